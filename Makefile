@@ -1,0 +1,69 @@
+# Mobilise: the two commands a newcomer needs are `make run` and `make test`.
+BUILD        ?= build
+BUILD_BENCH  ?= build-release
+DB           ?= data/mobilise.db
+LISTEN       ?= 127.0.0.1:8080
+SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+MOBILISE     := $(BUILD)/apps/mobilise/mobilise
+
+DEBIAN_PACKAGES := g++ cmake ninja-build ccache pkg-config make \
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev \
+  libsqlite3-dev sqlite3 libpq-dev postgresql \
+  libxlsxwriter-dev libzip-dev libexpat1-dev libpugixml-dev \
+  libpango1.0-dev libcairo2-dev fonts-noto-core \
+  libsodium-dev libssl-dev libexpected-dev \
+  libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev \
+  libgtest-dev libgmock-dev libbenchmark-dev \
+  nodejs npm wrk hyperfine chromium poppler-utils python3 zip
+
+.PHONY: deps deps-debian deps-npm build build-server build-web run test bench clean
+
+deps: deps-debian deps-npm
+
+# Installs only what is missing, so a second run is quick.
+deps-debian:
+	@missing=$$(dpkg-query -W -f='$${db:Status-Abbrev} $${Package}\n' $(DEBIAN_PACKAGES) 2>/dev/null \
+	  | awk '$$1=="ii"{print $$2}' | sort > /tmp/mobilise-have.$$$$; \
+	  for p in $(DEBIAN_PACKAGES); do grep -qx "$$p" /tmp/mobilise-have.$$$$ || echo $$p; done; \
+	  rm -f /tmp/mobilise-have.$$$$); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages: $$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+deps-npm: web/node_modules/.installed tests/node_modules/.installed
+
+web/node_modules/.installed: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	touch $@
+
+tests/node_modules/.installed: tests/package.json tests/package-lock.json
+	cd tests && npm ci --no-audit --no-fund
+	touch $@
+
+build: deps build-server build-web
+
+build-server:
+	@[ -f $(BUILD)/build.ninja ] || cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug
+	cmake --build $(BUILD)
+
+build-web: deps-npm
+	cd web && npm run build
+
+run: build
+	@mkdir -p data
+	@[ -f $(DB) ] || $(MOBILISE) demo --database sqlite:$(DB) --households 2000 --seed 1
+	@$(MOBILISE) demo-logins
+	$(MOBILISE) serve --database sqlite:$(DB) --listen $(LISTEN) --web-root web/dist --data-dir data
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j2 --timeout 900
+
+bench: deps build-web
+	@[ -f $(BUILD_BENCH)/build.ninja ] || cmake -S . -B $(BUILD_BENCH) -G Ninja -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD_BENCH)
+	bench/run.sh $(BUILD_BENCH)/apps/mobilise/mobilise
+
+clean:
+	rm -rf $(BUILD) $(BUILD_BENCH) web/dist

@@ -1,0 +1,43 @@
+// The one catalogue of expected failures. Every layer returns these as values (Result<T>);
+// the HTTP adapter maps ErrorCode to a status in exactly one place (api/error_response.cpp).
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace mobilise {
+
+enum class ErrorCode {
+  kValidation,       // input is malformed or breaks a rule; `fields` says which and why
+  kNotFound,         // no such record, or it is outside the caller's scope (never leak existence)
+  kConflict,         // duplicate key, stale version, or a state that forbids the change
+  kForbidden,        // authenticated, in scope, but the role may not do this
+  kUnauthenticated,  // no valid session or token
+  kTooLarge,         // body or file over the configured limit
+  kRateLimited,      // too many attempts; retry later
+  kUnsupported,      // wrong media type or method
+  kInternal,         // a bug or an unavailable resource; details go to the log, not the client
+};
+
+// Stable string id used in JSON bodies and logs, e.g. "validation".
+std::string_view ErrorCodeId(ErrorCode code);
+
+struct Error {
+  ErrorCode code = ErrorCode::kInternal;
+  std::string message;
+  // Field path -> reason, e.g. {"members[2].sex", "must be one of f, m, x"}.
+  std::map<std::string, std::string> fields;
+
+  static Error Validation(std::string message, std::map<std::string, std::string> fields = {});
+  static Error Field(const std::string& field, const std::string& reason);
+  static Error NotFound(std::string what);
+  static Error Conflict(std::string message);
+  static Error Forbidden(std::string message = "your role does not allow this action");
+  static Error Unauthenticated(std::string message = "sign in first");
+  static Error TooLarge(std::string message);
+  static Error RateLimited(std::string message);
+  static Error Internal(std::string message = "internal error");
+};
+
+}  // namespace mobilise

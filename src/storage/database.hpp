@@ -1,0 +1,151 @@
+// The storage engine interface: a pool of connections to SQLite or PostgreSQL that run SQL with
+// `?` placeholders (the PostgreSQL backend rewrites them to $1..$n; never put '?' inside a
+// literal). Repositories (storage/*_repository.cpp) are the only code that writes SQL.
+//
+// Failures: a constraint violation throws ConstraintViolation (repositories turn it into a
+// Result error); anything else (database gone, disk full, bad SQL) throws DatabaseError and is
+// caught at the HTTP boundary or in the CLI's main.
+// Thread-safety: a Database is shared by all threads; a Connection is used by one thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace mobilise::storage {
+
+enum class Dialect { kSqlite, kPostgres };
+
+struct DatabaseError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct ConstraintViolation : DatabaseError {
+  enum class Kind { kUnique, kForeignKey, kCheck, kNotNull, kOther };
+  ConstraintViolation(Kind k, const std::string& what) : DatabaseError(what), kind(k) {}
+  Kind kind;
+};
+
+// A bound parameter. std::monostate is SQL NULL.
+using Param = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+// A materialised result: every cell as text or NULL (integers and reals in their decimal form).
+class ResultSet {
+ public:
+  class Row {
+   public:
+    Row(const ResultSet* rs, std::size_t index) : rs_(rs), index_(index) {}
+    bool IsNull(std::size_t col) const;
+    std::string_view Text(std::size_t col) const;  // "" when NULL
+    std::string Str(std::size_t col) const { return std::string(Text(col)); }
+    std::optional<std::string> OptText(std::size_t col) const;
+    std::int64_t Int(std::size_t col) const;  // 0 when NULL
+    double Real(std::size_t col) const;       // 0 when NULL
+
+   private:
+    const ResultSet* rs_;
+    std::size_t index_;
+  };
+
+  ResultSet() = default;
+  explicit ResultSet(std::vector<std::string> columns) : columns_(std::move(columns)) {}
+
+  std::size_t size() const { return columns_.empty() ? 0 : cells_.size() / columns_.size(); }
+  bool empty() const { return size() == 0; }
+  Row operator[](std::size_t i) const { return Row(this, i); }
+  const std::vector<std::string>& columns() const { return columns_; }
+
+  // Used by backends while reading rows.
+  void AddCell(std::optional<std::string> cell) { cells_.push_back(std::move(cell)); }
+
+ private:
+  friend class Row;
+  std::vector<std::string> columns_;
+  std::vector<std::optional<std::string>> cells_;
+};
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual Dialect dialect() const = 0;
+
+  // One statement; returns its rows (empty for statements without RETURNING).
+  virtual ResultSet Query(std::string_view sql, std::span<const Param> params = {}) = 0;
+  // One statement; returns the number of rows changed.
+  virtual std::int64_t Execute(std::string_view sql, std::span<const Param> params = {}) = 0;
+  // Several statements separated by ';', no parameters (migrations).
+  virtual void ExecuteScript(std::string_view sql) = 0;
+
+  // Transactions. `write` takes the write lock up front on SQLite (BEGIN IMMEDIATE).
+  virtual void Begin(bool write) = 0;
+  virtual void Commit() = 0;
+  virtual void Rollback() = 0;
+
+  // Convenience overloads with an initializer list of params.
+  ResultSet Query(std::string_view sql, std::initializer_list<Param> params) {
+    return Query(sql, std::span<const Param>(params.begin(), params.size()));
+  }
+  std::int64_t Execute(std::string_view sql, std::initializer_list<Param> params) {
+    return Execute(sql, std::span<const Param>(params.begin(), params.size()));
+  }
+};
+
+// A borrowed connection; returns to the pool when destroyed.
+using PooledConnection = std::unique_ptr<Connection, std::function<void(Connection*)>>;
+
+struct PoolStats {
+  int size = 0;     // connections opened
+  int in_use = 0;   // borrowed right now
+  std::int64_t waits = 0;  // acquisitions that had to wait for a free connection
+};
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  virtual Dialect dialect() const = 0;
+  // Blocks until a connection is free. Throws DatabaseError if none can be opened.
+  virtual PooledConnection Acquire() = 0;
+  virtual PoolStats Stats() const = 0;
+};
+
+// Opens "sqlite:PATH" (file created if missing; WAL, foreign keys, busy timeout) or
+// "postgresql://..." / "postgres://..." (libpq conninfo URI). Throws DatabaseError on failure.
+std::unique_ptr<Database> OpenDatabase(const std::string& url, int pool_size);
+
+// Applies the numbered migrations for the database's dialect that are not yet applied, each in
+// its own transaction, recording them in schema_migrations. Safe to run concurrently from two
+// processes (PostgreSQL: advisory lock; SQLite: write lock). Returns the number applied.
+int Migrate(Database& db);
+
+// RAII transaction: rolls back unless Commit() was called.
+class Transaction {
+ public:
+  Transaction(Connection& conn, bool write) : conn_(conn) { conn_.Begin(write); }
+  ~Transaction() {
+    if (!done_) {
+      try {
+        conn_.Rollback();
+      } catch (...) {
+      }
+    }
+  }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void Commit() {
+    conn_.Commit();
+    done_ = true;
+  }
+
+ private:
+  Connection& conn_;
+  bool done_ = false;
+};
+
+}  // namespace mobilise::storage
