@@ -1,0 +1,5 @@
+#include "app/cli.hpp"
+
+namespace mobilise::app {
+int RunCli(int, char**, const char*) { return 0; }
+}  // namespace mobilise::app
