@@ -33,6 +33,8 @@ struct Error {
   static Error Field(const std::string& field, const std::string& reason);
   static Error NotFound(std::string what);
   static Error Conflict(std::string message);
+  // A write based on an old version: conflict with fields {"version": "stale: current is N"}.
+  static Error Stale(const std::string& what, long long current_version);
   static Error Forbidden(std::string message = "your role does not allow this action");
   static Error Unauthenticated(std::string message = "sign in first");
   static Error TooLarge(std::string message);

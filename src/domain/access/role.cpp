@@ -1,0 +1,54 @@
+#include "domain/access/role.hpp"
+
+namespace mobilise::domain {
+
+std::string_view RoleId(Role role) {
+  switch (role) {
+    case Role::kMobiliser: return "mobiliser";
+    case Role::kOfficer: return "officer";
+    case Role::kManager: return "manager";
+    case Role::kMe: return "me";
+    case Role::kAdmin: return "admin";
+    case Role::kFocalPoint: return "focal_point";
+  }
+  return "mobiliser";
+}
+
+std::string_view RoleName(Role role) {
+  switch (role) {
+    case Role::kMobiliser: return "Social mobiliser";
+    case Role::kOfficer: return "Officer";
+    case Role::kManager: return "Manager";
+    case Role::kMe: return "M&E officer";
+    case Role::kAdmin: return "Administrator";
+    case Role::kFocalPoint: return "Feedback focal point";
+  }
+  return "";
+}
+
+const std::vector<Role>& AllRoles() {
+  static const std::vector<Role> kAll = {Role::kMobiliser, Role::kOfficer, Role::kManager,
+                                         Role::kMe,        Role::kAdmin,   Role::kFocalPoint};
+  return kAll;
+}
+
+std::optional<Role> ParseRole(std::string_view id) {
+  for (Role r : AllRoles())
+    if (RoleId(r) == id) return r;
+  return std::nullopt;
+}
+
+bool RoleAllows(Role role, Permission permission) {
+  switch (permission) {
+    case Permission::kAreaRead: return true;
+    case Permission::kAreaWrite:
+    case Permission::kUserWrite:
+    case Permission::kAuditRead: return role == Role::kAdmin;
+    case Permission::kUserRead:
+      return role == Role::kAdmin || role == Role::kManager || role == Role::kOfficer ||
+             role == Role::kMe;
+  }
+  return false;
+}
+
+}  // namespace mobilise::domain

@@ -1,0 +1,27 @@
+// Roles and what each may do. A user holds roles in areas; a grant covers the area's subtree.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mobilise::domain {
+
+enum class Role { kMobiliser, kOfficer, kManager, kMe, kAdmin, kFocalPoint };
+
+enum class Permission {
+  kAreaRead,   // see areas (everyone, in scope)
+  kAreaWrite,  // create, edit, move, delete, import areas
+  kUserRead,   // see staff accounts
+  kUserWrite,  // create and change staff accounts
+  kAuditRead,  // read the audit log
+};
+
+std::string_view RoleId(Role role);  // "mobiliser", "officer", "manager", "me", "admin", "focal_point"
+std::optional<Role> ParseRole(std::string_view id);
+std::string_view RoleName(Role role);  // English display name
+const std::vector<Role>& AllRoles();
+bool RoleAllows(Role role, Permission permission);
+
+}  // namespace mobilise::domain

@@ -1,0 +1,156 @@
+#include "domain/auth/auth_service.hpp"
+
+#include <chrono>
+
+#include "core/clock.hpp"
+#include "core/id.hpp"
+#include "domain/auth/password.hpp"
+#include "domain/validation.hpp"
+
+namespace mobilise::domain {
+namespace {
+
+std::string Ago(std::chrono::minutes m) {
+  return FormatTimestamp(std::chrono::system_clock::now() - m);
+}
+std::string FromNow(std::chrono::minutes m) {
+  return FormatTimestamp(std::chrono::system_clock::now() + m);
+}
+std::string Lower(std::string s) {
+  for (auto& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+// A valid hash of a random password, so unknown users cost as much as wrong passwords.
+const std::string& DummyHash() {
+  static const std::string h = HashPassword(RandomHex(16));
+  return h;
+}
+
+}  // namespace
+
+Result<NewSession> AuthService::Login(const std::string& username_in,
+                                      const std::string& password, const std::string& ip) {
+  const std::string username = Lower(username_in);
+  const std::string user_key = "user:" + username;
+  const std::string ip_key = "ip:" + ip;
+  const auto window = std::chrono::minutes(policy_.throttle_window_minutes);
+  const std::string window_start = Ago(window);
+
+  std::optional<User> user;
+  {
+    auto uow = db_.Begin(false);
+    auto& creds = uow->Credentials();
+    if (creds.Failures(user_key, window_start) >= policy_.max_failures_per_user ||
+        creds.Failures(ip_key, window_start) >= policy_.max_failures_per_ip)
+      return Fail(Error::RateLimited("too many failed sign-ins; try again in " +
+                                     std::to_string(policy_.throttle_window_minutes) +
+                                     " minutes"));
+    user = uow->Users().GetByUsername(username);
+  }
+  // Hash outside any transaction: it is the slow part.
+  const bool ok = VerifyPassword(user ? user->pw_hash : DummyHash(), password);
+
+  auto uow = db_.Begin(true);
+  auto& creds = uow->Credentials();
+  const std::string now = NowTimestamp();
+  if (!ok || !user || user->disabled) {
+    creds.RecordFailure(user_key, now, window_start);
+    creds.RecordFailure(ip_key, now, window_start);
+    uow->Commit();
+    return Fail(Error::Unauthenticated("wrong username or password, or the account is disabled"));
+  }
+  creds.ClearFailures(user_key);
+  creds.DeleteExpiredSessions(now);
+  NewSession s;
+  s.token = RandomHex(32);
+  s.csrf_token = RandomHex(16);
+  SessionRecord rec{Sha256Hex(s.token), user->id, s.csrf_token, now,
+                    FromNow(std::chrono::hours(policy_.session_hours)), ip};
+  creds.InsertSession(rec);
+  s.principal.actor = Actor{user->id, user->username, ip, creds.GrantsOf(user->id)};
+  s.principal.csrf_token = s.csrf_token;
+  s.principal.locale = user->locale;
+  s.principal.full_name = user->full_name;
+  RecordAudit(uow->Audit(), s.principal.actor, "login", "session", user->id, std::nullopt,
+              std::nullopt, std::nullopt);
+  uow->Commit();
+  return s;
+}
+
+void AuthService::Logout(const std::string& session_token, const Actor& actor) {
+  auto uow = db_.Begin(true);
+  uow->Credentials().DeleteSession(Sha256Hex(session_token));
+  RecordAudit(uow->Audit(), actor, "logout", "session", actor.user_id, std::nullopt,
+              std::nullopt, std::nullopt);
+  uow->Commit();
+}
+
+std::optional<Principal> AuthService::FromSession(const std::string& token,
+                                                  const std::string& ip) {
+  if (token.size() != 64) return std::nullopt;
+  auto p = db_.Begin(false)->Credentials().FindSession(Sha256Hex(token), NowTimestamp());
+  if (p) p->actor.ip = ip;
+  return p;
+}
+
+std::optional<Principal> AuthService::FromBearer(const std::string& token,
+                                                 const std::string& ip) {
+  if (token.size() != 64) return std::nullopt;
+  auto p = db_.Begin(false)->Credentials().FindToken(Sha256Hex(token), NowTimestamp());
+  if (p) p->actor.ip = ip;
+  return p;
+}
+
+Result<NewToken> AuthService::CreateToken(const Actor& actor, const std::string& name,
+                                          std::optional<int> days) {
+  FieldErrors errors;
+  if (name.empty() || name.size() > 100) errors["name"] = "is required, at most 100 characters";
+  const int d = days.value_or(policy_.token_days_default);
+  if (d < 1 || d > policy_.token_days_max)
+    errors["expires_in_days"] = "must be between 1 and " + std::to_string(policy_.token_days_max);
+  if (!errors.empty()) return Fail(Error::Validation("the token has invalid fields", errors));
+  NewToken t;
+  t.token = RandomHex(32);
+  t.record = ApiToken{NewId(),        Sha256Hex(t.token),
+                      actor.user_id,  name,
+                      NowTimestamp(), FromNow(std::chrono::hours(24) * d)};
+  auto uow = db_.Begin(true);
+  uow->Credentials().InsertToken(t.record);
+  RecordAudit(uow->Audit(), actor, "create", "token", t.record.id, std::nullopt, std::nullopt,
+              Snapshot{{"name", name}, {"expires_at", t.record.expires_at}});
+  uow->Commit();
+  return t;
+}
+
+Status AuthService::ChangePassword(const Actor& actor, const std::string& session_token,
+                                   const std::string& current, const std::string& next) {
+  if (auto why = PasswordProblem(next); !why.empty())
+    return Fail(Error::Field("new_password", why));
+  std::optional<User> user = db_.Begin(false)->Users().Get(actor.user_id);
+  if (!user) return Fail(Error::Unauthenticated());
+  if (!VerifyPassword(user->pw_hash, current))
+    return Fail(Error::Field("current_password", "is not your current password"));
+  const std::string hash = HashPassword(next);
+  auto uow = db_.Begin(true);
+  auto fresh = uow->Users().Get(actor.user_id);
+  if (!fresh) return Fail(Error::Unauthenticated());
+  User u = *fresh;
+  u.pw_hash = hash;
+  u.version = fresh->version + 1;
+  u.updated_at = NowTimestamp();
+  u.updated_by = actor.user_id;
+  auto ok = uow->Users().Update(u, fresh->version);
+  if (!ok) return Fail(ok.error());
+  if (!*ok) return Fail(Error::Stale("user", fresh->version));
+  uow->Credentials().DeleteUserSessions(
+      u.id, session_token.empty() ? std::nullopt
+                                  : std::optional<std::string>(Sha256Hex(session_token)));
+  RecordAudit(uow->Audit(), actor, "password", "user", u.id, std::nullopt, std::nullopt,
+              std::nullopt);
+  uow->Commit();
+  return {};
+}
+
+}  // namespace mobilise::domain

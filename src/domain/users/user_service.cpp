@@ -1,0 +1,188 @@
+#include "domain/users/user_service.hpp"
+
+#include <algorithm>
+
+#include "core/clock.hpp"
+#include "core/id.hpp"
+#include "domain/auth/password.hpp"
+#include "domain/validation.hpp"
+
+namespace mobilise::domain {
+namespace {
+
+bool UsernameOk(const std::string& u) {
+  return u.size() >= 3 && u.size() <= 64 &&
+         std::all_of(u.begin(), u.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+                  c == '-';
+         });
+}
+
+bool VisibleTo(const Actor& actor, Permission p, const User& u) {
+  if (u.roles.empty()) return actor.CanAtRoot(p);
+  return std::all_of(u.roles.begin(), u.roles.end(),
+                     [&](const RoleAssignment& r) { return actor.Can(p, r.area_path); });
+}
+
+Result<User> Visible(UserRepository& users, const Actor& actor, Permission p,
+                     const std::string& id) {
+  if (!IsValidId(id)) return Fail(Error::NotFound("user"));
+  auto u = users.Get(id);
+  if (!u || !(VisibleTo(actor, Permission::kUserRead, *u) || actor.user_id == id))
+    return Fail(Error::NotFound("user"));
+  if (p == Permission::kUserWrite && !VisibleTo(actor, p, *u)) return Fail(Error::Forbidden());
+  return *u;
+}
+
+// Resolves role inputs to assignments the actor may grant; adds field errors.
+std::vector<RoleAssignment> ResolveRoles(UnitOfWork& uow, const Actor& actor,
+                                         const std::vector<RoleInput>& in, FieldErrors& errors,
+                                         bool& forbidden) {
+  std::vector<RoleAssignment> out;
+  if (in.empty()) errors["roles"] = "give the user at least one role in an area";
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const std::string f = "roles[" + std::to_string(i) + "]";
+    auto role = ParseRole(in[i].role);
+    if (!role) {
+      errors[f + ".role"] = "must be one of mobiliser, officer, manager, me, admin, focal_point";
+      continue;
+    }
+    auto area = IsValidId(in[i].area_id) ? uow.Areas().Get(in[i].area_id) : std::nullopt;
+    if (!area || !actor.Sees(area->path)) {
+      errors[f + ".area_id"] = "no such area in your areas";
+      continue;
+    }
+    if (!actor.Can(Permission::kUserWrite, area->path)) forbidden = true;
+    const bool dup = std::any_of(out.begin(), out.end(), [&](const RoleAssignment& r) {
+      return r.role == *role && r.area_id == area->id;
+    });
+    if (!dup) out.push_back(RoleAssignment{*role, area->id, area->name, area->path});
+  }
+  return out;
+}
+
+std::optional<std::string> AuditPath(const User& u) {
+  if (u.roles.empty()) return std::nullopt;
+  return u.roles.front().area_path;
+}
+
+}  // namespace
+
+bool IsSupportedLocale(const std::string& l) {
+  return l == "en" || l == "ps" || l == "prs" || l == "ur" || l == "uk" || l == "mr";
+}
+
+Snapshot UserSnapshot(const User& u) {
+  std::string roles;
+  for (const auto& r : u.roles)
+    roles += (roles.empty() ? "" : ",") + std::string(RoleId(r.role)) + "@" + r.area_id;
+  return Snapshot{{"username", u.username},
+                  {"full_name", u.full_name},
+                  {"locale", u.locale},
+                  {"disabled", u.disabled ? "true" : "false"},
+                  {"roles", roles},
+                  {"version", std::to_string(u.version)}};
+}
+
+Result<Page<User>> UserService::List(const Actor& actor, const UserListFilter& f) {
+  if (!actor.HasPermission(Permission::kUserRead)) return Fail(Error::Forbidden());
+  auto uow = db_.Begin(false);
+  UserQuery q;
+  q.scope = actor.Scope(Permission::kUserRead);
+  q.include_unassigned = actor.CanAtRoot(Permission::kUserRead);
+  q.text = f.text;
+  q.disabled = f.disabled;
+  q.page = f.page;
+  if (f.role) {
+    q.role = ParseRole(*f.role);
+    if (!q.role) return Fail(Error::Field("role", "unknown role"));
+  }
+  if (f.area_id) {
+    auto a = IsValidId(*f.area_id) ? uow->Areas().Get(*f.area_id) : std::nullopt;
+    if (!a || !actor.Sees(a->path)) return Fail(Error::Field("area", "no such area in your areas"));
+    q.area = SubtreeRange(a->path);
+  }
+  return uow->Users().List(q);
+}
+
+Result<User> UserService::Get(const Actor& actor, const std::string& id) {
+  auto uow = db_.Begin(false);
+  return Visible(uow->Users(), actor, Permission::kUserRead, id);
+}
+
+Result<User> UserService::Create(const Actor& actor, const UserInput& in) {
+  if (!actor.HasPermission(Permission::kUserWrite)) return Fail(Error::Forbidden());
+  FieldErrors errors;
+  if (!UsernameOk(in.username))
+    errors["username"] = "3 to 64 of lower-case letters a-z, digits, '.', '_' and '-'";
+  CheckName(errors, "full_name", in.full_name);
+  if (auto why = PasswordProblem(in.password); !why.empty()) errors["password"] = why;
+  if (!IsSupportedLocale(in.locale)) errors["locale"] = "must be one of en, ps, prs, ur, uk, mr";
+  auto uow = db_.Begin(true);
+  bool forbidden = false;
+  auto roles = ResolveRoles(*uow, actor, in.roles, errors, forbidden);
+  if (!errors.empty()) return Fail(Error::Validation("the user has invalid fields", errors));
+  if (forbidden) return Fail(Error::Forbidden("you may grant roles only in areas you administer"));
+  if (uow->Users().GetByUsername(in.username))
+    return Fail(Error::Conflict("the username " + in.username + " is taken"));
+  User u;
+  u.id = NewId();
+  u.username = in.username;
+  u.full_name = in.full_name;
+  u.pw_hash = HashPassword(in.password);
+  u.locale = in.locale;
+  u.roles = std::move(roles);
+  u.created_at = u.updated_at = NowTimestamp();
+  if (!actor.user_id.empty()) u.created_by = u.updated_by = actor.user_id;
+  if (auto ok = uow->Users().Insert(u); !ok) return Fail(ok.error());
+  RecordAudit(uow->Audit(), actor, "create", "user", u.id, AuditPath(u), std::nullopt,
+              UserSnapshot(u));
+  uow->Commit();
+  return u;
+}
+
+Result<User> UserService::Update(const Actor& actor, const std::string& id, const UserPatch& p) {
+  FieldErrors errors;
+  if (p.full_name) CheckName(errors, "full_name", *p.full_name);
+  if (p.locale && !IsSupportedLocale(*p.locale))
+    errors["locale"] = "must be one of en, ps, prs, ur, uk, mr";
+  if (p.password)
+    if (auto why = PasswordProblem(*p.password); !why.empty()) errors["password"] = why;
+  auto uow = db_.Begin(true);
+  auto found = Visible(uow->Users(), actor, Permission::kUserWrite, id);
+  if (!found) return Fail(found.error());
+  const User before = *found;
+  User u = before;
+  bool forbidden = false;
+  if (p.roles) u.roles = ResolveRoles(*uow, actor, *p.roles, errors, forbidden);
+  if (!errors.empty()) return Fail(Error::Validation("the user has invalid fields", errors));
+  if (forbidden) return Fail(Error::Forbidden("you may grant roles only in areas you administer"));
+  if (p.version != before.version) return Fail(Error::Stale("user", before.version));
+  if (p.disabled && *p.disabled && id == actor.user_id)
+    return Fail(Error::Field("disabled", "you cannot disable your own account"));
+  if (p.full_name) u.full_name = *p.full_name;
+  if (p.locale) u.locale = *p.locale;
+  if (p.disabled) u.disabled = *p.disabled;
+  if (p.password) u.pw_hash = HashPassword(*p.password);
+  u.version = before.version + 1;
+  u.updated_at = NowTimestamp();
+  if (!actor.user_id.empty()) u.updated_by = actor.user_id;
+  auto ok = uow->Users().Update(u, before.version);
+  if (!ok) return Fail(ok.error());
+  if (!*ok) return Fail(Error::Stale("user", before.version));
+  if (u.disabled || p.password) uow->Credentials().DeleteUserSessions(u.id, std::nullopt);
+  RecordAudit(uow->Audit(), actor, p.password ? "update+password" : "update", "user", u.id,
+              AuditPath(u), UserSnapshot(before), UserSnapshot(u));
+  uow->Commit();
+  return u;
+}
+
+std::vector<User> UserService::ListAll() { return db_.Begin(false)->Users().ListAll(); }
+
+Result<User> UserService::GetByUsername(const std::string& username) {
+  auto u = db_.Begin(false)->Users().GetByUsername(username);
+  if (!u) return Fail(Error::NotFound("user"));
+  return *u;
+}
+
+}  // namespace mobilise::domain

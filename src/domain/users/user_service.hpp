@@ -1,0 +1,62 @@
+// Staff account use cases. An actor sees a user when every one of the user's role areas lies
+// in the actor's scope (users without roles: only programme-wide administrators); others are
+// not found. Changes need kUserWrite over every role area, before and after.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "domain/unit_of_work.hpp"
+#include "domain/users/user.hpp"
+
+namespace mobilise::domain {
+
+struct RoleInput {
+  std::string role;
+  std::string area_id;
+};
+
+struct UserInput {
+  std::string username;
+  std::string full_name;
+  std::string password;
+  std::string locale = "en";
+  std::vector<RoleInput> roles;
+};
+
+struct UserPatch {
+  std::int64_t version = 0;
+  std::optional<std::string> full_name, locale, password;
+  std::optional<bool> disabled;
+  std::optional<std::vector<RoleInput>> roles;
+};
+
+struct UserListFilter {
+  std::optional<std::string> text, role, area_id;
+  std::optional<bool> disabled;
+  PageRequest page;
+};
+
+class UserService {
+ public:
+  explicit UserService(UnitOfWorkFactory& db) : db_(db) {}
+
+  Result<Page<User>> List(const Actor& actor, const UserListFilter& filter);
+  Result<User> Get(const Actor& actor, const std::string& id);
+  Result<User> Create(const Actor& actor, const UserInput& input);
+  Result<User> Update(const Actor& actor, const std::string& id, const UserPatch& patch);
+  // For the CLI.
+  std::vector<User> ListAll();
+  Result<User> GetByUsername(const std::string& username);
+
+ private:
+  UnitOfWorkFactory& db_;
+};
+
+// The locales the app speaks.
+bool IsSupportedLocale(const std::string& locale);
+Snapshot UserSnapshot(const User& user);
+
+}  // namespace mobilise::domain
