@@ -1,0 +1,170 @@
+#include "storage/repositories/area_repository.hpp"
+
+#include "storage/repositories/sql_where.hpp"
+
+namespace mobilise::storage {
+namespace {
+
+using domain::Area;
+
+constexpr const char* kColumns =
+    "a.id, a.parent_id, a.level, a.code, a.name, a.name_local, a.path, a.version, a.created_at, "
+    "a.created_by, a.updated_at, a.updated_by, "
+    "(SELECT COUNT(*) FROM area c WHERE c.parent_id = a.id)";
+
+Area ReadArea(const ResultSet::Row& r) {
+  Area a;
+  a.id = r.Str(0);
+  a.parent_id = r.OptText(1);
+  a.level = static_cast<int>(r.Int(2));
+  a.code = r.Str(3);
+  a.name = r.Str(4);
+  a.name_local = r.OptText(5);
+  a.path = r.Str(6);
+  a.version = r.Int(7);
+  a.created_at = r.Str(8);
+  a.created_by = r.OptText(9);
+  a.updated_at = r.Str(10);
+  a.updated_by = r.OptText(11);
+  a.child_count = r.Int(12);
+  return a;
+}
+
+std::optional<Area> One(Connection& conn, const std::string& where, const std::string& value) {
+  auto rs = conn.Query(std::string("SELECT ") + kColumns + " FROM area a WHERE " + where,
+                       {Param(value)});
+  if (rs.empty()) return std::nullopt;
+  return ReadArea(rs[0]);
+}
+
+Error FromConstraint(const ConstraintViolation& e) {
+  if (e.kind == ConstraintViolation::Kind::kForeignKey)
+    return Error::Conflict("the area is still used by other records");
+  return Error::Conflict("an area with this code already exists");
+}
+
+}  // namespace
+
+std::optional<Area> SqlAreaRepository::Get(const std::string& id) {
+  return One(conn_, "a.id = ?", id);
+}
+
+std::optional<Area> SqlAreaRepository::GetByCode(const std::string& code) {
+  return One(conn_, "a.code = ?", code);
+}
+
+domain::Page<Area> SqlAreaRepository::List(const domain::AreaQuery& q) {
+  SqlWhere w;
+  std::vector<Param> scope_params;
+  const std::string scope = ScopeSql("a.path", q.scope, scope_params);
+  w.And(scope, scope_params);
+  if (q.parent_id) w.And("a.parent_id = ?", {*q.parent_id});
+  if (q.roots_only) w.And("a.parent_id IS NULL");
+  if (q.level) w.And("a.level = ?", {std::int64_t{*q.level}});
+  if (q.text) {
+    const std::string p = ContainsPattern(*q.text);
+    w.And("lower(a.code) LIKE ? ESCAPE '\\' OR lower(a.name) LIKE ? ESCAPE '\\' OR "
+          "lower(a.name_local) LIKE ? ESCAPE '\\'",
+          {p, p, p});
+  }
+  domain::Page<Area> page;
+  page.total = conn_.Query("SELECT COUNT(*) FROM area a" + w.sql, w.params)[0].Int(0);
+  auto params = w.params;
+  params.emplace_back(std::int64_t{q.page.limit});
+  params.emplace_back(q.page.offset);
+  auto rs = conn_.Query(std::string("SELECT ") + kColumns + " FROM area a" + w.sql +
+                            " ORDER BY a.name, a.code LIMIT ? OFFSET ?",
+                        params);
+  for (std::size_t i = 0; i < rs.size(); ++i) page.items.push_back(ReadArea(rs[i]));
+  return page;
+}
+
+std::vector<Area> SqlAreaRepository::Ancestors(const Area& area) {
+  // Every proper prefix of the path is an ancestor's path: one indexed IN query.
+  std::vector<Param> params;
+  std::string in;
+  for (std::size_t i = 1; i + 1 < area.path.size(); ++i) {
+    if (area.path[i] != '/') continue;
+    params.emplace_back(area.path.substr(0, i + 1));
+    in += in.empty() ? "?" : ",?";
+  }
+  std::vector<Area> out;
+  if (in.empty()) return out;
+  auto rs = conn_.Query(std::string("SELECT ") + kColumns + " FROM area a WHERE a.path IN (" + in +
+                            ") ORDER BY a.level",
+                        params);
+  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(ReadArea(rs[i]));
+  return out;
+}
+
+std::int64_t SqlAreaRepository::CountRoots() {
+  return conn_.Query("SELECT COUNT(*) FROM area WHERE parent_id IS NULL")[0].Int(0);
+}
+
+std::int64_t SqlAreaRepository::CountAssignedUsers(const std::string& area_id) {
+  return conn_.Query("SELECT COUNT(*) FROM role_assignment WHERE area_id = ?", {area_id})[0].Int(0);
+}
+
+Status SqlAreaRepository::Insert(const Area& a) {
+  try {
+    conn_.Execute(
+        "INSERT INTO area (id, parent_id, level, code, name, name_local, path, version, "
+        "created_at, created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        {a.id, OptParam(a.parent_id), std::int64_t{a.level}, a.code, a.name,
+         OptParam(a.name_local), a.path, a.version, a.created_at, OptParam(a.created_by),
+         a.updated_at, OptParam(a.updated_by)});
+  } catch (const ConstraintViolation& e) {
+    return Fail(FromConstraint(e));
+  }
+  return {};
+}
+
+Result<bool> SqlAreaRepository::Update(const Area& a, std::int64_t expected_version) {
+  try {
+    return conn_.Execute(
+               "UPDATE area SET parent_id = ?, level = ?, code = ?, name = ?, name_local = ?, "
+               "path = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
+               {OptParam(a.parent_id), std::int64_t{a.level}, a.code, a.name,
+                OptParam(a.name_local), a.path, a.version, a.updated_at, OptParam(a.updated_by),
+                a.id, expected_version}) == 1;
+  } catch (const ConstraintViolation& e) {
+    return Fail(FromConstraint(e));
+  }
+}
+
+void SqlAreaRepository::MoveSubtree(const std::string& old_path, const std::string& new_path,
+                                    int level_delta) {
+  const auto range = domain::SubtreeRange(old_path);
+  // Descendants only (the moved area itself is written by Update).
+  conn_.Execute(
+      "UPDATE area SET path = ? || substr(path, ?), level = level + ? "
+      "WHERE path > ? AND path < ?",
+      {new_path, static_cast<std::int64_t>(old_path.size() + 1), std::int64_t{level_delta},
+       range.lo, range.hi});
+}
+
+Status SqlAreaRepository::Delete(const std::string& id) {
+  try {
+    conn_.Execute("DELETE FROM area WHERE id = ?", {id});
+  } catch (const ConstraintViolation& e) {
+    return Fail(FromConstraint(e));
+  }
+  return {};
+}
+
+std::vector<domain::AreaLevel> SqlAreaRepository::Levels() {
+  auto rs = conn_.Query("SELECT level, name, name_local FROM area_level ORDER BY level");
+  std::vector<domain::AreaLevel> out;
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    out.push_back({static_cast<int>(rs[i].Int(0)), rs[i].Str(1), rs[i].OptText(2)});
+  return out;
+}
+
+void SqlAreaRepository::SetLevel(const domain::AreaLevel& l) {
+  conn_.Execute(
+      "INSERT INTO area_level (level, name, name_local) VALUES (?,?,?) ON CONFLICT (level) DO "
+      "UPDATE SET name = excluded.name, name_local = excluded.name_local",
+      {std::int64_t{l.level}, l.name, OptParam(l.name_local)});
+}
+
+}  // namespace mobilise::storage

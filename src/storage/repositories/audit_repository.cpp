@@ -1,0 +1,70 @@
+#include "storage/repositories/audit_repository.hpp"
+
+#include "core/json_text.hpp"
+#include "storage/repositories/sql_where.hpp"
+
+namespace mobilise::storage {
+namespace {
+
+Param SnapshotJson(const std::optional<domain::Snapshot>& s) {
+  if (!s) return std::monostate{};
+  std::string out = "{";
+  for (const auto& [k, v] : *s) {
+    if (out.size() > 1) out += ",";
+    out += JsonQuote(k) + ":" + (v ? JsonQuote(*v) : "null");
+  }
+  return out + "}";
+}
+
+}  // namespace
+
+void SqlAuditRepository::Append(const domain::AuditEntry& e) {
+  conn_.Execute(
+      "INSERT INTO audit (id, at, user_id, action, entity, entity_id, area_path, before, after, "
+      "ip) VALUES (?,?,?,?,?,?,?,?,?,?)",
+      {e.id, e.at, OptParam(e.user_id), e.action, e.entity, OptParam(e.entity_id),
+       OptParam(e.area_path), SnapshotJson(e.before), SnapshotJson(e.after), e.ip});
+}
+
+domain::Page<domain::AuditEntry> SqlAuditRepository::List(const domain::AuditQuery& q) {
+  SqlWhere w;
+  std::vector<Param> sp;
+  std::string scope = ScopeSql("x.area_path", q.scope, sp);
+  if (q.include_unscoped) scope = "(" + scope + ") OR x.area_path IS NULL";
+  w.And(scope, sp);
+  if (q.entity) w.And("x.entity = ?", {*q.entity});
+  if (q.entity_id) w.And("x.entity_id = ?", {*q.entity_id});
+  if (q.user_id) w.And("x.user_id = ?", {*q.user_id});
+  if (q.action) w.And("x.action = ?", {*q.action});
+  if (q.from) w.And("x.at >= ?", {*q.from});
+  if (q.to) w.And("x.at < ?", {*q.to});
+  domain::Page<domain::AuditEntry> page;
+  page.total = conn_.Query("SELECT COUNT(*) FROM audit x" + w.sql, w.params)[0].Int(0);
+  auto params = w.params;
+  params.emplace_back(std::int64_t{q.page.limit});
+  params.emplace_back(q.page.offset);
+  auto rs = conn_.Query(
+      "SELECT x.id, x.at, x.user_id, u.username, x.action, x.entity, x.entity_id, x.area_path, "
+      "x.before, x.after, x.ip FROM audit x LEFT JOIN app_user u ON u.id = x.user_id" +
+          w.sql + " ORDER BY x.id DESC LIMIT ? OFFSET ?",
+      params);
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    const auto r = rs[i];
+    domain::AuditEntry e;
+    e.id = r.Str(0);
+    e.at = r.Str(1);
+    e.user_id = r.OptText(2);
+    e.username = r.Str(3);
+    e.action = r.Str(4);
+    e.entity = r.Str(5);
+    e.entity_id = r.OptText(6);
+    e.area_path = r.OptText(7);
+    e.before_json = r.IsNull(8) ? "null" : r.Str(8);
+    e.after_json = r.IsNull(9) ? "null" : r.Str(9);
+    e.ip = r.Str(10);
+    page.items.push_back(std::move(e));
+  }
+  return page;
+}
+
+}  // namespace mobilise::storage

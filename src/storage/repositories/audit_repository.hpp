@@ -1,0 +1,19 @@
+#pragma once
+
+#include "domain/audit/audit.hpp"
+#include "storage/database.hpp"
+
+namespace mobilise::storage {
+
+// The audit log in SQL; snapshots are stored as JSON text.
+class SqlAuditRepository final : public domain::AuditRepository {
+ public:
+  explicit SqlAuditRepository(Connection& conn) : conn_(conn) {}
+  void Append(const domain::AuditEntry& entry) override;
+  domain::Page<domain::AuditEntry> List(const domain::AuditQuery& query) override;
+
+ private:
+  Connection& conn_;
+};
+
+}  // namespace mobilise::storage

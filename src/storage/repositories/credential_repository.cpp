@@ -1,0 +1,106 @@
+#include "storage/repositories/credential_repository.hpp"
+
+#include "storage/repositories/sql_where.hpp"
+
+namespace mobilise::storage {
+
+void SqlCredentialRepository::InsertSession(const domain::SessionRecord& s) {
+  conn_.Execute(
+      "INSERT INTO user_session (token_hash, user_id, csrf_token, created_at, expires_at, ip) "
+      "VALUES (?,?,?,?,?,?)",
+      {s.token_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at, s.ip});
+}
+
+void SqlCredentialRepository::DeleteSession(const std::string& token_hash) {
+  conn_.Execute("DELETE FROM user_session WHERE token_hash = ?", {token_hash});
+}
+
+void SqlCredentialRepository::DeleteUserSessions(const std::string& user_id,
+                                                 const std::optional<std::string>& except) {
+  conn_.Execute("DELETE FROM user_session WHERE user_id = ? AND token_hash <> ?",
+                {user_id, except.value_or("")});
+}
+
+void SqlCredentialRepository::DeleteExpiredSessions(const std::string& now) {
+  conn_.Execute("DELETE FROM user_session WHERE expires_at <= ?", {now});
+}
+
+// One query: the credential, its user and every grant with the area's path.
+std::optional<domain::Principal> SqlCredentialRepository::Find(const std::string& table,
+                                                               const std::string& csrf_col,
+                                                               const std::string& token_hash,
+                                                               const std::string& now) {
+  auto rs = conn_.Query(
+      "SELECT u.id, u.username, u.full_name, u.locale, " + csrf_col +
+          ", r.role, r.area_id, a.path, a.parent_id FROM " + table +
+          " s JOIN app_user u ON u.id = s.user_id LEFT JOIN role_assignment r ON r.user_id = "
+          "u.id LEFT JOIN area a ON a.id = r.area_id WHERE s.token_hash = ? AND s.expires_at > ? "
+          "AND u.disabled = 0",
+      {token_hash, now});
+  if (rs.empty()) return std::nullopt;
+  domain::Principal p;
+  p.actor.user_id = rs[0].Str(0);
+  p.actor.username = rs[0].Str(1);
+  p.full_name = rs[0].Str(2);
+  p.locale = rs[0].Str(3);
+  p.csrf_token = rs[0].Str(4);
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    if (rs[i].IsNull(5)) continue;
+    if (auto role = domain::ParseRole(rs[i].Text(5)))
+      p.actor.grants.push_back({*role, rs[i].Str(6), rs[i].Str(7), rs[i].IsNull(8)});
+  }
+  return p;
+}
+
+std::optional<domain::Principal> SqlCredentialRepository::FindSession(
+    const std::string& token_hash, const std::string& now) {
+  return Find("user_session", "s.csrf_token", token_hash, now);
+}
+
+void SqlCredentialRepository::InsertToken(const domain::ApiToken& t) {
+  conn_.Execute(
+      "INSERT INTO api_token (id, token_hash, user_id, name, created_at, expires_at) VALUES "
+      "(?,?,?,?,?,?)",
+      {t.id, t.token_hash, t.user_id, t.name, t.created_at, t.expires_at});
+}
+
+std::optional<domain::Principal> SqlCredentialRepository::FindToken(const std::string& token_hash,
+                                                                    const std::string& now) {
+  return Find("api_token", "''", token_hash, now);
+}
+
+std::vector<domain::Grant> SqlCredentialRepository::GrantsOf(const std::string& user_id) {
+  auto rs = conn_.Query(
+      "SELECT r.role, r.area_id, a.path, a.parent_id FROM role_assignment r JOIN area a ON a.id "
+      "= r.area_id WHERE r.user_id = ?",
+      {user_id});
+  std::vector<domain::Grant> out;
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    if (auto role = domain::ParseRole(rs[i].Text(0)))
+      out.push_back({*role, rs[i].Str(1), rs[i].Str(2), rs[i].IsNull(3)});
+  return out;
+}
+
+int SqlCredentialRepository::Failures(const std::string& key, const std::string& window_start) {
+  auto rs = conn_.Query("SELECT failures FROM login_throttle WHERE key = ? AND window_start >= ?",
+                        {key, window_start});
+  return rs.empty() ? 0 : static_cast<int>(rs[0].Int(0));
+}
+
+void SqlCredentialRepository::RecordFailure(const std::string& key, const std::string& now,
+                                            const std::string& window_start) {
+  conn_.Execute(
+      "INSERT INTO login_throttle (key, window_start, failures) VALUES (?, ?, 1) "
+      "ON CONFLICT (key) DO UPDATE SET "
+      "failures = CASE WHEN login_throttle.window_start < ? THEN 1 "
+      "ELSE login_throttle.failures + 1 END, "
+      "window_start = CASE WHEN login_throttle.window_start < ? THEN excluded.window_start "
+      "ELSE login_throttle.window_start END",
+      {key, now, window_start, window_start});
+}
+
+void SqlCredentialRepository::ClearFailures(const std::string& key) {
+  conn_.Execute("DELETE FROM login_throttle WHERE key = ?", {key});
+}
+
+}  // namespace mobilise::storage

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "domain/auth/credentials.hpp"
+#include "storage/database.hpp"
+
+namespace mobilise::storage {
+
+// Sessions, tokens and login throttling in SQL.
+class SqlCredentialRepository final : public domain::CredentialRepository {
+ public:
+  explicit SqlCredentialRepository(Connection& conn) : conn_(conn) {}
+  void InsertSession(const domain::SessionRecord& s) override;
+  void DeleteSession(const std::string& token_hash) override;
+  void DeleteUserSessions(const std::string& user_id,
+                          const std::optional<std::string>& except_hash) override;
+  void DeleteExpiredSessions(const std::string& now) override;
+  std::optional<domain::Principal> FindSession(const std::string& token_hash,
+                                               const std::string& now) override;
+  void InsertToken(const domain::ApiToken& t) override;
+  std::optional<domain::Principal> FindToken(const std::string& token_hash,
+                                             const std::string& now) override;
+  std::vector<domain::Grant> GrantsOf(const std::string& user_id) override;
+  int Failures(const std::string& key, const std::string& window_start) override;
+  void RecordFailure(const std::string& key, const std::string& now,
+                     const std::string& window_start) override;
+  void ClearFailures(const std::string& key) override;
+
+ private:
+  std::optional<domain::Principal> Find(const std::string& table, const std::string& csrf_col,
+                                        const std::string& token_hash, const std::string& now);
+  Connection& conn_;
+};
+
+}  // namespace mobilise::storage

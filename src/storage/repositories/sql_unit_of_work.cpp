@@ -1,0 +1,53 @@
+#include "storage/repositories/sql_unit_of_work.hpp"
+
+#include <optional>
+
+#include "storage/repositories/area_repository.hpp"
+#include "storage/repositories/audit_repository.hpp"
+#include "storage/repositories/credential_repository.hpp"
+#include "storage/repositories/user_repository.hpp"
+
+namespace mobilise::storage {
+namespace {
+
+class SqlUnitOfWork final : public domain::UnitOfWork {
+ public:
+  SqlUnitOfWork(PooledConnection conn, bool write)
+      : conn_(std::move(conn)),
+        tx_(*conn_, write),
+        areas_(*conn_),
+        users_(*conn_),
+        audit_(*conn_),
+        credentials_(*conn_) {}
+
+  domain::AreaRepository& Areas() override { return areas_; }
+  domain::UserRepository& Users() override { return users_; }
+  domain::AuditRepository& Audit() override { return audit_; }
+  domain::CredentialRepository& Credentials() override { return credentials_; }
+  void Commit() override { tx_.Commit(); }
+
+ private:
+  PooledConnection conn_;  // declared first: destroyed last, after the transaction
+  Transaction tx_;
+  SqlAreaRepository areas_;
+  SqlUserRepository users_;
+  SqlAuditRepository audit_;
+  SqlCredentialRepository credentials_;
+};
+
+}  // namespace
+
+std::unique_ptr<domain::UnitOfWork> SqlUnitOfWorkFactory::Begin(bool write) {
+  return std::make_unique<SqlUnitOfWork>(db_.Acquire(), write);
+}
+
+bool SqlUnitOfWorkFactory::Ping() {
+  try {
+    auto conn = db_.Acquire();
+    return conn->Query("SELECT 1").size() == 1;
+  } catch (const DatabaseError&) {
+    return false;
+  }
+}
+
+}  // namespace mobilise::storage

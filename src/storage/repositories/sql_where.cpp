@@ -1,0 +1,42 @@
+#include "storage/repositories/sql_where.hpp"
+
+namespace mobilise::storage {
+
+void SqlWhere::And(const std::string& condition, std::vector<Param> values) {
+  sql += sql.empty() ? " WHERE " : " AND ";
+  sql += "(" + condition + ")";
+  for (auto& v : values) params.push_back(std::move(v));
+}
+
+std::string ScopeSql(const std::string& column, const std::vector<domain::PathRange>& scope,
+                     std::vector<Param>& params) {
+  if (scope.empty()) return "1=0";
+  std::string out;
+  for (const auto& r : scope) {
+    if (!out.empty()) out += " OR ";
+    out += "(" + column + " >= ? AND " + column + " < ?)";
+    params.emplace_back(r.lo);
+    params.emplace_back(r.hi);
+  }
+  return out;
+}
+
+std::string ContainsPattern(const std::string& text) {
+  std::string p = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') p += '\\';
+    p += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return p + "%";
+}
+
+Param OptParam(const std::optional<std::string>& value) {
+  if (!value) return std::monostate{};
+  return *value;
+}
+
+std::optional<std::string> OptText(const ResultSet::Row& row, std::size_t col) {
+  return row.OptText(col);
+}
+
+}  // namespace mobilise::storage

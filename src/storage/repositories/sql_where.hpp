@@ -1,0 +1,29 @@
+// Building WHERE clauses with bound parameters, shared by the repositories.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/access/actor.hpp"
+#include "storage/database.hpp"
+
+namespace mobilise::storage {
+
+struct SqlWhere {
+  std::string sql;  // "" or " WHERE a AND b"
+  std::vector<Param> params;
+
+  void And(const std::string& condition, std::vector<Param> values = {});
+};
+
+// "(col >= ? AND col < ?) OR ..." for the subtrees; "1=0" when there are none.
+std::string ScopeSql(const std::string& column, const std::vector<domain::PathRange>& scope,
+                     std::vector<Param>& params);
+// A LIKE pattern matching `text` anywhere, case-folded (ASCII), with % _ \ escaped; use with
+// "lower(col) LIKE ? ESCAPE '\'".
+std::string ContainsPattern(const std::string& text);
+Param OptParam(const std::optional<std::string>& value);
+std::optional<std::string> OptText(const ResultSet::Row& row, std::size_t col);
+
+}  // namespace mobilise::storage

@@ -1,0 +1,134 @@
+#include "storage/repositories/user_repository.hpp"
+
+#include <map>
+
+#include "storage/repositories/sql_where.hpp"
+
+namespace mobilise::storage {
+
+using domain::User;
+
+std::vector<User> SqlUserRepository::Read(const std::string& where_order,
+                                          const std::vector<Param>& params) {
+  auto rs = conn_.Query(
+      "SELECT u.id, u.username, u.full_name, u.pw_hash, u.locale, u.disabled, u.version, "
+      "u.created_at, u.created_by, u.updated_at, u.updated_by FROM app_user u " +
+          where_order,
+      params);
+  std::vector<User> users;
+  std::map<std::string, std::size_t> index;
+  std::vector<Param> ids;
+  std::string in;
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    const auto r = rs[i];
+    User u;
+    u.id = r.Str(0);
+    u.username = r.Str(1);
+    u.full_name = r.Str(2);
+    u.pw_hash = r.Str(3);
+    u.locale = r.Str(4);
+    u.disabled = r.Int(5) != 0;
+    u.version = r.Int(6);
+    u.created_at = r.Str(7);
+    u.created_by = r.OptText(8);
+    u.updated_at = r.Str(9);
+    u.updated_by = r.OptText(10);
+    index[u.id] = users.size();
+    ids.emplace_back(u.id);
+    in += in.empty() ? "?" : ",?";
+    users.push_back(std::move(u));
+  }
+  if (users.empty()) return users;
+  auto roles = conn_.Query(
+      "SELECT r.user_id, r.role, r.area_id, a.name, a.path FROM role_assignment r "
+      "JOIN area a ON a.id = r.area_id WHERE r.user_id IN (" + in + ") ORDER BY a.path, r.role",
+      ids);
+  for (std::size_t i = 0; i < roles.size(); ++i) {
+    const auto r = roles[i];
+    auto role = domain::ParseRole(r.Text(1));
+    if (!role) continue;
+    users[index[r.Str(0)]].roles.push_back({*role, r.Str(2), r.Str(3), r.Str(4)});
+  }
+  return users;
+}
+
+std::optional<User> SqlUserRepository::Get(const std::string& id) {
+  auto v = Read("WHERE u.id = ?", {id});
+  if (v.empty()) return std::nullopt;
+  return v.front();
+}
+
+std::optional<User> SqlUserRepository::GetByUsername(const std::string& username) {
+  auto v = Read("WHERE u.username = ?", {username});
+  if (v.empty()) return std::nullopt;
+  return v.front();
+}
+
+domain::Page<User> SqlUserRepository::List(const domain::UserQuery& q) {
+  SqlWhere w;
+  std::vector<Param> sp;
+  const std::string outside = ScopeSql("a.path", q.scope, sp);
+  std::string visible =
+      "EXISTS (SELECT 1 FROM role_assignment r WHERE r.user_id = u.id) AND NOT EXISTS (SELECT 1 "
+      "FROM role_assignment r JOIN area a ON a.id = r.area_id WHERE r.user_id = u.id AND NOT (" +
+      outside + "))";
+  if (q.include_unassigned)
+    visible = "(" + visible +
+              ") OR NOT EXISTS (SELECT 1 FROM role_assignment r WHERE r.user_id = u.id)";
+  w.And(visible, sp);
+  if (q.text) {
+    const auto p = ContainsPattern(*q.text);
+    w.And("lower(u.username) LIKE ? ESCAPE '\\' OR lower(u.full_name) LIKE ? ESCAPE '\\'", {p, p});
+  }
+  if (q.role)
+    w.And("EXISTS (SELECT 1 FROM role_assignment r WHERE r.user_id = u.id AND r.role = ?)",
+          {std::string(domain::RoleId(*q.role))});
+  if (q.area)
+    w.And("EXISTS (SELECT 1 FROM role_assignment r JOIN area a ON a.id = r.area_id WHERE "
+          "r.user_id = u.id AND a.path >= ? AND a.path < ?)",
+          {q.area->lo, q.area->hi});
+  if (q.disabled) w.And("u.disabled = ?", {std::int64_t{*q.disabled ? 1 : 0}});
+  domain::Page<User> page;
+  page.total = conn_.Query("SELECT COUNT(*) FROM app_user u" + w.sql, w.params)[0].Int(0);
+  auto params = w.params;
+  params.emplace_back(std::int64_t{q.page.limit});
+  params.emplace_back(q.page.offset);
+  page.items = Read(w.sql + " ORDER BY u.username LIMIT ? OFFSET ?", params);
+  return page;
+}
+
+std::vector<User> SqlUserRepository::ListAll() { return Read("ORDER BY u.username", {}); }
+
+void SqlUserRepository::InsertRoles(const User& u) {
+  for (const auto& r : u.roles)
+    conn_.Execute("INSERT INTO role_assignment (user_id, role, area_id) VALUES (?,?,?)",
+                  {u.id, std::string(domain::RoleId(r.role)), r.area_id});
+}
+
+Status SqlUserRepository::Insert(const User& u) {
+  try {
+    conn_.Execute(
+        "INSERT INTO app_user (id, username, full_name, pw_hash, locale, disabled, version, "
+        "created_at, created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        {u.id, u.username, u.full_name, u.pw_hash, u.locale, std::int64_t{u.disabled ? 1 : 0},
+         u.version, u.created_at, OptParam(u.created_by), u.updated_at, OptParam(u.updated_by)});
+    InsertRoles(u);
+  } catch (const ConstraintViolation& e) {
+    return Fail(Error::Conflict("the username " + u.username + " is taken"));
+  }
+  return {};
+}
+
+Result<bool> SqlUserRepository::Update(const User& u, std::int64_t expected_version) {
+  const auto n = conn_.Execute(
+      "UPDATE app_user SET full_name = ?, pw_hash = ?, locale = ?, disabled = ?, version = ?, "
+      "updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
+      {u.full_name, u.pw_hash, u.locale, std::int64_t{u.disabled ? 1 : 0}, u.version,
+       u.updated_at, OptParam(u.updated_by), u.id, expected_version});
+  if (n != 1) return false;
+  conn_.Execute("DELETE FROM role_assignment WHERE user_id = ?", {u.id});
+  InsertRoles(u);
+  return true;
+}
+
+}  // namespace mobilise::storage
