@@ -1,0 +1,33 @@
+#include "api/api.hpp"
+
+#include "api/json_io.hpp"
+#include "api/routes.hpp"
+
+namespace mobilise::api {
+
+Api::Api(Services services, ApiOptions options)
+    : services_(services), options_(std::move(options)) {
+  RouteTable table(router_, services_.auth);
+  AddSessionRoutes(table, services_, options_);
+  AddAreaRoutes(table, services_, options_);
+  AddUserRoutes(table, services_);
+  AddAuditRoutes(table, services_);
+  AddOpsRoutes(table, services_, options_, router_);
+}
+
+http::Response Api::Handle(http::Request& request) {
+  auto match = router_.Find(request);
+  if (!match.handler) {
+    request.route = "unmatched";
+    if (match.path_known) {
+      auto r = ErrorResponse(Error{ErrorCode::kUnsupported, "method not allowed on this path", {}});
+      r.status = 405;
+      return r;
+    }
+    return ErrorResponse(Error::NotFound("route"));
+  }
+  request.route = request.method + " " + match.pattern;
+  return (*match.handler)(request);
+}
+
+}  // namespace mobilise::api

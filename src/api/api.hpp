@@ -1,0 +1,52 @@
+// The HTTP API: routes, authentication (session cookie + CSRF, or bearer token), and the
+// translation of requests to service calls and results to JSON. No SQL here.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "api/http/message.hpp"
+#include "api/http/router.hpp"
+#include "domain/areas/area_service.hpp"
+#include "domain/audit/audit_service.hpp"
+#include "domain/auth/auth_service.hpp"
+#include "domain/users/user_service.hpp"
+
+namespace mobilise::http {
+class Metrics;
+}
+
+namespace mobilise::api {
+
+struct Services {
+  domain::UnitOfWorkFactory& db;
+  domain::AreaService& areas;
+  domain::UserService& users;
+  domain::AuthService& auth;
+  domain::AuditService& audit;
+};
+
+struct ApiOptions {
+  bool secure_cookie = false;          // add `Secure` (behind HTTPS)
+  int session_hours = 12;
+  std::size_t import_limit = 50 << 20;  // bytes of an uploaded import file
+  http::Metrics* metrics = nullptr;     // for GET /metrics
+  std::function<std::string()> extra_metrics;  // e.g. database pool gauges
+  std::string version;
+};
+
+class Api {
+ public:
+  Api(Services services, ApiOptions options);
+  // Routes the request; never throws for expected failures (they become error responses).
+  http::Response Handle(http::Request& request);
+  const http::Router& router() const { return router_; }
+
+ private:
+  Services services_;
+  ApiOptions options_;
+  http::Router router_;
+};
+
+}  // namespace mobilise::api

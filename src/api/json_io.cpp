@@ -1,0 +1,159 @@
+#include "api/json_io.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+namespace mobilise::api {
+
+namespace json = boost::json;
+
+Result<json::object> ParseObject(const http::Request& request) {
+  const auto type = request.Header("content-type");
+  if (type.substr(0, 16) != "application/json")
+    return Fail(Error{ErrorCode::kUnsupported, "send the body as application/json", {}});
+  std::error_code ec;
+  json::parse_options opts;
+  opts.max_depth = 32;
+  json::value v = json::parse(request.body, ec, {}, opts);
+  if (ec) return Fail(Error::Validation("the body is not valid JSON (UTF-8): " + ec.message(),
+                                        {{"body", "malformed JSON"}}));
+  if (!v.is_object())
+    return Fail(Error::Validation("the body must be a JSON object", {{"body", "not an object"}}));
+  return std::move(v.as_object());
+}
+
+ObjectReader::ObjectReader(const json::object& object, std::string prefix)
+    : object_(object), prefix_(std::move(prefix)) {}
+
+std::string ObjectReader::Path(const std::string& key) const {
+  return prefix_.empty() ? key : prefix_ + "." + key;
+}
+
+const json::value* ObjectReader::Find(const std::string& key) {
+  seen_.insert(key);
+  return object_.if_contains(key);
+}
+
+void ObjectReader::Invalid(const std::string& key, const std::string& reason) {
+  errors_.emplace(Path(key), reason);
+}
+
+std::optional<std::string> ObjectReader::OptionalString(const std::string& key) {
+  const auto* v = Find(key);
+  if (!v) return std::nullopt;
+  if (!v->is_string()) {
+    Invalid(key, "must be a string");
+    return std::nullopt;
+  }
+  return std::string(v->as_string());
+}
+
+std::string ObjectReader::RequiredString(const std::string& key) {
+  if (!object_.contains(key)) {
+    seen_.insert(key);
+    Invalid(key, "is required");
+    return "";
+  }
+  return OptionalString(key).value_or("");
+}
+
+std::optional<std::optional<std::string>> ObjectReader::NullableString(const std::string& key) {
+  const auto* v = Find(key);
+  if (!v) return std::nullopt;
+  if (v->is_null()) return std::optional<std::string>();
+  if (!v->is_string()) {
+    Invalid(key, "must be a string or null");
+    return std::nullopt;
+  }
+  return std::optional<std::string>(std::string(v->as_string()));
+}
+
+std::optional<std::int64_t> ObjectReader::OptionalInt(const std::string& key) {
+  const auto* v = Find(key);
+  if (!v) return std::nullopt;
+  if (v->is_int64()) return v->as_int64();
+  if (v->is_uint64() && v->as_uint64() <= INT64_MAX) return static_cast<std::int64_t>(v->as_uint64());
+  Invalid(key, "must be an integer");
+  return std::nullopt;
+}
+
+std::int64_t ObjectReader::RequiredInt(const std::string& key) {
+  if (!object_.contains(key)) {
+    seen_.insert(key);
+    Invalid(key, "is required");
+    return 0;
+  }
+  return OptionalInt(key).value_or(0);
+}
+
+std::optional<bool> ObjectReader::OptionalBool(const std::string& key) {
+  const auto* v = Find(key);
+  if (!v) return std::nullopt;
+  if (!v->is_bool()) {
+    Invalid(key, "must be true or false");
+    return std::nullopt;
+  }
+  return v->as_bool();
+}
+
+const json::array* ObjectReader::OptionalArray(const std::string& key) {
+  const auto* v = Find(key);
+  if (!v) return nullptr;
+  if (!v->is_array()) {
+    Invalid(key, "must be an array");
+    return nullptr;
+  }
+  return &v->as_array();
+}
+
+const json::array* ObjectReader::RequiredArray(const std::string& key) {
+  if (!object_.contains(key)) {
+    seen_.insert(key);
+    Invalid(key, "is required");
+    return nullptr;
+  }
+  return OptionalArray(key);
+}
+
+Status ObjectReader::Finish() {
+  for (const auto& kv : object_)
+    if (!seen_.count(std::string(kv.key()))) Invalid(std::string(kv.key()), "unknown field");
+  if (errors_.empty()) return {};
+  std::string msg;
+  for (const auto& [f, why] : errors_) {
+    if (!msg.empty()) msg += "; ";
+    msg += f + ": " + why;
+  }
+  return Fail(Error::Validation(msg, errors_));
+}
+
+http::Response Json(int status, const json::value& body) {
+  http::Response r;
+  r.status = status;
+  r.body = json::serialize(body);
+  return r;
+}
+
+int StatusOf(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kValidation: return 400;
+    case ErrorCode::kUnauthenticated: return 401;
+    case ErrorCode::kForbidden: return 403;
+    case ErrorCode::kNotFound: return 404;
+    case ErrorCode::kUnsupported: return 415;
+    case ErrorCode::kConflict: return 409;
+    case ErrorCode::kTooLarge: return 413;
+    case ErrorCode::kRateLimited: return 429;
+    case ErrorCode::kInternal: return 500;
+  }
+  return 500;
+}
+
+http::Response ErrorResponse(const Error& e) {
+  json::object fields;
+  for (const auto& [k, v] : e.fields) fields[k] = v;
+  json::object err{{"code", ErrorCodeId(e.code)}, {"message", e.message}, {"fields", fields}};
+  return Json(StatusOf(e.code), json::object{{"error", err}});
+}
+
+}  // namespace mobilise::api

@@ -1,0 +1,57 @@
+// Strict JSON input and JSON output for handlers. Input: the body must be a JSON object of
+// valid UTF-8 within the limit; unknown fields, wrong types and missing required fields are
+// collected per field and returned as one validation error.
+#pragma once
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "api/http/message.hpp"
+#include "core/result.hpp"
+
+namespace mobilise::api {
+
+// Parses the request body as a JSON object; checks the Content-Type is JSON.
+Result<boost::json::object> ParseObject(const http::Request& request);
+
+class ObjectReader {
+ public:
+  // `prefix` names nested objects in field paths, e.g. "roles[2]".
+  explicit ObjectReader(const boost::json::object& object, std::string prefix = "");
+
+  std::string RequiredString(const std::string& key);
+  std::optional<std::string> OptionalString(const std::string& key);
+  // Absent: nullopt; null: optional holding nullopt; string: the value.
+  std::optional<std::optional<std::string>> NullableString(const std::string& key);
+  std::optional<std::int64_t> OptionalInt(const std::string& key);
+  std::int64_t RequiredInt(const std::string& key);
+  std::optional<bool> OptionalBool(const std::string& key);
+  const boost::json::array* OptionalArray(const std::string& key);
+  const boost::json::array* RequiredArray(const std::string& key);
+
+  // Records an error for a field found invalid by the caller.
+  void Invalid(const std::string& key, const std::string& reason);
+  std::map<std::string, std::string>& errors() { return errors_; }
+  // Adds "unknown field" errors and returns all errors as one validation error.
+  Status Finish();
+
+ private:
+  const boost::json::value* Find(const std::string& key);
+  std::string Path(const std::string& key) const;
+  const boost::json::object& object_;
+  std::string prefix_;
+  std::set<std::string> seen_;
+  std::map<std::string, std::string> errors_;
+};
+
+http::Response Json(int status, const boost::json::value& body);
+// The one map from error code to HTTP status and body.
+http::Response ErrorResponse(const Error& error);
+int StatusOf(ErrorCode code);
+
+}  // namespace mobilise::api

@@ -1,0 +1,45 @@
+// Registering routes with their access rule: public, or authenticated (the caller's principal
+// resolved from the session cookie or bearer token, CSRF checked for cookie writes).
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "api/http/router.hpp"
+#include "api/json_io.hpp"
+#include "domain/page.hpp"
+#include "domain/auth/auth_service.hpp"
+
+namespace mobilise::api {
+
+struct Call {
+  http::Request& request;
+  domain::Principal& principal;
+  std::string session_token;  // empty when authenticated by bearer token
+  const domain::Actor& actor() const { return principal.actor; }
+};
+
+using AuthedHandler = std::function<http::Response(Call&)>;
+
+class RouteTable {
+ public:
+  RouteTable(http::Router& router, domain::AuthService& auth) : router_(router), auth_(auth) {}
+  void Public(const std::string& method, const std::string& pattern, http::Handler handler);
+  void Authed(const std::string& method, const std::string& pattern, AuthedHandler handler);
+
+ private:
+  http::Router& router_;
+  domain::AuthService& auth_;
+};
+
+// limit/offset from the query string.
+Result<domain::PageRequest> ParsePage(const http::Request& request);
+
+// `result` as JSON via `to_json`, or its error.
+template <typename T, typename F>
+http::Response Reply(const Result<T>& result, int status, F&& to_json) {
+  if (!result) return ErrorResponse(result.error());
+  return Json(status, to_json(*result));
+}
+
+}  // namespace mobilise::api

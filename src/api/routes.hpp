@@ -1,0 +1,21 @@
+// The route groups, one file each; Api's constructor calls them all.
+#pragma once
+
+#include <algorithm>
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "api/api.hpp"
+#include "api/dto.hpp"
+#include "api/route_table.hpp"
+
+namespace mobilise::api {
+
+void AddSessionRoutes(RouteTable& table, Services& services, const ApiOptions& options);
+void AddAreaRoutes(RouteTable& table, Services& services, const ApiOptions& options);
+void AddUserRoutes(RouteTable& table, Services& services);
+void AddAuditRoutes(RouteTable& table, Services& services);
+void AddOpsRoutes(RouteTable& table, Services& services, const ApiOptions& options,
+                  const http::Router& router);
+
+}  // namespace mobilise::api
