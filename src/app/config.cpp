@@ -1,0 +1,77 @@
+#include "app/config.hpp"
+
+#include <cstdlib>
+#include <toml++/toml.h>
+
+namespace mobilise::app {
+namespace {
+
+Status ParseSize(const std::string& key, const std::string& text, std::size_t& out) {
+  try {
+    std::size_t pos = 0;
+    const auto v = std::stoull(text, &pos);
+    if (pos != text.size() || v == 0) throw std::invalid_argument("");
+    out = v;
+    return {};
+  } catch (...) {
+    return Fail(Error::Field(key, "must be a positive whole number"));
+  }
+}
+
+}  // namespace
+
+Status LoadConfigFile(const std::string& path, Config& c) {
+  toml::table t;
+  try {
+    t = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    return Fail(Error::Validation("cannot read config file " + path + ": " +
+                                  std::string(e.description())));
+  }
+  for (auto&& [key, node] : t) {
+    const std::string k(key.str());
+    if (k == "database" && node.is_string()) c.database = *node.value<std::string>();
+    else if (k == "listen" && node.is_string()) c.listen = *node.value<std::string>();
+    else if (k == "data_dir" && node.is_string()) c.data_dir = *node.value<std::string>();
+    else if (k == "web_root" && node.is_string()) c.web_root = *node.value<std::string>();
+    else if (k == "log_level" && node.is_string()) c.log_level = *node.value<std::string>();
+    else if (k == "body_limit" && node.is_integer() && *node.value<std::int64_t>() > 0)
+      c.body_limit = static_cast<std::size_t>(*node.value<std::int64_t>());
+    else if (k == "threads" && node.is_integer()) c.threads = static_cast<int>(*node.value<std::int64_t>());
+    else if (k == "db_pool" && node.is_integer()) c.db_pool = static_cast<int>(*node.value<std::int64_t>());
+    else if (k == "secure_cookie" && node.is_boolean()) c.secure_cookie = *node.value<bool>();
+    else return Fail(Error::Field(k, "unknown key or wrong type in " + path));
+  }
+  return {};
+}
+
+Status LoadEnvironment(Config& c) {
+  auto get = [](const char* name) -> const char* { return std::getenv(name); };
+  if (auto v = get("MOBILISE_DATABASE")) c.database = v;
+  if (auto v = get("MOBILISE_LISTEN")) c.listen = v;
+  if (auto v = get("MOBILISE_DATA_DIR")) c.data_dir = v;
+  if (auto v = get("MOBILISE_WEB_ROOT")) c.web_root = v;
+  if (auto v = get("MOBILISE_LOG_LEVEL")) c.log_level = v;
+  if (auto v = get("MOBILISE_BODY_LIMIT"))
+    if (auto ok = ParseSize("MOBILISE_BODY_LIMIT", v, c.body_limit); !ok) return ok;
+  if (auto v = get("MOBILISE_THREADS")) {
+    std::size_t n = 0;
+    if (auto ok = ParseSize("MOBILISE_THREADS", v, n); !ok) return ok;
+    c.threads = static_cast<int>(n);
+  }
+  return {};
+}
+
+Result<std::pair<std::string, unsigned short>> SplitListen(const std::string& listen) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0)
+    return Fail(Error::Field("listen", "must be HOST:PORT, e.g. 127.0.0.1:8080"));
+  std::size_t port = 0;
+  const std::string p = listen.substr(colon + 1);
+  if (p == "0") return std::pair{listen.substr(0, colon), static_cast<unsigned short>(0)};
+  if (!ParseSize("listen", p, port) || port > 65535)
+    return Fail(Error::Field("listen", "port must be 0..65535"));
+  return std::pair{listen.substr(0, colon), static_cast<unsigned short>(port)};
+}
+
+}  // namespace mobilise::app

@@ -1,0 +1,33 @@
+// Server configuration: defaults, then a TOML file (--config or MOBILISE_CONFIG), then
+// environment variables (MOBILISE_DATABASE, MOBILISE_LISTEN, MOBILISE_DATA_DIR,
+// MOBILISE_WEB_ROOT, MOBILISE_LOG_LEVEL, MOBILISE_BODY_LIMIT, MOBILISE_THREADS), then flags.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "core/result.hpp"
+
+namespace mobilise::app {
+
+struct Config {
+  std::string database = "sqlite:data/mobilise.db";
+  std::string listen = "127.0.0.1:8080";
+  std::string data_dir = "data";
+  std::string web_root = "web/dist";
+  std::string log_level = "info";
+  std::size_t body_limit = 1 << 20;
+  int threads = 4;
+  int db_pool = 8;
+  bool secure_cookie = false;
+  std::string port_file;  // if set, the bound port is written here once listening
+};
+
+// Reads `path` (TOML) over `config`. Unknown keys are errors.
+Status LoadConfigFile(const std::string& path, Config& config);
+// Applies MOBILISE_* variables over `config`.
+Status LoadEnvironment(Config& config);
+// "host:port" -> parts; port 0 means any free port.
+Result<std::pair<std::string, unsigned short>> SplitListen(const std::string& listen);
+
+}  // namespace mobilise::app

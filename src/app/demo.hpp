@@ -1,0 +1,39 @@
+// `mobilise demo`: a deterministic, realistic demo programme sized by the number of households
+// (as later record types arrive, they join here): two provinces with districts, tehsils, union
+// councils and villages (about 100 households a village), level names, and staff of every role.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "domain/unit_of_work.hpp"
+
+namespace mobilise::app {
+
+struct DemoOptions {
+  std::int64_t households = 2000;
+  std::uint64_t seed = 1;
+  // Level names from the top; default Country › Province › District › Tehsil › Union Council ›
+  // Village.
+  std::vector<std::string> levels;
+};
+
+struct DemoLogin {
+  std::string username, password, role, area;
+};
+
+struct DemoSummary {
+  std::int64_t areas = 0;
+  std::int64_t villages = 0;
+  std::vector<DemoLogin> logins;
+};
+
+// Fails with conflict if the database already holds areas.
+Result<DemoSummary> GenerateDemo(domain::UnitOfWorkFactory& db, const DemoOptions& options);
+
+// The fixed demo logins (for `make run` to print).
+std::vector<DemoLogin> DemoLogins();
+
+}  // namespace mobilise::app

@@ -1,0 +1,79 @@
+#include "app/server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+#include "api/api.hpp"
+#include "api/http/metrics.hpp"
+#include "api/http/server.hpp"
+#include "storage/database.hpp"
+#include "storage/repositories/sql_unit_of_work.hpp"
+
+namespace mobilise::app {
+
+int RunServer(const Config& config, const std::string& version) {
+  const auto started = std::chrono::steady_clock::now();
+  auto listen = SplitListen(config.listen);
+  if (!listen) {
+    spdlog::error("{}", listen.error().message);
+    return 2;
+  }
+  std::filesystem::create_directories(config.data_dir);
+  auto db = storage::OpenDatabase(config.database, config.db_pool);
+  const int applied = storage::Migrate(*db);
+  if (applied > 0) spdlog::info("applied {} migration(s)", applied);
+
+  storage::SqlUnitOfWorkFactory uow(*db);
+  domain::AreaService areas(uow);
+  domain::UserService users(uow);
+  domain::AuthService auth(uow, domain::AuthPolicy{});
+  domain::AuditService audit(uow);
+  http::Metrics metrics;
+
+  api::ApiOptions options;
+  options.secure_cookie = config.secure_cookie;
+  options.metrics = &metrics;
+  options.version = version;
+  options.extra_metrics = [&db] {
+    const auto s = db->Stats();
+    return "# TYPE mobilise_db_pool_connections gauge\n"
+           "mobilise_db_pool_connections{state=\"open\"} " + std::to_string(s.size) + "\n"
+           "mobilise_db_pool_connections{state=\"in_use\"} " + std::to_string(s.in_use) + "\n"
+           "# TYPE mobilise_db_pool_waits_total counter\n"
+           "mobilise_db_pool_waits_total " + std::to_string(s.waits) + "\n";
+  };
+  api::Api api({uow, areas, users, auth, audit}, options);
+
+  http::ServerOptions so;
+  so.address = listen->first;
+  so.port = listen->second;
+  so.threads = config.threads;
+  so.body_limit = config.body_limit;
+  if (std::filesystem::exists(config.web_root + "/index.html")) {
+    so.static_root = config.web_root;
+  } else {
+    spdlog::warn("no web app at {} (build it with `make build-web`); serving the API only",
+                 config.web_root);
+  }
+  http::Serve(
+      so, [&api](http::Request& r) { return api.Handle(r); }, metrics,
+      [&](unsigned short port) {
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::steady_clock::now() - started)
+                            .count();
+        spdlog::info("Mobilise {} listening on http://{}:{} ({} ms to start)", version,
+                     so.address, port, ms);
+        if (!config.port_file.empty()) {
+          const std::string tmp = config.port_file + ".tmp";
+          std::ofstream(tmp) << port << "\n";
+          std::filesystem::rename(tmp, config.port_file);
+        }
+      });
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace mobilise::app
