@@ -1,0 +1,53 @@
+#include "core/clock.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/id.hpp"
+#include "core/json_text.hpp"
+
+namespace mobilise {
+
+TEST(Clock, FormatsAndParsesRoundTrip) {
+  auto t = ParseTimestamp("2026-11-23T10:15:30.123Z");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(FormatTimestamp(*t), "2026-11-23T10:15:30.123Z");
+  EXPECT_EQ(FormatTimestamp(*ParseTimestamp("2024-02-29")), "2024-02-29T00:00:00.000Z");
+}
+
+TEST(Clock, RejectsImpossibleDates) {
+  EXPECT_FALSE(ParseTimestamp("2025-02-29"));
+  EXPECT_FALSE(ParseTimestamp("2026-13-01"));
+  EXPECT_FALSE(ParseTimestamp("2026-11-23T24:00:00Z"));
+  EXPECT_FALSE(ParseTimestamp("2026-11-23 10:00:00"));
+  EXPECT_FALSE(ParseTimestamp("yesterday"));
+  EXPECT_TRUE(IsValidDate("2026-01-31"));
+  EXPECT_FALSE(IsValidDate("2026-01-31T00:00:00Z"));
+}
+
+TEST(Ids, AreUuidV7AndSortByTime) {
+  const auto a = NewId();
+  EXPECT_TRUE(IsValidId(a));
+  EXPECT_EQ(a[14], '7');
+  std::string prev = a;
+  for (int i = 0; i < 100; ++i) {
+    auto next = NewId();
+    EXPECT_NE(next, prev);
+    EXPECT_GE(next.substr(0, 13), prev.substr(0, 13));  // the millisecond timestamp part
+    prev = next;
+  }
+  EXPECT_FALSE(IsValidId("not-an-id"));
+  EXPECT_FALSE(IsValidId("0190a5a4-7c2e-7000-8000-00000000000g"));
+}
+
+TEST(Ids, RandomKeysAndHashes) {
+  EXPECT_EQ(RandomKey(6).size(), 6u);
+  EXPECT_EQ(RandomHex(32).size(), 64u);
+  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST(JsonText, EscapesControlAndQuotes) {
+  EXPECT_EQ(JsonQuote("a\"b\\c\n\x01"), "\"a\\\"b\\\\c\\n\\u0001\"");
+  EXPECT_EQ(JsonQuote("کابل"), "\"کابل\"");
+}
+
+}  // namespace mobilise

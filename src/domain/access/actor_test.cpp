@@ -1,0 +1,47 @@
+#include "domain/access/actor.hpp"
+
+#include <gtest/gtest.h>
+
+namespace mobilise::domain {
+
+TEST(Scope, SubtreeRangeCoversDescendantsOnly) {
+  const auto r = SubtreeRange("/ab/cd/");
+  EXPECT_EQ(r.lo, "/ab/cd/");
+  EXPECT_EQ(r.hi, "/ab/cd0");
+  for (std::string inside : {"/ab/cd/", "/ab/cd/zz/", "/ab/cd/00/11/"})
+    EXPECT_TRUE(inside >= r.lo && inside < r.hi) << inside;
+  for (std::string outside : {"/ab/", "/ab/cda/", "/ab/ce/", "/ab/cc/zz/"})
+    EXPECT_FALSE(outside >= r.lo && outside < r.hi) << outside;
+}
+
+TEST(Scope, RolesDecideActionsAndAreasDecideWhere) {
+  Actor a;
+  a.grants = {{Role::kAdmin, "1", "/p1/", false}, {Role::kMobiliser, "2", "/p2/d1/", false}};
+  EXPECT_TRUE(a.Can(Permission::kAreaWrite, "/p1/d3/"));
+  EXPECT_FALSE(a.Can(Permission::kAreaWrite, "/p2/d1/"));
+  EXPECT_TRUE(a.Sees("/p2/d1/v1/"));
+  EXPECT_FALSE(a.Sees("/p2/d2/"));
+  EXPECT_FALSE(a.Sees("/p10/"));
+  EXPECT_FALSE(a.CanAtRoot(Permission::kAreaWrite));
+  EXPECT_TRUE(a.HasPermission(Permission::kUserWrite));
+}
+
+TEST(Scope, MinimalRangesDropNestedGrants) {
+  Actor a;
+  a.grants = {{Role::kManager, "1", "/p1/d1/", false},
+              {Role::kOfficer, "2", "/p1/", false},
+              {Role::kMobiliser, "3", "/p2/", false}};
+  const auto s = a.Scope(Permission::kUserRead);
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0].lo, "/p1/");
+  EXPECT_EQ(a.Scope(Permission::kAreaRead).size(), 2u);
+  EXPECT_TRUE(a.Scope(Permission::kAuditRead).empty());
+}
+
+TEST(Roles, ParseAndNames) {
+  for (Role r : AllRoles()) EXPECT_EQ(ParseRole(RoleId(r)), r);
+  EXPECT_FALSE(ParseRole("superuser"));
+  EXPECT_FALSE(RoleAllows(Role::kFocalPoint, Permission::kUserWrite));
+}
+
+}  // namespace mobilise::domain
