@@ -1,0 +1,9 @@
+# API tests: node's test runner drives the real server binary over HTTP (SQLite and PostgreSQL).
+find_program(NODE node REQUIRED)
+file(GLOB api_test_files CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.test.mjs)
+add_test(NAME api COMMAND ${NODE} --test --test-concurrency=1 ${api_test_files})
+set_tests_properties(api PROPERTIES
+  LABELS api
+  TIMEOUT 600
+  FIXTURES_REQUIRED postgres
+  ENVIRONMENT "MOBILISE_BIN=$<TARGET_FILE:mobilise>;MOBILISE_TEST_PG_URL_FILE=${CMAKE_BINARY_DIR}/pg_url")

@@ -1,0 +1,134 @@
+// Areas: CRUD, move, versions, validation, import, audit.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, login, areaByCode, uniq } from './support.mjs';
+
+let srv, admin;
+before(async () => {
+  srv = await startServer();
+  admin = await login(srv.base, 'admin');
+});
+after(async () => { await srv?.stop(); });
+
+async function create(parent, extra = {}) {
+  const r = await admin.post('/api/v1/areas', { parent_id: parent.id, code: `A${uniq()}`, name: `Area ${uniq()}`, ...extra });
+  assert.equal(r.status, 201, r.text);
+  return r.json;
+}
+
+test('level names and the admin top area', async () => {
+  const levels = (await admin.get('/api/v1/area-levels')).json;
+  assert.deepEqual(levels.map((l) => l.name), ['Country', 'Province', 'District', 'Tehsil', 'Union Council', 'Village']);
+  const top = await admin.get('/api/v1/areas');
+  assert.equal(top.json.items.length, 1);
+  assert.equal(top.json.items[0].code, 'PK');
+  assert.equal(top.json.items[0].child_count, 2);
+});
+
+test('create a child: level follows the parent; detail has ancestors; children list it', async () => {
+  const d1 = await areaByCode(admin, 'P1-D1');
+  const a = await create(d1, { name_local: 'نوې سیمه' });
+  assert.equal(a.level, d1.level + 1);
+  assert.equal(a.level_name, 'Tehsil');
+  assert.equal(a.version, 1);
+  const detail = (await admin.get(`/api/v1/areas/${a.id}`)).json;
+  assert.deepEqual(detail.ancestors.map((x) => x.id).slice(-1), [d1.id]);
+  assert.equal(detail.name_local, 'نوې سیمه');
+  const kids = (await admin.get(`/api/v1/areas/${d1.id}/children?limit=500`)).json;
+  assert.ok(kids.items.some((x) => x.id === a.id));
+  assert.equal(kids.total, kids.items.length);
+});
+
+test('codes are unique; bad fields are named', async () => {
+  const d1 = await areaByCode(admin, 'P1-D1');
+  let r = await admin.post('/api/v1/areas', { parent_id: d1.id, code: 'P1-D2', name: 'dup' });
+  assert.equal(r.status, 409);
+  r = await admin.post('/api/v1/areas', { parent_id: d1.id, code: 'has space', name: '', colour: 'red' });
+  assert.equal(r.status, 400);
+  assert.ok(r.json.error.fields.colour);
+  r = await admin.post('/api/v1/areas', { parent_id: d1.id, code: 'has space', name: '' });
+  assert.ok(r.json.error.fields.code);
+  assert.equal(r.json.error.fields.name, 'is required');
+  r = await admin.post('/api/v1/areas', { parent_id: 'not-an-id', code: 'OK1', name: 'x' });
+  assert.equal(r.status, 400);
+  assert.ok(r.json.error.fields.parent_id);
+});
+
+test('bad UTF-8 and oversize bodies are refused, nothing written', async () => {
+  const before = (await admin.get('/api/v1/areas?q=BADUTF')).json.total;
+  const d1 = await areaByCode(admin, 'P1-D1');
+  const bytes = Buffer.concat([Buffer.from(`{"parent_id":"${d1.id}","code":"BADUTF","name":"`), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
+  let r = await admin.post('/api/v1/areas', bytes, { raw: true, headers: { 'content-type': 'application/json' } });
+  assert.equal(r.status, 400);
+  const big = JSON.stringify({ parent_id: d1.id, code: 'BADUTF', name: 'x'.repeat(2 << 20) });
+  r = await admin.post('/api/v1/areas', big, { raw: true, headers: { 'content-type': 'application/json' } }).catch(() => ({ status: 413 }));
+  assert.equal(r.status, 413);
+  assert.equal((await admin.get('/api/v1/areas?q=BADUTF')).json.total, before);
+});
+
+test('unknown and malformed ids are 404', async () => {
+  assert.equal((await admin.get('/api/v1/areas/0190a5a4-7c2e-7000-8000-000000000000')).status, 404);
+  assert.equal((await admin.get('/api/v1/areas/nonsense')).status, 404);
+  assert.equal((await admin.get('/api/v1/nothing-here')).status, 404);
+  assert.equal((await admin.request('PUT', '/api/v1/areas')).status, 405);
+});
+
+test('update needs the current version; a stale one gets 409 with the current record', async () => {
+  const d1 = await areaByCode(admin, 'P1-D1');
+  const a = await create(d1);
+  let r = await admin.patch(`/api/v1/areas/${a.id}`, { version: 1, name: 'Renamed' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.version, 2);
+  r = await admin.patch(`/api/v1/areas/${a.id}`, { version: 1, name: 'Lost update' });
+  assert.equal(r.status, 409);
+  assert.equal(r.json.error.current.name, 'Renamed');
+  r = await admin.patch(`/api/v1/areas/${a.id}`, { name: 'no version' });
+  assert.equal(r.status, 400);
+  assert.equal(r.json.error.fields.version, 'is required');
+  r = await admin.patch(`/api/v1/areas/${a.id}`, { version: 2, name_local: null });
+  assert.equal(r.status, 200);
+  assert.equal(r.json.name_local, null);
+});
+
+test('move a subtree; refuse moves under itself or to another depth', async () => {
+  const d1 = await areaByCode(admin, 'P1-D1');
+  const d2 = await areaByCode(admin, 'P1-D2');
+  const t = await create(d1);
+  const u = await create(t);
+  let r = await admin.patch(`/api/v1/areas/${t.id}`, { version: 1, parent_id: d2.id });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.parent_id, d2.id);
+  const uDetail = (await admin.get(`/api/v1/areas/${u.id}`)).json;
+  assert.deepEqual(uDetail.ancestors.slice(-2).map((x) => x.id), [d2.id, t.id]);
+  const kids = (await admin.get(`/api/v1/areas/${d2.id}/children?limit=500`)).json;
+  assert.ok(kids.items.some((x) => x.id === t.id));
+  r = await admin.patch(`/api/v1/areas/${t.id}`, { version: 2, parent_id: u.id });
+  assert.equal(r.status, 400);
+  r = await admin.patch(`/api/v1/areas/${u.id}`, { version: 1, parent_id: d1.id });  // depth changes
+  assert.equal(r.status, 400);
+});
+
+test('delete: refused while it has children, allowed for a leaf; both audited', async () => {
+  const d1 = await areaByCode(admin, 'P1-D1');
+  const t = await create(d1);
+  const leaf = await create(t);
+  let r = await admin.del(`/api/v1/areas/${t.id}`);
+  assert.equal(r.status, 409);
+  r = await admin.del(`/api/v1/areas/${leaf.id}`);
+  assert.equal(r.status, 204);
+  assert.equal((await admin.get(`/api/v1/areas/${leaf.id}`)).status, 404);
+  const audit = (await admin.get(`/api/v1/audit?entity=area&entity_id=${leaf.id}`)).json.items;
+  assert.deepEqual(audit.map((e) => e.action), ['delete', 'create']);
+  assert.equal(audit[0].before.code, leaf.code);
+  assert.equal(audit[0].after, null);
+  assert.equal(audit[0].username, 'admin');
+  assert.ok(audit[0].ip);
+});
+
+test('search by code or name, case-insensitive, in scope', async () => {
+  const r = (await admin.get('/api/v1/areas?q=p2-d1-t1-u1&limit=5')).json;
+  assert.ok(r.items.length >= 1);
+  assert.ok(r.items.every((a) => a.code.toLowerCase().includes('p2-d1-t1-u1') || a.name.toLowerCase().includes('p2-d1-t1-u1')));
+  assert.equal((await admin.get('/api/v1/areas?limit=0')).status, 400);
+  assert.equal((await admin.get('/api/v1/areas?level=x')).status, 400);
+});

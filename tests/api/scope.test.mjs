@@ -1,0 +1,85 @@
+// Walks EVERY route the server has (from its OpenAPI document) as users whose areas do not
+// include province P1, aiming each at P1's records, and checks that nothing of P1 is returned
+// and nothing of P1 changed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, login, areaByCode } from './support.mjs';
+
+let srv, admin, p1, p1d1, p1user;
+before(async () => {
+  srv = await startServer();
+  admin = await login(srv.base, 'admin');
+  p1 = await areaByCode(admin, 'P1');
+  p1d1 = await areaByCode(admin, 'P1-D1');
+  p1user = (await admin.get('/api/v1/users?q=mobiliser.u1')).json.items[0];
+});
+after(async () => { await srv?.stop(); });
+
+// Everything of P1 an outsider must neither see nor change.
+async function snapshotP1() {
+  const areas = [];
+  for (let offset = 0; ; offset += 500) {
+    const r = (await admin.get(`/api/v1/areas?q=P1&limit=500&offset=${offset}`)).json;
+    areas.push(...r.items);
+    if (areas.length >= r.total) break;
+  }
+  const users = (await admin.get(`/api/v1/users?area=${p1.id}&limit=500`)).json.items;
+  return JSON.stringify({ areas: areas.sort((a, b) => a.id.localeCompare(b.id)), users });
+}
+
+function bodyFor(method, pattern) {
+  if (pattern === '/api/v1/session' && method === 'post') return { username: 'mobiliser.u1', password: 'wrong-password' };
+  if (pattern.startsWith('/api/v1/session/password')) return { current_password: 'wrong-password', new_password: 'whatever-123' };
+  if (pattern.startsWith('/api/v1/tokens')) return { name: 'probe' };
+  if (pattern.startsWith('/api/v1/users')) return method === 'post'
+    ? { username: 'probe.user', full_name: 'Probe', password: 'probe-pass-1', roles: [{ role: 'admin', area_id: p1.id }] }
+    : { version: p1user.version, full_name: 'Changed', roles: [{ role: 'admin', area_id: p1.id }] };
+  if (pattern.startsWith('/api/v1/areas')) return method === 'post'
+    ? { parent_id: p1.id, code: 'PROBE-1', name: 'Probe' }
+    : { version: p1d1.version, name: 'Changed', parent_id: p1.id };
+  return {};
+}
+
+function pathFor(pattern) {
+  const id = pattern.startsWith('/api/v1/users') ? p1user.id : p1d1.id;
+  return pattern.replace(/\{[^}]+\}/g, id);
+}
+
+const p1Codes = (text) => /"code":"P1[-"]/.test(text) || /"code":"PK"/.test(text);
+
+for (const outsider of ['mobiliser.u2', 'admin.p2']) {
+  test(`every route, as ${outsider}: nothing of P1 returned or changed`, async () => {
+    const c = await login(srv.base, outsider);
+    const doc = (await c.get('/api/v1/openapi.json')).json;
+    const before = await snapshotP1();
+    let checked = 0;
+    for (const [pattern, methods] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(methods)) {
+        if (pattern === '/api/v1/session' && method === 'delete') continue;  // would end our own session
+        const path = pathFor(pattern);
+        const body = method === 'get' ? undefined : bodyFor(method, pattern);
+        const r = await c.request(method.toUpperCase(), path, body);
+        checked++;
+        const where = `${method.toUpperCase()} ${pattern} -> ${r.status}`;
+        assert.ok(r.status < 500, where);
+        if (method !== 'get') {
+          if (pattern === '/api/v1/tokens') assert.equal(r.status, 201, where);  // their own token
+          else assert.ok([400, 401, 403, 404].includes(r.status), `${where}: ${r.text}`);
+        } else if (pattern.includes('{')) {
+          assert.equal(r.status, 404, where);
+        }
+        assert.ok(!p1Codes(r.text), `${where} leaked P1: ${r.text.slice(0, 300)}`);
+        assert.ok(!r.text.includes(p1d1.id) && !r.text.includes(p1user.id), `${where} leaked an id`);
+      }
+    }
+    assert.ok(checked >= 15, `only ${checked} routes found`);
+    // Filters aimed at P1 answer nothing.
+    assert.equal((await c.get(`/api/v1/areas?parent=${p1.id}`)).status, 404);
+    assert.equal((await c.get('/api/v1/areas?q=P1-')).json.total, 0);
+    const u = await c.get(`/api/v1/users?area=${p1.id}`);
+    assert.ok([400, 403].includes(u.status));
+    const audit = await c.get(`/api/v1/audit?entity_id=${p1d1.id}`);
+    assert.ok(audit.status === 403 || audit.json.total === 0);
+    assert.equal(await snapshotP1(), before, 'P1 changed');
+  });
+}

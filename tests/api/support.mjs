@@ -1,0 +1,139 @@
+// Starts the real `mobilise` binary on a free port against a fresh database, and a small HTTP
+// client that keeps a cookie and the CSRF token like the browser does.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export const BIN = process.env.MOBILISE_BIN || 'build/apps/mobilise/mobilise';
+
+export function pgUrl() {
+  const file = process.env.MOBILISE_TEST_PG_URL_FILE;
+  if (file && existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (process.env.MOBILISE_TEST_PG_URL) return process.env.MOBILISE_TEST_PG_URL;
+  throw new Error('no PostgreSQL test server: MOBILISE_TEST_PG_URL_FILE is not set or missing');
+}
+
+// A new empty PostgreSQL database on the test server; returns its URL.
+export function freshPgDatabase() {
+  const base = pgUrl();
+  const name = 'api_' + Math.random().toString(36).slice(2, 10);
+  execFileSync('psql', [base, '-q', '-c', `CREATE DATABASE ${name}`]);
+  return base.replace(/\/[^/?]*(\?|$)/, `/${name}$1`);
+}
+
+export function freshSqliteDatabase() {
+  const dir = mkdtempSync(join(tmpdir(), 'mobilise-api-'));
+  return { url: `sqlite:${join(dir, 'test.db')}`, dir };
+}
+
+export function runCli(args, input) {
+  return execFileSync(BIN, args, { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+// Seeds the demo programme (unless seed=false) and starts a server; returns {base, stop}.
+export async function startServer({ database, seed = true, extraArgs = [] } = {}) {
+  let dir;
+  if (!database) {
+    const s = freshSqliteDatabase();
+    database = s.url;
+    dir = s.dir;
+  }
+  if (seed) {
+    try {
+      runCli(['--database', database, 'demo', '--households', '300', '--seed', '3']);
+    } catch (e) {
+      if (!String(e.stderr).includes('already holds')) throw e;
+    }
+  }
+  const work = mkdtempSync(join(tmpdir(), 'mobilise-srv-'));
+  const portFile = join(work, 'port');
+  const child = spawn(BIN, ['--database', database, '--log-level', 'warn', 'serve', '--listen',
+    '127.0.0.1:0', '--port-file', portFile, '--data-dir', work, '--web-root', join(work, 'none'),
+    ...extraArgs], { stdio: ['ignore', 'inherit', 'inherit'] });
+  let exited = null;
+  child.on('exit', (code) => { exited = code; });
+  for (let i = 0; i < 200 && !existsSync(portFile); i++) {
+    if (exited !== null) throw new Error(`server exited with ${exited}`);
+    await sleep(50);
+  }
+  if (!existsSync(portFile)) throw new Error('server did not start within 10 s');
+  const port = readFileSync(portFile, 'utf8').trim();
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    base,
+    database,
+    async stop() {
+      if (exited === null) {
+        child.kill('SIGTERM');
+        for (let i = 0; i < 100 && exited === null; i++) await sleep(50);
+        if (exited === null) child.kill('SIGKILL');
+      }
+      rmSync(work, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// A browser-like client: keeps the session cookie and sends the CSRF token on writes.
+export class Client {
+  constructor(base) {
+    this.base = base;
+    this.cookie = null;
+    this.csrf = null;
+    this.bearer = null;
+  }
+  async request(method, path, body, { headers = {}, raw = false } = {}) {
+    const h = { ...headers };
+    if (this.cookie) h.cookie = this.cookie;
+    if (this.bearer) h.authorization = `Bearer ${this.bearer}`;
+    if (this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
+    let payload;
+    if (body !== undefined) {
+      if (raw) payload = body;
+      else {
+        payload = JSON.stringify(body);
+        h['content-type'] = h['content-type'] || 'application/json';
+      }
+    }
+    const res = await fetch(this.base + path, { method, headers: h, body: payload });
+    const text = await res.text();
+    let json = null;
+    try { json = text ? JSON.parse(text) : null; } catch { json = null; }
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) {
+      const m = /mobilise_session=([^;]*)/.exec(setCookie);
+      if (m) this.cookie = m[1] ? `mobilise_session=${m[1]}` : null;
+    }
+    return { status: res.status, json, text, headers: res.headers };
+  }
+  get(path, opts) { return this.request('GET', path, undefined, opts); }
+  post(path, body, opts) { return this.request('POST', path, body, opts); }
+  patch(path, body, opts) { return this.request('PATCH', path, body, opts); }
+  del(path, opts) { return this.request('DELETE', path, undefined, opts); }
+
+  async login(username, password) {
+    const r = await this.post('/api/v1/session', { username, password });
+    if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.text}`);
+    this.csrf = r.json.csrf_token;
+    this.user = r.json.user;
+    return r;
+  }
+}
+
+export async function login(base, username, password = username === 'admin' ? 'admin-demo-pass' : 'demo-pass') {
+  const c = new Client(base);
+  await c.login(username, password);
+  return c;
+}
+
+// The id of the area with `code`, searched as `client` sees it.
+export async function areaByCode(client, code) {
+  const r = await client.get(`/api/v1/areas?q=${encodeURIComponent(code)}&limit=500`);
+  const a = (r.json?.items || []).find((x) => x.code === code);
+  if (!a) throw new Error(`no area ${code} visible`);
+  return a;
+}
+
+export const uniq = () => Math.random().toString(36).slice(2, 8);
