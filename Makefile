@@ -14,7 +14,7 @@ DEBIAN_PACKAGES := g++ cmake ninja-build ccache pkg-config make \
   libsodium-dev libssl-dev libexpected-dev \
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev \
   libgtest-dev libgmock-dev libbenchmark-dev \
-  nodejs npm wrk hyperfine chromium poppler-utils python3 zip
+  nodejs npm wrk hyperfine chromium poppler-utils python3 zip bc curl
 
 .PHONY: deps deps-debian deps-npm build build-server build-web run test bench clean
 

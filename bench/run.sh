@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# make bench: demo generation, start-up, GET throughput and latency (wrk, 64 connections, on
+# 127.0.0.1), server memory. Prints a table and appends it to bench/results/. Never fails on a
+# number: figures are for reading, not asserting.
+set -euo pipefail
+BIN=$(realpath "${1:-build-release/apps/mobilise/mobilise}")
+HOUSEHOLDS=${BENCH_HOUSEHOLDS:-1000000}
+DURATION=${BENCH_DURATION:-10s}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=$(mktemp -d)
+SERVER_PID=
+cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+DB="sqlite:$WORK/bench.db"
+now_ms() { date +%s%3N; }
+
+echo "== demo: $HOUSEHOLDS households"
+t0=$(now_ms)
+demo_out=$("$BIN" --database "$DB" --log-level warn demo --households "$HOUSEHOLDS" --seed 1)
+t1=$(now_ms)
+areas=$(echo "$demo_out" | sed -n 's/^demo programme: \([0-9]*\) areas.*/\1/p')
+demo_s=$(echo "scale=2; ($t1-$t0)/1000" | bc)
+demo_rate=$(echo "scale=0; $areas*1000/($t1-$t0)" | bc)
+
+echo "== start-up"
+start_ms=()
+for i in 1 2 3; do
+  rm -f "$WORK/port"
+  s=$(now_ms)
+  "$BIN" --database "$DB" --log-level warn serve --listen 127.0.0.1:0 --port-file "$WORK/port" \
+    --web-root "$ROOT/web/dist" --data-dir "$WORK" --threads 2 &
+  SERVER_PID=$!
+  while [ ! -f "$WORK/port" ]; do sleep 0.005; done
+  PORT=$(cat "$WORK/port")
+  until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null; do sleep 0.005; done
+  start_ms+=($(( $(now_ms) - s )))
+  if [ "$i" -lt 3 ]; then kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; fi
+done
+BASE="http://127.0.0.1:$PORT"
+
+cookie=$(curl -s -D - -o /dev/null -H 'content-type: application/json' \
+  -d '{"username":"admin","password":"admin-demo-pass"}' "$BASE/api/v1/session" |
+  sed -n 's/^[Ss]et-[Cc]ookie: \(mobilise_session=[0-9a-f]*\).*/\1/p')
+area=$(curl -s -H "cookie: $cookie" "$BASE/api/v1/areas?q=P1-D1-T1-U1&limit=1" |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+parent=$(curl -s -H "cookie: $cookie" "$BASE/api/v1/areas?q=P1-D1-T1&level=3&limit=1" |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+
+run_wrk() {  # name path
+  local out
+  out=$(wrk -t2 -c64 -d"$DURATION" --latency -H "cookie: $cookie" "$BASE$2")
+  local rps p50 p99 errors
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print int($2)}')
+  p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+  errors=$(echo "$out" | awk '/Non-2xx/ {print $4}')
+  printf '| %s | %s | %s | %s | %s |\n' "$1" "$rps" "$p50" "$p99" "${errors:-0}"
+}
+
+echo "== load"
+rows=$(
+  run_wrk "GET /healthz (no auth)" "/healthz"
+  run_wrk "GET /api/v1/areas/{id} (authorised detail)" "/api/v1/areas/$area"
+  run_wrk "GET /api/v1/areas/{id}/children (authorised list)" "/api/v1/areas/$parent/children"
+  run_wrk "GET /api/v1/areas?q=P2-D2 (search in scope)" "/api/v1/areas?q=P2-D2&limit=50"
+)
+rss_kb=$(awk '/VmHWM/ {print $2}' /proc/$SERVER_PID/status)
+
+machine="$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
+report=$(cat <<EOT
+## $(date -u +%Y-%m-%dT%H:%MZ) $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+Machine: $machine. Server: SQLite, 2 threads; wrk -t2 -c64 -d$DURATION on 127.0.0.1 (same machine).
+
+| figure | value |
+|---|---|
+| demo generation | $areas areas for $HOUSEHOLDS households in ${demo_s} s ($demo_rate areas/s) |
+| start-up to first healthy answer | ${start_ms[*]} ms |
+| server peak RSS after load | $((rss_kb / 1024)) MB |
+
+| request | req/s | p50 | p99 | non-2xx |
+|---|---|---|---|---|
+$rows
+EOT
+)
+echo
+echo "$report"
+mkdir -p "$ROOT/bench/results"
+printf '%s\n\n' "$report" >> "$ROOT/bench/results/results.md"
+echo "(appended to bench/results/results.md)"
