@@ -202,4 +202,29 @@ Status AreaService::Delete(const Actor& actor, const std::string& id) {
 
 std::vector<AreaLevel> AreaService::Levels() { return db_.Begin(false)->Areas().Levels(); }
 
+Status AreaService::SetLevels(const Actor& actor, const std::vector<AreaLevel>& levels) {
+  if (!actor.CanAtRoot(Permission::kAreaWrite))
+    return Fail(Error::Forbidden("only an administrator of the whole programme may rename levels"));
+  FieldErrors errors;
+  if (levels.empty() || levels.size() > 12) errors["levels"] = "give 1 to 12 level names";
+  for (std::size_t i = 0; i < levels.size(); ++i) {
+    const std::string f = "[" + std::to_string(i) + "]";
+    if (levels[i].level != static_cast<int>(i)) errors[f + ".level"] = "levels must be 0, 1, 2, ...";
+    CheckName(errors, f + ".name", levels[i].name, 60);
+    if (levels[i].name_local) CheckOptionalName(errors, f + ".name_local", *levels[i].name_local, 60);
+  }
+  if (!errors.empty()) return Fail(Error::Validation("the level names are invalid", errors));
+  auto uow = db_.Begin(true);
+  Snapshot before, after;
+  for (const auto& l : uow->Areas().Levels()) before[std::to_string(l.level)] = l.name;
+  for (const auto& l : levels) {
+    uow->Areas().SetLevel(l);
+    after[std::to_string(l.level)] = l.name;
+  }
+  RecordAudit(uow->Audit(), actor, "update", "area_level", std::nullopt, std::nullopt, before,
+              after);
+  uow->Commit();
+  return {};
+}
+
 }  // namespace mobilise::domain

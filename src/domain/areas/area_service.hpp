@@ -76,6 +76,8 @@ class AreaService {
   Result<AreaImportReport> Import(const Actor& actor, const std::vector<AreaImportRow>& rows,
                                   bool dry_run);
   std::vector<AreaLevel> Levels();
+  // Replaces the level names (level 0 = top). Only a programme-wide administrator.
+  Status SetLevels(const Actor& actor, const std::vector<AreaLevel>& levels);
 
  private:
   UnitOfWorkFactory& db_;
