@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -19,8 +20,10 @@ class Metrics {
 
  private:
   mutable std::mutex mutex_;
-  std::map<std::pair<std::string, int>, std::uint64_t> requests_;
-  static constexpr int kBuckets = 12;
+  // route -> status -> count; std::less<> so that lookups by route do not copy the string.
+  std::map<std::string, std::map<int, std::uint64_t>, std::less<>> requests_;
+  // Upper bounds (seconds) of the duration histogram: 0.0005 .. 5; +Inf is count_.
+  static constexpr int kBuckets = 13;
   std::uint64_t buckets_[kBuckets] = {};
   std::uint64_t count_ = 0;
   double sum_ = 0;

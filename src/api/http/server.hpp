@@ -1,11 +1,33 @@
-// The HTTP server (Boost.Beast over Asio): keep-alive, body size limit, timeouts, graceful
-// shutdown on SIGINT/SIGTERM. For each request it calls `app` (which does routing, auth, error
-// mapping); the server itself adds security headers, serves static files for non-/api paths
-// from `static_root` (with index.html fallback for the SPA), and records metrics.
+// The HTTP server (Boost.Beast over Asio): HTTP/1.1 keep-alive (pipelining-safe), body and
+// header size limits, read/write timeouts, graceful shutdown on SIGINT/SIGTERM (or through a
+// ServerControl).
+//
+// Per request:
+// - The target is parsed with Boost.URL into `path` and `query` (both decoded). An invalid target,
+//   or a decoded path/query that is not valid UTF-8 or holds a NUL, gets 400 {"error":{"code":
+//   "validation",...}} without calling the app. A body over `body_limit` gets 413 ("too_large")
+//   and the connection is closed; headers over `header_limit` get 431.
+// - Paths starting with "/api/", and "/healthz" and "/metrics", go to `app` (as does everything
+//   when `static_root` is empty). Other paths are static files from `static_root` (GET/HEAD only;
+//   ".." segments refused; files resolved canonically inside the root; paths without an
+//   extension fall back to index.html for the single-page app; missing files with an extension
+//   get 404). Files under /assets/ are cached as immutable, the rest "no-cache".
+// - Every response carries nosniff, X-Frame-Options DENY, Referrer-Policy no-referrer and a
+//   same-origin Content-Security-Policy; app responses get "Cache-Control: no-store" unless the
+//   app set a Cache-Control itself.
+// - An exception from `app` becomes 500 {"error":{"code":"internal",...}} and is logged (method
+//   and path only, never bodies).
+// - Metrics: request.route as the app left it ("unmatched" if empty, "static" for files).
+//
+// Threading: one io_context run by `threads` threads; each connection is serialised on its own
+// strand, and `app` runs inline on an io thread. A slow (blocking) handler therefore holds one io
+// thread: other connections go on being served by the remaining threads, so for database-bound
+// apps set `threads` above the number of cores (e.g. 2-4x).
 #pragma once
 
 #include <cstddef>
 #include <functional>
+#include <mutex>
 #include <string>
 
 #include "api/http/message.hpp"
@@ -13,21 +35,44 @@
 namespace mobilise::http {
 
 class Metrics;
+class ServerControl;
 
 struct ServerOptions {
   std::string address = "127.0.0.1";
   unsigned short port = 8080;     // 0: pick a free port (printed by the caller via on_listening)
   int threads = 2;
   std::size_t body_limit = 1 << 20;  // bytes; larger bodies get 413 with a JSON error
-  int request_timeout_seconds = 30;
+  std::size_t header_limit = 16 * 1024;  // bytes for the request line and headers
+  int request_timeout_seconds = 30;  // each read of a request and each write of a response
   std::string static_root;           // directory with the built web app; empty: none
+  ServerControl* control = nullptr;          // optional: lets another thread stop Serve
+};
+
+// Lets another thread (a test, an embedder) stop a running Serve gracefully, exactly as SIGTERM
+// does: stop accepting, finish in-flight requests, close idle connections, return from Serve.
+// Thread-safe. Stop() before Serve is listening makes Serve return right after binding.
+// One ServerControl per Serve call; it must outlive that call.
+class ServerControl {
+ public:
+  void Stop();
+
+  // Used by Serve: registers the action that stops it (run at once if Stop() came first), and
+  // removes it before Serve returns.
+  void Attach(std::function<void()> stopper);
+  void Detach();
+
+ private:
+  std::mutex mutex_;
+  bool stop_requested_ = false;
+  std::function<void()> stopper_;
 };
 
 // Called for every request not served as a static file. Must not throw (the server still
 // catches and answers 500 if it does).
 using AppHandler = std::function<Response(Request&)>;
 
-// Runs until SIGINT/SIGTERM. `on_listening(port)` is called once the socket is bound.
+// Runs until SIGINT/SIGTERM (or options.control->Stop()). `on_listening(port)` is called once
+// the socket is bound and listening (the real port when options.port is 0).
 // Metrics are labelled with request.route as the app left it ("unmatched" if empty).
 // Throws std::runtime_error if the address cannot be bound.
 void Serve(const ServerOptions& options, AppHandler app, Metrics& metrics,

@@ -1,0 +1,422 @@
+// The only translation unit that includes Beast/Asio (it takes ~30 s to compile).
+#include "api/http/server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <chrono>
+#include <csignal>
+#include <ctime>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <thread>
+#include <unordered_set>
+#include <vector>
+
+#include "api/http/error_body.hpp"
+#include "api/http/metrics.hpp"
+#include "api/http/request_target.hpp"
+#include "api/http/static_files.hpp"
+
+namespace mobilise::http {
+
+void ServerControl::Stop() {
+  std::lock_guard lock(mutex_);
+  stop_requested_ = true;
+  if (stopper_) stopper_();
+}
+
+void ServerControl::Attach(std::function<void()> stopper) {
+  std::lock_guard lock(mutex_);
+  stopper_ = std::move(stopper);
+  if (stop_requested_) stopper_();
+}
+
+void ServerControl::Detach() {
+  std::lock_guard lock(mutex_);
+  stopper_ = nullptr;
+}
+
+namespace {
+
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+constexpr std::string_view kCsp =
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+constexpr auto kLingerTime = std::chrono::seconds(2);
+
+bool IsAppPath(std::string_view path) {
+  return path.substr(0, 5) == "/api/" || path == "/healthz" || path == "/metrics";
+}
+
+// RFC 7231 IMF-fixdate, formatted at most once a second per thread.
+std::string_view HttpDate() {
+  thread_local std::time_t cached_at = 0;
+  thread_local char buf[40];
+  const std::time_t now = std::time(nullptr);
+  if (now != cached_at) {
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    cached_at = now;
+  }
+  return buf;
+}
+
+class Session;
+
+// State shared by all connections of one Serve call.
+struct Shared {
+  const ServerOptions& options;
+  AppHandler app;
+  Metrics& metrics;
+  std::optional<StaticFiles> statics;
+  std::atomic<bool> stopping{false};
+  std::mutex sessions_mutex;
+  std::unordered_set<Session*> sessions;
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket&& socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
+    beast::error_code ec;
+    stream_.socket().set_option(tcp::no_delay(true), ec);
+    const auto endpoint = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_ip_ = endpoint.address().to_string();
+    std::lock_guard lock(shared_.sessions_mutex);
+    shared_.sessions.insert(this);
+  }
+
+  ~Session() {
+    std::lock_guard lock(shared_.sessions_mutex);
+    shared_.sessions.erase(this);
+  }
+
+  void Start() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->DoRead(); });
+  }
+
+  // Called (on any thread) when the server stops: closes the connection if it waits for a new
+  // request; one that is mid-request finishes it and closes after the response.
+  void StopIfIdle() {
+    net::post(stream_.get_executor(), [self = shared_from_this()] {
+      if (self->reading_ && !self->parser_->got_some() && self->buffer_.size() == 0) {
+        self->stream_.cancel();
+      }
+    });
+  }
+
+ private:
+  std::chrono::seconds Timeout() const {
+    return std::chrono::seconds(std::max(1, shared_.options.request_timeout_seconds));
+  }
+
+  void DoRead() {
+    if (shared_.stopping) return DoClose();
+    parser_.emplace();
+    parser_->body_limit(shared_.options.body_limit);
+    parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
+    reading_ = true;
+    stream_.expires_after(Timeout());
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
+  }
+
+  void OnHeader(beast::error_code ec, std::size_t) {
+    if (ec) return OnReadError(ec);
+    started_ = Clock::now();
+    if (parser_->is_done()) return Handle();
+    const auto expect = parser_->get()[bhttp::field::expect];
+    if (beast::iequals(expect, "100-continue")) {
+      static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+      net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
+                       [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                         if (ec) return self->DoClose();
+                         self->ReadBody();
+                       });
+      return;
+    }
+    ReadBody();
+  }
+
+  void ReadBody() {
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                        if (ec) return self->OnReadError(ec);
+                        self->Handle();
+                      });
+  }
+
+  void OnReadError(beast::error_code ec) {
+    reading_ = false;
+    started_ = Clock::now();
+    if (ec == bhttp::error::body_limit) {
+      return SendError(413, "too_large",
+                       "request body exceeds " + std::to_string(shared_.options.body_limit) +
+                           " bytes");
+    }
+    if (ec == bhttp::error::header_limit) {
+      return SendError(431, "too_large", "request headers too large");
+    }
+    if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category() &&
+        ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message &&
+        ec != bhttp::error::need_more) {
+      return SendError(400, "validation", "malformed HTTP request");
+    }
+    DoClose();  // end of stream, timeout, reset, stop
+  }
+
+  void SendError(int status, std::string_view code, const std::string& message) {
+    Response resp = ErrorResponse(status, code, message);
+    Send(std::move(resp), /*api=*/true, /*head=*/false, /*keep_alive=*/false, "unmatched");
+  }
+
+  void Handle() {
+    reading_ = false;
+    bhttp::request<bhttp::string_body> breq = parser_->release();
+    Request req;
+    req.method = breq.method_string();
+    req.target = breq.target();
+    req.remote_ip = remote_ip_;
+    for (const auto& field : breq) {
+      std::string name(field.name_string());
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      auto [it, inserted] = req.headers.try_emplace(std::move(name), field.value());
+      if (!inserted) {
+        it->second += it->first == "cookie" ? "; " : ", ";
+        it->second += field.value();
+      }
+    }
+    req.body = std::move(breq.body());
+    const bool head = breq.method() == bhttp::verb::head;
+    Response resp;
+    bool api = true;
+    const char* route = nullptr;
+    if (!ParseTarget(req)) {
+      resp = ErrorResponse(400, "validation", "invalid request target");
+      route = "unmatched";
+    } else if (shared_.statics && !IsAppPath(req.path)) {
+      resp = shared_.statics->Serve(req.method, req.path);
+      api = false;
+      route = "static";
+    } else {
+      try {
+        resp = shared_.app(req);
+      } catch (const std::exception& e) {
+        spdlog::error("handler failed on {} {}: {}", req.method, req.path, e.what());
+        resp = ErrorResponse(500, "internal", "internal error");
+      } catch (...) {
+        spdlog::error("handler failed on {} {}: unknown exception", req.method, req.path);
+        resp = ErrorResponse(500, "internal", "internal error");
+      }
+    }
+    const bool keep_alive = breq.keep_alive() && !shared_.stopping;
+    Send(std::move(resp), api, head, keep_alive,
+         route ? std::string_view(route)
+               : (req.route.empty() ? std::string_view("unmatched") : std::string_view(req.route)));
+  }
+
+  void Send(Response&& resp, bool api, bool head, bool keep_alive, std::string_view route) {
+    if (resp.status < 100 || resp.status > 599) resp.status = 500;
+    res_ = {};
+    res_.version(11);
+    res_.result(static_cast<unsigned>(resp.status));
+    res_.set(bhttp::field::date, HttpDate());
+    if (!resp.content_type.empty()) res_.set(bhttp::field::content_type, resp.content_type);
+    res_.set("X-Content-Type-Options", "nosniff");
+    res_.set("X-Frame-Options", "DENY");
+    res_.set("Referrer-Policy", "no-referrer");
+    res_.set("Content-Security-Policy", kCsp);
+    bool has_cache_control = false;
+    for (auto& [name, value] : resp.headers) {
+      if (beast::iequals(name, "cache-control")) has_cache_control = true;
+      res_.insert(name, value);
+    }
+    if (api && !has_cache_control) res_.set(bhttp::field::cache_control, "no-store");
+    res_.keep_alive(keep_alive);
+    if (resp.status == 204 || resp.status == 304 || resp.status < 200) resp.body.clear();
+    if (head) {
+      res_.content_length(resp.body.size());
+    } else {
+      res_.body() = std::move(resp.body);
+      res_.prepare_payload();
+    }
+    const double seconds = std::chrono::duration<double>(Clock::now() - started_).count();
+    shared_.metrics.Record(std::string(route), resp.status, seconds);
+
+    stream_.expires_after(Timeout());
+    bhttp::async_write(stream_, res_,
+                       [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
+                         if (ec) return self->DoClose();
+                         if (!keep_alive) return self->DoLingeringClose();
+                         self->DoRead();
+                       });
+  }
+
+  // After a "Connection: close" response: send FIN, then read and drop what the client still
+  // sends (e.g. the rest of an oversize body) for a short while, so that closing with unread
+  // data does not reset the connection before the client has read our response.
+  void DoLingeringClose() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return DoClose();
+    buffer_.clear();
+    linger_until_ = Clock::now() + kLingerTime;
+    Drain();
+  }
+
+  void Drain() {
+    stream_.expires_at(linger_until_);
+    stream_.async_read_some(buffer_.prepare(16 * 1024),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              if (ec) return self->DoClose();
+                              self->Drain();
+                            });
+  }
+
+  void DoClose() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+    stream_.socket().close(ec);
+  }
+
+  beast::tcp_stream stream_;
+  Shared& shared_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  bhttp::response<bhttp::string_body> res_;
+  std::string remote_ip_;
+  Clock::time_point started_;
+  Clock::time_point linger_until_;
+  bool reading_ = false;
+};
+
+class Listener {
+ public:
+  Listener(net::io_context& ioc, Shared& shared)
+      : ioc_(ioc), shared_(shared), strand_(net::make_strand(ioc)), acceptor_(strand_),
+        retry_(strand_), signals_(strand_, SIGINT, SIGTERM) {}
+
+  void WatchSignals() {
+    signals_.async_wait([this](beast::error_code ec, int signal) {
+      if (ec) return;
+      spdlog::info("signal {} received: stopping", signal);
+      Stop();
+    });
+  }
+
+  unsigned short Bind(const std::string& address, unsigned short port) {
+    beast::error_code ec;
+    tcp::resolver resolver(ioc_);
+    auto results = resolver.resolve(address, std::to_string(port), ec);
+    if (ec || results.empty()) {
+      throw std::runtime_error("cannot resolve listen address " + address + ": " + ec.message());
+    }
+    const tcp::endpoint endpoint = results.begin()->endpoint();
+    acceptor_.open(endpoint.protocol(), ec);
+    if (!ec) acceptor_.set_option(net::socket_base::reuse_address(true), ec);
+    if (!ec) acceptor_.bind(endpoint, ec);
+    if (!ec) acceptor_.listen(net::socket_base::max_listen_connections, ec);
+    if (ec) {
+      throw std::runtime_error("cannot listen on " + address + ":" + std::to_string(port) + ": " +
+                               ec.message());
+    }
+    return acceptor_.local_endpoint().port();
+  }
+
+  void Accept() {
+    acceptor_.async_accept(net::make_strand(ioc_), [this](beast::error_code ec, tcp::socket s) {
+      if (ec == net::error::operation_aborted || shared_.stopping) return;
+      if (ec) {
+        spdlog::warn("accept failed: {}", ec.message());  // e.g. out of file descriptors
+        retry_.expires_after(std::chrono::milliseconds(50));
+        retry_.async_wait([this](beast::error_code ec) {
+          if (!ec && !shared_.stopping) Accept();
+        });
+        return;
+      }
+      std::make_shared<Session>(std::move(s), shared_)->Start();
+      Accept();
+    });
+  }
+
+  // Graceful stop; safe to call from any thread, more than once.
+  void Stop() {
+    net::post(strand_, [this] {
+      if (shared_.stopping.exchange(true)) return;
+      beast::error_code ec;
+      acceptor_.close(ec);
+      retry_.cancel();
+      signals_.cancel();
+      std::vector<std::shared_ptr<Session>> live;
+      {
+        std::lock_guard lock(shared_.sessions_mutex);
+        for (Session* s : shared_.sessions) {
+          if (auto p = s->weak_from_this().lock()) live.push_back(std::move(p));
+        }
+      }
+      for (auto& s : live) s->StopIfIdle();
+    });
+  }
+
+ private:
+  net::io_context& ioc_;
+  Shared& shared_;
+  net::strand<net::io_context::executor_type> strand_;
+  tcp::acceptor acceptor_;
+  net::steady_timer retry_;
+  net::signal_set signals_;
+};
+
+void RunLoop(net::io_context& ioc) {
+  for (;;) {
+    try {
+      ioc.run();
+      return;
+    } catch (const std::exception& e) {
+      spdlog::error("unexpected exception in the HTTP server loop: {}", e.what());
+    }
+  }
+}
+
+}  // namespace
+
+void Serve(const ServerOptions& options, AppHandler app, Metrics& metrics,
+           std::function<void(unsigned short port)> on_listening) {
+  const int threads = std::max(1, options.threads);
+  net::io_context ioc(threads);
+  Shared shared{options, std::move(app), metrics, std::nullopt, {}, {}, {}};
+  if (!options.static_root.empty()) shared.statics.emplace(options.static_root);
+
+  Listener listener(ioc, shared);
+  const unsigned short port = listener.Bind(options.address, options.port);
+  if (on_listening) on_listening(port);
+
+  listener.WatchSignals();
+  if (options.control) options.control->Attach([&listener] { listener.Stop(); });
+
+  listener.Accept();
+  std::vector<std::thread> pool;
+  pool.reserve(threads - 1);
+  for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { RunLoop(ioc); });
+  RunLoop(ioc);
+  for (auto& t : pool) t.join();
+  if (options.control) options.control->Detach();
+}
+
+}  // namespace mobilise::http

@@ -1,0 +1,31 @@
+// Static files of the built web app (no Beast). Internal to src/api/http; see server.hpp for the
+// rules. Thread-safe: the object is immutable after construction.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "api/http/message.hpp"
+
+namespace mobilise::http {
+
+// Content-Type for a file name by its extension; "application/octet-stream" if unknown.
+std::string_view ContentTypeFor(std::string_view filename);
+
+class StaticFiles {
+ public:
+  // `root` must exist; it is resolved to its canonical path once.
+  explicit StaticFiles(const std::string& root);
+
+  // The response for `method` on the decoded URL `path` (which starts with '/'). HEAD gets the
+  // same headers and body as GET (the server drops the body). 405 for other methods, 400 for a
+  // ".." segment, 404 for a missing file with an extension (or a missing index.html).
+  Response Serve(std::string_view method, std::string_view path) const;
+
+ private:
+  std::filesystem::path root_;
+  std::string root_prefix_;  // root_ with a trailing '/'
+};
+
+}  // namespace mobilise::http
