@@ -12,15 +12,16 @@
 namespace mobilise::http {
 
 struct Request {
-  std::string method;   // "GET", "POST", ...
-  std::string target;   // raw target, e.g. "/api/v1/areas?parent=x"
-  std::string path;     // decoded path without the query, e.g. "/api/v1/areas"
+  std::string method;  // "GET", "POST", ...
+  std::string target;  // raw target, e.g. "/api/v1/areas?parent=x"
+  std::string path;    // decoded path without the query, e.g. "/api/v1/areas"
   std::multimap<std::string, std::string> query;  // decoded query parameters
   std::map<std::string, std::string> headers;     // lower-cased names
   std::string body;
   std::string remote_ip;
   std::map<std::string, std::string> path_params;  // filled by the router, e.g. {"id", "..."}
-  std::string route;  // the matched route for metrics, e.g. "GET /api/v1/areas/{id}"; set by the app
+  std::string
+      route;  // the matched route for metrics, e.g. "GET /api/v1/areas/{id}"; set by the app
 
   // Header value or "" (name lower-case).
   std::string_view Header(const std::string& name) const;

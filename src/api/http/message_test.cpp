@@ -53,8 +53,8 @@ TEST(RequestTarget, AcceptsUtf8) {
 }
 
 TEST(RequestTarget, RejectsBadTargets) {
-  for (const char* t : {"/a%FFb", "/a?x=%C0%AF", "/a%00b", "/a?%ED%A0%80=1", "http://h/x", "*",
-                        "/a%zz", ""}) {
+  for (const char* t :
+       {"/a%FFb", "/a?x=%C0%AF", "/a%00b", "/a?%ED%A0%80=1", "http://h/x", "*", "/a%zz", ""}) {
     Request r;
     r.target = t;
     EXPECT_FALSE(ParseTarget(r)) << t;

@@ -15,10 +15,17 @@ constexpr const char* kBoundLabels[] = {"0.0005", "0.001", "0.0025", "0.005", "0
 void AppendEscaped(std::string& out, const std::string& value) {
   for (char c : value) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '"': out += "\\\""; break;
-      case '\n': out += "\\n"; break;
-      default: out += c;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      default:
+        out += c;
     }
   }
 }
@@ -70,8 +77,8 @@ std::string Metrics::Render(const std::string& extra) const {
     out += kBoundLabels[i];
     out += "\"} " + std::to_string(cumulative) + "\n";
   }
-  out += "mobilise_http_request_duration_seconds_bucket{le=\"+Inf\"} " + std::to_string(count_) +
-         "\n";
+  out +=
+      "mobilise_http_request_duration_seconds_bucket{le=\"+Inf\"} " + std::to_string(count_) + "\n";
   out += "mobilise_http_request_duration_seconds_sum " + FormatDouble(sum_) + "\n";
   out += "mobilise_http_request_duration_seconds_count " + std::to_string(count_) + "\n";
   out += extra;

@@ -17,8 +17,10 @@ TEST(Metrics, RendersCountersAndHistogram) {
   m.Record("static", 200, 7.0);
   const std::string text = m.Render("extra_gauge 1\n");
   EXPECT_TRUE(Has(text, "# TYPE mobilise_http_requests_total counter"));
-  EXPECT_TRUE(Has(text, R"(mobilise_http_requests_total{route="GET /api/v1/areas/{id}",status="200"} 2)"));
-  EXPECT_TRUE(Has(text, R"(mobilise_http_requests_total{route="GET /api/v1/areas/{id}",status="404"} 1)"));
+  EXPECT_TRUE(
+      Has(text, R"(mobilise_http_requests_total{route="GET /api/v1/areas/{id}",status="200"} 2)"));
+  EXPECT_TRUE(
+      Has(text, R"(mobilise_http_requests_total{route="GET /api/v1/areas/{id}",status="404"} 1)"));
   EXPECT_TRUE(Has(text, R"(mobilise_http_requests_total{route="static",status="200"} 1)"));
   EXPECT_TRUE(Has(text, "# TYPE mobilise_http_request_duration_seconds histogram"));
   EXPECT_TRUE(Has(text, R"(mobilise_http_request_duration_seconds_bucket{le="0.0005"} 1)"));
@@ -34,7 +36,8 @@ TEST(Metrics, RendersCountersAndHistogram) {
 TEST(Metrics, EscapesLabelValues) {
   Metrics m;
   m.Record("a\"b\\c\nd", 500, 0.1);
-  EXPECT_TRUE(Has(m.Render(""), R"(mobilise_http_requests_total{route="a\"b\\c\nd",status="500"} 1)"));
+  EXPECT_TRUE(
+      Has(m.Render(""), R"(mobilise_http_requests_total{route="a\"b\\c\nd",status="500"} 1)"));
 }
 
 TEST(Metrics, EmptyRendersZeroes) {

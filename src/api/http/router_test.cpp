@@ -71,8 +71,7 @@ TEST_F(RouterTest, NotFoundAndMethodNotAllowed) {
 
 TEST_F(RouterTest, RoutesAreListed) {
   ASSERT_EQ(router_.routes().size(), 7u);
-  EXPECT_EQ(router_.routes()[2].segments,
-            (std::vector<std::string>{"api", "v1", "areas", "{id}"}));
+  EXPECT_EQ(router_.routes()[2].segments, (std::vector<std::string>{"api", "v1", "areas", "{id}"}));
 }
 
 }  // namespace

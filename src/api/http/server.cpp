@@ -59,6 +59,10 @@ constexpr std::string_view kCsp =
     "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 constexpr auto kLingerTime = std::chrono::seconds(2);
+const std::string kUnmatched = "unmatched";
+const std::string kStatic = "static";
+
+bool HasLineBreak(std::string_view s) { return s.find_first_of("\r\n") != std::string_view::npos; }
 
 bool IsAppPath(std::string_view path) {
   return path.substr(0, 5) == "/api/" || path == "/healthz" || path == "/metrics";
@@ -166,9 +170,9 @@ class Session : public std::enable_shared_from_this<Session> {
     reading_ = false;
     started_ = Clock::now();
     if (ec == bhttp::error::body_limit) {
-      return SendError(413, "too_large",
-                       "request body exceeds " + std::to_string(shared_.options.body_limit) +
-                           " bytes");
+      return SendError(
+          413, "too_large",
+          "request body exceeds " + std::to_string(shared_.options.body_limit) + " bytes");
     }
     if (ec == bhttp::error::header_limit) {
       return SendError(431, "too_large", "request headers too large");
@@ -183,7 +187,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void SendError(int status, std::string_view code, const std::string& message) {
     Response resp = ErrorResponse(status, code, message);
-    Send(std::move(resp), /*api=*/true, /*head=*/false, /*keep_alive=*/false, "unmatched");
+    unread_input_ = true;  // e.g. the rest of an oversize body
+    Send(std::move(resp), /*api=*/true, /*head=*/false, /*keep_alive=*/false, kUnmatched);
   }
 
   void Handle() {
@@ -206,14 +211,14 @@ class Session : public std::enable_shared_from_this<Session> {
     const bool head = breq.method() == bhttp::verb::head;
     Response resp;
     bool api = true;
-    const char* route = nullptr;
+    const std::string* route = &req.route;
     if (!ParseTarget(req)) {
       resp = ErrorResponse(400, "validation", "invalid request target");
-      route = "unmatched";
+      route = &kUnmatched;
     } else if (shared_.statics && !IsAppPath(req.path)) {
       resp = shared_.statics->Serve(req.method, req.path);
       api = false;
-      route = "static";
+      route = &kStatic;
     } else {
       try {
         resp = shared_.app(req);
@@ -226,12 +231,10 @@ class Session : public std::enable_shared_from_this<Session> {
       }
     }
     const bool keep_alive = breq.keep_alive() && !shared_.stopping;
-    Send(std::move(resp), api, head, keep_alive,
-         route ? std::string_view(route)
-               : (req.route.empty() ? std::string_view("unmatched") : std::string_view(req.route)));
+    Send(std::move(resp), api, head, keep_alive, route->empty() ? kUnmatched : *route);
   }
 
-  void Send(Response&& resp, bool api, bool head, bool keep_alive, std::string_view route) {
+  void Send(Response&& resp, bool api, bool head, bool keep_alive, const std::string& route) {
     if (resp.status < 100 || resp.status > 599) resp.status = 500;
     res_ = {};
     res_.version(11);
@@ -244,6 +247,10 @@ class Session : public std::enable_shared_from_this<Session> {
     res_.set("Content-Security-Policy", kCsp);
     bool has_cache_control = false;
     for (auto& [name, value] : resp.headers) {
+      if (HasLineBreak(name) || HasLineBreak(value)) {
+        spdlog::warn("dropped a response header that contains a line break");
+        continue;
+      }
       if (beast::iequals(name, "cache-control")) has_cache_control = true;
       res_.insert(name, value);
     }
@@ -257,20 +264,25 @@ class Session : public std::enable_shared_from_this<Session> {
       res_.prepare_payload();
     }
     const double seconds = std::chrono::duration<double>(Clock::now() - started_).count();
-    shared_.metrics.Record(std::string(route), resp.status, seconds);
+    shared_.metrics.Record(route, resp.status, seconds);
 
     stream_.expires_after(Timeout());
     bhttp::async_write(stream_, res_,
                        [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
                          if (ec) return self->DoClose();
-                         if (!keep_alive) return self->DoLingeringClose();
+                         if (!keep_alive) {
+                           if (self->unread_input_ || self->buffer_.size() > 0)
+                             return self->DoLingeringClose();
+                           return self->DoClose();
+                         }
                          self->DoRead();
                        });
   }
 
-  // After a "Connection: close" response: send FIN, then read and drop what the client still
-  // sends (e.g. the rest of an oversize body) for a short while, so that closing with unread
-  // data does not reset the connection before the client has read our response.
+  // After a "Connection: close" response when the client may still be sending (the rest of an
+  // oversize body, pipelined requests): send FIN, then read and drop its input for a short
+  // while, so that closing with unread data does not reset the connection (RST) before the
+  // client has read our response.
   void DoLingeringClose() {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -304,13 +316,18 @@ class Session : public std::enable_shared_from_this<Session> {
   Clock::time_point started_;
   Clock::time_point linger_until_;
   bool reading_ = false;
+  bool unread_input_ = false;
 };
 
 class Listener {
  public:
   Listener(net::io_context& ioc, Shared& shared)
-      : ioc_(ioc), shared_(shared), strand_(net::make_strand(ioc)), acceptor_(strand_),
-        retry_(strand_), signals_(strand_, SIGINT, SIGTERM) {}
+      : ioc_(ioc),
+        shared_(shared),
+        strand_(net::make_strand(ioc)),
+        acceptor_(strand_),
+        retry_(strand_),
+        signals_(strand_, SIGINT, SIGTERM) {}
 
   void WatchSignals() {
     signals_.async_wait([this](beast::error_code ec, int signal) {

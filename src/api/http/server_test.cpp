@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -108,6 +109,7 @@ Response EchoApp(Request& req) {
   r.body = req.method + "|" + req.path + "|" + req.Query("q").value_or("-") + "|" + req.remote_ip +
            "|" + req.body;
   if (req.path == "/api/cookie") r.SetHeader("Set-Cookie", "a=1; HttpOnly");
+  if (req.path == "/api/inject") r.SetHeader("X-Ok", "1\r\nX-Evil: 1");
   return r;
 }
 
@@ -208,11 +210,13 @@ TEST_F(ServerTest, OversizeBodyGets413AndClose) {
   o.body_limit = 1024;
   Start(o);
   Client c(port_);
-  c.Send("POST /api/x HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n" + std::string(5000, 'a'));
+  c.Send("POST /api/x HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n" +
+         std::string(5000, 'a'));
   const Reply r = c.Read();
   EXPECT_EQ(r.status, 413);
-  EXPECT_EQ(r.body,
-            R"({"error":{"code":"too_large","message":"request body exceeds 1024 bytes","fields":{}}})");
+  EXPECT_EQ(
+      r.body,
+      R"({"error":{"code":"too_large","message":"request body exceeds 1024 bytes","fields":{}}})");
   EXPECT_EQ(r.headers.at("connection"), "close");
   ExpectSecurityHeaders(r);
   EXPECT_TRUE(c.Closed());
@@ -223,8 +227,9 @@ TEST_F(ServerTest, OversizeChunkedBodyGets413) {
   o.body_limit = 10;
   Start(o);
   Client c(port_);
-  c.Send("POST /api/x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-         "8\r\n12345678\r\n8\r\n12345678\r\n0\r\n\r\n");
+  c.Send(
+      "POST /api/x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+      "8\r\n12345678\r\n8\r\n12345678\r\n0\r\n\r\n");
   EXPECT_EQ(c.Read().status, 413);
 }
 
@@ -236,8 +241,9 @@ TEST_F(ServerTest, HugeHeadersGet431) {
 TEST_F(ServerTest, KeepAliveAndPipelining) {
   Start();
   Client c(port_);
-  c.Send("GET /api/one HTTP/1.1\r\nHost: x\r\n\r\nPOST /api/two HTTP/1.1\r\nHost: x\r\n"
-         "Content-Length: 2\r\n\r\nhi");
+  c.Send(
+      "GET /api/one HTTP/1.1\r\nHost: x\r\n\r\nPOST /api/two HTTP/1.1\r\nHost: x\r\n"
+      "Content-Length: 2\r\n\r\nhi");
   EXPECT_EQ(c.Read().body, "GET|/api/one|-|127.0.0.1|");
   EXPECT_EQ(c.Read().body, "POST|/api/two|-|127.0.0.1|hi");
   c.Send("GET /api/three HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
@@ -323,6 +329,31 @@ TEST_F(ServerTest, StopFinishesInFlightRequestsAndReturns) {
   EXPECT_EQ(r.headers.at("connection"), "close");
   EXPECT_TRUE(idle.Closed());
   thread_.join();  // Serve returned
+}
+
+TEST_F(ServerTest, SlowClientsTimeOut) {
+  ServerOptions o;
+  o.request_timeout_seconds = 1;
+  Start(o);
+  Client c(port_);
+  c.Send("GET /api/x HTTP/1.1\r\nHost: x\r\n");  // never finished
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_TRUE(c.Closed());
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(3));
+}
+
+TEST_F(ServerTest, UnsafeAppHeadersAreDropped) {
+  Start();
+  const Reply r = Get("/api/inject");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.headers.count("x-evil"), 0u);
+}
+
+TEST_F(ServerTest, SigtermStopsServe) {
+  Start();
+  EXPECT_EQ(Get("/api/x").status, 200);
+  std::raise(SIGTERM);  // handled by Serve's signal_set, which exists while it runs
+  thread_.join();
 }
 
 TEST(Serve, StopBeforeListeningReturnsAndBindFailureThrows) {

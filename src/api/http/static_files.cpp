@@ -94,8 +94,7 @@ Response StaticFiles::Serve(std::string_view method, std::string_view path) cons
 
   Response r;
   fs::path file;
-  bool fallback = relative.empty() || relative.back() == '/';
-  if (!fallback) {
+  if (!relative.empty() && relative.back() != '/') {
     std::error_code ec;
     file = fs::weakly_canonical(root_ / fs::path(relative), ec);
     const bool inside = !ec && file.native().compare(0, root_prefix_.size(), root_prefix_) == 0;
@@ -109,7 +108,6 @@ Response StaticFiles::Serve(std::string_view method, std::string_view path) cons
     if (LastSegment(relative).find('.') != std::string_view::npos) {
       return ErrorResponse(404, "not_found", "file not found");
     }
-    fallback = true;
   }
   // The single-page app's own routes (no extension): its index.html.
   if (!ReadFile(root_ / "index.html", r.body)) {
