@@ -26,15 +26,15 @@ void RouteTable::Public(const std::string& method, const std::string& pattern,
 
 void RouteTable::Authed(const std::string& method, const std::string& pattern,
                         AuthedHandler handler) {
-  router_.Add(method, pattern, [this, handler = std::move(handler)](http::Request& req) {
+  router_.Add(method, pattern, [&auth = auth_, handler = std::move(handler)](http::Request& req) {
     std::optional<domain::Principal> principal;
     std::string session_token;
     const auto authz = req.Header("authorization");
     if (authz.substr(0, 7) == "Bearer ") {
-      principal = auth_.FromBearer(std::string(authz.substr(7)), req.remote_ip);
+      principal = auth.FromBearer(std::string(authz.substr(7)), req.remote_ip);
     } else if (auto cookie = req.Cookie("mobilise_session")) {
       session_token = *cookie;
-      principal = auth_.FromSession(session_token, req.remote_ip);
+      principal = auth.FromSession(session_token, req.remote_ip);
       if (principal && !SafeMethod(req.method) &&
           !SameSecret(principal->csrf_token, req.Header("x-csrf-token")))
         return ErrorResponse(Error::Forbidden(
