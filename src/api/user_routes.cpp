@@ -16,7 +16,9 @@ std::vector<domain::RoleInput> ReadRoles(ObjectReader& r, const json::array& arr
       continue;
     }
     ObjectReader item(arr[i].as_object(), f);
-    domain::RoleInput in{item.RequiredString("role"), item.RequiredString("area_id")};
+    // Missing values are left to the service, which names them with the other field errors.
+    domain::RoleInput in{item.OptionalString("role").value_or(""),
+                         item.OptionalString("area_id").value_or("")};
     if (auto ok = item.Finish(); !ok)
       for (auto& [k, v] : ok.error().fields) r.errors()[k] = v;
     out.push_back(std::move(in));
