@@ -101,8 +101,8 @@ class Connection {
 using PooledConnection = std::unique_ptr<Connection, std::function<void(Connection*)>>;
 
 struct PoolStats {
-  int size = 0;     // connections opened
-  int in_use = 0;   // borrowed right now
+  int size = 0;            // connections opened
+  int in_use = 0;          // borrowed right now
   std::int64_t waits = 0;  // acquisitions that had to wait for a free connection
 };
 

@@ -1,0 +1,41 @@
+#include <gtest/gtest.h>
+
+#include "storage/database.hpp"
+
+namespace mobilise::storage {
+namespace {
+
+TEST(StorageResultSet, RowAccessors) {
+  ResultSet rs({"a", "b"});
+  rs.AddCell("12");
+  rs.AddCell(std::nullopt);
+  rs.AddCell("t");
+  rs.AddCell("2.5");
+  ASSERT_EQ(rs.size(), 2u);
+  EXPECT_EQ(rs[0].Int(0), 12);
+  EXPECT_EQ(rs[0].Real(0), 12.0);
+  EXPECT_TRUE(rs[0].IsNull(1));
+  EXPECT_EQ(rs[0].OptText(1), std::nullopt);
+  EXPECT_EQ(rs[1].Int(0), 1);  // PostgreSQL boolean
+  EXPECT_EQ(rs[1].Real(1), 2.5);
+  EXPECT_EQ(rs[1].Int(1), 2);
+  EXPECT_EQ(rs[1].OptText(1), "2.5");
+}
+
+TEST(StorageResultSet, BadNumbersAndIndexesThrowWithoutEchoingTheValue) {
+  ResultSet rs({"name"});
+  rs.AddCell("Private Person");
+  try {
+    rs[0].Int(0);
+    ADD_FAILURE();
+  } catch (const DatabaseError& e) {
+    EXPECT_EQ(std::string(e.what()).find("Private"), std::string::npos);
+  }
+  EXPECT_THROW(rs[0].Real(0), DatabaseError);
+  EXPECT_THROW(rs[0].Text(1), DatabaseError);
+  EXPECT_THROW(rs[1].Text(0), DatabaseError);
+  EXPECT_TRUE(ResultSet().empty());
+}
+
+}  // namespace
+}  // namespace mobilise::storage
