@@ -1,0 +1,121 @@
+// The shell: sign-in screen, or top bar + navigation + message line + the routed page.
+import { useEffect, useState } from 'preact/hooks';
+import { Alerts } from './components/alerts';
+import { LanguageSwitch } from './components/language_switch';
+import { useI18n } from './i18n';
+import { clearMessages, showError } from './messages';
+import { AccountPage } from './pages/account';
+import { AreaImportPage } from './pages/area_import';
+import { AreasPage } from './pages/areas';
+import { AuditPage } from './pages/audit';
+import { LoginPage } from './pages/login';
+import { UserCreatePage, UserEditPage } from './pages/user_form';
+import { UsersPage } from './pages/users';
+import { href, routeStore, type Route } from './router';
+import { hasRole, logout, sessionStore } from './session';
+import { useStore } from './store';
+import type { User } from './types';
+
+export function App() {
+  const session = useStore(sessionStore);
+  const { t } = useI18n();
+  if (session.status === 'loading') return <p class="boot muted">{t('common.loading')}</p>;
+  if (session.status === 'anonymous') return <LoginPage ended={session.ended} />;
+  return <Shell user={session.user} />;
+}
+
+type NavItem = { page: 'areas' | 'users' | 'audit' | 'account'; label: string };
+
+function Shell({ user }: { user: User }) {
+  const { t } = useI18n();
+  const route = useStore(routeStore);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const admin = hasRole(user, 'admin');
+
+  // A new page: close the phone menu and drop the previous page's messages... except the
+  // confirmation that brought us here, which the page itself just set.
+  useEffect(() => setMenuOpen(false), [route]);
+
+  const items: NavItem[] = [{ page: 'areas', label: t('nav.areas') }];
+  if (admin) items.push({ page: 'users', label: t('nav.users') }, { page: 'audit', label: t('nav.audit') });
+  items.push({ page: 'account', label: t('nav.account') });
+  const section = sectionOf(route);
+
+  return (
+    <div class="shell">
+      <header class="topbar">
+        <div class="topbar-row">
+          <a class="brand" href={href('areas')} data-testid="brand">
+            <img src="./icon.svg" alt="" width={28} height={28} />
+            <span>{t('app.name')}</span>
+          </a>
+          <button type="button" class="menu-toggle" aria-expanded={menuOpen} aria-controls="main-menu"
+            data-testid="menu-toggle" onClick={() => setMenuOpen(!menuOpen)}>
+            <span aria-hidden="true">☰</span> {t('nav.menu')}
+          </button>
+        </div>
+        <div id="main-menu" class={menuOpen ? 'menu open' : 'menu'} data-testid="main-menu">
+          <nav aria-label={t('nav.main')}>
+            <ul class="nav-list">
+              {items.map((i) => (
+                <li key={i.page}>
+                  <a href={href(i.page)} aria-current={section === i.page ? 'page' : undefined} data-testid={'nav-' + i.page}>
+                    {i.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div class="tools">
+            <span class="user-name" data-testid="user-name" title={t('nav.signedInAs', { name: user.full_name })}>
+              <span class="sr-only">{t('nav.signedInAs', { name: '' })}</span>{user.full_name}
+            </span>
+            <LanguageSwitch />
+            <button type="button" class="secondary" data-testid="logout" onClick={() => {
+              clearMessages();
+              logout().catch(showError);
+            }}>{t('nav.logout')}</button>
+          </div>
+        </div>
+      </header>
+      <Alerts />
+      <main class="content" id="content">
+        <Page route={route} user={user} admin={admin} />
+      </main>
+    </div>
+  );
+}
+
+function sectionOf(route: Route): NavItem['page'] {
+  switch (route.page) {
+    case 'users':
+    case 'user':
+    case 'user-new':
+      return 'users';
+    case 'audit':
+      return 'audit';
+    case 'account':
+      return 'account';
+    default:
+      return 'areas';
+  }
+}
+
+function Page({ route, user, admin }: { route: Route; user: User; admin: boolean }) {
+  switch (route.page) {
+    case 'area-import':
+      return admin ? <AreaImportPage /> : <AreasPage user={user} />;
+    case 'users':
+      return admin ? <UsersPage /> : <AreasPage user={user} />;
+    case 'user-new':
+      return admin ? <UserCreatePage /> : <AreasPage user={user} />;
+    case 'user':
+      return admin ? <UserEditPage key={route.id} id={route.id} /> : <AreasPage user={user} />;
+    case 'audit':
+      return admin ? <AuditPage /> : <AreasPage user={user} />;
+    case 'account':
+      return <AccountPage user={user} />;
+    default:
+      return <AreasPage user={user} id={route.page === 'areas' ? route.id : undefined} />;
+  }
+}

@@ -1,0 +1,80 @@
+// The lazy area tree: top areas first, children fetched when a node opens.
+import { useEffect, useState } from 'preact/hooks';
+import { childAreas, expandedStore, setExpanded, topAreas, treeRevision } from '../area_data';
+import { useI18n } from '../i18n';
+import { showError } from '../messages';
+import { href } from '../router';
+import { useStore } from '../store';
+import type { Area } from '../types';
+
+export function AreaTree({ selected }: { selected?: string }) {
+  const { t } = useI18n();
+  const revision = useStore(treeRevision);
+  const [roots, setRoots] = useState<Area[] | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    topAreas().then((a) => live && setRoots(a)).catch((e) => live && showError(e));
+    return () => {
+      live = false;
+    };
+  }, [revision]);
+
+  if (!roots) return <p class="muted">{t('common.loading')}</p>;
+  return (
+    <ul class="tree" data-testid="area-tree" aria-label={t('areas.tree')}>
+      {roots.map((a) => <TreeNode key={a.id} area={a} selected={selected} revision={revision} />)}
+    </ul>
+  );
+}
+
+function TreeNode({ area, selected, revision }: { area: Area; selected?: string; revision: number }) {
+  const { t } = useI18n();
+  const expanded = useStore(expandedStore);
+  const open = expanded.has(area.id);
+  const [children, setChildren] = useState<Area[] | null>(null);
+
+  useEffect(() => {
+    if (!open || area.child_count === 0) return;
+    let live = true;
+    childAreas(area.id).then((c) => live && setChildren(c)).catch((e) => live && showError(e));
+    return () => {
+      live = false;
+    };
+  }, [open, area.id, revision]);
+
+  const hasChildren = area.child_count > 0;
+  return (
+    <li data-testid="tree-node" data-code={area.code}>
+      <div class={selected === area.id ? 'tree-row selected' : 'tree-row'}>
+        {hasChildren ? (
+          <button
+            type="button"
+            class="tree-toggle"
+            aria-expanded={open}
+            aria-label={t(open ? 'areas.collapse' : 'areas.expand', { name: area.name })}
+            data-testid="tree-toggle"
+            onClick={() => setExpanded(area.id, !open)}
+          >
+            <span aria-hidden="true" class={open ? 'chev open' : 'chev'}>›</span>
+          </button>
+        ) : (
+          <span class="tree-leaf" aria-hidden="true">•</span>
+        )}
+        <a href={href('areas', area.id)} aria-current={selected === area.id ? 'page' : undefined} data-testid="tree-link">
+          {area.name}
+        </a>
+        <span class="muted small">{area.level_name}</span>
+      </div>
+      {open && hasChildren && (
+        children ? (
+          <ul class="tree-children">
+            {children.map((c) => <TreeNode key={c.id} area={c} selected={selected} revision={revision} />)}
+          </ul>
+        ) : (
+          <p class="muted small tree-loading">{t('common.loading')}</p>
+        )
+      )}
+    </li>
+  );
+}

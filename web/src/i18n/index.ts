@@ -1,0 +1,102 @@
+// The app's own small i18n: one dictionary per language, typed keys, English fallback,
+// plural forms through Intl.PluralRules, and <html lang dir> kept in step with the choice.
+import { createStore, useStore } from '../store';
+import en, { type MessageKey } from './en';
+import ps from './ps';
+import uk from './uk';
+import type { Plural } from './types';
+
+export type { MessageKey };
+export type Lang = 'en' | 'ps' | 'uk';
+
+export const LANGUAGES: { code: Lang; name: string; dir: 'ltr' | 'rtl' }[] = [
+  { code: 'en', name: 'English', dir: 'ltr' },
+  { code: 'ps', name: 'پښتو', dir: 'rtl' },
+  { code: 'uk', name: 'Українська', dir: 'ltr' },
+];
+
+const DICTIONARIES: Record<Lang, Partial<Record<MessageKey, string | Plural>>> = { en, ps, uk };
+const STORAGE_KEY = 'mobilise.lang';
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'en' || value === 'ps' || value === 'uk';
+}
+
+function storedLang(): Lang | null {
+  try {
+    const v = localStorage.getItem(STORAGE_KEY);
+    return isLang(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+export const langStore = createStore<Lang>(storedLang() ?? 'en');
+
+function applyToDocument(lang: Lang): void {
+  const info = LANGUAGES.find((l) => l.code === lang) ?? LANGUAGES[0];
+  document.documentElement.lang = info.code;
+  document.documentElement.dir = info.dir;
+}
+
+// The user's explicit choice: remembered on this device.
+export function chooseLang(lang: Lang): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // private mode: the choice lasts for this page only
+  }
+  langStore.set(lang);
+}
+
+// After login: the remembered choice wins; otherwise the account's locale.
+export function adoptUserLocale(locale: string | undefined): void {
+  if (storedLang()) return;
+  const base = (locale ?? '').toLowerCase().split(/[-_]/)[0];
+  if (isLang(base)) langStore.set(base);
+}
+
+langStore.subscribe(applyToDocument);
+applyToDocument(langStore.get());
+
+type Vars = Record<string, string | number>;
+
+function fill(text: string, vars?: Vars): string {
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+function lookup(lang: Lang, key: MessageKey): string | Plural {
+  return DICTIONARIES[lang][key] ?? en[key];
+}
+
+export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
+  const msg = lookup(lang, key);
+  if (typeof msg === 'string') return fill(msg, vars);
+  const n = typeof vars?.n === 'number' ? vars.n : 0;
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang);
+    pluralRules.set(lang, rules);
+  }
+  const form = msg[rules.select(n)] ?? msg.other;
+  return fill(form, { ...vars, n: n.toLocaleString(lang) });
+}
+
+// For code outside components (alerts, titles): uses the current language.
+export function t(key: MessageKey, vars?: Vars): string {
+  return translate(langStore.get(), key, vars);
+}
+
+// In components: re-renders when the language changes.
+export function useI18n(): { lang: Lang; t: (key: MessageKey, vars?: Vars) => string } {
+  const lang = useStore(langStore);
+  return { lang, t: (key, vars) => translate(lang, key, vars) };
+}
+
+// Keys built from server codes (roles, entities, actions) that may be unknown to this build.
+export function hasKey(key: string): key is MessageKey {
+  return key in en;
+}

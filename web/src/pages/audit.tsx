@@ -1,0 +1,122 @@
+// Audit log for admins: filter by record type, user and date range; newest first.
+import { useEffect, useState } from 'preact/hooks';
+import { get, query } from '../api';
+import { Field, SelectField } from '../components/field';
+import { hasKey, useI18n } from '../i18n';
+import { showError } from '../messages';
+import type { AuditEntry, Page, User } from '../types';
+import { Pager } from './users';
+
+const ENTITIES = ['area', 'user', 'session', 'token', 'area_level'] as const;
+const LIMIT = 50;
+
+interface Filters {
+  entity: string;
+  user_id: string;
+  from: string;
+  to: string;
+}
+
+const EMPTY: Filters = { entity: '', user_id: '', from: '', to: '' };
+
+export function AuditPage() {
+  const { t, lang } = useI18n();
+  const [draft, setDraft] = useState<Filters>(EMPTY);
+  const [filters, setFilters] = useState<Filters>(EMPTY);
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<Page<AuditEntry> | null>(null);
+  const [users, setUsers] = useState<User[]>([]);
+
+  useEffect(() => {
+    get<Page<User>>('/users' + query({ limit: 500 })).then((p) => setUsers(p.items)).catch(() => setUsers([]));
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    get<Page<AuditEntry>>('/audit' + query({
+      entity: filters.entity,
+      user_id: filters.user_id,
+      from: filters.from ? filters.from + 'T00:00:00Z' : '',
+      to: filters.to ? filters.to + 'T23:59:59Z' : '',
+      limit: LIMIT,
+      offset,
+    }))
+      .then((p) => live && setPage(p))
+      .catch((e) => live && showError(e));
+    return () => {
+      live = false;
+    };
+  }, [filters, offset]);
+
+  const set = (k: keyof Filters) => (v: string) => setDraft({ ...draft, [k]: v });
+  const entityLabel = (e: string) => (hasKey('entity.' + e) ? t(('entity.' + e) as 'entity.area') : e);
+  const actionLabel = (a: string) => (hasKey('action.' + a) ? t(('action.' + a) as 'action.create') : a);
+  const when = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+
+  return (
+    <section class="card" aria-labelledby="audit-heading">
+      <h1 id="audit-heading">{t('audit.title')}</h1>
+      <form class="filters" data-testid="audit-filters" onSubmit={(e) => {
+        e.preventDefault();
+        setOffset(0);
+        setFilters(draft);
+      }}>
+        <SelectField label={t('audit.entity')} value={draft.entity} onChange={set('entity')} testid="audit-entity"
+          options={[{ value: '', label: t('audit.anyEntity') }, ...ENTITIES.map((e) => ({ value: e, label: entityLabel(e) }))]} />
+        <SelectField label={t('audit.user')} value={draft.user_id} onChange={set('user_id')} testid="audit-user"
+          options={[{ value: '', label: t('audit.anyUser') }, ...users.map((u) => ({ value: u.id, label: `${u.username} — ${u.full_name}` }))]} />
+        <Field type="date" label={t('audit.from')} value={draft.from} onInput={set('from')} testid="audit-from" />
+        <Field type="date" label={t('audit.to')} value={draft.to} onInput={set('to')} testid="audit-to" />
+        <div class="filters-submit">
+          <button type="submit" class="primary" data-testid="audit-apply">{t('audit.apply')}</button>
+        </div>
+      </form>
+      {!page ? (
+        <p class="muted">{t('common.loading')}</p>
+      ) : page.items.length === 0 ? (
+        <p class="muted" data-testid="audit-empty">{t('audit.none')}</p>
+      ) : (
+        <>
+          <div class="table-wrap">
+            <table data-testid="audit-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('audit.at')}</th>
+                  <th scope="col">{t('audit.user')}</th>
+                  <th scope="col">{t('audit.action')}</th>
+                  <th scope="col">{t('audit.record')}</th>
+                  <th scope="col">{t('audit.changes')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((e) => (
+                  <tr key={e.id} data-testid="audit-row" data-entity={e.entity} data-action={e.action}>
+                    <td><time dateTime={e.at}>{safeDate(when, e.at)}</time></td>
+                    <td dir="ltr">{e.username ?? '—'}</td>
+                    <td>{actionLabel(e.action)}</td>
+                    <td>{entityLabel(e.entity)} <span class="muted small" dir="ltr">{e.entity_id}</span></td>
+                    <td>
+                      {(e.before != null || e.after != null) && (
+                        <details>
+                          <summary>{t('common.details')}</summary>
+                          {e.before != null && <><div class="small-heading">{t('audit.before')}</div><pre dir="ltr">{JSON.stringify(e.before, null, 1)}</pre></>}
+                          {e.after != null && <><div class="small-heading">{t('audit.after')}</div><pre dir="ltr">{JSON.stringify(e.after, null, 1)}</pre></>}
+                        </details>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager page={page} onOffset={setOffset} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function safeDate(fmt: Intl.DateTimeFormat, iso: string): string {
+  const d = new Date(iso);
+  return isNaN(d.getTime()) ? iso : fmt.format(d);
+}

@@ -1,0 +1,98 @@
+// Users: searchable, role-filtered list with paging.
+import { useEffect, useState } from 'preact/hooks';
+import { get, query } from '../api';
+import { Field, SelectField } from '../components/field';
+import { useI18n } from '../i18n';
+import { showError } from '../messages';
+import { roleLabel, roleOptions } from '../roles';
+import { href } from '../router';
+import type { Page, User } from '../types';
+
+const LIMIT = 50;
+
+export function UsersPage() {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const [role, setRole] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<Page<User> | null>(null);
+
+  useEffect(() => setOffset(0), [q, role]);
+
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      get<Page<User>>('/users' + query({ q: q.trim(), role, limit: LIMIT, offset }))
+        .then((p) => live && setPage(p))
+        .catch((e) => live && showError(e));
+    }, 200);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [q, role, offset]);
+
+  return (
+    <section class="card" aria-labelledby="users-heading">
+      <div class="section-head">
+        <h1 id="users-heading">{t('users.title')}</h1>
+        <a class="button primary" href={href('users', 'new')} data-testid="user-new">{t('users.new')}</a>
+      </div>
+      <div class="filters">
+        <Field type="search" label={t('users.search')} value={q} onInput={setQ} testid="user-search" />
+        <SelectField label={t('users.roleFilter')} value={role} onChange={setRole} testid="user-role-filter"
+          options={[{ value: '', label: t('users.allRoles') }, ...roleOptions()]} />
+      </div>
+      {!page ? (
+        <p class="muted">{t('common.loading')}</p>
+      ) : page.items.length === 0 ? (
+        <p class="muted">{t('users.none')}</p>
+      ) : (
+        <>
+          <p class="muted small" data-testid="user-count">{t('users.count', { n: page.total })}</p>
+          <div class="table-wrap">
+            <table data-testid="user-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('users.username')}</th>
+                  <th scope="col">{t('users.fullName')}</th>
+                  <th scope="col">{t('users.roles')}</th>
+                  <th scope="col">{t('users.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((u) => (
+                  <tr key={u.id} data-testid="user-row" data-username={u.username}>
+                    <td dir="ltr"><a href={href('users', u.id)}>{u.username}</a></td>
+                    <td>{u.full_name}</td>
+                    <td>{u.roles.map((r) => `${roleLabel(r.role)} · ${r.area_name ?? ''}`).join(', ')}</td>
+                    <td>{u.disabled ? <span class="badge off">{t('users.disabled')}</span> : <span class="badge on">{t('users.active')}</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager page={page} onOffset={setOffset} />
+        </>
+      )}
+    </section>
+  );
+}
+
+export function Pager({ page, onOffset }: { page: Page<unknown>; onOffset: (n: number) => void }) {
+  const { t } = useI18n();
+  if (page.total <= page.limit && page.offset === 0) return null;
+  const from = page.total === 0 ? 0 : page.offset + 1;
+  const to = Math.min(page.offset + page.items.length, page.total);
+  return (
+    <div class="pager">
+      <button type="button" class="secondary" disabled={page.offset === 0} onClick={() => onOffset(Math.max(0, page.offset - page.limit))}>
+        {t('common.previous')}
+      </button>
+      <span>{t('common.range', { from, to, total: page.total })}</span>
+      <button type="button" class="secondary" disabled={to >= page.total} onClick={() => onOffset(page.offset + page.limit)}>
+        {t('common.next')}
+      </button>
+    </div>
+  );
+}

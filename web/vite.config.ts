@@ -1,0 +1,38 @@
+// Builds the single-page app into dist/ and writes a service worker that precaches the shell.
+import { defineConfig, type Plugin } from 'vite';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+// The service worker template gets the list of hashed files of this build, so a new build
+// replaces the old cache as a whole.
+function serviceWorker(): Plugin {
+  return {
+    name: 'mobilise-service-worker',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle).filter((f) => !f.endsWith('.map'));
+      const shell = ['./', './index.html', './manifest.webmanifest', './icon.svg',
+        ...files.filter((f) => f !== 'index.html').map((f) => './' + f)];
+      const version = Date.now().toString(36);
+      const template = readFileSync(fileURLToPath(new URL('./src/sw.template.js', import.meta.url)), 'utf8');
+      const source = template
+        .replace('__SHELL_FILES__', JSON.stringify(shell))
+        .replace('__CACHE_VERSION__', JSON.stringify('mobilise-shell-' + version));
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+    },
+  };
+}
+
+export default defineConfig({
+  base: './',
+  plugins: [serviceWorker()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2020',
+    assetsInlineLimit: 0,
+  },
+  server: {
+    proxy: { '/api': process.env.MOBILISE_DEV_API || 'http://127.0.0.1:8080' },
+  },
+});
