@@ -5,6 +5,7 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <mutex>
 #include <stdexcept>
 
 namespace mobilise {
@@ -35,7 +36,28 @@ std::string NewId() {
       std::chrono::duration_cast<std::chrono::milliseconds>(
           std::chrono::system_clock::now().time_since_epoch())
           .count());
-  for (int i = 0; i < 6; ++i) b[i] = static_cast<unsigned char>(ms >> (8 * (5 - i)));
+  // Ids made by one process sort in the order they were made: within one millisecond the
+  // 12-bit rand_a field is a counter (RFC 9562, method 1) instead of random bits.
+  static std::mutex mutex;
+  static std::uint64_t last_ms = 0;
+  static std::uint32_t counter = 0;
+  std::uint64_t stamp = ms;
+  {
+    std::lock_guard lock(mutex);
+    if (stamp <= last_ms) {
+      stamp = last_ms;
+      if (++counter > 0xfff) {
+        ++stamp;
+        counter = 0;
+      }
+    } else {
+      counter = (b[6] & 0x07) << 8 | b[7];  // random start, leaving room to count up
+    }
+    last_ms = stamp;
+    b[6] = static_cast<unsigned char>(counter >> 8);
+    b[7] = static_cast<unsigned char>(counter & 0xff);
+  }
+  for (int i = 0; i < 6; ++i) b[i] = static_cast<unsigned char>(stamp >> (8 * (5 - i)));
   b[6] = static_cast<unsigned char>(0x70 | (b[6] & 0x0f));
   b[8] = static_cast<unsigned char>(0x80 | (b[8] & 0x3f));
   const std::string h = ToHex(b.data(), b.size());

@@ -27,7 +27,8 @@ Status CheckWritable(const Actor& actor, const std::optional<Area>& parent, Area
     return {};
   }
   // A new top-level area: only someone who administers every existing top-level area.
-  auto roots = areas.List(AreaQuery{.roots_only = true, .page = {500, 0}});
+  auto roots = areas.List(
+      AreaQuery{.scope = {PathRange{"/", "0"}}, .roots_only = true, .page = {500, 0}});
   for (const auto& r : roots.items)
     if (!actor.Can(Permission::kAreaWrite, r.path))
       return Fail(Error::Forbidden("only an administrator of the whole programme may add a "
