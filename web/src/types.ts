@@ -69,7 +69,7 @@ export interface AuditEntry {
   username: string | null;
   action: string;
   entity: string;
-  entity_id: string;
+  entity_id: string | null;
   before: unknown;
   after: unknown;
   ip: string | null;

@@ -56,7 +56,7 @@ function TreeNode({ area, selected, revision }: { area: Area; selected?: string;
             data-testid="tree-toggle"
             onClick={() => setExpanded(area.id, !open)}
           >
-            <span aria-hidden="true" class={open ? 'chev open' : 'chev'}>›</span>
+            <span aria-hidden="true" class={open ? 'chev open' : 'chev'} />
           </button>
         ) : (
           <span class="tree-leaf" aria-hidden="true">•</span>

@@ -72,6 +72,8 @@ const en = {
   'import.title': 'Import the area tree',
   'import.file': 'CSV or Excel file',
   'import.help': 'Columns: code, name, name_local, level, parent_code. First check the file; nothing is loaded while any row is wrong.',
+  'import.choose': 'Choose file',
+  'import.noFile': 'No file chosen',
   'import.dryRun': 'Check file',
   'import.run': 'Load areas',
   'import.uploading': 'Uploading… {pct}%',

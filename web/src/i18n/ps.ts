@@ -72,6 +72,8 @@ const ps: Record<MessageKey, string | Plural> = {
   'import.title': 'د سیمو ونه واردول',
   'import.file': 'CSV یا Excel فایل',
   'import.help': 'ستنې: code, name, name_local, level, parent_code. لومړی فایل وڅېړئ؛ تر هغه چې یوه کرښه هم غلطه وي، هیڅ نه ثبتېږي.',
+  'import.choose': 'فایل وټاکئ',
+  'import.noFile': 'هیڅ فایل نه دی ټاکل شوی',
   'import.dryRun': 'فایل وڅېړئ',
   'import.run': 'سیمې ثبت کړئ',
   'import.uploading': 'پورته کېږي… {pct}٪',

@@ -72,6 +72,8 @@ const uk: Record<MessageKey, string | Plural> = {
   'import.title': 'Імпорт дерева територій',
   'import.file': 'Файл CSV або Excel',
   'import.help': 'Стовпці: code, name, name_local, level, parent_code. Спершу перевірте файл; поки є хоч один хибний рядок, нічого не завантажується.',
+  'import.choose': 'Вибрати файл',
+  'import.noFile': 'Файл не вибрано',
   'import.dryRun': 'Перевірити файл',
   'import.run': 'Завантажити території',
   'import.uploading': 'Надсилання… {pct}%',

@@ -130,7 +130,9 @@ function EditArea({ area, onDone, onStale, onCancel }: FormProps & { area: Area;
     clearMessages();
     setFields({});
     try {
-      await patch(`/areas/${encodeURIComponent(area.id)}`, { version: area.version, name, name_local: nameLocal, code });
+      await patch(`/areas/${encodeURIComponent(area.id)}`, {
+        version: area.version, name: name.trim(), code: code.trim(), name_local: nameLocal.trim() ? nameLocal.trim() : null,
+      });
       onDone();
     } catch (err) {
       if (err instanceof ApiError) {

@@ -59,19 +59,25 @@ export function AreaImportPage() {
       <h1 id="import-heading">{t('import.title')}</h1>
       <p class="muted">{t('import.help')}</p>
       <div class="field">
-        <label for={id}>{t('import.file')}</label>
-        <input
-          id={id}
-          type="file"
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          data-testid="import-file"
-          onChange={(e) => {
-            const files = (e.currentTarget as HTMLInputElement).files;
-            setFile(files && files.length > 0 ? files[0] : null);
-            setCheck(null);
-            setLoaded(null);
-          }}
-        />
+        <div class="field-label" id={id + '-label'}>{t('import.file')}</div>
+        {/* The native file button speaks the browser's language; this label speaks the user's. */}
+        <div class="file-pick">
+          <input
+            id={id}
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-labelledby={id + '-label'}
+            data-testid="import-file"
+            onChange={(e) => {
+              const files = (e.currentTarget as HTMLInputElement).files;
+              setFile(files && files.length > 0 ? files[0] : null);
+              setCheck(null);
+              setLoaded(null);
+            }}
+          />
+          <label for={id} class="button secondary">{t('import.choose')}</label>
+          <span data-testid="import-file-name" dir="auto">{file ? file.name : t('import.noFile')}</span>
+        </div>
       </div>
       <div class="actions">
         <button type="button" class="primary" disabled={!file || progress !== null} data-testid="import-dry-run" onClick={() => send(true)}>

@@ -20,7 +20,7 @@ interface Filters {
 const EMPTY: Filters = { entity: '', user_id: '', from: '', to: '' };
 
 export function AuditPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [offset, setOffset] = useState(0);
@@ -51,7 +51,6 @@ export function AuditPage() {
   const set = (k: keyof Filters) => (v: string) => setDraft({ ...draft, [k]: v });
   const entityLabel = (e: string) => (hasKey('entity.' + e) ? t(('entity.' + e) as 'entity.area') : e);
   const actionLabel = (a: string) => (hasKey('action.' + a) ? t(('action.' + a) as 'action.create') : a);
-  const when = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <section class="card" aria-labelledby="audit-heading">
@@ -91,10 +90,10 @@ export function AuditPage() {
               <tbody>
                 {page.items.map((e) => (
                   <tr key={e.id} data-testid="audit-row" data-entity={e.entity} data-action={e.action}>
-                    <td><time dateTime={e.at}>{safeDate(when, e.at)}</time></td>
+                    <td dir="ltr"><time dateTime={e.at}>{localTime(e.at)}</time></td>
                     <td dir="ltr">{e.username ?? '—'}</td>
                     <td>{actionLabel(e.action)}</td>
-                    <td>{entityLabel(e.entity)} <span class="muted small" dir="ltr">{e.entity_id}</span></td>
+                    <td>{entityLabel(e.entity)} {e.entity_id && <span class="muted small short-id" dir="ltr" title={e.entity_id}>…{e.entity_id.slice(-6)}</span>}</td>
                     <td>
                       {(e.before != null || e.after != null) && (
                         <details>
@@ -116,7 +115,10 @@ export function AuditPage() {
   );
 }
 
-function safeDate(fmt: Intl.DateTimeFormat, iso: string): string {
+// Local time as YYYY-MM-DD HH:MM: short on a phone and the same in every language.
+function localTime(iso: string): string {
   const d = new Date(iso);
-  return isNaN(d.getTime()) ? iso : fmt.format(d);
+  if (isNaN(d.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }

@@ -51,7 +51,7 @@ export function UserCreatePage() {
     <section class="card" aria-labelledby="user-new-heading">
       <Crumbs current={t('users.new')} />
       <h1 id="user-new-heading">{t('users.new')}</h1>
-      <form onSubmit={submit} data-testid="user-form" class="form-narrow">
+      <form onSubmit={submit} data-testid="user-form" class="form-narrow" noValidate>
         <Field label={t('users.username')} value={username} onInput={setUsername} required dir="ltr" autocomplete="off" error={fields.username} testid="user-username" />
         <Field label={t('users.fullName')} value={fullName} onInput={setFullName} required error={fields.full_name} testid="user-full-name" />
         <Field label={t('users.password')} type="password" value={password} onInput={setPassword} required dir="ltr" autocomplete="new-password" error={fields.password} testid="user-password" />
@@ -119,7 +119,7 @@ export function UserEditPage({ id }: { id: string }) {
         {user.disabled ? <span class="badge off" data-testid="user-status">{t('users.disabled')}</span>
           : <span class="badge on" data-testid="user-status">{t('users.active')}</span>}
       </p>
-      <form class="form-narrow" data-testid="user-form" onSubmit={(e) => {
+      <form class="form-narrow" data-testid="user-form" noValidate onSubmit={(e) => {
         e.preventDefault();
         save({ full_name: fullName.trim(), locale, roles: rolesBody(rows) }, t('common.saved'));
       }}>
@@ -138,7 +138,7 @@ export function UserEditPage({ id }: { id: string }) {
         </button>
       </div>
 
-      <form class="form-narrow subform" data-testid="user-reset-password" onSubmit={async (e) => {
+      <form class="form-narrow subform" data-testid="user-reset-password" noValidate onSubmit={async (e) => {
         e.preventDefault();
         if (await save({ password }, t('common.saved'))) setPassword('');
       }}>

@@ -1,0 +1,94 @@
+// (b) An admin creates an area under an existing one.
+// (c) A user scoped to an area, with role mobiliser, sees only that area.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Api, DESKTOP, PHONE, launch, login, logout, newPage, openMenu, uniq } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('admin creates a sub-area under an existing area', async () => {
+  const api = await new Api().login();
+  const root = await api.rootArea();
+  const parent = await api.firstChild(root.id);
+  const code = 'E2E-' + uniq().toUpperCase();
+  const name = 'E2E area ' + code;
+
+  const page = await newPage(browser, DESKTOP);
+  await login(page);
+  await page.goto(`/#/areas/${parent.id}`);
+  await page.getByTestId('area-detail').waitFor();
+  await page.getByTestId('area-new-child').click();
+  await page.getByTestId('area-child-name').fill(name);
+  await page.getByTestId('area-child-code').fill(code);
+  await page.getByTestId('area-child-save').click();
+
+  await page.locator(`[data-testid=area-child][data-code="${code}"]`).waitFor();
+  assert.match(await page.getByTestId('alert-info').textContent(), /\S/);
+
+  // A second area with the same code is refused; the message shows in the alert region.
+  await page.getByTestId('area-new-child').click();
+  await page.getByTestId('area-child-name').fill(name + ' again');
+  await page.getByTestId('area-child-code').fill(code);
+  await page.getByTestId('area-child-save').click();
+  await page.getByTestId('alert-error').filter({ hasText: /\S/ }).waitFor();
+
+  // The new area opens with its breadcrumb.
+  await page.locator(`[data-testid=area-child][data-code="${code}"]`).click();
+  await page.locator(`[data-testid=area-detail][data-code="${code}"]`).waitFor();
+  const crumbs = await page.getByTestId('breadcrumb').textContent();
+  assert.ok(crumbs.includes(parent.name) && crumbs.includes(name), crumbs);
+  await page.context().close();
+});
+
+test('a mobiliser scoped to one area sees only that area', async () => {
+  const api = await new Api().login();
+  const root = await api.rootArea();
+  const parent = await api.firstChild(root.id);
+  const code = 'E2U-' + uniq().toUpperCase();
+  const area = await api.post('/areas', { parent_id: parent.id, code, name: 'E2E scope ' + code });
+  const username = 'e2e.' + uniq();
+  const password = 'e2e-pass-' + uniq() + uniq();
+
+  const page = await newPage(browser, DESKTOP);
+  await login(page);
+  await openMenu(page);
+  await page.getByTestId('nav-users').click();
+  await page.getByTestId('user-new').click();
+  await page.getByTestId('user-username').fill(username);
+  await page.getByTestId('user-full-name').fill('E2E Mobiliser ' + username);
+  await page.getByTestId('user-password').fill(password);
+  const row = page.getByTestId('role-row').first();
+  await row.getByTestId('role-select').selectOption('mobiliser');
+  await row.getByTestId('role-area-search').fill(code);
+  await row.locator(`[data-testid=role-area-option][data-code="${code}"]`).click();
+  await row.getByTestId('role-area-chosen').waitFor();
+  await page.getByTestId('user-save').click();
+  await page.locator(`[data-testid=user-edit][data-username="${username}"]`).waitFor();
+
+  // The list finds the new user by name and by role.
+  await page.getByTestId('nav-users').click();
+  await page.getByTestId('user-search').fill(username);
+  await page.getByTestId('user-role-filter').selectOption('mobiliser');
+  await page.locator(`[data-testid=user-row][data-username="${username}"]`).waitFor();
+
+  await logout(page);
+  await page.setViewportSize(PHONE);
+  await login(page, username, password);
+  const tree = page.getByTestId('area-tree');
+  await tree.waitFor();
+  await tree.getByTestId('tree-node').first().waitFor();
+  const top = tree.locator(':scope > [data-testid=tree-node]');
+  assert.equal(await top.count(), 1);
+  assert.equal(await top.first().getAttribute('data-code'), code);
+  assert.equal((await top.first().getByTestId('tree-link').first().textContent()).trim(), area.name);
+
+  // No admin menu entries, and the parent is out of reach.
+  await openMenu(page);
+  assert.equal(await page.getByTestId('nav-users').count(), 0);
+  assert.equal(await page.getByTestId('nav-audit').count(), 0);
+  await page.goto(`/#/areas/${parent.id}`);
+  await page.getByTestId('alert-error').filter({ hasText: /\S/ }).waitFor();
+  await page.context().close();
+});

@@ -1,0 +1,56 @@
+// (a) An admin signs in on a phone and sees the area tree; a wrong password shows an alert.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Api, launch, login, newPage, openMenu, PHONE, ADMIN } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('wrong password shows the error in the alert region', async () => {
+  const page = await newPage(browser, PHONE);
+  await page.goto('/');
+  await page.getByTestId('login-username').fill(ADMIN);
+  await page.getByTestId('login-password').fill('not-the-password-' + Date.now());
+  await page.getByTestId('login-submit').click();
+  const alert = page.getByRole('alert').filter({ hasText: /\S/ });
+  await alert.waitFor();
+  assert.ok((await alert.textContent()).length > 0);
+  assert.equal(await page.getByTestId('user-name').count(), 0);
+  await page.context().close();
+});
+
+test('admin signs in at 360 px and browses the area tree', async () => {
+  const api = await new Api().login();
+  const root = await api.rootArea();
+  const child = await api.firstChild(root.id);
+
+  const page = await newPage(browser, PHONE);
+  await login(page);
+  const tree = page.getByTestId('area-tree');
+  await tree.waitFor();
+  const rootNode = tree.locator(`[data-testid=tree-node][data-code="${root.code}"]`);
+  await rootNode.getByTestId('tree-link').first().waitFor();
+  assert.equal((await rootNode.getByTestId('tree-link').first().textContent()).trim(), root.name);
+
+  // Children load lazily when the node opens.
+  await rootNode.getByTestId('tree-toggle').first().click();
+  await tree.locator(`[data-testid=tree-node][data-code="${child.code}"]`).waitFor();
+
+  // The detail shows the breadcrumb from the ancestors.
+  await tree.locator(`[data-testid=tree-node][data-code="${child.code}"] >> [data-testid=tree-link]`).first().click();
+  const detail = page.getByTestId('area-detail');
+  await detail.waitFor();
+  assert.equal(await detail.getAttribute('data-code'), child.code);
+  assert.match(await page.getByTestId('breadcrumb').textContent(), new RegExp(root.name));
+
+  // Admins see Users and Audit in the (folded) menu.
+  await openMenu(page);
+  assert.ok(await page.getByTestId('nav-users').isVisible());
+  assert.ok(await page.getByTestId('nav-audit').isVisible());
+
+  // The page fits the phone: nothing wider than the viewport.
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= PHONE.width, `page is ${width}px wide`);
+  await page.context().close();
+});

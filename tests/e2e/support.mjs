@@ -1,0 +1,92 @@
+// Shared pieces of the browser tests: the server under test, a headless Debian Chromium driven by
+// playwright-core, sign-in through the real login form, and a small API client for test setup.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BASE = (process.env.MOBILISE_BASE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
+export const ADMIN = process.env.MOBILISE_ADMIN_USER || 'admin';
+export const ADMIN_PASSWORD = process.env.MOBILISE_ADMIN_PASSWORD || 'admin-demo-pass';
+export const PHONE = { width: 360, height: 740 };
+export const DESKTOP = { width: 1280, height: 800 };
+export const OUTPUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'output');
+
+export const uniq = () => Math.random().toString(36).slice(2, 8);
+
+export function outputPath(name) {
+  mkdirSync(OUTPUT, { recursive: true });
+  return join(OUTPUT, name);
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+// A fresh context (own cookies and localStorage) with one page at the given viewport.
+export async function newPage(browser, viewport = PHONE) {
+  const context = await browser.newContext({ viewport, baseURL: BASE, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  return page;
+}
+
+// On a phone the navigation and tools fold under the menu button.
+export async function openMenu(page) {
+  const toggle = page.getByTestId('menu-toggle');
+  if (await toggle.isVisible() && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
+export async function login(page, username = ADMIN, password = ADMIN_PASSWORD) {
+  await page.goto('/');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-name').waitFor({ state: 'attached' });
+}
+
+export async function logout(page) {
+  await openMenu(page);
+  await page.getByTestId('logout').click();
+  await page.getByTestId('login-form').waitFor();
+}
+
+// Minimal cookie + CSRF client for creating test data quickly.
+export class Api {
+  async login(username = ADMIN, password = ADMIN_PASSWORD) {
+    const res = await fetch(BASE + '/api/v1/session', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+    });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+    this.cookie = /mobilise_session=[^;]*/.exec(res.headers.get('set-cookie'))[0];
+    const body = await res.json();
+    this.csrf = body.csrf_token;
+    this.user = body.user;
+    return this;
+  }
+  async request(method, path, body) {
+    const headers = { cookie: this.cookie, 'x-csrf-token': this.csrf };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(BASE + '/api/v1' + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    const json = text ? JSON.parse(text) : null;
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return json;
+  }
+  get(path) { return this.request('GET', path); }
+  post(path, body) { return this.request('POST', path, body); }
+  // The admin's first top area (the demo's country).
+  async rootArea() {
+    const page = await this.get('/areas');
+    return page.items[0];
+  }
+  async firstChild(id) {
+    const res = await this.get(`/areas/${id}/children`);
+    return (Array.isArray(res) ? res : res.items)[0];
+  }
+}
