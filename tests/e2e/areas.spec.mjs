@@ -92,3 +92,52 @@ test('a mobiliser scoped to one area sees only that area', async () => {
   await page.getByTestId('alert-error').filter({ hasText: /\S/ }).waitFor();
   await page.context().close();
 });
+
+test('admin edits, moves and deletes areas; a refused delete shows the server message', async () => {
+  const api = await new Api().login();
+  const root = await api.rootArea();
+  const children = await api.get(`/areas/${root.id}/children`);
+  const [p1, p2] = Array.isArray(children) ? children : children.items;
+  const s = uniq().toUpperCase();
+  const a = await api.post('/areas', { parent_id: p1.id, code: `E2M-${s}`, name: `E2E move ${s}` });
+  await api.post('/areas', { parent_id: a.id, code: `E2M-${s}-K`, name: `E2E kid ${s}` });
+
+  const page = await newPage(browser, DESKTOP);
+  await login(page);
+  await page.goto(`/#/areas/${a.id}`);
+  await page.getByTestId('area-detail').waitFor();
+
+  // Edit: the PATCH carries the version; the new name shows.
+  await page.getByTestId('area-edit').click();
+  await page.getByTestId('area-edit-name').fill(`E2E moved ${s}`);
+  await page.getByTestId('area-edit-name-local').fill(`Переміщена ${s}`);
+  await page.getByTestId('area-edit-save').click();
+  await page.getByTestId('area-name').filter({ hasText: `E2E moved ${s}` }).waitFor();
+
+  // Move under the second province.
+  await page.getByTestId('area-move').click();
+  await page.getByTestId('area-move-picker-search').fill(p2.code);
+  await page.locator(`[data-testid=area-move-picker-option][data-code="${p2.code}"]`).click();
+  await page.getByTestId('area-move-save').click();
+  await page.getByTestId('breadcrumb').filter({ hasText: p2.name }).waitFor();
+  assert.equal((await api.get(`/areas/${a.id}`)).parent_id, p2.id);
+
+  // It still has a child: the server refuses (409) and the message is shown.
+  await page.getByTestId('area-delete').click();
+  await page.getByTestId('area-delete-yes').click();
+  const alert = page.getByTestId('alert-error').filter({ hasText: /\S/ });
+  await alert.waitFor();
+  assert.ok((await api.get(`/areas/${a.id}`)).id);
+
+  // Delete the child first, then the area itself.
+  await page.locator(`[data-testid=area-child][data-code="E2M-${s}-K"]`).click();
+  await page.locator(`[data-testid=area-detail][data-code="E2M-${s}-K"]`).waitFor();
+  await page.getByTestId('area-delete').click();
+  await page.getByTestId('area-delete-yes').click();
+  await page.locator(`[data-testid=area-detail][data-code="E2M-${s}"]`).waitFor();
+  await page.getByTestId('area-delete').click();
+  await page.getByTestId('area-delete-yes').click();
+  await page.locator(`[data-testid=area-detail][data-code="${p2.code}"]`).waitFor();
+  assert.equal((await api.get(`/areas?q=E2M-${s}`)).items.length, 0);
+  await page.context().close();
+});

@@ -6,32 +6,35 @@ import { createStore } from './store';
 
 export interface Messages {
   error: string | null;
+  // The server's own words (English), shown under the translated sentence.
+  detail: string | null;
   info: string | null;
   seq: number;
 }
 
-export const messageStore = createStore<Messages>({ error: null, info: null, seq: 0 });
+export const messageStore = createStore<Messages>({ error: null, detail: null, info: null, seq: 0 });
 
-export function describeError(err: unknown): string {
+export function describeError(err: unknown): { text: string; detail: string | null } {
   if (err instanceof ApiError) {
     const key = 'error.' + err.code;
-    const general = err.status === 0 ? t('error.network') : hasKey(key) ? t(key) : t('error.other');
-    return err.message && err.message !== err.code ? `${general} ${err.message}` : general;
+    const text = err.status === 0 ? t('error.network') : hasKey(key) ? t(key) : t('error.other');
+    return { text, detail: err.message && err.message !== err.code ? err.message : null };
   }
-  return t('error.other') + (err instanceof Error ? ' ' + err.message : '');
+  return { text: t('error.other'), detail: err instanceof Error ? err.message : null };
 }
 
 export function showError(err: unknown): void {
   const s = messageStore.get();
-  messageStore.set({ error: typeof err === 'string' ? err : describeError(err), info: null, seq: s.seq + 1 });
+  const { text, detail } = typeof err === 'string' ? { text: err, detail: null } : describeError(err);
+  messageStore.set({ error: text, detail, info: null, seq: s.seq + 1 });
 }
 
 export function showInfo(text: string): void {
   const s = messageStore.get();
-  messageStore.set({ error: null, info: text, seq: s.seq + 1 });
+  messageStore.set({ error: null, detail: null, info: text, seq: s.seq + 1 });
 }
 
 export function clearMessages(): void {
   const s = messageStore.get();
-  if (s.error || s.info) messageStore.set({ error: null, info: null, seq: s.seq + 1 });
+  if (s.error || s.info) messageStore.set({ error: null, detail: null, info: null, seq: s.seq + 1 });
 }

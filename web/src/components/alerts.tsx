@@ -12,7 +12,10 @@ export function Alerts() {
       <div role="alert" aria-live="assertive" data-testid="alert-error" class={m.error ? 'alert alert-error' : 'alert-empty'}>
         {m.error && (
           <>
-            <span>{m.error}</span>
+            <span>
+              {m.error}
+              {m.detail && <bdi class="alert-detail" dir="auto" data-testid="alert-detail">{m.detail}</bdi>}
+            </span>
             <button type="button" class="link" onClick={clearMessages} aria-label={t('common.dismiss')}>×</button>
           </>
         )}

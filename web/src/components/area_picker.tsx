@@ -33,8 +33,8 @@ export function AreaPicker(p: Props) {
     }
     let live = true;
     const timer = setTimeout(() => {
-      get<Page<Area>>('/areas' + query({ q: q.trim(), limit: 20 }))
-        .then((page) => live && setResults(page.items.filter((a) => a.id !== p.exclude)))
+      get<Page<Area>>('/areas' + query({ q: q.trim(), limit: 50 }))
+        .then((page) => live && setResults(rank(page.items.filter((a) => a.id !== p.exclude), q.trim())))
         .catch((e) => live && showError(e));
     }, 250);
     return () => {
@@ -90,4 +90,11 @@ export function AreaPicker(p: Props) {
       {p.error && <div class="field-error">{p.error}</div>}
     </div>
   );
+}
+
+// Exact code or name matches first, then higher levels (shorter paths) first.
+function rank(areas: Area[], q: string): Area[] {
+  const needle = q.toLowerCase();
+  const exact = (a: Area) => (a.code.toLowerCase() === needle || a.name.toLowerCase() === needle ? 0 : 1);
+  return [...areas].sort((a, b) => exact(a) - exact(b) || a.level - b.level || a.name.localeCompare(b.name));
 }
