@@ -1,6 +1,6 @@
 // The lazy area tree: top areas first, children fetched when a node opens.
 import { useEffect, useState } from 'preact/hooks';
-import { childAreas, expandedStore, setExpanded, topAreas, treeRevision } from '../area_data';
+import { childAreas, expandAll, expandedStore, setExpanded, topAreas, treeRevision } from '../area_data';
 import { useI18n } from '../i18n';
 import { showError } from '../messages';
 import { href } from '../router';
@@ -14,7 +14,14 @@ export function AreaTree({ selected }: { selected?: string }) {
 
   useEffect(() => {
     let live = true;
-    topAreas().then((a) => live && setRoots(a)).catch((e) => live && showError(e));
+    topAreas()
+      .then((a) => {
+        if (!live) return;
+        // One top area (the usual case in the field): open it straight away.
+        if (a.length === 1 && a[0].child_count > 0 && revision === 0) expandAll([a[0].id]);
+        setRoots(a);
+      })
+      .catch((e) => live && showError(e));
     return () => {
       live = false;
     };
