@@ -77,7 +77,7 @@ export function AuditPage() {
       ) : (
         <>
           <div class="table-wrap">
-            <table data-testid="audit-table">
+            <table class="stack" data-testid="audit-table">
               <thead>
                 <tr>
                   <th scope="col">{t('audit.at')}</th>
@@ -90,11 +90,11 @@ export function AuditPage() {
               <tbody>
                 {page.items.map((e) => (
                   <tr key={e.id} data-testid="audit-row" data-entity={e.entity} data-action={e.action}>
-                    <td dir="ltr"><time dateTime={e.at}>{localTime(e.at)}</time></td>
-                    <td dir="ltr">{e.username ?? '—'}</td>
-                    <td>{actionLabel(e.action)}</td>
-                    <td>{entityLabel(e.entity)} {e.entity_id && <span class="muted small short-id" dir="ltr" title={e.entity_id}>…{e.entity_id.slice(-6)}</span>}</td>
-                    <td>
+                    <td class="stack-title"><time dateTime={e.at} dir="ltr">{localTime(e.at)}</time></td>
+                    <td data-label={t('audit.user')}><bdi dir="ltr">{e.username ?? '—'}</bdi></td>
+                    <td data-label={t('audit.action')}>{actionLabel(e.action)}</td>
+                    <td data-label={t('audit.record')}>{entityLabel(e.entity)} {e.entity_id && <span class="muted small short-id" dir="ltr" title={e.entity_id}>…{e.entity_id.slice(-6)}</span>}</td>
+                    <td data-label={t('audit.changes')}>
                       {(e.before != null || e.after != null) && (
                         <details>
                           <summary>{t('common.details')}</summary>

@@ -51,7 +51,7 @@ export function UsersPage() {
         <>
           <p class="muted small" data-testid="user-count">{t('users.count', { n: page.total })}</p>
           <div class="table-wrap">
-            <table data-testid="user-table">
+            <table class="stack" data-testid="user-table">
               <thead>
                 <tr>
                   <th scope="col">{t('users.username')}</th>
@@ -63,10 +63,10 @@ export function UsersPage() {
               <tbody>
                 {page.items.map((u) => (
                   <tr key={u.id} data-testid="user-row" data-username={u.username}>
-                    <td dir="ltr"><a href={href('users', u.id)}>{u.username}</a></td>
-                    <td>{u.full_name}</td>
-                    <td>{u.roles.map((r) => `${roleLabel(r.role)} · ${r.area_name ?? ''}`).join(', ')}</td>
-                    <td>{u.disabled ? <span class="badge off">{t('users.disabled')}</span> : <span class="badge on">{t('users.active')}</span>}</td>
+                    <td class="stack-title"><a href={href('users', u.id)}><bdi dir="ltr">{u.username}</bdi></a></td>
+                    <td data-label={t('users.fullName')}>{u.full_name}</td>
+                    <td data-label={t('users.roles')}>{u.roles.map((r) => `${roleLabel(r.role)} · ${r.area_name ?? ''}`).join(', ')}</td>
+                    <td data-label={t('users.status')}>{u.disabled ? <span class="badge off">{t('users.disabled')}</span> : <span class="badge on">{t('users.active')}</span>}</td>
                   </tr>
                 ))}
               </tbody>
