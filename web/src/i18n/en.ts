@@ -118,6 +118,7 @@ const en = {
   'role.focal_point': 'Feedback focal point',
 
   'audit.title': 'Audit log',
+  'audit.filters': 'Filters',
   'audit.entity': 'Record type',
   'audit.anyEntity': 'All types',
   'audit.user': 'User',

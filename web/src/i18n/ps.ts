@@ -118,6 +118,7 @@ const ps: Record<MessageKey, string | Plural> = {
   'role.focal_point': 'د نظرونو مسؤل',
 
   'audit.title': 'د پلټنې ثبت',
+  'audit.filters': 'فلټرونه',
   'audit.entity': 'د ریکارډ ډول',
   'audit.anyEntity': 'ټول ډولونه',
   'audit.user': 'کاروونکی',

@@ -133,6 +133,7 @@ const uk: Record<MessageKey, string | Plural> = {
   'role.focal_point': 'Відповідальний за зворотний зв’язок',
 
   'audit.title': 'Журнал аудиту',
+  'audit.filters': 'Фільтри',
   'audit.entity': 'Тип запису',
   'audit.anyEntity': 'Усі типи',
   'audit.user': 'Користувач',

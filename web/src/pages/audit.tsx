@@ -9,6 +9,7 @@ import { Pager } from './users';
 
 const ENTITIES = ['area', 'user', 'session', 'token', 'area_level'] as const;
 const LIMIT = 50;
+const WIDE = typeof matchMedia === 'function' && matchMedia('(min-width: 760px)').matches;
 
 interface Filters {
   entity: string;
@@ -55,6 +56,9 @@ export function AuditPage() {
   return (
     <section class="card" aria-labelledby="audit-heading">
       <h1 id="audit-heading">{t('audit.title')}</h1>
+      {/* Folded on a phone so the entries come first; open on a wide screen. */}
+      <details class="filter-box" open={WIDE}>
+      <summary>{t('audit.filters')}</summary>
       <form class="filters" data-testid="audit-filters" onSubmit={(e) => {
         e.preventDefault();
         setOffset(0);
@@ -70,6 +74,7 @@ export function AuditPage() {
           <button type="submit" class="primary" data-testid="audit-apply">{t('audit.apply')}</button>
         </div>
       </form>
+      </details>
       {!page ? (
         <p class="muted">{t('common.loading')}</p>
       ) : page.items.length === 0 ? (
