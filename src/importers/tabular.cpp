@@ -48,18 +48,17 @@ Result<TableFormat> DetectTableFormat(std::string_view bytes, std::string_view h
       EndsWithIgnoreCase(type, ".txt") || EndsWithIgnoreCase(type, ".tsv")) {
     return TableFormat::kCsv;
   }
-  return Fail(Error{ErrorCode::kUnsupported,
-                    "only CSV (UTF-8) and Excel .xlsx files can be imported, not \"" +
-                        std::string(hint) + "\"",
-                    {}});
+  return Fail(Error{
+      ErrorCode::kUnsupported,
+      "only CSV (UTF-8) and Excel .xlsx files can be imported, not \"" + std::string(hint) + "\"",
+      {}});
 }
 
 Result<Table> ReadTable(std::string_view bytes, std::string_view content_type_or_filename,
                         const ReadLimits& limits) {
   if (bytes.size() > limits.max_bytes) {
-    return Fail(Error::TooLarge("the file is " + std::to_string(bytes.size()) +
-                                " bytes; at most " + std::to_string(limits.max_bytes) +
-                                " are accepted"));
+    return Fail(Error::TooLarge("the file is " + std::to_string(bytes.size()) + " bytes; at most " +
+                                std::to_string(limits.max_bytes) + " are accepted"));
   }
   auto format = DetectTableFormat(bytes, content_type_or_filename);
   if (!format) return Fail(std::move(format.error()));

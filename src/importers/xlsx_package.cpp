@@ -17,8 +17,8 @@ bool EndsWith(std::string_view s, std::string_view suffix) { return s.ends_with(
 
 // Resolves a relationship target against the folder of the part that owns the relationships.
 std::string ResolveTarget(std::string_view base_dir, std::string_view target) {
-  std::string joined =
-      target.starts_with("/") ? std::string(target.substr(1)) : std::string(base_dir) + std::string(target);
+  std::string joined = target.starts_with("/") ? std::string(target.substr(1))
+                                               : std::string(base_dir) + std::string(target);
   std::vector<std::string> parts;
   std::size_t start = 0;
   while (start <= joined.size()) {
@@ -108,9 +108,8 @@ class WorkbookHandler : public XmlHandler {
 Status ParseEntry(const ZipArchive& zip, const std::string& name, std::size_t max_bytes,
                   XmlHandler& handler) {
   XmlStream stream(handler, name);
-  auto read = zip.Read(name, max_bytes, [&](std::string_view chunk) {
-    return stream.Feed(chunk, /*last=*/false);
-  });
+  auto read = zip.Read(name, max_bytes,
+                       [&](std::string_view chunk) { return stream.Feed(chunk, /*last=*/false); });
   if (!read) {
     if (read.error().code == ErrorCode::kNotFound) return Fail(NotAWorkbook(name + " is missing"));
     return read;

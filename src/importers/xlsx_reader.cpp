@@ -40,8 +40,8 @@ class SheetHandler : public detail::XmlHandler {
       const char* r = detail::Attr(attrs, "r");
       auto number = r != nullptr ? ParseInt(r) : std::nullopt;
       if (r != nullptr && (!number || *number < 1 || *number > 1'048'576)) {
-        return Stop(Error::Validation("the sheet is damaged: bad row number \"" +
-                                      std::string(r) + "\""));
+        return Stop(
+            Error::Validation("the sheet is damaged: bad row number \"" + std::string(r) + "\""));
       }
       row_ = number ? static_cast<int>(*number) : row_ + 1;
       in_row_ = true;
@@ -190,7 +190,8 @@ Result<detail::Workbook> OpenWorkbook(std::string_view bytes, const ReadLimits& 
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
   });
 }
 
@@ -210,9 +211,9 @@ Result<const detail::SheetInfo*> ChooseSheet(const detail::Workbook& workbook,
   }
   std::string names;
   for (const auto& sheet : workbook.sheets) names += (names.empty() ? "" : ", ") + sheet.name;
-  return Fail(Error::Validation("the workbook has no sheet named \"" + std::string(name) +
-                                    "\"; its sheets are: " + names,
-                                {{"sheet", "no such sheet"}}));
+  return Fail(Error::Validation(
+      "the workbook has no sheet named \"" + std::string(name) + "\"; its sheets are: " + names,
+      {{"sheet", "no such sheet"}}));
 }
 
 }  // namespace

@@ -42,12 +42,23 @@ NumberKind CustomFormatKind(std::string_view code) {
       continue;
     }
     switch (c | 0x20) {  // ASCII lower case
-      case 'd': d = true; break;
-      case 'm': m = true; break;
-      case 'y': y = true; break;
-      case 'h': h = true; break;
-      case 's': s = true; break;
-      default: break;
+      case 'd':
+        d = true;
+        break;
+      case 'm':
+        m = true;
+        break;
+      case 'y':
+        y = true;
+        break;
+      case 'h':
+        h = true;
+        break;
+      case 's':
+        s = true;
+        break;
+      default:
+        break;
     }
   }
   bool date = d || y || (m && !h && !s);

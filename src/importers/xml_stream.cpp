@@ -87,10 +87,10 @@ Status XmlStream::Feed(std::string_view chunk, bool last) {
                                     " contains a DOCTYPE (DTDs are not allowed)"));
     }
     if (status != XML_STATUS_OK) {
-      return Fail(Error::Validation(
-          "the file is damaged: " + impl_->what + " is not well-formed XML (line " +
-          std::to_string(XML_GetCurrentLineNumber(impl_->parser)) + ": " +
-          XML_ErrorString(XML_GetErrorCode(impl_->parser)) + ")"));
+      return Fail(Error::Validation("the file is damaged: " + impl_->what +
+                                    " is not well-formed XML (line " +
+                                    std::to_string(XML_GetCurrentLineNumber(impl_->parser)) + ": " +
+                                    XML_ErrorString(XML_GetErrorCode(impl_->parser)) + ")"));
     }
     chunk.remove_prefix(piece);
     if (chunk.empty()) return {};
