@@ -10,6 +10,7 @@ Api::Api(Services services, ApiOptions options)
   RouteTable table(router_, services_.auth);
   AddSessionRoutes(table, services_, options_);
   AddAreaRoutes(table, services_, options_);
+  AddAreaImportRoute(table, services_, options_);
   AddUserRoutes(table, services_);
   AddAuditRoutes(table, services_);
   AddOpsRoutes(table, services_, options_, router_);

@@ -13,6 +13,7 @@ namespace mobilise::api {
 
 void AddSessionRoutes(RouteTable& table, Services& services, const ApiOptions& options);
 void AddAreaRoutes(RouteTable& table, Services& services, const ApiOptions& options);
+void AddAreaImportRoute(RouteTable& table, Services& services, const ApiOptions& options);
 void AddUserRoutes(RouteTable& table, Services& services);
 void AddAuditRoutes(RouteTable& table, Services& services);
 void AddOpsRoutes(RouteTable& table, Services& services, const ApiOptions& options,

@@ -52,6 +52,7 @@ int RunServer(const Config& config, const std::string& version) {
   so.port = listen->second;
   so.threads = config.threads;
   so.body_limit = config.body_limit;
+  so.upload_body_limit = options.import_limit;
   if (std::filesystem::exists(config.web_root + "/index.html")) {
     so.static_root = config.web_root;
   } else {

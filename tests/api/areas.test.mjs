@@ -132,3 +132,45 @@ test('search by code or name, case-insensitive, in scope', async () => {
   assert.equal((await admin.get('/api/v1/areas?limit=0')).status, 400);
   assert.equal((await admin.get('/api/v1/areas?level=x')).status, 400);
 });
+
+test('import: a dry run names every bad row and loads nothing; a good file loads all', async () => {
+  const s = uniq().toUpperCase();
+  const csv = (rows) => ['code,name,name_local,level,parent_code', ...rows].join('\r\n');
+  const post = (body, dry, type = 'text/csv') =>
+    admin.post(`/api/v1/areas/import?dry_run=${dry}`, body, { raw: true, headers: { 'content-type': type } });
+  const bad = csv([
+    `T${s},Tehsil ${s},تحصیل,Tehsil,P1-D1`,
+    `U${s},,,,T${s}`,
+    `V${s},"=HYPERLINK(""x"")",,,T${s}`,
+    `W${s},Village,,,NOPE${s}`,
+    `T${s},Again,,,P1-D1`,
+  ]);
+  let r = await post(bad, 'false');
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.ok, false);
+  assert.equal(r.json.created, 0);
+  assert.deepEqual(r.json.errors.map((e) => [e.row, e.column]),
+    [[3, 'name'], [4, 'name'], [5, 'parent_code'], [6, 'code']]);
+  assert.equal((await admin.get(`/api/v1/areas?q=${s}`)).json.total, 0);
+
+  const good = csv([`U${s},Union ${s},,,T${s}`, `T${s},Tehsil ${s},تحصیل,Tehsil,P1-D1`]);
+  r = await post(good, 'true');
+  assert.deepEqual([r.json.ok, r.json.created, r.json.rows], [true, 0, 2]);
+  assert.equal((await admin.get(`/api/v1/areas?q=${s}`)).json.total, 0);
+  r = await post(good, 'false');
+  assert.deepEqual([r.json.ok, r.json.created], [true, 2]);
+  const u = await areaByCode(admin, `U${s}`);
+  assert.equal(u.level_name, 'Union Council');
+
+  r = await post('name,colour\nx,red\n', 'true');
+  assert.equal(r.status, 400);
+  assert.ok(r.json.error.fields.code);
+  assert.ok(r.json.error.fields.colour);
+  r = await post(Buffer.from([0x63, 0x6f, 0x64, 0x65, 0x2c, 0x6e, 0x61, 0x6d, 0x65, 0x0a, 0x41, 0x2c, 0xe9, 0x0a]), 'true');
+  assert.equal(r.status, 400);  // not UTF-8
+  r = await post('%PDF-1.4', 'true', 'application/pdf');
+  assert.equal(r.status, 415);
+  const m = await login(srv.base, 'mobiliser.u1');
+  r = await m.post('/api/v1/areas/import?dry_run=true', good, { raw: true, headers: { 'content-type': 'text/csv' } });
+  assert.equal(r.status, 403);
+});

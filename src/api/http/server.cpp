@@ -126,6 +126,12 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
  private:
+  // File uploads (paths ending in /import) may be larger than other bodies.
+  static bool IsUpload(std::string_view target) {
+    const auto path = target.substr(0, target.find('?'));
+    return path.size() >= 7 && path.substr(path.size() - 7) == "/import";
+  }
+
   std::chrono::seconds Timeout() const {
     return std::chrono::seconds(std::max(1, shared_.options.request_timeout_seconds));
   }
@@ -133,7 +139,9 @@ class Session : public std::enable_shared_from_this<Session> {
   void DoRead() {
     if (shared_.stopping) return DoClose();
     parser_.emplace();
-    parser_->body_limit(shared_.options.body_limit);
+    // The larger limit until the target is known; OnHeader narrows it.
+    limit_ = std::max(shared_.options.body_limit, shared_.options.upload_body_limit);
+    parser_->body_limit(limit_);
     parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
     reading_ = true;
     stream_.expires_after(Timeout());
@@ -144,6 +152,11 @@ class Session : public std::enable_shared_from_this<Session> {
   void OnHeader(beast::error_code ec, std::size_t) {
     if (ec) return OnReadError(ec);
     started_ = Clock::now();
+    limit_ = IsUpload(parser_->get().target()) ? shared_.options.upload_body_limit
+                                                : shared_.options.body_limit;
+    if (const auto length = parser_->content_length(); length && *length > limit_)
+      return OnReadError(bhttp::error::body_limit);
+    parser_->body_limit(limit_);
     if (parser_->is_done()) return Handle();
     const auto expect = parser_->get()[bhttp::field::expect];
     if (beast::iequals(expect, "100-continue")) {
@@ -172,7 +185,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec == bhttp::error::body_limit) {
       return SendError(
           413, "too_large",
-          "request body exceeds " + std::to_string(shared_.options.body_limit) + " bytes");
+          "request body exceeds " + std::to_string(limit_) + " bytes");
     }
     if (ec == bhttp::error::header_limit) {
       return SendError(431, "too_large", "request headers too large");
@@ -316,6 +329,7 @@ class Session : public std::enable_shared_from_this<Session> {
   Clock::time_point started_;
   Clock::time_point linger_until_;
   bool reading_ = false;
+  std::size_t limit_ = 0;  // body limit of the request being read
   bool unread_input_ = false;
 };
 
