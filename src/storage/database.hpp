@@ -1,11 +1,17 @@
 // The storage engine interface: a pool of connections to SQLite or PostgreSQL that run SQL with
-// `?` placeholders (the PostgreSQL backend rewrites them to $1..$n; never put '?' inside a
-// literal). Repositories (storage/*_repository.cpp) are the only code that writes SQL.
+// `?` placeholders (the PostgreSQL backend rewrites them to $1..$n, leaving alone any '?' inside
+// string literals, quoted identifiers and comments). Repositories (storage/*_repository.cpp) are
+// the only code that writes SQL. Backends: sqlite/sqlite_database.hpp,
+// postgres/postgres_database.hpp.
 //
 // Failures: a constraint violation throws ConstraintViolation (repositories turn it into a
-// Result error); anything else (database gone, disk full, bad SQL) throws DatabaseError and is
-// caught at the HTTP boundary or in the CLI's main.
+// Result error); anything else (database gone, disk full, bad SQL, wrong number of parameters)
+// throws DatabaseError and is caught at the HTTP boundary or in the CLI's main. Messages never hold
+// bound parameter values (personal data must not reach logs).
+// On PostgreSQL any error inside a transaction aborts it: after one, only Rollback() is possible
+// (Commit() throws), so write upserts with ON CONFLICT rather than catch-and-retry.
 // Thread-safety: a Database is shared by all threads; a Connection is used by one thread at a time.
+// Ownership: a Database must outlive every connection borrowed from it.
 #pragma once
 
 #include <cstdint>
@@ -78,7 +84,7 @@ class Connection {
 
   // One statement; returns its rows (empty for statements without RETURNING).
   virtual ResultSet Query(std::string_view sql, std::span<const Param> params = {}) = 0;
-  // One statement; returns the number of rows changed.
+  // One statement; returns the number of rows changed (0 for a SELECT).
   virtual std::int64_t Execute(std::string_view sql, std::span<const Param> params = {}) = 0;
   // Several statements separated by ';', no parameters (migrations).
   virtual void ExecuteScript(std::string_view sql) = 0;
@@ -110,7 +116,8 @@ class Database {
  public:
   virtual ~Database() = default;
   virtual Dialect dialect() const = 0;
-  // Blocks until a connection is free. Throws DatabaseError if none can be opened.
+  // Blocks until a connection is free. Throws DatabaseError if none can be opened. A connection
+  // returned with a transaction still open is rolled back before anyone else borrows it.
   virtual PooledConnection Acquire() = 0;
   virtual PoolStats Stats() const = 0;
 };
