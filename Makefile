@@ -14,7 +14,7 @@ DEBIAN_PACKAGES := g++ cmake ninja-build ccache pkg-config make \
   libsodium-dev libssl-dev libexpected-dev \
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev \
   libgtest-dev libgmock-dev libbenchmark-dev \
-  nodejs npm wrk hyperfine chromium poppler-utils python3 zip bc curl
+  wrk hyperfine chromium poppler-utils python3 zip bc curl
 
 .PHONY: deps deps-debian deps-npm build build-server build-web run test bench clean
 
@@ -25,6 +25,7 @@ deps-debian:
 	@missing=$$(dpkg-query -W -f='$${db:Status-Abbrev} $${Package}\n' $(DEBIAN_PACKAGES) 2>/dev/null \
 	  | awk '$$1=="ii"{print $$2}' | sort > /tmp/mobilise-have.$$$$; \
 	  for p in $(DEBIAN_PACKAGES); do grep -qx "$$p" /tmp/mobilise-have.$$$$ || echo $$p; done; \
+	  command -v node >/dev/null && command -v npm >/dev/null || echo nodejs npm; \
 	  rm -f /tmp/mobilise-have.$$$$); \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages: $$missing"; \
