@@ -63,8 +63,9 @@ domain::Page<Area> SqlAreaRepository::List(const domain::AreaQuery& q) {
   if (q.level) w.And("a.level = ?", {std::int64_t{*q.level}});
   if (q.text) {
     const std::string p = ContainsPattern(*q.text);
-    w.And("lower(a.code) LIKE ? ESCAPE '\\' OR lower(a.name) LIKE ? ESCAPE '\\' OR "
-          "lower(a.name_local) LIKE ? ESCAPE '\\'",
+    const auto d = conn_.dialect();
+    w.And(ContainsSql(d, "a.code") + " OR " + ContainsSql(d, "a.name") + " OR " +
+              ContainsSql(d, "a.name_local"),
           {p, p, p});
   }
   domain::Page<Area> page;

@@ -25,7 +25,7 @@ std::string ContainsPattern(const std::string& text) {
   std::string p = "%";
   for (char c : text) {
     if (c == '%' || c == '_' || c == '\\') p += '\\';
-    p += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    p += c;
   }
   return p + "%";
 }
@@ -37,6 +37,14 @@ Param OptParam(const std::optional<std::string>& value) {
 
 std::optional<std::string> OptText(const ResultSet::Row& row, std::size_t col) {
   return row.OptText(col);
+}
+
+}  // namespace mobilise::storage
+
+namespace mobilise::storage {
+
+std::string ContainsSql(Dialect dialect, const std::string& column) {
+  return column + (dialect == Dialect::kPostgres ? " ILIKE" : " LIKE") + " ? ESCAPE '\\'";
 }
 
 }  // namespace mobilise::storage

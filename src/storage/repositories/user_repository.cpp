@@ -78,7 +78,9 @@ domain::Page<User> SqlUserRepository::List(const domain::UserQuery& q) {
   w.And(visible, sp);
   if (q.text) {
     const auto p = ContainsPattern(*q.text);
-    w.And("lower(u.username) LIKE ? ESCAPE '\\' OR lower(u.full_name) LIKE ? ESCAPE '\\'", {p, p});
+    w.And(ContainsSql(conn_.dialect(), "u.username") + " OR " +
+              ContainsSql(conn_.dialect(), "u.full_name"),
+          {p, p});
   }
   if (q.role)
     w.And("EXISTS (SELECT 1 FROM role_assignment r WHERE r.user_id = u.id AND r.role = ?)",
