@@ -93,9 +93,8 @@ void AddAreaRoutes(RouteTable& t, Services& s, const ApiOptions&) {
         return ErrorResponse(Error::Field("level", "must be a whole number"));
       f.level = std::stoi(*l);
     }
-    auto levels = s.areas.Levels();
     return Reply(s.areas.List(c.actor(), f), 200, [&](const domain::Page<domain::Area>& p) {
-      return PageJson(p, *page, [&](const domain::Area& a) { return AreaJson(a, levels); });
+      return PageJson(p, *page, [&](const domain::Area& a) { return AreaJson(a); });
     });
   });
 
@@ -109,16 +108,14 @@ void AddAreaRoutes(RouteTable& t, Services& s, const ApiOptions&) {
     in.name = r.RequiredString("name");
     if (auto nl = r.NullableString("name_local")) in.name_local = *nl;
     if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    auto levels = s.areas.Levels();
     return Reply(s.areas.Create(c.actor(), in), 201,
-                 [&](const domain::Area& a) { return AreaJson(a, levels); });
+                 [&](const domain::Area& a) { return AreaJson(a); });
   });
 
   t.Authed("GET", "/api/v1/areas/{id}", [&s](Call& c) {
-    auto levels = s.areas.Levels();
     return Reply(s.areas.Get(c.actor(), c.request.path_params["id"]), 200,
                  [&](const domain::AreaDetail& d) {
-                   auto o = AreaJson(d.area, levels);
+                   auto o = AreaJson(d.area);
                    json::array anc;
                    for (const auto& a : d.ancestors)
                      anc.push_back(
@@ -134,13 +131,12 @@ void AddAreaRoutes(RouteTable& t, Services& s, const ApiOptions&) {
     auto patch = ReadPatch(*body);
     if (!patch) return ErrorResponse(patch.error());
     const auto& id = c.request.path_params["id"];
-    auto levels = s.areas.Levels();
     auto updated = s.areas.Update(c.actor(), id, *patch);
     if (!updated && updated.error().fields.count("version")) {
       if (auto now = s.areas.Get(c.actor(), id))
-        return StaleWithCurrent(updated.error(), AreaJson(now->area, levels));
+        return StaleWithCurrent(updated.error(), AreaJson(now->area));
     }
-    return Reply(updated, 200, [&](const domain::Area& a) { return AreaJson(a, levels); });
+    return Reply(updated, 200, [&](const domain::Area& a) { return AreaJson(a); });
   });
 
   t.Authed("DELETE", "/api/v1/areas/{id}", [&s](Call& c) {
@@ -154,11 +150,10 @@ void AddAreaRoutes(RouteTable& t, Services& s, const ApiOptions&) {
   t.Authed("GET", "/api/v1/areas/{id}/children", [&s](Call& c) {
     auto page = ParsePage(c.request);
     if (!page) return ErrorResponse(page.error());
-    auto levels = s.areas.Levels();
     return Reply(s.areas.Children(c.actor(), c.request.path_params["id"], *page), 200,
                  [&](const domain::Page<domain::Area>& p) {
                    return PageJson(p, *page,
-                                   [&](const domain::Area& a) { return AreaJson(a, levels); });
+                                   [&](const domain::Area& a) { return AreaJson(a); });
                  });
   });
 }

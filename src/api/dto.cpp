@@ -11,14 +11,11 @@ static json::value Opt(const std::optional<std::string>& v) {
   return json::value(*v);
 }
 
-json::object AreaJson(const domain::Area& a, const std::vector<domain::AreaLevel>& levels) {
-  std::string level_name;
-  for (const auto& l : levels)
-    if (l.level == a.level) level_name = l.name;
+json::object AreaJson(const domain::Area& a) {
   return {{"id", a.id},
           {"parent_id", Opt(a.parent_id)},
           {"level", a.level},
-          {"level_name", level_name},
+          {"level_name", a.level_name},
           {"code", a.code},
           {"name", a.name},
           {"name_local", Opt(a.name_local)},

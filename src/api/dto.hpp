@@ -11,8 +11,7 @@
 
 namespace mobilise::api {
 
-boost::json::object AreaJson(const domain::Area& area,
-                             const std::vector<domain::AreaLevel>& levels);
+boost::json::object AreaJson(const domain::Area& area);
 boost::json::object UserJson(const domain::User& user);
 boost::json::object PrincipalJson(const domain::Principal& principal);
 boost::json::object AuditJson(const domain::AuditEntry& entry);

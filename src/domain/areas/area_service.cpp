@@ -125,8 +125,9 @@ Result<Area> AreaService::Create(const Actor& actor, const AreaInput& in) {
                                                       : std::optional<std::string>(actor.user_id);
   if (auto ok = areas.Insert(a); !ok) return Fail(ok.error());
   RecordAudit(uow->Audit(), actor, "create", "area", a.id, a.path, std::nullopt, AreaSnapshot(a));
+  auto stored = areas.Get(a.id);  // with the read-only fields (level name, child count)
   uow->Commit();
-  return a;
+  return stored ? *stored : a;
 }
 
 Result<Area> AreaService::Update(const Actor& actor, const std::string& id, const AreaPatch& p) {
@@ -178,8 +179,9 @@ Result<Area> AreaService::Update(const Actor& actor, const std::string& id, cons
   if (!*ok) return Fail(Error::Conflict("the area was changed by someone else; reload"));
   RecordAudit(uow->Audit(), actor, moved ? "move" : "update", "area", a.id, a.path,
               AreaSnapshot(before), AreaSnapshot(a));
+  auto stored = areas.Get(a.id);
   uow->Commit();
-  return a;
+  return stored ? *stored : a;
 }
 
 Status AreaService::Delete(const Actor& actor, const std::string& id) {

@@ -10,7 +10,8 @@ using domain::Area;
 constexpr const char* kColumns =
     "a.id, a.parent_id, a.level, a.code, a.name, a.name_local, a.path, a.version, a.created_at, "
     "a.created_by, a.updated_at, a.updated_by, "
-    "(SELECT COUNT(*) FROM area c WHERE c.parent_id = a.id)";
+    "(SELECT COUNT(*) FROM area c WHERE c.parent_id = a.id), "
+    "(SELECT l.name FROM area_level l WHERE l.level = a.level)";
 
 Area ReadArea(const ResultSet::Row& r) {
   Area a;
@@ -27,6 +28,7 @@ Area ReadArea(const ResultSet::Row& r) {
   a.updated_at = r.Str(10);
   a.updated_by = r.OptText(11);
   a.child_count = r.Int(12);
+  a.level_name = r.Str(13);
   return a;
 }
 
