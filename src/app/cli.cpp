@@ -60,6 +60,7 @@ int RunCli(int argc, char** argv, const char* version) {
   CLI::App app{"Mobilise: the MIS for community mobilisation programmes"};
   app.set_version_flag("--version", std::string("mobilise ") + version);
   app.require_subcommand(1);
+  app.fallthrough();  // global options work after the command too: `mobilise demo --database X`
   Config config;
   std::string config_file, database, log_level;
   app.add_option("--config", config_file, "TOML configuration file (or MOBILISE_CONFIG)");
