@@ -54,9 +54,9 @@ build-web: deps-npm
 
 run: build
 	@mkdir -p data
-	@[ -f $(DB) ] || $(MOBILISE) demo --database sqlite:$(DB) --households 2000 --seed 1
-	@$(MOBILISE) demo-logins
-	$(MOBILISE) serve --database sqlite:$(DB) --listen $(LISTEN) --web-root web/dist --data-dir data
+	@if [ -f $(DB) ]; then $(MOBILISE) demo-logins; \
+	 else $(MOBILISE) --database sqlite:$(DB) demo --households 2000 --seed 1; fi
+	$(MOBILISE) --database sqlite:$(DB) serve --listen $(LISTEN) --web-root web/dist --data-dir data
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j2 --timeout 900
