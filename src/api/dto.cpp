@@ -16,6 +16,7 @@ json::object AreaJson(const domain::Area& a) {
           {"parent_id", Opt(a.parent_id)},
           {"level", a.level},
           {"level_name", a.level_name},
+          {"level_name_local", Opt(a.level_name_local)},
           {"code", a.code},
           {"name", a.name},
           {"name_local", Opt(a.name_local)},

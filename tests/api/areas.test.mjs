@@ -23,6 +23,8 @@ test('level names and the admin top area', async () => {
   assert.equal(top.json.items.length, 1);
   assert.equal(top.json.items[0].code, 'PK');
   assert.equal(top.json.items[0].child_count, 2);
+  assert.equal(top.json.items[0].level_name, 'Country');
+  assert.equal(top.json.items[0].level_name_local, 'هېواد');
 });
 
 test('create a child: level follows the parent; detail has ancestors; children list it', async () => {

@@ -1,5 +1,6 @@
 // Area fetching shared by the tree and the detail view, plus the tree's remembered state.
 import { get, query } from './api';
+import { langStore } from './i18n';
 import { createStore } from './store';
 import type { Area, Page } from './types';
 
@@ -45,4 +46,9 @@ export function expandAll(ids: string[]): void {
 
 export function treeChanged(): void {
   treeRevision.set(treeRevision.get() + 1);
+}
+
+// The level's name in the deployment's local language when the app is not in English.
+export function levelLabel(area: Area): string {
+  return langStore.get() !== 'en' && area.level_name_local ? area.level_name_local : area.level_name;
 }

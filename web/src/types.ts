@@ -26,6 +26,7 @@ export interface Area {
   parent_id: string | null;
   level: number;
   level_name: string;
+  level_name_local: string | null;
   code: string;
   name: string;
   name_local: string | null;

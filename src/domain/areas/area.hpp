@@ -23,6 +23,7 @@ struct Area {
   std::int64_t version = 1;
   std::int64_t child_count = 0;  // filled by reads
   std::string level_name;        // filled by reads: the configured name of `level`
+  std::optional<std::string> level_name_local;  // filled by reads
   std::string created_at, updated_at;
   std::optional<std::string> created_by, updated_by;
 };

@@ -11,7 +11,9 @@ constexpr const char* kColumns =
     "a.id, a.parent_id, a.level, a.code, a.name, a.name_local, a.path, a.version, a.created_at, "
     "a.created_by, a.updated_at, a.updated_by, "
     "(SELECT COUNT(*) FROM area c WHERE c.parent_id = a.id), "
-    "(SELECT l.name FROM area_level l WHERE l.level = a.level)";
+    "l.name, l.name_local";
+
+const std::string kLevelJoin = " LEFT JOIN area_level l ON l.level = a.level";
 
 Area ReadArea(const ResultSet::Row& r) {
   Area a;
@@ -29,11 +31,12 @@ Area ReadArea(const ResultSet::Row& r) {
   a.updated_by = r.OptText(11);
   a.child_count = r.Int(12);
   a.level_name = r.Str(13);
+  a.level_name_local = r.OptText(14);
   return a;
 }
 
 std::optional<Area> One(Connection& conn, const std::string& where, const std::string& value) {
-  auto rs = conn.Query(std::string("SELECT ") + kColumns + " FROM area a WHERE " + where,
+  auto rs = conn.Query(std::string("SELECT ") + kColumns + " FROM area a" + kLevelJoin + " WHERE " + where,
                        {Param(value)});
   if (rs.empty()) return std::nullopt;
   return ReadArea(rs[0]);
@@ -75,7 +78,7 @@ domain::Page<Area> SqlAreaRepository::List(const domain::AreaQuery& q) {
   auto params = w.params;
   params.emplace_back(std::int64_t{q.page.limit});
   params.emplace_back(q.page.offset);
-  auto rs = conn_.Query(std::string("SELECT ") + kColumns + " FROM area a" + w.sql +
+  auto rs = conn_.Query(std::string("SELECT ") + kColumns + " FROM area a" + kLevelJoin + w.sql +
                             " ORDER BY a.name, a.code LIMIT ? OFFSET ?",
                         params);
   for (std::size_t i = 0; i < rs.size(); ++i) page.items.push_back(ReadArea(rs[i]));
@@ -93,7 +96,7 @@ std::vector<Area> SqlAreaRepository::Ancestors(const Area& area) {
   }
   std::vector<Area> out;
   if (in.empty()) return out;
-  auto rs = conn_.Query(std::string("SELECT ") + kColumns + " FROM area a WHERE a.path IN (" + in +
+  auto rs = conn_.Query(std::string("SELECT ") + kColumns + " FROM area a" + kLevelJoin + " WHERE a.path IN (" + in +
                             ") ORDER BY a.level",
                         params);
   for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(ReadArea(rs[i]));

@@ -1,6 +1,7 @@
 // Chooses one area by searching name or code within the user's scope.
 import { useEffect, useId, useState } from 'preact/hooks';
 import { get, query } from '../api';
+import { levelLabel } from '../area_data';
 import { useI18n } from '../i18n';
 import { showError } from '../messages';
 import type { Area, Page } from '../types';
@@ -79,7 +80,7 @@ export function AreaPicker(p: Props) {
                       setQ('');
                     }}
                   >
-                    {a.name} <span class="muted">({a.code} · {a.level_name})</span>
+                    {a.name} <span class="muted">({a.code} · {levelLabel(a)})</span>
                   </button>
                 </li>
               ))}

@@ -1,6 +1,6 @@
 // The lazy area tree: top areas first, children fetched when a node opens.
 import { useEffect, useState } from 'preact/hooks';
-import { childAreas, expandAll, expandedStore, setExpanded, topAreas, treeRevision } from '../area_data';
+import { levelLabel, childAreas, expandAll, expandedStore, setExpanded, topAreas, treeRevision } from '../area_data';
 import { useI18n } from '../i18n';
 import { showError } from '../messages';
 import { href } from '../router';
@@ -71,7 +71,7 @@ function TreeNode({ area, selected, revision }: { area: Area; selected?: string;
         <a href={href('areas', area.id)} aria-current={selected === area.id ? 'page' : undefined} data-testid="tree-link">
           {area.name}
         </a>
-        <span class="muted small">{area.level_name}</span>
+        <span class="muted small">{levelLabel(area)}</span>
       </div>
       {open && hasChildren && (
         children ? (

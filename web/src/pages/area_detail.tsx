@@ -1,7 +1,7 @@
 // One area: breadcrumb, facts, sub-areas, and the admin actions (edit, add child, move, delete).
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, del, patch, post } from '../api';
-import { areaById, childAreas, expandAll, treeChanged } from '../area_data';
+import { levelLabel, areaById, childAreas, expandAll, treeChanged } from '../area_data';
 import { AreaPicker, type PickedArea } from '../components/area_picker';
 import { Field } from '../components/field';
 import { useI18n } from '../i18n';
@@ -56,7 +56,7 @@ export function AreaDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
       {area.name_local && <p class="local-name" dir="auto">{area.name_local}</p>}
       <dl class="facts">
         <dt>{t('areas.code')}</dt><dd data-testid="area-code" dir="ltr">{area.code}</dd>
-        <dt>{t('areas.level')}</dt><dd>{area.level_name}</dd>
+        <dt>{t('areas.level')}</dt><dd>{levelLabel(area)}</dd>
         <dt>{t('areas.children')}</dt><dd>{t('areas.childCount', { n: area.child_count })}</dd>
       </dl>
 

@@ -1,6 +1,6 @@
 // Areas: the tree (or search results) beside the chosen area's details.
 import { useEffect, useState } from 'preact/hooks';
-import { searchAreas } from '../area_data';
+import { levelLabel, searchAreas } from '../area_data';
 import { AreaTree } from '../components/area_tree';
 import { Field } from '../components/field';
 import { useI18n } from '../i18n';
@@ -51,7 +51,7 @@ export function AreasPage({ id, user }: { id?: string; user: User }) {
                 {results.map((a) => (
                   <li key={a.id}>
                     <a href={href('areas', a.id)} data-testid="area-search-result" data-code={a.code}>{a.name}</a>{' '}
-                    <span class="muted small">{a.code} · {a.level_name}</span>
+                    <span class="muted small">{a.code} · {levelLabel(a)}</span>
                   </li>
                 ))}
               </ul>
