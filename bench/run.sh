@@ -29,7 +29,7 @@ for i in 1 2 3; do
   rm -f "$WORK/port"
   s=$(now_ms)
   "$BIN" --database "$DB" --log-level warn serve --listen 127.0.0.1:0 --port-file "$WORK/port" \
-    --web-root "$ROOT/web/dist" --data-dir "$WORK" --threads 2 &
+    --web-root "$ROOT/web/dist" --data-dir "$WORK" &
   SERVER_PID=$!
   while [ ! -f "$WORK/port" ]; do sleep 0.005; done
   PORT=$(cat "$WORK/port")
@@ -70,7 +70,7 @@ rss_kb=$(awk '/VmHWM/ {print $2}' /proc/$SERVER_PID/status)
 machine="$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
 report=$(cat <<EOT
 ## $(date -u +%Y-%m-%dT%H:%MZ) $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-Machine: $machine. Server: SQLite, 2 threads; wrk -t2 -c64 -d$DURATION on 127.0.0.1 (same machine).
+Machine: $machine. Server: SQLite, 4 HTTP threads (the default); wrk -t2 -c64 -d$DURATION on 127.0.0.1 (same machine).
 
 | figure | value |
 |---|---|

@@ -14,7 +14,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
  public:
   SqlUnitOfWork(PooledConnection conn, bool write)
       : conn_(std::move(conn)),
-        tx_(*conn_, write),
+        tx_(write ? std::make_optional<Transaction>(*conn_, true) : std::nullopt),
         areas_(*conn_),
         users_(*conn_),
         audit_(*conn_),
@@ -24,11 +24,14 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   domain::UserRepository& Users() override { return users_; }
   domain::AuditRepository& Audit() override { return audit_; }
   domain::CredentialRepository& Credentials() override { return credentials_; }
-  void Commit() override { tx_.Commit(); }
+  void Commit() override {
+    if (tx_) tx_->Commit();
+  }
 
  private:
   PooledConnection conn_;  // declared first: destroyed last, after the transaction
-  Transaction tx_;
+  // Only write units open a transaction (see UnitOfWorkFactory::Begin).
+  std::optional<Transaction> tx_;
   SqlAreaRepository areas_;
   SqlUserRepository users_;
   SqlAuditRepository audit_;
