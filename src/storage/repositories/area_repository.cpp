@@ -1,5 +1,6 @@
 #include "storage/repositories/area_repository.hpp"
 
+#include "domain/validation.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
@@ -67,11 +68,20 @@ domain::Page<Area> SqlAreaRepository::List(const domain::AreaQuery& q) {
   if (q.roots_only) w.And("a.parent_id IS NULL");
   if (q.level) w.And("a.level = ?", {std::int64_t{*q.level}});
   if (q.text) {
+    // Trigram indexes (migrations 0002): FTS5 on SQLite, pg_trgm on PostgreSQL. Patterns under
+    // 3 characters cannot use a trigram index and scan the caller's subtree instead.
     const std::string p = ContainsPattern(*q.text);
-    const auto d = conn_.dialect();
-    w.And(ContainsSql(d, "a.code") + " OR " + ContainsSql(d, "a.name") + " OR " +
-              ContainsSql(d, "a.name_local"),
-          {p, p, p});
+    if (conn_.dialect() == Dialect::kPostgres) {
+      w.And("(a.code || ' ' || a.name || ' ' || coalesce(a.name_local, '')) ILIKE ? ESCAPE '\\'",
+            {p});
+    } else if (domain::CodePoints(*q.text) >= 3) {
+      w.And("a.rowid IN (SELECT rowid FROM area_search WHERE area_search MATCH ?)",
+            {FtsPhrase(*q.text)});
+    } else {
+      w.And("a.code LIKE ? ESCAPE '\\' OR a.name LIKE ? ESCAPE '\\' OR a.name_local LIKE ? "
+            "ESCAPE '\\'",
+            {p, p, p});
+    }
   }
   domain::Page<Area> page;
   page.total = conn_.Query("SELECT COUNT(*) FROM area a" + w.sql, w.params)[0].Int(0);

@@ -85,6 +85,23 @@ TEST_P(ServicesTest, ListsOnlyWhatTheActorSees) {
   EXPECT_EQ(top->items[0].id, d1_.id);
 }
 
+TEST_P(ServicesTest, SearchFollowsRenamesAndDeletesInAnyScript) {
+  auto count = [&](const std::string& text) {
+    return areas_->List(system_, AreaListFilter{.text = text})->total;
+  };
+  ASSERT_TRUE(areas_->Update(system_, v1_.id,
+                             AreaPatch{.version = 1, .name = "Surkh Rod",
+                                       .name_local = std::optional<std::string>("سرخ رود")}));
+  EXPECT_EQ(count("surkh"), 1);  // case-insensitive, index path
+  EXPECT_EQ(count("URK"), 1);
+  EXPECT_EQ(count("خ رو"), 1);   // Pashto, 4 characters
+  EXPECT_EQ(count("رو"), 1);     // 2 characters: the scan path
+  EXPECT_EQ(count("Name P1-D1-V1"), 0);  // the old name is gone from the index
+  EXPECT_EQ(count("100%"), 0);   // LIKE wildcards are literal
+  ASSERT_TRUE(areas_->Delete(system_, v1_.id));
+  EXPECT_EQ(count("surkh"), 0);
+}
+
 TEST_P(ServicesTest, WritesNeedAdminOverTheArea) {
   const Actor officer = As(Role::kOfficer, d1_);
   EXPECT_EQ(areas_->Create(officer, AreaInput{d1_.id, "X1", "x", std::nullopt}).error().code,

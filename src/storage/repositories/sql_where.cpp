@@ -30,6 +30,15 @@ std::string ContainsPattern(const std::string& text) {
   return p + "%";
 }
 
+std::string FtsPhrase(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 Param OptParam(const std::optional<std::string>& value) {
   if (!value) return std::monostate{};
   return *value;

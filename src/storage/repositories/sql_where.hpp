@@ -25,6 +25,9 @@ std::string ContainsPattern(const std::string& text);
 // "col LIKE ? ESCAPE '\'" case-insensitively: SQLite's LIKE already ignores ASCII case (and is
 // several times faster than lower(col) LIKE); PostgreSQL's ILIKE ignores case in every script.
 std::string ContainsSql(Dialect dialect, const std::string& column);
+// `text` as one FTS5 phrase ("..." with inner quotes doubled): with the trigram tokenizer it
+// matches rows containing `text` anywhere, case-insensitively.
+std::string FtsPhrase(const std::string& text);
 Param OptParam(const std::optional<std::string>& value);
 std::optional<std::string> OptText(const ResultSet::Row& row, std::size_t col);
 
