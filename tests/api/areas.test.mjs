@@ -176,3 +176,31 @@ test('import: a dry run names every bad row and loads nothing; a good file loads
   r = await m.post('/api/v1/areas/import?dry_run=true', good, { raw: true, headers: { 'content-type': 'text/csv' } });
   assert.equal(r.status, 403);
 });
+
+test('import from XLSX: formulas are refused by row, a clean workbook loads', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, readFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join, dirname } = await import('node:path');
+  const { fileURLToPath } = await import('node:url');
+  const here = dirname(fileURLToPath(import.meta.url));
+  const xlsx = (rows) => {
+    const out = join(mkdtempSync(join(tmpdir(), 'xlsx-')), 'areas.xlsx');
+    execFileSync('python3', [join(here, 'fixtures', 'make_xlsx.py'), out], { input: JSON.stringify(rows) });
+    return readFileSync(out);
+  };
+  const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const s = uniq().toUpperCase();
+  const head = ['code', 'name', 'name_local', 'parent_code'];
+  let r = await admin.post('/api/v1/areas/import?dry_run=false',
+    xlsx([head, [`X${s}`, 'Good', 'ښه', 'P2-D1'], [`Y${s}`, '=1+1', '', 'P2-D1']]),
+    { raw: true, headers: { 'content-type': type } });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.created, 0);
+  assert.deepEqual(r.json.errors.map((e) => e.row), [3]);
+  r = await admin.post('/api/v1/areas/import?dry_run=false',
+    xlsx([head, [`X${s}`, 'Good', 'ښه', 'P2-D1'], [`Y${s}`, 'Also good', '', `X${s}`]]),
+    { raw: true, headers: { 'content-type': type } });
+  assert.deepEqual([r.json.ok, r.json.created], [true, 2], r.text);
+  assert.equal((await areaByCode(admin, `X${s}`)).name_local, 'ښه');
+});
