@@ -9,7 +9,12 @@ DURATION=${BENCH_DURATION:-10s}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d)
 SERVER_PID=
-cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"; }
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null
+  wait 2>/dev/null
+  [ -f "$WORK/pg/pg_dir" ] && "$ROOT/tests/support/pg_stop.sh" "$WORK/pg" >/dev/null 2>&1
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
 
 DB="sqlite:$WORK/bench.db"
@@ -39,13 +44,16 @@ for i in 1 2 3; do
 done
 BASE="http://127.0.0.1:$PORT"
 
-cookie=$(curl -s -D - -o /dev/null -H 'content-type: application/json' \
-  -d '{"username":"admin","password":"admin-demo-pass"}' "$BASE/api/v1/session" |
-  sed -n 's/^[Ss]et-[Cc]ookie: \(mobilise_session=[0-9a-f]*\).*/\1/p')
-area=$(curl -s -H "cookie: $cookie" "$BASE/api/v1/areas?q=P1-D1-T1-U1&limit=1" |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
-parent=$(curl -s -H "cookie: $cookie" "$BASE/api/v1/areas?q=P1-D1-T1&level=3&limit=1" |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+login_and_pick() {  # sets cookie, area, parent for the server at $BASE
+  cookie=$(curl -s -D - -o /dev/null -H 'content-type: application/json' \
+    -d '{"username":"admin","password":"admin-demo-pass"}' "$BASE/api/v1/session" |
+    sed -n 's/^[Ss]et-[Cc]ookie: \(mobilise_session=[0-9a-f]*\).*/\1/p')
+  area=$(curl -s -H "cookie: $cookie" "$BASE/api/v1/areas?q=P1-D1-T1-U1&limit=1" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+  parent=$(curl -s -H "cookie: $cookie" "$BASE/api/v1/areas?q=P1-D1-T1&level=3&limit=1" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+}
+login_and_pick
 
 run_wrk() {  # name path
   local out
@@ -66,21 +74,52 @@ rows=$(
   run_wrk "GET /api/v1/areas?q=P2-D2 (search in scope)" "/api/v1/areas?q=P2-D2&limit=50"
 )
 rss_kb=$(awk '/VmHWM/ {print $2}' /proc/$SERVER_PID/status)
+kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
+
+# The same requests with PostgreSQL (a throwaway server on 127.0.0.1, as the tests use).
+echo "== PostgreSQL"
+PG_DIR="$WORK/pg"; mkdir -p "$PG_DIR"
+pg_rows="| (PostgreSQL could not be started: see the output above) | | | | |"
+pg_demo="n/a"
+if "$ROOT/tests/support/pg_start.sh" "$PG_DIR" >/dev/null; then
+  PGURL=$(cat "$PG_DIR/pg_url")
+  psql "$PGURL" -q -c "CREATE DATABASE bench" >/dev/null
+  PGDB="${PGURL%/*}/bench"
+  t0=$(now_ms)
+  "$BIN" --database "$PGDB" --log-level warn demo --households "$HOUSEHOLDS" --seed 1 >/dev/null
+  pg_demo=$(echo "scale=2; ($(now_ms)-$t0)/1000" | bc)
+  rm -f "$WORK/port"
+  "$BIN" --database "$PGDB" --log-level warn serve --listen 127.0.0.1:0 --port-file "$WORK/port" \
+    --web-root "$ROOT/web/dist" --data-dir "$WORK" &
+  SERVER_PID=$!
+  while [ ! -f "$WORK/port" ]; do sleep 0.005; done
+  BASE="http://127.0.0.1:$(cat "$WORK/port")"
+  until curl -sf "$BASE/healthz" >/dev/null; do sleep 0.005; done
+  login_and_pick
+  pg_rows=$(
+    run_wrk "PostgreSQL: GET /api/v1/areas/{id}" "/api/v1/areas/$area"
+    run_wrk "PostgreSQL: GET /api/v1/areas/{id}/children" "/api/v1/areas/$parent/children"
+    run_wrk "PostgreSQL: GET /api/v1/areas?q=P2-D2" "/api/v1/areas?q=P2-D2&limit=50"
+  )
+  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
+  "$ROOT/tests/support/pg_stop.sh" "$PG_DIR" >/dev/null 2>&1 || true
+fi
 
 machine="$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
 report=$(cat <<EOT
 ## $(date -u +%Y-%m-%dT%H:%MZ) $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-Machine: $machine. Server: SQLite, 4 HTTP threads (the default); wrk -t2 -c64 -d$DURATION on 127.0.0.1 (same machine).
+Machine: $machine. Server: SQLite, then PostgreSQL 15 (local, fsync off), 4 HTTP threads (the default); wrk -t2 -c64 -d$DURATION on 127.0.0.1 (same machine).
 
 | figure | value |
 |---|---|
-| demo generation | $areas areas for $HOUSEHOLDS households in ${demo_s} s ($demo_rate areas/s) |
+| demo generation | $areas areas for $HOUSEHOLDS households in ${demo_s} s ($demo_rate areas/s); PostgreSQL ${pg_demo} s |
 | start-up to first healthy answer | ${start_ms[*]} ms |
 | server peak RSS after load | $((rss_kb / 1024)) MB |
 
 | request | req/s | p50 | p99 | non-2xx |
 |---|---|---|---|---|
 $rows
+$pg_rows
 EOT
 )
 echo
