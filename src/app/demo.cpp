@@ -150,6 +150,7 @@ Result<DemoSummary> GenerateDemo(domain::UnitOfWorkFactory& db, const DemoOption
                                        {"seed", std::to_string(o.seed)},
                                        {"areas", std::to_string(summary.areas)}});
   uow->Commit();
+  db.Analyze();  // planner statistics for the freshly loaded tables
   return summary;
 }
 

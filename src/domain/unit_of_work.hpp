@@ -33,6 +33,8 @@ class UnitOfWorkFactory {
   virtual std::unique_ptr<UnitOfWork> Begin(bool write) = 0;
   // Cheap liveness check of the database.
   virtual bool Ping() = 0;
+  // Refreshes the query planner's statistics (after bulk loads).
+  virtual void Analyze() = 0;
 };
 
 }  // namespace mobilise::domain

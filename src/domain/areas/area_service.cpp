@@ -60,6 +60,9 @@ Result<Page<Area>> AreaService::List(const Actor& actor, const AreaListFilter& f
     auto parent = Visible(uow->Areas(), actor, *filter.parent_id);
     if (!parent) return Fail(parent.error());
     q.parent_id = filter.parent_id;
+    // Everything under a visible area is visible: the parent's own subtree is the scope, a far
+    // narrower range for the planner than the actor's whole grant.
+    q.scope = {SubtreeRange(parent->path)};
   } else if (filter.roots) {
     q.roots_only = true;
   } else if (!filter.text && !filter.level) {

@@ -44,6 +44,11 @@ std::unique_ptr<domain::UnitOfWork> SqlUnitOfWorkFactory::Begin(bool write) {
   return std::make_unique<SqlUnitOfWork>(db_.Acquire(), write);
 }
 
+void SqlUnitOfWorkFactory::Analyze() {
+  auto conn = db_.Acquire();
+  conn->ExecuteScript(db_.dialect() == Dialect::kSqlite ? "ANALYZE; PRAGMA optimize" : "ANALYZE");
+}
+
 bool SqlUnitOfWorkFactory::Ping() {
   try {
     auto conn = db_.Acquire();

@@ -14,6 +14,7 @@ class SqlUnitOfWorkFactory final : public domain::UnitOfWorkFactory {
   explicit SqlUnitOfWorkFactory(Database& db) : db_(db) {}
   std::unique_ptr<domain::UnitOfWork> Begin(bool write) override;
   bool Ping() override;
+  void Analyze() override;
 
  private:
   Database& db_;
