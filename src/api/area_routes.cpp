@@ -45,19 +45,17 @@ void AddAreaRoutes(RouteTable& t, Services& s, const ApiOptions&) {
   });
 
   t.Authed("PUT", "/api/v1/area-levels", [&s](Call& c) {
-    json::error_code ec;
-    if (c.request.Header("content-type").substr(0, 16) != "application/json")
-      return ErrorResponse(Error{ErrorCode::kUnsupported, "send the body as application/json", {}});
-    auto v = json::parse(c.request.body, ec);
-    if (ec || !v.is_array())
+    auto body = ParseBody(c.request);
+    if (!body) return ErrorResponse(body.error());
+    if (!body->is_array())
       return ErrorResponse(Error::Field("body", "must be a JSON array of {level, name, name_local}"));
     std::vector<domain::AreaLevel> levels;
-    ObjectReader all(json::object{});
-    for (std::size_t i = 0; i < v.as_array().size(); ++i) {
-      const auto& item = v.as_array()[i];
+    std::map<std::string, std::string> errors;
+    for (std::size_t i = 0; i < body->as_array().size(); ++i) {
+      const auto& item = body->as_array()[i];
       const std::string f = "[" + std::to_string(i) + "]";
       if (!item.is_object()) {
-        all.errors()[f] = "must be an object";
+        errors[f] = "must be an object";
         continue;
       }
       ObjectReader r(item.as_object(), f);
@@ -65,11 +63,10 @@ void AddAreaRoutes(RouteTable& t, Services& s, const ApiOptions&) {
       l.level = static_cast<int>(r.RequiredInt("level"));
       l.name = r.RequiredString("name");
       if (auto nl = r.NullableString("name_local")) l.name_local = *nl;
-      if (auto ok = r.Finish(); !ok)
-        for (auto& [k, why] : ok.error().fields) all.errors()[k] = why;
+      if (auto ok = r.Finish(); !ok) errors.insert(ok.error().fields.begin(), ok.error().fields.end());
       levels.push_back(std::move(l));
     }
-    if (auto ok = all.Finish(); !ok) return ErrorResponse(ok.error());
+    if (auto ok = FieldErrorsResult(errors); !ok) return ErrorResponse(ok.error());
     if (auto ok = s.areas.SetLevels(c.actor(), levels); !ok) return ErrorResponse(ok.error());
     http::Response resp;
     resp.status = 204;

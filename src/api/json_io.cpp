@@ -7,7 +7,7 @@ namespace mobilise::api {
 
 namespace json = boost::json;
 
-Result<json::object> ParseObject(const http::Request& request) {
+Result<json::value> ParseBody(const http::Request& request) {
   const auto type = request.Header("content-type");
   if (type.substr(0, 16) != "application/json")
     return Fail(Error{ErrorCode::kUnsupported, "send the body as application/json", {}});
@@ -17,9 +17,25 @@ Result<json::object> ParseObject(const http::Request& request) {
   json::value v = json::parse(request.body, ec, {}, opts);
   if (ec) return Fail(Error::Validation("the body is not valid JSON (UTF-8): " + ec.message(),
                                         {{"body", "malformed JSON"}}));
-  if (!v.is_object())
+  return v;
+}
+
+Result<json::object> ParseObject(const http::Request& request) {
+  auto v = ParseBody(request);
+  if (!v) return Fail(v.error());
+  if (!v->is_object())
     return Fail(Error::Validation("the body must be a JSON object", {{"body", "not an object"}}));
-  return std::move(v.as_object());
+  return std::move(v->as_object());
+}
+
+Status FieldErrorsResult(const std::map<std::string, std::string>& errors) {
+  if (errors.empty()) return {};
+  std::string msg;
+  for (const auto& [f, why] : errors) {
+    if (!msg.empty()) msg += "; ";
+    msg += f + ": " + why;
+  }
+  return Fail(Error::Validation(msg, errors));
 }
 
 ObjectReader::ObjectReader(const json::object& object, std::string prefix)
@@ -118,13 +134,7 @@ const json::array* ObjectReader::RequiredArray(const std::string& key) {
 Status ObjectReader::Finish() {
   for (const auto& kv : object_)
     if (!seen_.count(std::string(kv.key()))) Invalid(std::string(kv.key()), "unknown field");
-  if (errors_.empty()) return {};
-  std::string msg;
-  for (const auto& [f, why] : errors_) {
-    if (!msg.empty()) msg += "; ";
-    msg += f + ": " + why;
-  }
-  return Fail(Error::Validation(msg, errors_));
+  return FieldErrorsResult(errors_);
 }
 
 http::Response Json(int status, const json::value& body) {

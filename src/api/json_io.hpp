@@ -16,8 +16,12 @@
 
 namespace mobilise::api {
 
-// Parses the request body as a JSON object; checks the Content-Type is JSON.
+// Parses the request body as JSON (checks the Content-Type, UTF-8, nesting depth).
+Result<boost::json::value> ParseBody(const http::Request& request);
+// ParseBody, and the value must be an object.
 Result<boost::json::object> ParseObject(const http::Request& request);
+// One validation error naming every field of `errors` ("field: why; ..."); success if empty.
+Status FieldErrorsResult(const std::map<std::string, std::string>& errors);
 
 class ObjectReader {
  public:

@@ -26,12 +26,13 @@ std::vector<domain::RoleInput> ReadRoles(ObjectReader& r, const json::array& arr
   return out;
 }
 
-std::optional<bool> ParseBool(const std::optional<std::string>& s, ObjectReader& r,
-                              const std::string& key) {
+// "true" / "false" from a query parameter; anything else is a field error.
+std::optional<bool> ParseBool(const std::optional<std::string>& s,
+                              std::map<std::string, std::string>& errors, const std::string& key) {
   if (!s) return std::nullopt;
   if (*s == "true") return true;
   if (*s == "false") return false;
-  r.Invalid(key, "must be true or false");
+  errors[key] = "must be true or false";
   return std::nullopt;
 }
 
@@ -54,10 +55,9 @@ void AddUserRoutes(RouteTable& t, Services& s) {
     if (f.text && f.text->empty()) f.text.reset();
     f.role = c.request.Query("role");
     f.area_id = c.request.Query("area");
-    json::object none;
-    ObjectReader bad(none);
-    f.disabled = ParseBool(c.request.Query("disabled"), bad, "disabled");
-    if (auto ok = bad.Finish(); !ok) return ErrorResponse(ok.error());
+    std::map<std::string, std::string> errors;
+    f.disabled = ParseBool(c.request.Query("disabled"), errors, "disabled");
+    if (auto ok = FieldErrorsResult(errors); !ok) return ErrorResponse(ok.error());
     return Reply(s.users.List(c.actor(), f), 200, [&](const domain::Page<domain::User>& p) {
       return PageJson(p, *page, UserJson);
     });

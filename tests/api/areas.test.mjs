@@ -204,3 +204,23 @@ test('import from XLSX: formulas are refused by row, a clean workbook loads', as
   assert.deepEqual([r.json.ok, r.json.created], [true, 2], r.text);
   assert.equal((await areaByCode(admin, `X${s}`)).name_local, 'ښه');
 });
+
+test('level names: renamed by a programme-wide admin, every bad item named, refused to others', async () => {
+  const before = (await admin.get('/api/v1/area-levels')).json;
+  let r = await admin.request('PUT', '/api/v1/area-levels', [{ level: 0, name: 'A' }, 'x', { level: 2, name: 'V', extra: 1 }]);
+  assert.equal(r.status, 400);  // shape errors, each named
+  for (const k of ['[1]', '[2].extra']) assert.ok(r.json.error.fields[k], k);
+  r = await admin.request('PUT', '/api/v1/area-levels', [{ level: 0, name: '' }, { level: 5, name: 'V' }]);
+  assert.equal(r.status, 400);  // rule errors, each named
+  for (const k of ['[0].name', '[1].level']) assert.ok(r.json.error.fields[k], k);
+  const padmin = await login(srv.base, 'admin.p2');
+  const renamed = before.map((l) => ({ level: l.level, name: l.name + ' X', name_local: l.name_local }));
+  assert.equal((await padmin.request('PUT', '/api/v1/area-levels', renamed)).status, 403);
+  r = await admin.request('PUT', '/api/v1/area-levels', renamed);
+  assert.equal(r.status, 204, r.text);
+  assert.equal((await admin.get('/api/v1/area-levels')).json[1].name, 'Province X');
+  const d1 = await areaByCode(admin, 'P1-D1');
+  assert.equal(d1.level_name, 'District X');
+  r = await admin.request('PUT', '/api/v1/area-levels', before.map(({ level, name, name_local }) => ({ level, name, name_local })));
+  assert.equal(r.status, 204);
+});
