@@ -24,7 +24,7 @@ void AddAuditRoutes(RouteTable& t, Services& s) {
       else
         *slot = FormatTimestamp(*t);
     }
-    if (!errors.empty()) return ErrorResponse(Error::Validation("bad filter", errors));
+    if (auto ok = FieldErrorsResult(errors); !ok) return ErrorResponse(ok.error());
     return Reply(s.audit.List(c.actor(), q), 200, [&](const domain::Page<domain::AuditEntry>& p) {
       return PageJson(p, *page, AuditJson);
     });

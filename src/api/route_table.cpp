@@ -63,7 +63,7 @@ Result<domain::PageRequest> ParsePage(const http::Request& req) {
     else
       page.offset = *v;
   }
-  if (!errors.empty()) return Fail(Error::Validation("bad paging parameters", errors));
+  if (auto ok = FieldErrorsResult(errors); !ok) return Fail(ok.error());
   return page;
 }
 

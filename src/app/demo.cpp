@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/id.hpp"
+#include "domain/areas/area_path.hpp"
 #include "domain/areas/area_service.hpp"
 #include "domain/auth/password.hpp"
 
@@ -93,7 +94,7 @@ Result<DemoSummary> GenerateDemo(domain::UnitOfWorkFactory& db, const DemoOption
     a.code = code;
     a.name = std::move(name.first);
     a.name_local = std::move(name.second);
-    a.path = (parent ? parent->path : std::string("/")) + RandomKey(6) + "/";
+    a.path = domain::NewChildPath(parent ? parent->path : "");
     a.created_at = a.updated_at = now;
     if (auto ok = areas.Insert(a); !ok) return Fail(ok.error());
     ++summary.areas;

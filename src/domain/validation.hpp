@@ -12,6 +12,9 @@ using FieldErrors = std::map<std::string, std::string>;
 // Number of Unicode code points (input is valid UTF-8 by the time it reaches the domain).
 std::size_t CodePoints(std::string_view s);
 
+// `s` with A-Z folded to a-z (usernames, codes and level names are compared this way).
+std::string AsciiLower(std::string s);
+
 // Required text of 1..max code points, no control characters, not only spaces.
 void CheckName(FieldErrors& errors, const std::string& field, std::string_view value,
                std::size_t max = 200);

@@ -58,9 +58,8 @@ class AreaRepository {
   virtual Status Insert(const Area& area) = 0;
   // Updates code, names, parent, level, path, version, updated_*; false if version mismatched.
   virtual Result<bool> Update(const Area& area, std::int64_t expected_version) = 0;
-  // Rewrites the path prefix (and shifts level) of every descendant of a moved area.
-  virtual void MoveSubtree(const std::string& old_path, const std::string& new_path,
-                           int level_delta) = 0;
+  // Rewrites the path prefix of every descendant of a moved area (a move keeps the depth).
+  virtual void MoveSubtree(const std::string& old_path, const std::string& new_path) = 0;
   virtual Status Delete(const std::string& id) = 0;
   virtual std::vector<AreaLevel> Levels() = 0;
   virtual void SetLevel(const AreaLevel& level) = 0;

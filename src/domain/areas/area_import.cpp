@@ -5,17 +5,12 @@
 
 #include "core/clock.hpp"
 #include "core/id.hpp"
+#include "domain/areas/area_path.hpp"
 #include "domain/areas/area_service.hpp"
 #include "domain/validation.hpp"
 
 namespace mobilise::domain {
 namespace {
-
-std::string Lower(std::string s) {
-  for (auto& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
 
 // The level a row's "level" column names: a number or a configured level name; -1 if neither.
 int ParseLevel(const std::string& text, const std::vector<AreaLevel>& levels) {
@@ -23,7 +18,7 @@ int ParseLevel(const std::string& text, const std::vector<AreaLevel>& levels) {
       text.size() < 4)
     return std::stoi(text);
   for (const auto& l : levels)
-    if (Lower(l.name) == Lower(text) || (l.name_local && *l.name_local == text)) return l.level;
+    if (AsciiLower(l.name) == AsciiLower(text) || (l.name_local && *l.name_local == text)) return l.level;
   return -1;
 }
 
@@ -145,7 +140,7 @@ Result<AreaImportReport> AreaService::Import(const Actor& actor,
     a.code = r.code;
     a.name = r.name;
     if (!r.name_local.empty()) a.name_local = r.name_local;
-    a.path = (parent ? parent->path : std::string("/")) + RandomKey(6) + "/";
+    a.path = NewChildPath(parent ? parent->path : "");
     a.created_at = a.updated_at = now;
     if (!actor.user_id.empty()) a.created_by = a.updated_by = actor.user_id;
     if (auto ok = areas.Insert(a); !ok) return Fail(ok.error());

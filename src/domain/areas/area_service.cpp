@@ -2,16 +2,11 @@
 
 #include "core/clock.hpp"
 #include "core/id.hpp"
+#include "domain/areas/area_path.hpp"
 #include "domain/validation.hpp"
 
 namespace mobilise::domain {
 namespace {
-
-constexpr std::size_t kPathKeyLength = 6;
-
-std::string ChildPath(const std::optional<Area>& parent) {
-  return (parent ? parent->path : std::string("/")) + RandomKey(kPathKeyLength) + "/";
-}
 
 // An area the actor may see, or not_found.
 Result<Area> Visible(AreaRepository& areas, const Actor& actor, const std::string& id) {
@@ -122,7 +117,7 @@ Result<Area> AreaService::Create(const Actor& actor, const AreaInput& in) {
   a.code = in.code;
   a.name = in.name;
   if (in.name_local && !in.name_local->empty()) a.name_local = in.name_local;
-  a.path = ChildPath(parent);
+  a.path = NewChildPath(parent ? parent->path : "");
   a.created_at = a.updated_at = NowTimestamp();
   a.created_by = a.updated_by = actor.user_id.empty() ? std::nullopt
                                                       : std::optional<std::string>(actor.user_id);
@@ -170,13 +165,13 @@ Result<Area> AreaService::Update(const Actor& actor, const std::string& id, cons
                                                 std::to_string(a.level - 1) +
                                                 ", the same level as the current parent"));
     a.parent_id = np->id;
-    a.path = np->path + a.path.substr(a.path.size() - kPathKeyLength - 1);
+    a.path = MovedPath(a.path, np->path);
     moved = true;
   }
   a.version = before.version + 1;
   a.updated_at = NowTimestamp();
   if (!actor.user_id.empty()) a.updated_by = actor.user_id;
-  if (moved) areas.MoveSubtree(before.path, a.path, 0);
+  if (moved) areas.MoveSubtree(before.path, a.path);
   auto ok = areas.Update(a, before.version);
   if (!ok) return Fail(ok.error());
   if (!*ok) return Fail(Error::Conflict("the area was changed by someone else; reload"));

@@ -16,12 +16,6 @@ std::string Ago(std::chrono::minutes m) {
 std::string FromNow(std::chrono::minutes m) {
   return FormatTimestamp(std::chrono::system_clock::now() + m);
 }
-std::string Lower(std::string s) {
-  for (auto& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
 // A valid hash of a random password, so unknown users cost as much as wrong passwords.
 const std::string& DummyHash() {
   static const std::string h = HashPassword(RandomHex(16));
@@ -32,7 +26,7 @@ const std::string& DummyHash() {
 
 Result<NewSession> AuthService::Login(const std::string& username_in,
                                       const std::string& password, const std::string& ip) {
-  const std::string username = Lower(username_in);
+  const std::string username = AsciiLower(username_in);
   const std::string user_key = "user:" + username;
   const std::string ip_key = "ip:" + ip;
   const auto window = std::chrono::minutes(policy_.throttle_window_minutes);

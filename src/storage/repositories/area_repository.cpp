@@ -148,15 +148,11 @@ Result<bool> SqlAreaRepository::Update(const Area& a, std::int64_t expected_vers
   }
 }
 
-void SqlAreaRepository::MoveSubtree(const std::string& old_path, const std::string& new_path,
-                                    int level_delta) {
+void SqlAreaRepository::MoveSubtree(const std::string& old_path, const std::string& new_path) {
   const auto range = domain::SubtreeRange(old_path);
   // Descendants only (the moved area itself is written by Update).
-  conn_.Execute(
-      "UPDATE area SET path = ? || substr(path, ?), level = level + ? "
-      "WHERE path > ? AND path < ?",
-      {new_path, static_cast<std::int64_t>(old_path.size() + 1), std::int64_t{level_delta},
-       range.lo, range.hi});
+  conn_.Execute("UPDATE area SET path = ? || substr(path, ?) WHERE path > ? AND path < ?",
+                {new_path, static_cast<std::int64_t>(old_path.size() + 1), range.lo, range.hi});
 }
 
 Status SqlAreaRepository::Delete(const std::string& id) {

@@ -17,8 +17,7 @@ class SqlAreaRepository final : public domain::AreaRepository {
   std::int64_t CountAssignedUsers(const std::string& area_id) override;
   Status Insert(const domain::Area& area) override;
   Result<bool> Update(const domain::Area& area, std::int64_t expected_version) override;
-  void MoveSubtree(const std::string& old_path, const std::string& new_path,
-                   int level_delta) override;
+  void MoveSubtree(const std::string& old_path, const std::string& new_path) override;
   Status Delete(const std::string& id) override;
   std::vector<domain::AreaLevel> Levels() override;
   void SetLevel(const domain::AreaLevel& level) override;

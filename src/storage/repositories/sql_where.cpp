@@ -44,10 +44,6 @@ Param OptParam(const std::optional<std::string>& value) {
   return *value;
 }
 
-std::optional<std::string> OptText(const ResultSet::Row& row, std::size_t col) {
-  return row.OptText(col);
-}
-
 }  // namespace mobilise::storage
 
 namespace mobilise::storage {

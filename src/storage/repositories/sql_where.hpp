@@ -29,6 +29,5 @@ std::string ContainsSql(Dialect dialect, const std::string& column);
 // matches rows containing `text` anywhere, case-insensitively.
 std::string FtsPhrase(const std::string& text);
 Param OptParam(const std::optional<std::string>& value);
-std::optional<std::string> OptText(const ResultSet::Row& row, std::size_t col);
 
 }  // namespace mobilise::storage
