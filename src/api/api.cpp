@@ -13,6 +13,10 @@ Api::Api(Services services, ApiOptions options)
   AddAreaImportRoute(table, services_, options_);
   AddUserRoutes(table, services_);
   AddAuditRoutes(table, services_);
+  AddRegistryRoutes(table, services_);
+  AddInstitutionRoutes(table, services_);
+  AddHouseholdRoutes(table, services_);
+  AddRegistryImportRoutes(table, services_, options_);
   AddOpsRoutes(table, services_, options_, router_);
 }
 

@@ -11,6 +11,10 @@
 #include "domain/areas/area_service.hpp"
 #include "domain/audit/audit_service.hpp"
 #include "domain/auth/auth_service.hpp"
+#include "domain/registry/household_service.hpp"
+#include "domain/registry/institution_service.hpp"
+#include "domain/registry/registry_config_service.hpp"
+#include "domain/registry/registry_summary.hpp"
 #include "domain/users/user_service.hpp"
 
 namespace mobilise::http {
@@ -25,6 +29,10 @@ struct Services {
   domain::UserService& users;
   domain::AuthService& auth;
   domain::AuditService& audit;
+  domain::RegistryConfigService& registry_config;
+  domain::InstitutionService& institutions;
+  domain::HouseholdService& households;
+  domain::RegistrySummaryService& registry_summary;
 };
 
 struct ApiOptions {

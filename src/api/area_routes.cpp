@@ -22,15 +22,6 @@ Result<domain::AreaPatch> ReadPatch(const json::object& body) {
   return p;
 }
 
-// A 409 for a stale version carries the record as it is now.
-http::Response StaleWithCurrent(const Error& e, const json::object& current) {
-  auto resp = ErrorResponse(e);
-  auto body = json::parse(resp.body).as_object();
-  body["error"].as_object()["current"] = current;
-  resp.body = json::serialize(body);
-  return resp;
-}
-
 }  // namespace
 
 void AddAreaRoutes(RouteTable& t, Services& s, const ApiOptions&) {

@@ -84,6 +84,22 @@ std::optional<std::optional<std::string>> ObjectReader::NullableString(const std
   return std::optional<std::string>(std::string(v->as_string()));
 }
 
+std::optional<std::string> ObjectReader::ClearableString(const std::string& key) {
+  auto v = NullableString(key);
+  if (!v) return std::nullopt;
+  return v->value_or("");
+}
+
+std::optional<double> ObjectReader::OptionalNumber(const std::string& key) {
+  const auto* v = Find(key);
+  if (!v) return std::nullopt;
+  if (v->is_int64()) return static_cast<double>(v->as_int64());
+  if (v->is_uint64()) return static_cast<double>(v->as_uint64());
+  if (v->is_double()) return v->as_double();
+  Invalid(key, "must be a number");
+  return std::nullopt;
+}
+
 std::optional<std::int64_t> ObjectReader::OptionalInt(const std::string& key) {
   const auto* v = Find(key);
   if (!v) return std::nullopt;
@@ -100,6 +116,32 @@ std::int64_t ObjectReader::RequiredInt(const std::string& key) {
     return 0;
   }
   return OptionalInt(key).value_or(0);
+}
+
+const json::object* ObjectReader::RequiredObject(const std::string& key) {
+  const auto* v = Find(key);
+  if (!v) {
+    Invalid(key, "is required");
+    return nullptr;
+  }
+  if (!v->is_object()) {
+    Invalid(key, "must be an object");
+    return nullptr;
+  }
+  return &v->as_object();
+}
+
+const json::object* const* ObjectReader::NullableObject(const std::string& key) {
+  static const json::object* const kNull = nullptr;
+  const auto* v = Find(key);
+  if (!v) return nullptr;
+  if (v->is_null()) return &kNull;
+  if (!v->is_object()) {
+    Invalid(key, "must be an object or null");
+    return nullptr;
+  }
+  nullable_object_ = &v->as_object();
+  return &nullable_object_;
 }
 
 std::optional<bool> ObjectReader::OptionalBool(const std::string& key) {
@@ -164,6 +206,14 @@ http::Response ErrorResponse(const Error& e) {
   for (const auto& [k, v] : e.fields) fields[k] = v;
   json::object err{{"code", ErrorCodeId(e.code)}, {"message", e.message}, {"fields", fields}};
   return Json(StatusOf(e.code), json::object{{"error", err}});
+}
+
+http::Response StaleWithCurrent(const Error& e, const json::object& current) {
+  auto resp = ErrorResponse(e);
+  auto body = json::parse(resp.body).as_object();
+  body["error"].as_object()["current"] = current;
+  resp.body = json::serialize(body);
+  return resp;
 }
 
 }  // namespace mobilise::api

@@ -32,12 +32,21 @@ class ObjectReader {
   std::optional<std::string> OptionalString(const std::string& key);
   // Absent: nullopt; null: optional holding nullopt; string: the value.
   std::optional<std::optional<std::string>> NullableString(const std::string& key);
+  // Absent: nullopt; null: "" (the domain's "clear this optional field"); string: the value.
+  std::optional<std::string> ClearableString(const std::string& key);
   std::optional<std::int64_t> OptionalInt(const std::string& key);
+  // Any JSON number (integer or not).
+  std::optional<double> OptionalNumber(const std::string& key);
   std::int64_t RequiredInt(const std::string& key);
   std::optional<bool> OptionalBool(const std::string& key);
   const boost::json::array* OptionalArray(const std::string& key);
   const boost::json::array* RequiredArray(const std::string& key);
+  const boost::json::object* RequiredObject(const std::string& key);
+  // Absent: nullptr; null: a pointer to nullptr; object: a pointer to it.
+  const boost::json::object* const* NullableObject(const std::string& key);
 
+  // The field path of `key` ("roles[2].area_id"), for nested readers.
+  std::string Path(const std::string& key) const;
   // Records an error for a field found invalid by the caller.
   void Invalid(const std::string& key, const std::string& reason);
   std::map<std::string, std::string>& errors() { return errors_; }
@@ -46,16 +55,18 @@ class ObjectReader {
 
  private:
   const boost::json::value* Find(const std::string& key);
-  std::string Path(const std::string& key) const;
   const boost::json::object& object_;
   std::string prefix_;
   std::set<std::string> seen_;
   std::map<std::string, std::string> errors_;
+  const boost::json::object* nullable_object_ = nullptr;  // what NullableObject points into
 };
 
 http::Response Json(int status, const boost::json::value& body);
 // The one map from error code to HTTP status and body.
 http::Response ErrorResponse(const Error& error);
 int StatusOf(ErrorCode code);
+// A 409 for a stale version, carrying the record as it is now under error.current.
+http::Response StaleWithCurrent(const Error& error, const boost::json::object& current);
 
 }  // namespace mobilise::api

@@ -16,6 +16,10 @@ void AddAreaRoutes(RouteTable& table, Services& services, const ApiOptions& opti
 void AddAreaImportRoute(RouteTable& table, Services& services, const ApiOptions& options);
 void AddUserRoutes(RouteTable& table, Services& services);
 void AddAuditRoutes(RouteTable& table, Services& services);
+void AddRegistryRoutes(RouteTable& table, Services& services);
+void AddInstitutionRoutes(RouteTable& table, Services& services);
+void AddHouseholdRoutes(RouteTable& table, Services& services);
+void AddRegistryImportRoutes(RouteTable& table, Services& services, const ApiOptions& options);
 void AddOpsRoutes(RouteTable& table, Services& services, const ApiOptions& options,
                   const http::Router& router);
 

@@ -31,6 +31,10 @@ int RunServer(const Config& config, const std::string& version) {
   domain::UserService users(uow);
   domain::AuthService auth(uow, domain::AuthPolicy{});
   domain::AuditService audit(uow);
+  domain::RegistryConfigService registry_config(uow);
+  domain::InstitutionService institutions(uow);
+  domain::HouseholdService households(uow);
+  domain::RegistrySummaryService registry_summary(uow);
   http::Metrics metrics;
 
   api::ApiOptions options;
@@ -45,7 +49,9 @@ int RunServer(const Config& config, const std::string& version) {
            "# TYPE mobilise_db_pool_waits_total counter\n"
            "mobilise_db_pool_waits_total " + std::to_string(s.waits) + "\n";
   };
-  api::Api api({uow, areas, users, auth, audit}, options);
+  api::Api api({uow, areas, users, auth, audit, registry_config, institutions, households,
+                registry_summary},
+               options);
 
   http::ServerOptions so;
   so.address = listen->first;

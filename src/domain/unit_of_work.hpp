@@ -7,6 +7,10 @@
 #include "domain/areas/area.hpp"
 #include "domain/audit/audit.hpp"
 #include "domain/auth/credentials.hpp"
+#include "domain/registry/household.hpp"
+#include "domain/registry/institution.hpp"
+#include "domain/registry/registry_config.hpp"
+#include "domain/registry/registry_rollup.hpp"
 #include "domain/users/user.hpp"
 
 namespace mobilise::domain {
@@ -18,6 +22,10 @@ class UnitOfWork {
   virtual UserRepository& Users() = 0;
   virtual AuditRepository& Audit() = 0;
   virtual CredentialRepository& Credentials() = 0;
+  virtual RegistryConfigRepository& RegistryConfig() = 0;
+  virtual InstitutionRepository& Institutions() = 0;
+  virtual HouseholdRepository& Households() = 0;
+  virtual RollupRepository& Rollups() = 0;
   virtual void Commit() = 0;
 };
 

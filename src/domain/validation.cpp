@@ -1,6 +1,9 @@
 #include "domain/validation.hpp"
 
 #include <algorithm>
+#include <cstdio>
+
+#include "core/clock.hpp"
 
 namespace mobilise::domain {
 
@@ -53,6 +56,55 @@ void CheckCode(FieldErrors& errors, const std::string& field, std::string_view v
              })) {
     errors[field] = "may contain only letters A-Z, digits, '.', '_' and '-'";
   }
+}
+
+}  // namespace mobilise::domain
+
+namespace mobilise::domain {
+
+namespace {
+std::string FormatNumber(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+}  // namespace
+
+std::string TodayDate() { return NowTimestamp().substr(0, 10); }
+
+void CheckPastDate(FieldErrors& errors, const std::string& field, std::string_view value) {
+  if (!IsValidDate(value))
+    errors[field] = "must be a date YYYY-MM-DD";
+  else if (value > TodayDate())
+    errors[field] = "cannot be in the future";
+}
+
+void CheckOneOf(FieldErrors& errors, const std::string& field, std::string_view value,
+                std::initializer_list<std::string_view> allowed) {
+  for (auto a : allowed)
+    if (a == value) return;
+  std::string list;
+  for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+  errors[field] = "must be one of " + list;
+}
+
+void CheckRange(FieldErrors& errors, const std::string& field, double value, double lo,
+                double hi) {
+  if (!(value >= lo && value <= hi))
+    errors[field] = "must be between " + FormatNumber(lo) + " and " + FormatNumber(hi);
+}
+
+void CheckPhone(FieldErrors& errors, const std::string& field, std::string_view value) {
+  int digits = 0;
+  for (char c : value) {
+    if (c >= '0' && c <= '9')
+      ++digits;
+    else if (c != ' ' && c != '+' && c != '-' && c != '(' && c != ')') {
+      errors[field] = "may hold only digits, spaces and + - ( )";
+      return;
+    }
+  }
+  if (digits < 5 || value.size() > 20) errors[field] = "must have 5 to 20 characters, digits mostly";
 }
 
 }  // namespace mobilise::domain

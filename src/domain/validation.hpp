@@ -3,6 +3,7 @@
 
 #include <map>
 #include <string>
+#include <initializer_list>
 #include <string_view>
 
 namespace mobilise::domain {
@@ -23,5 +24,21 @@ void CheckOptionalName(FieldErrors& errors, const std::string& field, std::strin
                        std::size_t max = 200);
 // A code: 1..64 of [A-Za-z0-9._-].
 void CheckCode(FieldErrors& errors, const std::string& field, std::string_view value);
+
+}  // namespace mobilise::domain
+
+namespace mobilise::domain {
+
+// Today's date (UTC) as YYYY-MM-DD.
+std::string TodayDate();
+// A calendar date YYYY-MM-DD, not after today (records of what happened cannot be in the future).
+void CheckPastDate(FieldErrors& errors, const std::string& field, std::string_view value);
+// `value` is one of `allowed` ("must be one of a, b, c" otherwise).
+void CheckOneOf(FieldErrors& errors, const std::string& field, std::string_view value,
+                std::initializer_list<std::string_view> allowed);
+// A number within [lo, hi] (and finite).
+void CheckRange(FieldErrors& errors, const std::string& field, double value, double lo, double hi);
+// A phone number: 5..20 of digits, spaces, + - ( ).
+void CheckPhone(FieldErrors& errors, const std::string& field, std::string_view value);
 
 }  // namespace mobilise::domain

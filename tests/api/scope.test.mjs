@@ -5,13 +5,20 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, areaByCode } from './support.mjs';
 
-let srv, admin, p1, p1d1, p1user;
+let srv, admin, p1, p1d1, p1user, p1village, p1household, p1institution, p1membership;
 before(async () => {
   srv = await startServer();
   admin = await login(srv.base, 'admin');
   p1 = await areaByCode(admin, 'P1');
   p1d1 = await areaByCode(admin, 'P1-D1');
   p1user = (await admin.get('/api/v1/users?q=mobiliser.u1')).json.items[0];
+  p1village = await areaByCode(admin, 'P1-D1-T1-U1-V1');
+  p1household = (await admin.post('/api/v1/households', { area_id: p1village.id, code: 'P1-HH-PROBE', head_name: 'Probe Head',
+    people: [{ name: 'Probe Head', sex: 'f', relation: 'head', age: 40 }] })).json;
+  p1institution = (await admin.post('/api/v1/institutions', { area_id: p1village.id, code: 'P1-CO-PROBE', type: 'CO', name: 'Probe CO',
+    sex_composition: 'women', formed_on: '2024-01-01' })).json;
+  p1membership = (await admin.post(`/api/v1/institutions/${p1institution.id}/members`, { household_id: p1household.id, role: 'member', joined_on: '2024-01-02' })).json;
+  assert.ok(p1household.id && p1institution.id && p1membership.id, 'P1 registry records created');
 });
 after(async () => { await srv?.stop(); });
 
@@ -24,7 +31,11 @@ async function snapshotP1() {
     if (areas.length >= r.total) break;
   }
   const users = (await admin.get(`/api/v1/users?area=${p1.id}&limit=500`)).json.items;
-  return JSON.stringify({ areas: areas.sort((a, b) => a.id.localeCompare(b.id)), users });
+  const households = (await admin.get(`/api/v1/households?area=${p1.id}&limit=500`)).json;
+  const institutions = (await admin.get(`/api/v1/institutions?area=${p1.id}&limit=500`)).json;
+  const household = (await admin.get(`/api/v1/households/${p1household.id}`)).json;
+  const members = (await admin.get(`/api/v1/institutions/${p1institution.id}/members?all=true`)).json;
+  return JSON.stringify({ areas: areas.sort((a, b) => a.id.localeCompare(b.id)), users, households, institutions, household, members });
 }
 
 function bodyFor(method, pattern) {
@@ -34,6 +45,20 @@ function bodyFor(method, pattern) {
   if (pattern.startsWith('/api/v1/users')) return method === 'post'
     ? { username: 'probe.user', full_name: 'Probe', password: 'probe-pass-1', roles: [{ role: 'admin', area_id: p1.id }] }
     : { version: p1user.version, full_name: 'Changed', roles: [{ role: 'admin', area_id: p1.id }] };
+  if (pattern === '/api/v1/institutions') return { type: 'CO', area_id: p1village.id, name: 'Probe', sex_composition: 'women' };
+  if (pattern === '/api/v1/institutions/{id}') return { version: p1institution.version, name: 'Changed' };
+  if (pattern.endsWith('/members')) return { household_id: p1household.id, role: 'member', joined_on: '2024-02-01' };
+  if (pattern.endsWith('/members/{membership_id}')) return { left_on: '2024-03-01' };
+  if (pattern.endsWith('/assessments')) return { checklist: 'co_grading', assessed_on: '2024-03-01', answers: { meetings: 1 } };
+  if (pattern === '/api/v1/households') return { area_id: p1village.id, head_name: 'Probe' };
+  if (pattern === '/api/v1/households/{id}') return { version: p1household.version, head_name: 'Changed' };
+  if (pattern.endsWith('/people')) return { name: 'Probe', sex: 'f', relation: 'daughter' };
+  if (pattern.endsWith('/people/{person_id}')) return { version: 1, name: 'Changed' };
+  if (pattern.endsWith('/merge')) return { other_id: p1household.id, version: p1household.version };
+  if (pattern.startsWith('/api/v1/institution-types')) return { name: 'Probe', tier: 1, parent_types: [], member_kind: 'household' };
+  if (pattern.startsWith('/api/v1/poverty-bands')) return { bands: [{ code: 'all', name: 'All', lower_bound: 0, poor: true }] };
+  if (pattern.startsWith('/api/v1/checklists')) return { name: 'Probe', institution_types: ['CO'], items: [{ code: 'a', name: 'a', max_score: 1 }], grades: [{ grade: 'A', min_percent: 0 }] };
+  if (pattern.startsWith('/api/v1/registry-options')) return [{ code: 'member', name: 'Member' }];
   if (pattern.startsWith('/api/v1/areas')) return method === 'post'
     ? { parent_id: p1.id, code: 'PROBE-1', name: 'Probe' }
     : { version: p1d1.version, name: 'Changed', parent_id: p1.id };
@@ -41,11 +66,22 @@ function bodyFor(method, pattern) {
 }
 
 function pathFor(pattern) {
-  const id = pattern.startsWith('/api/v1/users') ? p1user.id : p1d1.id;
-  return pattern.replace(/\{[^}]+\}/g, id);
+  const id = pattern.startsWith('/api/v1/users') ? p1user.id
+    : pattern.startsWith('/api/v1/households') ? p1household.id
+      : pattern.startsWith('/api/v1/institutions/') ? p1institution.id : p1d1.id;
+  return pattern.replace('{membership_id}', p1membership.id).replace('{person_id}', p1household.head_person_id)
+    .replace('{code}', 'CO').replace('{effective_from}', '2000-01-01').replace('{list}', 'member_role')
+    .replace(/\{[^}]+\}/g, id);
 }
 
-const p1Codes = (text) => /"code":"P1[-"]/.test(text) || /"code":"PK"/.test(text);
+// A file aimed under P1 for each import route.
+function importFor(pattern) {
+  if (pattern.startsWith('/api/v1/households')) return 'household_code,area_code,head_name\nPROBE-HH,P1-D1-T1-U1-V1,Probe\n';
+  if (pattern.startsWith('/api/v1/institutions')) return 'code,type,area_code,name,sex_composition\nPROBE-CO,CO,P1-D1-T1-U1-V1,Probe,women\n';
+  return 'code,name,parent_code\nPROBE-9,Probe,P1-D1\n';
+}
+
+const p1Codes = (text) => /"code":"P1[-"]/.test(text) || /"code":"PK"/.test(text) || /Probe (Head|CO)/.test(text);
 
 for (const outsider of ['mobiliser.u2', 'admin.p2']) {
   test(`every route, as ${outsider}: nothing of P1 returned or changed`, async () => {
@@ -59,7 +95,7 @@ for (const outsider of ['mobiliser.u2', 'admin.p2']) {
         const path = pathFor(pattern);
         let r;
         if (pattern.endsWith('/import')) {  // a file aimed under P1
-          r = await c.request('POST', `${path}?dry_run=false`, 'code,name,parent_code\nPROBE-9,Probe,P1-D1\n',
+          r = await c.request('POST', `${path}?dry_run=false`, importFor(pattern),
             { raw: true, headers: { 'content-type': 'text/csv' } });
           if (r.status === 200) {
             assert.equal(r.json.created, 0, r.text);
@@ -80,7 +116,7 @@ for (const outsider of ['mobiliser.u2', 'admin.p2']) {
           assert.equal(r.status, 404, where);
         }
         assert.ok(!p1Codes(r.text), `${where} leaked P1: ${r.text.slice(0, 300)}`);
-        assert.ok(!r.text.includes(p1d1.id) && !r.text.includes(p1user.id), `${where} leaked an id`);
+        assert.ok(![p1d1.id, p1user.id, p1household.id, p1institution.id, p1village.id].some((x) => r.text.includes(x)), `${where} leaked an id`);
       }
     }
     assert.ok(checked >= 15, `only ${checked} routes found`);

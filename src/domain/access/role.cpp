@@ -40,7 +40,14 @@ std::optional<Role> ParseRole(std::string_view id) {
 
 bool RoleAllows(Role role, Permission permission) {
   switch (permission) {
-    case Permission::kAreaRead: return true;
+    case Permission::kAreaRead:
+    case Permission::kRegistryRead: return true;
+    case Permission::kRegistryWrite:
+      return role == Role::kMobiliser || role == Role::kOfficer || role == Role::kManager ||
+             role == Role::kAdmin;
+    case Permission::kNationalIdRead:
+      return role == Role::kOfficer || role == Role::kManager || role == Role::kAdmin;
+    case Permission::kConfigWrite: return role == Role::kAdmin;
     case Permission::kAreaWrite:
     case Permission::kUserWrite:
     case Permission::kAuditRead: return role == Role::kAdmin;

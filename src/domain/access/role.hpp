@@ -16,6 +16,10 @@ enum class Permission {
   kUserRead,   // see staff accounts
   kUserWrite,  // create and change staff accounts
   kAuditRead,  // read the audit log
+  kRegistryRead,   // see institutions, households and people (everyone, in scope)
+  kRegistryWrite,  // register and change institutions, households, people, memberships
+  kNationalIdRead, // see national ID numbers unmasked
+  kConfigWrite,    // change programme configuration (institution types, bands, checklists)
 };
 
 std::string_view RoleId(Role role);  // "mobiliser", "officer", "manager", "me", "admin", "focal_point"

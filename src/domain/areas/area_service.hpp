@@ -9,6 +9,7 @@
 
 #include "core/result.hpp"
 #include "domain/areas/area.hpp"
+#include "domain/import_row_error.hpp"
 #include "domain/unit_of_work.hpp"
 
 namespace mobilise::domain {
@@ -47,12 +48,6 @@ struct AreaImportRow {
   std::string code, name, name_local, level, parent_code;
 };
 
-struct ImportRowError {
-  int row = 0;
-  std::string column;
-  std::string code;
-  std::string message;
-};
 
 struct AreaImportReport {
   int rows = 0;

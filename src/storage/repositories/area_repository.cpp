@@ -1,6 +1,7 @@
 #include "storage/repositories/area_repository.hpp"
 
 #include "domain/validation.hpp"
+#include "storage/repositories/registry_repositories.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
@@ -153,6 +154,7 @@ void SqlAreaRepository::MoveSubtree(const std::string& old_path, const std::stri
   // Descendants only (the moved area itself is written by Update).
   conn_.Execute("UPDATE area SET path = ? || substr(path, ?) WHERE path > ? AND path < ?",
                 {new_path, static_cast<std::int64_t>(old_path.size() + 1), range.lo, range.hi});
+  MoveRegistryPaths(conn_, old_path, new_path);  // the moved area's own records included
 }
 
 Status SqlAreaRepository::Delete(const std::string& id) {

@@ -5,6 +5,7 @@
 #include "storage/repositories/area_repository.hpp"
 #include "storage/repositories/audit_repository.hpp"
 #include "storage/repositories/credential_repository.hpp"
+#include "storage/repositories/registry_repositories.hpp"
 #include "storage/repositories/user_repository.hpp"
 
 namespace mobilise::storage {
@@ -18,12 +19,20 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
         areas_(*conn_),
         users_(*conn_),
         audit_(*conn_),
-        credentials_(*conn_) {}
+        credentials_(*conn_),
+        registry_config_(*conn_),
+        institutions_(*conn_),
+        households_(*conn_),
+        rollups_(*conn_) {}
 
   domain::AreaRepository& Areas() override { return areas_; }
   domain::UserRepository& Users() override { return users_; }
   domain::AuditRepository& Audit() override { return audit_; }
   domain::CredentialRepository& Credentials() override { return credentials_; }
+  domain::RegistryConfigRepository& RegistryConfig() override { return registry_config_; }
+  domain::InstitutionRepository& Institutions() override { return institutions_; }
+  domain::HouseholdRepository& Households() override { return households_; }
+  domain::RollupRepository& Rollups() override { return rollups_; }
   void Commit() override {
     if (tx_) tx_->Commit();
   }
@@ -36,6 +45,10 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   SqlUserRepository users_;
   SqlAuditRepository audit_;
   SqlCredentialRepository credentials_;
+  SqlRegistryConfigRepository registry_config_;
+  SqlInstitutionRepository institutions_;
+  SqlHouseholdRepository households_;
+  SqlRollupRepository rollups_;
 };
 
 }  // namespace

@@ -1,0 +1,203 @@
+// /households, /households/{id}, its people, duplicates and merge.
+#include "api/registry_dto.hpp"
+#include "api/routes.hpp"
+
+namespace mobilise::api {
+
+namespace json = boost::json;
+
+namespace {
+
+domain::PersonInput ReadPerson(ObjectReader& r) {
+  domain::PersonInput p;
+  p.name = r.OptionalString("name");
+  p.sex = r.OptionalString("sex");
+  p.relation = r.OptionalString("relation");
+  p.birth_date = r.ClearableString("birth_date");
+  p.age = r.OptionalInt("age");
+  p.displacement = r.ClearableString("displacement");
+  p.phone = r.ClearableString("phone");
+  if (const auto* wg = r.NullableObject("wg")) {
+    if (!*wg) {
+      p.clear_wg = true;
+    } else {
+      ObjectReader w(**wg, r.Path("wg"));
+      std::array<std::int64_t, 6> answers{};
+      for (std::size_t i = 0; i < 6; ++i) answers[i] = w.RequiredInt(domain::kWgDomains[i]);
+      if (auto ok = w.Finish(); !ok)
+        for (const auto& [k, v] : ok.error().fields) r.errors()[k] = v;
+      p.wg = answers;
+    }
+  }
+  return p;
+}
+
+domain::HouseholdInput ReadHousehold(ObjectReader& r) {
+  domain::HouseholdInput in;
+  in.area_id = r.OptionalString("area_id");
+  in.code = r.ClearableString("code");
+  in.head_name = r.OptionalString("head_name");
+  in.head_father_name = r.ClearableString("head_father_name");
+  in.address = r.ClearableString("address");
+  in.phone = r.ClearableString("phone");
+  in.national_id = r.ClearableString("national_id");
+  in.psc_date = r.ClearableString("psc_date");
+  in.psc_source = r.ClearableString("psc_source");
+  in.psc_score = r.OptionalNumber("psc_score");
+  in.latitude = r.OptionalNumber("latitude");
+  in.longitude = r.OptionalNumber("longitude");
+  if (const auto* flags = r.OptionalArray("flags")) {
+    in.flags.emplace();
+    for (std::size_t i = 0; i < flags->size(); ++i) {
+      if (!(*flags)[i].is_string())
+        r.Invalid("flags[" + std::to_string(i) + "]", "must be a string");
+      else
+        in.flags->push_back(std::string((*flags)[i].as_string()));
+    }
+  }
+  in.allow_duplicate = r.OptionalBool("allow_duplicate").value_or(false);
+  return in;
+}
+
+http::Response NoContent() {
+  http::Response resp;
+  resp.status = 204;
+  return resp;
+}
+
+json::object PeopleJson(const std::vector<domain::Person>& v) {
+  json::array items;
+  for (const auto& p : v) items.push_back(PersonJson(p));
+  return {{"items", std::move(items)}, {"total", static_cast<std::int64_t>(v.size())}};
+}
+
+}  // namespace
+
+void AddHouseholdRoutes(RouteTable& t, Services& s) {
+  t.Authed("GET", "/api/v1/households", [&s](Call& c) {
+    auto page = ParsePage(c.request);
+    if (!page) return ErrorResponse(page.error());
+    domain::HouseholdFilter f;
+    f.page = *page;
+    auto text = [&](const char* k) -> std::optional<std::string> {
+      auto v = c.request.Query(k);
+      if (v && !v->empty()) return std::string(*v);
+      return std::nullopt;
+    };
+    f.area_id = text("area");
+    f.band = text("band");
+    f.flag = text("flag");
+    f.text = text("q");
+    if (auto o = text("organised")) {
+      if (*o != "true" && *o != "false")
+        return ErrorResponse(Error::Field("organised", "must be true or false"));
+      f.organised = *o == "true";
+    }
+    return Reply(s.households.List(c.actor(), f), 200,
+                 [&](const domain::Page<domain::Household>& p) {
+                   return PageJson(p, *page, [](const auto& h) { return HouseholdJson(h); });
+                 });
+  });
+
+  t.Authed("POST", "/api/v1/households", [&s](Call& c) {
+    auto body = ParseObject(c.request);
+    if (!body) return ErrorResponse(body.error());
+    ObjectReader r(*body);
+    auto in = ReadHousehold(r);
+    if (const auto* people = r.OptionalArray("people")) {
+      for (std::size_t i = 0; i < people->size(); ++i) {
+        const std::string f = "people[" + std::to_string(i) + "]";
+        if (!(*people)[i].is_object()) {
+          r.Invalid(f, "must be an object");
+          continue;
+        }
+        ObjectReader pr((*people)[i].as_object(), f);
+        in.people.push_back(ReadPerson(pr));
+        if (auto ok = pr.Finish(); !ok)
+          for (const auto& [k, v] : ok.error().fields) r.errors()[k] = v;
+      }
+    }
+    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+    return Reply(s.households.Create(c.actor(), in), 201, HouseholdDetailJson);
+  });
+
+  t.Authed("GET", "/api/v1/households/duplicates", [&s](Call& c) {
+    auto page = ParsePage(c.request);
+    if (!page) return ErrorResponse(page.error());
+    std::optional<std::string> area;
+    if (auto a = c.request.Query("area"); a && !a->empty()) area = std::string(*a);
+    return Reply(s.households.Duplicates(c.actor(), area, *page), 200,
+                 [&](const domain::Page<domain::DuplicatePair>& p) {
+                   return PageJson(p, *page, [](const domain::DuplicatePair& d) {
+                     return json::object{{"reason", d.reason},
+                                         {"similarity", d.similarity},
+                                         {"a", HouseholdJson(d.a)},
+                                         {"b", HouseholdJson(d.b)}};
+                   });
+                 });
+  });
+
+  t.Authed("GET", "/api/v1/households/{id}", [&s](Call& c) {
+    return Reply(s.households.Get(c.actor(), c.request.path_params["id"]), 200,
+                 HouseholdDetailJson);
+  });
+
+  t.Authed("PATCH", "/api/v1/households/{id}", [&s](Call& c) {
+    auto body = ParseObject(c.request);
+    if (!body) return ErrorResponse(body.error());
+    ObjectReader r(*body);
+    const auto version = r.RequiredInt("version");
+    auto in = ReadHousehold(r);
+    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+    const auto& id = c.request.path_params["id"];
+    auto updated = s.households.Update(c.actor(), id, version, in);
+    if (!updated && updated.error().fields.count("version"))
+      if (auto now = s.households.Get(c.actor(), id))
+        return StaleWithCurrent(updated.error(), HouseholdDetailJson(*now));
+    return Reply(updated, 200, HouseholdDetailJson);
+  });
+
+  t.Authed("DELETE", "/api/v1/households/{id}", [&s](Call& c) {
+    auto ok = s.households.Delete(c.actor(), c.request.path_params["id"]);
+    return ok ? NoContent() : ErrorResponse(ok.error());
+  });
+
+  t.Authed("GET", "/api/v1/households/{id}/people", [&s](Call& c) {
+    return Reply(s.households.People(c.actor(), c.request.path_params["id"]), 200, PeopleJson);
+  });
+
+  t.Authed("POST", "/api/v1/households/{id}/people", [&s](Call& c) {
+    auto body = ParseObject(c.request);
+    if (!body) return ErrorResponse(body.error());
+    ObjectReader r(*body);
+    auto in = ReadPerson(r);
+    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+    return Reply(s.households.AddPerson(c.actor(), c.request.path_params["id"], in), 201,
+                 PersonJson);
+  });
+
+  t.Authed("PATCH", "/api/v1/households/{id}/people/{person_id}", [&s](Call& c) {
+    auto body = ParseObject(c.request);
+    if (!body) return ErrorResponse(body.error());
+    ObjectReader r(*body);
+    const auto version = r.RequiredInt("version");
+    auto in = ReadPerson(r);
+    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+    return Reply(s.households.UpdatePerson(c.actor(), c.request.path_params["id"],
+                                           c.request.path_params["person_id"], version, in),
+                 200, PersonJson);
+  });
+
+  t.Authed("POST", "/api/v1/households/{id}/merge", [&s](Call& c) {
+    auto body = ParseObject(c.request);
+    if (!body) return ErrorResponse(body.error());
+    ObjectReader r(*body);
+    const auto other = r.RequiredString("other_id");
+    const auto version = r.RequiredInt("version");
+    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+    return Reply(s.households.Merge(c.actor(), c.request.path_params["id"], version, other), 200,
+                 HouseholdDetailJson);
+  });
+}
+
+}  // namespace mobilise::api

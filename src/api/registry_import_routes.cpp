@@ -1,0 +1,143 @@
+// POST /households/import and /institutions/import (?dry_run=true|false): CSV or XLSX bodies.
+#include <array>
+
+#include "api/routes.hpp"
+#include "importers/checked_rows.hpp"
+
+namespace mobilise::api {
+
+namespace json = boost::json;
+
+namespace {
+
+const std::array<importers::ColumnSpec, 26> kHouseholdColumns = {{
+    {"household_code", true}, {"area_code", true},   {"head_name", true},
+    {"head_father_name", false}, {"address", false},  {"phone", false},
+    {"national_id", false},  {"psc_score", false},    {"psc_date", false},
+    {"psc_source", false},   {"flags", false},        {"latitude", false},
+    {"longitude", false},    {"person_name", false},  {"sex", false},
+    {"birth_date", false},   {"age", false},          {"relation", false},
+    {"wg_seeing", false},    {"wg_hearing", false},   {"wg_mobility", false},
+    {"wg_cognition", false}, {"wg_self_care", false}, {"wg_communication", false},
+    {"displacement", false}, {"person_phone", false},
+}};
+
+const std::array<importers::ColumnSpec, 15> kInstitutionColumns = {{
+    {"code", true},          {"type", true},           {"area_code", true},
+    {"name", true},          {"name_local", false},    {"parent_code", false},
+    {"formed_on", false},    {"sex_composition", false}, {"status", false},
+    {"meeting_frequency", false}, {"member_household_code", false},
+    {"member_person_name", false}, {"member_institution_code", false}, {"role", false},
+    {"joined_on", false},
+}};
+
+// dry_run, the file's rows, or an error response.
+struct Upload {
+  bool dry_run = true;
+  importers::CheckedRows rows;
+};
+
+Result<Upload> ReadUpload(Call& c, const ApiOptions& o, std::span<const importers::ColumnSpec> specs) {
+  Upload u;
+  if (auto d = c.request.Query("dry_run")) {
+    if (*d != "true" && *d != "false") return Fail(Error::Field("dry_run", "must be true or false"));
+    u.dry_run = *d == "true";
+  }
+  if (!c.actor().HasPermission(domain::Permission::kRegistryWrite)) return Fail(Error::Forbidden());
+  importers::ReadLimits limits;
+  limits.max_bytes = o.import_limit;
+  std::string type(c.request.Header("content-type"));
+  if (auto name = c.request.Query("filename"); name && (type.empty() || type == "application/octet-stream"))
+    type = *name;
+  auto rows = importers::ReadCheckedRows(c.request.body, type, limits, specs);
+  if (!rows) return Fail(rows.error());
+  u.rows = std::move(*rows);
+  return u;
+}
+
+json::array ErrorsJson(std::vector<domain::ImportRowError> errors) {
+  std::stable_sort(errors.begin(), errors.end(),
+                   [](const auto& a, const auto& b) { return a.row < b.row; });
+  json::array out;
+  for (const auto& e : errors)
+    out.push_back(json::object{{"row", e.row}, {"column", e.column}, {"code", e.code}, {"message", e.message}});
+  return out;
+}
+
+}  // namespace
+
+void AddRegistryImportRoutes(RouteTable& t, Services& s, const ApiOptions& o) {
+  t.Authed("POST", "/api/v1/households/import", [&s, &o](Call& c) {
+    auto upload = ReadUpload(c, o, kHouseholdColumns);
+    if (!upload) return ErrorResponse(upload.error());
+    std::vector<domain::HouseholdImportRow> rows;
+    rows.reserve(upload->rows.rows.size());
+    for (auto& r : upload->rows.rows) {
+      auto& x = r.cells;
+      domain::HouseholdImportRow h;
+      h.row = r.row;
+      h.household_code = std::move(x[0]);
+      h.area_code = std::move(x[1]);
+      h.head_name = std::move(x[2]);
+      h.head_father_name = std::move(x[3]);
+      h.address = std::move(x[4]);
+      h.phone = std::move(x[5]);
+      h.national_id = std::move(x[6]);
+      h.psc_score = std::move(x[7]);
+      h.psc_date = std::move(x[8]);
+      h.psc_source = std::move(x[9]);
+      h.flags = std::move(x[10]);
+      h.latitude = std::move(x[11]);
+      h.longitude = std::move(x[12]);
+      h.person_name = std::move(x[13]);
+      h.sex = std::move(x[14]);
+      h.birth_date = std::move(x[15]);
+      h.age = std::move(x[16]);
+      h.relation = std::move(x[17]);
+      for (std::size_t i = 0; i < 6; ++i) h.wg[i] = std::move(x[18 + i]);
+      h.displacement = std::move(x[24]);
+      h.person_phone = std::move(x[25]);
+      rows.push_back(std::move(h));
+    }
+    const auto& read_errors = upload->rows.errors;
+    auto report = s.households.Import(c.actor(), rows, upload->dry_run || !read_errors.empty());
+    if (!report) return ErrorResponse(report.error());
+    auto errors = read_errors;
+    errors.insert(errors.end(), report->errors.begin(), report->errors.end());
+    const bool ok = errors.empty();
+    return Json(200, json::object{{"ok", ok},
+                                  {"dry_run", upload->dry_run},
+                                  {"rows", report->rows + static_cast<int>(read_errors.size())},
+                                  {"households", report->households},
+                                  {"people", report->people},
+                                  {"created", report->created},
+                                  {"errors", ErrorsJson(std::move(errors))}});
+  });
+
+  t.Authed("POST", "/api/v1/institutions/import", [&s, &o](Call& c) {
+    auto upload = ReadUpload(c, o, kInstitutionColumns);
+    if (!upload) return ErrorResponse(upload.error());
+    std::vector<domain::InstitutionImportRow> rows;
+    rows.reserve(upload->rows.rows.size());
+    for (auto& r : upload->rows.rows) {
+      auto& x = r.cells;
+      rows.push_back({r.row, x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], x[8], x[9], x[10],
+                      x[11], x[12], x[13], x[14]});
+    }
+    const auto& read_errors = upload->rows.errors;
+    auto report = s.institutions.Import(c.actor(), rows, upload->dry_run || !read_errors.empty());
+    if (!report) return ErrorResponse(report.error());
+    auto errors = read_errors;
+    errors.insert(errors.end(), report->errors.begin(), report->errors.end());
+    const bool ok = errors.empty();
+    return Json(200, json::object{{"ok", ok},
+                                  {"dry_run", upload->dry_run},
+                                  {"rows", report->rows + static_cast<int>(read_errors.size())},
+                                  {"institutions", report->institutions},
+                                  {"memberships", report->memberships},
+                                  {"created", report->created},
+                                  {"errors", ErrorsJson(std::move(errors))}});
+  });
+}
+
+}  // namespace mobilise::api

@@ -1,0 +1,65 @@
+#include "domain/registry/registry_summary.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "core/id.hpp"
+#include "domain/validation.hpp"
+
+namespace mobilise::domain {
+
+HouseholdTotals TotalsFromBands(std::vector<BandCount> bands) {
+  HouseholdTotals t;
+  for (const auto& b : bands) {
+    t.registered += b.registered;
+    t.organised += b.organised;
+    if (b.poor) {
+      t.poor_registered += b.registered;
+      t.poor_organised += b.organised;
+    }
+  }
+  t.by_band = std::move(bands);
+  return t;
+}
+
+Result<RegistrySummary> RegistrySummaryService::Summary(const Actor& actor,
+                                                        std::optional<std::string> area_id) {
+  auto uow = db_.Begin(false);
+  std::optional<Area> area;
+  if (area_id) {
+    area = IsValidId(*area_id) ? uow->Areas().Get(*area_id) : std::nullopt;
+  } else {
+    for (const auto& g : actor.grants)
+      if ((area = uow->Areas().Get(g.area_id))) break;
+  }
+  if (!area || !actor.Sees(area->path)) return Fail(Error::NotFound("area"));
+  auto& r = uow->Rollups();
+  RegistrySummary s;
+  s.area_id = area->id;
+  s.area_name = area->name;
+  s.institutions = r.InstitutionCounts(area->path);
+  s.households = TotalsFromBands(r.HouseholdBands(area->path));
+  s.members = r.Members(area->path, TodayDate());
+  // Child areas: households and institutions grouped by the child's path prefix.
+  auto children = uow->Areas().List(AreaQuery{.scope = {SubtreeRange(area->path)},
+                                              .parent_id = area->id,
+                                              .page = {500, 0}});
+  std::map<std::string, AreaRollup> by_path;
+  for (const auto& c : children.items) by_path[c.path] = AreaRollup{c.id, c.name};
+  for (const auto& h : r.ChildHouseholds(area->path)) {
+    auto it = by_path.find(h.area_id);  // keyed by path
+    if (it == by_path.end()) continue;  // households registered on the area itself
+    it->second.households = h.households;
+    it->second.organised = h.organised;
+    it->second.poor = h.poor;
+    it->second.poor_organised = h.poor_organised;
+  }
+  for (const auto& [path, n] : r.ChildInstitutions(area->path))
+    if (auto it = by_path.find(path); it != by_path.end()) it->second.institutions = n;
+  for (auto& [path, rollup] : by_path) s.children.push_back(std::move(rollup));
+  std::sort(s.children.begin(), s.children.end(),
+            [](const AreaRollup& a, const AreaRollup& b) { return a.name < b.name; });
+  return s;
+}
+
+}  // namespace mobilise::domain

@@ -1,0 +1,340 @@
+#include <sstream>
+
+#include "storage/repositories/registry_repositories.hpp"
+#include "storage/repositories/sql_where.hpp"
+
+namespace mobilise::storage {
+namespace {
+
+using domain::Household;
+using domain::Person;
+
+constexpr const char* kColumns =
+    "h.id, h.area_id, h.area_path, a.name, h.code, h.head_name, h.head_father_name, "
+    "h.head_person_id, h.name_key, h.address, h.latitude, h.longitude, h.phone, h.national_id, "
+    "h.psc_score, h.psc_date, h.psc_source, h.poverty_band, h.poor, h.flags, h.person_count, "
+    "h.membership_count, h.merged_into_id, h.version, h.created_at, h.created_by, h.updated_at, "
+    "h.updated_by";
+constexpr const char* kFrom = " FROM household h JOIN area a ON a.id = h.area_id";
+
+std::optional<double> OptReal(const ResultSet::Row& r, std::size_t c) {
+  if (r.IsNull(c)) return std::nullopt;
+  return r.Real(c);
+}
+
+Param OptReal(const std::optional<double>& v) { return v ? Param(*v) : Param(); }
+
+std::string FlagsText(const std::vector<std::string>& flags) {
+  std::string s = " ";
+  for (const auto& f : flags) s += f + " ";
+  return flags.empty() ? "" : s;
+}
+
+Household Read(const ResultSet::Row& r) {
+  Household h;
+  h.id = r.Str(0);
+  h.area_id = r.Str(1);
+  h.area_path = r.Str(2);
+  h.area_name = r.Str(3);
+  h.code = r.OptText(4);
+  h.head_name = r.Str(5);
+  h.head_father_name = r.OptText(6);
+  h.head_person_id = r.OptText(7);
+  h.name_key = r.Str(8);
+  h.address = r.OptText(9);
+  h.latitude = OptReal(r, 10);
+  h.longitude = OptReal(r, 11);
+  h.phone = r.OptText(12);
+  h.national_id = r.OptText(13);
+  h.psc_score = OptReal(r, 14);
+  h.psc_date = r.OptText(15);
+  h.psc_source = r.OptText(16);
+  h.poverty_band = r.OptText(17);
+  h.poor = r.Int(18) != 0;
+  std::istringstream flags{r.Str(19)};
+  for (std::string f; flags >> f;) h.flags.push_back(f);
+  h.person_count = r.Int(20);
+  h.membership_count = r.Int(21);
+  h.merged_into_id = r.OptText(22);
+  h.version = r.Int(23);
+  h.created_at = r.Str(24);
+  h.created_by = r.OptText(25);
+  h.updated_at = r.Str(26);
+  h.updated_by = r.OptText(27);
+  return h;
+}
+
+std::vector<Household> Many(Connection& conn, const std::string& where, std::vector<Param> p) {
+  auto rs = conn.Query(std::string("SELECT ") + kColumns + kFrom + " WHERE " + where, p);
+  std::vector<Household> out;
+  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(Read(rs[i]));
+  return out;
+}
+
+constexpr const char* kPersonColumns =
+    "id, household_id, area_path, name, sex, birth_date, birth_date_estimated, relation, "
+    "wg_seeing, wg_hearing, wg_mobility, wg_cognition, wg_self_care, wg_communication, "
+    "disability, displacement, phone, version, created_at, created_by, updated_at, updated_by";
+
+Person ReadPerson(const ResultSet::Row& r) {
+  Person p;
+  p.id = r.Str(0);
+  p.household_id = r.Str(1);
+  p.area_path = r.Str(2);
+  p.name = r.Str(3);
+  p.sex = r.Str(4);
+  p.birth_date = r.OptText(5);
+  p.birth_date_estimated = r.Int(6) != 0;
+  p.relation = r.Str(7);
+  if (!r.IsNull(8)) {
+    domain::WgAnswers wg{};
+    for (std::size_t i = 0; i < 6; ++i) wg[i] = static_cast<int>(r.Int(8 + i));
+    p.wg = wg;
+  }
+  p.disability = r.Int(14) != 0;
+  p.displacement = r.OptText(15);
+  p.phone = r.OptText(16);
+  p.version = r.Int(17);
+  p.created_at = r.Str(18);
+  p.created_by = r.OptText(19);
+  p.updated_at = r.Str(20);
+  p.updated_by = r.OptText(21);
+  return p;
+}
+
+Param Wg(const Person& p, std::size_t i) {
+  return p.wg ? Param(std::int64_t{(*p.wg)[i]}) : Param();
+}
+
+}  // namespace
+
+std::optional<Household> SqlHouseholdRepository::Get(const std::string& id) {
+  auto v = Many(conn_, "h.id = ? AND h.deleted_at IS NULL", {id});
+  if (v.empty()) return std::nullopt;
+  return v[0];
+}
+
+std::optional<Household> SqlHouseholdRepository::GetByCode(const std::string& code) {
+  // Deleted and merged households keep their code: it stays taken.
+  auto v = Many(conn_, "h.code = ?", {code});
+  if (v.empty()) return std::nullopt;
+  return v[0];
+}
+
+domain::Page<Household> SqlHouseholdRepository::List(const domain::HouseholdQuery& q) {
+  SqlWhere w;
+  std::vector<Param> scope_params;
+  const std::string scope = ScopeSql("h.area_path", q.scope, scope_params);
+  w.And(scope, scope_params);
+  w.And("h.deleted_at IS NULL");
+  if (q.band) {
+    if (*q.band == "none")
+      w.And("h.poverty_band IS NULL");
+    else
+      w.And("h.poverty_band = ?", {*q.band});
+  }
+  if (q.flag) w.And("h.flags LIKE ?", {"% " + *q.flag + " %"});
+  if (q.organised) w.And(*q.organised ? "h.membership_count > 0" : "h.membership_count = 0");
+  if (q.text) {
+    const std::string p = ContainsPattern(*q.text);
+    const auto d = conn_.dialect();
+    w.And(ContainsSql(d, "h.head_name") + " OR " + ContainsSql(d, "h.head_father_name") + " OR " +
+              ContainsSql(d, "h.code") + " OR " + ContainsSql(d, "h.phone"),
+          {p, p, p, p});
+  }
+  domain::Page<Household> page;
+  page.total = conn_.Query("SELECT COUNT(*) FROM household h" + w.sql, w.params)[0].Int(0);
+  auto params = w.params;
+  params.emplace_back(std::int64_t{q.page.limit});
+  params.emplace_back(q.page.offset);
+  auto rs = conn_.Query(std::string("SELECT ") + kColumns + kFrom + w.sql +
+                            " ORDER BY h.area_path, h.id LIMIT ? OFFSET ?",
+                        params);
+  for (std::size_t i = 0; i < rs.size(); ++i) page.items.push_back(Read(rs[i]));
+  return page;
+}
+
+std::vector<Household> SqlHouseholdRepository::ByNationalId(const std::string& national_id) {
+  return Many(conn_, "h.national_id = ? AND h.deleted_at IS NULL", {national_id});
+}
+
+std::vector<domain::HouseholdKey> SqlHouseholdRepository::KeysInArea(const std::string& area_id) {
+  auto rs = conn_.Query(
+      "SELECT id, area_id, name_key FROM household WHERE area_id = ? AND deleted_at IS NULL",
+      {area_id});
+  std::vector<domain::HouseholdKey> out;
+  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2)});
+  return out;
+}
+
+Status SqlHouseholdRepository::Insert(const Household& h) {
+  try {
+    conn_.Execute(
+        "INSERT INTO household (id, area_id, area_path, code, head_name, head_father_name, "
+        "head_person_id, name_key, address, latitude, longitude, phone, national_id, psc_score, "
+        "psc_date, psc_source, poverty_band, poor, flags, person_count, membership_count, "
+        "version, created_at, created_by, updated_at, updated_by) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        {h.id, h.area_id, h.area_path, OptParam(h.code), h.head_name,
+         OptParam(h.head_father_name), OptParam(h.head_person_id), h.name_key,
+         OptParam(h.address), OptReal(h.latitude), OptReal(h.longitude), OptParam(h.phone),
+         OptParam(h.national_id), OptReal(h.psc_score), OptParam(h.psc_date),
+         OptParam(h.psc_source), OptParam(h.poverty_band), std::int64_t{h.poor ? 1 : 0},
+         FlagsText(h.flags), h.person_count, h.membership_count, h.version, h.created_at,
+         OptParam(h.created_by), h.updated_at, OptParam(h.updated_by)});
+  } catch (const ConstraintViolation&) {
+    return Fail(Error::Conflict("a household with this code already exists"));
+  }
+  return {};
+}
+
+bool SqlHouseholdRepository::Update(const Household& h, std::int64_t expected_version) {
+  return conn_.Execute(
+             "UPDATE household SET area_id = ?, area_path = ?, code = ?, head_name = ?, "
+             "head_father_name = ?, head_person_id = ?, name_key = ?, address = ?, latitude = ?, "
+             "longitude = ?, phone = ?, national_id = ?, psc_score = ?, psc_date = ?, "
+             "psc_source = ?, poverty_band = ?, poor = ?, flags = ?, merged_into_id = ?, "
+             "version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
+             {h.area_id, h.area_path, OptParam(h.code), h.head_name, OptParam(h.head_father_name),
+              OptParam(h.head_person_id), h.name_key, OptParam(h.address), OptReal(h.latitude),
+              OptReal(h.longitude), OptParam(h.phone), OptParam(h.national_id),
+              OptReal(h.psc_score), OptParam(h.psc_date), OptParam(h.psc_source),
+              OptParam(h.poverty_band), std::int64_t{h.poor ? 1 : 0}, FlagsText(h.flags),
+              OptParam(h.merged_into_id), h.version, h.updated_at, OptParam(h.updated_by), h.id,
+              expected_version}) == 1;
+}
+
+void SqlHouseholdRepository::SoftDelete(const std::string& id, const std::string& at) {
+  conn_.Execute("UPDATE household SET deleted_at = ? WHERE id = ?", {at, id});
+  conn_.Execute("UPDATE person SET deleted_at = ? WHERE household_id = ? AND deleted_at IS NULL",
+                {at, id});
+}
+
+void SqlHouseholdRepository::RefreshCounts(const std::string& id) {
+  conn_.Execute(
+      "UPDATE household SET person_count = (SELECT COUNT(*) FROM person p WHERE p.household_id = "
+      "? AND p.deleted_at IS NULL), membership_count = (SELECT COUNT(*) FROM membership m WHERE "
+      "m.household_id = ? AND m.left_on IS NULL) WHERE id = ?",
+      {id, id, id});
+}
+
+void SqlHouseholdRepository::RecomputeBands(const std::vector<domain::PovertyBandSet>& sets) {
+  // One UPDATE per band of each set, over the households whose survey date falls in the set's
+  // period (the oldest set also takes undated and earlier scores).
+  for (std::size_t s = 0; s < sets.size(); ++s) {
+    const auto& set = sets[s];
+    std::string period = "psc_date >= ?";
+    std::vector<Param> period_params{set.effective_from};
+    if (s > 0) {
+      period += " AND psc_date < ?";
+      period_params.emplace_back(sets[s - 1].effective_from);
+    }
+    if (s + 1 == sets.size()) period = "(" + period + " OR psc_date IS NULL OR psc_date < ?)",
+                              period_params.emplace_back(set.effective_from);
+    for (std::size_t b = 0; b < set.bands.size(); ++b) {
+      const auto& band = set.bands[b];
+      std::vector<Param> p{band.code, std::int64_t{band.poor ? 1 : 0}, band.lower_bound};
+      std::string range = "psc_score >= ?";
+      if (b + 1 < set.bands.size()) {
+        range += " AND psc_score < ?";
+        p.emplace_back(set.bands[b + 1].lower_bound);
+      }
+      for (auto& x : period_params) p.push_back(x);
+      conn_.Execute("UPDATE household SET poverty_band = ?, poor = ? WHERE psc_score IS NOT NULL "
+                    "AND " + range + " AND " + period,
+                    p);
+    }
+  }
+}
+
+std::vector<std::pair<std::string, std::string>> SqlHouseholdRepository::SameNationalIdPairs(
+    const std::vector<domain::PathRange>& scope, int limit) {
+  std::vector<Param> params;
+  const auto a = ScopeSql("a.area_path", scope, params);
+  params.emplace_back(std::int64_t{limit});
+  auto rs = conn_.Query(
+      "SELECT a.id, b.id FROM household a JOIN household b ON b.national_id = a.national_id AND "
+      "b.id > a.id AND b.deleted_at IS NULL WHERE a.national_id IS NOT NULL AND a.deleted_at IS "
+      "NULL AND (" + a + ") ORDER BY a.id, b.id LIMIT ?",
+      params);
+  std::vector<std::pair<std::string, std::string>> out;
+  for (std::size_t i = 0; i < rs.size(); ++i) out.emplace_back(rs[i].Str(0), rs[i].Str(1));
+  return out;
+}
+
+std::vector<domain::HouseholdKey> SqlHouseholdRepository::KeysInScope(
+    const std::vector<domain::PathRange>& scope) {
+  std::vector<Param> params;
+  const auto where = ScopeSql("area_path", scope, params);
+  auto rs = conn_.Query("SELECT id, area_id, name_key FROM household WHERE (" + where +
+                            ") AND deleted_at IS NULL",
+                        params);
+  std::vector<domain::HouseholdKey> out;
+  out.reserve(rs.size());
+  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2)});
+  return out;
+}
+
+std::optional<Person> SqlHouseholdRepository::GetPerson(const std::string& id) {
+  auto rs = conn_.Query(std::string("SELECT ") + kPersonColumns +
+                            " FROM person WHERE id = ? AND deleted_at IS NULL",
+                        {id});
+  if (rs.empty()) return std::nullopt;
+  return ReadPerson(rs[0]);
+}
+
+std::vector<Person> SqlHouseholdRepository::People(const std::string& household_id) {
+  auto rs = conn_.Query(std::string("SELECT ") + kPersonColumns +
+                            " FROM person WHERE household_id = ? AND deleted_at IS NULL ORDER BY "
+                            "relation <> 'head', id",
+                        {household_id});
+  std::vector<Person> out;
+  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(ReadPerson(rs[i]));
+  return out;
+}
+
+void SqlHouseholdRepository::InsertPerson(const Person& p) {
+  conn_.Execute(
+      "INSERT INTO person (id, household_id, area_path, name, sex, birth_date, "
+      "birth_date_estimated, relation, wg_seeing, wg_hearing, wg_mobility, wg_cognition, "
+      "wg_self_care, wg_communication, disability, displacement, phone, version, created_at, "
+      "created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+      {p.id, p.household_id, p.area_path, p.name, p.sex, OptParam(p.birth_date),
+       std::int64_t{p.birth_date_estimated ? 1 : 0}, p.relation, Wg(p, 0), Wg(p, 1), Wg(p, 2),
+       Wg(p, 3), Wg(p, 4), Wg(p, 5), std::int64_t{p.disability ? 1 : 0},
+       OptParam(p.displacement), OptParam(p.phone), p.version, p.created_at,
+       OptParam(p.created_by), p.updated_at, OptParam(p.updated_by)});
+}
+
+bool SqlHouseholdRepository::UpdatePerson(const Person& p, std::int64_t expected_version) {
+  return conn_.Execute(
+             "UPDATE person SET area_path = ?, name = ?, sex = ?, birth_date = ?, "
+             "birth_date_estimated = ?, relation = ?, wg_seeing = ?, wg_hearing = ?, "
+             "wg_mobility = ?, wg_cognition = ?, wg_self_care = ?, wg_communication = ?, "
+             "disability = ?, displacement = ?, phone = ?, version = ?, updated_at = ?, "
+             "updated_by = ? WHERE id = ? AND version = ?",
+             {p.area_path, p.name, p.sex, OptParam(p.birth_date),
+              std::int64_t{p.birth_date_estimated ? 1 : 0}, p.relation, Wg(p, 0), Wg(p, 1),
+              Wg(p, 2), Wg(p, 3), Wg(p, 4), Wg(p, 5), std::int64_t{p.disability ? 1 : 0},
+              OptParam(p.displacement), OptParam(p.phone), p.version, p.updated_at,
+              OptParam(p.updated_by), p.id, expected_version}) == 1;
+}
+
+void SqlHouseholdRepository::MoveMembersTo(const std::string& from, const std::string& to,
+                                           const std::string& to_area_path) {
+  conn_.Execute("UPDATE person SET household_id = ?, area_path = ? WHERE household_id = ? AND "
+                "deleted_at IS NULL",
+                {to, to_area_path, from});
+  conn_.Execute("UPDATE membership SET household_id = ? WHERE household_id = ?", {to, from});
+}
+
+void MoveRegistryPaths(Connection& conn, const std::string& old_path, const std::string& new_path) {
+  const auto range = domain::SubtreeRange(old_path);
+  for (const char* table : {"institution", "household", "person", "membership", "assessment"})
+    conn.Execute(std::string("UPDATE ") + table +
+                     " SET area_path = ? || substr(area_path, ?) WHERE area_path >= ? AND "
+                     "area_path < ?",
+                 {new_path, static_cast<std::int64_t>(old_path.size() + 1), range.lo, range.hi});
+}
+
+}  // namespace mobilise::storage

@@ -1,0 +1,356 @@
+#include "storage/repositories/registry_repositories.hpp"
+#include "storage/repositories/sql_where.hpp"
+
+namespace mobilise::storage {
+namespace {
+
+using domain::Institution;
+using domain::Membership;
+
+constexpr const char* kColumns =
+    "i.id, i.type_code, t.tier, i.area_id, i.area_path, a.name, i.parent_id, p.name, i.code, "
+    "i.name, i.name_local, i.formed_on, i.sex_composition, i.status, i.status_on, "
+    "i.status_reason, i.merged_into_id, i.meeting_frequency, i.registration_status, "
+    "i.registration_authority, i.registration_number, i.registration_date, i.bank_status, "
+    "i.bank_name, i.bank_opened_on, i.savings, i.notes, i.member_count, "
+    "(SELECT COUNT(*) FROM institution c WHERE c.parent_id = i.id AND c.deleted_at IS NULL), "
+    "i.latest_grade, i.latest_assessed_on, i.version, i.created_at, i.created_by, i.updated_at, "
+    "i.updated_by";
+
+constexpr const char* kFrom =
+    " FROM institution i JOIN institution_type t ON t.code = i.type_code JOIN area a ON a.id = "
+    "i.area_id LEFT JOIN institution p ON p.id = i.parent_id";
+
+Institution Read(const ResultSet::Row& r) {
+  Institution i;
+  i.id = r.Str(0);
+  i.type = r.Str(1);
+  i.tier = static_cast<int>(r.Int(2));
+  i.area_id = r.Str(3);
+  i.area_path = r.Str(4);
+  i.area_name = r.Str(5);
+  i.parent_id = r.OptText(6);
+  i.parent_name = r.OptText(7);
+  i.code = r.OptText(8);
+  i.name = r.Str(9);
+  i.name_local = r.OptText(10);
+  i.formed_on = r.OptText(11);
+  i.sex_composition = r.Str(12);
+  i.status = r.Str(13);
+  i.status_on = r.OptText(14);
+  i.status_reason = r.OptText(15);
+  i.merged_into_id = r.OptText(16);
+  i.meeting_frequency = r.OptText(17);
+  i.registration_status = r.Str(18);
+  i.registration_authority = r.OptText(19);
+  i.registration_number = r.OptText(20);
+  i.registration_date = r.OptText(21);
+  i.bank_status = r.Str(22);
+  i.bank_name = r.OptText(23);
+  i.bank_opened_on = r.OptText(24);
+  i.savings = r.Real(25);
+  i.notes = r.OptText(26);
+  i.member_count = r.Int(27);
+  i.child_count = r.Int(28);
+  i.latest_grade = r.OptText(29);
+  i.latest_assessed_on = r.OptText(30);
+  i.version = r.Int(31);
+  i.created_at = r.Str(32);
+  i.created_by = r.OptText(33);
+  i.updated_at = r.Str(34);
+  i.updated_by = r.OptText(35);
+  return i;
+}
+
+std::optional<Institution> One(Connection& conn, const std::string& where, const std::string& v) {
+  auto rs = conn.Query(std::string("SELECT ") + kColumns + kFrom + " WHERE " + where +
+                           " AND i.deleted_at IS NULL",
+                       {Param(v)});
+  if (rs.empty()) return std::nullopt;
+  return Read(rs[0]);
+}
+
+constexpr const char* kMemberColumns =
+    "m.id, m.institution_id, m.type_code, m.area_path, m.household_id, m.person_id, "
+    "m.member_institution_id, m.role, m.joined_on, m.left_on, m.left_reason, m.version, "
+    "m.created_at, m.created_by, m.updated_at, m.updated_by, h.head_name, p.name, p.sex, mi.name, "
+    "i.name";
+
+constexpr const char* kMemberFrom =
+    " FROM membership m JOIN institution i ON i.id = m.institution_id LEFT JOIN household h ON "
+    "h.id = m.household_id LEFT JOIN person p ON p.id = m.person_id LEFT JOIN institution mi ON "
+    "mi.id = m.member_institution_id";
+
+Membership ReadMember(const ResultSet::Row& r) {
+  Membership m;
+  m.id = r.Str(0);
+  m.institution_id = r.Str(1);
+  m.type = r.Str(2);
+  m.area_path = r.Str(3);
+  m.household_id = r.OptText(4);
+  m.person_id = r.OptText(5);
+  m.member_institution_id = r.OptText(6);
+  m.role = r.Str(7);
+  m.joined_on = r.Str(8);
+  m.left_on = r.OptText(9);
+  m.left_reason = r.OptText(10);
+  m.version = r.Int(11);
+  m.created_at = r.Str(12);
+  m.created_by = r.OptText(13);
+  m.updated_at = r.Str(14);
+  m.updated_by = r.OptText(15);
+  m.household_name = r.OptText(16);
+  m.person_name = r.OptText(17);
+  m.person_sex = r.OptText(18);
+  m.member_institution_name = r.OptText(19);
+  m.institution_name = r.OptText(20);
+  return m;
+}
+
+}  // namespace
+
+std::optional<Institution> SqlInstitutionRepository::Get(const std::string& id) {
+  return One(conn_, "i.id = ?", id);
+}
+
+std::optional<Institution> SqlInstitutionRepository::GetByCode(const std::string& code) {
+  return One(conn_, "i.code = ?", code);
+}
+
+domain::Page<Institution> SqlInstitutionRepository::List(const domain::InstitutionQuery& q) {
+  SqlWhere w;
+  std::vector<Param> scope_params;
+  const std::string scope = ScopeSql("i.area_path", q.scope, scope_params);
+  w.And(scope, scope_params);
+  w.And("i.deleted_at IS NULL");
+  if (q.type) w.And("i.type_code = ?", {*q.type});
+  if (q.status) w.And("i.status = ?", {*q.status});
+  if (q.parent_id) w.And("i.parent_id = ?", {*q.parent_id});
+  if (q.tier) w.And("t.tier = ?", {std::int64_t{*q.tier}});
+  if (q.text) {
+    const std::string p = ContainsPattern(*q.text);
+    w.And(ContainsSql(conn_.dialect(), "i.name") + " OR " +
+              ContainsSql(conn_.dialect(), "i.name_local") + " OR " +
+              ContainsSql(conn_.dialect(), "i.code"),
+          {p, p, p});
+  }
+  domain::Page<Institution> page;
+  page.total = conn_.Query(
+                        "SELECT COUNT(*) FROM institution i JOIN institution_type t ON t.code = "
+                        "i.type_code" + w.sql,
+                        w.params)[0]
+                   .Int(0);
+  auto params = w.params;
+  params.emplace_back(std::int64_t{q.page.limit});
+  params.emplace_back(q.page.offset);
+  auto rs = conn_.Query(std::string("SELECT ") + kColumns + kFrom + w.sql +
+                            " ORDER BY i.area_path, i.name, i.id LIMIT ? OFFSET ?",
+                        params);
+  for (std::size_t i = 0; i < rs.size(); ++i) page.items.push_back(Read(rs[i]));
+  return page;
+}
+
+Status SqlInstitutionRepository::Insert(const Institution& i) {
+  try {
+    conn_.Execute(
+        "INSERT INTO institution (id, type_code, area_id, area_path, parent_id, code, name, "
+        "name_local, formed_on, sex_composition, status, status_on, status_reason, "
+        "merged_into_id, meeting_frequency, registration_status, registration_authority, "
+        "registration_number, registration_date, bank_status, bank_name, bank_opened_on, "
+        "savings, notes, member_count, version, created_at, created_by, updated_at, updated_by) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        {i.id, i.type, i.area_id, i.area_path, OptParam(i.parent_id), OptParam(i.code), i.name,
+         OptParam(i.name_local), OptParam(i.formed_on), i.sex_composition, i.status,
+         OptParam(i.status_on), OptParam(i.status_reason), OptParam(i.merged_into_id),
+         OptParam(i.meeting_frequency), i.registration_status, OptParam(i.registration_authority),
+         OptParam(i.registration_number), OptParam(i.registration_date), i.bank_status,
+         OptParam(i.bank_name), OptParam(i.bank_opened_on), i.savings, OptParam(i.notes),
+         i.member_count, i.version, i.created_at, OptParam(i.created_by), i.updated_at,
+         OptParam(i.updated_by)});
+  } catch (const ConstraintViolation&) {
+    return Fail(Error::Conflict("an institution with this code already exists"));
+  }
+  return {};
+}
+
+bool SqlInstitutionRepository::Update(const Institution& i, std::int64_t expected_version) {
+  return conn_.Execute(
+             "UPDATE institution SET area_id = ?, area_path = ?, parent_id = ?, code = ?, name = ?, "
+             "name_local = ?, formed_on = ?, sex_composition = ?, status = ?, status_on = ?, "
+             "status_reason = ?, merged_into_id = ?, meeting_frequency = ?, "
+             "registration_status = ?, registration_authority = ?, registration_number = ?, "
+             "registration_date = ?, bank_status = ?, bank_name = ?, bank_opened_on = ?, "
+             "savings = ?, notes = ?, version = ?, updated_at = ?, updated_by = ? "
+             "WHERE id = ? AND version = ?",
+             {i.area_id, i.area_path, OptParam(i.parent_id), OptParam(i.code), i.name,
+              OptParam(i.name_local), OptParam(i.formed_on), i.sex_composition, i.status,
+              OptParam(i.status_on), OptParam(i.status_reason), OptParam(i.merged_into_id),
+              OptParam(i.meeting_frequency), i.registration_status,
+              OptParam(i.registration_authority), OptParam(i.registration_number),
+              OptParam(i.registration_date), i.bank_status, OptParam(i.bank_name),
+              OptParam(i.bank_opened_on), i.savings, OptParam(i.notes), i.version, i.updated_at,
+              OptParam(i.updated_by), i.id, expected_version}) == 1;
+}
+
+void SqlInstitutionRepository::Delete(const std::string& id) {
+  conn_.Execute("DELETE FROM institution_status_change WHERE institution_id = ?", {id});
+  conn_.Execute("DELETE FROM institution WHERE id = ?", {id});
+}
+
+std::int64_t SqlInstitutionRepository::CountReferences(const std::string& id) {
+  return conn_.Query(
+             "SELECT (SELECT COUNT(*) FROM membership WHERE institution_id = ?) + "
+             "(SELECT COUNT(*) FROM membership WHERE member_institution_id = ?) + "
+             "(SELECT COUNT(*) FROM institution WHERE parent_id = ? OR merged_into_id = ?) + "
+             "(SELECT COUNT(*) FROM assessment WHERE institution_id = ?)",
+             {id, id, id, id, id})[0]
+      .Int(0);
+}
+
+void SqlInstitutionRepository::AddStatusChange(const domain::StatusChange& c) {
+  conn_.Execute(
+      "INSERT INTO institution_status_change (id, institution_id, status, status_on, reason, at, "
+      "by_user) VALUES (?,?,?,?,?,?,?)",
+      {c.id, c.institution_id, c.status, c.status_on, OptParam(c.reason), c.at,
+       OptParam(c.by_user)});
+}
+
+std::vector<domain::StatusChange> SqlInstitutionRepository::StatusHistory(const std::string& id) {
+  auto rs = conn_.Query(
+      "SELECT id, institution_id, status, status_on, reason, at, by_user FROM "
+      "institution_status_change WHERE institution_id = ? ORDER BY id",
+      {id});
+  std::vector<domain::StatusChange> out;
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3), rs[i].OptText(4),
+                   rs[i].Str(5), rs[i].OptText(6)});
+  return out;
+}
+
+std::vector<Membership> SqlInstitutionRepository::MembershipsWhere(const std::string& where,
+                                                                   std::vector<Param> params) {
+  auto rs = conn_.Query(std::string("SELECT ") + kMemberColumns + kMemberFrom + " WHERE " + where +
+                            " ORDER BY m.left_on IS NOT NULL, m.joined_on, m.id",
+                        params);
+  std::vector<Membership> out;
+  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(ReadMember(rs[i]));
+  return out;
+}
+
+std::optional<Membership> SqlInstitutionRepository::GetMembership(const std::string& id) {
+  auto v = MembershipsWhere("m.id = ?", {id});
+  if (v.empty()) return std::nullopt;
+  return v[0];
+}
+
+std::vector<Membership> SqlInstitutionRepository::Members(const std::string& institution_id,
+                                                          bool current_only) {
+  return MembershipsWhere(
+      current_only ? "m.institution_id = ? AND m.left_on IS NULL" : "m.institution_id = ?",
+      {institution_id});
+}
+
+std::vector<Membership> SqlInstitutionRepository::MembershipsOfHousehold(
+    const std::string& household_id) {
+  return MembershipsWhere("m.household_id = ?", {household_id});
+}
+
+std::vector<Membership> SqlInstitutionRepository::ActiveOfSameType(const std::string& type,
+                                                                   domain::MemberKind kind,
+                                                                   const Membership& c,
+                                                                   const std::string& on) {
+  const std::optional<std::string>& key = kind == domain::MemberKind::kHousehold ? c.household_id
+                                          : kind == domain::MemberKind::kPerson  ? c.person_id
+                                                                                 : c.member_institution_id;
+  const char* column = kind == domain::MemberKind::kHousehold ? "m.household_id"
+                       : kind == domain::MemberKind::kPerson  ? "m.person_id"
+                                                              : "m.member_institution_id";
+  if (!key) return {};
+  return MembershipsWhere(std::string(column) +
+                              " = ? AND m.type_code = ? AND m.id <> ? AND (m.left_on IS NULL OR "
+                              "m.left_on > ?)",
+                          {*key, type, c.id, on});
+}
+
+void SqlInstitutionRepository::InsertMembership(const Membership& m) {
+  conn_.Execute(
+      "INSERT INTO membership (id, institution_id, type_code, area_path, household_id, "
+      "person_id, member_institution_id, role, joined_on, left_on, left_reason, version, "
+      "created_at, created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+      {m.id, m.institution_id, m.type, m.area_path, OptParam(m.household_id),
+       OptParam(m.person_id), OptParam(m.member_institution_id), m.role, m.joined_on,
+       OptParam(m.left_on), OptParam(m.left_reason), m.version, m.created_at,
+       OptParam(m.created_by), m.updated_at, OptParam(m.updated_by)});
+}
+
+bool SqlInstitutionRepository::UpdateMembership(const Membership& m,
+                                                std::int64_t expected_version) {
+  return conn_.Execute(
+             "UPDATE membership SET role = ?, left_on = ?, left_reason = ?, version = ?, "
+             "updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
+             {m.role, OptParam(m.left_on), OptParam(m.left_reason), m.version, m.updated_at,
+              OptParam(m.updated_by), m.id, expected_version}) == 1;
+}
+
+void SqlInstitutionRepository::RefreshMemberCount(const std::string& id) {
+  conn_.Execute(
+      "UPDATE institution SET member_count = (SELECT COUNT(*) FROM membership m WHERE "
+      "m.institution_id = ? AND m.left_on IS NULL) WHERE id = ?",
+      {id, id});
+}
+
+std::vector<domain::Assessment> SqlInstitutionRepository::Assessments(const std::string& id) {
+  auto rs = conn_.Query(
+      "SELECT id, institution_id, area_path, checklist_code, assessed_on, score, grade, notes, "
+      "created_at, created_by FROM assessment WHERE institution_id = ? ORDER BY assessed_on DESC, "
+      "id DESC",
+      {id});
+  std::vector<domain::Assessment> out;
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    domain::Assessment a;
+    a.id = rs[i].Str(0);
+    a.institution_id = rs[i].Str(1);
+    a.area_path = rs[i].Str(2);
+    a.checklist = rs[i].Str(3);
+    a.assessed_on = rs[i].Str(4);
+    a.score = rs[i].Real(5);
+    a.grade = rs[i].Str(6);
+    a.notes = rs[i].OptText(7);
+    a.created_at = rs[i].Str(8);
+    a.created_by = rs[i].OptText(9);
+    out.push_back(std::move(a));
+  }
+  if (out.empty()) return out;
+  auto answers = conn_.Query(
+      "SELECT x.assessment_id, x.item_code, x.score FROM assessment_answer x JOIN assessment a ON "
+      "a.id = x.assessment_id WHERE a.institution_id = ?",
+      {id});
+  for (std::size_t i = 0; i < answers.size(); ++i)
+    for (auto& a : out)
+      if (a.id == answers[i].Text(0))
+        a.answers[answers[i].Str(1)] = static_cast<int>(answers[i].Int(2));
+  return out;
+}
+
+void SqlInstitutionRepository::InsertAssessment(const domain::Assessment& a) {
+  conn_.Execute(
+      "INSERT INTO assessment (id, institution_id, area_path, checklist_code, assessed_on, score, "
+      "grade, notes, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?)",
+      {a.id, a.institution_id, a.area_path, a.checklist, a.assessed_on, a.score, a.grade,
+       OptParam(a.notes), a.created_at, OptParam(a.created_by)});
+  for (const auto& [item, score] : a.answers)
+    conn_.Execute("INSERT INTO assessment_answer (assessment_id, item_code, score) VALUES (?,?,?)",
+                  {a.id, item, std::int64_t{score}});
+}
+
+void SqlInstitutionRepository::RefreshLatestGrade(const std::string& id) {
+  auto rs = conn_.Query(
+      "SELECT grade, assessed_on FROM assessment WHERE institution_id = ? ORDER BY assessed_on "
+      "DESC, id DESC LIMIT 1",
+      {id});
+  if (rs.empty()) return;
+  conn_.Execute("UPDATE institution SET latest_grade = ?, latest_assessed_on = ? WHERE id = ?",
+                {rs[0].Str(0), rs[0].Str(1), id});
+}
+
+}  // namespace mobilise::storage

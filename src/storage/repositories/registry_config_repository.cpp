@@ -1,0 +1,143 @@
+#include <sstream>
+
+#include "storage/repositories/registry_repositories.hpp"
+#include "storage/repositories/sql_where.hpp"
+
+namespace mobilise::storage {
+namespace {
+
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> out;
+  std::istringstream in{std::string(text)};
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+std::string Joined(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& x : v) s += (s.empty() ? "" : " ") + x;
+  return s;
+}
+
+std::optional<int> OptInt(const ResultSet::Row& r, std::size_t col) {
+  if (r.IsNull(col)) return std::nullopt;
+  return static_cast<int>(r.Int(col));
+}
+
+Param OptIntParam(const std::optional<int>& v) {
+  return v ? Param(std::int64_t{*v}) : Param();
+}
+
+}  // namespace
+
+domain::RegistryConfig SqlRegistryConfigRepository::Load() {
+  domain::RegistryConfig c;
+  auto types = conn_.Query(
+      "SELECT code, name, name_local, tier, parent_types, member_kind, size_min, size_max, "
+      "position FROM institution_type ORDER BY position, code");
+  for (std::size_t i = 0; i < types.size(); ++i) {
+    auto r = types[i];
+    domain::InstitutionType t;
+    t.code = r.Str(0);
+    t.name = r.Str(1);
+    t.name_local = r.OptText(2);
+    t.tier = static_cast<int>(r.Int(3));
+    t.parent_types = Words(r.Text(4));
+    t.member_kind = domain::ParseMemberKind(r.Text(5)).value_or(domain::MemberKind::kHousehold);
+    t.size_min = OptInt(r, 6);
+    t.size_max = OptInt(r, 7);
+    t.position = static_cast<int>(r.Int(8));
+    c.types.push_back(std::move(t));
+  }
+  auto bands = conn_.Query(
+      "SELECT effective_from, source, code, name, name_local, lower_bound, poor FROM poverty_band "
+      "ORDER BY effective_from DESC, lower_bound");
+  for (std::size_t i = 0; i < bands.size(); ++i) {
+    auto r = bands[i];
+    if (c.band_sets.empty() || c.band_sets.back().effective_from != r.Text(0))
+      c.band_sets.push_back({r.Str(0), r.OptText(1), {}});
+    c.band_sets.back().bands.push_back(
+        {r.Str(2), r.Str(3), r.OptText(4), r.Real(5), r.Int(6) != 0});
+  }
+  auto lists = conn_.Query(
+      "SELECT code, name, institution_types FROM checklist ORDER BY code");
+  for (std::size_t i = 0; i < lists.size(); ++i)
+    c.checklists.push_back({lists[i].Str(0), lists[i].Str(1), Words(lists[i].Text(2)), {}, {}});
+  auto items = conn_.Query(
+      "SELECT checklist_code, code, name, max_score FROM checklist_item ORDER BY checklist_code, "
+      "position");
+  for (std::size_t i = 0; i < items.size(); ++i)
+    for (auto& cl : c.checklists)
+      if (cl.code == items[i].Text(0))
+        cl.items.push_back({items[i].Str(1), items[i].Str(2), static_cast<int>(items[i].Int(3))});
+  auto grades = conn_.Query(
+      "SELECT checklist_code, grade, min_percent FROM checklist_grade ORDER BY checklist_code, "
+      "min_percent DESC");
+  for (std::size_t i = 0; i < grades.size(); ++i)
+    for (auto& cl : c.checklists)
+      if (cl.code == grades[i].Text(0)) cl.grades.push_back({grades[i].Str(1), grades[i].Real(2)});
+  auto options = conn_.Query(
+      "SELECT list, code, name, name_local FROM registry_option ORDER BY list, position");
+  for (std::size_t i = 0; i < options.size(); ++i) {
+    domain::RegistryOption o{options[i].Str(1), options[i].Str(2), options[i].OptText(3)};
+    if (options[i].Text(0) == "member_role")
+      c.member_roles.push_back(std::move(o));
+    else
+      c.vulnerability_flags.push_back(std::move(o));
+  }
+  return c;
+}
+
+void SqlRegistryConfigRepository::SaveType(const domain::InstitutionType& t) {
+  conn_.Execute(
+      "INSERT INTO institution_type (code, name, name_local, tier, parent_types, member_kind, "
+      "size_min, size_max, position) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (code) DO UPDATE SET "
+      "name = excluded.name, name_local = excluded.name_local, tier = excluded.tier, "
+      "parent_types = excluded.parent_types, member_kind = excluded.member_kind, "
+      "size_min = excluded.size_min, size_max = excluded.size_max",
+      {t.code, t.name, OptParam(t.name_local), std::int64_t{t.tier}, Joined(t.parent_types),
+       std::string(domain::MemberKindId(t.member_kind)), OptIntParam(t.size_min),
+       OptIntParam(t.size_max), std::int64_t{t.position}});
+}
+
+void SqlRegistryConfigRepository::SaveBandSet(const domain::PovertyBandSet& s) {
+  conn_.Execute("DELETE FROM poverty_band WHERE effective_from = ?", {s.effective_from});
+  for (std::size_t i = 0; i < s.bands.size(); ++i) {
+    const auto& b = s.bands[i];
+    conn_.Execute(
+        "INSERT INTO poverty_band (effective_from, code, name, name_local, lower_bound, poor, "
+        "position, source) VALUES (?,?,?,?,?,?,?,?)",
+        {s.effective_from, b.code, b.name, OptParam(b.name_local), b.lower_bound,
+         std::int64_t{b.poor ? 1 : 0}, static_cast<std::int64_t>(i + 1), OptParam(s.source)});
+  }
+}
+
+void SqlRegistryConfigRepository::SaveChecklist(const domain::Checklist& c) {
+  conn_.Execute(
+      "INSERT INTO checklist (code, name, institution_types) VALUES (?,?,?) ON CONFLICT (code) "
+      "DO UPDATE SET name = excluded.name, institution_types = excluded.institution_types",
+      {c.code, c.name, Joined(c.institution_types)});
+  conn_.Execute("DELETE FROM checklist_item WHERE checklist_code = ?", {c.code});
+  conn_.Execute("DELETE FROM checklist_grade WHERE checklist_code = ?", {c.code});
+  for (std::size_t i = 0; i < c.items.size(); ++i)
+    conn_.Execute(
+        "INSERT INTO checklist_item (checklist_code, position, code, name, max_score) VALUES "
+        "(?,?,?,?,?)",
+        {c.code, static_cast<std::int64_t>(i + 1), c.items[i].code, c.items[i].name,
+         std::int64_t{c.items[i].max_score}});
+  for (const auto& g : c.grades)
+    conn_.Execute("INSERT INTO checklist_grade (checklist_code, grade, min_percent) VALUES (?,?,?)",
+                  {c.code, g.grade, g.min_percent});
+}
+
+void SqlRegistryConfigRepository::SaveOptions(const std::string& list,
+                                              const std::vector<domain::RegistryOption>& options) {
+  conn_.Execute("DELETE FROM registry_option WHERE list = ?", {list});
+  for (std::size_t i = 0; i < options.size(); ++i)
+    conn_.Execute(
+        "INSERT INTO registry_option (list, code, name, name_local, position) VALUES (?,?,?,?,?)",
+        {list, options[i].code, options[i].name, OptParam(options[i].name_local),
+         static_cast<std::int64_t>(i + 1)});
+}
+
+}  // namespace mobilise::storage
