@@ -148,7 +148,10 @@ int RunCli(int argc, char** argv, const char* version) {
       const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       std::cout << "demo programme: " << s->areas << " areas (" << s->villages
                 << " villages) for " << demo_opts.households << " households in " << secs
-                << " s\n";
+                << " s\n"
+                << "registry: " << s->households << " households, " << s->people << " people, "
+                << s->institutions << " institutions, " << s->memberships << " memberships, "
+                << s->assessments << " assessments\n";
       PrintLogins();
       return 0;
     }

@@ -7,6 +7,7 @@
 #include "core/id.hpp"
 #include "domain/areas/area_path.hpp"
 #include "domain/areas/area_service.hpp"
+#include "app/demo_registry.hpp"
 #include "domain/auth/password.hpp"
 
 namespace mobilise::app {
@@ -102,6 +103,7 @@ Result<DemoSummary> GenerateDemo(domain::UnitOfWorkFactory& db, const DemoOption
     return a;
   };
 
+  std::vector<DemoUnionCouncil> union_councils;
   auto root = add(std::nullopt, "PK", {"Demo Programme", "ازمایښتي پروګرام"});
   if (!root) return Fail(root.error());
   for (int p = 1; p <= 2; ++p) {
@@ -121,9 +123,11 @@ Result<DemoSummary> GenerateDemo(domain::UnitOfWorkFactory& db, const DemoOption
           const std::string uc = tc + "-U" + std::to_string(u);
           auto uca = add(*teh, uc, namer.Name(pashto));
           if (!uca) return Fail(uca.error());
+          union_councils.push_back({*uca, {}, pashto});
           for (int v = 1; v <= per_uc; ++v) {
             auto vil = add(*uca, uc + "-V" + std::to_string(v), namer.Name(pashto));
             if (!vil) return Fail(vil.error());
+            union_councils.back().villages.push_back(*vil);
             ++summary.villages;
           }
         }
@@ -145,11 +149,20 @@ Result<DemoSummary> GenerateDemo(domain::UnitOfWorkFactory& db, const DemoOption
     if (auto ok = uow->Users().Insert(u); !ok) return Fail(ok.error());
   }
   summary.logins = DemoLogins();
+  auto registry = GenerateDemoRegistry(*uow, union_councils, o.households, o.seed);
+  if (!registry) return Fail(registry.error());
+  summary.households = registry->households;
+  summary.people = registry->people;
+  summary.institutions = registry->institutions;
+  summary.memberships = registry->memberships;
+  summary.assessments = registry->assessments;
   domain::RecordAudit(uow->Audit(), domain::Actor::System("demo"), "demo", "programme",
                       std::nullopt, std::nullopt, std::nullopt,
                       domain::Snapshot{{"households", std::to_string(o.households)},
                                        {"seed", std::to_string(o.seed)},
-                                       {"areas", std::to_string(summary.areas)}});
+                                       {"areas", std::to_string(summary.areas)},
+                                       {"people", std::to_string(summary.people)},
+                                       {"institutions", std::to_string(summary.institutions)}});
   uow->Commit();
   db.Analyze();  // planner statistics for the freshly loaded tables
   return summary;
