@@ -5,6 +5,8 @@
 set -euo pipefail
 BIN=$(realpath "${1:-build-release/apps/mobilise/mobilise}")
 HOUSEHOLDS=${BENCH_HOUSEHOLDS:-1000000}
+PG_HOUSEHOLDS=${BENCH_PG_HOUSEHOLDS:-100000}
+IMPORT_HOUSEHOLDS=${BENCH_IMPORT_HOUSEHOLDS:-20000}
 DURATION=${BENCH_DURATION:-10s}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d)
@@ -25,6 +27,7 @@ t0=$(now_ms)
 demo_out=$("$BIN" --database "$DB" --log-level warn demo --households "$HOUSEHOLDS" --seed 1)
 t1=$(now_ms)
 areas=$(echo "$demo_out" | sed -n 's/^demo programme: \([0-9]*\) areas.*/\1/p')
+registry=$(echo "$demo_out" | sed -n 's/^registry: //p')
 demo_s=$(echo "scale=2; ($t1-$t0)/1000" | bc)
 demo_rate=$(echo "scale=0; $areas*1000/($t1-$t0)" | bc)
 
@@ -52,6 +55,32 @@ login_and_pick() {  # sets cookie, area, parent for the server at $BASE
     python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
   parent=$(curl -s -H "cookie: $cookie" "$BASE/api/v1/areas?q=P1-D1-T1&level=3&limit=1" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+  district=$(curl -s -H "cookie: $cookie" "$BASE/api/v1/areas?q=P1-D1&level=2&limit=1" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+  province=$(curl -s -H "cookie: $cookie" "$BASE/api/v1/areas?q=P1&level=1&limit=1" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+}
+
+# One client, one request at a time: the latency a user sees, without queueing behind 63 others.
+run_lat() {  # name path
+  local out
+  out=$(wrk -t1 -c1 -d"${LAT_DURATION:-5s}" --latency -H "cookie: $cookie" "$BASE$2")
+  local rps p50 p99 errors
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print int($2)}')
+  p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+  errors=$(echo "$out" | awk '/Non-2xx/ {print $4}')
+  printf '| %s | %s | %s | %s | %s |\n' "$1" "$rps" "$p50" "$p99" "${errors:-0}"
+}
+
+registry_rows() {  # prefix
+  run_lat "$1summary (roll-up) of a district" "/api/v1/registry/summary?area=$district"
+  run_lat "$1summary (roll-up) of a province" "/api/v1/registry/summary?area=$province"
+  run_lat "$1households of a district, band + not organised" "/api/v1/households?area=$district&band=extremely_poor&organised=false"
+  run_lat "$1households of a province, band + not organised" "/api/v1/households?area=$province&band=extremely_poor&organised=false"
+  run_lat "$1households of a district, text search" "/api/v1/households?area=$district&q=Amina%20Khan"
+  run_lat "$1institutions of a district, type + status" "/api/v1/institutions?area=$district&type=CO&status=active"
+  run_lat "$1institutions of a province, type + status" "/api/v1/institutions?area=$province&type=CO&status=active"
 }
 login_and_pick
 
@@ -73,6 +102,29 @@ rows=$(
   run_wrk "GET /api/v1/areas/{id}/children (authorised list)" "/api/v1/areas/$parent/children"
   run_wrk "GET /api/v1/areas?q=P2-D2 (search in scope)" "/api/v1/areas?q=P2-D2&limit=50"
 )
+echo "== registry lists and roll-ups (one client)"
+reg_rows=$(registry_rows "")
+
+echo "== household import ($IMPORT_HOUSEHOLDS households)"
+villages=$(curl -s -H "cookie: $cookie" "$BASE/api/v1/areas?q=P2-D1-T1-U1-V&level=5&limit=50" |
+  python3 -c 'import json,sys; print(",".join(a["code"] for a in json.load(sys.stdin)["items"]))')
+python3 "$ROOT/bench/household_csv.py" "$IMPORT_HOUSEHOLDS" "$villages" > "$WORK/import.csv"
+import_rows=$(($(wc -l < "$WORK/import.csv") - 1))
+csrf=$(curl -s -H "cookie: $cookie" "$BASE/api/v1/session" | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])')
+import_run() {  # dry_run -> seconds
+  local t0 t1
+  t0=$(now_ms)
+  curl -s -o "$WORK/import.out" -H "cookie: $cookie" -H "x-csrf-token: $csrf" -H 'content-type: text/csv' \
+    --data-binary @"$WORK/import.csv" "$BASE/api/v1/households/import?dry_run=$1"
+  t1=$(now_ms)
+  echo "scale=2; ($t1-$t0)/1000" | bc
+}
+dry_s=$(import_run true)
+load_s=$(import_run false)
+created=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["created"])' "$WORK/import.out")
+import_rate=$(echo "scale=0; $IMPORT_HOUSEHOLDS/$load_s" | bc)
+import_row_rate=$(echo "scale=0; $import_rows/$load_s" | bc)
+
 rss_kb=$(awk '/VmHWM/ {print $2}' /proc/$SERVER_PID/status)
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
 
@@ -86,7 +138,7 @@ if "$ROOT/tests/support/pg_start.sh" "$PG_DIR" >/dev/null; then
   psql "$PGURL" -q -c "CREATE DATABASE bench" >/dev/null
   PGDB="${PGURL%/*}/bench"
   t0=$(now_ms)
-  "$BIN" --database "$PGDB" --log-level warn demo --households "$HOUSEHOLDS" --seed 1 >/dev/null
+  "$BIN" --database "$PGDB" --log-level warn demo --households "$PG_HOUSEHOLDS" --seed 1 >/dev/null
   pg_demo=$(echo "scale=2; ($(now_ms)-$t0)/1000" | bc)
   rm -f "$WORK/port"
   "$BIN" --database "$PGDB" --log-level warn serve --listen 127.0.0.1:0 --port-file "$WORK/port" \
@@ -100,6 +152,7 @@ if "$ROOT/tests/support/pg_start.sh" "$PG_DIR" >/dev/null; then
     run_wrk "PostgreSQL: GET /api/v1/areas/{id}" "/api/v1/areas/$area"
     run_wrk "PostgreSQL: GET /api/v1/areas/{id}/children" "/api/v1/areas/$parent/children"
     run_wrk "PostgreSQL: GET /api/v1/areas?q=P2-D2" "/api/v1/areas?q=P2-D2&limit=50"
+    registry_rows "PostgreSQL ($PG_HOUSEHOLDS households): "
   )
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
   "$ROOT/tests/support/pg_stop.sh" "$PG_DIR" >/dev/null 2>&1 || true
@@ -112,13 +165,15 @@ Machine: $machine. Server: SQLite, then PostgreSQL 15 (local, fsync off), 4 HTTP
 
 | figure | value |
 |---|---|
-| demo generation | $areas areas for $HOUSEHOLDS households in ${demo_s} s ($demo_rate areas/s); PostgreSQL ${pg_demo} s |
+| demo generation | $areas areas for $HOUSEHOLDS households in ${demo_s} s; registry: $registry; PostgreSQL ($PG_HOUSEHOLDS households) ${pg_demo} s |
+| household import (CSV, SQLite, into the 1M-household database) | $IMPORT_HOUSEHOLDS households / $import_rows rows: dry run ${dry_s} s, load ${load_s} s = $import_rate households/s ($import_row_rate rows/s); created $created |
 | start-up to first healthy answer | ${start_ms[*]} ms |
 | server peak RSS after load | $((rss_kb / 1024)) MB |
 
 | request | req/s | p50 | p99 | non-2xx |
 |---|---|---|---|---|
 $rows
+$reg_rows
 $pg_rows
 EOT
 )
