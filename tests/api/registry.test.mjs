@@ -194,6 +194,45 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     assert.equal((await other.get(`/api/v1/registry/summary?area=${uc.id}`)).status, 404);
   });
 
+  test('roll-up figures of a small fresh area, worked out by hand', async () => {
+    const t1 = await areaByCode(admin, 'P1-D1-T1');
+    const newUc = (await admin.post('/api/v1/areas', { parent_id: t1.id, code: `UC${uniq()}`, name: 'Golden UC' })).json;
+    const va = (await admin.post('/api/v1/areas', { parent_id: newUc.id, code: `VA${uniq()}`, name: 'Golden A' })).json;
+    const vb = (await admin.post('/api/v1/areas', { parent_id: newUc.id, code: `VB${uniq()}`, name: 'Golden B' })).json;
+    const mk = async (area, score, people) => (await admin.post('/api/v1/households', {
+      area_id: area.id, head_name: `G ${uniq()}`, ...(score === null ? {} : { psc_score: score, psc_date: '2024-01-01' }), people })).json;
+    const adult = (sex, relation, extra = {}) => ({ name: `N ${uniq()}`, sex, relation, birth_date: '1990-06-01', ...extra });
+    const wgYes = { seeing: 1, hearing: 1, mobility: 4, cognition: 1, self_care: 1, communication: 1 };
+    // A: two poor (5 and 23.99), one non-poor (24); B: one unscored, one poor (11.99).
+    const a1 = await mk(va, 5, [adult('f', 'head')]);
+    const a2 = await mk(va, 23.99, [adult('m', 'head'), adult('f', 'spouse', { wg: wgYes })]);
+    const a3 = await mk(va, 24, [adult('f', 'head', { birth_date: '1950-01-01' })]);
+    await mk(vb, null, [adult('m', 'head')]);
+    const b2 = await mk(vb, 11.99, [adult('f', 'head', { birth_date: '2015-01-01' })]);
+    const co = (await admin.post('/api/v1/institutions', { type: 'CO', area_id: va.id, name: 'Golden CO', sex_composition: 'women', formed_on: '2024-01-01', status: 'active' })).json;
+    const spouse = a2.people.find((p) => p.relation === 'spouse');
+    for (const [h, person] of [[a1, a1.head_person_id], [a2, spouse.id], [a3, a3.head_person_id]])
+      assert.equal((await admin.post(`/api/v1/institutions/${co.id}/members`, { household_id: h.id, person_id: person, role: 'member', joined_on: '2024-01-02' })).status, 201);
+    const cbo = (await admin.post('/api/v1/institutions', { type: 'CBO', area_id: vb.id, name: 'Golden CBO', sex_composition: 'mixed', formed_on: '2024-01-01' })).json;
+    const m = (await admin.post(`/api/v1/institutions/${cbo.id}/members`, { household_id: b2.id, role: 'member', joined_on: '2024-01-02' })).json;
+    // b2 leaves again: not organised any more.
+    assert.equal((await admin.patch(`/api/v1/institutions/${cbo.id}/members/${m.id}`, { left_on: '2024-02-01' })).status, 200);
+    const s = (await admin.get(`/api/v1/registry/summary?area=${newUc.id}`)).json;
+    assert.deepEqual(s.households, { registered: 5, organised: 3, poor_registered: 3, poor_organised: 2, by_band: [
+      { band: null, poor: false, registered: 1, organised: 0 },
+      { band: 'chronically_poor', poor: true, registered: 0, organised: 0 },
+      { band: 'extremely_poor', poor: true, registered: 2, organised: 1 },
+      { band: 'non_poor', poor: false, registered: 1, organised: 1 },
+      { band: 'transitory_poor', poor: true, registered: 1, organised: 1 },
+    ].filter((b) => b.registered > 0) });
+    const members = Object.fromEntries(s.members.map((x) => [`${x.sex}/${x.age_band}/${x.disability}`, x.count]));
+    assert.deepEqual(members, { 'f/18-59/false': 1, 'f/18-59/true': 1, 'f/60+/false': 1 });
+    assert.deepEqual(s.institutions.map((i) => `${i.type}:${i.status}:${i.count}`).sort(), ['CBO:forming:1', 'CO:active:1']);
+    const byName = Object.fromEntries(s.children.map((c) => [c.name, c]));
+    assert.deepEqual(byName['Golden A'], { area_id: va.id, name: 'Golden A', households: 3, organised: 3, poor: 2, poor_organised: 2, institutions: 1 });
+    assert.deepEqual(byName['Golden B'], { area_id: vb.id, name: 'Golden B', households: 2, organised: 0, poor: 1, poor_organised: 0, institutions: 1 });
+  });
+
   test('household import: dry run reports every bad row; a clean file loads all or nothing', async () => {
     const code = `HH${uniq()}`;
     const header = 'household_code,area_code,head_name,psc_score,psc_date,person_name,sex,age,relation,wg_seeing,wg_hearing,wg_mobility,wg_cognition,wg_self_care,wg_communication';

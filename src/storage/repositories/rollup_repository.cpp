@@ -39,7 +39,7 @@ std::vector<domain::BandCount> SqlRollupRepository::HouseholdBands(const std::st
   auto rs = conn_.Query(
       "SELECT poverty_band, poor, COUNT(*), SUM(CASE WHEN membership_count > 0 THEN 1 ELSE 0 END) "
       "FROM household WHERE area_path >= ? AND area_path < ? AND deleted_at IS NULL "
-      "GROUP BY poverty_band, poor ORDER BY poverty_band",
+      "GROUP BY poverty_band, poor ORDER BY COALESCE(poverty_band, '')",
       Range(path));
   std::vector<domain::BandCount> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
