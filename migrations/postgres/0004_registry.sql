@@ -192,6 +192,11 @@ CREATE TABLE membership (
   joined_on             TEXT NOT NULL,
   left_on               TEXT,
   left_reason           TEXT,
+  -- The member person's sex, birth date and disability, copied (and kept in step by the
+  -- repository) so that member roll-ups read one covering index, not a person per member.
+  member_sex            TEXT,
+  member_birth_date     TEXT,
+  member_disability     INTEGER NOT NULL DEFAULT 0,
   version               BIGINT NOT NULL DEFAULT 1,
   created_at            TEXT NOT NULL,
   created_by            TEXT,
@@ -202,7 +207,8 @@ CREATE INDEX membership_institution ON membership(institution_id, left_on);
 CREATE INDEX membership_household ON membership(household_id, type_code);
 CREATE INDEX membership_person ON membership(person_id, type_code);
 CREATE INDEX membership_member_institution ON membership(member_institution_id);
-CREATE INDEX membership_area ON membership(area_path);
+CREATE INDEX membership_area ON membership(area_path, left_on, member_sex, member_birth_date,
+  member_disability, person_id);
 
 CREATE TABLE assessment (
   id             TEXT PRIMARY KEY,

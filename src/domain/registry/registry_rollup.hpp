@@ -16,6 +16,15 @@ struct InstitutionCount {
   std::int64_t count = 0;
 };
 
+// Households of a subtree grouped by the child area they are in (its path; the area's own path
+// for households registered on the area itself), poverty band and poor.
+struct HouseholdGroup {
+  std::string child_path;
+  std::optional<std::string> band;
+  bool poor = false;
+  std::int64_t registered = 0, organised = 0;
+};
+
 struct BandCount {
   std::optional<std::string> band;  // none: no PSC score
   bool poor = false;
@@ -52,11 +61,10 @@ class RollupRepository {
  public:
   virtual ~RollupRepository() = default;
   virtual std::vector<InstitutionCount> InstitutionCounts(const std::string& path) = 0;
-  virtual std::vector<BandCount> HouseholdBands(const std::string& path) = 0;
+  // One scan of the covering index gives both the band totals and the per-child figures.
+  virtual std::vector<HouseholdGroup> HouseholdGroups(const std::string& path) = 0;
   // `today` as YYYY-MM-DD: ages are taken on that date.
   virtual std::vector<MemberCount> Members(const std::string& path, const std::string& today) = 0;
-  // Per child area of `path` (keyed by the child's path).
-  virtual std::vector<AreaRollup> ChildHouseholds(const std::string& path) = 0;
   virtual std::vector<std::pair<std::string, std::int64_t>> ChildInstitutions(
       const std::string& path) = 0;
 };

@@ -38,7 +38,18 @@ Result<RegistrySummary> RegistrySummaryService::Summary(const Actor& actor,
   s.area_id = area->id;
   s.area_name = area->name;
   s.institutions = r.InstitutionCounts(area->path);
-  s.households = TotalsFromBands(r.HouseholdBands(area->path));
+  const auto groups = r.HouseholdGroups(area->path);
+  std::map<std::pair<std::string, bool>, BandCount> bands;  // by band ("" = none), poor
+  for (const auto& g : groups) {
+    auto& b = bands[{g.band.value_or(""), g.poor}];
+    b.band = g.band;
+    b.poor = g.poor;
+    b.registered += g.registered;
+    b.organised += g.organised;
+  }
+  std::vector<BandCount> by_band;
+  for (auto& [key, b] : bands) by_band.push_back(b);
+  s.households = TotalsFromBands(std::move(by_band));
   s.members = r.Members(area->path, TodayDate());
   // Child areas: households and institutions grouped by the child's path prefix.
   auto children = uow->Areas().List(AreaQuery{.scope = {SubtreeRange(area->path)},
@@ -46,13 +57,15 @@ Result<RegistrySummary> RegistrySummaryService::Summary(const Actor& actor,
                                               .page = {500, 0}});
   std::map<std::string, AreaRollup> by_path;
   for (const auto& c : children.items) by_path[c.path] = AreaRollup{c.id, c.name};
-  for (const auto& h : r.ChildHouseholds(area->path)) {
-    auto it = by_path.find(h.area_id);  // keyed by path
+  for (const auto& g : groups) {
+    auto it = by_path.find(g.child_path);
     if (it == by_path.end()) continue;  // households registered on the area itself
-    it->second.households = h.households;
-    it->second.organised = h.organised;
-    it->second.poor = h.poor;
-    it->second.poor_organised = h.poor_organised;
+    it->second.households += g.registered;
+    it->second.organised += g.organised;
+    if (g.poor) {
+      it->second.poor += g.registered;
+      it->second.poor_organised += g.organised;
+    }
   }
   for (const auto& [path, n] : r.ChildInstitutions(area->path))
     if (auto it = by_path.find(path); it != by_path.end()) it->second.institutions = n;

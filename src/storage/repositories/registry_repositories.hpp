@@ -87,12 +87,12 @@ class SqlRollupRepository final : public domain::RollupRepository {
  public:
   explicit SqlRollupRepository(Connection& conn) : conn_(conn) {}
   std::vector<domain::InstitutionCount> InstitutionCounts(const std::string& path) override;
-  std::vector<domain::BandCount> HouseholdBands(const std::string& path) override;
+  std::vector<domain::HouseholdGroup> HouseholdGroups(const std::string& path) override;
   std::vector<domain::MemberCount> Members(const std::string& path, const std::string& today) override;
-  std::vector<domain::AreaRollup> ChildHouseholds(const std::string& path) override;
   std::vector<std::pair<std::string, std::int64_t>> ChildInstitutions(const std::string& path) override;
 
  private:
+  std::string Covering() const;  // names household_area on SQLite
   Connection& conn_;
 };
 

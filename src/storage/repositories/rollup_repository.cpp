@@ -22,6 +22,10 @@ constexpr std::size_t kKeyLength = 6;  // area path keys (domain/areas/area_path
 
 }  // namespace
 
+std::string SqlRollupRepository::Covering() const {
+  return conn_.dialect() == Dialect::kSqlite ? " INDEXED BY household_area" : "";
+}
+
 std::vector<domain::InstitutionCount> SqlRollupRepository::InstitutionCounts(const std::string& path) {
   auto rs = conn_.Query(
       "SELECT i.type_code, t.tier, i.status, COUNT(*) FROM institution i JOIN institution_type t "
@@ -34,16 +38,21 @@ std::vector<domain::InstitutionCount> SqlRollupRepository::InstitutionCounts(con
   return out;
 }
 
-std::vector<domain::BandCount> SqlRollupRepository::HouseholdBands(const std::string& path) {
-  // Reads only the covering index household_area.
+std::vector<domain::HouseholdGroup> SqlRollupRepository::HouseholdGroups(const std::string& path) {
+  // Reads only the covering index household_area (named for SQLite, whose planner without
+  // statistics picks the list index and reads every row).
+  std::vector<Param> p{static_cast<std::int64_t>(path.size() + kKeyLength + 1)};
+  for (auto& x : Range(path)) p.push_back(x);
   auto rs = conn_.Query(
-      "SELECT poverty_band, poor, COUNT(*), SUM(CASE WHEN membership_count > 0 THEN 1 ELSE 0 END) "
-      "FROM household WHERE area_path >= ? AND area_path < ? AND deleted_at IS NULL "
-      "GROUP BY poverty_band, poor ORDER BY COALESCE(poverty_band, '')",
-      Range(path));
-  std::vector<domain::BandCount> out;
+      std::string("SELECT substr(area_path, 1, ?) AS child, poverty_band, poor, COUNT(*), "
+                  "SUM(CASE WHEN membership_count > 0 THEN 1 ELSE 0 END) FROM household") +
+          Covering() +
+          " WHERE area_path >= ? AND area_path < ? AND deleted_at IS NULL "
+          "GROUP BY child, poverty_band, poor",
+      p);
+  std::vector<domain::HouseholdGroup> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].OptText(0), rs[i].Int(1) != 0, rs[i].Int(2), rs[i].Int(3)});
+    out.push_back({rs[i].Str(0), rs[i].OptText(1), rs[i].Int(2) != 0, rs[i].Int(3), rs[i].Int(4)});
   return out;
 }
 
@@ -54,39 +63,16 @@ std::vector<domain::MemberCount> SqlRollupRepository::Members(const std::string&
                        YearsBefore(today, 60)};
   for (auto& x : Range(path)) p.push_back(x);
   auto rs = conn_.Query(
-      "SELECT p.sex, CASE WHEN p.birth_date IS NULL THEN 'unknown' WHEN p.birth_date > ? THEN "
-      "'0-4' WHEN p.birth_date > ? THEN '5-11' WHEN p.birth_date > ? THEN '12-17' WHEN "
-      "p.birth_date > ? THEN '18-59' ELSE '60+' END AS band, p.disability, COUNT(DISTINCT p.id) "
-      "FROM membership m JOIN person p ON p.id = m.person_id WHERE m.area_path >= ? AND "
-      "m.area_path < ? AND m.left_on IS NULL GROUP BY p.sex, band, p.disability "
-      "ORDER BY p.sex, band, p.disability",
+      "SELECT member_sex, CASE WHEN member_birth_date IS NULL THEN 'unknown' WHEN "
+      "member_birth_date > ? THEN '0-4' WHEN member_birth_date > ? THEN '5-11' WHEN "
+      "member_birth_date > ? THEN '12-17' WHEN member_birth_date > ? THEN '18-59' ELSE '60+' END "
+      "AS band, member_disability, COUNT(DISTINCT person_id) FROM membership WHERE area_path >= ? "
+      "AND area_path < ? AND left_on IS NULL AND person_id IS NOT NULL "
+      "GROUP BY member_sex, band, member_disability ORDER BY member_sex, band, member_disability",
       p);
   std::vector<domain::MemberCount> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
     out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Int(2) != 0, rs[i].Int(3)});
-  return out;
-}
-
-std::vector<domain::AreaRollup> SqlRollupRepository::ChildHouseholds(const std::string& path) {
-  std::vector<Param> p{static_cast<std::int64_t>(path.size() + kKeyLength + 1)};
-  for (auto& x : Range(path)) p.push_back(x);
-  p.emplace_back(path);
-  auto rs = conn_.Query(
-      "SELECT substr(area_path, 1, ?) AS child, COUNT(*), SUM(CASE WHEN membership_count > 0 "
-      "THEN 1 ELSE 0 END), SUM(poor), SUM(CASE WHEN poor = 1 AND membership_count > 0 THEN 1 "
-      "ELSE 0 END) FROM household WHERE area_path >= ? AND area_path < ? AND area_path <> ? AND "
-      "deleted_at IS NULL GROUP BY child",
-      p);
-  std::vector<domain::AreaRollup> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) {
-    domain::AreaRollup r;
-    r.area_id = rs[i].Str(0);  // the child's path
-    r.households = rs[i].Int(1);
-    r.organised = rs[i].Int(2);
-    r.poor = rs[i].Int(3);
-    r.poor_organised = rs[i].Int(4);
-    out.push_back(std::move(r));
-  }
   return out;
 }
 
