@@ -2,7 +2,20 @@
 // merge, roll-ups, imports, configuration — against the real server.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startServer, login, areaByCode, uniq, freshPgDatabase } from './support.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+function xlsx(rows) {
+  const out = join(mkdtempSync(join(tmpdir(), 'xlsx-')), 'households.xlsx');
+  execFileSync('python3', [join(here, 'fixtures', 'make_xlsx.py'), out], { input: JSON.stringify(rows) });
+  return readFileSync(out);
+}
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 let srv, admin, mob, village, village2, uc;
 
@@ -264,6 +277,28 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     assert.ok(r.json.errors.some((e) => e.column === 'household_code'), 'second load refused: codes exist');
     r = await mob.post('/api/v1/households/import', 'nonsense,header\n1,2', { raw: true, headers: { 'content-type': 'text/csv' } });
     assert.equal(r.status, 400);
+  });
+
+  test('household import from XLSX, in Pashto script; formulas refused by row; too large refused', async () => {
+    const code = `HX${uniq()}`;
+    const head = ['household_code', 'area_code', 'head_name', 'psc_score', 'psc_date', 'person_name', 'sex', 'age', 'relation'];
+    let r = await mob.post('/api/v1/households/import?dry_run=false', xlsx([head,
+      [`${code}A`, 'P1-D1-T1-U1-V1', 'ګل بی بی', '9.5', '2024-01-01', 'ګل بی بی', 'f', '40', 'head'],
+      [`${code}B`, 'P1-D1-T1-U1-V1', '=HYPERLINK("x")', '9', '2024-01-01', '', '', '', '']]), { raw: true, headers: { 'content-type': XLSX } });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.created, 0);
+    assert.deepEqual(r.json.errors.map((e) => [e.row, e.column, e.code]), [[3, 'head_name', 'formula']]);
+    r = await mob.post('/api/v1/households/import?dry_run=false', xlsx([head,
+      [`${code}A`, 'P1-D1-T1-U1-V1', 'ګل بی بی', '9.5', '2024-01-01', 'ګل بی بی', 'f', '40', 'head']]), { raw: true, headers: { 'content-type': XLSX } });
+    assert.equal(r.json.created, 1, r.text);
+    const h = (await mob.get(`/api/v1/households?q=${code}A`)).json.items[0];
+    assert.equal(h.head_name, 'ګل بی بی');
+    assert.equal(h.poverty_band, 'extremely_poor');
+    const big = Buffer.alloc(51 * 1024 * 1024, 'a');
+    r = await mob.post('/api/v1/households/import?dry_run=true', big, { raw: true, headers: { 'content-type': 'text/csv' } });
+    assert.equal(r.status, 413);
+    r = await mob.post('/api/v1/households/import?dry_run=true', Buffer.from([0xff, 0xfe, 0x41, 0x00]), { raw: true, headers: { 'content-type': 'text/csv' } });
+    assert.equal(r.status, 400, r.text);
   });
 
   test('institution import with memberships', async () => {
