@@ -6,7 +6,7 @@ import sys
 
 n = int(sys.argv[1])
 villages = sys.argv[2].split(",")
-rng = random.Random(7)
+rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 7)
 cols = ["household_code", "area_code", "head_name", "head_father_name", "phone", "national_id",
         "psc_score", "psc_date", "psc_source", "person_name", "sex", "age", "relation",
         "wg_seeing", "wg_hearing", "wg_mobility", "wg_cognition", "wg_self_care",
@@ -15,7 +15,7 @@ out = sys.stdout
 out.write(",".join(cols) + "\n")
 names = ["Amina", "Gul", "Sher", "Zarina", "Noor", "Rahim", "Fatima", "Karim", "Nazia", "Wali"]
 for h in range(n):
-    code = f"IMP-{h:07d}"
+    code = f"IMP{sys.argv[3] if len(sys.argv) > 3 else ''}-{h:07d}"
     village = villages[h % len(villages)]
     head = f"{rng.choice(names)} {rng.choice(names)}khan"
     father = f"{rng.choice(names)} {rng.choice(names)}"

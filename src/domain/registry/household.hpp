@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -79,6 +80,10 @@ class HouseholdRepository {
   virtual std::optional<Household> GetByCode(const std::string& code) = 0;
   virtual Page<Household> List(const HouseholdQuery& query) = 0;
   virtual std::vector<Household> ByNationalId(const std::string& national_id) = 0;
+  // Which of `codes` / `national_ids` are already taken (any household, for codes; households
+  // not deleted, for national IDs): a few IN queries for a whole import.
+  virtual std::set<std::string> TakenCodes(const std::vector<std::string>& codes) = 0;
+  virtual std::set<std::string> TakenNationalIds(const std::vector<std::string>& ids) = 0;
   // Every household of one area (a village), compact, for the similar-name check at entry.
   virtual std::vector<HouseholdKey> KeysInArea(const std::string& area_id) = 0;
   virtual Status Insert(const Household& household) = 0;

@@ -79,6 +79,17 @@ Result<HouseholdImportReport> HouseholdService::Import(const Actor& actor,
   const auto now = NowTimestamp();
   const auto user = actor.user_id.empty() ? std::nullopt : std::optional<std::string>(actor.user_id);
 
+  // What the database already holds, asked once for the whole file.
+  std::set<std::string> taken_codes, taken_ids;
+  {
+    std::vector<std::string> codes, ids;
+    for (const auto& r : rows) {
+      if (!r.household_code.empty()) codes.push_back(r.household_code);
+      if (!r.national_id.empty()) ids.push_back(NormaliseNationalId(r.national_id));
+    }
+    taken_codes = uow->Households().TakenCodes(codes);
+    taken_ids = uow->Households().TakenNationalIds(ids);
+  }
   for (const auto& r : rows) {
     if (r.household_code.empty()) {
       errors.push_back({r.row, "household_code", "required", "is required (it groups a household's people)"});
@@ -134,10 +145,10 @@ Result<HouseholdImportReport> HouseholdService::Import(const Actor& actor,
         auto [it, fresh] = national_ids.emplace(*p.household.national_id, r.household_code);
         if (!fresh)
           errors.push_back({r.row, "national_id", "duplicate", "also the national ID of household " + it->second + " in this file"});
-        else if (!uow->Households().ByNationalId(*p.household.national_id).empty())
+        else if (taken_ids.count(*p.household.national_id))
           errors.push_back({r.row, "national_id", "duplicate", "a registered household has this national ID"});
       }
-      if (uow->Households().GetByCode(r.household_code))
+      if (taken_codes.count(r.household_code))
         errors.push_back({r.row, "household_code", "duplicate", "a household with this code is already registered"});
       by_code.emplace(r.household_code, pending.size());
       pending.push_back(std::move(p));

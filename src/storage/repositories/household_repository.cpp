@@ -164,6 +164,35 @@ std::vector<Household> SqlHouseholdRepository::ByNationalId(const std::string& n
   return Many(conn_, "h.national_id = ? AND h.deleted_at IS NULL", {national_id});
 }
 
+namespace {
+// The values of `column` among `values`, in IN queries of 500.
+std::set<std::string> Taken(Connection& conn, const std::string& column, const std::string& extra,
+                            const std::vector<std::string>& values) {
+  std::set<std::string> out;
+  for (std::size_t at = 0; at < values.size(); at += 500) {
+    std::vector<Param> params;
+    std::string in;
+    for (std::size_t i = at; i < values.size() && i < at + 500; ++i) {
+      params.emplace_back(values[i]);
+      in += in.empty() ? "?" : ",?";
+    }
+    auto rs = conn.Query("SELECT " + column + " FROM household WHERE " + column + " IN (" + in +
+                             ")" + extra,
+                         params);
+    for (std::size_t i = 0; i < rs.size(); ++i) out.insert(rs[i].Str(0));
+  }
+  return out;
+}
+}  // namespace
+
+std::set<std::string> SqlHouseholdRepository::TakenCodes(const std::vector<std::string>& codes) {
+  return Taken(conn_, "code", "", codes);
+}
+
+std::set<std::string> SqlHouseholdRepository::TakenNationalIds(const std::vector<std::string>& ids) {
+  return Taken(conn_, "national_id", " AND deleted_at IS NULL", ids);
+}
+
 std::vector<domain::HouseholdKey> SqlHouseholdRepository::KeysInArea(const std::string& area_id) {
   auto rs = conn_.Query(
       "SELECT id, area_id, name_key FROM household WHERE area_id = ? AND deleted_at IS NULL",

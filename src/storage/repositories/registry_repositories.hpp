@@ -63,6 +63,8 @@ class SqlHouseholdRepository final : public domain::HouseholdRepository {
   std::optional<domain::Household> GetByCode(const std::string& code) override;
   domain::Page<domain::Household> List(const domain::HouseholdQuery& query) override;
   std::vector<domain::Household> ByNationalId(const std::string& national_id) override;
+  std::set<std::string> TakenCodes(const std::vector<std::string>& codes) override;
+  std::set<std::string> TakenNationalIds(const std::vector<std::string>& ids) override;
   std::vector<domain::HouseholdKey> KeysInArea(const std::string& area_id) override;
   Status Insert(const domain::Household& household) override;
   bool Update(const domain::Household& household, std::int64_t expected_version) override;
