@@ -24,7 +24,7 @@ export function App() {
   return <Shell user={session.user} />;
 }
 
-type NavItem = { page: 'areas' | 'users' | 'audit' | 'account'; label: string };
+type NavItem = { page: 'areas' | 'households' | 'institutions' | 'summary' | 'users' | 'audit' | 'account'; label: string };
 
 function Shell({ user }: { user: User }) {
   const { t } = useI18n();
@@ -36,7 +36,12 @@ function Shell({ user }: { user: User }) {
   // confirmation that brought us here, which the page itself just set.
   useEffect(() => setMenuOpen(false), [route]);
 
-  const items: NavItem[] = [{ page: 'areas', label: t('nav.areas') }];
+  const items: NavItem[] = [
+    { page: 'households', label: t('nav.households') },
+    { page: 'institutions', label: t('nav.institutions') },
+    { page: 'summary', label: t('nav.summary') },
+    { page: 'areas', label: t('nav.areas') },
+  ];
   if (admin) items.push({ page: 'users', label: t('nav.users') }, { page: 'audit', label: t('nav.audit') });
   items.push({ page: 'account', label: t('nav.account') });
   const section = sectionOf(route);
@@ -96,6 +101,21 @@ function sectionOf(route: Route): NavItem['page'] {
       return 'audit';
     case 'account':
       return 'account';
+    case 'households':
+    case 'household':
+    case 'household-new':
+    case 'household-edit':
+    case 'household-import':
+    case 'duplicates':
+      return 'households';
+    case 'institutions':
+    case 'institution':
+    case 'institution-new':
+    case 'institution-edit':
+    case 'institution-import':
+      return 'institutions';
+    case 'summary':
+      return 'summary';
     default:
       return 'areas';
   }
@@ -115,7 +135,30 @@ function Page({ route, user, admin }: { route: Route; user: User; admin: boolean
       return admin ? <AuditPage /> : <AreasPage user={user} />;
     case 'account':
       return <AccountPage user={user} />;
-    default:
+    case 'areas':
+    case 'area-import':
       return <AreasPage user={user} id={route.page === 'areas' ? route.id : undefined} />;
+    default:
+      return <RegistryPage route={route} user={user} />;
   }
+}
+
+// The registry screens are a separate chunk, fetched the first time one of them is opened.
+type RegistryModule = typeof import('./pages/registry');
+let registryModule: RegistryModule | null = null;
+
+function RegistryPage({ route, user }: { route: Route; user: User }) {
+  const { t } = useI18n();
+  const [mod, setMod] = useState<RegistryModule | null>(registryModule);
+  useEffect(() => {
+    if (mod) return;
+    import('./pages/registry')
+      .then((m) => {
+        registryModule = m;
+        setMod(m);
+      })
+      .catch(showError);
+  }, []);
+  if (!mod) return <p class="muted">{t('common.loading')}</p>;
+  return <mod.RegistryRoutes route={route} user={user} />;
 }

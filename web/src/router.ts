@@ -8,7 +8,19 @@ export type Route =
   | { page: 'user-new' }
   | { page: 'user'; id: string }
   | { page: 'audit' }
-  | { page: 'account' };
+  | { page: 'account' }
+  | { page: 'institutions' }
+  | { page: 'institution-new' }
+  | { page: 'institution-import' }
+  | { page: 'institution'; id: string }
+  | { page: 'institution-edit'; id: string }
+  | { page: 'households' }
+  | { page: 'household-new' }
+  | { page: 'household-import' }
+  | { page: 'duplicates' }
+  | { page: 'household'; id: string }
+  | { page: 'household-edit'; id: string }
+  | { page: 'summary'; id?: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -23,6 +35,19 @@ export function parseRoute(hash: string): Route {
       return { page: 'audit' };
     case 'account':
       return { page: 'account' };
+    case 'institutions':
+      if (parts[1] === 'new') return { page: 'institution-new' };
+      if (parts[1] === 'import') return { page: 'institution-import' };
+      if (parts[1] && parts[2] === 'edit') return { page: 'institution-edit', id: parts[1] };
+      return parts[1] ? { page: 'institution', id: parts[1] } : { page: 'institutions' };
+    case 'households':
+      if (parts[1] === 'new') return { page: 'household-new' };
+      if (parts[1] === 'import') return { page: 'household-import' };
+      if (parts[1] === 'duplicates') return { page: 'duplicates' };
+      if (parts[1] && parts[2] === 'edit') return { page: 'household-edit', id: parts[1] };
+      return parts[1] ? { page: 'household', id: parts[1] } : { page: 'households' };
+    case 'summary':
+      return parts[1] ? { page: 'summary', id: parts[1] } : { page: 'summary' };
     default:
       return { page: 'areas' };
   }

@@ -75,3 +75,196 @@ export interface AuditEntry {
   after: unknown;
   ip: string | null;
 }
+
+// ---- Registry (docs/api.md "Registry configuration" .. "Registry roll-ups") ----
+
+export interface Warning {
+  code: string;
+  message: string;
+  household_id?: string;
+  institution_id?: string;
+}
+
+export interface RegistryOption {
+  code: string;
+  name: string;
+  name_local: string | null;
+}
+
+export type MemberKind = 'household' | 'person' | 'institution';
+
+export interface InstitutionType extends RegistryOption {
+  tier: number;
+  parent_types: string[];
+  member_kind: MemberKind;
+  size_min: number | null;
+  size_max: number | null;
+}
+
+export interface PovertyBand extends RegistryOption {
+  lower_bound: number;
+  poor: boolean;
+}
+
+export interface Checklist {
+  code: string;
+  name: string;
+  institution_types: string[];
+  items: { code: string; name: string; max_score: number }[];
+  grades: { grade: string; min_percent: number }[];
+}
+
+export interface RegistryConfig {
+  institution_types: InstitutionType[];
+  poverty_band_sets: { effective_from: string; source: string | null; bands: PovertyBand[] }[];
+  checklists: Checklist[];
+  member_roles: RegistryOption[];
+  vulnerability_flags: RegistryOption[];
+}
+
+export interface Institution {
+  id: string;
+  code: string | null;
+  type: string;
+  tier: number;
+  area_id: string;
+  area_name: string;
+  parent_id: string | null;
+  parent_name: string | null;
+  name: string;
+  name_local: string | null;
+  formed_on: string | null;
+  sex_composition: string;
+  status: string;
+  status_on: string | null;
+  status_reason: string | null;
+  merged_into_id: string | null;
+  meeting_frequency: string | null;
+  registration_status: string;
+  registration_authority: string | null;
+  registration_number: string | null;
+  registration_date: string | null;
+  bank_status: string;
+  bank_name: string | null;
+  bank_opened_on: string | null;
+  savings: number;
+  notes: string | null;
+  member_count: number;
+  child_count: number;
+  latest_grade: string | null;
+  latest_assessed_on: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  warnings?: Warning[];
+  status_history?: { status: string; status_on: string; reason: string | null; at: string }[];
+}
+
+export interface Membership {
+  id: string;
+  institution_id?: string;
+  institution_name?: string | null;
+  type?: string;
+  household_id: string | null;
+  household_name: string | null;
+  person_id: string | null;
+  person_name: string | null;
+  person_sex: string | null;
+  member_institution_id: string | null;
+  member_institution_name: string | null;
+  role: string;
+  joined_on: string;
+  left_on: string | null;
+  left_reason?: string | null;
+  warnings?: Warning[];
+}
+
+export interface Assessment {
+  id: string;
+  checklist: string;
+  assessed_on: string;
+  score: number;
+  grade: string;
+  answers: Record<string, number>;
+  notes: string | null;
+}
+
+export type WgDomain = 'seeing' | 'hearing' | 'mobility' | 'cognition' | 'self_care' | 'communication';
+export const WG_DOMAINS: WgDomain[] = ['seeing', 'hearing', 'mobility', 'cognition', 'self_care', 'communication'];
+
+export interface Person {
+  id: string;
+  household_id: string;
+  name: string;
+  sex: string;
+  birth_date: string | null;
+  birth_date_estimated: boolean;
+  age: number | null;
+  relation: string;
+  wg: Record<WgDomain, number> | null;
+  disability: boolean;
+  displacement: string | null;
+  phone: string | null;
+  version: number;
+}
+
+export interface Household {
+  id: string;
+  code: string | null;
+  area_id: string;
+  area_name: string;
+  head_name: string;
+  head_father_name: string | null;
+  head_person_id?: string | null;
+  address: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  phone: string | null;
+  national_id: string | null;
+  national_id_masked: boolean;
+  psc_score: number | null;
+  psc_date: string | null;
+  psc_source: string | null;
+  poverty_band: string | null;
+  poor: boolean;
+  flags: string[];
+  person_count: number;
+  membership_count: number;
+  organised: boolean;
+  merged_into_id: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  people?: Person[];
+  memberships?: Membership[];
+  warnings?: Warning[];
+}
+
+export interface DuplicatePair {
+  reason: 'national_id' | 'similar_names' | string;
+  similarity: number;
+  a: Household;
+  b: Household;
+}
+
+export interface RegistryImportResult extends ImportResult {
+  dry_run?: boolean;
+  households?: number;
+  people?: number;
+  institutions?: number;
+  memberships?: number;
+}
+
+export interface RegistrySummary {
+  area: { id: string; name: string };
+  institutions: { type: string; tier: number; status: string; count: number }[];
+  households: {
+    registered: number;
+    organised: number;
+    poor_registered: number;
+    poor_organised: number;
+    by_band: { band: string | null; poor?: boolean; registered: number; organised: number }[];
+  };
+  members: { sex: string; age_band: string; disability: boolean; count: number }[];
+  children: { area_id: string; name: string; households: number; organised: number; poor: number; poor_organised: number; institutions: number }[];
+}

@@ -18,6 +18,8 @@ interface Props {
   error?: string;
   testid: string;
   exclude?: string;
+  // Offers to drop the choice (filters: "any area").
+  clearable?: boolean;
 }
 
 export function AreaPicker(p: Props) {
@@ -50,7 +52,13 @@ export function AreaPicker(p: Props) {
       {p.value && !open ? (
         <div class="picker-chosen">
           <span data-testid={p.testid + '-chosen'}>{t('picker.chosen', { name: p.value.name })}</span>
-          <button type="button" class="secondary" onClick={() => setOpen(true)}>{t('picker.change')}</button>
+          <button type="button" class="secondary" data-testid={p.testid + '-change'} onClick={() => setOpen(true)}>{t('picker.change')}</button>
+          {p.clearable && (
+            <button type="button" class="secondary" data-testid={p.testid + '-clear'} onClick={() => {
+              p.onChange(null);
+              setOpen(true);
+            }}>{t('picker.clear')}</button>
+          )}
         </div>
       ) : (
         <>

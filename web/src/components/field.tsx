@@ -6,7 +6,11 @@ interface FieldProps {
   label: string;
   value: string;
   onInput: (value: string) => void;
-  type?: 'text' | 'password' | 'search' | 'date';
+  type?: 'text' | 'password' | 'search' | 'date' | 'number' | 'tel';
+  inputMode?: 'numeric' | 'decimal' | 'tel';
+  min?: number | string;
+  max?: number | string;
+  step?: number | string;
   error?: string;
   testid?: string;
   required?: boolean;
@@ -29,6 +33,10 @@ export function Field(p: FieldProps) {
         dir={p.dir}
         required={p.required}
         autocomplete={p.autocomplete}
+        inputMode={p.inputMode}
+        min={p.min}
+        max={p.max}
+        step={p.step}
         aria-invalid={p.error ? true : undefined}
         aria-describedby={p.error ? errId : undefined}
         data-testid={p.testid}
@@ -71,6 +79,35 @@ export function SelectField(p: SelectProps) {
           <option key={o.value} value={o.value}>{o.label}</option>
         ))}
       </select>
+      {p.error && <div id={errId} class="field-error" data-testid={p.testid ? p.testid + '-error' : undefined}>{p.error}</div>}
+    </div>
+  );
+}
+
+interface TextAreaProps {
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  error?: string;
+  testid?: string;
+}
+
+export function TextAreaField(p: TextAreaProps) {
+  const id = useId();
+  const errId = id + '-err';
+  return (
+    <div class={p.error ? 'field field-invalid' : 'field'}>
+      <label for={id}>{p.label}</label>
+      <textarea
+        id={id}
+        rows={3}
+        dir="auto"
+        value={p.value}
+        aria-invalid={p.error ? true : undefined}
+        aria-describedby={p.error ? errId : undefined}
+        data-testid={p.testid}
+        onInput={(e) => p.onInput((e.currentTarget as HTMLTextAreaElement).value)}
+      />
       {p.error && <div id={errId} class="field-error" data-testid={p.testid ? p.testid + '-error' : undefined}>{p.error}</div>}
     </div>
   );

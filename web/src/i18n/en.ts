@@ -1,5 +1,6 @@
 // English: the reference dictionary. Every key of the shell lives here; the other languages must
 // provide the same keys (the compiler checks), and a missing one falls back to this text.
+import enRegistry from './en_registry';
 import type { Plural } from './types';
 
 const en = {
@@ -8,6 +9,9 @@ const en = {
   'nav.main': 'Main menu',
   'nav.menu': 'Menu',
   'nav.areas': 'Areas',
+  'nav.households': 'Households',
+  'nav.institutions': 'Institutions',
+  'nav.summary': 'Summary',
   'nav.users': 'Users',
   'nav.audit': 'Audit',
   'nav.account': 'My account',
@@ -84,6 +88,7 @@ const en = {
   'import.row': 'Row',
   'import.column': 'Column',
   'import.message': 'Problem',
+  'import.checking': 'Checking the file…',
 
   'users.title': 'Users',
   'users.search': 'Search by name or username',
@@ -159,6 +164,8 @@ const en = {
   'picker.chosen': 'Chosen: {name}',
   'picker.change': 'Change',
   'picker.none': 'No area chosen',
+  'picker.choose': 'Choose',
+  'picker.clear': 'Clear',
 
   'error.network': 'No connection to the server. Try again.',
   'error.forbidden': 'You are not allowed to do this.',
@@ -171,6 +178,7 @@ const en = {
   'error.unauthenticated': 'Please sign in.',
   'error.unsupported': 'This kind of request or file is not supported.',
   'error.other': 'Something went wrong.',
+  ...enRegistry,
 } satisfies Record<string, string | Plural>;
 
 export type MessageKey = keyof typeof en;

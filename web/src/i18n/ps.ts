@@ -1,5 +1,6 @@
 // پښتو (Pashto), written right to left.
 import type { MessageKey } from './en';
+import psRegistry from './ps_registry';
 import type { Plural } from './types';
 
 const ps: Record<MessageKey, string | Plural> = {
@@ -8,6 +9,9 @@ const ps: Record<MessageKey, string | Plural> = {
   'nav.main': 'اصلي مینو',
   'nav.menu': 'مینو',
   'nav.areas': 'سیمې',
+  'nav.households': 'کورنۍ',
+  'nav.institutions': 'بنسټونه',
+  'nav.summary': 'لنډیز',
   'nav.users': 'کاروونکي',
   'nav.audit': 'پلټنه',
   'nav.account': 'زما حساب',
@@ -84,6 +88,7 @@ const ps: Record<MessageKey, string | Plural> = {
   'import.row': 'کرښه',
   'import.column': 'ستنه',
   'import.message': 'ستونزه',
+  'import.checking': 'دوتنه څېړل کېږي…',
 
   'users.title': 'کاروونکي',
   'users.search': 'د نوم یا کارن نوم له مخې لټون',
@@ -159,6 +164,8 @@ const ps: Record<MessageKey, string | Plural> = {
   'picker.chosen': 'ټاکل شوې: {name}',
   'picker.change': 'بدلول',
   'picker.none': 'هیڅ سیمه نه ده ټاکل شوې',
+  'picker.choose': 'وټاکئ',
+  'picker.clear': 'پاک کړئ',
 
   'error.network': 'له سرور سره اړیکه نشته. بیا هڅه وکړئ.',
   'error.forbidden': 'تاسو د دې کار اجازه نه لرئ.',
@@ -171,6 +178,7 @@ const ps: Record<MessageKey, string | Plural> = {
   'error.unauthenticated': 'مهرباني وکړئ ننوځئ.',
   'error.unsupported': 'دا ډول غوښتنه یا فایل نه منل کېږي.',
   'error.other': 'یوه ستونزه پېښه شوه.',
+  ...psRegistry,
 };
 
 export default ps;

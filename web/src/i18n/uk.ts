@@ -1,5 +1,6 @@
 // Українська (Ukrainian).
 import type { MessageKey } from './en';
+import ukRegistry from './uk_registry';
 import type { Plural } from './types';
 
 const uk: Record<MessageKey, string | Plural> = {
@@ -8,6 +9,9 @@ const uk: Record<MessageKey, string | Plural> = {
   'nav.main': 'Головне меню',
   'nav.menu': 'Меню',
   'nav.areas': 'Території',
+  'nav.households': 'Домогосподарства',
+  'nav.institutions': 'Інституції',
+  'nav.summary': 'Зведення',
   'nav.users': 'Користувачі',
   'nav.audit': 'Аудит',
   'nav.account': 'Мій обліковий запис',
@@ -99,6 +103,7 @@ const uk: Record<MessageKey, string | Plural> = {
   'import.row': 'Рядок',
   'import.column': 'Стовпець',
   'import.message': 'Помилка',
+  'import.checking': 'Перевірка файлу…',
 
   'users.title': 'Користувачі',
   'users.search': 'Пошук за іменем або логіном',
@@ -174,6 +179,8 @@ const uk: Record<MessageKey, string | Plural> = {
   'picker.chosen': 'Вибрано: {name}',
   'picker.change': 'Змінити',
   'picker.none': 'Територію не вибрано',
+  'picker.choose': 'Обрати',
+  'picker.clear': 'Очистити',
 
   'error.network': 'Немає зв’язку із сервером. Спробуйте ще раз.',
   'error.forbidden': 'У вас немає прав на цю дію.',
@@ -186,6 +193,7 @@ const uk: Record<MessageKey, string | Plural> = {
   'error.unauthenticated': 'Будь ласка, увійдіть.',
   'error.unsupported': 'Такий запит або файл не підтримується.',
   'error.other': 'Щось пішло не так.',
+  ...ukRegistry,
 };
 
 export default uk;

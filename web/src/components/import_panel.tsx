@@ -1,0 +1,139 @@
+// File import shared by areas, households and institutions: pick a CSV/XLSX file, check it
+// (dry run, with upload progress), see every bad row, then load a clean file.
+import type { ComponentChildren } from 'preact';
+import { useId, useState } from 'preact/hooks';
+import { upload } from '../api';
+import { useI18n } from '../i18n';
+import { clearMessages, showError, showInfo } from '../messages';
+import type { ImportResult } from '../types';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function contentTypeOf(file: File): string {
+  if (/\.xlsx$/i.test(file.name) || file.type === XLSX) return XLSX;
+  return 'text/csv';
+}
+
+interface Props<R extends ImportResult> {
+  // e.g. '/areas/import'; ?dry_run= is added.
+  endpoint: string;
+  testid: string;
+  crumbs: ComponentChildren;
+  title: string;
+  help: ComponentChildren;
+  runLabel: string;
+  // The sentence after a clean check and after a load.
+  checked: (r: R) => string;
+  done: (r: R) => string;
+  onLoaded?: (r: R) => void;
+}
+
+export function ImportPanel<R extends ImportResult>(p: Props<R>) {
+  const { t } = useI18n();
+  const id = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [check, setCheck] = useState<R | null>(null);
+  const [loaded, setLoaded] = useState<R | null>(null);
+
+  async function send(dryRun: boolean) {
+    if (!file) return;
+    clearMessages();
+    setProgress(0);
+    try {
+      const result = await upload<R>(`${p.endpoint}?dry_run=${dryRun}`, file, contentTypeOf(file), setProgress);
+      if (dryRun) {
+        setCheck(result);
+      } else {
+        setLoaded(result);
+        setCheck(null);
+        if (result.ok) {
+          p.onLoaded?.(result);
+          showInfo(p.done(result));
+        } else {
+          setCheck(result);
+        }
+      }
+    } catch (e) {
+      showError(e);
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  const badRows = check ? new Set(check.errors.map((e) => e.row)).size : 0;
+  const pctDone = progress === null ? 0 : Math.round(progress * 100);
+  return (
+    <section class="card" aria-labelledby={id + '-heading'} data-testid={p.testid}>
+      <nav class="breadcrumb" aria-label={t('areas.breadcrumb')}>
+        <ol>{p.crumbs}</ol>
+      </nav>
+      <h1 id={id + '-heading'}>{p.title}</h1>
+      <div class="muted import-help">{p.help}</div>
+      <div class="field">
+        <div class="field-label" id={id + '-label'}>{t('import.file')}</div>
+        {/* The native file button speaks the browser's language; this label speaks the user's. */}
+        <div class="file-pick">
+          <input
+            id={id}
+            type="file"
+            accept={`.csv,.xlsx,text/csv,${XLSX}`}
+            aria-labelledby={id + '-label'}
+            data-testid="import-file"
+            onChange={(e) => {
+              const files = (e.currentTarget as HTMLInputElement).files;
+              setFile(files && files.length > 0 ? files[0] : null);
+              setCheck(null);
+              setLoaded(null);
+            }}
+          />
+          <label for={id} class="button secondary">{t('import.choose')}</label>
+          <span data-testid="import-file-name" dir="auto">{file ? file.name : t('import.noFile')}</span>
+        </div>
+      </div>
+      <div class="actions">
+        <button type="button" class="primary" disabled={!file || progress !== null} data-testid="import-dry-run" onClick={() => send(true)}>
+          {t('import.dryRun')}
+        </button>
+        <button type="button" class="primary" disabled={!check || !check.ok || progress !== null} data-testid="import-run" onClick={() => send(false)}>
+          {p.runLabel}
+        </button>
+      </div>
+      {progress !== null && (
+        <div class="progress" data-testid="import-progress">
+          <progress max={100} value={pctDone} aria-label={t('import.uploading', { pct: pctDone })} />
+          <span>{progress < 1 ? t('import.uploading', { pct: pctDone }) : t('import.checking')}</span>
+        </div>
+      )}
+      {check && (
+        <div data-testid="import-check">
+          {check.ok ? (
+            <p class="notice ok" data-testid="import-check-ok">{p.checked(check)}</p>
+          ) : (
+            <>
+              <p class="notice bad" data-testid="import-check-bad">{t('import.checkBad', { n: badRows })}</p>
+              <div class="table-wrap">
+                <table data-testid="import-errors">
+                  <caption>{t('import.errors')}</caption>
+                  <thead>
+                    <tr><th scope="col">{t('import.row')}</th><th scope="col">{t('import.column')}</th><th scope="col">{t('import.message')}</th></tr>
+                  </thead>
+                  <tbody>
+                    {check.errors.map((e, i) => (
+                      <tr key={i} data-testid="import-error-row" data-row={e.row}>
+                        <td>{e.row}</td>
+                        <td dir="ltr">{e.column}</td>
+                        <td><bdi dir="auto">{e.message}</bdi></td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+        </div>
+      )}
+      {loaded && loaded.ok && <p class="notice ok" data-testid="import-done">{p.done(loaded)}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+// Chooses one institution of the given types by name or code (a parent federation, or the
+// institution one merged into).
+import { useEffect, useId, useState } from 'preact/hooks';
+import { get, query } from '../api';
+import { useI18n } from '../i18n';
+import { showError } from '../messages';
+import { typeLabel, useConfig } from '../registry_data';
+import type { Institution, Page } from '../types';
+
+export interface PickedInstitution {
+  id: string;
+  name: string;
+}
+
+interface Props {
+  label: string;
+  types: string[];
+  value: PickedInstitution | null;
+  onChange: (value: PickedInstitution | null) => void;
+  error?: string;
+  testid: string;
+  exclude?: string;
+  hint?: string;
+}
+
+export function InstitutionPicker(p: Props) {
+  const { t } = useI18n();
+  const config = useConfig();
+  const id = useId();
+  const [q, setQ] = useState('');
+  const [open, setOpen] = useState(false);
+  const [results, setResults] = useState<Institution[] | null>(null);
+  const typesKey = p.types.join(' ');
+
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      Promise.all(p.types.map((type) => get<Page<Institution>>('/institutions' + query({ type, q: q.trim(), limit: 20 }))))
+        .then((pages) => live && setResults(pages.flatMap((x) => x.items).filter((i) => i.id !== p.exclude)))
+        .catch((e) => live && showError(e));
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [q, open, typesKey]);
+
+  return (
+    <div class={p.error ? 'field picker field-invalid' : 'field picker'} data-testid={p.testid}>
+      <label for={id}>{p.label}</label>
+      {!open ? (
+        <div class="picker-chosen">
+          <span data-testid={p.testid + '-chosen'}>{p.value ? t('picker.chosen', { name: p.value.name }) : t('inst.noParent')}</span>
+          <button type="button" class="secondary" id={id} data-testid={p.testid + '-change'} onClick={() => setOpen(true)}>
+            {p.value ? t('picker.change') : t('picker.choose')}
+          </button>
+          {p.value && (
+            <button type="button" class="secondary" data-testid={p.testid + '-clear'} onClick={() => p.onChange(null)}>{t('picker.clear')}</button>
+          )}
+        </div>
+      ) : (
+        <>
+          <input
+            id={id}
+            type="search"
+            value={q}
+            placeholder={t('inst.search')}
+            autocomplete="off"
+            data-testid={p.testid + '-search'}
+            aria-invalid={p.error ? true : undefined}
+            onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)}
+          />
+          <ul class="picker-results" aria-label={t('areas.results')}>
+            {results === null && <li class="muted">{t('common.loading')}</li>}
+            {results && results.length === 0 && <li class="muted">{t('areas.noResults')}</li>}
+            {(results ?? []).map((i) => (
+              <li key={i.id}>
+                <button type="button" class="link" data-testid={p.testid + '-option'} data-id={i.id}
+                  onClick={() => {
+                    p.onChange({ id: i.id, name: i.name });
+                    setOpen(false);
+                    setQ('');
+                  }}>
+                  <bdi>{i.name}</bdi> <span class="muted">({typeLabel(config, i.type)} · <bdi>{i.area_name}</bdi>)</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button type="button" class="link" onClick={() => setOpen(false)}>{t('common.cancel')}</button>
+        </>
+      )}
+      {p.hint && <div class="hint">{p.hint}</div>}
+      {p.error && <div class="field-error" data-testid={p.testid + '-error'}>{p.error}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+// Small pieces the registry screens share: warnings from a save, breadcrumbs, badges, a
+// labelled fact list and a yes/no select.
+import { Fragment, type ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { useI18n } from '../i18n';
+import { enumLabel } from '../registry_data';
+import { href } from '../router';
+import { createStore } from '../store';
+import type { Warning } from '../types';
+
+// Warnings of the last save, handed from a form to the record page it opens next.
+const flash = createStore<{ id: string; warnings: Warning[] } | null>(null);
+
+export function flashWarnings(id: string, warnings: Warning[] | undefined): void {
+  flash.set(warnings && warnings.length > 0 ? { id, warnings } : null);
+}
+
+export function useFlashWarnings(id: string): Warning[] {
+  const [taken] = useState(() => {
+    const f = flash.get();
+    if (f && f.id === id) {
+      flash.set(null);
+      return f.warnings;
+    }
+    return [];
+  });
+  return taken;
+}
+
+export function WarningList({ warnings, testid = 'warnings' }: { warnings: Warning[]; testid?: string }) {
+  const { t } = useI18n();
+  if (warnings.length === 0) return null;
+  return (
+    <div class="notice warn" role="status" data-testid={testid}>
+      <strong>{t('reg.warnings')}</strong>
+      <ul>
+        {warnings.map((w, i) => (
+          <li key={i} data-testid="warning" data-code={w.code}>
+            <bdi dir="auto">{w.message}</bdi>
+            {w.household_id && <> <a href={href('households', w.household_id)} data-testid="warning-link">{t('reg.open')}</a></>}
+            {w.institution_id && <> <a href={href('institutions', w.institution_id)} data-testid="warning-link">{t('reg.open')}</a></>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Crumbs({ items, current }: { items: { href: string; label: string }[]; current: string }) {
+  const { t } = useI18n();
+  return (
+    <nav class="breadcrumb" aria-label={t('areas.breadcrumb')}>
+      <ol>
+        {items.map((i) => <li key={i.href}><a href={i.href}>{i.label}</a></li>)}
+        <li aria-current="page"><bdi>{current}</bdi></li>
+      </ol>
+    </nav>
+  );
+}
+
+const STATUS_CLASS: Record<string, string> = { active: 'on', forming: 'neutral', dormant: 'warn', dissolved: 'off', merged: 'off' };
+
+export function StatusBadge({ status }: { status: string }) {
+  return <span class={'badge ' + (STATUS_CLASS[status] ?? 'neutral')} data-testid="status-badge" data-status={status}>{enumLabel('status', status)}</span>;
+}
+
+export function GradeBadge({ grade }: { grade: string | null }) {
+  const { t } = useI18n();
+  if (!grade) return null;
+  return <span class="badge grade" data-testid="grade-badge">{t('inst.gradeShort', { grade })}</span>;
+}
+
+// A fact list that skips empty values.
+export function Facts({ rows }: { rows: [string, ComponentChildren, string?][] }) {
+  return (
+    <dl class="facts">
+      {rows.filter(([, v]) => v !== null && v !== undefined && v !== '').map(([k, v, testid]) => (
+        <Fragment key={k}>
+          <dt>{k}</dt>
+          <dd data-testid={testid}>{v}</dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}
+
+export function Ltr({ children }: { children: ComponentChildren }) {
+  return <bdi dir="ltr" class="ltr">{children}</bdi>;
+}

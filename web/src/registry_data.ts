@@ -1,0 +1,130 @@
+// Registry configuration (GET /registry/config, read once and shared), the labels of configured
+// options and of the fixed enumerations, and small helpers the registry screens share.
+import { useEffect } from 'preact/hooks';
+import { get } from './api';
+import { hasKey, langStore, t } from './i18n';
+import { showError } from './messages';
+import { createStore, useStore } from './store';
+import type { Checklist, InstitutionType, PovertyBand, RegistryConfig, RegistryOption, RoleCode, User } from './types';
+
+export const configStore = createStore<RegistryConfig | null>(null);
+let loading: Promise<void> | null = null;
+
+export function loadConfig(force = false): Promise<void> {
+  if (loading && !force) return loading;
+  loading = get<RegistryConfig>('/registry/config')
+    .then((c) => configStore.set(c))
+    .catch((e) => {
+      loading = null;
+      showError(e);
+    });
+  return loading;
+}
+
+export function useConfig(): RegistryConfig | null {
+  const config = useStore(configStore);
+  useEffect(() => {
+    if (!config) loadConfig();
+  }, []);
+  return config;
+}
+
+// A configured option's label: the deployment's local name when the app is not in English, then
+// this build's translation of a default code, then the configured (English) name.
+export function optionLabel(kind: 'type' | 'band' | 'role' | 'flag', o: RegistryOption | undefined, code: string): string {
+  const lang = langStore.get();
+  if (o && lang !== 'en' && o.name_local) return o.name_local;
+  const key = `cfg.${kind}.${code}`;
+  if (lang !== 'en' && hasKey(key)) return t(key);
+  if (o) return o.name;
+  return hasKey(key) ? t(key) : code;
+}
+
+export function typeOf(config: RegistryConfig | null, code: string): InstitutionType | undefined {
+  return config?.institution_types.find((x) => x.code === code);
+}
+
+export function typeLabel(config: RegistryConfig | null, code: string): string {
+  return optionLabel('type', typeOf(config, code), code);
+}
+
+// The band set in force today (the latest effective_from not after today).
+export function currentBands(config: RegistryConfig | null): PovertyBand[] {
+  if (!config || config.poverty_band_sets.length === 0) return [];
+  const today = todayIso();
+  const sets = [...config.poverty_band_sets].sort((a, b) => a.effective_from.localeCompare(b.effective_from));
+  const inForce = sets.filter((s) => s.effective_from <= today);
+  return (inForce.length ? inForce[inForce.length - 1] : sets[0]).bands;
+}
+
+export function bandLabel(config: RegistryConfig | null, code: string | null): string {
+  if (!code) return t('hh.noBand');
+  let band: PovertyBand | undefined;
+  for (const s of config?.poverty_band_sets ?? []) band = band ?? s.bands.find((b) => b.code === code);
+  return optionLabel('band', band, code);
+}
+
+export function roleOptionLabel(config: RegistryConfig | null, code: string): string {
+  return optionLabel('role', config?.member_roles.find((x) => x.code === code), code);
+}
+
+export function flagLabel(config: RegistryConfig | null, code: string): string {
+  return optionLabel('flag', config?.vulnerability_flags.find((x) => x.code === code), code);
+}
+
+export function checklistsFor(config: RegistryConfig | null, type: string): Checklist[] {
+  return (config?.checklists ?? []).filter((c) => c.institution_types.includes(type));
+}
+
+// Fixed enumerations of the API, each value translated (enum.<kind>.<value>).
+export const ENUMS = {
+  status: ['forming', 'active', 'dormant', 'dissolved', 'merged'],
+  sex_composition: ['women', 'men', 'mixed'],
+  meeting_frequency: ['weekly', 'fortnightly', 'monthly', 'quarterly', 'irregular'],
+  registration_status: ['unregistered', 'applied', 'registered'],
+  bank_status: ['none', 'applied', 'opened'],
+  sex: ['f', 'm', 'x'],
+  relation: ['head', 'spouse', 'son', 'daughter', 'parent', 'sibling', 'grandchild', 'other_relative', 'non_relative'],
+  displacement: ['host', 'idp', 'returnee', 'refugee'],
+  wg: ['1', '2', '3', '4'],
+} as const;
+export type EnumKind = keyof typeof ENUMS;
+
+export function enumLabel(kind: EnumKind | 'age_band', value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const key = `enum.${kind}.${value}`;
+  return hasKey(key) ? t(key) : value;
+}
+
+export function enumOptions(kind: EnumKind, empty?: string): { value: string; label: string }[] {
+  const opts = ENUMS[kind].map((v) => ({ value: v as string, label: enumLabel(kind, v) }));
+  return empty === undefined ? opts : [{ value: '', label: empty }, ...opts];
+}
+
+export function todayIso(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+const WRITERS: RoleCode[] = ['mobiliser', 'officer', 'manager', 'admin'];
+
+export function canWriteRegistry(user: User): boolean {
+  return user.roles.some((r) => WRITERS.includes(r.role));
+}
+
+// Numbers and percentages in the reader's language (Pashto digits come from the locale).
+export function num(n: number, digits = 0): string {
+  return n.toLocaleString(langStore.get(), { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+}
+
+export function pct(part: number, whole: number): string {
+  if (whole <= 0) return '–';
+  return (part / whole).toLocaleString(langStore.get(), { style: 'percent', maximumFractionDigits: 0 });
+}
+
+// Text fields: trimmed, and an empty one sent as null (clears it) or left out (create).
+export function orNull(s: string): string | null {
+  const v = s.trim();
+  return v ? v : null;
+}
