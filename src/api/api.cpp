@@ -17,6 +17,7 @@ Api::Api(Services services, ApiOptions options)
   AddInstitutionRoutes(table, services_);
   AddHouseholdRoutes(table, services_);
   AddRegistryImportRoutes(table, services_, options_);
+  AddFeedbackRoutes(table, services_);
   AddOpsRoutes(table, services_, options_, router_);
 }
 

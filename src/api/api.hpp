@@ -11,6 +11,7 @@
 #include "domain/areas/area_service.hpp"
 #include "domain/audit/audit_service.hpp"
 #include "domain/auth/auth_service.hpp"
+#include "domain/feedback/feedback_service.hpp"
 #include "domain/registry/household_service.hpp"
 #include "domain/registry/institution_service.hpp"
 #include "domain/registry/registry_config_service.hpp"
@@ -33,6 +34,7 @@ struct Services {
   domain::InstitutionService& institutions;
   domain::HouseholdService& households;
   domain::RegistrySummaryService& registry_summary;
+  domain::FeedbackService& feedback;
 };
 
 struct ApiOptions {

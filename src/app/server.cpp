@@ -35,6 +35,7 @@ int RunServer(const Config& config, const std::string& version) {
   domain::InstitutionService institutions(uow);
   domain::HouseholdService households(uow);
   domain::RegistrySummaryService registry_summary(uow);
+  domain::FeedbackService feedback(uow);
   http::Metrics metrics;
 
   api::ApiOptions options;
@@ -50,7 +51,7 @@ int RunServer(const Config& config, const std::string& version) {
            "mobilise_db_pool_waits_total " + std::to_string(s.waits) + "\n";
   };
   api::Api api({uow, areas, users, auth, audit, registry_config, institutions, households,
-                registry_summary},
+                registry_summary, feedback},
                options);
 
   http::ServerOptions so;

@@ -7,6 +7,7 @@
 #include "domain/areas/area.hpp"
 #include "domain/audit/audit.hpp"
 #include "domain/auth/credentials.hpp"
+#include "domain/feedback/feedback.hpp"
 #include "domain/registry/household.hpp"
 #include "domain/registry/institution.hpp"
 #include "domain/registry/registry_config.hpp"
@@ -26,6 +27,7 @@ class UnitOfWork {
   virtual InstitutionRepository& Institutions() = 0;
   virtual HouseholdRepository& Households() = 0;
   virtual RollupRepository& Rollups() = 0;
+  virtual FeedbackRepository& Feedback() = 0;
   virtual void Commit() = 0;
 };
 

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, areaByCode } from './support.mjs';
 
-let srv, admin, p1, p1d1, p1user, p1village, p1household, p1institution, p1membership;
+let srv, admin, p1, p1d1, p1user, p1village, p1household, p1institution, p1membership, p1feedback;
 before(async () => {
   srv = await startServer();
   admin = await login(srv.base, 'admin');
@@ -18,7 +18,9 @@ before(async () => {
   p1institution = (await admin.post('/api/v1/institutions', { area_id: p1village.id, code: 'P1-CO-PROBE', type: 'CO', name: 'Probe CO',
     sex_composition: 'women', formed_on: '2024-01-01' })).json;
   p1membership = (await admin.post(`/api/v1/institutions/${p1institution.id}/members`, { household_id: p1household.id, role: 'member', joined_on: '2024-01-02' })).json;
-  assert.ok(p1household.id && p1institution.id && p1membership.id, 'P1 registry records created');
+  p1feedback = (await admin.post('/api/v1/feedback', { area_id: p1village.id, channel: 'hotline', category: 'suggestion',
+    description: 'Probe feedback', person_name: 'Probe Person' })).json;
+  assert.ok(p1household.id && p1institution.id && p1membership.id && p1feedback.id, 'P1 records created');
 });
 after(async () => { await srv?.stop(); });
 
@@ -35,7 +37,8 @@ async function snapshotP1() {
   const institutions = (await admin.get(`/api/v1/institutions?area=${p1.id}&limit=500`)).json;
   const household = (await admin.get(`/api/v1/households/${p1household.id}`)).json;
   const members = (await admin.get(`/api/v1/institutions/${p1institution.id}/members?all=true`)).json;
-  return JSON.stringify({ areas: areas.sort((a, b) => a.id.localeCompare(b.id)), users, households, institutions, household, members });
+  const feedback = (await admin.get(`/api/v1/feedback/${p1feedback.id}`)).json;
+  return JSON.stringify({ areas: areas.sort((a, b) => a.id.localeCompare(b.id)), users, households, institutions, household, members, feedback });
 }
 
 function bodyFor(method, pattern) {
@@ -59,6 +62,9 @@ function bodyFor(method, pattern) {
   if (pattern.startsWith('/api/v1/poverty-bands')) return { bands: [{ code: 'all', name: 'All', lower_bound: 0, poor: true }] };
   if (pattern.startsWith('/api/v1/checklists')) return { name: 'Probe', institution_types: ['CO'], items: [{ code: 'a', name: 'a', max_score: 1 }], grades: [{ grade: 'A', min_percent: 0 }] };
   if (pattern.startsWith('/api/v1/registry-options')) return [{ code: 'member', name: 'Member' }];
+  if (pattern === '/api/v1/feedback') return { area_id: p1village.id, channel: 'hotline', category: 'suggestion', description: 'Probe' };
+  if (pattern === '/api/v1/feedback/{id}') return { version: 1, description: 'Changed' };
+  if (pattern.startsWith('/api/v1/feedback/{id}/')) return { version: 1, assigned_to: p1user.id, referred_to: 'x', response: 'x', loop_closed_by: 'phone' };
   if (pattern.startsWith('/api/v1/areas')) return method === 'post'
     ? { parent_id: p1.id, code: 'PROBE-1', name: 'Probe' }
     : { version: p1d1.version, name: 'Changed', parent_id: p1.id };
@@ -68,6 +74,7 @@ function bodyFor(method, pattern) {
 function pathFor(pattern) {
   const id = pattern.startsWith('/api/v1/users') ? p1user.id
     : pattern.startsWith('/api/v1/households') ? p1household.id
+    : pattern.startsWith('/api/v1/feedback') ? p1feedback.id
       : pattern.startsWith('/api/v1/institutions/') ? p1institution.id : p1d1.id;
   return pattern.replace('{membership_id}', p1membership.id).replace('{person_id}', p1household.head_person_id)
     .replace('{code}', 'CO').replace('{effective_from}', '2000-01-01').replace('{list}', 'member_role')
@@ -81,7 +88,7 @@ function importFor(pattern) {
   return 'code,name,parent_code\nPROBE-9,Probe,P1-D1\n';
 }
 
-const p1Codes = (text) => /"code":"P1[-"]/.test(text) || /"code":"PK"/.test(text) || /Probe (Head|CO)/.test(text);
+const p1Codes = (text) => /"code":"P1[-"]/.test(text) || /"code":"PK"/.test(text) || /Probe (Head|CO|feedback|Person)/.test(text);
 
 for (const outsider of ['mobiliser.u2', 'admin.p2']) {
   test(`every route, as ${outsider}: nothing of P1 returned or changed`, async () => {
@@ -116,7 +123,7 @@ for (const outsider of ['mobiliser.u2', 'admin.p2']) {
           assert.equal(r.status, 404, where);
         }
         assert.ok(!p1Codes(r.text), `${where} leaked P1: ${r.text.slice(0, 300)}`);
-        assert.ok(![p1d1.id, p1user.id, p1household.id, p1institution.id, p1village.id].some((x) => r.text.includes(x)), `${where} leaked an id`);
+        assert.ok(![p1d1.id, p1user.id, p1household.id, p1institution.id, p1village.id, p1feedback.id].some((x) => r.text.includes(x)), `${where} leaked an id`);
       }
     }
     assert.ok(checked >= 15, `only ${checked} routes found`);

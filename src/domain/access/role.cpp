@@ -48,6 +48,10 @@ bool RoleAllows(Role role, Permission permission) {
     case Permission::kNationalIdRead:
       return role == Role::kOfficer || role == Role::kManager || role == Role::kAdmin;
     case Permission::kConfigWrite: return role == Role::kAdmin;
+    case Permission::kFeedbackWrite: return role != Role::kMe;
+    case Permission::kFeedbackManage:
+      return role == Role::kFocalPoint || role == Role::kOfficer || role == Role::kManager;
+    case Permission::kFeedbackSensitive: return role == Role::kFocalPoint;
     case Permission::kAreaWrite:
     case Permission::kUserWrite:
     case Permission::kAuditRead: return role == Role::kAdmin;

@@ -20,6 +20,9 @@ enum class Permission {
   kRegistryWrite,  // register and change institutions, households, people, memberships
   kNationalIdRead, // see national ID numbers unmasked
   kConfigWrite,    // change programme configuration (institution types, bands, checklists)
+  kFeedbackWrite,     // log community feedback
+  kFeedbackManage,    // assign, refer, respond to and close feedback
+  kFeedbackSensitive, // see and handle sensitive feedback (SEA, fraud): focal points only
 };
 
 std::string_view RoleId(Role role);  // "mobiliser", "officer", "manager", "me", "admin", "focal_point"

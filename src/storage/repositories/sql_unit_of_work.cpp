@@ -5,6 +5,7 @@
 #include "storage/repositories/area_repository.hpp"
 #include "storage/repositories/audit_repository.hpp"
 #include "storage/repositories/credential_repository.hpp"
+#include "storage/repositories/feedback_repository.hpp"
 #include "storage/repositories/registry_repositories.hpp"
 #include "storage/repositories/user_repository.hpp"
 
@@ -23,7 +24,8 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
         registry_config_(*conn_),
         institutions_(*conn_),
         households_(*conn_),
-        rollups_(*conn_) {}
+        rollups_(*conn_),
+        feedback_(*conn_) {}
 
   domain::AreaRepository& Areas() override { return areas_; }
   domain::UserRepository& Users() override { return users_; }
@@ -33,6 +35,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   domain::InstitutionRepository& Institutions() override { return institutions_; }
   domain::HouseholdRepository& Households() override { return households_; }
   domain::RollupRepository& Rollups() override { return rollups_; }
+  domain::FeedbackRepository& Feedback() override { return feedback_; }
   void Commit() override {
     if (tx_) tx_->Commit();
   }
@@ -49,6 +52,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   SqlInstitutionRepository institutions_;
   SqlHouseholdRepository households_;
   SqlRollupRepository rollups_;
+  SqlFeedbackRepository feedback_;
 };
 
 }  // namespace

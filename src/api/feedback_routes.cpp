@@ -1,0 +1,213 @@
+// /feedback: community feedback, its workflow steps, categories and analysis.
+#include "api/routes.hpp"
+#include "domain/feedback/feedback_service.hpp"
+
+namespace mobilise::api {
+
+namespace json = boost::json;
+
+namespace {
+
+json::value Opt(const std::optional<std::string>& v) {
+  if (!v) return nullptr;
+  return json::value(*v);
+}
+
+json::object FeedbackJson(const domain::Feedback& f) {
+  json::array tags;
+  for (const auto& t : f.tags) tags.push_back(json::value(t));
+  return {{"id", f.id},
+          {"area_id", f.area_id},
+          {"area_name", f.area_name},
+          {"cefc_id", Opt(f.cefc_id)},
+          {"received_on", f.received_on},
+          {"channel", f.channel},
+          {"category", f.category},
+          {"sensitive", f.sensitive},
+          {"anonymous", f.anonymous},
+          {"person_name", Opt(f.person_name)},
+          {"person_contact", Opt(f.person_contact)},
+          {"contact_hidden", f.contact_hidden},
+          {"person_sex", Opt(f.person_sex)},
+          {"person_age_band", Opt(f.person_age_band)},
+          {"description", f.description},
+          {"language", Opt(f.language)},
+          {"tags", std::move(tags)},
+          {"status", f.status},
+          {"assigned_to", Opt(f.assigned_to)},
+          {"assigned_name", Opt(f.assigned_name)},
+          {"referred_to", Opt(f.referred_to)},
+          {"response", Opt(f.response)},
+          {"responded_on", Opt(f.responded_on)},
+          {"closed_on", Opt(f.closed_on)},
+          {"loop_closed_by", Opt(f.loop_closed_by)},
+          {"satisfaction", Opt(f.satisfaction)},
+          {"due_on", f.due_on},
+          {"version", f.version},
+          {"created_at", f.created_at},
+          {"updated_at", f.updated_at}};
+}
+
+json::object DetailJson(const domain::FeedbackDetail& d) {
+  auto o = FeedbackJson(d.feedback);
+  json::array events;
+  for (const auto& e : d.events)
+    events.push_back(json::object{{"at", e.at},
+                                  {"by", Opt(e.by_name)},
+                                  {"action", e.action},
+                                  {"note", Opt(e.note)}});
+  o["events"] = std::move(events);
+  return o;
+}
+
+domain::FeedbackInput ReadInput(ObjectReader& r) {
+  domain::FeedbackInput in;
+  in.area_id = r.OptionalString("area_id");
+  in.cefc_id = r.ClearableString("cefc_id");
+  in.received_on = r.OptionalString("received_on");
+  in.channel = r.OptionalString("channel");
+  in.category = r.OptionalString("category");
+  in.person_name = r.ClearableString("person_name");
+  in.person_contact = r.ClearableString("person_contact");
+  in.person_sex = r.ClearableString("person_sex");
+  in.person_age_band = r.ClearableString("person_age_band");
+  in.description = r.OptionalString("description");
+  in.language = r.ClearableString("language");
+  in.anonymous = r.OptionalBool("anonymous");
+  if (const auto* tags = r.OptionalArray("tags")) {
+    in.tags.emplace();
+    for (std::size_t i = 0; i < tags->size(); ++i) {
+      if ((*tags)[i].is_string())
+        in.tags->push_back(std::string((*tags)[i].as_string()));
+      else
+        r.Invalid("tags[" + std::to_string(i) + "]", "must be a string");
+    }
+  }
+  return in;
+}
+
+Result<domain::FeedbackFilter> ReadFilter(const http::Request& req) {
+  domain::FeedbackFilter f;
+  auto page = ParsePage(req);
+  if (!page) return Fail(page.error());
+  f.page = *page;
+  auto text = [&](const char* k) -> std::optional<std::string> {
+    auto v = req.Query(k);
+    if (v && !v->empty()) return std::string(*v);
+    return std::nullopt;
+  };
+  f.area_id = text("area");
+  f.category = text("category");
+  f.channel = text("channel");
+  f.status = text("status");
+  f.from = text("from");
+  f.to = text("to");
+  f.text = text("q");
+  if (auto o = text("overdue")) {
+    if (*o != "true" && *o != "false") return Fail(Error::Field("overdue", "must be true or false"));
+    f.overdue = *o == "true";
+  }
+  return f;
+}
+
+}  // namespace
+
+void AddFeedbackRoutes(RouteTable& t, Services& s) {
+  t.Authed("GET", "/api/v1/feedback/categories", [&s](Call&) {
+    json::array out;
+    for (const auto& c : s.feedback.Categories())
+      out.push_back(json::object{{"code", c.code},
+                                 {"name", c.name},
+                                 {"name_local", Opt(c.name_local)},
+                                 {"sensitive", c.sensitive},
+                                 {"due_hours", c.due_hours}});
+    return Json(200, out);
+  });
+
+  t.Authed("GET", "/api/v1/feedback", [&s](Call& c) {
+    auto f = ReadFilter(c.request);
+    if (!f) return ErrorResponse(f.error());
+    return Reply(s.feedback.List(c.actor(), *f), 200, [&](const domain::Page<domain::Feedback>& p) {
+      return PageJson(p, f->page, [](const domain::Feedback& x) { return FeedbackJson(x); });
+    });
+  });
+
+  t.Authed("GET", "/api/v1/feedback/summary", [&s](Call& c) {
+    auto f = ReadFilter(c.request);
+    if (!f) return ErrorResponse(f.error());
+    return Reply(s.feedback.Summary(c.actor(), *f), 200, [](const domain::FeedbackSummary& sum) {
+      json::array counts, tags;
+      for (const auto& x : sum.counts)
+        counts.push_back(json::object{{"category", x.category},
+                                      {"channel", x.channel},
+                                      {"month", x.month},
+                                      {"received", x.received},
+                                      {"closed", x.closed},
+                                      {"closed_on_time", x.closed_on_time},
+                                      {"open_overdue", x.open_overdue}});
+      for (const auto& [tag, n] : sum.top_tags) tags.push_back(json::object{{"tag", tag}, {"count", n}});
+      return json::object{{"received", sum.received},
+                          {"closed", sum.closed},
+                          {"closed_on_time", sum.closed_on_time},
+                          {"closed_on_time_share", sum.closed > 0 ? json::value(static_cast<double>(sum.closed_on_time) / static_cast<double>(sum.closed)) : json::value(nullptr)},
+                          {"open_overdue", sum.open_overdue},
+                          {"counts", std::move(counts)},
+                          {"top_tags", std::move(tags)}};
+    });
+  });
+
+  t.Authed("POST", "/api/v1/feedback", [&s](Call& c) {
+    auto body = ParseObject(c.request);
+    if (!body) return ErrorResponse(body.error());
+    ObjectReader r(*body);
+    auto in = ReadInput(r);
+    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+    return Reply(s.feedback.Create(c.actor(), in), 201, FeedbackJson);
+  });
+
+  t.Authed("GET", "/api/v1/feedback/{id}", [&s](Call& c) {
+    return Reply(s.feedback.Get(c.actor(), c.request.path_params["id"]), 200, DetailJson);
+  });
+
+  t.Authed("PATCH", "/api/v1/feedback/{id}", [&s](Call& c) {
+    auto body = ParseObject(c.request);
+    if (!body) return ErrorResponse(body.error());
+    ObjectReader r(*body);
+    const auto version = r.RequiredInt("version");
+    auto in = ReadInput(r);
+    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+    const auto& id = c.request.path_params["id"];
+    auto updated = s.feedback.Update(c.actor(), id, version, in);
+    if (!updated && updated.error().fields.count("version"))
+      if (auto now = s.feedback.Get(c.actor(), id)) return StaleWithCurrent(updated.error(), DetailJson(*now));
+    return Reply(updated, 200, DetailJson);
+  });
+
+  for (const char* action : {"assign", "refer", "respond", "close"}) {
+    t.Authed("POST", std::string("/api/v1/feedback/{id}/") + action, [&s, action](Call& c) {
+      auto body = ParseObject(c.request);
+      if (!body) return ErrorResponse(body.error());
+      ObjectReader r(*body);
+      const auto version = r.RequiredInt("version");
+      domain::FeedbackStep step;
+      step.note = r.OptionalString("note");
+      const std::string a = action;
+      if (a == "assign") step.assigned_to = r.RequiredString("assigned_to");
+      if (a == "refer") step.referred_to = r.RequiredString("referred_to");
+      if (a == "respond") {
+        step.response = r.RequiredString("response");
+        step.responded_on = r.OptionalString("responded_on");
+      }
+      if (a == "close") {
+        step.closed_on = r.OptionalString("closed_on");
+        step.loop_closed_by = r.RequiredString("loop_closed_by");
+        step.satisfaction = r.OptionalString("satisfaction");
+      }
+      if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+      return Reply(s.feedback.Step(c.actor(), c.request.path_params["id"], a, version, step), 200,
+                   DetailJson);
+    });
+  }
+}
+
+}  // namespace mobilise::api

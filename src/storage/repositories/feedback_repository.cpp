@@ -1,0 +1,201 @@
+#include "storage/repositories/feedback_repository.hpp"
+
+#include <sstream>
+
+#include "storage/repositories/sql_where.hpp"
+
+namespace mobilise::storage {
+namespace {
+
+using domain::Feedback;
+
+constexpr const char* kColumns =
+    "f.id, f.area_id, f.area_path, a.name, f.cefc_id, f.received_on, f.channel, f.category, "
+    "f.sensitive, f.anonymous, f.person_name, f.person_contact, f.person_sex, f.person_age_band, "
+    "f.description, f.language, f.tags, f.status, f.assigned_to, u.full_name, f.referred_to, "
+    "f.response, f.responded_on, f.closed_on, f.loop_closed_by, f.satisfaction, f.due_on, "
+    "f.version, f.created_at, f.created_by, f.updated_at, f.updated_by";
+constexpr const char* kFrom =
+    " FROM feedback f JOIN area a ON a.id = f.area_id LEFT JOIN app_user u ON u.id = f.assigned_to";
+
+Feedback Read(const ResultSet::Row& r) {
+  Feedback f;
+  f.id = r.Str(0);
+  f.area_id = r.Str(1);
+  f.area_path = r.Str(2);
+  f.area_name = r.Str(3);
+  f.cefc_id = r.OptText(4);
+  f.received_on = r.Str(5);
+  f.channel = r.Str(6);
+  f.category = r.Str(7);
+  f.sensitive = r.Int(8) != 0;
+  f.anonymous = r.Int(9) != 0;
+  f.person_name = r.OptText(10);
+  f.person_contact = r.OptText(11);
+  f.person_sex = r.OptText(12);
+  f.person_age_band = r.OptText(13);
+  f.description = r.Str(14);
+  f.language = r.OptText(15);
+  std::istringstream tags{r.Str(16)};
+  for (std::string t; tags >> t;) f.tags.push_back(t);
+  f.status = r.Str(17);
+  f.assigned_to = r.OptText(18);
+  f.assigned_name = r.OptText(19);
+  f.referred_to = r.OptText(20);
+  f.response = r.OptText(21);
+  f.responded_on = r.OptText(22);
+  f.closed_on = r.OptText(23);
+  f.loop_closed_by = r.OptText(24);
+  f.satisfaction = r.OptText(25);
+  f.due_on = r.Str(26);
+  f.version = r.Int(27);
+  f.created_at = r.Str(28);
+  f.created_by = r.OptText(29);
+  f.updated_at = r.Str(30);
+  f.updated_by = r.OptText(31);
+  return f;
+}
+
+std::string TagsText(const std::vector<std::string>& tags) {
+  if (tags.empty()) return "";
+  std::string s = " ";
+  for (const auto& t : tags) s += t + " ";
+  return s;
+}
+
+// The visibility rule and the filters of `q` (status and page excepted) as a WHERE clause.
+SqlWhere Where(Dialect dialect, const domain::FeedbackQuery& q, bool with_status) {
+  SqlWhere w;
+  std::vector<Param> p;
+  const std::string ordinary = ScopeSql("f.area_path", q.scope, p);
+  const std::string sensitive = ScopeSql("f.area_path", q.sensitive_scope, p);
+  w.And("((" + ordinary + ") AND f.sensitive = 0) OR ((" + sensitive + ") AND f.sensitive = 1)", p);
+  if (q.category) w.And("f.category = ?", {*q.category});
+  if (q.channel) w.And("f.channel = ?", {*q.channel});
+  if (with_status && q.status) w.And("f.status = ?", {*q.status});
+  if (q.from) w.And("f.received_on >= ?", {*q.from});
+  if (q.to) w.And("f.received_on <= ?", {*q.to});
+  if (q.overdue_on) w.And("f.status <> 'closed' AND f.due_on < ?", {*q.overdue_on});
+  if (q.text) {
+    const std::string pattern = ContainsPattern(*q.text);
+    w.And(ContainsSql(dialect, "f.description") + " OR " + ContainsSql(dialect, "f.tags"),
+          {pattern, pattern});
+  }
+  return w;
+}
+
+}  // namespace
+
+std::vector<domain::FeedbackCategory> SqlFeedbackRepository::Categories() {
+  auto rs = conn_.Query(
+      "SELECT code, name, name_local, sensitive, due_hours FROM feedback_category ORDER BY position");
+  std::vector<domain::FeedbackCategory> out;
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].OptText(2), rs[i].Int(3) != 0,
+                   static_cast<int>(rs[i].Int(4))});
+  return out;
+}
+
+std::optional<Feedback> SqlFeedbackRepository::Get(const std::string& id) {
+  auto rs = conn_.Query(std::string("SELECT ") + kColumns + kFrom + " WHERE f.id = ?", {id});
+  if (rs.empty()) return std::nullopt;
+  return Read(rs[0]);
+}
+
+domain::Page<Feedback> SqlFeedbackRepository::List(const domain::FeedbackQuery& q) {
+  auto w = Where(conn_.dialect(), q, true);
+  domain::Page<Feedback> page;
+  page.total = conn_.Query("SELECT COUNT(*) FROM feedback f" + w.sql, w.params)[0].Int(0);
+  auto params = w.params;
+  params.emplace_back(std::int64_t{q.page.limit});
+  params.emplace_back(q.page.offset);
+  // Overdue first by due date; otherwise newest first.
+  const std::string order = q.overdue_on ? " ORDER BY f.due_on, f.id" : " ORDER BY f.received_on DESC, f.id DESC";
+  auto rs = conn_.Query(std::string("SELECT ") + kColumns + kFrom + w.sql + order + " LIMIT ? OFFSET ?",
+                        params);
+  for (std::size_t i = 0; i < rs.size(); ++i) page.items.push_back(Read(rs[i]));
+  return page;
+}
+
+void SqlFeedbackRepository::Insert(const Feedback& f) {
+  conn_.Execute(
+      "INSERT INTO feedback (id, area_id, area_path, cefc_id, received_on, channel, category, "
+      "sensitive, anonymous, person_name, person_contact, person_sex, person_age_band, "
+      "description, language, tags, status, assigned_to, referred_to, response, responded_on, "
+      "closed_on, loop_closed_by, satisfaction, due_on, version, created_at, created_by, "
+      "updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+      {f.id, f.area_id, f.area_path, OptParam(f.cefc_id), f.received_on, f.channel, f.category,
+       std::int64_t{f.sensitive ? 1 : 0}, std::int64_t{f.anonymous ? 1 : 0},
+       OptParam(f.person_name), OptParam(f.person_contact), OptParam(f.person_sex),
+       OptParam(f.person_age_band), f.description, OptParam(f.language), TagsText(f.tags),
+       f.status, OptParam(f.assigned_to), OptParam(f.referred_to), OptParam(f.response),
+       OptParam(f.responded_on), OptParam(f.closed_on), OptParam(f.loop_closed_by),
+       OptParam(f.satisfaction), f.due_on, f.version, f.created_at, OptParam(f.created_by),
+       f.updated_at, OptParam(f.updated_by)});
+}
+
+bool SqlFeedbackRepository::Update(const Feedback& f, std::int64_t expected_version) {
+  return conn_.Execute(
+             "UPDATE feedback SET area_id = ?, area_path = ?, cefc_id = ?, received_on = ?, "
+             "channel = ?, category = ?, sensitive = ?, anonymous = ?, person_name = ?, "
+             "person_contact = ?, person_sex = ?, person_age_band = ?, description = ?, "
+             "language = ?, tags = ?, status = ?, assigned_to = ?, referred_to = ?, response = ?, "
+             "responded_on = ?, closed_on = ?, loop_closed_by = ?, satisfaction = ?, due_on = ?, "
+             "version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
+             {f.area_id, f.area_path, OptParam(f.cefc_id), f.received_on, f.channel, f.category,
+              std::int64_t{f.sensitive ? 1 : 0}, std::int64_t{f.anonymous ? 1 : 0},
+              OptParam(f.person_name), OptParam(f.person_contact), OptParam(f.person_sex),
+              OptParam(f.person_age_band), f.description, OptParam(f.language), TagsText(f.tags),
+              f.status, OptParam(f.assigned_to), OptParam(f.referred_to), OptParam(f.response),
+              OptParam(f.responded_on), OptParam(f.closed_on), OptParam(f.loop_closed_by),
+              OptParam(f.satisfaction), f.due_on, f.version, f.updated_at, OptParam(f.updated_by),
+              f.id, expected_version}) == 1;
+}
+
+void SqlFeedbackRepository::AddEvent(const domain::FeedbackEvent& e) {
+  conn_.Execute(
+      "INSERT INTO feedback_event (id, feedback_id, at, by_user, action, note) VALUES (?,?,?,?,?,?)",
+      {e.id, e.feedback_id, e.at, OptParam(e.by_user), e.action, OptParam(e.note)});
+}
+
+std::vector<domain::FeedbackEvent> SqlFeedbackRepository::Events(const std::string& id) {
+  auto rs = conn_.Query(
+      "SELECT e.id, e.feedback_id, e.at, e.by_user, u.full_name, e.action, e.note FROM "
+      "feedback_event e LEFT JOIN app_user u ON u.id = e.by_user WHERE e.feedback_id = ? ORDER BY e.id",
+      {id});
+  std::vector<domain::FeedbackEvent> out;
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].OptText(3), rs[i].OptText(4),
+                   rs[i].Str(5), rs[i].OptText(6)});
+  return out;
+}
+
+std::vector<domain::FeedbackCount> SqlFeedbackRepository::Counts(const domain::FeedbackQuery& q,
+                                                                  const std::string& today) {
+  auto w = Where(conn_.dialect(), q, false);
+  std::vector<Param> p{today};
+  for (auto& x : w.params) p.push_back(x);
+  auto rs = conn_.Query(
+      "SELECT f.category, f.channel, substr(f.received_on, 1, 7) AS month, COUNT(*), "
+      "SUM(CASE WHEN f.status = 'closed' THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN f.status = 'closed' AND f.closed_on <= f.due_on THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN f.status <> 'closed' AND f.due_on < ? THEN 1 ELSE 0 END) "
+      "FROM feedback f" + w.sql + " GROUP BY f.category, f.channel, month ORDER BY month, f.category, f.channel",
+      p);
+  std::vector<domain::FeedbackCount> out;
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Int(3), rs[i].Int(4),
+                   rs[i].Int(5), rs[i].Int(6)});
+  return out;
+}
+
+std::vector<std::string> SqlFeedbackRepository::Tags(const domain::FeedbackQuery& q) {
+  auto w = Where(conn_.dialect(), q, true);
+  w.And("f.tags <> ''");
+  auto rs = conn_.Query("SELECT f.tags FROM feedback f" + w.sql, w.params);
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(rs[i].Str(0));
+  return out;
+}
+
+}  // namespace mobilise::storage
