@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Alerts } from './components/alerts';
 import { LanguageSwitch } from './components/language_switch';
-import { useI18n } from './i18n';
+import { loadRegistryMessages, useI18n } from './i18n';
 import { clearMessages, showError } from './messages';
 import { AccountPage } from './pages/account';
 import { AreaImportPage } from './pages/area_import';
@@ -152,8 +152,8 @@ function RegistryPage({ route, user }: { route: Route; user: User }) {
   const [mod, setMod] = useState<RegistryModule | null>(registryModule);
   useEffect(() => {
     if (mod) return;
-    import('./pages/registry')
-      .then((m) => {
+    Promise.all([import('./pages/registry'), loadRegistryMessages()])
+      .then(([m]) => {
         registryModule = m;
         setMod(m);
       })

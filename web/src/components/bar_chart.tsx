@@ -10,9 +10,9 @@ export interface Bar {
   href?: string;
 }
 
-const W = 360;
+const W = 320;
 const PAD = 8;
-const ROW = 46;
+const ROW = 50;
 const TRACK = W - 2 * PAD;
 
 export function BarChart({ bars, title, testid }: { bars: Bar[]; title: string; testid?: string }) {
@@ -27,6 +27,22 @@ export function BarChart({ bars, title, testid }: { bars: Bar[]; title: string; 
     <figure class="chart" data-testid={testid}>
       <figcaption>{title}</figcaption>
       <svg viewBox={`0 0 ${W} ${height}`} width="100%" role="img" aria-label={title} direction={dir} data-dir={dir}>
+        {bars.map((b, i) => {
+          const y = i * ROW;
+          const len = Math.max(0, Math.min(1, b.value)) * TRACK;
+          const inside = b.value > 0.75;
+          const row = (
+            <g class="chart-row" data-testid="chart-bar" data-key={b.key} data-value={b.value.toFixed(4)}>
+              <rect x={0} y={y} width={W} height={ROW} class="chart-hit" />
+              <text x={pos(PAD)} y={y + 17} class="chart-label" text-anchor="start">{b.label}</text>
+              <rect x={PAD} y={y + 24} width={TRACK} height={18} class="chart-track" rx={3} />
+              <rect x={rtl ? W - PAD - len : PAD} y={y + 24} width={len} height={18} class="chart-bar" rx={3} />
+              <text x={pos(inside ? PAD + len - 5 : PAD + len + 5)} y={y + 38} text-anchor={inside ? 'end' : 'start'}
+                class={inside ? 'chart-value inside' : 'chart-value'}>{b.text}</text>
+            </g>
+          );
+          return b.href ? <a key={b.key} href={b.href}>{row}</a> : <g key={b.key}>{row}</g>;
+        })}
         {ticks.map((f) => (
           <g key={f}>
             <line x1={pos(PAD + f * TRACK)} x2={pos(PAD + f * TRACK)} y1={0} y2={bars.length * ROW} class="chart-tick" />
@@ -36,21 +52,6 @@ export function BarChart({ bars, title, testid }: { bars: Bar[]; title: string; 
             </text>
           </g>
         ))}
-        {bars.map((b, i) => {
-          const y = i * ROW;
-          const len = Math.max(0, Math.min(1, b.value)) * TRACK;
-          const inside = b.value > 0.75;
-          const row = (
-            <g class="chart-row" data-testid="chart-bar" data-key={b.key} data-value={b.value.toFixed(4)}>
-              <text x={pos(PAD)} y={y + 15} class="chart-label" text-anchor="start">{b.label}</text>
-              <rect x={PAD} y={y + 21} width={TRACK} height={16} class="chart-track" rx={3} />
-              <rect x={rtl ? W - PAD - len : PAD} y={y + 21} width={len} height={16} class="chart-bar" rx={3} />
-              <text x={pos(inside ? PAD + len - 5 : PAD + len + 5)} y={y + 34} text-anchor={inside ? 'end' : 'start'}
-                class={inside ? 'chart-value inside' : 'chart-value'}>{b.text}</text>
-            </g>
-          );
-          return b.href ? <a key={b.key} href={b.href}>{row}</a> : <g key={b.key}>{row}</g>;
-        })}
       </svg>
     </figure>
   );

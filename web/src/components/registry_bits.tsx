@@ -2,7 +2,7 @@
 // labelled fact list and a yes/no select.
 import { Fragment, type ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { useI18n } from '../i18n';
+import { langStore, useI18n } from '../i18n';
 import { enumLabel } from '../registry_data';
 import { href } from '../router';
 import { createStore } from '../store';
@@ -27,7 +27,18 @@ export function useFlashWarnings(id: string): Warning[] {
   return taken;
 }
 
-export function WarningList({ warnings, testid = 'warnings' }: { warnings: Warning[]; testid?: string }) {
+// The warning in the reader's language where this build knows its code; the server's (English)
+// words otherwise.
+function warningText(w: Warning, t: ReturnType<typeof useI18n>['t']): string {
+  if (w.code === 'possible_duplicate') return t('warn.possibleDuplicate');
+  if (w.code === 'size') {
+    const m = /has (\d+) members?, (above|below) the expected (\d+)/.exec(w.message);
+    if (m) return t(m[2] === 'above' ? 'warn.sizeAbove' : 'warn.sizeBelow', { n: Number(m[1]), limit: Number(m[3]).toLocaleString(langStore.get()) });
+  }
+  return w.message;
+}
+
+export function WarningList({ warnings, testid = 'warnings', selfId }: { warnings: Warning[]; testid?: string; selfId?: string }) {
   const { t } = useI18n();
   if (warnings.length === 0) return null;
   return (
@@ -36,9 +47,9 @@ export function WarningList({ warnings, testid = 'warnings' }: { warnings: Warni
       <ul>
         {warnings.map((w, i) => (
           <li key={i} data-testid="warning" data-code={w.code}>
-            <bdi dir="auto">{w.message}</bdi>
-            {w.household_id && <> <a href={href('households', w.household_id)} data-testid="warning-link">{t('reg.open')}</a></>}
-            {w.institution_id && <> <a href={href('institutions', w.institution_id)} data-testid="warning-link">{t('reg.open')}</a></>}
+            <bdi dir="auto">{warningText(w, t)}</bdi>
+            {w.household_id && w.household_id !== selfId && <> <a href={href('households', w.household_id)} data-testid="warning-link">{t('reg.open')}</a></>}
+            {w.institution_id && w.institution_id !== selfId && <> <a href={href('institutions', w.institution_id)} data-testid="warning-link">{t('reg.open')}</a></>}
           </li>
         ))}
       </ul>

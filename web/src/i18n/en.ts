@@ -1,6 +1,5 @@
 // English: the reference dictionary. Every key of the shell lives here; the other languages must
 // provide the same keys (the compiler checks), and a missing one falls back to this text.
-import enRegistry from './en_registry';
 import type { Plural } from './types';
 
 const en = {
@@ -178,7 +177,6 @@ const en = {
   'error.unauthenticated': 'Please sign in.',
   'error.unsupported': 'This kind of request or file is not supported.',
   'error.other': 'Something went wrong.',
-  ...enRegistry,
 } satisfies Record<string, string | Plural>;
 
 export type MessageKey = keyof typeof en;

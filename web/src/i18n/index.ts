@@ -1,12 +1,14 @@
 // The app's own small i18n: one dictionary per language, typed keys, English fallback,
 // plural forms through Intl.PluralRules, and <html lang dir> kept in step with the choice.
 import { createStore, useStore } from '../store';
-import en, { type MessageKey } from './en';
+import en, { type MessageKey as ShellKey } from './en';
+import type { RegistryKey } from './en_registry';
 import ps from './ps';
 import uk from './uk';
 import type { Plural } from './types';
 
-export type { MessageKey };
+// The shell's keys, plus those of the registry screens, whose dictionaries are fetched with them.
+export type MessageKey = ShellKey | RegistryKey;
 export type Lang = 'en' | 'ps' | 'uk';
 
 export const LANGUAGES: { code: Lang; name: string; dir: 'ltr' | 'rtl' }[] = [
@@ -15,7 +17,7 @@ export const LANGUAGES: { code: Lang; name: string; dir: 'ltr' | 'rtl' }[] = [
   { code: 'uk', name: 'Українська', dir: 'ltr' },
 ];
 
-const DICTIONARIES: Record<Lang, Partial<Record<MessageKey, string | Plural>>> = { en, ps, uk };
+const DICTIONARIES: Record<Lang, Partial<Record<MessageKey, string | Plural>>> = { en: { ...en }, ps: { ...ps }, uk: { ...uk } };
 const STORAGE_KEY = 'mobilise.lang';
 
 export function isLang(value: unknown): value is Lang {
@@ -69,8 +71,42 @@ function fill(text: string, vars?: Vars): string {
 const pluralRules = new Map<Lang, Intl.PluralRules>();
 
 function lookup(lang: Lang, key: MessageKey): string | Plural {
-  return DICTIONARIES[lang][key] ?? en[key];
+  return DICTIONARIES[lang][key] ?? DICTIONARIES.en[key] ?? key;
 }
+
+// The registry screens' messages: English (the fallback) and the current language, fetched on
+// first use and again for each language chosen afterwards. `messagesRevision` re-renders.
+const REGISTRY_LOADERS: Record<Lang, () => Promise<{ default: Partial<Record<RegistryKey, string | Plural>> }>> = {
+  en: () => import('./en_registry'),
+  ps: () => import('./ps_registry'),
+  uk: () => import('./uk_registry'),
+};
+const registryLoaded = new Map<Lang, Promise<void>>();
+let registryWanted = false;
+export const messagesRevision = createStore(0);
+
+function loadRegistryLang(lang: Lang): Promise<void> {
+  let p = registryLoaded.get(lang);
+  if (!p) {
+    p = REGISTRY_LOADERS[lang]().then((m) => {
+      Object.assign(DICTIONARIES[lang], m.default);
+      messagesRevision.set(messagesRevision.get() + 1);
+    });
+    p.catch(() => registryLoaded.delete(lang));
+    registryLoaded.set(lang, p);
+  }
+  return p;
+}
+
+export function loadRegistryMessages(): Promise<void> {
+  registryWanted = true;
+  const lang = langStore.get();
+  return Promise.all([loadRegistryLang('en'), loadRegistryLang(lang)]).then(() => undefined);
+}
+
+langStore.subscribe((lang) => {
+  if (registryWanted) loadRegistryLang(lang).catch(() => {});
+});
 
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
   const msg = lookup(lang, key);
@@ -93,10 +129,11 @@ export function t(key: MessageKey, vars?: Vars): string {
 // In components: re-renders when the language changes.
 export function useI18n(): { lang: Lang; t: (key: MessageKey, vars?: Vars) => string } {
   const lang = useStore(langStore);
+  useStore(messagesRevision);
   return { lang, t: (key, vars) => translate(lang, key, vars) };
 }
 
 // Keys built from server codes (roles, entities, actions) that may be unknown to this build.
 export function hasKey(key: string): key is MessageKey {
-  return key in en;
+  return key in DICTIONARIES.en;
 }

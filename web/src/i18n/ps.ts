@@ -1,6 +1,5 @@
 // پښتو (Pashto), written right to left.
 import type { MessageKey } from './en';
-import psRegistry from './ps_registry';
 import type { Plural } from './types';
 
 const ps: Record<MessageKey, string | Plural> = {
@@ -178,7 +177,6 @@ const ps: Record<MessageKey, string | Plural> = {
   'error.unauthenticated': 'مهرباني وکړئ ننوځئ.',
   'error.unsupported': 'دا ډول غوښتنه یا فایل نه منل کېږي.',
   'error.other': 'یوه ستونزه پېښه شوه.',
-  ...psRegistry,
 };
 
 export default ps;

@@ -1,6 +1,5 @@
 // Українська (Ukrainian).
 import type { MessageKey } from './en';
-import ukRegistry from './uk_registry';
 import type { Plural } from './types';
 
 const uk: Record<MessageKey, string | Plural> = {
@@ -193,7 +192,6 @@ const uk: Record<MessageKey, string | Plural> = {
   'error.unauthenticated': 'Будь ласка, увійдіть.',
   'error.unsupported': 'Такий запит або файл не підтримується.',
   'error.other': 'Щось пішло не так.',
-  ...ukRegistry,
 };
 
 export default uk;

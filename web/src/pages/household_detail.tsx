@@ -66,7 +66,7 @@ export function HouseholdDetailPage({ id, canWrite }: { id: string; canWrite: bo
           {hh.organised ? <span class="badge on">{t('hh.organisedYes')}</span> : <span class="badge neutral">{t('hh.organisedNo')}</span>}{' '}
           {hh.flags.map((f) => <span key={f} class="badge flag" data-testid="household-flag" data-flag={f}>{flagLabel(config, f)}</span>)}
         </p>
-        <WarningList warnings={flashed} />
+        <WarningList warnings={flashed} selfId={hh.id} />
         <Facts rows={[
           [t('hh.code'), hh.code ? <Ltr>{hh.code}</Ltr> : '', 'household-code'],
           [t('reg.area'), <a href={href('summary', hh.area_id)}><bdi>{hh.area_name}</bdi></a>],
@@ -75,7 +75,7 @@ export function HouseholdDetailPage({ id, canWrite }: { id: string; canWrite: bo
           [t('hh.phone'), hh.phone ? <Ltr>{hh.phone}</Ltr> : ''],
           [t('hh.nationalId'), hh.national_id ? <><Ltr>{hh.national_id}</Ltr>{hh.national_id_masked && <span class="muted small"> ({t('hh.masked')})</span>}</> : '', 'household-national-id'],
           [t('hh.psc'), hh.psc_score !== null ? <>{num(hh.psc_score, 1)}{hh.psc_date && <> · <Ltr>{hh.psc_date}</Ltr></>}{hh.psc_source && <> · <bdi>{hh.psc_source}</bdi></>}</> : ''],
-          [t('hh.location'), hh.latitude !== null && hh.longitude !== null ? <Ltr>{hh.latitude}, {hh.longitude}</Ltr> : ''],
+          [t('hh.location'), hh.latitude !== null && hh.longitude !== null ? <Ltr>{hh.latitude.toFixed(5)}, {hh.longitude.toFixed(5)}</Ltr> : ''],
         ]} />
       </section>
 

@@ -45,7 +45,7 @@ export function InstitutionDetailPage({ id, canWrite }: { id: string; canWrite: 
         <p class="badges">
           <span class="badge neutral">{typeLabel(config, inst.type)}</span> <StatusBadge status={inst.status} /> <GradeBadge grade={inst.latest_grade} />
         </p>
-        <WarningList warnings={warnings} />
+        <WarningList warnings={warnings} selfId={inst.id} />
         <Facts rows={[
           [t('inst.code'), inst.code ? <Ltr>{inst.code}</Ltr> : '', 'institution-code'],
           [t('inst.type'), `${typeLabel(config, inst.type)} · ${t('inst.tier', { tier: inst.tier })}`],

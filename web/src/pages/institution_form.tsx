@@ -184,7 +184,7 @@ export function InstitutionFormPage({ id }: { id?: string }) {
           options={enumOptions('meeting_frequency', t('reg.notSet'))} error={fields.meeting_frequency} testid="inst-meeting-frequency" />
 
         <fieldset data-testid="inst-status-box">
-          <legend>{t('inst.status')}</legend>
+          <legend>{t('inst.lifecycle')}</legend>
           <SelectField label={t('inst.status')} value={f.status} onChange={(status) => set({ status })}
             options={enumOptions('status')} error={fields.status} testid="inst-status" />
           {statusChanged && (

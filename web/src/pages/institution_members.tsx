@@ -56,7 +56,7 @@ export function MembersSection({ inst, canWrite, onChange }: Props) {
         <input type="checkbox" checked={all} data-testid="members-all" onChange={(e) => setAll((e.currentTarget as HTMLInputElement).checked)} />
         {t('inst.showFormer')}
       </label>
-      <WarningList warnings={warnings} testid="member-warnings" />
+      <WarningList warnings={warnings} testid="member-warnings" selfId={inst.id} />
       {adding && (
         <AddMember inst={inst} kind={kind} onCancel={() => setAdding(false)} onDone={(w) => {
           setAdding(false);

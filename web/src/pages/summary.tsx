@@ -7,7 +7,7 @@ import { AreaPicker } from '../components/area_picker';
 import { BarChart } from '../components/bar_chart';
 import { useI18n } from '../i18n';
 import { showError } from '../messages';
-import { bandLabel, enumLabel, ENUMS, num, pct, typeLabel, useConfig } from '../registry_data';
+import { bandLabel, currentBands, enumLabel, ENUMS, num, pct, typeLabel, useConfig } from '../registry_data';
 import { href, navigate } from '../router';
 import type { RegistrySummary } from '../types';
 
@@ -74,7 +74,7 @@ export function SummaryPage({ id }: { id?: string }) {
               <tr><th scope="col">{t('hh.band')}</th><th scope="col">{t('sum.registered')}</th><th scope="col">{t('sum.organised')}</th><th scope="col">{t('sum.share')}</th></tr>
             </thead>
             <tbody>
-              {h.by_band.map((b) => (
+              {byBandOrder(h.by_band, currentBands(config).map((b) => b.code)).map((b) => (
                 <tr key={b.band ?? 'none'} data-band={b.band ?? ''}>
                   <th scope="row">{bandLabel(config, b.band)}</th>
                   <td>{num(b.registered)}</td>
@@ -129,6 +129,12 @@ export function SummaryPage({ id }: { id?: string }) {
       )}
     </>
   );
+}
+
+// The configured band order (poorest first); households without a score last.
+function byBandOrder<T extends { band: string | null }>(rows: T[], order: string[]): T[] {
+  const rank = (b: string | null) => (b === null ? order.length + 1 : order.indexOf(b) < 0 ? order.length : order.indexOf(b));
+  return [...rows].sort((a, b) => rank(a.band) - rank(b.band));
 }
 
 function Tile({ label, value, note, testid }: { label: string; value: string; note?: string; testid: string }) {
