@@ -65,6 +65,18 @@ test('register a household with two people on a phone and find it in the list', 
   assert.deepEqual(flags, ['disability', 'displaced', 'female_headed']);
   await page.screenshot({ path: outputPath('registry-household-detail-en.png'), fullPage: true });
 
+  // Edit: the son's walking answer changes, and a third person joins.
+  await page.getByTestId('household-edit').click();
+  await page.getByTestId('household-form').waitFor();
+  assert.equal(await page.getByTestId('person-1-wg-mobility').inputValue(), '3');
+  await page.getByTestId('person-1-wg-mobility').selectOption('2');
+  await page.getByTestId('hh-add-person').click();
+  await fillPerson(page, 2, { name: `E2E Mother ${s}`, sex: 'f', relation: 'parent', age: 70 });
+  await page.getByTestId('hh-save').click();
+  await page.getByTestId('household-detail').waitFor();
+  await page.locator('[data-testid="person-row"]').nth(2).waitFor();
+  assert.equal(await page.locator('[data-testid="person-disability"][data-value="true"]').count(), 0);
+
   // In the list, by its head's name; no page wider than the phone.
   await page.goto('/#/households');
   await page.getByTestId('household-search').fill(head);

@@ -94,6 +94,20 @@ test('create an institution, add a member, assess it and see the grade', async (
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling');
   await page.screenshot({ path: outputPath('registry-institution-detail-en.png'), fullPage: true });
 
+  // The VO's members are institutions federated into it, each with a representative who is one
+  // of that institution's members.
+  await page.goto(`/#/institutions/${vo.id}`);
+  await page.getByTestId('member-add').click();
+  await page.getByTestId('member-institution').selectOption(id);
+  await page.getByTestId('member-person').selectOption(hh.people.find((p) => p.relation === 'daughter').id);
+  await page.getByTestId('member-joined-on').fill('2025-06-01');
+  await page.getByTestId('member-save').click();
+  await page.locator('[data-testid="member-row"]', { hasText: `E2E CO ${s}` }).waitFor();
+  const voMembers = await api.get(`/institutions/${vo.id}/members`);
+  assert.equal(voMembers.items[0].member_institution_id, id);
+  await page.goto(`/#/institutions/${id}`);
+  await page.getByTestId('institution-detail').waitFor();
+
   // Status change: active since a date, with a reason; then end the membership.
   await page.getByTestId('institution-edit').click();
   await page.getByTestId('inst-status').selectOption('active');

@@ -10,15 +10,16 @@ export interface Bar {
   href?: string;
 }
 
-const W = 320;
 const PAD = 8;
 const ROW = 50;
-const TRACK = W - 2 * PAD;
 
 export function BarChart({ bars, title, testid }: { bars: Bar[]; title: string; testid?: string }) {
   const { lang } = useI18n();
   const dir = LANGUAGES.find((l) => l.code === lang)?.dir ?? 'ltr';
   const rtl = dir === 'rtl';
+  // About one SVG unit a CSS pixel: a phone's width, or a wider chart on a desktop.
+  const W = window.matchMedia('(min-width: 760px)').matches ? 640 : 320;
+  const TRACK = W - 2 * PAD;
   // Inline offset from the start edge -> x.
   const pos = (i: number) => (rtl ? W - i : i);
   const height = bars.length * ROW + 22;
