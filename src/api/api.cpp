@@ -18,6 +18,7 @@ Api::Api(Services services, ApiOptions options)
   AddHouseholdRoutes(table, services_);
   AddRegistryImportRoutes(table, services_, options_);
   AddFeedbackRoutes(table, services_);
+  AddActivityRoutes(table, services_);
   AddOpsRoutes(table, services_, options_, router_);
 }
 

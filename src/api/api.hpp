@@ -8,6 +8,7 @@
 
 #include "api/http/message.hpp"
 #include "api/http/router.hpp"
+#include "domain/activities/activity_service.hpp"
 #include "domain/areas/area_service.hpp"
 #include "domain/audit/audit_service.hpp"
 #include "domain/auth/auth_service.hpp"
@@ -35,6 +36,7 @@ struct Services {
   domain::HouseholdService& households;
   domain::RegistrySummaryService& registry_summary;
   domain::FeedbackService& feedback;
+  domain::ActivityService& activities;
 };
 
 struct ApiOptions {

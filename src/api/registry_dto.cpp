@@ -81,7 +81,9 @@ json::object RegistryConfigJson(const domain::RegistryConfig& c) {
           {"poverty_band_sets", std::move(sets)},
           {"checklists", std::move(lists)},
           {"member_roles", Options(c.member_roles)},
-          {"vulnerability_flags", Options(c.vulnerability_flags)}};
+          {"vulnerability_flags", Options(c.vulnerability_flags)},
+          {"activity_types", Options(c.activity_types)},
+          {"topics", Options(c.topics)}};
 }
 
 json::array WarningsJson(const std::vector<domain::Warning>& warnings) {

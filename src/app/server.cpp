@@ -10,6 +10,7 @@
 #include "api/http/metrics.hpp"
 #include "api/http/server.hpp"
 #include "storage/database.hpp"
+#include "storage/files/blob_store.hpp"
 #include "storage/repositories/sql_unit_of_work.hpp"
 
 namespace mobilise::app {
@@ -36,6 +37,8 @@ int RunServer(const Config& config, const std::string& version) {
   domain::HouseholdService households(uow);
   domain::RegistrySummaryService registry_summary(uow);
   domain::FeedbackService feedback(uow);
+  storage::DirectoryBlobStore blobs(config.data_dir);
+  domain::ActivityService activities(uow, blobs);
   http::Metrics metrics;
 
   api::ApiOptions options;
@@ -51,7 +54,7 @@ int RunServer(const Config& config, const std::string& version) {
            "mobilise_db_pool_waits_total " + std::to_string(s.waits) + "\n";
   };
   api::Api api({uow, areas, users, auth, audit, registry_config, institutions, households,
-                registry_summary, feedback},
+                registry_summary, feedback, activities},
                options);
 
   http::ServerOptions so;

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "domain/activities/activity.hpp"
 #include "domain/areas/area.hpp"
 #include "domain/audit/audit.hpp"
 #include "domain/auth/credentials.hpp"
@@ -28,6 +29,7 @@ class UnitOfWork {
   virtual HouseholdRepository& Households() = 0;
   virtual RollupRepository& Rollups() = 0;
   virtual FeedbackRepository& Feedback() = 0;
+  virtual ActivityRepository& Activities() = 0;
   virtual void Commit() = 0;
 };
 

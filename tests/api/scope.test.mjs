@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, areaByCode } from './support.mjs';
 
-let srv, admin, p1, p1d1, p1user, p1village, p1household, p1institution, p1membership, p1feedback;
+let srv, admin, p1, p1d1, p1user, p1village, p1household, p1institution, p1membership, p1feedback, p1activity, p1file;
 before(async () => {
   srv = await startServer();
   admin = await login(srv.base, 'admin');
@@ -20,7 +20,11 @@ before(async () => {
   p1membership = (await admin.post(`/api/v1/institutions/${p1institution.id}/members`, { household_id: p1household.id, role: 'member', joined_on: '2024-01-02' })).json;
   p1feedback = (await admin.post('/api/v1/feedback', { area_id: p1village.id, channel: 'hotline', category: 'suggestion',
     description: 'Probe feedback', person_name: 'Probe Person' })).json;
-  assert.ok(p1household.id && p1institution.id && p1membership.id && p1feedback.id, 'P1 records created');
+  p1activity = (await admin.post('/api/v1/activities', { type: 'home_visit', held_on: '2026-01-10', area_id: p1village.id,
+    title: 'Probe visit', counts: [{ sex: 'f', age_band: '18-59', count: 3 }] })).json;
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+  p1file = (await admin.request('POST', `/api/v1/activities/${p1activity.id}/files?filename=probe.png`, png, { raw: true, headers: { 'content-type': 'image/png' } })).json;
+  assert.ok(p1household.id && p1institution.id && p1membership.id && p1feedback.id && p1activity.id && p1file.id, 'P1 records created');
 });
 after(async () => { await srv?.stop(); });
 
@@ -38,7 +42,9 @@ async function snapshotP1() {
   const household = (await admin.get(`/api/v1/households/${p1household.id}`)).json;
   const members = (await admin.get(`/api/v1/institutions/${p1institution.id}/members?all=true`)).json;
   const feedback = (await admin.get(`/api/v1/feedback/${p1feedback.id}`)).json;
-  return JSON.stringify({ areas: areas.sort((a, b) => a.id.localeCompare(b.id)), users, households, institutions, household, members, feedback });
+  const activity = (await admin.get(`/api/v1/activities/${p1activity.id}`)).json;
+  const files = (await admin.get(`/api/v1/activities/${p1activity.id}/files`)).json;
+  return JSON.stringify({ areas: areas.sort((a, b) => a.id.localeCompare(b.id)), users, households, institutions, household, members, feedback, activity, files });
 }
 
 function bodyFor(method, pattern) {
@@ -65,6 +71,9 @@ function bodyFor(method, pattern) {
   if (pattern === '/api/v1/feedback') return { area_id: p1village.id, channel: 'hotline', category: 'suggestion', description: 'Probe' };
   if (pattern === '/api/v1/feedback/{id}') return { version: 1, description: 'Changed' };
   if (pattern.startsWith('/api/v1/feedback/{id}/')) return { version: 1, assigned_to: p1user.id, referred_to: 'x', response: 'x', loop_closed_by: 'phone' };
+  if (pattern === '/api/v1/activities') return { type: 'home_visit', held_on: '2026-01-10', area_id: p1village.id, counts: [{ sex: 'f', age_band: '18-59', count: 1 }] };
+  if (pattern === '/api/v1/activities/{id}') return { version: 1, title: 'Changed', correction_reason: 'x' };
+  if (pattern.startsWith('/api/v1/activities/{id}/')) return { version: 1, comment: 'x' };
   if (pattern.startsWith('/api/v1/areas')) return method === 'post'
     ? { parent_id: p1.id, code: 'PROBE-1', name: 'Probe' }
     : { version: p1d1.version, name: 'Changed', parent_id: p1.id };
@@ -75,6 +84,8 @@ function pathFor(pattern) {
   const id = pattern.startsWith('/api/v1/users') ? p1user.id
     : pattern.startsWith('/api/v1/households') ? p1household.id
     : pattern.startsWith('/api/v1/feedback') ? p1feedback.id
+    : pattern.startsWith('/api/v1/activities') ? p1activity.id
+    : pattern.startsWith('/api/v1/files') ? p1file.id
       : pattern.startsWith('/api/v1/institutions/') ? p1institution.id : p1d1.id;
   return pattern.replace('{membership_id}', p1membership.id).replace('{person_id}', p1household.head_person_id)
     .replace('{code}', 'CO').replace('{effective_from}', '2000-01-01').replace('{list}', 'member_role')
@@ -88,7 +99,7 @@ function importFor(pattern) {
   return 'code,name,parent_code\nPROBE-9,Probe,P1-D1\n';
 }
 
-const p1Codes = (text) => /"code":"P1[-"]/.test(text) || /"code":"PK"/.test(text) || /Probe (Head|CO|feedback|Person)/.test(text);
+const p1Codes = (text) => /"code":"P1[-"]/.test(text) || /"code":"PK"/.test(text) || /Probe (Head|CO|feedback|Person|visit)/.test(text);
 
 for (const outsider of ['mobiliser.u2', 'admin.p2']) {
   test(`every route, as ${outsider}: nothing of P1 returned or changed`, async () => {
@@ -123,7 +134,7 @@ for (const outsider of ['mobiliser.u2', 'admin.p2']) {
           assert.equal(r.status, 404, where);
         }
         assert.ok(!p1Codes(r.text), `${where} leaked P1: ${r.text.slice(0, 300)}`);
-        assert.ok(![p1d1.id, p1user.id, p1household.id, p1institution.id, p1village.id, p1feedback.id].some((x) => r.text.includes(x)), `${where} leaked an id`);
+        assert.ok(![p1d1.id, p1user.id, p1household.id, p1institution.id, p1village.id, p1feedback.id, p1activity.id, p1file.id].some((x) => r.text.includes(x)), `${where} leaked an id`);
       }
     }
     assert.ok(checked >= 15, `only ${checked} routes found`);

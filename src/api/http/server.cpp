@@ -129,7 +129,7 @@ class Session : public std::enable_shared_from_this<Session> {
   // File uploads (paths ending in /import) may be larger than other bodies.
   static bool IsUpload(std::string_view target) {
     const auto path = target.substr(0, target.find('?'));
-    return path.size() >= 7 && path.substr(path.size() - 7) == "/import";
+    return path.ends_with("/import") || path.ends_with("/files");
   }
 
   std::chrono::seconds Timeout() const {

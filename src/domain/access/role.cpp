@@ -52,6 +52,10 @@ bool RoleAllows(Role role, Permission permission) {
     case Permission::kFeedbackManage:
       return role == Role::kFocalPoint || role == Role::kOfficer || role == Role::kManager;
     case Permission::kFeedbackSensitive: return role == Role::kFocalPoint;
+    case Permission::kActivityWrite:
+      return role == Role::kMobiliser || role == Role::kOfficer || role == Role::kManager ||
+             role == Role::kAdmin;
+    case Permission::kActivityVerify: return role == Role::kOfficer || role == Role::kManager;
     case Permission::kAreaWrite:
     case Permission::kUserWrite:
     case Permission::kAuditRead: return role == Role::kAdmin;

@@ -23,6 +23,8 @@ enum class Permission {
   kFeedbackWrite,     // log community feedback
   kFeedbackManage,    // assign, refer, respond to and close feedback
   kFeedbackSensitive, // see and handle sensitive feedback (SEA, fraud): focal points only
+  kActivityWrite,     // record field activities
+  kActivityVerify,    // verify or return the activities of staff in the area (supervisors)
 };
 
 std::string_view RoleId(Role role);  // "mobiliser", "officer", "manager", "me", "admin", "focal_point"

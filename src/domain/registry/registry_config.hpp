@@ -72,6 +72,8 @@ struct RegistryConfig {
   std::vector<Checklist> checklists;
   std::vector<RegistryOption> member_roles;
   std::vector<RegistryOption> vulnerability_flags;
+  std::vector<RegistryOption> activity_types;
+  std::vector<RegistryOption> topics;
 
   const InstitutionType* Type(std::string_view code) const;
   const Checklist* FindChecklist(std::string_view code) const;

@@ -141,7 +141,8 @@ Status RegistryConfigService::SaveChecklist(const Actor& actor, const Checklist&
 Status RegistryConfigService::SaveOptions(const Actor& actor, const std::string& list,
                                           const std::vector<RegistryOption>& options) {
   if (auto ok = Admin(actor); !ok) return ok;
-  if (list != "member_role" && list != "vulnerability") return Fail(Error::NotFound("option list"));
+  if (list != "member_role" && list != "vulnerability" && list != "activity_type" && list != "topic")
+    return Fail(Error::NotFound("option list"));
   FieldErrors errors;
   std::set<std::string> codes;
   if (options.empty() || options.size() > 100) errors["options"] = "give 1 to 100 options";
@@ -155,7 +156,10 @@ Status RegistryConfigService::SaveOptions(const Actor& actor, const std::string&
   auto uow = db_.Begin(true);
   const auto config = uow->RegistryConfig().Load();
   // Codes in use cannot disappear: the records holding them would lose their meaning.
-  const auto& current = list == "member_role" ? config.member_roles : config.vulnerability_flags;
+  const auto& current = list == "member_role"     ? config.member_roles
+                        : list == "vulnerability" ? config.vulnerability_flags
+                        : list == "activity_type" ? config.activity_types
+                                                  : config.topics;
   for (const auto& o : current)
     if (!codes.count(o.code) && (list == "member_role" ? o.code == "member" : false))
       errors["options"] = "the role 'member' cannot be removed";

@@ -80,10 +80,15 @@ domain::RegistryConfig SqlRegistryConfigRepository::Load() {
       "SELECT list, code, name, name_local FROM registry_option ORDER BY list, position");
   for (std::size_t i = 0; i < options.size(); ++i) {
     domain::RegistryOption o{options[i].Str(1), options[i].Str(2), options[i].OptText(3)};
-    if (options[i].Text(0) == "member_role")
+    const auto list = options[i].Text(0);
+    if (list == "member_role")
       c.member_roles.push_back(std::move(o));
-    else
+    else if (list == "vulnerability")
       c.vulnerability_flags.push_back(std::move(o));
+    else if (list == "activity_type")
+      c.activity_types.push_back(std::move(o));
+    else if (list == "topic")
+      c.topics.push_back(std::move(o));
   }
   return c;
 }

@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "storage/repositories/activity_repository.hpp"
 #include "storage/repositories/area_repository.hpp"
 #include "storage/repositories/audit_repository.hpp"
 #include "storage/repositories/credential_repository.hpp"
@@ -25,7 +26,8 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
         institutions_(*conn_),
         households_(*conn_),
         rollups_(*conn_),
-        feedback_(*conn_) {}
+        feedback_(*conn_),
+        activities_(*conn_) {}
 
   domain::AreaRepository& Areas() override { return areas_; }
   domain::UserRepository& Users() override { return users_; }
@@ -36,6 +38,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   domain::HouseholdRepository& Households() override { return households_; }
   domain::RollupRepository& Rollups() override { return rollups_; }
   domain::FeedbackRepository& Feedback() override { return feedback_; }
+  domain::ActivityRepository& Activities() override { return activities_; }
   void Commit() override {
     if (tx_) tx_->Commit();
   }
@@ -53,6 +56,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   SqlHouseholdRepository households_;
   SqlRollupRepository rollups_;
   SqlFeedbackRepository feedback_;
+  SqlActivityRepository activities_;
 };
 
 }  // namespace

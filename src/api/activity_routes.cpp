@@ -1,0 +1,256 @@
+// /activities (with submit, verify, return and files) and /files/{id}.
+#include "api/routes.hpp"
+#include "domain/activities/activity_service.hpp"
+
+namespace mobilise::api {
+
+namespace json = boost::json;
+
+namespace {
+
+json::value Opt(const std::optional<std::string>& v) {
+  if (!v) return nullptr;
+  return json::value(*v);
+}
+
+json::object FileJson(const domain::StoredFile& f) {
+  return {{"id", f.id},     {"name", f.name}, {"mime", f.mime}, {"size", f.size},
+          {"url", "/api/v1/files/" + f.id}, {"created_at", f.created_at}};
+}
+
+json::object ActivityJson(const domain::Activity& a) {
+  json::array topics, institutions, facilitators, counts, attendance;
+  for (const auto& t : a.topics) topics.push_back(json::value(t));
+  for (const auto& i : a.institution_ids) institutions.push_back(json::value(i));
+  for (const auto& f : a.facilitators)
+    facilitators.push_back(json::object{{"user_id", Opt(f.user_id)}, {"name", Opt(f.name)}});
+  for (const auto& c : a.counts)
+    counts.push_back(json::object{
+        {"sex", c.sex}, {"age_band", c.age_band}, {"disability", c.disability}, {"count", c.count}});
+  for (const auto& t : a.attendance)
+    attendance.push_back(json::object{
+        {"person_id", t.person_id},
+        {"person_name", t.person_name},
+        {"person_sex", t.person_sex},
+        {"attended", t.attended},
+        {"pre_score", t.pre_score ? json::value(*t.pre_score) : json::value(nullptr)},
+        {"post_score", t.post_score ? json::value(*t.post_score) : json::value(nullptr)}});
+  return {{"id", a.id},
+          {"type", a.type},
+          {"title", Opt(a.title)},
+          {"held_on", a.held_on},
+          {"start_time", Opt(a.start_time)},
+          {"end_time", Opt(a.end_time)},
+          {"area_id", a.area_id},
+          {"area_name", a.area_name},
+          {"place", Opt(a.place)},
+          {"status", a.status},
+          {"author_id", Opt(a.author_id)},
+          {"author_name", Opt(a.author_name)},
+          {"submitted_at", Opt(a.submitted_at)},
+          {"verified_by", Opt(a.verified_by)},
+          {"verified_at", Opt(a.verified_at)},
+          {"return_comment", Opt(a.return_comment)},
+          {"decisions", Opt(a.decisions)},
+          {"follow_up", Opt(a.follow_up)},
+          {"notes", Opt(a.notes)},
+          {"topics", std::move(topics)},
+          {"institution_ids", std::move(institutions)},
+          {"facilitators", std::move(facilitators)},
+          {"counts", std::move(counts)},
+          {"attendance", std::move(attendance)},
+          {"counted_total", a.counted_total},
+          {"named_total", a.named_total},
+          {"file_count", a.file_count},
+          {"version", a.version},
+          {"created_at", a.created_at},
+          {"updated_at", a.updated_at}};
+}
+
+std::vector<std::string> Strings(ObjectReader& r, const std::string& key, bool& present) {
+  std::vector<std::string> out;
+  present = false;
+  if (const auto* a = r.OptionalArray(key)) {
+    present = true;
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      if ((*a)[i].is_string()) out.push_back(std::string((*a)[i].as_string()));
+      else r.Invalid(key + "[" + std::to_string(i) + "]", "must be a string");
+    }
+  }
+  return out;
+}
+
+// Reads each object of array `key` with `read` (errors under key[i].field).
+template <typename T, typename F>
+std::optional<std::vector<T>> Objects(ObjectReader& r, const std::string& key, F&& read) {
+  const auto* a = r.OptionalArray(key);
+  if (!a) return std::nullopt;
+  std::vector<T> out;
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const std::string f = key + "[" + std::to_string(i) + "]";
+    if (!(*a)[i].is_object()) {
+      r.Invalid(f, "must be an object");
+      continue;
+    }
+    ObjectReader item((*a)[i].as_object(), f);
+    out.push_back(read(item));
+    if (auto ok = item.Finish(); !ok)
+      for (const auto& [k, v] : ok.error().fields) r.errors()[k] = v;
+  }
+  return out;
+}
+
+domain::ActivityInput ReadInput(ObjectReader& r) {
+  domain::ActivityInput in;
+  in.type = r.OptionalString("type");
+  in.title = r.ClearableString("title");
+  in.held_on = r.OptionalString("held_on");
+  in.start_time = r.ClearableString("start_time");
+  in.end_time = r.ClearableString("end_time");
+  in.area_id = r.OptionalString("area_id");
+  in.place = r.ClearableString("place");
+  in.decisions = r.ClearableString("decisions");
+  in.follow_up = r.ClearableString("follow_up");
+  in.notes = r.ClearableString("notes");
+  in.participants_total = r.OptionalInt("participants_total");
+  in.correction_reason = r.OptionalString("correction_reason");
+  bool present = false;
+  auto topics = Strings(r, "topics", present);
+  if (present) in.topics = topics;
+  auto inst = Strings(r, "institution_ids", present);
+  if (present) in.institution_ids = inst;
+  in.facilitators = Objects<domain::Facilitator>(r, "facilitators", [](ObjectReader& o) {
+    return domain::Facilitator{o.OptionalString("user_id"), o.OptionalString("name")};
+  });
+  in.counts = Objects<domain::ParticipantCount>(r, "counts", [](ObjectReader& o) {
+    domain::ParticipantCount c;
+    c.sex = o.RequiredString("sex");
+    c.age_band = o.RequiredString("age_band");
+    c.disability = o.OptionalBool("disability").value_or(false);
+    c.count = o.RequiredInt("count");
+    return c;
+  });
+  in.attendance = Objects<domain::Attendance>(r, "attendance", [](ObjectReader& o) {
+    domain::Attendance t;
+    t.person_id = o.RequiredString("person_id");
+    t.attended = o.OptionalBool("attended").value_or(true);
+    t.pre_score = o.OptionalNumber("pre_score");
+    t.post_score = o.OptionalNumber("post_score");
+    return t;
+  });
+  return in;
+}
+
+http::Response NoContent() {
+  http::Response resp;
+  resp.status = 204;
+  return resp;
+}
+
+}  // namespace
+
+void AddActivityRoutes(RouteTable& t, Services& s) {
+  t.Authed("GET", "/api/v1/activities", [&s](Call& c) {
+    auto page = ParsePage(c.request);
+    if (!page) return ErrorResponse(page.error());
+    domain::ActivityFilter f;
+    f.page = *page;
+    auto text = [&](const char* k) -> std::optional<std::string> {
+      auto v = c.request.Query(k);
+      if (v && !v->empty()) return std::string(*v);
+      return std::nullopt;
+    };
+    f.area_id = text("area");
+    f.status = text("status");
+    f.type = text("type");
+    f.topic = text("topic");
+    f.from = text("from");
+    f.to = text("to");
+    f.mine = text("mine") == std::optional<std::string>("true");
+    f.queue = text("queue") == std::optional<std::string>("true");
+    return Reply(s.activities.List(c.actor(), f), 200, [&](const domain::Page<domain::Activity>& p) {
+      return PageJson(p, *page, [](const domain::Activity& a) { return ActivityJson(a); });
+    });
+  });
+
+  t.Authed("POST", "/api/v1/activities", [&s](Call& c) {
+    auto body = ParseObject(c.request);
+    if (!body) return ErrorResponse(body.error());
+    ObjectReader r(*body);
+    auto in = ReadInput(r);
+    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+    return Reply(s.activities.Create(c.actor(), in), 201, ActivityJson);
+  });
+
+  t.Authed("GET", "/api/v1/activities/{id}", [&s](Call& c) {
+    return Reply(s.activities.Get(c.actor(), c.request.path_params["id"]), 200, ActivityJson);
+  });
+
+  t.Authed("PATCH", "/api/v1/activities/{id}", [&s](Call& c) {
+    auto body = ParseObject(c.request);
+    if (!body) return ErrorResponse(body.error());
+    ObjectReader r(*body);
+    const auto version = r.RequiredInt("version");
+    auto in = ReadInput(r);
+    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+    const auto& id = c.request.path_params["id"];
+    auto updated = s.activities.Update(c.actor(), id, version, in);
+    if (!updated && updated.error().fields.count("version"))
+      if (auto now = s.activities.Get(c.actor(), id)) return StaleWithCurrent(updated.error(), ActivityJson(*now));
+    return Reply(updated, 200, ActivityJson);
+  });
+
+  t.Authed("DELETE", "/api/v1/activities/{id}", [&s](Call& c) {
+    auto ok = s.activities.Delete(c.actor(), c.request.path_params["id"]);
+    return ok ? NoContent() : ErrorResponse(ok.error());
+  });
+
+  for (const char* action : {"submit", "verify", "return"}) {
+    t.Authed("POST", std::string("/api/v1/activities/{id}/") + action, [&s, action](Call& c) {
+      auto body = ParseObject(c.request);
+      if (!body) return ErrorResponse(body.error());
+      ObjectReader r(*body);
+      const auto version = r.RequiredInt("version");
+      auto comment = r.OptionalString("comment");
+      if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+      return Reply(s.activities.Transition(c.actor(), c.request.path_params["id"], action, version, comment),
+                   200, ActivityJson);
+    });
+  }
+
+  t.Authed("GET", "/api/v1/activities/{id}/files", [&s](Call& c) {
+    return Reply(s.activities.Files(c.actor(), c.request.path_params["id"]), 200,
+                 [](const std::vector<domain::StoredFile>& v) {
+                   json::array items;
+                   for (const auto& f : v) items.push_back(FileJson(f));
+                   return json::object{{"items", std::move(items)},
+                                       {"total", static_cast<std::int64_t>(v.size())}};
+                 });
+  });
+
+  // The body is the file itself; its name in ?filename=, its type in Content-Type (checked
+  // against the bytes).
+  t.Authed("POST", "/api/v1/activities/{id}/files", [&s](Call& c) {
+    const auto name = c.request.Query("filename").value_or("");
+    std::string type(c.request.Header("content-type"));
+    return Reply(s.activities.AddFile(c.actor(), c.request.path_params["id"], name, type, c.request.body),
+                 201, FileJson);
+  });
+
+  t.Authed("GET", "/api/v1/files/{id}", [&s](Call& c) {
+    auto file = s.activities.ReadFile(c.actor(), c.request.path_params["id"]);
+    if (!file) return ErrorResponse(file.error());
+    http::Response resp;
+    resp.status = 200;
+    resp.content_type = file->first.mime;
+    resp.body = std::move(file->second);
+    std::string safe;
+    for (char ch : file->first.name)
+      safe += (std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '-' || ch == '_') ? ch : '_';
+    resp.SetHeader("Content-Disposition", "inline; filename=\"" + safe + "\"");
+    resp.SetHeader("Cache-Control", "private, max-age=3600");
+    return resp;
+  });
+}
+
+}  // namespace mobilise::api
