@@ -92,6 +92,8 @@ json::array WarningsJson(const std::vector<domain::Warning>& warnings) {
     json::object o{{"code", w.code}, {"message", w.message}};
     if (w.record_id)
       o[w.code == "possible_duplicate" ? "household_id" : "institution_id"] = *w.record_id;
+    if (w.count) o["count"] = *w.count;
+    if (w.limit) o["limit"] = *w.limit;
     a.push_back(std::move(o));
   }
   return a;

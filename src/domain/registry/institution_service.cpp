@@ -255,12 +255,12 @@ std::optional<Warning> SizeWarning(const RegistryConfig& config, const Instituti
     return Warning{"size",
                    inst.type + " has " + std::to_string(n) + " members, above the expected " +
                        std::to_string(*type->size_max),
-                   inst.id};
+                   inst.id, n, *type->size_max};
   if (type->size_min && n < *type->size_min && inst.status != "forming")
     return Warning{"size",
                    inst.type + " has " + std::to_string(n) + " members, below the expected " +
                        std::to_string(*type->size_min),
-                   inst.id};
+                   inst.id, n, *type->size_min};
   return std::nullopt;
 }
 

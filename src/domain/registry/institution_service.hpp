@@ -20,6 +20,7 @@ struct Warning {
   std::string code;
   std::string message;
   std::optional<std::string> record_id;
+  std::optional<std::int64_t> count, limit;  // size warnings: members now, the expected bound
 };
 
 struct InstitutionFilter {
