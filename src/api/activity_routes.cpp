@@ -37,6 +37,7 @@ json::object ActivityJson(const domain::Activity& a) {
         {"post_score", t.post_score ? json::value(*t.post_score) : json::value(nullptr)}});
   return {{"id", a.id},
           {"type", a.type},
+          {"course_id", Opt(a.course_id)},
           {"title", Opt(a.title)},
           {"held_on", a.held_on},
           {"start_time", Opt(a.start_time)},
@@ -103,6 +104,7 @@ std::optional<std::vector<T>> Objects(ObjectReader& r, const std::string& key, F
 domain::ActivityInput ReadInput(ObjectReader& r) {
   domain::ActivityInput in;
   in.type = r.OptionalString("type");
+  in.course_id = r.ClearableString("course_id");
   in.title = r.ClearableString("title");
   in.held_on = r.OptionalString("held_on");
   in.start_time = r.ClearableString("start_time");

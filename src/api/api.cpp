@@ -19,6 +19,7 @@ Api::Api(Services services, ApiOptions options)
   AddRegistryImportRoutes(table, services_, options_);
   AddFeedbackRoutes(table, services_);
   AddActivityRoutes(table, services_);
+  AddTrainingRoutes(table, services_);
   AddOpsRoutes(table, services_, options_, router_);
 }
 

@@ -17,6 +17,7 @@
 #include "domain/registry/institution_service.hpp"
 #include "domain/registry/registry_config_service.hpp"
 #include "domain/registry/registry_summary.hpp"
+#include "domain/trainings/training_service.hpp"
 #include "domain/users/user_service.hpp"
 
 namespace mobilise::http {
@@ -37,6 +38,7 @@ struct Services {
   domain::RegistrySummaryService& registry_summary;
   domain::FeedbackService& feedback;
   domain::ActivityService& activities;
+  domain::TrainingService& trainings;
 };
 
 struct ApiOptions {

@@ -39,6 +39,7 @@ int RunServer(const Config& config, const std::string& version) {
   domain::FeedbackService feedback(uow);
   storage::DirectoryBlobStore blobs(config.data_dir);
   domain::ActivityService activities(uow, blobs);
+  domain::TrainingService trainings(uow);
   http::Metrics metrics;
 
   api::ApiOptions options;
@@ -54,7 +55,7 @@ int RunServer(const Config& config, const std::string& version) {
            "mobilise_db_pool_waits_total " + std::to_string(s.waits) + "\n";
   };
   api::Api api({uow, areas, users, auth, audit, registry_config, institutions, households,
-                registry_summary, feedback, activities},
+                registry_summary, feedback, activities, trainings},
                options);
 
   http::ServerOptions so;

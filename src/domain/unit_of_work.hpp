@@ -13,6 +13,7 @@
 #include "domain/registry/institution.hpp"
 #include "domain/registry/registry_config.hpp"
 #include "domain/registry/registry_rollup.hpp"
+#include "domain/trainings/training.hpp"
 #include "domain/users/user.hpp"
 
 namespace mobilise::domain {
@@ -30,6 +31,7 @@ class UnitOfWork {
   virtual RollupRepository& Rollups() = 0;
   virtual FeedbackRepository& Feedback() = 0;
   virtual ActivityRepository& Activities() = 0;
+  virtual TrainingRepository& Trainings() = 0;
   virtual void Commit() = 0;
 };
 

@@ -34,6 +34,7 @@ struct Facilitator {
 struct Activity {
   std::string id;
   std::string type;
+  std::optional<std::string> course_id;  // training events: the course taught
   std::optional<std::string> title;
   std::string held_on;
   std::optional<std::string> start_time, end_time;

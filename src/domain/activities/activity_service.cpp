@@ -66,6 +66,26 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, Ac
     if (!has(config.activity_types, *in.type)) errors["type"] = "unknown activity type";
     a.type = *in.type;
   }
+  if (in.course_id) a.course_id = Cleared(*in.course_id);
+  if (a.type == "training") {
+    // A training event teaches a course; trainees' test scores stay within its maximum.
+    auto course = a.course_id ? uow.Trainings().GetCourse(*a.course_id) : std::nullopt;
+    if (!a.course_id) errors["course_id"] = "is required for a training";
+    else if (!course) errors["course_id"] = "no such course";
+    else if (in.attendance)
+      for (std::size_t i = 0; i < in.attendance->size(); ++i) {
+        const auto& x = (*in.attendance)[i];
+        const std::string f = "attendance[" + std::to_string(i) + "]";
+        for (const auto& [name, score] : {std::pair{".pre_score", x.pre_score}, std::pair{".post_score", x.post_score}}) {
+          if (!score) continue;
+          if (!course->test_max) errors[f + name] = "the course has no test";
+          else if (*score < 0 || *score > *course->test_max)
+            errors[f + name] = "must be between 0 and the test maximum " + std::to_string(static_cast<int>(*course->test_max));
+        }
+      }
+  } else if (a.course_id) {
+    errors["course_id"] = "only a training has a course";
+  }
   if (in.title) CheckOptionalName(errors, "title", *in.title), a.title = Cleared(*in.title);
   if (in.held_on) CheckPastDate(errors, "held_on", *in.held_on), a.held_on = *in.held_on;
   if (in.start_time) {
@@ -149,8 +169,10 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, Ac
       auto person = IsValidId(x.person_id) ? uow.Households().GetPerson(x.person_id) : std::nullopt;
       if (!person || !actor.Sees(person->area_path)) errors[f + ".person_id"] = "no such person in your areas";
       if (!seen.insert(x.person_id).second) errors[f + ".person_id"] = "listed twice";
-      if (x.pre_score) CheckRange(errors, f + ".pre_score", *x.pre_score, 0, 100);
-      if (x.post_score) CheckRange(errors, f + ".post_score", *x.post_score, 0, 100);
+      if (a.type != "training") {
+        if (x.pre_score) CheckRange(errors, f + ".pre_score", *x.pre_score, 0, 100);
+        if (x.post_score) CheckRange(errors, f + ".post_score", *x.post_score, 0, 100);
+      }
       a.attendance.push_back(x);
     }
   }

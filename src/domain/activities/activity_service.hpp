@@ -14,7 +14,7 @@
 namespace mobilise::domain {
 
 struct ActivityInput {
-  std::optional<std::string> type, title, held_on, start_time, end_time, area_id, place,
+  std::optional<std::string> type, course_id, title, held_on, start_time, end_time, area_id, place,
       decisions, follow_up, notes;
   std::optional<std::vector<std::string>> topics, institution_ids;
   std::optional<std::vector<Facilitator>> facilitators;

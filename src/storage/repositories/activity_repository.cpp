@@ -12,7 +12,7 @@ constexpr const char* kColumns =
     "x.place, x.status, x.author_id, u.full_name, x.submitted_at, x.verified_by, x.verified_at, "
     "x.return_comment, x.decisions, x.follow_up, x.notes, x.counted_total, x.named_total, "
     "(SELECT COUNT(*) FROM file f WHERE f.record = 'activity' AND f.record_id = x.id), "
-    "x.version, x.created_at, x.created_by, x.updated_at, x.updated_by";
+    "x.version, x.created_at, x.created_by, x.updated_at, x.updated_by, x.course_id";
 constexpr const char* kFrom =
     " FROM activity x JOIN area a ON a.id = x.area_id LEFT JOIN app_user u ON u.id = x.author_id";
 
@@ -46,6 +46,7 @@ Activity Read(const ResultSet::Row& r) {
   x.created_by = r.OptText(25);
   x.updated_at = r.Str(26);
   x.updated_by = r.OptText(27);
+  x.course_id = r.OptText(28);
   return x;
 }
 
@@ -147,13 +148,13 @@ void SqlActivityRepository::Insert(const Activity& x) {
       "INSERT INTO activity (id, type, title, held_on, start_time, end_time, area_id, area_path, "
       "place, status, author_id, submitted_at, verified_by, verified_at, return_comment, "
       "decisions, follow_up, notes, counted_total, named_total, version, created_at, created_by, "
-      "updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+      "updated_at, updated_by, course_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
       {x.id, x.type, OptParam(x.title), x.held_on, OptParam(x.start_time), OptParam(x.end_time),
        x.area_id, x.area_path, OptParam(x.place), x.status, OptParam(x.author_id),
        OptParam(x.submitted_at), OptParam(x.verified_by), OptParam(x.verified_at),
        OptParam(x.return_comment), OptParam(x.decisions), OptParam(x.follow_up),
        OptParam(x.notes), x.counted_total, x.named_total, x.version, x.created_at,
-       OptParam(x.created_by), x.updated_at, OptParam(x.updated_by)});
+       OptParam(x.created_by), x.updated_at, OptParam(x.updated_by), OptParam(x.course_id)});
   WriteParts(x);
 }
 
@@ -163,14 +164,14 @@ bool SqlActivityRepository::Update(const Activity& x, std::int64_t expected_vers
           "UPDATE activity SET type = ?, title = ?, held_on = ?, start_time = ?, end_time = ?, "
           "area_id = ?, area_path = ?, place = ?, status = ?, submitted_at = ?, verified_by = ?, "
           "verified_at = ?, return_comment = ?, decisions = ?, follow_up = ?, notes = ?, "
-          "counted_total = ?, named_total = ?, version = ?, updated_at = ?, updated_by = ? "
-          "WHERE id = ? AND version = ?",
+          "counted_total = ?, named_total = ?, version = ?, updated_at = ?, updated_by = ?, "
+          "course_id = ? WHERE id = ? AND version = ?",
           {x.type, OptParam(x.title), x.held_on, OptParam(x.start_time), OptParam(x.end_time),
            x.area_id, x.area_path, OptParam(x.place), x.status, OptParam(x.submitted_at),
            OptParam(x.verified_by), OptParam(x.verified_at), OptParam(x.return_comment),
            OptParam(x.decisions), OptParam(x.follow_up), OptParam(x.notes), x.counted_total,
-           x.named_total, x.version, x.updated_at, OptParam(x.updated_by), x.id,
-           expected_version}) == 1;
+           x.named_total, x.version, x.updated_at, OptParam(x.updated_by), OptParam(x.course_id),
+           x.id, expected_version}) == 1;
   if (ok) WriteParts(x);
   return ok;
 }

@@ -8,6 +8,7 @@
 #include "storage/repositories/credential_repository.hpp"
 #include "storage/repositories/feedback_repository.hpp"
 #include "storage/repositories/registry_repositories.hpp"
+#include "storage/repositories/training_repository.hpp"
 #include "storage/repositories/user_repository.hpp"
 
 namespace mobilise::storage {
@@ -27,7 +28,8 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
         households_(*conn_),
         rollups_(*conn_),
         feedback_(*conn_),
-        activities_(*conn_) {}
+        activities_(*conn_),
+        trainings_(*conn_) {}
 
   domain::AreaRepository& Areas() override { return areas_; }
   domain::UserRepository& Users() override { return users_; }
@@ -39,6 +41,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   domain::RollupRepository& Rollups() override { return rollups_; }
   domain::FeedbackRepository& Feedback() override { return feedback_; }
   domain::ActivityRepository& Activities() override { return activities_; }
+  domain::TrainingRepository& Trainings() override { return trainings_; }
   void Commit() override {
     if (tx_) tx_->Commit();
   }
@@ -57,6 +60,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   SqlRollupRepository rollups_;
   SqlFeedbackRepository feedback_;
   SqlActivityRepository activities_;
+  SqlTrainingRepository trainings_;
 };
 
 }  // namespace

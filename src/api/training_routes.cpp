@@ -1,0 +1,223 @@
+// /courses, /training-needs, /training-plans (+ /achievement), /trainings/{id}/trainees and
+// /trainings/{id}/followups.
+#include "api/routes.hpp"
+#include "domain/trainings/training_service.hpp"
+
+namespace mobilise::api {
+
+namespace json = boost::json;
+
+namespace {
+
+json::value Opt(const std::optional<std::string>& v) {
+  if (!v) return nullptr;
+  return json::value(*v);
+}
+
+json::value OptNum(const std::optional<double>& v) {
+  if (!v) return nullptr;
+  return json::value(*v);
+}
+
+json::object CourseJson(const domain::Course& c) {
+  json::array topics;
+  for (const auto& t : c.topics) topics.push_back(json::value(t));
+  return {{"id", c.id},         {"code", c.code},         {"title", c.title},
+          {"title_local", Opt(c.title_local)}, {"audience", c.audience}, {"topics", std::move(topics)},
+          {"duration_hours", c.duration_hours}, {"test_max", OptNum(c.test_max)}, {"version", c.version}};
+}
+
+json::object PlanJson(const domain::TrainingPlan& t) {
+  return {{"id", t.id},
+          {"course_id", t.course_id},
+          {"course_title", t.course_title},
+          {"area_id", t.area_id},
+          {"area_name", t.area_name},
+          {"period", t.period},
+          {"period_start", t.period_start},
+          {"period_end", t.period_end},
+          {"planned_events", t.planned_events},
+          {"planned_participants", t.planned_participants}};
+}
+
+domain::CourseInput ReadCourse(ObjectReader& r) {
+  domain::CourseInput in;
+  in.code = r.OptionalString("code");
+  in.title = r.OptionalString("title");
+  in.title_local = r.ClearableString("title_local");
+  in.audience = r.OptionalString("audience");
+  in.duration_hours = r.OptionalNumber("duration_hours");
+  in.test_max = r.OptionalNumber("test_max");
+  if (const auto* a = r.OptionalArray("topics")) {
+    in.topics.emplace();
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      if ((*a)[i].is_string()) in.topics->push_back(std::string((*a)[i].as_string()));
+      else r.Invalid("topics[" + std::to_string(i) + "]", "must be a string");
+    }
+  }
+  return in;
+}
+
+std::optional<std::string> QueryText(const http::Request& req, const char* k) {
+  auto v = req.Query(k);
+  if (v && !v->empty()) return std::string(*v);
+  return std::nullopt;
+}
+
+}  // namespace
+
+void AddTrainingRoutes(RouteTable& t, Services& s) {
+  t.Authed("GET", "/api/v1/courses", [&s](Call&) {
+    json::array items;
+    for (const auto& c : s.trainings.Courses()) items.push_back(CourseJson(c));
+    return Json(200, json::object{{"items", std::move(items)}});
+  });
+
+  t.Authed("POST", "/api/v1/courses", [&s](Call& c) {
+    auto body = ParseObject(c.request);
+    if (!body) return ErrorResponse(body.error());
+    ObjectReader r(*body);
+    auto in = ReadCourse(r);
+    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+    return Reply(s.trainings.CreateCourse(c.actor(), in), 201, CourseJson);
+  });
+
+  t.Authed("PATCH", "/api/v1/courses/{id}", [&s](Call& c) {
+    auto body = ParseObject(c.request);
+    if (!body) return ErrorResponse(body.error());
+    ObjectReader r(*body);
+    const auto version = r.RequiredInt("version");
+    auto in = ReadCourse(r);
+    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+    return Reply(s.trainings.UpdateCourse(c.actor(), c.request.path_params["id"], version, in), 200, CourseJson);
+  });
+
+  t.Authed("GET", "/api/v1/training-needs", [&s](Call& c) {
+    auto page = ParsePage(c.request);
+    if (!page) return ErrorResponse(page.error());
+    return Reply(s.trainings.Needs(c.actor(), QueryText(c.request, "area"), *page), 200,
+                 [&](const domain::Page<domain::TrainingNeed>& p) {
+                   return PageJson(p, *page, [](const domain::TrainingNeed& n) {
+                     return json::object{{"id", n.id},
+                                         {"area_id", n.area_id},
+                                         {"user_id", Opt(n.user_id)},
+                                         {"institution_id", Opt(n.institution_id)},
+                                         {"subject_name", Opt(n.subject_name)},
+                                         {"course_id", Opt(n.course_id)},
+                                         {"need", n.need},
+                                         {"priority", n.priority},
+                                         {"assessed_on", n.assessed_on}};
+                   });
+                 });
+  });
+
+  t.Authed("POST", "/api/v1/training-needs", [&s](Call& c) {
+    auto body = ParseObject(c.request);
+    if (!body) return ErrorResponse(body.error());
+    ObjectReader r(*body);
+    domain::NeedInput in;
+    in.area_id = r.RequiredString("area_id");
+    in.user_id = r.OptionalString("user_id");
+    in.institution_id = r.OptionalString("institution_id");
+    in.course_id = r.OptionalString("course_id");
+    in.need = r.RequiredString("need");
+    in.priority = r.RequiredString("priority");
+    in.assessed_on = r.RequiredString("assessed_on");
+    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+    return Reply(s.trainings.AddNeed(c.actor(), in), 201, [](const domain::TrainingNeed& n) {
+      return json::object{{"id", n.id}, {"need", n.need}, {"priority", n.priority}, {"assessed_on", n.assessed_on}};
+    });
+  });
+
+  t.Authed("GET", "/api/v1/training-plans", [&s](Call& c) {
+    auto page = ParsePage(c.request);
+    if (!page) return ErrorResponse(page.error());
+    return Reply(s.trainings.Plans(c.actor(), QueryText(c.request, "area"), QueryText(c.request, "period"), *page),
+                 200, [&](const domain::Page<domain::TrainingPlan>& p) {
+                   return PageJson(p, *page, [](const domain::TrainingPlan& x) { return PlanJson(x); });
+                 });
+  });
+
+  t.Authed("POST", "/api/v1/training-plans", [&s](Call& c) {
+    auto body = ParseObject(c.request);
+    if (!body) return ErrorResponse(body.error());
+    ObjectReader r(*body);
+    domain::PlanInput in;
+    in.course_id = r.RequiredString("course_id");
+    in.area_id = r.RequiredString("area_id");
+    in.period = r.RequiredString("period");
+    in.planned_events = r.RequiredInt("planned_events");
+    in.planned_participants = r.RequiredInt("planned_participants");
+    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+    return Reply(s.trainings.SavePlan(c.actor(), in), 201, PlanJson);
+  });
+
+  t.Authed("GET", "/api/v1/training-plans/achievement", [&s](Call& c) {
+    return Reply(s.trainings.Achievement(c.actor(), QueryText(c.request, "area"), QueryText(c.request, "period")),
+                 200, [](const std::vector<domain::PlanAchievement>& v) {
+                   json::array items;
+                   for (const auto& a : v) {
+                     auto o = PlanJson(a.plan);
+                     o["held_events"] = a.held_events;
+                     o["trained"] = a.trained;
+                     items.push_back(std::move(o));
+                   }
+                   return json::object{{"items", std::move(items)}};
+                 });
+  });
+
+  t.Authed("GET", "/api/v1/trainings/{id}/trainees", [&s](Call& c) {
+    return Reply(s.trainings.Trainees(c.actor(), c.request.path_params["id"]), 200,
+                 [](const domain::TraineeReport& r) {
+                   json::array items;
+                   for (const auto& x : r.trainees)
+                     items.push_back(json::object{{"person_id", x.attendance.person_id},
+                                                  {"person_name", x.attendance.person_name},
+                                                  {"attended", x.attendance.attended},
+                                                  {"pre_score", OptNum(x.attendance.pre_score)},
+                                                  {"post_score", OptNum(x.attendance.post_score)},
+                                                  {"gain", OptNum(x.gain)},
+                                                  {"normalised_gain", OptNum(x.normalised_gain)}});
+                   return json::object{{"activity_id", r.activity_id},
+                                       {"course_id", r.course_id},
+                                       {"course_title", r.course_title},
+                                       {"test_max", OptNum(r.test_max)},
+                                       {"average_gain", OptNum(r.average_gain)},
+                                       {"average_normalised_gain", OptNum(r.average_normalised_gain)},
+                                       {"items", std::move(items)}};
+                 });
+  });
+
+  t.Authed("GET", "/api/v1/trainings/{id}/followups", [&s](Call& c) {
+    return Reply(s.trainings.Followups(c.actor(), c.request.path_params["id"]), 200,
+                 [](const std::vector<domain::TrainingFollowup>& v) {
+                   json::array items;
+                   for (const auto& f : v)
+                     items.push_back(json::object{{"id", f.id},
+                                                  {"person_id", f.person_id},
+                                                  {"person_name", f.person_name},
+                                                  {"followed_on", f.followed_on},
+                                                  {"applies", f.applies},
+                                                  {"notes", Opt(f.notes)}});
+                   return json::object{{"items", std::move(items)}};
+                 });
+  });
+
+  t.Authed("POST", "/api/v1/trainings/{id}/followups", [&s](Call& c) {
+    auto body = ParseObject(c.request);
+    if (!body) return ErrorResponse(body.error());
+    ObjectReader r(*body);
+    const auto person = r.RequiredString("person_id");
+    const auto on = r.RequiredString("followed_on");
+    const auto applies = r.RequiredString("applies");
+    auto notes = r.OptionalString("notes");
+    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+    return Reply(s.trainings.AddFollowup(c.actor(), c.request.path_params["id"], person, on, applies, notes),
+                 201, [](const domain::TrainingFollowup& f) {
+                   return json::object{{"id", f.id}, {"person_id", f.person_id}, {"applies", f.applies},
+                                       {"followed_on", f.followed_on}};
+                 });
+  });
+}
+
+}  // namespace mobilise::api

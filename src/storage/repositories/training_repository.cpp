@@ -1,0 +1,188 @@
+#include "storage/repositories/training_repository.hpp"
+
+#include <sstream>
+
+#include "storage/repositories/sql_where.hpp"
+
+namespace mobilise::storage {
+namespace {
+
+Param OptReal(const std::optional<double>& v) { return v ? Param(*v) : Param(); }
+
+std::string Words(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& x : v) s += (s.empty() ? "" : " ") + x;
+  return s;
+}
+
+}  // namespace
+
+std::vector<domain::Course> SqlTrainingRepository::CoursesWhere(const std::string& where,
+                                                                std::vector<Param> params) {
+  auto rs = conn_.Query(
+      "SELECT id, code, title, title_local, audience, topics, duration_hours, test_max, version, "
+      "created_at, created_by, updated_at, updated_by FROM course" + where + " ORDER BY title",
+      params);
+  std::vector<domain::Course> out;
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    domain::Course c;
+    c.id = rs[i].Str(0);
+    c.code = rs[i].Str(1);
+    c.title = rs[i].Str(2);
+    c.title_local = rs[i].OptText(3);
+    c.audience = rs[i].Str(4);
+    std::istringstream topics{rs[i].Str(5)};
+    for (std::string t; topics >> t;) c.topics.push_back(t);
+    c.duration_hours = rs[i].Real(6);
+    if (!rs[i].IsNull(7)) c.test_max = rs[i].Real(7);
+    c.version = rs[i].Int(8);
+    c.created_at = rs[i].Str(9);
+    c.created_by = rs[i].OptText(10);
+    c.updated_at = rs[i].Str(11);
+    c.updated_by = rs[i].OptText(12);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::vector<domain::Course> SqlTrainingRepository::Courses() { return CoursesWhere("", {}); }
+
+std::optional<domain::Course> SqlTrainingRepository::GetCourse(const std::string& id) {
+  auto v = CoursesWhere(" WHERE id = ?", {id});
+  if (v.empty()) return std::nullopt;
+  return v[0];
+}
+
+std::optional<domain::Course> SqlTrainingRepository::GetCourseByCode(const std::string& code) {
+  auto v = CoursesWhere(" WHERE code = ?", {code});
+  if (v.empty()) return std::nullopt;
+  return v[0];
+}
+
+void SqlTrainingRepository::InsertCourse(const domain::Course& c) {
+  conn_.Execute(
+      "INSERT INTO course (id, code, title, title_local, audience, topics, duration_hours, "
+      "test_max, version, created_at, created_by, updated_at, updated_by) VALUES "
+      "(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+      {c.id, c.code, c.title, OptParam(c.title_local), c.audience, Words(c.topics),
+       c.duration_hours, OptReal(c.test_max), c.version, c.created_at, OptParam(c.created_by),
+       c.updated_at, OptParam(c.updated_by)});
+}
+
+bool SqlTrainingRepository::UpdateCourse(const domain::Course& c, std::int64_t expected_version) {
+  return conn_.Execute(
+             "UPDATE course SET code = ?, title = ?, title_local = ?, audience = ?, topics = ?, "
+             "duration_hours = ?, test_max = ?, version = ?, updated_at = ?, updated_by = ? "
+             "WHERE id = ? AND version = ?",
+             {c.code, c.title, OptParam(c.title_local), c.audience, Words(c.topics),
+              c.duration_hours, OptReal(c.test_max), c.version, c.updated_at,
+              OptParam(c.updated_by), c.id, expected_version}) == 1;
+}
+
+domain::Page<domain::TrainingNeed> SqlTrainingRepository::Needs(
+    const std::vector<domain::PathRange>& scope, domain::PageRequest page) {
+  std::vector<Param> p;
+  const std::string where = " WHERE (" + ScopeSql("n.area_path", scope, p) + ")";
+  domain::Page<domain::TrainingNeed> out;
+  out.total = conn_.Query("SELECT COUNT(*) FROM training_need n" + where, p)[0].Int(0);
+  p.emplace_back(std::int64_t{page.limit});
+  p.emplace_back(page.offset);
+  auto rs = conn_.Query(
+      "SELECT n.id, n.area_id, n.area_path, n.user_id, n.institution_id, n.course_id, "
+      "COALESCE(u.full_name, i.name), n.need, n.priority, n.assessed_on, n.created_at, "
+      "n.created_by FROM training_need n LEFT JOIN app_user u ON u.id = n.user_id LEFT JOIN "
+      "institution i ON i.id = n.institution_id" + where +
+          " ORDER BY n.assessed_on DESC, n.id DESC LIMIT ? OFFSET ?",
+      p);
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    out.items.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].OptText(3),
+                         rs[i].OptText(4), rs[i].OptText(5), rs[i].OptText(6), rs[i].Str(7),
+                         rs[i].Str(8), rs[i].Str(9), rs[i].Str(10), rs[i].OptText(11)});
+  return out;
+}
+
+void SqlTrainingRepository::InsertNeed(const domain::TrainingNeed& n) {
+  conn_.Execute(
+      "INSERT INTO training_need (id, area_id, area_path, user_id, institution_id, course_id, "
+      "need, priority, assessed_on, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+      {n.id, n.area_id, n.area_path, OptParam(n.user_id), OptParam(n.institution_id),
+       OptParam(n.course_id), n.need, n.priority, n.assessed_on, n.created_at,
+       OptParam(n.created_by)});
+}
+
+domain::Page<domain::TrainingPlan> SqlTrainingRepository::Plans(
+    const std::vector<domain::PathRange>& scope, const std::optional<std::string>& start,
+    const std::optional<std::string>& end, domain::PageRequest page) {
+  SqlWhere w;
+  std::vector<Param> p;
+  const std::string s = ScopeSql("t.area_path", scope, p);
+  w.And(s, p);
+  // Plans whose period lies inside the asked period.
+  if (start) w.And("t.period_start >= ?", {*start});
+  if (end) w.And("t.period_end <= ?", {*end});
+  domain::Page<domain::TrainingPlan> out;
+  out.total = conn_.Query("SELECT COUNT(*) FROM training_plan t" + w.sql, w.params)[0].Int(0);
+  auto params = w.params;
+  params.emplace_back(std::int64_t{page.limit});
+  params.emplace_back(page.offset);
+  auto rs = conn_.Query(
+      "SELECT t.id, t.course_id, c.title, t.area_id, t.area_path, a.name, t.period, "
+      "t.period_start, t.period_end, t.created_at, t.planned_events, t.planned_participants, "
+      "t.created_by FROM training_plan t JOIN course c ON c.id = t.course_id JOIN area a ON a.id = "
+      "t.area_id" + w.sql + " ORDER BY t.period_start, a.name, c.title LIMIT ? OFFSET ?",
+      params);
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    out.items.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3), rs[i].Str(4),
+                         rs[i].Str(5), rs[i].Str(6), rs[i].Str(7), rs[i].Str(8), rs[i].Str(9),
+                         rs[i].Int(10), rs[i].Int(11), rs[i].OptText(12)});
+  return out;
+}
+
+void SqlTrainingRepository::UpsertPlan(const domain::TrainingPlan& t) {
+  conn_.Execute(
+      "INSERT INTO training_plan (id, course_id, area_id, area_path, period, period_start, "
+      "period_end, planned_events, planned_participants, created_at, created_by) VALUES "
+      "(?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (course_id, area_id, period) DO UPDATE SET "
+      "planned_events = excluded.planned_events, planned_participants = "
+      "excluded.planned_participants",
+      {t.id, t.course_id, t.area_id, t.area_path, t.period, t.period_start, t.period_end,
+       t.planned_events, t.planned_participants, t.created_at, OptParam(t.created_by)});
+}
+
+std::vector<domain::PlanAchievement> SqlTrainingRepository::Achievement(
+    const std::vector<domain::TrainingPlan>& plans) {
+  std::vector<domain::PlanAchievement> out;
+  for (const auto& plan : plans) {
+    const auto range = domain::SubtreeRange(plan.area_path);
+    auto rs = conn_.Query(
+        "SELECT COUNT(*), COALESCE(SUM(named_total), 0) FROM activity WHERE type = 'training' AND "
+        "status = 'verified' AND course_id = ? AND area_path >= ? AND area_path < ? AND "
+        "held_on >= ? AND held_on <= ?",
+        {plan.course_id, range.lo, range.hi, plan.period_start, plan.period_end});
+    out.push_back({plan, rs[0].Int(0), rs[0].Int(1)});
+  }
+  return out;
+}
+
+std::vector<domain::TrainingFollowup> SqlTrainingRepository::Followups(const std::string& id) {
+  auto rs = conn_.Query(
+      "SELECT f.id, f.activity_id, f.person_id, p.name, f.followed_on, f.applies, f.created_at, "
+      "f.notes, f.created_by FROM training_followup f JOIN person p ON p.id = f.person_id WHERE "
+      "f.activity_id = ? ORDER BY f.followed_on, f.id",
+      {id});
+  std::vector<domain::TrainingFollowup> out;
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3), rs[i].Str(4),
+                   rs[i].Str(5), rs[i].Str(6), rs[i].OptText(7), rs[i].OptText(8)});
+  return out;
+}
+
+void SqlTrainingRepository::InsertFollowup(const domain::TrainingFollowup& f) {
+  conn_.Execute(
+      "INSERT INTO training_followup (id, activity_id, person_id, followed_on, applies, notes, "
+      "created_at, created_by) VALUES (?,?,?,?,?,?,?,?)",
+      {f.id, f.activity_id, f.person_id, f.followed_on, f.applies, OptParam(f.notes),
+       f.created_at, OptParam(f.created_by)});
+}
+
+}  // namespace mobilise::storage
