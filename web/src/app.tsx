@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Alerts } from './components/alerts';
 import { LanguageSwitch } from './components/language_switch';
-import { loadRegistryMessages, useI18n } from './i18n';
+import { loadFieldMessages, loadRegistryMessages, useI18n } from './i18n';
 import { clearMessages, showError } from './messages';
 import { AccountPage } from './pages/account';
 import { AreaImportPage } from './pages/area_import';
@@ -24,7 +24,10 @@ export function App() {
   return <Shell user={session.user} />;
 }
 
-type NavItem = { page: 'areas' | 'households' | 'institutions' | 'summary' | 'users' | 'audit' | 'account'; label: string };
+type NavItem = {
+  page: 'areas' | 'households' | 'institutions' | 'summary' | 'activities' | 'verify' | 'feedback' | 'users' | 'audit' | 'account';
+  label: string;
+};
 
 function Shell({ user }: { user: User }) {
   const { t } = useI18n();
@@ -40,8 +43,10 @@ function Shell({ user }: { user: User }) {
     { page: 'households', label: t('nav.households') },
     { page: 'institutions', label: t('nav.institutions') },
     { page: 'summary', label: t('nav.summary') },
-    { page: 'areas', label: t('nav.areas') },
+    { page: 'activities', label: t('nav.activities') },
   ];
+  if (hasRole(user, 'officer') || hasRole(user, 'manager')) items.push({ page: 'verify', label: t('nav.verify') });
+  items.push({ page: 'feedback', label: t('nav.feedback') }, { page: 'areas', label: t('nav.areas') });
   if (admin) items.push({ page: 'users', label: t('nav.users') }, { page: 'audit', label: t('nav.audit') });
   items.push({ page: 'account', label: t('nav.account') });
   const section = sectionOf(route);
@@ -116,6 +121,17 @@ function sectionOf(route: Route): NavItem['page'] {
       return 'institutions';
     case 'summary':
       return 'summary';
+    case 'activities':
+    case 'activity':
+    case 'activity-new':
+    case 'activity-edit':
+      return 'activities';
+    case 'verify':
+      return 'verify';
+    case 'feedback':
+    case 'feedback-new':
+    case 'feedback-item':
+      return 'feedback';
     default:
       return 'areas';
   }
@@ -138,6 +154,15 @@ function Page({ route, user, admin }: { route: Route; user: User; admin: boolean
     case 'areas':
     case 'area-import':
       return <AreasPage user={user} id={route.page === 'areas' ? route.id : undefined} />;
+    case 'activities':
+    case 'activity':
+    case 'activity-new':
+    case 'activity-edit':
+    case 'verify':
+    case 'feedback':
+    case 'feedback-new':
+    case 'feedback-item':
+      return <FieldPage route={route} user={user} />;
     default:
       return <RegistryPage route={route} user={user} />;
   }
@@ -161,4 +186,25 @@ function RegistryPage({ route, user }: { route: Route; user: User }) {
   }, []);
   if (!mod) return <p class="muted">{t('common.loading')}</p>;
   return <mod.RegistryRoutes route={route} user={user} />;
+}
+
+// The field screens (activities, verification, feedback): another chunk, with the registry's
+// messages (shared labels such as sex and age bands) and their own.
+type FieldModule = typeof import('./pages/field');
+let fieldModule: FieldModule | null = null;
+
+function FieldPage({ route, user }: { route: Route; user: User }) {
+  const { t } = useI18n();
+  const [mod, setMod] = useState<FieldModule | null>(fieldModule);
+  useEffect(() => {
+    if (mod) return;
+    Promise.all([import('./pages/field'), loadRegistryMessages(), loadFieldMessages()])
+      .then(([m]) => {
+        fieldModule = m;
+        setMod(m);
+      })
+      .catch(showError);
+  }, []);
+  if (!mod) return <p class="muted">{t('common.loading')}</p>;
+  return <mod.FieldRoutes route={route} user={user} />;
 }

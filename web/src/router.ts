@@ -20,7 +20,15 @@ export type Route =
   | { page: 'duplicates' }
   | { page: 'household'; id: string }
   | { page: 'household-edit'; id: string }
-  | { page: 'summary'; id?: string };
+  | { page: 'summary'; id?: string }
+  | { page: 'activities' }
+  | { page: 'activity-new' }
+  | { page: 'activity'; id: string }
+  | { page: 'activity-edit'; id: string }
+  | { page: 'verify' }
+  | { page: 'feedback' }
+  | { page: 'feedback-new' }
+  | { page: 'feedback-item'; id: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -48,6 +56,15 @@ export function parseRoute(hash: string): Route {
       return parts[1] ? { page: 'household', id: parts[1] } : { page: 'households' };
     case 'summary':
       return parts[1] ? { page: 'summary', id: parts[1] } : { page: 'summary' };
+    case 'activities':
+      if (parts[1] === 'new') return { page: 'activity-new' };
+      if (parts[1] && parts[2] === 'edit') return { page: 'activity-edit', id: parts[1] };
+      return parts[1] ? { page: 'activity', id: parts[1] } : { page: 'activities' };
+    case 'verify':
+      return { page: 'verify' };
+    case 'feedback':
+      if (parts[1] === 'new') return { page: 'feedback-new' };
+      return parts[1] ? { page: 'feedback-item', id: parts[1] } : { page: 'feedback' };
     default:
       return { page: 'areas' };
   }

@@ -120,6 +120,8 @@ export interface RegistryConfig {
   checklists: Checklist[];
   member_roles: RegistryOption[];
   vulnerability_flags: RegistryOption[];
+  activity_types?: RegistryOption[];
+  topics?: RegistryOption[];
 }
 
 export interface Institution {
@@ -267,4 +269,116 @@ export interface RegistrySummary {
   };
   members: { sex: string; age_band: string; disability: boolean; count: number }[];
   children: { area_id: string; name: string; households: number; organised: number; poor: number; poor_organised: number; institutions: number }[];
+}
+
+// ---- Field work (docs/api.md "Community feedback", "Field activities") ----
+
+export interface ParticipantCount {
+  sex: string;
+  age_band: string;
+  disability: boolean;
+  count: number;
+}
+
+export interface Attendance {
+  person_id: string;
+  person_name?: string;
+  person_sex?: string;
+  attended: boolean;
+  pre_score: number | null;
+  post_score: number | null;
+}
+
+export interface Activity {
+  id: string;
+  type: string;
+  title: string | null;
+  held_on: string;
+  start_time: string | null;
+  end_time: string | null;
+  area_id: string;
+  area_name: string;
+  place: string | null;
+  status: 'draft' | 'submitted' | 'verified' | 'returned' | string;
+  author_id: string | null;
+  author_name: string | null;
+  submitted_at: string | null;
+  verified_by: string | null;
+  verified_at: string | null;
+  return_comment: string | null;
+  decisions: string | null;
+  follow_up: string | null;
+  notes: string | null;
+  topics: string[];
+  institution_ids: string[];
+  facilitators: { user_id: string | null; name: string | null }[];
+  counts: ParticipantCount[];
+  attendance: Attendance[];
+  counted_total: number;
+  named_total: number;
+  file_count: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StoredFile {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  url: string;
+  created_at: string;
+}
+
+export interface FeedbackCategory {
+  code: string;
+  name: string;
+  name_local: string | null;
+  sensitive: boolean;
+  due_hours: number;
+}
+
+export interface Feedback {
+  id: string;
+  area_id: string;
+  area_name?: string;
+  cefc_id: string | null;
+  received_on: string;
+  channel: string;
+  category: string;
+  sensitive: boolean;
+  anonymous: boolean;
+  person_name: string | null;
+  person_contact: string | null;
+  contact_hidden: boolean;
+  person_sex: string | null;
+  person_age_band: string | null;
+  description: string;
+  language: string | null;
+  tags: string[];
+  status: string;
+  assigned_to: string | null;
+  assigned_name: string | null;
+  referred_to: string | null;
+  response: string | null;
+  responded_on: string | null;
+  closed_on: string | null;
+  loop_closed_by: string | null;
+  satisfaction: string | null;
+  due_on: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  events?: { at: string; by: string | null; action: string; note: string | null }[];
+}
+
+export interface FeedbackSummary {
+  received: number;
+  closed: number;
+  closed_on_time: number;
+  closed_on_time_share: number | null;
+  open_overdue: number;
+  counts: { category: string; channel: string; month: string; received: number; closed: number; closed_on_time: number; open_overdue: number }[];
+  top_tags: { tag: string; count: number }[];
 }

@@ -6,7 +6,7 @@ interface FieldProps {
   label: string;
   value: string;
   onInput: (value: string) => void;
-  type?: 'text' | 'password' | 'search' | 'date' | 'number' | 'tel';
+  type?: 'text' | 'password' | 'search' | 'date' | 'time' | 'number' | 'tel';
   inputMode?: 'numeric' | 'decimal' | 'tel';
   min?: number | string;
   max?: number | string;

@@ -2,13 +2,15 @@
 // plural forms through Intl.PluralRules, and <html lang dir> kept in step with the choice.
 import { createStore, useStore } from '../store';
 import en, { type MessageKey as ShellKey } from './en';
+import type { FieldKey } from './en_field';
 import type { RegistryKey } from './en_registry';
 import ps from './ps';
 import uk from './uk';
 import type { Plural } from './types';
 
-// The shell's keys, plus those of the registry screens, whose dictionaries are fetched with them.
-export type MessageKey = ShellKey | RegistryKey;
+// The shell's keys, plus those of the registry and field screens (activities, feedback), whose
+// dictionaries are fetched with them.
+export type MessageKey = ShellKey | RegistryKey | FieldKey;
 export type Lang = 'en' | 'ps' | 'uk';
 
 export const LANGUAGES: { code: Lang; name: string; dir: 'ltr' | 'rtl' }[] = [
@@ -74,38 +76,51 @@ function lookup(lang: Lang, key: MessageKey): string | Plural {
   return DICTIONARIES[lang][key] ?? DICTIONARIES.en[key] ?? key;
 }
 
-// The registry screens' messages: English (the fallback) and the current language, fetched on
-// first use and again for each language chosen afterwards. `messagesRevision` re-renders.
-const REGISTRY_LOADERS: Record<Lang, () => Promise<{ default: Partial<Record<RegistryKey, string | Plural>> }>> = {
-  en: () => import('./en_registry'),
-  ps: () => import('./ps_registry'),
-  uk: () => import('./uk_registry'),
+// The registry and field screens' messages: English (the fallback) and the current language,
+// fetched on first use and again for each language chosen afterwards. `messagesRevision` re-renders.
+type Loader = () => Promise<{ default: Partial<Record<MessageKey, string | Plural>> }>;
+type Bundle = 'registry' | 'field';
+const LOADERS: Record<Bundle, Record<Lang, Loader>> = {
+  registry: {
+    en: () => import('./en_registry'),
+    ps: () => import('./ps_registry'),
+    uk: () => import('./uk_registry'),
+  },
+  field: {
+    en: () => import('./en_field'),
+    ps: () => import('./ps_field'),
+    uk: () => import('./uk_field'),
+  },
 };
-const registryLoaded = new Map<Lang, Promise<void>>();
-let registryWanted = false;
+const loaded = new Map<string, Promise<void>>();
+const wanted = new Set<Bundle>();
 export const messagesRevision = createStore(0);
 
-function loadRegistryLang(lang: Lang): Promise<void> {
-  let p = registryLoaded.get(lang);
+function loadBundleLang(bundle: Bundle, lang: Lang): Promise<void> {
+  const key = bundle + ':' + lang;
+  let p = loaded.get(key);
   if (!p) {
-    p = REGISTRY_LOADERS[lang]().then((m) => {
+    p = LOADERS[bundle][lang]().then((m) => {
       Object.assign(DICTIONARIES[lang], m.default);
       messagesRevision.set(messagesRevision.get() + 1);
     });
-    p.catch(() => registryLoaded.delete(lang));
-    registryLoaded.set(lang, p);
+    p.catch(() => loaded.delete(key));
+    loaded.set(key, p);
   }
   return p;
 }
 
-export function loadRegistryMessages(): Promise<void> {
-  registryWanted = true;
+function loadBundle(bundle: Bundle): Promise<void> {
+  wanted.add(bundle);
   const lang = langStore.get();
-  return Promise.all([loadRegistryLang('en'), loadRegistryLang(lang)]).then(() => undefined);
+  return Promise.all([loadBundleLang(bundle, 'en'), loadBundleLang(bundle, lang)]).then(() => undefined);
 }
 
+export const loadRegistryMessages = () => loadBundle('registry');
+export const loadFieldMessages = () => loadBundle('field');
+
 langStore.subscribe((lang) => {
-  if (registryWanted) loadRegistryLang(lang).catch(() => {});
+  for (const b of wanted) loadBundleLang(b, lang).catch(() => {});
 });
 
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {

@@ -1,0 +1,87 @@
+// Labels and small pieces the field screens share: activity types, topics and feedback
+// categories (configured options, translated where this build knows the code), status badges.
+import { useEffect } from 'preact/hooks';
+import { get } from '../api';
+import { hasKey, langStore, t, type MessageKey } from '../i18n';
+import { showError } from '../messages';
+import { createStore, useStore } from '../store';
+import type { FeedbackCategory, RegistryConfig, RegistryOption } from '../types';
+
+// A configured option: the deployment's local name outside English, then this build's
+// translation of its code, then the configured (English) name.
+function configured(prefix: string, o: RegistryOption | FeedbackCategory | undefined, code: string): string {
+  const lang = langStore.get();
+  if (o && lang !== 'en' && o.name_local) return o.name_local;
+  const key = prefix + code;
+  if (lang !== 'en' && hasKey(key)) return t(key);
+  if (o) return o.name;
+  return hasKey(key) ? t(key) : code;
+}
+
+export const activityTypeLabel = (c: RegistryConfig | null, code: string) =>
+  configured('cfg.activity_type.', c?.activity_types?.find((x) => x.code === code), code);
+export const topicLabel = (c: RegistryConfig | null, code: string) =>
+  configured('cfg.topic.', c?.topics?.find((x) => x.code === code), code);
+export const categoryLabel = (cats: FeedbackCategory[] | null, code: string) =>
+  configured('cfg.fbcat.', cats?.find((x) => x.code === code), code);
+
+// A fixed code's translation (prefix + value), or the code itself.
+export function codeLabel(prefix: string, value: string | null | undefined): string {
+  if (!value) return '';
+  const key = prefix + value;
+  return hasKey(key) ? t(key as MessageKey) : value;
+}
+
+const ACT_CLASS: Record<string, string> = { draft: 'neutral', submitted: 'warn', verified: 'on', returned: 'off' };
+const FB_CLASS: Record<string, string> = { open: 'warn', assigned: 'neutral', referred: 'neutral', responded: 'grade', closed: 'on' };
+
+export function ActivityStatus({ status }: { status: string }) {
+  return <span class={'badge ' + (ACT_CLASS[status] ?? 'neutral')} data-testid="activity-status" data-status={status}>{codeLabel('act.status.', status)}</span>;
+}
+
+export function FeedbackStatus({ status }: { status: string }) {
+  return <span class={'badge ' + (FB_CLASS[status] ?? 'neutral')} data-testid="feedback-status" data-status={status}>{codeLabel('fb.status.', status)}</span>;
+}
+
+export const SEXES = ['f', 'm'] as const;
+export const AGE_BANDS = ['0-4', '5-11', '12-17', '18-59', '60+'] as const;
+export const CHANNELS = ['cefc_walk_in', 'hotline', 'suggestion_box', 'community_meeting', 'staff_visit', 'other'];
+export const LOOPS = ['in_person', 'phone', 'sms', 'community_meeting', 'notice_board', 'not_reachable'];
+export const SATISFACTION = ['satisfied', 'neutral', 'dissatisfied'];
+
+// Date-time text from the server (UTC) as a short local date and time.
+export function when(ts: string | null | undefined): string {
+  if (!ts) return '';
+  const d = new Date(ts);
+  if (Number.isNaN(d.getTime())) return ts;
+  return d.toLocaleString(langStore.get(), { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+// Field errors the form shows nowhere else (e.g. counts[2].count), listed before the buttons.
+export function OtherErrors({ fields, shown }: { fields: Record<string, string>; shown: (k: string) => boolean }) {
+  const rest = Object.entries(fields).filter(([k]) => !shown(k));
+  if (rest.length === 0) return null;
+  return (
+    <ul class="field-error other-errors" data-testid="other-errors">
+      {rest.map(([k, v]) => <li key={k}><bdi dir="ltr">{k}</bdi>: <bdi dir="auto">{v}</bdi></li>)}
+    </ul>
+  );
+}
+
+// The feedback categories (GET /feedback/categories), read once and shared.
+const categoriesStore = createStore<FeedbackCategory[] | null>(null);
+let categoriesLoading: Promise<void> | null = null;
+
+export function useCategories(): FeedbackCategory[] | null {
+  const cats = useStore(categoriesStore);
+  useEffect(() => {
+    if (cats || categoriesLoading) return;
+    categoriesLoading = get<FeedbackCategory[]>('/feedback/categories')
+      .then((c) => categoriesStore.set(c))
+      .catch((e) => {
+        categoriesLoading = null;
+        showError(e);
+      });
+  }, []);
+  return cats;
+}
