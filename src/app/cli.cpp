@@ -151,7 +151,9 @@ int RunCli(int argc, char** argv, const char* version) {
                 << " s\n"
                 << "registry: " << s->households << " households, " << s->people << " people, "
                 << s->institutions << " institutions, " << s->memberships << " memberships, "
-                << s->assessments << " assessments\n";
+                << s->assessments << " assessments\n"
+                << "activities: " << s->activities << " (" << s->trainings << " trainings), "
+                << s->feedback << " feedback records\n";
       PrintLogins();
       return 0;
     }

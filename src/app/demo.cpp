@@ -7,6 +7,7 @@
 #include "core/id.hpp"
 #include "domain/areas/area_path.hpp"
 #include "domain/areas/area_service.hpp"
+#include "app/demo_activities.hpp"
 #include "app/demo_registry.hpp"
 #include "domain/auth/password.hpp"
 
@@ -135,6 +136,7 @@ Result<DemoSummary> GenerateDemo(domain::UnitOfWorkFactory& db, const DemoOption
     }
   }
 
+  std::map<std::string, std::string> staff;  // username -> id
   for (const auto& login : DemoLogins()) {
     domain::User u;
     u.id = NewId();
@@ -147,6 +149,7 @@ Result<DemoSummary> GenerateDemo(domain::UnitOfWorkFactory& db, const DemoOption
     u.roles.push_back({*domain::ParseRole(login.role), id_of_code.at(code), "", ""});
     u.created_at = u.updated_at = now;
     if (auto ok = uow->Users().Insert(u); !ok) return Fail(ok.error());
+    staff[u.username] = u.id;
   }
   summary.logins = DemoLogins();
   auto registry = GenerateDemoRegistry(*uow, union_councils, o.households, o.seed);
@@ -156,6 +159,11 @@ Result<DemoSummary> GenerateDemo(domain::UnitOfWorkFactory& db, const DemoOption
   summary.institutions = registry->institutions;
   summary.memberships = registry->memberships;
   summary.assessments = registry->assessments;
+  auto activities = GenerateDemoActivities(*uow, union_councils, staff, o.seed);
+  if (!activities) return Fail(activities.error());
+  summary.activities = activities->activities;
+  summary.trainings = activities->trainings;
+  summary.feedback = activities->feedback;
   domain::RecordAudit(uow->Audit(), domain::Actor::System("demo"), "demo", "programme",
                       std::nullopt, std::nullopt, std::nullopt,
                       domain::Snapshot{{"households", std::to_string(o.households)},

@@ -28,6 +28,7 @@ struct DemoSummary {
   std::int64_t areas = 0;
   std::int64_t villages = 0;
   std::int64_t households = 0, people = 0, institutions = 0, memberships = 0, assessments = 0;
+  std::int64_t activities = 0, trainings = 0, feedback = 0;
   std::vector<DemoLogin> logins;
 };
 

@@ -1,0 +1,28 @@
+// The activity part of `mobilise demo`: a year of field activities (dialogues, awareness
+// sessions, meetings, home visits, trainings of a small course catalogue with trainees' test
+// scores) and of community feedback through every channel and category, with statuses spread as
+// a running programme has them. Written straight through the repositories.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/demo_registry.hpp"
+#include "core/result.hpp"
+#include "domain/unit_of_work.hpp"
+
+namespace mobilise::app {
+
+struct ActivityCounts {
+  std::int64_t activities = 0, trainings = 0, participants = 0, feedback = 0, courses = 0;
+};
+
+// `staff`: usernames -> user ids of the demo logins (authors and verifiers where they work).
+Result<ActivityCounts> GenerateDemoActivities(domain::UnitOfWork& uow,
+                                              const std::vector<DemoUnionCouncil>& ucs,
+                                              const std::map<std::string, std::string>& staff,
+                                              std::uint64_t seed);
+
+}  // namespace mobilise::app
