@@ -186,7 +186,9 @@ Result<ActivityCounts> GenerateDemoActivities(domain::UnitOfWork& uow,
         const char* status = Pick(rng, {{"closed", 65}, {"responded", 10}, {"referred", 5}, {"assigned", 10}, {"open", 10}});
         if (DaysBefore(today, 20) < fb.received_on && std::string(status) == "closed") status = "assigned";
         fb.status = status;
-        if (fb.status != "open") fb.assigned_to = fb.sensitive ? user("focal.d1") : verifier;
+        if (fb.status != "open")  // the demo's staff where they work; others unnamed
+          fb.assigned_to = fb.sensitive ? (uc.area.code.rfind("P1-D1", 0) == 0 ? user("focal.d1") : std::nullopt)
+                                        : verifier;
         if (fb.status == "referred") fb.referred_to = std::string("District health office");
         if (fb.status == "responded" || fb.status == "closed") {
           fb.response = std::string("The issue was raised with the department and answered");
