@@ -173,10 +173,12 @@ export function ActivityFormPage({ id, user }: { id?: string; user: User }) {
             {fields.topics && <div class="field-error">{fields.topics}</div>}
           </fieldset>
         )}
-        <div class="form-row three">
+        <div class="form-row">
           <Field type="date" label={t('act.heldOn')} value={f.held_on} onInput={(v) => set({ held_on: v })} max={todayIso()} error={fields.held_on} testid="act-held-on" />
-          <Field type="time" label={`${t('act.start')} ${t('common.optional')}`} value={f.start_time} onInput={(v) => set({ start_time: v })} error={fields.start_time} testid="act-start" />
-          <Field type="time" label={`${t('act.end')} ${t('common.optional')}`} value={f.end_time} onInput={(v) => set({ end_time: v })} error={fields.end_time} testid="act-end" />
+          <div class="form-row pair">
+            <Field type="time" label={t('act.start')} value={f.start_time} onInput={(v) => set({ start_time: v })} error={fields.start_time} testid="act-start" />
+            <Field type="time" label={t('act.end')} value={f.end_time} onInput={(v) => set({ end_time: v })} error={fields.end_time} testid="act-end" />
+          </div>
         </div>
         <AreaPicker label={t('act.area')} value={f.area} onChange={(area) => set({ area })} error={fields.area_id} testid="act-area" />
         <Field label={`${t('act.place')} ${t('common.optional')}`} value={f.place} onInput={(v) => set({ place: v })} dir="auto" error={fields.place} testid="act-place" />

@@ -11,7 +11,7 @@ import { enumLabel, todayIso } from '../registry_data';
 import { hasRole } from '../session';
 import type { Feedback, Page, User } from '../types';
 import { href } from '../router';
-import { categoryLabel, codeLabel, FeedbackStatus, LOOPS, SATISFACTION, useCategories, when } from './field_bits';
+import { categoryLabel, codeLabel, FeedbackStatus, langName, LOOPS, SATISFACTION, useCategories, when } from './field_bits';
 import { isOverdue } from './feedback_list';
 
 type Step = 'assign' | 'refer' | 'respond' | 'close';
@@ -62,7 +62,7 @@ export function FeedbackDetailPage({ id, user }: { id: string; user: User }) {
           [t('fb.personContact'), fb.contact_hidden ? <span class="muted">{t('fb.contactHidden')}</span> : fb.person_contact ? <Ltr>{fb.person_contact}</Ltr> : ''],
           [t('fb.personSex'), enumLabel('sex', fb.person_sex)],
           [t('fb.personAge'), enumLabel('age_band', fb.person_age_band)],
-          [t('fb.language'), fb.language ?? ''],
+          [t('fb.language'), fb.language ? <bdi>{langName(fb.language)}</bdi> : ''],
           [t('fb.tags'), fb.tags.length ? <bdi dir="ltr">{fb.tags.map((x) => '#' + x).join(' ')}</bdi> : ''],
           [t('fb.assignedTo'), fb.assigned_name ? <bdi data-testid="feedback-assigned">{fb.assigned_name}</bdi> : ''],
           [t('fb.referredTo'), fb.referred_to ? <bdi dir="auto">{fb.referred_to}</bdi> : ''],

@@ -11,7 +11,7 @@ import { clearMessages, showError, showInfo } from '../messages';
 import { enumLabel, orNull, todayIso } from '../registry_data';
 import { href, navigate } from '../router';
 import type { Feedback, Institution, Page } from '../types';
-import { AGE_BANDS, categoryLabel, CHANNELS, codeLabel, OtherErrors, useCategories } from './field_bits';
+import { AGE_BANDS, categoryLabel, CHANNELS, codeLabel, LANGS, OtherErrors, useCategories } from './field_bits';
 
 interface Form {
   channel: string;
@@ -34,8 +34,6 @@ const EMPTY: Form = {
   person_sex: '', person_age_band: '', description: '', language: '', tags: '',
 };
 
-// Languages feedback is commonly given in, each named in itself.
-const LANGS = [['ps', 'پښتو'], ['prs', 'دری'], ['ur', 'اردو'], ['en', 'English'], ['uk', 'Українська']];
 
 export function FeedbackFormPage() {
   const { t } = useI18n();

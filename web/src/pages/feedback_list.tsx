@@ -56,17 +56,17 @@ export function FeedbackPage({ user }: { user: User }) {
           <h1 id="fb-heading">{t('fb.title')}</h1>
           {canLog && <a class="button primary" href={href('feedback', 'new')} data-testid="feedback-new">{t('fb.new')}</a>}
         </div>
-        <details class="filter-box" open={!!(f.status || f.category || f.overdue)}>
+        <label class="check">
+          <input type="checkbox" checked={f.overdue} data-testid="feedback-overdue-filter" onChange={(e) => set({ overdue: (e.currentTarget as HTMLInputElement).checked })} />
+          {t('fb.overdueOnly')}
+        </label>
+        <details class="filter-box" open={!!(f.status || f.category)}>
           <summary>{t('reg.filters')}</summary>
           <div class="filters">
             <SelectField label={t('fb.status')} value={f.status} onChange={(status) => set({ status })} testid="feedback-status-filter"
               options={[{ value: '', label: t('reg.any') }, ...['open', 'assigned', 'referred', 'responded', 'closed'].map((s) => ({ value: s, label: codeLabel('fb.status.', s) }))]} />
             <SelectField label={t('fb.category')} value={f.category} onChange={(category) => set({ category })} testid="feedback-category-filter"
               options={[{ value: '', label: t('reg.any') }, ...(cats ?? []).map((c) => ({ value: c.code, label: categoryLabel(cats, c.code) }))]} />
-            <label class="check">
-              <input type="checkbox" checked={f.overdue} data-testid="feedback-overdue-filter" onChange={(e) => set({ overdue: (e.currentTarget as HTMLInputElement).checked })} />
-              {t('fb.overdueOnly')}
-            </label>
           </div>
         </details>
         {!page ? (

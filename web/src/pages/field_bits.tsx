@@ -47,6 +47,9 @@ export const SEXES = ['f', 'm'] as const;
 export const AGE_BANDS = ['0-4', '5-11', '12-17', '18-59', '60+'] as const;
 export const CHANNELS = ['cefc_walk_in', 'hotline', 'suggestion_box', 'community_meeting', 'staff_visit', 'other'];
 export const LOOPS = ['in_person', 'phone', 'sms', 'community_meeting', 'notice_board', 'not_reachable'];
+// Languages feedback is commonly given in, each named in itself.
+export const LANGS = [['ps', 'پښتو'], ['prs', 'دری'], ['ur', 'اردو'], ['en', 'English'], ['uk', 'Українська']];
+export const langName = (code: string | null) => (code ? LANGS.find(([c]) => c === code)?.[1] ?? code : '');
 export const SATISFACTION = ['satisfied', 'neutral', 'dissatisfied'];
 
 // Date-time text from the server (UTC) as a short local date and time.
