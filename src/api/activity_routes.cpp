@@ -175,6 +175,27 @@ void AddActivityRoutes(RouteTable& t, Services& s) {
     });
   });
 
+  t.Authed("GET", "/api/v1/activities/summary", [&s](Call& c) {
+    auto text = [&](const char* k) -> std::optional<std::string> {
+      auto v = c.request.Query(k);
+      if (v && !v->empty()) return std::string(*v);
+      return std::nullopt;
+    };
+    const bool unverified = text("include_unverified") == std::optional<std::string>("true");
+    return Reply(s.activities.MonthlyCounts(c.actor(), text("area"), text("from"), text("to"), unverified),
+                 200, [](const std::vector<domain::ActivityMonthCount>& v) {
+                   json::array items;
+                   for (const auto& x : v)
+                     items.push_back(json::object{{"month", x.month},
+                                                  {"type", x.type},
+                                                  {"topic", x.topic},
+                                                  {"sex", x.sex},
+                                                  {"activities", x.activities},
+                                                  {"participants", x.participants}});
+                   return json::object{{"items", std::move(items)}};
+                 });
+  });
+
   t.Authed("POST", "/api/v1/activities", [&s](Call& c) {
     auto body = ParseObject(c.request);
     if (!body) return ErrorResponse(body.error());

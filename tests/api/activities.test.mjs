@@ -87,6 +87,11 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     const audit = (await admin.get(`/api/v1/audit?entity=activity&entity_id=${a.id}`)).json.items.map((e) => e.action);
     for (const want of ['create', 'submit', 'return', 'update', 'verify', 'correct']) assert.ok(audit.includes(want), audit.join());
     assert.equal((await outsider.get(`/api/v1/activities/${a.id}`)).status, 404);
+    // Monthly counts by type x topic x sex count verified records: this one in January.
+    const sum = (await officer.get(`/api/v1/activities/summary?area=${uc.id}&from=2026-01-15&to=2026-01-15`)).json.items;
+    const row = (topic, sex) => sum.find((x) => x.month === '2026-01' && x.type === 'awareness_session' && x.topic === topic && x.sex === sex);
+    assert.ok(row('wash', 'f').participants >= 14 && row('health', 'm').participants >= 1, JSON.stringify(sum));
+    assert.equal((await outsider.get(`/api/v1/activities/summary?area=${uc.id}`)).status, 400);
   });
 
   test('files: photos and PDFs by their bytes, downloads authorised like the record, size limit', async () => {

@@ -66,6 +66,13 @@ struct ActivityQuery {
   PageRequest page;
 };
 
+// Participants of activities by month x type x topic x sex (an activity with two topics counts
+// under each).
+struct ActivityMonthCount {
+  std::string month, type, topic, sex;
+  std::int64_t activities = 0, participants = 0;
+};
+
 class ActivityRepository {
  public:
   virtual ~ActivityRepository() = default;
@@ -78,6 +85,11 @@ class ActivityRepository {
   virtual std::vector<StoredFile> Files(const std::string& record, const std::string& record_id) = 0;
   virtual std::optional<StoredFile> GetFile(const std::string& id) = 0;
   virtual void InsertFile(const StoredFile& file) = 0;
+  // Over `scope`, held between from and to, with the given statuses.
+  virtual std::vector<ActivityMonthCount> MonthlyCounts(const std::vector<PathRange>& scope,
+                                                        const std::string& from,
+                                                        const std::string& to,
+                                                        const std::vector<std::string>& statuses) = 0;
 };
 
 // File contents, addressed by their SHA-256 (implemented on the data directory).

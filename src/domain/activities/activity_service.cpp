@@ -362,6 +362,28 @@ Result<Activity> ActivityService::Transition(const Actor& actor, const std::stri
   return stored.value_or(a);
 }
 
+Result<std::vector<ActivityMonthCount>> ActivityService::MonthlyCounts(
+    const Actor& actor, std::optional<std::string> area_id, std::optional<std::string> from,
+    std::optional<std::string> to, bool include_unverified) {
+  auto uow = db_.Begin(false);
+  std::vector<PathRange> scope = actor.Scope(Permission::kAreaRead);
+  if (area_id) {
+    auto area = IsValidId(*area_id) ? uow->Areas().Get(*area_id) : std::nullopt;
+    if (!area || !actor.Sees(area->path)) return Fail(Error::Field("area", "no such area in your areas"));
+    scope = {SubtreeRange(area->path)};
+  }
+  FieldErrors errors;
+  if (from && !IsValidDate(*from)) errors["from"] = "must be a date YYYY-MM-DD";
+  if (to && !IsValidDate(*to)) errors["to"] = "must be a date YYYY-MM-DD";
+  if (!errors.empty()) return Fail(Error::Validation("bad period", errors));
+  const auto today = TodayDate();
+  const std::string start = from.value_or(std::to_string(std::stoi(today.substr(0, 4)) - 1) + today.substr(4));
+  std::vector<std::string> statuses{"verified"};
+  if (include_unverified) statuses.push_back("submitted");
+  if (scope.empty()) return std::vector<ActivityMonthCount>{};
+  return uow->Activities().MonthlyCounts(scope, start, to.value_or(today), statuses);
+}
+
 Result<std::vector<StoredFile>> ActivityService::Files(const Actor& actor, const std::string& id) {
   auto uow = db_.Begin(false);
   auto a = Visible(*uow, actor, id);

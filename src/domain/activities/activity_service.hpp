@@ -50,6 +50,14 @@ class ActivityService {
   Result<Activity> Transition(const Actor& actor, const std::string& id, const std::string& action,
                               std::int64_t version, const std::optional<std::string>& comment);
 
+  // Verified activities (and, with include_unverified, submitted ones) of the area's subtree by
+  // month x type x topic x sex, between from and to (default: the last 12 months).
+  Result<std::vector<ActivityMonthCount>> MonthlyCounts(const Actor& actor,
+                                                        std::optional<std::string> area_id,
+                                                        std::optional<std::string> from,
+                                                        std::optional<std::string> to,
+                                                        bool include_unverified);
+
   Result<std::vector<StoredFile>> Files(const Actor& actor, const std::string& id);
   Result<StoredFile> AddFile(const Actor& actor, const std::string& id, const std::string& name,
                              const std::string& declared_type, std::string_view bytes);

@@ -207,4 +207,29 @@ void SqlActivityRepository::InsertFile(const domain::StoredFile& f) {
        OptParam(f.created_by)});
 }
 
+std::vector<domain::ActivityMonthCount> SqlActivityRepository::MonthlyCounts(
+    const std::vector<domain::PathRange>& scope, const std::string& from, const std::string& to,
+    const std::vector<std::string>& statuses) {
+  std::vector<Param> p;
+  const std::string where = ScopeSql("x.area_path", scope, p);
+  p.emplace_back(from);
+  p.emplace_back(to);
+  std::string in;
+  for (const auto& s : statuses) {
+    p.emplace_back(s);
+    in += in.empty() ? "?" : ",?";
+  }
+  auto rs = conn_.Query(
+      "SELECT substr(x.held_on, 1, 7) AS month, x.type, t.topic, c.sex, COUNT(DISTINCT x.id), "
+      "SUM(c.count) FROM activity x JOIN activity_topic t ON t.activity_id = x.id JOIN "
+      "activity_count c ON c.activity_id = x.id WHERE (" + where + ") AND x.held_on >= ? AND "
+      "x.held_on <= ? AND x.status IN (" + in + ") GROUP BY month, x.type, t.topic, c.sex "
+      "ORDER BY month, x.type, t.topic, c.sex",
+      p);
+  std::vector<domain::ActivityMonthCount> out;
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3), rs[i].Int(4), rs[i].Int(5)});
+  return out;
+}
+
 }  // namespace mobilise::storage

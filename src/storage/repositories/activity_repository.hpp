@@ -18,6 +18,9 @@ class SqlActivityRepository final : public domain::ActivityRepository {
   std::vector<domain::StoredFile> Files(const std::string& record, const std::string& record_id) override;
   std::optional<domain::StoredFile> GetFile(const std::string& id) override;
   void InsertFile(const domain::StoredFile& file) override;
+  std::vector<domain::ActivityMonthCount> MonthlyCounts(const std::vector<domain::PathRange>& scope,
+                                                        const std::string& from, const std::string& to,
+                                                        const std::vector<std::string>& statuses) override;
 
  private:
   void WriteParts(const domain::Activity& activity);
