@@ -89,7 +89,7 @@ export function FeedbackPage({ user }: { user: User }) {
                       </span>
                       {x.status !== 'closed' && (
                         <span class={late ? 'record-meta due late' : 'record-meta due'} data-testid="feedback-due">
-                          {late && <strong>{t('fb.overdue')}: </strong>}{t('fb.due', { date: x.due_on })}
+                          {late && <strong>{t('fb.overdue')}: </strong>}{t('fb.due', { date: '\u2066' + x.due_on + '\u2069' })}
                         </span>
                       )}
                     </a>
