@@ -50,6 +50,7 @@ json::object ActivityJson(const domain::Activity& a) {
           {"author_name", Opt(a.author_name)},
           {"submitted_at", Opt(a.submitted_at)},
           {"verified_by", Opt(a.verified_by)},
+          {"verified_by_name", Opt(a.verified_by_name)},
           {"verified_at", Opt(a.verified_at)},
           {"return_comment", Opt(a.return_comment)},
           {"decisions", Opt(a.decisions)},

@@ -169,6 +169,16 @@ void AddFeedbackRoutes(RouteTable& t, Services& s) {
     return Reply(s.feedback.Get(c.actor(), c.request.path_params["id"]), 200, DetailJson);
   });
 
+  t.Authed("GET", "/api/v1/feedback/{id}/assignees", [&s](Call& c) {
+    return Reply(s.feedback.Assignees(c.actor(), c.request.path_params["id"]), 200,
+                 [](const std::vector<domain::FeedbackHandler>& v) {
+                   json::array items;
+                   for (const auto& h : v)
+                     items.push_back(json::object{{"user_id", h.user_id}, {"full_name", h.full_name}, {"role", h.role}});
+                   return json::object{{"items", std::move(items)}};
+                 });
+  });
+
   t.Authed("PATCH", "/api/v1/feedback/{id}", [&s](Call& c) {
     auto body = ParseObject(c.request);
     if (!body) return ErrorResponse(body.error());

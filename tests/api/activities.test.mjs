@@ -27,7 +27,7 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
   const session = (extra = {}) => ({
     type: 'awareness_session', title: `Hand washing ${uniq()}`, held_on: '2026-01-15', start_time: '10:00', end_time: '11:30',
     area_id: uc.id, place: 'Girls school', topics: ['wash', 'health'],
-    facilitators: [{ name: 'Lady health worker' }],
+    facilitators: [{ name: 'Lady health worker' }, { user_id: mob.user.id }],
     counts: [{ sex: 'f', age_band: '18-59', disability: false, count: 12 }, { sex: 'm', age_band: '18-59', disability: true, count: 1 },
       { sex: 'f', age_band: '60+', disability: false, count: 2 }],
     participants_total: 15,
@@ -56,6 +56,7 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     assert.equal(a.counted_total, 15);
     assert.equal(a.named_total, 2);
     assert.deepEqual(a.topics, ['health', 'wash']);
+    assert.deepEqual(a.facilitators.map((f) => f.name), ['Lady health worker', mob.user.full_name]);
     r = await officer.post(`/api/v1/activities/${a.id}/verify`, { version: a.version });
     assert.equal(r.status, 409, 'not submitted yet');
     r = await mob.post(`/api/v1/activities/${a.id}/submit`, { version: a.version });
@@ -77,6 +78,7 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     assert.equal(r.status, 200, r.text);
     a = r.json;
     assert.equal(a.status, 'verified');
+    assert.equal(a.verified_by_name, (await admin.get('/api/v1/users?q=officer.t1')).json.items[0].full_name);
     assert.equal((await mob.patch(`/api/v1/activities/${a.id}`, { version: a.version, notes: 'x' })).status, 403);
     r = await officer.patch(`/api/v1/activities/${a.id}`, { version: a.version, place: 'Mosque' });
     assert.equal(r.status, 400);

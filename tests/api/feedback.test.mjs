@@ -45,6 +45,11 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     s = await officer.post(`/api/v1/feedback/${f.id}/close`, { version: f.version, loop_closed_by: 'phone' });
     assert.equal(s.status, 400);
     assert.match(s.json.error.fields.status, /cannot close a record that is open/);
+    const who = (await officer.get(`/api/v1/feedback/${f.id}/assignees`)).json.items;
+    assert.ok(who.some((h) => h.user_id === officerUser.id && h.role === 'officer'), JSON.stringify(who));
+    assert.ok(who.some((h) => h.role === 'focal_point') && who.some((h) => h.role === 'manager'));
+    assert.ok(!who.some((h) => h.role === 'mobiliser' || h.role === 'admin'));
+    assert.equal((await mob.get(`/api/v1/feedback/${f.id}/assignees`)).status, 403);
     s = await officer.post(`/api/v1/feedback/${f.id}/assign`, { version: f.version, assigned_to: officerUser.id });
     assert.equal(s.status, 200, s.text);
     assert.equal(s.json.status, 'assigned');
@@ -91,6 +96,8 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     assert.ok(!JSON.stringify(audit).includes('favours'), 'the audit log holds no sensitive text');
     const focalUser = (await admin.get('/api/v1/users?q=focal.d1')).json.items[0];
     const mgrUser = (await admin.get('/api/v1/users?q=manager.d1')).json.items[0];
+    const who = (await focal.get(`/api/v1/feedback/${receipt.id}/assignees`)).json.items;
+    assert.deepEqual(who.map((h) => h.role), ['focal_point']);
     let s = await focal.post(`/api/v1/feedback/${receipt.id}/assign`, { version: 1, assigned_to: mgrUser.id });
     assert.equal(s.status, 400, 'only a focal point may be assigned a sensitive case');
     s = await focal.post(`/api/v1/feedback/${receipt.id}/assign`, { version: 1, assigned_to: focalUser.id });

@@ -41,7 +41,8 @@ struct Activity {
   std::string area_id, area_path, area_name;
   std::optional<std::string> place;
   std::string status = "draft";
-  std::optional<std::string> author_id, author_name, submitted_at, verified_by, verified_at,
+  std::optional<std::string> author_id, author_name, submitted_at, verified_by, verified_by_name,
+      verified_at,
       return_comment, decisions, follow_up, notes;
   std::vector<std::string> topics;
   std::vector<std::string> institution_ids;

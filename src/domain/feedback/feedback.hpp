@@ -66,6 +66,11 @@ struct FeedbackCount {
   std::int64_t received = 0, closed = 0, closed_on_time = 0, open_overdue = 0;
 };
 
+// A staff member who may be assigned a case: holds `role` on an area above or at the record's.
+struct FeedbackHandler {
+  std::string user_id, full_name, role;
+};
+
 class FeedbackRepository {
  public:
   virtual ~FeedbackRepository() = default;
@@ -81,6 +86,9 @@ class FeedbackRepository {
   virtual std::vector<FeedbackCount> Counts(const FeedbackQuery& query, const std::string& today) = 0;
   // The tags of the visible records, one string per record.
   virtual std::vector<std::string> Tags(const FeedbackQuery& query) = 0;
+  // Enabled users with one of `roles` on an area whose path is one of `area_paths`.
+  virtual std::vector<FeedbackHandler> Handlers(const std::vector<std::string>& area_paths,
+                                                const std::vector<std::string>& roles) = 0;
 };
 
 }  // namespace mobilise::domain

@@ -388,6 +388,23 @@ Result<FeedbackDetail> FeedbackService::Step(const Actor& actor, const std::stri
   return d;
 }
 
+Result<std::vector<FeedbackHandler>> FeedbackService::Assignees(const Actor& actor,
+                                                               const std::string& id) {
+  auto uow = db_.Begin(false);
+  auto f = Visible(*uow, actor, id);
+  if (!f) return Fail(f.error());
+  if (!MayManage(actor, *f)) return Fail(Error::Forbidden());
+  // The record's area and every area above it: a grant there covers the record.
+  std::vector<std::string> paths;
+  for (std::size_t i = 1; i < f->area_path.size(); ++i)
+    if (f->area_path[i] == '/') paths.push_back(f->area_path.substr(0, i + 1));
+  std::vector<std::string> roles;
+  for (Role r : AllRoles())
+    if (RoleAllows(r, f->sensitive ? Permission::kFeedbackSensitive : Permission::kFeedbackManage))
+      roles.emplace_back(RoleId(r));
+  return uow->Feedback().Handlers(paths, roles);
+}
+
 Result<FeedbackSummary> FeedbackService::Summary(const Actor& actor, const FeedbackFilter& filter) {
   auto uow = db_.Begin(false);
   auto q = QueryFor(*uow, actor, filter);

@@ -61,6 +61,8 @@ class FeedbackService {
   // `action`: assign | refer | respond | close.
   Result<FeedbackDetail> Step(const Actor& actor, const std::string& id, const std::string& action,
                               std::int64_t version, const FeedbackStep& step);
+  // Who may be assigned the record: handlers of its area (focal points for a sensitive case).
+  Result<std::vector<FeedbackHandler>> Assignees(const Actor& actor, const std::string& id);
   Result<FeedbackSummary> Summary(const Actor& actor, const FeedbackFilter& filter);
 
  private:

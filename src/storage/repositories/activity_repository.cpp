@@ -12,9 +12,10 @@ constexpr const char* kColumns =
     "x.place, x.status, x.author_id, u.full_name, x.submitted_at, x.verified_by, x.verified_at, "
     "x.return_comment, x.decisions, x.follow_up, x.notes, x.counted_total, x.named_total, "
     "(SELECT COUNT(*) FROM file f WHERE f.record = 'activity' AND f.record_id = x.id), "
-    "x.version, x.created_at, x.created_by, x.updated_at, x.updated_by, x.course_id";
+    "x.version, x.created_at, x.created_by, x.updated_at, x.updated_by, x.course_id, v.full_name";
 constexpr const char* kFrom =
-    " FROM activity x JOIN area a ON a.id = x.area_id LEFT JOIN app_user u ON u.id = x.author_id";
+    " FROM activity x JOIN area a ON a.id = x.area_id LEFT JOIN app_user u ON u.id = x.author_id "
+    "LEFT JOIN app_user v ON v.id = x.verified_by";
 
 Activity Read(const ResultSet::Row& r) {
   Activity x;
@@ -47,6 +48,7 @@ Activity Read(const ResultSet::Row& r) {
   x.updated_at = r.Str(26);
   x.updated_by = r.OptText(27);
   x.course_id = r.OptText(28);
+  x.verified_by_name = r.OptText(29);
   return x;
 }
 

@@ -198,4 +198,21 @@ std::vector<std::string> SqlFeedbackRepository::Tags(const domain::FeedbackQuery
   return out;
 }
 
+std::vector<domain::FeedbackHandler> SqlFeedbackRepository::Handlers(
+    const std::vector<std::string>& area_paths, const std::vector<std::string>& roles) {
+  if (area_paths.empty() || roles.empty()) return {};
+  std::vector<Param> p;
+  std::string paths, in_roles;
+  for (const auto& a : area_paths) p.emplace_back(a), paths += paths.empty() ? "?" : ",?";
+  for (const auto& r : roles) p.emplace_back(r), in_roles += in_roles.empty() ? "?" : ",?";
+  auto rs = conn_.Query(
+      "SELECT DISTINCT u.id, u.full_name, r.role FROM role_assignment r JOIN app_user u ON u.id = "
+      "r.user_id JOIN area a ON a.id = r.area_id WHERE a.path IN (" + paths + ") AND r.role IN (" +
+          in_roles + ") AND u.disabled = 0 ORDER BY u.full_name, r.role",
+      p);
+  std::vector<domain::FeedbackHandler> out;
+  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2)});
+  return out;
+}
+
 }  // namespace mobilise::storage

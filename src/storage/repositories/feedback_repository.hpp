@@ -19,6 +19,8 @@ class SqlFeedbackRepository final : public domain::FeedbackRepository {
   std::vector<domain::FeedbackCount> Counts(const domain::FeedbackQuery& query,
                                             const std::string& today) override;
   std::vector<std::string> Tags(const domain::FeedbackQuery& query) override;
+  std::vector<domain::FeedbackHandler> Handlers(const std::vector<std::string>& area_paths,
+                                                const std::vector<std::string>& roles) override;
 
  private:
   Connection& conn_;
