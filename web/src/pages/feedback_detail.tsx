@@ -2,14 +2,14 @@
 // assign (a person, or "assign to me"), refer, record the response, close (how the loop was
 // closed and, when the person was reached, their satisfaction).
 import { useEffect, useState } from 'preact/hooks';
-import { get, post, query } from '../api';
+import { get, post } from '../api';
 import { Field, SelectField, TextAreaField } from '../components/field';
 import { Crumbs, Facts, Ltr } from '../components/registry_bits';
 import { useI18n } from '../i18n';
 import { clearMessages, showError, showInfo } from '../messages';
 import { enumLabel, todayIso } from '../registry_data';
 import { hasRole } from '../session';
-import type { Feedback, Page, User } from '../types';
+import type { Feedback, User } from '../types';
 import { href } from '../router';
 import { categoryLabel, codeLabel, FeedbackStatus, langName, LOOPS, SATISFACTION, useCategories, when } from './field_bits';
 import { isOverdue } from './feedback_list';
@@ -108,12 +108,16 @@ function StepForm({ step, fb, user, onDone }: { step: Step; fb: Feedback; user: 
   const [people, setPeople] = useState<User[] | null>(null);
   const set = (p: Record<string, string>) => setV((old) => ({ ...old, ...p }));
 
-  // Who may take it: users this person can list who handle feedback (focal points alone for a
-  // sensitive case). Those who cannot list users still have "assign to me".
+  // Who may take it: the server lists the staff who handle feedback on the record's area or
+  // above it (focal points alone for a sensitive case).
   useEffect(() => {
     if (step !== 'assign') return;
-    get<Page<User>>('/users' + query({ limit: 500 }))
-      .then((p) => setPeople(p.items.filter((u) => !u.disabled && u.roles.some((r) => (fb.sensitive ? ['focal_point'] : ['officer', 'manager', 'focal_point']).includes(r.role)))))
+    get<{ items: { user_id: string; full_name: string; role: string }[] }>(`/feedback/${encodeURIComponent(fb.id)}/assignees`)
+      .then((r) => {
+        const seen = new Set<string>();
+        setPeople(r.items.filter((h) => !seen.has(h.user_id) && seen.add(h.user_id))
+          .map((h) => ({ id: h.user_id, full_name: h.full_name }) as User));
+      })
       .catch(() => setPeople([]));
   }, [step]);
 
