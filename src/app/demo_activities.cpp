@@ -133,7 +133,13 @@ Result<ActivityCounts> GenerateDemoActivities(domain::UnitOfWork& uow,
           for (const auto& c : a.counts) total += c.count;
           std::int64_t named = 0;
           for (const auto& t : a.attendance) named += t.attended ? 1 : 0;
-          if (total < named) a.counts.push_back({"f", "18-59", false, named - total});
+          if (total < named) {  // everyone named is counted too
+            auto it = std::find_if(a.counts.begin(), a.counts.end(), [](const domain::ParticipantCount& c) {
+              return c.sex == "f" && c.age_band == "18-59" && !c.disability;
+            });
+            if (it != a.counts.end()) it->count += named - total;
+            else a.counts.push_back({"f", "18-59", false, named - total});
+          }
           ++counts.trainings;
         } else if (a.type == "training") {
           a.type = "awareness_session";
