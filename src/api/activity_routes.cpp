@@ -8,11 +8,6 @@ namespace json = boost::json;
 
 namespace {
 
-json::value Opt(const std::optional<std::string>& v) {
-  if (!v) return nullptr;
-  return json::value(*v);
-}
-
 json::object FileJson(const domain::StoredFile& f) {
   return {{"id", f.id},     {"name", f.name}, {"mime", f.mime}, {"size", f.size},
           {"url", "/api/v1/files/" + f.id}, {"created_at", f.created_at}};
@@ -23,7 +18,7 @@ json::object ActivityJson(const domain::Activity& a) {
   for (const auto& t : a.topics) topics.push_back(json::value(t));
   for (const auto& i : a.institution_ids) institutions.push_back(json::value(i));
   for (const auto& f : a.facilitators)
-    facilitators.push_back(json::object{{"user_id", Opt(f.user_id)}, {"name", Opt(f.name)}});
+    facilitators.push_back(json::object{{"user_id", Nullable(f.user_id)}, {"name", Nullable(f.name)}});
   for (const auto& c : a.counts)
     counts.push_back(json::object{
         {"sex", c.sex}, {"age_band", c.age_band}, {"disability", c.disability}, {"count", c.count}});
@@ -37,25 +32,25 @@ json::object ActivityJson(const domain::Activity& a) {
         {"post_score", t.post_score ? json::value(*t.post_score) : json::value(nullptr)}});
   return {{"id", a.id},
           {"type", a.type},
-          {"course_id", Opt(a.course_id)},
-          {"title", Opt(a.title)},
+          {"course_id", Nullable(a.course_id)},
+          {"title", Nullable(a.title)},
           {"held_on", a.held_on},
-          {"start_time", Opt(a.start_time)},
-          {"end_time", Opt(a.end_time)},
+          {"start_time", Nullable(a.start_time)},
+          {"end_time", Nullable(a.end_time)},
           {"area_id", a.area_id},
           {"area_name", a.area_name},
-          {"place", Opt(a.place)},
+          {"place", Nullable(a.place)},
           {"status", a.status},
-          {"author_id", Opt(a.author_id)},
-          {"author_name", Opt(a.author_name)},
-          {"submitted_at", Opt(a.submitted_at)},
-          {"verified_by", Opt(a.verified_by)},
-          {"verified_by_name", Opt(a.verified_by_name)},
-          {"verified_at", Opt(a.verified_at)},
-          {"return_comment", Opt(a.return_comment)},
-          {"decisions", Opt(a.decisions)},
-          {"follow_up", Opt(a.follow_up)},
-          {"notes", Opt(a.notes)},
+          {"author_id", Nullable(a.author_id)},
+          {"author_name", Nullable(a.author_name)},
+          {"submitted_at", Nullable(a.submitted_at)},
+          {"verified_by", Nullable(a.verified_by)},
+          {"verified_by_name", Nullable(a.verified_by_name)},
+          {"verified_at", Nullable(a.verified_at)},
+          {"return_comment", Nullable(a.return_comment)},
+          {"decisions", Nullable(a.decisions)},
+          {"follow_up", Nullable(a.follow_up)},
+          {"notes", Nullable(a.notes)},
           {"topics", std::move(topics)},
           {"institution_ids", std::move(institutions)},
           {"facilitators", std::move(facilitators)},
@@ -67,39 +62,6 @@ json::object ActivityJson(const domain::Activity& a) {
           {"version", a.version},
           {"created_at", a.created_at},
           {"updated_at", a.updated_at}};
-}
-
-std::vector<std::string> Strings(ObjectReader& r, const std::string& key, bool& present) {
-  std::vector<std::string> out;
-  present = false;
-  if (const auto* a = r.OptionalArray(key)) {
-    present = true;
-    for (std::size_t i = 0; i < a->size(); ++i) {
-      if ((*a)[i].is_string()) out.push_back(std::string((*a)[i].as_string()));
-      else r.Invalid(key + "[" + std::to_string(i) + "]", "must be a string");
-    }
-  }
-  return out;
-}
-
-// Reads each object of array `key` with `read` (errors under key[i].field).
-template <typename T, typename F>
-std::optional<std::vector<T>> Objects(ObjectReader& r, const std::string& key, F&& read) {
-  const auto* a = r.OptionalArray(key);
-  if (!a) return std::nullopt;
-  std::vector<T> out;
-  for (std::size_t i = 0; i < a->size(); ++i) {
-    const std::string f = key + "[" + std::to_string(i) + "]";
-    if (!(*a)[i].is_object()) {
-      r.Invalid(f, "must be an object");
-      continue;
-    }
-    ObjectReader item((*a)[i].as_object(), f);
-    out.push_back(read(item));
-    if (auto ok = item.Finish(); !ok)
-      for (const auto& [k, v] : ok.error().fields) r.errors()[k] = v;
-  }
-  return out;
 }
 
 domain::ActivityInput ReadInput(ObjectReader& r) {
@@ -117,15 +79,12 @@ domain::ActivityInput ReadInput(ObjectReader& r) {
   in.notes = r.ClearableString("notes");
   in.participants_total = r.OptionalInt("participants_total");
   in.correction_reason = r.OptionalString("correction_reason");
-  bool present = false;
-  auto topics = Strings(r, "topics", present);
-  if (present) in.topics = topics;
-  auto inst = Strings(r, "institution_ids", present);
-  if (present) in.institution_ids = inst;
-  in.facilitators = Objects<domain::Facilitator>(r, "facilitators", [](ObjectReader& o) {
+  in.topics = r.OptionalStrings("topics");
+  in.institution_ids = r.OptionalStrings("institution_ids");
+  in.facilitators = ReadObjects<domain::Facilitator>(r, "facilitators", r.OptionalArray("facilitators"), [](ObjectReader& o) {
     return domain::Facilitator{o.OptionalString("user_id"), o.OptionalString("name")};
   });
-  in.counts = Objects<domain::ParticipantCount>(r, "counts", [](ObjectReader& o) {
+  in.counts = ReadObjects<domain::ParticipantCount>(r, "counts", r.OptionalArray("counts"), [](ObjectReader& o) {
     domain::ParticipantCount c;
     c.sex = o.RequiredString("sex");
     c.age_band = o.RequiredString("age_band");
@@ -133,7 +92,7 @@ domain::ActivityInput ReadInput(ObjectReader& r) {
     c.count = o.RequiredInt("count");
     return c;
   });
-  in.attendance = Objects<domain::Attendance>(r, "attendance", [](ObjectReader& o) {
+  in.attendance = ReadObjects<domain::Attendance>(r, "attendance", r.OptionalArray("attendance"), [](ObjectReader& o) {
     domain::Attendance t;
     t.person_id = o.RequiredString("person_id");
     t.attended = o.OptionalBool("attended").value_or(true);
@@ -144,12 +103,6 @@ domain::ActivityInput ReadInput(ObjectReader& r) {
   return in;
 }
 
-http::Response NoContent() {
-  http::Response resp;
-  resp.status = 204;
-  return resp;
-}
-
 }  // namespace
 
 void AddActivityRoutes(RouteTable& t, Services& s) {
@@ -158,11 +111,7 @@ void AddActivityRoutes(RouteTable& t, Services& s) {
     if (!page) return ErrorResponse(page.error());
     domain::ActivityFilter f;
     f.page = *page;
-    auto text = [&](const char* k) -> std::optional<std::string> {
-      auto v = c.request.Query(k);
-      if (v && !v->empty()) return std::string(*v);
-      return std::nullopt;
-    };
+    auto text = [&](const char* k) { return QueryText(c.request, k); };
     f.area_id = text("area");
     f.status = text("status");
     f.type = text("type");
@@ -177,11 +126,7 @@ void AddActivityRoutes(RouteTable& t, Services& s) {
   });
 
   t.Authed("GET", "/api/v1/activities/summary", [&s](Call& c) {
-    auto text = [&](const char* k) -> std::optional<std::string> {
-      auto v = c.request.Query(k);
-      if (v && !v->empty()) return std::string(*v);
-      return std::nullopt;
-    };
+    auto text = [&](const char* k) { return QueryText(c.request, k); };
     const bool unverified = text("include_unverified") == std::optional<std::string>("true");
     return Reply(s.activities.MonthlyCounts(c.actor(), text("area"), text("from"), text("to"), unverified),
                  200, [](const std::vector<domain::ActivityMonthCount>& v) {

@@ -1,25 +1,22 @@
 #include "api/dto.hpp"
 
+#include "api/json_io.hpp"
+
 #include <boost/json/parse.hpp>
 
 namespace mobilise::api {
 
 namespace json = boost::json;
 
-static json::value Opt(const std::optional<std::string>& v) {
-  if (!v) return nullptr;
-  return json::value(*v);
-}
-
 json::object AreaJson(const domain::Area& a) {
   return {{"id", a.id},
-          {"parent_id", Opt(a.parent_id)},
+          {"parent_id", Nullable(a.parent_id)},
           {"level", a.level},
           {"level_name", a.level_name},
-          {"level_name_local", Opt(a.level_name_local)},
+          {"level_name_local", Nullable(a.level_name_local)},
           {"code", a.code},
           {"name", a.name},
-          {"name_local", Opt(a.name_local)},
+          {"name_local", Nullable(a.name_local)},
           {"child_count", a.child_count},
           {"version", a.version},
           {"created_at", a.created_at},
@@ -56,11 +53,11 @@ json::object PrincipalJson(const domain::Principal& p) {
 json::object AuditJson(const domain::AuditEntry& e) {
   return {{"id", e.id},
           {"at", e.at},
-          {"user_id", Opt(e.user_id)},
+          {"user_id", Nullable(e.user_id)},
           {"username", e.username},
           {"action", e.action},
           {"entity", e.entity},
-          {"entity_id", Opt(e.entity_id)},
+          {"entity_id", Nullable(e.entity_id)},
           {"before", json::parse(e.before_json)},
           {"after", json::parse(e.after_json)},
           {"ip", e.ip}};

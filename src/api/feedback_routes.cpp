@@ -8,40 +8,35 @@ namespace json = boost::json;
 
 namespace {
 
-json::value Opt(const std::optional<std::string>& v) {
-  if (!v) return nullptr;
-  return json::value(*v);
-}
-
 json::object FeedbackJson(const domain::Feedback& f) {
   json::array tags;
   for (const auto& t : f.tags) tags.push_back(json::value(t));
   return {{"id", f.id},
           {"area_id", f.area_id},
           {"area_name", f.area_name},
-          {"cefc_id", Opt(f.cefc_id)},
+          {"cefc_id", Nullable(f.cefc_id)},
           {"received_on", f.received_on},
           {"channel", f.channel},
           {"category", f.category},
           {"sensitive", f.sensitive},
           {"anonymous", f.anonymous},
-          {"person_name", Opt(f.person_name)},
-          {"person_contact", Opt(f.person_contact)},
+          {"person_name", Nullable(f.person_name)},
+          {"person_contact", Nullable(f.person_contact)},
           {"contact_hidden", f.contact_hidden},
-          {"person_sex", Opt(f.person_sex)},
-          {"person_age_band", Opt(f.person_age_band)},
+          {"person_sex", Nullable(f.person_sex)},
+          {"person_age_band", Nullable(f.person_age_band)},
           {"description", f.description},
-          {"language", Opt(f.language)},
+          {"language", Nullable(f.language)},
           {"tags", std::move(tags)},
           {"status", f.status},
-          {"assigned_to", Opt(f.assigned_to)},
-          {"assigned_name", Opt(f.assigned_name)},
-          {"referred_to", Opt(f.referred_to)},
-          {"response", Opt(f.response)},
-          {"responded_on", Opt(f.responded_on)},
-          {"closed_on", Opt(f.closed_on)},
-          {"loop_closed_by", Opt(f.loop_closed_by)},
-          {"satisfaction", Opt(f.satisfaction)},
+          {"assigned_to", Nullable(f.assigned_to)},
+          {"assigned_name", Nullable(f.assigned_name)},
+          {"referred_to", Nullable(f.referred_to)},
+          {"response", Nullable(f.response)},
+          {"responded_on", Nullable(f.responded_on)},
+          {"closed_on", Nullable(f.closed_on)},
+          {"loop_closed_by", Nullable(f.loop_closed_by)},
+          {"satisfaction", Nullable(f.satisfaction)},
           {"due_on", f.due_on},
           {"version", f.version},
           {"created_at", f.created_at},
@@ -53,9 +48,9 @@ json::object DetailJson(const domain::FeedbackDetail& d) {
   json::array events;
   for (const auto& e : d.events)
     events.push_back(json::object{{"at", e.at},
-                                  {"by", Opt(e.by_name)},
+                                  {"by", Nullable(e.by_name)},
                                   {"action", e.action},
-                                  {"note", Opt(e.note)}});
+                                  {"note", Nullable(e.note)}});
   o["events"] = std::move(events);
   return o;
 }
@@ -74,15 +69,7 @@ domain::FeedbackInput ReadInput(ObjectReader& r) {
   in.description = r.OptionalString("description");
   in.language = r.ClearableString("language");
   in.anonymous = r.OptionalBool("anonymous");
-  if (const auto* tags = r.OptionalArray("tags")) {
-    in.tags.emplace();
-    for (std::size_t i = 0; i < tags->size(); ++i) {
-      if ((*tags)[i].is_string())
-        in.tags->push_back(std::string((*tags)[i].as_string()));
-      else
-        r.Invalid("tags[" + std::to_string(i) + "]", "must be a string");
-    }
-  }
+  in.tags = r.OptionalStrings("tags");
   return in;
 }
 
@@ -91,11 +78,7 @@ Result<domain::FeedbackFilter> ReadFilter(const http::Request& req) {
   auto page = ParsePage(req);
   if (!page) return Fail(page.error());
   f.page = *page;
-  auto text = [&](const char* k) -> std::optional<std::string> {
-    auto v = req.Query(k);
-    if (v && !v->empty()) return std::string(*v);
-    return std::nullopt;
-  };
+  auto text = [&](const char* k) { return QueryText(req, k); };
   f.area_id = text("area");
   f.category = text("category");
   f.channel = text("channel");
@@ -118,7 +101,7 @@ void AddFeedbackRoutes(RouteTable& t, Services& s) {
     for (const auto& c : s.feedback.Categories())
       out.push_back(json::object{{"code", c.code},
                                  {"name", c.name},
-                                 {"name_local", Opt(c.name_local)},
+                                 {"name_local", Nullable(c.name_local)},
                                  {"sensitive", c.sensitive},
                                  {"due_hours", c.due_hours}});
     return Json(200, out);

@@ -46,23 +46,9 @@ domain::HouseholdInput ReadHousehold(ObjectReader& r) {
   in.psc_score = r.OptionalNumber("psc_score");
   in.latitude = r.OptionalNumber("latitude");
   in.longitude = r.OptionalNumber("longitude");
-  if (const auto* flags = r.OptionalArray("flags")) {
-    in.flags.emplace();
-    for (std::size_t i = 0; i < flags->size(); ++i) {
-      if (!(*flags)[i].is_string())
-        r.Invalid("flags[" + std::to_string(i) + "]", "must be a string");
-      else
-        in.flags->push_back(std::string((*flags)[i].as_string()));
-    }
-  }
+  in.flags = r.OptionalStrings("flags");
   in.allow_duplicate = r.OptionalBool("allow_duplicate").value_or(false);
   return in;
-}
-
-http::Response NoContent() {
-  http::Response resp;
-  resp.status = 204;
-  return resp;
 }
 
 json::object PeopleJson(const std::vector<domain::Person>& v) {
@@ -79,11 +65,7 @@ void AddHouseholdRoutes(RouteTable& t, Services& s) {
     if (!page) return ErrorResponse(page.error());
     domain::HouseholdFilter f;
     f.page = *page;
-    auto text = [&](const char* k) -> std::optional<std::string> {
-      auto v = c.request.Query(k);
-      if (v && !v->empty()) return std::string(*v);
-      return std::nullopt;
-    };
+    auto text = [&](const char* k) { return QueryText(c.request, k); };
     f.area_id = text("area");
     f.band = text("band");
     f.flag = text("flag");

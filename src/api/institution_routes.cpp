@@ -49,12 +49,6 @@ json::object MembershipResultJson(const domain::MembershipResult& r) {
   return o;
 }
 
-http::Response NoContent() {
-  http::Response resp;
-  resp.status = 204;
-  return resp;
-}
-
 }  // namespace
 
 void AddInstitutionRoutes(RouteTable& t, Services& s) {
@@ -63,11 +57,7 @@ void AddInstitutionRoutes(RouteTable& t, Services& s) {
     if (!page) return ErrorResponse(page.error());
     domain::InstitutionFilter f;
     f.page = *page;
-    auto text = [&](const char* k) -> std::optional<std::string> {
-      auto v = c.request.Query(k);
-      if (v && !v->empty()) return std::string(*v);
-      return std::nullopt;
-    };
+    auto text = [&](const char* k) { return QueryText(c.request, k); };
     f.area_id = text("area");
     f.type = text("type");
     f.status = text("status");

@@ -216,4 +216,27 @@ http::Response StaleWithCurrent(const Error& e, const json::object& current) {
   return resp;
 }
 
+http::Response NoContent() {
+  http::Response resp;
+  resp.status = 204;
+  return resp;
+}
+
+json::value Nullable(const std::optional<std::string>& v) { return v ? json::value(*v) : json::value(nullptr); }
+json::value Nullable(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
+json::value Nullable(const std::optional<int>& v) { return v ? json::value(*v) : json::value(nullptr); }
+
+std::optional<std::vector<std::string>> ObjectReader::OptionalStrings(const std::string& key) {
+  const auto* a = OptionalArray(key);
+  if (!a) return std::nullopt;
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    if ((*a)[i].is_string())
+      out.push_back(std::string((*a)[i].as_string()));
+    else
+      Invalid(key + "[" + std::to_string(i) + "]", "must be a string");
+  }
+  return out;
+}
+
 }  // namespace mobilise::api

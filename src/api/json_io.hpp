@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "api/http/message.hpp"
 #include "core/result.hpp"
@@ -20,6 +21,14 @@ namespace mobilise::api {
 Result<boost::json::value> ParseBody(const http::Request& request);
 // ParseBody, and the value must be an object.
 Result<boost::json::object> ParseObject(const http::Request& request);
+class ObjectReader;
+
+// Reads each object of the array `array` (found under `key`) with `read(ObjectReader&)`,
+// collecting their errors into `r` under key[i].field. Absent array: nullopt.
+template <typename T, typename F>
+std::optional<std::vector<T>> ReadObjects(ObjectReader& r, const std::string& key,
+                                          const boost::json::array* array, F&& read);
+
 // One validation error naming every field of `errors` ("field: why; ..."); success if empty.
 Status FieldErrorsResult(const std::map<std::string, std::string>& errors);
 
@@ -41,6 +50,8 @@ class ObjectReader {
   std::optional<bool> OptionalBool(const std::string& key);
   const boost::json::array* OptionalArray(const std::string& key);
   const boost::json::array* RequiredArray(const std::string& key);
+  // An array of strings: absent -> nullopt; each non-string element is an error.
+  std::optional<std::vector<std::string>> OptionalStrings(const std::string& key);
   const boost::json::object* RequiredObject(const std::string& key);
   // Absent: nullptr; null: a pointer to nullptr; object: a pointer to it.
   const boost::json::object* const* NullableObject(const std::string& key);
@@ -63,10 +74,35 @@ class ObjectReader {
 };
 
 http::Response Json(int status, const boost::json::value& body);
+// 204 No Content.
+http::Response NoContent();
+// JSON null for an absent value.
+boost::json::value Nullable(const std::optional<std::string>& value);
+boost::json::value Nullable(const std::optional<double>& value);
+boost::json::value Nullable(const std::optional<int>& value);
 // The one map from error code to HTTP status and body.
 http::Response ErrorResponse(const Error& error);
 int StatusOf(ErrorCode code);
 // A 409 for a stale version, carrying the record as it is now under error.current.
 http::Response StaleWithCurrent(const Error& error, const boost::json::object& current);
+
+template <typename T, typename F>
+std::optional<std::vector<T>> ReadObjects(ObjectReader& r, const std::string& key,
+                                          const boost::json::array* array, F&& read) {
+  if (!array) return std::nullopt;
+  std::vector<T> out;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const std::string field = key + "[" + std::to_string(i) + "]";
+    if (!(*array)[i].is_object()) {
+      r.Invalid(field, "must be an object");
+      continue;
+    }
+    ObjectReader item((*array)[i].as_object(), r.Path(field));
+    out.push_back(read(item));
+    if (auto ok = item.Finish(); !ok)
+      for (const auto& [k, v] : ok.error().fields) r.errors()[k] = v;
+  }
+  return out;
+}
 
 }  // namespace mobilise::api

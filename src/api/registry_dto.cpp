@@ -1,5 +1,7 @@
 #include "api/registry_dto.hpp"
 
+#include "api/json_io.hpp"
+
 #include <cmath>
 
 #include "domain/validation.hpp"
@@ -10,21 +12,6 @@ namespace json = boost::json;
 
 namespace {
 
-json::value Opt(const std::optional<std::string>& v) {
-  if (!v) return nullptr;
-  return json::value(*v);
-}
-
-json::value OptNum(const std::optional<double>& v) {
-  if (!v) return nullptr;
-  return json::value(*v);
-}
-
-json::value OptInt(const std::optional<int>& v) {
-  if (!v) return nullptr;
-  return json::value(*v);
-}
-
 json::array Strings(const std::vector<std::string>& v) {
   json::array a;
   for (const auto& s : v) a.push_back(json::value(s));
@@ -34,7 +21,7 @@ json::array Strings(const std::vector<std::string>& v) {
 json::array Options(const std::vector<domain::RegistryOption>& options) {
   json::array a;
   for (const auto& o : options)
-    a.push_back(json::object{{"code", o.code}, {"name", o.name}, {"name_local", Opt(o.name_local)}});
+    a.push_back(json::object{{"code", o.code}, {"name", o.name}, {"name_local", Nullable(o.name_local)}});
   return a;
 }
 
@@ -43,12 +30,12 @@ json::array Options(const std::vector<domain::RegistryOption>& options) {
 json::object InstitutionTypeJson(const domain::InstitutionType& t) {
   return {{"code", t.code},
           {"name", t.name},
-          {"name_local", Opt(t.name_local)},
+          {"name_local", Nullable(t.name_local)},
           {"tier", t.tier},
           {"parent_types", Strings(t.parent_types)},
           {"member_kind", domain::MemberKindId(t.member_kind)},
-          {"size_min", OptInt(t.size_min)},
-          {"size_max", OptInt(t.size_max)}};
+          {"size_min", Nullable(t.size_min)},
+          {"size_max", Nullable(t.size_max)}};
 }
 
 json::object RegistryConfigJson(const domain::RegistryConfig& c) {
@@ -59,11 +46,11 @@ json::object RegistryConfigJson(const domain::RegistryConfig& c) {
     for (const auto& b : s.bands)
       bands.push_back(json::object{{"code", b.code},
                                    {"name", b.name},
-                                   {"name_local", Opt(b.name_local)},
+                                   {"name_local", Nullable(b.name_local)},
                                    {"lower_bound", b.lower_bound},
                                    {"poor", b.poor}});
     sets.push_back(json::object{
-        {"effective_from", s.effective_from}, {"source", Opt(s.source)}, {"bands", std::move(bands)}});
+        {"effective_from", s.effective_from}, {"source", Nullable(s.source)}, {"bands", std::move(bands)}});
   }
   for (const auto& l : c.checklists) {
     json::array items, grades;
@@ -102,35 +89,35 @@ json::array WarningsJson(const std::vector<domain::Warning>& warnings) {
 json::object InstitutionJson(const domain::Institution& i,
                              const std::vector<domain::Warning>& warnings) {
   return {{"id", i.id},
-          {"code", Opt(i.code)},
+          {"code", Nullable(i.code)},
           {"type", i.type},
           {"tier", i.tier},
           {"area_id", i.area_id},
           {"area_name", i.area_name},
-          {"parent_id", Opt(i.parent_id)},
-          {"parent_name", Opt(i.parent_name)},
+          {"parent_id", Nullable(i.parent_id)},
+          {"parent_name", Nullable(i.parent_name)},
           {"name", i.name},
-          {"name_local", Opt(i.name_local)},
-          {"formed_on", Opt(i.formed_on)},
+          {"name_local", Nullable(i.name_local)},
+          {"formed_on", Nullable(i.formed_on)},
           {"sex_composition", i.sex_composition},
           {"status", i.status},
-          {"status_on", Opt(i.status_on)},
-          {"status_reason", Opt(i.status_reason)},
-          {"merged_into_id", Opt(i.merged_into_id)},
-          {"meeting_frequency", Opt(i.meeting_frequency)},
+          {"status_on", Nullable(i.status_on)},
+          {"status_reason", Nullable(i.status_reason)},
+          {"merged_into_id", Nullable(i.merged_into_id)},
+          {"meeting_frequency", Nullable(i.meeting_frequency)},
           {"registration_status", i.registration_status},
-          {"registration_authority", Opt(i.registration_authority)},
-          {"registration_number", Opt(i.registration_number)},
-          {"registration_date", Opt(i.registration_date)},
+          {"registration_authority", Nullable(i.registration_authority)},
+          {"registration_number", Nullable(i.registration_number)},
+          {"registration_date", Nullable(i.registration_date)},
           {"bank_status", i.bank_status},
-          {"bank_name", Opt(i.bank_name)},
-          {"bank_opened_on", Opt(i.bank_opened_on)},
+          {"bank_name", Nullable(i.bank_name)},
+          {"bank_opened_on", Nullable(i.bank_opened_on)},
           {"savings", i.savings},
-          {"notes", Opt(i.notes)},
+          {"notes", Nullable(i.notes)},
           {"member_count", i.member_count},
           {"child_count", i.child_count},
-          {"latest_grade", Opt(i.latest_grade)},
-          {"latest_assessed_on", Opt(i.latest_assessed_on)},
+          {"latest_grade", Nullable(i.latest_grade)},
+          {"latest_assessed_on", Nullable(i.latest_assessed_on)},
           {"version", i.version},
           {"created_at", i.created_at},
           {"updated_at", i.updated_at},
@@ -138,25 +125,25 @@ json::object InstitutionJson(const domain::Institution& i,
 }
 
 json::object StatusChangeJson(const domain::StatusChange& c) {
-  return {{"status", c.status}, {"status_on", c.status_on}, {"reason", Opt(c.reason)}, {"at", c.at}};
+  return {{"status", c.status}, {"status_on", c.status_on}, {"reason", Nullable(c.reason)}, {"at", c.at}};
 }
 
 json::object MembershipJson(const domain::Membership& m) {
   return {{"id", m.id},
           {"institution_id", m.institution_id},
-          {"institution_name", Opt(m.institution_name)},
+          {"institution_name", Nullable(m.institution_name)},
           {"type", m.type},
-          {"household_id", Opt(m.household_id)},
-          {"household_name", Opt(m.household_name)},
-          {"person_id", Opt(m.person_id)},
-          {"person_name", Opt(m.person_name)},
-          {"person_sex", Opt(m.person_sex)},
-          {"member_institution_id", Opt(m.member_institution_id)},
-          {"member_institution_name", Opt(m.member_institution_name)},
+          {"household_id", Nullable(m.household_id)},
+          {"household_name", Nullable(m.household_name)},
+          {"person_id", Nullable(m.person_id)},
+          {"person_name", Nullable(m.person_name)},
+          {"person_sex", Nullable(m.person_sex)},
+          {"member_institution_id", Nullable(m.member_institution_id)},
+          {"member_institution_name", Nullable(m.member_institution_name)},
           {"role", m.role},
           {"joined_on", m.joined_on},
-          {"left_on", Opt(m.left_on)},
-          {"left_reason", Opt(m.left_reason)},
+          {"left_on", Nullable(m.left_on)},
+          {"left_reason", Nullable(m.left_reason)},
           {"version", m.version}};
 }
 
@@ -170,34 +157,34 @@ json::object AssessmentJson(const domain::Assessment& a) {
           {"score", a.score},
           {"grade", a.grade},
           {"answers", std::move(answers)},
-          {"notes", Opt(a.notes)},
+          {"notes", Nullable(a.notes)},
           {"created_at", a.created_at}};
 }
 
 json::object HouseholdJson(const domain::Household& h) {
   return {{"id", h.id},
-          {"code", Opt(h.code)},
+          {"code", Nullable(h.code)},
           {"area_id", h.area_id},
           {"area_name", h.area_name},
           {"head_name", h.head_name},
-          {"head_father_name", Opt(h.head_father_name)},
-          {"head_person_id", Opt(h.head_person_id)},
-          {"address", Opt(h.address)},
-          {"latitude", OptNum(h.latitude)},
-          {"longitude", OptNum(h.longitude)},
-          {"phone", Opt(h.phone)},
-          {"national_id", Opt(h.national_id)},
+          {"head_father_name", Nullable(h.head_father_name)},
+          {"head_person_id", Nullable(h.head_person_id)},
+          {"address", Nullable(h.address)},
+          {"latitude", Nullable(h.latitude)},
+          {"longitude", Nullable(h.longitude)},
+          {"phone", Nullable(h.phone)},
+          {"national_id", Nullable(h.national_id)},
           {"national_id_masked", h.national_id_masked},
-          {"psc_score", OptNum(h.psc_score)},
-          {"psc_date", Opt(h.psc_date)},
-          {"psc_source", Opt(h.psc_source)},
-          {"poverty_band", Opt(h.poverty_band)},
+          {"psc_score", Nullable(h.psc_score)},
+          {"psc_date", Nullable(h.psc_date)},
+          {"psc_source", Nullable(h.psc_source)},
+          {"poverty_band", Nullable(h.poverty_band)},
           {"poor", h.poor},
           {"flags", Strings(h.flags)},
           {"person_count", h.person_count},
           {"membership_count", h.membership_count},
           {"organised", h.membership_count > 0},
-          {"merged_into_id", Opt(h.merged_into_id)},
+          {"merged_into_id", Nullable(h.merged_into_id)},
           {"version", h.version},
           {"created_at", h.created_at},
           {"updated_at", h.updated_at}};
@@ -217,14 +204,14 @@ json::object PersonJson(const domain::Person& p) {
           {"household_id", p.household_id},
           {"name", p.name},
           {"sex", p.sex},
-          {"birth_date", Opt(p.birth_date)},
+          {"birth_date", Nullable(p.birth_date)},
           {"birth_date_estimated", p.birth_date_estimated},
           {"age", age},
           {"relation", p.relation},
           {"wg", wg},
           {"disability", p.disability},
-          {"displacement", Opt(p.displacement)},
-          {"phone", Opt(p.phone)},
+          {"displacement", Nullable(p.displacement)},
+          {"phone", Nullable(p.phone)},
           {"version", p.version}};
 }
 
@@ -244,7 +231,7 @@ json::object SummaryJson(const domain::RegistrySummary& s) {
   for (const auto& i : s.institutions)
     inst.push_back(json::object{{"type", i.type}, {"tier", i.tier}, {"status", i.status}, {"count", i.count}});
   for (const auto& b : s.households.by_band)
-    bands.push_back(json::object{{"band", Opt(b.band)},
+    bands.push_back(json::object{{"band", Nullable(b.band)},
                                  {"poor", b.poor},
                                  {"registered", b.registered},
                                  {"organised", b.organised}});

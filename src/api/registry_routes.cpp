@@ -9,43 +9,6 @@ namespace json = boost::json;
 
 namespace {
 
-http::Response NoContent() {
-  http::Response resp;
-  resp.status = 204;
-  return resp;
-}
-
-std::vector<std::string> StringList(ObjectReader& r, const std::string& key) {
-  std::vector<std::string> out;
-  if (const auto* a = r.OptionalArray(key))
-    for (std::size_t i = 0; i < a->size(); ++i) {
-      if ((*a)[i].is_string())
-        out.push_back(std::string((*a)[i].as_string()));
-      else
-        r.Invalid(key + "[" + std::to_string(i) + "]", "must be a string");
-    }
-  return out;
-}
-
-// Reads each object of the array `key` with `read`, collecting errors under key[i].
-template <typename T, typename F>
-std::vector<T> Objects(ObjectReader& r, const std::string& key, const json::array* a, F&& read) {
-  std::vector<T> out;
-  if (!a) return out;
-  for (std::size_t i = 0; i < a->size(); ++i) {
-    const std::string f = key + "[" + std::to_string(i) + "]";
-    if (!(*a)[i].is_object()) {
-      r.Invalid(f, "must be an object");
-      continue;
-    }
-    ObjectReader item((*a)[i].as_object(), f);
-    out.push_back(read(item));
-    if (auto ok = item.Finish(); !ok)
-      for (const auto& [k, v] : ok.error().fields) r.errors()[k] = v;
-  }
-  return out;
-}
-
 }  // namespace
 
 void AddRegistryRoutes(RouteTable& t, Services& s) {
@@ -62,7 +25,7 @@ void AddRegistryRoutes(RouteTable& t, Services& s) {
     type.name = r.RequiredString("name");
     if (auto nl = r.ClearableString("name_local"); nl && !nl->empty()) type.name_local = *nl;
     type.tier = static_cast<int>(r.RequiredInt("tier"));
-    type.parent_types = StringList(r, "parent_types");
+    type.parent_types = r.OptionalStrings("parent_types").value_or(std::vector<std::string>{});
     const auto kind = r.RequiredString("member_kind");
     if (auto k = domain::ParseMemberKind(kind))
       type.member_kind = *k;
@@ -81,7 +44,7 @@ void AddRegistryRoutes(RouteTable& t, Services& s) {
     domain::PovertyBandSet set;
     set.effective_from = c.request.path_params["effective_from"];
     if (auto src = r.ClearableString("source"); src && !src->empty()) set.source = *src;
-    set.bands = Objects<domain::PovertyBand>(r, "bands", r.RequiredArray("bands"), [](ObjectReader& b) {
+    set.bands = ReadObjects<domain::PovertyBand>(r, "bands", r.RequiredArray("bands"), [](ObjectReader& b) {
       domain::PovertyBand band;
       band.code = b.RequiredString("code");
       band.name = b.RequiredString("name");
@@ -89,7 +52,7 @@ void AddRegistryRoutes(RouteTable& t, Services& s) {
       band.lower_bound = b.OptionalNumber("lower_bound").value_or(-1);
       band.poor = b.OptionalBool("poor").value_or(false);
       return band;
-    });
+    }).value_or(std::vector<domain::PovertyBand>{});
     if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
     auto ok = s.registry_config.SaveBandSet(c.actor(), set);
     return ok ? NoContent() : ErrorResponse(ok.error());
@@ -102,15 +65,15 @@ void AddRegistryRoutes(RouteTable& t, Services& s) {
     domain::Checklist list;
     list.code = c.request.path_params["code"];
     list.name = r.RequiredString("name");
-    list.institution_types = StringList(r, "institution_types");
-    list.items = Objects<domain::ChecklistItem>(r, "items", r.RequiredArray("items"), [](ObjectReader& i) {
+    list.institution_types = r.OptionalStrings("institution_types").value_or(std::vector<std::string>{});
+    list.items = ReadObjects<domain::ChecklistItem>(r, "items", r.RequiredArray("items"), [](ObjectReader& i) {
       return domain::ChecklistItem{i.RequiredString("code"), i.RequiredString("name"),
                                    static_cast<int>(i.RequiredInt("max_score"))};
-    });
-    list.grades = Objects<domain::ChecklistGrade>(r, "grades", r.RequiredArray("grades"), [](ObjectReader& g) {
+    }).value_or(std::vector<domain::ChecklistItem>{});
+    list.grades = ReadObjects<domain::ChecklistGrade>(r, "grades", r.RequiredArray("grades"), [](ObjectReader& g) {
       return domain::ChecklistGrade{g.RequiredString("grade"),
                                     g.OptionalNumber("min_percent").value_or(-1)};
-    });
+    }).value_or(std::vector<domain::ChecklistGrade>{});
     if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
     auto ok = s.registry_config.SaveChecklist(c.actor(), list);
     return ok ? NoContent() : ErrorResponse(ok.error());
@@ -123,11 +86,11 @@ void AddRegistryRoutes(RouteTable& t, Services& s) {
       return ErrorResponse(Error::Field("body", "must be a JSON array of {code, name, name_local}"));
     json::object holder{{"options", body->as_array()}};
     ObjectReader r(holder);
-    auto options = Objects<domain::RegistryOption>(r, "options", r.RequiredArray("options"), [](ObjectReader& o) {
+    auto options = ReadObjects<domain::RegistryOption>(r, "options", r.RequiredArray("options"), [](ObjectReader& o) {
       domain::RegistryOption opt{o.RequiredString("code"), o.RequiredString("name"), std::nullopt};
       if (auto nl = o.ClearableString("name_local"); nl && !nl->empty()) opt.name_local = *nl;
       return opt;
-    });
+    }).value_or(std::vector<domain::RegistryOption>{});
     if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
     auto ok = s.registry_config.SaveOptions(c.actor(), c.request.path_params["list"], options);
     return ok ? NoContent() : ErrorResponse(ok.error());

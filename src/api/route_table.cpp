@@ -67,4 +67,10 @@ Result<domain::PageRequest> ParsePage(const http::Request& req) {
   return page;
 }
 
+std::optional<std::string> QueryText(const http::Request& request, const char* key) {
+  auto v = request.Query(key);
+  if (v && !v->empty()) return std::string(*v);
+  return std::nullopt;
+}
+
 }  // namespace mobilise::api

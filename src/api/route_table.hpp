@@ -32,6 +32,9 @@ class RouteTable {
   domain::AuthService& auth_;
 };
 
+// A query parameter's value, or nullopt when absent or empty.
+std::optional<std::string> QueryText(const http::Request& request, const char* key);
+
 // limit/offset from the query string.
 Result<domain::PageRequest> ParsePage(const http::Request& request);
 

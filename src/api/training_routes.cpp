@@ -9,22 +9,12 @@ namespace json = boost::json;
 
 namespace {
 
-json::value Opt(const std::optional<std::string>& v) {
-  if (!v) return nullptr;
-  return json::value(*v);
-}
-
-json::value OptNum(const std::optional<double>& v) {
-  if (!v) return nullptr;
-  return json::value(*v);
-}
-
 json::object CourseJson(const domain::Course& c) {
   json::array topics;
   for (const auto& t : c.topics) topics.push_back(json::value(t));
   return {{"id", c.id},         {"code", c.code},         {"title", c.title},
-          {"title_local", Opt(c.title_local)}, {"audience", c.audience}, {"topics", std::move(topics)},
-          {"duration_hours", c.duration_hours}, {"test_max", OptNum(c.test_max)}, {"version", c.version}};
+          {"title_local", Nullable(c.title_local)}, {"audience", c.audience}, {"topics", std::move(topics)},
+          {"duration_hours", c.duration_hours}, {"test_max", Nullable(c.test_max)}, {"version", c.version}};
 }
 
 json::object PlanJson(const domain::TrainingPlan& t) {
@@ -48,20 +38,8 @@ domain::CourseInput ReadCourse(ObjectReader& r) {
   in.audience = r.OptionalString("audience");
   in.duration_hours = r.OptionalNumber("duration_hours");
   in.test_max = r.OptionalNumber("test_max");
-  if (const auto* a = r.OptionalArray("topics")) {
-    in.topics.emplace();
-    for (std::size_t i = 0; i < a->size(); ++i) {
-      if ((*a)[i].is_string()) in.topics->push_back(std::string((*a)[i].as_string()));
-      else r.Invalid("topics[" + std::to_string(i) + "]", "must be a string");
-    }
-  }
+  in.topics = r.OptionalStrings("topics");
   return in;
-}
-
-std::optional<std::string> QueryText(const http::Request& req, const char* k) {
-  auto v = req.Query(k);
-  if (v && !v->empty()) return std::string(*v);
-  return std::nullopt;
 }
 
 }  // namespace
@@ -100,10 +78,10 @@ void AddTrainingRoutes(RouteTable& t, Services& s) {
                    return PageJson(p, *page, [](const domain::TrainingNeed& n) {
                      return json::object{{"id", n.id},
                                          {"area_id", n.area_id},
-                                         {"user_id", Opt(n.user_id)},
-                                         {"institution_id", Opt(n.institution_id)},
-                                         {"subject_name", Opt(n.subject_name)},
-                                         {"course_id", Opt(n.course_id)},
+                                         {"user_id", Nullable(n.user_id)},
+                                         {"institution_id", Nullable(n.institution_id)},
+                                         {"subject_name", Nullable(n.subject_name)},
+                                         {"course_id", Nullable(n.course_id)},
                                          {"need", n.need},
                                          {"priority", n.priority},
                                          {"assessed_on", n.assessed_on}};
@@ -174,16 +152,16 @@ void AddTrainingRoutes(RouteTable& t, Services& s) {
                      items.push_back(json::object{{"person_id", x.attendance.person_id},
                                                   {"person_name", x.attendance.person_name},
                                                   {"attended", x.attendance.attended},
-                                                  {"pre_score", OptNum(x.attendance.pre_score)},
-                                                  {"post_score", OptNum(x.attendance.post_score)},
-                                                  {"gain", OptNum(x.gain)},
-                                                  {"normalised_gain", OptNum(x.normalised_gain)}});
+                                                  {"pre_score", Nullable(x.attendance.pre_score)},
+                                                  {"post_score", Nullable(x.attendance.post_score)},
+                                                  {"gain", Nullable(x.gain)},
+                                                  {"normalised_gain", Nullable(x.normalised_gain)}});
                    return json::object{{"activity_id", r.activity_id},
                                        {"course_id", r.course_id},
                                        {"course_title", r.course_title},
-                                       {"test_max", OptNum(r.test_max)},
-                                       {"average_gain", OptNum(r.average_gain)},
-                                       {"average_normalised_gain", OptNum(r.average_normalised_gain)},
+                                       {"test_max", Nullable(r.test_max)},
+                                       {"average_gain", Nullable(r.average_gain)},
+                                       {"average_normalised_gain", Nullable(r.average_normalised_gain)},
                                        {"items", std::move(items)}};
                  });
   });
@@ -198,7 +176,7 @@ void AddTrainingRoutes(RouteTable& t, Services& s) {
                                                   {"person_name", f.person_name},
                                                   {"followed_on", f.followed_on},
                                                   {"applies", f.applies},
-                                                  {"notes", Opt(f.notes)}});
+                                                  {"notes", Nullable(f.notes)}});
                    return json::object{{"items", std::move(items)}};
                  });
   });

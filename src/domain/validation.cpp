@@ -70,6 +70,10 @@ std::string FormatNumber(double v) {
 }
 }  // namespace
 
+std::optional<std::string> NonEmpty(const std::string& v) {
+  return v.empty() ? std::nullopt : std::optional<std::string>(v);
+}
+
 std::string TodayDate() { return NowTimestamp().substr(0, 10); }
 
 void CheckPastDate(FieldErrors& errors, const std::string& field, std::string_view value) {

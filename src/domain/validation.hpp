@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <initializer_list>
 #include <string_view>
@@ -29,6 +30,8 @@ void CheckCode(FieldErrors& errors, const std::string& field, std::string_view v
 
 namespace mobilise::domain {
 
+// An optional text field as given by a client: "" clears it.
+std::optional<std::string> NonEmpty(const std::string& value);
 // Today's date (UTC) as YYYY-MM-DD.
 std::string TodayDate();
 // A calendar date YYYY-MM-DD, not after today (records of what happened cannot be in the future).

@@ -2,6 +2,7 @@
 // area's path so scope checks are string-prefix tests, never a walk of the tree.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,10 @@ struct Actor {
     return a;
   }
 
+  // The user's id for created_by/updated_by; none for the command line.
+  std::optional<std::string> UserId() const {
+    return user_id.empty() ? std::nullopt : std::optional<std::string>(user_id);
+  }
   // Some grant (any role) covers `path`.
   bool Sees(std::string_view path) const;
   // Some grant whose role allows `p` covers `path`.

@@ -10,14 +10,6 @@
 namespace mobilise::domain {
 namespace {
 
-std::optional<std::string> UserOf(const Actor& actor) {
-  return actor.user_id.empty() ? std::nullopt : std::optional<std::string>(actor.user_id);
-}
-
-std::optional<std::string> Cleared(const std::string& v) {
-  return v.empty() ? std::nullopt : std::optional<std::string>(v);
-}
-
 bool IsTime(std::string_view t) {
   return t.size() == 5 && t[2] == ':' && std::isdigit(t[0]) && std::isdigit(t[1]) &&
          std::isdigit(t[3]) && std::isdigit(t[4]) && t.substr(0, 2) <= "23" && t.substr(3) <= "59";
@@ -66,7 +58,7 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, Ac
     if (!has(config.activity_types, *in.type)) errors["type"] = "unknown activity type";
     a.type = *in.type;
   }
-  if (in.course_id) a.course_id = Cleared(*in.course_id);
+  if (in.course_id) a.course_id = NonEmpty(*in.course_id);
   if (a.type == "training") {
     // A training event teaches a course; trainees' test scores stay within its maximum.
     auto course = a.course_id ? uow.Trainings().GetCourse(*a.course_id) : std::nullopt;
@@ -86,15 +78,15 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, Ac
   } else if (a.course_id) {
     errors["course_id"] = "only a training has a course";
   }
-  if (in.title) CheckOptionalName(errors, "title", *in.title), a.title = Cleared(*in.title);
+  if (in.title) CheckOptionalName(errors, "title", *in.title), a.title = NonEmpty(*in.title);
   if (in.held_on) CheckPastDate(errors, "held_on", *in.held_on), a.held_on = *in.held_on;
   if (in.start_time) {
     if (!in.start_time->empty() && !IsTime(*in.start_time)) errors["start_time"] = "must be HH:MM";
-    a.start_time = Cleared(*in.start_time);
+    a.start_time = NonEmpty(*in.start_time);
   }
   if (in.end_time) {
     if (!in.end_time->empty() && !IsTime(*in.end_time)) errors["end_time"] = "must be HH:MM";
-    a.end_time = Cleared(*in.end_time);
+    a.end_time = NonEmpty(*in.end_time);
   }
   if (a.start_time && a.end_time && *a.end_time <= *a.start_time)
     errors["end_time"] = "must be after the start time";
@@ -107,10 +99,10 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, Ac
     else
       a.area_id = area->id, a.area_path = area->path, a.area_name = area->name;
   }
-  if (in.place) CheckOptionalName(errors, "place", *in.place), a.place = Cleared(*in.place);
-  if (in.decisions) CheckOptionalName(errors, "decisions", *in.decisions, 4000), a.decisions = Cleared(*in.decisions);
-  if (in.follow_up) CheckOptionalName(errors, "follow_up", *in.follow_up, 4000), a.follow_up = Cleared(*in.follow_up);
-  if (in.notes) CheckOptionalName(errors, "notes", *in.notes, 4000), a.notes = Cleared(*in.notes);
+  if (in.place) CheckOptionalName(errors, "place", *in.place), a.place = NonEmpty(*in.place);
+  if (in.decisions) CheckOptionalName(errors, "decisions", *in.decisions, 4000), a.decisions = NonEmpty(*in.decisions);
+  if (in.follow_up) CheckOptionalName(errors, "follow_up", *in.follow_up, 4000), a.follow_up = NonEmpty(*in.follow_up);
+  if (in.notes) CheckOptionalName(errors, "notes", *in.notes, 4000), a.notes = NonEmpty(*in.notes);
   if (in.topics) {
     a.topics.clear();
     for (const auto& t : *in.topics) {
@@ -244,9 +236,9 @@ Result<Activity> ActivityService::Create(const Actor& actor, const ActivityInput
   if (in.correction_reason) errors["correction_reason"] = "only for changing a verified record";
   if (!errors.empty()) return Fail(Error::Validation("the activity has invalid fields", errors));
   a.status = "draft";
-  a.author_id = UserOf(actor);
+  a.author_id = actor.UserId();
   a.created_at = a.updated_at = NowTimestamp();
-  a.created_by = a.updated_by = UserOf(actor);
+  a.created_by = a.updated_by = actor.UserId();
   uow->Activities().Insert(a);
   RecordAudit(uow->Audit(), actor, "create", "activity", a.id, a.area_path, std::nullopt,
               ActivitySnapshot(a));
@@ -285,7 +277,7 @@ Result<Activity> ActivityService::Update(const Actor& actor, const std::string& 
   if (!errors.empty()) return Fail(Error::Validation("the activity has invalid fields", errors));
   a.version = before.version + 1;
   a.updated_at = NowTimestamp();
-  a.updated_by = UserOf(actor);
+  a.updated_by = actor.UserId();
   if (!uow->Activities().Update(a, before.version))
     return Fail(Error::Conflict("the activity was changed by someone else; reload"));
   auto after = ActivitySnapshot(a);
@@ -335,7 +327,7 @@ Result<Activity> ActivityService::Transition(const Actor& actor, const std::stri
     if (a.status != "submitted") return Fail(Error::Conflict("the activity is " + a.status + ", not submitted"));
     if (action == "verify") {
       a.status = "verified";
-      a.verified_by = UserOf(actor);
+      a.verified_by = actor.UserId();
       a.verified_at = NowTimestamp();
       a.return_comment.reset();
     } else {
@@ -352,7 +344,7 @@ Result<Activity> ActivityService::Transition(const Actor& actor, const std::stri
   if (version != found->version) return Fail(Error::Stale("activity", found->version));
   a.version = found->version + 1;
   a.updated_at = NowTimestamp();
-  a.updated_by = UserOf(actor);
+  a.updated_by = actor.UserId();
   if (!uow->Activities().Update(a, found->version))
     return Fail(Error::Conflict("the activity was changed by someone else; reload"));
   RecordAudit(uow->Audit(), actor, action, "activity", a.id, a.area_path, ActivitySnapshot(*found),
@@ -420,7 +412,7 @@ Result<StoredFile> ActivityService::AddFile(const Actor& actor, const std::strin
   auto a = Visible(*uow, actor, id);
   if (!a) return Fail(a.error());
   StoredFile f{NewId(), sha, mime, name, "activity", id, NowTimestamp(),
-               static_cast<std::int64_t>(bytes.size()), UserOf(actor)};
+               static_cast<std::int64_t>(bytes.size()), actor.UserId()};
   uow->Activities().InsertFile(f);
   RecordAudit(uow->Audit(), actor, "create", "file", f.id, a->area_path, std::nullopt,
               Snapshot{{"activity_id", id}, {"name", name}, {"mime", mime},

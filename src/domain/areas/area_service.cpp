@@ -119,8 +119,7 @@ Result<Area> AreaService::Create(const Actor& actor, const AreaInput& in) {
   if (in.name_local && !in.name_local->empty()) a.name_local = in.name_local;
   a.path = NewChildPath(parent ? parent->path : "");
   a.created_at = a.updated_at = NowTimestamp();
-  a.created_by = a.updated_by = actor.user_id.empty() ? std::nullopt
-                                                      : std::optional<std::string>(actor.user_id);
+  a.created_by = a.updated_by = actor.UserId();
   if (auto ok = areas.Insert(a); !ok) return Fail(ok.error());
   RecordAudit(uow->Audit(), actor, "create", "area", a.id, a.path, std::nullopt, AreaSnapshot(a));
   auto stored = areas.Get(a.id);  // with the read-only fields (level name, child count)

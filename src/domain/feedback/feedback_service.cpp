@@ -11,14 +11,6 @@
 namespace mobilise::domain {
 namespace {
 
-std::optional<std::string> UserOf(const Actor& actor) {
-  return actor.user_id.empty() ? std::nullopt : std::optional<std::string>(actor.user_id);
-}
-
-std::optional<std::string> Cleared(const std::string& v) {
-  return v.empty() ? std::nullopt : std::optional<std::string>(v);
-}
-
 bool MaySee(const Actor& actor, const Feedback& f) {
   return f.sensitive ? actor.Can(Permission::kFeedbackSensitive, f.area_path)
                      : actor.Sees(f.area_path);
@@ -129,26 +121,26 @@ void Apply(UnitOfWork& uow, const Actor& actor, const std::vector<FeedbackCatego
     }
   }
   if (in.anonymous) f.anonymous = *in.anonymous;
-  if (in.person_name) CheckOptionalName(errors, "person_name", *in.person_name), f.person_name = Cleared(*in.person_name);
+  if (in.person_name) CheckOptionalName(errors, "person_name", *in.person_name), f.person_name = NonEmpty(*in.person_name);
   if (in.person_contact) {
     CheckOptionalName(errors, "person_contact", *in.person_contact, 200);
-    f.person_contact = Cleared(*in.person_contact);
+    f.person_contact = NonEmpty(*in.person_contact);
   }
   if (f.anonymous && (f.person_name || f.person_contact))
     errors["anonymous"] = "an anonymous record holds no name or contact";
   if (in.person_sex) {
     if (!in.person_sex->empty()) CheckOneOf(errors, "person_sex", *in.person_sex, {"f", "m", "x"});
-    f.person_sex = Cleared(*in.person_sex);
+    f.person_sex = NonEmpty(*in.person_sex);
   }
   if (in.person_age_band) {
     if (!in.person_age_band->empty())
       CheckOneOf(errors, "person_age_band", *in.person_age_band, {"0-4", "5-11", "12-17", "18-59", "60+"});
-    f.person_age_band = Cleared(*in.person_age_band);
+    f.person_age_band = NonEmpty(*in.person_age_band);
   }
   if (in.description) CheckName(errors, "description", *in.description, 4000), f.description = *in.description;
   if (in.language) {
     if (in.language->size() > 10) errors["language"] = "a language code of at most 10 characters";
-    f.language = Cleared(*in.language);
+    f.language = NonEmpty(*in.language);
   }
   if (in.tags) CheckTags(errors, *in.tags, f.tags);
 }
@@ -248,9 +240,9 @@ Result<Feedback> FeedbackService::Create(const Actor& actor, const FeedbackInput
   if (!errors.empty()) return Fail(Error::Validation("the feedback has invalid fields", errors));
   f.status = "open";
   f.created_at = f.updated_at = NowTimestamp();
-  f.created_by = f.updated_by = UserOf(actor);
+  f.created_by = f.updated_by = actor.UserId();
   uow->Feedback().Insert(f);
-  uow->Feedback().AddEvent({NewId(), f.id, f.created_at, UserOf(actor), std::nullopt, "logged", std::nullopt});
+  uow->Feedback().AddEvent({NewId(), f.id, f.created_at, actor.UserId(), std::nullopt, "logged", std::nullopt});
   RecordAudit(uow->Audit(), actor, "create", "feedback", f.id, f.area_path, std::nullopt,
               FeedbackSnapshot(f));
   uow->Commit();
@@ -290,10 +282,10 @@ Result<FeedbackDetail> FeedbackService::Update(const Actor& actor, const std::st
   if (!errors.empty()) return Fail(Error::Validation("the feedback has invalid fields", errors));
   f.version = found->version + 1;
   f.updated_at = NowTimestamp();
-  f.updated_by = UserOf(actor);
+  f.updated_by = actor.UserId();
   if (!uow->Feedback().Update(f, found->version))
     return Fail(Error::Conflict("the record was changed by someone else; reload"));
-  uow->Feedback().AddEvent({NewId(), f.id, f.updated_at, UserOf(actor), std::nullopt, "edited", std::nullopt});
+  uow->Feedback().AddEvent({NewId(), f.id, f.updated_at, actor.UserId(), std::nullopt, "edited", std::nullopt});
   RecordAudit(uow->Audit(), actor, "update", "feedback", f.id, f.area_path,
               FeedbackSnapshot(*found), FeedbackSnapshot(f));
   FeedbackDetail d{*uow->Feedback().Get(id), uow->Feedback().Events(id)};
@@ -373,13 +365,13 @@ Result<FeedbackDetail> FeedbackService::Step(const Actor& actor, const std::stri
   if (!errors.empty()) return Fail(Error::Validation("the step is invalid", errors));
   f.version = found->version + 1;
   f.updated_at = NowTimestamp();
-  f.updated_by = UserOf(actor);
+  f.updated_by = actor.UserId();
   if (!uow->Feedback().Update(f, found->version))
     return Fail(Error::Conflict("the record was changed by someone else; reload"));
   std::optional<std::string> event_note = s.note;
   if (!event_note && !note.empty()) event_note = note;
   if (!event_note && action == "refer") event_note = f.referred_to;
-  uow->Feedback().AddEvent({NewId(), f.id, f.updated_at, UserOf(actor), std::nullopt, action, event_note});
+  uow->Feedback().AddEvent({NewId(), f.id, f.updated_at, actor.UserId(), std::nullopt, action, event_note});
   RecordAudit(uow->Audit(), actor, action, "feedback", f.id, f.area_path,
               FeedbackSnapshot(*found), FeedbackSnapshot(f));
   FeedbackDetail d{*uow->Feedback().Get(id), uow->Feedback().Events(id)};

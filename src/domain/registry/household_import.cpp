@@ -77,7 +77,7 @@ Result<HouseholdImportReport> HouseholdService::Import(const Actor& actor,
   std::map<std::string, std::string> national_ids;  // id -> household code, within the file
   std::vector<PendingHousehold> pending;
   const auto now = NowTimestamp();
-  const auto user = actor.user_id.empty() ? std::nullopt : std::optional<std::string>(actor.user_id);
+  const auto user = actor.UserId();
 
   // What the database already holds, asked once for the whole file.
   std::set<std::string> taken_codes, taken_ids;

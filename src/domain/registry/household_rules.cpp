@@ -8,10 +8,6 @@
 namespace mobilise::domain {
 namespace {
 
-std::optional<std::string> Cleared(const std::string& v) {
-  return v.empty() ? std::nullopt : std::optional<std::string>(v);
-}
-
 std::string Num(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.6g", v);
@@ -60,23 +56,23 @@ void ApplyHousehold(const RegistryConfig& config, Household& h, const HouseholdI
   if (in.head_name) CheckName(errors, F("head_name"), *in.head_name), h.head_name = *in.head_name;
   if (in.head_father_name) {
     CheckOptionalName(errors, F("head_father_name"), *in.head_father_name);
-    h.head_father_name = Cleared(*in.head_father_name);
+    h.head_father_name = NonEmpty(*in.head_father_name);
   }
   if (in.code) {
     if (!in.code->empty()) CheckCode(errors, F("code"), *in.code);
-    h.code = Cleared(*in.code);
+    h.code = NonEmpty(*in.code);
   }
-  if (in.address) CheckOptionalName(errors, F("address"), *in.address, 500), h.address = Cleared(*in.address);
+  if (in.address) CheckOptionalName(errors, F("address"), *in.address, 500), h.address = NonEmpty(*in.address);
   if (in.phone) {
     if (!in.phone->empty()) CheckPhone(errors, F("phone"), *in.phone);
-    h.phone = Cleared(*in.phone);
+    h.phone = NonEmpty(*in.phone);
   }
   if (in.national_id) {
     const auto id = NormaliseNationalId(*in.national_id);
     if (!id.empty() && (id.size() < 5 || id.size() > 20 ||
                         !std::all_of(id.begin(), id.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })))
       errors[F("national_id")] = "must be 5 to 20 letters and digits (dashes and spaces allowed)";
-    h.national_id = Cleared(id);
+    h.national_id = NonEmpty(id);
   }
   if (in.latitude || in.longitude) {
     if (!in.latitude || !in.longitude)
@@ -90,11 +86,11 @@ void ApplyHousehold(const RegistryConfig& config, Household& h, const HouseholdI
   }
   if (in.psc_date) {
     if (!in.psc_date->empty()) CheckPastDate(errors, F("psc_date"), *in.psc_date);
-    h.psc_date = Cleared(*in.psc_date);
+    h.psc_date = NonEmpty(*in.psc_date);
   }
   if (in.psc_source) {
     CheckOptionalName(errors, F("psc_source"), *in.psc_source, 100);
-    h.psc_source = Cleared(*in.psc_source);
+    h.psc_source = NonEmpty(*in.psc_source);
   }
   if (h.psc_score && !h.psc_date) errors[F("psc_date")] = "is required with a PSC score (the survey date)";
   if (!h.psc_score && (h.psc_date || h.psc_source)) errors[F("psc_score")] = "is required with a survey date or source";
@@ -138,7 +134,7 @@ void ApplyPerson(Person& p, const PersonInput& in, bool creating, FieldErrors& e
   if (in.birth_date && in.age) errors[F("age")] = "give a birth date or an age, not both";
   if (in.birth_date) {
     if (!in.birth_date->empty()) CheckPastDate(errors, F("birth_date"), *in.birth_date);
-    p.birth_date = Cleared(*in.birth_date);
+    p.birth_date = NonEmpty(*in.birth_date);
     p.birth_date_estimated = false;
   }
   if (in.age) {
@@ -175,11 +171,11 @@ void ApplyPerson(Person& p, const PersonInput& in, bool creating, FieldErrors& e
   if (in.displacement) {
     if (!in.displacement->empty())
       CheckOneOf(errors, F("displacement"), *in.displacement, {"host", "idp", "returnee", "refugee"});
-    p.displacement = Cleared(*in.displacement);
+    p.displacement = NonEmpty(*in.displacement);
   }
   if (in.phone) {
     if (!in.phone->empty()) CheckPhone(errors, F("phone"), *in.phone);
-    p.phone = Cleared(*in.phone);
+    p.phone = NonEmpty(*in.phone);
   }
 }
 

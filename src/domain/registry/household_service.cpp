@@ -10,10 +10,6 @@
 namespace mobilise::domain {
 namespace {
 
-std::optional<std::string> UserOf(const Actor& actor) {
-  return actor.user_id.empty() ? std::nullopt : std::optional<std::string>(actor.user_id);
-}
-
 void Mask(const Actor& actor, Household& h) {
   if (h.national_id && !actor.Can(Permission::kNationalIdRead, h.area_path)) {
     h.national_id = MaskNationalId(*h.national_id);
@@ -139,7 +135,7 @@ Result<HouseholdDetail> HouseholdService::Create(const Actor& actor, const House
     if (p.relation == "head" && ++heads > 1)
       errors["people[" + std::to_string(i) + "].relation"] = "the household already has a head";
     p.created_at = p.updated_at = now;
-    p.created_by = p.updated_by = UserOf(actor);
+    p.created_by = p.updated_by = actor.UserId();
     if (p.relation == "head") h.head_person_id = p.id;
     people.push_back(std::move(p));
   }
@@ -151,7 +147,7 @@ Result<HouseholdDetail> HouseholdService::Create(const Actor& actor, const House
     return Fail(ok.error());
   h.person_count = static_cast<std::int64_t>(people.size());
   h.created_at = h.updated_at = now;
-  h.created_by = h.updated_by = UserOf(actor);
+  h.created_by = h.updated_by = actor.UserId();
   if (auto ok = uow->Households().Insert(h); !ok) return Fail(ok.error());
   for (const auto& p : people) uow->Households().InsertPerson(p);
   RecordAudit(uow->Audit(), actor, "create", "household", h.id, h.area_path, std::nullopt,
@@ -197,7 +193,7 @@ Result<HouseholdDetail> HouseholdService::Update(const Actor& actor, const std::
   }
   h.version = before.version + 1;
   h.updated_at = NowTimestamp();
-  h.updated_by = UserOf(actor);
+  h.updated_by = actor.UserId();
   if (!uow->Households().Update(h, before.version))
     return Fail(Error::Conflict("the household was changed by someone else; reload"));
   if (h.area_path != before.area_path)
@@ -254,7 +250,7 @@ Result<Person> HouseholdService::AddPerson(const Actor& actor, const std::string
   if (people.size() >= 60) errors["household"] = "at most 60 people in one household";
   if (!errors.empty()) return Fail(Error::Validation("the person has invalid fields", errors));
   p.created_at = p.updated_at = NowTimestamp();
-  p.created_by = p.updated_by = UserOf(actor);
+  p.created_by = p.updated_by = actor.UserId();
   uow->Households().InsertPerson(p);
   people.push_back(p);
   const Household before = h;
@@ -266,7 +262,7 @@ Result<Person> HouseholdService::AddPerson(const Actor& actor, const std::string
   DeriveFlags(h, people);
   h.version = before.version + 1;
   h.updated_at = p.updated_at;
-  h.updated_by = UserOf(actor);
+  h.updated_by = actor.UserId();
   uow->Households().Update(h, before.version);
   uow->Households().RefreshCounts(id);
   RecordAudit(uow->Audit(), actor, "create", "person", p.id, h.area_path, std::nullopt,
@@ -292,7 +288,7 @@ Result<Person> HouseholdService::UpdatePerson(const Actor& actor, const std::str
   if (!errors.empty()) return Fail(Error::Validation("the person has invalid fields", errors));
   p.version = before->version + 1;
   p.updated_at = NowTimestamp();
-  p.updated_by = UserOf(actor);
+  p.updated_by = actor.UserId();
   if (!uow->Households().UpdatePerson(p, before->version))
     return Fail(Error::Conflict("the person was changed by someone else; reload"));
   Household h = *found;
@@ -306,7 +302,7 @@ Result<Person> HouseholdService::UpdatePerson(const Actor& actor, const std::str
   DeriveFlags(h, uow->Households().People(id));
   h.version = found->version + 1;
   h.updated_at = p.updated_at;
-  h.updated_by = UserOf(actor);
+  h.updated_by = actor.UserId();
   uow->Households().Update(h, found->version);
   RecordAudit(uow->Audit(), actor, "update", "person", p.id, h.area_path, PersonSnapshot(*before),
               PersonSnapshot(p));
@@ -422,13 +418,13 @@ Result<HouseholdDetail> HouseholdService::Merge(const Actor& actor, const std::s
   DeriveFlags(h, uow->Households().People(keep_id));
   h.version = keep->version + 1;
   h.updated_at = now;
-  h.updated_by = UserOf(actor);
+  h.updated_by = actor.UserId();
   uow->Households().Update(h, keep->version);
   Household o = *other;
   o.merged_into_id = keep_id;
   o.version = other->version + 1;
   o.updated_at = now;
-  o.updated_by = UserOf(actor);
+  o.updated_by = actor.UserId();
   uow->Households().Update(o, other->version);
   uow->Households().SoftDelete(other_id, now);
   uow->Households().RefreshCounts(keep_id);

@@ -11,15 +11,6 @@ namespace mobilise::domain {
 namespace {
 
 
-std::optional<std::string> UserOf(const Actor& actor) {
-  return actor.user_id.empty() ? std::nullopt : std::optional<std::string>(actor.user_id);
-}
-
-// An optional text field from a patch: empty clears.
-std::optional<std::string> Cleared(const std::string& v) {
-  return v.empty() ? std::nullopt : std::optional<std::string>(v);
-}
-
 Result<Institution> Visible(UnitOfWork& uow, const Actor& actor, const std::string& id) {
   if (!IsValidId(id)) return Fail(Error::NotFound("institution"));
   auto i = uow.Institutions().Get(id);
@@ -59,18 +50,18 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, In
     }
   }
   if (in.name) CheckName(errors, "name", *in.name), inst.name = *in.name;
-  if (in.name_local) CheckOptionalName(errors, "name_local", *in.name_local), inst.name_local = Cleared(*in.name_local);
+  if (in.name_local) CheckOptionalName(errors, "name_local", *in.name_local), inst.name_local = NonEmpty(*in.name_local);
   if (in.code) {
     if (!in.code->empty()) CheckCode(errors, "code", *in.code);
     if (!in.code->empty() && *in.code != inst.code.value_or("")) {
       if (uow.Institutions().GetByCode(*in.code))
         errors["code"] = "another institution has this code";
     }
-    inst.code = Cleared(*in.code);
+    inst.code = NonEmpty(*in.code);
   }
   if (in.formed_on) {
     if (!in.formed_on->empty()) CheckPastDate(errors, "formed_on", *in.formed_on);
-    inst.formed_on = Cleared(*in.formed_on);
+    inst.formed_on = NonEmpty(*in.formed_on);
   }
   if (in.sex_composition) {
     CheckOneOf(errors, "sex_composition", *in.sex_composition, {"women", "men", "mixed"});
@@ -80,7 +71,7 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, In
     if (!in.meeting_frequency->empty())
       CheckOneOf(errors, "meeting_frequency", *in.meeting_frequency,
                  {"weekly", "fortnightly", "monthly", "quarterly", "irregular"});
-    inst.meeting_frequency = Cleared(*in.meeting_frequency);
+    inst.meeting_frequency = NonEmpty(*in.meeting_frequency);
   }
   if (in.registration_status) {
     CheckOneOf(errors, "registration_status", *in.registration_status,
@@ -89,15 +80,15 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, In
   }
   if (in.registration_authority) {
     CheckOptionalName(errors, "registration_authority", *in.registration_authority);
-    inst.registration_authority = Cleared(*in.registration_authority);
+    inst.registration_authority = NonEmpty(*in.registration_authority);
   }
   if (in.registration_number) {
     CheckOptionalName(errors, "registration_number", *in.registration_number, 60);
-    inst.registration_number = Cleared(*in.registration_number);
+    inst.registration_number = NonEmpty(*in.registration_number);
   }
   if (in.registration_date) {
     if (!in.registration_date->empty()) CheckPastDate(errors, "registration_date", *in.registration_date);
-    inst.registration_date = Cleared(*in.registration_date);
+    inst.registration_date = NonEmpty(*in.registration_date);
   }
   if (in.bank_status) {
     CheckOneOf(errors, "bank_status", *in.bank_status, {"none", "applied", "opened"});
@@ -105,11 +96,11 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, In
   }
   if (in.bank_name) {
     CheckOptionalName(errors, "bank_name", *in.bank_name);
-    inst.bank_name = Cleared(*in.bank_name);
+    inst.bank_name = NonEmpty(*in.bank_name);
   }
   if (in.bank_opened_on) {
     if (!in.bank_opened_on->empty()) CheckPastDate(errors, "bank_opened_on", *in.bank_opened_on);
-    inst.bank_opened_on = Cleared(*in.bank_opened_on);
+    inst.bank_opened_on = NonEmpty(*in.bank_opened_on);
   }
   if (in.savings) {
     CheckRange(errors, "savings", *in.savings, 0, 1e12);
@@ -117,7 +108,7 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, In
   }
   if (in.notes) {
     CheckOptionalName(errors, "notes", *in.notes, 4000);
-    inst.notes = Cleared(*in.notes);
+    inst.notes = NonEmpty(*in.notes);
   }
   if (inst.bank_status == "opened" && !inst.bank_name)
     errors["bank_name"] = "is required when the account is opened";
@@ -158,9 +149,9 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, In
     }
     inst.status = *in.status;
     inst.status_on = on;
-    inst.status_reason = in.status_reason ? Cleared(*in.status_reason) : std::nullopt;
+    inst.status_reason = in.status_reason ? NonEmpty(*in.status_reason) : std::nullopt;
     status_change = StatusChange{NewId(), inst.id, inst.status, on, inst.status_reason,
-                                 NowTimestamp(), UserOf(actor)};
+                                 NowTimestamp(), actor.UserId()};
   } else if (in.status_on || in.status_reason || in.merged_into_id) {
     errors["status"] = "status_on, status_reason and merged_into_id go with a status change";
   }
@@ -168,7 +159,7 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, In
     inst.status = "forming";
     inst.status_on = inst.formed_on.value_or(TodayDate());
     status_change = StatusChange{NewId(), inst.id, inst.status, *inst.status_on, std::nullopt,
-                                 NowTimestamp(), UserOf(actor)};
+                                 NowTimestamp(), actor.UserId()};
   }
 
   // Federation: the parent's type is one this type federates into, the parent sits in the same
@@ -307,7 +298,7 @@ Result<InstitutionDetail> InstitutionService::Create(const Actor& actor,
   Apply(*uow, actor, config, inst, in, true, errors, change);
   if (!errors.empty()) return Fail(Error::Validation("the institution has invalid fields", errors));
   inst.created_at = inst.updated_at = NowTimestamp();
-  inst.created_by = inst.updated_by = UserOf(actor);
+  inst.created_by = inst.updated_by = actor.UserId();
   if (auto ok = uow->Institutions().Insert(inst); !ok) return Fail(ok.error());
   if (change) uow->Institutions().AddStatusChange(*change);
   RecordAudit(uow->Audit(), actor, "create", "institution", inst.id, inst.area_path, std::nullopt,
@@ -335,7 +326,7 @@ Result<InstitutionDetail> InstitutionService::Update(const Actor& actor, const s
   if (!errors.empty()) return Fail(Error::Validation("the institution has invalid fields", errors));
   inst.version = before.version + 1;
   inst.updated_at = NowTimestamp();
-  inst.updated_by = UserOf(actor);
+  inst.updated_by = actor.UserId();
   if (!uow->Institutions().Update(inst, before.version))
     return Fail(Error::Conflict("the institution was changed by someone else; reload"));
   if (change) uow->Institutions().AddStatusChange(*change);
@@ -492,7 +483,7 @@ Result<MembershipResult> InstitutionService::AddMember(const Actor& actor, const
   auto m = CheckMembership(*uow, config, *inst, in);
   if (!m) return Fail(m.error());
   m->created_at = m->updated_at = NowTimestamp();
-  m->created_by = m->updated_by = UserOf(actor);
+  m->created_by = m->updated_by = actor.UserId();
   uow->Institutions().InsertMembership(*m);
   uow->Institutions().RefreshMemberCount(id);
   if (m->household_id) uow->Households().RefreshCounts(*m->household_id);
@@ -531,12 +522,12 @@ Result<MembershipResult> InstitutionService::UpdateMember(const Actor& actor, co
   if (p.left_reason) {
     CheckOptionalName(errors, "left_reason", *p.left_reason, 1000);
     if (!p.left_on && !found->left_on) errors["left_reason"] = "goes with left_on";
-    m.left_reason = Cleared(*p.left_reason);
+    m.left_reason = NonEmpty(*p.left_reason);
   }
   if (!errors.empty()) return Fail(Error::Validation("the membership is invalid", errors));
   m.version = found->version + 1;
   m.updated_at = NowTimestamp();
-  m.updated_by = UserOf(actor);
+  m.updated_by = actor.UserId();
   if (!uow->Institutions().UpdateMembership(m, found->version))
     return Fail(Error::Conflict("the membership was changed by someone else; reload"));
   uow->Institutions().RefreshMemberCount(id);
@@ -607,9 +598,9 @@ Result<Assessment> InstitutionService::AddAssessment(const Actor& actor, const s
   a.assessed_on = in.assessed_on;
   a.score = g.percent;
   a.grade = g.grade;
-  if (in.notes) a.notes = Cleared(*in.notes);
+  if (in.notes) a.notes = NonEmpty(*in.notes);
   a.created_at = NowTimestamp();
-  a.created_by = UserOf(actor);
+  a.created_by = actor.UserId();
   uow->Institutions().InsertAssessment(a);
   uow->Institutions().RefreshLatestGrade(id);
   RecordAudit(uow->Audit(), actor, "create", "assessment", a.id, inst->area_path, std::nullopt,
@@ -713,7 +704,7 @@ Result<InstitutionImportReport> InstitutionService::Import(
     AddFieldErrors(fields, r->row, errors);
     if (!fields.empty()) continue;
     inst.created_at = inst.updated_at = now;
-    inst.created_by = inst.updated_by = UserOf(actor);
+    inst.created_by = inst.updated_by = actor.UserId();
     // Written even on a dry run (rolled back at the end) so that later rows can refer to it.
     if (auto ok = uow->Institutions().Insert(inst); !ok) {
       errors.push_back({r->row, "code", "duplicate", ok.error().message});
@@ -780,7 +771,7 @@ Result<InstitutionImportReport> InstitutionService::Import(
       continue;
     }
     m->created_at = m->updated_at = now;
-    m->created_by = m->updated_by = UserOf(actor);
+    m->created_by = m->updated_by = actor.UserId();
     uow->Institutions().InsertMembership(*m);
     touched_institutions.insert(inst->id);
     if (m->household_id) touched_households.insert(*m->household_id);

@@ -11,10 +11,6 @@
 namespace mobilise::domain {
 namespace {
 
-std::optional<std::string> UserOf(const Actor& actor) {
-  return actor.user_id.empty() ? std::nullopt : std::optional<std::string>(actor.user_id);
-}
-
 // The course catalogue is kept by managers and programme administrators.
 bool MayEditCourses(const Actor& actor) {
   return actor.system || actor.HasPermission(Permission::kConfigWrite) ||
@@ -114,7 +110,7 @@ Result<Course> TrainingService::CreateCourse(const Actor& actor, const CourseInp
   ApplyCourse(*uow, c, in, true, errors);
   if (!errors.empty()) return Fail(Error::Validation("the course has invalid fields", errors));
   c.created_at = c.updated_at = NowTimestamp();
-  c.created_by = c.updated_by = UserOf(actor);
+  c.created_by = c.updated_by = actor.UserId();
   uow->Trainings().InsertCourse(c);
   RecordAudit(uow->Audit(), actor, "create", "course", c.id, std::nullopt, std::nullopt, CourseSnapshot(c));
   uow->Commit();
@@ -134,7 +130,7 @@ Result<Course> TrainingService::UpdateCourse(const Actor& actor, const std::stri
   if (!errors.empty()) return Fail(Error::Validation("the course has invalid fields", errors));
   c.version = found->version + 1;
   c.updated_at = NowTimestamp();
-  c.updated_by = UserOf(actor);
+  c.updated_by = actor.UserId();
   if (!uow->Trainings().UpdateCourse(c, found->version)) return Fail(Error::Conflict("the course was changed by someone else"));
   RecordAudit(uow->Audit(), actor, "update", "course", c.id, std::nullopt, CourseSnapshot(*found), CourseSnapshot(c));
   uow->Commit();
@@ -169,7 +165,7 @@ Result<TrainingNeed> TrainingService::AddNeed(const Actor& actor, const NeedInpu
   CheckPastDate(errors, "assessed_on", in.assessed_on);
   if (!errors.empty()) return Fail(Error::Validation("the training need is invalid", errors));
   TrainingNeed n{NewId(), area->id, area->path, in.user_id, in.institution_id, in.course_id,
-                 std::nullopt, in.need, in.priority, in.assessed_on, NowTimestamp(), UserOf(actor)};
+                 std::nullopt, in.need, in.priority, in.assessed_on, NowTimestamp(), actor.UserId()};
   uow->Trainings().InsertNeed(n);
   RecordAudit(uow->Audit(), actor, "create", "training_need", n.id, n.area_path, std::nullopt,
               Snapshot{{"need", n.need}, {"priority", n.priority}, {"assessed_on", n.assessed_on}});
@@ -205,7 +201,7 @@ Result<TrainingPlan> TrainingService::SavePlan(const Actor& actor, const PlanInp
   if (!errors.empty()) return Fail(Error::Validation("the training plan is invalid", errors));
   TrainingPlan t{NewId(), course->id, course->title, area->id, area->path, area->name, period->text,
                  period->start, period->end, NowTimestamp(), in.planned_events, in.planned_participants,
-                 UserOf(actor)};
+                 actor.UserId()};
   uow->Trainings().UpsertPlan(t);
   RecordAudit(uow->Audit(), actor, "update", "training_plan", std::nullopt, area->path, std::nullopt,
               Snapshot{{"course_id", t.course_id}, {"area_id", t.area_id}, {"period", t.period},
@@ -262,7 +258,7 @@ Result<TrainingFollowup> TrainingService::AddFollowup(const Actor& actor, const 
   if (notes) CheckOptionalName(errors, "notes", *notes, 2000);
   if (!errors.empty()) return Fail(Error::Validation("the follow-up is invalid", errors));
   TrainingFollowup f{NewId(), id, person_id, trainee->person_name, followed_on, applies,
-                     NowTimestamp(), notes, UserOf(actor)};
+                     NowTimestamp(), notes, actor.UserId()};
   uow->Trainings().InsertFollowup(f);
   RecordAudit(uow->Audit(), actor, "create", "training_followup", f.id, a->area_path, std::nullopt,
               Snapshot{{"activity_id", id}, {"person_id", person_id}, {"applies", applies}});
