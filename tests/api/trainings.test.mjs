@@ -2,7 +2,20 @@
 // needs, plans and plan-versus-achievement, follow-ups -- both backends.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startServer, login, areaByCode, uniq, freshPgDatabase } from './support.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+function xlsx(rows) {
+  const out = join(mkdtempSync(join(tmpdir(), 'xlsx-')), 'plans.xlsx');
+  execFileSync('python3', [join(here, 'fixtures', 'make_xlsx.py'), out], { input: JSON.stringify(rows) });
+  return readFileSync(out);
+}
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
   let srv, admin, mob, officer, manager, uc, district, people;
@@ -80,5 +93,24 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     assert.ok((await mob.get(`/api/v1/training-needs?area=${uc.id}`)).json.items.some((n) => n.id === r.json.id));
     const outsider = await login(srv.base, 'mobiliser.u2');
     assert.equal((await outsider.get(`/api/v1/trainings/${training.id}/trainees`)).status, 404);
+  });
+
+  test('training plans from an XLSX file: every bad row named, then all saved', async () => {
+    const course = (await manager.post('/api/v1/courses', { code: `PL-${uniq()}`, title: 'Plan course', audience: 'community', duration_hours: 2 })).json;
+    const head = ['course_code', 'area_code', 'period', 'planned_events', 'planned_participants'];
+    let r = await officer.post('/api/v1/training-plans/import?dry_run=false', xlsx([head,
+      [course.code, 'P1-D1-T1-U1', '2026Q1', '3', '60'],
+      ['NOPE', 'P1-D1-T1-U1', '2026Q5', 'many', '60'],
+      [course.code, 'P2-D1', '2026', '1', '20']]), { raw: true, headers: { 'content-type': XLSX } });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.saved, 0);
+    assert.deepEqual(r.json.errors.map((e) => `${e.row}:${e.column}`), ['3:course_code', '3:period', '3:planned_events', '4:area_code']);
+    r = await officer.post('/api/v1/training-plans/import?dry_run=false', xlsx([head,
+      [course.code, 'P1-D1-T1-U1', '2026Q1', '3', '60'], [course.code, 'P1-D1-T1-U1', '2026Q2', '2', '40']]), { raw: true, headers: { 'content-type': XLSX } });
+    assert.equal(r.json.saved, 2, r.text);
+    const plans = (await officer.get(`/api/v1/training-plans?area=${uc.id}&period=2026`)).json.items.filter((p) => p.course_id === course.id);
+    assert.deepEqual(plans.map((p) => [p.period, p.planned_events]), [['2026Q1', 3], ['2026Q2', 2]]);
+    assert.equal((await mob.post('/api/v1/training-plans/import?dry_run=true', xlsx([head, [course.code, 'P1-D1-T1-U1', '2026Q1', '3', '60']]),
+      { raw: true, headers: { 'content-type': XLSX } })).json.errors[0].code, 'forbidden');
   });
 });

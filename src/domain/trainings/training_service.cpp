@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
+#include <tuple>
 
 #include "core/clock.hpp"
 #include "core/id.hpp"
@@ -209,6 +211,53 @@ Result<TrainingPlan> TrainingService::SavePlan(const Actor& actor, const PlanInp
                        {"planned_participants", std::to_string(t.planned_participants)}});
   uow->Commit();
   return t;
+}
+
+Result<PlanImportReport> TrainingService::ImportPlans(const Actor& actor,
+                                                     const std::vector<PlanImportRow>& rows,
+                                                     bool dry_run) {
+  auto uow = db_.Begin(true);
+  PlanImportReport report;
+  report.rows = static_cast<int>(rows.size());
+  std::vector<TrainingPlan> plans;
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  auto whole = [](const std::string& s, std::int64_t& out) {
+    if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string::npos) return false;
+    out = std::stoll(s);
+    return true;
+  };
+  const auto now = NowTimestamp();
+  for (const auto& r : rows) {
+    const auto before = report.errors.size();
+    auto err = [&](const char* column, const char* code, std::string message) {
+      report.errors.push_back({r.row, column, code, std::move(message)});
+    };
+    auto course = r.course_code.empty() ? std::nullopt : uow->Trainings().GetCourseByCode(r.course_code);
+    if (!course) err("course_code", "unknown", r.course_code.empty() ? "is required" : "no course with this code");
+    auto area = r.area_code.empty() ? std::nullopt : uow->Areas().GetByCode(r.area_code);
+    if (!area || !actor.Sees(area->path)) err("area_code", "unknown", "no area with this code in your areas");
+    else if (!actor.Can(Permission::kActivityVerify, area->path) && !actor.Can(Permission::kConfigWrite, area->path))
+      err("area_code", "forbidden", "plans are set by officers, managers and administrators of the area");
+    auto period = ParsePeriod(r.period);
+    if (!period) err("period", "invalid", "must be like 2026-10, 2026Q3, 2026S2 or 2026");
+    std::int64_t events = 0, participants = 0;
+    if (!whole(r.planned_events, events)) err("planned_events", "invalid", "must be a whole number");
+    if (!whole(r.planned_participants, participants)) err("planned_participants", "invalid", "must be a whole number");
+    if (report.errors.size() != before) continue;
+    if (!seen.insert({course->id, area->id, period->text}).second) {
+      err("period", "duplicate", "the same course, area and period twice in the file");
+      continue;
+    }
+    plans.push_back({NewId(), course->id, course->title, area->id, area->path, area->name, period->text,
+                     period->start, period->end, now, events, participants, actor.UserId()});
+  }
+  if (dry_run || !report.errors.empty()) return report;
+  for (const auto& p : plans) uow->Trainings().UpsertPlan(p);
+  RecordAudit(uow->Audit(), actor, "import", "training_plan", std::nullopt, std::nullopt, std::nullopt,
+              Snapshot{{"plans", std::to_string(plans.size())}});
+  uow->Commit();
+  report.saved = static_cast<int>(plans.size());
+  return report;
 }
 
 Result<std::vector<PlanAchievement>> TrainingService::Achievement(const Actor& actor,

@@ -9,6 +9,7 @@
 
 #include "core/result.hpp"
 #include "domain/activities/activity.hpp"
+#include "domain/import_row_error.hpp"
 #include "domain/trainings/training.hpp"
 #include "domain/unit_of_work.hpp"
 
@@ -29,6 +30,17 @@ struct NeedInput {
 struct PlanInput {
   std::string course_id, area_id, period;
   std::int64_t planned_events = 0, planned_participants = 0;
+};
+
+// One row of a plan import (the file's row number and its cells).
+struct PlanImportRow {
+  int row = 0;
+  std::string course_code, area_code, period, planned_events, planned_participants;
+};
+
+struct PlanImportReport {
+  int rows = 0, saved = 0;
+  std::vector<ImportRowError> errors;
 };
 
 // A trainee's scores and knowledge gain: absolute (post - pre) and normalised
@@ -57,6 +69,9 @@ class TrainingService {
   Result<Page<TrainingPlan>> Plans(const Actor& actor, std::optional<std::string> area_id,
                                    std::optional<std::string> period, PageRequest page);
   Result<TrainingPlan> SavePlan(const Actor& actor, const PlanInput& input);
+  // Every row checked; all saved (each replacing the plan of its course x area x period) or none.
+  Result<PlanImportReport> ImportPlans(const Actor& actor, const std::vector<PlanImportRow>& rows,
+                                       bool dry_run);
   Result<std::vector<PlanAchievement>> Achievement(const Actor& actor, std::optional<std::string> area_id,
                                                    std::optional<std::string> period);
   Result<TraineeReport> Trainees(const Actor& actor, const std::string& activity_id);
