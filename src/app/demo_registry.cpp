@@ -73,7 +73,9 @@ struct Generator {
     p.name = std::move(name);
     p.sex = std::move(sex);
     p.relation = std::move(relation);
-    p.birth_date = Date(this_year - age, 1 + static_cast<int>(rng() % 12), 1 + static_cast<int>(rng() % 28));
+    // Born `age` years and up to a year before today: the age comes out right, never a future date.
+    const auto days = 365LL * age + static_cast<long long>(rng() % 365);
+    p.birth_date = FormatTimestamp(*ParseTimestamp(now) - std::chrono::hours(24 * days)).substr(0, 10);
     p.birth_date_estimated = U() < 0.4;
     if (age >= 5 && U() < 0.6) {  // the Washington Group questions asked of most people 5+
       domain::WgAnswers wg{1, 1, 1, 1, 1, 1};
@@ -141,7 +143,7 @@ struct Generator {
       const bool girl = U() < 0.5;
       m.people.push_back(NewPerson(h, (girl ? woman() : man()) + " " + family, girl ? "f" : "m",
                                    girl ? "daughter" : "son",
-                                   std::max(0, head_age - 20 - static_cast<int>(rng() % 20)), pashto));
+                                   static_cast<int>(rng() % static_cast<std::uint64_t>(std::max(1, head_age - 16))), pashto));
     }
     if (head_age < 50 && U() < 0.2)
       m.people.push_back(NewPerson(h, woman() + " " + family, "f", "parent",
