@@ -105,6 +105,21 @@ rows=$(
 echo "== registry lists and roll-ups (one client)"
 reg_rows=$(registry_rows "")
 
+echo "== activities (one client)"
+mgr_cookie=$(curl -s -D - -o /dev/null -H 'content-type: application/json' \
+  -d '{"username":"manager.d1","password":"demo-pass"}' "$BASE/api/v1/session" |
+  sed -n 's/^[Ss]et-[Cc]ookie: \(mobilise_session=[0-9a-f]*\).*/\1/p')
+activity_rows=$(
+  admin_cookie=$cookie
+  cookie=$mgr_cookie run_lat "verification queue of a district (manager)" "/api/v1/activities?queue=true&area=$district"
+  cookie=$admin_cookie
+  run_lat "activities by month x type x topic x sex, a province" "/api/v1/activities/summary?area=$province"
+  run_lat "activities by month x type x topic x sex, a district" "/api/v1/activities/summary?area=$district"
+  run_lat "feedback summary of a province" "/api/v1/feedback/summary?area=$province"
+)
+read -r create_p50 create_p99 create_n < <(python3 "$ROOT/bench/activity_bench.py" "$BASE" 200)
+activities=$(echo "$demo_out" | sed -n 's/^activities: //p')
+
 echo "== household import ($IMPORT_HOUSEHOLDS households)"
 villages=$(curl -s -H "cookie: $cookie" "$BASE/api/v1/areas?q=P2-D1-T1-U1-V&level=5&limit=50" |
   python3 -c 'import json,sys; print(",".join(a["code"] for a in json.load(sys.stdin)["items"]))')
@@ -166,6 +181,7 @@ Machine: $machine. Server: SQLite, then PostgreSQL 15 (local, fsync off), 4 HTTP
 | figure | value |
 |---|---|
 | demo generation | $areas areas for $HOUSEHOLDS households in ${demo_s} s; registry: $registry; PostgreSQL ($PG_HOUSEHOLDS households) ${pg_demo} s |
+| activity creation with 30 named participants (one client, SQLite) | p50 ${create_p50} ms, p99 ${create_p99} ms over $create_n; demo activities: $activities |
 | household import (CSV, SQLite, into the 1M-household database) | $IMPORT_HOUSEHOLDS households / $import_rows rows: dry run ${dry_s} s, load ${load_s} s = $import_rate households/s ($import_row_rate rows/s); created $created |
 | start-up to first healthy answer | ${start_ms[*]} ms |
 | server peak RSS after load | $((rss_kb / 1024)) MB |
@@ -174,6 +190,7 @@ Machine: $machine. Server: SQLite, then PostgreSQL 15 (local, fsync off), 4 HTTP
 |---|---|---|---|---|
 $rows
 $reg_rows
+$activity_rows
 $pg_rows
 EOT
 )
