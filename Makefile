@@ -10,7 +10,7 @@ DEBIAN_PACKAGES := g++ cmake ninja-build ccache pkg-config make \
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev \
   libsqlite3-dev sqlite3 libpq-dev postgresql \
   libxlsxwriter-dev libzip-dev libexpat1-dev libpugixml-dev \
-  libpango1.0-dev libcairo2-dev fonts-noto-core \
+  libpango1.0-dev libcairo2-dev libgdk-pixbuf-2.0-dev fonts-noto-core \
   libsodium-dev libssl-dev libexpected-dev \
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev \
   libgtest-dev libgmock-dev libbenchmark-dev \
