@@ -292,6 +292,7 @@ export interface Attendance {
 export interface Activity {
   id: string;
   type: string;
+  course_id?: string | null;
   title: string | null;
   held_on: string;
   start_time: string | null;
@@ -304,6 +305,7 @@ export interface Activity {
   author_name: string | null;
   submitted_at: string | null;
   verified_by: string | null;
+  verified_by_name?: string | null;
   verified_at: string | null;
   return_comment: string | null;
   decisions: string | null;
@@ -381,4 +383,82 @@ export interface FeedbackSummary {
   open_overdue: number;
   counts: { category: string; channel: string; month: string; received: number; closed: number; closed_on_time: number; open_overdue: number }[];
   top_tags: { tag: string; count: number }[];
+}
+
+// ---- Trainings (docs/api.md "Trainings") ----
+
+export interface Course {
+  id: string;
+  code: string;
+  title: string;
+  title_local: string | null;
+  audience: 'staff' | 'community' | string;
+  topics: string[];
+  duration_hours: number;
+  test_max: number | null;
+  version: number;
+}
+
+export interface TrainingNeed {
+  id: string;
+  area_id: string;
+  user_id: string | null;
+  institution_id: string | null;
+  subject_name: string | null;
+  course_id: string | null;
+  need: string;
+  priority: 'high' | 'medium' | 'low' | string;
+  assessed_on: string;
+}
+
+export interface TrainingPlan {
+  id: string;
+  course_id: string;
+  course_title: string;
+  area_id: string;
+  area_name: string;
+  period: string;
+  period_start: string;
+  period_end: string;
+  planned_events: number;
+  planned_participants: number;
+}
+
+export interface PlanAchievement extends TrainingPlan {
+  held_events: number;
+  trained: number;
+}
+
+export interface Trainee {
+  person_id: string;
+  person_name: string;
+  attended: boolean;
+  pre_score: number | null;
+  post_score: number | null;
+  gain: number | null;
+  normalised_gain: number | null;
+}
+
+export interface TraineeReport {
+  activity_id: string;
+  course_id: string;
+  course_title: string;
+  test_max: number | null;
+  average_gain: number | null;
+  average_normalised_gain: number | null;
+  items: Trainee[];
+}
+
+export interface Followup {
+  id: string;
+  person_id: string;
+  person_name: string;
+  followed_on: string;
+  applies: 'yes' | 'partly' | 'no' | string;
+  notes: string | null;
+}
+
+export interface PlanImportResult extends ImportResult {
+  dry_run?: boolean;
+  saved?: number;
 }

@@ -1,5 +1,5 @@
-// Chooses one institution of the given types by name or code (a parent federation, or the
-// institution one merged into).
+// Chooses one institution of the given types (none given: any type) by name or code (a parent
+// federation, the institution one merged into, those involved in a session, a training need's).
 import { useEffect, useId, useState } from 'preact/hooks';
 import { get, query } from '../api';
 import { useI18n } from '../i18n';
@@ -21,6 +21,8 @@ interface Props {
   testid: string;
   exclude?: string;
   hint?: string;
+  // What shows while nothing is chosen (default: "no parent").
+  emptyText?: string;
 }
 
 export function InstitutionPicker(p: Props) {
@@ -36,7 +38,8 @@ export function InstitutionPicker(p: Props) {
     if (!open) return;
     let live = true;
     const timer = setTimeout(() => {
-      Promise.all(p.types.map((type) => get<Page<Institution>>('/institutions' + query({ type, q: q.trim(), limit: 20 }))))
+      const types = p.types.length > 0 ? p.types : [undefined];
+      Promise.all(types.map((type) => get<Page<Institution>>('/institutions' + query({ type, q: q.trim(), limit: 20 }))))
         .then((pages) => live && setResults(pages.flatMap((x) => x.items).filter((i) => i.id !== p.exclude)))
         .catch((e) => live && showError(e));
     }, 250);
@@ -51,7 +54,7 @@ export function InstitutionPicker(p: Props) {
       <label for={id}>{p.label}</label>
       {!open ? (
         <div class="picker-chosen">
-          <span data-testid={p.testid + '-chosen'}>{p.value ? t('picker.chosen', { name: p.value.name }) : t('inst.noParent')}</span>
+          <span data-testid={p.testid + '-chosen'}>{p.value ? t('picker.chosen', { name: p.value.name }) : p.emptyText ?? t('inst.noParent')}</span>
           <button type="button" class="secondary" id={id} data-testid={p.testid + '-change'} onClick={() => setOpen(true)}>
             {p.value ? t('picker.change') : t('picker.choose')}
           </button>

@@ -96,7 +96,9 @@ export function VerifyQueuePage() {
   );
 }
 
-function ActivityList({ page, empty, onOffset, showAuthor }: { page: Page<Activity> | null; empty: string; onOffset: (n: number) => void; showAuthor?: boolean }) {
+// Also the training screens' list of events, each opening `link(a)`, named by `titleOf(a)` (its
+// course) when it has no title.
+export function ActivityList({ page, empty, onOffset, showAuthor, link, titleOf }: { page: Page<Activity> | null; empty: string; onOffset: (n: number) => void; showAuthor?: boolean; link?: (a: Activity) => string; titleOf?: (a: Activity) => string }) {
   const { t } = useI18n();
   const config = useConfig();
   if (!page) return <p class="muted">{t('common.loading')}</p>;
@@ -107,8 +109,8 @@ function ActivityList({ page, empty, onOffset, showAuthor }: { page: Page<Activi
       <ul class="record-list" data-testid="activity-list">
         {page.items.map((a) => (
           <li key={a.id} data-testid="activity-row" data-id={a.id} data-status={a.status}>
-            <a class="record-link" href={href('activities', a.id)}>
-              <span class="record-title"><bdi>{a.title || activityTypeLabel(config, a.type)}</bdi></span>
+            <a class="record-link" href={link ? link(a) : href('activities', a.id)}>
+              <span class="record-title"><bdi>{a.title || titleOf?.(a) || activityTypeLabel(config, a.type)}</bdi></span>
               <span class="record-meta">
                 <Ltr>{a.held_on}</Ltr> · <bdi>{a.area_name}</bdi> · {t('act.total', { n: a.counted_total })}
               </span>

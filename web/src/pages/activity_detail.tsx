@@ -1,6 +1,8 @@
 // One session: its facts, participants, files (attach with progress; images as thumbnails, PDFs
 // as links), its status and return comment; the author edits and submits it, a supervisor who
-// is not its author verifies it or returns it with a comment.
+// is not its author verifies it or returns it with a comment, and later corrects it (with a
+// reason; the corrections are listed to those who may read the audit log). A training links to
+// its trainees and their scores.
 import { useEffect, useState } from 'preact/hooks';
 import { del, get, post, query, upload } from '../api';
 import { Crumbs, Facts, Ltr } from '../components/registry_bits';
@@ -8,7 +10,8 @@ import { useI18n } from '../i18n';
 import { clearMessages, showError, showInfo } from '../messages';
 import { enumLabel, num, useConfig } from '../registry_data';
 import { href, navigate } from '../router';
-import type { Activity, StoredFile, User } from '../types';
+import { hasRole } from '../session';
+import type { Activity, AuditEntry, Institution, StoredFile, User } from '../types';
 import { ActivityStatus, activityTypeLabel, AGE_BANDS, SEXES, topicLabel, when } from './field_bits';
 
 export function ActivityDetailPage({ id, user, verifier }: { id: string; user: User; verifier: boolean }) {
@@ -20,6 +23,8 @@ export function ActivityDetailPage({ id, user, verifier }: { id: string; user: U
   const [busy, setBusy] = useState(false);
   const [returning, setReturning] = useState(false);
   const [comment, setComment] = useState('');
+  const [institutions, setInstitutions] = useState<Institution[]>([]);
+  const [corrections, setCorrections] = useState<AuditEntry[]>([]);
 
   useEffect(() => {
     let live = true;
@@ -29,8 +34,16 @@ export function ActivityDetailPage({ id, user, verifier }: { id: string; user: U
         if (!live) return;
         setA(x);
         setFiles(f.items);
+        Promise.all(x.institution_ids.map((i) => get<Institution>(`/institutions/${encodeURIComponent(i)}`)))
+          .then((list) => live && setInstitutions(list))
+          .catch(() => {});
       })
       .catch((e) => live && showError(e));
+    // The API keeps corrections in the audit log, which administrators read.
+    if (hasRole(user, 'admin'))
+      get<{ items: AuditEntry[] }>('/audit' + query({ entity: 'activity', entity_id: id, action: 'correct', limit: 50 }))
+        .then((p) => live && setCorrections(p.items))
+        .catch(() => {});
     return () => {
       live = false;
     };
@@ -40,6 +53,7 @@ export function ActivityDetailPage({ id, user, verifier }: { id: string; user: U
   const author = a.author_id === user.id;
   const editable = (a.status === 'draft' || a.status === 'returned') && (author || verifier);
   const canVerify = verifier && !author && a.status === 'submitted';
+  const canCorrect = verifier && !author && a.status === 'verified';
   const name = a.title || activityTypeLabel(config, a.type);
 
   async function step(action: 'submit' | 'verify' | 'return', done: string) {
@@ -86,6 +100,7 @@ export function ActivityDetailPage({ id, user, verifier }: { id: string; user: U
         <div class="section-head">
           <h1 id="act-detail-heading" data-testid="activity-name"><bdi>{name}</bdi></h1>
           {editable && <a class="button secondary" href={href('activities', a.id, 'edit')} data-testid="activity-edit">{t('common.edit')}</a>}
+          {canCorrect && <a class="button secondary" href={href('activities', a.id, 'edit')} data-testid="activity-correct">{t('act.correct')}</a>}
         </div>
         <p class="badges"><ActivityStatus status={a.status} /> <span class="badge neutral">{activityTypeLabel(config, a.type)}</span></p>
         {a.status === 'returned' && a.return_comment && (
@@ -94,10 +109,18 @@ export function ActivityDetailPage({ id, user, verifier }: { id: string; user: U
             <p class="pre-line"><bdi dir="auto">{a.return_comment}</bdi></p>
           </div>
         )}
+        {a.type === 'training' && a.course_id && (
+          <p><a class="button secondary" href={href('trainings', a.id)} data-testid="activity-trainees">{t('act.traineesLink')}</a></p>
+        )}
         <Facts rows={[
           [t('act.when'), <><Ltr>{a.held_on}</Ltr>{time && <> · <Ltr>{time}</Ltr></>}</>],
           [t('act.area'), <bdi>{a.area_name}</bdi>],
           [t('act.place'), a.place ? <bdi dir="auto">{a.place}</bdi> : ''],
+          [t('act.institutionsInvolved'), institutions.length ? (
+            <span data-testid="activity-institutions">
+              {institutions.map((i, n) => <>{n > 0 && ', '}<a key={i.id} href={href('institutions', i.id)}><bdi>{i.name}</bdi></a></>)}
+            </span>
+          ) : a.institution_ids.length ? t('act.institutions', { n: a.institution_ids.length }) : ''],
           [t('act.topics'), a.topics.map((x) => topicLabel(config, x)).join(', ')],
           [t('act.participants'), <span data-testid="activity-total">{num(a.counted_total)}</span>],
           [t('act.named'), a.named_total ? num(a.named_total) : ''],
@@ -108,6 +131,7 @@ export function ActivityDetailPage({ id, user, verifier }: { id: string; user: U
           [t('act.author'), a.author_name ? <bdi>{a.author_name}</bdi> : ''],
           [t('act.submittedAt'), a.submitted_at ? when(a.submitted_at) : ''],
           [t('act.verifiedAt'), a.verified_at ? when(a.verified_at) : ''],
+          [t('act.verifiedBy'), a.verified_by_name ? <bdi>{a.verified_by_name}</bdi> : ''],
         ]} />
         {a.counts.length > 0 && <CountsTable a={a} />}
         {a.attendance.length > 0 && (
@@ -148,9 +172,27 @@ export function ActivityDetailPage({ id, user, verifier }: { id: string; user: U
           </form>
         )}
       </section>
+      {corrections.length > 0 && (
+        <section class="card" aria-labelledby="act-corr-heading" data-testid="activity-corrections">
+          <h2 id="act-corr-heading">{t('act.corrections')}</h2>
+          <ul class="timeline">
+            {corrections.map((c) => (
+              <li key={c.id} data-testid="activity-correction">
+                <span class="muted small">{when(c.at)}{c.username && <> · <bdi>{c.username}</bdi></>}</span>
+                <p class="pre-line"><bdi dir="auto">{reasonOf(c)}</bdi></p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <FilesSection activity={a} files={files} canAttach={editable} onAdded={() => setReload((n) => n + 1)} />
     </>
   );
+}
+
+function reasonOf(c: AuditEntry): string {
+  const after = c.after as Record<string, unknown> | null;
+  return after && typeof after.correction_reason === 'string' ? after.correction_reason : '';
 }
 
 function CountsTable({ a }: { a: Activity }) {

@@ -1,18 +1,20 @@
-// Record (or correct) a session: type, topics, date and time, area, place, participants counted
-// by sex x age band x disability with a running total, optional named participants from the
-// registry, facilitators, decisions and follow-up. Saved as a draft; the record page then takes
-// the attendance sheet and the submission.
+// Record (or correct) a session: type (a training also names its course), topics, date and
+// time, area, place, the institutions involved, participants counted by sex x age band x
+// disability with a running total, optional named participants from the registry, facilitators,
+// decisions and follow-up. Saved as a draft; the record page then takes the attendance sheet and
+// the submission. A verified record is changed only by a supervisor's correction, with a reason.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, patch, post, query } from '../api';
 import { AreaPicker, type PickedArea } from '../components/area_picker';
 import { Field, SelectField, TextAreaField } from '../components/field';
+import { InstitutionPicker, type PickedInstitution } from '../components/institution_picker';
 import { Crumbs } from '../components/registry_bits';
 import { useI18n } from '../i18n';
 import { clearMessages, showError, showInfo } from '../messages';
 import { enumLabel, num, orNull, todayIso, useConfig } from '../registry_data';
 import { href, navigate } from '../router';
-import type { Activity, Attendance, Household, Page, User } from '../types';
-import { AGE_BANDS, activityTypeLabel, OtherErrors, SEXES, topicLabel } from './field_bits';
+import type { Activity, Attendance, Household, Institution, Page, User } from '../types';
+import { AGE_BANDS, activityTypeLabel, courseTitle, OtherErrors, SEXES, topicLabel, useCourses } from './field_bits';
 
 type Counts = Record<string, string>; // "f|18-59|0" -> the typed number
 const cell = (sex: string, band: string, dis: boolean) => `${sex}|${band}|${dis ? 1 : 0}`;
@@ -24,6 +26,8 @@ interface Facilitator {
 
 interface Form {
   type: string;
+  course_id: string;
+  institutions: PickedInstitution[];
   title: string;
   held_on: string;
   start_time: string;
@@ -39,9 +43,9 @@ interface Form {
   notes: string;
 }
 
-function emptyForm(user: User): Form {
+function emptyForm(user: User, type = ''): Form {
   return {
-    type: '', title: '', held_on: todayIso(), start_time: '', end_time: '', area: null, place: '', topics: [], counts: {},
+    type, course_id: '', institutions: [], title: '', held_on: todayIso(), start_time: '', end_time: '', area: null, place: '', topics: [], counts: {},
     attendance: [], facilitators: [{ user_id: user.id, name: null }], decisions: '', follow_up: '', notes: '',
   };
 }
@@ -50,7 +54,7 @@ function formOf(a: Activity): Form {
   const counts: Counts = {};
   for (const c of a.counts) counts[cell(c.sex, c.age_band, c.disability)] = String(c.count);
   return {
-    type: a.type, title: a.title ?? '', held_on: a.held_on, start_time: a.start_time ?? '', end_time: a.end_time ?? '',
+    type: a.type, course_id: a.course_id ?? '', institutions: a.institution_ids.map((id) => ({ id, name: id })), title: a.title ?? '', held_on: a.held_on, start_time: a.start_time ?? '', end_time: a.end_time ?? '',
     area: { id: a.area_id, name: a.area_name }, place: a.place ?? '', topics: a.topics, counts, attendance: a.attendance,
     facilitators: a.facilitators, decisions: a.decisions ?? '', follow_up: a.follow_up ?? '', notes: a.notes ?? '',
   };
@@ -61,13 +65,16 @@ const countOf = (s: string | undefined) => {
   return Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
 };
 
-export function ActivityFormPage({ id, user }: { id?: string; user: User }) {
+// `presetType`: a new record of this type (a training, from the training screens).
+export function ActivityFormPage({ id, user, presetType }: { id?: string; user: User; presetType?: string }) {
   const { t } = useI18n();
   const config = useConfig();
   const [record, setRecord] = useState<Activity | null>(null);
-  const [f, setF] = useState<Form>(() => emptyForm(user));
+  const [f, setF] = useState<Form>(() => emptyForm(user, presetType));
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const courses = useCourses(f.type === 'training');
+  const [reason, setReason] = useState('');
 
   useEffect(() => {
     if (!id) return;
@@ -77,6 +84,10 @@ export function ActivityFormPage({ id, user }: { id?: string; user: User }) {
         if (!live) return;
         setRecord(a);
         setF(formOf(a));
+        // The institutions' names, for the chosen list.
+        Promise.all(a.institution_ids.map((i) => get<Institution>(`/institutions/${encodeURIComponent(i)}`)))
+          .then((list) => live && setF((old) => ({ ...old, institutions: list.map((x) => ({ id: x.id, name: x.name })) })))
+          .catch(() => {});
       })
       .catch((e) => live && showError(e));
     return () => {
@@ -84,9 +95,11 @@ export function ActivityFormPage({ id, user }: { id?: string; user: User }) {
     };
   }, [id]);
 
+
   if (id && !record) return <section class="card"><p class="muted">{t('common.loading')}</p></section>;
   const set = (p: Partial<Form>) => setF((old) => ({ ...old, ...p }));
   const total = Object.values(f.counts).reduce((s, v) => s + countOf(v), 0);
+  const correcting = record?.status === 'verified';
 
   function body(): Record<string, unknown> {
     const counts = [];
@@ -98,6 +111,8 @@ export function ActivityFormPage({ id, user }: { id?: string; user: User }) {
         }
     const b: Record<string, unknown> = {
       type: f.type,
+      course_id: f.type === 'training' ? orNull(f.course_id) : null,
+      institution_ids: f.institutions.map((i) => i.id),
       held_on: f.held_on,
       area_id: f.area?.id ?? '',
       title: orNull(f.title),
@@ -116,6 +131,7 @@ export function ActivityFormPage({ id, user }: { id?: string; user: User }) {
       for (const k of Object.keys(b)) if (b[k] === null) delete b[k];
     } else {
       b.version = record.version;
+      if (correcting) b.correction_reason = reason.trim();
     }
     return b;
   }
@@ -123,13 +139,19 @@ export function ActivityFormPage({ id, user }: { id?: string; user: User }) {
   async function save() {
     clearMessages();
     setFields({});
+    if (correcting && !reason.trim()) {
+      setFields({ correction_reason: t('act.correctionRequired') });
+      showError(t('act.correctionRequired'));
+      return;
+    }
     setBusy(true);
     try {
       const saved = record
         ? await patch<Activity>(`/activities/${encodeURIComponent(record.id)}`, body())
         : await post<Activity>('/activities', body());
-      showInfo(record ? t('common.saved') : t('act.saved'));
-      navigate('activities', saved.id);
+      showInfo(correcting ? t('act.corrected') : record ? t('common.saved') : t('act.saved'));
+      if (!record && saved.type === 'training') navigate('trainings', saved.id);
+      else navigate('activities', saved.id);
     } catch (err) {
       if (err instanceof ApiError) {
         setFields(err.fields);
@@ -145,17 +167,27 @@ export function ActivityFormPage({ id, user }: { id?: string; user: User }) {
     }
   }
 
-  const title = record ? t('act.edit') : t('act.new');
+  const title = correcting ? t('act.correct') : record ? t('act.edit') : presetType === 'training' ? t('act.newTraining') : t('act.new');
   const types = config?.activity_types ?? [];
   const topics = config?.topics ?? [];
-  const known = ['type', 'title', 'held_on', 'start_time', 'end_time', 'area_id', 'place', 'topics', 'decisions', 'follow_up', 'notes', 'facilitators', 'participants_total'];
+  const known = ['type', 'course_id', 'correction_reason', 'title', 'held_on', 'start_time', 'end_time', 'area_id', 'place', 'topics', 'decisions', 'follow_up', 'notes', 'facilitators', 'participants_total'];
   return (
     <section class="card" aria-labelledby="act-form-heading">
       <Crumbs items={[{ href: href('activities'), label: t('act.title') }, ...(record ? [{ href: href('activities', record.id), label: record.title || activityTypeLabel(config, record.type) }] : [])]} current={title} />
       <h1 id="act-form-heading">{title}</h1>
       <form class="form-narrow" noValidate data-testid="activity-form" onSubmit={(e) => { e.preventDefault(); save(); }}>
+        {correcting && <p class="notice warn" data-testid="act-correcting">{t('act.correctingHint')}</p>}
         <SelectField label={t('act.type')} value={f.type} onChange={(type) => set({ type })} error={fields.type} testid="act-type"
           options={[{ value: '', label: t('reg.choose') }, ...types.map((o) => ({ value: o.code, label: activityTypeLabel(config, o.code) }))]} />
+        {f.type === 'training' && (
+          <SelectField label={t('act.course')} value={f.course_id} error={fields.course_id} testid="act-course"
+            onChange={(course_id) => {
+              // The course's topics, unless some are already ticked.
+              const c = courses?.find((x) => x.id === course_id);
+              set({ course_id, topics: f.topics.length === 0 && c ? c.topics : f.topics });
+            }}
+            options={[{ value: '', label: t('reg.choose') }, ...(courses ?? []).map((c) => ({ value: c.id, label: courseTitle(c) }))]} />
+        )}
         {topics.length > 0 && (
           <fieldset data-testid="act-topics">
             <legend>{t('act.topics')}</legend>
@@ -182,6 +214,8 @@ export function ActivityFormPage({ id, user }: { id?: string; user: User }) {
         </div>
         <AreaPicker label={t('act.area')} value={f.area} onChange={(area) => set({ area })} error={fields.area_id} testid="act-area" />
         <Field label={`${t('act.place')} ${t('common.optional')}`} value={f.place} onInput={(v) => set({ place: v })} dir="auto" error={fields.place} testid="act-place" />
+        <Institutions rows={f.institutions} onChange={(institutions) => set({ institutions })}
+          error={Object.entries(fields).filter(([k]) => k.startsWith('institution_ids')).map(([, v]) => v).join(' ') || undefined} />
 
         <fieldset data-testid="act-counts">
           <legend>{t('act.participants')}</legend>
@@ -205,13 +239,39 @@ export function ActivityFormPage({ id, user }: { id?: string; user: User }) {
           <Field label={`${t('act.titleField')} ${t('common.optional')}`} value={f.title} onInput={(v) => set({ title: v })} dir="auto" error={fields.title} testid="act-title" />
           <TextAreaField label={`${t('act.notes')} ${t('common.optional')}`} value={f.notes} onInput={(v) => set({ notes: v })} error={fields.notes} testid="act-notes" />
         </details>
-        <OtherErrors fields={fields} shown={(k) => known.includes(k) || k.startsWith('counts') || k.startsWith('attendance')} />
+        {correcting && (
+          <TextAreaField label={t('act.correctionReason')} value={reason} onInput={setReason} error={fields.correction_reason} testid="act-correction-reason" />
+        )}
+        <OtherErrors fields={fields} shown={(k) => known.includes(k) || k.startsWith('counts') || k.startsWith('attendance') || k.startsWith('institution_ids')} />
         <div class="actions separated">
-          <button type="submit" class="primary" disabled={busy} data-testid="act-save">{record ? t('common.save') : t('act.saveDraft')}</button>
+          <button type="submit" class="primary" disabled={busy} data-testid="act-save">{correcting ? t('act.saveCorrection') : record ? t('common.save') : t('act.saveDraft')}</button>
           <a class="button secondary" href={record ? href('activities', record.id) : href('activities')}>{t('common.cancel')}</a>
         </div>
       </form>
     </section>
+  );
+}
+
+// The institutions involved (COs, VOs, SHGs...): a list, and a picker that adds one more.
+function Institutions({ rows, onChange, error }: { rows: PickedInstitution[]; onChange: (r: PickedInstitution[]) => void; error?: string }) {
+  const { t } = useI18n();
+  return (
+    <fieldset data-testid="act-institutions">
+      <legend>{t('act.institutionsInvolved')} {t('common.optional')}</legend>
+      {rows.length > 0 && (
+        <ul class="plain-list">
+          {rows.map((r) => (
+            <li key={r.id} class="row-between" data-testid="act-institution" data-id={r.id}>
+              <bdi>{r.name}</bdi>
+              <button type="button" class="link" onClick={() => onChange(rows.filter((x) => x.id !== r.id))}>{t('act.remove')}</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <InstitutionPicker label={t('act.addInstitution')} types={[]} value={null} emptyText={rows.length ? '' : t('act.noInstitutions')}
+        testid="act-inst" exclude={undefined} error={error}
+        onChange={(i) => i && !rows.some((x) => x.id === i.id) && onChange([...rows, i])} />
+    </fieldset>
   );
 }
 

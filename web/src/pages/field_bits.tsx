@@ -5,7 +5,7 @@ import { get } from '../api';
 import { hasKey, langStore, t, type MessageKey } from '../i18n';
 import { showError } from '../messages';
 import { createStore, useStore } from '../store';
-import type { FeedbackCategory, RegistryConfig, RegistryOption } from '../types';
+import type { Course, FeedbackCategory, RegistryConfig, RegistryOption } from '../types';
 
 // A configured option: the deployment's local name outside English, then this build's
 // translation of its code, then the configured (English) name.
@@ -87,4 +87,33 @@ export function useCategories(): FeedbackCategory[] | null {
       });
   }, []);
   return cats;
+}
+
+// The course catalogue (GET /courses), read when first wanted and shared; `reloadCourses` after
+// a change.
+const coursesStore = createStore<Course[] | null>(null);
+let coursesLoading: Promise<void> | null = null;
+
+export function reloadCourses(): Promise<void> {
+  coursesLoading = get<{ items: Course[] }>('/courses')
+    .then((c) => coursesStore.set(c.items))
+    .catch((e) => {
+      coursesLoading = null;
+      showError(e);
+    });
+  return coursesLoading;
+}
+
+export function useCourses(wanted = true): Course[] | null {
+  const courses = useStore(coursesStore);
+  useEffect(() => {
+    if (wanted && !courses && !coursesLoading) reloadCourses();
+  }, [wanted]);
+  return courses;
+}
+
+// A course by its local title outside English.
+export function courseTitle(c: Course | undefined, fallback = ''): string {
+  if (!c) return fallback;
+  return langStore.get() !== 'en' && c.title_local ? c.title_local : c.title;
 }
