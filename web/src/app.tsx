@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Alerts } from './components/alerts';
 import { LanguageSwitch } from './components/language_switch';
-import { loadFieldMessages, loadRegistryMessages, useI18n } from './i18n';
+import { loadFieldMessages, loadRegistryMessages, loadTrainingMessages, useI18n } from './i18n';
 import { clearMessages, showError } from './messages';
 import { AccountPage } from './pages/account';
 import { AreaImportPage } from './pages/area_import';
@@ -25,7 +25,7 @@ export function App() {
 }
 
 type NavItem = {
-  page: 'areas' | 'households' | 'institutions' | 'summary' | 'activities' | 'verify' | 'feedback' | 'users' | 'audit' | 'account';
+  page: 'areas' | 'households' | 'institutions' | 'summary' | 'activities' | 'verify' | 'trainings' | 'feedback' | 'users' | 'audit' | 'account';
   label: string;
 };
 
@@ -46,7 +46,7 @@ function Shell({ user }: { user: User }) {
     { page: 'activities', label: t('nav.activities') },
   ];
   if (hasRole(user, 'officer') || hasRole(user, 'manager')) items.push({ page: 'verify', label: t('nav.verify') });
-  items.push({ page: 'feedback', label: t('nav.feedback') }, { page: 'areas', label: t('nav.areas') });
+  items.push({ page: 'trainings', label: t('nav.trainings') }, { page: 'feedback', label: t('nav.feedback') }, { page: 'areas', label: t('nav.areas') });
   if (admin) items.push({ page: 'users', label: t('nav.users') }, { page: 'audit', label: t('nav.audit') });
   items.push({ page: 'account', label: t('nav.account') });
   const section = sectionOf(route);
@@ -128,6 +128,19 @@ function sectionOf(route: Route): NavItem['page'] {
       return 'activities';
     case 'verify':
       return 'verify';
+    case 'trainings':
+    case 'training':
+    case 'training-new':
+    case 'courses':
+    case 'course':
+    case 'course-new':
+    case 'needs':
+    case 'need-new':
+    case 'plans':
+    case 'plan-new':
+    case 'plan-import':
+    case 'achievement':
+      return 'trainings';
     case 'feedback':
     case 'feedback-new':
     case 'feedback-item':
@@ -163,6 +176,19 @@ function Page({ route, user, admin }: { route: Route; user: User; admin: boolean
     case 'feedback-new':
     case 'feedback-item':
       return <FieldPage route={route} user={user} />;
+    case 'trainings':
+    case 'training':
+    case 'training-new':
+    case 'courses':
+    case 'course':
+    case 'course-new':
+    case 'needs':
+    case 'need-new':
+    case 'plans':
+    case 'plan-new':
+    case 'plan-import':
+    case 'achievement':
+      return <TrainingPage route={route} user={user} />;
     default:
       return <RegistryPage route={route} user={user} />;
   }
@@ -207,4 +233,25 @@ function FieldPage({ route, user }: { route: Route; user: User }) {
   }, []);
   if (!mod) return <p class="muted">{t('common.loading')}</p>;
   return <mod.FieldRoutes route={route} user={user} />;
+}
+
+// The training screens (courses, needs, plans, events with their trainees, plan against
+// achievement): a third chunk, with the registry and field messages they share and their own.
+type TrainingModule = typeof import('./pages/training');
+let trainingModule: TrainingModule | null = null;
+
+function TrainingPage({ route, user }: { route: Route; user: User }) {
+  const { t } = useI18n();
+  const [mod, setMod] = useState<TrainingModule | null>(trainingModule);
+  useEffect(() => {
+    if (mod) return;
+    Promise.all([import('./pages/training'), loadRegistryMessages(), loadFieldMessages(), loadTrainingMessages()])
+      .then(([m]) => {
+        trainingModule = m;
+        setMod(m);
+      })
+      .catch(showError);
+  }, []);
+  if (!mod) return <p class="muted">{t('common.loading')}</p>;
+  return <mod.TrainingRoutes route={route} user={user} />;
 }

@@ -28,7 +28,19 @@ export type Route =
   | { page: 'verify' }
   | { page: 'feedback' }
   | { page: 'feedback-new' }
-  | { page: 'feedback-item'; id: string };
+  | { page: 'feedback-item'; id: string }
+  | { page: 'trainings' }
+  | { page: 'training-new' }
+  | { page: 'training'; id: string }
+  | { page: 'courses' }
+  | { page: 'course-new' }
+  | { page: 'course'; id: string }
+  | { page: 'needs' }
+  | { page: 'need-new' }
+  | { page: 'plans' }
+  | { page: 'plan-new' }
+  | { page: 'plan-import' }
+  | { page: 'achievement' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -65,8 +77,33 @@ export function parseRoute(hash: string): Route {
     case 'feedback':
       if (parts[1] === 'new') return { page: 'feedback-new' };
       return parts[1] ? { page: 'feedback-item', id: parts[1] } : { page: 'feedback' };
+    case 'trainings':
+      return trainingRoute(parts.slice(1));
     default:
       return { page: 'areas' };
+  }
+}
+
+// #/trainings[/new|/ID], #/trainings/courses[/new|/ID], /needs[/new], /plans[/new|/import],
+// /achievement.
+function trainingRoute(p: string[]): Route {
+  switch (p[0]) {
+    case undefined:
+      return { page: 'trainings' };
+    case 'new':
+      return { page: 'training-new' };
+    case 'courses':
+      if (p[1] === 'new') return { page: 'course-new' };
+      return p[1] ? { page: 'course', id: p[1] } : { page: 'courses' };
+    case 'needs':
+      return p[1] === 'new' ? { page: 'need-new' } : { page: 'needs' };
+    case 'plans':
+      if (p[1] === 'new') return { page: 'plan-new' };
+      return p[1] === 'import' ? { page: 'plan-import' } : { page: 'plans' };
+    case 'achievement':
+      return { page: 'achievement' };
+    default:
+      return { page: 'training', id: p[0] };
   }
 }
 

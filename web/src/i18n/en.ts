@@ -13,6 +13,7 @@ const en = {
   'nav.summary': 'Summary',
   'nav.activities': 'Activities',
   'nav.verify': 'Verify',
+  'nav.trainings': 'Trainings',
   'nav.feedback': 'Feedback',
   'nav.users': 'Users',
   'nav.audit': 'Audit',

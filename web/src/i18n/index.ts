@@ -4,13 +4,14 @@ import { createStore, useStore } from '../store';
 import en, { type MessageKey as ShellKey } from './en';
 import type { FieldKey } from './en_field';
 import type { RegistryKey } from './en_registry';
+import type { TrainingKey } from './en_training';
 import ps from './ps';
 import uk from './uk';
 import type { Plural } from './types';
 
-// The shell's keys, plus those of the registry and field screens (activities, feedback), whose
-// dictionaries are fetched with them.
-export type MessageKey = ShellKey | RegistryKey | FieldKey;
+// The shell's keys, plus those of the registry, field (activities, feedback) and training
+// screens, whose dictionaries are fetched with them.
+export type MessageKey = ShellKey | RegistryKey | FieldKey | TrainingKey;
 export type Lang = 'en' | 'ps' | 'uk';
 
 export const LANGUAGES: { code: Lang; name: string; dir: 'ltr' | 'rtl' }[] = [
@@ -76,10 +77,10 @@ function lookup(lang: Lang, key: MessageKey): string | Plural {
   return DICTIONARIES[lang][key] ?? DICTIONARIES.en[key] ?? key;
 }
 
-// The registry and field screens' messages: English (the fallback) and the current language,
+// The registry, field and training screens' messages: English (the fallback) and the current language,
 // fetched on first use and again for each language chosen afterwards. `messagesRevision` re-renders.
 type Loader = () => Promise<{ default: Partial<Record<MessageKey, string | Plural>> }>;
-type Bundle = 'registry' | 'field';
+type Bundle = 'registry' | 'field' | 'training';
 const LOADERS: Record<Bundle, Record<Lang, Loader>> = {
   registry: {
     en: () => import('./en_registry'),
@@ -90,6 +91,11 @@ const LOADERS: Record<Bundle, Record<Lang, Loader>> = {
     en: () => import('./en_field'),
     ps: () => import('./ps_field'),
     uk: () => import('./uk_field'),
+  },
+  training: {
+    en: () => import('./en_training'),
+    ps: () => import('./ps_training'),
+    uk: () => import('./uk_training'),
   },
 };
 const loaded = new Map<string, Promise<void>>();
@@ -118,6 +124,7 @@ function loadBundle(bundle: Bundle): Promise<void> {
 
 export const loadRegistryMessages = () => loadBundle('registry');
 export const loadFieldMessages = () => loadBundle('field');
+export const loadTrainingMessages = () => loadBundle('training');
 
 langStore.subscribe((lang) => {
   for (const b of wanted) loadBundleLang(b, lang).catch(() => {});

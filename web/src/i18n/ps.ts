@@ -13,6 +13,7 @@ const ps: Record<MessageKey, string | Plural> = {
   'nav.summary': 'لنډیز',
   'nav.activities': 'فعالیتونه',
   'nav.verify': 'تایید',
+  'nav.trainings': 'روزنې',
   'nav.feedback': 'نظرونه',
   'nav.users': 'کاروونکي',
   'nav.audit': 'پلټنه',

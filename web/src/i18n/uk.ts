@@ -13,6 +13,7 @@ const uk: Record<MessageKey, string | Plural> = {
   'nav.summary': 'Зведення',
   'nav.activities': 'Заходи',
   'nav.verify': 'Перевірка',
+  'nav.trainings': 'Навчання',
   'nav.feedback': 'Відгуки',
   'nav.users': 'Користувачі',
   'nav.audit': 'Аудит',

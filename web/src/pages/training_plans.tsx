@@ -1,0 +1,319 @@
+// Training plans: listed by area and period; one entered (course × area × period: planned events
+// and participants; a second plan for the same three replaces the first) or many imported from
+// CSV/XLSX; and plan against achievement (verified training events held and people trained) as
+// a table and bar charts per course.
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, get, post, query } from '../api';
+import { AreaPicker, type PickedArea } from '../components/area_picker';
+import { BarChart, type Bar } from '../components/bar_chart';
+import { Field, SelectField } from '../components/field';
+import { ImportPanel } from '../components/import_panel';
+import { Crumbs, Ltr } from '../components/registry_bits';
+import { useI18n } from '../i18n';
+import { clearMessages, showError, showInfo } from '../messages';
+import { num } from '../registry_data';
+import { href, navigate } from '../router';
+import { createStore, useStore } from '../store';
+import type { Page, PlanAchievement, PlanImportResult, TrainingPlan } from '../types';
+import { courseTitle, OtherErrors, useCourses } from './field_bits';
+import type { TrainingRights } from './training';
+import { TrainingTabs } from './training_bits';
+import { Pager } from './users';
+
+const LIMIT = 50;
+const PLAN_COLUMNS = ['course_code', 'area_code', 'period', 'planned_events', 'planned_participants'];
+
+// Area and period are shared by the plan list and plan against achievement.
+interface Filters {
+  area: PickedArea | null;
+  period: string;
+  offset: number;
+}
+const filterStore = createStore<Filters>({ area: null, period: '', offset: 0 });
+
+function PlanFilters({ error, testid }: { error?: string; testid: string }) {
+  const { t } = useI18n();
+  const f = useStore(filterStore);
+  const [period, setPeriod] = useState(f.period);
+  // The period is applied after typing stops.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (period.trim() !== filterStore.get().period) filterStore.set({ ...filterStore.get(), period: period.trim(), offset: 0 });
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [period]);
+  return (
+    <div class="form-row">
+      <AreaPicker label={t('act.area')} value={f.area} onChange={(area) => filterStore.set({ ...filterStore.get(), area, offset: 0 })} clearable testid={testid + '-area'} />
+      <Field label={t('tr.period')} value={period} onInput={setPeriod} dir="ltr" error={error} hint={t('tr.periodHint')} testid={testid + '-period'} />
+    </div>
+  );
+}
+
+export function PlansPage({ rights }: { rights: TrainingRights }) {
+  const { t } = useI18n();
+  const f = useStore(filterStore);
+  const courses = useCourses();
+  const [page, setPage] = useState<Page<TrainingPlan> | null>(null);
+  const [periodError, setPeriodError] = useState<string | undefined>();
+  useEffect(() => {
+    let live = true;
+    get<Page<TrainingPlan>>('/training-plans' + query({ area: f.area?.id, period: f.period, limit: LIMIT, offset: f.offset }))
+      .then((p) => {
+        if (!live) return;
+        setPage(p);
+        setPeriodError(undefined);
+      })
+      .catch((e) => {
+        if (!live) return;
+        if (e instanceof ApiError && e.fields.period) setPeriodError(e.fields.period);
+        else showError(e);
+      });
+    return () => {
+      live = false;
+    };
+  }, [f]);
+  const title = (p: TrainingPlan) => courseTitle(courses?.find((c) => c.id === p.course_id), p.course_title);
+  return (
+    <section class="card" aria-labelledby="plan-heading" data-testid="plans">
+      <TrainingTabs current="plans" />
+      <div class="section-head">
+        <h1 id="plan-heading">{t('tr.plansTitle')}</h1>
+        {rights.plans && (
+          <div class="head-actions">
+            <a class="button primary" href={href('trainings', 'plans', 'new')} data-testid="plan-new">{t('tr.newPlan')}</a>
+            <a class="button secondary" href={href('trainings', 'plans', 'import')} data-testid="plan-import-link">{t('reg.import')}</a>
+          </div>
+        )}
+      </div>
+      <PlanFilters error={periodError} testid="plan-filter" />
+      {!page ? (
+        <p class="muted">{t('common.loading')}</p>
+      ) : page.items.length === 0 ? (
+        <p class="muted" data-testid="plan-none">{t('tr.noPlans')}</p>
+      ) : (
+        <>
+          <div class="table-wrap">
+            <table class="stack numbers" data-testid="plan-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('act.course')}</th>
+                  <th scope="col">{t('act.area')}</th>
+                  <th scope="col">{t('tr.period')}</th>
+                  <th scope="col">{t('tr.plannedEvents')}</th>
+                  <th scope="col">{t('tr.plannedParticipants')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((p) => (
+                  <tr key={p.id} data-testid="plan-row" data-course={p.course_id} data-area={p.area_id} data-period={p.period}>
+                    <td class="stack-title text"><bdi>{title(p)}</bdi></td>
+                    <td class="text" data-label={t('act.area')}><bdi>{p.area_name}</bdi></td>
+                    <td class="text" data-label={t('tr.period')}><Ltr>{p.period}</Ltr></td>
+                    <td data-label={t('tr.plannedEvents')} data-testid="plan-events">{num(p.planned_events)}</td>
+                    <td data-label={t('tr.plannedParticipants')} data-testid="plan-participants">{num(p.planned_participants)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager page={page} onOffset={(offset) => filterStore.set({ ...filterStore.get(), offset })} />
+        </>
+      )}
+    </section>
+  );
+}
+
+export function PlanFormPage() {
+  const { t } = useI18n();
+  const courses = useCourses();
+  const [course, setCourse] = useState('');
+  const [area, setArea] = useState<PickedArea | null>(filterStore.get().area);
+  const [period, setPeriod] = useState(filterStore.get().period);
+  const [events, setEvents] = useState('');
+  const [participants, setParticipants] = useState('');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  async function save() {
+    clearMessages();
+    setFields({});
+    // Whole numbers as numbers; anything else as typed, for the server to name on its field.
+    const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : s.trim() || undefined);
+    setBusy(true);
+    try {
+      const saved = await post<TrainingPlan>('/training-plans', {
+        course_id: course, area_id: area?.id ?? '', period: period.trim(), planned_events: whole(events), planned_participants: whole(participants),
+      });
+      showInfo(t('tr.planSaved'));
+      filterStore.set({ area: { id: saved.area_id, name: saved.area_name }, period: saved.period, offset: 0 });
+      navigate('trainings', 'plans');
+    } catch (err) {
+      if (err instanceof ApiError) setFields(err.fields);
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const title = t('tr.newPlan');
+  return (
+    <section class="card" aria-labelledby="plan-form-heading">
+      <TrainingTabs current="plans" />
+      <Crumbs items={[{ href: href('trainings', 'plans'), label: t('tr.plans') }]} current={title} />
+      <h1 id="plan-form-heading">{title}</h1>
+      <p class="hint">{t('tr.planReplaces')}</p>
+      <form class="form-narrow" noValidate data-testid="plan-form" onSubmit={(e) => { e.preventDefault(); save(); }}>
+        <SelectField label={t('act.course')} value={course} onChange={setCourse} error={fields.course_id} testid="plan-course"
+          options={[{ value: '', label: t('reg.choose') }, ...(courses ?? []).map((c) => ({ value: c.id, label: courseTitle(c) }))]} />
+        <AreaPicker label={t('act.area')} value={area} onChange={setArea} error={fields.area_id} testid="plan-area" />
+        <Field label={t('tr.period')} value={period} onInput={setPeriod} dir="ltr" error={fields.period} hint={t('tr.periodHint')} testid="plan-period" />
+        <div class="form-row pair">
+          <Field type="number" inputMode="numeric" min={0} label={t('tr.plannedEvents')} value={events} onInput={setEvents} error={fields.planned_events} testid="plan-events-input" />
+          <Field type="number" inputMode="numeric" min={0} label={t('tr.plannedParticipants')} value={participants} onInput={setParticipants} error={fields.planned_participants} testid="plan-participants-input" />
+        </div>
+        <OtherErrors fields={fields} shown={(k) => ['course_id', 'area_id', 'period', 'planned_events', 'planned_participants'].includes(k)} />
+        <div class="actions separated">
+          <button type="submit" class="primary" disabled={busy} data-testid="plan-save">{t('common.save')}</button>
+          <a class="button secondary" href={href('trainings', 'plans')}>{t('common.cancel')}</a>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export function PlanImportPage() {
+  const { t } = useI18n();
+  return (
+    <ImportPanel<PlanImportResult>
+      endpoint="/training-plans/import"
+      testid="plan-import"
+      crumbs={<>
+        <li><a href={href('trainings', 'plans')}>{t('tr.plans')}</a></li>
+        <li aria-current="page">{t('reg.import')}</li>
+      </>}
+      title={t('tr.importTitle')}
+      help={<>
+        <p>{t('tr.importHelp')}</p>
+        <details class="columns">
+          <summary>{t('imp.columns')}</summary>
+          <p class="code-list" dir="ltr">{PLAN_COLUMNS.join(', ')}</p>
+          <a href={'data:text/csv;charset=utf-8,' + encodeURIComponent(PLAN_COLUMNS.join(',') + '\n')} download="training-plans.csv" data-testid="import-template">{t('imp.template')}</a>
+        </details>
+      </>}
+      runLabel={t('tr.importRun')}
+      checked={(r) => t('tr.importOk', { n: r.rows })}
+      done={(r) => t('tr.importDone', { n: r.saved ?? r.rows })}
+    />
+  );
+}
+
+interface CourseTotals {
+  course_id: string;
+  title: string;
+  planned_events: number;
+  held_events: number;
+  planned_participants: number;
+  trained: number;
+}
+
+export function AchievementPage() {
+  const { t } = useI18n();
+  const f = useStore(filterStore);
+  const courses = useCourses();
+  const [items, setItems] = useState<PlanAchievement[] | null>(null);
+  const [periodError, setPeriodError] = useState<string | undefined>();
+  useEffect(() => {
+    let live = true;
+    get<{ items: PlanAchievement[] }>('/training-plans/achievement' + query({ area: f.area?.id, period: f.period }))
+      .then((r) => {
+        if (!live) return;
+        setItems(r.items);
+        setPeriodError(undefined);
+      })
+      .catch((e) => {
+        if (!live) return;
+        if (e instanceof ApiError && e.fields.period) setPeriodError(e.fields.period);
+        else showError(e);
+      });
+    return () => {
+      live = false;
+    };
+  }, [f.area?.id, f.period]);
+
+  const title = (id: string, fallback: string) => courseTitle(courses?.find((c) => c.id === id), fallback);
+  // Per course, over the plans' areas and periods.
+  const totals: CourseTotals[] = [];
+  for (const p of items ?? []) {
+    let c = totals.find((x) => x.course_id === p.course_id);
+    if (!c) {
+      c = { course_id: p.course_id, title: title(p.course_id, p.course_title), planned_events: 0, held_events: 0, planned_participants: 0, trained: 0 };
+      totals.push(c);
+    }
+    c.planned_events += p.planned_events;
+    c.held_events += p.held_events;
+    c.planned_participants += p.planned_participants;
+    c.trained += p.trained;
+  }
+  const share = (done: number, planned: number) => (planned > 0 ? done / planned : done > 0 ? 1 : 0);
+  const eventBars: Bar[] = totals.map((c) => ({
+    key: c.course_id, label: c.title, value: share(c.held_events, c.planned_events),
+    text: t('tr.ofPlanned', { done: num(c.held_events), planned: num(c.planned_events) }),
+  }));
+  const peopleBars: Bar[] = totals.map((c) => ({
+    key: c.course_id, label: c.title, value: share(c.trained, c.planned_participants),
+    text: t('tr.ofPlanned', { done: num(c.trained), planned: num(c.planned_participants) }),
+  }));
+
+  return (
+    <>
+      <section class="card" aria-labelledby="ach-heading" data-testid="achievement">
+        <TrainingTabs current="achievement" />
+        <h1 id="ach-heading">{t('tr.achievement')}</h1>
+        <p class="hint">{t('tr.achievementHint')}</p>
+        <PlanFilters error={periodError} testid="ach-filter" />
+        {!items ? (
+          <p class="muted">{t('common.loading')}</p>
+        ) : items.length === 0 ? (
+          <p class="muted" data-testid="ach-none">{t('tr.noPlans')}</p>
+        ) : (
+          <div class="table-wrap">
+            <table class="stack numbers" data-testid="ach-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('act.course')}</th>
+                  <th scope="col">{t('act.area')}</th>
+                  <th scope="col">{t('tr.period')}</th>
+                  <th scope="col">{t('tr.eventsHeld')}</th>
+                  <th scope="col">{t('tr.peopleTrained')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((p) => (
+                  <tr key={p.id} data-testid="ach-row" data-course={p.course_id} data-area={p.area_id} data-period={p.period}
+                    data-held={p.held_events} data-planned-events={p.planned_events} data-trained={p.trained} data-planned-participants={p.planned_participants}>
+                    <td class="stack-title text"><bdi>{title(p.course_id, p.course_title)}</bdi></td>
+                    <td class="text" data-label={t('act.area')}><bdi>{p.area_name}</bdi></td>
+                    <td class="text" data-label={t('tr.period')}><Ltr>{p.period}</Ltr></td>
+                    <td data-label={t('tr.eventsHeld')}>{t('tr.ofPlanned', { done: num(p.held_events), planned: num(p.planned_events) })}</td>
+                    <td data-label={t('tr.peopleTrained')}>{t('tr.ofPlanned', { done: num(p.trained), planned: num(p.planned_participants) })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {totals.length > 0 && (
+        <section class="card" aria-labelledby="ach-chart-heading">
+          <h2 id="ach-chart-heading">{t('tr.chartTitle')}</h2>
+          <p class="muted small">{t('tr.chartHelp')}</p>
+          <h3>{t('tr.eventsHeld')}</h3>
+          <BarChart bars={eventBars} title={t('tr.eventsHeld')} testid="ach-chart-events" />
+          <h3>{t('tr.peopleTrained')}</h3>
+          <BarChart bars={peopleBars} title={t('tr.peopleTrained')} testid="ach-chart-people" />
+        </section>
+      )}
+    </>
+  );
+}
