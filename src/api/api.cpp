@@ -20,6 +20,8 @@ Api::Api(Services services, ApiOptions options)
   AddFeedbackRoutes(table, services_);
   AddActivityRoutes(table, services_);
   AddTrainingRoutes(table, services_);
+  AddIndicatorRoutes(table, services_);
+  AddReportRoutes(table, services_);
   AddOpsRoutes(table, services_, options_, router_);
 }
 

@@ -13,10 +13,13 @@
 #include "domain/audit/audit_service.hpp"
 #include "domain/auth/auth_service.hpp"
 #include "domain/feedback/feedback_service.hpp"
+#include "domain/indicators/indicator_service.hpp"
+#include "domain/indicators/target_service.hpp"
 #include "domain/registry/household_service.hpp"
 #include "domain/registry/institution_service.hpp"
 #include "domain/registry/registry_config_service.hpp"
 #include "domain/registry/registry_summary.hpp"
+#include "domain/reports/report_service.hpp"
 #include "domain/trainings/training_service.hpp"
 #include "domain/users/user_service.hpp"
 
@@ -39,6 +42,9 @@ struct Services {
   domain::FeedbackService& feedback;
   domain::ActivityService& activities;
   domain::TrainingService& trainings;
+  domain::IndicatorService& indicators;
+  domain::TargetService& targets;
+  domain::ReportService& reports;
 };
 
 struct ApiOptions {

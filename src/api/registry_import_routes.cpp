@@ -2,6 +2,7 @@
 #include <array>
 
 #include "api/routes.hpp"
+#include "domain/indicators/target_service.hpp"
 #include "domain/trainings/training_service.hpp"
 #include "importers/checked_rows.hpp"
 
@@ -32,6 +33,10 @@ const std::array<importers::ColumnSpec, 15> kInstitutionColumns = {{
     {"joined_on", false},
 }};
 
+const std::array<importers::ColumnSpec, 5> kTargetColumns = {{
+    {"indicator_code", true}, {"area_code", true}, {"period", true}, {"disaggregation", false},
+    {"value", true},
+}};
 const std::array<importers::ColumnSpec, 5> kPlanColumns = {{
     {"course_code", true}, {"area_code", true}, {"period", true}, {"planned_events", true},
     {"planned_participants", true},
@@ -50,7 +55,8 @@ Result<Upload> ReadUpload(Call& c, const ApiOptions& o, std::span<const importer
     u.dry_run = *d == "true";
   }
   if (!c.actor().HasPermission(domain::Permission::kRegistryWrite) &&
-      !c.actor().HasPermission(domain::Permission::kActivityVerify))
+      !c.actor().HasPermission(domain::Permission::kActivityVerify) &&
+      !c.actor().HasPermission(domain::Permission::kTargetWrite))
     return Fail(Error::Forbidden());
   importers::ReadLimits limits;
   limits.max_bytes = o.import_limit;
@@ -163,6 +169,26 @@ void AddRegistryImportRoutes(RouteTable& t, Services& s, const ApiOptions& o) {
                       std::move(r.cells[3]), std::move(r.cells[4])});
     const auto& read_errors = upload->rows.errors;
     auto report = s.trainings.ImportPlans(c.actor(), rows, upload->dry_run || !read_errors.empty());
+    if (!report) return ErrorResponse(report.error());
+    auto errors = read_errors;
+    errors.insert(errors.end(), report->errors.begin(), report->errors.end());
+    const bool ok = errors.empty();
+    return Json(200, json::object{{"ok", ok},
+                                  {"dry_run", upload->dry_run},
+                                  {"rows", report->rows + static_cast<int>(read_errors.size())},
+                                  {"saved", report->saved},
+                                  {"errors", ErrorsJson(std::move(errors))}});
+  });
+
+  t.Authed("POST", "/api/v1/targets/import", [&s, &o](Call& c) {
+    auto upload = ReadUpload(c, o, kTargetColumns);
+    if (!upload) return ErrorResponse(upload.error());
+    std::vector<domain::TargetImportRow> rows;
+    for (auto& r : upload->rows.rows)
+      rows.push_back({r.row, std::move(r.cells[0]), std::move(r.cells[1]), std::move(r.cells[2]),
+                      std::move(r.cells[3]), std::move(r.cells[4])});
+    const auto& read_errors = upload->rows.errors;
+    auto report = s.targets.Import(c.actor(), rows, upload->dry_run || !read_errors.empty());
     if (!report) return ErrorResponse(report.error());
     auto errors = read_errors;
     errors.insert(errors.end(), report->errors.begin(), report->errors.end());

@@ -22,6 +22,8 @@ void AddHouseholdRoutes(RouteTable& table, Services& services);
 void AddFeedbackRoutes(RouteTable& table, Services& services);
 void AddActivityRoutes(RouteTable& table, Services& services);
 void AddTrainingRoutes(RouteTable& table, Services& services);
+void AddIndicatorRoutes(RouteTable& table, Services& services);
+void AddReportRoutes(RouteTable& table, Services& services);
 void AddRegistryImportRoutes(RouteTable& table, Services& services, const ApiOptions& options);
 void AddOpsRoutes(RouteTable& table, Services& services, const ApiOptions& options,
                   const http::Router& router);

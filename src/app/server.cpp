@@ -40,6 +40,9 @@ int RunServer(const Config& config, const std::string& version) {
   storage::DirectoryBlobStore blobs(config.data_dir);
   domain::ActivityService activities(uow, blobs);
   domain::TrainingService trainings(uow);
+  domain::IndicatorService indicators(uow);
+  domain::TargetService targets(uow);
+  domain::ReportService reports(uow, indicators);
   http::Metrics metrics;
 
   api::ApiOptions options;
@@ -55,7 +58,7 @@ int RunServer(const Config& config, const std::string& version) {
            "mobilise_db_pool_waits_total " + std::to_string(s.waits) + "\n";
   };
   api::Api api({uow, areas, users, auth, audit, registry_config, institutions, households,
-                registry_summary, feedback, activities, trainings},
+                registry_summary, feedback, activities, trainings, indicators, targets, reports},
                options);
 
   http::ServerOptions so;

@@ -9,10 +9,12 @@
 #include "domain/audit/audit.hpp"
 #include "domain/auth/credentials.hpp"
 #include "domain/feedback/feedback.hpp"
+#include "domain/indicators/indicator.hpp"
 #include "domain/registry/household.hpp"
 #include "domain/registry/institution.hpp"
 #include "domain/registry/registry_config.hpp"
 #include "domain/registry/registry_rollup.hpp"
+#include "domain/reports/report.hpp"
 #include "domain/trainings/training.hpp"
 #include "domain/users/user.hpp"
 
@@ -32,6 +34,9 @@ class UnitOfWork {
   virtual FeedbackRepository& Feedback() = 0;
   virtual ActivityRepository& Activities() = 0;
   virtual TrainingRepository& Trainings() = 0;
+  virtual IndicatorRepository& Indicators() = 0;
+  virtual TargetRepository& Targets() = 0;
+  virtual ReportRepository& Reports() = 0;
   virtual void Commit() = 0;
 };
 

@@ -56,6 +56,13 @@ bool RoleAllows(Role role, Permission permission) {
       return role == Role::kMobiliser || role == Role::kOfficer || role == Role::kManager ||
              role == Role::kAdmin;
     case Permission::kActivityVerify: return role == Role::kOfficer || role == Role::kManager;
+    case Permission::kReportWrite:
+      return role == Role::kOfficer || role == Role::kManager || role == Role::kMe ||
+             role == Role::kAdmin;
+    case Permission::kReportApprove: return role == Role::kManager || role == Role::kOfficer;
+    case Permission::kTargetWrite:
+      return role == Role::kManager || role == Role::kMe || role == Role::kAdmin;
+    case Permission::kIndicatorWrite: return role == Role::kMe || role == Role::kAdmin;
     case Permission::kAreaWrite:
     case Permission::kUserWrite:
     case Permission::kAuditRead: return role == Role::kAdmin;

@@ -25,6 +25,10 @@ enum class Permission {
   kFeedbackSensitive, // see and handle sensitive feedback (SEA, fraud): focal points only
   kActivityWrite,     // record field activities
   kActivityVerify,    // verify or return the activities of staff in the area (supervisors)
+  kReportWrite,       // write progress reports (narrative, stories) and submit them
+  kReportApprove,     // approve or return the reports of the areas below (the next level up)
+  kTargetWrite,       // set targets
+  kIndicatorWrite,    // define indicators, report templates, the DHIS2 mapping, fiscal settings
 };
 
 std::string_view RoleId(Role role);  // "mobiliser", "officer", "manager", "me", "admin", "focal_point"

@@ -1,4 +1,4 @@
-#include "domain/trainings/period.hpp"
+#include "domain/periods/period.hpp"
 
 #include <gtest/gtest.h>
 
@@ -23,6 +23,68 @@ TEST(Period, MonthsQuartersHalvesYears) {
   EXPECT_EQ(y->end, "2025-12-31");
   for (const char* bad : {"", "26", "2026-13", "2026Q5", "2026-1", "abcd", "2026S3", "2026-10-01"})
     EXPECT_FALSE(ParsePeriod(bad)) << bad;
+}
+
+}  // namespace
+}  // namespace mobilise::domain
+
+namespace mobilise::domain {
+namespace {
+
+TEST(Period, FiscalYearFromJuly) {
+  FiscalYear fy{7, true, "2025-01-01", "2026-11-23"};
+  auto y = ParsePeriod("2026", fy);
+  EXPECT_EQ(y->start, "2026-07-01");
+  EXPECT_EQ(y->end, "2027-06-30");
+  auto q1 = ParsePeriod("2026Q1", fy);
+  EXPECT_EQ(q1->start, "2026-07-01");
+  EXPECT_EQ(q1->end, "2026-09-30");
+  auto q3 = ParsePeriod("2026Q3", fy);
+  EXPECT_EQ(q3->start, "2027-01-01");
+  EXPECT_EQ(q3->end, "2027-03-31");
+  auto s2 = ParsePeriod("2026S2", fy);
+  EXPECT_EQ(s2->start, "2027-01-01");
+  EXPECT_EQ(s2->end, "2027-06-30");
+  fy.named_by_start = false;  // Pakistan's "FY2026" = July 2025 - June 2026
+  auto y2 = ParsePeriod("2026", fy);
+  EXPECT_EQ(y2->start, "2025-07-01");
+  EXPECT_EQ(y2->end, "2026-06-30");
+  auto q4 = ParsePeriod("2026Q4", fy);
+  EXPECT_EQ(q4->start, "2026-04-01");
+  EXPECT_EQ(q4->end, "2026-06-30");
+  EXPECT_EQ(*Dhis2PeriodId(*y2, fy), "2025July");
+  EXPECT_EQ(*Dhis2PeriodId(*q4, fy), "2026Q2");  // a fiscal quarter on calendar quarters
+  FiscalYear feb{2, true, "2025-01-01", "2026-11-23"};
+  EXPECT_FALSE(Dhis2PeriodId(*ParsePeriod("2026Q1", feb), feb));  // DHIS2 has no Feb-Apr quarter
+  EXPECT_EQ(AdxPeriod(*q4), "2026-04-01/P3M");
+}
+
+TEST(Period, PreviousMonthsAndDhis2) {
+  FiscalYear fy;
+  auto jan = ParsePeriod("2026-01", fy);
+  EXPECT_EQ(PreviousPeriod(*jan, fy)->text, "2025-12");
+  EXPECT_EQ(PreviousPeriod(*ParsePeriod("2026Q1", fy), fy)->text, "2025Q4");
+  EXPECT_EQ(PreviousPeriod(*ParsePeriod("2026S1", fy), fy)->text, "2025S2");
+  EXPECT_EQ(PreviousPeriod(*ParsePeriod("2026", fy), fy)->text, "2025");
+  auto q = ParsePeriod("2026Q3", fy);
+  auto months = MonthsOf(*q);
+  ASSERT_EQ(months.size(), 3u);
+  EXPECT_EQ(months[0].text, "2026-07");
+  EXPECT_EQ(months[2].end, "2026-09-30");
+  EXPECT_EQ(*Dhis2PeriodId(*jan, fy), "202601");
+  EXPECT_EQ(*Dhis2PeriodId(*q, fy), "2026Q3");
+  EXPECT_EQ(AdxPeriod(*jan), "2026-01-01/P1M");
+  EXPECT_EQ(AdxPeriod(*ParsePeriod("2026", fy)), "2026-01-01/P1Y");
+  fy.project_start = "2026-01-01";
+  fy.today = "2026-01-10";
+  auto ptd = ParsePeriod("ptd", fy);
+  EXPECT_EQ(ptd->end, "2026-01-10");
+  EXPECT_EQ(AdxPeriod(*ptd), "2026-01-01/P10D");
+  EXPECT_EQ(AddDays("2024-02-28", 1), "2024-02-29");
+  EXPECT_EQ(AddDays("2024-03-01", -1), "2024-02-29");
+  EXPECT_EQ(AddYears("2024-02-29", -5), "2019-02-28");
+  EXPECT_TRUE(ValidDate("2024-02-29"));
+  EXPECT_FALSE(ValidDate("2023-02-29"));
 }
 
 }  // namespace

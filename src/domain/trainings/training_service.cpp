@@ -7,7 +7,7 @@
 
 #include "core/clock.hpp"
 #include "core/id.hpp"
-#include "domain/trainings/period.hpp"
+#include "domain/periods/period.hpp"
 #include "domain/validation.hpp"
 
 namespace mobilise::domain {

@@ -5,6 +5,7 @@
 #include "domain/audit/audit_service.hpp"
 #include "domain/auth/auth_service.hpp"
 #include "domain/users/user_service.hpp"
+#include "storage/repositories/indicator_sql.hpp"
 #include "storage/repositories/sql_unit_of_work.hpp"
 #include "test_databases.hpp"
 
@@ -225,6 +226,15 @@ TEST_P(ServicesTest, LoginSessionsAndThrottle) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServicesTest, testing::ValuesIn(AllDialects()),
                          DialectParamName());
+
+}  // namespace
+}  // namespace mobilise::storage
+
+namespace mobilise::storage {
+namespace {
+
+// Every measure, field, filter and dimension the domain offers for indicators has its SQL.
+TEST(IndicatorSql, CoversEveryRecordKind) { EXPECT_EQ(MissingSql(), std::vector<std::string>{}); }
 
 }  // namespace
 }  // namespace mobilise::storage

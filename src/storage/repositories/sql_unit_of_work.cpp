@@ -7,7 +7,9 @@
 #include "storage/repositories/audit_repository.hpp"
 #include "storage/repositories/credential_repository.hpp"
 #include "storage/repositories/feedback_repository.hpp"
+#include "storage/repositories/indicator_repository.hpp"
 #include "storage/repositories/registry_repositories.hpp"
+#include "storage/repositories/report_repository.hpp"
 #include "storage/repositories/training_repository.hpp"
 #include "storage/repositories/user_repository.hpp"
 
@@ -29,7 +31,10 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
         rollups_(*conn_),
         feedback_(*conn_),
         activities_(*conn_),
-        trainings_(*conn_) {}
+        trainings_(*conn_),
+        indicators_(*conn_),
+        targets_(*conn_),
+        reports_(*conn_) {}
 
   domain::AreaRepository& Areas() override { return areas_; }
   domain::UserRepository& Users() override { return users_; }
@@ -42,6 +47,9 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   domain::FeedbackRepository& Feedback() override { return feedback_; }
   domain::ActivityRepository& Activities() override { return activities_; }
   domain::TrainingRepository& Trainings() override { return trainings_; }
+  domain::IndicatorRepository& Indicators() override { return indicators_; }
+  domain::TargetRepository& Targets() override { return targets_; }
+  domain::ReportRepository& Reports() override { return reports_; }
   void Commit() override {
     if (tx_) tx_->Commit();
   }
@@ -61,6 +69,9 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   SqlFeedbackRepository feedback_;
   SqlActivityRepository activities_;
   SqlTrainingRepository trainings_;
+  SqlIndicatorRepository indicators_;
+  SqlTargetRepository targets_;
+  SqlReportRepository reports_;
 };
 
 }  // namespace

@@ -1,0 +1,293 @@
+// /indicators (+ /{code}/values and /{code}/records), /record-kinds, /programme-settings and
+// /targets.
+#include <sstream>
+
+#include "api/routes.hpp"
+#include "domain/indicators/record_kinds.hpp"
+
+namespace mobilise::api {
+
+namespace json = boost::json;
+
+namespace {
+
+json::array Strings(const std::vector<std::string>& v) {
+  json::array a;
+  for (const auto& s : v) a.push_back(json::value(s));
+  return a;
+}
+
+std::string UnitOf(const domain::Indicator& d) {
+  if (d.measure == "ratio") return d.scale == 100 ? "percent" : "ratio";
+  if (d.measure == "average") return "average";
+  if (d.measure == "sum") return "amount";
+  return "count";
+}
+
+json::object IndicatorJson(const domain::Indicator& d) {
+  json::object names;
+  for (const auto& [lang, name] : d.names) names[lang] = name;
+  json::array filters;
+  for (const auto& f : d.filters) filters.push_back(json::object{{"field", f.field}, {"values", Strings(f.values)}});
+  return {{"code", d.code},
+          {"name", d.name},
+          {"names", std::move(names)},
+          {"description", d.description},
+          {"record", Nullable(d.record)},
+          {"measure", d.measure},
+          {"field", Nullable(d.field)},
+          {"numerator", Nullable(d.numerator)},
+          {"denominator", Nullable(d.denominator)},
+          {"scale", d.scale},
+          {"filters", std::move(filters)},
+          {"dims", Strings(d.dims)},
+          {"builtin", d.builtin},
+          {"unit", UnitOf(d)},
+          {"version", d.version}};
+}
+
+domain::IndicatorInput ReadIndicator(ObjectReader& r) {
+  domain::IndicatorInput in;
+  in.code = r.OptionalString("code");
+  in.name = r.OptionalString("name");
+  in.description = r.OptionalString("description");
+  in.record = r.ClearableString("record");
+  in.measure = r.OptionalString("measure");
+  in.field = r.ClearableString("field");
+  in.numerator = r.ClearableString("numerator");
+  in.denominator = r.ClearableString("denominator");
+  in.scale = r.OptionalNumber("scale");
+  in.dims = r.OptionalStrings("dims");
+  in.filters = ReadObjects<domain::IndicatorFilter>(r, "filters", r.OptionalArray("filters"), [](ObjectReader& f) {
+    domain::IndicatorFilter x;
+    x.field = f.RequiredString("field");
+    x.values = f.OptionalStrings("values").value_or(std::vector<std::string>{});
+    return x;
+  });
+  if (const auto* const* names = r.NullableObject("names"); names && *names) {
+    std::vector<std::pair<std::string, std::string>> v;
+    for (const auto& [lang, name] : **names) {
+      if (!name.is_string()) r.Invalid("names", "each name must be a string");
+      else v.emplace_back(std::string(lang), std::string(name.as_string()));
+    }
+    in.names = std::move(v);
+  }
+  return in;
+}
+
+json::value Num(const std::optional<double>& v) { return Nullable(v); }
+
+json::object RowJson(const domain::ValueRow& r) {
+  return {{"keys", Strings(r.keys)},   {"labels", Strings(r.labels)}, {"period", Num(r.period)},
+          {"cumulative", Num(r.cumulative)}, {"previous", Num(r.previous)}, {"target", Num(r.target)},
+          {"achieved", Num(r.achieved)}, {"light", r.light}};
+}
+
+json::object PeriodJson(const domain::Period& p) {
+  return {{"text", p.text}, {"start", p.start}, {"end", p.end}};
+}
+
+json::object TargetJson(const domain::Target& t) {
+  return {{"id", t.id},
+          {"indicator_code", t.indicator_code},
+          {"area_id", t.area_id},
+          {"area_name", t.area_name},
+          {"period", t.period},
+          {"period_start", t.period_start},
+          {"period_end", t.period_end},
+          {"disaggregation", t.disaggregation},
+          {"value", t.value},
+          {"version", t.version}};
+}
+
+json::object SettingsJson(const domain::ProgrammeSettings& s) {
+  return {{"fiscal_year_start_month", s.fiscal_year.start_month},
+          {"fiscal_year_label", s.fiscal_year.named_by_start ? "start" : "end"},
+          {"project_start", s.fiscal_year.project_start},
+          {"light_green", s.light_green},
+          {"light_amber", s.light_amber},
+          {"dhis2_data_set", s.dhis2_data_set},
+          {"dhis2_attribute_option_combo", s.dhis2_attribute_option_combo}};
+}
+
+std::vector<std::string> SplitList(const std::string& s, char sep = ',') {
+  std::vector<std::string> out;
+  std::stringstream in(s);
+  for (std::string x; std::getline(in, x, sep);)
+    if (!x.empty()) out.push_back(x);
+  return out;
+}
+
+Result<bool> BoolQuery(const http::Request& r, const char* key) {
+  auto v = r.Query(key);
+  if (!v) return false;
+  if (*v != "true" && *v != "false") return Fail(Error::Field(key, "must be true or false"));
+  return *v == "true";
+}
+
+std::string Lang(const http::Request& r) {
+  auto l = r.Query("lang");
+  return l && (*l == "ps" || *l == "uk" || *l == "mr") ? std::string(*l) : "en";
+}
+
+}  // namespace
+
+json::object ValuesJson(const domain::ValueContext& c, const domain::IndicatorValues& v) {
+  json::array rows;
+  for (const auto& r : v.rows) rows.push_back(RowJson(r));
+  return {{"indicator", json::object{{"code", v.indicator.code},
+                                     {"name", domain::IndicatorName(v.indicator, c.lang)},
+                                     {"unit", v.unit}}},
+          {"stock", v.stock},
+          {"area", json::object{{"id", c.area.id}, {"name", c.area.name}}},
+          {"period", PeriodJson(c.period)},
+          {"previous", c.previous ? json::value(PeriodJson(*c.previous)) : json::value(nullptr)},
+          {"include_unverified", c.include_unverified},
+          {"by", Strings(v.by)},
+          {"total", RowJson(v.total)},
+          {"rows", std::move(rows)}};
+}
+
+void AddIndicatorRoutes(RouteTable& t, Services& s) {
+  t.Authed("GET", "/api/v1/record-kinds", [](Call&) {
+    json::array items;
+    for (const auto& k : domain::RecordKinds()) {
+      json::array filters;
+      for (const auto& f : k.filters) filters.push_back(json::object{{"name", f.name}, {"boolean", f.boolean}});
+      auto dims = Strings(k.dims);
+      dims.push_back(json::value(domain::kChildAreaDim));
+      dims.push_back(json::value(domain::kMonthDim));
+      items.push_back(json::object{{"code", k.code},
+                                   {"stock", k.stock},
+                                   {"measures", Strings(k.measures)},
+                                   {"sum_fields", Strings(k.sum_fields)},
+                                   {"average_fields", Strings(k.average_fields)},
+                                   {"filters", std::move(filters)},
+                                   {"dims", std::move(dims)}});
+    }
+    return Json(200, json::object{{"items", std::move(items)}});
+  });
+
+  t.Authed("GET", "/api/v1/programme-settings", [&s](Call&) { return Json(200, SettingsJson(s.indicators.Settings())); });
+
+  t.Authed("PUT", "/api/v1/programme-settings", [&s](Call& c) {
+    auto body = ParseObject(c.request);
+    if (!body) return ErrorResponse(body.error());
+    ObjectReader r(*body);
+    domain::SettingsInput in;
+    if (auto m = r.OptionalInt("fiscal_year_start_month")) in.fiscal_year_start_month = static_cast<int>(*m);
+    in.fiscal_year_label = r.OptionalString("fiscal_year_label");
+    in.project_start = r.OptionalString("project_start");
+    in.light_green = r.OptionalNumber("light_green");
+    in.light_amber = r.OptionalNumber("light_amber");
+    in.dhis2_data_set = r.OptionalString("dhis2_data_set");
+    in.dhis2_attribute_option_combo = r.OptionalString("dhis2_attribute_option_combo");
+    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+    return Reply(s.indicators.SaveSettings(c.actor(), in), 200, SettingsJson);
+  });
+
+  t.Authed("GET", "/api/v1/indicators", [&s](Call&) {
+    json::array items;
+    for (const auto& d : s.indicators.List()) items.push_back(IndicatorJson(d));
+    return Json(200, json::object{{"items", std::move(items)}});
+  });
+
+  t.Authed("POST", "/api/v1/indicators", [&s](Call& c) {
+    auto body = ParseObject(c.request);
+    if (!body) return ErrorResponse(body.error());
+    ObjectReader r(*body);
+    auto in = ReadIndicator(r);
+    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+    return Reply(s.indicators.Create(c.actor(), in), 201, IndicatorJson);
+  });
+
+  t.Authed("GET", "/api/v1/indicators/{code}", [&s](Call& c) {
+    return Reply(s.indicators.Get(c.request.path_params["code"]), 200, IndicatorJson);
+  });
+
+  t.Authed("PATCH", "/api/v1/indicators/{code}", [&s](Call& c) {
+    auto body = ParseObject(c.request);
+    if (!body) return ErrorResponse(body.error());
+    ObjectReader r(*body);
+    const auto version = r.RequiredInt("version");
+    auto in = ReadIndicator(r);
+    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+    return Reply(s.indicators.Update(c.actor(), c.request.path_params["code"], version, in), 200, IndicatorJson);
+  });
+
+  t.Authed("DELETE", "/api/v1/indicators/{code}", [&s](Call& c) {
+    auto done = s.indicators.Delete(c.actor(), c.request.path_params["code"]);
+    if (!done) return ErrorResponse(done.error());
+    return NoContent();
+  });
+
+  t.Authed("GET", "/api/v1/indicators/{code}/values", [&s](Call& c) {
+    auto area = QueryText(c.request, "area");
+    auto period = QueryText(c.request, "period");
+    if (!area) return ErrorResponse(Error::Field("area", "is required"));
+    if (!period) return ErrorResponse(Error::Field("period", "is required"));
+    auto unverified = BoolQuery(c.request, "include_unverified");
+    if (!unverified) return ErrorResponse(unverified.error());
+    const auto by = SplitList(QueryText(c.request, "by").value_or(""));
+    auto v = s.indicators.Values(c.actor(), c.request.path_params["code"], *area, *period, by, *unverified,
+                                 Lang(c.request));
+    if (!v) return ErrorResponse(v.error());
+    return Json(200, ValuesJson(v->first, v->second));
+  });
+
+  t.Authed("GET", "/api/v1/indicators/{code}/records", [&s](Call& c) {
+    auto area = QueryText(c.request, "area");
+    auto period = QueryText(c.request, "period");
+    if (!area) return ErrorResponse(Error::Field("area", "is required"));
+    if (!period) return ErrorResponse(Error::Field("period", "is required"));
+    auto unverified = BoolQuery(c.request, "include_unverified");
+    if (!unverified) return ErrorResponse(unverified.error());
+    auto page = ParsePage(c.request);
+    if (!page) return ErrorResponse(page.error());
+    std::vector<std::pair<std::string, std::string>> group;
+    for (const auto& g : SplitList(QueryText(c.request, "group").value_or(""))) {
+      const auto colon = g.find(':');
+      if (colon == std::string::npos) return ErrorResponse(Error::Field("group", "dimension:value pairs separated by commas"));
+      group.emplace_back(g.substr(0, colon), g.substr(colon + 1));
+    }
+    auto rows = s.indicators.Records(c.actor(), c.request.path_params["code"], *area, *period,
+                                     QueryText(c.request, "column").value_or("period"), group, *unverified, *page);
+    if (!rows) return ErrorResponse(rows.error());
+    json::array items;
+    for (const auto& x : *rows)
+      items.push_back(json::object{{"record", x.record}, {"id", x.id}, {"label", x.label}, {"date", x.date},
+                                   {"area_path", x.area_path}});
+    return Json(200, json::object{{"items", std::move(items)}, {"limit", page->limit}, {"offset", page->offset}});
+  });
+
+  t.Authed("GET", "/api/v1/targets", [&s](Call& c) {
+    auto page = ParsePage(c.request);
+    if (!page) return ErrorResponse(page.error());
+    return Reply(s.targets.List(c.actor(), QueryText(c.request, "area"), QueryText(c.request, "indicator"),
+                                QueryText(c.request, "period"), *page),
+                 200, [&](const domain::Page<domain::Target>& p) { return PageJson(p, *page, TargetJson); });
+  });
+
+  t.Authed("POST", "/api/v1/targets", [&s](Call& c) {
+    auto body = ParseObject(c.request);
+    if (!body) return ErrorResponse(body.error());
+    ObjectReader r(*body);
+    domain::TargetInput in;
+    in.indicator_code = r.RequiredString("indicator_code");
+    in.area_id = r.RequiredString("area_id");
+    in.period = r.RequiredString("period");
+    in.disaggregation = r.OptionalString("disaggregation").value_or("");
+    in.value = r.OptionalNumber("value").value_or(-1);
+    if (!r.OptionalNumber("value")) r.Invalid("value", "is required");
+    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+    return Reply(s.targets.Save(c.actor(), in), 201, TargetJson);
+  });
+
+  t.Authed("DELETE", "/api/v1/targets/{id}", [&s](Call& c) {
+    auto done = s.targets.Delete(c.actor(), c.request.path_params["id"]);
+    if (!done) return ErrorResponse(done.error());
+    return NoContent();
+  });
+}
+
+}  // namespace mobilise::api

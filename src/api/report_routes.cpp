@@ -1,0 +1,210 @@
+// /report-templates, /reports (+ submit, approve, return) and /reports/{id}/export.
+#include "api/report_export.hpp"
+#include "api/routes.hpp"
+
+namespace mobilise::api {
+
+namespace json = boost::json;
+
+json::object ValuesJson(const domain::ValueContext& c, const domain::IndicatorValues& v);
+
+namespace {
+
+json::array Strings(const std::vector<std::string>& v) {
+  json::array a;
+  for (const auto& s : v) a.push_back(json::value(s));
+  return a;
+}
+
+json::object TemplateJson(const domain::ReportTemplate& t) {
+  json::array items;
+  for (const auto& i : t.items)
+    items.push_back(json::object{{"position", i.position},
+                                 {"section", i.section},
+                                 {"indicator_code", i.indicator_code},
+                                 {"by", Strings(i.by)}});
+  return {{"code", t.code}, {"name", t.name}, {"period_kind", t.period_kind}, {"items", std::move(items)}};
+}
+
+json::object SummaryJson(const domain::Report& r) {
+  return {{"id", r.id},         {"template_code", r.template_code}, {"area_id", r.area_id},
+          {"area_name", r.area_name}, {"period", r.period},        {"period_start", r.period_start},
+          {"period_end", r.period_end}, {"status", r.status},      {"version", r.version},
+          {"updated_at", r.updated_at}};
+}
+
+bool Differs(const std::optional<double>& a, const std::optional<double>& b) {
+  if (!a || !b) return a.has_value() != b.has_value();
+  return std::abs(*a - *b) > 1e-9 * std::max(1.0, std::abs(*b));
+}
+
+json::object ReportJson(const domain::ReportContent& c) {
+  const auto& r = c.report;
+  json::object o = SummaryJson(r);
+  o["template_name"] = c.report_template.name;
+  o["include_unverified"] = r.include_unverified;
+  o["achievements"] = Nullable(r.achievements);
+  o["challenges"] = Nullable(r.challenges);
+  o["lessons"] = Nullable(r.lessons);
+  o["recommendations"] = Nullable(r.recommendations);
+  o["next_plan"] = Nullable(r.next_plan);
+  o["return_comment"] = Nullable(r.return_comment);
+  o["submitted_at"] = Nullable(r.submitted_at);
+  o["approved_at"] = Nullable(r.approved_at);
+  json::array stories;
+  for (const auto& s : r.stories)
+    stories.push_back(json::object{{"title", s.title}, {"body", s.body}, {"file_ids", Strings(s.file_ids)}});
+  o["stories"] = std::move(stories);
+  json::array events;
+  for (const auto& e : c.events)
+    events.push_back(json::object{{"at", e.at}, {"action", e.action}, {"by_name", Nullable(e.by_name)},
+                                  {"note", Nullable(e.note)}});
+  o["events"] = std::move(events);
+  json::array sections;
+  for (const auto& s : c.sections) {
+    json::array indicators;
+    for (const auto& item : s.items) {
+      json::object v = ValuesJson(c.context, item.values);
+      json::object out{{"code", item.values.indicator.code},
+                       {"name", domain::IndicatorName(item.values.indicator, c.context.lang)},
+                       {"unit", item.values.unit},
+                       {"stock", item.values.stock},
+                       {"by", v["by"]},
+                       {"rows", v["rows"]}};
+      json::object total = v["total"].as_object();
+      auto frozen = c.approved.find({item.values.indicator.code, ""});
+      if (frozen != c.approved.end()) {
+        const auto& a = frozen->second;
+        total["approved"] = json::object{{"period", Nullable(a.period)},
+                                         {"cumulative", Nullable(a.cumulative)},
+                                         {"previous", Nullable(a.previous)},
+                                         {"target", Nullable(a.target)}};
+        total["changed"] = Differs(a.period, item.values.total.period) ||
+                           Differs(a.cumulative, item.values.total.cumulative) ||
+                           Differs(a.target, item.values.total.target);
+      } else {
+        total["approved"] = nullptr;
+        total["changed"] = false;
+      }
+      out["total"] = std::move(total);
+      json::array children;
+      for (const auto& row : item.children.rows)
+        children.push_back(json::object{{"area_id", row.keys.empty() ? "" : row.keys[0]},
+                                        {"name", row.labels.empty() ? "" : row.labels[0]},
+                                        {"period", Nullable(row.period)},
+                                        {"cumulative", Nullable(row.cumulative)},
+                                        {"target", Nullable(row.target)},
+                                        {"achieved", Nullable(row.achieved)},
+                                        {"light", row.light}});
+      out["children"] = std::move(children);
+      indicators.push_back(std::move(out));
+    }
+    sections.push_back(json::object{{"title", s.title}, {"indicators", std::move(indicators)}});
+  }
+  o["sections"] = std::move(sections);
+  return o;
+}
+
+std::string Lang(const http::Request& r) {
+  auto l = r.Query("lang");
+  return l && (*l == "ps" || *l == "uk" || *l == "mr") ? std::string(*l) : "en";
+}
+
+}  // namespace
+
+void AddReportRoutes(RouteTable& t, Services& s) {
+  t.Authed("GET", "/api/v1/report-templates", [&s](Call&) {
+    json::array items;
+    for (const auto& x : s.reports.Templates()) items.push_back(TemplateJson(x));
+    return Json(200, json::object{{"items", std::move(items)}});
+  });
+
+  t.Authed("PUT", "/api/v1/report-templates/{code}", [&s](Call& c) {
+    auto body = ParseObject(c.request);
+    if (!body) return ErrorResponse(body.error());
+    ObjectReader r(*body);
+    auto items = ReadObjects<domain::ReportTemplateItem>(r, "items", r.RequiredArray("items"), [](ObjectReader& i) {
+      domain::ReportTemplateItem x;
+      x.section = i.RequiredString("section");
+      x.indicator_code = i.RequiredString("indicator_code");
+      x.by = i.OptionalStrings("by").value_or(std::vector<std::string>{});
+      return x;
+    });
+    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+    return Reply(s.reports.SaveTemplate(c.actor(), c.request.path_params["code"], items.value_or(
+                                                                                      std::vector<domain::ReportTemplateItem>{})),
+                 200, TemplateJson);
+  });
+
+  t.Authed("GET", "/api/v1/reports", [&s](Call& c) {
+    auto page = ParsePage(c.request);
+    if (!page) return ErrorResponse(page.error());
+    return Reply(s.reports.List(c.actor(), QueryText(c.request, "area"), QueryText(c.request, "template"),
+                                QueryText(c.request, "status"), *page),
+                 200, [&](const domain::Page<domain::Report>& p) { return PageJson(p, *page, SummaryJson); });
+  });
+
+  t.Authed("POST", "/api/v1/reports", [&s](Call& c) {
+    auto body = ParseObject(c.request);
+    if (!body) return ErrorResponse(body.error());
+    ObjectReader r(*body);
+    domain::ReportInput in;
+    in.template_code = r.RequiredString("template_code");
+    in.area_id = r.RequiredString("area_id");
+    in.period = r.RequiredString("period");
+    in.include_unverified = r.OptionalBool("include_unverified").value_or(false);
+    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+    return Reply(s.reports.Create(c.actor(), in), 201, ReportJson);
+  });
+
+  t.Authed("GET", "/api/v1/reports/{id}", [&s](Call& c) {
+    return Reply(s.reports.Get(c.actor(), c.request.path_params["id"], Lang(c.request)), 200, ReportJson);
+  });
+
+  t.Authed("PATCH", "/api/v1/reports/{id}", [&s](Call& c) {
+    auto body = ParseObject(c.request);
+    if (!body) return ErrorResponse(body.error());
+    ObjectReader r(*body);
+    const auto version = r.RequiredInt("version");
+    domain::ReportPatch p;
+    p.achievements = r.ClearableString("achievements");
+    p.challenges = r.ClearableString("challenges");
+    p.lessons = r.ClearableString("lessons");
+    p.recommendations = r.ClearableString("recommendations");
+    p.next_plan = r.ClearableString("next_plan");
+    p.include_unverified = r.OptionalBool("include_unverified");
+    p.stories = ReadObjects<domain::Story>(r, "stories", r.OptionalArray("stories"), [](ObjectReader& i) {
+      domain::Story x;
+      x.title = i.RequiredString("title");
+      x.body = i.RequiredString("body");
+      x.file_ids = i.OptionalStrings("file_ids").value_or(std::vector<std::string>{});
+      return x;
+    });
+    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+    return Reply(s.reports.Update(c.actor(), c.request.path_params["id"], version, p), 200, ReportJson);
+  });
+
+  for (const char* action : {"submit", "approve", "return"}) {
+    t.Authed("POST", std::string("/api/v1/reports/{id}/") + action, [&s, action = std::string(action)](Call& c) {
+      auto body = ParseObject(c.request);
+      if (!body) return ErrorResponse(body.error());
+      ObjectReader r(*body);
+      const auto version = r.RequiredInt("version");
+      std::optional<std::string> comment;
+      if (action == "return") comment = r.RequiredString("comment");
+      if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+      const auto& id = c.request.path_params["id"];
+      if (action == "submit") return Reply(s.reports.Submit(c.actor(), id, version), 200, ReportJson);
+      if (action == "approve") return Reply(s.reports.Approve(c.actor(), id, version), 200, ReportJson);
+      return Reply(s.reports.Return(c.actor(), id, version, *comment), 200, ReportJson);
+    });
+  }
+
+  t.Authed("GET", "/api/v1/reports/{id}/export", [&s](Call& c) {
+    auto content = s.reports.Get(c.actor(), c.request.path_params["id"], Lang(c.request));
+    if (!content) return ErrorResponse(content.error());
+    return ExportReport(s, c.actor(), *content, QueryText(c.request, "format").value_or("csv"));
+  });
+}
+
+}  // namespace mobilise::api

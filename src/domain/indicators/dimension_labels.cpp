@@ -1,0 +1,97 @@
+#include "domain/indicators/dimension_labels.hpp"
+
+namespace mobilise::domain {
+namespace {
+
+struct Fixed {
+  const char* value;
+  const char* en;
+  const char* ps;
+  const char* uk;
+};
+
+const std::map<std::string, std::vector<Fixed>>& FixedLabels() {
+  static const std::map<std::string, std::vector<Fixed>> labels = {
+      {"sex",
+       {{"f", "Female", "ښځینه", "Жінки"},
+        {"m", "Male", "نارینه", "Чоловіки"},
+        {"x", "Other", "نور", "Інше"},
+        {"unknown", "Not known", "نامعلوم", "Невідомо"}}},
+      {"age_band",
+       {{"0-4", "0-4", "۰-۴", "0-4"},
+        {"5-11", "5-11", "۵-۱۱", "5-11"},
+        {"12-17", "12-17", "۱۲-۱۷", "12-17"},
+        {"18-59", "18-59", "۱۸-۵۹", "18-59"},
+        {"60+", "60+", "۶۰+", "60+"},
+        {"unknown", "Not known", "نامعلوم", "Невідомо"}}},
+      {"disability",
+       {{"true", "With a disability", "معلولیت لري", "З інвалідністю"},
+        {"false", "Without a disability", "معلولیت نه لري", "Без інвалідності"}}},
+      {"poor",
+       {{"true", "Poor", "بې وزله", "Бідні"}, {"false", "Not poor", "بې وزله نه", "Не бідні"}}},
+      {"displacement",
+       {{"host", "Host community", "کوربه ټولنه", "Приймаюча громада"},
+        {"idp", "Internally displaced", "کورني بې ځایه شوي", "ВПО"},
+        {"returnee", "Returnee", "راستانه شوي", "Повернулися"},
+        {"refugee", "Refugee", "کډوال", "Біженці"},
+        {"none", "Not displaced", "نه بې ځایه شوي", "Не переміщені"},
+        {"unknown", "Not known (counted)", "نامعلوم", "Невідомо (пораховані)"}}},
+      {"channel",
+       {{"cefc_walk_in", "CEFC walk-in", "CEFC ته راتګ", "Особисто в центрі"},
+        {"hotline", "Hotline", "هټ لاین", "Гаряча лінія"},
+        {"suggestion_box", "Suggestion box", "د وړاندیزونو بکس", "Скринька пропозицій"},
+        {"community_meeting", "Community meeting", "ټولنیزه غونډه", "Збори громади"},
+        {"staff_visit", "Staff visit", "د کارکوونکي لیدنه", "Візит персоналу"},
+        {"other", "Other", "نور", "Інше"}}},
+      {"status",
+       {{"forming", "Forming", "جوړېدونکې", "Формується"},
+        {"active", "Active", "فعاله", "Активна"},
+        {"dormant", "Dormant", "غیر فعاله", "Неактивна"},
+        {"dissolved", "Dissolved", "منحل", "Розпущена"},
+        {"merged", "Merged", "یوځای شوې", "Об'єднана"},
+        {"open", "Open", "خلاص", "Відкрито"},
+        {"assigned", "Assigned", "سپارل شوی", "Призначено"},
+        {"referred", "Referred", "راجع شوی", "Перенаправлено"},
+        {"responded", "Responded", "ځواب شوی", "Відповідь надано"},
+        {"closed", "Closed", "تړل شوی", "Закрито"}}},
+      {"grade", {{"none", "Not assessed", "نه دی ارزول شوی", "Не оцінено"}}},
+      {"band", {{"none", "No score", "نمره نلري", "Без оцінки"}}},
+      {"course", {{"none", "No course", "کورس نلري", "Без курсу"}}},
+  };
+  return labels;
+}
+
+std::string Pick(const std::string& lang, const std::string& name, const std::optional<std::string>& local) {
+  return lang != "en" && local && !local->empty() ? *local : name;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> DimensionLabels(UnitOfWork& uow, const std::string& dim,
+                                                   const std::string& lang, const ValueContext& c) {
+  std::map<std::string, std::string> out;
+  if (auto it = FixedLabels().find(dim); it != FixedLabels().end())
+    for (const auto& f : it->second) out[f.value] = lang == "ps" ? f.ps : lang == "uk" ? f.uk : f.en;
+  if (dim == "type" || dim == "topic" || dim == "band") {
+    const auto config = uow.RegistryConfig().Load();
+    if (dim == "type") {
+      for (const auto& t : config.types) out[t.code] = Pick(lang, t.name, t.name_local);
+      for (const auto& t : config.activity_types) out[t.code] = Pick(lang, t.name, t.name_local);
+    } else if (dim == "topic") {
+      for (const auto& t : config.topics) out[t.code] = Pick(lang, t.name, t.name_local);
+    } else {
+      for (const auto& s : config.band_sets)
+        for (const auto& b : s.bands) out.try_emplace(b.code, Pick(lang, b.name, b.name_local));
+    }
+  } else if (dim == "category") {
+    for (const auto& k : uow.Feedback().Categories()) out[k.code] = Pick(lang, k.name, k.name_local);
+  } else if (dim == "course") {
+    for (const auto& k : uow.Trainings().Courses()) out[k.id] = Pick(lang, k.title, k.title_local);
+  } else if (dim == "child_area") {
+    out[c.area.id] = Pick(lang, c.area.name, c.area.name_local);
+    for (const auto& a : c.children) out[a.id] = Pick(lang, a.name, a.name_local);
+  }
+  return out;
+}
+
+}  // namespace mobilise::domain

@@ -1,0 +1,119 @@
+// Indicator use cases: the library and administrators' own definitions (validated when saved),
+// live values of an indicator for an area and period with disaggregations, targets and previous
+// period, the records behind a number, and the programme settings that periods depend on.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "domain/areas/area.hpp"
+#include "domain/indicators/indicator.hpp"
+#include "domain/periods/period.hpp"
+#include "domain/unit_of_work.hpp"
+
+namespace mobilise::domain {
+
+struct ProgrammeSettings {
+  FiscalYear fiscal_year;
+  double light_green = 90, light_amber = 70;  // % achieved at or above
+  std::string dhis2_data_set, dhis2_attribute_option_combo;
+};
+
+struct SettingsInput {
+  std::optional<int> fiscal_year_start_month;
+  std::optional<std::string> fiscal_year_label;  // start | end
+  std::optional<std::string> project_start;
+  std::optional<double> light_green, light_amber;
+  std::optional<std::string> dhis2_data_set, dhis2_attribute_option_combo;
+};
+
+struct IndicatorInput {
+  std::optional<std::string> code, name, description, record, measure, field, numerator, denominator;
+  std::optional<double> scale;
+  std::optional<std::vector<IndicatorFilter>> filters;
+  std::optional<std::vector<std::string>> dims;
+  std::optional<std::vector<std::pair<std::string, std::string>>> names;
+};
+
+struct ValueRow {
+  std::vector<std::string> keys;  // child_area keys are area ids
+  std::vector<std::string> labels;  // the keys' names in the context's language
+  std::optional<double> period, cumulative, previous, target, achieved;
+  std::string light;              // green | amber | red | "" (no target)
+};
+
+struct IndicatorValues {
+  Indicator indicator;
+  std::string unit;   // count | percent | ratio | average | amount
+  bool stock = false; // the headline figure is the cumulative one (what exists at the end)
+  std::vector<std::string> by;
+  ValueRow total;
+  std::vector<ValueRow> rows;
+};
+
+// Where and when values are computed.
+struct ValueContext {
+  Area area;
+  std::vector<Area> children;
+  Period period;
+  std::optional<Period> previous;
+  ProgrammeSettings settings;
+  bool include_unverified = false;
+  std::string lang = "en";  // labels of disaggregation values and names
+};
+
+struct WantedValues {
+  std::string code;
+  std::vector<std::string> by;
+};
+
+class IndicatorService {
+ public:
+  explicit IndicatorService(UnitOfWorkFactory& db) : db_(db) {}
+
+  ProgrammeSettings Settings();
+  Result<ProgrammeSettings> SaveSettings(const Actor& actor, const SettingsInput& input);
+
+  std::vector<Indicator> List();
+  Result<Indicator> Get(const std::string& code);
+  Result<Indicator> Create(const Actor& actor, const IndicatorInput& input);
+  Result<Indicator> Update(const Actor& actor, const std::string& code, std::int64_t version,
+                           const IndicatorInput& input);
+  Status Delete(const Actor& actor, const std::string& code);
+
+  Result<std::pair<ValueContext, IndicatorValues>> Values(
+      const Actor& actor, const std::string& code, const std::string& area_id, const std::string& period,
+      const std::vector<std::string>& by, bool include_unverified, const std::string& lang);
+  // The records behind a value: column "period" or "cumulative", in the group dim=value pairs.
+  Result<std::vector<RecordRef>> Records(const Actor& actor, const std::string& code,
+                                         const std::string& area_id, const std::string& period,
+                                         const std::string& column,
+                                         const std::vector<std::pair<std::string, std::string>>& group,
+                                         bool include_unverified, PageRequest page);
+
+  // For reports: the context of an area (in the actor's scope) and period, and many indicators'
+  // values computed together (one query per record kind and disaggregation).
+  Result<ValueContext> Context(UnitOfWork& uow, const Actor& actor, const std::string& area_id,
+                               const std::string& period, bool include_unverified,
+                               const std::string& lang = "en");
+  Result<std::vector<IndicatorValues>> Evaluate(UnitOfWork& uow, const ValueContext& context,
+                                                const std::vector<WantedValues>& wanted);
+
+ private:
+  UnitOfWorkFactory& db_;
+};
+
+ProgrammeSettings SettingsFrom(const std::vector<std::pair<std::string, std::string>>& rows);
+// The target of an area and period from the targets set in its subtree within the period: the
+// area's own target for exactly the period; else the sum of its own targets of the longest
+// shorter periods inside (e.g. months of a quarter); else the sum of its child areas' targets.
+std::optional<double> RollUpTarget(const std::vector<Target>& targets, const std::string& area_path,
+                                   const std::string& period_text, const std::string& disaggregation);
+// The indicator's name in `lang` (its translation, or the name).
+std::string IndicatorName(const Indicator& indicator, const std::string& lang);
+// "age_band=18-59;sex=f": dimension=value pairs sorted by dimension.
+std::string DisaggregationKey(std::vector<std::pair<std::string, std::string>> pairs);
+
+}  // namespace mobilise::domain

@@ -1,0 +1,46 @@
+#include "domain/indicators/record_kinds.hpp"
+
+namespace mobilise::domain {
+
+const std::vector<RecordKind>& RecordKinds() {
+  static const std::vector<RecordKind> kinds = {
+      {"household", true, {"count", "sum"}, {"person_count"}, {},
+       {{"band"}, {"poor", true}, {"organised", true}, {"flag"}},
+       {"band", "poor"}},
+      {"institution", true, {"count", "sum", "average"}, {"savings", "member_count"},
+       {"savings", "member_count"},
+       {{"type"}, {"tier"}, {"status"}, {"sex_composition"}, {"grade"}, {"bank", true},
+        {"registered", true}},
+       {"type", "tier", "status", "sex_composition", "grade"}},
+      {"membership", true, {"count", "distinct_people", "distinct_households"}, {}, {},
+       {{"type"}, {"member_kind"}, {"role"}, {"sex"}, {"disability", true}, {"band"},
+        {"poor", true}},
+       {"type", "sex", "age_band", "disability", "band", "poor"}},
+      {"activity", false, {"count", "sum"}, {"counted_total", "named_total"}, {},
+       {{"type"}, {"topic"}, {"course"}},
+       {"type", "topic", "course"}},
+      {"participant", false, {"count", "distinct_people"}, {}, {},
+       {{"type"}, {"topic"}, {"sex"}, {"age_band"}, {"disability", true}, {"displacement"}},
+       {"sex", "age_band", "disability", "displacement", "type", "topic"}},
+      {"trainee", false, {"count", "distinct_people", "average"}, {},
+       {"normalised_gain", "gain", "pre_score", "post_score"},
+       {{"course"}, {"audience"}, {"sex"}, {"disability", true}},
+       {"sex", "age_band", "disability", "course"}},
+      {"training_plan", false, {"sum"}, {"planned_events", "planned_participants"}, {},
+       {{"course"}},
+       {"course"}},
+      {"feedback", false, {"count"}, {}, {},
+       {{"category"}, {"channel"}, {"sensitive", true}, {"status"}, {"closed", true},
+        {"closed_on_time", true}, {"tag"}},
+       {"category", "channel", "sex", "status"}},
+  };
+  return kinds;
+}
+
+const RecordKind* FindRecordKind(std::string_view code) {
+  for (const auto& k : RecordKinds())
+    if (k.code == code) return &k;
+  return nullptr;
+}
+
+}  // namespace mobilise::domain

@@ -1,0 +1,372 @@
+#include "domain/reports/report_service.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/clock.hpp"
+#include "core/id.hpp"
+#include "domain/validation.hpp"
+
+namespace mobilise::domain {
+namespace {
+
+const std::map<std::string, PeriodKind> kKinds = {{"month", PeriodKind::kMonth},
+                                                  {"quarter", PeriodKind::kQuarter},
+                                                  {"half", PeriodKind::kHalf},
+                                                  {"year", PeriodKind::kYear}};
+
+Snapshot ReportSnapshot(const Report& r) {
+  return Snapshot{{"template", r.template_code},       {"area_id", r.area_id},
+                  {"period", r.period},                {"status", r.status},
+                  {"achievements", r.achievements},    {"challenges", r.challenges},
+                  {"lessons", r.lessons},              {"recommendations", r.recommendations},
+                  {"next_plan", r.next_plan},          {"return_comment", r.return_comment},
+                  {"stories", std::to_string(r.stories.size())},
+                  {"include_unverified", r.include_unverified ? "true" : "false"}};
+}
+
+const ReportTemplate* FindTemplate(const std::vector<ReportTemplate>& all, const std::string& code) {
+  for (const auto& t : all)
+    if (t.code == code) return &t;
+  return nullptr;
+}
+
+bool Editable(const Report& r) { return r.status == "draft" || r.status == "returned"; }
+
+}  // namespace
+
+std::string GroupKey(const std::vector<std::string>& by, const std::vector<std::string>& keys) {
+  if (by.size() == 1 && by[0] == "child_area") return "child=" + keys.at(0);
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (std::size_t i = 0; i < by.size() && i < keys.size(); ++i) pairs.emplace_back(by[i], keys[i]);
+  return DisaggregationKey(std::move(pairs));
+}
+
+std::vector<ReportTemplate> ReportService::Templates() { return db_.Begin(false)->Reports().Templates(); }
+
+Result<ReportTemplate> ReportService::SaveTemplate(const Actor& actor, const std::string& code,
+                                                   const std::vector<ReportTemplateItem>& items) {
+  if (!actor.system && !actor.HasPermission(Permission::kIndicatorWrite))
+    return Fail(Error::Forbidden("administrators and M&E officers configure report templates"));
+  auto uow = db_.Begin(true);
+  auto all = uow->Reports().Templates();
+  const ReportTemplate* t = FindTemplate(all, code);
+  if (!t) return Fail(Error::NotFound("report template"));
+  FieldErrors errors;
+  if (items.empty() || items.size() > 200) errors["items"] = "1 to 200 indicators";
+  std::vector<ReportTemplateItem> saved;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string f = "items[" + std::to_string(i) + "]";
+    CheckName(errors, f + ".section", items[i].section);
+    auto d = uow->Indicators().Get(items[i].indicator_code);
+    if (!d) {
+      errors[f + ".indicator_code"] = "no such indicator";
+      continue;
+    }
+    if (items[i].by.size() > 2) errors[f + ".by"] = "at most 2 disaggregations";
+    for (const auto& dim : items[i].by)
+      if (std::find(d->dims.begin(), d->dims.end(), dim) == d->dims.end() || dim == "child_area" || dim == "month")
+        errors[f + ".by"] = d->code + " cannot be disaggregated by " + dim;
+    saved.push_back({static_cast<int>(i + 1), items[i].section, items[i].indicator_code, items[i].by});
+  }
+  if (!errors.empty()) return Fail(Error::Validation("the template is not valid", errors));
+  Snapshot before{{"items", std::to_string(t->items.size())}};
+  uow->Reports().ReplaceTemplateItems(code, saved);
+  RecordAudit(uow->Audit(), actor, "update", "report_template", code, std::nullopt, before,
+              Snapshot{{"items", std::to_string(saved.size())}});
+  uow->Commit();
+  ReportTemplate out = *t;
+  out.items = saved;
+  return out;
+}
+
+Result<Page<Report>> ReportService::List(const Actor& actor, const std::optional<std::string>& area_id,
+                                         const std::optional<std::string>& template_code,
+                                         const std::optional<std::string>& status, PageRequest page) {
+  auto uow = db_.Begin(false);
+  ReportQuery q;
+  q.scope = actor.Scope(Permission::kAreaRead);
+  q.template_code = template_code;
+  q.status = status;
+  if (area_id) {
+    auto area = IsValidId(*area_id) ? uow->Areas().Get(*area_id) : std::nullopt;
+    if (!area || !actor.Sees(area->path)) return Fail(Error::Field("area", "no such area in your areas"));
+    q.area_path = area->path;
+  }
+  return uow->Reports().List(q, page);
+}
+
+Result<ReportContent> ReportService::Content(UnitOfWork& uow, const Actor& actor, Report report,
+                                             const std::string& lang) {
+  ReportContent c;
+  auto templates = uow.Reports().Templates();
+  const ReportTemplate* t = FindTemplate(templates, report.template_code);
+  if (!t) return Fail(Error::Internal("report template " + report.template_code + " is missing"));
+  c.report_template = *t;
+  auto ctx = indicators_.Context(uow, actor, report.area_id, report.period, report.include_unverified, lang);
+  if (!ctx) return Fail(ctx.error());
+  c.context = *ctx;
+  std::vector<WantedValues> wanted;
+  for (const auto& item : t->items) {
+    wanted.push_back({item.indicator_code, item.by});
+    wanted.push_back({item.indicator_code, {"child_area"}});
+  }
+  auto values = indicators_.Evaluate(uow, c.context, wanted);
+  if (!values) return Fail(values.error());
+  for (std::size_t i = 0; i < t->items.size(); ++i) {
+    const auto& item = t->items[i];
+    if (c.sections.empty() || c.sections.back().title != item.section) c.sections.push_back({item.section, {}});
+    c.sections.back().items.push_back({std::move((*values)[2 * i]), std::move((*values)[2 * i + 1])});
+  }
+  if (report.status == "approved")
+    for (auto& v : uow.Reports().Values(report.id)) c.approved[{v.indicator_code, v.group_key}] = v;
+  c.events = uow.Reports().Events(report.id);
+  c.report = std::move(report);
+  return c;
+}
+
+Result<ReportContent> ReportService::Create(const Actor& actor, const ReportInput& in) {
+  auto uow = db_.Begin(true);
+  FieldErrors errors;
+  auto templates = uow->Reports().Templates();
+  const ReportTemplate* t = FindTemplate(templates, in.template_code);
+  if (!t) errors["template_code"] = "no such report template";
+  auto area = IsValidId(in.area_id) ? uow->Areas().Get(in.area_id) : std::nullopt;
+  if (!area || !actor.Sees(area->path)) return Fail(Error::Field("area_id", "no such area in your areas"));
+  if (!actor.Can(Permission::kReportWrite, area->path))
+    return Fail(Error::Forbidden("progress reports are written by officers, managers, M&E officers and administrators"));
+  const auto settings = SettingsFrom(uow->Indicators().Settings());
+  auto period = ParsePeriod(in.period, settings.fiscal_year);
+  if (!period) errors["period"] = "a month (2026-10), quarter (2026Q3), half-year (2026S2) or year (2026)";
+  else if (t && kKinds.at(t->period_kind) != period->kind)
+    errors["period"] = "a " + t->name + " covers a " + t->period_kind;
+  if (!errors.empty()) return Fail(Error::Validation("the report cannot be created", errors));
+  if (uow->Reports().Find(t->code, area->id, period->text))
+    return Fail(Error::Conflict("a " + t->name + " of this area and period exists already"));
+  Report r;
+  r.id = NewId();
+  r.template_code = t->code;
+  r.area_id = area->id;
+  r.area_path = area->path;
+  r.area_name = area->name;
+  r.period = period->text;
+  r.period_start = period->start;
+  r.period_end = period->end;
+  r.include_unverified = in.include_unverified;
+  r.created_at = r.updated_at = NowTimestamp();
+  r.created_by = r.updated_by = actor.UserId();
+  uow->Reports().Insert(r);
+  uow->Reports().AddEvent({NewId(), r.id, r.created_at, "created", actor.UserId(), std::nullopt, std::nullopt});
+  RecordAudit(uow->Audit(), actor, "create", "report", r.id, r.area_path, std::nullopt, ReportSnapshot(r));
+  auto content = Content(*uow, actor, r);
+  if (!content) return Fail(content.error());
+  uow->Commit();
+  return content;
+}
+
+Result<ReportContent> ReportService::Get(const Actor& actor, const std::string& id, const std::string& lang) {
+  auto uow = db_.Begin(false);
+  auto r = IsValidId(id) ? uow->Reports().Get(id) : std::nullopt;
+  if (!r || !actor.Sees(r->area_path)) return Fail(Error::NotFound("report"));
+  return Content(*uow, actor, std::move(*r), lang);
+}
+
+ReportService::Dhis2Config ReportService::Dhis2() {
+  auto uow = db_.Begin(false);
+  return {uow->Reports().OrgUnits(), uow->Reports().Mappings(), uow->Reports().Categories()};
+}
+
+Result<ReportService::Dhis2Config> ReportService::SaveDhis2(const Actor& actor, const Dhis2Config& c) {
+  if (!actor.system && !actor.HasPermission(Permission::kIndicatorWrite))
+    return Fail(Error::Forbidden("administrators and M&E officers keep the DHIS2 mapping"));
+  auto uow = db_.Begin(true);
+  FieldErrors errors;
+  auto token = [](const std::string& t) {
+    return !t.empty() && t.size() <= 64 &&
+           std::all_of(t.begin(), t.end(), [](char ch) {
+             return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-' || ch == '.';
+           });
+  };
+  for (std::size_t i = 0; i < c.org_units.size(); ++i) {
+    const auto& [area_id, unit] = c.org_units[i];
+    if (!IsValidId(area_id) || !uow->Areas().Get(area_id)) errors["org_units[" + std::to_string(i) + "].area_id"] = "no such area";
+    if (!token(unit)) errors["org_units[" + std::to_string(i) + "].org_unit"] = "a DHIS2 code or UID";
+  }
+  for (std::size_t i = 0; i < c.mappings.size(); ++i) {
+    const auto& m = c.mappings[i];
+    const std::string f = "mappings[" + std::to_string(i) + "]";
+    if (!uow->Indicators().Get(m.indicator_code)) errors[f + ".indicator_code"] = "no such indicator";
+    if (!token(m.data_element)) errors[f + ".data_element"] = "a DHIS2 code or UID";
+    if (!m.category_option_combo.empty() && !token(m.category_option_combo))
+      errors[f + ".category_option_combo"] = "a DHIS2 code or UID";
+  }
+  for (std::size_t i = 0; i < c.categories.size(); ++i) {
+    const auto& k = c.categories[i];
+    const std::string f = "categories[" + std::to_string(i) + "]";
+    const bool xml_name = !k.category.empty() && std::all_of(k.category.begin(), k.category.end(), [](char ch) {
+      return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_';
+    }) && !std::isdigit(static_cast<unsigned char>(k.category[0]));
+    if (!xml_name) errors[f + ".category"] = "letters, digits and _ (an XML attribute name for ADX)";
+    if (!token(k.option_code)) errors[f + ".option_code"] = "a DHIS2 code";
+  }
+  if (!errors.empty()) return Fail(Error::Validation("the DHIS2 mapping is not valid", errors));
+  uow->Reports().ReplaceDhis2(c.org_units, c.mappings, c.categories);
+  RecordAudit(uow->Audit(), actor, "update", "dhis2_mapping", std::nullopt, std::nullopt, std::nullopt,
+              Snapshot{{"org_units", std::to_string(c.org_units.size())},
+                       {"mappings", std::to_string(c.mappings.size())},
+                       {"categories", std::to_string(c.categories.size())}});
+  uow->Commit();
+  return c;
+}
+
+Result<StoredFile> ReportService::StoryFile(const Actor& actor, const std::string& file_id) {
+  auto uow = db_.Begin(false);
+  auto f = IsValidId(file_id) ? uow->Activities().GetFile(file_id) : std::nullopt;
+  if (!f || f->record != "activity") return Fail(Error::NotFound("file"));
+  auto a = uow->Activities().Get(f->record_id);
+  if (!a || !actor.Sees(a->area_path)) return Fail(Error::NotFound("file"));
+  return *f;
+}
+
+Result<ReportContent> ReportService::Update(const Actor& actor, const std::string& id, std::int64_t version,
+                                            const ReportPatch& p) {
+  auto uow = db_.Begin(true);
+  auto found = IsValidId(id) ? uow->Reports().Get(id) : std::nullopt;
+  if (!found || !actor.Sees(found->area_path)) return Fail(Error::NotFound("report"));
+  if (!actor.Can(Permission::kReportWrite, found->area_path)) return Fail(Error::Forbidden());
+  if (version != found->version) return Fail(Error::Stale("report", found->version));
+  if (!Editable(*found))
+    return Fail(Error::Conflict("a " + found->status + " report cannot change; it can be returned by its approver"));
+  Report r = *found;
+  FieldErrors errors;
+  const std::pair<const char*, std::pair<const std::optional<std::string>*, std::optional<std::string>*>> texts[] = {
+      {"achievements", {&p.achievements, &r.achievements}},
+      {"challenges", {&p.challenges, &r.challenges}},
+      {"lessons", {&p.lessons, &r.lessons}},
+      {"recommendations", {&p.recommendations, &r.recommendations}},
+      {"next_plan", {&p.next_plan, &r.next_plan}}};
+  for (const auto& [name, io] : texts) {
+    if (!*io.first) continue;
+    CheckOptionalName(errors, name, **io.first, 20000);
+    *io.second = NonEmpty(**io.first);
+  }
+  if (p.include_unverified) r.include_unverified = *p.include_unverified;
+  if (p.stories) {
+    if (p.stories->size() > 20) errors["stories"] = "at most 20 stories";
+    r.stories.clear();
+    for (std::size_t i = 0; i < p.stories->size(); ++i) {
+      Story s = (*p.stories)[i];
+      const std::string f = "stories[" + std::to_string(i) + "]";
+      CheckName(errors, f + ".title", s.title);
+      CheckName(errors, f + ".body", s.body, 20000);
+      if (s.file_ids.size() > 10) errors[f + ".file_ids"] = "at most 10 photos";
+      for (const auto& fid : s.file_ids) {
+        auto file = IsValidId(fid) ? uow->Activities().GetFile(fid) : std::nullopt;
+        auto a = file && file->record == "activity" ? uow->Activities().Get(file->record_id) : std::nullopt;
+        if (!a || !actor.Sees(a->area_path) || !PathWithin(a->area_path, r.area_path))
+          errors[f + ".file_ids"] = "no such file attached to a record of this area";
+        else if (file->mime != "image/jpeg" && file->mime != "image/png")
+          errors[f + ".file_ids"] = "a photo (JPEG or PNG)";
+      }
+      s.id = NewId();
+      s.position = static_cast<int>(i + 1);
+      r.stories.push_back(std::move(s));
+    }
+  }
+  if (!errors.empty()) return Fail(Error::Validation("the report has invalid fields", errors));
+  r.version = found->version + 1;
+  r.updated_at = NowTimestamp();
+  r.updated_by = actor.UserId();
+  if (!uow->Reports().Update(r, found->version)) return Fail(Error::Stale("report", found->version));
+  uow->Reports().AddEvent({NewId(), r.id, r.updated_at, "edited", actor.UserId(), std::nullopt, std::nullopt});
+  RecordAudit(uow->Audit(), actor, "update", "report", r.id, r.area_path, ReportSnapshot(*found), ReportSnapshot(r));
+  auto content = Content(*uow, actor, r);
+  if (!content) return Fail(content.error());
+  uow->Commit();
+  return content;
+}
+
+Result<ReportContent> ReportService::Transition(const Actor& actor, const std::string& id, std::int64_t version,
+                                                const std::string& action, const std::optional<std::string>& note) {
+  auto uow = db_.Begin(true);
+  auto found = IsValidId(id) ? uow->Reports().Get(id) : std::nullopt;
+  if (!found || !actor.Sees(found->area_path)) return Fail(Error::NotFound("report"));
+  if (version != found->version) return Fail(Error::Stale("report", found->version));
+  Report r = *found;
+  const auto now = NowTimestamp();
+  if (action == "submit") {
+    if (!actor.Can(Permission::kReportWrite, r.area_path)) return Fail(Error::Forbidden());
+    if (!Editable(r)) return Fail(Error::Conflict("only a draft or returned report can be submitted"));
+    r.status = "submitted";
+    r.submitted_at = now;
+    r.submitted_by = actor.UserId();
+  } else {
+    // The next level up: a supervisor whose grant covers the parent of the report's area (the
+    // area itself for a top-level one), who neither wrote nor submitted it.
+    auto area = uow->Areas().Get(r.area_id);
+    auto parent = area && area->parent_id ? uow->Areas().Get(*area->parent_id) : std::nullopt;
+    const std::string& over = parent ? parent->path : r.area_path;
+    if (!actor.system && !actor.Can(Permission::kReportApprove, over))
+      return Fail(Error::Forbidden("reports are approved by an officer or manager of the level above"));
+    if (actor.UserId() && (actor.UserId() == r.submitted_by || actor.UserId() == r.created_by))
+      return Fail(Error::Forbidden("a report is approved by someone other than its author"));
+    if (r.status != "submitted") return Fail(Error::Conflict("only a submitted report can be " +
+                                                             std::string(action == "approve" ? "approved" : "returned")));
+    if (action == "approve") {
+      r.status = "approved";
+      r.approved_at = now;
+      r.approved_by = actor.UserId();
+      r.return_comment.reset();
+    } else {
+      FieldErrors errors;
+      CheckName(errors, "comment", note.value_or(""), 5000);
+      if (!errors.empty()) return Fail(Error::Validation("say why the report is returned", errors));
+      r.status = "returned";
+      r.return_comment = note;
+    }
+  }
+  r.version = found->version + 1;
+  r.updated_at = now;
+  r.updated_by = actor.UserId();
+  if (!uow->Reports().Update(r, found->version)) return Fail(Error::Stale("report", found->version));
+  const std::string done = action == "submit" ? "submitted" : action == "approve" ? "approved" : "returned";
+  uow->Reports().AddEvent({NewId(), r.id, now, done, actor.UserId(), std::nullopt, note});
+  RecordAudit(uow->Audit(), actor, done, "report", r.id, r.area_path, ReportSnapshot(*found), ReportSnapshot(r));
+  if (action == "approve") {
+    // Freeze the numbers as approved.
+    Report computing = r;
+    computing.status = "computing";
+    auto content = Content(*uow, actor, computing);
+    if (!content) return Fail(content.error());
+    std::vector<StoredValue> values;
+    std::set<std::pair<std::string, std::string>> seen;
+    auto store = [&](const IndicatorValues& v, const std::string& group, const ValueRow& row) {
+      if (seen.insert({v.indicator.code, group}).second)
+        values.push_back({v.indicator.code, group, row.period, row.cumulative, row.previous, row.target});
+    };
+    for (const auto& s : content->sections)
+      for (const auto& item : s.items) {
+        store(item.values, "", item.values.total);
+        for (const auto& row : item.values.rows) store(item.values, GroupKey(item.values.by, row.keys), row);
+        for (const auto& row : item.children.rows) store(item.children, GroupKey({"child_area"}, row.keys), row);
+      }
+    uow->Reports().ReplaceValues(r.id, values);
+  }
+  auto content = Content(*uow, actor, r);
+  if (!content) return Fail(content.error());
+  uow->Commit();
+  return content;
+}
+
+Result<ReportContent> ReportService::Submit(const Actor& actor, const std::string& id, std::int64_t version) {
+  return Transition(actor, id, version, "submit", std::nullopt);
+}
+Result<ReportContent> ReportService::Approve(const Actor& actor, const std::string& id, std::int64_t version) {
+  return Transition(actor, id, version, "approve", std::nullopt);
+}
+Result<ReportContent> ReportService::Return(const Actor& actor, const std::string& id, std::int64_t version,
+                                            const std::string& comment) {
+  return Transition(actor, id, version, "return", comment);
+}
+
+}  // namespace mobilise::domain

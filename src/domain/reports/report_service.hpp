@@ -1,0 +1,90 @@
+// Progress report use cases: templates, reports of an area and period computed live from the
+// records, narrative and success stories, and the workflow draft -> submitted -> approved (by
+// the next level up) or returned with a comment. Approval freezes the numbers: an approved
+// report keeps showing what was approved, and any later change in the records as a difference.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "domain/indicators/indicator_service.hpp"
+#include "domain/reports/report.hpp"
+#include "domain/unit_of_work.hpp"
+
+namespace mobilise::domain {
+
+struct ReportInput {
+  std::string template_code, area_id, period;
+  bool include_unverified = false;
+};
+
+struct ReportPatch {
+  std::optional<std::string> achievements, challenges, lessons, recommendations, next_plan;
+  std::optional<bool> include_unverified;
+  std::optional<std::vector<Story>> stories;
+};
+
+struct ReportItemContent {
+  IndicatorValues values;     // total and the template's disaggregation
+  IndicatorValues children;   // by child area
+};
+
+struct ReportSectionContent {
+  std::string title;
+  std::vector<ReportItemContent> items;
+};
+
+// A report with its live numbers, its frozen ones (approved reports), and its history.
+struct ReportContent {
+  Report report;
+  ReportTemplate report_template;
+  ValueContext context;
+  std::vector<ReportSectionContent> sections;
+  std::map<std::pair<std::string, std::string>, StoredValue> approved;  // (code, group) ->
+  std::vector<ReportEvent> events;
+};
+
+// Group keys of stored values: "" total, "sex=f;..." a disaggregation, "child=<area id>".
+std::string GroupKey(const std::vector<std::string>& by, const std::vector<std::string>& keys);
+
+class ReportService {
+ public:
+  ReportService(UnitOfWorkFactory& db, IndicatorService& indicators) : db_(db), indicators_(indicators) {}
+  std::vector<ReportTemplate> Templates();
+  Result<ReportTemplate> SaveTemplate(const Actor& actor, const std::string& code,
+                                      const std::vector<ReportTemplateItem>& items);
+  Result<Page<Report>> List(const Actor& actor, const std::optional<std::string>& area_id,
+                            const std::optional<std::string>& template_code,
+                            const std::optional<std::string>& status, PageRequest page);
+  Result<ReportContent> Create(const Actor& actor, const ReportInput& input);
+  Result<ReportContent> Get(const Actor& actor, const std::string& id, const std::string& lang = "en");
+  Result<ReportContent> Update(const Actor& actor, const std::string& id, std::int64_t version,
+                               const ReportPatch& patch);
+  Result<ReportContent> Submit(const Actor& actor, const std::string& id, std::int64_t version);
+  Result<ReportContent> Approve(const Actor& actor, const std::string& id, std::int64_t version);
+  Result<ReportContent> Return(const Actor& actor, const std::string& id, std::int64_t version,
+                               const std::string& comment);
+  // The DHIS2 mapping (org units of areas, data elements, category option codes).
+  struct Dhis2Config {
+    std::vector<std::pair<std::string, std::string>> org_units;
+    std::vector<Dhis2Mapping> mappings;
+    std::vector<Dhis2Category> categories;
+  };
+  Dhis2Config Dhis2();
+  Result<Dhis2Config> SaveDhis2(const Actor& actor, const Dhis2Config& config);
+  // Story photos: files attached to records the actor can see.
+  Result<StoredFile> StoryFile(const Actor& actor, const std::string& file_id);
+
+ private:
+  Result<ReportContent> Content(UnitOfWork& uow, const Actor& actor, Report report,
+                                const std::string& lang = "en");
+  Result<ReportContent> Transition(const Actor& actor, const std::string& id, std::int64_t version,
+                                   const std::string& action, const std::optional<std::string>& note);
+  UnitOfWorkFactory& db_;
+  IndicatorService& indicators_;
+};
+
+}  // namespace mobilise::domain

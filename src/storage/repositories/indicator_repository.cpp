@@ -1,0 +1,303 @@
+#include "storage/repositories/indicator_repository.hpp"
+
+#include <map>
+#include <sstream>
+
+#include "storage/repositories/indicator_sql.hpp"
+#include "storage/repositories/sql_where.hpp"
+
+namespace mobilise::storage {
+namespace {
+
+std::string Words(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& x : v) s += (s.empty() ? "" : " ") + x;
+  return s;
+}
+
+std::vector<std::string> Split(std::string_view s) {
+  std::vector<std::string> out;
+  std::istringstream in{std::string(s)};
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+std::optional<double> OptReal(const ResultSet::Row& row, std::size_t col) {
+  if (row.IsNull(col)) return std::nullopt;
+  return row.Real(col);
+}
+
+}  // namespace
+
+std::vector<domain::Indicator> SqlIndicatorRepository::Where(const std::string& where,
+                                                             std::vector<Param> params) {
+  auto rs = conn_.Query(
+      "SELECT code, name, description, record, measure, field, numerator, denominator, scale, dims, "
+      "builtin, position, version, created_at, created_by, updated_at, updated_by FROM indicator" +
+          where + " ORDER BY position, code",
+      params);
+  std::vector<domain::Indicator> out;
+  std::map<std::string, std::size_t> at;
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    domain::Indicator d;
+    d.code = rs[i].Str(0);
+    d.name = rs[i].Str(1);
+    d.description = rs[i].Str(2);
+    d.record = rs[i].OptText(3);
+    d.measure = rs[i].Str(4);
+    d.field = rs[i].OptText(5);
+    d.numerator = rs[i].OptText(6);
+    d.denominator = rs[i].OptText(7);
+    d.scale = rs[i].Real(8);
+    d.dims = Split(rs[i].Text(9));
+    d.builtin = rs[i].Int(10) != 0;
+    d.position = static_cast<int>(rs[i].Int(11));
+    d.version = rs[i].Int(12);
+    d.created_at = rs[i].Str(13);
+    d.created_by = rs[i].OptText(14);
+    d.updated_at = rs[i].Str(15);
+    d.updated_by = rs[i].OptText(16);
+    at[d.code] = out.size();
+    out.push_back(std::move(d));
+  }
+  if (out.empty()) return out;
+  // Filters and names of all of them in two statements.
+  const std::string in = out.size() == 1 ? " WHERE indicator_code = ?" : "";
+  std::vector<Param> p;
+  if (out.size() == 1) p.emplace_back(out[0].code);
+  auto fs = conn_.Query("SELECT indicator_code, field, vals FROM indicator_filter" + in +
+                            " ORDER BY indicator_code, field",
+                        p);
+  for (std::size_t i = 0; i < fs.size(); ++i)
+    if (auto it = at.find(fs[i].Str(0)); it != at.end())
+      out[it->second].filters.push_back({fs[i].Str(1), Split(fs[i].Text(2))});
+  auto ns = conn_.Query("SELECT indicator_code, lang, name FROM indicator_name" + in +
+                            " ORDER BY indicator_code, lang",
+                        p);
+  for (std::size_t i = 0; i < ns.size(); ++i)
+    if (auto it = at.find(ns[i].Str(0)); it != at.end())
+      out[it->second].names.emplace_back(ns[i].Str(1), ns[i].Str(2));
+  return out;
+}
+
+std::vector<domain::Indicator> SqlIndicatorRepository::List() { return Where("", {}); }
+
+std::optional<domain::Indicator> SqlIndicatorRepository::Get(const std::string& code) {
+  auto v = Where(" WHERE code = ?", {code});
+  if (v.empty()) return std::nullopt;
+  return std::move(v.front());
+}
+
+void SqlIndicatorRepository::SaveChildren(const domain::Indicator& d) {
+  conn_.Execute("DELETE FROM indicator_filter WHERE indicator_code = ?", {{d.code}});
+  conn_.Execute("DELETE FROM indicator_name WHERE indicator_code = ?", {{d.code}});
+  for (const auto& f : d.filters)
+    conn_.Execute("INSERT INTO indicator_filter (indicator_code, field, vals) VALUES (?, ?, ?)",
+                  {d.code, f.field, Words(f.values)});
+  for (const auto& [lang, name] : d.names)
+    conn_.Execute("INSERT INTO indicator_name (indicator_code, lang, name) VALUES (?, ?, ?)",
+                  {d.code, lang, name});
+}
+
+void SqlIndicatorRepository::Insert(const domain::Indicator& d) {
+  conn_.Execute(
+      "INSERT INTO indicator (code, name, description, record, measure, field, numerator, "
+      "denominator, scale, dims, builtin, position, version, created_at, created_by, updated_at, "
+      "updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+      {d.code, d.name, d.description, OptParam(d.record), d.measure, OptParam(d.field),
+       OptParam(d.numerator), OptParam(d.denominator), d.scale, Words(d.dims),
+       std::int64_t{d.builtin ? 1 : 0}, std::int64_t{d.position}, d.version, d.created_at,
+       OptParam(d.created_by), d.updated_at, OptParam(d.updated_by)});
+  SaveChildren(d);
+}
+
+bool SqlIndicatorRepository::Update(const domain::Indicator& d, std::int64_t expected_version) {
+  const auto n = conn_.Execute(
+      "UPDATE indicator SET name = ?, description = ?, record = ?, measure = ?, field = ?, "
+      "numerator = ?, denominator = ?, scale = ?, dims = ?, version = ?, updated_at = ?, "
+      "updated_by = ? WHERE code = ? AND version = ?",
+      {d.name, d.description, OptParam(d.record), d.measure, OptParam(d.field),
+       OptParam(d.numerator), OptParam(d.denominator), d.scale, Words(d.dims), d.version,
+       d.updated_at, OptParam(d.updated_by), d.code, expected_version});
+  if (n != 1) return false;
+  SaveChildren(d);
+  return true;
+}
+
+bool SqlIndicatorRepository::UsedInTemplates(const std::string& code) {
+  return !conn_
+              .Query("SELECT 1 FROM report_template_item WHERE indicator_code = ? UNION ALL "
+                     "SELECT 1 FROM indicator WHERE numerator = ? OR denominator = ? UNION ALL "
+                     "SELECT 1 FROM target WHERE indicator_code = ? LIMIT 1",
+                     {code, code, code, code})
+              .empty();
+}
+
+void SqlIndicatorRepository::Delete(const std::string& code) {
+  conn_.Execute("DELETE FROM dhis2_mapping WHERE indicator_code = ?", {{code}});
+  conn_.Execute("DELETE FROM indicator_filter WHERE indicator_code = ?", {{code}});
+  conn_.Execute("DELETE FROM indicator_name WHERE indicator_code = ?", {{code}});
+  conn_.Execute("DELETE FROM indicator WHERE code = ?", {{code}});
+}
+
+std::vector<domain::ComputedGroup> SqlIndicatorRepository::Compute(const domain::ComputeRequest& r) {
+  // Several sources (named and counted participants) add up group by group.
+  std::map<std::vector<std::string>, std::size_t> at;
+  std::vector<domain::ComputedGroup> out;
+  const std::size_t k = r.by.size(), n = r.measures.size();
+  for (const auto& q : CompileCompute(r)) {
+    auto rs = conn_.Query(q.sql, q.params);
+    for (std::size_t i = 0; i < rs.size(); ++i) {
+      std::vector<std::string> keys;
+      for (std::size_t c = 0; c < k; ++c) keys.push_back(rs[i].Str(c));
+      auto [it, fresh] = at.try_emplace(keys, out.size());
+      if (fresh) out.push_back({keys, std::vector<domain::Triple>(n)});
+      auto& values = out[it->second].values;
+      for (std::size_t m = 0; m < n; ++m) {
+        const std::size_t c = k + 3 * m;
+        auto add = [](std::optional<double>& into, std::optional<double> v) {
+          if (v) into = into.value_or(0) + *v;
+        };
+        add(values[m].period, OptReal(rs[i], c));
+        add(values[m].cumulative, OptReal(rs[i], c + 1));
+        add(values[m].previous, OptReal(rs[i], c + 2));
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<domain::RecordRef> SqlIndicatorRepository::Records(const domain::ComputeRequest& r,
+                                                               const std::string& column,
+                                                               int limit, int offset) {
+  std::vector<domain::RecordRef> out;
+  for (const auto& q : CompileRecords(r, column)) {
+    auto params = q.params;
+    params.emplace_back(std::int64_t{limit});
+    params.emplace_back(std::int64_t{offset});
+    auto rs = conn_.Query(q.sql + " LIMIT ? OFFSET ?", params);
+    for (std::size_t i = 0; i < rs.size(); ++i)
+      out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3), rs[i].Str(4)});
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> SqlIndicatorRepository::Settings() {
+  auto rs = conn_.Query("SELECT key, value FROM programme_setting ORDER BY key");
+  std::vector<std::pair<std::string, std::string>> out;
+  for (std::size_t i = 0; i < rs.size(); ++i) out.emplace_back(rs[i].Str(0), rs[i].Str(1));
+  return out;
+}
+
+void SqlIndicatorRepository::SaveSetting(const std::string& key, const std::string& value) {
+  conn_.Execute(
+      "INSERT INTO programme_setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+      "value = excluded.value",
+      {key, value});
+}
+
+// Targets.
+
+std::vector<domain::Target> SqlTargetRepository::Where(const std::string& where,
+                                                       std::vector<Param> params,
+                                                       const std::string& tail) {
+  auto rs = conn_.Query(
+      "SELECT t.id, t.indicator_code, t.area_id, t.area_path, t.period, t.period_start, "
+      "t.period_end, t.disaggregation, t.value, t.version, t.created_at, t.updated_at, "
+      "t.created_by, t.updated_by, a.name FROM target t JOIN area a ON a.id = t.area_id" +
+          where + tail,
+      params);
+  std::vector<domain::Target> out;
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    domain::Target t;
+    t.id = rs[i].Str(0);
+    t.indicator_code = rs[i].Str(1);
+    t.area_id = rs[i].Str(2);
+    t.area_path = rs[i].Str(3);
+    t.period = rs[i].Str(4);
+    t.period_start = rs[i].Str(5);
+    t.period_end = rs[i].Str(6);
+    t.disaggregation = rs[i].Str(7);
+    t.value = rs[i].Real(8);
+    t.version = rs[i].Int(9);
+    t.created_at = rs[i].Str(10);
+    t.updated_at = rs[i].Str(11);
+    t.created_by = rs[i].OptText(12);
+    t.updated_by = rs[i].OptText(13);
+    t.area_name = rs[i].Str(14);
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+std::vector<domain::Target> SqlTargetRepository::Within(const std::string& code,
+                                                        const std::string& path,
+                                                        const std::string& start,
+                                                        const std::string& end) {
+  const auto range = domain::SubtreeRange(path);
+  return Where(
+      " WHERE t.indicator_code = ? AND t.area_path >= ? AND t.area_path < ? AND t.period_start >= ? "
+      "AND t.period_end <= ?",
+      {code, range.lo, range.hi, start, end}, " ORDER BY t.area_path, t.period_start");
+}
+
+domain::Page<domain::Target> SqlTargetRepository::List(const std::vector<domain::PathRange>& scope,
+                                                       const std::optional<std::string>& code,
+                                                       const std::optional<std::string>& period,
+                                                       domain::PageRequest page) {
+  SqlWhere w;
+  std::vector<Param> p;
+  const std::string s = ScopeSql("t.area_path", scope, p);
+  w.And(s, p);
+  if (code) w.And("t.indicator_code = ?", {*code});
+  if (period) w.And("t.period = ?", {*period});
+  domain::Page<domain::Target> out;
+  out.total = conn_.Query("SELECT COUNT(*) FROM target t" + w.sql, w.params)[0].Int(0);
+  auto params = w.params;
+  params.emplace_back(std::int64_t{page.limit});
+  params.emplace_back(page.offset);
+  out.items = Where(w.sql, params,
+                    " ORDER BY t.indicator_code, t.period_start, a.name, t.disaggregation LIMIT ? "
+                    "OFFSET ?");
+  return out;
+}
+
+std::optional<domain::Target> SqlTargetRepository::Find(const std::string& code,
+                                                        const std::string& area_id,
+                                                        const std::string& period,
+                                                        const std::string& disaggregation) {
+  auto v = Where(
+      " WHERE t.indicator_code = ? AND t.area_id = ? AND t.period = ? AND t.disaggregation = ?",
+      {code, area_id, period, disaggregation});
+  if (v.empty()) return std::nullopt;
+  return std::move(v.front());
+}
+
+std::optional<domain::Target> SqlTargetRepository::Get(const std::string& id) {
+  auto v = Where(" WHERE t.id = ?", {id});
+  if (v.empty()) return std::nullopt;
+  return std::move(v.front());
+}
+
+void SqlTargetRepository::Insert(const domain::Target& t) {
+  conn_.Execute(
+      "INSERT INTO target (id, indicator_code, area_id, area_path, period, period_start, "
+      "period_end, disaggregation, value, version, created_at, created_by, updated_at, updated_by) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+      {t.id, t.indicator_code, t.area_id, t.area_path, t.period, t.period_start, t.period_end,
+       t.disaggregation, t.value, t.version, t.created_at, OptParam(t.created_by), t.updated_at,
+       OptParam(t.updated_by)});
+}
+
+bool SqlTargetRepository::Update(const domain::Target& t, std::int64_t expected_version) {
+  return conn_.Execute(
+             "UPDATE target SET value = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ? "
+             "AND version = ?",
+             {t.value, t.version, t.updated_at, OptParam(t.updated_by), t.id, expected_version}) == 1;
+}
+
+void SqlTargetRepository::Delete(const std::string& id) {
+  conn_.Execute("DELETE FROM target WHERE id = ?", {{id}});
+}
+
+}  // namespace mobilise::storage

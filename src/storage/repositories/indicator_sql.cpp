@@ -1,0 +1,580 @@
+#include "storage/repositories/indicator_sql.hpp"
+
+#include <functional>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include "domain/access/actor.hpp"
+#include "domain/indicators/record_kinds.hpp"
+#include "domain/periods/period.hpp"
+
+namespace mobilise::storage {
+namespace {
+
+using domain::ComputeRequest;
+
+// SQL text with the parameters of its ?s, in order.
+struct Sql {
+  std::string text;
+  std::vector<Param> params;
+
+  Sql& Add(const std::string& s) {
+    text += s;
+    return *this;
+  }
+  Sql& Add(const Sql& s) {
+    text += s.text;
+    params.insert(params.end(), s.params.begin(), s.params.end());
+    return *this;
+  }
+};
+
+using ExprFn = std::function<Sql(const ComputeRequest&)>;
+using CondFn = std::function<Sql(const std::vector<std::string>&, const ComputeRequest&)>;
+
+struct Dim {
+  std::string join;  // alias of a join it needs ("" none)
+  ExprFn expr;
+};
+
+struct Filter {
+  std::string join;
+  CondFn cond;
+};
+
+// What the rows of a source are, for the drill-down.
+struct Drill {
+  std::string record, id, label, date, join;
+};
+
+struct Source {
+  std::string from;
+  std::map<std::string, std::string> joins;  // alias -> JOIN clause
+  std::string area, date_lo, date_hi;
+  std::string base;  // "" or conditions; "{status}" stands for the activity status condition
+  bool stock = false;
+  std::string alive;  // stock: exists at the end (one ? for the end date); "" always
+  std::map<std::string, Dim> dims;
+  std::map<std::string, Filter> filters;
+  std::map<std::string, std::string> fields;
+  std::string person, household;  // columns for the distinct measures
+  std::string count_col;          // rows are counts of this column (participants counted)
+  Drill drill, drill_people, drill_households;
+};
+
+Dim Col(std::string expr, std::string join = "") {
+  return {std::move(join), [expr](const ComputeRequest&) { return Sql{expr, {}}; }};
+}
+
+Dim Flag(std::string condition, std::string join = "") {
+  return Col("CASE WHEN " + condition + " THEN 'true' ELSE 'false' END", std::move(join));
+}
+
+// Age band at the period's end from a birth date column: the cut-offs are the dates 5, 12, 18
+// and 60 years before it (born after the first: under 5).
+Dim AgeBand(std::string column, std::string join = "") {
+  return {std::move(join), [column](const ComputeRequest& r) {
+            Sql s{"CASE WHEN " + column + " IS NULL THEN 'unknown'", {}};
+            const std::pair<int, const char*> bands[] = {
+                {5, "0-4"}, {12, "5-11"}, {18, "12-17"}, {60, "18-59"}};
+            for (const auto& [years, band] : bands) {
+              s.Add(" WHEN " + column + " > ? THEN '" + band + "'");
+              s.params.emplace_back(domain::AddYears(r.window.end, -years));
+            }
+            s.Add(" ELSE '60+' END");
+            return s;
+          }};
+}
+
+Sql InList(const Sql& expr, const std::vector<std::string>& values) {
+  Sql s = expr;
+  s.Add(" IN (");
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    s.Add(i ? ", ?" : "?");
+    s.params.emplace_back(values[i]);
+  }
+  s.Add(")");
+  return s;
+}
+
+Filter In(std::string expr, std::string join = "") {
+  return {std::move(join), [expr](const std::vector<std::string>& v, const ComputeRequest&) {
+            return InList(Sql{expr, {}}, v);
+          }};
+}
+
+// A filter on a dimension's expression (e.g. an age band computed for the period's end).
+Filter InDim(Dim dim) {
+  return {dim.join, [expr = dim.expr](const std::vector<std::string>& v, const ComputeRequest& r) {
+            return InList(expr(r), v);
+          }};
+}
+
+// A boolean filter: true_sql when the values hold only "true", its negation for only "false".
+Filter Bool(std::string true_sql, std::string join = "") {
+  return {std::move(join), [true_sql](const std::vector<std::string>& v, const ComputeRequest&) {
+            const bool t = std::find(v.begin(), v.end(), "true") != v.end();
+            const bool f = std::find(v.begin(), v.end(), "false") != v.end();
+            if (t && f) return Sql{"1=1", {}};
+            return Sql{t ? "(" + true_sql + ")" : "NOT (" + true_sql + ")", {}};
+          }};
+}
+
+// Words in a ' a b ' list column.
+Filter Words(std::string column) {
+  return {"", [column](const std::vector<std::string>& v, const ComputeRequest&) {
+            Sql s{"(", {}};
+            for (std::size_t i = 0; i < v.size(); ++i) {
+              s.Add(i ? " OR " : "").Add(column + " LIKE ?");
+              s.params.emplace_back("% " + v[i] + " %");
+            }
+            return s.Add(")");
+          }};
+}
+
+Filter Never() {
+  return {"", [](const std::vector<std::string>& v, const ComputeRequest&) {
+            return Sql{std::find(v.begin(), v.end(), "unknown") != v.end() ? "1=1" : "1=0", {}};
+          }};
+}
+
+const char* kTopicJoin = "JOIN activity_topic tt ON tt.activity_id = a.id";
+Filter TopicFilter() {
+  return {"", [](const std::vector<std::string>& v, const ComputeRequest&) {
+            Sql s{"EXISTS (SELECT 1 FROM activity_topic xt WHERE xt.activity_id = a.id AND ", {}};
+            s.Add(InList(Sql{"xt.topic", {}}, v));
+            return s.Add(")");
+          }};
+}
+
+std::map<std::string, std::vector<Source>> BuildSources() {
+  std::map<std::string, std::vector<Source>> all;
+
+  Source h;
+  h.from = "FROM household h";
+  h.area = "h.area_path";
+  // Registered on the earlier of the poverty survey and the record's creation (households
+  // imported from an older register keep their survey date).
+  const std::string registered =
+      "CASE WHEN h.psc_date IS NOT NULL AND h.psc_date < substr(h.created_at, 1, 10) THEN h.psc_date "
+      "ELSE substr(h.created_at, 1, 10) END";
+  h.date_lo = h.date_hi = registered;
+  h.base = "h.deleted_at IS NULL AND h.merged_into_id IS NULL";
+  h.stock = true;
+  h.dims = {{"band", Col("COALESCE(h.poverty_band, 'none')")}, {"poor", Flag("h.poor = 1")}};
+  h.filters = {{"band", In("COALESCE(h.poverty_band, 'none')")},
+               {"poor", Bool("h.poor = 1")},
+               {"organised", Bool("h.membership_count > 0")},
+               {"flag", Words("h.flags")}};
+  h.fields = {{"person_count", "h.person_count"}};
+  h.household = "h.id";
+  h.drill = {"household", "h.id", "h.head_name", registered, ""};
+  h.drill_households = h.drill;
+  all["household"] = {h};
+
+  Source i;
+  i.from = "FROM institution i";
+  i.joins = {{"it", "JOIN institution_type it ON it.code = i.type_code"}};
+  i.area = "i.area_path";
+  i.date_lo = i.date_hi = "COALESCE(i.formed_on, substr(i.created_at, 1, 10))";
+  i.base = "i.deleted_at IS NULL";
+  i.stock = true;
+  i.alive = "NOT (i.status IN ('dissolved', 'merged') AND COALESCE(i.status_on, '') <= ?)";
+  i.dims = {{"type", Col("i.type_code")},
+            {"tier", Col("CAST(it.tier AS TEXT)", "it")},
+            {"status", Col("i.status")},
+            {"sex_composition", Col("i.sex_composition")},
+            {"grade", Col("COALESCE(i.latest_grade, 'none')")}};
+  i.filters = {{"type", In("i.type_code")},
+               {"tier", In("CAST(it.tier AS TEXT)", "it")},
+               {"status", In("i.status")},
+               {"sex_composition", In("i.sex_composition")},
+               {"grade", In("COALESCE(i.latest_grade, 'none')")},
+               {"bank", Bool("i.bank_status = 'opened'")},
+               {"registered", Bool("i.registration_status = 'registered'")}};
+  i.fields = {{"savings", "i.savings"}, {"member_count", "i.member_count"}};
+  i.drill = {"institution", "i.id", "i.name", "COALESCE(i.formed_on, substr(i.created_at, 1, 10))", ""};
+  all["institution"] = {i};
+
+  Source m;
+  m.from = "FROM membership m";
+  m.joins = {{"h", "LEFT JOIN household h ON h.id = m.household_id"},
+             {"p", "LEFT JOIN person p ON p.id = m.person_id"},
+             {"mi", "JOIN institution mi ON mi.id = m.institution_id"}};
+  m.area = "m.area_path";
+  m.date_lo = m.date_hi = "m.joined_on";
+  m.stock = true;
+  m.alive = "(m.left_on IS NULL OR m.left_on > ?)";
+  m.dims = {{"type", Col("m.type_code")},
+            {"sex", Col("COALESCE(m.member_sex, 'unknown')")},
+            {"age_band", AgeBand("m.member_birth_date")},
+            {"disability", Flag("m.member_disability = 1")},
+            {"band", Col("COALESCE(h.poverty_band, 'none')", "h")},
+            {"poor", Flag("h.poor = 1", "h")}};
+  m.filters = {{"type", In("m.type_code")},
+               {"member_kind", {"", [](const std::vector<std::string>& v, const ComputeRequest&) {
+                                  Sql s{"(1=0", {}};
+                                  for (const auto& k : v) {
+                                    if (k == "household") s.Add(" OR m.household_id IS NOT NULL");
+                                    if (k == "person")
+                                      s.Add(" OR (m.household_id IS NULL AND m.person_id IS NOT NULL "
+                                            "AND m.member_institution_id IS NULL)");
+                                    if (k == "institution") s.Add(" OR m.member_institution_id IS NOT NULL");
+                                  }
+                                  return s.Add(")");
+                                }}},
+               {"role", In("m.role")},
+               {"sex", In("COALESCE(m.member_sex, 'unknown')")},
+               {"disability", Bool("m.member_disability = 1")},
+               {"band", In("COALESCE(h.poverty_band, 'none')", "h")},
+               {"poor", Bool("h.poor = 1", "h")}};
+  m.person = "m.person_id";
+  m.household = "m.household_id";
+  m.drill = {"institution", "mi.id", "mi.name", "m.joined_on", "mi"};
+  m.drill_people = {"person", "p.id", "p.name", "m.joined_on", "p"};
+  m.drill_households = {"household", "h.id", "h.head_name", "m.joined_on", "h"};
+  all["membership"] = {m};
+
+  const std::string status = "{status}";
+  Source a;
+  a.from = "FROM activity a";
+  a.joins = {{"tt", kTopicJoin}};
+  a.area = "a.area_path";
+  a.date_lo = a.date_hi = "a.held_on";
+  a.base = status;
+  a.dims = {{"type", Col("a.type")},
+            {"topic", Col("tt.topic", "tt")},
+            {"course", Col("COALESCE(a.course_id, 'none')")}};
+  a.filters = {{"type", In("a.type")}, {"topic", TopicFilter()}, {"course", In("a.course_id")}};
+  a.fields = {{"counted_total", "a.counted_total"}, {"named_total", "a.named_total"}};
+  a.drill = {"activity", "a.id", "COALESCE(a.title, a.type)", "a.held_on", ""};
+  all["activity"] = {a};
+
+  Source named;
+  named.from = "FROM attendance t JOIN activity a ON a.id = t.activity_id JOIN person p ON p.id = t.person_id";
+  named.joins = {{"tt", kTopicJoin}};
+  named.area = "a.area_path";
+  named.date_lo = named.date_hi = "a.held_on";
+  named.base = "t.attended = 1 AND " + status;
+  named.dims = {{"sex", Col("p.sex")},
+                {"age_band", AgeBand("p.birth_date")},
+                {"disability", Flag("p.disability = 1")},
+                {"displacement", Col("COALESCE(p.displacement, 'none')")},
+                {"type", Col("a.type")},
+                {"topic", Col("tt.topic", "tt")}};
+  named.filters = {{"type", In("a.type")},
+                   {"topic", TopicFilter()},
+                   {"sex", In("p.sex")},
+                   {"age_band", InDim(AgeBand("p.birth_date"))},
+                   {"disability", Bool("p.disability = 1")},
+                   {"displacement", In("COALESCE(p.displacement, 'none')")}};
+  named.person = "t.person_id";
+  named.drill = {"person", "p.id", "p.name", "a.held_on", ""};
+  named.drill_people = named.drill;
+
+  Source counted;
+  counted.from = "FROM activity_count c JOIN activity a ON a.id = c.activity_id";
+  counted.joins = {{"tt", kTopicJoin}};
+  counted.area = "a.area_path";
+  counted.date_lo = counted.date_hi = "a.held_on";
+  counted.base = "c.count > 0 AND " + status;
+  counted.dims = {{"sex", Col("c.sex")},
+                  {"age_band", Col("c.age_band")},
+                  {"disability", Flag("c.disability = 1")},
+                  {"displacement", Col("'unknown'")},
+                  {"type", Col("a.type")},
+                  {"topic", Col("tt.topic", "tt")}};
+  counted.filters = {{"type", In("a.type")},
+                     {"topic", TopicFilter()},
+                     {"sex", In("c.sex")},
+                     {"age_band", In("c.age_band")},
+                     {"disability", Bool("c.disability = 1")},
+                     {"displacement", Never()}};
+  counted.count_col = "c.count";
+  counted.drill = {"activity", "a.id", "COALESCE(a.title, a.type)", "a.held_on", ""};
+  counted.drill_people = counted.drill;
+  all["participant"] = {named, counted};
+
+  Source tr;
+  tr.from =
+      "FROM attendance t JOIN activity a ON a.id = t.activity_id JOIN course co ON co.id = a.course_id "
+      "JOIN person p ON p.id = t.person_id";
+  tr.area = "a.area_path";
+  tr.date_lo = tr.date_hi = "a.held_on";
+  tr.base = "t.attended = 1 AND " + status;
+  tr.dims = {{"sex", Col("p.sex")},
+             {"age_band", AgeBand("p.birth_date")},
+             {"disability", Flag("p.disability = 1")},
+             {"course", Col("a.course_id")}};
+  tr.filters = {{"course", In("a.course_id")},
+                {"audience", In("co.audience")},
+                {"sex", In("p.sex")},
+                {"disability", Bool("p.disability = 1")}};
+  tr.fields = {{"normalised_gain",
+                "CASE WHEN t.pre_score IS NOT NULL AND t.post_score IS NOT NULL AND co.test_max > "
+                "t.pre_score THEN (t.post_score - t.pre_score) / (co.test_max - t.pre_score) END"},
+               {"gain", "t.post_score - t.pre_score"},
+               {"pre_score", "t.pre_score"},
+               {"post_score", "t.post_score"}};
+  tr.person = "t.person_id";
+  tr.drill = {"person", "p.id", "p.name", "a.held_on", ""};
+  tr.drill_people = tr.drill;
+  all["trainee"] = {tr};
+
+  Source tp;
+  tp.from = "FROM training_plan tp";
+  tp.area = "tp.area_path";
+  tp.date_lo = "tp.period_start";
+  tp.date_hi = "tp.period_end";
+  tp.dims = {{"course", Col("tp.course_id")}};
+  tp.filters = {{"course", In("tp.course_id")}};
+  tp.fields = {{"planned_events", "tp.planned_events"},
+               {"planned_participants", "tp.planned_participants"}};
+  tp.drill = {"training_plan", "tp.id", "tp.period", "tp.period_start", ""};
+  all["training_plan"] = {tp};
+
+  Source f;
+  f.from = "FROM feedback f";
+  f.area = "f.area_path";
+  f.date_lo = f.date_hi = "f.received_on";
+  f.dims = {{"category", Col("f.category")},
+            {"channel", Col("f.channel")},
+            {"sex", Col("COALESCE(f.person_sex, 'unknown')")},
+            {"status", Col("f.status")}};
+  f.filters = {{"category", In("f.category")},
+               {"channel", In("f.channel")},
+               {"sensitive", Bool("f.sensitive = 1")},
+               {"status", In("f.status")},
+               {"closed", Bool("f.status = 'closed'")},
+               {"closed_on_time", Bool("f.status = 'closed' AND f.closed_on <= f.due_on")},
+               {"tag", Words("f.tags")}};
+  f.drill = {"feedback", "f.id", "f.category", "f.received_on", ""};
+  all["feedback"] = {f};
+  return all;
+}
+
+const std::map<std::string, std::vector<Source>>& Sources() {
+  static const auto sources = BuildSources();
+  return sources;
+}
+
+const std::vector<Source>& SourcesOf(const std::string& record) {
+  auto it = Sources().find(record);
+  if (it == Sources().end()) throw std::invalid_argument("unknown record kind " + record);
+  return it->second;
+}
+
+std::string Replace(std::string s, const std::string& from, const std::string& to) {
+  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
+  return s;
+}
+
+// The dimension expression of `name` on a source (child_area and month are on every source).
+Dim DimOf(const Source& s, const std::string& name) {
+  if (name == domain::kChildAreaDim)
+    return {"", [area = s.area](const ComputeRequest& r) {
+              Sql q{"substr(" + area + ", 1, ?)", {}};
+              q.params.emplace_back(static_cast<std::int64_t>(r.child_path_length));
+              return q;
+            }};
+  if (name == domain::kMonthDim) return Col("substr(" + s.date_lo + ", 1, 7)");
+  auto it = s.dims.find(name);
+  if (it == s.dims.end()) throw std::invalid_argument("no dimension " + name);
+  return it->second;
+}
+
+// What every statement of a request shares: FROM, joins, and the WHERE clause (scope, base
+// conditions, the window's outer bounds, drill-down group).
+struct Frame {
+  Sql from;   // FROM ... joins
+  Sql where;  // " WHERE ..."
+  std::set<std::string> joins;
+};
+
+void Need(Frame& f, const std::string& join) {
+  if (!join.empty()) f.joins.insert(join);
+}
+
+Sql FilterSql(const Source& s, const std::vector<domain::IndicatorFilter>& filters,
+              const ComputeRequest& r, Frame& frame) {
+  Sql out{"1=1", {}};
+  for (const auto& f : filters) {
+    auto it = s.filters.find(f.field);
+    if (it == s.filters.end()) throw std::invalid_argument("no filter " + f.field);
+    Need(frame, it->second.join);
+    out.Add(" AND ").Add(it->second.cond(f.values, r));
+  }
+  return out;
+}
+
+std::string StatusSql(const ComputeRequest& r) {
+  return r.include_unverified ? "a.status IN ('verified', 'submitted', 'returned')"
+                              : "a.status = 'verified'";
+}
+
+Sql PeriodCond(const Source& s, const ComputeRequest& r) {
+  Sql q{s.date_lo + " >= ?", {}};
+  q.params.emplace_back(r.window.start);
+  return q;
+}
+
+Sql PreviousCond(const Source& s, const ComputeRequest& r) {
+  Sql q{"(" + s.date_lo + " >= ? AND " + s.date_hi + " <= ?)", {}};
+  q.params.emplace_back(r.window.prev_start);
+  q.params.emplace_back(r.window.prev_end);
+  return q;
+}
+
+Sql CumulativeCond(const Source& s, const ComputeRequest& r) {
+  if (!s.stock || s.alive.empty()) return {"1=1", {}};
+  Sql q{s.alive, {}};
+  q.params.emplace_back(r.window.end);
+  return q;
+}
+
+Sql WhereSql(const Source& s, const ComputeRequest& r, Frame& frame) {
+  const auto range = domain::SubtreeRange(r.scope_path);
+  Sql w{" WHERE " + s.area + " >= ? AND " + s.area + " < ?", {range.lo, range.hi}};
+  if (!s.base.empty()) w.Add(" AND " + Replace(s.base, "{status}", StatusSql(r)));
+  if (s.stock) {
+    w.Add(" AND " + s.date_lo + " <= ?");
+    w.params.emplace_back(r.window.end);
+  } else {
+    w.Add(" AND " + s.date_lo + " >= ? AND " + s.date_hi + " <= ?");
+    w.params.emplace_back(r.window.from);
+    w.params.emplace_back(r.window.end);
+  }
+  for (const auto& [dim, value] : r.where_group) {
+    Dim d = DimOf(s, dim);
+    Need(frame, d.join);
+    w.Add(" AND ").Add(d.expr(r)).Add(" = ?");
+    w.params.emplace_back(value);
+  }
+  return w;
+}
+
+Sql FromSql(const Source& s, const Frame& frame) {
+  Sql q{" " + s.from, {}};
+  for (const auto& alias : frame.joins) {
+    auto it = s.joins.find(alias);
+    if (it == s.joins.end()) throw std::invalid_argument("no join " + alias);
+    q.Add(" " + it->second);
+  }
+  return q;
+}
+
+Sql Aggregate(const Source& s, const domain::MeasureSpec& m, const Sql& filter, const Sql& cond) {
+  Sql when{"CASE WHEN ", {}};
+  when.Add(filter).Add(" AND ").Add(cond).Add(" THEN ");
+  const std::string& mm = m.measure;
+  if (!s.count_col.empty()) {  // rows are counts: every person-counting measure sums them
+    if (mm != "count" && mm != "distinct_people") return {"NULL", {}};
+    Sql q{"SUM(", {}};
+    return q.Add(when).Add(s.count_col + " ELSE 0 END)");
+  }
+  if (mm == "count") return Sql{"SUM(", {}}.Add(when).Add("1 ELSE 0 END)");
+  if (mm == "distinct_people" || mm == "distinct_households") {
+    const std::string& col = mm == "distinct_people" ? s.person : s.household;
+    if (col.empty()) throw std::invalid_argument("no " + mm + " on this record kind");
+    return Sql{"COUNT(DISTINCT ", {}}.Add(when).Add(col + " END)");
+  }
+  if (mm == "sum" || mm == "average") {
+    auto it = m.field ? s.fields.find(*m.field) : s.fields.end();
+    if (it == s.fields.end()) throw std::invalid_argument("no field for " + mm);
+    return Sql{mm == "sum" ? "SUM(" : "AVG(", {}}.Add(when).Add(it->second + " END)");
+  }
+  throw std::invalid_argument("unknown measure " + mm);
+}
+
+}  // namespace
+
+std::vector<CompiledQuery> CompileCompute(const ComputeRequest& r) {
+  std::vector<CompiledQuery> out;
+  for (const Source& s : SourcesOf(r.record)) {
+    Frame frame;
+    Sql select{"SELECT ", {}};
+    for (std::size_t i = 0; i < r.by.size(); ++i) {
+      Dim d = DimOf(s, r.by[i]);
+      Need(frame, d.join);
+      select.Add(i ? ", " : "").Add(d.expr(r));
+    }
+    const Sql period = PeriodCond(s, r), cumulative = CumulativeCond(s, r);
+    const bool has_prev = !r.window.prev_start.empty();
+    for (std::size_t i = 0; i < r.measures.size(); ++i) {
+      const Sql filter = FilterSql(s, r.measures[i].filters, r, frame);
+      select.Add(r.by.empty() && i == 0 ? "" : ", ");
+      select.Add(Aggregate(s, r.measures[i], filter, period)).Add(", ");
+      select.Add(Aggregate(s, r.measures[i], filter, cumulative)).Add(", ");
+      if (has_prev)
+        select.Add(Aggregate(s, r.measures[i], filter, PreviousCond(s, r)));
+      else
+        select.Add("NULL");
+    }
+    Sql where = WhereSql(s, r, frame);
+    Sql q = select;
+    q.Add(FromSql(s, frame)).Add(where);
+    if (!r.by.empty()) {
+      q.Add(" GROUP BY ");
+      for (std::size_t i = 0; i < r.by.size(); ++i) q.Add((i ? ", " : "") + std::to_string(i + 1));
+    }
+    out.push_back({std::move(q.text), std::move(q.params)});
+  }
+  return out;
+}
+
+std::vector<CompiledQuery> CompileRecords(const ComputeRequest& r, const std::string& column) {
+  if (r.measures.empty()) throw std::invalid_argument("no measure");
+  const auto& m = r.measures.front();
+  std::vector<CompiledQuery> out;
+  for (const Source& s : SourcesOf(r.record)) {
+    Frame frame;
+    const Drill& d = m.measure == "distinct_people" && !s.drill_people.id.empty() ? s.drill_people
+                     : m.measure == "distinct_households" && !s.drill_households.id.empty()
+                         ? s.drill_households
+                         : s.drill;
+    Need(frame, d.join);
+    const Sql filter = FilterSql(s, m.filters, r, frame);
+    Sql where = WhereSql(s, r, frame);
+    where.Add(" AND ").Add(filter).Add(" AND ");
+    where.Add(column == "cumulative" ? CumulativeCond(s, r) : PeriodCond(s, r));
+    if (r.hide_sensitive && r.record == "feedback") where.Add(" AND f.sensitive = 0");
+    Sql q{"SELECT '" + d.record + "', " + d.id + ", " + d.label + ", MAX(" + d.date + "), MIN(" +
+              s.area + ")",
+          {}};
+    q.Add(FromSql(s, frame)).Add(where).Add(" GROUP BY 2, 3 ORDER BY 4 DESC, 2");
+    out.push_back({std::move(q.text), std::move(q.params)});
+  }
+  return out;
+}
+
+std::vector<std::string> MissingSql() {
+  std::vector<std::string> missing;
+  for (const auto& kind : domain::RecordKinds()) {
+    auto it = Sources().find(kind.code);
+    if (it == Sources().end()) {
+      missing.push_back(kind.code);
+      continue;
+    }
+    for (const Source& s : it->second) {
+      for (const auto& d : kind.dims)
+        if (!s.dims.contains(d)) missing.push_back(kind.code + " dim " + d);
+      for (const auto& f : kind.filters)
+        if (!s.filters.contains(f.name)) missing.push_back(kind.code + " filter " + f.name);
+      for (const auto& f : kind.sum_fields)
+        if (s.count_col.empty() && !s.fields.contains(f)) missing.push_back(kind.code + " field " + f);
+      for (const auto& f : kind.average_fields)
+        if (!s.fields.contains(f)) missing.push_back(kind.code + " field " + f);
+      for (const auto& mm : kind.measures) {
+        if (!s.count_col.empty()) continue;
+        if (mm == "distinct_people" && s.person.empty()) missing.push_back(kind.code + " people");
+        if (mm == "distinct_households" && s.household.empty())
+          missing.push_back(kind.code + " households");
+      }
+    }
+  }
+  return missing;
+}
+
+}  // namespace mobilise::storage

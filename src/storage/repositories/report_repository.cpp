@@ -1,0 +1,277 @@
+#include "storage/repositories/report_repository.hpp"
+
+#include <map>
+#include <sstream>
+
+#include "storage/repositories/sql_where.hpp"
+
+namespace mobilise::storage {
+namespace {
+
+std::vector<std::string> Split(std::string_view s) {
+  std::vector<std::string> out;
+  std::istringstream in{std::string(s)};
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+std::string Words(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& x : v) s += (s.empty() ? "" : " ") + x;
+  return s;
+}
+
+Param OptReal(const std::optional<double>& v) { return v ? Param(*v) : Param(); }
+
+std::optional<double> Real(const ResultSet::Row& r, std::size_t c) {
+  if (r.IsNull(c)) return std::nullopt;
+  return r.Real(c);
+}
+
+const char* kColumns =
+    "SELECT r.id, r.template_code, r.area_id, r.area_path, a.name, r.period, r.period_start, "
+    "r.period_end, r.include_unverified, r.status, r.achievements, r.challenges, r.lessons, "
+    "r.recommendations, r.next_plan, r.return_comment, r.submitted_at, r.submitted_by, "
+    "r.approved_at, r.approved_by, r.version, r.created_at, r.updated_at, r.created_by, "
+    "r.updated_by FROM report r JOIN area a ON a.id = r.area_id";
+
+}  // namespace
+
+std::vector<domain::ReportTemplate> SqlReportRepository::Templates() {
+  auto rs = conn_.Query("SELECT code, name, period_kind, position FROM report_template ORDER BY position");
+  std::vector<domain::ReportTemplate> out;
+  std::map<std::string, std::size_t> at;
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    at[rs[i].Str(0)] = out.size();
+    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), static_cast<int>(rs[i].Int(3)), {}});
+  }
+  auto items = conn_.Query(
+      "SELECT template_code, position, section, indicator_code, by_dims FROM report_template_item "
+      "ORDER BY template_code, position");
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (auto it = at.find(items[i].Str(0)); it != at.end())
+      out[it->second].items.push_back({static_cast<int>(items[i].Int(1)), items[i].Str(2),
+                                       items[i].Str(3), Split(items[i].Text(4))});
+  return out;
+}
+
+void SqlReportRepository::ReplaceTemplateItems(const std::string& code,
+                                               const std::vector<domain::ReportTemplateItem>& items) {
+  conn_.Execute("DELETE FROM report_template_item WHERE template_code = ?", {code});
+  for (const auto& it : items)
+    conn_.Execute(
+        "INSERT INTO report_template_item (template_code, position, section, indicator_code, "
+        "by_dims) VALUES (?, ?, ?, ?, ?)",
+        {code, std::int64_t{it.position}, it.section, it.indicator_code, Words(it.by)});
+}
+
+std::vector<domain::Report> SqlReportRepository::Where(const std::string& where,
+                                                       std::vector<Param> params,
+                                                       const std::string& tail) {
+  auto rs = conn_.Query(std::string(kColumns) + where + tail, params);
+  std::vector<domain::Report> out;
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    const auto& row = rs[i];
+    domain::Report r;
+    r.id = row.Str(0);
+    r.template_code = row.Str(1);
+    r.area_id = row.Str(2);
+    r.area_path = row.Str(3);
+    r.area_name = row.Str(4);
+    r.period = row.Str(5);
+    r.period_start = row.Str(6);
+    r.period_end = row.Str(7);
+    r.include_unverified = row.Int(8) != 0;
+    r.status = row.Str(9);
+    r.achievements = row.OptText(10);
+    r.challenges = row.OptText(11);
+    r.lessons = row.OptText(12);
+    r.recommendations = row.OptText(13);
+    r.next_plan = row.OptText(14);
+    r.return_comment = row.OptText(15);
+    r.submitted_at = row.OptText(16);
+    r.submitted_by = row.OptText(17);
+    r.approved_at = row.OptText(18);
+    r.approved_by = row.OptText(19);
+    r.version = row.Int(20);
+    r.created_at = row.Str(21);
+    r.updated_at = row.Str(22);
+    r.created_by = row.OptText(23);
+    r.updated_by = row.OptText(24);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+domain::Page<domain::Report> SqlReportRepository::List(const domain::ReportQuery& q,
+                                                       domain::PageRequest page) {
+  SqlWhere w;
+  std::vector<Param> p;
+  const std::string s = ScopeSql("r.area_path", q.scope, p);
+  w.And(s, p);
+  if (q.template_code) w.And("r.template_code = ?", {*q.template_code});
+  if (q.status) w.And("r.status = ?", {*q.status});
+  if (q.area_path) {
+    const auto range = domain::SubtreeRange(*q.area_path);
+    w.And("r.area_path >= ? AND r.area_path < ?", {range.lo, range.hi});
+  }
+  if (q.period_start) w.And("r.period_start >= ?", {*q.period_start});
+  if (q.period_end) w.And("r.period_end <= ?", {*q.period_end});
+  domain::Page<domain::Report> out;
+  out.total = conn_.Query("SELECT COUNT(*) FROM report r" + w.sql, w.params)[0].Int(0);
+  auto params = w.params;
+  params.emplace_back(std::int64_t{page.limit});
+  params.emplace_back(page.offset);
+  out.items = Where(w.sql, params, " ORDER BY r.period_start DESC, a.name, r.template_code LIMIT ? OFFSET ?");
+  return out;
+}
+
+std::optional<domain::Report> SqlReportRepository::Get(const std::string& id) {
+  auto v = Where(" WHERE r.id = ?", {id});
+  if (v.empty()) return std::nullopt;
+  auto r = std::move(v.front());
+  auto rs = conn_.Query(
+      "SELECT id, position, title, body, file_ids FROM report_story WHERE report_id = ? ORDER BY "
+      "position",
+      {id});
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    r.stories.push_back({rs[i].Str(0), static_cast<int>(rs[i].Int(1)), rs[i].Str(2), rs[i].Str(3),
+                         Split(rs[i].Text(4))});
+  return r;
+}
+
+std::optional<std::string> SqlReportRepository::Find(const std::string& template_code,
+                                                     const std::string& area_id,
+                                                     const std::string& period) {
+  auto rs = conn_.Query("SELECT id FROM report WHERE template_code = ? AND area_id = ? AND period = ?",
+                        {template_code, area_id, period});
+  if (rs.empty()) return std::nullopt;
+  return rs[0].Str(0);
+}
+
+void SqlReportRepository::SaveStories(const domain::Report& r) {
+  conn_.Execute("DELETE FROM report_story WHERE report_id = ?", {r.id});
+  for (const auto& s : r.stories)
+    conn_.Execute(
+        "INSERT INTO report_story (id, report_id, position, title, body, file_ids) VALUES "
+        "(?, ?, ?, ?, ?, ?)",
+        {s.id, r.id, std::int64_t{s.position}, s.title, s.body, Words(s.file_ids)});
+}
+
+void SqlReportRepository::Insert(const domain::Report& r) {
+  conn_.Execute(
+      "INSERT INTO report (id, template_code, area_id, area_path, period, period_start, "
+      "period_end, include_unverified, status, achievements, challenges, lessons, "
+      "recommendations, next_plan, return_comment, submitted_at, submitted_by, approved_at, "
+      "approved_by, version, created_at, created_by, updated_at, updated_by) VALUES "
+      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+      {r.id, r.template_code, r.area_id, r.area_path, r.period, r.period_start, r.period_end,
+       std::int64_t{r.include_unverified ? 1 : 0}, r.status, OptParam(r.achievements),
+       OptParam(r.challenges), OptParam(r.lessons), OptParam(r.recommendations),
+       OptParam(r.next_plan), OptParam(r.return_comment), OptParam(r.submitted_at),
+       OptParam(r.submitted_by), OptParam(r.approved_at), OptParam(r.approved_by), r.version,
+       r.created_at, OptParam(r.created_by), r.updated_at, OptParam(r.updated_by)});
+  SaveStories(r);
+}
+
+bool SqlReportRepository::Update(const domain::Report& r, std::int64_t expected_version) {
+  const auto n = conn_.Execute(
+      "UPDATE report SET include_unverified = ?, status = ?, achievements = ?, challenges = ?, "
+      "lessons = ?, recommendations = ?, next_plan = ?, return_comment = ?, submitted_at = ?, "
+      "submitted_by = ?, approved_at = ?, approved_by = ?, version = ?, updated_at = ?, "
+      "updated_by = ? WHERE id = ? AND version = ?",
+      {std::int64_t{r.include_unverified ? 1 : 0}, r.status, OptParam(r.achievements),
+       OptParam(r.challenges), OptParam(r.lessons), OptParam(r.recommendations),
+       OptParam(r.next_plan), OptParam(r.return_comment), OptParam(r.submitted_at),
+       OptParam(r.submitted_by), OptParam(r.approved_at), OptParam(r.approved_by), r.version,
+       r.updated_at, OptParam(r.updated_by), r.id, expected_version});
+  if (n != 1) return false;
+  SaveStories(r);
+  return true;
+}
+
+std::vector<domain::ReportEvent> SqlReportRepository::Events(const std::string& report_id) {
+  auto rs = conn_.Query(
+      "SELECT e.id, e.report_id, e.at, e.action, e.by_user, u.full_name, e.note FROM "
+      "report_event e LEFT JOIN app_user u ON u.id = e.by_user WHERE e.report_id = ? ORDER BY e.id",
+      {report_id});
+  std::vector<domain::ReportEvent> out;
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3), rs[i].OptText(4),
+                   rs[i].OptText(5), rs[i].OptText(6)});
+  return out;
+}
+
+void SqlReportRepository::AddEvent(const domain::ReportEvent& e) {
+  conn_.Execute(
+      "INSERT INTO report_event (id, report_id, at, by_user, action, note) VALUES (?,?,?,?,?,?)",
+      {e.id, e.report_id, e.at, OptParam(e.by_user), e.action, OptParam(e.note)});
+}
+
+std::vector<domain::StoredValue> SqlReportRepository::Values(const std::string& report_id) {
+  auto rs = conn_.Query(
+      "SELECT indicator_code, group_key, period_value, cumulative, previous, target FROM "
+      "report_value WHERE report_id = ? ORDER BY indicator_code, group_key",
+      {report_id});
+  std::vector<domain::StoredValue> out;
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    out.push_back({rs[i].Str(0), rs[i].Str(1), Real(rs[i], 2), Real(rs[i], 3), Real(rs[i], 4),
+                   Real(rs[i], 5)});
+  return out;
+}
+
+void SqlReportRepository::ReplaceValues(const std::string& report_id,
+                                        const std::vector<domain::StoredValue>& values) {
+  conn_.Execute("DELETE FROM report_value WHERE report_id = ?", {report_id});
+  for (const auto& v : values)
+    conn_.Execute(
+        "INSERT INTO report_value (report_id, indicator_code, group_key, period_value, "
+        "cumulative, previous, target) VALUES (?,?,?,?,?,?,?)",
+        {report_id, v.indicator_code, v.group_key, OptReal(v.period), OptReal(v.cumulative),
+         OptReal(v.previous), OptReal(v.target)});
+}
+
+std::vector<std::pair<std::string, std::string>> SqlReportRepository::OrgUnits() {
+  auto rs = conn_.Query("SELECT area_id, org_unit FROM dhis2_org_unit ORDER BY area_id");
+  std::vector<std::pair<std::string, std::string>> out;
+  for (std::size_t i = 0; i < rs.size(); ++i) out.emplace_back(rs[i].Str(0), rs[i].Str(1));
+  return out;
+}
+
+std::vector<domain::Dhis2Mapping> SqlReportRepository::Mappings() {
+  auto rs = conn_.Query(
+      "SELECT indicator_code, disaggregation, data_element, category_option_combo FROM "
+      "dhis2_mapping ORDER BY indicator_code, disaggregation");
+  std::vector<domain::Dhis2Mapping> out;
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3)});
+  return out;
+}
+
+std::vector<domain::Dhis2Category> SqlReportRepository::Categories() {
+  auto rs = conn_.Query("SELECT dim, val, category, option_code FROM dhis2_category ORDER BY dim, val");
+  std::vector<domain::Dhis2Category> out;
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3)});
+  return out;
+}
+
+void SqlReportRepository::ReplaceDhis2(const std::vector<std::pair<std::string, std::string>>& org_units,
+                                       const std::vector<domain::Dhis2Mapping>& mappings,
+                                       const std::vector<domain::Dhis2Category>& categories) {
+  conn_.Execute("DELETE FROM dhis2_org_unit");
+  conn_.Execute("DELETE FROM dhis2_mapping");
+  conn_.Execute("DELETE FROM dhis2_category");
+  for (const auto& [area, unit] : org_units)
+    conn_.Execute("INSERT INTO dhis2_org_unit (area_id, org_unit) VALUES (?, ?)", {area, unit});
+  for (const auto& m : mappings)
+    conn_.Execute(
+        "INSERT INTO dhis2_mapping (indicator_code, disaggregation, data_element, "
+        "category_option_combo) VALUES (?, ?, ?, ?)",
+        {m.indicator_code, m.disaggregation, m.data_element, m.category_option_combo});
+  for (const auto& c : categories)
+    conn_.Execute("INSERT INTO dhis2_category (dim, val, category, option_code) VALUES (?, ?, ?, ?)",
+                  {c.dim, c.value, c.category, c.option_code});
+}
+
+}  // namespace mobilise::storage
