@@ -8,10 +8,7 @@
 #include "api/json_io.hpp"
 #include "reports/render_csv.hpp"
 #include "reports/render_dhis2.hpp"
-#if __has_include("reports/render_pdf.hpp")
 #include "reports/render_pdf.hpp"
-#define MOBILISE_HAS_PDF 1
-#endif
 #include "reports/render_xlsx.hpp"
 #include "reports/report_document.hpp"
 
@@ -81,13 +78,11 @@ http::Response ExportReport(Services& s, const domain::Actor& actor, const domai
     return File(std::move(*body), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 FileName(c, "xlsx"));
   }
-#ifdef MOBILISE_HAS_PDF
   if (format == "pdf") {
     auto body = ThroughFile([&](const std::string& p) { return reports::RenderPdf(document, p); });
     if (!body) return ErrorResponse(body.error());
     return File(std::move(*body), "application/pdf", FileName(c, "pdf"));
   }
-#endif
   return ErrorResponse(Error::Field("format", "one of csv, xlsx, pdf, dhis2, adx"));
 }
 

@@ -105,6 +105,19 @@ json::object ReportJson(const domain::ReportContent& c) {
   return o;
 }
 
+json::object Dhis2Json(const domain::ReportService::Dhis2Config& c) {
+  json::array units, mappings, categories;
+  for (const auto& [area, unit] : c.org_units) units.push_back(json::object{{"area_id", area}, {"org_unit", unit}});
+  for (const auto& m : c.mappings)
+    mappings.push_back(json::object{{"indicator_code", m.indicator_code}, {"disaggregation", m.disaggregation},
+                                    {"data_element", m.data_element},
+                                    {"category_option_combo", m.category_option_combo}});
+  for (const auto& k : c.categories)
+    categories.push_back(json::object{{"dim", k.dim}, {"value", k.value}, {"category", k.category},
+                                      {"option_code", k.option_code}});
+  return {{"org_units", std::move(units)}, {"mappings", std::move(mappings)}, {"categories", std::move(categories)}};
+}
+
 std::string Lang(const http::Request& r) {
   auto l = r.Query("lang");
   return l && (*l == "ps" || *l == "uk" || *l == "mr") ? std::string(*l) : "en";
@@ -199,6 +212,41 @@ void AddReportRoutes(RouteTable& t, Services& s) {
       return Reply(s.reports.Return(c.actor(), id, version, *comment), 200, ReportJson);
     });
   }
+
+  t.Authed("GET", "/api/v1/dhis2-mapping", [&s](Call&) { return Json(200, Dhis2Json(s.reports.Dhis2())); });
+
+  t.Authed("PUT", "/api/v1/dhis2-mapping", [&s](Call& c) {
+    auto body = ParseObject(c.request);
+    if (!body) return ErrorResponse(body.error());
+    ObjectReader r(*body);
+    domain::ReportService::Dhis2Config in;
+    auto units = ReadObjects<std::pair<std::string, std::string>>(r, "org_units", r.RequiredArray("org_units"),
+                                                                  [](ObjectReader& i) {
+      auto area = i.RequiredString("area_id");
+      return std::make_pair(area, i.RequiredString("org_unit"));
+    });
+    auto mappings = ReadObjects<domain::Dhis2Mapping>(r, "mappings", r.RequiredArray("mappings"), [](ObjectReader& i) {
+      domain::Dhis2Mapping m;
+      m.indicator_code = i.RequiredString("indicator_code");
+      m.disaggregation = i.OptionalString("disaggregation").value_or("");
+      m.data_element = i.RequiredString("data_element");
+      m.category_option_combo = i.OptionalString("category_option_combo").value_or("");
+      return m;
+    });
+    auto categories = ReadObjects<domain::Dhis2Category>(r, "categories", r.OptionalArray("categories"), [](ObjectReader& i) {
+      domain::Dhis2Category k;
+      k.dim = i.RequiredString("dim");
+      k.value = i.RequiredString("value");
+      k.category = i.RequiredString("category");
+      k.option_code = i.RequiredString("option_code");
+      return k;
+    });
+    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+    in.org_units = units.value_or(decltype(in.org_units){});
+    in.mappings = mappings.value_or(decltype(in.mappings){});
+    in.categories = categories.value_or(decltype(in.categories){});
+    return Reply(s.reports.SaveDhis2(c.actor(), in), 200, Dhis2Json);
+  });
 
   t.Authed("GET", "/api/v1/reports/{id}/export", [&s](Call& c) {
     auto content = s.reports.Get(c.actor(), c.request.path_params["id"], Lang(c.request));
