@@ -87,6 +87,8 @@ const enField = {
   'act.corrected': 'Correction saved.',
   'act.corrections': 'Corrections',
   'act.traineesLink': 'Trainees and test scores',
+  'act.trainees': 'Trainees',
+  'act.traineesHint': 'People from the registry who took the training; their test scores are entered on the training\u2019s page after saving.',
   'act.verifiedBy': 'Verified by',
 
   'fb.title': 'Feedback',

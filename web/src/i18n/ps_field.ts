@@ -87,6 +87,8 @@ const psField: Record<FieldKey, string | Plural> = {
   'act.corrected': 'سمون خوندي شو.',
   'act.corrections': 'سمونونه',
   'act.traineesLink': 'روزنه اخیستونکي او د ازموینې نمرې',
+  'act.trainees': 'روزنه اخیستونکي',
+  'act.traineesHint': 'له ثبت څخه هغه خلک چې روزنه یې اخیستې؛ د ازموینې نمرې یې له خوندي کولو وروسته د روزنې په پاڼه کې ولیکل شي.',
   'act.verifiedBy': 'تایید کوونکی',
 
   'fb.title': 'نظرونه',

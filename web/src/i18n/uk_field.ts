@@ -87,6 +87,8 @@ const ukField: Record<FieldKey, string | Plural> = {
   'act.corrected': 'Виправлення збережено.',
   'act.corrections': 'Виправлення',
   'act.traineesLink': 'Учасники навчання та результати тестів',
+  'act.trainees': 'Учасники навчання',
+  'act.traineesHint': 'Люди з реєстру, які пройшли навчання; їхні бали тестів вносяться на сторінці навчання після збереження.',
   'act.verifiedBy': 'Перевірив(-ла)',
 
   'fb.title': 'Відгуки',

@@ -14,7 +14,7 @@ import { clearMessages, showError, showInfo } from '../messages';
 import { enumLabel, num, orNull, todayIso, useConfig } from '../registry_data';
 import { href, navigate } from '../router';
 import type { Activity, Attendance, Household, Institution, Page, User } from '../types';
-import { AGE_BANDS, activityTypeLabel, courseTitle, OtherErrors, SEXES, topicLabel, useCourses } from './field_bits';
+import { AGE_BANDS, activityTypeLabel, attendanceBody, courseTitle, OtherErrors, SEXES, topicLabel, useCourses } from './field_bits';
 
 type Counts = Record<string, string>; // "f|18-59|0" -> the typed number
 const cell = (sex: string, band: string, dis: boolean) => `${sex}|${band}|${dis ? 1 : 0}`;
@@ -121,7 +121,7 @@ export function ActivityFormPage({ id, user, presetType }: { id?: string; user: 
       place: orNull(f.place),
       topics: f.topics,
       counts,
-      attendance: f.attendance.map((x) => ({ person_id: x.person_id, attended: x.attended, pre_score: x.pre_score, post_score: x.post_score })),
+      attendance: f.attendance.map((x) => attendanceBody(x.person_id, x.attended, x.pre_score, x.post_score)),
       facilitators: f.facilitators.map((x) => (x.user_id ? { user_id: x.user_id } : { name: x.name })),
       decisions: orNull(f.decisions),
       follow_up: orNull(f.follow_up),
@@ -229,7 +229,7 @@ export function ActivityFormPage({ id, user, presetType }: { id?: string; user: 
           {(fields.counts || fields.participants_total) && <div class="field-error">{fields.counts ?? fields.participants_total}</div>}
         </fieldset>
 
-        <NamedParticipants rows={f.attendance} onChange={(attendance) => set({ attendance })} error={fields.attendance} />
+        <NamedParticipants rows={f.attendance} onChange={(attendance) => set({ attendance })} error={fields.attendance} training={f.type === 'training'} />
         <Facilitators rows={f.facilitators} user={user} onChange={(facilitators) => set({ facilitators })} error={fields.facilitators} />
 
         <TextAreaField label={`${t('act.decisions')} ${t('common.optional')}`} value={f.decisions} onInput={(v) => set({ decisions: v })} error={fields.decisions} testid="act-decisions" />
@@ -310,8 +310,9 @@ function CountGrid({ counts, disability, onChange }: { counts: Counts; disabilit
   );
 }
 
-// People from the registry: find a household, then add those of its people who came.
-function NamedParticipants({ rows, onChange, error }: { rows: Attendance[]; onChange: (r: Attendance[]) => void; error?: string }) {
+// People from the registry: find a household, then add those of its people who came (a
+// training's trainees, whose test scores are entered on the training's page).
+function NamedParticipants({ rows, onChange, error, training }: { rows: Attendance[]; onChange: (r: Attendance[]) => void; error?: string; training?: boolean }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const [found, setFound] = useState<Household[] | null>(null);
@@ -339,9 +340,9 @@ function NamedParticipants({ rows, onChange, error }: { rows: Attendance[]; onCh
   }
 
   return (
-    <details class="filter-box" open={rows.length > 0} data-testid="act-named">
-      <summary>{t('act.named')}{rows.length > 0 && <> · {t('act.namedCount', { n: rows.length })}</>}</summary>
-      <p class="hint">{t('act.namedHint')}</p>
+    <details class="filter-box" open={rows.length > 0 || training} data-testid="act-named">
+      <summary>{training ? t('act.trainees') : t('act.named')}{rows.length > 0 && <> · {t('act.namedCount', { n: rows.length })}</>}</summary>
+      <p class="hint">{training ? t('act.traineesHint') : t('act.namedHint')}</p>
       {rows.length > 0 && (
         <ul class="plain-list" data-testid="act-named-list">
           {rows.map((r) => (

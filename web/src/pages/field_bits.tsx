@@ -112,6 +112,15 @@ export function useCourses(wanted = true): Course[] | null {
   return courses;
 }
 
+// One named participant for the API: a score not taken is left out (the API takes no null; the
+// whole list is replaced, so a score left out is cleared).
+export function attendanceBody(person_id: string, attended: boolean, pre: number | null, post: number | null): Record<string, unknown> {
+  const b: Record<string, unknown> = { person_id, attended };
+  if (pre !== null) b.pre_score = pre;
+  if (post !== null) b.post_score = post;
+  return b;
+}
+
 // A course by its local title outside English.
 export function courseTitle(c: Course | undefined, fallback = ''): string {
   if (!c) return fallback;

@@ -13,7 +13,7 @@ import { href } from '../router';
 import { createStore, useStore } from '../store';
 import type { Activity, Followup, Page, TraineeReport, User } from '../types';
 import { ActivityList } from './activities';
-import { ActivityStatus, codeLabel, courseTitle, OtherErrors, topicLabel, useCourses } from './field_bits';
+import { ActivityStatus, attendanceBody, codeLabel, courseTitle, OtherErrors, topicLabel, useCourses } from './field_bits';
 import type { TrainingRights } from './training';
 import { APPLIES, ratio, score, TrainingTabs } from './training_bits';
 
@@ -114,10 +114,8 @@ export function TrainingEventPage({ id, user, rights }: { id: string; user: User
     try {
       const body: Record<string, unknown> = {
         version: a.version,
-        attendance: a.attendance.map((x) => ({
-          person_id: x.person_id, attended: x.attended,
-          pre_score: scoreValue(scores[x.person_id]?.pre ?? ''), post_score: scoreValue(scores[x.person_id]?.post ?? ''),
-        })),
+        attendance: a.attendance.map((x) =>
+          attendanceBody(x.person_id, x.attended, scoreValue(scores[x.person_id]?.pre ?? ''), scoreValue(scores[x.person_id]?.post ?? ''))),
       };
       if (correcting) body.correction_reason = reason.trim();
       await patch<Activity>(`/activities/${encodeURIComponent(a.id)}`, body);
@@ -159,13 +157,13 @@ export function TrainingEventPage({ id, user, rights }: { id: string; user: User
           <p class="muted" data-testid="training-no-trainees">{t('tr.noTrainees')}</p>
         ) : (
           <form noValidate onSubmit={(e) => { e.preventDefault(); saveScores(); }}>
-            {hasTest && <p class="hint">{t('tr.scoresHint', { max: num(report.test_max ?? 0) })}</p>}
+            {hasTest && <p class="hint">{t('tr.scoresHint', { min: num(0), max: num(report.test_max ?? 0) })}</p>}
             {!editable && <p class="hint">{t('tr.scoresLocked')}</p>}
             <div class="table-wrap">
-              <table class="stack numbers trainee-table" data-testid="trainee-table">
+              <table class="stack numbers trainee-table tr-table" data-testid="trainee-table">
                 <thead>
                   <tr>
-                    <th scope="col">{t('tr.trainee')}</th>
+                    <th scope="col" class="text">{t('tr.trainee')}</th>
                     <th scope="col">{t('tr.pre')}</th>
                     <th scope="col">{t('tr.post')}</th>
                     <th scope="col">{t('tr.gain')}</th>
@@ -193,7 +191,7 @@ export function TrainingEventPage({ id, user, rights }: { id: string; user: User
                     };
                     return (
                       <tr key={x.person_id} data-testid="trainee-row" data-person={x.person_id}>
-                        <td class="stack-title"><bdi>{x.person_name ?? x.person_id}</bdi></td>
+                        <td class="stack-title text"><bdi>{x.person_name ?? x.person_id}</bdi></td>
                         <td data-label={t('tr.pre')}>{input('pre')}</td>
                         <td data-label={t('tr.post')}>{input('post')}</td>
                         <td data-label={t('tr.gain')} data-testid="trainee-gain" data-value={g?.gain ?? ''}>{score(g?.gain)}</td>
@@ -204,7 +202,7 @@ export function TrainingEventPage({ id, user, rights }: { id: string; user: User
                 </tbody>
                 <tfoot>
                   <tr data-testid="trainee-average">
-                    <th scope="row" colSpan={3}>{t('tr.average')}</th>
+                    <th scope="row" colSpan={3} class="text">{t('tr.average')}</th>
                     <td data-label={t('tr.gain')} data-testid="average-gain" data-value={report.average_gain ?? ''}>{score(report.average_gain)}</td>
                     <td data-label={t('tr.normalisedGain')} data-testid="average-ngain" data-value={report.average_normalised_gain ?? ''}>{ratio(report.average_normalised_gain)}</td>
                   </tr>
@@ -214,6 +212,7 @@ export function TrainingEventPage({ id, user, rights }: { id: string; user: User
             <p class="hint">{t('tr.gainHint')}</p>
             {editable && hasTest && (
               <>
+                {correcting && <p class="notice warn">{t('act.correctingHint')}</p>}
                 {correcting && (
                   <TextAreaField label={t('act.correctionReason')} value={reason} onInput={setReason} error={fields.correction_reason} testid="scores-correction-reason" />
                 )}
