@@ -96,7 +96,7 @@ export function AreaPicker(p: Props) {
           )}
         </>
       )}
-      {p.error && <div class="field-error">{p.error}</div>}
+      {p.error && <div class="field-error" data-testid={p.testid + '-error'}>{p.error}</div>}
     </div>
   );
 }

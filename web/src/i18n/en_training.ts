@@ -15,7 +15,7 @@ const enTraining = {
   'tr.trainee': 'Trainee',
   'tr.scoresTitle': 'Test scores and gains',
   'tr.noTrainees': 'No trainees named yet. Add them from the registry on the session record.',
-  'tr.scoresHint': 'Scores from 0 to {max}, before (pre-test) and after (post-test) the training.',
+  'tr.scoresHint': 'Scores from {min} to {max}, before (pre-test) and after (post-test) the training.',
   'tr.scoresLocked': 'Scores change while the session is a draft or returned, or through a supervisor\u2019s correction.',
   'tr.pre': 'Pre-test',
   'tr.post': 'Post-test',
@@ -60,6 +60,7 @@ const enTraining = {
   'tr.needsTitle': 'Training needs',
   'tr.newNeed': 'Record a training need',
   'tr.noNeeds': 'No training needs recorded.',
+  'tr.chooseInstitution': 'Choose the institution.',
   'tr.needOf': 'Whose need?',
   'tr.staff': 'Staff member',
   'tr.staffMember': 'Staff member',
@@ -92,7 +93,7 @@ const enTraining = {
   'tr.eventsHeld': 'Events held',
   'tr.peopleTrained': 'People trained',
   'tr.ofPlanned': '{done} of {planned}',
-  'tr.chartTitle': 'Achieved against plan, by course',
+  'tr.chartTitle': 'Achieved against plan',
   'tr.chartHelp': 'Each grey track is the plan; the bar is what was done.',
 } satisfies Record<string, string | Plural>;
 

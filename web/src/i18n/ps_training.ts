@@ -14,7 +14,7 @@ const psTraining: Record<TrainingKey, string | Plural> = {
   'tr.trainee': 'روزنه اخیستونکی',
   'tr.scoresTitle': 'د ازموینې نمرې او پرمختګ',
   'tr.noTrainees': 'تر اوسه هیڅ روزنه اخیستونکی نه دی نومول شوی. د غونډې په ریکارډ کې یې له ثبت څخه ورزیات کړئ.',
-  'tr.scoresHint': 'نمرې له ۰ تر {max} پورې، له روزنې مخکې (مخکینۍ ازموینه) او وروسته (وروستۍ ازموینه).',
+  'tr.scoresHint': 'نمرې له {min} تر {max} پورې، له روزنې مخکې (مخکینۍ ازموینه) او وروسته (وروستۍ ازموینه).',
   'tr.scoresLocked': 'نمرې هغه وخت بدلېږي چې غونډه مسوده یا بېرته لېږل شوې وي، یا د څارونکي د سمون له لارې.',
   'tr.pre': 'مخکینۍ ازموینه',
   'tr.post': 'وروستۍ ازموینه',
@@ -59,6 +59,7 @@ const psTraining: Record<TrainingKey, string | Plural> = {
   'tr.needsTitle': 'د روزنې اړتیاوې',
   'tr.newNeed': 'د روزنې اړتیا ثبت کړئ',
   'tr.noNeeds': 'هیڅ د روزنې اړتیا نه ده ثبت شوې.',
+  'tr.chooseInstitution': 'اداره وټاکئ.',
   'tr.needOf': 'د چا اړتیا؟',
   'tr.staff': 'کارکوونکی',
   'tr.staffMember': 'کارکوونکی',
@@ -91,7 +92,7 @@ const psTraining: Record<TrainingKey, string | Plural> = {
   'tr.eventsHeld': 'ترسره شوې غونډې',
   'tr.peopleTrained': 'روزل شوي خلک',
   'tr.ofPlanned': '{done} له {planned} څخه',
-  'tr.chartTitle': 'د پلان پر وړاندې لاسته راوړنه، د کورس له مخې',
+  'tr.chartTitle': 'د پلان پر وړاندې لاسته راوړنه',
   'tr.chartHelp': 'هر خړ پټی پلان دی؛ رنګه پټی هغه څه دي چې ترسره شوي.',
 };
 

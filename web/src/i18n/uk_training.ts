@@ -14,7 +14,7 @@ const ukTraining: Record<TrainingKey, string | Plural> = {
   'tr.trainee': 'Учасник',
   'tr.scoresTitle': 'Результати тестів і приріст',
   'tr.noTrainees': 'Учасників ще не додано. Додайте їх із реєстру в записі заходу.',
-  'tr.scoresHint': 'Бали від 0 до {max}: до навчання (вхідний тест) і після (вихідний тест).',
+  'tr.scoresHint': 'Бали від {min} до {max}: до навчання (вхідний тест) і після (вихідний тест).',
   'tr.scoresLocked': 'Бали змінюються, поки захід є чернеткою або повернений, або через виправлення керівника.',
   'tr.pre': 'Вхідний тест',
   'tr.post': 'Вихідний тест',
@@ -59,6 +59,7 @@ const ukTraining: Record<TrainingKey, string | Plural> = {
   'tr.needsTitle': 'Потреби в навчанні',
   'tr.newNeed': 'Записати потребу в навчанні',
   'tr.noNeeds': 'Потреб у навчанні не записано.',
+  'tr.chooseInstitution': 'Оберіть інституцію.',
   'tr.needOf': 'Чия потреба?',
   'tr.staff': 'Працівник',
   'tr.staffMember': 'Працівник',
@@ -91,7 +92,7 @@ const ukTraining: Record<TrainingKey, string | Plural> = {
   'tr.eventsHeld': 'Проведені заходи',
   'tr.peopleTrained': 'Навчені люди',
   'tr.ofPlanned': '{done} з {planned}',
-  'tr.chartTitle': 'Виконання плану за курсами',
+  'tr.chartTitle': 'Виконання плану',
   'tr.chartHelp': 'Сіра смуга — план; кольорова — виконане.',
 };
 

@@ -73,9 +73,10 @@ const formOf = (c: Course): Form => ({
   duration_hours: String(c.duration_hours), has_test: c.test_max !== null, test_max: c.test_max === null ? '' : String(c.test_max),
 });
 
-const numberOrText = (s: string): number | string => {
+// A typed number as a number; other text as typed (the server names it); nothing: left out.
+const numberOrText = (s: string): number | string | undefined => {
   const n = Number(s.trim().replace(',', '.'));
-  return s.trim() && Number.isFinite(n) ? n : s.trim();
+  return !s.trim() ? undefined : Number.isFinite(n) ? n : s.trim();
 };
 
 export function CourseFormPage({ id }: { id?: string }) {
@@ -112,8 +113,10 @@ export function CourseFormPage({ id }: { id?: string }) {
     if (record) {
       body.version = record.version;
       body.title_local = orNull(f.title_local);
-    } else if (orNull(f.title_local)) {
-      body.title_local = orNull(f.title_local);
+    } else {
+      // A new course: what is empty is left out, and the server names what is required.
+      if (orNull(f.title_local)) body.title_local = orNull(f.title_local);
+      for (const k of Object.keys(body)) if (body[k] === '' || body[k] === undefined) delete body[k];
     }
     setBusy(true);
     try {

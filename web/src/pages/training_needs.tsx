@@ -109,7 +109,15 @@ export function NeedFormPage({ user }: { user: User }) {
       if (area) filterStore.set({ area, offset: 0 });
       navigate('trainings', 'needs');
     } catch (e) {
-      if (e instanceof ApiError) setFields(e.fields);
+      if (e instanceof ApiError) {
+        // No institution chosen: said in the reader's words on the picker.
+        const f = { ...e.fields };
+        if (kind === 'institution' && !inst && f.user_id) {
+          delete f.user_id;
+          f.institution_id = t('tr.chooseInstitution');
+        }
+        setFields(f);
+      }
       showError(e);
     } finally {
       setBusy(false);

@@ -1,7 +1,7 @@
 // Training plans: listed by area and period; one entered (course × area × period: planned events
 // and participants; a second plan for the same three replaces the first) or many imported from
 // CSV/XLSX; and plan against achievement (verified training events held and people trained) as
-// a table and bar charts per course.
+// a table and bar charts, a bar per plan.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, post, query } from '../api';
 import { AreaPicker, type PickedArea } from '../components/area_picker';
@@ -94,12 +94,12 @@ export function PlansPage({ rights }: { rights: TrainingRights }) {
       ) : (
         <>
           <div class="table-wrap">
-            <table class="stack numbers" data-testid="plan-table">
+            <table class="stack numbers tr-table" data-testid="plan-table">
               <thead>
                 <tr>
-                  <th scope="col">{t('act.course')}</th>
-                  <th scope="col">{t('act.area')}</th>
-                  <th scope="col">{t('tr.period')}</th>
+                  <th scope="col" class="text">{t('act.course')}</th>
+                  <th scope="col" class="text">{t('act.area')}</th>
+                  <th scope="col" class="text">{t('tr.period')}</th>
                   <th scope="col">{t('tr.plannedEvents')}</th>
                   <th scope="col">{t('tr.plannedParticipants')}</th>
                 </tr>
@@ -208,15 +208,6 @@ export function PlanImportPage() {
   );
 }
 
-interface CourseTotals {
-  course_id: string;
-  title: string;
-  planned_events: number;
-  held_events: number;
-  planned_participants: number;
-  trained: number;
-}
-
 export function AchievementPage() {
   const { t } = useI18n();
   const f = useStore(filterStore);
@@ -242,27 +233,21 @@ export function AchievementPage() {
   }, [f.area?.id, f.period]);
 
   const title = (id: string, fallback: string) => courseTitle(courses?.find((c) => c.id === id), fallback);
-  // Per course, over the plans' areas and periods.
-  const totals: CourseTotals[] = [];
-  for (const p of items ?? []) {
-    let c = totals.find((x) => x.course_id === p.course_id);
-    if (!c) {
-      c = { course_id: p.course_id, title: title(p.course_id, p.course_title), planned_events: 0, held_events: 0, planned_participants: 0, trained: 0 };
-      totals.push(c);
-    }
-    c.planned_events += p.planned_events;
-    c.held_events += p.held_events;
-    c.planned_participants += p.planned_participants;
-    c.trained += p.trained;
-  }
+  // One bar per plan: plans of one course may nest (a month within its quarter), so they are not
+  // added up. A course with several plans names the area and period on each bar.
+  const rows = items ?? [];
+  const label = (p: PlanAchievement) =>
+    rows.filter((x) => x.course_id === p.course_id).length > 1
+      ? `${title(p.course_id, p.course_title)} · ${p.area_name} · ${p.period}`
+      : title(p.course_id, p.course_title);
   const share = (done: number, planned: number) => (planned > 0 ? done / planned : done > 0 ? 1 : 0);
-  const eventBars: Bar[] = totals.map((c) => ({
-    key: c.course_id, label: c.title, value: share(c.held_events, c.planned_events),
-    text: t('tr.ofPlanned', { done: num(c.held_events), planned: num(c.planned_events) }),
+  const eventBars: Bar[] = rows.map((p) => ({
+    key: p.id, label: label(p), value: share(p.held_events, p.planned_events),
+    text: t('tr.ofPlanned', { done: num(p.held_events), planned: num(p.planned_events) }),
   }));
-  const peopleBars: Bar[] = totals.map((c) => ({
-    key: c.course_id, label: c.title, value: share(c.trained, c.planned_participants),
-    text: t('tr.ofPlanned', { done: num(c.trained), planned: num(c.planned_participants) }),
+  const peopleBars: Bar[] = rows.map((p) => ({
+    key: p.id, label: label(p), value: share(p.trained, p.planned_participants),
+    text: t('tr.ofPlanned', { done: num(p.trained), planned: num(p.planned_participants) }),
   }));
 
   return (
@@ -278,19 +263,19 @@ export function AchievementPage() {
           <p class="muted" data-testid="ach-none">{t('tr.noPlans')}</p>
         ) : (
           <div class="table-wrap">
-            <table class="stack numbers" data-testid="ach-table">
+            <table class="stack numbers tr-table" data-testid="ach-table">
               <thead>
                 <tr>
-                  <th scope="col">{t('act.course')}</th>
-                  <th scope="col">{t('act.area')}</th>
-                  <th scope="col">{t('tr.period')}</th>
+                  <th scope="col" class="text">{t('act.course')}</th>
+                  <th scope="col" class="text">{t('act.area')}</th>
+                  <th scope="col" class="text">{t('tr.period')}</th>
                   <th scope="col">{t('tr.eventsHeld')}</th>
                   <th scope="col">{t('tr.peopleTrained')}</th>
                 </tr>
               </thead>
               <tbody>
                 {items.map((p) => (
-                  <tr key={p.id} data-testid="ach-row" data-course={p.course_id} data-area={p.area_id} data-period={p.period}
+                  <tr key={p.id} data-testid="ach-row" data-id={p.id} data-course={p.course_id} data-area={p.area_id} data-period={p.period}
                     data-held={p.held_events} data-planned-events={p.planned_events} data-trained={p.trained} data-planned-participants={p.planned_participants}>
                     <td class="stack-title text"><bdi>{title(p.course_id, p.course_title)}</bdi></td>
                     <td class="text" data-label={t('act.area')}><bdi>{p.area_name}</bdi></td>
@@ -304,7 +289,7 @@ export function AchievementPage() {
           </div>
         )}
       </section>
-      {totals.length > 0 && (
+      {rows.length > 0 && (
         <section class="card" aria-labelledby="ach-chart-heading">
           <h2 id="ach-chart-heading">{t('tr.chartTitle')}</h2>
           <p class="muted small">{t('tr.chartHelp')}</p>
