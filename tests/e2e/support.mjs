@@ -90,3 +90,23 @@ export class Api {
     return (Array.isArray(res) ? res : res.items)[0];
   }
 }
+
+// Signs in through the form with the app language fixed first (demo accounts carry their own
+// locales); demo accounts share one password.
+export async function loginAs(browser, username, lang = 'en', viewport = PHONE, password = 'demo-pass') {
+  const page = await newPage(browser, viewport);
+  await page.goto(BASE + '/');
+  await page.evaluate((l) => localStorage.setItem('mobilise.lang', l), lang);
+  await login(page, username, password);
+  return page;
+}
+
+// Chooses an area in an AreaPicker (data-testid prefix) by its code.
+export async function pickArea(page, testid, code) {
+  await page.getByTestId(testid + '-search').fill(code);
+  await page.locator(`[data-testid="${testid}-option"][data-code="${code}"]`).click();
+  await page.getByTestId(testid + '-chosen').waitFor();
+}
+
+// How many CSS pixels the page is wider than the window (0 or less: no sideways scrolling).
+export const overflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
