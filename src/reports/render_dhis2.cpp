@@ -1,0 +1,188 @@
+#include "reports/render_dhis2.hpp"
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+#include <set>
+#include <string_view>
+
+namespace mobilise::reports {
+namespace {
+
+// ---- JSON ---------------------------------------------------------------------------------
+
+void PutIfNotEmpty(boost::json::object& object, std::string_view key, const std::string& value) {
+  if (!value.empty()) object[key] = value;
+}
+
+// ---- ADX checks ---------------------------------------------------------------------------
+
+bool IsAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool IsValidCategoryName(std::string_view name) {
+  if (name.empty() || !(IsAsciiLetter(name[0]) || name[0] == '_')) return false;
+  for (char c : name) {
+    if (!(IsAsciiLetter(c) || IsDigit(c) || c == '_')) return false;
+  }
+  if (name.size() >= 3 && (name[0] | 0x20) == 'x' && (name[1] | 0x20) == 'm' &&
+      (name[2] | 0x20) == 'l') {
+    return false;  // reserved by XML
+  }
+  return name != "dataElement" && name != "value" && name != "categoryOptionCombo";
+}
+
+// xs:decimal lexical space: optional sign, digits with an optional fraction (".5" and "5." too).
+bool IsXsDecimal(std::string_view v) {
+  std::size_t i = 0;
+  if (i < v.size() && (v[i] == '+' || v[i] == '-')) ++i;
+  std::size_t digits = 0;
+  while (i < v.size() && IsDigit(v[i])) ++i, ++digits;
+  if (i < v.size() && v[i] == '.') {
+    ++i;
+    while (i < v.size() && IsDigit(v[i])) ++i, ++digits;
+  }
+  return digits > 0 && i == v.size();
+}
+
+Error Invalid(const std::string& field, const std::string& reason) {
+  return Error::Validation("the values cannot be written as ADX: " + reason, {{field, reason}});
+}
+
+Status CheckAdx(const DataValueSet& set) {
+  if (set.exported_at.empty()) return Fail(Invalid("exported_at", "the export time is required"));
+  if (set.data_set.empty()) return Fail(Invalid("data_set", "DHIS2 requires a data set for ADX"));
+  bool any_value = false;
+  for (std::size_t g = 0; g < set.groups.size(); ++g) {
+    const auto& group = set.groups[g];
+    const std::string at = "groups[" + std::to_string(g) + "]";
+    if (group.values.empty()) continue;
+    any_value = true;
+    if (group.org_unit.empty()) return Fail(Invalid(at + ".org_unit", "the org unit is required"));
+    if (group.adx_period.empty()) {
+      return Fail(Invalid(at + ".adx_period", "the period (start/duration) is required"));
+    }
+    for (std::size_t v = 0; v < group.values.size(); ++v) {
+      const auto& value = group.values[v];
+      const std::string vat = at + ".values[" + std::to_string(v) + "]";
+      if (value.data_element.empty()) {
+        return Fail(Invalid(vat + ".data_element", "the data element is required"));
+      }
+      std::set<std::string_view> seen;
+      for (std::size_t c = 0; c < value.categories.size(); ++c) {
+        const std::string& name = value.categories[c].first;
+        const std::string cat = vat + ".categories[" + std::to_string(c) + "]";
+        if (!IsValidCategoryName(name)) {
+          return Fail(Invalid(cat, "category \"" + name + "\" of data element " +
+                                       value.data_element +
+                                       " is not a valid XML attribute name (letters, digits "
+                                       "and _ only, not starting with a digit)"));
+        }
+        if (!seen.insert(name).second) {
+          return Fail(Invalid(cat, "category \"" + name + "\" appears twice for data element " +
+                                       value.data_element));
+        }
+      }
+      if (!IsXsDecimal(value.value)) {
+        return Fail(Invalid(vat + ".value", "the value of data element " + value.data_element +
+                                                " is not a decimal number, which ADX requires"));
+      }
+    }
+  }
+  if (!any_value) return Fail(Invalid("groups", "there are no values to export"));
+  return {};
+}
+
+// ---- ADX writing --------------------------------------------------------------------------
+
+// Escapes for an attribute value (in_attribute) or element text. Whitespace in attributes is
+// written as character references so that attribute-value normalisation keeps it; C0 controls
+// that XML 1.0 forbids are dropped.
+void WriteEscaped(std::ostream& out, std::string_view text, bool in_attribute) {
+  for (char ch : text) {
+    switch (ch) {
+      case '&': out << "&amp;"; break;
+      case '<': out << "&lt;"; break;
+      case '>': out << "&gt;"; break;
+      case '"': out << (in_attribute ? "&quot;" : "\""); break;
+      case '\t': out << (in_attribute ? "&#9;" : "\t"); break;
+      case '\n': out << (in_attribute ? "&#10;" : "\n"); break;
+      case '\r': out << "&#13;"; break;
+      default:
+        if (static_cast<unsigned char>(ch) >= 0x20) out << ch;
+    }
+  }
+}
+
+void WriteAttribute(std::ostream& out, std::string_view name, std::string_view value) {
+  out << ' ' << name << "=\"";
+  WriteEscaped(out, value, true);
+  out << '"';
+}
+
+}  // namespace
+
+std::string RenderDataValueSetsJson(const DataValueSet& set) {
+  boost::json::object root;
+  PutIfNotEmpty(root, "dataSet", set.data_set);
+  PutIfNotEmpty(root, "completeDate", set.complete_date);
+  PutIfNotEmpty(root, "attributeOptionCombo", set.attribute_option_combo);
+  boost::json::array values;
+  for (const auto& group : set.groups) {
+    for (const auto& value : group.values) {
+      boost::json::object v;
+      v["dataElement"] = value.data_element;
+      v["period"] = group.period;
+      v["orgUnit"] = group.org_unit;
+      PutIfNotEmpty(v, "categoryOptionCombo", value.category_option_combo);
+      v["value"] = value.value;
+      PutIfNotEmpty(v, "comment", value.comment);
+      values.push_back(std::move(v));
+    }
+  }
+  root["dataValues"] = std::move(values);
+  return boost::json::serialize(root);
+}
+
+Status RenderAdx(const DataValueSet& set, std::ostream& out) {
+  if (auto checked = CheckAdx(set); !checked) return checked;
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<adx xmlns=\"urn:ihe:qrph:adx:2015\"";
+  WriteAttribute(out, "exported", set.exported_at);
+  out << ">\n";
+  for (const auto& group : set.groups) {
+    if (group.values.empty()) continue;
+    out << "  <group";
+    WriteAttribute(out, "orgUnit", group.org_unit);
+    WriteAttribute(out, "period", group.adx_period);
+    WriteAttribute(out, "dataSet", set.data_set);
+    if (!set.complete_date.empty()) WriteAttribute(out, "completeDate", set.complete_date);
+    if (!set.attribute_option_combo.empty()) {
+      WriteAttribute(out, "attributeOptionCombo", set.attribute_option_combo);
+    }
+    out << ">\n";
+    for (const auto& value : group.values) {
+      out << "    <dataValue";
+      WriteAttribute(out, "dataElement", value.data_element);
+      for (const auto& [category, option] : value.categories) {
+        WriteAttribute(out, category, option);
+      }
+      if (value.categories.empty() && !value.category_option_combo.empty()) {
+        WriteAttribute(out, "categoryOptionCombo", value.category_option_combo);
+      }
+      WriteAttribute(out, "value", value.value);
+      if (value.comment.empty()) {
+        out << "/>\n";
+      } else {
+        out << "><annotation>";
+        WriteEscaped(out, value.comment, false);
+        out << "</annotation></dataValue>\n";
+      }
+    }
+    out << "  </group>\n";
+  }
+  out << "</adx>\n";
+  if (!out) return Fail(Error::Internal("the ADX output could not be written"));
+  return {};
+}
+
+}  // namespace mobilise::reports
