@@ -56,6 +56,33 @@ std::optional<std::pair<std::int64_t, std::int64_t>> HeaderSize(std::string_view
   return std::nullopt;
 }
 
+// True when a JPEG has its end-of-image marker after the first start-of-scan: libjpeg would
+// otherwise fill in the missing part of a truncated file with grey without failing. (Entropy-coded
+// data never holds FF D9, and the EOI of an EXIF thumbnail comes before the first scan.)
+bool JpegComplete(std::string_view b) {
+  std::size_t at = 2;
+  while (at + 4 <= b.size()) {
+    if (static_cast<unsigned char>(b[at]) != 0xFF) return false;
+    unsigned char marker = static_cast<unsigned char>(b[at + 1]);
+    if (marker == 0xFF) {
+      ++at;
+      continue;
+    }
+    unsigned length = Be16(b, at + 2);
+    if (length < 2) return false;
+    at += 2 + length;
+    if (marker == 0xDA) return b.find("\xFF\xD9", at) != std::string_view::npos;
+  }
+  return false;
+}
+
+// The loaders hand out whatever rows they have when the data ends early (a truncated upload),
+// so the rows they report as decoded are counted: a partial image is refused.
+void OnAreaUpdated(GdkPixbufLoader*, gint, gint y, gint, gint height, gpointer rows) {
+  gint& bottom = *static_cast<gint*>(rows);
+  bottom = std::max(bottom, y + height);
+}
+
 // Decodes the whole image, upright. The loader is never asked to scale while loading: its
 // scaled result would lose the EXIF orientation option; the pixel bound keeps memory in check.
 PixbufPtr DecodeUpright(std::string_view bytes) {
@@ -66,6 +93,7 @@ PixbufPtr DecodeUpright(std::string_view bytes) {
       size->first * size->second > kMaxImagePixels) {
     return nullptr;
   }
+  if (*format == Format::kJpeg && !JpegComplete(bytes)) return nullptr;
   GError* error = nullptr;
   std::unique_ptr<GdkPixbufLoader, GObjectUnref> loader(
       gdk_pixbuf_loader_new_with_type(*format == Format::kJpeg ? "jpeg" : "png", &error));
@@ -73,6 +101,8 @@ PixbufPtr DecodeUpright(std::string_view bytes) {
     g_clear_error(&error);
     return nullptr;
   }
+  gint decoded_rows = 0;
+  g_signal_connect(loader.get(), "area-updated", G_CALLBACK(OnAreaUpdated), &decoded_rows);
   bool ok = gdk_pixbuf_loader_write(loader.get(), reinterpret_cast<const guchar*>(bytes.data()),
                                     bytes.size(), &error);
   g_clear_error(&error);
@@ -80,7 +110,7 @@ PixbufPtr DecodeUpright(std::string_view bytes) {
   ok = gdk_pixbuf_loader_close(loader.get(), ok ? &error : nullptr) && ok;
   g_clear_error(&error);
   GdkPixbuf* decoded = ok ? gdk_pixbuf_loader_get_pixbuf(loader.get()) : nullptr;
-  if (!decoded) return nullptr;
+  if (!decoded || decoded_rows < gdk_pixbuf_get_height(decoded)) return nullptr;
   return PixbufPtr(gdk_pixbuf_apply_embedded_orientation(decoded));  // a new reference
 }
 
