@@ -1,8 +1,8 @@
 #include "reports/chart_axis.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <charconv>
+#include <cmath>
 
 namespace mobilise::reports {
 
@@ -16,11 +16,11 @@ AxisScale NiceScale(double data_min, double data_max, int max_ticks, bool intege
   double magnitude = std::pow(10.0, std::floor(std::log10(rough)));
   double residual = rough / magnitude;
   // 2.5 is not offered for counts: 2.5 people is not a tick a reader expects.
-  double nice = residual <= 1                ? 1
-                : residual <= 2              ? 2
+  double nice = residual <= 1                  ? 1
+                : residual <= 2                ? 2
                 : residual <= 2.5 && !integers ? 2.5
-                : residual <= 5              ? 5
-                                             : 10;
+                : residual <= 5                ? 5
+                                               : 10;
   AxisScale scale;
   scale.step = nice * magnitude;
   if (integers && scale.step < 1) scale.step = nice = magnitude = 1;

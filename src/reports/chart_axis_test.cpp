@@ -39,7 +39,9 @@ TEST(NiceScale, CoversTheDataAndZeroWithRoundSteps) {
 TEST(AxisLabel, GroupsThousandsWithANarrowSpace) {
   EXPECT_EQ(AxisLabel(0, 0), "0");
   EXPECT_EQ(AxisLabel(1500, 0), "1500");
-  EXPECT_EQ(AxisLabel(12345, 0), "12\xE2\x80\xAF" "345");
+  EXPECT_EQ(AxisLabel(12345, 0),
+            "12\xE2\x80\xAF"
+            "345");
   EXPECT_EQ(AxisLabel(-2.5, 1), "-2.5");
   EXPECT_EQ(AxisLabel(-0.0001, 1), "0.0");
 }

@@ -44,8 +44,8 @@ std::optional<std::pair<std::int64_t, std::int64_t>> HeaderSize(std::string_view
       continue;
     }
     unsigned length = Be16(b, at + 2);
-    bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
-               marker != 0xCC;
+    bool sof =
+        marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
     if (sof) {
       if (at + 9 > b.size()) return std::nullopt;
       return std::make_pair(std::int64_t{Be16(b, at + 7)}, std::int64_t{Be16(b, at + 5)});

@@ -22,7 +22,12 @@ std::optional<Size> JpegSize(const std::string& bytes) {
 
 // `jpeg` with an EXIF APP1 segment saying "rotate 90° clockwise to display" (orientation 6).
 std::string WithExifOrientation6(const std::string& jpeg) {
-  const std::string tiff("MM\0*\0\0\0\x08" "\0\x01" "\x01\x12\0\x03\0\0\0\x01\0\x06\0\0" "\0\0\0\0", 26);
+  const std::string tiff(
+      "MM\0*\0\0\0\x08"
+      "\0\x01"
+      "\x01\x12\0\x03\0\0\0\x01\0\x06\0\0"
+      "\0\0\0\0",
+      26);
   std::string payload = std::string("Exif\0\0", 6) + tiff;
   std::size_t length = payload.size() + 2;
   std::string app1 = "\xFF\xE1";
@@ -76,7 +81,7 @@ TEST(MakeThumbnail, RefusesWhatIsNotAJpegOrPng) {
   EXPECT_FALSE(MakeThumbnail(png.substr(0, png.size() / 2), 200));  // truncated
   std::string jpeg = MakeImage(64, 64, "jpeg");
   EXPECT_FALSE(MakeThumbnail(jpeg.substr(0, jpeg.size() / 2), 200));
-  EXPECT_FALSE(MakeThumbnail(MakeImage(64, 64, "bmp"), 200));       // decodable, not accepted
+  EXPECT_FALSE(MakeThumbnail(MakeImage(64, 64, "bmp"), 200));  // decodable, not accepted
   EXPECT_FALSE(MakeThumbnail(png, 0));
 }
 

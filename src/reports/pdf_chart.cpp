@@ -40,7 +40,8 @@ class ChartDrawer {
     plot_w_ = width - axis_width - 2;
     const std::size_t n = chart_.labels.size();
     slot_ = n ? plot_w_ / n : plot_w_;
-    label_every_ = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(kMinLabelSlot / slot_)));
+    label_every_ =
+        std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(kMinLabelSlot / slot_)));
     std::vector<Text> labels;
     double labels_height = 0;
     for (std::size_t i = 0; i < n; ++i) {
@@ -50,7 +51,8 @@ class ChartDrawer {
       labels_height = std::max(labels_height, labels.back().height());
     }
 
-    const double total = title.height() + 4 + legend.height + 6 + kPlotHeight + 4 + labels_height + 14;
+    const double total =
+        title.height() + 4 + legend.height + 6 + kPlotHeight + 4 + labels_height + 14;
     flow_.Ensure(total);
     const double top = flow_.y;
     cairo_t* cr = flow_.cr;
@@ -104,7 +106,9 @@ class ChartDrawer {
 
  private:
   struct LegendLayout {
-    struct At { double x, y; };
+    struct At {
+      double x, y;
+    };
     std::vector<At> items;
     double height = 0;
   };
@@ -203,6 +207,7 @@ class ChartDrawer {
       cairo_stroke(cr);
       for (std::size_t i = 0; i < chart_.labels.size() && i < values.size(); ++i) {
         if (!values[i] || !std::isfinite(*values[i])) continue;
+        cairo_new_path(cr);
         cairo_arc(cr, flow_.X(plot_x_ + slot_ * (i + 0.5), 0), Y(*values[i]), 2.6, 0, 2 * G_PI);
         cairo_fill(cr);
       }

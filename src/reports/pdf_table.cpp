@@ -1,9 +1,9 @@
+#include "reports/pdf_table.hpp"
+
 #include <algorithm>
 #include <numeric>
 #include <optional>
 #include <vector>
-
-#include "reports/pdf_table.hpp"
 
 namespace mobilise::reports::pdf {
 namespace {
@@ -155,8 +155,8 @@ class TableDrawer {
   std::vector<Text> HeaderCells() const {
     std::vector<Text> cells;
     for (std::size_t c = 0; c < table_.columns.size(); ++c) {
-      cells.push_back(flow_.ts.Make(table_.columns[c], {plan_.size, true}, TextWidth(c),
-                                    ColumnAlign(c), 4));
+      cells.push_back(
+          flow_.ts.Make(table_.columns[c], {plan_.size, true}, TextWidth(c), ColumnAlign(c), 4));
     }
     return cells;
   }
@@ -217,10 +217,10 @@ class TableDrawer {
       pango_layout_iter_get_line_extents(it, nullptr, &line);
       pango_layout_iter_free(it);
       double line_x = TextX(c) + pango_units_to_double(line.x);
-      double cx = flow_.ts.rtl() ? line_x + pango_units_to_double(line.width) + 6.5
-                                 : line_x - 6.5;
+      double cx = flow_.ts.rtl() ? line_x + pango_units_to_double(line.width) + 6.5 : line_x - 6.5;
       double cy = flow_.y + kPadY + pango_units_to_double(line.y + line.height / 2);
       SetColor(flow_.cr, light);
+      cairo_new_path(flow_.cr);  // no line from where the text ended
       cairo_arc(flow_.cr, cx, cy, std::min(3.2, plan_.size * 0.38), 0, 2 * G_PI);
       cairo_fill(flow_.cr);
     }
@@ -251,11 +251,13 @@ std::vector<std::vector<std::size_t>> SplitColumns(const Typesetter& ts, const T
   }
   for (const auto& row : table.rows) {
     for (std::size_t c = labels; c < n && c < row.size(); ++c) {
-      need[c] = std::max(need[c], ts.Width(row[c].text, body) + (LightColor(row[c].light) ? kDot : 0));
+      need[c] =
+          std::max(need[c], ts.Width(row[c].text, body) + (LightColor(row[c].light) ? kDot : 0));
     }
   }
   double label_width = 0;
-  for (std::size_t c = 0; c < labels; ++c) label_width += std::min(std::max(need[c], 60.0), 120.0) + 2 * kPadX;
+  for (std::size_t c = 0; c < labels; ++c)
+    label_width += std::min(std::max(need[c], 60.0), 120.0) + 2 * kPadX;
   const double available = PageBox::kContentWidth - label_width;
   std::vector<std::vector<std::size_t>> groups(1);
   double used = 0;
@@ -273,8 +275,8 @@ std::vector<std::vector<std::size_t>> SplitColumns(const Typesetter& ts, const T
 
 Table Part(const Table& table, const std::vector<std::size_t>& values, std::size_t index,
            std::size_t count) {
-  const std::size_t labels = std::min<std::size_t>(std::max(table.label_columns, 0),
-                                                   table.columns.size());
+  const std::size_t labels =
+      std::min<std::size_t>(std::max(table.label_columns, 0), table.columns.size());
   Table part;
   part.title = table.title + (table.title.empty() ? "" : " ") + "(" + std::to_string(index + 1) +
                "/" + std::to_string(count) + ")";

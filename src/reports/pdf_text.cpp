@@ -10,9 +10,12 @@ constexpr const char* kFamilies = "Noto Sans, Noto Naskh Arabic, Noto Sans Devan
 
 PangoAlignment Physical(Align align, bool rtl) {
   switch (align) {
-    case Align::kCenter: return PANGO_ALIGN_CENTER;
-    case Align::kStart: return rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
-    case Align::kEnd: return rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;
+    case Align::kCenter:
+      return PANGO_ALIGN_CENTER;
+    case Align::kStart:
+      return rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+    case Align::kEnd:
+      return rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;
   }
   return PANGO_ALIGN_LEFT;
 }

@@ -30,7 +30,7 @@ class Text {
   Text& operator=(Text&&) = delete;
   ~Text();
 
-  double width() const;   // the widest line
+  double width() const;  // the widest line
   // The width of the box the text is aligned in: the wrapping width when there is one, else
   // width(). Draw() positions take this box's left edge.
   double box_width() const;

@@ -16,7 +16,12 @@ constexpr std::string_view kEol = "\r\n";
 bool StartsLikeFormula(std::string_view text) {
   if (text.empty()) return false;
   switch (text.front()) {
-    case '=': case '+': case '-': case '@': case '\t': case '\r':
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r':
       return true;
     default:
       return false;

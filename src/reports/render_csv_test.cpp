@@ -18,7 +18,10 @@ TEST(RenderCsv, WritesBomTitledTablesNumbersNarrativeAndGuardsFormulas) {
   table.title = "Reached, by \"union council\"";
   table.columns = {"Union council", "Reached", "Target", "% achieved"};
   table.rows = {
-      {{"Badaber", {}}, {"1,234", 1234.0}, {"1,500", 1500.0}, {"82.3%", 82.26666666666667, "amber", true}},
+      {{"Badaber", {}},
+       {"1,234", 1234.0},
+       {"1,500", 1500.0},
+       {"82.3%", 82.26666666666667, "amber", true}},
       {{"-cmd|' /C calc'!A0", {}}, {"-3", -3.0}, {"—", {}}, {"@SUM(A1)", {}}},
       {{"Line\nbreak, comma", {}}, {"0.5", 0.5}, {"+1", {}}, {"=1+1", {}}},
   };
@@ -28,7 +31,8 @@ TEST(RenderCsv, WritesBomTitledTablesNumbersNarrativeAndGuardsFormulas) {
   chart.labels = {"Sep", "Oct"};
   chart.series = {{"Reached", {10.0, std::nullopt}}};
   section.charts.push_back(chart);
-  section.narrative.push_back({"Highlights", "First paragraph,\nsame paragraph.\n\n  \n-Second one"});
+  section.narrative.push_back(
+      {"Highlights", "First paragraph,\nsame paragraph.\n\n  \n-Second one"});
   doc.sections.push_back(section);
 
   std::ostringstream out;

@@ -101,13 +101,27 @@ Status CheckAdx(const DataValueSet& set) {
 void WriteEscaped(std::ostream& out, std::string_view text, bool in_attribute) {
   for (char ch : text) {
     switch (ch) {
-      case '&': out << "&amp;"; break;
-      case '<': out << "&lt;"; break;
-      case '>': out << "&gt;"; break;
-      case '"': out << (in_attribute ? "&quot;" : "\""); break;
-      case '\t': out << (in_attribute ? "&#9;" : "\t"); break;
-      case '\n': out << (in_attribute ? "&#10;" : "\n"); break;
-      case '\r': out << "&#13;"; break;
+      case '&':
+        out << "&amp;";
+        break;
+      case '<':
+        out << "&lt;";
+        break;
+      case '>':
+        out << "&gt;";
+        break;
+      case '"':
+        out << (in_attribute ? "&quot;" : "\"");
+        break;
+      case '\t':
+        out << (in_attribute ? "&#9;" : "\t");
+        break;
+      case '\n':
+        out << (in_attribute ? "&#10;" : "\n");
+        break;
+      case '\r':
+        out << "&#13;";
+        break;
       default:
         if (static_cast<unsigned char>(ch) >= 0x20) out << ch;
     }

@@ -1,9 +1,9 @@
 #include "reports/render_dhis2.hpp"
 
-#include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
-#include <pugixml.hpp>
 
+#include <boost/json/parse.hpp>
+#include <pugixml.hpp>
 #include <sstream>
 
 namespace mobilise::reports {
@@ -15,9 +15,10 @@ DataValueSet SampleSet() {
   set.complete_date = "2026-11-05";
   set.exported_at = "2026-11-05T10:30:00Z";
   DataValueGroup peshawar{"PK_PESHAWAR", "202610", "2026-10-01/P1M", {}};
-  peshawar.values.push_back({"SM_HH_REACHED", "FMLE_18_59", {{"SEX", "FMLE"}, {"AGE", "AGE18_59"}},
-                             "1234", ""});
-  peshawar.values.push_back({"SM_HH_REACHED", "", {{"SEX", "MLE"}}, "87.5", "incl. \"late\" <entries> & more"});
+  peshawar.values.push_back(
+      {"SM_HH_REACHED", "FMLE_18_59", {{"SEX", "FMLE"}, {"AGE", "AGE18_59"}}, "1234", ""});
+  peshawar.values.push_back(
+      {"SM_HH_REACHED", "", {{"SEX", "MLE"}}, "87.5", "incl. \"late\" <entries> & more"});
   DataValueGroup mardan{"PK_MARDAN", "202610", "2026-10-01/P1M", {}};
   mardan.values.push_back({"SM_SESSIONS", "", {}, "-3", ""});
   set.groups = {peshawar, mardan};

@@ -237,8 +237,8 @@ Result<int> Pass(const Document& document,
                  const std::vector<std::vector<std::unique_ptr<LoadedPhoto>>>& photos,
                  const PdfSink* sink, int total_pages) {
   SinkState state{sink};
-  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(
-      WriteChunk, &state, PageBox::kWidth, PageBox::kHeight);
+  cairo_surface_t* surface =
+      cairo_pdf_surface_create_for_stream(WriteChunk, &state, PageBox::kWidth, PageBox::kHeight);
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, document.title.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Mobilise");
   cairo_t* cr = cairo_create(surface);

@@ -24,7 +24,8 @@ std::string WithoutBidiControls(std::string text) {
 // Every word poppler finds lies within the page margins (50 pt each side, A4 = 595.3 pt wide).
 void ExpectWithinMargins(const std::string& path) {
   std::string boxes = Shell("pdftotext -bbox '" + path + "' -");
-  std::regex word(R"re(<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">)re");
+  std::regex word(
+      R"re(<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">)re");
   int words = 0;
   for (std::sregex_iterator it(boxes.begin(), boxes.end(), word), end; it != end; ++it) {
     ++words;
@@ -54,9 +55,9 @@ TEST(RenderPdf, EnglishReportHasItsTextNumbersChartsAndPhotos) {
   for (const char* expected :
        {"Monthly progress report", "Peshawar district — October 2026", "Programme",
         "Approved by the district manager", "Households reached by union council", "Badaber",
-        "1234", "1500", "82.3%", "105.6%", "Households reached and target", "Sessions held per month",
-        "Women", "Nov", "Oct", "Achievements", "redeployed", "Community meeting in Badaber (PNG)",
-        "Savings group in Mathra (JPEG)"}) {
+        "1234", "1500", "82.3%", "105.6%", "Households reached and target",
+        "Sessions held per month", "Women", "Nov", "Oct", "Achievements", "redeployed",
+        "Community meeting in Badaber (PNG)", "Savings group in Mathra (JPEG)"}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected;
   }
   EXPECT_TRUE(std::regex_search(PdfText(path, 1, 1), std::regex("1 ?/ ?3")));
@@ -77,9 +78,9 @@ TEST(RenderPdf, PashtoReportIsShapedAndLaidOutRightToLeft) {
   // pdftotext reads the lam-alef ligature (لا) back as lam alone, so words with it are checked
   // without it ("لاسته راوړنې" comes back as "لسته راوړنې"); the PNGs show it drawn right.
   std::string text = WithoutBidiControls(PdfText(path));
-  for (const char* expected : {"میاشتنی پرمختګ راپور", "پېښور ولسوالۍ", "کورنۍ او ټولنیز سازمانونه",
-                               "بډه بېر", "پشتخره", "1,234", "82.3%", "105.6%", "راوړنې",
-                               "ټولنیز سازمانونه جوړ شول"}) {
+  for (const char* expected :
+       {"میاشتنی پرمختګ راپور", "پېښور ولسوالۍ", "کورنۍ او ټولنیز سازمانونه", "بډه بېر", "پشتخره",
+        "1,234", "82.3%", "105.6%", "راوړنې", "ټولنیز سازمانونه جوړ شول"}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected;
   }
   // Mirrored: in each table row the label (first column) is printed rightmost, so it comes last
@@ -99,9 +100,9 @@ TEST(RenderPdf, MarathiAndUkrainianText) {
   ASSERT_TRUE(RenderPdf(MarathiUkrainianDocument(), path));
   EXPECT_EQ(PdfPages(path), 3);
   std::string text = PdfText(path);
-  for (const char* expected : {"स्वयं सहायता गट", "बारामती", "511", "468", "सर्व गटांनी मासिक बैठक घेतली.",
-                               "Громади", "Бориспіль", "Ірпінь", "489",
-                               "Усі громади провели щомісячні зустрічі."}) {
+  for (const char* expected :
+       {"स्वयं सहायता गट", "बारामती", "511", "468", "सर्व गटांनी मासिक बैठक घेतली.", "Громади",
+        "Бориспіль", "Ірпінь", "489", "Усі громади провели щомісячні зустрічі."}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected;
   }
   ExpectWithinMargins(path);
@@ -119,7 +120,8 @@ TEST(RenderPdf, LongTableBreaksAcrossPagesWithItsHeaderOnEachPage) {
     char name[32];
     std::snprintf(name, sizeof name, "Village %03d", i);
     table.rows.push_back({Label(name), Num(i * 7, std::to_string(i * 7)),
-                          Num(i * 31, std::to_string(i * 31)), Num(i % 13, std::to_string(i % 13))});
+                          Num(i * 31, std::to_string(i * 31)),
+                          Num(i % 13, std::to_string(i % 13))});
   }
   section.tables.push_back(table);
   doc.sections.push_back(section);
@@ -147,10 +149,12 @@ TEST(RenderPdf, WideTableShrinksAndWrapsInsideThePage) {
   section.title = "Disaggregation";
   Table table;
   table.columns = {"Union council with a rather long name"};
-  for (int c = 0; c < 13; ++c) table.columns.push_back("Participants aged 18-59 column " + std::to_string(c));
+  for (int c = 0; c < 13; ++c)
+    table.columns.push_back("Participants aged 18-59 column " + std::to_string(c));
   for (int r = 0; r < 5; ++r) {
-    std::vector<Cell> row{Label("An extremely long union council name that cannot fit in one line "
-                                "of a narrow column at all")};
+    std::vector<Cell> row{
+        Label("An extremely long union council name that cannot fit in one line "
+              "of a narrow column at all")};
     for (int c = 0; c < 13; ++c) row.push_back(Num(123456.5 + c, "123,456.5"));
     table.rows.push_back(row);
   }

@@ -29,7 +29,8 @@ std::string Clip(const std::string& text) {
 enum class Kind { kLabel, kText, kInteger, kDecimal, kPercent };
 
 Kind KindOf(const Cell& cell, bool label_column) {
-  if (!cell.number || !std::isfinite(*cell.number)) return label_column ? Kind::kLabel : Kind::kText;
+  if (!cell.number || !std::isfinite(*cell.number))
+    return label_column ? Kind::kLabel : Kind::kText;
   if (cell.percent) return Kind::kPercent;
   double v = *cell.number;
   return (v == std::floor(v) && std::fabs(v) < 1e15) ? Kind::kInteger : Kind::kDecimal;
@@ -80,11 +81,20 @@ class Formats {
     format_set_border(f, LXW_BORDER_THIN);
     format_set_border_color(f, 0xD9D9D9);
     switch (kind) {
-      case Kind::kLabel: break;
-      case Kind::kText: format_set_align(f, LXW_ALIGN_RIGHT); break;
-      case Kind::kInteger: format_set_num_format(f, "#,##0"); break;
-      case Kind::kDecimal: format_set_num_format(f, "#,##0.0#"); break;
-      case Kind::kPercent: format_set_num_format(f, "0.0%"); break;
+      case Kind::kLabel:
+        break;
+      case Kind::kText:
+        format_set_align(f, LXW_ALIGN_RIGHT);
+        break;
+      case Kind::kInteger:
+        format_set_num_format(f, "#,##0");
+        break;
+      case Kind::kDecimal:
+        format_set_num_format(f, "#,##0.0#");
+        break;
+      case Kind::kPercent:
+        format_set_num_format(f, "0.0%");
+        break;
     }
     // Excel's own "Good / Neutral / Bad" cell styles.
     if (light == "green") {
@@ -116,8 +126,8 @@ struct Placed {
 };
 
 struct ChartSource {
-  lxw_row_t header_row;          // series names are in this row
-  lxw_row_t first_row, last_row; // category rows
+  lxw_row_t header_row;                  // series names are in this row
+  lxw_row_t first_row, last_row;         // category rows
   std::vector<lxw_col_t> value_columns;  // one per series
 };
 
@@ -132,8 +142,8 @@ std::optional<ChartSource> FindSource(const Chart& chart, const std::vector<Plac
       labels_match = !t.rows[i].empty() && t.rows[i][0].text == chart.labels[i];
     }
     if (!labels_match) continue;
-    ChartSource source{p.header_row, p.header_row + 1,
-                       static_cast<lxw_row_t>(p.header_row + t.rows.size()), {}};
+    ChartSource source{
+        p.header_row, p.header_row + 1, static_cast<lxw_row_t>(p.header_row + t.rows.size()), {}};
     for (const auto& series : chart.series) {
       std::optional<lxw_col_t> found;
       for (std::size_t c = 1; c < t.columns.size() && !found; ++c) {
@@ -162,8 +172,10 @@ class Widths {
   void Header(std::size_t col, std::string_view text) {
     std::size_t longest = 0, run = 0;
     for (char c : text) {
-      if (c == ' ') run = 0;
-      else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) longest = std::max(longest, ++run);
+      if (c == ' ')
+        run = 0;
+      else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+        longest = std::max(longest, ++run);
     }
     Grow(col, std::max<double>(longest, std::min<double>(Utf8Length(text), 24)) + 2.0);
   }
@@ -444,8 +456,8 @@ Status RenderXlsx(const Document& document, const std::string& path, const XlsxO
   lxw_error error = workbook_close(workbook);  // writes the file and frees the workbook
   if (!complete) return Fail(Error::Internal("a worksheet could not be added to the workbook"));
   if (error != LXW_NO_ERROR) {
-    return Fail(Error::Internal(std::string("the workbook could not be written: ") +
-                                lxw_strerror(error)));
+    return Fail(
+        Error::Internal(std::string("the workbook could not be written: ") + lxw_strerror(error)));
   }
   return {};
 }

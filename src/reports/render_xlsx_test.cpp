@@ -24,9 +24,10 @@ Document WorkbookDocument() {
   Table table;
   table.title = "Households by union council";
   table.columns = {"Union council", "Reached", "Target", "% achieved"};
-  table.rows = {{Label("Badaber"), Num(1234, "1,234"), Num(1500, "1,500"), Num(82.3, "82.3%", "amber", true)},
-                {Label("Mathra"), Num(845, "845"), Num(800, "800"), Num(105.6, "105.6%", "green", true)},
-                {Label("Regi"), Num(0.5, "0.5"), Num(1000, "1,000"), Num(32, "32.0%", "red", true)}};
+  table.rows = {
+      {Label("Badaber"), Num(1234, "1,234"), Num(1500, "1,500"), Num(82.3, "82.3%", "amber", true)},
+      {Label("Mathra"), Num(845, "845"), Num(800, "800"), Num(105.6, "105.6%", "green", true)},
+      {Label("Regi"), Num(0.5, "0.5"), Num(1000, "1,000"), Num(32, "32.0%", "red", true)}};
   section.tables.push_back(table);
   Chart bar;  // its data is the table's: drawn from it
   bar.title = "Reached and target";
@@ -56,14 +57,15 @@ TEST(RenderXlsx, WritesSheetsTablesNumbersAndNativeCharts) {
 
   auto sheets = importers::ListXlsxSheets(bytes, limits);
   ASSERT_TRUE(sheets) << sheets.error().message;
-  EXPECT_EQ(*sheets, (std::vector<std::string>{"Monthly progress report",
-                                                "Households and community organi",
-                                                "Households and community or (2)"}));
+  EXPECT_EQ(*sheets,
+            (std::vector<std::string>{"Monthly progress report", "Households and community organi",
+                                      "Households and community or (2)"}));
 
   auto table = importers::ReadXlsx(bytes, limits, (*sheets)[1]);
   ASSERT_TRUE(table) << table.error().message;
   EXPECT_EQ(table->header_row, 1);
-  EXPECT_EQ(table->header, (std::vector<std::string>{"Union council", "Reached", "Target", "% achieved"}));
+  EXPECT_EQ(table->header,
+            (std::vector<std::string>{"Union council", "Reached", "Target", "% achieved"}));
   ASSERT_GE(table->rows.size(), 3u);
   EXPECT_EQ(table->rows[0][0], "Badaber");
   EXPECT_EQ(table->rows[0][1], "1234");  // a number, not the text "1,234"
@@ -93,7 +95,8 @@ TEST(RenderXlsx, WritesSheetsTablesNumbersAndNativeCharts) {
   ASSERT_TRUE(chart1);
   EXPECT_NE(chart1->find("<c:barChart>"), std::string::npos);
   // Drawn from the table itself: categories A2:A4, values B2:B4 and C2:C4.
-  EXPECT_NE(chart1->find("'Households and community organi'!$A$2:$A$4"), std::string::npos) << *chart1;
+  EXPECT_NE(chart1->find("'Households and community organi'!$A$2:$A$4"), std::string::npos)
+      << *chart1;
   EXPECT_NE(chart1->find("'Households and community organi'!$C$2:$C$4"), std::string::npos);
   auto chart2 = zip->ReadAll("xl/charts/chart2.xml", 1 << 20);
   ASSERT_TRUE(chart2);

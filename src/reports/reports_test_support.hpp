@@ -23,7 +23,8 @@ namespace mobilise::reports::testing {
 // keep the files and look at them).
 inline std::string OutputPath(const std::string& name) {
   static std::atomic<int> counter{0};
-  if (const char* dir = std::getenv("MOBILISE_REPORTS_OUTPUT")) return std::string(dir) + "/" + name;
+  if (const char* dir = std::getenv("MOBILISE_REPORTS_OUTPUT"))
+    return std::string(dir) + "/" + name;
   return ::testing::TempDir() + "mobilise_reports_" + std::to_string(getpid()) + "_" +
          std::to_string(counter++) + "_" + name;
 }
@@ -108,7 +109,8 @@ inline Document EnglishDocument(const std::string& photo_png, const std::string&
   table.title = "Households reached by union council";
   table.columns = {"Union council", "Households reached", "Target", "% achieved",
                    "Community organisations formed"};
-  const char* names[] = {"Badaber", "Mathra", "Chamkani", "Pishtakhara", "Regi (including the "
+  const char* names[] = {"Badaber", "Mathra", "Chamkani", "Pishtakhara",
+                         "Regi (including the "
                          "newly added villages of the western cluster)"};
   double reached[] = {1234, 845, 1510, 320, 978};
   double target[] = {1500, 800, 1500, 1000, 1200};
@@ -132,7 +134,8 @@ inline Document EnglishDocument(const std::string& photo_png, const std::string&
   Chart line;
   line.kind = Chart::Kind::kLine;
   line.title = "Sessions held per month";
-  line.labels = {"Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct"};
+  line.labels = {"Nov", "Dec", "Jan", "Feb", "Mar", "Apr",
+                 "May", "Jun", "Jul", "Aug", "Sep", "Oct"};
   line.series = {{"Women", {12, 15, 14, 20, 22, std::nullopt, 25, 31, 28, 35, 40, 38}},
                  {"Men", {10, 11, 9, 14, 18, 17, 19, 22, 20, 26, 27, 30}}};
   households.charts.push_back(line);
@@ -161,15 +164,22 @@ inline Document PashtoDocument() {
   Table table;
   table.title = "د سیمې له مخې";
   table.columns = {"سیمه", "دا موده", "هدف", "٪ لاسته راوړنه"};
-  table.rows = {{Label("بډه بېر"), Num(1234, "1,234"), Num(1500, "1,500"), Num(82.3, "82.3%", "amber", true)},
-                {Label("متره"), Num(845, "845"), Num(800, "800"), Num(105.6, "105.6%", "green", true)},
-                {Label("پشتخره"), Num(320, "320"), Num(1000, "1,000"), Num(32, "32.0%", "red", true)}};
+  table.rows = {
+      {Label("بډه بېر"), Num(1234, "1,234"), Num(1500, "1,500"), Num(82.3, "82.3%", "amber", true)},
+      {Label("متره"), Num(845, "845"), Num(800, "800"), Num(105.6, "105.6%", "green", true)},
+      {Label("پشتخره"), Num(320, "320"), Num(1000, "1,000"), Num(32, "32.0%", "red", true)}};
   section.tables.push_back(table);
   Chart bar;
   bar.title = "کورنۍ او هدف";
   bar.labels = {"بډه بېر", "متره", "پشتخره"};
   bar.series = {{"دا موده", {1234, 845, 320}}, {"هدف", {1500, 800, 1000}}};
   section.charts.push_back(bar);
+  Chart line;
+  line.kind = Chart::Kind::kLine;
+  line.title = "په میاشت کې غونډې";
+  line.labels = {"جولای", "اګست", "سپتمبر", "اکتوبر"};
+  line.series = {{"ښځې", {12, 20, std::nullopt, 31}}, {"نارینه", {10, 14, 18, 22}}};
+  section.charts.push_back(line);
   section.narrative.push_back({"لاسته راوړنې",
                                "په ټولو پنځو اتحادیه شوراګانو کې ټولنیز سازمانونه جوړ شول. د "
                                "ښځو ګډون د څلورمې میاشتې لپاره زیات شو."});
