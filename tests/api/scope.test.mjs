@@ -87,6 +87,8 @@ function pathFor(pattern) {
     : pattern.startsWith('/api/v1/activities') ? p1activity.id
     : pattern.startsWith('/api/v1/files') ? p1file.id
       : pattern.startsWith('/api/v1/institutions/') ? p1institution.id : p1d1.id;
+  if (pattern.startsWith('/api/v1/indicators/{code}/'))  // a real indicator, aimed at P1's area
+    return pattern.replace('{code}', 'REACH') + `?area=${p1d1.id}&period=2026`;
   return pattern.replace('{membership_id}', p1membership.id).replace('{person_id}', p1household.head_person_id)
     .replace('{code}', 'CO').replace('{effective_from}', '2000-01-01').replace('{list}', 'member_role')
     .replace(/\{[^}]+\}/g, id);

@@ -218,7 +218,7 @@ void CheckTexts(const Indicator& d, FieldErrors& errors) {
 }
 
 bool MayDefine(const Actor& actor) {
-  return actor.system || actor.HasPermission(Permission::kIndicatorWrite);
+  return actor.system || actor.CanAtRoot(Permission::kIndicatorWrite);  // programme-wide
 }
 
 double Or0(const std::optional<double>& v) { return v.value_or(0); }
@@ -436,7 +436,7 @@ Result<ValueContext> IndicatorService::Context(UnitOfWork& uow, const Actor& act
   c.lang = lang;
   c.settings = SettingsFrom(uow.Indicators().Settings());
   auto area = IsValidId(area_id) ? uow.Areas().Get(area_id) : std::nullopt;
-  if (!area || !actor.Sees(area->path)) return Fail(Error::Field("area", "no such area in your areas"));
+  if (!area || !actor.Sees(area->path)) return Fail(Error::NotFound("area"));  // never leak existence
   auto p = ParsePeriod(period, c.settings.fiscal_year);
   if (!p)
     return Fail(Error::Field("period", "a month (2026-10), quarter (2026Q3), half-year (2026S2), year (2026) or ptd"));

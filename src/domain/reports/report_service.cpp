@@ -46,7 +46,7 @@ std::vector<ReportTemplate> ReportService::Templates() { return db_.Begin(false)
 
 Result<ReportTemplate> ReportService::SaveTemplate(const Actor& actor, const std::string& code,
                                                    const std::vector<ReportTemplateItem>& items) {
-  if (!actor.system && !actor.HasPermission(Permission::kIndicatorWrite))
+  if (!actor.system && !actor.CanAtRoot(Permission::kIndicatorWrite))
     return Fail(Error::Forbidden("administrators and M&E officers configure report templates"));
   auto uow = db_.Begin(true);
   auto all = uow->Reports().Templates();
@@ -177,7 +177,7 @@ ReportService::Dhis2Config ReportService::Dhis2() {
 }
 
 Result<ReportService::Dhis2Config> ReportService::SaveDhis2(const Actor& actor, const Dhis2Config& c) {
-  if (!actor.system && !actor.HasPermission(Permission::kIndicatorWrite))
+  if (!actor.system && !actor.CanAtRoot(Permission::kIndicatorWrite))
     return Fail(Error::Forbidden("administrators and M&E officers keep the DHIS2 mapping"));
   auto uow = db_.Begin(true);
   FieldErrors errors;
