@@ -2,11 +2,38 @@
 // supervisor, corrections of verified records, files as means of verification -- both backends.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import zlib from 'node:zlib';
 import { startServer, login, areaByCode, uniq, freshPgDatabase } from './support.mjs';
 
 // A 1x1 PNG.
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
   '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+
+// A valid grey PNG of w x h pixels (8-bit greyscale), built here so the test needs no fixture.
+function pngOf(w, h) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type), data]);
+    const c = Buffer.alloc(4); c.writeUInt32BE(crc(td));
+    return Buffer.concat([len, td, c]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4); ihdr[8] = 8; ihdr[9] = 0;
+  const raw = Buffer.alloc((w + 1) * h, 128);
+  for (let y = 0; y < h; y++) raw[y * (w + 1)] = 0;
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
 
 for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
   let srv, admin, mob, officer, outsider, uc, people;
@@ -107,6 +134,17 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     assert.equal(got.headers.get('content-type'), 'image/png');
     assert.deepEqual(Buffer.from(await got.arrayBuffer()), PNG);
     assert.equal((await outsider.get(file.url)).status, 404);
+    // A thumbnail: a JPEG, decodable, for whoever may see the file and nobody else.
+    r = await mob.request('POST', `/api/v1/activities/${a.id}/files?filename=photo.png`, pngOf(120, 80), { raw: true, headers: { 'content-type': 'image/png' } });
+    assert.equal(r.status, 201, r.text);
+    const photo = r.json;
+    const thumb = await fetch(`${srv.base}${photo.url}?thumb=64`, { headers: { cookie: mob.cookie } });
+    assert.equal(thumb.status, 200);
+    assert.equal(thumb.headers.get('content-type'), 'image/jpeg');
+    const jpeg = Buffer.from(await thumb.arrayBuffer());
+    assert.deepEqual([...jpeg.subarray(0, 3)], [0xff, 0xd8, 0xff]);
+    assert.equal((await mob.get(`${photo.url}?thumb=5000`)).status, 400);
+    assert.equal((await outsider.get(`${photo.url}?thumb=64`)).status, 404);
     r = await mob.request('POST', `/api/v1/activities/${a.id}/files?filename=x.png`, Buffer.from('<script>alert(1)</script>'), { raw: true, headers: { 'content-type': 'image/png' } });
     assert.equal(r.status, 400);
     r = await mob.request('POST', `/api/v1/activities/${a.id}/files?filename=x.jpg`, PNG, { raw: true, headers: { 'content-type': 'image/jpeg' } });
@@ -115,7 +153,7 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     r = await mob.request('POST', `/api/v1/activities/${a.id}/files?filename=big.png`, big, { raw: true, headers: { 'content-type': 'image/png' } });
     assert.equal(r.status, 413);
     const list = (await mob.get(`/api/v1/activities/${a.id}/files`)).json;
-    assert.equal(list.total, 1);
+    assert.equal(list.total, 2, "the sheet and the photo");
     assert.equal((await mob.del(`/api/v1/activities/${a.id}`)).status, 409, 'a record with files stays');
   });
 });
