@@ -121,3 +121,24 @@ export function upload<T>(path: string, file: Blob, contentType: string, onProgr
     xhr.send(file);
   });
 }
+
+// Fetches a file the server builds (an export) for the browser to save: its bytes and the name
+// from Content-Disposition (or `fallback`).
+export async function download(path: string, fallback: string): Promise<{ blob: Blob; filename: string }> {
+  let res: Response;
+  try {
+    res = await fetch(BASE + path, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, { code: 'network', message: '' });
+  }
+  if (!res.ok) {
+    const err = errorFrom(res.status, await res.text());
+    if (res.status === 401) onUnauthenticated();
+    throw err;
+  }
+  const cd = res.headers.get('Content-Disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+  const plain = /filename="?([^";]+)"?/i.exec(cd);
+  const filename = star ? decodeURIComponent(star[1]) : plain ? plain[1] : fallback;
+  return { blob: await res.blob(), filename };
+}

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Alerts } from './components/alerts';
 import { LanguageSwitch } from './components/language_switch';
-import { loadFieldMessages, loadRegistryMessages, loadTrainingMessages, useI18n } from './i18n';
+import { loadFieldMessages, loadRegistryMessages, loadReportsMessages, loadTrainingMessages, useI18n } from './i18n';
 import { clearMessages, showError } from './messages';
 import { AccountPage } from './pages/account';
 import { AreaImportPage } from './pages/area_import';
@@ -25,7 +25,7 @@ export function App() {
 }
 
 type NavItem = {
-  page: 'areas' | 'households' | 'institutions' | 'summary' | 'activities' | 'verify' | 'trainings' | 'feedback' | 'users' | 'audit' | 'account';
+  page: 'dashboard' | 'areas' | 'households' | 'institutions' | 'summary' | 'activities' | 'verify' | 'trainings' | 'feedback' | 'reports' | 'users' | 'audit' | 'account';
   label: string;
 };
 
@@ -40,13 +40,15 @@ function Shell({ user }: { user: User }) {
   useEffect(() => setMenuOpen(false), [route]);
 
   const items: NavItem[] = [
+    { page: 'dashboard', label: t('nav.dashboard') },
     { page: 'households', label: t('nav.households') },
     { page: 'institutions', label: t('nav.institutions') },
     { page: 'summary', label: t('nav.summary') },
     { page: 'activities', label: t('nav.activities') },
   ];
   if (hasRole(user, 'officer') || hasRole(user, 'manager')) items.push({ page: 'verify', label: t('nav.verify') });
-  items.push({ page: 'trainings', label: t('nav.trainings') }, { page: 'feedback', label: t('nav.feedback') }, { page: 'areas', label: t('nav.areas') });
+  items.push({ page: 'trainings', label: t('nav.trainings') }, { page: 'feedback', label: t('nav.feedback') }, { page: 'reports', label: t('nav.reports') },
+    { page: 'areas', label: t('nav.areas') });
   if (admin) items.push({ page: 'users', label: t('nav.users') }, { page: 'audit', label: t('nav.audit') });
   items.push({ page: 'account', label: t('nav.account') });
   const section = sectionOf(route);
@@ -145,6 +147,19 @@ function sectionOf(route: Route): NavItem['page'] {
     case 'feedback-new':
     case 'feedback-item':
       return 'feedback';
+    case 'dashboard':
+    case 'indicator-records':
+      return 'dashboard';
+    case 'reports':
+    case 'report-new':
+    case 'report':
+    case 'targets':
+    case 'target-import':
+    case 'indicators':
+    case 'indicator-new':
+    case 'indicator':
+    case 'indicator-edit':
+      return 'reports';
     default:
       return 'areas';
   }
@@ -189,6 +204,18 @@ function Page({ route, user, admin }: { route: Route; user: User; admin: boolean
     case 'plan-import':
     case 'achievement':
       return <TrainingPage route={route} user={user} />;
+    case 'dashboard':
+    case 'indicator-records':
+    case 'reports':
+    case 'report-new':
+    case 'report':
+    case 'targets':
+    case 'target-import':
+    case 'indicators':
+    case 'indicator-new':
+    case 'indicator':
+    case 'indicator-edit':
+      return <ReportsPage route={route} user={user} />;
     default:
       return <RegistryPage route={route} user={user} />;
   }
@@ -254,4 +281,25 @@ function TrainingPage({ route, user }: { route: Route; user: User }) {
   }, []);
   if (!mod) return <p class="muted">{t('common.loading')}</p>;
   return <mod.TrainingRoutes route={route} user={user} />;
+}
+
+// The monitoring screens (dashboard, progress reports, targets, indicators): a fourth chunk, with
+// their own messages.
+type ReportsModule = typeof import('./pages/reports');
+let reportsModule: ReportsModule | null = null;
+
+function ReportsPage({ route, user }: { route: Route; user: User }) {
+  const { t } = useI18n();
+  const [mod, setMod] = useState<ReportsModule | null>(reportsModule);
+  useEffect(() => {
+    if (mod) return;
+    Promise.all([import('./pages/reports'), loadReportsMessages()])
+      .then(([m]) => {
+        reportsModule = m;
+        setMod(m);
+      })
+      .catch(showError);
+  }, []);
+  if (!mod) return <p class="muted">{t('common.loading')}</p>;
+  return <mod.ReportsRoutes route={route} user={user} />;
 }

@@ -40,7 +40,18 @@ export type Route =
   | { page: 'plans' }
   | { page: 'plan-new' }
   | { page: 'plan-import' }
-  | { page: 'achievement' };
+  | { page: 'achievement' }
+  | { page: 'dashboard' }
+  | { page: 'indicator-records'; code: string; area: string; period: string; column: string; group?: string }
+  | { page: 'reports' }
+  | { page: 'report-new' }
+  | { page: 'report'; id: string }
+  | { page: 'targets' }
+  | { page: 'target-import' }
+  | { page: 'indicators' }
+  | { page: 'indicator-new' }
+  | { page: 'indicator'; code: string }
+  | { page: 'indicator-edit'; code: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -79,6 +90,11 @@ export function parseRoute(hash: string): Route {
       return parts[1] ? { page: 'feedback-item', id: parts[1] } : { page: 'feedback' };
     case 'trainings':
       return trainingRoute(parts.slice(1));
+    case 'dashboard':
+    case 'reports':
+    case 'targets':
+    case 'indicators':
+      return reportsRoute(parts);
     default:
       return { page: 'areas' };
   }
@@ -104,6 +120,25 @@ function trainingRoute(p: string[]): Route {
       return { page: 'achievement' };
     default:
       return { page: 'training', id: p[0] };
+  }
+}
+
+// #/dashboard, #/dashboard/records/CODE/AREA/PERIOD/COLUMN[/GROUP], #/reports[/new|/ID],
+// #/targets[/import], #/indicators[/new|/CODE[/edit]].
+function reportsRoute(p: string[]): Route {
+  switch (p[0]) {
+    case 'dashboard':
+      if (p[1] === 'records' && p.length >= 6) return { page: 'indicator-records', code: p[2], area: p[3], period: p[4], column: p[5], group: p[6] };
+      return { page: 'dashboard' };
+    case 'reports':
+      if (p[1] === 'new') return { page: 'report-new' };
+      return p[1] ? { page: 'report', id: p[1] } : { page: 'reports' };
+    case 'targets':
+      return p[1] === 'import' ? { page: 'target-import' } : { page: 'targets' };
+    default:
+      if (p[1] === 'new') return { page: 'indicator-new' };
+      if (p[1] && p[2] === 'edit') return { page: 'indicator-edit', code: p[1] };
+      return p[1] ? { page: 'indicator', code: p[1] } : { page: 'indicators' };
   }
 }
 

@@ -13,7 +13,8 @@ export interface Bar {
 const PAD = 8;
 const ROW = 50;
 
-export function BarChart({ bars, title, testid }: { bars: Bar[]; title: string; testid?: string }) {
+// `axis` labels the 0, ½ and full marks (default: percentages).
+export function BarChart({ bars, title, testid, axis }: { bars: Bar[]; title: string; testid?: string; axis?: (fraction: number) => string }) {
   const { lang } = useI18n();
   const dir = LANGUAGES.find((l) => l.code === lang)?.dir ?? 'ltr';
   const rtl = dir === 'rtl';
@@ -49,7 +50,7 @@ export function BarChart({ bars, title, testid }: { bars: Bar[]; title: string; 
             <line x1={pos(PAD + f * TRACK)} x2={pos(PAD + f * TRACK)} y1={0} y2={bars.length * ROW} class="chart-tick" />
             <text x={pos(PAD + f * TRACK)} y={bars.length * ROW + 16} class="chart-axis"
               text-anchor={f === 0 ? 'start' : f === 1 ? 'end' : 'middle'}>
-              {f.toLocaleString(lang, { style: 'percent' })}
+              {axis ? axis(f) : f.toLocaleString(lang, { style: 'percent' })}
             </text>
           </g>
         ))}

@@ -18,6 +18,8 @@ const en = {
   'nav.users': 'Users',
   'nav.audit': 'Audit',
   'nav.account': 'My account',
+  'nav.dashboard': 'Dashboard',
+  'nav.reports': 'Reports',
   'nav.logout': 'Log out',
   'nav.language': 'Language',
   'nav.signedInAs': 'Signed in as {name}',

@@ -4,14 +4,15 @@ import { createStore, useStore } from '../store';
 import en, { type MessageKey as ShellKey } from './en';
 import type { FieldKey } from './en_field';
 import type { RegistryKey } from './en_registry';
+import type { ReportsKey } from './en_reports';
 import type { TrainingKey } from './en_training';
 import ps from './ps';
 import uk from './uk';
 import type { Plural } from './types';
 
-// The shell's keys, plus those of the registry, field (activities, feedback) and training
+// The shell's keys, plus those of the registry, field (activities, feedback), training and reports
 // screens, whose dictionaries are fetched with them.
-export type MessageKey = ShellKey | RegistryKey | FieldKey | TrainingKey;
+export type MessageKey = ShellKey | RegistryKey | FieldKey | TrainingKey | ReportsKey;
 export type Lang = 'en' | 'ps' | 'uk';
 
 export const LANGUAGES: { code: Lang; name: string; dir: 'ltr' | 'rtl' }[] = [
@@ -80,7 +81,7 @@ function lookup(lang: Lang, key: MessageKey): string | Plural {
 // The registry, field and training screens' messages: English (the fallback) and the current language,
 // fetched on first use and again for each language chosen afterwards. `messagesRevision` re-renders.
 type Loader = () => Promise<{ default: Partial<Record<MessageKey, string | Plural>> }>;
-type Bundle = 'registry' | 'field' | 'training';
+type Bundle = 'registry' | 'field' | 'training' | 'reports';
 const LOADERS: Record<Bundle, Record<Lang, Loader>> = {
   registry: {
     en: () => import('./en_registry'),
@@ -96,6 +97,11 @@ const LOADERS: Record<Bundle, Record<Lang, Loader>> = {
     en: () => import('./en_training'),
     ps: () => import('./ps_training'),
     uk: () => import('./uk_training'),
+  },
+  reports: {
+    en: () => import('./en_reports'),
+    ps: () => import('./ps_reports'),
+    uk: () => import('./uk_reports'),
   },
 };
 const loaded = new Map<string, Promise<void>>();
@@ -125,6 +131,7 @@ function loadBundle(bundle: Bundle): Promise<void> {
 export const loadRegistryMessages = () => loadBundle('registry');
 export const loadFieldMessages = () => loadBundle('field');
 export const loadTrainingMessages = () => loadBundle('training');
+export const loadReportsMessages = () => loadBundle('reports');
 
 langStore.subscribe((lang) => {
   for (const b of wanted) loadBundleLang(b, lang).catch(() => {});

@@ -18,6 +18,8 @@ const ps: Record<MessageKey, string | Plural> = {
   'nav.users': 'کاروونکي',
   'nav.audit': 'پلټنه',
   'nav.account': 'زما حساب',
+  'nav.dashboard': 'ډشبورډ',
+  'nav.reports': 'راپورونه',
   'nav.logout': 'وتل',
   'nav.language': 'ژبه',
   'nav.signedInAs': 'ننوتلی کاروونکی: {name}',

@@ -18,6 +18,8 @@ const uk: Record<MessageKey, string | Plural> = {
   'nav.users': 'Користувачі',
   'nav.audit': 'Аудит',
   'nav.account': 'Мій обліковий запис',
+  'nav.dashboard': 'Панель',
+  'nav.reports': 'Звіти',
   'nav.logout': 'Вийти',
   'nav.language': 'Мова',
   'nav.signedInAs': 'Ви увійшли як {name}',
