@@ -4,10 +4,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get, query } from '../api';
 import { Crumbs, Ltr } from '../components/registry_bits';
-import { useI18n } from '../i18n';
+import { loadFieldMessages, useI18n } from '../i18n';
 import { showError } from '../messages';
+import { useConfig } from '../registry_data';
 import { href } from '../router';
 import type { Area } from '../types';
+import { activityTypeLabel } from './field_bits';
 import { dimLabel, indicatorName, periodLabel, recordHref, recordKindLabel, useLibrary, type RecordRef } from './reports_bits';
 
 const LIMIT = 50;
@@ -26,6 +28,12 @@ export function IndicatorRecordsPage(r: RecordsRoute) {
   const [offset, setOffset] = useState(0);
   const [items, setItems] = useState<RecordRef[] | null>(null);
   const [area, setArea] = useState<Area | null>(null);
+  // An activity without a title is labelled by its type's code: named as the field screens do.
+  const config = useConfig();
+  useEffect(() => {
+    loadFieldMessages().catch(() => {});
+  }, []);
+  const label = (x: RecordRef) => (x.record === 'activity' && config?.activity_types?.some((o) => o.code === x.label) ? activityTypeLabel(config, x.label) : x.label);
 
   useEffect(() => {
     let live = true;
@@ -77,7 +85,7 @@ export function IndicatorRecordsPage(r: RecordsRoute) {
             const to = recordHref(x.record, x.id);
             const body = (
               <>
-                <span class="record-title"><bdi dir="auto">{x.label || x.id}</bdi></span>
+                <span class="record-title"><bdi dir="auto">{label(x) || x.id}</bdi></span>
                 <span class="record-meta">{recordKindLabel(x.record)}{x.date && <> · <Ltr>{x.date}</Ltr></>}</span>
               </>
             );

@@ -280,7 +280,7 @@ function SectionCard({ index, report, title, indicators, lib }: { index: number;
   const { t } = useI18n();
   const approved = report.status === 'approved';
   const headingId = `report-section-${index}`;
-  const breakdowns = indicators.filter((x) => x.rows.length > 0 || x.children.length > 0);
+  const breakdowns = indicators.filter((x) => x.rows.length > 0 || subAreas(x, report).length > 0);
   return (
     <section class="card" aria-labelledby={headingId} data-testid="report-section">
       <h2 id={headingId}>{sectionLabel(title)}</h2>
@@ -327,13 +327,20 @@ function SectionCard({ index, report, title, indicators, lib }: { index: number;
           </tbody>
         </table>
       </div>
-      {breakdowns.map((x) => <Breakdown key={x.code} x={x} name={indicatorName(lib, x.code, x.name)} />)}
+      {breakdowns.map((x) => <Breakdown key={x.code} x={x} areas={subAreas(x, report)} name={indicatorName(lib, x.code, x.name)} />)}
     </section>
   );
 }
 
+// The sub-areas' values; records kept at the report's area itself come as a row of its own, shown
+// only beside real sub-areas.
+function subAreas(x: ReportIndicator, report: Report): ReportIndicator['children'] {
+  if (x.children.every((c) => c.area_id === report.area_id)) return [];
+  return x.children.map((c) => (c.area_id === report.area_id ? { ...c, name: translate('dash.itself', { name: c.name }) } : c));
+}
+
 // The disaggregation table and the sub-areas of one indicator, folded on a phone.
-function Breakdown({ x, name }: { x: ReportIndicator; name: string }) {
+function Breakdown({ x, name, areas }: { x: ReportIndicator; name: string; areas: ReportIndicator['children'] }) {
   const { t } = useI18n();
   const by = x.by.map(dimLabel).join(' × ');
   return (
@@ -365,7 +372,7 @@ function Breakdown({ x, name }: { x: ReportIndicator; name: string }) {
           </table>
         </div>
       )}
-      {x.children.length > 0 && (
+      {areas.length > 0 && (
         <div class="table-wrap">
           <table class="numbers compact" data-testid="report-children">
             <thead>
@@ -378,7 +385,7 @@ function Breakdown({ x, name }: { x: ReportIndicator; name: string }) {
               </tr>
             </thead>
             <tbody>
-              {x.children.map((c) => (
+              {areas.map((c) => (
                 <tr key={c.area_id} data-area-id={c.area_id}>
                   <th scope="row"><bdi>{c.name}</bdi></th>
                   <td>{fmt(c.period, x.unit)}</td>
