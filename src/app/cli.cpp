@@ -7,6 +7,7 @@
 
 #include "app/config.hpp"
 #include "app/demo.hpp"
+#include "app/demo_bulk_activities.hpp"
 #include "app/server.hpp"
 #include "domain/auth/password.hpp"
 #include "domain/users/user_service.hpp"
@@ -86,6 +87,10 @@ int RunCli(int argc, char** argv, const char* version) {
   demo->add_option("--households", demo_opts.households, "size of the programme");
   demo->add_option("--seed", demo_opts.seed, "random seed (same seed, same programme)");
   demo->add_option("--levels", levels, "level names from the top, comma separated")->delimiter(',');
+  demo->add_option("--activities", demo_opts.activities,
+                   "exactly N activities over the last --activity-years years, written in bulk "
+                   "(default: a realistic year, about one a month a village)");
+  demo->add_option("--activity-years", demo_opts.activity_years, "years the --activities span (default 4)");
   app.add_subcommand("demo-logins", "print the demo programme's logins");
 
   auto* user = app.add_subcommand("user", "manage staff accounts");
@@ -145,6 +150,19 @@ int RunCli(int argc, char** argv, const char* version) {
       const auto t0 = std::chrono::steady_clock::now();
       auto s = GenerateDemo(*db.uow, demo_opts);
       if (!s) return Report(s.error());
+      double bulk_secs = -1;
+      if (demo_opts.activities >= 0) {
+        const auto b0 = std::chrono::steady_clock::now();
+        auto bulk = GenerateBulkActivities(*db.db, demo_opts.activities, demo_opts.activity_years,
+                                           demo_opts.seed);
+        if (!bulk) return Report(bulk.error());
+        s->activities = bulk->activities;
+        s->trainings = bulk->trainings;
+        s->attendance = bulk->attendance;
+        s->count_rows = bulk->count_rows;
+        db.uow->Analyze();
+        bulk_secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - b0).count();
+      }
       const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       std::cout << "demo programme: " << s->areas << " areas (" << s->villages
                 << " villages) for " << demo_opts.households << " households in " << secs
@@ -153,7 +171,10 @@ int RunCli(int argc, char** argv, const char* version) {
                 << s->institutions << " institutions, " << s->memberships << " memberships, "
                 << s->assessments << " assessments\n"
                 << "activities: " << s->activities << " (" << s->trainings << " trainings), "
-                << s->feedback << " feedback records\n";
+                << s->feedback << " feedback records, participant rows: " << s->attendance
+                << " named + " << s->count_rows << " counted = " << s->attendance + s->count_rows
+                << "\n";
+      if (bulk_secs >= 0) std::cout << "activities written in bulk in " << bulk_secs << " s\n";
       PrintLogins();
       return 0;
     }

@@ -65,6 +65,10 @@ std::vector<DemoLogin> DemoLogins() {
 Result<DemoSummary> GenerateDemo(domain::UnitOfWorkFactory& db, const DemoOptions& o) {
   if (o.households < 1 || o.households > 20'000'000)
     return Fail(Error::Field("households", "must be between 1 and 20,000,000"));
+  if (o.activities > 50'000'000)
+    return Fail(Error::Field("activities", "must be between 0 and 50,000,000"));
+  if (o.activity_years < 1 || o.activity_years > 20)
+    return Fail(Error::Field("activity_years", "must be between 1 and 20"));
   auto uow = db.Begin(true);
   auto& areas = uow->Areas();
   if (areas.CountRoots() > 0)
@@ -159,11 +163,13 @@ Result<DemoSummary> GenerateDemo(domain::UnitOfWorkFactory& db, const DemoOption
   summary.institutions = registry->institutions;
   summary.memberships = registry->memberships;
   summary.assessments = registry->assessments;
-  auto activities = GenerateDemoActivities(*uow, union_councils, staff, o.seed);
+  auto activities = GenerateDemoActivities(*uow, union_councils, staff, o.seed, o.activities < 0);
   if (!activities) return Fail(activities.error());
   summary.activities = activities->activities;
   summary.trainings = activities->trainings;
   summary.feedback = activities->feedback;
+  summary.attendance = activities->attendance;
+  summary.count_rows = activities->count_rows;
   domain::RecordAudit(uow->Audit(), domain::Actor::System("demo"), "demo", "programme",
                       std::nullopt, std::nullopt, std::nullopt,
                       domain::Snapshot{{"households", std::to_string(o.households)},

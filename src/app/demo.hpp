@@ -15,6 +15,10 @@ namespace mobilise::app {
 struct DemoOptions {
   std::int64_t households = 2000;
   std::uint64_t seed = 1;
+  // Activities: below 0, a realistic year (about one a month a village); N >= 0, exactly N over
+  // the last `activity_years` years, written in bulk after the rest (demo_bulk_activities.hpp).
+  std::int64_t activities = -1;
+  int activity_years = 4;
   // Level names from the top; default Country › Province › District › Tehsil › Union Council ›
   // Village.
   std::vector<std::string> levels;
@@ -29,6 +33,7 @@ struct DemoSummary {
   std::int64_t villages = 0;
   std::int64_t households = 0, people = 0, institutions = 0, memberships = 0, assessments = 0;
   std::int64_t activities = 0, trainings = 0, feedback = 0;
+  std::int64_t attendance = 0, count_rows = 0;  // participant rows of the activities
   std::vector<DemoLogin> logins;
 };
 

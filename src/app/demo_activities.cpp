@@ -36,7 +36,7 @@ std::string DaysBefore(const std::string& today, int days) {
 Result<ActivityCounts> GenerateDemoActivities(domain::UnitOfWork& uow,
                                               const std::vector<DemoUnionCouncil>& ucs,
                                               const std::map<std::string, std::string>& staff,
-                                              std::uint64_t seed) {
+                                              std::uint64_t seed, bool with_activities) {
   std::mt19937_64 rng(seed * 104729 + 3);
   auto U = [&] { return std::uniform_real_distribution<double>(0, 1)(rng); };
   ActivityCounts counts;
@@ -91,7 +91,7 @@ Result<ActivityCounts> GenerateDemoActivities(domain::UnitOfWork& uow,
       for (const auto& h : households.items)
         for (const auto& p : uow.Households().People(h.id)) people.emplace_back(p.id, p.sex);
       // About one activity a month per village (more in the demo logins' union councils).
-      const int n = (demo_uc ? 18 : 8) + static_cast<int>(rng() % 8);
+      const int n = with_activities ? (demo_uc ? 18 : 8) + static_cast<int>(rng() % 8) : 0;
       for (int k = 0; k < n; ++k) {
         domain::Activity a;
         a.id = NewId();
@@ -161,6 +161,8 @@ Result<ActivityCounts> GenerateDemoActivities(domain::UnitOfWork& uow,
         uow.Activities().Insert(a);
         ++counts.activities;
         counts.participants += a.counted_total;
+        counts.attendance += static_cast<std::int64_t>(a.attendance.size());
+        counts.count_rows += static_cast<std::int64_t>(a.counts.size());
       }
       // Community feedback: a few records a year per village, through every channel.
       const int f = 2 + static_cast<int>(rng() % 3) + (demo_uc ? 4 : 0);

@@ -17,12 +17,15 @@ namespace mobilise::app {
 
 struct ActivityCounts {
   std::int64_t activities = 0, trainings = 0, participants = 0, feedback = 0, courses = 0;
+  std::int64_t attendance = 0, count_rows = 0;  // participant rows: named and counted
 };
 
 // `staff`: usernames -> user ids of the demo logins (authors and verifiers where they work).
+// `with_activities` false: the courses and feedback only (`demo --activities N` writes the
+// activities afterwards, demo_bulk_activities.hpp).
 Result<ActivityCounts> GenerateDemoActivities(domain::UnitOfWork& uow,
                                               const std::vector<DemoUnionCouncil>& ucs,
                                               const std::map<std::string, std::string>& staff,
-                                              std::uint64_t seed);
+                                              std::uint64_t seed, bool with_activities = true);
 
 }  // namespace mobilise::app

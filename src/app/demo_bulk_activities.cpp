@@ -1,0 +1,318 @@
+#include "app/demo_bulk_activities.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <random>
+
+#include "core/clock.hpp"
+#include "core/id.hpp"
+
+namespace mobilise::app {
+namespace {
+
+using storage::Param;
+
+constexpr std::int64_t kActivitiesPerTransaction = 20000;
+constexpr std::size_t kRowsPerStatement = 100;
+
+// Rows for one table, written `kRowsPerStatement` at a time with one multi-row INSERT (a cached
+// prepared statement). Flush(false) leaves a remainder of less than a statement for later;
+// Flush(true) writes it row by row.
+class Batch {
+ public:
+  Batch(storage::Connection& conn, const std::string& head, std::size_t columns)
+      : conn_(conn), columns_(columns) {
+    std::string row = "(";
+    for (std::size_t i = 0; i < columns; ++i) row += i == 0 ? "?" : ",?";
+    row += ")";
+    one_ = head + " VALUES " + row;
+    many_ = head + " VALUES " + row;
+    for (std::size_t i = 1; i < kRowsPerStatement; ++i) many_ += "," + row;
+  }
+
+  void Add(std::initializer_list<Param> row) {
+    for (const auto& p : row) params_.push_back(p);
+    ++rows_;
+    ++total_;
+  }
+
+  void Flush(bool all) {
+    const std::size_t chunk = columns_ * kRowsPerStatement;
+    std::size_t at = 0;
+    for (; rows_ >= kRowsPerStatement; rows_ -= kRowsPerStatement, at += chunk)
+      conn_.Execute(many_, std::span<const Param>(params_.data() + at, chunk));
+    if (all) {
+      for (; rows_ > 0; --rows_, at += columns_)
+        conn_.Execute(one_, std::span<const Param>(params_.data() + at, columns_));
+    }
+    params_.erase(params_.begin(), params_.begin() + static_cast<std::ptrdiff_t>(at));
+  }
+
+  std::size_t rows() const { return rows_; }
+  std::int64_t total() const { return total_; }
+
+ private:
+  storage::Connection& conn_;
+  std::string one_, many_;
+  std::size_t columns_;
+  std::vector<Param> params_;
+  std::size_t rows_ = 0;
+  std::int64_t total_ = 0;
+};
+
+struct Weighted {
+  const char* code;
+  double weight;
+};
+
+const char* Pick(std::mt19937_64& rng, std::initializer_list<Weighted> list) {
+  double total = 0;
+  for (const auto& w : list) total += w.weight;
+  double r = std::uniform_real_distribution<double>(0, total)(rng);
+  for (const auto& w : list) {
+    if (r < w.weight) return w.code;
+    r -= w.weight;
+  }
+  return list.begin()->code;
+}
+
+struct Village {
+  std::string id, path, code;
+};
+
+struct Course {
+  std::string id, topic;
+  double test_max = 0;
+};
+
+Param Opt(const std::optional<std::string>& v) { return v ? Param(*v) : Param(); }
+
+}  // namespace
+
+Result<ActivityCounts> GenerateBulkActivities(storage::Database& db, std::int64_t activities,
+                                              int years, std::uint64_t seed) {
+  if (activities < 0 || activities > 50'000'000)
+    return Fail(Error::Field("activities", "must be between 0 and 50,000,000"));
+  if (years < 1 || years > 20) return Fail(Error::Field("activity_years", "must be between 1 and 20"));
+  ActivityCounts counts;
+  if (activities == 0) return counts;
+  auto conn = db.Acquire();
+  const bool sqlite = conn->dialect() == storage::Dialect::kSqlite;
+
+  std::vector<Village> villages;
+  {
+    auto rs = conn->Query("SELECT id, path, code FROM area WHERE level = 5 ORDER BY path");
+    for (std::size_t i = 0; i < rs.size(); ++i) villages.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2)});
+  }
+  if (villages.empty()) return Fail(Error::Conflict("the database holds no villages: run demo first"));
+  std::map<std::string, std::string> staff;
+  {
+    auto rs = conn->Query("SELECT username, id FROM app_user");
+    for (std::size_t i = 0; i < rs.size(); ++i) staff[rs[i].Str(0)] = rs[i].Str(1);
+  }
+  auto user = [&](const char* name) -> std::optional<std::string> {
+    auto it = staff.find(name);
+    return it == staff.end() ? std::nullopt : std::optional(it->second);
+  };
+  std::vector<Course> courses;  // the community courses (trainings in villages)
+  {
+    auto rs = conn->Query(
+        "SELECT id, topics, test_max FROM course WHERE audience = 'community' AND test_max IS NOT "
+        "NULL ORDER BY code");
+    for (std::size_t i = 0; i < rs.size(); ++i) {
+      std::string topic = rs[i].Str(1);
+      topic = topic.substr(0, topic.find(' '));
+      courses.push_back({rs[i].Str(0), topic, rs[i].Real(2)});
+    }
+  }
+
+  std::mt19937_64 rng(seed * 15485863 + 7);
+  auto U = [&] { return std::uniform_real_distribution<double>(0, 1)(rng); };
+  const std::string now = NowTimestamp();
+  const auto now_tp = *ParseTimestamp(now);
+  const int days = 365 * years;
+  std::vector<std::string> day(days + 1);  // day[k]: the date k days before today
+  for (int k = 0; k <= days; ++k)
+    day[k] = FormatTimestamp(now_tp - std::chrono::hours(24 * k)).substr(0, 10);
+  const std::string adult_born_before =  // adults: 18 and over
+      FormatTimestamp(now_tp - std::chrono::hours(24 * (365 * 18 + 4))).substr(0, 10);
+  const std::string recent = day[30];
+
+  // Each village's share: about one activity a month in ordinary villages, more in the demo
+  // logins' union councils (as in the realistic year), scaled to the total asked for.
+  std::vector<double> weight(villages.size());
+  double total_weight = 0;
+  for (std::size_t v = 0; v < villages.size(); ++v) {
+    const auto& c = villages[v].code;
+    const bool demo_uc = c.rfind("P1-D1-T1-U1-", 0) == 0 || c.rfind("P2-D1-T1-U1-", 0) == 0;
+    weight[v] = (demo_uc ? 18 : 8) + static_cast<double>(rng() % 8);
+    total_weight += weight[v];
+  }
+
+  if (sqlite) conn->ExecuteScript("PRAGMA synchronous=OFF; PRAGMA cache_size=-524288;");
+  Batch activity_rows(*conn,
+                      "INSERT INTO activity (id, type, title, held_on, start_time, end_time, area_id, "
+                      "area_path, place, status, author_id, submitted_at, verified_by, verified_at, "
+                      "return_comment, decisions, follow_up, notes, counted_total, named_total, version, "
+                      "created_at, created_by, updated_at, updated_by, course_id)",
+                      26);
+  Batch topic_rows(*conn, "INSERT INTO activity_topic (activity_id, topic)", 2);
+  Batch facilitator_rows(*conn, "INSERT INTO activity_facilitator (activity_id, position, user_id, name)", 4);
+  Batch count_rows(*conn, "INSERT INTO activity_count (activity_id, sex, age_band, disability, count)", 5);
+  Batch attendance_rows(*conn,
+                        "INSERT INTO attendance (activity_id, person_id, attended, pre_score, post_score)", 5);
+  // The activities before their parts (foreign keys are checked row by row).
+  auto flush = [&](bool all) {
+    activity_rows.Flush(true);
+    for (auto* b : {&topic_rows, &facilitator_rows, &count_rows, &attendance_rows}) b->Flush(all);
+  };
+
+  struct Count {
+    const char* sex;
+    const char* band;
+    bool disability;
+    std::int64_t count;
+  };
+  std::vector<Count> cs;
+  std::vector<std::size_t> named;
+  std::vector<std::string> women, men;  // adults of the village
+  double cumulative = 0;
+  std::int64_t made = 0, next_report = activities / 10;
+  const auto t0 = std::chrono::steady_clock::now();
+  conn->Begin(true);
+  try {
+    for (std::size_t v = 0; v < villages.size(); ++v) {
+      const auto& village = villages[v];
+      const std::int64_t before = std::llround(activities * cumulative / total_weight);
+      cumulative += weight[v];
+      const std::int64_t n = std::llround(activities * cumulative / total_weight) - before;
+      if (n <= 0) continue;
+      const bool pashto = village.code.rfind("P1", 0) == 0;
+      const std::string& c = village.code;
+      const auto author = c.rfind("P1-D1-T1-U1-", 0) == 0   ? user("mobiliser.u1")
+                          : c.rfind("P2-D1-T1-U1-", 0) == 0 ? user("mobiliser.u2")
+                                                             : std::nullopt;
+      const auto verifier = c.rfind("P1-D1-T1-", 0) == 0 ? user("officer.t1") : std::nullopt;
+      women.clear();
+      men.clear();
+      auto people = conn->Query(
+          "SELECT id, sex, birth_date FROM person WHERE area_path = ? AND deleted_at IS NULL", {village.path});
+      for (std::size_t i = 0; i < people.size(); ++i)
+        if (people[i].Str(2) < adult_born_before) (people[i].Text(1) == "f" ? women : men).push_back(people[i].Str(0));
+
+      for (std::int64_t k = 0; k < n; ++k) {
+        const std::string id = NewId();
+        std::string type = Pick(rng, {{"community_dialogue", 3}, {"awareness_session", 5}, {"fgd", 1},
+                                      {"institution_meeting", 4}, {"shg_meeting", pashto ? 0.0 : 4.0},
+                                      {"campaign", 0.5}, {"home_visit", 3}, {"workshop", 0.5}, {"training", 1.5}});
+        const std::string& held_on = day[1 + static_cast<int>(rng() % static_cast<std::uint64_t>(days - 1))];
+        const bool morning = U() < 0.5;
+        std::string topic = Pick(rng, {{"iycf", 2}, {"maternal_nutrition", 1.5}, {"wash", 2}, {"health", 1.5},
+                                       {"community_security", 1}, {"livelihoods", 1}, {"savings_credit", 1}});
+        const bool women_session = U() < 0.6;
+        const char* main_sex = women_session ? "f" : "m";
+        const char* other_sex = women_session ? "m" : "f";
+        const auto& pool = women_session ? women : men;
+        cs.clear();
+        const auto add = [&](const char* sex, const char* band, bool dis, std::int64_t count) {
+          if (count > 0) cs.push_back({sex, band, dis, count});
+        };
+        std::size_t want;  // named participants
+        if (type == "home_visit") {
+          const std::int64_t visited = 1 + static_cast<std::int64_t>(rng() % 3);
+          add(main_sex, "18-59", false, visited);
+          want = static_cast<std::size_t>(visited);
+        } else {
+          add(main_sex, "18-59", false, 8 + static_cast<std::int64_t>(rng() % 20));
+          add(main_sex, "60+", false, static_cast<std::int64_t>(rng() % 4));
+          add(main_sex, "18-59", true, U() < 0.4 ? 1 : 0);
+          add(other_sex, "18-59", false, U() < 0.3 ? static_cast<std::int64_t>(rng() % 5) : 0);
+          add("f", "12-17", false, U() < 0.2 ? static_cast<std::int64_t>(rng() % 6) : 0);
+          want = type == "training" ? 6 + rng() % 8 : 4 + rng() % 10;
+        }
+        const Course* course = nullptr;
+        if (type == "training") {
+          if (courses.empty() || pool.empty()) {
+            type = "awareness_session";
+          } else {
+            course = &courses[rng() % courses.size()];
+            topic = course->topic;
+            ++counts.trainings;
+          }
+        }
+        // Named participants: distinct adults of the session's sex from the village.
+        want = std::min(want, pool.size());
+        named.clear();
+        while (named.size() < want) {
+          const std::size_t i = rng() % pool.size();
+          if (std::find(named.begin(), named.end(), i) == named.end()) named.push_back(i);
+        }
+        std::int64_t named_total = 0;
+        for (std::size_t i = 0; i < named.size(); ++i) {
+          const bool attended = course == nullptr || U() < 0.95;
+          named_total += attended ? 1 : 0;
+          Param pre, post;
+          if (course != nullptr) {
+            const double p = std::round(U() * course->test_max * 0.6);
+            pre = p;
+            post = std::min(course->test_max, p + std::round(U() * (course->test_max - p)));
+          }
+          attendance_rows.Add({id, pool[named[i]], std::int64_t{attended ? 1 : 0}, pre, post});
+        }
+        std::int64_t counted_total = 0;
+        for (const auto& x : cs) counted_total += x.count;
+        if (counted_total < named_total) {  // everyone named is counted too
+          cs.front().count += named_total - counted_total;
+          counted_total = named_total;
+        }
+        for (const auto& x : cs)
+          count_rows.Add({id, std::string(x.sex), std::string(x.band), std::int64_t{x.disability ? 1 : 0}, x.count});
+        topic_rows.Add({id, topic});
+        facilitator_rows.Add({id, std::int64_t{0}, Param(),
+                              std::string(U() < 0.5 ? "Social mobiliser" : "Lady health worker")});
+        // A running programme: most verified, some waiting, a few returned or still drafts.
+        std::string status = Pick(rng, {{"verified", 70}, {"submitted", 15}, {"returned", 5}, {"draft", 10}});
+        if (recent < held_on && status == "verified" && U() < 0.5) status = "submitted";
+        const bool submitted = status != "draft", verified = status == "verified";
+        activity_rows.Add({id, type, Param(), held_on, std::string(morning ? "10:00" : "14:00"),
+                           std::string(morning ? "11:30" : "15:30"), village.id, village.path,
+                           std::string(U() < 0.5 ? "Village hujra" : "Community school"), status, Opt(author),
+                           submitted ? Param(held_on + "T18:00:00.000Z") : Param(),
+                           verified ? Opt(verifier) : Param(),
+                           verified ? Param(held_on + "T20:00:00.000Z") : Param(),
+                           status == "returned" ? Param(std::string("Please add the attendance sheet photo")) : Param(),
+                           std::string("Members agreed to follow up at the next meeting"), Param(), Param(),
+                           counted_total, named_total, std::int64_t{1}, now, Opt(author), now, Param(),
+                           course != nullptr ? Param(course->id) : Param()});
+        ++counts.activities;
+        counts.participants += counted_total;
+        if (activity_rows.rows() == kRowsPerStatement) flush(false);
+        if (++made % kActivitiesPerTransaction == 0) {
+          flush(true);
+          conn->Commit();
+          conn->Begin(true);
+        }
+        if (made == next_report) {
+          const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+          spdlog::info("demo: {} of {} activities in {:.0f} s", made, activities, s);
+          next_report += activities / 10;
+        }
+      }
+    }
+    flush(true);
+    conn->Commit();
+  } catch (...) {
+    conn->Rollback();
+    throw;
+  }
+  if (sqlite) conn->ExecuteScript("PRAGMA synchronous=NORMAL; PRAGMA cache_size=-16384;");
+  counts.attendance = attendance_rows.total();
+  counts.count_rows = count_rows.total();
+  return counts;
+}
+
+}  // namespace mobilise::app
