@@ -2,7 +2,8 @@
 // which does not count), the "Activities held" card shows 2; the number opens the two activities,
 // each a link to its page; a target of 4 set on the targets screen (first refused with the
 // server's field errors) shows 50% achieved with a red light; the monthly trend has a point a
-// month so far and the sub-area chart of the union has a bar for the village.
+// month so far and the sub-area chart of the union has a bar for the village. Targets come in
+// from a CSV file too: a dry run names the bad row, a clean file loads.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { DESKTOP, PHONE, launch, loginAs, outputPath, overflow, pickArea, uniq } from './support.mjs';
@@ -107,5 +108,31 @@ test('on a desktop the union compares its villages, and a bar opens the village\
   await page.getByTestId('indicator-records').waitFor();
   await page.locator(`[data-testid="records-row"][data-id="${seed.activities[0].id}"]`).waitFor();
   assert.equal(await page.getByTestId('records-row').count(), 1);
+  await page.context().close();
+});
+
+test('targets imported from a CSV file: the dry run names the bad row, then a clean file loads', async () => {
+  const s = uniq().toUpperCase();
+  const seed = await seedVillage(s, 0);
+  const month = thisMonth();
+  const page = await loginAs(browser, 'manager.d1', 'en', DESKTOP);
+  await page.goto('/#/targets');
+  await page.getByTestId('targets-import').click();
+  await page.getByTestId('target-import').waitFor();
+  const file = (rows) => ({ name: `targets-${s}.csv`, mimeType: 'text/csv',
+    buffer: Buffer.from('indicator_code,area_code,period,disaggregation,value\n' + rows.join('\n') + '\n') });
+  await page.getByTestId('import-file').setInputFiles(file([`ACTIVITIES,${seed.code},${month},,6`, `NO_SUCH_${s},${seed.code},${month},,5`]));
+  await page.getByTestId('import-dry-run').click();
+  await page.locator('[data-testid="import-error-row"][data-row="3"]').waitFor();
+  assert.ok(await page.getByTestId('import-run').isDisabled(), 'nothing loads while a row is wrong');
+  await page.screenshot({ path: outputPath('targets-1280-import-en.png'), fullPage: true });
+
+  await page.getByTestId('import-file').setInputFiles(file([`ACTIVITIES,${seed.code},${month},,6`, `REACH,${seed.code},${month},sex=f,20`]));
+  await page.getByTestId('import-dry-run').click();
+  await page.getByTestId('import-check-ok').waitFor();
+  await page.getByTestId('import-run').click();
+  await page.getByTestId('import-done').filter({ hasText: '2 targets loaded.' }).waitFor();
+  const list = await seed.admin.get(`/targets?area=${seed.village.id}&period=${month}`);
+  assert.deepEqual(list.items.map((x) => `${x.indicator_code}|${x.disaggregation}|${x.value}`).sort(), ['ACTIVITIES||6', 'REACH|sex=f|20']);
   await page.context().close();
 });

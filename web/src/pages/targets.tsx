@@ -196,7 +196,7 @@ function TargetForm({ lib, onSaved }: { lib: IndicatorDef[] | null; onSaved: () 
 export function TargetImportPage() {
   const { t } = useI18n();
   return (
-    <ImportPanel<ImportResult>
+    <ImportPanel<ImportResult & { saved?: number }>
       endpoint="/targets/import"
       testid="target-import"
       crumbs={<>
@@ -214,7 +214,7 @@ export function TargetImportPage() {
       </>}
       runLabel={t('tgt.load')}
       checked={(r) => t('tgt.importOk', { n: r.rows })}
-      done={(r) => t('tgt.importDone', { n: r.created || r.rows })}
+      done={(r) => t('tgt.importDone', { n: r.saved ?? r.created ?? r.rows })}
     />
   );
 }
