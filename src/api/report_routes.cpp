@@ -49,6 +49,9 @@ json::object ReportJson(const domain::ReportContent& c) {
   o["recommendations"] = Nullable(r.recommendations);
   o["next_plan"] = Nullable(r.next_plan);
   o["return_comment"] = Nullable(r.return_comment);
+  o["created_by"] = Nullable(r.created_by);
+  o["submitted_by"] = Nullable(r.submitted_by);
+  o["approved_by"] = Nullable(r.approved_by);
   o["submitted_at"] = Nullable(r.submitted_at);
   o["approved_at"] = Nullable(r.approved_at);
   json::array stories;

@@ -99,6 +99,11 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     assert.equal(r.json.total.cumulative, 50, 'h1 of the poor h1 and h3');
     assert.equal(r.json.total.period, null, 'no poor household registered in February: no ratio');
     assert.equal((await value(admin, 'INST_FORMED', 'period=2026Q1')).json.total.period, 1);
+    // By month: the months of the quarter only; for a stock, what started in each month.
+    r = await value(admin, 'HH_ORGANISED', 'period=2026Q1&by=month');
+    assert.deepEqual(r.json.rows.map((x) => [x.keys[0], x.period]), [['2026-01', 1], ['2026-02', 1]]);
+    r = await value(admin, 'ACTIVITIES', 'period=2026-02&by=month');
+    assert.deepEqual(r.json.rows.map((x) => [x.keys[0], x.period]), [['2026-02', 2]]);
   });
 
   test('targets roll up from villages; % achieved with a traffic light', async () => {

@@ -1,5 +1,6 @@
 #include "storage/repositories/indicator_sql.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
@@ -513,6 +514,11 @@ std::vector<CompiledQuery> CompileCompute(const ComputeRequest& r) {
         select.Add("NULL");
     }
     Sql where = WhereSql(s, r, frame);
+    // By month: the months of the period only (not every month since the project's start).
+    if (std::find(r.by.begin(), r.by.end(), std::string(domain::kMonthDim)) != r.by.end()) {
+      where.Add(" AND " + s.date_lo + " >= ?");
+      where.params.emplace_back(r.window.start);
+    }
     Sql q = select;
     q.Add(FromSql(s, frame)).Add(where);
     if (!r.by.empty()) {
