@@ -106,6 +106,12 @@ run_wrk() {  # name path
   printf '| %s | %s | %s | %s | %s |\n' "$1" "$rps" "$p50" "$p99" "${errors:-0}"
 }
 
+echo "== progress reports (one client; the first request after start-up is the cold one)"
+report_period=$(date -u -d "$(date -u +%Y-%m-01) -1 day" +%Y-%m)
+mpr_rows=$(python3 "$ROOT/bench/report_bench.py" "$BASE" "$report_period" 5 |
+  awk -v p="$report_period" '{split($1, f, "_"); printf "| MPR of a %s as %s (%s): first (cold) / warm p50 / warm max | %s / %s / %s ms |\n", f[2], f[3], p, $2, $3, $4}')
+echo "$mpr_rows"
+
 echo "== load"
 rows=$(
   run_wrk "GET /healthz (no auth)" "/healthz"
@@ -196,6 +202,7 @@ Machine: $machine. Server: SQLite, then PostgreSQL 15 (local, fsync off), 4 HTTP
 | household import (CSV, SQLite, into the 1M-household database) | $IMPORT_HOUSEHOLDS households / $import_rows rows: dry run ${dry_s} s, load ${load_s} s = $import_rate households/s ($import_row_rate rows/s); created $created |
 | start-up to first healthy answer | ${start_ms[*]} ms |
 | server peak RSS after load | $((rss_kb / 1024)) MB |
+$mpr_rows
 
 | request | req/s | p50 | p99 | non-2xx |
 |---|---|---|---|---|
