@@ -2,7 +2,8 @@
 
 #include <cstdio>
 #include <fstream>
-#include <sstream>
+#include <filesystem>
+#include <functional>
 #include <unistd.h>
 
 #include "api/json_io.hpp"
@@ -23,33 +24,36 @@ std::string FileName(const domain::ReportContent& c, const std::string& ext) {
   return name + "." + ext;
 }
 
-http::Response File(std::string body, const std::string& type, const std::string& name) {
+// Renders into a temporary file and answers with it: the server streams the file from disk and
+// removes it, so a large export is never held whole in memory (the XLSX and PDF writers also
+// want a path).
+http::Response ThroughFile(const std::function<Status(const std::string&)>& render, const std::string& type,
+                           const std::string& name) {
+  std::string path = (std::filesystem::temp_directory_path() / "mobilise-export-XXXXXX").string();
+  const int fd = mkstemp(path.data());
+  if (fd < 0) return ErrorResponse(Error::Internal("cannot create a temporary file"));
+  close(fd);
+  if (auto done = render(path); !done) {
+    std::remove(path.c_str());
+    return ErrorResponse(done.error());
+  }
   http::Response r;
   r.status = 200;
   r.content_type = type;
-  r.body = std::move(body);
+  r.body_file = path;
+  r.remove_body_file = true;
   r.SetHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
   r.SetHeader("Cache-Control", "no-store");
   return r;
 }
 
-// Renders into a temporary file (the XLSX and PDF writers want a path) and reads it back.
-Result<std::string> ThroughFile(const std::function<Status(const std::string&)>& render) {
-  char path[] = "/tmp/mobilise-export-XXXXXX";
-  const int fd = mkstemp(path);
-  if (fd < 0) return Fail(Error::Internal("cannot create a temporary file"));
-  close(fd);
-  auto done = render(path);
-  std::string body;
-  if (done) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    body = s.str();
-  }
-  std::remove(path);
-  if (!done) return Fail(done.error());
-  return body;
+// A renderer that writes to a stream, writing to the file at `path`.
+Status ToStream(const std::string& path, const std::function<Status(std::ostream&)>& render) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  auto done = render(out);
+  out.close();
+  if (done && !out) return Fail(Error::Internal("cannot write the export"));
+  return done;
 }
 
 }  // namespace
@@ -61,28 +65,34 @@ http::Response ExportReport(Services& s, const domain::Actor& actor, const domai
     auto set = reports::ReportDataValues(c, s.reports.Dhis2(), c.context.settings, format == "adx");
     if (!set) return ErrorResponse(set.error());
     if (format == "dhis2")
-      return File(reports::RenderDataValueSetsJson(*set), "application/json", FileName(c, "dhis2.json"));
-    std::ostringstream out;
-    if (auto ok = reports::RenderAdx(*set, out); !ok) return ErrorResponse(ok.error());
-    return File(out.str(), "application/adx+xml", FileName(c, "adx.xml"));
+      return ThroughFile(
+          [&](const std::string& p) {
+            return ToStream(p, [&](std::ostream& out) {
+              out << reports::RenderDataValueSetsJson(*set);
+              return Status{};
+            });
+          },
+          "application/json", FileName(c, "dhis2.json"));
+    return ThroughFile(
+        [&](const std::string& p) { return ToStream(p, [&](std::ostream& out) { return reports::RenderAdx(*set, out); }); },
+        "application/adx+xml", FileName(c, "adx.xml"));
   }
   const auto document = reports::ReportDocument(c);
-  if (format == "csv") {
-    std::ostringstream out;
-    reports::RenderCsv(document, out);
-    return File(out.str(), "text/csv; charset=utf-8", FileName(c, "csv"));
-  }
-  if (format == "xlsx") {
-    auto body = ThroughFile([&](const std::string& p) { return reports::RenderXlsx(document, p); });
-    if (!body) return ErrorResponse(body.error());
-    return File(std::move(*body), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                FileName(c, "xlsx"));
-  }
-  if (format == "pdf") {
-    auto body = ThroughFile([&](const std::string& p) { return reports::RenderPdf(document, p); });
-    if (!body) return ErrorResponse(body.error());
-    return File(std::move(*body), "application/pdf", FileName(c, "pdf"));
-  }
+  if (format == "csv")
+    return ThroughFile(
+        [&](const std::string& p) {
+          return ToStream(p, [&](std::ostream& out) {
+            reports::RenderCsv(document, out);
+            return Status{};
+          });
+        },
+        "text/csv; charset=utf-8", FileName(c, "csv"));
+  if (format == "xlsx")
+    return ThroughFile([&](const std::string& p) { return reports::RenderXlsx(document, p); },
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName(c, "xlsx"));
+  if (format == "pdf")
+    return ThroughFile([&](const std::string& p) { return reports::RenderPdf(document, p); }, "application/pdf",
+                       FileName(c, "pdf"));
   return ErrorResponse(Error::Field("format", "one of csv, xlsx, pdf, dhis2, adx"));
 }
 

@@ -8,17 +8,18 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, login, areaByCode, uniq, freshPgDatabase } from './support.mjs';
 
 for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
   let srv, admin, officer, manager, outsider, uc, v1, v2, h1, h2, h3, co, m2;
+  const serverTmp = mkdtempSync(join(tmpdir(), 'mobilise-export-tmp-'));  // where exports are rendered
   const value = async (client, code, q) => client.get(`/api/v1/indicators/${code}/values?area=${uc.id}&${q}`);
 
   before(async () => {
-    srv = await startServer(backend === 'postgres' ? { database: freshPgDatabase() } : {});
+    srv = await startServer({ ...(backend === 'postgres' ? { database: freshPgDatabase() } : {}), env: { TMPDIR: serverTmp } });
     admin = await login(srv.base, 'admin');
     officer = await login(srv.base, 'officer.t1');
     manager = await login(srv.base, 'manager.d1');
@@ -204,5 +205,7 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     assert.equal(d.status, 200, d.text);
     const values = JSON.parse(d.text).dataValues;
     assert.deepEqual(values.map((v) => [v.dataElement, v.period, v.orgUnit, v.value]), [['DE_ACTIVITIES', '202602', 'OU_GOLDEN', '2']]);
+    // Exports are rendered to a temporary file that is streamed and removed: nothing is left.
+    assert.deepEqual(readdirSync(serverTmp), []);
   });
 });

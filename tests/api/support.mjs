@@ -33,7 +33,7 @@ export function runCli(args, input) {
 }
 
 // Seeds the demo programme (unless seed=false) and starts a server; returns {base, stop}.
-export async function startServer({ database, seed = true, extraArgs = [] } = {}) {
+export async function startServer({ database, seed = true, extraArgs = [], env = {} } = {}) {
   let dir;
   if (!database) {
     const s = freshSqliteDatabase();
@@ -51,7 +51,7 @@ export async function startServer({ database, seed = true, extraArgs = [] } = {}
   const portFile = join(work, 'port');
   const child = spawn(BIN, ['--database', database, '--log-level', 'warn', 'serve', '--listen',
     '127.0.0.1:0', '--port-file', portFile, '--data-dir', work, '--web-root', join(work, 'none'),
-    ...extraArgs], { stdio: ['ignore', 'inherit', 'inherit'] });
+    ...extraArgs], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
   let exited = null;
   child.on('exit', (code) => { exited = code; });
   for (let i = 0; i < 200 && !existsSync(portFile); i++) {

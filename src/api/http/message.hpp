@@ -36,6 +36,11 @@ struct Response {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers, e.g. Set-Cookie
+  // When set, the body is this file, streamed from disk in chunks instead of `body` (large
+  // exports, stored files). With `remove_body_file` the server unlinks it once opened, so a
+  // temporary export never outlives its response, even when the client goes away.
+  std::string body_file;
+  bool remove_body_file = false;
 
   void SetHeader(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

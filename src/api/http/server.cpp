@@ -23,6 +23,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include <unistd.h>
+
 #include "api/http/error_body.hpp"
 #include "api/http/metrics.hpp"
 #include "api/http/request_target.hpp"
@@ -247,17 +249,17 @@ class Session : public std::enable_shared_from_this<Session> {
     Send(std::move(resp), api, head, keep_alive, route->empty() ? kUnmatched : *route);
   }
 
-  void Send(Response&& resp, bool api, bool head, bool keep_alive, const std::string& route) {
-    if (resp.status < 100 || resp.status > 599) resp.status = 500;
-    res_ = {};
-    res_.version(11);
-    res_.result(static_cast<unsigned>(resp.status));
-    res_.set(bhttp::field::date, HttpDate());
-    if (!resp.content_type.empty()) res_.set(bhttp::field::content_type, resp.content_type);
-    res_.set("X-Content-Type-Options", "nosniff");
-    res_.set("X-Frame-Options", "DENY");
-    res_.set("Referrer-Policy", "no-referrer");
-    res_.set("Content-Security-Policy", kCsp);
+  // The headers every response carries, then the app's own (without line breaks).
+  template <class Message>
+  void SetHeaders(Message& res, const Response& resp, bool api, bool keep_alive) {
+    res.version(11);
+    res.result(static_cast<unsigned>(resp.status));
+    res.set(bhttp::field::date, HttpDate());
+    if (!resp.content_type.empty()) res.set(bhttp::field::content_type, resp.content_type);
+    res.set("X-Content-Type-Options", "nosniff");
+    res.set("X-Frame-Options", "DENY");
+    res.set("Referrer-Policy", "no-referrer");
+    res.set("Content-Security-Policy", kCsp);
     bool has_cache_control = false;
     for (auto& [name, value] : resp.headers) {
       if (HasLineBreak(name) || HasLineBreak(value)) {
@@ -265,31 +267,80 @@ class Session : public std::enable_shared_from_this<Session> {
         continue;
       }
       if (beast::iequals(name, "cache-control")) has_cache_control = true;
-      res_.insert(name, value);
+      res.insert(name, value);
     }
-    if (api && !has_cache_control) res_.set(bhttp::field::cache_control, "no-store");
-    res_.keep_alive(keep_alive);
+    if (api && !has_cache_control) res.set(bhttp::field::cache_control, "no-store");
+    res.keep_alive(keep_alive);
+  }
+
+  void Send(Response&& resp, bool api, bool head, bool keep_alive, const std::string& route) {
+    if (resp.status < 100 || resp.status > 599) resp.status = 500;
+    std::optional<bhttp::file_body::value_type> file;
+    if (!resp.body_file.empty()) {
+      beast::error_code ec;
+      file.emplace();
+      file->open(resp.body_file.c_str(), beast::file_mode::scan, ec);
+      if (resp.remove_body_file) ::unlink(resp.body_file.c_str());
+      if (ec) {
+        spdlog::error("cannot open a response body file: {}", ec.message());
+        file.reset();
+        resp = ErrorResponse(500, "internal", "internal error");
+      }
+    }
+    const double seconds = std::chrono::duration<double>(Clock::now() - started_).count();
+    shared_.metrics.Record(route, resp.status, seconds);
+    if (file && !head) return SendFile(std::move(*file), resp, api, keep_alive);
+
+    res_ = {};
+    SetHeaders(res_, resp, api, keep_alive);
     if (resp.status == 204 || resp.status == 304 || resp.status < 200) resp.body.clear();
     if (head) {
-      res_.content_length(resp.body.size());
+      res_.content_length(file ? file->size() : resp.body.size());
     } else {
       res_.body() = std::move(resp.body);
       res_.prepare_payload();
     }
-    const double seconds = std::chrono::duration<double>(Clock::now() - started_).count();
-    shared_.metrics.Record(route, resp.status, seconds);
-
     stream_.expires_after(Timeout());
     bhttp::async_write(stream_, res_,
                        [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
                          if (ec) return self->DoClose();
-                         if (!keep_alive) {
-                           if (self->unread_input_ || self->buffer_.size() > 0)
-                             return self->DoLingeringClose();
-                           return self->DoClose();
-                         }
-                         self->DoRead();
+                         self->AfterWrite(keep_alive);
                        });
+  }
+
+  // A file body goes out a chunk at a time; the timeout restarts with each chunk, so a slow
+  // but live phone gets a large export while a stalled one is dropped.
+  void SendFile(bhttp::file_body::value_type&& file, const Response& resp, bool api, bool keep_alive) {
+    file_res_.emplace();
+    SetHeaders(*file_res_, resp, api, keep_alive);
+    file_res_->body() = std::move(file);
+    file_res_->prepare_payload();
+    serializer_.emplace(*file_res_);
+    WriteFileChunk(keep_alive);
+  }
+
+  void WriteFileChunk(bool keep_alive) {
+    stream_.expires_after(Timeout());
+    bhttp::async_write_some(stream_, *serializer_,
+                            [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
+                              if (ec) {
+                                self->serializer_.reset();
+                                self->file_res_.reset();
+                                return self->DoClose();
+                              }
+                              if (!self->serializer_->is_done()) return self->WriteFileChunk(keep_alive);
+                              self->serializer_.reset();
+                              self->file_res_.reset();
+                              self->AfterWrite(keep_alive);
+                            });
+  }
+
+  void AfterWrite(bool keep_alive) {
+    if (!keep_alive) {
+      if (unread_input_ || buffer_.size() > 0) return DoLingeringClose();
+      return DoClose();
+    }
+    DoRead();
   }
 
   // After a "Connection: close" response when the client may still be sending (the rest of an
@@ -325,6 +376,8 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   bhttp::response<bhttp::string_body> res_;
+  std::optional<bhttp::response<bhttp::file_body>> file_res_;
+  std::optional<bhttp::response_serializer<bhttp::file_body>> serializer_;
   std::string remote_ip_;
   Clock::time_point started_;
   Clock::time_point linger_until_;

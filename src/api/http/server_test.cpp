@@ -105,6 +105,13 @@ Response EchoApp(Request& req) {
   if (req.path == "/api/slow") std::this_thread::sleep_for(std::chrono::milliseconds(400));
   req.route = req.method + " " + req.path;
   Response r;
+  if (req.path == "/api/file" || req.path == "/api/tempfile") {  // the body streamed from big.bin
+    r.content_type = "application/octet-stream";
+    r.body_file = (fs::temp_directory_path() / ("mobilise_http_test_" + std::to_string(::getpid())) /
+                   "big.bin").string();
+    r.remove_body_file = req.path == "/api/tempfile";
+    return r;
+  }
   r.content_type = "text/plain";
   r.body = req.method + "|" + req.path + "|" + req.Query("q").value_or("-") + "|" + req.remote_ip +
            "|" + req.body;
@@ -347,6 +354,35 @@ TEST_F(ServerTest, UnsafeAppHeadersAreDropped) {
   const Reply r = Get("/api/inject");
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.headers.count("x-evil"), 0u);
+}
+
+TEST_F(ServerTest, FileBodiesAreStreamedWholeAndTemporaryOnesRemoved) {
+  std::string content(3 * 1024 * 1024 + 17, '\0');
+  for (std::size_t i = 0; i < content.size(); ++i) content[i] = static_cast<char>(i * 7919 % 251);
+  std::ofstream(root_ / "big.bin", std::ios::binary) << content;
+  Start();
+  Client c(port_);
+  c.Send("HEAD /api/file HTTP/1.1\r\nHost: x\r\n\r\n");
+  const Reply head = c.Read(/*head=*/true);
+  EXPECT_EQ(head.status, 200);
+  EXPECT_EQ(head.headers.at("content-length"), std::to_string(content.size()));
+  c.Send("GET /api/file HTTP/1.1\r\nHost: x\r\n\r\n");  // the same connection goes on
+  const Reply r = c.Read();
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.headers.at("content-type"), "application/octet-stream");
+  EXPECT_EQ(r.body.size(), content.size());
+  EXPECT_TRUE(r.body == content);
+  ExpectSecurityHeaders(r);
+  EXPECT_TRUE(fs::exists(root_ / "big.bin"));
+
+  const Reply t = Get("/api/tempfile");
+  EXPECT_EQ(t.status, 200);
+  EXPECT_TRUE(t.body == content);
+  EXPECT_FALSE(fs::exists(root_ / "big.bin"));  // removed with its response
+
+  const Reply gone = Get("/api/file");  // a body file that cannot be opened: 500, no crash
+  EXPECT_EQ(gone.status, 500);
+  EXPECT_NE(gone.body.find("internal"), std::string::npos);
 }
 
 TEST_F(ServerTest, SigtermStopsServe) {
