@@ -4,6 +4,7 @@
 #include <fstream>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <unistd.h>
 
 #include "api/json_io.hpp"
@@ -56,11 +57,39 @@ Status ToStream(const std::string& path, const std::function<Status(std::ostream
   return done;
 }
 
+// The stories' photos as files for the PDF and XLSX renderers: each read as its reader may
+// (a photo of a record outside their areas is left out), photos only, in temporary files
+// removed with this object.
+class StoryPhotos {
+ public:
+  StoryPhotos(Services& s, const domain::Actor& actor, const domain::ReportContent& c) {
+    for (const auto& story : c.report.stories) {
+      for (const auto& id : story.file_ids) {
+        if (paths.contains(id)) continue;
+        auto file = s.activities.ReadFile(actor, id);
+        if (!file || (file->first.mime != "image/jpeg" && file->first.mime != "image/png")) continue;
+        std::string path = (std::filesystem::temp_directory_path() / "mobilise-photo-XXXXXX").string();
+        const int fd = mkstemp(path.data());
+        if (fd < 0) continue;
+        close(fd);
+        paths[id] = path;
+        std::ofstream(path, std::ios::binary | std::ios::trunc) << file->second;
+      }
+    }
+  }
+  ~StoryPhotos() {
+    for (const auto& [id, path] : paths) std::remove(path.c_str());
+  }
+  StoryPhotos(const StoryPhotos&) = delete;
+  StoryPhotos& operator=(const StoryPhotos&) = delete;
+
+  std::map<std::string, std::string> paths;  // file id -> temporary file
+};
+
 }  // namespace
 
 http::Response ExportReport(Services& s, const domain::Actor& actor, const domain::ReportContent& c,
                             const std::string& format) {
-  (void)actor;
   if (format == "dhis2" || format == "adx") {
     auto set = reports::ReportDataValues(c, s.reports.Dhis2(), c.context.settings, format == "adx");
     if (!set) return ErrorResponse(set.error());
@@ -77,8 +106,8 @@ http::Response ExportReport(Services& s, const domain::Actor& actor, const domai
         [&](const std::string& p) { return ToStream(p, [&](std::ostream& out) { return reports::RenderAdx(*set, out); }); },
         "application/adx+xml", FileName(c, "adx.xml"));
   }
-  const auto document = reports::ReportDocument(c);
-  if (format == "csv")
+  if (format == "csv") {
+    const auto document = reports::ReportDocument(c);
     return ThroughFile(
         [&](const std::string& p) {
           return ToStream(p, [&](std::ostream& out) {
@@ -87,13 +116,15 @@ http::Response ExportReport(Services& s, const domain::Actor& actor, const domai
           });
         },
         "text/csv; charset=utf-8", FileName(c, "csv"));
+  }
+  if (format != "xlsx" && format != "pdf") return ErrorResponse(Error::Field("format", "one of csv, xlsx, pdf, dhis2, adx"));
+  const StoryPhotos photos(s, actor, c);
+  const auto document = reports::ReportDocument(c, photos.paths);
   if (format == "xlsx")
     return ThroughFile([&](const std::string& p) { return reports::RenderXlsx(document, p); },
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName(c, "xlsx"));
-  if (format == "pdf")
-    return ThroughFile([&](const std::string& p) { return reports::RenderPdf(document, p); }, "application/pdf",
-                       FileName(c, "pdf"));
-  return ErrorResponse(Error::Field("format", "one of csv, xlsx, pdf, dhis2, adx"));
+  return ThroughFile([&](const std::string& p) { return reports::RenderPdf(document, p); }, "application/pdf",
+                     FileName(c, "pdf"));
 }
 
 }  // namespace mobilise::api

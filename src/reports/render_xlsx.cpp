@@ -4,10 +4,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <vector>
 
+#include "reports/image.hpp"
 #include "reports/paragraphs.hpp"
 #include "reports/sheet_names.hpp"
 
@@ -16,7 +20,9 @@ namespace {
 
 constexpr std::size_t kMaxCellBytes = 32767;  // Excel's limit on a cell's text
 constexpr double kMinWidth = 8, kMaxWidth = 60;
-constexpr lxw_row_t kChartRows = 22;  // rows a chart occupies at the scale used below
+constexpr lxw_row_t kChartRows = 22;
+constexpr int kPhotoSide = 480;         // pixels, the longest side of a photo on a sheet
+constexpr double kRowPixels = 20;       // the default row height (15 points)  // rows a chart occupies at the scale used below
 
 // Text cut to what a cell holds, on a UTF-8 character boundary.
 std::string Clip(const std::string& text) {
@@ -195,9 +201,10 @@ class Widths {
 
 class SectionSheet {
  public:
+  // `images` keeps the photos' bytes until the workbook is closed.
   SectionSheet(lxw_workbook* workbook, lxw_worksheet* sheet, const std::string& name,
-               Formats& formats)
-      : workbook_(workbook), sheet_(sheet), name_(name), formats_(formats) {}
+               Formats& formats, std::deque<std::string>& images)
+      : workbook_(workbook), sheet_(sheet), name_(name), formats_(formats), images_(images) {}
 
   // A section with tables starts with its first table's header in row 1, frozen: the sheet reads
   // as a table in any spreadsheet or importer, and its name (and the cover's contents) say what
@@ -215,6 +222,7 @@ class SectionSheet {
     for (std::size_t t = 0; t < section.tables.size(); ++t) WriteTable(section.tables[t], t > 0);
     for (const auto& chart : section.charts) WriteChart(chart);
     for (const auto& narrative : section.narrative) WriteNarrative(narrative);
+    for (const auto& photo : section.photos) WritePhoto(photo);
   }
 
  private:
@@ -340,6 +348,28 @@ class SectionSheet {
     row_ += kChartRows;
   }
 
+  // A photo as an upright JPEG of at most kPhotoSide pixels, without the original's metadata
+  // (EXIF, GPS position), with its caption below. One that cannot be read leaves the caption.
+  void WritePhoto(const Photo& photo) {
+    std::ifstream in(photo.path, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto jpeg = in ? MakeThumbnail(bytes, kPhotoSide) : std::nullopt;
+    auto decoded = jpeg ? DecodeImage(*jpeg, kPhotoSide) : std::nullopt;
+    if (decoded) {
+      const std::string& kept = images_.emplace_back(std::move(*jpeg));
+      std::string alt = Clip(photo.caption);
+      lxw_image_options options = {};
+      options.x_offset = 2;
+      options.y_offset = 2;
+      options.description = alt.data();
+      if (worksheet_insert_image_buffer_opt(sheet_, row_, 0, reinterpret_cast<const unsigned char*>(kept.data()),
+                                            kept.size(), &options) == LXW_NO_ERROR)
+        row_ += static_cast<lxw_row_t>(std::ceil((decoded->height + 4) / kRowPixels));
+    }
+    worksheet_write_string(sheet_, row_++, 0, Clip(photo.caption).c_str(), formats_.bold());
+    ++row_;
+  }
+
   void WriteNarrative(const Narrative& narrative) {
     if (!narrative.heading.empty()) {
       worksheet_write_string(sheet_, row_++, 0, Clip(narrative.heading).c_str(), formats_.bold());
@@ -372,6 +402,7 @@ class SectionSheet {
   lxw_worksheet* sheet_;
   const std::string& name_;
   Formats& formats_;
+  std::deque<std::string>& images_;
   Widths widths_;
   lxw_row_t row_ = 0;
   bool frozen_ = false;
@@ -439,6 +470,7 @@ Status RenderXlsx(const Document& document, const std::string& path, const XlsxO
   const std::vector<std::string> names = SheetNames(titles, "Sheet");
 
   Formats formats(workbook);
+  std::deque<std::string> images;  // read by workbook_close
   bool complete = true;
   for (std::size_t i = 0; i < names.size() && complete; ++i) {
     lxw_worksheet* sheet = workbook_add_worksheet(workbook, names[i].c_str());
@@ -450,7 +482,7 @@ Status RenderXlsx(const Document& document, const std::string& path, const XlsxO
     if (i == 0) {
       WriteCover(sheet, document, names, formats);
     } else {
-      SectionSheet(workbook, sheet, names[i], formats).Write(document.sections[i - 1]);
+      SectionSheet(workbook, sheet, names[i], formats, images).Write(document.sections[i - 1]);
     }
   }
   lxw_error error = workbook_close(workbook);  // writes the file and frees the workbook

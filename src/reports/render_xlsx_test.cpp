@@ -6,6 +6,7 @@
 
 #include "importers/xlsx_reader.hpp"
 #include "importers/zip_archive.hpp"
+#include "reports/image.hpp"
 #include "reports/reports_test_support.hpp"
 
 namespace mobilise::reports {
@@ -154,6 +155,36 @@ TEST(RenderXlsx, LargeTableInConstantMemoryMode) {
   ASSERT_TRUE(read);
   ASSERT_EQ(read->rows.size(), 20000u);
   EXPECT_EQ(read->rows[19999][1], "19999");
+}
+
+TEST(RenderXlsx, PhotosAreUprightSmallJpegsWithTheirCaptions) {
+  std::string png = WriteFile("xlsx_photo.png", MakeImage(1200, 800, "png"));
+  Document doc = WorkbookDocument();
+  doc.sections[0].photos = {{"Meeting in Badaber", png}, {"A photo that is gone", "/nonexistent/photo.jpg"}};
+  std::string path = OutputPath("photos.xlsx");
+  ASSERT_TRUE(RenderXlsx(doc, path));
+  std::string bytes = Slurp(path);
+  auto zip = ZipArchive::Open(bytes);
+  ASSERT_TRUE(zip);
+  auto image = zip->ReadAll("xl/media/image1.jpeg", 8 << 20);  // re-encoded: a JPEG, not the PNG
+  ASSERT_TRUE(image);
+  auto decoded = DecodeImage(*image, 10000);
+  ASSERT_TRUE(decoded);
+  EXPECT_EQ(decoded->width, 480);  // fitted to 480 px, aspect kept
+  EXPECT_EQ(decoded->height, 320);
+  EXPECT_FALSE(zip->Has("xl/media/image2.jpeg"));  // the missing one has only its caption
+  auto drawing = zip->ReadAll("xl/drawings/drawing1.xml", 1 << 20);
+  ASSERT_TRUE(drawing);
+  EXPECT_NE(drawing->find("Meeting in Badaber"), std::string::npos);  // alt text
+  auto table = importers::ReadXlsx(bytes, {}, "Households and community organi");
+  ASSERT_TRUE(table);
+  bool captions[2] = {false, false};
+  for (const auto& row : table->rows) {
+    if (!row.empty() && row[0] == "Meeting in Badaber") captions[0] = true;
+    if (!row.empty() && row[0] == "A photo that is gone") captions[1] = true;
+  }
+  EXPECT_TRUE(captions[0]);
+  EXPECT_TRUE(captions[1]);
 }
 
 TEST(RenderXlsx, UnwritablePathIsAnInternalError) {

@@ -66,7 +66,7 @@ const std::optional<double>& Headline(const domain::IndicatorValues& v, const do
 
 }  // namespace
 
-Document ReportDocument(const domain::ReportContent& c) {
+Document ReportDocument(const domain::ReportContent& c, const std::map<std::string, std::string>& photo_paths) {
   const auto& lang = c.context.lang;
   const Words& w = WordsFor(lang);
   Document d;
@@ -170,7 +170,11 @@ Document ReportDocument(const domain::ReportContent& c) {
       {w.next_plan, &c.report.next_plan}};
   for (const auto& [heading, text] : texts)
     if (*text) narrative.narrative.push_back({heading, **text});
-  for (const auto& s : c.report.stories) narrative.narrative.push_back({std::string(w.stories) + ": " + s.title, s.body});
+  for (const auto& s : c.report.stories) {
+    narrative.narrative.push_back({std::string(w.stories) + ": " + s.title, s.body});
+    for (const auto& id : s.file_ids)
+      if (auto path = photo_paths.find(id); path != photo_paths.end()) narrative.photos.push_back({s.title, path->second});
+  }
   if (!narrative.narrative.empty()) d.sections.push_back(std::move(narrative));
   return d;
 }

@@ -2,6 +2,7 @@
 // Document in the reader's language, and its values as DHIS2 data values through the mapping.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "core/result.hpp"
@@ -12,7 +13,10 @@
 namespace mobilise::reports {
 
 // Approved reports show the numbers as approved, with a note where the records changed since.
-Document ReportDocument(const domain::ReportContent& content);
+// `photo_paths` (file id -> a JPEG or PNG on disk) places the stories' photos, captioned with
+// their story, after the narrative; photos not in it are left out (CSV has none).
+Document ReportDocument(const domain::ReportContent& content,
+                        const std::map<std::string, std::string>& photo_paths = {});
 
 // Every value of the report with a mapping (indicator x disaggregation -> data element and
 // category option combo; child areas through their org units). Errors: the period has no DHIS2

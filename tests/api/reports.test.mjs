@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, login, areaByCode, uniq, freshPgDatabase } from './support.mjs';
+import { startServer, login, areaByCode, uniq, freshPgDatabase, pngOf } from './support.mjs';
 
 for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
   let srv, admin, officer, manager, outsider, uc, v1, v2, h1, h2, h3, co, m2;
@@ -160,7 +160,22 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     const activities = () => rep.sections.flatMap((s) => s.indicators).find((i) => i.code === 'ACTIVITIES');
     assert.equal(activities().total.period, 2);
     assert.equal((await officer.post('/api/v1/reports', { template_code: 'MPR', area_id: uc.id, period: '2026Q1' })).status, 400);
-    r = await officer.patch(`/api/v1/reports/${rep.id}`, { version: rep.version, achievements: 'Two WASH sessions.', challenges: 'Rain.' });
+    // A success story with the photo of a session (a draft: it does not count), and a file that is not a photo.
+    const draft = await officer.post('/api/v1/activities', { type: 'campaign', held_on: '2026-02-26', area_id: v1.id, counts: [] });
+    assert.equal(draft.status, 201, draft.text);
+    const upload = async (name, type, body) => {
+      const u = await officer.request('POST', `/api/v1/activities/${draft.json.id}/files?filename=${name}`, body, { raw: true, headers: { 'content-type': type } });
+      assert.equal(u.status, 201, u.text);
+      return u.json.id;
+    };
+    const photo = await upload('women.png', 'image/png', pngOf(900, 600));
+    const sheet = await upload('sheet.pdf', 'application/pdf', Buffer.from('%PDF-1.4\n%%EOF\n'));
+    const story = (fileIds) => ({ title: 'Savings in Golden village', body: 'The women opened an account.', file_ids: fileIds });
+    r = await officer.patch(`/api/v1/reports/${rep.id}`, { version: rep.version, stories: [story([photo, sheet])] });
+    assert.equal(r.status, 400, r.text);
+    assert.equal(r.json.error.fields['stories[0].file_ids'], 'a photo (JPEG or PNG)');
+    r = await officer.patch(`/api/v1/reports/${rep.id}`, { version: rep.version, achievements: 'Two WASH sessions.', challenges: 'Rain.',
+      stories: [story([photo])] });
     assert.equal(r.status, 200, r.text);
     r = await officer.post(`/api/v1/reports/${rep.id}/submit`, { version: r.json.version });
     assert.equal(r.status, 200, r.text);
@@ -193,8 +208,16 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     const text = execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-']).toString();
     assert.match(text, /Activities held/);
     assert.match(text, /Two WASH sessions\./);
-    const xlsx = await officer.get(`/api/v1/reports/${rep.id}/export?format=xlsx`);
+    assert.match(text, /Savings in Golden village/);
+    // The story's photo is in the PDF (one image, at most the renderer's size); the PDF file is not.
+    const images = execFileSync('pdfimages', ['-list', join(dir, 'r.pdf')]).toString().trim().split('\n').slice(2);
+    assert.equal(images.length, 1, images.join('\n'));
+    assert.deepEqual(images[0].trim().split(/\s+/).slice(3, 5), ['900', '600']);
+    const xlsx = await fetch(`${srv.base}/api/v1/reports/${rep.id}/export?format=xlsx`, { headers: { cookie: officer.cookie } });
     assert.equal(xlsx.status, 200);
+    const book = Buffer.from(await xlsx.arrayBuffer());
+    assert.ok(book.includes('xl/media/image1.jpeg'), 'the photo is in the workbook');
+    assert.ok(!book.includes('xl/media/image2'));
 
     // DHIS2: unmapped -> a clear error; mapped -> the approved value.
     assert.equal((await officer.get(`/api/v1/reports/${rep.id}/export?format=dhis2`)).status, 400);
