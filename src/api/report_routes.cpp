@@ -33,6 +33,19 @@ json::object SummaryJson(const domain::Report& r) {
           {"updated_at", r.updated_at}};
 }
 
+json::object ApprovedJson(const domain::StoredValue& a) {
+  return {{"period", Nullable(a.period)}, {"cumulative", Nullable(a.cumulative)}, {"previous", Nullable(a.previous)},
+          {"target", Nullable(a.target)}};
+}
+
+// A row of an approved report whose figure differs now, or that has appeared since.
+bool Changed(const domain::ReportContent& c, const domain::StoredValue* approved, const domain::ValueRow& live,
+             bool stock) {
+  if (c.report.status != "approved") return false;
+  if (!approved) return (stock ? live.cumulative : live.period).has_value();
+  return domain::ApprovedDiffers(*approved, live, stock);
+}
+
 bool Differs(const std::optional<double>& a, const std::optional<double>& b) {
   if (!a || !b) return a.has_value() != b.has_value();
   return std::abs(*a - *b) > 1e-9 * std::max(1.0, std::abs(*b));
@@ -74,31 +87,38 @@ json::object ReportJson(const domain::ReportContent& c) {
                        {"stock", item.values.stock},
                        {"by", v["by"]},
                        {"rows", v["rows"]}};
+      const auto& code = item.values.indicator.code;
+      const bool stock = item.values.stock;
       json::object total = v["total"].as_object();
-      auto frozen = c.approved.find({item.values.indicator.code, ""});
-      if (frozen != c.approved.end()) {
-        const auto& a = frozen->second;
-        total["approved"] = json::object{{"period", Nullable(a.period)},
-                                         {"cumulative", Nullable(a.cumulative)},
-                                         {"previous", Nullable(a.previous)},
-                                         {"target", Nullable(a.target)}};
-        total["changed"] = Differs(a.period, item.values.total.period) ||
-                           Differs(a.cumulative, item.values.total.cumulative) ||
-                           Differs(a.target, item.values.total.target);
+      if (const auto* a = domain::ApprovedRow(c, code, {}, {})) {
+        total["approved"] = ApprovedJson(*a);
+        total["changed"] = Differs(a->period, item.values.total.period) ||
+                           Differs(a->cumulative, item.values.total.cumulative) ||
+                           Differs(a->target, item.values.total.target);
       } else {
         total["approved"] = nullptr;
         total["changed"] = false;
       }
       out["total"] = std::move(total);
+      auto& rows = out["rows"].as_array();
+      for (std::size_t r = 0; r < rows.size() && r < item.values.rows.size(); ++r) {
+        const auto* a = domain::ApprovedRow(c, code, item.values.by, item.values.rows[r].keys);
+        rows[r].as_object()["approved"] = a ? json::value(ApprovedJson(*a)) : json::value(nullptr);
+        rows[r].as_object()["changed"] = Changed(c, a, item.values.rows[r], stock);
+      }
       json::array children;
-      for (const auto& row : item.children.rows)
+      for (const auto& row : item.children.rows) {
+        const auto* a = domain::ApprovedRow(c, code, {"child_area"}, row.keys);
         children.push_back(json::object{{"area_id", row.keys.empty() ? "" : row.keys[0]},
                                         {"name", row.labels.empty() ? "" : row.labels[0]},
                                         {"period", Nullable(row.period)},
                                         {"cumulative", Nullable(row.cumulative)},
                                         {"target", Nullable(row.target)},
                                         {"achieved", Nullable(row.achieved)},
-                                        {"light", row.light}});
+                                        {"light", row.light},
+                                        {"approved", a ? json::value(ApprovedJson(*a)) : json::value(nullptr)},
+                                        {"changed", Changed(c, a, row, item.children.stock)}});
+      }
       out["children"] = std::move(children);
       indicators.push_back(std::move(out));
     }

@@ -1,5 +1,6 @@
 #include "reports/report_document.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -13,7 +14,7 @@ namespace {
 struct Words {
   const char *period, *cumulative, *target, *achieved, *previous, *indicator, *area, *status,
       *by_area, *narrative, *achievements, *challenges, *lessons, *recommendations, *next_plan,
-      *stories, *changed, *unverified, *yes, *no, *generated;
+      *stories, *changed, *unverified, *yes, *no, *generated, *now, *changed_since;
 };
 
 const Words& WordsFor(const std::string& lang) {
@@ -21,17 +22,17 @@ const Words& WordsFor(const std::string& lang) {
                         "Area", "Status", "By area", "Narrative", "Achievements", "Challenges",
                         "Lessons learned", "Recommendations", "Next period's plan", "Success stories",
                         "changed since approval, now", "Unverified activities counted", "yes", "no",
-                        "Generated"};
+                        "Generated", "now", "changed since approval"};
   static const Words ps{"دا موده", "ټولټال", "هدف", "٪ لاسته راوړنه", "تېره موده", "شاخص",
                         "سیمه", "حالت", "د سیمې له مخې", "روایت", "لاسته راوړنې", "ننګونې",
                         "زده کړې", "سپارښتنې", "د راتلونکې مودې پلان", "د بریا کیسې",
                         "له تصویب وروسته بدل شوی، اوس", "نا تایید شوي فعالیتونه شمېرل شوي", "هو", "نه",
-                        "جوړ شوی"};
+                        "جوړ شوی", "اوس", "له تصویب وروسته بدل شوی"};
   static const Words uk{"Цей період", "Накопичено", "Ціль", "% виконання", "Попередній період", "Індикатор",
                         "Територія", "Статус", "За територіями", "Опис", "Досягнення", "Виклики",
                         "Уроки", "Рекомендації", "План на наступний період", "Історії успіху",
                         "змінено після затвердження, тепер", "Враховано неперевірені заходи", "так", "ні",
-                        "Створено"};
+                        "Створено", "тепер", "змінено після затвердження"};
   return lang == "ps" ? ps : lang == "uk" ? uk : en;
 }
 
@@ -62,6 +63,27 @@ Cell AchievedCell(const std::optional<double>& v, const std::string& light) {
 
 const std::optional<double>& Headline(const domain::IndicatorValues& v, const domain::ValueRow& r) {
   return v.stock ? r.cumulative : r.period;
+}
+
+// A row of an approved report shows its approved figures; `note` is set when the records have
+// changed them since.
+domain::ValueRow AsApproved(const domain::ReportContent& c, const domain::IndicatorValues& v,
+                            const std::vector<std::string>& by, const domain::ValueRow& live, bool* changed) {
+  *changed = false;
+  if (c.report.status != "approved") return live;
+  const auto* a = domain::ApprovedRow(c, v.indicator.code, by, live.keys);
+  domain::ValueRow row = live;
+  if (!a) {  // a group that has appeared since the approval
+    row.period = row.cumulative = row.previous = row.target = row.achieved = std::nullopt;
+    *changed = Headline(v, live).has_value();
+    return row;
+  }
+  row.period = a->period;
+  row.cumulative = a->cumulative;
+  row.previous = a->previous;
+  row.target = a->target;
+  *changed = domain::ApprovedDiffers(*a, live, v.stock);
+  return row;
 }
 
 }  // namespace
@@ -118,10 +140,14 @@ Document ReportDocument(const domain::ReportContent& c, const std::map<std::stri
       t.columns.push_back(w.period);
       t.columns.push_back(w.cumulative);
       t.label_columns = static_cast<int>(v.by.size());
-      for (const auto& r : v.rows) {
+      for (const auto& live : v.rows) {
+        bool changed = false;
+        const auto r = AsApproved(c, v, v.by, live, &changed);
         std::vector<Cell> row;
         for (std::size_t i = 0; i < v.by.size(); ++i)
           row.push_back({i < r.labels.size() ? r.labels[i] : r.keys[i], std::nullopt, "", false});
+        if (changed && !row.empty())
+          row.back().text += " (" + std::string(w.changed) + " " + NumberCell(Headline(v, live), v.unit).text + ")";
         row.push_back(NumberCell(r.period, v.unit));
         row.push_back(NumberCell(r.cumulative, v.unit));
         t.rows.push_back(std::move(row));
@@ -144,16 +170,30 @@ Document ReportDocument(const domain::ReportContent& c, const std::map<std::stri
         std::vector<Cell> row;
         const auto& label = first.rows[r].labels.empty() ? first.rows[r].keys[0] : first.rows[r].labels[0];
         row.push_back({label, std::nullopt, "", false});
+        std::optional<double> first_headline, first_target;
+        bool any_changed = false;
         for (const auto& item : s.items) {
           const auto& ch = item.children;
-          row.push_back(r < ch.rows.size() ? NumberCell(Headline(ch, ch.rows[r]), ch.unit)
-                                           : Cell{"—", std::nullopt, "", false});
+          auto live = std::find_if(ch.rows.begin(), ch.rows.end(),
+                                   [&](const domain::ValueRow& x) { return x.keys == first.rows[r].keys; });
+          if (live == ch.rows.end()) {
+            row.push_back(Cell{"—", std::nullopt, "", false});
+            continue;
+          }
+          bool changed = false;
+          const auto shown = AsApproved(c, ch, {"child_area"}, *live, &changed);
+          Cell cell = NumberCell(Headline(ch, shown), ch.unit);
+          if (changed) cell.text += " (" + std::string(w.now) + " " + NumberCell(Headline(ch, *live), ch.unit).text + ")";
+          any_changed = any_changed || changed;
+          row.push_back(std::move(cell));
+          if (&item == &s.items.front()) first_headline = Headline(ch, shown), first_target = shown.target;
         }
+        if (any_changed) row.front().text += " (" + std::string(w.changed_since) + ")";
         t.rows.push_back(std::move(row));
         chart.labels.push_back(label);
-        series.values.push_back(Headline(first, first.rows[r]));
-        targets.values.push_back(first.rows[r].target);
-        any_target = any_target || first.rows[r].target.has_value();
+        series.values.push_back(first_headline);
+        targets.values.push_back(first_target);
+        any_target = any_target || first_target.has_value();
       }
       chart.series.push_back(std::move(series));
       if (any_target) chart.series.push_back(std::move(targets));

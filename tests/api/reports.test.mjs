@@ -196,11 +196,22 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     assert.equal(activities().total.approved.period, 2);
     assert.equal(activities().total.period, 3);
     assert.equal(activities().total.changed, true);
+    // Rows and sub-areas keep their approved figures too: awareness sessions unchanged, a campaign
+    // new since the approval, V2 from 1 to 2.
+    const rowOf = (type) => activities().rows.find((x) => x.keys[0] === type);
+    assert.deepEqual([rowOf('awareness_session').period, rowOf('awareness_session').approved.period, rowOf('awareness_session').changed], [2, 2, false]);
+    assert.deepEqual([rowOf('campaign').period, rowOf('campaign').approved, rowOf('campaign').changed], [1, null, true]);
+    const child = (id) => activities().children.find((x) => x.area_id === id);
+    assert.deepEqual([child(v2.id).period, child(v2.id).approved.period, child(v2.id).changed], [2, 1, true]);
+    assert.deepEqual([child(v1.id).period, child(v1.id).approved.period, child(v1.id).changed], [1, 1, false]);
     assert.equal((await officer.patch(`/api/v1/reports/${rep.id}`, { version: rep.version, lessons: 'x' })).status, 409);
 
     const csv = await officer.get(`/api/v1/reports/${rep.id}/export?format=csv`);
     assert.equal(csv.status, 200);
     assert.match(csv.text, /"Activities held \(changed since approval, now 3\)",2,/);
+    assert.match(csv.text, /"Campaign \(changed since approval, now 1\)",—,—/);
+    assert.match(csv.text, new RegExp(`Golden ${v2.code} \\(changed since approval\\),1,1,1`));
+    assert.match(csv.text, new RegExp(`\nGolden ${v1.code},1,6,6`));
     const pdf = await fetch(`${srv.base}/api/v1/reports/${rep.id}/export?format=pdf`, { headers: { cookie: officer.cookie } });
     assert.equal(pdf.status, 200);
     const dir = mkdtempSync(join(tmpdir(), 'mobilise-pdf-'));

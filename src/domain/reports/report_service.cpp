@@ -1,10 +1,13 @@
 #include "domain/reports/report_service.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <set>
 
 #include "core/clock.hpp"
 #include "core/id.hpp"
+#include "domain/indicators/dimension_labels.hpp"
 #include "domain/validation.hpp"
 
 namespace mobilise::domain {
@@ -41,6 +44,64 @@ std::string GroupKey(const std::vector<std::string>& by, const std::vector<std::
   for (std::size_t i = 0; i < by.size() && i < keys.size(); ++i) pairs.emplace_back(by[i], keys[i]);
   return DisaggregationKey(std::move(pairs));
 }
+
+const StoredValue* ApprovedRow(const ReportContent& c, const std::string& code, const std::vector<std::string>& by,
+                               const std::vector<std::string>& keys) {
+  if (c.approved.empty()) return nullptr;
+  auto it = c.approved.find({code, by.empty() ? std::string() : GroupKey(by, keys)});
+  return it == c.approved.end() ? nullptr : &it->second;
+}
+
+bool ApprovedDiffers(const StoredValue& a, const ValueRow& live, bool stock) {
+  const auto& x = stock ? a.cumulative : a.period;
+  const auto& y = stock ? live.cumulative : live.period;
+  if (!x || !y) return x.has_value() != y.has_value();
+  return std::abs(*x - *y) > 1e-9 * std::max(1.0, std::abs(*y));
+}
+
+namespace {
+
+// An approved report keeps every row it was approved with: a group the records no longer have
+// (say the only man's attendance was corrected away) comes back as a row without live numbers,
+// so that its approved figure still shows. Groups approved under another disaggregation (the
+// template changed since) are left out.
+void KeepApprovedRows(UnitOfWork& uow, const ReportContent& c, IndicatorValues& v, const std::vector<std::string>& by) {
+  std::set<std::string> live;
+  for (const auto& row : v.rows) live.insert(GroupKey(by, row.keys));
+  std::map<std::string, std::map<std::string, std::string>> labels;  // dimension -> value -> label
+  for (auto it = c.approved.lower_bound({v.indicator.code, ""});
+       it != c.approved.end() && it->first.first == v.indicator.code; ++it) {
+    const std::string& group = it->first.second;
+    if (group.empty() || live.contains(group)) continue;
+    std::map<std::string, std::string> parts;
+    if (group.starts_with("child=")) {
+      parts["child_area"] = group.substr(6);
+    } else {
+      std::size_t start = 0;
+      while (start < group.size()) {
+        std::size_t end = group.find(';', start);
+        if (end == std::string::npos) end = group.size();
+        const std::string piece = group.substr(start, end - start);
+        if (auto eq = piece.find('='); eq != std::string::npos) parts[piece.substr(0, eq)] = piece.substr(eq + 1);
+        start = end + 1;
+      }
+    }
+    if (parts.size() != by.size()) continue;
+    ValueRow row;
+    for (const auto& dim : by) {
+      auto part = parts.find(dim);
+      if (part == parts.end()) break;
+      auto& names = labels.try_emplace(dim).first->second;
+      if (names.empty()) names = DimensionLabels(uow, dim, c.context.lang, c.context);
+      auto name = names.find(part->second);
+      row.keys.push_back(part->second);
+      row.labels.push_back(name == names.end() ? part->second : name->second);
+    }
+    if (row.keys.size() == by.size() && GroupKey(by, row.keys) == group) v.rows.push_back(std::move(row));
+  }
+}
+
+}  // namespace
 
 std::vector<ReportTemplate> ReportService::Templates() { return db_.Begin(false)->Reports().Templates(); }
 
@@ -118,8 +179,14 @@ Result<ReportContent> ReportService::Content(UnitOfWork& uow, const Actor& actor
     if (c.sections.empty() || c.sections.back().title != item.section) c.sections.push_back({item.section, {}});
     c.sections.back().items.push_back({std::move((*values)[2 * i]), std::move((*values)[2 * i + 1])});
   }
-  if (report.status == "approved")
+  if (report.status == "approved") {
     for (auto& v : uow.Reports().Values(report.id)) c.approved[{v.indicator_code, v.group_key}] = v;
+    for (auto& s : c.sections)
+      for (auto& item : s.items) {
+        KeepApprovedRows(uow, c, item.values, item.values.by);
+        KeepApprovedRows(uow, c, item.children, {"child_area"});
+      }
+  }
   c.events = uow.Reports().Events(report.id);
   c.report = std::move(report);
   return c;

@@ -50,6 +50,14 @@ struct ReportContent {
 // Group keys of stored values: "" total, "sex=f;..." a disaggregation, "child=<area id>".
 std::string GroupKey(const std::vector<std::string>& by, const std::vector<std::string>& keys);
 
+// The figures a row was approved with (`by` the row's disaggregation, {"child_area"} for a child
+// area, empty for the total), or nullptr when the report is not approved or had no such row.
+const StoredValue* ApprovedRow(const ReportContent& content, const std::string& indicator_code,
+                               const std::vector<std::string>& by, const std::vector<std::string>& keys);
+
+// The headline figure (cumulative for stocks, else the period's) differs between approved and live.
+bool ApprovedDiffers(const StoredValue& approved, const ValueRow& live, bool stock);
+
 class ReportService {
  public:
   ReportService(UnitOfWorkFactory& db, IndicatorService& indicators) : db_(db), indicators_(indicators) {}
