@@ -65,6 +65,17 @@ json::object ActivityJson(const domain::Activity& a) {
           {"updated_at", a.updated_at}};
 }
 
+// One activity as read or changed alone: with its corrections (when, by whom, why).
+json::object ActivityDetailJson(const domain::Activity& a) {
+  auto o = ActivityJson(a);
+  json::array corrections;
+  for (const auto& c : a.corrections)
+    corrections.push_back(json::object{
+        {"at", c.at}, {"by", Nullable(c.by)}, {"by_name", Nullable(c.by_name)}, {"reason", Nullable(c.reason)}});
+  o["corrections"] = std::move(corrections);
+  return o;
+}
+
 domain::ActivityInput ReadInput(ObjectReader& r) {
   domain::ActivityInput in;
   in.type = r.OptionalString("type");
@@ -97,8 +108,9 @@ domain::ActivityInput ReadInput(ObjectReader& r) {
     domain::Attendance t;
     t.person_id = o.RequiredString("person_id");
     t.attended = o.OptionalBool("attended").value_or(true);
-    t.pre_score = o.OptionalNumber("pre_score");
-    t.post_score = o.OptionalNumber("post_score");
+    // null: not tested.
+    t.pre_score = o.NullableNumber("pre_score").value_or(std::nullopt);
+    t.post_score = o.NullableNumber("post_score").value_or(std::nullopt);
     return t;
   });
   return in;
@@ -149,11 +161,11 @@ void AddActivityRoutes(RouteTable& t, Services& s) {
     ObjectReader r(*body);
     auto in = ReadInput(r);
     if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    return Reply(s.activities.Create(c.actor(), in), 201, ActivityJson);
+    return Reply(s.activities.Create(c.actor(), in), 201, ActivityDetailJson);
   });
 
   t.Authed("GET", "/api/v1/activities/{id}", [&s](Call& c) {
-    return Reply(s.activities.Get(c.actor(), c.request.path_params["id"]), 200, ActivityJson);
+    return Reply(s.activities.Get(c.actor(), c.request.path_params["id"]), 200, ActivityDetailJson);
   });
 
   t.Authed("PATCH", "/api/v1/activities/{id}", [&s](Call& c) {
@@ -166,8 +178,8 @@ void AddActivityRoutes(RouteTable& t, Services& s) {
     const auto& id = c.request.path_params["id"];
     auto updated = s.activities.Update(c.actor(), id, version, in);
     if (!updated && updated.error().fields.count("version"))
-      if (auto now = s.activities.Get(c.actor(), id)) return StaleWithCurrent(updated.error(), ActivityJson(*now));
-    return Reply(updated, 200, ActivityJson);
+      if (auto now = s.activities.Get(c.actor(), id)) return StaleWithCurrent(updated.error(), ActivityDetailJson(*now));
+    return Reply(updated, 200, ActivityDetailJson);
   });
 
   t.Authed("DELETE", "/api/v1/activities/{id}", [&s](Call& c) {
@@ -184,7 +196,7 @@ void AddActivityRoutes(RouteTable& t, Services& s) {
       auto comment = r.OptionalString("comment");
       if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
       return Reply(s.activities.Transition(c.actor(), c.request.path_params["id"], action, version, comment),
-                   200, ActivityJson);
+                   200, ActivityDetailJson);
     });
   }
 

@@ -100,6 +100,17 @@ std::optional<double> ObjectReader::OptionalNumber(const std::string& key) {
   return std::nullopt;
 }
 
+std::optional<std::optional<double>> ObjectReader::NullableNumber(const std::string& key) {
+  const auto* v = Find(key);
+  if (!v) return std::nullopt;
+  if (v->is_null()) return std::optional<double>();
+  if (!v->is_number()) {
+    Invalid(key, "must be a number or null");
+    return std::nullopt;
+  }
+  return std::optional<double>(v->to_number<double>());
+}
+
 std::optional<std::int64_t> ObjectReader::OptionalInt(const std::string& key) {
   const auto* v = Find(key);
   if (!v) return std::nullopt;

@@ -46,6 +46,8 @@ class ObjectReader {
   std::optional<std::int64_t> OptionalInt(const std::string& key);
   // Any JSON number (integer or not).
   std::optional<double> OptionalNumber(const std::string& key);
+  // Absent: nullopt; null: optional holding nullopt; number: the value.
+  std::optional<std::optional<double>> NullableNumber(const std::string& key);
   std::int64_t RequiredInt(const std::string& key);
   std::optional<bool> OptionalBool(const std::string& key);
   const boost::json::array* OptionalArray(const std::string& key);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { startServer, login, areaByCode } from './support.mjs';
 
 let srv, admin, p1, p1d1, p1user, p1village, p1household, p1institution, p1membership, p1feedback, p1activity, p1file;
+let p1training, p1need, p1plan, p1followup;
 before(async () => {
   srv = await startServer();
   admin = await login(srv.base, 'admin');
@@ -24,7 +25,15 @@ before(async () => {
     title: 'Probe visit', counts: [{ sex: 'f', age_band: '18-59', count: 3 }] })).json;
   const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
   p1file = (await admin.request('POST', `/api/v1/activities/${p1activity.id}/files?filename=probe.png`, png, { raw: true, headers: { 'content-type': 'image/png' } })).json;
+  // A training with a trainee's scores and a follow-up, a training need and a plan in P1.
+  const course = (await admin.post('/api/v1/courses', { code: 'PROBE-C', title: 'Probe course', audience: 'community', duration_hours: 1, test_max: 10 })).json;
+  p1training = (await admin.post('/api/v1/activities', { type: 'training', course_id: course.id, held_on: '2026-01-10', area_id: p1village.id,
+    attendance: [{ person_id: p1household.head_person_id, pre_score: 2, post_score: 6 }] })).json;
+  p1followup = (await admin.post(`/api/v1/trainings/${p1training.id}/followups`, { person_id: p1household.head_person_id, followed_on: '2026-02-01', applies: 'yes' })).json;
+  p1need = (await admin.post('/api/v1/training-needs', { area_id: p1village.id, institution_id: p1institution.id, need: 'Probe need', priority: 'high', assessed_on: '2026-01-01' })).json;
+  p1plan = (await admin.post('/api/v1/training-plans', { course_id: course.id, area_id: p1village.id, period: '2026Q1', planned_events: 1, planned_participants: 5 })).json;
   assert.ok(p1household.id && p1institution.id && p1membership.id && p1feedback.id && p1activity.id && p1file.id, 'P1 records created');
+  assert.ok(p1training.id && p1followup.id && p1need.id && p1plan.id, 'P1 training records created');
 });
 after(async () => { await srv?.stop(); });
 
@@ -44,7 +53,13 @@ async function snapshotP1() {
   const feedback = (await admin.get(`/api/v1/feedback/${p1feedback.id}`)).json;
   const activity = (await admin.get(`/api/v1/activities/${p1activity.id}`)).json;
   const files = (await admin.get(`/api/v1/activities/${p1activity.id}/files`)).json;
-  return JSON.stringify({ areas: areas.sort((a, b) => a.id.localeCompare(b.id)), users, households, institutions, household, members, feedback, activity, files });
+  const training = (await admin.get(`/api/v1/activities/${p1training.id}`)).json;
+  const trainees = (await admin.get(`/api/v1/trainings/${p1training.id}/trainees`)).json;
+  const followups = (await admin.get(`/api/v1/trainings/${p1training.id}/followups`)).json;
+  const needs = (await admin.get(`/api/v1/training-needs?area=${p1.id}&limit=500`)).json;
+  const plans = (await admin.get(`/api/v1/training-plans?area=${p1.id}&limit=500`)).json;
+  return JSON.stringify({ areas: areas.sort((a, b) => a.id.localeCompare(b.id)), users, households, institutions, household, members, feedback, activity, files,
+    training, trainees, followups, needs, plans });
 }
 
 function bodyFor(method, pattern) {
@@ -74,6 +89,18 @@ function bodyFor(method, pattern) {
   if (pattern === '/api/v1/activities') return { type: 'home_visit', held_on: '2026-01-10', area_id: p1village.id, counts: [{ sex: 'f', age_band: '18-59', count: 1 }] };
   if (pattern === '/api/v1/activities/{id}') return { version: 1, title: 'Changed', correction_reason: 'x' };
   if (pattern.startsWith('/api/v1/activities/{id}/')) return { version: 1, comment: 'x' };
+  if (pattern === '/api/v1/trainings/{id}/trainees') return { version: p1training.version, correction_reason: 'x',
+    trainees: [{ person_id: p1household.head_person_id, pre_score: 1, post_score: 1 }] };
+  if (pattern.startsWith('/api/v1/trainings/{id}/followups')) return method === 'post'
+    ? { person_id: p1household.head_person_id, followed_on: '2026-02-02', applies: 'no' }
+    : { version: 1, applies: 'no' };
+  if (pattern.startsWith('/api/v1/training-needs')) return method === 'post'
+    ? { area_id: p1village.id, institution_id: p1institution.id, need: 'x', priority: 'low', assessed_on: '2026-01-01' }
+    : { version: 1, priority: 'low' };
+  if (pattern.startsWith('/api/v1/training-plans')) return method === 'post'
+    ? { course_id: p1plan.course_id, area_id: p1village.id, period: '2026Q1', planned_events: 9, planned_participants: 9 }
+    : { version: 1, planned_events: 9 };
+  if (pattern === '/api/v1/courses/{id}') return { version: 1, title: 'Changed' };
   if (pattern.startsWith('/api/v1/areas')) return method === 'post'
     ? { parent_id: p1.id, code: 'PROBE-1', name: 'Probe' }
     : { version: p1d1.version, name: 'Changed', parent_id: p1.id };
@@ -86,10 +113,14 @@ function pathFor(pattern) {
     : pattern.startsWith('/api/v1/feedback') ? p1feedback.id
     : pattern.startsWith('/api/v1/activities') ? p1activity.id
     : pattern.startsWith('/api/v1/files') ? p1file.id
+    : pattern.startsWith('/api/v1/trainings/') ? p1training.id
+    : pattern.startsWith('/api/v1/training-needs/') ? p1need.id
+    : pattern.startsWith('/api/v1/training-plans/') ? p1plan.id
       : pattern.startsWith('/api/v1/institutions/') ? p1institution.id : p1d1.id;
   if (pattern.startsWith('/api/v1/indicators/{code}/'))  // a real indicator, aimed at P1's area
     return pattern.replace('{code}', 'REACH') + `?area=${p1d1.id}&period=2026`;
   return pattern.replace('{membership_id}', p1membership.id).replace('{person_id}', p1household.head_person_id)
+    .replace('{followup_id}', p1followup.id)
     .replace('{code}', 'CO').replace('{effective_from}', '2000-01-01').replace('{list}', 'member_role')
     .replace(/\{[^}]+\}/g, id);
 }
@@ -101,7 +132,7 @@ function importFor(pattern) {
   return 'code,name,parent_code\nPROBE-9,Probe,P1-D1\n';
 }
 
-const p1Codes = (text) => /"code":"P1[-"]/.test(text) || /"code":"PK"/.test(text) || /Probe (Head|CO|feedback|Person|visit)/.test(text);
+const p1Codes = (text) => /"code":"P1[-"]/.test(text) || /"code":"PK"/.test(text) || /Probe (Head|CO|feedback|Person|visit|need)/.test(text);
 
 for (const outsider of ['mobiliser.u2', 'admin.p2']) {
   test(`every route, as ${outsider}: nothing of P1 returned or changed`, async () => {
@@ -136,7 +167,8 @@ for (const outsider of ['mobiliser.u2', 'admin.p2']) {
           assert.equal(r.status, 404, where);
         }
         assert.ok(!p1Codes(r.text), `${where} leaked P1: ${r.text.slice(0, 300)}`);
-        assert.ok(![p1d1.id, p1user.id, p1household.id, p1institution.id, p1village.id, p1feedback.id, p1activity.id, p1file.id].some((x) => r.text.includes(x)), `${where} leaked an id`);
+        assert.ok(![p1d1.id, p1user.id, p1household.id, p1institution.id, p1village.id, p1feedback.id, p1activity.id, p1file.id,
+          p1training.id, p1need.id, p1plan.id, p1followup.id].some((x) => r.text.includes(x)), `${where} leaked an id`);
       }
     }
     assert.ok(checked >= 15, `only ${checked} routes found`);

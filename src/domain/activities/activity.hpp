@@ -31,6 +31,13 @@ struct Facilitator {
   std::optional<std::string> name;  // an outside facilitator, or the user's name on reads
 };
 
+// A supervisor's logged correction of a submitted or verified record, from the audit log: when,
+// by whom and why (never the values before and after).
+struct Correction {
+  std::string at;
+  std::optional<std::string> by, by_name, reason;
+};
+
 struct Activity {
   std::string id;
   std::string type;
@@ -49,6 +56,7 @@ struct Activity {
   std::vector<Facilitator> facilitators;
   std::vector<ParticipantCount> counts;
   std::vector<Attendance> attendance;
+  std::vector<Correction> corrections;  // filled by ActivityService::Get only
   std::int64_t counted_total = 0, named_total = 0, file_count = 0;
   std::int64_t version = 1;
   std::string created_at, updated_at;

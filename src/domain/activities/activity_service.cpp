@@ -22,6 +22,12 @@ Result<Activity> Visible(UnitOfWork& uow, const Actor& actor, const std::string&
   return *a;
 }
 
+// The record's corrections (the latest 100), for whoever may see it.
+void AddCorrections(UnitOfWork& uow, Activity& a) {
+  for (auto& n : uow.Audit().Notes("activity", a.id, "correct", "correction_reason", 100))
+    a.corrections.push_back({n.at, n.user_id, n.user_name, n.note});
+}
+
 bool IsAuthor(const Actor& actor, const Activity& a) {
   return a.author_id && *a.author_id == actor.user_id;
 }
@@ -223,7 +229,9 @@ Result<Page<Activity>> ActivityService::List(const Actor& actor, const ActivityF
 
 Result<Activity> ActivityService::Get(const Actor& actor, const std::string& id) {
   auto uow = db_.Begin(false);
-  return Visible(*uow, actor, id);
+  auto a = Visible(*uow, actor, id);
+  if (a) AddCorrections(*uow, *a);
+  return a;
 }
 
 Result<Activity> ActivityService::Create(const Actor& actor, const ActivityInput& in) {
@@ -285,6 +293,7 @@ Result<Activity> ActivityService::Update(const Actor& actor, const std::string& 
   RecordAudit(uow->Audit(), actor, action, "activity", a.id, a.area_path, ActivitySnapshot(before),
               after);
   auto stored = uow->Activities().Get(a.id);
+  if (stored) AddCorrections(*uow, *stored);
   uow->Commit();
   return stored.value_or(a);
 }
@@ -350,6 +359,7 @@ Result<Activity> ActivityService::Transition(const Actor& actor, const std::stri
   RecordAudit(uow->Audit(), actor, action, "activity", a.id, a.area_path, ActivitySnapshot(*found),
               ActivitySnapshot(a));
   auto stored = uow->Activities().Get(a.id);
+  if (stored) AddCorrections(*uow, *stored);
   uow->Commit();
   return stored.value_or(a);
 }

@@ -35,11 +35,23 @@ struct AuditQuery {
   PageRequest page;
 };
 
+// One audited change of a record told without its before/after: when, who, and one field of
+// what was written (e.g. the reason given for a correction).
+struct AuditNote {
+  std::string at;
+  std::optional<std::string> user_id, user_name, note;
+};
+
 class AuditRepository {
  public:
   virtual ~AuditRepository() = default;
   virtual void Append(const AuditEntry& entry) = 0;
   virtual Page<AuditEntry> List(const AuditQuery& query) = 0;
+  // The latest `limit` entries with `action` on one record, oldest first, each with the
+  // user's full name and the value of `field` in its after snapshot.
+  virtual std::vector<AuditNote> Notes(const std::string& entity, const std::string& entity_id,
+                                       const std::string& action, const std::string& field,
+                                       int limit) = 0;
 };
 
 // Builds and appends an entry for `actor` now.

@@ -29,6 +29,25 @@ Result<std::vector<PathRange>> ScopeOf(UnitOfWork& uow, const Actor& actor,
   return std::vector<PathRange>{SubtreeRange(area->path)};
 }
 
+// Needs and follow-ups: whoever recorded them, or an officer, manager or administrator of the
+// area, provided they still record trainings there.
+bool MayChange(const Actor& actor, const std::optional<std::string>& created_by, const std::string& path) {
+  if (!actor.Can(Permission::kActivityWrite, path)) return false;
+  return (created_by && *created_by == actor.user_id) || actor.Can(Permission::kActivityVerify, path) ||
+         actor.Can(Permission::kConfigWrite, path);
+}
+
+bool MaySetPlans(const Actor& actor, const std::string& path) {
+  return actor.Can(Permission::kActivityVerify, path) || actor.Can(Permission::kConfigWrite, path);
+}
+
+std::string Number(double v) {
+  std::string s = std::to_string(v);
+  s.erase(s.find_last_not_of('0') + 1);
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
 Snapshot CourseSnapshot(const Course& c) {
   std::string topics;
   for (const auto& t : c.topics) topics += (topics.empty() ? "" : " ") + t;
@@ -70,15 +89,91 @@ void ApplyCourse(UnitOfWork& uow, Course& c, const CourseInput& in, bool creatin
   }
   if (in.duration_hours) CheckRange(errors, "duration_hours", *in.duration_hours, 0.5, 1000), c.duration_hours = *in.duration_hours;
   if (in.test_max) {
-    CheckRange(errors, "test_max", *in.test_max, 1, 1000);
-    c.test_max = in.test_max;
+    // Scores already given stay within the test: the maximum is not set below them, and the
+    // test is not removed while trainees have scores.
+    const auto highest = creating ? std::nullopt : uow.Trainings().HighestScore(c.id);
+    if (*in.test_max) {
+      CheckRange(errors, "test_max", **in.test_max, 1, 1000);
+      if (highest && *highest > **in.test_max)
+        errors["test_max"] = "trainees of this course have scores up to " + Number(*highest) +
+                             "; the maximum cannot be lower";
+    } else if (highest) {
+      errors["test_max"] = "trainees of this course have test scores; clear them before removing the test";
+    }
+    c.test_max = *in.test_max;
   }
+}
+
+Snapshot NeedSnapshot(const TrainingNeed& n) {
+  return Snapshot{{"area_id", n.area_id},   {"user_id", n.user_id},     {"institution_id", n.institution_id},
+                  {"course_id", n.course_id}, {"need", n.need},         {"priority", n.priority},
+                  {"assessed_on", n.assessed_on}, {"version", std::to_string(n.version)}};
+}
+
+// A need as it would be written: the area (where the caller records trainings), exactly one
+// subject (a staff member with a role in the caller's areas, or an institution in them), the
+// course, the need, its priority and date.
+void CheckNeed(UnitOfWork& uow, const Actor& actor, TrainingNeed& n, bool area_changed,
+               bool subject_changed, FieldErrors& errors) {
+  if (area_changed) {
+    auto area = IsValidId(n.area_id) ? uow.Areas().Get(n.area_id) : std::nullopt;
+    if (!area || !actor.Sees(area->path)) errors["area_id"] = "no such area in your areas";
+    else if (!actor.Can(Permission::kActivityWrite, area->path)) errors["area_id"] = "your role may not record needs here";
+    else n.area_path = area->path;
+  }
+  if (n.user_id.has_value() == n.institution_id.has_value())
+    errors["user_id"] = "give either user_id (a staff member) or institution_id (a community institution)";
+  if (n.user_id && subject_changed) {
+    auto user = IsValidId(*n.user_id) ? uow.Users().Get(*n.user_id) : std::nullopt;
+    const bool ours = user && std::any_of(user->roles.begin(), user->roles.end(),
+                                          [&](const RoleAssignment& r) { return actor.Sees(r.area_path); });
+    if (!ours) errors["user_id"] = "no such staff member in your areas";
+  }
+  if (n.institution_id && subject_changed) {
+    auto inst = IsValidId(*n.institution_id) ? uow.Institutions().Get(*n.institution_id) : std::nullopt;
+    if (!inst || !actor.Sees(inst->area_path)) errors["institution_id"] = "no such institution in your areas";
+  }
+  if (n.course_id && !(IsValidId(*n.course_id) && uow.Trainings().GetCourse(*n.course_id)))
+    errors["course_id"] = "no such course";
+  CheckName(errors, "need", n.need, 2000);
+  CheckOneOf(errors, "priority", n.priority, {"high", "medium", "low"});
+  CheckPastDate(errors, "assessed_on", n.assessed_on);
+}
+
+Snapshot PlanSnapshot(const TrainingPlan& t) {
+  return Snapshot{{"course_id", t.course_id}, {"area_id", t.area_id}, {"period", t.period},
+                  {"planned_events", std::to_string(t.planned_events)},
+                  {"planned_participants", std::to_string(t.planned_participants)},
+                  {"version", std::to_string(t.version)}};
+}
+
+Snapshot FollowupSnapshot(const TrainingFollowup& f) {
+  return Snapshot{{"activity_id", f.activity_id}, {"person_id", f.person_id}, {"followed_on", f.followed_on},
+                  {"applies", f.applies}, {"version", std::to_string(f.version)}};
+}
+
+void CheckFollowup(const Activity& a, const TrainingFollowup& f, FieldErrors& errors) {
+  CheckPastDate(errors, "followed_on", f.followed_on);
+  if (f.followed_on < a.held_on) errors["followed_on"] = "is before the training";
+  CheckOneOf(errors, "applies", f.applies, {"yes", "partly", "no"});
+  if (f.notes) CheckOptionalName(errors, "notes", *f.notes, 2000);
+}
+
+// A training event the actor sees (type training), or not found.
+Result<Activity> VisibleTraining(UnitOfWork& uow, const Actor& actor, const std::string& id) {
+  auto a = IsValidId(id) ? uow.Activities().Get(id) : std::nullopt;
+  if (!a || !actor.Sees(a->area_path) || a->type != "training") return Fail(Error::NotFound("training"));
+  return *a;
+}
+
+std::string ScoresText(const Attendance& t) {
+  return (t.pre_score ? Number(*t.pre_score) : "-") + " / " + (t.post_score ? Number(*t.post_score) : "-");
 }
 
 }  // namespace
 
 TraineeReport TraineeGains(const Activity& a, const Course& c) {
-  TraineeReport r{a.id, c.id, c.title, c.test_max, {}, std::nullopt, std::nullopt};
+  TraineeReport r{a.id, a.status, c.id, c.title, a.version, c.test_max, {}, std::nullopt, std::nullopt};
   double gains = 0, normalised = 0;
   int n_gain = 0, n_norm = 0;
   for (const auto& t : a.attendance) {
@@ -139,6 +234,35 @@ Result<Course> TrainingService::UpdateCourse(const Actor& actor, const std::stri
   return c;
 }
 
+Result<Course> TrainingService::GetCourse(const std::string& id) {
+  auto c = IsValidId(id) ? db_.Begin(false)->Trainings().GetCourse(id) : std::nullopt;
+  if (!c) return Fail(Error::NotFound("course"));
+  return *c;
+}
+
+Status TrainingService::DeleteCourse(const Actor& actor, const std::string& id) {
+  if (!MayEditCourses(actor)) return Fail(Error::Forbidden("managers and administrators keep the course catalogue"));
+  auto uow = db_.Begin(true);
+  auto found = IsValidId(id) ? uow->Trainings().GetCourse(id) : std::nullopt;
+  if (!found) return Fail(Error::NotFound("course"));
+  const auto use = uow->Trainings().UseOfCourse(id);
+  if (use.events + use.plans + use.needs > 0) {
+    std::string uses;
+    auto add = [&](std::int64_t n, const char* one, const char* many) {
+      if (n == 0) return;
+      uses += (uses.empty() ? "" : ", ") + std::to_string(n) + " " + (n == 1 ? one : many);
+    };
+    add(use.events, "training event", "training events");
+    add(use.plans, "training plan", "training plans");
+    add(use.needs, "training need", "training needs");
+    return Fail(Error::Conflict("the course is used by " + uses + "; it cannot be deleted"));
+  }
+  uow->Trainings().DeleteCourse(id);
+  RecordAudit(uow->Audit(), actor, "delete", "course", id, std::nullopt, CourseSnapshot(*found), std::nullopt);
+  uow->Commit();
+  return {};
+}
+
 Result<Page<TrainingNeed>> TrainingService::Needs(const Actor& actor, std::optional<std::string> area_id,
                                                   PageRequest page) {
   auto uow = db_.Begin(false);
@@ -149,30 +273,88 @@ Result<Page<TrainingNeed>> TrainingService::Needs(const Actor& actor, std::optio
 
 Result<TrainingNeed> TrainingService::AddNeed(const Actor& actor, const NeedInput& in) {
   auto uow = db_.Begin(true);
-  FieldErrors errors;
-  auto area = IsValidId(in.area_id) ? uow->Areas().Get(in.area_id) : std::nullopt;
-  if (!area || !actor.Sees(area->path)) errors["area_id"] = "no such area in your areas";
-  else if (!actor.Can(Permission::kActivityWrite, area->path)) errors["area_id"] = "your role may not record needs here";
-  if (in.user_id.has_value() == in.institution_id.has_value())
-    errors["user_id"] = "give either user_id (a staff member) or institution_id (a community institution)";
-  if (in.user_id && !(IsValidId(*in.user_id) && uow->Users().Get(*in.user_id))) errors["user_id"] = "no such user";
-  if (in.institution_id) {
-    auto inst = IsValidId(*in.institution_id) ? uow->Institutions().Get(*in.institution_id) : std::nullopt;
-    if (!inst || !actor.Sees(inst->area_path)) errors["institution_id"] = "no such institution in your areas";
-  }
-  if (in.course_id && !(IsValidId(*in.course_id) && uow->Trainings().GetCourse(*in.course_id)))
-    errors["course_id"] = "no such course";
-  CheckName(errors, "need", in.need, 2000);
-  CheckOneOf(errors, "priority", in.priority, {"high", "medium", "low"});
-  CheckPastDate(errors, "assessed_on", in.assessed_on);
-  if (!errors.empty()) return Fail(Error::Validation("the training need is invalid", errors));
-  TrainingNeed n{NewId(), area->id, area->path, in.user_id, in.institution_id, in.course_id,
+  TrainingNeed n{NewId(), in.area_id, "", in.user_id, in.institution_id, in.course_id,
                  std::nullopt, in.need, in.priority, in.assessed_on, NowTimestamp(), actor.UserId()};
+  FieldErrors errors;
+  CheckNeed(*uow, actor, n, true, true, errors);
+  if (!errors.empty()) return Fail(Error::Validation("the training need is invalid", errors));
   uow->Trainings().InsertNeed(n);
-  RecordAudit(uow->Audit(), actor, "create", "training_need", n.id, n.area_path, std::nullopt,
-              Snapshot{{"need", n.need}, {"priority", n.priority}, {"assessed_on", n.assessed_on}});
+  RecordAudit(uow->Audit(), actor, "create", "training_need", n.id, n.area_path, std::nullopt, NeedSnapshot(n));
   uow->Commit();
   return n;
+}
+
+Result<TrainingNeed> TrainingService::GetNeed(const Actor& actor, const std::string& id) {
+  auto uow = db_.Begin(false);
+  auto n = IsValidId(id) ? uow->Trainings().GetNeed(id) : std::nullopt;
+  if (!n || !actor.Sees(n->area_path)) return Fail(Error::NotFound("training need"));
+  return *n;
+}
+
+Result<TrainingNeed> TrainingService::UpdateNeed(const Actor& actor, const std::string& id,
+                                                 std::int64_t version, const NeedPatch& in) {
+  auto uow = db_.Begin(true);
+  auto found = IsValidId(id) ? uow->Trainings().GetNeed(id) : std::nullopt;
+  if (!found || !actor.Sees(found->area_path)) return Fail(Error::NotFound("training need"));
+  if (!MayChange(actor, found->created_by, found->area_path))
+    return Fail(Error::Forbidden("a need is changed by whoever recorded it, or by a supervisor of the area"));
+  if (version != found->version) return Fail(Error::Stale("training need", found->version));
+  TrainingNeed n = *found;
+  const bool area_changed = in.area_id && *in.area_id != n.area_id;
+  if (in.area_id) n.area_id = *in.area_id;
+  if (in.user_id) n.user_id = in.user_id, n.institution_id.reset();
+  if (in.institution_id) n.institution_id = in.institution_id, n.user_id.reset();
+  if (in.course_id) n.course_id = NonEmpty(*in.course_id);
+  if (in.need) n.need = *in.need;
+  if (in.priority) n.priority = *in.priority;
+  if (in.assessed_on) n.assessed_on = *in.assessed_on;
+  FieldErrors errors;
+  CheckNeed(*uow, actor, n, area_changed, in.user_id || in.institution_id, errors);
+  if (in.user_id && in.institution_id) errors["user_id"] = "give either user_id or institution_id, not both";
+  if (!errors.empty()) return Fail(Error::Validation("the training need is invalid", errors));
+  n.version = found->version + 1;
+  n.updated_at = NowTimestamp();
+  n.updated_by = actor.UserId();
+  if (!uow->Trainings().UpdateNeed(n, found->version))
+    return Fail(Error::Conflict("the training need was changed by someone else; reload"));
+  RecordAudit(uow->Audit(), actor, "update", "training_need", n.id, n.area_path, NeedSnapshot(*found), NeedSnapshot(n));
+  auto stored = uow->Trainings().GetNeed(n.id);
+  uow->Commit();
+  return stored.value_or(n);
+}
+
+Status TrainingService::DeleteNeed(const Actor& actor, const std::string& id) {
+  auto uow = db_.Begin(true);
+  auto found = IsValidId(id) ? uow->Trainings().GetNeed(id) : std::nullopt;
+  if (!found || !actor.Sees(found->area_path)) return Fail(Error::NotFound("training need"));
+  if (!MayChange(actor, found->created_by, found->area_path))
+    return Fail(Error::Forbidden("a need is deleted by whoever recorded it, or by a supervisor of the area"));
+  uow->Trainings().DeleteNeed(id);
+  RecordAudit(uow->Audit(), actor, "delete", "training_need", id, found->area_path, NeedSnapshot(*found), std::nullopt);
+  uow->Commit();
+  return {};
+}
+
+Result<Page<StaffMember>> TrainingService::Staff(const Actor& actor, std::optional<std::string> area_id,
+                                                 std::optional<std::string> text, PageRequest page) {
+  if (!actor.HasPermission(Permission::kActivityWrite))
+    return Fail(Error::Forbidden("staff are listed for those who record trainings"));
+  auto uow = db_.Begin(false);
+  auto scope = actor.Scope(Permission::kActivityWrite);
+  if (area_id) {
+    auto area = IsValidId(*area_id) ? uow->Areas().Get(*area_id) : std::nullopt;
+    if (!area || !actor.Sees(area->path)) return Fail(Error::Field("area", "no such area in your areas"));
+    // The asked subtree within the caller's: all of it under a grant above it, or the grants below it.
+    std::vector<PathRange> narrowed;
+    for (const auto& s : scope) {
+      if (PathWithin(area->path, s.lo)) narrowed = {SubtreeRange(area->path)};
+      else if (PathWithin(s.lo, area->path)) narrowed.push_back(s);
+    }
+    scope = narrowed;
+  }
+  if (text && text->empty()) text.reset();
+  if (scope.empty()) return Page<StaffMember>{};
+  return uow->Trainings().Staff(scope, text, page);
 }
 
 Result<Page<TrainingPlan>> TrainingService::Plans(const Actor& actor, std::optional<std::string> area_id,
@@ -205,12 +387,76 @@ Result<TrainingPlan> TrainingService::SavePlan(const Actor& actor, const PlanInp
                  period->start, period->end, NowTimestamp(), in.planned_events, in.planned_participants,
                  actor.UserId()};
   uow->Trainings().UpsertPlan(t);
-  RecordAudit(uow->Audit(), actor, "update", "training_plan", std::nullopt, area->path, std::nullopt,
-              Snapshot{{"course_id", t.course_id}, {"area_id", t.area_id}, {"period", t.period},
-                       {"planned_events", std::to_string(t.planned_events)},
-                       {"planned_participants", std::to_string(t.planned_participants)}});
+  // The plan written: this one, or the one of the same course x area x period it replaced.
+  auto stored = uow->Trainings().FindPlan(t.course_id, t.area_id, t.period).value_or(t);
+  RecordAudit(uow->Audit(), actor, "update", "training_plan", stored.id, area->path, std::nullopt,
+              PlanSnapshot(stored));
+  uow->Commit();
+  return stored;
+}
+
+Result<TrainingPlan> TrainingService::GetPlan(const Actor& actor, const std::string& id) {
+  auto uow = db_.Begin(false);
+  auto t = IsValidId(id) ? uow->Trainings().GetPlan(id) : std::nullopt;
+  if (!t || !actor.Sees(t->area_path)) return Fail(Error::NotFound("training plan"));
+  return *t;
+}
+
+Result<TrainingPlan> TrainingService::UpdatePlan(const Actor& actor, const std::string& id,
+                                                 std::int64_t version, const PlanPatch& in) {
+  auto uow = db_.Begin(true);
+  auto found = IsValidId(id) ? uow->Trainings().GetPlan(id) : std::nullopt;
+  if (!found || !actor.Sees(found->area_path)) return Fail(Error::NotFound("training plan"));
+  if (!MaySetPlans(actor, found->area_path))
+    return Fail(Error::Forbidden("plans are set by officers, managers and administrators of the area"));
+  if (version != found->version) return Fail(Error::Stale("training plan", found->version));
+  TrainingPlan t = *found;
+  FieldErrors errors;
+  if (in.area_id && *in.area_id != t.area_id) {
+    auto area = IsValidId(*in.area_id) ? uow->Areas().Get(*in.area_id) : std::nullopt;
+    if (!area || !actor.Sees(area->path)) errors["area_id"] = "no such area in your areas";
+    else if (!MaySetPlans(actor, area->path))
+      errors["area_id"] = "plans are set by officers, managers and administrators of the area";
+    else
+      t.area_id = area->id, t.area_path = area->path, t.area_name = area->name;
+  }
+  if (in.course_id && *in.course_id != t.course_id) {
+    auto course = IsValidId(*in.course_id) ? uow->Trainings().GetCourse(*in.course_id) : std::nullopt;
+    if (!course) errors["course_id"] = "no such course";
+    else t.course_id = course->id, t.course_title = course->title;
+  }
+  if (in.period) {
+    auto period = ParsePeriod(*in.period);
+    if (!period) errors["period"] = "must be like 2026-10, 2026Q3, 2026S2 or 2026";
+    else t.period = period->text, t.period_start = period->start, t.period_end = period->end;
+  }
+  if (in.planned_events) t.planned_events = *in.planned_events;
+  if (in.planned_participants) t.planned_participants = *in.planned_participants;
+  if (t.planned_events < 0 || t.planned_events > 100000) errors["planned_events"] = "must be between 0 and 100000";
+  if (t.planned_participants < 0 || t.planned_participants > 10000000) errors["planned_participants"] = "must be between 0 and 10000000";
+  if (!errors.empty()) return Fail(Error::Validation("the training plan is invalid", errors));
+  if (auto other = uow->Trainings().FindPlan(t.course_id, t.area_id, t.period); other && other->id != t.id)
+    return Fail(Error::Conflict("there is already a plan for this course, area and period: change that one"));
+  t.version = found->version + 1;
+  t.updated_at = NowTimestamp();
+  t.updated_by = actor.UserId();
+  if (!uow->Trainings().UpdatePlan(t, found->version))
+    return Fail(Error::Conflict("the training plan was changed by someone else; reload"));
+  RecordAudit(uow->Audit(), actor, "update", "training_plan", t.id, t.area_path, PlanSnapshot(*found), PlanSnapshot(t));
   uow->Commit();
   return t;
+}
+
+Status TrainingService::DeletePlan(const Actor& actor, const std::string& id) {
+  auto uow = db_.Begin(true);
+  auto found = IsValidId(id) ? uow->Trainings().GetPlan(id) : std::nullopt;
+  if (!found || !actor.Sees(found->area_path)) return Fail(Error::NotFound("training plan"));
+  if (!MaySetPlans(actor, found->area_path))
+    return Fail(Error::Forbidden("plans are set by officers, managers and administrators of the area"));
+  uow->Trainings().DeletePlan(id);
+  RecordAudit(uow->Audit(), actor, "delete", "training_plan", id, found->area_path, PlanSnapshot(*found), std::nullopt);
+  uow->Commit();
+  return {};
 }
 
 Result<PlanImportReport> TrainingService::ImportPlans(const Actor& actor,
@@ -270,18 +516,83 @@ Result<std::vector<PlanAchievement>> TrainingService::Achievement(const Actor& a
 
 Result<TraineeReport> TrainingService::Trainees(const Actor& actor, const std::string& id) {
   auto uow = db_.Begin(false);
-  auto a = IsValidId(id) ? uow->Activities().Get(id) : std::nullopt;
-  if (!a || !actor.Sees(a->area_path) || a->type != "training" || !a->course_id)
-    return Fail(Error::NotFound("training"));
+  auto a = VisibleTraining(*uow, actor, id);
+  if (!a || !a->course_id) return Fail(Error::NotFound("training"));
   auto course = uow->Trainings().GetCourse(*a->course_id);
   if (!course) return Fail(Error::NotFound("course"));
   return TraineeGains(*a, *course);
 }
 
+Result<TraineeReport> TrainingService::SetScores(const Actor& actor, const std::string& id,
+                                                 const ScoresInput& in) {
+  auto uow = db_.Begin(true);
+  auto found = VisibleTraining(*uow, actor, id);
+  if (!found || !found->course_id) return Fail(Error::NotFound("training"));
+  const Activity before = *found;
+  const bool author = before.author_id && *before.author_id == actor.user_id;
+  const bool supervisor = actor.Can(Permission::kActivityVerify, before.area_path);
+  // Like the activity itself: a draft is its author's (or a supervisor's); once submitted, the
+  // scores change only through a supervisor's correction, with a reason.
+  const bool correcting = before.status == "submitted" || before.status == "verified";
+  if (correcting && (!supervisor || author))
+    return Fail(Error::Forbidden("the training is " + before.status +
+                                 ": its scores are corrected by a supervisor of the area, with a reason"));
+  if (!correcting && !author && !supervisor)
+    return Fail(Error::Forbidden("only the author (or their supervisor) scores a draft training"));
+  if (in.version != before.version) return Fail(Error::Stale("activity", before.version));
+  auto course = uow->Trainings().GetCourse(*before.course_id);
+  if (!course) return Fail(Error::NotFound("course"));
+  Activity a = before;
+  FieldErrors errors;
+  if (correcting && (!in.correction_reason || in.correction_reason->empty()))
+    errors["correction_reason"] = "is required to correct a submitted or verified training";
+  else if (!correcting && in.correction_reason)
+    errors["correction_reason"] = "only for correcting a submitted or verified training";
+  if (in.correction_reason) CheckOptionalName(errors, "correction_reason", *in.correction_reason, 1000);
+  if (in.trainees.empty()) errors["trainees"] = "list the trainees to score";
+  Snapshot was, now;
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < in.trainees.size(); ++i) {
+    const auto& x = in.trainees[i];
+    const std::string f = "trainees[" + std::to_string(i) + "]";
+    auto t = std::find_if(a.attendance.begin(), a.attendance.end(),
+                          [&](const Attendance& y) { return y.person_id == x.person_id; });
+    if (t == a.attendance.end()) {
+      errors[f + ".person_id"] = "is not a trainee of this training";
+      continue;
+    }
+    if (!seen.insert(x.person_id).second) errors[f + ".person_id"] = "listed twice";
+    for (const auto& [name, score] : {std::pair{".pre_score", x.pre_score}, std::pair{".post_score", x.post_score}}) {
+      if (!score) continue;
+      if (!course->test_max) errors[f + name] = "the course has no test";
+      else if (*score < 0 || *score > *course->test_max)
+        errors[f + name] = "must be between 0 and the test maximum " + Number(*course->test_max);
+    }
+    if (t->pre_score == x.pre_score && t->post_score == x.post_score) continue;
+    was["score " + x.person_id] = ScoresText(*t);
+    t->pre_score = x.pre_score;
+    t->post_score = x.post_score;
+    now["score " + x.person_id] = ScoresText(*t);
+  }
+  if (!errors.empty()) return Fail(Error::Validation("the scores are invalid", errors));
+  a.version = before.version + 1;
+  a.updated_at = NowTimestamp();
+  a.updated_by = actor.UserId();
+  if (!uow->Activities().Update(a, before.version))
+    return Fail(Error::Conflict("the training was changed by someone else; reload"));
+  was["version"] = std::to_string(before.version);
+  now["version"] = std::to_string(a.version);
+  if (correcting) now["correction_reason"] = *in.correction_reason;
+  RecordAudit(uow->Audit(), actor, correcting ? "correct" : "update", "activity", a.id, a.area_path, was, now);
+  auto stored = uow->Activities().Get(a.id);
+  uow->Commit();
+  return TraineeGains(stored.value_or(a), *course);
+}
+
 Result<std::vector<TrainingFollowup>> TrainingService::Followups(const Actor& actor, const std::string& id) {
   auto uow = db_.Begin(false);
-  auto a = IsValidId(id) ? uow->Activities().Get(id) : std::nullopt;
-  if (!a || !actor.Sees(a->area_path) || a->type != "training") return Fail(Error::NotFound("training"));
+  auto a = VisibleTraining(*uow, actor, id);
+  if (!a) return Fail(a.error());
   return uow->Trainings().Followups(id);
 }
 
@@ -291,8 +602,8 @@ Result<TrainingFollowup> TrainingService::AddFollowup(const Actor& actor, const 
                                                       const std::string& applies,
                                                       std::optional<std::string> notes) {
   auto uow = db_.Begin(true);
-  auto a = IsValidId(id) ? uow->Activities().Get(id) : std::nullopt;
-  if (!a || !actor.Sees(a->area_path) || a->type != "training") return Fail(Error::NotFound("training"));
+  auto a = VisibleTraining(*uow, actor, id);
+  if (!a) return Fail(a.error());
   if (!actor.Can(Permission::kActivityWrite, a->area_path)) return Fail(Error::Forbidden());
   FieldErrors errors;
   const auto* trainee = [&]() -> const Attendance* {
@@ -301,18 +612,58 @@ Result<TrainingFollowup> TrainingService::AddFollowup(const Actor& actor, const 
     return nullptr;
   }();
   if (!trainee) errors["person_id"] = "is not a trainee of this training";
-  CheckPastDate(errors, "followed_on", followed_on);
-  if (followed_on < a->held_on) errors["followed_on"] = "is before the training";
-  CheckOneOf(errors, "applies", applies, {"yes", "partly", "no"});
-  if (notes) CheckOptionalName(errors, "notes", *notes, 2000);
-  if (!errors.empty()) return Fail(Error::Validation("the follow-up is invalid", errors));
-  TrainingFollowup f{NewId(), id, person_id, trainee->person_name, followed_on, applies,
+  TrainingFollowup f{NewId(), id, person_id, trainee ? trainee->person_name : "", followed_on, applies,
                      NowTimestamp(), notes, actor.UserId()};
+  CheckFollowup(*a, f, errors);
+  if (!errors.empty()) return Fail(Error::Validation("the follow-up is invalid", errors));
   uow->Trainings().InsertFollowup(f);
-  RecordAudit(uow->Audit(), actor, "create", "training_followup", f.id, a->area_path, std::nullopt,
-              Snapshot{{"activity_id", id}, {"person_id", person_id}, {"applies", applies}});
+  RecordAudit(uow->Audit(), actor, "create", "training_followup", f.id, a->area_path, std::nullopt, FollowupSnapshot(f));
   uow->Commit();
   return f;
+}
+
+Result<TrainingFollowup> TrainingService::UpdateFollowup(const Actor& actor, const std::string& activity_id,
+                                                         const std::string& id, std::int64_t version,
+                                                         const FollowupPatch& in) {
+  auto uow = db_.Begin(true);
+  auto a = VisibleTraining(*uow, actor, activity_id);
+  if (!a) return Fail(a.error());
+  auto found = IsValidId(id) ? uow->Trainings().GetFollowup(id) : std::nullopt;
+  if (!found || found->activity_id != activity_id) return Fail(Error::NotFound("follow-up"));
+  if (!MayChange(actor, found->created_by, a->area_path))
+    return Fail(Error::Forbidden("a follow-up is changed by whoever recorded it, or by a supervisor of the area"));
+  if (version != found->version) return Fail(Error::Stale("follow-up", found->version));
+  TrainingFollowup f = *found;
+  if (in.followed_on) f.followed_on = *in.followed_on;
+  if (in.applies) f.applies = *in.applies;
+  if (in.notes) f.notes = NonEmpty(*in.notes);
+  FieldErrors errors;
+  CheckFollowup(*a, f, errors);
+  if (!errors.empty()) return Fail(Error::Validation("the follow-up is invalid", errors));
+  f.version = found->version + 1;
+  f.updated_at = NowTimestamp();
+  f.updated_by = actor.UserId();
+  if (!uow->Trainings().UpdateFollowup(f, found->version))
+    return Fail(Error::Conflict("the follow-up was changed by someone else; reload"));
+  RecordAudit(uow->Audit(), actor, "update", "training_followup", f.id, a->area_path, FollowupSnapshot(*found),
+              FollowupSnapshot(f));
+  uow->Commit();
+  return f;
+}
+
+Status TrainingService::DeleteFollowup(const Actor& actor, const std::string& activity_id, const std::string& id) {
+  auto uow = db_.Begin(true);
+  auto a = VisibleTraining(*uow, actor, activity_id);
+  if (!a) return Fail(a.error());
+  auto found = IsValidId(id) ? uow->Trainings().GetFollowup(id) : std::nullopt;
+  if (!found || found->activity_id != activity_id) return Fail(Error::NotFound("follow-up"));
+  if (!MayChange(actor, found->created_by, a->area_path))
+    return Fail(Error::Forbidden("a follow-up is deleted by whoever recorded it, or by a supervisor of the area"));
+  uow->Trainings().DeleteFollowup(id);
+  RecordAudit(uow->Audit(), actor, "delete", "training_followup", id, a->area_path, FollowupSnapshot(*found),
+              std::nullopt);
+  uow->Commit();
+  return {};
 }
 
 }  // namespace mobilise::domain

@@ -67,4 +67,23 @@ domain::Page<domain::AuditEntry> SqlAuditRepository::List(const domain::AuditQue
   return page;
 }
 
+std::vector<domain::AuditNote> SqlAuditRepository::Notes(const std::string& entity,
+                                                        const std::string& entity_id,
+                                                        const std::string& action,
+                                                        const std::string& field, int limit) {
+  // The snapshot is JSON text written by Append; the field is read in SQL (index audit_entity).
+  const std::string note = conn_.dialect() == Dialect::kPostgres
+                               ? "(x.after::jsonb ->> ?)"
+                               : "json_extract(x.after, '$.' || json_quote(?))";
+  auto rs = conn_.Query(
+      "SELECT x.at, x.user_id, u.full_name, " + note +
+          " FROM audit x LEFT JOIN app_user u ON u.id = x.user_id WHERE x.entity = ? AND "
+          "x.entity_id = ? AND x.action = ? ORDER BY x.id DESC LIMIT ?",
+      {field, entity, entity_id, action, std::int64_t{limit}});
+  std::vector<domain::AuditNote> out;
+  for (std::size_t i = rs.size(); i-- > 0;)
+    out.push_back({rs[i].Str(0), rs[i].OptText(1), rs[i].OptText(2), rs[i].OptText(3)});
+  return out;
+}
+
 }  // namespace mobilise::storage

@@ -79,6 +79,45 @@ bool SqlTrainingRepository::UpdateCourse(const domain::Course& c, std::int64_t e
               OptParam(c.updated_by), c.id, expected_version}) == 1;
 }
 
+void SqlTrainingRepository::DeleteCourse(const std::string& id) {
+  conn_.Execute("DELETE FROM course WHERE id = ?", {id});
+}
+
+domain::CourseUse SqlTrainingRepository::UseOfCourse(const std::string& id) {
+  auto rs = conn_.Query(
+      "SELECT (SELECT COUNT(*) FROM activity WHERE course_id = ?), (SELECT COUNT(*) FROM "
+      "training_plan WHERE course_id = ?), (SELECT COUNT(*) FROM training_need WHERE course_id = ?)",
+      {id, id, id});
+  return {rs[0].Int(0), rs[0].Int(1), rs[0].Int(2)};
+}
+
+std::optional<double> SqlTrainingRepository::HighestScore(const std::string& course_id) {
+  auto rs = conn_.Query(
+      "SELECT MAX(CASE WHEN t.post_score IS NULL OR t.pre_score > t.post_score THEN t.pre_score "
+      "ELSE t.post_score END) FROM activity a JOIN attendance t ON t.activity_id = a.id WHERE "
+      "a.course_id = ?",
+      {course_id});
+  if (rs.empty() || rs[0].IsNull(0)) return std::nullopt;
+  return rs[0].Real(0);
+}
+
+std::vector<domain::TrainingNeed> SqlTrainingRepository::NeedsWhere(const std::string& where,
+                                                                    const std::vector<Param>& params) {
+  auto rs = conn_.Query(
+      "SELECT n.id, n.area_id, n.area_path, n.user_id, n.institution_id, n.course_id, "
+      "COALESCE(u.full_name, i.name), n.need, n.priority, n.assessed_on, n.created_at, "
+      "n.created_by, n.version, n.updated_at, n.updated_by FROM training_need n LEFT JOIN "
+      "app_user u ON u.id = n.user_id LEFT JOIN institution i ON i.id = n.institution_id" + where,
+      params);
+  std::vector<domain::TrainingNeed> out;
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].OptText(3), rs[i].OptText(4),
+                   rs[i].OptText(5), rs[i].OptText(6), rs[i].Str(7), rs[i].Str(8), rs[i].Str(9),
+                   rs[i].Str(10), rs[i].OptText(11), rs[i].Int(12), rs[i].OptText(13),
+                   rs[i].OptText(14)});
+  return out;
+}
+
 domain::Page<domain::TrainingNeed> SqlTrainingRepository::Needs(
     const std::vector<domain::PathRange>& scope, domain::PageRequest page) {
   std::vector<Param> p;
@@ -87,27 +126,38 @@ domain::Page<domain::TrainingNeed> SqlTrainingRepository::Needs(
   out.total = conn_.Query("SELECT COUNT(*) FROM training_need n" + where, p)[0].Int(0);
   p.emplace_back(std::int64_t{page.limit});
   p.emplace_back(page.offset);
-  auto rs = conn_.Query(
-      "SELECT n.id, n.area_id, n.area_path, n.user_id, n.institution_id, n.course_id, "
-      "COALESCE(u.full_name, i.name), n.need, n.priority, n.assessed_on, n.created_at, "
-      "n.created_by FROM training_need n LEFT JOIN app_user u ON u.id = n.user_id LEFT JOIN "
-      "institution i ON i.id = n.institution_id" + where +
-          " ORDER BY n.assessed_on DESC, n.id DESC LIMIT ? OFFSET ?",
-      p);
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    out.items.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].OptText(3),
-                         rs[i].OptText(4), rs[i].OptText(5), rs[i].OptText(6), rs[i].Str(7),
-                         rs[i].Str(8), rs[i].Str(9), rs[i].Str(10), rs[i].OptText(11)});
+  out.items = NeedsWhere(where + " ORDER BY n.assessed_on DESC, n.id DESC LIMIT ? OFFSET ?", p);
   return out;
+}
+
+std::optional<domain::TrainingNeed> SqlTrainingRepository::GetNeed(const std::string& id) {
+  auto v = NeedsWhere(" WHERE n.id = ?", {id});
+  if (v.empty()) return std::nullopt;
+  return v[0];
 }
 
 void SqlTrainingRepository::InsertNeed(const domain::TrainingNeed& n) {
   conn_.Execute(
       "INSERT INTO training_need (id, area_id, area_path, user_id, institution_id, course_id, "
-      "need, priority, assessed_on, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+      "need, priority, assessed_on, created_at, created_by, version) VALUES "
+      "(?,?,?,?,?,?,?,?,?,?,?,?)",
       {n.id, n.area_id, n.area_path, OptParam(n.user_id), OptParam(n.institution_id),
        OptParam(n.course_id), n.need, n.priority, n.assessed_on, n.created_at,
-       OptParam(n.created_by)});
+       OptParam(n.created_by), n.version});
+}
+
+bool SqlTrainingRepository::UpdateNeed(const domain::TrainingNeed& n, std::int64_t expected_version) {
+  return conn_.Execute(
+             "UPDATE training_need SET area_id = ?, area_path = ?, user_id = ?, institution_id = ?, "
+             "course_id = ?, need = ?, priority = ?, assessed_on = ?, version = ?, updated_at = ?, "
+             "updated_by = ? WHERE id = ? AND version = ?",
+             {n.area_id, n.area_path, OptParam(n.user_id), OptParam(n.institution_id),
+              OptParam(n.course_id), n.need, n.priority, n.assessed_on, n.version,
+              OptParam(n.updated_at), OptParam(n.updated_by), n.id, expected_version}) == 1;
+}
+
+void SqlTrainingRepository::DeleteNeed(const std::string& id) {
+  conn_.Execute("DELETE FROM training_need WHERE id = ?", {id});
 }
 
 domain::Page<domain::TrainingPlan> SqlTrainingRepository::Plans(
@@ -125,28 +175,66 @@ domain::Page<domain::TrainingPlan> SqlTrainingRepository::Plans(
   auto params = w.params;
   params.emplace_back(std::int64_t{page.limit});
   params.emplace_back(page.offset);
+  out.items = PlansWhere(w.sql + " ORDER BY t.period_start, a.name, c.title LIMIT ? OFFSET ?", params);
+  return out;
+}
+
+std::vector<domain::TrainingPlan> SqlTrainingRepository::PlansWhere(const std::string& where,
+                                                                    const std::vector<Param>& params) {
   auto rs = conn_.Query(
       "SELECT t.id, t.course_id, c.title, t.area_id, t.area_path, a.name, t.period, "
       "t.period_start, t.period_end, t.created_at, t.planned_events, t.planned_participants, "
-      "t.created_by FROM training_plan t JOIN course c ON c.id = t.course_id JOIN area a ON a.id = "
-      "t.area_id" + w.sql + " ORDER BY t.period_start, a.name, c.title LIMIT ? OFFSET ?",
+      "t.created_by, t.version, t.updated_at, t.updated_by FROM training_plan t JOIN course c ON "
+      "c.id = t.course_id JOIN area a ON a.id = t.area_id" + where,
       params);
+  std::vector<domain::TrainingPlan> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
-    out.items.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3), rs[i].Str(4),
-                         rs[i].Str(5), rs[i].Str(6), rs[i].Str(7), rs[i].Str(8), rs[i].Str(9),
-                         rs[i].Int(10), rs[i].Int(11), rs[i].OptText(12)});
+    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3), rs[i].Str(4),
+                   rs[i].Str(5), rs[i].Str(6), rs[i].Str(7), rs[i].Str(8), rs[i].Str(9),
+                   rs[i].Int(10), rs[i].Int(11), rs[i].OptText(12), rs[i].Int(13),
+                   rs[i].OptText(14), rs[i].OptText(15)});
   return out;
 }
 
 void SqlTrainingRepository::UpsertPlan(const domain::TrainingPlan& t) {
   conn_.Execute(
       "INSERT INTO training_plan (id, course_id, area_id, area_path, period, period_start, "
-      "period_end, planned_events, planned_participants, created_at, created_by) VALUES "
-      "(?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (course_id, area_id, period) DO UPDATE SET "
+      "period_end, planned_events, planned_participants, created_at, created_by, version) VALUES "
+      "(?,?,?,?,?,?,?,?,?,?,?,1) ON CONFLICT (course_id, area_id, period) DO UPDATE SET "
       "planned_events = excluded.planned_events, planned_participants = "
-      "excluded.planned_participants",
+      "excluded.planned_participants, version = training_plan.version + 1, updated_at = "
+      "excluded.created_at, updated_by = excluded.created_by",
       {t.id, t.course_id, t.area_id, t.area_path, t.period, t.period_start, t.period_end,
        t.planned_events, t.planned_participants, t.created_at, OptParam(t.created_by)});
+}
+
+std::optional<domain::TrainingPlan> SqlTrainingRepository::GetPlan(const std::string& id) {
+  auto v = PlansWhere(" WHERE t.id = ?", {id});
+  if (v.empty()) return std::nullopt;
+  return v[0];
+}
+
+std::optional<domain::TrainingPlan> SqlTrainingRepository::FindPlan(const std::string& course_id,
+                                                                    const std::string& area_id,
+                                                                    const std::string& period) {
+  auto v = PlansWhere(" WHERE t.course_id = ? AND t.area_id = ? AND t.period = ?",
+                      {course_id, area_id, period});
+  if (v.empty()) return std::nullopt;
+  return v[0];
+}
+
+bool SqlTrainingRepository::UpdatePlan(const domain::TrainingPlan& t, std::int64_t expected_version) {
+  return conn_.Execute(
+             "UPDATE training_plan SET course_id = ?, area_id = ?, area_path = ?, period = ?, "
+             "period_start = ?, period_end = ?, planned_events = ?, planned_participants = ?, "
+             "version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
+             {t.course_id, t.area_id, t.area_path, t.period, t.period_start, t.period_end,
+              t.planned_events, t.planned_participants, t.version, OptParam(t.updated_at),
+              OptParam(t.updated_by), t.id, expected_version}) == 1;
+}
+
+void SqlTrainingRepository::DeletePlan(const std::string& id) {
+  conn_.Execute("DELETE FROM training_plan WHERE id = ?", {id});
 }
 
 std::vector<domain::PlanAchievement> SqlTrainingRepository::Achievement(
@@ -164,25 +252,89 @@ std::vector<domain::PlanAchievement> SqlTrainingRepository::Achievement(
   return out;
 }
 
-std::vector<domain::TrainingFollowup> SqlTrainingRepository::Followups(const std::string& id) {
+std::vector<domain::TrainingFollowup> SqlTrainingRepository::FollowupsWhere(
+    const std::string& where, const std::vector<Param>& params) {
   auto rs = conn_.Query(
       "SELECT f.id, f.activity_id, f.person_id, p.name, f.followed_on, f.applies, f.created_at, "
-      "f.notes, f.created_by FROM training_followup f JOIN person p ON p.id = f.person_id WHERE "
-      "f.activity_id = ? ORDER BY f.followed_on, f.id",
-      {id});
+      "f.notes, f.created_by, f.version, f.updated_at, f.updated_by FROM training_followup f "
+      "JOIN person p ON p.id = f.person_id" + where,
+      params);
   std::vector<domain::TrainingFollowup> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
     out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3), rs[i].Str(4),
-                   rs[i].Str(5), rs[i].Str(6), rs[i].OptText(7), rs[i].OptText(8)});
+                   rs[i].Str(5), rs[i].Str(6), rs[i].OptText(7), rs[i].OptText(8), rs[i].Int(9),
+                   rs[i].OptText(10), rs[i].OptText(11)});
   return out;
+}
+
+std::vector<domain::TrainingFollowup> SqlTrainingRepository::Followups(const std::string& id) {
+  return FollowupsWhere(" WHERE f.activity_id = ? ORDER BY f.followed_on, f.id", {id});
+}
+
+std::optional<domain::TrainingFollowup> SqlTrainingRepository::GetFollowup(const std::string& id) {
+  auto v = FollowupsWhere(" WHERE f.id = ?", {id});
+  if (v.empty()) return std::nullopt;
+  return v[0];
 }
 
 void SqlTrainingRepository::InsertFollowup(const domain::TrainingFollowup& f) {
   conn_.Execute(
       "INSERT INTO training_followup (id, activity_id, person_id, followed_on, applies, notes, "
-      "created_at, created_by) VALUES (?,?,?,?,?,?,?,?)",
+      "created_at, created_by, version) VALUES (?,?,?,?,?,?,?,?,?)",
       {f.id, f.activity_id, f.person_id, f.followed_on, f.applies, OptParam(f.notes),
-       f.created_at, OptParam(f.created_by)});
+       f.created_at, OptParam(f.created_by), f.version});
+}
+
+bool SqlTrainingRepository::UpdateFollowup(const domain::TrainingFollowup& f,
+                                           std::int64_t expected_version) {
+  return conn_.Execute(
+             "UPDATE training_followup SET followed_on = ?, applies = ?, notes = ?, version = ?, "
+             "updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
+             {f.followed_on, f.applies, OptParam(f.notes), f.version, OptParam(f.updated_at),
+              OptParam(f.updated_by), f.id, expected_version}) == 1;
+}
+
+void SqlTrainingRepository::DeleteFollowup(const std::string& id) {
+  conn_.Execute("DELETE FROM training_followup WHERE id = ?", {id});
+}
+
+domain::Page<domain::StaffMember> SqlTrainingRepository::Staff(
+    const std::vector<domain::PathRange>& scope, const std::optional<std::string>& text,
+    domain::PageRequest page) {
+  SqlWhere w;
+  std::vector<Param> sp;
+  const std::string in_scope = ScopeSql("a.path", scope, sp);
+  w.And("u.disabled = 0", {});
+  w.And("EXISTS (SELECT 1 FROM role_assignment r JOIN area a ON a.id = r.area_id WHERE r.user_id "
+        "= u.id AND (" + in_scope + "))",
+        sp);
+  if (text) w.And(ContainsSql(conn_.dialect(), "u.full_name"), {ContainsPattern(*text)});
+  domain::Page<domain::StaffMember> out;
+  out.total = conn_.Query("SELECT COUNT(*) FROM app_user u" + w.sql, w.params)[0].Int(0);
+  auto params = w.params;
+  params.emplace_back(std::int64_t{page.limit});
+  params.emplace_back(page.offset);
+  auto rs = conn_.Query(
+      "SELECT u.id, u.full_name FROM app_user u" + w.sql + " ORDER BY u.full_name, u.id LIMIT ? OFFSET ?",
+      params);
+  if (rs.empty()) return out;
+  // The page's grants within the scope, in one query.
+  std::vector<Param> gp;
+  std::string ids;
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    out.items.push_back({rs[i].Str(0), rs[i].Str(1), {}});
+    ids += ids.empty() ? "?" : ",?";
+    gp.emplace_back(rs[i].Str(0));
+  }
+  const std::string grant_scope = ScopeSql("a.path", scope, gp);
+  auto gs = conn_.Query(
+      "SELECT r.user_id, r.role, a.id, a.name FROM role_assignment r JOIN area a ON a.id = "
+      "r.area_id WHERE r.user_id IN (" + ids + ") AND (" + grant_scope + ") ORDER BY a.path, r.role",
+      gp);
+  for (std::size_t i = 0; i < gs.size(); ++i)
+    for (auto& m : out.items)
+      if (m.id == gs[i].Str(0)) m.roles.push_back({gs[i].Str(1), gs[i].Str(2), gs[i].Str(3)});
+  return out;
 }
 
 }  // namespace mobilise::storage
