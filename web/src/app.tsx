@@ -159,6 +159,11 @@ function sectionOf(route: Route): NavItem['page'] {
     case 'indicator-new':
     case 'indicator':
     case 'indicator-edit':
+    case 'setup':
+    case 'setup-settings':
+    case 'setup-templates':
+    case 'setup-template':
+    case 'setup-dhis2':
       return 'reports';
     default:
       return 'areas';
@@ -215,6 +220,11 @@ function Page({ route, user, admin }: { route: Route; user: User; admin: boolean
     case 'indicator-new':
     case 'indicator':
     case 'indicator-edit':
+    case 'setup':
+    case 'setup-settings':
+    case 'setup-templates':
+    case 'setup-template':
+    case 'setup-dhis2':
       return <ReportsPage route={route} user={user} />;
     default:
       return <RegistryPage route={route} user={user} />;
@@ -283,8 +293,8 @@ function TrainingPage({ route, user }: { route: Route; user: User }) {
   return <mod.TrainingRoutes route={route} user={user} />;
 }
 
-// The monitoring screens (dashboard, progress reports, targets, indicators): a fourth chunk, with
-// their own messages.
+// The monitoring screens (dashboard, progress reports, targets, indicators, and the programme
+// set-up: settings, report templates, DHIS2 mapping): a fourth chunk, with their own messages.
 type ReportsModule = typeof import('./pages/reports');
 let reportsModule: ReportsModule | null = null;
 

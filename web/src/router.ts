@@ -51,7 +51,12 @@ export type Route =
   | { page: 'indicators' }
   | { page: 'indicator-new' }
   | { page: 'indicator'; code: string }
-  | { page: 'indicator-edit'; code: string };
+  | { page: 'indicator-edit'; code: string }
+  | { page: 'setup' }
+  | { page: 'setup-settings' }
+  | { page: 'setup-templates' }
+  | { page: 'setup-template'; code: string }
+  | { page: 'setup-dhis2' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -94,6 +99,7 @@ export function parseRoute(hash: string): Route {
     case 'reports':
     case 'targets':
     case 'indicators':
+    case 'setup':
       return reportsRoute(parts);
     default:
       return { page: 'areas' };
@@ -124,9 +130,14 @@ function trainingRoute(p: string[]): Route {
 }
 
 // #/dashboard, #/dashboard/records/CODE/AREA/PERIOD/COLUMN[/GROUP], #/reports[/new|/ID],
-// #/targets[/import], #/indicators[/new|/CODE[/edit]].
+// #/targets[/import], #/indicators[/new|/CODE[/edit]], #/setup[/settings|/templates[/CODE]|/dhis2].
 function reportsRoute(p: string[]): Route {
   switch (p[0]) {
+    case 'setup':
+      if (p[1] === 'settings') return { page: 'setup-settings' };
+      if (p[1] === 'templates') return p[2] ? { page: 'setup-template', code: p[2] } : { page: 'setup-templates' };
+      if (p[1] === 'dhis2') return { page: 'setup-dhis2' };
+      return { page: 'setup' };
     case 'dashboard':
       if (p[1] === 'records' && p.length >= 6) return { page: 'indicator-records', code: p[2], area: p[3], period: p[4], column: p[5], group: p[6] };
       return { page: 'dashboard' };

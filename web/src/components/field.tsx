@@ -59,6 +59,7 @@ interface SelectProps {
   options: { value: string; label: string }[];
   error?: string;
   testid?: string;
+  hint?: ComponentChildren;
 }
 
 export function SelectField(p: SelectProps) {
@@ -79,6 +80,7 @@ export function SelectField(p: SelectProps) {
           <option key={o.value} value={o.value}>{o.label}</option>
         ))}
       </select>
+      {p.hint && <div class="hint">{p.hint}</div>}
       {p.error && <div id={errId} class="field-error" data-testid={p.testid ? p.testid + '-error' : undefined}>{p.error}</div>}
     </div>
   );

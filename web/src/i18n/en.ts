@@ -171,6 +171,7 @@ const en = {
   'picker.none': 'No area chosen',
   'picker.choose': 'Choose',
   'picker.clear': 'Clear',
+  'picker.noMatch': 'Nothing matches.',
 
   'error.network': 'No connection to the server. Try again.',
   'error.forbidden': 'You are not allowed to do this.',

@@ -171,6 +171,7 @@ const ps: Record<MessageKey, string | Plural> = {
   'picker.none': 'هیڅ سیمه نه ده ټاکل شوې',
   'picker.choose': 'وټاکئ',
   'picker.clear': 'پاک کړئ',
+  'picker.noMatch': 'هیڅ سمون نه خوري.',
 
   'error.network': 'له سرور سره اړیکه نشته. بیا هڅه وکړئ.',
   'error.forbidden': 'تاسو د دې کار اجازه نه لرئ.',

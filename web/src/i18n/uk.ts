@@ -186,6 +186,7 @@ const uk: Record<MessageKey, string | Plural> = {
   'picker.none': 'Територію не вибрано',
   'picker.choose': 'Обрати',
   'picker.clear': 'Очистити',
+  'picker.noMatch': 'Нічого не знайдено.',
 
   'error.network': 'Немає зв’язку із сервером. Спробуйте ще раз.',
   'error.forbidden': 'У вас немає прав на цю дію.',

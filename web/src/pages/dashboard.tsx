@@ -16,6 +16,7 @@ import type { User } from '../types';
 import {
   Achieved, currentMonth, fmt, headline, homeArea, indicatorName, monthName, monthYear, periodLabel, PeriodPicker, useLibrary, type IndicatorValues,
 } from './reports_bits';
+import { useSettings, type ProgrammeSettings } from './setup_bits';
 
 export const KEY_INDICATORS = ['HH_ORGANISED', 'HH_POOR_ORGANISED_PCT', 'ACTIVITIES', 'REACH', 'PEOPLE_TRAINED', 'FEEDBACK_ON_TIME_PCT', 'SAVINGS'];
 
@@ -37,24 +38,7 @@ function valuesPath(code: string, area: string, period: string, by?: string): st
   return `/indicators/${encodeURIComponent(code)}/values` + query({ area, period, by, lang: langStore.get() });
 }
 
-interface Settings {
-  fiscal_year_start_month: number;
-  fiscal_year_label: 'start' | 'end';
-}
-
-// The programme's fiscal year (GET /programme-settings), read once.
-const settingsStore = createStore<Settings | null>(null);
-
-function useSettings(): Settings | null {
-  const s = useStore(settingsStore);
-  useEffect(() => {
-    if (!s)
-      get<Settings>('/programme-settings')
-        .then((x) => settingsStore.set(x))
-        .catch(() => settingsStore.set({ fiscal_year_start_month: 1, fiscal_year_label: 'start' }));
-  }, []);
-  return s;
-}
+type Settings = Pick<ProgrammeSettings, 'fiscal_year_start_month' | 'fiscal_year_label'>;
 
 // The fiscal year whose months the trend shows: the one the period falls in (quarters, halves and
 // years are already named by their fiscal year; project to date: the current one).

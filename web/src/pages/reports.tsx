@@ -1,5 +1,6 @@
 // The monitoring screens (dashboard and the records behind its numbers; progress reports;
-// targets; the indicator library): one lazily loaded chunk; the shell hands it the route.
+// targets; the indicator library; the programme set-up: settings, report templates, DHIS2
+// mapping): one lazily loaded chunk; the shell hands it the route.
 import type { Route } from '../router';
 import type { User } from '../types';
 import { DashboardPage } from './dashboard';
@@ -9,6 +10,10 @@ import { IndicatorRecordsPage } from './indicators_records';
 import { reportRightsOf } from './reports_bits';
 import { ReportDetailPage } from './reports_detail';
 import { ReportCreatePage, ReportsPage } from './reports_list';
+import { SetupPage } from './setup_bits';
+import { Dhis2Page } from './setup_dhis2';
+import { SettingsPage } from './setup_settings';
+import { TemplateEditPage, TemplatesPage } from './setup_templates';
 import { TargetImportPage, TargetsPage } from './targets';
 
 export function ReportsRoutes({ route, user }: { route: Route; user: User }) {
@@ -36,6 +41,16 @@ export function ReportsRoutes({ route, user }: { route: Route; user: User }) {
       return r.define ? <IndicatorFormPage key="new" /> : <IndicatorsPage rights={r} />;
     case 'indicator-edit':
       return r.define ? <IndicatorFormPage key={route.code} code={route.code} /> : <IndicatorDetailPage code={route.code} rights={r} />;
+    case 'setup':
+      return <SetupPage user={user} />;
+    case 'setup-settings':
+      return <SettingsPage user={user} />;
+    case 'setup-templates':
+      return <TemplatesPage />;
+    case 'setup-template':
+      return <TemplateEditPage key={route.code} code={route.code} user={user} />;
+    case 'setup-dhis2':
+      return <Dhis2Page user={user} />;
     default:
       return null;
   }

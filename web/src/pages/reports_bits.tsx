@@ -8,7 +8,7 @@ import { hasKey, langStore, t, useI18n, type MessageKey } from '../i18n';
 import { showError } from '../messages';
 import { num } from '../registry_data';
 import { href } from '../router';
-import { hasRole } from '../session';
+import { hasRole, sessionStore } from '../session';
 import { createStore, useStore } from '../store';
 import type { User } from '../types';
 
@@ -184,16 +184,22 @@ const TABS: { path: string[]; key: MessageKey; id: ReportsTab }[] = [
   { path: ['reports'], key: 'rep.tabReports', id: 'reports' },
   { path: ['targets'], key: 'rep.tabTargets', id: 'targets' },
   { path: ['indicators'], key: 'rep.tabIndicators', id: 'indicators' },
+  { path: ['setup'], key: 'rep.tabSetup', id: 'setup' },
 ];
 
-export type ReportsTab = 'reports' | 'targets' | 'indicators';
+export type ReportsTab = 'reports' | 'targets' | 'indicators' | 'setup';
 
+// The set-up tab (programme settings, report templates, DHIS2 mapping) is offered to
+// administrators and M&E officers; others can still read those pages by their address.
 export function ReportsTabs({ current }: { current: ReportsTab }) {
   const { t } = useI18n();
+  const session = useStore(sessionStore);
+  const user = session.status === 'signed-in' ? session.user : null;
+  const setup = !!user && (hasRole(user, 'admin') || hasRole(user, 'me'));
   return (
     <nav class="subnav" aria-label={t('nav.reports')}>
       <ul>
-        {TABS.map((x) => (
+        {TABS.filter((x) => x.id !== 'setup' || setup || current === 'setup').map((x) => (
           <li key={x.id}>
             <a href={href(...x.path)} aria-current={x.id === current ? 'page' : undefined} data-testid={'rep-tab-' + x.id}>{t(x.key)}</a>
           </li>
@@ -283,7 +289,7 @@ export function periodLabel(text: string): string {
   }
 }
 
-const yearText = (y: string) => Number(y).toLocaleString(langStore.get(), { useGrouping: false });
+export const yearText = (y: string) => Number(y).toLocaleString(langStore.get(), { useGrouping: false });
 
 // Month names: the browser's own, except in Pashto, which browsers often lack (they answer in
 // English), so this build names the months itself.
@@ -413,6 +419,14 @@ export function indicatorName(lib: IndicatorDef[] | null, code: string, fallback
   const d = lib?.find((x) => x.code === code);
   const lang = langStore.get();
   return d?.names?.[lang] || d?.name || fallback || code;
+}
+
+// The library as choices of a search picker: by name in the reader's language, also found by
+// its English name and code.
+export function indicatorOptions(lib: IndicatorDef[] | null, codes?: string[]): { value: string; label: string; meta: string; keywords: string }[] {
+  return (lib ?? [])
+    .filter((d) => !codes || codes.includes(d.code))
+    .map((d) => ({ value: d.code, label: indicatorName(lib, d.code), meta: d.code, keywords: [d.name, ...Object.values(d.names ?? {})].join(' ') }));
 }
 
 // Template section titles are stored in English; known ones are translated.

@@ -15,13 +15,14 @@ import {
   currentMonth, homeArea, periodLabel, templateLabel, PeriodPicker, ReportStatus, ReportsTabs, statusLabel, type PeriodKind, type Report,
   type ReportRights, type ReportSummary, type ReportTemplate,
 } from './reports_bits';
+import { periodNow, useSettings } from './setup_bits';
 import { Pager } from './users';
 
 const LIMIT = 50;
 const STATUSES = ['draft', 'submitted', 'returned', 'approved'];
 
-// The report templates (MPR, QPR, ...), read once.
-const templatesStore = createStore<ReportTemplate[] | null>(null);
+// The report templates (MPR, QPR, ...), read once; the template editor puts a saved one back.
+export const templatesStore = createStore<ReportTemplate[] | null>(null);
 
 export function useTemplates(): ReportTemplate[] | null {
   const list = useStore(templatesStore);
@@ -108,17 +109,6 @@ export function ReportsPage({ rights }: { rights: ReportRights }) {
 
 const KIND: Record<string, PeriodKind> = { month: 'month', quarter: 'quarter', half: 'half', year: 'year' };
 
-// The latest period of a kind that has begun: this month, quarter, half or year.
-function periodNow(kind: PeriodKind): string {
-  const m = currentMonth();
-  const y = m.slice(0, 4);
-  const month = Number(m.slice(5, 7));
-  if (kind === 'quarter') return `${y}Q${Math.ceil(month / 3)}`;
-  if (kind === 'half') return `${y}S${Math.ceil(month / 6)}`;
-  if (kind === 'year') return y;
-  return m;
-}
-
 export function ReportCreatePage({ user }: { user: User }) {
   const { t } = useI18n();
   const templates = useTemplates();
@@ -128,8 +118,10 @@ export function ReportCreatePage({ user }: { user: User }) {
   const [unverified, setUnverified] = useState(false);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const settings = useSettings();
   const tpl = templates?.find((x) => x.code === template);
   const kind = tpl ? KIND[tpl.period_kind] ?? 'month' : 'month';
+  const now = (k: PeriodKind) => periodNow(k, settings?.fiscal_year_start_month, settings?.fiscal_year_label);
 
   async function create() {
     clearMessages();
@@ -156,7 +148,7 @@ export function ReportCreatePage({ user }: { user: User }) {
           onChange={(code) => {
             setTemplate(code);
             const k = KIND[templates?.find((x) => x.code === code)?.period_kind ?? 'month'] ?? 'month';
-            setPeriod(periodNow(k));
+            setPeriod(now(k));
           }}
           options={(templates ?? [{ code: 'MPR', name: '' } as ReportTemplate]).map((x) => ({ value: x.code, label: templateLabel(x.code, x.name) }))} />
         <AreaPicker label={t('rep.area')} value={area} onChange={setArea} error={fields.area_id} testid="report-area" />

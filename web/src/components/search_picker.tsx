@@ -1,0 +1,92 @@
+// Chooses one item of a list the page already holds (e.g. an indicator of the library) by typing
+// part of its name: the same look as the area picker, without a request per keystroke.
+import { useId, useState } from 'preact/hooks';
+import { useI18n } from '../i18n';
+
+export interface PickerOption {
+  value: string;
+  label: string;
+  // Shown after the label, muted (a code, a unit).
+  meta?: string;
+  // Also matched by the search (other names, the code).
+  keywords?: string;
+}
+
+interface Props {
+  label: string;
+  value: string;
+  options: PickerOption[];
+  onChange: (value: string) => void;
+  testid: string;
+  error?: string;
+  hint?: string;
+  placeholder?: string;
+  // Start with the search open even when a value is chosen (an "add" picker).
+  open?: boolean;
+  // Keeps the search open after a choice and empties it (adding several).
+  keepOpen?: boolean;
+  onCancel?: () => void;
+}
+
+export function SearchPicker(p: Props) {
+  const { t } = useI18n();
+  const id = useId();
+  const [q, setQ] = useState('');
+  const [open, setOpen] = useState(p.open || !p.value);
+  const chosen = p.options.find((o) => o.value === p.value);
+  const needle = q.trim().toLocaleLowerCase();
+  const shown = p.options.filter((o) => !needle || (o.label + ' ' + (o.meta ?? '') + ' ' + (o.keywords ?? '')).toLocaleLowerCase().includes(needle));
+
+  return (
+    <div class={p.error ? 'field picker field-invalid' : 'field picker'} data-testid={p.testid}>
+      <label for={id}>{p.label}</label>
+      {chosen && !open ? (
+        <div class="picker-chosen">
+          <span data-testid={p.testid + '-chosen'} data-value={chosen.value}><bdi>{chosen.label}</bdi></span>
+          <button type="button" class="secondary small-button" data-testid={p.testid + '-change'} onClick={() => setOpen(true)}>{t('picker.change')}</button>
+        </div>
+      ) : (
+        <>
+          <div class="picker-search">
+            <input
+              id={id}
+              type="search"
+              value={q}
+              placeholder={p.placeholder}
+              autocomplete="off"
+              data-testid={p.testid + '-search'}
+              aria-invalid={p.error ? true : undefined}
+              aria-controls={id + '-list'}
+              onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)}
+            />
+            {(p.onCancel || chosen) && (
+              <button type="button" class="link" data-testid={p.testid + '-cancel'} onClick={() => {
+                setQ('');
+                if (chosen) setOpen(false);
+                p.onCancel?.();
+              }}>{t('common.cancel')}</button>
+            )}
+          </div>
+          <ul class="picker-results" id={id + '-list'} aria-label={p.label}>
+            {shown.length === 0 && <li class="muted">{t('picker.noMatch')}</li>}
+            {shown.map((o) => (
+              <li key={o.value}>
+                <button type="button" class="link" data-testid={p.testid + '-option'} data-value={o.value}
+                  aria-current={o.value === p.value ? 'true' : undefined}
+                  onClick={() => {
+                    p.onChange(o.value);
+                    setQ('');
+                    if (!p.keepOpen) setOpen(false);
+                  }}>
+                  <bdi>{o.label}</bdi>{o.meta && <> <span class="muted small"><bdi dir="ltr">{o.meta}</bdi></span></>}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {p.hint && <div class="hint">{p.hint}</div>}
+      {p.error && <div class="field-error" data-testid={p.testid + '-error'}>{p.error}</div>}
+    </div>
+  );
+}
