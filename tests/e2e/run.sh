@@ -2,6 +2,7 @@
 # Browser tests against the real server: seed a demo programme into a temporary SQLite database,
 # serve it with the built web app, run the node test runner over tests/e2e, stop the server.
 # Usage: run.sh <path to mobilise> <web dist dir>
+# E2E_SPECS="e2e/setup_*.spec.mjs e2e/reports_*.spec.mjs" runs only those specs (paths from tests/).
 # Exit status: node's; 77 (skipped) when Chromium or playwright-core is not installed.
 set -u
 BIN=${1:?usage: run.sh <mobilise binary> <web dist dir>}
@@ -49,7 +50,8 @@ done
 PORT=$(cat "$TMP/port")
 
 cd "$TESTS" || exit 1
-MOBILISE_BASE_URL="http://127.0.0.1:$PORT" node --test --test-concurrency=1 e2e/*.spec.mjs
+# shellcheck disable=SC2086  # E2E_SPECS is a list of globs
+MOBILISE_BASE_URL="http://127.0.0.1:$PORT" node --test --test-concurrency=1 ${E2E_SPECS:-e2e/*.spec.mjs}
 STATUS=$?
 if [ $STATUS -ne 0 ]; then echo "--- server log ---" >&2; cat "$TMP/server.log" >&2; fi
 exit $STATUS
