@@ -341,6 +341,7 @@ const enReports = {
   'd2.unitN': 'Org unit {n}',
   'd2.orgUnit': 'DHIS2 org unit (code or UID)',
   'd2.addUnit': 'Add an area',
+  'd2.otherArea': 'An area outside your areas',
   'd2.mappings': 'Data elements',
   'd2.mappingsHelp': 'The total of an indicator, or one group of its breakdown, goes to a data element, with a category option combo if the data element has categories.',
   'd2.noMappings': 'No indicator is mapped yet.',

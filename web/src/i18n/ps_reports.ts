@@ -341,6 +341,7 @@ const psReports: Record<ReportsKey, string | Plural> = {
   'd2.unitN': 'اداري واحد {n}',
   'd2.orgUnit': 'د DHIS2 اداري واحد (کوډ یا UID)',
   'd2.addUnit': 'سیمه زیاته کړئ',
+  'd2.otherArea': 'ستاسو له سیمو بهر یوه سیمه',
   'd2.mappings': 'ډېټا عناصر',
   'd2.mappingsHelp': 'د شاخص ټولټال، یا د هغه د وېش یوه ډله، یو ډېټا عنصر ته ځي؛ که ډېټا عنصر کټګورۍ ولري، د کټګورۍ د انتخاب له ترکیب سره.',
   'd2.noMappings': 'لا هیڅ شاخص نه دی نښلول شوی.',

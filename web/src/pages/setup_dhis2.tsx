@@ -52,7 +52,8 @@ async function rowsOf(c: Dhis2Config, known: Map<string, string>): Promise<Rows>
     .then((a) => known.set(id, a.name))
     .catch(() => known.set(id, ''))));
   return {
-    units: c.org_units.map((u) => ({ key: newKey(), area: { id: u.area_id, name: known.get(u.area_id) || u.area_id }, org_unit: u.org_unit })),
+    // An area the user cannot see keeps an empty name (the read-only view says so).
+    units: c.org_units.map((u) => ({ key: newKey(), area: { id: u.area_id, name: known.get(u.area_id) ?? '' }, org_unit: u.org_unit })),
     maps: c.mappings.map((m) => ({ key: newKey(), ...m })),
     cats: c.categories.map((k) => ({ key: newKey(), ...k })),
   };
@@ -301,7 +302,7 @@ function Dhis2View({ rows, lib }: { rows: Rows; lib: IndicatorDef[] }) {
             <tbody>
               {rows.units.map((u) => (
                 <tr key={u.key} data-testid="d2-unit-view">
-                  <td class="stack-title"><bdi>{u.area?.name}</bdi></td>
+                  <td class="stack-title">{u.area?.name ? <bdi>{u.area.name}</bdi> : <span class="muted">{t('d2.otherArea')}</span>}</td>
                   <td data-label={t('d2.orgUnit')}><Ltr>{u.org_unit}</Ltr></td>
                 </tr>
               ))}
