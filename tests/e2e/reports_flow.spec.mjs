@@ -101,6 +101,12 @@ test('an officer writes and submits a monthly report, exports it, and a manager 
   assert.equal(await changed.getAttribute('data-changed'), 'true');
   assert.equal(await changed.getByTestId('cell-period').textContent(), '2');
   assert.match(await changed.getByTestId('report-changed').textContent(), /Changed since approval: now 3/);
+  // Its breakdown by type keeps the approved figure too, marked.
+  const byType = mgr.locator('[data-testid="report-breakdown"][data-code="ACTIVITIES"] [data-testid="report-disaggregation"] tbody tr');
+  assert.equal(await byType.count(), 1);
+  assert.equal(await byType.getAttribute('data-changed'), 'true');
+  assert.equal(await byType.locator('td').first().textContent(), '2');
+  assert.match(await byType.locator('.changed').textContent(), /Changed since approval: now 3/);
   await mgr.screenshot({ path: outputPath('reports-1280-approved-en.png'), fullPage: true });
   await mgr.context().close();
 

@@ -121,15 +121,22 @@ export interface Story {
   file_ids: string[];
 }
 
+// The numbers a row had when its report was approved (null: the row appeared since) and whether
+// the records have changed them since; only on approved reports.
+export interface Frozen {
+  approved: { period: number | null; cumulative: number | null; target: number | null } | null;
+  changed: boolean;
+}
+
 export interface ReportIndicator {
   code: string;
   name: string;
   unit: Unit;
   stock: boolean;
   by: string[];
-  total: Cells & { approved: { period: number | null; cumulative: number | null; target: number | null } | null; changed: boolean };
-  rows: ValueRow[];
-  children: { area_id: string; name: string; period: number | null; cumulative: number | null; target: number | null; achieved: number | null; light: string }[];
+  total: Cells & Frozen;
+  rows: (ValueRow & Partial<Frozen>)[];
+  children: ({ area_id: string; name: string; period: number | null; cumulative: number | null; target: number | null; achieved: number | null; light: string } & Partial<Frozen>)[];
 }
 
 export interface Report {

@@ -15,7 +15,7 @@ import type { User } from '../types';
 import { when } from './field_bits';
 import {
   Achieved, dimLabel, fmt, headline, indicatorName, periodLabel, ReportStatus, sectionLabel, templateLabel, useLibrary,
-  type IndicatorDef, type Report, type ReportIndicator, type ReportRights, type Story,
+  type Frozen, type IndicatorDef, type Report, type ReportIndicator, type ReportRights, type Story,
 } from './reports_bits';
 import { drillHref } from './dashboard';
 
@@ -327,7 +327,7 @@ function SectionCard({ index, report, title, indicators, lib }: { index: number;
           </tbody>
         </table>
       </div>
-      {breakdowns.map((x) => <Breakdown key={x.code} x={x} areas={subAreas(x, report)} name={indicatorName(lib, x.code, x.name)} />)}
+      {breakdowns.map((x) => <Breakdown key={x.code} x={x} areas={subAreas(x, report)} name={indicatorName(lib, x.code, x.name)} frozen={approved} />)}
     </section>
   );
 }
@@ -339,8 +339,15 @@ function subAreas(x: ReportIndicator, report: Report): ReportIndicator['children
   return x.children.map((c) => (c.area_id === report.area_id ? { ...c, name: translate('dash.itself', { name: c.name }) } : c));
 }
 
+// A breakdown row as approved when its report is (a row that appeared since shows no numbers).
+function asApproved<T extends { period: number | null; cumulative: number | null; target: number | null } & Partial<Frozen>>(row: T, frozen: boolean) {
+  if (!frozen) return row;
+  const a = row.approved;
+  return { ...row, period: a ? a.period : null, cumulative: a ? a.cumulative : null, target: a ? a.target : null };
+}
+
 // The disaggregation table and the sub-areas of one indicator, folded on a phone.
-function Breakdown({ x, name, areas }: { x: ReportIndicator; name: string; areas: ReportIndicator['children'] }) {
+function Breakdown({ x, name, areas, frozen }: { x: ReportIndicator; name: string; areas: ReportIndicator['children']; frozen: boolean }) {
   const { t } = useI18n();
   const by = x.by.map(dimLabel).join(' × ');
   return (
@@ -359,15 +366,21 @@ function Breakdown({ x, name, areas }: { x: ReportIndicator; name: string; areas
               </tr>
             </thead>
             <tbody>
-              {x.rows.map((row) => (
-                <tr key={row.keys.join('|')} data-keys={row.keys.join('|')}>
-                  <th scope="row"><bdi>{row.labels.join(' · ')}</bdi></th>
-                  <td>{fmt(row.period, x.unit)}</td>
-                  <td>{fmt(row.cumulative, x.unit)}</td>
-                  <td>{fmt(row.target, x.unit)}</td>
-                  <td><Achieved value={row.achieved} light={row.light} /></td>
-                </tr>
-              ))}
+              {x.rows.map((row) => {
+                const shown = asApproved(row, frozen);
+                return (
+                  <tr key={row.keys.join('|')} data-keys={row.keys.join('|')} data-changed={row.changed ? 'true' : 'false'}>
+                    <th scope="row">
+                      <bdi>{row.labels.join(' · ')}</bdi>
+                      {frozen && row.changed && <div class="changed">{t('rep.changedSince', { value: fmt(headline(x.stock, row), x.unit) })}</div>}
+                    </th>
+                    <td>{fmt(shown.period, x.unit)}</td>
+                    <td>{fmt(shown.cumulative, x.unit)}</td>
+                    <td>{fmt(shown.target, x.unit)}</td>
+                    <td><Achieved value={row.achieved} light={row.light} /></td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
@@ -385,15 +398,21 @@ function Breakdown({ x, name, areas }: { x: ReportIndicator; name: string; areas
               </tr>
             </thead>
             <tbody>
-              {areas.map((c) => (
-                <tr key={c.area_id} data-area-id={c.area_id}>
-                  <th scope="row"><bdi>{c.name}</bdi></th>
-                  <td>{fmt(c.period, x.unit)}</td>
-                  <td>{fmt(c.cumulative, x.unit)}</td>
-                  <td>{fmt(c.target, x.unit)}</td>
-                  <td><Achieved value={c.achieved} light={c.light} /></td>
-                </tr>
-              ))}
+              {areas.map((c) => {
+                const shown = asApproved(c, frozen);
+                return (
+                  <tr key={c.area_id} data-area-id={c.area_id} data-changed={c.changed ? 'true' : 'false'}>
+                    <th scope="row">
+                      <bdi>{c.name}</bdi>
+                      {frozen && c.changed && <div class="changed">{t('rep.changedSince', { value: fmt(headline(x.stock, c), x.unit) })}</div>}
+                    </th>
+                    <td>{fmt(shown.period, x.unit)}</td>
+                    <td>{fmt(shown.cumulative, x.unit)}</td>
+                    <td>{fmt(shown.target, x.unit)}</td>
+                    <td><Achieved value={c.achieved} light={c.light} /></td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
