@@ -147,7 +147,7 @@ void AddActivityRoutes(RouteTable& t, Services& s) {
                    for (const auto& x : v)
                      items.push_back(json::object{{"month", x.month},
                                                   {"type", x.type},
-                                                  {"topic", x.topic},
+                                                  {"topic", Nullable(x.topic)},
                                                   {"sex", x.sex},
                                                   {"activities", x.activities},
                                                   {"participants", x.participants}});

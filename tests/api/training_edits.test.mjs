@@ -199,6 +199,12 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     assert.deepEqual(r.json.items.map((x) => x.id), [mob2.user.id]);
     assert.deepEqual(r.json.items[0].roles.map((g) => [g.role, g.area_id]), [['mobiliser', uc.id]]);
     assert.ok((await manager.get('/api/v1/staff?limit=500')).json.items.some((x) => x.id === officer.user.id));
+    // For a village: the staff whose role is there or above it, within the caller's areas.
+    const village = (await mob.get(`/api/v1/areas?parent=${uc.id}&limit=1`)).json.items[0];
+    const here = (await mob.get(`/api/v1/staff?area=${village.id}`)).json.items.map((x) => x.id);
+    assert.ok(here.includes(mob.user.id) && here.includes(mob2.user.id) && !here.includes(officer.user.id), JSON.stringify(here));
+    const forManager = (await manager.get(`/api/v1/staff?area=${village.id}&limit=500`)).json.items.map((x) => x.id);
+    assert.ok(forManager.includes(officer.user.id) && forManager.includes(manager.user.id) && forManager.includes(mob.user.id));
     assert.ok(!(await outsider.get('/api/v1/staff?limit=500')).json.items.some((x) => x.id === mob.user.id));
     const p2 = await areaByCode(admin, 'P2');
     assert.equal((await mob.get(`/api/v1/staff?area=${p2.id}`)).status, 400);

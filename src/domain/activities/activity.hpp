@@ -72,13 +72,18 @@ struct StoredFile {
 struct ActivityQuery {
   std::vector<PathRange> scope;
   std::optional<std::string> status, type, topic, from, to, author_id;
+  std::optional<std::string> not_author_id;  // the verification queue: not the caller's own
   PageRequest page;
 };
 
-// Participants of activities by month x type x topic x sex (an activity with two topics counts
-// under each).
+// Participants of activities by month x type x topic x sex. An activity's participants are its
+// counted participants when it has counts (they include the named ones), else its named
+// attendees who attended, by their sex; `activities` counts the activities with participants of
+// that sex. An activity with two topics counts under each; one without topics under no topic.
 struct ActivityMonthCount {
-  std::string month, type, topic, sex;
+  std::string month, type;
+  std::optional<std::string> topic;  // none: activities without topics
+  std::string sex;
   std::int64_t activities = 0, participants = 0;
 };
 

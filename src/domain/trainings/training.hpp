@@ -105,8 +105,10 @@ class TrainingRepository {
   virtual bool UpdateFollowup(const TrainingFollowup& followup, std::int64_t expected_version) = 0;
   virtual void DeleteFollowup(const std::string& id) = 0;
   // Enabled staff with a role in `scope`, by name (`text`: the name contains it), each with
-  // those of their roles that lie in `scope`.
+  // those of their roles that lie in `scope`. With `area_path`: only the roles in that area's
+  // subtree or on an area above it (the staff working there).
   virtual Page<StaffMember> Staff(const std::vector<PathRange>& scope,
+                                  const std::optional<std::string>& area_path,
                                   const std::optional<std::string>& text, PageRequest page) = 0;
 };
 

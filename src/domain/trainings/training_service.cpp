@@ -166,6 +166,19 @@ Result<Activity> VisibleTraining(UnitOfWork& uow, const Actor& actor, const std:
   return *a;
 }
 
+// A need or a plan whose area the actor sees, or not found.
+Result<TrainingNeed> VisibleNeed(UnitOfWork& uow, const Actor& actor, const std::string& id) {
+  auto n = IsValidId(id) ? uow.Trainings().GetNeed(id) : std::nullopt;
+  if (!n || !actor.Sees(n->area_path)) return Fail(Error::NotFound("training need"));
+  return *n;
+}
+
+Result<TrainingPlan> VisiblePlan(UnitOfWork& uow, const Actor& actor, const std::string& id) {
+  auto t = IsValidId(id) ? uow.Trainings().GetPlan(id) : std::nullopt;
+  if (!t || !actor.Sees(t->area_path)) return Fail(Error::NotFound("training plan"));
+  return *t;
+}
+
 std::string ScoresText(const Attendance& t) {
   return (t.pre_score ? Number(*t.pre_score) : "-") + " / " + (t.post_score ? Number(*t.post_score) : "-");
 }
@@ -286,16 +299,14 @@ Result<TrainingNeed> TrainingService::AddNeed(const Actor& actor, const NeedInpu
 
 Result<TrainingNeed> TrainingService::GetNeed(const Actor& actor, const std::string& id) {
   auto uow = db_.Begin(false);
-  auto n = IsValidId(id) ? uow->Trainings().GetNeed(id) : std::nullopt;
-  if (!n || !actor.Sees(n->area_path)) return Fail(Error::NotFound("training need"));
-  return *n;
+  return VisibleNeed(*uow, actor, id);
 }
 
 Result<TrainingNeed> TrainingService::UpdateNeed(const Actor& actor, const std::string& id,
                                                  std::int64_t version, const NeedPatch& in) {
   auto uow = db_.Begin(true);
-  auto found = IsValidId(id) ? uow->Trainings().GetNeed(id) : std::nullopt;
-  if (!found || !actor.Sees(found->area_path)) return Fail(Error::NotFound("training need"));
+  auto found = VisibleNeed(*uow, actor, id);
+  if (!found) return Fail(found.error());
   if (!MayChange(actor, found->created_by, found->area_path))
     return Fail(Error::Forbidden("a need is changed by whoever recorded it, or by a supervisor of the area"));
   if (version != found->version) return Fail(Error::Stale("training need", found->version));
@@ -325,8 +336,8 @@ Result<TrainingNeed> TrainingService::UpdateNeed(const Actor& actor, const std::
 
 Status TrainingService::DeleteNeed(const Actor& actor, const std::string& id) {
   auto uow = db_.Begin(true);
-  auto found = IsValidId(id) ? uow->Trainings().GetNeed(id) : std::nullopt;
-  if (!found || !actor.Sees(found->area_path)) return Fail(Error::NotFound("training need"));
+  auto found = VisibleNeed(*uow, actor, id);
+  if (!found) return Fail(found.error());
   if (!MayChange(actor, found->created_by, found->area_path))
     return Fail(Error::Forbidden("a need is deleted by whoever recorded it, or by a supervisor of the area"));
   uow->Trainings().DeleteNeed(id);
@@ -340,21 +351,16 @@ Result<Page<StaffMember>> TrainingService::Staff(const Actor& actor, std::option
   if (!actor.HasPermission(Permission::kActivityWrite))
     return Fail(Error::Forbidden("staff are listed for those who record trainings"));
   auto uow = db_.Begin(false);
-  auto scope = actor.Scope(Permission::kActivityWrite);
+  const auto scope = actor.Scope(Permission::kActivityWrite);
+  std::optional<std::string> area_path;
   if (area_id) {
     auto area = IsValidId(*area_id) ? uow->Areas().Get(*area_id) : std::nullopt;
     if (!area || !actor.Sees(area->path)) return Fail(Error::Field("area", "no such area in your areas"));
-    // The asked subtree within the caller's: all of it under a grant above it, or the grants below it.
-    std::vector<PathRange> narrowed;
-    for (const auto& s : scope) {
-      if (PathWithin(area->path, s.lo)) narrowed = {SubtreeRange(area->path)};
-      else if (PathWithin(s.lo, area->path)) narrowed.push_back(s);
-    }
-    scope = narrowed;
+    area_path = area->path;
   }
   if (text && text->empty()) text.reset();
   if (scope.empty()) return Page<StaffMember>{};
-  return uow->Trainings().Staff(scope, text, page);
+  return uow->Trainings().Staff(scope, area_path, text, page);
 }
 
 Result<Page<TrainingPlan>> TrainingService::Plans(const Actor& actor, std::optional<std::string> area_id,
@@ -397,16 +403,14 @@ Result<TrainingPlan> TrainingService::SavePlan(const Actor& actor, const PlanInp
 
 Result<TrainingPlan> TrainingService::GetPlan(const Actor& actor, const std::string& id) {
   auto uow = db_.Begin(false);
-  auto t = IsValidId(id) ? uow->Trainings().GetPlan(id) : std::nullopt;
-  if (!t || !actor.Sees(t->area_path)) return Fail(Error::NotFound("training plan"));
-  return *t;
+  return VisiblePlan(*uow, actor, id);
 }
 
 Result<TrainingPlan> TrainingService::UpdatePlan(const Actor& actor, const std::string& id,
                                                  std::int64_t version, const PlanPatch& in) {
   auto uow = db_.Begin(true);
-  auto found = IsValidId(id) ? uow->Trainings().GetPlan(id) : std::nullopt;
-  if (!found || !actor.Sees(found->area_path)) return Fail(Error::NotFound("training plan"));
+  auto found = VisiblePlan(*uow, actor, id);
+  if (!found) return Fail(found.error());
   if (!MaySetPlans(actor, found->area_path))
     return Fail(Error::Forbidden("plans are set by officers, managers and administrators of the area"));
   if (version != found->version) return Fail(Error::Stale("training plan", found->version));
@@ -449,8 +453,8 @@ Result<TrainingPlan> TrainingService::UpdatePlan(const Actor& actor, const std::
 
 Status TrainingService::DeletePlan(const Actor& actor, const std::string& id) {
   auto uow = db_.Begin(true);
-  auto found = IsValidId(id) ? uow->Trainings().GetPlan(id) : std::nullopt;
-  if (!found || !actor.Sees(found->area_path)) return Fail(Error::NotFound("training plan"));
+  auto found = VisiblePlan(*uow, actor, id);
+  if (!found) return Fail(found.error());
   if (!MaySetPlans(actor, found->area_path))
     return Fail(Error::Forbidden("plans are set by officers, managers and administrators of the area"));
   uow->Trainings().DeletePlan(id);

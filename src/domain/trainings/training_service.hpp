@@ -107,7 +107,8 @@ class TrainingService {
                                   const NeedPatch& patch);
   Status DeleteNeed(const Actor& actor, const std::string& id);
   // Staff the caller may pick as a need's subject: enabled users with a role in the areas where
-  // the caller records trainings (narrowed to `area_id`'s subtree when given).
+  // the caller records trainings; with `area_id`, those whose role there is in that area or
+  // above it (the staff working in it).
   Result<Page<StaffMember>> Staff(const Actor& actor, std::optional<std::string> area_id,
                                   std::optional<std::string> text, PageRequest page);
   Result<Page<TrainingPlan>> Plans(const Actor& actor, std::optional<std::string> area_id,

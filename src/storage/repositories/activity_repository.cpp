@@ -1,5 +1,11 @@
 #include "storage/repositories/activity_repository.hpp"
 
+#include <cstdio>
+#include <map>
+#include <tuple>
+
+#include "domain/validation.hpp"
+#include "storage/repositories/activity_rollup.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
@@ -13,6 +19,9 @@ constexpr const char* kColumns =
     "x.return_comment, x.decisions, x.follow_up, x.notes, x.counted_total, x.named_total, "
     "(SELECT COUNT(*) FROM file f WHERE f.record = 'activity' AND f.record_id = x.id), "
     "x.version, x.created_at, x.created_by, x.updated_at, x.updated_by, x.course_id, v.full_name";
+// Lists of more matching records than this are read in held_on order from an index (see List).
+constexpr std::int64_t kSortLimit = 2000;
+
 constexpr const char* kFrom =
     " FROM activity x JOIN area a ON a.id = x.area_id LEFT JOIN app_user u ON u.id = x.author_id "
     "LEFT JOIN app_user v ON v.id = x.verified_by";
@@ -110,13 +119,30 @@ domain::Page<Activity> SqlActivityRepository::List(const domain::ActivityQuery& 
   if (q.from) w.And("x.held_on >= ?", {*q.from});
   if (q.to) w.And("x.held_on <= ?", {*q.to});
   if (q.author_id) w.And("x.author_id = ?", {*q.author_id});
+  if (q.not_author_id) w.And("x.author_id IS NULL OR x.author_id <> ?", {*q.not_author_id});
+  const bool sqlite = conn_.dialect() == Dialect::kSqlite;
+  // By status and area only (the verification queue): the total from activity_queue (status,
+  // area_path, author_id) alone.
+  const bool by_status = q.status && !q.type && !q.topic && !q.from && !q.to && !q.author_id;
   domain::Page<Activity> page;
-  page.total = conn_.Query("SELECT COUNT(*) FROM activity x" + w.sql, w.params)[0].Int(0);
+  page.total = conn_.Query(std::string("SELECT COUNT(*) FROM activity x") +
+                               (sqlite && by_status ? " INDEXED BY activity_queue" : "") + w.sql,
+                           w.params)[0]
+                   .Int(0);
+  if (page.total <= q.page.offset) return page;
+  // Many of them: walk activity_status_held (status, held_on, id, area_path, author_id) newest
+  // first and stop at the page, rather than sort every one of the area's records (SQLite would
+  // pick the area index and sort them all; PostgreSQL decides from its statistics).
+  const bool walk = sqlite && by_status && page.total > kSortLimit;
   auto params = w.params;
   params.emplace_back(std::int64_t{q.page.limit});
   params.emplace_back(q.page.offset);
-  auto rs = conn_.Query(std::string("SELECT ") + kColumns + kFrom + w.sql +
-                            " ORDER BY x.held_on DESC, x.id DESC LIMIT ? OFFSET ?",
+  auto rs = conn_.Query(std::string("SELECT ") + kColumns +
+                            (walk ? " FROM activity x INDEXED BY activity_status_held JOIN area a ON "
+                                    "a.id = x.area_id LEFT JOIN app_user u ON u.id = x.author_id "
+                                    "LEFT JOIN app_user v ON v.id = x.verified_by"
+                                  : kFrom) +
+                            w.sql + " ORDER BY x.held_on DESC, x.id DESC LIMIT ? OFFSET ?",
                         params);
   for (std::size_t i = 0; i < rs.size(); ++i) page.items.push_back(Read(rs[i]));
   return page;
@@ -146,43 +172,54 @@ void SqlActivityRepository::WriteParts(const Activity& x) {
 }
 
 void SqlActivityRepository::Insert(const Activity& x) {
+  const SexTotals sexes = ComputeSexTotals(conn_, x);
   conn_.Execute(
       "INSERT INTO activity (id, type, title, held_on, start_time, end_time, area_id, area_path, "
       "place, status, author_id, submitted_at, verified_by, verified_at, return_comment, "
-      "decisions, follow_up, notes, counted_total, named_total, version, created_at, created_by, "
-      "updated_at, updated_by, course_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+      "decisions, follow_up, notes, counted_total, named_total, participants_f, participants_m, "
+      "participants_x, version, created_at, created_by, updated_at, updated_by, course_id) VALUES "
+      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
       {x.id, x.type, OptParam(x.title), x.held_on, OptParam(x.start_time), OptParam(x.end_time),
        x.area_id, x.area_path, OptParam(x.place), x.status, OptParam(x.author_id),
        OptParam(x.submitted_at), OptParam(x.verified_by), OptParam(x.verified_at),
        OptParam(x.return_comment), OptParam(x.decisions), OptParam(x.follow_up),
-       OptParam(x.notes), x.counted_total, x.named_total, x.version, x.created_at,
-       OptParam(x.created_by), x.updated_at, OptParam(x.updated_by), OptParam(x.course_id)});
+       OptParam(x.notes), x.counted_total, x.named_total, sexes.f, sexes.m, sexes.x, x.version,
+       x.created_at, OptParam(x.created_by), x.updated_at, OptParam(x.updated_by),
+       OptParam(x.course_id)});
   WriteParts(x);
+  ApplyActivityRollup(conn_, std::nullopt, TallyOf(x, sexes));
 }
 
 bool SqlActivityRepository::Update(const Activity& x, std::int64_t expected_version) {
+  const auto before = ReadTally(conn_, x.id);
+  const SexTotals sexes = ComputeSexTotals(conn_, x);
   const bool ok =
       conn_.Execute(
           "UPDATE activity SET type = ?, title = ?, held_on = ?, start_time = ?, end_time = ?, "
           "area_id = ?, area_path = ?, place = ?, status = ?, submitted_at = ?, verified_by = ?, "
           "verified_at = ?, return_comment = ?, decisions = ?, follow_up = ?, notes = ?, "
-          "counted_total = ?, named_total = ?, version = ?, updated_at = ?, updated_by = ?, "
-          "course_id = ? WHERE id = ? AND version = ?",
+          "counted_total = ?, named_total = ?, participants_f = ?, participants_m = ?, "
+          "participants_x = ?, version = ?, updated_at = ?, updated_by = ?, course_id = ? "
+          "WHERE id = ? AND version = ?",
           {x.type, OptParam(x.title), x.held_on, OptParam(x.start_time), OptParam(x.end_time),
            x.area_id, x.area_path, OptParam(x.place), x.status, OptParam(x.submitted_at),
            OptParam(x.verified_by), OptParam(x.verified_at), OptParam(x.return_comment),
            OptParam(x.decisions), OptParam(x.follow_up), OptParam(x.notes), x.counted_total,
-           x.named_total, x.version, x.updated_at, OptParam(x.updated_by), OptParam(x.course_id),
-           x.id, expected_version}) == 1;
-  if (ok) WriteParts(x);
-  return ok;
+           x.named_total, sexes.f, sexes.m, sexes.x, x.version, x.updated_at,
+           OptParam(x.updated_by), OptParam(x.course_id), x.id, expected_version}) == 1;
+  if (!ok) return false;
+  WriteParts(x);
+  ApplyActivityRollup(conn_, before, TallyOf(x, sexes));
+  return true;
 }
 
 void SqlActivityRepository::Delete(const std::string& id) {
+  const auto before = ReadTally(conn_, id);
   for (const char* table : {"activity_topic", "activity_institution", "activity_facilitator",
                             "activity_count", "attendance"})
     conn_.Execute(std::string("DELETE FROM ") + table + " WHERE activity_id = ?", {id});
   conn_.Execute("DELETE FROM activity WHERE id = ?", {id});
+  ApplyActivityRollup(conn_, before, std::nullopt);
 }
 
 std::vector<domain::StoredFile> SqlActivityRepository::Files(const std::string& record,
@@ -209,28 +246,144 @@ void SqlActivityRepository::InsertFile(const domain::StoredFile& f) {
        OptParam(f.created_by)});
 }
 
+namespace {
+
+bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int DaysIn(const std::string& month) {
+  const int y = std::stoi(month.substr(0, 4)), m = std::stoi(month.substr(5, 2));
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
+}
+
+int Day(const std::string& date) { return std::stoi(date.substr(8, 2)); }
+
+std::string DateIn(const std::string& month, int day) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "-%02d", day);
+  return month + buf;
+}
+
+std::string AddMonths(const std::string& month, int n) {
+  int y = std::stoi(month.substr(0, 4)), m = std::stoi(month.substr(5, 2)) - 1 + n;
+  y += m >= 0 ? m / 12 : -((11 - m) / 12);
+  m = ((m % 12) + 12) % 12 + 1;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  return buf;
+}
+
+// Days of [lo, hi] (one month) that may hold activities: none after today.
+int PastDays(const std::string& lo, const std::string& hi, const std::string& today) {
+  const std::string last = std::min(hi, today);
+  return last < lo ? 0 : Day(last) - Day(lo) + 1;
+}
+
+}  // namespace
+
+// Months wholly inside [from, to] come from activity_rollup: the rows of the scope's own areas
+// (a district's months are a few thousand rows, however many activities it holds). A partial
+// first or last month is either its days read from the activity rows, or the whole month from
+// the roll-up less the days outside the period read from the rows, whichever reads fewer days
+// (days after today hold nothing: the default period's current month costs no row). The rows
+// are read through activity_status_held (status, days, area, the participants by sex).
 std::vector<domain::ActivityMonthCount> SqlActivityRepository::MonthlyCounts(
     const std::vector<domain::PathRange>& scope, const std::string& from, const std::string& to,
     const std::vector<std::string>& statuses) {
-  std::vector<Param> p;
-  const std::string where = ScopeSql("x.area_path", scope, p);
-  p.emplace_back(from);
-  p.emplace_back(to);
+  if (scope.empty() || statuses.empty() || from > to) return {};
   std::string in;
-  for (const auto& s : statuses) {
-    p.emplace_back(s);
-    in += in.empty() ? "?" : ",?";
+  for (std::size_t i = 0; i < statuses.size(); ++i) in += i == 0 ? "?" : ",?";
+  // (month, type, topic, sex) -> (activities, participants)
+  std::map<std::tuple<std::string, std::string, std::string, std::string>,
+           std::pair<std::int64_t, std::int64_t>>
+      sums;
+
+  struct Days {
+    std::string lo, hi;
+    int sign;
+  };
+  std::vector<Days> days;
+  const std::string today = domain::TodayDate();
+  const std::string first = from.substr(0, 7), last = to.substr(0, 7);
+  std::string roll_lo = first, roll_hi = last;  // months from the roll-up
+  // The part [lo, hi] of `month` is in the period; false if the month is left out of the roll-up.
+  auto partial = [&](const std::string& month, const std::string& lo, const std::string& hi) {
+    const std::string start = DateIn(month, 1), end = DateIn(month, DaysIn(month));
+    if (lo == start && hi == end) return true;
+    int outside = 0;
+    if (lo > start) outside += PastDays(start, DateIn(month, Day(lo) - 1), today);
+    if (hi < end) outside += PastDays(DateIn(month, Day(hi) + 1), end, today);
+    if (PastDays(lo, hi, today) <= outside) {
+      days.push_back({lo, hi, +1});
+      return false;
+    }
+    if (lo > start) days.push_back({start, DateIn(month, Day(lo) - 1), -1});
+    if (hi < end) days.push_back({DateIn(month, Day(hi) + 1), end, -1});
+    return true;
+  };
+  if (first == last) {
+    if (!partial(first, from, to)) roll_lo = AddMonths(first, 1);
+  } else {
+    if (!partial(first, from, DateIn(first, DaysIn(first)))) roll_lo = AddMonths(first, 1);
+    if (!partial(last, DateIn(last, 1), to)) roll_hi = AddMonths(last, -1);
   }
-  auto rs = conn_.Query(
-      "SELECT substr(x.held_on, 1, 7) AS month, x.type, t.topic, c.sex, COUNT(DISTINCT x.id), "
-      "SUM(c.count) FROM activity x JOIN activity_topic t ON t.activity_id = x.id JOIN "
-      "activity_count c ON c.activity_id = x.id WHERE (" + where + ") AND x.held_on >= ? AND "
-      "x.held_on <= ? AND x.status IN (" + in + ") GROUP BY month, x.type, t.topic, c.sex "
-      "ORDER BY month, x.type, t.topic, c.sex",
-      p);
+
+  // One statement, so one snapshot: the roll-up's months and the rows' days agree.
+  std::vector<Param> p;
+  std::vector<std::string> parts;
+  if (roll_lo <= roll_hi) {
+    std::string roots;
+    for (const auto& r : scope) {
+      if (r.lo == "/") {  // every root area
+        roots += roots.empty() ? "parent_id IS NULL" : " OR parent_id IS NULL";
+        continue;
+      }
+      roots += roots.empty() ? "path = ?" : " OR path = ?";
+      p.emplace_back(r.lo);
+    }
+    for (const auto& s : statuses) p.emplace_back(s);
+    p.emplace_back(roll_lo);
+    p.emplace_back(roll_hi);
+    parts.push_back(
+        "SELECT r.month, r.type, r.topic, r.sex, r.activities, r.participants FROM activity_rollup r "
+        "WHERE r.area_id IN (SELECT id FROM area WHERE " + roots + ") AND r.status IN (" + in +
+        ") AND r.month >= ? AND r.month <= ?");
+  }
+  for (const auto& d : days) {
+    for (const auto& s : statuses) p.emplace_back(s);
+    p.emplace_back(d.lo);
+    p.emplace_back(d.hi);
+    const std::string where = ScopeSql("x.area_path", scope, p);
+    const std::string sign = d.sign < 0 ? "-" : "";
+    parts.push_back(
+        "SELECT substr(x.held_on, 1, 7), x.type, COALESCE(t.topic, ''), s.sex, " + sign + "1, " +
+        sign + "CASE s.sex WHEN 'f' THEN x.participants_f WHEN 'm' THEN x.participants_m ELSE "
+        "x.participants_x END FROM activity x LEFT JOIN activity_topic t ON t.activity_id = x.id "
+        "CROSS JOIN (SELECT 'f' AS sex UNION ALL SELECT 'm' UNION ALL SELECT 'x') s "  // x outermost
+        "WHERE x.status IN (" + in + ") AND x.held_on >= ? AND x.held_on <= ? AND (" + where +
+        ") AND CASE s.sex WHEN 'f' THEN x.participants_f WHEN 'm' THEN x.participants_m ELSE "
+        "x.participants_x END > 0");
+  }
+  if (parts.empty()) return {};
+  std::string all;
+  for (const auto& part : parts) all += (all.empty() ? "" : " UNION ALL ") + part;
+  auto rs = conn_.Query("WITH u (month, type, topic, sex, activities, participants) AS (" + all +
+                            ") SELECT month, type, topic, sex, SUM(activities), SUM(participants) "
+                            "FROM u GROUP BY month, type, topic, sex",
+                        p);
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    auto& v = sums[{rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3)}];
+    v.first += rs[i].Int(4);
+    v.second += rs[i].Int(5);
+  }
+
   std::vector<domain::ActivityMonthCount> out;
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3), rs[i].Int(4), rs[i].Int(5)});
+  for (const auto& [k, v] : sums) {
+    if (v.first <= 0) continue;
+    const auto& [month, type, topic, sex] = k;
+    out.push_back({month, type, topic.empty() ? std::nullopt : std::optional(topic), sex, v.first,
+                   v.second});
+  }
   return out;
 }
 

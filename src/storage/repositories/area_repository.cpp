@@ -1,6 +1,7 @@
 #include "storage/repositories/area_repository.hpp"
 
 #include "domain/validation.hpp"
+#include "storage/repositories/activity_rollup.hpp"
 #include "storage/repositories/registry_repositories.hpp"
 #include "storage/repositories/sql_where.hpp"
 
@@ -155,6 +156,7 @@ void SqlAreaRepository::MoveSubtree(const std::string& old_path, const std::stri
   conn_.Execute("UPDATE area SET path = ? || substr(path, ?) WHERE path > ? AND path < ?",
                 {new_path, static_cast<std::int64_t>(old_path.size() + 1), range.lo, range.hi});
   MoveRegistryPaths(conn_, old_path, new_path);  // the moved area's own records included
+  MoveActivityRollup(conn_, old_path, new_path);  // the subtree's totals change ancestors
 }
 
 Status SqlAreaRepository::Delete(const std::string& id) {

@@ -1,5 +1,6 @@
 #include <sstream>
 
+#include "storage/repositories/activity_rollup.hpp"
 #include "storage/repositories/registry_repositories.hpp"
 #include "storage/repositories/sql_where.hpp"
 
@@ -356,7 +357,8 @@ bool SqlHouseholdRepository::UpdatePerson(const Person& p, std::int64_t expected
          conn_.Execute(
              "UPDATE membership SET member_sex = ?, member_birth_date = ?, member_disability = ? "
              "WHERE person_id = ?",
-             {p.sex, OptParam(p.birth_date), std::int64_t{p.disability ? 1 : 0}, p.id}) >= 0;
+             {p.sex, OptParam(p.birth_date), std::int64_t{p.disability ? 1 : 0}, p.id}) >= 0 &&
+         (RefreshActivitiesOfPerson(conn_, p.id), true);  // named-only activities count by sex
 }
 
 void SqlHouseholdRepository::MoveMembersTo(const std::string& from, const std::string& to,

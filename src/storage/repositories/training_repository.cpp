@@ -299,14 +299,32 @@ void SqlTrainingRepository::DeleteFollowup(const std::string& id) {
 }
 
 domain::Page<domain::StaffMember> SqlTrainingRepository::Staff(
-    const std::vector<domain::PathRange>& scope, const std::optional<std::string>& text,
-    domain::PageRequest page) {
+    const std::vector<domain::PathRange>& scope, const std::optional<std::string>& area_path,
+    const std::optional<std::string>& text, domain::PageRequest page) {
+  // A grant counts when it lies in the scope and, for an area, in its subtree or on one of the
+  // areas above it (each a prefix of its path: "/k1/", "/k1/k2/", ...).
+  auto grant_sql = [&](std::vector<Param>& params) {
+    std::string sql = "(" + ScopeSql("a.path", scope, params) + ")";
+    if (area_path) {
+      const auto range = domain::SubtreeRange(*area_path);
+      sql += " AND (a.path >= ? AND a.path < ?";
+      params.emplace_back(range.lo);
+      params.emplace_back(range.hi);
+      for (std::size_t i = 1; i + 1 < area_path->size(); ++i)
+        if ((*area_path)[i] == '/') {
+          sql += " OR a.path = ?";
+          params.emplace_back(area_path->substr(0, i + 1));
+        }
+      sql += ")";
+    }
+    return sql;
+  };
   SqlWhere w;
   std::vector<Param> sp;
-  const std::string in_scope = ScopeSql("a.path", scope, sp);
+  const std::string in_scope = grant_sql(sp);
   w.And("u.disabled = 0", {});
   w.And("EXISTS (SELECT 1 FROM role_assignment r JOIN area a ON a.id = r.area_id WHERE r.user_id "
-        "= u.id AND (" + in_scope + "))",
+        "= u.id AND " + in_scope + ")",
         sp);
   if (text) w.And(ContainsSql(conn_.dialect(), "u.full_name"), {ContainsPattern(*text)});
   domain::Page<domain::StaffMember> out;
@@ -326,10 +344,10 @@ domain::Page<domain::StaffMember> SqlTrainingRepository::Staff(
     ids += ids.empty() ? "?" : ",?";
     gp.emplace_back(rs[i].Str(0));
   }
-  const std::string grant_scope = ScopeSql("a.path", scope, gp);
+  const std::string grant_scope = grant_sql(gp);
   auto gs = conn_.Query(
       "SELECT r.user_id, r.role, a.id, a.name FROM role_assignment r JOIN area a ON a.id = "
-      "r.area_id WHERE r.user_id IN (" + ids + ") AND (" + grant_scope + ") ORDER BY a.path, r.role",
+      "r.area_id WHERE r.user_id IN (" + ids + ") AND " + grant_scope + " ORDER BY a.path, r.role",
       gp);
   for (std::size_t i = 0; i < gs.size(); ++i)
     for (auto& m : out.items)

@@ -40,6 +40,7 @@ class SqlTrainingRepository final : public domain::TrainingRepository {
   bool UpdateFollowup(const domain::TrainingFollowup& followup, std::int64_t expected_version) override;
   void DeleteFollowup(const std::string& id) override;
   domain::Page<domain::StaffMember> Staff(const std::vector<domain::PathRange>& scope,
+                                          const std::optional<std::string>& area_path,
                                           const std::optional<std::string>& text,
                                           domain::PageRequest page) override;
 

@@ -227,10 +227,18 @@ TEST_P(TrainingServicesTest, StaffOfferedAreThoseWithARoleInTheCallersAreas) {
   std::vector<std::string> names;
   for (const auto& m : mine->items) names.push_back(m.full_name);
   EXPECT_EQ(names, (std::vector<std::string>{"Full author", "Full colleague"}));
-  auto district = trainings_->Staff(officer_, std::nullopt, std::string("off"), {});
-  ASSERT_EQ(district->items.size(), 1u);
-  EXPECT_EQ(district->items[0].roles.size(), 1u);
-  EXPECT_EQ(district->items[0].roles[0].role, "officer");
+  auto named = trainings_->Staff(officer_, std::nullopt, std::string("off"), {});
+  ASSERT_EQ(named->items.size(), 1u);
+  EXPECT_EQ(named->items[0].roles.size(), 1u);
+  EXPECT_EQ(named->items[0].roles[0].role, "officer");
+  // In a village: the staff whose role is in it or above it (the officer of the district too).
+  auto village = trainings_->Staff(officer_, v1_.id, std::nullopt, {});
+  ASSERT_TRUE(village);
+  EXPECT_EQ(village->total, 3);
+  auto district = trainings_->Staff(officer_, d1_.id, std::nullopt, {});
+  ASSERT_TRUE(district);
+  EXPECT_EQ(district->total, 3) << "the officer's own role and those below";
+  EXPECT_EQ(trainings_->Staff(officer_, p1_.id, std::nullopt, {}).error().fields.count("area"), 1u) << "not the officer's";
   EXPECT_EQ(trainings_->Staff(author_, p2_.id, std::nullopt, {}).error().fields.count("area"), 1u);
   Actor me = author_;
   me.grants[0].role = Role::kMe;

@@ -1,0 +1,63 @@
+// Derived activity data for the monthly counts (GET /activities/summary), kept right in the
+// writer's transaction by every write that changes what it is derived from (migration 0012):
+//
+// - activity.participants_f/_m/_x, an activity's participants by sex: the counted participants
+//   when it has counts (they include the named ones), else its named attendees who attended, by
+//   the sex the registry holds for them. Written by SqlActivityRepository::Insert/Update, and
+//   refreshed when a named-only attendee's sex is corrected (RefreshActivitiesOfPerson).
+// - activity_rollup, submitted and verified activities and their participants by area x status
+//   x month x type x topic ('' = none) x sex, each activity counted in its own area and in every
+//   ancestor of it. Changed by the activity repository's Insert/Update/Delete (the difference
+//   between the activity before and after) and by an area move (MoveActivityRollup).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/activities/activity.hpp"
+#include "storage/database.hpp"
+
+namespace mobilise::storage {
+
+struct SexTotals {
+  std::int64_t f = 0, m = 0, x = 0;
+  bool operator==(const SexTotals&) const = default;
+};
+
+// What an activity contributes to activity_rollup.
+struct ActivityTally {
+  std::string area_path, status, held_on, type;
+  std::vector<std::string> topics;
+  SexTotals participants;
+};
+
+// The activity's participants by sex from its counts, or (none counted) from the sex of its
+// attended named participants in `person`.
+SexTotals ComputeSexTotals(Connection& conn, const domain::Activity& activity);
+
+ActivityTally TallyOf(const domain::Activity& activity, const SexTotals& participants);
+// As stored (before a change); nullopt if there is no such activity.
+std::optional<ActivityTally> ReadTally(Connection& conn, const std::string& activity_id);
+
+// Moves the activity's contribution from `before` to `after` (nullopt: none, as for an insert or
+// a delete). Only the difference is written; nothing when it is none (a draft, a changed note).
+void ApplyActivityRollup(Connection& conn, const std::optional<ActivityTally>& before,
+                         const std::optional<ActivityTally>& after);
+
+// An area moved from old_path to new_path (same level): its subtree's totals leave the
+// ancestors it left and join the ones it joined. Either before or after the paths are rewritten.
+void MoveActivityRollup(Connection& conn, const std::string& old_path, const std::string& new_path);
+
+// After a person's sex changed: the named-only activities they attended are counted again.
+void RefreshActivitiesOfPerson(Connection& conn, const std::string& person_id);
+
+// Recomputes activity_rollup from the activity rows in one statement (the demo generator's bulk
+// load; the same statement fills it in migration 0012). Expects participants_f/_m/_x written.
+void RebuildActivityRollup(Connection& conn);
+
+// The path of each ancestor of `path` and of itself, root first: "/a/b/" -> "/a/", "/a/b/".
+std::vector<std::string> PathPrefixes(const std::string& path);
+
+}  // namespace mobilise::storage
