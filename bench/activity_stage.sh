@@ -5,8 +5,8 @@
 # request at a time: creating an activity with 30 named participants through the HTTP API, a
 # district's verification queue, monthly counts by type x topic x sex of a district and of a
 # province. Aims (issue 4): p99 < 20 ms for the write and the district queries, < 500 ms for the
-# province. First checks the generated rows' invariants on a small database
-# (bench/check_activities.sql). Appends its table to bench/results/results.md.
+# province. First checks the generated rows' invariants, derived data included, on a small
+# database (bench/check_activities.sql). Appends its table to bench/results/results.md.
 # Usage: bench/activity_stage.sh BIN [DB_PATH] — with DB_PATH an existing database made by the
 # same demo command is reused (generation not timed again).
 set -euo pipefail
@@ -48,9 +48,13 @@ if [ -z "$DBFILE" ]; then
   echo "$demo_out" | sed -n '/^registry/p;/^activities/p'
 fi
 DB="sqlite:$DBFILE"
-sizes=$(sqlite3 "$DBFILE" "SELECT (SELECT COUNT(*) FROM activity) || ' activities, ' ||
+sizes=$(sqlite3 "$DBFILE" "SELECT (SELECT COUNT(*) FROM activity) || ' activities (' ||
+  (SELECT COUNT(*) FROM activity WHERE counted_total = 0) || ' named only, ' ||
+  (SELECT COUNT(*) FROM activity x WHERE NOT EXISTS (SELECT 1 FROM activity_topic t WHERE
+  t.activity_id = x.id)) || ' without a topic), ' ||
   (SELECT COUNT(*) FROM attendance) || ' named + ' || (SELECT COUNT(*) FROM activity_count) ||
-  ' counted participant rows; ' || (SELECT COUNT(*) FROM person) || ' people in ' ||
+  ' counted participant rows, ' || (SELECT COUNT(*) FROM activity_rollup) || ' roll-up rows; ' ||
+  (SELECT COUNT(*) FROM person) || ' people in ' ||
   (SELECT COUNT(*) FROM household) || ' households, ' || (SELECT COUNT(*) FROM area WHERE level = 5) ||
   ' villages, ' || (SELECT COUNT(*) FROM area WHERE level = 2) || ' districts'")
 db_mb=$(( $(du -bc "$DBFILE"* | tail -1 | cut -f1) / 1048576 ))

@@ -10,6 +10,7 @@
 
 #include "core/clock.hpp"
 #include "core/id.hpp"
+#include "storage/repositories/activity_rollup.hpp"
 
 namespace mobilise::app {
 namespace {
@@ -157,9 +158,10 @@ Result<ActivityCounts> GenerateBulkActivities(storage::Database& db, std::int64_
   Batch activity_rows(*conn,
                       "INSERT INTO activity (id, type, title, held_on, start_time, end_time, area_id, "
                       "area_path, place, status, author_id, submitted_at, verified_by, verified_at, "
-                      "return_comment, decisions, follow_up, notes, counted_total, named_total, version, "
-                      "created_at, created_by, updated_at, updated_by, course_id)",
-                      26);
+                      "return_comment, decisions, follow_up, notes, counted_total, named_total, "
+                      "participants_f, participants_m, participants_x, version, created_at, "
+                      "created_by, updated_at, updated_by, course_id)",
+                      29);
   Batch topic_rows(*conn, "INSERT INTO activity_topic (activity_id, topic)", 2);
   Batch facilitator_rows(*conn, "INSERT INTO activity_facilitator (activity_id, position, user_id, name)", 4);
   Batch count_rows(*conn, "INSERT INTO activity_count (activity_id, sex, age_band, disability, count)", 5);
@@ -179,7 +181,8 @@ Result<ActivityCounts> GenerateBulkActivities(storage::Database& db, std::int64_
   };
   std::vector<Count> cs;
   std::vector<std::size_t> named;
-  std::vector<std::string> women, men;  // adults of the village
+  std::vector<std::string> women, men;  // adults of the village (men: everyone not f)
+  std::vector<char> men_sex;
   double cumulative = 0;
   std::int64_t made = 0, next_report = activities / 10;
   const auto t0 = std::chrono::steady_clock::now();
@@ -199,10 +202,18 @@ Result<ActivityCounts> GenerateBulkActivities(storage::Database& db, std::int64_
       const auto verifier = c.rfind("P1-D1-T1-", 0) == 0 ? user("officer.t1") : std::nullopt;
       women.clear();
       men.clear();
+      men_sex.clear();
       auto people = conn->Query(
           "SELECT id, sex, birth_date FROM person WHERE area_path = ? AND deleted_at IS NULL", {village.path});
       for (std::size_t i = 0; i < people.size(); ++i)
-        if (people[i].Str(2) < adult_born_before) (people[i].Text(1) == "f" ? women : men).push_back(people[i].Str(0));
+        if (people[i].Str(2) < adult_born_before) {
+          if (people[i].Text(1) == "f") {
+            women.push_back(people[i].Str(0));
+          } else {
+            men.push_back(people[i].Str(0));
+            men_sex.push_back(people[i].Text(1) == "m" ? 'm' : 'x');
+          }
+        }
 
       for (std::int64_t k = 0; k < n; ++k) {
         const std::string id = NewId();
@@ -224,7 +235,9 @@ Result<ActivityCounts> GenerateBulkActivities(storage::Database& db, std::int64_
         std::size_t want;  // named participants
         if (type == "home_visit") {
           const std::int64_t visited = 1 + static_cast<std::int64_t>(rng() % 3);
-          add(main_sex, "18-59", false, visited);
+          // Half the home visits name the people visited and count no one (the summary counts
+          // them by their sex in the registry).
+          if (U() < 0.5 || pool.empty()) add(main_sex, "18-59", false, visited);
           want = static_cast<std::size_t>(visited);
         } else {
           add(main_sex, "18-59", false, 8 + static_cast<std::int64_t>(rng() % 20));
@@ -252,9 +265,11 @@ Result<ActivityCounts> GenerateBulkActivities(storage::Database& db, std::int64_
           if (std::find(named.begin(), named.end(), i) == named.end()) named.push_back(i);
         }
         std::int64_t named_total = 0;
+        std::int64_t named_sex[3] = {0, 0, 0};  // f, m, x of the attended named
         for (std::size_t i = 0; i < named.size(); ++i) {
           const bool attended = course == nullptr || U() < 0.95;
           named_total += attended ? 1 : 0;
+          if (attended) ++named_sex[women_session ? 0 : men_sex[named[i]] == 'm' ? 1 : 2];
           Param pre, post;
           if (course != nullptr) {
             const double p = std::round(U() * course->test_max * 0.6);
@@ -265,13 +280,20 @@ Result<ActivityCounts> GenerateBulkActivities(storage::Database& db, std::int64_
         }
         std::int64_t counted_total = 0;
         for (const auto& x : cs) counted_total += x.count;
-        if (counted_total < named_total) {  // everyone named is counted too
+        if (!cs.empty() && counted_total < named_total) {  // everyone named is counted too
           cs.front().count += named_total - counted_total;
           counted_total = named_total;
         }
+        // Participants by sex (storage/repositories/activity_rollup.hpp): the counts, or with
+        // none counted the attended named participants.
+        std::int64_t by_sex[3] = {named_sex[0], named_sex[1], named_sex[2]};
+        if (counted_total > 0) {
+          by_sex[0] = by_sex[1] = by_sex[2] = 0;
+          for (const auto& x : cs) by_sex[x.sex[0] == 'f' ? 0 : x.sex[0] == 'm' ? 1 : 2] += x.count;
+        }
         for (const auto& x : cs)
           count_rows.Add({id, std::string(x.sex), std::string(x.band), std::int64_t{x.disability ? 1 : 0}, x.count});
-        topic_rows.Add({id, topic});
+        if (course != nullptr || U() >= 0.03) topic_rows.Add({id, topic});  // a few without a topic
         facilitator_rows.Add({id, std::int64_t{0}, Param(),
                               std::string(U() < 0.5 ? "Social mobiliser" : "Lady health worker")});
         // A running programme: most verified, some waiting, a few returned or still drafts.
@@ -286,7 +308,8 @@ Result<ActivityCounts> GenerateBulkActivities(storage::Database& db, std::int64_
                            verified ? Param(held_on + "T20:00:00.000Z") : Param(),
                            status == "returned" ? Param(std::string("Please add the attendance sheet photo")) : Param(),
                            std::string("Members agreed to follow up at the next meeting"), Param(), Param(),
-                           counted_total, named_total, std::int64_t{1}, now, Opt(author), now, Param(),
+                           counted_total, named_total, by_sex[0], by_sex[1], by_sex[2], std::int64_t{1},
+                           now, Opt(author), now, Param(),
                            course != nullptr ? Param(course->id) : Param()});
         ++counts.activities;
         counts.participants += counted_total;
@@ -305,6 +328,13 @@ Result<ActivityCounts> GenerateBulkActivities(storage::Database& db, std::int64_
     }
     flush(true);
     conn->Commit();
+    // The monthly counts' roll-up, from the rows just written (in bulk: one statement).
+    const auto r0 = std::chrono::steady_clock::now();
+    conn->Begin(true);
+    storage::RebuildActivityRollup(*conn);
+    conn->Commit();
+    spdlog::info("demo: activity roll-up in {:.0f} s",
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - r0).count());
   } catch (...) {
     conn->Rollback();
     throw;
