@@ -129,4 +129,46 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     assert.equal(list.total, 2, "the sheet and the photo");
     assert.equal((await mob.del(`/api/v1/activities/${a.id}`)).status, 409, 'a record with files stays');
   });
+
+  test('summary: counted participants, else the named ones by their sex; topic-less under topic null', async () => {
+    // A month of its own, older than the demo's year of activities.
+    const at = (extra) => ({ area_id: uc.id, held_on: '2024-06-10', ...extra });
+    const verify = async (body) => {
+      let r = await mob.post('/api/v1/activities', body);
+      assert.equal(r.status, 201, r.text);
+      r = await mob.post(`/api/v1/activities/${r.json.id}/submit`, { version: r.json.version });
+      assert.equal(r.status, 200, r.text);
+      r = await officer.post(`/api/v1/activities/${r.json.id}/verify`, { version: r.json.version });
+      assert.equal(r.status, 200, r.text);
+      return r.json;
+    };
+    // Named only: the two attended people, by their sex in the registry; no topic.
+    await verify(at({ type: 'home_visit', attendance: people.map((p) => ({ person_id: p.id })) }));
+    // Counted (the named one among them) on one topic.
+    await verify(at({ type: 'awareness_session', topics: ['wash'], attendance: [{ person_id: people[0].id }],
+      counts: [{ sex: 'f', age_band: '18-59', count: 4 }, { sex: 'm', age_band: '60+', count: 2 }] }));
+    // Submitted, not verified: only with include_unverified.
+    let r = await mob.post('/api/v1/activities', at({ type: 'awareness_session', counts: [{ sex: 'x', age_band: '18-59', count: 1 }] }));
+    await mob.post(`/api/v1/activities/${r.json.id}/submit`, { version: r.json.version });
+
+    const bySex = {};
+    for (const p of people) bySex[p.sex] = (bySex[p.sex] ?? 0) + 1;
+    const want = [
+      ...Object.entries(bySex).map(([sex, n]) => ({ month: '2024-06', type: 'home_visit', topic: null, sex, activities: 1, participants: n })),
+      { month: '2024-06', type: 'awareness_session', topic: 'wash', sex: 'f', activities: 1, participants: 4 },
+      { month: '2024-06', type: 'awareness_session', topic: 'wash', sex: 'm', activities: 1, participants: 2 },
+    ];
+    const key = (x) => `${x.type} ${x.topic} ${x.sex}`;
+    const sorted = (items) => [...items].sort((a, b) => key(a).localeCompare(key(b)));
+    // The whole month (from the roll-up), part of it (from the rows), and the district above.
+    const district = (await admin.get(`/api/v1/areas/${uc.id}`)).json.ancestors.find((a) => a.level === 2);
+    for (const q of [`area=${uc.id}&from=2024-06-01&to=2024-06-30`, `area=${uc.id}&from=2024-06-05&to=2024-06-20`,
+      `area=${district.id}&from=2024-05-20&to=2024-06-30`]) {
+      const sum = await admin.get(`/api/v1/activities/summary?${q}`);
+      assert.equal(sum.status, 200, sum.text);
+      assert.deepEqual(sorted(sum.json.items), sorted(want), q);
+    }
+    const all = (await officer.get(`/api/v1/activities/summary?area=${uc.id}&from=2024-06-01&to=2024-06-30&include_unverified=true`)).json.items;
+    assert.deepEqual(sorted(all), sorted([...want, { month: '2024-06', type: 'awareness_session', topic: null, sex: 'x', activities: 1, participants: 1 }]));
+  });
 });
