@@ -138,8 +138,10 @@ function sectionOf(route: Route): NavItem['page'] {
     case 'course-new':
     case 'needs':
     case 'need-new':
+    case 'need':
     case 'plans':
     case 'plan-new':
+    case 'plan':
     case 'plan-import':
     case 'achievement':
       return 'trainings';
@@ -204,8 +206,10 @@ function Page({ route, user, admin }: { route: Route; user: User; admin: boolean
     case 'course-new':
     case 'needs':
     case 'need-new':
+    case 'need':
     case 'plans':
     case 'plan-new':
+    case 'plan':
     case 'plan-import':
     case 'achievement':
       return <TrainingPage route={route} user={user} />;

@@ -37,8 +37,10 @@ export type Route =
   | { page: 'course'; id: string }
   | { page: 'needs' }
   | { page: 'need-new' }
+  | { page: 'need'; id: string }
   | { page: 'plans' }
   | { page: 'plan-new' }
+  | { page: 'plan'; id: string }
   | { page: 'plan-import' }
   | { page: 'achievement' }
   | { page: 'dashboard' }
@@ -106,7 +108,7 @@ export function parseRoute(hash: string): Route {
   }
 }
 
-// #/trainings[/new|/ID], #/trainings/courses[/new|/ID], /needs[/new], /plans[/new|/import],
+// #/trainings[/new|/ID], #/trainings/courses[/new|/ID], /needs[/new|/ID], /plans[/new|/import|/ID],
 // /achievement.
 function trainingRoute(p: string[]): Route {
   switch (p[0]) {
@@ -118,10 +120,12 @@ function trainingRoute(p: string[]): Route {
       if (p[1] === 'new') return { page: 'course-new' };
       return p[1] ? { page: 'course', id: p[1] } : { page: 'courses' };
     case 'needs':
-      return p[1] === 'new' ? { page: 'need-new' } : { page: 'needs' };
+      if (p[1] === 'new') return { page: 'need-new' };
+      return p[1] ? { page: 'need', id: p[1] } : { page: 'needs' };
     case 'plans':
       if (p[1] === 'new') return { page: 'plan-new' };
-      return p[1] === 'import' ? { page: 'plan-import' } : { page: 'plans' };
+      if (p[1] === 'import') return { page: 'plan-import' };
+      return p[1] ? { page: 'plan', id: p[1] } : { page: 'plans' };
     case 'achievement':
       return { page: 'achievement' };
     default:

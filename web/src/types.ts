@@ -322,6 +322,15 @@ export interface Activity {
   version: number;
   created_at: string;
   updated_at: string;
+  // One activity as read alone: its supervisors' corrections (who, when, why), oldest first.
+  corrections?: Correction[];
+}
+
+export interface Correction {
+  at: string;
+  by: string | null;
+  by_name: string | null;
+  reason: string | null;
 }
 
 export interface StoredFile {
@@ -409,6 +418,14 @@ export interface TrainingNeed {
   need: string;
   priority: 'high' | 'medium' | 'low' | string;
   assessed_on: string;
+  version: number;
+}
+
+// A staff member offered for picking (GET /staff): no contact details.
+export interface StaffMember {
+  id: string;
+  full_name: string;
+  roles: { role: string; area_id: string; area_name: string }[];
 }
 
 export interface TrainingPlan {
@@ -422,6 +439,7 @@ export interface TrainingPlan {
   period_end: string;
   planned_events: number;
   planned_participants: number;
+  version: number;
 }
 
 export interface PlanAchievement extends TrainingPlan {
@@ -441,6 +459,8 @@ export interface Trainee {
 
 export interface TraineeReport {
   activity_id: string;
+  status: string;
+  version: number;  // the activity's
   course_id: string;
   course_title: string;
   test_max: number | null;
@@ -456,6 +476,7 @@ export interface Followup {
   followed_on: string;
   applies: 'yes' | 'partly' | 'no' | string;
   notes: string | null;
+  version: number;
 }
 
 export interface PlanImportResult extends ImportResult {

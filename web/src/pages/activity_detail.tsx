@@ -1,8 +1,8 @@
 // One session: its facts, participants, files (attach with progress; images as thumbnails, PDFs
 // as links), its status and return comment; the author edits and submits it, a supervisor who
 // is not its author verifies it or returns it with a comment, and later corrects it (with a
-// reason; the corrections are listed to those who may read the audit log). A training links to
-// its trainees and their scores.
+// reason; the corrections -- who, when, why -- are listed to everyone who sees the session). A
+// training links to its trainees and their scores.
 import { useEffect, useState } from 'preact/hooks';
 import { del, get, post, query, upload } from '../api';
 import { Crumbs, Facts, Ltr } from '../components/registry_bits';
@@ -10,8 +10,7 @@ import { useI18n } from '../i18n';
 import { clearMessages, showError, showInfo } from '../messages';
 import { enumLabel, num, useConfig } from '../registry_data';
 import { href, navigate } from '../router';
-import { hasRole } from '../session';
-import type { Activity, AuditEntry, Institution, StoredFile, User } from '../types';
+import type { Activity, Institution, StoredFile, User } from '../types';
 import { ActivityStatus, activityTypeLabel, AGE_BANDS, SEXES, topicLabel, when } from './field_bits';
 
 export function ActivityDetailPage({ id, user, verifier }: { id: string; user: User; verifier: boolean }) {
@@ -24,7 +23,6 @@ export function ActivityDetailPage({ id, user, verifier }: { id: string; user: U
   const [returning, setReturning] = useState(false);
   const [comment, setComment] = useState('');
   const [institutions, setInstitutions] = useState<Institution[]>([]);
-  const [corrections, setCorrections] = useState<AuditEntry[]>([]);
 
   useEffect(() => {
     let live = true;
@@ -39,11 +37,6 @@ export function ActivityDetailPage({ id, user, verifier }: { id: string; user: U
           .catch(() => {});
       })
       .catch((e) => live && showError(e));
-    // The API keeps corrections in the audit log, which administrators read.
-    if (hasRole(user, 'admin'))
-      get<{ items: AuditEntry[] }>('/audit' + query({ entity: 'activity', entity_id: id, action: 'correct', limit: 50 }))
-        .then((p) => live && setCorrections(p.items))
-        .catch(() => {});
     return () => {
       live = false;
     };
@@ -55,6 +48,7 @@ export function ActivityDetailPage({ id, user, verifier }: { id: string; user: U
   const canVerify = verifier && !author && a.status === 'submitted';
   const canCorrect = verifier && !author && a.status === 'verified';
   const name = a.title || activityTypeLabel(config, a.type);
+  const corrections = a.corrections ?? [];
 
   async function step(action: 'submit' | 'verify' | 'return', done: string) {
     if (!a) return;
@@ -176,10 +170,13 @@ export function ActivityDetailPage({ id, user, verifier }: { id: string; user: U
         <section class="card" aria-labelledby="act-corr-heading" data-testid="activity-corrections">
           <h2 id="act-corr-heading">{t('act.corrections')}</h2>
           <ul class="timeline">
-            {corrections.map((c) => (
-              <li key={c.id} data-testid="activity-correction">
-                <span class="muted small">{when(c.at)}{c.username && <> · <bdi>{c.username}</bdi></>}</span>
-                <p class="pre-line"><bdi dir="auto">{reasonOf(c)}</bdi></p>
+            {corrections.map((c, i) => (
+              <li key={i} data-testid="activity-correction" data-by={c.by ?? ''}>
+                <span class="muted small">
+                  {c.by_name && <><bdi data-testid="activity-correction-by">{c.by_name}</bdi> · </>}
+                  <Ltr>{when(c.at)}</Ltr>
+                </span>
+                <p class="pre-line" data-testid="activity-correction-reason"><bdi dir="auto">{c.reason ?? ''}</bdi></p>
               </li>
             ))}
           </ul>
@@ -188,11 +185,6 @@ export function ActivityDetailPage({ id, user, verifier }: { id: string; user: U
       <FilesSection activity={a} files={files} canAttach={editable} onAdded={() => setReload((n) => n + 1)} />
     </>
   );
-}
-
-function reasonOf(c: AuditEntry): string {
-  const after = c.after as Record<string, unknown> | null;
-  return after && typeof after.correction_reason === 'string' ? after.correction_reason : '';
 }
 
 function CountsTable({ a }: { a: Activity }) {

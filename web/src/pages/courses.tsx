@@ -1,8 +1,9 @@
 // The course catalogue: every course with its audience, topics, length and test; managers and
-// administrators add and change courses (title, local title, audience, topics, hours, the test's
-// maximum score or no test).
+// administrators add, change and delete courses (title, local title, audience, topics, hours, the
+// test's maximum score or no test; the server keeps the maximum above the scores given and a
+// course in use from being deleted).
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, patch, post } from '../api';
+import { ApiError, del, patch, post } from '../api';
 import { Field, SelectField } from '../components/field';
 import { Crumbs } from '../components/registry_bits';
 import { useI18n } from '../i18n';
@@ -87,6 +88,7 @@ export function CourseFormPage({ id }: { id?: string }) {
   const [f, setF] = useState<Form>({ code: '', title: '', title_local: '', audience: '', topics: [], duration_hours: '', has_test: true, test_max: '' });
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {
     if (record) setF(formOf(record));
@@ -106,6 +108,7 @@ export function CourseFormPage({ id }: { id?: string }) {
       duration_hours: numberOrText(f.duration_hours),
     };
     if (f.has_test) body.test_max = numberOrText(f.test_max);
+    else if (record && record.test_max !== null) body.test_max = null;  // the test removed
     if (f.has_test && !f.test_max.trim()) {
       setFields({ test_max: t('tr.testMaxRequired') });
       return;
@@ -133,9 +136,26 @@ export function CourseFormPage({ id }: { id?: string }) {
     }
   }
 
+  async function remove() {
+    if (!record) return;
+    clearMessages();
+    setBusy(true);
+    try {
+      await del(`/courses/${encodeURIComponent(record.id)}`);
+      await reloadCourses();
+      showInfo(t('tr.courseDeleted'));
+      navigate('trainings', 'courses');
+    } catch (e) {
+      setConfirming(false);
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   const title = record ? t('tr.editCourse') : t('tr.newCourse');
-  // The API keeps a course's test maximum once set (it can be changed, not removed).
-  const testFixed = !!record && record.test_max !== null;
+  // A test with scores given keeps a maximum at least the highest score; the server says so.
+  const hadTest = !!record && record.test_max !== null;
   return (
     <section class="card" aria-labelledby="course-form-heading">
       <TrainingTabs current="courses" />
@@ -167,10 +187,11 @@ export function CourseFormPage({ id }: { id?: string }) {
         <fieldset data-testid="course-test">
           <legend>{t('tr.test')}</legend>
           <label class="check">
-            <input type="checkbox" checked={f.has_test} disabled={testFixed} data-testid="course-has-test" onChange={(e) => set({ has_test: (e.currentTarget as HTMLInputElement).checked })} />
+            <input type="checkbox" checked={f.has_test} data-testid="course-has-test" onChange={(e) => set({ has_test: (e.currentTarget as HTMLInputElement).checked })} />
             <span>{t('tr.hasTest')}</span>
           </label>
-          {testFixed && <p class="hint">{t('tr.testFixed')}</p>}
+          {hadTest && <p class="hint">{t('tr.testRemovable')}</p>}
+          {!f.has_test && fields.test_max && <div class="field-error" data-testid="course-test-error">{fields.test_max}</div>}
           {f.has_test && (
             <Field type="number" inputMode="decimal" min={1} max={1000} label={t('tr.testMax')} value={f.test_max}
               onInput={(v) => set({ test_max: v })} error={fields.test_max} testid="course-test-max" />
@@ -180,7 +201,19 @@ export function CourseFormPage({ id }: { id?: string }) {
         <div class="actions separated">
           <button type="submit" class="primary" disabled={busy} data-testid="course-save">{record ? t('common.save') : t('common.create')}</button>
           <a class="button secondary" href={href('trainings', 'courses')}>{t('common.cancel')}</a>
+          {record && (
+            <button type="button" class="danger" disabled={busy} aria-expanded={confirming} data-testid="course-delete" onClick={() => setConfirming(!confirming)}>{t('common.delete')}</button>
+          )}
         </div>
+        {record && confirming && (
+          <div class="confirm" role="alertdialog" aria-labelledby="course-delete-text" data-testid="course-delete-confirm">
+            <p id="course-delete-text">{t('tr.confirmDeleteCourse', { title: courseTitle(record) })}</p>
+            <div class="actions">
+              <button type="button" class="danger" disabled={busy} data-testid="course-delete-yes" onClick={remove}>{t('common.confirm')}</button>
+              <button type="button" class="secondary" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
+            </div>
+          </div>
+        )}
       </form>
     </section>
   );

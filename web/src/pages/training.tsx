@@ -48,11 +48,15 @@ export function TrainingRoutes({ route, user }: { route: Route; user: User }) {
     case 'needs':
       return <NeedsPage rights={r} />;
     case 'need-new':
-      return r.write ? <NeedFormPage user={user} /> : <NeedsPage rights={r} />;
+      return r.write ? <NeedFormPage key="new" user={user} /> : <NeedsPage rights={r} />;
+    case 'need':
+      return r.write ? <NeedFormPage key={route.id} id={route.id} user={user} /> : <NeedsPage rights={r} />;
     case 'plans':
       return <PlansPage rights={r} />;
     case 'plan-new':
-      return r.plans ? <PlanFormPage /> : <PlansPage rights={r} />;
+      return r.plans ? <PlanFormPage key="new" /> : <PlansPage rights={r} />;
+    case 'plan':
+      return r.plans ? <PlanFormPage key={route.id} id={route.id} /> : <PlansPage rights={r} />;
     case 'plan-import':
       return r.plans ? <PlanImportPage /> : <PlansPage rights={r} />;
     case 'achievement':

@@ -1,9 +1,10 @@
 // Training events (activities of type training with a course): the list, and one event with its
-// trainees' pre- and post-test scores (entered into the activity's attendance), their absolute
-// and normalised gains ((post − pre) / (max − pre)) and averages from the server, and follow-ups
-// of whether each trainee applies the skills.
+// trainees' pre- and post-test scores (PUT /trainings/{id}/trainees: the author or a supervisor
+// on a draft, a supervisor's correction with a reason once submitted), their absolute and
+// normalised gains ((post − pre) / (max − pre)) and averages from the server, and follow-ups of
+// whether each trainee applies the skills (recorded, changed and deleted).
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, patch, post, query } from '../api';
+import { ApiError, del, get, patch, post, query, request } from '../api';
 import { Field, SelectField, TextAreaField } from '../components/field';
 import { Crumbs, Facts, Ltr } from '../components/registry_bits';
 import { useI18n } from '../i18n';
@@ -13,7 +14,7 @@ import { href } from '../router';
 import { createStore, useStore } from '../store';
 import type { Activity, Followup, Page, TraineeReport, User } from '../types';
 import { ActivityList } from './activities';
-import { ActivityStatus, attendanceBody, codeLabel, courseTitle, OtherErrors, topicLabel, useCourses } from './field_bits';
+import { ActivityStatus, codeLabel, courseTitle, OtherErrors, topicLabel, useCourses } from './field_bits';
 import type { TrainingRights } from './training';
 import { APPLIES, ratio, score, TrainingTabs } from './training_bits';
 
@@ -50,11 +51,12 @@ export function TrainingsPage({ rights }: { rights: TrainingRights }) {
 type Scores = Record<string, { pre: string; post: string }>;
 
 const scoreText = (n: number | null) => (n === null ? '' : String(n));
-const scoreValue = (s: string): number | null => {
+// Empty: not tested (null); a number; anything else as typed, for the server to name.
+const scoreValue = (s: string): number | string | null => {
   const v = s.trim();
   if (!v) return null;
   const n = Number(v.replace(',', '.'));
-  return Number.isFinite(n) ? n : NaN;
+  return Number.isFinite(n) ? n : v;
 };
 
 export function TrainingEventPage({ id, user, rights }: { id: string; user: User; rights: TrainingRights }) {
@@ -97,12 +99,14 @@ export function TrainingEventPage({ id, user, rights }: { id: string; user: User
   const course = courses?.find((c) => c.id === a.course_id);
   const title = courseTitle(course, report.course_title);
   const author = a.author_id === user.id;
-  const correcting = a.status === 'verified' && rights.verifier && !author;
+  // A draft: its author's or a supervisor's; submitted or verified: a supervisor's correction.
+  const submitted = a.status === 'submitted' || a.status === 'verified';
+  const correcting = submitted && rights.verifier && !author;
   const editable = ((a.status === 'draft' || a.status === 'returned') && (author || rights.verifier)) || correcting;
   const hasTest = report.test_max !== null;
 
   async function saveScores() {
-    if (!a) return;
+    if (!a || !report) return;
     clearMessages();
     setFields({});
     if (correcting && !reason.trim()) {
@@ -112,18 +116,26 @@ export function TrainingEventPage({ id, user, rights }: { id: string; user: User
     }
     setBusy(true);
     try {
+      // Every trainee, in the order of the table, so that an error's row is the table's row.
       const body: Record<string, unknown> = {
-        version: a.version,
-        attendance: a.attendance.map((x) =>
-          attendanceBody(x.person_id, x.attended, scoreValue(scores[x.person_id]?.pre ?? ''), scoreValue(scores[x.person_id]?.post ?? ''))),
+        version: report.version,
+        trainees: a.attendance.map((x) => ({
+          person_id: x.person_id,
+          pre_score: scoreValue(scores[x.person_id]?.pre ?? ''),
+          post_score: scoreValue(scores[x.person_id]?.post ?? ''),
+        })),
       };
       if (correcting) body.correction_reason = reason.trim();
-      await patch<Activity>(`/activities/${encodeURIComponent(a.id)}`, body);
-      showInfo(t('tr.scoresSaved'));
+      const r = await request<TraineeReport>('PUT', `/trainings/${encodeURIComponent(a.id)}/trainees`, body);
+      setReport(r);
+      showInfo(correcting ? t('tr.scoresCorrected') : t('tr.scoresSaved'));
       setReason('');
       setReload((n) => n + 1);
     } catch (e) {
-      if (e instanceof ApiError) setFields(e.fields);
+      if (e instanceof ApiError) {
+        setFields(e.fields);
+        if (e.fields.version) setReload((n) => n + 1);  // changed meanwhile: show it as it is now
+      }
       showError(e);
     } finally {
       setBusy(false);
@@ -175,7 +187,7 @@ export function TrainingEventPage({ id, user, rights }: { id: string; user: User
                     const i = rowOf.get(x.person_id) ?? 0;
                     const g = gains.get(x.person_id);
                     const s = scores[x.person_id] ?? { pre: '', post: '' };
-                    const err = (k: 'pre_score' | 'post_score') => fields[`attendance[${i}].${k}`];
+                    const err = (k: 'pre_score' | 'post_score') => fields[`trainees[${i}].${k}`];
                     const input = (k: 'pre' | 'post') => {
                       const e = err(k === 'pre' ? 'pre_score' : 'post_score');
                       const label = t(k === 'pre' ? 'tr.preOf' : 'tr.postOf', { name: x.person_name ?? '' });
@@ -212,11 +224,11 @@ export function TrainingEventPage({ id, user, rights }: { id: string; user: User
             <p class="hint">{t('tr.gainHint')}</p>
             {editable && hasTest && (
               <>
-                {correcting && <p class="notice warn">{t('act.correctingHint')}</p>}
+                {correcting && <p class="notice warn" data-testid="scores-correcting">{t('tr.correctingScores')}</p>}
                 {correcting && (
                   <TextAreaField label={t('act.correctionReason')} value={reason} onInput={setReason} error={fields.correction_reason} testid="scores-correction-reason" />
                 )}
-                <OtherErrors fields={fields} shown={(k) => /^attendance\[\d+\]\.(pre|post)_score$/.test(k) || k === 'correction_reason'} />
+                <OtherErrors fields={fields} shown={(k) => /^trainees\[\d+\]\.(pre|post)_score$/.test(k) || k === 'correction_reason'} />
                 <div class="actions">
                   <button type="submit" class="primary" disabled={busy} data-testid="scores-save">{correcting ? t('act.saveCorrection') : t('tr.saveScores')}</button>
                 </div>
@@ -226,35 +238,66 @@ export function TrainingEventPage({ id, user, rights }: { id: string; user: User
         )}
       </section>
 
-      <FollowupSection activity={a} followups={followups} canWrite={rights.write} onAdded={() => setReload((n) => n + 1)} />
+      <FollowupSection activity={a} followups={followups} canWrite={rights.write} onChanged={() => setReload((n) => n + 1)} />
     </>
   );
 }
 
-function FollowupSection({ activity, followups, canWrite, onAdded }: { activity: Activity; followups: Followup[]; canWrite: boolean; onAdded: () => void }) {
+function FollowupSection({ activity, followups, canWrite, onChanged }: { activity: Activity; followups: Followup[]; canWrite: boolean; onChanged: () => void }) {
   const { t } = useI18n();
+  // The follow-up being changed (null: a new one) and the one asked to be deleted.
+  const [editing, setEditing] = useState<Followup | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
   const [person, setPerson] = useState('');
   const [on, setOn] = useState(todayIso());
   const [applies, setApplies] = useState('');
   const [notes, setNotes] = useState('');
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const base = `/trainings/${encodeURIComponent(activity.id)}/followups`;
+
+  function reset(f: Followup | null) {
+    setEditing(f);
+    setFields({});
+    setPerson(f?.person_id ?? '');
+    setOn(f?.followed_on ?? todayIso());
+    setApplies(f?.applies ?? '');
+    setNotes(f?.notes ?? '');
+  }
 
   async function save() {
     clearMessages();
     setFields({});
     setBusy(true);
     try {
-      const body: Record<string, unknown> = { person_id: person, followed_on: on, applies };
-      if (notes.trim()) body.notes = notes.trim();
-      await post<Followup>(`/trainings/${encodeURIComponent(activity.id)}/followups`, body);
+      if (editing) {
+        await patch<Followup>(`${base}/${encodeURIComponent(editing.id)}`, { version: editing.version, followed_on: on, applies, notes: notes.trim() || null });
+      } else {
+        const body: Record<string, unknown> = { person_id: person, followed_on: on, applies };
+        if (notes.trim()) body.notes = notes.trim();
+        await post<Followup>(base, body);
+      }
       showInfo(t('tr.followupSaved'));
-      setPerson('');
-      setApplies('');
-      setNotes('');
-      onAdded();
+      reset(null);
+      onChanged();
     } catch (e) {
       if (e instanceof ApiError) setFields(e.fields);
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove(f: Followup) {
+    clearMessages();
+    setBusy(true);
+    try {
+      await del(`${base}/${encodeURIComponent(f.id)}`);
+      showInfo(t('tr.followupDeleted'));
+      setDeleting(null);
+      if (editing?.id === f.id) reset(null);
+      onChanged();
+    } catch (e) {
       showError(e);
     } finally {
       setBusy(false);
@@ -270,10 +313,25 @@ function FollowupSection({ activity, followups, canWrite, onAdded }: { activity:
       ) : (
         <ul class="record-list" data-testid="followup-list">
           {followups.map((f) => (
-            <li key={f.id} data-testid="followup-row" data-person={f.person_id} data-applies={f.applies}>
+            <li key={f.id} data-testid="followup-row" data-id={f.id} data-person={f.person_id} data-applies={f.applies}>
               <div class="record-link">
                 <span class="record-title"><bdi>{f.person_name}</bdi></span>
                 <span class="record-meta"><Ltr>{f.followed_on}</Ltr>{f.notes && <> · <bdi dir="auto">{f.notes}</bdi></>}</span>
+                {canWrite && (
+                  <span class="row-actions">
+                    <button type="button" class="link" data-testid="followup-edit" aria-pressed={editing?.id === f.id} onClick={() => reset(editing?.id === f.id ? null : f)}>{t('common.edit')}</button>
+                    <button type="button" class="link" data-testid="followup-delete" aria-expanded={deleting === f.id} onClick={() => setDeleting(deleting === f.id ? null : f.id)}>{t('common.delete')}</button>
+                  </span>
+                )}
+                {deleting === f.id && (
+                  <div class="confirm" role="alertdialog" aria-labelledby={'fu-del-' + f.id} data-testid="followup-delete-confirm">
+                    <p id={'fu-del-' + f.id}>{t('tr.confirmDeleteFollowup', { name: f.person_name })}</p>
+                    <div class="actions">
+                      <button type="button" class="danger" disabled={busy} data-testid="followup-delete-yes" onClick={() => remove(f)}>{t('common.confirm')}</button>
+                      <button type="button" class="secondary" onClick={() => setDeleting(null)}>{t('common.cancel')}</button>
+                    </div>
+                  </div>
+                )}
               </div>
               <span class={'badge ' + (f.applies === 'yes' ? 'on' : f.applies === 'no' ? 'off' : 'warn')}>{codeLabel('tr.applies.', f.applies)}</span>
             </li>
@@ -281,10 +339,12 @@ function FollowupSection({ activity, followups, canWrite, onAdded }: { activity:
         </ul>
       )}
       {canWrite && activity.attendance.length > 0 && (
-        <form class="form-narrow subform" noValidate data-testid="followup-form" onSubmit={(e) => { e.preventDefault(); save(); }}>
-          <h3>{t('tr.addFollowup')}</h3>
-          <SelectField label={t('tr.trainee')} value={person} onChange={setPerson} error={fields.person_id} testid="followup-person"
-            options={[{ value: '', label: t('reg.choose') }, ...activity.attendance.map((x) => ({ value: x.person_id, label: x.person_name ?? x.person_id }))]} />
+        <form class="form-narrow subform" noValidate data-testid="followup-form" data-editing={editing?.id ?? ''} onSubmit={(e) => { e.preventDefault(); save(); }}>
+          <h3>{editing ? t('tr.editFollowup', { name: editing.person_name }) : t('tr.addFollowup')}</h3>
+          {!editing && (
+            <SelectField label={t('tr.trainee')} value={person} onChange={setPerson} error={fields.person_id} testid="followup-person"
+              options={[{ value: '', label: t('reg.choose') }, ...activity.attendance.map((x) => ({ value: x.person_id, label: x.person_name ?? x.person_id }))]} />
+          )}
           <Field type="date" label={t('tr.followedOn')} value={on} onInput={setOn} min={activity.held_on} max={todayIso()} error={fields.followed_on} testid="followup-date" />
           <fieldset data-testid="followup-applies">
             <legend>{t('tr.appliesQuestion')}</legend>
@@ -300,8 +360,10 @@ function FollowupSection({ activity, followups, canWrite, onAdded }: { activity:
             {fields.applies && <div class="field-error" data-testid="followup-applies-error">{fields.applies}</div>}
           </fieldset>
           <TextAreaField label={`${t('act.notes')} ${t('common.optional')}`} value={notes} onInput={setNotes} error={fields.notes} testid="followup-notes" />
+          <OtherErrors fields={fields} shown={(k) => ['person_id', 'followed_on', 'applies', 'notes'].includes(k)} />
           <div class="actions">
             <button type="submit" class="primary" disabled={busy} data-testid="followup-save">{t('tr.saveFollowup')}</button>
+            {editing && <button type="button" class="secondary" onClick={() => reset(null)}>{t('common.cancel')}</button>}
           </div>
         </form>
       )}

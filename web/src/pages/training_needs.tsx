@@ -1,7 +1,9 @@
-// Training needs: listed by area; recorded for a staff member or a community institution, with
-// the need, its priority, the date it was assessed and optionally the course that answers it.
+// Training needs: listed by area; recorded for a staff member (picked from the staff with a role
+// in the area) or a community institution, with the need, its priority, the date it was assessed
+// and optionally the course that answers it; changed and deleted by whoever recorded them or a
+// supervisor of the area.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, post, query } from '../api';
+import { ApiError, del, get, patch, post, query } from '../api';
 import { AreaPicker, type PickedArea } from '../components/area_picker';
 import { Field, SelectField, TextAreaField } from '../components/field';
 import { InstitutionPicker, type PickedInstitution } from '../components/institution_picker';
@@ -10,9 +12,9 @@ import { useI18n } from '../i18n';
 import { clearMessages, showError, showInfo } from '../messages';
 import { todayIso } from '../registry_data';
 import { href, navigate } from '../router';
-import { hasRole } from '../session';
+import { roleLabel } from '../roles';
 import { createStore, useStore } from '../store';
-import type { Page, TrainingNeed, User } from '../types';
+import type { Area, Page, StaffMember, TrainingNeed, User } from '../types';
 import { codeLabel, courseTitle, OtherErrors, useCourses } from './field_bits';
 import type { TrainingRights } from './training';
 import { PRIORITIES, TrainingTabs } from './training_bits';
@@ -53,14 +55,22 @@ export function NeedsPage({ rights }: { rights: TrainingRights }) {
           <ul class="record-list" data-testid="need-list">
             {page.items.map((n) => (
               <li key={n.id} data-testid="need-row" data-id={n.id}>
-                <div class="record-link">
-                  <span class="record-title"><bdi>{n.subject_name ?? ''}</bdi> <span class="muted small">{n.user_id ? t('tr.staff') : t('tr.institution')}</span></span>
-                  <span class="record-meta pre-line"><bdi dir="auto">{n.need}</bdi></span>
-                  <span class="record-meta">
-                    <Ltr>{n.assessed_on}</Ltr>
-                    {n.course_id && <> · <bdi>{courseTitle(courses?.find((c) => c.id === n.course_id), '')}</bdi></>}
-                  </span>
-                </div>
+                {(() => {
+                  const body = (
+                    <>
+                      <span class="record-title"><bdi>{n.subject_name ?? ''}</bdi> <span class="muted small">{n.user_id ? t('tr.staff') : t('tr.institution')}</span></span>
+                      <span class="record-meta pre-line"><bdi dir="auto">{n.need}</bdi></span>
+                      <span class="record-meta">
+                        <Ltr>{n.assessed_on}</Ltr>
+                        {n.course_id && <> · <bdi>{courseTitle(courses?.find((c) => c.id === n.course_id), '')}</bdi></>}
+                      </span>
+                    </>
+                  );
+                  // Whether the caller may change it, the server decides (the recorder or a supervisor).
+                  return rights.write
+                    ? <a class="record-link" href={href('trainings', 'needs', n.id)} data-testid="need-open" aria-label={t('tr.editNeedOf', { name: n.subject_name ?? '' })}>{body}</a>
+                    : <div class="record-link">{body}</div>;
+                })()}
                 <span class={'badge ' + (PRIORITY_CLASS[n.priority] ?? 'neutral')} data-testid="need-priority" data-priority={n.priority}>{codeLabel('tr.priority.', n.priority)}</span>
               </li>
             ))}
@@ -72,13 +82,14 @@ export function NeedsPage({ rights }: { rights: TrainingRights }) {
   );
 }
 
-export function NeedFormPage({ user }: { user: User }) {
+export function NeedFormPage({ user, id }: { user: User; id?: string }) {
   const { t } = useI18n();
   const courses = useCourses();
-  const [area, setArea] = useState<PickedArea | null>(filterStore.get().area);
+  const [record, setRecord] = useState<TrainingNeed | null>(null);
+  const [area, setArea] = useState<PickedArea | null>(id ? null : filterStore.get().area);
   const [kind, setKind] = useState<'staff' | 'institution'>('institution');
   const [staff, setStaff] = useState(user.id);
-  const [staffList, setStaffList] = useState<{ id: string; full_name: string }[]>([{ id: user.id, full_name: user.full_name }]);
+  const [staffList, setStaffList] = useState<StaffMember[] | null>(null);
   const [inst, setInst] = useState<PickedInstitution | null>(null);
   const [course, setCourse] = useState('');
   const [need, setNeed] = useState('');
@@ -86,26 +97,79 @@ export function NeedFormPage({ user }: { user: User }) {
   const [on, setOn] = useState(todayIso());
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
 
-  // Only administrators may list staff; everyone else records needs of their own.
+  function fill(n: TrainingNeed) {
+    setRecord(n);
+    setKind(n.user_id ? 'staff' : 'institution');
+    if (n.user_id) setStaff(n.user_id);
+    setInst(n.institution_id ? { id: n.institution_id, name: n.subject_name ?? '' } : null);
+    setCourse(n.course_id ?? '');
+    setNeed(n.need);
+    setPriority(n.priority);
+    setOn(n.assessed_on);
+  }
+
+  // The need being changed, and its area's name for the picker.
   useEffect(() => {
-    if (!hasRole(user, 'admin')) return;
-    get<Page<{ id: string; full_name: string }>>('/users' + query({ limit: 500 }))
-      .then((p) => setStaffList(p.items))
-      .catch(() => {});
-  }, []);
+    if (!id) return;
+    let live = true;
+    // The area first: the picker shows the choice it is given when it first appears.
+    get<TrainingNeed>(`/training-needs/${encodeURIComponent(id)}`)
+      .then(async (n) => {
+        const a = await get<Area>(`/areas/${encodeURIComponent(n.area_id)}`);
+        if (!live) return;
+        setArea({ id: a.id, name: a.name });
+        fill(n);
+      })
+      .catch((e) => live && showError(e));
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  // Staff with a role in the chosen area (or in all the caller's areas), picked by name.
+  useEffect(() => {
+    let live = true;
+    get<Page<StaffMember>>('/staff' + query({ area: area?.id, limit: 500 }))
+      .then((p) => {
+        if (!live) return;
+        setStaffList(p.items);
+        // A choice no longer offered falls back to oneself (when offered) or to none.
+        setStaff((s) => (p.items.some((u) => u.id === s) || s === record?.user_id ? s : p.items.some((u) => u.id === user.id) ? user.id : ''));
+      })
+      .catch(() => live && setStaffList([]));
+    return () => {
+      live = false;
+    };
+  }, [area?.id]);
 
   async function save() {
     clearMessages();
     setFields({});
-    const body: Record<string, unknown> = { area_id: area?.id ?? '', need: need.trim(), priority, assessed_on: on };
-    if (kind === 'staff') body.user_id = staff;
-    else if (inst) body.institution_id = inst.id;
-    if (course) body.course_id = course;
+    const body: Record<string, unknown> = { need: need.trim(), priority, assessed_on: on };
+    if (!record || area?.id !== record.area_id) body.area_id = area?.id ?? '';
+    // The subject only when it is new or changed (the server checks it then).
+    if (kind === 'staff') {
+      if (!record || record.user_id !== staff) body.user_id = staff;
+    } else if (inst) {
+      if (!record || record.institution_id !== inst.id) body.institution_id = inst.id;
+    } else if (record) {
+      setFields({ institution_id: t('tr.chooseInstitution') });
+      return;
+    }
+    if (record) body.course_id = course || null;
+    else if (course) body.course_id = course;
     setBusy(true);
     try {
-      await post<TrainingNeed>('/training-needs', body);
-      showInfo(t('tr.needSaved'));
+      if (record) {
+        body.version = record.version;
+        await patch<TrainingNeed>(`/training-needs/${encodeURIComponent(record.id)}`, body);
+        showInfo(t('tr.needUpdated'));
+      } else {
+        await post<TrainingNeed>('/training-needs', body);
+        showInfo(t('tr.needSaved'));
+      }
       if (area) filterStore.set({ area, offset: 0 });
       navigate('trainings', 'needs');
     } catch (e) {
@@ -117,6 +181,7 @@ export function NeedFormPage({ user }: { user: User }) {
           f.institution_id = t('tr.chooseInstitution');
         }
         setFields(f);
+        if (e.current) fill(e.current as TrainingNeed);  // changed meanwhile: shown as it is now
       }
       showError(e);
     } finally {
@@ -124,13 +189,34 @@ export function NeedFormPage({ user }: { user: User }) {
     }
   }
 
-  const title = t('tr.newNeed');
+  async function remove() {
+    if (!record) return;
+    clearMessages();
+    setBusy(true);
+    try {
+      await del(`/training-needs/${encodeURIComponent(record.id)}`);
+      showInfo(t('tr.needDeleted'));
+      navigate('trainings', 'needs');
+    } catch (e) {
+      setConfirming(false);
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (id && !record) return <section class="card"><TrainingTabs current="needs" /><p class="muted">{t('common.loading')}</p></section>;
+  // The need's own subject stays offered even when the list does not hold it.
+  const staffOptions = [...(staffList ?? [])];
+  if (record?.user_id && !staffOptions.some((u) => u.id === record.user_id))
+    staffOptions.unshift({ id: record.user_id, full_name: record.subject_name ?? record.user_id, roles: [] });
+  const title = record ? t('tr.editNeed') : t('tr.newNeed');
   return (
     <section class="card" aria-labelledby="need-form-heading">
       <TrainingTabs current="needs" />
       <Crumbs items={[{ href: href('trainings', 'needs'), label: t('tr.needs') }]} current={title} />
       <h1 id="need-form-heading">{title}</h1>
-      <form class="form-narrow" noValidate data-testid="need-form" onSubmit={(e) => { e.preventDefault(); save(); }}>
+      <form class="form-narrow" noValidate data-testid="need-form" data-id={record?.id ?? ''} onSubmit={(e) => { e.preventDefault(); save(); }}>
         <AreaPicker label={t('act.area')} value={area} onChange={setArea} error={fields.area_id} testid="need-area" />
         <fieldset data-testid="need-subject">
           <legend>{t('tr.needOf')}</legend>
@@ -143,8 +229,12 @@ export function NeedFormPage({ user }: { user: User }) {
             ))}
           </div>
           {kind === 'staff' ? (
-            <SelectField label={t('tr.staffMember')} value={staff} onChange={setStaff} error={fields.user_id} testid="need-user"
-              options={staffList.map((u) => ({ value: u.id, label: u.full_name }))} />
+            staffList && staffOptions.length === 0 ? (
+              <p class="muted" data-testid="need-no-staff">{t('tr.noStaff')}</p>
+            ) : (
+              <SelectField label={t('tr.staffMember')} value={staff} onChange={setStaff} error={fields.user_id} testid="need-user"
+                options={[{ value: '', label: t('reg.choose') }, ...staffOptions.map((u) => ({ value: u.id, label: staffLabel(u) }))]} />
+            )
           ) : (
             <InstitutionPicker label={t('tr.institution')} types={[]} value={inst} onChange={setInst} emptyText={t('act.noInstitutions')}
               error={fields.institution_id ?? fields.user_id} testid="need-inst" />
@@ -160,8 +250,26 @@ export function NeedFormPage({ user }: { user: User }) {
         <div class="actions separated">
           <button type="submit" class="primary" disabled={busy} data-testid="need-save">{t('common.save')}</button>
           <a class="button secondary" href={href('trainings', 'needs')}>{t('common.cancel')}</a>
+          {record && (
+            <button type="button" class="danger" disabled={busy} aria-expanded={confirming} data-testid="need-delete" onClick={() => setConfirming(!confirming)}>{t('common.delete')}</button>
+          )}
         </div>
+        {record && confirming && (
+          <div class="confirm" role="alertdialog" aria-labelledby="need-delete-text" data-testid="need-delete-confirm">
+            <p id="need-delete-text">{t('tr.confirmDeleteNeed', { name: record.subject_name ?? '' })}</p>
+            <div class="actions">
+              <button type="button" class="danger" disabled={busy} data-testid="need-delete-yes" onClick={remove}>{t('common.confirm')}</button>
+              <button type="button" class="secondary" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
+            </div>
+          </div>
+        )}
       </form>
     </section>
   );
+}
+
+// A staff member's name with their first role in the caller's areas: "Sana Gul · Mobiliser, Union 1".
+function staffLabel(u: StaffMember): string {
+  const role = u.roles[0];
+  return role ? `${u.full_name} · ${roleLabel(role.role)}, ${role.area_name}` : u.full_name;
 }

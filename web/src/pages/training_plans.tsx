@@ -1,9 +1,9 @@
 // Training plans: listed by area and period; one entered (course × area × period: planned events
-// and participants; a second plan for the same three replaces the first) or many imported from
-// CSV/XLSX; and plan against achievement (verified training events held and people trained) as
+// and participants; a second plan for the same three replaces the first), changed or deleted, or
+// many imported from CSV/XLSX; and plan against achievement (verified training events held and people trained) as
 // a table and bar charts, a bar per plan.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, post, query } from '../api';
+import { ApiError, del, get, patch, post, query } from '../api';
 import { AreaPicker, type PickedArea } from '../components/area_picker';
 import { BarChart, type Bar } from '../components/bar_chart';
 import { Field, SelectField } from '../components/field';
@@ -107,7 +107,11 @@ export function PlansPage({ rights }: { rights: TrainingRights }) {
               <tbody>
                 {page.items.map((p) => (
                   <tr key={p.id} data-testid="plan-row" data-course={p.course_id} data-area={p.area_id} data-period={p.period}>
-                    <td class="stack-title text"><bdi>{title(p)}</bdi></td>
+                    <td class="stack-title text">
+                      {rights.plans
+                        ? <a href={href('trainings', 'plans', p.id)} data-testid="plan-open"><bdi>{title(p)}</bdi></a>
+                        : <bdi>{title(p)}</bdi>}
+                    </td>
                     <td class="text" data-label={t('act.area')}><bdi>{p.area_name}</bdi></td>
                     <td class="text" data-label={t('tr.period')}><Ltr>{p.period}</Ltr></td>
                     <td data-label={t('tr.plannedEvents')} data-testid="plan-events">{num(p.planned_events)}</td>
@@ -124,46 +128,101 @@ export function PlansPage({ rights }: { rights: TrainingRights }) {
   );
 }
 
-export function PlanFormPage() {
+export function PlanFormPage({ id }: { id?: string }) {
   const { t } = useI18n();
   const courses = useCourses();
+  const [record, setRecord] = useState<TrainingPlan | null>(null);
   const [course, setCourse] = useState('');
-  const [area, setArea] = useState<PickedArea | null>(filterStore.get().area);
-  const [period, setPeriod] = useState(filterStore.get().period);
+  const [area, setArea] = useState<PickedArea | null>(id ? null : filterStore.get().area);
+  const [period, setPeriod] = useState(id ? '' : filterStore.get().period);
   const [events, setEvents] = useState('');
   const [participants, setParticipants] = useState('');
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+
+  function fill(p: TrainingPlan) {
+    setRecord(p);
+    setCourse(p.course_id);
+    setArea({ id: p.area_id, name: p.area_name });
+    setPeriod(p.period);
+    setEvents(String(p.planned_events));
+    setParticipants(String(p.planned_participants));
+  }
+
+  useEffect(() => {
+    if (!id) return;
+    let live = true;
+    get<TrainingPlan>(`/training-plans/${encodeURIComponent(id)}`)
+      .then((p) => live && fill(p))
+      .catch((e) => live && showError(e));
+    return () => {
+      live = false;
+    };
+  }, [id]);
 
   async function save() {
     clearMessages();
     setFields({});
     // Whole numbers as numbers; anything else as typed, for the server to name on its field.
     const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : s.trim() || undefined);
+    const body: Record<string, unknown> = {
+      course_id: course, area_id: area?.id ?? '', period: period.trim(), planned_events: whole(events), planned_participants: whole(participants),
+    };
     setBusy(true);
     try {
-      const saved = await post<TrainingPlan>('/training-plans', {
-        course_id: course, area_id: area?.id ?? '', period: period.trim(), planned_events: whole(events), planned_participants: whole(participants),
-      });
+      let saved: TrainingPlan;
+      if (record) {
+        // Only what changed, with the version read.
+        const changed: Record<string, unknown> = { version: record.version };
+        if (course !== record.course_id) changed.course_id = course;
+        if (area?.id !== record.area_id) changed.area_id = area?.id ?? '';
+        if (period.trim() !== record.period) changed.period = period.trim();
+        if (body.planned_events !== record.planned_events) changed.planned_events = body.planned_events;
+        if (body.planned_participants !== record.planned_participants) changed.planned_participants = body.planned_participants;
+        saved = await patch<TrainingPlan>(`/training-plans/${encodeURIComponent(record.id)}`, changed);
+      } else {
+        saved = await post<TrainingPlan>('/training-plans', body);
+      }
       showInfo(t('tr.planSaved'));
       filterStore.set({ area: { id: saved.area_id, name: saved.area_name }, period: saved.period, offset: 0 });
       navigate('trainings', 'plans');
     } catch (err) {
-      if (err instanceof ApiError) setFields(err.fields);
+      if (err instanceof ApiError) {
+        setFields(err.fields);
+        if (err.current) fill(err.current as TrainingPlan);  // changed meanwhile: shown as it is now
+      }
       showError(err);
     } finally {
       setBusy(false);
     }
   }
 
-  const title = t('tr.newPlan');
+  async function remove() {
+    if (!record) return;
+    clearMessages();
+    setBusy(true);
+    try {
+      await del(`/training-plans/${encodeURIComponent(record.id)}`);
+      showInfo(t('tr.planDeleted'));
+      navigate('trainings', 'plans');
+    } catch (err) {
+      setConfirming(false);
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (id && !record) return <section class="card"><TrainingTabs current="plans" /><p class="muted">{t('common.loading')}</p></section>;
+  const title = record ? t('tr.editPlan') : t('tr.newPlan');
   return (
     <section class="card" aria-labelledby="plan-form-heading">
       <TrainingTabs current="plans" />
       <Crumbs items={[{ href: href('trainings', 'plans'), label: t('tr.plans') }]} current={title} />
       <h1 id="plan-form-heading">{title}</h1>
-      <p class="hint">{t('tr.planReplaces')}</p>
-      <form class="form-narrow" noValidate data-testid="plan-form" onSubmit={(e) => { e.preventDefault(); save(); }}>
+      <p class="hint">{record ? t('tr.planUnique') : t('tr.planReplaces')}</p>
+      <form class="form-narrow" noValidate data-testid="plan-form" data-id={record?.id ?? ''} onSubmit={(e) => { e.preventDefault(); save(); }}>
         <SelectField label={t('act.course')} value={course} onChange={setCourse} error={fields.course_id} testid="plan-course"
           options={[{ value: '', label: t('reg.choose') }, ...(courses ?? []).map((c) => ({ value: c.id, label: courseTitle(c) }))]} />
         <AreaPicker label={t('act.area')} value={area} onChange={setArea} error={fields.area_id} testid="plan-area" />
@@ -176,7 +235,19 @@ export function PlanFormPage() {
         <div class="actions separated">
           <button type="submit" class="primary" disabled={busy} data-testid="plan-save">{t('common.save')}</button>
           <a class="button secondary" href={href('trainings', 'plans')}>{t('common.cancel')}</a>
+          {record && (
+            <button type="button" class="danger" disabled={busy} aria-expanded={confirming} data-testid="plan-delete" onClick={() => setConfirming(!confirming)}>{t('common.delete')}</button>
+          )}
         </div>
+        {record && confirming && (
+          <div class="confirm" role="alertdialog" aria-labelledby="plan-delete-text" data-testid="plan-delete-confirm">
+            <p id="plan-delete-text">{t('tr.confirmDeletePlan', { course: courseTitle(courses?.find((c) => c.id === record.course_id), record.course_title), period: record.period })}</p>
+            <div class="actions">
+              <button type="button" class="danger" disabled={busy} data-testid="plan-delete-yes" onClick={remove}>{t('common.confirm')}</button>
+              <button type="button" class="secondary" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
+            </div>
+          </div>
+        )}
       </form>
     </section>
   );
