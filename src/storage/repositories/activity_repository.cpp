@@ -191,6 +191,7 @@ void SqlActivityRepository::Insert(const Activity& x) {
 }
 
 bool SqlActivityRepository::Update(const Activity& x, std::int64_t expected_version) {
+  LockActivity(conn_, x.id);
   const auto before = ReadTally(conn_, x.id);
   const SexTotals sexes = ComputeSexTotals(conn_, x);
   const bool ok =
@@ -214,6 +215,7 @@ bool SqlActivityRepository::Update(const Activity& x, std::int64_t expected_vers
 }
 
 void SqlActivityRepository::Delete(const std::string& id) {
+  LockActivity(conn_, id);
   const auto before = ReadTally(conn_, id);
   for (const char* table : {"activity_topic", "activity_institution", "activity_facilitator",
                             "activity_count", "attendance"})

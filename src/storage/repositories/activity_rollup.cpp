@@ -72,6 +72,11 @@ ActivityTally TallyOf(const domain::Activity& a, const SexTotals& participants) 
   return {a.area_path, a.status, a.held_on, a.type, a.topics, participants};
 }
 
+void LockActivity(Connection& conn, const std::string& id) {
+  if (conn.dialect() == Dialect::kPostgres)
+    conn.Query("SELECT id FROM activity WHERE id = ? FOR UPDATE", {id});
+}
+
 std::optional<ActivityTally> ReadTally(Connection& conn, const std::string& id) {
   auto rs = conn.Query(
       "SELECT area_path, status, held_on, type, participants_f, participants_m, participants_x "
@@ -190,6 +195,7 @@ void RefreshActivitiesOfPerson(Connection& conn, const std::string& person_id) {
       {person_id});
   for (std::size_t i = 0; i < rs.size(); ++i) {
     const std::string id = rs[i].Str(0);
+    LockActivity(conn, id);
     auto before = ReadTally(conn, id);
     if (!before) continue;
     SexTotals now;
