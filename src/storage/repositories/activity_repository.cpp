@@ -1,8 +1,6 @@
 #include "storage/repositories/activity_repository.hpp"
 
 #include <cstdio>
-#include <map>
-#include <tuple>
 
 #include "domain/validation.hpp"
 #include "storage/repositories/activity_rollup.hpp"
@@ -295,11 +293,6 @@ std::vector<domain::ActivityMonthCount> SqlActivityRepository::MonthlyCounts(
   if (scope.empty() || statuses.empty() || from > to) return {};
   std::string in;
   for (std::size_t i = 0; i < statuses.size(); ++i) in += i == 0 ? "?" : ",?";
-  // (month, type, topic, sex) -> (activities, participants)
-  std::map<std::tuple<std::string, std::string, std::string, std::string>,
-           std::pair<std::int64_t, std::int64_t>>
-      sums;
-
   struct Days {
     std::string lo, hi;
     int sign;
@@ -371,20 +364,15 @@ std::vector<domain::ActivityMonthCount> SqlActivityRepository::MonthlyCounts(
   for (const auto& part : parts) all += (all.empty() ? "" : " UNION ALL ") + part;
   auto rs = conn_.Query("WITH u (month, type, topic, sex, activities, participants) AS (" + all +
                             ") SELECT month, type, topic, sex, SUM(activities), SUM(participants) "
-                            "FROM u GROUP BY month, type, topic, sex",
+                            "FROM u GROUP BY month, type, topic, sex HAVING SUM(activities) > 0 "
+                            "ORDER BY month, type, topic, sex",
                         p);
-  for (std::size_t i = 0; i < rs.size(); ++i) {
-    auto& v = sums[{rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3)}];
-    v.first += rs[i].Int(4);
-    v.second += rs[i].Int(5);
-  }
-
   std::vector<domain::ActivityMonthCount> out;
-  for (const auto& [k, v] : sums) {
-    if (v.first <= 0) continue;
-    const auto& [month, type, topic, sex] = k;
-    out.push_back({month, type, topic.empty() ? std::nullopt : std::optional(topic), sex, v.first,
-                   v.second});
+  out.reserve(rs.size());
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    auto topic = rs[i].OptText(2);
+    if (topic && topic->empty()) topic.reset();
+    out.push_back({rs[i].Str(0), rs[i].Str(1), std::move(topic), rs[i].Str(3), rs[i].Int(4), rs[i].Int(5)});
   }
   return out;
 }
