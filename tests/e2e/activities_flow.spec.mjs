@@ -66,6 +66,30 @@ async function loginAs(browser, username, lang = 'en', viewport = PHONE) {
 
 const noOverflow = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
+test('an officer records a session facilitated with a mobiliser picked by name from the staff of the area', async () => {
+  const page = await loginAs(browser, 'officer.t1');
+  await page.goto(BASE + '/#/activities/new');
+  await page.getByTestId('activity-form').waitFor();
+  await page.getByTestId('act-type').selectOption('community_dialogue');
+  await pickArea(page, 'act-area', VILLAGE);
+  const colleague = page.getByTestId('act-facilitator-staff');
+  const option = colleague.locator('option', { hasText: 'mobiliser (P1-D1-T1-U1)' });
+  await option.waitFor({ state: 'attached' });
+  const mobiliserId = await option.getAttribute('value');
+  await colleague.selectOption(mobiliserId);
+  await page.locator('[data-testid="act-facilitator"]', { hasText: 'mobiliser (P1-D1-T1-U1)' }).waitFor();
+  assert.equal(await colleague.locator('option', { hasText: 'mobiliser (P1-D1-T1-U1)' }).count(), 0, 'not offered twice');
+  await page.getByTestId('act-count-f-18-59-0').fill('4');
+  assert.ok(await noOverflow(page), 'the form fits the phone');
+  await page.getByTestId('act-facilitators').screenshot({ path: outputPath('activities-360-facilitators-en.png') });
+  await page.getByTestId('act-save').click();
+  const detail = page.getByTestId('activity-detail');
+  await detail.waitFor();
+  const saved = await (await new Api().login('officer.t1', 'demo-pass')).get(`/activities/${await detail.getAttribute('data-id')}`);
+  assert.ok(saved.facilitators.some((x) => x.user_id === mobiliserId), JSON.stringify(saved.facilitators));
+  await page.context().close();
+});
+
 test('a mobiliser records a session on a phone, attaches the attendance sheet and submits it', async () => {
   const s = uniq();
   const page = await loginAs(browser, 'mobiliser.u1');

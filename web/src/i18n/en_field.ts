@@ -39,6 +39,8 @@ const enField = {
   'act.facilitators': 'Facilitators',
   'act.facilitatorName': 'Another facilitator\u2019s name',
   'act.addMe': 'Add me ({name})',
+  'act.addColleague': 'Add a colleague',
+  'act.chooseColleague': 'Choose a colleague…',
   'act.add': 'Add',
   'act.decisions': 'Decisions',
   'act.followUp': 'Follow-up',

@@ -40,6 +40,8 @@ const psField: Record<FieldKey, string | Plural> = {
   'act.facilitators': 'اسانتیا کوونکي',
   'act.facilitatorName': 'د بل اسانتیا کوونکي نوم',
   'act.addMe': 'ما زیات کړئ ({name})',
+  'act.addColleague': 'همکار زیات کړئ',
+  'act.chooseColleague': 'یو همکار وټاکئ…',
   'act.decisions': 'پرېکړې',
   'act.followUp': 'تعقیب',
   'act.notes': 'یادښتونه',

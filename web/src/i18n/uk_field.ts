@@ -40,6 +40,8 @@ const ukField: Record<FieldKey, string | Plural> = {
   'act.facilitators': 'Фасилітатори',
   'act.facilitatorName': 'Ім’я іншого фасилітатора',
   'act.addMe': 'Додати мене ({name})',
+  'act.addColleague': 'Додати колегу',
+  'act.chooseColleague': 'Оберіть колегу…',
   'act.decisions': 'Рішення',
   'act.followUp': 'Подальші дії',
   'act.notes': 'Нотатки',

@@ -13,7 +13,7 @@ import { useI18n } from '../i18n';
 import { clearMessages, showError, showInfo } from '../messages';
 import { enumLabel, num, orNull, todayIso, useConfig } from '../registry_data';
 import { href, navigate } from '../router';
-import type { Activity, Attendance, Household, Institution, Page, User } from '../types';
+import type { Activity, Attendance, Household, Institution, Page, StaffMember, User } from '../types';
 import { AGE_BANDS, activityTypeLabel, attendanceBody, courseTitle, OtherErrors, SEXES, topicLabel, useCourses } from './field_bits';
 
 type Counts = Record<string, string>; // "f|18-59|0" -> the typed number
@@ -230,7 +230,7 @@ export function ActivityFormPage({ id, user, presetType }: { id?: string; user: 
         </fieldset>
 
         <NamedParticipants rows={f.attendance} onChange={(attendance) => set({ attendance })} error={fields.attendance} training={f.type === 'training'} />
-        <Facilitators rows={f.facilitators} user={user} onChange={(facilitators) => set({ facilitators })} error={fields.facilitators} />
+        <Facilitators rows={f.facilitators} user={user} areaId={f.area?.id} onChange={(facilitators) => set({ facilitators })} error={fields.facilitators} />
 
         <TextAreaField label={`${t('act.decisions')} ${t('common.optional')}`} value={f.decisions} onInput={(v) => set({ decisions: v })} error={fields.decisions} testid="act-decisions" />
         <TextAreaField label={`${t('act.followUp')} ${t('common.optional')}`} value={f.follow_up} onInput={(v) => set({ follow_up: v })} error={fields.follow_up} testid="act-follow-up" />
@@ -391,9 +391,21 @@ function NamedParticipants({ rows, onChange, error, training }: { rows: Attendan
   );
 }
 
-function Facilitators({ rows, user, onChange, error }: { rows: Facilitator[]; user: User; onChange: (r: Facilitator[]) => void; error?: string }) {
+function Facilitators({ rows, user, areaId, onChange, error }: { rows: Facilitator[]; user: User; areaId?: string; onChange: (r: Facilitator[]) => void; error?: string }) {
   const { t } = useI18n();
   const [name, setName] = useState('');
+  // Colleagues with a role in the activity's area (or above it), picked by name.
+  const [staff, setStaff] = useState<StaffMember[]>([]);
+  useEffect(() => {
+    let live = true;
+    get<Page<StaffMember>>('/staff' + query({ area: areaId, limit: 500 }))
+      .then((p) => live && setStaff(p.items))
+      .catch(() => live && setStaff([]));
+    return () => {
+      live = false;
+    };
+  }, [areaId]);
+  const colleagues = staff.filter((u) => u.id !== user.id && !rows.some((r) => r.user_id === u.id));
   const hasMe = rows.some((r) => r.user_id === user.id);
   const add = () => {
     if (!name.trim()) return;
@@ -417,6 +429,14 @@ function Facilitators({ rows, user, onChange, error }: { rows: Facilitator[]; us
         <button type="button" class="secondary small-button" data-testid="act-facilitator-me" onClick={() => onChange([...rows, { user_id: user.id, name: null }])}>
           {t('act.addMe', { name: user.full_name })}
         </button>
+      )}
+      {colleagues.length > 0 && (
+        <SelectField label={t('act.addColleague')} value="" testid="act-facilitator-staff"
+          options={[{ value: '', label: t('act.chooseColleague') }, ...colleagues.map((u) => ({ value: u.id, label: u.full_name }))]}
+          onChange={(id) => {
+            const u = colleagues.find((x) => x.id === id);
+            if (u) onChange([...rows, { user_id: u.id, name: u.full_name }]);
+          }} />
       )}
       <div class="inline-add">
         <Field label={t('act.facilitatorName')} value={name} onInput={setName} dir="auto" testid="act-facilitator-name" />
