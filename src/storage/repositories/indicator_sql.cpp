@@ -88,6 +88,24 @@ Dim AgeBand(std::string column, std::string join = "") {
           }};
 }
 
+// A count cell less the named attendees of its activity who fall in the same cell (age band on
+// the activity's date, from ISO date text: portable to SQLite and PostgreSQL), never below 0.
+std::string CountedRemainder() {
+  auto years_before = [](int years) {
+    return "(CAST(substr(a.held_on, 1, 4) AS INTEGER) - " + std::to_string(years) + ") || substr(a.held_on, 5)";
+  };
+  std::string band = "CASE WHEN p2.birth_date IS NULL THEN 'unknown'";
+  const std::pair<int, const char*> bands[] = {{5, "0-4"}, {12, "5-11"}, {18, "12-17"}, {60, "18-59"}};
+  for (const auto& [years, name] : bands)
+    band += std::string(" WHEN p2.birth_date > ") + years_before(years) + " THEN '" + name + "'";
+  band += " ELSE '60+' END";
+  const std::string named =
+      "(SELECT COUNT(*) FROM attendance t2 JOIN person p2 ON p2.id = t2.person_id WHERE t2.activity_id = "
+      "c.activity_id AND t2.attended = 1 AND p2.sex = c.sex AND p2.disability = c.disability AND " +
+      band + " = c.age_band)";
+  return "CASE WHEN c.count > " + named + " THEN c.count - " + named + " ELSE 0 END";
+}
+
 Sql InList(const Sql& expr, const std::vector<std::string>& values) {
   Sql s = expr;
   s.Add(" IN (");
@@ -292,7 +310,10 @@ std::map<std::string, std::vector<Source>> BuildSources() {
                      {"age_band", In("c.age_band")},
                      {"disability", Bool("c.disability = 1")},
                      {"displacement", Never()}};
-  counted.count_col = "c.count";
+  // The counts include the activity's named attendees (activities are validated so), who are
+  // already counted, de-duplicated, by the named source: a cell adds only its anonymous remainder,
+  // the named attendees in the same sex x age band (at the activity) x disability taken off.
+  counted.count_col = CountedRemainder();
   counted.drill = {"activity", "a.id", "COALESCE(a.title, a.type)", "a.held_on", ""};
   counted.drill_people = counted.drill;
   all["participant"] = {named, counted};
