@@ -1,4 +1,5 @@
 // The shell: sign-in screen, or top bar + navigation + message line + the routed page.
+import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Alerts } from './components/alerts';
 import { LanguageSwitch } from './components/language_switch';
@@ -198,122 +199,52 @@ function Page({ route, user, admin }: { route: Route; user: User; admin: boolean
     case 'feedback-new':
     case 'feedback-item':
       return <FieldPage route={route} user={user} />;
-    case 'trainings':
-    case 'training':
-    case 'training-new':
-    case 'courses':
-    case 'course':
-    case 'course-new':
-    case 'needs':
-    case 'need-new':
-    case 'need':
-    case 'plans':
-    case 'plan-new':
-    case 'plan':
-    case 'plan-import':
-    case 'achievement':
-      return <TrainingPage route={route} user={user} />;
-    case 'dashboard':
-    case 'indicator-records':
-    case 'reports':
-    case 'report-new':
-    case 'report':
-    case 'targets':
-    case 'target-import':
-    case 'indicators':
-    case 'indicator-new':
-    case 'indicator':
-    case 'indicator-edit':
-    case 'setup':
-    case 'setup-settings':
-    case 'setup-templates':
-    case 'setup-template':
-    case 'setup-dhis2':
-      return <ReportsPage route={route} user={user} />;
-    default:
+    default: {
+      // The training section's screens are the training chunk's; the dashboard's and the
+      // reports' the monitoring chunk's.
+      const section = sectionOf(route);
+      if (section === 'trainings') return <TrainingPage route={route} user={user} />;
+      if (section === 'dashboard' || section === 'reports') return <ReportsPage route={route} user={user} />;
       return <RegistryPage route={route} user={user} />;
+    }
   }
 }
 
-// The registry screens are a separate chunk, fetched the first time one of them is opened.
-type RegistryModule = typeof import('./pages/registry');
-let registryModule: RegistryModule | null = null;
+// The registry, field, training and monitoring screens are chunks of their own, each fetched with
+// its messages the first time one of its screens is opened.
+type ChunkRoutes = ComponentType<{ route: Route; user: User }>;
 
-function RegistryPage({ route, user }: { route: Route; user: User }) {
-  const { t } = useI18n();
-  const [mod, setMod] = useState<RegistryModule | null>(registryModule);
-  useEffect(() => {
-    if (mod) return;
-    Promise.all([import('./pages/registry'), loadRegistryMessages()])
-      .then(([m]) => {
-        registryModule = m;
-        setMod(m);
-      })
-      .catch(showError);
-  }, []);
-  if (!mod) return <p class="muted">{t('common.loading')}</p>;
-  return <mod.RegistryRoutes route={route} user={user} />;
+function lazyChunk(load: () => Promise<ChunkRoutes>) {
+  let loaded: ChunkRoutes | null = null;
+  return function ChunkPage({ route, user }: { route: Route; user: User }) {
+    const { t } = useI18n();
+    const [Routes, setRoutes] = useState<ChunkRoutes | null>(() => loaded);
+    useEffect(() => {
+      if (Routes) return;
+      load()
+        .then((r) => {
+          loaded = r;
+          setRoutes(() => r);
+        })
+        .catch(showError);
+    }, []);
+    if (!Routes) return <p class="muted">{t('common.loading')}</p>;
+    return <Routes route={route} user={user} />;
+  };
 }
 
-// The field screens (activities, verification, feedback): another chunk, with the registry's
-// messages (shared labels such as sex and age bands) and their own.
-type FieldModule = typeof import('./pages/field');
-let fieldModule: FieldModule | null = null;
+const RegistryPage = lazyChunk(() => Promise.all([import('./pages/registry'), loadRegistryMessages()]).then(([m]) => m.RegistryRoutes));
 
-function FieldPage({ route, user }: { route: Route; user: User }) {
-  const { t } = useI18n();
-  const [mod, setMod] = useState<FieldModule | null>(fieldModule);
-  useEffect(() => {
-    if (mod) return;
-    Promise.all([import('./pages/field'), loadRegistryMessages(), loadFieldMessages()])
-      .then(([m]) => {
-        fieldModule = m;
-        setMod(m);
-      })
-      .catch(showError);
-  }, []);
-  if (!mod) return <p class="muted">{t('common.loading')}</p>;
-  return <mod.FieldRoutes route={route} user={user} />;
-}
+// The field screens (activities, verification, feedback), with the registry's messages (shared
+// labels such as sex and age bands) and their own.
+const FieldPage = lazyChunk(() =>
+  Promise.all([import('./pages/field'), loadRegistryMessages(), loadFieldMessages()]).then(([m]) => m.FieldRoutes));
 
 // The training screens (courses, needs, plans, events with their trainees, plan against
-// achievement): a third chunk, with the registry and field messages they share and their own.
-type TrainingModule = typeof import('./pages/training');
-let trainingModule: TrainingModule | null = null;
-
-function TrainingPage({ route, user }: { route: Route; user: User }) {
-  const { t } = useI18n();
-  const [mod, setMod] = useState<TrainingModule | null>(trainingModule);
-  useEffect(() => {
-    if (mod) return;
-    Promise.all([import('./pages/training'), loadRegistryMessages(), loadFieldMessages(), loadTrainingMessages()])
-      .then(([m]) => {
-        trainingModule = m;
-        setMod(m);
-      })
-      .catch(showError);
-  }, []);
-  if (!mod) return <p class="muted">{t('common.loading')}</p>;
-  return <mod.TrainingRoutes route={route} user={user} />;
-}
+// achievement), with the registry and field messages they share and their own.
+const TrainingPage = lazyChunk(() =>
+  Promise.all([import('./pages/training'), loadRegistryMessages(), loadFieldMessages(), loadTrainingMessages()]).then(([m]) => m.TrainingRoutes));
 
 // The monitoring screens (dashboard, progress reports, targets, indicators, and the programme
-// set-up: settings, report templates, DHIS2 mapping): a fourth chunk, with their own messages.
-type ReportsModule = typeof import('./pages/reports');
-let reportsModule: ReportsModule | null = null;
-
-function ReportsPage({ route, user }: { route: Route; user: User }) {
-  const { t } = useI18n();
-  const [mod, setMod] = useState<ReportsModule | null>(reportsModule);
-  useEffect(() => {
-    if (mod) return;
-    Promise.all([import('./pages/reports'), loadReportsMessages()])
-      .then(([m]) => {
-        reportsModule = m;
-        setMod(m);
-      })
-      .catch(showError);
-  }, []);
-  if (!mod) return <p class="muted">{t('common.loading')}</p>;
-  return <mod.ReportsRoutes route={route} user={user} />;
-}
+// set-up: settings, report templates, DHIS2 mapping), with their own messages.
+const ReportsPage = lazyChunk(() => Promise.all([import('./pages/reports'), loadReportsMessages()]).then(([m]) => m.ReportsRoutes));
