@@ -1,5 +1,5 @@
-// Small pieces the registry screens share: warnings from a save, breadcrumbs, badges, a
-// labelled fact list and a yes/no select.
+// Small pieces the registry screens (and others) share: warnings from a save, breadcrumbs, badges,
+// a labelled fact list, a yes/no select and the question before a delete.
 import { Fragment, type ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { langStore, useI18n } from '../i18n';
@@ -97,4 +97,19 @@ export function Facts({ rows }: { rows: [string, ComponentChildren, string?][] }
 
 export function Ltr({ children }: { children: ComponentChildren }) {
   return <bdi dir="ltr" class="ltr">{children}</bdi>;
+}
+
+// The question under a Delete button: its text, then Confirm (off while busy) and Cancel. `testid`
+// names the box (testid-confirm), its text's id (testid-text) and the Confirm button (testid-yes).
+export function ConfirmBox({ testid, text, busy, onConfirm, onCancel }: { testid: string; text: string; busy?: boolean; onConfirm: () => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div class="confirm" role="alertdialog" aria-labelledby={testid + '-text'} data-testid={testid + '-confirm'}>
+      <p id={testid + '-text'}>{text}</p>
+      <div class="actions">
+        <button type="button" class="danger" disabled={busy} data-testid={testid + '-yes'} onClick={onConfirm}>{t('common.confirm')}</button>
+        <button type="button" class="secondary" onClick={onCancel}>{t('common.cancel')}</button>
+      </div>
+    </div>
+  );
 }

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, del, patch, post } from '../api';
 import { Field, SelectField } from '../components/field';
-import { Crumbs } from '../components/registry_bits';
+import { ConfirmBox, Crumbs } from '../components/registry_bits';
 import { useI18n } from '../i18n';
 import { clearMessages, showError, showInfo } from '../messages';
 import { num, orNull, useConfig } from '../registry_data';
@@ -206,13 +206,7 @@ export function CourseFormPage({ id }: { id?: string }) {
           )}
         </div>
         {record && confirming && (
-          <div class="confirm" role="alertdialog" aria-labelledby="course-delete-text" data-testid="course-delete-confirm">
-            <p id="course-delete-text">{t('tr.confirmDeleteCourse', { title: courseTitle(record) })}</p>
-            <div class="actions">
-              <button type="button" class="danger" disabled={busy} data-testid="course-delete-yes" onClick={remove}>{t('common.confirm')}</button>
-              <button type="button" class="secondary" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
-            </div>
-          </div>
+          <ConfirmBox testid="course-delete" text={t('tr.confirmDeleteCourse', { title: courseTitle(record) })} busy={busy} onConfirm={remove} onCancel={() => setConfirming(false)} />
         )}
       </form>
     </section>

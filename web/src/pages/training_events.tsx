@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, del, get, patch, post, query, request } from '../api';
 import { Field, SelectField, TextAreaField } from '../components/field';
-import { Crumbs, Facts, Ltr } from '../components/registry_bits';
+import { ConfirmBox, Crumbs, Facts, Ltr } from '../components/registry_bits';
 import { useI18n } from '../i18n';
 import { clearMessages, showError, showInfo } from '../messages';
 import { num, todayIso, useConfig } from '../registry_data';
@@ -324,13 +324,7 @@ function FollowupSection({ activity, followups, canWrite, onChanged }: { activit
                   </span>
                 )}
                 {deleting === f.id && (
-                  <div class="confirm" role="alertdialog" aria-labelledby={'fu-del-' + f.id} data-testid="followup-delete-confirm">
-                    <p id={'fu-del-' + f.id}>{t('tr.confirmDeleteFollowup', { name: f.person_name })}</p>
-                    <div class="actions">
-                      <button type="button" class="danger" disabled={busy} data-testid="followup-delete-yes" onClick={() => remove(f)}>{t('common.confirm')}</button>
-                      <button type="button" class="secondary" onClick={() => setDeleting(null)}>{t('common.cancel')}</button>
-                    </div>
-                  </div>
+                  <ConfirmBox testid="followup-delete" text={t('tr.confirmDeleteFollowup', { name: f.person_name })} busy={busy} onConfirm={() => remove(f)} onCancel={() => setDeleting(null)} />
                 )}
               </div>
               <span class={'badge ' + (f.applies === 'yes' ? 'on' : f.applies === 'no' ? 'off' : 'warn')}>{codeLabel('tr.applies.', f.applies)}</span>

@@ -7,7 +7,7 @@ import { ApiError, del, get, patch, post, query } from '../api';
 import { AreaPicker, type PickedArea } from '../components/area_picker';
 import { Field, SelectField, TextAreaField } from '../components/field';
 import { InstitutionPicker, type PickedInstitution } from '../components/institution_picker';
-import { Crumbs, Ltr } from '../components/registry_bits';
+import { ConfirmBox, Crumbs, Ltr } from '../components/registry_bits';
 import { useI18n } from '../i18n';
 import { clearMessages, showError, showInfo } from '../messages';
 import { todayIso } from '../registry_data';
@@ -255,13 +255,7 @@ export function NeedFormPage({ user, id }: { user: User; id?: string }) {
           )}
         </div>
         {record && confirming && (
-          <div class="confirm" role="alertdialog" aria-labelledby="need-delete-text" data-testid="need-delete-confirm">
-            <p id="need-delete-text">{t('tr.confirmDeleteNeed', { name: record.subject_name ?? '' })}</p>
-            <div class="actions">
-              <button type="button" class="danger" disabled={busy} data-testid="need-delete-yes" onClick={remove}>{t('common.confirm')}</button>
-              <button type="button" class="secondary" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
-            </div>
-          </div>
+          <ConfirmBox testid="need-delete" text={t('tr.confirmDeleteNeed', { name: record.subject_name ?? '' })} busy={busy} onConfirm={remove} onCancel={() => setConfirming(false)} />
         )}
       </form>
     </section>

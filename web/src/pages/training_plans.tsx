@@ -8,7 +8,7 @@ import { AreaPicker, type PickedArea } from '../components/area_picker';
 import { BarChart, type Bar } from '../components/bar_chart';
 import { Field, SelectField } from '../components/field';
 import { ImportPanel } from '../components/import_panel';
-import { Crumbs, Ltr } from '../components/registry_bits';
+import { ConfirmBox, Crumbs, Ltr } from '../components/registry_bits';
 import { useI18n } from '../i18n';
 import { clearMessages, showError, showInfo } from '../messages';
 import { num } from '../registry_data';
@@ -240,13 +240,8 @@ export function PlanFormPage({ id }: { id?: string }) {
           )}
         </div>
         {record && confirming && (
-          <div class="confirm" role="alertdialog" aria-labelledby="plan-delete-text" data-testid="plan-delete-confirm">
-            <p id="plan-delete-text">{t('tr.confirmDeletePlan', { course: courseTitle(courses?.find((c) => c.id === record.course_id), record.course_title), period: record.period })}</p>
-            <div class="actions">
-              <button type="button" class="danger" disabled={busy} data-testid="plan-delete-yes" onClick={remove}>{t('common.confirm')}</button>
-              <button type="button" class="secondary" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
-            </div>
-          </div>
+          <ConfirmBox testid="plan-delete" busy={busy} onConfirm={remove} onCancel={() => setConfirming(false)}
+            text={t('tr.confirmDeletePlan', { course: courseTitle(courses?.find((c) => c.id === record.course_id), record.course_title), period: record.period })} />
         )}
       </form>
     </section>
