@@ -354,70 +354,57 @@ function Breakdown({ x, name, areas, frozen }: { x: ReportIndicator; name: strin
     <details class="breakdown" open={desktop()} data-testid="report-breakdown" data-code={x.code}>
       <summary><bdi>{name}</bdi>{by && <span class="muted"> · {t('rep.byDims', { dims: by })}</span>}</summary>
       {x.rows.length > 0 && (
-        <div class="table-wrap">
-          <table class="numbers compact" data-testid="report-disaggregation">
-            <thead>
-              <tr>
-                <th scope="col">{by}</th>
-                <th scope="col">{t('rep.thisPeriod')}</th>
-                <th scope="col">{t('rep.cumulative')}</th>
-                <th scope="col">{t('rep.target')}</th>
-                <th scope="col">{t('rep.achieved')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {x.rows.map((row) => {
-                const shown = asApproved(row, frozen);
-                return (
-                  <tr key={row.keys.join('|')} data-keys={row.keys.join('|')} data-changed={row.changed ? 'true' : 'false'}>
-                    <th scope="row">
-                      <bdi>{row.labels.join(' · ')}</bdi>
-                      {frozen && row.changed && <div class="changed">{t('rep.changedSince', { value: fmt(headline(x.stock, row), x.unit) })}</div>}
-                    </th>
-                    <td>{fmt(shown.period, x.unit)}</td>
-                    <td>{fmt(shown.cumulative, x.unit)}</td>
-                    <td>{fmt(shown.target, x.unit)}</td>
-                    <td><Achieved value={row.achieved} light={row.light} /></td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <BreakdownTable x={x} head={by} frozen={frozen} testid="report-disaggregation"
+          rows={x.rows.map((row) => ({ key: row.keys.join('|'), attrs: { 'data-keys': row.keys.join('|') }, label: row.labels.join(' · '), row }))} />
       )}
       {areas.length > 0 && (
-        <div class="table-wrap">
-          <table class="numbers compact" data-testid="report-children">
-            <thead>
-              <tr>
-                <th scope="col">{t('rep.subArea')}</th>
-                <th scope="col">{t('rep.thisPeriod')}</th>
-                <th scope="col">{t('rep.cumulative')}</th>
-                <th scope="col">{t('rep.target')}</th>
-                <th scope="col">{t('rep.achieved')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {areas.map((c) => {
-                const shown = asApproved(c, frozen);
-                return (
-                  <tr key={c.area_id} data-area-id={c.area_id} data-changed={c.changed ? 'true' : 'false'}>
-                    <th scope="row">
-                      <bdi>{c.name}</bdi>
-                      {frozen && c.changed && <div class="changed">{t('rep.changedSince', { value: fmt(headline(x.stock, c), x.unit) })}</div>}
-                    </th>
-                    <td>{fmt(shown.period, x.unit)}</td>
-                    <td>{fmt(shown.cumulative, x.unit)}</td>
-                    <td>{fmt(shown.target, x.unit)}</td>
-                    <td><Achieved value={c.achieved} light={c.light} /></td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <BreakdownTable x={x} head={t('rep.subArea')} frozen={frozen} testid="report-children"
+          rows={areas.map((c) => ({ key: c.area_id, attrs: { 'data-area-id': c.area_id }, label: c.name, row: c }))} />
       )}
     </details>
+  );
+}
+
+type BreakdownLine = ReportIndicator['children'][number];
+
+// One breakdown's table: a row per value (a disaggregation or a sub-area), as approved when the
+// report is, with what the records say now beside a changed one.
+function BreakdownTable({ x, head, frozen, testid, rows }: {
+  x: ReportIndicator; head: string; frozen: boolean; testid: string;
+  rows: { key: string; attrs: Record<string, string>; label: string; row: Omit<BreakdownLine, 'area_id' | 'name'> }[];
+}) {
+  const { t } = useI18n();
+  return (
+    <div class="table-wrap">
+      <table class="numbers compact" data-testid={testid}>
+        <thead>
+          <tr>
+            <th scope="col">{head}</th>
+            <th scope="col">{t('rep.thisPeriod')}</th>
+            <th scope="col">{t('rep.cumulative')}</th>
+            <th scope="col">{t('rep.target')}</th>
+            <th scope="col">{t('rep.achieved')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ key, attrs, label, row }) => {
+            const shown = asApproved(row, frozen);
+            return (
+              <tr key={key} {...attrs} data-changed={row.changed ? 'true' : 'false'}>
+                <th scope="row">
+                  <bdi>{label}</bdi>
+                  {frozen && row.changed && <div class="changed">{t('rep.changedSince', { value: fmt(headline(x.stock, row), x.unit) })}</div>}
+                </th>
+                <td>{fmt(shown.period, x.unit)}</td>
+                <td>{fmt(shown.cumulative, x.unit)}</td>
+                <td>{fmt(shown.target, x.unit)}</td>
+                <td><Achieved value={row.achieved} light={row.light} /></td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
