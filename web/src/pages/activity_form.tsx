@@ -14,7 +14,7 @@ import { clearMessages, showError, showInfo } from '../messages';
 import { enumLabel, num, orNull, todayIso, useConfig } from '../registry_data';
 import { href, navigate } from '../router';
 import type { Activity, Attendance, Household, Institution, Page, StaffMember, User } from '../types';
-import { AGE_BANDS, activityTypeLabel, attendanceBody, courseTitle, OtherErrors, SEXES, topicLabel, useCourses } from './field_bits';
+import { AGE_BANDS, activityTypeLabel, attendanceBody, courseTitle, OtherErrors, SEXES, TopicChips, useCourses } from './field_bits';
 
 type Counts = Record<string, string>; // "f|18-59|0" -> the typed number
 const cell = (sex: string, band: string, dis: boolean) => `${sex}|${band}|${dis ? 1 : 0}`;
@@ -188,23 +188,7 @@ export function ActivityFormPage({ id, user, presetType }: { id?: string; user: 
             }}
             options={[{ value: '', label: t('reg.choose') }, ...(courses ?? []).map((c) => ({ value: c.id, label: courseTitle(c) }))]} />
         )}
-        {topics.length > 0 && (
-          <fieldset data-testid="act-topics">
-            <legend>{t('act.topics')}</legend>
-            <div class="chips">
-              {topics.map((o) => (
-                <label class="chip" key={o.code}>
-                  <input type="checkbox" checked={f.topics.includes(o.code)} data-testid={'act-topic-' + o.code} onChange={(e) => {
-                    const on = (e.currentTarget as HTMLInputElement).checked;
-                    set({ topics: on ? [...f.topics, o.code] : f.topics.filter((x) => x !== o.code) });
-                  }} />
-                  <span>{topicLabel(config, o.code)}</span>
-                </label>
-              ))}
-            </div>
-            {fields.topics && <div class="field-error">{fields.topics}</div>}
-          </fieldset>
-        )}
+        {topics.length > 0 && <TopicChips config={config} value={f.topics} onChange={(topics) => set({ topics })} error={fields.topics} testid="act" />}
         <div class="form-row">
           <Field type="date" label={t('act.heldOn')} value={f.held_on} onInput={(v) => set({ held_on: v })} max={todayIso()} error={fields.held_on} testid="act-held-on" />
           <div class="form-row pair">

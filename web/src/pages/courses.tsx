@@ -11,7 +11,7 @@ import { clearMessages, showError, showInfo } from '../messages';
 import { num, orNull, useConfig } from '../registry_data';
 import { href, navigate } from '../router';
 import type { Course } from '../types';
-import { codeLabel, courseTitle, OtherErrors, reloadCourses, topicLabel, useCourses } from './field_bits';
+import { codeLabel, courseTitle, OtherErrors, reloadCourses, topicLabel, TopicChips, useCourses } from './field_bits';
 import type { TrainingRights } from './training';
 import { TrainingTabs } from './training_bits';
 
@@ -167,21 +167,7 @@ export function CourseFormPage({ id }: { id?: string }) {
         <Field label={`${t('tr.titleLocal')} ${t('common.optional')}`} value={f.title_local} onInput={(v) => set({ title_local: v })} dir="auto" error={fields.title_local} testid="course-title-local" />
         <SelectField label={t('tr.audience')} value={f.audience} onChange={(audience) => set({ audience })} error={fields.audience} testid="course-audience"
           options={[{ value: '', label: t('reg.choose') }, ...['staff', 'community'].map((v) => ({ value: v, label: codeLabel('tr.audience.', v) }))]} />
-        <fieldset data-testid="course-topics">
-          <legend>{t('act.topics')}</legend>
-          <div class="chips">
-            {(config?.topics ?? []).map((o) => (
-              <label class="chip" key={o.code}>
-                <input type="checkbox" checked={f.topics.includes(o.code)} data-testid={'course-topic-' + o.code} onChange={(e) => {
-                  const on = (e.currentTarget as HTMLInputElement).checked;
-                  set({ topics: on ? [...f.topics, o.code] : f.topics.filter((x) => x !== o.code) });
-                }} />
-                <span>{topicLabel(config, o.code)}</span>
-              </label>
-            ))}
-          </div>
-          {fields.topics && <div class="field-error">{fields.topics}</div>}
-        </fieldset>
+        <TopicChips config={config} value={f.topics} onChange={(topics) => set({ topics })} error={fields.topics} testid="course" />
         <Field type="number" inputMode="decimal" step="0.5" min={0.5} label={t('tr.durationHours')} value={f.duration_hours}
           onInput={(v) => set({ duration_hours: v })} error={fields.duration_hours} testid="course-hours" />
         <fieldset data-testid="course-test">

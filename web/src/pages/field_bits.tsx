@@ -2,7 +2,7 @@
 // categories (configured options, translated where this build knows the code), status badges.
 import { useEffect } from 'preact/hooks';
 import { get } from '../api';
-import { hasKey, langStore, t, type MessageKey } from '../i18n';
+import { hasKey, langStore, t, useI18n, type MessageKey } from '../i18n';
 import { showError } from '../messages';
 import { createStore, useStore } from '../store';
 import type { Course, FeedbackCategory, RegistryConfig, RegistryOption } from '../types';
@@ -58,6 +58,29 @@ export function when(ts: string | null | undefined): string {
   const d = new Date(ts);
   if (Number.isNaN(d.getTime())) return ts;
   return d.toLocaleString(langStore.get(), { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+// The configured topics as ticks (an activity's, a course's). `testid` names the fieldset
+// (testid-topics) and each tick (testid-topic-CODE).
+export function TopicChips({ config, value, onChange, error, testid }: { config: RegistryConfig | null; value: string[]; onChange: (topics: string[]) => void; error?: string; testid: string }) {
+  const { t } = useI18n();
+  return (
+    <fieldset data-testid={testid + '-topics'}>
+      <legend>{t('act.topics')}</legend>
+      <div class="chips">
+        {(config?.topics ?? []).map((o) => (
+          <label class="chip" key={o.code}>
+            <input type="checkbox" checked={value.includes(o.code)} data-testid={`${testid}-topic-${o.code}`} onChange={(e) => {
+              const on = (e.currentTarget as HTMLInputElement).checked;
+              onChange(on ? [...value, o.code] : value.filter((x) => x !== o.code));
+            }} />
+            <span>{topicLabel(config, o.code)}</span>
+          </label>
+        ))}
+      </div>
+      {error && <div class="field-error">{error}</div>}
+    </fieldset>
+  );
 }
 
 // Field errors the form shows nowhere else (e.g. counts[2].count), listed before the buttons.
