@@ -1,4 +1,4 @@
-// File import shared by areas, households and institutions: pick a CSV/XLSX file, check it
+// File import shared by areas, households, institutions, training plans and targets: pick a CSV/XLSX file, check it
 // (dry run, with upload progress), see every bad row, then load a clean file.
 import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
@@ -135,5 +135,17 @@ export function ImportPanel<R extends ImportResult>(p: Props<R>) {
       )}
       {loaded && loaded.ok && <p class="notice ok" data-testid="import-done">{p.done(loaded)}</p>}
     </section>
+  );
+}
+
+// An import's columns, and a header-only CSV template to start from.
+export function ImportColumns({ columns, file }: { columns: string[]; file: string }) {
+  const { t } = useI18n();
+  return (
+    <details class="columns">
+      <summary>{t('imp.columns')}</summary>
+      <p class="code-list" dir="ltr">{columns.join(', ')}</p>
+      <a href={'data:text/csv;charset=utf-8,' + encodeURIComponent(columns.join(',') + '\n')} download={file} data-testid="import-template">{t('imp.template')}</a>
+    </details>
   );
 }

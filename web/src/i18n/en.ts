@@ -94,6 +94,8 @@ const en = {
   'import.column': 'Column',
   'import.message': 'Problem',
   'import.checking': 'Checking the file…',
+  'imp.columns': 'Columns',
+  'imp.template': 'Download an empty template (CSV)',
 
   'users.title': 'Users',
   'users.search': 'Search by name or username',

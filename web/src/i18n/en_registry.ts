@@ -260,8 +260,6 @@ const enRegistry = {
   'imp.householdsHelp': 'One row per person; the household columns may be left empty after a household’s first row. Check the file first: nothing is loaded while any row is wrong.',
   'imp.institutionsTitle': 'Import institutions',
   'imp.institutionsHelp': 'One row per membership; the institution columns may be left empty after an institution’s first row. Check the file first: nothing is loaded while any row is wrong.',
-  'imp.columns': 'Columns',
-  'imp.template': 'Download an empty template (CSV)',
   'imp.loadHouseholds': 'Load households',
   'imp.loadInstitutions': 'Load institutions',
   'imp.householdsOk': { one: '{n} row is correct: {households} households, {people} people. Nothing has been loaded yet.', other: '{n} rows are correct: {households} households, {people} people. Nothing has been loaded yet.' },

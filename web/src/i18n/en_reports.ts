@@ -197,8 +197,6 @@ const enReports = {
   'tgt.import': 'Import targets',
   'tgt.importTitle': 'Import targets from a file',
   'tgt.importHelp': 'A CSV or Excel file with one target per row. Check it first: nothing is loaded until every row is right.',
-  'tgt.columns': 'Columns',
-  'tgt.template': 'Download an empty file with these columns',
   'tgt.load': 'Load the targets',
   'tgt.importOk': { one: 'The file is fine: {n} row.', other: 'The file is fine: {n} rows.' },
   'tgt.importDone': { one: '{n} target loaded.', other: '{n} targets loaded.' },

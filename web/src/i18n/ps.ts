@@ -94,6 +94,8 @@ const ps: Record<MessageKey, string | Plural> = {
   'import.column': 'ستنه',
   'import.message': 'ستونزه',
   'import.checking': 'دوتنه څېړل کېږي…',
+  'imp.columns': 'ستنې',
+  'imp.template': 'تشه نمونه ښکته کړئ (CSV)',
 
   'users.title': 'کاروونکي',
   'users.search': 'د نوم یا کارن نوم له مخې لټون',

@@ -259,8 +259,6 @@ const psRegistry: Record<RegistryKey, string | Plural> = {
   'imp.householdsHelp': 'هر وګړی یو قطار؛ د کورنۍ ستنې د کورنۍ له لومړي قطار وروسته تشې پرېښودل کېدای شي. لومړی دوتنه وڅېړئ: تر هغه چې یو قطار هم غلط وي، هیڅ نه بارېږي.',
   'imp.institutionsTitle': 'بنسټونه واردول',
   'imp.institutionsHelp': 'هر غړیتوب یو قطار؛ د بنسټ ستنې د بنسټ له لومړي قطار وروسته تشې پرېښودل کېدای شي. لومړی دوتنه وڅېړئ: تر هغه چې یو قطار هم غلط وي، هیڅ نه بارېږي.',
-  'imp.columns': 'ستنې',
-  'imp.template': 'تشه نمونه ښکته کړئ (CSV)',
   'imp.loadHouseholds': 'کورنۍ بار کړئ',
   'imp.loadInstitutions': 'بنسټونه بار کړئ',
   'imp.householdsOk': { one: '{n} قطار سم دی: {households} کورنۍ، {people} وګړي. تر اوسه هیڅ نه دي بار شوي.', other: '{n} قطارونه سم دي: {households} کورنۍ، {people} وګړي. تر اوسه هیڅ نه دي بار شوي.' },

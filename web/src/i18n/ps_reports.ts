@@ -197,8 +197,6 @@ const psReports: Record<ReportsKey, string | Plural> = {
   'tgt.import': 'هدفونه راوړئ',
   'tgt.importTitle': 'له فایل څخه هدفونه راوړئ',
   'tgt.importHelp': 'د CSV یا اېکسل فایل، په هره کرښه کې یو هدف. لومړی یې وازمویئ: تر هغو چې ټولې کرښې سمې نه وي، هیڅ نه بارېږي.',
-  'tgt.columns': 'ستنې',
-  'tgt.template': 'له دې ستنو سره تش فایل ښکته کړئ',
   'tgt.load': 'هدفونه بار کړئ',
   'tgt.importOk': { one: 'فایل سم دی: {n} کرښه.', other: 'فایل سم دی: {n} کرښې.' },
   'tgt.importDone': { one: '{n} هدف بار شو.', other: '{n} هدفونه بار شول.' },

@@ -109,6 +109,8 @@ const uk: Record<MessageKey, string | Plural> = {
   'import.column': 'Стовпець',
   'import.message': 'Помилка',
   'import.checking': 'Перевірка файлу…',
+  'imp.columns': 'Стовпці',
+  'imp.template': 'Завантажити порожній шаблон (CSV)',
 
   'users.title': 'Користувачі',
   'users.search': 'Пошук за іменем або логіном',

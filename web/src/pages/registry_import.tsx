@@ -1,6 +1,6 @@
 // Household and institution imports (CSV/XLSX): the shared import panel with each file's
 // columns and a header-only template to start from.
-import { ImportPanel } from '../components/import_panel';
+import { ImportColumns, ImportPanel } from '../components/import_panel';
 import { useI18n } from '../i18n';
 import { num } from '../registry_data';
 import { href } from '../router';
@@ -13,17 +13,6 @@ const HOUSEHOLD_COLUMNS = ['household_code', 'area_code', 'head_name', 'head_fat
 const INSTITUTION_COLUMNS = ['code', 'type', 'area_code', 'name', 'name_local', 'parent_code', 'formed_on', 'sex_composition', 'status',
   'meeting_frequency', 'member_household_code', 'member_person_name', 'member_institution_code', 'role', 'joined_on'];
 
-function Columns({ columns, file }: { columns: string[]; file: string }) {
-  const { t } = useI18n();
-  return (
-    <details class="columns">
-      <summary>{t('imp.columns')}</summary>
-      <p class="code-list" dir="ltr">{columns.join(', ')}</p>
-      <a href={'data:text/csv;charset=utf-8,' + encodeURIComponent(columns.join(',') + '\n')} download={file} data-testid="import-template">{t('imp.template')}</a>
-    </details>
-  );
-}
-
 export function HouseholdImportPage() {
   const { t } = useI18n();
   return (
@@ -35,7 +24,7 @@ export function HouseholdImportPage() {
         <li aria-current="page">{t('reg.import')}</li>
       </>}
       title={t('imp.householdsTitle')}
-      help={<><p>{t('imp.householdsHelp')}</p><Columns columns={HOUSEHOLD_COLUMNS} file="households.csv" /></>}
+      help={<><p>{t('imp.householdsHelp')}</p><ImportColumns columns={HOUSEHOLD_COLUMNS} file="households.csv" /></>}
       runLabel={t('imp.loadHouseholds')}
       checked={(r) => t('imp.householdsOk', { n: r.rows, households: num(r.households ?? 0), people: num(r.people ?? 0) })}
       done={(r) => t('imp.householdsDone', { n: r.households ?? r.created, people: num(r.people ?? 0) })}
@@ -54,7 +43,7 @@ export function InstitutionImportPage() {
         <li aria-current="page">{t('reg.import')}</li>
       </>}
       title={t('imp.institutionsTitle')}
-      help={<><p>{t('imp.institutionsHelp')}</p><Columns columns={INSTITUTION_COLUMNS} file="institutions.csv" /></>}
+      help={<><p>{t('imp.institutionsHelp')}</p><ImportColumns columns={INSTITUTION_COLUMNS} file="institutions.csv" /></>}
       runLabel={t('imp.loadInstitutions')}
       checked={(r) => t('imp.institutionsOk', { n: r.rows, institutions: num(r.institutions ?? 0), memberships: num(r.memberships ?? 0) })}
       done={(r) => t('imp.institutionsDone', { n: r.institutions ?? r.created, memberships: num(r.memberships ?? 0) })}

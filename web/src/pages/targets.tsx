@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, del, get, post, query } from '../api';
 import { AreaPicker, type PickedArea } from '../components/area_picker';
 import { Field, SelectField } from '../components/field';
-import { ImportPanel } from '../components/import_panel';
+import { ImportColumns, ImportPanel } from '../components/import_panel';
 import { useI18n } from '../i18n';
 import { clearMessages, showError, showInfo } from '../messages';
 import { href } from '../router';
@@ -206,11 +206,7 @@ export function TargetImportPage() {
       title={t('tgt.importTitle')}
       help={<>
         <p>{t('tgt.importHelp')}</p>
-        <details class="columns">
-          <summary>{t('tgt.columns')}</summary>
-          <p class="code-list" dir="ltr">{COLUMNS.join(', ')}</p>
-          <a href={'data:text/csv;charset=utf-8,' + encodeURIComponent(COLUMNS.join(',') + '\n')} download="targets.csv" data-testid="import-template">{t('tgt.template')}</a>
-        </details>
+        <ImportColumns columns={COLUMNS} file="targets.csv" />
       </>}
       runLabel={t('tgt.load')}
       checked={(r) => t('tgt.importOk', { n: r.rows })}

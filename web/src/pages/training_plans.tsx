@@ -7,7 +7,7 @@ import { ApiError, del, get, patch, post, query } from '../api';
 import { AreaPicker, type PickedArea } from '../components/area_picker';
 import { BarChart, type Bar } from '../components/bar_chart';
 import { Field, SelectField } from '../components/field';
-import { ImportPanel } from '../components/import_panel';
+import { ImportColumns, ImportPanel } from '../components/import_panel';
 import { ConfirmBox, Crumbs, Ltr } from '../components/registry_bits';
 import { useI18n } from '../i18n';
 import { clearMessages, showError, showInfo } from '../messages';
@@ -261,11 +261,7 @@ export function PlanImportPage() {
       title={t('tr.importTitle')}
       help={<>
         <p>{t('tr.importHelp')}</p>
-        <details class="columns">
-          <summary>{t('imp.columns')}</summary>
-          <p class="code-list" dir="ltr">{PLAN_COLUMNS.join(', ')}</p>
-          <a href={'data:text/csv;charset=utf-8,' + encodeURIComponent(PLAN_COLUMNS.join(',') + '\n')} download="training-plans.csv" data-testid="import-template">{t('imp.template')}</a>
-        </details>
+        <ImportColumns columns={PLAN_COLUMNS} file="training-plans.csv" />
       </>}
       runLabel={t('tr.importRun')}
       checked={(r) => t('tr.importOk', { n: r.rows })}
