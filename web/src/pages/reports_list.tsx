@@ -57,8 +57,8 @@ export function ReportsPage({ rights }: { rights: ReportRights }) {
 
   useEffect(() => {
     let live = true;
-    get<Partial<Page<ReportSummary>> & { items: ReportSummary[]; total: number }>('/reports' + query({ area: f.area?.id, template: f.template, status: f.status, limit: LIMIT, offset: f.offset }))
-      .then((p) => live && setPage({ ...p, limit: p.limit ?? LIMIT, offset: p.offset ?? f.offset }))
+    get<Page<ReportSummary>>('/reports' + query({ area: f.area?.id, template: f.template, status: f.status, limit: LIMIT, offset: f.offset }))
+      .then((p) => live && setPage(p))
       .catch((e) => live && showError(e));
     return () => {
       live = false;

@@ -43,8 +43,8 @@ export function TargetsPage({ rights }: { rights: ReportRights }) {
 
   useEffect(() => {
     let live = true;
-    get<Partial<Page<Target>> & { items: Target[]; total: number }>('/targets' + query({ area: f.area?.id, indicator: f.indicator, period: f.period, limit: LIMIT, offset: f.offset }))
-      .then((p) => live && setPage({ ...p, limit: p.limit ?? LIMIT, offset: p.offset ?? f.offset }))
+    get<Page<Target>>('/targets' + query({ area: f.area?.id, indicator: f.indicator, period: f.period, limit: LIMIT, offset: f.offset }))
+      .then((p) => live && setPage(p))
       .catch((e) => live && showError(e));
     return () => {
       live = false;
