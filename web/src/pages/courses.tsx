@@ -18,8 +18,9 @@ import { TrainingTabs } from './training_bits';
 export function CoursesPage({ rights }: { rights: TrainingRights }) {
   const { t } = useI18n();
   const config = useConfig();
-  const courses = useCourses();
-  // Fresh on each visit: another manager may have changed the catalogue.
+  // Read here, fresh on each visit (another manager may have changed the catalogue), rather than
+  // also by useCourses on the first.
+  const courses = useCourses(false);
   useEffect(() => {
     reloadCourses();
   }, []);
