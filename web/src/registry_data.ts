@@ -7,27 +7,35 @@ import { showError } from './messages';
 import { createStore, useStore } from './store';
 import type { Checklist, InstitutionType, PovertyBand, RegistryConfig, RegistryOption, RoleCode, User } from './types';
 
-export const configStore = createStore<RegistryConfig | null>(null);
-let loading: Promise<void> | null = null;
-
-export function loadConfig(force = false): Promise<void> {
-  if (loading && !force) return loading;
-  loading = get<RegistryConfig>('/registry/config')
-    .then((c) => configStore.set(c))
-    .catch((e) => {
-      loading = null;
-      showError(e);
-    });
-  return loading;
+// A resource read from the server once and shared by every screen that shows it (the registry
+// configuration, the course catalogue, the indicator library, the programme settings, the report
+// templates): `use()` reads it on first need (not while `wanted` is false), `load(true)` again
+// after a change; `store` holds it.
+export function sharedResource<T>(read: () => Promise<T>) {
+  const store = createStore<T | null>(null);
+  let loading: Promise<void> | null = null;
+  function load(force = false): Promise<void> {
+    if (loading && !force) return loading;
+    loading = read()
+      .then((v) => store.set(v))
+      .catch((e) => {
+        loading = null;
+        showError(e);
+      });
+    return loading;
+  }
+  function use(wanted = true): T | null {
+    const value = useStore(store);
+    useEffect(() => {
+      if (wanted && !value) load();
+    }, [wanted]);
+    return value;
+  }
+  return { store, load, use };
 }
 
-export function useConfig(): RegistryConfig | null {
-  const config = useStore(configStore);
-  useEffect(() => {
-    if (!config) loadConfig();
-  }, []);
-  return config;
-}
+const config = sharedResource(() => get<RegistryConfig>('/registry/config'));
+export const useConfig = (): RegistryConfig | null => config.use();
 
 // A configured option's label: the deployment's local name when the app is not in English, then
 // this build's translation of a default code, then the configured (English) name.

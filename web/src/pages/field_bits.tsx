@@ -4,6 +4,7 @@ import { useEffect } from 'preact/hooks';
 import { get } from '../api';
 import { hasKey, langStore, t, useI18n, type MessageKey } from '../i18n';
 import { showError } from '../messages';
+import { sharedResource } from '../registry_data';
 import { createStore, useStore } from '../store';
 import type { Course, FeedbackCategory, RegistryConfig, RegistryOption } from '../types';
 
@@ -114,26 +115,9 @@ export function useCategories(): FeedbackCategory[] | null {
 
 // The course catalogue (GET /courses), read when first wanted and shared; `reloadCourses` after
 // a change.
-const coursesStore = createStore<Course[] | null>(null);
-let coursesLoading: Promise<void> | null = null;
-
-export function reloadCourses(): Promise<void> {
-  coursesLoading = get<{ items: Course[] }>('/courses')
-    .then((c) => coursesStore.set(c.items))
-    .catch((e) => {
-      coursesLoading = null;
-      showError(e);
-    });
-  return coursesLoading;
-}
-
-export function useCourses(wanted = true): Course[] | null {
-  const courses = useStore(coursesStore);
-  useEffect(() => {
-    if (wanted && !courses && !coursesLoading) reloadCourses();
-  }, [wanted]);
-  return courses;
-}
+const courses = sharedResource(() => get<{ items: Course[] }>('/courses').then((c) => c.items));
+export const reloadCourses = () => courses.load(true);
+export const useCourses = (wanted = true): Course[] | null => courses.use(wanted);
 
 // One named participant for the API: a score not taken is left out (the API takes no null; the
 // whole list is replaced, so a score left out is cleared).

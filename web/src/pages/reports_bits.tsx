@@ -2,14 +2,13 @@
 // the pieces their screens share: the tab row, value and period formats, the traffic light, a
 // period picker, the indicator library (read once) and the names of indicators in the reader's
 // language.
-import { useEffect, useId } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { get } from '../api';
 import { hasKey, langStore, t, useI18n, type MessageKey } from '../i18n';
-import { showError } from '../messages';
-import { num } from '../registry_data';
+import { num, sharedResource } from '../registry_data';
 import { href } from '../router';
 import { hasRole, sessionStore } from '../session';
-import { createStore, useStore } from '../store';
+import { useStore } from '../store';
 import type { User } from '../types';
 
 export type Unit = 'count' | 'percent' | 'ratio' | 'average' | 'amount';
@@ -399,27 +398,9 @@ export function PeriodPicker(p: PeriodPickerProps) {
 
 // ---- The indicator library, read once and shared ----
 
-const libraryStore = createStore<IndicatorDef[] | null>(null);
-let libraryLoading: Promise<void> | null = null;
-
-export function loadLibrary(force = false): Promise<void> {
-  if (libraryLoading && !force) return libraryLoading;
-  libraryLoading = get<{ items: IndicatorDef[] }>('/indicators')
-    .then((r) => libraryStore.set(r.items))
-    .catch((e) => {
-      libraryLoading = null;
-      showError(e);
-    });
-  return libraryLoading;
-}
-
-export function useLibrary(): IndicatorDef[] | null {
-  const lib = useStore(libraryStore);
-  useEffect(() => {
-    if (!lib) loadLibrary();
-  }, []);
-  return lib;
-}
+const library = sharedResource(() => get<{ items: IndicatorDef[] }>('/indicators').then((r) => r.items));
+export const loadLibrary = library.load;
+export const useLibrary = (): IndicatorDef[] | null => library.use();
 
 // The indicator's name in the reader's language when the library has one, else its own name.
 export function indicatorName(lib: IndicatorDef[] | null, code: string, fallback?: string): string {

@@ -7,6 +7,7 @@ import { SelectField } from '../components/field';
 import { Crumbs } from '../components/registry_bits';
 import { useI18n } from '../i18n';
 import { clearMessages, showError, showInfo } from '../messages';
+import { sharedResource } from '../registry_data';
 import { href, navigate } from '../router';
 import { createStore, useStore } from '../store';
 import type { Page, User } from '../types';
@@ -22,18 +23,9 @@ const LIMIT = 50;
 const STATUSES = ['draft', 'submitted', 'returned', 'approved'];
 
 // The report templates (MPR, QPR, ...), read once; the template editor puts a saved one back.
-export const templatesStore = createStore<ReportTemplate[] | null>(null);
-
-export function useTemplates(): ReportTemplate[] | null {
-  const list = useStore(templatesStore);
-  useEffect(() => {
-    if (!list)
-      get<{ items: ReportTemplate[] }>('/report-templates')
-        .then((r) => templatesStore.set(r.items))
-        .catch(showError);
-  }, []);
-  return list;
-}
+const templates = sharedResource(() => get<{ items: ReportTemplate[] }>('/report-templates').then((r) => r.items));
+export const templatesStore = templates.store;
+export const useTemplates = (): ReportTemplate[] | null => templates.use();
 
 export function templateName(list: ReportTemplate[] | null, code: string): string {
   return templateLabel(code, list?.find((x) => x.code === code)?.name);

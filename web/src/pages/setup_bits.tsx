@@ -7,6 +7,7 @@ import { get } from '../api';
 import { Crumbs } from '../components/registry_bits';
 import { langStore, useI18n } from '../i18n';
 import { showError } from '../messages';
+import { sharedResource } from '../registry_data';
 import { href } from '../router';
 import { hasRole } from '../session';
 import { createStore, useStore } from '../store';
@@ -25,27 +26,9 @@ export interface ProgrammeSettings {
   dhis2_attribute_option_combo: string;
 }
 
-export const settingsStore = createStore<ProgrammeSettings | null>(null);
-let settingsLoading: Promise<void> | null = null;
-
-export function loadSettings(): Promise<void> {
-  if (settingsLoading) return settingsLoading;
-  settingsLoading = get<ProgrammeSettings>('/programme-settings')
-    .then((s) => settingsStore.set(s))
-    .catch((e) => {
-      settingsLoading = null;
-      showError(e);
-    });
-  return settingsLoading;
-}
-
-export function useSettings(): ProgrammeSettings | null {
-  const s = useStore(settingsStore);
-  useEffect(() => {
-    if (!s) loadSettings();
-  }, []);
-  return s;
-}
+const settings = sharedResource(() => get<ProgrammeSettings>('/programme-settings'));
+export const settingsStore = settings.store;
+export const useSettings = (): ProgrammeSettings | null => settings.use();
 
 // ---- Who may change the set-up ----
 
