@@ -4,13 +4,10 @@ import type { Plural } from './types';
 
 const enReports = {
   'dash.title': 'Dashboard',
-  'dash.area': 'Area',
-  'dash.period': 'Period',
   'dash.atEnd': 'at the end of the period',
   'dash.inPeriod': 'in the period',
   'dash.openRecords': '{name}: {value}. Show the records',
   'dash.trendTitle': 'Trend and sub-areas',
-  'dash.indicator': 'Indicator',
   'dash.monthly': '{name}, month by month in {year}',
   'dash.byArea': '{name} by sub-area',
   'dash.noData': 'No figures for this year yet.',

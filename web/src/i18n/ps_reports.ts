@@ -4,13 +4,10 @@ import type { Plural } from './types';
 
 const psReports: Record<ReportsKey, string | Plural> = {
   'dash.title': 'ډشبورډ',
-  'dash.area': 'سیمه',
-  'dash.period': 'موده',
   'dash.atEnd': 'د مودې په پای کې',
   'dash.inPeriod': 'په دې موده کې',
   'dash.openRecords': '{name}: {value}. ریکارډونه وښیئ',
   'dash.trendTitle': 'بهیر او فرعي سیمې',
-  'dash.indicator': 'شاخص',
   'dash.monthly': '{name}، په {year} کې میاشت په میاشت',
   'dash.byArea': '{name} د فرعي سیمو له مخې',
   'dash.noData': 'د دې کال لپاره لا شمېرې نشته.',

@@ -4,13 +4,10 @@ import type { Plural } from './types';
 
 const ukReports: Record<ReportsKey, string | Plural> = {
   'dash.title': 'Панель',
-  'dash.area': 'Територія',
-  'dash.period': 'Період',
   'dash.atEnd': 'на кінець періоду',
   'dash.inPeriod': 'за період',
   'dash.openRecords': '{name}: {value}. Показати записи',
   'dash.trendTitle': 'Динаміка і підтериторії',
-  'dash.indicator': 'Показник',
   'dash.monthly': '{name} помісячно у {year}',
   'dash.byArea': '{name} за підтериторіями',
   'dash.noData': 'За цей рік ще немає даних.',

@@ -87,8 +87,8 @@ export function DashboardPage({ user }: { user: User }) {
         <h1 id="dash-heading">{t('dash.title')}</h1>
         {shownArea && <h2 class="sum-area" data-testid="dashboard-area"><bdi>{shownArea.name}</bdi> · {periodLabel(s.period)}</h2>}
         <div class="form-row">
-          <AreaPicker label={t('dash.area')} value={s.area} onChange={(area) => area && set({ area })} testid="dash-area" />
-          <PeriodPicker label={t('dash.period')} value={s.period} onChange={(period) => set({ period })} testid="dash-period" />
+          <AreaPicker label={t('rep.area')} value={s.area} onChange={(area) => area && set({ area })} testid="dash-area" />
+          <PeriodPicker label={t('rep.period')} value={s.period} onChange={(period) => set({ period })} testid="dash-period" />
         </div>
         <div class="kpis" data-testid="dashboard-cards">
           {KEY_INDICATORS.map((code) => (
@@ -177,7 +177,7 @@ function Trend({ state, onTrend }: { state: DashState; onTrend: (code: string) =
   return (
     <section class="card" aria-labelledby="dash-trend-heading" data-testid="dashboard-trend">
       <h2 id="dash-trend-heading">{t('dash.trendTitle')}</h2>
-      <SelectField label={t('dash.indicator')} value={state.trend} onChange={onTrend} options={options} testid="dash-trend-indicator" />
+      <SelectField label={t('rep.indicator')} value={state.trend} onChange={onTrend} options={options} testid="dash-trend-indicator" />
       <h3>{t('dash.monthly', { name, year: Number(year).toLocaleString(langStore.get(), { useGrouping: false }) })}</h3>
       {months?.stock && <p class="muted small">{t('dash.stockTrend')}</p>}
       {!months ? (

@@ -128,7 +128,7 @@ export function TrainingEventPage({ id, user, rights }: { id: string; user: User
       if (correcting) body.correction_reason = reason.trim();
       const r = await request<TraineeReport>('PUT', `/trainings/${encodeURIComponent(a.id)}/trainees`, body);
       setReport(r);
-      showInfo(correcting ? t('tr.scoresCorrected') : t('tr.scoresSaved'));
+      showInfo(correcting ? t('act.corrected') : t('tr.scoresSaved'));
       setReason('');
       setReload((n) => n + 1);
     } catch (e) {
@@ -158,7 +158,7 @@ export function TrainingEventPage({ id, user, rights }: { id: string; user: User
           [t('act.when'), <Ltr>{a.held_on}</Ltr>],
           [t('act.area'), <bdi>{a.area_name}</bdi>],
           [t('tr.testMax'), hasTest ? <span data-testid="training-test-max">{num(report.test_max ?? 0)}</span> : t('tr.noTest')],
-          [t('tr.trainees'), num(a.attendance.length)],
+          [t('act.trainees'), num(a.attendance.length)],
           [t('act.topics'), a.topics.map((x) => topicLabel(config, x)).join(', ')],
         ]} />
       </section>

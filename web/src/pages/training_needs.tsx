@@ -232,7 +232,7 @@ export function NeedFormPage({ user, id }: { user: User; id?: string }) {
             staffList && staffOptions.length === 0 ? (
               <p class="muted" data-testid="need-no-staff">{t('tr.noStaff')}</p>
             ) : (
-              <SelectField label={t('tr.staffMember')} value={staff} onChange={setStaff} error={fields.user_id} testid="need-user"
+              <SelectField label={t('tr.staff')} value={staff} onChange={setStaff} error={fields.user_id} testid="need-user"
                 options={[{ value: '', label: t('reg.choose') }, ...staffOptions.map((u) => ({ value: u.id, label: staffLabel(u) }))]} />
             )
           ) : (
