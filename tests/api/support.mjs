@@ -139,8 +139,9 @@ export async function areaByCode(client, code) {
 
 export const uniq = () => Math.random().toString(36).slice(2, 8);
 
-// A valid grey PNG of w x h pixels (8-bit greyscale), built here so the test needs no fixture.
-export function pngOf(w, h) {
+// A valid PNG of w x h pixels, built here so the test needs no fixture: 8-bit grey, or 8-bit RGB
+// with `rgb(x, y)` giving each pixel's [r, g, b] (the browser tests' attendance sheet).
+export function pngOf(w, h, rgb) {
   const crcTable = Array.from({ length: 256 }, (_, n) => {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -158,9 +159,13 @@ export function pngOf(w, h) {
     return Buffer.concat([len, td, c]);
   };
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4); ihdr[8] = 8; ihdr[9] = 0;
-  const raw = Buffer.alloc((w + 1) * h, 128);
-  for (let y = 0; y < h; y++) raw[y * (w + 1)] = 0;
+  ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4); ihdr[8] = 8; ihdr[9] = rgb ? 2 : 0;
+  const stride = (rgb ? 3 * w : w) + 1;
+  const raw = Buffer.alloc(stride * h, 128);
+  for (let y = 0; y < h; y++) {
+    raw[y * stride] = 0;
+    if (rgb) for (let x = 0; x < w; x++) raw.set(rgb(x, y), y * stride + 1 + x * 3);
+  }
   return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', ihdr),
     chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }

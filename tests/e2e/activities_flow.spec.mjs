@@ -3,7 +3,7 @@
 // session and returns another with a comment from the verification queue.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { deflateSync } from 'node:zlib';
+import { pngOf } from '../api/support.mjs';
 import { Api, BASE, PHONE, launch, login, newPage, outputPath, uniq } from './support.mjs';
 
 const VILLAGE = 'P1-D1-T1-U1-V1';
@@ -12,42 +12,8 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-// A small valid PNG (w x h, RGB, a blue and yellow pattern) built by hand.
-function png(w = 48, h = 36) {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, c]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8; ihdr[9] = 2; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
-  const raw = Buffer.alloc((w * 3 + 1) * h);
-  for (let y = 0; y < h; y++) {
-    raw[y * (w * 3 + 1)] = 0;
-    for (let x = 0; x < w; x++) {
-      const o = y * (w * 3 + 1) + 1 + x * 3;
-      const stripe = ((x >> 3) + (y >> 3)) % 2 === 0;
-      raw[o] = stripe ? 0x1f : 0xf2; raw[o + 1] = stripe ? 0x5f : 0xb1; raw[o + 2] = stripe ? 0x8b : 0x34;
-    }
-  }
-  const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
+// The attendance sheet: a small PNG, blue and yellow squares.
+const sheet = () => pngOf(48, 36, (x, y) => (((x >> 3) + (y >> 3)) % 2 === 0 ? [0x1f, 0x5f, 0x8b] : [0xf2, 0xb1, 0x34]));
 
 async function pickArea(page, testid, code) {
   await page.getByTestId(testid + '-search').fill(code);
@@ -126,7 +92,7 @@ test('a mobiliser records a session on a phone, attaches the attendance sheet an
   assert.equal(await page.getByTestId('activity-total').textContent(), '23');
 
   // The attendance sheet: a PNG made here; progress, then a thumbnail served by the API.
-  await page.getByTestId('activity-file-input').setInputFiles({ name: `attendance-${s}.png`, mimeType: 'image/png', buffer: png() });
+  await page.getByTestId('activity-file-input').setInputFiles({ name: `attendance-${s}.png`, mimeType: 'image/png', buffer: sheet() });
   const thumb = page.getByTestId('activity-thumb');
   await thumb.waitFor();
   await page.waitForFunction(() => {
