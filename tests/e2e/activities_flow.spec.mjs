@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { pngOf } from '../api/support.mjs';
-import { Api, BASE, PHONE, launch, login, newPage, outputPath, uniq } from './support.mjs';
+import { Api, BASE, launch, loginAs, outputPath, pickArea, uniq } from './support.mjs';
 
 const VILLAGE = 'P1-D1-T1-U1-V1';
 
@@ -14,21 +14,6 @@ after(async () => { await browser?.close(); });
 
 // The attendance sheet: a small PNG, blue and yellow squares.
 const sheet = () => pngOf(48, 36, (x, y) => (((x >> 3) + (y >> 3)) % 2 === 0 ? [0x1f, 0x5f, 0x8b] : [0xf2, 0xb1, 0x34]));
-
-async function pickArea(page, testid, code) {
-  await page.getByTestId(testid + '-search').fill(code);
-  await page.locator(`[data-testid="${testid}-option"][data-code="${code}"]`).click();
-  await page.getByTestId(testid + '-chosen').waitFor();
-}
-
-// Signs in with the app language fixed (demo accounts carry their own locales).
-async function loginAs(browser, username, lang = 'en', viewport = PHONE) {
-  const page = await newPage(browser, viewport);
-  await page.goto(BASE + '/');
-  await page.evaluate((l) => localStorage.setItem('mobilise.lang', l), lang);
-  await login(page, username, 'demo-pass');
-  return page;
-}
 
 const noOverflow = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 

@@ -3,7 +3,7 @@
 // scrolling, a screenshot of each in tests/output.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, BASE, PHONE, launch, login, newPage, outputPath, uniq } from './support.mjs';
+import { Api, BASE, launch, loginAs, outputPath, pickArea, uniq } from './support.mjs';
 
 const VILLAGE = 'P1-D1-T1-U1-V1';
 // 1x1 PNG.
@@ -13,22 +13,8 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function loginAs(username, lang) {
-  const page = await newPage(browser, PHONE);
-  await page.goto(BASE + '/');
-  await page.evaluate((l) => localStorage.setItem('mobilise.lang', l), lang);
-  await login(page, username, 'demo-pass');
-  return page;
-}
-
-async function pickArea(page, testid, code) {
-  await page.getByTestId(testid + '-search').fill(code);
-  await page.locator(`[data-testid="${testid}-option"][data-code="${code}"]`).click();
-  await page.getByTestId(testid + '-chosen').waitFor();
-}
-
 test('a session recorded in Pashto, right to left', async () => {
-  const page = await loginAs('mobiliser.u1', 'ps');
+  const page = await loginAs(browser, 'mobiliser.u1', 'ps');
   assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
   await page.getByTestId('menu-toggle').click();
   assert.equal(await page.getByTestId('nav-activities').textContent(), 'فعالیتونه');
@@ -84,7 +70,7 @@ test('every field screen fits a 360 px phone in English and Pashto', async () =>
     ['feedback-detail', `#/feedback/${fb.id}`, 'feedback-events'],
   ];
   for (const lang of ['en', 'ps']) {
-    const page = await loginAs('officer.t1', lang);
+    const page = await loginAs(browser, 'officer.t1', lang);
     for (const [name, hash, ready] of pages) {
       await page.goto(BASE + '/' + hash);
       await page.getByTestId(ready).first().waitFor();

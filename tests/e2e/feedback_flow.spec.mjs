@@ -4,28 +4,13 @@
 // afterwards, focal.d1 can.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, BASE, PHONE, launch, login, newPage, outputPath, uniq } from './support.mjs';
+import { Api, launch, loginAs, outputPath, pickArea, uniq } from './support.mjs';
 
 const VILLAGE = 'P1-D1-T1-U1-V1';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-// Signs in with the app language fixed (demo accounts carry their own locales).
-async function loginAs(browser, username, lang = 'en') {
-  const page = await newPage(browser, PHONE);
-  await page.goto(BASE + '/');
-  await page.evaluate((l) => localStorage.setItem('mobilise.lang', l), lang);
-  await login(page, username, 'demo-pass');
-  return page;
-}
-
-async function pickArea(page, testid, code) {
-  await page.getByTestId(testid + '-search').fill(code);
-  await page.locator(`[data-testid="${testid}-option"][data-code="${code}"]`).click();
-  await page.getByTestId(testid + '-chosen').waitFor();
-}
 
 const noOverflow = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 const daysAgo = (n) => new Date(Date.now() - n * 86400000).toISOString().slice(0, 10);

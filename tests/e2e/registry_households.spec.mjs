@@ -3,19 +3,13 @@
 // refused until the user confirms; the duplicate review then merges the pair.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, PHONE, launch, login, newPage, outputPath, uniq } from './support.mjs';
+import { Api, PHONE, launch, login, newPage, outputPath, pickArea, uniq } from './support.mjs';
 
 const VILLAGE = 'P1-D1-T1-U1-V1';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function pickArea(page, testid, code) {
-  await page.getByTestId(testid + '-search').fill(code);
-  await page.locator(`[data-testid="${testid}-option"][data-code="${code}"]`).click();
-  await page.getByTestId(testid + '-chosen').waitFor();
-}
 
 async function fillPerson(page, i, p) {
   await page.getByTestId(`person-${i}-name`).fill(p.name);

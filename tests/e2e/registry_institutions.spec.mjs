@@ -3,7 +3,7 @@
 // the status with a date and reason and end the membership. On a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, PHONE, launch, login, newPage, outputPath, uniq } from './support.mjs';
+import { Api, PHONE, launch, login, newPage, outputPath, pickArea, uniq } from './support.mjs';
 
 const UNION = 'P1-D1-T1-U1';
 const VILLAGE = 'P1-D1-T1-U1-V1';
@@ -11,12 +11,6 @@ const VILLAGE = 'P1-D1-T1-U1-V1';
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function pickArea(page, testid, code) {
-  await page.getByTestId(testid + '-search').fill(code);
-  await page.locator(`[data-testid="${testid}-option"][data-code="${code}"]`).click();
-  await page.getByTestId(testid + '-chosen').waitFor();
-}
 
 async function area(api, code) {
   return (await api.get(`/areas?q=${code}`)).items.find((a) => a.code === code);

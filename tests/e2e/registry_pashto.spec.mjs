@@ -2,7 +2,7 @@
 // screen at 360 px in English and Pashto without sideways scrolling (screenshots in tests/output).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, BASE, PHONE, launch, login, newPage, outputPath, uniq } from './support.mjs';
+import { Api, BASE, PHONE, launch, login, newPage, outputPath, pickArea, uniq } from './support.mjs';
 
 const VILLAGE = 'P1-D1-T1-U2-V1';
 
@@ -16,12 +16,6 @@ async function inLanguage(lang) {
   await page.evaluate((l) => localStorage.setItem('mobilise.lang', l), lang);
   await login(page);
   return page;
-}
-
-async function pickArea(page, testid, code) {
-  await page.getByTestId(testid + '-search').fill(code);
-  await page.locator(`[data-testid="${testid}-option"][data-code="${code}"]`).click();
-  await page.getByTestId(testid + '-chosen').waitFor();
 }
 
 test('a household registered entirely in Pashto, right to left', async () => {
