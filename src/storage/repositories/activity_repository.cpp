@@ -189,8 +189,7 @@ void SqlActivityRepository::Insert(const Activity& x) {
 }
 
 bool SqlActivityRepository::Update(const Activity& x, std::int64_t expected_version) {
-  LockActivity(conn_, x.id);
-  const auto before = ReadTally(conn_, x.id);
+  const auto before = ReadTally(conn_, x.id);  // and its lock
   const SexTotals sexes = ComputeSexTotals(conn_, x);
   const bool ok =
       conn_.Execute(
@@ -213,8 +212,7 @@ bool SqlActivityRepository::Update(const Activity& x, std::int64_t expected_vers
 }
 
 void SqlActivityRepository::Delete(const std::string& id) {
-  LockActivity(conn_, id);
-  const auto before = ReadTally(conn_, id);
+  const auto before = ReadTally(conn_, id);  // and its lock
   for (const char* table : {"activity_topic", "activity_institution", "activity_facilitator",
                             "activity_count", "attendance"})
     conn_.Execute(std::string("DELETE FROM ") + table + " WHERE activity_id = ?", {id});

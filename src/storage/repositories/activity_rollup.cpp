@@ -72,15 +72,11 @@ ActivityTally TallyOf(const domain::Activity& a, const SexTotals& participants) 
   return {a.area_path, a.status, a.held_on, a.type, a.topics, participants};
 }
 
-void LockActivity(Connection& conn, const std::string& id) {
-  if (conn.dialect() == Dialect::kPostgres)
-    conn.Query("SELECT id FROM activity WHERE id = ? FOR UPDATE", {id});
-}
-
 std::optional<ActivityTally> ReadTally(Connection& conn, const std::string& id) {
   auto rs = conn.Query(
-      "SELECT area_path, status, held_on, type, participants_f, participants_m, participants_x "
-      "FROM activity WHERE id = ?",
+      std::string("SELECT area_path, status, held_on, type, participants_f, participants_m, "
+                  "participants_x FROM activity WHERE id = ?") +
+          (conn.dialect() == Dialect::kPostgres ? " FOR UPDATE" : ""),
       {id});
   if (rs.empty()) return std::nullopt;
   ActivityTally t{rs[0].Str(0), rs[0].Str(1), rs[0].Str(2), rs[0].Str(3), {},
@@ -132,29 +128,26 @@ void ApplyActivityRollup(Connection& conn, const std::optional<ActivityTally>& b
   std::string sql = kUpsertHead;
   sql += "VALUES ";
   std::vector<Param> params;
-  bool shrinks = false;
+  std::string shrunk;  // the keys of the rows that lose activities
+  std::vector<Param> shrunk_params;
   for (const auto& [k, d] : rows) {
     sql += params.empty() ? "(?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?)";
     const auto& [status, month, type, topic, sex] = k.second;
     for (const auto* s : {&k.first, &status, &month, &type, &topic, &sex}) params.emplace_back(*s);
     params.emplace_back(d.first);
     params.emplace_back(d.second);
-    shrinks = shrinks || d.first < 0;
+    if (d.first < 0) {
+      shrunk += shrunk.empty() ? "" : " OR ";
+      shrunk += "(area_id = ? AND status = ? AND month = ? AND type = ? AND topic = ? AND sex = ?)";
+      shrunk_params.insert(shrunk_params.end(), params.end() - 8, params.end() - 2);
+    }
   }
   sql += kUpsertTail;
-  if (!shrinks) {
-    conn.Execute(sql, params);
-    return;
-  }
-  // Rows that reached zero go: the roll-up holds only what is counted.
-  sql += " RETURNING area_id, status, month, type, topic, sex, activities";
-  auto rs = conn.Query(sql, params);
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    if (rs[i].Int(6) <= 0)
-      conn.Execute(
-          "DELETE FROM activity_rollup WHERE area_id = ? AND status = ? AND month = ? AND type = ? "
-          "AND topic = ? AND sex = ?",
-          {rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3), rs[i].Str(4), rs[i].Str(5)});
+  conn.Execute(sql, params);
+  // Rows that reached zero go (the roll-up holds only what is counted): one statement, each key
+  // looked up by the primary key.
+  if (!shrunk.empty())
+    conn.Execute("DELETE FROM activity_rollup WHERE activities <= 0 AND (" + shrunk + ")", shrunk_params);
 }
 
 void MoveActivityRollup(Connection& conn, const std::string& old_path, const std::string& new_path) {
@@ -188,26 +181,27 @@ void MoveActivityRollup(Connection& conn, const std::string& old_path, const std
 }
 
 void RefreshActivitiesOfPerson(Connection& conn, const std::string& person_id) {
-  // Only activities without counts count their named participants by sex.
+  // Only activities without counts count their named participants by sex: of those the person
+  // attended, the ones whose stored totals are no longer their attendees' sexes, found in one
+  // statement (nothing more is read when the sex did not change). On PostgreSQL their rows are
+  // locked first, so that no writer changes them between this read and the write.
+  const std::string from = " FROM attendance me JOIN activity x ON x.id = me.activity_id";
+  const std::string where = " WHERE me.person_id = ? AND me.attended = 1 AND x.counted_total = 0";
+  if (conn.dialect() == Dialect::kPostgres)
+    conn.Query("SELECT x.id" + from + where + " FOR UPDATE OF x", {person_id});
   auto rs = conn.Query(
-      "SELECT t.activity_id FROM attendance t JOIN activity x ON x.id = t.activity_id WHERE "
-      "t.person_id = ? AND t.attended = 1 AND x.counted_total = 0",
+      "SELECT id, f, m, o FROM (SELECT x.id, x.participants_f AS was_f, x.participants_m AS was_m, "
+      "x.participants_x AS was_x, SUM(CASE p.sex WHEN 'f' THEN 1 ELSE 0 END) AS f, SUM(CASE p.sex "
+      "WHEN 'm' THEN 1 ELSE 0 END) AS m, SUM(CASE WHEN p.sex IN ('f', 'm') THEN 0 ELSE 1 END) AS o" +
+          from + " JOIN attendance t ON t.activity_id = x.id AND t.attended = 1 JOIN person p ON "
+          "p.id = t.person_id" + where + " GROUP BY x.id, x.participants_f, x.participants_m, "
+          "x.participants_x) c WHERE f <> was_f OR m <> was_m OR o <> was_x",
       {person_id});
   for (std::size_t i = 0; i < rs.size(); ++i) {
     const std::string id = rs[i].Str(0);
-    LockActivity(conn, id);
     auto before = ReadTally(conn, id);
     if (!before) continue;
-    SexTotals now;
-    auto sexes = conn.Query(
-        "SELECT p.sex, COUNT(*) FROM attendance t JOIN person p ON p.id = t.person_id WHERE "
-        "t.activity_id = ? AND t.attended = 1 GROUP BY p.sex",
-        {id});
-    for (std::size_t k = 0; k < sexes.size(); ++k) {
-      const auto sex = sexes[k].Text(0);
-      (sex == "f" ? now.f : sex == "m" ? now.m : now.x) += sexes[k].Int(1);
-    }
-    if (now == before->participants) continue;
+    const SexTotals now{rs[i].Int(1), rs[i].Int(2), rs[i].Int(3)};
     conn.Execute("UPDATE activity SET participants_f = ?, participants_m = ?, participants_x = ? WHERE id = ?",
                  {now.f, now.m, now.x, id});
     auto after = before;

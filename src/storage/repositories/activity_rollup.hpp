@@ -38,11 +38,9 @@ struct ActivityTally {
 SexTotals ComputeSexTotals(Connection& conn, const domain::Activity& activity);
 
 ActivityTally TallyOf(const domain::Activity& activity, const SexTotals& participants);
-// Takes the activity row's lock before its tally is read for a change (PostgreSQL, where a
-// concurrent writer could otherwise change it between the read and the write; SQLite's write
-// transactions already run one at a time).
-void LockActivity(Connection& conn, const std::string& activity_id);
-// As stored (before a change); nullopt if there is no such activity.
+// As stored (before a change); nullopt if there is no such activity. Read for a change: on
+// PostgreSQL it takes the activity row's lock (FOR UPDATE), so that no concurrent writer changes
+// it between the read and the write (SQLite's write transactions already run one at a time).
 std::optional<ActivityTally> ReadTally(Connection& conn, const std::string& activity_id);
 
 // Moves the activity's contribution from `before` to `after` (nullopt: none, as for an insert or

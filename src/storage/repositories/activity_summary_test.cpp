@@ -352,7 +352,20 @@ TEST_P(ActivitySummaryTest, ASexCorrectedInTheRegistryRecountsNamedOnlyActivitie
   ASSERT_TRUE(people);
   const auto karim = std::find_if(people->begin(), people->end(), [](const Person& p) { return p.name == "Karim"; });
   ASSERT_NE(karim, people->end());
-  auto r = households.UpdatePerson(system_, household_, karim->id, karim->version, PersonInput{.sex = "x"});
+  // Another change of the person leaves the activities' figures alone.
+  std::vector<std::string> rollup;
+  {
+    auto conn = db_->Acquire();
+    rollup = RollupRows(*conn);
+  }
+  auto renamed = households.UpdatePerson(system_, household_, karim->id, karim->version, PersonInput{.name = "Karim Khan"});
+  ASSERT_TRUE(renamed) << renamed.error().message;
+  {
+    auto conn = db_->Acquire();
+    EXPECT_EQ(RollupRows(*conn), rollup);
+  }
+  ExpectDerivedRight("renamed");
+  auto r = households.UpdatePerson(system_, household_, karim->id, renamed->version, PersonInput{.sex = "x"});
   ASSERT_TRUE(r) << r.error().message;
   ExpectDerivedRight("sex corrected");
   EXPECT_EQ(Summary(d1_, "2026-01-01", "2026-01-31"),
