@@ -41,6 +41,9 @@ bool MaySetPlans(const Actor& actor, const std::string& path) {
   return actor.Can(Permission::kActivityVerify, path) || actor.Can(Permission::kConfigWrite, path);
 }
 
+constexpr const char* kPlansAreSetBy = "plans are set by officers, managers and administrators of the area";
+constexpr const char* kPeriodForm = "must be like 2026-10, 2026Q3, 2026S2 or 2026";
+
 std::string Number(double v) {
   std::string s = std::to_string(v);
   s.erase(s.find_last_not_of('0') + 1);
@@ -145,6 +148,32 @@ Snapshot PlanSnapshot(const TrainingPlan& t) {
                   {"planned_events", std::to_string(t.planned_events)},
                   {"planned_participants", std::to_string(t.planned_participants)},
                   {"version", std::to_string(t.version)}};
+}
+
+// A plan's area (where the caller sets plans), course, period and planned figures: each checked
+// and set when given and changed (all of them when creating).
+void ApplyPlan(UnitOfWork& uow, const Actor& actor, TrainingPlan& t, const PlanPatch& in, bool creating,
+               FieldErrors& errors) {
+  if (in.area_id && (creating || *in.area_id != t.area_id)) {
+    auto area = IsValidId(*in.area_id) ? uow.Areas().Get(*in.area_id) : std::nullopt;
+    if (!area || !actor.Sees(area->path)) errors["area_id"] = "no such area in your areas";
+    else if (!MaySetPlans(actor, area->path)) errors["area_id"] = kPlansAreSetBy;
+    else t.area_id = area->id, t.area_path = area->path, t.area_name = area->name;
+  }
+  if (in.course_id && (creating || *in.course_id != t.course_id)) {
+    auto course = IsValidId(*in.course_id) ? uow.Trainings().GetCourse(*in.course_id) : std::nullopt;
+    if (!course) errors["course_id"] = "no such course";
+    else t.course_id = course->id, t.course_title = course->title;
+  }
+  if (in.period) {
+    auto period = ParsePeriod(*in.period);
+    if (!period) errors["period"] = kPeriodForm;
+    else t.period = period->text, t.period_start = period->start, t.period_end = period->end;
+  }
+  if (in.planned_events) t.planned_events = *in.planned_events;
+  if (in.planned_participants) t.planned_participants = *in.planned_participants;
+  if (t.planned_events < 0 || t.planned_events > 100000) errors["planned_events"] = "must be between 0 and 100000";
+  if (t.planned_participants < 0 || t.planned_participants > 10000000) errors["planned_participants"] = "must be between 0 and 10000000";
 }
 
 Snapshot FollowupSnapshot(const TrainingFollowup& f) {
@@ -370,32 +399,25 @@ Result<Page<TrainingPlan>> TrainingService::Plans(const Actor& actor, std::optio
   if (!scope) return Fail(scope.error());
   std::optional<Period> p;
   if (period && !(p = ParsePeriod(*period)))
-    return Fail(Error::Field("period", "must be like 2026-10, 2026Q3, 2026S2 or 2026"));
+    return Fail(Error::Field("period", kPeriodForm));
   return uow->Trainings().Plans(*scope, p ? std::optional(p->start) : std::nullopt,
                                 p ? std::optional(p->end) : std::nullopt, page);
 }
 
 Result<TrainingPlan> TrainingService::SavePlan(const Actor& actor, const PlanInput& in) {
   auto uow = db_.Begin(true);
+  TrainingPlan t;
+  t.id = NewId();
+  t.created_at = NowTimestamp();
+  t.created_by = actor.UserId();
   FieldErrors errors;
-  auto area = IsValidId(in.area_id) ? uow->Areas().Get(in.area_id) : std::nullopt;
-  if (!area || !actor.Sees(area->path)) errors["area_id"] = "no such area in your areas";
-  else if (!actor.Can(Permission::kActivityVerify, area->path) && !actor.Can(Permission::kConfigWrite, area->path))
-    errors["area_id"] = "plans are set by officers, managers and administrators of the area";
-  auto course = IsValidId(in.course_id) ? uow->Trainings().GetCourse(in.course_id) : std::nullopt;
-  if (!course) errors["course_id"] = "no such course";
-  auto period = ParsePeriod(in.period);
-  if (!period) errors["period"] = "must be like 2026-10, 2026Q3, 2026S2 or 2026";
-  if (in.planned_events < 0 || in.planned_events > 100000) errors["planned_events"] = "must be between 0 and 100000";
-  if (in.planned_participants < 0 || in.planned_participants > 10000000) errors["planned_participants"] = "must be between 0 and 10000000";
+  ApplyPlan(*uow, actor, t, PlanPatch{in.course_id, in.area_id, in.period, in.planned_events, in.planned_participants},
+            true, errors);
   if (!errors.empty()) return Fail(Error::Validation("the training plan is invalid", errors));
-  TrainingPlan t{NewId(), course->id, course->title, area->id, area->path, area->name, period->text,
-                 period->start, period->end, NowTimestamp(), in.planned_events, in.planned_participants,
-                 actor.UserId()};
   uow->Trainings().UpsertPlan(t);
   // The plan written: this one, or the one of the same course x area x period it replaced.
   auto stored = uow->Trainings().FindPlan(t.course_id, t.area_id, t.period).value_or(t);
-  RecordAudit(uow->Audit(), actor, "update", "training_plan", stored.id, area->path, std::nullopt,
+  RecordAudit(uow->Audit(), actor, "update", "training_plan", stored.id, t.area_path, std::nullopt,
               PlanSnapshot(stored));
   uow->Commit();
   return stored;
@@ -411,33 +433,11 @@ Result<TrainingPlan> TrainingService::UpdatePlan(const Actor& actor, const std::
   auto uow = db_.Begin(true);
   auto found = VisiblePlan(*uow, actor, id);
   if (!found) return Fail(found.error());
-  if (!MaySetPlans(actor, found->area_path))
-    return Fail(Error::Forbidden("plans are set by officers, managers and administrators of the area"));
+  if (!MaySetPlans(actor, found->area_path)) return Fail(Error::Forbidden(kPlansAreSetBy));
   if (version != found->version) return Fail(Error::Stale("training plan", found->version));
   TrainingPlan t = *found;
   FieldErrors errors;
-  if (in.area_id && *in.area_id != t.area_id) {
-    auto area = IsValidId(*in.area_id) ? uow->Areas().Get(*in.area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path)) errors["area_id"] = "no such area in your areas";
-    else if (!MaySetPlans(actor, area->path))
-      errors["area_id"] = "plans are set by officers, managers and administrators of the area";
-    else
-      t.area_id = area->id, t.area_path = area->path, t.area_name = area->name;
-  }
-  if (in.course_id && *in.course_id != t.course_id) {
-    auto course = IsValidId(*in.course_id) ? uow->Trainings().GetCourse(*in.course_id) : std::nullopt;
-    if (!course) errors["course_id"] = "no such course";
-    else t.course_id = course->id, t.course_title = course->title;
-  }
-  if (in.period) {
-    auto period = ParsePeriod(*in.period);
-    if (!period) errors["period"] = "must be like 2026-10, 2026Q3, 2026S2 or 2026";
-    else t.period = period->text, t.period_start = period->start, t.period_end = period->end;
-  }
-  if (in.planned_events) t.planned_events = *in.planned_events;
-  if (in.planned_participants) t.planned_participants = *in.planned_participants;
-  if (t.planned_events < 0 || t.planned_events > 100000) errors["planned_events"] = "must be between 0 and 100000";
-  if (t.planned_participants < 0 || t.planned_participants > 10000000) errors["planned_participants"] = "must be between 0 and 10000000";
+  ApplyPlan(*uow, actor, t, in, false, errors);
   if (!errors.empty()) return Fail(Error::Validation("the training plan is invalid", errors));
   if (auto other = uow->Trainings().FindPlan(t.course_id, t.area_id, t.period); other && other->id != t.id)
     return Fail(Error::Conflict("there is already a plan for this course, area and period: change that one"));
@@ -455,8 +455,7 @@ Status TrainingService::DeletePlan(const Actor& actor, const std::string& id) {
   auto uow = db_.Begin(true);
   auto found = VisiblePlan(*uow, actor, id);
   if (!found) return Fail(found.error());
-  if (!MaySetPlans(actor, found->area_path))
-    return Fail(Error::Forbidden("plans are set by officers, managers and administrators of the area"));
+  if (!MaySetPlans(actor, found->area_path)) return Fail(Error::Forbidden(kPlansAreSetBy));
   uow->Trainings().DeletePlan(id);
   RecordAudit(uow->Audit(), actor, "delete", "training_plan", id, found->area_path, PlanSnapshot(*found), std::nullopt);
   uow->Commit();
@@ -486,10 +485,9 @@ Result<PlanImportReport> TrainingService::ImportPlans(const Actor& actor,
     if (!course) err("course_code", "unknown", r.course_code.empty() ? "is required" : "no course with this code");
     auto area = r.area_code.empty() ? std::nullopt : uow->Areas().GetByCode(r.area_code);
     if (!area || !actor.Sees(area->path)) err("area_code", "unknown", "no area with this code in your areas");
-    else if (!actor.Can(Permission::kActivityVerify, area->path) && !actor.Can(Permission::kConfigWrite, area->path))
-      err("area_code", "forbidden", "plans are set by officers, managers and administrators of the area");
+    else if (!MaySetPlans(actor, area->path)) err("area_code", "forbidden", kPlansAreSetBy);
     auto period = ParsePeriod(r.period);
-    if (!period) err("period", "invalid", "must be like 2026-10, 2026Q3, 2026S2 or 2026");
+    if (!period) err("period", "invalid", kPeriodForm);
     std::int64_t events = 0, participants = 0;
     if (!whole(r.planned_events, events)) err("planned_events", "invalid", "must be a whole number");
     if (!whole(r.planned_participants, participants)) err("planned_participants", "invalid", "must be a whole number");
