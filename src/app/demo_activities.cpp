@@ -31,7 +31,36 @@ std::string DaysBefore(const std::string& today, int days) {
   return FormatTimestamp(*t - std::chrono::hours(24 * days)).substr(0, 10);
 }
 
+double Uniform(std::mt19937_64& rng) { return std::uniform_real_distribution<double>(0, 1)(rng); }
+
 }  // namespace
+
+const char* PickActivityType(std::mt19937_64& rng, bool pashto) {
+  return Pick(rng, {{"community_dialogue", 3}, {"awareness_session", 5}, {"fgd", 1},
+                    {"institution_meeting", 4}, {"shg_meeting", pashto ? 0.0 : 4.0},
+                    {"campaign", 0.5}, {"home_visit", 3}, {"workshop", 0.5}, {"training", 1.5}});
+}
+
+const char* PickActivityTopic(std::mt19937_64& rng) {
+  return Pick(rng, {{"iycf", 2}, {"maternal_nutrition", 1.5}, {"wash", 2}, {"health", 1.5},
+                    {"community_security", 1}, {"livelihoods", 1}, {"savings_credit", 1}});
+}
+
+const char* PickActivityStatus(std::mt19937_64& rng) {
+  return Pick(rng, {{"verified", 70}, {"submitted", 15}, {"returned", 5}, {"draft", 10}});
+}
+
+void AddSessionCounts(std::mt19937_64& rng, bool women, std::vector<domain::ParticipantCount>& counts) {
+  const auto add = [&](const char* sex, const char* band, bool dis, std::int64_t c) {
+    if (c > 0) counts.push_back({sex, band, dis, c});
+  };
+  const char* main_sex = women ? "f" : "m";
+  add(main_sex, "18-59", false, 8 + static_cast<std::int64_t>(rng() % 20));
+  add(main_sex, "60+", false, static_cast<std::int64_t>(rng() % 4));
+  add(main_sex, "18-59", true, Uniform(rng) < 0.4 ? 1 : 0);
+  add(women ? "m" : "f", "18-59", false, Uniform(rng) < 0.3 ? static_cast<std::int64_t>(rng() % 5) : 0);
+  add("f", "12-17", false, Uniform(rng) < 0.2 ? static_cast<std::int64_t>(rng() % 6) : 0);
+}
 
 Result<ActivityCounts> GenerateDemoActivities(domain::UnitOfWork& uow,
                                               const std::vector<DemoUnionCouncil>& ucs,
@@ -95,30 +124,19 @@ Result<ActivityCounts> GenerateDemoActivities(domain::UnitOfWork& uow,
       for (int k = 0; k < n; ++k) {
         domain::Activity a;
         a.id = NewId();
-        a.type = Pick(rng, {{"community_dialogue", 3}, {"awareness_session", 5}, {"fgd", 1},
-                            {"institution_meeting", 4}, {"shg_meeting", uc.pashto ? 0.0 : 4.0},
-                            {"campaign", 0.5}, {"home_visit", 3}, {"workshop", 0.5}, {"training", 1.5}});
+        a.type = PickActivityType(rng, uc.pashto);
         a.held_on = DaysBefore(today, 1 + static_cast<int>(rng() % 364));
         a.start_time = std::string(U() < 0.5 ? "10:00" : "14:00");
         a.end_time = std::string(*a.start_time == "10:00" ? "11:30" : "15:30");
         a.area_id = village.id;
         a.area_path = village.path;
         a.place = std::string(U() < 0.5 ? "Village hujra" : "Community school");
-        a.topics = {Pick(rng, {{"iycf", 2}, {"maternal_nutrition", 1.5}, {"wash", 2}, {"health", 1.5},
-                               {"community_security", 1}, {"livelihoods", 1}, {"savings_credit", 1}})};
+        a.topics = {PickActivityTopic(rng)};
         const bool women = U() < 0.6;
-        const auto add = [&](const char* sex, const char* band, bool dis, std::int64_t c) {
-          if (c > 0) a.counts.push_back({sex, band, dis, c});
-        };
-        if (a.type == "home_visit") {
-          add(women ? "f" : "m", "18-59", false, 1 + static_cast<std::int64_t>(rng() % 3));
-        } else {
-          add(women ? "f" : "m", "18-59", false, 8 + static_cast<std::int64_t>(rng() % 20));
-          add(women ? "f" : "m", "60+", false, static_cast<std::int64_t>(rng() % 4));
-          add(women ? "f" : "m", "18-59", true, U() < 0.4 ? 1 : 0);
-          add(women ? "m" : "f", "18-59", false, U() < 0.3 ? static_cast<std::int64_t>(rng() % 5) : 0);
-          add("f", "12-17", false, U() < 0.2 ? static_cast<std::int64_t>(rng() % 6) : 0);
-        }
+        if (a.type == "home_visit")
+          a.counts.push_back({women ? "f" : "m", "18-59", false, 1 + static_cast<std::int64_t>(rng() % 3)});
+        else
+          AddSessionCounts(rng, women, a.counts);
         if (a.type == "training" && !people.empty()) {
           const auto& course = courses[rng() % 4];
           a.course_id = course.id;
@@ -150,7 +168,7 @@ Result<ActivityCounts> GenerateDemoActivities(domain::UnitOfWork& uow,
         a.decisions = std::string("Members agreed to follow up at the next meeting");
         a.author_id = author;
         // A running programme: most verified, some waiting, a few returned or still drafts.
-        const char* status = Pick(rng, {{"verified", 70}, {"submitted", 15}, {"returned", 5}, {"draft", 10}});
+        const char* status = PickActivityStatus(rng);
         if (DaysBefore(today, 30) < a.held_on && std::string(status) == "verified" && U() < 0.5) status = "submitted";
         a.status = status;
         if (a.status != "draft") a.submitted_at = a.held_on + "T18:00:00.000Z";

@@ -65,22 +65,6 @@ class Batch {
   std::int64_t total_ = 0;
 };
 
-struct Weighted {
-  const char* code;
-  double weight;
-};
-
-const char* Pick(std::mt19937_64& rng, std::initializer_list<Weighted> list) {
-  double total = 0;
-  for (const auto& w : list) total += w.weight;
-  double r = std::uniform_real_distribution<double>(0, total)(rng);
-  for (const auto& w : list) {
-    if (r < w.weight) return w.code;
-    r -= w.weight;
-  }
-  return list.begin()->code;
-}
-
 struct Village {
   std::string id, path, code;
 };
@@ -173,13 +157,7 @@ Result<ActivityCounts> GenerateBulkActivities(storage::Database& db, std::int64_
     for (auto* b : {&topic_rows, &facilitator_rows, &count_rows, &attendance_rows}) b->Flush(all);
   };
 
-  struct Count {
-    const char* sex;
-    const char* band;
-    bool disability;
-    std::int64_t count;
-  };
-  std::vector<Count> cs;
+  std::vector<domain::ParticipantCount> cs;
   std::vector<std::size_t> named;
   std::vector<std::string> women, men;  // adults of the village (men: everyone not f)
   std::vector<char> men_sex;
@@ -217,34 +195,22 @@ Result<ActivityCounts> GenerateBulkActivities(storage::Database& db, std::int64_
 
       for (std::int64_t k = 0; k < n; ++k) {
         const std::string id = NewId();
-        std::string type = Pick(rng, {{"community_dialogue", 3}, {"awareness_session", 5}, {"fgd", 1},
-                                      {"institution_meeting", 4}, {"shg_meeting", pashto ? 0.0 : 4.0},
-                                      {"campaign", 0.5}, {"home_visit", 3}, {"workshop", 0.5}, {"training", 1.5}});
+        std::string type = PickActivityType(rng, pashto);
         const std::string& held_on = day[1 + static_cast<int>(rng() % static_cast<std::uint64_t>(days - 1))];
         const bool morning = U() < 0.5;
-        std::string topic = Pick(rng, {{"iycf", 2}, {"maternal_nutrition", 1.5}, {"wash", 2}, {"health", 1.5},
-                                       {"community_security", 1}, {"livelihoods", 1}, {"savings_credit", 1}});
+        std::string topic = PickActivityTopic(rng);
         const bool women_session = U() < 0.6;
-        const char* main_sex = women_session ? "f" : "m";
-        const char* other_sex = women_session ? "m" : "f";
         const auto& pool = women_session ? women : men;
         cs.clear();
-        const auto add = [&](const char* sex, const char* band, bool dis, std::int64_t count) {
-          if (count > 0) cs.push_back({sex, band, dis, count});
-        };
         std::size_t want;  // named participants
         if (type == "home_visit") {
           const std::int64_t visited = 1 + static_cast<std::int64_t>(rng() % 3);
           // Half the home visits name the people visited and count no one (the summary counts
           // them by their sex in the registry).
-          if (U() < 0.5 || pool.empty()) add(main_sex, "18-59", false, visited);
+          if (U() < 0.5 || pool.empty()) cs.push_back({women_session ? "f" : "m", "18-59", false, visited});
           want = static_cast<std::size_t>(visited);
         } else {
-          add(main_sex, "18-59", false, 8 + static_cast<std::int64_t>(rng() % 20));
-          add(main_sex, "60+", false, static_cast<std::int64_t>(rng() % 4));
-          add(main_sex, "18-59", true, U() < 0.4 ? 1 : 0);
-          add(other_sex, "18-59", false, U() < 0.3 ? static_cast<std::int64_t>(rng() % 5) : 0);
-          add("f", "12-17", false, U() < 0.2 ? static_cast<std::int64_t>(rng() % 6) : 0);
+          AddSessionCounts(rng, women_session, cs);
           want = type == "training" ? 6 + rng() % 8 : 4 + rng() % 10;
         }
         const Course* course = nullptr;
@@ -292,12 +258,12 @@ Result<ActivityCounts> GenerateBulkActivities(storage::Database& db, std::int64_
           for (const auto& x : cs) by_sex[x.sex[0] == 'f' ? 0 : x.sex[0] == 'm' ? 1 : 2] += x.count;
         }
         for (const auto& x : cs)
-          count_rows.Add({id, std::string(x.sex), std::string(x.band), std::int64_t{x.disability ? 1 : 0}, x.count});
+          count_rows.Add({id, x.sex, x.age_band, std::int64_t{x.disability ? 1 : 0}, x.count});
         if (course != nullptr || U() >= 0.03) topic_rows.Add({id, topic});  // a few without a topic
         facilitator_rows.Add({id, std::int64_t{0}, Param(),
                               std::string(U() < 0.5 ? "Social mobiliser" : "Lady health worker")});
         // A running programme: most verified, some waiting, a few returned or still drafts.
-        std::string status = Pick(rng, {{"verified", 70}, {"submitted", 15}, {"returned", 5}, {"draft", 10}});
+        std::string status = PickActivityStatus(rng);
         if (recent < held_on && status == "verified" && U() < 0.5) status = "submitted";
         const bool submitted = status != "draft", verified = status == "verified";
         activity_rows.Add({id, type, Param(), held_on, std::string(morning ? "10:00" : "14:00"),
