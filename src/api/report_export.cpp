@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <unistd.h>
 
 #include "api/json_io.hpp"
@@ -25,15 +26,23 @@ std::string FileName(const domain::ReportContent& c, const std::string& ext) {
   return name + "." + ext;
 }
 
+// A new empty file of our own in the temporary directory, named `prefix` and a random suffix.
+std::optional<std::string> TemporaryFile(const char* prefix) {
+  std::string path = (std::filesystem::temp_directory_path() / (std::string(prefix) + "XXXXXX")).string();
+  const int fd = mkstemp(path.data());
+  if (fd < 0) return std::nullopt;
+  close(fd);
+  return path;
+}
+
 // Renders into a temporary file and answers with it: the server streams the file from disk and
 // removes it, so a large export is never held whole in memory (the XLSX and PDF writers also
 // want a path).
 http::Response ThroughFile(const std::function<Status(const std::string&)>& render, const std::string& type,
                            const std::string& name) {
-  std::string path = (std::filesystem::temp_directory_path() / "mobilise-export-XXXXXX").string();
-  const int fd = mkstemp(path.data());
-  if (fd < 0) return ErrorResponse(Error::Internal("cannot create a temporary file"));
-  close(fd);
+  const auto file = TemporaryFile("mobilise-export-");
+  if (!file) return ErrorResponse(Error::Internal("cannot create a temporary file"));
+  const std::string& path = *file;
   if (auto done = render(path); !done) {
     std::remove(path.c_str());
     return ErrorResponse(done.error());
@@ -58,8 +67,9 @@ Status ToStream(const std::string& path, const std::function<Status(std::ostream
 }
 
 // The stories' photos as files for the PDF and XLSX renderers: each read as its reader may
-// (a photo of a record outside their areas is left out), photos only, in temporary files
-// removed with this object.
+// (ActivityService::ReadFile authorises like the photo's record: one outside their areas is left
+// out), photos only, in temporary files removed with this object. One photo is in memory at a
+// time; the blob store's own files are not handed out (the domain's BlobStore gives bytes).
 class StoryPhotos {
  public:
   StoryPhotos(Services& s, const domain::Actor& actor, const domain::ReportContent& c) {
@@ -68,12 +78,10 @@ class StoryPhotos {
         if (paths.contains(id)) continue;
         auto file = s.activities.ReadFile(actor, id);
         if (!file || (file->first.mime != "image/jpeg" && file->first.mime != "image/png")) continue;
-        std::string path = (std::filesystem::temp_directory_path() / "mobilise-photo-XXXXXX").string();
-        const int fd = mkstemp(path.data());
-        if (fd < 0) continue;
-        close(fd);
-        paths[id] = path;
-        std::ofstream(path, std::ios::binary | std::ios::trunc) << file->second;
+        auto path = TemporaryFile("mobilise-photo-");
+        if (!path) continue;
+        paths[id] = *path;
+        std::ofstream(*path, std::ios::binary | std::ios::trunc) << file->second;
       }
     }
   }
