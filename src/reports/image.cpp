@@ -209,8 +209,15 @@ std::optional<DecodedImage> DecodeImage(std::string_view image_bytes, int max_si
   return image;
 }
 
-std::optional<DecodedImage> DecodeImageFile(const std::string& path, int max_side,
-                                            std::size_t max_file_bytes) {
+std::optional<std::pair<int, int>> ImageSize(std::string_view image_bytes) {
+  auto format = Sniff(image_bytes);
+  auto size = format ? HeaderSize(image_bytes, *format) : std::nullopt;
+  if (!size || size->first < 1 || size->second < 1 || size->first > INT32_MAX || size->second > INT32_MAX)
+    return std::nullopt;
+  return std::make_pair(static_cast<int>(size->first), static_cast<int>(size->second));
+}
+
+std::optional<std::string> ReadImageFile(const std::string& path, std::size_t max_file_bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   std::string bytes;
@@ -219,7 +226,15 @@ std::optional<DecodedImage> DecodeImageFile(const std::string& path, int max_sid
     bytes.append(chunk, static_cast<std::size_t>(in.gcount()));
     if (bytes.size() > max_file_bytes) return std::nullopt;
   }
-  return DecodeImage(bytes, max_side);
+  if (in.bad()) return std::nullopt;
+  return bytes;
+}
+
+std::optional<DecodedImage> DecodeImageFile(const std::string& path, int max_side,
+                                            std::size_t max_file_bytes) {
+  auto bytes = ReadImageFile(path, max_file_bytes);
+  if (!bytes) return std::nullopt;
+  return DecodeImage(*bytes, max_side);
 }
 
 }  // namespace mobilise::reports

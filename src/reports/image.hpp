@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace mobilise::reports {
@@ -35,7 +36,15 @@ struct DecodedImage {
 // Decodes like MakeThumbnail (upright, fitted to max_side, never scaled up). nullopt as there.
 std::optional<DecodedImage> DecodeImage(std::string_view image_bytes, int max_side);
 
-// Reads the file (at most max_file_bytes) and decodes it. nullopt when it cannot be read, is
+// Width x height of a JPEG or PNG from its header, without decoding (as stored: an EXIF
+// orientation is not applied; MakeThumbnail's output has none). nullopt for anything else.
+std::optional<std::pair<int, int>> ImageSize(std::string_view image_bytes);
+
+// The file's bytes, at most max_file_bytes. nullopt when it cannot be read or is larger.
+std::optional<std::string> ReadImageFile(const std::string& path,
+                                         std::size_t max_file_bytes = 50u << 20);
+
+// Reads the file (as ReadImageFile) and decodes it. nullopt when it cannot be read, is
 // larger, or does not decode.
 std::optional<DecodedImage> DecodeImageFile(const std::string& path, int max_side,
                                             std::size_t max_file_bytes = 50u << 20);

@@ -93,6 +93,14 @@ TEST(MakeThumbnail, RefusesImagesClaimingTooManyPixelsBeforeDecoding) {
   EXPECT_FALSE(MakeThumbnail(huge, 200));
 }
 
+TEST(ImageSize, ReadsTheSizeFromAJpegOrPngHeader) {
+  EXPECT_EQ(ImageSize(MakeImage(300, 200, "jpeg")), std::make_pair(300, 200));
+  EXPECT_EQ(ImageSize(*MakeThumbnail(MakeImage(800, 400, "png"), 200)), std::make_pair(200, 100));
+  EXPECT_EQ(ImageSize(MakeImage(7, 9, "png")), std::make_pair(7, 9));
+  EXPECT_FALSE(ImageSize("not an image"));
+  EXPECT_FALSE(ImageSize(MakeImage(7, 9, "bmp")));
+}
+
 TEST(DecodeImageFile, ReadsAFileAndRefusesMissingOrOversizedOnes) {
   std::string path = WriteFile("decode.png", MakeImage(100, 50, "png"));
   auto image = DecodeImageFile(path, 40);

@@ -5,8 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <optional>
 #include <vector>
@@ -20,9 +18,9 @@ namespace {
 
 constexpr std::size_t kMaxCellBytes = 32767;  // Excel's limit on a cell's text
 constexpr double kMinWidth = 8, kMaxWidth = 60;
-constexpr lxw_row_t kChartRows = 22;
+constexpr lxw_row_t kChartRows = 22;   // rows a chart occupies at the scale used below
 constexpr int kPhotoSide = 480;         // pixels, the longest side of a photo on a sheet
-constexpr double kRowPixels = 20;       // the default row height (15 points)  // rows a chart occupies at the scale used below
+constexpr double kRowPixels = 20;       // the default row height (15 points)
 
 // Text cut to what a cell holds, on a UTF-8 character boundary.
 std::string Clip(const std::string& text) {
@@ -351,11 +349,10 @@ class SectionSheet {
   // A photo as an upright JPEG of at most kPhotoSide pixels, without the original's metadata
   // (EXIF, GPS position), with its caption below. One that cannot be read leaves the caption.
   void WritePhoto(const Photo& photo) {
-    std::ifstream in(photo.path, std::ios::binary);
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    auto jpeg = in ? MakeThumbnail(bytes, kPhotoSide) : std::nullopt;
-    auto decoded = jpeg ? DecodeImage(*jpeg, kPhotoSide) : std::nullopt;
-    if (decoded) {
+    const auto bytes = ReadImageFile(photo.path);
+    auto jpeg = bytes ? MakeThumbnail(*bytes, kPhotoSide) : std::nullopt;
+    const auto size = jpeg ? ImageSize(*jpeg) : std::nullopt;  // from the header: decoded once
+    if (size) {
       const std::string& kept = images_.emplace_back(std::move(*jpeg));
       std::string alt = Clip(photo.caption);
       lxw_image_options options = {};
@@ -364,7 +361,7 @@ class SectionSheet {
       options.description = alt.data();
       if (worksheet_insert_image_buffer_opt(sheet_, row_, 0, reinterpret_cast<const unsigned char*>(kept.data()),
                                             kept.size(), &options) == LXW_NO_ERROR)
-        row_ += static_cast<lxw_row_t>(std::ceil((decoded->height + 4) / kRowPixels));
+        row_ += static_cast<lxw_row_t>(std::ceil((size->second + 4) / kRowPixels));
     }
     worksheet_write_string(sheet_, row_++, 0, Clip(photo.caption).c_str(), formats_.bold());
     ++row_;
