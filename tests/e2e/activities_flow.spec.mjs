@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { pngOf } from '../api/support.mjs';
-import { Api, BASE, launch, loginAs, outputPath, pickArea, uniq } from './support.mjs';
+import { Api, areaByCode, BASE, launch, loginAs, outputPath, pickArea, uniq } from './support.mjs';
 
 const VILLAGE = 'P1-D1-T1-U1-V1';
 
@@ -116,7 +116,7 @@ async function submittedActivity(api, village, place) {
 test('officer.t1 verifies one session and returns another with a comment from the queue', async () => {
   const s = uniq();
   const mob = await new Api().login('mobiliser.u1', 'demo-pass');
-  const village = (await mob.get(`/areas?q=${VILLAGE}`)).items.find((a) => a.code === VILLAGE);
+  const village = await areaByCode(mob, VILLAGE);
   const one = await submittedActivity(mob, village, `Verify me ${s}`);
   const two = await submittedActivity(mob, village, `Return me ${s}`);
 

@@ -3,7 +3,7 @@
 // scrolling, a screenshot of each in tests/output.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, BASE, launch, loginAs, outputPath, pickArea, uniq } from './support.mjs';
+import { Api, areaByCode, BASE, launch, loginAs, outputPath, pickArea, uniq } from './support.mjs';
 
 const VILLAGE = 'P1-D1-T1-U1-V1';
 // 1x1 PNG.
@@ -49,7 +49,7 @@ test('a session recorded in Pashto, right to left', async () => {
 test('every field screen fits a 360 px phone in English and Pashto', async () => {
   const s = uniq();
   const mob = await new Api().login('mobiliser.u1', 'demo-pass');
-  const village = (await mob.get(`/areas?q=${VILLAGE}`)).items.find((a) => a.code === VILLAGE);
+  const village = await areaByCode(mob, VILLAGE);
   const a = await mob.post('/activities', { type: 'community_dialogue', held_on: new Date().toISOString().slice(0, 10), area_id: village.id,
     place: `Hujra ${s}`, topics: ['health', 'wash'], decisions: 'Clean the water point every Friday.',
     counts: [{ sex: 'f', age_band: '18-59', disability: false, count: 11 }, { sex: 'm', age_band: '60+', disability: true, count: 2 }] });

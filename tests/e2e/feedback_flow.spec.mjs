@@ -4,7 +4,7 @@
 // afterwards, focal.d1 can.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, launch, loginAs, outputPath, pickArea, uniq } from './support.mjs';
+import { Api, areaByCode, launch, loginAs, outputPath, pickArea, uniq } from './support.mjs';
 
 const VILLAGE = 'P1-D1-T1-U1-V1';
 
@@ -46,7 +46,7 @@ test('a complaint logged by a mobiliser is assigned, answered and closed by offi
 
   // An old complaint, past its due date, to see the overdue highlight.
   const mob = await new Api().login('mobiliser.u1', 'demo-pass');
-  const village = (await mob.get(`/areas?q=${VILLAGE}`)).items.find((a) => a.code === VILLAGE);
+  const village = await areaByCode(mob, VILLAGE);
   const late = await mob.post('/feedback', { area_id: village.id, channel: 'suggestion_box', category: 'complaint_staff', received_on: daysAgo(40),
     description: `Staff came late to the distribution ${s}`, anonymous: true, tags: ['distribution'] });
 

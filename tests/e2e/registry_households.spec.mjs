@@ -3,7 +3,7 @@
 // refused until the user confirms; the duplicate review then merges the pair.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, PHONE, launch, login, newPage, outputPath, pickArea, uniq } from './support.mjs';
+import { Api, areaByCode, PHONE, launch, login, newPage, outputPath, pickArea, uniq } from './support.mjs';
 
 const VILLAGE = 'P1-D1-T1-U1-V1';
 
@@ -86,7 +86,7 @@ test('a second household with the same national ID needs confirming; the review 
   const api = await new Api().login();
   const s = uniq();
   const nid = String(Date.now()).slice(-9) + String(Math.floor(Math.random() * 9000) + 1000);
-  const village = (await api.get(`/areas?q=${VILLAGE}`)).items.find((a) => a.code === VILLAGE);
+  const village = await areaByCode(api, VILLAGE);
   const first = await api.post('/households', { area_id: village.id, head_name: `E2E First ${s}`, national_id: nid,
     people: [{ name: `E2E First ${s}`, sex: 'm', relation: 'head', age: 40 }] });
 

@@ -3,7 +3,7 @@
 // the status with a date and reason and end the membership. On a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, PHONE, launch, login, newPage, outputPath, pickArea, uniq } from './support.mjs';
+import { Api, areaByCode, PHONE, launch, login, newPage, outputPath, pickArea, uniq } from './support.mjs';
 
 const UNION = 'P1-D1-T1-U1';
 const VILLAGE = 'P1-D1-T1-U1-V1';
@@ -12,15 +12,11 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function area(api, code) {
-  return (await api.get(`/areas?q=${code}`)).items.find((a) => a.code === code);
-}
-
 test('create an institution, add a member, assess it and see the grade', async () => {
   const api = await new Api().login();
   const s = uniq();
-  const union = await area(api, UNION);
-  const village = await area(api, VILLAGE);
+  const union = await areaByCode(api, UNION);
+  const village = await areaByCode(api, VILLAGE);
   const vo = await api.post('/institutions', { type: 'VO', area_id: union.id, name: `E2E VO ${s}`, sex_composition: 'women', formed_on: '2024-01-10' });
   const hh = await api.post('/households', { area_id: village.id, head_name: `E2E Member ${s}`,
     people: [{ name: `E2E Member ${s}`, sex: 'f', relation: 'head', age: 35 }, { name: `E2E Daughter ${s}`, sex: 'f', relation: 'daughter', age: 16 }] });

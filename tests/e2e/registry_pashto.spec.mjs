@@ -2,7 +2,7 @@
 // screen at 360 px in English and Pashto without sideways scrolling (screenshots in tests/output).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, BASE, PHONE, launch, login, newPage, outputPath, pickArea, uniq } from './support.mjs';
+import { Api, areaByCode, BASE, PHONE, launch, login, newPage, outputPath, pickArea, uniq } from './support.mjs';
 
 const VILLAGE = 'P1-D1-T1-U2-V1';
 
@@ -69,7 +69,7 @@ test('every registry screen fits a 360 px phone in English and Pashto', async ()
   const co = (await api.get('/institutions?type=CO&limit=50')).items.sort((a, b) => b.member_count - a.member_count)[0];
   const hh = (await api.get('/households?organised=true&limit=1')).items[0];
   // A pair for the duplicate review: the same national ID, registered on purpose.
-  const village = (await api.get(`/areas?q=${VILLAGE}`)).items.find((a) => a.code === VILLAGE);
+  const village = await areaByCode(api, VILLAGE);
   const nid = '9' + String(Date.now()).slice(-12);
   for (const name of ['Shah Wali', 'Shah Wali Khan'])
     await api.post('/households', { area_id: village.id, head_name: `${name} ${uniq()}`, national_id: nid, allow_duplicate: true });

@@ -7,8 +7,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { Api, BASE, DESKTOP, PHONE, launch, login, loginAs, newPage, outputPath, overflow, pickArea, uniq } from './support.mjs';
-import { areaByCode, seedVillage, thisMonth, UNION, verifiedActivity } from './reports_support.mjs';
+import { Api, areaByCode, BASE, DESKTOP, PHONE, launch, login, loginAs, newPage, outputPath, overflow, pickArea, uniq } from './support.mjs';
+import { seedVillage, thisMonth, UNION, verifiedActivity } from './reports_support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });

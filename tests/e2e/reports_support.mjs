@@ -1,17 +1,11 @@
 // Test data for the monitoring specs (dashboard, progress reports): a village of its own under the
 // demo union P1-D1-T1-U1, so its figures are exactly what the test puts there, with activities
 // recorded by mobiliser.u1 and verified by officer.t1 today.
-import { Api } from './support.mjs';
+import { Api, areaByCode } from './support.mjs';
 
 export const UNION = 'P1-D1-T1-U1';
 export const today = () => new Date().toISOString().slice(0, 10);
 export const thisMonth = () => today().slice(0, 7);
-
-export async function areaByCode(api, code) {
-  const found = (await api.get(`/areas?q=${encodeURIComponent(code)}`)).items.find((a) => a.code === code);
-  if (!found) throw new Error(`no area ${code}`);
-  return found;
-}
 
 // A verified community dialogue in `village` with `women` and `men` counted (aged 18-59).
 export async function verifiedActivity(mob, officer, village, place, women = 9, men = 4) {

@@ -110,3 +110,10 @@ export async function pickArea(page, testid, code) {
 
 // How many CSS pixels the page is wider than the window (0 or less: no sideways scrolling).
 export const overflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+// The area with `code`, as `api` sees it.
+export async function areaByCode(api, code) {
+  const found = (await api.get(`/areas?q=${encodeURIComponent(code)}`)).items.find((a) => a.code === code);
+  if (!found) throw new Error(`no area ${code}`);
+  return found;
+}

@@ -7,7 +7,7 @@
 // tests/output.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, BASE, PHONE, launch, loginAs, outputPath, overflow, uniq } from './support.mjs';
+import { Api, areaByCode, BASE, PHONE, launch, loginAs, outputPath, overflow, uniq } from './support.mjs';
 
 const VILLAGE = 'P1-D1-T1-U1-V1';
 
@@ -21,7 +21,7 @@ async function submittedTraining(s) {
   const course = await mgr.post('/courses', { code: `ED-${s}`, title: `Savings group bookkeeping ${s}`,
     title_local: `د سپما ډلې حساب ساتنه ${s}`, audience: 'community', topics: ['livelihoods'], duration_hours: 3, test_max: 20 });
   const mob = await new Api().login('mobiliser.u1', 'demo-pass');
-  const village = (await mob.get(`/areas?q=${VILLAGE}`)).items.find((a) => a.code === VILLAGE);
+  const village = await areaByCode(mob, VILLAGE);
   const list = await mob.get(`/households?area=${village.id}&limit=50`);
   const hh = await mob.get(`/households/${list.items.find((x) => x.person_count >= 3).id}`);
   const people = hh.people.slice(0, 3);
@@ -96,7 +96,7 @@ for (const lang of ['en', 'ps']) {
   test(`${lang}: a training need changed (a staff member picked by name) and deleted`, async () => {
     const s = uniq();
     const mob = await new Api().login('mobiliser.u1', 'demo-pass');
-    const village = (await mob.get(`/areas?q=${VILLAGE}`)).items.find((a) => a.code === VILLAGE);
+    const village = await areaByCode(mob, VILLAGE);
     const inst = await mob.post('/institutions', { type: 'CO', area_id: village.id, name: `Gulalai CO ${s}`, sex_composition: 'women' });
     const need = await mob.post('/training-needs', { area_id: village.id, institution_id: inst.id, need: `Record keeping ${s}`,
       priority: 'high', assessed_on: '2026-01-20' });

@@ -7,7 +7,7 @@
 // to the author; a training need with its errors on their fields.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, BASE, DESKTOP, PHONE, launch, loginAs, outputPath, overflow, pickArea, uniq } from './support.mjs';
+import { Api, areaByCode, BASE, DESKTOP, PHONE, launch, loginAs, outputPath, overflow, pickArea, uniq } from './support.mjs';
 
 const VILLAGE = 'P1-D1-T1-U1-V1';
 const today = () => new Date().toISOString().slice(0, 10);
@@ -15,10 +15,6 @@ const today = () => new Date().toISOString().slice(0, 10);
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function village(api) {
-  return (await api.get(`/areas?q=${VILLAGE}`)).items.find((a) => a.code === VILLAGE);
-}
 
 // A course made through the API (for the tests that do not test the catalogue itself).
 async function course(s, testMax = 20) {
@@ -84,7 +80,7 @@ test('a training with three trainees: scores (one above the maximum refused), ga
   const s = uniq().toUpperCase();
   const c = await course(s, 20);
   const mob = await new Api().login('mobiliser.u1', 'demo-pass');
-  const v = await village(mob);
+  const v = await areaByCode(mob, VILLAGE);
   const hh = await bigHousehold(mob, v);
 
   const page = await loginAs(browser, 'mobiliser.u1');
@@ -274,7 +270,7 @@ test('a training with three trainees: scores (one above the maximum refused), ga
 test('a session with an institution picked, verified, then corrected by a supervisor with a reason', async () => {
   const s = uniq();
   const mob = await new Api().login('mobiliser.u1', 'demo-pass');
-  const v = await village(mob);
+  const v = await areaByCode(mob, VILLAGE);
   const inst = await mob.post('/institutions', { type: 'CO', area_id: v.id, name: `Roshan CO ${s}`, sex_composition: 'women' });
 
   const page = await loginAs(browser, 'mobiliser.u1');
@@ -333,7 +329,7 @@ test('a session with an institution picked, verified, then corrected by a superv
 test('a training need of a community institution, its errors shown on their fields', async () => {
   const s = uniq();
   const mob = await new Api().login('mobiliser.u1', 'demo-pass');
-  const v = await village(mob);
+  const v = await areaByCode(mob, VILLAGE);
   const inst = await mob.post('/institutions', { type: 'CO', area_id: v.id, name: `Sahar CO ${s}`, sex_composition: 'women' });
 
   const page = await loginAs(browser, 'mobiliser.u1');

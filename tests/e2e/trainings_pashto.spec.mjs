@@ -5,7 +5,7 @@
 // screenshot of each in tests/output.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, BASE, launch, loginAs, outputPath, overflow, pickArea, uniq } from './support.mjs';
+import { Api, areaByCode, BASE, launch, loginAs, outputPath, overflow, pickArea, uniq } from './support.mjs';
 
 const VILLAGE = 'P1-D1-T1-U1-V1';
 const today = () => new Date().toISOString().slice(0, 10);
@@ -21,7 +21,7 @@ async function setup(s) {
   const course = await mgr.post('/courses', { code: `PS-${s}`, title: `Nutrition counselling ${s}`, title_local: `د تغذیې مشوره ${s}`,
     audience: 'community', topics: ['iycf'], duration_hours: 4, test_max: 10 });
   const mob = await new Api().login('mobiliser.u1', 'demo-pass');
-  const village = (await mob.get(`/areas?q=${VILLAGE}`)).items.find((a) => a.code === VILLAGE);
+  const village = await areaByCode(mob, VILLAGE);
   const page = await mob.get(`/households?area=${village.id}&limit=50`);
   const hh = await mob.get(`/households/${page.items.find((x) => x.person_count >= 3).id}`);
   return { mgr, mob, course, village, hh };
