@@ -51,27 +51,28 @@ export interface RequestOptions {
   redirectOn401?: boolean;
 }
 
+// A same-origin fetch whose failures are ApiErrors (a 401 also ends the session unless told not to).
+async function send(path: string, init: RequestInit, redirectOn401 = true): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(BASE + path, { ...init, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, { code: 'network', message: '' });
+  }
+  if (!res.ok) {
+    const err = errorFrom(res.status, await res.text());
+    if (res.status === 401 && redirectOn401) onUnauthenticated();
+    throw err;
+  }
+  return res;
+}
+
 export async function request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  let res: Response;
-  try {
-    res = await fetch(BASE + path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, { code: 'network', message: '' });
-  }
+  const res = await send(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }, opts.redirectOn401 !== false);
   const text = res.status === 204 ? '' : await res.text();
-  if (!res.ok) {
-    const err = errorFrom(res.status, text);
-    if (res.status === 401 && opts.redirectOn401 !== false) onUnauthenticated();
-    throw err;
-  }
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
@@ -125,17 +126,7 @@ export function upload<T>(path: string, file: Blob, contentType: string, onProgr
 // Fetches a file the server builds (an export) for the browser to save: its bytes and the name
 // from Content-Disposition (or `fallback`).
 export async function download(path: string, fallback: string): Promise<{ blob: Blob; filename: string }> {
-  let res: Response;
-  try {
-    res = await fetch(BASE + path, { credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, { code: 'network', message: '' });
-  }
-  if (!res.ok) {
-    const err = errorFrom(res.status, await res.text());
-    if (res.status === 401) onUnauthenticated();
-    throw err;
-  }
+  const res = await send(path, {});
   const cd = res.headers.get('Content-Disposition') ?? '';
   const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
   const plain = /filename="?([^";]+)"?/i.exec(cd);
