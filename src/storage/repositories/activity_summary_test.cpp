@@ -14,16 +14,12 @@
 #include "core/clock.hpp"
 #include "core/id.hpp"
 #include "domain/activities/activity_service.hpp"
-#include "domain/areas/area_service.hpp"
-#include "domain/registry/household_service.hpp"
-#include "domain/users/user_service.hpp"
 #include "storage/repositories/activity_rollup.hpp"
-#include "storage/repositories/sql_unit_of_work.hpp"
-#include "test_databases.hpp"
+#include "storage/repositories/service_test_support.hpp"
 
 using mobilise::test::AllDialects;
 using mobilise::test::DialectParamName;
-using mobilise::test::FreshDatabase;
+using mobilise::test::NoBlobs;
 
 namespace mobilise::storage {
 namespace {
@@ -32,21 +28,14 @@ using namespace domain;
 using Key = std::tuple<std::string, std::string, std::string, std::string>;  // month type topic sex
 using Sums = std::map<Key, std::pair<std::int64_t, std::int64_t>>;             // activities, people
 
-class NoBlobs final : public BlobStore {
- public:
-  std::string Put(std::string_view) override { return ""; }
-  std::optional<std::string> Get(const std::string&) override { return std::nullopt; }
-};
-
 ParticipantCount Count(const char* sex, std::int64_t n, const char* band = "18-59") {
   return {sex, band, false, n};
 }
 
-class ActivitySummaryTest : public testing::TestWithParam<Dialect> {
+class ActivitySummaryTest : public test::ServiceTest {
  protected:
   void SetUp() override {
-    db_ = FreshDatabase(GetParam());
-    uow_ = std::make_unique<SqlUnitOfWorkFactory>(*db_);
+    ServiceTest::SetUp();
     activities_ = std::make_unique<ActivityService>(*uow_, blobs_);
     areas_ = std::make_unique<AreaService>(*uow_);
     root_ = Add(std::nullopt, "PK");
@@ -59,35 +48,12 @@ class ActivitySummaryTest : public testing::TestWithParam<Dialect> {
     v2_ = Add(d1_.id, "P1-D1-V2");
     author_ = User("author", Role::kMobiliser, root_);
     officer_ = User("officer", Role::kOfficer, root_);
-    HouseholdService households(*uow_);
-    HouseholdInput h;
-    h.area_id = v1_.id;
-    h.head_name = "Amina";
-    h.people = {PersonInput{.name = "Amina", .sex = "f", .relation = "head", .age = 30},
-                PersonInput{.name = "Bibi", .sex = "f", .relation = "daughter", .age = 19},
-                PersonInput{.name = "Karim", .sex = "m", .relation = "son", .age = 21}};
-    auto hh = households.Create(system_, h);
+    auto hh = Household(v1_, {PersonInput{.name = "Amina", .sex = "f", .relation = "head", .age = 30},
+                               PersonInput{.name = "Bibi", .sex = "f", .relation = "daughter", .age = 19},
+                               PersonInput{.name = "Karim", .sex = "m", .relation = "son", .age = 21}});
     ASSERT_TRUE(hh) << hh.error().message;
     household_ = hh->household.id;
     for (const auto& p : hh->people) person_[p.name] = p;
-  }
-
-  Area Add(std::optional<std::string> parent, const std::string& code) {
-    auto a = areas_->Create(system_, AreaInput{parent, code, "Name " + code, std::nullopt});
-    EXPECT_TRUE(a) << (a ? "" : a.error().message);
-    return *a;
-  }
-
-  Actor User(const std::string& name, Role role, const Area& area) {
-    UserService users(*uow_);
-    auto u = users.Create(system_, UserInput{name, "Full " + name, "long-enough-pass", "en",
-                                             {{std::string(RoleId(role)), area.id}}});
-    EXPECT_TRUE(u) << (u ? "" : u.error().message);
-    Actor a;
-    a.user_id = u->id;
-    a.username = name;
-    a.grants = {{role, area.id, area.path, !area.parent_id}};
-    return a;
   }
 
   Activity Create(ActivityInput in) {
@@ -187,12 +153,9 @@ class ActivitySummaryTest : public testing::TestWithParam<Dialect> {
     EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM activity_rollup WHERE activities <= 0")[0].Int(0), 0);
   }
 
-  std::unique_ptr<storage::Database> db_;
-  std::unique_ptr<SqlUnitOfWorkFactory> uow_;
   NoBlobs blobs_;
   std::unique_ptr<ActivityService> activities_;
   std::unique_ptr<AreaService> areas_;
-  Actor system_ = Actor::System("test");
   Area root_, p1_, p2_, d1_, d2_, d3_, v1_, v2_;
   Actor author_, officer_;
   std::string household_;

@@ -6,23 +6,20 @@
 #include "domain/auth/auth_service.hpp"
 #include "domain/users/user_service.hpp"
 #include "storage/repositories/indicator_sql.hpp"
-#include "storage/repositories/sql_unit_of_work.hpp"
-#include "test_databases.hpp"
+#include "storage/repositories/service_test_support.hpp"
 
 using mobilise::test::AllDialects;
 using mobilise::test::DialectParamName;
-using mobilise::test::FreshDatabase;
 
 namespace mobilise::storage {
 namespace {
 
 using namespace domain;
 
-class ServicesTest : public testing::TestWithParam<Dialect> {
+class ServicesTest : public test::ServiceTest {
  protected:
   void SetUp() override {
-    db_ = FreshDatabase(GetParam());
-    uow_ = std::make_unique<SqlUnitOfWorkFactory>(*db_);
+    ServiceTest::SetUp();
     areas_ = std::make_unique<AreaService>(*uow_);
     users_ = std::make_unique<UserService>(*uow_);
     auth_ = std::make_unique<AuthService>(*uow_, AuthPolicy{});
@@ -35,12 +32,6 @@ class ServicesTest : public testing::TestWithParam<Dialect> {
     v1_ = Add(d1_.id, "P1-D1-V1");
   }
 
-  Area Add(std::optional<std::string> parent, const std::string& code) {
-    auto a = areas_->Create(system_, AreaInput{parent, code, "Name " + code, std::nullopt});
-    EXPECT_TRUE(a) << (a ? "" : a.error().message);
-    return *a;
-  }
-
   Actor As(Role role, const Area& area) {
     Actor a;
     a.user_id = "00000000-0000-7000-8000-000000000001";
@@ -49,13 +40,10 @@ class ServicesTest : public testing::TestWithParam<Dialect> {
     return a;
   }
 
-  std::unique_ptr<storage::Database> db_;
-  std::unique_ptr<SqlUnitOfWorkFactory> uow_;
   std::unique_ptr<AreaService> areas_;
   std::unique_ptr<UserService> users_;
   std::unique_ptr<AuthService> auth_;
   std::unique_ptr<AuditService> audit_;
-  Actor system_ = Actor::System("test");
   Area root_, p1_, p2_, d1_, d2_, v1_;
 };
 

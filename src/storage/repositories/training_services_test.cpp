@@ -6,16 +6,12 @@
 #include <gtest/gtest.h>
 
 #include "domain/activities/activity_service.hpp"
-#include "domain/areas/area_service.hpp"
-#include "domain/registry/household_service.hpp"
 #include "domain/trainings/training_service.hpp"
-#include "domain/users/user_service.hpp"
-#include "storage/repositories/sql_unit_of_work.hpp"
-#include "test_databases.hpp"
+#include "storage/repositories/service_test_support.hpp"
 
 using mobilise::test::AllDialects;
 using mobilise::test::DialectParamName;
-using mobilise::test::FreshDatabase;
+using mobilise::test::NoBlobs;
 
 namespace mobilise::storage {
 namespace {
@@ -23,55 +19,25 @@ namespace {
 using namespace domain;
 using MaybeMax = std::optional<std::optional<double>>;  // a course's test maximum, or none
 
-class NoBlobs final : public BlobStore {
- public:
-  std::string Put(std::string_view) override { return ""; }
-  std::optional<std::string> Get(const std::string&) override { return std::nullopt; }
-};
-
-class TrainingServicesTest : public testing::TestWithParam<Dialect> {
+class TrainingServicesTest : public test::ServiceTest {
  protected:
   void SetUp() override {
-    db_ = FreshDatabase(GetParam());
-    uow_ = std::make_unique<SqlUnitOfWorkFactory>(*db_);
+    ServiceTest::SetUp();
     trainings_ = std::make_unique<TrainingService>(*uow_);
     activities_ = std::make_unique<ActivityService>(*uow_, blobs_);
-    AreaService areas(*uow_);
-    auto add = [&](std::optional<std::string> parent, const std::string& code) {
-      auto a = areas.Create(system_, AreaInput{parent, code, "Name " + code, std::nullopt});
-      EXPECT_TRUE(a) << (a ? "" : a.error().message);
-      return *a;
-    };
-    root_ = add(std::nullopt, "PK");
-    p1_ = add(root_.id, "P1");
-    p2_ = add(root_.id, "P2");
-    d1_ = add(p1_.id, "P1-D1");
-    v1_ = add(d1_.id, "P1-D1-V1");
+    root_ = Add(std::nullopt, "PK");
+    p1_ = Add(root_.id, "P1");
+    p2_ = Add(root_.id, "P2");
+    d1_ = Add(p1_.id, "P1-D1");
+    v1_ = Add(d1_.id, "P1-D1-V1");
     author_ = User("author", Role::kMobiliser, v1_);
     colleague_ = User("colleague", Role::kMobiliser, v1_);
     officer_ = User("officer", Role::kOfficer, d1_);
     outsider_ = User("outsider", Role::kMobiliser, p2_);
-    HouseholdService households(*uow_);
-    HouseholdInput h;
-    h.area_id = v1_.id;
-    h.head_name = "Amina";
-    h.people = {PersonInput{.name = "Amina", .sex = "f", .relation = "head", .age = 30},
-                PersonInput{.name = "Bibi", .sex = "f", .relation = "daughter", .age = 19}};
-    auto hh = households.Create(system_, h);
+    auto hh = Household(v1_, {PersonInput{.name = "Amina", .sex = "f", .relation = "head", .age = 30},
+                               PersonInput{.name = "Bibi", .sex = "f", .relation = "daughter", .age = 19}});
     ASSERT_TRUE(hh) << hh.error().message;
     for (const auto& p : hh->people) people_.push_back(p.id);
-  }
-
-  Actor User(const std::string& name, Role role, const Area& area) {
-    UserService users(*uow_);
-    auto u = users.Create(system_, UserInput{name, "Full " + name, "long-enough-pass", "en",
-                                             {{std::string(RoleId(role)), area.id}}});
-    EXPECT_TRUE(u) << (u ? "" : u.error().message);
-    Actor a;
-    a.user_id = u->id;
-    a.username = name;
-    a.grants = {{role, area.id, area.path, false}};
-    return a;
   }
 
   Course NewCourse(std::optional<double> test_max = 20) {
@@ -101,12 +67,9 @@ class TrainingServicesTest : public testing::TestWithParam<Dialect> {
     return ScoresInput{version, {{people_[0], pre, post}}, std::move(reason)};
   }
 
-  std::unique_ptr<storage::Database> db_;
-  std::unique_ptr<SqlUnitOfWorkFactory> uow_;
   NoBlobs blobs_;
   std::unique_ptr<TrainingService> trainings_;
   std::unique_ptr<ActivityService> activities_;
-  Actor system_ = Actor::System("test");
   Area root_, p1_, p2_, d1_, v1_;
   Actor author_, colleague_, officer_, outsider_;
   std::vector<std::string> people_;

@@ -1,0 +1,74 @@
+// Test-only set-up shared by the tests of the domain services over the real SQL repositories
+// (services_test, activity_summary_test, training_services_test), every case on SQLite and on
+// PostgreSQL: a fresh migrated database with its unit-of-work factory, and areas, users and
+// households made through the services by the system actor.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/activities/activity.hpp"
+#include "domain/areas/area_service.hpp"
+#include "domain/registry/household_service.hpp"
+#include "domain/users/user_service.hpp"
+#include "storage/repositories/sql_unit_of_work.hpp"
+#include "test_databases.hpp"
+
+namespace mobilise::test {
+
+// Stores no files: for the activity service where no test uploads any.
+class NoBlobs final : public domain::BlobStore {
+ public:
+  std::string Put(std::string_view) override { return ""; }
+  std::optional<std::string> Get(const std::string&) override { return std::nullopt; }
+};
+
+class ServiceTest : public ::testing::TestWithParam<storage::Dialect> {
+ protected:
+  void SetUp() override {
+    db_ = FreshDatabase(GetParam());
+    uow_ = std::make_unique<storage::SqlUnitOfWorkFactory>(*db_);
+  }
+
+  // An area named "Name <code>"; the case fails if it cannot be made.
+  domain::Area Add(std::optional<std::string> parent, const std::string& code) {
+    domain::AreaService areas(*uow_);
+    auto a = areas.Create(system_, domain::AreaInput{parent, code, "Name " + code, std::nullopt});
+    EXPECT_TRUE(a) << (a ? "" : a.error().message);
+    return a.value_or(domain::Area{});
+  }
+
+  // A user `name` ("Full <name>") with one role on `area`, as the actor they act as.
+  domain::Actor User(const std::string& name, domain::Role role, const domain::Area& area) {
+    domain::UserService users(*uow_);
+    auto u = users.Create(system_, domain::UserInput{name, "Full " + name, "long-enough-pass", "en",
+                                                     {{std::string(domain::RoleId(role)), area.id}}});
+    EXPECT_TRUE(u) << (u ? "" : u.error().message);
+    domain::Actor a;
+    a.user_id = u ? u->id : "";
+    a.username = name;
+    a.grants = {{role, area.id, area.path, !area.parent_id}};
+    return a;
+  }
+
+  // A household in `area` with these people; the first one heads it.
+  Result<domain::HouseholdDetail> Household(const domain::Area& area,
+                                            std::vector<domain::PersonInput> people) {
+    domain::HouseholdInput h;
+    h.area_id = area.id;
+    h.head_name = people.empty() ? std::nullopt : people.front().name;
+    h.people = std::move(people);
+    return domain::HouseholdService(*uow_).Create(system_, h);
+  }
+
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<storage::SqlUnitOfWorkFactory> uow_;
+  domain::Actor system_ = domain::Actor::System("test");
+};
+
+}  // namespace mobilise::test
