@@ -41,14 +41,7 @@ json::object ApprovedJson(const domain::StoredValue& a) {
 // A row of an approved report whose figure differs now, or that has appeared since.
 bool Changed(const domain::ReportContent& c, const domain::StoredValue* approved, const domain::ValueRow& live,
              bool stock) {
-  if (c.report.status != "approved") return false;
-  if (!approved) return (stock ? live.cumulative : live.period).has_value();
-  return domain::ApprovedDiffers(*approved, live, stock);
-}
-
-bool Differs(const std::optional<double>& a, const std::optional<double>& b) {
-  if (!a || !b) return a.has_value() != b.has_value();
-  return std::abs(*a - *b) > 1e-9 * std::max(1.0, std::abs(*b));
+  return c.report.status == "approved" && domain::ApprovedDiffers(approved, live, stock);
 }
 
 json::object ReportJson(const domain::ReportContent& c) {
@@ -90,15 +83,9 @@ json::object ReportJson(const domain::ReportContent& c) {
       const auto& code = item.values.indicator.code;
       const bool stock = item.values.stock;
       json::object total = v["total"].as_object();
-      if (const auto* a = domain::ApprovedRow(c, code, {}, {})) {
-        total["approved"] = ApprovedJson(*a);
-        total["changed"] = Differs(a->period, item.values.total.period) ||
-                           Differs(a->cumulative, item.values.total.cumulative) ||
-                           Differs(a->target, item.values.total.target);
-      } else {
-        total["approved"] = nullptr;
-        total["changed"] = false;
-      }
+      const auto* approved = domain::ApprovedRow(c, code, {}, {});
+      total["approved"] = approved ? json::value(ApprovedJson(*approved)) : json::value(nullptr);
+      total["changed"] = Changed(c, approved, item.values.total, stock);
       out["total"] = std::move(total);
       auto& rows = out["rows"].as_array();
       for (std::size_t r = 0; r < rows.size() && r < item.values.rows.size(); ++r) {

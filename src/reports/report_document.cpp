@@ -65,24 +65,24 @@ const std::optional<double>& Headline(const domain::IndicatorValues& v, const do
   return v.stock ? r.cumulative : r.period;
 }
 
-// A row of an approved report shows its approved figures; `note` is set when the records have
-// changed them since.
+// A row of an approved report (`by` empty for the total) shows its approved figures, its
+// achievement computed from them; `changed` is set when the records have changed them since.
 domain::ValueRow AsApproved(const domain::ReportContent& c, const domain::IndicatorValues& v,
                             const std::vector<std::string>& by, const domain::ValueRow& live, bool* changed) {
   *changed = false;
   if (c.report.status != "approved") return live;
   const auto* a = domain::ApprovedRow(c, v.indicator.code, by, live.keys);
+  *changed = domain::ApprovedDiffers(a, live, v.stock);
   domain::ValueRow row = live;
   if (!a) {  // a group that has appeared since the approval
     row.period = row.cumulative = row.previous = row.target = row.achieved = std::nullopt;
-    *changed = Headline(v, live).has_value();
     return row;
   }
   row.period = a->period;
   row.cumulative = a->cumulative;
   row.previous = a->previous;
   row.target = a->target;
-  *changed = domain::ApprovedDiffers(*a, live, v.stock);
+  if (row.target && *row.target > 0 && Headline(v, row)) row.achieved = *Headline(v, row) / *row.target * 100;
   return row;
 }
 
@@ -109,22 +109,10 @@ Document ReportDocument(const domain::ReportContent& c, const std::map<std::stri
     main.columns = {w.indicator, w.period, w.cumulative, w.target, w.achieved, w.previous};
     for (const auto& item : s.items) {
       const auto& v = item.values;
-      domain::ValueRow total = v.total;
+      bool changed = false;
+      const auto total = AsApproved(c, v, {}, v.total, &changed);
       std::string name = domain::IndicatorName(v.indicator, lang);
-      auto frozen = c.approved.find({v.indicator.code, ""});
-      if (frozen != c.approved.end()) {
-        const auto& a = frozen->second;
-        const auto live = Headline(v, total);
-        const auto approved = v.stock ? a.cumulative : a.period;
-        if (live && approved && std::abs(*live - *approved) > 1e-9)
-          name += " (" + std::string(w.changed) + " " + NumberCell(live, v.unit).text + ")";
-        total.period = a.period;
-        total.cumulative = a.cumulative;
-        total.previous = a.previous;
-        total.target = a.target;
-        if (a.target && *a.target > 0 && (v.stock ? a.cumulative : a.period))
-          total.achieved = *(v.stock ? a.cumulative : a.period) / *a.target * 100;
-      }
+      if (changed) name += " (" + std::string(w.changed) + " " + NumberCell(Headline(v, v.total), v.unit).text + ")";
       main.rows.push_back({Cell{name, std::nullopt, "", false}, NumberCell(total.period, v.unit),
                            NumberCell(total.cumulative, v.unit), NumberCell(total.target, v.unit),
                            AchievedCell(total.achieved, total.light), NumberCell(total.previous, v.unit)});
@@ -245,10 +233,9 @@ Result<DataValueSet> ReportDataValues(const domain::ReportContent& c,
   for (const auto& s : c.sections)
     for (const auto& item : s.items) {
       const auto& v = item.values;
-      auto value_of = [&](const domain::ValueRow& r, const std::string& key) -> std::optional<double> {
-        auto frozen = c.approved.find({v.indicator.code, key});
-        if (frozen != c.approved.end()) return v.stock ? frozen->second.cumulative : frozen->second.period;
-        return Headline(v, r);
+      auto value_of = [&](const std::vector<std::string>& by, const domain::ValueRow& r) {
+        bool changed = false;
+        return Headline(v, AsApproved(c, v, by, r, &changed));
       };
       auto add = [&](const std::string& key, const std::optional<double>& value,
                      const std::vector<std::pair<std::string, std::string>>& dims) {
@@ -259,12 +246,11 @@ Result<DataValueSet> ReportDataValues(const domain::ReportContent& c,
           if (auto k = cat.find({dim, val}); k != cat.end()) dv.categories.push_back(k->second);
         group.values.push_back(std::move(dv));
       };
-      add("", value_of(v.total, ""), {});
+      add("", value_of({}, v.total), {});
       for (const auto& r : v.rows) {
         std::vector<std::pair<std::string, std::string>> dims;
         for (std::size_t i = 0; i < v.by.size(); ++i) dims.emplace_back(v.by[i], r.keys[i]);
-        const auto key = domain::DisaggregationKey(dims);
-        add(key, value_of(r, key), dims);
+        add(domain::DisaggregationKey(dims), value_of(v.by, r), dims);
       }
     }
   if (group.values.empty())

@@ -52,9 +52,10 @@ const StoredValue* ApprovedRow(const ReportContent& c, const std::string& code, 
   return it == c.approved.end() ? nullptr : &it->second;
 }
 
-bool ApprovedDiffers(const StoredValue& a, const ValueRow& live, bool stock) {
-  const auto& x = stock ? a.cumulative : a.period;
+bool ApprovedDiffers(const StoredValue* a, const ValueRow& live, bool stock) {
   const auto& y = stock ? live.cumulative : live.period;
+  if (!a) return y.has_value();
+  const auto& x = stock ? a->cumulative : a->period;
   if (!x || !y) return x.has_value() != y.has_value();
   return std::abs(*x - *y) > 1e-9 * std::max(1.0, std::abs(*y));
 }

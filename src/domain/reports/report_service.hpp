@@ -55,8 +55,10 @@ std::string GroupKey(const std::vector<std::string>& by, const std::vector<std::
 const StoredValue* ApprovedRow(const ReportContent& content, const std::string& indicator_code,
                                const std::vector<std::string>& by, const std::vector<std::string>& keys);
 
-// The headline figure (cumulative for stocks, else the period's) differs between approved and live.
-bool ApprovedDiffers(const StoredValue& approved, const ValueRow& live, bool stock);
+// The headline figure (cumulative for stocks, else the period's) differs between approved and live
+// (a relative tolerance of 1e-9). `approved` null: the row has appeared since the approval, which
+// differs when it has a live figure.
+bool ApprovedDiffers(const StoredValue* approved, const ValueRow& live, bool stock);
 
 class ReportService {
  public:

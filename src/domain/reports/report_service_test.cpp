@@ -1,0 +1,23 @@
+#include "domain/reports/report_service.hpp"
+
+#include <gtest/gtest.h>
+
+namespace mobilise::domain {
+namespace {
+
+TEST(ApprovedDiffers, ComparesTheHeadlineFigureWithARelativeTolerance) {
+  const StoredValue approved{"X", "", 100, 1000, std::nullopt, std::nullopt};
+  ValueRow live;
+  live.period = 100 + 1e-8;
+  live.cumulative = 1001;
+  EXPECT_FALSE(ApprovedDiffers(&approved, live, false));
+  EXPECT_TRUE(ApprovedDiffers(&approved, live, true));  // a stock: the cumulative figure
+  live.period.reset();
+  EXPECT_TRUE(ApprovedDiffers(&approved, live, false));
+  EXPECT_FALSE(ApprovedDiffers(nullptr, live, false));  // appeared since, but without a figure
+  live.period = 1;
+  EXPECT_TRUE(ApprovedDiffers(nullptr, live, false));
+}
+
+}  // namespace
+}  // namespace mobilise::domain
