@@ -45,6 +45,23 @@ std::string GroupKey(const std::vector<std::string>& by, const std::vector<std::
   return DisaggregationKey(std::move(pairs));
 }
 
+std::map<std::string, std::string> ParseGroupKey(const std::string& group) {
+  std::map<std::string, std::string> parts;
+  if (group.starts_with("child=")) {
+    parts["child_area"] = group.substr(6);
+    return parts;
+  }
+  std::size_t start = 0;
+  while (start < group.size()) {
+    std::size_t end = group.find(';', start);
+    if (end == std::string::npos) end = group.size();
+    const std::string piece = group.substr(start, end - start);
+    if (auto eq = piece.find('='); eq != std::string::npos) parts[piece.substr(0, eq)] = piece.substr(eq + 1);
+    start = end + 1;
+  }
+  return parts;
+}
+
 const StoredValue* ApprovedRow(const ReportContent& c, const std::string& code, const std::vector<std::string>& by,
                                const std::vector<std::string>& keys) {
   if (c.approved.empty()) return nullptr;
@@ -74,19 +91,7 @@ void KeepApprovedRows(UnitOfWork& uow, const ReportContent& c, IndicatorValues& 
        it != c.approved.end() && it->first.first == v.indicator.code; ++it) {
     const std::string& group = it->first.second;
     if (group.empty() || live.contains(group)) continue;
-    std::map<std::string, std::string> parts;
-    if (group.starts_with("child=")) {
-      parts["child_area"] = group.substr(6);
-    } else {
-      std::size_t start = 0;
-      while (start < group.size()) {
-        std::size_t end = group.find(';', start);
-        if (end == std::string::npos) end = group.size();
-        const std::string piece = group.substr(start, end - start);
-        if (auto eq = piece.find('='); eq != std::string::npos) parts[piece.substr(0, eq)] = piece.substr(eq + 1);
-        start = end + 1;
-      }
-    }
+    const auto parts = ParseGroupKey(group);
     if (parts.size() != by.size()) continue;
     ValueRow row;
     for (const auto& dim : by) {

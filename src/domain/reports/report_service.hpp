@@ -49,6 +49,8 @@ struct ReportContent {
 
 // Group keys of stored values: "" total, "sex=f;..." a disaggregation, "child=<area id>".
 std::string GroupKey(const std::vector<std::string>& by, const std::vector<std::string>& keys);
+// The other way: dimension -> value ("child=<id>" gives child_area); pieces without '=' are skipped.
+std::map<std::string, std::string> ParseGroupKey(const std::string& group_key);
 
 // The figures a row was approved with (`by` the row's disaggregation, {"child_area"} for a child
 // area, empty for the total), or nullptr when the report is not approved or had no such row.
