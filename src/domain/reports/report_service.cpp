@@ -292,15 +292,6 @@ Result<ReportService::Dhis2Config> ReportService::SaveDhis2(const Actor& actor, 
   return c;
 }
 
-Result<StoredFile> ReportService::StoryFile(const Actor& actor, const std::string& file_id) {
-  auto uow = db_.Begin(false);
-  auto f = IsValidId(file_id) ? uow->Activities().GetFile(file_id) : std::nullopt;
-  if (!f || f->record != "activity") return Fail(Error::NotFound("file"));
-  auto a = uow->Activities().Get(f->record_id);
-  if (!a || !actor.Sees(a->area_path)) return Fail(Error::NotFound("file"));
-  return *f;
-}
-
 Result<ReportContent> ReportService::Update(const Actor& actor, const std::string& id, std::int64_t version,
                                             const ReportPatch& p) {
   auto uow = db_.Begin(true);

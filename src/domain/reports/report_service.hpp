@@ -87,8 +87,6 @@ class ReportService {
   };
   Dhis2Config Dhis2();
   Result<Dhis2Config> SaveDhis2(const Actor& actor, const Dhis2Config& config);
-  // Story photos: files attached to records the actor can see.
-  Result<StoredFile> StoryFile(const Actor& actor, const std::string& file_id);
 
  private:
   Result<ReportContent> Content(UnitOfWork& uow, const Actor& actor, Report report,
