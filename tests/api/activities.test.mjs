@@ -2,7 +2,7 @@
 // supervisor, corrections of verified records, files as means of verification -- both backends.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, login, areaByCode, uniq, freshPgDatabase, pngOf } from './support.mjs';
+import { startServer, login, areaByCode, firstPeople, uniq, freshPgDatabase, pngOf } from './support.mjs';
 
 // A 1x1 PNG.
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
@@ -17,9 +17,7 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     officer = await login(srv.base, 'officer.t1');
     outsider = await login(srv.base, 'mobiliser.u2');
     uc = await areaByCode(admin, 'P1-D1-T1-U1');
-    const hh = (await mob.get(`/api/v1/households?area=${uc.id}&limit=2`)).json.items;
-    people = [];
-    for (const h of hh) people.push(...(await mob.get(`/api/v1/households/${h.id}/people`)).json.items.slice(0, 1));
+    people = await firstPeople(mob, uc.id, 2);
     assert.equal(people.length, 2);
   });
   after(async () => { await srv?.stop(); });

@@ -137,6 +137,14 @@ export async function areaByCode(client, code) {
   return a;
 }
 
+// The first person of each of the first `n` households of the area, as `client` sees them.
+export async function firstPeople(client, areaId, n) {
+  const people = [];
+  for (const h of (await client.get(`/api/v1/households?area=${areaId}&limit=${n}`)).json.items)
+    people.push(...(await client.get(`/api/v1/households/${h.id}/people`)).json.items.slice(0, 1));
+  return people;
+}
+
 export const uniq = () => Math.random().toString(36).slice(2, 8);
 
 // A valid PNG of w x h pixels, built here so the test needs no fixture: 8-bit grey, or 8-bit RGB

@@ -4,7 +4,7 @@
 // needs, plans, follow-ups and courses -- both backends. Every refusal leaves the record as it was.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, login, areaByCode, uniq, freshPgDatabase } from './support.mjs';
+import { startServer, login, areaByCode, firstPeople, uniq, freshPgDatabase } from './support.mjs';
 
 for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
   let srv, admin, mob, mob2, officer, manager, outsider, uc, people, inst;
@@ -22,9 +22,7 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
       roles: [{ role: 'mobiliser', area_id: uc.id }] });
     assert.equal(r.status, 201, r.text);
     mob2 = await login(srv.base, name, 'second-pass-1');
-    const hh = (await mob.get(`/api/v1/households?area=${uc.id}&limit=3`)).json.items;
-    people = [];
-    for (const h of hh) people.push((await mob.get(`/api/v1/households/${h.id}/people`)).json.items[0]);
+    people = await firstPeople(mob, uc.id, 3);
     inst = (await mob.get(`/api/v1/institutions?area=${uc.id}&limit=1`)).json.items[0];
     assert.ok(people.length === 3 && inst, 'demo records in the union council');
   });

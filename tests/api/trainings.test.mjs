@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, login, areaByCode, uniq, freshPgDatabase } from './support.mjs';
+import { startServer, login, areaByCode, firstPeople, uniq, freshPgDatabase } from './support.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 function xlsx(rows) {
@@ -27,9 +27,7 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     manager = await login(srv.base, 'manager.d1');
     uc = await areaByCode(admin, 'P1-D1-T1-U1');
     district = await areaByCode(admin, 'P1-D1');
-    const hh = (await mob.get(`/api/v1/households?area=${uc.id}&limit=3`)).json.items;
-    people = [];
-    for (const h of hh) people.push((await mob.get(`/api/v1/households/${h.id}/people`)).json.items[0]);
+    people = await firstPeople(mob, uc.id, 3);
   });
   after(async () => { await srv?.stop(); });
 
