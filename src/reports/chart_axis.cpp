@@ -1,8 +1,9 @@
 #include "reports/chart_axis.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
+
+#include "reports/plain_number.hpp"
 
 namespace mobilise::reports {
 
@@ -35,21 +36,7 @@ AxisScale NiceScale(double data_min, double data_max, int max_ticks, bool intege
 }
 
 std::string AxisLabel(double value, int decimals) {
-  if (!std::isfinite(value)) return "";
-  char buf[400];
-  auto end = std::to_chars(buf, buf + sizeof buf, std::fabs(value), std::chars_format::fixed,
-                           std::clamp(decimals, 0, 6));
-  std::string digits(buf, end.ptr);
-  std::size_t point = digits.find('.');
-  std::string whole = digits.substr(0, point);
-  std::string rest = point == std::string::npos ? "" : digits.substr(point);
-  std::string grouped;
-  for (std::size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0 && whole.size() > 4) grouped += "\xE2\x80\xAF";
-    grouped += whole[i];
-  }
-  bool negative = value < 0 && digits.find_first_of("123456789") != std::string::npos;
-  return (negative ? "-" : "") + grouped + rest;
+  return GroupedNumber(value, decimals, "\xE2\x80\xAF", 5);
 }
 
 }  // namespace mobilise::reports

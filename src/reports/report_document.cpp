@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <map>
 
 #include "core/clock.hpp"
@@ -36,18 +35,7 @@ const Words& WordsFor(const std::string& lang) {
   return lang == "ps" ? ps : lang == "uk" ? uk : en;
 }
 
-std::string Grouped(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::abs(v));
-  std::string s(buf), frac;
-  if (auto dot = s.find('.'); dot != std::string::npos) frac = s.substr(dot), s = s.substr(0, dot);
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (i && (s.size() - i) % 3 == 0) out += ',';
-    out += s[i];
-  }
-  return (v < 0 ? "-" : "") + out + frac;
-}
+std::string Grouped(double v, int decimals) { return GroupedNumber(v, decimals, ",", 4); }
 
 Cell NumberCell(const std::optional<double>& v, const std::string& unit) {
   if (!v) return {"—", std::nullopt, "", false};

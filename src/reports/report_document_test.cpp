@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "reports/plain_number.hpp"
+
 namespace mobilise::reports {
 namespace {
 
@@ -49,6 +51,14 @@ TEST(ReportDocument, AnApprovedReportShowsItsApprovedFiguresAndMarksChangedRows)
   EXPECT_EQ(rows[0][1].text, "3");
   EXPECT_EQ(rows[2][0].text, "Other (changed since approval, now 2)");
   EXPECT_EQ(rows[2][1].text, "—");
+}
+
+TEST(GroupedNumber, GroupsThousandsForTheReportsCells) {
+  EXPECT_EQ(GroupedNumber(1234, 0, ",", 4), "1,234");
+  EXPECT_EQ(GroupedNumber(999, 0, ",", 4), "999");
+  EXPECT_EQ(GroupedNumber(-1234567.891, 2, ",", 4), "-1,234,567.89");
+  EXPECT_EQ(GroupedNumber(87.46, 1, ",", 4), "87.5");
+  EXPECT_EQ(GroupedNumber(-0.001, 2, ",", 4), "0.00");
 }
 
 TEST(ReportDataValues, AnApprovedReportExportsOnlyItsApprovedFigures) {
