@@ -1,29 +1,15 @@
 #!/usr/bin/env python3
 """Times the creation of activities with 30 named participants, one request at a time, against
 a running server: python3 activity_bench.py BASE_URL [N]. Prints "p50_ms p99_ms count"."""
-import json
+import functools
 import sys
 import time
-import urllib.request
+
+import bench_http
 
 base, n = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 200
-
-
-def call(method, path, body=None, cookie=None, csrf=None):
-    req = urllib.request.Request(base + path, method=method,
-                                 data=None if body is None else json.dumps(body).encode())
-    req.add_header("content-type", "application/json")
-    if cookie:
-        req.add_header("cookie", cookie)
-    if csrf:
-        req.add_header("x-csrf-token", csrf)
-    with urllib.request.urlopen(req) as r:
-        return r.status, r.headers, json.loads(r.read() or b"null")
-
-
-status, headers, body = call("POST", "/api/v1/session", {"username": "mobiliser.u1", "password": "demo-pass"})
-cookie = headers["set-cookie"].split(";")[0]
-csrf = body["csrf_token"]
+call = functools.partial(bench_http.call, base)
+cookie, csrf = bench_http.login(base, "mobiliser.u1", "demo-pass")
 _, _, areas = call("GET", "/api/v1/areas?q=P1-D1-T1-U1&level=4&limit=5", cookie=cookie)
 uc = [a for a in areas["items"] if a["code"] == "P1-D1-T1-U1"][0]
 people = []
@@ -43,5 +29,5 @@ for i in range(n):
     status, _, _ = call("POST", "/api/v1/activities", body, cookie, csrf)
     times.append((time.perf_counter() - t0) * 1000)
     assert status == 201
-times.sort()
-print(f"{times[len(times) // 2]:.1f} {times[min(len(times) - 1, int(len(times) * 0.99))]:.1f} {len(times)}")
+p50, p99 = bench_http.p50_p99(times)
+print(f"{p50:.1f} {p99:.1f} {len(times)}")

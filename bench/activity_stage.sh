@@ -24,7 +24,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-now_ms() { date +%s%3N; }
+. "$ROOT/bench/lib.sh"
 
 echo "== activities: invariants of the generated rows (2,000 households, 20,000 activities)"
 "$BIN" --database "sqlite:$WORK/check.db" --log-level warn demo --households 2000 --seed 1 \
@@ -60,18 +60,7 @@ sizes=$(sqlite3 "$DBFILE" "SELECT (SELECT COUNT(*) FROM activity) || ' activitie
 db_mb=$(( $(du -bc "$DBFILE"* | tail -1 | cut -f1) / 1048576 ))
 echo "$sizes; $db_mb MB"
 
-rm -f "$WORK/port"
-"$BIN" --database "$DB" --log-level warn serve --listen 127.0.0.1:0 --port-file "$WORK/port" \
-  --web-root "$ROOT/web/dist" --data-dir "$WORK" &
-SERVER_PID=$!
-while [ ! -f "$WORK/port" ]; do sleep 0.01; done
-BASE="http://127.0.0.1:$(cat "$WORK/port")"
-until curl -sf "$BASE/healthz" >/dev/null; do sleep 0.01; done
-login() {  # username password -> cookie
-  curl -s -D - -o /dev/null -H 'content-type: application/json' \
-    -d "{\"username\":\"$1\",\"password\":\"$2\"}" "$BASE/api/v1/session" |
-    sed -n 's/^[Ss]et-[Cc]ookie: \(mobilise_session=[0-9a-f]*\).*/\1/p'
-}
+start_server "$DB"
 cookie=$(login admin admin-demo-pass)
 mgr_cookie=$(login manager.d1 demo-pass)
 area_id() {  # code level
@@ -109,9 +98,9 @@ rows=$(
     "$cookie" "/api/v1/activities/summary?area=$province" 50
 )
 rss_kb=$(awk '/VmHWM/ {print $2}' /proc/$SERVER_PID/status)
-kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
+stop_server
 
-machine="$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
+machine=$(machine)
 report=$(cat <<EOT
 ## $(date -u +%Y-%m-%dT%H:%MZ) $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown) — activities at issue 4's size
 Machine: $machine. Server: SQLite, 4 HTTP threads (the default); one client, one request at a time, on 127.0.0.1 (same machine).

@@ -7,6 +7,8 @@ import time
 import urllib.error
 import urllib.request
 
+import bench_http
+
 base, cookie, path, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 
 
@@ -28,5 +30,5 @@ for _ in range(n):
     status = get()
     times.append((time.perf_counter() - t0) * 1000)
     bad += 0 if 200 <= status < 300 else 1
-times.sort()
-print(f"{times[len(times) // 2]:.1f} {times[min(len(times) - 1, int(len(times) * 0.99))]:.1f} {len(times)} {bad}")
+p50, p99 = bench_http.p50_p99(times)
+print(f"{p50:.1f} {p99:.1f} {len(times)} {bad}")

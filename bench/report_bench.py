@@ -3,30 +3,16 @@
 python3 report_bench.py BASE_URL PERIOD [N]. For a district (P1-D1) and a province (P1): the
 first request (cold: the server has just started) and the median / worst of N more (warm), as
 JSON and as PDF. Prints one line per figure: "label first_ms p50_ms max_ms"."""
-import json
+import functools
 import sys
 import time
-import urllib.request
+
+import bench_http
 
 base, period = sys.argv[1], sys.argv[2]
 n = int(sys.argv[3]) if len(sys.argv) > 3 else 5
-
-
-def call(method, path, body=None, cookie=None, csrf=None, raw=False):
-    req = urllib.request.Request(base + path, method=method,
-                                 data=None if body is None else json.dumps(body).encode())
-    req.add_header("content-type", "application/json")
-    if cookie:
-        req.add_header("cookie", cookie)
-    if csrf:
-        req.add_header("x-csrf-token", csrf)
-    with urllib.request.urlopen(req, timeout=600) as r:
-        data = r.read()
-        return r.status, r.headers, data if raw else json.loads(data or b"null")
-
-
-_, headers, body = call("POST", "/api/v1/session", {"username": "admin", "password": "admin-demo-pass"})
-cookie, csrf = headers["set-cookie"].split(";")[0], body["csrf_token"]
+call = functools.partial(bench_http.call, base)
+cookie, csrf = bench_http.login(base, "admin", "admin-demo-pass")
 
 
 def child(parent_id, code):

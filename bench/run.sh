@@ -29,9 +29,9 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+. "$ROOT/bench/lib.sh"
 
 DB="sqlite:$WORK/bench.db"
-now_ms() { date +%s%3N; }
 
 echo "== demo: $HOUSEHOLDS households"
 t0=$(now_ms)
@@ -45,23 +45,14 @@ demo_rate=$(echo "scale=0; $areas*1000/($t1-$t0)" | bc)
 echo "== start-up"
 start_ms=()
 for i in 1 2 3; do
-  rm -f "$WORK/port"
   s=$(now_ms)
-  "$BIN" --database "$DB" --log-level warn serve --listen 127.0.0.1:0 --port-file "$WORK/port" \
-    --web-root "$ROOT/web/dist" --data-dir "$WORK" &
-  SERVER_PID=$!
-  while [ ! -f "$WORK/port" ]; do sleep 0.005; done
-  PORT=$(cat "$WORK/port")
-  until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null; do sleep 0.005; done
+  start_server "$DB"
   start_ms+=($(( $(now_ms) - s )))
-  if [ "$i" -lt 3 ]; then kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; fi
+  if [ "$i" -lt 3 ]; then stop_server; fi
 done
-BASE="http://127.0.0.1:$PORT"
 
 login_and_pick() {  # sets cookie, area, parent for the server at $BASE
-  cookie=$(curl -s -D - -o /dev/null -H 'content-type: application/json' \
-    -d '{"username":"admin","password":"admin-demo-pass"}' "$BASE/api/v1/session" |
-    sed -n 's/^[Ss]et-[Cc]ookie: \(mobilise_session=[0-9a-f]*\).*/\1/p')
+  cookie=$(login admin admin-demo-pass)
   area=$(curl -s -H "cookie: $cookie" "$BASE/api/v1/areas?q=P1-D1-T1-U1&limit=1" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
   parent=$(curl -s -H "cookie: $cookie" "$BASE/api/v1/areas?q=P1-D1-T1&level=3&limit=1" |
@@ -123,9 +114,7 @@ echo "== registry lists and roll-ups (one client)"
 reg_rows=$(registry_rows "")
 
 echo "== activities (one client)"
-mgr_cookie=$(curl -s -D - -o /dev/null -H 'content-type: application/json' \
-  -d '{"username":"manager.d1","password":"demo-pass"}' "$BASE/api/v1/session" |
-  sed -n 's/^[Ss]et-[Cc]ookie: \(mobilise_session=[0-9a-f]*\).*/\1/p')
+mgr_cookie=$(login manager.d1 demo-pass)
 activity_rows=$(
   admin_cookie=$cookie
   cookie=$mgr_cookie run_lat "verification queue of a district (manager)" "/api/v1/activities?queue=true&area=$district"
@@ -158,7 +147,7 @@ import_rate=$(echo "scale=0; $IMPORT_HOUSEHOLDS/$load_s" | bc)
 import_row_rate=$(echo "scale=0; $import_rows/$load_s" | bc)
 
 rss_kb=$(awk '/VmHWM/ {print $2}' /proc/$SERVER_PID/status)
-kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
+stop_server
 
 # The same requests with PostgreSQL (a throwaway server on 127.0.0.1, as the tests use).
 echo "== PostgreSQL"
@@ -172,13 +161,7 @@ if "$ROOT/tests/support/pg_start.sh" "$PG_DIR" >/dev/null; then
   t0=$(now_ms)
   "$BIN" --database "$PGDB" --log-level warn demo --households "$PG_HOUSEHOLDS" --seed 1 >/dev/null
   pg_demo=$(echo "scale=2; ($(now_ms)-$t0)/1000" | bc)
-  rm -f "$WORK/port"
-  "$BIN" --database "$PGDB" --log-level warn serve --listen 127.0.0.1:0 --port-file "$WORK/port" \
-    --web-root "$ROOT/web/dist" --data-dir "$WORK" &
-  SERVER_PID=$!
-  while [ ! -f "$WORK/port" ]; do sleep 0.005; done
-  BASE="http://127.0.0.1:$(cat "$WORK/port")"
-  until curl -sf "$BASE/healthz" >/dev/null; do sleep 0.005; done
+  start_server "$PGDB"
   login_and_pick
   pg_rows=$(
     run_wrk "PostgreSQL: GET /api/v1/areas/{id}" "/api/v1/areas/$area"
@@ -186,11 +169,11 @@ if "$ROOT/tests/support/pg_start.sh" "$PG_DIR" >/dev/null; then
     run_wrk "PostgreSQL: GET /api/v1/areas?q=P2-D2" "/api/v1/areas?q=P2-D2&limit=50"
     registry_rows "PostgreSQL ($PG_HOUSEHOLDS households): "
   )
-  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
+  stop_server
   "$ROOT/tests/support/pg_stop.sh" "$PG_DIR" >/dev/null 2>&1 || true
 fi
 
-machine="$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
+machine=$(machine)
 report=$(cat <<EOT
 ## $(date -u +%Y-%m-%dT%H:%MZ) $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 Machine: $machine. Server: SQLite, then PostgreSQL 15 (local, fsync off), 4 HTTP threads (the default); wrk -t2 -c64 -d$DURATION on 127.0.0.1 (same machine).
