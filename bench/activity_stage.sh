@@ -117,8 +117,4 @@ Machine: $machine. Server: SQLite, 4 HTTP threads (the default); one client, one
 $rows
 EOT
 )
-echo
-echo "$report"
-mkdir -p "$ROOT/bench/results"
-printf '%s\n\n' "$report" >> "$ROOT/bench/results/results.md"
-echo "(appended to bench/results/results.md)"
+append_report "$report"

@@ -26,3 +26,11 @@ login() {  # username password -> the session cookie (mobilise_session=...) at $
 machine() {
   echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
 }
+
+append_report() {  # text: printed, and appended to bench/results/results.md
+  echo
+  echo "$1"
+  mkdir -p "$ROOT/bench/results"
+  printf '%s\n\n' "$1" >> "$ROOT/bench/results/results.md"
+  echo "(appended to bench/results/results.md)"
+}

@@ -195,11 +195,7 @@ $activity_rows
 $pg_rows
 EOT
 )
-echo
-echo "$report"
-mkdir -p "$ROOT/bench/results"
-printf '%s\n\n' "$report" >> "$ROOT/bench/results/results.md"
-echo "(appended to bench/results/results.md)"
+append_report "$report"
 
 if has_stage activities; then
   cleanup  # the main stage's database and PostgreSQL go before the next stage's build-up
