@@ -61,6 +61,7 @@ struct Source {
   std::map<std::string, std::string> fields;
   std::string person, household;  // columns for the distinct measures
   std::string count_col;          // rows are counts of this column (participants counted)
+  std::function<Sql(const ComputeRequest&)> count_join;  // the join count_col reads (if any)
   Drill drill, drill_people, drill_households;
 };
 
@@ -88,22 +89,32 @@ Dim AgeBand(std::string column, std::string join = "") {
           }};
 }
 
-// A count cell less the named attendees of its activity who fall in the same cell (age band on
-// the activity's date, from ISO date text: portable to SQLite and PostgreSQL), never below 0.
-std::string CountedRemainder() {
+std::string StatusSql(const ComputeRequest& r) {
+  return r.include_unverified ? "a.status IN ('verified', 'submitted', 'returned')"
+                              : "a.status = 'verified'";
+}
+
+// The named attendees of the activities in scope per count cell (sex x age band on the activity's
+// date x disability), as `nc`: grouped once per statement and joined to the count cells, rather
+// than looked up again for every cell and column. The age band is worked out from ISO date text
+// (portable to SQLite and PostgreSQL).
+Sql NamedPerCell(const ComputeRequest& r) {
   auto years_before = [](int years) {
     return "(CAST(substr(a.held_on, 1, 4) AS INTEGER) - " + std::to_string(years) + ") || substr(a.held_on, 5)";
   };
-  std::string band = "CASE WHEN p2.birth_date IS NULL THEN 'unknown'";
+  std::string band = "CASE WHEN p.birth_date IS NULL THEN 'unknown'";
   const std::pair<int, const char*> bands[] = {{5, "0-4"}, {12, "5-11"}, {18, "12-17"}, {60, "18-59"}};
   for (const auto& [years, name] : bands)
-    band += std::string(" WHEN p2.birth_date > ") + years_before(years) + " THEN '" + name + "'";
+    band += std::string(" WHEN p.birth_date > ") + years_before(years) + " THEN '" + name + "'";
   band += " ELSE '60+' END";
-  const std::string named =
-      "(SELECT COUNT(*) FROM attendance t2 JOIN person p2 ON p2.id = t2.person_id WHERE t2.activity_id = "
-      "c.activity_id AND t2.attended = 1 AND p2.sex = c.sex AND p2.disability = c.disability AND " +
-      band + " = c.age_band)";
-  return "CASE WHEN c.count > " + named + " THEN c.count - " + named + " ELSE 0 END";
+  const auto range = domain::SubtreeRange(r.scope_path);
+  return Sql{" LEFT JOIN (SELECT t.activity_id, p.sex, p.disability, " + band +
+                 " AS age_band, COUNT(*) AS n FROM attendance t JOIN activity a ON a.id = t.activity_id "
+                 "JOIN person p ON p.id = t.person_id WHERE t.attended = 1 AND a.area_path >= ? AND "
+                 "a.area_path < ? AND a.held_on >= ? AND a.held_on <= ? AND " + StatusSql(r) +
+                 " GROUP BY 1, 2, 3, 4) nc ON nc.activity_id = c.activity_id AND nc.sex = c.sex AND "
+                 "nc.disability = c.disability AND nc.age_band = c.age_band",
+             {range.lo, range.hi, r.window.from, r.window.end}};
 }
 
 Sql InList(const Sql& expr, const std::vector<std::string>& values) {
@@ -313,7 +324,8 @@ std::map<std::string, std::vector<Source>> BuildSources() {
   // The counts include the activity's named attendees (activities are validated so), who are
   // already counted, de-duplicated, by the named source: a cell adds only its anonymous remainder,
   // the named attendees in the same sex x age band (at the activity) x disability taken off.
-  counted.count_col = CountedRemainder();
+  counted.count_col = "CASE WHEN c.count > COALESCE(nc.n, 0) THEN c.count - COALESCE(nc.n, 0) ELSE 0 END";
+  counted.count_join = NamedPerCell;
   counted.drill = {"activity", "a.id", "COALESCE(a.title, a.type)", "a.held_on", ""};
   counted.drill_people = counted.drill;
   all["participant"] = {named, counted};
@@ -431,11 +443,6 @@ Sql FilterSql(const Source& s, const std::vector<domain::IndicatorFilter>& filte
   return out;
 }
 
-std::string StatusSql(const ComputeRequest& r) {
-  return r.include_unverified ? "a.status IN ('verified', 'submitted', 'returned')"
-                              : "a.status = 'verified'";
-}
-
 Sql PeriodCond(const Source& s, const ComputeRequest& r) {
   Sql q{s.date_lo + " >= ?", {}};
   q.params.emplace_back(r.window.start);
@@ -541,7 +548,9 @@ std::vector<CompiledQuery> CompileCompute(const ComputeRequest& r) {
       where.params.emplace_back(r.window.start);
     }
     Sql q = select;
-    q.Add(FromSql(s, frame)).Add(where);
+    q.Add(FromSql(s, frame));
+    if (s.count_join) q.Add(s.count_join(r));
+    q.Add(where);
     if (!r.by.empty()) {
       q.Add(" GROUP BY ");
       for (std::size_t i = 0; i < r.by.size(); ++i) q.Add((i ? ", " : "") + std::to_string(i + 1));
