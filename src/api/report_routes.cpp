@@ -177,7 +177,7 @@ void AddReportRoutes(RouteTable& t, Services& s) {
     in.period = r.RequiredString("period");
     in.include_unverified = r.OptionalBool("include_unverified").value_or(false);
     if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    return Reply(s.reports.Create(c.actor(), in), 201, ReportJson);
+    return Reply(s.reports.Create(c.actor(), in, Lang(c.request)), 201, ReportJson);
   });
 
   t.Authed("GET", "/api/v1/reports/{id}", [&s](Call& c) {
@@ -204,7 +204,7 @@ void AddReportRoutes(RouteTable& t, Services& s) {
       return x;
     });
     if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    return Reply(s.reports.Update(c.actor(), c.request.path_params["id"], version, p), 200, ReportJson);
+    return Reply(s.reports.Update(c.actor(), c.request.path_params["id"], version, p, Lang(c.request)), 200, ReportJson);
   });
 
   for (const char* action : {"submit", "approve", "return"}) {
@@ -217,9 +217,10 @@ void AddReportRoutes(RouteTable& t, Services& s) {
       if (action == "return") comment = r.RequiredString("comment");
       if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
       const auto& id = c.request.path_params["id"];
-      if (action == "submit") return Reply(s.reports.Submit(c.actor(), id, version), 200, ReportJson);
-      if (action == "approve") return Reply(s.reports.Approve(c.actor(), id, version), 200, ReportJson);
-      return Reply(s.reports.Return(c.actor(), id, version, *comment), 200, ReportJson);
+      const auto lang = Lang(c.request);
+      if (action == "submit") return Reply(s.reports.Submit(c.actor(), id, version, lang), 200, ReportJson);
+      if (action == "approve") return Reply(s.reports.Approve(c.actor(), id, version, lang), 200, ReportJson);
+      return Reply(s.reports.Return(c.actor(), id, version, *comment, lang), 200, ReportJson);
     });
   }
 

@@ -182,8 +182,14 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     assert.equal(r.status, 200, r.text);
     rep = r.json;
     assert.equal((await officer.post(`/api/v1/reports/${rep.id}/approve`, { version: rep.version })).status, 403, 'not by its author');
-    r = await manager.post(`/api/v1/reports/${rep.id}/approve`, { version: rep.version });
+    r = await manager.post(`/api/v1/reports/${rep.id}/approve?lang=uk`, { version: rep.version });
     assert.equal(r.status, 200, r.text);
+    // The approval answers the report as approved, in the reader's language: what a read gives.
+    const read = await manager.get(`/api/v1/reports/${rep.id}?lang=uk`);
+    assert.deepEqual(r.json.sections, read.json.sections);
+    assert.deepEqual(r.json.events, read.json.events);
+    assert.equal(r.json.version, read.json.version);
+    assert.notEqual(r.json.sections[0].indicators[0].name, (await manager.get(`/api/v1/reports/${rep.id}`)).json.sections[0].indicators[0].name);
     rep = r.json;
     assert.equal(rep.status, 'approved');
     assert.equal(activities().total.approved.period, 2);

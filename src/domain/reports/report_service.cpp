@@ -198,7 +198,7 @@ Result<ReportContent> ReportService::Content(UnitOfWork& uow, const Actor& actor
   return c;
 }
 
-Result<ReportContent> ReportService::Create(const Actor& actor, const ReportInput& in) {
+Result<ReportContent> ReportService::Create(const Actor& actor, const ReportInput& in, const std::string& lang) {
   auto uow = db_.Begin(true);
   FieldErrors errors;
   auto templates = uow->Reports().Templates();
@@ -231,7 +231,7 @@ Result<ReportContent> ReportService::Create(const Actor& actor, const ReportInpu
   uow->Reports().Insert(r);
   uow->Reports().AddEvent({NewId(), r.id, r.created_at, "created", actor.UserId(), std::nullopt, std::nullopt});
   RecordAudit(uow->Audit(), actor, "create", "report", r.id, r.area_path, std::nullopt, ReportSnapshot(r));
-  auto content = Content(*uow, actor, r);
+  auto content = Content(*uow, actor, r, lang);
   if (!content) return Fail(content.error());
   uow->Commit();
   return content;
@@ -293,7 +293,7 @@ Result<ReportService::Dhis2Config> ReportService::SaveDhis2(const Actor& actor, 
 }
 
 Result<ReportContent> ReportService::Update(const Actor& actor, const std::string& id, std::int64_t version,
-                                            const ReportPatch& p) {
+                                            const ReportPatch& p, const std::string& lang) {
   auto uow = db_.Begin(true);
   auto found = IsValidId(id) ? uow->Reports().Get(id) : std::nullopt;
   if (!found || !actor.Sees(found->area_path)) return Fail(Error::NotFound("report"));
@@ -344,14 +344,15 @@ Result<ReportContent> ReportService::Update(const Actor& actor, const std::strin
   if (!uow->Reports().Update(r, found->version)) return Fail(Error::Stale("report", found->version));
   uow->Reports().AddEvent({NewId(), r.id, r.updated_at, "edited", actor.UserId(), std::nullopt, std::nullopt});
   RecordAudit(uow->Audit(), actor, "update", "report", r.id, r.area_path, ReportSnapshot(*found), ReportSnapshot(r));
-  auto content = Content(*uow, actor, r);
+  auto content = Content(*uow, actor, r, lang);
   if (!content) return Fail(content.error());
   uow->Commit();
   return content;
 }
 
 Result<ReportContent> ReportService::Transition(const Actor& actor, const std::string& id, std::int64_t version,
-                                                const std::string& action, const std::optional<std::string>& note) {
+                                                const std::string& action, const std::optional<std::string>& note,
+                                                const std::string& lang) {
   auto uow = db_.Begin(true);
   auto found = IsValidId(id) ? uow->Reports().Get(id) : std::nullopt;
   if (!found || !actor.Sees(found->area_path)) return Fail(Error::NotFound("report"));
@@ -400,7 +401,7 @@ Result<ReportContent> ReportService::Transition(const Actor& actor, const std::s
     // Freeze the numbers as approved.
     Report computing = r;
     computing.status = "computing";
-    auto content = Content(*uow, actor, computing);
+    auto content = Content(*uow, actor, computing, lang);
     if (!content) return Fail(content.error());
     std::vector<StoredValue> values;
     std::set<std::pair<std::string, std::string>> seen;
@@ -415,22 +416,31 @@ Result<ReportContent> ReportService::Transition(const Actor& actor, const std::s
         for (const auto& row : item.children.rows) store(item.children, GroupKey({"child_area"}, row.keys), row);
       }
     uow->Reports().ReplaceValues(r.id, values);
+    // The answer is what was just frozen: the same numbers, now as approved (computing the whole
+    // report a second time would give them again).
+    for (auto& v : values) content->approved[{v.indicator_code, v.group_key}] = std::move(v);
+    content->events = uow->Reports().Events(r.id);
+    content->report = std::move(r);
+    uow->Commit();
+    return content;
   }
-  auto content = Content(*uow, actor, r);
+  auto content = Content(*uow, actor, r, lang);
   if (!content) return Fail(content.error());
   uow->Commit();
   return content;
 }
 
-Result<ReportContent> ReportService::Submit(const Actor& actor, const std::string& id, std::int64_t version) {
-  return Transition(actor, id, version, "submit", std::nullopt);
+Result<ReportContent> ReportService::Submit(const Actor& actor, const std::string& id, std::int64_t version,
+                                            const std::string& lang) {
+  return Transition(actor, id, version, "submit", std::nullopt, lang);
 }
-Result<ReportContent> ReportService::Approve(const Actor& actor, const std::string& id, std::int64_t version) {
-  return Transition(actor, id, version, "approve", std::nullopt);
+Result<ReportContent> ReportService::Approve(const Actor& actor, const std::string& id, std::int64_t version,
+                                             const std::string& lang) {
+  return Transition(actor, id, version, "approve", std::nullopt, lang);
 }
 Result<ReportContent> ReportService::Return(const Actor& actor, const std::string& id, std::int64_t version,
-                                            const std::string& comment) {
-  return Transition(actor, id, version, "return", comment);
+                                            const std::string& comment, const std::string& lang) {
+  return Transition(actor, id, version, "return", comment, lang);
 }
 
 }  // namespace mobilise::domain

@@ -71,14 +71,17 @@ class ReportService {
   Result<Page<Report>> List(const Actor& actor, const std::optional<std::string>& area_id,
                             const std::optional<std::string>& template_code,
                             const std::optional<std::string>& status, PageRequest page);
-  Result<ReportContent> Create(const Actor& actor, const ReportInput& input);
+  // Every call answers the report as it now is, its labels in `lang`.
+  Result<ReportContent> Create(const Actor& actor, const ReportInput& input, const std::string& lang = "en");
   Result<ReportContent> Get(const Actor& actor, const std::string& id, const std::string& lang = "en");
   Result<ReportContent> Update(const Actor& actor, const std::string& id, std::int64_t version,
-                               const ReportPatch& patch);
-  Result<ReportContent> Submit(const Actor& actor, const std::string& id, std::int64_t version);
-  Result<ReportContent> Approve(const Actor& actor, const std::string& id, std::int64_t version);
+                               const ReportPatch& patch, const std::string& lang = "en");
+  Result<ReportContent> Submit(const Actor& actor, const std::string& id, std::int64_t version,
+                               const std::string& lang = "en");
+  Result<ReportContent> Approve(const Actor& actor, const std::string& id, std::int64_t version,
+                                const std::string& lang = "en");
   Result<ReportContent> Return(const Actor& actor, const std::string& id, std::int64_t version,
-                               const std::string& comment);
+                               const std::string& comment, const std::string& lang = "en");
   // The DHIS2 mapping (org units of areas, data elements, category option codes).
   struct Dhis2Config {
     std::vector<std::pair<std::string, std::string>> org_units;
@@ -92,7 +95,8 @@ class ReportService {
   Result<ReportContent> Content(UnitOfWork& uow, const Actor& actor, Report report,
                                 const std::string& lang = "en");
   Result<ReportContent> Transition(const Actor& actor, const std::string& id, std::int64_t version,
-                                   const std::string& action, const std::optional<std::string>& note);
+                                   const std::string& action, const std::optional<std::string>& note,
+                                   const std::string& lang);
   UnitOfWorkFactory& db_;
   IndicatorService& indicators_;
 };
