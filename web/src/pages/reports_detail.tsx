@@ -58,8 +58,7 @@ export function ReportDetailPage({ id, rights, user }: { id: string; rights: Rep
   const [returning, setReturning] = useState(false);
   const [comment, setComment] = useState('');
 
-  // Read again after every change: labels of disaggregations come in the reader's language.
-  const [revision, setRevision] = useState(0);
+  // Writes answer the report as it now is, in the reader's language (?lang=): no second read.
   useEffect(() => {
     let live = true;
     get<Report>(`/reports/${encodeURIComponent(id)}` + query({ lang }))
@@ -72,7 +71,7 @@ export function ReportDetailPage({ id, rights, user }: { id: string; rights: Rep
     return () => {
       live = false;
     };
-  }, [id, lang, revision]);
+  }, [id, lang]);
 
   if (!r || !draft) return <section class="card"><p class="muted">{t('common.loading')}</p></section>;
   const editable = rights.write && (r.status === 'draft' || r.status === 'returned');
@@ -86,7 +85,6 @@ export function ReportDetailPage({ id, rights, user }: { id: string; rights: Rep
   const loaded = (x: Report) => {
     setR(x);
     setDraft(draftOf(x));
-    setRevision((n) => n + 1);
   };
 
   // Saves the narrative and stories; answers the report as saved (or the current one).
@@ -103,7 +101,7 @@ export function ReportDetailPage({ id, rights, user }: { id: string; rights: Rep
       file_ids: s.files.split(/[\s,]+/).map((x) => x.trim()).filter(Boolean),
     }));
     try {
-      const next = await patch<Report>(`/reports/${encodeURIComponent(r.id)}`, body);
+      const next = await patch<Report>(`/reports/${encodeURIComponent(r.id)}` + query({ lang }), body);
       loaded(next);
       if (!quiet) showInfo(t('common.saved'));
       return next;
@@ -123,7 +121,7 @@ export function ReportDetailPage({ id, rights, user }: { id: string; rights: Rep
       clearMessages();
       const body: Record<string, unknown> = { version: current.version };
       if (action === 'return') body.comment = comment.trim();
-      const next = await post<Report>(`/reports/${encodeURIComponent(current.id)}/${action}`, body);
+      const next = await post<Report>(`/reports/${encodeURIComponent(current.id)}/${action}` + query({ lang }), body);
       loaded(next);
       setReturning(false);
       setComment('');
