@@ -460,11 +460,10 @@ Result<std::vector<IndicatorValues>> IndicatorService::Evaluate(UnitOfWork& uow,
     if (!d) return nullptr;
     return &defs.emplace(code, std::move(*d)).first->second;
   };
-  // (record, include_unverified, by) -> codes measured in one query.
-  std::map<std::pair<std::string, std::vector<std::string>>, std::vector<std::string>> plans;
+  // (code, by) of the base indicators, in the order first needed.
+  std::vector<std::pair<std::string, std::vector<std::string>>> needs;
   auto need = [&](const Indicator& d, const std::vector<std::string>& by) {
-    auto& codes = plans[{*d.record, by}];
-    if (!Has(codes, d.code)) codes.push_back(d.code);
+    if (std::find(needs.begin(), needs.end(), std::pair{d.code, by}) == needs.end()) needs.emplace_back(d.code, by);
   };
   for (const auto& w : wanted) {
     const Indicator* d = def(w.code);
@@ -485,6 +484,20 @@ Result<std::vector<IndicatorValues>> IndicatorService::Evaluate(UnitOfWork& uow,
         need(*d, grouping);
       }
     }
+  }
+  // (record, by) -> codes measured in one query. Every record lies in one child area, so the
+  // total of a count or a sum is the sum of its child areas' values: when the child areas are
+  // needed too (a report asks for both), the total is added up rather than queried again.
+  const std::vector<std::string> by_child = {std::string(kChildAreaDim)};
+  std::map<std::pair<std::string, std::vector<std::string>>, std::vector<std::string>> plans;
+  std::vector<std::string> summed;
+  for (const auto& [code, by] : needs) {
+    const Indicator& d = defs.at(code);
+    if (by.empty() && (d.measure == "count" || d.measure == "sum") &&
+        std::find(needs.begin(), needs.end(), std::pair{code, by_child}) != needs.end())
+      summed.push_back(code);
+    else
+      plans[{*d.record, by}].push_back(code);
   }
   // 2. One query per plan.
   Window window{c.settings.fiscal_year.project_start, c.period.start, c.period.end,
@@ -508,6 +521,17 @@ Result<std::vector<IndicatorValues>> IndicatorService::Evaluate(UnitOfWork& uow,
     for (std::size_t m = 0; m < codes.size(); ++m) {
       auto& into = computed[{codes[m], key.second}];
       for (const auto& g : groups) into.groups[g.keys] = g.values[m];
+    }
+  }
+  for (const auto& code : summed) {
+    Triple& total = computed[{code, {}}].groups[{}];
+    auto add = [](std::optional<double>& into, const std::optional<double>& v) {
+      if (v) into = into.value_or(0) + *v;
+    };
+    for (const auto& [keys, t] : computed[{code, by_child}].groups) {
+      add(total.period, t.period);
+      add(total.cumulative, t.cumulative);
+      add(total.previous, t.previous);
     }
   }
   // 3. Values, ratios, targets.
