@@ -49,14 +49,9 @@ std::string UnitOf(const Indicator& d) {
   return "count";
 }
 
-bool StockOf(UnitOfWork& uow, const Indicator& d, int depth = 0) {
-  if (d.record) {
-    const RecordKind* k = FindRecordKind(*d.record);
-    return k && k->stock;
-  }
-  if (depth > 2 || !d.numerator) return false;
-  auto n = uow.Indicators().Get(*d.numerator);
-  return n && StockOf(uow, *n, depth + 1);
+bool StockOf(const Indicator& d) {
+  const RecordKind* k = d.record ? FindRecordKind(*d.record) : nullptr;
+  return k && k->stock;
 }
 
 Snapshot IndicatorSnapshot(const Indicator& d) {
@@ -580,7 +575,7 @@ Result<std::vector<IndicatorValues>> IndicatorService::Evaluate(UnitOfWork& uow,
     IndicatorValues v;
     v.indicator = d;
     v.unit = UnitOf(d);
-    v.stock = StockOf(uow, d);
+    v.stock = StockOf(d.measure == "ratio" ? defs.at(*d.numerator) : d);  // a ratio: its numerator's
     v.by = w.by;
     const auto& ts = targets_of(d.code);
     auto finish = [&](ValueRow& row, const std::string& path, const std::string& disaggregation) {
