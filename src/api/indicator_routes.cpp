@@ -17,13 +17,6 @@ json::array Strings(const std::vector<std::string>& v) {
   return a;
 }
 
-std::string UnitOf(const domain::Indicator& d) {
-  if (d.measure == "ratio") return d.scale == 100 ? "percent" : "ratio";
-  if (d.measure == "average") return "average";
-  if (d.measure == "sum") return "amount";
-  return "count";
-}
-
 json::object IndicatorJson(const domain::Indicator& d) {
   json::object names;
   for (const auto& [lang, name] : d.names) names[lang] = name;
@@ -42,7 +35,7 @@ json::object IndicatorJson(const domain::Indicator& d) {
           {"filters", std::move(filters)},
           {"dims", Strings(d.dims)},
           {"builtin", d.builtin},
-          {"unit", UnitOf(d)},
+          {"unit", domain::IndicatorUnit(d)},
           {"version", d.version}};
 }
 

@@ -42,13 +42,6 @@ bool Token(std::string_view t) {
   });
 }
 
-std::string UnitOf(const Indicator& d) {
-  if (d.measure == "ratio") return d.scale == 100 ? "percent" : "ratio";
-  if (d.measure == "average") return "average";
-  if (d.measure == "sum") return "amount";
-  return "count";
-}
-
 bool StockOf(const Indicator& d) {
   const RecordKind* k = d.record ? FindRecordKind(*d.record) : nullptr;
   return k && k->stock;
@@ -418,6 +411,13 @@ Status IndicatorService::Delete(const Actor& actor, const std::string& code) {
   return {};
 }
 
+std::string IndicatorUnit(const Indicator& d) {
+  if (d.measure == "ratio") return d.scale == 100 ? "percent" : "ratio";
+  if (d.measure == "average") return "average";
+  if (d.measure == "sum") return "amount";
+  return "count";
+}
+
 std::string IndicatorName(const Indicator& d, const std::string& lang) {
   for (const auto& [l, name] : d.names)
     if (l == lang) return name;
@@ -574,7 +574,7 @@ Result<std::vector<IndicatorValues>> IndicatorService::Evaluate(UnitOfWork& uow,
     const Indicator& d = defs.at(w.code);
     IndicatorValues v;
     v.indicator = d;
-    v.unit = UnitOf(d);
+    v.unit = IndicatorUnit(d);
     v.stock = StockOf(d.measure == "ratio" ? defs.at(*d.numerator) : d);  // a ratio: its numerator's
     v.by = w.by;
     const auto& ts = targets_of(d.code);

@@ -111,6 +111,8 @@ ProgrammeSettings SettingsFrom(const std::vector<std::pair<std::string, std::str
 // shorter periods inside (e.g. months of a quarter); else the sum of its child areas' targets.
 std::optional<double> RollUpTarget(const std::vector<Target>& targets, const std::string& area_path,
                                    const std::string& period_text, const std::string& disaggregation);
+// What the indicator's values are: count | percent | ratio | average | amount.
+std::string IndicatorUnit(const Indicator& indicator);
 // The indicator's name in `lang` (its translation, or the name).
 std::string IndicatorName(const Indicator& indicator, const std::string& lang);
 // "age_band=18-59;sex=f": dimension=value pairs sorted by dimension.
