@@ -11,17 +11,11 @@ namespace json = boost::json;
 
 namespace {
 
-json::array Strings(const std::vector<std::string>& v) {
-  json::array a;
-  for (const auto& s : v) a.push_back(json::value(s));
-  return a;
-}
-
 json::object IndicatorJson(const domain::Indicator& d) {
   json::object names;
   for (const auto& [lang, name] : d.names) names[lang] = name;
   json::array filters;
-  for (const auto& f : d.filters) filters.push_back(json::object{{"field", f.field}, {"values", Strings(f.values)}});
+  for (const auto& f : d.filters) filters.push_back(json::object{{"field", f.field}, {"values", StringArray(f.values)}});
   return {{"code", d.code},
           {"name", d.name},
           {"names", std::move(names)},
@@ -33,7 +27,7 @@ json::object IndicatorJson(const domain::Indicator& d) {
           {"denominator", Nullable(d.denominator)},
           {"scale", d.scale},
           {"filters", std::move(filters)},
-          {"dims", Strings(d.dims)},
+          {"dims", StringArray(d.dims)},
           {"builtin", d.builtin},
           {"unit", domain::IndicatorUnit(d)},
           {"version", d.version}};
@@ -71,7 +65,7 @@ domain::IndicatorInput ReadIndicator(ObjectReader& r) {
 json::value Num(const std::optional<double>& v) { return Nullable(v); }
 
 json::object RowJson(const domain::ValueRow& r) {
-  return {{"keys", Strings(r.keys)},   {"labels", Strings(r.labels)}, {"period", Num(r.period)},
+  return {{"keys", StringArray(r.keys)},   {"labels", StringArray(r.labels)}, {"period", Num(r.period)},
           {"cumulative", Num(r.cumulative)}, {"previous", Num(r.previous)}, {"target", Num(r.target)},
           {"achieved", Num(r.achieved)}, {"light", r.light}};
 }
@@ -136,7 +130,7 @@ json::object ValuesJson(const domain::ValueContext& c, const domain::IndicatorVa
           {"period", PeriodJson(c.period)},
           {"previous", c.previous ? json::value(PeriodJson(*c.previous)) : json::value(nullptr)},
           {"include_unverified", c.include_unverified},
-          {"by", Strings(v.by)},
+          {"by", StringArray(v.by)},
           {"total", RowJson(v.total)},
           {"rows", std::move(rows)}};
 }
@@ -147,14 +141,14 @@ void AddIndicatorRoutes(RouteTable& t, Services& s) {
     for (const auto& k : domain::RecordKinds()) {
       json::array filters;
       for (const auto& f : k.filters) filters.push_back(json::object{{"name", f.name}, {"boolean", f.boolean}});
-      auto dims = Strings(k.dims);
+      auto dims = StringArray(k.dims);
       dims.push_back(json::value(domain::kChildAreaDim));
       dims.push_back(json::value(domain::kMonthDim));
       items.push_back(json::object{{"code", k.code},
                                    {"stock", k.stock},
-                                   {"measures", Strings(k.measures)},
-                                   {"sum_fields", Strings(k.sum_fields)},
-                                   {"average_fields", Strings(k.average_fields)},
+                                   {"measures", StringArray(k.measures)},
+                                   {"sum_fields", StringArray(k.sum_fields)},
+                                   {"average_fields", StringArray(k.average_fields)},
                                    {"filters", std::move(filters)},
                                    {"dims", std::move(dims)}});
     }

@@ -237,6 +237,12 @@ json::value Nullable(const std::optional<std::string>& v) { return v ? json::val
 json::value Nullable(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
 json::value Nullable(const std::optional<int>& v) { return v ? json::value(*v) : json::value(nullptr); }
 
+json::array StringArray(const std::vector<std::string>& values) {
+  json::array a;
+  for (const auto& s : values) a.push_back(json::value(s));
+  return a;
+}
+
 std::optional<std::vector<std::string>> ObjectReader::OptionalStrings(const std::string& key) {
   const auto* a = OptionalArray(key);
   if (!a) return std::nullopt;

@@ -82,6 +82,8 @@ http::Response NoContent();
 boost::json::value Nullable(const std::optional<std::string>& value);
 boost::json::value Nullable(const std::optional<double>& value);
 boost::json::value Nullable(const std::optional<int>& value);
+// A JSON array of the strings.
+boost::json::array StringArray(const std::vector<std::string>& values);
 // The one map from error code to HTTP status and body.
 http::Response ErrorResponse(const Error& error);
 int StatusOf(ErrorCode code);

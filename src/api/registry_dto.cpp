@@ -12,12 +12,6 @@ namespace json = boost::json;
 
 namespace {
 
-json::array Strings(const std::vector<std::string>& v) {
-  json::array a;
-  for (const auto& s : v) a.push_back(json::value(s));
-  return a;
-}
-
 json::array Options(const std::vector<domain::RegistryOption>& options) {
   json::array a;
   for (const auto& o : options)
@@ -32,7 +26,7 @@ json::object InstitutionTypeJson(const domain::InstitutionType& t) {
           {"name", t.name},
           {"name_local", Nullable(t.name_local)},
           {"tier", t.tier},
-          {"parent_types", Strings(t.parent_types)},
+          {"parent_types", StringArray(t.parent_types)},
           {"member_kind", domain::MemberKindId(t.member_kind)},
           {"size_min", Nullable(t.size_min)},
           {"size_max", Nullable(t.size_max)}};
@@ -60,7 +54,7 @@ json::object RegistryConfigJson(const domain::RegistryConfig& c) {
       grades.push_back(json::object{{"grade", g.grade}, {"min_percent", g.min_percent}});
     lists.push_back(json::object{{"code", l.code},
                                  {"name", l.name},
-                                 {"institution_types", Strings(l.institution_types)},
+                                 {"institution_types", StringArray(l.institution_types)},
                                  {"items", std::move(items)},
                                  {"grades", std::move(grades)}});
   }
@@ -180,7 +174,7 @@ json::object HouseholdJson(const domain::Household& h) {
           {"psc_source", Nullable(h.psc_source)},
           {"poverty_band", Nullable(h.poverty_band)},
           {"poor", h.poor},
-          {"flags", Strings(h.flags)},
+          {"flags", StringArray(h.flags)},
           {"person_count", h.person_count},
           {"membership_count", h.membership_count},
           {"organised", h.membership_count > 0},
