@@ -105,11 +105,21 @@ std::vector<std::string> SplitList(const std::string& s, char sep = ',') {
   return out;
 }
 
-Result<bool> BoolQuery(const http::Request& r, const char* key) {
-  auto v = r.Query(key);
-  if (!v) return false;
-  if (*v != "true" && *v != "false") return Fail(Error::Field(key, "must be true or false"));
-  return *v == "true";
+// What a value and its records are asked for: ?area=&period=[&include_unverified=true].
+struct ValuesQuery {
+  std::string area, period;
+  bool include_unverified = false;
+};
+
+Result<ValuesQuery> ReadValuesQuery(const http::Request& r) {
+  auto area = QueryText(r, "area");
+  auto period = QueryText(r, "period");
+  if (!area) return Fail(Error::Field("area", "is required"));
+  if (!period) return Fail(Error::Field("period", "is required"));
+  auto unverified = r.Query("include_unverified");
+  if (unverified && *unverified != "true" && *unverified != "false")
+    return Fail(Error::Field("include_unverified", "must be true or false"));
+  return ValuesQuery{*area, *period, unverified && *unverified == "true"};
 }
 
 std::string Lang(const http::Request& r) {
@@ -209,26 +219,18 @@ void AddIndicatorRoutes(RouteTable& t, Services& s) {
   });
 
   t.Authed("GET", "/api/v1/indicators/{code}/values", [&s](Call& c) {
-    auto area = QueryText(c.request, "area");
-    auto period = QueryText(c.request, "period");
-    if (!area) return ErrorResponse(Error::Field("area", "is required"));
-    if (!period) return ErrorResponse(Error::Field("period", "is required"));
-    auto unverified = BoolQuery(c.request, "include_unverified");
-    if (!unverified) return ErrorResponse(unverified.error());
+    auto q = ReadValuesQuery(c.request);
+    if (!q) return ErrorResponse(q.error());
     const auto by = SplitList(QueryText(c.request, "by").value_or(""));
-    auto v = s.indicators.Values(c.actor(), c.request.path_params["code"], *area, *period, by, *unverified,
-                                 Lang(c.request));
+    auto v = s.indicators.Values(c.actor(), c.request.path_params["code"], q->area, q->period, by,
+                                 q->include_unverified, Lang(c.request));
     if (!v) return ErrorResponse(v.error());
     return Json(200, ValuesJson(v->first, v->second));
   });
 
   t.Authed("GET", "/api/v1/indicators/{code}/records", [&s](Call& c) {
-    auto area = QueryText(c.request, "area");
-    auto period = QueryText(c.request, "period");
-    if (!area) return ErrorResponse(Error::Field("area", "is required"));
-    if (!period) return ErrorResponse(Error::Field("period", "is required"));
-    auto unverified = BoolQuery(c.request, "include_unverified");
-    if (!unverified) return ErrorResponse(unverified.error());
+    auto q = ReadValuesQuery(c.request);
+    if (!q) return ErrorResponse(q.error());
     auto page = ParsePage(c.request);
     if (!page) return ErrorResponse(page.error());
     std::vector<std::pair<std::string, std::string>> group;
@@ -237,8 +239,9 @@ void AddIndicatorRoutes(RouteTable& t, Services& s) {
       if (colon == std::string::npos) return ErrorResponse(Error::Field("group", "dimension:value pairs separated by commas"));
       group.emplace_back(g.substr(0, colon), g.substr(colon + 1));
     }
-    auto rows = s.indicators.Records(c.actor(), c.request.path_params["code"], *area, *period,
-                                     QueryText(c.request, "column").value_or("period"), group, *unverified, *page);
+    auto rows = s.indicators.Records(c.actor(), c.request.path_params["code"], q->area, q->period,
+                                     QueryText(c.request, "column").value_or("period"), group,
+                                     q->include_unverified, *page);
     if (!rows) return ErrorResponse(rows.error());
     json::array items;
     for (const auto& x : *rows)
