@@ -46,6 +46,8 @@ const std::array<importers::ColumnSpec, 5> kPlanColumns = {{
 struct Upload {
   bool dry_run = true;
   importers::CheckedRows rows;
+  // The rows are only checked, not saved: a dry run, or a file with rows that could not be read.
+  bool CheckOnly() const { return dry_run || !rows.errors.empty(); }
 };
 
 Result<Upload> ReadUpload(Call& c, const ApiOptions& o, std::span<const importers::ColumnSpec> specs) {
@@ -79,6 +81,21 @@ json::array ErrorsJson(std::vector<domain::ImportRowError> errors) {
   for (const auto& e : errors)
     out.push_back(json::object{{"row", e.row}, {"column", e.column}, {"code", e.code}, {"message", e.message}});
   return out;
+}
+
+// The reply to an import: ok when neither reading the file nor the service found an error; the
+// rows of the file (those the service checked, `rows`, and those unreadable); `counts` from the
+// service; every error, by row.
+http::Response ImportReply(const Upload& u, int rows, json::object counts,
+                           const std::vector<domain::ImportRowError>& service_errors) {
+  auto errors = u.rows.errors;
+  errors.insert(errors.end(), service_errors.begin(), service_errors.end());
+  json::object out{{"ok", errors.empty()},
+                   {"dry_run", u.dry_run},
+                   {"rows", rows + static_cast<int>(u.rows.errors.size())}};
+  for (auto& [key, value] : counts) out[key] = std::move(value);
+  out["errors"] = ErrorsJson(std::move(errors));
+  return Json(200, out);
 }
 
 }  // namespace
@@ -117,19 +134,11 @@ void AddRegistryImportRoutes(RouteTable& t, Services& s, const ApiOptions& o) {
       rows.push_back(std::move(h));
       x = {};  // freed as we go
     }
-    const auto& read_errors = upload->rows.errors;
-    auto report = s.households.Import(c.actor(), rows, upload->dry_run || !read_errors.empty());
+    auto report = s.households.Import(c.actor(), rows, upload->CheckOnly());
     if (!report) return ErrorResponse(report.error());
-    auto errors = read_errors;
-    errors.insert(errors.end(), report->errors.begin(), report->errors.end());
-    const bool ok = errors.empty();
-    return Json(200, json::object{{"ok", ok},
-                                  {"dry_run", upload->dry_run},
-                                  {"rows", report->rows + static_cast<int>(read_errors.size())},
-                                  {"households", report->households},
-                                  {"people", report->people},
-                                  {"created", report->created},
-                                  {"errors", ErrorsJson(std::move(errors))}});
+    return ImportReply(*upload, report->rows,
+                       {{"households", report->households}, {"people", report->people}, {"created", report->created}},
+                       report->errors);
   });
 
   t.Authed("POST", "/api/v1/institutions/import", [&s, &o](Call& c) {
@@ -145,19 +154,13 @@ void AddRegistryImportRoutes(RouteTable& t, Services& s, const ApiOptions& o) {
                       std::move(x[12]), std::move(x[13]), std::move(x[14])});
       x = {};
     }
-    const auto& read_errors = upload->rows.errors;
-    auto report = s.institutions.Import(c.actor(), rows, upload->dry_run || !read_errors.empty());
+    auto report = s.institutions.Import(c.actor(), rows, upload->CheckOnly());
     if (!report) return ErrorResponse(report.error());
-    auto errors = read_errors;
-    errors.insert(errors.end(), report->errors.begin(), report->errors.end());
-    const bool ok = errors.empty();
-    return Json(200, json::object{{"ok", ok},
-                                  {"dry_run", upload->dry_run},
-                                  {"rows", report->rows + static_cast<int>(read_errors.size())},
-                                  {"institutions", report->institutions},
-                                  {"memberships", report->memberships},
-                                  {"created", report->created},
-                                  {"errors", ErrorsJson(std::move(errors))}});
+    return ImportReply(*upload, report->rows,
+                       {{"institutions", report->institutions},
+                        {"memberships", report->memberships},
+                        {"created", report->created}},
+                       report->errors);
   });
 
   t.Authed("POST", "/api/v1/training-plans/import", [&s, &o](Call& c) {
@@ -167,17 +170,9 @@ void AddRegistryImportRoutes(RouteTable& t, Services& s, const ApiOptions& o) {
     for (auto& r : upload->rows.rows)
       rows.push_back({r.row, std::move(r.cells[0]), std::move(r.cells[1]), std::move(r.cells[2]),
                       std::move(r.cells[3]), std::move(r.cells[4])});
-    const auto& read_errors = upload->rows.errors;
-    auto report = s.trainings.ImportPlans(c.actor(), rows, upload->dry_run || !read_errors.empty());
+    auto report = s.trainings.ImportPlans(c.actor(), rows, upload->CheckOnly());
     if (!report) return ErrorResponse(report.error());
-    auto errors = read_errors;
-    errors.insert(errors.end(), report->errors.begin(), report->errors.end());
-    const bool ok = errors.empty();
-    return Json(200, json::object{{"ok", ok},
-                                  {"dry_run", upload->dry_run},
-                                  {"rows", report->rows + static_cast<int>(read_errors.size())},
-                                  {"saved", report->saved},
-                                  {"errors", ErrorsJson(std::move(errors))}});
+    return ImportReply(*upload, report->rows, {{"saved", report->saved}}, report->errors);
   });
 
   t.Authed("POST", "/api/v1/targets/import", [&s, &o](Call& c) {
@@ -187,17 +182,9 @@ void AddRegistryImportRoutes(RouteTable& t, Services& s, const ApiOptions& o) {
     for (auto& r : upload->rows.rows)
       rows.push_back({r.row, std::move(r.cells[0]), std::move(r.cells[1]), std::move(r.cells[2]),
                       std::move(r.cells[3]), std::move(r.cells[4])});
-    const auto& read_errors = upload->rows.errors;
-    auto report = s.targets.Import(c.actor(), rows, upload->dry_run || !read_errors.empty());
+    auto report = s.targets.Import(c.actor(), rows, upload->CheckOnly());
     if (!report) return ErrorResponse(report.error());
-    auto errors = read_errors;
-    errors.insert(errors.end(), report->errors.begin(), report->errors.end());
-    const bool ok = errors.empty();
-    return Json(200, json::object{{"ok", ok},
-                                  {"dry_run", upload->dry_run},
-                                  {"rows", report->rows + static_cast<int>(read_errors.size())},
-                                  {"saved", report->saved},
-                                  {"errors", ErrorsJson(std::move(errors))}});
+    return ImportReply(*upload, report->rows, {{"saved", report->saved}}, report->errors);
   });
 }
 
