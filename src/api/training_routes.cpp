@@ -34,6 +34,7 @@ json::object PlanJson(const domain::TrainingPlan& t) {
 json::object NeedJson(const domain::TrainingNeed& n) {
   return {{"id", n.id},
           {"area_id", n.area_id},
+          {"area_name", n.area_name},
           {"user_id", Nullable(n.user_id)},
           {"institution_id", Nullable(n.institution_id)},
           {"subject_name", Nullable(n.subject_name)},

@@ -220,6 +220,7 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     assert.equal(r.status, 201, r.text);
     const need = r.json;
     assert.equal(need.version, 1);
+    assert.equal(need.area_name, uc.name, 'the area named, for a form that shows it');
     assert.deepEqual((await mob.get(`/api/v1/training-needs/${need.id}`)).json, { ...need, subject_name: 'Second Mobiliser' });
 
     r = await mob.patch(`/api/v1/training-needs/${need.id}`, { version: 1, priority: 'urgent', assessed_on: '2999-01-01', colour: 'red' });

@@ -411,6 +411,7 @@ export interface Course {
 export interface TrainingNeed {
   id: string;
   area_id: string;
+  area_name: string;
   user_id: string | null;
   institution_id: string | null;
   subject_name: string | null;

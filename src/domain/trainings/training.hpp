@@ -31,6 +31,7 @@ struct TrainingNeed {
   std::optional<std::string> created_by;
   std::int64_t version = 1;
   std::optional<std::string> updated_at, updated_by;
+  std::string area_name;  // reads
 };
 
 struct TrainingPlan {

@@ -122,7 +122,7 @@ void CheckNeed(UnitOfWork& uow, const Actor& actor, TrainingNeed& n, bool area_c
     auto area = IsValidId(n.area_id) ? uow.Areas().Get(n.area_id) : std::nullopt;
     if (!area || !actor.Sees(area->path)) errors["area_id"] = "no such area in your areas";
     else if (!actor.Can(Permission::kActivityWrite, area->path)) errors["area_id"] = "your role may not record needs here";
-    else n.area_path = area->path;
+    else n.area_path = area->path, n.area_name = area->name;
   }
   if (n.user_id.has_value() == n.institution_id.has_value())
     errors["user_id"] = "give either user_id (a staff member) or institution_id (a community institution)";

@@ -106,15 +106,18 @@ std::vector<domain::TrainingNeed> SqlTrainingRepository::NeedsWhere(const std::s
   auto rs = conn_.Query(
       "SELECT n.id, n.area_id, n.area_path, n.user_id, n.institution_id, n.course_id, "
       "COALESCE(u.full_name, i.name), n.need, n.priority, n.assessed_on, n.created_at, "
-      "n.created_by, n.version, n.updated_at, n.updated_by FROM training_need n LEFT JOIN "
-      "app_user u ON u.id = n.user_id LEFT JOIN institution i ON i.id = n.institution_id" + where,
+      "n.created_by, n.version, n.updated_at, n.updated_by, a.name FROM training_need n JOIN area a "
+      "ON a.id = n.area_id LEFT JOIN app_user u ON u.id = n.user_id LEFT JOIN institution i ON "
+      "i.id = n.institution_id" + where,
       params);
   std::vector<domain::TrainingNeed> out;
-  for (std::size_t i = 0; i < rs.size(); ++i)
+  for (std::size_t i = 0; i < rs.size(); ++i) {
     out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].OptText(3), rs[i].OptText(4),
                    rs[i].OptText(5), rs[i].OptText(6), rs[i].Str(7), rs[i].Str(8), rs[i].Str(9),
                    rs[i].Str(10), rs[i].OptText(11), rs[i].Int(12), rs[i].OptText(13),
                    rs[i].OptText(14)});
+    out.back().area_name = rs[i].Str(15);
+  }
   return out;
 }
 

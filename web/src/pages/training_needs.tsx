@@ -14,7 +14,7 @@ import { todayIso } from '../registry_data';
 import { href, navigate } from '../router';
 import { roleLabel } from '../roles';
 import { createStore, useStore } from '../store';
-import type { Area, Page, StaffMember, TrainingNeed, User } from '../types';
+import type { Page, StaffMember, TrainingNeed, User } from '../types';
 import { codeLabel, courseTitle, OtherErrors, useCourses } from './field_bits';
 import type { TrainingRights } from './training';
 import { PRIORITIES, TrainingTabs } from './training_bits';
@@ -116,10 +116,9 @@ export function NeedFormPage({ user, id }: { user: User; id?: string }) {
     let live = true;
     // The area first: the picker shows the choice it is given when it first appears.
     get<TrainingNeed>(`/training-needs/${encodeURIComponent(id)}`)
-      .then(async (n) => {
-        const a = await get<Area>(`/areas/${encodeURIComponent(n.area_id)}`);
+      .then((n) => {
         if (!live) return;
-        setArea({ id: a.id, name: a.name });
+        setArea({ id: n.area_id, name: n.area_name });
         fill(n);
       })
       .catch((e) => live && showError(e));
