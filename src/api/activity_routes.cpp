@@ -228,15 +228,11 @@ void AddActivityRoutes(RouteTable& t, Services& s) {
     resp.body = std::move(file->second);
     // ?thumb=N: a JPEG of an image photo scaled to fit N pixels (32..800), for lists on phones.
     if (auto thumb = c.request.Query("thumb")) {
-      int side = 0;
-      try {
-        side = std::stoi(std::string(*thumb));
-      } catch (const std::exception&) {
-      }
-      if (side < 32 || side > 800) return ErrorResponse(Error::Field("thumb", "a size from 32 to 800 pixels"));
+      const auto side = ParseInt(*thumb);
+      if (!side || *side < 32 || *side > 800) return ErrorResponse(Error::Field("thumb", "a size from 32 to 800 pixels"));
       if (file->first.mime != "image/jpeg" && file->first.mime != "image/png")
         return ErrorResponse(Error::Field("thumb", "only photos have thumbnails"));
-      auto small = reports::MakeThumbnail(resp.body, side);
+      auto small = reports::MakeThumbnail(resp.body, static_cast<int>(*side));
       if (!small) return ErrorResponse(Error::Field("thumb", "the photo cannot be decoded"));
       resp.body = std::move(*small);
       resp.content_type = "image/jpeg";

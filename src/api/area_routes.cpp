@@ -77,9 +77,9 @@ void AddAreaRoutes(RouteTable& t, Services& s, const ApiOptions&) {
     }
     if (auto q = c.request.Query("q"); q && !q->empty()) f.text = *q;
     if (auto l = c.request.Query("level")) {
-      if (l->empty() || l->size() > 2 || l->find_first_not_of("0123456789") != std::string::npos)
-        return ErrorResponse(Error::Field("level", "must be a whole number"));
-      f.level = std::stoi(*l);
+      const auto level = ParseInt(*l);
+      if (!level || *level > 99) return ErrorResponse(Error::Field("level", "must be a whole number"));
+      f.level = static_cast<int>(*level);
     }
     return Reply(s.areas.List(c.actor(), f), 200, [&](const domain::Page<domain::Area>& p) {
       return PageJson(p, *page, [&](const domain::Area& a) { return AreaJson(a); });

@@ -11,13 +11,13 @@ bool SameSecret(const std::string& a, std::string_view b) {
   return !a.empty() && a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-std::optional<std::int64_t> ParseInt(const std::string& s) {
-  if (s.empty() || s.size() > 12 || s.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
-  return std::stoll(s);
-}
-
 }  // namespace
+
+std::optional<std::int64_t> ParseInt(std::string_view s) {
+  if (s.empty() || s.size() > 12 || s.find_first_not_of("0123456789") != std::string_view::npos)
+    return std::nullopt;
+  return std::stoll(std::string(s));
+}
 
 void RouteTable::Public(const std::string& method, const std::string& pattern,
                         http::Handler handler) {

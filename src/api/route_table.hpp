@@ -3,7 +3,9 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "api/http/router.hpp"
 #include "api/json_io.hpp"
@@ -34,6 +36,9 @@ class RouteTable {
 
 // A query parameter's value, or nullopt when absent or empty.
 std::optional<std::string> QueryText(const http::Request& request, const char* key);
+
+// A whole number of 0 or more written in digits only (at most 12), or nullopt.
+std::optional<std::int64_t> ParseInt(std::string_view text);
 
 // limit/offset from the query string.
 Result<domain::PageRequest> ParsePage(const http::Request& request);

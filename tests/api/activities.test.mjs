@@ -115,6 +115,7 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     const jpeg = Buffer.from(await thumb.arrayBuffer());
     assert.deepEqual([...jpeg.subarray(0, 3)], [0xff, 0xd8, 0xff]);
     assert.equal((await mob.get(`${photo.url}?thumb=5000`)).status, 400);
+    assert.equal((await mob.get(`${photo.url}?thumb=64px`)).status, 400, 'a size in digits only');
     assert.equal((await outsider.get(`${photo.url}?thumb=64`)).status, 404);
     r = await mob.request('POST', `/api/v1/activities/${a.id}/files?filename=x.png`, Buffer.from('<script>alert(1)</script>'), { raw: true, headers: { 'content-type': 'image/png' } });
     assert.equal(r.status, 400);
