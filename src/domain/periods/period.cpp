@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include "core/clock.hpp"
+
 namespace mobilise::domain {
 namespace {
 
@@ -62,14 +64,6 @@ std::chrono::sys_days ToDays(std::string_view date) {
 
 }  // namespace
 
-bool ValidDate(std::string_view d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-' || !Digits(d.substr(0, 4)) ||
-      !Digits(d.substr(5, 2)) || !Digits(d.substr(8, 2)))
-    return false;
-  const int y = Int(d.substr(0, 4)), m = Int(d.substr(5, 2)), day = Int(d.substr(8, 2));
-  return y >= 1900 && m >= 1 && m <= 12 && day >= 1 && day <= DaysIn(y, m);
-}
-
 std::string AddDays(std::string_view date, int days) {
   using namespace std::chrono;
   const year_month_day ymd{ToDays(date) + std::chrono::days{days}};
@@ -85,7 +79,7 @@ std::string AddYears(std::string_view date, int years) {
 
 std::optional<Period> ParsePeriod(std::string_view t, const FiscalYear& fy) {
   if (t == "ptd" || t == "PTD") {
-    if (!ValidDate(fy.project_start) || !ValidDate(fy.today)) return std::nullopt;
+    if (!IsValidDate(fy.project_start) || !IsValidDate(fy.today)) return std::nullopt;
     return Period{"ptd", fy.project_start, fy.today, PeriodKind::kProjectToDate};
   }
   if (t.size() < 4 || !Digits(t.substr(0, 4))) return std::nullopt;

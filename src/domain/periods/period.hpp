@@ -46,6 +46,5 @@ std::string AdxPeriod(const Period& p);
 // Date arithmetic on YYYY-MM-DD strings.
 std::string AddDays(std::string_view date, int days);
 std::string AddYears(std::string_view date, int years);  // 29 Feb -> 28 Feb
-bool ValidDate(std::string_view date);
 
 }  // namespace mobilise::domain

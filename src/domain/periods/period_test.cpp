@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/clock.hpp"
+
 namespace mobilise::domain {
 namespace {
 
@@ -83,8 +85,8 @@ TEST(Period, PreviousMonthsAndDhis2) {
   EXPECT_EQ(AddDays("2024-02-28", 1), "2024-02-29");
   EXPECT_EQ(AddDays("2024-03-01", -1), "2024-02-29");
   EXPECT_EQ(AddYears("2024-02-29", -5), "2019-02-28");
-  EXPECT_TRUE(ValidDate("2024-02-29"));
-  EXPECT_FALSE(ValidDate("2023-02-29"));
+  EXPECT_TRUE(IsValidDate("2024-02-29"));
+  EXPECT_FALSE(IsValidDate("2023-02-29"));
 }
 
 }  // namespace
