@@ -16,4 +16,11 @@ std::string MovedPath(std::string_view path, std::string_view new_parent_path) {
   return std::string(new_parent_path) + std::string(path.substr(path.size() - kKeyLength - 1));
 }
 
+std::vector<std::string> PathAndAncestors(std::string_view path) {
+  std::vector<std::string> out;
+  for (std::size_t at = path.find('/', 1); at != std::string_view::npos; at = path.find('/', at + 1))
+    out.emplace_back(path.substr(0, at + 1));
+  return out;
+}
+
 }  // namespace mobilise::domain

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mobilise::domain {
 
@@ -11,5 +12,7 @@ namespace mobilise::domain {
 std::string NewChildPath(std::string_view parent_path);
 // `path` moved under `new_parent_path`, keeping its own key.
 std::string MovedPath(std::string_view path, std::string_view new_parent_path);
+// The paths of the areas above `path` and its own, from the top: "/k1/", "/k1/k2/", ..., path.
+std::vector<std::string> PathAndAncestors(std::string_view path);
 
 }  // namespace mobilise::domain

@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "core/id.hpp"
 #include "domain/validation.hpp"
+#include "domain/areas/area_path.hpp"
 
 namespace mobilise::domain {
 namespace {
@@ -387,9 +388,7 @@ Result<std::vector<FeedbackHandler>> FeedbackService::Assignees(const Actor& act
   if (!f) return Fail(f.error());
   if (!MayManage(actor, *f)) return Fail(Error::Forbidden());
   // The record's area and every area above it: a grant there covers the record.
-  std::vector<std::string> paths;
-  for (std::size_t i = 1; i < f->area_path.size(); ++i)
-    if (f->area_path[i] == '/') paths.push_back(f->area_path.substr(0, i + 1));
+  const auto paths = PathAndAncestors(f->area_path);
   std::vector<std::string> roles;
   for (Role r : AllRoles())
     if (RoleAllows(r, f->sensitive ? Permission::kFeedbackSensitive : Permission::kFeedbackManage))

@@ -1,4 +1,5 @@
 #include "storage/repositories/activity_rollup.hpp"
+#include "domain/areas/area_path.hpp"
 
 #include <algorithm>
 #include <map>
@@ -18,7 +19,7 @@ std::string Placeholders(std::size_t n) {
 // area path -> the ids of the areas whose paths are its prefixes (itself and its ancestors).
 std::vector<std::string> AncestorIds(Connection& conn, const std::string& path) {
   std::vector<Param> params;
-  for (auto& p : PathPrefixes(path)) params.emplace_back(std::move(p));
+  for (auto& p : domain::PathAndAncestors(path)) params.emplace_back(std::move(p));
   if (params.empty()) return {};
   auto rs = conn.Query("SELECT id FROM area WHERE path IN (" + Placeholders(params.size()) + ")", params);
   std::vector<std::string> out;
@@ -38,13 +39,6 @@ constexpr const char* kUpsertTail =
 using Key = std::tuple<std::string, std::string, std::string, std::string, std::string>;
 
 }  // namespace
-
-std::vector<std::string> PathPrefixes(const std::string& path) {
-  std::vector<std::string> out;
-  for (std::size_t at = path.find('/', 1); at != std::string::npos; at = path.find('/', at + 1))
-    out.push_back(path.substr(0, at + 1));
-  return out;
-}
 
 SexTotals ComputeSexTotals(Connection& conn, const domain::Activity& a) {
   SexTotals s;
@@ -155,7 +149,7 @@ void MoveActivityRollup(Connection& conn, const std::string& old_path, const std
   if (moved.empty()) return;
   const std::string moved_id = moved[0].Str(0);
   // Strict ancestors before and after; the ones in both keep their totals.
-  auto old_anc = PathPrefixes(old_path), new_anc = PathPrefixes(new_path);
+  auto old_anc = domain::PathAndAncestors(old_path), new_anc = domain::PathAndAncestors(new_path);
   old_anc.pop_back();
   new_anc.pop_back();
   std::vector<std::string> left, joined;

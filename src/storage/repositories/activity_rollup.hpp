@@ -59,7 +59,4 @@ void RefreshActivitiesOfPerson(Connection& conn, const std::string& person_id);
 // load; the same statement fills it in migration 0012). Expects participants_f/_m/_x written.
 void RebuildActivityRollup(Connection& conn);
 
-// The path of each ancestor of `path` and of itself, root first: "/a/b/" -> "/a/", "/a/b/".
-std::vector<std::string> PathPrefixes(const std::string& path);
-
 }  // namespace mobilise::storage

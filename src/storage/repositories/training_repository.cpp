@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "storage/repositories/sql_where.hpp"
+#include "domain/areas/area_path.hpp"
 
 namespace mobilise::storage {
 namespace {
@@ -313,11 +314,10 @@ domain::Page<domain::StaffMember> SqlTrainingRepository::Staff(
       sql += " AND (a.path >= ? AND a.path < ?";
       params.emplace_back(range.lo);
       params.emplace_back(range.hi);
-      for (std::size_t i = 1; i + 1 < area_path->size(); ++i)
-        if ((*area_path)[i] == '/') {
-          sql += " OR a.path = ?";
-          params.emplace_back(area_path->substr(0, i + 1));
-        }
+      for (auto& above : domain::PathAndAncestors(*area_path)) {
+        sql += " OR a.path = ?";
+        params.emplace_back(std::move(above));
+      }
       sql += ")";
     }
     return sql;
