@@ -52,6 +52,7 @@ class ResultSet {
     std::string_view Text(std::size_t col) const;  // "" when NULL
     std::string Str(std::size_t col) const { return std::string(Text(col)); }
     std::optional<std::string> OptText(std::size_t col) const;
+    std::optional<double> OptReal(std::size_t col) const;
     std::int64_t Int(std::size_t col) const;  // 0 when NULL
     double Real(std::size_t col) const;       // 0 when NULL
 

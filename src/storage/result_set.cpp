@@ -30,6 +30,11 @@ std::optional<std::string> ResultSet::Row::OptText(std::size_t col) const {
   return CellAt(rs_->cells_, rs_->columns_.size(), index_, col);
 }
 
+std::optional<double> ResultSet::Row::OptReal(std::size_t col) const {
+  if (IsNull(col)) return std::nullopt;
+  return Real(col);
+}
+
 std::int64_t ResultSet::Row::Int(std::size_t col) const {
   const auto& cell = CellAt(rs_->cells_, rs_->columns_.size(), index_, col);
   if (!cell) return 0;

@@ -59,7 +59,6 @@ Activity Read(const ResultSet::Row& r) {
   return x;
 }
 
-Param OptReal(const std::optional<double>& v) { return v ? Param(*v) : Param(); }
 
 domain::StoredFile ReadFile(const ResultSet::Row& r) {
   return {r.Str(0), r.Str(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Str(6), r.Int(7), r.OptText(8)};
@@ -166,7 +165,7 @@ void SqlActivityRepository::WriteParts(const Activity& x) {
   for (const auto& t : x.attendance)
     conn_.Execute(
         "INSERT INTO attendance (activity_id, person_id, attended, pre_score, post_score) VALUES (?,?,?,?,?)",
-        {x.id, t.person_id, std::int64_t{t.attended ? 1 : 0}, OptReal(t.pre_score), OptReal(t.post_score)});
+        {x.id, t.person_id, std::int64_t{t.attended ? 1 : 0}, OptParam(t.pre_score), OptParam(t.post_score)});
 }
 
 void SqlActivityRepository::Insert(const Activity& x) {

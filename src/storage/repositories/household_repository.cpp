@@ -18,12 +18,6 @@ constexpr const char* kColumns =
     "h.updated_by";
 constexpr const char* kFrom = " FROM household h JOIN area a ON a.id = h.area_id";
 
-std::optional<double> OptReal(const ResultSet::Row& r, std::size_t c) {
-  if (r.IsNull(c)) return std::nullopt;
-  return r.Real(c);
-}
-
-Param OptReal(const std::optional<double>& v) { return v ? Param(*v) : Param(); }
 
 std::string FlagsText(const std::vector<std::string>& flags) {
   std::string s = " ";
@@ -43,11 +37,11 @@ Household Read(const ResultSet::Row& r) {
   h.head_person_id = r.OptText(7);
   h.name_key = r.Str(8);
   h.address = r.OptText(9);
-  h.latitude = OptReal(r, 10);
-  h.longitude = OptReal(r, 11);
+  h.latitude = r.OptReal(10);
+  h.longitude = r.OptReal(11);
   h.phone = r.OptText(12);
   h.national_id = r.OptText(13);
-  h.psc_score = OptReal(r, 14);
+  h.psc_score = r.OptReal(14);
   h.psc_date = r.OptText(15);
   h.psc_source = r.OptText(16);
   h.poverty_band = r.OptText(17);
@@ -213,8 +207,8 @@ Status SqlHouseholdRepository::Insert(const Household& h) {
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         {h.id, h.area_id, h.area_path, OptParam(h.code), h.head_name,
          OptParam(h.head_father_name), OptParam(h.head_person_id), h.name_key,
-         OptParam(h.address), OptReal(h.latitude), OptReal(h.longitude), OptParam(h.phone),
-         OptParam(h.national_id), OptReal(h.psc_score), OptParam(h.psc_date),
+         OptParam(h.address), OptParam(h.latitude), OptParam(h.longitude), OptParam(h.phone),
+         OptParam(h.national_id), OptParam(h.psc_score), OptParam(h.psc_date),
          OptParam(h.psc_source), OptParam(h.poverty_band), std::int64_t{h.poor ? 1 : 0},
          FlagsText(h.flags), h.person_count, h.membership_count, h.version, h.created_at,
          OptParam(h.created_by), h.updated_at, OptParam(h.updated_by)});
@@ -232,9 +226,9 @@ bool SqlHouseholdRepository::Update(const Household& h, std::int64_t expected_ve
              "psc_source = ?, poverty_band = ?, poor = ?, flags = ?, merged_into_id = ?, "
              "version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
              {h.area_id, h.area_path, OptParam(h.code), h.head_name, OptParam(h.head_father_name),
-              OptParam(h.head_person_id), h.name_key, OptParam(h.address), OptReal(h.latitude),
-              OptReal(h.longitude), OptParam(h.phone), OptParam(h.national_id),
-              OptReal(h.psc_score), OptParam(h.psc_date), OptParam(h.psc_source),
+              OptParam(h.head_person_id), h.name_key, OptParam(h.address), OptParam(h.latitude),
+              OptParam(h.longitude), OptParam(h.phone), OptParam(h.national_id),
+              OptParam(h.psc_score), OptParam(h.psc_date), OptParam(h.psc_source),
               OptParam(h.poverty_band), std::int64_t{h.poor ? 1 : 0}, FlagsText(h.flags),
               OptParam(h.merged_into_id), h.version, h.updated_at, OptParam(h.updated_by), h.id,
               expected_version}) == 1;

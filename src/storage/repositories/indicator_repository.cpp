@@ -1,34 +1,11 @@
 #include "storage/repositories/indicator_repository.hpp"
 
 #include <map>
-#include <sstream>
 
 #include "storage/repositories/indicator_sql.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
-namespace {
-
-std::string Words(const std::vector<std::string>& v) {
-  std::string s;
-  for (const auto& x : v) s += (s.empty() ? "" : " ") + x;
-  return s;
-}
-
-std::vector<std::string> Split(std::string_view s) {
-  std::vector<std::string> out;
-  std::istringstream in{std::string(s)};
-  for (std::string w; in >> w;) out.push_back(w);
-  return out;
-}
-
-std::optional<double> OptReal(const ResultSet::Row& row, std::size_t col) {
-  if (row.IsNull(col)) return std::nullopt;
-  return row.Real(col);
-}
-
-}  // namespace
-
 std::vector<domain::Indicator> SqlIndicatorRepository::Where(const std::string& where,
                                                              std::vector<Param> params) {
   auto rs = conn_.Query(
@@ -49,7 +26,7 @@ std::vector<domain::Indicator> SqlIndicatorRepository::Where(const std::string& 
     d.numerator = rs[i].OptText(6);
     d.denominator = rs[i].OptText(7);
     d.scale = rs[i].Real(8);
-    d.dims = Split(rs[i].Text(9));
+    d.dims = SplitWords(rs[i].Text(9));
     d.builtin = rs[i].Int(10) != 0;
     d.position = static_cast<int>(rs[i].Int(11));
     d.version = rs[i].Int(12);
@@ -70,7 +47,7 @@ std::vector<domain::Indicator> SqlIndicatorRepository::Where(const std::string& 
                         p);
   for (std::size_t i = 0; i < fs.size(); ++i)
     if (auto it = at.find(fs[i].Str(0)); it != at.end())
-      out[it->second].filters.push_back({fs[i].Str(1), Split(fs[i].Text(2))});
+      out[it->second].filters.push_back({fs[i].Str(1), SplitWords(fs[i].Text(2))});
   auto ns = conn_.Query("SELECT indicator_code, lang, name FROM indicator_name" + in +
                             " ORDER BY indicator_code, lang",
                         p);
@@ -93,7 +70,7 @@ void SqlIndicatorRepository::SaveChildren(const domain::Indicator& d) {
   conn_.Execute("DELETE FROM indicator_name WHERE indicator_code = ?", {{d.code}});
   for (const auto& f : d.filters)
     conn_.Execute("INSERT INTO indicator_filter (indicator_code, field, vals) VALUES (?, ?, ?)",
-                  {d.code, f.field, Words(f.values)});
+                  {d.code, f.field, JoinWords(f.values)});
   for (const auto& [lang, name] : d.names)
     conn_.Execute("INSERT INTO indicator_name (indicator_code, lang, name) VALUES (?, ?, ?)",
                   {d.code, lang, name});
@@ -105,7 +82,7 @@ void SqlIndicatorRepository::Insert(const domain::Indicator& d) {
       "denominator, scale, dims, builtin, position, version, created_at, created_by, updated_at, "
       "updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
       {d.code, d.name, d.description, OptParam(d.record), d.measure, OptParam(d.field),
-       OptParam(d.numerator), OptParam(d.denominator), d.scale, Words(d.dims),
+       OptParam(d.numerator), OptParam(d.denominator), d.scale, JoinWords(d.dims),
        std::int64_t{d.builtin ? 1 : 0}, std::int64_t{d.position}, d.version, d.created_at,
        OptParam(d.created_by), d.updated_at, OptParam(d.updated_by)});
   SaveChildren(d);
@@ -117,7 +94,7 @@ bool SqlIndicatorRepository::Update(const domain::Indicator& d, std::int64_t exp
       "numerator = ?, denominator = ?, scale = ?, dims = ?, version = ?, updated_at = ?, "
       "updated_by = ? WHERE code = ? AND version = ?",
       {d.name, d.description, OptParam(d.record), d.measure, OptParam(d.field),
-       OptParam(d.numerator), OptParam(d.denominator), d.scale, Words(d.dims), d.version,
+       OptParam(d.numerator), OptParam(d.denominator), d.scale, JoinWords(d.dims), d.version,
        d.updated_at, OptParam(d.updated_by), d.code, expected_version});
   if (n != 1) return false;
   SaveChildren(d);
@@ -158,9 +135,9 @@ std::vector<domain::ComputedGroup> SqlIndicatorRepository::Compute(const domain:
         auto add = [](std::optional<double>& into, std::optional<double> v) {
           if (v) into = into.value_or(0) + *v;
         };
-        add(values[m].period, OptReal(rs[i], c));
-        add(values[m].cumulative, OptReal(rs[i], c + 1));
-        add(values[m].previous, OptReal(rs[i], c + 2));
+        add(values[m].period, rs[i].OptReal(c));
+        add(values[m].cumulative, rs[i].OptReal(c + 1));
+        add(values[m].previous, rs[i].OptReal(c + 2));
       }
     }
   }

@@ -1,23 +1,9 @@
-#include <sstream>
 
 #include "storage/repositories/registry_repositories.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
 namespace {
-
-std::vector<std::string> Words(std::string_view text) {
-  std::vector<std::string> out;
-  std::istringstream in{std::string(text)};
-  for (std::string w; in >> w;) out.push_back(w);
-  return out;
-}
-
-std::string Joined(const std::vector<std::string>& v) {
-  std::string s;
-  for (const auto& x : v) s += (s.empty() ? "" : " ") + x;
-  return s;
-}
 
 std::optional<int> OptInt(const ResultSet::Row& r, std::size_t col) {
   if (r.IsNull(col)) return std::nullopt;
@@ -42,7 +28,7 @@ domain::RegistryConfig SqlRegistryConfigRepository::Load() {
     t.name = r.Str(1);
     t.name_local = r.OptText(2);
     t.tier = static_cast<int>(r.Int(3));
-    t.parent_types = Words(r.Text(4));
+    t.parent_types = SplitWords(r.Text(4));
     t.member_kind = domain::ParseMemberKind(r.Text(5)).value_or(domain::MemberKind::kHousehold);
     t.size_min = OptInt(r, 6);
     t.size_max = OptInt(r, 7);
@@ -62,7 +48,7 @@ domain::RegistryConfig SqlRegistryConfigRepository::Load() {
   auto lists = conn_.Query(
       "SELECT code, name, institution_types FROM checklist ORDER BY code");
   for (std::size_t i = 0; i < lists.size(); ++i)
-    c.checklists.push_back({lists[i].Str(0), lists[i].Str(1), Words(lists[i].Text(2)), {}, {}});
+    c.checklists.push_back({lists[i].Str(0), lists[i].Str(1), SplitWords(lists[i].Text(2)), {}, {}});
   auto items = conn_.Query(
       "SELECT checklist_code, code, name, max_score FROM checklist_item ORDER BY checklist_code, "
       "position");
@@ -100,7 +86,7 @@ void SqlRegistryConfigRepository::SaveType(const domain::InstitutionType& t) {
       "name = excluded.name, name_local = excluded.name_local, tier = excluded.tier, "
       "parent_types = excluded.parent_types, member_kind = excluded.member_kind, "
       "size_min = excluded.size_min, size_max = excluded.size_max",
-      {t.code, t.name, OptParam(t.name_local), std::int64_t{t.tier}, Joined(t.parent_types),
+      {t.code, t.name, OptParam(t.name_local), std::int64_t{t.tier}, JoinWords(t.parent_types),
        std::string(domain::MemberKindId(t.member_kind)), OptIntParam(t.size_min),
        OptIntParam(t.size_max), std::int64_t{t.position}});
 }
@@ -121,7 +107,7 @@ void SqlRegistryConfigRepository::SaveChecklist(const domain::Checklist& c) {
   conn_.Execute(
       "INSERT INTO checklist (code, name, institution_types) VALUES (?,?,?) ON CONFLICT (code) "
       "DO UPDATE SET name = excluded.name, institution_types = excluded.institution_types",
-      {c.code, c.name, Joined(c.institution_types)});
+      {c.code, c.name, JoinWords(c.institution_types)});
   conn_.Execute("DELETE FROM checklist_item WHERE checklist_code = ?", {c.code});
   conn_.Execute("DELETE FROM checklist_grade WHERE checklist_code = ?", {c.code});
   for (std::size_t i = 0; i < c.items.size(); ++i)

@@ -1,27 +1,12 @@
 #include "storage/repositories/report_repository.hpp"
 
 #include <map>
-#include <sstream>
 
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
 namespace {
 
-std::vector<std::string> Split(std::string_view s) {
-  std::vector<std::string> out;
-  std::istringstream in{std::string(s)};
-  for (std::string w; in >> w;) out.push_back(w);
-  return out;
-}
-
-std::string Words(const std::vector<std::string>& v) {
-  std::string s;
-  for (const auto& x : v) s += (s.empty() ? "" : " ") + x;
-  return s;
-}
-
-Param OptReal(const std::optional<double>& v) { return v ? Param(*v) : Param(); }
 
 std::optional<double> Real(const ResultSet::Row& r, std::size_t c) {
   if (r.IsNull(c)) return std::nullopt;
@@ -51,7 +36,7 @@ std::vector<domain::ReportTemplate> SqlReportRepository::Templates() {
   for (std::size_t i = 0; i < items.size(); ++i)
     if (auto it = at.find(items[i].Str(0)); it != at.end())
       out[it->second].items.push_back({static_cast<int>(items[i].Int(1)), items[i].Str(2),
-                                       items[i].Str(3), Split(items[i].Text(4))});
+                                       items[i].Str(3), SplitWords(items[i].Text(4))});
   return out;
 }
 
@@ -62,7 +47,7 @@ void SqlReportRepository::ReplaceTemplateItems(const std::string& code,
     conn_.Execute(
         "INSERT INTO report_template_item (template_code, position, section, indicator_code, "
         "by_dims) VALUES (?, ?, ?, ?, ?)",
-        {code, std::int64_t{it.position}, it.section, it.indicator_code, Words(it.by)});
+        {code, std::int64_t{it.position}, it.section, it.indicator_code, JoinWords(it.by)});
 }
 
 std::vector<domain::Report> SqlReportRepository::Where(const std::string& where,
@@ -136,7 +121,7 @@ std::optional<domain::Report> SqlReportRepository::Get(const std::string& id) {
       {id});
   for (std::size_t i = 0; i < rs.size(); ++i)
     r.stories.push_back({rs[i].Str(0), static_cast<int>(rs[i].Int(1)), rs[i].Str(2), rs[i].Str(3),
-                         Split(rs[i].Text(4))});
+                         SplitWords(rs[i].Text(4))});
   return r;
 }
 
@@ -155,7 +140,7 @@ void SqlReportRepository::SaveStories(const domain::Report& r) {
     conn_.Execute(
         "INSERT INTO report_story (id, report_id, position, title, body, file_ids) VALUES "
         "(?, ?, ?, ?, ?, ?)",
-        {s.id, r.id, std::int64_t{s.position}, s.title, s.body, Words(s.file_ids)});
+        {s.id, r.id, std::int64_t{s.position}, s.title, s.body, JoinWords(s.file_ids)});
 }
 
 void SqlReportRepository::Insert(const domain::Report& r) {
@@ -227,8 +212,8 @@ void SqlReportRepository::ReplaceValues(const std::string& report_id,
     conn_.Execute(
         "INSERT INTO report_value (report_id, indicator_code, group_key, period_value, "
         "cumulative, previous, target) VALUES (?,?,?,?,?,?,?)",
-        {report_id, v.indicator_code, v.group_key, OptReal(v.period), OptReal(v.cumulative),
-         OptReal(v.previous), OptReal(v.target)});
+        {report_id, v.indicator_code, v.group_key, OptParam(v.period), OptParam(v.cumulative),
+         OptParam(v.previous), OptParam(v.target)});
 }
 
 std::vector<std::pair<std::string, std::string>> SqlReportRepository::OrgUnits() {

@@ -1,5 +1,7 @@
 #include "storage/repositories/sql_where.hpp"
 
+#include <sstream>
+
 namespace mobilise::storage {
 
 void SqlWhere::And(const std::string& condition, std::vector<Param> values) {
@@ -42,6 +44,21 @@ std::string FtsPhrase(const std::string& text) {
 Param OptParam(const std::optional<std::string>& value) {
   if (!value) return std::monostate{};
   return *value;
+}
+
+Param OptParam(const std::optional<double>& value) { return value ? Param(*value) : Param(); }
+
+std::string JoinWords(const std::vector<std::string>& words) {
+  std::string s;
+  for (const auto& w : words) s += (s.empty() ? "" : " ") + w;
+  return s;
+}
+
+std::vector<std::string> SplitWords(std::string_view text) {
+  std::vector<std::string> out;
+  std::istringstream in{std::string(text)};
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
 }
 
 }  // namespace mobilise::storage

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/access/actor.hpp"
@@ -29,5 +30,10 @@ std::string ContainsSql(Dialect dialect, const std::string& column);
 // matches rows containing `text` anywhere, case-insensitively.
 std::string FtsPhrase(const std::string& text);
 Param OptParam(const std::optional<std::string>& value);
+// A number, or NULL.
+Param OptParam(const std::optional<double>& value);
+// Lists of codes kept in one column as words separated by spaces ("iycf wash").
+std::string JoinWords(const std::vector<std::string>& words);
+std::vector<std::string> SplitWords(std::string_view text);
 
 }  // namespace mobilise::storage

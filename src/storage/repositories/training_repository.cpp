@@ -1,23 +1,10 @@
 #include "storage/repositories/training_repository.hpp"
 
-#include <sstream>
 
 #include "storage/repositories/sql_where.hpp"
 #include "domain/areas/area_path.hpp"
 
 namespace mobilise::storage {
-namespace {
-
-Param OptReal(const std::optional<double>& v) { return v ? Param(*v) : Param(); }
-
-std::string Words(const std::vector<std::string>& v) {
-  std::string s;
-  for (const auto& x : v) s += (s.empty() ? "" : " ") + x;
-  return s;
-}
-
-}  // namespace
-
 std::vector<domain::Course> SqlTrainingRepository::CoursesWhere(const std::string& where,
                                                                 std::vector<Param> params) {
   auto rs = conn_.Query(
@@ -32,10 +19,9 @@ std::vector<domain::Course> SqlTrainingRepository::CoursesWhere(const std::strin
     c.title = rs[i].Str(2);
     c.title_local = rs[i].OptText(3);
     c.audience = rs[i].Str(4);
-    std::istringstream topics{rs[i].Str(5)};
-    for (std::string t; topics >> t;) c.topics.push_back(t);
+    c.topics = SplitWords(rs[i].Text(5));
     c.duration_hours = rs[i].Real(6);
-    if (!rs[i].IsNull(7)) c.test_max = rs[i].Real(7);
+    c.test_max = rs[i].OptReal(7);
     c.version = rs[i].Int(8);
     c.created_at = rs[i].Str(9);
     c.created_by = rs[i].OptText(10);
@@ -65,8 +51,8 @@ void SqlTrainingRepository::InsertCourse(const domain::Course& c) {
       "INSERT INTO course (id, code, title, title_local, audience, topics, duration_hours, "
       "test_max, version, created_at, created_by, updated_at, updated_by) VALUES "
       "(?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      {c.id, c.code, c.title, OptParam(c.title_local), c.audience, Words(c.topics),
-       c.duration_hours, OptReal(c.test_max), c.version, c.created_at, OptParam(c.created_by),
+      {c.id, c.code, c.title, OptParam(c.title_local), c.audience, JoinWords(c.topics),
+       c.duration_hours, OptParam(c.test_max), c.version, c.created_at, OptParam(c.created_by),
        c.updated_at, OptParam(c.updated_by)});
 }
 
@@ -75,8 +61,8 @@ bool SqlTrainingRepository::UpdateCourse(const domain::Course& c, std::int64_t e
              "UPDATE course SET code = ?, title = ?, title_local = ?, audience = ?, topics = ?, "
              "duration_hours = ?, test_max = ?, version = ?, updated_at = ?, updated_by = ? "
              "WHERE id = ? AND version = ?",
-             {c.code, c.title, OptParam(c.title_local), c.audience, Words(c.topics),
-              c.duration_hours, OptReal(c.test_max), c.version, c.updated_at,
+             {c.code, c.title, OptParam(c.title_local), c.audience, JoinWords(c.topics),
+              c.duration_hours, OptParam(c.test_max), c.version, c.updated_at,
               OptParam(c.updated_by), c.id, expected_version}) == 1;
 }
 
