@@ -10,19 +10,13 @@ json::object ValuesJson(const domain::ValueContext& c, const domain::IndicatorVa
 
 namespace {
 
-json::array Strings(const std::vector<std::string>& v) {
-  json::array a;
-  for (const auto& s : v) a.push_back(json::value(s));
-  return a;
-}
-
 json::object TemplateJson(const domain::ReportTemplate& t) {
   json::array items;
   for (const auto& i : t.items)
     items.push_back(json::object{{"position", i.position},
                                  {"section", i.section},
                                  {"indicator_code", i.indicator_code},
-                                 {"by", Strings(i.by)}});
+                                 {"by", StringArray(i.by)}});
   return {{"code", t.code}, {"name", t.name}, {"period_kind", t.period_kind}, {"items", std::move(items)}};
 }
 
@@ -62,7 +56,7 @@ json::object ReportJson(const domain::ReportContent& c) {
   o["approved_at"] = Nullable(r.approved_at);
   json::array stories;
   for (const auto& s : r.stories)
-    stories.push_back(json::object{{"title", s.title}, {"body", s.body}, {"file_ids", Strings(s.file_ids)}});
+    stories.push_back(json::object{{"title", s.title}, {"body", s.body}, {"file_ids", StringArray(s.file_ids)}});
   o["stories"] = std::move(stories);
   json::array events;
   for (const auto& e : c.events)
