@@ -27,9 +27,18 @@ json::object SummaryJson(const domain::Report& r) {
           {"updated_at", r.updated_at}};
 }
 
-json::object ApprovedJson(const domain::StoredValue& a) {
-  return {{"period", Nullable(a.period)}, {"cumulative", Nullable(a.cumulative)}, {"previous", Nullable(a.previous)},
-          {"target", Nullable(a.target)}};
+// A row's figures as approved, with the % achieved and traffic light they give.
+json::value ApprovedJson(const domain::StoredValue* a, bool stock, const domain::ProgrammeSettings& settings) {
+  if (!a) return nullptr;
+  domain::ValueRow row;
+  row.period = a->period;
+  row.cumulative = a->cumulative;
+  row.previous = a->previous;
+  row.target = a->target;
+  domain::SetAchieved(row, stock, settings);
+  return json::object{{"period", Nullable(row.period)},     {"cumulative", Nullable(row.cumulative)},
+                      {"previous", Nullable(row.previous)}, {"target", Nullable(row.target)},
+                      {"achieved", Nullable(row.achieved)}, {"light", row.light}};
 }
 
 // A row of an approved report whose figure differs now, or that has appeared since.
@@ -78,13 +87,13 @@ json::object ReportJson(const domain::ReportContent& c) {
       const bool stock = item.values.stock;
       json::object total = v["total"].as_object();
       const auto* approved = domain::ApprovedRow(c, code, {}, {});
-      total["approved"] = approved ? json::value(ApprovedJson(*approved)) : json::value(nullptr);
+      total["approved"] = ApprovedJson(approved, stock, c.context.settings);
       total["changed"] = Changed(c, approved, item.values.total, stock);
       out["total"] = std::move(total);
       auto& rows = out["rows"].as_array();
       for (std::size_t r = 0; r < rows.size() && r < item.values.rows.size(); ++r) {
         const auto* a = domain::ApprovedRow(c, code, item.values.by, item.values.rows[r].keys);
-        rows[r].as_object()["approved"] = a ? json::value(ApprovedJson(*a)) : json::value(nullptr);
+        rows[r].as_object()["approved"] = ApprovedJson(a, stock, c.context.settings);
         rows[r].as_object()["changed"] = Changed(c, a, item.values.rows[r], stock);
       }
       json::array children;
@@ -97,7 +106,7 @@ json::object ReportJson(const domain::ReportContent& c) {
                                         {"target", Nullable(row.target)},
                                         {"achieved", Nullable(row.achieved)},
                                         {"light", row.light},
-                                        {"approved", a ? json::value(ApprovedJson(*a)) : json::value(nullptr)},
+                                        {"approved", ApprovedJson(a, item.children.stock, c.context.settings)},
                                         {"changed", Changed(c, a, row, item.children.stock)}});
       }
       out["children"] = std::move(children);

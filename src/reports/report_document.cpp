@@ -63,14 +63,14 @@ domain::ValueRow AsApproved(const domain::ReportContent& c, const domain::Indica
   *changed = domain::ApprovedDiffers(a, live, v.stock);
   domain::ValueRow row = live;
   if (!a) {  // a group that has appeared since the approval
-    row.period = row.cumulative = row.previous = row.target = row.achieved = std::nullopt;
-    return row;
+    row.period = row.cumulative = row.previous = row.target = std::nullopt;
+  } else {
+    row.period = a->period;
+    row.cumulative = a->cumulative;
+    row.previous = a->previous;
+    row.target = a->target;
   }
-  row.period = a->period;
-  row.cumulative = a->cumulative;
-  row.previous = a->previous;
-  row.target = a->target;
-  if (row.target && *row.target > 0 && Headline(v, row)) row.achieved = *Headline(v, row) / *row.target * 100;
+  domain::SetAchieved(row, v.stock, c.context.settings);  // % achieved and its light as approved
   return row;
 }
 

@@ -203,6 +203,9 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     assert.equal(activities().total.approved.period, 2);
     assert.equal(activities().total.period, 3);
     assert.equal(activities().total.changed, true);
+    // % achieved and its light as approved (2 of the target 5), beside the live 3 of 5.
+    assert.deepEqual([activities().total.approved.achieved, activities().total.approved.light], [40, 'red']);
+    assert.equal(activities().total.achieved, 60);
     // Rows and sub-areas keep their approved figures too: awareness sessions unchanged, a campaign
     // new since the approval, V2 from 1 to 2.
     const rowOf = (type) => activities().rows.find((x) => x.keys[0] === type);

@@ -411,6 +411,15 @@ Status IndicatorService::Delete(const Actor& actor, const std::string& code) {
   return {};
 }
 
+void SetAchieved(ValueRow& row, bool stock, const ProgrammeSettings& settings) {
+  row.achieved.reset();
+  row.light.clear();
+  const auto& headline = stock ? row.cumulative : row.period;
+  if (!row.target || *row.target <= 0 || !headline) return;
+  row.achieved = *headline / *row.target * 100;
+  row.light = *row.achieved >= settings.light_green ? "green" : *row.achieved >= settings.light_amber ? "amber" : "red";
+}
+
 std::string IndicatorUnit(const Indicator& d) {
   if (d.measure == "ratio") return d.scale == 100 ? "percent" : "ratio";
   if (d.measure == "average") return "average";
@@ -580,13 +589,7 @@ Result<std::vector<IndicatorValues>> IndicatorService::Evaluate(UnitOfWork& uow,
     const auto& ts = targets_of(d.code);
     auto finish = [&](ValueRow& row, const std::string& path, const std::string& disaggregation) {
       row.target = RollUpTarget(ts, path, c.period.text, disaggregation);
-      const auto& headline = v.stock ? row.cumulative : row.period;
-      if (row.target && *row.target > 0 && headline) {
-        row.achieved = *headline / *row.target * 100;
-        row.light = *row.achieved >= c.settings.light_green   ? "green"
-                    : *row.achieved >= c.settings.light_amber ? "amber"
-                                                              : "red";
-      }
+      SetAchieved(row, v.stock, c.settings);
     };
     const Triple t = triple(d, {}, {});
     v.total = {{}, {}, t.period, t.cumulative, t.previous};

@@ -113,6 +113,9 @@ std::optional<double> RollUpTarget(const std::vector<Target>& targets, const std
                                    const std::string& period_text, const std::string& disaggregation);
 // What the indicator's values are: count | percent | ratio | average | amount.
 std::string IndicatorUnit(const Indicator& indicator);
+// The row's % achieved (its headline figure over its target) and traffic light from the
+// programme's thresholds; both cleared without a positive target or a headline figure.
+void SetAchieved(ValueRow& row, bool stock, const ProgrammeSettings& settings);
 // The indicator's name in `lang` (its translation, or the name).
 std::string IndicatorName(const Indicator& indicator, const std::string& lang);
 // "age_band=18-59;sex=f": dimension=value pairs sorted by dimension.
