@@ -123,7 +123,7 @@ export interface Story {
 // The numbers a row had when its report was approved (null: the row appeared since) and whether
 // the records have changed them since; only on approved reports.
 export interface Frozen {
-  approved: { period: number | null; cumulative: number | null; target: number | null } | null;
+  approved: { period: number | null; cumulative: number | null; target: number | null; achieved: number | null; light: string } | null;
   changed: boolean;
 }
 

@@ -297,8 +297,7 @@ function SectionCard({ index, report, title, indicators, lib }: { index: number;
           <tbody>
             {indicators.map((x) => {
               const name = indicatorName(lib, x.code, x.name);
-              const a = approved && x.total.approved ? x.total.approved : null;
-              const shown = a ? { ...x.total, period: a.period, cumulative: a.cumulative, target: a.target } : x.total;
+              const shown = asApproved(x.total, approved);
               const drill = (column: 'period' | 'cumulative') => drillHref(x.code, report.area_id, report.period, column);
               return (
                 <tr key={x.code} data-testid="report-indicator" data-code={x.code} data-changed={x.total.changed ? 'true' : 'false'}>
@@ -317,7 +316,7 @@ function SectionCard({ index, report, title, indicators, lib }: { index: number;
                     {shown.cumulative === null ? '–' : <a href={drill('cumulative')}>{fmt(shown.cumulative, x.unit)}</a>}
                   </td>
                   <td data-label={t('rep.target')} data-testid="cell-target">{fmt(shown.target, x.unit)}</td>
-                  <td data-label={t('rep.achieved')}><Achieved value={x.total.achieved} light={x.total.light} testid="cell-achieved" /></td>
+                  <td data-label={t('rep.achieved')}><Achieved value={shown.achieved} light={shown.light} testid="cell-achieved" /></td>
                   <td data-label={t('rep.previous')} data-testid="cell-previous">{fmt(x.total.previous, x.unit)}</td>
                 </tr>
               );
@@ -337,11 +336,12 @@ function subAreas(x: ReportIndicator, report: Report): ReportIndicator['children
   return x.children.map((c) => (c.area_id === report.area_id ? { ...c, name: translate('dash.itself', { name: c.name }) } : c));
 }
 
-// A breakdown row as approved when its report is (a row that appeared since shows no numbers).
-function asApproved<T extends { period: number | null; cumulative: number | null; target: number | null } & Partial<Frozen>>(row: T, frozen: boolean) {
+// A row (total, disaggregation or sub-area) as approved when its report is, with the % achieved
+// and light its approved figures give (a row that appeared since shows no numbers).
+function asApproved<T extends { period: number | null; cumulative: number | null; target: number | null; achieved: number | null; light: string } & Partial<Frozen>>(row: T, frozen: boolean) {
   if (!frozen) return row;
   const a = row.approved;
-  return { ...row, period: a ? a.period : null, cumulative: a ? a.cumulative : null, target: a ? a.target : null };
+  return a ? { ...row, ...a } : { ...row, period: null, cumulative: null, target: null, achieved: null, light: '' };
 }
 
 // The disaggregation table and the sub-areas of one indicator, folded on a phone.
@@ -396,7 +396,7 @@ function BreakdownTable({ x, head, frozen, testid, rows }: {
                 <td>{fmt(shown.period, x.unit)}</td>
                 <td>{fmt(shown.cumulative, x.unit)}</td>
                 <td>{fmt(shown.target, x.unit)}</td>
-                <td><Achieved value={row.achieved} light={row.light} /></td>
+                <td><Achieved value={shown.achieved} light={shown.light} /></td>
               </tr>
             );
           })}
