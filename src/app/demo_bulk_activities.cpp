@@ -294,10 +294,13 @@ Result<ActivityCounts> GenerateBulkActivities(storage::Database& db, std::int64_
     }
     flush(true);
     conn->Commit();
-    // The monthly counts' roll-up, from the rows just written (in bulk: one statement).
+    // The monthly counts' roll-up and the count cells' named attendees, from the rows just
+    // written (in bulk: one statement each).
     const auto r0 = std::chrono::steady_clock::now();
     conn->Begin(true);
     storage::RebuildActivityRollup(*conn);
+    // The named attendees in each count cell, for the participant indicators.
+    storage::RefreshNamedInCounts(*conn, "SELECT id FROM activity WHERE counted_total > 0 AND named_total > 0", {});
     conn->Commit();
     spdlog::info("demo: activity roll-up in {:.0f} s",
                  std::chrono::duration<double>(std::chrono::steady_clock::now() - r0).count());

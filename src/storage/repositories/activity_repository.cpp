@@ -166,6 +166,7 @@ void SqlActivityRepository::WriteParts(const Activity& x) {
     conn_.Execute(
         "INSERT INTO attendance (activity_id, person_id, attended, pre_score, post_score) VALUES (?,?,?,?,?)",
         {x.id, t.person_id, std::int64_t{t.attended ? 1 : 0}, OptParam(t.pre_score), OptParam(t.post_score)});
+  if (!x.counts.empty() && !x.attendance.empty()) RefreshNamedInCounts(conn_, "?", {x.id});
 }
 
 void SqlActivityRepository::Insert(const Activity& x) {

@@ -204,6 +204,23 @@ void RefreshActivitiesOfPerson(Connection& conn, const std::string& person_id) {
   }
 }
 
+void RefreshNamedInCounts(Connection& conn, const std::string& activities_sql, const std::vector<Param>& params) {
+  // As in migrations/*/0014_report_speed.sql. The age band on the activity's date from ISO date
+  // text: born after the day N years before it is younger than N.
+  auto before = [](int years) {
+    return "(CAST(substr(a.held_on, 1, 4) AS INTEGER) - " + std::to_string(years) + ") || substr(a.held_on, 5)";
+  };
+  conn.Execute(
+      "UPDATE activity_count SET named = (SELECT COUNT(*) FROM attendance t JOIN person p ON p.id = "
+      "t.person_id JOIN activity a ON a.id = t.activity_id WHERE t.activity_id = activity_count.activity_id "
+      "AND t.attended = 1 AND p.sex = activity_count.sex AND p.disability = activity_count.disability AND "
+      "CASE WHEN p.birth_date IS NULL THEN 'unknown' WHEN p.birth_date > " + before(5) +
+          " THEN '0-4' WHEN p.birth_date > " + before(12) + " THEN '5-11' WHEN p.birth_date > " + before(18) +
+          " THEN '12-17' WHEN p.birth_date > " + before(60) +
+          " THEN '18-59' ELSE '60+' END = activity_count.age_band) WHERE activity_id IN (" + activities_sql + ")",
+      params);
+}
+
 void RebuildActivityRollup(Connection& conn) {
   conn.Execute("DELETE FROM activity_rollup");
   // As in migrations/*/0012_activity_summary.sql: each activity's rows grouped by its own area,

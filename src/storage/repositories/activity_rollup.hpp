@@ -9,6 +9,10 @@
 //   x month x type x topic ('' = none) x sex, each activity counted in its own area and in every
 //   ancestor of it. Changed by the activity repository's Insert/Update/Delete (the difference
 //   between the activity before and after) and by an area move (MoveActivityRollup).
+// - activity_count.named (migration 0014), a count cell's named attendees: those who attended
+//   with the cell's sex, disability and age band on the activity's date, so that the participant
+//   indicators add only a cell's anonymous remainder. Written with the activity's parts and
+//   refreshed when such a person's sex, birth date or disability changes.
 #pragma once
 
 #include <cstdint>
@@ -54,6 +58,10 @@ void MoveActivityRollup(Connection& conn, const std::string& old_path, const std
 
 // After a person's sex changed: the named-only activities they attended are counted again.
 void RefreshActivitiesOfPerson(Connection& conn, const std::string& person_id);
+
+// Recounts activity_count.named of the activities `activities_sql` selects (an SQL subquery or
+// list yielding activity ids, with its `params`).
+void RefreshNamedInCounts(Connection& conn, const std::string& activities_sql, const std::vector<Param>& params);
 
 // Recomputes activity_rollup from the activity rows in one statement (the demo generator's bulk
 // load; the same statement fills it in migration 0012). Expects participants_f/_m/_x written.

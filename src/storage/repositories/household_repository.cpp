@@ -10,6 +10,19 @@ namespace {
 using domain::Household;
 using domain::Person;
 
+// The day a household counts as registered (household.registered_on): the earlier of its
+// poverty survey and its record's creation.
+// A household member's band and poor flag as its household has them (membership.member_band,
+// member_poor: the indicators read them from the membership_area index).
+constexpr const char* kMemberBandFromHousehold =
+    "member_band = (SELECT h.poverty_band FROM household h WHERE h.id = membership.household_id), "
+    "member_poor = COALESCE((SELECT h.poor FROM household h WHERE h.id = membership.household_id), 0)";
+
+std::string RegisteredOn(const Household& h) {
+  std::string created = h.created_at.substr(0, 10);
+  return h.psc_date && *h.psc_date < created ? *h.psc_date : created;
+}
+
 constexpr const char* kColumns =
     "h.id, h.area_id, h.area_path, a.name, h.code, h.head_name, h.head_father_name, "
     "h.head_person_id, h.name_key, h.address, h.latitude, h.longitude, h.phone, h.national_id, "
@@ -203,15 +216,15 @@ Status SqlHouseholdRepository::Insert(const Household& h) {
         "INSERT INTO household (id, area_id, area_path, code, head_name, head_father_name, "
         "head_person_id, name_key, address, latitude, longitude, phone, national_id, psc_score, "
         "psc_date, psc_source, poverty_band, poor, flags, person_count, membership_count, "
-        "version, created_at, created_by, updated_at, updated_by) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "version, created_at, created_by, updated_at, updated_by, registered_on) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         {h.id, h.area_id, h.area_path, OptParam(h.code), h.head_name,
          OptParam(h.head_father_name), OptParam(h.head_person_id), h.name_key,
          OptParam(h.address), OptParam(h.latitude), OptParam(h.longitude), OptParam(h.phone),
          OptParam(h.national_id), OptParam(h.psc_score), OptParam(h.psc_date),
          OptParam(h.psc_source), OptParam(h.poverty_band), std::int64_t{h.poor ? 1 : 0},
          FlagsText(h.flags), h.person_count, h.membership_count, h.version, h.created_at,
-         OptParam(h.created_by), h.updated_at, OptParam(h.updated_by)});
+         OptParam(h.created_by), h.updated_at, OptParam(h.updated_by), RegisteredOn(h)});
   } catch (const ConstraintViolation&) {
     return Fail(Error::Conflict("a household with this code already exists"));
   }
@@ -219,19 +232,25 @@ Status SqlHouseholdRepository::Insert(const Household& h) {
 }
 
 bool SqlHouseholdRepository::Update(const Household& h, std::int64_t expected_version) {
-  return conn_.Execute(
-             "UPDATE household SET area_id = ?, area_path = ?, code = ?, head_name = ?, "
-             "head_father_name = ?, head_person_id = ?, name_key = ?, address = ?, latitude = ?, "
-             "longitude = ?, phone = ?, national_id = ?, psc_score = ?, psc_date = ?, "
-             "psc_source = ?, poverty_band = ?, poor = ?, flags = ?, merged_into_id = ?, "
-             "version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
-             {h.area_id, h.area_path, OptParam(h.code), h.head_name, OptParam(h.head_father_name),
-              OptParam(h.head_person_id), h.name_key, OptParam(h.address), OptParam(h.latitude),
-              OptParam(h.longitude), OptParam(h.phone), OptParam(h.national_id),
-              OptParam(h.psc_score), OptParam(h.psc_date), OptParam(h.psc_source),
-              OptParam(h.poverty_band), std::int64_t{h.poor ? 1 : 0}, FlagsText(h.flags),
-              OptParam(h.merged_into_id), h.version, h.updated_at, OptParam(h.updated_by), h.id,
-              expected_version}) == 1;
+  const bool ok =
+      conn_.Execute(
+          "UPDATE household SET area_id = ?, area_path = ?, code = ?, head_name = ?, "
+          "head_father_name = ?, head_person_id = ?, name_key = ?, address = ?, latitude = ?, "
+          "longitude = ?, phone = ?, national_id = ?, psc_score = ?, psc_date = ?, "
+          "psc_source = ?, poverty_band = ?, poor = ?, flags = ?, merged_into_id = ?, "
+          "version = ?, updated_at = ?, updated_by = ?, registered_on = ? WHERE id = ? AND version = ?",
+          {h.area_id, h.area_path, OptParam(h.code), h.head_name, OptParam(h.head_father_name),
+           OptParam(h.head_person_id), h.name_key, OptParam(h.address), OptParam(h.latitude),
+           OptParam(h.longitude), OptParam(h.phone), OptParam(h.national_id),
+           OptParam(h.psc_score), OptParam(h.psc_date), OptParam(h.psc_source),
+           OptParam(h.poverty_band), std::int64_t{h.poor ? 1 : 0}, FlagsText(h.flags),
+           OptParam(h.merged_into_id), h.version, h.updated_at, OptParam(h.updated_by),
+           RegisteredOn(h), h.id, expected_version}) == 1;
+  // Its memberships carry its band (the membership_area index's copy).
+  if (ok)
+    conn_.Execute("UPDATE membership SET member_band = ?, member_poor = ? WHERE household_id = ?",
+                  {OptParam(h.poverty_band), std::int64_t{h.poor ? 1 : 0}, h.id});
+  return ok;
 }
 
 void SqlHouseholdRepository::SoftDelete(const std::string& id, const std::string& at) {
@@ -275,6 +294,8 @@ void SqlHouseholdRepository::RecomputeBands(const std::vector<domain::PovertyBan
                     p);
     }
   }
+  conn_.Execute(std::string("UPDATE membership SET ") + kMemberBandFromHousehold +
+                " WHERE household_id IS NOT NULL");
 }
 
 std::vector<std::pair<std::string, std::string>> SqlHouseholdRepository::SameNationalIdPairs(
@@ -352,7 +373,8 @@ bool SqlHouseholdRepository::UpdatePerson(const Person& p, std::int64_t expected
              "UPDATE membership SET member_sex = ?, member_birth_date = ?, member_disability = ? "
              "WHERE person_id = ?",
              {p.sex, OptParam(p.birth_date), std::int64_t{p.disability ? 1 : 0}, p.id}) >= 0 &&
-         (RefreshActivitiesOfPerson(conn_, p.id), true);  // named-only activities count by sex
+         (RefreshActivitiesOfPerson(conn_, p.id),  // named-only activities count by sex
+          RefreshNamedInCounts(conn_, "SELECT activity_id FROM attendance WHERE person_id = ?", {p.id}), true);
 }
 
 void SqlHouseholdRepository::MoveMembersTo(const std::string& from, const std::string& to,
@@ -361,6 +383,7 @@ void SqlHouseholdRepository::MoveMembersTo(const std::string& from, const std::s
                 "deleted_at IS NULL",
                 {to, to_area_path, from});
   conn_.Execute("UPDATE membership SET household_id = ? WHERE household_id = ?", {to, from});
+  conn_.Execute(std::string("UPDATE membership SET ") + kMemberBandFromHousehold + " WHERE household_id = ?", {to});
 }
 
 void MoveRegistryPaths(Connection& conn, const std::string& old_path, const std::string& new_path) {

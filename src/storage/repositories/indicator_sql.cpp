@@ -61,7 +61,6 @@ struct Source {
   std::map<std::string, std::string> fields;
   std::string person, household;  // columns for the distinct measures
   std::string count_col;          // rows are counts of this column (participants counted)
-  std::function<Sql(const ComputeRequest&)> count_join;  // the join count_col reads (if any)
   Drill drill, drill_people, drill_households;
 };
 
@@ -92,29 +91,6 @@ Dim AgeBand(std::string column, std::string join = "") {
 std::string StatusSql(const ComputeRequest& r) {
   return r.include_unverified ? "a.status IN ('verified', 'submitted', 'returned')"
                               : "a.status = 'verified'";
-}
-
-// The named attendees of the activities in scope per count cell (sex x age band on the activity's
-// date x disability), as `nc`: grouped once per statement and joined to the count cells, rather
-// than looked up again for every cell and column. The age band is worked out from ISO date text
-// (portable to SQLite and PostgreSQL).
-Sql NamedPerCell(const ComputeRequest& r) {
-  auto years_before = [](int years) {
-    return "(CAST(substr(a.held_on, 1, 4) AS INTEGER) - " + std::to_string(years) + ") || substr(a.held_on, 5)";
-  };
-  std::string band = "CASE WHEN p.birth_date IS NULL THEN 'unknown'";
-  const std::pair<int, const char*> bands[] = {{5, "0-4"}, {12, "5-11"}, {18, "12-17"}, {60, "18-59"}};
-  for (const auto& [years, name] : bands)
-    band += std::string(" WHEN p.birth_date > ") + years_before(years) + " THEN '" + name + "'";
-  band += " ELSE '60+' END";
-  const auto range = domain::SubtreeRange(r.scope_path);
-  return Sql{" LEFT JOIN (SELECT t.activity_id, p.sex, p.disability, " + band +
-                 " AS age_band, COUNT(*) AS n FROM attendance t JOIN activity a ON a.id = t.activity_id "
-                 "JOIN person p ON p.id = t.person_id WHERE t.attended = 1 AND a.area_path >= ? AND "
-                 "a.area_path < ? AND a.held_on >= ? AND a.held_on <= ? AND " + StatusSql(r) +
-                 " GROUP BY 1, 2, 3, 4) nc ON nc.activity_id = c.activity_id AND nc.sex = c.sex AND "
-                 "nc.disability = c.disability AND nc.age_band = c.age_band",
-             {range.lo, range.hi, r.window.from, r.window.end}};
 }
 
 Sql InList(const Sql& expr, const std::vector<std::string>& values) {
@@ -170,6 +146,8 @@ Filter Never() {
 }
 
 const char* kTopicJoin = "JOIN activity_topic tt ON tt.activity_id = a.id";
+// The attendee's person row, joined only when a dimension or filter reads it.
+const char* kPersonJoin = "JOIN person p ON p.id = t.person_id";
 Filter TopicFilter() {
   return {"", [](const std::vector<std::string>& v, const ComputeRequest&) {
             Sql s{"EXISTS (SELECT 1 FROM activity_topic xt WHERE xt.activity_id = a.id AND ", {}};
@@ -185,12 +163,11 @@ std::map<std::string, std::vector<Source>> BuildSources() {
   h.from = "FROM household h";
   h.area = "h.area_path";
   // Registered on the earlier of the poverty survey and the record's creation (households
-  // imported from an older register keep their survey date).
-  const std::string registered =
-      "CASE WHEN h.psc_date IS NOT NULL AND h.psc_date < substr(h.created_at, 1, 10) THEN h.psc_date "
-      "ELSE substr(h.created_at, 1, 10) END";
+  // imported from an older register keep their survey date), kept by the repository. Merged
+  // households are deleted too. What the shipped indicators read is in the household_area index.
+  const std::string registered = "h.registered_on";
   h.date_lo = h.date_hi = registered;
-  h.base = "h.deleted_at IS NULL AND h.merged_into_id IS NULL";
+  h.base = "h.deleted_at IS NULL";
   h.stock = true;
   h.dims = {{"band", Col("COALESCE(h.poverty_band, 'none')")}, {"poor", Flag("h.poor = 1")}};
   h.filters = {{"band", In("COALESCE(h.poverty_band, 'none')")},
@@ -240,8 +217,8 @@ std::map<std::string, std::vector<Source>> BuildSources() {
             {"sex", Col("COALESCE(m.member_sex, 'unknown')")},
             {"age_band", AgeBand("m.member_birth_date")},
             {"disability", Flag("m.member_disability = 1")},
-            {"band", Col("COALESCE(h.poverty_band, 'none')", "h")},
-            {"poor", Flag("h.poor = 1", "h")}};
+            {"band", Col("COALESCE(m.member_band, 'none')")},
+            {"poor", Flag("m.member_poor = 1")}};
   m.filters = {{"type", In("m.type_code")},
                {"member_kind", {"", [](const std::vector<std::string>& v, const ComputeRequest&) {
                                   Sql s{"(1=0", {}};
@@ -257,8 +234,8 @@ std::map<std::string, std::vector<Source>> BuildSources() {
                {"role", In("m.role")},
                {"sex", In("COALESCE(m.member_sex, 'unknown')")},
                {"disability", Bool("m.member_disability = 1")},
-               {"band", In("COALESCE(h.poverty_band, 'none')", "h")},
-               {"poor", Bool("h.poor = 1", "h")}};
+               {"band", In("COALESCE(m.member_band, 'none')")},
+               {"poor", Bool("m.member_poor = 1")}};
   m.person = "m.person_id";
   m.household = "m.household_id";
   m.drill = {"institution", "mi.id", "mi.name", "m.joined_on", "mi"};
@@ -282,25 +259,25 @@ std::map<std::string, std::vector<Source>> BuildSources() {
   all["activity"] = {a};
 
   Source named;
-  named.from = "FROM attendance t JOIN activity a ON a.id = t.activity_id JOIN person p ON p.id = t.person_id";
-  named.joins = {{"tt", kTopicJoin}};
+  named.from = "FROM attendance t JOIN activity a ON a.id = t.activity_id";
+  named.joins = {{"tt", kTopicJoin}, {"p", kPersonJoin}};
   named.area = "a.area_path";
   named.date_lo = named.date_hi = "a.held_on";
   named.base = "t.attended = 1 AND " + status;
-  named.dims = {{"sex", Col("p.sex")},
-                {"age_band", AgeBand("p.birth_date")},
-                {"disability", Flag("p.disability = 1")},
-                {"displacement", Col("COALESCE(p.displacement, 'none')")},
+  named.dims = {{"sex", Col("p.sex", "p")},
+                {"age_band", AgeBand("p.birth_date", "p")},
+                {"disability", Flag("p.disability = 1", "p")},
+                {"displacement", Col("COALESCE(p.displacement, 'none')", "p")},
                 {"type", Col("a.type")},
                 {"topic", Col("tt.topic", "tt")}};
   named.filters = {{"type", In("a.type")},
                    {"topic", TopicFilter()},
-                   {"sex", In("p.sex")},
-                   {"age_band", InDim(AgeBand("p.birth_date"))},
-                   {"disability", Bool("p.disability = 1")},
-                   {"displacement", In("COALESCE(p.displacement, 'none')")}};
+                   {"sex", In("p.sex", "p")},
+                   {"age_band", InDim(AgeBand("p.birth_date", "p"))},
+                   {"disability", Bool("p.disability = 1", "p")},
+                   {"displacement", In("COALESCE(p.displacement, 'none')", "p")}};
   named.person = "t.person_id";
-  named.drill = {"person", "p.id", "p.name", "a.held_on", ""};
+  named.drill = {"person", "p.id", "p.name", "a.held_on", "p"};
   named.drill_people = named.drill;
 
   Source counted;
@@ -323,28 +300,27 @@ std::map<std::string, std::vector<Source>> BuildSources() {
                      {"displacement", Never()}};
   // The counts include the activity's named attendees (activities are validated so), who are
   // already counted, de-duplicated, by the named source: a cell adds only its anonymous remainder,
-  // the named attendees in the same sex x age band (at the activity) x disability taken off.
-  counted.count_col = "CASE WHEN c.count > COALESCE(nc.n, 0) THEN c.count - COALESCE(nc.n, 0) ELSE 0 END";
-  counted.count_join = NamedPerCell;
+  // its named attendees (same sex x age band at the activity x disability, kept in c.named by the
+  // activity repository) taken off.
+  counted.count_col = "CASE WHEN c.count > c.named THEN c.count - c.named ELSE 0 END";
   counted.drill = {"activity", "a.id", "COALESCE(a.title, a.type)", "a.held_on", ""};
   counted.drill_people = counted.drill;
   all["participant"] = {named, counted};
 
   Source tr;
-  tr.from =
-      "FROM attendance t JOIN activity a ON a.id = t.activity_id JOIN course co ON co.id = a.course_id "
-      "JOIN person p ON p.id = t.person_id";
+  tr.from = "FROM attendance t JOIN activity a ON a.id = t.activity_id JOIN course co ON co.id = a.course_id";
+  tr.joins = {{"p", kPersonJoin}};
   tr.area = "a.area_path";
   tr.date_lo = tr.date_hi = "a.held_on";
   tr.base = "t.attended = 1 AND " + status;
-  tr.dims = {{"sex", Col("p.sex")},
-             {"age_band", AgeBand("p.birth_date")},
-             {"disability", Flag("p.disability = 1")},
+  tr.dims = {{"sex", Col("p.sex", "p")},
+             {"age_band", AgeBand("p.birth_date", "p")},
+             {"disability", Flag("p.disability = 1", "p")},
              {"course", Col("a.course_id")}};
   tr.filters = {{"course", In("a.course_id")},
                 {"audience", In("co.audience")},
-                {"sex", In("p.sex")},
-                {"disability", Bool("p.disability = 1")}};
+                {"sex", In("p.sex", "p")},
+                {"disability", Bool("p.disability = 1", "p")}};
   tr.fields = {{"normalised_gain",
                 "CASE WHEN t.pre_score IS NOT NULL AND t.post_score IS NOT NULL AND co.test_max > "
                 "t.pre_score THEN (t.post_score - t.pre_score) / (co.test_max - t.pre_score) END"},
@@ -352,7 +328,7 @@ std::map<std::string, std::vector<Source>> BuildSources() {
                {"pre_score", "t.pre_score"},
                {"post_score", "t.post_score"}};
   tr.person = "t.person_id";
-  tr.drill = {"person", "p.id", "p.name", "a.held_on", ""};
+  tr.drill = {"person", "p.id", "p.name", "a.held_on", "p"};
   tr.drill_people = tr.drill;
   all["trainee"] = {tr};
 
@@ -549,7 +525,6 @@ std::vector<CompiledQuery> CompileCompute(const ComputeRequest& r) {
     }
     Sql q = select;
     q.Add(FromSql(s, frame));
-    if (s.count_join) q.Add(s.count_join(r));
     q.Add(where);
     if (!r.by.empty()) {
       q.Add(" GROUP BY ");

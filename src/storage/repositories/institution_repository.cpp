@@ -273,19 +273,23 @@ std::vector<Membership> SqlInstitutionRepository::ActiveOfSameType(const std::st
 }
 
 void SqlInstitutionRepository::InsertMembership(const Membership& m) {
-  // The member person's sex, birth date and disability are copied for the roll-ups.
-  const Param person = OptParam(m.person_id);
+  // The member person's sex, birth date and disability, and a household member's poverty band,
+  // are copied for the roll-ups and indicators.
+  const Param person = OptParam(m.person_id), household = OptParam(m.household_id);
   conn_.Execute(
       "INSERT INTO membership (id, institution_id, type_code, area_path, household_id, "
       "person_id, member_institution_id, role, joined_on, left_on, left_reason, version, "
       "created_at, created_by, updated_at, updated_by, member_sex, member_birth_date, "
-      "member_disability) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, "
+      "member_disability, member_band, member_poor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, "
       "(SELECT sex FROM person WHERE id = ?), (SELECT birth_date FROM person WHERE id = ?), "
-      "COALESCE((SELECT disability FROM person WHERE id = ?), 0))",
+      "COALESCE((SELECT disability FROM person WHERE id = ?), 0), "
+      "(SELECT poverty_band FROM household WHERE id = ?), "
+      "COALESCE((SELECT poor FROM household WHERE id = ?), 0))",
       {m.id, m.institution_id, m.type, m.area_path, OptParam(m.household_id),
        OptParam(m.person_id), OptParam(m.member_institution_id), m.role, m.joined_on,
        OptParam(m.left_on), OptParam(m.left_reason), m.version, m.created_at,
-       OptParam(m.created_by), m.updated_at, OptParam(m.updated_by), person, person, person});
+       OptParam(m.created_by), m.updated_at, OptParam(m.updated_by), person, person, person,
+       household, household});
 }
 
 bool SqlInstitutionRepository::UpdateMembership(const Membership& m,

@@ -1,0 +1,177 @@
+// The columns the repositories keep for the indicators (migration 0014) over the real SQL
+// repositories, on SQLite and on PostgreSQL: household.registered_on, a household member's band
+// and poor flag on its memberships, and each count cell's named attendees, equal to what the
+// rows give after every write that changes what they are derived from: a household created and
+// its poverty score changed, the band set changed, two households merged, an activity's counts
+// and attendees changed, a named person's sex, age and disability corrected.
+#include <gtest/gtest.h>
+
+#include "domain/activities/activity_service.hpp"
+#include "domain/registry/institution_service.hpp"
+#include "domain/registry/registry_config_service.hpp"
+#include "storage/repositories/activity_rollup.hpp"
+#include "storage/repositories/service_test_support.hpp"
+
+using mobilise::test::AllDialects;
+using mobilise::test::DialectParamName;
+using mobilise::test::NoBlobs;
+
+namespace mobilise::storage {
+namespace {
+
+using namespace domain;
+
+class DerivedColumnsTest : public test::ServiceTest {
+ protected:
+  void SetUp() override {
+    ServiceTest::SetUp();
+    root_ = Add(std::nullopt, "PK");
+    v1_ = Add(root_.id, "V1");
+  }
+
+  // Every kept column against its rows; the count cells' against a recount made in a transaction
+  // that is rolled back.
+  void ExpectDerivedRight(const std::string& when) {
+    SCOPED_TRACE(when);
+    auto conn = db_->Acquire();
+    EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM household WHERE registered_on IS NULL OR registered_on <> "
+                          "CASE WHEN psc_date IS NOT NULL AND psc_date < substr(created_at, 1, 10) "
+                          "THEN psc_date ELSE substr(created_at, 1, 10) END")[0]
+                  .Int(0),
+              0)
+        << "households whose registered_on is not their survey or creation day";
+    EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM membership m LEFT JOIN household h ON h.id = m.household_id "
+                          "WHERE COALESCE(m.member_band, '-') <> COALESCE(h.poverty_band, '-') OR "
+                          "m.member_poor <> COALESCE(h.poor, 0)")[0]
+                  .Int(0),
+              0)
+        << "memberships whose band is not their household's";
+    auto cells = [&] {
+      auto rs = conn->Query("SELECT activity_id, sex, age_band, disability, named FROM activity_count "
+                            "ORDER BY activity_id, sex, age_band, disability");
+      std::vector<std::string> out;
+      for (std::size_t i = 0; i < rs.size(); ++i)
+        out.push_back(rs[i].Str(0) + "|" + rs[i].Str(1) + "|" + rs[i].Str(2) + "|" + rs[i].Str(3) + "|" +
+                      rs[i].Str(4));
+      return out;
+    };
+    const auto stored = cells();
+    conn->Begin(true);
+    RefreshNamedInCounts(*conn, "SELECT id FROM activity", {});
+    const auto recounted = cells();
+    conn->Rollback();
+    EXPECT_EQ(stored, recounted);
+  }
+
+  std::int64_t Named(const std::string& activity_id, const std::string& sex, const std::string& band) {
+    auto conn = db_->Acquire();
+    auto rs = conn->Query("SELECT named FROM activity_count WHERE activity_id = ? AND sex = ? AND age_band = ? "
+                          "AND disability = 0",
+                          {activity_id, sex, band});
+    return rs.size() ? rs[0].Int(0) : -1;
+  }
+
+  Area root_, v1_;
+};
+
+TEST_P(DerivedColumnsTest, HouseholdsAndTheirMembershipsFollowScoresBandsAndMerges) {
+  HouseholdService households(*uow_);
+  InstitutionService institutions(*uow_);
+  auto a = Household(v1_, {PersonInput{.name = "Amina", .sex = "f", .relation = "head", .age = 30}});
+  auto b = Household(v1_, {PersonInput{.name = "Bibi", .sex = "f", .relation = "head", .age = 40}});
+  ASSERT_TRUE(a && b);
+  ExpectDerivedRight("created without a score");
+  // A score surveyed before the record was made: registered on the survey day, extremely poor.
+  auto scored = households.Update(system_, a->household.id, a->household.version,
+                                  HouseholdInput{.psc_date = "2025-03-01", .psc_score = 8});
+  ASSERT_TRUE(scored) << scored.error().message;
+  ExpectDerivedRight("scored");
+  auto co = institutions.Create(system_, InstitutionInput{.type = "CO", .area_id = v1_.id, .name = "Women's CO",
+                                                          .formed_on = "2025-04-01", .sex_composition = "women"});
+  ASSERT_TRUE(co) << co.error().message;
+  for (const auto* h : {&scored->household, &b->household}) {
+    auto m = institutions.AddMember(system_, co->institution.id,
+                                    MemberInput{.household_id = h->id, .role = "member", .joined_on = "2025-04-01"});
+    ASSERT_TRUE(m) << m.error().message;
+  }
+  ExpectDerivedRight("members");
+  {
+    auto conn = db_->Acquire();
+    EXPECT_EQ(conn->Query("SELECT member_band, member_poor FROM membership WHERE household_id = ?",
+                          {scored->household.id})[0]
+                  .Str(0),
+              "extremely_poor");
+  }
+  // The score goes up: the membership follows its household out of the poor bands.
+  scored = households.Update(system_, scored->household.id, scored->household.version,
+                             HouseholdInput{.psc_score = 60});
+  ASSERT_TRUE(scored) << scored.error().message;
+  ExpectDerivedRight("score changed");
+  // New bands from a date before the survey: every household and membership re-derived.
+  PovertyBandSet set{"2020-01-01", "test", {{"poor", "Poor", std::nullopt, 0, true}, {"rich", "Rich", std::nullopt, 70, false}}};
+  ASSERT_TRUE(RegistryConfigService(*uow_).SaveBandSet(system_, set));
+  ExpectDerivedRight("bands changed");
+  {
+    auto conn = db_->Acquire();
+    auto rs = conn->Query("SELECT member_band, member_poor FROM membership WHERE household_id = ?",
+                          {scored->household.id});
+    EXPECT_EQ(rs[0].Str(0), "poor");
+    EXPECT_EQ(rs[0].Int(1), 1);
+  }
+  // The two merged: the other's membership moves to the kept household and takes its band.
+  auto c = Household(v1_, {PersonInput{.name = "Chaman", .sex = "m", .relation = "head", .age = 50}});
+  ASSERT_TRUE(c);
+  auto c_scored = households.Update(system_, c->household.id, c->household.version,
+                                    HouseholdInput{.psc_date = "2025-01-01", .psc_score = 90});
+  ASSERT_TRUE(c_scored) << c_scored.error().message;
+  auto merged = households.Merge(system_, c_scored->household.id, c_scored->household.version, b->household.id);
+  ASSERT_TRUE(merged) << merged.error().message;
+  ExpectDerivedRight("merged");
+}
+
+TEST_P(DerivedColumnsTest, CountCellsKnowTheirNamedAttendees) {
+  NoBlobs blobs;
+  ActivityService activities(*uow_, blobs);
+  HouseholdService households(*uow_);
+  auto hh = Household(v1_, {PersonInput{.name = "Amina", .sex = "f", .relation = "head", .age = 30},
+                            PersonInput{.name = "Karim", .sex = "m", .relation = "son", .age = 16}});
+  ASSERT_TRUE(hh) << hh.error().message;
+  const Person amina = hh->people[0].name == "Amina" ? hh->people[0] : hh->people[1];
+  const Person karim = hh->people[0].name == "Karim" ? hh->people[0] : hh->people[1];
+  ActivityInput in;
+  in.type = "awareness_session";
+  in.area_id = v1_.id;
+  in.held_on = "2026-01-15";
+  in.counts = std::vector<ParticipantCount>{{"f", "18-59", false, 4}, {"m", "12-17", false, 2},
+                                            {"m", "18-59", false, 3}};
+  in.attendance = std::vector<Attendance>{{amina.id}, {karim.id}};
+  auto a = activities.Create(system_, in);
+  ASSERT_TRUE(a) << a.error().message;
+  ExpectDerivedRight("created");
+  EXPECT_EQ(Named(a->id, "f", "18-59"), 1);
+  EXPECT_EQ(Named(a->id, "m", "12-17"), 1);
+  EXPECT_EQ(Named(a->id, "m", "18-59"), 0);
+  // Karim's age corrected to an adult on the activity's date: he moves to the other men's cell.
+  auto people = households.People(system_, hh->household.id);
+  ASSERT_TRUE(people);
+  Person k = karim;
+  for (const auto& p : *people)
+    if (p.id == karim.id) k = p;
+  auto older = households.UpdatePerson(system_, hh->household.id, k.id, k.version, PersonInput{.birth_date = "1990-05-05"});
+  ASSERT_TRUE(older) << older.error().message;
+  ExpectDerivedRight("birth date corrected");
+  EXPECT_EQ(Named(a->id, "m", "12-17"), 0);
+  EXPECT_EQ(Named(a->id, "m", "18-59"), 1);
+  // Attendees changed: Amina no longer there.
+  ActivityInput fix;
+  fix.attendance = std::vector<Attendance>{{karim.id}};
+  auto r = activities.Update(system_, a->id, a->version, fix);
+  ASSERT_TRUE(r) << r.error().message;
+  ExpectDerivedRight("attendees changed");
+  EXPECT_EQ(Named(a->id, "f", "18-59"), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, DerivedColumnsTest, testing::ValuesIn(AllDialects()), DialectParamName());
+
+}  // namespace
+}  // namespace mobilise::storage
