@@ -50,6 +50,9 @@ class UnitOfWorkFactory {
   // authenticated GET (measured: 14k -> 18.7k req/s); reads that must agree across statements
   // belong in one SQL statement. Throws if the database is unavailable.
   virtual std::unique_ptr<UnitOfWork> Begin(bool write) = 0;
+  // A read unit if a connection is free now, else null: for optional parallel reads, which must
+  // not wait (their caller already holds a connection, and so may every other request).
+  virtual std::unique_ptr<UnitOfWork> TryBeginRead() = 0;
   // Cheap liveness check of the database.
   virtual bool Ping() = 0;
   // Refreshes the query planner's statistics (after bulk loads).

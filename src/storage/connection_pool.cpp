@@ -13,7 +13,11 @@ ConnectionPool::ConnectionPool(int size, Factory open)
 
 ConnectionPool::~ConnectionPool() = default;
 
-PooledConnection ConnectionPool::Acquire() {
+PooledConnection ConnectionPool::Acquire() { return Take(true); }
+
+PooledConnection ConnectionPool::TryAcquire() { return Take(false); }
+
+PooledConnection ConnectionPool::Take(bool wait) {
   PoolableConnection* conn = nullptr;
   {
     std::unique_lock lock(mu_);
@@ -21,6 +25,7 @@ PooledConnection ConnectionPool::Acquire() {
       return !idle_.empty() || static_cast<int>(all_.size()) + opening_ < size_;
     };
     if (!can_proceed()) {
+      if (!wait) return PooledConnection(nullptr, [](Connection*) {});
       ++waits_;
       freed_.wait(lock, can_proceed);
     }

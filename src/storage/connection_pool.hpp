@@ -40,9 +40,13 @@ class ConnectionPool {
 
   // Blocks until a connection is free; throws DatabaseError when a new one cannot be opened.
   PooledConnection Acquire();
+  // A connection if one is free or may be opened now, else null (never waits): for optional
+  // parallel work, which must not wait for connections that its own caller's peers hold.
+  PooledConnection TryAcquire();
   PoolStats Stats() const;
 
  private:
+  PooledConnection Take(bool wait);
   void Release(PoolableConnection* conn) noexcept;
 
   const int size_;

@@ -120,6 +120,8 @@ class Database {
   // Blocks until a connection is free. Throws DatabaseError if none can be opened. A connection
   // returned with a transaction still open is rolled back before anyone else borrows it.
   virtual PooledConnection Acquire() = 0;
+  // A connection if one is free now, else null (see ConnectionPool::TryAcquire).
+  virtual PooledConnection TryAcquire() = 0;
   virtual PoolStats Stats() const = 0;
 };
 

@@ -239,6 +239,19 @@ TEST_P(StorageEngineTest, ConcurrentAcquireFromThreads) {
   EXPECT_EQ(pooled->Stats().in_use, 1);
 }
 
+TEST_P(StorageEngineTest, TryAcquireNeverWaits) {
+  auto pooled = test::FreshDatabase(GetParam(), /*pool_size=*/2);
+  auto first = pooled->Acquire();
+  auto second = pooled->TryAcquire();  // opened now: the pool has room for it
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->Query("SELECT 1").size(), 1u);
+  EXPECT_FALSE(pooled->TryAcquire());  // both borrowed: null at once, not a wait
+  EXPECT_EQ(pooled->Stats().waits, 0);
+  second.reset();
+  EXPECT_TRUE(pooled->TryAcquire());  // given back: free again
+  EXPECT_EQ(pooled->Stats().in_use, 1);
+}
+
 TEST_P(StorageEngineTest, ExecuteScriptRunsSeveralStatements) {
   auto conn = db().Acquire();
   conn->ExecuteScript(

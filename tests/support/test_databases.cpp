@@ -51,6 +51,7 @@ class OwningDatabase final : public storage::Database {
       : scratch_(std::move(scratch)), db_(std::move(db)) {}
   storage::Dialect dialect() const override { return db_->dialect(); }
   storage::PooledConnection Acquire() override { return db_->Acquire(); }
+  storage::PooledConnection TryAcquire() override { return db_->TryAcquire(); }
   storage::PoolStats Stats() const override { return db_->Stats(); }
 
  private:

@@ -1,9 +1,12 @@
 #include "domain/indicators/indicator_service.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <exception>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "core/clock.hpp"
 #include "core/id.hpp"
@@ -13,6 +16,47 @@
 
 namespace mobilise::domain {
 namespace {
+
+// The groups of every request, in order: computed on `uow` and at the same time on as many more
+// read units as there are spare cores and free connections (none is waited for), each taking
+// the next request not yet taken. A read unit runs each statement on its own snapshot anyway
+// (see UnitOfWorkFactory::Begin), so spreading them changes no figure's consistency.
+std::vector<std::vector<ComputedGroup>> ComputeAll(UnitOfWork& uow, UnitOfWorkFactory& db,
+                                                   const std::vector<ComputeRequest>& requests) {
+  std::vector<std::vector<ComputedGroup>> out(requests.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&](UnitOfWork& u) {
+    for (std::size_t i; (i = next++) < requests.size();) out[i] = u.Indicators().Compute(requests[i]);
+  };
+  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::unique_ptr<UnitOfWork>> more;
+  while (more.size() + 1 < std::min<std::size_t>({cores, 4, requests.size()}))
+    if (auto u = db.TryBeginRead()) more.push_back(std::move(u));
+    else break;
+  std::vector<std::exception_ptr> failed(more.size());
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < more.size(); ++t)
+    threads.emplace_back([&, t] {
+      try {
+        work(*more[t]);
+      } catch (...) {
+        failed[t] = std::current_exception();
+        next = requests.size();
+      }
+    });
+  std::exception_ptr mine;
+  try {
+    work(uow);
+  } catch (...) {
+    mine = std::current_exception();
+    next = requests.size();
+  }
+  for (auto& t : threads) t.join();
+  if (mine) std::rethrow_exception(mine);
+  for (const auto& f : failed)
+    if (f) std::rethrow_exception(f);
+  return out;
+}
 
 const std::vector<std::string> kMeasures = {"count", "distinct_people", "distinct_households",
                                             "sum", "average", "ratio"};
@@ -489,17 +533,32 @@ Result<std::vector<IndicatorValues>> IndicatorService::Evaluate(UnitOfWork& uow,
       }
     }
   }
-  // (record, by) -> codes measured in one query. Every record lies in one child area, so the
-  // total of a count or a sum is the sum of its child areas' values: when the child areas are
-  // needed too (a report asks for both), the total is added up rather than queried again.
+  // (record, by) -> codes measured in one query. When a total's groups are computed anyway (a
+  // report asks for both), the total is added up from them rather than queried again: every
+  // record lies in one child area, so a count's or a sum's total is the sum of its child areas';
+  // every person (household) has one sex, age band, ... (band), so a distinct count's total is
+  // the sum of its groups by such attributes of the person (household) it counts.
   const std::vector<std::string> by_child = {std::string(kChildAreaDim)};
   std::map<std::pair<std::string, std::vector<std::string>>, std::vector<std::string>> plans;
-  std::vector<std::string> summed;
+  std::vector<std::pair<std::string, std::vector<std::string>>> summed;  // total's code, from by
   for (const auto& [code, by] : needs) {
     const Indicator& d = defs.at(code);
+    std::optional<std::vector<std::string>> from;
     if (by.empty() && (d.measure == "count" || d.measure == "sum") &&
         std::find(needs.begin(), needs.end(), std::pair{code, by_child}) != needs.end())
-      summed.push_back(code);
+      from = by_child;
+    if (by.empty() && (d.measure == "distinct_people" || d.measure == "distinct_households"))
+      if (const RecordKind* kind = FindRecordKind(*d.record))
+        for (const auto& [other, other_by] : needs) {
+          const auto& attributes = d.measure == "distinct_people" ? kind->person_dims : kind->household_dims;
+          if (other == code && !other_by.empty() &&
+              std::all_of(other_by.begin(), other_by.end(), [&](const std::string& dim) { return Has(attributes, dim); })) {
+            from = other_by;
+            break;
+          }
+        }
+    if (from)
+      summed.emplace_back(code, *from);
     else
       plans[{*d.record, by}].push_back(code);
   }
@@ -508,7 +567,7 @@ Result<std::vector<IndicatorValues>> IndicatorService::Evaluate(UnitOfWork& uow,
                 c.previous ? c.previous->start : "", c.previous ? c.previous->end : ""};
   std::size_t child_len = 0;
   for (const auto& ch : c.children) child_len = ch.path.size();
-  std::map<std::pair<std::string, std::vector<std::string>>, Keyed> computed;  // (code, by)
+  std::vector<ComputeRequest> requests;
   for (const auto& [key, codes] : plans) {
     ComputeRequest r;
     r.record = key.first;
@@ -521,18 +580,24 @@ Result<std::vector<IndicatorValues>> IndicatorService::Evaluate(UnitOfWork& uow,
       const Indicator& d = defs.at(code);
       r.measures.push_back({d.measure, d.field, d.filters});
     }
-    const auto groups = uow.Indicators().Compute(r);
+    requests.push_back(std::move(r));
+  }
+  const auto results = ComputeAll(uow, db_, requests);
+  std::map<std::pair<std::string, std::vector<std::string>>, Keyed> computed;  // (code, by)
+  std::size_t at = 0;
+  for (const auto& [key, codes] : plans) {
+    const auto& groups = results[at++];
     for (std::size_t m = 0; m < codes.size(); ++m) {
       auto& into = computed[{codes[m], key.second}];
       for (const auto& g : groups) into.groups[g.keys] = g.values[m];
     }
   }
-  for (const auto& code : summed) {
+  for (const auto& [code, from] : summed) {
     Triple& total = computed[{code, {}}].groups[{}];
     auto add = [](std::optional<double>& into, const std::optional<double>& v) {
       if (v) into = into.value_or(0) + *v;
     };
-    for (const auto& [keys, t] : computed[{code, by_child}].groups) {
+    for (const auto& [keys, t] : computed[{code, from}].groups) {
       add(total.period, t.period);
       add(total.cumulative, t.cumulative);
       add(total.previous, t.previous);

@@ -24,6 +24,9 @@ struct RecordKind {
   std::vector<std::string> sum_fields, average_fields;
   std::vector<FilterField> filters;
   std::vector<std::string> dims;  // besides child_area and month, which every kind has
+  // Dimensions that are attributes of the person (household) a distinct_people
+  // (distinct_households) measure counts, one value each: its distinct counts add up over them.
+  std::vector<std::string> person_dims, household_dims;
 };
 
 const std::vector<RecordKind>& RecordKinds();

@@ -214,6 +214,7 @@ class PostgresDatabase final : public Database {
 
   Dialect dialect() const override { return Dialect::kPostgres; }
   PooledConnection Acquire() override { return pool_.Acquire(); }
+  PooledConnection TryAcquire() override { return pool_.TryAcquire(); }
   PoolStats Stats() const override { return pool_.Stats(); }
 
  private:

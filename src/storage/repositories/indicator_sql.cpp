@@ -61,6 +61,7 @@ struct Source {
   std::map<std::string, std::string> fields;
   std::string person, household;  // columns for the distinct measures
   std::string count_col;          // rows are counts of this column (participants counted)
+  bool area_ordered = false;      // its index leads with the area (read in area order)
   Drill drill, drill_people, drill_households;
 };
 
@@ -168,6 +169,7 @@ std::map<std::string, std::vector<Source>> BuildSources() {
   const std::string registered = "h.registered_on";
   h.date_lo = h.date_hi = registered;
   h.base = "h.deleted_at IS NULL";
+  h.area_ordered = true;
   h.stock = true;
   h.dims = {{"band", Col("COALESCE(h.poverty_band, 'none')")}, {"poor", Flag("h.poor = 1")}};
   h.filters = {{"band", In("COALESCE(h.poverty_band, 'none')")},
@@ -499,23 +501,32 @@ std::vector<CompiledQuery> CompileCompute(const ComputeRequest& r) {
   std::vector<CompiledQuery> out;
   for (const Source& s : SourcesOf(r.record)) {
     Frame frame;
+    // Counts and sums by child area over records read in area order: grouped by the area itself
+    // first (rows of one area are adjacent in the index, so nothing is sorted), then the few
+    // area rows by child area (at a province, 500k household rows sorted -> 3x slower).
+    const bool by_area_first =
+        s.area_ordered && r.by == std::vector<std::string>{std::string(domain::kChildAreaDim)} &&
+        std::all_of(r.measures.begin(), r.measures.end(),
+                    [](const domain::MeasureSpec& m) { return m.measure == "count" || m.measure == "sum"; });
     Sql select{"SELECT ", {}};
     for (std::size_t i = 0; i < r.by.size(); ++i) {
-      Dim d = DimOf(s, r.by[i]);
+      Dim d = by_area_first ? Col(s.area + " AS g") : DimOf(s, r.by[i]);
       Need(frame, d.join);
       select.Add(i ? ", " : "").Add(d.expr(r));
     }
     const Sql period = PeriodCond(s, r), cumulative = CumulativeCond(s, r);
     const bool has_prev = !r.window.prev_start.empty();
+    std::size_t columns = 0;
+    auto column = [&](const Sql& aggregate) {
+      select.Add(r.by.empty() && columns == 0 ? "" : ", ").Add(aggregate);
+      if (by_area_first) select.Add(" AS v" + std::to_string(columns));
+      ++columns;
+    };
     for (std::size_t i = 0; i < r.measures.size(); ++i) {
       const Sql filter = FilterSql(s, r.measures[i].filters, r, frame);
-      select.Add(r.by.empty() && i == 0 ? "" : ", ");
-      select.Add(Aggregate(s, r.measures[i], filter, period)).Add(", ");
-      select.Add(Aggregate(s, r.measures[i], filter, cumulative)).Add(", ");
-      if (has_prev)
-        select.Add(Aggregate(s, r.measures[i], filter, PreviousCond(s, r)));
-      else
-        select.Add("NULL");
+      column(Aggregate(s, r.measures[i], filter, period));
+      column(Aggregate(s, r.measures[i], filter, cumulative));
+      column(has_prev ? Aggregate(s, r.measures[i], filter, PreviousCond(s, r)) : Sql{"NULL", {}});
     }
     Sql where = WhereSql(s, r, frame);
     // By month: the months of the period only (not every month since the project's start).
@@ -529,6 +540,11 @@ std::vector<CompiledQuery> CompileCompute(const ComputeRequest& r) {
     if (!r.by.empty()) {
       q.Add(" GROUP BY ");
       for (std::size_t i = 0; i < r.by.size(); ++i) q.Add((i ? ", " : "") + std::to_string(i + 1));
+    }
+    if (by_area_first) {
+      Sql outer{"SELECT substr(g, 1, ?)", {static_cast<std::int64_t>(r.child_path_length)}};
+      for (std::size_t c = 0; c < columns; ++c) outer.Add(", SUM(v" + std::to_string(c) + ")");
+      q = outer.Add(" FROM (").Add(q).Add(") by_area GROUP BY 1");
     }
     out.push_back({std::move(q.text), std::move(q.params)});
   }

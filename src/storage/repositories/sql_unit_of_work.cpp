@@ -80,6 +80,12 @@ std::unique_ptr<domain::UnitOfWork> SqlUnitOfWorkFactory::Begin(bool write) {
   return std::make_unique<SqlUnitOfWork>(db_.Acquire(), write);
 }
 
+std::unique_ptr<domain::UnitOfWork> SqlUnitOfWorkFactory::TryBeginRead() {
+  auto conn = db_.TryAcquire();
+  if (!conn) return nullptr;
+  return std::make_unique<SqlUnitOfWork>(std::move(conn), false);
+}
+
 void SqlUnitOfWorkFactory::Analyze() {
   // PostgreSQL plans range scans badly without statistics. SQLite's planner did better without
   // them here (area search 1.2k -> 0.8k req/s after ANALYZE), so it is left alone.

@@ -13,6 +13,7 @@ class SqlUnitOfWorkFactory final : public domain::UnitOfWorkFactory {
  public:
   explicit SqlUnitOfWorkFactory(Database& db) : db_(db) {}
   std::unique_ptr<domain::UnitOfWork> Begin(bool write) override;
+  std::unique_ptr<domain::UnitOfWork> TryBeginRead() override;
   bool Ping() override;
   void Analyze() override;
 

@@ -221,6 +221,7 @@ class SqliteDatabase final : public Database {
 
   Dialect dialect() const override { return Dialect::kSqlite; }
   PooledConnection Acquire() override { return pool_.Acquire(); }
+  PooledConnection TryAcquire() override { return pool_.TryAcquire(); }
   PoolStats Stats() const override { return pool_.Stats(); }
 
  private:
