@@ -252,4 +252,29 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     // Exports are rendered to a temporary file that is streamed and removed: nothing is left.
     assert.deepEqual(readdirSync(serverTmp), []);
   });
+
+  test('a quarterly report keeps its months after the fiscal year changes', async () => {
+    let r = await officer.post('/api/v1/reports', { template_code: 'QPR', area_id: uc.id, period: '2026Q1' });
+    assert.equal(r.status, 201, r.text);
+    const made = r.json;
+    const activities = (rep) => rep.sections.flatMap((s) => s.indicators).find((i) => i.code === 'ACTIVITIES').total;
+    assert.deepEqual([made.period_start, made.period_end], ['2026-01-01', '2026-03-31']);
+    const before = activities(made);  // the golden February's two and the MPR test's late campaign
+    assert.ok(before.period >= 2 && before.previous === 0, JSON.stringify(before));
+    // From July: "2026Q1" now names July-September 2026, where nothing happened.
+    r = await admin.request('PUT', '/api/v1/programme-settings', { fiscal_year_start_month: 7 });
+    assert.equal(r.status, 200, r.text);
+    try {
+      const q = await value(officer, 'ACTIVITIES', 'period=2026Q1');
+      assert.equal(q.json.total.period, 0, q.text);
+      r = await officer.get(`/api/v1/reports/${made.id}`);
+      assert.equal(r.status, 200, r.text);
+      assert.deepEqual([r.json.period_start, r.json.period_end], ['2026-01-01', '2026-03-31']);
+      // Its figures are still January-March's, compared with October-December 2025.
+      assert.deepEqual([activities(r.json).period, activities(r.json).previous], [before.period, 0]);
+    } finally {
+      r = await admin.request('PUT', '/api/v1/programme-settings', { fiscal_year_start_month: 1 });
+      assert.equal(r.status, 200, r.text);
+    }
+  });
 });

@@ -130,6 +130,15 @@ std::optional<Period> PreviousPeriod(const Period& p, const FiscalYear& fy) {
   return ParsePeriod(buf, fy);
 }
 
+Period MonthsBefore(const Period& p) {
+  const int months = static_cast<int>(MonthsOf(p).size());
+  const int first = Int(p.start.substr(0, 4)) * 12 + Int(p.start.substr(5, 2)) - 1 - months;
+  Period out = p;
+  out.start = Day(first / 12, first % 12 + 1, 1);
+  out.end = AddDays(p.start, -1);
+  return out;
+}
+
 std::vector<Period> MonthsOf(const Period& p) {
   std::vector<Period> out;
   int y = Int(p.start.substr(0, 4)), m = Int(p.start.substr(5, 2));

@@ -32,6 +32,9 @@ std::optional<Period> ParsePeriod(std::string_view text, const FiscalYear& fy = 
 
 // The period of the same kind just before (none for project to date).
 std::optional<Period> PreviousPeriod(const Period& p, const FiscalYear& fy);
+// The span of as many whole months just before a period of whole months, of the same kind and
+// text (for a period kept by its dates, e.g. a report made before the fiscal year changed).
+Period MonthsBefore(const Period& p);
 // The calendar months a period covers, first to last.
 std::vector<Period> MonthsOf(const Period& p);
 // Whether `inner` lies within `outer`.

@@ -89,5 +89,18 @@ TEST(Period, PreviousMonthsAndDhis2) {
   EXPECT_FALSE(IsValidDate("2023-02-29"));
 }
 
+TEST(Period, MonthsBeforeAPeriodKeptByItsDates) {
+  const auto q1 = ParsePeriod("2026Q1", FiscalYear{});
+  const Period before = MonthsBefore(*q1);
+  EXPECT_EQ(before.start, "2025-10-01");
+  EXPECT_EQ(before.end, "2025-12-31");
+  const Period feb = MonthsBefore(*ParsePeriod("2024-03", FiscalYear{}));
+  EXPECT_EQ(feb.start, "2024-02-01");
+  EXPECT_EQ(feb.end, "2024-02-29");
+  const Period year = MonthsBefore(*ParsePeriod("2026", FiscalYear{.start_month = 7}));
+  EXPECT_EQ(year.start, "2025-07-01");
+  EXPECT_EQ(year.end, "2026-06-30");
+}
+
 }  // namespace
 }  // namespace mobilise::domain

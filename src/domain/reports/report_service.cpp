@@ -172,6 +172,15 @@ Result<ReportContent> ReportService::Content(UnitOfWork& uow, const Actor& actor
   c.report_template = *t;
   auto ctx = indicators_.Context(uow, actor, report.area_id, report.period, report.include_unverified, lang);
   if (!ctx) return Fail(ctx.error());
+  // The fiscal year changed since the report was made: it keeps the months it was made for (its
+  // dates, which its readers have seen and may have approved), and compares with the months just
+  // before them.
+  if (!report.period_start.empty() && ctx->period.kind != PeriodKind::kProjectToDate &&
+      (ctx->period.start != report.period_start || ctx->period.end != report.period_end)) {
+    ctx->period.start = report.period_start;
+    ctx->period.end = report.period_end;
+    if (ctx->previous) ctx->previous = MonthsBefore(ctx->period);
+  }
   c.context = *ctx;
   std::vector<WantedValues> wanted;
   for (const auto& item : t->items) {
