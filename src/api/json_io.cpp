@@ -256,4 +256,18 @@ std::optional<std::vector<std::string>> ObjectReader::OptionalStrings(const std:
   return out;
 }
 
+std::optional<std::vector<std::pair<std::string, std::string>>> ObjectReader::OptionalStringMap(
+    const std::string& key) {
+  const auto* const* o = NullableObject(key);
+  if (!o || !*o) return std::nullopt;
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [k, v] : **o) {
+    if (v.is_string())
+      out.emplace_back(std::string(k), std::string(v.as_string()));
+    else
+      Invalid(key + "." + std::string(k), "must be a string");
+  }
+  return out;
+}
+
 }  // namespace mobilise::api

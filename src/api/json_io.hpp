@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "api/http/message.hpp"
@@ -54,6 +55,9 @@ class ObjectReader {
   const boost::json::array* RequiredArray(const std::string& key);
   // An array of strings: absent -> nullopt; each non-string element is an error.
   std::optional<std::vector<std::string>> OptionalStrings(const std::string& key);
+  // An object of strings ({"ps": "...", "uk": "..."}) as (key, value) pairs: absent or null ->
+  // nullopt; each non-string value is an error.
+  std::optional<std::vector<std::pair<std::string, std::string>>> OptionalStringMap(const std::string& key);
   const boost::json::object* RequiredObject(const std::string& key);
   // Absent: nullptr; null: a pointer to nullptr; object: a pointer to it.
   const boost::json::object* const* NullableObject(const std::string& key);

@@ -10,6 +10,12 @@ json::object ValuesJson(const domain::ValueContext& c, const domain::IndicatorVa
 
 namespace {
 
+json::object NamesJson(const domain::Translations& names) {
+  json::object o;
+  for (const auto& [lang, name] : names) o[lang] = name;
+  return o;
+}
+
 json::object TemplateJson(const domain::ReportTemplate& t) {
   json::array items;
   for (const auto& i : t.items)
@@ -17,7 +23,35 @@ json::object TemplateJson(const domain::ReportTemplate& t) {
                                  {"section", i.section},
                                  {"indicator_code", i.indicator_code},
                                  {"by", StringArray(i.by)}});
-  return {{"code", t.code}, {"name", t.name}, {"period_kind", t.period_kind}, {"items", std::move(items)}};
+  json::array sections;
+  for (const auto& s : t.sections)
+    sections.push_back(json::object{{"title", s.section}, {"names", NamesJson(s.names)}});
+  return {{"code", t.code},         {"name", t.name},         {"names", NamesJson(t.names)},
+          {"period_kind", t.period_kind}, {"builtin", t.builtin}, {"items", std::move(items)},
+          {"sections", std::move(sections)}};
+}
+
+// The body of POST and PUT /report-templates: `items` required in both.
+domain::ReportTemplateInput ReadTemplate(ObjectReader& r) {
+  domain::ReportTemplateInput in;
+  in.code = r.OptionalString("code").value_or("");
+  in.name = r.OptionalString("name");
+  in.period_kind = r.OptionalString("period_kind");
+  in.items = ReadObjects<domain::ReportTemplateItem>(r, "items", r.RequiredArray("items"), [](ObjectReader& i) {
+    domain::ReportTemplateItem x;
+    x.section = i.RequiredString("section");
+    x.indicator_code = i.RequiredString("indicator_code");
+    x.by = i.OptionalStrings("by").value_or(std::vector<std::string>{});
+    return x;
+  });
+  in.names = r.OptionalStringMap("names");
+  in.sections = ReadObjects<domain::SectionNames>(r, "sections", r.OptionalArray("sections"), [](ObjectReader& i) {
+    domain::SectionNames x;
+    x.section = i.RequiredString("title");
+    x.names = i.OptionalStringMap("names").value_or(domain::Translations{});
+    return x;
+  });
+  return in;
 }
 
 json::object SummaryJson(const domain::Report& r) {
@@ -50,7 +84,7 @@ bool Changed(const domain::ReportContent& c, const domain::StoredValue* approved
 json::object ReportJson(const domain::ReportContent& c) {
   const auto& r = c.report;
   json::object o = SummaryJson(r);
-  o["template_name"] = c.report_template.name;
+  o["template_name"] = domain::TemplateName(c.report_template, c.context.lang);
   o["include_unverified"] = r.include_unverified;
   o["achievements"] = Nullable(r.achievements);
   o["challenges"] = Nullable(r.challenges);
@@ -145,21 +179,28 @@ void AddReportRoutes(RouteTable& t, Services& s) {
     return Json(200, json::object{{"items", std::move(items)}});
   });
 
+  t.Authed("POST", "/api/v1/report-templates", [&s](Call& c) {
+    auto body = ParseObject(c.request);
+    if (!body) return ErrorResponse(body.error());
+    ObjectReader r(*body);
+    auto in = ReadTemplate(r);
+    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+    return Reply(s.reports.CreateTemplate(c.actor(), in), 201, TemplateJson);
+  });
+
   t.Authed("PUT", "/api/v1/report-templates/{code}", [&s](Call& c) {
     auto body = ParseObject(c.request);
     if (!body) return ErrorResponse(body.error());
     ObjectReader r(*body);
-    auto items = ReadObjects<domain::ReportTemplateItem>(r, "items", r.RequiredArray("items"), [](ObjectReader& i) {
-      domain::ReportTemplateItem x;
-      x.section = i.RequiredString("section");
-      x.indicator_code = i.RequiredString("indicator_code");
-      x.by = i.OptionalStrings("by").value_or(std::vector<std::string>{});
-      return x;
-    });
+    auto in = ReadTemplate(r);
     if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    return Reply(s.reports.SaveTemplate(c.actor(), c.request.path_params["code"], items.value_or(
-                                                                                      std::vector<domain::ReportTemplateItem>{})),
-                 200, TemplateJson);
+    return Reply(s.reports.SaveTemplate(c.actor(), c.request.path_params["code"], in), 200, TemplateJson);
+  });
+
+  t.Authed("DELETE", "/api/v1/report-templates/{code}", [&s](Call& c) {
+    auto done = s.reports.DeleteTemplate(c.actor(), c.request.path_params["code"]);
+    if (!done) return ErrorResponse(done.error());
+    return NoContent();
   });
 
   t.Authed("GET", "/api/v1/reports", [&s](Call& c) {

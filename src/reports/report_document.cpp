@@ -82,7 +82,7 @@ Document ReportDocument(const domain::ReportContent& c, const std::map<std::stri
   Document d;
   d.language = lang;
   d.rtl = lang == "ps" || lang == "fa" || lang == "ur";
-  d.title = c.report_template.name;
+  d.title = domain::TemplateName(c.report_template, lang);
   d.subtitle = c.report.area_name + " — " + c.report.period;
   d.facts = {{w.area, c.report.area_name},
              {w.period, c.report.period + " (" + c.report.period_start + " – " + c.report.period_end + ")"},

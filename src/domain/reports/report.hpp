@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/access/actor.hpp"
@@ -19,11 +20,26 @@ struct ReportTemplateItem {
   std::vector<std::string> by;  // disaggregation table shown under the indicator
 };
 
+using Translations = std::vector<std::pair<std::string, std::string>>;  // language -> text
+
+// The translations of one section's title; `section` is the title as the items carry it.
+struct SectionNames {
+  std::string section;
+  Translations names;
+};
+
 struct ReportTemplate {
   std::string code, name, period_kind;  // month | quarter | half | year
   int position = 0;
+  bool builtin = false;  // shipped (MPR, QPR, BAR, APR): cannot be deleted
   std::vector<ReportTemplateItem> items;
+  Translations names;                  // of the name
+  std::vector<SectionNames> sections;  // of section titles (only sections the items have)
 };
+
+// The template's name and a section's title in `lang`, else as stored.
+std::string TemplateName(const ReportTemplate& t, const std::string& lang);
+std::string SectionTitle(const ReportTemplate& t, const std::string& section, const std::string& lang);
 
 struct Story {
   std::string id;
@@ -73,9 +89,12 @@ struct Dhis2Category {
 class ReportRepository {
  public:
   virtual ~ReportRepository() = default;
-  virtual std::vector<ReportTemplate> Templates() = 0;
-  virtual void ReplaceTemplateItems(const std::string& code,
-                                    const std::vector<ReportTemplateItem>& items) = 0;
+  virtual std::vector<ReportTemplate> Templates() = 0;  // with items and translations
+  // Insert or update a template: its row, and its items and translations replaced.
+  virtual void InsertTemplate(const ReportTemplate& t) = 0;
+  virtual void UpdateTemplate(const ReportTemplate& t) = 0;
+  virtual void DeleteTemplate(const std::string& code) = 0;  // with its items and translations
+  virtual bool TemplateUsed(const std::string& code) = 0;    // a report was made from it
   virtual Page<Report> List(const ReportQuery& query, PageRequest page) = 0;
   virtual std::optional<Report> Get(const std::string& id) = 0;  // with stories
   virtual std::optional<std::string> Find(const std::string& template_code, const std::string& area_id,

@@ -109,44 +109,6 @@ void KeepApprovedRows(UnitOfWork& uow, const ReportContent& c, IndicatorValues& 
 
 }  // namespace
 
-std::vector<ReportTemplate> ReportService::Templates() { return db_.Begin(false)->Reports().Templates(); }
-
-Result<ReportTemplate> ReportService::SaveTemplate(const Actor& actor, const std::string& code,
-                                                   const std::vector<ReportTemplateItem>& items) {
-  if (!actor.system && !actor.CanAtRoot(Permission::kIndicatorWrite))
-    return Fail(Error::Forbidden("administrators and M&E officers configure report templates"));
-  auto uow = db_.Begin(true);
-  auto all = uow->Reports().Templates();
-  const ReportTemplate* t = FindTemplate(all, code);
-  if (!t) return Fail(Error::NotFound("report template"));
-  FieldErrors errors;
-  if (items.empty() || items.size() > 200) errors["items"] = "1 to 200 indicators";
-  std::vector<ReportTemplateItem> saved;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const std::string f = "items[" + std::to_string(i) + "]";
-    CheckName(errors, f + ".section", items[i].section);
-    auto d = uow->Indicators().Get(items[i].indicator_code);
-    if (!d) {
-      errors[f + ".indicator_code"] = "no such indicator";
-      continue;
-    }
-    if (items[i].by.size() > 2) errors[f + ".by"] = "at most 2 disaggregations";
-    for (const auto& dim : items[i].by)
-      if (std::find(d->dims.begin(), d->dims.end(), dim) == d->dims.end() || dim == "child_area" || dim == "month")
-        errors[f + ".by"] = d->code + " cannot be disaggregated by " + dim;
-    saved.push_back({static_cast<int>(i + 1), items[i].section, items[i].indicator_code, items[i].by});
-  }
-  if (!errors.empty()) return Fail(Error::Validation("the template is not valid", errors));
-  Snapshot before{{"items", std::to_string(t->items.size())}};
-  uow->Reports().ReplaceTemplateItems(code, saved);
-  RecordAudit(uow->Audit(), actor, "update", "report_template", code, std::nullopt, before,
-              Snapshot{{"items", std::to_string(saved.size())}});
-  uow->Commit();
-  ReportTemplate out = *t;
-  out.items = saved;
-  return out;
-}
-
 Result<Page<Report>> ReportService::List(const Actor& actor, const std::optional<std::string>& area_id,
                                          const std::optional<std::string>& template_code,
                                          const std::optional<std::string>& status, PageRequest page) {
@@ -191,7 +153,8 @@ Result<ReportContent> ReportService::Content(UnitOfWork& uow, const Actor& actor
   if (!values) return Fail(values.error());
   for (std::size_t i = 0; i < t->items.size(); ++i) {
     const auto& item = t->items[i];
-    if (c.sections.empty() || c.sections.back().title != item.section) c.sections.push_back({item.section, {}});
+    if (i == 0 || t->items[i - 1].section != item.section)
+      c.sections.push_back({SectionTitle(*t, item.section, lang), {}});
     c.sections.back().items.push_back({std::move((*values)[2 * i]), std::move((*values)[2 * i + 1])});
   }
   if (report.status == "approved") {

@@ -21,6 +21,17 @@ struct ReportInput {
   bool include_unverified = false;
 };
 
+// A template as a client gives it. Create: code, name, period_kind and items required. Save: what
+// is absent stays as it is (the code and, once reports were made from it, the period kind cannot
+// change); translations of sections that are no longer in the items go.
+struct ReportTemplateInput {
+  std::string code;
+  std::optional<std::string> name, period_kind;
+  std::optional<std::vector<ReportTemplateItem>> items;
+  std::optional<Translations> names;
+  std::optional<std::vector<SectionNames>> sections;
+};
+
 struct ReportPatch {
   std::optional<std::string> achievements, challenges, lessons, recommendations, next_plan;
   std::optional<bool> include_unverified;
@@ -33,7 +44,7 @@ struct ReportItemContent {
 };
 
 struct ReportSectionContent {
-  std::string title;
+  std::string title;  // in the report's language
   std::vector<ReportItemContent> items;
 };
 
@@ -65,9 +76,14 @@ bool ApprovedDiffers(const StoredValue* approved, const ValueRow& live, bool sto
 class ReportService {
  public:
   ReportService(UnitOfWorkFactory& db, IndicatorService& indicators) : db_(db), indicators_(indicators) {}
+  // Templates (report_templates.cpp): programme-wide administrators and M&E officers configure
+  // them. Create: 409 for a code in use. Delete: 409 for a shipped template or one reports were
+  // made from.
   std::vector<ReportTemplate> Templates();
+  Result<ReportTemplate> CreateTemplate(const Actor& actor, const ReportTemplateInput& in);
   Result<ReportTemplate> SaveTemplate(const Actor& actor, const std::string& code,
-                                      const std::vector<ReportTemplateItem>& items);
+                                      const ReportTemplateInput& in);
+  Status DeleteTemplate(const Actor& actor, const std::string& code);
   Result<Page<Report>> List(const Actor& actor, const std::optional<std::string>& area_id,
                             const std::optional<std::string>& template_code,
                             const std::optional<std::string>& status, PageRequest page);

@@ -1,5 +1,6 @@
 #include "storage/repositories/report_repository.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "storage/repositories/sql_where.hpp"
@@ -23,12 +24,19 @@ const char* kColumns =
 }  // namespace
 
 std::vector<domain::ReportTemplate> SqlReportRepository::Templates() {
-  auto rs = conn_.Query("SELECT code, name, period_kind, position FROM report_template ORDER BY position");
+  auto rs = conn_.Query(
+      "SELECT code, name, period_kind, position, builtin FROM report_template ORDER BY position, code");
   std::vector<domain::ReportTemplate> out;
   std::map<std::string, std::size_t> at;
   for (std::size_t i = 0; i < rs.size(); ++i) {
     at[rs[i].Str(0)] = out.size();
-    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), static_cast<int>(rs[i].Int(3)), {}});
+    domain::ReportTemplate t;
+    t.code = rs[i].Str(0);
+    t.name = rs[i].Str(1);
+    t.period_kind = rs[i].Str(2);
+    t.position = static_cast<int>(rs[i].Int(3));
+    t.builtin = rs[i].Int(4) != 0;
+    out.push_back(std::move(t));
   }
   auto items = conn_.Query(
       "SELECT template_code, position, section, indicator_code, by_dims FROM report_template_item "
@@ -37,17 +45,77 @@ std::vector<domain::ReportTemplate> SqlReportRepository::Templates() {
     if (auto it = at.find(items[i].Str(0)); it != at.end())
       out[it->second].items.push_back({static_cast<int>(items[i].Int(1)), items[i].Str(2),
                                        items[i].Str(3), SplitWords(items[i].Text(4))});
+  auto names = conn_.Query(
+      "SELECT template_code, lang, name FROM report_template_name ORDER BY template_code, lang");
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (auto it = at.find(names[i].Str(0)); it != at.end())
+      out[it->second].names.emplace_back(names[i].Str(1), names[i].Str(2));
+  // Sections in the order of the template's items, each with its translations by language.
+  auto titles = conn_.Query(
+      "SELECT template_code, section, lang, title FROM report_section_name "
+      "ORDER BY template_code, section, lang");
+  for (std::size_t i = 0; i < titles.size(); ++i) {
+    auto it = at.find(titles[i].Str(0));
+    if (it == at.end()) continue;
+    auto& sections = out[it->second].sections;
+    const std::string section = titles[i].Str(1);
+    auto s = std::find_if(sections.begin(), sections.end(),
+                          [&](const domain::SectionNames& x) { return x.section == section; });
+    if (s == sections.end()) s = sections.insert(sections.end(), {section, {}});
+    s->names.emplace_back(titles[i].Str(2), titles[i].Str(3));
+  }
+  for (auto& t : out) {
+    auto first = [&](const std::string& section) {
+      for (const auto& item : t.items)
+        if (item.section == section) return item.position;
+      return 0;
+    };
+    std::stable_sort(t.sections.begin(), t.sections.end(),
+                     [&](const auto& a, const auto& b) { return first(a.section) < first(b.section); });
+  }
   return out;
 }
 
-void SqlReportRepository::ReplaceTemplateItems(const std::string& code,
-                                               const std::vector<domain::ReportTemplateItem>& items) {
-  conn_.Execute("DELETE FROM report_template_item WHERE template_code = ?", {code});
-  for (const auto& it : items)
+void SqlReportRepository::InsertTemplate(const domain::ReportTemplate& t) {
+  conn_.Execute(
+      "INSERT INTO report_template (code, name, period_kind, position, builtin) VALUES (?, ?, ?, ?, ?)",
+      {t.code, t.name, t.period_kind, std::int64_t{t.position}, std::int64_t{t.builtin ? 1 : 0}});
+  SaveTemplateParts(t);
+}
+
+void SqlReportRepository::UpdateTemplate(const domain::ReportTemplate& t) {
+  conn_.Execute("UPDATE report_template SET name = ?, period_kind = ? WHERE code = ?",
+                {t.name, t.period_kind, t.code});
+  SaveTemplateParts(t);
+}
+
+void SqlReportRepository::SaveTemplateParts(const domain::ReportTemplate& t) {
+  for (const char* table : {"report_template_item", "report_template_name", "report_section_name"})
+    conn_.Execute(std::string("DELETE FROM ") + table + " WHERE template_code = ?", {t.code});
+  for (const auto& it : t.items)
     conn_.Execute(
         "INSERT INTO report_template_item (template_code, position, section, indicator_code, "
         "by_dims) VALUES (?, ?, ?, ?, ?)",
-        {code, std::int64_t{it.position}, it.section, it.indicator_code, JoinWords(it.by)});
+        {t.code, std::int64_t{it.position}, it.section, it.indicator_code, JoinWords(it.by)});
+  for (const auto& [lang, name] : t.names)
+    conn_.Execute("INSERT INTO report_template_name (template_code, lang, name) VALUES (?, ?, ?)",
+                  {t.code, lang, name});
+  for (const auto& s : t.sections)
+    for (const auto& [lang, title] : s.names)
+      conn_.Execute(
+          "INSERT INTO report_section_name (template_code, section, lang, title) VALUES (?, ?, ?, ?)",
+          {t.code, s.section, lang, title});
+}
+
+void SqlReportRepository::DeleteTemplate(const std::string& code) {
+  // Foreign keys cascade in both dialects; the children go first all the same, explicitly.
+  for (const char* table : {"report_template_item", "report_template_name", "report_section_name"})
+    conn_.Execute(std::string("DELETE FROM ") + table + " WHERE template_code = ?", {code});
+  conn_.Execute("DELETE FROM report_template WHERE code = ?", {code});
+}
+
+bool SqlReportRepository::TemplateUsed(const std::string& code) {
+  return !conn_.Query("SELECT 1 FROM report WHERE template_code = ? LIMIT 1", {code}).empty();
 }
 
 std::vector<domain::Report> SqlReportRepository::Where(const std::string& where,

@@ -10,8 +10,10 @@ class SqlReportRepository final : public domain::ReportRepository {
  public:
   explicit SqlReportRepository(Connection& conn) : conn_(conn) {}
   std::vector<domain::ReportTemplate> Templates() override;
-  void ReplaceTemplateItems(const std::string& code,
-                            const std::vector<domain::ReportTemplateItem>& items) override;
+  void InsertTemplate(const domain::ReportTemplate& t) override;
+  void UpdateTemplate(const domain::ReportTemplate& t) override;
+  void DeleteTemplate(const std::string& code) override;
+  bool TemplateUsed(const std::string& code) override;
   domain::Page<domain::Report> List(const domain::ReportQuery& query, domain::PageRequest page) override;
   std::optional<domain::Report> Get(const std::string& id) override;
   std::optional<std::string> Find(const std::string& template_code, const std::string& area_id,
@@ -34,6 +36,7 @@ class SqlReportRepository final : public domain::ReportRepository {
   std::vector<domain::Report> Where(const std::string& where, std::vector<Param> params,
                                     const std::string& tail = "");
   void SaveStories(const domain::Report& report);
+  void SaveTemplateParts(const domain::ReportTemplate& t);  // items and translations
   Connection& conn_;
 };
 
