@@ -2,7 +2,8 @@
 // fiscal year to July (a bad threshold refused on its field first) and a quarter's months follow,
 // in the settings preview, the values endpoint and a new quarterly report; edits the bi-annual
 // template (an indicator added and moved, sections reordered, an untitled section refused on its
-// title) and a new report of that template shows it; maps an indicator and an area to DHIS2 from
+// title) and a new report of that template shows it; creates a template on a phone with Pashto
+// titles, reads a report of it in Pashto, and deletes an unused one; maps an indicator and an area to DHIS2 from
 // the template check and exports a report as DHIS2 JSON holding the data element. An
 // administrator and an M&E officer of one province see the same screens read-only; a mobiliser
 // is not offered them. Programme-wide settings, templates and mapping are put back afterwards.
@@ -173,6 +174,103 @@ test('the bi-annual template: an indicator added and moved, sections reordered, 
     ['ACTIVITIES', 'REACH', 'TRAININGS_PLANNED', 'ATTENDANCES']);
   assert.equal(await sections.last().locator('h2').textContent(), `Extra ${s}`);
   await page.context().close();
+});
+
+test('a new template at 360 px: code, name, period kind, sections with their Pashto titles; a report from it in Pashto; deleted while unused', async () => {
+  const s = uniq().toUpperCase();
+  const code = `CEFC-${s}`;
+  const page = await loginAs(browser, 'admin', 'en', PHONE, 'admin-demo-pass');
+  await page.goto(BASE + '/#/setup/templates');
+  await page.getByTestId('template-new').click();
+  await page.getByTestId('template-form').waitFor();
+  assert.equal(await page.getByTestId('template-delete').count(), 0, 'nothing to delete yet');
+
+  // A code with a space, no name and an untitled section: refused on their fields, nothing saved.
+  await page.getByTestId('template-code').fill(`CEFC ${s}`);
+  await page.getByTestId('template-period-kind').selectOption('quarter');
+  await page.getByTestId('tpl-section-0-add').click();
+  await page.getByTestId('tpl-section-0-pick-search').fill('activities held');
+  await page.locator('[data-testid="tpl-section-0-pick-option"][data-value="ACTIVITIES"]').click();
+  await page.getByTestId('template-save').click();
+  await page.getByTestId('template-code-error').waitFor();
+  assert.match(await page.getByTestId('template-code-error').textContent(), /letters A-Z/);
+  await page.getByTestId('template-name-error').waitFor();
+  await page.getByTestId('tpl-section-0-title-error').waitFor();
+  assert.ok(!(await admin.get('/report-templates')).items.some((x) => x.code.includes(s)));
+  assert.ok(await overflow(page) <= 0, 'the new template fits the phone');
+  await page.screenshot({ path: outputPath('setup-360-template-new-error-en.png'), fullPage: true });
+
+  await page.getByTestId('template-code').fill(code);
+  await page.getByTestId('template-name').fill(`CEFC report ${s}`);
+  await page.getByTestId('template-name-ps').fill(`د CEFC راپور ${s}`);
+  await page.getByTestId('tpl-section-0-title').fill('Reach');
+  await page.getByTestId('tpl-section-0-langs').locator('summary').click();
+  await page.getByTestId('tpl-section-0-title-ps').fill('رسېدنه');
+  await page.getByTestId('tpl-section-0-title-uk').fill('Охоплення');
+  await page.getByTestId('tpl-add-section').click();
+  await page.getByTestId('tpl-section-1-title').fill('Feedback');
+  await page.getByTestId('tpl-section-1-add').click();
+  await page.getByTestId('tpl-section-1-pick-search').fill('feedback received');
+  await page.locator('[data-testid="tpl-section-1-pick-option"][data-value="FEEDBACK_RECEIVED"]').click();
+  await page.getByTestId('template-save').click();
+  await page.getByTestId('alert-info').filter({ hasText: `CEFC report ${s} created.` }).waitFor();
+  await page.locator(`[data-testid="template"][data-code="${code}"]`).waitFor();
+  assert.ok(await overflow(page) <= 0);
+  await page.screenshot({ path: outputPath('setup-360-template-created-en.png'), fullPage: true });
+  const made = (await admin.get('/report-templates')).items.find((x) => x.code === code);
+  assert.deepEqual([made.name, made.names, made.period_kind, made.builtin], [`CEFC report ${s}`, { ps: `د CEFC راپور ${s}` }, 'quarter', false]);
+  assert.deepEqual(made.items.map((i) => [i.section, i.indicator_code]), [['Reach', 'ACTIVITIES'], ['Feedback', 'FEEDBACK_RECEIVED']]);
+  assert.deepEqual(made.sections, [{ title: 'Reach', names: { ps: 'رسېدنه', uk: 'Охоплення' } }]);
+  await page.context().close();
+
+  // In Pashto: the list and the editor right to left with the translations; a report from it
+  // shows the Pashto name and section title, the untranslated one as written.
+  const ps = await loginAs(browser, 'admin', 'ps', PHONE, 'admin-demo-pass');
+  await ps.goto(BASE + '/#/setup/templates');
+  await ps.locator(`[data-testid="template-row"][data-code="${code}"]`).filter({ hasText: `د CEFC راپور ${s}` }).waitFor();
+  await ps.goto(BASE + `/#/setup/templates/${code}`);
+  await ps.getByTestId('template-form').waitFor();
+  await ps.getByRole('heading', { level: 1, name: `د CEFC راپور ${s}` }).waitFor();
+  assert.equal(await ps.evaluate(() => document.documentElement.dir), 'rtl');
+  await ps.getByTestId('tpl-section-0-langs').locator('summary').click();
+  assert.equal(await ps.getByTestId('tpl-section-0-title-ps').inputValue(), 'رسېدنه');
+  assert.ok(await overflow(ps) <= 0, 'the Pashto editor fits the phone');
+  await ps.screenshot({ path: outputPath('setup-360-template-new-ps.png'), fullPage: true });
+  const seed = await seedVillage(s, 1);
+  const report = await seed.officer.post('/reports', { template_code: code, area_id: seed.village.id, period: '2025Q1' });
+  await ps.goto(BASE + `/#/reports/${report.id}`);
+  await ps.getByTestId('report').waitFor();
+  const sections = ps.getByTestId('report-section');
+  await sections.first().locator('h2').filter({ hasText: 'رسېدنه' }).waitFor();
+  assert.equal(await sections.last().locator('h2').textContent(), 'Feedback');
+  assert.match(await ps.locator('#report-heading').textContent(), new RegExp(`د CEFC راپور ${s}`));
+  assert.ok(await overflow(ps) <= 0);
+  await ps.screenshot({ path: outputPath('setup-360-template-report-ps.png'), fullPage: true });
+  // Used now: the delete is refused, in Pashto, and the template stays.
+  await ps.goto(BASE + `/#/setup/templates/${code}`);
+  await ps.getByTestId('template-delete').click();
+  await ps.getByTestId('template-delete-yes').click();
+  await ps.getByTestId('alert-error').filter({ hasText: 'له دې قالب څخه راپورونه جوړ شوي دي' }).waitFor();
+  assert.ok((await admin.get('/report-templates')).items.some((x) => x.code === code));
+  await ps.context().close();
+
+  // An unused one is deleted after the confirm box; the shipped ones offer no delete.
+  const spare = `SPARE-${s}`;
+  await admin.post('/report-templates', { code: spare, name: `Spare ${s}`, period_kind: 'year', items: [{ section: 'All', indicator_code: 'ACTIVITIES', by: [] }] });
+  const en = await loginAs(browser, 'admin', 'en', PHONE, 'admin-demo-pass');
+  await en.goto(BASE + `/#/setup/templates/${spare}`);
+  await en.getByTestId('template-delete').click();
+  await en.getByTestId('template-delete-confirm').filter({ hasText: `Delete Spare ${s}?` }).waitFor();
+  await en.screenshot({ path: outputPath('setup-360-template-delete-en.png'), fullPage: true });
+  await en.getByTestId('template-delete-yes').click();
+  await en.getByTestId('alert-info').filter({ hasText: `Spare ${s} deleted.` }).waitFor();
+  await en.getByTestId('templates-list').waitFor();
+  assert.equal(await en.locator(`[data-testid="template-row"][data-code="${spare}"]`).count(), 0);
+  assert.ok(!(await admin.get('/report-templates')).items.some((x) => x.code === spare));
+  await en.goto(BASE + '/#/setup/templates/MPR');
+  await en.getByTestId('template-form').waitFor();
+  assert.equal(await en.getByTestId('template-delete').count(), 0);
+  await en.context().close();
 });
 
 test('an indicator and an area mapped from the template check; the DHIS2 export holds the data element', async () => {

@@ -166,6 +166,7 @@ function sectionOf(route: Route): NavItem['page'] {
     case 'setup-settings':
     case 'setup-templates':
     case 'setup-template':
+    case 'setup-template-new':
     case 'setup-dhis2':
       return 'reports';
     default:

@@ -58,6 +58,7 @@ export type Route =
   | { page: 'setup-settings' }
   | { page: 'setup-templates' }
   | { page: 'setup-template'; code: string }
+  | { page: 'setup-template-new' }
   | { page: 'setup-dhis2' };
 
 export function parseRoute(hash: string): Route {
@@ -134,12 +135,13 @@ function trainingRoute(p: string[]): Route {
 }
 
 // #/dashboard, #/dashboard/records/CODE/AREA/PERIOD/COLUMN[/GROUP], #/reports[/new|/ID],
-// #/targets[/import], #/indicators[/new|/CODE[/edit]], #/setup[/settings|/templates[/CODE]|/dhis2].
+// #/targets[/import], #/indicators[/new|/CODE[/edit]], #/setup[/settings|/templates[/CODE]|/new-template|/dhis2].
 function reportsRoute(p: string[]): Route {
   switch (p[0]) {
     case 'setup':
       if (p[1] === 'settings') return { page: 'setup-settings' };
       if (p[1] === 'templates') return p[2] ? { page: 'setup-template', code: p[2] } : { page: 'setup-templates' };
+      if (p[1] === 'new-template') return { page: 'setup-template-new' };
       if (p[1] === 'dhis2') return { page: 'setup-dhis2' };
       return { page: 'setup' };
     case 'dashboard':

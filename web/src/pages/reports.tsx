@@ -46,9 +46,11 @@ export function ReportsRoutes({ route, user }: { route: Route; user: User }) {
     case 'setup-settings':
       return <SettingsPage user={user} />;
     case 'setup-templates':
-      return <TemplatesPage />;
+      return <TemplatesPage user={user} />;
     case 'setup-template':
       return <TemplateEditPage key={route.code} code={route.code} user={user} />;
+    case 'setup-template-new':
+      return <TemplateEditPage key="new" code={null} user={user} />;
     case 'setup-dhis2':
       return <Dhis2Page user={user} />;
     default:

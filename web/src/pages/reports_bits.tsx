@@ -99,8 +99,11 @@ export interface Target {
 export interface ReportTemplate {
   code: string;
   name: string;
+  names: Record<string, string>;  // the name by language
   period_kind: PeriodKind;
+  builtin: boolean;               // shipped: cannot be deleted
   items: { position: number; section: string; indicator_code: string; by: string[] }[];
+  sections: { title: string; names: Record<string, string> }[];  // section titles by language
 }
 
 export interface ReportSummary {
@@ -417,16 +420,17 @@ export function indicatorOptions(lib: IndicatorDef[] | null, codes?: string[]): 
     .map((d) => ({ value: d.code, label: indicatorName(lib, d.code), meta: d.code, keywords: [d.name, ...Object.values(d.names ?? {})].join(' ') }));
 }
 
-// Template section titles are stored in English; known ones are translated.
-export function sectionLabel(title: string): string {
-  const key = 'rep.section.' + title.toLowerCase().replace(/[^a-z]+/g, '_').replace(/^_|_$/g, '');
-  return langStore.get() !== 'en' && hasKey(key) ? t(key) : title;
+// A section title in the reader's language: the template's translation, else as written.
+// (Reports read with ?lang= come with their titles translated already.)
+export function sectionLabel(title: string, tpl?: Pick<ReportTemplate, 'sections'>): string {
+  return tpl?.sections?.find((s) => s.title === title)?.names[langStore.get()] || title;
 }
 
-// Report templates are named in English; the shipped ones (MPR, QPR, BAR, APR) are translated.
-export function templateLabel(code: string, name?: string): string {
+// A template's name in the reader's language: its translation, else its name; the shipped ones
+// (MPR, QPR, BAR, APR) are also named here for when the templates are not loaded yet.
+export function templateLabel(code: string, name?: string, names?: Record<string, string>): string {
   const key = 'rep.tpl.' + code;
-  return langStore.get() !== 'en' && hasKey(key) ? t(key) : name || (hasKey(key) ? t(key) : code);
+  return names?.[langStore.get()] || name || (hasKey(key) ? t(key) : code);
 }
 
 // A dimension's name ("sex" -> "Sex").

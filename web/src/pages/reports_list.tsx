@@ -28,7 +28,8 @@ export const templatesStore = templates.store;
 export const useTemplates = (): ReportTemplate[] | null => templates.use();
 
 export function templateName(list: ReportTemplate[] | null, code: string): string {
-  return templateLabel(code, list?.find((x) => x.code === code)?.name);
+  const tpl = list?.find((x) => x.code === code);
+  return templateLabel(code, tpl?.name, tpl?.names);
 }
 
 interface Filters {
@@ -69,7 +70,7 @@ export function ReportsPage({ rights }: { rights: ReportRights }) {
         <div class="filters">
           <AreaPicker label={t('rep.area')} value={f.area} onChange={(area) => set({ area })} clearable testid="reports-area-filter" />
           <SelectField label={t('rep.template')} value={f.template} onChange={(template) => set({ template })} testid="reports-template-filter"
-            options={[{ value: '', label: t('rep.any') }, ...(templates ?? []).map((x) => ({ value: x.code, label: templateLabel(x.code, x.name) }))]} />
+            options={[{ value: '', label: t('rep.any') }, ...(templates ?? []).map((x) => ({ value: x.code, label: templateLabel(x.code, x.name, x.names) }))]} />
           <SelectField label={t('rep.status')} value={f.status} onChange={(status) => set({ status })} testid="reports-status-filter"
             options={[{ value: '', label: t('rep.any') }, ...STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))]} />
         </div>
@@ -142,7 +143,7 @@ export function ReportCreatePage({ user }: { user: User }) {
             const k = KIND[templates?.find((x) => x.code === code)?.period_kind ?? 'month'] ?? 'month';
             setPeriod(now(k));
           }}
-          options={(templates ?? [{ code: 'MPR', name: '' } as ReportTemplate]).map((x) => ({ value: x.code, label: templateLabel(x.code, x.name) }))} />
+          options={(templates ?? [{ code: 'MPR', name: '' } as ReportTemplate]).map((x) => ({ value: x.code, label: templateLabel(x.code, x.name, x.names) }))} />
         <AreaPicker label={t('rep.area')} value={area} onChange={setArea} error={fields.area_id} testid="report-area" />
         <PeriodPicker label={t('rep.period')} value={period} onChange={setPeriod} kinds={[kind]} error={fields.period} testid="report-period" />
         <label class="check">

@@ -254,7 +254,7 @@ function Dhis2Check({ rows, lib, dirty, onMap }: { rows: Rows; lib: IndicatorDef
     <section class="card" aria-labelledby="d2-check-heading" data-testid="dhis2-check">
       <h2 id="d2-check-heading">{t('d2.check')}</h2>
       <SelectField label={t('rep.template')} value={code} onChange={setCode} testid="d2-check-template"
-        options={(templates ?? []).map((x) => ({ value: x.code, label: templateLabel(x.code, x.name) }))} />
+        options={(templates ?? []).map((x) => ({ value: x.code, label: templateLabel(x.code, x.name, x.names) }))} />
       {tpl && (
         <>
           <p class={unmapped.length ? 'notice warn' : 'notice ok'} data-testid="d2-check-summary" data-unmapped={unmapped.length}>
