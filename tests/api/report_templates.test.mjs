@@ -3,6 +3,10 @@
 // the reader's language -- both backends.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServer, login, areaByCode, uniq, freshPgDatabase } from './support.mjs';
 
 for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
@@ -133,6 +137,20 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     for (const title of ['د پرمختګ میاشتنی راپور', 'ټولنیز بنسټونه', 'روزنې', 'سپما او بانکداري'])
       assert.ok(csv.text.includes(title), `${title} in ${csv.text.slice(0, 400)}`);
     assert.ok(!csv.text.includes('Savings and banking'));
+    // XLSX (a sheet per section, named by its title) and PDF in Pashto and Ukrainian.
+    for (const lang of ['ps', 'uk'])
+      for (const format of ['xlsx', 'pdf']) {
+        const res = await fetch(`${srv.base}/api/v1/reports/${r.json.id}/export?format=${format}&lang=${lang}`, { headers: { cookie: admin.cookie } });
+        assert.equal(res.status, 200, `${format} ${lang}`);
+        const file = Buffer.from(await res.arrayBuffer());
+        if (format === 'pdf' && lang === 'uk') {
+          const dir = mkdtempSync(join(tmpdir(), 'mobilise-tpl-pdf-'));
+          writeFileSync(join(dir, 'r.pdf'), file);
+          const text = execFileSync('pdftotext', [join(dir, 'r.pdf'), '-']).toString();
+          assert.match(text, /Щомісячний звіт про прогрес/);
+          assert.match(text, /Заощадження і банківські рахунки/);
+        }
+      }
     const uk = await admin.get(`/api/v1/reports/${r.json.id}?lang=uk`);
     assert.deepEqual([uk.json.template_name, uk.json.sections[2].title], ['Щомісячний звіт про прогрес', 'Навчання']);
   });

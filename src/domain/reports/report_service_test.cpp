@@ -29,5 +29,17 @@ TEST(ApprovedDiffers, ComparesTheHeadlineFigureWithARelativeTolerance) {
   EXPECT_TRUE(ApprovedDiffers(nullptr, live, false));
 }
 
+TEST(TemplateNames, TranslationsInTheReadersLanguageElseAsStored) {
+  ReportTemplate t;
+  t.name = "Monthly progress report";
+  t.names = {{"ps", "د پرمختګ میاشتنی راپور"}};
+  t.sections = {{"Trainings", {{"ps", "روزنې"}, {"uk", "Навчання"}}}};
+  EXPECT_EQ(TemplateName(t, "ps"), "د پرمختګ میاشتنی راپور");
+  EXPECT_EQ(TemplateName(t, "uk"), "Monthly progress report");
+  EXPECT_EQ(SectionTitle(t, "Trainings", "uk"), "Навчання");
+  EXPECT_EQ(SectionTitle(t, "Trainings", "en"), "Trainings");
+  EXPECT_EQ(SectionTitle(t, "Savings", "ps"), "Savings");  // no translations
+}
+
 }  // namespace
 }  // namespace mobilise::domain
