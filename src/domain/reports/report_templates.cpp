@@ -31,8 +31,9 @@ void CheckTranslations(FieldErrors& errors, const std::string& field, const Tran
   std::set<std::string> seen;
   for (std::size_t i = 0; i < names.size(); ++i) {
     const auto& [lang, name] = names[i];
-    const bool ok = lang.size() >= 2 && lang.size() <= 3 &&
-                    std::all_of(lang.begin(), lang.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    const bool ok =
+        lang.size() >= 2 && lang.size() <= 3 &&
+        std::all_of(lang.begin(), lang.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     if (!ok) {
       errors[field + "[" + std::to_string(i) + "]"] = "a language code such as ps, uk, mr";
       continue;
@@ -43,7 +44,8 @@ void CheckTranslations(FieldErrors& errors, const std::string& field, const Tran
 }
 
 // The items as saved (numbered from 1), every bad one named in `errors`.
-std::vector<ReportTemplateItem> CheckItems(UnitOfWork& uow, const std::vector<ReportTemplateItem>& items,
+std::vector<ReportTemplateItem> CheckItems(UnitOfWork& uow,
+                                           const std::vector<ReportTemplateItem>& items,
                                            FieldErrors& errors) {
   if (items.empty() || items.size() > 200) errors["items"] = "1 to 200 indicators";
   std::vector<ReportTemplateItem> saved;
@@ -57,15 +59,18 @@ std::vector<ReportTemplateItem> CheckItems(UnitOfWork& uow, const std::vector<Re
     }
     if (items[i].by.size() > 2) errors[f + ".by"] = "at most 2 disaggregations";
     for (const auto& dim : items[i].by)
-      if (std::find(d->dims.begin(), d->dims.end(), dim) == d->dims.end() || dim == "child_area" || dim == "month")
+      if (std::find(d->dims.begin(), d->dims.end(), dim) == d->dims.end() || dim == "child_area" ||
+          dim == "month")
         errors[f + ".by"] = d->code + " cannot be disaggregated by " + dim;
-    saved.push_back({static_cast<int>(i + 1), items[i].section, items[i].indicator_code, items[i].by});
+    saved.push_back(
+        {static_cast<int>(i + 1), items[i].section, items[i].indicator_code, items[i].by});
   }
   return saved;
 }
 
 bool HasSection(const ReportTemplate& t, const std::string& section) {
-  return std::any_of(t.items.begin(), t.items.end(), [&](const auto& i) { return i.section == section; });
+  return std::any_of(t.items.begin(), t.items.end(),
+                     [&](const auto& i) { return i.section == section; });
 }
 
 // Applies `in` to `t` (whose items are already the checked ones): the name, its translations and
@@ -81,8 +86,10 @@ void ApplyTexts(ReportTemplate& t, const ReportTemplateInput& in, FieldErrors& e
     for (std::size_t i = 0; i < in.sections->size(); ++i) {
       const auto& s = (*in.sections)[i];
       const std::string f = "sections[" + std::to_string(i) + "]";
-      if (!HasSection(t, s.section)) errors[f + ".title"] = "not the title of a section of the items";
-      else if (!seen.insert(s.section).second) errors[f + ".title"] = "given twice";
+      if (!HasSection(t, s.section))
+        errors[f + ".title"] = "not the title of a section of the items";
+      else if (!seen.insert(s.section).second)
+        errors[f + ".title"] = "given twice";
       CheckTranslations(errors, f + ".names", s.names);
       if (!s.names.empty()) t.sections.push_back(s);
     }
@@ -96,7 +103,8 @@ const ReportTemplate* FindIn(const std::vector<ReportTemplate>& all, const std::
   return it == all.end() ? nullptr : &*it;
 }
 
-std::string Translated(const Translations& names, const std::string& lang, const std::string& fallback) {
+std::string Translated(const Translations& names, const std::string& lang,
+                       const std::string& fallback) {
   for (const auto& [l, name] : names)
     if (l == lang) return name;
   return fallback;
@@ -108,16 +116,21 @@ std::string TemplateName(const ReportTemplate& t, const std::string& lang) {
   return Translated(t.names, lang, t.name);
 }
 
-std::string SectionTitle(const ReportTemplate& t, const std::string& section, const std::string& lang) {
+std::string SectionTitle(const ReportTemplate& t, const std::string& section,
+                         const std::string& lang) {
   for (const auto& s : t.sections)
     if (s.section == section) return Translated(s.names, lang, section);
   return section;
 }
 
-std::vector<ReportTemplate> ReportService::Templates() { return db_.Begin(false)->Reports().Templates(); }
+std::vector<ReportTemplate> ReportService::Templates() {
+  return db_.Begin(false)->Reports().Templates();
+}
 
-Result<ReportTemplate> ReportService::CreateTemplate(const Actor& actor, const ReportTemplateInput& in) {
-  if (!MayConfigure(actor)) return Fail(Error::Forbidden("administrators and M&E officers configure report templates"));
+Result<ReportTemplate> ReportService::CreateTemplate(const Actor& actor,
+                                                     const ReportTemplateInput& in) {
+  if (!MayConfigure(actor))
+    return Fail(Error::Forbidden("administrators and M&E officers configure report templates"));
   auto uow = db_.Begin(true);
   const auto all = uow->Reports().Templates();
   FieldErrors errors;
@@ -127,7 +140,8 @@ Result<ReportTemplate> ReportService::CreateTemplate(const Actor& actor, const R
   ReportTemplate t;
   t.code = in.code;
   t.period_kind = in.period_kind.value_or("");
-  if (!kPeriodKinds.contains(t.period_kind)) errors["period_kind"] = "must be one of month, quarter, half, year";
+  if (!kPeriodKinds.contains(t.period_kind))
+    errors["period_kind"] = "must be one of month, quarter, half, year";
   t.items = CheckItems(*uow, in.items.value_or(std::vector<ReportTemplateItem>{}), errors);
   ApplyTexts(t, in, errors);
   if (!errors.empty()) return Fail(Error::Validation("the template is not valid", errors));
@@ -142,7 +156,8 @@ Result<ReportTemplate> ReportService::CreateTemplate(const Actor& actor, const R
 
 Result<ReportTemplate> ReportService::SaveTemplate(const Actor& actor, const std::string& code,
                                                    const ReportTemplateInput& in) {
-  if (!MayConfigure(actor)) return Fail(Error::Forbidden("administrators and M&E officers configure report templates"));
+  if (!MayConfigure(actor))
+    return Fail(Error::Forbidden("administrators and M&E officers configure report templates"));
   auto uow = db_.Begin(true);
   const auto all = uow->Reports().Templates();
   const ReportTemplate* found = FindIn(all, code);
@@ -156,7 +171,8 @@ Result<ReportTemplate> ReportService::SaveTemplate(const Actor& actor, const std
     else if (t.builtin)
       errors["period_kind"] = "a shipped template keeps its period kind";
     else if (uow->Reports().TemplateUsed(code))
-      errors["period_kind"] = "reports were made from this template for a " + t.period_kind + "; it cannot change";
+      errors["period_kind"] =
+          "reports were made from this template for a " + t.period_kind + "; it cannot change";
     else
       t.period_kind = *in.period_kind;
   }
@@ -164,14 +180,15 @@ Result<ReportTemplate> ReportService::SaveTemplate(const Actor& actor, const std
   ApplyTexts(t, in, errors);
   if (!errors.empty()) return Fail(Error::Validation("the template is not valid", errors));
   uow->Reports().UpdateTemplate(t);
-  RecordAudit(uow->Audit(), actor, "update", "report_template", code, std::nullopt, TemplateSnapshot(*found),
-              TemplateSnapshot(t));
+  RecordAudit(uow->Audit(), actor, "update", "report_template", code, std::nullopt,
+              TemplateSnapshot(*found), TemplateSnapshot(t));
   uow->Commit();
   return t;
 }
 
 Status ReportService::DeleteTemplate(const Actor& actor, const std::string& code) {
-  if (!MayConfigure(actor)) return Fail(Error::Forbidden("administrators and M&E officers configure report templates"));
+  if (!MayConfigure(actor))
+    return Fail(Error::Forbidden("administrators and M&E officers configure report templates"));
   auto uow = db_.Begin(true);
   const auto all = uow->Reports().Templates();
   const ReportTemplate* found = FindIn(all, code);
@@ -180,8 +197,8 @@ Status ReportService::DeleteTemplate(const Actor& actor, const std::string& code
   if (uow->Reports().TemplateUsed(code))
     return Fail(Error::Conflict("reports were made from this template; it cannot be deleted"));
   uow->Reports().DeleteTemplate(code);
-  RecordAudit(uow->Audit(), actor, "delete", "report_template", code, std::nullopt, TemplateSnapshot(*found),
-              std::nullopt);
+  RecordAudit(uow->Audit(), actor, "delete", "report_template", code, std::nullopt,
+              TemplateSnapshot(*found), std::nullopt);
   uow->Commit();
   return {};
 }
