@@ -160,6 +160,14 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     let rep = r.json;
     const activities = () => rep.sections.flatMap((s) => s.indicators).find((i) => i.code === 'ACTIVITIES');
     assert.equal(activities().total.period, 2);
+    // A report adds distinct totals up from their groups by the person's (household's) sex, age
+    // band or band, or measures them beside another indicator's groups: each equals the total
+    // the indicator's own values give.
+    for (const code of ['HH_ORGANISED', 'HH_POOR_ORGANISED', 'MEMBERS', 'REACH', 'ATTENDANCES', 'PEOPLE_TRAINED']) {
+      const inReport = rep.sections.flatMap((s) => s.indicators).find((i) => i.code === code).total;
+      const own = (await value(officer, code, 'period=2026-02')).json.total;
+      assert.deepEqual([inReport.period, inReport.cumulative, inReport.previous], [own.period, own.cumulative, own.previous], code);
+    }
     assert.equal((await officer.post('/api/v1/reports', { template_code: 'MPR', area_id: uc.id, period: '2026Q1' })).status, 400);
     // A success story with the photo of a session (a draft: it does not count), and a file that is not a photo.
     const draft = await officer.post('/api/v1/activities', { type: 'campaign', held_on: '2026-02-26', area_id: v1.id, counts: [] });

@@ -539,6 +539,28 @@ Result<std::vector<IndicatorValues>> IndicatorService::Evaluate(UnitOfWork& uow,
   // every person (household) has one sex, age band, ... (band), so a distinct count's total is
   // the sum of its groups by such attributes of the person (household) it counts.
   const std::vector<std::string> by_child = {std::string(kChildAreaDim)};
+  // The groups a distinct total may be added up from: by attributes of what it counts.
+  auto attribute_groups = [&](const Indicator& d, const std::vector<std::string>& by) {
+    const RecordKind* kind = FindRecordKind(*d.record);
+    if (!kind || by.empty() || (d.measure != "distinct_people" && d.measure != "distinct_households")) return false;
+    const auto& attributes = d.measure == "distinct_people" ? kind->person_dims : kind->household_dims;
+    return std::all_of(by.begin(), by.end(), [&](const std::string& dim) { return Has(attributes, dim); });
+  };
+  // A distinct total without such groups of its own is measured in another indicator's
+  // statement of the same record kind that has them (one more measure there, one statement less).
+  for (std::size_t i = 0, n = needs.size(); i < n; ++i) {
+    const auto [code, by] = needs[i];
+    const Indicator& d = defs.at(code);
+    auto own = [&](const std::pair<std::string, std::vector<std::string>>& x) {
+      return x.first == code && attribute_groups(d, x.second);
+    };
+    if (!by.empty() || std::any_of(needs.begin(), needs.end(), own)) continue;
+    for (std::size_t j = 0; j < n; ++j)
+      if (*defs.at(needs[j].first).record == *d.record && attribute_groups(d, needs[j].second)) {
+        need(d, needs[j].second);
+        break;
+      }
+  }
   std::map<std::pair<std::string, std::vector<std::string>>, std::vector<std::string>> plans;
   std::vector<std::pair<std::string, std::vector<std::string>>> summed;  // total's code, from by
   for (const auto& [code, by] : needs) {
@@ -547,15 +569,11 @@ Result<std::vector<IndicatorValues>> IndicatorService::Evaluate(UnitOfWork& uow,
     if (by.empty() && (d.measure == "count" || d.measure == "sum") &&
         std::find(needs.begin(), needs.end(), std::pair{code, by_child}) != needs.end())
       from = by_child;
-    if (by.empty() && (d.measure == "distinct_people" || d.measure == "distinct_households"))
-      if (const RecordKind* kind = FindRecordKind(*d.record))
-        for (const auto& [other, other_by] : needs) {
-          const auto& attributes = d.measure == "distinct_people" ? kind->person_dims : kind->household_dims;
-          if (other == code && !other_by.empty() &&
-              std::all_of(other_by.begin(), other_by.end(), [&](const std::string& dim) { return Has(attributes, dim); })) {
-            from = other_by;
-            break;
-          }
+    if (by.empty())
+      for (const auto& [other, other_by] : needs)
+        if (other == code && attribute_groups(d, other_by)) {
+          from = other_by;
+          break;
         }
     if (from)
       summed.emplace_back(code, *from);
