@@ -9,6 +9,7 @@
 
 #include "domain/access/actor.hpp"
 #include "domain/page.hpp"
+#include "domain/translations.hpp"
 
 namespace mobilise::domain {
 
@@ -19,7 +20,7 @@ struct IndicatorFilter {
 
 struct Indicator {
   std::string code, name, description;
-  std::vector<std::pair<std::string, std::string>> names;  // language -> translated name
+  Translations names;  // of the name
   std::optional<std::string> record;  // none for a ratio
   std::string measure;                // count | distinct_people | distinct_households | sum | average | ratio
   std::optional<std::string> field;   // sum / average

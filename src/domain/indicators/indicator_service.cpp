@@ -242,9 +242,7 @@ void CheckTexts(const Indicator& d, FieldErrors& errors) {
   CheckOptionalName(errors, "description", d.description, 2000);
   for (std::size_t i = 0; i < d.names.size(); ++i) {
     const auto& [lang, name] = d.names[i];
-    const bool ok = lang.size() >= 2 && lang.size() <= 3 &&
-                    std::all_of(lang.begin(), lang.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-    if (!ok) errors["names[" + std::to_string(i) + "].lang"] = "a language code such as ps, uk, mr";
+    if (!IsLanguageCode(lang)) errors["names[" + std::to_string(i) + "].lang"] = "a language code such as ps, uk, mr";
     CheckName(errors, "names[" + std::to_string(i) + "].name", name);
   }
 }
@@ -471,11 +469,7 @@ std::string IndicatorUnit(const Indicator& d) {
   return "count";
 }
 
-std::string IndicatorName(const Indicator& d, const std::string& lang) {
-  for (const auto& [l, name] : d.names)
-    if (l == lang) return name;
-  return d.name;
-}
+std::string IndicatorName(const Indicator& d, const std::string& lang) { return Translated(d.names, lang, d.name); }
 
 Result<ValueContext> IndicatorService::Context(UnitOfWork& uow, const Actor& actor,
                                                const std::string& area_id, const std::string& period,

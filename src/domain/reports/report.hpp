@@ -11,6 +11,7 @@
 
 #include "domain/access/actor.hpp"
 #include "domain/page.hpp"
+#include "domain/translations.hpp"
 
 namespace mobilise::domain {
 
@@ -19,8 +20,6 @@ struct ReportTemplateItem {
   std::string section, indicator_code;
   std::vector<std::string> by;  // disaggregation table shown under the indicator
 };
-
-using Translations = std::vector<std::pair<std::string, std::string>>;  // language -> text
 
 // The translations of one section's title; `section` is the title as the items carry it.
 struct SectionNames {
@@ -37,6 +36,8 @@ struct ReportTemplate {
   std::vector<SectionNames> sections;  // of section titles (only sections the items have)
 };
 
+// The template of `code` among `all`, or null.
+const ReportTemplate* FindTemplate(const std::vector<ReportTemplate>& all, const std::string& code);
 // The template's name and a section's title in `lang`, else as stored.
 std::string TemplateName(const ReportTemplate& t, const std::string& lang);
 std::string SectionTitle(const ReportTemplate& t, const std::string& section, const std::string& lang);

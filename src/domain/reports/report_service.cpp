@@ -28,12 +28,6 @@ Snapshot ReportSnapshot(const Report& r) {
                   {"include_unverified", r.include_unverified ? "true" : "false"}};
 }
 
-const ReportTemplate* FindTemplate(const std::vector<ReportTemplate>& all, const std::string& code) {
-  for (const auto& t : all)
-    if (t.code == code) return &t;
-  return nullptr;
-}
-
 bool Editable(const Report& r) { return r.status == "draft" || r.status == "returned"; }
 
 }  // namespace

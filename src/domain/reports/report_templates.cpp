@@ -11,8 +11,9 @@ namespace {
 
 const std::set<std::string> kPeriodKinds = {"month", "quarter", "half", "year"};
 
-bool MayConfigure(const Actor& actor) {
-  return actor.system || actor.CanAtRoot(Permission::kIndicatorWrite);  // programme-wide
+Status MayConfigure(const Actor& actor) {
+  if (actor.system || actor.CanAtRoot(Permission::kIndicatorWrite)) return {};  // programme-wide
+  return Fail(Error::Forbidden("administrators and M&E officers configure report templates"));
 }
 
 Snapshot TemplateSnapshot(const ReportTemplate& t) {
@@ -31,10 +32,7 @@ void CheckTranslations(FieldErrors& errors, const std::string& field, const Tran
   std::set<std::string> seen;
   for (std::size_t i = 0; i < names.size(); ++i) {
     const auto& [lang, name] = names[i];
-    const bool ok =
-        lang.size() >= 2 && lang.size() <= 3 &&
-        std::all_of(lang.begin(), lang.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-    if (!ok) {
+    if (!IsLanguageCode(lang)) {
       errors[field + "[" + std::to_string(i) + "]"] = "a language code such as ps, uk, mr";
       continue;
     }
@@ -48,12 +46,14 @@ std::vector<ReportTemplateItem> CheckItems(UnitOfWork& uow,
                                            const std::vector<ReportTemplateItem>& items,
                                            FieldErrors& errors) {
   if (items.empty() || items.size() > 200) errors["items"] = "1 to 200 indicators";
+  const auto indicators = uow.Indicators().List();  // one read, not one per item
   std::vector<ReportTemplateItem> saved;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const std::string f = "items[" + std::to_string(i) + "]";
     CheckName(errors, f + ".section", items[i].section);
-    auto d = uow.Indicators().Get(items[i].indicator_code);
-    if (!d) {
+    auto d = std::find_if(indicators.begin(), indicators.end(),
+                          [&](const Indicator& x) { return x.code == items[i].indicator_code; });
+    if (d == indicators.end()) {
       errors[f + ".indicator_code"] = "no such indicator";
       continue;
     }
@@ -98,19 +98,12 @@ void ApplyTexts(ReportTemplate& t, const ReportTemplateInput& in, FieldErrors& e
   }
 }
 
-const ReportTemplate* FindIn(const std::vector<ReportTemplate>& all, const std::string& code) {
+}  // namespace
+
+const ReportTemplate* FindTemplate(const std::vector<ReportTemplate>& all, const std::string& code) {
   auto it = std::find_if(all.begin(), all.end(), [&](const auto& t) { return t.code == code; });
   return it == all.end() ? nullptr : &*it;
 }
-
-std::string Translated(const Translations& names, const std::string& lang,
-                       const std::string& fallback) {
-  for (const auto& [l, name] : names)
-    if (l == lang) return name;
-  return fallback;
-}
-
-}  // namespace
 
 std::string TemplateName(const ReportTemplate& t, const std::string& lang) {
   return Translated(t.names, lang, t.name);
@@ -129,13 +122,12 @@ std::vector<ReportTemplate> ReportService::Templates() {
 
 Result<ReportTemplate> ReportService::CreateTemplate(const Actor& actor,
                                                      const ReportTemplateInput& in) {
-  if (!MayConfigure(actor))
-    return Fail(Error::Forbidden("administrators and M&E officers configure report templates"));
+  if (auto ok = MayConfigure(actor); !ok) return Fail(ok.error());
   auto uow = db_.Begin(true);
   const auto all = uow->Reports().Templates();
   FieldErrors errors;
   CheckCode(errors, "code", in.code);
-  if (errors.empty() && FindIn(all, in.code))
+  if (errors.empty() && FindTemplate(all, in.code))
     return Fail(Error::Conflict("a report template " + in.code + " exists already"));
   ReportTemplate t;
   t.code = in.code;
@@ -156,11 +148,10 @@ Result<ReportTemplate> ReportService::CreateTemplate(const Actor& actor,
 
 Result<ReportTemplate> ReportService::SaveTemplate(const Actor& actor, const std::string& code,
                                                    const ReportTemplateInput& in) {
-  if (!MayConfigure(actor))
-    return Fail(Error::Forbidden("administrators and M&E officers configure report templates"));
+  if (auto ok = MayConfigure(actor); !ok) return Fail(ok.error());
   auto uow = db_.Begin(true);
   const auto all = uow->Reports().Templates();
-  const ReportTemplate* found = FindIn(all, code);
+  const ReportTemplate* found = FindTemplate(all, code);
   if (!found) return Fail(Error::NotFound("report template"));
   FieldErrors errors;
   ReportTemplate t = *found;
@@ -187,11 +178,10 @@ Result<ReportTemplate> ReportService::SaveTemplate(const Actor& actor, const std
 }
 
 Status ReportService::DeleteTemplate(const Actor& actor, const std::string& code) {
-  if (!MayConfigure(actor))
-    return Fail(Error::Forbidden("administrators and M&E officers configure report templates"));
+  if (auto ok = MayConfigure(actor); !ok) return Fail(ok.error());
   auto uow = db_.Begin(true);
   const auto all = uow->Reports().Templates();
-  const ReportTemplate* found = FindIn(all, code);
+  const ReportTemplate* found = FindTemplate(all, code);
   if (!found) return Fail(Error::NotFound("report template"));
   if (found->builtin) return Fail(Error::Conflict("a shipped report template cannot be deleted"));
   if (uow->Reports().TemplateUsed(code))
