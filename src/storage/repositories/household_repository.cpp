@@ -246,10 +246,13 @@ bool SqlHouseholdRepository::Update(const Household& h, std::int64_t expected_ve
            OptParam(h.poverty_band), std::int64_t{h.poor ? 1 : 0}, FlagsText(h.flags),
            OptParam(h.merged_into_id), h.version, h.updated_at, OptParam(h.updated_by),
            RegisteredOn(h), h.id, expected_version}) == 1;
-  // Its memberships carry its band (the membership_area index's copy).
+  // Its memberships carry its band (the membership_area index's copy): rewritten only when it
+  // changed.
   if (ok)
-    conn_.Execute("UPDATE membership SET member_band = ?, member_poor = ? WHERE household_id = ?",
-                  {OptParam(h.poverty_band), std::int64_t{h.poor ? 1 : 0}, h.id});
+    conn_.Execute("UPDATE membership SET member_band = ?, member_poor = ? WHERE household_id = ? AND "
+                  "(COALESCE(member_band, '') <> COALESCE(?, '') OR member_poor <> ?)",
+                  {OptParam(h.poverty_band), std::int64_t{h.poor ? 1 : 0}, h.id, OptParam(h.poverty_band),
+                   std::int64_t{h.poor ? 1 : 0}});
   return ok;
 }
 
@@ -358,23 +361,29 @@ void SqlHouseholdRepository::InsertPerson(const Person& p) {
 }
 
 bool SqlHouseholdRepository::UpdatePerson(const Person& p, std::int64_t expected_version) {
-  return conn_.Execute(
-             "UPDATE person SET area_path = ?, name = ?, sex = ?, birth_date = ?, "
-             "birth_date_estimated = ?, relation = ?, wg_seeing = ?, wg_hearing = ?, "
-             "wg_mobility = ?, wg_cognition = ?, wg_self_care = ?, wg_communication = ?, "
-             "disability = ?, displacement = ?, phone = ?, version = ?, updated_at = ?, "
-             "updated_by = ? WHERE id = ? AND version = ?",
-             {p.area_path, p.name, p.sex, OptParam(p.birth_date),
-              std::int64_t{p.birth_date_estimated ? 1 : 0}, p.relation, Wg(p, 0), Wg(p, 1),
-              Wg(p, 2), Wg(p, 3), Wg(p, 4), Wg(p, 5), std::int64_t{p.disability ? 1 : 0},
-              OptParam(p.displacement), OptParam(p.phone), p.version, p.updated_at,
-              OptParam(p.updated_by), p.id, expected_version}) == 1 &&
-         conn_.Execute(
-             "UPDATE membership SET member_sex = ?, member_birth_date = ?, member_disability = ? "
-             "WHERE person_id = ?",
-             {p.sex, OptParam(p.birth_date), std::int64_t{p.disability ? 1 : 0}, p.id}) >= 0 &&
-         (RefreshActivitiesOfPerson(conn_, p.id),  // named-only activities count by sex
-          RefreshNamedInCounts(conn_, "SELECT activity_id FROM attendance WHERE person_id = ?", {p.id}), true);
+  // What the memberships and activities derive from the person, as it was.
+  auto was = conn_.Query("SELECT sex, birth_date, disability FROM person WHERE id = ?", {p.id});
+  const bool updated =
+      conn_.Execute(
+          "UPDATE person SET area_path = ?, name = ?, sex = ?, birth_date = ?, "
+          "birth_date_estimated = ?, relation = ?, wg_seeing = ?, wg_hearing = ?, "
+          "wg_mobility = ?, wg_cognition = ?, wg_self_care = ?, wg_communication = ?, "
+          "disability = ?, displacement = ?, phone = ?, version = ?, updated_at = ?, "
+          "updated_by = ? WHERE id = ? AND version = ?",
+          {p.area_path, p.name, p.sex, OptParam(p.birth_date),
+           std::int64_t{p.birth_date_estimated ? 1 : 0}, p.relation, Wg(p, 0), Wg(p, 1),
+           Wg(p, 2), Wg(p, 3), Wg(p, 4), Wg(p, 5), std::int64_t{p.disability ? 1 : 0},
+           OptParam(p.displacement), OptParam(p.phone), p.version, p.updated_at,
+           OptParam(p.updated_by), p.id, expected_version}) == 1;
+  if (!updated || (was.size() == 1 && was[0].Str(0) == p.sex && was[0].OptText(1) == p.birth_date &&
+                   (was[0].Int(2) != 0) == p.disability))
+    return updated;  // a name, phone, ... changed: nothing derived from the person did
+  conn_.Execute(
+      "UPDATE membership SET member_sex = ?, member_birth_date = ?, member_disability = ? WHERE person_id = ?",
+      {p.sex, OptParam(p.birth_date), std::int64_t{p.disability ? 1 : 0}, p.id});
+  RefreshActivitiesOfPerson(conn_, p.id);  // named-only activities count by sex
+  RefreshNamedInCounts(conn_, "SELECT activity_id FROM attendance WHERE person_id = ?", {p.id});
+  return true;
 }
 
 void SqlHouseholdRepository::MoveMembersTo(const std::string& from, const std::string& to,
