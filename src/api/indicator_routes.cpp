@@ -12,13 +12,11 @@ namespace json = boost::json;
 namespace {
 
 json::object IndicatorJson(const domain::Indicator& d) {
-  json::object names;
-  for (const auto& [lang, name] : d.names) names[lang] = name;
   json::array filters;
   for (const auto& f : d.filters) filters.push_back(json::object{{"field", f.field}, {"values", StringArray(f.values)}});
   return {{"code", d.code},
           {"name", d.name},
-          {"names", std::move(names)},
+          {"names", StringMap(d.names)},
           {"description", d.description},
           {"record", Nullable(d.record)},
           {"measure", d.measure},
@@ -51,14 +49,7 @@ domain::IndicatorInput ReadIndicator(ObjectReader& r) {
     x.values = f.OptionalStrings("values").value_or(std::vector<std::string>{});
     return x;
   });
-  if (const auto* const* names = r.NullableObject("names"); names && *names) {
-    std::vector<std::pair<std::string, std::string>> v;
-    for (const auto& [lang, name] : **names) {
-      if (!name.is_string()) r.Invalid("names", "each name must be a string");
-      else v.emplace_back(std::string(lang), std::string(name.as_string()));
-    }
-    in.names = std::move(v);
-  }
+  in.names = r.OptionalStringMap("names");
   return in;
 }
 

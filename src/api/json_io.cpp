@@ -243,6 +243,12 @@ json::array StringArray(const std::vector<std::string>& values) {
   return a;
 }
 
+json::object StringMap(const std::vector<std::pair<std::string, std::string>>& pairs) {
+  json::object o;
+  for (const auto& [k, v] : pairs) o[k] = v;
+  return o;
+}
+
 std::optional<std::vector<std::string>> ObjectReader::OptionalStrings(const std::string& key) {
   const auto* a = OptionalArray(key);
   if (!a) return std::nullopt;

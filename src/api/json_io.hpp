@@ -88,6 +88,8 @@ boost::json::value Nullable(const std::optional<double>& value);
 boost::json::value Nullable(const std::optional<int>& value);
 // A JSON array of the strings.
 boost::json::array StringArray(const std::vector<std::string>& values);
+// A JSON object of the key -> string pairs (translations: {"ps": "...", "uk": "..."}).
+boost::json::object StringMap(const std::vector<std::pair<std::string, std::string>>& pairs);
 // The one map from error code to HTTP status and body.
 http::Response ErrorResponse(const Error& error);
 int StatusOf(ErrorCode code);

@@ -10,12 +10,6 @@ json::object ValuesJson(const domain::ValueContext& c, const domain::IndicatorVa
 
 namespace {
 
-json::object NamesJson(const domain::Translations& names) {
-  json::object o;
-  for (const auto& [lang, name] : names) o[lang] = name;
-  return o;
-}
-
 json::object TemplateJson(const domain::ReportTemplate& t) {
   json::array items;
   for (const auto& i : t.items)
@@ -25,8 +19,8 @@ json::object TemplateJson(const domain::ReportTemplate& t) {
                                  {"by", StringArray(i.by)}});
   json::array sections;
   for (const auto& s : t.sections)
-    sections.push_back(json::object{{"title", s.section}, {"names", NamesJson(s.names)}});
-  return {{"code", t.code},         {"name", t.name},         {"names", NamesJson(t.names)},
+    sections.push_back(json::object{{"title", s.section}, {"names", StringMap(s.names)}});
+  return {{"code", t.code},         {"name", t.name},         {"names", StringMap(t.names)},
           {"period_kind", t.period_kind}, {"builtin", t.builtin}, {"items", std::move(items)},
           {"sections", std::move(sections)}};
 }

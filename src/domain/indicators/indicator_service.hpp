@@ -34,7 +34,7 @@ struct IndicatorInput {
   std::optional<double> scale;
   std::optional<std::vector<IndicatorFilter>> filters;
   std::optional<std::vector<std::string>> dims;
-  std::optional<std::vector<std::pair<std::string, std::string>>> names;
+  std::optional<Translations> names;
 };
 
 struct ValueRow {
