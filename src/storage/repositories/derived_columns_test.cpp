@@ -3,7 +3,8 @@
 // and poor flag on its memberships, and each count cell's named attendees, equal to what the
 // rows give after every write that changes what they are derived from: a household created and
 // its poverty score changed, the band set changed, two households merged, an activity's counts
-// and attendees changed, a named person's sex, age and disability corrected.
+// and attendees changed, a named person's sex, age and disability corrected; and (0015) whether a
+// membership's household or person is in another membership too.
 #include <gtest/gtest.h>
 
 #include "domain/activities/activity_service.hpp"
@@ -46,6 +47,13 @@ class DerivedColumnsTest : public test::ServiceTest {
                   .Int(0),
               0)
         << "memberships whose band is not their household's";
+    EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM membership m WHERE m.member_repeated <> CASE WHEN "
+                          "EXISTS (SELECT 1 FROM membership o WHERE o.id <> m.id AND o.household_id = m.household_id) OR "
+                          "EXISTS (SELECT 1 FROM membership o WHERE o.id <> m.id AND o.person_id = m.person_id) "
+                          "THEN 1 ELSE 0 END")[0]
+                  .Int(0),
+              0)
+        << "memberships whose member_repeated does not say whether their household or person is in another";
     auto cells = [&] {
       auto rs = conn->Query("SELECT activity_id, sex, age_band, disability, named FROM activity_count "
                             "ORDER BY activity_id, sex, age_band, disability");
@@ -95,6 +103,20 @@ TEST_P(DerivedColumnsTest, HouseholdsAndTheirMembershipsFollowScoresBandsAndMerg
     ASSERT_TRUE(m) << m.error().message;
   }
   ExpectDerivedRight("members");
+  // Amina, her household's representative in the CO, joins a self-help group herself: both her
+  // rows are repeated, the other household's stays single.
+  auto shg = institutions.Create(system_, InstitutionInput{.type = "SHG", .area_id = v1_.id, .name = "SHG",
+                                                           .formed_on = "2025-04-01", .sex_composition = "women"});
+  ASSERT_TRUE(shg) << shg.error().message;
+  auto amina = institutions.AddMember(system_, shg->institution.id,
+                                      MemberInput{.person_id = scored->household.head_person_id, .role = "member",
+                                                  .joined_on = "2025-05-01"});
+  ASSERT_TRUE(amina) << amina.error().message;
+  ExpectDerivedRight("a representative joins a group herself");
+  {
+    auto conn = db_->Acquire();
+    EXPECT_EQ(conn->Query("SELECT SUM(member_repeated), COUNT(*) FROM membership")[0].Int(0), 2);
+  }
   {
     auto conn = db_->Acquire();
     EXPECT_EQ(conn->Query("SELECT member_band, member_poor FROM membership WHERE household_id = ?",
@@ -124,9 +146,26 @@ TEST_P(DerivedColumnsTest, HouseholdsAndTheirMembershipsFollowScoresBandsAndMerg
   auto c_scored = households.Update(system_, c->household.id, c->household.version,
                                     HouseholdInput{.psc_date = "2025-01-01", .psc_score = 90});
   ASSERT_TRUE(c_scored) << c_scored.error().message;
+  // Chaman's household was in a CO of its own: merged with Bibi's, the kept household is in two.
+  auto co2 = institutions.Create(system_, InstitutionInput{.type = "CO", .area_id = v1_.id, .name = "Men's CO",
+                                                           .formed_on = "2025-04-01", .sex_composition = "men"});
+  ASSERT_TRUE(co2) << co2.error().message;
+  auto left = institutions.AddMember(system_, co2->institution.id,
+                                     MemberInput{.household_id = c_scored->household.id, .role = "member",
+                                                 .joined_on = "2025-04-01"});
+  ASSERT_TRUE(left) << left.error().message;
+  ASSERT_TRUE(institutions.UpdateMember(system_, co2->institution.id, left->membership.id,
+                                        MemberPatch{.left_on = "2025-06-01", .left_reason = "moved"}));
   auto merged = households.Merge(system_, c_scored->household.id, c_scored->household.version, b->household.id);
   ASSERT_TRUE(merged) << merged.error().message;
   ExpectDerivedRight("merged");
+  {
+    auto conn = db_->Acquire();
+    EXPECT_EQ(conn->Query("SELECT SUM(member_repeated) FROM membership WHERE household_id = ?",
+                          {c_scored->household.id})[0]
+                  .Int(0),
+              2);
+  }
 }
 
 TEST_P(DerivedColumnsTest, CountCellsKnowTheirNamedAttendees) {

@@ -393,6 +393,7 @@ void SqlHouseholdRepository::MoveMembersTo(const std::string& from, const std::s
                 {to, to_area_path, from});
   conn_.Execute("UPDATE membership SET household_id = ? WHERE household_id = ?", {to, from});
   conn_.Execute(std::string("UPDATE membership SET ") + kMemberBandFromHousehold + " WHERE household_id = ?", {to});
+  MarkRepeatedMembers(conn_, "household_id", to);
 }
 
 void MoveRegistryPaths(Connection& conn, const std::string& old_path, const std::string& new_path) {

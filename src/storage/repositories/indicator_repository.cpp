@@ -122,7 +122,7 @@ std::vector<domain::ComputedGroup> SqlIndicatorRepository::Compute(const domain:
   std::map<std::vector<std::string>, std::size_t> at;
   std::vector<domain::ComputedGroup> out;
   const std::size_t k = r.by.size(), n = r.measures.size();
-  for (const auto& q : CompileCompute(r)) {
+  for (const auto& q : CompileCompute(r, conn_.dialect())) {
     auto rs = conn_.Query(q.sql, q.params);
     for (std::size_t i = 0; i < rs.size(); ++i) {
       std::vector<std::string> keys;
@@ -148,7 +148,7 @@ std::vector<domain::RecordRef> SqlIndicatorRepository::Records(const domain::Com
                                                                const std::string& column,
                                                                int limit, int offset) {
   std::vector<domain::RecordRef> out;
-  for (const auto& q : CompileRecords(r, column)) {
+  for (const auto& q : CompileRecords(r, column, conn_.dialect())) {
     auto params = q.params;
     params.emplace_back(std::int64_t{limit});
     params.emplace_back(std::int64_t{offset});

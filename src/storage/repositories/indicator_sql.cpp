@@ -62,6 +62,11 @@ struct Source {
   std::string person, household;  // columns for the distinct measures
   std::string count_col;          // rows are counts of this column (participants counted)
   bool area_ordered = false;      // its index leads with the area (read in area order)
+  // 0/1 column: the row's household or person is in another row of the source too. Computed as
+  // two statements: the rows whose members are in no other row, where a distinct count is a
+  // count, and the repeated ones (read through `repeated_index` on SQLite).
+  std::string repeated, repeated_index;
+  bool unique_members = false;    // (set on the first of those two) each member in one row only
   Drill drill, drill_people, drill_households;
 };
 
@@ -240,6 +245,9 @@ std::map<std::string, std::vector<Source>> BuildSources() {
                {"poor", Bool("m.member_poor = 1")}};
   m.person = "m.person_id";
   m.household = "m.household_id";
+  m.area_ordered = true;
+  m.repeated = "m.member_repeated";
+  m.repeated_index = "membership_repeated";
   m.drill = {"institution", "mi.id", "mi.name", "m.joined_on", "mi"};
   m.drill_people = {"person", "p.id", "p.name", "m.joined_on", "p"};
   m.drill_households = {"household", "h.id", "h.head_name", "m.joined_on", "h"};
@@ -247,7 +255,7 @@ std::map<std::string, std::vector<Source>> BuildSources() {
 
   const std::string status = "{status}";
   Source a;
-  a.from = "FROM activity a";
+  a.from = "FROM activity a{by_area}";
   a.joins = {{"tt", kTopicJoin}};
   a.area = "a.area_path";
   a.date_lo = a.date_hi = "a.held_on";
@@ -261,7 +269,7 @@ std::map<std::string, std::vector<Source>> BuildSources() {
   all["activity"] = {a};
 
   Source named;
-  named.from = "FROM attendance t JOIN activity a ON a.id = t.activity_id";
+  named.from = "FROM attendance t JOIN activity a{by_area} ON a.id = t.activity_id";
   named.joins = {{"tt", kTopicJoin}, {"p", kPersonJoin}};
   named.area = "a.area_path";
   named.date_lo = named.date_hi = "a.held_on";
@@ -283,7 +291,7 @@ std::map<std::string, std::vector<Source>> BuildSources() {
   named.drill_people = named.drill;
 
   Source counted;
-  counted.from = "FROM activity_count c JOIN activity a ON a.id = c.activity_id";
+  counted.from = "FROM activity_count c JOIN activity a{by_area} ON a.id = c.activity_id";
   counted.joins = {{"tt", kTopicJoin}};
   counted.area = "a.area_path";
   counted.date_lo = counted.date_hi = "a.held_on";
@@ -310,7 +318,9 @@ std::map<std::string, std::vector<Source>> BuildSources() {
   all["participant"] = {named, counted};
 
   Source tr;
-  tr.from = "FROM attendance t JOIN activity a ON a.id = t.activity_id JOIN course co ON co.id = a.course_id";
+  tr.from =
+      "FROM attendance t JOIN activity a{by_area} ON a.id = t.activity_id JOIN course co ON co.id = "
+      "a.course_id";
   tr.joins = {{"p", kPersonJoin}};
   tr.area = "a.area_path";
   tr.date_lo = tr.date_hi = "a.held_on";
@@ -462,8 +472,13 @@ Sql WhereSql(const Source& s, const ComputeRequest& r, Frame& frame) {
   return w;
 }
 
-Sql FromSql(const Source& s, const Frame& frame) {
-  Sql q{" " + s.from, {}};
+// `{by_area}` in a source's FROM: SQLite reads the activities through their area index. A report
+// reads every activity of its area since the project's start; without statistics SQLite would
+// take activity_status_held (status and a day range) and walk the whole programme's activities.
+Sql FromSql(const Source& s, const Frame& frame, Dialect dialect) {
+  Sql q{" " + Replace(s.from, "{by_area}",
+                      dialect == Dialect::kSqlite ? " INDEXED BY activity_area" : ""),
+        {}};
   for (const auto& alias : frame.joins) {
     auto it = s.joins.find(alias);
     if (it == s.joins.end()) throw std::invalid_argument("no join " + alias);
@@ -485,6 +500,7 @@ Sql Aggregate(const Source& s, const domain::MeasureSpec& m, const Sql& filter, 
   if (mm == "distinct_people" || mm == "distinct_households") {
     const std::string& col = mm == "distinct_people" ? s.person : s.household;
     if (col.empty()) throw std::invalid_argument("no " + mm + " on this record kind");
+    if (s.unique_members) return Sql{"SUM(", {}}.Add(when).Add("CASE WHEN " + col + " IS NULL THEN 0 ELSE 1 END ELSE 0 END)");
     return Sql{"COUNT(DISTINCT ", {}}.Add(when).Add(col + " END)");
   }
   if (mm == "sum" || mm == "average") {
@@ -495,19 +511,44 @@ Sql Aggregate(const Source& s, const domain::MeasureSpec& m, const Sql& filter, 
   throw std::invalid_argument("unknown measure " + mm);
 }
 
+// The statements a source is computed as: itself, or (a source with a `repeated` column, for
+// counts) the rows of members in no other row, where a distinct count is a plain count (and so
+// adds up area by area), and the repeated rows, counted distinct (a member's rows are all on one
+// side, so the two add up). At a province: 0.96 s -> ~0.35 s for the members' statements.
+std::vector<Source> Split(const Source& s, const ComputeRequest& r, Dialect dialect) {
+  const bool counts = std::all_of(r.measures.begin(), r.measures.end(), [](const domain::MeasureSpec& m) {
+    return m.measure == "count" || m.measure == "distinct_people" || m.measure == "distinct_households";
+  });
+  if (s.repeated.empty() || !counts) return {s};
+  auto with = [&](const std::string& cond) {
+    Source part = s;
+    part.base = (s.base.empty() ? "" : s.base + " AND ") + s.repeated + cond;
+    return part;
+  };
+  Source once = with(" = 0"), repeated = with(" = 1");
+  once.unique_members = true;
+  if (dialect == Dialect::kSqlite) repeated.from += " INDEXED BY " + s.repeated_index;
+  return {once, repeated};
+}
+
 }  // namespace
 
-std::vector<CompiledQuery> CompileCompute(const ComputeRequest& r) {
+std::vector<CompiledQuery> CompileCompute(const ComputeRequest& r, Dialect dialect) {
   std::vector<CompiledQuery> out;
-  for (const Source& s : SourcesOf(r.record)) {
+  std::vector<Source> sources;
+  for (const Source& s : SourcesOf(r.record))
+    for (Source& part : Split(s, r, dialect)) sources.push_back(std::move(part));
+  for (const Source& s : sources) {
     Frame frame;
     // Counts and sums by child area over records read in area order: grouped by the area itself
     // first (rows of one area are adjacent in the index, so nothing is sorted), then the few
     // area rows by child area (at a province, 500k household rows sorted -> 3x slower).
     const bool by_area_first =
         s.area_ordered && r.by == std::vector<std::string>{std::string(domain::kChildAreaDim)} &&
-        std::all_of(r.measures.begin(), r.measures.end(),
-                    [](const domain::MeasureSpec& m) { return m.measure == "count" || m.measure == "sum"; });
+        std::all_of(r.measures.begin(), r.measures.end(), [&s](const domain::MeasureSpec& m) {
+          return m.measure == "count" || m.measure == "sum" ||
+                 (s.unique_members && m.measure != "average");
+        });
     Sql select{"SELECT ", {}};
     for (std::size_t i = 0; i < r.by.size(); ++i) {
       Dim d = by_area_first ? Col(s.area + " AS g") : DimOf(s, r.by[i]);
@@ -535,7 +576,7 @@ std::vector<CompiledQuery> CompileCompute(const ComputeRequest& r) {
       where.params.emplace_back(r.window.start);
     }
     Sql q = select;
-    q.Add(FromSql(s, frame));
+    q.Add(FromSql(s, frame, dialect));
     q.Add(where);
     if (!r.by.empty()) {
       q.Add(" GROUP BY ");
@@ -551,7 +592,8 @@ std::vector<CompiledQuery> CompileCompute(const ComputeRequest& r) {
   return out;
 }
 
-std::vector<CompiledQuery> CompileRecords(const ComputeRequest& r, const std::string& column) {
+std::vector<CompiledQuery> CompileRecords(const ComputeRequest& r, const std::string& column,
+                                          Dialect dialect) {
   if (r.measures.empty()) throw std::invalid_argument("no measure");
   const auto& m = r.measures.front();
   std::vector<CompiledQuery> out;
@@ -570,7 +612,7 @@ std::vector<CompiledQuery> CompileRecords(const ComputeRequest& r, const std::st
     Sql q{"SELECT '" + d.record + "', " + d.id + ", " + d.label + ", MAX(" + d.date + "), MIN(" +
               s.area + ")",
           {}};
-    q.Add(FromSql(s, frame)).Add(where).Add(" GROUP BY 2, 3 ORDER BY 4 DESC, 2");
+    q.Add(FromSql(s, frame, dialect)).Add(where).Add(" GROUP BY 2, 3 ORDER BY 4 DESC, 2");
     out.push_back({std::move(q.text), std::move(q.params)});
   }
   return out;

@@ -22,12 +22,12 @@ struct CompiledQuery {
 // The statements of `request` (one per source of its record kind); each returns the `by` keys
 // followed by three columns per measure (period, cumulative, previous). Throws
 // std::invalid_argument on a name record_kinds does not know (validated before, so a bug).
-std::vector<CompiledQuery> CompileCompute(const domain::ComputeRequest& request);
+std::vector<CompiledQuery> CompileCompute(const domain::ComputeRequest& request, Dialect dialect);
 
 // The statements listing the records behind `column` ("period" | "cumulative") of the request's
 // first measure: record, id, label, date, area_path.
 std::vector<CompiledQuery> CompileRecords(const domain::ComputeRequest& request,
-                                          const std::string& column);
+                                          const std::string& column, Dialect dialect);
 
 // Whether storage has SQL for every measure, field, filter and dimension record_kinds lists
 // (empty when so; otherwise what is missing).

@@ -290,6 +290,15 @@ void SqlInstitutionRepository::InsertMembership(const Membership& m) {
        OptParam(m.left_on), OptParam(m.left_reason), m.version, m.created_at,
        OptParam(m.created_by), m.updated_at, OptParam(m.updated_by), person, person, person,
        household, household});
+  if (m.household_id) MarkRepeatedMembers(conn_, "household_id", *m.household_id);
+  if (m.person_id) MarkRepeatedMembers(conn_, "person_id", *m.person_id);
+}
+
+void MarkRepeatedMembers(Connection& conn, const std::string& column, const std::string& id) {
+  conn.Execute("UPDATE membership SET member_repeated = 1 WHERE " + column +
+                   " = ? AND member_repeated = 0 AND (SELECT COUNT(*) FROM membership o WHERE o." +
+                   column + " = ?) > 1",
+               {id, id});
 }
 
 bool SqlInstitutionRepository::UpdateMembership(const Membership& m,

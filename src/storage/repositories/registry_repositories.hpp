@@ -102,4 +102,8 @@ class SqlRollupRepository final : public domain::RollupRepository {
 // included).
 void MoveRegistryPaths(Connection& conn, const std::string& old_path, const std::string& new_path);
 
+// Marks the membership rows of a household or person (column "household_id" | "person_id") as
+// repeated once it is in more than one row (membership.member_repeated, read by the indicators).
+void MarkRepeatedMembers(Connection& conn, const std::string& column, const std::string& id);
+
 }  // namespace mobilise::storage
