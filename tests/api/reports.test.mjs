@@ -106,6 +106,21 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     assert.deepEqual(r.json.rows.map((x) => [x.keys[0], x.period]), [['2026-01', 1], ['2026-02', 1]]);
     r = await value(admin, 'ACTIVITIES', 'period=2026-02&by=month');
     assert.deepEqual(r.json.rows.map((x) => [x.keys[0], x.period]), [['2026-02', 2]]);
+    // h1's head, her household's member in the CO, joins a self-help group (formed last year) in
+    // February herself: a member of two institutions, she is one person among the members.
+    const shg = await admin.post('/api/v1/institutions', { type: 'SHG', area_id: v1.id, name: `SHG ${uniq()}`,
+      sex_composition: 'women', formed_on: '2025-11-01', status: 'active' });
+    assert.equal(shg.status, 201, shg.text);
+    r = await admin.post(`/api/v1/institutions/${shg.json.id}/members`, { person_id: h1.head_person_id, role: 'member',
+      joined_on: '2026-02-12' });
+    assert.equal(r.status, 201, r.text);
+    for (const by of ['', '&by=sex', '&by=child_area']) {
+      r = await value(admin, 'MEMBERS', `period=2026-02${by}`);
+      assert.deepEqual([r.json.total.period, r.json.total.cumulative], [2, 2], `h1's and h2's heads${by}`);
+      if (by) assert.equal(r.json.rows.reduce((n, x) => n + x.cumulative, 0), 2, by);
+    }
+    r = await value(admin, 'HH_ORGANISED', 'period=2026-02&by=child_area');
+    assert.deepEqual(Object.fromEntries(r.json.rows.map((x) => [x.keys[0], x.cumulative])), { [v1.id]: 2, [v2.id]: 0 });
   });
 
   test('targets roll up from villages; % achieved with a traffic light', async () => {
