@@ -487,26 +487,34 @@ Sql FromSql(const Source& s, const Frame& frame, Dialect dialect) {
   return q;
 }
 
-Sql Aggregate(const Source& s, const domain::MeasureSpec& m, const Sql& filter, const Sql& cond) {
-  Sql when{"CASE WHEN ", {}};
-  when.Add(filter).Add(" AND ").Add(cond).Add(" THEN ");
+// One measure over the rows that pass its filter and the column's condition. The condition is
+// an aggregate's FILTER clause (SQLite and PostgreSQL), so a row outside it costs no aggregate
+// step: a province's members by child area, 9 columns over 258k rows, 0.20 -> 0.12 s. A count
+// over no rows at all is NULL, as a SUM of 0/1 would be (`grouped`: there is a row).
+Sql Aggregate(const Source& s, const domain::MeasureSpec& m, const Sql& filter, const Sql& cond,
+              bool grouped) {
+  Sql only{" FILTER (WHERE ", {}};
+  only.Add(filter).Add(" AND ").Add(cond).Add(")");
+  auto filtered = [&](const std::string& aggregate) { return Sql{aggregate, {}}.Add(only); };
+  auto nonempty = [&](const Sql& q) {
+    return grouped ? q : Sql{"CASE WHEN COUNT(*) > 0 THEN ", {}}.Add(q).Add(" END");
+  };
   const std::string& mm = m.measure;
   if (!s.count_col.empty()) {  // rows are counts: every person-counting measure sums them
     if (mm != "count" && mm != "distinct_people") return {"NULL", {}};
-    Sql q{"SUM(", {}};
-    return q.Add(when).Add(s.count_col + " ELSE 0 END)");
+    return nonempty(Sql{"COALESCE(", {}}.Add(filtered("SUM(" + s.count_col + ")")).Add(", 0)"));
   }
-  if (mm == "count") return Sql{"SUM(", {}}.Add(when).Add("1 ELSE 0 END)");
+  if (mm == "count") return nonempty(filtered("COUNT(*)"));
   if (mm == "distinct_people" || mm == "distinct_households") {
     const std::string& col = mm == "distinct_people" ? s.person : s.household;
     if (col.empty()) throw std::invalid_argument("no " + mm + " on this record kind");
-    if (s.unique_members) return Sql{"SUM(", {}}.Add(when).Add("CASE WHEN " + col + " IS NULL THEN 0 ELSE 1 END ELSE 0 END)");
-    return Sql{"COUNT(DISTINCT ", {}}.Add(when).Add(col + " END)");
+    if (s.unique_members) return nonempty(filtered("COUNT(" + col + ")"));
+    return filtered("COUNT(DISTINCT " + col + ")");
   }
   if (mm == "sum" || mm == "average") {
     auto it = m.field ? s.fields.find(*m.field) : s.fields.end();
     if (it == s.fields.end()) throw std::invalid_argument("no field for " + mm);
-    return Sql{mm == "sum" ? "SUM(" : "AVG(", {}}.Add(when).Add(it->second + " END)");
+    return filtered((mm == "sum" ? "SUM(" : "AVG(") + it->second + ")");
   }
   throw std::invalid_argument("unknown measure " + mm);
 }
@@ -563,11 +571,13 @@ std::vector<CompiledQuery> CompileCompute(const ComputeRequest& r, Dialect diale
       if (by_area_first) select.Add(" AS v" + std::to_string(columns));
       ++columns;
     };
+    const bool grouped = !r.by.empty();
     for (std::size_t i = 0; i < r.measures.size(); ++i) {
       const Sql filter = FilterSql(s, r.measures[i].filters, r, frame);
-      column(Aggregate(s, r.measures[i], filter, period));
-      column(Aggregate(s, r.measures[i], filter, cumulative));
-      column(has_prev ? Aggregate(s, r.measures[i], filter, PreviousCond(s, r)) : Sql{"NULL", {}});
+      column(Aggregate(s, r.measures[i], filter, period, grouped));
+      column(Aggregate(s, r.measures[i], filter, cumulative, grouped));
+      column(has_prev ? Aggregate(s, r.measures[i], filter, PreviousCond(s, r), grouped)
+                      : Sql{"CAST(NULL AS INTEGER)", {}});  // typed: PostgreSQL sums it in by_area
     }
     Sql where = WhereSql(s, r, frame);
     // By month: the months of the period only (not every month since the project's start).
