@@ -121,6 +121,15 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     }
     r = await value(admin, 'HH_ORGANISED', 'period=2026-02&by=child_area');
     assert.deepEqual(Object.fromEntries(r.json.rows.map((x) => [x.keys[0], x.cumulative])), { [v1.id]: 2, [v2.id]: 0 });
+    // Members by the kind of member their institution has: the CO's two households' people, the
+    // SHG's one woman (who has a household too).
+    for (const [kind, people] of [['household', 2], ['person', 1], ['institution', 0]]) {
+      const code = `MEMBERS_${kind.toUpperCase()}`;
+      r = await admin.post('/api/v1/indicators', { code, name: `Members of ${kind} groups`, record: 'membership',
+        measure: 'distinct_people', filters: [{ field: 'member_kind', values: [kind] }] });
+      assert.equal(r.status, 201, r.text);
+      assert.equal((await value(admin, code, 'period=2026-02')).json.total.cumulative, people, kind);
+    }
   });
 
   test('targets roll up from villages; % achieved with a traffic light', async () => {

@@ -227,16 +227,11 @@ std::map<std::string, std::vector<Source>> BuildSources() {
             {"band", Col("COALESCE(m.member_band, 'none')")},
             {"poor", Flag("m.member_poor = 1")}};
   m.filters = {{"type", In("m.type_code")},
+               // The kind of member the institution's type has (every membership row carries its
+               // person's household, so the row itself does not say).
                {"member_kind", {"", [](const std::vector<std::string>& v, const ComputeRequest&) {
-                                  Sql s{"(1=0", {}};
-                                  for (const auto& k : v) {
-                                    if (k == "household") s.Add(" OR m.household_id IS NOT NULL");
-                                    if (k == "person")
-                                      s.Add(" OR (m.household_id IS NULL AND m.person_id IS NOT NULL "
-                                            "AND m.member_institution_id IS NULL)");
-                                    if (k == "institution") s.Add(" OR m.member_institution_id IS NOT NULL");
-                                  }
-                                  return s.Add(")");
+                                  Sql s{"m.type_code IN (SELECT code FROM institution_type WHERE ", {}};
+                                  return s.Add(InList(Sql{"member_kind", {}}, v)).Add(")");
                                 }}},
                {"role", In("m.role")},
                {"sex", In("COALESCE(m.member_sex, 'unknown')")},
