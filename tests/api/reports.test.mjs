@@ -286,7 +286,9 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
   });
 
   test('a quarterly report keeps its months after the fiscal year changes', async () => {
-    let r = await officer.post('/api/v1/reports', { template_code: 'QPR', area_id: uc.id, period: '2026Q1' });
+    let r = await admin.post('/api/v1/targets', { indicator_code: 'ACTIVITIES', area_id: uc.id, period: '2026Q1', value: 9 });
+    assert.equal(r.status, 201, r.text);
+    r = await officer.post('/api/v1/reports', { template_code: 'QPR', area_id: uc.id, period: '2026Q1' });
     assert.equal(r.status, 201, r.text);
     const made = r.json;
     const activities = (rep) => rep.sections.flatMap((s) => s.indicators).find((i) => i.code === 'ACTIVITIES').total;
@@ -304,6 +306,16 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
       assert.deepEqual([r.json.period_start, r.json.period_end], ['2026-01-01', '2026-03-31']);
       // Its figures are still January-March's, compared with October-December 2025.
       assert.deepEqual([activities(r.json).period, activities(r.json).previous], [before.period, 0]);
+      // Its target is still January-March's, also beside one set for those months under their new
+      // name (2025Q3 of the year from July 2025), and DHIS2 still gets them as 2026Q1.
+      assert.equal(activities(r.json).target, 9);
+      assert.equal((await admin.post('/api/v1/targets', { indicator_code: 'ACTIVITIES', area_id: uc.id, period: '2025Q3',
+        value: 4 })).status, 201);
+      assert.equal((await value(officer, 'ACTIVITIES', 'period=2025Q3')).json.total.target, 4);
+      assert.equal(activities((await officer.get(`/api/v1/reports/${made.id}`)).json).target, 9);
+      const d = await officer.get(`/api/v1/reports/${made.id}/export?format=dhis2`);
+      assert.equal(d.status, 200, d.text);
+      assert.deepEqual([...new Set(JSON.parse(d.text).dataValues.map((v) => v.period))], ['2026Q1']);
     } finally {
       r = await admin.request('PUT', '/api/v1/programme-settings', { fiscal_year_start_month: 1 });
       assert.equal(r.status, 200, r.text);

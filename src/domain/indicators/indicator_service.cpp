@@ -292,7 +292,7 @@ std::string DisaggregationKey(std::vector<std::pair<std::string, std::string>> p
 }
 
 std::optional<double> RollUpTarget(const std::vector<Target>& targets, const std::string& path,
-                                   const std::string& period_text, const std::string& disaggregation) {
+                                   const Period& period, const std::string& disaggregation) {
   std::optional<double> exact;
   std::map<std::string, std::pair<long, double>> own_by_span;  // span text -> (length, sum)
   std::set<std::string> children;
@@ -303,7 +303,10 @@ std::optional<double> RollUpTarget(const std::vector<Target>& targets, const std
     if (t.disaggregation != disaggregation) continue;
     if (t.area_path == path) {
       own = true;
-      if (t.period == period_text) exact = t.value;
+      // Its days (a target of the same days named under another fiscal year counts too; the one
+      // of the period's own name first).
+      if (t.period_start == period.start && t.period_end == period.end && (!exact || t.period == period.text))
+        exact = t.value;
       // A rough span in days is enough to compare kinds (month < quarter < half < year).
       const long span = (std::stol(t.period_end.substr(0, 4)) * 372 +
                          std::stol(t.period_end.substr(5, 2)) * 31 + std::stol(t.period_end.substr(8, 2))) -
@@ -321,7 +324,7 @@ std::optional<double> RollUpTarget(const std::vector<Target>& targets, const std
   if (children.empty()) return std::nullopt;
   std::optional<double> sum;
   for (const auto& c : children)
-    if (auto v = RollUpTarget(targets, c, period_text, disaggregation)) sum = sum.value_or(0) + *v;
+    if (auto v = RollUpTarget(targets, c, period, disaggregation)) sum = sum.value_or(0) + *v;
   return sum;
 }
 
@@ -665,7 +668,7 @@ Result<std::vector<IndicatorValues>> IndicatorService::Evaluate(UnitOfWork& uow,
     v.by = w.by;
     const auto& ts = targets_of(d.code);
     auto finish = [&](ValueRow& row, const std::string& path, const std::string& disaggregation) {
-      row.target = RollUpTarget(ts, path, c.period.text, disaggregation);
+      row.target = RollUpTarget(ts, path, c.period, disaggregation);
       SetAchieved(row, v.stock, c.settings);
     };
     const Triple t = triple(d, {}, {});

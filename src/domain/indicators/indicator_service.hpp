@@ -107,10 +107,11 @@ class IndicatorService {
 
 ProgrammeSettings SettingsFrom(const std::vector<std::pair<std::string, std::string>>& rows);
 // The target of an area and period from the targets set in its subtree within the period: the
-// area's own target for exactly the period; else the sum of its own targets of the longest
-// shorter periods inside (e.g. months of a quarter); else the sum of its child areas' targets.
+// area's own target for exactly the period's days (a report made before a change of fiscal year
+// keeps its days, and so the targets of those days); else the sum of its own targets of the
+// longest shorter periods inside (e.g. months of a quarter); else the sum of its child areas'.
 std::optional<double> RollUpTarget(const std::vector<Target>& targets, const std::string& area_path,
-                                   const std::string& period_text, const std::string& disaggregation);
+                                   const Period& period, const std::string& disaggregation);
 // What the indicator's values are: count | percent | ratio | average | amount.
 std::string IndicatorUnit(const Indicator& indicator);
 // The row's % achieved (its headline figure over its target) and traffic light from the
