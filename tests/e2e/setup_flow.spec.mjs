@@ -232,6 +232,8 @@ test('a new template at 360 px: code, name, period kind, sections with their Pas
   await ps.getByTestId('template-form').waitFor();
   await ps.getByRole('heading', { level: 1, name: `د CEFC راپور ${s}` }).waitFor();
   assert.equal(await ps.evaluate(() => document.documentElement.dir), 'rtl');
+  // The languages a title is in, listed with the Pashto comma.
+  assert.match(await ps.getByTestId('tpl-section-0-langs').locator('summary').textContent(), /\S، \S/);
   await ps.getByTestId('tpl-section-0-langs').locator('summary').click();
   assert.equal(await ps.getByTestId('tpl-section-0-title-ps').inputValue(), 'رسېدنه');
   assert.ok(await overflow(ps) <= 0, 'the Pashto editor fits the phone');

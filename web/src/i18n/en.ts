@@ -31,6 +31,8 @@ const en = {
   'login.busy': 'Signing in…',
   'login.sessionEnded': 'Your session has ended. Please sign in again.',
 
+  // Between the items of a list in running text.
+  'common.listSep': ', ',
   'common.save': 'Save',
   'common.cancel': 'Cancel',
   'common.delete': 'Delete',

@@ -31,6 +31,7 @@ const ps: Record<MessageKey, string | Plural> = {
   'login.busy': 'ننوتل روان دي…',
   'login.sessionEnded': 'ستاسو ناسته پای ته ورسېده. مهرباني وکړئ بیا ننوځئ.',
 
+  'common.listSep': '، ',
   'common.save': 'خوندي کړئ',
   'common.cancel': 'لغوه کړئ',
   'common.delete': 'ړنګ کړئ',

@@ -31,6 +31,7 @@ const uk: Record<MessageKey, string | Plural> = {
   'login.busy': 'Вхід…',
   'login.sessionEnded': 'Ваш сеанс завершився. Увійдіть знову.',
 
+  'common.listSep': ', ',
   'common.save': 'Зберегти',
   'common.cancel': 'Скасувати',
   'common.delete': 'Видалити',

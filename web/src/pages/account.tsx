@@ -41,7 +41,7 @@ export function AccountPage({ user }: { user: User }) {
       <dl class="facts">
         <dt>{t('users.username')}</dt><dd dir="ltr">{user.username}</dd>
         <dt>{t('users.fullName')}</dt><dd>{user.full_name}</dd>
-        <dt>{t('users.roles')}</dt><dd>{user.roles.map((r) => `${roleLabel(r.role)} · ${r.area_name ?? ''}`).join(', ')}</dd>
+        <dt>{t('users.roles')}</dt><dd>{user.roles.map((r) => `${roleLabel(r.role)} · ${r.area_name ?? ''}`).join(t('common.listSep'))}</dd>
       </dl>
       <form class="form-narrow" onSubmit={submit} data-testid="password-form">
         <h2>{t('account.changePassword')}</h2>

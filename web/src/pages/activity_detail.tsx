@@ -115,10 +115,10 @@ export function ActivityDetailPage({ id, user, verifier }: { id: string; user: U
               {institutions.map((i, n) => <>{n > 0 && ', '}<a key={i.id} href={href('institutions', i.id)}><bdi>{i.name}</bdi></a></>)}
             </span>
           ) : a.institution_ids.length ? t('act.institutions', { n: a.institution_ids.length }) : ''],
-          [t('act.topics'), a.topics.map((x) => topicLabel(config, x)).join(', ')],
+          [t('act.topics'), a.topics.map((x) => topicLabel(config, x)).join(t('common.listSep'))],
           [t('act.participants'), <span data-testid="activity-total">{num(a.counted_total)}</span>],
           [t('act.named'), a.named_total ? num(a.named_total) : ''],
-          [t('act.facilitators'), facilitators.length ? <bdi>{facilitators.join(', ')}</bdi> : ''],
+          [t('act.facilitators'), facilitators.length ? <bdi>{facilitators.join(t('common.listSep'))}</bdi> : ''],
           [t('act.decisions'), a.decisions ? <bdi dir="auto" class="pre-line">{a.decisions}</bdi> : ''],
           [t('act.followUp'), a.follow_up ? <bdi dir="auto" class="pre-line">{a.follow_up}</bdi> : ''],
           [t('act.notes'), a.notes ? <bdi dir="auto" class="pre-line">{a.notes}</bdi> : ''],

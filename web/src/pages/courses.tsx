@@ -44,7 +44,7 @@ export function CoursesPage({ rights }: { rights: TrainingRights }) {
                 <span class="record-meta">
                   {codeLabel('tr.audience.', c.audience)} · {t('tr.hours', { n: c.duration_hours })} · {c.test_max === null ? t('tr.noTest') : t('tr.testOutOf', { max: num(c.test_max) })}
                 </span>
-                {c.topics.length > 0 && <span class="record-meta">{c.topics.map((x) => topicLabel(config, x)).join(', ')}</span>}
+                {c.topics.length > 0 && <span class="record-meta">{c.topics.map((x) => topicLabel(config, x)).join(t('common.listSep'))}</span>}
               </>
             );
             return (

@@ -145,5 +145,5 @@ function disabilityText(p: Person, t: T): string {
   if (!p.wg) return '';
   if (!p.disability) return t('reg.no');
   const domains = WG_DOMAINS.filter((d) => (p.wg?.[d] ?? 0) >= 3).map((d) => t(`wg.short.${d}`));
-  return domains.length ? `${t('reg.yes')}: ${domains.join(', ')}` : t('reg.yes');
+  return domains.length ? `${t('reg.yes')}: ${domains.join(t('common.listSep'))}` : t('reg.yes');
 }

@@ -97,7 +97,7 @@ export function HouseholdsPage({ canWrite }: { canWrite: boolean }) {
                     <td data-label={t('reg.area')}><bdi>{h.area_name}</bdi></td>
                     <td data-label={t('hh.band')}>{h.poverty_band ? bandLabel(config, h.poverty_band) : ''}</td>
                     <td data-label={t('hh.people')}>{num(h.person_count)}</td>
-                    <td data-label={t('hh.flags')}>{h.flags.map((x) => flagLabel(config, x)).join(', ')}</td>
+                    <td data-label={t('hh.flags')}>{h.flags.map((x) => flagLabel(config, x)).join(t('common.listSep'))}</td>
                     <td data-label={t('hh.organised')}>
                       {h.organised ? <span class="badge on">{t('hh.organisedYes')}</span> : <span class="badge neutral">{t('hh.organisedNo')}</span>}
                     </td>

@@ -134,7 +134,7 @@ export function IndicatorDetailPage({ code, rights }: { code: string; rights: Re
             {d.filters.map((f) => <li key={f.field}><bdi dir="ltr">{f.field}</bdi>: <bdi dir="ltr">{f.values.join(', ')}</bdi></li>)}
           </ul>
         ) : t('ind.noFilters')],
-        [t('ind.dims'), d.dims.length ? d.dims.map(dimLabel).join(', ') : '–', 'indicator-dims'],
+        [t('ind.dims'), d.dims.length ? d.dims.map(dimLabel).join(t('common.listSep')) : '–', 'indicator-dims'],
       ]} />
       {mayChange && (
         <div class="actions separated">

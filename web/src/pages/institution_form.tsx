@@ -170,7 +170,7 @@ export function InstitutionFormPage({ id }: { id?: string }) {
         {parentTypes.length > 0 && (
           <InstitutionPicker label={t('inst.parent')} types={parentTypes} value={f.parent} onChange={(parent) => set({ parent })}
             error={fields.parent_id} testid="inst-parent" exclude={record?.id}
-            hint={t('inst.parentHint', { types: parentTypes.map((p) => typeLabel(config, p)).join(', ') })} />
+            hint={t('inst.parentHint', { types: parentTypes.map((p) => typeLabel(config, p)).join(t('common.listSep')) })} />
         )}
         <Field label={t('inst.name')} value={f.name} onInput={(name) => set({ name })} required dir="auto" error={fields.name} testid="inst-name" />
         <Field label={`${t('inst.nameLocal')} ${t('common.optional')}`} value={f.name_local} onInput={(v) => set({ name_local: v })} dir="auto" error={fields.name_local} testid="inst-name-local" />

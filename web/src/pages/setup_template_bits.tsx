@@ -67,7 +67,7 @@ export function TemplateView({ sections, lib }: { sections: Section[]; lib: Indi
             {s.items.map((i) => (
               <li key={i.key} data-testid="tpl-item" data-code={i.indicator_code}>
                 <bdi>{indicatorName(lib, i.indicator_code)}</bdi>
-                {i.by.length > 0 && <span class="muted small"> · {t('rep.byDims', { dims: i.by.map(dimLabel).join(', ') })}</span>}
+                {i.by.length > 0 && <span class="muted small"> · {t('rep.byDims', { dims: i.by.map(dimLabel).join(t('common.listSep')) })}</span>}
               </li>
             ))}
           </ol>

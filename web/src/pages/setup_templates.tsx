@@ -90,7 +90,7 @@ const periodKindLabel = (k: string, t: ReturnType<typeof useI18n>['t']) => t(('r
 // The summary of a section's translations: the languages it has, or an offer to add them.
 function translatedIn(names: Record<string, string>, t: ReturnType<typeof useI18n>['t']): string {
   const langs = LANGUAGES.filter((l) => l.code !== 'en' && names[l.code]?.trim()).map((l) => l.name);
-  return langs.length ? t('tpl.translatedIn', { langs: langs.join(', ') }) : t('tpl.addTranslations');
+  return langs.length ? t('tpl.translatedIn', { langs: langs.join(t('common.listSep')) }) : t('tpl.addTranslations');
 }
 
 function move<T>(list: T[], from: number, to: number): T[] {
@@ -325,7 +325,7 @@ export function TemplateEditPage({ code, user }: { code: string | null; user: Us
                         <div class="tpl-head">
                           {dims.length > 0 ? (
                             <details class="tpl-by" open={errs.length > 0} data-testid={`tpl-item-${si}-${ii}-by`}>
-                              <summary>{i.by.length ? t('rep.byDims', { dims: i.by.map(dimLabel).join(', ') }) : t('tpl.totalOnly')}</summary>
+                              <summary>{i.by.length ? t('rep.byDims', { dims: i.by.map(dimLabel).join(t('common.listSep')) }) : t('tpl.totalOnly')}</summary>
                               <fieldset class="tpl-dims">
                                 <legend>{t('tpl.by')}</legend>
                                 <div class="chips">

@@ -159,7 +159,7 @@ export function TrainingEventPage({ id, user, rights }: { id: string; user: User
           [t('act.area'), <bdi>{a.area_name}</bdi>],
           [t('tr.testMax'), hasTest ? <span data-testid="training-test-max">{num(report.test_max ?? 0)}</span> : t('tr.noTest')],
           [t('act.trainees'), num(a.attendance.length)],
-          [t('act.topics'), a.topics.map((x) => topicLabel(config, x)).join(', ')],
+          [t('act.topics'), a.topics.map((x) => topicLabel(config, x)).join(t('common.listSep'))],
         ]} />
       </section>
 

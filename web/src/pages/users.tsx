@@ -65,7 +65,7 @@ export function UsersPage() {
                   <tr key={u.id} data-testid="user-row" data-username={u.username}>
                     <td class="stack-title"><a href={href('users', u.id)}><bdi dir="ltr">{u.username}</bdi></a></td>
                     <td data-label={t('users.fullName')}>{u.full_name}</td>
-                    <td data-label={t('users.roles')}>{u.roles.map((r) => `${roleLabel(r.role)} · ${r.area_name ?? ''}`).join(', ')}</td>
+                    <td data-label={t('users.roles')}>{u.roles.map((r) => `${roleLabel(r.role)} · ${r.area_name ?? ''}`).join(t('common.listSep'))}</td>
                     <td data-label={t('users.status')}>{u.disabled ? <span class="badge off">{t('users.disabled')}</span> : <span class="badge on">{t('users.active')}</span>}</td>
                   </tr>
                 ))}
