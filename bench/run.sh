@@ -99,8 +99,11 @@ run_wrk() {  # name path
 
 echo "== progress reports (one client; the first request after start-up is the cold one)"
 report_period=$(date -u -d "$(date -u +%Y-%m-01) -1 day" +%Y-%m)
-mpr_rows=$(python3 "$ROOT/bench/report_bench.py" "$BASE" "$report_period" 5 |
-  awk -v p="$report_period" '{split($1, f, "_"); printf "| MPR of a %s as %s (%s): first (cold) / warm p50 / warm max | %s / %s / %s ms |\n", f[2], f[3], p, $2, $3, $4}')
+mpr_table() {  # label prefix: report_bench.py's lines against $BASE as table rows
+  python3 "$ROOT/bench/report_bench.py" "$BASE" "$report_period" 5 |
+    awk -v p="$report_period" -v pre="$1" '{split($1, f, "_"); printf "| %sMPR of a %s as %s (%s): first (cold) / warm p50 / warm max | %s / %s / %s ms |\n", pre, f[2], f[3], p, $2, $3, $4}'
+}
+mpr_rows=$(mpr_table "")
 echo "$mpr_rows"
 
 echo "== load"
@@ -154,6 +157,7 @@ echo "== PostgreSQL"
 PG_DIR="$WORK/pg"; mkdir -p "$PG_DIR"
 pg_rows="| (PostgreSQL could not be started: see the output above) | | | | |"
 pg_demo="n/a"
+pg_mpr_rows="| PostgreSQL: MPR | n/a |"
 if "$ROOT/tests/support/pg_start.sh" "$PG_DIR" >/dev/null; then
   PGURL=$(cat "$PG_DIR/pg_url")
   psql "$PGURL" -q -c "CREATE DATABASE bench" >/dev/null
@@ -169,6 +173,8 @@ if "$ROOT/tests/support/pg_start.sh" "$PG_DIR" >/dev/null; then
     run_wrk "PostgreSQL: GET /api/v1/areas?q=P2-D2" "/api/v1/areas?q=P2-D2&limit=50"
     registry_rows "PostgreSQL ($PG_HOUSEHOLDS households): "
   )
+  pg_mpr_rows=$(mpr_table "PostgreSQL ($PG_HOUSEHOLDS households): ")
+  echo "$pg_mpr_rows"
   stop_server
   "$ROOT/tests/support/pg_stop.sh" "$PG_DIR" >/dev/null 2>&1 || true
 fi
@@ -186,6 +192,7 @@ Machine: $machine. Server: SQLite, then PostgreSQL 15 (local, fsync off), 4 HTTP
 | start-up to first healthy answer | ${start_ms[*]} ms |
 | server peak RSS after load | $((rss_kb / 1024)) MB |
 $mpr_rows
+$pg_mpr_rows
 
 | request | req/s | p50 | p99 | non-2xx |
 |---|---|---|---|---|
