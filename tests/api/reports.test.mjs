@@ -176,6 +176,15 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
     const r = await admin.get(`/api/v1/indicators/HH_ORGANISED/records?area=${uc.id}&period=2026-02&column=cumulative`);
     assert.equal(r.status, 200, r.text);
     assert.deepEqual(r.json.items.map((x) => x.id).sort(), [h1.id, h2.id].sort());
+    // Reach in February: h1's head (named at two sessions, once) and the session whose counted
+    // women add to her; one list, newest first, paged as one.
+    const pages = [];
+    for (const offset of [0, 1, 2]) {
+      const p = await admin.get(`/api/v1/indicators/REACH/records?area=${uc.id}&period=2026-02&column=period&limit=1&offset=${offset}`);
+      assert.equal(p.status, 200, p.text);
+      pages.push(p.json.items.map((x) => [x.record, x.date]));
+    }
+    assert.deepEqual(pages, [[['person', '2026-02-20']], [['activity', '2026-02-10']], []]);
   });
 
   test('MPR: draft -> submitted -> approved by the level above; approved numbers frozen; exports', async () => {

@@ -148,14 +148,12 @@ std::vector<domain::RecordRef> SqlIndicatorRepository::Records(const domain::Com
                                                                const std::string& column,
                                                                int limit, int offset) {
   std::vector<domain::RecordRef> out;
-  for (const auto& q : CompileRecords(r, column, conn_.dialect())) {
-    auto params = q.params;
-    params.emplace_back(std::int64_t{limit});
-    params.emplace_back(std::int64_t{offset});
-    auto rs = conn_.Query(q.sql + " LIMIT ? OFFSET ?", params);
-    for (std::size_t i = 0; i < rs.size(); ++i)
-      out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3), rs[i].Str(4)});
-  }
+  auto q = CompileRecords(r, column, conn_.dialect());
+  q.params.emplace_back(std::int64_t{limit});
+  q.params.emplace_back(std::int64_t{offset});
+  auto rs = conn_.Query(q.sql + " LIMIT ? OFFSET ?", q.params);
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3), rs[i].Str(4)});
   return out;
 }
 

@@ -597,11 +597,10 @@ std::vector<CompiledQuery> CompileCompute(const ComputeRequest& r, Dialect diale
   return out;
 }
 
-std::vector<CompiledQuery> CompileRecords(const ComputeRequest& r, const std::string& column,
-                                          Dialect dialect) {
+CompiledQuery CompileRecords(const ComputeRequest& r, const std::string& column, Dialect dialect) {
   if (r.measures.empty()) throw std::invalid_argument("no measure");
   const auto& m = r.measures.front();
-  std::vector<CompiledQuery> out;
+  std::vector<Sql> parts;
   for (const Source& s : SourcesOf(r.record)) {
     Frame frame;
     const Drill& d = m.measure == "distinct_people" && !s.drill_people.id.empty() ? s.drill_people
@@ -614,13 +613,20 @@ std::vector<CompiledQuery> CompileRecords(const ComputeRequest& r, const std::st
     where.Add(" AND ").Add(filter).Add(" AND ");
     where.Add(column == "cumulative" ? CumulativeCond(s, r) : PeriodCond(s, r));
     if (r.hide_sensitive && r.record == "feedback") where.Add(" AND f.sensitive = 0");
-    Sql q{"SELECT '" + d.record + "', " + d.id + ", " + d.label + ", MAX(" + d.date + "), MIN(" +
-              s.area + ")",
+    Sql q{"SELECT '" + d.record + "' AS record, " + d.id + " AS id, " + d.label + " AS label, MAX(" +
+              d.date + ") AS day, MIN(" + s.area + ") AS area_path",
           {}};
-    q.Add(FromSql(s, frame, dialect)).Add(where).Add(" GROUP BY 2, 3 ORDER BY 4 DESC, 2");
-    out.push_back({std::move(q.text), std::move(q.params)});
+    parts.push_back(q.Add(FromSql(s, frame, dialect)).Add(where).Add(" GROUP BY 2, 3"));
   }
-  return out;
+  // Several sources (named people and counted activities) are one list, paged as one.
+  Sql q = parts.front();
+  if (parts.size() > 1) {
+    q = Sql{"SELECT * FROM (", {}};
+    for (std::size_t i = 0; i < parts.size(); ++i) q.Add(i ? " UNION ALL " : "").Add(parts[i]);
+    q.Add(") records");
+  }
+  q.Add(" ORDER BY 4 DESC, 2");
+  return {std::move(q.text), std::move(q.params)};
 }
 
 std::vector<std::string> MissingSql() {

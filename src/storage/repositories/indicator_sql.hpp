@@ -24,10 +24,10 @@ struct CompiledQuery {
 // std::invalid_argument on a name record_kinds does not know (validated before, so a bug).
 std::vector<CompiledQuery> CompileCompute(const domain::ComputeRequest& request, Dialect dialect);
 
-// The statements listing the records behind `column` ("period" | "cumulative") of the request's
-// first measure: record, id, label, date, area_path.
-std::vector<CompiledQuery> CompileRecords(const domain::ComputeRequest& request,
-                                          const std::string& column, Dialect dialect);
+// The statement listing the records behind `column` ("period" | "cumulative") of the request's
+// first measure, newest first (every source's in one list): record, id, label, date, area_path.
+CompiledQuery CompileRecords(const domain::ComputeRequest& request, const std::string& column,
+                             Dialect dialect);
 
 // Whether storage has SQL for every measure, field, filter and dimension record_kinds lists
 // (empty when so; otherwise what is missing).
