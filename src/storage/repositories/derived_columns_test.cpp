@@ -7,6 +7,12 @@
 // membership's household or person is in another membership too.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
+#include "core/id.hpp"
+#include "storage/repositories/registry_repositories.hpp"
+
 #include "domain/activities/activity_service.hpp"
 #include "domain/registry/institution_service.hpp"
 #include "domain/registry/registry_config_service.hpp"
@@ -166,6 +172,51 @@ TEST_P(DerivedColumnsTest, HouseholdsAndTheirMembershipsFollowScoresBandsAndMerg
                   .Int(0),
               2);
   }
+}
+
+// Two writers at once adding a row each for one household (its CO membership, its woman's SHG
+// membership): on PostgreSQL the second waits for the first's lock on the household and then
+// marks both rows; without it each counts only its own row and neither is marked.
+TEST_P(DerivedColumnsTest, TwoWritersAddingRowsForOneMemberMarkBoth) {
+  if (GetParam() != Dialect::kPostgres) GTEST_SKIP() << "SQLite has one writer at a time";
+  InstitutionService institutions(*uow_);
+  auto a = Household(v1_, {PersonInput{.name = "Amina", .sex = "f", .relation = "head", .age = 30}});
+  ASSERT_TRUE(a);
+  auto group = [&](const std::string& type) {
+    auto made = institutions.Create(system_, InstitutionInput{.type = type, .area_id = v1_.id, .name = type,
+                                                              .formed_on = "2025-04-01", .sex_composition = "women"});
+    EXPECT_TRUE(made) << made.error().message;
+    return made->institution;
+  };
+  const auto co = group("CO"), shg = group("SHG");
+  auto row = [&](const Institution& i) {
+    Membership m;
+    m.id = NewId();
+    m.institution_id = i.id;
+    m.type = i.type;
+    m.area_path = i.area_path;
+    m.household_id = a->household.id;
+    m.person_id = a->household.head_person_id;
+    m.role = "member";
+    m.joined_on = "2025-05-01";
+    m.created_at = m.updated_at = "2025-05-01T00:00:00Z";
+    return m;
+  };
+  {
+    auto first = db_->Acquire(), second = db_->Acquire();
+    first->Begin(true);
+    SqlInstitutionRepository(*first).InsertMembership(row(co));
+    std::thread other([&] {
+      second->Begin(true);
+      SqlInstitutionRepository(*second).InsertMembership(row(shg));
+      second->Commit();
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the other is waiting by now
+    first->Commit();
+    other.join();
+  }
+  ExpectDerivedRight("two writers at once");
+  EXPECT_EQ(db_->Acquire()->Query("SELECT SUM(member_repeated) FROM membership")[0].Int(0), 2);
 }
 
 TEST_P(DerivedColumnsTest, CountCellsKnowTheirNamedAttendees) {

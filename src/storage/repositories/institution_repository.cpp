@@ -295,6 +295,13 @@ void SqlInstitutionRepository::InsertMembership(const Membership& m) {
 }
 
 void MarkRepeatedMembers(Connection& conn, const std::string& column, const std::string& id) {
+  // On PostgreSQL two writers adding rows for one member would each count only their own and
+  // leave both unmarked: the member's household (person) row is locked first (households before
+  // people, always), so the second waits for the first to commit and then counts its row too.
+  if (conn.dialect() == Dialect::kPostgres)
+    conn.Query(std::string("SELECT id FROM ") + (column == "household_id" ? "household" : "person") +
+                   " WHERE id = ? FOR UPDATE",
+               {id});
   conn.Execute("UPDATE membership SET member_repeated = 1 WHERE " + column +
                    " = ? AND member_repeated = 0 AND (SELECT COUNT(*) FROM membership o WHERE o." +
                    column + " = ?) > 1",
