@@ -21,8 +21,10 @@ UPDATE membership SET member_repeated = 1
   WHERE EXISTS (SELECT 1 FROM membership o WHERE o.household_id = membership.household_id AND o.id <> membership.id)
      OR EXISTS (SELECT 1 FROM membership o WHERE o.person_id = membership.person_id AND o.id <> membership.id);
 DROP INDEX membership_area;
-CREATE INDEX membership_area ON membership(area_path, joined_on, left_on, type_code, household_id,
-  person_id, member_institution_id, member_sex, member_birth_date, member_disability, member_band,
+-- The band and sex right after the area: members by band or sex are grouped by area, band and
+-- sex in index order (nothing sorted), then by what was asked.
+CREATE INDEX membership_area ON membership(area_path, member_band, member_sex, joined_on, left_on,
+  type_code, household_id, person_id, member_institution_id, member_birth_date, member_disability,
   member_poor, member_repeated);
 CREATE INDEX membership_repeated ON membership(area_path, joined_on, left_on, type_code, household_id,
   person_id, member_institution_id, member_sex, member_birth_date, member_disability, member_band,

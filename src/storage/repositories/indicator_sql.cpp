@@ -62,6 +62,12 @@ struct Source {
   std::string person, household;  // columns for the distinct measures
   std::string count_col;          // rows are counts of this column (participants counted)
   bool area_ordered = false;      // its index leads with the area (read in area order)
+  // Dimensions whose columns follow the area in that index, in index order: the column, and the
+  // dimension's value from it ({k}).
+  struct AreaThen {
+    std::string dim, column, value;
+  };
+  std::vector<AreaThen> area_then;
   // 0/1 column: the row's household or person is in another row of the source too. Computed as
   // two statements: the rows whose members are in no other row, where a distinct count is a
   // count, and the repeated ones (read through `repeated_index` on SQLite).
@@ -241,6 +247,8 @@ std::map<std::string, std::vector<Source>> BuildSources() {
   m.person = "m.person_id";
   m.household = "m.household_id";
   m.area_ordered = true;
+  m.area_then = {{"band", "m.member_band", "COALESCE({k}, 'none')"},
+                 {"sex", "m.member_sex", "COALESCE({k}, 'unknown')"}};
   m.repeated = "m.member_repeated";
   m.repeated_index = "membership_repeated";
   m.drill = {"institution", "mi.id", "mi.name", "m.joined_on", "mi"};
@@ -543,18 +551,32 @@ std::vector<CompiledQuery> CompileCompute(const ComputeRequest& r, Dialect diale
     for (Source& part : Split(s, r, dialect)) sources.push_back(std::move(part));
   for (const Source& s : sources) {
     Frame frame;
-    // Counts and sums by child area over records read in area order: grouped by the area itself
-    // first (rows of one area are adjacent in the index, so nothing is sorted), then the few
-    // area rows by child area (at a province, 500k household rows sorted -> 3x slower).
+    // Counts and sums over records read in area order, by child area and by dimensions whose
+    // columns follow the area in the index: grouped by the area and those columns first (adjacent
+    // in the index, so nothing is sorted), then the few rows that gives by what was asked (at a
+    // province, 500k household rows sorted by child area: 3x slower; 258k memberships by sex:
+    // 0.17 -> 0.12 s).
+    const auto then_at = [&s](const std::string& dim) {
+      for (std::size_t j = 0; j < s.area_then.size(); ++j)
+        if (s.area_then[j].dim == dim) return static_cast<int>(j);
+      return dim == domain::kChildAreaDim ? -1 : -2;
+    };
     const bool by_area_first =
-        s.area_ordered && r.by == std::vector<std::string>{std::string(domain::kChildAreaDim)} &&
+        s.area_ordered && !r.by.empty() &&
+        std::all_of(r.by.begin(), r.by.end(), [&](const std::string& d) { return then_at(d) > -2; }) &&
         std::all_of(r.measures.begin(), r.measures.end(), [&s](const domain::MeasureSpec& m) {
           return m.measure == "count" || m.measure == "sum" ||
                  (s.unique_members && m.measure != "average");
         });
+    int depth = 0;  // area_then columns the first grouping takes
+    for (const auto& d : r.by) depth = std::max(depth, then_at(d) + 1);
     Sql select{"SELECT ", {}};
-    for (std::size_t i = 0; i < r.by.size(); ++i) {
-      Dim d = by_area_first ? Col(s.area + " AS g") : DimOf(s, r.by[i]);
+    if (by_area_first) {
+      select.Add(s.area + " AS g");
+      for (int j = 0; j < depth; ++j) select.Add(", " + s.area_then[j].column + " AS k" + std::to_string(j));
+    }
+    for (std::size_t i = 0; i < r.by.size() && !by_area_first; ++i) {
+      Dim d = DimOf(s, r.by[i]);
       Need(frame, d.join);
       select.Add(i ? ", " : "").Add(d.expr(r));
     }
@@ -583,14 +605,25 @@ std::vector<CompiledQuery> CompileCompute(const ComputeRequest& r, Dialect diale
     Sql q = select;
     q.Add(FromSql(s, frame, dialect));
     q.Add(where);
-    if (!r.by.empty()) {
+    const std::size_t keys = by_area_first ? static_cast<std::size_t>(depth) + 1 : r.by.size();
+    if (keys > 0) {
       q.Add(" GROUP BY ");
-      for (std::size_t i = 0; i < r.by.size(); ++i) q.Add((i ? ", " : "") + std::to_string(i + 1));
+      for (std::size_t i = 0; i < keys; ++i) q.Add((i ? ", " : "") + std::to_string(i + 1));
     }
     if (by_area_first) {
-      Sql outer{"SELECT substr(g, 1, ?)", {static_cast<std::int64_t>(r.child_path_length)}};
+      Sql outer{"SELECT ", {}};
+      for (std::size_t i = 0; i < r.by.size(); ++i) {
+        outer.Add(i ? ", " : "");
+        const int j = then_at(r.by[i]);
+        if (j < 0)
+          outer.Add(Sql{"substr(g, 1, ?)", {static_cast<std::int64_t>(r.child_path_length)}});
+        else
+          outer.Add(Replace(s.area_then[j].value, "{k}", "k" + std::to_string(j)));
+      }
       for (std::size_t c = 0; c < columns; ++c) outer.Add(", SUM(v" + std::to_string(c) + ")");
-      q = outer.Add(" FROM (").Add(q).Add(") by_area GROUP BY 1");
+      outer.Add(" FROM (").Add(q).Add(") by_area GROUP BY ");
+      for (std::size_t i = 0; i < r.by.size(); ++i) outer.Add((i ? ", " : "") + std::to_string(i + 1));
+      q = outer;
     }
     out.push_back({std::move(q.text), std::move(q.params)});
   }
