@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 
 #include "core/clock.hpp"
 
@@ -43,6 +44,19 @@ void CheckName(FieldErrors& errors, const std::string& field, std::string_view v
     return;
   }
   CheckOptionalName(errors, field, value, max);
+}
+
+void CheckTranslations(FieldErrors& errors, const std::string& field, const Translations& names) {
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const auto& [lang, name] = names[i];
+    if (!IsLanguageCode(lang)) {
+      errors[field + "[" + std::to_string(i) + "]"] = "a language code such as ps, uk, mr";
+      continue;
+    }
+    if (!seen.insert(lang).second) errors[field + "." + lang] = "given twice";
+    CheckName(errors, field + "." + lang, name);
+  }
 }
 
 void CheckCode(FieldErrors& errors, const std::string& field, std::string_view value) {

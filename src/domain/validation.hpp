@@ -7,6 +7,8 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "domain/translations.hpp"
+
 namespace mobilise::domain {
 
 using FieldErrors = std::map<std::string, std::string>;
@@ -25,6 +27,10 @@ void CheckOptionalName(FieldErrors& errors, const std::string& field, std::strin
                        std::size_t max = 200);
 // A code: 1..64 of [A-Za-z0-9._-].
 void CheckCode(FieldErrors& errors, const std::string& field, std::string_view value);
+// Translations of a name (indicators, report templates and their sections): a language code
+// (2 or 3 of a-z) once each, and a name. Errors name the language ("names.ps"), or the position
+// of a bad language code ("names[1]").
+void CheckTranslations(FieldErrors& errors, const std::string& field, const Translations& names);
 
 }  // namespace mobilise::domain
 

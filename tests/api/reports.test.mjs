@@ -165,6 +165,11 @@ for (const backend of ['sqlite', 'postgres']) describe(backend, () => {
       filters: [{ field: 'topic', values: ['gossip'] }], dims: ['type', 'colour'] });
     assert.equal(r.status, 400);
     assert.ok(r.json.error.fields['filters[0].values'] && r.json.error.fields['dims[1]'], r.text);
+    // A translation's error names its language, where the form shows it.
+    r = await admin.post('/api/v1/indicators', { code: 'WASH_SESSIONS', name: 'WASH sessions', record: 'activity', measure: 'count',
+      names: { ps: '   ' } });
+    assert.equal(r.status, 400);
+    assert.ok(r.json.error.fields['names.ps'], r.text);
     r = await admin.post('/api/v1/indicators', { code: 'WASH_SESSIONS', name: 'WASH sessions', record: 'activity', measure: 'count',
       filters: [{ field: 'topic', values: ['wash'] }], dims: ['type', 'child_area'] });
     assert.equal(r.status, 201, r.text);

@@ -240,11 +240,7 @@ void Apply(Indicator& d, const IndicatorInput& in) {
 void CheckTexts(const Indicator& d, FieldErrors& errors) {
   CheckName(errors, "name", d.name);
   CheckOptionalName(errors, "description", d.description, 2000);
-  for (std::size_t i = 0; i < d.names.size(); ++i) {
-    const auto& [lang, name] = d.names[i];
-    if (!IsLanguageCode(lang)) errors["names[" + std::to_string(i) + "].lang"] = "a language code such as ps, uk, mr";
-    CheckName(errors, "names[" + std::to_string(i) + "].name", name);
-  }
+  CheckTranslations(errors, "names", d.names);  // "names.ps", as the web form reads them
 }
 
 bool MayDefine(const Actor& actor) {

@@ -26,21 +26,6 @@ Snapshot TemplateSnapshot(const ReportTemplate& t) {
                   {"sections", std::to_string(t.sections.size())}};
 }
 
-// Translations as indicator names have them: a language code (2 or 3 of a-z) once each, and a
-// name. Errors name the language ("names.ps"), or the position of a bad language code.
-void CheckTranslations(FieldErrors& errors, const std::string& field, const Translations& names) {
-  std::set<std::string> seen;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    const auto& [lang, name] = names[i];
-    if (!IsLanguageCode(lang)) {
-      errors[field + "[" + std::to_string(i) + "]"] = "a language code such as ps, uk, mr";
-      continue;
-    }
-    if (!seen.insert(lang).second) errors[field + "." + lang] = "given twice";
-    CheckName(errors, field + "." + lang, name);
-  }
-}
-
 // The items as saved (numbered from 1), every bad one named in `errors`.
 std::vector<ReportTemplateItem> CheckItems(UnitOfWork& uow,
                                            const std::vector<ReportTemplateItem>& items,
