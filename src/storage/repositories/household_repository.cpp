@@ -10,14 +10,18 @@ namespace {
 using domain::Household;
 using domain::Person;
 
-// The day a household counts as registered (household.registered_on): the earlier of its
-// poverty survey and its record's creation.
 // A household member's band and poor flag as its household has them (membership.member_band,
-// member_poor: the indicators read them from the membership_area index).
+// member_poor: the indicators read them from the membership_area index), and the condition that
+// they differ (a band set's change rewrites only the memberships whose band it changed).
 constexpr const char* kMemberBandFromHousehold =
     "member_band = (SELECT h.poverty_band FROM household h WHERE h.id = membership.household_id), "
     "member_poor = COALESCE((SELECT h.poor FROM household h WHERE h.id = membership.household_id), 0)";
+constexpr const char* kMemberBandDiffers =
+    "EXISTS (SELECT 1 FROM household h WHERE h.id = membership.household_id AND "
+    "(COALESCE(h.poverty_band, '') <> COALESCE(membership.member_band, '') OR h.poor <> membership.member_poor))";
 
+// The day a household counts as registered (household.registered_on): the earlier of its
+// poverty survey and its record's creation.
 std::string RegisteredOn(const Household& h) {
   std::string created = h.created_at.substr(0, 10);
   return h.psc_date && *h.psc_date < created ? *h.psc_date : created;
@@ -298,7 +302,7 @@ void SqlHouseholdRepository::RecomputeBands(const std::vector<domain::PovertyBan
     }
   }
   conn_.Execute(std::string("UPDATE membership SET ") + kMemberBandFromHousehold +
-                " WHERE household_id IS NOT NULL");
+                " WHERE household_id IS NOT NULL AND " + kMemberBandDiffers);
 }
 
 std::vector<std::pair<std::string, std::string>> SqlHouseholdRepository::SameNationalIdPairs(
