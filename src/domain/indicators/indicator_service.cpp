@@ -290,7 +290,6 @@ std::string DisaggregationKey(std::vector<std::pair<std::string, std::string>> p
 std::optional<double> RollUpTarget(const std::vector<Target>& targets, const std::string& path,
                                    const Period& period, const std::string& disaggregation) {
   std::optional<double> exact;
-  std::map<std::string, std::pair<long, double>> own_by_span;  // span text -> (length, sum)
   std::set<std::string> children;
   long longest = -1;
   double longest_sum = 0;
