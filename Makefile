@@ -14,9 +14,9 @@ DEBIAN_PACKAGES := g++ cmake ninja-build ccache pkg-config make \
   libsodium-dev libssl-dev libexpected-dev \
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev \
   libgtest-dev libgmock-dev libbenchmark-dev \
-  wrk hyperfine chromium poppler-utils python3 zip bc curl
+  wrk hyperfine chromium poppler-utils python3 zip bc curl clang-format
 
-.PHONY: deps deps-debian deps-npm build build-server build-web run test bench clean
+.PHONY: deps deps-debian deps-npm build build-server build-web run test bench clean format format-check
 
 deps: deps-debian deps-npm
 
@@ -58,8 +58,23 @@ run: build
 	 else $(MOBILISE) --database sqlite:$(DB) demo --households 2000 --seed 1; fi
 	$(MOBILISE) --database sqlite:$(DB) serve --listen $(LISTEN) --web-root web/dist --data-dir data
 
-test: build
+test: build format-check
 	cd $(BUILD) && ctest --output-on-failure -j2 --timeout 900
+
+# clang-format owns the C++ (.clang-format), Prettier the web app and the JavaScript tests
+# (.prettierrc.json). The tree-wide reformat is listed in .git-blame-ignore-revs.
+CXX_SOURCES = $(shell git ls-files '*.cpp' '*.hpp' '*.h')
+PRETTIER    = web/node_modules/.bin/prettier --ignore-path .prettierignore
+
+format: deps
+	clang-format -i $(CXX_SOURCES)
+	$(PRETTIER) --write --log-level warn web tests
+
+format-check: deps
+	@clang-format --dry-run -Werror $(CXX_SOURCES)
+	@$(PRETTIER) --check --log-level warn web tests || \
+	  { echo "format-check: run 'make format'"; exit 1; }
+	@echo "format-check: clean"
 
 bench: deps build-web
 	@[ -f $(BUILD_BENCH)/build.ninja ] || cmake -S . -B $(BUILD_BENCH) -G Ninja -DCMAKE_BUILD_TYPE=Release
