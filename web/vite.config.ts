@@ -11,10 +11,18 @@ function serviceWorker(): Plugin {
     apply: 'build',
     generateBundle(_options, bundle) {
       const files = Object.keys(bundle).filter((f) => !f.endsWith('.map'));
-      const shell = ['./', './index.html', './manifest.webmanifest', './icon.svg',
-        ...files.filter((f) => f !== 'index.html').map((f) => './' + f)];
+      const shell = [
+        './',
+        './index.html',
+        './manifest.webmanifest',
+        './icon.svg',
+        ...files.filter((f) => f !== 'index.html').map((f) => './' + f),
+      ];
       const version = Date.now().toString(36);
-      const template = readFileSync(fileURLToPath(new URL('./src/sw.template.js', import.meta.url)), 'utf8');
+      const template = readFileSync(
+        fileURLToPath(new URL('./src/sw.template.js', import.meta.url)),
+        'utf8',
+      );
       const source = template
         .replace('__SHELL_FILES__', JSON.stringify(shell))
         .replace('__CACHE_VERSION__', JSON.stringify('mobilise-shell-' + version));

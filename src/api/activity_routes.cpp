@@ -10,8 +10,12 @@ namespace json = boost::json;
 namespace {
 
 json::object FileJson(const domain::StoredFile& f) {
-  return {{"id", f.id},     {"name", f.name}, {"mime", f.mime}, {"size", f.size},
-          {"url", "/api/v1/files/" + f.id}, {"created_at", f.created_at}};
+  return {{"id", f.id},
+          {"name", f.name},
+          {"mime", f.mime},
+          {"size", f.size},
+          {"url", "/api/v1/files/" + f.id},
+          {"created_at", f.created_at}};
 }
 
 json::object ActivityJson(const domain::Activity& a) {
@@ -19,10 +23,13 @@ json::object ActivityJson(const domain::Activity& a) {
   for (const auto& t : a.topics) topics.push_back(json::value(t));
   for (const auto& i : a.institution_ids) institutions.push_back(json::value(i));
   for (const auto& f : a.facilitators)
-    facilitators.push_back(json::object{{"user_id", Nullable(f.user_id)}, {"name", Nullable(f.name)}});
+    facilitators.push_back(
+        json::object{{"user_id", Nullable(f.user_id)}, {"name", Nullable(f.name)}});
   for (const auto& c : a.counts)
-    counts.push_back(json::object{
-        {"sex", c.sex}, {"age_band", c.age_band}, {"disability", c.disability}, {"count", c.count}});
+    counts.push_back(json::object{{"sex", c.sex},
+                                  {"age_band", c.age_band},
+                                  {"disability", c.disability},
+                                  {"count", c.count}});
   for (const auto& t : a.attendance)
     attendance.push_back(json::object{
         {"person_id", t.person_id},
@@ -70,8 +77,10 @@ json::object ActivityDetailJson(const domain::Activity& a) {
   auto o = ActivityJson(a);
   json::array corrections;
   for (const auto& c : a.corrections)
-    corrections.push_back(json::object{
-        {"at", c.at}, {"by", Nullable(c.by)}, {"by_name", Nullable(c.by_name)}, {"reason", Nullable(c.reason)}});
+    corrections.push_back(json::object{{"at", c.at},
+                                       {"by", Nullable(c.by)},
+                                       {"by_name", Nullable(c.by_name)},
+                                       {"reason", Nullable(c.reason)}});
   o["corrections"] = std::move(corrections);
   return o;
 }
@@ -93,26 +102,29 @@ domain::ActivityInput ReadInput(ObjectReader& r) {
   in.correction_reason = r.OptionalString("correction_reason");
   in.topics = r.OptionalStrings("topics");
   in.institution_ids = r.OptionalStrings("institution_ids");
-  in.facilitators = ReadObjects<domain::Facilitator>(r, "facilitators", r.OptionalArray("facilitators"), [](ObjectReader& o) {
-    return domain::Facilitator{o.OptionalString("user_id"), o.OptionalString("name")};
-  });
-  in.counts = ReadObjects<domain::ParticipantCount>(r, "counts", r.OptionalArray("counts"), [](ObjectReader& o) {
-    domain::ParticipantCount c;
-    c.sex = o.RequiredString("sex");
-    c.age_band = o.RequiredString("age_band");
-    c.disability = o.OptionalBool("disability").value_or(false);
-    c.count = o.RequiredInt("count");
-    return c;
-  });
-  in.attendance = ReadObjects<domain::Attendance>(r, "attendance", r.OptionalArray("attendance"), [](ObjectReader& o) {
-    domain::Attendance t;
-    t.person_id = o.RequiredString("person_id");
-    t.attended = o.OptionalBool("attended").value_or(true);
-    // null: not tested.
-    t.pre_score = o.NullableNumber("pre_score").value_or(std::nullopt);
-    t.post_score = o.NullableNumber("post_score").value_or(std::nullopt);
-    return t;
-  });
+  in.facilitators = ReadObjects<domain::Facilitator>(
+      r, "facilitators", r.OptionalArray("facilitators"), [](ObjectReader& o) {
+        return domain::Facilitator{o.OptionalString("user_id"), o.OptionalString("name")};
+      });
+  in.counts = ReadObjects<domain::ParticipantCount>(
+      r, "counts", r.OptionalArray("counts"), [](ObjectReader& o) {
+        domain::ParticipantCount c;
+        c.sex = o.RequiredString("sex");
+        c.age_band = o.RequiredString("age_band");
+        c.disability = o.OptionalBool("disability").value_or(false);
+        c.count = o.RequiredInt("count");
+        return c;
+      });
+  in.attendance = ReadObjects<domain::Attendance>(
+      r, "attendance", r.OptionalArray("attendance"), [](ObjectReader& o) {
+        domain::Attendance t;
+        t.person_id = o.RequiredString("person_id");
+        t.attended = o.OptionalBool("attended").value_or(true);
+        // null: not tested.
+        t.pre_score = o.NullableNumber("pre_score").value_or(std::nullopt);
+        t.post_score = o.NullableNumber("post_score").value_or(std::nullopt);
+        return t;
+      });
   return in;
 }
 
@@ -133,26 +145,28 @@ void AddActivityRoutes(RouteTable& t, Services& s) {
     f.to = text("to");
     f.mine = text("mine") == std::optional<std::string>("true");
     f.queue = text("queue") == std::optional<std::string>("true");
-    return Reply(s.activities.List(c.actor(), f), 200, [&](const domain::Page<domain::Activity>& p) {
-      return PageJson(p, *page, [](const domain::Activity& a) { return ActivityJson(a); });
-    });
+    return Reply(
+        s.activities.List(c.actor(), f), 200, [&](const domain::Page<domain::Activity>& p) {
+          return PageJson(p, *page, [](const domain::Activity& a) { return ActivityJson(a); });
+        });
   });
 
   t.Authed("GET", "/api/v1/activities/summary", [&s](Call& c) {
     auto text = [&](const char* k) { return QueryText(c.request, k); };
     const bool unverified = text("include_unverified") == std::optional<std::string>("true");
-    return Reply(s.activities.MonthlyCounts(c.actor(), text("area"), text("from"), text("to"), unverified),
-                 200, [](const std::vector<domain::ActivityMonthCount>& v) {
-                   json::array items;
-                   for (const auto& x : v)
-                     items.push_back(json::object{{"month", x.month},
-                                                  {"type", x.type},
-                                                  {"topic", Nullable(x.topic)},
-                                                  {"sex", x.sex},
-                                                  {"activities", x.activities},
-                                                  {"participants", x.participants}});
-                   return json::object{{"items", std::move(items)}};
-                 });
+    return Reply(
+        s.activities.MonthlyCounts(c.actor(), text("area"), text("from"), text("to"), unverified),
+        200, [](const std::vector<domain::ActivityMonthCount>& v) {
+          json::array items;
+          for (const auto& x : v)
+            items.push_back(json::object{{"month", x.month},
+                                         {"type", x.type},
+                                         {"topic", Nullable(x.topic)},
+                                         {"sex", x.sex},
+                                         {"activities", x.activities},
+                                         {"participants", x.participants}});
+          return json::object{{"items", std::move(items)}};
+        });
   });
 
   t.Authed("POST", "/api/v1/activities", [&s](Call& c) {
@@ -178,7 +192,8 @@ void AddActivityRoutes(RouteTable& t, Services& s) {
     const auto& id = c.request.path_params["id"];
     auto updated = s.activities.Update(c.actor(), id, version, in);
     if (!updated && updated.error().fields.count("version"))
-      if (auto now = s.activities.Get(c.actor(), id)) return StaleWithCurrent(updated.error(), ActivityDetailJson(*now));
+      if (auto now = s.activities.Get(c.actor(), id))
+        return StaleWithCurrent(updated.error(), ActivityDetailJson(*now));
     return Reply(updated, 200, ActivityDetailJson);
   });
 
@@ -195,8 +210,9 @@ void AddActivityRoutes(RouteTable& t, Services& s) {
       const auto version = r.RequiredInt("version");
       auto comment = r.OptionalString("comment");
       if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-      return Reply(s.activities.Transition(c.actor(), c.request.path_params["id"], action, version, comment),
-                   200, ActivityDetailJson);
+      return Reply(
+          s.activities.Transition(c.actor(), c.request.path_params["id"], action, version, comment),
+          200, ActivityDetailJson);
     });
   }
 
@@ -215,8 +231,9 @@ void AddActivityRoutes(RouteTable& t, Services& s) {
   t.Authed("POST", "/api/v1/activities/{id}/files", [&s](Call& c) {
     const auto name = c.request.Query("filename").value_or("");
     std::string type(c.request.Header("content-type"));
-    return Reply(s.activities.AddFile(c.actor(), c.request.path_params["id"], name, type, c.request.body),
-                 201, FileJson);
+    return Reply(
+        s.activities.AddFile(c.actor(), c.request.path_params["id"], name, type, c.request.body),
+        201, FileJson);
   });
 
   t.Authed("GET", "/api/v1/files/{id}", [&s](Call& c) {
@@ -229,7 +246,8 @@ void AddActivityRoutes(RouteTable& t, Services& s) {
     // ?thumb=N: a JPEG of an image photo scaled to fit N pixels (32..800), for lists on phones.
     if (auto thumb = c.request.Query("thumb")) {
       const auto side = ParseInt(*thumb);
-      if (!side || *side < 32 || *side > 800) return ErrorResponse(Error::Field("thumb", "a size from 32 to 800 pixels"));
+      if (!side || *side < 32 || *side > 800)
+        return ErrorResponse(Error::Field("thumb", "a size from 32 to 800 pixels"));
       if (file->first.mime != "image/jpeg" && file->first.mime != "image/png")
         return ErrorResponse(Error::Field("thumb", "only photos have thumbnails"));
       auto small = reports::MakeThumbnail(resp.body, static_cast<int>(*side));
@@ -239,7 +257,9 @@ void AddActivityRoutes(RouteTable& t, Services& s) {
     }
     std::string safe;
     for (char ch : file->first.name)
-      safe += (std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '-' || ch == '_') ? ch : '_';
+      safe += (std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '-' || ch == '_')
+                  ? ch
+                  : '_';
     resp.SetHeader("Content-Disposition", "inline; filename=\"" + safe + "\"");
     resp.SetHeader("Cache-Control", "private, max-age=3600");
     return resp;

@@ -48,10 +48,10 @@ struct Services {
 };
 
 struct ApiOptions {
-  bool secure_cookie = false;          // add `Secure` (behind HTTPS)
+  bool secure_cookie = false;  // add `Secure` (behind HTTPS)
   int session_hours = 12;
-  std::size_t import_limit = 50 << 20;  // bytes of an uploaded import file
-  http::Metrics* metrics = nullptr;     // for GET /metrics
+  std::size_t import_limit = 50 << 20;         // bytes of an uploaded import file
+  http::Metrics* metrics = nullptr;            // for GET /metrics
   std::function<std::string()> extra_metrics;  // e.g. database pool gauges
   std::string version;
 };

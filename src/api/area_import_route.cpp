@@ -19,7 +19,8 @@ void AddAreaImportRoute(RouteTable& t, Services& s, const ApiOptions& o) {
     importers::ReadLimits limits;
     limits.max_bytes = o.import_limit;
     std::string type(c.request.Header("content-type"));
-    if (auto name = c.request.Query("filename"); name && (type.empty() || type == "application/octet-stream"))
+    if (auto name = c.request.Query("filename");
+        name && (type.empty() || type == "application/octet-stream"))
       type = *name;
     auto read = importers::ReadAreaRows(c.request.body, type, limits);
     if (!read) return ErrorResponse(read.error());

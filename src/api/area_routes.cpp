@@ -28,10 +28,10 @@ void AddAreaRoutes(RouteTable& t, Services& s, const ApiOptions&) {
   t.Authed("GET", "/api/v1/area-levels", [&s](Call&) {
     json::array out;
     for (const auto& l : s.areas.Levels())
-      out.push_back(json::object{{"level", l.level},
-                                 {"name", l.name},
-                                 {"name_local", l.name_local ? json::value(*l.name_local)
-                                                             : json::value(nullptr)}});
+      out.push_back(json::object{
+          {"level", l.level},
+          {"name", l.name},
+          {"name_local", l.name_local ? json::value(*l.name_local) : json::value(nullptr)}});
     return Json(200, out);
   });
 
@@ -39,7 +39,8 @@ void AddAreaRoutes(RouteTable& t, Services& s, const ApiOptions&) {
     auto body = ParseBody(c.request);
     if (!body) return ErrorResponse(body.error());
     if (!body->is_array())
-      return ErrorResponse(Error::Field("body", "must be a JSON array of {level, name, name_local}"));
+      return ErrorResponse(
+          Error::Field("body", "must be a JSON array of {level, name, name_local}"));
     std::vector<domain::AreaLevel> levels;
     std::map<std::string, std::string> errors;
     for (std::size_t i = 0; i < body->as_array().size(); ++i) {
@@ -54,7 +55,8 @@ void AddAreaRoutes(RouteTable& t, Services& s, const ApiOptions&) {
       l.level = static_cast<int>(r.RequiredInt("level"));
       l.name = r.RequiredString("name");
       if (auto nl = r.NullableString("name_local")) l.name_local = *nl;
-      if (auto ok = r.Finish(); !ok) errors.insert(ok.error().fields.begin(), ok.error().fields.end());
+      if (auto ok = r.Finish(); !ok)
+        errors.insert(ok.error().fields.begin(), ok.error().fields.end());
       levels.push_back(std::move(l));
     }
     if (auto ok = FieldErrorsResult(errors); !ok) return ErrorResponse(ok.error());
@@ -78,7 +80,8 @@ void AddAreaRoutes(RouteTable& t, Services& s, const ApiOptions&) {
     if (auto q = c.request.Query("q"); q && !q->empty()) f.text = *q;
     if (auto l = c.request.Query("level")) {
       const auto level = ParseInt(*l);
-      if (!level || *level > 99) return ErrorResponse(Error::Field("level", "must be a whole number"));
+      if (!level || *level > 99)
+        return ErrorResponse(Error::Field("level", "must be a whole number"));
       f.level = static_cast<int>(*level);
     }
     return Reply(s.areas.List(c.actor(), f), 200, [&](const domain::Page<domain::Area>& p) {
@@ -101,16 +104,15 @@ void AddAreaRoutes(RouteTable& t, Services& s, const ApiOptions&) {
   });
 
   t.Authed("GET", "/api/v1/areas/{id}", [&s](Call& c) {
-    return Reply(s.areas.Get(c.actor(), c.request.path_params["id"]), 200,
-                 [&](const domain::AreaDetail& d) {
-                   auto o = AreaJson(d.area);
-                   json::array anc;
-                   for (const auto& a : d.ancestors)
-                     anc.push_back(
-                         json::object{{"id", a.id}, {"name", a.name}, {"level", a.level}});
-                   o["ancestors"] = std::move(anc);
-                   return o;
-                 });
+    return Reply(
+        s.areas.Get(c.actor(), c.request.path_params["id"]), 200, [&](const domain::AreaDetail& d) {
+          auto o = AreaJson(d.area);
+          json::array anc;
+          for (const auto& a : d.ancestors)
+            anc.push_back(json::object{{"id", a.id}, {"name", a.name}, {"level", a.level}});
+          o["ancestors"] = std::move(anc);
+          return o;
+        });
   });
 
   t.Authed("PATCH", "/api/v1/areas/{id}", [&s](Call& c) {
@@ -140,8 +142,7 @@ void AddAreaRoutes(RouteTable& t, Services& s, const ApiOptions&) {
     if (!page) return ErrorResponse(page.error());
     return Reply(s.areas.Children(c.actor(), c.request.path_params["id"], *page), 200,
                  [&](const domain::Page<domain::Area>& p) {
-                   return PageJson(p, *page,
-                                   [&](const domain::Area& a) { return AreaJson(a); });
+                   return PageJson(p, *page, [&](const domain::Area& a) { return AreaJson(a); });
                  });
   });
 }

@@ -1,8 +1,8 @@
 #include "api/dto.hpp"
 
-#include "api/json_io.hpp"
-
 #include <boost/json/parse.hpp>
+
+#include "api/json_io.hpp"
 
 namespace mobilise::api {
 
@@ -28,15 +28,9 @@ json::object UserJson(const domain::User& u) {
   for (const auto& r : u.roles)
     roles.push_back(json::object{
         {"role", domain::RoleId(r.role)}, {"area_id", r.area_id}, {"area_name", r.area_name}});
-  return {{"id", u.id},
-          {"username", u.username},
-          {"full_name", u.full_name},
-          {"locale", u.locale},
-          {"disabled", u.disabled},
-          {"roles", std::move(roles)},
-          {"version", u.version},
-          {"created_at", u.created_at},
-          {"updated_at", u.updated_at}};
+  return {{"id", u.id},           {"username", u.username},     {"full_name", u.full_name},
+          {"locale", u.locale},   {"disabled", u.disabled},     {"roles", std::move(roles)},
+          {"version", u.version}, {"created_at", u.created_at}, {"updated_at", u.updated_at}};
 }
 
 json::object PrincipalJson(const domain::Principal& p) {

@@ -87,7 +87,8 @@ Result<domain::FeedbackFilter> ReadFilter(const http::Request& req) {
   f.to = text("to");
   f.text = text("q");
   if (auto o = text("overdue")) {
-    if (*o != "true" && *o != "false") return Fail(Error::Field("overdue", "must be true or false"));
+    if (*o != "true" && *o != "false")
+      return Fail(Error::Field("overdue", "must be true or false"));
     f.overdue = *o == "true";
   }
   return f;
@@ -128,11 +129,15 @@ void AddFeedbackRoutes(RouteTable& t, Services& s) {
                                       {"closed", x.closed},
                                       {"closed_on_time", x.closed_on_time},
                                       {"open_overdue", x.open_overdue}});
-      for (const auto& [tag, n] : sum.top_tags) tags.push_back(json::object{{"tag", tag}, {"count", n}});
+      for (const auto& [tag, n] : sum.top_tags)
+        tags.push_back(json::object{{"tag", tag}, {"count", n}});
       return json::object{{"received", sum.received},
                           {"closed", sum.closed},
                           {"closed_on_time", sum.closed_on_time},
-                          {"closed_on_time_share", sum.closed > 0 ? json::value(static_cast<double>(sum.closed_on_time) / static_cast<double>(sum.closed)) : json::value(nullptr)},
+                          {"closed_on_time_share",
+                           sum.closed > 0 ? json::value(static_cast<double>(sum.closed_on_time) /
+                                                        static_cast<double>(sum.closed))
+                                          : json::value(nullptr)},
                           {"open_overdue", sum.open_overdue},
                           {"counts", std::move(counts)},
                           {"top_tags", std::move(tags)}};
@@ -157,7 +162,8 @@ void AddFeedbackRoutes(RouteTable& t, Services& s) {
                  [](const std::vector<domain::FeedbackHandler>& v) {
                    json::array items;
                    for (const auto& h : v)
-                     items.push_back(json::object{{"user_id", h.user_id}, {"full_name", h.full_name}, {"role", h.role}});
+                     items.push_back(json::object{
+                         {"user_id", h.user_id}, {"full_name", h.full_name}, {"role", h.role}});
                    return json::object{{"items", std::move(items)}};
                  });
   });
@@ -172,7 +178,8 @@ void AddFeedbackRoutes(RouteTable& t, Services& s) {
     const auto& id = c.request.path_params["id"];
     auto updated = s.feedback.Update(c.actor(), id, version, in);
     if (!updated && updated.error().fields.count("version"))
-      if (auto now = s.feedback.Get(c.actor(), id)) return StaleWithCurrent(updated.error(), DetailJson(*now));
+      if (auto now = s.feedback.Get(c.actor(), id))
+        return StaleWithCurrent(updated.error(), DetailJson(*now));
     return Reply(updated, 200, DetailJson);
   });
 

@@ -13,7 +13,8 @@ namespace {
 
 json::object IndicatorJson(const domain::Indicator& d) {
   json::array filters;
-  for (const auto& f : d.filters) filters.push_back(json::object{{"field", f.field}, {"values", StringArray(f.values)}});
+  for (const auto& f : d.filters)
+    filters.push_back(json::object{{"field", f.field}, {"values", StringArray(f.values)}});
   return {{"code", d.code},
           {"name", d.name},
           {"names", StringMap(d.names)},
@@ -43,12 +44,13 @@ domain::IndicatorInput ReadIndicator(ObjectReader& r) {
   in.denominator = r.ClearableString("denominator");
   in.scale = r.OptionalNumber("scale");
   in.dims = r.OptionalStrings("dims");
-  in.filters = ReadObjects<domain::IndicatorFilter>(r, "filters", r.OptionalArray("filters"), [](ObjectReader& f) {
-    domain::IndicatorFilter x;
-    x.field = f.RequiredString("field");
-    x.values = f.OptionalStrings("values").value_or(std::vector<std::string>{});
-    return x;
-  });
+  in.filters = ReadObjects<domain::IndicatorFilter>(
+      r, "filters", r.OptionalArray("filters"), [](ObjectReader& f) {
+        domain::IndicatorFilter x;
+        x.field = f.RequiredString("field");
+        x.values = f.OptionalStrings("values").value_or(std::vector<std::string>{});
+        return x;
+      });
   in.names = r.OptionalStringMap("names");
   return in;
 }
@@ -56,8 +58,9 @@ domain::IndicatorInput ReadIndicator(ObjectReader& r) {
 json::value Num(const std::optional<double>& v) { return Nullable(v); }
 
 json::object RowJson(const domain::ValueRow& r) {
-  return {{"keys", StringArray(r.keys)},   {"labels", StringArray(r.labels)}, {"period", Num(r.period)},
-          {"cumulative", Num(r.cumulative)}, {"previous", Num(r.previous)}, {"target", Num(r.target)},
+  return {{"keys", StringArray(r.keys)}, {"labels", StringArray(r.labels)},
+          {"period", Num(r.period)},     {"cumulative", Num(r.cumulative)},
+          {"previous", Num(r.previous)}, {"target", Num(r.target)},
           {"achieved", Num(r.achieved)}, {"light", r.light}};
 }
 
@@ -141,7 +144,8 @@ void AddIndicatorRoutes(RouteTable& t, Services& s) {
     json::array items;
     for (const auto& k : domain::RecordKinds()) {
       json::array filters;
-      for (const auto& f : k.filters) filters.push_back(json::object{{"name", f.name}, {"boolean", f.boolean}});
+      for (const auto& f : k.filters)
+        filters.push_back(json::object{{"name", f.name}, {"boolean", f.boolean}});
       auto dims = StringArray(k.dims);
       dims.push_back(json::value(domain::kChildAreaDim));
       dims.push_back(json::value(domain::kMonthDim));
@@ -156,14 +160,16 @@ void AddIndicatorRoutes(RouteTable& t, Services& s) {
     return Json(200, json::object{{"items", std::move(items)}});
   });
 
-  t.Authed("GET", "/api/v1/programme-settings", [&s](Call&) { return Json(200, SettingsJson(s.indicators.Settings())); });
+  t.Authed("GET", "/api/v1/programme-settings",
+           [&s](Call&) { return Json(200, SettingsJson(s.indicators.Settings())); });
 
   t.Authed("PUT", "/api/v1/programme-settings", [&s](Call& c) {
     auto body = ParseObject(c.request);
     if (!body) return ErrorResponse(body.error());
     ObjectReader r(*body);
     domain::SettingsInput in;
-    if (auto m = r.OptionalInt("fiscal_year_start_month")) in.fiscal_year_start_month = static_cast<int>(*m);
+    if (auto m = r.OptionalInt("fiscal_year_start_month"))
+      in.fiscal_year_start_month = static_cast<int>(*m);
     in.fiscal_year_label = r.OptionalString("fiscal_year_label");
     in.project_start = r.OptionalString("project_start");
     in.light_green = r.OptionalNumber("light_green");
@@ -200,7 +206,8 @@ void AddIndicatorRoutes(RouteTable& t, Services& s) {
     const auto version = r.RequiredInt("version");
     auto in = ReadIndicator(r);
     if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    return Reply(s.indicators.Update(c.actor(), c.request.path_params["code"], version, in), 200, IndicatorJson);
+    return Reply(s.indicators.Update(c.actor(), c.request.path_params["code"], version, in), 200,
+                 IndicatorJson);
   });
 
   t.Authed("DELETE", "/api/v1/indicators/{code}", [&s](Call& c) {
@@ -227,7 +234,8 @@ void AddIndicatorRoutes(RouteTable& t, Services& s) {
     std::vector<std::pair<std::string, std::string>> group;
     for (const auto& g : SplitList(QueryText(c.request, "group").value_or(""))) {
       const auto colon = g.find(':');
-      if (colon == std::string::npos) return ErrorResponse(Error::Field("group", "dimension:value pairs separated by commas"));
+      if (colon == std::string::npos)
+        return ErrorResponse(Error::Field("group", "dimension:value pairs separated by commas"));
       group.emplace_back(g.substr(0, colon), g.substr(colon + 1));
     }
     auto rows = s.indicators.Records(c.actor(), c.request.path_params["code"], q->area, q->period,
@@ -236,17 +244,23 @@ void AddIndicatorRoutes(RouteTable& t, Services& s) {
     if (!rows) return ErrorResponse(rows.error());
     json::array items;
     for (const auto& x : *rows)
-      items.push_back(json::object{{"record", x.record}, {"id", x.id}, {"label", x.label}, {"date", x.date},
+      items.push_back(json::object{{"record", x.record},
+                                   {"id", x.id},
+                                   {"label", x.label},
+                                   {"date", x.date},
                                    {"area_path", x.area_path}});
-    return Json(200, json::object{{"items", std::move(items)}, {"limit", page->limit}, {"offset", page->offset}});
+    return Json(200,
+                json::object{
+                    {"items", std::move(items)}, {"limit", page->limit}, {"offset", page->offset}});
   });
 
   t.Authed("GET", "/api/v1/targets", [&s](Call& c) {
     auto page = ParsePage(c.request);
     if (!page) return ErrorResponse(page.error());
-    return Reply(s.targets.List(c.actor(), QueryText(c.request, "area"), QueryText(c.request, "indicator"),
-                                QueryText(c.request, "period"), *page),
-                 200, [&](const domain::Page<domain::Target>& p) { return PageJson(p, *page, TargetJson); });
+    return Reply(
+        s.targets.List(c.actor(), QueryText(c.request, "area"), QueryText(c.request, "indicator"),
+                       QueryText(c.request, "period"), *page),
+        200, [&](const domain::Page<domain::Target>& p) { return PageJson(p, *page, TargetJson); });
   });
 
   t.Authed("POST", "/api/v1/targets", [&s](Call& c) {

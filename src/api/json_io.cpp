@@ -15,8 +15,9 @@ Result<json::value> ParseBody(const http::Request& request) {
   json::parse_options opts;
   opts.max_depth = 32;
   json::value v = json::parse(request.body, ec, {}, opts);
-  if (ec) return Fail(Error::Validation("the body is not valid JSON (UTF-8): " + ec.message(),
-                                        {{"body", "malformed JSON"}}));
+  if (ec)
+    return Fail(Error::Validation("the body is not valid JSON (UTF-8): " + ec.message(),
+                                  {{"body", "malformed JSON"}}));
   return v;
 }
 
@@ -115,7 +116,8 @@ std::optional<std::int64_t> ObjectReader::OptionalInt(const std::string& key) {
   const auto* v = Find(key);
   if (!v) return std::nullopt;
   if (v->is_int64()) return v->as_int64();
-  if (v->is_uint64() && v->as_uint64() <= INT64_MAX) return static_cast<std::int64_t>(v->as_uint64());
+  if (v->is_uint64() && v->as_uint64() <= INT64_MAX)
+    return static_cast<std::int64_t>(v->as_uint64());
   Invalid(key, "must be an integer");
   return std::nullopt;
 }
@@ -199,15 +201,24 @@ http::Response Json(int status, const json::value& body) {
 
 int StatusOf(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kValidation: return 400;
-    case ErrorCode::kUnauthenticated: return 401;
-    case ErrorCode::kForbidden: return 403;
-    case ErrorCode::kNotFound: return 404;
-    case ErrorCode::kUnsupported: return 415;
-    case ErrorCode::kConflict: return 409;
-    case ErrorCode::kTooLarge: return 413;
-    case ErrorCode::kRateLimited: return 429;
-    case ErrorCode::kInternal: return 500;
+    case ErrorCode::kValidation:
+      return 400;
+    case ErrorCode::kUnauthenticated:
+      return 401;
+    case ErrorCode::kForbidden:
+      return 403;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kUnsupported:
+      return 415;
+    case ErrorCode::kConflict:
+      return 409;
+    case ErrorCode::kTooLarge:
+      return 413;
+    case ErrorCode::kRateLimited:
+      return 429;
+    case ErrorCode::kInternal:
+      return 500;
   }
   return 500;
 }
@@ -233,9 +244,15 @@ http::Response NoContent() {
   return resp;
 }
 
-json::value Nullable(const std::optional<std::string>& v) { return v ? json::value(*v) : json::value(nullptr); }
-json::value Nullable(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
-json::value Nullable(const std::optional<int>& v) { return v ? json::value(*v) : json::value(nullptr); }
+json::value Nullable(const std::optional<std::string>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+json::value Nullable(const std::optional<double>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+json::value Nullable(const std::optional<int>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
 
 json::array StringArray(const std::vector<std::string>& values) {
   json::array a;

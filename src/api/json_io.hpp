@@ -57,7 +57,8 @@ class ObjectReader {
   std::optional<std::vector<std::string>> OptionalStrings(const std::string& key);
   // An object of strings ({"ps": "...", "uk": "..."}) as (key, value) pairs: absent or null ->
   // nullopt; each non-string value is an error.
-  std::optional<std::vector<std::pair<std::string, std::string>>> OptionalStringMap(const std::string& key);
+  std::optional<std::vector<std::pair<std::string, std::string>>> OptionalStringMap(
+      const std::string& key);
   const boost::json::object* RequiredObject(const std::string& key);
   // Absent: nullptr; null: a pointer to nullptr; object: a pointer to it.
   const boost::json::object* const* NullableObject(const std::string& key);

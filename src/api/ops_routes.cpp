@@ -30,12 +30,14 @@ void AddOpsRoutes(RouteTable& t, Services& s, const ApiOptions& o, const http::R
         continue;
       std::string method = route.method;
       for (auto& ch : method) ch = static_cast<char>(std::tolower(ch));
-      json::object op{{"responses", json::object{{"default", json::object{
-                                                                 {"description", "see docs/api.md"}}}}}};
+      json::object op{
+          {"responses",
+           json::object{{"default", json::object{{"description", "see docs/api.md"}}}}}};
       if (route.pattern.find('{') != std::string::npos)
-        op["parameters"] = json::array{json::object{
-            {"name", "id"}, {"in", "path"}, {"required", true},
-            {"schema", json::object{{"type", "string"}}}}};
+        op["parameters"] = json::array{json::object{{"name", "id"},
+                                                    {"in", "path"},
+                                                    {"required", true},
+                                                    {"schema", json::object{{"type", "string"}}}}};
       auto& entry = paths[route.pattern];
       if (!entry.is_object()) entry.emplace_object();
       entry.as_object()[method] = std::move(op);

@@ -1,9 +1,8 @@
 #include "api/registry_dto.hpp"
 
-#include "api/json_io.hpp"
-
 #include <cmath>
 
+#include "api/json_io.hpp"
 #include "domain/validation.hpp"
 
 namespace mobilise::api {
@@ -15,7 +14,8 @@ namespace {
 json::array Options(const std::vector<domain::RegistryOption>& options) {
   json::array a;
   for (const auto& o : options)
-    a.push_back(json::object{{"code", o.code}, {"name", o.name}, {"name_local", Nullable(o.name_local)}});
+    a.push_back(
+        json::object{{"code", o.code}, {"name", o.name}, {"name_local", Nullable(o.name_local)}});
   return a;
 }
 
@@ -43,8 +43,9 @@ json::object RegistryConfigJson(const domain::RegistryConfig& c) {
                                    {"name_local", Nullable(b.name_local)},
                                    {"lower_bound", b.lower_bound},
                                    {"poor", b.poor}});
-    sets.push_back(json::object{
-        {"effective_from", s.effective_from}, {"source", Nullable(s.source)}, {"bands", std::move(bands)}});
+    sets.push_back(json::object{{"effective_from", s.effective_from},
+                                {"source", Nullable(s.source)},
+                                {"bands", std::move(bands)}});
   }
   for (const auto& l : c.checklists) {
     json::array items, grades;
@@ -119,7 +120,10 @@ json::object InstitutionJson(const domain::Institution& i,
 }
 
 json::object StatusChangeJson(const domain::StatusChange& c) {
-  return {{"status", c.status}, {"status_on", c.status_on}, {"reason", Nullable(c.reason)}, {"at", c.at}};
+  return {{"status", c.status},
+          {"status_on", c.status_on},
+          {"reason", Nullable(c.reason)},
+          {"at", c.at}};
 }
 
 json::object MembershipJson(const domain::Membership& m) {
@@ -223,15 +227,18 @@ json::object HouseholdDetailJson(const domain::HouseholdDetail& d) {
 json::object SummaryJson(const domain::RegistrySummary& s) {
   json::array inst, bands, members, children;
   for (const auto& i : s.institutions)
-    inst.push_back(json::object{{"type", i.type}, {"tier", i.tier}, {"status", i.status}, {"count", i.count}});
+    inst.push_back(
+        json::object{{"type", i.type}, {"tier", i.tier}, {"status", i.status}, {"count", i.count}});
   for (const auto& b : s.households.by_band)
     bands.push_back(json::object{{"band", Nullable(b.band)},
                                  {"poor", b.poor},
                                  {"registered", b.registered},
                                  {"organised", b.organised}});
   for (const auto& m : s.members)
-    members.push_back(json::object{
-        {"sex", m.sex}, {"age_band", m.age_band}, {"disability", m.disability}, {"count", m.count}});
+    members.push_back(json::object{{"sex", m.sex},
+                                   {"age_band", m.age_band},
+                                   {"disability", m.disability},
+                                   {"count", m.count}});
   for (const auto& c : s.children)
     children.push_back(json::object{{"area_id", c.area_id},
                                     {"name", c.name},

@@ -13,32 +13,47 @@ namespace json = boost::json;
 namespace {
 
 const std::array<importers::ColumnSpec, 26> kHouseholdColumns = {{
-    {"household_code", true}, {"area_code", true},   {"head_name", true},
-    {"head_father_name", false}, {"address", false},  {"phone", false},
-    {"national_id", false},  {"psc_score", false},    {"psc_date", false},
-    {"psc_source", false},   {"flags", false},        {"latitude", false},
-    {"longitude", false},    {"person_name", false},  {"sex", false},
-    {"birth_date", false},   {"age", false},          {"relation", false},
-    {"wg_seeing", false},    {"wg_hearing", false},   {"wg_mobility", false},
-    {"wg_cognition", false}, {"wg_self_care", false}, {"wg_communication", false},
-    {"displacement", false}, {"person_phone", false},
+    {"household_code", true},    {"area_code", true},     {"head_name", true},
+    {"head_father_name", false}, {"address", false},      {"phone", false},
+    {"national_id", false},      {"psc_score", false},    {"psc_date", false},
+    {"psc_source", false},       {"flags", false},        {"latitude", false},
+    {"longitude", false},        {"person_name", false},  {"sex", false},
+    {"birth_date", false},       {"age", false},          {"relation", false},
+    {"wg_seeing", false},        {"wg_hearing", false},   {"wg_mobility", false},
+    {"wg_cognition", false},     {"wg_self_care", false}, {"wg_communication", false},
+    {"displacement", false},     {"person_phone", false},
 }};
 
 const std::array<importers::ColumnSpec, 15> kInstitutionColumns = {{
-    {"code", true},          {"type", true},           {"area_code", true},
-    {"name", true},          {"name_local", false},    {"parent_code", false},
-    {"formed_on", false},    {"sex_composition", false}, {"status", false},
-    {"meeting_frequency", false}, {"member_household_code", false},
-    {"member_person_name", false}, {"member_institution_code", false}, {"role", false},
+    {"code", true},
+    {"type", true},
+    {"area_code", true},
+    {"name", true},
+    {"name_local", false},
+    {"parent_code", false},
+    {"formed_on", false},
+    {"sex_composition", false},
+    {"status", false},
+    {"meeting_frequency", false},
+    {"member_household_code", false},
+    {"member_person_name", false},
+    {"member_institution_code", false},
+    {"role", false},
     {"joined_on", false},
 }};
 
 const std::array<importers::ColumnSpec, 5> kTargetColumns = {{
-    {"indicator_code", true}, {"area_code", true}, {"period", true}, {"disaggregation", false},
+    {"indicator_code", true},
+    {"area_code", true},
+    {"period", true},
+    {"disaggregation", false},
     {"value", true},
 }};
 const std::array<importers::ColumnSpec, 5> kPlanColumns = {{
-    {"course_code", true}, {"area_code", true}, {"period", true}, {"planned_events", true},
+    {"course_code", true},
+    {"area_code", true},
+    {"period", true},
+    {"planned_events", true},
     {"planned_participants", true},
 }};
 
@@ -50,10 +65,12 @@ struct Upload {
   bool CheckOnly() const { return dry_run || !rows.errors.empty(); }
 };
 
-Result<Upload> ReadUpload(Call& c, const ApiOptions& o, std::span<const importers::ColumnSpec> specs) {
+Result<Upload> ReadUpload(Call& c, const ApiOptions& o,
+                          std::span<const importers::ColumnSpec> specs) {
   Upload u;
   if (auto d = c.request.Query("dry_run")) {
-    if (*d != "true" && *d != "false") return Fail(Error::Field("dry_run", "must be true or false"));
+    if (*d != "true" && *d != "false")
+      return Fail(Error::Field("dry_run", "must be true or false"));
     u.dry_run = *d == "true";
   }
   if (!c.actor().HasPermission(domain::Permission::kRegistryWrite) &&
@@ -66,7 +83,8 @@ Result<Upload> ReadUpload(Call& c, const ApiOptions& o, std::span<const importer
   // they are checked (about 4 KB a row at peak), so this bounds an import to about 1 GB.
   limits.max_rows = 200'000;
   std::string type(c.request.Header("content-type"));
-  if (auto name = c.request.Query("filename"); name && (type.empty() || type == "application/octet-stream"))
+  if (auto name = c.request.Query("filename");
+      name && (type.empty() || type == "application/octet-stream"))
     type = *name;
   auto rows = importers::ReadCheckedRows(c.request.body, type, limits, specs);
   if (!rows) return Fail(rows.error());
@@ -79,7 +97,8 @@ json::array ErrorsJson(std::vector<domain::ImportRowError> errors) {
                    [](const auto& a, const auto& b) { return a.row < b.row; });
   json::array out;
   for (const auto& e : errors)
-    out.push_back(json::object{{"row", e.row}, {"column", e.column}, {"code", e.code}, {"message", e.message}});
+    out.push_back(json::object{
+        {"row", e.row}, {"column", e.column}, {"code", e.code}, {"message", e.message}});
   return out;
 }
 
@@ -137,7 +156,9 @@ void AddRegistryImportRoutes(RouteTable& t, Services& s, const ApiOptions& o) {
     auto report = s.households.Import(c.actor(), rows, upload->CheckOnly());
     if (!report) return ErrorResponse(report.error());
     return ImportReply(*upload, report->rows,
-                       {{"households", report->households}, {"people", report->people}, {"created", report->created}},
+                       {{"households", report->households},
+                        {"people", report->people},
+                        {"created", report->created}},
                        report->errors);
   });
 

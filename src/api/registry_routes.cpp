@@ -7,14 +7,11 @@ namespace mobilise::api {
 
 namespace json = boost::json;
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 void AddRegistryRoutes(RouteTable& t, Services& s) {
-  t.Authed("GET", "/api/v1/registry/config", [&s](Call&) {
-    return Json(200, RegistryConfigJson(s.registry_config.Get()));
-  });
+  t.Authed("GET", "/api/v1/registry/config",
+           [&s](Call&) { return Json(200, RegistryConfigJson(s.registry_config.Get())); });
 
   t.Authed("PUT", "/api/v1/institution-types/{code}", [&s](Call& c) {
     auto body = ParseObject(c.request);
@@ -44,15 +41,16 @@ void AddRegistryRoutes(RouteTable& t, Services& s) {
     domain::PovertyBandSet set;
     set.effective_from = c.request.path_params["effective_from"];
     if (auto src = r.ClearableString("source"); src && !src->empty()) set.source = *src;
-    set.bands = ReadObjects<domain::PovertyBand>(r, "bands", r.RequiredArray("bands"), [](ObjectReader& b) {
-      domain::PovertyBand band;
-      band.code = b.RequiredString("code");
-      band.name = b.RequiredString("name");
-      if (auto nl = b.ClearableString("name_local"); nl && !nl->empty()) band.name_local = *nl;
-      band.lower_bound = b.OptionalNumber("lower_bound").value_or(-1);
-      band.poor = b.OptionalBool("poor").value_or(false);
-      return band;
-    }).value_or(std::vector<domain::PovertyBand>{});
+    set.bands =
+        ReadObjects<domain::PovertyBand>(r, "bands", r.RequiredArray("bands"), [](ObjectReader& b) {
+          domain::PovertyBand band;
+          band.code = b.RequiredString("code");
+          band.name = b.RequiredString("name");
+          if (auto nl = b.ClearableString("name_local"); nl && !nl->empty()) band.name_local = *nl;
+          band.lower_bound = b.OptionalNumber("lower_bound").value_or(-1);
+          band.poor = b.OptionalBool("poor").value_or(false);
+          return band;
+        }).value_or(std::vector<domain::PovertyBand>{});
     if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
     auto ok = s.registry_config.SaveBandSet(c.actor(), set);
     return ok ? NoContent() : ErrorResponse(ok.error());
@@ -65,15 +63,23 @@ void AddRegistryRoutes(RouteTable& t, Services& s) {
     domain::Checklist list;
     list.code = c.request.path_params["code"];
     list.name = r.RequiredString("name");
-    list.institution_types = r.OptionalStrings("institution_types").value_or(std::vector<std::string>{});
-    list.items = ReadObjects<domain::ChecklistItem>(r, "items", r.RequiredArray("items"), [](ObjectReader& i) {
-      return domain::ChecklistItem{i.RequiredString("code"), i.RequiredString("name"),
-                                   static_cast<int>(i.RequiredInt("max_score"))};
-    }).value_or(std::vector<domain::ChecklistItem>{});
-    list.grades = ReadObjects<domain::ChecklistGrade>(r, "grades", r.RequiredArray("grades"), [](ObjectReader& g) {
-      return domain::ChecklistGrade{g.RequiredString("grade"),
-                                    g.OptionalNumber("min_percent").value_or(-1)};
-    }).value_or(std::vector<domain::ChecklistGrade>{});
+    list.institution_types =
+        r.OptionalStrings("institution_types").value_or(std::vector<std::string>{});
+    list.items =
+        ReadObjects<domain::ChecklistItem>(r, "items", r.RequiredArray("items"),
+                                           [](ObjectReader& i) {
+                                             return domain::ChecklistItem{
+                                                 i.RequiredString("code"), i.RequiredString("name"),
+                                                 static_cast<int>(i.RequiredInt("max_score"))};
+                                           })
+            .value_or(std::vector<domain::ChecklistItem>{});
+    list.grades = ReadObjects<domain::ChecklistGrade>(
+                      r, "grades", r.RequiredArray("grades"),
+                      [](ObjectReader& g) {
+                        return domain::ChecklistGrade{g.RequiredString("grade"),
+                                                      g.OptionalNumber("min_percent").value_or(-1)};
+                      })
+                      .value_or(std::vector<domain::ChecklistGrade>{});
     if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
     auto ok = s.registry_config.SaveChecklist(c.actor(), list);
     return ok ? NoContent() : ErrorResponse(ok.error());
@@ -83,14 +89,20 @@ void AddRegistryRoutes(RouteTable& t, Services& s) {
     auto body = ParseBody(c.request);
     if (!body) return ErrorResponse(body.error());
     if (!body->is_array())
-      return ErrorResponse(Error::Field("body", "must be a JSON array of {code, name, name_local}"));
+      return ErrorResponse(
+          Error::Field("body", "must be a JSON array of {code, name, name_local}"));
     json::object holder{{"options", body->as_array()}};
     ObjectReader r(holder);
-    auto options = ReadObjects<domain::RegistryOption>(r, "options", r.RequiredArray("options"), [](ObjectReader& o) {
-      domain::RegistryOption opt{o.RequiredString("code"), o.RequiredString("name"), std::nullopt};
-      if (auto nl = o.ClearableString("name_local"); nl && !nl->empty()) opt.name_local = *nl;
-      return opt;
-    }).value_or(std::vector<domain::RegistryOption>{});
+    auto options = ReadObjects<domain::RegistryOption>(
+                       r, "options", r.RequiredArray("options"),
+                       [](ObjectReader& o) {
+                         domain::RegistryOption opt{o.RequiredString("code"),
+                                                    o.RequiredString("name"), std::nullopt};
+                         if (auto nl = o.ClearableString("name_local"); nl && !nl->empty())
+                           opt.name_local = *nl;
+                         return opt;
+                       })
+                       .value_or(std::vector<domain::RegistryOption>{});
     if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
     auto ok = s.registry_config.SaveOptions(c.actor(), c.request.path_params["list"], options);
     return ok ? NoContent() : ErrorResponse(ok.error());

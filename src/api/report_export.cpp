@@ -1,12 +1,13 @@
 #include "api/report_export.hpp"
 
+#include <unistd.h>
+
 #include <cstdio>
-#include <fstream>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <map>
 #include <optional>
-#include <unistd.h>
 
 #include "api/json_io.hpp"
 #include "reports/render_csv.hpp"
@@ -28,7 +29,8 @@ std::string FileName(const domain::ReportContent& c, const std::string& ext) {
 
 // A new empty file of our own in the temporary directory, named `prefix` and a random suffix.
 std::optional<std::string> TemporaryFile(const char* prefix) {
-  std::string path = (std::filesystem::temp_directory_path() / (std::string(prefix) + "XXXXXX")).string();
+  std::string path =
+      (std::filesystem::temp_directory_path() / (std::string(prefix) + "XXXXXX")).string();
   const int fd = mkstemp(path.data());
   if (fd < 0) return std::nullopt;
   close(fd);
@@ -38,8 +40,8 @@ std::optional<std::string> TemporaryFile(const char* prefix) {
 // Renders into a temporary file and answers with it: the server streams the file from disk and
 // removes it, so a large export is never held whole in memory (the XLSX and PDF writers also
 // want a path).
-http::Response ThroughFile(const std::function<Status(const std::string&)>& render, const std::string& type,
-                           const std::string& name) {
+http::Response ThroughFile(const std::function<Status(const std::string&)>& render,
+                           const std::string& type, const std::string& name) {
   const auto file = TemporaryFile("mobilise-export-");
   if (!file) return ErrorResponse(Error::Internal("cannot create a temporary file"));
   const std::string& path = *file;
@@ -77,7 +79,8 @@ class StoryPhotos {
       for (const auto& id : story.file_ids) {
         if (paths.contains(id)) continue;
         auto file = s.activities.ReadFile(actor, id);
-        if (!file || (file->first.mime != "image/jpeg" && file->first.mime != "image/png")) continue;
+        if (!file || (file->first.mime != "image/jpeg" && file->first.mime != "image/png"))
+          continue;
         auto path = TemporaryFile("mobilise-photo-");
         if (!path) continue;
         paths[id] = *path;
@@ -111,7 +114,9 @@ http::Response ExportReport(Services& s, const domain::Actor& actor, const domai
           },
           "application/json", FileName(c, "dhis2.json"));
     return ThroughFile(
-        [&](const std::string& p) { return ToStream(p, [&](std::ostream& out) { return reports::RenderAdx(*set, out); }); },
+        [&](const std::string& p) {
+          return ToStream(p, [&](std::ostream& out) { return reports::RenderAdx(*set, out); });
+        },
         "application/adx+xml", FileName(c, "adx.xml"));
   }
   if (format == "csv") {
@@ -125,14 +130,16 @@ http::Response ExportReport(Services& s, const domain::Actor& actor, const domai
         },
         "text/csv; charset=utf-8", FileName(c, "csv"));
   }
-  if (format != "xlsx" && format != "pdf") return ErrorResponse(Error::Field("format", "one of csv, xlsx, pdf, dhis2, adx"));
+  if (format != "xlsx" && format != "pdf")
+    return ErrorResponse(Error::Field("format", "one of csv, xlsx, pdf, dhis2, adx"));
   const StoryPhotos photos(s, actor, c);
   const auto document = reports::ReportDocument(c, photos.paths);
   if (format == "xlsx")
     return ThroughFile([&](const std::string& p) { return reports::RenderXlsx(document, p); },
-                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName(c, "xlsx"));
-  return ThroughFile([&](const std::string& p) { return reports::RenderPdf(document, p); }, "application/pdf",
-                     FileName(c, "pdf"));
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       FileName(c, "xlsx"));
+  return ThroughFile([&](const std::string& p) { return reports::RenderPdf(document, p); },
+                     "application/pdf", FileName(c, "pdf"));
 }
 
 }  // namespace mobilise::api

@@ -20,8 +20,12 @@ json::object TemplateJson(const domain::ReportTemplate& t) {
   json::array sections;
   for (const auto& s : t.sections)
     sections.push_back(json::object{{"title", s.section}, {"names", StringMap(s.names)}});
-  return {{"code", t.code},         {"name", t.name},         {"names", StringMap(t.names)},
-          {"period_kind", t.period_kind}, {"builtin", t.builtin}, {"items", std::move(items)},
+  return {{"code", t.code},
+          {"name", t.name},
+          {"names", StringMap(t.names)},
+          {"period_kind", t.period_kind},
+          {"builtin", t.builtin},
+          {"items", std::move(items)},
           {"sections", std::move(sections)}};
 }
 
@@ -31,32 +35,41 @@ domain::ReportTemplateInput ReadTemplate(ObjectReader& r) {
   in.code = r.OptionalString("code").value_or("");
   in.name = r.OptionalString("name");
   in.period_kind = r.OptionalString("period_kind");
-  in.items = ReadObjects<domain::ReportTemplateItem>(r, "items", r.RequiredArray("items"), [](ObjectReader& i) {
-    domain::ReportTemplateItem x;
-    x.section = i.RequiredString("section");
-    x.indicator_code = i.RequiredString("indicator_code");
-    x.by = i.OptionalStrings("by").value_or(std::vector<std::string>{});
-    return x;
-  });
+  in.items = ReadObjects<domain::ReportTemplateItem>(
+      r, "items", r.RequiredArray("items"), [](ObjectReader& i) {
+        domain::ReportTemplateItem x;
+        x.section = i.RequiredString("section");
+        x.indicator_code = i.RequiredString("indicator_code");
+        x.by = i.OptionalStrings("by").value_or(std::vector<std::string>{});
+        return x;
+      });
   in.names = r.OptionalStringMap("names");
-  in.sections = ReadObjects<domain::SectionNames>(r, "sections", r.OptionalArray("sections"), [](ObjectReader& i) {
-    domain::SectionNames x;
-    x.section = i.RequiredString("title");
-    x.names = i.OptionalStringMap("names").value_or(domain::Translations{});
-    return x;
-  });
+  in.sections = ReadObjects<domain::SectionNames>(
+      r, "sections", r.OptionalArray("sections"), [](ObjectReader& i) {
+        domain::SectionNames x;
+        x.section = i.RequiredString("title");
+        x.names = i.OptionalStringMap("names").value_or(domain::Translations{});
+        return x;
+      });
   return in;
 }
 
 json::object SummaryJson(const domain::Report& r) {
-  return {{"id", r.id},         {"template_code", r.template_code}, {"area_id", r.area_id},
-          {"area_name", r.area_name}, {"period", r.period},        {"period_start", r.period_start},
-          {"period_end", r.period_end}, {"status", r.status},      {"version", r.version},
+  return {{"id", r.id},
+          {"template_code", r.template_code},
+          {"area_id", r.area_id},
+          {"area_name", r.area_name},
+          {"period", r.period},
+          {"period_start", r.period_start},
+          {"period_end", r.period_end},
+          {"status", r.status},
+          {"version", r.version},
           {"updated_at", r.updated_at}};
 }
 
 // A row's figures as approved, with the % achieved and traffic light they give.
-json::value ApprovedJson(const domain::StoredValue* a, bool stock, const domain::ProgrammeSettings& settings) {
+json::value ApprovedJson(const domain::StoredValue* a, bool stock,
+                         const domain::ProgrammeSettings& settings) {
   if (!a) return nullptr;
   domain::ValueRow row;
   row.period = a->period;
@@ -64,14 +77,15 @@ json::value ApprovedJson(const domain::StoredValue* a, bool stock, const domain:
   row.previous = a->previous;
   row.target = a->target;
   domain::SetAchieved(row, stock, settings);
-  return json::object{{"period", Nullable(row.period)},     {"cumulative", Nullable(row.cumulative)},
-                      {"previous", Nullable(row.previous)}, {"target", Nullable(row.target)},
-                      {"achieved", Nullable(row.achieved)}, {"light", row.light}};
+  return json::object{
+      {"period", Nullable(row.period)},     {"cumulative", Nullable(row.cumulative)},
+      {"previous", Nullable(row.previous)}, {"target", Nullable(row.target)},
+      {"achieved", Nullable(row.achieved)}, {"light", row.light}};
 }
 
 // A row of an approved report whose figure differs now, or that has appeared since.
-bool Changed(const domain::ReportContent& c, const domain::StoredValue* approved, const domain::ValueRow& live,
-             bool stock) {
+bool Changed(const domain::ReportContent& c, const domain::StoredValue* approved,
+             const domain::ValueRow& live, bool stock) {
   return c.report.status == "approved" && domain::ApprovedDiffers(approved, live, stock);
 }
 
@@ -93,11 +107,14 @@ json::object ReportJson(const domain::ReportContent& c) {
   o["approved_at"] = Nullable(r.approved_at);
   json::array stories;
   for (const auto& s : r.stories)
-    stories.push_back(json::object{{"title", s.title}, {"body", s.body}, {"file_ids", StringArray(s.file_ids)}});
+    stories.push_back(
+        json::object{{"title", s.title}, {"body", s.body}, {"file_ids", StringArray(s.file_ids)}});
   o["stories"] = std::move(stories);
   json::array events;
   for (const auto& e : c.events)
-    events.push_back(json::object{{"at", e.at}, {"action", e.action}, {"by_name", Nullable(e.by_name)},
+    events.push_back(json::object{{"at", e.at},
+                                  {"action", e.action},
+                                  {"by_name", Nullable(e.by_name)},
                                   {"note", Nullable(e.note)}});
   o["events"] = std::move(events);
   json::array sections;
@@ -127,15 +144,16 @@ json::object ReportJson(const domain::ReportContent& c) {
       json::array children;
       for (const auto& row : item.children.rows) {
         const auto* a = domain::ApprovedRow(c, code, {"child_area"}, row.keys);
-        children.push_back(json::object{{"area_id", row.keys.empty() ? "" : row.keys[0]},
-                                        {"name", row.labels.empty() ? "" : row.labels[0]},
-                                        {"period", Nullable(row.period)},
-                                        {"cumulative", Nullable(row.cumulative)},
-                                        {"target", Nullable(row.target)},
-                                        {"achieved", Nullable(row.achieved)},
-                                        {"light", row.light},
-                                        {"approved", ApprovedJson(a, item.children.stock, c.context.settings)},
-                                        {"changed", Changed(c, a, row, item.children.stock)}});
+        children.push_back(
+            json::object{{"area_id", row.keys.empty() ? "" : row.keys[0]},
+                         {"name", row.labels.empty() ? "" : row.labels[0]},
+                         {"period", Nullable(row.period)},
+                         {"cumulative", Nullable(row.cumulative)},
+                         {"target", Nullable(row.target)},
+                         {"achieved", Nullable(row.achieved)},
+                         {"light", row.light},
+                         {"approved", ApprovedJson(a, item.children.stock, c.context.settings)},
+                         {"changed", Changed(c, a, row, item.children.stock)}});
       }
       out["children"] = std::move(children);
       indicators.push_back(std::move(out));
@@ -148,15 +166,21 @@ json::object ReportJson(const domain::ReportContent& c) {
 
 json::object Dhis2Json(const domain::ReportService::Dhis2Config& c) {
   json::array units, mappings, categories;
-  for (const auto& [area, unit] : c.org_units) units.push_back(json::object{{"area_id", area}, {"org_unit", unit}});
+  for (const auto& [area, unit] : c.org_units)
+    units.push_back(json::object{{"area_id", area}, {"org_unit", unit}});
   for (const auto& m : c.mappings)
-    mappings.push_back(json::object{{"indicator_code", m.indicator_code}, {"disaggregation", m.disaggregation},
+    mappings.push_back(json::object{{"indicator_code", m.indicator_code},
+                                    {"disaggregation", m.disaggregation},
                                     {"data_element", m.data_element},
                                     {"category_option_combo", m.category_option_combo}});
   for (const auto& k : c.categories)
-    categories.push_back(json::object{{"dim", k.dim}, {"value", k.value}, {"category", k.category},
+    categories.push_back(json::object{{"dim", k.dim},
+                                      {"value", k.value},
+                                      {"category", k.category},
                                       {"option_code", k.option_code}});
-  return {{"org_units", std::move(units)}, {"mappings", std::move(mappings)}, {"categories", std::move(categories)}};
+  return {{"org_units", std::move(units)},
+          {"mappings", std::move(mappings)},
+          {"categories", std::move(categories)}};
 }
 
 std::string Lang(const http::Request& r) {
@@ -188,7 +212,8 @@ void AddReportRoutes(RouteTable& t, Services& s) {
     ObjectReader r(*body);
     auto in = ReadTemplate(r);
     if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    return Reply(s.reports.SaveTemplate(c.actor(), c.request.path_params["code"], in), 200, TemplateJson);
+    return Reply(s.reports.SaveTemplate(c.actor(), c.request.path_params["code"], in), 200,
+                 TemplateJson);
   });
 
   t.Authed("DELETE", "/api/v1/report-templates/{code}", [&s](Call& c) {
@@ -200,9 +225,11 @@ void AddReportRoutes(RouteTable& t, Services& s) {
   t.Authed("GET", "/api/v1/reports", [&s](Call& c) {
     auto page = ParsePage(c.request);
     if (!page) return ErrorResponse(page.error());
-    return Reply(s.reports.List(c.actor(), QueryText(c.request, "area"), QueryText(c.request, "template"),
-                                QueryText(c.request, "status"), *page),
-                 200, [&](const domain::Page<domain::Report>& p) { return PageJson(p, *page, SummaryJson); });
+    return Reply(
+        s.reports.List(c.actor(), QueryText(c.request, "area"), QueryText(c.request, "template"),
+                       QueryText(c.request, "status"), *page),
+        200,
+        [&](const domain::Page<domain::Report>& p) { return PageJson(p, *page, SummaryJson); });
   });
 
   t.Authed("POST", "/api/v1/reports", [&s](Call& c) {
@@ -219,7 +246,8 @@ void AddReportRoutes(RouteTable& t, Services& s) {
   });
 
   t.Authed("GET", "/api/v1/reports/{id}", [&s](Call& c) {
-    return Reply(s.reports.Get(c.actor(), c.request.path_params["id"], Lang(c.request)), 200, ReportJson);
+    return Reply(s.reports.Get(c.actor(), c.request.path_params["id"], Lang(c.request)), 200,
+                 ReportJson);
   });
 
   t.Authed("PATCH", "/api/v1/reports/{id}", [&s](Call& c) {
@@ -234,62 +262,72 @@ void AddReportRoutes(RouteTable& t, Services& s) {
     p.recommendations = r.ClearableString("recommendations");
     p.next_plan = r.ClearableString("next_plan");
     p.include_unverified = r.OptionalBool("include_unverified");
-    p.stories = ReadObjects<domain::Story>(r, "stories", r.OptionalArray("stories"), [](ObjectReader& i) {
-      domain::Story x;
-      x.title = i.RequiredString("title");
-      x.body = i.RequiredString("body");
-      x.file_ids = i.OptionalStrings("file_ids").value_or(std::vector<std::string>{});
-      return x;
-    });
+    p.stories =
+        ReadObjects<domain::Story>(r, "stories", r.OptionalArray("stories"), [](ObjectReader& i) {
+          domain::Story x;
+          x.title = i.RequiredString("title");
+          x.body = i.RequiredString("body");
+          x.file_ids = i.OptionalStrings("file_ids").value_or(std::vector<std::string>{});
+          return x;
+        });
     if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    return Reply(s.reports.Update(c.actor(), c.request.path_params["id"], version, p, Lang(c.request)), 200, ReportJson);
+    return Reply(
+        s.reports.Update(c.actor(), c.request.path_params["id"], version, p, Lang(c.request)), 200,
+        ReportJson);
   });
 
   for (const char* action : {"submit", "approve", "return"}) {
-    t.Authed("POST", std::string("/api/v1/reports/{id}/") + action, [&s, action = std::string(action)](Call& c) {
-      auto body = ParseObject(c.request);
-      if (!body) return ErrorResponse(body.error());
-      ObjectReader r(*body);
-      const auto version = r.RequiredInt("version");
-      std::optional<std::string> comment;
-      if (action == "return") comment = r.RequiredString("comment");
-      if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-      const auto& id = c.request.path_params["id"];
-      const auto lang = Lang(c.request);
-      if (action == "submit") return Reply(s.reports.Submit(c.actor(), id, version, lang), 200, ReportJson);
-      if (action == "approve") return Reply(s.reports.Approve(c.actor(), id, version, lang), 200, ReportJson);
-      return Reply(s.reports.Return(c.actor(), id, version, *comment, lang), 200, ReportJson);
-    });
+    t.Authed("POST", std::string("/api/v1/reports/{id}/") + action,
+             [&s, action = std::string(action)](Call& c) {
+               auto body = ParseObject(c.request);
+               if (!body) return ErrorResponse(body.error());
+               ObjectReader r(*body);
+               const auto version = r.RequiredInt("version");
+               std::optional<std::string> comment;
+               if (action == "return") comment = r.RequiredString("comment");
+               if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+               const auto& id = c.request.path_params["id"];
+               const auto lang = Lang(c.request);
+               if (action == "submit")
+                 return Reply(s.reports.Submit(c.actor(), id, version, lang), 200, ReportJson);
+               if (action == "approve")
+                 return Reply(s.reports.Approve(c.actor(), id, version, lang), 200, ReportJson);
+               return Reply(s.reports.Return(c.actor(), id, version, *comment, lang), 200,
+                            ReportJson);
+             });
   }
 
-  t.Authed("GET", "/api/v1/dhis2-mapping", [&s](Call&) { return Json(200, Dhis2Json(s.reports.Dhis2())); });
+  t.Authed("GET", "/api/v1/dhis2-mapping",
+           [&s](Call&) { return Json(200, Dhis2Json(s.reports.Dhis2())); });
 
   t.Authed("PUT", "/api/v1/dhis2-mapping", [&s](Call& c) {
     auto body = ParseObject(c.request);
     if (!body) return ErrorResponse(body.error());
     ObjectReader r(*body);
     domain::ReportService::Dhis2Config in;
-    auto units = ReadObjects<std::pair<std::string, std::string>>(r, "org_units", r.RequiredArray("org_units"),
-                                                                  [](ObjectReader& i) {
-      auto area = i.RequiredString("area_id");
-      return std::make_pair(area, i.RequiredString("org_unit"));
-    });
-    auto mappings = ReadObjects<domain::Dhis2Mapping>(r, "mappings", r.RequiredArray("mappings"), [](ObjectReader& i) {
-      domain::Dhis2Mapping m;
-      m.indicator_code = i.RequiredString("indicator_code");
-      m.disaggregation = i.OptionalString("disaggregation").value_or("");
-      m.data_element = i.RequiredString("data_element");
-      m.category_option_combo = i.OptionalString("category_option_combo").value_or("");
-      return m;
-    });
-    auto categories = ReadObjects<domain::Dhis2Category>(r, "categories", r.OptionalArray("categories"), [](ObjectReader& i) {
-      domain::Dhis2Category k;
-      k.dim = i.RequiredString("dim");
-      k.value = i.RequiredString("value");
-      k.category = i.RequiredString("category");
-      k.option_code = i.RequiredString("option_code");
-      return k;
-    });
+    auto units = ReadObjects<std::pair<std::string, std::string>>(
+        r, "org_units", r.RequiredArray("org_units"), [](ObjectReader& i) {
+          auto area = i.RequiredString("area_id");
+          return std::make_pair(area, i.RequiredString("org_unit"));
+        });
+    auto mappings = ReadObjects<domain::Dhis2Mapping>(
+        r, "mappings", r.RequiredArray("mappings"), [](ObjectReader& i) {
+          domain::Dhis2Mapping m;
+          m.indicator_code = i.RequiredString("indicator_code");
+          m.disaggregation = i.OptionalString("disaggregation").value_or("");
+          m.data_element = i.RequiredString("data_element");
+          m.category_option_combo = i.OptionalString("category_option_combo").value_or("");
+          return m;
+        });
+    auto categories = ReadObjects<domain::Dhis2Category>(
+        r, "categories", r.OptionalArray("categories"), [](ObjectReader& i) {
+          domain::Dhis2Category k;
+          k.dim = i.RequiredString("dim");
+          k.value = i.RequiredString("value");
+          k.category = i.RequiredString("category");
+          k.option_code = i.RequiredString("option_code");
+          return k;
+        });
     if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
     in.org_units = units.value_or(decltype(in.org_units){});
     in.mappings = mappings.value_or(decltype(in.mappings){});

@@ -9,8 +9,8 @@
 
 #include "api/http/router.hpp"
 #include "api/json_io.hpp"
-#include "domain/page.hpp"
 #include "domain/auth/auth_service.hpp"
+#include "domain/page.hpp"
 
 namespace mobilise::api {
 

@@ -8,8 +8,9 @@ namespace json = boost::json;
 namespace {
 
 std::string SessionCookie(const std::string& token, int max_age, bool secure) {
-  return "mobilise_session=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-         std::to_string(max_age) + (secure ? "; Secure" : "");
+  return "mobilise_session=" + token +
+         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) +
+         (secure ? "; Secure" : "");
 }
 
 http::Response SessionBody(Services& s, const domain::Principal& p, int status) {

@@ -12,9 +12,15 @@ namespace {
 json::object CourseJson(const domain::Course& c) {
   json::array topics;
   for (const auto& t : c.topics) topics.push_back(json::value(t));
-  return {{"id", c.id},         {"code", c.code},         {"title", c.title},
-          {"title_local", Nullable(c.title_local)}, {"audience", c.audience}, {"topics", std::move(topics)},
-          {"duration_hours", c.duration_hours}, {"test_max", Nullable(c.test_max)}, {"version", c.version}};
+  return {{"id", c.id},
+          {"code", c.code},
+          {"title", c.title},
+          {"title_local", Nullable(c.title_local)},
+          {"audience", c.audience},
+          {"topics", std::move(topics)},
+          {"duration_hours", c.duration_hours},
+          {"test_max", Nullable(c.test_max)},
+          {"version", c.version}};
 }
 
 json::object PlanJson(const domain::TrainingPlan& t) {
@@ -124,8 +130,9 @@ void AddTrainingRoutes(RouteTable& t, Services& s) {
     auto in = ReadCourse(r);
     if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
     const auto& id = c.request.path_params["id"];
-    return Patched(s.trainings.UpdateCourse(c.actor(), id, version, in), [&] { return s.trainings.GetCourse(id); },
-                   CourseJson);
+    return Patched(
+        s.trainings.UpdateCourse(c.actor(), id, version, in),
+        [&] { return s.trainings.GetCourse(id); }, CourseJson);
   });
 
   t.Authed("GET", "/api/v1/courses/{id}", [&s](Call& c) {
@@ -141,7 +148,8 @@ void AddTrainingRoutes(RouteTable& t, Services& s) {
     if (!page) return ErrorResponse(page.error());
     return Reply(s.trainings.Needs(c.actor(), QueryText(c.request, "area"), *page), 200,
                  [&](const domain::Page<domain::TrainingNeed>& p) {
-                   return PageJson(p, *page, [](const domain::TrainingNeed& n) { return NeedJson(n); });
+                   return PageJson(p, *page,
+                                   [](const domain::TrainingNeed& n) { return NeedJson(n); });
                  });
   });
 
@@ -180,8 +188,9 @@ void AddTrainingRoutes(RouteTable& t, Services& s) {
     in.assessed_on = r.OptionalString("assessed_on");
     if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
     const auto& id = c.request.path_params["id"];
-    return Patched(s.trainings.UpdateNeed(c.actor(), id, version, in),
-                   [&] { return s.trainings.GetNeed(c.actor(), id); }, NeedJson);
+    return Patched(
+        s.trainings.UpdateNeed(c.actor(), id, version, in),
+        [&] { return s.trainings.GetNeed(c.actor(), id); }, NeedJson);
   });
 
   t.Authed("DELETE", "/api/v1/training-needs/{id}", [&s](Call& c) {
@@ -191,13 +200,16 @@ void AddTrainingRoutes(RouteTable& t, Services& s) {
   t.Authed("GET", "/api/v1/staff", [&s](Call& c) {
     auto page = ParsePage(c.request);
     if (!page) return ErrorResponse(page.error());
-    return Reply(s.trainings.Staff(c.actor(), QueryText(c.request, "area"), QueryText(c.request, "q"), *page), 200,
-                 [&](const domain::Page<domain::StaffMember>& p) {
+    return Reply(s.trainings.Staff(c.actor(), QueryText(c.request, "area"),
+                                   QueryText(c.request, "q"), *page),
+                 200, [&](const domain::Page<domain::StaffMember>& p) {
                    return PageJson(p, *page, [](const domain::StaffMember& m) {
                      json::array roles;
                      for (const auto& g : m.roles)
-                       roles.push_back(json::object{{"role", g.role}, {"area_id", g.area_id}, {"area_name", g.area_name}});
-                     return json::object{{"id", m.id}, {"full_name", m.full_name}, {"roles", std::move(roles)}};
+                       roles.push_back(json::object{
+                           {"role", g.role}, {"area_id", g.area_id}, {"area_name", g.area_name}});
+                     return json::object{
+                         {"id", m.id}, {"full_name", m.full_name}, {"roles", std::move(roles)}};
                    });
                  });
   });
@@ -205,9 +217,11 @@ void AddTrainingRoutes(RouteTable& t, Services& s) {
   t.Authed("GET", "/api/v1/training-plans", [&s](Call& c) {
     auto page = ParsePage(c.request);
     if (!page) return ErrorResponse(page.error());
-    return Reply(s.trainings.Plans(c.actor(), QueryText(c.request, "area"), QueryText(c.request, "period"), *page),
+    return Reply(s.trainings.Plans(c.actor(), QueryText(c.request, "area"),
+                                   QueryText(c.request, "period"), *page),
                  200, [&](const domain::Page<domain::TrainingPlan>& p) {
-                   return PageJson(p, *page, [](const domain::TrainingPlan& x) { return PlanJson(x); });
+                   return PageJson(p, *page,
+                                   [](const domain::TrainingPlan& x) { return PlanJson(x); });
                  });
   });
 
@@ -242,8 +256,9 @@ void AddTrainingRoutes(RouteTable& t, Services& s) {
     in.planned_participants = r.OptionalInt("planned_participants");
     if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
     const auto& id = c.request.path_params["id"];
-    return Patched(s.trainings.UpdatePlan(c.actor(), id, version, in),
-                   [&] { return s.trainings.GetPlan(c.actor(), id); }, PlanJson);
+    return Patched(
+        s.trainings.UpdatePlan(c.actor(), id, version, in),
+        [&] { return s.trainings.GetPlan(c.actor(), id); }, PlanJson);
   });
 
   t.Authed("DELETE", "/api/v1/training-plans/{id}", [&s](Call& c) {
@@ -251,7 +266,8 @@ void AddTrainingRoutes(RouteTable& t, Services& s) {
   });
 
   t.Authed("GET", "/api/v1/training-plans/achievement", [&s](Call& c) {
-    return Reply(s.trainings.Achievement(c.actor(), QueryText(c.request, "area"), QueryText(c.request, "period")),
+    return Reply(s.trainings.Achievement(c.actor(), QueryText(c.request, "area"),
+                                         QueryText(c.request, "period")),
                  200, [](const std::vector<domain::PlanAchievement>& v) {
                    json::array items;
                    for (const auto& a : v) {
@@ -281,17 +297,20 @@ void AddTrainingRoutes(RouteTable& t, Services& s) {
                     domain::TraineeScore x;
                     x.person_id = o.RequiredString("person_id");
                     // Both scores are given, null when the test was not taken.
-                    for (auto [key, out] : {std::pair{"pre_score", &x.pre_score}, std::pair{"post_score", &x.post_score}}) {
+                    for (auto [key, out] : {std::pair{"pre_score", &x.pre_score},
+                                            std::pair{"post_score", &x.post_score}}) {
                       auto v = o.NullableNumber(key);
-                      if (!v && !o.errors().count(o.Path(key))) o.Invalid(key, "is required (null when not tested)");
+                      if (!v && !o.errors().count(o.Path(key)))
+                        o.Invalid(key, "is required (null when not tested)");
                       *out = v.value_or(std::nullopt);
                     }
                     return x;
                   }).value_or(std::vector<domain::TraineeScore>{});
     if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
     const auto& id = c.request.path_params["id"];
-    return Patched(s.trainings.SetScores(c.actor(), id, in), [&] { return s.trainings.Trainees(c.actor(), id); },
-                   TraineesJson);
+    return Patched(
+        s.trainings.SetScores(c.actor(), id, in),
+        [&] { return s.trainings.Trainees(c.actor(), id); }, TraineesJson);
   });
 
   t.Authed("GET", "/api/v1/trainings/{id}/followups", [&s](Call& c) {
@@ -312,8 +331,9 @@ void AddTrainingRoutes(RouteTable& t, Services& s) {
     const auto applies = r.RequiredString("applies");
     auto notes = r.OptionalString("notes");
     if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    return Reply(s.trainings.AddFollowup(c.actor(), c.request.path_params["id"], person, on, applies, notes),
-                 201, FollowupJson);
+    return Reply(
+        s.trainings.AddFollowup(c.actor(), c.request.path_params["id"], person, on, applies, notes),
+        201, FollowupJson);
   });
 
   t.Authed("PATCH", "/api/v1/trainings/{id}/followups/{followup_id}", [&s](Call& c) {
@@ -335,7 +355,8 @@ void AddTrainingRoutes(RouteTable& t, Services& s) {
           if (f.id == followup) return f;
       return std::nullopt;
     };
-    return Patched(s.trainings.UpdateFollowup(c.actor(), id, followup, version, in), current, FollowupJson);
+    return Patched(s.trainings.UpdateFollowup(c.actor(), id, followup, version, in), current,
+                   FollowupJson);
   });
 
   t.Authed("DELETE", "/api/v1/trainings/{id}/followups/{followup_id}", [&s](Call& c) {

@@ -58,9 +58,8 @@ void AddUserRoutes(RouteTable& t, Services& s) {
     std::map<std::string, std::string> errors;
     f.disabled = ParseBool(c.request.Query("disabled"), errors, "disabled");
     if (auto ok = FieldErrorsResult(errors); !ok) return ErrorResponse(ok.error());
-    return Reply(s.users.List(c.actor(), f), 200, [&](const domain::Page<domain::User>& p) {
-      return PageJson(p, *page, UserJson);
-    });
+    return Reply(s.users.List(c.actor(), f), 200,
+                 [&](const domain::Page<domain::User>& p) { return PageJson(p, *page, UserJson); });
   });
 
   t.Authed("POST", "/api/v1/users", [&s](Call& c) {

@@ -90,7 +90,8 @@ int RunCli(int argc, char** argv, const char* version) {
   demo->add_option("--activities", demo_opts.activities,
                    "exactly N activities over the last --activity-years years, written in bulk "
                    "(default: a realistic year, about one a month a village)");
-  demo->add_option("--activity-years", demo_opts.activity_years, "years the --activities span (default 4)");
+  demo->add_option("--activity-years", demo_opts.activity_years,
+                   "years the --activities span (default 4)");
   app.add_subcommand("demo-logins", "print the demo programme's logins");
 
   auto* user = app.add_subcommand("user", "manage staff accounts");
@@ -100,7 +101,8 @@ int RunCli(int argc, char** argv, const char* version) {
   auto* add = user->add_subcommand("add", "create a user");
   add->add_option("username", username)->required();
   add->add_option("--full-name", full_name)->required();
-  add->add_option("--role", role, "mobiliser, officer, manager, me, admin, focal_point")->required();
+  add->add_option("--role", role, "mobiliser, officer, manager, me, admin, focal_point")
+      ->required();
   add->add_option("--area", area, "area code the role applies to")->required();
   add->add_option("--locale", locale, "en, ps, prs, ur, uk, mr");
   for (auto* sub : {add, user->add_subcommand("passwd", "set a user's password")}) {
@@ -163,10 +165,10 @@ int RunCli(int argc, char** argv, const char* version) {
         db.uow->Analyze();
         bulk_secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - b0).count();
       }
-      const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      std::cout << "demo programme: " << s->areas << " areas (" << s->villages
-                << " villages) for " << demo_opts.households << " households in " << secs
-                << " s\n"
+      const double secs =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      std::cout << "demo programme: " << s->areas << " areas (" << s->villages << " villages) for "
+                << demo_opts.households << " households in " << secs << " s\n"
                 << "registry: " << s->households << " households, " << s->people << " people, "
                 << s->institutions << " institutions, " << s->memberships << " memberships, "
                 << s->assessments << " assessments\n"
@@ -183,7 +185,8 @@ int RunCli(int argc, char** argv, const char* version) {
     if (user->got_subcommand("list")) {
       for (const auto& u : users.ListAll()) {
         std::cout << u.username << (u.disabled ? " (disabled)" : "") << "\t";
-        for (const auto& r : u.roles) std::cout << domain::RoleId(r.role) << "@" << r.area_name << " ";
+        for (const auto& r : u.roles)
+          std::cout << domain::RoleId(r.role) << "@" << r.area_name << " ";
         std::cout << "\n";
       }
       return 0;
@@ -191,7 +194,9 @@ int RunCli(int argc, char** argv, const char* version) {
     if (user->got_subcommand("add")) {
       auto area_row = db.uow->Begin(false)->Areas().GetByCode(area);
       if (!area_row) return Report(Error::Field("area", "no area with code " + area));
-      domain::UserInput in{username, full_name, ReadPassword(password, password_stdin),
+      domain::UserInput in{username,
+                           full_name,
+                           ReadPassword(password, password_stdin),
                            locale,
                            {{role, area_row->id}}};
       auto u = users.Create(system, in);

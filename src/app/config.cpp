@@ -1,7 +1,8 @@
 #include "app/config.hpp"
 
-#include <cstdlib>
 #include <toml++/toml.h>
+
+#include <cstdlib>
 
 namespace mobilise::app {
 namespace {
@@ -25,22 +26,31 @@ Status LoadConfigFile(const std::string& path, Config& c) {
   try {
     t = toml::parse_file(path);
   } catch (const toml::parse_error& e) {
-    return Fail(Error::Validation("cannot read config file " + path + ": " +
-                                  std::string(e.description())));
+    return Fail(
+        Error::Validation("cannot read config file " + path + ": " + std::string(e.description())));
   }
   for (auto&& [key, node] : t) {
     const std::string k(key.str());
-    if (k == "database" && node.is_string()) c.database = *node.value<std::string>();
-    else if (k == "listen" && node.is_string()) c.listen = *node.value<std::string>();
-    else if (k == "data_dir" && node.is_string()) c.data_dir = *node.value<std::string>();
-    else if (k == "web_root" && node.is_string()) c.web_root = *node.value<std::string>();
-    else if (k == "log_level" && node.is_string()) c.log_level = *node.value<std::string>();
+    if (k == "database" && node.is_string())
+      c.database = *node.value<std::string>();
+    else if (k == "listen" && node.is_string())
+      c.listen = *node.value<std::string>();
+    else if (k == "data_dir" && node.is_string())
+      c.data_dir = *node.value<std::string>();
+    else if (k == "web_root" && node.is_string())
+      c.web_root = *node.value<std::string>();
+    else if (k == "log_level" && node.is_string())
+      c.log_level = *node.value<std::string>();
     else if (k == "body_limit" && node.is_integer() && *node.value<std::int64_t>() > 0)
       c.body_limit = static_cast<std::size_t>(*node.value<std::int64_t>());
-    else if (k == "threads" && node.is_integer()) c.threads = static_cast<int>(*node.value<std::int64_t>());
-    else if (k == "db_pool" && node.is_integer()) c.db_pool = static_cast<int>(*node.value<std::int64_t>());
-    else if (k == "secure_cookie" && node.is_boolean()) c.secure_cookie = *node.value<bool>();
-    else return Fail(Error::Field(k, "unknown key or wrong type in " + path));
+    else if (k == "threads" && node.is_integer())
+      c.threads = static_cast<int>(*node.value<std::int64_t>());
+    else if (k == "db_pool" && node.is_integer())
+      c.db_pool = static_cast<int>(*node.value<std::int64_t>());
+    else if (k == "secure_cookie" && node.is_boolean())
+      c.secure_cookie = *node.value<bool>();
+    else
+      return Fail(Error::Field(k, "unknown key or wrong type in " + path));
   }
   return {};
 }

@@ -3,12 +3,12 @@
 #include <cmath>
 #include <random>
 
+#include "app/demo_activities.hpp"
+#include "app/demo_registry.hpp"
 #include "core/clock.hpp"
 #include "core/id.hpp"
 #include "domain/areas/area_path.hpp"
 #include "domain/areas/area_service.hpp"
-#include "app/demo_activities.hpp"
-#include "app/demo_registry.hpp"
 #include "domain/auth/password.hpp"
 
 namespace mobilise::app {
@@ -22,16 +22,20 @@ struct Syllable {
   const char* latin;
   const char* local;
 };
-constexpr Syllable kPashto[] = {{"Ka", "کا"},   {"ra", "را"},   {"bad", "باد"}, {"Gul", "ګل"},
-                                {"shah", "شاه"}, {"zai", "زی"},  {"pur", "پور"}, {"Kot", "کوټ"},
+constexpr Syllable kPashto[] = {{"Ka", "کا"},     {"ra", "را"},   {"bad", "باد"},  {"Gul", "ګل"},
+                                {"shah", "شاه"},  {"zai", "زی"},  {"pur", "پور"},  {"Kot", "کوټ"},
                                 {"abad", "آباد"}, {"Mir", "میر"}, {"dara", "دره"}, {"Lan", "لان"}};
-constexpr Syllable kUkrainian[] = {{"Ko", "Ко"},    {"va", "ва"},   {"liv", "лів"}, {"Dub", "Дуб"},
-                                   {"riv", "рів"},  {"no", "но"},   {"sel", "сел"}, {"Hor", "Гор"},
-                                   {"bor", "бор"},  {"Myr", "Мир"}, {"ka", "ка"},   {"nia", "ня"}};
+constexpr Syllable kUkrainian[] = {{"Ko", "Ко"},   {"va", "ва"},   {"liv", "лів"}, {"Dub", "Дуб"},
+                                   {"riv", "рів"}, {"no", "но"},   {"sel", "сел"}, {"Hor", "Гор"},
+                                   {"bor", "бор"}, {"Myr", "Мир"}, {"ka", "ка"},   {"nia", "ня"}};
 
 const std::vector<std::pair<std::string, std::string>> kDefaultLevels = {
-    {"Country", "هېواد"},   {"Province", "ولایت"},          {"District", "ولسوالۍ"},
-    {"Tehsil", "تحصیل"}, {"Union Council", "یونین کونسل"}, {"Village", "کلی"}};
+    {"Country", "هېواد"},
+    {"Province", "ولایت"},
+    {"District", "ولسوالۍ"},
+    {"Tehsil", "تحصیل"},
+    {"Union Council", "یونین کونسل"},
+    {"Village", "کلی"}};
 
 struct Namer {
   std::mt19937_64 rng;
@@ -78,9 +82,9 @@ Result<DemoSummary> GenerateDemo(domain::UnitOfWorkFactory& db, const DemoOption
   for (std::size_t i = 0; i < o.levels.size() && i < level_names.size(); ++i)
     level_names[i] = {o.levels[i], ""};
   for (std::size_t i = 0; i < level_names.size(); ++i)
-    areas.SetLevel({static_cast<int>(i), level_names[i].first,
-                    level_names[i].second.empty() ? std::nullopt
-                                                  : std::optional(level_names[i].second)});
+    areas.SetLevel(
+        {static_cast<int>(i), level_names[i].first,
+         level_names[i].second.empty() ? std::nullopt : std::optional(level_names[i].second)});
 
   const std::int64_t villages = std::max<std::int64_t>(24, o.households / 100);
   const int branch = std::max(2, static_cast<int>(std::lround(std::pow(villages / 2.0, 0.25))));
@@ -147,7 +151,8 @@ Result<DemoSummary> GenerateDemo(domain::UnitOfWorkFactory& db, const DemoOption
     u.username = login.username;
     u.full_name = "Demo " + login.role + " (" + login.area.substr(0, login.area.find(' ')) + ")";
     u.pw_hash = domain::HashPassword(login.password);
-    u.locale = login.username == "mobiliser.u2" ? "uk" : (login.area.rfind("P1", 0) == 0 ? "ps" : "en");
+    u.locale =
+        login.username == "mobiliser.u2" ? "uk" : (login.area.rfind("P1", 0) == 0 ? "ps" : "en");
     if (login.username == "admin") u.locale = "en";
     const std::string code = login.area.substr(0, login.area.find(' '));
     u.roles.push_back({*domain::ParseRole(login.role), id_of_code.at(code), "", ""});

@@ -28,7 +28,8 @@ const char* PickActivityType(std::mt19937_64& rng, bool pashto);
 const char* PickActivityTopic(std::mt19937_64& rng);
 const char* PickActivityStatus(std::mt19937_64& rng);
 // A group session's counted participants (not a home visit), mostly adults of the session's sex.
-void AddSessionCounts(std::mt19937_64& rng, bool women, std::vector<domain::ParticipantCount>& counts);
+void AddSessionCounts(std::mt19937_64& rng, bool women,
+                      std::vector<domain::ParticipantCount>& counts);
 
 // `staff`: usernames -> user ids of the demo logins (authors and verifiers where they work).
 // `with_activities` false: the courses and feedback only (`demo --activities N` writes the

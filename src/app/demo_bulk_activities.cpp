@@ -82,7 +82,8 @@ Result<ActivityCounts> GenerateBulkActivities(storage::Database& db, std::int64_
                                               int years, std::uint64_t seed) {
   if (activities < 0 || activities > 50'000'000)
     return Fail(Error::Field("activities", "must be between 0 and 50,000,000"));
-  if (years < 1 || years > 20) return Fail(Error::Field("activity_years", "must be between 1 and 20"));
+  if (years < 1 || years > 20)
+    return Fail(Error::Field("activity_years", "must be between 1 and 20"));
   ActivityCounts counts;
   if (activities == 0) return counts;
   auto conn = db.Acquire();
@@ -91,9 +92,11 @@ Result<ActivityCounts> GenerateBulkActivities(storage::Database& db, std::int64_
   std::vector<Village> villages;
   {
     auto rs = conn->Query("SELECT id, path, code FROM area WHERE level = 5 ORDER BY path");
-    for (std::size_t i = 0; i < rs.size(); ++i) villages.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2)});
+    for (std::size_t i = 0; i < rs.size(); ++i)
+      villages.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2)});
   }
-  if (villages.empty()) return Fail(Error::Conflict("the database holds no villages: run demo first"));
+  if (villages.empty())
+    return Fail(Error::Conflict("the database holds no villages: run demo first"));
   std::map<std::string, std::string> staff;
   {
     auto rs = conn->Query("SELECT username, id FROM app_user");
@@ -139,18 +142,21 @@ Result<ActivityCounts> GenerateBulkActivities(storage::Database& db, std::int64_
   }
 
   if (sqlite) conn->ExecuteScript("PRAGMA synchronous=OFF; PRAGMA cache_size=-524288;");
-  Batch activity_rows(*conn,
-                      "INSERT INTO activity (id, type, title, held_on, start_time, end_time, area_id, "
-                      "area_path, place, status, author_id, submitted_at, verified_by, verified_at, "
-                      "return_comment, decisions, follow_up, notes, counted_total, named_total, "
-                      "participants_f, participants_m, participants_x, version, created_at, "
-                      "created_by, updated_at, updated_by, course_id)",
-                      29);
+  Batch activity_rows(
+      *conn,
+      "INSERT INTO activity (id, type, title, held_on, start_time, end_time, area_id, "
+      "area_path, place, status, author_id, submitted_at, verified_by, verified_at, "
+      "return_comment, decisions, follow_up, notes, counted_total, named_total, "
+      "participants_f, participants_m, participants_x, version, created_at, "
+      "created_by, updated_at, updated_by, course_id)",
+      29);
   Batch topic_rows(*conn, "INSERT INTO activity_topic (activity_id, topic)", 2);
-  Batch facilitator_rows(*conn, "INSERT INTO activity_facilitator (activity_id, position, user_id, name)", 4);
-  Batch count_rows(*conn, "INSERT INTO activity_count (activity_id, sex, age_band, disability, count)", 5);
-  Batch attendance_rows(*conn,
-                        "INSERT INTO attendance (activity_id, person_id, attended, pre_score, post_score)", 5);
+  Batch facilitator_rows(
+      *conn, "INSERT INTO activity_facilitator (activity_id, position, user_id, name)", 4);
+  Batch count_rows(*conn,
+                   "INSERT INTO activity_count (activity_id, sex, age_band, disability, count)", 5);
+  Batch attendance_rows(
+      *conn, "INSERT INTO attendance (activity_id, person_id, attended, pre_score, post_score)", 5);
   // The activities before their parts (foreign keys are checked row by row).
   auto flush = [&](bool all) {
     activity_rows.Flush(true);
@@ -176,13 +182,14 @@ Result<ActivityCounts> GenerateBulkActivities(storage::Database& db, std::int64_
       const std::string& c = village.code;
       const auto author = c.rfind("P1-D1-T1-U1-", 0) == 0   ? user("mobiliser.u1")
                           : c.rfind("P2-D1-T1-U1-", 0) == 0 ? user("mobiliser.u2")
-                                                             : std::nullopt;
+                                                            : std::nullopt;
       const auto verifier = c.rfind("P1-D1-T1-", 0) == 0 ? user("officer.t1") : std::nullopt;
       women.clear();
       men.clear();
       men_sex.clear();
       auto people = conn->Query(
-          "SELECT id, sex, birth_date FROM person WHERE area_path = ? AND deleted_at IS NULL", {village.path});
+          "SELECT id, sex, birth_date FROM person WHERE area_path = ? AND deleted_at IS NULL",
+          {village.path});
       for (std::size_t i = 0; i < people.size(); ++i)
         if (people[i].Str(2) < adult_born_before) {
           if (people[i].Text(1) == "f") {
@@ -196,7 +203,8 @@ Result<ActivityCounts> GenerateBulkActivities(storage::Database& db, std::int64_
       for (std::int64_t k = 0; k < n; ++k) {
         const std::string id = NewId();
         std::string type = PickActivityType(rng, pashto);
-        const std::string& held_on = day[1 + static_cast<int>(rng() % static_cast<std::uint64_t>(days - 1))];
+        const std::string& held_on =
+            day[1 + static_cast<int>(rng() % static_cast<std::uint64_t>(days - 1))];
         const bool morning = U() < 0.5;
         std::string topic = PickActivityTopic(rng);
         const bool women_session = U() < 0.6;
@@ -207,7 +215,8 @@ Result<ActivityCounts> GenerateBulkActivities(storage::Database& db, std::int64_
           const std::int64_t visited = 1 + static_cast<std::int64_t>(rng() % 3);
           // Half the home visits name the people visited and count no one (the summary counts
           // them by their sex in the registry).
-          if (U() < 0.5 || pool.empty()) cs.push_back({women_session ? "f" : "m", "18-59", false, visited});
+          if (U() < 0.5 || pool.empty())
+            cs.push_back({women_session ? "f" : "m", "18-59", false, visited});
           want = static_cast<std::size_t>(visited);
         } else {
           AddSessionCounts(rng, women_session, cs);
@@ -266,16 +275,36 @@ Result<ActivityCounts> GenerateBulkActivities(storage::Database& db, std::int64_
         std::string status = PickActivityStatus(rng);
         if (recent < held_on && status == "verified" && U() < 0.5) status = "submitted";
         const bool submitted = status != "draft", verified = status == "verified";
-        activity_rows.Add({id, type, Param(), held_on, std::string(morning ? "10:00" : "14:00"),
-                           std::string(morning ? "11:30" : "15:30"), village.id, village.path,
-                           std::string(U() < 0.5 ? "Village hujra" : "Community school"), status, Opt(author),
+        activity_rows.Add({id,
+                           type,
+                           Param(),
+                           held_on,
+                           std::string(morning ? "10:00" : "14:00"),
+                           std::string(morning ? "11:30" : "15:30"),
+                           village.id,
+                           village.path,
+                           std::string(U() < 0.5 ? "Village hujra" : "Community school"),
+                           status,
+                           Opt(author),
                            submitted ? Param(held_on + "T18:00:00.000Z") : Param(),
                            verified ? Opt(verifier) : Param(),
                            verified ? Param(held_on + "T20:00:00.000Z") : Param(),
-                           status == "returned" ? Param(std::string("Please add the attendance sheet photo")) : Param(),
-                           std::string("Members agreed to follow up at the next meeting"), Param(), Param(),
-                           counted_total, named_total, by_sex[0], by_sex[1], by_sex[2], std::int64_t{1},
-                           now, Opt(author), now, Param(),
+                           status == "returned"
+                               ? Param(std::string("Please add the attendance sheet photo"))
+                               : Param(),
+                           std::string("Members agreed to follow up at the next meeting"),
+                           Param(),
+                           Param(),
+                           counted_total,
+                           named_total,
+                           by_sex[0],
+                           by_sex[1],
+                           by_sex[2],
+                           std::int64_t{1},
+                           now,
+                           Opt(author),
+                           now,
+                           Param(),
                            course != nullptr ? Param(course->id) : Param()});
         ++counts.activities;
         counts.participants += counted_total;
@@ -286,7 +315,8 @@ Result<ActivityCounts> GenerateBulkActivities(storage::Database& db, std::int64_
           conn->Begin(true);
         }
         if (made == next_report) {
-          const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+          const double s =
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
           spdlog::info("demo: {} of {} activities in {:.0f} s", made, activities, s);
           next_report += activities / 10;
         }
@@ -300,7 +330,8 @@ Result<ActivityCounts> GenerateBulkActivities(storage::Database& db, std::int64_
     conn->Begin(true);
     storage::RebuildActivityRollup(*conn);
     // The named attendees in each count cell, for the participant indicators.
-    storage::RefreshNamedInCounts(*conn, "SELECT id FROM activity WHERE counted_total > 0 AND named_total > 0", {});
+    storage::RefreshNamedInCounts(
+        *conn, "SELECT id FROM activity WHERE counted_total > 0 AND named_total > 0", {});
     conn->Commit();
     spdlog::info("demo: activity roll-up in {:.0f} s",
                  std::chrono::duration<double>(std::chrono::steady_clock::now() - r0).count());

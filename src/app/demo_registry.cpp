@@ -17,19 +17,21 @@ using domain::Institution;
 using domain::Membership;
 using domain::Person;
 
-constexpr const char* kPkMen[] = {"Muhammad", "Gul", "Sher", "Ahmad", "Noor", "Rahim", "Zar",
-                                  "Habib", "Karim", "Wali", "Jan", "Saleem", "Fazal", "Akbar"};
-constexpr const char* kPkWomen[] = {"Amina", "Gul Bibi", "Zarina", "Shabana", "Nasreen", "Bibi Hawa",
-                                    "Fatima", "Nazia", "Rukhsana", "Palwasha", "Malalai", "Shazia"};
-constexpr const char* kPkFamily[] = {"Khan", "Shah", "Afridi", "Yousafzai", "Khattak", "Mohmand",
-                                     "Orakzai", "Durrani", "Bangash", "Marwat"};
-constexpr const char* kUaMen[] = {"Ivan", "Petro", "Mykola", "Andrii", "Oleh", "Serhii", "Taras",
-                                  "Vasyl", "Yurii", "Bohdan", "Dmytro", "Roman"};
-constexpr const char* kUaWomen[] = {"Olena", "Oksana", "Nataliia", "Iryna", "Halyna", "Mariia",
-                                    "Tetiana", "Liudmyla", "Svitlana", "Kateryna", "Anna", "Yuliia"};
-constexpr const char* kUaFamily[] = {"Kovalenko", "Shevchenko", "Bondarenko", "Tkachenko",
-                                     "Kravchenko", "Melnyk", "Oliinyk", "Lysenko", "Marchenko",
-                                     "Savchenko"};
+constexpr const char* kPkMen[] = {"Muhammad", "Gul",   "Sher", "Ahmad", "Noor",   "Rahim", "Zar",
+                                  "Habib",    "Karim", "Wali", "Jan",   "Saleem", "Fazal", "Akbar"};
+constexpr const char* kPkWomen[] = {"Amina",    "Gul Bibi",  "Zarina",  "Shabana",
+                                    "Nasreen",  "Bibi Hawa", "Fatima",  "Nazia",
+                                    "Rukhsana", "Palwasha",  "Malalai", "Shazia"};
+constexpr const char* kPkFamily[] = {"Khan",    "Shah",    "Afridi",  "Yousafzai", "Khattak",
+                                     "Mohmand", "Orakzai", "Durrani", "Bangash",   "Marwat"};
+constexpr const char* kUaMen[] = {"Ivan",  "Petro", "Mykola", "Andrii", "Oleh",   "Serhii",
+                                  "Taras", "Vasyl", "Yurii",  "Bohdan", "Dmytro", "Roman"};
+constexpr const char* kUaWomen[] = {"Olena",    "Oksana",   "Nataliia", "Iryna",
+                                    "Halyna",   "Mariia",   "Tetiana",  "Liudmyla",
+                                    "Svitlana", "Kateryna", "Anna",     "Yuliia"};
+constexpr const char* kUaFamily[] = {"Kovalenko",  "Shevchenko", "Bondarenko", "Tkachenko",
+                                     "Kravchenko", "Melnyk",     "Oliinyk",    "Lysenko",
+                                     "Marchenko",  "Savchenko"};
 
 template <std::size_t N>
 const char* Pick(std::mt19937_64& rng, const char* const (&list)[N]) {
@@ -75,7 +77,8 @@ struct Generator {
     p.relation = std::move(relation);
     // Born `age` years and up to a year before today: the age comes out right, never a future date.
     const auto days = 365LL * age + static_cast<long long>(rng() % 365);
-    p.birth_date = FormatTimestamp(*ParseTimestamp(now) - std::chrono::hours(24 * days)).substr(0, 10);
+    p.birth_date =
+        FormatTimestamp(*ParseTimestamp(now) - std::chrono::hours(24 * days)).substr(0, 10);
     p.birth_date_estimated = U() < 0.4;
     if (age >= 5 && U() < 0.6) {  // the Washington Group questions asked of most people 5+
       domain::WgAnswers wg{1, 1, 1, 1, 1, 1};
@@ -113,7 +116,8 @@ struct Generator {
     h.head_father_name = man() + " " + family;
     h.address = "Near the " + std::string(U() < 0.5 ? "mosque" : "school") + ", street " +
                 std::to_string(1 + rng() % 12);
-    if (U() < 0.7) h.phone = (pashto ? "03" : "+380 ") + std::to_string(100000000 + rng() % 899999999);
+    if (U() < 0.7)
+      h.phone = (pashto ? "03" : "+380 ") + std::to_string(100000000 + rng() % 899999999);
     if (U() < 0.7) {
       std::string nid;
       for (int i = 0; i < (pashto ? 13 : 10); ++i) nid += static_cast<char>('0' + rng() % 10);
@@ -132,18 +136,20 @@ struct Generator {
       const auto* band = domain::BandFor(config.band_sets, *h.psc_score, h.psc_date);
       if (band) h.poverty_band = band->code, h.poor = band->poor;
     }
-    m.people.push_back(NewPerson(h, h.head_name, female_head ? "f" : "m", "head", head_age, pashto));
+    m.people.push_back(
+        NewPerson(h, h.head_name, female_head ? "f" : "m", "head", head_age, pashto));
     h.head_person_id = m.people.back().id;
     if (!female_head || U() < 0.3)
-      m.people.push_back(NewPerson(h, (female_head ? man() : woman()) + " " + family,
-                                   female_head ? "m" : "f", "spouse",
-                                   std::max(18, head_age - 3 + static_cast<int>(rng() % 6)), pashto));
+      m.people.push_back(
+          NewPerson(h, (female_head ? man() : woman()) + " " + family, female_head ? "m" : "f",
+                    "spouse", std::max(18, head_age - 3 + static_cast<int>(rng() % 6)), pashto));
     const int children = pashto ? 2 + static_cast<int>(rng() % 7) : static_cast<int>(rng() % 4);
     for (int c = 0; c < children; ++c) {
       const bool girl = U() < 0.5;
-      m.people.push_back(NewPerson(h, (girl ? woman() : man()) + " " + family, girl ? "f" : "m",
-                                   girl ? "daughter" : "son",
-                                   static_cast<int>(rng() % static_cast<std::uint64_t>(std::max(1, head_age - 16))), pashto));
+      m.people.push_back(NewPerson(
+          h, (girl ? woman() : man()) + " " + family, girl ? "f" : "m", girl ? "daughter" : "son",
+          static_cast<int>(rng() % static_cast<std::uint64_t>(std::max(1, head_age - 16))),
+          pashto));
     }
     if (head_age < 50 && U() < 0.2)
       m.people.push_back(NewPerson(h, woman() + " " + family, "f", "parent",
@@ -229,7 +235,8 @@ struct Generator {
           const double skill = 0.5 + 0.5 * U();
           double points = 0;
           for (const auto& item : list->items) {
-            int v = static_cast<int>(std::lround(item.max_score * std::min(1.0, skill + 0.2 * (U() - 0.5))));
+            int v = static_cast<int>(
+                std::lround(item.max_score * std::min(1.0, skill + 0.2 * (U() - 0.5))));
             a.answers[item.code] = std::clamp(v, 0, item.max_score);
             points += a.answers[item.code];
           }
@@ -248,8 +255,8 @@ struct Generator {
       uow.Institutions().InsertAssessment(*assessment);
       ++counts.assessments;
     }
-    uow.Institutions().AddStatusChange({NewId(), inst.id, inst.status, *inst.status_on,
-                                        inst.status_reason, now, std::nullopt});
+    uow.Institutions().AddStatusChange(
+        {NewId(), inst.id, inst.status, *inst.status_on, inst.status_reason, now, std::nullopt});
     for (const auto& m : members) uow.Institutions().InsertMembership(m);
     ++counts.institutions;
     counts.memberships += static_cast<std::int64_t>(members.size());
@@ -277,7 +284,8 @@ Result<RegistryCounts> GenerateDemoRegistry(domain::UnitOfWork& uow,
     std::vector<Generator::Made> uc_households;
     for (const auto& village : uc.villages) {
       // Households: the total spread evenly, the remainder to the first villages.
-      const std::int64_t n = households / villages + (village_index++ < households % villages ? 1 : 0);
+      const std::int64_t n =
+          households / villages + (village_index++ < households % villages ? 1 : 0);
       std::vector<Generator::Made> made;
       made.reserve(static_cast<std::size_t>(n));
       for (std::int64_t k = 0; k < n && g.counts.households < households; ++k) {
@@ -301,12 +309,14 @@ Result<RegistryCounts> GenerateDemoRegistry(domain::UnitOfWork& uow,
       // Small villages still get a (small) group: the size warning shows it.
       const std::size_t min_size = made.size() < 40 ? 5 : pashto ? 12 : 8;
       while (joining.size() - at >= min_size) {
-        const std::size_t size = std::min<std::size_t>(joining.size() - at, pashto ? 15 + g.rng() % 11 : 10 + g.rng() % 11);
+        const std::size_t size = std::min<std::size_t>(
+            joining.size() - at, pashto ? 15 + g.rng() % 11 : 10 + g.rng() % 11);
         const bool women = pashto ? group_number % 2 == 0 : true;
         ++group_number;
         Institution inst = g.NewInstitution(
             group_type, village, village.code + "-" + group_type + std::to_string(group_number),
-            std::string(women ? "Women's " : "Men's ") + group_type + " " + std::to_string(group_number) + " " + village.name,
+            std::string(women ? "Women's " : "Men's ") + group_type + " " +
+                std::to_string(group_number) + " " + village.name,
             women ? "women" : "men", std::max(vo_formed, RandomDate(g.rng, 2019, 2025)));
         std::vector<Membership> members;
         for (std::size_t k = 0; k < size; ++k) {
@@ -317,7 +327,8 @@ Result<RegistryCounts> GenerateDemoRegistry(domain::UnitOfWork& uow,
             if ((women && p.sex == "f" && (p.relation == "head" || p.relation == "spouse")) ||
                 (!women && p.relation == "head" && p.sex == "m"))
               person = p.id;
-          members.push_back(g.NewMembership(inst, m.household.id, person, std::nullopt, Generator::RoleAt(k)));
+          members.push_back(
+              g.NewMembership(inst, m.household.id, person, std::nullopt, Generator::RoleAt(k)));
           if (!members.back().left_on) ++m.household.membership_count;
         }
         at += size;
@@ -334,13 +345,15 @@ Result<RegistryCounts> GenerateDemoRegistry(domain::UnitOfWork& uow,
       }
       // The village organisation federates the village's groups, each through its president.
       if (groups.size() >= 2) {
-        Institution vo = g.NewInstitution("VO", village, village.code + "-VO", "Village organisation " + village.name,
+        Institution vo = g.NewInstitution("VO", village, village.code + "-VO",
+                                          "Village organisation " + village.name,
                                           pashto ? "mixed" : "women", vo_formed);
         vo.status = "active";
         std::vector<Membership> members;
         for (auto& [group, rep] : groups) {
           if (!rep || group.status == "dissolved") continue;
-          members.push_back(g.NewMembership(vo, std::nullopt, rep, group.id, Generator::RoleAt(members.size())));
+          members.push_back(
+              g.NewMembership(vo, std::nullopt, rep, group.id, Generator::RoleAt(members.size())));
         }
         auto rep = g.Write(vo, members);
         for (auto& [group, group_rep] : groups) {  // federated once the VO exists
@@ -359,13 +372,15 @@ Result<RegistryCounts> GenerateDemoRegistry(domain::UnitOfWork& uow,
       const std::string type = pashto ? "LSO" : "CLF";
       std::string formed = "2026-01-01";
       for (const auto& [vo, rep] : village_orgs) formed = std::min(formed, *vo.formed_on);
-      Institution fed = g.NewInstitution(type, uc.area, uc.area.code + "-" + type, type + " " + uc.area.name,
-                                         pashto ? "mixed" : "women", formed);
+      Institution fed =
+          g.NewInstitution(type, uc.area, uc.area.code + "-" + type, type + " " + uc.area.name,
+                           pashto ? "mixed" : "women", formed);
       fed.status = "active";
       std::vector<Membership> members;
       for (auto& [vo, rep] : village_orgs) {
         if (!rep) continue;
-        members.push_back(g.NewMembership(fed, std::nullopt, rep, vo.id, Generator::RoleAt(members.size())));
+        members.push_back(
+            g.NewMembership(fed, std::nullopt, rep, vo.id, Generator::RoleAt(members.size())));
       }
       g.Write(fed, members);
       for (auto& [vo, rep] : village_orgs) {
@@ -390,7 +405,8 @@ Result<RegistryCounts> GenerateDemoRegistry(domain::UnitOfWork& uow,
         bool dup = false;
         for (const auto& x : members) dup = dup || x.person_id == p.id;
         if (dup) continue;
-        members.push_back(g.NewMembership(inst, m.household.id, p.id, std::nullopt, Generator::RoleAt(k)));
+        members.push_back(
+            g.NewMembership(inst, m.household.id, p.id, std::nullopt, Generator::RoleAt(k)));
       }
       g.Write(inst, members);
       for (const auto& m : members) uow.Households().RefreshCounts(*m.household_id);

@@ -52,10 +52,15 @@ int RunServer(const Config& config, const std::string& version) {
   options.extra_metrics = [&db] {
     const auto s = db->Stats();
     return "# TYPE mobilise_db_pool_connections gauge\n"
-           "mobilise_db_pool_connections{state=\"open\"} " + std::to_string(s.size) + "\n"
-           "mobilise_db_pool_connections{state=\"in_use\"} " + std::to_string(s.in_use) + "\n"
+           "mobilise_db_pool_connections{state=\"open\"} " +
+           std::to_string(s.size) +
+           "\n"
+           "mobilise_db_pool_connections{state=\"in_use\"} " +
+           std::to_string(s.in_use) +
+           "\n"
            "# TYPE mobilise_db_pool_waits_total counter\n"
-           "mobilise_db_pool_waits_total " + std::to_string(s.waits) + "\n";
+           "mobilise_db_pool_waits_total " +
+           std::to_string(s.waits) + "\n";
   };
   api::Api api({uow, areas, users, auth, audit, registry_config, institutions, households,
                 registry_summary, feedback, activities, trainings, indicators, targets, reports},
@@ -79,8 +84,8 @@ int RunServer(const Config& config, const std::string& version) {
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                             std::chrono::steady_clock::now() - started)
                             .count();
-        spdlog::info("Mobilise {} listening on http://{}:{} ({} ms to start)", version,
-                     so.address, port, ms);
+        spdlog::info("Mobilise {} listening on http://{}:{} ({} ms to start)", version, so.address,
+                     port, ms);
         if (!config.port_file.empty()) {
           const std::string tmp = config.port_file + ".tmp";
           std::ofstream(tmp) << port << "\n";

@@ -32,10 +32,10 @@ std::string NewId() {
   EnsureSodium();
   std::array<unsigned char, 16> b{};
   randombytes_buf(b.data(), b.size());
-  const auto ms = static_cast<std::uint64_t>(
-      std::chrono::duration_cast<std::chrono::milliseconds>(
-          std::chrono::system_clock::now().time_since_epoch())
-          .count());
+  const auto ms =
+      static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                     std::chrono::system_clock::now().time_since_epoch())
+                                     .count());
   // Ids made by one process sort in the order they were made: within one millisecond the
   // 12-bit rand_a field is a counter (RFC 9562, method 1) instead of random bits.
   static std::mutex mutex;

@@ -12,7 +12,8 @@ namespace mobilise::domain {
 using Translations = std::vector<std::pair<std::string, std::string>>;  // language -> text
 
 // The text in `lang`, else `fallback` (the stored text).
-inline std::string Translated(const Translations& texts, const std::string& lang, const std::string& fallback) {
+inline std::string Translated(const Translations& texts, const std::string& lang,
+                              const std::string& fallback) {
   for (const auto& [l, text] : texts)
     if (l == lang) return text;
   return fallback;

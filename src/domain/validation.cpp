@@ -106,8 +106,7 @@ void CheckOneOf(FieldErrors& errors, const std::string& field, std::string_view 
   errors[field] = "must be one of " + list;
 }
 
-void CheckRange(FieldErrors& errors, const std::string& field, double value, double lo,
-                double hi) {
+void CheckRange(FieldErrors& errors, const std::string& field, double value, double lo, double hi) {
   if (!(value >= lo && value <= hi))
     errors[field] = "must be between " + FormatNumber(lo) + " and " + FormatNumber(hi);
 }
@@ -122,7 +121,8 @@ void CheckPhone(FieldErrors& errors, const std::string& field, std::string_view 
       return;
     }
   }
-  if (digits < 5 || value.size() > 20) errors[field] = "must have 5 to 20 characters, digits mostly";
+  if (digits < 5 || value.size() > 20)
+    errors[field] = "must have 5 to 20 characters, digits mostly";
 }
 
 }  // namespace mobilise::domain

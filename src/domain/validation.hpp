@@ -1,10 +1,10 @@
 // Field checks shared by the services. Each adds "field -> reason" to an error map.
 #pragma once
 
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
-#include <initializer_list>
 #include <string_view>
 
 #include "domain/translations.hpp"

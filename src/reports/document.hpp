@@ -10,17 +10,17 @@
 namespace mobilise::reports {
 
 struct Cell {
-  std::string text;             // what is shown ("1,234", "87.5%", "—", a label)
-  std::optional<double> number; // the value behind it, for XLSX numbers and charts
-  std::string light;            // "" | "green" | "amber" | "red" (traffic light of % achieved)
-  bool percent = false;         // number is a percentage (87.5 means 87.5 %)
+  std::string text;              // what is shown ("1,234", "87.5%", "—", a label)
+  std::optional<double> number;  // the value behind it, for XLSX numbers and charts
+  std::string light;             // "" | "green" | "amber" | "red" (traffic light of % achieved)
+  bool percent = false;          // number is a percentage (87.5 means 87.5 %)
 };
 
 struct Table {
   std::string title;
-  std::vector<std::string> columns;      // header row
-  std::vector<std::vector<Cell>> rows;   // each as wide as columns
-  int label_columns = 1;                 // leading columns that are labels, not numbers
+  std::vector<std::string> columns;     // header row
+  std::vector<std::vector<Cell>> rows;  // each as wide as columns
+  int label_columns = 1;                // leading columns that are labels, not numbers
 };
 
 struct Series {

@@ -212,7 +212,8 @@ std::optional<DecodedImage> DecodeImage(std::string_view image_bytes, int max_si
 std::optional<std::pair<int, int>> ImageSize(std::string_view image_bytes) {
   auto format = Sniff(image_bytes);
   auto size = format ? HeaderSize(image_bytes, *format) : std::nullopt;
-  if (!size || size->first < 1 || size->second < 1 || size->first > INT32_MAX || size->second > INT32_MAX)
+  if (!size || size->first < 1 || size->second < 1 || size->first > INT32_MAX ||
+      size->second > INT32_MAX)
     return std::nullopt;
   return std::make_pair(static_cast<int>(size->first), static_cast<int>(size->second));
 }

@@ -19,7 +19,8 @@ std::string PlainNumber(double value) {
   return std::string(buf, out.ptr);
 }
 
-std::string GroupedNumber(double value, int decimals, std::string_view separator, std::size_t group_from) {
+std::string GroupedNumber(double value, int decimals, std::string_view separator,
+                          std::size_t group_from) {
   if (!std::isfinite(value)) return "";
   char buf[400];
   auto end = std::to_chars(buf, buf + sizeof buf, std::fabs(value), std::chars_format::fixed,

@@ -16,6 +16,7 @@ std::string PlainNumber(double value);
 // `value` with `decimals` (0 to 6) decimals, the whole part grouped by threes with `separator`
 // when it has at least `group_from` digits: (12345.5, 1, ",", 4) -> "12,345.5", (1234, 0, ",", 5)
 // -> "1234". No "-0" ((-0.01, 1) -> "0.0"); NaN and infinities give "".
-std::string GroupedNumber(double value, int decimals, std::string_view separator, std::size_t group_from);
+std::string GroupedNumber(double value, int decimals, std::string_view separator,
+                          std::size_t group_from);
 
 }  // namespace mobilise::reports

@@ -18,9 +18,9 @@ namespace {
 
 constexpr std::size_t kMaxCellBytes = 32767;  // Excel's limit on a cell's text
 constexpr double kMinWidth = 8, kMaxWidth = 60;
-constexpr lxw_row_t kChartRows = 22;   // rows a chart occupies at the scale used below
-constexpr int kPhotoSide = 480;         // pixels, the longest side of a photo on a sheet
-constexpr double kRowPixels = 20;       // the default row height (15 points)
+constexpr lxw_row_t kChartRows = 22;  // rows a chart occupies at the scale used below
+constexpr int kPhotoSide = 480;       // pixels, the longest side of a photo on a sheet
+constexpr double kRowPixels = 20;     // the default row height (15 points)
 
 // Text cut to what a cell holds, on a UTF-8 character boundary.
 std::string Clip(const std::string& text) {
@@ -359,7 +359,8 @@ class SectionSheet {
       options.x_offset = 2;
       options.y_offset = 2;
       options.description = alt.data();
-      if (worksheet_insert_image_buffer_opt(sheet_, row_, 0, reinterpret_cast<const unsigned char*>(kept.data()),
+      if (worksheet_insert_image_buffer_opt(sheet_, row_, 0,
+                                            reinterpret_cast<const unsigned char*>(kept.data()),
                                             kept.size(), &options) == LXW_NO_ERROR)
         row_ += static_cast<lxw_row_t>(std::ceil((size->second + 4) / kRowPixels));
     }

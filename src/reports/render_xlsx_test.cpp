@@ -160,7 +160,8 @@ TEST(RenderXlsx, LargeTableInConstantMemoryMode) {
 TEST(RenderXlsx, PhotosAreUprightSmallJpegsWithTheirCaptions) {
   std::string png = WriteFile("xlsx_photo.png", MakeImage(1200, 800, "png"));
   Document doc = WorkbookDocument();
-  doc.sections[0].photos = {{"Meeting in Badaber", png}, {"A photo that is gone", "/nonexistent/photo.jpg"}};
+  doc.sections[0].photos = {{"Meeting in Badaber", png},
+                            {"A photo that is gone", "/nonexistent/photo.jpg"}};
   std::string path = OutputPath("photos.xlsx");
   ASSERT_TRUE(RenderXlsx(doc, path));
   std::string bytes = Slurp(path);

@@ -26,9 +26,7 @@ domain::ReportContent ApprovedContent() {
   v.total.cumulative = 9;
   v.total.target = 10;
   v.total.achieved = 70;
-  v.rows = {{{"f"}, {"Female"}, 3, 3},
-            {{"m"}, {"Male"}, 2, 2},
-            {{"x"}, {"Other"}, 2, 2}};
+  v.rows = {{{"f"}, {"Female"}, 3, 3}, {{"m"}, {"Male"}, 2, 2}, {{"x"}, {"Other"}, 2, 2}};
   c.sections.push_back({"Reach", {{v, {}}}});
   c.approved[{"REACH", ""}] = {"REACH", "", 5, 7, std::nullopt, 10};
   c.approved[{"REACH", "sex=f"}] = {"REACH", "sex=f", 3, 3, std::nullopt, std::nullopt};

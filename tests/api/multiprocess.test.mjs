@@ -10,7 +10,10 @@ before(async () => {
   a = await startServer({ database });
   b = await startServer({ database, seed: false });
 });
-after(async () => { await a?.stop(); await b?.stop(); });
+after(async () => {
+  await a?.stop();
+  await b?.stop();
+});
 
 test('a session made on one server works on the other, and logout ends it on both', async () => {
   const onA = await login(a.base, 'admin');
@@ -32,18 +35,38 @@ test('records written through one server are read through the other', async () =
   assert.equal((await areaByCode(onB, code)).id, r.json.id);
   const u = await onB.patch(`/api/v1/areas/${r.json.id}`, { version: 1, name: 'Edited on B' });
   assert.equal(u.status, 200);
-  assert.equal((await onA.patch(`/api/v1/areas/${r.json.id}`, { version: 1, name: 'Stale on A' })).status, 409);
+  assert.equal(
+    (await onA.patch(`/api/v1/areas/${r.json.id}`, { version: 1, name: 'Stale on A' })).status,
+    409,
+  );
 });
 
 test('failed logins count across both servers', async () => {
   const admin = await login(a.base, 'admin');
   const t1 = await areaByCode(admin, 'P2-D1');
   const username = `mp${uniq()}`;
-  await admin.post('/api/v1/users', { username, full_name: 'MP', password: 'right-pass-1', roles: [{ role: 'officer', area_id: t1.id }] });
+  await admin.post('/api/v1/users', {
+    username,
+    full_name: 'MP',
+    password: 'right-pass-1',
+    roles: [{ role: 'officer', area_id: t1.id }],
+  });
   for (let i = 0; i < 5; i++) {
     const srv = i % 2 ? b : a;
-    assert.equal((await new Client(srv.base).post('/api/v1/session', { username, password: 'wrong-pass' })).status, 401);
+    assert.equal(
+      (await new Client(srv.base).post('/api/v1/session', { username, password: 'wrong-pass' }))
+        .status,
+      401,
+    );
   }
-  assert.equal((await new Client(b.base).post('/api/v1/session', { username, password: 'right-pass-1' })).status, 429);
-  assert.equal((await new Client(a.base).post('/api/v1/session', { username, password: 'right-pass-1' })).status, 429);
+  assert.equal(
+    (await new Client(b.base).post('/api/v1/session', { username, password: 'right-pass-1' }))
+      .status,
+    429,
+  );
+  assert.equal(
+    (await new Client(a.base).post('/api/v1/session', { username, password: 'right-pass-1' }))
+      .status,
+    429,
+  );
 });

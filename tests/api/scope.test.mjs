@@ -5,7 +5,18 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, login, areaByCode } from './support.mjs';
 
-let srv, admin, p1, p1d1, p1user, p1village, p1household, p1institution, p1membership, p1feedback, p1activity, p1file;
+let srv,
+  admin,
+  p1,
+  p1d1,
+  p1user,
+  p1village,
+  p1household,
+  p1institution,
+  p1membership,
+  p1feedback,
+  p1activity,
+  p1file;
 let p1training, p1need, p1plan, p1followup;
 before(async () => {
   srv = await startServer();
@@ -14,28 +25,122 @@ before(async () => {
   p1d1 = await areaByCode(admin, 'P1-D1');
   p1user = (await admin.get('/api/v1/users?q=mobiliser.u1')).json.items[0];
   p1village = await areaByCode(admin, 'P1-D1-T1-U1-V1');
-  p1household = (await admin.post('/api/v1/households', { area_id: p1village.id, code: 'P1-HH-PROBE', head_name: 'Probe Head',
-    people: [{ name: 'Probe Head', sex: 'f', relation: 'head', age: 40 }] })).json;
-  p1institution = (await admin.post('/api/v1/institutions', { area_id: p1village.id, code: 'P1-CO-PROBE', type: 'CO', name: 'Probe CO',
-    sex_composition: 'women', formed_on: '2024-01-01' })).json;
-  p1membership = (await admin.post(`/api/v1/institutions/${p1institution.id}/members`, { household_id: p1household.id, role: 'member', joined_on: '2024-01-02' })).json;
-  p1feedback = (await admin.post('/api/v1/feedback', { area_id: p1village.id, channel: 'hotline', category: 'suggestion',
-    description: 'Probe feedback', person_name: 'Probe Person' })).json;
-  p1activity = (await admin.post('/api/v1/activities', { type: 'home_visit', held_on: '2026-01-10', area_id: p1village.id,
-    title: 'Probe visit', counts: [{ sex: 'f', age_band: '18-59', count: 3 }] })).json;
-  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
-  p1file = (await admin.request('POST', `/api/v1/activities/${p1activity.id}/files?filename=probe.png`, png, { raw: true, headers: { 'content-type': 'image/png' } })).json;
+  p1household = (
+    await admin.post('/api/v1/households', {
+      area_id: p1village.id,
+      code: 'P1-HH-PROBE',
+      head_name: 'Probe Head',
+      people: [{ name: 'Probe Head', sex: 'f', relation: 'head', age: 40 }],
+    })
+  ).json;
+  p1institution = (
+    await admin.post('/api/v1/institutions', {
+      area_id: p1village.id,
+      code: 'P1-CO-PROBE',
+      type: 'CO',
+      name: 'Probe CO',
+      sex_composition: 'women',
+      formed_on: '2024-01-01',
+    })
+  ).json;
+  p1membership = (
+    await admin.post(`/api/v1/institutions/${p1institution.id}/members`, {
+      household_id: p1household.id,
+      role: 'member',
+      joined_on: '2024-01-02',
+    })
+  ).json;
+  p1feedback = (
+    await admin.post('/api/v1/feedback', {
+      area_id: p1village.id,
+      channel: 'hotline',
+      category: 'suggestion',
+      description: 'Probe feedback',
+      person_name: 'Probe Person',
+    })
+  ).json;
+  p1activity = (
+    await admin.post('/api/v1/activities', {
+      type: 'home_visit',
+      held_on: '2026-01-10',
+      area_id: p1village.id,
+      title: 'Probe visit',
+      counts: [{ sex: 'f', age_band: '18-59', count: 3 }],
+    })
+  ).json;
+  const png = Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+    'hex',
+  );
+  p1file = (
+    await admin.request(
+      'POST',
+      `/api/v1/activities/${p1activity.id}/files?filename=probe.png`,
+      png,
+      { raw: true, headers: { 'content-type': 'image/png' } },
+    )
+  ).json;
   // A training with a trainee's scores and a follow-up, a training need and a plan in P1.
-  const course = (await admin.post('/api/v1/courses', { code: 'PROBE-C', title: 'Probe course', audience: 'community', duration_hours: 1, test_max: 10 })).json;
-  p1training = (await admin.post('/api/v1/activities', { type: 'training', course_id: course.id, held_on: '2026-01-10', area_id: p1village.id,
-    attendance: [{ person_id: p1household.head_person_id, pre_score: 2, post_score: 6 }] })).json;
-  p1followup = (await admin.post(`/api/v1/trainings/${p1training.id}/followups`, { person_id: p1household.head_person_id, followed_on: '2026-02-01', applies: 'yes' })).json;
-  p1need = (await admin.post('/api/v1/training-needs', { area_id: p1village.id, institution_id: p1institution.id, need: 'Probe need', priority: 'high', assessed_on: '2026-01-01' })).json;
-  p1plan = (await admin.post('/api/v1/training-plans', { course_id: course.id, area_id: p1village.id, period: '2026Q1', planned_events: 1, planned_participants: 5 })).json;
-  assert.ok(p1household.id && p1institution.id && p1membership.id && p1feedback.id && p1activity.id && p1file.id, 'P1 records created');
-  assert.ok(p1training.id && p1followup.id && p1need.id && p1plan.id, 'P1 training records created');
+  const course = (
+    await admin.post('/api/v1/courses', {
+      code: 'PROBE-C',
+      title: 'Probe course',
+      audience: 'community',
+      duration_hours: 1,
+      test_max: 10,
+    })
+  ).json;
+  p1training = (
+    await admin.post('/api/v1/activities', {
+      type: 'training',
+      course_id: course.id,
+      held_on: '2026-01-10',
+      area_id: p1village.id,
+      attendance: [{ person_id: p1household.head_person_id, pre_score: 2, post_score: 6 }],
+    })
+  ).json;
+  p1followup = (
+    await admin.post(`/api/v1/trainings/${p1training.id}/followups`, {
+      person_id: p1household.head_person_id,
+      followed_on: '2026-02-01',
+      applies: 'yes',
+    })
+  ).json;
+  p1need = (
+    await admin.post('/api/v1/training-needs', {
+      area_id: p1village.id,
+      institution_id: p1institution.id,
+      need: 'Probe need',
+      priority: 'high',
+      assessed_on: '2026-01-01',
+    })
+  ).json;
+  p1plan = (
+    await admin.post('/api/v1/training-plans', {
+      course_id: course.id,
+      area_id: p1village.id,
+      period: '2026Q1',
+      planned_events: 1,
+      planned_participants: 5,
+    })
+  ).json;
+  assert.ok(
+    p1household.id &&
+      p1institution.id &&
+      p1membership.id &&
+      p1feedback.id &&
+      p1activity.id &&
+      p1file.id,
+    'P1 records created',
+  );
+  assert.ok(
+    p1training.id && p1followup.id && p1need.id && p1plan.id,
+    'P1 training records created',
+  );
 });
-after(async () => { await srv?.stop(); });
+after(async () => {
+  await srv?.stop();
+});
 
 // Everything of P1 an outsider must neither see nor change.
 async function snapshotP1() {
@@ -49,7 +154,8 @@ async function snapshotP1() {
   const households = (await admin.get(`/api/v1/households?area=${p1.id}&limit=500`)).json;
   const institutions = (await admin.get(`/api/v1/institutions?area=${p1.id}&limit=500`)).json;
   const household = (await admin.get(`/api/v1/households/${p1household.id}`)).json;
-  const members = (await admin.get(`/api/v1/institutions/${p1institution.id}/members?all=true`)).json;
+  const members = (await admin.get(`/api/v1/institutions/${p1institution.id}/members?all=true`))
+    .json;
   const feedback = (await admin.get(`/api/v1/feedback/${p1feedback.id}`)).json;
   const activity = (await admin.get(`/api/v1/activities/${p1activity.id}`)).json;
   const files = (await admin.get(`/api/v1/activities/${p1activity.id}/files`)).json;
@@ -58,81 +164,180 @@ async function snapshotP1() {
   const followups = (await admin.get(`/api/v1/trainings/${p1training.id}/followups`)).json;
   const needs = (await admin.get(`/api/v1/training-needs?area=${p1.id}&limit=500`)).json;
   const plans = (await admin.get(`/api/v1/training-plans?area=${p1.id}&limit=500`)).json;
-  return JSON.stringify({ areas: areas.sort((a, b) => a.id.localeCompare(b.id)), users, households, institutions, household, members, feedback, activity, files,
-    training, trainees, followups, needs, plans });
+  return JSON.stringify({
+    areas: areas.sort((a, b) => a.id.localeCompare(b.id)),
+    users,
+    households,
+    institutions,
+    household,
+    members,
+    feedback,
+    activity,
+    files,
+    training,
+    trainees,
+    followups,
+    needs,
+    plans,
+  });
 }
 
 function bodyFor(method, pattern) {
-  if (pattern === '/api/v1/session' && method === 'post') return { username: 'mobiliser.u1', password: 'wrong-password' };
-  if (pattern.startsWith('/api/v1/session/password')) return { current_password: 'wrong-password', new_password: 'whatever-123' };
+  if (pattern === '/api/v1/session' && method === 'post')
+    return { username: 'mobiliser.u1', password: 'wrong-password' };
+  if (pattern.startsWith('/api/v1/session/password'))
+    return { current_password: 'wrong-password', new_password: 'whatever-123' };
   if (pattern.startsWith('/api/v1/tokens')) return { name: 'probe' };
-  if (pattern.startsWith('/api/v1/users')) return method === 'post'
-    ? { username: 'probe.user', full_name: 'Probe', password: 'probe-pass-1', roles: [{ role: 'admin', area_id: p1.id }] }
-    : { version: p1user.version, full_name: 'Changed', roles: [{ role: 'admin', area_id: p1.id }] };
-  if (pattern === '/api/v1/institutions') return { type: 'CO', area_id: p1village.id, name: 'Probe', sex_composition: 'women' };
-  if (pattern === '/api/v1/institutions/{id}') return { version: p1institution.version, name: 'Changed' };
-  if (pattern.endsWith('/members')) return { household_id: p1household.id, role: 'member', joined_on: '2024-02-01' };
+  if (pattern.startsWith('/api/v1/users'))
+    return method === 'post'
+      ? {
+          username: 'probe.user',
+          full_name: 'Probe',
+          password: 'probe-pass-1',
+          roles: [{ role: 'admin', area_id: p1.id }],
+        }
+      : {
+          version: p1user.version,
+          full_name: 'Changed',
+          roles: [{ role: 'admin', area_id: p1.id }],
+        };
+  if (pattern === '/api/v1/institutions')
+    return { type: 'CO', area_id: p1village.id, name: 'Probe', sex_composition: 'women' };
+  if (pattern === '/api/v1/institutions/{id}')
+    return { version: p1institution.version, name: 'Changed' };
+  if (pattern.endsWith('/members'))
+    return { household_id: p1household.id, role: 'member', joined_on: '2024-02-01' };
   if (pattern.endsWith('/members/{membership_id}')) return { left_on: '2024-03-01' };
-  if (pattern.endsWith('/assessments')) return { checklist: 'co_grading', assessed_on: '2024-03-01', answers: { meetings: 1 } };
+  if (pattern.endsWith('/assessments'))
+    return { checklist: 'co_grading', assessed_on: '2024-03-01', answers: { meetings: 1 } };
   if (pattern === '/api/v1/households') return { area_id: p1village.id, head_name: 'Probe' };
-  if (pattern === '/api/v1/households/{id}') return { version: p1household.version, head_name: 'Changed' };
+  if (pattern === '/api/v1/households/{id}')
+    return { version: p1household.version, head_name: 'Changed' };
   if (pattern.endsWith('/people')) return { name: 'Probe', sex: 'f', relation: 'daughter' };
   if (pattern.endsWith('/people/{person_id}')) return { version: 1, name: 'Changed' };
   if (pattern.endsWith('/merge')) return { other_id: p1household.id, version: p1household.version };
-  if (pattern.startsWith('/api/v1/institution-types')) return { name: 'Probe', tier: 1, parent_types: [], member_kind: 'household' };
-  if (pattern.startsWith('/api/v1/poverty-bands')) return { bands: [{ code: 'all', name: 'All', lower_bound: 0, poor: true }] };
-  if (pattern.startsWith('/api/v1/checklists')) return { name: 'Probe', institution_types: ['CO'], items: [{ code: 'a', name: 'a', max_score: 1 }], grades: [{ grade: 'A', min_percent: 0 }] };
+  if (pattern.startsWith('/api/v1/institution-types'))
+    return { name: 'Probe', tier: 1, parent_types: [], member_kind: 'household' };
+  if (pattern.startsWith('/api/v1/poverty-bands'))
+    return { bands: [{ code: 'all', name: 'All', lower_bound: 0, poor: true }] };
+  if (pattern.startsWith('/api/v1/checklists'))
+    return {
+      name: 'Probe',
+      institution_types: ['CO'],
+      items: [{ code: 'a', name: 'a', max_score: 1 }],
+      grades: [{ grade: 'A', min_percent: 0 }],
+    };
   if (pattern.startsWith('/api/v1/registry-options')) return [{ code: 'member', name: 'Member' }];
-  if (pattern === '/api/v1/feedback') return { area_id: p1village.id, channel: 'hotline', category: 'suggestion', description: 'Probe' };
+  if (pattern === '/api/v1/feedback')
+    return {
+      area_id: p1village.id,
+      channel: 'hotline',
+      category: 'suggestion',
+      description: 'Probe',
+    };
   if (pattern === '/api/v1/feedback/{id}') return { version: 1, description: 'Changed' };
-  if (pattern.startsWith('/api/v1/feedback/{id}/')) return { version: 1, assigned_to: p1user.id, referred_to: 'x', response: 'x', loop_closed_by: 'phone' };
-  if (pattern === '/api/v1/activities') return { type: 'home_visit', held_on: '2026-01-10', area_id: p1village.id, counts: [{ sex: 'f', age_band: '18-59', count: 1 }] };
-  if (pattern === '/api/v1/activities/{id}') return { version: 1, title: 'Changed', correction_reason: 'x' };
+  if (pattern.startsWith('/api/v1/feedback/{id}/'))
+    return {
+      version: 1,
+      assigned_to: p1user.id,
+      referred_to: 'x',
+      response: 'x',
+      loop_closed_by: 'phone',
+    };
+  if (pattern === '/api/v1/activities')
+    return {
+      type: 'home_visit',
+      held_on: '2026-01-10',
+      area_id: p1village.id,
+      counts: [{ sex: 'f', age_band: '18-59', count: 1 }],
+    };
+  if (pattern === '/api/v1/activities/{id}')
+    return { version: 1, title: 'Changed', correction_reason: 'x' };
   if (pattern.startsWith('/api/v1/activities/{id}/')) return { version: 1, comment: 'x' };
-  if (pattern === '/api/v1/trainings/{id}/trainees') return { version: p1training.version, correction_reason: 'x',
-    trainees: [{ person_id: p1household.head_person_id, pre_score: 1, post_score: 1 }] };
-  if (pattern.startsWith('/api/v1/trainings/{id}/followups')) return method === 'post'
-    ? { person_id: p1household.head_person_id, followed_on: '2026-02-02', applies: 'no' }
-    : { version: 1, applies: 'no' };
-  if (pattern.startsWith('/api/v1/training-needs')) return method === 'post'
-    ? { area_id: p1village.id, institution_id: p1institution.id, need: 'x', priority: 'low', assessed_on: '2026-01-01' }
-    : { version: 1, priority: 'low' };
-  if (pattern.startsWith('/api/v1/training-plans')) return method === 'post'
-    ? { course_id: p1plan.course_id, area_id: p1village.id, period: '2026Q1', planned_events: 9, planned_participants: 9 }
-    : { version: 1, planned_events: 9 };
+  if (pattern === '/api/v1/trainings/{id}/trainees')
+    return {
+      version: p1training.version,
+      correction_reason: 'x',
+      trainees: [{ person_id: p1household.head_person_id, pre_score: 1, post_score: 1 }],
+    };
+  if (pattern.startsWith('/api/v1/trainings/{id}/followups'))
+    return method === 'post'
+      ? { person_id: p1household.head_person_id, followed_on: '2026-02-02', applies: 'no' }
+      : { version: 1, applies: 'no' };
+  if (pattern.startsWith('/api/v1/training-needs'))
+    return method === 'post'
+      ? {
+          area_id: p1village.id,
+          institution_id: p1institution.id,
+          need: 'x',
+          priority: 'low',
+          assessed_on: '2026-01-01',
+        }
+      : { version: 1, priority: 'low' };
+  if (pattern.startsWith('/api/v1/training-plans'))
+    return method === 'post'
+      ? {
+          course_id: p1plan.course_id,
+          area_id: p1village.id,
+          period: '2026Q1',
+          planned_events: 9,
+          planned_participants: 9,
+        }
+      : { version: 1, planned_events: 9 };
   if (pattern === '/api/v1/courses/{id}') return { version: 1, title: 'Changed' };
-  if (pattern.startsWith('/api/v1/areas')) return method === 'post'
-    ? { parent_id: p1.id, code: 'PROBE-1', name: 'Probe' }
-    : { version: p1d1.version, name: 'Changed', parent_id: p1.id };
+  if (pattern.startsWith('/api/v1/areas'))
+    return method === 'post'
+      ? { parent_id: p1.id, code: 'PROBE-1', name: 'Probe' }
+      : { version: p1d1.version, name: 'Changed', parent_id: p1.id };
   return {};
 }
 
 function pathFor(pattern) {
-  const id = pattern.startsWith('/api/v1/users') ? p1user.id
-    : pattern.startsWith('/api/v1/households') ? p1household.id
-    : pattern.startsWith('/api/v1/feedback') ? p1feedback.id
-    : pattern.startsWith('/api/v1/activities') ? p1activity.id
-    : pattern.startsWith('/api/v1/files') ? p1file.id
-    : pattern.startsWith('/api/v1/trainings/') ? p1training.id
-    : pattern.startsWith('/api/v1/training-needs/') ? p1need.id
-    : pattern.startsWith('/api/v1/training-plans/') ? p1plan.id
-      : pattern.startsWith('/api/v1/institutions/') ? p1institution.id : p1d1.id;
-  if (pattern.startsWith('/api/v1/indicators/{code}/'))  // a real indicator, aimed at P1's area
+  const id = pattern.startsWith('/api/v1/users')
+    ? p1user.id
+    : pattern.startsWith('/api/v1/households')
+      ? p1household.id
+      : pattern.startsWith('/api/v1/feedback')
+        ? p1feedback.id
+        : pattern.startsWith('/api/v1/activities')
+          ? p1activity.id
+          : pattern.startsWith('/api/v1/files')
+            ? p1file.id
+            : pattern.startsWith('/api/v1/trainings/')
+              ? p1training.id
+              : pattern.startsWith('/api/v1/training-needs/')
+                ? p1need.id
+                : pattern.startsWith('/api/v1/training-plans/')
+                  ? p1plan.id
+                  : pattern.startsWith('/api/v1/institutions/')
+                    ? p1institution.id
+                    : p1d1.id;
+  if (pattern.startsWith('/api/v1/indicators/{code}/'))
+    // a real indicator, aimed at P1's area
     return pattern.replace('{code}', 'REACH') + `?area=${p1d1.id}&period=2026`;
-  return pattern.replace('{membership_id}', p1membership.id).replace('{person_id}', p1household.head_person_id)
+  return pattern
+    .replace('{membership_id}', p1membership.id)
+    .replace('{person_id}', p1household.head_person_id)
     .replace('{followup_id}', p1followup.id)
-    .replace('{code}', 'CO').replace('{effective_from}', '2000-01-01').replace('{list}', 'member_role')
+    .replace('{code}', 'CO')
+    .replace('{effective_from}', '2000-01-01')
+    .replace('{list}', 'member_role')
     .replace(/\{[^}]+\}/g, id);
 }
 
 // A file aimed under P1 for each import route.
 function importFor(pattern) {
-  if (pattern.startsWith('/api/v1/households')) return 'household_code,area_code,head_name\nPROBE-HH,P1-D1-T1-U1-V1,Probe\n';
-  if (pattern.startsWith('/api/v1/institutions')) return 'code,type,area_code,name,sex_composition\nPROBE-CO,CO,P1-D1-T1-U1-V1,Probe,women\n';
+  if (pattern.startsWith('/api/v1/households'))
+    return 'household_code,area_code,head_name\nPROBE-HH,P1-D1-T1-U1-V1,Probe\n';
+  if (pattern.startsWith('/api/v1/institutions'))
+    return 'code,type,area_code,name,sex_composition\nPROBE-CO,CO,P1-D1-T1-U1-V1,Probe,women\n';
   return 'code,name,parent_code\nPROBE-9,Probe,P1-D1\n';
 }
 
-const p1Codes = (text) => /"code":"P1[-"]/.test(text) || /"code":"PK"/.test(text) || /Probe (Head|CO|feedback|Person|visit|need)/.test(text);
+const p1Codes = (text) =>
+  /"code":"P1[-"]/.test(text) ||
+  /"code":"PK"/.test(text) ||
+  /Probe (Head|CO|feedback|Person|visit|need)/.test(text);
 
 for (const outsider of ['mobiliser.u2', 'admin.p2']) {
   test(`every route, as ${outsider}: nothing of P1 returned or changed`, async () => {
@@ -142,12 +347,15 @@ for (const outsider of ['mobiliser.u2', 'admin.p2']) {
     let checked = 0;
     for (const [pattern, methods] of Object.entries(doc.paths)) {
       for (const method of Object.keys(methods)) {
-        if (pattern === '/api/v1/session' && method === 'delete') continue;  // would end our own session
+        if (pattern === '/api/v1/session' && method === 'delete') continue; // would end our own session
         const path = pathFor(pattern);
         let r;
-        if (pattern.endsWith('/import')) {  // a file aimed under P1
-          r = await c.request('POST', `${path}?dry_run=false`, importFor(pattern),
-            { raw: true, headers: { 'content-type': 'text/csv' } });
+        if (pattern.endsWith('/import')) {
+          // a file aimed under P1
+          r = await c.request('POST', `${path}?dry_run=false`, importFor(pattern), {
+            raw: true,
+            headers: { 'content-type': 'text/csv' },
+          });
           if (r.status === 200) {
             assert.equal(r.json.created, 0, r.text);
             assert.equal(r.json.ok, false, r.text);
@@ -160,15 +368,31 @@ for (const outsider of ['mobiliser.u2', 'admin.p2']) {
         const where = `${method.toUpperCase()} ${pattern} -> ${r.status}`;
         assert.ok(r.status < 500, where);
         if (method !== 'get') {
-          if (pattern === '/api/v1/tokens') assert.equal(r.status, 201, where);  // their own token
+          if (pattern === '/api/v1/tokens')
+            assert.equal(r.status, 201, where); // their own token
           else if (!pattern.endsWith('/import') || r.status !== 200)
             assert.ok([400, 401, 403, 404].includes(r.status), `${where}: ${r.text}`);
         } else if (pattern.includes('{')) {
           assert.equal(r.status, 404, where);
         }
         assert.ok(!p1Codes(r.text), `${where} leaked P1: ${r.text.slice(0, 300)}`);
-        assert.ok(![p1d1.id, p1user.id, p1household.id, p1institution.id, p1village.id, p1feedback.id, p1activity.id, p1file.id,
-          p1training.id, p1need.id, p1plan.id, p1followup.id].some((x) => r.text.includes(x)), `${where} leaked an id`);
+        assert.ok(
+          ![
+            p1d1.id,
+            p1user.id,
+            p1household.id,
+            p1institution.id,
+            p1village.id,
+            p1feedback.id,
+            p1activity.id,
+            p1file.id,
+            p1training.id,
+            p1need.id,
+            p1plan.id,
+            p1followup.id,
+          ].some((x) => r.text.includes(x)),
+          `${where} leaked an id`,
+        );
       }
     }
     assert.ok(checked >= 15, `only ${checked} routes found`);

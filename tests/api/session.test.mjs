@@ -4,14 +4,21 @@ import assert from 'node:assert/strict';
 import { startServer, Client, login, areaByCode, uniq } from './support.mjs';
 
 let srv;
-before(async () => { srv = await startServer(); });
-after(async () => { await srv?.stop(); });
+before(async () => {
+  srv = await startServer();
+});
+after(async () => {
+  await srv?.stop();
+});
 
 async function newUser(admin, role = 'mobiliser', area = 'P1-D1') {
   const a = await areaByCode(admin, area);
   const username = `u${uniq()}`;
   const r = await admin.post('/api/v1/users', {
-    username, full_name: 'Test User', password: 'secret-pass-1', roles: [{ role, area_id: a.id }],
+    username,
+    full_name: 'Test User',
+    password: 'secret-pass-1',
+    roles: [{ role, area_id: a.id }],
   });
   assert.equal(r.status, 201, r.text);
   return { username, password: 'secret-pass-1', id: r.json.id };
@@ -52,9 +59,15 @@ test('login body is validated strictly', async () => {
   assert.equal(r.json.error.fields.extra, 'unknown field');
   r = await c.post('/api/v1/session', { username: 5, password: 'x' });
   assert.equal(r.json.error.fields.username, 'must be a string');
-  r = await c.post('/api/v1/session', '{"username":', { raw: true, headers: { 'content-type': 'application/json' } });
+  r = await c.post('/api/v1/session', '{"username":', {
+    raw: true,
+    headers: { 'content-type': 'application/json' },
+  });
   assert.equal(r.status, 400);
-  r = await c.post('/api/v1/session', 'username=admin', { raw: true, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  r = await c.post('/api/v1/session', 'username=admin', {
+    raw: true,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   assert.equal(r.status, 415);
 });
 
@@ -86,7 +99,11 @@ test('cookie writes need the CSRF token; bearer tokens do not', async () => {
   assert.match(r.json.token, /^[0-9a-f]{64}$/);
   const script = new Client(srv.base);
   script.bearer = r.json.token;
-  r = await script.post('/api/v1/areas', { parent_id: root.id, code: `T${uniq()}`, name: 'By token' });
+  r = await script.post('/api/v1/areas', {
+    parent_id: root.id,
+    code: `T${uniq()}`,
+    name: 'By token',
+  });
   assert.equal(r.status, 201, r.text);
   r = await admin.post('/api/v1/tokens', { name: 'x', expires_in_days: 9999 });
   assert.equal(r.status, 400);
@@ -115,16 +132,33 @@ test('password change keeps this session, ends the others, and the old password 
   const u = await newUser(admin);
   const a = await login(srv.base, u.username, u.password);
   const b = await login(srv.base, u.username, u.password);
-  let r = await a.post('/api/v1/session/password', { current_password: 'wrong', new_password: 'new-secret-2' });
+  let r = await a.post('/api/v1/session/password', {
+    current_password: 'wrong',
+    new_password: 'new-secret-2',
+  });
   assert.equal(r.status, 400);
   assert.ok(r.json.error.fields.current_password);
-  r = await a.post('/api/v1/session/password', { current_password: u.password, new_password: 'short' });
+  r = await a.post('/api/v1/session/password', {
+    current_password: u.password,
+    new_password: 'short',
+  });
   assert.equal(r.status, 400);
-  r = await a.post('/api/v1/session/password', { current_password: u.password, new_password: 'new-secret-2' });
+  r = await a.post('/api/v1/session/password', {
+    current_password: u.password,
+    new_password: 'new-secret-2',
+  });
   assert.equal(r.status, 204);
   assert.equal((await a.get('/api/v1/session')).status, 200);
   assert.equal((await b.get('/api/v1/session')).status, 401);
-  assert.equal((await new Client(srv.base).post('/api/v1/session', { username: u.username, password: u.password })).status, 401);
+  assert.equal(
+    (
+      await new Client(srv.base).post('/api/v1/session', {
+        username: u.username,
+        password: u.password,
+      })
+    ).status,
+    401,
+  );
   await login(srv.base, u.username, 'new-secret-2');
 });
 
@@ -133,10 +167,16 @@ test('a disabled user cannot sign in and loses their sessions', async () => {
   const u = await newUser(admin);
   const s = await login(srv.base, u.username, u.password);
   const cur = await admin.get(`/api/v1/users/${u.id}`);
-  const r = await admin.patch(`/api/v1/users/${u.id}`, { version: cur.json.version, disabled: true });
+  const r = await admin.patch(`/api/v1/users/${u.id}`, {
+    version: cur.json.version,
+    disabled: true,
+  });
   assert.equal(r.status, 200, r.text);
   assert.equal((await s.get('/api/v1/areas')).status, 401);
-  const again = await new Client(srv.base).post('/api/v1/session', { username: u.username, password: u.password });
+  const again = await new Client(srv.base).post('/api/v1/session', {
+    username: u.username,
+    password: u.password,
+  });
   assert.equal(again.status, 401);
 });
 

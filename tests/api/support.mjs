@@ -50,11 +50,30 @@ export async function startServer({ database, seed = true, extraArgs = [], env =
   }
   const work = mkdtempSync(join(tmpdir(), 'mobilise-srv-'));
   const portFile = join(work, 'port');
-  const child = spawn(BIN, ['--database', database, '--log-level', 'warn', 'serve', '--listen',
-    '127.0.0.1:0', '--port-file', portFile, '--data-dir', work, '--web-root', join(work, 'none'),
-    ...extraArgs], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+  const child = spawn(
+    BIN,
+    [
+      '--database',
+      database,
+      '--log-level',
+      'warn',
+      'serve',
+      '--listen',
+      '127.0.0.1:0',
+      '--port-file',
+      portFile,
+      '--data-dir',
+      work,
+      '--web-root',
+      join(work, 'none'),
+      ...extraArgs,
+    ],
+    { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } },
+  );
   let exited = null;
-  child.on('exit', (code) => { exited = code; });
+  child.on('exit', (code) => {
+    exited = code;
+  });
   for (let i = 0; i < 200 && !existsSync(portFile); i++) {
     if (exited !== null) throw new Error(`server exited with ${exited}`);
     await sleep(50);
@@ -101,7 +120,11 @@ export class Client {
     const res = await fetch(this.base + path, { method, headers: h, body: payload });
     const text = await res.text();
     let json = null;
-    try { json = text ? JSON.parse(text) : null; } catch { json = null; }
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = null;
+    }
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) {
       const m = /mobilise_session=([^;]*)/.exec(setCookie);
@@ -109,10 +132,18 @@ export class Client {
     }
     return { status: res.status, json, text, headers: res.headers };
   }
-  get(path, opts) { return this.request('GET', path, undefined, opts); }
-  post(path, body, opts) { return this.request('POST', path, body, opts); }
-  patch(path, body, opts) { return this.request('PATCH', path, body, opts); }
-  del(path, opts) { return this.request('DELETE', path, undefined, opts); }
+  get(path, opts) {
+    return this.request('GET', path, undefined, opts);
+  }
+  post(path, body, opts) {
+    return this.request('POST', path, body, opts);
+  }
+  patch(path, body, opts) {
+    return this.request('PATCH', path, body, opts);
+  }
+  del(path, opts) {
+    return this.request('DELETE', path, undefined, opts);
+  }
 
   async login(username, password) {
     const r = await this.post('/api/v1/session', { username, password });
@@ -123,7 +154,11 @@ export class Client {
   }
 }
 
-export async function login(base, username, password = username === 'admin' ? 'admin-demo-pass' : 'demo-pass') {
+export async function login(
+  base,
+  username,
+  password = username === 'admin' ? 'admin-demo-pass' : 'demo-pass',
+) {
   const c = new Client(base);
   await c.login(username, password);
   return c;
@@ -161,19 +196,28 @@ export function pngOf(w, h, rgb) {
     return (c ^ 0xffffffff) >>> 0;
   };
   const chunk = (type, data) => {
-    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
     const td = Buffer.concat([Buffer.from(type), data]);
-    const c = Buffer.alloc(4); c.writeUInt32BE(crc(td));
+    const c = Buffer.alloc(4);
+    c.writeUInt32BE(crc(td));
     return Buffer.concat([len, td, c]);
   };
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4); ihdr[8] = 8; ihdr[9] = rgb ? 2 : 0;
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8;
+  ihdr[9] = rgb ? 2 : 0;
   const stride = (rgb ? 3 * w : w) + 1;
   const raw = Buffer.alloc(stride * h, 128);
   for (let y = 0; y < h; y++) {
     raw[y * stride] = 0;
     if (rgb) for (let x = 0; x < w; x++) raw.set(rgb(x, y), y * stride + 1 + x * 3);
   }
-  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from('89504e470d0a1a0a', 'hex'),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

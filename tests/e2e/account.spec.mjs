@@ -4,8 +4,12 @@ import assert from 'node:assert/strict';
 import { Api, PHONE, launch, login, logout, newPage, openMenu, uniq } from './support.mjs';
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 test('a user changes their password', async () => {
   const api = await new Api().login();
@@ -13,7 +17,13 @@ test('a user changes their password', async () => {
   const username = 'e2e.pw.' + uniq();
   const first = 'first-pass-' + uniq();
   const second = 'second-pass-' + uniq();
-  await api.post('/users', { username, full_name: 'E2E Password ' + username, password: first, locale: 'uk', roles: [{ role: 'officer', area_id: root.id }] });
+  await api.post('/users', {
+    username,
+    full_name: 'E2E Password ' + username,
+    password: first,
+    locale: 'uk',
+    roles: [{ role: 'officer', area_id: root.id }],
+  });
 
   const page = await newPage(browser, PHONE);
   await login(page, username, first);

@@ -9,13 +9,21 @@ import { Api, areaByCode, BASE, launch, loginAs, outputPath, pickArea, uniq } fr
 const VILLAGE = 'P1-D1-T1-U1-V1';
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 // The attendance sheet: a small PNG, blue and yellow squares.
-const sheet = () => pngOf(48, 36, (x, y) => (((x >> 3) + (y >> 3)) % 2 === 0 ? [0x1f, 0x5f, 0x8b] : [0xf2, 0xb1, 0x34]));
+const sheet = () =>
+  pngOf(48, 36, (x, y) =>
+    ((x >> 3) + (y >> 3)) % 2 === 0 ? [0x1f, 0x5f, 0x8b] : [0xf2, 0xb1, 0x34],
+  );
 
-const noOverflow = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+const noOverflow = (page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 test('an officer records a session facilitated with a mobiliser picked by name from the staff of the area', async () => {
   const page = await loginAs(browser, 'officer.t1');
@@ -28,16 +36,29 @@ test('an officer records a session facilitated with a mobiliser picked by name f
   await option.waitFor({ state: 'attached' });
   const mobiliserId = await option.getAttribute('value');
   await colleague.selectOption(mobiliserId);
-  await page.locator('[data-testid="act-facilitator"]', { hasText: 'mobiliser (P1-D1-T1-U1)' }).waitFor();
-  assert.equal(await colleague.locator('option', { hasText: 'mobiliser (P1-D1-T1-U1)' }).count(), 0, 'not offered twice');
+  await page
+    .locator('[data-testid="act-facilitator"]', { hasText: 'mobiliser (P1-D1-T1-U1)' })
+    .waitFor();
+  assert.equal(
+    await colleague.locator('option', { hasText: 'mobiliser (P1-D1-T1-U1)' }).count(),
+    0,
+    'not offered twice',
+  );
   await page.getByTestId('act-count-f-18-59-0').fill('4');
   assert.ok(await noOverflow(page), 'the form fits the phone');
-  await page.getByTestId('act-facilitators').screenshot({ path: outputPath('activities-360-facilitators-en.png') });
+  await page
+    .getByTestId('act-facilitators')
+    .screenshot({ path: outputPath('activities-360-facilitators-en.png') });
   await page.getByTestId('act-save').click();
   const detail = page.getByTestId('activity-detail');
   await detail.waitFor();
-  const saved = await (await new Api().login('officer.t1', 'demo-pass')).get(`/activities/${await detail.getAttribute('data-id')}`);
-  assert.ok(saved.facilitators.some((x) => x.user_id === mobiliserId), JSON.stringify(saved.facilitators));
+  const saved = await (
+    await new Api().login('officer.t1', 'demo-pass')
+  ).get(`/activities/${await detail.getAttribute('data-id')}`);
+  assert.ok(
+    saved.facilitators.some((x) => x.user_id === mobiliserId),
+    JSON.stringify(saved.facilitators),
+  );
   await page.context().close();
 });
 
@@ -77,7 +98,9 @@ test('a mobiliser records a session on a phone, attaches the attendance sheet an
   assert.equal(await page.getByTestId('activity-total').textContent(), '23');
 
   // The attendance sheet: a PNG made here; progress, then a thumbnail served by the API.
-  await page.getByTestId('activity-file-input').setInputFiles({ name: `attendance-${s}.png`, mimeType: 'image/png', buffer: sheet() });
+  await page
+    .getByTestId('activity-file-input')
+    .setInputFiles({ name: `attendance-${s}.png`, mimeType: 'image/png', buffer: sheet() });
   const thumb = page.getByTestId('activity-thumb');
   await thumb.waitFor();
   await page.waitForFunction(() => {
@@ -108,8 +131,16 @@ test('a mobiliser records a session on a phone, attaches the attendance sheet an
 });
 
 async function submittedActivity(api, village, place) {
-  const a = await api.post('/activities', { type: 'community_dialogue', held_on: new Date().toISOString().slice(0, 10), area_id: village.id, place,
-    counts: [{ sex: 'f', age_band: '18-59', disability: false, count: 9 }, { sex: 'm', age_band: '18-59', disability: false, count: 4 }] });
+  const a = await api.post('/activities', {
+    type: 'community_dialogue',
+    held_on: new Date().toISOString().slice(0, 10),
+    area_id: village.id,
+    place,
+    counts: [
+      { sex: 'f', age_band: '18-59', disability: false, count: 9 },
+      { sex: 'm', age_band: '18-59', disability: false, count: 4 },
+    ],
+  });
   return api.post(`/activities/${a.id}/submit`, { version: a.version });
 }
 
@@ -133,16 +164,25 @@ test('officer.t1 verifies one session and returns another with a comment from th
   await page.getByTestId('activity-verify').click();
   await page.getByTestId('verify-queue').waitFor();
   await page.getByTestId('alert-info').filter({ hasText: 'Verified.' }).waitFor();
-  await page.locator(`[data-testid="activity-row"][data-id="${one.id}"]`).waitFor({ state: 'detached' });
+  await page
+    .locator(`[data-testid="activity-row"][data-id="${one.id}"]`)
+    .waitFor({ state: 'detached' });
 
   await page.locator(`[data-testid="activity-row"][data-id="${two.id}"] a`).click();
   await page.getByTestId('activity-return').click();
-  assert.ok(await page.getByTestId('activity-return-send').isDisabled(), 'a return needs a comment');
-  await page.getByTestId('activity-return-comment-input').fill('Please add the attendance sheet photo.');
+  assert.ok(
+    await page.getByTestId('activity-return-send').isDisabled(),
+    'a return needs a comment',
+  );
+  await page
+    .getByTestId('activity-return-comment-input')
+    .fill('Please add the attendance sheet photo.');
   await page.screenshot({ path: outputPath('activities-360-return-en.png'), fullPage: true });
   await page.getByTestId('activity-return-send').click();
   await page.getByTestId('verify-queue').waitFor();
-  await page.locator(`[data-testid="activity-row"][data-id="${two.id}"]`).waitFor({ state: 'detached' });
+  await page
+    .locator(`[data-testid="activity-row"][data-id="${two.id}"]`)
+    .waitFor({ state: 'detached' });
 
   assert.equal((await mob.get(`/activities/${one.id}`)).status, 'verified');
   const returned = await mob.get(`/activities/${two.id}`);
@@ -153,7 +193,10 @@ test('officer.t1 verifies one session and returns another with a comment from th
   // The author sees the comment and may edit again.
   const author = await loginAs(browser, 'mobiliser.u1');
   await author.goto(`/#/activities/${two.id}`);
-  await author.getByTestId('activity-return-comment').filter({ hasText: 'attendance sheet photo' }).waitFor();
+  await author
+    .getByTestId('activity-return-comment')
+    .filter({ hasText: 'attendance sheet photo' })
+    .waitFor();
   await author.getByTestId('activity-edit').waitFor();
   await author.context().close();
 });

@@ -5,8 +5,12 @@ import assert from 'node:assert/strict';
 import { Api, DESKTOP, PHONE, launch, login, logout, newPage, openMenu, uniq } from './support.mjs';
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 test('admin creates a sub-area under an existing area', async () => {
   const api = await new Api().login();
@@ -82,7 +86,10 @@ test('a mobiliser scoped to one area sees only that area', async () => {
   const top = tree.locator(':scope > [data-testid=tree-node]');
   assert.equal(await top.count(), 1);
   assert.equal(await top.first().getAttribute('data-code'), code);
-  assert.equal((await top.first().getByTestId('tree-link').first().textContent()).trim(), area.name);
+  assert.equal(
+    (await top.first().getByTestId('tree-link').first().textContent()).trim(),
+    area.name,
+  );
 
   // No admin menu entries, and the parent is out of reach.
   await openMenu(page);
@@ -112,7 +119,10 @@ test('admin edits, moves and deletes areas; a refused delete shows the server me
   await page.getByTestId('area-edit-name').fill(`E2E moved ${s}`);
   await page.getByTestId('area-edit-name-local').fill(`Переміщена ${s}`);
   await page.getByTestId('area-edit-save').click();
-  await page.getByTestId('area-name').filter({ hasText: `E2E moved ${s}` }).waitFor();
+  await page
+    .getByTestId('area-name')
+    .filter({ hasText: `E2E moved ${s}` })
+    .waitFor();
 
   // Move under the second province.
   await page.getByTestId('area-move').click();

@@ -4,14 +4,22 @@ import assert from 'node:assert/strict';
 import { Api, DESKTOP, launch, login, newPage, uniq } from './support.mjs';
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 test('admin filters the audit log by record type and user', async () => {
   const api = await new Api().login();
   const root = await api.rootArea();
   const parent = await api.firstChild(root.id);
-  const area = await api.post('/areas', { parent_id: parent.id, code: 'E2A-' + uniq().toUpperCase(), name: 'E2E audit' });
+  const area = await api.post('/areas', {
+    parent_id: parent.id,
+    code: 'E2A-' + uniq().toUpperCase(),
+    name: 'E2E audit',
+  });
 
   const page = await newPage(browser, DESKTOP);
   await login(page);

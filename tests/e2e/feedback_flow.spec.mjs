@@ -9,10 +9,15 @@ import { Api, areaByCode, launch, loginAs, outputPath, pickArea, uniq } from './
 const VILLAGE = 'P1-D1-T1-U1-V1';
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
-const noOverflow = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+const noOverflow = (page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 const daysAgo = (n) => new Date(Date.now() - n * 86400000).toISOString().slice(0, 10);
 
 test('a complaint logged by a mobiliser is assigned, answered and closed by officer.t1', async () => {
@@ -41,14 +46,25 @@ test('a complaint logged by a mobiliser is assigned, answered and closed by offi
   await detail.waitFor();
   const id = await detail.getAttribute('data-id');
   assert.equal(await detail.getAttribute('data-status'), 'open');
-  assert.equal(await page.getByTestId('feedback-actions').count(), 0, 'a mobiliser does not work cases');
+  assert.equal(
+    await page.getByTestId('feedback-actions').count(),
+    0,
+    'a mobiliser does not work cases',
+  );
   await page.context().close();
 
   // An old complaint, past its due date, to see the overdue highlight.
   const mob = await new Api().login('mobiliser.u1', 'demo-pass');
   const village = await areaByCode(mob, VILLAGE);
-  const late = await mob.post('/feedback', { area_id: village.id, channel: 'suggestion_box', category: 'complaint_staff', received_on: daysAgo(40),
-    description: `Staff came late to the distribution ${s}`, anonymous: true, tags: ['distribution'] });
+  const late = await mob.post('/feedback', {
+    area_id: village.id,
+    channel: 'suggestion_box',
+    category: 'complaint_staff',
+    received_on: daysAgo(40),
+    description: `Staff came late to the distribution ${s}`,
+    anonymous: true,
+    tags: ['distribution'],
+  });
 
   const officer = await loginAs(browser, 'officer.t1');
   await officer.goto('/#/feedback');
@@ -58,7 +74,10 @@ test('a complaint logged by a mobiliser is assigned, answered and closed by offi
   await lateRow.waitFor();
   assert.equal(await lateRow.getAttribute('data-overdue'), 'true');
   // The date sits in directional isolates so it keeps its order inside right-to-left text.
-  const due = (await lateRow.getByTestId('feedback-due').textContent()).replace(/[\u2066-\u2069]/g, '');
+  const due = (await lateRow.getByTestId('feedback-due').textContent()).replace(
+    /[\u2066-\u2069]/g,
+    '',
+  );
   assert.equal(due, `Overdue: Due ${late.due_on}`);
   await officer.getByTestId('feedback-analysis').waitFor();
   await officer.getByTestId('fb-chart-category').waitFor();
@@ -86,9 +105,15 @@ test('a complaint logged by a mobiliser is assigned, answered and closed by offi
   await officer.screenshot({ path: outputPath('feedback-360-detail-en.png'), fullPage: true });
   await officer.getByTestId('fb-step-send').click();
   await officer.locator('[data-testid="feedback-detail"][data-status="closed"]').waitFor();
-  const actions = await officer.getByTestId('feedback-event').evaluateAll((els) => els.map((e) => e.dataset.action));
+  const actions = await officer
+    .getByTestId('feedback-event')
+    .evaluateAll((els) => els.map((e) => e.dataset.action));
   assert.deepEqual(actions, ['logged', 'assign', 'respond', 'close']);
-  assert.equal(await officer.getByTestId('feedback-actions').count(), 0, 'nothing left to do once closed');
+  assert.equal(
+    await officer.getByTestId('feedback-actions').count(),
+    0,
+    'nothing left to do once closed',
+  );
   assert.ok(await noOverflow(officer));
 
   const fb = await mob.get(`/feedback/${id}`);
@@ -105,7 +130,10 @@ test('a sensitive record leaves the mobiliser a receipt; only focal.d1 sees it',
   await page.getByTestId('feedback-form').waitFor();
   await page.getByTestId('fb-category').selectOption('sensitive_sea');
   await page.getByTestId('fb-sensitive-notice').waitFor();
-  assert.match(await page.getByTestId('fb-sensitive-notice').textContent(), /only the feedback focal points/);
+  assert.match(
+    await page.getByTestId('fb-sensitive-notice').textContent(),
+    /only the feedback focal points/,
+  );
   await page.getByTestId('fb-channel').selectOption('cefc_walk_in');
   await pickArea(page, 'fb-area', VILLAGE);
   await page.getByTestId('fb-description').fill(`Sensitive report ${s}`);
@@ -117,7 +145,11 @@ test('a sensitive record leaves the mobiliser a receipt; only focal.d1 sees it',
   await receipt.waitFor();
   const id = await receipt.getAttribute('data-id');
   assert.equal(await page.getByTestId('feedback-receipt-id').textContent(), id);
-  assert.equal(await receipt.getByText(`Sensitive report ${s}`).count(), 0, 'the receipt holds no description');
+  assert.equal(
+    await receipt.getByText(`Sensitive report ${s}`).count(),
+    0,
+    'the receipt holds no description',
+  );
   assert.ok(await noOverflow(page));
   await page.screenshot({ path: outputPath('feedback-360-receipt-en.png'), fullPage: true });
 
@@ -136,7 +168,10 @@ test('a sensitive record leaves the mobiliser a receipt; only focal.d1 sees it',
   await row.waitFor();
   await row.locator('a').click();
   await focal.getByTestId('feedback-detail').waitFor();
-  assert.match(await focal.getByTestId('feedback-description').textContent(), new RegExp(`Sensitive report ${s}`));
+  assert.match(
+    await focal.getByTestId('feedback-description').textContent(),
+    new RegExp(`Sensitive report ${s}`),
+  );
   await focal.getByTestId('fb-step-assign').waitFor();
   await focal.context().close();
 });

@@ -4,8 +4,12 @@ import assert from 'node:assert/strict';
 import { Api, DESKTOP, launch, login, newPage, uniq } from './support.mjs';
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 function csv(rows) {
   return Buffer.from(['code,name,name_local,level,parent_code', ...rows].join('\n') + '\n', 'utf8');
@@ -26,10 +30,11 @@ test('dry run shows the bad row, then a good file loads', async () => {
   await page.getByTestId('area-import').waitFor();
 
   // One good row, one whose parent does not exist.
-  await pick(page, 'bad.csv', csv([
-    `IMP-${s}-A,Import ${s} A,,,${root.code}`,
-    `IMP-${s}-B,Import ${s} B,,,NO-SUCH-${s}`,
-  ]));
+  await pick(
+    page,
+    'bad.csv',
+    csv([`IMP-${s}-A,Import ${s} A,,,${root.code}`, `IMP-${s}-B,Import ${s} B,,,NO-SUCH-${s}`]),
+  );
   await page.getByTestId('import-dry-run').click();
   await page.getByTestId('import-check-bad').waitFor();
   const rows = page.getByTestId('import-error-row');
@@ -41,10 +46,14 @@ test('dry run shows the bad row, then a good file loads', async () => {
   assert.equal((await api.get(`/areas?q=IMP-${s}`)).items.length, 0, 'a dry run loads nothing');
 
   // A good file: a district and a village under it, in one go.
-  await pick(page, 'good.csv', csv([
-    `IMP-${s}-A,Import ${s} A,,,${root.code}`,
-    `IMP-${s}-C,Import ${s} C,Імпорт ${s},,IMP-${s}-A`,
-  ]));
+  await pick(
+    page,
+    'good.csv',
+    csv([
+      `IMP-${s}-A,Import ${s} A,,,${root.code}`,
+      `IMP-${s}-C,Import ${s} C,Імпорт ${s},,IMP-${s}-A`,
+    ]),
+  );
   await page.getByTestId('import-dry-run').click();
   await page.getByTestId('import-check-ok').waitFor();
   assert.equal(await page.getByTestId('import-error-row').count(), 0);

@@ -4,8 +4,12 @@ import assert from 'node:assert/strict';
 import { launch, login, newPage, openMenu, outputPath, PHONE, DESKTOP } from './support.mjs';
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 async function choose(page, lang) {
   await openMenu(page);
@@ -24,7 +28,9 @@ test('Pashto is right-to-left and Ukrainian is translated', async () => {
   assert.equal((await page.getByTestId('nav-areas').textContent()).trim(), 'سیمې');
   // The menu sits on the right: its links start at the inline end of a phone screen.
   const box = await page.getByTestId('nav-areas').boundingBox();
-  const textRight = await page.getByTestId('nav-areas').evaluate((el) => getComputedStyle(el).direction);
+  const textRight = await page
+    .getByTestId('nav-areas')
+    .evaluate((el) => getComputedStyle(el).direction);
   assert.equal(textRight, 'rtl');
   assert.ok(box.x + box.width > PHONE.width / 2);
   await page.getByTestId('menu-toggle').click();
@@ -39,7 +45,7 @@ test('Pashto is right-to-left and Ukrainian is translated', async () => {
   assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
   assert.equal((await page.getByTestId('nav-areas').textContent()).trim(), 'Території');
   assert.equal((await page.getByTestId('logout').textContent()).trim(), 'Вийти');
-  assert.equal((await page.getByLabel('Пошук за назвою або кодом').count()), 1);
+  assert.equal(await page.getByLabel('Пошук за назвою або кодом').count(), 1);
   await page.getByTestId('menu-toggle').click();
   await page.screenshot({ path: outputPath('ukrainian-360.png'), fullPage: true });
   await page.context().close();

@@ -4,8 +4,12 @@ import assert from 'node:assert/strict';
 import { Api, launch, login, newPage, openMenu, PHONE, uniq } from './support.mjs';
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 test('wrong password shows the error in the alert region', async () => {
   const page = await newPage(browser, PHONE);
@@ -40,7 +44,10 @@ test('admin signs in at 360 px and browses the area tree', async () => {
   await tree.locator(`[data-testid=tree-node][data-code="${child.code}"]`).waitFor();
 
   // The detail shows the breadcrumb from the ancestors.
-  await tree.locator(`[data-testid=tree-node][data-code="${child.code}"] >> [data-testid=tree-link]`).first().click();
+  await tree
+    .locator(`[data-testid=tree-node][data-code="${child.code}"] >> [data-testid=tree-link]`)
+    .first()
+    .click();
   const detail = page.getByTestId('area-detail');
   await detail.waitFor();
   assert.equal(await detail.getAttribute('data-code'), child.code);

@@ -3,23 +3,49 @@
 // the status with a date and reason and end the membership. On a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, areaByCode, PHONE, launch, login, newPage, outputPath, pickArea, uniq } from './support.mjs';
+import {
+  Api,
+  areaByCode,
+  PHONE,
+  launch,
+  login,
+  newPage,
+  outputPath,
+  pickArea,
+  uniq,
+} from './support.mjs';
 
 const UNION = 'P1-D1-T1-U1';
 const VILLAGE = 'P1-D1-T1-U1-V1';
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 test('create an institution, add a member, assess it and see the grade', async () => {
   const api = await new Api().login();
   const s = uniq();
   const union = await areaByCode(api, UNION);
   const village = await areaByCode(api, VILLAGE);
-  const vo = await api.post('/institutions', { type: 'VO', area_id: union.id, name: `E2E VO ${s}`, sex_composition: 'women', formed_on: '2024-01-10' });
-  const hh = await api.post('/households', { area_id: village.id, head_name: `E2E Member ${s}`,
-    people: [{ name: `E2E Member ${s}`, sex: 'f', relation: 'head', age: 35 }, { name: `E2E Daughter ${s}`, sex: 'f', relation: 'daughter', age: 16 }] });
+  const vo = await api.post('/institutions', {
+    type: 'VO',
+    area_id: union.id,
+    name: `E2E VO ${s}`,
+    sex_composition: 'women',
+    formed_on: '2024-01-10',
+  });
+  const hh = await api.post('/households', {
+    area_id: village.id,
+    head_name: `E2E Member ${s}`,
+    people: [
+      { name: `E2E Member ${s}`, sex: 'f', relation: 'head', age: 35 },
+      { name: `E2E Daughter ${s}`, sex: 'f', relation: 'daughter', age: 16 },
+    ],
+  });
 
   const page = await newPage(browser, PHONE);
   await login(page);
@@ -52,14 +78,19 @@ test('create an institution, add a member, assess it and see the grade', async (
   await page.getByTestId('member-household-search').fill(`E2E Member ${s}`);
   await page.locator(`[data-testid="member-household-option"][data-id="${hh.id}"]`).click();
   await page.getByTestId('member-household-chosen').waitFor();
-  await page.getByTestId('member-person').selectOption(hh.people.find((p) => p.relation === 'daughter').id);
+  await page
+    .getByTestId('member-person')
+    .selectOption(hh.people.find((p) => p.relation === 'daughter').id);
   await page.getByTestId('member-role').selectOption('treasurer');
   await page.getByTestId('member-joined-on').fill('2025-03-01');
   await page.getByTestId('member-save').click();
   const member = page.locator('[data-testid="member-row"]', { hasText: `E2E Member ${s}` });
   await member.waitFor();
   assert.match(await member.textContent(), new RegExp(`E2E Daughter ${s}`));
-  assert.equal(await page.getByTestId('institution-member-count').evaluate((e) => e.firstChild.textContent), '1');
+  assert.equal(
+    await page.getByTestId('institution-member-count').evaluate((e) => e.firstChild.textContent),
+    '1',
+  );
 
   // Assessment on the configured CO checklist: 8 of 10 on every item = 80% = grade B.
   await page.getByTestId('assessment-add').click();
@@ -81,7 +112,10 @@ test('create an institution, add a member, assess it and see the grade', async (
   await page.locator('[data-testid="grade-badge"]', { hasText: 'B' }).first().waitFor();
   assert.equal(await page.getByTestId('institution-grade').textContent(), 'B');
   assert.equal(await page.getByTestId('assessment-row').count(), 1);
-  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling');
+  assert.ok(
+    await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    'no sideways scrolling',
+  );
   await page.screenshot({ path: outputPath('registry-institution-detail-en.png'), fullPage: true });
 
   // The VO's members are institutions federated into it, each with a representative who is one
@@ -89,7 +123,9 @@ test('create an institution, add a member, assess it and see the grade', async (
   await page.goto(`/#/institutions/${vo.id}`);
   await page.getByTestId('member-add').click();
   await page.getByTestId('member-institution').selectOption(id);
-  await page.getByTestId('member-person').selectOption(hh.people.find((p) => p.relation === 'daughter').id);
+  await page
+    .getByTestId('member-person')
+    .selectOption(hh.people.find((p) => p.relation === 'daughter').id);
   await page.getByTestId('member-joined-on').fill('2025-06-01');
   await page.getByTestId('member-save').click();
   await page.locator('[data-testid="member-row"]', { hasText: `E2E CO ${s}` }).waitFor();
@@ -104,7 +140,12 @@ test('create an institution, add a member, assess it and see the grade', async (
   await page.getByTestId('inst-status-on').fill('2025-04-01');
   await page.getByTestId('inst-status-reason').fill('First meeting held');
   await page.getByTestId('inst-save').click();
-  await page.locator('[data-testid="institution-detail"] [data-testid="status-badge"][data-status="active"]').first().waitFor();
+  await page
+    .locator(
+      '[data-testid="institution-detail"] [data-testid="status-badge"][data-status="active"]',
+    )
+    .first()
+    .waitFor();
   // An active CO of one member, expected to have 15-25: a warning, not a refusal.
   await page.locator('[data-testid="warnings"] [data-code="size"]').waitFor();
   await page.getByTestId('status-history').locator('summary').click();

@@ -7,12 +7,30 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { Api, areaByCode, BASE, DESKTOP, PHONE, launch, login, loginAs, newPage, outputPath, overflow, pickArea, uniq } from './support.mjs';
+import {
+  Api,
+  areaByCode,
+  BASE,
+  DESKTOP,
+  PHONE,
+  launch,
+  login,
+  loginAs,
+  newPage,
+  outputPath,
+  overflow,
+  pickArea,
+  uniq,
+} from './support.mjs';
 import { seedVillage, thisMonth, UNION, verifiedActivity } from './reports_support.mjs';
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 test('an officer writes and submits a monthly report, exports it, and a manager of the union approves it', async () => {
   const s = uniq().toUpperCase();
@@ -20,8 +38,13 @@ test('an officer writes and submits a monthly report, exports it, and a manager 
   const union = await areaByCode(seed.admin, UNION);
   const approver = `e2e.mgr.${s.toLowerCase()}`;
   const password = 'approve-pass-' + s;
-  await seed.admin.post('/users', { username: approver, full_name: `E2E Approver ${s}`, password, locale: 'en',
-    roles: [{ role: 'manager', area_id: union.id }] });
+  await seed.admin.post('/users', {
+    username: approver,
+    full_name: `E2E Approver ${s}`,
+    password,
+    locale: 'en',
+    roles: [{ role: 'manager', area_id: union.id }],
+  });
 
   const page = await loginAs(browser, 'officer.t1', 'en', PHONE);
   await page.getByTestId('menu-toggle').click();
@@ -49,27 +72,40 @@ test('an officer writes and submits a monthly report, exports it, and a manager 
   await reach.locator('summary').click();
   await reach.getByTestId('report-disaggregation').waitFor();
 
-  await page.getByTestId('report-achievements').fill(`Two community dialogues held in the new village ${s}.`);
+  await page
+    .getByTestId('report-achievements')
+    .fill(`Two community dialogues held in the new village ${s}.`);
   await page.getByTestId('report-challenges').fill('Late harvest kept some men away.');
   await page.getByTestId('report-add-story').click();
   await page.getByTestId('story-0-title').fill('A water point cleaned');
-  await page.getByTestId('story-0-body').fill('After the dialogue the women\'s group organised a cleaning rota.');
+  await page
+    .getByTestId('story-0-body')
+    .fill("After the dialogue the women's group organised a cleaning rota.");
   await page.getByTestId('report-save').click();
   await page.getByTestId('alert-info').filter({ hasText: 'Saved.' }).waitFor();
-  assert.ok(await overflow(page) <= 0, 'the report fits the phone');
+  assert.ok((await overflow(page)) <= 0, 'the report fits the phone');
   await page.screenshot({ path: outputPath('reports-360-draft-en.png'), fullPage: true });
 
   await page.getByTestId('report-submit').click();
   await page.locator('[data-testid="report"][data-status="submitted"]').waitFor();
   await page.locator('[data-testid="report-event"][data-action="submitted"]').waitFor();
   assert.equal(await page.getByTestId('report-submit').count(), 0, 'no second submission');
-  assert.equal(await page.getByTestId('report-approve').count(), 0, 'the author does not approve their own report');
+  assert.equal(
+    await page.getByTestId('report-approve').count(),
+    0,
+    'the author does not approve their own report',
+  );
 
   // CSV export: the server prepares the file, the browser saves it; it holds the value.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-export-csv').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('report-export-csv').click(),
+  ]);
   const csv = await readFile(await download.path(), 'utf8');
   assert.match(download.suggestedFilename(), /\.csv$/);
-  const line = csv.split(/\r?\n/).find((l) => l.includes('ACTIVITIES') || l.includes('Activities held'));
+  const line = csv
+    .split(/\r?\n/)
+    .find((l) => l.includes('ACTIVITIES') || l.includes('Activities held'));
   assert.ok(line, 'the CSV has the activities row:\n' + csv.slice(0, 800));
   assert.match(line, /(^|,|")2(,|"|$)/);
   await page.getByTestId('alert-info').filter({ hasText: 'Downloaded' }).waitFor();
@@ -85,13 +121,24 @@ test('an officer writes and submits a monthly report, exports it, and a manager 
   await mgr.getByTestId('reports-status-filter').selectOption('submitted');
   await mgr.locator(`[data-testid="report-row"][data-id="${id}"] a`).click();
   await mgr.locator('[data-testid="report"][data-status="submitted"]').waitFor();
-  assert.match(await mgr.getByTestId('report-achievements').textContent(), /Two community dialogues/);
+  assert.match(
+    await mgr.getByTestId('report-achievements').textContent(),
+    /Two community dialogues/,
+  );
   await mgr.screenshot({ path: outputPath('reports-1280-submitted-en.png'), fullPage: true });
   await mgr.getByTestId('report-approve').click();
   await mgr.locator('[data-testid="report"][data-status="approved"]').waitFor();
   await mgr.getByTestId('report-approved-note').waitFor();
-  await mgr.locator('[data-testid="report-event"][data-action="approved"]').filter({ hasText: `E2E Approver ${s}` }).waitFor();
-  assert.equal(await mgr.locator('[data-testid="report-indicator"][data-code="ACTIVITIES"]').getAttribute('data-changed'), 'false');
+  await mgr
+    .locator('[data-testid="report-event"][data-action="approved"]')
+    .filter({ hasText: `E2E Approver ${s}` })
+    .waitFor();
+  assert.equal(
+    await mgr
+      .locator('[data-testid="report-indicator"][data-code="ACTIVITIES"]')
+      .getAttribute('data-changed'),
+    'false',
+  );
 
   // A third activity verified after approval: the approved 2 stays, marked as now 3.
   await verifiedActivity(seed.mob, seed.officer, seed.village, `Late ${s}`);
@@ -100,9 +147,14 @@ test('an officer writes and submits a monthly report, exports it, and a manager 
   await changed.locator('[data-testid="report-changed"]').waitFor();
   assert.equal(await changed.getAttribute('data-changed'), 'true');
   assert.equal(await changed.getByTestId('cell-period').textContent(), '2');
-  assert.match(await changed.getByTestId('report-changed').textContent(), /Changed since approval: now 3/);
+  assert.match(
+    await changed.getByTestId('report-changed').textContent(),
+    /Changed since approval: now 3/,
+  );
   // Its breakdown by type keeps the approved figure too, marked.
-  const byType = mgr.locator('[data-testid="report-breakdown"][data-code="ACTIVITIES"] [data-testid="report-disaggregation"] tbody tr');
+  const byType = mgr.locator(
+    '[data-testid="report-breakdown"][data-code="ACTIVITIES"] [data-testid="report-disaggregation"] tbody tr',
+  );
   assert.equal(await byType.count(), 1);
   assert.equal(await byType.getAttribute('data-changed'), 'true');
   assert.equal(await byType.locator('td').first().textContent(), '2');
@@ -155,9 +207,15 @@ test('an administrator defines an indicator; a bad filter value is refused on it
 
   // Listed in the library; in Pashto by its Pashto name.
   await page.goto('/#/indicators');
-  await page.locator(`[data-testid="indicator-row"][data-code="${code}"]`).filter({ hasText: `Women reached ${s}` }).waitFor();
+  await page
+    .locator(`[data-testid="indicator-row"][data-code="${code}"]`)
+    .filter({ hasText: `Women reached ${s}` })
+    .waitFor();
   await page.evaluate(() => localStorage.setItem('mobilise.lang', 'ps'));
   await page.reload();
-  await page.locator(`[data-testid="indicator-row"][data-code="${code}"]`).filter({ hasText: `رسېدلې ښځې ${s}` }).waitFor();
+  await page
+    .locator(`[data-testid="indicator-row"][data-code="${code}"]`)
+    .filter({ hasText: `رسېدلې ښځې ${s}` })
+    .waitFor();
   await page.context().close();
 });

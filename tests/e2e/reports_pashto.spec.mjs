@@ -8,8 +8,12 @@ import { BASE, launch, loginAs, outputPath, overflow, uniq } from './support.mjs
 import { seedVillage, thisMonth } from './reports_support.mjs';
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 test('the dashboard in Pashto: right to left, the trend mirrored, Pashto names and digits', async () => {
   const page = await loginAs(browser, 'officer.t1', 'ps');
@@ -22,9 +26,14 @@ test('the dashboard in Pashto: right to left, the trend mirrored, Pashto names a
   const line = page.getByTestId('dash-line');
   await line.waitFor();
   assert.equal(await line.locator('svg').getAttribute('data-dir'), 'rtl');
-  const xs = await line.getByTestId('chart-point').evaluateAll((ps) => ps.map((p) => [p.dataset.key, Number(p.dataset.x)]));
+  const xs = await line
+    .getByTestId('chart-point')
+    .evaluateAll((ps) => ps.map((p) => [p.dataset.key, Number(p.dataset.x)]));
   const sorted = [...xs].sort((a, b) => a[0].localeCompare(b[0]));
-  assert.ok(sorted.length >= 2 && sorted[0][1] > sorted[sorted.length - 1][1], 'the first month stands at the right');
+  assert.ok(
+    sorted.length >= 2 && sorted[0][1] > sorted[sorted.length - 1][1],
+    'the first month stands at the right',
+  );
   await page.getByTestId('dash-children').waitFor();
   await page.waitForLoadState('networkidle');
   const wide = await overflow(page);
@@ -36,9 +45,18 @@ test('the dashboard in Pashto: right to left, the trend mirrored, Pashto names a
 test('every monitoring screen fits a 360 px phone in English and Pashto', async () => {
   const s = uniq().toUpperCase();
   const seed = await seedVillage(s, 1);
-  const report = await seed.officer.post('/reports', { template_code: 'MPR', area_id: seed.village.id, period: thisMonth() });
-  await seed.officer.request('PATCH', `/reports/${report.id}`, { version: report.version,
-    achievements: 'د کلي په جومات کې دوه غونډې جوړې شوې.', stories: [{ title: 'د اوبو ځای پاک شو', body: 'د ښځو ډلې د پاکولو نوبت جوړ کړ.', file_ids: [] }] });
+  const report = await seed.officer.post('/reports', {
+    template_code: 'MPR',
+    area_id: seed.village.id,
+    period: thisMonth(),
+  });
+  await seed.officer.request('PATCH', `/reports/${report.id}`, {
+    version: report.version,
+    achievements: 'د کلي په جومات کې دوه غونډې جوړې شوې.',
+    stories: [
+      { title: 'د اوبو ځای پاک شو', body: 'د ښځو ډلې د پاکولو نوبت جوړ کړ.', file_ids: [] },
+    ],
+  });
   const month = thisMonth();
   const pages = [
     ['dashboard', '#/dashboard', 'dash-children'],
@@ -58,8 +76,14 @@ test('every monitoring screen fits a 360 px phone in English and Pashto', async 
       await page.waitForLoadState('networkidle');
       const wide = await overflow(page);
       assert.ok(wide <= 0, `${name} (${lang}) is ${wide}px wider than the phone`);
-      assert.equal(await page.evaluate(() => document.documentElement.dir), lang === 'ps' ? 'rtl' : 'ltr');
-      await page.screenshot({ path: outputPath(`reports-360-${name}-${lang}.png`), fullPage: true });
+      assert.equal(
+        await page.evaluate(() => document.documentElement.dir),
+        lang === 'ps' ? 'rtl' : 'ltr',
+      );
+      await page.screenshot({
+        path: outputPath(`reports-360-${name}-${lang}.png`),
+        fullPage: true,
+      });
     }
     // The report in Pashto: translated headings and status, the narrative right to left.
     if (lang === 'ps') {

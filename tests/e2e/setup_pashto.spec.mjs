@@ -8,37 +8,74 @@ import assert from 'node:assert/strict';
 import { BASE, DESKTOP, PHONE, launch, loginAs, outputPath, overflow } from './support.mjs';
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 const PAGES = [
   ['setup', '#/setup', 'setup', null],
-  ['settings', '#/setup/settings', 'settings-form', async (page) => {
-    await page.getByTestId('settings-start-month').selectOption('4');
-    await page.locator('[data-testid="settings-preview"][data-changed="true"]').waitFor();
-  }],
+  [
+    'settings',
+    '#/setup/settings',
+    'settings-form',
+    async (page) => {
+      await page.getByTestId('settings-start-month').selectOption('4');
+      await page.locator('[data-testid="settings-preview"][data-changed="true"]').waitFor();
+    },
+  ],
   ['templates', '#/setup/templates', 'templates-list', null],
-  ['template', '#/setup/templates/QPR', 'template-form', async (page) => {
-    await page.getByTestId('tpl-item-1-1-by').locator('summary').click();
-    await page.getByTestId('tpl-item-1-1-by-sex').waitFor();
-  }],
-  ['dhis2', '#/setup/dhis2', 'dhis2-form', async (page) => {
-    await page.getByTestId('d2-unit-add').click();
-    await page.getByTestId('d2-map-add').click();
-    await page.getByTestId('d2-map-row').last().waitFor();
-  }],
+  [
+    'template',
+    '#/setup/templates/QPR',
+    'template-form',
+    async (page) => {
+      await page.getByTestId('tpl-item-1-1-by').locator('summary').click();
+      await page.getByTestId('tpl-item-1-1-by-sex').waitFor();
+    },
+  ],
+  [
+    'dhis2',
+    '#/setup/dhis2',
+    'dhis2-form',
+    async (page) => {
+      await page.getByTestId('d2-unit-add').click();
+      await page.getByTestId('d2-map-add').click();
+      await page.getByTestId('d2-map-row').last().waitFor();
+    },
+  ],
 ];
 
 const WORDS = {
-  ps: { setup: 'د پروګرام تنظیم', settings: 'د پروګرام تنظیمات', templates: 'د راپور قالبونه', template: 'د پرمختګ درې میاشتنی راپور', dhis2: 'د DHIS2 نقشه' },
-  en: { setup: 'Programme set-up', settings: 'Programme settings', templates: 'Report templates', template: 'Quarterly progress report', dhis2: 'DHIS2 mapping' },
+  ps: {
+    setup: 'د پروګرام تنظیم',
+    settings: 'د پروګرام تنظیمات',
+    templates: 'د راپور قالبونه',
+    template: 'د پرمختګ درې میاشتنی راپور',
+    dhis2: 'د DHIS2 نقشه',
+  },
+  en: {
+    setup: 'Programme set-up',
+    settings: 'Programme settings',
+    templates: 'Report templates',
+    template: 'Quarterly progress report',
+    dhis2: 'DHIS2 mapping',
+  },
 };
 
-for (const [size, viewport] of [['360', PHONE], ['1280', DESKTOP]]) {
+for (const [size, viewport] of [
+  ['360', PHONE],
+  ['1280', DESKTOP],
+]) {
   test(`the set-up screens at ${size} px in English and Pashto`, async () => {
     for (const lang of ['en', 'ps']) {
       const page = await loginAs(browser, 'admin', lang, viewport, 'admin-demo-pass');
-      assert.equal(await page.evaluate(() => document.documentElement.dir), lang === 'ps' ? 'rtl' : 'ltr');
+      assert.equal(
+        await page.evaluate(() => document.documentElement.dir),
+        lang === 'ps' ? 'rtl' : 'ltr',
+      );
       for (const [name, hash, ready, act] of PAGES) {
         await page.goto(BASE + '/' + hash);
         await page.getByTestId(ready).first().waitFor();
@@ -47,7 +84,10 @@ for (const [size, viewport] of [['360', PHONE], ['1280', DESKTOP]]) {
         if (act) await act(page);
         const wide = await overflow(page);
         assert.ok(wide <= 0, `${name} (${lang}, ${size} px) is ${wide}px wider than the window`);
-        await page.screenshot({ path: outputPath(`setup-${size}-${name}-${lang}.png`), fullPage: true });
+        await page.screenshot({
+          path: outputPath(`setup-${size}-${name}-${lang}.png`),
+          fullPage: true,
+        });
       }
       if (lang === 'ps') {
         // The set-up tab and the fiscal preview in Pashto words.

@@ -23,8 +23,16 @@ export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -39,7 +47,8 @@ export async function newPage(browser, viewport = PHONE) {
 // On a phone the navigation and tools fold under the menu button.
 export async function openMenu(page) {
   const toggle = page.getByTestId('menu-toggle');
-  if (await toggle.isVisible() && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true')
+    await toggle.click();
 }
 
 export async function login(page, username = ADMIN, password = ADMIN_PASSWORD) {
@@ -60,7 +69,9 @@ export async function logout(page) {
 export class Api {
   async login(username = ADMIN, password = ADMIN_PASSWORD) {
     const res = await fetch(BASE + '/api/v1/session', {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
     });
     if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
     this.cookie = /mobilise_session=[^;]*/.exec(res.headers.get('set-cookie'))[0];
@@ -72,14 +83,22 @@ export class Api {
   async request(method, path, body) {
     const headers = { cookie: this.cookie, 'x-csrf-token': this.csrf };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(BASE + '/api/v1' + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(BASE + '/api/v1' + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
     const json = text ? JSON.parse(text) : null;
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
     return json;
   }
-  get(path) { return this.request('GET', path); }
-  post(path, body) { return this.request('POST', path, body); }
+  get(path) {
+    return this.request('GET', path);
+  }
+  post(path, body) {
+    return this.request('POST', path, body);
+  }
   // The admin's first top area (the demo's country).
   async rootArea() {
     const page = await this.get('/areas');
@@ -93,7 +112,13 @@ export class Api {
 
 // Signs in through the form with the app language fixed first (demo accounts carry their own
 // locales); demo accounts share one password.
-export async function loginAs(browser, username, lang = 'en', viewport = PHONE, password = 'demo-pass') {
+export async function loginAs(
+  browser,
+  username,
+  lang = 'en',
+  viewport = PHONE,
+  password = 'demo-pass',
+) {
   const page = await newPage(browser, viewport);
   await page.goto(BASE + '/');
   await page.evaluate((l) => localStorage.setItem('mobilise.lang', l), lang);
@@ -109,11 +134,14 @@ export async function pickArea(page, testid, code) {
 }
 
 // How many CSS pixels the page is wider than the window (0 or less: no sideways scrolling).
-export const overflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+export const overflow = (page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 // The area with `code`, as `api` sees it.
 export async function areaByCode(api, code) {
-  const found = (await api.get(`/areas?q=${encodeURIComponent(code)}`)).items.find((a) => a.code === code);
+  const found = (await api.get(`/areas?q=${encodeURIComponent(code)}`)).items.find(
+    (a) => a.code === code,
+  );
   if (!found) throw new Error(`no area ${code}`);
   return found;
 }

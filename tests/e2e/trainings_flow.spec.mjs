@@ -7,20 +7,42 @@
 // to the author; a training need with its errors on their fields.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, areaByCode, BASE, DESKTOP, PHONE, launch, loginAs, outputPath, overflow, pickArea, uniq } from './support.mjs';
+import {
+  Api,
+  areaByCode,
+  BASE,
+  DESKTOP,
+  PHONE,
+  launch,
+  loginAs,
+  outputPath,
+  overflow,
+  pickArea,
+  uniq,
+} from './support.mjs';
 
 const VILLAGE = 'P1-D1-T1-U1-V1';
 const today = () => new Date().toISOString().slice(0, 10);
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 // A course made through the API (for the tests that do not test the catalogue itself).
 async function course(s, testMax = 20) {
   const mgr = await new Api().login('manager.d1', 'demo-pass');
-  return mgr.post('/courses', { code: `TR-${s}`, title: `Kitchen gardens ${s}`, audience: 'community', topics: ['livelihoods'],
-    duration_hours: 6, test_max: testMax });
+  return mgr.post('/courses', {
+    code: `TR-${s}`,
+    title: `Kitchen gardens ${s}`,
+    audience: 'community',
+    topics: ['livelihoods'],
+    duration_hours: 6,
+    test_max: testMax,
+  });
 }
 
 // A household of the village with at least three people.
@@ -102,7 +124,7 @@ test('a training with three trainees: scores (one above the maximum refused), ga
   await adds.first().waitFor();
   for (let i = 0; i < 3; i++) await adds.nth(i).click();
   assert.equal(await page.getByTestId('act-named-row').count(), 3);
-  assert.ok(await overflow(page) <= 0);
+  assert.ok((await overflow(page)) <= 0);
   await page.screenshot({ path: outputPath('trainings-360-new-en.png'), fullPage: true });
   await page.getByTestId('act-save').click();
 
@@ -115,7 +137,11 @@ test('a training with three trainees: scores (one above the maximum refused), ga
   assert.equal(await page.getByTestId('trainee-row').count(), 3);
 
   // Scores: the second trainee's post-test is above the maximum of 20.
-  const scores = [['5', '15'], ['10', '25'], ['8', '14']];
+  const scores = [
+    ['5', '15'],
+    ['10', '25'],
+    ['8', '14'],
+  ];
   for (const [i, [pre, post]] of scores.entries()) {
     await page.getByTestId(`score-pre-${i}`).fill(pre);
     await page.getByTestId(`score-post-${i}`).fill(post);
@@ -125,11 +151,21 @@ test('a training with three trainees: scores (one above the maximum refused), ga
   await err.waitFor();
   assert.match(await err.textContent(), /between 0 and the test maximum 20/);
   assert.equal(await page.getByTestId('score-post-1').getAttribute('aria-invalid'), 'true');
-  assert.equal(await page.getByTestId('score-pre-1-error').count(), 0, 'only the wrong input is marked');
+  assert.equal(
+    await page.getByTestId('score-pre-1-error').count(),
+    0,
+    'only the wrong input is marked',
+  );
   assert.equal(await page.getByTestId('score-post-0-error').count(), 0);
-  await page.screenshot({ path: outputPath('trainings-360-scores-refused-en.png'), fullPage: true });
+  await page.screenshot({
+    path: outputPath('trainings-360-scores-refused-en.png'),
+    fullPage: true,
+  });
   // Nothing was saved.
-  assert.deepEqual((await mob.get(`/activities/${id}`)).attendance.map((x) => x.post_score), [null, null, null]);
+  assert.deepEqual(
+    (await mob.get(`/activities/${id}`)).attendance.map((x) => x.post_score),
+    [null, null, null],
+  );
 
   await page.getByTestId('score-post-1').fill('20');
   await page.getByTestId('scores-save').click();
@@ -137,10 +173,16 @@ test('a training with three trainees: scores (one above the maximum refused), ga
   await page.getByTestId('score-post-1-error').waitFor({ state: 'detached' });
 
   // Gains: post − pre; normalised: (post − pre) / (20 − pre).
-  const expected = [[10, 10 / 15], [10, 10 / 10], [6, 6 / 12]];
+  const expected = [
+    [10, 10 / 15],
+    [10, 10 / 10],
+    [6, 6 / 12],
+  ];
   const gains = page.getByTestId('trainee-gain');
   const ngains = page.getByTestId('trainee-ngain');
-  await page.waitForFunction(() => document.querySelector('[data-testid="trainee-gain"]')?.getAttribute('data-value') !== '');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="trainee-gain"]')?.getAttribute('data-value') !== '',
+  );
   for (const [i, [g, n]] of expected.entries()) {
     assert.equal(Number(await gains.nth(i).getAttribute('data-value')), g);
     assert.ok(Math.abs(Number(await ngains.nth(i).getAttribute('data-value')) - n) < 1e-9);
@@ -150,8 +192,13 @@ test('a training with three trainees: scores (one above the maximum refused), ga
   // Averages: (10 + 10 + 6) / 3 = 8.67; (0.667 + 1 + 0.5) / 3 = 0.72.
   assert.equal(await page.getByTestId('average-gain').textContent(), '8.7');
   assert.equal(await page.getByTestId('average-ngain').textContent(), '0.72');
-  assert.ok(Math.abs(Number(await page.getByTestId('average-ngain').getAttribute('data-value')) - (2 / 3 + 1 + 0.5) / 3) < 1e-9);
-  assert.ok(await overflow(page) <= 0, 'the score table fits the phone');
+  assert.ok(
+    Math.abs(
+      Number(await page.getByTestId('average-ngain').getAttribute('data-value')) -
+        (2 / 3 + 1 + 0.5) / 3,
+    ) < 1e-9,
+  );
+  assert.ok((await overflow(page)) <= 0, 'the score table fits the phone');
   await page.screenshot({ path: outputPath('trainings-360-event-en.png'), fullPage: true });
 
   // A follow-up of the first trainee.
@@ -160,7 +207,9 @@ test('a training with three trainees: scores (one above the maximum refused), ga
   await page.getByTestId('followup-applies-error').waitFor();
   await page.getByTestId('followup-person').selectOption(trainees[0].person_id);
   await page.getByTestId('followup-applies-partly').check();
-  await page.getByTestId('followup-notes').fill('Washes hands at the right times; no soap at home yet.');
+  await page
+    .getByTestId('followup-notes')
+    .fill('Washes hands at the right times; no soap at home yet.');
   await page.getByTestId('followup-save').click();
   const fu = page.locator(`[data-testid="followup-row"][data-person="${trainees[0].person_id}"]`);
   await fu.waitFor();
@@ -198,20 +247,26 @@ test('a training with three trainees: scores (one above the maximum refused), ga
   await op.screenshot({ path: outputPath('trainings-360-plan-form-en.png'), fullPage: true });
   await op.getByTestId('plan-save').click();
   await op.getByTestId('plans').waitFor();
-  const planRow = op.locator(`[data-testid="plan-row"][data-course="${c.id}"][data-period="${month}"]`);
+  const planRow = op.locator(
+    `[data-testid="plan-row"][data-course="${c.id}"][data-period="${month}"]`,
+  );
   await planRow.waitFor();
   assert.equal(await planRow.getByTestId('plan-events').textContent(), '2');
   assert.equal(await planRow.getByTestId('plan-participants').textContent(), '6');
-  assert.ok(await overflow(op) <= 0);
+  assert.ok((await overflow(op)) <= 0);
   await op.screenshot({ path: outputPath('trainings-360-plans-en.png'), fullPage: true });
 
   // Plans from a CSV made here: a dry run names the bad rows, then a clean file loads.
   const quarter = `${month.slice(0, 4)}Q${Math.floor((Number(month.slice(5)) - 1) / 3) + 1}`;
   const header = 'course_code,area_code,period,planned_events,planned_participants\n';
-  const bad = header + `TR-${s},${VILLAGE},${quarter},3,45\nNO-SUCH-${s},${VILLAGE},${quarter},1,10\nTR-${s},${VILLAGE},2026Q5,x,10\n`;
+  const bad =
+    header +
+    `TR-${s},${VILLAGE},${quarter},3,45\nNO-SUCH-${s},${VILLAGE},${quarter},1,10\nTR-${s},${VILLAGE},2026Q5,x,10\n`;
   await op.getByTestId('plan-import-link').click();
   await op.getByTestId('plan-import').waitFor();
-  await op.getByTestId('import-file').setInputFiles({ name: `plans-${s}.csv`, mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await op
+    .getByTestId('import-file')
+    .setInputFiles({ name: `plans-${s}.csv`, mimeType: 'text/csv', buffer: Buffer.from(bad) });
   await op.getByTestId('import-dry-run').click();
   await op.getByTestId('import-check-bad').waitFor();
   const errorRows = op.getByTestId('import-error-row');
@@ -220,11 +275,19 @@ test('a training with three trainees: scores (one above the maximum refused), ga
   assert.match(errorText, /period/);
   assert.match(errorText, /planned_events.*whole number/);
   assert.ok(await op.getByTestId('import-run').isDisabled(), 'nothing loads while a row is wrong');
-  assert.ok(await overflow(op) <= 0);
+  assert.ok((await overflow(op)) <= 0);
   await op.screenshot({ path: outputPath('trainings-360-import-errors-en.png'), fullPage: true });
 
-  const good = header + `TR-${s},${VILLAGE},${quarter},3,45\nTR-${s},P1-D1-T1-U1,${month.slice(0, 4)},12,180\n`;
-  await op.getByTestId('import-file').setInputFiles({ name: `plans-${s}-fixed.csv`, mimeType: 'text/csv', buffer: Buffer.from(good) });
+  const good =
+    header +
+    `TR-${s},${VILLAGE},${quarter},3,45\nTR-${s},P1-D1-T1-U1,${month.slice(0, 4)},12,180\n`;
+  await op
+    .getByTestId('import-file')
+    .setInputFiles({
+      name: `plans-${s}-fixed.csv`,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(good),
+    });
   await op.getByTestId('import-dry-run').click();
   await op.getByTestId('import-check-ok').waitFor();
   assert.match(await op.getByTestId('import-check-ok').textContent(), /2 rows are correct/);
@@ -232,8 +295,16 @@ test('a training with three trainees: scores (one above the maximum refused), ga
   await op.getByTestId('import-done').waitFor();
   assert.match(await op.getByTestId('import-done').textContent(), /2 plans saved/);
   // Listed for the quarter (with this month's plan, which falls within it).
-  const imported = (await officer.get(`/training-plans?area=${v.id}&period=${quarter}`)).items.filter((p) => p.course_id === c.id);
-  assert.deepEqual(imported.map((p) => [p.period, p.planned_events, p.planned_participants]).sort(), [[month, 2, 6], [quarter, 3, 45]].sort());
+  const imported = (
+    await officer.get(`/training-plans?area=${v.id}&period=${quarter}`)
+  ).items.filter((p) => p.course_id === c.id);
+  assert.deepEqual(
+    imported.map((p) => [p.period, p.planned_events, p.planned_participants]).sort(),
+    [
+      [month, 2, 6],
+      [quarter, 3, 45],
+    ].sort(),
+  );
 
   // Plan against achievement for the village this month: 1 of 2 events, 3 of 6 trained.
   await op.goto(BASE + '/#/trainings/achievement');
@@ -248,11 +319,18 @@ test('a training with three trainees: scores (one above the maximum refused), ga
   assert.match(await ach.textContent(), /1 of 2.*3 of 6/);
   // A bar per plan in each chart: half the events held, half the people trained.
   const planId = await ach.getAttribute('data-id');
-  const bar = op.locator(`[data-testid="ach-chart-events"] [data-testid="chart-bar"][data-key="${planId}"]`);
+  const bar = op.locator(
+    `[data-testid="ach-chart-events"] [data-testid="chart-bar"][data-key="${planId}"]`,
+  );
   await bar.waitFor();
   assert.equal(await bar.getAttribute('data-value'), '0.5000');
-  assert.equal(await op.locator(`[data-testid="ach-chart-people"] [data-testid="chart-bar"][data-key="${planId}"]`).getAttribute('data-value'), '0.5000');
-  assert.ok(await overflow(op) <= 0);
+  assert.equal(
+    await op
+      .locator(`[data-testid="ach-chart-people"] [data-testid="chart-bar"][data-key="${planId}"]`)
+      .getAttribute('data-value'),
+    '0.5000',
+  );
+  assert.ok((await overflow(op)) <= 0);
   await op.screenshot({ path: outputPath('trainings-360-achievement-en.png'), fullPage: true });
   await op.context().close();
 
@@ -271,7 +349,12 @@ test('a session with an institution picked, verified, then corrected by a superv
   const s = uniq();
   const mob = await new Api().login('mobiliser.u1', 'demo-pass');
   const v = await areaByCode(mob, VILLAGE);
-  const inst = await mob.post('/institutions', { type: 'CO', area_id: v.id, name: `Roshan CO ${s}`, sex_composition: 'women' });
+  const inst = await mob.post('/institutions', {
+    type: 'CO',
+    area_id: v.id,
+    name: `Roshan CO ${s}`,
+    sex_composition: 'women',
+  });
 
   const page = await loginAs(browser, 'mobiliser.u1');
   await page.goto(BASE + '/#/activities/new');
@@ -283,7 +366,7 @@ test('a session with an institution picked, verified, then corrected by a superv
   await page.locator(`[data-testid="act-inst-option"][data-id="${inst.id}"]`).click();
   await page.locator(`[data-testid="act-institution"][data-id="${inst.id}"]`).waitFor();
   await page.getByTestId('act-count-f-18-59-0').fill('14');
-  assert.ok(await overflow(page) <= 0);
+  assert.ok((await overflow(page)) <= 0);
   await page.screenshot({ path: outputPath('activities-360-institution-en.png'), fullPage: true });
   await page.getByTestId('act-save').click();
   await page.getByTestId('activity-detail').waitFor();
@@ -295,7 +378,9 @@ test('a session with an institution picked, verified, then corrected by a superv
   await page.context().close();
 
   const officer = await new Api().login('officer.t1', 'demo-pass');
-  await officer.post(`/activities/${id}/verify`, { version: (await officer.get(`/activities/${id}`)).version });
+  await officer.post(`/activities/${id}/verify`, {
+    version: (await officer.get(`/activities/${id}`)).version,
+  });
 
   // The supervisor corrects the count; the reason is required.
   const op = await loginAs(browser, 'officer.t1');
@@ -322,7 +407,10 @@ test('a session with an institution picked, verified, then corrected by a superv
   const corr = author.getByTestId('activity-correction');
   await corr.waitFor();
   assert.match(await corr.textContent(), /Demo officer.*The attendance sheet lists 16 women\./s);
-  await author.screenshot({ path: outputPath('activities-360-corrections-en.png'), fullPage: true });
+  await author.screenshot({
+    path: outputPath('activities-360-corrections-en.png'),
+    fullPage: true,
+  });
   await author.context().close();
 });
 
@@ -330,7 +418,12 @@ test('a training need of a community institution, its errors shown on their fiel
   const s = uniq();
   const mob = await new Api().login('mobiliser.u1', 'demo-pass');
   const v = await areaByCode(mob, VILLAGE);
-  const inst = await mob.post('/institutions', { type: 'CO', area_id: v.id, name: `Sahar CO ${s}`, sex_composition: 'women' });
+  const inst = await mob.post('/institutions', {
+    type: 'CO',
+    area_id: v.id,
+    name: `Sahar CO ${s}`,
+    sex_composition: 'women',
+  });
 
   const page = await loginAs(browser, 'mobiliser.u1');
   await page.goto(BASE + '/#/trainings/needs');
@@ -338,7 +431,10 @@ test('a training need of a community institution, its errors shown on their fiel
   await page.getByTestId('need-form').waitFor();
   await page.getByTestId('need-save').click();
   await page.getByTestId('need-area-error').waitFor();
-  assert.match(await page.getByTestId('need-priority-error').textContent(), /must be one of high, medium, low/);
+  assert.match(
+    await page.getByTestId('need-priority-error').textContent(),
+    /must be one of high, medium, low/,
+  );
   assert.ok(await page.getByTestId('need-text-error').isVisible());
   assert.equal(await page.getByTestId('need-inst-error').textContent(), 'Choose the institution.');
   await page.screenshot({ path: outputPath('trainings-360-need-errors-en.png'), fullPage: true });
@@ -351,11 +447,13 @@ test('a training need of a community institution, its errors shown on their fiel
   await page.getByTestId('need-priority').selectOption('high');
   await page.getByTestId('need-save').click();
   await page.getByTestId('needs').waitFor();
-  const row = page.getByTestId('need-row').filter({ hasText: `Bookkeeping for the savings group ${s}` });
+  const row = page
+    .getByTestId('need-row')
+    .filter({ hasText: `Bookkeeping for the savings group ${s}` });
   await row.waitFor();
   assert.match(await row.textContent(), new RegExp(`Sahar CO ${s}`));
   assert.equal(await row.getByTestId('need-priority').getAttribute('data-priority'), 'high');
-  assert.ok(await overflow(page) <= 0);
+  assert.ok((await overflow(page)) <= 0);
   await page.screenshot({ path: outputPath('trainings-360-needs-en.png'), fullPage: true });
   await page.context().close();
 });

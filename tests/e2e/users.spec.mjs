@@ -5,12 +5,18 @@ import assert from 'node:assert/strict';
 import { Api, BASE, PHONE, launch, login, logout, newPage, uniq } from './support.mjs';
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 async function canSignIn(username, password) {
   const res = await fetch(BASE + '/api/v1/session', {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
   });
   return res.status === 200;
 }
@@ -20,7 +26,12 @@ test('disable, enable and reset the password of a user', async () => {
   const root = await api.rootArea();
   const username = 'e2e.admin.' + uniq();
   const first = 'first-pass-' + uniq();
-  const created = await api.post('/users', { username, full_name: 'E2E Managed ' + username, password: first, roles: [{ role: 'mobiliser', area_id: root.id }] });
+  const created = await api.post('/users', {
+    username,
+    full_name: 'E2E Managed ' + username,
+    password: first,
+    roles: [{ role: 'mobiliser', area_id: root.id }],
+  });
 
   const page = await newPage(browser, PHONE);
   await page.goto(BASE + '/');
@@ -45,7 +56,9 @@ test('disable, enable and reset the password of a user', async () => {
   const second = 'second-pass-' + uniq();
   await page.getByTestId('user-new-password').fill(second);
   await page.getByTestId('user-reset-password-save').click();
-  await page.waitForFunction(() => !document.querySelector('[data-testid="user-new-password"]').value);
+  await page.waitForFunction(
+    () => !document.querySelector('[data-testid="user-new-password"]').value,
+  );
   assert.equal(await canSignIn(username, first), false);
   assert.equal(await canSignIn(username, second), true);
   await logout(page);

@@ -43,7 +43,10 @@ function errorFrom(status: number, text: string): ApiError {
   } catch {
     // not JSON: fall through
   }
-  return new ApiError(status, { code: status === 0 ? 'network' : 'http_' + status, message: text || `HTTP ${status}` });
+  return new ApiError(status, {
+    code: status === 0 ? 'network' : 'http_' + status,
+    message: text || `HTTP ${status}`,
+  });
 }
 
 export interface RequestOptions {
@@ -67,22 +70,35 @@ async function send(path: string, init: RequestInit, redirectOn401 = true): Prom
   return res;
 }
 
-export async function request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  opts: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  const res = await send(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }, opts.redirectOn401 !== false);
+  const res = await send(
+    path,
+    { method, headers, body: body === undefined ? undefined : JSON.stringify(body) },
+    opts.redirectOn401 !== false,
+  );
   const text = res.status === 204 ? '' : await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-export const get = <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, undefined, opts);
-export const post = <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, body, opts);
+export const get = <T>(path: string, opts?: RequestOptions) =>
+  request<T>('GET', path, undefined, opts);
+export const post = <T>(path: string, body?: unknown, opts?: RequestOptions) =>
+  request<T>('POST', path, body, opts);
 export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
 export const del = (path: string) => request<void>('DELETE', path);
 
 // Builds a query string from the set values only.
-export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+export function query(
+  params: Record<string, string | number | boolean | undefined | null>,
+): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
     if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
@@ -93,7 +109,12 @@ export function query(params: Record<string, string | number | boolean | undefin
 
 // Sends a file as the raw request body with XMLHttpRequest, which (unlike fetch) reports upload
 // progress; `onProgress` gets 0..1.
-export function upload<T>(path: string, file: Blob, contentType: string, onProgress: (fraction: number) => void): Promise<T> {
+export function upload<T>(
+  path: string,
+  file: Blob,
+  contentType: string,
+  onProgress: (fraction: number) => void,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', BASE + path);
@@ -125,7 +146,10 @@ export function upload<T>(path: string, file: Blob, contentType: string, onProgr
 
 // Fetches a file the server builds (an export) for the browser to save: its bytes and the name
 // from Content-Disposition (or `fallback`).
-export async function download(path: string, fallback: string): Promise<{ blob: Blob; filename: string }> {
+export async function download(
+  path: string,
+  fallback: string,
+): Promise<{ blob: Blob; filename: string }> {
   const res = await send(path, {});
   const cd = res.headers.get('Content-Disposition') ?? '';
   const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);

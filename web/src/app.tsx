@@ -3,7 +3,13 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Alerts } from './components/alerts';
 import { LanguageSwitch } from './components/language_switch';
-import { loadFieldMessages, loadRegistryMessages, loadReportsMessages, loadTrainingMessages, useI18n } from './i18n';
+import {
+  loadFieldMessages,
+  loadRegistryMessages,
+  loadReportsMessages,
+  loadTrainingMessages,
+  useI18n,
+} from './i18n';
 import { clearMessages, showError } from './messages';
 import { AccountPage } from './pages/account';
 import { AreaImportPage } from './pages/area_import';
@@ -26,7 +32,20 @@ export function App() {
 }
 
 type NavItem = {
-  page: 'dashboard' | 'areas' | 'households' | 'institutions' | 'summary' | 'activities' | 'verify' | 'trainings' | 'feedback' | 'reports' | 'users' | 'audit' | 'account';
+  page:
+    | 'dashboard'
+    | 'areas'
+    | 'households'
+    | 'institutions'
+    | 'summary'
+    | 'activities'
+    | 'verify'
+    | 'trainings'
+    | 'feedback'
+    | 'reports'
+    | 'users'
+    | 'audit'
+    | 'account';
   label: string;
 };
 
@@ -47,10 +66,16 @@ function Shell({ user }: { user: User }) {
     { page: 'summary', label: t('nav.summary') },
     { page: 'activities', label: t('nav.activities') },
   ];
-  if (hasRole(user, 'officer') || hasRole(user, 'manager')) items.push({ page: 'verify', label: t('nav.verify') });
-  items.push({ page: 'trainings', label: t('nav.trainings') }, { page: 'feedback', label: t('nav.feedback') }, { page: 'reports', label: t('nav.reports') },
-    { page: 'areas', label: t('nav.areas') });
-  if (admin) items.push({ page: 'users', label: t('nav.users') }, { page: 'audit', label: t('nav.audit') });
+  if (hasRole(user, 'officer') || hasRole(user, 'manager'))
+    items.push({ page: 'verify', label: t('nav.verify') });
+  items.push(
+    { page: 'trainings', label: t('nav.trainings') },
+    { page: 'feedback', label: t('nav.feedback') },
+    { page: 'reports', label: t('nav.reports') },
+    { page: 'areas', label: t('nav.areas') },
+  );
+  if (admin)
+    items.push({ page: 'users', label: t('nav.users') }, { page: 'audit', label: t('nav.audit') });
   items.push({ page: 'account', label: t('nav.account') });
   const section = sectionOf(route);
 
@@ -62,8 +87,14 @@ function Shell({ user }: { user: User }) {
             <img src="./icon.svg" alt="" width={28} height={28} />
             <span>{t('app.name')}</span>
           </a>
-          <button type="button" class="menu-toggle" aria-expanded={menuOpen} aria-controls="main-menu"
-            data-testid="menu-toggle" onClick={() => setMenuOpen(!menuOpen)}>
+          <button
+            type="button"
+            class="menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="main-menu"
+            data-testid="menu-toggle"
+            onClick={() => setMenuOpen(!menuOpen)}
+          >
             <span aria-hidden="true">☰</span> {t('nav.menu')}
           </button>
         </div>
@@ -72,7 +103,11 @@ function Shell({ user }: { user: User }) {
             <ul class="nav-list">
               {items.map((i) => (
                 <li key={i.page}>
-                  <a href={href(i.page)} aria-current={section === i.page ? 'page' : undefined} data-testid={'nav-' + i.page}>
+                  <a
+                    href={href(i.page)}
+                    aria-current={section === i.page ? 'page' : undefined}
+                    data-testid={'nav-' + i.page}
+                  >
                     {i.label}
                   </a>
                 </li>
@@ -80,14 +115,26 @@ function Shell({ user }: { user: User }) {
             </ul>
           </nav>
           <div class="tools">
-            <span class="user-name" data-testid="user-name" title={t('nav.signedInAs', { name: user.full_name })}>
-              <span class="sr-only">{t('nav.signedInAs', { name: '' })}</span>{user.full_name}
+            <span
+              class="user-name"
+              data-testid="user-name"
+              title={t('nav.signedInAs', { name: user.full_name })}
+            >
+              <span class="sr-only">{t('nav.signedInAs', { name: '' })}</span>
+              {user.full_name}
             </span>
             <LanguageSwitch />
-            <button type="button" class="secondary" data-testid="logout" onClick={() => {
-              clearMessages();
-              logout().catch(showError);
-            }}>{t('nav.logout')}</button>
+            <button
+              type="button"
+              class="secondary"
+              data-testid="logout"
+              onClick={() => {
+                clearMessages();
+                logout().catch(showError);
+              }}
+            >
+              {t('nav.logout')}
+            </button>
           </div>
         </div>
       </header>
@@ -205,7 +252,8 @@ function Page({ route, user, admin }: { route: Route; user: User; admin: boolean
       // reports' the monitoring chunk's.
       const section = sectionOf(route);
       if (section === 'trainings') return <TrainingPage route={route} user={user} />;
-      if (section === 'dashboard' || section === 'reports') return <ReportsPage route={route} user={user} />;
+      if (section === 'dashboard' || section === 'reports')
+        return <ReportsPage route={route} user={user} />;
       return <RegistryPage route={route} user={user} />;
     }
   }
@@ -234,18 +282,31 @@ function lazyChunk(load: () => Promise<ChunkRoutes>) {
   };
 }
 
-const RegistryPage = lazyChunk(() => Promise.all([import('./pages/registry'), loadRegistryMessages()]).then(([m]) => m.RegistryRoutes));
+const RegistryPage = lazyChunk(() =>
+  Promise.all([import('./pages/registry'), loadRegistryMessages()]).then(([m]) => m.RegistryRoutes),
+);
 
 // The field screens (activities, verification, feedback), with the registry's messages (shared
 // labels such as sex and age bands) and their own.
 const FieldPage = lazyChunk(() =>
-  Promise.all([import('./pages/field'), loadRegistryMessages(), loadFieldMessages()]).then(([m]) => m.FieldRoutes));
+  Promise.all([import('./pages/field'), loadRegistryMessages(), loadFieldMessages()]).then(
+    ([m]) => m.FieldRoutes,
+  ),
+);
 
 // The training screens (courses, needs, plans, events with their trainees, plan against
 // achievement), with the registry and field messages they share and their own.
 const TrainingPage = lazyChunk(() =>
-  Promise.all([import('./pages/training'), loadRegistryMessages(), loadFieldMessages(), loadTrainingMessages()]).then(([m]) => m.TrainingRoutes));
+  Promise.all([
+    import('./pages/training'),
+    loadRegistryMessages(),
+    loadFieldMessages(),
+    loadTrainingMessages(),
+  ]).then(([m]) => m.TrainingRoutes),
+);
 
 // The monitoring screens (dashboard, progress reports, targets, indicators, and the programme
 // set-up: settings, report templates, DHIS2 mapping), with their own messages.
-const ReportsPage = lazyChunk(() => Promise.all([import('./pages/reports'), loadReportsMessages()]).then(([m]) => m.ReportsRoutes));
+const ReportsPage = lazyChunk(() =>
+  Promise.all([import('./pages/reports'), loadReportsMessages()]).then(([m]) => m.ReportsRoutes),
+);

@@ -14,7 +14,11 @@ export async function topAreas(): Promise<Area[]> {
 }
 
 export async function childAreas(id: string): Promise<Area[]> {
-  return items(await get<Page<Area> | Area[]>(`/areas/${encodeURIComponent(id)}/children` + query({ limit: 500 })));
+  return items(
+    await get<Page<Area> | Area[]>(
+      `/areas/${encodeURIComponent(id)}/children` + query({ limit: 500 }),
+    ),
+  );
 }
 
 export async function searchAreas(q: string): Promise<Area[]> {
@@ -40,7 +44,11 @@ export function setExpanded(id: string, open: boolean): void {
 export function expandAll(ids: string[]): void {
   const next = new Set(expandedStore.get());
   let changed = false;
-  for (const id of ids) if (!next.has(id)) { next.add(id); changed = true; }
+  for (const id of ids)
+    if (!next.has(id)) {
+      next.add(id);
+      changed = true;
+    }
   if (changed) expandedStore.set(next);
 }
 
@@ -50,5 +58,7 @@ export function treeChanged(): void {
 
 // The level's name in the deployment's local language when the app is not in English.
 export function levelLabel(area: Area): string {
-  return langStore.get() !== 'en' && area.level_name_local ? area.level_name_local : area.level_name;
+  return langStore.get() !== 'en' && area.level_name_local
+    ? area.level_name_local
+    : area.level_name;
 }

@@ -12,7 +12,12 @@ export interface Messages {
   seq: number;
 }
 
-export const messageStore = createStore<Messages>({ error: null, detail: null, info: null, seq: 0 });
+export const messageStore = createStore<Messages>({
+  error: null,
+  detail: null,
+  info: null,
+  seq: 0,
+});
 
 export function describeError(err: unknown): { text: string; detail: string | null } {
   if (err instanceof ApiError) {
@@ -25,7 +30,8 @@ export function describeError(err: unknown): { text: string; detail: string | nu
 
 export function showError(err: unknown): void {
   const s = messageStore.get();
-  const { text, detail } = typeof err === 'string' ? { text: err, detail: null } : describeError(err);
+  const { text, detail } =
+    typeof err === 'string' ? { text: err, detail: null } : describeError(err);
   messageStore.set({ error: text, detail, info: null, seq: s.seq + 1 });
 }
 
@@ -36,5 +42,6 @@ export function showInfo(text: string): void {
 
 export function clearMessages(): void {
   const s = messageStore.get();
-  if (s.error || s.info) messageStore.set({ error: null, detail: null, info: null, seq: s.seq + 1 });
+  if (s.error || s.info)
+    messageStore.set({ error: null, detail: null, info: null, seq: s.seq + 1 });
 }

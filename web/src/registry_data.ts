@@ -5,7 +5,15 @@ import { get } from './api';
 import { hasKey, langStore, t } from './i18n';
 import { showError } from './messages';
 import { createStore, useStore } from './store';
-import type { Checklist, InstitutionType, PovertyBand, RegistryConfig, RegistryOption, RoleCode, User } from './types';
+import type {
+  Checklist,
+  InstitutionType,
+  PovertyBand,
+  RegistryConfig,
+  RegistryOption,
+  RoleCode,
+  User,
+} from './types';
 
 // A resource read from the server once and shared by every screen that shows it (the registry
 // configuration, the course catalogue, the indicator library, the programme settings, the report
@@ -39,7 +47,11 @@ export const useConfig = (): RegistryConfig | null => config.use();
 
 // A configured option's label: the deployment's local name when the app is not in English, then
 // this build's translation of a default code, then the configured (English) name.
-export function optionLabel(kind: 'type' | 'band' | 'role' | 'flag', o: RegistryOption | undefined, code: string): string {
+export function optionLabel(
+  kind: 'type' | 'band' | 'role' | 'flag',
+  o: RegistryOption | undefined,
+  code: string,
+): string {
   const lang = langStore.get();
   if (o && lang !== 'en' && o.name_local) return o.name_local;
   const key = `cfg.${kind}.${code}`;
@@ -60,7 +72,9 @@ export function typeLabel(config: RegistryConfig | null, code: string): string {
 export function currentBands(config: RegistryConfig | null): PovertyBand[] {
   if (!config || config.poverty_band_sets.length === 0) return [];
   const today = todayIso();
-  const sets = [...config.poverty_band_sets].sort((a, b) => a.effective_from.localeCompare(b.effective_from));
+  const sets = [...config.poverty_band_sets].sort((a, b) =>
+    a.effective_from.localeCompare(b.effective_from),
+  );
   const inForce = sets.filter((s) => s.effective_from <= today);
   return (inForce.length ? inForce[inForce.length - 1] : sets[0]).bands;
 }
@@ -68,16 +82,25 @@ export function currentBands(config: RegistryConfig | null): PovertyBand[] {
 export function bandLabel(config: RegistryConfig | null, code: string | null): string {
   if (!code) return t('hh.noBand');
   let band: PovertyBand | undefined;
-  for (const s of config?.poverty_band_sets ?? []) band = band ?? s.bands.find((b) => b.code === code);
+  for (const s of config?.poverty_band_sets ?? [])
+    band = band ?? s.bands.find((b) => b.code === code);
   return optionLabel('band', band, code);
 }
 
 export function roleOptionLabel(config: RegistryConfig | null, code: string): string {
-  return optionLabel('role', config?.member_roles.find((x) => x.code === code), code);
+  return optionLabel(
+    'role',
+    config?.member_roles.find((x) => x.code === code),
+    code,
+  );
 }
 
 export function flagLabel(config: RegistryConfig | null, code: string): string {
-  return optionLabel('flag', config?.vulnerability_flags.find((x) => x.code === code), code);
+  return optionLabel(
+    'flag',
+    config?.vulnerability_flags.find((x) => x.code === code),
+    code,
+  );
 }
 
 export function checklistsFor(config: RegistryConfig | null, type: string): Checklist[] {
@@ -92,7 +115,17 @@ export const ENUMS = {
   registration_status: ['unregistered', 'applied', 'registered'],
   bank_status: ['none', 'applied', 'opened'],
   sex: ['f', 'm', 'x'],
-  relation: ['head', 'spouse', 'son', 'daughter', 'parent', 'sibling', 'grandchild', 'other_relative', 'non_relative'],
+  relation: [
+    'head',
+    'spouse',
+    'son',
+    'daughter',
+    'parent',
+    'sibling',
+    'grandchild',
+    'other_relative',
+    'non_relative',
+  ],
   displacement: ['host', 'idp', 'returnee', 'refugee'],
   wg: ['1', '2', '3', '4'],
 } as const;
@@ -123,12 +156,18 @@ export function canWriteRegistry(user: User): boolean {
 
 // Numbers and percentages in the reader's language (Pashto digits come from the locale).
 export function num(n: number, digits = 0): string {
-  return n.toLocaleString(langStore.get(), { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  return n.toLocaleString(langStore.get(), {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: 0,
+  });
 }
 
 export function pct(part: number, whole: number): string {
   if (whole <= 0) return '–';
-  return (part / whole).toLocaleString(langStore.get(), { style: 'percent', maximumFractionDigits: 0 });
+  return (part / whole).toLocaleString(langStore.get(), {
+    style: 'percent',
+    maximumFractionDigits: 0,
+  });
 }
 
 // Text fields: trimmed, and an empty one sent as null (clears it) or left out (create).

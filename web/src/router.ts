@@ -44,7 +44,14 @@ export type Route =
   | { page: 'plan-import' }
   | { page: 'achievement' }
   | { page: 'dashboard' }
-  | { page: 'indicator-records'; code: string; area: string; period: string; column: string; group?: string }
+  | {
+      page: 'indicator-records';
+      code: string;
+      area: string;
+      period: string;
+      column: string;
+      group?: string;
+    }
   | { page: 'reports' }
   | { page: 'report-new' }
   | { page: 'report'; id: string }
@@ -140,12 +147,21 @@ function reportsRoute(p: string[]): Route {
   switch (p[0]) {
     case 'setup':
       if (p[1] === 'settings') return { page: 'setup-settings' };
-      if (p[1] === 'templates') return p[2] ? { page: 'setup-template', code: p[2] } : { page: 'setup-templates' };
+      if (p[1] === 'templates')
+        return p[2] ? { page: 'setup-template', code: p[2] } : { page: 'setup-templates' };
       if (p[1] === 'new-template') return { page: 'setup-template-new' };
       if (p[1] === 'dhis2') return { page: 'setup-dhis2' };
       return { page: 'setup' };
     case 'dashboard':
-      if (p[1] === 'records' && p.length >= 6) return { page: 'indicator-records', code: p[2], area: p[3], period: p[4], column: p[5], group: p[6] };
+      if (p[1] === 'records' && p.length >= 6)
+        return {
+          page: 'indicator-records',
+          code: p[2],
+          area: p[3],
+          period: p[4],
+          column: p[5],
+          group: p[6],
+        };
       return { page: 'dashboard' };
     case 'reports':
       if (p[1] === 'new') return { page: 'report-new' };

@@ -54,5 +54,6 @@ export function hasRole(user: User, role: RoleCode): boolean {
 
 export function updateCurrentUser(user: User): void {
   const s = sessionStore.get();
-  if (s.status === 'signed-in' && s.user.id === user.id) sessionStore.set({ status: 'signed-in', user });
+  if (s.status === 'signed-in' && s.user.id === user.id)
+    sessionStore.set({ status: 'signed-in', user });
 }

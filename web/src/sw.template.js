@@ -4,13 +4,25 @@ const CACHE = __CACHE_VERSION__;
 const SHELL = __SHELL_FILES__;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(SHELL))
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
-    caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('mobilise-shell-') && k !== CACHE).map((k) => caches.delete(k))))
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(
+          keys
+            .filter((k) => k.startsWith('mobilise-shell-') && k !== CACHE)
+            .map((k) => caches.delete(k)),
+        ),
+      )
       .then(() => self.clients.claim()),
   );
 });
@@ -20,12 +32,19 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (url.pathname.startsWith('/api/') || url.pathname === '/healthz' || url.pathname === '/metrics') return;
+  if (
+    url.pathname.startsWith('/api/') ||
+    url.pathname === '/healthz' ||
+    url.pathname === '/metrics'
+  )
+    return;
 
   if (request.mode === 'navigate') {
     // Network first for the page itself, so a new version shows as soon as it is online.
     event.respondWith(
-      fetch(request).catch(() => caches.match('./index.html', { ignoreSearch: true }).then((r) => r || Response.error())),
+      fetch(request).catch(() =>
+        caches.match('./index.html', { ignoreSearch: true }).then((r) => r || Response.error()),
+      ),
     );
     return;
   }

@@ -1,7 +1,14 @@
 // Shapes of the records the API answers with (docs/api.md).
 
 export type RoleCode = 'mobiliser' | 'officer' | 'manager' | 'me' | 'admin' | 'focal_point';
-export const ROLE_CODES: RoleCode[] = ['mobiliser', 'officer', 'manager', 'me', 'admin', 'focal_point'];
+export const ROLE_CODES: RoleCode[] = [
+  'mobiliser',
+  'officer',
+  'manager',
+  'me',
+  'admin',
+  'focal_point',
+];
 
 export interface RoleAssignment {
   role: RoleCode;
@@ -191,8 +198,16 @@ export interface Assessment {
   notes: string | null;
 }
 
-export type WgDomain = 'seeing' | 'hearing' | 'mobility' | 'cognition' | 'self_care' | 'communication';
-export const WG_DOMAINS: WgDomain[] = ['seeing', 'hearing', 'mobility', 'cognition', 'self_care', 'communication'];
+export type WgDomain =
+  'seeing' | 'hearing' | 'mobility' | 'cognition' | 'self_care' | 'communication';
+export const WG_DOMAINS: WgDomain[] = [
+  'seeing',
+  'hearing',
+  'mobility',
+  'cognition',
+  'self_care',
+  'communication',
+];
 
 export interface Person {
   id: string;
@@ -268,7 +283,15 @@ export interface RegistrySummary {
     by_band: { band: string | null; poor?: boolean; registered: number; organised: number }[];
   };
   members: { sex: string; age_band: string; disability: boolean; count: number }[];
-  children: { area_id: string; name: string; households: number; organised: number; poor: number; poor_organised: number; institutions: number }[];
+  children: {
+    area_id: string;
+    name: string;
+    households: number;
+    organised: number;
+    poor: number;
+    poor_organised: number;
+    institutions: number;
+  }[];
 }
 
 // ---- Field work (docs/api.md "Community feedback", "Field activities") ----
@@ -390,7 +413,15 @@ export interface FeedbackSummary {
   closed_on_time: number;
   closed_on_time_share: number | null;
   open_overdue: number;
-  counts: { category: string; channel: string; month: string; received: number; closed: number; closed_on_time: number; open_overdue: number }[];
+  counts: {
+    category: string;
+    channel: string;
+    month: string;
+    received: number;
+    closed: number;
+    closed_on_time: number;
+    open_overdue: number;
+  }[];
   top_tags: { tag: string; count: number }[];
 }
 
@@ -461,7 +492,7 @@ export interface Trainee {
 export interface TraineeReport {
   activity_id: string;
   status: string;
-  version: number;  // the activity's
+  version: number; // the activity's
   course_id: string;
   course_title: string;
   test_max: number | null;

@@ -2,6 +2,7 @@
 #include "api/http/server.hpp"
 
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <boost/asio/dispatch.hpp>
@@ -22,8 +23,6 @@
 #include <thread>
 #include <unordered_set>
 #include <vector>
-
-#include <unistd.h>
 
 #include "api/http/error_body.hpp"
 #include "api/http/metrics.hpp"
@@ -155,7 +154,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec) return OnReadError(ec);
     started_ = Clock::now();
     limit_ = IsUpload(parser_->get().target()) ? shared_.options.upload_body_limit
-                                                : shared_.options.body_limit;
+                                               : shared_.options.body_limit;
     if (const auto length = parser_->content_length(); length && *length > limit_)
       return OnReadError(bhttp::error::body_limit);
     parser_->body_limit(limit_);
@@ -185,9 +184,8 @@ class Session : public std::enable_shared_from_this<Session> {
     reading_ = false;
     started_ = Clock::now();
     if (ec == bhttp::error::body_limit) {
-      return SendError(
-          413, "too_large",
-          "request body exceeds " + std::to_string(limit_) + " bytes");
+      return SendError(413, "too_large",
+                       "request body exceeds " + std::to_string(limit_) + " bytes");
     }
     if (ec == bhttp::error::header_limit) {
       return SendError(431, "too_large", "request headers too large");
@@ -310,7 +308,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
   // A file body goes out a chunk at a time; the timeout restarts with each chunk, so a slow
   // but live phone gets a large export while a stalled one is dropped.
-  void SendFile(bhttp::file_body::value_type&& file, const Response& resp, bool api, bool keep_alive) {
+  void SendFile(bhttp::file_body::value_type&& file, const Response& resp, bool api,
+                bool keep_alive) {
     file_res_.emplace();
     SetHeaders(*file_res_, resp, api, keep_alive);
     file_res_->body() = std::move(file);
@@ -321,18 +320,19 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void WriteFileChunk(bool keep_alive) {
     stream_.expires_after(Timeout());
-    bhttp::async_write_some(stream_, *serializer_,
-                            [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
-                              if (ec) {
-                                self->serializer_.reset();
-                                self->file_res_.reset();
-                                return self->DoClose();
-                              }
-                              if (!self->serializer_->is_done()) return self->WriteFileChunk(keep_alive);
-                              self->serializer_.reset();
-                              self->file_res_.reset();
-                              self->AfterWrite(keep_alive);
-                            });
+    bhttp::async_write_some(
+        stream_, *serializer_,
+        [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
+          if (ec) {
+            self->serializer_.reset();
+            self->file_res_.reset();
+            return self->DoClose();
+          }
+          if (!self->serializer_->is_done()) return self->WriteFileChunk(keep_alive);
+          self->serializer_.reset();
+          self->file_res_.reset();
+          self->AfterWrite(keep_alive);
+        });
   }
 
   void AfterWrite(bool keep_alive) {

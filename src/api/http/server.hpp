@@ -42,11 +42,11 @@ struct ServerOptions {
   unsigned short port = 8080;  // 0: pick a free port (printed by the caller via on_listening)
   int threads = 2;
   std::size_t upload_body_limit = 50u << 20;  // bytes, for paths ending in /import
-  std::size_t body_limit = 1 << 20;      // bytes; larger bodies get 413 with a JSON error
-  std::size_t header_limit = 16 * 1024;  // bytes for the request line and headers
-  int request_timeout_seconds = 30;      // each read of a request and each write of a response
-  std::string static_root;               // directory with the built web app; empty: none
-  ServerControl* control = nullptr;      // optional: lets another thread stop Serve
+  std::size_t body_limit = 1 << 20;           // bytes; larger bodies get 413 with a JSON error
+  std::size_t header_limit = 16 * 1024;       // bytes for the request line and headers
+  int request_timeout_seconds = 30;           // each read of a request and each write of a response
+  std::string static_root;                    // directory with the built web app; empty: none
+  ServerControl* control = nullptr;           // optional: lets another thread stop Serve
 };
 
 // Lets another thread (a test, an embedder) stop a running Serve gracefully, exactly as SIGTERM

@@ -107,8 +107,9 @@ Response EchoApp(Request& req) {
   Response r;
   if (req.path == "/api/file" || req.path == "/api/tempfile") {  // the body streamed from big.bin
     r.content_type = "application/octet-stream";
-    r.body_file = (fs::temp_directory_path() / ("mobilise_http_test_" + std::to_string(::getpid())) /
-                   "big.bin").string();
+    r.body_file = (fs::temp_directory_path() /
+                   ("mobilise_http_test_" + std::to_string(::getpid())) / "big.bin")
+                      .string();
     r.remove_body_file = req.path == "/api/tempfile";
     return r;
   }

@@ -16,23 +16,24 @@ bool PathWithin(std::string_view path, std::string_view ancestor_path) {
 
 bool Actor::Sees(std::string_view path) const {
   return system || std::any_of(grants.begin(), grants.end(),
-                     [&](const Grant& g) { return PathWithin(path, g.area_path); });
+                               [&](const Grant& g) { return PathWithin(path, g.area_path); });
 }
 
 bool Actor::Can(Permission p, std::string_view path) const {
   return system || std::any_of(grants.begin(), grants.end(), [&](const Grant& g) {
-    return RoleAllows(g.role, p) && PathWithin(path, g.area_path);
-  });
+           return RoleAllows(g.role, p) && PathWithin(path, g.area_path);
+         });
 }
 
 bool Actor::HasPermission(Permission p) const {
   return system || std::any_of(grants.begin(), grants.end(),
-                     [&](const Grant& g) { return RoleAllows(g.role, p); });
+                               [&](const Grant& g) { return RoleAllows(g.role, p); });
 }
 
 bool Actor::CanAtRoot(Permission p) const {
-  return system || std::any_of(grants.begin(), grants.end(),
-                     [&](const Grant& g) { return RoleAllows(g.role, p) && g.area_is_root; });
+  return system || std::any_of(grants.begin(), grants.end(), [&](const Grant& g) {
+           return RoleAllows(g.role, p) && g.area_is_root;
+         });
 }
 
 std::vector<PathRange> Actor::Scope(Permission p) const {

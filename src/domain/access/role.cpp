@@ -4,24 +4,36 @@ namespace mobilise::domain {
 
 std::string_view RoleId(Role role) {
   switch (role) {
-    case Role::kMobiliser: return "mobiliser";
-    case Role::kOfficer: return "officer";
-    case Role::kManager: return "manager";
-    case Role::kMe: return "me";
-    case Role::kAdmin: return "admin";
-    case Role::kFocalPoint: return "focal_point";
+    case Role::kMobiliser:
+      return "mobiliser";
+    case Role::kOfficer:
+      return "officer";
+    case Role::kManager:
+      return "manager";
+    case Role::kMe:
+      return "me";
+    case Role::kAdmin:
+      return "admin";
+    case Role::kFocalPoint:
+      return "focal_point";
   }
   return "mobiliser";
 }
 
 std::string_view RoleName(Role role) {
   switch (role) {
-    case Role::kMobiliser: return "Social mobiliser";
-    case Role::kOfficer: return "Officer";
-    case Role::kManager: return "Manager";
-    case Role::kMe: return "M&E officer";
-    case Role::kAdmin: return "Administrator";
-    case Role::kFocalPoint: return "Feedback focal point";
+    case Role::kMobiliser:
+      return "Social mobiliser";
+    case Role::kOfficer:
+      return "Officer";
+    case Role::kManager:
+      return "Manager";
+    case Role::kMe:
+      return "M&E officer";
+    case Role::kAdmin:
+      return "Administrator";
+    case Role::kFocalPoint:
+      return "Feedback focal point";
   }
   return "";
 }
@@ -41,31 +53,39 @@ std::optional<Role> ParseRole(std::string_view id) {
 bool RoleAllows(Role role, Permission permission) {
   switch (permission) {
     case Permission::kAreaRead:
-    case Permission::kRegistryRead: return true;
+    case Permission::kRegistryRead:
+      return true;
     case Permission::kRegistryWrite:
       return role == Role::kMobiliser || role == Role::kOfficer || role == Role::kManager ||
              role == Role::kAdmin;
     case Permission::kNationalIdRead:
       return role == Role::kOfficer || role == Role::kManager || role == Role::kAdmin;
-    case Permission::kConfigWrite: return role == Role::kAdmin;
-    case Permission::kFeedbackWrite: return role != Role::kMe;
+    case Permission::kConfigWrite:
+      return role == Role::kAdmin;
+    case Permission::kFeedbackWrite:
+      return role != Role::kMe;
     case Permission::kFeedbackManage:
       return role == Role::kFocalPoint || role == Role::kOfficer || role == Role::kManager;
-    case Permission::kFeedbackSensitive: return role == Role::kFocalPoint;
+    case Permission::kFeedbackSensitive:
+      return role == Role::kFocalPoint;
     case Permission::kActivityWrite:
       return role == Role::kMobiliser || role == Role::kOfficer || role == Role::kManager ||
              role == Role::kAdmin;
-    case Permission::kActivityVerify: return role == Role::kOfficer || role == Role::kManager;
+    case Permission::kActivityVerify:
+      return role == Role::kOfficer || role == Role::kManager;
     case Permission::kReportWrite:
       return role == Role::kOfficer || role == Role::kManager || role == Role::kMe ||
              role == Role::kAdmin;
-    case Permission::kReportApprove: return role == Role::kManager || role == Role::kOfficer;
+    case Permission::kReportApprove:
+      return role == Role::kManager || role == Role::kOfficer;
     case Permission::kTargetWrite:
       return role == Role::kManager || role == Role::kMe || role == Role::kAdmin;
-    case Permission::kIndicatorWrite: return role == Role::kMe || role == Role::kAdmin;
+    case Permission::kIndicatorWrite:
+      return role == Role::kMe || role == Role::kAdmin;
     case Permission::kAreaWrite:
     case Permission::kUserWrite:
-    case Permission::kAuditRead: return role == Role::kAdmin;
+    case Permission::kAuditRead:
+      return role == Role::kAdmin;
     case Permission::kUserRead:
       return role == Role::kAdmin || role == Role::kManager || role == Role::kOfficer ||
              role == Role::kMe;

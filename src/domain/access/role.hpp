@@ -11,27 +11,28 @@ namespace mobilise::domain {
 enum class Role { kMobiliser, kOfficer, kManager, kMe, kAdmin, kFocalPoint };
 
 enum class Permission {
-  kAreaRead,   // see areas (everyone, in scope)
-  kAreaWrite,  // create, edit, move, delete, import areas
-  kUserRead,   // see staff accounts
-  kUserWrite,  // create and change staff accounts
-  kAuditRead,  // read the audit log
-  kRegistryRead,   // see institutions, households and people (everyone, in scope)
-  kRegistryWrite,  // register and change institutions, households, people, memberships
-  kNationalIdRead, // see national ID numbers unmasked
-  kConfigWrite,    // change programme configuration (institution types, bands, checklists)
-  kFeedbackWrite,     // log community feedback
-  kFeedbackManage,    // assign, refer, respond to and close feedback
-  kFeedbackSensitive, // see and handle sensitive feedback (SEA, fraud): focal points only
-  kActivityWrite,     // record field activities
-  kActivityVerify,    // verify or return the activities of staff in the area (supervisors)
-  kReportWrite,       // write progress reports (narrative, stories) and submit them
-  kReportApprove,     // approve or return the reports of the areas below (the next level up)
-  kTargetWrite,       // set targets
-  kIndicatorWrite,    // define indicators, report templates, the DHIS2 mapping, fiscal settings
+  kAreaRead,           // see areas (everyone, in scope)
+  kAreaWrite,          // create, edit, move, delete, import areas
+  kUserRead,           // see staff accounts
+  kUserWrite,          // create and change staff accounts
+  kAuditRead,          // read the audit log
+  kRegistryRead,       // see institutions, households and people (everyone, in scope)
+  kRegistryWrite,      // register and change institutions, households, people, memberships
+  kNationalIdRead,     // see national ID numbers unmasked
+  kConfigWrite,        // change programme configuration (institution types, bands, checklists)
+  kFeedbackWrite,      // log community feedback
+  kFeedbackManage,     // assign, refer, respond to and close feedback
+  kFeedbackSensitive,  // see and handle sensitive feedback (SEA, fraud): focal points only
+  kActivityWrite,      // record field activities
+  kActivityVerify,     // verify or return the activities of staff in the area (supervisors)
+  kReportWrite,        // write progress reports (narrative, stories) and submit them
+  kReportApprove,      // approve or return the reports of the areas below (the next level up)
+  kTargetWrite,        // set targets
+  kIndicatorWrite,     // define indicators, report templates, the DHIS2 mapping, fiscal settings
 };
 
-std::string_view RoleId(Role role);  // "mobiliser", "officer", "manager", "me", "admin", "focal_point"
+std::string_view RoleId(
+    Role role);  // "mobiliser", "officer", "manager", "me", "admin", "focal_point"
 std::optional<Role> ParseRole(std::string_view id);
 std::string_view RoleName(Role role);  // English display name
 const std::vector<Role>& AllRoles();

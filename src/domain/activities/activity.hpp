@@ -49,8 +49,7 @@ struct Activity {
   std::optional<std::string> place;
   std::string status = "draft";
   std::optional<std::string> author_id, author_name, submitted_at, verified_by, verified_by_name,
-      verified_at,
-      return_comment, decisions, follow_up, notes;
+      verified_at, return_comment, decisions, follow_up, notes;
   std::vector<std::string> topics;
   std::vector<std::string> institution_ids;
   std::vector<Facilitator> facilitators;
@@ -96,14 +95,14 @@ class ActivityRepository {
   // Rewrites the activity and its parts; false if the version did not match.
   virtual bool Update(const Activity& activity, std::int64_t expected_version) = 0;
   virtual void Delete(const std::string& id) = 0;
-  virtual std::vector<StoredFile> Files(const std::string& record, const std::string& record_id) = 0;
+  virtual std::vector<StoredFile> Files(const std::string& record,
+                                        const std::string& record_id) = 0;
   virtual std::optional<StoredFile> GetFile(const std::string& id) = 0;
   virtual void InsertFile(const StoredFile& file) = 0;
   // Over `scope`, held between from and to, with the given statuses.
-  virtual std::vector<ActivityMonthCount> MonthlyCounts(const std::vector<PathRange>& scope,
-                                                        const std::string& from,
-                                                        const std::string& to,
-                                                        const std::vector<std::string>& statuses) = 0;
+  virtual std::vector<ActivityMonthCount> MonthlyCounts(
+      const std::vector<PathRange>& scope, const std::string& from, const std::string& to,
+      const std::vector<std::string>& statuses) = 0;
 };
 
 // File contents, addressed by their SHA-256 (implemented on the data directory).

@@ -53,7 +53,8 @@ Snapshot ActivitySnapshot(const Activity& a) {
 void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, Activity& a,
            const ActivityInput& in, bool creating, FieldErrors& errors) {
   auto has = [](const std::vector<RegistryOption>& list, const std::string& code) {
-    return std::any_of(list.begin(), list.end(), [&](const RegistryOption& o) { return o.code == code; });
+    return std::any_of(list.begin(), list.end(),
+                       [&](const RegistryOption& o) { return o.code == code; });
   };
   if (creating) {
     if (!in.type) errors["type"] = "is required";
@@ -68,17 +69,22 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, Ac
   if (a.type == "training") {
     // A training event teaches a course; trainees' test scores stay within its maximum.
     auto course = a.course_id ? uow.Trainings().GetCourse(*a.course_id) : std::nullopt;
-    if (!a.course_id) errors["course_id"] = "is required for a training";
-    else if (!course) errors["course_id"] = "no such course";
+    if (!a.course_id)
+      errors["course_id"] = "is required for a training";
+    else if (!course)
+      errors["course_id"] = "no such course";
     else if (in.attendance)
       for (std::size_t i = 0; i < in.attendance->size(); ++i) {
         const auto& x = (*in.attendance)[i];
         const std::string f = "attendance[" + std::to_string(i) + "]";
-        for (const auto& [name, score] : {std::pair{".pre_score", x.pre_score}, std::pair{".post_score", x.post_score}}) {
+        for (const auto& [name, score] :
+             {std::pair{".pre_score", x.pre_score}, std::pair{".post_score", x.post_score}}) {
           if (!score) continue;
-          if (!course->test_max) errors[f + name] = "the course has no test";
+          if (!course->test_max)
+            errors[f + name] = "the course has no test";
           else if (*score < 0 || *score > *course->test_max)
-            errors[f + name] = "must be between 0 and the test maximum " + std::to_string(static_cast<int>(*course->test_max));
+            errors[f + name] = "must be between 0 and the test maximum " +
+                               std::to_string(static_cast<int>(*course->test_max));
         }
       }
   } else if (a.course_id) {
@@ -106,14 +112,20 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, Ac
       a.area_id = area->id, a.area_path = area->path, a.area_name = area->name;
   }
   if (in.place) CheckOptionalName(errors, "place", *in.place), a.place = NonEmpty(*in.place);
-  if (in.decisions) CheckOptionalName(errors, "decisions", *in.decisions, 4000), a.decisions = NonEmpty(*in.decisions);
-  if (in.follow_up) CheckOptionalName(errors, "follow_up", *in.follow_up, 4000), a.follow_up = NonEmpty(*in.follow_up);
+  if (in.decisions)
+    CheckOptionalName(errors, "decisions", *in.decisions, 4000),
+        a.decisions = NonEmpty(*in.decisions);
+  if (in.follow_up)
+    CheckOptionalName(errors, "follow_up", *in.follow_up, 4000),
+        a.follow_up = NonEmpty(*in.follow_up);
   if (in.notes) CheckOptionalName(errors, "notes", *in.notes, 4000), a.notes = NonEmpty(*in.notes);
   if (in.topics) {
     a.topics.clear();
     for (const auto& t : *in.topics) {
-      if (!has(config.topics, t)) errors["topics"] = "unknown topic " + t;
-      else if (std::find(a.topics.begin(), a.topics.end(), t) == a.topics.end()) a.topics.push_back(t);
+      if (!has(config.topics, t))
+        errors["topics"] = "unknown topic " + t;
+      else if (std::find(a.topics.begin(), a.topics.end(), t) == a.topics.end())
+        a.topics.push_back(t);
     }
   }
   if (in.institution_ids) {
@@ -123,7 +135,8 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, Ac
       auto inst = IsValidId(id) ? uow.Institutions().Get(id) : std::nullopt;
       if (!inst || !actor.Sees(inst->area_path))
         errors["institution_ids[" + std::to_string(i) + "]"] = "no such institution in your areas";
-      else if (std::find(a.institution_ids.begin(), a.institution_ids.end(), id) == a.institution_ids.end())
+      else if (std::find(a.institution_ids.begin(), a.institution_ids.end(), id) ==
+               a.institution_ids.end())
         a.institution_ids.push_back(id);
     }
   }
@@ -136,8 +149,10 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, Ac
         errors[field] = "give either user_id (staff) or name (an outside facilitator)";
       } else if (f.user_id) {
         auto user = IsValidId(*f.user_id) ? uow.Users().Get(*f.user_id) : std::nullopt;
-        if (!user) errors[field + ".user_id"] = "no such user";
-        else a.facilitators.push_back({user->id, std::nullopt});
+        if (!user)
+          errors[field + ".user_id"] = "no such user";
+        else
+          a.facilitators.push_back({user->id, std::nullopt});
       } else {
         CheckName(errors, field + ".name", *f.name);
         a.facilitators.push_back(f);
@@ -165,7 +180,8 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, Ac
       const auto& x = (*in.attendance)[i];
       const std::string f = "attendance[" + std::to_string(i) + "]";
       auto person = IsValidId(x.person_id) ? uow.Households().GetPerson(x.person_id) : std::nullopt;
-      if (!person || !actor.Sees(person->area_path)) errors[f + ".person_id"] = "no such person in your areas";
+      if (!person || !actor.Sees(person->area_path))
+        errors[f + ".person_id"] = "no such person in your areas";
       if (!seen.insert(x.person_id).second) errors[f + ".person_id"] = "listed twice";
       if (a.type != "training") {
         if (x.pre_score) CheckRange(errors, f + ".pre_score", *x.pre_score, 0, 100);
@@ -190,10 +206,11 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, Ac
 }  // namespace
 
 std::string SniffMime(std::string_view b) {
-  if (b.size() >= 3 && static_cast<unsigned char>(b[0]) == 0xFF && static_cast<unsigned char>(b[1]) == 0xD8 &&
-      static_cast<unsigned char>(b[2]) == 0xFF)
+  if (b.size() >= 3 && static_cast<unsigned char>(b[0]) == 0xFF &&
+      static_cast<unsigned char>(b[1]) == 0xD8 && static_cast<unsigned char>(b[2]) == 0xFF)
     return "image/jpeg";
-  if (b.size() >= 8 && b.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8)) return "image/png";
+  if (b.size() >= 8 && b.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8))
+    return "image/png";
   if (b.size() >= 5 && b.substr(0, 5) == "%PDF-") return "application/pdf";
   return "";
 }
@@ -204,12 +221,15 @@ Result<Page<Activity>> ActivityService::List(const Actor& actor, const ActivityF
   q.scope = f.queue ? actor.Scope(Permission::kActivityVerify) : actor.Scope(Permission::kAreaRead);
   if (f.area_id) {
     auto area = IsValidId(*f.area_id) ? uow->Areas().Get(*f.area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path)) return Fail(Error::Field("area", "no such area in your areas"));
+    if (!area || !actor.Sees(area->path))
+      return Fail(Error::Field("area", "no such area in your areas"));
     const auto range = SubtreeRange(area->path);
     std::vector<PathRange> narrowed;
     for (const auto& s : q.scope) {
-      if (PathWithin(area->path, s.lo)) narrowed = {range};
-      else if (PathWithin(s.lo, area->path)) narrowed.push_back(s);
+      if (PathWithin(area->path, s.lo))
+        narrowed = {range};
+      else if (PathWithin(s.lo, area->path))
+        narrowed.push_back(s);
     }
     q.scope = narrowed;
   }
@@ -219,7 +239,8 @@ Result<Page<Activity>> ActivityService::List(const Actor& actor, const ActivityF
   q.from = f.from;
   q.to = f.to;
   if (f.mine) q.author_id = actor.user_id;
-  if (f.queue && !actor.user_id.empty()) q.not_author_id = actor.user_id;  // verified by someone else
+  if (f.queue && !actor.user_id.empty())
+    q.not_author_id = actor.user_id;  // verified by someone else
   q.page = f.page;
   if (q.scope.empty()) return Page<Activity>{};
   return uow->Activities().List(q);
@@ -264,13 +285,15 @@ Result<Activity> ActivityService::Update(const Actor& actor, const std::string& 
   std::string action = "update";
   if (before.status == "verified") {
     if (!actor.Can(Permission::kActivityVerify, before.area_path) || IsAuthor(actor, before))
-      return Fail(Error::Forbidden("a verified activity is changed only through a correction by a supervisor"));
+      return Fail(Error::Forbidden(
+          "a verified activity is changed only through a correction by a supervisor"));
     if (!in.correction_reason || in.correction_reason->empty())
       return Fail(Error::Field("correction_reason", "is required to correct a verified activity"));
     action = "correct";
   } else if (before.status == "submitted") {
     return Fail(Error::Conflict("the activity is submitted: wait for verification or its return"));
-  } else if (!IsAuthor(actor, before) && !actor.Can(Permission::kActivityVerify, before.area_path)) {
+  } else if (!IsAuthor(actor, before) &&
+             !actor.Can(Permission::kActivityVerify, before.area_path)) {
     return Fail(Error::Forbidden("only the author (or their supervisor) edits a draft"));
   }
   if (version != before.version) return Fail(Error::Stale("activity", before.version));
@@ -278,8 +301,10 @@ Result<Activity> ActivityService::Update(const Actor& actor, const std::string& 
   Activity a = before;
   FieldErrors errors;
   Apply(*uow, actor, config, a, in, false, errors);
-  if (in.correction_reason && action != "correct") errors["correction_reason"] = "only for changing a verified record";
-  if (in.correction_reason) CheckOptionalName(errors, "correction_reason", *in.correction_reason, 1000);
+  if (in.correction_reason && action != "correct")
+    errors["correction_reason"] = "only for changing a verified record";
+  if (in.correction_reason)
+    CheckOptionalName(errors, "correction_reason", *in.correction_reason, 1000);
   if (!errors.empty()) return Fail(Error::Validation("the activity has invalid fields", errors));
   a.version = before.version + 1;
   a.updated_at = NowTimestamp();
@@ -322,23 +347,28 @@ Result<Activity> ActivityService::Transition(const Actor& actor, const std::stri
   if (action == "submit") {
     if (!IsAuthor(actor, a)) return Fail(Error::Forbidden("only the author submits an activity"));
     if (a.status != "draft" && a.status != "returned")
-      return Fail(Error::Conflict("the activity is " + a.status + "; only a draft or returned one is submitted"));
+      return Fail(Error::Conflict("the activity is " + a.status +
+                                  "; only a draft or returned one is submitted"));
     if (a.counted_total == 0 && a.named_total == 0)
-      return Fail(Error::Field("counts", "record the participants (counted or named) before submitting"));
+      return Fail(
+          Error::Field("counts", "record the participants (counted or named) before submitting"));
     a.status = "submitted";
     a.submitted_at = NowTimestamp();
   } else if (action == "verify" || action == "return") {
-    if (IsAuthor(actor, a)) return Fail(Error::Forbidden("an activity is verified by a supervisor, not its author"));
+    if (IsAuthor(actor, a))
+      return Fail(Error::Forbidden("an activity is verified by a supervisor, not its author"));
     if (!actor.Can(Permission::kActivityVerify, a.area_path))
       return Fail(Error::Forbidden("only an officer or manager over the area verifies activities"));
-    if (a.status != "submitted") return Fail(Error::Conflict("the activity is " + a.status + ", not submitted"));
+    if (a.status != "submitted")
+      return Fail(Error::Conflict("the activity is " + a.status + ", not submitted"));
     if (action == "verify") {
       a.status = "verified";
       a.verified_by = actor.UserId();
       a.verified_at = NowTimestamp();
       a.return_comment.reset();
     } else {
-      if (!comment || comment->empty()) return Fail(Error::Field("comment", "is required: say what to fix"));
+      if (!comment || comment->empty())
+        return Fail(Error::Field("comment", "is required: say what to fix"));
       FieldErrors errors;
       CheckName(errors, "comment", *comment, 2000);
       if (!errors.empty()) return Fail(Error::Validation("the comment is invalid", errors));
@@ -369,7 +399,8 @@ Result<std::vector<ActivityMonthCount>> ActivityService::MonthlyCounts(
   std::vector<PathRange> scope = actor.Scope(Permission::kAreaRead);
   if (area_id) {
     auto area = IsValidId(*area_id) ? uow->Areas().Get(*area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path)) return Fail(Error::Field("area", "no such area in your areas"));
+    if (!area || !actor.Sees(area->path))
+      return Fail(Error::Field("area", "no such area in your areas"));
     scope = {SubtreeRange(area->path)};
   }
   FieldErrors errors;
@@ -377,7 +408,8 @@ Result<std::vector<ActivityMonthCount>> ActivityService::MonthlyCounts(
   if (to && !IsValidDate(*to)) errors["to"] = "must be a date YYYY-MM-DD";
   if (!errors.empty()) return Fail(Error::Validation("bad period", errors));
   const auto today = TodayDate();
-  const std::string start = from.value_or(std::to_string(std::stoi(today.substr(0, 4)) - 1) + today.substr(4));
+  const std::string start =
+      from.value_or(std::to_string(std::stoi(today.substr(0, 4)) - 1) + today.substr(4));
   std::vector<std::string> statuses{"verified"};
   if (include_unverified) statuses.push_back("submitted");
   if (scope.empty()) return std::vector<ActivityMonthCount>{};
@@ -402,7 +434,8 @@ Result<StoredFile> ActivityService::AddFile(const Actor& actor, const std::strin
   else if (!declared.empty() && declared != "application/octet-stream" && declared != mime)
     errors["file"] = "is a " + mime + " file sent as " + declared;
   if (static_cast<std::int64_t>(bytes.size()) > limits_.max_bytes)
-    return Fail(Error::TooLarge("files are limited to " + std::to_string(limits_.max_bytes >> 20) + " MB"));
+    return Fail(
+        Error::TooLarge("files are limited to " + std::to_string(limits_.max_bytes >> 20) + " MB"));
   if (bytes.empty()) errors["file"] = "is empty";
   if (!errors.empty()) return Fail(Error::Validation("the file is not accepted", errors));
   {
@@ -419,25 +452,30 @@ Result<StoredFile> ActivityService::AddFile(const Actor& actor, const std::strin
   auto uow = db_.Begin(true);
   auto a = Visible(*uow, actor, id);
   if (!a) return Fail(a.error());
-  StoredFile f{NewId(), sha, mime, name, "activity", id, NowTimestamp(),
-               static_cast<std::int64_t>(bytes.size()), actor.UserId()};
+  StoredFile f{NewId(),       sha, mime,           name,
+               "activity",    id,  NowTimestamp(), static_cast<std::int64_t>(bytes.size()),
+               actor.UserId()};
   uow->Activities().InsertFile(f);
   RecordAudit(uow->Audit(), actor, "create", "file", f.id, a->area_path, std::nullopt,
-              Snapshot{{"activity_id", id}, {"name", name}, {"mime", mime},
-                       {"size", std::to_string(f.size)}, {"sha256", sha}});
+              Snapshot{{"activity_id", id},
+                       {"name", name},
+                       {"mime", mime},
+                       {"size", std::to_string(f.size)},
+                       {"sha256", sha}});
   uow->Commit();
   return f;
 }
 
 Result<std::pair<StoredFile, std::string>> ActivityService::ReadFile(const Actor& actor,
-                                                                      const std::string& file_id) {
+                                                                     const std::string& file_id) {
   auto uow = db_.Begin(false);
   auto f = IsValidId(file_id) ? uow->Activities().GetFile(file_id) : std::nullopt;
   if (!f) return Fail(Error::NotFound("file"));
   auto a = Visible(*uow, actor, f->record_id);  // authorised like its record
   if (!a) return Fail(Error::NotFound("file"));
   auto bytes = blobs_.Get(f->sha256);
-  if (!bytes) return Fail(Error::Internal("the file's contents are missing from the data directory"));
+  if (!bytes)
+    return Fail(Error::Internal("the file's contents are missing from the data directory"));
   return std::pair(*f, std::move(*bytes));
 }
 

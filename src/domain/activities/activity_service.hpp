@@ -62,7 +62,8 @@ class ActivityService {
   Result<StoredFile> AddFile(const Actor& actor, const std::string& id, const std::string& name,
                              const std::string& declared_type, std::string_view bytes);
   // The file and its bytes, if the caller may see the record it belongs to.
-  Result<std::pair<StoredFile, std::string>> ReadFile(const Actor& actor, const std::string& file_id);
+  Result<std::pair<StoredFile, std::string>> ReadFile(const Actor& actor,
+                                                      const std::string& file_id);
 
  private:
   UnitOfWorkFactory& db_;

@@ -21,8 +21,8 @@ struct Area {
   std::optional<std::string> name_local;
   std::string path;  // "/k1/k2/": ancestors' keys and its own
   std::int64_t version = 1;
-  std::int64_t child_count = 0;  // filled by reads
-  std::string level_name;        // filled by reads: the configured name of `level`
+  std::int64_t child_count = 0;                 // filled by reads
+  std::string level_name;                       // filled by reads: the configured name of `level`
   std::optional<std::string> level_name_local;  // filled by reads
   std::string created_at, updated_at;
   std::optional<std::string> created_by, updated_by;

@@ -14,19 +14,18 @@ namespace {
 
 // The level a row's "level" column names: a number or a configured level name; -1 if neither.
 int ParseLevel(const std::string& text, const std::vector<AreaLevel>& levels) {
-  if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos &&
-      text.size() < 4)
+  if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos && text.size() < 4)
     return std::stoi(text);
   for (const auto& l : levels)
-    if (AsciiLower(l.name) == AsciiLower(text) || (l.name_local && *l.name_local == text)) return l.level;
+    if (AsciiLower(l.name) == AsciiLower(text) || (l.name_local && *l.name_local == text))
+      return l.level;
   return -1;
 }
 
 }  // namespace
 
 Result<AreaImportReport> AreaService::Import(const Actor& actor,
-                                             const std::vector<AreaImportRow>& rows,
-                                             bool dry_run) {
+                                             const std::vector<AreaImportRow>& rows, bool dry_run) {
   if (!actor.HasPermission(Permission::kAreaWrite)) return Fail(Error::Forbidden());
   AreaImportReport report;
   report.rows = static_cast<int>(rows.size());
@@ -50,8 +49,8 @@ Result<AreaImportReport> AreaService::Import(const Actor& actor,
     if (r.code.empty()) continue;
     if (auto [it, fresh] = by_code.emplace(r.code, i); !fresh) {
       add(r, "code", "duplicate",
-          "code " + r.code + " appears again (first at row " + std::to_string(rows[it->second].row) +
-              ")");
+          "code " + r.code + " appears again (first at row " +
+              std::to_string(rows[it->second].row) + ")");
     } else if (areas.GetByCode(r.code)) {
       add(r, "code", "exists", "an area with code " + r.code + " already exists");
     }
@@ -144,8 +143,7 @@ Result<AreaImportReport> AreaService::Import(const Actor& actor,
     a.created_at = a.updated_at = now;
     if (!actor.user_id.empty()) a.created_by = a.updated_by = actor.user_id;
     if (auto ok = areas.Insert(a); !ok) return Fail(ok.error());
-    RecordAudit(uow->Audit(), actor, "import", "area", a.id, a.path, std::nullopt,
-                AreaSnapshot(a));
+    RecordAudit(uow->Audit(), actor, "import", "area", a.id, a.path, std::nullopt, AreaSnapshot(a));
     created.emplace(a.code, a);
   }
   uow->Commit();

@@ -18,7 +18,8 @@ std::string MovedPath(std::string_view path, std::string_view new_parent_path) {
 
 std::vector<std::string> PathAndAncestors(std::string_view path) {
   std::vector<std::string> out;
-  for (std::size_t at = path.find('/', 1); at != std::string_view::npos; at = path.find('/', at + 1))
+  for (std::size_t at = path.find('/', 1); at != std::string_view::npos;
+       at = path.find('/', at + 1))
     out.emplace_back(path.substr(0, at + 1));
   return out;
 }

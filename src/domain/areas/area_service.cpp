@@ -22,12 +22,13 @@ Status CheckWritable(const Actor& actor, const std::optional<Area>& parent, Area
     return {};
   }
   // A new top-level area: only someone who administers every existing top-level area.
-  auto roots = areas.List(
-      AreaQuery{.scope = {PathRange{"/", "0"}}, .roots_only = true, .page = {500, 0}});
+  auto roots =
+      areas.List(AreaQuery{.scope = {PathRange{"/", "0"}}, .roots_only = true, .page = {500, 0}});
   for (const auto& r : roots.items)
     if (!actor.Can(Permission::kAreaWrite, r.path))
-      return Fail(Error::Forbidden("only an administrator of the whole programme may add a "
-                                   "top-level area"));
+      return Fail(
+          Error::Forbidden("only an administrator of the whole programme may add a "
+                           "top-level area"));
   if (roots.items.empty() && !actor.HasPermission(Permission::kAreaWrite))
     return Fail(Error::Forbidden());
   return {};
@@ -108,8 +109,8 @@ Result<Area> AreaService::Create(const Actor& actor, const AreaInput& in) {
     parent = *p;
   }
   if (auto ok = CheckWritable(actor, parent, areas); !ok) return Fail(ok.error());
-  if (areas.GetByCode(in.code)) return Fail(Error::Conflict("an area with code " + in.code +
-                                                            " already exists"));
+  if (areas.GetByCode(in.code))
+    return Fail(Error::Conflict("an area with code " + in.code + " already exists"));
   Area a;
   a.id = NewId();
   a.parent_id = in.parent_id;
@@ -148,17 +149,18 @@ Result<Area> AreaService::Update(const Actor& actor, const std::string& id, cons
     a.code = *p.code;
   }
   if (p.name) a.name = *p.name;
-  if (p.name_local) a.name_local = (*p.name_local && !(*p.name_local)->empty())
-                                        ? *p.name_local
-                                        : std::optional<std::string>();
+  if (p.name_local)
+    a.name_local =
+        (*p.name_local && !(*p.name_local)->empty()) ? *p.name_local : std::optional<std::string>();
   bool moved = false;
   if (p.parent_id && p.parent_id != a.parent_id) {
     auto np = Visible(areas, actor, *p.parent_id);
     if (!np) return Fail(Error::Field("parent_id", "no such area in your areas"));
     if (!actor.Can(Permission::kAreaWrite, np->path)) return Fail(Error::Forbidden());
     if (PathWithin(np->path, a.path))
-      return Fail(Error::Field("parent_id", "an area cannot move under itself or its own "
-                                            "descendants"));
+      return Fail(Error::Field("parent_id",
+                               "an area cannot move under itself or its own "
+                               "descendants"));
     if (np->level != a.level - 1)
       return Fail(Error::Field("parent_id", "the new parent must be at level " +
                                                 std::to_string(a.level - 1) +
@@ -209,9 +211,11 @@ Status AreaService::SetLevels(const Actor& actor, const std::vector<AreaLevel>& 
   if (levels.empty() || levels.size() > 12) errors["levels"] = "give 1 to 12 level names";
   for (std::size_t i = 0; i < levels.size(); ++i) {
     const std::string f = "[" + std::to_string(i) + "]";
-    if (levels[i].level != static_cast<int>(i)) errors[f + ".level"] = "levels must be 0, 1, 2, ...";
+    if (levels[i].level != static_cast<int>(i))
+      errors[f + ".level"] = "levels must be 0, 1, 2, ...";
     CheckName(errors, f + ".name", levels[i].name, 60);
-    if (levels[i].name_local) CheckOptionalName(errors, f + ".name_local", *levels[i].name_local, 60);
+    if (levels[i].name_local)
+      CheckOptionalName(errors, f + ".name_local", *levels[i].name_local, 60);
   }
   if (!errors.empty()) return Fail(Error::Validation("the level names are invalid", errors));
   auto uow = db_.Begin(true);

@@ -16,7 +16,7 @@ namespace mobilise::domain {
 
 struct AreaListFilter {
   std::optional<std::string> parent_id;  // children of this area
-  bool roots = false;                     // top-level areas
+  bool roots = false;                    // top-level areas
   std::optional<std::string> text;
   std::optional<int> level;
   PageRequest page;
@@ -47,7 +47,6 @@ struct AreaImportRow {
   int row = 0;
   std::string code, name, name_local, level, parent_code;
 };
-
 
 struct AreaImportReport {
   int rows = 0;

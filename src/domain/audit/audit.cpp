@@ -5,10 +5,9 @@
 
 namespace mobilise::domain {
 
-void RecordAudit(AuditRepository& audit, const Actor& actor, std::string action,
-                 std::string entity, std::optional<std::string> entity_id,
-                 std::optional<std::string> area_path, std::optional<Snapshot> before,
-                 std::optional<Snapshot> after) {
+void RecordAudit(AuditRepository& audit, const Actor& actor, std::string action, std::string entity,
+                 std::optional<std::string> entity_id, std::optional<std::string> area_path,
+                 std::optional<Snapshot> before, std::optional<Snapshot> after) {
   AuditEntry e;
   e.id = NewId();
   e.at = NowTimestamp();

@@ -55,9 +55,8 @@ class AuditRepository {
 };
 
 // Builds and appends an entry for `actor` now.
-void RecordAudit(AuditRepository& audit, const Actor& actor, std::string action,
-                 std::string entity, std::optional<std::string> entity_id,
-                 std::optional<std::string> area_path, std::optional<Snapshot> before,
-                 std::optional<Snapshot> after);
+void RecordAudit(AuditRepository& audit, const Actor& actor, std::string action, std::string entity,
+                 std::optional<std::string> entity_id, std::optional<std::string> area_path,
+                 std::optional<Snapshot> before, std::optional<Snapshot> after);
 
 }  // namespace mobilise::domain

@@ -24,8 +24,8 @@ const std::string& DummyHash() {
 
 }  // namespace
 
-Result<NewSession> AuthService::Login(const std::string& username_in,
-                                      const std::string& password, const std::string& ip) {
+Result<NewSession> AuthService::Login(const std::string& username_in, const std::string& password,
+                                      const std::string& ip) {
   const std::string username = AsciiLower(username_in);
   const std::string user_key = "user:" + username;
   const std::string ip_key = "ip:" + ip;
@@ -39,8 +39,7 @@ Result<NewSession> AuthService::Login(const std::string& username_in,
     if (creds.Failures(user_key, window_start) >= policy_.max_failures_per_user ||
         creds.Failures(ip_key, window_start) >= policy_.max_failures_per_ip)
       return Fail(Error::RateLimited("too many failed sign-ins; try again in " +
-                                     std::to_string(policy_.throttle_window_minutes) +
-                                     " minutes"));
+                                     std::to_string(policy_.throttle_window_minutes) + " minutes"));
     user = uow->Users().GetByUsername(username);
   }
   // Hash outside any transaction: it is the slow part.
@@ -60,8 +59,12 @@ Result<NewSession> AuthService::Login(const std::string& username_in,
   NewSession s;
   s.token = RandomHex(32);
   s.csrf_token = RandomHex(16);
-  SessionRecord rec{Sha256Hex(s.token), user->id, s.csrf_token, now,
-                    FromNow(std::chrono::hours(policy_.session_hours)), ip};
+  SessionRecord rec{Sha256Hex(s.token),
+                    user->id,
+                    s.csrf_token,
+                    now,
+                    FromNow(std::chrono::hours(policy_.session_hours)),
+                    ip};
   creds.InsertSession(rec);
   s.principal.actor = Actor{user->id, user->username, ip, creds.GrantsOf(user->id)};
   s.principal.csrf_token = s.csrf_token;
@@ -76,21 +79,19 @@ Result<NewSession> AuthService::Login(const std::string& username_in,
 void AuthService::Logout(const std::string& session_token, const Actor& actor) {
   auto uow = db_.Begin(true);
   uow->Credentials().DeleteSession(Sha256Hex(session_token));
-  RecordAudit(uow->Audit(), actor, "logout", "session", actor.user_id, std::nullopt,
-              std::nullopt, std::nullopt);
+  RecordAudit(uow->Audit(), actor, "logout", "session", actor.user_id, std::nullopt, std::nullopt,
+              std::nullopt);
   uow->Commit();
 }
 
-std::optional<Principal> AuthService::FromSession(const std::string& token,
-                                                  const std::string& ip) {
+std::optional<Principal> AuthService::FromSession(const std::string& token, const std::string& ip) {
   if (token.size() != 64) return std::nullopt;
   auto p = db_.Begin(false)->Credentials().FindSession(Sha256Hex(token), NowTimestamp());
   if (p) p->actor.ip = ip;
   return p;
 }
 
-std::optional<Principal> AuthService::FromBearer(const std::string& token,
-                                                 const std::string& ip) {
+std::optional<Principal> AuthService::FromBearer(const std::string& token, const std::string& ip) {
   if (token.size() != 64) return std::nullopt;
   auto p = db_.Begin(false)->Credentials().FindToken(Sha256Hex(token), NowTimestamp());
   if (p) p->actor.ip = ip;
@@ -107,9 +108,8 @@ Result<NewToken> AuthService::CreateToken(const Actor& actor, const std::string&
   if (!errors.empty()) return Fail(Error::Validation("the token has invalid fields", errors));
   NewToken t;
   t.token = RandomHex(32);
-  t.record = ApiToken{NewId(),        Sha256Hex(t.token),
-                      actor.user_id,  name,
-                      NowTimestamp(), FromNow(std::chrono::hours(24) * d)};
+  t.record = ApiToken{NewId(), Sha256Hex(t.token), actor.user_id,
+                      name,    NowTimestamp(),     FromNow(std::chrono::hours(24) * d)};
   auto uow = db_.Begin(true);
   uow->Credentials().InsertToken(t.record);
   RecordAudit(uow->Audit(), actor, "create", "token", t.record.id, std::nullopt, std::nullopt,
@@ -139,8 +139,8 @@ Status AuthService::ChangePassword(const Actor& actor, const std::string& sessio
   if (!ok) return Fail(ok.error());
   if (!*ok) return Fail(Error::Stale("user", fresh->version));
   uow->Credentials().DeleteUserSessions(
-      u.id, session_token.empty() ? std::nullopt
-                                  : std::optional<std::string>(Sha256Hex(session_token)));
+      u.id,
+      session_token.empty() ? std::nullopt : std::optional<std::string>(Sha256Hex(session_token)));
   RecordAudit(uow->Audit(), actor, "password", "user", u.id, std::nullopt, std::nullopt,
               std::nullopt);
   uow->Commit();

@@ -83,7 +83,8 @@ class FeedbackRepository {
   virtual std::vector<FeedbackEvent> Events(const std::string& feedback_id) = 0;
   // Counts by category x channel x month for the visible records of the query (its page and
   // status ignored); `today` decides what is overdue.
-  virtual std::vector<FeedbackCount> Counts(const FeedbackQuery& query, const std::string& today) = 0;
+  virtual std::vector<FeedbackCount> Counts(const FeedbackQuery& query,
+                                            const std::string& today) = 0;
   // The tags of the visible records, one string per record.
   virtual std::vector<std::string> Tags(const FeedbackQuery& query) = 0;
   // Enabled users with one of `roles` on an area whose path is one of `area_paths`.

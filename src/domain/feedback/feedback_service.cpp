@@ -6,8 +6,8 @@
 
 #include "core/clock.hpp"
 #include "core/id.hpp"
-#include "domain/validation.hpp"
 #include "domain/areas/area_path.hpp"
+#include "domain/validation.hpp"
 
 namespace mobilise::domain {
 namespace {
@@ -40,9 +40,13 @@ Result<Feedback> Visible(UnitOfWork& uow, const Actor& actor, const std::string&
 // What the audit keeps: never the description or the person of a sensitive case (the audit
 // log is read by administrators who are not focal points), never a contact.
 Snapshot FeedbackSnapshot(const Feedback& f) {
-  Snapshot s{{"area_id", f.area_id},   {"category", f.category}, {"channel", f.channel},
-             {"status", f.status},     {"received_on", f.received_on},
-             {"due_on", f.due_on},     {"version", std::to_string(f.version)}};
+  Snapshot s{{"area_id", f.area_id},
+             {"category", f.category},
+             {"channel", f.channel},
+             {"status", f.status},
+             {"received_on", f.received_on},
+             {"due_on", f.due_on},
+             {"version", std::to_string(f.version)}};
   if (!f.sensitive) {
     s["description"] = f.description;
     s["assigned_to"] = f.assigned_to;
@@ -70,8 +74,10 @@ void CheckTags(FieldErrors& errors, const std::vector<std::string>& tags,
                     std::all_of(lower.begin(), lower.end(), [](unsigned char c) {
                       return std::isalnum(c) || c == '_' || c == '-';
                     });
-    if (!ok) errors["tags"] = "tags are 1-40 of a-z, 0-9, _ and -";
-    else if (std::find(out.begin(), out.end(), lower) == out.end()) out.push_back(lower);
+    if (!ok)
+      errors["tags"] = "tags are 1-40 of a-z, 0-9, _ and -";
+    else if (std::find(out.begin(), out.end(), lower) == out.end())
+      out.push_back(lower);
   }
 }
 
@@ -92,11 +98,13 @@ void Apply(UnitOfWork& uow, const Actor& actor, const std::vector<FeedbackCatego
     else
       f.area_id = area->id, f.area_path = area->path;
   }
-  if (in.received_on) CheckPastDate(errors, "received_on", *in.received_on), f.received_on = *in.received_on;
+  if (in.received_on)
+    CheckPastDate(errors, "received_on", *in.received_on), f.received_on = *in.received_on;
   if (creating && !in.received_on) f.received_on = TodayDate();
   if (in.channel) {
-    CheckOneOf(errors, "channel", *in.channel,
-               {"cefc_walk_in", "hotline", "suggestion_box", "community_meeting", "staff_visit", "other"});
+    CheckOneOf(
+        errors, "channel", *in.channel,
+        {"cefc_walk_in", "hotline", "suggestion_box", "community_meeting", "staff_visit", "other"});
     f.channel = *in.channel;
   }
   if (in.category) {
@@ -122,7 +130,9 @@ void Apply(UnitOfWork& uow, const Actor& actor, const std::vector<FeedbackCatego
     }
   }
   if (in.anonymous) f.anonymous = *in.anonymous;
-  if (in.person_name) CheckOptionalName(errors, "person_name", *in.person_name), f.person_name = NonEmpty(*in.person_name);
+  if (in.person_name)
+    CheckOptionalName(errors, "person_name", *in.person_name),
+        f.person_name = NonEmpty(*in.person_name);
   if (in.person_contact) {
     CheckOptionalName(errors, "person_contact", *in.person_contact, 200);
     f.person_contact = NonEmpty(*in.person_contact);
@@ -135,10 +145,12 @@ void Apply(UnitOfWork& uow, const Actor& actor, const std::vector<FeedbackCatego
   }
   if (in.person_age_band) {
     if (!in.person_age_band->empty())
-      CheckOneOf(errors, "person_age_band", *in.person_age_band, {"0-4", "5-11", "12-17", "18-59", "60+"});
+      CheckOneOf(errors, "person_age_band", *in.person_age_band,
+                 {"0-4", "5-11", "12-17", "18-59", "60+"});
     f.person_age_band = NonEmpty(*in.person_age_band);
   }
-  if (in.description) CheckName(errors, "description", *in.description, 4000), f.description = *in.description;
+  if (in.description)
+    CheckName(errors, "description", *in.description, 4000), f.description = *in.description;
   if (in.language) {
     if (in.language->size() > 10) errors["language"] = "a language code of at most 10 characters";
     f.language = NonEmpty(*in.language);
@@ -167,7 +179,8 @@ Result<FeedbackQuery> QueryFor(UnitOfWork& uow, const Actor& actor, const Feedba
   q.sensitive_scope = actor.Scope(Permission::kFeedbackSensitive);
   if (f.area_id) {
     auto area = IsValidId(*f.area_id) ? uow.Areas().Get(*f.area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path)) return Fail(Error::Field("area", "no such area in your areas"));
+    if (!area || !actor.Sees(area->path))
+      return Fail(Error::Field("area", "no such area in your areas"));
     const auto range = SubtreeRange(area->path);
     q.scope = {range};
     // Sensitive records of the area only where the caller is a focal point.
@@ -225,7 +238,8 @@ Result<FeedbackDetail> FeedbackService::Get(const Actor& actor, const std::strin
   Protect(actor, d.feedback);
   if (f->sensitive) {
     auto w = db_.Begin(true);
-    RecordAudit(w->Audit(), actor, "view", "feedback", id, f->area_path, std::nullopt, std::nullopt);
+    RecordAudit(w->Audit(), actor, "view", "feedback", id, f->area_path, std::nullopt,
+                std::nullopt);
     w->Commit();
   }
   return d;
@@ -243,7 +257,8 @@ Result<Feedback> FeedbackService::Create(const Actor& actor, const FeedbackInput
   f.created_at = f.updated_at = NowTimestamp();
   f.created_by = f.updated_by = actor.UserId();
   uow->Feedback().Insert(f);
-  uow->Feedback().AddEvent({NewId(), f.id, f.created_at, actor.UserId(), std::nullopt, "logged", std::nullopt});
+  uow->Feedback().AddEvent(
+      {NewId(), f.id, f.created_at, actor.UserId(), std::nullopt, "logged", std::nullopt});
   RecordAudit(uow->Audit(), actor, "create", "feedback", f.id, f.area_path, std::nullopt,
               FeedbackSnapshot(f));
   uow->Commit();
@@ -286,7 +301,8 @@ Result<FeedbackDetail> FeedbackService::Update(const Actor& actor, const std::st
   f.updated_by = actor.UserId();
   if (!uow->Feedback().Update(f, found->version))
     return Fail(Error::Conflict("the record was changed by someone else; reload"));
-  uow->Feedback().AddEvent({NewId(), f.id, f.updated_at, actor.UserId(), std::nullopt, "edited", std::nullopt});
+  uow->Feedback().AddEvent(
+      {NewId(), f.id, f.updated_at, actor.UserId(), std::nullopt, "edited", std::nullopt});
   RecordAudit(uow->Audit(), actor, "update", "feedback", f.id, f.area_path,
               FeedbackSnapshot(*found), FeedbackSnapshot(f));
   FeedbackDetail d{*uow->Feedback().Get(id), uow->Feedback().Events(id)};
@@ -316,45 +332,56 @@ Result<FeedbackDetail> FeedbackService::Step(const Actor& actor, const std::stri
       errors["assigned_to"] = "is required";
     } else {
       auto user = IsValidId(*s.assigned_to) ? uow->Users().Get(*s.assigned_to) : std::nullopt;
-      const bool covers = user && !user->disabled &&
-                          std::any_of(user->roles.begin(), user->roles.end(), [&](const RoleAssignment& r) {
-                            return PathWithin(f.area_path, r.area_path) &&
-                                   RoleAllows(r.role, f.sensitive ? Permission::kFeedbackSensitive
-                                                                  : Permission::kFeedbackManage);
-                          });
+      const bool covers =
+          user && !user->disabled &&
+          std::any_of(user->roles.begin(), user->roles.end(), [&](const RoleAssignment& r) {
+            return PathWithin(f.area_path, r.area_path) &&
+                   RoleAllows(r.role, f.sensitive ? Permission::kFeedbackSensitive
+                                                  : Permission::kFeedbackManage);
+          });
       if (!covers)
-        errors["assigned_to"] = f.sensitive ? "must be a feedback focal point of the area"
-                                            : "must be a staff member who handles feedback in the area";
+        errors["assigned_to"] = f.sensitive
+                                    ? "must be a feedback focal point of the area"
+                                    : "must be a staff member who handles feedback in the area";
       else
         f.assigned_to = user->id, note = user->full_name;
     }
     if (errors.empty() && f.status == "open") f.status = "assigned";
   } else if (action == "refer") {
     from({"open", "assigned"});
-    if (!s.referred_to || s.referred_to->empty()) errors["referred_to"] = "is required: to whom";
-    else CheckName(errors, "referred_to", *s.referred_to, 200), f.referred_to = *s.referred_to;
+    if (!s.referred_to || s.referred_to->empty())
+      errors["referred_to"] = "is required: to whom";
+    else
+      CheckName(errors, "referred_to", *s.referred_to, 200), f.referred_to = *s.referred_to;
     f.status = "referred";
   } else if (action == "respond") {
     from({"open", "assigned", "referred"});
-    if (!s.response || s.response->empty()) errors["response"] = "is required";
-    else CheckName(errors, "response", *s.response, 4000), f.response = *s.response;
+    if (!s.response || s.response->empty())
+      errors["response"] = "is required";
+    else
+      CheckName(errors, "response", *s.response, 4000), f.response = *s.response;
     f.responded_on = s.responded_on.value_or(TodayDate());
     CheckPastDate(errors, "responded_on", *f.responded_on);
-    if (*f.responded_on < f.received_on) errors["responded_on"] = "is before the feedback was received";
+    if (*f.responded_on < f.received_on)
+      errors["responded_on"] = "is before the feedback was received";
     f.status = "responded";
   } else if (action == "close") {
     from({"responded"});
     f.closed_on = s.closed_on.value_or(TodayDate());
     CheckPastDate(errors, "closed_on", *f.closed_on);
-    if (f.responded_on && *f.closed_on < *f.responded_on) errors["closed_on"] = "is before the response";
-    if (!s.loop_closed_by) errors["loop_closed_by"] = "is required: how the response reached the person";
-    else CheckOneOf(errors, "loop_closed_by", *s.loop_closed_by,
-                    {"in_person", "phone", "sms", "community_meeting", "notice_board", "not_reachable"});
+    if (f.responded_on && *f.closed_on < *f.responded_on)
+      errors["closed_on"] = "is before the response";
+    if (!s.loop_closed_by)
+      errors["loop_closed_by"] = "is required: how the response reached the person";
+    else
+      CheckOneOf(
+          errors, "loop_closed_by", *s.loop_closed_by,
+          {"in_person", "phone", "sms", "community_meeting", "notice_board", "not_reachable"});
     f.loop_closed_by = s.loop_closed_by;
     if (s.satisfaction) {
       CheckOneOf(errors, "satisfaction", *s.satisfaction, {"satisfied", "neutral", "dissatisfied"});
-      if (f.anonymous || s.loop_closed_by == "not_reachable" || s.loop_closed_by == "notice_board" ||
-          s.loop_closed_by == "community_meeting")
+      if (f.anonymous || s.loop_closed_by == "not_reachable" ||
+          s.loop_closed_by == "notice_board" || s.loop_closed_by == "community_meeting")
         errors["satisfaction"] = "is asked of the person, reached in person, by phone or SMS";
       f.satisfaction = s.satisfaction;
     }
@@ -372,9 +399,10 @@ Result<FeedbackDetail> FeedbackService::Step(const Actor& actor, const std::stri
   std::optional<std::string> event_note = s.note;
   if (!event_note && !note.empty()) event_note = note;
   if (!event_note && action == "refer") event_note = f.referred_to;
-  uow->Feedback().AddEvent({NewId(), f.id, f.updated_at, actor.UserId(), std::nullopt, action, event_note});
-  RecordAudit(uow->Audit(), actor, action, "feedback", f.id, f.area_path,
-              FeedbackSnapshot(*found), FeedbackSnapshot(f));
+  uow->Feedback().AddEvent(
+      {NewId(), f.id, f.updated_at, actor.UserId(), std::nullopt, action, event_note});
+  RecordAudit(uow->Audit(), actor, action, "feedback", f.id, f.area_path, FeedbackSnapshot(*found),
+              FeedbackSnapshot(f));
   FeedbackDetail d{*uow->Feedback().Get(id), uow->Feedback().Events(id)};
   uow->Commit();
   Protect(actor, d.feedback);
@@ -382,7 +410,7 @@ Result<FeedbackDetail> FeedbackService::Step(const Actor& actor, const std::stri
 }
 
 Result<std::vector<FeedbackHandler>> FeedbackService::Assignees(const Actor& actor,
-                                                               const std::string& id) {
+                                                                const std::string& id) {
   auto uow = db_.Begin(false);
   auto f = Visible(*uow, actor, id);
   if (!f) return Fail(f.error());

@@ -61,7 +61,8 @@ const std::map<std::string, std::vector<Fixed>>& FixedLabels() {
   return labels;
 }
 
-std::string Pick(const std::string& lang, const std::string& name, const std::optional<std::string>& local) {
+std::string Pick(const std::string& lang, const std::string& name,
+                 const std::optional<std::string>& local) {
   return lang != "en" && local && !local->empty() ? *local : name;
 }
 
@@ -71,7 +72,8 @@ std::map<std::string, std::string> DimensionLabels(UnitOfWork& uow, const std::s
                                                    const std::string& lang, const ValueContext& c) {
   std::map<std::string, std::string> out;
   if (auto it = FixedLabels().find(dim); it != FixedLabels().end())
-    for (const auto& f : it->second) out[f.value] = lang == "ps" ? f.ps : lang == "uk" ? f.uk : f.en;
+    for (const auto& f : it->second)
+      out[f.value] = lang == "ps" ? f.ps : lang == "uk" ? f.uk : f.en;
   if (dim == "type" || dim == "topic" || dim == "band") {
     const auto config = uow.RegistryConfig().Load();
     if (dim == "type") {
@@ -84,7 +86,8 @@ std::map<std::string, std::string> DimensionLabels(UnitOfWork& uow, const std::s
         for (const auto& b : s.bands) out.try_emplace(b.code, Pick(lang, b.name, b.name_local));
     }
   } else if (dim == "category") {
-    for (const auto& k : uow.Feedback().Categories()) out[k.code] = Pick(lang, k.name, k.name_local);
+    for (const auto& k : uow.Feedback().Categories())
+      out[k.code] = Pick(lang, k.name, k.name_local);
   } else if (dim == "course") {
     for (const auto& k : uow.Trainings().Courses()) out[k.id] = Pick(lang, k.title, k.title_local);
   } else if (dim == "child_area") {

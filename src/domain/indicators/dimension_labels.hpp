@@ -14,6 +14,7 @@ namespace mobilise::domain {
 // value -> name for `dim` in `lang` ("en", "ps", "uk"; others fall back to English or the
 // configured local name). Values without a name are shown as they are.
 std::map<std::string, std::string> DimensionLabels(UnitOfWork& uow, const std::string& dim,
-                                                   const std::string& lang, const ValueContext& context);
+                                                   const std::string& lang,
+                                                   const ValueContext& context);
 
 }  // namespace mobilise::domain

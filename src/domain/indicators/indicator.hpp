@@ -20,14 +20,14 @@ struct IndicatorFilter {
 
 struct Indicator {
   std::string code, name, description;
-  Translations names;  // of the name
+  Translations names;                 // of the name
   std::optional<std::string> record;  // none for a ratio
-  std::string measure;                // count | distinct_people | distinct_households | sum | average | ratio
-  std::optional<std::string> field;   // sum / average
+  std::string measure;  // count | distinct_people | distinct_households | sum | average | ratio
+  std::optional<std::string> field;                   // sum / average
   std::optional<std::string> numerator, denominator;  // ratio
-  double scale = 1;                   // ratio x scale (100: a percentage)
+  double scale = 1;                                   // ratio x scale (100: a percentage)
   std::vector<IndicatorFilter> filters;
-  std::vector<std::string> dims;      // disaggregations allowed
+  std::vector<std::string> dims;  // disaggregations allowed
   bool builtin = false;
   int position = 0;
   std::int64_t version = 1;
@@ -39,13 +39,13 @@ struct Indicator {
 // by `by`, each measure's value for the period, cumulatively to its end, and for the previous
 // period (see indicator_semantics in docs/reports.md for what each record kind counts).
 struct Window {
-  std::string from;                    // the project's start: cumulative flows count from here
-  std::string start, end;              // the period
-  std::string prev_start, prev_end;    // the previous period (empty: none)
+  std::string from;                  // the project's start: cumulative flows count from here
+  std::string start, end;            // the period
+  std::string prev_start, prev_end;  // the previous period (empty: none)
 };
 
 struct MeasureSpec {
-  std::string measure;                 // as Indicator::measure (never ratio)
+  std::string measure;  // as Indicator::measure (never ratio)
   std::optional<std::string> field;
   std::vector<IndicatorFilter> filters;
 };
@@ -53,11 +53,11 @@ struct MeasureSpec {
 struct ComputeRequest {
   std::string record;
   std::string scope_path;
-  std::size_t child_path_length = 0;   // for the child_area dimension: length of a child's path
+  std::size_t child_path_length = 0;  // for the child_area dimension: length of a child's path
   Window window;
-  bool include_unverified = false;     // count submitted and returned activities too
-  bool hide_sensitive = false;         // drill-down: leave out sensitive feedback records
-  std::vector<std::string> by;         // dimensions (record dims, "child_area", "month")
+  bool include_unverified = false;  // count submitted and returned activities too
+  bool hide_sensitive = false;      // drill-down: leave out sensitive feedback records
+  std::vector<std::string> by;      // dimensions (record dims, "child_area", "month")
   std::vector<MeasureSpec> measures;
   // Drill-down: only records in this group (dim -> value) and this column.
   std::vector<std::pair<std::string, std::string>> where_group;
@@ -68,8 +68,8 @@ struct Triple {
 };
 
 struct ComputedGroup {
-  std::vector<std::string> keys;   // one per `by` dimension ("" for none)
-  std::vector<Triple> values;      // one per measure
+  std::vector<std::string> keys;  // one per `by` dimension ("" for none)
+  std::vector<Triple> values;     // one per measure
 };
 
 // A record behind a number (drill-down).
@@ -114,7 +114,8 @@ class TargetRepository {
                             const std::optional<std::string>& code,
                             const std::optional<std::string>& period, PageRequest page) = 0;
   virtual std::optional<Target> Find(const std::string& code, const std::string& area_id,
-                                     const std::string& period, const std::string& disaggregation) = 0;
+                                     const std::string& period,
+                                     const std::string& disaggregation) = 0;
   virtual std::optional<Target> Get(const std::string& id) = 0;
   virtual void Insert(const Target& target) = 0;
   virtual bool Update(const Target& target, std::int64_t expected_version) = 0;

@@ -26,13 +26,16 @@ std::vector<std::vector<ComputedGroup>> ComputeAll(UnitOfWork& uow, UnitOfWorkFa
   std::vector<std::vector<ComputedGroup>> out(requests.size());
   std::atomic<std::size_t> next{0};
   auto work = [&](UnitOfWork& u) {
-    for (std::size_t i; (i = next++) < requests.size();) out[i] = u.Indicators().Compute(requests[i]);
+    for (std::size_t i; (i = next++) < requests.size();)
+      out[i] = u.Indicators().Compute(requests[i]);
   };
   const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::unique_ptr<UnitOfWork>> more;
   while (more.size() + 1 < std::min<std::size_t>({cores, 4, requests.size()}))
-    if (auto u = db.TryBeginRead()) more.push_back(std::move(u));
-    else break;
+    if (auto u = db.TryBeginRead())
+      more.push_back(std::move(u));
+    else
+      break;
   std::vector<std::exception_ptr> failed(more.size());
   std::vector<std::thread> threads;
   for (std::size_t t = 0; t < more.size(); ++t)
@@ -59,7 +62,7 @@ std::vector<std::vector<ComputedGroup>> ComputeAll(UnitOfWork& uow, UnitOfWorkFa
 }
 
 const std::vector<std::string> kMeasures = {"count", "distinct_people", "distinct_households",
-                                            "sum", "average", "ratio"};
+                                            "sum",   "average",         "ratio"};
 
 bool Has(const std::vector<std::string>& v, std::string_view x) {
   return std::find(v.begin(), v.end(), x) != v.end();
@@ -93,7 +96,8 @@ bool StockOf(const Indicator& d) {
 
 Snapshot IndicatorSnapshot(const Indicator& d) {
   std::string filters;
-  for (const auto& f : d.filters) filters += (filters.empty() ? "" : "; ") + f.field + "=" + Join(f.values, ",");
+  for (const auto& f : d.filters)
+    filters += (filters.empty() ? "" : "; ") + f.field + "=" + Join(f.values, ",");
   return Snapshot{{"name", d.name},
                   {"record", d.record},
                   {"measure", d.measure},
@@ -161,9 +165,12 @@ void CheckDefinition(UnitOfWork& uow, const Indicator& d, FieldErrors& errors) {
         continue;
       }
       parts[i] = uow.Indicators().Get(**ref);
-      if (!parts[i]) errors[name] = "no indicator " + **ref;
-      else if (parts[i]->measure == "ratio") errors[name] = "must not itself be a ratio";
-      else if (**ref == d.code) errors[name] = "an indicator cannot divide itself";
+      if (!parts[i])
+        errors[name] = "no indicator " + **ref;
+      else if (parts[i]->measure == "ratio")
+        errors[name] = "must not itself be a ratio";
+      else if (**ref == d.code)
+        errors[name] = "an indicator cannot divide itself";
     }
     if (parts[0] && parts[1]) {
       for (const auto& dim : parts[0]->dims)
@@ -180,11 +187,14 @@ void CheckDefinition(UnitOfWork& uow, const Indicator& d, FieldErrors& errors) {
       return;
     }
     if (!Has(kind->measures, d.measure))
-      errors["measure"] = "a " + kind->code + " indicator measures one of " + Join(kind->measures, ", ");
+      errors["measure"] =
+          "a " + kind->code + " indicator measures one of " + Join(kind->measures, ", ");
     if (d.measure == "sum" || d.measure == "average") {
       const auto& fields = d.measure == "sum" ? kind->sum_fields : kind->average_fields;
-      if (!d.field) errors["field"] = "required: one of " + Join(fields, ", ");
-      else if (!Has(fields, *d.field)) errors["field"] = "must be one of " + Join(fields, ", ");
+      if (!d.field)
+        errors["field"] = "required: one of " + Join(fields, ", ");
+      else if (!Has(fields, *d.field))
+        errors["field"] = "must be one of " + Join(fields, ", ");
     } else if (d.field) {
       errors["field"] = "only for a sum or an average";
     }
@@ -265,13 +275,20 @@ ProgrammeSettings SettingsFrom(const std::vector<std::pair<std::string, std::str
   ProgrammeSettings s;
   for (const auto& [k, v] : rows) {
     try {
-      if (k == "fiscal_year_start_month") s.fiscal_year.start_month = std::stoi(v);
-      else if (k == "fiscal_year_label") s.fiscal_year.named_by_start = v != "end";
-      else if (k == "project_start") s.fiscal_year.project_start = v;
-      else if (k == "light_green") s.light_green = std::stod(v);
-      else if (k == "light_amber") s.light_amber = std::stod(v);
-      else if (k == "dhis2_data_set") s.dhis2_data_set = v;
-      else if (k == "dhis2_attribute_option_combo") s.dhis2_attribute_option_combo = v;
+      if (k == "fiscal_year_start_month")
+        s.fiscal_year.start_month = std::stoi(v);
+      else if (k == "fiscal_year_label")
+        s.fiscal_year.named_by_start = v != "end";
+      else if (k == "project_start")
+        s.fiscal_year.project_start = v;
+      else if (k == "light_green")
+        s.light_green = std::stod(v);
+      else if (k == "light_amber")
+        s.light_amber = std::stod(v);
+      else if (k == "dhis2_data_set")
+        s.dhis2_data_set = v;
+      else if (k == "dhis2_attribute_option_combo")
+        s.dhis2_attribute_option_combo = v;
     } catch (const std::exception&) {
       // A malformed stored value keeps the default; SaveSettings never stores one.
     }
@@ -300,14 +317,15 @@ std::optional<double> RollUpTarget(const std::vector<Target>& targets, const std
       own = true;
       // Its days (a target of the same days named under another fiscal year counts too; the one
       // of the period's own name first).
-      if (t.period_start == period.start && t.period_end == period.end && (!exact || t.period == period.text))
+      if (t.period_start == period.start && t.period_end == period.end &&
+          (!exact || t.period == period.text))
         exact = t.value;
       // A rough span in days is enough to compare kinds (month < quarter < half < year).
-      const long span = (std::stol(t.period_end.substr(0, 4)) * 372 +
-                         std::stol(t.period_end.substr(5, 2)) * 31 + std::stol(t.period_end.substr(8, 2))) -
-                        (std::stol(t.period_start.substr(0, 4)) * 372 +
-                         std::stol(t.period_start.substr(5, 2)) * 31 +
-                         std::stol(t.period_start.substr(8, 2)));
+      const long span =
+          (std::stol(t.period_end.substr(0, 4)) * 372 + std::stol(t.period_end.substr(5, 2)) * 31 +
+           std::stol(t.period_end.substr(8, 2))) -
+          (std::stol(t.period_start.substr(0, 4)) * 372 +
+           std::stol(t.period_start.substr(5, 2)) * 31 + std::stol(t.period_start.substr(8, 2)));
       if (span > longest) longest = span, longest_sum = 0;
       if (span == longest) longest_sum += t.value;
     } else if (t.area_path.size() > path.size() && t.area_path.compare(0, path.size(), path) == 0) {
@@ -327,7 +345,8 @@ ProgrammeSettings IndicatorService::Settings() {
   return SettingsFrom(db_.Begin(false)->Indicators().Settings());
 }
 
-Result<ProgrammeSettings> IndicatorService::SaveSettings(const Actor& actor, const SettingsInput& in) {
+Result<ProgrammeSettings> IndicatorService::SaveSettings(const Actor& actor,
+                                                         const SettingsInput& in) {
   if (!MayDefine(actor)) return Fail(Error::Forbidden());
   auto uow = db_.Begin(true);
   const auto before = SettingsFrom(uow->Indicators().Settings());
@@ -350,11 +369,13 @@ Result<ProgrammeSettings> IndicatorService::SaveSettings(const Actor& actor, con
   const double amber = in.light_amber.value_or(before.light_amber);
   if (in.light_green) CheckRange(errors, "light_green", green, 0, 1000);
   if (in.light_amber) CheckRange(errors, "light_amber", amber, 0, 1000);
-  if (amber > green) errors[in.light_amber ? "light_amber" : "light_green"] = "amber must not be above green";
+  if (amber > green)
+    errors[in.light_amber ? "light_amber" : "light_green"] = "amber must not be above green";
   if (in.light_green) changes.emplace_back("light_green", std::to_string(green));
   if (in.light_amber) changes.emplace_back("light_amber", std::to_string(amber));
-  for (auto [name, value] : {std::pair{"dhis2_data_set", &in.dhis2_data_set},
-                             std::pair{"dhis2_attribute_option_combo", &in.dhis2_attribute_option_combo}}) {
+  for (auto [name, value] :
+       {std::pair{"dhis2_data_set", &in.dhis2_data_set},
+        std::pair{"dhis2_attribute_option_combo", &in.dhis2_attribute_option_combo}}) {
     if (!*value) continue;
     if (!(*value)->empty() && !Token(**value)) errors[name] = "a DHIS2 code or UID";
     changes.emplace_back(name, **value);
@@ -368,7 +389,8 @@ Result<ProgrammeSettings> IndicatorService::SaveSettings(const Actor& actor, con
     a[k] = v;
     uow->Indicators().SaveSetting(k, v);
   }
-  RecordAudit(uow->Audit(), actor, "update", "programme_settings", std::nullopt, std::nullopt, b, a);
+  RecordAudit(uow->Audit(), actor, "update", "programme_settings", std::nullopt, std::nullopt, b,
+              a);
   auto after = SettingsFrom(uow->Indicators().Settings());
   uow->Commit();
   return after;
@@ -383,7 +405,8 @@ Result<Indicator> IndicatorService::Get(const std::string& code) {
 }
 
 Result<Indicator> IndicatorService::Create(const Actor& actor, const IndicatorInput& in) {
-  if (!MayDefine(actor)) return Fail(Error::Forbidden("administrators and M&E officers define indicators"));
+  if (!MayDefine(actor))
+    return Fail(Error::Forbidden("administrators and M&E officers define indicators"));
   auto uow = db_.Begin(true);
   Indicator d;
   d.code = in.code.value_or("");
@@ -395,21 +418,24 @@ Result<Indicator> IndicatorService::Create(const Actor& actor, const IndicatorIn
     errors["code"] = "an indicator " + d.code + " already exists";
   CheckTexts(d, errors);
   CheckDefinition(*uow, d, errors);
-  if (!errors.empty()) return Fail(Error::Validation("the indicator definition is not valid", errors));
+  if (!errors.empty())
+    return Fail(Error::Validation("the indicator definition is not valid", errors));
   int position = 0;
   for (const auto& x : uow->Indicators().List()) position = std::max(position, x.position);
   d.position = position + 1;
   d.created_at = d.updated_at = NowTimestamp();
   d.created_by = d.updated_by = actor.UserId();
   uow->Indicators().Insert(d);
-  RecordAudit(uow->Audit(), actor, "create", "indicator", d.code, std::nullopt, std::nullopt, IndicatorSnapshot(d));
+  RecordAudit(uow->Audit(), actor, "create", "indicator", d.code, std::nullopt, std::nullopt,
+              IndicatorSnapshot(d));
   uow->Commit();
   return d;
 }
 
 Result<Indicator> IndicatorService::Update(const Actor& actor, const std::string& code,
                                            std::int64_t version, const IndicatorInput& in) {
-  if (!MayDefine(actor)) return Fail(Error::Forbidden("administrators and M&E officers define indicators"));
+  if (!MayDefine(actor))
+    return Fail(Error::Forbidden("administrators and M&E officers define indicators"));
   auto uow = db_.Begin(true);
   auto found = IndicatorCode(code) ? uow->Indicators().Get(code) : std::nullopt;
   if (!found) return Fail(Error::NotFound("indicator"));
@@ -417,28 +443,36 @@ Result<Indicator> IndicatorService::Update(const Actor& actor, const std::string
   FieldErrors errors;
   if (in.code && *in.code != code) errors["code"] = "a code cannot change";
   if (found->builtin)
-    for (auto [name, given] : {std::pair{"record", in.record.has_value()}, {"measure", in.measure.has_value()},
-                               {"field", in.field.has_value()}, {"numerator", in.numerator.has_value()},
-                               {"denominator", in.denominator.has_value()}, {"scale", in.scale.has_value()},
+    for (auto [name, given] : {std::pair{"record", in.record.has_value()},
+                               {"measure", in.measure.has_value()},
+                               {"field", in.field.has_value()},
+                               {"numerator", in.numerator.has_value()},
+                               {"denominator", in.denominator.has_value()},
+                               {"scale", in.scale.has_value()},
                                {"filters", in.filters.has_value()}})
-      if (given) errors[name] = "the computation of a built-in indicator cannot change; define a new indicator";
+      if (given)
+        errors[name] =
+            "the computation of a built-in indicator cannot change; define a new indicator";
   Indicator d = *found;
   Apply(d, in);
   CheckTexts(d, errors);
   CheckDefinition(*uow, d, errors);
-  if (!errors.empty()) return Fail(Error::Validation("the indicator definition is not valid", errors));
+  if (!errors.empty())
+    return Fail(Error::Validation("the indicator definition is not valid", errors));
   d.version = found->version + 1;
   d.updated_at = NowTimestamp();
   d.updated_by = actor.UserId();
-  if (!uow->Indicators().Update(d, found->version)) return Fail(Error::Stale("indicator", found->version));
-  RecordAudit(uow->Audit(), actor, "update", "indicator", d.code, std::nullopt, IndicatorSnapshot(*found),
-              IndicatorSnapshot(d));
+  if (!uow->Indicators().Update(d, found->version))
+    return Fail(Error::Stale("indicator", found->version));
+  RecordAudit(uow->Audit(), actor, "update", "indicator", d.code, std::nullopt,
+              IndicatorSnapshot(*found), IndicatorSnapshot(d));
   uow->Commit();
   return d;
 }
 
 Status IndicatorService::Delete(const Actor& actor, const std::string& code) {
-  if (!MayDefine(actor)) return Fail(Error::Forbidden("administrators and M&E officers define indicators"));
+  if (!MayDefine(actor))
+    return Fail(Error::Forbidden("administrators and M&E officers define indicators"));
   auto uow = db_.Begin(true);
   auto found = IndicatorCode(code) ? uow->Indicators().Get(code) : std::nullopt;
   if (!found) return Fail(Error::NotFound("indicator"));
@@ -446,7 +480,8 @@ Status IndicatorService::Delete(const Actor& actor, const std::string& code) {
   if (uow->Indicators().UsedInTemplates(code))
     return Fail(Error::Conflict("the indicator is used by a report template, a ratio or targets"));
   uow->Indicators().Delete(code);
-  RecordAudit(uow->Audit(), actor, "delete", "indicator", code, std::nullopt, IndicatorSnapshot(*found), std::nullopt);
+  RecordAudit(uow->Audit(), actor, "delete", "indicator", code, std::nullopt,
+              IndicatorSnapshot(*found), std::nullopt);
   uow->Commit();
   return {};
 }
@@ -457,7 +492,9 @@ void SetAchieved(ValueRow& row, bool stock, const ProgrammeSettings& settings) {
   const auto& headline = stock ? row.cumulative : row.period;
   if (!row.target || *row.target <= 0 || !headline) return;
   row.achieved = *headline / *row.target * 100;
-  row.light = *row.achieved >= settings.light_green ? "green" : *row.achieved >= settings.light_amber ? "amber" : "red";
+  row.light = *row.achieved >= settings.light_green   ? "green"
+              : *row.achieved >= settings.light_amber ? "amber"
+                                                      : "red";
 }
 
 std::string IndicatorUnit(const Indicator& d) {
@@ -467,31 +504,38 @@ std::string IndicatorUnit(const Indicator& d) {
   return "count";
 }
 
-std::string IndicatorName(const Indicator& d, const std::string& lang) { return Translated(d.names, lang, d.name); }
+std::string IndicatorName(const Indicator& d, const std::string& lang) {
+  return Translated(d.names, lang, d.name);
+}
 
 Result<ValueContext> IndicatorService::Context(UnitOfWork& uow, const Actor& actor,
-                                               const std::string& area_id, const std::string& period,
-                                               bool include_unverified, const std::string& lang) {
+                                               const std::string& area_id,
+                                               const std::string& period, bool include_unverified,
+                                               const std::string& lang) {
   ValueContext c;
   c.lang = lang;
   c.settings = SettingsFrom(uow.Indicators().Settings());
   auto area = IsValidId(area_id) ? uow.Areas().Get(area_id) : std::nullopt;
-  if (!area || !actor.Sees(area->path)) return Fail(Error::NotFound("area"));  // never leak existence
+  if (!area || !actor.Sees(area->path))
+    return Fail(Error::NotFound("area"));  // never leak existence
   auto p = ParsePeriod(period, c.settings.fiscal_year);
   if (!p)
-    return Fail(Error::Field("period", "a month (2026-10), quarter (2026Q3), half-year (2026S2), year (2026) or ptd"));
+    return Fail(Error::Field(
+        "period", "a month (2026-10), quarter (2026Q3), half-year (2026S2), year (2026) or ptd"));
   c.area = *area;
   c.period = *p;
   c.previous = PreviousPeriod(*p, c.settings.fiscal_year);
   c.include_unverified = include_unverified;
-  c.children = uow.Areas()
-                   .List(AreaQuery{.scope = {SubtreeRange(area->path)}, .parent_id = area->id, .page = {1000, 0}})
-                   .items;
+  c.children =
+      uow.Areas()
+          .List(AreaQuery{
+              .scope = {SubtreeRange(area->path)}, .parent_id = area->id, .page = {1000, 0}})
+          .items;
   return c;
 }
 
-Result<std::vector<IndicatorValues>> IndicatorService::Evaluate(UnitOfWork& uow, const ValueContext& c,
-                                                                const std::vector<WantedValues>& wanted) {
+Result<std::vector<IndicatorValues>> IndicatorService::Evaluate(
+    UnitOfWork& uow, const ValueContext& c, const std::vector<WantedValues>& wanted) {
   // 1. Definitions, and the base (non-ratio) indicators each wanted value needs.
   std::map<std::string, Indicator> defs;
   auto def = [&](const std::string& code) -> const Indicator* {
@@ -503,7 +547,8 @@ Result<std::vector<IndicatorValues>> IndicatorService::Evaluate(UnitOfWork& uow,
   // (code, by) of the base indicators, in the order first needed.
   std::vector<std::pair<std::string, std::vector<std::string>>> needs;
   auto need = [&](const Indicator& d, const std::vector<std::string>& by) {
-    if (std::find(needs.begin(), needs.end(), std::pair{d.code, by}) == needs.end()) needs.emplace_back(d.code, by);
+    if (std::find(needs.begin(), needs.end(), std::pair{d.code, by}) == needs.end())
+      needs.emplace_back(d.code, by);
   };
   for (const auto& w : wanted) {
     const Indicator* d = def(w.code);
@@ -517,7 +562,8 @@ Result<std::vector<IndicatorValues>> IndicatorService::Evaluate(UnitOfWork& uow,
       if (d->measure == "ratio") {
         const Indicator* n = def(*d->numerator);
         const Indicator* m = def(*d->denominator);
-        if (!n || !m) return Fail(Error::Internal("ratio " + d->code + " refers to a missing indicator"));
+        if (!n || !m)
+          return Fail(Error::Internal("ratio " + d->code + " refers to a missing indicator"));
         need(*n, grouping);
         need(*m, grouping);
       } else {
@@ -534,9 +580,13 @@ Result<std::vector<IndicatorValues>> IndicatorService::Evaluate(UnitOfWork& uow,
   // The groups a distinct total may be added up from: by attributes of what it counts.
   auto attribute_groups = [&](const Indicator& d, const std::vector<std::string>& by) {
     const RecordKind* kind = FindRecordKind(*d.record);
-    if (!kind || by.empty() || (d.measure != "distinct_people" && d.measure != "distinct_households")) return false;
-    const auto& attributes = d.measure == "distinct_people" ? kind->person_dims : kind->household_dims;
-    return std::all_of(by.begin(), by.end(), [&](const std::string& dim) { return Has(attributes, dim); });
+    if (!kind || by.empty() ||
+        (d.measure != "distinct_people" && d.measure != "distinct_households"))
+      return false;
+    const auto& attributes =
+        d.measure == "distinct_people" ? kind->person_dims : kind->household_dims;
+    return std::all_of(by.begin(), by.end(),
+                       [&](const std::string& dim) { return Has(attributes, dim); });
   };
   // A distinct total without such groups of its own is measured in another indicator's
   // statement of the same record kind that has them (one more measure there, one statement less).
@@ -630,7 +680,8 @@ Result<std::vector<IndicatorValues>> IndicatorService::Evaluate(UnitOfWork& uow,
     };
     if (d.measure != "ratio") return get(d);
     const Triple n = get(defs.at(*d.numerator)), m = get(defs.at(*d.denominator));
-    auto div = [&](const std::optional<double>& a, const std::optional<double>& b) -> std::optional<double> {
+    auto div = [&](const std::optional<double>& a,
+                   const std::optional<double>& b) -> std::optional<double> {
       if (!a || !b || *b == 0) return std::nullopt;
       return *a / *b * d.scale;
     };
@@ -640,7 +691,9 @@ Result<std::vector<IndicatorValues>> IndicatorService::Evaluate(UnitOfWork& uow,
   auto targets_of = [&](const std::string& code) -> const std::vector<Target>& {
     auto it = targets.find(code);
     if (it == targets.end())
-      it = targets.emplace(code, uow.Targets().Within(code, c.area.path, c.period.start, c.period.end)).first;
+      it = targets
+               .emplace(code, uow.Targets().Within(code, c.area.path, c.period.start, c.period.end))
+               .first;
     return it->second;
   };
   std::map<std::string, std::string> child_id;  // path -> id
@@ -659,7 +712,8 @@ Result<std::vector<IndicatorValues>> IndicatorService::Evaluate(UnitOfWork& uow,
     IndicatorValues v;
     v.indicator = d;
     v.unit = IndicatorUnit(d);
-    v.stock = StockOf(d.measure == "ratio" ? defs.at(*d.numerator) : d);  // a ratio: its numerator's
+    v.stock =
+        StockOf(d.measure == "ratio" ? defs.at(*d.numerator) : d);  // a ratio: its numerator's
     v.by = w.by;
     const auto& ts = targets_of(d.code);
     auto finish = [&](ValueRow& row, const std::string& path, const std::string& disaggregation) {
@@ -704,7 +758,8 @@ Result<std::vector<IndicatorValues>> IndicatorService::Evaluate(UnitOfWork& uow,
       // Age bands in age order, not text order.
       for (std::size_t i = 0; i < w.by.size(); ++i) {
         if (w.by[i] != "age_band") continue;
-        static const std::vector<std::string> order = {"0-4", "5-11", "12-17", "18-59", "60+", "unknown"};
+        static const std::vector<std::string> order = {"0-4",   "5-11", "12-17",
+                                                       "18-59", "60+",  "unknown"};
         auto rank = [&](const ValueRow& r) {
           return std::find(order.begin(), order.end(), r.keys[i]) - order.begin();
         };
@@ -721,10 +776,12 @@ Result<std::vector<IndicatorValues>> IndicatorService::Evaluate(UnitOfWork& uow,
 }
 
 Result<std::pair<ValueContext, IndicatorValues>> IndicatorService::Values(
-    const Actor& actor, const std::string& code, const std::string& area_id, const std::string& period,
-    const std::vector<std::string>& by, bool include_unverified, const std::string& lang) {
+    const Actor& actor, const std::string& code, const std::string& area_id,
+    const std::string& period, const std::vector<std::string>& by, bool include_unverified,
+    const std::string& lang) {
   auto uow = db_.Begin(false);
-  if (!IndicatorCode(code) || !uow->Indicators().Get(code)) return Fail(Error::NotFound("indicator"));
+  if (!IndicatorCode(code) || !uow->Indicators().Get(code))
+    return Fail(Error::NotFound("indicator"));
   if (by.size() > 3) return Fail(Error::Field("by", "at most 3 disaggregations at once"));
   auto c = Context(*uow, actor, area_id, period, include_unverified, lang);
   if (!c) return Fail(c.error());
@@ -734,16 +791,19 @@ Result<std::pair<ValueContext, IndicatorValues>> IndicatorService::Values(
 }
 
 Result<std::vector<RecordRef>> IndicatorService::Records(
-    const Actor& actor, const std::string& code, const std::string& area_id, const std::string& period,
-    const std::string& column, const std::vector<std::pair<std::string, std::string>>& group,
-    bool include_unverified, PageRequest page) {
+    const Actor& actor, const std::string& code, const std::string& area_id,
+    const std::string& period, const std::string& column,
+    const std::vector<std::pair<std::string, std::string>>& group, bool include_unverified,
+    PageRequest page) {
   auto uow = db_.Begin(false);
   auto d = IndicatorCode(code) ? uow->Indicators().Get(code) : std::nullopt;
   if (!d) return Fail(Error::NotFound("indicator"));
   if (d->measure == "ratio")
     return Fail(Error::Field("indicator", "a ratio has no records of its own: open its numerator " +
-                                              *d->numerator + " or denominator " + *d->denominator));
-  if (column != "period" && column != "cumulative") return Fail(Error::Field("column", "period or cumulative"));
+                                              *d->numerator + " or denominator " +
+                                              *d->denominator));
+  if (column != "period" && column != "cumulative")
+    return Fail(Error::Field("column", "period or cumulative"));
   auto c = Context(*uow, actor, area_id, period, include_unverified);
   if (!c) return Fail(c.error());
   ComputeRequest r;
@@ -758,7 +818,8 @@ Result<std::vector<RecordRef>> IndicatorService::Records(
     if (!Has(d->dims, dim) && dim != kChildAreaDim && dim != kMonthDim)
       return Fail(Error::Field("group", code + " has no dimension " + dim));
     if (dim == kChildAreaDim) {
-      auto it = std::find_if(c->children.begin(), c->children.end(), [&](const Area& a) { return a.id == value; });
+      auto it = std::find_if(c->children.begin(), c->children.end(),
+                             [&](const Area& a) { return a.id == value; });
       if (it == c->children.end()) return Fail(Error::Field("group", "no child area " + value));
       r.where_group.emplace_back(dim, it->path);
     } else {

@@ -30,7 +30,8 @@ struct SettingsInput {
 };
 
 struct IndicatorInput {
-  std::optional<std::string> code, name, description, record, measure, field, numerator, denominator;
+  std::optional<std::string> code, name, description, record, measure, field, numerator,
+      denominator;
   std::optional<double> scale;
   std::optional<std::vector<IndicatorFilter>> filters;
   std::optional<std::vector<std::string>> dims;
@@ -38,16 +39,16 @@ struct IndicatorInput {
 };
 
 struct ValueRow {
-  std::vector<std::string> keys;  // child_area keys are area ids
+  std::vector<std::string> keys;    // child_area keys are area ids
   std::vector<std::string> labels;  // the keys' names in the context's language
   std::optional<double> period, cumulative, previous, target, achieved;
-  std::string light;              // green | amber | red | "" (no target)
+  std::string light;  // green | amber | red | "" (no target)
 };
 
 struct IndicatorValues {
   Indicator indicator;
-  std::string unit;   // count | percent | ratio | average | amount
-  bool stock = false; // the headline figure is the cumulative one (what exists at the end)
+  std::string unit;    // count | percent | ratio | average | amount
+  bool stock = false;  // the headline figure is the cumulative one (what exists at the end)
   std::vector<std::string> by;
   ValueRow total;
   std::vector<ValueRow> rows;
@@ -84,14 +85,15 @@ class IndicatorService {
   Status Delete(const Actor& actor, const std::string& code);
 
   Result<std::pair<ValueContext, IndicatorValues>> Values(
-      const Actor& actor, const std::string& code, const std::string& area_id, const std::string& period,
-      const std::vector<std::string>& by, bool include_unverified, const std::string& lang);
+      const Actor& actor, const std::string& code, const std::string& area_id,
+      const std::string& period, const std::vector<std::string>& by, bool include_unverified,
+      const std::string& lang);
   // The records behind a value: column "period" or "cumulative", in the group dim=value pairs.
-  Result<std::vector<RecordRef>> Records(const Actor& actor, const std::string& code,
-                                         const std::string& area_id, const std::string& period,
-                                         const std::string& column,
-                                         const std::vector<std::pair<std::string, std::string>>& group,
-                                         bool include_unverified, PageRequest page);
+  Result<std::vector<RecordRef>> Records(
+      const Actor& actor, const std::string& code, const std::string& area_id,
+      const std::string& period, const std::string& column,
+      const std::vector<std::pair<std::string, std::string>>& group, bool include_unverified,
+      PageRequest page);
 
   // For reports: the context of an area (in the actor's scope) and period, and many indicators'
   // values computed together (one query per record kind and disaggregation).

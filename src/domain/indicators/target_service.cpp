@@ -14,11 +14,15 @@ namespace mobilise::domain {
 namespace {
 
 Snapshot TargetSnapshot(const Target& t) {
-  return Snapshot{{"indicator", t.indicator_code}, {"area_id", t.area_id}, {"period", t.period},
-                  {"disaggregation", t.disaggregation}, {"value", std::to_string(t.value)}};
+  return Snapshot{{"indicator", t.indicator_code},
+                  {"area_id", t.area_id},
+                  {"period", t.period},
+                  {"disaggregation", t.disaggregation},
+                  {"value", std::to_string(t.value)}};
 }
 
-// "sex=f;age_band=18-59" checked against the indicator's dimensions; the canonical key, or an error.
+// "sex=f;age_band=18-59" checked against the indicator's dimensions; the canonical key, or an
+// error.
 std::optional<std::string> CanonicalDisaggregation(const Indicator& d, const std::string& text,
                                                    std::string& error) {
   if (text.empty()) return std::string();
@@ -32,7 +36,8 @@ std::optional<std::string> CanonicalDisaggregation(const Indicator& d, const std
       return std::nullopt;
     }
     std::string dim = part.substr(0, eq), value = part.substr(eq + 1);
-    if (std::find(d.dims.begin(), d.dims.end(), dim) == d.dims.end() || dim == "child_area" || dim == "month") {
+    if (std::find(d.dims.begin(), d.dims.end(), dim) == d.dims.end() || dim == "child_area" ||
+        dim == "month") {
       error = d.code + " has no disaggregation " + dim;
       return std::nullopt;
     }
@@ -47,14 +52,17 @@ std::optional<std::string> CanonicalDisaggregation(const Indicator& d, const std
 
 }  // namespace
 
-Result<Page<Target>> TargetService::List(const Actor& actor, const std::optional<std::string>& area_id,
+Result<Page<Target>> TargetService::List(const Actor& actor,
+                                         const std::optional<std::string>& area_id,
                                          const std::optional<std::string>& code,
-                                         const std::optional<std::string>& period, PageRequest page) {
+                                         const std::optional<std::string>& period,
+                                         PageRequest page) {
   auto uow = db_.Begin(false);
   std::vector<PathRange> scope = actor.Scope(Permission::kAreaRead);
   if (area_id) {
     auto area = IsValidId(*area_id) ? uow->Areas().Get(*area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path)) return Fail(Error::Field("area", "no such area in your areas"));
+    if (!area || !actor.Sees(area->path))
+      return Fail(Error::Field("area", "no such area in your areas"));
     scope = {SubtreeRange(area->path)};
   }
   return uow->Targets().List(scope, code, period, page);
@@ -66,17 +74,21 @@ Result<Target> TargetService::Save(const Actor& actor, const TargetInput& in) {
   auto d = uow->Indicators().Get(in.indicator_code);
   if (!d) errors["indicator_code"] = "no such indicator";
   auto area = IsValidId(in.area_id) ? uow->Areas().Get(in.area_id) : std::nullopt;
-  if (!area || !actor.Sees(area->path)) return Fail(Error::Field("area_id", "no such area in your areas"));
+  if (!area || !actor.Sees(area->path))
+    return Fail(Error::Field("area_id", "no such area in your areas"));
   if (!actor.Can(Permission::kTargetWrite, area->path))
-    return Fail(Error::Forbidden("targets are set by managers, M&E officers and administrators of the area"));
+    return Fail(Error::Forbidden(
+        "targets are set by managers, M&E officers and administrators of the area"));
   const auto settings = SettingsFrom(uow->Indicators().Settings());
   auto period = ParsePeriod(in.period, settings.fiscal_year);
   if (!period || period->kind == PeriodKind::kProjectToDate)
     errors["period"] = "a month (2026-10), quarter (2026Q3), half-year (2026S2) or year (2026)";
-  if (!std::isfinite(in.value) || in.value < 0 || in.value > 1e12) errors["value"] = "a number, 0 or more";
+  if (!std::isfinite(in.value) || in.value < 0 || in.value > 1e12)
+    errors["value"] = "a number, 0 or more";
   std::string why;
   std::optional<std::string> key;
-  if (d && !(key = CanonicalDisaggregation(*d, in.disaggregation, why))) errors["disaggregation"] = why;
+  if (d && !(key = CanonicalDisaggregation(*d, in.disaggregation, why)))
+    errors["disaggregation"] = why;
   if (!errors.empty()) return Fail(Error::Validation("the target has invalid fields", errors));
   const auto now = NowTimestamp();
   auto existing = uow->Targets().Find(d->code, area->id, period->text, *key);
@@ -87,14 +99,17 @@ Result<Target> TargetService::Save(const Actor& actor, const TargetInput& in) {
     t.version = existing->version + 1;
     t.updated_at = now;
     t.updated_by = actor.UserId();
-    if (!uow->Targets().Update(t, existing->version)) return Fail(Error::Stale("target", existing->version));
+    if (!uow->Targets().Update(t, existing->version))
+      return Fail(Error::Stale("target", existing->version));
   } else {
-    t = Target{NewId(), d->code, area->id, area->path, period->text, period->start, period->end, *key,
-               in.value, 1, now, now, actor.UserId(), actor.UserId(), area->name};
+    t = Target{NewId(),       d->code,     area->id,       area->path,     period->text,
+               period->start, period->end, *key,           in.value,       1,
+               now,           now,         actor.UserId(), actor.UserId(), area->name};
     uow->Targets().Insert(t);
   }
   RecordAudit(uow->Audit(), actor, existing ? "update" : "create", "target", t.id, area->path,
-              existing ? std::optional(TargetSnapshot(*existing)) : std::nullopt, TargetSnapshot(t));
+              existing ? std::optional(TargetSnapshot(*existing)) : std::nullopt,
+              TargetSnapshot(t));
   uow->Commit();
   t.area_name = area->name;
   return t;
@@ -106,12 +121,14 @@ Status TargetService::Delete(const Actor& actor, const std::string& id) {
   if (!t || !actor.Sees(t->area_path)) return Fail(Error::NotFound("target"));
   if (!actor.Can(Permission::kTargetWrite, t->area_path)) return Fail(Error::Forbidden());
   uow->Targets().Delete(id);
-  RecordAudit(uow->Audit(), actor, "delete", "target", id, t->area_path, TargetSnapshot(*t), std::nullopt);
+  RecordAudit(uow->Audit(), actor, "delete", "target", id, t->area_path, TargetSnapshot(*t),
+              std::nullopt);
   uow->Commit();
   return {};
 }
 
-Result<TargetImportReport> TargetService::Import(const Actor& actor, const std::vector<TargetImportRow>& rows,
+Result<TargetImportReport> TargetService::Import(const Actor& actor,
+                                                 const std::vector<TargetImportRow>& rows,
                                                  bool dry_run) {
   auto uow = db_.Begin(true);
   TargetImportReport report;
@@ -126,13 +143,18 @@ Result<TargetImportReport> TargetService::Import(const Actor& actor, const std::
       report.errors.push_back({r.row, column, code, std::move(message)});
     };
     auto it = indicators.find(r.indicator_code);
-    if (it == indicators.end()) it = indicators.emplace(r.indicator_code, uow->Indicators().Get(r.indicator_code)).first;
+    if (it == indicators.end())
+      it = indicators.emplace(r.indicator_code, uow->Indicators().Get(r.indicator_code)).first;
     const auto& d = it->second;
-    if (!d) err("indicator_code", "unknown", r.indicator_code.empty() ? "is required" : "no indicator with this code");
+    if (!d)
+      err("indicator_code", "unknown",
+          r.indicator_code.empty() ? "is required" : "no indicator with this code");
     auto area = r.area_code.empty() ? std::nullopt : uow->Areas().GetByCode(r.area_code);
-    if (!area || !actor.Sees(area->path)) err("area_code", "unknown", "no area with this code in your areas");
+    if (!area || !actor.Sees(area->path))
+      err("area_code", "unknown", "no area with this code in your areas");
     else if (!actor.Can(Permission::kTargetWrite, area->path))
-      err("area_code", "forbidden", "targets are set by managers, M&E officers and administrators of the area");
+      err("area_code", "forbidden",
+          "targets are set by managers, M&E officers and administrators of the area");
     auto period = ParsePeriod(r.period, settings.fiscal_year);
     if (!period || period->kind == PeriodKind::kProjectToDate)
       err("period", "invalid", "must be like 2026-10, 2026Q3, 2026S2 or 2026");
@@ -140,16 +162,19 @@ Result<TargetImportReport> TargetService::Import(const Actor& actor, const std::
     try {
       std::size_t used = 0;
       value = std::stod(r.value, &used);
-      if (used != r.value.size() || !std::isfinite(value) || value < 0) throw std::invalid_argument("");
+      if (used != r.value.size() || !std::isfinite(value) || value < 0)
+        throw std::invalid_argument("");
     } catch (const std::exception&) {
       err("value", "invalid", "must be a number, 0 or more");
     }
     std::string why;
     std::optional<std::string> key;
-    if (d && !(key = CanonicalDisaggregation(*d, r.disaggregation, why))) err("disaggregation", "invalid", why);
+    if (d && !(key = CanonicalDisaggregation(*d, r.disaggregation, why)))
+      err("disaggregation", "invalid", why);
     if (report.errors.size() != before) continue;
     if (!seen.insert({d->code, area->id, period->text, *key}).second) {
-      err("period", "duplicate", "the same indicator, area, period and disaggregation twice in the file");
+      err("period", "duplicate",
+          "the same indicator, area, period and disaggregation twice in the file");
       continue;
     }
     good.push_back({TargetInput{d->code, area->id, period->text, *key, value}, *area});
@@ -167,9 +192,9 @@ Result<TargetImportReport> TargetService::Import(const Actor& actor, const std::
       t.updated_by = actor.UserId();
       uow->Targets().Update(t, existing->version);
     } else {
-      uow->Targets().Insert(Target{NewId(), in.indicator_code, area.id, area.path, period->text, period->start,
-                                   period->end, in.disaggregation, in.value, 1, now, now, actor.UserId(),
-                                   actor.UserId(), area.name});
+      uow->Targets().Insert(Target{NewId(), in.indicator_code, area.id, area.path, period->text,
+                                   period->start, period->end, in.disaggregation, in.value, 1, now,
+                                   now, actor.UserId(), actor.UserId(), area.name});
     }
   }
   RecordAudit(uow->Audit(), actor, "import", "target", std::nullopt, std::nullopt, std::nullopt,

@@ -47,18 +47,24 @@ int FiscalStartYear(int label, const FiscalYear& fy) {
 
 int MonthsOfKind(PeriodKind k) {
   switch (k) {
-    case PeriodKind::kMonth: return 1;
-    case PeriodKind::kQuarter: return 3;
-    case PeriodKind::kHalf: return 6;
-    case PeriodKind::kYear: return 12;
-    case PeriodKind::kProjectToDate: return 0;
+    case PeriodKind::kMonth:
+      return 1;
+    case PeriodKind::kQuarter:
+      return 3;
+    case PeriodKind::kHalf:
+      return 6;
+    case PeriodKind::kYear:
+      return 12;
+    case PeriodKind::kProjectToDate:
+      return 0;
   }
   return 0;
 }
 
 std::chrono::sys_days ToDays(std::string_view date) {
   using namespace std::chrono;
-  return sys_days{year{Int(date.substr(0, 4))} / month{static_cast<unsigned>(Int(date.substr(5, 2)))} /
+  return sys_days{year{Int(date.substr(0, 4))} /
+                  month{static_cast<unsigned>(Int(date.substr(5, 2)))} /
                   day{static_cast<unsigned>(Int(date.substr(8, 2)))}};
 }
 
@@ -125,7 +131,8 @@ std::optional<Period> PreviousPeriod(const Period& p, const FiscalYear& fy) {
       std::snprintf(buf, sizeof buf, "%04dS%d", h == 1 ? y - 1 : y, h == 1 ? 2 : 1);
       break;
     }
-    default: std::snprintf(buf, sizeof buf, "%04d", y - 1);
+    default:
+      std::snprintf(buf, sizeof buf, "%04d", y - 1);
   }
   return ParsePeriod(buf, fy);
 }
@@ -161,7 +168,8 @@ std::optional<std::string> Dhis2PeriodId(const Period& p, const FiscalYear& fy) 
   const std::string sy = p.start.substr(0, 4);
   const int sm = Int(p.start.substr(5, 2));
   switch (p.kind) {
-    case PeriodKind::kMonth: return sy + p.start.substr(5, 2);
+    case PeriodKind::kMonth:
+      return sy + p.start.substr(5, 2);
     case PeriodKind::kQuarter:
       if ((sm - 1) % 3 != 0) return std::nullopt;
       return sy + "Q" + std::to_string((sm - 1) / 3 + 1);
@@ -171,14 +179,21 @@ std::optional<std::string> Dhis2PeriodId(const Period& p, const FiscalYear& fy) 
       return std::nullopt;
     case PeriodKind::kYear:
       switch (sm) {
-        case 1: return sy;
-        case 4: return sy + "April";
-        case 7: return sy + "July";
-        case 10: return sy + "Oct";
-        case 11: return sy + "Nov";
-        default: return std::nullopt;
+        case 1:
+          return sy;
+        case 4:
+          return sy + "April";
+        case 7:
+          return sy + "July";
+        case 10:
+          return sy + "Oct";
+        case 11:
+          return sy + "Nov";
+        default:
+          return std::nullopt;
       }
-    case PeriodKind::kProjectToDate: return std::nullopt;
+    case PeriodKind::kProjectToDate:
+      return std::nullopt;
   }
   (void)fy;
   return std::nullopt;

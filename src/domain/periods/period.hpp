@@ -13,10 +13,11 @@
 namespace mobilise::domain {
 
 struct FiscalYear {
-  int start_month = 1;          // 7: July to June
-  bool named_by_start = true;   // "2026" = Jul 2026 - Jun 2027 (DHIS2 "2026July"); false: Jul 2025 - Jun 2026
+  int start_month = 1;  // 7: July to June
+  bool named_by_start =
+      true;  // "2026" = Jul 2026 - Jun 2027 (DHIS2 "2026July"); false: Jul 2025 - Jun 2026
   std::string project_start = "2000-01-01";  // "ptd" starts here
-  std::string today;            // "ptd" ends here (YYYY-MM-DD); set by the caller
+  std::string today;                         // "ptd" ends here (YYYY-MM-DD); set by the caller
 };
 
 enum class PeriodKind { kMonth, kQuarter, kHalf, kYear, kProjectToDate };

@@ -51,8 +51,8 @@ void AddFieldErrors(const FieldErrors& fields, int row, std::vector<ImportRowErr
   }
 }
 
-const std::map<std::string, std::string> kPersonColumns = {
-    {"name", "person_name"}, {"phone", "person_phone"}};
+const std::map<std::string, std::string> kPersonColumns = {{"name", "person_name"},
+                                                           {"phone", "person_phone"}};
 const std::map<std::string, std::string> kHouseholdColumns = {{"code", "household_code"}};
 
 struct PendingHousehold {
@@ -73,8 +73,8 @@ Result<HouseholdImportReport> HouseholdService::Import(const Actor& actor,
   report.rows = static_cast<int>(rows.size());
   auto& errors = report.errors;
   std::map<std::string, std::optional<Area>> areas;  // by code
-  std::map<std::string, std::size_t> by_code;       // household code -> index in pending
-  std::map<std::string, std::string> national_ids;  // id -> household code, within the file
+  std::map<std::string, std::size_t> by_code;        // household code -> index in pending
+  std::map<std::string, std::string> national_ids;   // id -> household code, within the file
   std::vector<PendingHousehold> pending;
   const auto now = NowTimestamp();
   const auto user = actor.UserId();
@@ -92,7 +92,8 @@ Result<HouseholdImportReport> HouseholdService::Import(const Actor& actor,
   }
   for (const auto& r : rows) {
     if (r.household_code.empty()) {
-      errors.push_back({r.row, "household_code", "required", "is required (it groups a household's people)"});
+      errors.push_back(
+          {r.row, "household_code", "required", "is required (it groups a household's people)"});
       continue;
     }
     auto found = by_code.find(r.household_code);
@@ -110,7 +111,8 @@ Result<HouseholdImportReport> HouseholdService::Import(const Actor& actor,
         if (!area || !actor.Sees(area->path))
           errors.push_back({r.row, "area_code", "unknown", "no area with this code in your areas"});
         else if (!actor.Can(Permission::kRegistryWrite, area->path))
-          errors.push_back({r.row, "area_code", "forbidden", "your role may not register households here"});
+          errors.push_back(
+              {r.row, "area_code", "forbidden", "your role may not register households here"});
         else
           p.household.area_id = area->id, p.household.area_path = area->path;
       }
@@ -144,12 +146,15 @@ Result<HouseholdImportReport> HouseholdService::Import(const Actor& actor,
       if (p.household.national_id) {
         auto [it, fresh] = national_ids.emplace(*p.household.national_id, r.household_code);
         if (!fresh)
-          errors.push_back({r.row, "national_id", "duplicate", "also the national ID of household " + it->second + " in this file"});
+          errors.push_back({r.row, "national_id", "duplicate",
+                            "also the national ID of household " + it->second + " in this file"});
         else if (taken_ids.count(*p.household.national_id))
-          errors.push_back({r.row, "national_id", "duplicate", "a registered household has this national ID"});
+          errors.push_back(
+              {r.row, "national_id", "duplicate", "a registered household has this national ID"});
       }
       if (taken_codes.count(r.household_code))
-        errors.push_back({r.row, "household_code", "duplicate", "a household with this code is already registered"});
+        errors.push_back({r.row, "household_code", "duplicate",
+                          "a household with this code is already registered"});
       by_code.emplace(r.household_code, pending.size());
       pending.push_back(std::move(p));
       h = &pending.back();
@@ -157,14 +162,19 @@ Result<HouseholdImportReport> HouseholdService::Import(const Actor& actor,
       h = &pending[found->second];
       // Later rows may repeat the household's columns, but not contradict them.
       if (!r.head_name.empty() && r.head_name != h->household.head_name)
-        errors.push_back({r.row, "head_name", "mismatch", "differs from the household's first row (" + std::to_string(h->first_row) + ")"});
+        errors.push_back(
+            {r.row, "head_name", "mismatch",
+             "differs from the household's first row (" + std::to_string(h->first_row) + ")"});
       if (!r.area_code.empty() && areas.count(r.area_code) && areas[r.area_code] &&
           areas[r.area_code]->id != h->household.area_id)
-        errors.push_back({r.row, "area_code", "mismatch", "differs from the household's first row"});
+        errors.push_back(
+            {r.row, "area_code", "mismatch", "differs from the household's first row"});
     }
     if (r.person_name.empty()) {
-      bool person_cells = !r.sex.empty() || !r.relation.empty() || !r.birth_date.empty() || !r.age.empty();
-      if (person_cells) errors.push_back({r.row, "person_name", "required", "is required for a person"});
+      bool person_cells =
+          !r.sex.empty() || !r.relation.empty() || !r.birth_date.empty() || !r.age.empty();
+      if (person_cells)
+        errors.push_back({r.row, "person_name", "required", "is required for a person"});
       continue;
     }
     PersonInput pin;
@@ -185,7 +195,8 @@ Result<HouseholdImportReport> HouseholdService::Import(const Actor& actor,
     if (answered == 6)
       pin.wg = wg;
     else if (answered > 0)
-      errors.push_back({r.row, "wg_seeing", "incomplete", "answer all six Washington Group questions or none"});
+      errors.push_back(
+          {r.row, "wg_seeing", "incomplete", "answer all six Washington Group questions or none"});
     Person p;
     p.id = NewId();
     p.household_id = h->household.id;

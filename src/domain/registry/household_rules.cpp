@@ -27,7 +27,8 @@ std::string MaskNationalId(std::string_view id) {
 std::string NormaliseNationalId(std::string_view id) {
   std::string out;
   for (char c : id)
-    if (c != '-' && c != ' ' && c != '/' && c != '.') out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (c != '-' && c != ' ' && c != '/' && c != '.')
+      out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -62,23 +63,28 @@ void ApplyHousehold(const RegistryConfig& config, Household& h, const HouseholdI
     if (!in.code->empty()) CheckCode(errors, F("code"), *in.code);
     h.code = NonEmpty(*in.code);
   }
-  if (in.address) CheckOptionalName(errors, F("address"), *in.address, 500), h.address = NonEmpty(*in.address);
+  if (in.address)
+    CheckOptionalName(errors, F("address"), *in.address, 500), h.address = NonEmpty(*in.address);
   if (in.phone) {
     if (!in.phone->empty()) CheckPhone(errors, F("phone"), *in.phone);
     h.phone = NonEmpty(*in.phone);
   }
   if (in.national_id) {
     const auto id = NormaliseNationalId(*in.national_id);
-    if (!id.empty() && (id.size() < 5 || id.size() > 20 ||
-                        !std::all_of(id.begin(), id.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })))
+    if (!id.empty() &&
+        (id.size() < 5 || id.size() > 20 || !std::all_of(id.begin(), id.end(), [](char c) {
+           return std::isalnum(static_cast<unsigned char>(c));
+         })))
       errors[F("national_id")] = "must be 5 to 20 letters and digits (dashes and spaces allowed)";
     h.national_id = NonEmpty(id);
   }
   if (in.latitude || in.longitude) {
     if (!in.latitude || !in.longitude)
       errors[F(in.latitude ? "longitude" : "latitude")] = "give both latitude and longitude";
-    if (in.latitude) CheckRange(errors, F("latitude"), *in.latitude, -90, 90), h.latitude = *in.latitude;
-    if (in.longitude) CheckRange(errors, F("longitude"), *in.longitude, -180, 180), h.longitude = *in.longitude;
+    if (in.latitude)
+      CheckRange(errors, F("latitude"), *in.latitude, -90, 90), h.latitude = *in.latitude;
+    if (in.longitude)
+      CheckRange(errors, F("longitude"), *in.longitude, -180, 180), h.longitude = *in.longitude;
   }
   if (in.psc_score) {
     CheckRange(errors, F("psc_score"), *in.psc_score, 0, 100);
@@ -92,8 +98,10 @@ void ApplyHousehold(const RegistryConfig& config, Household& h, const HouseholdI
     CheckOptionalName(errors, F("psc_source"), *in.psc_source, 100);
     h.psc_source = NonEmpty(*in.psc_source);
   }
-  if (h.psc_score && !h.psc_date) errors[F("psc_date")] = "is required with a PSC score (the survey date)";
-  if (!h.psc_score && (h.psc_date || h.psc_source)) errors[F("psc_score")] = "is required with a survey date or source";
+  if (h.psc_score && !h.psc_date)
+    errors[F("psc_date")] = "is required with a PSC score (the survey date)";
+  if (!h.psc_score && (h.psc_date || h.psc_source))
+    errors[F("psc_score")] = "is required with a survey date or source";
   if (in.flags) {
     std::vector<std::string> flags;
     for (const auto& f : *in.flags) {
@@ -170,7 +178,8 @@ void ApplyPerson(Person& p, const PersonInput& in, bool creating, FieldErrors& e
   }
   if (in.displacement) {
     if (!in.displacement->empty())
-      CheckOneOf(errors, F("displacement"), *in.displacement, {"host", "idp", "returnee", "refugee"});
+      CheckOneOf(errors, F("displacement"), *in.displacement,
+                 {"host", "idp", "returnee", "refugee"});
     p.displacement = NonEmpty(*in.displacement);
   }
   if (in.phone) {

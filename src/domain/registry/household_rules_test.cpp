@@ -14,8 +14,10 @@ TEST(NationalId, MaskedAndNormalised) {
 
 TEST(SimilarHousehold, HeadAndFatherBothClose) {
   auto key = [](const char* h, const char* f) { return HouseholdNameKey(h, f); };
-  EXPECT_TRUE(SimilarHousehold(key("Gul Bibi Khan", "Sher Muhammad"), key("gul bibi  kahn", "Sher Mohammad")));
-  EXPECT_FALSE(SimilarHousehold(key("Gul Bibi Khan", "Sher Muhammad"), key("Gul Bibi Khan", "Noor Ahmad")));
+  EXPECT_TRUE(SimilarHousehold(key("Gul Bibi Khan", "Sher Muhammad"),
+                               key("gul bibi  kahn", "Sher Mohammad")));
+  EXPECT_FALSE(
+      SimilarHousehold(key("Gul Bibi Khan", "Sher Muhammad"), key("Gul Bibi Khan", "Noor Ahmad")));
   EXPECT_FALSE(SimilarHousehold(key("Zarina", "Sher Muhammad"), key("Amina", "Sher Muhammad")));
   // Without a father's name the heads must be nearly the same.
   EXPECT_TRUE(SimilarHousehold(key("Amina Afridi", ""), key("Amina Afridi", "")));
@@ -37,7 +39,8 @@ TEST(DeriveFlags, StandardFlagsFollowThePeopleOthersStay) {
   auto son = P("m", "son");
   son.displacement = "idp";
   DeriveFlags(h, {head, son});
-  EXPECT_EQ(h.flags, (std::vector<std::string>{"widow", "female_headed", "elderly_headed", "displaced"}));
+  EXPECT_EQ(h.flags,
+            (std::vector<std::string>{"widow", "female_headed", "elderly_headed", "displaced"}));
   Household empty;
   empty.flags = {"disability"};
   DeriveFlags(empty, {});  // no people: flags as entered

@@ -82,7 +82,8 @@ Result<Page<Household>> HouseholdService::List(const Actor& actor, const Househo
   q.scope = actor.Scope(Permission::kRegistryRead);
   if (f.area_id) {
     auto area = IsValidId(*f.area_id) ? uow->Areas().Get(*f.area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path)) return Fail(Error::Field("area", "no such area in your areas"));
+    if (!area || !actor.Sees(area->path))
+      return Fail(Error::Field("area", "no such area in your areas"));
     q.scope = {SubtreeRange(area->path)};
   }
   q.band = f.band;
@@ -100,8 +101,8 @@ Result<HouseholdDetail> HouseholdService::Get(const Actor& actor, const std::str
   auto uow = db_.Begin(false);
   auto h = Visible(*uow, actor, id);
   if (!h) return Fail(h.error());
-  HouseholdDetail d{*h, uow->Households().People(id),
-                    uow->Institutions().MembershipsOfHousehold(id), {}};
+  HouseholdDetail d{
+      *h, uow->Households().People(id), uow->Institutions().MembershipsOfHousehold(id), {}};
   Mask(actor, d.household);
   return d;
 }
@@ -122,7 +123,8 @@ Result<HouseholdDetail> HouseholdService::Create(const Actor& actor, const House
     h.area_path = area->path;
   }
   ApplyHousehold(config, h, in, true, errors);
-  if (h.code && uow->Households().GetByCode(*h.code)) errors["code"] = "another household has this code";
+  if (h.code && uow->Households().GetByCode(*h.code))
+    errors["code"] = "another household has this code";
   const auto now = NowTimestamp();
   std::vector<Person> people;
   int heads = 0;
@@ -174,7 +176,8 @@ Result<HouseholdDetail> HouseholdService::Update(const Actor& actor, const std::
   if (in.area_id && *in.area_id != h.area_id) {
     if (auto area = WritableArea(*uow, actor, *in.area_id, errors)) {
       if (before.membership_count > 0)
-        errors["area_id"] = "the household is a member of institutions here; end those memberships first";
+        errors["area_id"] =
+            "the household is a member of institutions here; end those memberships first";
       h.area_id = area->id;
       h.area_path = area->path;
     }
@@ -317,7 +320,8 @@ Result<Page<DuplicatePair>> HouseholdService::Duplicates(const Actor& actor,
   std::vector<PathRange> scope = actor.Scope(Permission::kRegistryRead);
   if (area_id) {
     auto area = IsValidId(*area_id) ? uow->Areas().Get(*area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path)) return Fail(Error::Field("area", "no such area in your areas"));
+    if (!area || !actor.Sees(area->path))
+      return Fail(Error::Field("area", "no such area in your areas"));
     scope = {SubtreeRange(area->path)};
   }
   if (scope.empty()) return Page<DuplicatePair>{};
@@ -335,7 +339,8 @@ Result<Page<DuplicatePair>> HouseholdService::Duplicates(const Actor& actor,
   auto keys = uow->Households().KeysInScope(scope);
   std::map<std::pair<std::string, std::string>, std::vector<const HouseholdKey*>> buckets;
   for (const auto& k : keys) {
-    std::size_t n = k.name_key.empty() ? 0 : (static_cast<unsigned char>(k.name_key[0]) < 0x80 ? 1 : 2);
+    std::size_t n =
+        k.name_key.empty() ? 0 : (static_cast<unsigned char>(k.name_key[0]) < 0x80 ? 1 : 2);
     buckets[{k.area_id, k.name_key.substr(0, n)}].push_back(&k);
   }
   for (const auto& [bucket, items] : buckets) {
@@ -348,11 +353,10 @@ Result<Page<DuplicatePair>> HouseholdService::Duplicates(const Actor& actor,
   std::sort(found.begin(), found.end(), [](const Candidate& x, const Candidate& y) {
     return std::tie(x.a, x.b, x.reason) < std::tie(y.a, y.b, y.reason);
   });
-  found.erase(std::unique(found.begin(), found.end(),
-                          [](const Candidate& x, const Candidate& y) {
-                            return x.a == y.a && x.b == y.b;
-                          }),
-              found.end());
+  found.erase(
+      std::unique(found.begin(), found.end(),
+                  [](const Candidate& x, const Candidate& y) { return x.a == y.a && x.b == y.b; }),
+      found.end());
   Page<DuplicatePair> out;
   out.total = static_cast<std::int64_t>(found.size());
   for (std::int64_t i = page.offset;
@@ -432,8 +436,10 @@ Result<HouseholdDetail> HouseholdService::Merge(const Actor& actor, const std::s
               HouseholdSnapshot(before_other), HouseholdSnapshot(o));
   RecordAudit(uow->Audit(), actor, "merge", "household", keep_id, h.area_path,
               HouseholdSnapshot(before_keep), HouseholdSnapshot(h));
-  HouseholdDetail d{*uow->Households().Get(keep_id), uow->Households().People(keep_id),
-                    uow->Institutions().MembershipsOfHousehold(keep_id), {}};
+  HouseholdDetail d{*uow->Households().Get(keep_id),
+                    uow->Households().People(keep_id),
+                    uow->Institutions().MembershipsOfHousehold(keep_id),
+                    {}};
   uow->Commit();
   Mask(actor, d.household);
   return d;

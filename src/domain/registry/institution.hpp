@@ -103,7 +103,8 @@ class InstitutionRepository {
   virtual Status Insert(const Institution& institution) = 0;
   virtual bool Update(const Institution& institution, std::int64_t expected_version) = 0;
   virtual void Delete(const std::string& id) = 0;
-  virtual std::int64_t CountReferences(const std::string& id) = 0;  // members, children, assessments
+  virtual std::int64_t CountReferences(
+      const std::string& id) = 0;  // members, children, assessments
   virtual void AddStatusChange(const StatusChange& change) = 0;
   virtual std::vector<StatusChange> StatusHistory(const std::string& id) = 0;
 

@@ -10,7 +10,6 @@
 namespace mobilise::domain {
 namespace {
 
-
 Result<Institution> Visible(UnitOfWork& uow, const Actor& actor, const std::string& id) {
   if (!IsValidId(id)) return Fail(Error::NotFound("institution"));
   auto i = uow.Institutions().Get(id);
@@ -50,7 +49,9 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, In
     }
   }
   if (in.name) CheckName(errors, "name", *in.name), inst.name = *in.name;
-  if (in.name_local) CheckOptionalName(errors, "name_local", *in.name_local), inst.name_local = NonEmpty(*in.name_local);
+  if (in.name_local)
+    CheckOptionalName(errors, "name_local", *in.name_local),
+        inst.name_local = NonEmpty(*in.name_local);
   if (in.code) {
     if (!in.code->empty()) CheckCode(errors, "code", *in.code);
     if (!in.code->empty() && *in.code != inst.code.value_or("")) {
@@ -87,7 +88,8 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, In
     inst.registration_number = NonEmpty(*in.registration_number);
   }
   if (in.registration_date) {
-    if (!in.registration_date->empty()) CheckPastDate(errors, "registration_date", *in.registration_date);
+    if (!in.registration_date->empty())
+      CheckPastDate(errors, "registration_date", *in.registration_date);
     inst.registration_date = NonEmpty(*in.registration_date);
   }
   if (in.bank_status) {
@@ -118,14 +120,16 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, In
   // Status lifecycle: forming -> active -> dormant <-> active; any -> dissolved | merged (final).
   if (in.status && (creating || *in.status != inst.status)) {
     const std::string from = inst.status;
-    CheckOneOf(errors, "status", *in.status, {"forming", "active", "dormant", "dissolved", "merged"});
+    CheckOneOf(errors, "status", *in.status,
+               {"forming", "active", "dormant", "dissolved", "merged"});
     if (!creating && Final(from))
       errors["status"] = "a " + from + " institution cannot change status";
     else if (*in.status == "forming" && !creating)
       errors["status"] = "cannot go back to forming";
     std::string on = in.status_on.value_or(TodayDate());
     if (in.status_on) CheckPastDate(errors, "status_on", *in.status_on);
-    if (inst.formed_on && on < *inst.formed_on) errors["status_on"] = "is before the formation date";
+    if (inst.formed_on && on < *inst.formed_on)
+      errors["status_on"] = "is before the formation date";
     if (Final(*in.status) && (!in.status_reason || in.status_reason->empty()))
       errors["status_reason"] = "is required when an institution is " + *in.status;
     if (in.status_reason) CheckOptionalName(errors, "status_reason", *in.status_reason, 1000);
@@ -150,7 +154,7 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, In
     inst.status = *in.status;
     inst.status_on = on;
     inst.status_reason = in.status_reason ? NonEmpty(*in.status_reason) : std::nullopt;
-    status_change = StatusChange{NewId(), inst.id, inst.status, on, inst.status_reason,
+    status_change = StatusChange{NewId(),        inst.id,       inst.status, on, inst.status_reason,
                                  NowTimestamp(), actor.UserId()};
   } else if (in.status_on || in.status_reason || in.merged_into_id) {
     errors["status"] = "status_on, status_reason and merged_into_id go with a status change";
@@ -158,8 +162,8 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, In
   if (creating && !in.status) {
     inst.status = "forming";
     inst.status_on = inst.formed_on.value_or(TodayDate());
-    status_change = StatusChange{NewId(), inst.id, inst.status, *inst.status_on, std::nullopt,
-                                 NowTimestamp(), actor.UserId()};
+    status_change = StatusChange{NewId(),      inst.id,        inst.status,   *inst.status_on,
+                                 std::nullopt, NowTimestamp(), actor.UserId()};
   }
 
   // Federation: the parent's type is one this type federates into, the parent sits in the same
@@ -175,9 +179,9 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, In
       } else if (type && !type->MayFederateInto(parent->type)) {
         std::string allowed;
         for (const auto& t : type->parent_types) allowed += (allowed.empty() ? "" : ", ") + t;
-        errors["parent_id"] = "a " + inst.type + " cannot federate into a " + parent->type +
-                              (allowed.empty() ? " (it federates into nothing)"
-                                               : " (only into " + allowed + ")");
+        errors["parent_id"] =
+            "a " + inst.type + " cannot federate into a " + parent->type +
+            (allowed.empty() ? " (it federates into nothing)" : " (only into " + allowed + ")");
       } else if (!inst.area_path.empty() && !PathWithin(inst.area_path, parent->area_path)) {
         errors["parent_id"] = "the federation must be in the institution's area or one above it";
       } else if (Final(parent->status)) {
@@ -261,7 +265,8 @@ Result<Page<Institution>> InstitutionService::List(const Actor& actor, const Ins
   q.scope = actor.Scope(Permission::kRegistryRead);
   if (f.area_id) {
     auto area = IsValidId(*f.area_id) ? uow->Areas().Get(*f.area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path)) return Fail(Error::Field("area", "no such area in your areas"));
+    if (!area || !actor.Sees(area->path))
+      return Fail(Error::Field("area", "no such area in your areas"));
     q.scope = {SubtreeRange(area->path)};
   }
   if (f.parent_id) {
@@ -345,8 +350,9 @@ Status InstitutionService::Delete(const Actor& actor, const std::string& id) {
   if (!found) return Fail(found.error());
   if (!actor.Can(Permission::kRegistryWrite, found->area_path)) return Fail(Error::Forbidden());
   if (uow->Institutions().CountReferences(id) > 0)
-    return Fail(Error::Conflict("the institution has members, member institutions or "
-                                "assessments; dissolve it instead"));
+    return Fail(
+        Error::Conflict("the institution has members, member institutions or "
+                        "assessments; dissolve it instead"));
   uow->Institutions().Delete(id);
   RecordAudit(uow->Audit(), actor, "delete", "institution", id, found->area_path,
               InstitutionSnapshot(*found), std::nullopt);
@@ -383,7 +389,8 @@ Result<Membership> CheckMembership(UnitOfWork& uow, const RegistryConfig& config
   auto within = [&](const std::string& path) { return PathWithin(path, inst.area_path); };
   switch (type->member_kind) {
     case MemberKind::kHousehold: {
-      if (in.member_institution_id) errors["member_institution_id"] = "a " + inst.type + " has households as members";
+      if (in.member_institution_id)
+        errors["member_institution_id"] = "a " + inst.type + " has households as members";
       if (!in.household_id) {
         errors["household_id"] = "is required: a " + inst.type + " has households as members";
         break;
@@ -406,7 +413,8 @@ Result<Membership> CheckMembership(UnitOfWork& uow, const RegistryConfig& config
       break;
     }
     case MemberKind::kPerson: {
-      if (in.member_institution_id) errors["member_institution_id"] = "a " + inst.type + " has people as members";
+      if (in.member_institution_id)
+        errors["member_institution_id"] = "a " + inst.type + " has people as members";
       if (!in.person_id) {
         errors["person_id"] = "is required: a " + inst.type + " has people as members";
         break;
@@ -428,8 +436,8 @@ Result<Membership> CheckMembership(UnitOfWork& uow, const RegistryConfig& config
     }
     case MemberKind::kInstitution: {
       if (!in.member_institution_id) {
-        errors["member_institution_id"] = "is required: a " + inst.type +
-                                          " has member institutions, each with a representative";
+        errors["member_institution_id"] =
+            "is required: a " + inst.type + " has member institutions, each with a representative";
         break;
       }
       auto mi = IsValidId(*in.member_institution_id)
@@ -461,10 +469,11 @@ Result<Membership> CheckMembership(UnitOfWork& uow, const RegistryConfig& config
   if (!errors.empty()) return Fail(Error::Validation("the membership is invalid", errors));
   // One institution of a type at a time: a household / person / member institution already a
   // current member of an institution of the same type cannot join another (or this one again).
-  for (const auto& other : uow.Institutions().ActiveOfSameType(inst.type, type->member_kind, m, m.joined_on)) {
-    const std::string field = type->member_kind == MemberKind::kHousehold   ? "household_id"
-                              : type->member_kind == MemberKind::kPerson    ? "person_id"
-                                                                            : "member_institution_id";
+  for (const auto& other :
+       uow.Institutions().ActiveOfSameType(inst.type, type->member_kind, m, m.joined_on)) {
+    const std::string field = type->member_kind == MemberKind::kHousehold ? "household_id"
+                              : type->member_kind == MemberKind::kPerson  ? "person_id"
+                                                                          : "member_institution_id";
     return Fail(Error::Validation(
         "the membership is invalid",
         {{field, "is already a current member of " + other.institution_name.value_or("another") +
@@ -503,8 +512,8 @@ Result<MembershipResult> InstitutionService::UpdateMember(const Actor& actor, co
   auto inst = Visible(*uow, actor, id);
   if (!inst) return Fail(inst.error());
   if (!actor.Can(Permission::kRegistryWrite, inst->area_path)) return Fail(Error::Forbidden());
-  auto found = IsValidId(membership_id) ? uow->Institutions().GetMembership(membership_id)
-                                        : std::nullopt;
+  auto found =
+      IsValidId(membership_id) ? uow->Institutions().GetMembership(membership_id) : std::nullopt;
   if (!found || found->institution_id != id) return Fail(Error::NotFound("membership"));
   const auto config = uow->RegistryConfig().Load();
   Membership m = *found;
@@ -624,8 +633,10 @@ std::optional<std::string> Text(const std::string& s) {
 
 void AddFieldErrors(const FieldErrors& fields, int row, std::vector<ImportRowError>& errors) {
   static const std::map<std::string, std::string> kColumns = {
-      {"area_id", "area_code"}, {"parent_id", "parent_code"},
-      {"household_id", "member_household_code"}, {"person_id", "member_person_name"},
+      {"area_id", "area_code"},
+      {"parent_id", "parent_code"},
+      {"household_id", "member_household_code"},
+      {"person_id", "member_person_name"},
       {"member_institution_id", "member_institution_code"}};
   for (const auto& [field, why] : fields) {
     auto it = kColumns.find(field);
@@ -651,7 +662,8 @@ Result<InstitutionImportReport> InstitutionService::Import(
   std::vector<const InstitutionImportRow*> order;
   for (const auto& r : rows) {
     if (r.code.empty()) {
-      errors.push_back({r.row, "code", "required", "is required (it groups an institution's rows)"});
+      errors.push_back(
+          {r.row, "code", "required", "is required (it groups an institution's rows)"});
       continue;
     }
     if (first.emplace(r.code, &r).second) order.push_back(&r);
@@ -660,8 +672,7 @@ Result<InstitutionImportReport> InstitutionService::Import(
     const auto* t = config.Type(r->type);
     return t ? t->tier : 0;
   };
-  std::stable_sort(order.begin(), order.end(),
-                   [&](auto* a, auto* b) { return tier(a) > tier(b); });
+  std::stable_sort(order.begin(), order.end(), [&](auto* a, auto* b) { return tier(a) > tier(b); });
   std::map<std::string, std::string> ids;  // code -> id (file and database)
   std::map<std::string, std::optional<Area>> areas;
   auto area_by_code = [&](const std::string& code) -> std::optional<Area> {
@@ -671,7 +682,8 @@ Result<InstitutionImportReport> InstitutionService::Import(
   };
   for (const auto* r : order) {
     if (uow->Institutions().GetByCode(r->code)) {
-      errors.push_back({r->row, "code", "duplicate", "an institution with this code is already registered"});
+      errors.push_back(
+          {r->row, "code", "duplicate", "an institution with this code is already registered"});
       continue;
     }
     InstitutionInput in;
@@ -686,14 +698,16 @@ Result<InstitutionImportReport> InstitutionService::Import(
     if (auto area = area_by_code(r->area_code))
       in.area_id = area->id;
     else
-      errors.push_back({r->row, "area_code", "unknown", r->area_code.empty() ? "is required" : "no area with this code"});
+      errors.push_back({r->row, "area_code", "unknown",
+                        r->area_code.empty() ? "is required" : "no area with this code"});
     if (!r->parent_code.empty()) {
       if (auto it = ids.find(r->parent_code); it != ids.end())
         in.parent_id = it->second;
       else if (auto parent = uow->Institutions().GetByCode(r->parent_code))
         in.parent_id = parent->id;
       else
-        errors.push_back({r->row, "parent_code", "unknown", "no institution with this code in the file or the registry"});
+        errors.push_back({r->row, "parent_code", "unknown",
+                          "no institution with this code in the file or the registry"});
     }
     if (!in.area_id) continue;
     Institution inst;
@@ -731,7 +745,8 @@ Result<InstitutionImportReport> InstitutionService::Import(
     if (!r.member_household_code.empty()) {
       auto h = uow->Households().GetByCode(r.member_household_code);
       if (!h) {
-        errors.push_back({r.row, "member_household_code", "unknown", "no household with this code"});
+        errors.push_back(
+            {r.row, "member_household_code", "unknown", "no household with this code"});
         continue;
       }
       in.household_id = h->id;
@@ -740,7 +755,8 @@ Result<InstitutionImportReport> InstitutionService::Import(
         for (const auto& p : uow->Households().People(h->id))
           if (NameKey(p.name) == key) in.person_id = p.id;
         if (!in.person_id) {
-          errors.push_back({r.row, "member_person_name", "unknown", "no person of this name in the household"});
+          errors.push_back(
+              {r.row, "member_person_name", "unknown", "no person of this name in the household"});
           continue;
         }
       }
@@ -750,7 +766,8 @@ Result<InstitutionImportReport> InstitutionService::Import(
       auto mi = it != ids.end() ? uow->Institutions().Get(it->second)
                                 : uow->Institutions().GetByCode(r.member_institution_code);
       if (!mi) {
-        errors.push_back({r.row, "member_institution_code", "unknown", "no institution with this code"});
+        errors.push_back(
+            {r.row, "member_institution_code", "unknown", "no institution with this code"});
         continue;
       }
       in.member_institution_id = mi->id;
@@ -759,7 +776,8 @@ Result<InstitutionImportReport> InstitutionService::Import(
     if (type && type->member_kind == MemberKind::kPerson) {
       // A person member: the named person of the household.
       if (!in.person_id) {
-        errors.push_back({r.row, "member_person_name", "required", "a " + inst->type + " has people as members: name the person"});
+        errors.push_back({r.row, "member_person_name", "required",
+                          "a " + inst->type + " has people as members: name the person"});
         continue;
       }
     }

@@ -8,9 +8,12 @@ namespace mobilise::domain {
 
 std::string_view MemberKindId(MemberKind kind) {
   switch (kind) {
-    case MemberKind::kHousehold: return "household";
-    case MemberKind::kPerson: return "person";
-    case MemberKind::kInstitution: return "institution";
+    case MemberKind::kHousehold:
+      return "household";
+    case MemberKind::kPerson:
+      return "person";
+    case MemberKind::kInstitution:
+      return "institution";
   }
   return "household";
 }
@@ -172,10 +175,12 @@ double NameSimilarity(std::string_view a, std::string_view b) {
   for (std::size_t i = 1; i <= x.size(); ++i) {
     cur[0] = i;
     for (std::size_t j = 1; j <= y.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      cur[j] =
+          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
     std::swap(prev, cur);
   }
-  return 1.0 - static_cast<double>(prev[y.size()]) / static_cast<double>(std::max(x.size(), y.size()));
+  return 1.0 -
+         static_cast<double>(prev[y.size()]) / static_cast<double>(std::max(x.size(), y.size()));
 }
 
 }  // namespace mobilise::domain

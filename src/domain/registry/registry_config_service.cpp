@@ -12,8 +12,9 @@ namespace {
 
 Status Admin(const Actor& actor) {
   if (!actor.CanAtRoot(Permission::kConfigWrite))
-    return Fail(Error::Forbidden("only an administrator of the whole programme may change the "
-                                 "registry configuration"));
+    return Fail(
+        Error::Forbidden("only an administrator of the whole programme may change the "
+                         "registry configuration"));
   return {};
 }
 
@@ -35,9 +36,12 @@ Result<InstitutionType> RegistryConfigService::SaveType(const Actor& actor,
   CheckName(errors, "name", t.name, 100);
   if (t.name_local) CheckOptionalName(errors, "name_local", *t.name_local, 100);
   if (t.tier < 1 || t.tier > 6) errors["tier"] = "must be between 1 and 6";
-  if (t.size_min && (*t.size_min < 1 || *t.size_min > 100000)) errors["size_min"] = "must be between 1 and 100000";
-  if (t.size_max && (*t.size_max < 1 || *t.size_max > 100000)) errors["size_max"] = "must be between 1 and 100000";
-  if (t.size_min && t.size_max && *t.size_min > *t.size_max) errors["size_max"] = "is below size_min";
+  if (t.size_min && (*t.size_min < 1 || *t.size_min > 100000))
+    errors["size_min"] = "must be between 1 and 100000";
+  if (t.size_max && (*t.size_max < 1 || *t.size_max > 100000))
+    errors["size_max"] = "must be between 1 and 100000";
+  if (t.size_min && t.size_max && *t.size_min > *t.size_max)
+    errors["size_max"] = "is below size_min";
   auto uow = db_.Begin(true);
   auto config = uow->RegistryConfig().Load();
   for (const auto& p : t.parent_types) {
@@ -50,16 +54,19 @@ Result<InstitutionType> RegistryConfigService::SaveType(const Actor& actor,
   if (!errors.empty()) return Fail(Error::Validation("the institution type is invalid", errors));
   InstitutionType saved = t;
   const auto* before = config.Type(t.code);
-  if (before) saved.position = before->position;
-  else saved.position = static_cast<int>(config.types.size()) + 1;
+  if (before)
+    saved.position = before->position;
+  else
+    saved.position = static_cast<int>(config.types.size()) + 1;
   uow->RegistryConfig().SaveType(saved);
   auto snap = [](const InstitutionType& x) {
-    return Snapshot{{"name", x.name},
-                    {"tier", std::to_string(x.tier)},
-                    {"parent_types", Joined(x.parent_types)},
-                    {"member_kind", std::string(MemberKindId(x.member_kind))},
-                    {"size_min", x.size_min ? std::optional(std::to_string(*x.size_min)) : std::nullopt},
-                    {"size_max", x.size_max ? std::optional(std::to_string(*x.size_max)) : std::nullopt}};
+    return Snapshot{
+        {"name", x.name},
+        {"tier", std::to_string(x.tier)},
+        {"parent_types", Joined(x.parent_types)},
+        {"member_kind", std::string(MemberKindId(x.member_kind))},
+        {"size_min", x.size_min ? std::optional(std::to_string(*x.size_min)) : std::nullopt},
+        {"size_max", x.size_max ? std::optional(std::to_string(*x.size_max)) : std::nullopt}};
   };
   RecordAudit(uow->Audit(), actor, before ? "update" : "create", "institution_type", t.code,
               std::nullopt, before ? std::optional(snap(*before)) : std::nullopt, snap(saved));
@@ -111,7 +118,8 @@ Status RegistryConfigService::SaveChecklist(const Actor& actor, const Checklist&
     const std::string f = "items[" + std::to_string(i) + "].";
     CheckCode(errors, f + "code", c.items[i].code);
     CheckName(errors, f + "name", c.items[i].name, 200);
-    if (c.items[i].max_score < 1 || c.items[i].max_score > 100) errors[f + "max_score"] = "must be between 1 and 100";
+    if (c.items[i].max_score < 1 || c.items[i].max_score > 100)
+      errors[f + "max_score"] = "must be between 1 and 100";
     if (!codes.insert(c.items[i].code).second) errors[f + "code"] = "is used twice";
   }
   bool zero = false;
@@ -132,8 +140,8 @@ Status RegistryConfigService::SaveChecklist(const Actor& actor, const Checklist&
   Snapshot after{{"name", c.name}, {"institution_types", Joined(c.institution_types)}};
   for (const auto& i : c.items) after["item." + i.code] = std::to_string(i.max_score);
   for (const auto& g : c.grades) after["grade." + g.grade] = std::to_string(g.min_percent);
-  RecordAudit(uow->Audit(), actor, existed ? "update" : "create", "checklist", c.code,
-              std::nullopt, std::nullopt, after);
+  RecordAudit(uow->Audit(), actor, existed ? "update" : "create", "checklist", c.code, std::nullopt,
+              std::nullopt, after);
   uow->Commit();
   return {};
 }
@@ -141,7 +149,8 @@ Status RegistryConfigService::SaveChecklist(const Actor& actor, const Checklist&
 Status RegistryConfigService::SaveOptions(const Actor& actor, const std::string& list,
                                           const std::vector<RegistryOption>& options) {
   if (auto ok = Admin(actor); !ok) return ok;
-  if (list != "member_role" && list != "vulnerability" && list != "activity_type" && list != "topic")
+  if (list != "member_role" && list != "vulnerability" && list != "activity_type" &&
+      list != "topic")
     return Fail(Error::NotFound("option list"));
   FieldErrors errors;
   std::set<std::string> codes;
@@ -150,7 +159,8 @@ Status RegistryConfigService::SaveOptions(const Actor& actor, const std::string&
     const std::string f = "[" + std::to_string(i) + "].";
     CheckCode(errors, f + "code", options[i].code);
     CheckName(errors, f + "name", options[i].name, 100);
-    if (options[i].name_local) CheckOptionalName(errors, f + "name_local", *options[i].name_local, 100);
+    if (options[i].name_local)
+      CheckOptionalName(errors, f + "name_local", *options[i].name_local, 100);
     if (!codes.insert(options[i].code).second) errors[f + "code"] = "is used twice";
   }
   auto uow = db_.Begin(true);

@@ -6,13 +6,14 @@ namespace mobilise::domain {
 namespace {
 
 std::vector<PovertyBandSet> Sets() {
-  PovertyBandSet old{"2000-01-01", std::nullopt,
+  PovertyBandSet old{"2000-01-01",
+                     std::nullopt,
                      {{"extremely_poor", "", {}, 0, true},
                       {"chronically_poor", "", {}, 12, true},
                       {"transitory_poor", "", {}, 19, true},
                       {"non_poor", "", {}, 24, false}}};
-  PovertyBandSet nser{"2021-07-01", std::nullopt,
-                      {{"poor", "", {}, 0, true}, {"non_poor", "", {}, 32.5, false}}};
+  PovertyBandSet nser{
+      "2021-07-01", std::nullopt, {{"poor", "", {}, 0, true}, {"non_poor", "", {}, 32.5, false}}};
   return {nser, old};  // newest first
 }
 
@@ -31,19 +32,19 @@ TEST(BandFor, TheSetEffectiveOnTheSurveyDate) {
   auto sets = Sets();
   EXPECT_EQ(BandFor(sets, 30, "2021-06-30")->code, "non_poor");
   EXPECT_EQ(BandFor(sets, 30, "2021-07-01")->code, "poor");
-  EXPECT_EQ(BandFor(sets, 30, std::nullopt)->code, "poor");       // no date: the newest
+  EXPECT_EQ(BandFor(sets, 30, std::nullopt)->code, "poor");           // no date: the newest
   EXPECT_EQ(BandFor(sets, 5, "1990-01-01")->code, "extremely_poor");  // before all: the oldest
   EXPECT_EQ(BandFor({}, 5, std::nullopt), nullptr);
 }
 
 TEST(GradeFor, PercentOfMaximumAndBands) {
-  Checklist c{"co", "CO", {}, {{"a", "", 10}, {"b", "", 10}},
-              {{"A", 85}, {"B", 75}, {"C", 0}}};
+  Checklist c{"co", "CO", {}, {{"a", "", 10}, {"b", "", 10}}, {{"A", 85}, {"B", 75}, {"C", 0}}};
   EXPECT_EQ(GradeFor(c, 17).grade, "A");
   EXPECT_DOUBLE_EQ(GradeFor(c, 17).percent, 85);
   EXPECT_EQ(GradeFor(c, 16).grade, "B");
   EXPECT_EQ(GradeFor(c, 14).grade, "C");
-  Checklist p{"p", "P", {}, {{"1", "", 1}, {"2", "", 1}, {"3", "", 1}}, {{"A", 100}, {"B", 60}, {"C", 0}}};
+  Checklist p{
+      "p", "P", {}, {{"1", "", 1}, {"2", "", 1}, {"3", "", 1}}, {{"A", 100}, {"B", 60}, {"C", 0}}};
   EXPECT_EQ(GradeFor(p, 3).grade, "A");
   EXPECT_EQ(GradeFor(p, 2).grade, "B");  // 66.67 %
   EXPECT_DOUBLE_EQ(GradeFor(p, 2).percent, 66.67);

@@ -59,9 +59,8 @@ Result<RegistrySummary> RegistrySummaryService::Summary(const Actor& actor,
   s.households = TotalsFromBands(std::move(by_band));
   s.members = members.get();
   // Child areas: households and institutions grouped by the child's path prefix.
-  auto children = uow->Areas().List(AreaQuery{.scope = {SubtreeRange(area->path)},
-                                              .parent_id = area->id,
-                                              .page = {500, 0}});
+  auto children = uow->Areas().List(
+      AreaQuery{.scope = {SubtreeRange(area->path)}, .parent_id = area->id, .page = {500, 0}});
   std::map<std::string, AreaRollup> by_path;
   for (const auto& c : children.items) by_path[c.path] = AreaRollup{c.id, c.name};
   for (const auto& g : groups) {

@@ -40,7 +40,8 @@ struct ReportTemplate {
 const ReportTemplate* FindTemplate(const std::vector<ReportTemplate>& all, const std::string& code);
 // The template's name and a section's title in `lang`, else as stored.
 std::string TemplateName(const ReportTemplate& t, const std::string& lang);
-std::string SectionTitle(const ReportTemplate& t, const std::string& section, const std::string& lang);
+std::string SectionTitle(const ReportTemplate& t, const std::string& section,
+                         const std::string& lang);
 
 struct Story {
   std::string id;
@@ -98,14 +99,16 @@ class ReportRepository {
   virtual bool TemplateUsed(const std::string& code) = 0;    // a report was made from it
   virtual Page<Report> List(const ReportQuery& query, PageRequest page) = 0;
   virtual std::optional<Report> Get(const std::string& id) = 0;  // with stories
-  virtual std::optional<std::string> Find(const std::string& template_code, const std::string& area_id,
+  virtual std::optional<std::string> Find(const std::string& template_code,
+                                          const std::string& area_id,
                                           const std::string& period) = 0;
   virtual void Insert(const Report& report) = 0;
   virtual bool Update(const Report& report, std::int64_t expected_version) = 0;  // and stories
   virtual std::vector<ReportEvent> Events(const std::string& report_id) = 0;
   virtual void AddEvent(const ReportEvent& event) = 0;
   virtual std::vector<StoredValue> Values(const std::string& report_id) = 0;
-  virtual void ReplaceValues(const std::string& report_id, const std::vector<StoredValue>& values) = 0;
+  virtual void ReplaceValues(const std::string& report_id,
+                             const std::vector<StoredValue>& values) = 0;
   // DHIS2 mapping.
   virtual std::vector<std::pair<std::string, std::string>> OrgUnits() = 0;  // area id -> org unit
   virtual std::vector<Dhis2Mapping> Mappings() = 0;

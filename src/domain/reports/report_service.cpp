@@ -19,11 +19,16 @@ const std::map<std::string, PeriodKind> kKinds = {{"month", PeriodKind::kMonth},
                                                   {"year", PeriodKind::kYear}};
 
 Snapshot ReportSnapshot(const Report& r) {
-  return Snapshot{{"template", r.template_code},       {"area_id", r.area_id},
-                  {"period", r.period},                {"status", r.status},
-                  {"achievements", r.achievements},    {"challenges", r.challenges},
-                  {"lessons", r.lessons},              {"recommendations", r.recommendations},
-                  {"next_plan", r.next_plan},          {"return_comment", r.return_comment},
+  return Snapshot{{"template", r.template_code},
+                  {"area_id", r.area_id},
+                  {"period", r.period},
+                  {"status", r.status},
+                  {"achievements", r.achievements},
+                  {"challenges", r.challenges},
+                  {"lessons", r.lessons},
+                  {"recommendations", r.recommendations},
+                  {"next_plan", r.next_plan},
+                  {"return_comment", r.return_comment},
                   {"stories", std::to_string(r.stories.size())},
                   {"include_unverified", r.include_unverified ? "true" : "false"}};
 }
@@ -50,13 +55,15 @@ std::map<std::string, std::string> ParseGroupKey(const std::string& group) {
     std::size_t end = group.find(';', start);
     if (end == std::string::npos) end = group.size();
     const std::string piece = group.substr(start, end - start);
-    if (auto eq = piece.find('='); eq != std::string::npos) parts[piece.substr(0, eq)] = piece.substr(eq + 1);
+    if (auto eq = piece.find('='); eq != std::string::npos)
+      parts[piece.substr(0, eq)] = piece.substr(eq + 1);
     start = end + 1;
   }
   return parts;
 }
 
-const StoredValue* ApprovedRow(const ReportContent& c, const std::string& code, const std::vector<std::string>& by,
+const StoredValue* ApprovedRow(const ReportContent& c, const std::string& code,
+                               const std::vector<std::string>& by,
                                const std::vector<std::string>& keys) {
   if (c.approved.empty()) return nullptr;
   auto it = c.approved.find({code, by.empty() ? std::string() : GroupKey(by, keys)});
@@ -77,7 +84,8 @@ namespace {
 // (say the only man's attendance was corrected away) comes back as a row without live numbers,
 // so that its approved figure still shows. Groups approved under another disaggregation (the
 // template changed since) are left out.
-void KeepApprovedRows(UnitOfWork& uow, const ReportContent& c, IndicatorValues& v, const std::vector<std::string>& by) {
+void KeepApprovedRows(UnitOfWork& uow, const ReportContent& c, IndicatorValues& v,
+                      const std::vector<std::string>& by) {
   std::set<std::string> live;
   for (const auto& row : v.rows) live.insert(GroupKey(by, row.keys));
   std::map<std::string, std::map<std::string, std::string>> labels;  // dimension -> value -> label
@@ -97,15 +105,18 @@ void KeepApprovedRows(UnitOfWork& uow, const ReportContent& c, IndicatorValues& 
       row.keys.push_back(part->second);
       row.labels.push_back(name == names.end() ? part->second : name->second);
     }
-    if (row.keys.size() == by.size() && GroupKey(by, row.keys) == group) v.rows.push_back(std::move(row));
+    if (row.keys.size() == by.size() && GroupKey(by, row.keys) == group)
+      v.rows.push_back(std::move(row));
   }
 }
 
 }  // namespace
 
-Result<Page<Report>> ReportService::List(const Actor& actor, const std::optional<std::string>& area_id,
+Result<Page<Report>> ReportService::List(const Actor& actor,
+                                         const std::optional<std::string>& area_id,
                                          const std::optional<std::string>& template_code,
-                                         const std::optional<std::string>& status, PageRequest page) {
+                                         const std::optional<std::string>& status,
+                                         PageRequest page) {
   auto uow = db_.Begin(false);
   ReportQuery q;
   q.scope = actor.Scope(Permission::kAreaRead);
@@ -113,7 +124,8 @@ Result<Page<Report>> ReportService::List(const Actor& actor, const std::optional
   q.status = status;
   if (area_id) {
     auto area = IsValidId(*area_id) ? uow->Areas().Get(*area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path)) return Fail(Error::Field("area", "no such area in your areas"));
+    if (!area || !actor.Sees(area->path))
+      return Fail(Error::Field("area", "no such area in your areas"));
     q.area_path = area->path;
   }
   return uow->Reports().List(q, page);
@@ -126,7 +138,8 @@ Result<ReportContent> ReportService::Content(UnitOfWork& uow, const Actor& actor
   const ReportTemplate* t = FindTemplate(templates, report.template_code);
   if (!t) return Fail(Error::Internal("report template " + report.template_code + " is missing"));
   c.report_template = *t;
-  auto ctx = indicators_.Context(uow, actor, report.area_id, report.period, report.include_unverified, lang);
+  auto ctx = indicators_.Context(uow, actor, report.area_id, report.period,
+                                 report.include_unverified, lang);
   if (!ctx) return Fail(ctx.error());
   // The fiscal year changed since the report was made: it keeps the months it was made for (its
   // dates, which its readers have seen and may have approved), and compares with the months just
@@ -149,7 +162,8 @@ Result<ReportContent> ReportService::Content(UnitOfWork& uow, const Actor& actor
     const auto& item = t->items[i];
     if (i == 0 || t->items[i - 1].section != item.section)
       c.sections.push_back({SectionTitle(*t, item.section, lang), {}});
-    c.sections.back().items.push_back({std::move((*values)[2 * i]), std::move((*values)[2 * i + 1])});
+    c.sections.back().items.push_back(
+        {std::move((*values)[2 * i]), std::move((*values)[2 * i + 1])});
   }
   if (report.status == "approved") {
     for (auto& v : uow.Reports().Values(report.id)) c.approved[{v.indicator_code, v.group_key}] = v;
@@ -164,19 +178,23 @@ Result<ReportContent> ReportService::Content(UnitOfWork& uow, const Actor& actor
   return c;
 }
 
-Result<ReportContent> ReportService::Create(const Actor& actor, const ReportInput& in, const std::string& lang) {
+Result<ReportContent> ReportService::Create(const Actor& actor, const ReportInput& in,
+                                            const std::string& lang) {
   auto uow = db_.Begin(true);
   FieldErrors errors;
   auto templates = uow->Reports().Templates();
   const ReportTemplate* t = FindTemplate(templates, in.template_code);
   if (!t) errors["template_code"] = "no such report template";
   auto area = IsValidId(in.area_id) ? uow->Areas().Get(in.area_id) : std::nullopt;
-  if (!area || !actor.Sees(area->path)) return Fail(Error::Field("area_id", "no such area in your areas"));
+  if (!area || !actor.Sees(area->path))
+    return Fail(Error::Field("area_id", "no such area in your areas"));
   if (!actor.Can(Permission::kReportWrite, area->path))
-    return Fail(Error::Forbidden("progress reports are written by officers, managers, M&E officers and administrators"));
+    return Fail(Error::Forbidden(
+        "progress reports are written by officers, managers, M&E officers and administrators"));
   const auto settings = SettingsFrom(uow->Indicators().Settings());
   auto period = ParsePeriod(in.period, settings.fiscal_year);
-  if (!period) errors["period"] = "a month (2026-10), quarter (2026Q3), half-year (2026S2) or year (2026)";
+  if (!period)
+    errors["period"] = "a month (2026-10), quarter (2026Q3), half-year (2026S2) or year (2026)";
   else if (t && kKinds.at(t->period_kind) != period->kind)
     errors["period"] = "a " + t->name + " covers a " + t->period_kind;
   if (!errors.empty()) return Fail(Error::Validation("the report cannot be created", errors));
@@ -195,15 +213,18 @@ Result<ReportContent> ReportService::Create(const Actor& actor, const ReportInpu
   r.created_at = r.updated_at = NowTimestamp();
   r.created_by = r.updated_by = actor.UserId();
   uow->Reports().Insert(r);
-  uow->Reports().AddEvent({NewId(), r.id, r.created_at, "created", actor.UserId(), std::nullopt, std::nullopt});
-  RecordAudit(uow->Audit(), actor, "create", "report", r.id, r.area_path, std::nullopt, ReportSnapshot(r));
+  uow->Reports().AddEvent(
+      {NewId(), r.id, r.created_at, "created", actor.UserId(), std::nullopt, std::nullopt});
+  RecordAudit(uow->Audit(), actor, "create", "report", r.id, r.area_path, std::nullopt,
+              ReportSnapshot(r));
   auto content = Content(*uow, actor, r, lang);
   if (!content) return Fail(content.error());
   uow->Commit();
   return content;
 }
 
-Result<ReportContent> ReportService::Get(const Actor& actor, const std::string& id, const std::string& lang) {
+Result<ReportContent> ReportService::Get(const Actor& actor, const std::string& id,
+                                         const std::string& lang) {
   auto uow = db_.Begin(false);
   auto r = IsValidId(id) ? uow->Reports().Get(id) : std::nullopt;
   if (!r || !actor.Sees(r->area_path)) return Fail(Error::NotFound("report"));
@@ -215,26 +236,29 @@ ReportService::Dhis2Config ReportService::Dhis2() {
   return {uow->Reports().OrgUnits(), uow->Reports().Mappings(), uow->Reports().Categories()};
 }
 
-Result<ReportService::Dhis2Config> ReportService::SaveDhis2(const Actor& actor, const Dhis2Config& c) {
+Result<ReportService::Dhis2Config> ReportService::SaveDhis2(const Actor& actor,
+                                                            const Dhis2Config& c) {
   if (!actor.system && !actor.CanAtRoot(Permission::kIndicatorWrite))
     return Fail(Error::Forbidden("administrators and M&E officers keep the DHIS2 mapping"));
   auto uow = db_.Begin(true);
   FieldErrors errors;
   auto token = [](const std::string& t) {
-    return !t.empty() && t.size() <= 64 &&
-           std::all_of(t.begin(), t.end(), [](char ch) {
-             return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-' || ch == '.';
-           });
+    return !t.empty() && t.size() <= 64 && std::all_of(t.begin(), t.end(), [](char ch) {
+      return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-' || ch == '.';
+    });
   };
   for (std::size_t i = 0; i < c.org_units.size(); ++i) {
     const auto& [area_id, unit] = c.org_units[i];
-    if (!IsValidId(area_id) || !uow->Areas().Get(area_id)) errors["org_units[" + std::to_string(i) + "].area_id"] = "no such area";
-    if (!token(unit)) errors["org_units[" + std::to_string(i) + "].org_unit"] = "a DHIS2 code or UID";
+    if (!IsValidId(area_id) || !uow->Areas().Get(area_id))
+      errors["org_units[" + std::to_string(i) + "].area_id"] = "no such area";
+    if (!token(unit))
+      errors["org_units[" + std::to_string(i) + "].org_unit"] = "a DHIS2 code or UID";
   }
   for (std::size_t i = 0; i < c.mappings.size(); ++i) {
     const auto& m = c.mappings[i];
     const std::string f = "mappings[" + std::to_string(i) + "]";
-    if (!uow->Indicators().Get(m.indicator_code)) errors[f + ".indicator_code"] = "no such indicator";
+    if (!uow->Indicators().Get(m.indicator_code))
+      errors[f + ".indicator_code"] = "no such indicator";
     if (!token(m.data_element)) errors[f + ".data_element"] = "a DHIS2 code or UID";
     if (!m.category_option_combo.empty() && !token(m.category_option_combo))
       errors[f + ".category_option_combo"] = "a DHIS2 code or UID";
@@ -242,15 +266,20 @@ Result<ReportService::Dhis2Config> ReportService::SaveDhis2(const Actor& actor, 
   for (std::size_t i = 0; i < c.categories.size(); ++i) {
     const auto& k = c.categories[i];
     const std::string f = "categories[" + std::to_string(i) + "]";
-    const bool xml_name = !k.category.empty() && std::all_of(k.category.begin(), k.category.end(), [](char ch) {
-      return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_';
-    }) && !std::isdigit(static_cast<unsigned char>(k.category[0]));
-    if (!xml_name) errors[f + ".category"] = "letters, digits and _ (an XML attribute name for ADX)";
+    const bool xml_name =
+        !k.category.empty() &&
+        std::all_of(
+            k.category.begin(), k.category.end(),
+            [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'; }) &&
+        !std::isdigit(static_cast<unsigned char>(k.category[0]));
+    if (!xml_name)
+      errors[f + ".category"] = "letters, digits and _ (an XML attribute name for ADX)";
     if (!token(k.option_code)) errors[f + ".option_code"] = "a DHIS2 code";
   }
   if (!errors.empty()) return Fail(Error::Validation("the DHIS2 mapping is not valid", errors));
   uow->Reports().ReplaceDhis2(c.org_units, c.mappings, c.categories);
-  RecordAudit(uow->Audit(), actor, "update", "dhis2_mapping", std::nullopt, std::nullopt, std::nullopt,
+  RecordAudit(uow->Audit(), actor, "update", "dhis2_mapping", std::nullopt, std::nullopt,
+              std::nullopt,
               Snapshot{{"org_units", std::to_string(c.org_units.size())},
                        {"mappings", std::to_string(c.mappings.size())},
                        {"categories", std::to_string(c.categories.size())}});
@@ -258,23 +287,26 @@ Result<ReportService::Dhis2Config> ReportService::SaveDhis2(const Actor& actor, 
   return c;
 }
 
-Result<ReportContent> ReportService::Update(const Actor& actor, const std::string& id, std::int64_t version,
-                                            const ReportPatch& p, const std::string& lang) {
+Result<ReportContent> ReportService::Update(const Actor& actor, const std::string& id,
+                                            std::int64_t version, const ReportPatch& p,
+                                            const std::string& lang) {
   auto uow = db_.Begin(true);
   auto found = IsValidId(id) ? uow->Reports().Get(id) : std::nullopt;
   if (!found || !actor.Sees(found->area_path)) return Fail(Error::NotFound("report"));
   if (!actor.Can(Permission::kReportWrite, found->area_path)) return Fail(Error::Forbidden());
   if (version != found->version) return Fail(Error::Stale("report", found->version));
   if (!Editable(*found))
-    return Fail(Error::Conflict("a " + found->status + " report cannot change; it can be returned by its approver"));
+    return Fail(Error::Conflict("a " + found->status +
+                                " report cannot change; it can be returned by its approver"));
   Report r = *found;
   FieldErrors errors;
-  const std::pair<const char*, std::pair<const std::optional<std::string>*, std::optional<std::string>*>> texts[] = {
-      {"achievements", {&p.achievements, &r.achievements}},
-      {"challenges", {&p.challenges, &r.challenges}},
-      {"lessons", {&p.lessons, &r.lessons}},
-      {"recommendations", {&p.recommendations, &r.recommendations}},
-      {"next_plan", {&p.next_plan, &r.next_plan}}};
+  const std::pair<const char*,
+                  std::pair<const std::optional<std::string>*, std::optional<std::string>*>>
+      texts[] = {{"achievements", {&p.achievements, &r.achievements}},
+                 {"challenges", {&p.challenges, &r.challenges}},
+                 {"lessons", {&p.lessons, &r.lessons}},
+                 {"recommendations", {&p.recommendations, &r.recommendations}},
+                 {"next_plan", {&p.next_plan, &r.next_plan}}};
   for (const auto& [name, io] : texts) {
     if (!*io.first) continue;
     CheckOptionalName(errors, name, **io.first, 20000);
@@ -292,7 +324,8 @@ Result<ReportContent> ReportService::Update(const Actor& actor, const std::strin
       if (s.file_ids.size() > 10) errors[f + ".file_ids"] = "at most 10 photos";
       for (const auto& fid : s.file_ids) {
         auto file = IsValidId(fid) ? uow->Activities().GetFile(fid) : std::nullopt;
-        auto a = file && file->record == "activity" ? uow->Activities().Get(file->record_id) : std::nullopt;
+        auto a = file && file->record == "activity" ? uow->Activities().Get(file->record_id)
+                                                    : std::nullopt;
         if (!a || !actor.Sees(a->area_path) || !PathWithin(a->area_path, r.area_path))
           errors[f + ".file_ids"] = "no such file attached to a record of this area";
         else if (file->mime != "image/jpeg" && file->mime != "image/png")
@@ -307,17 +340,21 @@ Result<ReportContent> ReportService::Update(const Actor& actor, const std::strin
   r.version = found->version + 1;
   r.updated_at = NowTimestamp();
   r.updated_by = actor.UserId();
-  if (!uow->Reports().Update(r, found->version)) return Fail(Error::Stale("report", found->version));
-  uow->Reports().AddEvent({NewId(), r.id, r.updated_at, "edited", actor.UserId(), std::nullopt, std::nullopt});
-  RecordAudit(uow->Audit(), actor, "update", "report", r.id, r.area_path, ReportSnapshot(*found), ReportSnapshot(r));
+  if (!uow->Reports().Update(r, found->version))
+    return Fail(Error::Stale("report", found->version));
+  uow->Reports().AddEvent(
+      {NewId(), r.id, r.updated_at, "edited", actor.UserId(), std::nullopt, std::nullopt});
+  RecordAudit(uow->Audit(), actor, "update", "report", r.id, r.area_path, ReportSnapshot(*found),
+              ReportSnapshot(r));
   auto content = Content(*uow, actor, r, lang);
   if (!content) return Fail(content.error());
   uow->Commit();
   return content;
 }
 
-Result<ReportContent> ReportService::Transition(const Actor& actor, const std::string& id, std::int64_t version,
-                                                const std::string& action, const std::optional<std::string>& note,
+Result<ReportContent> ReportService::Transition(const Actor& actor, const std::string& id,
+                                                std::int64_t version, const std::string& action,
+                                                const std::optional<std::string>& note,
                                                 const std::string& lang) {
   auto uow = db_.Begin(true);
   auto found = IsValidId(id) ? uow->Reports().Get(id) : std::nullopt;
@@ -327,7 +364,8 @@ Result<ReportContent> ReportService::Transition(const Actor& actor, const std::s
   const auto now = NowTimestamp();
   if (action == "submit") {
     if (!actor.Can(Permission::kReportWrite, r.area_path)) return Fail(Error::Forbidden());
-    if (!Editable(r)) return Fail(Error::Conflict("only a draft or returned report can be submitted"));
+    if (!Editable(r))
+      return Fail(Error::Conflict("only a draft or returned report can be submitted"));
     r.status = "submitted";
     r.submitted_at = now;
     r.submitted_by = actor.UserId();
@@ -338,11 +376,13 @@ Result<ReportContent> ReportService::Transition(const Actor& actor, const std::s
     auto parent = area && area->parent_id ? uow->Areas().Get(*area->parent_id) : std::nullopt;
     const std::string& over = parent ? parent->path : r.area_path;
     if (!actor.system && !actor.Can(Permission::kReportApprove, over))
-      return Fail(Error::Forbidden("reports are approved by an officer or manager of the level above"));
+      return Fail(
+          Error::Forbidden("reports are approved by an officer or manager of the level above"));
     if (actor.UserId() && (actor.UserId() == r.submitted_by || actor.UserId() == r.created_by))
       return Fail(Error::Forbidden("a report is approved by someone other than its author"));
-    if (r.status != "submitted") return Fail(Error::Conflict("only a submitted report can be " +
-                                                             std::string(action == "approve" ? "approved" : "returned")));
+    if (r.status != "submitted")
+      return Fail(Error::Conflict("only a submitted report can be " +
+                                  std::string(action == "approve" ? "approved" : "returned")));
     if (action == "approve") {
       r.status = "approved";
       r.approved_at = now;
@@ -359,10 +399,14 @@ Result<ReportContent> ReportService::Transition(const Actor& actor, const std::s
   r.version = found->version + 1;
   r.updated_at = now;
   r.updated_by = actor.UserId();
-  if (!uow->Reports().Update(r, found->version)) return Fail(Error::Stale("report", found->version));
-  const std::string done = action == "submit" ? "submitted" : action == "approve" ? "approved" : "returned";
+  if (!uow->Reports().Update(r, found->version))
+    return Fail(Error::Stale("report", found->version));
+  const std::string done = action == "submit"    ? "submitted"
+                           : action == "approve" ? "approved"
+                                                 : "returned";
   uow->Reports().AddEvent({NewId(), r.id, now, done, actor.UserId(), std::nullopt, note});
-  RecordAudit(uow->Audit(), actor, done, "report", r.id, r.area_path, ReportSnapshot(*found), ReportSnapshot(r));
+  RecordAudit(uow->Audit(), actor, done, "report", r.id, r.area_path, ReportSnapshot(*found),
+              ReportSnapshot(r));
   if (action == "approve") {
     // Freeze the numbers as approved.
     Report computing = r;
@@ -373,13 +417,16 @@ Result<ReportContent> ReportService::Transition(const Actor& actor, const std::s
     std::set<std::pair<std::string, std::string>> seen;
     auto store = [&](const IndicatorValues& v, const std::string& group, const ValueRow& row) {
       if (seen.insert({v.indicator.code, group}).second)
-        values.push_back({v.indicator.code, group, row.period, row.cumulative, row.previous, row.target});
+        values.push_back(
+            {v.indicator.code, group, row.period, row.cumulative, row.previous, row.target});
     };
     for (const auto& s : content->sections)
       for (const auto& item : s.items) {
         store(item.values, "", item.values.total);
-        for (const auto& row : item.values.rows) store(item.values, GroupKey(item.values.by, row.keys), row);
-        for (const auto& row : item.children.rows) store(item.children, GroupKey({"child_area"}, row.keys), row);
+        for (const auto& row : item.values.rows)
+          store(item.values, GroupKey(item.values.by, row.keys), row);
+        for (const auto& row : item.children.rows)
+          store(item.children, GroupKey({"child_area"}, row.keys), row);
       }
     uow->Reports().ReplaceValues(r.id, values);
     // The answer is what was just frozen: the same numbers, now as approved (computing the whole
@@ -396,16 +443,17 @@ Result<ReportContent> ReportService::Transition(const Actor& actor, const std::s
   return content;
 }
 
-Result<ReportContent> ReportService::Submit(const Actor& actor, const std::string& id, std::int64_t version,
-                                            const std::string& lang) {
+Result<ReportContent> ReportService::Submit(const Actor& actor, const std::string& id,
+                                            std::int64_t version, const std::string& lang) {
   return Transition(actor, id, version, "submit", std::nullopt, lang);
 }
-Result<ReportContent> ReportService::Approve(const Actor& actor, const std::string& id, std::int64_t version,
-                                             const std::string& lang) {
+Result<ReportContent> ReportService::Approve(const Actor& actor, const std::string& id,
+                                             std::int64_t version, const std::string& lang) {
   return Transition(actor, id, version, "approve", std::nullopt, lang);
 }
-Result<ReportContent> ReportService::Return(const Actor& actor, const std::string& id, std::int64_t version,
-                                            const std::string& comment, const std::string& lang) {
+Result<ReportContent> ReportService::Return(const Actor& actor, const std::string& id,
+                                            std::int64_t version, const std::string& comment,
+                                            const std::string& lang) {
   return Transition(actor, id, version, "return", comment, lang);
 }
 

@@ -39,8 +39,8 @@ struct ReportPatch {
 };
 
 struct ReportItemContent {
-  IndicatorValues values;     // total and the template's disaggregation
-  IndicatorValues children;   // by child area
+  IndicatorValues values;    // total and the template's disaggregation
+  IndicatorValues children;  // by child area
 };
 
 struct ReportSectionContent {
@@ -60,13 +60,15 @@ struct ReportContent {
 
 // Group keys of stored values: "" total, "sex=f;..." a disaggregation, "child=<area id>".
 std::string GroupKey(const std::vector<std::string>& by, const std::vector<std::string>& keys);
-// The other way: dimension -> value ("child=<id>" gives child_area); pieces without '=' are skipped.
+// The other way: dimension -> value ("child=<id>" gives child_area); pieces without '=' are
+// skipped.
 std::map<std::string, std::string> ParseGroupKey(const std::string& group_key);
 
 // The figures a row was approved with (`by` the row's disaggregation, {"child_area"} for a child
 // area, empty for the total), or nullptr when the report is not approved or had no such row.
 const StoredValue* ApprovedRow(const ReportContent& content, const std::string& indicator_code,
-                               const std::vector<std::string>& by, const std::vector<std::string>& keys);
+                               const std::vector<std::string>& by,
+                               const std::vector<std::string>& keys);
 
 // The headline figure (cumulative for stocks, else the period's) differs between approved and live
 // (a relative tolerance of 1e-9). `approved` null: the row has appeared since the approval, which
@@ -75,7 +77,8 @@ bool ApprovedDiffers(const StoredValue* approved, const ValueRow& live, bool sto
 
 class ReportService {
  public:
-  ReportService(UnitOfWorkFactory& db, IndicatorService& indicators) : db_(db), indicators_(indicators) {}
+  ReportService(UnitOfWorkFactory& db, IndicatorService& indicators)
+      : db_(db), indicators_(indicators) {}
   // Templates (report_templates.cpp): programme-wide administrators and M&E officers configure
   // them. Create: 409 for a code in use. Delete: 409 for a shipped template or one reports were
   // made from.
@@ -88,8 +91,10 @@ class ReportService {
                             const std::optional<std::string>& template_code,
                             const std::optional<std::string>& status, PageRequest page);
   // Every call answers the report as it now is, its labels in `lang`.
-  Result<ReportContent> Create(const Actor& actor, const ReportInput& input, const std::string& lang = "en");
-  Result<ReportContent> Get(const Actor& actor, const std::string& id, const std::string& lang = "en");
+  Result<ReportContent> Create(const Actor& actor, const ReportInput& input,
+                               const std::string& lang = "en");
+  Result<ReportContent> Get(const Actor& actor, const std::string& id,
+                            const std::string& lang = "en");
   Result<ReportContent> Update(const Actor& actor, const std::string& id, std::int64_t version,
                                const ReportPatch& patch, const std::string& lang = "en");
   Result<ReportContent> Submit(const Actor& actor, const std::string& id, std::int64_t version,
@@ -111,8 +116,8 @@ class ReportService {
   Result<ReportContent> Content(UnitOfWork& uow, const Actor& actor, Report report,
                                 const std::string& lang = "en");
   Result<ReportContent> Transition(const Actor& actor, const std::string& id, std::int64_t version,
-                                   const std::string& action, const std::optional<std::string>& note,
-                                   const std::string& lang);
+                                   const std::string& action,
+                                   const std::optional<std::string>& note, const std::string& lang);
   UnitOfWorkFactory& db_;
   IndicatorService& indicators_;
 };

@@ -9,7 +9,8 @@ TEST(GroupKey, ParseGroupKeyReadsBackWhatGroupKeyBuilds) {
   const std::vector<std::string> by{"sex", "age_band"};
   const std::string key = GroupKey(by, {"f", "18-59"});
   EXPECT_EQ(key, "age_band=18-59;sex=f");
-  EXPECT_EQ(ParseGroupKey(key), (std::map<std::string, std::string>{{"age_band", "18-59"}, {"sex", "f"}}));
+  EXPECT_EQ(ParseGroupKey(key),
+            (std::map<std::string, std::string>{{"age_band", "18-59"}, {"sex", "f"}}));
   EXPECT_EQ(ParseGroupKey(GroupKey({"child_area"}, {"0190"})),
             (std::map<std::string, std::string>{{"child_area", "0190"}}));
   EXPECT_TRUE(ParseGroupKey("").empty());

@@ -85,7 +85,8 @@ void ApplyTexts(ReportTemplate& t, const ReportTemplateInput& in, FieldErrors& e
 
 }  // namespace
 
-const ReportTemplate* FindTemplate(const std::vector<ReportTemplate>& all, const std::string& code) {
+const ReportTemplate* FindTemplate(const std::vector<ReportTemplate>& all,
+                                   const std::string& code) {
   auto it = std::find_if(all.begin(), all.end(), [&](const auto& t) { return t.code == code; });
   return it == all.end() ? nullptr : &*it;
 }

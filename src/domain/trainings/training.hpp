@@ -91,11 +91,13 @@ class TrainingRepository {
   virtual void DeleteNeed(const std::string& id) = 0;
   virtual Page<TrainingPlan> Plans(const std::vector<PathRange>& scope,
                                    const std::optional<std::string>& period_start,
-                                   const std::optional<std::string>& period_end, PageRequest page) = 0;
+                                   const std::optional<std::string>& period_end,
+                                   PageRequest page) = 0;
   // Inserts or replaces the plan of course x area x period (a replaced plan's version goes up).
   virtual void UpsertPlan(const TrainingPlan& plan) = 0;
   virtual std::optional<TrainingPlan> GetPlan(const std::string& id) = 0;
-  virtual std::optional<TrainingPlan> FindPlan(const std::string& course_id, const std::string& area_id,
+  virtual std::optional<TrainingPlan> FindPlan(const std::string& course_id,
+                                               const std::string& area_id,
                                                const std::string& period) = 0;
   virtual bool UpdatePlan(const TrainingPlan& plan, std::int64_t expected_version) = 0;
   virtual void DeletePlan(const std::string& id) = 0;

@@ -31,7 +31,8 @@ struct NeedInput {
 // A change of a training need: what is given is changed. Giving user_id or institution_id
 // makes that the need's subject (the other is cleared); an empty course_id clears the course.
 struct NeedPatch {
-  std::optional<std::string> area_id, user_id, institution_id, course_id, need, priority, assessed_on;
+  std::optional<std::string> area_id, user_id, institution_id, course_id, need, priority,
+      assessed_on;
 };
 
 struct PlanInput {
@@ -98,7 +99,8 @@ class TrainingService {
   Result<Course> GetCourse(const std::string& id);
   // Refused (conflict) while a training event, plan or training need uses the course.
   Status DeleteCourse(const Actor& actor, const std::string& id);
-  Result<Page<TrainingNeed>> Needs(const Actor& actor, std::optional<std::string> area_id, PageRequest page);
+  Result<Page<TrainingNeed>> Needs(const Actor& actor, std::optional<std::string> area_id,
+                                   PageRequest page);
   Result<TrainingNeed> GetNeed(const Actor& actor, const std::string& id);
   Result<TrainingNeed> AddNeed(const Actor& actor, const NeedInput& input);
   // Needs and follow-ups are changed and deleted by whoever recorded them, or by an officer,
@@ -123,7 +125,8 @@ class TrainingService {
   // Every row checked; all saved (each replacing the plan of its course x area x period) or none.
   Result<PlanImportReport> ImportPlans(const Actor& actor, const std::vector<PlanImportRow>& rows,
                                        bool dry_run);
-  Result<std::vector<PlanAchievement>> Achievement(const Actor& actor, std::optional<std::string> area_id,
+  Result<std::vector<PlanAchievement>> Achievement(const Actor& actor,
+                                                   std::optional<std::string> area_id,
                                                    std::optional<std::string> period);
   Result<TraineeReport> Trainees(const Actor& actor, const std::string& activity_id);
   // Sets trainees' scores, each within 0..the course's test maximum. A draft or returned
@@ -131,10 +134,12 @@ class TrainingService {
   // of the area who is not its author, as a correction with a reason (audited as "correct").
   Result<TraineeReport> SetScores(const Actor& actor, const std::string& activity_id,
                                   const ScoresInput& input);
-  Result<std::vector<TrainingFollowup>> Followups(const Actor& actor, const std::string& activity_id);
+  Result<std::vector<TrainingFollowup>> Followups(const Actor& actor,
+                                                  const std::string& activity_id);
   Result<TrainingFollowup> AddFollowup(const Actor& actor, const std::string& activity_id,
                                        const std::string& person_id, const std::string& followed_on,
-                                       const std::string& applies, std::optional<std::string> notes);
+                                       const std::string& applies,
+                                       std::optional<std::string> notes);
   Result<TrainingFollowup> UpdateFollowup(const Actor& actor, const std::string& activity_id,
                                           const std::string& id, std::int64_t version,
                                           const FollowupPatch& patch);

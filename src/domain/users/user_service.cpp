@@ -11,8 +11,7 @@ namespace mobilise::domain {
 namespace {
 
 bool UsernameOk(const std::string& u) {
-  return u.size() >= 3 && u.size() <= 64 &&
-         std::all_of(u.begin(), u.end(), [](char c) {
+  return u.size() >= 3 && u.size() <= 64 && std::all_of(u.begin(), u.end(), [](char c) {
            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
                   c == '-';
          });
@@ -76,12 +75,9 @@ Snapshot UserSnapshot(const User& u) {
   std::string roles;
   for (const auto& r : u.roles)
     roles += (roles.empty() ? "" : ",") + std::string(RoleId(r.role)) + "@" + r.area_id;
-  return Snapshot{{"username", u.username},
-                  {"full_name", u.full_name},
-                  {"locale", u.locale},
-                  {"disabled", u.disabled ? "true" : "false"},
-                  {"roles", roles},
-                  {"version", std::to_string(u.version)}};
+  return Snapshot{{"username", u.username}, {"full_name", u.full_name},
+                  {"locale", u.locale},     {"disabled", u.disabled ? "true" : "false"},
+                  {"roles", roles},         {"version", std::to_string(u.version)}};
 }
 
 Result<Page<User>> UserService::List(const Actor& actor, const UserListFilter& f) {

@@ -59,9 +59,9 @@ Activity Read(const ResultSet::Row& r) {
   return x;
 }
 
-
 domain::StoredFile ReadFile(const ResultSet::Row& r) {
-  return {r.Str(0), r.Str(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Str(6), r.Int(7), r.OptText(8)};
+  return {r.Str(0), r.Str(1), r.Str(2), r.Str(3),    r.Str(4),
+          r.Str(5), r.Str(6), r.Int(7), r.OptText(8)};
 }
 
 constexpr const char* kFileColumns =
@@ -73,21 +73,25 @@ std::optional<Activity> SqlActivityRepository::Get(const std::string& id) {
   auto rs = conn_.Query(std::string("SELECT ") + kColumns + kFrom + " WHERE x.id = ?", {id});
   if (rs.empty()) return std::nullopt;
   Activity x = Read(rs[0]);
-  auto topics = conn_.Query("SELECT topic FROM activity_topic WHERE activity_id = ? ORDER BY topic", {id});
+  auto topics =
+      conn_.Query("SELECT topic FROM activity_topic WHERE activity_id = ? ORDER BY topic", {id});
   for (std::size_t i = 0; i < topics.size(); ++i) x.topics.push_back(topics[i].Str(0));
-  auto inst = conn_.Query("SELECT institution_id FROM activity_institution WHERE activity_id = ?", {id});
+  auto inst =
+      conn_.Query("SELECT institution_id FROM activity_institution WHERE activity_id = ?", {id});
   for (std::size_t i = 0; i < inst.size(); ++i) x.institution_ids.push_back(inst[i].Str(0));
   auto fac = conn_.Query(
       "SELECT f.user_id, COALESCE(u.full_name, f.name) FROM activity_facilitator f LEFT JOIN "
       "app_user u ON u.id = f.user_id WHERE f.activity_id = ? ORDER BY f.position",
       {id});
-  for (std::size_t i = 0; i < fac.size(); ++i) x.facilitators.push_back({fac[i].OptText(0), fac[i].OptText(1)});
+  for (std::size_t i = 0; i < fac.size(); ++i)
+    x.facilitators.push_back({fac[i].OptText(0), fac[i].OptText(1)});
   auto counts = conn_.Query(
       "SELECT sex, age_band, disability, count FROM activity_count WHERE activity_id = ? ORDER BY "
       "sex, age_band, disability",
       {id});
   for (std::size_t i = 0; i < counts.size(); ++i)
-    x.counts.push_back({counts[i].Str(0), counts[i].Str(1), counts[i].Int(2) != 0, counts[i].Int(3)});
+    x.counts.push_back(
+        {counts[i].Str(0), counts[i].Str(1), counts[i].Int(2) != 0, counts[i].Int(3)});
   auto att = conn_.Query(
       "SELECT t.person_id, t.attended, t.pre_score, t.post_score, p.name, p.sex FROM attendance t "
       "JOIN person p ON p.id = t.person_id WHERE t.activity_id = ? ORDER BY p.name",
@@ -112,7 +116,8 @@ domain::Page<Activity> SqlActivityRepository::List(const domain::ActivityQuery& 
   w.And(scope, p);
   if (q.status) w.And("x.status = ?", {*q.status});
   if (q.type) w.And("x.type = ?", {*q.type});
-  if (q.topic) w.And("x.id IN (SELECT activity_id FROM activity_topic WHERE topic = ?)", {*q.topic});
+  if (q.topic)
+    w.And("x.id IN (SELECT activity_id FROM activity_topic WHERE topic = ?)", {*q.topic});
   if (q.from) w.And("x.held_on >= ?", {*q.from});
   if (q.to) w.And("x.held_on <= ?", {*q.to});
   if (q.author_id) w.And("x.author_id = ?", {*q.author_id});
@@ -122,9 +127,10 @@ domain::Page<Activity> SqlActivityRepository::List(const domain::ActivityQuery& 
   // area_path, author_id) alone.
   const bool by_status = q.status && !q.type && !q.topic && !q.from && !q.to && !q.author_id;
   domain::Page<Activity> page;
-  page.total = conn_.Query(std::string("SELECT COUNT(*) FROM activity x") +
-                               (sqlite && by_status ? " INDEXED BY activity_queue" : "") + w.sql,
-                           w.params)[0]
+  page.total = conn_
+                   .Query(std::string("SELECT COUNT(*) FROM activity x") +
+                              (sqlite && by_status ? " INDEXED BY activity_queue" : "") + w.sql,
+                          w.params)[0]
                    .Int(0);
   if (page.total <= q.page.offset) return page;
   // Many of them: walk activity_status_held (status, held_on, id, area_path, author_id) newest
@@ -134,13 +140,14 @@ domain::Page<Activity> SqlActivityRepository::List(const domain::ActivityQuery& 
   auto params = w.params;
   params.emplace_back(std::int64_t{q.page.limit});
   params.emplace_back(q.page.offset);
-  auto rs = conn_.Query(std::string("SELECT ") + kColumns +
-                            (walk ? " FROM activity x INDEXED BY activity_status_held JOIN area a ON "
-                                    "a.id = x.area_id LEFT JOIN app_user u ON u.id = x.author_id "
-                                    "LEFT JOIN app_user v ON v.id = x.verified_by"
-                                  : kFrom) +
-                            w.sql + " ORDER BY x.held_on DESC, x.id DESC LIMIT ? OFFSET ?",
-                        params);
+  auto rs =
+      conn_.Query(std::string("SELECT ") + kColumns +
+                      (walk ? " FROM activity x INDEXED BY activity_status_held JOIN area a ON "
+                              "a.id = x.area_id LEFT JOIN app_user u ON u.id = x.author_id "
+                              "LEFT JOIN app_user v ON v.id = x.verified_by"
+                            : kFrom) +
+                      w.sql + " ORDER BY x.held_on DESC, x.id DESC LIMIT ? OFFSET ?",
+                  params);
   for (std::size_t i = 0; i < rs.size(); ++i) page.items.push_back(Read(rs[i]));
   return page;
 }
@@ -152,7 +159,8 @@ void SqlActivityRepository::WriteParts(const Activity& x) {
   for (const auto& t : x.topics)
     conn_.Execute("INSERT INTO activity_topic (activity_id, topic) VALUES (?,?)", {x.id, t});
   for (const auto& i : x.institution_ids)
-    conn_.Execute("INSERT INTO activity_institution (activity_id, institution_id) VALUES (?,?)", {x.id, i});
+    conn_.Execute("INSERT INTO activity_institution (activity_id, institution_id) VALUES (?,?)",
+                  {x.id, i});
   for (std::size_t i = 0; i < x.facilitators.size(); ++i)
     conn_.Execute(
         "INSERT INTO activity_facilitator (activity_id, position, user_id, name) VALUES (?,?,?,?)",
@@ -160,12 +168,15 @@ void SqlActivityRepository::WriteParts(const Activity& x) {
          x.facilitators[i].user_id ? Param() : OptParam(x.facilitators[i].name)});
   for (const auto& c : x.counts)
     conn_.Execute(
-        "INSERT INTO activity_count (activity_id, sex, age_band, disability, count) VALUES (?,?,?,?,?)",
+        "INSERT INTO activity_count (activity_id, sex, age_band, disability, count) VALUES "
+        "(?,?,?,?,?)",
         {x.id, c.sex, c.age_band, std::int64_t{c.disability ? 1 : 0}, c.count});
   for (const auto& t : x.attendance)
     conn_.Execute(
-        "INSERT INTO attendance (activity_id, person_id, attended, pre_score, post_score) VALUES (?,?,?,?,?)",
-        {x.id, t.person_id, std::int64_t{t.attended ? 1 : 0}, OptParam(t.pre_score), OptParam(t.post_score)});
+        "INSERT INTO attendance (activity_id, person_id, attended, pre_score, post_score) VALUES "
+        "(?,?,?,?,?)",
+        {x.id, t.person_id, std::int64_t{t.attended ? 1 : 0}, OptParam(t.pre_score),
+         OptParam(t.post_score)});
   if (!x.counts.empty() && !x.attendance.empty()) RefreshNamedInCounts(conn_, "?", {x.id});
 }
 
@@ -177,12 +188,34 @@ void SqlActivityRepository::Insert(const Activity& x) {
       "decisions, follow_up, notes, counted_total, named_total, participants_f, participants_m, "
       "participants_x, version, created_at, created_by, updated_at, updated_by, course_id) VALUES "
       "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      {x.id, x.type, OptParam(x.title), x.held_on, OptParam(x.start_time), OptParam(x.end_time),
-       x.area_id, x.area_path, OptParam(x.place), x.status, OptParam(x.author_id),
-       OptParam(x.submitted_at), OptParam(x.verified_by), OptParam(x.verified_at),
-       OptParam(x.return_comment), OptParam(x.decisions), OptParam(x.follow_up),
-       OptParam(x.notes), x.counted_total, x.named_total, sexes.f, sexes.m, sexes.x, x.version,
-       x.created_at, OptParam(x.created_by), x.updated_at, OptParam(x.updated_by),
+      {x.id,
+       x.type,
+       OptParam(x.title),
+       x.held_on,
+       OptParam(x.start_time),
+       OptParam(x.end_time),
+       x.area_id,
+       x.area_path,
+       OptParam(x.place),
+       x.status,
+       OptParam(x.author_id),
+       OptParam(x.submitted_at),
+       OptParam(x.verified_by),
+       OptParam(x.verified_at),
+       OptParam(x.return_comment),
+       OptParam(x.decisions),
+       OptParam(x.follow_up),
+       OptParam(x.notes),
+       x.counted_total,
+       x.named_total,
+       sexes.f,
+       sexes.m,
+       sexes.x,
+       x.version,
+       x.created_at,
+       OptParam(x.created_by),
+       x.updated_at,
+       OptParam(x.updated_by),
        OptParam(x.course_id)});
   WriteParts(x);
   ApplyActivityRollup(conn_, std::nullopt, TallyOf(x, sexes));
@@ -199,12 +232,33 @@ bool SqlActivityRepository::Update(const Activity& x, std::int64_t expected_vers
           "counted_total = ?, named_total = ?, participants_f = ?, participants_m = ?, "
           "participants_x = ?, version = ?, updated_at = ?, updated_by = ?, course_id = ? "
           "WHERE id = ? AND version = ?",
-          {x.type, OptParam(x.title), x.held_on, OptParam(x.start_time), OptParam(x.end_time),
-           x.area_id, x.area_path, OptParam(x.place), x.status, OptParam(x.submitted_at),
-           OptParam(x.verified_by), OptParam(x.verified_at), OptParam(x.return_comment),
-           OptParam(x.decisions), OptParam(x.follow_up), OptParam(x.notes), x.counted_total,
-           x.named_total, sexes.f, sexes.m, sexes.x, x.version, x.updated_at,
-           OptParam(x.updated_by), OptParam(x.course_id), x.id, expected_version}) == 1;
+          {x.type,
+           OptParam(x.title),
+           x.held_on,
+           OptParam(x.start_time),
+           OptParam(x.end_time),
+           x.area_id,
+           x.area_path,
+           OptParam(x.place),
+           x.status,
+           OptParam(x.submitted_at),
+           OptParam(x.verified_by),
+           OptParam(x.verified_at),
+           OptParam(x.return_comment),
+           OptParam(x.decisions),
+           OptParam(x.follow_up),
+           OptParam(x.notes),
+           x.counted_total,
+           x.named_total,
+           sexes.f,
+           sexes.m,
+           sexes.x,
+           x.version,
+           x.updated_at,
+           OptParam(x.updated_by),
+           OptParam(x.course_id),
+           x.id,
+           expected_version}) == 1;
   if (!ok) return false;
   WriteParts(x);
   ApplyActivityRollup(conn_, before, TallyOf(x, sexes));
@@ -338,9 +392,10 @@ std::vector<domain::ActivityMonthCount> SqlActivityRepository::MonthlyCounts(
     p.emplace_back(roll_lo);
     p.emplace_back(roll_hi);
     parts.push_back(
-        "SELECT r.month, r.type, r.topic, r.sex, r.activities, r.participants FROM activity_rollup r "
-        "WHERE r.area_id IN (SELECT id FROM area WHERE " + roots + ") AND r.status IN (" + in +
-        ") AND r.month >= ? AND r.month <= ?");
+        "SELECT r.month, r.type, r.topic, r.sex, r.activities, r.participants FROM activity_rollup "
+        "r "
+        "WHERE r.area_id IN (SELECT id FROM area WHERE " +
+        roots + ") AND r.status IN (" + in + ") AND r.month >= ? AND r.month <= ?");
   }
   for (const auto& d : days) {
     for (const auto& s : statuses) p.emplace_back(s);
@@ -350,10 +405,13 @@ std::vector<domain::ActivityMonthCount> SqlActivityRepository::MonthlyCounts(
     const std::string sign = d.sign < 0 ? "-" : "";
     parts.push_back(
         "SELECT substr(x.held_on, 1, 7), x.type, COALESCE(t.topic, ''), s.sex, " + sign + "1, " +
-        sign + "CASE s.sex WHEN 'f' THEN x.participants_f WHEN 'm' THEN x.participants_m ELSE "
+        sign +
+        "CASE s.sex WHEN 'f' THEN x.participants_f WHEN 'm' THEN x.participants_m ELSE "
         "x.participants_x END FROM activity x LEFT JOIN activity_topic t ON t.activity_id = x.id "
-        "CROSS JOIN (SELECT 'f' AS sex UNION ALL SELECT 'm' UNION ALL SELECT 'x') s "  // x outermost
-        "WHERE x.status IN (" + in + ") AND x.held_on >= ? AND x.held_on <= ? AND (" + where +
+        "CROSS JOIN (SELECT 'f' AS sex UNION ALL SELECT 'm' UNION ALL SELECT 'x') s "  // x
+                                                                                       // outermost
+        "WHERE x.status IN (" +
+        in + ") AND x.held_on >= ? AND x.held_on <= ? AND (" + where +
         ") AND CASE s.sex WHEN 'f' THEN x.participants_f WHEN 'm' THEN x.participants_m ELSE "
         "x.participants_x END > 0");
   }
@@ -370,7 +428,8 @@ std::vector<domain::ActivityMonthCount> SqlActivityRepository::MonthlyCounts(
   for (std::size_t i = 0; i < rs.size(); ++i) {
     auto topic = rs[i].OptText(2);
     if (topic && topic->empty()) topic.reset();
-    out.push_back({rs[i].Str(0), rs[i].Str(1), std::move(topic), rs[i].Str(3), rs[i].Int(4), rs[i].Int(5)});
+    out.push_back(
+        {rs[i].Str(0), rs[i].Str(1), std::move(topic), rs[i].Str(3), rs[i].Int(4), rs[i].Int(5)});
   }
   return out;
 }

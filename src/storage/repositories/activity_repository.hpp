@@ -15,12 +15,13 @@ class SqlActivityRepository final : public domain::ActivityRepository {
   void Insert(const domain::Activity& activity) override;
   bool Update(const domain::Activity& activity, std::int64_t expected_version) override;
   void Delete(const std::string& id) override;
-  std::vector<domain::StoredFile> Files(const std::string& record, const std::string& record_id) override;
+  std::vector<domain::StoredFile> Files(const std::string& record,
+                                        const std::string& record_id) override;
   std::optional<domain::StoredFile> GetFile(const std::string& id) override;
   void InsertFile(const domain::StoredFile& file) override;
-  std::vector<domain::ActivityMonthCount> MonthlyCounts(const std::vector<domain::PathRange>& scope,
-                                                        const std::string& from, const std::string& to,
-                                                        const std::vector<std::string>& statuses) override;
+  std::vector<domain::ActivityMonthCount> MonthlyCounts(
+      const std::vector<domain::PathRange>& scope, const std::string& from, const std::string& to,
+      const std::vector<std::string>& statuses) override;
 
  private:
   void WriteParts(const domain::Activity& activity);

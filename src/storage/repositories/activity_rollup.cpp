@@ -1,9 +1,10 @@
 #include "storage/repositories/activity_rollup.hpp"
-#include "domain/areas/area_path.hpp"
 
 #include <algorithm>
 #include <map>
 #include <tuple>
+
+#include "domain/areas/area_path.hpp"
 
 namespace mobilise::storage {
 namespace {
@@ -21,7 +22,8 @@ std::vector<std::string> AncestorIds(Connection& conn, const std::string& path) 
   std::vector<Param> params;
   for (auto& p : domain::PathAndAncestors(path)) params.emplace_back(std::move(p));
   if (params.empty()) return {};
-  auto rs = conn.Query("SELECT id FROM area WHERE path IN (" + Placeholders(params.size()) + ")", params);
+  auto rs =
+      conn.Query("SELECT id FROM area WHERE path IN (" + Placeholders(params.size()) + ")", params);
   std::vector<std::string> out;
   for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(rs[i].Str(0));
   return out;
@@ -73,8 +75,8 @@ std::optional<ActivityTally> ReadTally(Connection& conn, const std::string& id) 
           (conn.dialect() == Dialect::kPostgres ? " FOR UPDATE" : ""),
       {id});
   if (rs.empty()) return std::nullopt;
-  ActivityTally t{rs[0].Str(0), rs[0].Str(1), rs[0].Str(2), rs[0].Str(3), {},
-                  {rs[0].Int(4), rs[0].Int(5), rs[0].Int(6)}};
+  ActivityTally t{rs[0].Str(0), rs[0].Str(1), rs[0].Str(2),
+                  rs[0].Str(3), {},           {rs[0].Int(4), rs[0].Int(5), rs[0].Int(6)}};
   if (!Counted(t.status)) return t;  // its topics do not matter
   auto topics = conn.Query("SELECT topic FROM activity_topic WHERE activity_id = ?", {id});
   for (std::size_t i = 0; i < topics.size(); ++i) t.topics.push_back(topics[i].Str(0));
@@ -93,8 +95,9 @@ void ApplyActivityRollup(Connection& conn, const std::optional<ActivityTally>& b
     topics.erase(std::unique(topics.begin(), topics.end()), topics.end());
     const std::string month = t->held_on.substr(0, 7);
     for (const auto& topic : topics)
-      for (const auto& [sex, n] : {std::pair{"f", t->participants.f}, std::pair{"m", t->participants.m},
-                                   std::pair{"x", t->participants.x}}) {
+      for (const auto& [sex, n] :
+           {std::pair{"f", t->participants.f}, std::pair{"m", t->participants.m},
+            std::pair{"x", t->participants.x}}) {
         if (n <= 0) continue;
         auto& d = delta[t->area_path][Key{t->status, month, t->type, topic, sex}];
         d.first += sign;
@@ -141,10 +144,12 @@ void ApplyActivityRollup(Connection& conn, const std::optional<ActivityTally>& b
   // Rows that reached zero go (the roll-up holds only what is counted): one statement, each key
   // looked up by the primary key.
   if (!shrunk.empty())
-    conn.Execute("DELETE FROM activity_rollup WHERE activities <= 0 AND (" + shrunk + ")", shrunk_params);
+    conn.Execute("DELETE FROM activity_rollup WHERE activities <= 0 AND (" + shrunk + ")",
+                 shrunk_params);
 }
 
-void MoveActivityRollup(Connection& conn, const std::string& old_path, const std::string& new_path) {
+void MoveActivityRollup(Connection& conn, const std::string& old_path,
+                        const std::string& new_path) {
   auto moved = conn.Query("SELECT id FROM area WHERE path IN (?, ?)", {old_path, new_path});
   if (moved.empty()) return;
   const std::string moved_id = moved[0].Str(0);
@@ -162,15 +167,19 @@ void MoveActivityRollup(Connection& conn, const std::string& old_path, const std
     std::vector<Param> params{moved_id};
     for (const auto& p : *paths) params.emplace_back(p);
     // The moved area's own rows are its whole subtree's totals.
-    conn.Execute(std::string(kUpsertHead) + "SELECT a.id, r.status, r.month, r.type, r.topic, r.sex, " +
-                     sign + "r.activities, " + sign + "r.participants FROM activity_rollup r, area a "
-                     "WHERE r.area_id = ? AND a.path IN (" + Placeholders(paths->size()) + ")" +
-                     kUpsertTail,
+    conn.Execute(std::string(kUpsertHead) +
+                     "SELECT a.id, r.status, r.month, r.type, r.topic, r.sex, " + sign +
+                     "r.activities, " + sign +
+                     "r.participants FROM activity_rollup r, area a "
+                     "WHERE r.area_id = ? AND a.path IN (" +
+                     Placeholders(paths->size()) + ")" + kUpsertTail,
                  params);
     if (*sign == '-')
-      conn.Execute("DELETE FROM activity_rollup WHERE activities <= 0 AND area_id IN (SELECT id FROM "
-                   "area WHERE path IN (" + Placeholders(paths->size()) + "))",
-                   std::span<const Param>(params.data() + 1, paths->size()));
+      conn.Execute(
+          "DELETE FROM activity_rollup WHERE activities <= 0 AND area_id IN (SELECT id FROM "
+          "area WHERE path IN (" +
+              Placeholders(paths->size()) + "))",
+          std::span<const Param>(params.data() + 1, paths->size()));
   }
 }
 
@@ -186,9 +195,13 @@ void RefreshActivitiesOfPerson(Connection& conn, const std::string& person_id) {
   auto rs = conn.Query(
       "SELECT id, f, m, o FROM (SELECT x.id, x.participants_f AS was_f, x.participants_m AS was_m, "
       "x.participants_x AS was_x, SUM(CASE p.sex WHEN 'f' THEN 1 ELSE 0 END) AS f, SUM(CASE p.sex "
-      "WHEN 'm' THEN 1 ELSE 0 END) AS m, SUM(CASE WHEN p.sex IN ('f', 'm') THEN 0 ELSE 1 END) AS o" +
-          from + " JOIN attendance t ON t.activity_id = x.id AND t.attended = 1 JOIN person p ON "
-          "p.id = t.person_id" + where + " GROUP BY x.id, x.participants_f, x.participants_m, "
+      "WHEN 'm' THEN 1 ELSE 0 END) AS m, SUM(CASE WHEN p.sex IN ('f', 'm') THEN 0 ELSE 1 END) AS "
+      "o" +
+          from +
+          " JOIN attendance t ON t.activity_id = x.id AND t.attended = 1 JOIN person p ON "
+          "p.id = t.person_id" +
+          where +
+          " GROUP BY x.id, x.participants_f, x.participants_m, "
           "x.participants_x) c WHERE f <> was_f OR m <> was_m OR o <> was_x",
       {person_id});
   for (std::size_t i = 0; i < rs.size(); ++i) {
@@ -196,28 +209,37 @@ void RefreshActivitiesOfPerson(Connection& conn, const std::string& person_id) {
     auto before = ReadTally(conn, id);
     if (!before) continue;
     const SexTotals now{rs[i].Int(1), rs[i].Int(2), rs[i].Int(3)};
-    conn.Execute("UPDATE activity SET participants_f = ?, participants_m = ?, participants_x = ? WHERE id = ?",
-                 {now.f, now.m, now.x, id});
+    conn.Execute(
+        "UPDATE activity SET participants_f = ?, participants_m = ?, participants_x = ? WHERE id = "
+        "?",
+        {now.f, now.m, now.x, id});
     auto after = before;
     after->participants = now;
     ApplyActivityRollup(conn, before, after);
   }
 }
 
-void RefreshNamedInCounts(Connection& conn, const std::string& activities_sql, const std::vector<Param>& params) {
+void RefreshNamedInCounts(Connection& conn, const std::string& activities_sql,
+                          const std::vector<Param>& params) {
   // As in migrations/*/0014_report_speed.sql. The age band on the activity's date from ISO date
   // text: born after the day N years before it is younger than N.
   auto before = [](int years) {
-    return "(CAST(substr(a.held_on, 1, 4) AS INTEGER) - " + std::to_string(years) + ") || substr(a.held_on, 5)";
+    return "(CAST(substr(a.held_on, 1, 4) AS INTEGER) - " + std::to_string(years) +
+           ") || substr(a.held_on, 5)";
   };
   conn.Execute(
-      "UPDATE activity_count SET named = (SELECT COUNT(*) FROM attendance t JOIN person p ON p.id = "
-      "t.person_id JOIN activity a ON a.id = t.activity_id WHERE t.activity_id = activity_count.activity_id "
-      "AND t.attended = 1 AND p.sex = activity_count.sex AND p.disability = activity_count.disability AND "
-      "CASE WHEN p.birth_date IS NULL THEN 'unknown' WHEN p.birth_date > " + before(5) +
-          " THEN '0-4' WHEN p.birth_date > " + before(12) + " THEN '5-11' WHEN p.birth_date > " + before(18) +
-          " THEN '12-17' WHEN p.birth_date > " + before(60) +
-          " THEN '18-59' ELSE '60+' END = activity_count.age_band) WHERE activity_id IN (" + activities_sql + ")",
+      "UPDATE activity_count SET named = (SELECT COUNT(*) FROM attendance t JOIN person p ON p.id "
+      "= "
+      "t.person_id JOIN activity a ON a.id = t.activity_id WHERE t.activity_id = "
+      "activity_count.activity_id "
+      "AND t.attended = 1 AND p.sex = activity_count.sex AND p.disability = "
+      "activity_count.disability AND "
+      "CASE WHEN p.birth_date IS NULL THEN 'unknown' WHEN p.birth_date > " +
+          before(5) + " THEN '0-4' WHEN p.birth_date > " + before(12) +
+          " THEN '5-11' WHEN p.birth_date > " + before(18) + " THEN '12-17' WHEN p.birth_date > " +
+          before(60) +
+          " THEN '18-59' ELSE '60+' END = activity_count.age_band) WHERE activity_id IN (" +
+          activities_sql + ")",
       params);
 }
 
@@ -226,22 +248,29 @@ void RebuildActivityRollup(Connection& conn) {
   // As in migrations/*/0012_activity_summary.sql: each activity's rows grouped by its own area,
   // then added to the area and each of its ancestors (a recursive walk up parent_id).
   conn.Execute(
-      "INSERT INTO activity_rollup (area_id, status, month, type, topic, sex, activities, participants) "
+      "INSERT INTO activity_rollup (area_id, status, month, type, topic, sex, activities, "
+      "participants) "
       "WITH RECURSIVE up(area_id, ancestor_id) AS ("
       "  SELECT id, id FROM area"
       "  UNION ALL"
-      "  SELECT up.area_id, a.parent_id FROM up JOIN area a ON a.id = up.ancestor_id WHERE a.parent_id IS NOT NULL"
+      "  SELECT up.area_id, a.parent_id FROM up JOIN area a ON a.id = up.ancestor_id WHERE "
+      "a.parent_id IS NOT NULL"
       "), own AS ("
-      "  SELECT x.area_id, x.status, substr(x.held_on, 1, 7) AS month, x.type, COALESCE(t.topic, '') AS topic,"
+      "  SELECT x.area_id, x.status, substr(x.held_on, 1, 7) AS month, x.type, COALESCE(t.topic, "
+      "'') AS topic,"
       "         s.sex, COUNT(*) AS activities,"
-      "         SUM(CASE s.sex WHEN 'f' THEN x.participants_f WHEN 'm' THEN x.participants_m ELSE x.participants_x END) AS participants"
+      "         SUM(CASE s.sex WHEN 'f' THEN x.participants_f WHEN 'm' THEN x.participants_m ELSE "
+      "x.participants_x END) AS participants"
       "  FROM activity x LEFT JOIN activity_topic t ON t.activity_id = x.id"
       "  JOIN (SELECT 'f' AS sex UNION ALL SELECT 'm' UNION ALL SELECT 'x') s"
-      "    ON CASE s.sex WHEN 'f' THEN x.participants_f WHEN 'm' THEN x.participants_m ELSE x.participants_x END > 0"
+      "    ON CASE s.sex WHEN 'f' THEN x.participants_f WHEN 'm' THEN x.participants_m ELSE "
+      "x.participants_x END > 0"
       "  WHERE x.status IN ('submitted', 'verified')"
-      "  GROUP BY x.area_id, x.status, substr(x.held_on, 1, 7), x.type, COALESCE(t.topic, ''), s.sex"
+      "  GROUP BY x.area_id, x.status, substr(x.held_on, 1, 7), x.type, COALESCE(t.topic, ''), "
+      "s.sex"
       ") "
-      "SELECT up.ancestor_id, own.status, own.month, own.type, own.topic, own.sex, SUM(own.activities),"
+      "SELECT up.ancestor_id, own.status, own.month, own.type, own.topic, own.sex, "
+      "SUM(own.activities),"
       "       SUM(own.participants) "
       "FROM own JOIN up ON up.area_id = own.area_id "
       "GROUP BY up.ancestor_id, own.status, own.month, own.type, own.topic, own.sex");

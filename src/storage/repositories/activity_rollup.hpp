@@ -61,7 +61,8 @@ void RefreshActivitiesOfPerson(Connection& conn, const std::string& person_id);
 
 // Recounts activity_count.named of the activities `activities_sql` selects (an SQL subquery or
 // list yielding activity ids, with its `params`).
-void RefreshNamedInCounts(Connection& conn, const std::string& activities_sql, const std::vector<Param>& params);
+void RefreshNamedInCounts(Connection& conn, const std::string& activities_sql,
+                          const std::vector<Param>& params);
 
 // Recomputes activity_rollup from the activity rows in one statement (the demo generator's bulk
 // load; the same statement fills it in migration 0012). Expects participants_f/_m/_x written.

@@ -26,7 +26,7 @@ namespace {
 
 using namespace domain;
 using Key = std::tuple<std::string, std::string, std::string, std::string>;  // month type topic sex
-using Sums = std::map<Key, std::pair<std::int64_t, std::int64_t>>;             // activities, people
+using Sums = std::map<Key, std::pair<std::int64_t, std::int64_t>>;           // activities, people
 
 ParticipantCount Count(const char* sex, std::int64_t n, const char* band = "18-59") {
   return {sex, band, false, n};
@@ -48,9 +48,10 @@ class ActivitySummaryTest : public test::ServiceTest {
     v2_ = Add(d1_.id, "P1-D1-V2");
     author_ = User("author", Role::kMobiliser, root_);
     officer_ = User("officer", Role::kOfficer, root_);
-    auto hh = Household(v1_, {PersonInput{.name = "Amina", .sex = "f", .relation = "head", .age = 30},
-                               PersonInput{.name = "Bibi", .sex = "f", .relation = "daughter", .age = 19},
-                               PersonInput{.name = "Karim", .sex = "m", .relation = "son", .age = 21}});
+    auto hh =
+        Household(v1_, {PersonInput{.name = "Amina", .sex = "f", .relation = "head", .age = 30},
+                        PersonInput{.name = "Bibi", .sex = "f", .relation = "daughter", .age = 19},
+                        PersonInput{.name = "Karim", .sex = "m", .relation = "son", .age = 21}});
     ASSERT_TRUE(hh) << hh.error().message;
     household_ = hh->household.id;
     for (const auto& p : hh->people) person_[p.name] = p;
@@ -150,7 +151,8 @@ class ActivitySummaryTest : public test::ServiceTest {
     const auto rebuilt = RollupRows(*conn);
     conn->Rollback();
     EXPECT_EQ(stored, rebuilt);
-    EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM activity_rollup WHERE activities <= 0")[0].Int(0), 0);
+    EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM activity_rollup WHERE activities <= 0")[0].Int(0),
+              0);
   }
 
   NoBlobs blobs_;
@@ -165,13 +167,14 @@ class ActivitySummaryTest : public test::ServiceTest {
 TEST_P(ActivitySummaryTest, CountsNamedOnlyAndTopiclessActivities) {
   ActivityInput counted;  // counts include the two named women
   counted.topics = std::vector<std::string>{"wash", "health"};
-  counted.counts = std::vector<ParticipantCount>{Count("f", 10), Count("f", 2, "60+"), Count("m", 3)};
+  counted.counts =
+      std::vector<ParticipantCount>{Count("f", 10), Count("f", 2, "60+"), Count("m", 3)};
   counted.attendance = std::vector<Attendance>{{person_["Amina"].id}, {person_["Bibi"].id}};
   Verified(counted);
   ActivityInput named;  // nobody counted: the attended named, by their sex; no topic
   named.type = "home_visit";
-  named.attendance = std::vector<Attendance>{{person_["Amina"].id}, {person_["Karim"].id},
-                                             {person_["Bibi"].id, false}};
+  named.attendance = std::vector<Attendance>{
+      {person_["Amina"].id}, {person_["Karim"].id}, {person_["Bibi"].id, false}};
   Verified(named);
   ActivityInput waiting;
   waiting.topics = std::vector<std::string>{"wash"};
@@ -197,7 +200,8 @@ TEST_P(ActivitySummaryTest, CountsNamedOnlyAndTopiclessActivities) {
   EXPECT_TRUE(Summary(p2_, "2026-01-01", "2026-01-31").empty());
   auto with = Summary(d1_, "2026-01-01", "2026-01-31", true);
   EXPECT_EQ(with.size(), want.size() + 1);
-  EXPECT_EQ((with[{"2026-01", "awareness_session", "wash", "x"}]), std::make_pair(std::int64_t{1}, std::int64_t{4}));
+  EXPECT_EQ((with[{"2026-01", "awareness_session", "wash", "x"}]),
+            std::make_pair(std::int64_t{1}, std::int64_t{4}));
   // No area: the caller's whole scope (the system actor: every root area).
   auto all = activities_->MonthlyCounts(system_, std::nullopt, "2026-01-01", "2026-01-31", false);
   ASSERT_TRUE(all);
@@ -283,7 +287,8 @@ TEST_P(ActivitySummaryTest, AreaMovesCarryTheirTotals) {
   // A village to another district of the province.
   auto v1 = areas_->Get(system_, v1_.id);
   ASSERT_TRUE(v1);
-  auto moved = areas_->Update(system_, v1_.id, AreaPatch{.version = v1->area.version, .parent_id = d2_.id});
+  auto moved =
+      areas_->Update(system_, v1_.id, AreaPatch{.version = v1->area.version, .parent_id = d2_.id});
   ASSERT_TRUE(moved) << moved.error().message;
   ExpectDerivedRight("village moved");
   EXPECT_EQ(Summary(d1_, "2026-01-01", "2026-01-31"), one);
@@ -292,7 +297,8 @@ TEST_P(ActivitySummaryTest, AreaMovesCarryTheirTotals) {
   // A district (with its village and activity) to the other province.
   auto d1 = areas_->Get(system_, d1_.id);
   ASSERT_TRUE(d1);
-  moved = areas_->Update(system_, d1_.id, AreaPatch{.version = d1->area.version, .parent_id = p2_.id});
+  moved =
+      areas_->Update(system_, d1_.id, AreaPatch{.version = d1->area.version, .parent_id = p2_.id});
   ASSERT_TRUE(moved) << moved.error().message;
   ExpectDerivedRight("district moved");
   EXPECT_EQ(Summary(p1_, "2026-01-01", "2026-01-31"), one);
@@ -313,7 +319,8 @@ TEST_P(ActivitySummaryTest, ASexCorrectedInTheRegistryRecountsNamedOnlyActivitie
   HouseholdService households(*uow_);
   auto people = households.People(system_, household_);
   ASSERT_TRUE(people);
-  const auto karim = std::find_if(people->begin(), people->end(), [](const Person& p) { return p.name == "Karim"; });
+  const auto karim = std::find_if(people->begin(), people->end(),
+                                  [](const Person& p) { return p.name == "Karim"; });
   ASSERT_NE(karim, people->end());
   // Another change of the person leaves the activities' figures alone.
   std::vector<std::string> rollup;
@@ -321,14 +328,16 @@ TEST_P(ActivitySummaryTest, ASexCorrectedInTheRegistryRecountsNamedOnlyActivitie
     auto conn = db_->Acquire();
     rollup = RollupRows(*conn);
   }
-  auto renamed = households.UpdatePerson(system_, household_, karim->id, karim->version, PersonInput{.name = "Karim Khan"});
+  auto renamed = households.UpdatePerson(system_, household_, karim->id, karim->version,
+                                         PersonInput{.name = "Karim Khan"});
   ASSERT_TRUE(renamed) << renamed.error().message;
   {
     auto conn = db_->Acquire();
     EXPECT_EQ(RollupRows(*conn), rollup);
   }
   ExpectDerivedRight("renamed");
-  auto r = households.UpdatePerson(system_, household_, karim->id, renamed->version, PersonInput{.sex = "x"});
+  auto r = households.UpdatePerson(system_, household_, karim->id, renamed->version,
+                                   PersonInput{.sex = "x"});
   ASSERT_TRUE(r) << r.error().message;
   ExpectDerivedRight("sex corrected");
   EXPECT_EQ(Summary(d1_, "2026-01-01", "2026-01-31"),
@@ -340,17 +349,19 @@ TEST_P(ActivitySummaryTest, ASexCorrectedInTheRegistryRecountsNamedOnlyActivitie
 
 TEST_P(ActivitySummaryTest, PartialMonthsAgreeWithTheRows) {
   // Activities on the first, middle and last days of months, of two statuses and several topics.
-  const char* days[] = {"2025-12-31", "2026-01-01", "2026-01-02", "2026-01-15", "2026-01-16",
-                        "2026-01-31", "2026-02-01", "2026-02-14", "2026-02-28", "2026-03-01",
-                        "2026-03-30", "2026-03-31"};
+  const char* days[] = {"2025-12-31", "2026-01-01", "2026-01-02", "2026-01-15",
+                        "2026-01-16", "2026-01-31", "2026-02-01", "2026-02-14",
+                        "2026-02-28", "2026-03-01", "2026-03-30", "2026-03-31"};
   int k = 0;
   for (const char* day : days) {
     ActivityInput in;
     in.held_on = day;
     in.area_id = (++k % 2) ? v1_.id : v2_.id;
     if (k % 3) in.topics = std::vector<std::string>{k % 2 ? "wash" : "health"};
-    if (k % 4) in.counts = std::vector<ParticipantCount>{Count("f", k), Count("m", k % 3)};
-    else in.attendance = std::vector<Attendance>{{person_["Amina"].id}, {person_["Karim"].id}};
+    if (k % 4)
+      in.counts = std::vector<ParticipantCount>{Count("f", k), Count("m", k % 3)};
+    else
+      in.attendance = std::vector<Attendance>{{person_["Amina"].id}, {person_["Karim"].id}};
     auto a = Do(author_, Create(in), "submit");
     if (k % 5) Do(officer_, a, "verify");
   }
@@ -370,7 +381,8 @@ TEST_P(ActivitySummaryTest, PartialMonthsAgreeWithTheRows) {
   const auto year_ago = std::to_string(std::stoi(today.substr(0, 4)) - 1) + today.substr(4);
   auto r = activities_->MonthlyCounts(system_, d1_.id, std::nullopt, std::nullopt, false);
   ASSERT_TRUE(r);
-  EXPECT_EQ(static_cast<std::int64_t>(r->size()), static_cast<std::int64_t>(FromRows(d1_, year_ago, today).size()));
+  EXPECT_EQ(static_cast<std::int64_t>(r->size()),
+            static_cast<std::int64_t>(FromRows(d1_, year_ago, today).size()));
 }
 
 TEST_P(ActivitySummaryTest, QueueIsNewestFirstWithoutTheCallersOwnAndAnExactTotal) {
@@ -405,14 +417,16 @@ TEST_P(ActivitySummaryTest, QueueIsNewestFirstWithoutTheCallersOwnAndAnExactTota
   ActivityFilter f;
   f.queue = true;
   f.area_id = d1_.id;
-  for (std::int64_t offset : {std::int64_t{0}, std::int64_t{50}, std::int64_t{1000}, static_cast<std::int64_t>(want.size()) - 10}) {
+  for (std::int64_t offset : {std::int64_t{0}, std::int64_t{50}, std::int64_t{1000},
+                              static_cast<std::int64_t>(want.size()) - 10}) {
     f.page = {50, offset};
     auto page = activities_->List(officer_, f);
     ASSERT_TRUE(page) << page.error().message;
     EXPECT_EQ(page->total, static_cast<std::int64_t>(want.size()));
     const auto n = std::min<std::size_t>(50, want.size() - static_cast<std::size_t>(offset));
     ASSERT_EQ(page->items.size(), n) << offset;
-    for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(page->items[i].id, want[static_cast<std::size_t>(offset) + i].second);
+    for (std::size_t i = 0; i < n; ++i)
+      EXPECT_EQ(page->items[i].id, want[static_cast<std::size_t>(offset) + i].second);
   }
   // A village with a few: sorted in memory, the same rule.
   f.area_id = v2_.id;
@@ -422,13 +436,15 @@ TEST_P(ActivitySummaryTest, QueueIsNewestFirstWithoutTheCallersOwnAndAnExactTota
   EXPECT_EQ(page->total, static_cast<std::int64_t>(page->items.size()));
   EXPECT_TRUE(std::none_of(page->items.begin(), page->items.end(),
                            [&](const Activity& a) { return a.author_id == officer_.user_id; }));
-  EXPECT_TRUE(std::is_sorted(page->items.begin(), page->items.end(), [](const Activity& a, const Activity& b) {
-    return std::tie(a.held_on, a.id) > std::tie(b.held_on, b.id);
-  }));
+  EXPECT_TRUE(std::is_sorted(page->items.begin(), page->items.end(),
+                             [](const Activity& a, const Activity& b) {
+                               return std::tie(a.held_on, a.id) > std::tie(b.held_on, b.id);
+                             }));
   ExpectDerivedRight("queue");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ActivitySummaryTest, testing::ValuesIn(AllDialects()), DialectParamName());
+INSTANTIATE_TEST_SUITE_P(Backends, ActivitySummaryTest, testing::ValuesIn(AllDialects()),
+                         DialectParamName());
 
 }  // namespace
 }  // namespace mobilise::storage

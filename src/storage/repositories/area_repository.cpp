@@ -39,8 +39,9 @@ Area ReadArea(const ResultSet::Row& r) {
 }
 
 std::optional<Area> One(Connection& conn, const std::string& where, const std::string& value) {
-  auto rs = conn.Query(std::string("SELECT ") + kColumns + " FROM area a" + kLevelJoin + " WHERE " + where,
-                       {Param(value)});
+  auto rs = conn.Query(
+      std::string("SELECT ") + kColumns + " FROM area a" + kLevelJoin + " WHERE " + where,
+      {Param(value)});
   if (rs.empty()) return std::nullopt;
   return ReadArea(rs[0]);
 }
@@ -80,9 +81,10 @@ domain::Page<Area> SqlAreaRepository::List(const domain::AreaQuery& q) {
       w.And("a.rowid IN (SELECT rowid FROM area_search WHERE area_search MATCH ?)",
             {FtsPhrase(*q.text)});
     } else {
-      w.And("a.code LIKE ? ESCAPE '\\' OR a.name LIKE ? ESCAPE '\\' OR a.name_local LIKE ? "
-            "ESCAPE '\\'",
-            {p, p, p});
+      w.And(
+          "a.code LIKE ? ESCAPE '\\' OR a.name LIKE ? ESCAPE '\\' OR a.name_local LIKE ? "
+          "ESCAPE '\\'",
+          {p, p, p});
     }
   }
   domain::Page<Area> page;
@@ -108,8 +110,8 @@ std::vector<Area> SqlAreaRepository::Ancestors(const Area& area) {
   }
   std::vector<Area> out;
   if (in.empty()) return out;
-  auto rs = conn_.Query(std::string("SELECT ") + kColumns + " FROM area a" + kLevelJoin + " WHERE a.path IN (" + in +
-                            ") ORDER BY a.level",
+  auto rs = conn_.Query(std::string("SELECT ") + kColumns + " FROM area a" + kLevelJoin +
+                            " WHERE a.path IN (" + in + ") ORDER BY a.level",
                         params);
   for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(ReadArea(rs[i]));
   return out;
@@ -128,9 +130,9 @@ Status SqlAreaRepository::Insert(const Area& a) {
     conn_.Execute(
         "INSERT INTO area (id, parent_id, level, code, name, name_local, path, version, "
         "created_at, created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        {a.id, OptParam(a.parent_id), std::int64_t{a.level}, a.code, a.name,
-         OptParam(a.name_local), a.path, a.version, a.created_at, OptParam(a.created_by),
-         a.updated_at, OptParam(a.updated_by)});
+        {a.id, OptParam(a.parent_id), std::int64_t{a.level}, a.code, a.name, OptParam(a.name_local),
+         a.path, a.version, a.created_at, OptParam(a.created_by), a.updated_at,
+         OptParam(a.updated_by)});
   } catch (const ConstraintViolation& e) {
     return Fail(FromConstraint(e));
   }
@@ -155,7 +157,7 @@ void SqlAreaRepository::MoveSubtree(const std::string& old_path, const std::stri
   // Descendants only (the moved area itself is written by Update).
   conn_.Execute("UPDATE area SET path = ? || substr(path, ?) WHERE path > ? AND path < ?",
                 {new_path, static_cast<std::int64_t>(old_path.size() + 1), range.lo, range.hi});
-  MoveRegistryPaths(conn_, old_path, new_path);  // the moved area's own records included
+  MoveRegistryPaths(conn_, old_path, new_path);   // the moved area's own records included
   MoveActivityRollup(conn_, old_path, new_path);  // the subtree's totals change ancestors
 }
 

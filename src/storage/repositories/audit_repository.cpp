@@ -68,9 +68,9 @@ domain::Page<domain::AuditEntry> SqlAuditRepository::List(const domain::AuditQue
 }
 
 std::vector<domain::AuditNote> SqlAuditRepository::Notes(const std::string& entity,
-                                                        const std::string& entity_id,
-                                                        const std::string& action,
-                                                        const std::string& field, int limit) {
+                                                         const std::string& entity_id,
+                                                         const std::string& action,
+                                                         const std::string& field, int limit) {
   // The snapshot is JSON text written by Append; the field is read in SQL (index audit_entity).
   const std::string note = conn_.dialect() == Dialect::kPostgres
                                ? "(x.after::jsonb ->> ?)"

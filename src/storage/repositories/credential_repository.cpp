@@ -52,8 +52,8 @@ std::optional<domain::Principal> SqlCredentialRepository::Find(const std::string
   return p;
 }
 
-std::optional<domain::Principal> SqlCredentialRepository::FindSession(
-    const std::string& token_hash, const std::string& now) {
+std::optional<domain::Principal> SqlCredentialRepository::FindSession(const std::string& token_hash,
+                                                                      const std::string& now) {
   return Find("user_session", "s.csrf_token", token_hash, now);
 }
 

@@ -11,12 +11,11 @@
 #include <thread>
 
 #include "core/id.hpp"
-#include "storage/repositories/registry_repositories.hpp"
-
 #include "domain/activities/activity_service.hpp"
 #include "domain/registry/institution_service.hpp"
 #include "domain/registry/registry_config_service.hpp"
 #include "storage/repositories/activity_rollup.hpp"
+#include "storage/repositories/registry_repositories.hpp"
 #include "storage/repositories/service_test_support.hpp"
 
 using mobilise::test::AllDialects;
@@ -41,32 +40,40 @@ class DerivedColumnsTest : public test::ServiceTest {
   void ExpectDerivedRight(const std::string& when) {
     SCOPED_TRACE(when);
     auto conn = db_->Acquire();
-    EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM household WHERE registered_on IS NULL OR registered_on <> "
-                          "CASE WHEN psc_date IS NOT NULL AND psc_date < substr(created_at, 1, 10) "
-                          "THEN psc_date ELSE substr(created_at, 1, 10) END")[0]
-                  .Int(0),
-              0)
+    EXPECT_EQ(
+        conn->Query(
+                "SELECT COUNT(*) FROM household WHERE registered_on IS NULL OR registered_on <> "
+                "CASE WHEN psc_date IS NOT NULL AND psc_date < substr(created_at, 1, 10) "
+                "THEN psc_date ELSE substr(created_at, 1, 10) END")[0]
+            .Int(0),
+        0)
         << "households whose registered_on is not their survey or creation day";
-    EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM membership m LEFT JOIN household h ON h.id = m.household_id "
-                          "WHERE COALESCE(m.member_band, '-') <> COALESCE(h.poverty_band, '-') OR "
-                          "m.member_poor <> COALESCE(h.poor, 0)")[0]
-                  .Int(0),
-              0)
+    EXPECT_EQ(
+        conn->Query(
+                "SELECT COUNT(*) FROM membership m LEFT JOIN household h ON h.id = m.household_id "
+                "WHERE COALESCE(m.member_band, '-') <> COALESCE(h.poverty_band, '-') OR "
+                "m.member_poor <> COALESCE(h.poor, 0)")[0]
+            .Int(0),
+        0)
         << "memberships whose band is not their household's";
     EXPECT_EQ(conn->Query("SELECT COUNT(*) FROM membership m WHERE m.member_repeated <> CASE WHEN "
-                          "EXISTS (SELECT 1 FROM membership o WHERE o.id <> m.id AND o.household_id = m.household_id) OR "
-                          "EXISTS (SELECT 1 FROM membership o WHERE o.id <> m.id AND o.person_id = m.person_id) "
+                          "EXISTS (SELECT 1 FROM membership o WHERE o.id <> m.id AND "
+                          "o.household_id = m.household_id) OR "
+                          "EXISTS (SELECT 1 FROM membership o WHERE o.id <> m.id AND o.person_id = "
+                          "m.person_id) "
                           "THEN 1 ELSE 0 END")[0]
                   .Int(0),
               0)
-        << "memberships whose member_repeated does not say whether their household or person is in another";
+        << "memberships whose member_repeated does not say whether their household or person is in "
+           "another";
     auto cells = [&] {
-      auto rs = conn->Query("SELECT activity_id, sex, age_band, disability, named FROM activity_count "
-                            "ORDER BY activity_id, sex, age_band, disability");
+      auto rs = conn->Query(
+          "SELECT activity_id, sex, age_band, disability, named FROM activity_count "
+          "ORDER BY activity_id, sex, age_band, disability");
       std::vector<std::string> out;
       for (std::size_t i = 0; i < rs.size(); ++i)
-        out.push_back(rs[i].Str(0) + "|" + rs[i].Str(1) + "|" + rs[i].Str(2) + "|" + rs[i].Str(3) + "|" +
-                      rs[i].Str(4));
+        out.push_back(rs[i].Str(0) + "|" + rs[i].Str(1) + "|" + rs[i].Str(2) + "|" + rs[i].Str(3) +
+                      "|" + rs[i].Str(4));
       return out;
     };
     const auto stored = cells();
@@ -77,11 +84,13 @@ class DerivedColumnsTest : public test::ServiceTest {
     EXPECT_EQ(stored, recounted);
   }
 
-  std::int64_t Named(const std::string& activity_id, const std::string& sex, const std::string& band) {
+  std::int64_t Named(const std::string& activity_id, const std::string& sex,
+                     const std::string& band) {
     auto conn = db_->Acquire();
-    auto rs = conn->Query("SELECT named FROM activity_count WHERE activity_id = ? AND sex = ? AND age_band = ? "
-                          "AND disability = 0",
-                          {activity_id, sex, band});
+    auto rs = conn->Query(
+        "SELECT named FROM activity_count WHERE activity_id = ? AND sex = ? AND age_band = ? "
+        "AND disability = 0",
+        {activity_id, sex, band});
     return rs.size() ? rs[0].Int(0) : -1;
   }
 
@@ -91,7 +100,8 @@ class DerivedColumnsTest : public test::ServiceTest {
 TEST_P(DerivedColumnsTest, HouseholdsAndTheirMembershipsFollowScoresBandsAndMerges) {
   HouseholdService households(*uow_);
   InstitutionService institutions(*uow_);
-  auto a = Household(v1_, {PersonInput{.name = "Amina", .sex = "f", .relation = "head", .age = 30}});
+  auto a =
+      Household(v1_, {PersonInput{.name = "Amina", .sex = "f", .relation = "head", .age = 30}});
   auto b = Household(v1_, {PersonInput{.name = "Bibi", .sex = "f", .relation = "head", .age = 40}});
   ASSERT_TRUE(a && b);
   ExpectDerivedRight("created without a score");
@@ -100,22 +110,30 @@ TEST_P(DerivedColumnsTest, HouseholdsAndTheirMembershipsFollowScoresBandsAndMerg
                                   HouseholdInput{.psc_date = "2025-03-01", .psc_score = 8});
   ASSERT_TRUE(scored) << scored.error().message;
   ExpectDerivedRight("scored");
-  auto co = institutions.Create(system_, InstitutionInput{.type = "CO", .area_id = v1_.id, .name = "Women's CO",
-                                                          .formed_on = "2025-04-01", .sex_composition = "women"});
+  auto co = institutions.Create(system_, InstitutionInput{.type = "CO",
+                                                          .area_id = v1_.id,
+                                                          .name = "Women's CO",
+                                                          .formed_on = "2025-04-01",
+                                                          .sex_composition = "women"});
   ASSERT_TRUE(co) << co.error().message;
   for (const auto* h : {&scored->household, &b->household}) {
-    auto m = institutions.AddMember(system_, co->institution.id,
-                                    MemberInput{.household_id = h->id, .role = "member", .joined_on = "2025-04-01"});
+    auto m = institutions.AddMember(
+        system_, co->institution.id,
+        MemberInput{.household_id = h->id, .role = "member", .joined_on = "2025-04-01"});
     ASSERT_TRUE(m) << m.error().message;
   }
   ExpectDerivedRight("members");
   // Amina, her household's representative in the CO, joins a self-help group herself: both her
   // rows are repeated, the other household's stays single.
-  auto shg = institutions.Create(system_, InstitutionInput{.type = "SHG", .area_id = v1_.id, .name = "SHG",
-                                                           .formed_on = "2025-04-01", .sex_composition = "women"});
+  auto shg = institutions.Create(system_, InstitutionInput{.type = "SHG",
+                                                           .area_id = v1_.id,
+                                                           .name = "SHG",
+                                                           .formed_on = "2025-04-01",
+                                                           .sex_composition = "women"});
   ASSERT_TRUE(shg) << shg.error().message;
   auto amina = institutions.AddMember(system_, shg->institution.id,
-                                      MemberInput{.person_id = scored->household.head_person_id, .role = "member",
+                                      MemberInput{.person_id = scored->household.head_person_id,
+                                                  .role = "member",
                                                   .joined_on = "2025-05-01"});
   ASSERT_TRUE(amina) << amina.error().message;
   ExpectDerivedRight("a representative joins a group herself");
@@ -136,7 +154,10 @@ TEST_P(DerivedColumnsTest, HouseholdsAndTheirMembershipsFollowScoresBandsAndMerg
   ASSERT_TRUE(scored) << scored.error().message;
   ExpectDerivedRight("score changed");
   // New bands from a date before the survey: every household and membership re-derived.
-  PovertyBandSet set{"2020-01-01", "test", {{"poor", "Poor", std::nullopt, 0, true}, {"rich", "Rich", std::nullopt, 70, false}}};
+  PovertyBandSet set{
+      "2020-01-01",
+      "test",
+      {{"poor", "Poor", std::nullopt, 0, true}, {"rich", "Rich", std::nullopt, 70, false}}};
   ASSERT_TRUE(RegistryConfigService(*uow_).SaveBandSet(system_, set));
   ExpectDerivedRight("bands changed");
   {
@@ -147,22 +168,29 @@ TEST_P(DerivedColumnsTest, HouseholdsAndTheirMembershipsFollowScoresBandsAndMerg
     EXPECT_EQ(rs[0].Int(1), 1);
   }
   // The two merged: the other's membership moves to the kept household and takes its band.
-  auto c = Household(v1_, {PersonInput{.name = "Chaman", .sex = "m", .relation = "head", .age = 50}});
+  auto c =
+      Household(v1_, {PersonInput{.name = "Chaman", .sex = "m", .relation = "head", .age = 50}});
   ASSERT_TRUE(c);
   auto c_scored = households.Update(system_, c->household.id, c->household.version,
                                     HouseholdInput{.psc_date = "2025-01-01", .psc_score = 90});
   ASSERT_TRUE(c_scored) << c_scored.error().message;
   // Chaman's household was in a CO of its own: merged with Bibi's, the kept household is in two.
-  auto co2 = institutions.Create(system_, InstitutionInput{.type = "CO", .area_id = v1_.id, .name = "Men's CO",
-                                                           .formed_on = "2025-04-01", .sex_composition = "men"});
+  auto co2 = institutions.Create(system_, InstitutionInput{.type = "CO",
+                                                           .area_id = v1_.id,
+                                                           .name = "Men's CO",
+                                                           .formed_on = "2025-04-01",
+                                                           .sex_composition = "men"});
   ASSERT_TRUE(co2) << co2.error().message;
-  auto left = institutions.AddMember(system_, co2->institution.id,
-                                     MemberInput{.household_id = c_scored->household.id, .role = "member",
-                                                 .joined_on = "2025-04-01"});
+  auto left = institutions.AddMember(
+      system_, co2->institution.id,
+      MemberInput{
+          .household_id = c_scored->household.id, .role = "member", .joined_on = "2025-04-01"});
   ASSERT_TRUE(left) << left.error().message;
-  ASSERT_TRUE(institutions.UpdateMember(system_, co2->institution.id, left->membership.id,
-                                        MemberPatch{.left_on = "2025-06-01", .left_reason = "moved"}));
-  auto merged = households.Merge(system_, c_scored->household.id, c_scored->household.version, b->household.id);
+  ASSERT_TRUE(
+      institutions.UpdateMember(system_, co2->institution.id, left->membership.id,
+                                MemberPatch{.left_on = "2025-06-01", .left_reason = "moved"}));
+  auto merged = households.Merge(system_, c_scored->household.id, c_scored->household.version,
+                                 b->household.id);
   ASSERT_TRUE(merged) << merged.error().message;
   ExpectDerivedRight("merged");
   {
@@ -180,11 +208,15 @@ TEST_P(DerivedColumnsTest, HouseholdsAndTheirMembershipsFollowScoresBandsAndMerg
 TEST_P(DerivedColumnsTest, TwoWritersAddingRowsForOneMemberMarkBoth) {
   if (GetParam() != Dialect::kPostgres) GTEST_SKIP() << "SQLite has one writer at a time";
   InstitutionService institutions(*uow_);
-  auto a = Household(v1_, {PersonInput{.name = "Amina", .sex = "f", .relation = "head", .age = 30}});
+  auto a =
+      Household(v1_, {PersonInput{.name = "Amina", .sex = "f", .relation = "head", .age = 30}});
   ASSERT_TRUE(a);
   auto group = [&](const std::string& type) {
-    auto made = institutions.Create(system_, InstitutionInput{.type = type, .area_id = v1_.id, .name = type,
-                                                              .formed_on = "2025-04-01", .sex_composition = "women"});
+    auto made = institutions.Create(system_, InstitutionInput{.type = type,
+                                                              .area_id = v1_.id,
+                                                              .name = type,
+                                                              .formed_on = "2025-04-01",
+                                                              .sex_composition = "women"});
     EXPECT_TRUE(made) << made.error().message;
     return made->institution;
   };
@@ -223,8 +255,9 @@ TEST_P(DerivedColumnsTest, CountCellsKnowTheirNamedAttendees) {
   NoBlobs blobs;
   ActivityService activities(*uow_, blobs);
   HouseholdService households(*uow_);
-  auto hh = Household(v1_, {PersonInput{.name = "Amina", .sex = "f", .relation = "head", .age = 30},
-                            PersonInput{.name = "Karim", .sex = "m", .relation = "son", .age = 16}});
+  auto hh =
+      Household(v1_, {PersonInput{.name = "Amina", .sex = "f", .relation = "head", .age = 30},
+                      PersonInput{.name = "Karim", .sex = "m", .relation = "son", .age = 16}});
   ASSERT_TRUE(hh) << hh.error().message;
   const Person amina = hh->people[0].name == "Amina" ? hh->people[0] : hh->people[1];
   const Person karim = hh->people[0].name == "Karim" ? hh->people[0] : hh->people[1];
@@ -232,8 +265,8 @@ TEST_P(DerivedColumnsTest, CountCellsKnowTheirNamedAttendees) {
   in.type = "awareness_session";
   in.area_id = v1_.id;
   in.held_on = "2026-01-15";
-  in.counts = std::vector<ParticipantCount>{{"f", "18-59", false, 4}, {"m", "12-17", false, 2},
-                                            {"m", "18-59", false, 3}};
+  in.counts = std::vector<ParticipantCount>{
+      {"f", "18-59", false, 4}, {"m", "12-17", false, 2}, {"m", "18-59", false, 3}};
   in.attendance = std::vector<Attendance>{{amina.id}, {karim.id}};
   auto a = activities.Create(system_, in);
   ASSERT_TRUE(a) << a.error().message;
@@ -247,7 +280,8 @@ TEST_P(DerivedColumnsTest, CountCellsKnowTheirNamedAttendees) {
   Person k = karim;
   for (const auto& p : *people)
     if (p.id == karim.id) k = p;
-  auto older = households.UpdatePerson(system_, hh->household.id, k.id, k.version, PersonInput{.birth_date = "1990-05-05"});
+  auto older = households.UpdatePerson(system_, hh->household.id, k.id, k.version,
+                                       PersonInput{.birth_date = "1990-05-05"});
   ASSERT_TRUE(older) << older.error().message;
   ExpectDerivedRight("birth date corrected");
   EXPECT_EQ(Named(a->id, "m", "12-17"), 0);
@@ -261,7 +295,8 @@ TEST_P(DerivedColumnsTest, CountCellsKnowTheirNamedAttendees) {
   EXPECT_EQ(Named(a->id, "f", "18-59"), 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, DerivedColumnsTest, testing::ValuesIn(AllDialects()), DialectParamName());
+INSTANTIATE_TEST_SUITE_P(Backends, DerivedColumnsTest, testing::ValuesIn(AllDialects()),
+                         DialectParamName());
 
 }  // namespace
 }  // namespace mobilise::storage

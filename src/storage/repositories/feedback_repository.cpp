@@ -88,7 +88,8 @@ SqlWhere Where(Dialect dialect, const domain::FeedbackQuery& q, bool with_status
 
 std::vector<domain::FeedbackCategory> SqlFeedbackRepository::Categories() {
   auto rs = conn_.Query(
-      "SELECT code, name, name_local, sensitive, due_hours FROM feedback_category ORDER BY position");
+      "SELECT code, name, name_local, sensitive, due_hours FROM feedback_category ORDER BY "
+      "position");
   std::vector<domain::FeedbackCategory> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
     out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].OptText(2), rs[i].Int(3) != 0,
@@ -110,9 +111,10 @@ domain::Page<Feedback> SqlFeedbackRepository::List(const domain::FeedbackQuery& 
   params.emplace_back(std::int64_t{q.page.limit});
   params.emplace_back(q.page.offset);
   // Overdue first by due date; otherwise newest first.
-  const std::string order = q.overdue_on ? " ORDER BY f.due_on, f.id" : " ORDER BY f.received_on DESC, f.id DESC";
-  auto rs = conn_.Query(std::string("SELECT ") + kColumns + kFrom + w.sql + order + " LIMIT ? OFFSET ?",
-                        params);
+  const std::string order =
+      q.overdue_on ? " ORDER BY f.due_on, f.id" : " ORDER BY f.received_on DESC, f.id DESC";
+  auto rs = conn_.Query(
+      std::string("SELECT ") + kColumns + kFrom + w.sql + order + " LIMIT ? OFFSET ?", params);
   for (std::size_t i = 0; i < rs.size(); ++i) page.items.push_back(Read(rs[i]));
   return page;
 }
@@ -123,15 +125,38 @@ void SqlFeedbackRepository::Insert(const Feedback& f) {
       "sensitive, anonymous, person_name, person_contact, person_sex, person_age_band, "
       "description, language, tags, status, assigned_to, referred_to, response, responded_on, "
       "closed_on, loop_closed_by, satisfaction, due_on, version, created_at, created_by, "
-      "updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      {f.id, f.area_id, f.area_path, OptParam(f.cefc_id), f.received_on, f.channel, f.category,
-       std::int64_t{f.sensitive ? 1 : 0}, std::int64_t{f.anonymous ? 1 : 0},
-       OptParam(f.person_name), OptParam(f.person_contact), OptParam(f.person_sex),
-       OptParam(f.person_age_band), f.description, OptParam(f.language), TagsText(f.tags),
-       f.status, OptParam(f.assigned_to), OptParam(f.referred_to), OptParam(f.response),
-       OptParam(f.responded_on), OptParam(f.closed_on), OptParam(f.loop_closed_by),
-       OptParam(f.satisfaction), f.due_on, f.version, f.created_at, OptParam(f.created_by),
-       f.updated_at, OptParam(f.updated_by)});
+      "updated_at, updated_by) VALUES "
+      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+      {f.id,
+       f.area_id,
+       f.area_path,
+       OptParam(f.cefc_id),
+       f.received_on,
+       f.channel,
+       f.category,
+       std::int64_t{f.sensitive ? 1 : 0},
+       std::int64_t{f.anonymous ? 1 : 0},
+       OptParam(f.person_name),
+       OptParam(f.person_contact),
+       OptParam(f.person_sex),
+       OptParam(f.person_age_band),
+       f.description,
+       OptParam(f.language),
+       TagsText(f.tags),
+       f.status,
+       OptParam(f.assigned_to),
+       OptParam(f.referred_to),
+       OptParam(f.response),
+       OptParam(f.responded_on),
+       OptParam(f.closed_on),
+       OptParam(f.loop_closed_by),
+       OptParam(f.satisfaction),
+       f.due_on,
+       f.version,
+       f.created_at,
+       OptParam(f.created_by),
+       f.updated_at,
+       OptParam(f.updated_by)});
 }
 
 bool SqlFeedbackRepository::Update(const Feedback& f, std::int64_t expected_version) {
@@ -142,26 +167,49 @@ bool SqlFeedbackRepository::Update(const Feedback& f, std::int64_t expected_vers
              "language = ?, tags = ?, status = ?, assigned_to = ?, referred_to = ?, response = ?, "
              "responded_on = ?, closed_on = ?, loop_closed_by = ?, satisfaction = ?, due_on = ?, "
              "version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
-             {f.area_id, f.area_path, OptParam(f.cefc_id), f.received_on, f.channel, f.category,
-              std::int64_t{f.sensitive ? 1 : 0}, std::int64_t{f.anonymous ? 1 : 0},
-              OptParam(f.person_name), OptParam(f.person_contact), OptParam(f.person_sex),
-              OptParam(f.person_age_band), f.description, OptParam(f.language), TagsText(f.tags),
-              f.status, OptParam(f.assigned_to), OptParam(f.referred_to), OptParam(f.response),
-              OptParam(f.responded_on), OptParam(f.closed_on), OptParam(f.loop_closed_by),
-              OptParam(f.satisfaction), f.due_on, f.version, f.updated_at, OptParam(f.updated_by),
-              f.id, expected_version}) == 1;
+             {f.area_id,
+              f.area_path,
+              OptParam(f.cefc_id),
+              f.received_on,
+              f.channel,
+              f.category,
+              std::int64_t{f.sensitive ? 1 : 0},
+              std::int64_t{f.anonymous ? 1 : 0},
+              OptParam(f.person_name),
+              OptParam(f.person_contact),
+              OptParam(f.person_sex),
+              OptParam(f.person_age_band),
+              f.description,
+              OptParam(f.language),
+              TagsText(f.tags),
+              f.status,
+              OptParam(f.assigned_to),
+              OptParam(f.referred_to),
+              OptParam(f.response),
+              OptParam(f.responded_on),
+              OptParam(f.closed_on),
+              OptParam(f.loop_closed_by),
+              OptParam(f.satisfaction),
+              f.due_on,
+              f.version,
+              f.updated_at,
+              OptParam(f.updated_by),
+              f.id,
+              expected_version}) == 1;
 }
 
 void SqlFeedbackRepository::AddEvent(const domain::FeedbackEvent& e) {
   conn_.Execute(
-      "INSERT INTO feedback_event (id, feedback_id, at, by_user, action, note) VALUES (?,?,?,?,?,?)",
+      "INSERT INTO feedback_event (id, feedback_id, at, by_user, action, note) VALUES "
+      "(?,?,?,?,?,?)",
       {e.id, e.feedback_id, e.at, OptParam(e.by_user), e.action, OptParam(e.note)});
 }
 
 std::vector<domain::FeedbackEvent> SqlFeedbackRepository::Events(const std::string& id) {
   auto rs = conn_.Query(
       "SELECT e.id, e.feedback_id, e.at, e.by_user, u.full_name, e.action, e.note FROM "
-      "feedback_event e LEFT JOIN app_user u ON u.id = e.by_user WHERE e.feedback_id = ? ORDER BY e.id",
+      "feedback_event e LEFT JOIN app_user u ON u.id = e.by_user WHERE e.feedback_id = ? ORDER BY "
+      "e.id",
       {id});
   std::vector<domain::FeedbackEvent> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
@@ -171,7 +219,7 @@ std::vector<domain::FeedbackEvent> SqlFeedbackRepository::Events(const std::stri
 }
 
 std::vector<domain::FeedbackCount> SqlFeedbackRepository::Counts(const domain::FeedbackQuery& q,
-                                                                  const std::string& today) {
+                                                                 const std::string& today) {
   auto w = Where(conn_.dialect(), q, false);
   std::vector<Param> p{today};
   for (auto& x : w.params) p.push_back(x);
@@ -180,7 +228,8 @@ std::vector<domain::FeedbackCount> SqlFeedbackRepository::Counts(const domain::F
       "SUM(CASE WHEN f.status = 'closed' THEN 1 ELSE 0 END), "
       "SUM(CASE WHEN f.status = 'closed' AND f.closed_on <= f.due_on THEN 1 ELSE 0 END), "
       "SUM(CASE WHEN f.status <> 'closed' AND f.due_on < ? THEN 1 ELSE 0 END) "
-      "FROM feedback f" + w.sql + " GROUP BY f.category, f.channel, month ORDER BY month, f.category, f.channel",
+      "FROM feedback f" +
+          w.sql + " GROUP BY f.category, f.channel, month ORDER BY month, f.category, f.channel",
       p);
   std::vector<domain::FeedbackCount> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
@@ -207,11 +256,13 @@ std::vector<domain::FeedbackHandler> SqlFeedbackRepository::Handlers(
   for (const auto& r : roles) p.emplace_back(r), in_roles += in_roles.empty() ? "?" : ",?";
   auto rs = conn_.Query(
       "SELECT DISTINCT u.id, u.full_name, r.role FROM role_assignment r JOIN app_user u ON u.id = "
-      "r.user_id JOIN area a ON a.id = r.area_id WHERE a.path IN (" + paths + ") AND r.role IN (" +
-          in_roles + ") AND u.disabled = 0 ORDER BY u.full_name, r.role",
+      "r.user_id JOIN area a ON a.id = r.area_id WHERE a.path IN (" +
+          paths + ") AND r.role IN (" + in_roles +
+          ") AND u.disabled = 0 ORDER BY u.full_name, r.role",
       p);
   std::vector<domain::FeedbackHandler> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2)});
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2)});
   return out;
 }
 

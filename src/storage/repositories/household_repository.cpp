@@ -15,10 +15,12 @@ using domain::Person;
 // they differ (a band set's change rewrites only the memberships whose band it changed).
 constexpr const char* kMemberBandFromHousehold =
     "member_band = (SELECT h.poverty_band FROM household h WHERE h.id = membership.household_id), "
-    "member_poor = COALESCE((SELECT h.poor FROM household h WHERE h.id = membership.household_id), 0)";
+    "member_poor = COALESCE((SELECT h.poor FROM household h WHERE h.id = membership.household_id), "
+    "0)";
 constexpr const char* kMemberBandDiffers =
     "EXISTS (SELECT 1 FROM household h WHERE h.id = membership.household_id AND "
-    "(COALESCE(h.poverty_band, '') <> COALESCE(membership.member_band, '') OR h.poor <> membership.member_poor))";
+    "(COALESCE(h.poverty_band, '') <> COALESCE(membership.member_band, '') OR h.poor <> "
+    "membership.member_poor))";
 
 // The day a household counts as registered (household.registered_on): the earlier of its
 // poverty survey and its record's creation.
@@ -34,7 +36,6 @@ constexpr const char* kColumns =
     "h.membership_count, h.merged_into_id, h.version, h.created_at, h.created_by, h.updated_at, "
     "h.updated_by";
 constexpr const char* kFrom = " FROM household h JOIN area a ON a.id = h.area_id";
-
 
 std::string FlagsText(const std::vector<std::string>& flags) {
   std::string s = " ";
@@ -158,9 +159,10 @@ domain::Page<Household> SqlHouseholdRepository::List(const domain::HouseholdQuer
   // The total from the covering index when every filter is in it (SQLite's planner would pick
   // the list index and read every row of a province otherwise).
   const bool covered = !q.text && !q.flag && conn_.dialect() == Dialect::kSqlite;
-  page.total = conn_.Query(std::string("SELECT COUNT(*) FROM household h") +
-                               (covered ? " INDEXED BY household_area" : "") + w.sql,
-                           w.params)[0]
+  page.total = conn_
+                   .Query(std::string("SELECT COUNT(*) FROM household h") +
+                              (covered ? " INDEXED BY household_area" : "") + w.sql,
+                          w.params)[0]
                    .Int(0);
   auto params = w.params;
   params.emplace_back(std::int64_t{q.page.limit});
@@ -188,9 +190,9 @@ std::set<std::string> Taken(Connection& conn, const std::string& column, const s
       params.emplace_back(values[i]);
       in += in.empty() ? "?" : ",?";
     }
-    auto rs = conn.Query("SELECT " + column + " FROM household WHERE " + column + " IN (" + in +
-                             ")" + extra,
-                         params);
+    auto rs = conn.Query(
+        "SELECT " + column + " FROM household WHERE " + column + " IN (" + in + ")" + extra,
+        params);
     for (std::size_t i = 0; i < rs.size(); ++i) out.insert(rs[i].Str(0));
   }
   return out;
@@ -201,7 +203,8 @@ std::set<std::string> SqlHouseholdRepository::TakenCodes(const std::vector<std::
   return Taken(conn_, "code", "", codes);
 }
 
-std::set<std::string> SqlHouseholdRepository::TakenNationalIds(const std::vector<std::string>& ids) {
+std::set<std::string> SqlHouseholdRepository::TakenNationalIds(
+    const std::vector<std::string>& ids) {
   return Taken(conn_, "national_id", " AND deleted_at IS NULL", ids);
 }
 
@@ -210,7 +213,8 @@ std::vector<domain::HouseholdKey> SqlHouseholdRepository::KeysInArea(const std::
       "SELECT id, area_id, name_key FROM household WHERE area_id = ? AND deleted_at IS NULL",
       {area_id});
   std::vector<domain::HouseholdKey> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2)});
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2)});
   return out;
 }
 
@@ -222,13 +226,33 @@ Status SqlHouseholdRepository::Insert(const Household& h) {
         "psc_date, psc_source, poverty_band, poor, flags, person_count, membership_count, "
         "version, created_at, created_by, updated_at, updated_by, registered_on) "
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        {h.id, h.area_id, h.area_path, OptParam(h.code), h.head_name,
-         OptParam(h.head_father_name), OptParam(h.head_person_id), h.name_key,
-         OptParam(h.address), OptParam(h.latitude), OptParam(h.longitude), OptParam(h.phone),
-         OptParam(h.national_id), OptParam(h.psc_score), OptParam(h.psc_date),
-         OptParam(h.psc_source), OptParam(h.poverty_band), std::int64_t{h.poor ? 1 : 0},
-         FlagsText(h.flags), h.person_count, h.membership_count, h.version, h.created_at,
-         OptParam(h.created_by), h.updated_at, OptParam(h.updated_by), RegisteredOn(h)});
+        {h.id,
+         h.area_id,
+         h.area_path,
+         OptParam(h.code),
+         h.head_name,
+         OptParam(h.head_father_name),
+         OptParam(h.head_person_id),
+         h.name_key,
+         OptParam(h.address),
+         OptParam(h.latitude),
+         OptParam(h.longitude),
+         OptParam(h.phone),
+         OptParam(h.national_id),
+         OptParam(h.psc_score),
+         OptParam(h.psc_date),
+         OptParam(h.psc_source),
+         OptParam(h.poverty_band),
+         std::int64_t{h.poor ? 1 : 0},
+         FlagsText(h.flags),
+         h.person_count,
+         h.membership_count,
+         h.version,
+         h.created_at,
+         OptParam(h.created_by),
+         h.updated_at,
+         OptParam(h.updated_by),
+         RegisteredOn(h)});
   } catch (const ConstraintViolation&) {
     return Fail(Error::Conflict("a household with this code already exists"));
   }
@@ -242,21 +266,41 @@ bool SqlHouseholdRepository::Update(const Household& h, std::int64_t expected_ve
           "head_father_name = ?, head_person_id = ?, name_key = ?, address = ?, latitude = ?, "
           "longitude = ?, phone = ?, national_id = ?, psc_score = ?, psc_date = ?, "
           "psc_source = ?, poverty_band = ?, poor = ?, flags = ?, merged_into_id = ?, "
-          "version = ?, updated_at = ?, updated_by = ?, registered_on = ? WHERE id = ? AND version = ?",
-          {h.area_id, h.area_path, OptParam(h.code), h.head_name, OptParam(h.head_father_name),
-           OptParam(h.head_person_id), h.name_key, OptParam(h.address), OptParam(h.latitude),
-           OptParam(h.longitude), OptParam(h.phone), OptParam(h.national_id),
-           OptParam(h.psc_score), OptParam(h.psc_date), OptParam(h.psc_source),
-           OptParam(h.poverty_band), std::int64_t{h.poor ? 1 : 0}, FlagsText(h.flags),
-           OptParam(h.merged_into_id), h.version, h.updated_at, OptParam(h.updated_by),
-           RegisteredOn(h), h.id, expected_version}) == 1;
+          "version = ?, updated_at = ?, updated_by = ?, registered_on = ? WHERE id = ? AND version "
+          "= ?",
+          {h.area_id,
+           h.area_path,
+           OptParam(h.code),
+           h.head_name,
+           OptParam(h.head_father_name),
+           OptParam(h.head_person_id),
+           h.name_key,
+           OptParam(h.address),
+           OptParam(h.latitude),
+           OptParam(h.longitude),
+           OptParam(h.phone),
+           OptParam(h.national_id),
+           OptParam(h.psc_score),
+           OptParam(h.psc_date),
+           OptParam(h.psc_source),
+           OptParam(h.poverty_band),
+           std::int64_t{h.poor ? 1 : 0},
+           FlagsText(h.flags),
+           OptParam(h.merged_into_id),
+           h.version,
+           h.updated_at,
+           OptParam(h.updated_by),
+           RegisteredOn(h),
+           h.id,
+           expected_version}) == 1;
   // Its memberships carry its band (the membership_area index's copy): rewritten only when it
   // changed.
   if (ok)
-    conn_.Execute("UPDATE membership SET member_band = ?, member_poor = ? WHERE household_id = ? AND "
-                  "(COALESCE(member_band, '') <> COALESCE(?, '') OR member_poor <> ?)",
-                  {OptParam(h.poverty_band), std::int64_t{h.poor ? 1 : 0}, h.id, OptParam(h.poverty_band),
-                   std::int64_t{h.poor ? 1 : 0}});
+    conn_.Execute(
+        "UPDATE membership SET member_band = ?, member_poor = ? WHERE household_id = ? AND "
+        "(COALESCE(member_band, '') <> COALESCE(?, '') OR member_poor <> ?)",
+        {OptParam(h.poverty_band), std::int64_t{h.poor ? 1 : 0}, h.id, OptParam(h.poverty_band),
+         std::int64_t{h.poor ? 1 : 0}});
   return ok;
 }
 
@@ -285,8 +329,9 @@ void SqlHouseholdRepository::RecomputeBands(const std::vector<domain::PovertyBan
       period += " AND psc_date < ?";
       period_params.emplace_back(sets[s - 1].effective_from);
     }
-    if (s + 1 == sets.size()) period = "(" + period + " OR psc_date IS NULL OR psc_date < ?)",
-                              period_params.emplace_back(set.effective_from);
+    if (s + 1 == sets.size())
+      period = "(" + period + " OR psc_date IS NULL OR psc_date < ?)",
+      period_params.emplace_back(set.effective_from);
     for (std::size_t b = 0; b < set.bands.size(); ++b) {
       const auto& band = set.bands[b];
       std::vector<Param> p{band.code, std::int64_t{band.poor ? 1 : 0}, band.lower_bound};
@@ -296,9 +341,11 @@ void SqlHouseholdRepository::RecomputeBands(const std::vector<domain::PovertyBan
         p.emplace_back(set.bands[b + 1].lower_bound);
       }
       for (auto& x : period_params) p.push_back(x);
-      conn_.Execute("UPDATE household SET poverty_band = ?, poor = ? WHERE psc_score IS NOT NULL "
-                    "AND " + range + " AND " + period,
-                    p);
+      conn_.Execute(
+          "UPDATE household SET poverty_band = ?, poor = ? WHERE psc_score IS NOT NULL "
+          "AND " +
+              range + " AND " + period,
+          p);
     }
   }
   conn_.Execute(std::string("UPDATE membership SET ") + kMemberBandFromHousehold +
@@ -313,7 +360,8 @@ std::vector<std::pair<std::string, std::string>> SqlHouseholdRepository::SameNat
   auto rs = conn_.Query(
       "SELECT a.id, b.id FROM household a JOIN household b ON b.national_id = a.national_id AND "
       "b.id > a.id AND b.deleted_at IS NULL WHERE a.national_id IS NOT NULL AND a.deleted_at IS "
-      "NULL AND (" + a + ") ORDER BY a.id, b.id LIMIT ?",
+      "NULL AND (" +
+          a + ") ORDER BY a.id, b.id LIMIT ?",
       params);
   std::vector<std::pair<std::string, std::string>> out;
   for (std::size_t i = 0; i < rs.size(); ++i) out.emplace_back(rs[i].Str(0), rs[i].Str(1));
@@ -324,19 +372,20 @@ std::vector<domain::HouseholdKey> SqlHouseholdRepository::KeysInScope(
     const std::vector<domain::PathRange>& scope) {
   std::vector<Param> params;
   const auto where = ScopeSql("area_path", scope, params);
-  auto rs = conn_.Query("SELECT id, area_id, name_key FROM household WHERE (" + where +
-                            ") AND deleted_at IS NULL",
-                        params);
+  auto rs = conn_.Query(
+      "SELECT id, area_id, name_key FROM household WHERE (" + where + ") AND deleted_at IS NULL",
+      params);
   std::vector<domain::HouseholdKey> out;
   out.reserve(rs.size());
-  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2)});
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2)});
   return out;
 }
 
 std::optional<Person> SqlHouseholdRepository::GetPerson(const std::string& id) {
-  auto rs = conn_.Query(std::string("SELECT ") + kPersonColumns +
-                            " FROM person WHERE id = ? AND deleted_at IS NULL",
-                        {id});
+  auto rs = conn_.Query(
+      std::string("SELECT ") + kPersonColumns + " FROM person WHERE id = ? AND deleted_at IS NULL",
+      {id});
   if (rs.empty()) return std::nullopt;
   return ReadPerson(rs[0]);
 }
@@ -357,11 +406,28 @@ void SqlHouseholdRepository::InsertPerson(const Person& p) {
       "birth_date_estimated, relation, wg_seeing, wg_hearing, wg_mobility, wg_cognition, "
       "wg_self_care, wg_communication, disability, displacement, phone, version, created_at, "
       "created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      {p.id, p.household_id, p.area_path, p.name, p.sex, OptParam(p.birth_date),
-       std::int64_t{p.birth_date_estimated ? 1 : 0}, p.relation, Wg(p, 0), Wg(p, 1), Wg(p, 2),
-       Wg(p, 3), Wg(p, 4), Wg(p, 5), std::int64_t{p.disability ? 1 : 0},
-       OptParam(p.displacement), OptParam(p.phone), p.version, p.created_at,
-       OptParam(p.created_by), p.updated_at, OptParam(p.updated_by)});
+      {p.id,
+       p.household_id,
+       p.area_path,
+       p.name,
+       p.sex,
+       OptParam(p.birth_date),
+       std::int64_t{p.birth_date_estimated ? 1 : 0},
+       p.relation,
+       Wg(p, 0),
+       Wg(p, 1),
+       Wg(p, 2),
+       Wg(p, 3),
+       Wg(p, 4),
+       Wg(p, 5),
+       std::int64_t{p.disability ? 1 : 0},
+       OptParam(p.displacement),
+       OptParam(p.phone),
+       p.version,
+       p.created_at,
+       OptParam(p.created_by),
+       p.updated_at,
+       OptParam(p.updated_by)});
 }
 
 bool SqlHouseholdRepository::UpdatePerson(const Person& p, std::int64_t expected_version) {
@@ -374,16 +440,32 @@ bool SqlHouseholdRepository::UpdatePerson(const Person& p, std::int64_t expected
           "wg_mobility = ?, wg_cognition = ?, wg_self_care = ?, wg_communication = ?, "
           "disability = ?, displacement = ?, phone = ?, version = ?, updated_at = ?, "
           "updated_by = ? WHERE id = ? AND version = ?",
-          {p.area_path, p.name, p.sex, OptParam(p.birth_date),
-           std::int64_t{p.birth_date_estimated ? 1 : 0}, p.relation, Wg(p, 0), Wg(p, 1),
-           Wg(p, 2), Wg(p, 3), Wg(p, 4), Wg(p, 5), std::int64_t{p.disability ? 1 : 0},
-           OptParam(p.displacement), OptParam(p.phone), p.version, p.updated_at,
-           OptParam(p.updated_by), p.id, expected_version}) == 1;
+          {p.area_path,
+           p.name,
+           p.sex,
+           OptParam(p.birth_date),
+           std::int64_t{p.birth_date_estimated ? 1 : 0},
+           p.relation,
+           Wg(p, 0),
+           Wg(p, 1),
+           Wg(p, 2),
+           Wg(p, 3),
+           Wg(p, 4),
+           Wg(p, 5),
+           std::int64_t{p.disability ? 1 : 0},
+           OptParam(p.displacement),
+           OptParam(p.phone),
+           p.version,
+           p.updated_at,
+           OptParam(p.updated_by),
+           p.id,
+           expected_version}) == 1;
   if (!updated || (was.size() == 1 && was[0].Str(0) == p.sex && was[0].OptText(1) == p.birth_date &&
                    (was[0].Int(2) != 0) == p.disability))
     return updated;  // a name, phone, ... changed: nothing derived from the person did
   conn_.Execute(
-      "UPDATE membership SET member_sex = ?, member_birth_date = ?, member_disability = ? WHERE person_id = ?",
+      "UPDATE membership SET member_sex = ?, member_birth_date = ?, member_disability = ? WHERE "
+      "person_id = ?",
       {p.sex, OptParam(p.birth_date), std::int64_t{p.disability ? 1 : 0}, p.id});
   RefreshActivitiesOfPerson(conn_, p.id);  // named-only activities count by sex
   RefreshNamedInCounts(conn_, "SELECT activity_id FROM attendance WHERE person_id = ?", {p.id});
@@ -392,11 +474,14 @@ bool SqlHouseholdRepository::UpdatePerson(const Person& p, std::int64_t expected
 
 void SqlHouseholdRepository::MoveMembersTo(const std::string& from, const std::string& to,
                                            const std::string& to_area_path) {
-  conn_.Execute("UPDATE person SET household_id = ?, area_path = ? WHERE household_id = ? AND "
-                "deleted_at IS NULL",
-                {to, to_area_path, from});
+  conn_.Execute(
+      "UPDATE person SET household_id = ?, area_path = ? WHERE household_id = ? AND "
+      "deleted_at IS NULL",
+      {to, to_area_path, from});
   conn_.Execute("UPDATE membership SET household_id = ? WHERE household_id = ?", {to, from});
-  conn_.Execute(std::string("UPDATE membership SET ") + kMemberBandFromHousehold + " WHERE household_id = ?", {to});
+  conn_.Execute(
+      std::string("UPDATE membership SET ") + kMemberBandFromHousehold + " WHERE household_id = ?",
+      {to});
   MarkRepeatedMembers(conn_, "household_id", to);
 }
 

@@ -9,7 +9,8 @@ namespace mobilise::storage {
 std::vector<domain::Indicator> SqlIndicatorRepository::Where(const std::string& where,
                                                              std::vector<Param> params) {
   auto rs = conn_.Query(
-      "SELECT code, name, description, record, measure, field, numerator, denominator, scale, dims, "
+      "SELECT code, name, description, record, measure, field, numerator, denominator, scale, "
+      "dims, "
       "builtin, position, version, created_at, created_by, updated_at, updated_by FROM indicator" +
           where + " ORDER BY position, code",
       params);
@@ -103,10 +104,11 @@ bool SqlIndicatorRepository::Update(const domain::Indicator& d, std::int64_t exp
 
 bool SqlIndicatorRepository::UsedInTemplates(const std::string& code) {
   return !conn_
-              .Query("SELECT 1 FROM report_template_item WHERE indicator_code = ? UNION ALL "
-                     "SELECT 1 FROM indicator WHERE numerator = ? OR denominator = ? UNION ALL "
-                     "SELECT 1 FROM target WHERE indicator_code = ? LIMIT 1",
-                     {code, code, code, code})
+              .Query(
+                  "SELECT 1 FROM report_template_item WHERE indicator_code = ? UNION ALL "
+                  "SELECT 1 FROM indicator WHERE numerator = ? OR denominator = ? UNION ALL "
+                  "SELECT 1 FROM target WHERE indicator_code = ? LIMIT 1",
+                  {code, code, code, code})
               .empty();
 }
 
@@ -117,7 +119,8 @@ void SqlIndicatorRepository::Delete(const std::string& code) {
   conn_.Execute("DELETE FROM indicator WHERE code = ?", {{code}});
 }
 
-std::vector<domain::ComputedGroup> SqlIndicatorRepository::Compute(const domain::ComputeRequest& r) {
+std::vector<domain::ComputedGroup> SqlIndicatorRepository::Compute(
+    const domain::ComputeRequest& r) {
   // Several sources (named and counted participants) add up group by group.
   std::map<std::vector<std::string>, std::size_t> at;
   std::vector<domain::ComputedGroup> out;
@@ -145,8 +148,8 @@ std::vector<domain::ComputedGroup> SqlIndicatorRepository::Compute(const domain:
 }
 
 std::vector<domain::RecordRef> SqlIndicatorRepository::Records(const domain::ComputeRequest& r,
-                                                               const std::string& column,
-                                                               int limit, int offset) {
+                                                               const std::string& column, int limit,
+                                                               int offset) {
   std::vector<domain::RecordRef> out;
   auto q = CompileRecords(r, column, conn_.dialect());
   q.params.emplace_back(std::int64_t{limit});
@@ -211,7 +214,8 @@ std::vector<domain::Target> SqlTargetRepository::Within(const std::string& code,
                                                         const std::string& end) {
   const auto range = domain::SubtreeRange(path);
   return Where(
-      " WHERE t.indicator_code = ? AND t.area_path >= ? AND t.area_path < ? AND t.period_start >= ? "
+      " WHERE t.indicator_code = ? AND t.area_path >= ? AND t.area_path < ? AND t.period_start >= "
+      "? "
       "AND t.period_end <= ?",
       {code, range.lo, range.hi, start, end}, " ORDER BY t.area_path, t.period_start");
 }
@@ -266,9 +270,11 @@ void SqlTargetRepository::Insert(const domain::Target& t) {
 
 bool SqlTargetRepository::Update(const domain::Target& t, std::int64_t expected_version) {
   return conn_.Execute(
-             "UPDATE target SET value = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ? "
+             "UPDATE target SET value = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = "
+             "? "
              "AND version = ?",
-             {t.value, t.version, t.updated_at, OptParam(t.updated_by), t.id, expected_version}) == 1;
+             {t.value, t.version, t.updated_at, OptParam(t.updated_by), t.id, expected_version}) ==
+         1;
 }
 
 void SqlTargetRepository::Delete(const std::string& id) {

@@ -38,7 +38,8 @@ class SqlTargetRepository final : public domain::TargetRepository {
                                     const std::optional<std::string>& period,
                                     domain::PageRequest page) override;
   std::optional<domain::Target> Find(const std::string& code, const std::string& area_id,
-                                     const std::string& period, const std::string& disaggregation) override;
+                                     const std::string& period,
+                                     const std::string& disaggregation) override;
   std::optional<domain::Target> Get(const std::string& id) override;
   void Insert(const domain::Target& target) override;
   bool Update(const domain::Target& target, std::int64_t expected_version) override;

@@ -50,7 +50,7 @@ struct Drill {
 };
 
 struct Source {
-  std::string from;  // "{index}" after the table an index is named for
+  std::string from;          // "{index}" after the table an index is named for
   std::string sqlite_index;  // the index SQLite reads that table through ("" none: its planner's)
   std::map<std::string, std::string> joins;  // alias -> JOIN clause
   std::string area, date_lo, date_hi;
@@ -73,7 +73,7 @@ struct Source {
   // two statements: the rows whose members are in no other row, where a distinct count is a
   // count, and the repeated ones (read through `repeated_index` on SQLite).
   std::string repeated, repeated_index;
-  bool unique_members = false;    // (set on the first of those two) each member in one row only
+  bool unique_members = false;  // (set on the first of those two) each member in one row only
   Drill drill, drill_people, drill_households;
 };
 
@@ -215,7 +215,8 @@ std::map<std::string, std::vector<Source>> BuildSources() {
                {"bank", Bool("i.bank_status = 'opened'")},
                {"registered", Bool("i.registration_status = 'registered'")}};
   i.fields = {{"savings", "i.savings"}, {"member_count", "i.member_count"}};
-  i.drill = {"institution", "i.id", "i.name", "COALESCE(i.formed_on, substr(i.created_at, 1, 10))", ""};
+  i.drill = {"institution", "i.id", "i.name", "COALESCE(i.formed_on, substr(i.created_at, 1, 10))",
+             ""};
   all["institution"] = {i};
 
   Source m;
@@ -236,10 +237,12 @@ std::map<std::string, std::vector<Source>> BuildSources() {
   m.filters = {{"type", In("m.type_code")},
                // The kind of member the institution's type has (every membership row carries its
                // person's household, so the row itself does not say).
-               {"member_kind", {"", [](const std::vector<std::string>& v, const ComputeRequest&) {
-                                  Sql s{"m.type_code IN (SELECT code FROM institution_type WHERE ", {}};
-                                  return s.Add(InList(Sql{"member_kind", {}}, v)).Add(")");
-                                }}},
+               {"member_kind",
+                {"",
+                 [](const std::vector<std::string>& v, const ComputeRequest&) {
+                   Sql s{"m.type_code IN (SELECT code FROM institution_type WHERE ", {}};
+                   return s.Add(InList(Sql{"member_kind", {}}, v)).Add(")");
+                 }}},
                {"role", In("m.role")},
                {"sex", In("COALESCE(m.member_sex, 'unknown')")},
                {"disability", Bool("m.member_disability = 1")},
@@ -532,9 +535,11 @@ Sql Aggregate(const Source& s, const domain::MeasureSpec& m, const Sql& filter, 
 // adds up area by area), and the repeated rows, counted distinct (a member's rows are all on one
 // side, so the two add up). At a province: 0.96 s -> ~0.35 s for the members' statements.
 std::vector<Source> Split(const Source& s, const ComputeRequest& r) {
-  const bool counts = std::all_of(r.measures.begin(), r.measures.end(), [](const domain::MeasureSpec& m) {
-    return m.measure == "count" || m.measure == "distinct_people" || m.measure == "distinct_households";
-  });
+  const bool counts =
+      std::all_of(r.measures.begin(), r.measures.end(), [](const domain::MeasureSpec& m) {
+        return m.measure == "count" || m.measure == "distinct_people" ||
+               m.measure == "distinct_households";
+      });
   if (s.repeated.empty() || !counts) return {s};
   auto with = [&](const std::string& cond) {
     Source part = s;
@@ -568,7 +573,8 @@ std::vector<CompiledQuery> CompileCompute(const ComputeRequest& r, Dialect diale
     };
     const bool by_area_first =
         s.area_ordered && !r.by.empty() &&
-        std::all_of(r.by.begin(), r.by.end(), [&](const std::string& d) { return then_at(d) > -2; }) &&
+        std::all_of(r.by.begin(), r.by.end(),
+                    [&](const std::string& d) { return then_at(d) > -2; }) &&
         std::all_of(r.measures.begin(), r.measures.end(), [&s](const domain::MeasureSpec& m) {
           return m.measure == "count" || m.measure == "sum" ||
                  (s.unique_members && m.measure != "average");
@@ -578,7 +584,8 @@ std::vector<CompiledQuery> CompileCompute(const ComputeRequest& r, Dialect diale
     Sql select{"SELECT ", {}};
     if (by_area_first) {
       select.Add(s.area + " AS g");
-      for (int j = 0; j < depth; ++j) select.Add(", " + s.area_then[j].column + " AS k" + std::to_string(j));
+      for (int j = 0; j < depth; ++j)
+        select.Add(", " + s.area_then[j].column + " AS k" + std::to_string(j));
     }
     for (std::size_t i = 0; i < r.by.size() && !by_area_first; ++i) {
       Dim d = DimOf(s, r.by[i]);
@@ -627,7 +634,8 @@ std::vector<CompiledQuery> CompileCompute(const ComputeRequest& r, Dialect diale
       }
       for (std::size_t c = 0; c < columns; ++c) outer.Add(", SUM(v" + std::to_string(c) + ")");
       outer.Add(" FROM (").Add(q).Add(") by_area GROUP BY ");
-      for (std::size_t i = 0; i < r.by.size(); ++i) outer.Add((i ? ", " : "") + std::to_string(i + 1));
+      for (std::size_t i = 0; i < r.by.size(); ++i)
+        outer.Add((i ? ", " : "") + std::to_string(i + 1));
       q = outer;
     }
     out.push_back({std::move(q.text), std::move(q.params)});
@@ -651,8 +659,8 @@ CompiledQuery CompileRecords(const ComputeRequest& r, const std::string& column,
     where.Add(" AND ").Add(filter).Add(" AND ");
     where.Add(column == "cumulative" ? CumulativeCond(s, r) : PeriodCond(s, r));
     if (r.hide_sensitive && r.record == "feedback") where.Add(" AND f.sensitive = 0");
-    Sql q{"SELECT '" + d.record + "' AS record, " + d.id + " AS id, " + d.label + " AS label, MAX(" +
-              d.date + ") AS day, MIN(" + s.area + ") AS area_path",
+    Sql q{"SELECT '" + d.record + "' AS record, " + d.id + " AS id, " + d.label +
+              " AS label, MAX(" + d.date + ") AS day, MIN(" + s.area + ") AS area_path",
           {}};
     parts.push_back(q.Add(FromSql(s, frame, dialect)).Add(where).Add(" GROUP BY 2, 3"));
   }
@@ -681,7 +689,8 @@ std::vector<std::string> MissingSql() {
       for (const auto& f : kind.filters)
         if (!s.filters.contains(f.name)) missing.push_back(kind.code + " filter " + f.name);
       for (const auto& f : kind.sum_fields)
-        if (s.count_col.empty() && !s.fields.contains(f)) missing.push_back(kind.code + " field " + f);
+        if (s.count_col.empty() && !s.fields.contains(f))
+          missing.push_back(kind.code + " field " + f);
       for (const auto& f : kind.average_fields)
         if (!s.fields.contains(f)) missing.push_back(kind.code + " field " + f);
       for (const auto& mm : kind.measures) {

@@ -63,9 +63,9 @@ Institution Read(const ResultSet::Row& r) {
 }
 
 std::optional<Institution> One(Connection& conn, const std::string& where, const std::string& v) {
-  auto rs = conn.Query(std::string("SELECT ") + kColumns + kFrom + " WHERE " + where +
-                           " AND i.deleted_at IS NULL",
-                       {Param(v)});
+  auto rs = conn.Query(
+      std::string("SELECT ") + kColumns + kFrom + " WHERE " + where + " AND i.deleted_at IS NULL",
+      {Param(v)});
   if (rs.empty()) return std::nullopt;
   return Read(rs[0]);
 }
@@ -135,10 +135,12 @@ domain::Page<Institution> SqlInstitutionRepository::List(const domain::Instituti
           {p, p, p});
   }
   domain::Page<Institution> page;
-  page.total = conn_.Query(
-                        "SELECT COUNT(*) FROM institution i JOIN institution_type t ON t.code = "
-                        "i.type_code" + w.sql,
-                        w.params)[0]
+  page.total = conn_
+                   .Query(
+                       "SELECT COUNT(*) FROM institution i JOIN institution_type t ON t.code = "
+                       "i.type_code" +
+                           w.sql,
+                       w.params)[0]
                    .Int(0);
   auto params = w.params;
   params.emplace_back(std::int64_t{q.page.limit});
@@ -159,13 +161,35 @@ Status SqlInstitutionRepository::Insert(const Institution& i) {
         "registration_number, registration_date, bank_status, bank_name, bank_opened_on, "
         "savings, notes, member_count, version, created_at, created_by, updated_at, updated_by) "
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        {i.id, i.type, i.area_id, i.area_path, OptParam(i.parent_id), OptParam(i.code), i.name,
-         OptParam(i.name_local), OptParam(i.formed_on), i.sex_composition, i.status,
-         OptParam(i.status_on), OptParam(i.status_reason), OptParam(i.merged_into_id),
-         OptParam(i.meeting_frequency), i.registration_status, OptParam(i.registration_authority),
-         OptParam(i.registration_number), OptParam(i.registration_date), i.bank_status,
-         OptParam(i.bank_name), OptParam(i.bank_opened_on), i.savings, OptParam(i.notes),
-         i.member_count, i.version, i.created_at, OptParam(i.created_by), i.updated_at,
+        {i.id,
+         i.type,
+         i.area_id,
+         i.area_path,
+         OptParam(i.parent_id),
+         OptParam(i.code),
+         i.name,
+         OptParam(i.name_local),
+         OptParam(i.formed_on),
+         i.sex_composition,
+         i.status,
+         OptParam(i.status_on),
+         OptParam(i.status_reason),
+         OptParam(i.merged_into_id),
+         OptParam(i.meeting_frequency),
+         i.registration_status,
+         OptParam(i.registration_authority),
+         OptParam(i.registration_number),
+         OptParam(i.registration_date),
+         i.bank_status,
+         OptParam(i.bank_name),
+         OptParam(i.bank_opened_on),
+         i.savings,
+         OptParam(i.notes),
+         i.member_count,
+         i.version,
+         i.created_at,
+         OptParam(i.created_by),
+         i.updated_at,
          OptParam(i.updated_by)});
   } catch (const ConstraintViolation&) {
     return Fail(Error::Conflict("an institution with this code already exists"));
@@ -175,21 +199,41 @@ Status SqlInstitutionRepository::Insert(const Institution& i) {
 
 bool SqlInstitutionRepository::Update(const Institution& i, std::int64_t expected_version) {
   return conn_.Execute(
-             "UPDATE institution SET area_id = ?, area_path = ?, parent_id = ?, code = ?, name = ?, "
+             "UPDATE institution SET area_id = ?, area_path = ?, parent_id = ?, code = ?, name = "
+             "?, "
              "name_local = ?, formed_on = ?, sex_composition = ?, status = ?, status_on = ?, "
              "status_reason = ?, merged_into_id = ?, meeting_frequency = ?, "
              "registration_status = ?, registration_authority = ?, registration_number = ?, "
              "registration_date = ?, bank_status = ?, bank_name = ?, bank_opened_on = ?, "
              "savings = ?, notes = ?, version = ?, updated_at = ?, updated_by = ? "
              "WHERE id = ? AND version = ?",
-             {i.area_id, i.area_path, OptParam(i.parent_id), OptParam(i.code), i.name,
-              OptParam(i.name_local), OptParam(i.formed_on), i.sex_composition, i.status,
-              OptParam(i.status_on), OptParam(i.status_reason), OptParam(i.merged_into_id),
-              OptParam(i.meeting_frequency), i.registration_status,
-              OptParam(i.registration_authority), OptParam(i.registration_number),
-              OptParam(i.registration_date), i.bank_status, OptParam(i.bank_name),
-              OptParam(i.bank_opened_on), i.savings, OptParam(i.notes), i.version, i.updated_at,
-              OptParam(i.updated_by), i.id, expected_version}) == 1;
+             {i.area_id,
+              i.area_path,
+              OptParam(i.parent_id),
+              OptParam(i.code),
+              i.name,
+              OptParam(i.name_local),
+              OptParam(i.formed_on),
+              i.sex_composition,
+              i.status,
+              OptParam(i.status_on),
+              OptParam(i.status_reason),
+              OptParam(i.merged_into_id),
+              OptParam(i.meeting_frequency),
+              i.registration_status,
+              OptParam(i.registration_authority),
+              OptParam(i.registration_number),
+              OptParam(i.registration_date),
+              i.bank_status,
+              OptParam(i.bank_name),
+              OptParam(i.bank_opened_on),
+              i.savings,
+              OptParam(i.notes),
+              i.version,
+              i.updated_at,
+              OptParam(i.updated_by),
+              i.id,
+              expected_version}) == 1;
 }
 
 void SqlInstitutionRepository::Delete(const std::string& id) {
@@ -198,12 +242,13 @@ void SqlInstitutionRepository::Delete(const std::string& id) {
 }
 
 std::int64_t SqlInstitutionRepository::CountReferences(const std::string& id) {
-  return conn_.Query(
-             "SELECT (SELECT COUNT(*) FROM membership WHERE institution_id = ?) + "
-             "(SELECT COUNT(*) FROM membership WHERE member_institution_id = ?) + "
-             "(SELECT COUNT(*) FROM institution WHERE parent_id = ? OR merged_into_id = ?) + "
-             "(SELECT COUNT(*) FROM assessment WHERE institution_id = ?)",
-             {id, id, id, id, id})[0]
+  return conn_
+      .Query(
+          "SELECT (SELECT COUNT(*) FROM membership WHERE institution_id = ?) + "
+          "(SELECT COUNT(*) FROM membership WHERE member_institution_id = ?) + "
+          "(SELECT COUNT(*) FROM institution WHERE parent_id = ? OR merged_into_id = ?) + "
+          "(SELECT COUNT(*) FROM assessment WHERE institution_id = ?)",
+          {id, id, id, id, id})[0]
       .Int(0);
 }
 
@@ -260,8 +305,9 @@ std::vector<Membership> SqlInstitutionRepository::ActiveOfSameType(const std::st
                                                                    const Membership& c,
                                                                    const std::string& on) {
   const std::optional<std::string>& key = kind == domain::MemberKind::kHousehold ? c.household_id
-                                          : kind == domain::MemberKind::kPerson  ? c.person_id
-                                                                                 : c.member_institution_id;
+                                          : kind == domain::MemberKind::kPerson
+                                              ? c.person_id
+                                              : c.member_institution_id;
   const char* column = kind == domain::MemberKind::kHousehold ? "m.household_id"
                        : kind == domain::MemberKind::kPerson  ? "m.person_id"
                                                               : "m.member_institution_id";
@@ -285,11 +331,27 @@ void SqlInstitutionRepository::InsertMembership(const Membership& m) {
       "COALESCE((SELECT disability FROM person WHERE id = ?), 0), "
       "(SELECT poverty_band FROM household WHERE id = ?), "
       "COALESCE((SELECT poor FROM household WHERE id = ?), 0))",
-      {m.id, m.institution_id, m.type, m.area_path, OptParam(m.household_id),
-       OptParam(m.person_id), OptParam(m.member_institution_id), m.role, m.joined_on,
-       OptParam(m.left_on), OptParam(m.left_reason), m.version, m.created_at,
-       OptParam(m.created_by), m.updated_at, OptParam(m.updated_by), person, person, person,
-       household, household});
+      {m.id,
+       m.institution_id,
+       m.type,
+       m.area_path,
+       OptParam(m.household_id),
+       OptParam(m.person_id),
+       OptParam(m.member_institution_id),
+       m.role,
+       m.joined_on,
+       OptParam(m.left_on),
+       OptParam(m.left_reason),
+       m.version,
+       m.created_at,
+       OptParam(m.created_by),
+       m.updated_at,
+       OptParam(m.updated_by),
+       person,
+       person,
+       person,
+       household,
+       household});
   if (m.household_id) MarkRepeatedMembers(conn_, "household_id", *m.household_id);
   if (m.person_id) MarkRepeatedMembers(conn_, "person_id", *m.person_id);
 }
@@ -299,8 +361,8 @@ void MarkRepeatedMembers(Connection& conn, const std::string& column, const std:
   // leave both unmarked: the member's household (person) row is locked first (households before
   // people, always), so the second waits for the first to commit and then counts its row too.
   if (conn.dialect() == Dialect::kPostgres)
-    conn.Query(std::string("SELECT id FROM ") + (column == "household_id" ? "household" : "person") +
-                   " WHERE id = ? FOR UPDATE",
+    conn.Query(std::string("SELECT id FROM ") +
+                   (column == "household_id" ? "household" : "person") + " WHERE id = ? FOR UPDATE",
                {id});
   conn.Execute("UPDATE membership SET member_repeated = 1 WHERE " + column +
                    " = ? AND member_repeated = 0 AND (SELECT COUNT(*) FROM membership o WHERE o." +

@@ -10,9 +10,7 @@ std::optional<int> OptInt(const ResultSet::Row& r, std::size_t col) {
   return static_cast<int>(r.Int(col));
 }
 
-Param OptIntParam(const std::optional<int>& v) {
-  return v ? Param(std::int64_t{*v}) : Param();
-}
+Param OptIntParam(const std::optional<int>& v) { return v ? Param(std::int64_t{*v}) : Param(); }
 
 }  // namespace
 
@@ -45,10 +43,10 @@ domain::RegistryConfig SqlRegistryConfigRepository::Load() {
     c.band_sets.back().bands.push_back(
         {r.Str(2), r.Str(3), r.OptText(4), r.Real(5), r.Int(6) != 0});
   }
-  auto lists = conn_.Query(
-      "SELECT code, name, institution_types FROM checklist ORDER BY code");
+  auto lists = conn_.Query("SELECT code, name, institution_types FROM checklist ORDER BY code");
   for (std::size_t i = 0; i < lists.size(); ++i)
-    c.checklists.push_back({lists[i].Str(0), lists[i].Str(1), SplitWords(lists[i].Text(2)), {}, {}});
+    c.checklists.push_back(
+        {lists[i].Str(0), lists[i].Str(1), SplitWords(lists[i].Text(2)), {}, {}});
   auto items = conn_.Query(
       "SELECT checklist_code, code, name, max_score FROM checklist_item ORDER BY checklist_code, "
       "position");

@@ -18,7 +18,8 @@ class SqlRegistryConfigRepository final : public domain::RegistryConfigRepositor
   void SaveType(const domain::InstitutionType& type) override;
   void SaveBandSet(const domain::PovertyBandSet& set) override;
   void SaveChecklist(const domain::Checklist& checklist) override;
-  void SaveOptions(const std::string& list, const std::vector<domain::RegistryOption>& options) override;
+  void SaveOptions(const std::string& list,
+                   const std::vector<domain::RegistryOption>& options) override;
 
  private:
   Connection& conn_;
@@ -37,14 +38,15 @@ class SqlInstitutionRepository final : public domain::InstitutionRepository {
   void AddStatusChange(const domain::StatusChange& change) override;
   std::vector<domain::StatusChange> StatusHistory(const std::string& id) override;
   std::optional<domain::Membership> GetMembership(const std::string& id) override;
-  std::vector<domain::Membership> Members(const std::string& institution_id, bool current_only) override;
+  std::vector<domain::Membership> Members(const std::string& institution_id,
+                                          bool current_only) override;
   std::vector<domain::Membership> MembershipsOfHousehold(const std::string& household_id) override;
-  std::vector<domain::Membership> ActiveOfSameType(const std::string& type,
-                                                   domain::MemberKind kind,
+  std::vector<domain::Membership> ActiveOfSameType(const std::string& type, domain::MemberKind kind,
                                                    const domain::Membership& candidate,
                                                    const std::string& on) override;
   void InsertMembership(const domain::Membership& membership) override;
-  bool UpdateMembership(const domain::Membership& membership, std::int64_t expected_version) override;
+  bool UpdateMembership(const domain::Membership& membership,
+                        std::int64_t expected_version) override;
   void RefreshMemberCount(const std::string& institution_id) override;
   std::vector<domain::Assessment> Assessments(const std::string& institution_id) override;
   void InsertAssessment(const domain::Assessment& assessment) override;
@@ -73,7 +75,8 @@ class SqlHouseholdRepository final : public domain::HouseholdRepository {
   void RecomputeBands(const std::vector<domain::PovertyBandSet>& sets) override;
   std::vector<std::pair<std::string, std::string>> SameNationalIdPairs(
       const std::vector<domain::PathRange>& scope, int limit) override;
-  std::vector<domain::HouseholdKey> KeysInScope(const std::vector<domain::PathRange>& scope) override;
+  std::vector<domain::HouseholdKey> KeysInScope(
+      const std::vector<domain::PathRange>& scope) override;
   std::optional<domain::Person> GetPerson(const std::string& id) override;
   std::vector<domain::Person> People(const std::string& household_id) override;
   void InsertPerson(const domain::Person& person) override;
@@ -90,8 +93,10 @@ class SqlRollupRepository final : public domain::RollupRepository {
   explicit SqlRollupRepository(Connection& conn) : conn_(conn) {}
   std::vector<domain::InstitutionCount> InstitutionCounts(const std::string& path) override;
   std::vector<domain::HouseholdGroup> HouseholdGroups(const std::string& path) override;
-  std::vector<domain::MemberCount> Members(const std::string& path, const std::string& today) override;
-  std::vector<std::pair<std::string, std::int64_t>> ChildInstitutions(const std::string& path) override;
+  std::vector<domain::MemberCount> Members(const std::string& path,
+                                           const std::string& today) override;
+  std::vector<std::pair<std::string, std::int64_t>> ChildInstitutions(
+      const std::string& path) override;
 
  private:
   std::string Covering() const;  // names household_area on SQLite

@@ -8,7 +8,6 @@
 namespace mobilise::storage {
 namespace {
 
-
 std::optional<double> Real(const ResultSet::Row& r, std::size_t c) {
   if (r.IsNull(c)) return std::nullopt;
   return r.Real(c);
@@ -25,7 +24,8 @@ const char* kColumns =
 
 std::vector<domain::ReportTemplate> SqlReportRepository::Templates() {
   auto rs = conn_.Query(
-      "SELECT code, name, period_kind, position, builtin FROM report_template ORDER BY position, code");
+      "SELECT code, name, period_kind, position, builtin FROM report_template ORDER BY position, "
+      "code");
   std::vector<domain::ReportTemplate> out;
   std::map<std::string, std::size_t> at;
   for (std::size_t i = 0; i < rs.size(); ++i) {
@@ -70,15 +70,17 @@ std::vector<domain::ReportTemplate> SqlReportRepository::Templates() {
         if (item.section == section) return item.position;
       return 0;
     };
-    std::stable_sort(t.sections.begin(), t.sections.end(),
-                     [&](const auto& a, const auto& b) { return first(a.section) < first(b.section); });
+    std::stable_sort(t.sections.begin(), t.sections.end(), [&](const auto& a, const auto& b) {
+      return first(a.section) < first(b.section);
+    });
   }
   return out;
 }
 
 void SqlReportRepository::InsertTemplate(const domain::ReportTemplate& t) {
   conn_.Execute(
-      "INSERT INTO report_template (code, name, period_kind, position, builtin) VALUES (?, ?, ?, ?, ?)",
+      "INSERT INTO report_template (code, name, period_kind, position, builtin) VALUES (?, ?, ?, "
+      "?, ?)",
       {t.code, t.name, t.period_kind, std::int64_t{t.position}, std::int64_t{t.builtin ? 1 : 0}});
   SaveTemplateParts(t);
 }
@@ -103,7 +105,8 @@ void SqlReportRepository::SaveTemplateParts(const domain::ReportTemplate& t) {
   for (const auto& s : t.sections)
     for (const auto& [lang, title] : s.names)
       conn_.Execute(
-          "INSERT INTO report_section_name (template_code, section, lang, title) VALUES (?, ?, ?, ?)",
+          "INSERT INTO report_section_name (template_code, section, lang, title) VALUES (?, ?, ?, "
+          "?)",
           {t.code, s.section, lang, title});
 }
 
@@ -175,7 +178,8 @@ domain::Page<domain::Report> SqlReportRepository::List(const domain::ReportQuery
   auto params = w.params;
   params.emplace_back(std::int64_t{page.limit});
   params.emplace_back(page.offset);
-  out.items = Where(w.sql, params, " ORDER BY r.period_start DESC, a.name, r.template_code LIMIT ? OFFSET ?");
+  out.items = Where(w.sql, params,
+                    " ORDER BY r.period_start DESC, a.name, r.template_code LIMIT ? OFFSET ?");
   return out;
 }
 
@@ -196,8 +200,9 @@ std::optional<domain::Report> SqlReportRepository::Get(const std::string& id) {
 std::optional<std::string> SqlReportRepository::Find(const std::string& template_code,
                                                      const std::string& area_id,
                                                      const std::string& period) {
-  auto rs = conn_.Query("SELECT id FROM report WHERE template_code = ? AND area_id = ? AND period = ?",
-                        {template_code, area_id, period});
+  auto rs =
+      conn_.Query("SELECT id FROM report WHERE template_code = ? AND area_id = ? AND period = ?",
+                  {template_code, area_id, period});
   if (rs.empty()) return std::nullopt;
   return rs[0].Str(0);
 }
@@ -218,12 +223,30 @@ void SqlReportRepository::Insert(const domain::Report& r) {
       "recommendations, next_plan, return_comment, submitted_at, submitted_by, approved_at, "
       "approved_by, version, created_at, created_by, updated_at, updated_by) VALUES "
       "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      {r.id, r.template_code, r.area_id, r.area_path, r.period, r.period_start, r.period_end,
-       std::int64_t{r.include_unverified ? 1 : 0}, r.status, OptParam(r.achievements),
-       OptParam(r.challenges), OptParam(r.lessons), OptParam(r.recommendations),
-       OptParam(r.next_plan), OptParam(r.return_comment), OptParam(r.submitted_at),
-       OptParam(r.submitted_by), OptParam(r.approved_at), OptParam(r.approved_by), r.version,
-       r.created_at, OptParam(r.created_by), r.updated_at, OptParam(r.updated_by)});
+      {r.id,
+       r.template_code,
+       r.area_id,
+       r.area_path,
+       r.period,
+       r.period_start,
+       r.period_end,
+       std::int64_t{r.include_unverified ? 1 : 0},
+       r.status,
+       OptParam(r.achievements),
+       OptParam(r.challenges),
+       OptParam(r.lessons),
+       OptParam(r.recommendations),
+       OptParam(r.next_plan),
+       OptParam(r.return_comment),
+       OptParam(r.submitted_at),
+       OptParam(r.submitted_by),
+       OptParam(r.approved_at),
+       OptParam(r.approved_by),
+       r.version,
+       r.created_at,
+       OptParam(r.created_by),
+       r.updated_at,
+       OptParam(r.updated_by)});
   SaveStories(r);
 }
 
@@ -302,16 +325,18 @@ std::vector<domain::Dhis2Mapping> SqlReportRepository::Mappings() {
 }
 
 std::vector<domain::Dhis2Category> SqlReportRepository::Categories() {
-  auto rs = conn_.Query("SELECT dim, val, category, option_code FROM dhis2_category ORDER BY dim, val");
+  auto rs =
+      conn_.Query("SELECT dim, val, category, option_code FROM dhis2_category ORDER BY dim, val");
   std::vector<domain::Dhis2Category> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
     out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3)});
   return out;
 }
 
-void SqlReportRepository::ReplaceDhis2(const std::vector<std::pair<std::string, std::string>>& org_units,
-                                       const std::vector<domain::Dhis2Mapping>& mappings,
-                                       const std::vector<domain::Dhis2Category>& categories) {
+void SqlReportRepository::ReplaceDhis2(
+    const std::vector<std::pair<std::string, std::string>>& org_units,
+    const std::vector<domain::Dhis2Mapping>& mappings,
+    const std::vector<domain::Dhis2Category>& categories) {
   conn_.Execute("DELETE FROM dhis2_org_unit");
   conn_.Execute("DELETE FROM dhis2_mapping");
   conn_.Execute("DELETE FROM dhis2_category");
@@ -323,8 +348,9 @@ void SqlReportRepository::ReplaceDhis2(const std::vector<std::pair<std::string, 
         "category_option_combo) VALUES (?, ?, ?, ?)",
         {m.indicator_code, m.disaggregation, m.data_element, m.category_option_combo});
   for (const auto& c : categories)
-    conn_.Execute("INSERT INTO dhis2_category (dim, val, category, option_code) VALUES (?, ?, ?, ?)",
-                  {c.dim, c.value, c.category, c.option_code});
+    conn_.Execute(
+        "INSERT INTO dhis2_category (dim, val, category, option_code) VALUES (?, ?, ?, ?)",
+        {c.dim, c.value, c.category, c.option_code});
 }
 
 }  // namespace mobilise::storage

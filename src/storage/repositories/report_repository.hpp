@@ -14,7 +14,8 @@ class SqlReportRepository final : public domain::ReportRepository {
   void UpdateTemplate(const domain::ReportTemplate& t) override;
   void DeleteTemplate(const std::string& code) override;
   bool TemplateUsed(const std::string& code) override;
-  domain::Page<domain::Report> List(const domain::ReportQuery& query, domain::PageRequest page) override;
+  domain::Page<domain::Report> List(const domain::ReportQuery& query,
+                                    domain::PageRequest page) override;
   std::optional<domain::Report> Get(const std::string& id) override;
   std::optional<std::string> Find(const std::string& template_code, const std::string& area_id,
                                   const std::string& period) override;

@@ -1,6 +1,5 @@
-#include "storage/repositories/registry_repositories.hpp"
-
 #include "domain/registry/registry_config.hpp"
+#include "storage/repositories/registry_repositories.hpp"
 
 namespace mobilise::storage {
 namespace {
@@ -26,7 +25,8 @@ std::string SqlRollupRepository::Covering() const {
   return conn_.dialect() == Dialect::kSqlite ? " INDEXED BY household_area" : "";
 }
 
-std::vector<domain::InstitutionCount> SqlRollupRepository::InstitutionCounts(const std::string& path) {
+std::vector<domain::InstitutionCount> SqlRollupRepository::InstitutionCounts(
+    const std::string& path) {
   auto rs = conn_.Query(
       "SELECT i.type_code, t.tier, i.status, COUNT(*) FROM institution i JOIN institution_type t "
       "ON t.code = i.type_code WHERE i.area_path >= ? AND i.area_path < ? AND i.deleted_at IS "

@@ -46,8 +46,12 @@ class ServiceTest : public ::testing::TestWithParam<storage::Dialect> {
   // A user `name` ("Full <name>") with one role on `area`, as the actor they act as.
   domain::Actor User(const std::string& name, domain::Role role, const domain::Area& area) {
     domain::UserService users(*uow_);
-    auto u = users.Create(system_, domain::UserInput{name, "Full " + name, "long-enough-pass", "en",
-                                                     {{std::string(domain::RoleId(role)), area.id}}});
+    auto u =
+        users.Create(system_, domain::UserInput{name,
+                                                "Full " + name,
+                                                "long-enough-pass",
+                                                "en",
+                                                {{std::string(domain::RoleId(role)), area.id}}});
     EXPECT_TRUE(u) << (u ? "" : u.error().message);
     domain::Actor a;
     a.user_id = u ? u->id : "";

@@ -78,15 +78,16 @@ TEST_P(ServicesTest, SearchFollowsRenamesAndDeletesInAnyScript) {
   auto count = [&](const std::string& text) {
     return areas_->List(system_, AreaListFilter{.text = text})->total;
   };
-  ASSERT_TRUE(areas_->Update(system_, v1_.id,
-                             AreaPatch{.version = 1, .name = "Surkh Rod",
-                                       .name_local = std::optional<std::string>("سرخ رود")}));
+  ASSERT_TRUE(areas_->Update(
+      system_, v1_.id,
+      AreaPatch{
+          .version = 1, .name = "Surkh Rod", .name_local = std::optional<std::string>("سرخ رود")}));
   EXPECT_EQ(count("surkh"), 1);  // case-insensitive, index path
   EXPECT_EQ(count("URK"), 1);
-  EXPECT_EQ(count("خ رو"), 1);   // Pashto, 4 characters
-  EXPECT_EQ(count("رو"), 1);     // 2 characters: the scan path
+  EXPECT_EQ(count("خ رو"), 1);           // Pashto, 4 characters
+  EXPECT_EQ(count("رو"), 1);             // 2 characters: the scan path
   EXPECT_EQ(count("Name P1-D1-V1"), 0);  // the old name is gone from the index
-  EXPECT_EQ(count("100%"), 0);   // LIKE wildcards are literal
+  EXPECT_EQ(count("100%"), 0);           // LIKE wildcards are literal
   ASSERT_TRUE(areas_->Delete(system_, v1_.id));
   EXPECT_EQ(count("surkh"), 0);
 }
@@ -97,10 +98,9 @@ TEST_P(ServicesTest, WritesNeedAdminOverTheArea) {
             ErrorCode::kForbidden);
   const Actor padmin = As(Role::kAdmin, p1_);
   EXPECT_TRUE(areas_->Create(padmin, AreaInput{d1_.id, "X2", "x", std::nullopt}));
-  EXPECT_EQ(areas_->Create(padmin, AreaInput{std::nullopt, "ROOT2", "x", std::nullopt})
-                .error()
-                .code,
-            ErrorCode::kForbidden);
+  EXPECT_EQ(
+      areas_->Create(padmin, AreaInput{std::nullopt, "ROOT2", "x", std::nullopt}).error().code,
+      ErrorCode::kForbidden);
   EXPECT_EQ(areas_->Create(padmin, AreaInput{p2_.id, "X3", "x", std::nullopt}).error().code,
             ErrorCode::kValidation);  // P2 is not among its areas: named as a bad parent_id
 }
@@ -142,10 +142,10 @@ TEST_P(ServicesTest, ImportLoadsAllOrNothingAndNamesEveryBadRow) {
   std::vector<AreaImportRow> rows = {
       {2, "T1", "Tehsil one", "", "", "P1-D2"},
       {3, "U1", "Union one", "یو", "4", "T1"},  // parent later in the file is fine too
-      {4, "U2", "", "", "", "T1"},               // no name
-      {5, "U1", "dup", "", "", "T1"},            // duplicate code
-      {6, "U3", "x", "", "", "NOPE"},            // unknown parent
-      {7, "U4", "x", "", "Province", "T1"},      // wrong level
+      {4, "U2", "", "", "", "T1"},              // no name
+      {5, "U1", "dup", "", "", "T1"},           // duplicate code
+      {6, "U3", "x", "", "", "NOPE"},           // unknown parent
+      {7, "U4", "x", "", "Province", "T1"},     // wrong level
   };
   auto report = areas_->Import(system_, rows, false);
   ASSERT_TRUE(report);
@@ -175,11 +175,12 @@ TEST_P(ServicesTest, ImportLoadsAllOrNothingAndNamesEveryBadRow) {
 }
 
 TEST_P(ServicesTest, UsersVisibleOnlyWhenAllTheirAreasAreInScope) {
-  auto u = users_->Create(system_, UserInput{"both", "Both", "long-enough", "en",
-                                             {{"officer", d1_.id}, {"officer", p2_.id}}});
+  auto u = users_->Create(
+      system_,
+      UserInput{"both", "Both", "long-enough", "en", {{"officer", d1_.id}, {"officer", p2_.id}}});
   ASSERT_TRUE(u) << u.error().message;
-  auto only = users_->Create(system_, UserInput{"p2only", "P2", "long-enough", "uk",
-                                                {{"mobiliser", p2_.id}}});
+  auto only = users_->Create(
+      system_, UserInput{"p2only", "P2", "long-enough", "uk", {{"mobiliser", p2_.id}}});
   ASSERT_TRUE(only);
   const Actor p2admin = As(Role::kAdmin, p2_);
   auto list = users_->List(p2admin, UserListFilter{});
@@ -193,8 +194,8 @@ TEST_P(ServicesTest, UsersVisibleOnlyWhenAllTheirAreasAreInScope) {
 }
 
 TEST_P(ServicesTest, LoginSessionsAndThrottle) {
-  ASSERT_TRUE(users_->Create(system_, UserInput{"field", "Field", "right-pass", "ps",
-                                                {{"mobiliser", v1_.id}}}));
+  ASSERT_TRUE(users_->Create(
+      system_, UserInput{"field", "Field", "right-pass", "ps", {{"mobiliser", v1_.id}}}));
   auto s = auth_->Login("field", "right-pass", "10.0.0.1");
   ASSERT_TRUE(s);
   auto p = auth_->FromSession(s->token, "10.0.0.1");
@@ -204,10 +205,8 @@ TEST_P(ServicesTest, LoginSessionsAndThrottle) {
   EXPECT_EQ(p->csrf_token, s->csrf_token);
   EXPECT_FALSE(auth_->FromSession(std::string(64, 'a'), "x"));
   for (int i = 0; i < 5; ++i)
-    EXPECT_EQ(auth_->Login("field", "wrong", "10.0.0.2").error().code,
-              ErrorCode::kUnauthenticated);
-  EXPECT_EQ(auth_->Login("field", "right-pass", "10.0.0.3").error().code,
-            ErrorCode::kRateLimited);
+    EXPECT_EQ(auth_->Login("field", "wrong", "10.0.0.2").error().code, ErrorCode::kUnauthenticated);
+  EXPECT_EQ(auth_->Login("field", "right-pass", "10.0.0.3").error().code, ErrorCode::kRateLimited);
   auth_->Logout(s->token, p->actor);
   EXPECT_FALSE(auth_->FromSession(s->token, "10.0.0.1"));
 }

@@ -1,15 +1,15 @@
 #include "storage/repositories/training_repository.hpp"
 
-
-#include "storage/repositories/sql_where.hpp"
 #include "domain/areas/area_path.hpp"
+#include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
 std::vector<domain::Course> SqlTrainingRepository::CoursesWhere(const std::string& where,
                                                                 std::vector<Param> params) {
   auto rs = conn_.Query(
       "SELECT id, code, title, title_local, audience, topics, duration_hours, test_max, version, "
-      "created_at, created_by, updated_at, updated_by FROM course" + where + " ORDER BY title",
+      "created_at, created_by, updated_at, updated_by FROM course" +
+          where + " ORDER BY title",
       params);
   std::vector<domain::Course> out;
   for (std::size_t i = 0; i < rs.size(); ++i) {
@@ -73,7 +73,8 @@ void SqlTrainingRepository::DeleteCourse(const std::string& id) {
 domain::CourseUse SqlTrainingRepository::UseOfCourse(const std::string& id) {
   auto rs = conn_.Query(
       "SELECT (SELECT COUNT(*) FROM activity WHERE course_id = ?), (SELECT COUNT(*) FROM "
-      "training_plan WHERE course_id = ?), (SELECT COUNT(*) FROM training_need WHERE course_id = ?)",
+      "training_plan WHERE course_id = ?), (SELECT COUNT(*) FROM training_need WHERE course_id = "
+      "?)",
       {id, id, id});
   return {rs[0].Int(0), rs[0].Int(1), rs[0].Int(2)};
 }
@@ -88,14 +89,16 @@ std::optional<double> SqlTrainingRepository::HighestScore(const std::string& cou
   return rs[0].Real(0);
 }
 
-std::vector<domain::TrainingNeed> SqlTrainingRepository::NeedsWhere(const std::string& where,
-                                                                    const std::vector<Param>& params) {
+std::vector<domain::TrainingNeed> SqlTrainingRepository::NeedsWhere(
+    const std::string& where, const std::vector<Param>& params) {
   auto rs = conn_.Query(
       "SELECT n.id, n.area_id, n.area_path, n.user_id, n.institution_id, n.course_id, "
       "COALESCE(u.full_name, i.name), n.need, n.priority, n.assessed_on, n.created_at, "
-      "n.created_by, n.version, n.updated_at, n.updated_by, a.name FROM training_need n JOIN area a "
+      "n.created_by, n.version, n.updated_at, n.updated_by, a.name FROM training_need n JOIN area "
+      "a "
       "ON a.id = n.area_id LEFT JOIN app_user u ON u.id = n.user_id LEFT JOIN institution i ON "
-      "i.id = n.institution_id" + where,
+      "i.id = n.institution_id" +
+          where,
       params);
   std::vector<domain::TrainingNeed> out;
   for (std::size_t i = 0; i < rs.size(); ++i) {
@@ -136,9 +139,11 @@ void SqlTrainingRepository::InsertNeed(const domain::TrainingNeed& n) {
        OptParam(n.created_by), n.version});
 }
 
-bool SqlTrainingRepository::UpdateNeed(const domain::TrainingNeed& n, std::int64_t expected_version) {
+bool SqlTrainingRepository::UpdateNeed(const domain::TrainingNeed& n,
+                                       std::int64_t expected_version) {
   return conn_.Execute(
-             "UPDATE training_need SET area_id = ?, area_path = ?, user_id = ?, institution_id = ?, "
+             "UPDATE training_need SET area_id = ?, area_path = ?, user_id = ?, institution_id = "
+             "?, "
              "course_id = ?, need = ?, priority = ?, assessed_on = ?, version = ?, updated_at = ?, "
              "updated_by = ? WHERE id = ? AND version = ?",
              {n.area_id, n.area_path, OptParam(n.user_id), OptParam(n.institution_id),
@@ -165,17 +170,19 @@ domain::Page<domain::TrainingPlan> SqlTrainingRepository::Plans(
   auto params = w.params;
   params.emplace_back(std::int64_t{page.limit});
   params.emplace_back(page.offset);
-  out.items = PlansWhere(w.sql + " ORDER BY t.period_start, a.name, c.title LIMIT ? OFFSET ?", params);
+  out.items =
+      PlansWhere(w.sql + " ORDER BY t.period_start, a.name, c.title LIMIT ? OFFSET ?", params);
   return out;
 }
 
-std::vector<domain::TrainingPlan> SqlTrainingRepository::PlansWhere(const std::string& where,
-                                                                    const std::vector<Param>& params) {
+std::vector<domain::TrainingPlan> SqlTrainingRepository::PlansWhere(
+    const std::string& where, const std::vector<Param>& params) {
   auto rs = conn_.Query(
       "SELECT t.id, t.course_id, c.title, t.area_id, t.area_path, a.name, t.period, "
       "t.period_start, t.period_end, t.created_at, t.planned_events, t.planned_participants, "
       "t.created_by, t.version, t.updated_at, t.updated_by FROM training_plan t JOIN course c ON "
-      "c.id = t.course_id JOIN area a ON a.id = t.area_id" + where,
+      "c.id = t.course_id JOIN area a ON a.id = t.area_id" +
+          where,
       params);
   std::vector<domain::TrainingPlan> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
@@ -213,7 +220,8 @@ std::optional<domain::TrainingPlan> SqlTrainingRepository::FindPlan(const std::s
   return v[0];
 }
 
-bool SqlTrainingRepository::UpdatePlan(const domain::TrainingPlan& t, std::int64_t expected_version) {
+bool SqlTrainingRepository::UpdatePlan(const domain::TrainingPlan& t,
+                                       std::int64_t expected_version) {
   return conn_.Execute(
              "UPDATE training_plan SET course_id = ?, area_id = ?, area_path = ?, period = ?, "
              "period_start = ?, period_end = ?, planned_events = ?, planned_participants = ?, "
@@ -247,7 +255,8 @@ std::vector<domain::TrainingFollowup> SqlTrainingRepository::FollowupsWhere(
   auto rs = conn_.Query(
       "SELECT f.id, f.activity_id, f.person_id, p.name, f.followed_on, f.applies, f.created_at, "
       "f.notes, f.created_by, f.version, f.updated_at, f.updated_by FROM training_followup f "
-      "JOIN person p ON p.id = f.person_id" + where,
+      "JOIN person p ON p.id = f.person_id" +
+          where,
       params);
   std::vector<domain::TrainingFollowup> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
@@ -271,8 +280,8 @@ void SqlTrainingRepository::InsertFollowup(const domain::TrainingFollowup& f) {
   conn_.Execute(
       "INSERT INTO training_followup (id, activity_id, person_id, followed_on, applies, notes, "
       "created_at, created_by, version) VALUES (?,?,?,?,?,?,?,?,?)",
-      {f.id, f.activity_id, f.person_id, f.followed_on, f.applies, OptParam(f.notes),
-       f.created_at, OptParam(f.created_by), f.version});
+      {f.id, f.activity_id, f.person_id, f.followed_on, f.applies, OptParam(f.notes), f.created_at,
+       OptParam(f.created_by), f.version});
 }
 
 bool SqlTrainingRepository::UpdateFollowup(const domain::TrainingFollowup& f,
@@ -312,18 +321,20 @@ domain::Page<domain::StaffMember> SqlTrainingRepository::Staff(
   std::vector<Param> sp;
   const std::string in_scope = grant_sql(sp);
   w.And("u.disabled = 0", {});
-  w.And("EXISTS (SELECT 1 FROM role_assignment r JOIN area a ON a.id = r.area_id WHERE r.user_id "
-        "= u.id AND " + in_scope + ")",
-        sp);
+  w.And(
+      "EXISTS (SELECT 1 FROM role_assignment r JOIN area a ON a.id = r.area_id WHERE r.user_id "
+      "= u.id AND " +
+          in_scope + ")",
+      sp);
   if (text) w.And(ContainsSql(conn_.dialect(), "u.full_name"), {ContainsPattern(*text)});
   domain::Page<domain::StaffMember> out;
   out.total = conn_.Query("SELECT COUNT(*) FROM app_user u" + w.sql, w.params)[0].Int(0);
   auto params = w.params;
   params.emplace_back(std::int64_t{page.limit});
   params.emplace_back(page.offset);
-  auto rs = conn_.Query(
-      "SELECT u.id, u.full_name FROM app_user u" + w.sql + " ORDER BY u.full_name, u.id LIMIT ? OFFSET ?",
-      params);
+  auto rs = conn_.Query("SELECT u.id, u.full_name FROM app_user u" + w.sql +
+                            " ORDER BY u.full_name, u.id LIMIT ? OFFSET ?",
+                        params);
   if (rs.empty()) return out;
   // The page's grants within the scope, in one query.
   std::vector<Param> gp;
@@ -336,7 +347,8 @@ domain::Page<domain::StaffMember> SqlTrainingRepository::Staff(
   const std::string grant_scope = grant_sql(gp);
   auto gs = conn_.Query(
       "SELECT r.user_id, r.role, a.id, a.name FROM role_assignment r JOIN area a ON a.id = "
-      "r.area_id WHERE r.user_id IN (" + ids + ") AND " + grant_scope + " ORDER BY a.path, r.role",
+      "r.area_id WHERE r.user_id IN (" +
+          ids + ") AND " + grant_scope + " ORDER BY a.path, r.role",
       gp);
   for (std::size_t i = 0; i < gs.size(); ++i)
     for (auto& m : out.items)

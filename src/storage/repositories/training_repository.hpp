@@ -29,15 +29,18 @@ class SqlTrainingRepository final : public domain::TrainingRepository {
                                            domain::PageRequest page) override;
   void UpsertPlan(const domain::TrainingPlan& plan) override;
   std::optional<domain::TrainingPlan> GetPlan(const std::string& id) override;
-  std::optional<domain::TrainingPlan> FindPlan(const std::string& course_id, const std::string& area_id,
+  std::optional<domain::TrainingPlan> FindPlan(const std::string& course_id,
+                                               const std::string& area_id,
                                                const std::string& period) override;
   bool UpdatePlan(const domain::TrainingPlan& plan, std::int64_t expected_version) override;
   void DeletePlan(const std::string& id) override;
-  std::vector<domain::PlanAchievement> Achievement(const std::vector<domain::TrainingPlan>& plans) override;
+  std::vector<domain::PlanAchievement> Achievement(
+      const std::vector<domain::TrainingPlan>& plans) override;
   std::vector<domain::TrainingFollowup> Followups(const std::string& activity_id) override;
   void InsertFollowup(const domain::TrainingFollowup& followup) override;
   std::optional<domain::TrainingFollowup> GetFollowup(const std::string& id) override;
-  bool UpdateFollowup(const domain::TrainingFollowup& followup, std::int64_t expected_version) override;
+  bool UpdateFollowup(const domain::TrainingFollowup& followup,
+                      std::int64_t expected_version) override;
   void DeleteFollowup(const std::string& id) override;
   domain::Page<domain::StaffMember> Staff(const std::vector<domain::PathRange>& scope,
                                           const std::optional<std::string>& area_path,
@@ -46,8 +49,10 @@ class SqlTrainingRepository final : public domain::TrainingRepository {
 
  private:
   std::vector<domain::Course> CoursesWhere(const std::string& where, std::vector<Param> params);
-  std::vector<domain::TrainingNeed> NeedsWhere(const std::string& where, const std::vector<Param>& params);
-  std::vector<domain::TrainingPlan> PlansWhere(const std::string& where, const std::vector<Param>& params);
+  std::vector<domain::TrainingNeed> NeedsWhere(const std::string& where,
+                                               const std::vector<Param>& params);
+  std::vector<domain::TrainingPlan> PlansWhere(const std::string& where,
+                                               const std::vector<Param>& params);
   std::vector<domain::TrainingFollowup> FollowupsWhere(const std::string& where,
                                                        const std::vector<Param>& params);
   Connection& conn_;

@@ -34,18 +34,20 @@ class TrainingServicesTest : public test::ServiceTest {
     colleague_ = User("colleague", Role::kMobiliser, v1_);
     officer_ = User("officer", Role::kOfficer, d1_);
     outsider_ = User("outsider", Role::kMobiliser, p2_);
-    auto hh = Household(v1_, {PersonInput{.name = "Amina", .sex = "f", .relation = "head", .age = 30},
-                               PersonInput{.name = "Bibi", .sex = "f", .relation = "daughter", .age = 19}});
+    auto hh = Household(
+        v1_, {PersonInput{.name = "Amina", .sex = "f", .relation = "head", .age = 30},
+              PersonInput{.name = "Bibi", .sex = "f", .relation = "daughter", .age = 19}});
     ASSERT_TRUE(hh) << hh.error().message;
     for (const auto& p : hh->people) people_.push_back(p.id);
   }
 
   Course NewCourse(std::optional<double> test_max = 20) {
-    auto c = trainings_->CreateCourse(system_, CourseInput{.code = "C" + std::to_string(++courses_),
-                                                          .title = "Course",
-                                                          .audience = "community",
-                                                          .duration_hours = 2,
-                                                          .test_max = MaybeMax(std::in_place, test_max)});
+    auto c = trainings_->CreateCourse(system_,
+                                      CourseInput{.code = "C" + std::to_string(++courses_),
+                                                  .title = "Course",
+                                                  .audience = "community",
+                                                  .duration_hours = 2,
+                                                  .test_max = MaybeMax(std::in_place, test_max)});
     EXPECT_TRUE(c) << (c ? "" : c.error().message);
     return *c;
   }
@@ -89,15 +91,26 @@ TEST_P(TrainingServicesTest, DraftScoresAreTheAuthorsWithinTheMaximum) {
   ASSERT_FALSE(over);
   EXPECT_EQ(over.error().fields.count("trainees[0].post_score"), 1u);
   EXPECT_EQ(trainings_->Trainees(author_, t.id)->version, r->version) << "nothing written";
-  EXPECT_EQ(trainings_->SetScores(author_, t.id, Scores(r->version - 1, 4, 5)).error().fields.count("version"), 1u);
-  EXPECT_EQ(trainings_->SetScores(colleague_, t.id, Scores(r->version, 4, 5)).error().code, ErrorCode::kForbidden);
-  EXPECT_EQ(trainings_->SetScores(outsider_, t.id, Scores(r->version, 4, 5)).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(trainings_->SetScores(author_, t.id, Scores(r->version, 4, 5, "why")).error().fields.count("correction_reason"), 1u);
-  EXPECT_TRUE(trainings_->SetScores(officer_, t.id, Scores(r->version, 4, 5))) << "a supervisor may score a draft";
+  EXPECT_EQ(trainings_->SetScores(author_, t.id, Scores(r->version - 1, 4, 5))
+                .error()
+                .fields.count("version"),
+            1u);
+  EXPECT_EQ(trainings_->SetScores(colleague_, t.id, Scores(r->version, 4, 5)).error().code,
+            ErrorCode::kForbidden);
+  EXPECT_EQ(trainings_->SetScores(outsider_, t.id, Scores(r->version, 4, 5)).error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(trainings_->SetScores(author_, t.id, Scores(r->version, 4, 5, "why"))
+                .error()
+                .fields.count("correction_reason"),
+            1u);
+  EXPECT_TRUE(trainings_->SetScores(officer_, t.id, Scores(r->version, 4, 5)))
+      << "a supervisor may score a draft";
 
   const auto untested = NewCourse(std::nullopt);
   const auto u = NewTraining(untested);
-  EXPECT_EQ(trainings_->SetScores(author_, u.id, Scores(u.version, 1, 2)).error().fields.at("trainees[0].pre_score"),
+  EXPECT_EQ(trainings_->SetScores(author_, u.id, Scores(u.version, 1, 2))
+                .error()
+                .fields.at("trainees[0].pre_score"),
             "the course has no test");
   EXPECT_TRUE(trainings_->SetScores(author_, u.id, Scores(u.version, std::nullopt, std::nullopt)));
 }
@@ -107,8 +120,12 @@ TEST_P(TrainingServicesTest, SubmittedScoresAreASupervisorsCorrectionWithAReason
   const auto t = NewTraining(course);
   auto s = activities_->Transition(author_, t.id, "submit", t.version, std::nullopt);
   ASSERT_TRUE(s) << s.error().message;
-  EXPECT_EQ(trainings_->SetScores(author_, t.id, Scores(s->version, 5, 9, "late")).error().code, ErrorCode::kForbidden);
-  EXPECT_EQ(trainings_->SetScores(officer_, t.id, Scores(s->version, 5, 9)).error().fields.count("correction_reason"), 1u);
+  EXPECT_EQ(trainings_->SetScores(author_, t.id, Scores(s->version, 5, 9, "late")).error().code,
+            ErrorCode::kForbidden);
+  EXPECT_EQ(trainings_->SetScores(officer_, t.id, Scores(s->version, 5, 9))
+                .error()
+                .fields.count("correction_reason"),
+            1u);
   auto r = trainings_->SetScores(officer_, t.id, Scores(s->version, 5, 9, "From the sheet"));
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_EQ(r->status, "submitted");
@@ -126,12 +143,16 @@ TEST_P(TrainingServicesTest, SubmittedScoresAreASupervisorsCorrectionWithAReason
 TEST_P(TrainingServicesTest, TestMaximumStaysAboveTheScoresAndUsedCoursesStay) {
   auto course = NewCourse(10);
   NewTraining(course, 8);
-  auto low = trainings_->UpdateCourse(system_, course.id, course.version, CourseInput{.test_max = MaybeMax(std::in_place, 5.0)});
+  auto low = trainings_->UpdateCourse(system_, course.id, course.version,
+                                      CourseInput{.test_max = MaybeMax(std::in_place, 5.0)});
   ASSERT_FALSE(low);
-  EXPECT_EQ(low.error().fields.at("test_max"), "trainees of this course have scores up to 8; the maximum cannot be lower");
-  auto none = trainings_->UpdateCourse(system_, course.id, course.version, CourseInput{.test_max = MaybeMax(std::in_place)});
+  EXPECT_EQ(low.error().fields.at("test_max"),
+            "trainees of this course have scores up to 8; the maximum cannot be lower");
+  auto none = trainings_->UpdateCourse(system_, course.id, course.version,
+                                       CourseInput{.test_max = MaybeMax(std::in_place)});
   EXPECT_EQ(none.error().fields.count("test_max"), 1u);
-  auto higher = trainings_->UpdateCourse(system_, course.id, course.version, CourseInput{.test_max = MaybeMax(std::in_place, 12.0)});
+  auto higher = trainings_->UpdateCourse(system_, course.id, course.version,
+                                         CourseInput{.test_max = MaybeMax(std::in_place, 12.0)});
   ASSERT_TRUE(higher) << higher.error().message;
   EXPECT_EQ(higher->test_max, 12);
 
@@ -146,22 +167,32 @@ TEST_P(TrainingServicesTest, TestMaximumStaysAboveTheScoresAndUsedCoursesStay) {
 }
 
 TEST_P(TrainingServicesTest, NeedsAreChangedByTheirRecorderOrASupervisor) {
-  auto n = trainings_->AddNeed(author_, NeedInput{v1_.id, colleague_.user_id, std::nullopt, std::nullopt,
-                                                 "Facilitation", "high", "2026-01-05"});
+  auto n =
+      trainings_->AddNeed(author_, NeedInput{v1_.id, colleague_.user_id, std::nullopt, std::nullopt,
+                                             "Facilitation", "high", "2026-01-05"});
   ASSERT_TRUE(n) << n.error().message;
-  EXPECT_EQ(trainings_->AddNeed(author_, NeedInput{v1_.id, outsider_.user_id, std::nullopt, std::nullopt, "x", "high",
-                                                  "2026-01-05"})
+  EXPECT_EQ(trainings_
+                ->AddNeed(author_, NeedInput{v1_.id, outsider_.user_id, std::nullopt, std::nullopt,
+                                             "x", "high", "2026-01-05"})
                 .error()
                 .fields.at("user_id"),
             "no such staff member in your areas");
-  EXPECT_EQ(trainings_->UpdateNeed(colleague_, n->id, 1, NeedPatch{.priority = "low"}).error().code, ErrorCode::kForbidden);
-  EXPECT_EQ(trainings_->UpdateNeed(outsider_, n->id, 1, NeedPatch{.priority = "low"}).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(trainings_->UpdateNeed(author_, n->id, 1, NeedPatch{.priority = "soon"}).error().fields.count("priority"), 1u);
+  EXPECT_EQ(trainings_->UpdateNeed(colleague_, n->id, 1, NeedPatch{.priority = "low"}).error().code,
+            ErrorCode::kForbidden);
+  EXPECT_EQ(trainings_->UpdateNeed(outsider_, n->id, 1, NeedPatch{.priority = "low"}).error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(trainings_->UpdateNeed(author_, n->id, 1, NeedPatch{.priority = "soon"})
+                .error()
+                .fields.count("priority"),
+            1u);
   auto changed = trainings_->UpdateNeed(author_, n->id, 1, NeedPatch{.priority = "low"});
   ASSERT_TRUE(changed) << changed.error().message;
   EXPECT_EQ(changed->version, 2);
   EXPECT_EQ(changed->subject_name, "Full colleague");
-  EXPECT_EQ(trainings_->UpdateNeed(officer_, n->id, 1, NeedPatch{.priority = "high"}).error().fields.count("version"), 1u);
+  EXPECT_EQ(trainings_->UpdateNeed(officer_, n->id, 1, NeedPatch{.priority = "high"})
+                .error()
+                .fields.count("version"),
+            1u);
   EXPECT_EQ(trainings_->DeleteNeed(colleague_, n->id).error().code, ErrorCode::kForbidden);
   EXPECT_TRUE(trainings_->DeleteNeed(officer_, n->id));
   EXPECT_EQ(trainings_->GetNeed(author_, n->id).error().code, ErrorCode::kNotFound);
@@ -175,9 +206,12 @@ TEST_P(TrainingServicesTest, PlansKeepOnePerCourseAreaAndPeriod) {
   auto again = trainings_->SavePlan(officer_, PlanInput{course.id, v1_.id, "2026Q1", 3, 30});
   EXPECT_EQ(again->id, q1->id);
   EXPECT_EQ(again->version, 2);
-  EXPECT_EQ(trainings_->UpdatePlan(officer_, q2->id, 1, PlanPatch{.period = "2026Q1"}).error().code, ErrorCode::kConflict);
-  EXPECT_EQ(trainings_->UpdatePlan(author_, q2->id, 1, PlanPatch{.planned_events = 1}).error().code, ErrorCode::kForbidden);
-  auto moved = trainings_->UpdatePlan(officer_, q2->id, 1, PlanPatch{.period = "2026-11", .planned_events = 1});
+  EXPECT_EQ(trainings_->UpdatePlan(officer_, q2->id, 1, PlanPatch{.period = "2026Q1"}).error().code,
+            ErrorCode::kConflict);
+  EXPECT_EQ(trainings_->UpdatePlan(author_, q2->id, 1, PlanPatch{.planned_events = 1}).error().code,
+            ErrorCode::kForbidden);
+  auto moved = trainings_->UpdatePlan(officer_, q2->id, 1,
+                                      PlanPatch{.period = "2026-11", .planned_events = 1});
   ASSERT_TRUE(moved) << moved.error().message;
   EXPECT_EQ(moved->period_start, "2026-11-01");
   EXPECT_EQ(trainings_->DeletePlan(outsider_, q2->id).error().code, ErrorCode::kNotFound);
@@ -201,11 +235,13 @@ TEST_P(TrainingServicesTest, StaffOfferedAreThoseWithARoleInTheCallersAreas) {
   auto district = trainings_->Staff(officer_, d1_.id, std::nullopt, {});
   ASSERT_TRUE(district);
   EXPECT_EQ(district->total, 3) << "the officer's own role and those below";
-  EXPECT_EQ(trainings_->Staff(officer_, p1_.id, std::nullopt, {}).error().fields.count("area"), 1u) << "not the officer's";
+  EXPECT_EQ(trainings_->Staff(officer_, p1_.id, std::nullopt, {}).error().fields.count("area"), 1u)
+      << "not the officer's";
   EXPECT_EQ(trainings_->Staff(author_, p2_.id, std::nullopt, {}).error().fields.count("area"), 1u);
   Actor me = author_;
   me.grants[0].role = Role::kMe;
-  EXPECT_EQ(trainings_->Staff(me, std::nullopt, std::nullopt, {}).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(trainings_->Staff(me, std::nullopt, std::nullopt, {}).error().code,
+            ErrorCode::kForbidden);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, TrainingServicesTest, testing::ValuesIn(AllDialects()),

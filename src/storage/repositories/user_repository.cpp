@@ -41,7 +41,8 @@ std::vector<User> SqlUserRepository::Read(const std::string& where_order,
   if (users.empty()) return users;
   auto roles = conn_.Query(
       "SELECT r.user_id, r.role, r.area_id, a.name, a.path FROM role_assignment r "
-      "JOIN area a ON a.id = r.area_id WHERE r.user_id IN (" + in + ") ORDER BY a.path, r.role",
+      "JOIN area a ON a.id = r.area_id WHERE r.user_id IN (" +
+          in + ") ORDER BY a.path, r.role",
       ids);
   for (std::size_t i = 0; i < roles.size(); ++i) {
     const auto r = roles[i];
@@ -73,8 +74,8 @@ domain::Page<User> SqlUserRepository::List(const domain::UserQuery& q) {
       "FROM role_assignment r JOIN area a ON a.id = r.area_id WHERE r.user_id = u.id AND NOT (" +
       outside + "))";
   if (q.include_unassigned)
-    visible = "(" + visible +
-              ") OR NOT EXISTS (SELECT 1 FROM role_assignment r WHERE r.user_id = u.id)";
+    visible =
+        "(" + visible + ") OR NOT EXISTS (SELECT 1 FROM role_assignment r WHERE r.user_id = u.id)";
   w.And(visible, sp);
   if (q.text) {
     const auto p = ContainsPattern(*q.text);
@@ -86,9 +87,10 @@ domain::Page<User> SqlUserRepository::List(const domain::UserQuery& q) {
     w.And("EXISTS (SELECT 1 FROM role_assignment r WHERE r.user_id = u.id AND r.role = ?)",
           {std::string(domain::RoleId(*q.role))});
   if (q.area)
-    w.And("EXISTS (SELECT 1 FROM role_assignment r JOIN area a ON a.id = r.area_id WHERE "
-          "r.user_id = u.id AND a.path >= ? AND a.path < ?)",
-          {q.area->lo, q.area->hi});
+    w.And(
+        "EXISTS (SELECT 1 FROM role_assignment r JOIN area a ON a.id = r.area_id WHERE "
+        "r.user_id = u.id AND a.path >= ? AND a.path < ?)",
+        {q.area->lo, q.area->hi});
   if (q.disabled) w.And("u.disabled = ?", {std::int64_t{*q.disabled ? 1 : 0}});
   domain::Page<User> page;
   page.total = conn_.Query("SELECT COUNT(*) FROM app_user u" + w.sql, w.params)[0].Int(0);
@@ -125,8 +127,8 @@ Result<bool> SqlUserRepository::Update(const User& u, std::int64_t expected_vers
   const auto n = conn_.Execute(
       "UPDATE app_user SET full_name = ?, pw_hash = ?, locale = ?, disabled = ?, version = ?, "
       "updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
-      {u.full_name, u.pw_hash, u.locale, std::int64_t{u.disabled ? 1 : 0}, u.version,
-       u.updated_at, OptParam(u.updated_by), u.id, expected_version});
+      {u.full_name, u.pw_hash, u.locale, std::int64_t{u.disabled ? 1 : 0}, u.version, u.updated_at,
+       OptParam(u.updated_by), u.id, expected_version});
   if (n != 1) return false;
   conn_.Execute("DELETE FROM role_assignment WHERE user_id = ?", {u.id});
   InsertRoles(u);

@@ -9,22 +9,50 @@ export function Alerts() {
   const m = useStore(messageStore);
   return (
     <div class="alerts">
-      <div role="alert" aria-live="assertive" data-testid="alert-error" class={m.error ? 'alert alert-error' : 'alert-empty'}>
+      <div
+        role="alert"
+        aria-live="assertive"
+        data-testid="alert-error"
+        class={m.error ? 'alert alert-error' : 'alert-empty'}
+      >
         {m.error && (
           <>
             <span>
               {m.error}
-              {m.detail && <bdi class="alert-detail" dir="auto" data-testid="alert-detail">{m.detail}</bdi>}
+              {m.detail && (
+                <bdi class="alert-detail" dir="auto" data-testid="alert-detail">
+                  {m.detail}
+                </bdi>
+              )}
             </span>
-            <button type="button" class="link" onClick={clearMessages} aria-label={t('common.dismiss')}>×</button>
+            <button
+              type="button"
+              class="link"
+              onClick={clearMessages}
+              aria-label={t('common.dismiss')}
+            >
+              ×
+            </button>
           </>
         )}
       </div>
-      <div role="status" aria-live="polite" data-testid="alert-info" class={m.info ? 'alert alert-info' : 'alert-empty'}>
+      <div
+        role="status"
+        aria-live="polite"
+        data-testid="alert-info"
+        class={m.info ? 'alert alert-info' : 'alert-empty'}
+      >
         {m.info && (
           <>
             <span>{m.info}</span>
-            <button type="button" class="link" onClick={clearMessages} aria-label={t('common.dismiss')}>×</button>
+            <button
+              type="button"
+              class="link"
+              onClick={clearMessages}
+              aria-label={t('common.dismiss')}
+            >
+              ×
+            </button>
           </>
         )}
       </div>

@@ -37,7 +37,16 @@ export function AreaPicker(p: Props) {
     let live = true;
     const timer = setTimeout(() => {
       get<Page<Area>>('/areas' + query({ q: q.trim(), limit: 50 }))
-        .then((page) => live && setResults(rank(page.items.filter((a) => a.id !== p.exclude), q.trim())))
+        .then(
+          (page) =>
+            live &&
+            setResults(
+              rank(
+                page.items.filter((a) => a.id !== p.exclude),
+                q.trim(),
+              ),
+            ),
+        )
         .catch((e) => live && showError(e));
     }, 250);
     return () => {
@@ -51,13 +60,29 @@ export function AreaPicker(p: Props) {
       <label for={id}>{p.label}</label>
       {p.value && !open ? (
         <div class="picker-chosen">
-          <span data-testid={p.testid + '-chosen'}>{t('picker.chosen', { name: p.value.name })}</span>
-          <button type="button" class="secondary" data-testid={p.testid + '-change'} onClick={() => setOpen(true)}>{t('picker.change')}</button>
+          <span data-testid={p.testid + '-chosen'}>
+            {t('picker.chosen', { name: p.value.name })}
+          </span>
+          <button
+            type="button"
+            class="secondary"
+            data-testid={p.testid + '-change'}
+            onClick={() => setOpen(true)}
+          >
+            {t('picker.change')}
+          </button>
           {p.clearable && (
-            <button type="button" class="secondary" data-testid={p.testid + '-clear'} onClick={() => {
-              p.onChange(null);
-              setOpen(true);
-            }}>{t('picker.clear')}</button>
+            <button
+              type="button"
+              class="secondary"
+              data-testid={p.testid + '-clear'}
+              onClick={() => {
+                p.onChange(null);
+                setOpen(true);
+              }}
+            >
+              {t('picker.clear')}
+            </button>
           )}
         </div>
       ) : (
@@ -88,7 +113,10 @@ export function AreaPicker(p: Props) {
                       setQ('');
                     }}
                   >
-                    {a.name} <span class="muted">({a.code} · {levelLabel(a)})</span>
+                    {a.name}{' '}
+                    <span class="muted">
+                      ({a.code} · {levelLabel(a)})
+                    </span>
                   </button>
                 </li>
               ))}
@@ -96,7 +124,11 @@ export function AreaPicker(p: Props) {
           )}
         </>
       )}
-      {p.error && <div class="field-error" data-testid={p.testid + '-error'}>{p.error}</div>}
+      {p.error && (
+        <div class="field-error" data-testid={p.testid + '-error'}>
+          {p.error}
+        </div>
+      )}
     </div>
   );
 }
@@ -104,6 +136,9 @@ export function AreaPicker(p: Props) {
 // Exact code or name matches first, then higher levels (shorter paths) first.
 function rank(areas: Area[], q: string): Area[] {
   const needle = q.toLowerCase();
-  const exact = (a: Area) => (a.code.toLowerCase() === needle || a.name.toLowerCase() === needle ? 0 : 1);
-  return [...areas].sort((a, b) => exact(a) - exact(b) || a.level - b.level || a.name.localeCompare(b.name));
+  const exact = (a: Area) =>
+    a.code.toLowerCase() === needle || a.name.toLowerCase() === needle ? 0 : 1;
+  return [...areas].sort(
+    (a, b) => exact(a) - exact(b) || a.level - b.level || a.name.localeCompare(b.name),
+  );
 }

@@ -1,6 +1,14 @@
 // The lazy area tree: top areas first, children fetched when a node opens.
 import { useEffect, useState } from 'preact/hooks';
-import { levelLabel, childAreas, expandAll, expandedStore, setExpanded, topAreas, treeRevision } from '../area_data';
+import {
+  levelLabel,
+  childAreas,
+  expandAll,
+  expandedStore,
+  setExpanded,
+  topAreas,
+  treeRevision,
+} from '../area_data';
 import { useI18n } from '../i18n';
 import { showError } from '../messages';
 import { href } from '../router';
@@ -30,12 +38,22 @@ export function AreaTree({ selected }: { selected?: string }) {
   if (!roots) return <p class="muted">{t('common.loading')}</p>;
   return (
     <ul class="tree" data-testid="area-tree" aria-label={t('areas.tree')}>
-      {roots.map((a) => <TreeNode key={a.id} area={a} selected={selected} revision={revision} />)}
+      {roots.map((a) => (
+        <TreeNode key={a.id} area={a} selected={selected} revision={revision} />
+      ))}
     </ul>
   );
 }
 
-function TreeNode({ area, selected, revision }: { area: Area; selected?: string; revision: number }) {
+function TreeNode({
+  area,
+  selected,
+  revision,
+}: {
+  area: Area;
+  selected?: string;
+  revision: number;
+}) {
   const { t } = useI18n();
   const expanded = useStore(expandedStore);
   const open = expanded.has(area.id);
@@ -44,7 +62,9 @@ function TreeNode({ area, selected, revision }: { area: Area; selected?: string;
   useEffect(() => {
     if (!open || area.child_count === 0) return;
     let live = true;
-    childAreas(area.id).then((c) => live && setChildren(c)).catch((e) => live && showError(e));
+    childAreas(area.id)
+      .then((c) => live && setChildren(c))
+      .catch((e) => live && showError(e));
     return () => {
       live = false;
     };
@@ -66,22 +86,30 @@ function TreeNode({ area, selected, revision }: { area: Area; selected?: string;
             <span aria-hidden="true" class={open ? 'chev open' : 'chev'} />
           </button>
         ) : (
-          <span class="tree-leaf" aria-hidden="true">•</span>
+          <span class="tree-leaf" aria-hidden="true">
+            •
+          </span>
         )}
-        <a href={href('areas', area.id)} aria-current={selected === area.id ? 'page' : undefined} data-testid="tree-link">
+        <a
+          href={href('areas', area.id)}
+          aria-current={selected === area.id ? 'page' : undefined}
+          data-testid="tree-link"
+        >
           {area.name}
         </a>
         <span class="muted small">{levelLabel(area)}</span>
       </div>
-      {open && hasChildren && (
-        children ? (
+      {open &&
+        hasChildren &&
+        (children ? (
           <ul class="tree-children">
-            {children.map((c) => <TreeNode key={c.id} area={c} selected={selected} revision={revision} />)}
+            {children.map((c) => (
+              <TreeNode key={c.id} area={c} selected={selected} revision={revision} />
+            ))}
           </ul>
         ) : (
           <p class="muted small tree-loading">{t('common.loading')}</p>
-        )
-      )}
+        ))}
     </li>
   );
 }

@@ -44,7 +44,11 @@ export function Field(p: FieldProps) {
       />
       {p.hint && <div class="hint">{p.hint}</div>}
       {p.error && (
-        <div id={errId} class="field-error" data-testid={p.testid ? p.testid + '-error' : undefined}>
+        <div
+          id={errId}
+          class="field-error"
+          data-testid={p.testid ? p.testid + '-error' : undefined}
+        >
           {p.error}
         </div>
       )}
@@ -77,11 +81,21 @@ export function SelectField(p: SelectProps) {
         onChange={(e) => p.onChange((e.currentTarget as HTMLSelectElement).value)}
       >
         {p.options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
       {p.hint && <div class="hint">{p.hint}</div>}
-      {p.error && <div id={errId} class="field-error" data-testid={p.testid ? p.testid + '-error' : undefined}>{p.error}</div>}
+      {p.error && (
+        <div
+          id={errId}
+          class="field-error"
+          data-testid={p.testid ? p.testid + '-error' : undefined}
+        >
+          {p.error}
+        </div>
+      )}
     </div>
   );
 }
@@ -110,7 +124,15 @@ export function TextAreaField(p: TextAreaProps) {
         data-testid={p.testid}
         onInput={(e) => p.onInput((e.currentTarget as HTMLTextAreaElement).value)}
       />
-      {p.error && <div id={errId} class="field-error" data-testid={p.testid ? p.testid + '-error' : undefined}>{p.error}</div>}
+      {p.error && (
+        <div
+          id={errId}
+          class="field-error"
+          data-testid={p.testid ? p.testid + '-error' : undefined}
+        >
+          {p.error}
+        </div>
+      )}
     </div>
   );
 }

@@ -41,7 +41,12 @@ export function ImportPanel<R extends ImportResult>(p: Props<R>) {
     clearMessages();
     setProgress(0);
     try {
-      const result = await upload<R>(`${p.endpoint}?dry_run=${dryRun}`, file, contentTypeOf(file), setProgress);
+      const result = await upload<R>(
+        `${p.endpoint}?dry_run=${dryRun}`,
+        file,
+        contentTypeOf(file),
+        setProgress,
+      );
       if (dryRun) {
         setCheck(result);
       } else {
@@ -71,7 +76,9 @@ export function ImportPanel<R extends ImportResult>(p: Props<R>) {
       <h1 id={id + '-heading'}>{p.title}</h1>
       <div class="muted import-help">{p.help}</div>
       <div class="field">
-        <div class="field-label" id={id + '-label'}>{t('import.file')}</div>
+        <div class="field-label" id={id + '-label'}>
+          {t('import.file')}
+        </div>
         {/* The native file button speaks the browser's language; this label speaks the user's. */}
         <div class="file-pick">
           <input
@@ -87,43 +94,75 @@ export function ImportPanel<R extends ImportResult>(p: Props<R>) {
               setLoaded(null);
             }}
           />
-          <label for={id} class="button secondary">{t('import.choose')}</label>
-          <span data-testid="import-file-name" dir="auto">{file ? file.name : t('import.noFile')}</span>
+          <label for={id} class="button secondary">
+            {t('import.choose')}
+          </label>
+          <span data-testid="import-file-name" dir="auto">
+            {file ? file.name : t('import.noFile')}
+          </span>
         </div>
       </div>
       <div class="actions">
-        <button type="button" class="primary" disabled={!file || progress !== null} data-testid="import-dry-run" onClick={() => send(true)}>
+        <button
+          type="button"
+          class="primary"
+          disabled={!file || progress !== null}
+          data-testid="import-dry-run"
+          onClick={() => send(true)}
+        >
           {t('import.dryRun')}
         </button>
-        <button type="button" class="primary" disabled={!check || !check.ok || progress !== null} data-testid="import-run" onClick={() => send(false)}>
+        <button
+          type="button"
+          class="primary"
+          disabled={!check || !check.ok || progress !== null}
+          data-testid="import-run"
+          onClick={() => send(false)}
+        >
           {p.runLabel}
         </button>
       </div>
       {progress !== null && (
         <div class="progress" data-testid="import-progress">
-          <progress max={100} value={pctDone} aria-label={t('import.uploading', { pct: pctDone })} />
-          <span>{progress < 1 ? t('import.uploading', { pct: pctDone }) : t('import.checking')}</span>
+          <progress
+            max={100}
+            value={pctDone}
+            aria-label={t('import.uploading', { pct: pctDone })}
+          />
+          <span>
+            {progress < 1 ? t('import.uploading', { pct: pctDone }) : t('import.checking')}
+          </span>
         </div>
       )}
       {check && (
         <div data-testid="import-check">
           {check.ok ? (
-            <p class="notice ok" data-testid="import-check-ok">{p.checked(check)}</p>
+            <p class="notice ok" data-testid="import-check-ok">
+              {p.checked(check)}
+            </p>
           ) : (
             <>
-              <p class="notice bad" data-testid="import-check-bad">{t('import.checkBad', { n: badRows })}</p>
+              <p class="notice bad" data-testid="import-check-bad">
+                {t('import.checkBad', { n: badRows })}
+              </p>
               <div class="table-wrap">
                 <table data-testid="import-errors">
                   <caption>{t('import.errors')}</caption>
                   <thead>
-                    <tr><th scope="col">{t('import.row')}</th><th scope="col">{t('import.column')}</th><th scope="col">{t('import.message')}</th></tr>
+                    <tr>
+                      <th scope="col">{t('import.row')}</th>
+                      <th scope="col">{t('import.column')}</th>
+                      <th scope="col">{t('import.message')}</th>
+                    </tr>
                   </thead>
                   <tbody>
                     {check.errors.map((e, i) => (
                       <tr key={i} data-testid="import-error-row" data-row={e.row}>
                         <td>{e.row}</td>
                         <td dir="ltr">{e.column}</td>
-                        <td><bdi dir="auto">{e.message}</bdi></td>
+                        <td>
+                          <bdi dir="auto">{e.message}</bdi>
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -133,7 +172,11 @@ export function ImportPanel<R extends ImportResult>(p: Props<R>) {
           )}
         </div>
       )}
-      {loaded && loaded.ok && <p class="notice ok" data-testid="import-done">{p.done(loaded)}</p>}
+      {loaded && loaded.ok && (
+        <p class="notice ok" data-testid="import-done">
+          {p.done(loaded)}
+        </p>
+      )}
     </section>
   );
 }
@@ -144,8 +187,16 @@ export function ImportColumns({ columns, file }: { columns: string[]; file: stri
   return (
     <details class="columns">
       <summary>{t('imp.columns')}</summary>
-      <p class="code-list" dir="ltr">{columns.join(', ')}</p>
-      <a href={'data:text/csv;charset=utf-8,' + encodeURIComponent(columns.join(',') + '\n')} download={file} data-testid="import-template">{t('imp.template')}</a>
+      <p class="code-list" dir="ltr">
+        {columns.join(', ')}
+      </p>
+      <a
+        href={'data:text/csv;charset=utf-8,' + encodeURIComponent(columns.join(',') + '\n')}
+        download={file}
+        data-testid="import-template"
+      >
+        {t('imp.template')}
+      </a>
     </details>
   );
 }

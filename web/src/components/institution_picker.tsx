@@ -39,8 +39,15 @@ export function InstitutionPicker(p: Props) {
     let live = true;
     const timer = setTimeout(() => {
       const types = p.types.length > 0 ? p.types : [undefined];
-      Promise.all(types.map((type) => get<Page<Institution>>('/institutions' + query({ type, q: q.trim(), limit: 20 }))))
-        .then((pages) => live && setResults(pages.flatMap((x) => x.items).filter((i) => i.id !== p.exclude)))
+      Promise.all(
+        types.map((type) =>
+          get<Page<Institution>>('/institutions' + query({ type, q: q.trim(), limit: 20 })),
+        ),
+      )
+        .then(
+          (pages) =>
+            live && setResults(pages.flatMap((x) => x.items).filter((i) => i.id !== p.exclude)),
+        )
         .catch((e) => live && showError(e));
     }, 250);
     return () => {
@@ -54,12 +61,29 @@ export function InstitutionPicker(p: Props) {
       <label for={id}>{p.label}</label>
       {!open ? (
         <div class="picker-chosen">
-          <span data-testid={p.testid + '-chosen'}>{p.value ? t('picker.chosen', { name: p.value.name }) : p.emptyText ?? t('inst.noParent')}</span>
-          <button type="button" class="secondary" id={id} data-testid={p.testid + '-change'} onClick={() => setOpen(true)}>
+          <span data-testid={p.testid + '-chosen'}>
+            {p.value
+              ? t('picker.chosen', { name: p.value.name })
+              : (p.emptyText ?? t('inst.noParent'))}
+          </span>
+          <button
+            type="button"
+            class="secondary"
+            id={id}
+            data-testid={p.testid + '-change'}
+            onClick={() => setOpen(true)}
+          >
             {p.value ? t('picker.change') : t('picker.choose')}
           </button>
           {p.value && (
-            <button type="button" class="secondary" data-testid={p.testid + '-clear'} onClick={() => p.onChange(null)}>{t('picker.clear')}</button>
+            <button
+              type="button"
+              class="secondary"
+              data-testid={p.testid + '-clear'}
+              onClick={() => p.onChange(null)}
+            >
+              {t('picker.clear')}
+            </button>
           )}
         </div>
       ) : (
@@ -79,22 +103,36 @@ export function InstitutionPicker(p: Props) {
             {results && results.length === 0 && <li class="muted">{t('areas.noResults')}</li>}
             {(results ?? []).map((i) => (
               <li key={i.id}>
-                <button type="button" class="link" data-testid={p.testid + '-option'} data-id={i.id}
+                <button
+                  type="button"
+                  class="link"
+                  data-testid={p.testid + '-option'}
+                  data-id={i.id}
                   onClick={() => {
                     p.onChange({ id: i.id, name: i.name });
                     setOpen(false);
                     setQ('');
-                  }}>
-                  <bdi>{i.name}</bdi> <span class="muted">({typeLabel(config, i.type)} · <bdi>{i.area_name}</bdi>)</span>
+                  }}
+                >
+                  <bdi>{i.name}</bdi>{' '}
+                  <span class="muted">
+                    ({typeLabel(config, i.type)} · <bdi>{i.area_name}</bdi>)
+                  </span>
                 </button>
               </li>
             ))}
           </ul>
-          <button type="button" class="link" onClick={() => setOpen(false)}>{t('common.cancel')}</button>
+          <button type="button" class="link" onClick={() => setOpen(false)}>
+            {t('common.cancel')}
+          </button>
         </>
       )}
       {p.hint && <div class="hint">{p.hint}</div>}
-      {p.error && <div class="field-error" data-testid={p.testid + '-error'}>{p.error}</div>}
+      {p.error && (
+        <div class="field-error" data-testid={p.testid + '-error'}>
+          {p.error}
+        </div>
+      )}
     </div>
   );
 }

@@ -18,7 +18,9 @@ export function LanguageSwitch() {
         }}
       >
         {LANGUAGES.map((l) => (
-          <option key={l.code} value={l.code} lang={l.code} dir={l.dir}>{l.name}</option>
+          <option key={l.code} value={l.code} lang={l.code} dir={l.dir}>
+            {l.name}
+          </option>
         ))}
       </select>
     </div>

@@ -33,12 +33,24 @@ function warningText(w: Warning, t: ReturnType<typeof useI18n>['t']): string {
   if (w.code === 'possible_duplicate') return t('warn.possibleDuplicate');
   if (w.code === 'size') {
     const m = /has (\d+) members?, (above|below) the expected (\d+)/.exec(w.message);
-    if (m) return t(m[2] === 'above' ? 'warn.sizeAbove' : 'warn.sizeBelow', { n: Number(m[1]), limit: Number(m[3]).toLocaleString(langStore.get()) });
+    if (m)
+      return t(m[2] === 'above' ? 'warn.sizeAbove' : 'warn.sizeBelow', {
+        n: Number(m[1]),
+        limit: Number(m[3]).toLocaleString(langStore.get()),
+      });
   }
   return w.message;
 }
 
-export function WarningList({ warnings, testid = 'warnings', selfId }: { warnings: Warning[]; testid?: string; selfId?: string }) {
+export function WarningList({
+  warnings,
+  testid = 'warnings',
+  selfId,
+}: {
+  warnings: Warning[];
+  testid?: string;
+  selfId?: string;
+}) {
   const { t } = useI18n();
   if (warnings.length === 0) return null;
   return (
@@ -48,8 +60,22 @@ export function WarningList({ warnings, testid = 'warnings', selfId }: { warning
         {warnings.map((w, i) => (
           <li key={i} data-testid="warning" data-code={w.code}>
             <bdi dir="auto">{warningText(w, t)}</bdi>
-            {w.household_id && w.household_id !== selfId && <> <a href={href('households', w.household_id)} data-testid="warning-link">{t('reg.open')}</a></>}
-            {w.institution_id && w.institution_id !== selfId && <> <a href={href('institutions', w.institution_id)} data-testid="warning-link">{t('reg.open')}</a></>}
+            {w.household_id && w.household_id !== selfId && (
+              <>
+                {' '}
+                <a href={href('households', w.household_id)} data-testid="warning-link">
+                  {t('reg.open')}
+                </a>
+              </>
+            )}
+            {w.institution_id && w.institution_id !== selfId && (
+              <>
+                {' '}
+                <a href={href('institutions', w.institution_id)} data-testid="warning-link">
+                  {t('reg.open')}
+                </a>
+              </>
+            )}
           </li>
         ))}
       </ul>
@@ -57,58 +83,121 @@ export function WarningList({ warnings, testid = 'warnings', selfId }: { warning
   );
 }
 
-export function Crumbs({ items, current }: { items: { href: string; label: string }[]; current: string }) {
+export function Crumbs({
+  items,
+  current,
+}: {
+  items: { href: string; label: string }[];
+  current: string;
+}) {
   const { t } = useI18n();
   return (
     <nav class="breadcrumb" aria-label={t('areas.breadcrumb')}>
       <ol>
-        {items.map((i) => <li key={i.href}><a href={i.href}>{i.label}</a></li>)}
-        <li aria-current="page"><bdi>{current}</bdi></li>
+        {items.map((i) => (
+          <li key={i.href}>
+            <a href={i.href}>{i.label}</a>
+          </li>
+        ))}
+        <li aria-current="page">
+          <bdi>{current}</bdi>
+        </li>
       </ol>
     </nav>
   );
 }
 
-const STATUS_CLASS: Record<string, string> = { active: 'on', forming: 'neutral', dormant: 'warn', dissolved: 'off', merged: 'off' };
+const STATUS_CLASS: Record<string, string> = {
+  active: 'on',
+  forming: 'neutral',
+  dormant: 'warn',
+  dissolved: 'off',
+  merged: 'off',
+};
 
 export function StatusBadge({ status }: { status: string }) {
-  return <span class={'badge ' + (STATUS_CLASS[status] ?? 'neutral')} data-testid="status-badge" data-status={status}>{enumLabel('status', status)}</span>;
+  return (
+    <span
+      class={'badge ' + (STATUS_CLASS[status] ?? 'neutral')}
+      data-testid="status-badge"
+      data-status={status}
+    >
+      {enumLabel('status', status)}
+    </span>
+  );
 }
 
 export function GradeBadge({ grade }: { grade: string | null }) {
   const { t } = useI18n();
   if (!grade) return null;
-  return <span class="badge grade" data-testid="grade-badge">{t('inst.gradeShort', { grade })}</span>;
+  return (
+    <span class="badge grade" data-testid="grade-badge">
+      {t('inst.gradeShort', { grade })}
+    </span>
+  );
 }
 
 // A fact list that skips empty values.
 export function Facts({ rows }: { rows: [string, ComponentChildren, string?][] }) {
   return (
     <dl class="facts">
-      {rows.filter(([, v]) => v !== null && v !== undefined && v !== '').map(([k, v, testid]) => (
-        <Fragment key={k}>
-          <dt>{k}</dt>
-          <dd data-testid={testid}>{v}</dd>
-        </Fragment>
-      ))}
+      {rows
+        .filter(([, v]) => v !== null && v !== undefined && v !== '')
+        .map(([k, v, testid]) => (
+          <Fragment key={k}>
+            <dt>{k}</dt>
+            <dd data-testid={testid}>{v}</dd>
+          </Fragment>
+        ))}
     </dl>
   );
 }
 
 export function Ltr({ children }: { children: ComponentChildren }) {
-  return <bdi dir="ltr" class="ltr">{children}</bdi>;
+  return (
+    <bdi dir="ltr" class="ltr">
+      {children}
+    </bdi>
+  );
 }
 
 // The question under a Delete button: its text, then Confirm (off while busy) and Cancel. `testid`
 // names the box (testid-confirm), its text's id (testid-text) and the Confirm button (testid-yes).
-export function ConfirmBox({ testid, text, busy, onConfirm, onCancel }: { testid: string; text: string; busy?: boolean; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmBox({
+  testid,
+  text,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  testid: string;
+  text: string;
+  busy?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   return (
-    <div class="confirm" role="alertdialog" aria-labelledby={testid + '-text'} data-testid={testid + '-confirm'}>
+    <div
+      class="confirm"
+      role="alertdialog"
+      aria-labelledby={testid + '-text'}
+      data-testid={testid + '-confirm'}
+    >
       <p id={testid + '-text'}>{text}</p>
       <div class="actions">
-        <button type="button" class="danger" disabled={busy} data-testid={testid + '-yes'} onClick={onConfirm}>{t('common.confirm')}</button>
-        <button type="button" class="secondary" onClick={onCancel}>{t('common.cancel')}</button>
+        <button
+          type="button"
+          class="danger"
+          disabled={busy}
+          data-testid={testid + '-yes'}
+          onClick={onConfirm}
+        >
+          {t('common.confirm')}
+        </button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
       </div>
     </div>
   );

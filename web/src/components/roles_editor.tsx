@@ -24,23 +24,45 @@ interface Props {
 
 export function RolesEditor({ rows, onChange, fields }: Props) {
   const { t } = useI18n();
-  const update = (i: number, patch: Partial<RoleRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const update = (i: number, patch: Partial<RoleRow>) =>
+    onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <fieldset class="roles" data-testid="roles-editor">
       <legend>{t('users.roles')}</legend>
       {fields.roles && <div class="field-error">{fields.roles}</div>}
       {rows.map((row, i) => (
         <div class="role-row" key={row.key} data-testid="role-row">
-          <SelectField label={t('users.role')} value={row.role} onChange={(v) => update(i, { role: v as RoleCode })}
-            options={roleOptions()} error={fields[`roles[${i}].role`] ?? fields[`roles[${i}]`]} testid="role-select" />
-          <AreaPicker label={t('users.area')} value={row.area} onChange={(a) => update(i, { area: a })}
-            error={fields[`roles[${i}].area_id`]} testid="role-area" />
-          <button type="button" class="secondary" data-testid="role-remove" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+          <SelectField
+            label={t('users.role')}
+            value={row.role}
+            onChange={(v) => update(i, { role: v as RoleCode })}
+            options={roleOptions()}
+            error={fields[`roles[${i}].role`] ?? fields[`roles[${i}]`]}
+            testid="role-select"
+          />
+          <AreaPicker
+            label={t('users.area')}
+            value={row.area}
+            onChange={(a) => update(i, { area: a })}
+            error={fields[`roles[${i}].area_id`]}
+            testid="role-area"
+          />
+          <button
+            type="button"
+            class="secondary"
+            data-testid="role-remove"
+            onClick={() => onChange(rows.filter((_, j) => j !== i))}
+          >
             {t('users.removeRole')}
           </button>
         </div>
       ))}
-      <button type="button" class="secondary" data-testid="role-add" onClick={() => onChange([...rows, newRoleRow()])}>
+      <button
+        type="button"
+        class="secondary"
+        data-testid="role-add"
+        onClick={() => onChange([...rows, newRoleRow()])}
+      >
         {t('users.addRole')}
       </button>
     </fieldset>

@@ -35,15 +35,30 @@ export function SearchPicker(p: Props) {
   const [open, setOpen] = useState(p.open || !p.value);
   const chosen = p.options.find((o) => o.value === p.value);
   const needle = q.trim().toLocaleLowerCase();
-  const shown = p.options.filter((o) => !needle || (o.label + ' ' + (o.meta ?? '') + ' ' + (o.keywords ?? '')).toLocaleLowerCase().includes(needle));
+  const shown = p.options.filter(
+    (o) =>
+      !needle ||
+      (o.label + ' ' + (o.meta ?? '') + ' ' + (o.keywords ?? ''))
+        .toLocaleLowerCase()
+        .includes(needle),
+  );
 
   return (
     <div class={p.error ? 'field picker field-invalid' : 'field picker'} data-testid={p.testid}>
       <label for={id}>{p.label}</label>
       {chosen && !open ? (
         <div class="picker-chosen">
-          <span data-testid={p.testid + '-chosen'} data-value={chosen.value}><bdi>{chosen.label}</bdi></span>
-          <button type="button" class="secondary small-button" data-testid={p.testid + '-change'} onClick={() => setOpen(true)}>{t('picker.change')}</button>
+          <span data-testid={p.testid + '-chosen'} data-value={chosen.value}>
+            <bdi>{chosen.label}</bdi>
+          </span>
+          <button
+            type="button"
+            class="secondary small-button"
+            data-testid={p.testid + '-change'}
+            onClick={() => setOpen(true)}
+          >
+            {t('picker.change')}
+          </button>
         </div>
       ) : (
         <>
@@ -60,25 +75,45 @@ export function SearchPicker(p: Props) {
               onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)}
             />
             {(p.onCancel || chosen) && (
-              <button type="button" class="link" data-testid={p.testid + '-cancel'} onClick={() => {
-                setQ('');
-                if (chosen) setOpen(false);
-                p.onCancel?.();
-              }}>{t('common.cancel')}</button>
+              <button
+                type="button"
+                class="link"
+                data-testid={p.testid + '-cancel'}
+                onClick={() => {
+                  setQ('');
+                  if (chosen) setOpen(false);
+                  p.onCancel?.();
+                }}
+              >
+                {t('common.cancel')}
+              </button>
             )}
           </div>
           <ul class="picker-results" id={id + '-list'} aria-label={p.label}>
             {shown.length === 0 && <li class="muted">{t('picker.noMatch')}</li>}
             {shown.map((o) => (
               <li key={o.value}>
-                <button type="button" class="link" data-testid={p.testid + '-option'} data-value={o.value}
+                <button
+                  type="button"
+                  class="link"
+                  data-testid={p.testid + '-option'}
+                  data-value={o.value}
                   aria-current={o.value === p.value ? 'true' : undefined}
                   onClick={() => {
                     p.onChange(o.value);
                     setQ('');
                     if (!p.keepOpen) setOpen(false);
-                  }}>
-                  <bdi>{o.label}</bdi>{o.meta && <> <span class="muted small"><bdi dir="ltr">{o.meta}</bdi></span></>}
+                  }}
+                >
+                  <bdi>{o.label}</bdi>
+                  {o.meta && (
+                    <>
+                      {' '}
+                      <span class="muted small">
+                        <bdi dir="ltr">{o.meta}</bdi>
+                      </span>
+                    </>
+                  )}
                 </button>
               </li>
             ))}
@@ -86,7 +121,11 @@ export function SearchPicker(p: Props) {
         </>
       )}
       {p.hint && <div class="hint">{p.hint}</div>}
-      {p.error && <div class="field-error" data-testid={p.testid + '-error'}>{p.error}</div>}
+      {p.error && (
+        <div class="field-error" data-testid={p.testid + '-error'}>
+          {p.error}
+        </div>
+      )}
     </div>
   );
 }

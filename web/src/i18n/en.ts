@@ -82,14 +82,21 @@ const en = {
 
   'import.title': 'Import the area tree',
   'import.file': 'CSV or Excel file',
-  'import.help': 'Columns: code, name, name_local, level, parent_code. First check the file; nothing is loaded while any row is wrong.',
+  'import.help':
+    'Columns: code, name, name_local, level, parent_code. First check the file; nothing is loaded while any row is wrong.',
   'import.choose': 'Choose file',
   'import.noFile': 'No file chosen',
   'import.dryRun': 'Check file',
   'import.run': 'Load areas',
   'import.uploading': 'Uploading… {pct}%',
-  'import.checkOk': { one: '{n} row is correct. Nothing has been loaded yet.', other: '{n} rows are correct. Nothing has been loaded yet.' },
-  'import.checkBad': { one: '{n} row has an error. Nothing was loaded.', other: '{n} rows have errors. Nothing was loaded.' },
+  'import.checkOk': {
+    one: '{n} row is correct. Nothing has been loaded yet.',
+    other: '{n} rows are correct. Nothing has been loaded yet.',
+  },
+  'import.checkBad': {
+    one: '{n} row has an error. Nothing was loaded.',
+    other: '{n} rows have errors. Nothing was loaded.',
+  },
   'import.done': { one: '{n} area created.', other: '{n} areas created.' },
   'import.errors': 'Rows with errors',
   'import.row': 'Row',

@@ -23,7 +23,8 @@ const enField = {
   'act.from': 'From',
   'act.to': 'To',
   'act.participants': 'Participants',
-  'act.countsHint': 'Count who came: women and men by age; the second table is for people with a disability.',
+  'act.countsHint':
+    'Count who came: women and men by age; the second table is for people with a disability.',
   'act.withoutDisability': 'Without a disability',
   'act.withDisability': 'With a disability',
   'act.ageBand': 'Age',
@@ -82,7 +83,8 @@ const enField = {
   'act.addInstitution': 'Add an institution',
   'act.noInstitutions': 'None yet',
   'act.correct': 'Correct',
-  'act.correctingHint': 'This session is verified. A correction is kept in the audit log with its reason.',
+  'act.correctingHint':
+    'This session is verified. A correction is kept in the audit log with its reason.',
   'act.correctionReason': 'Reason for the correction',
   'act.correctionRequired': 'Give the reason for the correction.',
   'act.saveCorrection': 'Save correction',
@@ -90,7 +92,8 @@ const enField = {
   'act.corrections': 'Corrections',
   'act.traineesLink': 'Trainees and test scores',
   'act.trainees': 'Trainees',
-  'act.traineesHint': 'People from the registry who took the training; their test scores are entered on the training\u2019s page after saving.',
+  'act.traineesHint':
+    'People from the registry who took the training; their test scores are entered on the training\u2019s page after saving.',
   'act.verifiedBy': 'Verified by',
 
   'fb.title': 'Feedback',
@@ -113,11 +116,13 @@ const enField = {
   'fb.language': 'Language it was given in',
   'fb.tags': 'Tags',
   'fb.tagsHint': 'Short words separated by commas: a-z, 0-9, _ and -.',
-  'fb.sensitiveNotice': 'Sensitive category: after saving, only the feedback focal points of the area will see this record \u2014 not you. Keep the reference number from the receipt.',
+  'fb.sensitiveNotice':
+    'Sensitive category: after saving, only the feedback focal points of the area will see this record \u2014 not you. Keep the reference number from the receipt.',
   'fb.sensitiveBadge': 'Sensitive',
   'fb.log': 'Save',
   'fb.receiptTitle': 'Receipt',
-  'fb.receiptText': 'Logged and passed to the feedback focal points. You will not be able to open it again.',
+  'fb.receiptText':
+    'Logged and passed to the feedback focal points. You will not be able to open it again.',
   'fb.reference': 'Reference',
   'fb.dueBy': 'Answer due by',
   'fb.logAnother': 'Log another',

@@ -17,8 +17,14 @@ const enRegistry = {
   'reg.registered': 'Registered on',
 
   'warn.possibleDuplicate': 'A household with similar names is registered in this village.',
-  'warn.sizeAbove': { one: '{n} member: more than the expected {limit}.', other: '{n} members: more than the expected {limit}.' },
-  'warn.sizeBelow': { one: '{n} member: fewer than the expected {limit}.', other: '{n} members: fewer than the expected {limit}.' },
+  'warn.sizeAbove': {
+    one: '{n} member: more than the expected {limit}.',
+    other: '{n} members: more than the expected {limit}.',
+  },
+  'warn.sizeBelow': {
+    one: '{n} member: fewer than the expected {limit}.',
+    other: '{n} members: fewer than the expected {limit}.',
+  },
 
   'inst.title': 'Institutions',
   'inst.new': 'New institution',
@@ -86,7 +92,8 @@ const enRegistry = {
   'inst.choosePerson': 'Choose a person…',
   'inst.memberInstitution': 'Member institution',
   'inst.chooseInstitution': 'Choose an institution…',
-  'inst.noChildInstitutions': 'No institution is federated into this one yet. Set “Federated into” on the member institution first.',
+  'inst.noChildInstitutions':
+    'No institution is federated into this one yet. Set “Federated into” on the member institution first.',
 
   'asmt.title': 'Assessments',
   'asmt.new': 'New assessment',
@@ -126,7 +133,8 @@ const enRegistry = {
   'hh.noBand': 'No score',
   'hh.flag': 'Vulnerability',
   'hh.flags': 'Vulnerability',
-  'hh.flagsHint': 'Female- or elderly-headed, disability and displacement also follow from the people.',
+  'hh.flagsHint':
+    'Female- or elderly-headed, disability and displacement also follow from the people.',
   'hh.location': 'Location (GPS)',
   'hh.latitude': 'Latitude',
   'hh.longitude': 'Longitude',
@@ -145,7 +153,8 @@ const enRegistry = {
   'hh.confirmDelete': 'Delete the household of “{name}”?',
   'hh.duplicateTitle': 'This national ID is already registered.',
   'hh.duplicateHolders': 'Registered for:',
-  'hh.duplicateAsk': 'If this is really another household (for example the ID was shared), you can register it anyway.',
+  'hh.duplicateAsk':
+    'If this is really another household (for example the ID was shared), you can register it anyway.',
   'hh.duplicateConfirm': 'Register anyway',
   'hh.duplicateField': 'Already registered',
 
@@ -162,14 +171,16 @@ const enRegistry = {
   'person.phone': 'Phone',
 
   'wg.title': 'Functioning (Washington Group questions)',
-  'wg.hint': 'Ask all six, or none. “A lot of difficulty” or “cannot do at all” counts as a disability.',
+  'wg.hint':
+    'Ask all six, or none. “A lot of difficulty” or “cannot do at all” counts as a disability.',
   'wg.notAsked': 'Not asked',
   'wg.q.seeing': 'Difficulty seeing, even if wearing glasses?',
   'wg.q.hearing': 'Difficulty hearing, even if using a hearing aid?',
   'wg.q.mobility': 'Difficulty walking or climbing steps?',
   'wg.q.cognition': 'Difficulty remembering or concentrating?',
   'wg.q.self_care': 'Difficulty with self-care, such as washing all over or dressing?',
-  'wg.q.communication': 'Difficulty communicating in the usual language, for example understanding or being understood?',
+  'wg.q.communication':
+    'Difficulty communicating in the usual language, for example understanding or being understood?',
   'wg.short.seeing': 'seeing',
   'wg.short.hearing': 'hearing',
   'wg.short.mobility': 'walking',
@@ -246,7 +257,8 @@ const enRegistry = {
   'cfg.flag.elderly_headed': 'Elderly-headed',
 
   'dup.title': 'Possible duplicates',
-  'dup.help': 'Households with the same national ID, or with similar names in the same village. Keep one: the other’s people and memberships move to it.',
+  'dup.help':
+    'Households with the same national ID, or with similar names in the same village. Keep one: the other’s people and memberships move to it.',
   'dup.none': 'No possible duplicates.',
   'dup.count': { one: '{n} pair to review', other: '{n} pairs to review' },
   'dup.sameId': 'Same national ID',
@@ -257,15 +269,31 @@ const enRegistry = {
   'dup.merged': 'Merged into the household of {name}.',
 
   'imp.householdsTitle': 'Import households',
-  'imp.householdsHelp': 'One row per person; the household columns may be left empty after a household’s first row. Check the file first: nothing is loaded while any row is wrong.',
+  'imp.householdsHelp':
+    'One row per person; the household columns may be left empty after a household’s first row. Check the file first: nothing is loaded while any row is wrong.',
   'imp.institutionsTitle': 'Import institutions',
-  'imp.institutionsHelp': 'One row per membership; the institution columns may be left empty after an institution’s first row. Check the file first: nothing is loaded while any row is wrong.',
+  'imp.institutionsHelp':
+    'One row per membership; the institution columns may be left empty after an institution’s first row. Check the file first: nothing is loaded while any row is wrong.',
   'imp.loadHouseholds': 'Load households',
   'imp.loadInstitutions': 'Load institutions',
-  'imp.householdsOk': { one: '{n} row is correct: {households} households, {people} people. Nothing has been loaded yet.', other: '{n} rows are correct: {households} households, {people} people. Nothing has been loaded yet.' },
-  'imp.householdsDone': { one: '{n} household loaded, with {people} people.', other: '{n} households loaded, with {people} people.' },
-  'imp.institutionsOk': { one: '{n} row is correct: {institutions} institutions, {memberships} memberships. Nothing has been loaded yet.', other: '{n} rows are correct: {institutions} institutions, {memberships} memberships. Nothing has been loaded yet.' },
-  'imp.institutionsDone': { one: '{n} institution loaded, with {memberships} memberships.', other: '{n} institutions loaded, with {memberships} memberships.' },
+  'imp.householdsOk': {
+    one: '{n} row is correct: {households} households, {people} people. Nothing has been loaded yet.',
+    other:
+      '{n} rows are correct: {households} households, {people} people. Nothing has been loaded yet.',
+  },
+  'imp.householdsDone': {
+    one: '{n} household loaded, with {people} people.',
+    other: '{n} households loaded, with {people} people.',
+  },
+  'imp.institutionsOk': {
+    one: '{n} row is correct: {institutions} institutions, {memberships} memberships. Nothing has been loaded yet.',
+    other:
+      '{n} rows are correct: {institutions} institutions, {memberships} memberships. Nothing has been loaded yet.',
+  },
+  'imp.institutionsDone': {
+    one: '{n} institution loaded, with {memberships} memberships.',
+    other: '{n} institutions loaded, with {memberships} memberships.',
+  },
 
   'sum.title': 'Registry summary',
   'sum.otherArea': 'Show another area',
@@ -278,12 +306,14 @@ const enRegistry = {
   'sum.share': 'Share organised',
   'sum.total': 'Total',
   'sum.chartTitle': 'Poor households organised, by sub-area',
-  'sum.chartHelp': 'Share of the poor households of each sub-area that belong to an institution. Tap a bar to open that area.',
+  'sum.chartHelp':
+    'Share of the poor households of each sub-area that belong to an institution. Tap a bar to open that area.',
   'sum.noPoor': 'no poor households',
   'sum.institutionsTitle': 'Institutions by type and status',
   'sum.bandsTitle': 'Households by poverty band',
   'sum.membersTitle': 'Members by sex, age and disability',
-  'sum.membersHelp': 'People holding a current membership (for a household, the person representing it).',
+  'sum.membersHelp':
+    'People holding a current membership (for a household, the person representing it).',
   'sum.ageBand': 'Age (years)',
   'sum.withDisability': 'With a disability',
   'sum.childrenTitle': 'Sub-areas',

@@ -44,7 +44,8 @@ const enReports = {
   'rep.create': 'Create the report',
   'rep.created': 'Report created.',
   'rep.includeUnverified': 'Count activities not yet verified',
-  'rep.includeUnverifiedHint': 'By default only verified activities count. Tick this for a preliminary report.',
+  'rep.includeUnverifiedHint':
+    'By default only verified activities count. Tick this for a preliminary report.',
   'rep.counting': 'Activities counted',
   'rep.verifiedOnly': 'Verified only',
   'rep.withUnverified': 'Including those not yet verified',
@@ -57,7 +58,8 @@ const enReports = {
   'rep.subArea': 'Sub-area',
   'rep.byDims': 'by {dims}',
   'rep.changedSince': 'Changed since approval: now {value}',
-  'rep.approvedNote': 'Approved. The numbers are those approved; any that have changed since are marked.',
+  'rep.approvedNote':
+    'Approved. The numbers are those approved; any that have changed since are marked.',
   'rep.returnComment': 'Returned with this comment',
   'rep.narrative': 'Narrative',
   'rep.n.achievements': 'Key achievements',
@@ -181,14 +183,17 @@ const enReports = {
   'tgt.total': 'Total',
   'tgt.value': 'Target',
   'tgt.set': 'Set a target',
-  'tgt.setHelp': 'Setting a target again for the same indicator, area, period and disaggregation replaces it.',
-  'tgt.disaggregationHint': 'Leave empty for the total, or one group such as sex=f. This indicator is broken down by: {dims}.',
+  'tgt.setHelp':
+    'Setting a target again for the same indicator, area, period and disaggregation replaces it.',
+  'tgt.disaggregationHint':
+    'Leave empty for the total, or one group such as sex=f. This indicator is broken down by: {dims}.',
   'tgt.disaggregationNone': 'Leave empty for the total.',
   'tgt.save': 'Save the target',
   'tgt.saved': 'Target saved.',
   'tgt.import': 'Import targets',
   'tgt.importTitle': 'Import targets from a file',
-  'tgt.importHelp': 'A CSV or Excel file with one target per row. Check it first: nothing is loaded until every row is right.',
+  'tgt.importHelp':
+    'A CSV or Excel file with one target per row. Check it first: nothing is loaded until every row is right.',
   'tgt.load': 'Load the targets',
   'tgt.importOk': { one: 'The file is fine: {n} row.', other: 'The file is fine: {n} rows.' },
   'tgt.importDone': { one: '{n} target loaded.', other: '{n} targets loaded.' },
@@ -210,8 +215,10 @@ const enReports = {
   'ind.record': 'Counts',
   'ind.counts': 'What it counts',
   'ind.ratioOf': 'A ratio of two indicators',
-  'ind.stockNote': 'A stock: the period shows what started in it, the cumulative figure what exists at its end.',
-  'ind.flowNote': 'A flow: the period shows what happened in it, the cumulative figure what happened since the project began.',
+  'ind.stockNote':
+    'A stock: the period shows what started in it, the cumulative figure what exists at its end.',
+  'ind.flowNote':
+    'A flow: the period shows what happened in it, the cumulative figure what happened since the project began.',
   'ind.measure': 'Measure',
   'ind.measure.count': 'Number of records',
   'ind.measure.distinct_people': 'Number of people (each once)',
@@ -247,9 +254,11 @@ const enReports = {
 
   'setup.title': 'Programme set-up',
   'setup.intro': 'Settings that apply to the whole programme: every area, report and export.',
-  'setup.readOnly': 'You can read these settings. Only administrators and M&E officers responsible for the whole programme (a top-level area) can change them.',
+  'setup.readOnly':
+    'You can read these settings. Only administrators and M&E officers responsible for the whole programme (a top-level area) can change them.',
   'setup.settingsText': 'Fiscal year, project start, traffic-light thresholds, DHIS2 data set.',
-  'setup.templatesText': 'The sections and indicators of monthly, quarterly, bi-annual and annual reports.',
+  'setup.templatesText':
+    'The sections and indicators of monthly, quarterly, bi-annual and annual reports.',
   'setup.dhis2Text': 'DHIS2 org units, data elements and category codes for exports.',
 
   'set.title': 'Programme settings',
@@ -258,10 +267,13 @@ const enReports = {
   'set.label': 'A fiscal year is named by',
   'set.labelStart': 'the year it starts in',
   'set.labelEnd': 'the year it ends in',
-  'set.labelExample': '{from} {start} – {to} {end} is called {start} by the year it starts in, {end} by the year it ends in.',
+  'set.labelExample':
+    '{from} {start} – {to} {end} is called {start} by the year it starts in, {end} by the year it ends in.',
   'set.labelJanuary': 'A fiscal year from January is a calendar year: both give the same name.',
-  'set.fiscalHelp': 'Quarters, half-years and years of reports, targets and the dashboard follow the fiscal year. Months are always calendar months.',
-  'set.fiscalWarning': 'After saving, these periods cover other months: quarterly, bi-annual and annual figures, targets and reports not yet approved are counted over the new months.',
+  'set.fiscalHelp':
+    'Quarters, half-years and years of reports, targets and the dashboard follow the fiscal year. Months are always calendar months.',
+  'set.fiscalWarning':
+    'After saving, these periods cover other months: quarterly, bi-annual and annual figures, targets and reports not yet approved are counted over the new months.',
   'set.previewTitle': 'Fiscal year {year}',
   'set.months': 'Months',
   'set.monthsNow': 'Months now',
@@ -278,17 +290,20 @@ const enReports = {
   'set.dhis2': 'DHIS2',
   'set.dataSet': 'DHIS2 data set',
   'set.aoc': 'Attribute option combo',
-  'set.dhis2Help': 'Codes or UIDs from the DHIS2 server, written into DHIS2 JSON and ADX exports. ADX needs the data set.',
+  'set.dhis2Help':
+    'Codes or UIDs from the DHIS2 server, written into DHIS2 JSON and ADX exports. ADX needs the data set.',
   'set.save': 'Save the settings',
   'set.saved': 'Programme settings saved.',
   'set.undo': 'Undo the changes',
 
   'tpl.title': 'Report templates',
-  'tpl.intro': 'What each kind of progress report contains. A new report uses its template as it stands when the report is opened.',
+  'tpl.intro':
+    'What each kind of progress report contains. A new report uses its template as it stands when the report is opened.',
   'tpl.missing': 'This report template does not exist.',
   'tpl.sectionCount': { one: '{n} section', other: '{n} sections' },
   'tpl.indicatorCount': { one: '{n} indicator', other: '{n} indicators' },
-  'tpl.editHelp': 'Every indicator also gets a table by sub-area. Section titles are saved as written; give each its title in Pashto and Ukrainian under it, for reports read in those languages.',
+  'tpl.editHelp':
+    'Every indicator also gets a table by sub-area. Section titles are saved as written; give each its title in Pashto and Ukrainian under it, for reports read in those languages.',
   'tpl.copyFrom': 'Start from a copy of',
   'tpl.copy': 'Copy',
   'tpl.copied': 'Copied the sections of {from}. Save to keep them.',
@@ -331,10 +346,17 @@ const enReports = {
   'tpl.deleteShipped': 'A shipped template cannot be deleted.',
 
   'd2.title': 'DHIS2 mapping',
-  'd2.intro': 'How report figures go to DHIS2: the org unit of each area, and the data element of each indicator.',
+  'd2.intro':
+    'How report figures go to DHIS2: the org unit of each area, and the data element of each indicator.',
   'd2.check': 'Check a template',
-  'd2.checkList': { one: 'The {n} indicator of this template', other: 'The {n} indicators of this template' },
-  'd2.unmappedCount': { one: '{n} of {total} indicators has no data element: a DHIS2 export leaves it out.', other: '{n} of {total} indicators have no data element: a DHIS2 export leaves them out.' },
+  'd2.checkList': {
+    one: 'The {n} indicator of this template',
+    other: 'The {n} indicators of this template',
+  },
+  'd2.unmappedCount': {
+    one: '{n} of {total} indicators has no data element: a DHIS2 export leaves it out.',
+    other: '{n} of {total} indicators have no data element: a DHIS2 export leaves them out.',
+  },
   'd2.allMapped': 'Every indicator of this template has a data element.',
   'd2.asEdited': '(As edited, not saved yet.)',
   'd2.mappedTo': 'Data element',
@@ -351,15 +373,18 @@ const enReports = {
   'd2.addUnit': 'Add an area',
   'd2.otherArea': 'An area outside your areas',
   'd2.mappings': 'Data elements',
-  'd2.mappingsHelp': 'The total of an indicator, or one group of its breakdown, goes to a data element, with a category option combo if the data element has categories.',
+  'd2.mappingsHelp':
+    'The total of an indicator, or one group of its breakdown, goes to a data element, with a category option combo if the data element has categories.',
   'd2.noMappings': 'No indicator is mapped yet.',
   'd2.mappingN': 'Data element {n}',
-  'd2.disHint': 'Empty for the total, or one group such as sex=f; two joined with ; (e.g. age_band=18-59;sex=f). This indicator is broken down by: {dims}.',
+  'd2.disHint':
+    'Empty for the total, or one group such as sex=f; two joined with ; (e.g. age_band=18-59;sex=f). This indicator is broken down by: {dims}.',
   'd2.dataElement': 'Data element (code or UID)',
   'd2.coc': 'Category option combo',
   'd2.addMapping': 'Add a data element',
   'd2.categories': 'Category codes for ADX',
-  'd2.categoriesHelp': 'ADX sends the groups of a breakdown as DHIS2 category codes, e.g. sex f as category GENDER, option FMLE.',
+  'd2.categoriesHelp':
+    'ADX sends the groups of a breakdown as DHIS2 category codes, e.g. sex f as category GENDER, option FMLE.',
   'd2.categoryN': 'Category code {n}',
   'd2.dim': 'Breakdown',
   'd2.value': 'Value',

@@ -14,8 +14,10 @@ const enTraining = {
   'tr.trainee': 'Trainee',
   'tr.scoresTitle': 'Test scores and gains',
   'tr.noTrainees': 'No trainees named yet. Add them from the registry on the session record.',
-  'tr.scoresHint': 'Scores from {min} to {max}, before (pre-test) and after (post-test) the training.',
-  'tr.scoresLocked': 'Scores change while the session is a draft or returned (its author or a supervisor), and once it is submitted only through a supervisor\u2019s correction with a reason.',
+  'tr.scoresHint':
+    'Scores from {min} to {max}, before (pre-test) and after (post-test) the training.',
+  'tr.scoresLocked':
+    'Scores change while the session is a draft or returned (its author or a supervisor), and once it is submitted only through a supervisor\u2019s correction with a reason.',
   'tr.pre': 'Pre-test',
   'tr.post': 'Post-test',
   'tr.preOf': 'Pre-test score of {name}',
@@ -23,7 +25,8 @@ const enTraining = {
   'tr.gain': 'Gain',
   'tr.normalisedGain': 'Normalised gain',
   'tr.average': 'Average',
-  'tr.gainHint': 'Gain: post − pre. Normalised gain: (post − pre) ÷ (maximum − pre), the share of what could still be learnt; none for a perfect pre-test.',
+  'tr.gainHint':
+    'Gain: post − pre. Normalised gain: (post − pre) ÷ (maximum − pre), the share of what could still be learnt; none for a perfect pre-test.',
   'tr.saveScores': 'Save scores',
   'tr.scoresSaved': 'Scores saved.',
   'tr.followups': 'Follow-ups',
@@ -50,7 +53,7 @@ const enTraining = {
   'tr.audience.staff': 'Staff',
   'tr.audience.community': 'Community',
   'tr.durationHours': 'Length in hours',
-  'tr.hours': { one: "{n} hour", other: "{n} hours" },
+  'tr.hours': { one: '{n} hour', other: '{n} hours' },
   'tr.test': 'Pre- and post-test',
   'tr.hasTest': 'The course has a pre- and post-test',
   'tr.testMaxRequired': 'Give the highest possible score, or untick the test.',
@@ -81,24 +84,32 @@ const enTraining = {
   'tr.planReplaces': 'One plan per course, area and period: saving again replaces it.',
   'tr.planSaved': 'Plan saved.',
   'tr.importTitle': 'Import training plans',
-  'tr.importHelp': 'One row per course, area and period. First check the file; nothing is saved while any row is wrong, and each row replaces the plan of its course, area and period.',
+  'tr.importHelp':
+    'One row per course, area and period. First check the file; nothing is saved while any row is wrong, and each row replaces the plan of its course, area and period.',
   'tr.importRun': 'Load plans',
-  'tr.importOk': { one: "{n} row is correct. Nothing has been saved yet.", other: "{n} rows are correct. Nothing has been saved yet." },
-  'tr.importDone': { one: "{n} plan saved.", other: "{n} plans saved." },
+  'tr.importOk': {
+    one: '{n} row is correct. Nothing has been saved yet.',
+    other: '{n} rows are correct. Nothing has been saved yet.',
+  },
+  'tr.importDone': { one: '{n} plan saved.', other: '{n} plans saved.' },
   'tr.achievement': 'Plan vs achievement',
-  'tr.achievementHint': 'Verified training events of each planned course in the plan\u2019s area and period, and the named trainees.',
+  'tr.achievementHint':
+    'Verified training events of each planned course in the plan\u2019s area and period, and the named trainees.',
   'tr.eventsHeld': 'Events held',
   'tr.peopleTrained': 'People trained',
   'tr.ofPlanned': '{done} of {planned}',
   'tr.chartTitle': 'Achieved against plan',
   'tr.chartHelp': 'Each grey track is the plan; the bar is what was done.',
-  'tr.correctingScores': 'This training is submitted or verified: your change of the scores is a correction, kept with its reason and listed on the session record.',
+  'tr.correctingScores':
+    'This training is submitted or verified: your change of the scores is a correction, kept with its reason and listed on the session record.',
   'tr.followupDeleted': 'Follow-up deleted.',
   'tr.editFollowup': 'Change the follow-up of {name}',
   'tr.confirmDeleteFollowup': 'Delete the follow-up of {name}?',
   'tr.courseDeleted': 'Course deleted.',
-  'tr.confirmDeleteCourse': 'Delete the course \u201c{title}\u201d? A course used by a training, a plan or a need cannot be deleted.',
-  'tr.testRemovable': 'The test can be removed only while no trainee has a score, and its maximum lowered only down to the highest score given.',
+  'tr.confirmDeleteCourse':
+    'Delete the course \u201c{title}\u201d? A course used by a training, a plan or a need cannot be deleted.',
+  'tr.testRemovable':
+    'The test can be removed only while no trainee has a score, and its maximum lowered only down to the highest score given.',
   'tr.editNeed': 'Change the training need',
   'tr.editNeedOf': 'Change the need of {name}',
   'tr.needUpdated': 'Training need saved.',
@@ -106,7 +117,8 @@ const enTraining = {
   'tr.confirmDeleteNeed': 'Delete this training need of {name}?',
   'tr.noStaff': 'No staff member has a role in this area.',
   'tr.editPlan': 'Change the plan',
-  'tr.planUnique': 'One plan per course, area and period: a plan cannot be moved onto another plan\u2019s course, area and period.',
+  'tr.planUnique':
+    'One plan per course, area and period: a plan cannot be moved onto another plan\u2019s course, area and period.',
   'tr.planDeleted': 'Plan deleted.',
   'tr.confirmDeletePlan': 'Delete the plan of {course} for {period}?',
 } satisfies Record<string, string | Plural>;

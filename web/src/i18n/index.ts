@@ -21,7 +21,11 @@ export const LANGUAGES: { code: Lang; name: string; dir: 'ltr' | 'rtl' }[] = [
   { code: 'uk', name: 'Українська', dir: 'ltr' },
 ];
 
-const DICTIONARIES: Record<Lang, Partial<Record<MessageKey, string | Plural>>> = { en: { ...en }, ps: { ...ps }, uk: { ...uk } };
+const DICTIONARIES: Record<Lang, Partial<Record<MessageKey, string | Plural>>> = {
+  en: { ...en },
+  ps: { ...ps },
+  uk: { ...uk },
+};
 const STORAGE_KEY = 'mobilise.lang';
 
 export function isLang(value: unknown): value is Lang {
@@ -125,7 +129,9 @@ function loadBundleLang(bundle: Bundle, lang: Lang): Promise<void> {
 function loadBundle(bundle: Bundle): Promise<void> {
   wanted.add(bundle);
   const lang = langStore.get();
-  return Promise.all([loadBundleLang(bundle, 'en'), loadBundleLang(bundle, lang)]).then(() => undefined);
+  return Promise.all([loadBundleLang(bundle, 'en'), loadBundleLang(bundle, lang)]).then(
+    () => undefined,
+  );
 }
 
 export const loadRegistryMessages = () => loadBundle('registry');

@@ -81,14 +81,21 @@ const ps: Record<MessageKey, string | Plural> = {
 
   'import.title': 'د سیمو ونه واردول',
   'import.file': 'CSV یا Excel فایل',
-  'import.help': 'ستنې: code, name, name_local, level, parent_code. لومړی فایل وڅېړئ؛ تر هغه چې یوه کرښه هم غلطه وي، هیڅ نه ثبتېږي.',
+  'import.help':
+    'ستنې: code, name, name_local, level, parent_code. لومړی فایل وڅېړئ؛ تر هغه چې یوه کرښه هم غلطه وي، هیڅ نه ثبتېږي.',
   'import.choose': 'فایل وټاکئ',
   'import.noFile': 'هیڅ فایل نه دی ټاکل شوی',
   'import.dryRun': 'فایل وڅېړئ',
   'import.run': 'سیمې ثبت کړئ',
   'import.uploading': 'پورته کېږي… {pct}٪',
-  'import.checkOk': { one: '{n} کرښه سمه ده. تر اوسه هیڅ نه دي ثبت شوي.', other: '{n} کرښې سمې دي. تر اوسه هیڅ نه دي ثبت شوي.' },
-  'import.checkBad': { one: '{n} کرښه تېروتنه لري. هیڅ ونه ثبت شول.', other: '{n} کرښې تېروتنې لري. هیڅ ونه ثبت شول.' },
+  'import.checkOk': {
+    one: '{n} کرښه سمه ده. تر اوسه هیڅ نه دي ثبت شوي.',
+    other: '{n} کرښې سمې دي. تر اوسه هیڅ نه دي ثبت شوي.',
+  },
+  'import.checkBad': {
+    one: '{n} کرښه تېروتنه لري. هیڅ ونه ثبت شول.',
+    other: '{n} کرښې تېروتنې لري. هیڅ ونه ثبت شول.',
+  },
   'import.done': { one: '{n} سیمه جوړه شوه.', other: '{n} سیمې جوړې شوې.' },
   'import.errors': 'تېروتنې لرونکې کرښې',
   'import.row': 'کرښه',

@@ -23,7 +23,8 @@ const psField: Record<FieldKey, string | Plural> = {
   'act.from': 'له',
   'act.to': 'تر',
   'act.participants': 'ګډونوال',
-  'act.countsHint': 'راغلي کسان وشمېرئ: ښځې او نارینه د عمر له مخې؛ دویم جدول د معلولیت لرونکو کسانو لپاره دی.',
+  'act.countsHint':
+    'راغلي کسان وشمېرئ: ښځې او نارینه د عمر له مخې؛ دویم جدول د معلولیت لرونکو کسانو لپاره دی.',
   'act.withoutDisability': 'بې معلولیته',
   'act.withDisability': 'د معلولیت لرونکي',
   'act.ageBand': 'عمر',
@@ -90,7 +91,8 @@ const psField: Record<FieldKey, string | Plural> = {
   'act.corrections': 'سمونونه',
   'act.traineesLink': 'روزنه اخیستونکي او د ازموینې نمرې',
   'act.trainees': 'روزنه اخیستونکي',
-  'act.traineesHint': 'له ثبت څخه هغه خلک چې روزنه یې اخیستې؛ د ازموینې نمرې یې له خوندي کولو وروسته د روزنې په پاڼه کې ولیکل شي.',
+  'act.traineesHint':
+    'له ثبت څخه هغه خلک چې روزنه یې اخیستې؛ د ازموینې نمرې یې له خوندي کولو وروسته د روزنې په پاڼه کې ولیکل شي.',
   'act.verifiedBy': 'تایید کوونکی',
 
   'fb.title': 'نظرونه',
@@ -113,7 +115,8 @@ const psField: Record<FieldKey, string | Plural> = {
   'fb.language': 'په کومه ژبه ورکړل شو',
   'fb.tags': 'ټګونه',
   'fb.tagsHint': 'لنډې کلمې چې په کامه جلا شوي وي: a-z، 0-9، _ او -.',
-  'fb.sensitiveNotice': 'حساسه کټګوري: له خوندي کولو وروسته به یوازې د سیمې د نظرونو مرکزي کسان دا ریکارډ وویني — نه تاسو. د رسید د حوالې شمېره وساتئ.',
+  'fb.sensitiveNotice':
+    'حساسه کټګوري: له خوندي کولو وروسته به یوازې د سیمې د نظرونو مرکزي کسان دا ریکارډ وویني — نه تاسو. د رسید د حوالې شمېره وساتئ.',
   'fb.sensitiveBadge': 'حساس',
   'fb.log': 'خوندي کول',
   'fb.receiptTitle': 'رسید',

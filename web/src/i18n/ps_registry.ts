@@ -17,8 +17,14 @@ const psRegistry: Record<RegistryKey, string | Plural> = {
   'reg.registered': 'د ثبت نېټه',
 
   'warn.possibleDuplicate': 'په دې کلي کې د ورته نومونو یوه کورنۍ ثبت شوې ده.',
-  'warn.sizeAbove': { one: '{n} غړی: له تمه شوي {limit} څخه ډېر.', other: '{n} غړي: له تمه شوي {limit} څخه ډېر.' },
-  'warn.sizeBelow': { one: '{n} غړی: له تمه شوي {limit} څخه لږ.', other: '{n} غړي: له تمه شوي {limit} څخه لږ.' },
+  'warn.sizeAbove': {
+    one: '{n} غړی: له تمه شوي {limit} څخه ډېر.',
+    other: '{n} غړي: له تمه شوي {limit} څخه ډېر.',
+  },
+  'warn.sizeBelow': {
+    one: '{n} غړی: له تمه شوي {limit} څخه لږ.',
+    other: '{n} غړي: له تمه شوي {limit} څخه لږ.',
+  },
 
   'inst.title': 'بنسټونه',
   'inst.new': 'نوی بنسټ',
@@ -86,7 +92,8 @@ const psRegistry: Record<RegistryKey, string | Plural> = {
   'inst.choosePerson': 'یو وګړی وټاکئ…',
   'inst.memberInstitution': 'غړی بنسټ',
   'inst.chooseInstitution': 'یو بنسټ وټاکئ…',
-  'inst.noChildInstitutions': 'تر اوسه هیڅ بنسټ له دې سره نه دی تړل شوی. لومړی په غړي بنسټ کې «پورته فدراسیون» وټاکئ.',
+  'inst.noChildInstitutions':
+    'تر اوسه هیڅ بنسټ له دې سره نه دی تړل شوی. لومړی په غړي بنسټ کې «پورته فدراسیون» وټاکئ.',
 
   'asmt.title': 'ارزونې',
   'asmt.new': 'نوې ارزونه',
@@ -145,7 +152,8 @@ const psRegistry: Record<RegistryKey, string | Plural> = {
   'hh.confirmDelete': 'د «{name}» کورنۍ ړنګه شي؟',
   'hh.duplicateTitle': 'دا تذکره مخکې ثبت شوې ده.',
   'hh.duplicateHolders': 'دا تذکره د دې کورنۍ ده:',
-  'hh.duplicateAsk': 'که دا په رښتیا بله کورنۍ وي (د بېلګې په توګه تذکره شریکه وه)، بیا هم یې ثبتولی شئ.',
+  'hh.duplicateAsk':
+    'که دا په رښتیا بله کورنۍ وي (د بېلګې په توګه تذکره شریکه وه)، بیا هم یې ثبتولی شئ.',
   'hh.duplicateConfirm': 'بیا هم ثبت کړئ',
   'hh.duplicateField': 'مخکې ثبت شوې',
 
@@ -245,7 +253,8 @@ const psRegistry: Record<RegistryKey, string | Plural> = {
   'cfg.flag.elderly_headed': 'زوړ مشر',
 
   'dup.title': 'احتمالي تکرارونه',
-  'dup.help': 'هغه کورنۍ چې یوه تذکره لري، یا په یوه کلي کې ورته نومونه لري. یوه وساتئ: د بلې کورنۍ وګړي او غړیتوبونه به ورته ولېږدول شي.',
+  'dup.help':
+    'هغه کورنۍ چې یوه تذکره لري، یا په یوه کلي کې ورته نومونه لري. یوه وساتئ: د بلې کورنۍ وګړي او غړیتوبونه به ورته ولېږدول شي.',
   'dup.none': 'هیڅ احتمالي تکرار نشته.',
   'dup.count': { one: '{n} جوړه د کتلو لپاره', other: '{n} جوړې د کتلو لپاره' },
   'dup.sameId': 'یوه تذکره',
@@ -256,15 +265,30 @@ const psRegistry: Record<RegistryKey, string | Plural> = {
   'dup.merged': 'د {name} له کورنۍ سره یوځای شوه.',
 
   'imp.householdsTitle': 'کورنۍ واردول',
-  'imp.householdsHelp': 'هر وګړی یو قطار؛ د کورنۍ ستنې د کورنۍ له لومړي قطار وروسته تشې پرېښودل کېدای شي. لومړی دوتنه وڅېړئ: تر هغه چې یو قطار هم غلط وي، هیڅ نه بارېږي.',
+  'imp.householdsHelp':
+    'هر وګړی یو قطار؛ د کورنۍ ستنې د کورنۍ له لومړي قطار وروسته تشې پرېښودل کېدای شي. لومړی دوتنه وڅېړئ: تر هغه چې یو قطار هم غلط وي، هیڅ نه بارېږي.',
   'imp.institutionsTitle': 'بنسټونه واردول',
-  'imp.institutionsHelp': 'هر غړیتوب یو قطار؛ د بنسټ ستنې د بنسټ له لومړي قطار وروسته تشې پرېښودل کېدای شي. لومړی دوتنه وڅېړئ: تر هغه چې یو قطار هم غلط وي، هیڅ نه بارېږي.',
+  'imp.institutionsHelp':
+    'هر غړیتوب یو قطار؛ د بنسټ ستنې د بنسټ له لومړي قطار وروسته تشې پرېښودل کېدای شي. لومړی دوتنه وڅېړئ: تر هغه چې یو قطار هم غلط وي، هیڅ نه بارېږي.',
   'imp.loadHouseholds': 'کورنۍ بار کړئ',
   'imp.loadInstitutions': 'بنسټونه بار کړئ',
-  'imp.householdsOk': { one: '{n} قطار سم دی: {households} کورنۍ، {people} وګړي. تر اوسه هیڅ نه دي بار شوي.', other: '{n} قطارونه سم دي: {households} کورنۍ، {people} وګړي. تر اوسه هیڅ نه دي بار شوي.' },
-  'imp.householdsDone': { one: '{n} کورنۍ باره شوه، له {people} وګړو سره.', other: '{n} کورنۍ بارې شوې، له {people} وګړو سره.' },
-  'imp.institutionsOk': { one: '{n} قطار سم دی: {institutions} بنسټونه، {memberships} غړیتوبونه. تر اوسه هیڅ نه دي بار شوي.', other: '{n} قطارونه سم دي: {institutions} بنسټونه، {memberships} غړیتوبونه. تر اوسه هیڅ نه دي بار شوي.' },
-  'imp.institutionsDone': { one: '{n} بنسټ بار شو، له {memberships} غړیتوبونو سره.', other: '{n} بنسټونه بار شول، له {memberships} غړیتوبونو سره.' },
+  'imp.householdsOk': {
+    one: '{n} قطار سم دی: {households} کورنۍ، {people} وګړي. تر اوسه هیڅ نه دي بار شوي.',
+    other: '{n} قطارونه سم دي: {households} کورنۍ، {people} وګړي. تر اوسه هیڅ نه دي بار شوي.',
+  },
+  'imp.householdsDone': {
+    one: '{n} کورنۍ باره شوه، له {people} وګړو سره.',
+    other: '{n} کورنۍ بارې شوې، له {people} وګړو سره.',
+  },
+  'imp.institutionsOk': {
+    one: '{n} قطار سم دی: {institutions} بنسټونه، {memberships} غړیتوبونه. تر اوسه هیڅ نه دي بار شوي.',
+    other:
+      '{n} قطارونه سم دي: {institutions} بنسټونه، {memberships} غړیتوبونه. تر اوسه هیڅ نه دي بار شوي.',
+  },
+  'imp.institutionsDone': {
+    one: '{n} بنسټ بار شو، له {memberships} غړیتوبونو سره.',
+    other: '{n} بنسټونه بار شول، له {memberships} غړیتوبونو سره.',
+  },
 
   'sum.title': 'د ثبت لنډیز',
   'sum.otherArea': 'بله سیمه وښیه',
@@ -277,7 +301,8 @@ const psRegistry: Record<RegistryKey, string | Plural> = {
   'sum.share': 'د منظمو ونډه',
   'sum.total': 'ټول',
   'sum.chartTitle': 'منظمې شوې بېوزلې کورنۍ، د فرعي سیمو له مخې',
-  'sum.chartHelp': 'د هرې فرعي سیمې د بېوزلو کورنیو هغه ونډه چې د یو بنسټ غړې دي. د هغې سیمې د پرانیستلو لپاره پر پټۍ ټک ووهئ.',
+  'sum.chartHelp':
+    'د هرې فرعي سیمې د بېوزلو کورنیو هغه ونډه چې د یو بنسټ غړې دي. د هغې سیمې د پرانیستلو لپاره پر پټۍ ټک ووهئ.',
   'sum.noPoor': 'بېوزلې کورنۍ نشته',
   'sum.institutionsTitle': 'بنسټونه د ډول او حالت له مخې',
   'sum.bandsTitle': 'کورنۍ د بېوزلۍ د کچې له مخې',

@@ -59,7 +59,12 @@ const uk: Record<MessageKey, string | Plural> = {
   'areas.expand': 'Розгорнути «{name}»',
   'areas.collapse': 'Згорнути «{name}»',
   'areas.children': 'Підпорядковані території',
-  'areas.childCount': { one: '{n} підтериторія', few: '{n} підтериторії', many: '{n} підтериторій', other: '{n} підтериторії' },
+  'areas.childCount': {
+    one: '{n} підтериторія',
+    few: '{n} підтериторії',
+    many: '{n} підтериторій',
+    other: '{n} підтериторії',
+  },
   'areas.name': 'Назва',
   'areas.nameLocal': 'Місцева назва',
   'areas.code': 'Код',
@@ -81,7 +86,8 @@ const uk: Record<MessageKey, string | Plural> = {
 
   'import.title': 'Імпорт дерева територій',
   'import.file': 'Файл CSV або Excel',
-  'import.help': 'Стовпці: code, name, name_local, level, parent_code. Спершу перевірте файл; поки є хоч один хибний рядок, нічого не завантажується.',
+  'import.help':
+    'Стовпці: code, name, name_local, level, parent_code. Спершу перевірте файл; поки є хоч один хибний рядок, нічого не завантажується.',
   'import.choose': 'Вибрати файл',
   'import.noFile': 'Файл не вибрано',
   'import.dryRun': 'Перевірити файл',
@@ -135,7 +141,12 @@ const uk: Record<MessageKey, string | Plural> = {
   'users.resetPassword': 'Скинути пароль',
   'users.newPassword': 'Новий пароль',
   'users.edit': 'Редагувати користувача',
-  'users.count': { one: '{n} користувач', few: '{n} користувачі', many: '{n} користувачів', other: '{n} користувача' },
+  'users.count': {
+    one: '{n} користувач',
+    few: '{n} користувачі',
+    many: '{n} користувачів',
+    other: '{n} користувача',
+  },
   'users.none': 'Користувачів не знайдено.',
 
   'role.mobiliser': 'Соціальний мобілізатор',

@@ -13,8 +13,25 @@ import { useI18n } from '../i18n';
 import { clearMessages, showError, showInfo } from '../messages';
 import { enumLabel, num, orNull, todayIso, useConfig } from '../registry_data';
 import { href, navigate } from '../router';
-import type { Activity, Attendance, Household, Institution, Page, StaffMember, User } from '../types';
-import { AGE_BANDS, activityTypeLabel, attendanceBody, courseTitle, OtherErrors, SEXES, TopicChips, useCourses } from './field_bits';
+import type {
+  Activity,
+  Attendance,
+  Household,
+  Institution,
+  Page,
+  StaffMember,
+  User,
+} from '../types';
+import {
+  AGE_BANDS,
+  activityTypeLabel,
+  attendanceBody,
+  courseTitle,
+  OtherErrors,
+  SEXES,
+  TopicChips,
+  useCourses,
+} from './field_bits';
 
 type Counts = Record<string, string>; // "f|18-59|0" -> the typed number
 const cell = (sex: string, band: string, dis: boolean) => `${sex}|${band}|${dis ? 1 : 0}`;
@@ -45,8 +62,22 @@ interface Form {
 
 function emptyForm(user: User, type = ''): Form {
   return {
-    type, course_id: '', institutions: [], title: '', held_on: todayIso(), start_time: '', end_time: '', area: null, place: '', topics: [], counts: {},
-    attendance: [], facilitators: [{ user_id: user.id, name: null }], decisions: '', follow_up: '', notes: '',
+    type,
+    course_id: '',
+    institutions: [],
+    title: '',
+    held_on: todayIso(),
+    start_time: '',
+    end_time: '',
+    area: null,
+    place: '',
+    topics: [],
+    counts: {},
+    attendance: [],
+    facilitators: [{ user_id: user.id, name: null }],
+    decisions: '',
+    follow_up: '',
+    notes: '',
   };
 }
 
@@ -54,9 +85,22 @@ function formOf(a: Activity): Form {
   const counts: Counts = {};
   for (const c of a.counts) counts[cell(c.sex, c.age_band, c.disability)] = String(c.count);
   return {
-    type: a.type, course_id: a.course_id ?? '', institutions: a.institution_ids.map((id) => ({ id, name: id })), title: a.title ?? '', held_on: a.held_on, start_time: a.start_time ?? '', end_time: a.end_time ?? '',
-    area: { id: a.area_id, name: a.area_name }, place: a.place ?? '', topics: a.topics, counts, attendance: a.attendance,
-    facilitators: a.facilitators, decisions: a.decisions ?? '', follow_up: a.follow_up ?? '', notes: a.notes ?? '',
+    type: a.type,
+    course_id: a.course_id ?? '',
+    institutions: a.institution_ids.map((id) => ({ id, name: id })),
+    title: a.title ?? '',
+    held_on: a.held_on,
+    start_time: a.start_time ?? '',
+    end_time: a.end_time ?? '',
+    area: { id: a.area_id, name: a.area_name },
+    place: a.place ?? '',
+    topics: a.topics,
+    counts,
+    attendance: a.attendance,
+    facilitators: a.facilitators,
+    decisions: a.decisions ?? '',
+    follow_up: a.follow_up ?? '',
+    notes: a.notes ?? '',
   };
 }
 
@@ -66,7 +110,15 @@ const countOf = (s: string | undefined) => {
 };
 
 // `presetType`: a new record of this type (a training, from the training screens).
-export function ActivityFormPage({ id, user, presetType }: { id?: string; user: User; presetType?: string }) {
+export function ActivityFormPage({
+  id,
+  user,
+  presetType,
+}: {
+  id?: string;
+  user: User;
+  presetType?: string;
+}) {
   const { t } = useI18n();
   const config = useConfig();
   const [record, setRecord] = useState<Activity | null>(null);
@@ -85,8 +137,17 @@ export function ActivityFormPage({ id, user, presetType }: { id?: string; user: 
         setRecord(a);
         setF(formOf(a));
         // The institutions' names, for the chosen list.
-        Promise.all(a.institution_ids.map((i) => get<Institution>(`/institutions/${encodeURIComponent(i)}`)))
-          .then((list) => live && setF((old) => ({ ...old, institutions: list.map((x) => ({ id: x.id, name: x.name })) })))
+        Promise.all(
+          a.institution_ids.map((i) => get<Institution>(`/institutions/${encodeURIComponent(i)}`)),
+        )
+          .then(
+            (list) =>
+              live &&
+              setF((old) => ({
+                ...old,
+                institutions: list.map((x) => ({ id: x.id, name: x.name })),
+              })),
+          )
           .catch(() => {});
       })
       .catch((e) => live && showError(e));
@@ -95,8 +156,12 @@ export function ActivityFormPage({ id, user, presetType }: { id?: string; user: 
     };
   }, [id]);
 
-
-  if (id && !record) return <section class="card"><p class="muted">{t('common.loading')}</p></section>;
+  if (id && !record)
+    return (
+      <section class="card">
+        <p class="muted">{t('common.loading')}</p>
+      </section>
+    );
   const set = (p: Partial<Form>) => setF((old) => ({ ...old, ...p }));
   const total = Object.values(f.counts).reduce((s, v) => s + countOf(v), 0);
   const correcting = record?.status === 'verified';
@@ -121,8 +186,12 @@ export function ActivityFormPage({ id, user, presetType }: { id?: string; user: 
       place: orNull(f.place),
       topics: f.topics,
       counts,
-      attendance: f.attendance.map((x) => attendanceBody(x.person_id, x.attended, x.pre_score, x.post_score)),
-      facilitators: f.facilitators.map((x) => (x.user_id ? { user_id: x.user_id } : { name: x.name })),
+      attendance: f.attendance.map((x) =>
+        attendanceBody(x.person_id, x.attended, x.pre_score, x.post_score),
+      ),
+      facilitators: f.facilitators.map((x) =>
+        x.user_id ? { user_id: x.user_id } : { name: x.name },
+      ),
       decisions: orNull(f.decisions),
       follow_up: orNull(f.follow_up),
       notes: orNull(f.notes),
@@ -167,69 +236,250 @@ export function ActivityFormPage({ id, user, presetType }: { id?: string; user: 
     }
   }
 
-  const title = correcting ? t('act.correct') : record ? t('act.edit') : presetType === 'training' ? t('act.newTraining') : t('act.new');
+  const title = correcting
+    ? t('act.correct')
+    : record
+      ? t('act.edit')
+      : presetType === 'training'
+        ? t('act.newTraining')
+        : t('act.new');
   const types = config?.activity_types ?? [];
   const topics = config?.topics ?? [];
-  const known = ['type', 'course_id', 'correction_reason', 'title', 'held_on', 'start_time', 'end_time', 'area_id', 'place', 'topics', 'decisions', 'follow_up', 'notes', 'facilitators', 'participants_total'];
+  const known = [
+    'type',
+    'course_id',
+    'correction_reason',
+    'title',
+    'held_on',
+    'start_time',
+    'end_time',
+    'area_id',
+    'place',
+    'topics',
+    'decisions',
+    'follow_up',
+    'notes',
+    'facilitators',
+    'participants_total',
+  ];
   return (
     <section class="card" aria-labelledby="act-form-heading">
-      <Crumbs items={[{ href: href('activities'), label: t('act.title') }, ...(record ? [{ href: href('activities', record.id), label: record.title || activityTypeLabel(config, record.type) }] : [])]} current={title} />
+      <Crumbs
+        items={[
+          { href: href('activities'), label: t('act.title') },
+          ...(record
+            ? [
+                {
+                  href: href('activities', record.id),
+                  label: record.title || activityTypeLabel(config, record.type),
+                },
+              ]
+            : []),
+        ]}
+        current={title}
+      />
       <h1 id="act-form-heading">{title}</h1>
-      <form class="form-narrow" noValidate data-testid="activity-form" onSubmit={(e) => { e.preventDefault(); save(); }}>
-        {correcting && <p class="notice warn" data-testid="act-correcting">{t('act.correctingHint')}</p>}
-        <SelectField label={t('act.type')} value={f.type} onChange={(type) => set({ type })} error={fields.type} testid="act-type"
-          options={[{ value: '', label: t('reg.choose') }, ...types.map((o) => ({ value: o.code, label: activityTypeLabel(config, o.code) }))]} />
+      <form
+        class="form-narrow"
+        noValidate
+        data-testid="activity-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        {correcting && (
+          <p class="notice warn" data-testid="act-correcting">
+            {t('act.correctingHint')}
+          </p>
+        )}
+        <SelectField
+          label={t('act.type')}
+          value={f.type}
+          onChange={(type) => set({ type })}
+          error={fields.type}
+          testid="act-type"
+          options={[
+            { value: '', label: t('reg.choose') },
+            ...types.map((o) => ({ value: o.code, label: activityTypeLabel(config, o.code) })),
+          ]}
+        />
         {f.type === 'training' && (
-          <SelectField label={t('act.course')} value={f.course_id} error={fields.course_id} testid="act-course"
+          <SelectField
+            label={t('act.course')}
+            value={f.course_id}
+            error={fields.course_id}
+            testid="act-course"
             onChange={(course_id) => {
               // The course's topics, unless some are already ticked.
               const c = courses?.find((x) => x.id === course_id);
               set({ course_id, topics: f.topics.length === 0 && c ? c.topics : f.topics });
             }}
-            options={[{ value: '', label: t('reg.choose') }, ...(courses ?? []).map((c) => ({ value: c.id, label: courseTitle(c) }))]} />
+            options={[
+              { value: '', label: t('reg.choose') },
+              ...(courses ?? []).map((c) => ({ value: c.id, label: courseTitle(c) })),
+            ]}
+          />
         )}
-        {topics.length > 0 && <TopicChips config={config} value={f.topics} onChange={(topics) => set({ topics })} error={fields.topics} testid="act" />}
+        {topics.length > 0 && (
+          <TopicChips
+            config={config}
+            value={f.topics}
+            onChange={(topics) => set({ topics })}
+            error={fields.topics}
+            testid="act"
+          />
+        )}
         <div class="form-row">
-          <Field type="date" label={t('act.heldOn')} value={f.held_on} onInput={(v) => set({ held_on: v })} max={todayIso()} error={fields.held_on} testid="act-held-on" />
+          <Field
+            type="date"
+            label={t('act.heldOn')}
+            value={f.held_on}
+            onInput={(v) => set({ held_on: v })}
+            max={todayIso()}
+            error={fields.held_on}
+            testid="act-held-on"
+          />
           <div class="form-row pair">
-            <Field type="time" label={t('act.start')} value={f.start_time} onInput={(v) => set({ start_time: v })} error={fields.start_time} testid="act-start" />
-            <Field type="time" label={t('act.end')} value={f.end_time} onInput={(v) => set({ end_time: v })} error={fields.end_time} testid="act-end" />
+            <Field
+              type="time"
+              label={t('act.start')}
+              value={f.start_time}
+              onInput={(v) => set({ start_time: v })}
+              error={fields.start_time}
+              testid="act-start"
+            />
+            <Field
+              type="time"
+              label={t('act.end')}
+              value={f.end_time}
+              onInput={(v) => set({ end_time: v })}
+              error={fields.end_time}
+              testid="act-end"
+            />
           </div>
         </div>
-        <AreaPicker label={t('act.area')} value={f.area} onChange={(area) => set({ area })} error={fields.area_id} testid="act-area" />
-        <Field label={`${t('act.place')} ${t('common.optional')}`} value={f.place} onInput={(v) => set({ place: v })} dir="auto" error={fields.place} testid="act-place" />
-        <Institutions rows={f.institutions} onChange={(institutions) => set({ institutions })}
-          error={Object.entries(fields).filter(([k]) => k.startsWith('institution_ids')).map(([, v]) => v).join(' ') || undefined} />
+        <AreaPicker
+          label={t('act.area')}
+          value={f.area}
+          onChange={(area) => set({ area })}
+          error={fields.area_id}
+          testid="act-area"
+        />
+        <Field
+          label={`${t('act.place')} ${t('common.optional')}`}
+          value={f.place}
+          onInput={(v) => set({ place: v })}
+          dir="auto"
+          error={fields.place}
+          testid="act-place"
+        />
+        <Institutions
+          rows={f.institutions}
+          onChange={(institutions) => set({ institutions })}
+          error={
+            Object.entries(fields)
+              .filter(([k]) => k.startsWith('institution_ids'))
+              .map(([, v]) => v)
+              .join(' ') || undefined
+          }
+        />
 
         <fieldset data-testid="act-counts">
           <legend>{t('act.participants')}</legend>
           <p class="hint">{t('act.countsHint')}</p>
           <CountGrid counts={f.counts} disability={false} onChange={(counts) => set({ counts })} />
-          <details class="count-more" open={SEXES.some((s) => AGE_BANDS.some((b) => countOf(f.counts[cell(s, b, true)]) > 0))}>
+          <details
+            class="count-more"
+            open={SEXES.some((s) => AGE_BANDS.some((b) => countOf(f.counts[cell(s, b, true)]) > 0))}
+          >
             <summary data-testid="act-disability-toggle">{t('act.withDisability')}</summary>
             <CountGrid counts={f.counts} disability onChange={(counts) => set({ counts })} />
           </details>
-          <p class="count-total" aria-live="polite" data-testid="act-total" data-total={total}>{t('act.total', { n: total })}</p>
-          {(fields.counts || fields.participants_total) && <div class="field-error">{fields.counts ?? fields.participants_total}</div>}
+          <p class="count-total" aria-live="polite" data-testid="act-total" data-total={total}>
+            {t('act.total', { n: total })}
+          </p>
+          {(fields.counts || fields.participants_total) && (
+            <div class="field-error">{fields.counts ?? fields.participants_total}</div>
+          )}
         </fieldset>
 
-        <NamedParticipants rows={f.attendance} onChange={(attendance) => set({ attendance })} error={fields.attendance} training={f.type === 'training'} />
-        <Facilitators rows={f.facilitators} user={user} areaId={f.area?.id} onChange={(facilitators) => set({ facilitators })} error={fields.facilitators} />
+        <NamedParticipants
+          rows={f.attendance}
+          onChange={(attendance) => set({ attendance })}
+          error={fields.attendance}
+          training={f.type === 'training'}
+        />
+        <Facilitators
+          rows={f.facilitators}
+          user={user}
+          areaId={f.area?.id}
+          onChange={(facilitators) => set({ facilitators })}
+          error={fields.facilitators}
+        />
 
-        <TextAreaField label={`${t('act.decisions')} ${t('common.optional')}`} value={f.decisions} onInput={(v) => set({ decisions: v })} error={fields.decisions} testid="act-decisions" />
-        <TextAreaField label={`${t('act.followUp')} ${t('common.optional')}`} value={f.follow_up} onInput={(v) => set({ follow_up: v })} error={fields.follow_up} testid="act-follow-up" />
+        <TextAreaField
+          label={`${t('act.decisions')} ${t('common.optional')}`}
+          value={f.decisions}
+          onInput={(v) => set({ decisions: v })}
+          error={fields.decisions}
+          testid="act-decisions"
+        />
+        <TextAreaField
+          label={`${t('act.followUp')} ${t('common.optional')}`}
+          value={f.follow_up}
+          onInput={(v) => set({ follow_up: v })}
+          error={fields.follow_up}
+          testid="act-follow-up"
+        />
         <details class="filter-box">
-          <summary>{t('act.titleField')} · {t('act.notes')}</summary>
-          <Field label={`${t('act.titleField')} ${t('common.optional')}`} value={f.title} onInput={(v) => set({ title: v })} dir="auto" error={fields.title} testid="act-title" />
-          <TextAreaField label={`${t('act.notes')} ${t('common.optional')}`} value={f.notes} onInput={(v) => set({ notes: v })} error={fields.notes} testid="act-notes" />
+          <summary>
+            {t('act.titleField')} · {t('act.notes')}
+          </summary>
+          <Field
+            label={`${t('act.titleField')} ${t('common.optional')}`}
+            value={f.title}
+            onInput={(v) => set({ title: v })}
+            dir="auto"
+            error={fields.title}
+            testid="act-title"
+          />
+          <TextAreaField
+            label={`${t('act.notes')} ${t('common.optional')}`}
+            value={f.notes}
+            onInput={(v) => set({ notes: v })}
+            error={fields.notes}
+            testid="act-notes"
+          />
         </details>
         {correcting && (
-          <TextAreaField label={t('act.correctionReason')} value={reason} onInput={setReason} error={fields.correction_reason} testid="act-correction-reason" />
+          <TextAreaField
+            label={t('act.correctionReason')}
+            value={reason}
+            onInput={setReason}
+            error={fields.correction_reason}
+            testid="act-correction-reason"
+          />
         )}
-        <OtherErrors fields={fields} shown={(k) => known.includes(k) || k.startsWith('counts') || k.startsWith('attendance') || k.startsWith('institution_ids')} />
+        <OtherErrors
+          fields={fields}
+          shown={(k) =>
+            known.includes(k) ||
+            k.startsWith('counts') ||
+            k.startsWith('attendance') ||
+            k.startsWith('institution_ids')
+          }
+        />
         <div class="actions separated">
-          <button type="submit" class="primary" disabled={busy} data-testid="act-save">{correcting ? t('act.saveCorrection') : record ? t('common.save') : t('act.saveDraft')}</button>
-          <a class="button secondary" href={record ? href('activities', record.id) : href('activities')}>{t('common.cancel')}</a>
+          <button type="submit" class="primary" disabled={busy} data-testid="act-save">
+            {correcting ? t('act.saveCorrection') : record ? t('common.save') : t('act.saveDraft')}
+          </button>
+          <a
+            class="button secondary"
+            href={record ? href('activities', record.id) : href('activities')}
+          >
+            {t('common.cancel')}
+          </a>
         </div>
       </form>
     </section>
@@ -237,30 +487,61 @@ export function ActivityFormPage({ id, user, presetType }: { id?: string; user: 
 }
 
 // The institutions involved (COs, VOs, SHGs...): a list, and a picker that adds one more.
-function Institutions({ rows, onChange, error }: { rows: PickedInstitution[]; onChange: (r: PickedInstitution[]) => void; error?: string }) {
+function Institutions({
+  rows,
+  onChange,
+  error,
+}: {
+  rows: PickedInstitution[];
+  onChange: (r: PickedInstitution[]) => void;
+  error?: string;
+}) {
   const { t } = useI18n();
   return (
     <fieldset data-testid="act-institutions">
-      <legend>{t('act.institutionsInvolved')} {t('common.optional')}</legend>
+      <legend>
+        {t('act.institutionsInvolved')} {t('common.optional')}
+      </legend>
       {rows.length > 0 && (
         <ul class="plain-list">
           {rows.map((r) => (
             <li key={r.id} class="row-between" data-testid="act-institution" data-id={r.id}>
               <bdi>{r.name}</bdi>
-              <button type="button" class="link" onClick={() => onChange(rows.filter((x) => x.id !== r.id))}>{t('act.remove')}</button>
+              <button
+                type="button"
+                class="link"
+                onClick={() => onChange(rows.filter((x) => x.id !== r.id))}
+              >
+                {t('act.remove')}
+              </button>
             </li>
           ))}
         </ul>
       )}
-      <InstitutionPicker label={t('act.addInstitution')} types={[]} value={null} emptyText={rows.length ? '' : t('act.noInstitutions')}
-        testid="act-inst" exclude={undefined} error={error}
-        onChange={(i) => i && !rows.some((x) => x.id === i.id) && onChange([...rows, i])} />
+      <InstitutionPicker
+        label={t('act.addInstitution')}
+        types={[]}
+        value={null}
+        emptyText={rows.length ? '' : t('act.noInstitutions')}
+        testid="act-inst"
+        exclude={undefined}
+        error={error}
+        onChange={(i) => i && !rows.some((x) => x.id === i.id) && onChange([...rows, i])}
+      />
     </fieldset>
   );
 }
 
 // One table: age bands down, women and men across, a number in each cell.
-function CountGrid({ counts, disability, onChange }: { counts: Counts; disability: boolean; onChange: (c: Counts) => void }) {
+function CountGrid({
+  counts,
+  disability,
+  onChange,
+}: {
+  counts: Counts;
+  disability: boolean;
+  onChange: (c: Counts) => void;
+}) {
   const { t } = useI18n();
   const caption = disability ? t('act.withDisability') : t('act.withoutDisability');
   return (
@@ -269,21 +550,38 @@ function CountGrid({ counts, disability, onChange }: { counts: Counts; disabilit
       <thead>
         <tr>
           <th scope="col">{t('act.ageBand')}</th>
-          {SEXES.map((s) => <th scope="col" key={s}>{enumLabel('sex', s)}</th>)}
+          {SEXES.map((s) => (
+            <th scope="col" key={s}>
+              {enumLabel('sex', s)}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
         {AGE_BANDS.map((band) => (
           <tr key={band}>
-            <th scope="row"><bdi dir="ltr">{enumLabel('age_band', band)}</bdi></th>
+            <th scope="row">
+              <bdi dir="ltr">{enumLabel('age_band', band)}</bdi>
+            </th>
             {SEXES.map((sex) => {
               const k = cell(sex, band, disability);
               return (
                 <td key={sex}>
-                  <input type="number" inputMode="numeric" min={0} max={100000} value={counts[k] ?? ''}
-                    aria-label={t(disability ? 'act.countOfDisabled' : 'act.countOf', { sex: enumLabel('sex', sex), age: enumLabel('age_band', band) })}
+                  <input
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    max={100000}
+                    value={counts[k] ?? ''}
+                    aria-label={t(disability ? 'act.countOfDisabled' : 'act.countOf', {
+                      sex: enumLabel('sex', sex),
+                      age: enumLabel('age_band', band),
+                    })}
                     data-testid={`act-count-${sex}-${band}-${disability ? 1 : 0}`}
-                    onInput={(e) => onChange({ ...counts, [k]: (e.currentTarget as HTMLInputElement).value })} />
+                    onInput={(e) =>
+                      onChange({ ...counts, [k]: (e.currentTarget as HTMLInputElement).value })
+                    }
+                  />
                 </td>
               );
             })}
@@ -296,7 +594,17 @@ function CountGrid({ counts, disability, onChange }: { counts: Counts; disabilit
 
 // People from the registry: find a household, then add those of its people who came (a
 // training's trainees, whose test scores are entered on the training's page).
-function NamedParticipants({ rows, onChange, error, training }: { rows: Attendance[]; onChange: (r: Attendance[]) => void; error?: string; training?: boolean }) {
+function NamedParticipants({
+  rows,
+  onChange,
+  error,
+  training,
+}: {
+  rows: Attendance[];
+  onChange: (r: Attendance[]) => void;
+  error?: string;
+  training?: boolean;
+}) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const [found, setFound] = useState<Household[] | null>(null);
@@ -320,35 +628,63 @@ function NamedParticipants({ rows, onChange, error, training }: { rows: Attendan
   }, [q]);
 
   function choose(h: Household) {
-    get<Household>(`/households/${encodeURIComponent(h.id)}`).then(setOpen).catch(showError);
+    get<Household>(`/households/${encodeURIComponent(h.id)}`)
+      .then(setOpen)
+      .catch(showError);
   }
 
   return (
     <details class="filter-box" open={rows.length > 0 || training} data-testid="act-named">
-      <summary>{training ? t('act.trainees') : t('act.named')}{rows.length > 0 && <> · {t('act.namedCount', { n: rows.length })}</>}</summary>
+      <summary>
+        {training ? t('act.trainees') : t('act.named')}
+        {rows.length > 0 && <> · {t('act.namedCount', { n: rows.length })}</>}
+      </summary>
       <p class="hint">{training ? t('act.traineesHint') : t('act.namedHint')}</p>
       {rows.length > 0 && (
         <ul class="plain-list" data-testid="act-named-list">
           {rows.map((r) => (
             <li key={r.person_id} class="row-between" data-testid="act-named-row">
               <bdi>{r.person_name ?? r.person_id}</bdi>
-              <button type="button" class="link" onClick={() => onChange(rows.filter((x) => x.person_id !== r.person_id))}>{t('act.remove')}</button>
+              <button
+                type="button"
+                class="link"
+                onClick={() => onChange(rows.filter((x) => x.person_id !== r.person_id))}
+              >
+                {t('act.remove')}
+              </button>
             </li>
           ))}
         </ul>
       )}
       <div class="field">
         <label for="act-hh-search">{t('act.findHousehold')}</label>
-        <input id="act-hh-search" type="search" value={q} autocomplete="off" data-testid="act-hh-search"
-          onInput={(e) => { setQ((e.currentTarget as HTMLInputElement).value); setOpen(null); }} />
+        <input
+          id="act-hh-search"
+          type="search"
+          value={q}
+          autocomplete="off"
+          data-testid="act-hh-search"
+          onInput={(e) => {
+            setQ((e.currentTarget as HTMLInputElement).value);
+            setOpen(null);
+          }}
+        />
       </div>
       {found && !open && (
         <ul class="picker-results">
           {found.length === 0 && <li class="muted">{t('act.noMatches')}</li>}
           {found.map((h) => (
             <li key={h.id}>
-              <button type="button" class="link" data-testid="act-hh-option" onClick={() => choose(h)}>
-                <bdi>{h.head_name}</bdi> <span class="muted">(<bdi>{h.area_name}</bdi>)</span>
+              <button
+                type="button"
+                class="link"
+                data-testid="act-hh-option"
+                onClick={() => choose(h)}
+              >
+                <bdi>{h.head_name}</bdi>{' '}
+                <span class="muted">
+                  (<bdi>{h.area_name}</bdi>)
+                </span>
               </button>
             </li>
           ))}
@@ -360,9 +696,32 @@ function NamedParticipants({ rows, onChange, error, training }: { rows: Attendan
             const added = rows.some((x) => x.person_id === p.id);
             return (
               <li key={p.id} class="row-between">
-                <span><bdi>{p.name}</bdi> <span class="muted small">{enumLabel('sex', p.sex)}{p.age !== null && <> · {num(p.age)}</>}</span></span>
-                <button type="button" class="secondary small-button" disabled={added} data-testid="act-person-add"
-                  onClick={() => onChange([...rows, { person_id: p.id, person_name: p.name, person_sex: p.sex, attended: true, pre_score: null, post_score: null }])}>
+                <span>
+                  <bdi>{p.name}</bdi>{' '}
+                  <span class="muted small">
+                    {enumLabel('sex', p.sex)}
+                    {p.age !== null && <> · {num(p.age)}</>}
+                  </span>
+                </span>
+                <button
+                  type="button"
+                  class="secondary small-button"
+                  disabled={added}
+                  data-testid="act-person-add"
+                  onClick={() =>
+                    onChange([
+                      ...rows,
+                      {
+                        person_id: p.id,
+                        person_name: p.name,
+                        person_sex: p.sex,
+                        attended: true,
+                        pre_score: null,
+                        post_score: null,
+                      },
+                    ])
+                  }
+                >
                   {t('act.add')}
                 </button>
               </li>
@@ -375,7 +734,19 @@ function NamedParticipants({ rows, onChange, error, training }: { rows: Attendan
   );
 }
 
-function Facilitators({ rows, user, areaId, onChange, error }: { rows: Facilitator[]; user: User; areaId?: string; onChange: (r: Facilitator[]) => void; error?: string }) {
+function Facilitators({
+  rows,
+  user,
+  areaId,
+  onChange,
+  error,
+}: {
+  rows: Facilitator[];
+  user: User;
+  areaId?: string;
+  onChange: (r: Facilitator[]) => void;
+  error?: string;
+}) {
   const { t } = useI18n();
   const [name, setName] = useState('');
   // Colleagues with a role in the activity's area (or above it), picked by name.
@@ -403,28 +774,54 @@ function Facilitators({ rows, user, areaId, onChange, error }: { rows: Facilitat
         <ul class="plain-list">
           {rows.map((r, i) => (
             <li key={i} class="row-between" data-testid="act-facilitator">
-              <bdi>{r.user_id === user.id ? user.full_name : r.name ?? r.user_id}</bdi>
-              <button type="button" class="link" onClick={() => onChange(rows.filter((_, j) => j !== i))}>{t('act.remove')}</button>
+              <bdi>{r.user_id === user.id ? user.full_name : (r.name ?? r.user_id)}</bdi>
+              <button
+                type="button"
+                class="link"
+                onClick={() => onChange(rows.filter((_, j) => j !== i))}
+              >
+                {t('act.remove')}
+              </button>
             </li>
           ))}
         </ul>
       )}
       {!hasMe && (
-        <button type="button" class="secondary small-button" data-testid="act-facilitator-me" onClick={() => onChange([...rows, { user_id: user.id, name: null }])}>
+        <button
+          type="button"
+          class="secondary small-button"
+          data-testid="act-facilitator-me"
+          onClick={() => onChange([...rows, { user_id: user.id, name: null }])}
+        >
           {t('act.addMe', { name: user.full_name })}
         </button>
       )}
       {colleagues.length > 0 && (
-        <SelectField label={t('act.addColleague')} value="" testid="act-facilitator-staff"
-          options={[{ value: '', label: t('act.chooseColleague') }, ...colleagues.map((u) => ({ value: u.id, label: u.full_name }))]}
+        <SelectField
+          label={t('act.addColleague')}
+          value=""
+          testid="act-facilitator-staff"
+          options={[
+            { value: '', label: t('act.chooseColleague') },
+            ...colleagues.map((u) => ({ value: u.id, label: u.full_name })),
+          ]}
           onChange={(id) => {
             const u = colleagues.find((x) => x.id === id);
             if (u) onChange([...rows, { user_id: u.id, name: u.full_name }]);
-          }} />
+          }}
+        />
       )}
       <div class="inline-add">
-        <Field label={t('act.facilitatorName')} value={name} onInput={setName} dir="auto" testid="act-facilitator-name" />
-        <button type="button" class="secondary" data-testid="act-facilitator-add" onClick={add}>{t('act.add')}</button>
+        <Field
+          label={t('act.facilitatorName')}
+          value={name}
+          onInput={setName}
+          dir="auto"
+          testid="act-facilitator-name"
+        />
+        <button type="button" class="secondary" data-testid="act-facilitator-add" onClick={add}>
+          {t('act.add')}
+        </button>
       </div>
       {error && <div class="field-error">{error}</div>}
     </fieldset>

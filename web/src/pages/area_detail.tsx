@@ -47,51 +47,127 @@ export function AreaDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
       <nav aria-label={t('areas.breadcrumb')} class="breadcrumb" data-testid="breadcrumb">
         <ol>
           {(area.ancestors ?? []).map((a) => (
-            <li key={a.id}><a href={href('areas', a.id)}>{a.name}</a></li>
+            <li key={a.id}>
+              <a href={href('areas', a.id)}>{a.name}</a>
+            </li>
           ))}
           <li aria-current="page">{area.name}</li>
         </ol>
       </nav>
       <h2 data-testid="area-name">{area.name}</h2>
-      {area.name_local && <p class="local-name" dir="auto">{area.name_local}</p>}
+      {area.name_local && (
+        <p class="local-name" dir="auto">
+          {area.name_local}
+        </p>
+      )}
       <dl class="facts">
-        <dt>{t('areas.code')}</dt><dd data-testid="area-code" dir="ltr">{area.code}</dd>
-        <dt>{t('areas.level')}</dt><dd>{levelLabel(area)}</dd>
-        <dt>{t('areas.children')}</dt><dd>{t('areas.childCount', { n: area.child_count })}</dd>
+        <dt>{t('areas.code')}</dt>
+        <dd data-testid="area-code" dir="ltr">
+          {area.code}
+        </dd>
+        <dt>{t('areas.level')}</dt>
+        <dd>{levelLabel(area)}</dd>
+        <dt>{t('areas.children')}</dt>
+        <dd>{t('areas.childCount', { n: area.child_count })}</dd>
       </dl>
 
       {canEdit && (
         <div class="actions" role="group">
-          <button type="button" class="secondary" data-testid="area-edit" aria-pressed={mode === 'edit'} onClick={() => setMode(mode === 'edit' ? 'view' : 'edit')}>{t('common.edit')}</button>
-          <button type="button" class="secondary" data-testid="area-new-child" aria-pressed={mode === 'child'} onClick={() => setMode(mode === 'child' ? 'view' : 'child')}>{t('areas.newChild')}</button>
+          <button
+            type="button"
+            class="secondary"
+            data-testid="area-edit"
+            aria-pressed={mode === 'edit'}
+            onClick={() => setMode(mode === 'edit' ? 'view' : 'edit')}
+          >
+            {t('common.edit')}
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            data-testid="area-new-child"
+            aria-pressed={mode === 'child'}
+            onClick={() => setMode(mode === 'child' ? 'view' : 'child')}
+          >
+            {t('areas.newChild')}
+          </button>
           {area.parent_id && (
-            <button type="button" class="secondary" data-testid="area-move" aria-pressed={mode === 'move'} onClick={() => setMode(mode === 'move' ? 'view' : 'move')}>{t('areas.move')}</button>
+            <button
+              type="button"
+              class="secondary"
+              data-testid="area-move"
+              aria-pressed={mode === 'move'}
+              onClick={() => setMode(mode === 'move' ? 'view' : 'move')}
+            >
+              {t('areas.move')}
+            </button>
           )}
-          <button type="button" class="danger" data-testid="area-delete" aria-pressed={mode === 'delete'} onClick={() => setMode(mode === 'delete' ? 'view' : 'delete')}>{t('common.delete')}</button>
+          <button
+            type="button"
+            class="danger"
+            data-testid="area-delete"
+            aria-pressed={mode === 'delete'}
+            onClick={() => setMode(mode === 'delete' ? 'view' : 'delete')}
+          >
+            {t('common.delete')}
+          </button>
         </div>
       )}
 
-      {mode === 'edit' && <EditArea area={area} onDone={() => done(t('common.saved'))} onStale={setArea} onCancel={() => setMode('view')} />}
-      {mode === 'child' && <CreateChild parent={area} onDone={() => done(t('common.created'))} onCancel={() => setMode('view')} />}
-      {mode === 'move' && <MoveArea area={area} onDone={() => done(t('areas.moved'))} onCancel={() => setMode('view')} />}
+      {mode === 'edit' && (
+        <EditArea
+          area={area}
+          onDone={() => done(t('common.saved'))}
+          onStale={setArea}
+          onCancel={() => setMode('view')}
+        />
+      )}
+      {mode === 'child' && (
+        <CreateChild
+          parent={area}
+          onDone={() => done(t('common.created'))}
+          onCancel={() => setMode('view')}
+        />
+      )}
+      {mode === 'move' && (
+        <MoveArea
+          area={area}
+          onDone={() => done(t('areas.moved'))}
+          onCancel={() => setMode('view')}
+        />
+      )}
       {mode === 'delete' && (
-        <div class="confirm" role="alertdialog" aria-labelledby="confirm-delete-text" data-testid="area-delete-confirm">
+        <div
+          class="confirm"
+          role="alertdialog"
+          aria-labelledby="confirm-delete-text"
+          data-testid="area-delete-confirm"
+        >
           <p id="confirm-delete-text">{t('areas.confirmDelete', { name: area.name })}</p>
           <div class="actions">
-            <button type="button" class="danger" data-testid="area-delete-yes" onClick={async () => {
-              clearMessages();
-              try {
-                await del(`/areas/${encodeURIComponent(area.id)}`);
-                treeChanged();
-                showInfo(t('common.deleted'));
-                if (area.parent_id) navigate('areas', area.parent_id);
-                else navigate('areas');
-              } catch (e) {
-                setMode('view');
-                showError(e);
-              }
-            }}>{t('common.confirm')}</button>
-            <button type="button" class="secondary" onClick={() => setMode('view')}>{t('common.cancel')}</button>
+            <button
+              type="button"
+              class="danger"
+              data-testid="area-delete-yes"
+              onClick={async () => {
+                clearMessages();
+                try {
+                  await del(`/areas/${encodeURIComponent(area.id)}`);
+                  treeChanged();
+                  showInfo(t('common.deleted'));
+                  if (area.parent_id) navigate('areas', area.parent_id);
+                  else navigate('areas');
+                } catch (e) {
+                  setMode('view');
+                  showError(e);
+                }
+              }}
+            >
+              {t('common.confirm')}
+            </button>
+            <button type="button" class="secondary" onClick={() => setMode('view')}>
+              {t('common.cancel')}
+            </button>
           </div>
         </div>
       )}
@@ -102,8 +178,12 @@ export function AreaDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
           <ul class="plain-list" data-testid="area-children">
             {children.map((c) => (
               <li key={c.id}>
-                <a href={href('areas', c.id)} data-testid="area-child" data-code={c.code}>{c.name}</a>{' '}
-                <span class="muted small" dir="ltr">{c.code}</span>
+                <a href={href('areas', c.id)} data-testid="area-child" data-code={c.code}>
+                  {c.name}
+                </a>{' '}
+                <span class="muted small" dir="ltr">
+                  {c.code}
+                </span>
               </li>
             ))}
           </ul>
@@ -118,7 +198,12 @@ interface FormProps {
   onCancel: () => void;
 }
 
-function EditArea({ area, onDone, onStale, onCancel }: FormProps & { area: Area; onStale: (a: Area) => void }) {
+function EditArea({
+  area,
+  onDone,
+  onStale,
+  onCancel,
+}: FormProps & { area: Area; onStale: (a: Area) => void }) {
   const { t } = useI18n();
   const [name, setName] = useState(area.name);
   const [nameLocal, setNameLocal] = useState(area.name_local ?? '');
@@ -131,7 +216,10 @@ function EditArea({ area, onDone, onStale, onCancel }: FormProps & { area: Area;
     setFields({});
     try {
       await patch(`/areas/${encodeURIComponent(area.id)}`, {
-        version: area.version, name: name.trim(), code: code.trim(), name_local: nameLocal.trim() ? nameLocal.trim() : null,
+        version: area.version,
+        name: name.trim(),
+        code: code.trim(),
+        name_local: nameLocal.trim() ? nameLocal.trim() : null,
       });
       onDone();
     } catch (err) {
@@ -146,12 +234,38 @@ function EditArea({ area, onDone, onStale, onCancel }: FormProps & { area: Area;
   return (
     <form class="subform" onSubmit={submit} data-testid="area-edit-form">
       <h3>{t('areas.edit')}</h3>
-      <Field label={t('areas.name')} value={name} onInput={setName} required error={fields.name} testid="area-edit-name" />
-      <Field label={t('areas.nameLocal')} value={nameLocal} onInput={setNameLocal} dir="auto" error={fields.name_local} testid="area-edit-name-local" />
-      <Field label={t('areas.code')} value={code} onInput={setCode} required dir="ltr" error={fields.code} testid="area-edit-code" />
+      <Field
+        label={t('areas.name')}
+        value={name}
+        onInput={setName}
+        required
+        error={fields.name}
+        testid="area-edit-name"
+      />
+      <Field
+        label={t('areas.nameLocal')}
+        value={nameLocal}
+        onInput={setNameLocal}
+        dir="auto"
+        error={fields.name_local}
+        testid="area-edit-name-local"
+      />
+      <Field
+        label={t('areas.code')}
+        value={code}
+        onInput={setCode}
+        required
+        dir="ltr"
+        error={fields.code}
+        testid="area-edit-code"
+      />
       <div class="actions">
-        <button type="submit" class="primary" data-testid="area-edit-save">{t('common.save')}</button>
-        <button type="button" class="secondary" onClick={onCancel}>{t('common.cancel')}</button>
+        <button type="submit" class="primary" data-testid="area-edit-save">
+          {t('common.save')}
+        </button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );
@@ -168,7 +282,11 @@ function CreateChild({ parent, onDone, onCancel }: FormProps & { parent: Area })
     e.preventDefault();
     clearMessages();
     setFields({});
-    const body: Record<string, string> = { parent_id: parent.id, code: code.trim(), name: name.trim() };
+    const body: Record<string, string> = {
+      parent_id: parent.id,
+      code: code.trim(),
+      name: name.trim(),
+    };
     if (nameLocal.trim()) body.name_local = nameLocal.trim();
     try {
       await post<Area>('/areas', body);
@@ -182,12 +300,38 @@ function CreateChild({ parent, onDone, onCancel }: FormProps & { parent: Area })
   return (
     <form class="subform" onSubmit={submit} data-testid="area-child-form">
       <h3>{t('areas.newChild')}</h3>
-      <Field label={t('areas.name')} value={name} onInput={setName} required error={fields.name} testid="area-child-name" />
-      <Field label={`${t('areas.nameLocal')} ${t('common.optional')}`} value={nameLocal} onInput={setNameLocal} dir="auto" error={fields.name_local} testid="area-child-name-local" />
-      <Field label={t('areas.code')} value={code} onInput={setCode} required dir="ltr" error={fields.code} testid="area-child-code" />
+      <Field
+        label={t('areas.name')}
+        value={name}
+        onInput={setName}
+        required
+        error={fields.name}
+        testid="area-child-name"
+      />
+      <Field
+        label={`${t('areas.nameLocal')} ${t('common.optional')}`}
+        value={nameLocal}
+        onInput={setNameLocal}
+        dir="auto"
+        error={fields.name_local}
+        testid="area-child-name-local"
+      />
+      <Field
+        label={t('areas.code')}
+        value={code}
+        onInput={setCode}
+        required
+        dir="ltr"
+        error={fields.code}
+        testid="area-child-code"
+      />
       <div class="actions">
-        <button type="submit" class="primary" data-testid="area-child-save">{t('areas.createChild')}</button>
-        <button type="button" class="secondary" onClick={onCancel}>{t('common.cancel')}</button>
+        <button type="submit" class="primary" data-testid="area-child-save">
+          {t('areas.createChild')}
+        </button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );
@@ -204,7 +348,10 @@ function MoveArea({ area, onDone, onCancel }: FormProps & { area: Area }) {
     clearMessages();
     setError(undefined);
     try {
-      await patch(`/areas/${encodeURIComponent(area.id)}`, { version: area.version, parent_id: parent.id });
+      await patch(`/areas/${encodeURIComponent(area.id)}`, {
+        version: area.version,
+        parent_id: parent.id,
+      });
       onDone();
     } catch (err) {
       if (err instanceof ApiError) setError(err.fields.parent_id);
@@ -215,10 +362,21 @@ function MoveArea({ area, onDone, onCancel }: FormProps & { area: Area }) {
   return (
     <form class="subform" onSubmit={submit} data-testid="area-move-form">
       <h3>{t('areas.move')}</h3>
-      <AreaPicker label={t('areas.moveTo')} value={parent} onChange={setParent} error={error} testid="area-move-picker" exclude={area.id} />
+      <AreaPicker
+        label={t('areas.moveTo')}
+        value={parent}
+        onChange={setParent}
+        error={error}
+        testid="area-move-picker"
+        exclude={area.id}
+      />
       <div class="actions">
-        <button type="submit" class="primary" disabled={!parent} data-testid="area-move-save">{t('areas.moveSubmit')}</button>
-        <button type="button" class="secondary" onClick={onCancel}>{t('common.cancel')}</button>
+        <button type="submit" class="primary" disabled={!parent} data-testid="area-move-save">
+          {t('areas.moveSubmit')}
+        </button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -10,10 +10,14 @@ export function AreaImportPage() {
     <ImportPanel
       endpoint="/areas/import"
       testid="area-import"
-      crumbs={<>
-        <li><a href={href('areas')}>{t('areas.title')}</a></li>
-        <li aria-current="page">{t('areas.import')}</li>
-      </>}
+      crumbs={
+        <>
+          <li>
+            <a href={href('areas')}>{t('areas.title')}</a>
+          </li>
+          <li aria-current="page">{t('areas.import')}</li>
+        </>
+      }
       title={t('import.title')}
       help={<p>{t('import.help')}</p>}
       runLabel={t('import.run')}

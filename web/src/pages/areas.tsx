@@ -23,7 +23,9 @@ export function AreasPage({ id, user }: { id?: string; user: User }) {
     }
     let live = true;
     const timer = setTimeout(() => {
-      searchAreas(text).then((r) => live && setResults(r)).catch((e) => live && showError(e));
+      searchAreas(text)
+        .then((r) => live && setResults(r))
+        .catch((e) => live && showError(e));
     }, 250);
     return () => {
       live = false;
@@ -37,10 +39,22 @@ export function AreasPage({ id, user }: { id?: string; user: User }) {
         <div class="section-head">
           <h1 id="areas-heading">{t('areas.title')}</h1>
           {isAdmin && (
-            <a class="button secondary" href={href('areas', 'import')} data-testid="area-import-link">{t('areas.import')}</a>
+            <a
+              class="button secondary"
+              href={href('areas', 'import')}
+              data-testid="area-import-link"
+            >
+              {t('areas.import')}
+            </a>
           )}
         </div>
-        <Field type="search" label={t('areas.search')} value={q} onInput={setQ} testid="area-search" />
+        <Field
+          type="search"
+          label={t('areas.search')}
+          value={q}
+          onInput={setQ}
+          testid="area-search"
+        />
         {results ? (
           <div data-testid="area-search-results">
             <h2 class="small-heading">{t('areas.results')}</h2>
@@ -50,8 +64,16 @@ export function AreasPage({ id, user }: { id?: string; user: User }) {
               <ul class="plain-list">
                 {results.map((a) => (
                   <li key={a.id}>
-                    <a href={href('areas', a.id)} data-testid="area-search-result" data-code={a.code}>{a.name}</a>{' '}
-                    <span class="muted small">{a.code} · {levelLabel(a)}</span>
+                    <a
+                      href={href('areas', a.id)}
+                      data-testid="area-search-result"
+                      data-code={a.code}
+                    >
+                      {a.name}
+                    </a>{' '}
+                    <span class="muted small">
+                      {a.code} · {levelLabel(a)}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -65,7 +87,13 @@ export function AreasPage({ id, user }: { id?: string; user: User }) {
         )}
       </section>
       <section class="card split-main" aria-live="polite">
-        {id ? <AreaDetail key={id} id={id} canEdit={isAdmin} /> : <p class="muted" data-testid="area-pick">{t('areas.pick')}</p>}
+        {id ? (
+          <AreaDetail key={id} id={id} canEdit={isAdmin} />
+        ) : (
+          <p class="muted" data-testid="area-pick">
+            {t('areas.pick')}
+          </p>
+        )}
       </section>
     </div>
   );

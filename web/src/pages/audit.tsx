@@ -29,19 +29,24 @@ export function AuditPage() {
   const [users, setUsers] = useState<User[]>([]);
 
   useEffect(() => {
-    get<Page<User>>('/users' + query({ limit: 500 })).then((p) => setUsers(p.items)).catch(() => setUsers([]));
+    get<Page<User>>('/users' + query({ limit: 500 }))
+      .then((p) => setUsers(p.items))
+      .catch(() => setUsers([]));
   }, []);
 
   useEffect(() => {
     let live = true;
-    get<Page<AuditEntry>>('/audit' + query({
-      entity: filters.entity,
-      user_id: filters.user_id,
-      from: filters.from ? filters.from + 'T00:00:00Z' : '',
-      to: filters.to ? filters.to + 'T23:59:59Z' : '',
-      limit: LIMIT,
-      offset,
-    }))
+    get<Page<AuditEntry>>(
+      '/audit' +
+        query({
+          entity: filters.entity,
+          user_id: filters.user_id,
+          from: filters.from ? filters.from + 'T00:00:00Z' : '',
+          to: filters.to ? filters.to + 'T23:59:59Z' : '',
+          limit: LIMIT,
+          offset,
+        }),
+    )
       .then((p) => live && setPage(p))
       .catch((e) => live && showError(e));
     return () => {
@@ -50,35 +55,73 @@ export function AuditPage() {
   }, [filters, offset]);
 
   const set = (k: keyof Filters) => (v: string) => setDraft({ ...draft, [k]: v });
-  const entityLabel = (e: string) => (hasKey('entity.' + e) ? t(('entity.' + e) as 'entity.area') : e);
-  const actionLabel = (a: string) => (hasKey('action.' + a) ? t(('action.' + a) as 'action.create') : a);
+  const entityLabel = (e: string) =>
+    hasKey('entity.' + e) ? t(('entity.' + e) as 'entity.area') : e;
+  const actionLabel = (a: string) =>
+    hasKey('action.' + a) ? t(('action.' + a) as 'action.create') : a;
 
   return (
     <section class="card" aria-labelledby="audit-heading">
       <h1 id="audit-heading">{t('audit.title')}</h1>
       {/* Folded on a phone so the entries come first; open on a wide screen. */}
       <details class="filter-box" open={WIDE}>
-      <summary>{t('audit.filters')}</summary>
-      <form class="filters" data-testid="audit-filters" onSubmit={(e) => {
-        e.preventDefault();
-        setOffset(0);
-        setFilters(draft);
-      }}>
-        <SelectField label={t('audit.entity')} value={draft.entity} onChange={set('entity')} testid="audit-entity"
-          options={[{ value: '', label: t('audit.anyEntity') }, ...ENTITIES.map((e) => ({ value: e, label: entityLabel(e) }))]} />
-        <SelectField label={t('audit.user')} value={draft.user_id} onChange={set('user_id')} testid="audit-user"
-          options={[{ value: '', label: t('audit.anyUser') }, ...users.map((u) => ({ value: u.id, label: `${u.username} — ${u.full_name}` }))]} />
-        <Field type="date" label={t('audit.from')} value={draft.from} onInput={set('from')} testid="audit-from" />
-        <Field type="date" label={t('audit.to')} value={draft.to} onInput={set('to')} testid="audit-to" />
-        <div class="filters-submit">
-          <button type="submit" class="primary" data-testid="audit-apply">{t('audit.apply')}</button>
-        </div>
-      </form>
+        <summary>{t('audit.filters')}</summary>
+        <form
+          class="filters"
+          data-testid="audit-filters"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setOffset(0);
+            setFilters(draft);
+          }}
+        >
+          <SelectField
+            label={t('audit.entity')}
+            value={draft.entity}
+            onChange={set('entity')}
+            testid="audit-entity"
+            options={[
+              { value: '', label: t('audit.anyEntity') },
+              ...ENTITIES.map((e) => ({ value: e, label: entityLabel(e) })),
+            ]}
+          />
+          <SelectField
+            label={t('audit.user')}
+            value={draft.user_id}
+            onChange={set('user_id')}
+            testid="audit-user"
+            options={[
+              { value: '', label: t('audit.anyUser') },
+              ...users.map((u) => ({ value: u.id, label: `${u.username} — ${u.full_name}` })),
+            ]}
+          />
+          <Field
+            type="date"
+            label={t('audit.from')}
+            value={draft.from}
+            onInput={set('from')}
+            testid="audit-from"
+          />
+          <Field
+            type="date"
+            label={t('audit.to')}
+            value={draft.to}
+            onInput={set('to')}
+            testid="audit-to"
+          />
+          <div class="filters-submit">
+            <button type="submit" class="primary" data-testid="audit-apply">
+              {t('audit.apply')}
+            </button>
+          </div>
+        </form>
       </details>
       {!page ? (
         <p class="muted">{t('common.loading')}</p>
       ) : page.items.length === 0 ? (
-        <p class="muted" data-testid="audit-empty">{t('audit.none')}</p>
+        <p class="muted" data-testid="audit-empty">
+          {t('audit.none')}
+        </p>
       ) : (
         <>
           <div class="table-wrap">
@@ -94,17 +137,45 @@ export function AuditPage() {
               </thead>
               <tbody>
                 {page.items.map((e) => (
-                  <tr key={e.id} data-testid="audit-row" data-entity={e.entity} data-action={e.action}>
-                    <td class="stack-title"><time dateTime={e.at} dir="ltr">{localTime(e.at)}</time></td>
-                    <td data-label={t('audit.user')}><bdi dir="ltr">{e.username ?? '—'}</bdi></td>
+                  <tr
+                    key={e.id}
+                    data-testid="audit-row"
+                    data-entity={e.entity}
+                    data-action={e.action}
+                  >
+                    <td class="stack-title">
+                      <time dateTime={e.at} dir="ltr">
+                        {localTime(e.at)}
+                      </time>
+                    </td>
+                    <td data-label={t('audit.user')}>
+                      <bdi dir="ltr">{e.username ?? '—'}</bdi>
+                    </td>
                     <td data-label={t('audit.action')}>{actionLabel(e.action)}</td>
-                    <td data-label={t('audit.record')}>{entityLabel(e.entity)} {e.entity_id && <span class="muted small short-id" dir="ltr" title={e.entity_id}>…{e.entity_id.slice(-6)}</span>}</td>
+                    <td data-label={t('audit.record')}>
+                      {entityLabel(e.entity)}{' '}
+                      {e.entity_id && (
+                        <span class="muted small short-id" dir="ltr" title={e.entity_id}>
+                          …{e.entity_id.slice(-6)}
+                        </span>
+                      )}
+                    </td>
                     <td data-label={t('audit.changes')}>
                       {(e.before != null || e.after != null) && (
                         <details>
                           <summary>{t('common.details')}</summary>
-                          {e.before != null && <><div class="small-heading">{t('audit.before')}</div><pre dir="ltr">{JSON.stringify(e.before, null, 1)}</pre></>}
-                          {e.after != null && <><div class="small-heading">{t('audit.after')}</div><pre dir="ltr">{JSON.stringify(e.after, null, 1)}</pre></>}
+                          {e.before != null && (
+                            <>
+                              <div class="small-heading">{t('audit.before')}</div>
+                              <pre dir="ltr">{JSON.stringify(e.before, null, 1)}</pre>
+                            </>
+                          )}
+                          {e.after != null && (
+                            <>
+                              <div class="small-heading">{t('audit.after')}</div>
+                              <pre dir="ltr">{JSON.stringify(e.after, null, 1)}</pre>
+                            </>
+                          )}
                         </details>
                       )}
                     </td>

@@ -14,11 +14,30 @@ import { href } from '../router';
 import { createStore, useStore } from '../store';
 import type { User } from '../types';
 import {
-  Achieved, currentMonth, fmt, headline, homeArea, indicatorName, monthName, monthYear, periodLabel, PeriodPicker, useLibrary, type IndicatorValues,
+  Achieved,
+  currentMonth,
+  fmt,
+  headline,
+  homeArea,
+  indicatorName,
+  monthName,
+  monthYear,
+  periodLabel,
+  PeriodPicker,
+  useLibrary,
+  type IndicatorValues,
 } from './reports_bits';
 import { useSettings, type ProgrammeSettings } from './setup_bits';
 
-export const KEY_INDICATORS = ['HH_ORGANISED', 'HH_POOR_ORGANISED_PCT', 'ACTIVITIES', 'REACH', 'PEOPLE_TRAINED', 'FEEDBACK_ON_TIME_PCT', 'SAVINGS'];
+export const KEY_INDICATORS = [
+  'HH_ORGANISED',
+  'HH_POOR_ORGANISED_PCT',
+  'ACTIVITIES',
+  'REACH',
+  'PEOPLE_TRAINED',
+  'FEEDBACK_ON_TIME_PCT',
+  'SAVINGS',
+];
 
 interface DashState {
   area: PickedArea | null;
@@ -30,12 +49,23 @@ interface DashState {
 const dashStore = createStore<DashState | null>(null);
 
 // The records behind a number: #/dashboard/records/CODE/AREA/PERIOD/COLUMN[/GROUP].
-export function drillHref(code: string, area: string, period: string, column: 'period' | 'cumulative', group?: string): string {
-  return group ? href('dashboard', 'records', code, area, period, column, group) : href('dashboard', 'records', code, area, period, column);
+export function drillHref(
+  code: string,
+  area: string,
+  period: string,
+  column: 'period' | 'cumulative',
+  group?: string,
+): string {
+  return group
+    ? href('dashboard', 'records', code, area, period, column, group)
+    : href('dashboard', 'records', code, area, period, column);
 }
 
 function valuesPath(code: string, area: string, period: string, by?: string): string {
-  return `/indicators/${encodeURIComponent(code)}/values` + query({ area, period, by, lang: langStore.get() });
+  return (
+    `/indicators/${encodeURIComponent(code)}/values` +
+    query({ area, period, by, lang: langStore.get() })
+  );
 }
 
 type Settings = Pick<ProgrammeSettings, 'fiscal_year_start_month' | 'fiscal_year_label'>;
@@ -57,7 +87,11 @@ export function DashboardPage({ user }: { user: User }) {
   const { t, lang } = useI18n();
   const lib = useLibrary();
   const stored = useStore(dashStore);
-  const s: DashState = stored ?? { area: homeArea(user), period: currentMonth(), trend: KEY_INDICATORS[0] };
+  const s: DashState = stored ?? {
+    area: homeArea(user),
+    period: currentMonth(),
+    trend: KEY_INDICATORS[0],
+  };
   const set = (p: Partial<DashState>) => dashStore.set({ ...s, ...p });
   const [cards, setCards] = useState<Record<string, IndicatorValues | null>>({});
   const areaId = s.area?.id;
@@ -83,16 +117,42 @@ export function DashboardPage({ user }: { user: User }) {
   const shownArea = Object.values(cards).find((v) => v)?.area ?? s.area;
   return (
     <>
-      <section class="card" aria-labelledby="dash-heading" data-testid="dashboard" data-area-id={shownArea?.id ?? ''} data-period={s.period}>
+      <section
+        class="card"
+        aria-labelledby="dash-heading"
+        data-testid="dashboard"
+        data-area-id={shownArea?.id ?? ''}
+        data-period={s.period}
+      >
         <h1 id="dash-heading">{t('dash.title')}</h1>
-        {shownArea && <h2 class="sum-area" data-testid="dashboard-area"><bdi>{shownArea.name}</bdi> · {periodLabel(s.period)}</h2>}
+        {shownArea && (
+          <h2 class="sum-area" data-testid="dashboard-area">
+            <bdi>{shownArea.name}</bdi> · {periodLabel(s.period)}
+          </h2>
+        )}
         <div class="form-row">
-          <AreaPicker label={t('rep.area')} value={s.area} onChange={(area) => area && set({ area })} testid="dash-area" />
-          <PeriodPicker label={t('rep.period')} value={s.period} onChange={(period) => set({ period })} testid="dash-period" />
+          <AreaPicker
+            label={t('rep.area')}
+            value={s.area}
+            onChange={(area) => area && set({ area })}
+            testid="dash-area"
+          />
+          <PeriodPicker
+            label={t('rep.period')}
+            value={s.period}
+            onChange={(period) => set({ period })}
+            testid="dash-period"
+          />
         </div>
         <div class="kpis" data-testid="dashboard-cards">
           {KEY_INDICATORS.map((code) => (
-            <KpiCard key={code} code={code} values={cards[code]} name={indicatorName(lib, code, cards[code]?.indicator.name)} period={s.period} />
+            <KpiCard
+              key={code}
+              code={code}
+              values={cards[code]}
+              name={indicatorName(lib, code, cards[code]?.indicator.name)}
+              period={s.period}
+            />
           ))}
         </div>
       </section>
@@ -101,28 +161,64 @@ export function DashboardPage({ user }: { user: User }) {
   );
 }
 
-function KpiCard({ code, values, name, period }: { code: string; values: IndicatorValues | null | undefined; name: string; period: string }) {
+function KpiCard({
+  code,
+  values,
+  name,
+  period,
+}: {
+  code: string;
+  values: IndicatorValues | null | undefined;
+  name: string;
+  period: string;
+}) {
   const { t } = useI18n();
   const v = values;
   const column = v?.stock ? 'cumulative' : 'period';
   const value = v ? headline(v.stock, v.total) : null;
   return (
-    <article class="kpi" data-testid={'kpi-' + code} data-code={code} data-light={v?.total.light ?? ''}>
-      <h3 class="kpi-name"><bdi>{name}</bdi></h3>
+    <article
+      class="kpi"
+      data-testid={'kpi-' + code}
+      data-code={code}
+      data-light={v?.total.light ?? ''}
+    >
+      <h3 class="kpi-name">
+        <bdi>{name}</bdi>
+      </h3>
       {v === undefined ? (
         <p class="kpi-value muted">…</p>
       ) : v === null ? (
         <p class="kpi-value muted">–</p>
       ) : (
         <>
-          {value === null ? <p class="kpi-value muted" data-testid="kpi-value" data-value="">–</p> : <a class="kpi-value" href={drillHref(code, v.area.id, period, column)} data-testid="kpi-value" data-value={value ?? ''}
-            aria-label={t('dash.openRecords', { name, value: fmt(value, v.indicator.unit) })}>
-            <bdi>{fmt(value, v.indicator.unit)}</bdi>
-          </a>}
+          {value === null ? (
+            <p class="kpi-value muted" data-testid="kpi-value" data-value="">
+              –
+            </p>
+          ) : (
+            <a
+              class="kpi-value"
+              href={drillHref(code, v.area.id, period, column)}
+              data-testid="kpi-value"
+              data-value={value ?? ''}
+              aria-label={t('dash.openRecords', { name, value: fmt(value, v.indicator.unit) })}
+            >
+              <bdi>{fmt(value, v.indicator.unit)}</bdi>
+            </a>
+          )}
           <p class="kpi-note muted small">{v.stock ? t('dash.atEnd') : t('dash.inPeriod')}</p>
           <dl class="kpi-meta">
-            <div><dt>{t('rep.target')}</dt><dd data-testid="kpi-target">{fmt(v.total.target, v.indicator.unit)}</dd></div>
-            <div><dt>{t('rep.achieved')}</dt><dd><Achieved value={v.total.achieved} light={v.total.light} testid="kpi-achieved" /></dd></div>
+            <div>
+              <dt>{t('rep.target')}</dt>
+              <dd data-testid="kpi-target">{fmt(v.total.target, v.indicator.unit)}</dd>
+            </div>
+            <div>
+              <dt>{t('rep.achieved')}</dt>
+              <dd>
+                <Achieved value={v.total.achieved} light={v.total.light} testid="kpi-achieved" />
+              </dd>
+            </div>
           </dl>
         </>
       )}
@@ -165,20 +261,34 @@ function Trend({ state, onTrend }: { state: DashState; onTrend: (code: string) =
 
   const name = indicatorName(lib, state.trend, months?.indicator.name);
   const options = (lib ?? []).map((d) => ({ value: d.code, label: indicatorName(lib, d.code) }));
-  if (!options.some((o) => o.value === state.trend)) options.unshift({ value: state.trend, label: name });
+  if (!options.some((o) => o.value === state.trend))
+    options.unshift({ value: state.trend, label: name });
 
   const points = months ? monthPoints(months, state.trend) : [];
 
   const bars = children ? childBars(children, state.trend, state.period) : [];
   const unit = children?.indicator.unit ?? 'count';
-  const max = children ? Math.max(0, ...children.rows.map((r) => headline(children.stock, r) ?? 0)) : 0;
+  const max = children
+    ? Math.max(0, ...children.rows.map((r) => headline(children.stock, r) ?? 0))
+    : 0;
   // Percentages on their own scale; other values against the largest sub-area.
   const axis = unit === 'percent' ? undefined : (f: number) => fmt(f * max, unit);
   return (
     <section class="card" aria-labelledby="dash-trend-heading" data-testid="dashboard-trend">
       <h2 id="dash-trend-heading">{t('dash.trendTitle')}</h2>
-      <SelectField label={t('rep.indicator')} value={state.trend} onChange={onTrend} options={options} testid="dash-trend-indicator" />
-      <h3>{t('dash.monthly', { name, year: Number(year).toLocaleString(langStore.get(), { useGrouping: false }) })}</h3>
+      <SelectField
+        label={t('rep.indicator')}
+        value={state.trend}
+        onChange={onTrend}
+        options={options}
+        testid="dash-trend-indicator"
+      />
+      <h3>
+        {t('dash.monthly', {
+          name,
+          year: Number(year).toLocaleString(langStore.get(), { useGrouping: false }),
+        })}
+      </h3>
       {months?.stock && <p class="muted small">{t('dash.stockTrend')}</p>}
       {!months ? (
         <p class="muted">{t('common.loading')}</p>
@@ -186,9 +296,17 @@ function Trend({ state, onTrend }: { state: DashState; onTrend: (code: string) =
         <p class="muted">{t('dash.noData')}</p>
       ) : (
         <>
-          <LineChart points={points} title={t('dash.monthly', { name, year })} testid="dash-line" format={(v) => fmt(v, months.indicator.unit)} />
+          <LineChart
+            points={points}
+            title={t('dash.monthly', { name, year })}
+            testid="dash-line"
+            format={(v) => fmt(v, months.indicator.unit)}
+          />
           {points.some((p) => p.target !== null && p.target !== undefined) && (
-            <p class="chart-legend muted small"><span class="legend-line" aria-hidden="true" /> {t('dash.valueLegend')} <span class="legend-line target" aria-hidden="true" /> {t('dash.targetLegend')}</p>
+            <p class="chart-legend muted small">
+              <span class="legend-line" aria-hidden="true" /> {t('dash.valueLegend')}{' '}
+              <span class="legend-line target" aria-hidden="true" /> {t('dash.targetLegend')}
+            </p>
           )}
         </>
       )}
@@ -196,9 +314,16 @@ function Trend({ state, onTrend }: { state: DashState; onTrend: (code: string) =
       {!children ? (
         <p class="muted">{t('common.loading')}</p>
       ) : bars.length === 0 ? (
-        <p class="muted" data-testid="dash-no-children">{t('dash.noChildren')}</p>
+        <p class="muted" data-testid="dash-no-children">
+          {t('dash.noChildren')}
+        </p>
       ) : (
-        <BarChart bars={bars} title={t('dash.byArea', { name })} testid="dash-children" axis={axis} />
+        <BarChart
+          bars={bars}
+          title={t('dash.byArea', { name })}
+          testid="dash-children"
+          axis={axis}
+        />
       )}
     </section>
   );
@@ -218,7 +343,14 @@ function monthPoints(v: IndicatorValues, code: string): LinePoint[] {
     const month = `${y}-${String(m).padStart(2, '0')}`;
     if (month > last) break;
     const r = byMonth.get(month);
-    const value = month > now ? null : r ? r.period : unit === 'percent' || unit === 'ratio' || unit === 'average' ? null : 0;
+    const value =
+      month > now
+        ? null
+        : r
+          ? r.period
+          : unit === 'percent' || unit === 'ratio' || unit === 'average'
+            ? null
+            : 0;
     points.push({
       key: month,
       label: monthName(m, 'short'),
@@ -248,7 +380,10 @@ function childBars(v: IndicatorValues, code: string, period: string) {
   return rows
     .map(({ r, value }) => ({
       key: r.keys[0],
-      label: r.keys[0] === v.area.id ? t('dash.itself', { name: r.labels[0] ?? v.area.name }) : r.labels[0] ?? r.keys[0],
+      label:
+        r.keys[0] === v.area.id
+          ? t('dash.itself', { name: r.labels[0] ?? v.area.name })
+          : (r.labels[0] ?? r.keys[0]),
       value: unit === 'percent' ? Math.min(1, value / 100) : max > 0 ? value / max : 0,
       text: fmt(headline(v.stock, r), unit),
       href: drillHref(code, v.area.id, period, column, 'child_area:' + r.keys[0]),

@@ -37,7 +37,11 @@ export function FeedbackPage({ user }: { user: User }) {
   const [page, setPage] = useState<Page<Feedback> | null>(null);
   const set = (p: Partial<Filters>) => filterStore.set({ ...filterStore.get(), offset: 0, ...p });
   const canLog = user.roles.some((r) => r.role !== 'me');
-  const filters = { status: f.status, category: f.category, overdue: f.overdue ? 'true' : undefined };
+  const filters = {
+    status: f.status,
+    category: f.category,
+    overdue: f.overdue ? 'true' : undefined,
+  };
 
   useEffect(() => {
     let live = true;
@@ -54,42 +58,103 @@ export function FeedbackPage({ user }: { user: User }) {
       <section class="card" aria-labelledby="fb-heading" data-testid="feedback">
         <div class="section-head">
           <h1 id="fb-heading">{t('fb.title')}</h1>
-          {canLog && <a class="button primary" href={href('feedback', 'new')} data-testid="feedback-new">{t('fb.new')}</a>}
+          {canLog && (
+            <a class="button primary" href={href('feedback', 'new')} data-testid="feedback-new">
+              {t('fb.new')}
+            </a>
+          )}
         </div>
         <label class="check">
-          <input type="checkbox" checked={f.overdue} data-testid="feedback-overdue-filter" onChange={(e) => set({ overdue: (e.currentTarget as HTMLInputElement).checked })} />
+          <input
+            type="checkbox"
+            checked={f.overdue}
+            data-testid="feedback-overdue-filter"
+            onChange={(e) => set({ overdue: (e.currentTarget as HTMLInputElement).checked })}
+          />
           {t('fb.overdueOnly')}
         </label>
         <details class="filter-box" open={!!(f.status || f.category)}>
           <summary>{t('reg.filters')}</summary>
           <div class="filters">
-            <SelectField label={t('fb.status')} value={f.status} onChange={(status) => set({ status })} testid="feedback-status-filter"
-              options={[{ value: '', label: t('reg.any') }, ...['open', 'assigned', 'referred', 'responded', 'closed'].map((s) => ({ value: s, label: codeLabel('fb.status.', s) }))]} />
-            <SelectField label={t('fb.category')} value={f.category} onChange={(category) => set({ category })} testid="feedback-category-filter"
-              options={[{ value: '', label: t('reg.any') }, ...(cats ?? []).map((c) => ({ value: c.code, label: categoryLabel(cats, c.code) }))]} />
+            <SelectField
+              label={t('fb.status')}
+              value={f.status}
+              onChange={(status) => set({ status })}
+              testid="feedback-status-filter"
+              options={[
+                { value: '', label: t('reg.any') },
+                ...['open', 'assigned', 'referred', 'responded', 'closed'].map((s) => ({
+                  value: s,
+                  label: codeLabel('fb.status.', s),
+                })),
+              ]}
+            />
+            <SelectField
+              label={t('fb.category')}
+              value={f.category}
+              onChange={(category) => set({ category })}
+              testid="feedback-category-filter"
+              options={[
+                { value: '', label: t('reg.any') },
+                ...(cats ?? []).map((c) => ({ value: c.code, label: categoryLabel(cats, c.code) })),
+              ]}
+            />
           </div>
         </details>
         {!page ? (
           <p class="muted">{t('common.loading')}</p>
         ) : page.items.length === 0 ? (
-          <p class="muted" data-testid="feedback-none">{t('fb.none')}</p>
+          <p class="muted" data-testid="feedback-none">
+            {t('fb.none')}
+          </p>
         ) : (
           <>
-            <p class="muted small" data-testid="feedback-count">{t('fb.count', { n: page.total })}</p>
+            <p class="muted small" data-testid="feedback-count">
+              {t('fb.count', { n: page.total })}
+            </p>
             <ul class="record-list" data-testid="feedback-list">
               {page.items.map((x) => {
                 const late = isOverdue(x);
                 return (
-                  <li key={x.id} class={late ? 'overdue' : undefined} data-testid="feedback-row" data-id={x.id} data-overdue={late}>
+                  <li
+                    key={x.id}
+                    class={late ? 'overdue' : undefined}
+                    data-testid="feedback-row"
+                    data-id={x.id}
+                    data-overdue={late}
+                  >
                     <a class="record-link" href={href('feedback', x.id)}>
-                      <span class="record-title">{categoryLabel(cats, x.category)}{x.sensitive && <> <span class="badge off">{t('fb.sensitiveBadge')}</span></>}</span>
-                      {x.description && <span class="record-text"><bdi dir="auto">{x.description}</bdi></span>}
+                      <span class="record-title">
+                        {categoryLabel(cats, x.category)}
+                        {x.sensitive && (
+                          <>
+                            {' '}
+                            <span class="badge off">{t('fb.sensitiveBadge')}</span>
+                          </>
+                        )}
+                      </span>
+                      {x.description && (
+                        <span class="record-text">
+                          <bdi dir="auto">{x.description}</bdi>
+                        </span>
+                      )}
                       <span class="record-meta">
-                        <Ltr>{x.received_on}</Ltr>{x.area_name && <> · <bdi>{x.area_name}</bdi></>} · {codeLabel('fb.channel.', x.channel)}
+                        <Ltr>{x.received_on}</Ltr>
+                        {x.area_name && (
+                          <>
+                            {' '}
+                            · <bdi>{x.area_name}</bdi>
+                          </>
+                        )}{' '}
+                        · {codeLabel('fb.channel.', x.channel)}
                       </span>
                       {x.status !== 'closed' && (
-                        <span class={late ? 'record-meta due late' : 'record-meta due'} data-testid="feedback-due">
-                          {late && <strong>{t('fb.overdue')}: </strong>}{t('fb.due', { date: '\u2066' + x.due_on + '\u2069' })}
+                        <span
+                          class={late ? 'record-meta due late' : 'record-meta due'}
+                          data-testid="feedback-due"
+                        >
+                          {late && <strong>{t('fb.overdue')}: </strong>}
+                          {t('fb.due', { date: '\u2066' + x.due_on + '\u2069' })}
                         </span>
                       )}
                     </a>
@@ -98,7 +163,10 @@ export function FeedbackPage({ user }: { user: User }) {
                 );
               })}
             </ul>
-            <Pager page={page} onOffset={(offset) => filterStore.set({ ...filterStore.get(), offset })} />
+            <Pager
+              page={page}
+              onOffset={(offset) => filterStore.set({ ...filterStore.get(), offset })}
+            />
           </>
         )}
       </section>
@@ -128,17 +196,42 @@ function Analysis({ filters }: { filters: Record<string, string | undefined> }) 
     for (const c of sum.counts) m.set(c[k], (m.get(c[k]) ?? 0) + c.received);
     return [...m.entries()];
   };
-  const bar = (k: string, label: string, n: number) => ({ key: k, label, value: sum.received ? n / sum.received : 0, text: `${num(n)} (${pct(n, sum.received)})` });
-  const categories = by('category').sort((a, b) => b[1] - a[1]).map(([c, n]) => bar(c, categoryLabel(cats, c), n));
-  const months = by('month').sort((a, b) => a[0].localeCompare(b[0])).map(([m, n]) => bar(m, m, n));
+  const bar = (k: string, label: string, n: number) => ({
+    key: k,
+    label,
+    value: sum.received ? n / sum.received : 0,
+    text: `${num(n)} (${pct(n, sum.received)})`,
+  });
+  const categories = by('category')
+    .sort((a, b) => b[1] - a[1])
+    .map(([c, n]) => bar(c, categoryLabel(cats, c), n));
+  const months = by('month')
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([m, n]) => bar(m, m, n));
   return (
     <section class="card" aria-labelledby="fb-analysis-heading" data-testid="feedback-analysis">
       <h2 id="fb-analysis-heading">{t('fb.analysis')}</h2>
       <div class="tiles">
-        <div class="tile"><div class="tile-value" data-testid="fb-received">{num(sum.received)}</div><div class="tile-label">{t('fb.received')}</div></div>
-        <div class="tile"><div class="tile-value">{num(sum.closed)}</div><div class="tile-label">{t('fb.closed')}</div></div>
-        <div class="tile"><div class="tile-value" data-testid="fb-on-time">{sum.closed_on_time_share === null ? '–' : pct(sum.closed_on_time, sum.closed)}</div><div class="tile-label">{t('fb.onTime')}</div></div>
-        <div class="tile"><div class="tile-value">{num(sum.open_overdue)}</div><div class="tile-label">{t('fb.openOverdue')}</div></div>
+        <div class="tile">
+          <div class="tile-value" data-testid="fb-received">
+            {num(sum.received)}
+          </div>
+          <div class="tile-label">{t('fb.received')}</div>
+        </div>
+        <div class="tile">
+          <div class="tile-value">{num(sum.closed)}</div>
+          <div class="tile-label">{t('fb.closed')}</div>
+        </div>
+        <div class="tile">
+          <div class="tile-value" data-testid="fb-on-time">
+            {sum.closed_on_time_share === null ? '–' : pct(sum.closed_on_time, sum.closed)}
+          </div>
+          <div class="tile-label">{t('fb.onTime')}</div>
+        </div>
+        <div class="tile">
+          <div class="tile-value">{num(sum.open_overdue)}</div>
+          <div class="tile-label">{t('fb.openOverdue')}</div>
+        </div>
       </div>
       {categories.length > 0 && (
         <>
@@ -157,7 +250,11 @@ function Analysis({ filters }: { filters: Record<string, string | undefined> }) 
         <p class="muted">{t('fb.noTags')}</p>
       ) : (
         <p class="badges" data-testid="fb-top-tags">
-          {sum.top_tags.map((x) => <span key={x.tag} class="badge neutral"><bdi dir="ltr">#{x.tag}</bdi> {num(x.count)}</span>)}
+          {sum.top_tags.map((x) => (
+            <span key={x.tag} class="badge neutral">
+              <bdi dir="ltr">#{x.tag}</bdi> {num(x.count)}
+            </span>
+          ))}
         </p>
       )}
     </section>

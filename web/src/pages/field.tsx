@@ -17,7 +17,11 @@ export function FieldRoutes({ route, user }: { route: Route; user: User }) {
     case 'activities':
       return <ActivitiesPage canWrite={write} />;
     case 'activity-new':
-      return write ? <ActivityFormPage key="new" user={user} /> : <ActivitiesPage canWrite={write} />;
+      return write ? (
+        <ActivityFormPage key="new" user={user} />
+      ) : (
+        <ActivitiesPage canWrite={write} />
+      );
     case 'activity':
       return <ActivityDetailPage key={route.id} id={route.id} user={user} verifier={verifier} />;
     case 'activity-edit':

@@ -10,7 +10,11 @@ import type { Course, FeedbackCategory, RegistryConfig, RegistryOption } from '.
 
 // A configured option: the deployment's local name outside English, then this build's
 // translation of its code, then the configured (English) name.
-function configured(prefix: string, o: RegistryOption | FeedbackCategory | undefined, code: string): string {
+function configured(
+  prefix: string,
+  o: RegistryOption | FeedbackCategory | undefined,
+  code: string,
+): string {
   const lang = langStore.get();
   if (o && lang !== 'en' && o.name_local) return o.name_local;
   const key = prefix + code;
@@ -20,11 +24,23 @@ function configured(prefix: string, o: RegistryOption | FeedbackCategory | undef
 }
 
 export const activityTypeLabel = (c: RegistryConfig | null, code: string) =>
-  configured('cfg.activity_type.', c?.activity_types?.find((x) => x.code === code), code);
+  configured(
+    'cfg.activity_type.',
+    c?.activity_types?.find((x) => x.code === code),
+    code,
+  );
 export const topicLabel = (c: RegistryConfig | null, code: string) =>
-  configured('cfg.topic.', c?.topics?.find((x) => x.code === code), code);
+  configured(
+    'cfg.topic.',
+    c?.topics?.find((x) => x.code === code),
+    code,
+  );
 export const categoryLabel = (cats: FeedbackCategory[] | null, code: string) =>
-  configured('cfg.fbcat.', cats?.find((x) => x.code === code), code);
+  configured(
+    'cfg.fbcat.',
+    cats?.find((x) => x.code === code),
+    code,
+  );
 
 // A fixed code's translation (prefix + value), or the code itself.
 export function codeLabel(prefix: string, value: string | null | undefined): string {
@@ -33,24 +49,72 @@ export function codeLabel(prefix: string, value: string | null | undefined): str
   return hasKey(key) ? t(key as MessageKey) : value;
 }
 
-const ACT_CLASS: Record<string, string> = { draft: 'neutral', submitted: 'warn', verified: 'on', returned: 'off' };
-const FB_CLASS: Record<string, string> = { open: 'warn', assigned: 'neutral', referred: 'neutral', responded: 'grade', closed: 'on' };
+const ACT_CLASS: Record<string, string> = {
+  draft: 'neutral',
+  submitted: 'warn',
+  verified: 'on',
+  returned: 'off',
+};
+const FB_CLASS: Record<string, string> = {
+  open: 'warn',
+  assigned: 'neutral',
+  referred: 'neutral',
+  responded: 'grade',
+  closed: 'on',
+};
 
 export function ActivityStatus({ status }: { status: string }) {
-  return <span class={'badge ' + (ACT_CLASS[status] ?? 'neutral')} data-testid="activity-status" data-status={status}>{codeLabel('act.status.', status)}</span>;
+  return (
+    <span
+      class={'badge ' + (ACT_CLASS[status] ?? 'neutral')}
+      data-testid="activity-status"
+      data-status={status}
+    >
+      {codeLabel('act.status.', status)}
+    </span>
+  );
 }
 
 export function FeedbackStatus({ status }: { status: string }) {
-  return <span class={'badge ' + (FB_CLASS[status] ?? 'neutral')} data-testid="feedback-status" data-status={status}>{codeLabel('fb.status.', status)}</span>;
+  return (
+    <span
+      class={'badge ' + (FB_CLASS[status] ?? 'neutral')}
+      data-testid="feedback-status"
+      data-status={status}
+    >
+      {codeLabel('fb.status.', status)}
+    </span>
+  );
 }
 
 export const SEXES = ['f', 'm'] as const;
 export const AGE_BANDS = ['0-4', '5-11', '12-17', '18-59', '60+'] as const;
-export const CHANNELS = ['cefc_walk_in', 'hotline', 'suggestion_box', 'community_meeting', 'staff_visit', 'other'];
-export const LOOPS = ['in_person', 'phone', 'sms', 'community_meeting', 'notice_board', 'not_reachable'];
+export const CHANNELS = [
+  'cefc_walk_in',
+  'hotline',
+  'suggestion_box',
+  'community_meeting',
+  'staff_visit',
+  'other',
+];
+export const LOOPS = [
+  'in_person',
+  'phone',
+  'sms',
+  'community_meeting',
+  'notice_board',
+  'not_reachable',
+];
 // Languages feedback is commonly given in, each named in itself.
-export const LANGS = [['ps', 'پښتو'], ['prs', 'دری'], ['ur', 'اردو'], ['en', 'English'], ['uk', 'Українська']];
-export const langName = (code: string | null) => (code ? LANGS.find(([c]) => c === code)?.[1] ?? code : '');
+export const LANGS = [
+  ['ps', 'پښتو'],
+  ['prs', 'دری'],
+  ['ur', 'اردو'],
+  ['en', 'English'],
+  ['uk', 'Українська'],
+];
+export const langName = (code: string | null) =>
+  code ? (LANGS.find(([c]) => c === code)?.[1] ?? code) : '';
 export const SATISFACTION = ['satisfied', 'neutral', 'dissatisfied'];
 
 // Date-time text from the server (UTC) as a short local date and time.
@@ -63,7 +127,19 @@ export function when(ts: string | null | undefined): string {
 
 // The configured topics as ticks (an activity's, a course's). `testid` names the fieldset
 // (testid-topics) and each tick (testid-topic-CODE).
-export function TopicChips({ config, value, onChange, error, testid }: { config: RegistryConfig | null; value: string[]; onChange: (topics: string[]) => void; error?: string; testid: string }) {
+export function TopicChips({
+  config,
+  value,
+  onChange,
+  error,
+  testid,
+}: {
+  config: RegistryConfig | null;
+  value: string[];
+  onChange: (topics: string[]) => void;
+  error?: string;
+  testid: string;
+}) {
   const { t } = useI18n();
   return (
     <fieldset data-testid={testid + '-topics'}>
@@ -71,10 +147,15 @@ export function TopicChips({ config, value, onChange, error, testid }: { config:
       <div class="chips">
         {(config?.topics ?? []).map((o) => (
           <label class="chip" key={o.code}>
-            <input type="checkbox" checked={value.includes(o.code)} data-testid={`${testid}-topic-${o.code}`} onChange={(e) => {
-              const on = (e.currentTarget as HTMLInputElement).checked;
-              onChange(on ? [...value, o.code] : value.filter((x) => x !== o.code));
-            }} />
+            <input
+              type="checkbox"
+              checked={value.includes(o.code)}
+              data-testid={`${testid}-topic-${o.code}`}
+              onChange={(e) => {
+                const on = (e.currentTarget as HTMLInputElement).checked;
+                onChange(on ? [...value, o.code] : value.filter((x) => x !== o.code));
+              }}
+            />
             <span>{topicLabel(config, o.code)}</span>
           </label>
         ))}
@@ -85,12 +166,22 @@ export function TopicChips({ config, value, onChange, error, testid }: { config:
 }
 
 // Field errors the form shows nowhere else (e.g. counts[2].count), listed before the buttons.
-export function OtherErrors({ fields, shown }: { fields: Record<string, string>; shown: (k: string) => boolean }) {
+export function OtherErrors({
+  fields,
+  shown,
+}: {
+  fields: Record<string, string>;
+  shown: (k: string) => boolean;
+}) {
   const rest = Object.entries(fields).filter(([k]) => !shown(k));
   if (rest.length === 0) return null;
   return (
     <ul class="field-error other-errors" data-testid="other-errors">
-      {rest.map(([k, v]) => <li key={k}><bdi dir="ltr">{k}</bdi>: <bdi dir="auto">{v}</bdi></li>)}
+      {rest.map(([k, v]) => (
+        <li key={k}>
+          <bdi dir="ltr">{k}</bdi>: <bdi dir="auto">{v}</bdi>
+        </li>
+      ))}
     </ul>
   );
 }
@@ -121,7 +212,12 @@ export const useCourses = (wanted = true): Course[] | null => courses.use(wanted
 
 // One named participant for the API: a score not taken is left out (the API takes no null; the
 // whole list is replaced, so a score left out is cleared).
-export function attendanceBody(person_id: string, attended: boolean, pre: number | null, post: number | null): Record<string, unknown> {
+export function attendanceBody(
+  person_id: string,
+  attended: boolean,
+  pre: number | null,
+  post: number | null,
+): Record<string, unknown> {
   const b: Record<string, unknown> = { person_id, attended };
   if (pre !== null) b.pre_score = pre;
   if (post !== null) b.post_score = post;

@@ -31,16 +31,36 @@ interface Form {
 }
 
 const EMPTY: Form = {
-  area: null, code: '', head_name: '', head_father_name: '', address: '', phone: '', national_id: '', psc_score: '',
-  psc_date: '', psc_source: '', latitude: '', longitude: '', flags: [],
+  area: null,
+  code: '',
+  head_name: '',
+  head_father_name: '',
+  address: '',
+  phone: '',
+  national_id: '',
+  psc_score: '',
+  psc_date: '',
+  psc_source: '',
+  latitude: '',
+  longitude: '',
+  flags: [],
 };
 
 function formOf(h: Household): Form {
   return {
-    area: { id: h.area_id, name: h.area_name }, code: h.code ?? '', head_name: h.head_name, head_father_name: h.head_father_name ?? '',
-    address: h.address ?? '', phone: h.phone ?? '', national_id: h.national_id_masked ? '' : h.national_id ?? '',
-    psc_score: h.psc_score !== null ? String(h.psc_score) : '', psc_date: h.psc_date ?? '', psc_source: h.psc_source ?? '',
-    latitude: h.latitude !== null ? String(h.latitude) : '', longitude: h.longitude !== null ? String(h.longitude) : '', flags: h.flags,
+    area: { id: h.area_id, name: h.area_name },
+    code: h.code ?? '',
+    head_name: h.head_name,
+    head_father_name: h.head_father_name ?? '',
+    address: h.address ?? '',
+    phone: h.phone ?? '',
+    national_id: h.national_id_masked ? '' : (h.national_id ?? ''),
+    psc_score: h.psc_score !== null ? String(h.psc_score) : '',
+    psc_date: h.psc_date ?? '',
+    psc_source: h.psc_source ?? '',
+    latitude: h.latitude !== null ? String(h.latitude) : '',
+    longitude: h.longitude !== null ? String(h.longitude) : '',
+    flags: h.flags,
   };
 }
 
@@ -78,12 +98,21 @@ export function HouseholdFormPage({ id }: { id?: string }) {
     };
   }, [id]);
 
-  if (id && !record) return <section class="card"><p class="muted">{t('common.loading')}</p></section>;
+  if (id && !record)
+    return (
+      <section class="card">
+        <p class="muted">{t('common.loading')}</p>
+      </section>
+    );
 
   const set = (p: Partial<Form>) => setF((old) => ({ ...old, ...p }));
   // The head's row follows the head's name until the user types a different name into it.
   const setHeadName = (name: string) => {
-    setRows((old) => old.map((r) => (!r.id && r.relation === 'head' && r.name === f.head_name ? { ...r, name } : r)));
+    setRows((old) =>
+      old.map((r) =>
+        !r.id && r.relation === 'head' && r.name === f.head_name ? { ...r, name } : r,
+      ),
+    );
     set({ head_name: name });
   };
 
@@ -128,7 +157,10 @@ export function HouseholdFormPage({ id }: { id?: string }) {
         saved = await post<Household>('/households', body(allowDuplicate));
         warnings = saved.warnings ?? [];
       } else {
-        saved = await patch<Household>(`/households/${encodeURIComponent(record.id)}`, body(allowDuplicate));
+        saved = await patch<Household>(
+          `/households/${encodeURIComponent(record.id)}`,
+          body(allowDuplicate),
+        );
         warnings = saved.warnings ?? [];
         setRecord(saved);
         if (!(await savePeople(saved.id))) return;
@@ -190,37 +222,158 @@ export function HouseholdFormPage({ id }: { id?: string }) {
   const flags = config?.vulnerability_flags ?? [];
   return (
     <section class="card" aria-labelledby="hh-form-heading">
-      <Crumbs items={[{ href: href('households'), label: t('hh.title') }, ...(record ? [{ href: href('households', record.id), label: record.head_name }] : [])]} current={title} />
+      <Crumbs
+        items={[
+          { href: href('households'), label: t('hh.title') },
+          ...(record ? [{ href: href('households', record.id), label: record.head_name }] : []),
+        ]}
+        current={title}
+      />
       <h1 id="hh-form-heading">{title}</h1>
-      <form class="form-narrow" noValidate data-testid="household-form" onSubmit={(e) => { e.preventDefault(); save(false); }}>
-        <AreaPicker label={t('hh.village')} value={f.area} onChange={(area) => set({ area })} error={fields.area_id} testid="hh-area" />
-        <Field label={t('hh.head')} value={f.head_name} onInput={setHeadName} required dir="auto" error={fields.head_name} testid="hh-head-name" />
-        <Field label={`${t('hh.fatherName')} ${t('common.optional')}`} value={f.head_father_name} onInput={(v) => set({ head_father_name: v })} dir="auto" error={fields.head_father_name} testid="hh-father-name" />
+      <form
+        class="form-narrow"
+        noValidate
+        data-testid="household-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save(false);
+        }}
+      >
+        <AreaPicker
+          label={t('hh.village')}
+          value={f.area}
+          onChange={(area) => set({ area })}
+          error={fields.area_id}
+          testid="hh-area"
+        />
+        <Field
+          label={t('hh.head')}
+          value={f.head_name}
+          onInput={setHeadName}
+          required
+          dir="auto"
+          error={fields.head_name}
+          testid="hh-head-name"
+        />
+        <Field
+          label={`${t('hh.fatherName')} ${t('common.optional')}`}
+          value={f.head_father_name}
+          onInput={(v) => set({ head_father_name: v })}
+          dir="auto"
+          error={fields.head_father_name}
+          testid="hh-father-name"
+        />
         <div class="form-row">
-          <Field label={`${t('hh.code')} ${t('common.optional')}`} value={f.code} onInput={(v) => set({ code: v })} dir="ltr" error={fields.code} testid="hh-code" />
-          <Field type="tel" label={`${t('hh.phone')} ${t('common.optional')}`} value={f.phone} onInput={(v) => set({ phone: v })} dir="ltr" error={fields.phone} testid="hh-phone" />
+          <Field
+            label={`${t('hh.code')} ${t('common.optional')}`}
+            value={f.code}
+            onInput={(v) => set({ code: v })}
+            dir="ltr"
+            error={fields.code}
+            testid="hh-code"
+          />
+          <Field
+            type="tel"
+            label={`${t('hh.phone')} ${t('common.optional')}`}
+            value={f.phone}
+            onInput={(v) => set({ phone: v })}
+            dir="ltr"
+            error={fields.phone}
+            testid="hh-phone"
+          />
         </div>
-        <Field label={`${t('hh.nationalId')} ${t('common.optional')}`} value={f.national_id} onInput={(v) => set({ national_id: v })} dir="ltr" error={fields.national_id} testid="hh-national-id"
-          hint={record?.national_id_masked && record.national_id ? t('hh.maskedKeep', { id: record.national_id }) : undefined} />
+        <Field
+          label={`${t('hh.nationalId')} ${t('common.optional')}`}
+          value={f.national_id}
+          onInput={(v) => set({ national_id: v })}
+          dir="ltr"
+          error={fields.national_id}
+          testid="hh-national-id"
+          hint={
+            record?.national_id_masked && record.national_id
+              ? t('hh.maskedKeep', { id: record.national_id })
+              : undefined
+          }
+        />
         {duplicate !== null && (
-          <div class="confirm" role="alertdialog" aria-labelledby="hh-dup-text" data-testid="household-duplicate">
-            <p id="hh-dup-text"><strong>{t('hh.duplicateTitle')}</strong></p>
-            <p>{t('hh.duplicateHolders')} <bdi dir="auto" data-testid="household-duplicate-detail">{holders(duplicate)}</bdi></p>
+          <div
+            class="confirm"
+            role="alertdialog"
+            aria-labelledby="hh-dup-text"
+            data-testid="household-duplicate"
+          >
+            <p id="hh-dup-text">
+              <strong>{t('hh.duplicateTitle')}</strong>
+            </p>
+            <p>
+              {t('hh.duplicateHolders')}{' '}
+              <bdi dir="auto" data-testid="household-duplicate-detail">
+                {holders(duplicate)}
+              </bdi>
+            </p>
             <p>{t('hh.duplicateAsk')}</p>
             <div class="actions">
-              <button type="button" class="primary" data-testid="household-duplicate-confirm" disabled={busy} onClick={() => save(true)}>{t('hh.duplicateConfirm')}</button>
-              <button type="button" class="secondary" data-testid="household-duplicate-cancel" onClick={() => { setDuplicate(null); setFields({}); }}>{t('common.cancel')}</button>
+              <button
+                type="button"
+                class="primary"
+                data-testid="household-duplicate-confirm"
+                disabled={busy}
+                onClick={() => save(true)}
+              >
+                {t('hh.duplicateConfirm')}
+              </button>
+              <button
+                type="button"
+                class="secondary"
+                data-testid="household-duplicate-cancel"
+                onClick={() => {
+                  setDuplicate(null);
+                  setFields({});
+                }}
+              >
+                {t('common.cancel')}
+              </button>
             </div>
           </div>
         )}
-        <Field label={`${t('hh.address')} ${t('common.optional')}`} value={f.address} onInput={(v) => set({ address: v })} dir="auto" error={fields.address} testid="hh-address" />
+        <Field
+          label={`${t('hh.address')} ${t('common.optional')}`}
+          value={f.address}
+          onInput={(v) => set({ address: v })}
+          dir="auto"
+          error={fields.address}
+          testid="hh-address"
+        />
         <fieldset>
           <legend>{t('hh.psc')}</legend>
           <div class="form-row">
-            <Field label={t('hh.pscScore')} value={f.psc_score} onInput={(v) => set({ psc_score: v })} inputMode="decimal" dir="ltr" error={fields.psc_score} testid="hh-psc-score" />
-            <Field type="date" label={t('hh.pscDate')} value={f.psc_date} onInput={(v) => set({ psc_date: v })} max={todayIso()} error={fields.psc_date} testid="hh-psc-date" />
+            <Field
+              label={t('hh.pscScore')}
+              value={f.psc_score}
+              onInput={(v) => set({ psc_score: v })}
+              inputMode="decimal"
+              dir="ltr"
+              error={fields.psc_score}
+              testid="hh-psc-score"
+            />
+            <Field
+              type="date"
+              label={t('hh.pscDate')}
+              value={f.psc_date}
+              onInput={(v) => set({ psc_date: v })}
+              max={todayIso()}
+              error={fields.psc_date}
+              testid="hh-psc-date"
+            />
           </div>
-          <Field label={`${t('hh.pscSource')} ${t('common.optional')}`} value={f.psc_source} onInput={(v) => set({ psc_source: v })} dir="auto" error={fields.psc_source} testid="hh-psc-source" />
+          <Field
+            label={`${t('hh.pscSource')} ${t('common.optional')}`}
+            value={f.psc_source}
+            onInput={(v) => set({ psc_source: v })}
+            dir="auto"
+            error={fields.psc_source}
+            testid="hh-psc-source"
+          />
         </fieldset>
         {flags.length > 0 && (
           <fieldset data-testid="hh-flags">
@@ -228,10 +381,15 @@ export function HouseholdFormPage({ id }: { id?: string }) {
             <p class="hint">{t('hh.flagsHint')}</p>
             {flags.map((o) => (
               <label class="check" key={o.code}>
-                <input type="checkbox" checked={f.flags.includes(o.code)} data-testid={'hh-flag-' + o.code} onChange={(e) => {
-                  const on = (e.currentTarget as HTMLInputElement).checked;
-                  set({ flags: on ? [...f.flags, o.code] : f.flags.filter((x) => x !== o.code) });
-                }} />
+                <input
+                  type="checkbox"
+                  checked={f.flags.includes(o.code)}
+                  data-testid={'hh-flag-' + o.code}
+                  onChange={(e) => {
+                    const on = (e.currentTarget as HTMLInputElement).checked;
+                    set({ flags: on ? [...f.flags, o.code] : f.flags.filter((x) => x !== o.code) });
+                  }}
+                />
                 {flagLabel(config, o.code)}
               </label>
             ))}
@@ -241,27 +399,63 @@ export function HouseholdFormPage({ id }: { id?: string }) {
         <details class="filter-box">
           <summary>{t('hh.location')}</summary>
           <div class="form-row">
-            <Field label={t('hh.latitude')} value={f.latitude} onInput={(v) => set({ latitude: v })} inputMode="decimal" dir="ltr" error={fields.latitude} testid="hh-latitude" />
-            <Field label={t('hh.longitude')} value={f.longitude} onInput={(v) => set({ longitude: v })} inputMode="decimal" dir="ltr" error={fields.longitude} testid="hh-longitude" />
+            <Field
+              label={t('hh.latitude')}
+              value={f.latitude}
+              onInput={(v) => set({ latitude: v })}
+              inputMode="decimal"
+              dir="ltr"
+              error={fields.latitude}
+              testid="hh-latitude"
+            />
+            <Field
+              label={t('hh.longitude')}
+              value={f.longitude}
+              onInput={(v) => set({ longitude: v })}
+              inputMode="decimal"
+              dir="ltr"
+              error={fields.longitude}
+              testid="hh-longitude"
+            />
           </div>
         </details>
 
         <h2>{t('hh.peopleTitle', { n: rows.length })}</h2>
         {fields.people && <div class="field-error">{fields.people}</div>}
         {rows.map((r, i) => (
-          <PersonRowEditor key={r.key} index={i} row={r} fields={fields}
+          <PersonRowEditor
+            key={r.key}
+            index={i}
+            row={r}
+            fields={fields}
             onChange={(row) => setRows((old) => old.map((x) => (x.key === r.key ? row : x)))}
-            onRemove={r.id ? undefined : () => setRows((old) => old.filter((x) => x.key !== r.key))} />
+            onRemove={r.id ? undefined : () => setRows((old) => old.filter((x) => x.key !== r.key))}
+          />
         ))}
         <div class="actions">
-          <button type="button" class="secondary" data-testid="hh-add-person" onClick={() => setRows([...rows, emptyPerson(rows.length === 0 ? 'head' : '')])}>
+          <button
+            type="button"
+            class="secondary"
+            data-testid="hh-add-person"
+            onClick={() => setRows([...rows, emptyPerson(rows.length === 0 ? 'head' : '')])}
+          >
             {t('hh.addPerson')}
           </button>
         </div>
-        <FieldErrorsElsewhere fields={fields} shown={(k) => k.startsWith('people') || Object.keys(EMPTY).includes(k) || k === 'area_id'} />
+        <FieldErrorsElsewhere
+          fields={fields}
+          shown={(k) => k.startsWith('people') || Object.keys(EMPTY).includes(k) || k === 'area_id'}
+        />
         <div class="actions separated">
-          <button type="submit" class="primary" disabled={busy} data-testid="hh-save">{record ? t('common.save') : t('hh.register')}</button>
-          <a class="button secondary" href={record ? href('households', record.id) : href('households')}>{t('common.cancel')}</a>
+          <button type="submit" class="primary" disabled={busy} data-testid="hh-save">
+            {record ? t('common.save') : t('hh.register')}
+          </button>
+          <a
+            class="button secondary"
+            href={record ? href('households', record.id) : href('households')}
+          >
+            {t('common.cancel')}
+          </a>
         </div>
       </form>
     </section>

@@ -9,7 +9,14 @@ import { clearMessages, showError, showInfo } from '../messages';
 import { num } from '../registry_data';
 import { href, navigate } from '../router';
 import {
-  dimLabel, indicatorName, loadLibrary, recordKindLabel, ReportsTabs, useLibrary, type IndicatorDef, type ReportRights,
+  dimLabel,
+  indicatorName,
+  loadLibrary,
+  recordKindLabel,
+  ReportsTabs,
+  useLibrary,
+  type IndicatorDef,
+  type ReportRights,
 } from './reports_bits';
 
 export function unitLabel(unit: string, t: ReturnType<typeof useI18n>['t']): string {
@@ -51,17 +58,32 @@ export function IndicatorsPage({ rights }: { rights: ReportRights }) {
   const lib = useLibrary();
   const [q, setQ] = useState('');
   const needle = q.trim().toLowerCase();
-  const shown = (lib ?? []).filter((d) => !needle || d.code.toLowerCase().includes(needle) || indicatorName(lib, d.code).toLowerCase().includes(needle));
+  const shown = (lib ?? []).filter(
+    (d) =>
+      !needle ||
+      d.code.toLowerCase().includes(needle) ||
+      indicatorName(lib, d.code).toLowerCase().includes(needle),
+  );
   return (
     <section class="card" aria-labelledby="ind-heading" data-testid="indicators">
       <ReportsTabs current="indicators" />
       <div class="section-head">
         <h1 id="ind-heading">{t('ind.title')}</h1>
-        {rights.define && <a class="button primary" href={href('indicators', 'new')} data-testid="indicator-new">{t('ind.new')}</a>}
+        {rights.define && (
+          <a class="button primary" href={href('indicators', 'new')} data-testid="indicator-new">
+            {t('ind.new')}
+          </a>
+        )}
       </div>
       <div class="field">
         <label for="ind-search">{t('ind.search')}</label>
-        <input id="ind-search" type="search" value={q} data-testid="indicators-search" onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          id="ind-search"
+          type="search"
+          value={q}
+          data-testid="indicators-search"
+          onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)}
+        />
       </div>
       {!lib ? (
         <p class="muted">{t('common.loading')}</p>
@@ -72,8 +94,15 @@ export function IndicatorsPage({ rights }: { rights: ReportRights }) {
           {shown.map((d) => (
             <li key={d.code} data-testid="indicator-row" data-code={d.code}>
               <a class="record-link" href={href('indicators', d.code)}>
-                <span class="record-title"><bdi>{indicatorName(lib, d.code)}</bdi></span>
-                <span class="record-meta"><bdi dir="ltr" class="code-list">{d.code}</bdi> · {unitLabel(d.unit, t)}</span>
+                <span class="record-title">
+                  <bdi>{indicatorName(lib, d.code)}</bdi>
+                </span>
+                <span class="record-meta">
+                  <bdi dir="ltr" class="code-list">
+                    {d.code}
+                  </bdi>{' '}
+                  · {unitLabel(d.unit, t)}
+                </span>
               </a>
               {!d.builtin && <span class="badge grade">{t('ind.custom')}</span>}
             </li>
@@ -88,9 +117,21 @@ export function IndicatorDetailPage({ code, rights }: { code: string; rights: Re
   const { t } = useI18n();
   const lib = useLibrary();
   const [confirming, setConfirming] = useState(false);
-  if (!lib) return <section class="card"><p class="muted">{t('common.loading')}</p></section>;
+  if (!lib)
+    return (
+      <section class="card">
+        <p class="muted">{t('common.loading')}</p>
+      </section>
+    );
   const d = lib.find((x) => x.code === code);
-  if (!d) return <section class="card"><p class="muted" data-testid="indicator-missing">{t('ind.missing')}</p></section>;
+  if (!d)
+    return (
+      <section class="card">
+        <p class="muted" data-testid="indicator-missing">
+          {t('ind.missing')}
+        </p>
+      </section>
+    );
   const name = indicatorName(lib, d.code);
   const mayChange = rights.define && !d.builtin;
 
@@ -106,48 +147,126 @@ export function IndicatorDetailPage({ code, rights }: { code: string; rights: Re
     }
   }
 
-  const names = LANGUAGES.filter((l) => l.code !== 'en' && d.names?.[l.code]).map((l) => `${l.name}: ${d.names[l.code]}`);
+  const names = LANGUAGES.filter((l) => l.code !== 'en' && d.names?.[l.code]).map(
+    (l) => `${l.name}: ${d.names[l.code]}`,
+  );
   return (
-    <section class="card" aria-labelledby="ind-detail-heading" data-testid="indicator-detail" data-code={d.code}>
+    <section
+      class="card"
+      aria-labelledby="ind-detail-heading"
+      data-testid="indicator-detail"
+      data-code={d.code}
+    >
       <Crumbs items={[{ href: href('indicators'), label: t('ind.title') }]} current={name} />
       <div class="section-head">
-        <h1 id="ind-detail-heading"><bdi>{name}</bdi></h1>
-        {mayChange && <a class="button secondary" href={href('indicators', d.code, 'edit')} data-testid="indicator-edit">{t('common.edit')}</a>}
+        <h1 id="ind-detail-heading">
+          <bdi>{name}</bdi>
+        </h1>
+        {mayChange && (
+          <a
+            class="button secondary"
+            href={href('indicators', d.code, 'edit')}
+            data-testid="indicator-edit"
+          >
+            {t('common.edit')}
+          </a>
+        )}
       </div>
       <p class="badges">
         <span class="badge neutral">{unitLabel(d.unit, t)}</span>
-        <span class={d.builtin ? 'badge neutral' : 'badge grade'}>{d.builtin ? t('ind.builtin') : t('ind.custom')}</span>
+        <span class={d.builtin ? 'badge neutral' : 'badge grade'}>
+          {d.builtin ? t('ind.builtin') : t('ind.custom')}
+        </span>
       </p>
-      {d.description && <p class="pre-line" data-testid="indicator-description"><bdi dir="auto">{d.description}</bdi></p>}
-      <Facts rows={[
-        [t('ind.code'), <bdi dir="ltr" class="code-list">{d.code}</bdi>, 'indicator-code'],
-        [t('ind.nameEn'), <bdi>{d.name}</bdi>],
-        [t('ind.otherNames'), names.length ? <bdi>{names.join(' · ')}</bdi> : ''],
-        [t('ind.record'), d.record ? recordKindLabel(d.record) : ''],
-        [t('ind.measure'), measureLabel(d.measure, t), 'indicator-measure'],
-        [t('ind.field'), d.field ? <bdi dir="ltr">{d.field}</bdi> : ''],
-        [t('ind.numerator'), d.numerator ? <a href={href('indicators', d.numerator)}><bdi>{indicatorName(lib, d.numerator)}</bdi></a> : ''],
-        [t('ind.denominator'), d.denominator ? <a href={href('indicators', d.denominator)}><bdi>{indicatorName(lib, d.denominator)}</bdi></a> : ''],
-        [t('ind.scale'), d.measure === 'ratio' ? num(d.scale) : ''],
-        [t('ind.filters'), d.filters.length ? (
-          <ul class="plain-list" data-testid="indicator-filters">
-            {d.filters.map((f) => <li key={f.field}><bdi dir="ltr">{f.field}</bdi>: <bdi dir="ltr">{f.values.join(', ')}</bdi></li>)}
-          </ul>
-        ) : t('ind.noFilters')],
-        [t('ind.dims'), d.dims.length ? d.dims.map(dimLabel).join(t('common.listSep')) : '–', 'indicator-dims'],
-      ]} />
+      {d.description && (
+        <p class="pre-line" data-testid="indicator-description">
+          <bdi dir="auto">{d.description}</bdi>
+        </p>
+      )}
+      <Facts
+        rows={[
+          [
+            t('ind.code'),
+            <bdi dir="ltr" class="code-list">
+              {d.code}
+            </bdi>,
+            'indicator-code',
+          ],
+          [t('ind.nameEn'), <bdi>{d.name}</bdi>],
+          [t('ind.otherNames'), names.length ? <bdi>{names.join(' · ')}</bdi> : ''],
+          [t('ind.record'), d.record ? recordKindLabel(d.record) : ''],
+          [t('ind.measure'), measureLabel(d.measure, t), 'indicator-measure'],
+          [t('ind.field'), d.field ? <bdi dir="ltr">{d.field}</bdi> : ''],
+          [
+            t('ind.numerator'),
+            d.numerator ? (
+              <a href={href('indicators', d.numerator)}>
+                <bdi>{indicatorName(lib, d.numerator)}</bdi>
+              </a>
+            ) : (
+              ''
+            ),
+          ],
+          [
+            t('ind.denominator'),
+            d.denominator ? (
+              <a href={href('indicators', d.denominator)}>
+                <bdi>{indicatorName(lib, d.denominator)}</bdi>
+              </a>
+            ) : (
+              ''
+            ),
+          ],
+          [t('ind.scale'), d.measure === 'ratio' ? num(d.scale) : ''],
+          [
+            t('ind.filters'),
+            d.filters.length ? (
+              <ul class="plain-list" data-testid="indicator-filters">
+                {d.filters.map((f) => (
+                  <li key={f.field}>
+                    <bdi dir="ltr">{f.field}</bdi>: <bdi dir="ltr">{f.values.join(', ')}</bdi>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              t('ind.noFilters')
+            ),
+          ],
+          [
+            t('ind.dims'),
+            d.dims.length ? d.dims.map(dimLabel).join(t('common.listSep')) : '–',
+            'indicator-dims',
+          ],
+        ]}
+      />
       {mayChange && (
         <div class="actions separated">
           {confirming ? (
             <div class="confirm">
               <p>{t('ind.deleteConfirm')}</p>
               <div class="actions">
-                <button type="button" class="danger" data-testid="indicator-delete-confirm" onClick={() => remove(d)}>{t('common.confirm')}</button>
-                <button type="button" class="secondary" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
+                <button
+                  type="button"
+                  class="danger"
+                  data-testid="indicator-delete-confirm"
+                  onClick={() => remove(d)}
+                >
+                  {t('common.confirm')}
+                </button>
+                <button type="button" class="secondary" onClick={() => setConfirming(false)}>
+                  {t('common.cancel')}
+                </button>
               </div>
             </div>
           ) : (
-            <button type="button" class="danger" data-testid="indicator-delete" onClick={() => setConfirming(true)}>{t('common.delete')}</button>
+            <button
+              type="button"
+              class="danger"
+              data-testid="indicator-delete"
+              onClick={() => setConfirming(true)}
+            >
+              {t('common.delete')}
+            </button>
           )}
         </div>
       )}

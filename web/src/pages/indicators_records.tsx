@@ -10,7 +10,15 @@ import { useConfig } from '../registry_data';
 import { href } from '../router';
 import type { Area } from '../types';
 import { activityTypeLabel } from './field_bits';
-import { dimLabel, indicatorName, periodLabel, recordHref, recordKindLabel, useLibrary, type RecordRef } from './reports_bits';
+import {
+  dimLabel,
+  indicatorName,
+  periodLabel,
+  recordHref,
+  recordKindLabel,
+  useLibrary,
+  type RecordRef,
+} from './reports_bits';
 
 const LIMIT = 50;
 
@@ -33,7 +41,10 @@ export function IndicatorRecordsPage(r: RecordsRoute) {
   useEffect(() => {
     loadFieldMessages().catch(() => {});
   }, []);
-  const label = (x: RecordRef) => (x.record === 'activity' && config?.activity_types?.some((o) => o.code === x.label) ? activityTypeLabel(config, x.label) : x.label);
+  const label = (x: RecordRef) =>
+    x.record === 'activity' && config?.activity_types?.some((o) => o.code === x.label)
+      ? activityTypeLabel(config, x.label)
+      : x.label;
 
   useEffect(() => {
     let live = true;
@@ -48,8 +59,18 @@ export function IndicatorRecordsPage(r: RecordsRoute) {
   useEffect(() => {
     let live = true;
     setItems(null);
-    get<{ items: RecordRef[] }>(`/indicators/${encodeURIComponent(r.code)}/records` +
-      query({ area: r.area, period: r.period, column: r.column, group: r.group, limit: LIMIT, offset, lang }))
+    get<{ items: RecordRef[] }>(
+      `/indicators/${encodeURIComponent(r.code)}/records` +
+        query({
+          area: r.area,
+          period: r.period,
+          column: r.column,
+          group: r.group,
+          limit: LIMIT,
+          offset,
+          lang,
+        }),
+    )
       .then((p) => live && setItems(p.items))
       .catch((e) => {
         if (!live) return;
@@ -63,35 +84,81 @@ export function IndicatorRecordsPage(r: RecordsRoute) {
 
   const name = indicatorName(lib, r.code);
   // "child_area:ID" names the sub-area only by id: the group is shown by its dimension here.
-  const groups = (r.group ?? '').split(',').filter(Boolean).map((g) => {
-    const [dim, ...rest] = g.split(':');
-    return { dim, value: rest.join(':') };
-  });
+  const groups = (r.group ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((g) => {
+      const [dim, ...rest] = g.split(':');
+      return { dim, value: rest.join(':') };
+    });
   return (
-    <section class="card" aria-labelledby="recs-heading" data-testid="indicator-records" data-code={r.code}>
+    <section
+      class="card"
+      aria-labelledby="recs-heading"
+      data-testid="indicator-records"
+      data-code={r.code}
+    >
       <Crumbs items={[{ href: href('dashboard'), label: t('dash.title') }]} current={name} />
-      <h1 id="recs-heading"><bdi>{name}</bdi></h1>
+      <h1 id="recs-heading">
+        <bdi>{name}</bdi>
+      </h1>
       <p class="muted" data-testid="records-context">
-        {area && <><bdi>{area.name}</bdi> · </>}{periodLabel(r.period)} · {r.column === 'cumulative' ? t('rep.cumulative') : t('rep.thisPeriod')}
-        {groups.filter((g) => g.dim !== 'child_area').map((g) => <span key={g.dim}> · {dimLabel(g.dim)}: <bdi dir="auto">{g.value}</bdi></span>)}
+        {area && (
+          <>
+            <bdi>{area.name}</bdi> ·{' '}
+          </>
+        )}
+        {periodLabel(r.period)} ·{' '}
+        {r.column === 'cumulative' ? t('rep.cumulative') : t('rep.thisPeriod')}
+        {groups
+          .filter((g) => g.dim !== 'child_area')
+          .map((g) => (
+            <span key={g.dim}>
+              {' '}
+              · {dimLabel(g.dim)}: <bdi dir="auto">{g.value}</bdi>
+            </span>
+          ))}
       </p>
       {!items ? (
         <p class="muted">{t('common.loading')}</p>
       ) : items.length === 0 ? (
-        <p class="muted" data-testid="records-none">{offset === 0 ? t('recs.none') : t('recs.noMore')}</p>
+        <p class="muted" data-testid="records-none">
+          {offset === 0 ? t('recs.none') : t('recs.noMore')}
+        </p>
       ) : (
         <ul class="record-list" data-testid="records-list">
           {items.map((x) => {
             const to = recordHref(x.record, x.id);
             const body = (
               <>
-                <span class="record-title"><bdi dir="auto">{label(x) || x.id}</bdi></span>
-                <span class="record-meta">{recordKindLabel(x.record)}{x.date && <> · <Ltr>{x.date}</Ltr></>}</span>
+                <span class="record-title">
+                  <bdi dir="auto">{label(x) || x.id}</bdi>
+                </span>
+                <span class="record-meta">
+                  {recordKindLabel(x.record)}
+                  {x.date && (
+                    <>
+                      {' '}
+                      · <Ltr>{x.date}</Ltr>
+                    </>
+                  )}
+                </span>
               </>
             );
             return (
-              <li key={x.record + x.id} data-testid="records-row" data-record={x.record} data-id={x.id}>
-                {to ? <a class="record-link" href={to}>{body}</a> : <span class="record-link plain">{body}</span>}
+              <li
+                key={x.record + x.id}
+                data-testid="records-row"
+                data-record={x.record}
+                data-id={x.id}
+              >
+                {to ? (
+                  <a class="record-link" href={to}>
+                    {body}
+                  </a>
+                ) : (
+                  <span class="record-link plain">{body}</span>
+                )}
               </li>
             );
           })}
@@ -99,9 +166,23 @@ export function IndicatorRecordsPage(r: RecordsRoute) {
       )}
       {items && (offset > 0 || items.length === LIMIT) && (
         <div class="pager">
-          <button type="button" class="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - LIMIT))}>{t('common.previous')}</button>
+          <button
+            type="button"
+            class="secondary"
+            disabled={offset === 0}
+            onClick={() => setOffset(Math.max(0, offset - LIMIT))}
+          >
+            {t('common.previous')}
+          </button>
           <span>{t('recs.from', { n: offset + 1 })}</span>
-          <button type="button" class="secondary" disabled={items.length < LIMIT} onClick={() => setOffset(offset + LIMIT)}>{t('common.next')}</button>
+          <button
+            type="button"
+            class="secondary"
+            disabled={items.length < LIMIT}
+            onClick={() => setOffset(offset + LIMIT)}
+          >
+            {t('common.next')}
+          </button>
         </div>
       )}
     </section>

@@ -10,7 +10,15 @@ import { checklistsFor, num, todayIso, useConfig } from '../registry_data';
 import type { Assessment, Checklist, Institution } from '../types';
 import { FieldErrorsElsewhere } from './institution_form';
 
-export function AssessmentsSection({ inst, canWrite, onChange }: { inst: Institution; canWrite: boolean; onChange: () => void }) {
+export function AssessmentsSection({
+  inst,
+  canWrite,
+  onChange,
+}: {
+  inst: Institution;
+  canWrite: boolean;
+  onChange: () => void;
+}) {
   const { t } = useI18n();
   const config = useConfig();
   const [items, setItems] = useState<Assessment[] | null>(null);
@@ -35,26 +43,48 @@ export function AssessmentsSection({ inst, canWrite, onChange }: { inst: Institu
       <div class="section-head">
         <h2 id="assessments-heading">{t('asmt.title')}</h2>
         {canWrite && lists.length > 0 && !adding && (
-          <button type="button" class="primary" data-testid="assessment-add" onClick={() => { setResult(null); setAdding(true); }}>{t('asmt.new')}</button>
+          <button
+            type="button"
+            class="primary"
+            data-testid="assessment-add"
+            onClick={() => {
+              setResult(null);
+              setAdding(true);
+            }}
+          >
+            {t('asmt.new')}
+          </button>
         )}
       </div>
       {result && (
-        <p class="notice ok" role="status" data-testid="assessment-result" data-grade={result.grade}>
+        <p
+          class="notice ok"
+          role="status"
+          data-testid="assessment-result"
+          data-grade={result.grade}
+        >
           {t('asmt.result', { score: num(result.score, 1), grade: result.grade })}
         </p>
       )}
       {adding && (
-        <AssessmentForm inst={inst} lists={lists} onCancel={() => setAdding(false)} onDone={(a) => {
-          setAdding(false);
-          setResult(a);
-          setReload((n) => n + 1);
-          onChange();
-        }} />
+        <AssessmentForm
+          inst={inst}
+          lists={lists}
+          onCancel={() => setAdding(false)}
+          onDone={(a) => {
+            setAdding(false);
+            setResult(a);
+            setReload((n) => n + 1);
+            onChange();
+          }}
+        />
       )}
       {!items ? (
         <p class="muted">{t('common.loading')}</p>
       ) : items.length === 0 ? (
-        <p class="muted" data-testid="assessments-none">{lists.length > 0 ? t('asmt.none') : t('asmt.noChecklist')}</p>
+        <p class="muted" data-testid="assessments-none">
+          {lists.length > 0 ? t('asmt.none') : t('asmt.noChecklist')}
+        </p>
       ) : (
         <div class="table-wrap">
           <table class="stack" data-testid="assessment-table">
@@ -69,10 +99,18 @@ export function AssessmentsSection({ inst, canWrite, onChange }: { inst: Institu
             <tbody>
               {items.map((a) => (
                 <tr key={a.id} data-testid="assessment-row">
-                  <td class="stack-title"><Ltr>{a.assessed_on}</Ltr></td>
+                  <td class="stack-title">
+                    <Ltr>{a.assessed_on}</Ltr>
+                  </td>
                   <td data-label={t('asmt.checklist')}>{listName(a.checklist)}</td>
-                  <td data-label={t('asmt.score')}>{t('asmt.percent', { score: num(a.score, 1) })}</td>
-                  <td data-label={t('asmt.grade')}><span class="badge grade" data-testid="assessment-grade">{a.grade}</span></td>
+                  <td data-label={t('asmt.score')}>
+                    {t('asmt.percent', { score: num(a.score, 1) })}
+                  </td>
+                  <td data-label={t('asmt.grade')}>
+                    <span class="badge grade" data-testid="assessment-grade">
+                      {a.grade}
+                    </span>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -83,7 +121,17 @@ export function AssessmentsSection({ inst, canWrite, onChange }: { inst: Institu
   );
 }
 
-function AssessmentForm({ inst, lists, onDone, onCancel }: { inst: Institution; lists: Checklist[]; onDone: (a: Assessment) => void; onCancel: () => void }) {
+function AssessmentForm({
+  inst,
+  lists,
+  onDone,
+  onCancel,
+}: {
+  inst: Institution;
+  lists: Checklist[];
+  onDone: (a: Assessment) => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const [code, setCode] = useState(lists[0]?.code ?? '');
   const [date, setDate] = useState(todayIso());
@@ -106,7 +154,8 @@ function AssessmentForm({ inst, lists, onDone, onCancel }: { inst: Institution; 
     for (const item of list.items) {
       const raw = (answers[item.code] ?? '').trim();
       const n = Number(raw);
-      if (raw === '' || !Number.isInteger(n) || n < 0 || n > item.max_score) local['answers.' + item.code] = t('asmt.range', { max: item.max_score });
+      if (raw === '' || !Number.isInteger(n) || n < 0 || n > item.max_score)
+        local['answers.' + item.code] = t('asmt.range', { max: item.max_score });
       else a[item.code] = n;
     }
     if (Object.keys(local).length > 0) {
@@ -117,7 +166,9 @@ function AssessmentForm({ inst, lists, onDone, onCancel }: { inst: Institution; 
     if (notes.trim()) body.notes = notes.trim();
     setBusy(true);
     try {
-      onDone(await post<Assessment>(`/institutions/${encodeURIComponent(inst.id)}/assessments`, body));
+      onDone(
+        await post<Assessment>(`/institutions/${encodeURIComponent(inst.id)}/assessments`, body),
+      );
     } catch (err) {
       if (err instanceof ApiError) setFields(err.fields);
       showError(err);
@@ -129,33 +180,75 @@ function AssessmentForm({ inst, lists, onDone, onCancel }: { inst: Institution; 
   return (
     <form class="subform form-narrow" data-testid="assessment-form" noValidate onSubmit={submit}>
       <h3>{t('asmt.new')}</h3>
-      <SelectField label={t('asmt.checklist')} value={code} onChange={(c) => { setCode(c); setAnswers({}); }} error={fields.checklist} testid="assessment-checklist"
-        options={lists.map((l) => ({ value: l.code, label: l.name }))} />
-      <Field type="date" label={t('asmt.date')} value={date} onInput={setDate} max={todayIso()} error={fields.assessed_on} testid="assessment-date" />
+      <SelectField
+        label={t('asmt.checklist')}
+        value={code}
+        onChange={(c) => {
+          setCode(c);
+          setAnswers({});
+        }}
+        error={fields.checklist}
+        testid="assessment-checklist"
+        options={lists.map((l) => ({ value: l.code, label: l.name }))}
+      />
+      <Field
+        type="date"
+        label={t('asmt.date')}
+        value={date}
+        onInput={setDate}
+        max={todayIso()}
+        error={fields.assessed_on}
+        testid="assessment-date"
+      />
       {list && (
         <fieldset data-testid="assessment-items">
           <legend>{t('asmt.items')}</legend>
           {list.items.map((item) => (
             <div class="score-row" key={item.code}>
-              <Field type="number" inputMode="numeric" min={0} max={item.max_score} step={1} label={`${item.name} (0–${item.max_score})`}
-                value={answers[item.code] ?? ''} onInput={(v) => {
+              <Field
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={item.max_score}
+                step={1}
+                label={`${item.name} (0–${item.max_score})`}
+                value={answers[item.code] ?? ''}
+                onInput={(v) => {
                   setAnswers((old) => ({ ...old, [item.code]: v }));
                   setFields((old) => {
                     const { ['answers.' + item.code]: _gone, ...rest } = old;
                     return rest;
                   });
                 }}
-                error={fields['answers.' + item.code]} testid={'assessment-item-' + item.code} dir="ltr" />
+                error={fields['answers.' + item.code]}
+                testid={'assessment-item-' + item.code}
+                dir="ltr"
+              />
             </div>
           ))}
-          <p class="muted small" data-testid="assessment-total">{t('asmt.total', { total: num(total), max: num(max) })}</p>
+          <p class="muted small" data-testid="assessment-total">
+            {t('asmt.total', { total: num(total), max: num(max) })}
+          </p>
         </fieldset>
       )}
-      <TextAreaField label={`${t('reg.notes')} ${t('common.optional')}`} value={notes} onInput={setNotes} error={fields.notes} testid="assessment-notes" />
-      <FieldErrorsElsewhere fields={fields} shown={(k) => ['checklist', 'assessed_on', 'notes'].includes(k) || k.startsWith('answers.')} />
+      <TextAreaField
+        label={`${t('reg.notes')} ${t('common.optional')}`}
+        value={notes}
+        onInput={setNotes}
+        error={fields.notes}
+        testid="assessment-notes"
+      />
+      <FieldErrorsElsewhere
+        fields={fields}
+        shown={(k) => ['checklist', 'assessed_on', 'notes'].includes(k) || k.startsWith('answers.')}
+      />
       <div class="actions">
-        <button type="submit" class="primary" disabled={busy} data-testid="assessment-save">{t('common.save')}</button>
-        <button type="button" class="secondary" onClick={onCancel}>{t('common.cancel')}</button>
+        <button type="submit" class="primary" disabled={busy} data-testid="assessment-save">
+          {t('common.save')}
+        </button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

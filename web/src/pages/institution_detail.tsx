@@ -2,7 +2,15 @@
 // maturity assessments (list, and a form that scores the chosen checklist).
 import { useEffect, useState } from 'preact/hooks';
 import { get, query } from '../api';
-import { Crumbs, Facts, GradeBadge, Ltr, StatusBadge, useFlashWarnings, WarningList } from '../components/registry_bits';
+import {
+  Crumbs,
+  Facts,
+  GradeBadge,
+  Ltr,
+  StatusBadge,
+  useFlashWarnings,
+  WarningList,
+} from '../components/registry_bits';
 import { useI18n } from '../i18n';
 import { showError } from '../messages';
 import { enumLabel, num, typeLabel, typeOf, useConfig } from '../registry_data';
@@ -28,41 +36,148 @@ export function InstitutionDetailPage({ id, canWrite }: { id: string; canWrite: 
     };
   }, [id, reload]);
 
-  if (!inst) return <section class="card"><p class="muted">{t('common.loading')}</p></section>;
+  if (!inst)
+    return (
+      <section class="card">
+        <p class="muted">{t('common.loading')}</p>
+      </section>
+    );
   const type = typeOf(config, inst.type);
   const final = inst.status === 'dissolved' || inst.status === 'merged';
-  const warnings = [...flashed, ...(inst.warnings ?? []).filter((w) => !flashed.some((x) => x.code === w.code && x.message === w.message))];
+  const warnings = [
+    ...flashed,
+    ...(inst.warnings ?? []).filter(
+      (w) => !flashed.some((x) => x.code === w.code && x.message === w.message),
+    ),
+  ];
 
   return (
     <>
-      <section class="card" aria-labelledby="inst-detail-heading" data-testid="institution-detail" data-id={inst.id}>
-        <Crumbs items={[{ href: href('institutions'), label: t('inst.title') }]} current={inst.name} />
+      <section
+        class="card"
+        aria-labelledby="inst-detail-heading"
+        data-testid="institution-detail"
+        data-id={inst.id}
+      >
+        <Crumbs
+          items={[{ href: href('institutions'), label: t('inst.title') }]}
+          current={inst.name}
+        />
         <div class="section-head">
-          <h1 id="inst-detail-heading" data-testid="institution-name"><bdi>{inst.name}</bdi></h1>
-          {canWrite && <a class="button secondary" href={href('institutions', inst.id, 'edit')} data-testid="institution-edit">{t('common.edit')}</a>}
+          <h1 id="inst-detail-heading" data-testid="institution-name">
+            <bdi>{inst.name}</bdi>
+          </h1>
+          {canWrite && (
+            <a
+              class="button secondary"
+              href={href('institutions', inst.id, 'edit')}
+              data-testid="institution-edit"
+            >
+              {t('common.edit')}
+            </a>
+          )}
         </div>
-        {inst.name_local && <p class="local-name" dir="auto">{inst.name_local}</p>}
+        {inst.name_local && (
+          <p class="local-name" dir="auto">
+            {inst.name_local}
+          </p>
+        )}
         <p class="badges">
-          <span class="badge neutral">{typeLabel(config, inst.type)}</span> <StatusBadge status={inst.status} /> <GradeBadge grade={inst.latest_grade} />
+          <span class="badge neutral">{typeLabel(config, inst.type)}</span>{' '}
+          <StatusBadge status={inst.status} /> <GradeBadge grade={inst.latest_grade} />
         </p>
         <WarningList warnings={warnings} selfId={inst.id} />
-        <Facts rows={[
-          [t('inst.code'), inst.code ? <Ltr>{inst.code}</Ltr> : '', 'institution-code'],
-          [t('inst.type'), `${typeLabel(config, inst.type)} · ${t('inst.tier', { tier: inst.tier })}`],
-          [t('reg.area'), <a href={href('summary', inst.area_id)}><bdi>{inst.area_name}</bdi></a>],
-          [t('inst.parent'), inst.parent_id ? <a href={href('institutions', inst.parent_id)}><bdi>{inst.parent_name}</bdi></a> : ''],
-          [t('inst.formedOn'), inst.formed_on ? <Ltr>{inst.formed_on}</Ltr> : ''],
-          [t('inst.sexComposition'), enumLabel('sex_composition', inst.sex_composition)],
-          [t('inst.status'), <>{enumLabel('status', inst.status)}{inst.status_on && <> · <Ltr>{inst.status_on}</Ltr></>}{inst.status_reason && <> · <bdi dir="auto">{inst.status_reason}</bdi></>}</>, 'institution-status'],
-          [t('inst.meetingFrequency'), enumLabel('meeting_frequency', inst.meeting_frequency)],
-          [t('inst.registrationStatus'), [enumLabel('registration_status', inst.registration_status), inst.registration_authority, inst.registration_number, inst.registration_date].filter(Boolean).join(' · ')],
-          [t('inst.bankStatus'), [enumLabel('bank_status', inst.bank_status), inst.bank_name, inst.bank_opened_on].filter(Boolean).join(' · ')],
-          [t('inst.savings'), inst.savings ? num(inst.savings, 2) : ''],
-          [t('inst.members'), <>{num(inst.member_count)}{type?.size_min != null && type.size_max != null && <span class="muted small"> ({t('inst.sizeHint', { min: type.size_min, max: type.size_max })})</span>}</>, 'institution-member-count'],
-          [t('inst.childCount'), inst.child_count ? num(inst.child_count) : ''],
-          [t('inst.grade'), inst.latest_grade ? <><span data-testid="institution-grade">{inst.latest_grade}</span> · <Ltr>{inst.latest_assessed_on}</Ltr></> : ''],
-          [t('reg.notes'), inst.notes ? <bdi dir="auto">{inst.notes}</bdi> : ''],
-        ]} />
+        <Facts
+          rows={[
+            [t('inst.code'), inst.code ? <Ltr>{inst.code}</Ltr> : '', 'institution-code'],
+            [
+              t('inst.type'),
+              `${typeLabel(config, inst.type)} · ${t('inst.tier', { tier: inst.tier })}`,
+            ],
+            [
+              t('reg.area'),
+              <a href={href('summary', inst.area_id)}>
+                <bdi>{inst.area_name}</bdi>
+              </a>,
+            ],
+            [
+              t('inst.parent'),
+              inst.parent_id ? (
+                <a href={href('institutions', inst.parent_id)}>
+                  <bdi>{inst.parent_name}</bdi>
+                </a>
+              ) : (
+                ''
+              ),
+            ],
+            [t('inst.formedOn'), inst.formed_on ? <Ltr>{inst.formed_on}</Ltr> : ''],
+            [t('inst.sexComposition'), enumLabel('sex_composition', inst.sex_composition)],
+            [
+              t('inst.status'),
+              <>
+                {enumLabel('status', inst.status)}
+                {inst.status_on && (
+                  <>
+                    {' '}
+                    · <Ltr>{inst.status_on}</Ltr>
+                  </>
+                )}
+                {inst.status_reason && (
+                  <>
+                    {' '}
+                    · <bdi dir="auto">{inst.status_reason}</bdi>
+                  </>
+                )}
+              </>,
+              'institution-status',
+            ],
+            [t('inst.meetingFrequency'), enumLabel('meeting_frequency', inst.meeting_frequency)],
+            [
+              t('inst.registrationStatus'),
+              [
+                enumLabel('registration_status', inst.registration_status),
+                inst.registration_authority,
+                inst.registration_number,
+                inst.registration_date,
+              ]
+                .filter(Boolean)
+                .join(' · '),
+            ],
+            [
+              t('inst.bankStatus'),
+              [enumLabel('bank_status', inst.bank_status), inst.bank_name, inst.bank_opened_on]
+                .filter(Boolean)
+                .join(' · '),
+            ],
+            [t('inst.savings'), inst.savings ? num(inst.savings, 2) : ''],
+            [
+              t('inst.members'),
+              <>
+                {num(inst.member_count)}
+                {type?.size_min != null && type.size_max != null && (
+                  <span class="muted small">
+                    {' '}
+                    ({t('inst.sizeHint', { min: type.size_min, max: type.size_max })})
+                  </span>
+                )}
+              </>,
+              'institution-member-count',
+            ],
+            [t('inst.childCount'), inst.child_count ? num(inst.child_count) : ''],
+            [
+              t('inst.grade'),
+              inst.latest_grade ? (
+                <>
+                  <span data-testid="institution-grade">{inst.latest_grade}</span> ·{' '}
+                  <Ltr>{inst.latest_assessed_on}</Ltr>
+                </>
+              ) : (
+                ''
+              ),
+            ],
+            [t('reg.notes'), inst.notes ? <bdi dir="auto">{inst.notes}</bdi> : ''],
+          ]}
+        />
         {(inst.status_history ?? []).length > 0 && (
           <details class="history" data-testid="status-history">
             <summary>{t('inst.statusHistory')}</summary>
@@ -70,15 +185,28 @@ export function InstitutionDetailPage({ id, canWrite }: { id: string; canWrite: 
               {(inst.status_history ?? []).map((h, i) => (
                 <li key={i}>
                   <StatusBadge status={h.status} /> <Ltr>{h.status_on}</Ltr>
-                  {h.reason && <> · <bdi dir="auto">{h.reason}</bdi></>}
+                  {h.reason && (
+                    <>
+                      {' '}
+                      · <bdi dir="auto">{h.reason}</bdi>
+                    </>
+                  )}
                 </li>
               ))}
             </ol>
           </details>
         )}
       </section>
-      <MembersSection inst={inst} canWrite={canWrite && !final} onChange={() => setReload((n) => n + 1)} />
-      <AssessmentsSection inst={inst} canWrite={canWrite} onChange={() => setReload((n) => n + 1)} />
+      <MembersSection
+        inst={inst}
+        canWrite={canWrite && !final}
+        onChange={() => setReload((n) => n + 1)}
+      />
+      <AssessmentsSection
+        inst={inst}
+        canWrite={canWrite}
+        onChange={() => setReload((n) => n + 1)}
+      />
       {inst.child_count > 0 && <ChildInstitutions id={inst.id} />}
     </>
   );
@@ -101,8 +229,12 @@ function ChildInstitutions({ id }: { id: string }) {
       <ul class="plain-list" data-testid="institution-children">
         {items.map((c) => (
           <li key={c.id}>
-            <a href={href('institutions', c.id)}><bdi>{c.name}</bdi></a>{' '}
-            <span class="muted small">{typeLabel(config, c.type)} · {t('inst.memberCount', { n: c.member_count })}</span>
+            <a href={href('institutions', c.id)}>
+              <bdi>{c.name}</bdi>
+            </a>{' '}
+            <span class="muted small">
+              {typeLabel(config, c.type)} · {t('inst.memberCount', { n: c.member_count })}
+            </span>
           </li>
         ))}
       </ul>

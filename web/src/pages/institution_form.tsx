@@ -38,20 +38,54 @@ interface Form {
 }
 
 const EMPTY: Form = {
-  type: '', area: null, parent: null, code: '', name: '', name_local: '', sex_composition: 'women', formed_on: '',
-  status: 'forming', status_on: '', status_reason: '', merged_into: null, meeting_frequency: '', registration_status: 'unregistered',
-  registration_authority: '', registration_number: '', registration_date: '', bank_status: 'none', bank_name: '',
-  bank_opened_on: '', savings: '', notes: '',
+  type: '',
+  area: null,
+  parent: null,
+  code: '',
+  name: '',
+  name_local: '',
+  sex_composition: 'women',
+  formed_on: '',
+  status: 'forming',
+  status_on: '',
+  status_reason: '',
+  merged_into: null,
+  meeting_frequency: '',
+  registration_status: 'unregistered',
+  registration_authority: '',
+  registration_number: '',
+  registration_date: '',
+  bank_status: 'none',
+  bank_name: '',
+  bank_opened_on: '',
+  savings: '',
+  notes: '',
 };
 
 function formOf(i: Institution): Form {
   return {
-    type: i.type, area: { id: i.area_id, name: i.area_name }, parent: i.parent_id ? { id: i.parent_id, name: i.parent_name ?? '' } : null,
-    code: i.code ?? '', name: i.name, name_local: i.name_local ?? '', sex_composition: i.sex_composition, formed_on: i.formed_on ?? '',
-    status: i.status, status_on: todayIso(), status_reason: '', merged_into: null, meeting_frequency: i.meeting_frequency ?? '',
-    registration_status: i.registration_status, registration_authority: i.registration_authority ?? '',
-    registration_number: i.registration_number ?? '', registration_date: i.registration_date ?? '', bank_status: i.bank_status,
-    bank_name: i.bank_name ?? '', bank_opened_on: i.bank_opened_on ?? '', savings: i.savings ? String(i.savings) : '', notes: i.notes ?? '',
+    type: i.type,
+    area: { id: i.area_id, name: i.area_name },
+    parent: i.parent_id ? { id: i.parent_id, name: i.parent_name ?? '' } : null,
+    code: i.code ?? '',
+    name: i.name,
+    name_local: i.name_local ?? '',
+    sex_composition: i.sex_composition,
+    formed_on: i.formed_on ?? '',
+    status: i.status,
+    status_on: todayIso(),
+    status_reason: '',
+    merged_into: null,
+    meeting_frequency: i.meeting_frequency ?? '',
+    registration_status: i.registration_status,
+    registration_authority: i.registration_authority ?? '',
+    registration_number: i.registration_number ?? '',
+    registration_date: i.registration_date ?? '',
+    bank_status: i.bank_status,
+    bank_name: i.bank_name ?? '',
+    bank_opened_on: i.bank_opened_on ?? '',
+    savings: i.savings ? String(i.savings) : '',
+    notes: i.notes ?? '',
   };
 }
 
@@ -80,10 +114,16 @@ export function InstitutionFormPage({ id }: { id?: string }) {
   }, [id]);
 
   useEffect(() => {
-    if (!id && !f.type && config && config.institution_types.length > 0) set({ type: config.institution_types[0].code });
+    if (!id && !f.type && config && config.institution_types.length > 0)
+      set({ type: config.institution_types[0].code });
   }, [config]);
 
-  if (id && !record) return <section class="card"><p class="muted">{t('common.loading')}</p></section>;
+  if (id && !record)
+    return (
+      <section class="card">
+        <p class="muted">{t('common.loading')}</p>
+      </section>
+    );
 
   const type = typeOf(config, f.type);
   const parentTypes = type?.parent_types ?? [];
@@ -152,49 +192,155 @@ export function InstitutionFormPage({ id }: { id?: string }) {
     }
   }
 
-  const types = (config?.institution_types ?? []).map((x) => ({ value: x.code, label: `${typeLabel(config, x.code)} (${x.code})` }));
+  const types = (config?.institution_types ?? []).map((x) => ({
+    value: x.code,
+    label: `${typeLabel(config, x.code)} (${x.code})`,
+  }));
   const title = record ? t('inst.edit') : t('inst.new');
   return (
     <section class="card" aria-labelledby="inst-form-heading">
-      <Crumbs items={[{ href: href('institutions'), label: t('inst.title') }, ...(record ? [{ href: href('institutions', record.id), label: record.name }] : [])]} current={title} />
+      <Crumbs
+        items={[
+          { href: href('institutions'), label: t('inst.title') },
+          ...(record ? [{ href: href('institutions', record.id), label: record.name }] : []),
+        ]}
+        current={title}
+      />
       <h1 id="inst-form-heading">{title}</h1>
       <form class="form-narrow" onSubmit={submit} noValidate data-testid="institution-form">
-        <SelectField label={t('inst.type')} value={f.type} onChange={(v) => set({ type: v, parent: null })} options={types} error={fields.type} testid="inst-type" />
+        <SelectField
+          label={t('inst.type')}
+          value={f.type}
+          onChange={(v) => set({ type: v, parent: null })}
+          options={types}
+          error={fields.type}
+          testid="inst-type"
+        />
         {type && (
           <p class="hint" data-testid="inst-type-hint">
             {t('inst.typeHint', { tier: type.tier, kind: t(`inst.kind.${type.member_kind}`) })}
-            {type.size_min !== null && type.size_max !== null && ' ' + t('inst.sizeHint', { min: type.size_min, max: type.size_max })}
+            {type.size_min !== null &&
+              type.size_max !== null &&
+              ' ' + t('inst.sizeHint', { min: type.size_min, max: type.size_max })}
           </p>
         )}
-        <AreaPicker label={t('reg.area')} value={f.area} onChange={(area) => set({ area })} error={fields.area_id} testid="inst-area" />
+        <AreaPicker
+          label={t('reg.area')}
+          value={f.area}
+          onChange={(area) => set({ area })}
+          error={fields.area_id}
+          testid="inst-area"
+        />
         {parentTypes.length > 0 && (
-          <InstitutionPicker label={t('inst.parent')} types={parentTypes} value={f.parent} onChange={(parent) => set({ parent })}
-            error={fields.parent_id} testid="inst-parent" exclude={record?.id}
-            hint={t('inst.parentHint', { types: parentTypes.map((p) => typeLabel(config, p)).join(t('common.listSep')) })} />
+          <InstitutionPicker
+            label={t('inst.parent')}
+            types={parentTypes}
+            value={f.parent}
+            onChange={(parent) => set({ parent })}
+            error={fields.parent_id}
+            testid="inst-parent"
+            exclude={record?.id}
+            hint={t('inst.parentHint', {
+              types: parentTypes.map((p) => typeLabel(config, p)).join(t('common.listSep')),
+            })}
+          />
         )}
-        <Field label={t('inst.name')} value={f.name} onInput={(name) => set({ name })} required dir="auto" error={fields.name} testid="inst-name" />
-        <Field label={`${t('inst.nameLocal')} ${t('common.optional')}`} value={f.name_local} onInput={(v) => set({ name_local: v })} dir="auto" error={fields.name_local} testid="inst-name-local" />
-        <Field label={`${t('inst.code')} ${t('common.optional')}`} value={f.code} onInput={(code) => set({ code })} dir="ltr" error={fields.code} testid="inst-code" />
+        <Field
+          label={t('inst.name')}
+          value={f.name}
+          onInput={(name) => set({ name })}
+          required
+          dir="auto"
+          error={fields.name}
+          testid="inst-name"
+        />
+        <Field
+          label={`${t('inst.nameLocal')} ${t('common.optional')}`}
+          value={f.name_local}
+          onInput={(v) => set({ name_local: v })}
+          dir="auto"
+          error={fields.name_local}
+          testid="inst-name-local"
+        />
+        <Field
+          label={`${t('inst.code')} ${t('common.optional')}`}
+          value={f.code}
+          onInput={(code) => set({ code })}
+          dir="ltr"
+          error={fields.code}
+          testid="inst-code"
+        />
         <div class="form-row">
-          <SelectField label={t('inst.sexComposition')} value={f.sex_composition} onChange={(v) => set({ sex_composition: v })}
-            options={enumOptions('sex_composition')} error={fields.sex_composition} testid="inst-sex-composition" />
-          <Field type="date" label={t('inst.formedOn')} value={f.formed_on} onInput={(v) => set({ formed_on: v })} max={todayIso()} error={fields.formed_on} testid="inst-formed-on" />
+          <SelectField
+            label={t('inst.sexComposition')}
+            value={f.sex_composition}
+            onChange={(v) => set({ sex_composition: v })}
+            options={enumOptions('sex_composition')}
+            error={fields.sex_composition}
+            testid="inst-sex-composition"
+          />
+          <Field
+            type="date"
+            label={t('inst.formedOn')}
+            value={f.formed_on}
+            onInput={(v) => set({ formed_on: v })}
+            max={todayIso()}
+            error={fields.formed_on}
+            testid="inst-formed-on"
+          />
         </div>
-        <SelectField label={t('inst.meetingFrequency')} value={f.meeting_frequency} onChange={(v) => set({ meeting_frequency: v })}
-          options={enumOptions('meeting_frequency', t('reg.notSet'))} error={fields.meeting_frequency} testid="inst-meeting-frequency" />
+        <SelectField
+          label={t('inst.meetingFrequency')}
+          value={f.meeting_frequency}
+          onChange={(v) => set({ meeting_frequency: v })}
+          options={enumOptions('meeting_frequency', t('reg.notSet'))}
+          error={fields.meeting_frequency}
+          testid="inst-meeting-frequency"
+        />
 
         <fieldset data-testid="inst-status-box">
           <legend>{t('inst.lifecycle')}</legend>
-          <SelectField label={t('inst.status')} value={f.status} onChange={(status) => set({ status })}
-            options={enumOptions('status')} error={fields.status} testid="inst-status" />
+          <SelectField
+            label={t('inst.status')}
+            value={f.status}
+            onChange={(status) => set({ status })}
+            options={enumOptions('status')}
+            error={fields.status}
+            testid="inst-status"
+          />
           {statusChanged && (
             <>
-              <Field type="date" label={t('inst.statusOn')} value={f.status_on} onInput={(v) => set({ status_on: v })} max={todayIso()} error={fields.status_on} testid="inst-status-on" />
-              <Field label={f.status === 'dissolved' || f.status === 'merged' ? t('inst.statusReason') : `${t('inst.statusReason')} ${t('common.optional')}`}
-                value={f.status_reason} onInput={(v) => set({ status_reason: v })} dir="auto" error={fields.status_reason} testid="inst-status-reason" />
+              <Field
+                type="date"
+                label={t('inst.statusOn')}
+                value={f.status_on}
+                onInput={(v) => set({ status_on: v })}
+                max={todayIso()}
+                error={fields.status_on}
+                testid="inst-status-on"
+              />
+              <Field
+                label={
+                  f.status === 'dissolved' || f.status === 'merged'
+                    ? t('inst.statusReason')
+                    : `${t('inst.statusReason')} ${t('common.optional')}`
+                }
+                value={f.status_reason}
+                onInput={(v) => set({ status_reason: v })}
+                dir="auto"
+                error={fields.status_reason}
+                testid="inst-status-reason"
+              />
               {f.status === 'merged' && (
-                <InstitutionPicker label={t('inst.mergedInto')} types={[f.type]} value={f.merged_into} onChange={(m) => set({ merged_into: m })}
-                  error={fields.merged_into_id} testid="inst-merged-into" exclude={record?.id} />
+                <InstitutionPicker
+                  label={t('inst.mergedInto')}
+                  types={[f.type]}
+                  value={f.merged_into}
+                  onChange={(m) => set({ merged_into: m })}
+                  error={fields.merged_into_id}
+                  testid="inst-merged-into"
+                  exclude={record?.id}
+                />
               )}
             </>
           )}
@@ -202,14 +348,42 @@ export function InstitutionFormPage({ id }: { id?: string }) {
 
         <fieldset>
           <legend>{t('inst.registration')}</legend>
-          <SelectField label={t('inst.registrationStatus')} value={f.registration_status} onChange={(v) => set({ registration_status: v })}
-            options={enumOptions('registration_status')} error={fields.registration_status} testid="inst-registration-status" />
+          <SelectField
+            label={t('inst.registrationStatus')}
+            value={f.registration_status}
+            onChange={(v) => set({ registration_status: v })}
+            options={enumOptions('registration_status')}
+            error={fields.registration_status}
+            testid="inst-registration-status"
+          />
           {f.registration_status !== 'unregistered' && (
             <>
-              <Field label={t('inst.registrationAuthority')} value={f.registration_authority} onInput={(v) => set({ registration_authority: v })} dir="auto" error={fields.registration_authority} testid="inst-registration-authority" />
+              <Field
+                label={t('inst.registrationAuthority')}
+                value={f.registration_authority}
+                onInput={(v) => set({ registration_authority: v })}
+                dir="auto"
+                error={fields.registration_authority}
+                testid="inst-registration-authority"
+              />
               <div class="form-row">
-                <Field label={t('inst.registrationNumber')} value={f.registration_number} onInput={(v) => set({ registration_number: v })} dir="ltr" error={fields.registration_number} testid="inst-registration-number" />
-                <Field type="date" label={t('inst.registrationDate')} value={f.registration_date} onInput={(v) => set({ registration_date: v })} max={todayIso()} error={fields.registration_date} testid="inst-registration-date" />
+                <Field
+                  label={t('inst.registrationNumber')}
+                  value={f.registration_number}
+                  onInput={(v) => set({ registration_number: v })}
+                  dir="ltr"
+                  error={fields.registration_number}
+                  testid="inst-registration-number"
+                />
+                <Field
+                  type="date"
+                  label={t('inst.registrationDate')}
+                  value={f.registration_date}
+                  onInput={(v) => set({ registration_date: v })}
+                  max={todayIso()}
+                  error={fields.registration_date}
+                  testid="inst-registration-date"
+                />
               </div>
             </>
           )}
@@ -217,39 +391,112 @@ export function InstitutionFormPage({ id }: { id?: string }) {
 
         <fieldset>
           <legend>{t('inst.bank')}</legend>
-          <SelectField label={t('inst.bankStatus')} value={f.bank_status} onChange={(v) => set({ bank_status: v })}
-            options={enumOptions('bank_status')} error={fields.bank_status} testid="inst-bank-status" />
+          <SelectField
+            label={t('inst.bankStatus')}
+            value={f.bank_status}
+            onChange={(v) => set({ bank_status: v })}
+            options={enumOptions('bank_status')}
+            error={fields.bank_status}
+            testid="inst-bank-status"
+          />
           {f.bank_status !== 'none' && (
             <div class="form-row">
-              <Field label={t('inst.bankName')} value={f.bank_name} onInput={(v) => set({ bank_name: v })} dir="auto" error={fields.bank_name} testid="inst-bank-name" />
-              <Field type="date" label={t('inst.bankOpenedOn')} value={f.bank_opened_on} onInput={(v) => set({ bank_opened_on: v })} max={todayIso()} error={fields.bank_opened_on} testid="inst-bank-opened-on" />
+              <Field
+                label={t('inst.bankName')}
+                value={f.bank_name}
+                onInput={(v) => set({ bank_name: v })}
+                dir="auto"
+                error={fields.bank_name}
+                testid="inst-bank-name"
+              />
+              <Field
+                type="date"
+                label={t('inst.bankOpenedOn')}
+                value={f.bank_opened_on}
+                onInput={(v) => set({ bank_opened_on: v })}
+                max={todayIso()}
+                error={fields.bank_opened_on}
+                testid="inst-bank-opened-on"
+              />
             </div>
           )}
-          <Field label={t('inst.savings')} value={f.savings} onInput={(v) => set({ savings: v })} inputMode="decimal" dir="ltr" error={fields.savings} testid="inst-savings" />
+          <Field
+            label={t('inst.savings')}
+            value={f.savings}
+            onInput={(v) => set({ savings: v })}
+            inputMode="decimal"
+            dir="ltr"
+            error={fields.savings}
+            testid="inst-savings"
+          />
         </fieldset>
-        <TextAreaField label={`${t('reg.notes')} ${t('common.optional')}`} value={f.notes} onInput={(v) => set({ notes: v })} error={fields.notes} testid="inst-notes" />
+        <TextAreaField
+          label={`${t('reg.notes')} ${t('common.optional')}`}
+          value={f.notes}
+          onInput={(v) => set({ notes: v })}
+          error={fields.notes}
+          testid="inst-notes"
+        />
         <FieldErrorsElsewhere fields={fields} shown={SHOWN} />
         <div class="actions">
-          <button type="submit" class="primary" disabled={busy} data-testid="inst-save">{record ? t('common.save') : t('common.create')}</button>
-          <a class="button secondary" href={record ? href('institutions', record.id) : href('institutions')}>{t('common.cancel')}</a>
+          <button type="submit" class="primary" disabled={busy} data-testid="inst-save">
+            {record ? t('common.save') : t('common.create')}
+          </button>
+          <a
+            class="button secondary"
+            href={record ? href('institutions', record.id) : href('institutions')}
+          >
+            {t('common.cancel')}
+          </a>
         </div>
       </form>
     </section>
   );
 }
 
-const SHOWN = ['type', 'area_id', 'parent_id', 'name', 'name_local', 'code', 'sex_composition', 'formed_on', 'meeting_frequency', 'status',
-  'status_on', 'status_reason', 'merged_into_id', 'registration_status', 'registration_authority', 'registration_number',
-  'registration_date', 'bank_status', 'bank_name', 'bank_opened_on', 'savings', 'notes'];
+const SHOWN = [
+  'type',
+  'area_id',
+  'parent_id',
+  'name',
+  'name_local',
+  'code',
+  'sex_composition',
+  'formed_on',
+  'meeting_frequency',
+  'status',
+  'status_on',
+  'status_reason',
+  'merged_into_id',
+  'registration_status',
+  'registration_authority',
+  'registration_number',
+  'registration_date',
+  'bank_status',
+  'bank_name',
+  'bank_opened_on',
+  'savings',
+  'notes',
+];
 
 // Field errors the form has no input for (e.g. "version"), listed so none is lost.
-export function FieldErrorsElsewhere({ fields, shown }: { fields: Record<string, string>; shown: string[] | ((k: string) => boolean) }) {
+export function FieldErrorsElsewhere({
+  fields,
+  shown,
+}: {
+  fields: Record<string, string>;
+  shown: string[] | ((k: string) => boolean);
+}) {
   const isShown = typeof shown === 'function' ? shown : (k: string) => shown.includes(k);
   const rest = Object.entries(fields).filter(([k]) => !isShown(k));
   if (rest.length === 0) return null;
   return (
     <ul class="field-error other-errors" data-testid="other-errors">
-      {rest.map(([k, v]) => <li key={k}><bdi dir="ltr">{k}</bdi>: <bdi dir="auto">{v}</bdi></li>)}
+      {rest.map(([k, v]) => (
+        <li key={k}>
+          <bdi dir="ltr">{k}</bdi>: <bdi dir="auto">{v}</bdi>
+        </li>
+      ))}
     </ul>
   );
 }

@@ -30,12 +30,23 @@ export function InstitutionsPage({ canWrite }: { canWrite: boolean }) {
   const config = useConfig();
   const f = useStore(filterStore);
   const [page, setPage] = useState<Page<Institution> | null>(null);
-  const set = (patch: Partial<Filters>) => filterStore.set({ ...filterStore.get(), offset: 0, ...patch });
+  const set = (patch: Partial<Filters>) =>
+    filterStore.set({ ...filterStore.get(), offset: 0, ...patch });
 
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => {
-      get<Page<Institution>>('/institutions' + query({ area: f.area?.id, type: f.type, status: f.status, q: f.q.trim(), limit: LIMIT, offset: f.offset }))
+      get<Page<Institution>>(
+        '/institutions' +
+          query({
+            area: f.area?.id,
+            type: f.type,
+            status: f.status,
+            q: f.q.trim(),
+            limit: LIMIT,
+            offset: f.offset,
+          }),
+      )
         .then((p) => live && setPage(p))
         .catch((e) => live && showError(e));
     }, 200);
@@ -45,36 +56,77 @@ export function InstitutionsPage({ canWrite }: { canWrite: boolean }) {
     };
   }, [f]);
 
-  const types = (config?.institution_types ?? []).map((x) => ({ value: x.code, label: `${typeLabel(config, x.code)} (${x.code})` }));
+  const types = (config?.institution_types ?? []).map((x) => ({
+    value: x.code,
+    label: `${typeLabel(config, x.code)} (${x.code})`,
+  }));
   return (
     <section class="card" aria-labelledby="inst-heading" data-testid="institutions">
       <div class="section-head">
         <h1 id="inst-heading">{t('inst.title')}</h1>
         {canWrite && (
           <div class="head-actions">
-            <a class="button primary" href={href('institutions', 'new')} data-testid="institution-new">{t('inst.new')}</a>
-            <a class="button secondary" href={href('institutions', 'import')} data-testid="institution-import-link">{t('reg.import')}</a>
+            <a
+              class="button primary"
+              href={href('institutions', 'new')}
+              data-testid="institution-new"
+            >
+              {t('inst.new')}
+            </a>
+            <a
+              class="button secondary"
+              href={href('institutions', 'import')}
+              data-testid="institution-import-link"
+            >
+              {t('reg.import')}
+            </a>
           </div>
         )}
       </div>
-      <Field type="search" label={t('inst.search')} value={f.q} onInput={(q) => set({ q })} testid="institution-search" />
+      <Field
+        type="search"
+        label={t('inst.search')}
+        value={f.q}
+        onInput={(q) => set({ q })}
+        testid="institution-search"
+      />
       <details class="filter-box" open={!!(f.area || f.type || f.status)}>
         <summary>{t('reg.filters')}</summary>
         <div class="filters">
-          <AreaPicker label={t('reg.area')} value={f.area} onChange={(area) => set({ area })} testid="institution-area-filter" clearable />
-          <SelectField label={t('inst.type')} value={f.type} onChange={(type) => set({ type })} testid="institution-type-filter"
-            options={[{ value: '', label: t('reg.any') }, ...types]} />
-          <SelectField label={t('inst.status')} value={f.status} onChange={(status) => set({ status })} testid="institution-status-filter"
-            options={enumOptions('status', t('reg.any'))} />
+          <AreaPicker
+            label={t('reg.area')}
+            value={f.area}
+            onChange={(area) => set({ area })}
+            testid="institution-area-filter"
+            clearable
+          />
+          <SelectField
+            label={t('inst.type')}
+            value={f.type}
+            onChange={(type) => set({ type })}
+            testid="institution-type-filter"
+            options={[{ value: '', label: t('reg.any') }, ...types]}
+          />
+          <SelectField
+            label={t('inst.status')}
+            value={f.status}
+            onChange={(status) => set({ status })}
+            testid="institution-status-filter"
+            options={enumOptions('status', t('reg.any'))}
+          />
         </div>
       </details>
       {!page ? (
         <p class="muted">{t('common.loading')}</p>
       ) : page.items.length === 0 ? (
-        <p class="muted" data-testid="institution-none">{t('inst.none')}</p>
+        <p class="muted" data-testid="institution-none">
+          {t('inst.none')}
+        </p>
       ) : (
         <>
-          <p class="muted small" data-testid="institution-count">{t('inst.count', { n: page.total })}</p>
+          <p class="muted small" data-testid="institution-count">
+            {t('inst.count', { n: page.total })}
+          </p>
           <div class="table-wrap">
             <table class="stack" data-testid="institution-table">
               <thead>
@@ -89,22 +141,43 @@ export function InstitutionsPage({ canWrite }: { canWrite: boolean }) {
               </thead>
               <tbody>
                 {page.items.map((i) => (
-                  <tr key={i.id} data-testid="institution-row" data-id={i.id} data-code={i.code ?? ''}>
+                  <tr
+                    key={i.id}
+                    data-testid="institution-row"
+                    data-id={i.id}
+                    data-code={i.code ?? ''}
+                  >
                     <td class="stack-title">
-                      <a href={href('institutions', i.id)}><bdi>{i.name}</bdi></a>
-                      {i.code && <span class="muted small code"> <bdi dir="ltr">{i.code}</bdi></span>}
+                      <a href={href('institutions', i.id)}>
+                        <bdi>{i.name}</bdi>
+                      </a>
+                      {i.code && (
+                        <span class="muted small code">
+                          {' '}
+                          <bdi dir="ltr">{i.code}</bdi>
+                        </span>
+                      )}
                     </td>
                     <td data-label={t('inst.type')}>{typeLabel(config, i.type)}</td>
-                    <td data-label={t('reg.area')}><bdi>{i.area_name}</bdi></td>
-                    <td data-label={t('inst.status')}><StatusBadge status={i.status} /></td>
+                    <td data-label={t('reg.area')}>
+                      <bdi>{i.area_name}</bdi>
+                    </td>
+                    <td data-label={t('inst.status')}>
+                      <StatusBadge status={i.status} />
+                    </td>
                     <td data-label={t('inst.members')}>{num(i.member_count)}</td>
-                    <td data-label={t('inst.grade')}>{i.latest_grade ? <GradeBadge grade={i.latest_grade} /> : ''}</td>
+                    <td data-label={t('inst.grade')}>
+                      {i.latest_grade ? <GradeBadge grade={i.latest_grade} /> : ''}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <Pager page={page} onOffset={(offset) => filterStore.set({ ...filterStore.get(), offset })} />
+          <Pager
+            page={page}
+            onOffset={(offset) => filterStore.set({ ...filterStore.get(), offset })}
+          />
         </>
       )}
     </section>

@@ -40,13 +40,34 @@ export function LoginPage({ ended }: { ended: boolean }) {
       </header>
       <main class="card login-card">
         <h1>{t('login.title')}</h1>
-        {ended && <p class="notice" data-testid="session-ended">{t('login.sessionEnded')}</p>}
+        {ended && (
+          <p class="notice" data-testid="session-ended">
+            {t('login.sessionEnded')}
+          </p>
+        )}
         <Alerts />
         <form onSubmit={submit} data-testid="login-form">
-          <Field label={t('login.username')} value={username} onInput={setUsername} testid="login-username"
-            autocomplete="username" required dir="ltr" error={fields.username} />
-          <Field label={t('login.password')} type="password" value={password} onInput={setPassword}
-            testid="login-password" autocomplete="current-password" required dir="ltr" error={fields.password} />
+          <Field
+            label={t('login.username')}
+            value={username}
+            onInput={setUsername}
+            testid="login-username"
+            autocomplete="username"
+            required
+            dir="ltr"
+            error={fields.username}
+          />
+          <Field
+            label={t('login.password')}
+            type="password"
+            value={password}
+            onInput={setPassword}
+            testid="login-password"
+            autocomplete="current-password"
+            required
+            dir="ltr"
+            error={fields.password}
+          />
           <button type="submit" class="primary wide" disabled={busy} data-testid="login-submit">
             {busy ? t('login.busy') : t('login.submit')}
           </button>

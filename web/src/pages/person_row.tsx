@@ -24,19 +24,46 @@ export interface PersonRow {
 }
 
 let seq = 0;
-const noWg = (): Record<WgDomain, string> => ({ seeing: '', hearing: '', mobility: '', cognition: '', self_care: '', communication: '' });
+const noWg = (): Record<WgDomain, string> => ({
+  seeing: '',
+  hearing: '',
+  mobility: '',
+  cognition: '',
+  self_care: '',
+  communication: '',
+});
 
 export function emptyPerson(relation: string): PersonRow {
-  return { key: 'p' + ++seq, name: '', sex: '', ageMode: 'date', birth_date: '', age: '', relation, wg: noWg(), displacement: '', phone: '' };
+  return {
+    key: 'p' + ++seq,
+    name: '',
+    sex: '',
+    ageMode: 'date',
+    birth_date: '',
+    age: '',
+    relation,
+    wg: noWg(),
+    displacement: '',
+    phone: '',
+  };
 }
 
 export function rowOf(p: Person): PersonRow {
   const wg = noWg();
   if (p.wg) for (const d of WG_DOMAINS) wg[d] = String(p.wg[d]);
   const row: PersonRow = {
-    key: p.id, id: p.id, version: p.version, name: p.name, sex: p.sex, ageMode: p.birth_date_estimated ? 'age' : 'date',
-    birth_date: p.birth_date_estimated ? '' : p.birth_date ?? '', age: p.age !== null ? String(p.age) : '', relation: p.relation, wg,
-    displacement: p.displacement ?? '', phone: p.phone ?? '',
+    key: p.id,
+    id: p.id,
+    version: p.version,
+    name: p.name,
+    sex: p.sex,
+    ageMode: p.birth_date_estimated ? 'age' : 'date',
+    birth_date: p.birth_date_estimated ? '' : (p.birth_date ?? ''),
+    age: p.age !== null ? String(p.age) : '',
+    relation: p.relation,
+    wg,
+    displacement: p.displacement ?? '',
+    phone: p.phone ?? '',
   };
   row.saved = JSON.stringify(personBody(row, true));
   return row;
@@ -83,42 +110,127 @@ export function PersonRowEditor({ index, row, fields, onChange, onRemove }: Prop
   const wgError = k('wg');
   return (
     <fieldset class="person-row" data-testid={'person-' + index}>
-      <legend>{t('person.number', { n: index + 1 })}{row.relation === 'head' && ` · ${enumLabel('relation', 'head')}`}</legend>
-      <Field label={t('person.name')} value={row.name} onInput={(name) => set({ name })} dir="auto" error={k('name')} testid={tid('name')} />
+      <legend>
+        {t('person.number', { n: index + 1 })}
+        {row.relation === 'head' && ` · ${enumLabel('relation', 'head')}`}
+      </legend>
+      <Field
+        label={t('person.name')}
+        value={row.name}
+        onInput={(name) => set({ name })}
+        dir="auto"
+        error={k('name')}
+        testid={tid('name')}
+      />
       <div class="form-row">
-        <SelectField label={t('person.sex')} value={row.sex} onChange={(sex) => set({ sex })} error={k('sex')} testid={tid('sex')}
-          options={enumOptions('sex', t('reg.choose'))} />
-        <SelectField label={t('person.relation')} value={row.relation} onChange={(relation) => set({ relation })} error={k('relation')} testid={tid('relation')}
-          options={enumOptions('relation', t('reg.choose'))} />
+        <SelectField
+          label={t('person.sex')}
+          value={row.sex}
+          onChange={(sex) => set({ sex })}
+          error={k('sex')}
+          testid={tid('sex')}
+          options={enumOptions('sex', t('reg.choose'))}
+        />
+        <SelectField
+          label={t('person.relation')}
+          value={row.relation}
+          onChange={(relation) => set({ relation })}
+          error={k('relation')}
+          testid={tid('relation')}
+          options={enumOptions('relation', t('reg.choose'))}
+        />
       </div>
       <div class="field" role="radiogroup" aria-labelledby={id + '-age'}>
-        <div class="field-label" id={id + '-age'}>{t('person.ageOrBirth')}</div>
+        <div class="field-label" id={id + '-age'}>
+          {t('person.ageOrBirth')}
+        </div>
         <div class="choice-row">
-          <label class="check"><input type="radio" name={id + '-mode'} checked={row.ageMode === 'date'} data-testid={tid('mode-date')} onChange={() => set({ ageMode: 'date' })} />{t('person.birthDate')}</label>
-          <label class="check"><input type="radio" name={id + '-mode'} checked={row.ageMode === 'age'} data-testid={tid('mode-age')} onChange={() => set({ ageMode: 'age' })} />{t('person.ageYears')}</label>
+          <label class="check">
+            <input
+              type="radio"
+              name={id + '-mode'}
+              checked={row.ageMode === 'date'}
+              data-testid={tid('mode-date')}
+              onChange={() => set({ ageMode: 'date' })}
+            />
+            {t('person.birthDate')}
+          </label>
+          <label class="check">
+            <input
+              type="radio"
+              name={id + '-mode'}
+              checked={row.ageMode === 'age'}
+              data-testid={tid('mode-age')}
+              onChange={() => set({ ageMode: 'age' })}
+            />
+            {t('person.ageYears')}
+          </label>
         </div>
       </div>
       {row.ageMode === 'date' ? (
-        <Field type="date" label={t('person.birthDate')} value={row.birth_date} onInput={(birth_date) => set({ birth_date })} max={todayIso()} error={k('birth_date')} testid={tid('birth-date')} />
+        <Field
+          type="date"
+          label={t('person.birthDate')}
+          value={row.birth_date}
+          onInput={(birth_date) => set({ birth_date })}
+          max={todayIso()}
+          error={k('birth_date')}
+          testid={tid('birth-date')}
+        />
       ) : (
-        <Field label={t('person.ageYears')} value={row.age} onInput={(age) => set({ age })} inputMode="numeric" dir="ltr" error={k('age') ?? k('birth_date')} testid={tid('age')} />
+        <Field
+          label={t('person.ageYears')}
+          value={row.age}
+          onInput={(age) => set({ age })}
+          inputMode="numeric"
+          dir="ltr"
+          error={k('age') ?? k('birth_date')}
+          testid={tid('age')}
+        />
       )}
-      <details class="wg" open={!row.id || WG_DOMAINS.some((d) => row.wg[d] !== '')} data-testid={tid('wg')}>
+      <details
+        class="wg"
+        open={!row.id || WG_DOMAINS.some((d) => row.wg[d] !== '')}
+        data-testid={tid('wg')}
+      >
         <summary>{t('wg.title')}</summary>
         <p class="hint">{t('wg.hint')}</p>
         {WG_DOMAINS.map((d) => (
-          <SelectField key={d} label={t(`wg.q.${d}`)} value={row.wg[d]} onChange={(v) => set({ wg: { ...row.wg, [d]: v } })}
-            error={k('wg.' + d)} testid={tid('wg-' + d)} options={enumOptions('wg', t('wg.notAsked'))} />
+          <SelectField
+            key={d}
+            label={t(`wg.q.${d}`)}
+            value={row.wg[d]}
+            onChange={(v) => set({ wg: { ...row.wg, [d]: v } })}
+            error={k('wg.' + d)}
+            testid={tid('wg-' + d)}
+            options={enumOptions('wg', t('wg.notAsked'))}
+          />
         ))}
         {wgError && <div class="field-error">{wgError}</div>}
       </details>
       <div class="form-row">
-        <SelectField label={t('person.displacement')} value={row.displacement} onChange={(displacement) => set({ displacement })} error={k('displacement')} testid={tid('displacement')}
-          options={enumOptions('displacement', t('reg.notSet'))} />
-        <Field type="tel" label={`${t('person.phone')} ${t('common.optional')}`} value={row.phone} onInput={(phone) => set({ phone })} dir="ltr" error={k('phone')} testid={tid('phone')} />
+        <SelectField
+          label={t('person.displacement')}
+          value={row.displacement}
+          onChange={(displacement) => set({ displacement })}
+          error={k('displacement')}
+          testid={tid('displacement')}
+          options={enumOptions('displacement', t('reg.notSet'))}
+        />
+        <Field
+          type="tel"
+          label={`${t('person.phone')} ${t('common.optional')}`}
+          value={row.phone}
+          onInput={(phone) => set({ phone })}
+          dir="ltr"
+          error={k('phone')}
+          testid={tid('phone')}
+        />
       </div>
       {onRemove && (
-        <button type="button" class="danger" data-testid={tid('remove')} onClick={onRemove}>{t('hh.removePerson')}</button>
+        <button type="button" class="danger" data-testid={tid('remove')} onClick={onRemove}>
+          {t('hh.removePerson')}
+        </button>
       )}
     </fieldset>
   );

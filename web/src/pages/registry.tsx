@@ -23,7 +23,11 @@ export function RegistryRoutes({ route, user }: { route: Route; user: User }) {
     case 'household-new':
       return write ? <HouseholdFormPage key="new" /> : <HouseholdsPage canWrite={write} />;
     case 'household-edit':
-      return write ? <HouseholdFormPage key={route.id} id={route.id} /> : <HouseholdDetailPage id={route.id} canWrite={write} />;
+      return write ? (
+        <HouseholdFormPage key={route.id} id={route.id} />
+      ) : (
+        <HouseholdDetailPage id={route.id} canWrite={write} />
+      );
     case 'household-import':
       return write ? <HouseholdImportPage /> : <HouseholdsPage canWrite={write} />;
     case 'duplicates':
@@ -35,7 +39,11 @@ export function RegistryRoutes({ route, user }: { route: Route; user: User }) {
     case 'institution-new':
       return write ? <InstitutionFormPage key="new" /> : <InstitutionsPage canWrite={write} />;
     case 'institution-edit':
-      return write ? <InstitutionFormPage key={route.id} id={route.id} /> : <InstitutionDetailPage id={route.id} canWrite={write} />;
+      return write ? (
+        <InstitutionFormPage key={route.id} id={route.id} />
+      ) : (
+        <InstitutionDetailPage id={route.id} canWrite={write} />
+      );
     case 'institution-import':
       return write ? <InstitutionImportPage /> : <InstitutionsPage canWrite={write} />;
     case 'summary':

@@ -22,7 +22,16 @@ export function ReportsRoutes({ route, user }: { route: Route; user: User }) {
     case 'dashboard':
       return <DashboardPage user={user} />;
     case 'indicator-records':
-      return <IndicatorRecordsPage key={JSON.stringify(route)} code={route.code} area={route.area} period={route.period} column={route.column} group={route.group} />;
+      return (
+        <IndicatorRecordsPage
+          key={JSON.stringify(route)}
+          code={route.code}
+          area={route.area}
+          period={route.period}
+          column={route.column}
+          group={route.group}
+        />
+      );
     case 'reports':
       return <ReportsPage rights={r} />;
     case 'report-new':
@@ -40,7 +49,11 @@ export function ReportsRoutes({ route, user }: { route: Route; user: User }) {
     case 'indicator-new':
       return r.define ? <IndicatorFormPage key="new" /> : <IndicatorsPage rights={r} />;
     case 'indicator-edit':
-      return r.define ? <IndicatorFormPage key={route.code} code={route.code} /> : <IndicatorDetailPage code={route.code} rights={r} />;
+      return r.define ? (
+        <IndicatorFormPage key={route.code} code={route.code} />
+      ) : (
+        <IndicatorDetailPage code={route.code} rights={r} />
+      );
     case 'setup':
       return <SetupPage user={user} />;
     case 'setup-settings':

@@ -99,11 +99,11 @@ export interface Target {
 export interface ReportTemplate {
   code: string;
   name: string;
-  names: Record<string, string>;  // the name by language
+  names: Record<string, string>; // the name by language
   period_kind: PeriodKind;
-  builtin: boolean;               // shipped: cannot be deleted
+  builtin: boolean; // shipped: cannot be deleted
   items: { position: number; section: string; indicator_code: string; by: string[] }[];
-  sections: { title: string; names: Record<string, string> }[];  // section titles by language
+  sections: { title: string; names: Record<string, string> }[]; // section titles by language
 }
 
 export interface ReportSummary {
@@ -126,7 +126,13 @@ export interface Story {
 // The numbers a row had when its report was approved (null: the row appeared since) and whether
 // the records have changed them since; only on approved reports.
 export interface Frozen {
-  approved: { period: number | null; cumulative: number | null; target: number | null; achieved: number | null; light: string } | null;
+  approved: {
+    period: number | null;
+    cumulative: number | null;
+    target: number | null;
+    achieved: number | null;
+    light: string;
+  } | null;
   changed: boolean;
 }
 
@@ -138,7 +144,15 @@ export interface ReportIndicator {
   by: string[];
   total: Cells & Frozen;
   rows: (ValueRow & Partial<Frozen>)[];
-  children: ({ area_id: string; name: string; period: number | null; cumulative: number | null; target: number | null; achieved: number | null; light: string } & Partial<Frozen>)[];
+  children: ({
+    area_id: string;
+    name: string;
+    period: number | null;
+    cumulative: number | null;
+    target: number | null;
+    achieved: number | null;
+    light: string;
+  } & Partial<Frozen>)[];
 }
 
 export interface Report {
@@ -210,7 +224,13 @@ export function ReportsTabs({ current }: { current: ReportsTab }) {
       <ul>
         {TABS.filter((x) => x.id !== 'setup' || setup || current === 'setup').map((x) => (
           <li key={x.id}>
-            <a href={href(...x.path)} aria-current={x.id === current ? 'page' : undefined} data-testid={'rep-tab-' + x.id}>{t(x.key)}</a>
+            <a
+              href={href(...x.path)}
+              aria-current={x.id === current ? 'page' : undefined}
+              data-testid={'rep-tab-' + x.id}
+            >
+              {t(x.key)}
+            </a>
           </li>
         ))}
       </ul>
@@ -243,7 +263,10 @@ export function percent(v: number | null | undefined): string {
 
 // The headline figure: what exists at the end of the period for a stock, what happened in it
 // for a flow.
-export const headline = (stock: boolean, c: { period: number | null; cumulative: number | null }) => (stock ? c.cumulative : c.period);
+export const headline = (
+  stock: boolean,
+  c: { period: number | null; cumulative: number | null },
+) => (stock ? c.cumulative : c.period);
 
 export function lightLabel(light: string): string {
   const key = 'rep.light.' + (light || 'none');
@@ -252,8 +275,21 @@ export function lightLabel(light: string): string {
 
 // % achieved with its traffic-light dot; the colour is also said in words (title and for screen
 // readers).
-export function Achieved({ value, light, testid }: { value: number | null; light: string; testid?: string }) {
-  if (value === null) return <span class="muted" data-testid={testid} data-light="">–</span>;
+export function Achieved({
+  value,
+  light,
+  testid,
+}: {
+  value: number | null;
+  light: string;
+  testid?: string;
+}) {
+  if (value === null)
+    return (
+      <span class="muted" data-testid={testid} data-light="">
+        –
+      </span>
+    );
   return (
     <span class="achieved" data-testid={testid} data-light={light} title={lightLabel(light)}>
       <span class={'light light-' + (light || 'none')} aria-hidden="true" />
@@ -298,7 +334,8 @@ export function periodLabel(text: string): string {
   }
 }
 
-export const yearText = (y: string) => Number(y).toLocaleString(langStore.get(), { useGrouping: false });
+export const yearText = (y: string) =>
+  Number(y).toLocaleString(langStore.get(), { useGrouping: false });
 
 // Month names: the browser's own, except in Pashto, which browsers often lack (they answer in
 // English), so this build names the months itself.
@@ -335,7 +372,12 @@ export function PeriodPicker(p: PeriodPickerProps) {
   const thisYear = now.getFullYear();
   const kind: PeriodKind | '' = p.value === '' ? '' : kindOf(p.value);
   const year = /^\d{4}/.test(p.value) ? Number(p.value.slice(0, 4)) : thisYear;
-  const part = kind === 'month' ? Number(p.value.slice(5, 7)) : kind === 'quarter' || kind === 'half' ? Number(p.value.slice(5)) : 1;
+  const part =
+    kind === 'month'
+      ? Number(p.value.slice(5, 7))
+      : kind === 'quarter' || kind === 'half'
+        ? Number(p.value.slice(5))
+        : 1;
   const years: number[] = [];
   for (let y = thisYear + 1; y >= thisYear - 5; y--) years.push(y);
   if (!years.includes(year)) years.push(year);
@@ -358,50 +400,104 @@ export function PeriodPicker(p: PeriodPickerProps) {
   };
   // Moving to another kind keeps the date: October -> Q4 -> H2.
   const partFor = (k: PeriodKind | '') => {
-    const month = kind === 'month' ? part : kind === 'quarter' ? part * 3 : kind === 'half' ? part * 6 : now.getMonth() + 1;
-    return k === 'month' ? month : k === 'quarter' ? Math.ceil(month / 3) : k === 'half' ? Math.ceil(month / 6) : 1;
+    const month =
+      kind === 'month'
+        ? part
+        : kind === 'quarter'
+          ? part * 3
+          : kind === 'half'
+            ? part * 6
+            : now.getMonth() + 1;
+    return k === 'month'
+      ? month
+      : k === 'quarter'
+        ? Math.ceil(month / 3)
+        : k === 'half'
+          ? Math.ceil(month / 6)
+          : 1;
   };
   const parts: { value: number; label: string }[] =
-    kind === 'month' ? Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: monthName(i + 1) }))
-      : kind === 'quarter' ? [1, 2, 3, 4].map((q) => ({ value: q, label: t('rep.period.quarter', { n: num(q) }) }))
-        : kind === 'half' ? [1, 2].map((h) => ({ value: h, label: t('rep.period.half', { n: num(h) }) }))
+    kind === 'month'
+      ? Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: monthName(i + 1) }))
+      : kind === 'quarter'
+        ? [1, 2, 3, 4].map((q) => ({ value: q, label: t('rep.period.quarter', { n: num(q) }) }))
+        : kind === 'half'
+          ? [1, 2].map((h) => ({ value: h, label: t('rep.period.half', { n: num(h) }) }))
           : [];
 
   return (
-    <fieldset class={p.error ? 'period-picker field-invalid' : 'period-picker'} data-testid={p.testid} data-value={p.value}>
+    <fieldset
+      class={p.error ? 'period-picker field-invalid' : 'period-picker'}
+      data-testid={p.testid}
+      data-value={p.value}
+    >
       <legend>{p.label}</legend>
       <div class="period-row">
         {(kinds.length > 1 || p.any) && (
-          <select aria-label={t('rep.period.kind')} value={kind} data-testid={p.testid + '-kind'}
+          <select
+            aria-label={t('rep.period.kind')}
+            value={kind}
+            data-testid={p.testid + '-kind'}
             onChange={(e) => {
               const k = (e.currentTarget as HTMLSelectElement).value as PeriodKind | '';
               p.onChange(make(k, year, partFor(k)));
-            }}>
+            }}
+          >
             {p.any && <option value="">{t('rep.period.any')}</option>}
-            {kinds.map((k) => <option key={k} value={k}>{t(('rep.period.kind.' + k) as MessageKey)}</option>)}
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {t(('rep.period.kind.' + k) as MessageKey)}
+              </option>
+            ))}
           </select>
         )}
         {kind !== '' && kind !== 'ptd' && (
-          <select aria-label={t('rep.period.year')} value={String(year)} data-testid={p.testid + '-year'}
-            onChange={(e) => p.onChange(make(kind, Number((e.currentTarget as HTMLSelectElement).value), part))}>
-            {years.map((y) => <option key={y} value={String(y)}>{yearText(String(y))}</option>)}
+          <select
+            aria-label={t('rep.period.year')}
+            value={String(year)}
+            data-testid={p.testid + '-year'}
+            onChange={(e) =>
+              p.onChange(make(kind, Number((e.currentTarget as HTMLSelectElement).value), part))
+            }
+          >
+            {years.map((y) => (
+              <option key={y} value={String(y)}>
+                {yearText(String(y))}
+              </option>
+            ))}
           </select>
         )}
         {parts.length > 0 && (
-          <select aria-label={t(('rep.period.part.' + kind) as MessageKey)} value={String(part)} data-testid={p.testid + '-part'}
-            onChange={(e) => p.onChange(make(kind, year, Number((e.currentTarget as HTMLSelectElement).value)))}>
-            {parts.map((x) => <option key={x.value} value={String(x.value)}>{x.label}</option>)}
+          <select
+            aria-label={t(('rep.period.part.' + kind) as MessageKey)}
+            value={String(part)}
+            data-testid={p.testid + '-part'}
+            onChange={(e) =>
+              p.onChange(make(kind, year, Number((e.currentTarget as HTMLSelectElement).value)))
+            }
+          >
+            {parts.map((x) => (
+              <option key={x.value} value={String(x.value)}>
+                {x.label}
+              </option>
+            ))}
           </select>
         )}
       </div>
-      {p.error && <div id={id + '-err'} class="field-error" data-testid={p.testid + '-error'}>{p.error}</div>}
+      {p.error && (
+        <div id={id + '-err'} class="field-error" data-testid={p.testid + '-error'}>
+          {p.error}
+        </div>
+      )}
     </fieldset>
   );
 }
 
 // ---- The indicator library, read once and shared ----
 
-const library = sharedResource(() => get<{ items: IndicatorDef[] }>('/indicators').then((r) => r.items));
+const library = sharedResource(() =>
+  get<{ items: IndicatorDef[] }>('/indicators').then((r) => r.items),
+);
 export const loadLibrary = library.load;
 export const useLibrary = (): IndicatorDef[] | null => library.use();
 
@@ -414,10 +510,18 @@ export function indicatorName(lib: IndicatorDef[] | null, code: string, fallback
 
 // The library as choices of a search picker: by name in the reader's language, also found by
 // its English name and code.
-export function indicatorOptions(lib: IndicatorDef[] | null, codes?: string[]): { value: string; label: string; meta: string; keywords: string }[] {
+export function indicatorOptions(
+  lib: IndicatorDef[] | null,
+  codes?: string[],
+): { value: string; label: string; meta: string; keywords: string }[] {
   return (lib ?? [])
     .filter((d) => !codes || codes.includes(d.code))
-    .map((d) => ({ value: d.code, label: indicatorName(lib, d.code), meta: d.code, keywords: [d.name, ...Object.values(d.names ?? {})].join(' ') }));
+    .map((d) => ({
+      value: d.code,
+      label: indicatorName(lib, d.code),
+      meta: d.code,
+      keywords: [d.name, ...Object.values(d.names ?? {})].join(' '),
+    }));
 }
 
 // A section title in the reader's language: the template's translation, else as written.
@@ -444,10 +548,23 @@ export function statusLabel(status: string): string {
   return hasKey(key) ? t(key) : status;
 }
 
-const STATUS_CLASS: Record<string, string> = { draft: 'neutral', submitted: 'warn', approved: 'on', returned: 'off' };
+const STATUS_CLASS: Record<string, string> = {
+  draft: 'neutral',
+  submitted: 'warn',
+  approved: 'on',
+  returned: 'off',
+};
 
 export function ReportStatus({ status }: { status: string }) {
-  return <span class={'badge ' + (STATUS_CLASS[status] ?? 'neutral')} data-testid="report-status" data-status={status}>{statusLabel(status)}</span>;
+  return (
+    <span
+      class={'badge ' + (STATUS_CLASS[status] ?? 'neutral')}
+      data-testid="report-status"
+      data-status={status}
+    >
+      {statusLabel(status)}
+    </span>
+  );
 }
 
 // Where a record of the drill-down opens (people have no page of their own).

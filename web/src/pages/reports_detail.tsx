@@ -14,12 +14,32 @@ import { href } from '../router';
 import type { User } from '../types';
 import { when } from './field_bits';
 import {
-  Achieved, dimLabel, fmt, headline, indicatorName, periodLabel, ReportStatus, sectionLabel, templateLabel, useLibrary,
-  type Frozen, type IndicatorDef, type Report, type ReportIndicator, type ReportRights, type Story,
+  Achieved,
+  dimLabel,
+  fmt,
+  headline,
+  indicatorName,
+  periodLabel,
+  ReportStatus,
+  sectionLabel,
+  templateLabel,
+  useLibrary,
+  type Frozen,
+  type IndicatorDef,
+  type Report,
+  type ReportIndicator,
+  type ReportRights,
+  type Story,
 } from './reports_bits';
 import { drillHref } from './dashboard';
 
-const NARRATIVE = ['achievements', 'challenges', 'lessons', 'recommendations', 'next_plan'] as const;
+const NARRATIVE = [
+  'achievements',
+  'challenges',
+  'lessons',
+  'recommendations',
+  'next_plan',
+] as const;
 type NarrativeKey = (typeof NARRATIVE)[number];
 
 const EXPORTS: { format: string; key: MessageKey; ext: string }[] = [
@@ -48,7 +68,15 @@ function draftOf(r: Report): Draft {
 
 const desktop = () => window.matchMedia('(min-width: 760px)').matches;
 
-export function ReportDetailPage({ id, rights, user }: { id: string; rights: ReportRights; user: User }) {
+export function ReportDetailPage({
+  id,
+  rights,
+  user,
+}: {
+  id: string;
+  rights: ReportRights;
+  user: User;
+}) {
   const { t, lang } = useI18n();
   const lib = useLibrary();
   const [r, setR] = useState<Report | null>(null);
@@ -73,11 +101,18 @@ export function ReportDetailPage({ id, rights, user }: { id: string; rights: Rep
     };
   }, [id, lang]);
 
-  if (!r || !draft) return <section class="card"><p class="muted">{t('common.loading')}</p></section>;
+  if (!r || !draft)
+    return (
+      <section class="card">
+        <p class="muted">{t('common.loading')}</p>
+      </section>
+    );
   const editable = rights.write && (r.status === 'draft' || r.status === 'returned');
   // The report carries its history by name only: one who created or submitted it is its author,
   // whom the server does not let approve it.
-  const author = r.events.some((e) => (e.action === 'created' || e.action === 'submitted') && e.by_name === user.full_name);
+  const author = r.events.some(
+    (e) => (e.action === 'created' || e.action === 'submitted') && e.by_name === user.full_name,
+  );
   const canDecide = rights.approve && r.status === 'submitted' && !author;
   const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(r));
   const title = `${templateLabel(r.template_code, r.template_name)} · ${periodLabel(r.period)}`;
@@ -93,15 +128,24 @@ export function ReportDetailPage({ id, rights, user }: { id: string; rights: Rep
     if (!dirty) return r;
     clearMessages();
     setFields({});
-    const body: Record<string, unknown> = { version: r.version, include_unverified: draft.include_unverified };
+    const body: Record<string, unknown> = {
+      version: r.version,
+      include_unverified: draft.include_unverified,
+    };
     for (const k of NARRATIVE) body[k] = draft.texts[k].trim();
     body.stories = draft.stories.map((s): Story => ({
       title: s.title.trim(),
       body: s.body.trim(),
-      file_ids: s.files.split(/[\s,]+/).map((x) => x.trim()).filter(Boolean),
+      file_ids: s.files
+        .split(/[\s,]+/)
+        .map((x) => x.trim())
+        .filter(Boolean),
     }));
     try {
-      const next = await patch<Report>(`/reports/${encodeURIComponent(r.id)}` + query({ lang }), body);
+      const next = await patch<Report>(
+        `/reports/${encodeURIComponent(r.id)}` + query({ lang }),
+        body,
+      );
       loaded(next);
       if (!quiet) showInfo(t('common.saved'));
       return next;
@@ -121,7 +165,10 @@ export function ReportDetailPage({ id, rights, user }: { id: string; rights: Rep
       clearMessages();
       const body: Record<string, unknown> = { version: current.version };
       if (action === 'return') body.comment = comment.trim();
-      const next = await post<Report>(`/reports/${encodeURIComponent(current.id)}/${action}` + query({ lang }), body);
+      const next = await post<Report>(
+        `/reports/${encodeURIComponent(current.id)}/${action}` + query({ lang }),
+        body,
+      );
       loaded(next);
       setReturning(false);
       setComment('');
@@ -135,42 +182,103 @@ export function ReportDetailPage({ id, rights, user }: { id: string; rights: Rep
     }
   }
 
-  const setText = (k: NarrativeKey, v: string) => setDraft({ ...draft, texts: { ...draft.texts, [k]: v } });
+  const setText = (k: NarrativeKey, v: string) =>
+    setDraft({ ...draft, texts: { ...draft.texts, [k]: v } });
   const setStory = (i: number, p: Partial<Draft['stories'][number]>) =>
     setDraft({ ...draft, stories: draft.stories.map((s, n) => (n === i ? { ...s, ...p } : s)) });
 
   return (
     <>
-      <section class="card" aria-labelledby="report-heading" data-testid="report" data-id={r.id} data-status={r.status} data-version={r.version}>
+      <section
+        class="card"
+        aria-labelledby="report-heading"
+        data-testid="report"
+        data-id={r.id}
+        data-status={r.status}
+        data-version={r.version}
+      >
         <Crumbs items={[{ href: href('reports'), label: t('rep.title') }]} current={title} />
         <h1 id="report-heading">{title}</h1>
-        <p class="badges"><ReportStatus status={r.status} /></p>
+        <p class="badges">
+          <ReportStatus status={r.status} />
+        </p>
         <dl class="facts">
-          <dt>{t('rep.area')}</dt><dd data-testid="report-area-name"><bdi>{r.area_name}</bdi></dd>
-          <dt>{t('rep.period')}</dt><dd><Ltr>{r.period_start} – {r.period_end}</Ltr></dd>
-          <dt>{t('rep.counting')}</dt><dd>{r.include_unverified ? t('rep.withUnverified') : t('rep.verifiedOnly')}</dd>
+          <dt>{t('rep.area')}</dt>
+          <dd data-testid="report-area-name">
+            <bdi>{r.area_name}</bdi>
+          </dd>
+          <dt>{t('rep.period')}</dt>
+          <dd>
+            <Ltr>
+              {r.period_start} – {r.period_end}
+            </Ltr>
+          </dd>
+          <dt>{t('rep.counting')}</dt>
+          <dd>{r.include_unverified ? t('rep.withUnverified') : t('rep.verifiedOnly')}</dd>
         </dl>
         {r.status === 'returned' && r.return_comment && (
           <div class="notice warn" role="status" data-testid="report-return-comment">
             <strong>{t('rep.returnComment')}</strong>
-            <p class="pre-line"><bdi dir="auto">{r.return_comment}</bdi></p>
+            <p class="pre-line">
+              <bdi dir="auto">{r.return_comment}</bdi>
+            </p>
           </div>
         )}
-        {r.status === 'approved' && <p class="notice ok" data-testid="report-approved-note">{t('rep.approvedNote')}</p>}
+        {r.status === 'approved' && (
+          <p class="notice ok" data-testid="report-approved-note">
+            {t('rep.approvedNote')}
+          </p>
+        )}
       </section>
 
-      {r.sections.map((s, i) => <SectionCard key={i} index={i} report={r} title={s.title} indicators={s.indicators} lib={lib} />)}
+      {r.sections.map((s, i) => (
+        <SectionCard
+          key={i}
+          index={i}
+          report={r}
+          title={s.title}
+          indicators={s.indicators}
+          lib={lib}
+        />
+      ))}
 
-      <section class="card" aria-labelledby="report-narrative-heading" data-testid="report-narrative">
+      <section
+        class="card"
+        aria-labelledby="report-narrative-heading"
+        data-testid="report-narrative"
+      >
         <h2 id="report-narrative-heading">{t('rep.narrative')}</h2>
         {editable ? (
-          <form noValidate onSubmit={(e) => { e.preventDefault(); save(); }} data-testid="report-narrative-form">
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              save();
+            }}
+            data-testid="report-narrative-form"
+          >
             {NARRATIVE.map((k) => (
-              <TextAreaField key={k} label={t(('rep.n.' + k) as MessageKey)} value={draft.texts[k]} onInput={(v) => setText(k, v)} error={fields[k]} testid={'report-' + k} />
+              <TextAreaField
+                key={k}
+                label={t(('rep.n.' + k) as MessageKey)}
+                value={draft.texts[k]}
+                onInput={(v) => setText(k, v)}
+                error={fields[k]}
+                testid={'report-' + k}
+              />
             ))}
             <label class="check">
-              <input type="checkbox" checked={draft.include_unverified} data-testid="report-unverified"
-                onChange={(e) => setDraft({ ...draft, include_unverified: (e.currentTarget as HTMLInputElement).checked })} />
+              <input
+                type="checkbox"
+                checked={draft.include_unverified}
+                data-testid="report-unverified"
+                onChange={(e) =>
+                  setDraft({
+                    ...draft,
+                    include_unverified: (e.currentTarget as HTMLInputElement).checked,
+                  })
+                }
+              />
               {t('rep.includeUnverified')}
             </label>
             <h3>{t('rep.stories')}</h3>
@@ -178,20 +286,70 @@ export function ReportDetailPage({ id, rights, user }: { id: string; rights: Rep
             {draft.stories.map((s, i) => (
               <fieldset key={i} class="story-edit" data-testid="report-story-edit">
                 <legend>{t('rep.storyN', { n: i + 1 })}</legend>
-                <Field label={t('rep.storyTitle')} value={s.title} onInput={(v) => setStory(i, { title: v })} dir="auto" error={fields[`stories[${i}].title`]} testid={`story-${i}-title`} />
-                <TextAreaField label={t('rep.storyBody')} value={s.body} onInput={(v) => setStory(i, { body: v })} error={fields[`stories[${i}].body`]} testid={`story-${i}-body`} />
-                <Field label={`${t('rep.storyFiles')} ${t('common.optional')}`} value={s.files} onInput={(v) => setStory(i, { files: v })} dir="ltr"
-                  error={fields[`stories[${i}].file_ids`]} testid={`story-${i}-files`} hint={t('rep.storyFilesHint')} />
-                <button type="button" class="link" data-testid={`story-${i}-remove`}
-                  onClick={() => setDraft({ ...draft, stories: draft.stories.filter((_, n) => n !== i) })}>{t('rep.removeStory')}</button>
+                <Field
+                  label={t('rep.storyTitle')}
+                  value={s.title}
+                  onInput={(v) => setStory(i, { title: v })}
+                  dir="auto"
+                  error={fields[`stories[${i}].title`]}
+                  testid={`story-${i}-title`}
+                />
+                <TextAreaField
+                  label={t('rep.storyBody')}
+                  value={s.body}
+                  onInput={(v) => setStory(i, { body: v })}
+                  error={fields[`stories[${i}].body`]}
+                  testid={`story-${i}-body`}
+                />
+                <Field
+                  label={`${t('rep.storyFiles')} ${t('common.optional')}`}
+                  value={s.files}
+                  onInput={(v) => setStory(i, { files: v })}
+                  dir="ltr"
+                  error={fields[`stories[${i}].file_ids`]}
+                  testid={`story-${i}-files`}
+                  hint={t('rep.storyFilesHint')}
+                />
+                <button
+                  type="button"
+                  class="link"
+                  data-testid={`story-${i}-remove`}
+                  onClick={() =>
+                    setDraft({ ...draft, stories: draft.stories.filter((_, n) => n !== i) })
+                  }
+                >
+                  {t('rep.removeStory')}
+                </button>
               </fieldset>
             ))}
             {fields.stories && <p class="field-error">{fields.stories}</p>}
-            <button type="button" class="secondary" data-testid="report-add-story"
-              onClick={() => setDraft({ ...draft, stories: [...draft.stories, { title: '', body: '', files: '' }] })}>{t('rep.addStory')}</button>
+            <button
+              type="button"
+              class="secondary"
+              data-testid="report-add-story"
+              onClick={() =>
+                setDraft({
+                  ...draft,
+                  stories: [...draft.stories, { title: '', body: '', files: '' }],
+                })
+              }
+            >
+              {t('rep.addStory')}
+            </button>
             <div class="actions separated">
-              <button type="submit" class="primary" disabled={busy || !dirty} data-testid="report-save">{t('common.save')}</button>
-              {dirty && <span class="muted small" data-testid="report-unsaved">{t('rep.unsaved')}</span>}
+              <button
+                type="submit"
+                class="primary"
+                disabled={busy || !dirty}
+                data-testid="report-save"
+              >
+                {t('common.save')}
+              </button>
+              {dirty && (
+                <span class="muted small" data-testid="report-unsaved">
+                  {t('rep.unsaved')}
+                </span>
+              )}
             </div>
           </form>
         ) : (
@@ -200,19 +358,42 @@ export function ReportDetailPage({ id, rights, user }: { id: string; rights: Rep
               {NARRATIVE.map((k) => (
                 <div key={k}>
                   <dt>{t(('rep.n.' + k) as MessageKey)}</dt>
-                  <dd class="pre-line" data-testid={'report-' + k}>{r[k] ? <bdi dir="auto">{r[k]}</bdi> : <span class="muted">–</span>}</dd>
+                  <dd class="pre-line" data-testid={'report-' + k}>
+                    {r[k] ? <bdi dir="auto">{r[k]}</bdi> : <span class="muted">–</span>}
+                  </dd>
                 </div>
               ))}
             </dl>
             <h3>{t('rep.stories')}</h3>
-            {r.stories.length === 0 ? <p class="muted">{t('rep.noStories')}</p> : (
+            {r.stories.length === 0 ? (
+              <p class="muted">{t('rep.noStories')}</p>
+            ) : (
               <ul class="plain-list" data-testid="report-stories">
                 {r.stories.map((s, i) => (
                   <li key={i} data-testid="report-story">
-                    <strong><bdi dir="auto">{s.title}</bdi></strong>
-                    <p class="pre-line"><bdi dir="auto">{s.body}</bdi></p>
+                    <strong>
+                      <bdi dir="auto">{s.title}</bdi>
+                    </strong>
+                    <p class="pre-line">
+                      <bdi dir="auto">{s.body}</bdi>
+                    </p>
                     {s.file_ids.length > 0 && (
-                      <p class="thumbs-inline">{s.file_ids.map((f) => <a key={f} href={`/api/v1/files/${encodeURIComponent(f)}`} target="_blank" rel="noopener"><img src={`/api/v1/files/${encodeURIComponent(f)}`} alt="" loading="lazy" /></a>)}</p>
+                      <p class="thumbs-inline">
+                        {s.file_ids.map((f) => (
+                          <a
+                            key={f}
+                            href={`/api/v1/files/${encodeURIComponent(f)}`}
+                            target="_blank"
+                            rel="noopener"
+                          >
+                            <img
+                              src={`/api/v1/files/${encodeURIComponent(f)}`}
+                              alt=""
+                              loading="lazy"
+                            />
+                          </a>
+                        ))}
+                      </p>
                     )}
                   </li>
                 ))}
@@ -227,27 +408,74 @@ export function ReportDetailPage({ id, rights, user }: { id: string; rights: Rep
         {(editable || canDecide) && (
           <div class="actions">
             {editable && (
-              <button type="button" class="primary" disabled={busy} data-testid="report-submit" onClick={() => step('submit', t('rep.submitted'))}>{t('rep.submit')}</button>
+              <button
+                type="button"
+                class="primary"
+                disabled={busy}
+                data-testid="report-submit"
+                onClick={() => step('submit', t('rep.submitted'))}
+              >
+                {t('rep.submit')}
+              </button>
             )}
             {canDecide && (
               <>
-                <button type="button" class="primary" disabled={busy} data-testid="report-approve" onClick={() => step('approve', t('rep.approved'))}>{t('rep.approve')}</button>
-                <button type="button" class="danger" disabled={busy} aria-expanded={returning} data-testid="report-return" onClick={() => setReturning(!returning)}>{t('rep.return')}</button>
+                <button
+                  type="button"
+                  class="primary"
+                  disabled={busy}
+                  data-testid="report-approve"
+                  onClick={() => step('approve', t('rep.approved'))}
+                >
+                  {t('rep.approve')}
+                </button>
+                <button
+                  type="button"
+                  class="danger"
+                  disabled={busy}
+                  aria-expanded={returning}
+                  data-testid="report-return"
+                  onClick={() => setReturning(!returning)}
+                >
+                  {t('rep.return')}
+                </button>
               </>
             )}
           </div>
         )}
         {canDecide && returning && (
-          <form class="confirm" data-testid="report-return-form" onSubmit={(e) => { e.preventDefault(); step('return', t('rep.returned')); }}>
+          <form
+            class="confirm"
+            data-testid="report-return-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              step('return', t('rep.returned'));
+            }}
+          >
             <div class={fields.comment ? 'field field-invalid' : 'field'}>
               <label for="report-return-comment">{t('rep.returnReason')}</label>
-              <textarea id="report-return-comment" rows={3} dir="auto" value={comment} data-testid="report-return-comment-input"
-                onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)} />
+              <textarea
+                id="report-return-comment"
+                rows={3}
+                dir="auto"
+                value={comment}
+                data-testid="report-return-comment-input"
+                onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)}
+              />
               {fields.comment && <div class="field-error">{fields.comment}</div>}
             </div>
             <div class="actions">
-              <button type="submit" class="danger" disabled={busy || !comment.trim()} data-testid="report-return-send">{t('rep.returnSend')}</button>
-              <button type="button" class="secondary" onClick={() => setReturning(false)}>{t('common.cancel')}</button>
+              <button
+                type="submit"
+                class="danger"
+                disabled={busy || !comment.trim()}
+                data-testid="report-return-send"
+              >
+                {t('rep.returnSend')}
+              </button>
+              <button type="button" class="secondary" onClick={() => setReturning(false)}>
+                {t('common.cancel')}
+              </button>
             </div>
           </form>
         )}
@@ -256,8 +484,21 @@ export function ReportDetailPage({ id, rights, user }: { id: string; rights: Rep
           {r.events.map((e, i) => (
             <li key={i} data-testid="report-event" data-action={e.action}>
               <strong>{eventLabel(e.action)}</strong>
-              <span class="muted small"> · {when(e.at)}{e.by_name && <> · <bdi>{e.by_name}</bdi></>}</span>
-              {e.note && <p class="pre-line"><bdi dir="auto">{e.note}</bdi></p>}
+              <span class="muted small">
+                {' '}
+                · {when(e.at)}
+                {e.by_name && (
+                  <>
+                    {' '}
+                    · <bdi>{e.by_name}</bdi>
+                  </>
+                )}
+              </span>
+              {e.note && (
+                <p class="pre-line">
+                  <bdi dir="auto">{e.note}</bdi>
+                </p>
+              )}
             </li>
           ))}
         </ul>
@@ -274,7 +515,19 @@ function eventLabel(action: string): string {
   return hasKey(key) ? translate(key) : action;
 }
 
-function SectionCard({ index, report, title, indicators, lib }: { index: number; report: Report; title: string; indicators: ReportIndicator[]; lib: IndicatorDef[] | null }) {
+function SectionCard({
+  index,
+  report,
+  title,
+  indicators,
+  lib,
+}: {
+  index: number;
+  report: Report;
+  title: string;
+  indicators: ReportIndicator[];
+  lib: IndicatorDef[] | null;
+}) {
   const { t } = useI18n();
   const approved = report.status === 'approved';
   const headingId = `report-section-${index}`;
@@ -298,9 +551,15 @@ function SectionCard({ index, report, title, indicators, lib }: { index: number;
             {indicators.map((x) => {
               const name = indicatorName(lib, x.code, x.name);
               const shown = asApproved(x.total, approved);
-              const drill = (column: 'period' | 'cumulative') => drillHref(x.code, report.area_id, report.period, column);
+              const drill = (column: 'period' | 'cumulative') =>
+                drillHref(x.code, report.area_id, report.period, column);
               return (
-                <tr key={x.code} data-testid="report-indicator" data-code={x.code} data-changed={x.total.changed ? 'true' : 'false'}>
+                <tr
+                  key={x.code}
+                  data-testid="report-indicator"
+                  data-code={x.code}
+                  data-changed={x.total.changed ? 'true' : 'false'}
+                >
                   <td class="stack-title">
                     <bdi>{name}</bdi>
                     {approved && x.total.changed && (
@@ -310,21 +569,43 @@ function SectionCard({ index, report, title, indicators, lib }: { index: number;
                     )}
                   </td>
                   <td data-label={t('rep.thisPeriod')} data-testid="cell-period">
-                    {shown.period === null ? '–' : <a href={drill('period')}>{fmt(shown.period, x.unit)}</a>}
+                    {shown.period === null ? (
+                      '–'
+                    ) : (
+                      <a href={drill('period')}>{fmt(shown.period, x.unit)}</a>
+                    )}
                   </td>
                   <td data-label={t('rep.cumulative')} data-testid="cell-cumulative">
-                    {shown.cumulative === null ? '–' : <a href={drill('cumulative')}>{fmt(shown.cumulative, x.unit)}</a>}
+                    {shown.cumulative === null ? (
+                      '–'
+                    ) : (
+                      <a href={drill('cumulative')}>{fmt(shown.cumulative, x.unit)}</a>
+                    )}
                   </td>
-                  <td data-label={t('rep.target')} data-testid="cell-target">{fmt(shown.target, x.unit)}</td>
-                  <td data-label={t('rep.achieved')}><Achieved value={shown.achieved} light={shown.light} testid="cell-achieved" /></td>
-                  <td data-label={t('rep.previous')} data-testid="cell-previous">{fmt(x.total.previous, x.unit)}</td>
+                  <td data-label={t('rep.target')} data-testid="cell-target">
+                    {fmt(shown.target, x.unit)}
+                  </td>
+                  <td data-label={t('rep.achieved')}>
+                    <Achieved value={shown.achieved} light={shown.light} testid="cell-achieved" />
+                  </td>
+                  <td data-label={t('rep.previous')} data-testid="cell-previous">
+                    {fmt(x.total.previous, x.unit)}
+                  </td>
                 </tr>
               );
             })}
           </tbody>
         </table>
       </div>
-      {breakdowns.map((x) => <Breakdown key={x.code} x={x} areas={subAreas(x, report)} name={indicatorName(lib, x.code, x.name)} frozen={approved} />)}
+      {breakdowns.map((x) => (
+        <Breakdown
+          key={x.code}
+          x={x}
+          areas={subAreas(x, report)}
+          name={indicatorName(lib, x.code, x.name)}
+          frozen={approved}
+        />
+      ))}
     </section>
   );
 }
@@ -333,31 +614,76 @@ function SectionCard({ index, report, title, indicators, lib }: { index: number;
 // only beside real sub-areas.
 function subAreas(x: ReportIndicator, report: Report): ReportIndicator['children'] {
   if (x.children.every((c) => c.area_id === report.area_id)) return [];
-  return x.children.map((c) => (c.area_id === report.area_id ? { ...c, name: translate('dash.itself', { name: c.name }) } : c));
+  return x.children.map((c) =>
+    c.area_id === report.area_id ? { ...c, name: translate('dash.itself', { name: c.name }) } : c,
+  );
 }
 
 // A row (total, disaggregation or sub-area) as approved when its report is, with the % achieved
 // and light its approved figures give (a row that appeared since shows no numbers).
-function asApproved<T extends { period: number | null; cumulative: number | null; target: number | null; achieved: number | null; light: string } & Partial<Frozen>>(row: T, frozen: boolean) {
+function asApproved<
+  T extends {
+    period: number | null;
+    cumulative: number | null;
+    target: number | null;
+    achieved: number | null;
+    light: string;
+  } & Partial<Frozen>,
+>(row: T, frozen: boolean) {
   if (!frozen) return row;
   const a = row.approved;
-  return a ? { ...row, ...a } : { ...row, period: null, cumulative: null, target: null, achieved: null, light: '' };
+  return a
+    ? { ...row, ...a }
+    : { ...row, period: null, cumulative: null, target: null, achieved: null, light: '' };
 }
 
 // The disaggregation table and the sub-areas of one indicator, folded on a phone.
-function Breakdown({ x, name, areas, frozen }: { x: ReportIndicator; name: string; areas: ReportIndicator['children']; frozen: boolean }) {
+function Breakdown({
+  x,
+  name,
+  areas,
+  frozen,
+}: {
+  x: ReportIndicator;
+  name: string;
+  areas: ReportIndicator['children'];
+  frozen: boolean;
+}) {
   const { t } = useI18n();
   const by = x.by.map(dimLabel).join(' × ');
   return (
     <details class="breakdown" open={desktop()} data-testid="report-breakdown" data-code={x.code}>
-      <summary><bdi>{name}</bdi>{by && <span class="muted"> · {t('rep.byDims', { dims: by })}</span>}</summary>
+      <summary>
+        <bdi>{name}</bdi>
+        {by && <span class="muted"> · {t('rep.byDims', { dims: by })}</span>}
+      </summary>
       {x.rows.length > 0 && (
-        <BreakdownTable x={x} head={by} frozen={frozen} testid="report-disaggregation"
-          rows={x.rows.map((row) => ({ key: row.keys.join('|'), attrs: { 'data-keys': row.keys.join('|') }, label: row.labels.join(' · '), row }))} />
+        <BreakdownTable
+          x={x}
+          head={by}
+          frozen={frozen}
+          testid="report-disaggregation"
+          rows={x.rows.map((row) => ({
+            key: row.keys.join('|'),
+            attrs: { 'data-keys': row.keys.join('|') },
+            label: row.labels.join(' · '),
+            row,
+          }))}
+        />
       )}
       {areas.length > 0 && (
-        <BreakdownTable x={x} head={t('rep.subArea')} frozen={frozen} testid="report-children"
-          rows={areas.map((c) => ({ key: c.area_id, attrs: { 'data-area-id': c.area_id }, label: c.name, row: c }))} />
+        <BreakdownTable
+          x={x}
+          head={t('rep.subArea')}
+          frozen={frozen}
+          testid="report-children"
+          rows={areas.map((c) => ({
+            key: c.area_id,
+            attrs: { 'data-area-id': c.area_id },
+            label: c.name,
+            row: c,
+          }))}
+        />
       )}
     </details>
   );
@@ -367,9 +693,23 @@ type BreakdownLine = ReportIndicator['children'][number];
 
 // One breakdown's table: a row per value (a disaggregation or a sub-area), as approved when the
 // report is, with what the records say now beside a changed one.
-function BreakdownTable({ x, head, frozen, testid, rows }: {
-  x: ReportIndicator; head: string; frozen: boolean; testid: string;
-  rows: { key: string; attrs: Record<string, string>; label: string; row: Omit<BreakdownLine, 'area_id' | 'name'> }[];
+function BreakdownTable({
+  x,
+  head,
+  frozen,
+  testid,
+  rows,
+}: {
+  x: ReportIndicator;
+  head: string;
+  frozen: boolean;
+  testid: string;
+  rows: {
+    key: string;
+    attrs: Record<string, string>;
+    label: string;
+    row: Omit<BreakdownLine, 'area_id' | 'name'>;
+  }[];
 }) {
   const { t } = useI18n();
   return (
@@ -391,12 +731,18 @@ function BreakdownTable({ x, head, frozen, testid, rows }: {
               <tr key={key} {...attrs} data-changed={row.changed ? 'true' : 'false'}>
                 <th scope="row">
                   <bdi>{label}</bdi>
-                  {frozen && row.changed && <div class="changed">{t('rep.changedSince', { value: fmt(headline(x.stock, row), x.unit) })}</div>}
+                  {frozen && row.changed && (
+                    <div class="changed">
+                      {t('rep.changedSince', { value: fmt(headline(x.stock, row), x.unit) })}
+                    </div>
+                  )}
                 </th>
                 <td>{fmt(shown.period, x.unit)}</td>
                 <td>{fmt(shown.cumulative, x.unit)}</td>
                 <td>{fmt(shown.target, x.unit)}</td>
-                <td><Achieved value={shown.achieved} light={shown.light} /></td>
+                <td>
+                  <Achieved value={shown.achieved} light={shown.light} />
+                </td>
               </tr>
             );
           })}
@@ -416,7 +762,10 @@ function ExportCard({ report }: { report: Report }) {
     setBusy(format);
     try {
       const fallback = `${report.template_code}-${report.period}.${ext}`;
-      const { blob, filename } = await download(`/reports/${encodeURIComponent(report.id)}/export` + query({ format, lang }), fallback);
+      const { blob, filename } = await download(
+        `/reports/${encodeURIComponent(report.id)}/export` + query({ format, lang }),
+        fallback,
+      );
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
@@ -439,14 +788,24 @@ function ExportCard({ report }: { report: Report }) {
       <p class="muted small">{t('rep.exportHelp')}</p>
       <div class="actions">
         {EXPORTS.map((x) => (
-          <button key={x.format} type="button" class="secondary" disabled={busy !== null} data-testid={'report-export-' + x.format} onClick={() => run(x.format, x.ext)}>
+          <button
+            key={x.format}
+            type="button"
+            class="secondary"
+            disabled={busy !== null}
+            data-testid={'report-export-' + x.format}
+            onClick={() => run(x.format, x.ext)}
+          >
             {t(x.key)}
           </button>
         ))}
       </div>
       {busy && (
         <p class="progress" role="status" data-testid="report-export-progress">
-          <span class="spinner" aria-hidden="true" /> {t('rep.preparing', { format: t(EXPORTS.find((x) => x.format === busy)?.key ?? 'rep.export') })}
+          <span class="spinner" aria-hidden="true" />{' '}
+          {t('rep.preparing', {
+            format: t(EXPORTS.find((x) => x.format === busy)?.key ?? 'rep.export'),
+          })}
         </p>
       )}
     </section>

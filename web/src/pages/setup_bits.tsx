@@ -39,7 +39,9 @@ const programmeAdminStore = createStore<{ user: string; may: boolean } | null>(n
 
 export function useProgrammeAdmin(user: User): boolean | null {
   const known = useStore(programmeAdminStore);
-  const candidates = user.roles.filter((r) => r.role === 'admin' || r.role === 'me').map((r) => r.area_id);
+  const candidates = user.roles
+    .filter((r) => r.role === 'admin' || r.role === 'me')
+    .map((r) => r.area_id);
   useEffect(() => {
     if (known?.user === user.id) return;
     if (candidates.length === 0) {
@@ -47,7 +49,12 @@ export function useProgrammeAdmin(user: User): boolean | null {
       return;
     }
     get<{ items: Area[] }>('/areas')
-      .then((p) => programmeAdminStore.set({ user: user.id, may: p.items.some((a) => a.parent_id === null && candidates.includes(a.id)) }))
+      .then((p) =>
+        programmeAdminStore.set({
+          user: user.id,
+          may: p.items.some((a) => a.parent_id === null && candidates.includes(a.id)),
+        }),
+      )
       .catch((e) => {
         programmeAdminStore.set({ user: user.id, may: false });
         showError(e);
@@ -62,7 +69,11 @@ export const seesSetup = (user: User) => hasRole(user, 'admin') || hasRole(user,
 
 export function ReadOnlyNote() {
   const { t } = useI18n();
-  return <p class="notice" data-testid="setup-readonly">{t('setup.readOnly')}</p>;
+  return (
+    <p class="notice" data-testid="setup-readonly">
+      {t('setup.readOnly')}
+    </p>
+  );
 }
 
 export function SetupCrumbs({ current }: { current: string }) {
@@ -73,7 +84,7 @@ export function SetupCrumbs({ current }: { current: string }) {
 // ---- Fiscal periods, as the server computes them ----
 
 export interface MonthSpan {
-  from: [number, number];  // year, month
+  from: [number, number]; // year, month
   to: [number, number];
 }
 
@@ -84,7 +95,11 @@ function shift(year: number, month: number, by: number): [number, number] {
 
 // The months a quarter ("2026Q1"), half ("2026S2") or year ("2026") covers: the fiscal year
 // starts in `start_month` and is named by the year it starts in, or ends in (`label` = end).
-export function fiscalSpan(text: string, startMonth: number, label: 'start' | 'end'): MonthSpan | null {
+export function fiscalSpan(
+  text: string,
+  startMonth: number,
+  label: 'start' | 'end',
+): MonthSpan | null {
   const m = /^(\d{4})(?:([QS])([1-4]))?$/.exec(text);
   if (!m) return null;
   const y = Number(m[1]);
@@ -99,17 +114,28 @@ export function fiscalSpan(text: string, startMonth: number, label: 'start' | 'e
 // "Jul 2026 – Sep 2026" (Pashto: the months' full names, which this build holds).
 function monthText([y, m]: [number, number]): string {
   const lang = langStore.get();
-  return lang === 'ps' ? monthYear(y, m) : new Date(y, m - 1, 15).toLocaleDateString(lang, { month: 'short', year: 'numeric' });
+  return lang === 'ps'
+    ? monthYear(y, m)
+    : new Date(y, m - 1, 15).toLocaleDateString(lang, { month: 'short', year: 'numeric' });
 }
 
 // Breaking only between the two months.
 export function Span({ span }: { span: MonthSpan | null }) {
   if (!span) return <>–</>;
-  return <><span class="nowrap">{monthText(span.from)}</span> – <span class="nowrap">{monthText(span.to)}</span></>;
+  return (
+    <>
+      <span class="nowrap">{monthText(span.from)}</span> –{' '}
+      <span class="nowrap">{monthText(span.to)}</span>
+    </>
+  );
 }
 
 // The name of the fiscal year that today falls in, under these settings.
-export function currentFiscalYear(startMonth: number, label: 'start' | 'end', today = new Date()): number {
+export function currentFiscalYear(
+  startMonth: number,
+  label: 'start' | 'end',
+  today = new Date(),
+): number {
   const y = today.getFullYear();
   const m = today.getMonth() + 1;
   const fs = startMonth >= 1 && startMonth <= 12 ? startMonth : 1;
@@ -119,7 +145,12 @@ export function currentFiscalYear(startMonth: number, label: 'start' | 'end', to
 
 // The latest period of a kind that has begun, under these settings: this month, or the fiscal
 // quarter, half or year that today falls in.
-export function periodNow(kind: 'month' | 'quarter' | 'half' | 'year' | 'ptd', startMonth = 1, label: 'start' | 'end' = 'start', today = new Date()): string {
+export function periodNow(
+  kind: 'month' | 'quarter' | 'half' | 'year' | 'ptd',
+  startMonth = 1,
+  label: 'start' | 'end' = 'start',
+  today = new Date(),
+): string {
   const y = today.getFullYear();
   const m = today.getMonth() + 1;
   if (kind === 'month') return `${y}-${String(m).padStart(2, '0')}`;
@@ -138,9 +169,24 @@ export function SetupPage({ user }: { user: User }) {
   const { t } = useI18n();
   const may = useProgrammeAdmin(user);
   const items: { path: string[]; title: string; text: string; testid: string }[] = [
-    { path: ['setup', 'settings'], title: t('set.title'), text: t('setup.settingsText'), testid: 'setup-settings' },
-    { path: ['setup', 'templates'], title: t('tpl.title'), text: t('setup.templatesText'), testid: 'setup-templates' },
-    { path: ['setup', 'dhis2'], title: t('d2.title'), text: t('setup.dhis2Text'), testid: 'setup-dhis2' },
+    {
+      path: ['setup', 'settings'],
+      title: t('set.title'),
+      text: t('setup.settingsText'),
+      testid: 'setup-settings',
+    },
+    {
+      path: ['setup', 'templates'],
+      title: t('tpl.title'),
+      text: t('setup.templatesText'),
+      testid: 'setup-templates',
+    },
+    {
+      path: ['setup', 'dhis2'],
+      title: t('d2.title'),
+      text: t('setup.dhis2Text'),
+      testid: 'setup-dhis2',
+    },
   ];
   return (
     <section class="card" aria-labelledby="setup-heading" data-testid="setup">

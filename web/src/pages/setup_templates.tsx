@@ -18,11 +18,26 @@ import { num } from '../registry_data';
 import type { User } from '../types';
 import { OtherErrors } from './field_bits';
 import {
-  dimLabel, indicatorName, indicatorOptions, templateLabel, useLibrary, type IndicatorDef, type PeriodKind, type ReportTemplate,
+  dimLabel,
+  indicatorName,
+  indicatorOptions,
+  templateLabel,
+  useLibrary,
+  type IndicatorDef,
+  type PeriodKind,
+  type ReportTemplate,
 } from './reports_bits';
 import { templatesStore, useTemplates } from './reports_list';
 import { ReadOnlyNote, SetupCrumbs, useProgrammeAdmin } from './setup_bits';
-import { cleanNames, OTHER_LANGS, TemplateView, Tools, Translations, type Item, type Section } from './setup_template_bits';
+import {
+  cleanNames,
+  OTHER_LANGS,
+  TemplateView,
+  Tools,
+  Translations,
+  type Item,
+  type Section,
+} from './setup_template_bits';
 
 const MAX_BY = 2;
 const PERIOD_KINDS: PeriodKind[] = ['month', 'quarter', 'half', 'year'];
@@ -39,7 +54,11 @@ export function sectionsOf(tpl: ReportTemplate): Section[] {
       const names = tpl.sections?.find((s) => s.title === i.section)?.names ?? {};
       out.push({ key: newKey(), title: i.section, names: { ...names }, items: [] });
     }
-    out[out.length - 1].items.push({ key: newKey(), indicator_code: i.indicator_code, by: [...i.by] });
+    out[out.length - 1].items.push({
+      key: newKey(),
+      indicator_code: i.indicator_code,
+      by: [...i.by],
+    });
   }
   return out;
 }
@@ -52,7 +71,12 @@ interface Head {
   names: Record<string, string>;
 }
 
-const headOf = (tpl: ReportTemplate): Head => ({ code: tpl.code, name: tpl.name, period_kind: tpl.period_kind, names: { ...tpl.names } });
+const headOf = (tpl: ReportTemplate): Head => ({
+  code: tpl.code,
+  name: tpl.name,
+  period_kind: tpl.period_kind,
+  names: { ...tpl.names },
+});
 
 // The body of the POST or PUT, and where each of its items and section translations sits in the
 // editor (for the server's errors, which name items[n] and sections[n]). Empty sections are left
@@ -69,28 +93,43 @@ function bodyOf(head: Head, sections: Section[], isNew: boolean) {
       at.push([si, ii]);
     });
     const names = cleanNames(s.names);
-    if (s.items.length && title && Object.keys(names).length && !titles.some((x) => x.title === title)) {
+    if (
+      s.items.length &&
+      title &&
+      Object.keys(names).length &&
+      !titles.some((x) => x.title === title)
+    ) {
       titles.push({ title, names });
       titleAt.push(si);
     }
   });
   const body = {
     ...(isNew ? { code: head.code.trim() } : {}),
-    name: head.name.trim(), period_kind: head.period_kind, names: cleanNames(head.names), items, sections: titles,
+    name: head.name.trim(),
+    period_kind: head.period_kind,
+    names: cleanNames(head.names),
+    items,
+    sections: titles,
   };
   return { body, at, titleAt };
 }
 
 // Disaggregations a template item may ask for: the indicator's own, except the sub-areas (every
 // item has them) and months.
-export const itemDims = (d: IndicatorDef | undefined) => (d?.dims ?? []).filter((x) => x !== 'child_area' && x !== 'month');
+export const itemDims = (d: IndicatorDef | undefined) =>
+  (d?.dims ?? []).filter((x) => x !== 'child_area' && x !== 'month');
 
-const periodKindLabel = (k: string, t: ReturnType<typeof useI18n>['t']) => t(('rep.period.kind.' + k) as MessageKey);
+const periodKindLabel = (k: string, t: ReturnType<typeof useI18n>['t']) =>
+  t(('rep.period.kind.' + k) as MessageKey);
 
 // The summary of a section's translations: the languages it has, or an offer to add them.
 function translatedIn(names: Record<string, string>, t: ReturnType<typeof useI18n>['t']): string {
-  const langs = LANGUAGES.filter((l) => l.code !== 'en' && names[l.code]?.trim()).map((l) => l.name);
-  return langs.length ? t('tpl.translatedIn', { langs: langs.join(t('common.listSep')) }) : t('tpl.addTranslations');
+  const langs = LANGUAGES.filter((l) => l.code !== 'en' && names[l.code]?.trim()).map(
+    (l) => l.name,
+  );
+  return langs.length
+    ? t('tpl.translatedIn', { langs: langs.join(t('common.listSep')) })
+    : t('tpl.addTranslations');
 }
 
 function move<T>(list: T[], from: number, to: number): T[] {
@@ -110,7 +149,11 @@ export function TemplatesPage({ user }: { user: User }) {
       <SetupCrumbs current={t('tpl.title')} />
       <div class="section-head">
         <h1 id="templates-heading">{t('tpl.title')}</h1>
-        {may && <a class="button primary" href={href('setup', 'new-template')} data-testid="template-new">{t('tpl.new')}</a>}
+        {may && (
+          <a class="button primary" href={href('setup', 'new-template')} data-testid="template-new">
+            {t('tpl.new')}
+          </a>
+        )}
       </div>
       <p class="muted">{t('tpl.intro')}</p>
       {!templates ? (
@@ -122,9 +165,13 @@ export function TemplatesPage({ user }: { user: User }) {
             return (
               <li key={x.code} data-testid="template-row" data-code={x.code}>
                 <a class="record-link" href={href('setup', 'templates', x.code)}>
-                  <span class="record-title"><bdi>{templateLabel(x.code, x.name, x.names)}</bdi></span>
+                  <span class="record-title">
+                    <bdi>{templateLabel(x.code, x.name, x.names)}</bdi>
+                  </span>
                   <span class="record-meta">
-                    <bdi dir="ltr">{x.code}</bdi> · {periodKindLabel(x.period_kind, t)} · {t('tpl.sectionCount', { n: sections.length })} · {t('tpl.indicatorCount', { n: x.items.length })}
+                    <bdi dir="ltr">{x.code}</bdi> · {periodKindLabel(x.period_kind, t)} ·{' '}
+                    {t('tpl.sectionCount', { n: sections.length })} ·{' '}
+                    {t('tpl.indicatorCount', { n: x.items.length })}
                   </span>
                 </a>
               </li>
@@ -136,7 +183,15 @@ export function TemplatesPage({ user }: { user: User }) {
   );
 }
 
-const BLANK: ReportTemplate = { code: '', name: '', names: {}, period_kind: 'month', builtin: false, items: [], sections: [] };
+const BLANK: ReportTemplate = {
+  code: '',
+  name: '',
+  names: {},
+  period_kind: 'month',
+  builtin: false,
+  items: [],
+  sections: [],
+};
 
 // `code` null: a new template.
 export function TemplateEditPage({ code, user }: { code: string | null; user: User }) {
@@ -164,12 +219,29 @@ export function TemplateEditPage({ code, user }: { code: string | null; user: Us
     }
   }, [tpl]);
 
-  if (!templates || !lib || may === null) return <section class="card"><p class="muted">{t('common.loading')}</p></section>;
+  if (!templates || !lib || may === null)
+    return (
+      <section class="card">
+        <p class="muted">{t('common.loading')}</p>
+      </section>
+    );
   if (!tpl || (isNew && may === false)) {
-    return <section class="card"><SetupCrumbs current={code ?? t('tpl.new')} /><p class="muted" data-testid="template-missing">{t('tpl.missing')}</p></section>;
+    return (
+      <section class="card">
+        <SetupCrumbs current={code ?? t('tpl.new')} />
+        <p class="muted" data-testid="template-missing">
+          {t('tpl.missing')}
+        </p>
+      </section>
+    );
   }
   const name = isNew ? t('tpl.new') : templateLabel(tpl.code, tpl.name, tpl.names);
-  if (!sections || !head) return <section class="card"><p class="muted">{t('common.loading')}</p></section>;
+  if (!sections || !head)
+    return (
+      <section class="card">
+        <p class="muted">{t('common.loading')}</p>
+      </section>
+    );
 
   const change = (next: Section[]) => {
     setSections(next);
@@ -184,17 +256,29 @@ export function TemplateEditPage({ code, user }: { code: string | null; user: Us
     setHead({ ...head, ...p });
     setDirty(true);
   };
-  const setSection = (si: number, p: Partial<Section>) => change(sections.map((s, n) => (n === si ? { ...s, ...p } : s)));
-  const setItems = (si: number, items: Item[]) => restructure(sections.map((s, n) => (n === si ? { ...s, items } : s)));
+  const setSection = (si: number, p: Partial<Section>) =>
+    change(sections.map((s, n) => (n === si ? { ...s, ...p } : s)));
+  const setItems = (si: number, items: Item[]) =>
+    restructure(sections.map((s, n) => (n === si ? { ...s, items } : s)));
   const setBy = (si: number, ii: number, by: string[]) =>
-    change(sections.map((s, n) => (n === si ? { ...s, items: s.items.map((x, m) => (m === ii ? { ...x, by } : x)) } : s)));
+    change(
+      sections.map((s, n) =>
+        n === si ? { ...s, items: s.items.map((x, m) => (m === ii ? { ...x, by } : x)) } : s,
+      ),
+    );
 
   // The server's errors, placed: items[n].section on its section, sections[n].names.xx on that
   // section's translation, the others on the item; the template's own fields on theirs.
   const sectionErrors = new Map<number, string>();
   const nameErrors = new Map<string, string>();
   const itemErrors = new Map<string, string[]>();
-  const placed = new Set<string>(['code', 'name', 'period_kind', 'items', ...OTHER_LANGS.map((l) => 'names.' + l.code)]);
+  const placed = new Set<string>([
+    'code',
+    'name',
+    'period_kind',
+    'items',
+    ...OTHER_LANGS.map((l) => 'names.' + l.code),
+  ]);
   for (const [k, v] of Object.entries(fields)) {
     const n = /^sections\[(\d+)\]\.names\.([a-z]+)$/.exec(k);
     if (n && titleAt[Number(n[1])] !== undefined) {
@@ -207,7 +291,8 @@ export function TemplateEditPage({ code, user }: { code: string | null; user: Us
     if (!m || !pos) continue;
     placed.add(k);
     if (m[2] === 'section') sectionErrors.set(pos[0], v);
-    else itemErrors.set(`${pos[0]}:${pos[1]}`, [...(itemErrors.get(`${pos[0]}:${pos[1]}`) ?? []), v]);
+    else
+      itemErrors.set(`${pos[0]}:${pos[1]}`, [...(itemErrors.get(`${pos[0]}:${pos[1]}`) ?? []), v]);
   }
 
   async function save() {
@@ -221,13 +306,23 @@ export function TemplateEditPage({ code, user }: { code: string | null; user: Us
     try {
       const saved = isNew
         ? await request<ReportTemplate>('POST', '/report-templates', sent.body)
-        : await request<ReportTemplate>('PUT', `/report-templates/${encodeURIComponent(tpl!.code)}`, sent.body);
+        : await request<ReportTemplate>(
+            'PUT',
+            `/report-templates/${encodeURIComponent(tpl!.code)}`,
+            sent.body,
+          );
       const list = templatesStore.get() ?? [];
-      templatesStore.set(isNew ? [...list, saved] : list.map((x) => (x.code === saved.code ? saved : x)));
+      templatesStore.set(
+        isNew ? [...list, saved] : list.map((x) => (x.code === saved.code ? saved : x)),
+      );
       setHead(headOf(saved));
       setSections(sectionsOf(saved));
       setDirty(false);
-      showInfo(t(isNew ? 'tpl.created' : 'tpl.saved', { name: templateLabel(saved.code, saved.name, saved.names) }));
+      showInfo(
+        t(isNew ? 'tpl.created' : 'tpl.saved', {
+          name: templateLabel(saved.code, saved.name, saved.names),
+        }),
+      );
       if (isNew) navigate('setup', 'templates', saved.code);
     } catch (e) {
       if (e instanceof ApiError) setFields(e.fields);
@@ -247,7 +342,11 @@ export function TemplateEditPage({ code, user }: { code: string | null; user: Us
       navigate('setup', 'templates');
     } catch (e) {
       setConfirming(false);
-      showError(e instanceof ApiError && e.status === 409 ? t(tpl!.builtin ? 'tpl.deleteShipped' : 'tpl.deleteUsed') : e);
+      showError(
+        e instanceof ApiError && e.status === 409
+          ? t(tpl!.builtin ? 'tpl.deleteShipped' : 'tpl.deleteUsed')
+          : e,
+      );
     } finally {
       setBusy(false);
     }
@@ -263,36 +362,98 @@ export function TemplateEditPage({ code, user }: { code: string | null; user: Us
   const count = sections.reduce((n, s) => n + s.items.length, 0);
   const others = templates.filter((x) => x.code !== code);
   return (
-    <section class="card" aria-labelledby="template-heading" data-testid="template" data-code={tpl.code}>
+    <section
+      class="card"
+      aria-labelledby="template-heading"
+      data-testid="template"
+      data-code={tpl.code}
+    >
       <SetupCrumbs current={name} />
-      <h1 id="template-heading"><bdi>{name}</bdi></h1>
+      <h1 id="template-heading">
+        <bdi>{name}</bdi>
+      </h1>
       <p class="badges">
-        {!isNew && <span class="badge neutral"><bdi dir="ltr">{tpl.code}</bdi></span>}
+        {!isNew && (
+          <span class="badge neutral">
+            <bdi dir="ltr">{tpl.code}</bdi>
+          </span>
+        )}
         {!isNew && <span class="badge neutral">{periodKindLabel(tpl.period_kind, t)}</span>}
         <span class="badge neutral">{t('tpl.indicatorCount', { n: count })}</span>
       </p>
       {may === false && <ReadOnlyNote />}
       {may ? (
-        <form class="form-narrow" noValidate data-testid="template-form" onSubmit={(e) => { e.preventDefault(); save(); }}>
+        <form
+          class="form-narrow"
+          noValidate
+          data-testid="template-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            save();
+          }}
+        >
           <fieldset class="tpl-about">
             <legend>{t('tpl.about')}</legend>
             {isNew && (
-              <Field label={t('tpl.code')} value={head.code} onInput={(v) => setHeadPart({ code: v })} dir="ltr" error={fields.code}
-                hint={t('tpl.codeHelp')} testid="template-code" />
+              <Field
+                label={t('tpl.code')}
+                value={head.code}
+                onInput={(v) => setHeadPart({ code: v })}
+                dir="ltr"
+                error={fields.code}
+                hint={t('tpl.codeHelp')}
+                testid="template-code"
+              />
             )}
-            <Field label={t('tpl.name')} value={head.name} onInput={(v) => setHeadPart({ name: v })} dir="auto" error={fields.name} testid="template-name" />
-            <SelectField label={t('tpl.periodKind')} value={head.period_kind} onChange={(v) => setHeadPart({ period_kind: v as PeriodKind })}
-              error={fields.period_kind} testid="template-period-kind"
-              options={PERIOD_KINDS.map((k) => ({ value: k, label: periodKindLabel(k, t) }))} />
-            <Translations label={(l) => t(l === 'ps' ? 'tpl.namePs' : 'tpl.nameUk')} names={head.names} testid="template-name"
-              onChange={(names) => setHeadPart({ names })} error={(l) => fields['names.' + l]} />
+            <Field
+              label={t('tpl.name')}
+              value={head.name}
+              onInput={(v) => setHeadPart({ name: v })}
+              dir="auto"
+              error={fields.name}
+              testid="template-name"
+            />
+            <SelectField
+              label={t('tpl.periodKind')}
+              value={head.period_kind}
+              onChange={(v) => setHeadPart({ period_kind: v as PeriodKind })}
+              error={fields.period_kind}
+              testid="template-period-kind"
+              options={PERIOD_KINDS.map((k) => ({ value: k, label: periodKindLabel(k, t) }))}
+            />
+            <Translations
+              label={(l) => t(l === 'ps' ? 'tpl.namePs' : 'tpl.nameUk')}
+              names={head.names}
+              testid="template-name"
+              onChange={(names) => setHeadPart({ names })}
+              error={(l) => fields['names.' + l]}
+            />
           </fieldset>
           <p class="hint">{t('tpl.editHelp')}</p>
           {others.length > 0 && (
             <div class="inline-add copy-from">
-              <SelectField label={t('tpl.copyFrom')} value={copyFrom} onChange={setCopyFrom} testid="template-copy-from"
-                options={[{ value: '', label: t('rep.choose') }, ...others.map((x) => ({ value: x.code, label: templateLabel(x.code, x.name, x.names) }))]} />
-              <button type="button" class="secondary" disabled={!copyFrom} data-testid="template-copy" onClick={copy}>{t('tpl.copy')}</button>
+              <SelectField
+                label={t('tpl.copyFrom')}
+                value={copyFrom}
+                onChange={setCopyFrom}
+                testid="template-copy-from"
+                options={[
+                  { value: '', label: t('rep.choose') },
+                  ...others.map((x) => ({
+                    value: x.code,
+                    label: templateLabel(x.code, x.name, x.names),
+                  })),
+                ]}
+              />
+              <button
+                type="button"
+                class="secondary"
+                disabled={!copyFrom}
+                data-testid="template-copy"
+                onClick={copy}
+              >
+                {t('tpl.copy')}
+              </button>
             </div>
           )}
           <ol class="tpl-sections">
@@ -300,19 +461,44 @@ export function TemplateEditPage({ code, user }: { code: string | null; user: Us
               <li key={s.key} class="tpl-section" data-testid="template-section" data-index={si}>
                 <div class="tpl-head">
                   <h2 class="tpl-section-n">{t('tpl.sectionN', { n: num(si + 1) })}</h2>
-                  <Tools testid={`tpl-section-${si}`} first={si === 0} last={si === sections.length - 1}
-                    up={t('tpl.sectionUp')} down={t('tpl.sectionDown')} remove={t('tpl.removeSection')}
+                  <Tools
+                    testid={`tpl-section-${si}`}
+                    first={si === 0}
+                    last={si === sections.length - 1}
+                    up={t('tpl.sectionUp')}
+                    down={t('tpl.sectionDown')}
+                    remove={t('tpl.removeSection')}
                     onMove={(by) => restructure(move(sections, si, si + by))}
-                    onRemove={() => restructure(sections.filter((_, n) => n !== si))} />
+                    onRemove={() => restructure(sections.filter((_, n) => n !== si))}
+                  />
                 </div>
-                <Field label={t('tpl.sectionTitle')} value={s.title} onInput={(title) => setSection(si, { title })} dir="auto"
-                  error={sectionErrors.get(si)} testid={`tpl-section-${si}-title`} />
-                <details class="tpl-langs" open={OTHER_LANGS.some((l) => nameErrors.has(`${si}:${l.code}`))} data-testid={`tpl-section-${si}-langs`}>
+                <Field
+                  label={t('tpl.sectionTitle')}
+                  value={s.title}
+                  onInput={(title) => setSection(si, { title })}
+                  dir="auto"
+                  error={sectionErrors.get(si)}
+                  testid={`tpl-section-${si}-title`}
+                />
+                <details
+                  class="tpl-langs"
+                  open={OTHER_LANGS.some((l) => nameErrors.has(`${si}:${l.code}`))}
+                  data-testid={`tpl-section-${si}-langs`}
+                >
                   <summary>{translatedIn(s.names, t)}</summary>
-                  <Translations label={(l) => t(l === 'ps' ? 'tpl.titlePs' : 'tpl.titleUk')} names={s.names} testid={`tpl-section-${si}-title`}
-                    onChange={(names) => setSection(si, { names })} error={(l) => nameErrors.get(`${si}:${l}`)} />
+                  <Translations
+                    label={(l) => t(l === 'ps' ? 'tpl.titlePs' : 'tpl.titleUk')}
+                    names={s.names}
+                    testid={`tpl-section-${si}-title`}
+                    onChange={(names) => setSection(si, { names })}
+                    error={(l) => nameErrors.get(`${si}:${l}`)}
+                  />
                 </details>
-                {s.items.length === 0 && <p class="muted small" data-testid="tpl-section-empty">{t('tpl.emptySection')}</p>}
+                {s.items.length === 0 && (
+                  <p class="muted small" data-testid="tpl-section-empty">
+                    {t('tpl.emptySection')}
+                  </p>
+                )}
                 <ol class="tpl-items" aria-label={t('tpl.indicatorsOf', { n: num(si + 1) })}>
                   {s.items.map((i, ii) => {
                     const d = lib.find((x) => x.code === i.indicator_code);
@@ -320,12 +506,29 @@ export function TemplateEditPage({ code, user }: { code: string | null; user: Us
                     const errs = itemErrors.get(`${si}:${ii}`) ?? [];
                     const iname = indicatorName(lib, i.indicator_code);
                     return (
-                      <li key={i.key} class={errs.length ? 'tpl-item field-invalid' : 'tpl-item'} data-testid="tpl-item" data-code={i.indicator_code}>
-                        <div class="tpl-item-name"><bdi>{iname}</bdi></div>
+                      <li
+                        key={i.key}
+                        class={errs.length ? 'tpl-item field-invalid' : 'tpl-item'}
+                        data-testid="tpl-item"
+                        data-code={i.indicator_code}
+                      >
+                        <div class="tpl-item-name">
+                          <bdi>{iname}</bdi>
+                        </div>
                         <div class="tpl-head">
                           {dims.length > 0 ? (
-                            <details class="tpl-by" open={errs.length > 0} data-testid={`tpl-item-${si}-${ii}-by`}>
-                              <summary>{i.by.length ? t('rep.byDims', { dims: i.by.map(dimLabel).join(t('common.listSep')) }) : t('tpl.totalOnly')}</summary>
+                            <details
+                              class="tpl-by"
+                              open={errs.length > 0}
+                              data-testid={`tpl-item-${si}-${ii}-by`}
+                            >
+                              <summary>
+                                {i.by.length
+                                  ? t('rep.byDims', {
+                                      dims: i.by.map(dimLabel).join(t('common.listSep')),
+                                    })
+                                  : t('tpl.totalOnly')}
+                              </summary>
                               <fieldset class="tpl-dims">
                                 <legend>{t('tpl.by')}</legend>
                                 <div class="chips">
@@ -333,8 +536,19 @@ export function TemplateEditPage({ code, user }: { code: string | null; user: Us
                                     const on = i.by.includes(dim);
                                     return (
                                       <label key={dim} class="chip">
-                                        <input type="checkbox" checked={on} disabled={!on && i.by.length >= MAX_BY} data-testid={`tpl-item-${si}-${ii}-by-${dim}`}
-                                          onChange={() => setBy(si, ii, on ? i.by.filter((y) => y !== dim) : [...i.by, dim])} />
+                                        <input
+                                          type="checkbox"
+                                          checked={on}
+                                          disabled={!on && i.by.length >= MAX_BY}
+                                          data-testid={`tpl-item-${si}-${ii}-by-${dim}`}
+                                          onChange={() =>
+                                            setBy(
+                                              si,
+                                              ii,
+                                              on ? i.by.filter((y) => y !== dim) : [...i.by, dim],
+                                            )
+                                          }
+                                        />
                                         {dimLabel(dim)}
                                       </label>
                                     );
@@ -345,51 +559,125 @@ export function TemplateEditPage({ code, user }: { code: string | null; user: Us
                           ) : (
                             <p class="muted small tpl-by">{t('tpl.noDims')}</p>
                           )}
-                          <Tools testid={`tpl-item-${si}-${ii}`} first={ii === 0} last={ii === s.items.length - 1}
-                            up={t('tpl.upNamed', { name: iname })} down={t('tpl.downNamed', { name: iname })} remove={t('tpl.removeNamed', { name: iname })}
+                          <Tools
+                            testid={`tpl-item-${si}-${ii}`}
+                            first={ii === 0}
+                            last={ii === s.items.length - 1}
+                            up={t('tpl.upNamed', { name: iname })}
+                            down={t('tpl.downNamed', { name: iname })}
+                            remove={t('tpl.removeNamed', { name: iname })}
                             onMove={(by) => setItems(si, move(s.items, ii, ii + by))}
-                            onRemove={() => setItems(si, s.items.filter((_, n) => n !== ii))} />
+                            onRemove={() =>
+                              setItems(
+                                si,
+                                s.items.filter((_, n) => n !== ii),
+                              )
+                            }
+                          />
                         </div>
-                        {errs.map((e) => <p key={e} class="field-error" data-testid={`tpl-item-${si}-${ii}-error`}>{e}</p>)}
+                        {errs.map((e) => (
+                          <p key={e} class="field-error" data-testid={`tpl-item-${si}-${ii}-error`}>
+                            {e}
+                          </p>
+                        ))}
                       </li>
                     );
                   })}
                 </ol>
                 {adding === s.key ? (
-                  <SearchPicker label={t('tpl.addIndicator')} value="" open testid={`tpl-section-${si}-pick`}
+                  <SearchPicker
+                    label={t('tpl.addIndicator')}
+                    value=""
+                    open
+                    testid={`tpl-section-${si}-pick`}
                     placeholder={t('tpl.findIndicator')}
-                    options={indicatorOptions(lib).filter((o) => !s.items.some((x) => x.indicator_code === o.value))}
+                    options={indicatorOptions(lib).filter(
+                      (o) => !s.items.some((x) => x.indicator_code === o.value),
+                    )}
                     onCancel={() => setAdding(null)}
                     onChange={(c) => {
                       setItems(si, [...s.items, { key: newKey(), indicator_code: c, by: [] }]);
                       setAdding(null);
-                    }} />
+                    }}
+                  />
                 ) : (
-                  <button type="button" class="secondary small-button" data-testid={`tpl-section-${si}-add`} onClick={() => setAdding(s.key)}>{t('tpl.addIndicator')}</button>
+                  <button
+                    type="button"
+                    class="secondary small-button"
+                    data-testid={`tpl-section-${si}-add`}
+                    onClick={() => setAdding(s.key)}
+                  >
+                    {t('tpl.addIndicator')}
+                  </button>
                 )}
               </li>
             ))}
           </ol>
-          <button type="button" class="secondary" data-testid="tpl-add-section"
-            onClick={() => restructure([...sections, { key: newKey(), title: '', names: {}, items: [] }])}>{t('tpl.addSection')}</button>
-          {fields.items && <p class="field-error" data-testid="tpl-items-error">{fields.items}</p>}
+          <button
+            type="button"
+            class="secondary"
+            data-testid="tpl-add-section"
+            onClick={() =>
+              restructure([...sections, { key: newKey(), title: '', names: {}, items: [] }])
+            }
+          >
+            {t('tpl.addSection')}
+          </button>
+          {fields.items && (
+            <p class="field-error" data-testid="tpl-items-error">
+              {fields.items}
+            </p>
+          )}
           <OtherErrors fields={fields} shown={(k) => placed.has(k)} />
           <div class="actions separated">
-            <button type="submit" class="primary" disabled={busy || !dirty} data-testid="template-save">{t(isNew ? 'tpl.create' : 'tpl.save')}</button>
+            <button
+              type="submit"
+              class="primary"
+              disabled={busy || !dirty}
+              data-testid="template-save"
+            >
+              {t(isNew ? 'tpl.create' : 'tpl.save')}
+            </button>
             {dirty && !isNew && (
               <>
-                <button type="button" class="secondary" data-testid="template-undo"
-                  onClick={() => { setHead(headOf(tpl)); setSections(sectionsOf(tpl)); setDirty(false); setFields({}); }}>{t('set.undo')}</button>
-                <span class="muted small" data-testid="template-unsaved">{t('rep.unsaved')}</span>
+                <button
+                  type="button"
+                  class="secondary"
+                  data-testid="template-undo"
+                  onClick={() => {
+                    setHead(headOf(tpl));
+                    setSections(sectionsOf(tpl));
+                    setDirty(false);
+                    setFields({});
+                  }}
+                >
+                  {t('set.undo')}
+                </button>
+                <span class="muted small" data-testid="template-unsaved">
+                  {t('rep.unsaved')}
+                </span>
               </>
             )}
           </div>
           {!isNew && !tpl.builtin && (
             <div class="separated">
               {confirming ? (
-                <ConfirmBox testid="template-delete" text={t('tpl.confirmDelete', { name })} busy={busy} onConfirm={remove} onCancel={() => setConfirming(false)} />
+                <ConfirmBox
+                  testid="template-delete"
+                  text={t('tpl.confirmDelete', { name })}
+                  busy={busy}
+                  onConfirm={remove}
+                  onCancel={() => setConfirming(false)}
+                />
               ) : (
-                <button type="button" class="danger" data-testid="template-delete" onClick={() => setConfirming(true)}>{t('tpl.delete')}</button>
+                <button
+                  type="button"
+                  class="danger"
+                  data-testid="template-delete"
+                  onClick={() => setConfirming(true)}
+                >
+                  {t('tpl.delete')}
+                </button>
               )}
             </div>
           )}

@@ -13,7 +13,16 @@ import { createStore, useStore } from '../store';
 import type { ImportResult, Page } from '../types';
 import { OtherErrors } from './field_bits';
 import {
-  currentMonth, fmt, indicatorName, periodLabel, PeriodPicker, ReportsTabs, useLibrary, type IndicatorDef, type ReportRights, type Target,
+  currentMonth,
+  fmt,
+  indicatorName,
+  periodLabel,
+  PeriodPicker,
+  ReportsTabs,
+  useLibrary,
+  type IndicatorDef,
+  type ReportRights,
+  type Target,
 } from './reports_bits';
 import { Pager } from './users';
 
@@ -29,7 +38,8 @@ interface Filters {
 
 const filterStore = createStore<Filters>({ area: null, indicator: '', period: '', offset: 0 });
 
-const unitOf = (lib: IndicatorDef[] | null, code: string) => lib?.find((d) => d.code === code)?.unit ?? 'count';
+const unitOf = (lib: IndicatorDef[] | null, code: string) =>
+  lib?.find((d) => d.code === code)?.unit ?? 'count';
 
 export function TargetsPage({ rights }: { rights: ReportRights }) {
   const { t } = useI18n();
@@ -43,7 +53,16 @@ export function TargetsPage({ rights }: { rights: ReportRights }) {
 
   useEffect(() => {
     let live = true;
-    get<Page<Target>>('/targets' + query({ area: f.area?.id, indicator: f.indicator, period: f.period, limit: LIMIT, offset: f.offset }))
+    get<Page<Target>>(
+      '/targets' +
+        query({
+          area: f.area?.id,
+          indicator: f.indicator,
+          period: f.period,
+          limit: LIMIT,
+          offset: f.offset,
+        }),
+    )
       .then((p) => live && setPage(p))
       .catch((e) => live && showError(e));
     return () => {
@@ -69,21 +88,48 @@ export function TargetsPage({ rights }: { rights: ReportRights }) {
         <ReportsTabs current="targets" />
         <div class="section-head">
           <h1 id="targets-heading">{t('tgt.title')}</h1>
-          {rights.targets && <a class="button secondary" href={href('targets', 'import')} data-testid="targets-import">{t('tgt.import')}</a>}
+          {rights.targets && (
+            <a
+              class="button secondary"
+              href={href('targets', 'import')}
+              data-testid="targets-import"
+            >
+              {t('tgt.import')}
+            </a>
+          )}
         </div>
         <details class="filter-box" open={!!(f.area || f.indicator || f.period)}>
           <summary data-testid="targets-filters">{t('rep.filters')}</summary>
           <div class="filters">
-            <AreaPicker label={t('rep.area')} value={f.area} onChange={(area) => set({ area })} clearable testid="targets-area-filter" />
-            <SelectField label={t('rep.indicator')} value={f.indicator} onChange={(indicator) => set({ indicator })} testid="targets-indicator-filter"
-              options={[{ value: '', label: t('rep.any') }, ...options]} />
-            <PeriodPicker label={t('rep.period')} value={f.period} onChange={(period) => set({ period })} any testid="targets-period-filter" />
+            <AreaPicker
+              label={t('rep.area')}
+              value={f.area}
+              onChange={(area) => set({ area })}
+              clearable
+              testid="targets-area-filter"
+            />
+            <SelectField
+              label={t('rep.indicator')}
+              value={f.indicator}
+              onChange={(indicator) => set({ indicator })}
+              testid="targets-indicator-filter"
+              options={[{ value: '', label: t('rep.any') }, ...options]}
+            />
+            <PeriodPicker
+              label={t('rep.period')}
+              value={f.period}
+              onChange={(period) => set({ period })}
+              any
+              testid="targets-period-filter"
+            />
           </div>
         </details>
         {!page ? (
           <p class="muted">{t('common.loading')}</p>
         ) : page.items.length === 0 ? (
-          <p class="muted" data-testid="targets-none">{t('tgt.none')}</p>
+          <p class="muted" data-testid="targets-none">
+            {t('tgt.none')}
+          </p>
         ) : (
           <>
             <p class="muted small">{t('tgt.count', { n: page.total })}</p>
@@ -96,26 +142,65 @@ export function TargetsPage({ rights }: { rights: ReportRights }) {
                     <th scope="col">{t('rep.period')}</th>
                     <th scope="col">{t('tgt.disaggregation')}</th>
                     <th scope="col">{t('tgt.value')}</th>
-                    {rights.targets && <th scope="col"><span class="sr-only">{t('common.delete')}</span></th>}
+                    {rights.targets && (
+                      <th scope="col">
+                        <span class="sr-only">{t('common.delete')}</span>
+                      </th>
+                    )}
                   </tr>
                 </thead>
                 <tbody>
                   {page.items.map((x) => (
-                    <tr key={x.id} data-testid="target-row" data-id={x.id} data-code={x.indicator_code}>
-                      <td class="stack-title"><a href={href('indicators', x.indicator_code)}><bdi>{indicatorName(lib, x.indicator_code)}</bdi></a></td>
-                      <td data-label={t('rep.area')}><bdi>{x.area_name}</bdi></td>
+                    <tr
+                      key={x.id}
+                      data-testid="target-row"
+                      data-id={x.id}
+                      data-code={x.indicator_code}
+                    >
+                      <td class="stack-title">
+                        <a href={href('indicators', x.indicator_code)}>
+                          <bdi>{indicatorName(lib, x.indicator_code)}</bdi>
+                        </a>
+                      </td>
+                      <td data-label={t('rep.area')}>
+                        <bdi>{x.area_name}</bdi>
+                      </td>
                       <td data-label={t('rep.period')}>{periodLabel(x.period)}</td>
-                      <td data-label={t('tgt.disaggregation')}><bdi dir="ltr">{x.disaggregation || t('tgt.total')}</bdi></td>
-                      <td data-label={t('tgt.value')} data-testid="target-value">{fmt(x.value, unitOf(lib, x.indicator_code))}</td>
+                      <td data-label={t('tgt.disaggregation')}>
+                        <bdi dir="ltr">{x.disaggregation || t('tgt.total')}</bdi>
+                      </td>
+                      <td data-label={t('tgt.value')} data-testid="target-value">
+                        {fmt(x.value, unitOf(lib, x.indicator_code))}
+                      </td>
                       {rights.targets && (
                         <td>
                           {confirming === x.id ? (
                             <span class="row-actions">
-                              <button type="button" class="danger small-button" data-testid="target-delete-confirm" onClick={() => remove(x)}>{t('common.confirm')}</button>
-                              <button type="button" class="link" onClick={() => setConfirming(null)}>{t('common.cancel')}</button>
+                              <button
+                                type="button"
+                                class="danger small-button"
+                                data-testid="target-delete-confirm"
+                                onClick={() => remove(x)}
+                              >
+                                {t('common.confirm')}
+                              </button>
+                              <button
+                                type="button"
+                                class="link"
+                                onClick={() => setConfirming(null)}
+                              >
+                                {t('common.cancel')}
+                              </button>
                             </span>
                           ) : (
-                            <button type="button" class="link" data-testid="target-delete" onClick={() => setConfirming(x.id)}>{t('common.delete')}</button>
+                            <button
+                              type="button"
+                              class="link"
+                              data-testid="target-delete"
+                              onClick={() => setConfirming(x.id)}
+                            >
+                              {t('common.delete')}
+                            </button>
                           )}
                         </td>
                       )}
@@ -124,7 +209,10 @@ export function TargetsPage({ rights }: { rights: ReportRights }) {
                 </tbody>
               </table>
             </div>
-            <Pager page={page} onOffset={(offset) => filterStore.set({ ...filterStore.get(), offset })} />
+            <Pager
+              page={page}
+              onOffset={(offset) => filterStore.set({ ...filterStore.get(), offset })}
+            />
           </>
         )}
       </section>
@@ -175,18 +263,70 @@ function TargetForm({ lib, onSaved }: { lib: IndicatorDef[] | null; onSaved: () 
     <section class="card" aria-labelledby="target-form-heading">
       <h2 id="target-form-heading">{t('tgt.set')}</h2>
       <p class="muted small">{t('tgt.setHelp')}</p>
-      <form class="form-narrow" noValidate data-testid="target-form" onSubmit={(e) => { e.preventDefault(); save(); }}>
-        <SelectField label={t('rep.indicator')} value={code} onChange={setCode} error={fields.indicator_code} testid="target-indicator"
-          options={[{ value: '', label: t('rep.choose') }, ...(lib ?? []).map((d) => ({ value: d.code, label: indicatorName(lib, d.code) }))]} />
-        <AreaPicker label={t('rep.area')} value={area} onChange={setArea} error={fields.area_id} testid="target-area" />
-        <PeriodPicker label={t('rep.period')} value={period} onChange={setPeriod} kinds={['month', 'quarter', 'half', 'year']} error={fields.period} testid="target-period" />
-        <Field label={`${t('tgt.disaggregation')} ${t('common.optional')}`} value={disaggregation} onInput={setDisaggregation} dir="ltr"
-          error={fields.disaggregation} testid="target-disaggregation"
-          hint={dims.length > 0 ? t('tgt.disaggregationHint', { dims: dims.join(', ') }) : t('tgt.disaggregationNone')} />
-        <Field type="number" inputMode="decimal" step="any" min={0} label={t('tgt.value')} value={value} onInput={setValue} error={fields.value} testid="target-value-input" />
+      <form
+        class="form-narrow"
+        noValidate
+        data-testid="target-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        <SelectField
+          label={t('rep.indicator')}
+          value={code}
+          onChange={setCode}
+          error={fields.indicator_code}
+          testid="target-indicator"
+          options={[
+            { value: '', label: t('rep.choose') },
+            ...(lib ?? []).map((d) => ({ value: d.code, label: indicatorName(lib, d.code) })),
+          ]}
+        />
+        <AreaPicker
+          label={t('rep.area')}
+          value={area}
+          onChange={setArea}
+          error={fields.area_id}
+          testid="target-area"
+        />
+        <PeriodPicker
+          label={t('rep.period')}
+          value={period}
+          onChange={setPeriod}
+          kinds={['month', 'quarter', 'half', 'year']}
+          error={fields.period}
+          testid="target-period"
+        />
+        <Field
+          label={`${t('tgt.disaggregation')} ${t('common.optional')}`}
+          value={disaggregation}
+          onInput={setDisaggregation}
+          dir="ltr"
+          error={fields.disaggregation}
+          testid="target-disaggregation"
+          hint={
+            dims.length > 0
+              ? t('tgt.disaggregationHint', { dims: dims.join(', ') })
+              : t('tgt.disaggregationNone')
+          }
+        />
+        <Field
+          type="number"
+          inputMode="decimal"
+          step="any"
+          min={0}
+          label={t('tgt.value')}
+          value={value}
+          onInput={setValue}
+          error={fields.value}
+          testid="target-value-input"
+        />
         <OtherErrors fields={fields} shown={(k) => known.includes(k)} />
         <div class="actions separated">
-          <button type="submit" class="primary" disabled={busy} data-testid="target-save">{t('tgt.save')}</button>
+          <button type="submit" class="primary" disabled={busy} data-testid="target-save">
+            {t('tgt.save')}
+          </button>
         </div>
       </form>
     </section>
@@ -199,15 +339,21 @@ export function TargetImportPage() {
     <ImportPanel<ImportResult & { saved?: number }>
       endpoint="/targets/import"
       testid="target-import"
-      crumbs={<>
-        <li><a href={href('targets')}>{t('tgt.title')}</a></li>
-        <li aria-current="page">{t('tgt.import')}</li>
-      </>}
+      crumbs={
+        <>
+          <li>
+            <a href={href('targets')}>{t('tgt.title')}</a>
+          </li>
+          <li aria-current="page">{t('tgt.import')}</li>
+        </>
+      }
       title={t('tgt.importTitle')}
-      help={<>
-        <p>{t('tgt.importHelp')}</p>
-        <ImportColumns columns={COLUMNS} file="targets.csv" />
-      </>}
+      help={
+        <>
+          <p>{t('tgt.importHelp')}</p>
+          <ImportColumns columns={COLUMNS} file="targets.csv" />
+        </>
+      }
       runLabel={t('tgt.load')}
       checked={(r) => t('tgt.importOk', { n: r.rows })}
       done={(r) => t('tgt.importDone', { n: r.saved ?? r.created ?? r.rows })}

@@ -36,7 +36,11 @@ export function TrainingRoutes({ route, user }: { route: Route; user: User }) {
     case 'trainings':
       return <TrainingsPage rights={r} />;
     case 'training-new':
-      return r.write ? <ActivityFormPage key="new-training" user={user} presetType="training" /> : <TrainingsPage rights={r} />;
+      return r.write ? (
+        <ActivityFormPage key="new-training" user={user} presetType="training" />
+      ) : (
+        <TrainingsPage rights={r} />
+      );
     case 'training':
       return <TrainingEventPage key={route.id} id={route.id} user={user} rights={r} />;
     case 'courses':
@@ -44,13 +48,21 @@ export function TrainingRoutes({ route, user }: { route: Route; user: User }) {
     case 'course-new':
       return r.courses ? <CourseFormPage key="new" /> : <CoursesPage rights={r} />;
     case 'course':
-      return r.courses ? <CourseFormPage key={route.id} id={route.id} /> : <CoursesPage rights={r} />;
+      return r.courses ? (
+        <CourseFormPage key={route.id} id={route.id} />
+      ) : (
+        <CoursesPage rights={r} />
+      );
     case 'needs':
       return <NeedsPage rights={r} />;
     case 'need-new':
       return r.write ? <NeedFormPage key="new" user={user} /> : <NeedsPage rights={r} />;
     case 'need':
-      return r.write ? <NeedFormPage key={route.id} id={route.id} user={user} /> : <NeedsPage rights={r} />;
+      return r.write ? (
+        <NeedFormPage key={route.id} id={route.id} user={user} />
+      ) : (
+        <NeedsPage rights={r} />
+      );
     case 'plans':
       return <PlansPage rights={r} />;
     case 'plan-new':

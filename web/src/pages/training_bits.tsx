@@ -20,7 +20,13 @@ export function TrainingTabs({ current }: { current: TrainingTab }) {
       <ul>
         {TABS.map((x) => (
           <li key={x.id}>
-            <a href={href(...x.path)} aria-current={x.id === current ? 'page' : undefined} data-testid={'tr-tab-' + x.id}>{t(x.key)}</a>
+            <a
+              href={href(...x.path)}
+              aria-current={x.id === current ? 'page' : undefined}
+              data-testid={'tr-tab-' + x.id}
+            >
+              {t(x.key)}
+            </a>
           </li>
         ))}
       </ul>
@@ -29,9 +35,11 @@ export function TrainingTabs({ current }: { current: TrainingTab }) {
 }
 
 // A score or absolute gain: up to one decimal; none: a dash.
-export const score = (n: number | null | undefined) => (n === null || n === undefined ? '–' : num(n, 1));
+export const score = (n: number | null | undefined) =>
+  n === null || n === undefined ? '–' : num(n, 1);
 // A normalised gain, (post − pre) / (max − pre): two decimals.
-export const ratio = (n: number | null | undefined) => (n === null || n === undefined ? '–' : num(n, 2));
+export const ratio = (n: number | null | undefined) =>
+  n === null || n === undefined ? '–' : num(n, 2);
 
 export const PRIORITIES = ['high', 'medium', 'low'];
 export const APPLIES = ['yes', 'partly', 'no'];

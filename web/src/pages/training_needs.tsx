@@ -21,7 +21,10 @@ import { PRIORITIES, TrainingTabs } from './training_bits';
 import { Pager } from './users';
 
 const LIMIT = 50;
-const filterStore = createStore<{ area: PickedArea | null; offset: number }>({ area: null, offset: 0 });
+const filterStore = createStore<{ area: PickedArea | null; offset: number }>({
+  area: null,
+  offset: 0,
+});
 const PRIORITY_CLASS: Record<string, string> = { high: 'off', medium: 'warn', low: 'neutral' };
 
 export function NeedsPage({ rights }: { rights: TrainingRights }) {
@@ -31,7 +34,9 @@ export function NeedsPage({ rights }: { rights: TrainingRights }) {
   const [page, setPage] = useState<Page<TrainingNeed> | null>(null);
   useEffect(() => {
     let live = true;
-    get<Page<TrainingNeed>>('/training-needs' + query({ area: f.area?.id, limit: LIMIT, offset: f.offset }))
+    get<Page<TrainingNeed>>(
+      '/training-needs' + query({ area: f.area?.id, limit: LIMIT, offset: f.offset }),
+    )
       .then((p) => live && setPage(p))
       .catch((e) => live && showError(e));
     return () => {
@@ -43,13 +48,25 @@ export function NeedsPage({ rights }: { rights: TrainingRights }) {
       <TrainingTabs current="needs" />
       <div class="section-head">
         <h1 id="need-heading">{t('tr.needsTitle')}</h1>
-        {rights.write && <a class="button primary" href={href('trainings', 'needs', 'new')} data-testid="need-new">{t('tr.newNeed')}</a>}
+        {rights.write && (
+          <a class="button primary" href={href('trainings', 'needs', 'new')} data-testid="need-new">
+            {t('tr.newNeed')}
+          </a>
+        )}
       </div>
-      <AreaPicker label={t('act.area')} value={f.area} onChange={(area) => filterStore.set({ area, offset: 0 })} clearable testid="need-area-filter" />
+      <AreaPicker
+        label={t('act.area')}
+        value={f.area}
+        onChange={(area) => filterStore.set({ area, offset: 0 })}
+        clearable
+        testid="need-area-filter"
+      />
       {!page ? (
         <p class="muted">{t('common.loading')}</p>
       ) : page.items.length === 0 ? (
-        <p class="muted" data-testid="need-none">{t('tr.noNeeds')}</p>
+        <p class="muted" data-testid="need-none">
+          {t('tr.noNeeds')}
+        </p>
       ) : (
         <>
           <ul class="record-list" data-testid="need-list">
@@ -58,24 +75,60 @@ export function NeedsPage({ rights }: { rights: TrainingRights }) {
                 {(() => {
                   const body = (
                     <>
-                      <span class="record-title"><bdi>{n.subject_name ?? ''}</bdi> <span class="muted small">{n.user_id ? t('tr.staff') : t('tr.institution')}</span></span>
-                      <span class="record-meta pre-line"><bdi dir="auto">{n.need}</bdi></span>
+                      <span class="record-title">
+                        <bdi>{n.subject_name ?? ''}</bdi>{' '}
+                        <span class="muted small">
+                          {n.user_id ? t('tr.staff') : t('tr.institution')}
+                        </span>
+                      </span>
+                      <span class="record-meta pre-line">
+                        <bdi dir="auto">{n.need}</bdi>
+                      </span>
                       <span class="record-meta">
                         <Ltr>{n.assessed_on}</Ltr>
-                        {n.course_id && <> · <bdi>{courseTitle(courses?.find((c) => c.id === n.course_id), '')}</bdi></>}
+                        {n.course_id && (
+                          <>
+                            {' '}
+                            ·{' '}
+                            <bdi>
+                              {courseTitle(
+                                courses?.find((c) => c.id === n.course_id),
+                                '',
+                              )}
+                            </bdi>
+                          </>
+                        )}
                       </span>
                     </>
                   );
                   // Whether the caller may change it, the server decides (the recorder or a supervisor).
-                  return rights.write
-                    ? <a class="record-link" href={href('trainings', 'needs', n.id)} data-testid="need-open" aria-label={t('tr.editNeedOf', { name: n.subject_name ?? '' })}>{body}</a>
-                    : <div class="record-link">{body}</div>;
+                  return rights.write ? (
+                    <a
+                      class="record-link"
+                      href={href('trainings', 'needs', n.id)}
+                      data-testid="need-open"
+                      aria-label={t('tr.editNeedOf', { name: n.subject_name ?? '' })}
+                    >
+                      {body}
+                    </a>
+                  ) : (
+                    <div class="record-link">{body}</div>
+                  );
                 })()}
-                <span class={'badge ' + (PRIORITY_CLASS[n.priority] ?? 'neutral')} data-testid="need-priority" data-priority={n.priority}>{codeLabel('tr.priority.', n.priority)}</span>
+                <span
+                  class={'badge ' + (PRIORITY_CLASS[n.priority] ?? 'neutral')}
+                  data-testid="need-priority"
+                  data-priority={n.priority}
+                >
+                  {codeLabel('tr.priority.', n.priority)}
+                </span>
               </li>
             ))}
           </ul>
-          <Pager page={page} onOffset={(offset) => filterStore.set({ ...filterStore.get(), offset })} />
+          <Pager
+            page={page}
+            onOffset={(offset) => filterStore.set({ ...filterStore.get(), offset })}
+          />
         </>
       )}
     </section>
@@ -135,7 +188,13 @@ export function NeedFormPage({ user, id }: { user: User; id?: string }) {
         if (!live) return;
         setStaffList(p.items);
         // A choice no longer offered falls back to oneself (when offered) or to none.
-        setStaff((s) => (p.items.some((u) => u.id === s) || s === record?.user_id ? s : p.items.some((u) => u.id === user.id) ? user.id : ''));
+        setStaff((s) =>
+          p.items.some((u) => u.id === s) || s === record?.user_id
+            ? s
+            : p.items.some((u) => u.id === user.id)
+              ? user.id
+              : '',
+        );
       })
       .catch(() => live && setStaffList([]));
     return () => {
@@ -180,7 +239,7 @@ export function NeedFormPage({ user, id }: { user: User; id?: string }) {
           f.institution_id = t('tr.chooseInstitution');
         }
         setFields(f);
-        if (e.current) fill(e.current as TrainingNeed);  // changed meanwhile: shown as it is now
+        if (e.current) fill(e.current as TrainingNeed); // changed meanwhile: shown as it is now
       }
       showError(e);
     } finally {
@@ -204,57 +263,173 @@ export function NeedFormPage({ user, id }: { user: User; id?: string }) {
     }
   }
 
-  if (id && !record) return <section class="card"><TrainingTabs current="needs" /><p class="muted">{t('common.loading')}</p></section>;
+  if (id && !record)
+    return (
+      <section class="card">
+        <TrainingTabs current="needs" />
+        <p class="muted">{t('common.loading')}</p>
+      </section>
+    );
   // The need's own subject stays offered even when the list does not hold it.
   const staffOptions = [...(staffList ?? [])];
   if (record?.user_id && !staffOptions.some((u) => u.id === record.user_id))
-    staffOptions.unshift({ id: record.user_id, full_name: record.subject_name ?? record.user_id, roles: [] });
+    staffOptions.unshift({
+      id: record.user_id,
+      full_name: record.subject_name ?? record.user_id,
+      roles: [],
+    });
   const title = record ? t('tr.editNeed') : t('tr.newNeed');
   return (
     <section class="card" aria-labelledby="need-form-heading">
       <TrainingTabs current="needs" />
-      <Crumbs items={[{ href: href('trainings', 'needs'), label: t('tr.needs') }]} current={title} />
+      <Crumbs
+        items={[{ href: href('trainings', 'needs'), label: t('tr.needs') }]}
+        current={title}
+      />
       <h1 id="need-form-heading">{title}</h1>
-      <form class="form-narrow" noValidate data-testid="need-form" data-id={record?.id ?? ''} onSubmit={(e) => { e.preventDefault(); save(); }}>
-        <AreaPicker label={t('act.area')} value={area} onChange={setArea} error={fields.area_id} testid="need-area" />
+      <form
+        class="form-narrow"
+        noValidate
+        data-testid="need-form"
+        data-id={record?.id ?? ''}
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        <AreaPicker
+          label={t('act.area')}
+          value={area}
+          onChange={setArea}
+          error={fields.area_id}
+          testid="need-area"
+        />
         <fieldset data-testid="need-subject">
           <legend>{t('tr.needOf')}</legend>
           <div class="choice-row">
             {(['institution', 'staff'] as const).map((k) => (
               <label class="check" key={k}>
-                <input type="radio" name="need-kind" checked={kind === k} data-testid={'need-kind-' + k} onChange={() => setKind(k)} />
+                <input
+                  type="radio"
+                  name="need-kind"
+                  checked={kind === k}
+                  data-testid={'need-kind-' + k}
+                  onChange={() => setKind(k)}
+                />
                 <span>{k === 'staff' ? t('tr.staff') : t('tr.institution')}</span>
               </label>
             ))}
           </div>
           {kind === 'staff' ? (
             staffList && staffOptions.length === 0 ? (
-              <p class="muted" data-testid="need-no-staff">{t('tr.noStaff')}</p>
+              <p class="muted" data-testid="need-no-staff">
+                {t('tr.noStaff')}
+              </p>
             ) : (
-              <SelectField label={t('tr.staff')} value={staff} onChange={setStaff} error={fields.user_id} testid="need-user"
-                options={[{ value: '', label: t('reg.choose') }, ...staffOptions.map((u) => ({ value: u.id, label: staffLabel(u) }))]} />
+              <SelectField
+                label={t('tr.staff')}
+                value={staff}
+                onChange={setStaff}
+                error={fields.user_id}
+                testid="need-user"
+                options={[
+                  { value: '', label: t('reg.choose') },
+                  ...staffOptions.map((u) => ({ value: u.id, label: staffLabel(u) })),
+                ]}
+              />
             )
           ) : (
-            <InstitutionPicker label={t('tr.institution')} types={[]} value={inst} onChange={setInst} emptyText={t('act.noInstitutions')}
-              error={fields.institution_id ?? fields.user_id} testid="need-inst" />
+            <InstitutionPicker
+              label={t('tr.institution')}
+              types={[]}
+              value={inst}
+              onChange={setInst}
+              emptyText={t('act.noInstitutions')}
+              error={fields.institution_id ?? fields.user_id}
+              testid="need-inst"
+            />
           )}
         </fieldset>
-        <TextAreaField label={t('tr.need')} value={need} onInput={setNeed} error={fields.need} testid="need-text" />
-        <SelectField label={t('tr.priority')} value={priority} onChange={setPriority} error={fields.priority} testid="need-priority"
-          options={[{ value: '', label: t('reg.choose') }, ...PRIORITIES.map((p) => ({ value: p, label: codeLabel('tr.priority.', p) }))]} />
-        <Field type="date" label={t('tr.assessedOn')} value={on} onInput={setOn} max={todayIso()} error={fields.assessed_on} testid="need-date" />
-        <SelectField label={`${t('act.course')} ${t('common.optional')}`} value={course} onChange={setCourse} error={fields.course_id} testid="need-course"
-          options={[{ value: '', label: t('tr.noCourse') }, ...(courses ?? []).map((c) => ({ value: c.id, label: courseTitle(c) }))]} />
-        <OtherErrors fields={fields} shown={(k) => ['area_id', 'user_id', 'institution_id', 'need', 'priority', 'assessed_on', 'course_id'].includes(k)} />
+        <TextAreaField
+          label={t('tr.need')}
+          value={need}
+          onInput={setNeed}
+          error={fields.need}
+          testid="need-text"
+        />
+        <SelectField
+          label={t('tr.priority')}
+          value={priority}
+          onChange={setPriority}
+          error={fields.priority}
+          testid="need-priority"
+          options={[
+            { value: '', label: t('reg.choose') },
+            ...PRIORITIES.map((p) => ({ value: p, label: codeLabel('tr.priority.', p) })),
+          ]}
+        />
+        <Field
+          type="date"
+          label={t('tr.assessedOn')}
+          value={on}
+          onInput={setOn}
+          max={todayIso()}
+          error={fields.assessed_on}
+          testid="need-date"
+        />
+        <SelectField
+          label={`${t('act.course')} ${t('common.optional')}`}
+          value={course}
+          onChange={setCourse}
+          error={fields.course_id}
+          testid="need-course"
+          options={[
+            { value: '', label: t('tr.noCourse') },
+            ...(courses ?? []).map((c) => ({ value: c.id, label: courseTitle(c) })),
+          ]}
+        />
+        <OtherErrors
+          fields={fields}
+          shown={(k) =>
+            [
+              'area_id',
+              'user_id',
+              'institution_id',
+              'need',
+              'priority',
+              'assessed_on',
+              'course_id',
+            ].includes(k)
+          }
+        />
         <div class="actions separated">
-          <button type="submit" class="primary" disabled={busy} data-testid="need-save">{t('common.save')}</button>
-          <a class="button secondary" href={href('trainings', 'needs')}>{t('common.cancel')}</a>
+          <button type="submit" class="primary" disabled={busy} data-testid="need-save">
+            {t('common.save')}
+          </button>
+          <a class="button secondary" href={href('trainings', 'needs')}>
+            {t('common.cancel')}
+          </a>
           {record && (
-            <button type="button" class="danger" disabled={busy} aria-expanded={confirming} data-testid="need-delete" onClick={() => setConfirming(!confirming)}>{t('common.delete')}</button>
+            <button
+              type="button"
+              class="danger"
+              disabled={busy}
+              aria-expanded={confirming}
+              data-testid="need-delete"
+              onClick={() => setConfirming(!confirming)}
+            >
+              {t('common.delete')}
+            </button>
           )}
         </div>
         {record && confirming && (
-          <ConfirmBox testid="need-delete" text={t('tr.confirmDeleteNeed', { name: record.subject_name ?? '' })} busy={busy} onConfirm={remove} onCancel={() => setConfirming(false)} />
+          <ConfirmBox
+            testid="need-delete"
+            text={t('tr.confirmDeleteNeed', { name: record.subject_name ?? '' })}
+            busy={busy}
+            onConfirm={remove}
+            onCancel={() => setConfirming(false)}
+          />
         )}
       </form>
     </section>

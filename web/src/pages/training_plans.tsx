@@ -21,7 +21,13 @@ import { TrainingTabs } from './training_bits';
 import { Pager } from './users';
 
 const LIMIT = 50;
-const PLAN_COLUMNS = ['course_code', 'area_code', 'period', 'planned_events', 'planned_participants'];
+const PLAN_COLUMNS = [
+  'course_code',
+  'area_code',
+  'period',
+  'planned_events',
+  'planned_participants',
+];
 
 // Area and period are shared by the plan list and plan against achievement.
 interface Filters {
@@ -38,14 +44,29 @@ function PlanFilters({ error, testid }: { error?: string; testid: string }) {
   // The period is applied after typing stops.
   useEffect(() => {
     const timer = setTimeout(() => {
-      if (period.trim() !== filterStore.get().period) filterStore.set({ ...filterStore.get(), period: period.trim(), offset: 0 });
+      if (period.trim() !== filterStore.get().period)
+        filterStore.set({ ...filterStore.get(), period: period.trim(), offset: 0 });
     }, 400);
     return () => clearTimeout(timer);
   }, [period]);
   return (
     <div class="form-row">
-      <AreaPicker label={t('act.area')} value={f.area} onChange={(area) => filterStore.set({ ...filterStore.get(), area, offset: 0 })} clearable testid={testid + '-area'} />
-      <Field label={t('tr.period')} value={period} onInput={setPeriod} dir="ltr" error={error} hint={t('tr.periodHint')} testid={testid + '-period'} />
+      <AreaPicker
+        label={t('act.area')}
+        value={f.area}
+        onChange={(area) => filterStore.set({ ...filterStore.get(), area, offset: 0 })}
+        clearable
+        testid={testid + '-area'}
+      />
+      <Field
+        label={t('tr.period')}
+        value={period}
+        onInput={setPeriod}
+        dir="ltr"
+        error={error}
+        hint={t('tr.periodHint')}
+        testid={testid + '-period'}
+      />
     </div>
   );
 }
@@ -58,7 +79,10 @@ export function PlansPage({ rights }: { rights: TrainingRights }) {
   const [periodError, setPeriodError] = useState<string | undefined>();
   useEffect(() => {
     let live = true;
-    get<Page<TrainingPlan>>('/training-plans' + query({ area: f.area?.id, period: f.period, limit: LIMIT, offset: f.offset }))
+    get<Page<TrainingPlan>>(
+      '/training-plans' +
+        query({ area: f.area?.id, period: f.period, limit: LIMIT, offset: f.offset }),
+    )
       .then((p) => {
         if (!live) return;
         setPage(p);
@@ -73,7 +97,11 @@ export function PlansPage({ rights }: { rights: TrainingRights }) {
       live = false;
     };
   }, [f]);
-  const title = (p: TrainingPlan) => courseTitle(courses?.find((c) => c.id === p.course_id), p.course_title);
+  const title = (p: TrainingPlan) =>
+    courseTitle(
+      courses?.find((c) => c.id === p.course_id),
+      p.course_title,
+    );
   return (
     <section class="card" aria-labelledby="plan-heading" data-testid="plans">
       <TrainingTabs current="plans" />
@@ -81,8 +109,20 @@ export function PlansPage({ rights }: { rights: TrainingRights }) {
         <h1 id="plan-heading">{t('tr.plansTitle')}</h1>
         {rights.plans && (
           <div class="head-actions">
-            <a class="button primary" href={href('trainings', 'plans', 'new')} data-testid="plan-new">{t('tr.newPlan')}</a>
-            <a class="button secondary" href={href('trainings', 'plans', 'import')} data-testid="plan-import-link">{t('reg.import')}</a>
+            <a
+              class="button primary"
+              href={href('trainings', 'plans', 'new')}
+              data-testid="plan-new"
+            >
+              {t('tr.newPlan')}
+            </a>
+            <a
+              class="button secondary"
+              href={href('trainings', 'plans', 'import')}
+              data-testid="plan-import-link"
+            >
+              {t('reg.import')}
+            </a>
           </div>
         )}
       </div>
@@ -90,38 +130,67 @@ export function PlansPage({ rights }: { rights: TrainingRights }) {
       {!page ? (
         <p class="muted">{t('common.loading')}</p>
       ) : page.items.length === 0 ? (
-        <p class="muted" data-testid="plan-none">{t('tr.noPlans')}</p>
+        <p class="muted" data-testid="plan-none">
+          {t('tr.noPlans')}
+        </p>
       ) : (
         <>
           <div class="table-wrap">
             <table class="stack numbers tr-table" data-testid="plan-table">
               <thead>
                 <tr>
-                  <th scope="col" class="text">{t('act.course')}</th>
-                  <th scope="col" class="text">{t('act.area')}</th>
-                  <th scope="col" class="text">{t('tr.period')}</th>
+                  <th scope="col" class="text">
+                    {t('act.course')}
+                  </th>
+                  <th scope="col" class="text">
+                    {t('act.area')}
+                  </th>
+                  <th scope="col" class="text">
+                    {t('tr.period')}
+                  </th>
                   <th scope="col">{t('tr.plannedEvents')}</th>
                   <th scope="col">{t('tr.plannedParticipants')}</th>
                 </tr>
               </thead>
               <tbody>
                 {page.items.map((p) => (
-                  <tr key={p.id} data-testid="plan-row" data-course={p.course_id} data-area={p.area_id} data-period={p.period}>
+                  <tr
+                    key={p.id}
+                    data-testid="plan-row"
+                    data-course={p.course_id}
+                    data-area={p.area_id}
+                    data-period={p.period}
+                  >
                     <td class="stack-title text">
-                      {rights.plans
-                        ? <a href={href('trainings', 'plans', p.id)} data-testid="plan-open"><bdi>{title(p)}</bdi></a>
-                        : <bdi>{title(p)}</bdi>}
+                      {rights.plans ? (
+                        <a href={href('trainings', 'plans', p.id)} data-testid="plan-open">
+                          <bdi>{title(p)}</bdi>
+                        </a>
+                      ) : (
+                        <bdi>{title(p)}</bdi>
+                      )}
                     </td>
-                    <td class="text" data-label={t('act.area')}><bdi>{p.area_name}</bdi></td>
-                    <td class="text" data-label={t('tr.period')}><Ltr>{p.period}</Ltr></td>
-                    <td data-label={t('tr.plannedEvents')} data-testid="plan-events">{num(p.planned_events)}</td>
-                    <td data-label={t('tr.plannedParticipants')} data-testid="plan-participants">{num(p.planned_participants)}</td>
+                    <td class="text" data-label={t('act.area')}>
+                      <bdi>{p.area_name}</bdi>
+                    </td>
+                    <td class="text" data-label={t('tr.period')}>
+                      <Ltr>{p.period}</Ltr>
+                    </td>
+                    <td data-label={t('tr.plannedEvents')} data-testid="plan-events">
+                      {num(p.planned_events)}
+                    </td>
+                    <td data-label={t('tr.plannedParticipants')} data-testid="plan-participants">
+                      {num(p.planned_participants)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <Pager page={page} onOffset={(offset) => filterStore.set({ ...filterStore.get(), offset })} />
+          <Pager
+            page={page}
+            onOffset={(offset) => filterStore.set({ ...filterStore.get(), offset })}
+          />
         </>
       )}
     </section>
@@ -165,9 +234,14 @@ export function PlanFormPage({ id }: { id?: string }) {
     clearMessages();
     setFields({});
     // Whole numbers as numbers; anything else as typed, for the server to name on its field.
-    const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : s.trim() || undefined);
+    const whole = (s: string) =>
+      /^\d+$/.test(s.trim()) ? Number(s.trim()) : s.trim() || undefined;
     const body: Record<string, unknown> = {
-      course_id: course, area_id: area?.id ?? '', period: period.trim(), planned_events: whole(events), planned_participants: whole(participants),
+      course_id: course,
+      area_id: area?.id ?? '',
+      period: period.trim(),
+      planned_events: whole(events),
+      planned_participants: whole(participants),
     };
     setBusy(true);
     try {
@@ -178,19 +252,28 @@ export function PlanFormPage({ id }: { id?: string }) {
         if (course !== record.course_id) changed.course_id = course;
         if (area?.id !== record.area_id) changed.area_id = area?.id ?? '';
         if (period.trim() !== record.period) changed.period = period.trim();
-        if (body.planned_events !== record.planned_events) changed.planned_events = body.planned_events;
-        if (body.planned_participants !== record.planned_participants) changed.planned_participants = body.planned_participants;
-        saved = await patch<TrainingPlan>(`/training-plans/${encodeURIComponent(record.id)}`, changed);
+        if (body.planned_events !== record.planned_events)
+          changed.planned_events = body.planned_events;
+        if (body.planned_participants !== record.planned_participants)
+          changed.planned_participants = body.planned_participants;
+        saved = await patch<TrainingPlan>(
+          `/training-plans/${encodeURIComponent(record.id)}`,
+          changed,
+        );
       } else {
         saved = await post<TrainingPlan>('/training-plans', body);
       }
       showInfo(t('tr.planSaved'));
-      filterStore.set({ area: { id: saved.area_id, name: saved.area_name }, period: saved.period, offset: 0 });
+      filterStore.set({
+        area: { id: saved.area_id, name: saved.area_name },
+        period: saved.period,
+        offset: 0,
+      });
       navigate('trainings', 'plans');
     } catch (err) {
       if (err instanceof ApiError) {
         setFields(err.fields);
-        if (err.current) fill(err.current as TrainingPlan);  // changed meanwhile: shown as it is now
+        if (err.current) fill(err.current as TrainingPlan); // changed meanwhile: shown as it is now
       }
       showError(err);
     } finally {
@@ -214,34 +297,122 @@ export function PlanFormPage({ id }: { id?: string }) {
     }
   }
 
-  if (id && !record) return <section class="card"><TrainingTabs current="plans" /><p class="muted">{t('common.loading')}</p></section>;
+  if (id && !record)
+    return (
+      <section class="card">
+        <TrainingTabs current="plans" />
+        <p class="muted">{t('common.loading')}</p>
+      </section>
+    );
   const title = record ? t('tr.editPlan') : t('tr.newPlan');
   return (
     <section class="card" aria-labelledby="plan-form-heading">
       <TrainingTabs current="plans" />
-      <Crumbs items={[{ href: href('trainings', 'plans'), label: t('tr.plans') }]} current={title} />
+      <Crumbs
+        items={[{ href: href('trainings', 'plans'), label: t('tr.plans') }]}
+        current={title}
+      />
       <h1 id="plan-form-heading">{title}</h1>
       <p class="hint">{record ? t('tr.planUnique') : t('tr.planReplaces')}</p>
-      <form class="form-narrow" noValidate data-testid="plan-form" data-id={record?.id ?? ''} onSubmit={(e) => { e.preventDefault(); save(); }}>
-        <SelectField label={t('act.course')} value={course} onChange={setCourse} error={fields.course_id} testid="plan-course"
-          options={[{ value: '', label: t('reg.choose') }, ...(courses ?? []).map((c) => ({ value: c.id, label: courseTitle(c) }))]} />
-        <AreaPicker label={t('act.area')} value={area} onChange={setArea} error={fields.area_id} testid="plan-area" />
-        <Field label={t('tr.period')} value={period} onInput={setPeriod} dir="ltr" error={fields.period} hint={t('tr.periodHint')} testid="plan-period" />
+      <form
+        class="form-narrow"
+        noValidate
+        data-testid="plan-form"
+        data-id={record?.id ?? ''}
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        <SelectField
+          label={t('act.course')}
+          value={course}
+          onChange={setCourse}
+          error={fields.course_id}
+          testid="plan-course"
+          options={[
+            { value: '', label: t('reg.choose') },
+            ...(courses ?? []).map((c) => ({ value: c.id, label: courseTitle(c) })),
+          ]}
+        />
+        <AreaPicker
+          label={t('act.area')}
+          value={area}
+          onChange={setArea}
+          error={fields.area_id}
+          testid="plan-area"
+        />
+        <Field
+          label={t('tr.period')}
+          value={period}
+          onInput={setPeriod}
+          dir="ltr"
+          error={fields.period}
+          hint={t('tr.periodHint')}
+          testid="plan-period"
+        />
         <div class="form-row pair">
-          <Field type="number" inputMode="numeric" min={0} label={t('tr.plannedEvents')} value={events} onInput={setEvents} error={fields.planned_events} testid="plan-events-input" />
-          <Field type="number" inputMode="numeric" min={0} label={t('tr.plannedParticipants')} value={participants} onInput={setParticipants} error={fields.planned_participants} testid="plan-participants-input" />
+          <Field
+            type="number"
+            inputMode="numeric"
+            min={0}
+            label={t('tr.plannedEvents')}
+            value={events}
+            onInput={setEvents}
+            error={fields.planned_events}
+            testid="plan-events-input"
+          />
+          <Field
+            type="number"
+            inputMode="numeric"
+            min={0}
+            label={t('tr.plannedParticipants')}
+            value={participants}
+            onInput={setParticipants}
+            error={fields.planned_participants}
+            testid="plan-participants-input"
+          />
         </div>
-        <OtherErrors fields={fields} shown={(k) => ['course_id', 'area_id', 'period', 'planned_events', 'planned_participants'].includes(k)} />
+        <OtherErrors
+          fields={fields}
+          shown={(k) =>
+            ['course_id', 'area_id', 'period', 'planned_events', 'planned_participants'].includes(k)
+          }
+        />
         <div class="actions separated">
-          <button type="submit" class="primary" disabled={busy} data-testid="plan-save">{t('common.save')}</button>
-          <a class="button secondary" href={href('trainings', 'plans')}>{t('common.cancel')}</a>
+          <button type="submit" class="primary" disabled={busy} data-testid="plan-save">
+            {t('common.save')}
+          </button>
+          <a class="button secondary" href={href('trainings', 'plans')}>
+            {t('common.cancel')}
+          </a>
           {record && (
-            <button type="button" class="danger" disabled={busy} aria-expanded={confirming} data-testid="plan-delete" onClick={() => setConfirming(!confirming)}>{t('common.delete')}</button>
+            <button
+              type="button"
+              class="danger"
+              disabled={busy}
+              aria-expanded={confirming}
+              data-testid="plan-delete"
+              onClick={() => setConfirming(!confirming)}
+            >
+              {t('common.delete')}
+            </button>
           )}
         </div>
         {record && confirming && (
-          <ConfirmBox testid="plan-delete" busy={busy} onConfirm={remove} onCancel={() => setConfirming(false)}
-            text={t('tr.confirmDeletePlan', { course: courseTitle(courses?.find((c) => c.id === record.course_id), record.course_title), period: record.period })} />
+          <ConfirmBox
+            testid="plan-delete"
+            busy={busy}
+            onConfirm={remove}
+            onCancel={() => setConfirming(false)}
+            text={t('tr.confirmDeletePlan', {
+              course: courseTitle(
+                courses?.find((c) => c.id === record.course_id),
+                record.course_title,
+              ),
+              period: record.period,
+            })}
+          />
         )}
       </form>
     </section>
@@ -254,15 +425,21 @@ export function PlanImportPage() {
     <ImportPanel<PlanImportResult>
       endpoint="/training-plans/import"
       testid="plan-import"
-      crumbs={<>
-        <li><a href={href('trainings', 'plans')}>{t('tr.plans')}</a></li>
-        <li aria-current="page">{t('reg.import')}</li>
-      </>}
+      crumbs={
+        <>
+          <li>
+            <a href={href('trainings', 'plans')}>{t('tr.plans')}</a>
+          </li>
+          <li aria-current="page">{t('reg.import')}</li>
+        </>
+      }
       title={t('tr.importTitle')}
-      help={<>
-        <p>{t('tr.importHelp')}</p>
-        <ImportColumns columns={PLAN_COLUMNS} file="training-plans.csv" />
-      </>}
+      help={
+        <>
+          <p>{t('tr.importHelp')}</p>
+          <ImportColumns columns={PLAN_COLUMNS} file="training-plans.csv" />
+        </>
+      }
       runLabel={t('tr.importRun')}
       checked={(r) => t('tr.importOk', { n: r.rows })}
       done={(r) => t('tr.importDone', { n: r.saved ?? r.rows })}
@@ -278,7 +455,9 @@ export function AchievementPage() {
   const [periodError, setPeriodError] = useState<string | undefined>();
   useEffect(() => {
     let live = true;
-    get<{ items: PlanAchievement[] }>('/training-plans/achievement' + query({ area: f.area?.id, period: f.period }))
+    get<{ items: PlanAchievement[] }>(
+      '/training-plans/achievement' + query({ area: f.area?.id, period: f.period }),
+    )
       .then((r) => {
         if (!live) return;
         setItems(r.items);
@@ -294,7 +473,11 @@ export function AchievementPage() {
     };
   }, [f.area?.id, f.period]);
 
-  const title = (id: string, fallback: string) => courseTitle(courses?.find((c) => c.id === id), fallback);
+  const title = (id: string, fallback: string) =>
+    courseTitle(
+      courses?.find((c) => c.id === id),
+      fallback,
+    );
   // One bar per plan: plans of one course may nest (a month within its quarter), so they are not
   // added up. A course with several plans names the area and period on each bar.
   const rows = items ?? [];
@@ -302,13 +485,18 @@ export function AchievementPage() {
     rows.filter((x) => x.course_id === p.course_id).length > 1
       ? `${title(p.course_id, p.course_title)} · ${p.area_name} · ${p.period}`
       : title(p.course_id, p.course_title);
-  const share = (done: number, planned: number) => (planned > 0 ? done / planned : done > 0 ? 1 : 0);
+  const share = (done: number, planned: number) =>
+    planned > 0 ? done / planned : done > 0 ? 1 : 0;
   const eventBars: Bar[] = rows.map((p) => ({
-    key: p.id, label: label(p), value: share(p.held_events, p.planned_events),
+    key: p.id,
+    label: label(p),
+    value: share(p.held_events, p.planned_events),
     text: t('tr.ofPlanned', { done: num(p.held_events), planned: num(p.planned_events) }),
   }));
   const peopleBars: Bar[] = rows.map((p) => ({
-    key: p.id, label: label(p), value: share(p.trained, p.planned_participants),
+    key: p.id,
+    label: label(p),
+    value: share(p.trained, p.planned_participants),
     text: t('tr.ofPlanned', { done: num(p.trained), planned: num(p.planned_participants) }),
   }));
 
@@ -322,28 +510,62 @@ export function AchievementPage() {
         {!items ? (
           <p class="muted">{t('common.loading')}</p>
         ) : items.length === 0 ? (
-          <p class="muted" data-testid="ach-none">{t('tr.noPlans')}</p>
+          <p class="muted" data-testid="ach-none">
+            {t('tr.noPlans')}
+          </p>
         ) : (
           <div class="table-wrap">
             <table class="stack numbers tr-table" data-testid="ach-table">
               <thead>
                 <tr>
-                  <th scope="col" class="text">{t('act.course')}</th>
-                  <th scope="col" class="text">{t('act.area')}</th>
-                  <th scope="col" class="text">{t('tr.period')}</th>
+                  <th scope="col" class="text">
+                    {t('act.course')}
+                  </th>
+                  <th scope="col" class="text">
+                    {t('act.area')}
+                  </th>
+                  <th scope="col" class="text">
+                    {t('tr.period')}
+                  </th>
                   <th scope="col">{t('tr.eventsHeld')}</th>
                   <th scope="col">{t('tr.peopleTrained')}</th>
                 </tr>
               </thead>
               <tbody>
                 {items.map((p) => (
-                  <tr key={p.id} data-testid="ach-row" data-id={p.id} data-course={p.course_id} data-area={p.area_id} data-period={p.period}
-                    data-held={p.held_events} data-planned-events={p.planned_events} data-trained={p.trained} data-planned-participants={p.planned_participants}>
-                    <td class="stack-title text"><bdi>{title(p.course_id, p.course_title)}</bdi></td>
-                    <td class="text" data-label={t('act.area')}><bdi>{p.area_name}</bdi></td>
-                    <td class="text" data-label={t('tr.period')}><Ltr>{p.period}</Ltr></td>
-                    <td data-label={t('tr.eventsHeld')}>{t('tr.ofPlanned', { done: num(p.held_events), planned: num(p.planned_events) })}</td>
-                    <td data-label={t('tr.peopleTrained')}>{t('tr.ofPlanned', { done: num(p.trained), planned: num(p.planned_participants) })}</td>
+                  <tr
+                    key={p.id}
+                    data-testid="ach-row"
+                    data-id={p.id}
+                    data-course={p.course_id}
+                    data-area={p.area_id}
+                    data-period={p.period}
+                    data-held={p.held_events}
+                    data-planned-events={p.planned_events}
+                    data-trained={p.trained}
+                    data-planned-participants={p.planned_participants}
+                  >
+                    <td class="stack-title text">
+                      <bdi>{title(p.course_id, p.course_title)}</bdi>
+                    </td>
+                    <td class="text" data-label={t('act.area')}>
+                      <bdi>{p.area_name}</bdi>
+                    </td>
+                    <td class="text" data-label={t('tr.period')}>
+                      <Ltr>{p.period}</Ltr>
+                    </td>
+                    <td data-label={t('tr.eventsHeld')}>
+                      {t('tr.ofPlanned', {
+                        done: num(p.held_events),
+                        planned: num(p.planned_events),
+                      })}
+                    </td>
+                    <td data-label={t('tr.peopleTrained')}>
+                      {t('tr.ofPlanned', {
+                        done: num(p.trained),
+                        planned: num(p.planned_participants),
+                      })}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -11,7 +11,9 @@ import { updateCurrentUser } from '../session';
 import type { User } from '../types';
 
 function rowsOf(user: User): RoleRow[] {
-  return user.roles.map((r) => newRoleRow(r.role, { id: r.area_id, name: r.area_name ?? r.area_id }));
+  return user.roles.map((r) =>
+    newRoleRow(r.role, { id: r.area_id, name: r.area_name ?? r.area_id }),
+  );
 }
 
 function rolesBody(rows: RoleRow[]) {
@@ -35,7 +37,11 @@ export function UserCreatePage() {
     setBusy(true);
     try {
       const user = await post<User>('/users', {
-        username: username.trim(), full_name: fullName.trim(), password, locale, roles: rolesBody(rows),
+        username: username.trim(),
+        full_name: fullName.trim(),
+        password,
+        locale,
+        roles: rolesBody(rows),
       });
       showInfo(t('common.created'));
       navigate('users', user.id);
@@ -52,14 +58,51 @@ export function UserCreatePage() {
       <Crumbs current={t('users.new')} />
       <h1 id="user-new-heading">{t('users.new')}</h1>
       <form onSubmit={submit} data-testid="user-form" class="form-narrow" noValidate>
-        <Field label={t('users.username')} value={username} onInput={setUsername} required dir="ltr" autocomplete="off" error={fields.username} testid="user-username" />
-        <Field label={t('users.fullName')} value={fullName} onInput={setFullName} required error={fields.full_name} testid="user-full-name" />
-        <Field label={t('users.password')} type="password" value={password} onInput={setPassword} required dir="ltr" autocomplete="new-password" error={fields.password} testid="user-password" />
-        <SelectField label={t('users.locale')} value={locale} onChange={setLocale} options={ACCOUNT_LOCALES} error={fields.locale} testid="user-locale" />
+        <Field
+          label={t('users.username')}
+          value={username}
+          onInput={setUsername}
+          required
+          dir="ltr"
+          autocomplete="off"
+          error={fields.username}
+          testid="user-username"
+        />
+        <Field
+          label={t('users.fullName')}
+          value={fullName}
+          onInput={setFullName}
+          required
+          error={fields.full_name}
+          testid="user-full-name"
+        />
+        <Field
+          label={t('users.password')}
+          type="password"
+          value={password}
+          onInput={setPassword}
+          required
+          dir="ltr"
+          autocomplete="new-password"
+          error={fields.password}
+          testid="user-password"
+        />
+        <SelectField
+          label={t('users.locale')}
+          value={locale}
+          onChange={setLocale}
+          options={ACCOUNT_LOCALES}
+          error={fields.locale}
+          testid="user-locale"
+        />
         <RolesEditor rows={rows} onChange={setRows} fields={fields} />
         <div class="actions">
-          <button type="submit" class="primary" disabled={busy} data-testid="user-save">{t('common.create')}</button>
-          <a class="button secondary" href={href('users')}>{t('common.cancel')}</a>
+          <button type="submit" class="primary" disabled={busy} data-testid="user-save">
+            {t('common.create')}
+          </button>
+          <a class="button secondary" href={href('users')}>
+            {t('common.cancel')}
+          </a>
         </div>
       </form>
     </section>
@@ -85,20 +128,32 @@ export function UserEditPage({ id }: { id: string }) {
 
   useEffect(() => {
     let live = true;
-    get<User>(`/users/${encodeURIComponent(id)}`).then((u) => live && adopt(u)).catch((e) => live && showError(e));
+    get<User>(`/users/${encodeURIComponent(id)}`)
+      .then((u) => live && adopt(u))
+      .catch((e) => live && showError(e));
     return () => {
       live = false;
     };
   }, [id]);
 
-  if (!user) return <section class="card"><p class="muted">{t('common.loading')}</p></section>;
+  if (!user)
+    return (
+      <section class="card">
+        <p class="muted">{t('common.loading')}</p>
+      </section>
+    );
 
   async function save(body: Record<string, unknown>, message: string) {
     if (!user) return;
     clearMessages();
     setFields({});
     try {
-      adopt(await patch<User>(`/users/${encodeURIComponent(user.id)}`, { version: user.version, ...body }));
+      adopt(
+        await patch<User>(`/users/${encodeURIComponent(user.id)}`, {
+          version: user.version,
+          ...body,
+        }),
+      );
       showInfo(message);
       return true;
     } catch (err) {
@@ -112,39 +167,95 @@ export function UserEditPage({ id }: { id: string }) {
   }
 
   return (
-    <section class="card" aria-labelledby="user-edit-heading" data-testid="user-edit" data-username={user.username}>
+    <section
+      class="card"
+      aria-labelledby="user-edit-heading"
+      data-testid="user-edit"
+      data-username={user.username}
+    >
       <Crumbs current={user.username} />
-      <h1 id="user-edit-heading">{t('users.edit')}: <span dir="ltr">{user.username}</span></h1>
+      <h1 id="user-edit-heading">
+        {t('users.edit')}: <span dir="ltr">{user.username}</span>
+      </h1>
       <p>
-        {user.disabled ? <span class="badge off" data-testid="user-status">{t('users.disabled')}</span>
-          : <span class="badge on" data-testid="user-status">{t('users.active')}</span>}
+        {user.disabled ? (
+          <span class="badge off" data-testid="user-status">
+            {t('users.disabled')}
+          </span>
+        ) : (
+          <span class="badge on" data-testid="user-status">
+            {t('users.active')}
+          </span>
+        )}
       </p>
-      <form class="form-narrow" data-testid="user-form" noValidate onSubmit={(e) => {
-        e.preventDefault();
-        save({ full_name: fullName.trim(), locale, roles: rolesBody(rows) }, t('common.saved'));
-      }}>
-        <Field label={t('users.fullName')} value={fullName} onInput={setFullName} required error={fields.full_name} testid="user-full-name" />
-        <SelectField label={t('users.locale')} value={locale} onChange={setLocale} options={ACCOUNT_LOCALES} error={fields.locale} testid="user-locale" />
+      <form
+        class="form-narrow"
+        data-testid="user-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          save({ full_name: fullName.trim(), locale, roles: rolesBody(rows) }, t('common.saved'));
+        }}
+      >
+        <Field
+          label={t('users.fullName')}
+          value={fullName}
+          onInput={setFullName}
+          required
+          error={fields.full_name}
+          testid="user-full-name"
+        />
+        <SelectField
+          label={t('users.locale')}
+          value={locale}
+          onChange={setLocale}
+          options={ACCOUNT_LOCALES}
+          error={fields.locale}
+          testid="user-locale"
+        />
         <RolesEditor rows={rows} onChange={setRows} fields={fields} />
         <div class="actions">
-          <button type="submit" class="primary" data-testid="user-save">{t('common.save')}</button>
+          <button type="submit" class="primary" data-testid="user-save">
+            {t('common.save')}
+          </button>
         </div>
       </form>
 
       <div class="actions separated">
-        <button type="button" class={user.disabled ? 'secondary' : 'danger'} data-testid="user-toggle-disabled"
-          onClick={() => save({ disabled: !user.disabled }, t('common.saved'))}>
+        <button
+          type="button"
+          class={user.disabled ? 'secondary' : 'danger'}
+          data-testid="user-toggle-disabled"
+          onClick={() => save({ disabled: !user.disabled }, t('common.saved'))}
+        >
           {user.disabled ? t('users.enable') : t('users.disable')}
         </button>
       </div>
 
-      <form class="form-narrow subform" data-testid="user-reset-password" noValidate onSubmit={async (e) => {
-        e.preventDefault();
-        if (await save({ password }, t('common.saved'))) setPassword('');
-      }}>
+      <form
+        class="form-narrow subform"
+        data-testid="user-reset-password"
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (await save({ password }, t('common.saved'))) setPassword('');
+        }}
+      >
         <h2 class="small-heading">{t('users.resetPassword')}</h2>
-        <Field label={t('users.newPassword')} type="password" value={password} onInput={setPassword} required dir="ltr" autocomplete="new-password" error={fields.password} testid="user-new-password" />
-        <button type="submit" class="secondary" data-testid="user-reset-password-save">{t('users.resetPassword')}</button>
+        <Field
+          label={t('users.newPassword')}
+          type="password"
+          value={password}
+          onInput={setPassword}
+          required
+          dir="ltr"
+          autocomplete="new-password"
+          error={fields.password}
+          testid="user-new-password"
+        />
+        <button type="submit" class="secondary" data-testid="user-reset-password-save">
+          {t('users.resetPassword')}
+        </button>
       </form>
     </section>
   );
@@ -155,7 +266,9 @@ function Crumbs({ current }: { current: string }) {
   return (
     <nav class="breadcrumb" aria-label={t('areas.breadcrumb')}>
       <ol>
-        <li><a href={href('users')}>{t('users.title')}</a></li>
+        <li>
+          <a href={href('users')}>{t('users.title')}</a>
+        </li>
         <li aria-current="page">{current}</li>
       </ol>
     </nav>

@@ -36,12 +36,25 @@ export function UsersPage() {
     <section class="card" aria-labelledby="users-heading">
       <div class="section-head">
         <h1 id="users-heading">{t('users.title')}</h1>
-        <a class="button primary" href={href('users', 'new')} data-testid="user-new">{t('users.new')}</a>
+        <a class="button primary" href={href('users', 'new')} data-testid="user-new">
+          {t('users.new')}
+        </a>
       </div>
       <div class="filters">
-        <Field type="search" label={t('users.search')} value={q} onInput={setQ} testid="user-search" />
-        <SelectField label={t('users.roleFilter')} value={role} onChange={setRole} testid="user-role-filter"
-          options={[{ value: '', label: t('users.allRoles') }, ...roleOptions()]} />
+        <Field
+          type="search"
+          label={t('users.search')}
+          value={q}
+          onInput={setQ}
+          testid="user-search"
+        />
+        <SelectField
+          label={t('users.roleFilter')}
+          value={role}
+          onChange={setRole}
+          testid="user-role-filter"
+          options={[{ value: '', label: t('users.allRoles') }, ...roleOptions()]}
+        />
       </div>
       {!page ? (
         <p class="muted">{t('common.loading')}</p>
@@ -49,7 +62,9 @@ export function UsersPage() {
         <p class="muted">{t('users.none')}</p>
       ) : (
         <>
-          <p class="muted small" data-testid="user-count">{t('users.count', { n: page.total })}</p>
+          <p class="muted small" data-testid="user-count">
+            {t('users.count', { n: page.total })}
+          </p>
           <div class="table-wrap">
             <table class="stack" data-testid="user-table">
               <thead>
@@ -63,10 +78,24 @@ export function UsersPage() {
               <tbody>
                 {page.items.map((u) => (
                   <tr key={u.id} data-testid="user-row" data-username={u.username}>
-                    <td class="stack-title"><a href={href('users', u.id)}><bdi dir="ltr">{u.username}</bdi></a></td>
+                    <td class="stack-title">
+                      <a href={href('users', u.id)}>
+                        <bdi dir="ltr">{u.username}</bdi>
+                      </a>
+                    </td>
                     <td data-label={t('users.fullName')}>{u.full_name}</td>
-                    <td data-label={t('users.roles')}>{u.roles.map((r) => `${roleLabel(r.role)} · ${r.area_name ?? ''}`).join(t('common.listSep'))}</td>
-                    <td data-label={t('users.status')}>{u.disabled ? <span class="badge off">{t('users.disabled')}</span> : <span class="badge on">{t('users.active')}</span>}</td>
+                    <td data-label={t('users.roles')}>
+                      {u.roles
+                        .map((r) => `${roleLabel(r.role)} · ${r.area_name ?? ''}`)
+                        .join(t('common.listSep'))}
+                    </td>
+                    <td data-label={t('users.status')}>
+                      {u.disabled ? (
+                        <span class="badge off">{t('users.disabled')}</span>
+                      ) : (
+                        <span class="badge on">{t('users.active')}</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -86,11 +115,21 @@ export function Pager({ page, onOffset }: { page: Page<unknown>; onOffset: (n: n
   const to = Math.min(page.offset + page.items.length, page.total);
   return (
     <div class="pager">
-      <button type="button" class="secondary" disabled={page.offset === 0} onClick={() => onOffset(Math.max(0, page.offset - page.limit))}>
+      <button
+        type="button"
+        class="secondary"
+        disabled={page.offset === 0}
+        onClick={() => onOffset(Math.max(0, page.offset - page.limit))}
+      >
         {t('common.previous')}
       </button>
       <span>{t('common.range', { from, to, total: page.total })}</span>
-      <button type="button" class="secondary" disabled={to >= page.total} onClick={() => onOffset(page.offset + page.limit)}>
+      <button
+        type="button"
+        class="secondary"
+        disabled={to >= page.total}
+        onClick={() => onOffset(page.offset + page.limit)}
+      >
         {t('common.next')}
       </button>
     </div>
