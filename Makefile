@@ -67,7 +67,7 @@ CXX_SOURCES = $(shell git ls-files '*.cpp' '*.hpp' '*.h')
 PRETTIER    = web/node_modules/.bin/prettier --ignore-path .prettierignore
 
 format: deps
-	clang-format -i $(CXX_SOURCES)
+	@clang-format -i $(CXX_SOURCES)
 	$(PRETTIER) --write --log-level warn web tests
 
 format-check: deps

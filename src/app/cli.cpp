@@ -180,7 +180,8 @@ int RunCli(int argc, char** argv, const char* version) {
       PrintLogins();
       return 0;
     }
-    domain::UserService users(*db.uow);
+    const SystemClock clock;
+    domain::UserService users(*db.uow, clock);
     const auto system = domain::Actor::System("cli");
     if (user->got_subcommand("list")) {
       for (const auto& u : users.ListAll()) {

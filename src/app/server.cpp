@@ -28,21 +28,22 @@ int RunServer(const Config& config, const std::string& version) {
   if (applied > 0) spdlog::info("applied {} migration(s)", applied);
 
   storage::SqlUnitOfWorkFactory uow(*db);
-  domain::AreaService areas(uow);
-  domain::UserService users(uow);
-  domain::AuthService auth(uow, domain::AuthPolicy{});
-  domain::AuditService audit(uow);
-  domain::RegistryConfigService registry_config(uow);
-  domain::InstitutionService institutions(uow);
-  domain::HouseholdService households(uow);
-  domain::RegistrySummaryService registry_summary(uow);
-  domain::FeedbackService feedback(uow);
+  const SystemClock clock;
+  domain::AreaService areas(uow, clock);
+  domain::UserService users(uow, clock);
+  domain::AuthService auth(uow, clock, domain::AuthPolicy{});
+  domain::AuditService audit(uow, clock);
+  domain::RegistryConfigService registry_config(uow, clock);
+  domain::InstitutionService institutions(uow, clock);
+  domain::HouseholdService households(uow, clock);
+  domain::RegistrySummaryService registry_summary(uow, clock);
+  domain::FeedbackService feedback(uow, clock);
   storage::DirectoryBlobStore blobs(config.data_dir);
-  domain::ActivityService activities(uow, blobs);
-  domain::TrainingService trainings(uow);
-  domain::IndicatorService indicators(uow);
-  domain::TargetService targets(uow);
-  domain::ReportService reports(uow, indicators);
+  domain::ActivityService activities(uow, clock, blobs);
+  domain::TrainingService trainings(uow, clock);
+  domain::IndicatorService indicators(uow, clock);
+  domain::TargetService targets(uow, clock);
+  domain::ReportService reports(uow, clock, indicators);
   http::Metrics metrics;
 
   api::ApiOptions options;

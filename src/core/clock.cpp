@@ -1,6 +1,7 @@
 #include "core/clock.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace mobilise {
 
@@ -51,6 +52,12 @@ std::optional<TimePoint> ParseTimestamp(std::string_view s) {
     if (pos + 1 != s.size() || s[pos] != 'Z' || h > 23 || mi > 59 || sec > 59) return std::nullopt;
   }
   return sys_days(ymd) + hours(h) + minutes(mi) + seconds(sec) + milliseconds(ms);
+}
+
+FixedClock::FixedClock(std::string_view text) : FixedClock(TimePoint()) {
+  const auto t = ParseTimestamp(text);
+  if (!t) std::abort();  // a test's typo, not input
+  Set(*t);
 }
 
 bool IsValidDate(std::string_view text) {

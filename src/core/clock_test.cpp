@@ -24,6 +24,18 @@ TEST(Clock, RejectsImpossibleDates) {
   EXPECT_FALSE(IsValidDate("2026-01-31T00:00:00Z"));
 }
 
+TEST(Clock, FixedClockSaysWhatItIsTold) {
+  FixedClock clock("2024-02-28T23:59:59.500Z");
+  EXPECT_EQ(clock.Timestamp(), "2024-02-28T23:59:59.500Z");
+  EXPECT_EQ(clock.Today(), "2024-02-28");
+  clock.Advance(std::chrono::milliseconds(500));
+  EXPECT_EQ(clock.Today(), "2024-02-29");  // a leap day
+  clock.Set(*ParseTimestamp("2026-12-31"));
+  EXPECT_EQ(clock.Timestamp(), "2026-12-31T00:00:00.000Z");
+  SystemClock system;
+  EXPECT_EQ(system.Today().size(), 10u);
+}
+
 TEST(Ids, AreUuidV7AndSortByTime) {
   const auto a = NewId();
   EXPECT_TRUE(IsValidId(a));

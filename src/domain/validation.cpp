@@ -90,20 +90,31 @@ std::optional<std::string> NonEmpty(const std::string& v) {
 
 std::string TodayDate() { return NowTimestamp().substr(0, 10); }
 
-void CheckPastDate(FieldErrors& errors, const std::string& field, std::string_view value) {
+void CheckPastDate(FieldErrors& errors, const std::string& field, std::string_view value,
+                   std::string_view today) {
   if (!IsValidDate(value))
     errors[field] = "must be a date YYYY-MM-DD";
-  else if (value > TodayDate())
+  else if (value > today)
     errors[field] = "cannot be in the future";
 }
 
+void CheckPastDate(FieldErrors& errors, const std::string& field, std::string_view value) {
+  CheckPastDate(errors, field, value, TodayDate());
+}
+
 void CheckOneOf(FieldErrors& errors, const std::string& field, std::string_view value,
-                std::initializer_list<std::string_view> allowed) {
+                std::span<const std::string_view> allowed) {
   for (auto a : allowed)
     if (a == value) return;
   std::string list;
   for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
   errors[field] = "must be one of " + list;
+}
+
+void CheckOneOf(FieldErrors& errors, const std::string& field, std::string_view value,
+                std::initializer_list<std::string_view> allowed) {
+  CheckOneOf(errors, field, value,
+             std::span<const std::string_view>(allowed.begin(), allowed.size()));
 }
 
 void CheckRange(FieldErrors& errors, const std::string& field, double value, double lo, double hi) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "domain/activities/activity.hpp"
 #include "domain/unit_of_work.hpp"
@@ -37,8 +38,9 @@ struct FileLimits {
 
 class ActivityService {
  public:
-  ActivityService(UnitOfWorkFactory& db, BlobStore& blobs, FileLimits limits = {})
-      : db_(db), blobs_(blobs), limits_(limits) {}
+  ActivityService(UnitOfWorkFactory& db, const Clock& clock, BlobStore& blobs,
+                  FileLimits limits = {})
+      : db_(db), clock_(clock), blobs_(blobs), limits_(limits) {}
 
   Result<Page<Activity>> List(const Actor& actor, const ActivityFilter& filter);
   Result<Activity> Get(const Actor& actor, const std::string& id);
@@ -67,6 +69,7 @@ class ActivityService {
 
  private:
   UnitOfWorkFactory& db_;
+  const Clock& clock_;
   BlobStore& blobs_;
   FileLimits limits_;
 };

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "domain/areas/area.hpp"
 #include "domain/import_row_error.hpp"
@@ -56,7 +57,7 @@ struct AreaImportReport {
 
 class AreaService {
  public:
-  explicit AreaService(UnitOfWorkFactory& db) : db_(db) {}
+  AreaService(UnitOfWorkFactory& db, const Clock& clock) : db_(db), clock_(clock) {}
 
   // Without parent/roots/text: the actor's own top areas (their grants).
   Result<Page<Area>> List(const Actor& actor, const AreaListFilter& filter);
@@ -75,6 +76,7 @@ class AreaService {
 
  private:
   UnitOfWorkFactory& db_;
+  const Clock& clock_;
 };
 
 // The fields an audit entry keeps of an area.

@@ -1,6 +1,7 @@
 // Reading the audit log: administrators, entries about records in their areas.
 #pragma once
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "domain/audit/audit.hpp"
 #include "domain/unit_of_work.hpp"
@@ -9,11 +10,12 @@ namespace mobilise::domain {
 
 class AuditService {
  public:
-  explicit AuditService(UnitOfWorkFactory& db) : db_(db) {}
+  AuditService(UnitOfWorkFactory& db, const Clock& clock) : db_(db), clock_(clock) {}
   Result<Page<AuditEntry>> List(const Actor& actor, AuditQuery query);
 
  private:
   UnitOfWorkFactory& db_;
+  const Clock& clock_;
 };
 
 }  // namespace mobilise::domain

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "domain/auth/credentials.hpp"
 #include "domain/unit_of_work.hpp"
@@ -33,7 +34,8 @@ struct NewToken {
 
 class AuthService {
  public:
-  AuthService(UnitOfWorkFactory& db, AuthPolicy policy) : db_(db), policy_(policy) {}
+  AuthService(UnitOfWorkFactory& db, const Clock& clock, AuthPolicy policy)
+      : db_(db), clock_(clock), policy_(policy) {}
 
   // Wrong name, wrong password and disabled user all give the same unauthenticated error;
   // too many recent failures (per user or per address) give rate_limited before any hashing.
@@ -50,6 +52,7 @@ class AuthService {
 
  private:
   UnitOfWorkFactory& db_;
+  const Clock& clock_;
   AuthPolicy policy_;
 };
 

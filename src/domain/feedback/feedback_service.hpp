@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "domain/feedback/feedback.hpp"
 #include "domain/unit_of_work.hpp"
@@ -48,7 +49,7 @@ struct FeedbackSummary {
 
 class FeedbackService {
  public:
-  explicit FeedbackService(UnitOfWorkFactory& db) : db_(db) {}
+  FeedbackService(UnitOfWorkFactory& db, const Clock& clock) : db_(db), clock_(clock) {}
 
   std::vector<FeedbackCategory> Categories();
   Result<Page<Feedback>> List(const Actor& actor, const FeedbackFilter& filter);
@@ -67,6 +68,7 @@ class FeedbackService {
 
  private:
   UnitOfWorkFactory& db_;
+  const Clock& clock_;
 };
 
 // received_on + the category's time, rounded up to whole days.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "domain/areas/area.hpp"
 #include "domain/indicators/indicator.hpp"
@@ -72,7 +73,7 @@ struct WantedValues {
 
 class IndicatorService {
  public:
-  explicit IndicatorService(UnitOfWorkFactory& db) : db_(db) {}
+  IndicatorService(UnitOfWorkFactory& db, const Clock& clock) : db_(db), clock_(clock) {}
 
   ProgrammeSettings Settings();
   Result<ProgrammeSettings> SaveSettings(const Actor& actor, const SettingsInput& input);
@@ -105,6 +106,7 @@ class IndicatorService {
 
  private:
   UnitOfWorkFactory& db_;
+  const Clock& clock_;
 };
 
 ProgrammeSettings SettingsFrom(const std::vector<std::pair<std::string, std::string>>& rows);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "domain/import_row_error.hpp"
 #include "domain/indicators/indicator.hpp"
@@ -31,7 +32,7 @@ struct TargetImportReport {
 
 class TargetService {
  public:
-  explicit TargetService(UnitOfWorkFactory& db) : db_(db) {}
+  TargetService(UnitOfWorkFactory& db, const Clock& clock) : db_(db), clock_(clock) {}
   Result<Page<Target>> List(const Actor& actor, const std::optional<std::string>& area_id,
                             const std::optional<std::string>& indicator_code,
                             const std::optional<std::string>& period, PageRequest page);
@@ -43,6 +44,7 @@ class TargetService {
 
  private:
   UnitOfWorkFactory& db_;
+  const Clock& clock_;
 };
 
 }  // namespace mobilise::domain

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "domain/import_row_error.hpp"
 #include "domain/registry/household.hpp"
@@ -75,7 +76,7 @@ struct HouseholdImportReport {
 
 class HouseholdService {
  public:
-  explicit HouseholdService(UnitOfWorkFactory& db) : db_(db) {}
+  HouseholdService(UnitOfWorkFactory& db, const Clock& clock) : db_(db), clock_(clock) {}
 
   Result<Page<Household>> List(const Actor& actor, const HouseholdFilter& filter);
   Result<HouseholdDetail> Get(const Actor& actor, const std::string& id);
@@ -102,6 +103,7 @@ class HouseholdService {
 
  private:
   UnitOfWorkFactory& db_;
+  const Clock& clock_;
 };
 
 // "*********2345": all but the last four characters hidden.

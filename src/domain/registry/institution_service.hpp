@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "domain/import_row_error.hpp"
 #include "domain/registry/institution.hpp"
@@ -86,7 +87,7 @@ struct InstitutionImportReport {
 
 class InstitutionService {
  public:
-  explicit InstitutionService(UnitOfWorkFactory& db) : db_(db) {}
+  InstitutionService(UnitOfWorkFactory& db, const Clock& clock) : db_(db), clock_(clock) {}
 
   Result<Page<Institution>> List(const Actor& actor, const InstitutionFilter& filter);
   Result<InstitutionDetail> Get(const Actor& actor, const std::string& id);
@@ -111,6 +112,7 @@ class InstitutionService {
 
  private:
   UnitOfWorkFactory& db_;
+  const Clock& clock_;
 };
 
 // Shared by the institution service, its import and the demo: the rules of one membership

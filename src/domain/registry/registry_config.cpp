@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cstdio>
 
+#include "domain/demographics.hpp"
+
 namespace mobilise::domain {
 
 std::string_view MemberKindId(MemberKind kind) {
@@ -113,14 +115,7 @@ std::optional<int> AgeOn(std::string_view birth_date, std::string_view on) {
   return age;
 }
 
-std::string AgeBand(std::optional<int> age) {
-  if (!age) return "unknown";
-  if (*age <= 4) return "0-4";
-  if (*age <= 11) return "5-11";
-  if (*age <= 17) return "12-17";
-  if (*age <= 59) return "18-59";
-  return "60+";
-}
+std::string AgeBand(std::optional<int> age) { return std::string(AgeBandOf(age)); }
 
 namespace {
 

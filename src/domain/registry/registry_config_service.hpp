@@ -2,6 +2,7 @@
 // administrator only and are audited; a new poverty band set re-derives every household's band.
 #pragma once
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "domain/registry/registry_config.hpp"
 #include "domain/unit_of_work.hpp"
@@ -10,7 +11,7 @@ namespace mobilise::domain {
 
 class RegistryConfigService {
  public:
-  explicit RegistryConfigService(UnitOfWorkFactory& db) : db_(db) {}
+  RegistryConfigService(UnitOfWorkFactory& db, const Clock& clock) : db_(db), clock_(clock) {}
   RegistryConfig Get();
   Result<InstitutionType> SaveType(const Actor& actor, const InstitutionType& type);
   Status SaveBandSet(const Actor& actor, const PovertyBandSet& set);
@@ -20,6 +21,7 @@ class RegistryConfigService {
 
  private:
   UnitOfWorkFactory& db_;
+  const Clock& clock_;
 };
 
 }  // namespace mobilise::domain

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "domain/access/actor.hpp"
 #include "domain/registry/registry_rollup.hpp"
@@ -19,12 +20,13 @@ HouseholdTotals TotalsFromBands(std::vector<BandCount> bands);
 
 class RegistrySummaryService {
  public:
-  explicit RegistrySummaryService(UnitOfWorkFactory& db) : db_(db) {}
+  RegistrySummaryService(UnitOfWorkFactory& db, const Clock& clock) : db_(db), clock_(clock) {}
   // For the area (or the actor's first area when none); not_found outside the actor's scope.
   Result<RegistrySummary> Summary(const Actor& actor, std::optional<std::string> area_id);
 
  private:
   UnitOfWorkFactory& db_;
+  const Clock& clock_;
 };
 
 }  // namespace mobilise::domain

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "domain/indicators/indicator_service.hpp"
 #include "domain/reports/report.hpp"
@@ -77,8 +78,8 @@ bool ApprovedDiffers(const StoredValue* approved, const ValueRow& live, bool sto
 
 class ReportService {
  public:
-  ReportService(UnitOfWorkFactory& db, IndicatorService& indicators)
-      : db_(db), indicators_(indicators) {}
+  ReportService(UnitOfWorkFactory& db, const Clock& clock, IndicatorService& indicators)
+      : db_(db), clock_(clock), indicators_(indicators) {}
   // Templates (report_templates.cpp): programme-wide administrators and M&E officers configure
   // them. Create: 409 for a code in use. Delete: 409 for a shipped template or one reports were
   // made from.
@@ -119,6 +120,7 @@ class ReportService {
                                    const std::string& action,
                                    const std::optional<std::string>& note, const std::string& lang);
   UnitOfWorkFactory& db_;
+  const Clock& clock_;
   IndicatorService& indicators_;
 };
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "domain/activities/activity.hpp"
 #include "domain/import_row_error.hpp"
@@ -91,7 +92,7 @@ struct TraineeReport {
 
 class TrainingService {
  public:
-  explicit TrainingService(UnitOfWorkFactory& db) : db_(db) {}
+  TrainingService(UnitOfWorkFactory& db, const Clock& clock) : db_(db), clock_(clock) {}
   std::vector<Course> Courses();
   Result<Course> CreateCourse(const Actor& actor, const CourseInput& input);
   Result<Course> UpdateCourse(const Actor& actor, const std::string& id, std::int64_t version,
@@ -147,6 +148,7 @@ class TrainingService {
 
  private:
   UnitOfWorkFactory& db_;
+  const Clock& clock_;
 };
 
 TraineeReport TraineeGains(const Activity& activity, const Course& course);

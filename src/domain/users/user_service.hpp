@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "domain/unit_of_work.hpp"
 #include "domain/users/user.hpp"
@@ -41,7 +42,7 @@ struct UserListFilter {
 
 class UserService {
  public:
-  explicit UserService(UnitOfWorkFactory& db) : db_(db) {}
+  UserService(UnitOfWorkFactory& db, const Clock& clock) : db_(db), clock_(clock) {}
 
   Result<Page<User>> List(const Actor& actor, const UserListFilter& filter);
   Result<User> Get(const Actor& actor, const std::string& id);
@@ -53,6 +54,7 @@ class UserService {
 
  private:
   UnitOfWorkFactory& db_;
+  const Clock& clock_;
 };
 
 // The locales the app speaks.

@@ -36,8 +36,8 @@ class ActivitySummaryTest : public test::ServiceTest {
  protected:
   void SetUp() override {
     ServiceTest::SetUp();
-    activities_ = std::make_unique<ActivityService>(*uow_, blobs_);
-    areas_ = std::make_unique<AreaService>(*uow_);
+    activities_ = std::make_unique<ActivityService>(*uow_, clock_, blobs_);
+    areas_ = std::make_unique<AreaService>(*uow_, clock_);
     root_ = Add(std::nullopt, "PK");
     p1_ = Add(root_.id, "P1");
     p2_ = Add(root_.id, "P2");
@@ -316,7 +316,7 @@ TEST_P(ActivitySummaryTest, ASexCorrectedInTheRegistryRecountsNamedOnlyActivitie
   counted.attendance = std::vector<Attendance>{{person_["Karim"].id}};
   counted.topics = std::vector<std::string>{"wash"};
   Verified(counted);
-  HouseholdService households(*uow_);
+  HouseholdService households(*uow_, clock_);
   auto people = households.People(system_, household_);
   ASSERT_TRUE(people);
   const auto karim = std::find_if(people->begin(), people->end(),

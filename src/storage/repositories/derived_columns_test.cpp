@@ -98,8 +98,8 @@ class DerivedColumnsTest : public test::ServiceTest {
 };
 
 TEST_P(DerivedColumnsTest, HouseholdsAndTheirMembershipsFollowScoresBandsAndMerges) {
-  HouseholdService households(*uow_);
-  InstitutionService institutions(*uow_);
+  HouseholdService households(*uow_, clock_);
+  InstitutionService institutions(*uow_, clock_);
   auto a =
       Household(v1_, {PersonInput{.name = "Amina", .sex = "f", .relation = "head", .age = 30}});
   auto b = Household(v1_, {PersonInput{.name = "Bibi", .sex = "f", .relation = "head", .age = 40}});
@@ -158,7 +158,7 @@ TEST_P(DerivedColumnsTest, HouseholdsAndTheirMembershipsFollowScoresBandsAndMerg
       "2020-01-01",
       "test",
       {{"poor", "Poor", std::nullopt, 0, true}, {"rich", "Rich", std::nullopt, 70, false}}};
-  ASSERT_TRUE(RegistryConfigService(*uow_).SaveBandSet(system_, set));
+  ASSERT_TRUE(RegistryConfigService(*uow_, clock_).SaveBandSet(system_, set));
   ExpectDerivedRight("bands changed");
   {
     auto conn = db_->Acquire();
@@ -207,7 +207,7 @@ TEST_P(DerivedColumnsTest, HouseholdsAndTheirMembershipsFollowScoresBandsAndMerg
 // marks both rows; without it each counts only its own row and neither is marked.
 TEST_P(DerivedColumnsTest, TwoWritersAddingRowsForOneMemberMarkBoth) {
   if (GetParam() != Dialect::kPostgres) GTEST_SKIP() << "SQLite has one writer at a time";
-  InstitutionService institutions(*uow_);
+  InstitutionService institutions(*uow_, clock_);
   auto a =
       Household(v1_, {PersonInput{.name = "Amina", .sex = "f", .relation = "head", .age = 30}});
   ASSERT_TRUE(a);
@@ -253,8 +253,8 @@ TEST_P(DerivedColumnsTest, TwoWritersAddingRowsForOneMemberMarkBoth) {
 
 TEST_P(DerivedColumnsTest, CountCellsKnowTheirNamedAttendees) {
   NoBlobs blobs;
-  ActivityService activities(*uow_, blobs);
-  HouseholdService households(*uow_);
+  ActivityService activities(*uow_, clock_, blobs);
+  HouseholdService households(*uow_, clock_);
   auto hh =
       Household(v1_, {PersonInput{.name = "Amina", .sex = "f", .relation = "head", .age = 30},
                       PersonInput{.name = "Karim", .sex = "m", .relation = "son", .age = 16}});

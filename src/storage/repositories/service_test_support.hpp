@@ -37,7 +37,7 @@ class ServiceTest : public ::testing::TestWithParam<storage::Dialect> {
 
   // An area named "Name <code>"; the case fails if it cannot be made.
   domain::Area Add(std::optional<std::string> parent, const std::string& code) {
-    domain::AreaService areas(*uow_);
+    domain::AreaService areas(*uow_, clock_);
     auto a = areas.Create(system_, domain::AreaInput{parent, code, "Name " + code, std::nullopt});
     EXPECT_TRUE(a) << (a ? "" : a.error().message);
     return a.value_or(domain::Area{});
@@ -45,7 +45,7 @@ class ServiceTest : public ::testing::TestWithParam<storage::Dialect> {
 
   // A user `name` ("Full <name>") with one role on `area`, as the actor they act as.
   domain::Actor User(const std::string& name, domain::Role role, const domain::Area& area) {
-    domain::UserService users(*uow_);
+    domain::UserService users(*uow_, clock_);
     auto u =
         users.Create(system_, domain::UserInput{name,
                                                 "Full " + name,
@@ -67,11 +67,13 @@ class ServiceTest : public ::testing::TestWithParam<storage::Dialect> {
     h.area_id = area.id;
     h.head_name = people.empty() ? std::nullopt : people.front().name;
     h.people = std::move(people);
-    return domain::HouseholdService(*uow_).Create(system_, h);
+    return domain::HouseholdService(*uow_, clock_).Create(system_, h);
   }
 
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<storage::SqlUnitOfWorkFactory> uow_;
+  // Real time: these tests keep the behaviour they had before the clock was injected.
+  const SystemClock clock_;
   domain::Actor system_ = domain::Actor::System("test");
 };
 

@@ -20,10 +20,10 @@ class ServicesTest : public test::ServiceTest {
  protected:
   void SetUp() override {
     ServiceTest::SetUp();
-    areas_ = std::make_unique<AreaService>(*uow_);
-    users_ = std::make_unique<UserService>(*uow_);
-    auth_ = std::make_unique<AuthService>(*uow_, AuthPolicy{});
-    audit_ = std::make_unique<AuditService>(*uow_);
+    areas_ = std::make_unique<AreaService>(*uow_, clock_);
+    users_ = std::make_unique<UserService>(*uow_, clock_);
+    auth_ = std::make_unique<AuthService>(*uow_, clock_, AuthPolicy{});
+    audit_ = std::make_unique<AuditService>(*uow_, clock_);
     root_ = Add(std::nullopt, "PK");
     p1_ = Add(root_.id, "P1");
     p2_ = Add(root_.id, "P2");

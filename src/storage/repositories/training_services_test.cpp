@@ -23,8 +23,8 @@ class TrainingServicesTest : public test::ServiceTest {
  protected:
   void SetUp() override {
     ServiceTest::SetUp();
-    trainings_ = std::make_unique<TrainingService>(*uow_);
-    activities_ = std::make_unique<ActivityService>(*uow_, blobs_);
+    trainings_ = std::make_unique<TrainingService>(*uow_, clock_);
+    activities_ = std::make_unique<ActivityService>(*uow_, clock_, blobs_);
     root_ = Add(std::nullopt, "PK");
     p1_ = Add(root_.id, "P1");
     p2_ = Add(root_.id, "P2");
