@@ -63,9 +63,10 @@ int RunServer(const Config& config, const std::string& version) {
            "mobilise_db_pool_waits_total " +
            std::to_string(s.waits) + "\n";
   };
-  api::Api api({uow, areas, users, auth, audit, registry_config, institutions, households,
-                registry_summary, feedback, activities, trainings, indicators, targets, reports},
-               options);
+  api::Api api(
+      {uow, areas, users, auth, audit, registry_config, institutions, households, registry_summary,
+       feedback, activities, trainings, indicators, targets, reports, clock},
+      options);
 
   http::ServerOptions so;
   so.address = listen->first;
