@@ -153,13 +153,14 @@ void PrintDemoSummary(const DemoSummary& s, std::int64_t households, double secs
 
 int Demo(Db& db, DemoOptions options) {
   const auto t0 = std::chrono::steady_clock::now();
-  auto s = GenerateDemo(*db.uow, options);
+  const SystemClock clock;
+  auto s = GenerateDemo(*db.uow, options, clock);
   if (!s) return Report(s.error());
   double bulk_secs = -1;
   if (options.activities >= 0) {
     const auto b0 = std::chrono::steady_clock::now();
-    auto bulk =
-        GenerateBulkActivities(*db.db, options.activities, options.activity_years, options.seed);
+    auto bulk = GenerateBulkActivities(*db.db, options.activities, options.activity_years,
+                                       options.seed, clock);
     if (!bulk) return Report(bulk.error());
     s->activities = bulk->activities;
     s->trainings = bulk->trainings;
