@@ -8,6 +8,7 @@
 
 #include "api/http/message.hpp"
 #include "api/http/router.hpp"
+#include "core/clock.hpp"
 #include "domain/activities/activity_service.hpp"
 #include "domain/areas/area_service.hpp"
 #include "domain/audit/audit_service.hpp"
@@ -45,6 +46,7 @@ struct Services {
   domain::IndicatorService& indicators;
   domain::TargetService& targets;
   domain::ReportService& reports;
+  const Clock& clock;  // the time the API stamps on what it makes itself (exports)
 };
 
 struct ApiOptions {

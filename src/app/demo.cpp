@@ -5,7 +5,6 @@
 
 #include "app/demo_activities.hpp"
 #include "app/demo_registry.hpp"
-#include "core/clock.hpp"
 #include "core/id.hpp"
 #include "domain/areas/area_path.hpp"
 #include "domain/areas/area_service.hpp"
@@ -66,37 +65,82 @@ std::vector<DemoLogin> DemoLogins() {
           {"mobiliser.u2", "demo-pass", "mobiliser", "P2-D1-T1-U1"}};
 }
 
-Result<DemoSummary> GenerateDemo(domain::UnitOfWorkFactory& db, const DemoOptions& o) {
+namespace {
+
+Status CheckOptions(const DemoOptions& o) {
   if (o.households < 1 || o.households > 20'000'000)
     return Fail(Error::Field("households", "must be between 1 and 20,000,000"));
   if (o.activities > 50'000'000)
     return Fail(Error::Field("activities", "must be between 0 and 50,000,000"));
   if (o.activity_years < 1 || o.activity_years > 20)
     return Fail(Error::Field("activity_years", "must be between 1 and 20"));
-  auto uow = db.Begin(true);
-  auto& areas = uow->Areas();
-  if (areas.CountRoots() > 0)
-    return Fail(Error::Conflict("the database already holds a programme; demo needs an empty one"));
+  return {};
+}
 
+// The level names: the defaults, the top ones replaced by `levels` (without local names).
+void SetLevels(domain::AreaRepository& areas, const std::vector<std::string>& levels) {
   auto level_names = kDefaultLevels;
-  for (std::size_t i = 0; i < o.levels.size() && i < level_names.size(); ++i)
-    level_names[i] = {o.levels[i], ""};
+  for (std::size_t i = 0; i < levels.size() && i < level_names.size(); ++i)
+    level_names[i] = {levels[i], ""};
   for (std::size_t i = 0; i < level_names.size(); ++i)
     areas.SetLevel(
         {static_cast<int>(i), level_names[i].first,
          level_names[i].second.empty() ? std::nullopt : std::optional(level_names[i].second)});
+}
 
-  const std::int64_t villages = std::max<std::int64_t>(24, o.households / 100);
-  const int branch = std::max(2, static_cast<int>(std::lround(std::pow(villages / 2.0, 0.25))));
-  const std::int64_t ucs = 2LL * branch * branch * branch;
-  const int per_uc = static_cast<int>((villages + ucs - 1) / ucs);
+// The area tree: the programme, two provinces (Pashto names, then Ukrainian) with `branch`
+// districts, tehsils and union councils each, and `per_uc` villages in every union council.
+class AreaTree {
+ public:
+  AreaTree(domain::AreaRepository& areas, std::uint64_t seed, std::string now, DemoSummary& summary)
+      : areas_(areas), namer_{std::mt19937_64(seed)}, now_(std::move(now)), summary_(summary) {}
 
-  Namer namer{std::mt19937_64(o.seed)};
-  const std::string now = NowTimestamp();
-  DemoSummary summary;
-  std::map<std::string, std::string> id_of_code;
-  auto add = [&](const std::optional<Area>& parent, const std::string& code,
-                 std::pair<std::string, std::string> name) -> Result<Area> {
+  Result<std::vector<DemoUnionCouncil>> Build(int branch, int per_uc) {
+    auto root = Add(std::nullopt, "PK", {"Demo Programme", "ازمایښتي پروګرام"});
+    if (!root) return Fail(root.error());
+    for (int p = 1; p <= 2; ++p) {
+      const bool pashto = p == 1;
+      const std::string pc = "P" + std::to_string(p);
+      auto prov = Add(*root, pc, namer_.Name(pashto));
+      if (!prov) return Fail(prov.error());
+      for (int d = 1; d <= branch; ++d) {
+        const std::string dc = pc + "-D" + std::to_string(d);
+        auto dist = Add(*prov, dc, namer_.Name(pashto));
+        if (!dist) return Fail(dist.error());
+        for (int t = 1; t <= branch; ++t) {
+          const std::string tc = dc + "-T" + std::to_string(t);
+          auto teh = Add(*dist, tc, namer_.Name(pashto));
+          if (!teh) return Fail(teh.error());
+          if (auto ok = AddUnionCouncils(*teh, tc, branch, per_uc, pashto); !ok)
+            return Fail(ok.error());
+        }
+      }
+    }
+    return std::move(union_councils_);
+  }
+
+  const std::map<std::string, std::string>& id_of_code() const { return id_of_code_; }
+
+ private:
+  Status AddUnionCouncils(const Area& tehsil, const std::string& tc, int branch, int per_uc,
+                          bool pashto) {
+    for (int u = 1; u <= branch; ++u) {
+      const std::string uc = tc + "-U" + std::to_string(u);
+      auto uca = Add(tehsil, uc, namer_.Name(pashto));
+      if (!uca) return Fail(uca.error());
+      union_councils_.push_back({*uca, {}, pashto});
+      for (int v = 1; v <= per_uc; ++v) {
+        auto vil = Add(*uca, uc + "-V" + std::to_string(v), namer_.Name(pashto));
+        if (!vil) return Fail(vil.error());
+        union_councils_.back().villages.push_back(*vil);
+        ++summary_.villages;
+      }
+    }
+    return {};
+  }
+
+  Result<Area> Add(const std::optional<Area>& parent, const std::string& code,
+                   std::pair<std::string, std::string> name) {
     Area a;
     a.id = NewId();
     a.parent_id = parent ? std::optional(parent->id) : std::nullopt;
@@ -105,46 +149,26 @@ Result<DemoSummary> GenerateDemo(domain::UnitOfWorkFactory& db, const DemoOption
     a.name = std::move(name.first);
     a.name_local = std::move(name.second);
     a.path = domain::NewChildPath(parent ? parent->path : "");
-    a.created_at = a.updated_at = now;
-    if (auto ok = areas.Insert(a); !ok) return Fail(ok.error());
-    ++summary.areas;
-    id_of_code[code] = a.id;
+    a.created_at = a.updated_at = now_;
+    if (auto ok = areas_.Insert(a); !ok) return Fail(ok.error());
+    ++summary_.areas;
+    id_of_code_[code] = a.id;
     return a;
-  };
-
-  std::vector<DemoUnionCouncil> union_councils;
-  auto root = add(std::nullopt, "PK", {"Demo Programme", "ازمایښتي پروګرام"});
-  if (!root) return Fail(root.error());
-  for (int p = 1; p <= 2; ++p) {
-    const bool pashto = p == 1;
-    const std::string pc = "P" + std::to_string(p);
-    auto prov = add(*root, pc, namer.Name(pashto));
-    if (!prov) return Fail(prov.error());
-    for (int d = 1; d <= branch; ++d) {
-      const std::string dc = pc + "-D" + std::to_string(d);
-      auto dist = add(*prov, dc, namer.Name(pashto));
-      if (!dist) return Fail(dist.error());
-      for (int t = 1; t <= branch; ++t) {
-        const std::string tc = dc + "-T" + std::to_string(t);
-        auto teh = add(*dist, tc, namer.Name(pashto));
-        if (!teh) return Fail(teh.error());
-        for (int u = 1; u <= branch; ++u) {
-          const std::string uc = tc + "-U" + std::to_string(u);
-          auto uca = add(*teh, uc, namer.Name(pashto));
-          if (!uca) return Fail(uca.error());
-          union_councils.push_back({*uca, {}, pashto});
-          for (int v = 1; v <= per_uc; ++v) {
-            auto vil = add(*uca, uc + "-V" + std::to_string(v), namer.Name(pashto));
-            if (!vil) return Fail(vil.error());
-            union_councils.back().villages.push_back(*vil);
-            ++summary.villages;
-          }
-        }
-      }
-    }
   }
 
-  std::map<std::string, std::string> staff;  // username -> id
+  domain::AreaRepository& areas_;
+  Namer namer_;
+  std::string now_;
+  DemoSummary& summary_;
+  std::map<std::string, std::string> id_of_code_;
+  std::vector<DemoUnionCouncil> union_councils_;
+};
+
+// The demo logins as users with their one role each; returns username -> id.
+Result<std::map<std::string, std::string>> AddStaff(
+    domain::UnitOfWork& uow, const std::map<std::string, std::string>& id_of_code,
+    const std::string& now) {
+  std::map<std::string, std::string> staff;
   for (const auto& login : DemoLogins()) {
     domain::User u;
     u.id = NewId();
@@ -157,31 +181,62 @@ Result<DemoSummary> GenerateDemo(domain::UnitOfWorkFactory& db, const DemoOption
     const std::string code = login.area.substr(0, login.area.find(' '));
     u.roles.push_back({*domain::ParseRole(login.role), id_of_code.at(code), "", ""});
     u.created_at = u.updated_at = now;
-    if (auto ok = uow->Users().Insert(u); !ok) return Fail(ok.error());
+    if (auto ok = uow.Users().Insert(u); !ok) return Fail(ok.error());
     staff[u.username] = u.id;
   }
+  return staff;
+}
+
+void RecordDemo(domain::UnitOfWork& uow, const DemoOptions& o, const DemoSummary& summary) {
+  domain::RecordAudit(uow.Audit(), domain::Actor::System("demo"), "demo", "programme", std::nullopt,
+                      std::nullopt, std::nullopt,
+                      domain::Snapshot{{"households", std::to_string(o.households)},
+                                       {"seed", std::to_string(o.seed)},
+                                       {"areas", std::to_string(summary.areas)},
+                                       {"people", std::to_string(summary.people)},
+                                       {"institutions", std::to_string(summary.institutions)}});
+}
+
+}  // namespace
+
+Result<DemoSummary> GenerateDemo(domain::UnitOfWorkFactory& db, const DemoOptions& o,
+                                 const Clock& clock) {
+  if (auto ok = CheckOptions(o); !ok) return Fail(ok.error());
+  auto uow = db.Begin(true);
+  auto& areas = uow->Areas();
+  if (areas.CountRoots() > 0)
+    return Fail(Error::Conflict("the database already holds a programme; demo needs an empty one"));
+  SetLevels(areas, o.levels);
+
+  const std::int64_t villages = std::max<std::int64_t>(24, o.households / 100);
+  const int branch = std::max(2, static_cast<int>(std::lround(std::pow(villages / 2.0, 0.25))));
+  const std::int64_t ucs = 2LL * branch * branch * branch;
+  const int per_uc = static_cast<int>((villages + ucs - 1) / ucs);
+
+  const std::string now = clock.Timestamp();
+  DemoSummary summary;
+  AreaTree tree(areas, o.seed, now, summary);
+  auto union_councils = tree.Build(branch, per_uc);
+  if (!union_councils) return Fail(union_councils.error());
+  auto staff = AddStaff(*uow, tree.id_of_code(), now);
+  if (!staff) return Fail(staff.error());
   summary.logins = DemoLogins();
-  auto registry = GenerateDemoRegistry(*uow, union_councils, o.households, o.seed);
+  auto registry = GenerateDemoRegistry(*uow, *union_councils, o.households, o.seed, now);
   if (!registry) return Fail(registry.error());
   summary.households = registry->households;
   summary.people = registry->people;
   summary.institutions = registry->institutions;
   summary.memberships = registry->memberships;
   summary.assessments = registry->assessments;
-  auto activities = GenerateDemoActivities(*uow, union_councils, staff, o.seed, o.activities < 0);
+  auto activities =
+      GenerateDemoActivities(*uow, *union_councils, *staff, o.seed, now, o.activities < 0);
   if (!activities) return Fail(activities.error());
   summary.activities = activities->activities;
   summary.trainings = activities->trainings;
   summary.feedback = activities->feedback;
   summary.attendance = activities->attendance;
   summary.count_rows = activities->count_rows;
-  domain::RecordAudit(uow->Audit(), domain::Actor::System("demo"), "demo", "programme",
-                      std::nullopt, std::nullopt, std::nullopt,
-                      domain::Snapshot{{"households", std::to_string(o.households)},
-                                       {"seed", std::to_string(o.seed)},
-                                       {"areas", std::to_string(summary.areas)},
-                                       {"people", std::to_string(summary.people)},
-                                       {"institutions", std::to_string(summary.institutions)}});
+  RecordDemo(*uow, o, summary);
   uow->Commit();
   db.Analyze();  // planner statistics for the freshly loaded tables
   return summary;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "domain/unit_of_work.hpp"
 
@@ -37,8 +38,11 @@ struct DemoSummary {
   std::vector<DemoLogin> logins;
 };
 
-// Fails with conflict if the database already holds areas.
-Result<DemoSummary> GenerateDemo(domain::UnitOfWorkFactory& db, const DemoOptions& options);
+// Fails with conflict if the database already holds areas. Dates are spread back from the clock's
+// today and records are stamped with its time: the same seed on the same day gives the same
+// programme.
+Result<DemoSummary> GenerateDemo(domain::UnitOfWorkFactory& db, const DemoOptions& options,
+                                 const Clock& clock);
 
 // The fixed demo logins (for `make run` to print).
 std::vector<DemoLogin> DemoLogins();

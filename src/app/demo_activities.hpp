@@ -32,11 +32,13 @@ void AddSessionCounts(std::mt19937_64& rng, bool women,
                       std::vector<domain::ParticipantCount>& counts);
 
 // `staff`: usernames -> user ids of the demo logins (authors and verifiers where they work).
+// `now`: the time records are stamped with; the year runs back from its date.
 // `with_activities` false: the courses and feedback only (`demo --activities N` writes the
 // activities afterwards, demo_bulk_activities.hpp).
 Result<ActivityCounts> GenerateDemoActivities(domain::UnitOfWork& uow,
                                               const std::vector<DemoUnionCouncil>& ucs,
                                               const std::map<std::string, std::string>& staff,
-                                              std::uint64_t seed, bool with_activities = true);
+                                              std::uint64_t seed, const std::string& now,
+                                              bool with_activities = true);
 
 }  // namespace mobilise::app

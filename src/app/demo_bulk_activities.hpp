@@ -19,12 +19,14 @@
 #include <cstdint>
 
 #include "app/demo_activities.hpp"
+#include "core/clock.hpp"
 #include "core/result.hpp"
 #include "storage/database.hpp"
 
 namespace mobilise::app {
 
+// The activities' dates run back `years` from the clock's today.
 Result<ActivityCounts> GenerateBulkActivities(storage::Database& db, std::int64_t activities,
-                                              int years, std::uint64_t seed);
+                                              int years, std::uint64_t seed, const Clock& clock);
 
 }  // namespace mobilise::app

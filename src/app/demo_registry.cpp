@@ -4,6 +4,7 @@
 #include <cmath>
 #include <random>
 
+#include "app/demo_people.hpp"
 #include "core/clock.hpp"
 #include "core/id.hpp"
 #include "domain/registry/household_rules.hpp"
@@ -55,7 +56,6 @@ struct Generator {
   std::mt19937_64 rng;
   domain::RegistryConfig config;
   std::string now;
-  int this_year = 2026;
   RegistryCounts counts;
   std::uniform_real_distribution<double> unit{0.0, 1.0};
 
@@ -136,23 +136,25 @@ struct Generator {
       const auto* band = domain::BandFor(config.band_sets, *h.psc_score, h.psc_date);
       if (band) h.poverty_band = band->code, h.poor = band->poor;
     }
-    m.people.push_back(
-        NewPerson(h, h.head_name, female_head ? "f" : "m", "head", head_age, pashto));
+    m.people.push_back(NewPerson(h, h.head_name, std::string(female_head ? kFemale : kMale), "head",
+                                 head_age, pashto));
     h.head_person_id = m.people.back().id;
     if (!female_head || U() < 0.3)
-      m.people.push_back(
-          NewPerson(h, (female_head ? man() : woman()) + " " + family, female_head ? "m" : "f",
-                    "spouse", std::max(18, head_age - 3 + static_cast<int>(rng() % 6)), pashto));
+      m.people.push_back(NewPerson(h, (female_head ? man() : woman()) + " " + family,
+                                   std::string(female_head ? kMale : kFemale), "spouse",
+                                   std::max(18, head_age - 3 + static_cast<int>(rng() % 6)),
+                                   pashto));
     const int children = pashto ? 2 + static_cast<int>(rng() % 7) : static_cast<int>(rng() % 4);
     for (int c = 0; c < children; ++c) {
       const bool girl = U() < 0.5;
       m.people.push_back(NewPerson(
-          h, (girl ? woman() : man()) + " " + family, girl ? "f" : "m", girl ? "daughter" : "son",
+          h, (girl ? woman() : man()) + " " + family, std::string(girl ? kFemale : kMale),
+          girl ? "daughter" : "son",
           static_cast<int>(rng() % static_cast<std::uint64_t>(std::max(1, head_age - 16))),
           pashto));
     }
     if (head_age < 50 && U() < 0.2)
-      m.people.push_back(NewPerson(h, woman() + " " + family, "f", "parent",
+      m.people.push_back(NewPerson(h, woman() + " " + family, std::string(kFemale), "parent",
                                    head_age + 22 + static_cast<int>(rng() % 10), pashto));
     domain::DeriveFlags(h, m.people);
     h.name_key = domain::HouseholdNameKey(h.head_name, *h.head_father_name);
@@ -263,139 +265,126 @@ struct Generator {
     if (members.empty()) return std::nullopt;
     return members.front().person_id;
   }
-};
 
-}  // namespace
+  using Pending = std::vector<std::pair<Institution, std::vector<Membership>>>;
+  using Federated = std::vector<std::pair<Institution, std::optional<std::string>>>;  // + rep
 
-Result<RegistryCounts> GenerateDemoRegistry(domain::UnitOfWork& uow,
-                                            const std::vector<DemoUnionCouncil>& ucs,
-                                            std::int64_t households, std::uint64_t seed) {
-  Generator g{uow, std::mt19937_64(seed * 7919 + 17), uow.RegistryConfig().Load(), NowTimestamp()};
-  g.this_year = std::stoi(g.now.substr(0, 4));
-  std::int64_t villages = 0;
-  for (const auto& uc : ucs) villages += static_cast<std::int64_t>(uc.villages.size());
-  if (villages == 0) return g.counts;
-  int uc_number = 0;
-  std::int64_t village_index = 0;
-  for (const auto& uc : ucs) {
-    ++uc_number;
-    const bool pashto = uc.pashto;
-    std::vector<std::pair<Institution, std::optional<std::string>>> village_orgs;  // VO + rep
-    std::vector<Generator::Made> uc_households;
-    for (const auto& village : uc.villages) {
-      // Households: the total spread evenly, the remainder to the first villages.
-      const std::int64_t n =
-          households / villages + (village_index++ < households % villages ? 1 : 0);
-      std::vector<Generator::Made> made;
-      made.reserve(static_cast<std::size_t>(n));
-      for (std::int64_t k = 0; k < n && g.counts.households < households; ++k) {
-        made.push_back(g.MakeHousehold(village, static_cast<int>(k + 1), pashto));
-        ++g.counts.households;
-        g.counts.people += static_cast<std::int64_t>(made.back().people.size());
-      }
-      // Primary groups: most poor households and some others, women's and men's groups apart.
-      std::vector<std::size_t> order(made.size());
-      for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-      std::shuffle(order.begin(), order.end(), g.rng);
-      std::vector<std::size_t> joining;
-      for (auto i : order)
-        if (g.U() < (made[i].household.poor ? 0.75 : 0.3)) joining.push_back(i);
-      std::vector<std::pair<Institution, std::optional<std::string>>> groups;
-      std::vector<std::pair<Institution, std::vector<Membership>>> pending;
-      const std::string group_type = pashto ? "CO" : "SHG";
-      std::size_t at = 0;
-      int group_number = 0;
-      const std::string vo_formed = RandomDate(g.rng, 2019, 2023);
-      // Small villages still get a (small) group: the size warning shows it.
-      const std::size_t min_size = made.size() < 40 ? 5 : pashto ? 12 : 8;
-      while (joining.size() - at >= min_size) {
-        const std::size_t size = std::min<std::size_t>(
-            joining.size() - at, pashto ? 15 + g.rng() % 11 : 10 + g.rng() % 11);
-        const bool women = pashto ? group_number % 2 == 0 : true;
-        ++group_number;
-        Institution inst = g.NewInstitution(
-            group_type, village, village.code + "-" + group_type + std::to_string(group_number),
-            std::string(women ? "Women's " : "Men's ") + group_type + " " +
-                std::to_string(group_number) + " " + village.name,
-            women ? "women" : "men", std::max(vo_formed, RandomDate(g.rng, 2019, 2025)));
-        std::vector<Membership> members;
-        for (std::size_t k = 0; k < size; ++k) {
-          auto& m = made[joining[at + k]];
-          // The member person: a woman of the household for a women's group, else the head.
-          std::optional<std::string> person = m.household.head_person_id;
-          for (const auto& p : m.people)
-            if ((women && p.sex == "f" && (p.relation == "head" || p.relation == "spouse")) ||
-                (!women && p.relation == "head" && p.sex == "m"))
-              person = p.id;
-          members.push_back(
-              g.NewMembership(inst, m.household.id, person, std::nullopt, Generator::RoleAt(k)));
-          if (!members.back().left_on) ++m.household.membership_count;
-        }
-        at += size;
-        pending.emplace_back(std::move(inst), std::move(members));
-      }
-      // Households first (memberships refer to them), then the groups.
-      for (auto& m : made) {
-        if (auto ok = uow.Households().Insert(m.household); !ok) return Fail(ok.error());
-        for (const auto& p : m.people) uow.Households().InsertPerson(p);
-      }
-      for (auto& [inst, members] : pending) {
-        auto rep = g.Write(inst, members);
-        groups.emplace_back(std::move(inst), rep);
-      }
-      // The village organisation federates the village's groups, each through its president.
-      if (groups.size() >= 2) {
-        Institution vo = g.NewInstitution("VO", village, village.code + "-VO",
-                                          "Village organisation " + village.name,
-                                          pashto ? "mixed" : "women", vo_formed);
-        vo.status = "active";
-        std::vector<Membership> members;
-        for (auto& [group, rep] : groups) {
-          if (!rep || group.status == "dissolved") continue;
-          members.push_back(
-              g.NewMembership(vo, std::nullopt, rep, group.id, Generator::RoleAt(members.size())));
-        }
-        auto rep = g.Write(vo, members);
-        for (auto& [group, group_rep] : groups) {  // federated once the VO exists
-          if (!group_rep || group.status == "dissolved") continue;
-          group.parent_id = vo.id;
-          uow.Institutions().Update(group, group.version);
-        }
-        village_orgs.emplace_back(std::move(vo), rep);
-      }
-      if (uc_households.size() < 40)
-        for (auto& m : made)
-          if (uc_households.size() < 40) uc_households.push_back(m);
+  // The village's `n` households (until `total` are made) with their people, not yet written.
+  std::vector<Made> Households(const domain::Area& village, std::int64_t n, std::int64_t total,
+                               bool pashto) {
+    std::vector<Made> made;
+    made.reserve(static_cast<std::size_t>(n));
+    for (std::int64_t k = 0; k < n && counts.households < total; ++k) {
+      made.push_back(MakeHousehold(village, static_cast<int>(k + 1), pashto));
+      ++counts.households;
+      counts.people += static_cast<std::int64_t>(made.back().people.size());
     }
-    // The union council's federation of village organisations: LSO (CO model) or CLF (SHG model).
-    if (village_orgs.size() >= 2) {
-      const std::string type = pashto ? "LSO" : "CLF";
-      std::string formed = "2026-01-01";
-      for (const auto& [vo, rep] : village_orgs) formed = std::min(formed, *vo.formed_on);
-      Institution fed =
-          g.NewInstitution(type, uc.area, uc.area.code + "-" + type, type + " " + uc.area.name,
-                           pashto ? "mixed" : "women", formed);
-      fed.status = "active";
+    return made;
+  }
+
+  // Primary groups: most poor households and some others, women's and men's groups apart.
+  // Counts the memberships on the households; nothing is written yet.
+  Pending PrimaryGroups(const domain::Area& village, std::vector<Made>& made, bool pashto,
+                        const std::string& vo_formed, std::vector<std::size_t> joining) {
+    Pending pending;
+    const std::string group_type = pashto ? "CO" : "SHG";
+    std::size_t at = 0;
+    int group_number = 0;
+    // Small villages still get a (small) group: the size warning shows it.
+    const std::size_t min_size = made.size() < 40 ? 5 : pashto ? 12 : 8;
+    while (joining.size() - at >= min_size) {
+      const std::size_t size =
+          std::min<std::size_t>(joining.size() - at, pashto ? 15 + rng() % 11 : 10 + rng() % 11);
+      const bool women = pashto ? group_number % 2 == 0 : true;
+      ++group_number;
+      Institution inst = NewInstitution(
+          group_type, village, village.code + "-" + group_type + std::to_string(group_number),
+          std::string(women ? "Women's " : "Men's ") + group_type + " " +
+              std::to_string(group_number) + " " + village.name,
+          women ? "women" : "men", std::max(vo_formed, RandomDate(rng, 2019, 2025)));
       std::vector<Membership> members;
-      for (auto& [vo, rep] : village_orgs) {
-        if (!rep) continue;
-        members.push_back(
-            g.NewMembership(fed, std::nullopt, rep, vo.id, Generator::RoleAt(members.size())));
+      for (std::size_t k = 0; k < size; ++k) {
+        auto& m = made[joining[at + k]];
+        // The member person: a woman of the household for a women's group, else the head.
+        std::optional<std::string> person = m.household.head_person_id;
+        for (const auto& p : m.people)
+          if ((women && p.sex == kFemale && (p.relation == "head" || p.relation == "spouse")) ||
+              (!women && p.relation == "head" && p.sex == kMale))
+            person = p.id;
+        members.push_back(NewMembership(inst, m.household.id, person, std::nullopt, RoleAt(k)));
+        if (!members.back().left_on) ++m.household.membership_count;
       }
-      g.Write(fed, members);
-      for (auto& [vo, rep] : village_orgs) {
-        if (!rep) continue;
-        vo.parent_id = fed.id;
-        uow.Institutions().Update(vo, vo.version);
-      }
+      at += size;
+      pending.emplace_back(std::move(inst), std::move(members));
     }
-    // A feedback centre per union council and a security working group per second one.
+    return pending;
+  }
+
+  // A federation of `type` in `area` whose members are `member_orgs` (through their
+  // representatives); the members get it as their parent. Returns it with its representative.
+  std::pair<Institution, std::optional<std::string>> Federate(
+      const std::string& type, const domain::Area& area, const std::string& code,
+      const std::string& name, const std::string& sex, const std::string& formed,
+      Federated& member_orgs, bool skip_dissolved) {
+    Institution fed = NewInstitution(type, area, code, name, sex, formed);
+    fed.status = "active";
+    std::vector<Membership> members;
+    for (auto& [org, rep] : member_orgs) {
+      if (!rep || (skip_dissolved && org.status == "dissolved")) continue;
+      members.push_back(NewMembership(fed, std::nullopt, rep, org.id, RoleAt(members.size())));
+    }
+    auto rep = Write(fed, members);
+    for (auto& [org, org_rep] : member_orgs) {  // federated once the federation exists
+      if (!org_rep || (skip_dissolved && org.status == "dissolved")) continue;
+      org.parent_id = fed.id;
+      uow.Institutions().Update(org, org.version);
+    }
+    return {std::move(fed), rep};
+  }
+
+  // One village: its households and people, its primary groups and, with two groups or more,
+  // the village organisation (added to `village_orgs`).
+  Status Village(const domain::Area& village, std::int64_t n, std::int64_t total, bool pashto,
+                 Federated& village_orgs, std::vector<Made>& uc_households) {
+    std::vector<Made> made = Households(village, n, total, pashto);
+    std::vector<std::size_t> order(made.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::shuffle(order.begin(), order.end(), rng);
+    std::vector<std::size_t> joining;
+    for (auto i : order)
+      if (U() < (made[i].household.poor ? 0.75 : 0.3)) joining.push_back(i);
+    const std::string vo_formed = RandomDate(rng, 2019, 2023);
+    Pending pending = PrimaryGroups(village, made, pashto, vo_formed, std::move(joining));
+    // Households first (memberships refer to them), then the groups.
+    for (auto& m : made) {
+      if (auto ok = uow.Households().Insert(m.household); !ok) return Fail(ok.error());
+      for (const auto& p : m.people) uow.Households().InsertPerson(p);
+    }
+    Federated groups;
+    for (auto& [inst, members] : pending) {
+      auto rep = Write(inst, members);
+      groups.emplace_back(std::move(inst), rep);
+    }
+    // The village organisation federates the village's groups, each through its president.
+    if (groups.size() >= 2)
+      village_orgs.push_back(Federate("VO", village, village.code + "-VO",
+                                      "Village organisation " + village.name,
+                                      pashto ? "mixed" : "women", vo_formed, groups, true));
+    if (uc_households.size() < 40)
+      for (auto& m : made)
+        if (uc_households.size() < 40) uc_households.push_back(m);
+    return {};
+  }
+
+  // A feedback centre per union council and a security working group per second one, of
+  // people of the union council's first households.
+  void Centres(const DemoUnionCouncil& uc, int uc_number, const std::vector<Made>& uc_households) {
     for (const char* type : {"CEFC", "CSWG"}) {
       if (std::string(type) == "CSWG" && uc_number % 2 == 0) continue;
       if (uc_households.size() < 10) continue;
-      Institution inst = g.NewInstitution(type, uc.area, uc.area.code + "-" + type,
-                                          std::string(type) + " " + uc.area.name, "mixed",
-                                          RandomDate(g.rng, 2022, 2025));
+      Institution inst = NewInstitution(type, uc.area, uc.area.code + "-" + type,
+                                        std::string(type) + " " + uc.area.name, "mixed",
+                                        RandomDate(rng, 2022, 2025));
       inst.status = "active";
       std::vector<Membership> members;
       const std::size_t size = std::string(type) == "CEFC" ? 8 : 10;
@@ -405,12 +394,47 @@ Result<RegistryCounts> GenerateDemoRegistry(domain::UnitOfWork& uow,
         bool dup = false;
         for (const auto& x : members) dup = dup || x.person_id == p.id;
         if (dup) continue;
-        members.push_back(
-            g.NewMembership(inst, m.household.id, p.id, std::nullopt, Generator::RoleAt(k)));
+        members.push_back(NewMembership(inst, m.household.id, p.id, std::nullopt, RoleAt(k)));
       }
-      g.Write(inst, members);
+      Write(inst, members);
       for (const auto& m : members) uow.Households().RefreshCounts(*m.household_id);
     }
+  }
+};
+
+}  // namespace
+
+Result<RegistryCounts> GenerateDemoRegistry(domain::UnitOfWork& uow,
+                                            const std::vector<DemoUnionCouncil>& ucs,
+                                            std::int64_t households, std::uint64_t seed,
+                                            const std::string& now) {
+  Generator g{uow, std::mt19937_64(seed * 7919 + 17), uow.RegistryConfig().Load(), now};
+  std::int64_t villages = 0;
+  for (const auto& uc : ucs) villages += static_cast<std::int64_t>(uc.villages.size());
+  if (villages == 0) return g.counts;
+  int uc_number = 0;
+  std::int64_t village_index = 0;
+  for (const auto& uc : ucs) {
+    ++uc_number;
+    const bool pashto = uc.pashto;
+    Generator::Federated village_orgs;  // VO + rep
+    std::vector<Generator::Made> uc_households;
+    for (const auto& village : uc.villages) {
+      // Households: the total spread evenly, the remainder to the first villages.
+      const std::int64_t n =
+          households / villages + (village_index++ < households % villages ? 1 : 0);
+      if (auto ok = g.Village(village, n, households, pashto, village_orgs, uc_households); !ok)
+        return Fail(ok.error());
+    }
+    // The union council's federation of village organisations: LSO (CO model) or CLF (SHG model).
+    if (village_orgs.size() >= 2) {
+      const std::string type = pashto ? "LSO" : "CLF";
+      std::string formed = "2026-01-01";
+      for (const auto& [vo, rep] : village_orgs) formed = std::min(formed, *vo.formed_on);
+      g.Federate(type, uc.area, uc.area.code + "-" + type, type + " " + uc.area.name,
+                 pashto ? "mixed" : "women", formed, village_orgs, false);
+    }
+    g.Centres(uc, uc_number, uc_households);
   }
   return g.counts;
 }

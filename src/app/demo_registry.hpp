@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/result.hpp"
@@ -25,8 +26,10 @@ struct RegistryCounts {
   std::int64_t households = 0, people = 0, institutions = 0, memberships = 0, assessments = 0;
 };
 
+// `now`: the time records are stamped with; ages count back from its date.
 Result<RegistryCounts> GenerateDemoRegistry(domain::UnitOfWork& uow,
                                             const std::vector<DemoUnionCouncil>& ucs,
-                                            std::int64_t households, std::uint64_t seed);
+                                            std::int64_t households, std::uint64_t seed,
+                                            const std::string& now);
 
 }  // namespace mobilise::app

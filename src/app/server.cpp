@@ -15,6 +15,59 @@
 
 namespace mobilise::app {
 
+namespace {
+
+// The database pool's gauges, for GET /metrics.
+std::string PoolMetrics(storage::Database& db) {
+  const auto s = db.Stats();
+  return "# TYPE mobilise_db_pool_connections gauge\n"
+         "mobilise_db_pool_connections{state=\"open\"} " +
+         std::to_string(s.size) +
+         "\n"
+         "mobilise_db_pool_connections{state=\"in_use\"} " +
+         std::to_string(s.in_use) +
+         "\n"
+         "# TYPE mobilise_db_pool_waits_total counter\n"
+         "mobilise_db_pool_waits_total " +
+         std::to_string(s.waits) + "\n";
+}
+
+http::ServerOptions ServerOptionsOf(const Config& config,
+                                    const std::pair<std::string, unsigned short>& listen,
+                                    std::size_t upload_body_limit) {
+  http::ServerOptions so;
+  so.address = listen.first;
+  so.port = listen.second;
+  so.threads = config.threads;
+  so.body_limit = config.body_limit;
+  so.upload_body_limit = upload_body_limit;
+  if (std::filesystem::exists(config.web_root + "/index.html")) {
+    so.static_root = config.web_root;
+  } else {
+    spdlog::warn("no web app at {} (build it with `make build-web`); serving the API only",
+                 config.web_root);
+  }
+  return so;
+}
+
+// Says where the server listens and, when asked, writes the bound port to the port file
+// (through a rename, so that a reader never sees half of it).
+void Listening(const Config& config, const std::string& version, const std::string& address,
+               unsigned short port, std::chrono::steady_clock::time_point started) {
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - started)
+                      .count();
+  spdlog::info("Mobilise {} listening on http://{}:{} ({} ms to start)", version, address, port,
+               ms);
+  if (!config.port_file.empty()) {
+    const std::string tmp = config.port_file + ".tmp";
+    std::ofstream(tmp) << port << "\n";
+    std::filesystem::rename(tmp, config.port_file);
+  }
+}
+
+}  // namespace
+
 int RunServer(const Config& config, const std::string& version) {
   const auto started = std::chrono::steady_clock::now();
   auto listen = SplitListen(config.listen);
@@ -50,49 +103,16 @@ int RunServer(const Config& config, const std::string& version) {
   options.secure_cookie = config.secure_cookie;
   options.metrics = &metrics;
   options.version = version;
-  options.extra_metrics = [&db] {
-    const auto s = db->Stats();
-    return "# TYPE mobilise_db_pool_connections gauge\n"
-           "mobilise_db_pool_connections{state=\"open\"} " +
-           std::to_string(s.size) +
-           "\n"
-           "mobilise_db_pool_connections{state=\"in_use\"} " +
-           std::to_string(s.in_use) +
-           "\n"
-           "# TYPE mobilise_db_pool_waits_total counter\n"
-           "mobilise_db_pool_waits_total " +
-           std::to_string(s.waits) + "\n";
-  };
-  api::Api api({uow, areas, users, auth, audit, registry_config, institutions, households,
-                registry_summary, feedback, activities, trainings, indicators, targets, reports},
-               options);
+  options.extra_metrics = [&db] { return PoolMetrics(*db); };
+  api::Api api(
+      {uow, areas, users, auth, audit, registry_config, institutions, households, registry_summary,
+       feedback, activities, trainings, indicators, targets, reports, clock},
+      options);
 
-  http::ServerOptions so;
-  so.address = listen->first;
-  so.port = listen->second;
-  so.threads = config.threads;
-  so.body_limit = config.body_limit;
-  so.upload_body_limit = options.import_limit;
-  if (std::filesystem::exists(config.web_root + "/index.html")) {
-    so.static_root = config.web_root;
-  } else {
-    spdlog::warn("no web app at {} (build it with `make build-web`); serving the API only",
-                 config.web_root);
-  }
+  const auto so = ServerOptionsOf(config, *listen, options.import_limit);
   http::Serve(
       so, [&api](http::Request& r) { return api.Handle(r); }, metrics,
-      [&](unsigned short port) {
-        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                            std::chrono::steady_clock::now() - started)
-                            .count();
-        spdlog::info("Mobilise {} listening on http://{}:{} ({} ms to start)", version, so.address,
-                     port, ms);
-        if (!config.port_file.empty()) {
-          const std::string tmp = config.port_file + ".tmp";
-          std::ofstream(tmp) << port << "\n";
-          std::filesystem::rename(tmp, config.port_file);
-        }
-      });
+      [&](unsigned short port) { Listening(config, version, so.address, port, started); });
   spdlog::info("stopped");
   return 0;
 }

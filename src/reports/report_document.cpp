@@ -4,90 +4,11 @@
 #include <cmath>
 #include <map>
 
-#include "core/clock.hpp"
 #include "reports/plain_number.hpp"
+#include "reports/report_words.hpp"
 
 namespace mobilise::reports {
 namespace {
-
-struct Words {
-  const char *period, *cumulative, *target, *achieved, *previous, *indicator, *area, *status,
-      *by_area, *narrative, *achievements, *challenges, *lessons, *recommendations, *next_plan,
-      *stories, *changed, *unverified, *yes, *no, *generated, *now, *changed_since;
-};
-
-const Words& WordsFor(const std::string& lang) {
-  static const Words en{"This period",
-                        "Cumulative",
-                        "Target",
-                        "% achieved",
-                        "Previous period",
-                        "Indicator",
-                        "Area",
-                        "Status",
-                        "By area",
-                        "Narrative",
-                        "Achievements",
-                        "Challenges",
-                        "Lessons learned",
-                        "Recommendations",
-                        "Next period's plan",
-                        "Success stories",
-                        "changed since approval, now",
-                        "Unverified activities counted",
-                        "yes",
-                        "no",
-                        "Generated",
-                        "now",
-                        "changed since approval"};
-  static const Words ps{"دا موده",
-                        "ټولټال",
-                        "هدف",
-                        "٪ لاسته راوړنه",
-                        "تېره موده",
-                        "شاخص",
-                        "سیمه",
-                        "حالت",
-                        "د سیمې له مخې",
-                        "روایت",
-                        "لاسته راوړنې",
-                        "ننګونې",
-                        "زده کړې",
-                        "سپارښتنې",
-                        "د راتلونکې مودې پلان",
-                        "د بریا کیسې",
-                        "له تصویب وروسته بدل شوی، اوس",
-                        "نا تایید شوي فعالیتونه شمېرل شوي",
-                        "هو",
-                        "نه",
-                        "جوړ شوی",
-                        "اوس",
-                        "له تصویب وروسته بدل شوی"};
-  static const Words uk{"Цей період",
-                        "Накопичено",
-                        "Ціль",
-                        "% виконання",
-                        "Попередній період",
-                        "Індикатор",
-                        "Територія",
-                        "Статус",
-                        "За територіями",
-                        "Опис",
-                        "Досягнення",
-                        "Виклики",
-                        "Уроки",
-                        "Рекомендації",
-                        "План на наступний період",
-                        "Історії успіху",
-                        "змінено після затвердження, тепер",
-                        "Враховано неперевірені заходи",
-                        "так",
-                        "ні",
-                        "Створено",
-                        "тепер",
-                        "змінено після затвердження"};
-  return lang == "ps" ? ps : lang == "uk" ? uk : en;
-}
 
 std::string Grouped(double v, int decimals) { return GroupedNumber(v, decimals, ",", 4); }
 
@@ -129,122 +50,124 @@ domain::ValueRow AsApproved(const domain::ReportContent& c, const domain::Indica
   return row;
 }
 
-}  // namespace
-
-Document ReportDocument(const domain::ReportContent& c,
-                        const std::map<std::string, std::string>& photo_paths) {
+// The section's indicators, one row each: their totals.
+Table TotalsTable(const domain::ReportContent& c, const domain::ReportSectionContent& s,
+                  const ReportWords& w) {
   const auto& lang = c.context.lang;
-  const Words& w = WordsFor(lang);
-  Document d;
-  d.language = lang;
-  d.rtl = lang == "ps" || lang == "fa" || lang == "ur";
-  d.title = domain::TemplateName(c.report_template, lang);
-  d.subtitle = c.report.area_name + " — " + c.report.period;
-  d.facts = {{w.area, c.report.area_name},
-             {w.period,
-              c.report.period + " (" + c.report.period_start + " – " + c.report.period_end + ")"},
-             {w.status, c.report.status},
-             {w.unverified, c.report.include_unverified ? w.yes : w.no},
-             {w.generated, NowTimestamp().substr(0, 16) + " UTC"}};
-  for (const auto& s : c.sections) {
-    Section sec;
-    sec.title = s.title;
-    Table main;
-    main.title = s.title;
-    main.columns = {w.indicator, w.period, w.cumulative, w.target, w.achieved, w.previous};
-    for (const auto& item : s.items) {
-      const auto& v = item.values;
-      bool changed = false;
-      const auto total = AsApproved(c, v, {}, v.total, &changed);
-      std::string name = domain::IndicatorName(v.indicator, lang);
-      if (changed)
-        name += " (" + std::string(w.changed) + " " +
-                NumberCell(Headline(v, v.total), v.unit).text + ")";
-      main.rows.push_back({Cell{name, std::nullopt, "", false}, NumberCell(total.period, v.unit),
-                           NumberCell(total.cumulative, v.unit), NumberCell(total.target, v.unit),
-                           AchievedCell(total.achieved, total.light),
-                           NumberCell(total.previous, v.unit)});
-    }
-    sec.tables.push_back(std::move(main));
-    // Disaggregations.
-    for (const auto& item : s.items) {
-      const auto& v = item.values;
-      if (v.by.empty() || v.rows.empty()) continue;
-      Table t;
-      t.title = domain::IndicatorName(v.indicator, lang);
-      for (const auto& dim : v.by) t.columns.push_back(dim);
-      t.columns.push_back(w.period);
-      t.columns.push_back(w.cumulative);
-      t.label_columns = static_cast<int>(v.by.size());
-      for (const auto& live : v.rows) {
-        bool changed = false;
-        const auto r = AsApproved(c, v, v.by, live, &changed);
-        std::vector<Cell> row;
-        for (std::size_t i = 0; i < v.by.size(); ++i)
-          row.push_back({i < r.labels.size() ? r.labels[i] : r.keys[i], std::nullopt, "", false});
-        if (changed && !row.empty())
-          row.back().text += " (" + std::string(w.changed) + " " +
-                             NumberCell(Headline(v, live), v.unit).text + ")";
-        row.push_back(NumberCell(r.period, v.unit));
-        row.push_back(NumberCell(r.cumulative, v.unit));
-        t.rows.push_back(std::move(row));
-      }
-      sec.tables.push_back(std::move(t));
-    }
-    // Child areas: one column per indicator (its headline figure), and a chart of the first.
-    if (!s.items.empty() && s.items.front().children.rows.size() > 1) {
-      Table t;
-      t.title = s.title + " — " + w.by_area;
-      t.columns.push_back(w.area);
-      for (const auto& item : s.items)
-        t.columns.push_back(domain::IndicatorName(item.values.indicator, lang));
-      const auto& first = s.items.front().children;
-      Chart chart;
-      chart.title = domain::IndicatorName(first.indicator, lang) + " — " + w.by_area;
-      Series series{domain::IndicatorName(first.indicator, lang), {}};
-      Series targets{w.target, {}};
-      bool any_target = false;
-      for (std::size_t r = 0; r < first.rows.size(); ++r) {
-        std::vector<Cell> row;
-        const auto& label =
-            first.rows[r].labels.empty() ? first.rows[r].keys[0] : first.rows[r].labels[0];
-        row.push_back({label, std::nullopt, "", false});
-        std::optional<double> first_headline, first_target;
-        bool any_changed = false;
-        for (const auto& item : s.items) {
-          const auto& ch = item.children;
-          auto live = std::find_if(ch.rows.begin(), ch.rows.end(), [&](const domain::ValueRow& x) {
-            return x.keys == first.rows[r].keys;
-          });
-          if (live == ch.rows.end()) {
-            row.push_back(Cell{"—", std::nullopt, "", false});
-            continue;
-          }
-          bool changed = false;
-          const auto shown = AsApproved(c, ch, {"child_area"}, *live, &changed);
-          Cell cell = NumberCell(Headline(ch, shown), ch.unit);
-          if (changed)
-            cell.text += " (" + std::string(w.now) + " " +
-                         NumberCell(Headline(ch, *live), ch.unit).text + ")";
-          any_changed = any_changed || changed;
-          row.push_back(std::move(cell));
-          if (&item == &s.items.front())
-            first_headline = Headline(ch, shown), first_target = shown.target;
-        }
-        if (any_changed) row.front().text += " (" + std::string(w.changed_since) + ")";
-        t.rows.push_back(std::move(row));
-        chart.labels.push_back(label);
-        series.values.push_back(first_headline);
-        targets.values.push_back(first_target);
-        any_target = any_target || first_target.has_value();
-      }
-      chart.series.push_back(std::move(series));
-      if (any_target) chart.series.push_back(std::move(targets));
-      sec.tables.push_back(std::move(t));
-      sec.charts.push_back(std::move(chart));
-    }
-    d.sections.push_back(std::move(sec));
+  Table main;
+  main.title = s.title;
+  main.columns = {w.indicator, w.period, w.cumulative, w.target, w.achieved, w.previous};
+  for (const auto& item : s.items) {
+    const auto& v = item.values;
+    bool changed = false;
+    const auto total = AsApproved(c, v, {}, v.total, &changed);
+    std::string name = domain::IndicatorName(v.indicator, lang);
+    if (changed)
+      name +=
+          " (" + std::string(w.changed) + " " + NumberCell(Headline(v, v.total), v.unit).text + ")";
+    main.rows.push_back({Cell{name, std::nullopt, "", false}, NumberCell(total.period, v.unit),
+                         NumberCell(total.cumulative, v.unit), NumberCell(total.target, v.unit),
+                         AchievedCell(total.achieved, total.light),
+                         NumberCell(total.previous, v.unit)});
   }
+  return main;
+}
+
+// An indicator's disaggregation: a row per group, its labels then its figures.
+Table DisaggregationTable(const domain::ReportContent& c, const domain::IndicatorValues& v,
+                          const ReportWords& w) {
+  Table t;
+  t.title = domain::IndicatorName(v.indicator, c.context.lang);
+  for (const auto& dim : v.by) t.columns.push_back(dim);
+  t.columns.push_back(w.period);
+  t.columns.push_back(w.cumulative);
+  t.label_columns = static_cast<int>(v.by.size());
+  for (const auto& live : v.rows) {
+    bool changed = false;
+    const auto r = AsApproved(c, v, v.by, live, &changed);
+    std::vector<Cell> row;
+    for (std::size_t i = 0; i < v.by.size(); ++i)
+      row.push_back({i < r.labels.size() ? r.labels[i] : r.keys[i], std::nullopt, "", false});
+    if (changed && !row.empty())
+      row.back().text +=
+          " (" + std::string(w.changed) + " " + NumberCell(Headline(v, live), v.unit).text + ")";
+    row.push_back(NumberCell(r.period, v.unit));
+    row.push_back(NumberCell(r.cumulative, v.unit));
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+// The child areas: one column per indicator (its headline figure), and a chart of the first
+// indicator with its targets. Added to `sec` when the section has more than one child area.
+void AddByArea(const domain::ReportContent& c, const domain::ReportSectionContent& s,
+               const ReportWords& w, Section& sec) {
+  if (s.items.empty() || s.items.front().children.rows.size() <= 1) return;
+  const auto& lang = c.context.lang;
+  Table t;
+  t.title = s.title + " — " + w.by_area;
+  t.columns.push_back(w.area);
+  for (const auto& item : s.items)
+    t.columns.push_back(domain::IndicatorName(item.values.indicator, lang));
+  const auto& first = s.items.front().children;
+  Chart chart;
+  chart.title = domain::IndicatorName(first.indicator, lang) + " — " + w.by_area;
+  Series series{domain::IndicatorName(first.indicator, lang), {}};
+  Series targets{w.target, {}};
+  bool any_target = false;
+  for (const auto& child : first.rows) {
+    std::vector<Cell> row;
+    const auto& label = child.labels.empty() ? child.keys[0] : child.labels[0];
+    row.push_back({label, std::nullopt, "", false});
+    std::optional<double> first_headline, first_target;
+    bool any_changed = false;
+    for (const auto& item : s.items) {
+      const auto& ch = item.children;
+      auto live = std::find_if(ch.rows.begin(), ch.rows.end(),
+                               [&](const domain::ValueRow& x) { return x.keys == child.keys; });
+      if (live == ch.rows.end()) {
+        row.push_back(Cell{"—", std::nullopt, "", false});
+        continue;
+      }
+      bool changed = false;
+      const auto shown = AsApproved(c, ch, {"child_area"}, *live, &changed);
+      Cell cell = NumberCell(Headline(ch, shown), ch.unit);
+      if (changed)
+        cell.text +=
+            " (" + std::string(w.now) + " " + NumberCell(Headline(ch, *live), ch.unit).text + ")";
+      any_changed = any_changed || changed;
+      row.push_back(std::move(cell));
+      if (&item == &s.items.front())
+        first_headline = Headline(ch, shown), first_target = shown.target;
+    }
+    if (any_changed) row.front().text += " (" + std::string(w.changed_since) + ")";
+    t.rows.push_back(std::move(row));
+    chart.labels.push_back(label);
+    series.values.push_back(first_headline);
+    targets.values.push_back(first_target);
+    any_target = any_target || first_target.has_value();
+  }
+  chart.series.push_back(std::move(series));
+  if (any_target) chart.series.push_back(std::move(targets));
+  sec.tables.push_back(std::move(t));
+  sec.charts.push_back(std::move(chart));
+}
+
+Section IndicatorSection(const domain::ReportContent& c, const domain::ReportSectionContent& s,
+                         const ReportWords& w) {
+  Section sec;
+  sec.title = s.title;
+  sec.tables.push_back(TotalsTable(c, s, w));
+  for (const auto& item : s.items)
+    if (!item.values.by.empty() && !item.values.rows.empty())
+      sec.tables.push_back(DisaggregationTable(c, item.values, w));
+  AddByArea(c, s, w, sec);
+  return sec;
+}
+
+// The narrative and the success stories with their photos (those in `photo_paths`).
+Section NarrativeSection(const domain::ReportContent& c, const ReportWords& w,
+                         const PhotoPaths& photo_paths) {
   Section narrative;
   narrative.title = w.narrative;
   const std::pair<const char*, const std::optional<std::string>*> texts[] = {
@@ -261,17 +184,40 @@ Document ReportDocument(const domain::ReportContent& c,
       if (auto path = photo_paths.find(id); path != photo_paths.end())
         narrative.photos.push_back({s.title, path->second});
   }
+  return narrative;
+}
+
+}  // namespace
+
+Document ReportDocument(const domain::ReportContent& c, const std::string& generated_at,
+                        const PhotoPaths& photo_paths) {
+  const auto& lang = c.context.lang;
+  const ReportWords& w = ReportWordsFor(lang);
+  Document d;
+  d.language = lang;
+  d.rtl = lang == "ps" || lang == "fa" || lang == "ur";
+  d.title = domain::TemplateName(c.report_template, lang);
+  d.subtitle = c.report.area_name + " — " + c.report.period;
+  d.facts = {{w.area, c.report.area_name},
+             {w.period,
+              c.report.period + " (" + c.report.period_start + " – " + c.report.period_end + ")"},
+             {w.status, c.report.status},
+             {w.unverified, c.report.include_unverified ? w.yes : w.no},
+             {w.generated, generated_at.substr(0, 16) + " UTC"}};
+  for (const auto& s : c.sections) d.sections.push_back(IndicatorSection(c, s, w));
+  auto narrative = NarrativeSection(c, w, photo_paths);
   if (!narrative.narrative.empty()) d.sections.push_back(std::move(narrative));
   return d;
 }
 
 Result<DataValueSet> ReportDataValues(const domain::ReportContent& c,
                                       const domain::ReportService::Dhis2Config& m,
-                                      const domain::ProgrammeSettings& settings, bool adx) {
+                                      const domain::ProgrammeSettings& settings, bool adx,
+                                      const std::string& exported_at) {
   DataValueSet set;
   set.data_set = settings.dhis2_data_set;
   set.attribute_option_combo = settings.dhis2_attribute_option_combo;
-  set.exported_at = NowTimestamp();
+  set.exported_at = exported_at;
   if (c.report.status == "approved" && c.report.approved_at)
     set.complete_date = c.report.approved_at->substr(0, 10);
   auto period = domain::Dhis2PeriodId(c.context.period, settings.fiscal_year);
@@ -323,6 +269,23 @@ Result<DataValueSet> ReportDataValues(const domain::ReportContent& c,
         Error::Field("format", "no indicator of this report is mapped to a DHIS2 data element"));
   set.groups.push_back(std::move(group));
   return set;
+}
+
+Exportable ReportExport(const domain::ReportContent& c, const std::string& now,
+                        const PhotoSource& photos,
+                        std::function<domain::ReportService::Dhis2Config()> mapping) {
+  Exportable e;
+  e.name = c.report.template_code + "-" + c.report.period;
+  e.formats = {ExportFormat::kCsv, ExportFormat::kXlsx, ExportFormat::kPdf,
+               ExportFormat::kDhis2Json, ExportFormat::kAdx};
+  e.document = [&c, now](const PhotoPaths& paths) { return ReportDocument(c, now, paths); };
+  for (const auto& story : c.report.stories)
+    e.photo_ids.insert(e.photo_ids.end(), story.file_ids.begin(), story.file_ids.end());
+  e.photo_source = &photos;
+  e.data_values = [&c, now, mapping = std::move(mapping)](bool adx) {
+    return ReportDataValues(c, mapping(), c.context.settings, adx, now);
+  };
+  return e;
 }
 
 }  // namespace mobilise::reports

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/clock.hpp"
 #include "reports/plain_number.hpp"
 
 namespace mobilise::reports {
@@ -35,7 +36,7 @@ domain::ReportContent ApprovedContent() {
 }
 
 TEST(ReportDocument, AnApprovedReportShowsItsApprovedFiguresAndMarksChangedRows) {
-  const Document d = ReportDocument(ApprovedContent());
+  const Document d = ReportDocument(ApprovedContent(), "2026-03-02T08:30:00.000Z");
   ASSERT_FALSE(d.sections.empty());
   ASSERT_EQ(d.sections[0].tables.size(), 2u);
   const auto& total = d.sections[0].tables[0].rows.at(0);
@@ -65,7 +66,7 @@ TEST(ReportDataValues, AnApprovedReportExportsOnlyItsApprovedFigures) {
   m.org_units = {{"area-1", "OU_GOLDEN"}};
   for (const char* key : {"", "sex=f", "sex=m", "sex=x"})
     m.mappings.push_back({"REACH", key, std::string("DE_REACH_") + key, ""});
-  auto set = ReportDataValues(c, m, domain::ProgrammeSettings{}, false);
+  auto set = ReportDataValues(c, m, domain::ProgrammeSettings{}, false, "2026-03-02T08:30:00.000Z");
   ASSERT_TRUE(set) << set.error().message;
   ASSERT_EQ(set->groups.size(), 1u);
   std::vector<std::pair<std::string, std::string>> values;
@@ -74,6 +75,24 @@ TEST(ReportDataValues, AnApprovedReportExportsOnlyItsApprovedFigures) {
   const std::vector<std::pair<std::string, std::string>> expected{
       {"DE_REACH_", "5"}, {"DE_REACH_sex=f", "3"}, {"DE_REACH_sex=m", "2"}};
   EXPECT_EQ(values, expected);
+}
+
+// The time is the caller's (a Clock's), not read by the document: a pinned clock shows on the
+// cover to the minute and as ADX's `exported`.
+TEST(ReportDocument, ShowsTheTimeItWasGivenAsGenerated) {
+  const FixedClock clock("2026-03-02T08:30:59.250Z");
+  const Document d = ReportDocument(ApprovedContent(), clock.Timestamp());
+  ASSERT_FALSE(d.facts.empty());
+  EXPECT_EQ(d.facts.back().first, "Generated");
+  EXPECT_EQ(d.facts.back().second, "2026-03-02T08:30 UTC");
+  domain::ReportService::Dhis2Config m;
+  m.org_units = {{"area-1", "OU_GOLDEN"}};
+  m.mappings.push_back({"REACH", "", "DE_REACH", ""});
+  domain::ProgrammeSettings settings;
+  settings.dhis2_data_set = "DS_MPR";
+  auto set = ReportDataValues(ApprovedContent(), m, settings, true, clock.Timestamp());
+  ASSERT_TRUE(set) << set.error().message;
+  EXPECT_EQ(set->exported_at, "2026-03-02T08:30:59.250Z");
 }
 
 }  // namespace
