@@ -44,16 +44,17 @@ struct ActivityTransition {
 };
 
 // Every allowed step; anything else is refused.
-inline constexpr std::array<ActivityTransition, 4> kActivityTransitions = {{
-    {ActivityStatus::kDraft, ActivityAction::kSubmit, ActivityStatus::kSubmitted,
-     ActivityStepTaker::kAuthor},
-    {ActivityStatus::kReturned, ActivityAction::kSubmit, ActivityStatus::kSubmitted,
-     ActivityStepTaker::kAuthor},
-    {ActivityStatus::kSubmitted, ActivityAction::kVerify, ActivityStatus::kVerified,
-     ActivityStepTaker::kSupervisor},
-    {ActivityStatus::kSubmitted, ActivityAction::kReturn, ActivityStatus::kReturned,
-     ActivityStepTaker::kSupervisor},
-}};
+inline constexpr std::array<ActivityTransition, 4> kActivityTransitions = [] {
+  using enum ActivityStatus;
+  using enum ActivityAction;
+  using enum ActivityStepTaker;
+  return std::array<ActivityTransition, 4>{{
+      {kDraft, kSubmit, kSubmitted, kAuthor},
+      {kReturned, kSubmit, kSubmitted, kAuthor},
+      {kSubmitted, kVerify, kVerified, kSupervisor},
+      {kSubmitted, kReturn, kReturned, kSupervisor},
+  }};
+}();
 
 // The caller as the rules see them, for one record.
 struct ActivityParty {

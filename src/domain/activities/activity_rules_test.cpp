@@ -20,9 +20,7 @@ TEST(ActivityStatus, TextsRoundTrip) {
   EXPECT_FALSE(ParseActivityStatus("approved"));
   EXPECT_EQ(ParseActivityAction("return"), ActivityAction::kReturn);
   EXPECT_FALSE(ParseActivityAction("approve"));
-  Activity broken;
-  broken.status = "lost";
-  EXPECT_THROW(StatusOf(broken), std::runtime_error);
+  EXPECT_THROW(StatusOf(Activity{.status = "lost"}), std::runtime_error);
 }
 
 TEST(ActivityWorkflow, TheTableIsTheWholeWorkflow) {
@@ -126,10 +124,7 @@ RegistryConfig Config() {
 TEST(ActivityFields, HeldTodayButNotTomorrowOnAPinnedClock) {
   // Late on the last day of March (UTC): today is the 31st, and 1 April is tomorrow.
   FixedClock clock("2026-03-31T23:59:30Z");
-  ActivityInput in;
-  in.type = "meeting";
-  in.area_id = "a";
-  in.held_on = "2026-03-31";
+  ActivityInput in{.type = "meeting", .held_on = "2026-03-31", .area_id = "a"};
   Activity a;
   FieldErrors errors;
   ApplyActivityFields(Config(), a, in, true, clock.Today(), errors);

@@ -47,26 +47,22 @@ struct FeedbackTransition {
 
 // Every allowed step; anything else is refused. Assigning a referred case (to follow it up)
 // keeps it referred; a case is closed with the person only once it has a response.
-inline constexpr std::array<FeedbackTransition, 9> kFeedbackTransitions = {{
-    {FeedbackStatus::kOpen, FeedbackAction::kAssign, FeedbackStatus::kAssigned,
-     FeedbackStepTaker::kHandler},
-    {FeedbackStatus::kAssigned, FeedbackAction::kAssign, FeedbackStatus::kAssigned,
-     FeedbackStepTaker::kHandler},
-    {FeedbackStatus::kReferred, FeedbackAction::kAssign, FeedbackStatus::kReferred,
-     FeedbackStepTaker::kHandler},
-    {FeedbackStatus::kOpen, FeedbackAction::kRefer, FeedbackStatus::kReferred,
-     FeedbackStepTaker::kHandler},
-    {FeedbackStatus::kAssigned, FeedbackAction::kRefer, FeedbackStatus::kReferred,
-     FeedbackStepTaker::kHandler},
-    {FeedbackStatus::kOpen, FeedbackAction::kRespond, FeedbackStatus::kResponded,
-     FeedbackStepTaker::kHandler},
-    {FeedbackStatus::kAssigned, FeedbackAction::kRespond, FeedbackStatus::kResponded,
-     FeedbackStepTaker::kHandler},
-    {FeedbackStatus::kReferred, FeedbackAction::kRespond, FeedbackStatus::kResponded,
-     FeedbackStepTaker::kHandler},
-    {FeedbackStatus::kResponded, FeedbackAction::kClose, FeedbackStatus::kClosed,
-     FeedbackStepTaker::kHandler},
-}};
+inline constexpr std::array<FeedbackTransition, 9> kFeedbackTransitions = [] {
+  using enum FeedbackStatus;
+  using enum FeedbackAction;
+  using enum FeedbackStepTaker;
+  return std::array<FeedbackTransition, 9>{{
+      {kOpen, kAssign, kAssigned, kHandler},
+      {kAssigned, kAssign, kAssigned, kHandler},
+      {kReferred, kAssign, kReferred, kHandler},
+      {kOpen, kRefer, kReferred, kHandler},
+      {kAssigned, kRefer, kReferred, kHandler},
+      {kOpen, kRespond, kResponded, kHandler},
+      {kAssigned, kRespond, kResponded, kHandler},
+      {kReferred, kRespond, kResponded, kHandler},
+      {kResponded, kClose, kClosed, kHandler},
+  }};
+}();
 
 // The status `action` leads to from `from`; none when the table has no such step.
 std::optional<FeedbackStatus> NextStatus(FeedbackStatus from, FeedbackAction action);

@@ -17,9 +17,7 @@ TEST(FeedbackStatus, TextsRoundTrip) {
   EXPECT_FALSE(ParseFeedbackStatus("received"));
   EXPECT_EQ(ParseFeedbackAction("respond"), FeedbackAction::kRespond);
   EXPECT_FALSE(ParseFeedbackAction("reopen"));
-  Feedback broken;
-  broken.status = "lost";
-  EXPECT_THROW(StatusOf(broken), std::runtime_error);
+  EXPECT_THROW(StatusOf(Feedback{.status = "lost"}), std::runtime_error);
 }
 
 TEST(FeedbackWorkflow, OnlyTheTablesSteps) {
@@ -51,10 +49,7 @@ TEST(FeedbackWorkflow, OnlyTheTablesSteps) {
 }
 
 Actor Holding(Role role, std::string path) {
-  Actor a;
-  a.user_id = "u";
-  a.grants.push_back({role, "area", std::move(path), false});
-  return a;
+  return Actor{.user_id = "u", .grants = {{role, "area", std::move(path)}}};
 }
 
 Feedback Case(bool sensitive) {
@@ -137,11 +132,10 @@ std::vector<FeedbackCategory> Categories() {
 TEST(FeedbackFields, ReceivedTodayOnAPinnedClockAndDueByCategory) {
   // The last day of a 30-day month: a case received today is due a day later, on 1 May.
   FixedClock clock("2026-04-30T22:00:00Z");
-  FeedbackInput in;
-  in.area_id = "a";
-  in.channel = "hotline";
-  in.category = "sea";
-  in.description = "reported at the distribution";
+  FeedbackInput in{.area_id = "a",
+                   .channel = "hotline",
+                   .category = "sea",
+                   .description = "reported at the distribution"};
   Feedback f;
   FieldErrors errors;
   ApplyFeedbackFields(Categories(), f, in, true, clock.Today(), errors);
