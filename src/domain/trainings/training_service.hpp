@@ -1,6 +1,10 @@
 // Training use cases: the course catalogue (managers and administrators), training needs of staff
 // and institutions, plans per course x area x period with plan-versus-achievement, trainees of a
-// training event with pre/post test scores and knowledge gain, and follow-ups.
+// training event with pre/post test scores and knowledge gain, and follow-ups. The five share no
+// state: TrainingService is their one door, with each aggregate's methods in its own file
+// (course_service.cpp, training_need_service.cpp, training_plan_service.cpp and
+// training_plan_import.cpp, trainee_scores.cpp, training_followup_service.cpp) and their pure
+// rules in training_rules.hpp.
 #pragma once
 
 #include <optional>
@@ -150,7 +154,5 @@ class TrainingService {
   UnitOfWorkFactory& db_;
   const Clock& clock_;
 };
-
-TraineeReport TraineeGains(const Activity& activity, const Course& course);
 
 }  // namespace mobilise::domain
