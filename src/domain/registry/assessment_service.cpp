@@ -9,30 +9,26 @@ namespace mobilise::domain {
 
 Result<std::vector<Assessment>> InstitutionService::Assessments(const Actor& actor,
                                                                 const std::string& id) {
-  auto uow = db_.Begin(false);
-  auto inst = VisibleInstitution(*uow, actor, id);
-  if (!inst) return Fail(inst.error());
-  return uow->Institutions().Assessments(id);
+  return ReadInstitution(db_, actor, id, [&](auto& repo) { return repo.Assessments(id); });
 }
 
 Result<Assessment> InstitutionService::AddAssessment(const Actor& actor, const std::string& id,
                                                      const AssessmentInput& in) {
-  auto uow = db_.Begin(true);
-  auto inst = WritableInstitution(*uow, actor, id);
-  if (!inst) return Fail(inst.error());
-  const auto config = uow->RegistryConfig().Load();
+  auto w = BeginInstitutionWrite(db_, actor, id);
+  if (!w) return Fail(w.error());
+  auto& [uow, inst, config] = *w;
   FieldErrors errors;
   Assessment a;
-  ScoreAssessment(config, *inst, in, clock_.Today(), a, errors);
+  ScoreAssessment(config, inst, in, clock_.Today(), a, errors);
   if (!errors.empty()) return Fail(Error::Validation("the assessment is invalid", errors));
   a.id = NewId();
   a.institution_id = id;
-  a.area_path = inst->area_path;
+  a.area_path = inst.area_path;
   a.created_at = clock_.Timestamp();
   a.created_by = actor.UserId();
   uow->Institutions().InsertAssessment(a);
   uow->Institutions().RefreshLatestGrade(id);
-  RecordAudit(uow->Audit(), actor, "create", "assessment", a.id, inst->area_path, std::nullopt,
+  RecordAudit(uow->Audit(), actor, "create", "assessment", a.id, inst.area_path, std::nullopt,
               AssessmentSnapshot(a));
   uow->Commit();
   return a;

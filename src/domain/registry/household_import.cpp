@@ -7,6 +7,7 @@
 #include "core/id.hpp"
 #include "domain/registry/household_rules.hpp"
 #include "domain/registry/household_service.hpp"
+#include "domain/registry/registry_import.hpp"
 
 namespace mobilise::domain {
 namespace {
@@ -34,17 +35,6 @@ std::optional<std::int64_t> Whole(const std::string& s, int row, const std::stri
     return std::nullopt;
   }
   return v;
-}
-
-// Field errors of the rules become row errors under the file's column names.
-void AddFieldErrors(const FieldErrors& fields, int row, std::vector<ImportRowError>& errors,
-                    const std::map<std::string, std::string>& columns) {
-  for (const auto& [field, why] : fields) {
-    auto it = columns.find(field);
-    std::string column = it != columns.end() ? it->second : field;
-    if (column.rfind("wg.", 0) == 0) column = "wg_" + column.substr(3);
-    errors.push_back({row, column, "invalid", why});
-  }
 }
 
 const std::map<std::string, std::string> kPersonColumns = {{"name", "person_name"},
@@ -130,6 +120,36 @@ class HouseholdImporter {
         today_(clock.Today()),
         user_(actor.UserId()) {}
 
+  // Every row checked and grouped into households, counted in the report.
+  void Read(const std::vector<HouseholdImportRow>& rows) {
+    report_.rows = static_cast<int>(rows.size());
+    LoadTaken(rows);
+    for (const auto& r : rows) Add(r);
+    report_.households = static_cast<int>(pending_.size());
+    for (const auto& p : pending_) report_.people += static_cast<int>(p.people.size());
+  }
+
+  // The households with their people, and one audit entry for the whole load (records carry
+  // created_by/at; a million per-row entries would double the cost of a large import).
+  Status Write() {
+    for (auto& p : pending_) {
+      auto& h = p.household;
+      DeriveFlags(h, p.people, today_);
+      h.person_count = static_cast<std::int64_t>(p.people.size());
+      h.created_at = h.updated_at = now_;
+      h.created_by = h.updated_by = user_;
+      if (auto ok = uow_.Households().Insert(h); !ok) return Fail(ok.error());
+      for (const auto& person : p.people) uow_.Households().InsertPerson(person);
+    }
+    RecordAudit(uow_.Audit(), actor_, "import", "household", std::nullopt, std::nullopt,
+                std::nullopt,
+                Snapshot{{"households", std::to_string(report_.households)},
+                         {"people", std::to_string(report_.people)},
+                         {"rows", std::to_string(report_.rows)}});
+    return {};
+  }
+
+ private:
   // What the database already holds, asked once for the whole file.
   void LoadTaken(const std::vector<HouseholdImportRow>& rows) {
     std::vector<std::string> codes, ids;
@@ -161,25 +181,6 @@ class HouseholdImporter {
     AddPerson(r, h);
   }
 
-  void Count() {
-    report_.households = static_cast<int>(pending_.size());
-    for (const auto& p : pending_) report_.people += static_cast<int>(p.people.size());
-  }
-
-  Status Write() {
-    for (auto& p : pending_) {
-      auto& h = p.household;
-      DeriveFlags(h, p.people, today_);
-      h.person_count = static_cast<std::int64_t>(p.people.size());
-      h.created_at = h.updated_at = now_;
-      h.created_by = h.updated_by = user_;
-      if (auto ok = uow_.Households().Insert(h); !ok) return Fail(ok.error());
-      for (const auto& person : p.people) uow_.Households().InsertPerson(person);
-    }
-    return {};
-  }
-
- private:
   // The area of a household's first row: in the actor's areas and writable by them.
   void ResolveArea(const HouseholdImportRow& r, Household& h) {
     auto& area = areas_[r.area_code];
@@ -221,7 +222,7 @@ class HouseholdImporter {
     const HouseholdInput in = HouseholdOf(r, errors_);
     FieldErrors fields;
     ApplyHousehold(config_, p.household, in, true, today_, fields);
-    AddFieldErrors(fields, r.row, errors_, kHouseholdColumns);
+    AddFieldErrors(fields, r.row, kHouseholdColumns, errors_);
     CheckUnique(r, p.household);
     by_code_.emplace(r.household_code, pending_.size());
     pending_.push_back(std::move(p));
@@ -249,7 +250,7 @@ class HouseholdImporter {
     p.area_path = h.household.area_path;
     FieldErrors fields;
     ApplyPerson(p, pin, true, today_, fields);
-    AddFieldErrors(fields, r.row, errors_, kPersonColumns);
+    AddFieldErrors(fields, r.row, kPersonColumns, errors_);
     if (p.relation == "head") {
       if (h.household.head_person_id)
         errors_.push_back({r.row, "relation", "duplicate", "the household already has a head"});
@@ -283,21 +284,11 @@ Result<HouseholdImportReport> HouseholdService::Import(const Actor& actor,
   auto uow = db_.Begin(true);
   const auto config = uow->RegistryConfig().Load();
   HouseholdImportReport report;
-  report.rows = static_cast<int>(rows.size());
   HouseholdImporter importer(*uow, actor, config, clock_, report);
-  importer.LoadTaken(rows);
-  for (const auto& r : rows) importer.Add(r);
-  importer.Count();
-  std::stable_sort(report.errors.begin(), report.errors.end(),
-                   [](const ImportRowError& a, const ImportRowError& b) { return a.row < b.row; });
+  importer.Read(rows);
+  SortByRow(report.errors);
   if (dry_run || !report.errors.empty()) return report;
   if (auto ok = importer.Write(); !ok) return Fail(ok.error());
-  // One audit entry for the whole load (records carry created_by/at; a million per-row entries
-  // would double the cost of a large import).
-  RecordAudit(uow->Audit(), actor, "import", "household", std::nullopt, std::nullopt, std::nullopt,
-              Snapshot{{"households", std::to_string(report.households)},
-                       {"people", std::to_string(report.people)},
-                       {"rows", std::to_string(report.rows)}});
   uow->Commit();
   report.created = report.households;
   return report;

@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/id.hpp"
+#include "domain/areas/area_scope.hpp"
 #include "domain/registry/household_rules.hpp"
 
 namespace mobilise::domain {
@@ -79,13 +80,9 @@ Status CheckDuplicates(UnitOfWork& uow, const Actor& actor, const Household& h,
 Result<Page<Household>> HouseholdService::List(const Actor& actor, const HouseholdFilter& f) {
   auto uow = db_.Begin(false);
   HouseholdQuery q;
-  q.scope = actor.Scope(Permission::kRegistryRead);
-  if (f.area_id) {
-    auto area = IsValidId(*f.area_id) ? uow->Areas().Get(*f.area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path))
-      return Fail(Error::Field("area", "no such area in your areas"));
-    q.scope = {SubtreeRange(area->path)};
-  }
+  auto scope = ListScope(uow->Areas(), actor, Permission::kRegistryRead, f.area_id);
+  if (!scope) return Fail(scope.error());
+  q.scope = std::move(*scope);
   q.band = f.band;
   q.flag = f.flag;
   q.text = f.text;
@@ -318,13 +315,9 @@ Result<Page<DuplicatePair>> HouseholdService::Duplicates(const Actor& actor,
                                                          std::optional<std::string> area_id,
                                                          PageRequest page) {
   auto uow = db_.Begin(false);
-  std::vector<PathRange> scope = actor.Scope(Permission::kRegistryRead);
-  if (area_id) {
-    auto area = IsValidId(*area_id) ? uow->Areas().Get(*area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path))
-      return Fail(Error::Field("area", "no such area in your areas"));
-    scope = {SubtreeRange(area->path)};
-  }
+  auto found_scope = ListScope(uow->Areas(), actor, Permission::kRegistryRead, area_id);
+  if (!found_scope) return Fail(found_scope.error());
+  const std::vector<PathRange>& scope = *found_scope;
   if (scope.empty()) return Page<DuplicatePair>{};
   struct Candidate {
     std::string reason;

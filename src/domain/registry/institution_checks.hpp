@@ -3,9 +3,11 @@
 // institution_import.cpp). The pure rules they build on are in institution_rules.hpp.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "core/clock.hpp"
 #include "core/result.hpp"
@@ -21,6 +23,26 @@ namespace mobilise::domain {
 Result<Institution> VisibleInstitution(UnitOfWork& uow, const Actor& actor, const std::string& id);
 // The same, and forbidden unless the actor may change the registry in its area.
 Result<Institution> WritableInstitution(UnitOfWork& uow, const Actor& actor, const std::string& id);
+
+// `read` of the institution repository, for an institution the actor sees (not_found
+// otherwise), in a read transaction.
+template <typename Read>
+auto ReadInstitution(UnitOfWorkFactory& db, const Actor& actor, const std::string& id, Read read)
+    -> Result<decltype(read(std::declval<InstitutionRepository&>()))> {
+  auto uow = db.Begin(false);
+  if (auto inst = VisibleInstitution(*uow, actor, id); !inst) return Fail(inst.error());
+  return read(uow->Institutions());
+}
+
+// A change to one institution: its transaction, the institution (visible to the actor and
+// writable by them) and the registry configuration, read in that transaction.
+struct InstitutionWrite {
+  std::unique_ptr<UnitOfWork> uow;
+  Institution institution;
+  RegistryConfig config;
+};
+Result<InstitutionWrite> BeginInstitutionWrite(UnitOfWorkFactory& db, const Actor& actor,
+                                               const std::string& id);
 
 // Applies `in` to `inst`, checking every field: the pure rules, then the area (in the actor's
 // areas, writable), the code's uniqueness, the institution a merge names and the federation

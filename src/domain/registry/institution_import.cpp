@@ -8,32 +8,27 @@
 #include "domain/registry/institution_checks.hpp"
 #include "domain/registry/institution_rules.hpp"
 #include "domain/registry/institution_service.hpp"
+#include "domain/registry/registry_import.hpp"
 
 namespace mobilise::domain {
 namespace {
 
-// Field errors of the rules become row errors under the file's column names.
-void AddFieldErrors(const FieldErrors& fields, int row, std::vector<ImportRowError>& errors) {
-  static const std::map<std::string, std::string> kColumns = {
-      {"area_id", "area_code"},
-      {"parent_id", "parent_code"},
-      {"household_id", "member_household_code"},
-      {"person_id", "member_person_name"},
-      {"member_institution_id", "member_institution_code"}};
-  for (const auto& [field, why] : fields) {
-    auto it = kColumns.find(field);
-    errors.push_back({row, it != kColumns.end() ? it->second : field, "invalid", why});
-  }
-}
+// The fields the rules name that are other columns in the file.
+const std::map<std::string, std::string> kColumns = {
+    {"area_id", "area_code"},
+    {"parent_id", "parent_code"},
+    {"household_id", "member_household_code"},
+    {"person_id", "member_person_name"},
+    {"member_institution_id", "member_institution_code"}};
 
 // One import in one transaction: what the file has written so far, and the rows in error.
 class InstitutionImporter {
  public:
-  InstitutionImporter(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config,
-                      const Clock& clock, InstitutionImportReport& report)
+  InstitutionImporter(UnitOfWork& uow, const Actor& actor, const Clock& clock,
+                      InstitutionImportReport& report)
       : uow_(uow),
         actor_(actor),
-        config_(config),
+        config_(uow.RegistryConfig().Load()),
         clock_(clock),
         report_(report),
         now_(clock.Timestamp()) {}
@@ -70,10 +65,16 @@ class InstitutionImporter {
     }
   }
 
-  // The counts kept on the institutions and households the memberships changed.
-  void RefreshCounts() {
+  // The counts kept on the institutions and households the memberships changed, and one audit
+  // entry for the whole load (the records carry created_by/at).
+  void Finish() {
     for (const auto& id : touched_institutions_) uow_.Institutions().RefreshMemberCount(id);
     for (const auto& id : touched_households_) uow_.Households().RefreshCounts(id);
+    RecordAudit(uow_.Audit(), actor_, "import", "institution", std::nullopt, std::nullopt,
+                std::nullopt,
+                Snapshot{{"institutions", std::to_string(report_.institutions)},
+                         {"memberships", std::to_string(report_.memberships)},
+                         {"rows", std::to_string(report_.rows)}});
   }
 
  private:
@@ -126,7 +127,7 @@ class InstitutionImporter {
     inst.id = NewId();
     FieldErrors fields;
     const auto change = ApplyInstitution(uow_, actor_, config_, clock_, inst, in, true, fields);
-    AddFieldErrors(fields, r.row, report_.errors);
+    AddFieldErrors(fields, r.row, kColumns, report_.errors);
     if (!fields.empty()) return;
     inst.created_at = inst.updated_at = now_;
     inst.created_by = inst.updated_by = actor_.UserId();
@@ -189,7 +190,7 @@ class InstitutionImporter {
     if (!m) {
       FieldErrors fields = m.error().fields;
       if (fields.empty()) fields["member"] = m.error().message;
-      AddFieldErrors(fields, r.row, report_.errors);
+      AddFieldErrors(fields, r.row, kColumns, report_.errors);
       return;
     }
     m->created_at = m->updated_at = now_;
@@ -202,7 +203,7 @@ class InstitutionImporter {
 
   UnitOfWork& uow_;
   const Actor& actor_;
-  const RegistryConfig& config_;
+  const RegistryConfig config_;
   const Clock& clock_;
   InstitutionImportReport& report_;
   const std::string now_;
@@ -217,21 +218,13 @@ Result<InstitutionImportReport> InstitutionService::Import(
     const Actor& actor, const std::vector<InstitutionImportRow>& rows, bool dry_run) {
   if (!actor.HasPermission(Permission::kRegistryWrite)) return Fail(Error::Forbidden());
   auto uow = db_.Begin(true);
-  const auto config = uow->RegistryConfig().Load();
-  InstitutionImportReport report;
-  report.rows = static_cast<int>(rows.size());
-  InstitutionImporter importer(*uow, actor, config, clock_, report);
+  InstitutionImportReport report{.rows = static_cast<int>(rows.size())};
+  InstitutionImporter importer(*uow, actor, clock_, report);
   importer.AddInstitutions(rows);
   importer.AddMemberships(rows);
-  std::stable_sort(report.errors.begin(), report.errors.end(),
-                   [](const ImportRowError& a, const ImportRowError& b) { return a.row < b.row; });
+  SortByRow(report.errors);
   if (dry_run || !report.errors.empty()) return report;  // rolled back
-  importer.RefreshCounts();
-  RecordAudit(uow->Audit(), actor, "import", "institution", std::nullopt, std::nullopt,
-              std::nullopt,
-              Snapshot{{"institutions", std::to_string(report.institutions)},
-                       {"memberships", std::to_string(report.memberships)},
-                       {"rows", std::to_string(report.rows)}});
+  importer.Finish();
   uow->Commit();
   report.created = report.institutions;
   return report;

@@ -231,15 +231,9 @@ std::optional<std::string> FederationProblem(const InstitutionType* type, const 
 }
 
 std::string_view MemberField(MemberKind kind) {
-  switch (kind) {
-    case MemberKind::kHousehold:
-      return "household_id";
-    case MemberKind::kPerson:
-      return "person_id";
-    case MemberKind::kInstitution:
-      break;
-  }
-  return "member_institution_id";
+  return kind == MemberKind::kHousehold ? "household_id"
+         : kind == MemberKind::kPerson  ? "person_id"
+                                        : "member_institution_id";
 }
 
 void CheckMemberBasics(const RegistryConfig& config, const Institution& inst, const MemberInput& in,

@@ -1,6 +1,7 @@
 #include "domain/registry/institution_service.hpp"
 
 #include "core/id.hpp"
+#include "domain/areas/area_scope.hpp"
 #include "domain/registry/institution_checks.hpp"
 #include "domain/registry/institution_rules.hpp"
 
@@ -78,6 +79,15 @@ Result<Institution> WritableInstitution(UnitOfWork& uow, const Actor& actor,
   return i;
 }
 
+Result<InstitutionWrite> BeginInstitutionWrite(UnitOfWorkFactory& db, const Actor& actor,
+                                               const std::string& id) {
+  auto uow = db.Begin(true);
+  auto inst = WritableInstitution(*uow, actor, id);
+  if (!inst) return Fail(inst.error());
+  auto config = uow->RegistryConfig().Load();
+  return InstitutionWrite{std::move(uow), std::move(*inst), std::move(config)};
+}
+
 std::optional<StatusChange> ApplyInstitution(UnitOfWork& uow, const Actor& actor,
                                              const RegistryConfig& config, const Clock& clock,
                                              Institution& inst, const InstitutionInput& in,
@@ -105,13 +115,9 @@ std::optional<StatusChange> ApplyInstitution(UnitOfWork& uow, const Actor& actor
 Result<Page<Institution>> InstitutionService::List(const Actor& actor, const InstitutionFilter& f) {
   auto uow = db_.Begin(false);
   InstitutionQuery q;
-  q.scope = actor.Scope(Permission::kRegistryRead);
-  if (f.area_id) {
-    auto area = IsValidId(*f.area_id) ? uow->Areas().Get(*f.area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path))
-      return Fail(Error::Field("area", "no such area in your areas"));
-    q.scope = {SubtreeRange(area->path)};
-  }
+  auto scope = ListScope(uow->Areas(), actor, Permission::kRegistryRead, f.area_id);
+  if (!scope) return Fail(scope.error());
+  q.scope = std::move(*scope);
   if (f.parent_id) {
     auto parent = VisibleInstitution(*uow, actor, *f.parent_id);
     if (!parent) return Fail(Error::Field("parent", "no such institution in your areas"));
@@ -159,12 +165,10 @@ Result<InstitutionDetail> InstitutionService::Create(const Actor& actor,
 Result<InstitutionDetail> InstitutionService::Update(const Actor& actor, const std::string& id,
                                                      std::int64_t version,
                                                      const InstitutionInput& in) {
-  auto uow = db_.Begin(true);
-  auto found = WritableInstitution(*uow, actor, id);
-  if (!found) return Fail(found.error());
-  const Institution before = *found;
+  auto w = BeginInstitutionWrite(db_, actor, id);
+  if (!w) return Fail(w.error());
+  auto& [uow, before, config] = *w;
   if (version != before.version) return Fail(Error::Stale("institution", before.version));
-  const auto config = uow->RegistryConfig().Load();
   Institution inst = before;
   FieldErrors errors;
   const auto change = ApplyInstitution(*uow, actor, config, clock_, inst, in, false, errors);

@@ -145,25 +145,21 @@ Result<Membership> CheckMembership(UnitOfWork& uow, const RegistryConfig& config
 
 Result<std::vector<Membership>> InstitutionService::Members(const Actor& actor,
                                                             const std::string& id, bool all) {
-  auto uow = db_.Begin(false);
-  auto inst = VisibleInstitution(*uow, actor, id);
-  if (!inst) return Fail(inst.error());
-  return uow->Institutions().Members(id, !all);
+  return ReadInstitution(db_, actor, id, [&](auto& repo) { return repo.Members(id, !all); });
 }
 
 Result<MembershipResult> InstitutionService::AddMember(const Actor& actor, const std::string& id,
                                                        const MemberInput& in) {
-  auto uow = db_.Begin(true);
-  auto inst = WritableInstitution(*uow, actor, id);
-  if (!inst) return Fail(inst.error());
-  const auto config = uow->RegistryConfig().Load();
-  auto m = CheckMembership(*uow, config, *inst, in, clock_.Today());
+  auto w = BeginInstitutionWrite(db_, actor, id);
+  if (!w) return Fail(w.error());
+  auto& [uow, inst, config] = *w;
+  auto m = CheckMembership(*uow, config, inst, in, clock_.Today());
   if (!m) return Fail(m.error());
   m->created_at = m->updated_at = clock_.Timestamp();
   m->created_by = m->updated_by = actor.UserId();
   uow->Institutions().InsertMembership(*m);
   RefreshCounts(*uow, *m);
-  RecordAudit(uow->Audit(), actor, "create", "membership", m->id, inst->area_path, std::nullopt,
+  RecordAudit(uow->Audit(), actor, "create", "membership", m->id, inst.area_path, std::nullopt,
               MembershipSnapshot(*m));
   auto r = Outcome(*uow, config, *m);
   uow->Commit();
@@ -173,13 +169,12 @@ Result<MembershipResult> InstitutionService::AddMember(const Actor& actor, const
 Result<MembershipResult> InstitutionService::UpdateMember(const Actor& actor, const std::string& id,
                                                           const std::string& membership_id,
                                                           const MemberPatch& p) {
-  auto uow = db_.Begin(true);
-  auto inst = WritableInstitution(*uow, actor, id);
-  if (!inst) return Fail(inst.error());
+  auto w = BeginInstitutionWrite(db_, actor, id);
+  if (!w) return Fail(w.error());
+  auto& [uow, inst, config] = *w;
   auto found =
       IsValidId(membership_id) ? uow->Institutions().GetMembership(membership_id) : std::nullopt;
   if (!found || found->institution_id != id) return Fail(Error::NotFound("membership"));
-  const auto config = uow->RegistryConfig().Load();
   Membership m = *found;
   FieldErrors errors;
   ApplyMemberPatch(config, *found, p, clock_.Today(), m, errors);
@@ -190,7 +185,7 @@ Result<MembershipResult> InstitutionService::UpdateMember(const Actor& actor, co
   if (!uow->Institutions().UpdateMembership(m, found->version))
     return Fail(Error::Conflict("the membership was changed by someone else; reload"));
   RefreshCounts(*uow, m);
-  RecordAudit(uow->Audit(), actor, "update", "membership", m.id, inst->area_path,
+  RecordAudit(uow->Audit(), actor, "update", "membership", m.id, inst.area_path,
               MembershipSnapshot(*found), MembershipSnapshot(m));
   auto r = Outcome(*uow, config, m);
   uow->Commit();
