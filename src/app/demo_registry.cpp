@@ -156,7 +156,7 @@ struct Generator {
     if (head_age < 50 && U() < 0.2)
       m.people.push_back(NewPerson(h, woman() + " " + family, std::string(kFemale), "parent",
                                    head_age + 22 + static_cast<int>(rng() % 10), pashto));
-    domain::DeriveFlags(h, m.people);
+    domain::DeriveFlags(h, m.people, now.substr(0, 10));
     h.name_key = domain::HouseholdNameKey(h.head_name, *h.head_father_name);
     h.person_count = static_cast<std::int64_t>(m.people.size());
     h.created_at = h.updated_at = now;

@@ -1,9 +1,7 @@
 // AreaService::Import: the area tree from a file, all rows or none.
 #include <algorithm>
-#include <functional>
 #include <map>
 
-#include "core/clock.hpp"
 #include "core/id.hpp"
 #include "domain/areas/area_path.hpp"
 #include "domain/areas/area_service.hpp"
@@ -22,116 +20,136 @@ int ParseLevel(const std::string& text, const std::vector<AreaLevel>& levels) {
   return -1;
 }
 
-}  // namespace
+// One import in one transaction: the rows by code, each row's depth in the tree (from the file
+// in any order, or under an area of the database), and the rows in error.
+class AreaImporter {
+ public:
+  AreaImporter(UnitOfWork& uow, const Actor& actor, const std::vector<AreaImportRow>& rows,
+               AreaImportReport& report)
+      : uow_(uow),
+        areas_(uow.Areas()),
+        actor_(actor),
+        rows_(rows),
+        report_(report),
+        depth_(rows.size(), -2) {}
 
-Result<AreaImportReport> AreaService::Import(const Actor& actor,
-                                             const std::vector<AreaImportRow>& rows, bool dry_run) {
-  if (!actor.HasPermission(Permission::kAreaWrite)) return Fail(Error::Forbidden());
-  AreaImportReport report;
-  report.rows = static_cast<int>(rows.size());
-  auto add = [&](const AreaImportRow& r, std::string column, std::string code, std::string msg) {
-    report.errors.push_back({r.row, std::move(column), std::move(code), std::move(msg)});
-  };
-
-  auto uow = db_.Begin(!dry_run);
-  auto& areas = uow->Areas();
-  const auto levels = areas.Levels();
-
-  std::map<std::string, std::size_t> by_code;  // code -> first row index
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const auto& r = rows[i];
-    FieldErrors fe;
-    CheckCode(fe, "code", r.code);
-    CheckName(fe, "name", r.name);
-    CheckOptionalName(fe, "name_local", r.name_local);
-    if (!r.parent_code.empty()) CheckCode(fe, "parent_code", r.parent_code);
-    for (auto& [field, reason] : fe) add(r, field, "invalid", field + " " + reason);
-    if (r.code.empty()) continue;
-    if (auto [it, fresh] = by_code.emplace(r.code, i); !fresh) {
-      add(r, "code", "duplicate",
-          "code " + r.code + " appears again (first at row " +
-              std::to_string(rows[it->second].row) + ")");
-    } else if (areas.GetByCode(r.code)) {
-      add(r, "code", "exists", "an area with code " + r.code + " already exists");
+  // Each row's own fields, and its code unique in the file and the database.
+  void CheckRows() {
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+      const auto& r = rows_[i];
+      FieldErrors fe;
+      CheckCode(fe, "code", r.code);
+      CheckName(fe, "name", r.name);
+      CheckOptionalName(fe, "name_local", r.name_local);
+      if (!r.parent_code.empty()) CheckCode(fe, "parent_code", r.parent_code);
+      for (auto& [field, reason] : fe) Add(r, field, "invalid", field + " " + reason);
+      if (r.code.empty()) continue;
+      if (auto [it, fresh] = by_code_.emplace(r.code, i); !fresh) {
+        Add(r, "code", "duplicate",
+            "code " + r.code + " appears again (first at row " +
+                std::to_string(rows_[it->second].row) + ")");
+      } else if (areas_.GetByCode(r.code)) {
+        Add(r, "code", "exists", "an area with code " + r.code + " already exists");
+      }
     }
   }
 
-  // Resolve each row's parent and depth: from the file (any order) or from the database.
-  std::vector<int> depth(rows.size(), -2);  // -2 unknown, -3 visiting, -1 unresolvable
-  std::map<std::string, std::optional<Area>> db_parents;
-  const bool can_add_roots = actor.CanAtRoot(Permission::kAreaWrite);
-  std::function<int(std::size_t)> resolve = [&](std::size_t i) -> int {
-    if (depth[i] >= -1) return depth[i];
-    if (depth[i] == -3) return -1;  // a cycle; reported by the caller
-    depth[i] = -3;
-    const auto& r = rows[i];
+  // Each row's parent (in the file or the actor's areas, writable by them) and level.
+  void CheckTree() {
+    const auto levels = areas_.Levels();
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+      const auto& r = rows_[i];
+      if (r.code.empty() || by_code_[r.code] != i) continue;
+      const int d = Resolve(i);
+      CheckParent(r, d);
+      if (d >= 0 && !r.level.empty()) CheckLevel(r, d, levels);
+    }
+  }
+
+  // Inserts the rows, parents before children (by depth), each audited.
+  Status Insert(const std::string& now) {
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < rows_.size(); ++i) order.push_back(i);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return depth_[a] < depth_[b]; });
+    for (std::size_t i : order) {
+      const auto& r = rows_[i];
+      std::optional<Area> parent;
+      if (!r.parent_code.empty()) {
+        if (auto it = created_.find(r.parent_code); it != created_.end())
+          parent = it->second;
+        else
+          parent = db_parents_[r.parent_code];
+      }
+      Area a = NewArea(r, parent, now);
+      if (auto ok = areas_.Insert(a); !ok) return Fail(ok.error());
+      RecordAudit(uow_.Audit(), actor_, "import", "area", a.id, a.path, std::nullopt,
+                  AreaSnapshot(a));
+      created_.emplace(a.code, a);
+    }
+    return {};
+  }
+
+  int Created() const { return static_cast<int>(created_.size()); }
+
+ private:
+  void Add(const AreaImportRow& r, std::string column, std::string code, std::string msg) {
+    report_.errors.push_back({r.row, std::move(column), std::move(code), std::move(msg)});
+  }
+
+  // The depth of row i: 0 for a top-level area, its parent's + 1; -1 when it has no valid parent
+  // (unknown, out of scope or in a cycle). Memoised in depth_: -2 unknown, -3 being visited.
+  int Resolve(std::size_t i) {
+    if (depth_[i] >= -1) return depth_[i];
+    if (depth_[i] == -3) return -1;  // a cycle; reported by the caller
+    depth_[i] = -3;
+    const auto& r = rows_[i];
     int d = -1;
     if (r.parent_code.empty()) {
       d = 0;
-    } else if (auto it = by_code.find(r.parent_code); it != by_code.end() && it->second != i) {
-      const int pd = resolve(it->second);
+    } else if (auto it = by_code_.find(r.parent_code); it != by_code_.end() && it->second != i) {
+      const int pd = Resolve(it->second);
       d = pd >= 0 ? pd + 1 : -1;
     } else {
-      auto [pit, fresh] = db_parents.emplace(r.parent_code, std::nullopt);
-      if (fresh) pit->second = areas.GetByCode(r.parent_code);
+      auto [pit, fresh] = db_parents_.emplace(r.parent_code, std::nullopt);
+      if (fresh) pit->second = areas_.GetByCode(r.parent_code);
       const auto& p = pit->second;
-      if (p && actor.Sees(p->path)) d = p->level + 1;
+      if (p && actor_.Sees(p->path)) d = p->level + 1;
     }
-    depth[i] = d;
+    depth_[i] = d;
     return d;
-  };
+  }
 
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const auto& r = rows[i];
-    if (r.code.empty() || by_code[r.code] != i) continue;
-    const int d = resolve(i);
+  void CheckParent(const AreaImportRow& r, int d) {
     if (r.parent_code.empty()) {
-      if (!can_add_roots)
-        add(r, "parent_code", "forbidden",
+      if (!actor_.CanAtRoot(Permission::kAreaWrite))
+        Add(r, "parent_code", "forbidden",
             "only an administrator of the whole programme may add top-level areas");
     } else if (r.parent_code == r.code) {
-      add(r, "parent_code", "cycle", "an area cannot be its own parent");
+      Add(r, "parent_code", "cycle", "an area cannot be its own parent");
     } else if (d < 0) {
-      const bool in_file = by_code.count(r.parent_code) > 0;
-      add(r, "parent_code", in_file ? "cycle" : "unknown",
+      const bool in_file = by_code_.count(r.parent_code) > 0;
+      Add(r, "parent_code", in_file ? "cycle" : "unknown",
           in_file ? "parent " + r.parent_code + " is part of a cycle or has no valid parent"
                   : "no area with code " + r.parent_code + " in your areas or in the file");
-    } else if (!by_code.count(r.parent_code)) {
-      const auto& p = db_parents[r.parent_code];
-      if (!actor.Can(Permission::kAreaWrite, p->path))
-        add(r, "parent_code", "forbidden", "you may not add areas under " + r.parent_code);
-    }
-    if (d >= 0 && !r.level.empty()) {
-      const int named = ParseLevel(r.level, levels);
-      if (named < 0)
-        add(r, "level", "invalid", "unknown level " + r.level);
-      else if (named != d)
-        add(r, "level", "mismatch",
-            "level " + r.level + " does not match its place in the tree (level " +
-                std::to_string(d) + ")");
+    } else if (!by_code_.count(r.parent_code)) {
+      const auto& p = db_parents_[r.parent_code];
+      if (!actor_.Can(Permission::kAreaWrite, p->path))
+        Add(r, "parent_code", "forbidden", "you may not add areas under " + r.parent_code);
     }
   }
 
-  std::sort(report.errors.begin(), report.errors.end(),
-            [](const auto& a, const auto& b) { return a.row < b.row; });
-  if (!report.errors.empty() || dry_run) return report;
+  void CheckLevel(const AreaImportRow& r, int d, const std::vector<AreaLevel>& levels) {
+    const int named = ParseLevel(r.level, levels);
+    if (named < 0)
+      Add(r, "level", "invalid", "unknown level " + r.level);
+    else if (named != d)
+      Add(r, "level", "mismatch",
+          "level " + r.level + " does not match its place in the tree (level " + std::to_string(d) +
+              ")");
+  }
 
-  // Insert parents before children: by depth.
-  std::vector<std::size_t> order;
-  for (std::size_t i = 0; i < rows.size(); ++i) order.push_back(i);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return depth[a] < depth[b]; });
-  std::map<std::string, Area> created;
-  const std::string now = NowTimestamp();
-  for (std::size_t i : order) {
-    const auto& r = rows[i];
-    std::optional<Area> parent;
-    if (!r.parent_code.empty()) {
-      if (auto it = created.find(r.parent_code); it != created.end())
-        parent = it->second;
-      else
-        parent = db_parents[r.parent_code];
-    }
+  Area NewArea(const AreaImportRow& r, const std::optional<Area>& parent, const std::string& now) {
     Area a;
     a.id = NewId();
     a.parent_id = parent ? std::optional<std::string>(parent->id) : std::nullopt;
@@ -141,13 +159,38 @@ Result<AreaImportReport> AreaService::Import(const Actor& actor,
     if (!r.name_local.empty()) a.name_local = r.name_local;
     a.path = NewChildPath(parent ? parent->path : "");
     a.created_at = a.updated_at = now;
-    if (!actor.user_id.empty()) a.created_by = a.updated_by = actor.user_id;
-    if (auto ok = areas.Insert(a); !ok) return Fail(ok.error());
-    RecordAudit(uow->Audit(), actor, "import", "area", a.id, a.path, std::nullopt, AreaSnapshot(a));
-    created.emplace(a.code, a);
+    if (!actor_.user_id.empty()) a.created_by = a.updated_by = actor_.user_id;
+    return a;
   }
+
+  UnitOfWork& uow_;
+  AreaRepository& areas_;
+  const Actor& actor_;
+  const std::vector<AreaImportRow>& rows_;
+  AreaImportReport& report_;
+  std::map<std::string, std::size_t> by_code_;  // code -> first row index
+  std::vector<int> depth_;
+  std::map<std::string, std::optional<Area>> db_parents_;
+  std::map<std::string, Area> created_;
+};
+
+}  // namespace
+
+Result<AreaImportReport> AreaService::Import(const Actor& actor,
+                                             const std::vector<AreaImportRow>& rows, bool dry_run) {
+  if (!actor.HasPermission(Permission::kAreaWrite)) return Fail(Error::Forbidden());
+  AreaImportReport report;
+  report.rows = static_cast<int>(rows.size());
+  auto uow = db_.Begin(!dry_run);
+  AreaImporter importer(*uow, actor, rows, report);
+  importer.CheckRows();
+  importer.CheckTree();
+  std::sort(report.errors.begin(), report.errors.end(),
+            [](const auto& a, const auto& b) { return a.row < b.row; });
+  if (!report.errors.empty() || dry_run) return report;
+  if (auto ok = importer.Insert(clock_.Timestamp()); !ok) return Fail(ok.error());
   uow->Commit();
-  report.created = static_cast<int>(created.size());
+  report.created = importer.Created();
   return report;
 }
 

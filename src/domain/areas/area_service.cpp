@@ -119,7 +119,7 @@ Result<Area> AreaService::Create(const Actor& actor, const AreaInput& in) {
   a.name = in.name;
   if (in.name_local && !in.name_local->empty()) a.name_local = in.name_local;
   a.path = NewChildPath(parent ? parent->path : "");
-  a.created_at = a.updated_at = NowTimestamp();
+  a.created_at = a.updated_at = clock_.Timestamp();
   a.created_by = a.updated_by = actor.UserId();
   if (auto ok = areas.Insert(a); !ok) return Fail(ok.error());
   RecordAudit(uow->Audit(), actor, "create", "area", a.id, a.path, std::nullopt, AreaSnapshot(a));
@@ -170,7 +170,7 @@ Result<Area> AreaService::Update(const Actor& actor, const std::string& id, cons
     moved = true;
   }
   a.version = before.version + 1;
-  a.updated_at = NowTimestamp();
+  a.updated_at = clock_.Timestamp();
   if (!actor.user_id.empty()) a.updated_by = actor.user_id;
   if (moved) areas.MoveSubtree(before.path, a.path);
   auto ok = areas.Update(a, before.version);

@@ -10,11 +10,9 @@
 namespace mobilise::domain {
 namespace {
 
-std::string Ago(std::chrono::minutes m) {
-  return FormatTimestamp(std::chrono::system_clock::now() - m);
-}
-std::string FromNow(std::chrono::minutes m) {
-  return FormatTimestamp(std::chrono::system_clock::now() + m);
+// The moment `m` after now by `clock` (before it when negative), as stored.
+std::string FromNow(const Clock& clock, std::chrono::minutes m) {
+  return FormatTimestamp(clock.Now() + m);
 }
 // A valid hash of a random password, so unknown users cost as much as wrong passwords.
 const std::string& DummyHash() {
@@ -30,7 +28,7 @@ Result<NewSession> AuthService::Login(const std::string& username_in, const std:
   const std::string user_key = "user:" + username;
   const std::string ip_key = "ip:" + ip;
   const auto window = std::chrono::minutes(policy_.throttle_window_minutes);
-  const std::string window_start = Ago(window);
+  const std::string window_start = FromNow(clock_, -window);
 
   std::optional<User> user;
   {
@@ -47,7 +45,7 @@ Result<NewSession> AuthService::Login(const std::string& username_in, const std:
 
   auto uow = db_.Begin(true);
   auto& creds = uow->Credentials();
-  const std::string now = NowTimestamp();
+  const std::string now = clock_.Timestamp();
   if (!ok || !user || user->disabled) {
     creds.RecordFailure(user_key, now, window_start);
     creds.RecordFailure(ip_key, now, window_start);
@@ -63,7 +61,7 @@ Result<NewSession> AuthService::Login(const std::string& username_in, const std:
                     user->id,
                     s.csrf_token,
                     now,
-                    FromNow(std::chrono::hours(policy_.session_hours)),
+                    FromNow(clock_, std::chrono::hours(policy_.session_hours)),
                     ip};
   creds.InsertSession(rec);
   s.principal.actor = Actor{user->id, user->username, ip, creds.GrantsOf(user->id)};
@@ -86,14 +84,14 @@ void AuthService::Logout(const std::string& session_token, const Actor& actor) {
 
 std::optional<Principal> AuthService::FromSession(const std::string& token, const std::string& ip) {
   if (token.size() != 64) return std::nullopt;
-  auto p = db_.Begin(false)->Credentials().FindSession(Sha256Hex(token), NowTimestamp());
+  auto p = db_.Begin(false)->Credentials().FindSession(Sha256Hex(token), clock_.Timestamp());
   if (p) p->actor.ip = ip;
   return p;
 }
 
 std::optional<Principal> AuthService::FromBearer(const std::string& token, const std::string& ip) {
   if (token.size() != 64) return std::nullopt;
-  auto p = db_.Begin(false)->Credentials().FindToken(Sha256Hex(token), NowTimestamp());
+  auto p = db_.Begin(false)->Credentials().FindToken(Sha256Hex(token), clock_.Timestamp());
   if (p) p->actor.ip = ip;
   return p;
 }
@@ -109,7 +107,7 @@ Result<NewToken> AuthService::CreateToken(const Actor& actor, const std::string&
   NewToken t;
   t.token = RandomHex(32);
   t.record = ApiToken{NewId(), Sha256Hex(t.token), actor.user_id,
-                      name,    NowTimestamp(),     FromNow(std::chrono::hours(24) * d)};
+                      name,    clock_.Timestamp(), FromNow(clock_, std::chrono::hours(24) * d)};
   auto uow = db_.Begin(true);
   uow->Credentials().InsertToken(t.record);
   RecordAudit(uow->Audit(), actor, "create", "token", t.record.id, std::nullopt, std::nullopt,
@@ -133,7 +131,7 @@ Status AuthService::ChangePassword(const Actor& actor, const std::string& sessio
   User u = *fresh;
   u.pw_hash = hash;
   u.version = fresh->version + 1;
-  u.updated_at = NowTimestamp();
+  u.updated_at = clock_.Timestamp();
   u.updated_by = actor.user_id;
   auto ok = uow->Users().Update(u, fresh->version);
   if (!ok) return Fail(ok.error());

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/clock.hpp"
+#include "domain/demographics.hpp"
 
 namespace mobilise::domain {
 namespace {
@@ -51,7 +51,8 @@ std::optional<double> SimilarHousehold(std::string_view a, std::string_view b) {
 }
 
 void ApplyHousehold(const RegistryConfig& config, Household& h, const HouseholdInput& in,
-                    bool creating, FieldErrors& errors, const std::string& prefix) {
+                    bool creating, std::string_view today, FieldErrors& errors,
+                    const std::string& prefix) {
   auto F = [&](const char* f) { return prefix + f; };
   if (creating && !in.head_name) errors[F("head_name")] = "is required";
   if (in.head_name) CheckName(errors, F("head_name"), *in.head_name), h.head_name = *in.head_name;
@@ -91,7 +92,7 @@ void ApplyHousehold(const RegistryConfig& config, Household& h, const HouseholdI
     h.psc_score = std::round(*in.psc_score * 100) / 100;
   }
   if (in.psc_date) {
-    if (!in.psc_date->empty()) CheckPastDate(errors, F("psc_date"), *in.psc_date);
+    if (!in.psc_date->empty()) CheckPastDate(errors, F("psc_date"), *in.psc_date, today);
     h.psc_date = NonEmpty(*in.psc_date);
   }
   if (in.psc_source) {
@@ -123,8 +124,8 @@ void ApplyHousehold(const RegistryConfig& config, Household& h, const HouseholdI
   h.name_key = HouseholdNameKey(h.head_name, h.head_father_name.value_or(""));
 }
 
-void ApplyPerson(Person& p, const PersonInput& in, bool creating, FieldErrors& errors,
-                 const std::string& prefix) {
+void ApplyPerson(Person& p, const PersonInput& in, bool creating, std::string_view today,
+                 FieldErrors& errors, const std::string& prefix) {
   auto F = [&](const char* f) { return prefix + f; };
   if (creating) {
     if (!in.name) errors[F("name")] = "is required";
@@ -132,7 +133,7 @@ void ApplyPerson(Person& p, const PersonInput& in, bool creating, FieldErrors& e
     if (!in.relation) errors[F("relation")] = "is required";
   }
   if (in.name) CheckName(errors, F("name"), *in.name), p.name = *in.name;
-  if (in.sex) CheckOneOf(errors, F("sex"), *in.sex, {"f", "m", "x"}), p.sex = *in.sex;
+  if (in.sex) CheckOneOf(errors, F("sex"), *in.sex, kSexes), p.sex = *in.sex;
   if (in.relation) {
     CheckOneOf(errors, F("relation"), *in.relation,
                {"head", "spouse", "son", "daughter", "parent", "sibling", "grandchild",
@@ -141,7 +142,7 @@ void ApplyPerson(Person& p, const PersonInput& in, bool creating, FieldErrors& e
   }
   if (in.birth_date && in.age) errors[F("age")] = "give a birth date or an age, not both";
   if (in.birth_date) {
-    if (!in.birth_date->empty()) CheckPastDate(errors, F("birth_date"), *in.birth_date);
+    if (!in.birth_date->empty()) CheckPastDate(errors, F("birth_date"), *in.birth_date, today);
     p.birth_date = NonEmpty(*in.birth_date);
     p.birth_date_estimated = false;
   }
@@ -150,9 +151,8 @@ void ApplyPerson(Person& p, const PersonInput& in, bool creating, FieldErrors& e
       errors[F("age")] = "must be between 0 and 120 years";
     } else {
       // Estimated as born on today's date `age` years ago (ages then stay right as time passes).
-      const auto today = TodayDate();
-      const int year = std::stoi(today.substr(0, 4)) - static_cast<int>(*in.age);
-      std::string md = today.substr(4);
+      const int year = std::stoi(std::string(today.substr(0, 4))) - static_cast<int>(*in.age);
+      std::string md(today.substr(4));
       if (md == "-02-29") md = "-02-28";
       char buf[8];
       std::snprintf(buf, sizeof buf, "%04d", year);
@@ -188,13 +188,12 @@ void ApplyPerson(Person& p, const PersonInput& in, bool creating, FieldErrors& e
   }
 }
 
-void DeriveFlags(Household& h, const std::vector<Person>& people) {
+void DeriveFlags(Household& h, const std::vector<Person>& people, std::string_view today) {
   if (people.empty()) return;
   std::vector<std::string> flags;
   for (const auto& f : h.flags)
     if (std::find(kDerivedFlags.begin(), kDerivedFlags.end(), f) == kDerivedFlags.end())
       flags.push_back(f);
-  const auto today = TodayDate();
   bool disability = false, displaced = false;
   for (const auto& p : people) {
     disability = disability || p.disability;

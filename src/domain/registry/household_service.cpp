@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/id.hpp"
+#include "domain/areas/area_scope.hpp"
 #include "domain/registry/household_rules.hpp"
 
 namespace mobilise::domain {
@@ -79,13 +80,9 @@ Status CheckDuplicates(UnitOfWork& uow, const Actor& actor, const Household& h,
 Result<Page<Household>> HouseholdService::List(const Actor& actor, const HouseholdFilter& f) {
   auto uow = db_.Begin(false);
   HouseholdQuery q;
-  q.scope = actor.Scope(Permission::kRegistryRead);
-  if (f.area_id) {
-    auto area = IsValidId(*f.area_id) ? uow->Areas().Get(*f.area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path))
-      return Fail(Error::Field("area", "no such area in your areas"));
-    q.scope = {SubtreeRange(area->path)};
-  }
+  auto scope = ListScope(uow->Areas(), actor, Permission::kRegistryRead, f.area_id);
+  if (!scope) return Fail(scope.error());
+  q.scope = std::move(*scope);
   q.band = f.band;
   q.flag = f.flag;
   q.text = f.text;
@@ -122,10 +119,10 @@ Result<HouseholdDetail> HouseholdService::Create(const Actor& actor, const House
     h.area_id = area->id;
     h.area_path = area->path;
   }
-  ApplyHousehold(config, h, in, true, errors);
+  ApplyHousehold(config, h, in, true, clock_.Today(), errors);
   if (h.code && uow->Households().GetByCode(*h.code))
     errors["code"] = "another household has this code";
-  const auto now = NowTimestamp();
+  const auto now = clock_.Timestamp();
   std::vector<Person> people;
   int heads = 0;
   for (std::size_t i = 0; i < in.people.size(); ++i) {
@@ -133,7 +130,8 @@ Result<HouseholdDetail> HouseholdService::Create(const Actor& actor, const House
     p.id = NewId();
     p.household_id = h.id;
     p.area_path = h.area_path;
-    ApplyPerson(p, in.people[i], true, errors, "people[" + std::to_string(i) + "].");
+    ApplyPerson(p, in.people[i], true, clock_.Today(), errors,
+                "people[" + std::to_string(i) + "].");
     if (p.relation == "head" && ++heads > 1)
       errors["people[" + std::to_string(i) + "].relation"] = "the household already has a head";
     p.created_at = p.updated_at = now;
@@ -143,7 +141,7 @@ Result<HouseholdDetail> HouseholdService::Create(const Actor& actor, const House
   }
   if (in.people.size() > 60) errors["people"] = "at most 60 people in one household";
   if (!errors.empty()) return Fail(Error::Validation("the household has invalid fields", errors));
-  DeriveFlags(h, people);
+  DeriveFlags(h, people, clock_.Today());
   std::vector<Warning> warnings;
   if (auto ok = CheckDuplicates(*uow, actor, h, in.allow_duplicate, warnings); !ok)
     return Fail(ok.error());
@@ -182,20 +180,20 @@ Result<HouseholdDetail> HouseholdService::Update(const Actor& actor, const std::
       h.area_path = area->path;
     }
   }
-  ApplyHousehold(config, h, in, false, errors);
+  ApplyHousehold(config, h, in, false, clock_.Today(), errors);
   if (h.code && h.code != before.code && uow->Households().GetByCode(*h.code))
     errors["code"] = "another household has this code";
   if (!in.people.empty()) errors["people"] = "add or change people through /households/{id}/people";
   if (!errors.empty()) return Fail(Error::Validation("the household has invalid fields", errors));
   auto people = uow->Households().People(id);
-  DeriveFlags(h, people);
+  DeriveFlags(h, people, clock_.Today());
   std::vector<Warning> warnings;
   if (h.national_id != before.national_id || h.name_key != before.name_key) {
     if (auto ok = CheckDuplicates(*uow, actor, h, in.allow_duplicate, warnings); !ok)
       return Fail(ok.error());
   }
   h.version = before.version + 1;
-  h.updated_at = NowTimestamp();
+  h.updated_at = clock_.Timestamp();
   h.updated_by = actor.UserId();
   if (!uow->Households().Update(h, before.version))
     return Fail(Error::Conflict("the household was changed by someone else; reload"));
@@ -221,7 +219,7 @@ Status HouseholdService::Delete(const Actor& actor, const std::string& id) {
     return Fail(Error::Conflict("the household is a current member of " +
                                 std::to_string(found->membership_count) +
                                 " institutions; end those memberships first"));
-  uow->Households().SoftDelete(id, NowTimestamp());
+  uow->Households().SoftDelete(id, clock_.Timestamp());
   RecordAudit(uow->Audit(), actor, "delete", "household", id, found->area_path,
               HouseholdSnapshot(*found), std::nullopt);
   uow->Commit();
@@ -246,13 +244,13 @@ Result<Person> HouseholdService::AddPerson(const Actor& actor, const std::string
   p.id = NewId();
   p.household_id = id;
   p.area_path = h.area_path;
-  ApplyPerson(p, in, true, errors);
+  ApplyPerson(p, in, true, clock_.Today(), errors);
   auto people = uow->Households().People(id);
   if (p.relation == "head" && h.head_person_id)
     errors["relation"] = "the household already has a head";
   if (people.size() >= 60) errors["household"] = "at most 60 people in one household";
   if (!errors.empty()) return Fail(Error::Validation("the person has invalid fields", errors));
-  p.created_at = p.updated_at = NowTimestamp();
+  p.created_at = p.updated_at = clock_.Timestamp();
   p.created_by = p.updated_by = actor.UserId();
   uow->Households().InsertPerson(p);
   people.push_back(p);
@@ -262,7 +260,7 @@ Result<Person> HouseholdService::AddPerson(const Actor& actor, const std::string
     h.head_name = p.name;
     h.name_key = HouseholdNameKey(h.head_name, h.head_father_name.value_or(""));
   }
-  DeriveFlags(h, people);
+  DeriveFlags(h, people, clock_.Today());
   h.version = before.version + 1;
   h.updated_at = p.updated_at;
   h.updated_by = actor.UserId();
@@ -285,12 +283,12 @@ Result<Person> HouseholdService::UpdatePerson(const Actor& actor, const std::str
   if (version != before->version) return Fail(Error::Stale("person", before->version));
   FieldErrors errors;
   Person p = *before;
-  ApplyPerson(p, in, false, errors);
+  ApplyPerson(p, in, false, clock_.Today(), errors);
   if (p.relation == "head" && before->relation != "head" && found->head_person_id)
     errors["relation"] = "the household already has a head";
   if (!errors.empty()) return Fail(Error::Validation("the person has invalid fields", errors));
   p.version = before->version + 1;
-  p.updated_at = NowTimestamp();
+  p.updated_at = clock_.Timestamp();
   p.updated_by = actor.UserId();
   if (!uow->Households().UpdatePerson(p, before->version))
     return Fail(Error::Conflict("the person was changed by someone else; reload"));
@@ -302,7 +300,7 @@ Result<Person> HouseholdService::UpdatePerson(const Actor& actor, const std::str
     h.head_person_id.reset();
   }
   h.name_key = HouseholdNameKey(h.head_name, h.head_father_name.value_or(""));
-  DeriveFlags(h, uow->Households().People(id));
+  DeriveFlags(h, uow->Households().People(id), clock_.Today());
   h.version = found->version + 1;
   h.updated_at = p.updated_at;
   h.updated_by = actor.UserId();
@@ -317,13 +315,9 @@ Result<Page<DuplicatePair>> HouseholdService::Duplicates(const Actor& actor,
                                                          std::optional<std::string> area_id,
                                                          PageRequest page) {
   auto uow = db_.Begin(false);
-  std::vector<PathRange> scope = actor.Scope(Permission::kRegistryRead);
-  if (area_id) {
-    auto area = IsValidId(*area_id) ? uow->Areas().Get(*area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path))
-      return Fail(Error::Field("area", "no such area in your areas"));
-    scope = {SubtreeRange(area->path)};
-  }
+  auto found_scope = ListScope(uow->Areas(), actor, Permission::kRegistryRead, area_id);
+  if (!found_scope) return Fail(found_scope.error());
+  const std::vector<PathRange>& scope = *found_scope;
   if (scope.empty()) return Page<DuplicatePair>{};
   struct Candidate {
     std::string reason;
@@ -407,7 +401,7 @@ Result<HouseholdDetail> HouseholdService::Merge(const Actor& actor, const std::s
   // The other's people join; a second head becomes a relative (the heads may be one person
   // registered twice: the reviewer edits the people afterwards).
   auto people = uow->Households().People(other_id);
-  const auto now = NowTimestamp();
+  const auto now = clock_.Timestamp();
   for (auto& p : people) {
     if (p.relation == "head" && h.head_person_id) {
       Person q = p;
@@ -419,7 +413,7 @@ Result<HouseholdDetail> HouseholdService::Merge(const Actor& actor, const std::s
   }
   uow->Households().MoveMembersTo(other_id, keep_id, h.area_path);
   if (!h.head_person_id) h.head_person_id = other->head_person_id;
-  DeriveFlags(h, uow->Households().People(keep_id));
+  DeriveFlags(h, uow->Households().People(keep_id), clock_.Today());
   h.version = keep->version + 1;
   h.updated_at = now;
   h.updated_by = actor.UserId();

@@ -1,6 +1,9 @@
 // Institution use cases: the registry of community institutions, their federation, members and
 // maturity assessments. Every call checks the actor's role and area scope; every change is
-// audited; records outside the actor's areas are reported as not found.
+// audited; records outside the actor's areas are reported as not found. The methods are defined
+// by concern: institution_service.cpp (institutions), membership_service.cpp,
+// assessment_service.cpp, institution_import.cpp; their pure rules (the status transition table,
+// field, federation, membership and assessment checks) are in institution_rules.hpp.
 #pragma once
 
 #include <map>
@@ -114,15 +117,5 @@ class InstitutionService {
   UnitOfWorkFactory& db_;
   const Clock& clock_;
 };
-
-// Shared by the institution service, its import and the demo: the rules of one membership
-// (kind, same-type exclusivity, federation) checked against the database; errors name fields.
-Result<Membership> CheckMembership(UnitOfWork& uow, const RegistryConfig& config,
-                                   const Institution& institution, const MemberInput& input);
-// Size warning after a membership change (a warning, not a refusal).
-std::optional<Warning> SizeWarning(const RegistryConfig& config, const Institution& institution);
-
-Snapshot InstitutionSnapshot(const Institution& institution);
-Snapshot MembershipSnapshot(const Membership& membership);
 
 }  // namespace mobilise::domain

@@ -9,15 +9,8 @@
 namespace mobilise::domain {
 
 std::string_view MemberKindId(MemberKind kind) {
-  switch (kind) {
-    case MemberKind::kHousehold:
-      return "household";
-    case MemberKind::kPerson:
-      return "person";
-    case MemberKind::kInstitution:
-      return "institution";
-  }
-  return "household";
+  static constexpr std::string_view kIds[] = {"household", "person", "institution"};
+  return kIds[static_cast<int>(kind)];
 }
 
 std::optional<MemberKind> ParseMemberKind(std::string_view id) {

@@ -41,8 +41,8 @@ Result<RegistrySummary> RegistrySummaryService::Summary(const Actor& actor,
   // The member figures scan a second index: on their own connection, in parallel with the
   // household scan (a province: 0.75 s -> see bench/results). Read units hold no transaction,
   // so the two are as consistent as any two statements of a read unit.
-  auto members = std::async(std::launch::async, [this, path = area->path] {
-    return db_.Begin(false)->Rollups().Members(path, TodayDate());
+  auto members = std::async(std::launch::async, [this, path = area->path, today = clock_.Today()] {
+    return db_.Begin(false)->Rollups().Members(path, today);
   });
   s.institutions = r.InstitutionCounts(area->path);
   const auto groups = r.HouseholdGroups(area->path);

@@ -128,7 +128,7 @@ Result<User> UserService::Create(const Actor& actor, const UserInput& in) {
   u.pw_hash = HashPassword(in.password);
   u.locale = in.locale;
   u.roles = std::move(roles);
-  u.created_at = u.updated_at = NowTimestamp();
+  u.created_at = u.updated_at = clock_.Timestamp();
   if (!actor.user_id.empty()) u.created_by = u.updated_by = actor.user_id;
   if (auto ok = uow->Users().Insert(u); !ok) return Fail(ok.error());
   RecordAudit(uow->Audit(), actor, "create", "user", u.id, AuditPath(u), std::nullopt,
@@ -161,7 +161,7 @@ Result<User> UserService::Update(const Actor& actor, const std::string& id, cons
   if (p.disabled) u.disabled = *p.disabled;
   if (p.password) u.pw_hash = HashPassword(*p.password);
   u.version = before.version + 1;
-  u.updated_at = NowTimestamp();
+  u.updated_at = clock_.Timestamp();
   if (!actor.user_id.empty()) u.updated_by = actor.user_id;
   auto ok = uow->Users().Update(u, before.version);
   if (!ok) return Fail(ok.error());

@@ -1,0 +1,17 @@
+#include "domain/areas/area_scope.hpp"
+
+#include "core/id.hpp"
+
+namespace mobilise::domain {
+
+Result<std::vector<PathRange>> ListScope(AreaRepository& areas, const Actor& actor,
+                                         Permission permission,
+                                         const std::optional<std::string>& area_id) {
+  if (!area_id) return actor.Scope(permission);
+  auto area = IsValidId(*area_id) ? areas.Get(*area_id) : std::nullopt;
+  if (!area || !actor.Sees(area->path))
+    return Fail(Error::Field("area", "no such area in your areas"));
+  return std::vector<PathRange>{SubtreeRange(area->path)};
+}
+
+}  // namespace mobilise::domain

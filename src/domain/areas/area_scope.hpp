@@ -1,0 +1,22 @@
+// The area filter of list requests, decided in one place: the caller's scope for a permission,
+// or the subtree of an area they name.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "domain/access/actor.hpp"
+#include "domain/areas/area.hpp"
+
+namespace mobilise::domain {
+
+// The subtree ranges a list reads: without `area_id` the actor's scope for `permission` (empty:
+// they see nothing), with it that area's subtree. An area the actor does not see (or no such
+// area) is the validation error {"area": "no such area in your areas"}.
+Result<std::vector<PathRange>> ListScope(AreaRepository& areas, const Actor& actor,
+                                         Permission permission,
+                                         const std::optional<std::string>& area_id);
+
+}  // namespace mobilise::domain
