@@ -130,140 +130,170 @@ domain::ActivityInput ReadInput(ObjectReader& r) {
 
 }  // namespace
 
+// Readers and writers that the handlers used to hold inline.
+namespace {
+
+bool IsTrue(const std::optional<std::string>& v) { return v == std::optional<std::string>("true"); }
+
+domain::ActivityFilter ReadFilter(const http::Request& request, const domain::PageRequest& page) {
+  domain::ActivityFilter f;
+  f.page = page;
+  auto text = [&](const char* k) { return QueryText(request, k); };
+  f.area_id = text("area");
+  f.status = text("status");
+  f.type = text("type");
+  f.topic = text("topic");
+  f.from = text("from");
+  f.to = text("to");
+  f.mine = IsTrue(text("mine"));
+  f.queue = IsTrue(text("queue"));
+  return f;
+}
+
+json::object MonthCountJson(const domain::ActivityMonthCount& x) {
+  return json::object{{"month", x.month},           {"type", x.type},
+                      {"topic", Nullable(x.topic)}, {"sex", x.sex},
+                      {"activities", x.activities}, {"participants", x.participants}};
+}
+
+json::object SummaryJson(const std::vector<domain::ActivityMonthCount>& v) {
+  return ItemsJson(v, MonthCountJson);
+}
+
+json::object FilesJson(const std::vector<domain::StoredFile>& v) {
+  return ItemsJson(v, FileJson, /*with_total=*/true);
+}
+
+// The body of submit, verify and return.
+struct StepInput {
+  std::optional<std::string> comment;
+};
+
+StepInput ReadStep(ObjectReader& r) { return StepInput{r.OptionalString("comment")}; }
+
+// A file's name made safe for a Content-Disposition header.
+std::string SafeFileName(const std::string& name) {
+  std::string safe;
+  for (char ch : name)
+    safe += (std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '-' || ch == '_')
+                ? ch
+                : '_';
+  return safe;
+}
+
+// ?thumb=N: a JPEG of an image photo scaled to fit N pixels (32..800), for lists on phones.
+Status MakeThumbnail(const std::string& thumb, http::Response& resp) {
+  const auto side = ParseInt(thumb);
+  if (!side || *side < 32 || *side > 800)
+    return Fail(Error::Field("thumb", "a size from 32 to 800 pixels"));
+  if (resp.content_type != "image/jpeg" && resp.content_type != "image/png")
+    return Fail(Error::Field("thumb", "only photos have thumbnails"));
+  auto small = reports::MakeThumbnail(resp.body, static_cast<int>(*side));
+  if (!small) return Fail(Error::Field("thumb", "the photo cannot be decoded"));
+  resp.body = std::move(*small);
+  resp.content_type = "image/jpeg";
+  return {};
+}
+
+}  // namespace
+
+// The handlers: request -> service call -> reply.
+namespace {
+
+http::Response ListActivities(Services& s, Call& c) {
+  auto page = ParsePage(c.request);
+  if (!page) return ErrorResponse(page.error());
+  return ReplyPage(s.activities.List(c.actor(), ReadFilter(c.request, *page)), *page, ActivityJson);
+}
+
+http::Response ActivitySummary(Services& s, Call& c) {
+  auto text = [&](const char* k) { return QueryText(c.request, k); };
+  return Reply(s.activities.MonthlyCounts(c.actor(), text("area"), text("from"), text("to"),
+                                          IsTrue(text("include_unverified"))),
+               200, SummaryJson);
+}
+
+http::Response CreateActivity(Services& s, Call& c) {
+  auto in = ReadBody(c.request, ReadInput);
+  if (!in) return ErrorResponse(in.error());
+  return Reply(s.activities.Create(c.actor(), *in), 201, ActivityDetailJson);
+}
+
+http::Response GetActivity(Services& s, Call& c) {
+  return Reply(s.activities.Get(c.actor(), c.param("id")), 200, ActivityDetailJson);
+}
+
+http::Response UpdateActivity(Services& s, Call& c) {
+  auto in = ReadVersioned(c.request, ReadInput);
+  if (!in) return ErrorResponse(in.error());
+  const auto& id = c.param("id");
+  return Updated(
+      s.activities.Update(c.actor(), id, in->version, in->input),
+      [&] { return s.activities.Get(c.actor(), id); }, ActivityDetailJson);
+}
+
+http::Response DeleteActivity(Services& s, Call& c) {
+  return NoContent(s.activities.Delete(c.actor(), c.param("id")));
+}
+
+http::Response Transition(Services& s, Call& c, const std::string& action) {
+  auto in = ReadVersioned(c.request, ReadStep);
+  if (!in) return ErrorResponse(in.error());
+  return Reply(
+      s.activities.Transition(c.actor(), c.param("id"), action, in->version, in->input.comment),
+      200, ActivityDetailJson);
+}
+
+http::Response Submit(Services& s, Call& c) { return Transition(s, c, "submit"); }
+http::Response Verify(Services& s, Call& c) { return Transition(s, c, "verify"); }
+http::Response Return(Services& s, Call& c) { return Transition(s, c, "return"); }
+
+http::Response ListFiles(Services& s, Call& c) {
+  return Reply(s.activities.Files(c.actor(), c.param("id")), 200, FilesJson);
+}
+
+// The body is the file itself; its name in ?filename=, its type in Content-Type (checked
+// against the bytes).
+http::Response AddFile(Services& s, Call& c) {
+  const auto name = c.request.Query("filename").value_or("");
+  std::string type(c.request.Header("content-type"));
+  return Reply(s.activities.AddFile(c.actor(), c.param("id"), name, type, c.request.body), 201,
+               FileJson);
+}
+
+http::Response ReadFile(Services& s, Call& c) {
+  auto file = s.activities.ReadFile(c.actor(), c.param("id"));
+  if (!file) return ErrorResponse(file.error());
+  http::Response resp;
+  resp.status = 200;
+  resp.content_type = file->first.mime;
+  resp.body = std::move(file->second);
+  if (auto thumb = c.request.Query("thumb"))
+    if (auto ok = MakeThumbnail(*thumb, resp); !ok) return ErrorResponse(ok.error());
+  resp.SetHeader("Content-Disposition",
+                 "inline; filename=\"" + SafeFileName(file->first.name) + "\"");
+  resp.SetHeader("Cache-Control", "private, max-age=3600");
+  return resp;
+}
+
+}  // namespace
+
 void AddActivityRoutes(RouteTable& t, Services& s) {
-  t.Authed("GET", "/api/v1/activities", [&s](Call& c) {
-    auto page = ParsePage(c.request);
-    if (!page) return ErrorResponse(page.error());
-    domain::ActivityFilter f;
-    f.page = *page;
-    auto text = [&](const char* k) { return QueryText(c.request, k); };
-    f.area_id = text("area");
-    f.status = text("status");
-    f.type = text("type");
-    f.topic = text("topic");
-    f.from = text("from");
-    f.to = text("to");
-    f.mine = text("mine") == std::optional<std::string>("true");
-    f.queue = text("queue") == std::optional<std::string>("true");
-    return Reply(
-        s.activities.List(c.actor(), f), 200, [&](const domain::Page<domain::Activity>& p) {
-          return PageJson(p, *page, [](const domain::Activity& a) { return ActivityJson(a); });
-        });
-  });
-
-  t.Authed("GET", "/api/v1/activities/summary", [&s](Call& c) {
-    auto text = [&](const char* k) { return QueryText(c.request, k); };
-    const bool unverified = text("include_unverified") == std::optional<std::string>("true");
-    return Reply(
-        s.activities.MonthlyCounts(c.actor(), text("area"), text("from"), text("to"), unverified),
-        200, [](const std::vector<domain::ActivityMonthCount>& v) {
-          json::array items;
-          for (const auto& x : v)
-            items.push_back(json::object{{"month", x.month},
-                                         {"type", x.type},
-                                         {"topic", Nullable(x.topic)},
-                                         {"sex", x.sex},
-                                         {"activities", x.activities},
-                                         {"participants", x.participants}});
-          return json::object{{"items", std::move(items)}};
-        });
-  });
-
-  t.Authed("POST", "/api/v1/activities", [&s](Call& c) {
-    auto body = ParseObject(c.request);
-    if (!body) return ErrorResponse(body.error());
-    ObjectReader r(*body);
-    auto in = ReadInput(r);
-    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    return Reply(s.activities.Create(c.actor(), in), 201, ActivityDetailJson);
-  });
-
-  t.Authed("GET", "/api/v1/activities/{id}", [&s](Call& c) {
-    return Reply(s.activities.Get(c.actor(), c.request.path_params["id"]), 200, ActivityDetailJson);
-  });
-
-  t.Authed("PATCH", "/api/v1/activities/{id}", [&s](Call& c) {
-    auto body = ParseObject(c.request);
-    if (!body) return ErrorResponse(body.error());
-    ObjectReader r(*body);
-    const auto version = r.RequiredInt("version");
-    auto in = ReadInput(r);
-    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    const auto& id = c.request.path_params["id"];
-    auto updated = s.activities.Update(c.actor(), id, version, in);
-    if (!updated && updated.error().fields.count("version"))
-      if (auto now = s.activities.Get(c.actor(), id))
-        return StaleWithCurrent(updated.error(), ActivityDetailJson(*now));
-    return Reply(updated, 200, ActivityDetailJson);
-  });
-
-  t.Authed("DELETE", "/api/v1/activities/{id}", [&s](Call& c) {
-    auto ok = s.activities.Delete(c.actor(), c.request.path_params["id"]);
-    return ok ? NoContent() : ErrorResponse(ok.error());
-  });
-
-  for (const char* action : {"submit", "verify", "return"}) {
-    t.Authed("POST", std::string("/api/v1/activities/{id}/") + action, [&s, action](Call& c) {
-      auto body = ParseObject(c.request);
-      if (!body) return ErrorResponse(body.error());
-      ObjectReader r(*body);
-      const auto version = r.RequiredInt("version");
-      auto comment = r.OptionalString("comment");
-      if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-      return Reply(
-          s.activities.Transition(c.actor(), c.request.path_params["id"], action, version, comment),
-          200, ActivityDetailJson);
-    });
-  }
-
-  t.Authed("GET", "/api/v1/activities/{id}/files", [&s](Call& c) {
-    return Reply(s.activities.Files(c.actor(), c.request.path_params["id"]), 200,
-                 [](const std::vector<domain::StoredFile>& v) {
-                   json::array items;
-                   for (const auto& f : v) items.push_back(FileJson(f));
-                   return json::object{{"items", std::move(items)},
-                                       {"total", static_cast<std::int64_t>(v.size())}};
-                 });
-  });
-
-  // The body is the file itself; its name in ?filename=, its type in Content-Type (checked
-  // against the bytes).
-  t.Authed("POST", "/api/v1/activities/{id}/files", [&s](Call& c) {
-    const auto name = c.request.Query("filename").value_or("");
-    std::string type(c.request.Header("content-type"));
-    return Reply(
-        s.activities.AddFile(c.actor(), c.request.path_params["id"], name, type, c.request.body),
-        201, FileJson);
-  });
-
-  t.Authed("GET", "/api/v1/files/{id}", [&s](Call& c) {
-    auto file = s.activities.ReadFile(c.actor(), c.request.path_params["id"]);
-    if (!file) return ErrorResponse(file.error());
-    http::Response resp;
-    resp.status = 200;
-    resp.content_type = file->first.mime;
-    resp.body = std::move(file->second);
-    // ?thumb=N: a JPEG of an image photo scaled to fit N pixels (32..800), for lists on phones.
-    if (auto thumb = c.request.Query("thumb")) {
-      const auto side = ParseInt(*thumb);
-      if (!side || *side < 32 || *side > 800)
-        return ErrorResponse(Error::Field("thumb", "a size from 32 to 800 pixels"));
-      if (file->first.mime != "image/jpeg" && file->first.mime != "image/png")
-        return ErrorResponse(Error::Field("thumb", "only photos have thumbnails"));
-      auto small = reports::MakeThumbnail(resp.body, static_cast<int>(*side));
-      if (!small) return ErrorResponse(Error::Field("thumb", "the photo cannot be decoded"));
-      resp.body = std::move(*small);
-      resp.content_type = "image/jpeg";
-    }
-    std::string safe;
-    for (char ch : file->first.name)
-      safe += (std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '-' || ch == '_')
-                  ? ch
-                  : '_';
-    resp.SetHeader("Content-Disposition", "inline; filename=\"" + safe + "\"");
-    resp.SetHeader("Cache-Control", "private, max-age=3600");
-    return resp;
-  });
+  static constexpr AuthedRoute<Services> kRoutes[] = {
+      {"GET", "/api/v1/activities", ListActivities},
+      {"GET", "/api/v1/activities/summary", ActivitySummary},
+      {"POST", "/api/v1/activities", CreateActivity},
+      {"GET", "/api/v1/activities/{id}", GetActivity},
+      {"PATCH", "/api/v1/activities/{id}", UpdateActivity},
+      {"DELETE", "/api/v1/activities/{id}", DeleteActivity},
+      {"POST", "/api/v1/activities/{id}/submit", Submit},
+      {"POST", "/api/v1/activities/{id}/verify", Verify},
+      {"POST", "/api/v1/activities/{id}/return", Return},
+      {"GET", "/api/v1/activities/{id}/files", ListFiles},
+      {"POST", "/api/v1/activities/{id}/files", AddFile},
+      {"GET", "/api/v1/files/{id}", ReadFile},
+  };
+  t.Authed(s, kRoutes);
 }
 
 }  // namespace mobilise::api

@@ -59,127 +59,138 @@ json::object PeopleJson(const std::vector<domain::Person>& v) {
 
 }  // namespace
 
-void AddHouseholdRoutes(RouteTable& t, Services& s) {
-  t.Authed("GET", "/api/v1/households", [&s](Call& c) {
-    auto page = ParsePage(c.request);
-    if (!page) return ErrorResponse(page.error());
-    domain::HouseholdFilter f;
-    f.page = *page;
-    auto text = [&](const char* k) { return QueryText(c.request, k); };
-    f.area_id = text("area");
-    f.band = text("band");
-    f.flag = text("flag");
-    f.text = text("q");
-    if (auto o = text("organised")) {
-      if (*o != "true" && *o != "false")
-        return ErrorResponse(Error::Field("organised", "must be true or false"));
-      f.organised = *o == "true";
-    }
-    return Reply(s.households.List(c.actor(), f), 200,
-                 [&](const domain::Page<domain::Household>& p) {
-                   return PageJson(p, *page, [](const auto& h) { return HouseholdJson(h); });
-                 });
-  });
+// Readers and writers that the handlers used to hold inline.
+namespace {
 
-  t.Authed("POST", "/api/v1/households", [&s](Call& c) {
-    auto body = ParseObject(c.request);
-    if (!body) return ErrorResponse(body.error());
-    ObjectReader r(*body);
-    auto in = ReadHousehold(r);
-    if (const auto* people = r.OptionalArray("people")) {
-      for (std::size_t i = 0; i < people->size(); ++i) {
-        const std::string f = "people[" + std::to_string(i) + "]";
-        if (!(*people)[i].is_object()) {
-          r.Invalid(f, "must be an object");
-          continue;
-        }
-        ObjectReader pr((*people)[i].as_object(), f);
-        in.people.push_back(ReadPerson(pr));
-        if (auto ok = pr.Finish(); !ok)
-          for (const auto& [k, v] : ok.error().fields) r.errors()[k] = v;
-      }
-    }
-    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    return Reply(s.households.Create(c.actor(), in), 201, HouseholdDetailJson);
-  });
+Result<domain::HouseholdFilter> ReadFilter(const http::Request& request) {
+  auto page = ParsePage(request);
+  if (!page) return Fail(page.error());
+  domain::HouseholdFilter f;
+  f.page = *page;
+  auto text = [&](const char* k) { return QueryText(request, k); };
+  f.area_id = text("area");
+  f.band = text("band");
+  f.flag = text("flag");
+  f.text = text("q");
+  auto organised = ParseBool(text("organised"), "organised");
+  if (!organised) return Fail(organised.error());
+  f.organised = *organised;
+  return f;
+}
 
-  t.Authed("GET", "/api/v1/households/duplicates", [&s](Call& c) {
-    auto page = ParsePage(c.request);
-    if (!page) return ErrorResponse(page.error());
-    std::optional<std::string> area;
-    if (auto a = c.request.Query("area"); a && !a->empty()) area = std::string(*a);
-    return Reply(s.households.Duplicates(c.actor(), area, *page), 200,
-                 [&](const domain::Page<domain::DuplicatePair>& p) {
-                   return PageJson(p, *page, [](const domain::DuplicatePair& d) {
-                     return json::object{{"reason", d.reason},
-                                         {"similarity", d.similarity},
-                                         {"a", HouseholdJson(d.a)},
-                                         {"b", HouseholdJson(d.b)}};
-                   });
-                 });
-  });
+// A new household: its fields and its `people`.
+domain::HouseholdInput ReadNewHousehold(ObjectReader& r) {
+  auto in = ReadHousehold(r);
+  in.people = ReadObjects<domain::PersonInput>(r, "people", r.OptionalArray("people"), ReadPerson)
+                  .value_or(std::vector<domain::PersonInput>{});
+  return in;
+}
 
-  t.Authed("GET", "/api/v1/households/{id}", [&s](Call& c) {
-    return Reply(s.households.Get(c.actor(), c.request.path_params["id"]), 200,
-                 HouseholdDetailJson);
-  });
+json::object OneHouseholdJson(const domain::Household& h) { return HouseholdJson(h); }
 
-  t.Authed("PATCH", "/api/v1/households/{id}", [&s](Call& c) {
-    auto body = ParseObject(c.request);
-    if (!body) return ErrorResponse(body.error());
-    ObjectReader r(*body);
-    const auto version = r.RequiredInt("version");
-    auto in = ReadHousehold(r);
-    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    const auto& id = c.request.path_params["id"];
-    auto updated = s.households.Update(c.actor(), id, version, in);
-    if (!updated && updated.error().fields.count("version"))
-      if (auto now = s.households.Get(c.actor(), id))
-        return StaleWithCurrent(updated.error(), HouseholdDetailJson(*now));
-    return Reply(updated, 200, HouseholdDetailJson);
-  });
+json::object DuplicateJson(const domain::DuplicatePair& d) {
+  return json::object{{"reason", d.reason},
+                      {"similarity", d.similarity},
+                      {"a", HouseholdJson(d.a)},
+                      {"b", HouseholdJson(d.b)}};
+}
 
-  t.Authed("DELETE", "/api/v1/households/{id}", [&s](Call& c) {
-    auto ok = s.households.Delete(c.actor(), c.request.path_params["id"]);
-    return ok ? NoContent() : ErrorResponse(ok.error());
-  });
+// The body of a merge: the household merged into this one.
+struct MergeInput {
+  std::string other_id;
+};
 
-  t.Authed("GET", "/api/v1/households/{id}/people", [&s](Call& c) {
-    return Reply(s.households.People(c.actor(), c.request.path_params["id"]), 200, PeopleJson);
-  });
+MergeInput ReadMerge(ObjectReader& r) { return MergeInput{r.RequiredString("other_id")}; }
 
-  t.Authed("POST", "/api/v1/households/{id}/people", [&s](Call& c) {
-    auto body = ParseObject(c.request);
-    if (!body) return ErrorResponse(body.error());
-    ObjectReader r(*body);
-    auto in = ReadPerson(r);
-    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    return Reply(s.households.AddPerson(c.actor(), c.request.path_params["id"], in), 201,
+}  // namespace
+
+// The handlers: request -> service call -> reply.
+namespace {
+
+http::Response ListHouseholds(Services& s, Call& c) {
+  auto f = ReadFilter(c.request);
+  if (!f) return ErrorResponse(f.error());
+  return ReplyPage(s.households.List(c.actor(), *f), f->page, OneHouseholdJson);
+}
+
+http::Response CreateHousehold(Services& s, Call& c) {
+  auto in = ReadBody(c.request, ReadNewHousehold);
+  if (!in) return ErrorResponse(in.error());
+  return Reply(s.households.Create(c.actor(), *in), 201, HouseholdDetailJson);
+}
+
+http::Response Duplicates(Services& s, Call& c) {
+  auto page = ParsePage(c.request);
+  if (!page) return ErrorResponse(page.error());
+  return ReplyPage(s.households.Duplicates(c.actor(), QueryText(c.request, "area"), *page), *page,
+                   DuplicateJson);
+}
+
+http::Response GetHousehold(Services& s, Call& c) {
+  return Reply(s.households.Get(c.actor(), c.param("id")), 200, HouseholdDetailJson);
+}
+
+http::Response UpdateHousehold(Services& s, Call& c) {
+  auto in = ReadVersioned(c.request, ReadHousehold);
+  if (!in) return ErrorResponse(in.error());
+  const auto& id = c.param("id");
+  return Updated(
+      s.households.Update(c.actor(), id, in->version, in->input),
+      [&] { return s.households.Get(c.actor(), id); }, HouseholdDetailJson);
+}
+
+http::Response DeleteHousehold(Services& s, Call& c) {
+  return NoContent(s.households.Delete(c.actor(), c.param("id")));
+}
+
+http::Response ListPeople(Services& s, Call& c) {
+  return Reply(s.households.People(c.actor(), c.param("id")), 200, PeopleJson);
+}
+
+http::Response AddPerson(Services& s, Call& c) {
+  auto in = ReadBody(c.request, ReadPerson);
+  if (!in) return ErrorResponse(in.error());
+  return Reply(s.households.AddPerson(c.actor(), c.param("id"), *in), 201, PersonJson);
+}
+
+http::Response UpdatePerson(Services& s, Call& c) {
+  auto in = ReadVersioned(c.request, ReadPerson);
+  if (!in) return ErrorResponse(in.error());
+  const auto& id = c.param("id");
+  const auto& person = c.param("person_id");
+  auto current = [&]() -> std::optional<domain::Person> {
+    if (auto people = s.households.People(c.actor(), id))
+      for (const auto& p : *people)
+        if (p.id == person) return p;
+    return std::nullopt;
+  };
+  return Updated(s.households.UpdatePerson(c.actor(), id, person, in->version, in->input), current,
                  PersonJson);
-  });
+}
 
-  t.Authed("PATCH", "/api/v1/households/{id}/people/{person_id}", [&s](Call& c) {
-    auto body = ParseObject(c.request);
-    if (!body) return ErrorResponse(body.error());
-    ObjectReader r(*body);
-    const auto version = r.RequiredInt("version");
-    auto in = ReadPerson(r);
-    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    return Reply(s.households.UpdatePerson(c.actor(), c.request.path_params["id"],
-                                           c.request.path_params["person_id"], version, in),
-                 200, PersonJson);
-  });
+http::Response Merge(Services& s, Call& c) {
+  auto in = ReadVersioned(c.request, ReadMerge);
+  if (!in) return ErrorResponse(in.error());
+  return Reply(s.households.Merge(c.actor(), c.param("id"), in->version, in->input.other_id), 200,
+               HouseholdDetailJson);
+}
 
-  t.Authed("POST", "/api/v1/households/{id}/merge", [&s](Call& c) {
-    auto body = ParseObject(c.request);
-    if (!body) return ErrorResponse(body.error());
-    ObjectReader r(*body);
-    const auto other = r.RequiredString("other_id");
-    const auto version = r.RequiredInt("version");
-    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    return Reply(s.households.Merge(c.actor(), c.request.path_params["id"], version, other), 200,
-                 HouseholdDetailJson);
-  });
+}  // namespace
+
+void AddHouseholdRoutes(RouteTable& t, Services& s) {
+  static constexpr AuthedRoute<Services> kRoutes[] = {
+      {"GET", "/api/v1/households", ListHouseholds},
+      {"POST", "/api/v1/households", CreateHousehold},
+      {"GET", "/api/v1/households/duplicates", Duplicates},
+      {"GET", "/api/v1/households/{id}", GetHousehold},
+      {"PATCH", "/api/v1/households/{id}", UpdateHousehold},
+      {"DELETE", "/api/v1/households/{id}", DeleteHousehold},
+      {"GET", "/api/v1/households/{id}/people", ListPeople},
+      {"POST", "/api/v1/households/{id}/people", AddPerson},
+      {"PATCH", "/api/v1/households/{id}/people/{person_id}", UpdatePerson},
+      {"POST", "/api/v1/households/{id}/merge", Merge},
+  };
+  t.Authed(s, kRoutes);
 }
 
 }  // namespace mobilise::api

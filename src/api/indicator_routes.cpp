@@ -139,150 +139,184 @@ json::object ValuesJson(const domain::ValueContext& c, const domain::IndicatorVa
           {"rows", std::move(rows)}};
 }
 
+// Readers and writers that the handlers used to hold inline.
+namespace {
+
+json::object RecordKindJson(const domain::RecordKind& k) {
+  json::array filters;
+  for (const auto& f : k.filters)
+    filters.push_back(json::object{{"name", f.name}, {"boolean", f.boolean}});
+  auto dims = StringArray(k.dims);
+  dims.push_back(json::value(domain::kChildAreaDim));
+  dims.push_back(json::value(domain::kMonthDim));
+  return json::object{{"code", k.code},
+                      {"stock", k.stock},
+                      {"measures", StringArray(k.measures)},
+                      {"sum_fields", StringArray(k.sum_fields)},
+                      {"average_fields", StringArray(k.average_fields)},
+                      {"filters", std::move(filters)},
+                      {"dims", std::move(dims)}};
+}
+
+domain::SettingsInput ReadSettings(ObjectReader& r) {
+  domain::SettingsInput in;
+  if (auto m = r.OptionalInt("fiscal_year_start_month"))
+    in.fiscal_year_start_month = static_cast<int>(*m);
+  in.fiscal_year_label = r.OptionalString("fiscal_year_label");
+  in.project_start = r.OptionalString("project_start");
+  in.light_green = r.OptionalNumber("light_green");
+  in.light_amber = r.OptionalNumber("light_amber");
+  in.dhis2_data_set = r.OptionalString("dhis2_data_set");
+  in.dhis2_attribute_option_combo = r.OptionalString("dhis2_attribute_option_combo");
+  return in;
+}
+
+domain::TargetInput ReadTarget(ObjectReader& r) {
+  domain::TargetInput in;
+  in.indicator_code = r.RequiredString("indicator_code");
+  in.area_id = r.RequiredString("area_id");
+  in.period = r.RequiredString("period");
+  in.disaggregation = r.OptionalString("disaggregation").value_or("");
+  in.value = r.OptionalNumber("value").value_or(-1);
+  if (!r.OptionalNumber("value")) r.Invalid("value", "is required");
+  return in;
+}
+
+// ?group=dim:value,dim:value (the cell whose records are asked for).
+Result<std::vector<std::pair<std::string, std::string>>> ReadGroup(const http::Request& request) {
+  std::vector<std::pair<std::string, std::string>> group;
+  for (const auto& g : SplitList(QueryText(request, "group").value_or(""))) {
+    const auto colon = g.find(':');
+    if (colon == std::string::npos)
+      return Fail(Error::Field("group", "dimension:value pairs separated by commas"));
+    group.emplace_back(g.substr(0, colon), g.substr(colon + 1));
+  }
+  return group;
+}
+
+json::object RecordJson(const domain::RecordRef& x) {
+  return json::object{{"record", x.record},
+                      {"id", x.id},
+                      {"label", x.label},
+                      {"date", x.date},
+                      {"area_path", x.area_path}};
+}
+
+json::object IndicatorsJson(const std::vector<domain::Indicator>& v) {
+  return ItemsJson(v, IndicatorJson);
+}
+
+}  // namespace
+
+// The handlers: request -> service call -> reply.
+namespace {
+
+http::Response ListRecordKinds(Services&, Call&) {
+  return Json(200, ItemsJson(domain::RecordKinds(), RecordKindJson));
+}
+
+http::Response GetSettings(Services& s, Call&) {
+  return Json(200, SettingsJson(s.indicators.Settings()));
+}
+
+http::Response SaveSettings(Services& s, Call& c) {
+  auto in = ReadBody(c.request, ReadSettings);
+  if (!in) return ErrorResponse(in.error());
+  return Reply(s.indicators.SaveSettings(c.actor(), *in), 200, SettingsJson);
+}
+
+http::Response ListIndicators(Services& s, Call&) {
+  return Json(200, IndicatorsJson(s.indicators.List()));
+}
+
+http::Response CreateIndicator(Services& s, Call& c) {
+  auto in = ReadBody(c.request, ReadIndicator);
+  if (!in) return ErrorResponse(in.error());
+  return Reply(s.indicators.Create(c.actor(), *in), 201, IndicatorJson);
+}
+
+http::Response GetIndicator(Services& s, Call& c) {
+  return Reply(s.indicators.Get(c.param("code")), 200, IndicatorJson);
+}
+
+http::Response UpdateIndicator(Services& s, Call& c) {
+  auto in = ReadVersioned(c.request, ReadIndicator);
+  if (!in) return ErrorResponse(in.error());
+  const auto& code = c.param("code");
+  return Updated(
+      s.indicators.Update(c.actor(), code, in->version, in->input),
+      [&] { return s.indicators.Get(code); }, IndicatorJson);
+}
+
+http::Response DeleteIndicator(Services& s, Call& c) {
+  return NoContent(s.indicators.Delete(c.actor(), c.param("code")));
+}
+
+http::Response IndicatorValues(Services& s, Call& c) {
+  auto q = ReadValuesQuery(c.request);
+  if (!q) return ErrorResponse(q.error());
+  const auto by = SplitList(QueryText(c.request, "by").value_or(""));
+  auto v = s.indicators.Values(c.actor(), c.param("code"), q->area, q->period, by,
+                               q->include_unverified, Lang(c.request));
+  if (!v) return ErrorResponse(v.error());
+  return Json(200, ValuesJson(v->first, v->second));
+}
+
+http::Response IndicatorRecords(Services& s, Call& c) {
+  auto q = ReadValuesQuery(c.request);
+  if (!q) return ErrorResponse(q.error());
+  auto page = ParsePage(c.request);
+  if (!page) return ErrorResponse(page.error());
+  auto group = ReadGroup(c.request);
+  if (!group) return ErrorResponse(group.error());
+  auto rows = s.indicators.Records(c.actor(), c.param("code"), q->area, q->period,
+                                   QueryText(c.request, "column").value_or("period"), *group,
+                                   q->include_unverified, *page);
+  if (!rows) return ErrorResponse(rows.error());
+  auto out = ItemsJson(*rows, RecordJson);
+  out["limit"] = page->limit;
+  out["offset"] = page->offset;
+  return Json(200, out);
+}
+
+http::Response ListTargets(Services& s, Call& c) {
+  auto page = ParsePage(c.request);
+  if (!page) return ErrorResponse(page.error());
+  return ReplyPage(
+      s.targets.List(c.actor(), QueryText(c.request, "area"), QueryText(c.request, "indicator"),
+                     QueryText(c.request, "period"), *page),
+      *page, TargetJson);
+}
+
+http::Response SaveTarget(Services& s, Call& c) {
+  auto in = ReadBody(c.request, ReadTarget);
+  if (!in) return ErrorResponse(in.error());
+  return Reply(s.targets.Save(c.actor(), *in), 201, TargetJson);
+}
+
+http::Response DeleteTarget(Services& s, Call& c) {
+  return NoContent(s.targets.Delete(c.actor(), c.param("id")));
+}
+
+}  // namespace
+
 void AddIndicatorRoutes(RouteTable& t, Services& s) {
-  t.Authed("GET", "/api/v1/record-kinds", [](Call&) {
-    json::array items;
-    for (const auto& k : domain::RecordKinds()) {
-      json::array filters;
-      for (const auto& f : k.filters)
-        filters.push_back(json::object{{"name", f.name}, {"boolean", f.boolean}});
-      auto dims = StringArray(k.dims);
-      dims.push_back(json::value(domain::kChildAreaDim));
-      dims.push_back(json::value(domain::kMonthDim));
-      items.push_back(json::object{{"code", k.code},
-                                   {"stock", k.stock},
-                                   {"measures", StringArray(k.measures)},
-                                   {"sum_fields", StringArray(k.sum_fields)},
-                                   {"average_fields", StringArray(k.average_fields)},
-                                   {"filters", std::move(filters)},
-                                   {"dims", std::move(dims)}});
-    }
-    return Json(200, json::object{{"items", std::move(items)}});
-  });
-
-  t.Authed("GET", "/api/v1/programme-settings",
-           [&s](Call&) { return Json(200, SettingsJson(s.indicators.Settings())); });
-
-  t.Authed("PUT", "/api/v1/programme-settings", [&s](Call& c) {
-    auto body = ParseObject(c.request);
-    if (!body) return ErrorResponse(body.error());
-    ObjectReader r(*body);
-    domain::SettingsInput in;
-    if (auto m = r.OptionalInt("fiscal_year_start_month"))
-      in.fiscal_year_start_month = static_cast<int>(*m);
-    in.fiscal_year_label = r.OptionalString("fiscal_year_label");
-    in.project_start = r.OptionalString("project_start");
-    in.light_green = r.OptionalNumber("light_green");
-    in.light_amber = r.OptionalNumber("light_amber");
-    in.dhis2_data_set = r.OptionalString("dhis2_data_set");
-    in.dhis2_attribute_option_combo = r.OptionalString("dhis2_attribute_option_combo");
-    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    return Reply(s.indicators.SaveSettings(c.actor(), in), 200, SettingsJson);
-  });
-
-  t.Authed("GET", "/api/v1/indicators", [&s](Call&) {
-    json::array items;
-    for (const auto& d : s.indicators.List()) items.push_back(IndicatorJson(d));
-    return Json(200, json::object{{"items", std::move(items)}});
-  });
-
-  t.Authed("POST", "/api/v1/indicators", [&s](Call& c) {
-    auto body = ParseObject(c.request);
-    if (!body) return ErrorResponse(body.error());
-    ObjectReader r(*body);
-    auto in = ReadIndicator(r);
-    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    return Reply(s.indicators.Create(c.actor(), in), 201, IndicatorJson);
-  });
-
-  t.Authed("GET", "/api/v1/indicators/{code}", [&s](Call& c) {
-    return Reply(s.indicators.Get(c.request.path_params["code"]), 200, IndicatorJson);
-  });
-
-  t.Authed("PATCH", "/api/v1/indicators/{code}", [&s](Call& c) {
-    auto body = ParseObject(c.request);
-    if (!body) return ErrorResponse(body.error());
-    ObjectReader r(*body);
-    const auto version = r.RequiredInt("version");
-    auto in = ReadIndicator(r);
-    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    return Reply(s.indicators.Update(c.actor(), c.request.path_params["code"], version, in), 200,
-                 IndicatorJson);
-  });
-
-  t.Authed("DELETE", "/api/v1/indicators/{code}", [&s](Call& c) {
-    auto done = s.indicators.Delete(c.actor(), c.request.path_params["code"]);
-    if (!done) return ErrorResponse(done.error());
-    return NoContent();
-  });
-
-  t.Authed("GET", "/api/v1/indicators/{code}/values", [&s](Call& c) {
-    auto q = ReadValuesQuery(c.request);
-    if (!q) return ErrorResponse(q.error());
-    const auto by = SplitList(QueryText(c.request, "by").value_or(""));
-    auto v = s.indicators.Values(c.actor(), c.request.path_params["code"], q->area, q->period, by,
-                                 q->include_unverified, Lang(c.request));
-    if (!v) return ErrorResponse(v.error());
-    return Json(200, ValuesJson(v->first, v->second));
-  });
-
-  t.Authed("GET", "/api/v1/indicators/{code}/records", [&s](Call& c) {
-    auto q = ReadValuesQuery(c.request);
-    if (!q) return ErrorResponse(q.error());
-    auto page = ParsePage(c.request);
-    if (!page) return ErrorResponse(page.error());
-    std::vector<std::pair<std::string, std::string>> group;
-    for (const auto& g : SplitList(QueryText(c.request, "group").value_or(""))) {
-      const auto colon = g.find(':');
-      if (colon == std::string::npos)
-        return ErrorResponse(Error::Field("group", "dimension:value pairs separated by commas"));
-      group.emplace_back(g.substr(0, colon), g.substr(colon + 1));
-    }
-    auto rows = s.indicators.Records(c.actor(), c.request.path_params["code"], q->area, q->period,
-                                     QueryText(c.request, "column").value_or("period"), group,
-                                     q->include_unverified, *page);
-    if (!rows) return ErrorResponse(rows.error());
-    json::array items;
-    for (const auto& x : *rows)
-      items.push_back(json::object{{"record", x.record},
-                                   {"id", x.id},
-                                   {"label", x.label},
-                                   {"date", x.date},
-                                   {"area_path", x.area_path}});
-    return Json(200,
-                json::object{
-                    {"items", std::move(items)}, {"limit", page->limit}, {"offset", page->offset}});
-  });
-
-  t.Authed("GET", "/api/v1/targets", [&s](Call& c) {
-    auto page = ParsePage(c.request);
-    if (!page) return ErrorResponse(page.error());
-    return Reply(
-        s.targets.List(c.actor(), QueryText(c.request, "area"), QueryText(c.request, "indicator"),
-                       QueryText(c.request, "period"), *page),
-        200, [&](const domain::Page<domain::Target>& p) { return PageJson(p, *page, TargetJson); });
-  });
-
-  t.Authed("POST", "/api/v1/targets", [&s](Call& c) {
-    auto body = ParseObject(c.request);
-    if (!body) return ErrorResponse(body.error());
-    ObjectReader r(*body);
-    domain::TargetInput in;
-    in.indicator_code = r.RequiredString("indicator_code");
-    in.area_id = r.RequiredString("area_id");
-    in.period = r.RequiredString("period");
-    in.disaggregation = r.OptionalString("disaggregation").value_or("");
-    in.value = r.OptionalNumber("value").value_or(-1);
-    if (!r.OptionalNumber("value")) r.Invalid("value", "is required");
-    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    return Reply(s.targets.Save(c.actor(), in), 201, TargetJson);
-  });
-
-  t.Authed("DELETE", "/api/v1/targets/{id}", [&s](Call& c) {
-    auto done = s.targets.Delete(c.actor(), c.request.path_params["id"]);
-    if (!done) return ErrorResponse(done.error());
-    return NoContent();
-  });
+  static constexpr AuthedRoute<Services> kRoutes[] = {
+      {"GET", "/api/v1/record-kinds", ListRecordKinds},
+      {"GET", "/api/v1/programme-settings", GetSettings},
+      {"PUT", "/api/v1/programme-settings", SaveSettings},
+      {"GET", "/api/v1/indicators", ListIndicators},
+      {"POST", "/api/v1/indicators", CreateIndicator},
+      {"GET", "/api/v1/indicators/{code}", GetIndicator},
+      {"PATCH", "/api/v1/indicators/{code}", UpdateIndicator},
+      {"DELETE", "/api/v1/indicators/{code}", DeleteIndicator},
+      {"GET", "/api/v1/indicators/{code}/values", IndicatorValues},
+      {"GET", "/api/v1/indicators/{code}/records", IndicatorRecords},
+      {"GET", "/api/v1/targets", ListTargets},
+      {"POST", "/api/v1/targets", SaveTarget},
+      {"DELETE", "/api/v1/targets/{id}", DeleteTarget},
+  };
+  t.Authed(s, kRoutes);
 }
 
 }  // namespace mobilise::api

@@ -51,137 +51,152 @@ json::object MembershipResultJson(const domain::MembershipResult& r) {
 
 }  // namespace
 
+// Readers and writers that the handlers used to hold inline.
+namespace {
+
+Result<domain::InstitutionFilter> ReadFilter(const http::Request& request) {
+  auto page = ParsePage(request);
+  if (!page) return Fail(page.error());
+  domain::InstitutionFilter f;
+  f.page = *page;
+  auto text = [&](const char* k) { return QueryText(request, k); };
+  f.area_id = text("area");
+  f.type = text("type");
+  f.status = text("status");
+  f.parent_id = text("parent");
+  f.text = text("q");
+  if (auto tier = text("tier")) {
+    if (tier->size() != 1 || (*tier)[0] < '1' || (*tier)[0] > '9')
+      return Fail(Error::Field("tier", "must be a whole number 1-9"));
+    f.tier = (*tier)[0] - '0';
+  }
+  return f;
+}
+
+json::object OneInstitutionJson(const domain::Institution& i) { return InstitutionJson(i); }
+
+json::object MembersJson(const std::vector<domain::Membership>& v) {
+  return ItemsJson(v, MembershipJson, /*with_total=*/true);
+}
+
+json::object AssessmentsJson(const std::vector<domain::Assessment>& v) {
+  return ItemsJson(v, AssessmentJson, /*with_total=*/true);
+}
+
+domain::MemberInput ReadMember(ObjectReader& r) {
+  domain::MemberInput in;
+  in.household_id = r.OptionalString("household_id");
+  in.person_id = r.OptionalString("person_id");
+  in.member_institution_id = r.OptionalString("member_institution_id");
+  in.role = r.RequiredString("role");
+  in.joined_on = r.RequiredString("joined_on");
+  return in;
+}
+
+domain::MemberPatch ReadMemberPatch(ObjectReader& r) {
+  domain::MemberPatch p;
+  p.role = r.OptionalString("role");
+  p.left_on = r.OptionalString("left_on");
+  p.left_reason = r.OptionalString("left_reason");
+  return p;
+}
+
+domain::AssessmentInput ReadAssessment(ObjectReader& r) {
+  domain::AssessmentInput in;
+  in.checklist = r.RequiredString("checklist");
+  in.assessed_on = r.RequiredString("assessed_on");
+  if (auto n = r.ClearableString("notes")) in.notes = *n;
+  if (const auto* answers = r.RequiredObject("answers")) {
+    for (const auto& [k, v] : *answers) {
+      if (!v.is_int64())
+        r.Invalid("answers." + std::string(k), "must be a whole number");
+      else
+        in.answers[std::string(k)] = v.as_int64();
+    }
+  }
+  return in;
+}
+
+}  // namespace
+
+// The handlers: request -> service call -> reply.
+namespace {
+
+http::Response ListInstitutions(Services& s, Call& c) {
+  auto f = ReadFilter(c.request);
+  if (!f) return ErrorResponse(f.error());
+  return ReplyPage(s.institutions.List(c.actor(), *f), f->page, OneInstitutionJson);
+}
+
+http::Response CreateInstitution(Services& s, Call& c) {
+  auto in = ReadBody(c.request, ReadInstitution);
+  if (!in) return ErrorResponse(in.error());
+  return Reply(s.institutions.Create(c.actor(), *in), 201, DetailJson);
+}
+
+http::Response GetInstitution(Services& s, Call& c) {
+  return Reply(s.institutions.Get(c.actor(), c.param("id")), 200, DetailJson);
+}
+
+http::Response UpdateInstitution(Services& s, Call& c) {
+  auto in = ReadVersioned(c.request, ReadInstitution);
+  if (!in) return ErrorResponse(in.error());
+  const auto& id = c.param("id");
+  return Updated(
+      s.institutions.Update(c.actor(), id, in->version, in->input),
+      [&] { return s.institutions.Get(c.actor(), id); }, DetailJson);
+}
+
+http::Response DeleteInstitution(Services& s, Call& c) {
+  return NoContent(s.institutions.Delete(c.actor(), c.param("id")));
+}
+
+http::Response ListMembers(Services& s, Call& c) {
+  auto all = ParseBool(c.request.Query("all"), "all");
+  if (!all) return ErrorResponse(all.error());
+  return Reply(s.institutions.Members(c.actor(), c.param("id"), all->value_or(false)), 200,
+               MembersJson);
+}
+
+http::Response AddMember(Services& s, Call& c) {
+  auto in = ReadBody(c.request, ReadMember);
+  if (!in) return ErrorResponse(in.error());
+  return Reply(s.institutions.AddMember(c.actor(), c.param("id"), *in), 201, MembershipResultJson);
+}
+
+http::Response UpdateMember(Services& s, Call& c) {
+  auto in = ReadBody(c.request, ReadMemberPatch);
+  if (!in) return ErrorResponse(in.error());
+  return Reply(s.institutions.UpdateMember(c.actor(), c.param("id"), c.param("membership_id"), *in),
+               200, MembershipResultJson);
+}
+
+http::Response ListAssessments(Services& s, Call& c) {
+  return Reply(s.institutions.Assessments(c.actor(), c.param("id")), 200, AssessmentsJson);
+}
+
+http::Response AddAssessment(Services& s, Call& c) {
+  auto in = ReadBody(c.request, ReadAssessment);
+  if (!in) return ErrorResponse(in.error());
+  return Reply(s.institutions.AddAssessment(c.actor(), c.param("id"), *in), 201, AssessmentJson);
+}
+
+}  // namespace
+
 void AddInstitutionRoutes(RouteTable& t, Services& s) {
-  t.Authed("GET", "/api/v1/institutions", [&s](Call& c) {
-    auto page = ParsePage(c.request);
-    if (!page) return ErrorResponse(page.error());
-    domain::InstitutionFilter f;
-    f.page = *page;
-    auto text = [&](const char* k) { return QueryText(c.request, k); };
-    f.area_id = text("area");
-    f.type = text("type");
-    f.status = text("status");
-    f.parent_id = text("parent");
-    f.text = text("q");
-    if (auto tier = text("tier")) {
-      if (tier->size() != 1 || (*tier)[0] < '1' || (*tier)[0] > '9')
-        return ErrorResponse(Error::Field("tier", "must be a whole number 1-9"));
-      f.tier = (*tier)[0] - '0';
-    }
-    return Reply(s.institutions.List(c.actor(), f), 200,
-                 [&](const domain::Page<domain::Institution>& p) {
-                   return PageJson(p, *page, [](const auto& i) { return InstitutionJson(i); });
-                 });
-  });
-
-  t.Authed("POST", "/api/v1/institutions", [&s](Call& c) {
-    auto body = ParseObject(c.request);
-    if (!body) return ErrorResponse(body.error());
-    ObjectReader r(*body);
-    auto in = ReadInstitution(r);
-    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    return Reply(s.institutions.Create(c.actor(), in), 201, DetailJson);
-  });
-
-  t.Authed("GET", "/api/v1/institutions/{id}", [&s](Call& c) {
-    return Reply(s.institutions.Get(c.actor(), c.request.path_params["id"]), 200, DetailJson);
-  });
-
-  t.Authed("PATCH", "/api/v1/institutions/{id}", [&s](Call& c) {
-    auto body = ParseObject(c.request);
-    if (!body) return ErrorResponse(body.error());
-    ObjectReader r(*body);
-    const auto version = r.RequiredInt("version");
-    auto in = ReadInstitution(r);
-    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    const auto& id = c.request.path_params["id"];
-    auto updated = s.institutions.Update(c.actor(), id, version, in);
-    if (!updated && updated.error().fields.count("version"))
-      if (auto now = s.institutions.Get(c.actor(), id))
-        return StaleWithCurrent(updated.error(), DetailJson(*now));
-    return Reply(updated, 200, DetailJson);
-  });
-
-  t.Authed("DELETE", "/api/v1/institutions/{id}", [&s](Call& c) {
-    auto ok = s.institutions.Delete(c.actor(), c.request.path_params["id"]);
-    return ok ? NoContent() : ErrorResponse(ok.error());
-  });
-
-  t.Authed("GET", "/api/v1/institutions/{id}/members", [&s](Call& c) {
-    bool all = false;
-    if (auto a = c.request.Query("all")) {
-      if (*a != "true" && *a != "false")
-        return ErrorResponse(Error::Field("all", "must be true or false"));
-      all = *a == "true";
-    }
-    return Reply(s.institutions.Members(c.actor(), c.request.path_params["id"], all), 200,
-                 [](const std::vector<domain::Membership>& v) {
-                   json::array items;
-                   for (const auto& m : v) items.push_back(MembershipJson(m));
-                   return json::object{{"items", std::move(items)},
-                                       {"total", static_cast<std::int64_t>(v.size())}};
-                 });
-  });
-
-  t.Authed("POST", "/api/v1/institutions/{id}/members", [&s](Call& c) {
-    auto body = ParseObject(c.request);
-    if (!body) return ErrorResponse(body.error());
-    ObjectReader r(*body);
-    domain::MemberInput in;
-    in.household_id = r.OptionalString("household_id");
-    in.person_id = r.OptionalString("person_id");
-    in.member_institution_id = r.OptionalString("member_institution_id");
-    in.role = r.RequiredString("role");
-    in.joined_on = r.RequiredString("joined_on");
-    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    return Reply(s.institutions.AddMember(c.actor(), c.request.path_params["id"], in), 201,
-                 MembershipResultJson);
-  });
-
-  t.Authed("PATCH", "/api/v1/institutions/{id}/members/{membership_id}", [&s](Call& c) {
-    auto body = ParseObject(c.request);
-    if (!body) return ErrorResponse(body.error());
-    ObjectReader r(*body);
-    domain::MemberPatch p;
-    p.role = r.OptionalString("role");
-    p.left_on = r.OptionalString("left_on");
-    p.left_reason = r.OptionalString("left_reason");
-    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    return Reply(s.institutions.UpdateMember(c.actor(), c.request.path_params["id"],
-                                             c.request.path_params["membership_id"], p),
-                 200, MembershipResultJson);
-  });
-
-  t.Authed("GET", "/api/v1/institutions/{id}/assessments", [&s](Call& c) {
-    return Reply(s.institutions.Assessments(c.actor(), c.request.path_params["id"]), 200,
-                 [](const std::vector<domain::Assessment>& v) {
-                   json::array items;
-                   for (const auto& a : v) items.push_back(AssessmentJson(a));
-                   return json::object{{"items", std::move(items)},
-                                       {"total", static_cast<std::int64_t>(v.size())}};
-                 });
-  });
-
-  t.Authed("POST", "/api/v1/institutions/{id}/assessments", [&s](Call& c) {
-    auto body = ParseObject(c.request);
-    if (!body) return ErrorResponse(body.error());
-    ObjectReader r(*body);
-    domain::AssessmentInput in;
-    in.checklist = r.RequiredString("checklist");
-    in.assessed_on = r.RequiredString("assessed_on");
-    if (auto n = r.ClearableString("notes")) in.notes = *n;
-    if (const auto* answers = r.RequiredObject("answers")) {
-      for (const auto& [k, v] : *answers) {
-        if (!v.is_int64())
-          r.Invalid("answers." + std::string(k), "must be a whole number");
-        else
-          in.answers[std::string(k)] = v.as_int64();
-      }
-    }
-    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    return Reply(s.institutions.AddAssessment(c.actor(), c.request.path_params["id"], in), 201,
-                 AssessmentJson);
-  });
+  static constexpr AuthedRoute<Services> kRoutes[] = {
+      {"GET", "/api/v1/institutions", ListInstitutions},
+      {"POST", "/api/v1/institutions", CreateInstitution},
+      {"GET", "/api/v1/institutions/{id}", GetInstitution},
+      {"PATCH", "/api/v1/institutions/{id}", UpdateInstitution},
+      {"DELETE", "/api/v1/institutions/{id}", DeleteInstitution},
+      {"GET", "/api/v1/institutions/{id}/members", ListMembers},
+      {"POST", "/api/v1/institutions/{id}/members", AddMember},
+      {"PATCH", "/api/v1/institutions/{id}/members/{membership_id}", UpdateMember},
+      {"GET", "/api/v1/institutions/{id}/assessments", ListAssessments},
+      {"POST", "/api/v1/institutions/{id}/assessments", AddAssessment},
+  };
+  t.Authed(s, kRoutes);
 }
 
 }  // namespace mobilise::api

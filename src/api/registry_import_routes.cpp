@@ -1,6 +1,7 @@
 // POST /households/import and /institutions/import (?dry_run=true|false): CSV or XLSX bodies.
 #include <array>
 
+#include "api/import_io.hpp"
 #include "api/routes.hpp"
 #include "domain/indicators/target_service.hpp"
 #include "domain/trainings/training_service.hpp"
@@ -57,22 +58,17 @@ const std::array<importers::ColumnSpec, 5> kPlanColumns = {{
     {"planned_participants", true},
 }};
 
-// dry_run, the file's rows, or an error response.
-struct Upload {
-  bool dry_run = true;
+// An uploaded file's rows, checked against the columns of its kind.
+struct File {
+  Upload upload;
   importers::CheckedRows rows;
   // The rows are only checked, not saved: a dry run, or a file with rows that could not be read.
-  bool CheckOnly() const { return dry_run || !rows.errors.empty(); }
+  bool CheckOnly() const { return upload.dry_run || !rows.errors.empty(); }
 };
 
-Result<Upload> ReadUpload(Call& c, const ApiOptions& o,
-                          std::span<const importers::ColumnSpec> specs) {
-  Upload u;
-  if (auto d = c.request.Query("dry_run")) {
-    if (*d != "true" && *d != "false")
-      return Fail(Error::Field("dry_run", "must be true or false"));
-    u.dry_run = *d == "true";
-  }
+Result<File> ReadFile(Call& c, const ApiOptions& o, std::span<const importers::ColumnSpec> specs) {
+  auto upload = ReadUpload(c.request);
+  if (!upload) return Fail(upload.error());
   if (!c.actor().HasPermission(domain::Permission::kRegistryWrite) &&
       !c.actor().HasPermission(domain::Permission::kActivityVerify) &&
       !c.actor().HasPermission(domain::Permission::kTargetWrite))
@@ -82,131 +78,128 @@ Result<Upload> ReadUpload(Call& c, const ApiOptions& o,
   // One row per person: about 40,000 households a file. The rows are held in memory while
   // they are checked (about 4 KB a row at peak), so this bounds an import to about 1 GB.
   limits.max_rows = 200'000;
-  std::string type(c.request.Header("content-type"));
-  if (auto name = c.request.Query("filename");
-      name && (type.empty() || type == "application/octet-stream"))
-    type = *name;
-  auto rows = importers::ReadCheckedRows(c.request.body, type, limits, specs);
+  auto rows = importers::ReadCheckedRows(c.request.body, upload->type, limits, specs);
   if (!rows) return Fail(rows.error());
-  u.rows = std::move(*rows);
-  return u;
+  return File{std::move(*upload), std::move(*rows)};
 }
 
-json::array ErrorsJson(std::vector<domain::ImportRowError> errors) {
-  std::stable_sort(errors.begin(), errors.end(),
-                   [](const auto& a, const auto& b) { return a.row < b.row; });
-  json::array out;
-  for (const auto& e : errors)
-    out.push_back(json::object{
-        {"row", e.row}, {"column", e.column}, {"code", e.code}, {"message", e.message}});
-  return out;
+template <typename Report>
+http::Response Answer(const File& f, const Report& report, json::object counts) {
+  return ImportReply(f.upload.dry_run, report.rows, std::move(counts), f.rows.errors,
+                     report.errors);
 }
 
-// The reply to an import: ok when neither reading the file nor the service found an error; the
-// rows of the file (those the service checked, `rows`, and those unreadable); `counts` from the
-// service; every error, by row.
-http::Response ImportReply(const Upload& u, int rows, json::object counts,
-                           const std::vector<domain::ImportRowError>& service_errors) {
-  auto errors = u.rows.errors;
-  errors.insert(errors.end(), service_errors.begin(), service_errors.end());
-  json::object out{{"ok", errors.empty()},
-                   {"dry_run", u.dry_run},
-                   {"rows", rows + static_cast<int>(u.rows.errors.size())}};
-  for (auto& [key, value] : counts) out[key] = std::move(value);
-  out["errors"] = ErrorsJson(std::move(errors));
-  return Json(200, out);
+std::vector<domain::HouseholdImportRow> HouseholdRows(std::vector<importers::CheckedRow>& in) {
+  std::vector<domain::HouseholdImportRow> rows;
+  rows.reserve(in.size());
+  for (auto& r : in) {
+    auto& x = r.cells;
+    domain::HouseholdImportRow h;
+    h.row = r.row;
+    h.household_code = std::move(x[0]);
+    h.area_code = std::move(x[1]);
+    h.head_name = std::move(x[2]);
+    h.head_father_name = std::move(x[3]);
+    h.address = std::move(x[4]);
+    h.phone = std::move(x[5]);
+    h.national_id = std::move(x[6]);
+    h.psc_score = std::move(x[7]);
+    h.psc_date = std::move(x[8]);
+    h.psc_source = std::move(x[9]);
+    h.flags = std::move(x[10]);
+    h.latitude = std::move(x[11]);
+    h.longitude = std::move(x[12]);
+    h.person_name = std::move(x[13]);
+    h.sex = std::move(x[14]);
+    h.birth_date = std::move(x[15]);
+    h.age = std::move(x[16]);
+    h.relation = std::move(x[17]);
+    for (std::size_t i = 0; i < 6; ++i) h.wg[i] = std::move(x[18 + i]);
+    h.displacement = std::move(x[24]);
+    h.person_phone = std::move(x[25]);
+    rows.push_back(std::move(h));
+    x = {};  // freed as we go
+  }
+  return rows;
+}
+
+std::vector<domain::InstitutionImportRow> InstitutionRows(std::vector<importers::CheckedRow>& in) {
+  std::vector<domain::InstitutionImportRow> rows;
+  rows.reserve(in.size());
+  for (auto& r : in) {
+    auto& x = r.cells;
+    rows.push_back({r.row, std::move(x[0]), std::move(x[1]), std::move(x[2]), std::move(x[3]),
+                    std::move(x[4]), std::move(x[5]), std::move(x[6]), std::move(x[7]),
+                    std::move(x[8]), std::move(x[9]), std::move(x[10]), std::move(x[11]),
+                    std::move(x[12]), std::move(x[13]), std::move(x[14])});
+    x = {};
+  }
+  return rows;
+}
+
+// Plans and targets: five cells a row, in their columns' order.
+template <typename Row>
+std::vector<Row> FiveCellRows(std::vector<importers::CheckedRow>& in) {
+  std::vector<Row> rows;
+  for (auto& r : in)
+    rows.push_back({r.row, std::move(r.cells[0]), std::move(r.cells[1]), std::move(r.cells[2]),
+                    std::move(r.cells[3]), std::move(r.cells[4])});
+  return rows;
+}
+
+// The handlers: file -> service call -> reply.
+
+http::Response ImportHouseholds(ImportDeps& d, Call& c) {
+  auto file = ReadFile(c, d.o, kHouseholdColumns);
+  if (!file) return ErrorResponse(file.error());
+  auto report = d.s.households.Import(c.actor(), HouseholdRows(file->rows.rows), file->CheckOnly());
+  if (!report) return ErrorResponse(report.error());
+  return Answer(*file, *report,
+                {{"households", report->households},
+                 {"people", report->people},
+                 {"created", report->created}});
+}
+
+http::Response ImportInstitutions(ImportDeps& d, Call& c) {
+  auto file = ReadFile(c, d.o, kInstitutionColumns);
+  if (!file) return ErrorResponse(file.error());
+  auto report =
+      d.s.institutions.Import(c.actor(), InstitutionRows(file->rows.rows), file->CheckOnly());
+  if (!report) return ErrorResponse(report.error());
+  return Answer(*file, *report,
+                {{"institutions", report->institutions},
+                 {"memberships", report->memberships},
+                 {"created", report->created}});
+}
+
+http::Response ImportPlans(ImportDeps& d, Call& c) {
+  auto file = ReadFile(c, d.o, kPlanColumns);
+  if (!file) return ErrorResponse(file.error());
+  auto report = d.s.trainings.ImportPlans(
+      c.actor(), FiveCellRows<domain::PlanImportRow>(file->rows.rows), file->CheckOnly());
+  if (!report) return ErrorResponse(report.error());
+  return Answer(*file, *report, {{"saved", report->saved}});
+}
+
+http::Response ImportTargets(ImportDeps& d, Call& c) {
+  auto file = ReadFile(c, d.o, kTargetColumns);
+  if (!file) return ErrorResponse(file.error());
+  auto report = d.s.targets.Import(
+      c.actor(), FiveCellRows<domain::TargetImportRow>(file->rows.rows), file->CheckOnly());
+  if (!report) return ErrorResponse(report.error());
+  return Answer(*file, *report, {{"saved", report->saved}});
 }
 
 }  // namespace
 
 void AddRegistryImportRoutes(RouteTable& t, Services& s, const ApiOptions& o) {
-  t.Authed("POST", "/api/v1/households/import", [&s, &o](Call& c) {
-    auto upload = ReadUpload(c, o, kHouseholdColumns);
-    if (!upload) return ErrorResponse(upload.error());
-    std::vector<domain::HouseholdImportRow> rows;
-    rows.reserve(upload->rows.rows.size());
-    for (auto& r : upload->rows.rows) {
-      auto& x = r.cells;
-      domain::HouseholdImportRow h;
-      h.row = r.row;
-      h.household_code = std::move(x[0]);
-      h.area_code = std::move(x[1]);
-      h.head_name = std::move(x[2]);
-      h.head_father_name = std::move(x[3]);
-      h.address = std::move(x[4]);
-      h.phone = std::move(x[5]);
-      h.national_id = std::move(x[6]);
-      h.psc_score = std::move(x[7]);
-      h.psc_date = std::move(x[8]);
-      h.psc_source = std::move(x[9]);
-      h.flags = std::move(x[10]);
-      h.latitude = std::move(x[11]);
-      h.longitude = std::move(x[12]);
-      h.person_name = std::move(x[13]);
-      h.sex = std::move(x[14]);
-      h.birth_date = std::move(x[15]);
-      h.age = std::move(x[16]);
-      h.relation = std::move(x[17]);
-      for (std::size_t i = 0; i < 6; ++i) h.wg[i] = std::move(x[18 + i]);
-      h.displacement = std::move(x[24]);
-      h.person_phone = std::move(x[25]);
-      rows.push_back(std::move(h));
-      x = {};  // freed as we go
-    }
-    auto report = s.households.Import(c.actor(), rows, upload->CheckOnly());
-    if (!report) return ErrorResponse(report.error());
-    return ImportReply(*upload, report->rows,
-                       {{"households", report->households},
-                        {"people", report->people},
-                        {"created", report->created}},
-                       report->errors);
-  });
-
-  t.Authed("POST", "/api/v1/institutions/import", [&s, &o](Call& c) {
-    auto upload = ReadUpload(c, o, kInstitutionColumns);
-    if (!upload) return ErrorResponse(upload.error());
-    std::vector<domain::InstitutionImportRow> rows;
-    rows.reserve(upload->rows.rows.size());
-    for (auto& r : upload->rows.rows) {
-      auto& x = r.cells;
-      rows.push_back({r.row, std::move(x[0]), std::move(x[1]), std::move(x[2]), std::move(x[3]),
-                      std::move(x[4]), std::move(x[5]), std::move(x[6]), std::move(x[7]),
-                      std::move(x[8]), std::move(x[9]), std::move(x[10]), std::move(x[11]),
-                      std::move(x[12]), std::move(x[13]), std::move(x[14])});
-      x = {};
-    }
-    auto report = s.institutions.Import(c.actor(), rows, upload->CheckOnly());
-    if (!report) return ErrorResponse(report.error());
-    return ImportReply(*upload, report->rows,
-                       {{"institutions", report->institutions},
-                        {"memberships", report->memberships},
-                        {"created", report->created}},
-                       report->errors);
-  });
-
-  t.Authed("POST", "/api/v1/training-plans/import", [&s, &o](Call& c) {
-    auto upload = ReadUpload(c, o, kPlanColumns);
-    if (!upload) return ErrorResponse(upload.error());
-    std::vector<domain::PlanImportRow> rows;
-    for (auto& r : upload->rows.rows)
-      rows.push_back({r.row, std::move(r.cells[0]), std::move(r.cells[1]), std::move(r.cells[2]),
-                      std::move(r.cells[3]), std::move(r.cells[4])});
-    auto report = s.trainings.ImportPlans(c.actor(), rows, upload->CheckOnly());
-    if (!report) return ErrorResponse(report.error());
-    return ImportReply(*upload, report->rows, {{"saved", report->saved}}, report->errors);
-  });
-
-  t.Authed("POST", "/api/v1/targets/import", [&s, &o](Call& c) {
-    auto upload = ReadUpload(c, o, kTargetColumns);
-    if (!upload) return ErrorResponse(upload.error());
-    std::vector<domain::TargetImportRow> rows;
-    for (auto& r : upload->rows.rows)
-      rows.push_back({r.row, std::move(r.cells[0]), std::move(r.cells[1]), std::move(r.cells[2]),
-                      std::move(r.cells[3]), std::move(r.cells[4])});
-    auto report = s.targets.Import(c.actor(), rows, upload->CheckOnly());
-    if (!report) return ErrorResponse(report.error());
-    return ImportReply(*upload, report->rows, {{"saved", report->saved}}, report->errors);
-  });
+  static constexpr AuthedRoute<ImportDeps> kRoutes[] = {
+      {"POST", "/api/v1/households/import", ImportHouseholds},
+      {"POST", "/api/v1/institutions/import", ImportInstitutions},
+      {"POST", "/api/v1/training-plans/import", ImportPlans},
+      {"POST", "/api/v1/targets/import", ImportTargets},
+  };
+  t.Authed(ImportDeps{s, o}, kRoutes);
 }
 
 }  // namespace mobilise::api

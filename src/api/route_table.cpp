@@ -13,12 +13,6 @@ bool SameSecret(const std::string& a, std::string_view b) {
 
 }  // namespace
 
-std::optional<std::int64_t> ParseInt(std::string_view s) {
-  if (s.empty() || s.size() > 12 || s.find_first_not_of("0123456789") != std::string_view::npos)
-    return std::nullopt;
-  return std::stoll(std::string(s));
-}
-
 void RouteTable::Public(const std::string& method, const std::string& pattern,
                         http::Handler handler) {
   router_.Add(method, pattern, std::move(handler));
@@ -44,33 +38,6 @@ void RouteTable::Authed(const std::string& method, const std::string& pattern,
     Call call{req, *principal, session_token};
     return handler(call);
   });
-}
-
-Result<domain::PageRequest> ParsePage(const http::Request& req) {
-  domain::PageRequest page;
-  std::map<std::string, std::string> errors;
-  if (auto l = req.Query("limit")) {
-    auto v = ParseInt(*l);
-    if (!v || *v < 1 || *v > 500)
-      errors["limit"] = "must be a whole number from 1 to 500";
-    else
-      page.limit = static_cast<int>(*v);
-  }
-  if (auto o = req.Query("offset")) {
-    auto v = ParseInt(*o);
-    if (!v)
-      errors["offset"] = "must be a whole number of 0 or more";
-    else
-      page.offset = *v;
-  }
-  if (auto ok = FieldErrorsResult(errors); !ok) return Fail(ok.error());
-  return page;
-}
-
-std::optional<std::string> QueryText(const http::Request& request, const char* key) {
-  auto v = request.Query(key);
-  if (v && !v->empty()) return std::string(*v);
-  return std::nullopt;
 }
 
 }  // namespace mobilise::api

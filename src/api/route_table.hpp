@@ -1,16 +1,29 @@
 // Registering routes with their access rule: public, or authenticated (the caller's principal
 // resolved from the session cookie or bearer token, CSRF checked for cookie writes).
+//
+// A route group (one `<resource>_routes.cpp`) lists its routes in one place:
+//
+//   static constexpr AuthedRoute<Services> kRoutes[] = {
+//       {"GET", "/api/v1/courses", ListCourses},
+//       {"PATCH", "/api/v1/courses/{id}", UpdateCourse},
+//   };
+//   t.Authed(s, kRoutes);
+//
+// where each handler is a named function `http::Response F(Deps&, Call&)` that only translates:
+// typed input from the request (api/handler_io.hpp) -> one service call -> reply. `Deps` is what
+// the handlers need (usually `Services`); the group keeps one copy of it, so it should hold
+// references (as Services does) to things that outlive the router.
 #pragma once
 
 #include <functional>
-#include <optional>
+#include <memory>
+#include <span>
 #include <string>
-#include <string_view>
+#include <type_traits>
 
+#include "api/handler_io.hpp"
 #include "api/http/router.hpp"
-#include "api/json_io.hpp"
 #include "domain/auth/auth_service.hpp"
-#include "domain/page.hpp"
 
 namespace mobilise::api {
 
@@ -19,9 +32,19 @@ struct Call {
   domain::Principal& principal;
   std::string session_token;  // empty when authenticated by bearer token
   const domain::Actor& actor() const { return principal.actor; }
+  // The path parameter `name` of the matched pattern, e.g. "id" of "/areas/{id}".
+  const std::string& param(const std::string& name) const { return request.path_params[name]; }
 };
 
 using AuthedHandler = std::function<http::Response(Call&)>;
+
+// One authenticated route of a group: method, pattern and its handler.
+template <typename Deps>
+struct AuthedRoute {
+  const char* method;
+  const char* pattern;
+  http::Response (*handler)(Deps&, Call&);
+};
 
 class RouteTable {
  public:
@@ -29,25 +52,18 @@ class RouteTable {
   void Public(const std::string& method, const std::string& pattern, http::Handler handler);
   void Authed(const std::string& method, const std::string& pattern, AuthedHandler handler);
 
+  // Authed() for each route of a group, its handler called with (a copy of) `deps`.
+  template <typename Deps>
+  void Authed(const Deps& deps, std::type_identity_t<std::span<const AuthedRoute<Deps>>> routes) {
+    auto shared = std::make_shared<Deps>(deps);
+    for (const auto& route : routes)
+      Authed(route.method, route.pattern,
+             [shared, handler = route.handler](Call& call) { return handler(*shared, call); });
+  }
+
  private:
   http::Router& router_;
   domain::AuthService& auth_;
 };
-
-// A query parameter's value, or nullopt when absent or empty.
-std::optional<std::string> QueryText(const http::Request& request, const char* key);
-
-// A whole number of 0 or more written in digits only (at most 12), or nullopt.
-std::optional<std::int64_t> ParseInt(std::string_view text);
-
-// limit/offset from the query string.
-Result<domain::PageRequest> ParsePage(const http::Request& request);
-
-// `result` as JSON via `to_json`, or its error.
-template <typename T, typename F>
-http::Response Reply(const Result<T>& result, int status, F&& to_json) {
-  if (!result) return ErrorResponse(result.error());
-  return Json(status, to_json(*result));
-}
 
 }  // namespace mobilise::api

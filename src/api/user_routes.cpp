@@ -26,74 +26,101 @@ std::vector<domain::RoleInput> ReadRoles(ObjectReader& r, const json::array& arr
   return out;
 }
 
-// "true" / "false" from a query parameter; anything else is a field error.
-std::optional<bool> ParseBool(const std::optional<std::string>& s,
-                              std::map<std::string, std::string>& errors, const std::string& key) {
-  if (!s) return std::nullopt;
-  if (*s == "true") return true;
-  if (*s == "false") return false;
-  errors[key] = "must be true or false";
-  return std::nullopt;
+}  // namespace
+
+// Readers and writers that the handlers used to hold inline.
+namespace {
+
+json::object RoleJson(domain::Role role) {
+  return json::object{{"role", domain::RoleId(role)}, {"name", domain::RoleName(role)}};
+}
+
+Result<domain::UserListFilter> ReadFilter(const http::Request& request) {
+  auto page = ParsePage(request);
+  if (!page) return Fail(page.error());
+  domain::UserListFilter f;
+  f.page = *page;
+  f.text = QueryText(request, "q");
+  f.role = request.Query("role");
+  f.area_id = request.Query("area");
+  auto disabled = ParseBool(request.Query("disabled"), "disabled");
+  if (!disabled) return Fail(disabled.error());
+  f.disabled = *disabled;
+  return f;
+}
+
+domain::UserInput ReadUser(ObjectReader& r) {
+  domain::UserInput in;
+  in.username = r.RequiredString("username");
+  in.full_name = r.RequiredString("full_name");
+  in.password = r.RequiredString("password");
+  in.locale = r.OptionalString("locale").value_or("en");
+  if (const auto* roles = r.RequiredArray("roles")) in.roles = ReadRoles(r, *roles);
+  return in;
+}
+
+domain::UserPatch ReadUserPatch(ObjectReader& r) {
+  domain::UserPatch p;
+  p.version = r.RequiredInt("version");
+  p.full_name = r.OptionalString("full_name");
+  p.locale = r.OptionalString("locale");
+  p.password = r.OptionalString("password");
+  p.disabled = r.OptionalBool("disabled");
+  if (const auto* roles = r.OptionalArray("roles")) p.roles = ReadRoles(r, *roles);
+  return p;
+}
+
+json::object OneUserJson(const domain::User& u) { return UserJson(u); }
+
+}  // namespace
+
+// The handlers: request -> service call -> reply.
+namespace {
+
+http::Response ListRoles(Services&, Call&) {
+  json::array out;
+  for (auto role : domain::AllRoles()) out.push_back(RoleJson(role));
+  return Json(200, out);
+}
+
+http::Response ListUsers(Services& s, Call& c) {
+  auto f = ReadFilter(c.request);
+  if (!f) return ErrorResponse(f.error());
+  return ReplyPage(s.users.List(c.actor(), *f), f->page, OneUserJson);
+}
+
+http::Response CreateUser(Services& s, Call& c) {
+  auto in = ReadBody(c.request, ReadUser);
+  if (!in) return ErrorResponse(in.error());
+  return Reply(s.users.Create(c.actor(), *in), 201, OneUserJson);
+}
+
+http::Response GetUser(Services& s, Call& c) {
+  return Reply(s.users.Get(c.actor(), c.param("id")), 200, OneUserJson);
+}
+
+http::Response UpdateUser(Services& s, Call& c) {
+  auto in = ReadBody(c.request, ReadUserPatch);
+  if (!in) return ErrorResponse(in.error());
+  const auto& id = c.param("id");
+  return Updated(
+      s.users.Update(c.actor(), id, *in), [&] { return s.users.Get(c.actor(), id); }, OneUserJson);
 }
 
 }  // namespace
 
 void AddUserRoutes(RouteTable& t, Services& s) {
-  t.Authed("GET", "/api/v1/roles", [](Call&) {
-    json::array out;
-    for (auto role : domain::AllRoles())
-      out.push_back(json::object{{"role", domain::RoleId(role)}, {"name", domain::RoleName(role)}});
-    return Json(200, out);
-  });
-
-  t.Authed("GET", "/api/v1/users", [&s](Call& c) {
-    auto page = ParsePage(c.request);
-    if (!page) return ErrorResponse(page.error());
-    domain::UserListFilter f;
-    f.page = *page;
-    f.text = c.request.Query("q");
-    if (f.text && f.text->empty()) f.text.reset();
-    f.role = c.request.Query("role");
-    f.area_id = c.request.Query("area");
-    std::map<std::string, std::string> errors;
-    f.disabled = ParseBool(c.request.Query("disabled"), errors, "disabled");
-    if (auto ok = FieldErrorsResult(errors); !ok) return ErrorResponse(ok.error());
-    return Reply(s.users.List(c.actor(), f), 200,
-                 [&](const domain::Page<domain::User>& p) { return PageJson(p, *page, UserJson); });
-  });
-
-  t.Authed("POST", "/api/v1/users", [&s](Call& c) {
-    auto body = ParseObject(c.request);
-    if (!body) return ErrorResponse(body.error());
-    ObjectReader r(*body);
-    domain::UserInput in;
-    in.username = r.RequiredString("username");
-    in.full_name = r.RequiredString("full_name");
-    in.password = r.RequiredString("password");
-    in.locale = r.OptionalString("locale").value_or("en");
-    if (const auto* roles = r.RequiredArray("roles")) in.roles = ReadRoles(r, *roles);
-    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    return Reply(s.users.Create(c.actor(), in), 201, UserJson);
-  });
-
-  t.Authed("GET", "/api/v1/users/{id}", [&s](Call& c) {
-    return Reply(s.users.Get(c.actor(), c.request.path_params["id"]), 200, UserJson);
-  });
-
-  t.Authed("PATCH", "/api/v1/users/{id}", [&s](Call& c) {
-    auto body = ParseObject(c.request);
-    if (!body) return ErrorResponse(body.error());
-    ObjectReader r(*body);
-    domain::UserPatch p;
-    p.version = r.RequiredInt("version");
-    p.full_name = r.OptionalString("full_name");
-    p.locale = r.OptionalString("locale");
-    p.password = r.OptionalString("password");
-    p.disabled = r.OptionalBool("disabled");
-    if (const auto* roles = r.OptionalArray("roles")) p.roles = ReadRoles(r, *roles);
-    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    return Reply(s.users.Update(c.actor(), c.request.path_params["id"], p), 200, UserJson);
-  });
+  // One route a line.
+  // clang-format off
+  static constexpr AuthedRoute<Services> kRoutes[] = {
+      {"GET", "/api/v1/roles", ListRoles},
+      {"GET", "/api/v1/users", ListUsers},
+      {"POST", "/api/v1/users", CreateUser},
+      {"GET", "/api/v1/users/{id}", GetUser},
+      {"PATCH", "/api/v1/users/{id}", UpdateUser},
+  };
+  // clang-format on
+  t.Authed(s, kRoutes);
 }
 
 }  // namespace mobilise::api

@@ -41,9 +41,11 @@ Error Error::Conflict(std::string message) {
   return Error{ErrorCode::kConflict, std::move(message), {}};
 }
 Error Error::Stale(const std::string& what, long long current_version) {
-  return Error{ErrorCode::kConflict,
-               "the " + what + " was changed by someone else; reload and try again",
-               {{"version", "stale: current version is " + std::to_string(current_version)}}};
+  Error e{ErrorCode::kConflict,
+          "the " + what + " was changed by someone else; reload and try again",
+          {{"version", "stale: current version is " + std::to_string(current_version)}}};
+  e.stale = true;
+  return e;
 }
 Error Error::Forbidden(std::string message) {
   return Error{ErrorCode::kForbidden, std::move(message), {}};

@@ -16,7 +16,6 @@
 #include <boost/beast/http.hpp>
 #include <chrono>
 #include <csignal>
-#include <ctime>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -25,9 +24,8 @@
 #include <vector>
 
 #include "api/http/error_body.hpp"
+#include "api/http/exchange.hpp"
 #include "api/http/metrics.hpp"
-#include "api/http/request_target.hpp"
-#include "api/http/static_files.hpp"
 
 namespace mobilise::http {
 
@@ -56,41 +54,16 @@ namespace net = boost::asio;
 using tcp = net::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
-constexpr std::string_view kCsp =
-    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
-    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 constexpr auto kLingerTime = std::chrono::seconds(2);
 const std::string kUnmatched = "unmatched";
-const std::string kStatic = "static";
-
-bool HasLineBreak(std::string_view s) { return s.find_first_of("\r\n") != std::string_view::npos; }
-
-bool IsAppPath(std::string_view path) {
-  return path.substr(0, 5) == "/api/" || path == "/healthz" || path == "/metrics";
-}
-
-// RFC 7231 IMF-fixdate, formatted at most once a second per thread.
-std::string_view HttpDate() {
-  thread_local std::time_t cached_at = 0;
-  thread_local char buf[40];
-  const std::time_t now = std::time(nullptr);
-  if (now != cached_at) {
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-    cached_at = now;
-  }
-  return buf;
-}
 
 class Session;
 
 // State shared by all connections of one Serve call.
 struct Shared {
   const ServerOptions& options;
-  AppHandler app;
+  Responder responder;
   Metrics& metrics;
-  std::optional<StaticFiles> statics;
   std::atomic<bool> stopping{false};
   std::mutex sessions_mutex;
   std::unordered_set<Session*> sessions;
@@ -127,12 +100,6 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
  private:
-  // File uploads (paths ending in /import) may be larger than other bodies.
-  static bool IsUpload(std::string_view target) {
-    const auto path = target.substr(0, target.find('?'));
-    return path.ends_with("/import") || path.ends_with("/files");
-  }
-
   std::chrono::seconds Timeout() const {
     return std::chrono::seconds(std::max(1, shared_.options.request_timeout_seconds));
   }
@@ -207,6 +174,14 @@ class Session : public std::enable_shared_from_this<Session> {
   void Handle() {
     reading_ = false;
     bhttp::request<bhttp::string_body> breq = parser_->release();
+    Request req = ToRequest(breq);
+    const bool head = breq.method() == bhttp::verb::head;
+    Answer answer = shared_.responder.Respond(req);
+    const bool keep_alive = breq.keep_alive() && !shared_.stopping;
+    Send(std::move(answer.response), answer.api, head, keep_alive, answer.route);
+  }
+
+  Request ToRequest(bhttp::request<bhttp::string_body>& breq) const {
     Request req;
     req.method = breq.method_string();
     req.target = breq.target();
@@ -221,53 +196,15 @@ class Session : public std::enable_shared_from_this<Session> {
       }
     }
     req.body = std::move(breq.body());
-    const bool head = breq.method() == bhttp::verb::head;
-    Response resp;
-    bool api = true;
-    const std::string* route = &req.route;
-    if (!ParseTarget(req)) {
-      resp = ErrorResponse(400, "validation", "invalid request target");
-      route = &kUnmatched;
-    } else if (shared_.statics && !IsAppPath(req.path)) {
-      resp = shared_.statics->Serve(req.method, req.path);
-      api = false;
-      route = &kStatic;
-    } else {
-      try {
-        resp = shared_.app(req);
-      } catch (const std::exception& e) {
-        spdlog::error("handler failed on {} {}: {}", req.method, req.path, e.what());
-        resp = ErrorResponse(500, "internal", "internal error");
-      } catch (...) {
-        spdlog::error("handler failed on {} {}: unknown exception", req.method, req.path);
-        resp = ErrorResponse(500, "internal", "internal error");
-      }
-    }
-    const bool keep_alive = breq.keep_alive() && !shared_.stopping;
-    Send(std::move(resp), api, head, keep_alive, route->empty() ? kUnmatched : *route);
+    return req;
   }
 
-  // The headers every response carries, then the app's own (without line breaks).
+  // The headers every response carries, then the app's own (exchange.hpp).
   template <class Message>
   void SetHeaders(Message& res, const Response& resp, bool api, bool keep_alive) {
     res.version(11);
     res.result(static_cast<unsigned>(resp.status));
-    res.set(bhttp::field::date, HttpDate());
-    if (!resp.content_type.empty()) res.set(bhttp::field::content_type, resp.content_type);
-    res.set("X-Content-Type-Options", "nosniff");
-    res.set("X-Frame-Options", "DENY");
-    res.set("Referrer-Policy", "no-referrer");
-    res.set("Content-Security-Policy", kCsp);
-    bool has_cache_control = false;
-    for (auto& [name, value] : resp.headers) {
-      if (HasLineBreak(name) || HasLineBreak(value)) {
-        spdlog::warn("dropped a response header that contains a line break");
-        continue;
-      }
-      if (beast::iequals(name, "cache-control")) has_cache_control = true;
-      res.insert(name, value);
-    }
-    if (api && !has_cache_control) res.set(bhttp::field::cache_control, "no-store");
+    for (const auto& [name, value] : HeaderFields(resp, api)) res.insert(name, value);
     res.keep_alive(keep_alive);
   }
 
@@ -484,8 +421,7 @@ void Serve(const ServerOptions& options, AppHandler app, Metrics& metrics,
            std::function<void(unsigned short port)> on_listening) {
   const int threads = std::max(1, options.threads);
   net::io_context ioc(threads);
-  Shared shared{options, std::move(app), metrics, std::nullopt, {}, {}, {}};
-  if (!options.static_root.empty()) shared.statics.emplace(options.static_root);
+  Shared shared{options, Responder(std::move(app), options.static_root), metrics, {}, {}, {}};
 
   Listener listener(ioc, shared);
   const unsigned short port = listener.Bind(options.address, options.port);

@@ -1,0 +1,44 @@
+#include "api/import_io.hpp"
+
+#include <algorithm>
+#include <boost/json/array.hpp>
+
+#include "api/json_io.hpp"
+
+namespace mobilise::api {
+
+namespace json = boost::json;
+
+Result<Upload> ReadUpload(const http::Request& request) {
+  Upload u;
+  if (auto d = request.Query("dry_run")) {
+    if (*d != "true" && *d != "false")
+      return Fail(Error::Field("dry_run", "must be true or false"));
+    u.dry_run = *d == "true";
+  }
+  u.type = std::string(request.Header("content-type"));
+  if (auto name = request.Query("filename");
+      name && (u.type.empty() || u.type == "application/octet-stream"))
+    u.type = *name;
+  return u;
+}
+
+http::Response ImportReply(bool dry_run, int checked, json::object counts,
+                           std::vector<domain::ImportRowError> read_errors,
+                           const std::vector<domain::ImportRowError>& service_errors) {
+  const int unreadable = static_cast<int>(read_errors.size());
+  auto errors = std::move(read_errors);
+  errors.insert(errors.end(), service_errors.begin(), service_errors.end());
+  std::stable_sort(errors.begin(), errors.end(),
+                   [](const auto& a, const auto& b) { return a.row < b.row; });
+  json::array errs;
+  for (const auto& e : errors)
+    errs.push_back(json::object{
+        {"row", e.row}, {"column", e.column}, {"code", e.code}, {"message", e.message}});
+  json::object out{{"ok", errors.empty()}, {"dry_run", dry_run}, {"rows", checked + unreadable}};
+  for (auto& [key, value] : counts) out[key] = std::move(value);
+  out["errors"] = std::move(errs);
+  return Json(200, out);
+}
+
+}  // namespace mobilise::api
