@@ -18,13 +18,13 @@ std::string ChildPathOf(const std::string& path, const std::string& parent_path)
   return slash == std::string::npos ? path : path.substr(0, slash + 1);
 }
 
-// A rough span in days: enough to compare kinds of period (month < quarter < half < year).
-long SpanOf(const Target& t) {
-  auto day = [](const std::string& d) {
-    return std::stol(d.substr(0, 4)) * 372 + std::stol(d.substr(5, 2)) * 31 +
-           std::stol(d.substr(8, 2));
+// The months a target's period covers, less one: 0 a month, 2 a quarter, 5 a half-year, 11 a
+// year (targets are set for whole months), to compare kinds of period.
+int MonthSpan(const Target& t) {
+  auto month = [](const std::string& d) {
+    return std::stoi(d.substr(0, 4)) * 12 + std::stoi(d.substr(5, 2));
   };
-  return day(t.period_end) - day(t.period_start);
+  return month(t.period_end) - month(t.period_start);
 }
 
 }  // namespace
@@ -78,7 +78,7 @@ std::optional<double> RollUpTarget(const std::vector<Target>& targets, const std
                                    const Period& period, const std::string& disaggregation) {
   std::optional<double> exact;
   std::set<std::string> children;
-  long longest = -1;
+  int longest = -1;
   double longest_sum = 0;
   bool own = false;
   for (const auto& t : targets) {
@@ -90,7 +90,7 @@ std::optional<double> RollUpTarget(const std::vector<Target>& targets, const std
       if (t.period_start == period.start && t.period_end == period.end &&
           (!exact || t.period == period.text))
         exact = t.value;
-      const long span = SpanOf(t);
+      const int span = MonthSpan(t);
       if (span > longest) longest = span, longest_sum = 0;
       if (span == longest) longest_sum += t.value;
     } else if (t.area_path.size() > path.size() && t.area_path.compare(0, path.size(), path) == 0) {

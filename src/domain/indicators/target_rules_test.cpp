@@ -42,11 +42,28 @@ TEST(RollUpTarget, OfTheSameDaysTheOneOfThePeriodsOwnNameFirst) {
   EXPECT_EQ(RollUpTarget({ts[0]}, "/d/", kQ1, ""), 300);
 }
 
+TEST(RollUpTarget, ElseTheSumOfItsOwnLongestShorterPeriods) {
+  // Months of the quarter, whatever their lengths: 100 + 110 + 120. A child's quarter does not
+  // count: the area has its own targets.
+  const std::vector<Target> ts = {Month("/d/", 1, 100), Month("/d/", 2, 110), Month("/d/", 3, 120),
+                                  T("/d/v/", "2026Q1", kQ1.start, kQ1.end, 999)};
+  EXPECT_EQ(RollUpTarget(ts, "/d/", kQ1, ""), 330);
+}
+
+TEST(RollUpTarget, MonthsOfAHalfYearAddUpOnlyWithoutItsQuarters) {
+  const Period h1{"2026S1", "2026-01-01", "2026-06-30", PeriodKind::kHalf};
+  // Its own quarters (Q1 92 days, Q2 91) are the longest: 300 + 330; its months are not added.
+  const std::vector<Target> ts = {T("/d/", "2026Q1", "2026-01-01", "2026-03-31", 300),
+                                  T("/d/", "2026Q2", "2026-04-01", "2026-06-30", 330),
+                                  Month("/d/", 1, 100), Month("/d/", 2, 110)};
+  EXPECT_EQ(RollUpTarget(ts, "/d/", h1, ""), 630);
+}
+
 TEST(RollUpTarget, ElseTheSumOfItsChildAreasRecursively) {
-  // /d/v/ and /d/w/ have a quarter (200, 60); /d/x/ only a grandchild's month (40).
+  // /d/v/ has a quarter (200); /d/w/ months (10 + 20 + 30); /d/x/ only a grandchild (40).
   const std::vector<Target> ts = {T("/d/v/", "2026Q1", kQ1.start, kQ1.end, 200),
-                                  T("/d/w/", "2026Q1", kQ1.start, kQ1.end, 60),
-                                  Month("/d/x/y/", 2, 40)};
+                                  Month("/d/w/", 1, 10), Month("/d/w/", 2, 20),
+                                  Month("/d/w/", 3, 30), Month("/d/x/y/", 2, 40)};
   EXPECT_EQ(RollUpTarget(ts, "/d/", kQ1, ""), 200 + 60 + 40);
   EXPECT_EQ(RollUpTarget(ts, "/d/x/", kQ1, ""), 40);
   EXPECT_EQ(RollUpTarget(ts, "/d/w/", kQ1, ""), 60);
