@@ -10,26 +10,22 @@ namespace {
 Indicator Base(std::string code, std::string record, std::string measure,
                std::vector<std::string> dims, std::vector<IndicatorFilter> filters = {},
                std::optional<std::string> field = std::nullopt) {
-  Indicator d;
-  d.code = std::move(code);
-  d.record = std::move(record);
-  d.measure = std::move(measure);
-  d.dims = std::move(dims);
-  d.filters = std::move(filters);
-  d.field = std::move(field);
-  return d;
+  return {.code = std::move(code),
+          .record = std::move(record),
+          .measure = std::move(measure),
+          .field = std::move(field),
+          .filters = std::move(filters),
+          .dims = std::move(dims)};
 }
 
 Indicator Ratio(std::string code, std::string numerator, std::string denominator,
                 std::vector<std::string> dims) {
-  Indicator d;
-  d.code = std::move(code);
-  d.measure = "ratio";
-  d.numerator = std::move(numerator);
-  d.denominator = std::move(denominator);
-  d.scale = 100;
-  d.dims = std::move(dims);
-  return d;
+  return {.code = std::move(code),
+          .measure = "ratio",
+          .numerator = std::move(numerator),
+          .denominator = std::move(denominator),
+          .scale = 100,
+          .dims = std::move(dims)};
 }
 
 const std::map<std::string, Indicator>& Definitions() {
