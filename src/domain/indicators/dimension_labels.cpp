@@ -1,5 +1,7 @@
 #include "domain/indicators/dimension_labels.hpp"
 
+#include "domain/demographics.hpp"
+
 namespace mobilise::domain {
 namespace {
 
@@ -10,20 +12,36 @@ struct Fixed {
   const char* uk;
 };
 
+// Names of the sexes of demographics.hpp and of "unknown" (records without one), by code.
+const std::map<std::string_view, Fixed> kSexNames = {
+    {"f", {"f", "Female", "ښځینه", "Жінки"}},
+    {"m", {"m", "Male", "نارینه", "Чоловіки"}},
+    {"x", {"x", "Other", "نور", "Інше"}},
+};
+const Fixed kUnknownNames = {"unknown", "Not known", "نامعلوم", "Невідомо"};
+// Age bands are named by their codes, in Pashto with Eastern Arabic-Indic digits.
+const std::map<std::string_view, const char*> kAgeBandPashto = {
+    {"0-4", "۰-۴"}, {"5-11", "۵-۱۱"}, {"12-17", "۱۲-۱۷"}, {"18-59", "۱۸-۵۹"}, {"60+", "۶۰+"}};
+
+std::vector<Fixed> SexLabels() {
+  std::vector<Fixed> out;
+  for (const auto sex : kSexes) out.push_back(kSexNames.at(sex));
+  out.push_back(kUnknownNames);
+  return out;
+}
+
+std::vector<Fixed> AgeBandLabels() {
+  std::vector<Fixed> out;
+  for (const auto band : kAgeBandCodes)
+    out.push_back({band.data(), band.data(), kAgeBandPashto.at(band), band.data()});
+  out.push_back(kUnknownNames);
+  return out;
+}
+
 const std::map<std::string, std::vector<Fixed>>& FixedLabels() {
   static const std::map<std::string, std::vector<Fixed>> labels = {
-      {"sex",
-       {{"f", "Female", "ښځینه", "Жінки"},
-        {"m", "Male", "نارینه", "Чоловіки"},
-        {"x", "Other", "نور", "Інше"},
-        {"unknown", "Not known", "نامعلوم", "Невідомо"}}},
-      {"age_band",
-       {{"0-4", "0-4", "۰-۴", "0-4"},
-        {"5-11", "5-11", "۵-۱۱", "5-11"},
-        {"12-17", "12-17", "۱۲-۱۷", "12-17"},
-        {"18-59", "18-59", "۱۸-۵۹", "18-59"},
-        {"60+", "60+", "۶۰+", "60+"},
-        {"unknown", "Not known", "نامعلوم", "Невідомо"}}},
+      {"sex", SexLabels()},
+      {"age_band", AgeBandLabels()},
       {"disability",
        {{"true", "With a disability", "معلولیت لري", "З інвалідністю"},
         {"false", "Without a disability", "معلولیت نه لري", "Без інвалідності"}}},

@@ -16,6 +16,7 @@ namespace mobilise::domain {
 struct IndicatorFilter {
   std::string field;
   std::vector<std::string> values;  // any of; booleans "true" / "false"
+  bool operator==(const IndicatorFilter&) const = default;
 };
 
 struct Indicator {
@@ -42,12 +43,14 @@ struct Window {
   std::string from;                  // the project's start: cumulative flows count from here
   std::string start, end;            // the period
   std::string prev_start, prev_end;  // the previous period (empty: none)
+  bool operator==(const Window&) const = default;
 };
 
 struct MeasureSpec {
   std::string measure;  // as Indicator::measure (never ratio)
   std::optional<std::string> field;
   std::vector<IndicatorFilter> filters;
+  bool operator==(const MeasureSpec&) const = default;
 };
 
 struct ComputeRequest {
@@ -61,6 +64,7 @@ struct ComputeRequest {
   std::vector<MeasureSpec> measures;
   // Drill-down: only records in this group (dim -> value) and this column.
   std::vector<std::pair<std::string, std::string>> where_group;
+  bool operator==(const ComputeRequest&) const = default;
 };
 
 struct Triple {

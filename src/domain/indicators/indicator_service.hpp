@@ -11,24 +11,13 @@
 #include "core/result.hpp"
 #include "domain/areas/area.hpp"
 #include "domain/indicators/indicator.hpp"
+#include "domain/indicators/indicator_plan.hpp"
+#include "domain/indicators/programme_settings.hpp"
+#include "domain/indicators/target_rules.hpp"
 #include "domain/periods/period.hpp"
 #include "domain/unit_of_work.hpp"
 
 namespace mobilise::domain {
-
-struct ProgrammeSettings {
-  FiscalYear fiscal_year;
-  double light_green = 90, light_amber = 70;  // % achieved at or above
-  std::string dhis2_data_set, dhis2_attribute_option_combo;
-};
-
-struct SettingsInput {
-  std::optional<int> fiscal_year_start_month;
-  std::optional<std::string> fiscal_year_label;  // start | end
-  std::optional<std::string> project_start;
-  std::optional<double> light_green, light_amber;
-  std::optional<std::string> dhis2_data_set, dhis2_attribute_option_combo;
-};
 
 struct IndicatorInput {
   std::optional<std::string> code, name, description, record, measure, field, numerator,
@@ -64,11 +53,6 @@ struct ValueContext {
   ProgrammeSettings settings;
   bool include_unverified = false;
   std::string lang = "en";  // labels of disaggregation values and names
-};
-
-struct WantedValues {
-  std::string code;
-  std::vector<std::string> by;
 };
 
 class IndicatorService {
@@ -109,13 +93,6 @@ class IndicatorService {
   const Clock& clock_;
 };
 
-ProgrammeSettings SettingsFrom(const std::vector<std::pair<std::string, std::string>>& rows);
-// The target of an area and period from the targets set in its subtree within the period: the
-// area's own target for exactly the period's days (a report made before a change of fiscal year
-// keeps its days, and so the targets of those days); else the sum of its own targets of the
-// longest shorter periods inside (e.g. months of a quarter); else the sum of its child areas'.
-std::optional<double> RollUpTarget(const std::vector<Target>& targets, const std::string& area_path,
-                                   const Period& period, const std::string& disaggregation);
 // What the indicator's values are: count | percent | ratio | average | amount.
 std::string IndicatorUnit(const Indicator& indicator);
 // The row's % achieved (its headline figure over its target) and traffic light from the
@@ -123,7 +100,5 @@ std::string IndicatorUnit(const Indicator& indicator);
 void SetAchieved(ValueRow& row, bool stock, const ProgrammeSettings& settings);
 // The indicator's name in `lang` (its translation, or the name).
 std::string IndicatorName(const Indicator& indicator, const std::string& lang);
-// "age_band=18-59;sex=f": dimension=value pairs sorted by dimension.
-std::string DisaggregationKey(std::vector<std::pair<std::string, std::string>> pairs);
 
 }  // namespace mobilise::domain

@@ -2,8 +2,11 @@
 
 namespace mobilise::domain {
 
-const std::vector<RecordKind>& RecordKinds() {
-  static const std::vector<RecordKind> kinds = {
+namespace {
+
+// What the registry keeps: households, institutions and their memberships (stocks).
+std::vector<RecordKind> RegistryKinds() {
+  return {
       {"household",
        true,
        {"count", "sum"},
@@ -39,6 +42,13 @@ const std::vector<RecordKind>& RecordKinds() {
        {"type", "sex", "age_band", "disability", "band", "poor"},
        {"sex", "age_band", "disability"},
        {"band", "poor"}},
+  };
+}
+
+// What field work records: activities, their participants and trainees, training plans,
+// feedback (flows).
+std::vector<RecordKind> FieldWorkKinds() {
+  return {
       {"activity",
        false,
        {"count", "sum"},
@@ -83,6 +93,16 @@ const std::vector<RecordKind>& RecordKinds() {
         {"tag"}},
        {"category", "channel", "sex", "status"}},
   };
+}
+
+}  // namespace
+
+const std::vector<RecordKind>& RecordKinds() {
+  static const std::vector<RecordKind> kinds = [] {
+    auto all = RegistryKinds();
+    for (auto& k : FieldWorkKinds()) all.push_back(std::move(k));
+    return all;
+  }();
   return kinds;
 }
 

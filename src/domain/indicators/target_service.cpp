@@ -2,12 +2,11 @@
 
 #include <cmath>
 #include <set>
-#include <sstream>
 #include <tuple>
 
-#include "core/clock.hpp"
 #include "core/id.hpp"
 #include "domain/indicators/indicator_service.hpp"
+#include "domain/indicators/target_rules.hpp"
 #include "domain/validation.hpp"
 
 namespace mobilise::domain {
@@ -21,33 +20,28 @@ Snapshot TargetSnapshot(const Target& t) {
                   {"value", std::to_string(t.value)}};
 }
 
-// "sex=f;age_band=18-59" checked against the indicator's dimensions; the canonical key, or an
-// error.
-std::optional<std::string> CanonicalDisaggregation(const Indicator& d, const std::string& text,
-                                                   std::string& error) {
-  if (text.empty()) return std::string();
-  std::vector<std::pair<std::string, std::string>> pairs;
-  std::set<std::string> dims;
-  std::stringstream in(text);
-  for (std::string part; std::getline(in, part, ';');) {
-    const auto eq = part.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == part.size()) {
-      error = "pairs dimension=value separated by ;";
-      return std::nullopt;
-    }
-    std::string dim = part.substr(0, eq), value = part.substr(eq + 1);
-    if (std::find(d.dims.begin(), d.dims.end(), dim) == d.dims.end() || dim == "child_area" ||
-        dim == "month") {
-      error = d.code + " has no disaggregation " + dim;
-      return std::nullopt;
-    }
-    if (!dims.insert(dim).second) {
-      error = dim + " given twice";
-      return std::nullopt;
-    }
-    pairs.emplace_back(std::move(dim), std::move(value));
-  }
-  return DisaggregationKey(std::move(pairs));
+// The target of `area` and `period` as first set.
+Target NewTarget(const TargetInput& in, const Area& area, const Period& period,
+                 const std::string& now, const std::optional<std::string>& user) {
+  return Target{NewId(),     in.indicator_code,
+                area.id,     area.path,
+                period.text, period.start,
+                period.end,  in.disaggregation,
+                in.value,    1,
+                now,         now,
+                user,        user,
+                area.name};
+}
+
+// `existing` with a new value, as of `now` by `user`.
+Target Changed(const Target& existing, double value, const std::string& now,
+               const std::optional<std::string>& user) {
+  Target t = existing;
+  t.value = value;
+  t.version = existing.version + 1;
+  t.updated_at = now;
+  t.updated_by = user;
+  return t;
 }
 
 }  // namespace
@@ -79,7 +73,7 @@ Result<Target> TargetService::Save(const Actor& actor, const TargetInput& in) {
   if (!actor.Can(Permission::kTargetWrite, area->path))
     return Fail(Error::Forbidden(
         "targets are set by managers, M&E officers and administrators of the area"));
-  const auto settings = SettingsFrom(uow->Indicators().Settings());
+  const auto settings = SettingsFrom(uow->Indicators().Settings(), clock_.Today());
   auto period = ParsePeriod(in.period, settings.fiscal_year);
   if (!period || period->kind == PeriodKind::kProjectToDate)
     errors["period"] = "a month (2026-10), quarter (2026Q3), half-year (2026S2) or year (2026)";
@@ -90,21 +84,16 @@ Result<Target> TargetService::Save(const Actor& actor, const TargetInput& in) {
   if (d && !(key = CanonicalDisaggregation(*d, in.disaggregation, why)))
     errors["disaggregation"] = why;
   if (!errors.empty()) return Fail(Error::Validation("the target has invalid fields", errors));
-  const auto now = NowTimestamp();
+  const auto now = clock_.Timestamp();
   auto existing = uow->Targets().Find(d->code, area->id, period->text, *key);
   Target t;
   if (existing) {
-    t = *existing;
-    t.value = in.value;
-    t.version = existing->version + 1;
-    t.updated_at = now;
-    t.updated_by = actor.UserId();
+    t = Changed(*existing, in.value, now, actor.UserId());
     if (!uow->Targets().Update(t, existing->version))
       return Fail(Error::Stale("target", existing->version));
   } else {
-    t = Target{NewId(),       d->code,     area->id,       area->path,     period->text,
-               period->start, period->end, *key,           in.value,       1,
-               now,           now,         actor.UserId(), actor.UserId(), area->name};
+    t = NewTarget({d->code, area->id, period->text, *key, in.value}, *area, *period, now,
+                  actor.UserId());
     uow->Targets().Insert(t);
   }
   RecordAudit(uow->Audit(), actor, existing ? "update" : "create", "target", t.id, area->path,
@@ -133,7 +122,7 @@ Result<TargetImportReport> TargetService::Import(const Actor& actor,
   auto uow = db_.Begin(true);
   TargetImportReport report;
   report.rows = static_cast<int>(rows.size());
-  const auto settings = SettingsFrom(uow->Indicators().Settings());
+  const auto settings = SettingsFrom(uow->Indicators().Settings(), clock_.Today());
   std::map<std::string, std::optional<Indicator>> indicators;
   std::set<std::tuple<std::string, std::string, std::string, std::string>> seen;
   std::vector<std::pair<TargetInput, Area>> good;
@@ -158,15 +147,8 @@ Result<TargetImportReport> TargetService::Import(const Actor& actor,
     auto period = ParsePeriod(r.period, settings.fiscal_year);
     if (!period || period->kind == PeriodKind::kProjectToDate)
       err("period", "invalid", "must be like 2026-10, 2026Q3, 2026S2 or 2026");
-    double value = 0;
-    try {
-      std::size_t used = 0;
-      value = std::stod(r.value, &used);
-      if (used != r.value.size() || !std::isfinite(value) || value < 0)
-        throw std::invalid_argument("");
-    } catch (const std::exception&) {
-      err("value", "invalid", "must be a number, 0 or more");
-    }
+    const auto value = ParseTargetValue(r.value);
+    if (!value) err("value", "invalid", "must be a number, 0 or more");
     std::string why;
     std::optional<std::string> key;
     if (d && !(key = CanonicalDisaggregation(*d, r.disaggregation, why)))
@@ -177,25 +159,17 @@ Result<TargetImportReport> TargetService::Import(const Actor& actor,
           "the same indicator, area, period and disaggregation twice in the file");
       continue;
     }
-    good.push_back({TargetInput{d->code, area->id, period->text, *key, value}, *area});
+    good.push_back({TargetInput{d->code, area->id, period->text, *key, *value}, *area});
   }
   if (dry_run || !report.errors.empty()) return report;
-  const auto now = NowTimestamp();
+  const auto now = clock_.Timestamp();
   for (const auto& [in, area] : good) {
-    auto period = ParsePeriod(in.period, settings.fiscal_year);
     auto existing = uow->Targets().Find(in.indicator_code, area.id, in.period, in.disaggregation);
-    if (existing) {
-      Target t = *existing;
-      t.value = in.value;
-      t.version++;
-      t.updated_at = now;
-      t.updated_by = actor.UserId();
-      uow->Targets().Update(t, existing->version);
-    } else {
-      uow->Targets().Insert(Target{NewId(), in.indicator_code, area.id, area.path, period->text,
-                                   period->start, period->end, in.disaggregation, in.value, 1, now,
-                                   now, actor.UserId(), actor.UserId(), area.name});
-    }
+    if (existing)
+      uow->Targets().Update(Changed(*existing, in.value, now, actor.UserId()), existing->version);
+    else
+      uow->Targets().Insert(
+          NewTarget(in, area, *ParsePeriod(in.period, settings.fiscal_year), now, actor.UserId()));
   }
   RecordAudit(uow->Audit(), actor, "import", "target", std::nullopt, std::nullopt, std::nullopt,
               Snapshot{{"targets", std::to_string(good.size())}});

@@ -8,6 +8,7 @@
 #include "core/clock.hpp"
 #include "core/id.hpp"
 #include "domain/indicators/dimension_labels.hpp"
+#include "domain/reports/report_rules.hpp"
 #include "domain/validation.hpp"
 
 namespace mobilise::domain {
@@ -32,8 +33,6 @@ Snapshot ReportSnapshot(const Report& r) {
                   {"stories", std::to_string(r.stories.size())},
                   {"include_unverified", r.include_unverified ? "true" : "false"}};
 }
-
-bool Editable(const Report& r) { return r.status == "draft" || r.status == "returned"; }
 
 }  // namespace
 
@@ -132,7 +131,7 @@ Result<Page<Report>> ReportService::List(const Actor& actor,
 }
 
 Result<ReportContent> ReportService::Content(UnitOfWork& uow, const Actor& actor, Report report,
-                                             const std::string& lang) {
+                                             const std::string& lang, bool read_approved) {
   ReportContent c;
   auto templates = uow.Reports().Templates();
   const ReportTemplate* t = FindTemplate(templates, report.template_code);
@@ -165,7 +164,7 @@ Result<ReportContent> ReportService::Content(UnitOfWork& uow, const Actor& actor
     c.sections.back().items.push_back(
         {std::move((*values)[2 * i]), std::move((*values)[2 * i + 1])});
   }
-  if (report.status == "approved") {
+  if (read_approved && ParseReportStatus(report.status) == ReportStatus::kApproved) {
     for (auto& v : uow.Reports().Values(report.id)) c.approved[{v.indicator_code, v.group_key}] = v;
     for (auto& s : c.sections)
       for (auto& item : s.items) {
@@ -191,7 +190,7 @@ Result<ReportContent> ReportService::Create(const Actor& actor, const ReportInpu
   if (!actor.Can(Permission::kReportWrite, area->path))
     return Fail(Error::Forbidden(
         "progress reports are written by officers, managers, M&E officers and administrators"));
-  const auto settings = SettingsFrom(uow->Indicators().Settings());
+  const auto settings = SettingsFrom(uow->Indicators().Settings(), clock_.Today());
   auto period = ParsePeriod(in.period, settings.fiscal_year);
   if (!period)
     errors["period"] = "a month (2026-10), quarter (2026Q3), half-year (2026S2) or year (2026)";
@@ -210,7 +209,7 @@ Result<ReportContent> ReportService::Create(const Actor& actor, const ReportInpu
   r.period_start = period->start;
   r.period_end = period->end;
   r.include_unverified = in.include_unverified;
-  r.created_at = r.updated_at = NowTimestamp();
+  r.created_at = r.updated_at = clock_.Timestamp();
   r.created_by = r.updated_by = actor.UserId();
   uow->Reports().Insert(r);
   uow->Reports().AddEvent(
@@ -295,7 +294,7 @@ Result<ReportContent> ReportService::Update(const Actor& actor, const std::strin
   if (!found || !actor.Sees(found->area_path)) return Fail(Error::NotFound("report"));
   if (!actor.Can(Permission::kReportWrite, found->area_path)) return Fail(Error::Forbidden());
   if (version != found->version) return Fail(Error::Stale("report", found->version));
-  if (!Editable(*found))
+  if (!ReportEditable(ParseReportStatus(found->status)))
     return Fail(Error::Conflict("a " + found->status +
                                 " report cannot change; it can be returned by its approver"));
   Report r = *found;
@@ -338,7 +337,7 @@ Result<ReportContent> ReportService::Update(const Actor& actor, const std::strin
   }
   if (!errors.empty()) return Fail(Error::Validation("the report has invalid fields", errors));
   r.version = found->version + 1;
-  r.updated_at = NowTimestamp();
+  r.updated_at = clock_.Timestamp();
   r.updated_by = actor.UserId();
   if (!uow->Reports().Update(r, found->version))
     return Fail(Error::Stale("report", found->version));
@@ -352,8 +351,49 @@ Result<ReportContent> ReportService::Update(const Actor& actor, const std::strin
   return content;
 }
 
+namespace {
+
+// What the workflow rules need to know of `actor` for `r` and `action`. The next level up is the
+// parent of the report's area (the area itself for a top-level one), read only for an approver.
+ReportCaller CallerOf(UnitOfWork& uow, const Actor& actor, const Report& r, ReportAction action) {
+  ReportCaller caller;
+  if (ReportRoleFor(action) == ReportRole::kWriter) {
+    caller.writes_area = actor.Can(Permission::kReportWrite, r.area_path);
+    return caller;
+  }
+  auto area = uow.Areas().Get(r.area_id);
+  auto parent = area && area->parent_id ? uow.Areas().Get(*area->parent_id) : std::nullopt;
+  const std::string& over = parent ? parent->path : r.area_path;
+  caller.approves_above = actor.system || actor.Can(Permission::kReportApprove, over);
+  caller.is_author =
+      actor.UserId() && (actor.UserId() == r.submitted_by || actor.UserId() == r.created_by);
+  return caller;
+}
+
+// Every total, disaggregation and child area's value of `content`, once each, as approved.
+std::vector<StoredValue> FrozenValues(const ReportContent& content) {
+  std::vector<StoredValue> values;
+  std::set<std::pair<std::string, std::string>> seen;
+  auto store = [&](const IndicatorValues& v, const std::string& group, const ValueRow& row) {
+    if (seen.insert({v.indicator.code, group}).second)
+      values.push_back(
+          {v.indicator.code, group, row.period, row.cumulative, row.previous, row.target});
+  };
+  for (const auto& s : content.sections)
+    for (const auto& item : s.items) {
+      store(item.values, "", item.values.total);
+      for (const auto& row : item.values.rows)
+        store(item.values, GroupKey(item.values.by, row.keys), row);
+      for (const auto& row : item.children.rows)
+        store(item.children, GroupKey({"child_area"}, row.keys), row);
+    }
+  return values;
+}
+
+}  // namespace
+
 Result<ReportContent> ReportService::Transition(const Actor& actor, const std::string& id,
-                                                std::int64_t version, const std::string& action,
+                                                std::int64_t version, ReportAction action,
                                                 const std::optional<std::string>& note,
                                                 const std::string& lang) {
   auto uow = db_.Begin(true);
@@ -361,100 +401,59 @@ Result<ReportContent> ReportService::Transition(const Actor& actor, const std::s
   if (!found || !actor.Sees(found->area_path)) return Fail(Error::NotFound("report"));
   if (version != found->version) return Fail(Error::Stale("report", found->version));
   Report r = *found;
-  const auto now = NowTimestamp();
-  if (action == "submit") {
-    if (!actor.Can(Permission::kReportWrite, r.area_path)) return Fail(Error::Forbidden());
-    if (!Editable(r))
-      return Fail(Error::Conflict("only a draft or returned report can be submitted"));
-    r.status = "submitted";
+  const auto now = clock_.Timestamp();
+  auto to = NextReportStatus(ParseReportStatus(r.status), action, CallerOf(*uow, actor, r, action));
+  if (!to) return Fail(to.error());
+  if (action == ReportAction::kReturn) {
+    FieldErrors errors;
+    CheckName(errors, "comment", note.value_or(""), 5000);
+    if (!errors.empty()) return Fail(Error::Validation("say why the report is returned", errors));
+    r.return_comment = note;
+  } else if (action == ReportAction::kSubmit) {
     r.submitted_at = now;
     r.submitted_by = actor.UserId();
   } else {
-    // The next level up: a supervisor whose grant covers the parent of the report's area (the
-    // area itself for a top-level one), who neither wrote nor submitted it.
-    auto area = uow->Areas().Get(r.area_id);
-    auto parent = area && area->parent_id ? uow->Areas().Get(*area->parent_id) : std::nullopt;
-    const std::string& over = parent ? parent->path : r.area_path;
-    if (!actor.system && !actor.Can(Permission::kReportApprove, over))
-      return Fail(
-          Error::Forbidden("reports are approved by an officer or manager of the level above"));
-    if (actor.UserId() && (actor.UserId() == r.submitted_by || actor.UserId() == r.created_by))
-      return Fail(Error::Forbidden("a report is approved by someone other than its author"));
-    if (r.status != "submitted")
-      return Fail(Error::Conflict("only a submitted report can be " +
-                                  std::string(action == "approve" ? "approved" : "returned")));
-    if (action == "approve") {
-      r.status = "approved";
-      r.approved_at = now;
-      r.approved_by = actor.UserId();
-      r.return_comment.reset();
-    } else {
-      FieldErrors errors;
-      CheckName(errors, "comment", note.value_or(""), 5000);
-      if (!errors.empty()) return Fail(Error::Validation("say why the report is returned", errors));
-      r.status = "returned";
-      r.return_comment = note;
-    }
+    r.approved_at = now;
+    r.approved_by = actor.UserId();
+    r.return_comment.reset();
   }
+  r.status = ReportStatusName(*to);
   r.version = found->version + 1;
   r.updated_at = now;
   r.updated_by = actor.UserId();
   if (!uow->Reports().Update(r, found->version))
     return Fail(Error::Stale("report", found->version));
-  const std::string done = action == "submit"    ? "submitted"
-                           : action == "approve" ? "approved"
-                                                 : "returned";
+  const std::string done(ReportActionDone(action));
   uow->Reports().AddEvent({NewId(), r.id, now, done, actor.UserId(), std::nullopt, note});
   RecordAudit(uow->Audit(), actor, done, "report", r.id, r.area_path, ReportSnapshot(*found),
               ReportSnapshot(r));
-  if (action == "approve") {
-    // Freeze the numbers as approved.
-    Report computing = r;
-    computing.status = "computing";
-    auto content = Content(*uow, actor, computing, lang);
-    if (!content) return Fail(content.error());
-    std::vector<StoredValue> values;
-    std::set<std::pair<std::string, std::string>> seen;
-    auto store = [&](const IndicatorValues& v, const std::string& group, const ValueRow& row) {
-      if (seen.insert({v.indicator.code, group}).second)
-        values.push_back(
-            {v.indicator.code, group, row.period, row.cumulative, row.previous, row.target});
-    };
-    for (const auto& s : content->sections)
-      for (const auto& item : s.items) {
-        store(item.values, "", item.values.total);
-        for (const auto& row : item.values.rows)
-          store(item.values, GroupKey(item.values.by, row.keys), row);
-        for (const auto& row : item.children.rows)
-          store(item.children, GroupKey({"child_area"}, row.keys), row);
-      }
+  // Approval freezes the numbers: computed live (not read back as approved), then stored.
+  auto content = Content(*uow, actor, r, lang, action != ReportAction::kApprove);
+  if (!content) return Fail(content.error());
+  if (action == ReportAction::kApprove) {
+    auto values = FrozenValues(*content);
     uow->Reports().ReplaceValues(r.id, values);
     // The answer is what was just frozen: the same numbers, now as approved (computing the whole
     // report a second time would give them again).
     for (auto& v : values) content->approved[{v.indicator_code, v.group_key}] = std::move(v);
     content->events = uow->Reports().Events(r.id);
-    content->report = std::move(r);
-    uow->Commit();
-    return content;
   }
-  auto content = Content(*uow, actor, r, lang);
-  if (!content) return Fail(content.error());
   uow->Commit();
   return content;
 }
 
 Result<ReportContent> ReportService::Submit(const Actor& actor, const std::string& id,
                                             std::int64_t version, const std::string& lang) {
-  return Transition(actor, id, version, "submit", std::nullopt, lang);
+  return Transition(actor, id, version, ReportAction::kSubmit, std::nullopt, lang);
 }
 Result<ReportContent> ReportService::Approve(const Actor& actor, const std::string& id,
                                              std::int64_t version, const std::string& lang) {
-  return Transition(actor, id, version, "approve", std::nullopt, lang);
+  return Transition(actor, id, version, ReportAction::kApprove, std::nullopt, lang);
 }
 Result<ReportContent> ReportService::Return(const Actor& actor, const std::string& id,
                                             std::int64_t version, const std::string& comment,
                                             const std::string& lang) {
-  return Transition(actor, id, version, "return", comment, lang);
+  return Transition(actor, id, version, ReportAction::kReturn, comment, lang);
 }
 
 }  // namespace mobilise::domain

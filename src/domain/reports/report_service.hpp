@@ -13,6 +13,7 @@
 #include "core/result.hpp"
 #include "domain/indicators/indicator_service.hpp"
 #include "domain/reports/report.hpp"
+#include "domain/reports/report_rules.hpp"
 #include "domain/unit_of_work.hpp"
 
 namespace mobilise::domain {
@@ -114,11 +115,15 @@ class ReportService {
   Result<Dhis2Config> SaveDhis2(const Actor& actor, const Dhis2Config& config);
 
  private:
+  // The report's content; an approved one with its approved values unless `read_approved` is
+  // false (while they are being frozen).
   Result<ReportContent> Content(UnitOfWork& uow, const Actor& actor, Report report,
-                                const std::string& lang = "en");
+                                const std::string& lang = "en", bool read_approved = true);
+  // One step of the workflow (report_rules.hpp), with its event, audit and, on approval, the
+  // numbers frozen.
   Result<ReportContent> Transition(const Actor& actor, const std::string& id, std::int64_t version,
-                                   const std::string& action,
-                                   const std::optional<std::string>& note, const std::string& lang);
+                                   ReportAction action, const std::optional<std::string>& note,
+                                   const std::string& lang);
   UnitOfWorkFactory& db_;
   const Clock& clock_;
   IndicatorService& indicators_;
