@@ -187,9 +187,10 @@ Result<std::map<std::string, std::string>> AddStaff(
   return staff;
 }
 
-void RecordDemo(domain::UnitOfWork& uow, const DemoOptions& o, const DemoSummary& summary) {
-  domain::RecordAudit(uow.Audit(), domain::Actor::System("demo"), "demo", "programme", std::nullopt,
-                      std::nullopt, std::nullopt,
+void RecordDemo(domain::UnitOfWork& uow, const Clock& clock, const DemoOptions& o,
+                const DemoSummary& summary) {
+  domain::RecordAudit(uow.Audit(), clock, domain::Actor::System("demo"), "demo", "programme",
+                      std::nullopt, std::nullopt, std::nullopt,
                       domain::Snapshot{{"households", std::to_string(o.households)},
                                        {"seed", std::to_string(o.seed)},
                                        {"areas", std::to_string(summary.areas)},
@@ -236,7 +237,7 @@ Result<DemoSummary> GenerateDemo(domain::UnitOfWorkFactory& db, const DemoOption
   summary.feedback = activities->feedback;
   summary.attendance = activities->attendance;
   summary.count_rows = activities->count_rows;
-  RecordDemo(*uow, o, summary);
+  RecordDemo(*uow, clock, o, summary);
   uow->Commit();
   db.Analyze();  // planner statistics for the freshly loaded tables
   return summary;

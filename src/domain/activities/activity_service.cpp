@@ -116,8 +116,9 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, Ac
 
 // Writes the changed record (its version up) and audits `action` (with the reason of a
 // correction); answers the stored record with its corrections.
-Result<Activity> Save(UnitOfWork& uow, const Actor& actor, const std::string& action,
-                      const Activity& before, Activity a, const std::string& now,
+Result<Activity> Save(UnitOfWork& uow, const Clock& clock, const Actor& actor,
+                      const std::string& action, const Activity& before, Activity a,
+                      const std::string& now,
                       const std::optional<std::string>& correction_reason = std::nullopt) {
   a.version = before.version + 1;
   a.updated_at = now;
@@ -126,8 +127,8 @@ Result<Activity> Save(UnitOfWork& uow, const Actor& actor, const std::string& ac
     return Fail(Error::Conflict("the activity was changed by someone else; reload"));
   auto after = ActivitySnapshot(a);
   if (correction_reason) after["correction_reason"] = *correction_reason;
-  RecordAudit(uow.Audit(), actor, action, "activity", a.id, a.area_path, ActivitySnapshot(before),
-              after);
+  RecordAudit(uow.Audit(), clock, actor, action, "activity", a.id, a.area_path,
+              ActivitySnapshot(before), after);
   auto stored = uow.Activities().Get(a.id);
   if (stored) AddCorrections(uow, *stored);
   uow.Commit();
@@ -198,7 +199,7 @@ Result<Activity> ActivityService::Create(const Actor& actor, const ActivityInput
   a.created_at = a.updated_at = clock_.Timestamp();
   a.created_by = a.updated_by = actor.UserId();
   uow->Activities().Insert(a);
-  RecordAudit(uow->Audit(), actor, "create", "activity", a.id, a.area_path, std::nullopt,
+  RecordAudit(uow->Audit(), clock_, actor, "create", "activity", a.id, a.area_path, std::nullopt,
               ActivitySnapshot(a));
   auto stored = uow->Activities().Get(a.id);
   uow->Commit();
@@ -224,8 +225,8 @@ Result<Activity> ActivityService::Update(const Actor& actor, const std::string& 
   if (in.correction_reason)
     CheckOptionalName(errors, "correction_reason", *in.correction_reason, 1000);
   if (!errors.empty()) return Fail(Error::Validation("the activity has invalid fields", errors));
-  return Save(*uow, actor, *edit == ActivityEdit::kCorrect ? "correct" : "update", before, a,
-              clock_.Timestamp(), in.correction_reason);
+  return Save(*uow, clock_, actor, *edit == ActivityEdit::kCorrect ? "correct" : "update", before,
+              a, clock_.Timestamp(), in.correction_reason);
 }
 
 Status ActivityService::Delete(const Actor& actor, const std::string& id) {
@@ -235,7 +236,7 @@ Status ActivityService::Delete(const Actor& actor, const std::string& id) {
   if (auto ok = CheckDelete(StatusOf(*found), PartyOf(actor, *found), found->file_count); !ok)
     return Fail(ok.error());
   uow->Activities().Delete(id);
-  RecordAudit(uow->Audit(), actor, "delete", "activity", id, found->area_path,
+  RecordAudit(uow->Audit(), clock_, actor, "delete", "activity", id, found->area_path,
               ActivitySnapshot(*found), std::nullopt);
   uow->Commit();
   return {};
@@ -256,7 +257,7 @@ Result<Activity> ActivityService::Transition(const Actor& actor, const std::stri
   if (auto taken = TakeStep(a, *step, *to, comment, actor.UserId(), now); !taken)
     return Fail(taken.error());
   if (version != found->version) return Fail(Error::Stale("activity", found->version));
-  return Save(*uow, actor, action, *found, a, now);
+  return Save(*uow, clock_, actor, action, *found, a, now);
 }
 
 Result<std::vector<ActivityMonthCount>> ActivityService::MonthlyCounts(
@@ -327,7 +328,7 @@ Result<StoredFile> ActivityService::AddFile(const Actor& actor, const std::strin
                static_cast<std::int64_t>(bytes.size()),
                actor.UserId()};
   uow->Activities().InsertFile(f);
-  RecordAudit(uow->Audit(), actor, "create", "file", f.id, a->area_path, std::nullopt,
+  RecordAudit(uow->Audit(), clock_, actor, "create", "file", f.id, a->area_path, std::nullopt,
               Snapshot{{"activity_id", id},
                        {"name", name},
                        {"mime", mime},

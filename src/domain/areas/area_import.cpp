@@ -24,9 +24,10 @@ int ParseLevel(const std::string& text, const std::vector<AreaLevel>& levels) {
 // in any order, or under an area of the database), and the rows in error.
 class AreaImporter {
  public:
-  AreaImporter(UnitOfWork& uow, const Actor& actor, const std::vector<AreaImportRow>& rows,
-               AreaImportReport& report)
+  AreaImporter(UnitOfWork& uow, const Clock& clock, const Actor& actor,
+               const std::vector<AreaImportRow>& rows, AreaImportReport& report)
       : uow_(uow),
+        clock_(clock),
         areas_(uow.Areas()),
         actor_(actor),
         rows_(rows),
@@ -83,7 +84,7 @@ class AreaImporter {
       }
       Area a = NewArea(r, parent, now);
       if (auto ok = areas_.Insert(a); !ok) return Fail(ok.error());
-      RecordAudit(uow_.Audit(), actor_, "import", "area", a.id, a.path, std::nullopt,
+      RecordAudit(uow_.Audit(), clock_, actor_, "import", "area", a.id, a.path, std::nullopt,
                   AreaSnapshot(a));
       created_.emplace(a.code, a);
     }
@@ -164,6 +165,7 @@ class AreaImporter {
   }
 
   UnitOfWork& uow_;
+  const Clock& clock_;
   AreaRepository& areas_;
   const Actor& actor_;
   const std::vector<AreaImportRow>& rows_;
@@ -182,7 +184,7 @@ Result<AreaImportReport> AreaService::Import(const Actor& actor,
   AreaImportReport report;
   report.rows = static_cast<int>(rows.size());
   auto uow = db_.Begin(!dry_run);
-  AreaImporter importer(*uow, actor, rows, report);
+  AreaImporter importer(*uow, clock_, actor, rows, report);
   importer.CheckRows();
   importer.CheckTree();
   std::sort(report.errors.begin(), report.errors.end(),

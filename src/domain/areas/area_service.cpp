@@ -122,7 +122,8 @@ Result<Area> AreaService::Create(const Actor& actor, const AreaInput& in) {
   a.created_at = a.updated_at = clock_.Timestamp();
   a.created_by = a.updated_by = actor.UserId();
   if (auto ok = areas.Insert(a); !ok) return Fail(ok.error());
-  RecordAudit(uow->Audit(), actor, "create", "area", a.id, a.path, std::nullopt, AreaSnapshot(a));
+  RecordAudit(uow->Audit(), clock_, actor, "create", "area", a.id, a.path, std::nullopt,
+              AreaSnapshot(a));
   auto stored = areas.Get(a.id);  // with the read-only fields (level name, child count)
   uow->Commit();
   return stored ? *stored : a;
@@ -176,7 +177,7 @@ Result<Area> AreaService::Update(const Actor& actor, const std::string& id, cons
   auto ok = areas.Update(a, before.version);
   if (!ok) return Fail(ok.error());
   if (!*ok) return Fail(Error::Conflict("the area was changed by someone else; reload"));
-  RecordAudit(uow->Audit(), actor, moved ? "move" : "update", "area", a.id, a.path,
+  RecordAudit(uow->Audit(), clock_, actor, moved ? "move" : "update", "area", a.id, a.path,
               AreaSnapshot(before), AreaSnapshot(a));
   auto stored = areas.Get(a.id);
   uow->Commit();
@@ -196,7 +197,7 @@ Status AreaService::Delete(const Actor& actor, const std::string& id) {
     return Fail(Error::Conflict("the area has " + std::to_string(n) +
                                 " staff role assignments; change them first"));
   if (auto ok = areas.Delete(id); !ok) return Fail(ok.error());
-  RecordAudit(uow->Audit(), actor, "delete", "area", id, found->path, AreaSnapshot(*found),
+  RecordAudit(uow->Audit(), clock_, actor, "delete", "area", id, found->path, AreaSnapshot(*found),
               std::nullopt);
   uow->Commit();
   return {};
@@ -225,8 +226,8 @@ Status AreaService::SetLevels(const Actor& actor, const std::vector<AreaLevel>& 
     uow->Areas().SetLevel(l);
     after[std::to_string(l.level)] = l.name;
   }
-  RecordAudit(uow->Audit(), actor, "update", "area_level", std::nullopt, std::nullopt, before,
-              after);
+  RecordAudit(uow->Audit(), clock_, actor, "update", "area_level", std::nullopt, std::nullopt,
+              before, after);
   uow->Commit();
   return {};
 }

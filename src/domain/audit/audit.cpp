@@ -5,12 +5,13 @@
 
 namespace mobilise::domain {
 
-void RecordAudit(AuditRepository& audit, const Actor& actor, std::string action, std::string entity,
-                 std::optional<std::string> entity_id, std::optional<std::string> area_path,
-                 std::optional<Snapshot> before, std::optional<Snapshot> after) {
+void RecordAudit(AuditRepository& audit, const Clock& clock, const Actor& actor, std::string action,
+                 std::string entity, std::optional<std::string> entity_id,
+                 std::optional<std::string> area_path, std::optional<Snapshot> before,
+                 std::optional<Snapshot> after) {
   AuditEntry e;
   e.id = NewId();
-  e.at = NowTimestamp();
+  e.at = clock.Timestamp();
   if (!actor.user_id.empty()) e.user_id = actor.user_id;
   e.action = std::move(action);
   e.entity = std::move(entity);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "domain/access/actor.hpp"
 #include "domain/page.hpp"
 
@@ -54,9 +55,10 @@ class AuditRepository {
                                        int limit) = 0;
 };
 
-// Builds and appends an entry for `actor` now.
-void RecordAudit(AuditRepository& audit, const Actor& actor, std::string action, std::string entity,
-                 std::optional<std::string> entity_id, std::optional<std::string> area_path,
-                 std::optional<Snapshot> before, std::optional<Snapshot> after);
+// Builds and appends an entry for `actor` at the clock's now.
+void RecordAudit(AuditRepository& audit, const Clock& clock, const Actor& actor, std::string action,
+                 std::string entity, std::optional<std::string> entity_id,
+                 std::optional<std::string> area_path, std::optional<Snapshot> before,
+                 std::optional<Snapshot> after);
 
 }  // namespace mobilise::domain

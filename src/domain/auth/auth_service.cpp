@@ -68,7 +68,7 @@ Result<NewSession> AuthService::Login(const std::string& username_in, const std:
   s.principal.csrf_token = s.csrf_token;
   s.principal.locale = user->locale;
   s.principal.full_name = user->full_name;
-  RecordAudit(uow->Audit(), s.principal.actor, "login", "session", user->id, std::nullopt,
+  RecordAudit(uow->Audit(), clock_, s.principal.actor, "login", "session", user->id, std::nullopt,
               std::nullopt, std::nullopt);
   uow->Commit();
   return s;
@@ -77,8 +77,8 @@ Result<NewSession> AuthService::Login(const std::string& username_in, const std:
 void AuthService::Logout(const std::string& session_token, const Actor& actor) {
   auto uow = db_.Begin(true);
   uow->Credentials().DeleteSession(Sha256Hex(session_token));
-  RecordAudit(uow->Audit(), actor, "logout", "session", actor.user_id, std::nullopt, std::nullopt,
-              std::nullopt);
+  RecordAudit(uow->Audit(), clock_, actor, "logout", "session", actor.user_id, std::nullopt,
+              std::nullopt, std::nullopt);
   uow->Commit();
 }
 
@@ -110,8 +110,8 @@ Result<NewToken> AuthService::CreateToken(const Actor& actor, const std::string&
                       name,    clock_.Timestamp(), FromNow(clock_, std::chrono::hours(24) * d)};
   auto uow = db_.Begin(true);
   uow->Credentials().InsertToken(t.record);
-  RecordAudit(uow->Audit(), actor, "create", "token", t.record.id, std::nullopt, std::nullopt,
-              Snapshot{{"name", name}, {"expires_at", t.record.expires_at}});
+  RecordAudit(uow->Audit(), clock_, actor, "create", "token", t.record.id, std::nullopt,
+              std::nullopt, Snapshot{{"name", name}, {"expires_at", t.record.expires_at}});
   uow->Commit();
   return t;
 }
@@ -139,7 +139,7 @@ Status AuthService::ChangePassword(const Actor& actor, const std::string& sessio
   uow->Credentials().DeleteUserSessions(
       u.id,
       session_token.empty() ? std::nullopt : std::optional<std::string>(Sha256Hex(session_token)));
-  RecordAudit(uow->Audit(), actor, "password", "user", u.id, std::nullopt, std::nullopt,
+  RecordAudit(uow->Audit(), clock_, actor, "password", "user", u.id, std::nullopt, std::nullopt,
               std::nullopt);
   uow->Commit();
   return {};

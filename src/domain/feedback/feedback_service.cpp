@@ -70,17 +70,18 @@ std::string Assign(UnitOfWork& uow, Feedback& f, const FeedbackStep& s, FieldErr
 
 // Writes the changed record (its version up) with its event and audit entry; the stored record
 // and its history as the caller may see them.
-Result<FeedbackDetail> Save(UnitOfWork& uow, const Actor& actor, const std::string& action,
-                            const std::string& event, const std::optional<std::string>& note,
-                            const Feedback& before, Feedback f, const std::string& now) {
+Result<FeedbackDetail> Save(UnitOfWork& uow, const Clock& clock, const Actor& actor,
+                            const std::string& action, const std::string& event,
+                            const std::optional<std::string>& note, const Feedback& before,
+                            Feedback f, const std::string& now) {
   f.version = before.version + 1;
   f.updated_at = now;
   f.updated_by = actor.UserId();
   if (!uow.Feedback().Update(f, before.version))
     return Fail(Error::Conflict("the record was changed by someone else; reload"));
   uow.Feedback().AddEvent({NewId(), f.id, f.updated_at, actor.UserId(), std::nullopt, event, note});
-  RecordAudit(uow.Audit(), actor, action, "feedback", f.id, f.area_path, FeedbackSnapshot(before),
-              FeedbackSnapshot(f));
+  RecordAudit(uow.Audit(), clock, actor, action, "feedback", f.id, f.area_path,
+              FeedbackSnapshot(before), FeedbackSnapshot(f));
   FeedbackDetail d{*uow.Feedback().Get(f.id), uow.Feedback().Events(f.id)};
   uow.Commit();
   Protect(actor, d.feedback);
@@ -146,7 +147,7 @@ Result<Page<Feedback>> FeedbackService::List(const Actor& actor, const FeedbackF
   if (sensitive > 0) {
     // Views of sensitive records are audited, lists included.
     auto w = db_.Begin(true);
-    RecordAudit(w->Audit(), actor, "view_list", "feedback", std::nullopt, std::nullopt,
+    RecordAudit(w->Audit(), clock_, actor, "view_list", "feedback", std::nullopt, std::nullopt,
                 std::nullopt, Snapshot{{"sensitive_records", std::to_string(sensitive)}});
     w->Commit();
   }
@@ -161,7 +162,7 @@ Result<FeedbackDetail> FeedbackService::Get(const Actor& actor, const std::strin
   Protect(actor, d.feedback);
   if (f->sensitive) {
     auto w = db_.Begin(true);
-    RecordAudit(w->Audit(), actor, "view", "feedback", id, f->area_path, std::nullopt,
+    RecordAudit(w->Audit(), clock_, actor, "view", "feedback", id, f->area_path, std::nullopt,
                 std::nullopt);
     w->Commit();
   }
@@ -182,7 +183,7 @@ Result<Feedback> FeedbackService::Create(const Actor& actor, const FeedbackInput
   uow->Feedback().Insert(f);
   uow->Feedback().AddEvent(
       {NewId(), f.id, f.created_at, actor.UserId(), std::nullopt, "logged", std::nullopt});
-  RecordAudit(uow->Audit(), actor, "create", "feedback", f.id, f.area_path, std::nullopt,
+  RecordAudit(uow->Audit(), clock_, actor, "create", "feedback", f.id, f.area_path, std::nullopt,
               FeedbackSnapshot(f));
   uow->Commit();
   // A receipt: the logger may not read a sensitive case once it is logged.
@@ -206,7 +207,7 @@ Result<FeedbackDetail> FeedbackService::Update(const Actor& actor, const std::st
   if (f.sensitive && !actor.Can(Permission::kFeedbackSensitive, f.area_path))
     errors["category"] = "only a feedback focal point of the area may handle a sensitive case";
   if (!errors.empty()) return Fail(Error::Validation("the feedback has invalid fields", errors));
-  return Save(*uow, actor, "update", "edited", std::nullopt, *found, f, clock_.Timestamp());
+  return Save(*uow, clock_, actor, "update", "edited", std::nullopt, *found, f, clock_.Timestamp());
 }
 
 Result<FeedbackDetail> FeedbackService::Step(const Actor& actor, const std::string& id,
@@ -247,7 +248,7 @@ Result<FeedbackDetail> FeedbackService::Step(const Actor& actor, const std::stri
   std::optional<std::string> note = s.note;
   if (!note && !assignee.empty()) note = assignee;
   if (!note && *step == FeedbackAction::kRefer) note = f.referred_to;
-  return Save(*uow, actor, action, action, note, *found, f, clock_.Timestamp());
+  return Save(*uow, clock_, actor, action, action, note, *found, f, clock_.Timestamp());
 }
 
 Result<std::vector<FeedbackHandler>> FeedbackService::Assignees(const Actor& actor,

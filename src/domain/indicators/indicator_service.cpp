@@ -114,8 +114,8 @@ Result<ProgrammeSettings> IndicatorService::SaveSettings(const Actor& actor,
     a[k] = v;
     uow->Indicators().SaveSetting(k, v);
   }
-  RecordAudit(uow->Audit(), actor, "update", "programme_settings", std::nullopt, std::nullopt, b,
-              a);
+  RecordAudit(uow->Audit(), clock_, actor, "update", "programme_settings", std::nullopt,
+              std::nullopt, b, a);
   auto after = SettingsFrom(uow->Indicators().Settings(), clock_.Today());
   uow->Commit();
   return after;
@@ -148,8 +148,8 @@ Result<Indicator> IndicatorService::Create(const Actor& actor, const IndicatorIn
   d.created_at = d.updated_at = clock_.Timestamp();
   d.created_by = d.updated_by = actor.UserId();
   uow->Indicators().Insert(d);
-  RecordAudit(uow->Audit(), actor, "create", "indicator", d.code, std::nullopt, std::nullopt,
-              IndicatorSnapshot(d));
+  RecordAudit(uow->Audit(), clock_, actor, "create", "indicator", d.code, std::nullopt,
+              std::nullopt, IndicatorSnapshot(d));
   uow->Commit();
   return d;
 }
@@ -173,7 +173,7 @@ Result<Indicator> IndicatorService::Update(const Actor& actor, const std::string
   d.updated_by = actor.UserId();
   if (!uow->Indicators().Update(d, found->version))
     return Fail(Error::Stale("indicator", found->version));
-  RecordAudit(uow->Audit(), actor, "update", "indicator", d.code, std::nullopt,
+  RecordAudit(uow->Audit(), clock_, actor, "update", "indicator", d.code, std::nullopt,
               IndicatorSnapshot(*found), IndicatorSnapshot(d));
   uow->Commit();
   return d;
@@ -188,7 +188,7 @@ Status IndicatorService::Delete(const Actor& actor, const std::string& code) {
   if (uow->Indicators().UsedInTemplates(code))
     return Fail(Error::Conflict("the indicator is used by a report template, a ratio or targets"));
   uow->Indicators().Delete(code);
-  RecordAudit(uow->Audit(), actor, "delete", "indicator", code, std::nullopt,
+  RecordAudit(uow->Audit(), clock_, actor, "delete", "indicator", code, std::nullopt,
               IndicatorSnapshot(*found), std::nullopt);
   uow->Commit();
   return {};

@@ -96,8 +96,8 @@ Result<Target> TargetService::Save(const Actor& actor, const TargetInput& in) {
                   actor.UserId());
     uow->Targets().Insert(t);
   }
-  RecordAudit(uow->Audit(), actor, existing ? "update" : "create", "target", t.id, area->path,
-              existing ? std::optional(TargetSnapshot(*existing)) : std::nullopt,
+  RecordAudit(uow->Audit(), clock_, actor, existing ? "update" : "create", "target", t.id,
+              area->path, existing ? std::optional(TargetSnapshot(*existing)) : std::nullopt,
               TargetSnapshot(t));
   uow->Commit();
   t.area_name = area->name;
@@ -110,7 +110,7 @@ Status TargetService::Delete(const Actor& actor, const std::string& id) {
   if (!t || !actor.Sees(t->area_path)) return Fail(Error::NotFound("target"));
   if (!actor.Can(Permission::kTargetWrite, t->area_path)) return Fail(Error::Forbidden());
   uow->Targets().Delete(id);
-  RecordAudit(uow->Audit(), actor, "delete", "target", id, t->area_path, TargetSnapshot(*t),
+  RecordAudit(uow->Audit(), clock_, actor, "delete", "target", id, t->area_path, TargetSnapshot(*t),
               std::nullopt);
   uow->Commit();
   return {};
@@ -171,8 +171,8 @@ Result<TargetImportReport> TargetService::Import(const Actor& actor,
       uow->Targets().Insert(
           NewTarget(in, area, *ParsePeriod(in.period, settings.fiscal_year), now, actor.UserId()));
   }
-  RecordAudit(uow->Audit(), actor, "import", "target", std::nullopt, std::nullopt, std::nullopt,
-              Snapshot{{"targets", std::to_string(good.size())}});
+  RecordAudit(uow->Audit(), clock_, actor, "import", "target", std::nullopt, std::nullopt,
+              std::nullopt, Snapshot{{"targets", std::to_string(good.size())}});
   uow->Commit();
   report.saved = static_cast<int>(good.size());
   return report;

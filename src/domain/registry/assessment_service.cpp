@@ -28,8 +28,8 @@ Result<Assessment> InstitutionService::AddAssessment(const Actor& actor, const s
   a.created_by = actor.UserId();
   uow->Institutions().InsertAssessment(a);
   uow->Institutions().RefreshLatestGrade(id);
-  RecordAudit(uow->Audit(), actor, "create", "assessment", a.id, inst.area_path, std::nullopt,
-              AssessmentSnapshot(a));
+  RecordAudit(uow->Audit(), clock_, actor, "create", "assessment", a.id, inst.area_path,
+              std::nullopt, AssessmentSnapshot(a));
   uow->Commit();
   return a;
 }

@@ -112,6 +112,7 @@ class HouseholdImporter {
   HouseholdImporter(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config,
                     const Clock& clock, HouseholdImportReport& report)
       : uow_(uow),
+        clock_(clock),
         actor_(actor),
         config_(config),
         report_(report),
@@ -141,7 +142,7 @@ class HouseholdImporter {
       if (auto ok = uow_.Households().Insert(h); !ok) return Fail(ok.error());
       for (const auto& person : p.people) uow_.Households().InsertPerson(person);
     }
-    RecordAudit(uow_.Audit(), actor_, "import", "household", std::nullopt, std::nullopt,
+    RecordAudit(uow_.Audit(), clock_, actor_, "import", "household", std::nullopt, std::nullopt,
                 std::nullopt,
                 Snapshot{{"households", std::to_string(report_.households)},
                          {"people", std::to_string(report_.people)},
@@ -262,6 +263,7 @@ class HouseholdImporter {
   }
 
   UnitOfWork& uow_;
+  const Clock& clock_;
   const Actor& actor_;
   const RegistryConfig& config_;
   HouseholdImportReport& report_;

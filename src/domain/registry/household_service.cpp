@@ -150,10 +150,10 @@ Result<HouseholdDetail> HouseholdService::Create(const Actor& actor, const House
   h.created_by = h.updated_by = actor.UserId();
   if (auto ok = uow->Households().Insert(h); !ok) return Fail(ok.error());
   for (const auto& p : people) uow->Households().InsertPerson(p);
-  RecordAudit(uow->Audit(), actor, "create", "household", h.id, h.area_path, std::nullopt,
+  RecordAudit(uow->Audit(), clock_, actor, "create", "household", h.id, h.area_path, std::nullopt,
               HouseholdSnapshot(h));
   for (const auto& p : people)
-    RecordAudit(uow->Audit(), actor, "create", "person", p.id, h.area_path, std::nullopt,
+    RecordAudit(uow->Audit(), clock_, actor, "create", "person", p.id, h.area_path, std::nullopt,
                 PersonSnapshot(p));
   HouseholdDetail d{*uow->Households().Get(h.id), uow->Households().People(h.id), {}, warnings};
   uow->Commit();
@@ -202,7 +202,7 @@ Result<HouseholdDetail> HouseholdService::Update(const Actor& actor, const std::
       p.area_path = h.area_path;
       uow->Households().UpdatePerson(p, p.version);
     }
-  RecordAudit(uow->Audit(), actor, "update", "household", h.id, h.area_path,
+  RecordAudit(uow->Audit(), clock_, actor, "update", "household", h.id, h.area_path,
               HouseholdSnapshot(before), HouseholdSnapshot(h));
   HouseholdDetail d{*uow->Households().Get(h.id), uow->Households().People(h.id),
                     uow->Institutions().MembershipsOfHousehold(h.id), warnings};
@@ -220,7 +220,7 @@ Status HouseholdService::Delete(const Actor& actor, const std::string& id) {
                                 std::to_string(found->membership_count) +
                                 " institutions; end those memberships first"));
   uow->Households().SoftDelete(id, clock_.Timestamp());
-  RecordAudit(uow->Audit(), actor, "delete", "household", id, found->area_path,
+  RecordAudit(uow->Audit(), clock_, actor, "delete", "household", id, found->area_path,
               HouseholdSnapshot(*found), std::nullopt);
   uow->Commit();
   return {};
@@ -266,7 +266,7 @@ Result<Person> HouseholdService::AddPerson(const Actor& actor, const std::string
   h.updated_by = actor.UserId();
   uow->Households().Update(h, before.version);
   uow->Households().RefreshCounts(id);
-  RecordAudit(uow->Audit(), actor, "create", "person", p.id, h.area_path, std::nullopt,
+  RecordAudit(uow->Audit(), clock_, actor, "create", "person", p.id, h.area_path, std::nullopt,
               PersonSnapshot(p));
   uow->Commit();
   return p;
@@ -305,8 +305,8 @@ Result<Person> HouseholdService::UpdatePerson(const Actor& actor, const std::str
   h.updated_at = p.updated_at;
   h.updated_by = actor.UserId();
   uow->Households().Update(h, found->version);
-  RecordAudit(uow->Audit(), actor, "update", "person", p.id, h.area_path, PersonSnapshot(*before),
-              PersonSnapshot(p));
+  RecordAudit(uow->Audit(), clock_, actor, "update", "person", p.id, h.area_path,
+              PersonSnapshot(*before), PersonSnapshot(p));
   uow->Commit();
   return p;
 }
@@ -426,9 +426,9 @@ Result<HouseholdDetail> HouseholdService::Merge(const Actor& actor, const std::s
   uow->Households().Update(o, other->version);
   uow->Households().SoftDelete(other_id, now);
   uow->Households().RefreshCounts(keep_id);
-  RecordAudit(uow->Audit(), actor, "merge", "household", other_id, other->area_path,
+  RecordAudit(uow->Audit(), clock_, actor, "merge", "household", other_id, other->area_path,
               HouseholdSnapshot(before_other), HouseholdSnapshot(o));
-  RecordAudit(uow->Audit(), actor, "merge", "household", keep_id, h.area_path,
+  RecordAudit(uow->Audit(), clock_, actor, "merge", "household", keep_id, h.area_path,
               HouseholdSnapshot(before_keep), HouseholdSnapshot(h));
   HouseholdDetail d{*uow->Households().Get(keep_id),
                     uow->Households().People(keep_id),

@@ -70,7 +70,7 @@ class InstitutionImporter {
   void Finish() {
     for (const auto& id : touched_institutions_) uow_.Institutions().RefreshMemberCount(id);
     for (const auto& id : touched_households_) uow_.Households().RefreshCounts(id);
-    RecordAudit(uow_.Audit(), actor_, "import", "institution", std::nullopt, std::nullopt,
+    RecordAudit(uow_.Audit(), clock_, actor_, "import", "institution", std::nullopt, std::nullopt,
                 std::nullopt,
                 Snapshot{{"institutions", std::to_string(report_.institutions)},
                          {"memberships", std::to_string(report_.memberships)},

@@ -154,8 +154,8 @@ Result<InstitutionDetail> InstitutionService::Create(const Actor& actor,
   inst.created_by = inst.updated_by = actor.UserId();
   if (auto ok = uow->Institutions().Insert(inst); !ok) return Fail(ok.error());
   if (change) uow->Institutions().AddStatusChange(*change);
-  RecordAudit(uow->Audit(), actor, "create", "institution", inst.id, inst.area_path, std::nullopt,
-              InstitutionSnapshot(inst));
+  RecordAudit(uow->Audit(), clock_, actor, "create", "institution", inst.id, inst.area_path,
+              std::nullopt, InstitutionSnapshot(inst));
   auto stored = uow->Institutions().Get(inst.id);
   InstitutionDetail d{stored.value_or(inst), uow->Institutions().StatusHistory(inst.id), {}};
   uow->Commit();
@@ -179,7 +179,7 @@ Result<InstitutionDetail> InstitutionService::Update(const Actor& actor, const s
   if (!uow->Institutions().Update(inst, before.version))
     return Fail(Error::Conflict("the institution was changed by someone else; reload"));
   if (change) uow->Institutions().AddStatusChange(*change);
-  RecordAudit(uow->Audit(), actor, "update", "institution", inst.id, inst.area_path,
+  RecordAudit(uow->Audit(), clock_, actor, "update", "institution", inst.id, inst.area_path,
               InstitutionSnapshot(before), InstitutionSnapshot(inst));
   auto stored = uow->Institutions().Get(inst.id);
   InstitutionDetail d{stored.value_or(inst), uow->Institutions().StatusHistory(inst.id), {}};
@@ -197,7 +197,7 @@ Status InstitutionService::Delete(const Actor& actor, const std::string& id) {
         Error::Conflict("the institution has members, member institutions or "
                         "assessments; dissolve it instead"));
   uow->Institutions().Delete(id);
-  RecordAudit(uow->Audit(), actor, "delete", "institution", id, found->area_path,
+  RecordAudit(uow->Audit(), clock_, actor, "delete", "institution", id, found->area_path,
               InstitutionSnapshot(*found), std::nullopt);
   uow->Commit();
   return {};

@@ -159,8 +159,8 @@ Result<MembershipResult> InstitutionService::AddMember(const Actor& actor, const
   m->created_by = m->updated_by = actor.UserId();
   uow->Institutions().InsertMembership(*m);
   RefreshCounts(*uow, *m);
-  RecordAudit(uow->Audit(), actor, "create", "membership", m->id, inst.area_path, std::nullopt,
-              MembershipSnapshot(*m));
+  RecordAudit(uow->Audit(), clock_, actor, "create", "membership", m->id, inst.area_path,
+              std::nullopt, MembershipSnapshot(*m));
   auto r = Outcome(*uow, config, *m);
   uow->Commit();
   return r;
@@ -185,7 +185,7 @@ Result<MembershipResult> InstitutionService::UpdateMember(const Actor& actor, co
   if (!uow->Institutions().UpdateMembership(m, found->version))
     return Fail(Error::Conflict("the membership was changed by someone else; reload"));
   RefreshCounts(*uow, m);
-  RecordAudit(uow->Audit(), actor, "update", "membership", m.id, inst.area_path,
+  RecordAudit(uow->Audit(), clock_, actor, "update", "membership", m.id, inst.area_path,
               MembershipSnapshot(*found), MembershipSnapshot(m));
   auto r = Outcome(*uow, config, m);
   uow->Commit();

@@ -68,7 +68,7 @@ Result<InstitutionType> RegistryConfigService::SaveType(const Actor& actor,
         {"size_min", x.size_min ? std::optional(std::to_string(*x.size_min)) : std::nullopt},
         {"size_max", x.size_max ? std::optional(std::to_string(*x.size_max)) : std::nullopt}};
   };
-  RecordAudit(uow->Audit(), actor, before ? "update" : "create", "institution_type", t.code,
+  RecordAudit(uow->Audit(), clock_, actor, before ? "update" : "create", "institution_type", t.code,
               std::nullopt, before ? std::optional(snap(*before)) : std::nullopt, snap(saved));
   uow->Commit();
   return saved;
@@ -100,8 +100,8 @@ Status RegistryConfigService::SaveBandSet(const Actor& actor, const PovertyBandS
   uow->Households().RecomputeBands(uow->RegistryConfig().Load().band_sets);
   Snapshot after{{"effective_from", set.effective_from}, {"source", set.source}};
   for (const auto& b : set.bands) after["band." + b.code] = std::to_string(b.lower_bound);
-  RecordAudit(uow->Audit(), actor, "update", "poverty_bands", set.effective_from, std::nullopt,
-              std::nullopt, after);
+  RecordAudit(uow->Audit(), clock_, actor, "update", "poverty_bands", set.effective_from,
+              std::nullopt, std::nullopt, after);
   uow->Commit();
   return {};
 }
@@ -140,8 +140,8 @@ Status RegistryConfigService::SaveChecklist(const Actor& actor, const Checklist&
   Snapshot after{{"name", c.name}, {"institution_types", Joined(c.institution_types)}};
   for (const auto& i : c.items) after["item." + i.code] = std::to_string(i.max_score);
   for (const auto& g : c.grades) after["grade." + g.grade] = std::to_string(g.min_percent);
-  RecordAudit(uow->Audit(), actor, existed ? "update" : "create", "checklist", c.code, std::nullopt,
-              std::nullopt, after);
+  RecordAudit(uow->Audit(), clock_, actor, existed ? "update" : "create", "checklist", c.code,
+              std::nullopt, std::nullopt, after);
   uow->Commit();
   return {};
 }
@@ -178,7 +178,8 @@ Status RegistryConfigService::SaveOptions(const Actor& actor, const std::string&
   for (const auto& o : current) before[o.code] = o.name;
   for (const auto& o : options) after[o.code] = o.name;
   uow->RegistryConfig().SaveOptions(list, options);
-  RecordAudit(uow->Audit(), actor, "update", "registry_option", list, std::nullopt, before, after);
+  RecordAudit(uow->Audit(), clock_, actor, "update", "registry_option", list, std::nullopt, before,
+              after);
   uow->Commit();
   return {};
 }

@@ -214,7 +214,7 @@ Result<ReportContent> ReportService::Create(const Actor& actor, const ReportInpu
   uow->Reports().Insert(r);
   uow->Reports().AddEvent(
       {NewId(), r.id, r.created_at, "created", actor.UserId(), std::nullopt, std::nullopt});
-  RecordAudit(uow->Audit(), actor, "create", "report", r.id, r.area_path, std::nullopt,
+  RecordAudit(uow->Audit(), clock_, actor, "create", "report", r.id, r.area_path, std::nullopt,
               ReportSnapshot(r));
   auto content = Content(*uow, actor, r, lang);
   if (!content) return Fail(content.error());
@@ -277,7 +277,7 @@ Result<ReportService::Dhis2Config> ReportService::SaveDhis2(const Actor& actor,
   }
   if (!errors.empty()) return Fail(Error::Validation("the DHIS2 mapping is not valid", errors));
   uow->Reports().ReplaceDhis2(c.org_units, c.mappings, c.categories);
-  RecordAudit(uow->Audit(), actor, "update", "dhis2_mapping", std::nullopt, std::nullopt,
+  RecordAudit(uow->Audit(), clock_, actor, "update", "dhis2_mapping", std::nullopt, std::nullopt,
               std::nullopt,
               Snapshot{{"org_units", std::to_string(c.org_units.size())},
                        {"mappings", std::to_string(c.mappings.size())},
@@ -343,8 +343,8 @@ Result<ReportContent> ReportService::Update(const Actor& actor, const std::strin
     return Fail(Error::Stale("report", found->version));
   uow->Reports().AddEvent(
       {NewId(), r.id, r.updated_at, "edited", actor.UserId(), std::nullopt, std::nullopt});
-  RecordAudit(uow->Audit(), actor, "update", "report", r.id, r.area_path, ReportSnapshot(*found),
-              ReportSnapshot(r));
+  RecordAudit(uow->Audit(), clock_, actor, "update", "report", r.id, r.area_path,
+              ReportSnapshot(*found), ReportSnapshot(r));
   auto content = Content(*uow, actor, r, lang);
   if (!content) return Fail(content.error());
   uow->Commit();
@@ -425,8 +425,8 @@ Result<ReportContent> ReportService::Transition(const Actor& actor, const std::s
     return Fail(Error::Stale("report", found->version));
   const std::string done(ReportActionDone(action));
   uow->Reports().AddEvent({NewId(), r.id, now, done, actor.UserId(), std::nullopt, note});
-  RecordAudit(uow->Audit(), actor, done, "report", r.id, r.area_path, ReportSnapshot(*found),
-              ReportSnapshot(r));
+  RecordAudit(uow->Audit(), clock_, actor, done, "report", r.id, r.area_path,
+              ReportSnapshot(*found), ReportSnapshot(r));
   // Approval freezes the numbers: computed live (not read back as approved), then stored.
   auto content = Content(*uow, actor, r, lang, action != ReportAction::kApprove);
   if (!content) return Fail(content.error());

@@ -126,8 +126,8 @@ Result<ReportTemplate> ReportService::CreateTemplate(const Actor& actor,
   for (const auto& x : all) t.position = std::max(t.position, x.position);
   ++t.position;
   uow->Reports().InsertTemplate(t);
-  RecordAudit(uow->Audit(), actor, "create", "report_template", t.code, std::nullopt, std::nullopt,
-              TemplateSnapshot(t));
+  RecordAudit(uow->Audit(), clock_, actor, "create", "report_template", t.code, std::nullopt,
+              std::nullopt, TemplateSnapshot(t));
   uow->Commit();
   return t;
 }
@@ -157,7 +157,7 @@ Result<ReportTemplate> ReportService::SaveTemplate(const Actor& actor, const std
   ApplyTexts(t, in, errors);
   if (!errors.empty()) return Fail(Error::Validation("the template is not valid", errors));
   uow->Reports().UpdateTemplate(t);
-  RecordAudit(uow->Audit(), actor, "update", "report_template", code, std::nullopt,
+  RecordAudit(uow->Audit(), clock_, actor, "update", "report_template", code, std::nullopt,
               TemplateSnapshot(*found), TemplateSnapshot(t));
   uow->Commit();
   return t;
@@ -173,7 +173,7 @@ Status ReportService::DeleteTemplate(const Actor& actor, const std::string& code
   if (uow->Reports().TemplateUsed(code))
     return Fail(Error::Conflict("reports were made from this template; it cannot be deleted"));
   uow->Reports().DeleteTemplate(code);
-  RecordAudit(uow->Audit(), actor, "delete", "report_template", code, std::nullopt,
+  RecordAudit(uow->Audit(), clock_, actor, "delete", "report_template", code, std::nullopt,
               TemplateSnapshot(*found), std::nullopt);
   uow->Commit();
   return {};

@@ -70,7 +70,7 @@ Result<Course> TrainingService::CreateCourse(const Actor& actor, const CourseInp
   c.created_at = c.updated_at = clock_.Timestamp();
   c.created_by = c.updated_by = actor.UserId();
   uow->Trainings().InsertCourse(c);
-  RecordAudit(uow->Audit(), actor, "create", "course", c.id, std::nullopt, std::nullopt,
+  RecordAudit(uow->Audit(), clock_, actor, "create", "course", c.id, std::nullopt, std::nullopt,
               CourseSnapshot(c));
   uow->Commit();
   return c;
@@ -90,8 +90,8 @@ Result<Course> TrainingService::UpdateCourse(const Actor& actor, const std::stri
   NextVersion(c, *found, actor, clock_.Timestamp());
   if (!uow->Trainings().UpdateCourse(c, found->version))
     return Fail(Error::Conflict("the course was changed by someone else"));
-  RecordAudit(uow->Audit(), actor, "update", "course", c.id, std::nullopt, CourseSnapshot(*found),
-              CourseSnapshot(c));
+  RecordAudit(uow->Audit(), clock_, actor, "update", "course", c.id, std::nullopt,
+              CourseSnapshot(*found), CourseSnapshot(c));
   uow->Commit();
   return c;
 }
@@ -110,8 +110,8 @@ Status TrainingService::DeleteCourse(const Actor& actor, const std::string& id) 
   if (const auto uses = CourseUseText(uow->Trainings().UseOfCourse(id)); !uses.empty())
     return Fail(Error::Conflict("the course is used by " + uses + "; it cannot be deleted"));
   uow->Trainings().DeleteCourse(id);
-  RecordAudit(uow->Audit(), actor, "delete", "course", id, std::nullopt, CourseSnapshot(*found),
-              std::nullopt);
+  RecordAudit(uow->Audit(), clock_, actor, "delete", "course", id, std::nullopt,
+              CourseSnapshot(*found), std::nullopt);
   uow->Commit();
   return {};
 }

@@ -39,8 +39,8 @@ Result<TraineeReport> TrainingService::SetScores(const Actor& actor, const std::
   was["version"] = std::to_string(before.version);
   now["version"] = std::to_string(a.version);
   if (correcting) now["correction_reason"] = *in.correction_reason;
-  RecordAudit(uow->Audit(), actor, correcting ? "correct" : "update", "activity", a.id, a.area_path,
-              was, now);
+  RecordAudit(uow->Audit(), clock_, actor, correcting ? "correct" : "update", "activity", a.id,
+              a.area_path, was, now);
   auto stored = uow->Activities().Get(a.id);
   uow->Commit();
   return TraineeGains(stored.value_or(a), *course);

@@ -56,8 +56,8 @@ Result<TrainingFollowup> TrainingService::AddFollowup(const Actor& actor, const 
   CheckFollowup(*a, f, clock_.Today(), errors);
   if (!errors.empty()) return Fail(Error::Validation("the follow-up is invalid", errors));
   uow->Trainings().InsertFollowup(f);
-  RecordAudit(uow->Audit(), actor, "create", "training_followup", f.id, a->area_path, std::nullopt,
-              FollowupSnapshot(f));
+  RecordAudit(uow->Audit(), clock_, actor, "create", "training_followup", f.id, a->area_path,
+              std::nullopt, FollowupSnapshot(f));
   uow->Commit();
   return f;
 }
@@ -82,7 +82,7 @@ Result<TrainingFollowup> TrainingService::UpdateFollowup(const Actor& actor,
   NextVersion(f, found, actor, clock_.Timestamp());
   if (!uow->Trainings().UpdateFollowup(f, found.version))
     return Fail(Error::Conflict("the follow-up was changed by someone else; reload"));
-  RecordAudit(uow->Audit(), actor, "update", "training_followup", f.id, a.area_path,
+  RecordAudit(uow->Audit(), clock_, actor, "update", "training_followup", f.id, a.area_path,
               FollowupSnapshot(found), FollowupSnapshot(f));
   uow->Commit();
   return f;
@@ -95,7 +95,7 @@ Status TrainingService::DeleteFollowup(const Actor& actor, const std::string& ac
   if (!target) return Fail(target.error());
   const auto& [a, found] = *target;
   uow->Trainings().DeleteFollowup(id);
-  RecordAudit(uow->Audit(), actor, "delete", "training_followup", id, a.area_path,
+  RecordAudit(uow->Audit(), clock_, actor, "delete", "training_followup", id, a.area_path,
               FollowupSnapshot(found), std::nullopt);
   uow->Commit();
   return {};

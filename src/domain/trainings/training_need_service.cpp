@@ -89,8 +89,8 @@ Result<TrainingNeed> TrainingService::AddNeed(const Actor& actor, const NeedInpu
   CheckNeed(*uow, actor, n, true, true, clock_.Today(), errors);
   if (!errors.empty()) return Fail(Error::Validation("the training need is invalid", errors));
   uow->Trainings().InsertNeed(n);
-  RecordAudit(uow->Audit(), actor, "create", "training_need", n.id, n.area_path, std::nullopt,
-              NeedSnapshot(n));
+  RecordAudit(uow->Audit(), clock_, actor, "create", "training_need", n.id, n.area_path,
+              std::nullopt, NeedSnapshot(n));
   uow->Commit();
   return n;
 }
@@ -117,7 +117,7 @@ Result<TrainingNeed> TrainingService::UpdateNeed(const Actor& actor, const std::
   NextVersion(n, *found, actor, clock_.Timestamp());
   if (!uow->Trainings().UpdateNeed(n, found->version))
     return Fail(Error::Conflict("the training need was changed by someone else; reload"));
-  RecordAudit(uow->Audit(), actor, "update", "training_need", n.id, n.area_path,
+  RecordAudit(uow->Audit(), clock_, actor, "update", "training_need", n.id, n.area_path,
               NeedSnapshot(*found), NeedSnapshot(n));
   auto stored = uow->Trainings().GetNeed(n.id);
   uow->Commit();
@@ -129,7 +129,7 @@ Status TrainingService::DeleteNeed(const Actor& actor, const std::string& id) {
   auto found = NeedToChange(*uow, actor, id, "deleted");
   if (!found) return Fail(found.error());
   uow->Trainings().DeleteNeed(id);
-  RecordAudit(uow->Audit(), actor, "delete", "training_need", id, found->area_path,
+  RecordAudit(uow->Audit(), clock_, actor, "delete", "training_need", id, found->area_path,
               NeedSnapshot(*found), std::nullopt);
   uow->Commit();
   return {};

@@ -63,7 +63,7 @@ Result<PlanImportReport> TrainingService::ImportPlans(const Actor& actor,
   }
   if (dry_run || !report.errors.empty()) return report;
   for (const auto& p : plans) uow->Trainings().UpsertPlan(p);
-  RecordAudit(uow->Audit(), actor, "import", "training_plan", std::nullopt, std::nullopt,
+  RecordAudit(uow->Audit(), clock_, actor, "import", "training_plan", std::nullopt, std::nullopt,
               std::nullopt, Snapshot{{"plans", std::to_string(plans.size())}});
   uow->Commit();
   report.saved = static_cast<int>(plans.size());

@@ -69,8 +69,8 @@ Result<TrainingPlan> TrainingService::SavePlan(const Actor& actor, const PlanInp
   uow->Trainings().UpsertPlan(t);
   // The plan written: this one, or the one of the same course x area x period it replaced.
   auto stored = uow->Trainings().FindPlan(t.course_id, t.area_id, t.period).value_or(t);
-  RecordAudit(uow->Audit(), actor, "update", "training_plan", stored.id, t.area_path, std::nullopt,
-              PlanSnapshot(stored));
+  RecordAudit(uow->Audit(), clock_, actor, "update", "training_plan", stored.id, t.area_path,
+              std::nullopt, PlanSnapshot(stored));
   uow->Commit();
   return stored;
 }
@@ -98,7 +98,7 @@ Result<TrainingPlan> TrainingService::UpdatePlan(const Actor& actor, const std::
   NextVersion(t, *found, actor, clock_.Timestamp());
   if (!uow->Trainings().UpdatePlan(t, found->version))
     return Fail(Error::Conflict("the training plan was changed by someone else; reload"));
-  RecordAudit(uow->Audit(), actor, "update", "training_plan", t.id, t.area_path,
+  RecordAudit(uow->Audit(), clock_, actor, "update", "training_plan", t.id, t.area_path,
               PlanSnapshot(*found), PlanSnapshot(t));
   uow->Commit();
   return t;
@@ -110,7 +110,7 @@ Status TrainingService::DeletePlan(const Actor& actor, const std::string& id) {
   if (!found) return Fail(found.error());
   if (!MaySetPlans(actor, found->area_path)) return Fail(Error::Forbidden(kPlansAreSetBy));
   uow->Trainings().DeletePlan(id);
-  RecordAudit(uow->Audit(), actor, "delete", "training_plan", id, found->area_path,
+  RecordAudit(uow->Audit(), clock_, actor, "delete", "training_plan", id, found->area_path,
               PlanSnapshot(*found), std::nullopt);
   uow->Commit();
   return {};

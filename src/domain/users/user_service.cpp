@@ -131,7 +131,7 @@ Result<User> UserService::Create(const Actor& actor, const UserInput& in) {
   u.created_at = u.updated_at = clock_.Timestamp();
   if (!actor.user_id.empty()) u.created_by = u.updated_by = actor.user_id;
   if (auto ok = uow->Users().Insert(u); !ok) return Fail(ok.error());
-  RecordAudit(uow->Audit(), actor, "create", "user", u.id, AuditPath(u), std::nullopt,
+  RecordAudit(uow->Audit(), clock_, actor, "create", "user", u.id, AuditPath(u), std::nullopt,
               UserSnapshot(u));
   uow->Commit();
   return u;
@@ -167,7 +167,7 @@ Result<User> UserService::Update(const Actor& actor, const std::string& id, cons
   if (!ok) return Fail(ok.error());
   if (!*ok) return Fail(Error::Stale("user", before.version));
   if (u.disabled || p.password) uow->Credentials().DeleteUserSessions(u.id, std::nullopt);
-  RecordAudit(uow->Audit(), actor, p.password ? "update+password" : "update", "user", u.id,
+  RecordAudit(uow->Audit(), clock_, actor, p.password ? "update+password" : "update", "user", u.id,
               AuditPath(u), UserSnapshot(before), UserSnapshot(u));
   uow->Commit();
   return u;
