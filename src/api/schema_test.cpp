@@ -50,7 +50,7 @@ const Shape<Record>& RecordShape() {
 TEST(Shape, WritesEveryFieldItDescribes) {
   Record r{"x", std::nullopt, 3, 1.5, true, {"t"}, {{"a"}}, std::nullopt};
   EXPECT_EQ(json::serialize(RecordShape().Write(r)),
-            R"({"id":"x","note":null,"version":3,"score":1.5,"done":true,"tags":["t"],)"
+            R"({"id":"x","note":null,"version":3,"score":1.5E0,"done":true,"tags":["t"],)"
             R"("items":[{"code":"a"}]})");
   r.count = 4;
   EXPECT_EQ(RecordShape().Write(r).at("count").as_int64(), 4);
