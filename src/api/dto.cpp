@@ -28,6 +28,16 @@ std::span<const std::string_view> RoleIds() {
   return ids;
 }
 
+const Shape<RoleItem>& RoleShape() {
+  using R = RoleItem;
+  static const auto shape =
+      Shape<R>("Role")
+          .Computed(
+              "role", [](const R& r) { return domain::RoleId(r.role); }, RoleIds())
+          .Computed("name", [](const R& r) { return domain::RoleName(r.role); });
+  return shape;
+}
+
 const Shape<domain::Area>& AreaShape() {
   using A = domain::Area;
   static const auto shape = Shape<A>("Area")
@@ -176,6 +186,7 @@ json::object PageSchema(const ShapeBase& item) {
   return schema;
 }
 
+json::object RoleJson(domain::Role r) { return RoleShape().Write({r}); }
 json::object AreaJson(const domain::Area& a) { return AreaShape().Write(a); }
 json::object AreaDetailJson(const domain::AreaDetail& d) { return AreaDetailShape().Write(d); }
 json::object AreaLevelJson(const domain::AreaLevel& l) { return AreaLevelShape().Write(l); }

@@ -18,6 +18,13 @@ namespace mobilise::api {
 // The role ids a user may hold ("mobiliser", ...), for enums in schemas.
 std::span<const std::string_view> RoleIds();
 
+// An item of GET /roles: {role, name}.
+struct RoleItem {
+  domain::Role role;
+};
+const Shape<RoleItem>& RoleShape();
+boost::json::object RoleJson(domain::Role role);
+
 const Shape<domain::Area>& AreaShape();
 const Shape<domain::AreaDetail>& AreaDetailShape();  // the area with its ancestors
 const Shape<domain::AreaLevel>& AreaLevelShape();

@@ -356,6 +356,23 @@ const Shape<std::vector<domain::Person>>& PeopleShape() {
   return shape;
 }
 
+const Shape<domain::DuplicatePair>& DuplicatePairShape() {
+  using D = domain::DuplicatePair;
+  static constexpr std::string_view kReasons[] = {"national_id", "similar_names"};
+  static const auto shape =
+      Shape<D>("DuplicatePair")
+          .Field("reason", &D::reason, kReasons)
+          .Field("similarity", &D::similarity)
+          .Nested("a", HouseholdShape(), [](const D& d) -> const domain::Household& { return d.a; })
+          .Nested("b", HouseholdShape(),
+                  [](const D& d) -> const domain::Household& { return d.b; });
+  return shape;
+}
+
+json::object DuplicatePairJson(const domain::DuplicatePair& d) {
+  return DuplicatePairShape().Write(d);
+}
+
 domain::InstitutionInput ReadInstitution(ObjectReader& r) {
   domain::InstitutionInput in;
   in.type = r.OptionalString("type");

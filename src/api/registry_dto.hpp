@@ -33,6 +33,9 @@ const Shape<domain::RegistrySummary>& SummaryShape();
 const Shape<domain::InstitutionDetail>& InstitutionDetailShape();
 const Shape<domain::MembershipResult>& MembershipResultShape();
 const Shape<std::vector<domain::Person>>& PeopleShape();
+// An item of GET /households/duplicates: two households that may be one.
+const Shape<domain::DuplicatePair>& DuplicatePairShape();
+boost::json::object DuplicatePairJson(const domain::DuplicatePair& pair);
 
 // The request readers (each also describes its body when run on ObjectReader::Recording()).
 domain::InstitutionInput ReadInstitution(ObjectReader& r);

@@ -1,6 +1,7 @@
 // POST /households/import and /institutions/import (?dry_run=true|false): CSV or XLSX bodies.
 #include <array>
 
+#include "api/import_json.hpp"
 #include "api/routes.hpp"
 #include "domain/indicators/target_service.hpp"
 #include "domain/trainings/training_service.hpp"
@@ -92,15 +93,8 @@ Result<Upload> ReadUpload(Call& c, const ApiOptions& o,
   return u;
 }
 
-json::array ErrorsJson(std::vector<domain::ImportRowError> errors) {
-  std::stable_sort(errors.begin(), errors.end(),
-                   [](const auto& a, const auto& b) { return a.row < b.row; });
-  json::array out;
-  for (const auto& e : errors)
-    out.push_back(json::object{
-        {"row", e.row}, {"column", e.column}, {"code", e.code}, {"message", e.message}});
-  return out;
-}
+// ImportReply below still says ErrorsJson; ImportErrorsJson (api/import_json) is the writer.
+constexpr auto* ErrorsJson = &ImportErrorsJson;
 
 // The reply to an import: ok when neither reading the file nor the service found an error; the
 // rows of the file (those the service checked, `rows`, and those unreadable); `counts` from the
