@@ -3,8 +3,12 @@
 // which belongs to which route. Where a handler still reads its body inline, the reader here
 // repeats those reads field for field (tests/api/openapi.test.mjs checks them against the
 // server's own answers to an empty and to an unknown field), until the handler calls it.
+#include "api/openapi_table.hpp"
+
 #include "api/dto.hpp"
+#include "api/import_json.hpp"
 #include "api/openapi.hpp"
+#include "api/registry_config_json.hpp"
 #include "api/registry_dto.hpp"
 
 namespace mobilise::api {
@@ -13,41 +17,7 @@ namespace json = boost::json;
 
 namespace {
 
-using Schema = std::function<json::object()>;
-
-template <typename T>
-Schema One(const Shape<T>& (*shape)()) {
-  return [shape] { return shape().Use(); };
-}
-template <typename T>
-Schema ArrayOf(const Shape<T>& (*shape)()) {
-  return [shape] { return ArraySchema(shape().Use()); };
-}
-template <typename T>
-Schema PageOf(const Shape<T>& (*shape)()) {
-  return [shape] { return PageSchema(shape()); };
-}
-// {items, total} of a whole (unpaged) list.
-template <typename T>
-Schema ItemsOf(const Shape<T>& (*shape)()) {
-  return [shape] {
-    return ObjectSchema(
-        json::object{{"items", ArraySchema(shape().Use())}, {"total", TypeSchema("integer")}},
-        {"items", "total"});
-  };
-}
-template <typename F>
-Schema Reads(F read) {
-  return [read] { return RecordedRequest(read); };
-}
-// A PATCH body: the version read first, then the fields of `read`.
-template <typename F>
-Schema Versioned(F read) {
-  return Reads([read](ObjectReader& r) {
-    r.RequiredInt("version");
-    read(r);
-  });
-}
+using namespace openapi_table;  // NOLINT: the table's vocabulary
 
 void ReadAreaLevel(ObjectReader& r) {
   r.RequiredInt("level");
@@ -122,7 +92,7 @@ void ReadNewAssessment(ObjectReader& r) {
   r.RequiredObject("answers");
 }
 
-std::vector<OperationSchema> Build() {
+std::vector<OperationSchema> CoreOperations() {
   const Schema none;
   return {
       // Session and tokens.
@@ -193,6 +163,29 @@ std::vector<OperationSchema> Build() {
   };
 }
 
+// Roles, duplicates, the registry configuration's changes and the area import.
+std::vector<OperationSchema> ConfigOperations() {
+  const Schema none;
+  return {
+      {"GET", "/api/v1/roles", 200, ArrayOf(&RoleShape), none},
+      {"GET", "/api/v1/households/duplicates", 200, PageOf(&DuplicatePairShape), none},
+      {"PUT", "/api/v1/institution-types/{code}", 200, One(&InstitutionTypeShape),
+       Reads(ReadInstitutionType)},
+      {"PUT", "/api/v1/poverty-bands/{effective_from}", 204, none, Reads(ReadBandSet)},
+      {"PUT", "/api/v1/checklists/{code}", 204, none, Reads(ReadChecklist)},
+      {"PUT", "/api/v1/registry-options/{list}", 204, none,
+       [] { return ArraySchema(RecordedRequest(ReadRegistryOption)); }},
+      {"POST", "/api/v1/areas/import", 200, [] { return ImportAnswerSchema({"created"}); }, none},
+  };
+}
+
+std::vector<OperationSchema> Build() {
+  auto all = CoreOperations();
+  for (auto part : {ConfigOperations(), ProgrammeOperations()})
+    all.insert(all.end(), part.begin(), part.end());
+  return all;
+}
+
 }  // namespace
 
 const std::vector<OperationSchema>& OperationSchemas() {
@@ -201,13 +194,30 @@ const std::vector<OperationSchema>& OperationSchemas() {
 }
 
 std::vector<const ShapeBase*> ComponentShapes() {
-  return {&AreaShape(),       &AreaDetailShape(),       &AreaLevelShape(),
-          &UserShape(),       &PrincipalShape(),        &AuditShape(),
-          &NewTokenShape(),   &SessionShape(),          &RegistryConfigShape(),
-          &SummaryShape(),    &InstitutionShape(),      &InstitutionDetailShape(),
-          &MembershipShape(), &MembershipResultShape(), &AssessmentShape(),
-          &HouseholdShape(),  &HouseholdDetailShape(),  &PeopleShape(),
-          &PersonShape()};
+  std::vector<const ShapeBase*> all{&AreaShape(),
+                                    &AreaDetailShape(),
+                                    &AreaLevelShape(),
+                                    &UserShape(),
+                                    &PrincipalShape(),
+                                    &AuditShape(),
+                                    &NewTokenShape(),
+                                    &SessionShape(),
+                                    &RegistryConfigShape(),
+                                    &SummaryShape(),
+                                    &InstitutionShape(),
+                                    &InstitutionDetailShape(),
+                                    &MembershipShape(),
+                                    &MembershipResultShape(),
+                                    &AssessmentShape(),
+                                    &HouseholdShape(),
+                                    &HouseholdDetailShape(),
+                                    &PeopleShape(),
+                                    &PersonShape(),
+                                    &RoleShape(),
+                                    &DuplicatePairShape(),
+                                    &InstitutionTypeShape()};
+  for (const auto* shape : ProgrammeShapes()) all.push_back(shape);
+  return all;
 }
 
 }  // namespace mobilise::api
