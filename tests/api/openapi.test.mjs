@@ -6,12 +6,14 @@
 // field the schema does not name, and no field of the schema may be called unknown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, login, areaByCode, uniq } from './support.mjs';
+import { startServer, login, areaByCode, firstPeople, uniq, pngOf } from './support.mjs';
 
-let srv, admin, doc;
+let srv, admin, officer, manager, doc;
 before(async () => {
   srv = await startServer();
   admin = await login(srv.base, 'admin');
+  officer = await login(srv.base, 'officer.t1');
+  manager = await login(srv.base, 'manager.d1');
   doc = (await admin.get('/api/v1/openapi.json')).json;
 });
 after(async () => {
@@ -90,8 +92,9 @@ function responseSchema(method, pattern, status) {
 
 // Calls the route and checks the answer against the document: the status it promises and its
 // schema (the error schema for any other status).
-async function conforms(method, pattern, path, body, status) {
-  const r = await admin.request(method, path, body);
+// `opts`: the client's request options, and `as`: another client than admin.
+async function conforms(method, pattern, path, body, status, opts = {}) {
+  const r = await (opts.as ?? admin).request(method, path, body, opts);
   assert.equal(r.status, status, `${method} ${path}: ${r.text}`);
   const problems = check(responseSchema(method, pattern, status), r.json);
   assert.deepEqual(problems, [], `${method} ${path}`);
@@ -143,7 +146,7 @@ test('the document: version, every path parameter named as in its pattern, every
     ['id', 'membership_id'],
   );
   assert.equal(operation('GET', '/api/v1/indicators/{code}').parameters[0].name, 'code');
-  const refs = JSON.stringify(doc).match(/#\/components\/schemas\/[A-Za-z]+/g);
+  const refs = JSON.stringify(doc).match(/#\/components\/schemas\/[A-Za-z0-9]+/g);
   for (const ref of new Set(refs)) resolve({ $ref: ref });
   // The common error body.
   const error = resolve({ $ref: '#/components/schemas/Error' });
@@ -169,6 +172,26 @@ test('every resource family described here has request and response schemas', ()
     ['POST', '/api/v1/institutions/{id}/assessments'],
     ['GET', '/api/v1/households'],
     ['POST', '/api/v1/households'],
+    ['POST', '/api/v1/activities'],
+    ['PATCH', '/api/v1/activities/{id}'],
+    ['POST', '/api/v1/feedback'],
+    ['POST', '/api/v1/feedback/{id}/close'],
+    ['POST', '/api/v1/courses'],
+    ['POST', '/api/v1/training-needs'],
+    ['POST', '/api/v1/training-plans'],
+    ['PUT', '/api/v1/trainings/{id}/trainees'],
+    ['POST', '/api/v1/trainings/{id}/followups'],
+    ['POST', '/api/v1/indicators'],
+    ['POST', '/api/v1/targets'],
+    ['PUT', '/api/v1/programme-settings'],
+    ['POST', '/api/v1/report-templates'],
+    ['POST', '/api/v1/reports'],
+    ['PATCH', '/api/v1/reports/{id}'],
+    ['PUT', '/api/v1/dhis2-mapping'],
+    ['PUT', '/api/v1/institution-types/{code}'],
+    ['GET', '/api/v1/roles'],
+    ['GET', '/api/v1/households/duplicates'],
+    ['GET', '/api/v1/activities/summary'],
   ];
   for (const [method, pattern] of described) {
     const op = operation(method, pattern);
@@ -176,6 +199,14 @@ test('every resource family described here has request and response schemas', ()
     assert.ok(ok.content, `${method} ${pattern}: no response schema`);
     if (method !== 'GET') assert.ok(op.requestBody, `${method} ${pattern}: no request schema`);
   }
+  // Every operation of the API is in the table (its success status and what it answers).
+  for (const [pattern, methods] of Object.entries(doc.paths))
+    for (const [method, op] of Object.entries(methods))
+      if (pattern.startsWith('/api/v1/') && pattern !== '/api/v1/openapi.json')
+        assert.ok(
+          !Object.values(op.responses).some((r) => r.description.includes('docs/api.md')),
+          `${method} ${pattern} is not described`,
+        );
   // A list page.
   const page = responseSchema('GET', '/api/v1/areas', 200);
   assert.deepEqual([...page.required].sort(), ['items', 'limit', 'offset', 'total']);
@@ -402,4 +433,615 @@ test('the registry answers as documented', async () => {
     201,
   );
   await conforms('POST', '/api/v1/institutions', '/api/v1/institutions', { type: 'NOPE' }, 400);
+});
+
+// ---- the programme's families: request schemas against the server's reading ----
+
+test('the programme request bodies are read as documented', async () => {
+  const area = (await admin.get('/api/v1/areas')).json.items[0];
+  const act = (await admin.get('/api/v1/activities?limit=1')).json.items[0];
+  const fb = (await admin.get('/api/v1/feedback?limit=1')).json.items[0];
+  const course = (await admin.get('/api/v1/courses')).json.items[0];
+  const report = (await admin.get('/api/v1/reports?limit=1')).json.items[0];
+  const cases = [
+    ['POST', '/api/v1/activities', '/api/v1/activities'],
+    ['PATCH', '/api/v1/activities/{id}', `/api/v1/activities/${act?.id ?? 'x'}`],
+    ['POST', '/api/v1/activities/{id}/submit', `/api/v1/activities/${act?.id ?? 'x'}/submit`],
+    ['POST', '/api/v1/feedback', '/api/v1/feedback'],
+    ['PATCH', '/api/v1/feedback/{id}', `/api/v1/feedback/${fb?.id ?? 'x'}`],
+    ['POST', '/api/v1/feedback/{id}/assign', `/api/v1/feedback/${fb?.id ?? 'x'}/assign`],
+    ['POST', '/api/v1/feedback/{id}/respond', `/api/v1/feedback/${fb?.id ?? 'x'}/respond`],
+    ['POST', '/api/v1/feedback/{id}/close', `/api/v1/feedback/${fb?.id ?? 'x'}/close`],
+    ['POST', '/api/v1/courses', '/api/v1/courses'],
+    ['PATCH', '/api/v1/courses/{id}', `/api/v1/courses/${course.id}`],
+    ['POST', '/api/v1/training-needs', '/api/v1/training-needs'],
+    ['PATCH', '/api/v1/training-needs/{id}', '/api/v1/training-needs/x'],
+    ['POST', '/api/v1/training-plans', '/api/v1/training-plans'],
+    ['PATCH', '/api/v1/training-plans/{id}', '/api/v1/training-plans/x'],
+    ['PUT', '/api/v1/trainings/{id}/trainees', '/api/v1/trainings/x/trainees'],
+    ['POST', '/api/v1/trainings/{id}/followups', '/api/v1/trainings/x/followups'],
+    ['PATCH', '/api/v1/trainings/{id}/followups/{followup_id}', '/api/v1/trainings/x/followups/y'],
+    ['POST', '/api/v1/indicators', '/api/v1/indicators'],
+    ['PATCH', '/api/v1/indicators/{code}', '/api/v1/indicators/ACTIVITIES'],
+    ['POST', '/api/v1/targets', '/api/v1/targets'],
+    ['POST', '/api/v1/report-templates', '/api/v1/report-templates'],
+    ['PUT', '/api/v1/report-templates/{code}', '/api/v1/report-templates/MPR'],
+    ['POST', '/api/v1/reports', '/api/v1/reports'],
+    ['PATCH', '/api/v1/reports/{id}', `/api/v1/reports/${report?.id ?? 'x'}`],
+    ['POST', '/api/v1/reports/{id}/return', `/api/v1/reports/${report?.id ?? 'x'}/return`],
+    ['PUT', '/api/v1/dhis2-mapping', '/api/v1/dhis2-mapping'],
+    ['PUT', '/api/v1/institution-types/{code}', '/api/v1/institution-types/CO'],
+    ['PUT', '/api/v1/poverty-bands/{effective_from}', '/api/v1/poverty-bands/2020-01-01'],
+    ['PUT', '/api/v1/checklists/{code}', '/api/v1/checklists/X'],
+  ];
+  assert.ok(area);
+  for (const [method, pattern, path] of cases) await readsAsDocumented(method, pattern, path);
+  // PUT /programme-settings requires nothing; every field it reads is documented and typed.
+  const settings = resolve(
+    operation('PUT', '/api/v1/programme-settings').requestBody.content['application/json'].schema,
+  );
+  const wrong = { zz_unknown: 1 };
+  for (const k of Object.keys(settings.properties)) wrong[k] = { no: 1 };
+  const r = await admin.request('PUT', '/api/v1/programme-settings', wrong);
+  assert.equal(r.status, 400, r.text);
+  for (const k of Object.keys(settings.properties)) assert.ok(r.json.error.fields[k], k);
+  assert.equal(r.json.error.fields.zz_unknown, 'unknown field');
+  // PUT /registry-options/{list}: an array of options.
+  const options = operation('PUT', '/api/v1/registry-options/{list}').requestBody.content[
+    'application/json'
+  ].schema;
+  assert.equal(options.type, 'array');
+  const bad = await admin.request('PUT', '/api/v1/registry-options/topics', [{}]);
+  assert.equal(bad.status, 400, bad.text);
+  for (const k of resolve(options.items).required)
+    assert.ok(bad.json.error.fields[`options[0].${k}`]);
+});
+
+// ---- the programme's families: real answers against their schemas ----
+
+test('activities and their files answer as documented', async () => {
+  const uc = await areaByCode(admin, 'P1-D1-T1-U1');
+  const [person] = await firstPeople(admin, uc.id, 1);
+  const made = await conforms(
+    'POST',
+    '/api/v1/activities',
+    '/api/v1/activities',
+    {
+      type: 'awareness_session',
+      title: `Open API ${uniq()}`,
+      held_on: '2026-01-15',
+      start_time: '10:00',
+      end_time: '11:00',
+      area_id: uc.id,
+      topics: ['wash'],
+      facilitators: [{ name: 'LHW' }],
+      counts: [{ sex: 'f', age_band: '18-59', count: 3 }],
+      attendance: [{ person_id: person.id }],
+    },
+    201,
+  );
+  assert.equal(made.attendance.length, 1);
+  await conforms(
+    'POST',
+    '/api/v1/activities/{id}/files',
+    `/api/v1/activities/${made.id}/files?filename=sheet.png`,
+    pngOf(2, 2),
+    201,
+    { raw: true, headers: { 'content-type': 'image/png' } },
+  );
+  const files = await conforms(
+    'GET',
+    '/api/v1/activities/{id}/files',
+    `/api/v1/activities/${made.id}/files`,
+    undefined,
+    200,
+  );
+  assert.equal(files.total, 1);
+  const current = await conforms(
+    'GET',
+    '/api/v1/activities/{id}',
+    `/api/v1/activities/${made.id}`,
+    undefined,
+    200,
+  );
+  await conforms('GET', '/api/v1/activities', '/api/v1/activities?limit=20', undefined, 200);
+  const changed = await conforms(
+    'PATCH',
+    '/api/v1/activities/{id}',
+    `/api/v1/activities/${made.id}`,
+    { version: current.version, notes: 'Changed' },
+    200,
+  );
+  const stale = await conforms(
+    'PATCH',
+    '/api/v1/activities/{id}',
+    `/api/v1/activities/${made.id}`,
+    { version: current.version, notes: 'Stale' },
+    409,
+  );
+  assert.deepEqual(check({ $ref: '#/components/schemas/ActivityDetail' }, stale.error.current), []);
+  await conforms(
+    'POST',
+    '/api/v1/activities/{id}/submit',
+    `/api/v1/activities/${made.id}/submit`,
+    { version: changed.version },
+    200,
+  );
+  await conforms(
+    'GET',
+    '/api/v1/activities/summary',
+    '/api/v1/activities/summary?include_unverified=true',
+    undefined,
+    200,
+  );
+  await conforms('GET', '/api/v1/activities/{id}', '/api/v1/activities/nope', undefined, 404);
+  await conforms('POST', '/api/v1/activities', '/api/v1/activities', { held_on: 5 }, 400);
+});
+
+test('feedback answers as documented', async () => {
+  // Feedback is the officers' work, not the administrator's.
+  const byOfficer = { as: officer };
+  const uc = await areaByCode(admin, 'P1-D1-T1-U1');
+  await conforms(
+    'GET',
+    '/api/v1/feedback/categories',
+    '/api/v1/feedback/categories',
+    undefined,
+    200,
+    byOfficer,
+  );
+  const made = await conforms(
+    'POST',
+    '/api/v1/feedback',
+    '/api/v1/feedback',
+    {
+      area_id: uc.id,
+      channel: 'cefc_walk_in',
+      category: 'complaint_service',
+      description: `The water point is broken ${uniq()}`,
+      person_name: 'Gul Bibi',
+      person_sex: 'f',
+      person_age_band: '18-59',
+      tags: ['water'],
+    },
+    201,
+    byOfficer,
+  );
+  await conforms('GET', '/api/v1/feedback', '/api/v1/feedback?limit=20', undefined, 200, byOfficer);
+  await conforms(
+    'GET',
+    '/api/v1/feedback/summary',
+    '/api/v1/feedback/summary',
+    undefined,
+    200,
+    byOfficer,
+  );
+  const detail = await conforms(
+    'GET',
+    '/api/v1/feedback/{id}',
+    `/api/v1/feedback/${made.id}`,
+    undefined,
+    200,
+    byOfficer,
+  );
+  const handlers = await conforms(
+    'GET',
+    '/api/v1/feedback/{id}/assignees',
+    `/api/v1/feedback/${made.id}/assignees`,
+    undefined,
+    200,
+    byOfficer,
+  );
+  const patched = await conforms(
+    'PATCH',
+    '/api/v1/feedback/{id}',
+    `/api/v1/feedback/${made.id}`,
+    { version: detail.version, language: 'ps' },
+    200,
+    byOfficer,
+  );
+  if (handlers.items.length)
+    await conforms(
+      'POST',
+      '/api/v1/feedback/{id}/assign',
+      `/api/v1/feedback/${made.id}/assign`,
+      { version: patched.version, assigned_to: handlers.items[0].user_id },
+      200,
+      byOfficer,
+    );
+  await conforms(
+    'GET',
+    '/api/v1/feedback/{id}',
+    '/api/v1/feedback/nope',
+    undefined,
+    404,
+    byOfficer,
+  );
+  await conforms(
+    'POST',
+    '/api/v1/feedback',
+    '/api/v1/feedback',
+    { channel: 'pigeon' },
+    400,
+    byOfficer,
+  );
+});
+
+test('courses, training needs, plans, trainees and follow-ups answer as documented', async () => {
+  const uc = await areaByCode(admin, 'P1-D1-T1-U1');
+  const people = await firstPeople(admin, uc.id, 2);
+  const course = await conforms(
+    'POST',
+    '/api/v1/courses',
+    '/api/v1/courses',
+    {
+      code: `OA-${uniq()}`,
+      title: 'Open API course',
+      audience: 'community',
+      topics: ['iycf'],
+      duration_hours: 6,
+      test_max: 20,
+    },
+    201,
+  );
+  await conforms('GET', '/api/v1/courses', '/api/v1/courses', undefined, 200);
+  await conforms('GET', '/api/v1/courses/{id}', `/api/v1/courses/${course.id}`, undefined, 200);
+  await conforms(
+    'PATCH',
+    '/api/v1/courses/{id}',
+    `/api/v1/courses/${course.id}`,
+    { version: course.version, title_local: null },
+    200,
+  );
+  await conforms('GET', '/api/v1/courses/{id}', '/api/v1/courses/nope', undefined, 404);
+
+  const staff = await conforms(
+    'GET',
+    '/api/v1/staff',
+    `/api/v1/staff?area=${uc.id}`,
+    undefined,
+    200,
+  );
+  const need = await conforms(
+    'POST',
+    '/api/v1/training-needs',
+    '/api/v1/training-needs',
+    {
+      area_id: uc.id,
+      user_id: staff.items[0].id,
+      course_id: course.id,
+      need: 'Counselling skills',
+      priority: 'high',
+      assessed_on: '2026-01-10',
+    },
+    201,
+  );
+  await conforms('GET', '/api/v1/training-needs', '/api/v1/training-needs', undefined, 200);
+  await conforms(
+    'GET',
+    '/api/v1/training-needs/{id}',
+    `/api/v1/training-needs/${need.id}`,
+    undefined,
+    200,
+  );
+  await conforms(
+    'POST',
+    '/api/v1/training-needs',
+    '/api/v1/training-needs',
+    { area_id: uc.id, need: 'x', priority: 'urgent-ish', assessed_on: '2026-01-10' },
+    400,
+  );
+
+  const plan = await conforms(
+    'POST',
+    '/api/v1/training-plans',
+    '/api/v1/training-plans',
+    {
+      course_id: course.id,
+      area_id: uc.id,
+      period: '2026Q1',
+      planned_events: 2,
+      planned_participants: 40,
+    },
+    201,
+  );
+  await conforms('GET', '/api/v1/training-plans', '/api/v1/training-plans', undefined, 200);
+  await conforms(
+    'GET',
+    '/api/v1/training-plans/{id}',
+    `/api/v1/training-plans/${plan.id}`,
+    undefined,
+    200,
+  );
+  await conforms(
+    'GET',
+    '/api/v1/training-plans/achievement',
+    `/api/v1/training-plans/achievement?area=${uc.id}&period=2026`,
+    undefined,
+    200,
+  );
+  await conforms(
+    'POST',
+    '/api/v1/training-plans',
+    '/api/v1/training-plans',
+    { ...plan, id: undefined, period: '2026Q5' },
+    400,
+  );
+
+  const training = await conforms(
+    'POST',
+    '/api/v1/activities',
+    '/api/v1/activities',
+    {
+      type: 'training',
+      held_on: '2026-02-10',
+      area_id: uc.id,
+      course_id: course.id,
+      topics: ['iycf'],
+      attendance: people.map((p) => ({ person_id: p.id, pre_score: 10, post_score: 15 })),
+    },
+    201,
+  );
+  const trainees = await conforms(
+    'GET',
+    '/api/v1/trainings/{id}/trainees',
+    `/api/v1/trainings/${training.id}/trainees`,
+    undefined,
+    200,
+  );
+  await conforms(
+    'PUT',
+    '/api/v1/trainings/{id}/trainees',
+    `/api/v1/trainings/${training.id}/trainees`,
+    {
+      version: trainees.version,
+      trainees: [{ person_id: people[0].id, pre_score: null, post_score: 12 }],
+    },
+    200,
+  );
+  const followup = await conforms(
+    'POST',
+    '/api/v1/trainings/{id}/followups',
+    `/api/v1/trainings/${training.id}/followups`,
+    { person_id: people[0].id, followed_on: '2026-03-20', applies: 'partly' },
+    201,
+  );
+  await conforms(
+    'GET',
+    '/api/v1/trainings/{id}/followups',
+    `/api/v1/trainings/${training.id}/followups`,
+    undefined,
+    200,
+  );
+  await conforms(
+    'PATCH',
+    '/api/v1/trainings/{id}/followups/{followup_id}',
+    `/api/v1/trainings/${training.id}/followups/${followup.id}`,
+    { version: followup.version, notes: 'Uses it' },
+    200,
+  );
+  await conforms(
+    'GET',
+    '/api/v1/trainings/{id}/trainees',
+    '/api/v1/trainings/nope/trainees',
+    undefined,
+    404,
+  );
+});
+
+test('indicators, targets and the programme settings answer as documented', async () => {
+  const uc = await areaByCode(admin, 'P1-D1-T1-U1');
+  await conforms('GET', '/api/v1/record-kinds', '/api/v1/record-kinds', undefined, 200);
+  const settings = await conforms(
+    'GET',
+    '/api/v1/programme-settings',
+    '/api/v1/programme-settings',
+    undefined,
+    200,
+  );
+  await conforms(
+    'PUT',
+    '/api/v1/programme-settings',
+    '/api/v1/programme-settings',
+    { light_green: settings.light_green },
+    200,
+  );
+  const list = await conforms('GET', '/api/v1/indicators', '/api/v1/indicators', undefined, 200);
+  const code = `OA_${uniq().toUpperCase()}`;
+  await conforms(
+    'POST',
+    '/api/v1/indicators',
+    '/api/v1/indicators',
+    {
+      code,
+      name: 'Members of household groups',
+      names: { ps: 'غړي' },
+      record: 'membership',
+      measure: 'distinct_people',
+      filters: [{ field: 'member_kind', values: ['household'] }],
+    },
+    201,
+  );
+  await conforms('GET', '/api/v1/indicators/{code}', `/api/v1/indicators/${code}`, undefined, 200);
+  await conforms('GET', '/api/v1/indicators/{code}', '/api/v1/indicators/NOPE', undefined, 404);
+  const builtin = list.items.find((i) => i.dims.includes('sex')) || list.items[0];
+  await conforms(
+    'GET',
+    '/api/v1/indicators/{code}/values',
+    `/api/v1/indicators/${builtin.code}/values?area=${uc.id}&period=2026-01&by=${builtin.dims[0] || ''}`,
+    undefined,
+    200,
+  );
+  await conforms(
+    'GET',
+    '/api/v1/indicators/{code}/records',
+    `/api/v1/indicators/${builtin.code}/records?area=${uc.id}&period=2026-01`,
+    undefined,
+    200,
+  );
+  await conforms(
+    'GET',
+    '/api/v1/indicators/{code}/values',
+    `/api/v1/indicators/${builtin.code}/values?period=2026-01`,
+    undefined,
+    400,
+  );
+  const target = await conforms(
+    'POST',
+    '/api/v1/targets',
+    '/api/v1/targets',
+    { indicator_code: 'ACTIVITIES', area_id: uc.id, period: '2026-03', value: 4 },
+    201,
+  );
+  assert.equal(target.value, 4);
+  await conforms('GET', '/api/v1/targets', '/api/v1/targets', undefined, 200);
+  await conforms(
+    'POST',
+    '/api/v1/targets',
+    '/api/v1/targets',
+    { indicator_code: 'ACTIVITIES' },
+    400,
+  );
+});
+
+test('report templates, reports and the DHIS2 mapping answer as documented', async () => {
+  const tehsil = await areaByCode(admin, 'P1-D1-T1');
+  const templates = await conforms(
+    'GET',
+    '/api/v1/report-templates',
+    '/api/v1/report-templates',
+    undefined,
+    200,
+  );
+  const mpr = templates.items.find((t) => t.code === 'MPR');
+  const code = `T${uniq().toUpperCase()}`;
+  await conforms(
+    'POST',
+    '/api/v1/report-templates',
+    '/api/v1/report-templates',
+    {
+      code,
+      name: 'Open API template',
+      period_kind: 'month',
+      items: mpr.items.slice(0, 2).map(({ section, indicator_code, by }) => ({
+        section,
+        indicator_code,
+        by,
+      })),
+    },
+    201,
+  );
+  await conforms(
+    'POST',
+    '/api/v1/report-templates',
+    '/api/v1/report-templates',
+    { code: 'a b', items: [] },
+    400,
+  );
+  const report = await conforms(
+    'POST',
+    '/api/v1/reports',
+    '/api/v1/reports',
+    { template_code: 'MPR', area_id: tehsil.id, period: '2025-11' },
+    201,
+  );
+  assert.ok(report.sections.length);
+  await conforms('GET', '/api/v1/reports', '/api/v1/reports', undefined, 200);
+  await conforms('GET', '/api/v1/reports/{id}', `/api/v1/reports/${report.id}`, undefined, 200);
+  const patched = await conforms(
+    'PATCH',
+    '/api/v1/reports/{id}',
+    `/api/v1/reports/${report.id}`,
+    {
+      version: report.version,
+      achievements: 'Much',
+      stories: [{ title: 'A story', body: 'Told', file_ids: [] }],
+    },
+    200,
+  );
+  const submitted = await conforms(
+    'POST',
+    '/api/v1/reports/{id}/submit',
+    `/api/v1/reports/${report.id}/submit`,
+    { version: patched.version },
+    200,
+  );
+  // An approved report carries its approved figures beside the live ones.
+  const approved = await conforms(
+    'POST',
+    '/api/v1/reports/{id}/approve',
+    `/api/v1/reports/${report.id}/approve`,
+    { version: submitted.version },
+    200,
+    { as: manager },
+  );
+  assert.equal(approved.status, 'approved');
+  await conforms('GET', '/api/v1/reports/{id}', '/api/v1/reports/nope', undefined, 404);
+  const mapping = await conforms(
+    'GET',
+    '/api/v1/dhis2-mapping',
+    '/api/v1/dhis2-mapping',
+    undefined,
+    200,
+  );
+  await conforms('PUT', '/api/v1/dhis2-mapping', '/api/v1/dhis2-mapping', mapping, 200);
+});
+
+test('roles, duplicates, registry configuration changes and imports answer as documented', async () => {
+  await conforms('GET', '/api/v1/roles', '/api/v1/roles', undefined, 200);
+  await conforms(
+    'GET',
+    '/api/v1/households/duplicates',
+    '/api/v1/households/duplicates',
+    undefined,
+    200,
+  );
+  const config = (await admin.get('/api/v1/registry/config')).json;
+  const type = config.institution_types[0];
+  const { code, ...body } = type;
+  await conforms(
+    'PUT',
+    '/api/v1/institution-types/{code}',
+    `/api/v1/institution-types/${code}`,
+    body,
+    200,
+  );
+  await conforms(
+    'PUT',
+    '/api/v1/institution-types/{code}',
+    `/api/v1/institution-types/${code}`,
+    { ...body, member_kind: 'cats' },
+    400,
+  );
+  const csv = (header, rows) => [header, ...rows].join('\r\n');
+  const file = { raw: true, headers: { 'content-type': 'text/csv' } };
+  const imported = await conforms(
+    'POST',
+    '/api/v1/targets/import',
+    '/api/v1/targets/import?dry_run=true',
+    csv('indicator_code,area_code,period,disaggregation,value', [
+      'ACTIVITIES,P1-D1-T1-U1,2026-04,,3',
+      'NOPE,P1-D1-T1-U1,2026-04,,3',
+    ]),
+    200,
+    file,
+  );
+  assert.equal(imported.ok, false);
+  assert.ok(imported.errors.length);
+  await conforms(
+    'POST',
+    '/api/v1/areas/import',
+    '/api/v1/areas/import?dry_run=true',
+    csv('code,name,name_local,level,parent_code', [`OA${uniq()},Somewhere,,,P1-D1-T1-U1`]),
+    200,
+    file,
+  );
+  await conforms(
+    'POST',
+    '/api/v1/targets/import',
+    '/api/v1/targets/import?dry_run=maybe',
+    'x',
+    400,
+    file,
+  );
 });
