@@ -8,53 +8,192 @@ namespace mobilise::api {
 
 namespace json = boost::json;
 
-json::object AreaJson(const domain::Area& a) {
-  return {{"id", a.id},
-          {"parent_id", Nullable(a.parent_id)},
-          {"level", a.level},
-          {"level_name", a.level_name},
-          {"level_name_local", Nullable(a.level_name_local)},
-          {"code", a.code},
-          {"name", a.name},
-          {"name_local", Nullable(a.name_local)},
-          {"child_count", a.child_count},
-          {"version", a.version},
-          {"created_at", a.created_at},
-          {"updated_at", a.updated_at}};
+namespace {
+
+template <typename E, std::size_t N>
+std::vector<std::string_view> Ids(const E (&values)[N], std::string_view (*id)(E)) {
+  std::vector<std::string_view> out;
+  for (auto v : values) out.push_back(id(v));
+  return out;
 }
 
-json::object UserJson(const domain::User& u) {
-  json::array roles;
-  for (const auto& r : u.roles)
-    roles.push_back(json::object{
-        {"role", domain::RoleId(r.role)}, {"area_id", r.area_id}, {"area_name", r.area_name}});
-  return {{"id", u.id},           {"username", u.username},     {"full_name", u.full_name},
-          {"locale", u.locale},   {"disabled", u.disabled},     {"roles", std::move(roles)},
-          {"version", u.version}, {"created_at", u.created_at}, {"updated_at", u.updated_at}};
+}  // namespace
+
+std::span<const std::string_view> RoleIds() {
+  static const auto ids = [] {
+    std::vector<std::string_view> out;
+    for (auto r : domain::AllRoles()) out.push_back(domain::RoleId(r));
+    return out;
+  }();
+  return ids;
 }
 
-json::object PrincipalJson(const domain::Principal& p) {
-  json::array roles;
-  for (const auto& g : p.actor.grants)
-    roles.push_back(json::object{{"role", domain::RoleId(g.role)}, {"area_id", g.area_id}});
-  return {{"id", p.actor.user_id},
-          {"username", p.actor.username},
-          {"full_name", p.full_name},
-          {"locale", p.locale},
-          {"roles", std::move(roles)}};
+const Shape<RoleItem>& RoleShape() {
+  using R = RoleItem;
+  static const auto shape =
+      Shape<R>("Role")
+          .Computed(
+              "role", [](const R& r) { return domain::RoleId(r.role); }, RoleIds())
+          .Computed("name", [](const R& r) { return domain::RoleName(r.role); });
+  return shape;
 }
 
-json::object AuditJson(const domain::AuditEntry& e) {
-  return {{"id", e.id},
-          {"at", e.at},
-          {"user_id", Nullable(e.user_id)},
-          {"username", e.username},
-          {"action", e.action},
-          {"entity", e.entity},
-          {"entity_id", Nullable(e.entity_id)},
-          {"before", json::parse(e.before_json)},
-          {"after", json::parse(e.after_json)},
-          {"ip", e.ip}};
+const Shape<domain::Area>& AreaShape() {
+  using A = domain::Area;
+  static const auto shape = Shape<A>("Area")
+                                .Field("id", &A::id)
+                                .Field("parent_id", &A::parent_id)
+                                .Field("level", &A::level)
+                                .Field("level_name", &A::level_name)
+                                .Field("level_name_local", &A::level_name_local)
+                                .Field("code", &A::code)
+                                .Field("name", &A::name)
+                                .Field("name_local", &A::name_local)
+                                .Field("child_count", &A::child_count)
+                                .Field("version", &A::version)
+                                .Field("created_at", &A::created_at)
+                                .Field("updated_at", &A::updated_at);
+  return shape;
 }
+
+const Shape<domain::AreaDetail>& AreaDetailShape() {
+  using A = domain::Area;
+  using D = domain::AreaDetail;
+  static const auto ancestor =
+      Shape<A>("").Field("id", &A::id).Field("name", &A::name).Field("level", &A::level);
+  static const auto shape =
+      Shape<D>("AreaDetail")
+          .Include(AreaShape(), [](const D& d) -> const A& { return d.area; })
+          .Nested("ancestors", ancestor, [](const D& d) { return d.ancestors; });
+  return shape;
+}
+
+const Shape<domain::AreaLevel>& AreaLevelShape() {
+  using L = domain::AreaLevel;
+  static const auto shape = Shape<L>("AreaLevel")
+                                .Field("level", &L::level)
+                                .Field("name", &L::name)
+                                .Field("name_local", &L::name_local);
+  return shape;
+}
+
+const Shape<domain::User>& UserShape() {
+  using U = domain::User;
+  using R = domain::RoleAssignment;
+  static const auto role =
+      Shape<R>("")
+          .Computed(
+              "role", [](const R& r) { return domain::RoleId(r.role); }, RoleIds())
+          .Field("area_id", &R::area_id)
+          .Field("area_name", &R::area_name);
+  static const auto shape = Shape<U>("User")
+                                .Field("id", &U::id)
+                                .Field("username", &U::username)
+                                .Field("full_name", &U::full_name)
+                                .Field("locale", &U::locale)
+                                .Field("disabled", &U::disabled)
+                                .Nested("roles", role, [](const U& u) { return u.roles; })
+                                .Field("version", &U::version)
+                                .Field("created_at", &U::created_at)
+                                .Field("updated_at", &U::updated_at);
+  return shape;
+}
+
+const Shape<domain::Principal>& PrincipalShape() {
+  using P = domain::Principal;
+  using G = domain::Grant;
+  static const auto grant =
+      Shape<G>("")
+          .Computed(
+              "role", [](const G& g) { return domain::RoleId(g.role); }, RoleIds())
+          .Field("area_id", &G::area_id);
+  static const auto shape = Shape<P>("Principal")
+                                .Computed("id", [](const P& p) { return p.actor.user_id; })
+                                .Computed("username", [](const P& p) { return p.actor.username; })
+                                .Field("full_name", &P::full_name)
+                                .Field("locale", &P::locale)
+                                .Nested("roles", grant, [](const P& p) { return p.actor.grants; });
+  return shape;
+}
+
+const Shape<domain::AuditEntry>& AuditShape() {
+  using E = domain::AuditEntry;
+  static const auto shape =
+      Shape<E>("AuditEntry")
+          .Field("id", &E::id)
+          .Field("at", &E::at)
+          .Field("user_id", &E::user_id)
+          .Field("username", &E::username)
+          .Field("action", &E::action)
+          .Field("entity", &E::entity)
+          .Field("entity_id", &E::entity_id)
+          .Computed("before", [](const E& e) { return json::parse(e.before_json); })
+          .Computed("after", [](const E& e) { return json::parse(e.after_json); })
+          .Field("ip", &E::ip);
+  return shape;
+}
+
+const Shape<domain::NewToken>& NewTokenShape() {
+  using N = domain::NewToken;
+  static const auto shape =
+      Shape<N>("NewToken")
+          .Computed("id", [](const N& n) { return n.record.id; })
+          .Computed("name", [](const N& n) { return n.record.name; })
+          .Field("token", &N::token)
+          .Computed("expires_at", [](const N& n) { return n.record.expires_at; });
+  return shape;
+}
+
+const Shape<SessionAnswer>& SessionShape() {
+  using S = SessionAnswer;
+  static const auto shape = Shape<S>("Session")
+                                .Nested("user", UserShape(), [](const S& s) { return s.user; })
+                                .Field("csrf_token", &S::csrf_token);
+  return shape;
+}
+
+const Shape<Error>& ErrorShape() {
+  static const ErrorCode kCodes[] = {
+      ErrorCode::kValidation,  ErrorCode::kNotFound,        ErrorCode::kConflict,
+      ErrorCode::kForbidden,   ErrorCode::kUnauthenticated, ErrorCode::kTooLarge,
+      ErrorCode::kRateLimited, ErrorCode::kUnsupported,     ErrorCode::kInternal};
+  static const auto codes = Ids(kCodes, &ErrorCodeId);
+  static const auto detail =
+      Shape<Error>("")
+          .Computed(
+              "code", [](const Error& e) { return ErrorCodeId(e.code); }, codes)
+          .Field("message", &Error::message)
+          .Field("fields", &Error::fields)
+          // Only a stale write carries it (StaleWithCurrent): the record as it is now.
+          .WhenPresent("current", [](const Error&) { return std::optional<json::object>(); });
+  static const auto shape = Shape<Error>("Error").Nested(
+      "error", detail, [](const Error& e) -> const Error& { return e; });
+  return shape;
+}
+
+const Shape<PageMeta>& PageMetaShape() {
+  static const auto shape = Shape<PageMeta>("")
+                                .Field("total", &PageMeta::total)
+                                .Field("limit", &PageMeta::limit)
+                                .Field("offset", &PageMeta::offset);
+  return shape;
+}
+
+json::object PageSchema(const ShapeBase& item) {
+  auto schema = PageMetaShape().Schema();
+  schema["properties"].as_object()["items"] = ArraySchema(item.Use());
+  schema["required"].as_array().push_back("items");
+  return schema;
+}
+
+json::object RoleJson(domain::Role r) { return RoleShape().Write({r}); }
+json::object AreaJson(const domain::Area& a) { return AreaShape().Write(a); }
+json::object AreaDetailJson(const domain::AreaDetail& d) { return AreaDetailShape().Write(d); }
+json::object AreaLevelJson(const domain::AreaLevel& l) { return AreaLevelShape().Write(l); }
+json::object UserJson(const domain::User& u) { return UserShape().Write(u); }
+json::object PrincipalJson(const domain::Principal& p) { return PrincipalShape().Write(p); }
+json::object AuditJson(const domain::AuditEntry& e) { return AuditShape().Write(e); }
+json::object NewTokenJson(const domain::NewToken& n) { return NewTokenShape().Write(n); }
+json::object SessionJson(const SessionAnswer& s) { return SessionShape().Write(s); }
 
 }  // namespace mobilise::api

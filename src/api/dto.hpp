@@ -1,29 +1,73 @@
-// Domain records as JSON, in the shapes docs/api.md documents.
+// Domain records as JSON, in the shapes docs/api.md documents. Each writer is its Shape (see
+// api/schema.hpp): the same definition writes the JSON and gives the OpenAPI schema.
 #pragma once
 
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
+#include "api/schema.hpp"
 #include "domain/areas/area_service.hpp"
 #include "domain/audit/audit.hpp"
+#include "domain/auth/auth_service.hpp"
 #include "domain/auth/credentials.hpp"
+#include "domain/page.hpp"
 #include "domain/users/user.hpp"
 
 namespace mobilise::api {
 
+// The role ids a user may hold ("mobiliser", ...), for enums in schemas.
+std::span<const std::string_view> RoleIds();
+
+// An item of GET /roles: {role, name}.
+struct RoleItem {
+  domain::Role role;
+};
+const Shape<RoleItem>& RoleShape();
+boost::json::object RoleJson(domain::Role role);
+
+const Shape<domain::Area>& AreaShape();
+const Shape<domain::AreaDetail>& AreaDetailShape();  // the area with its ancestors
+const Shape<domain::AreaLevel>& AreaLevelShape();
+const Shape<domain::User>& UserShape();
+const Shape<domain::Principal>& PrincipalShape();
+const Shape<domain::AuditEntry>& AuditShape();
+const Shape<domain::NewToken>& NewTokenShape();
+// The body of every error: {"error": {"code", "message", "fields", "current"?}}.
+const Shape<Error>& ErrorShape();
+
 boost::json::object AreaJson(const domain::Area& area);
+boost::json::object AreaDetailJson(const domain::AreaDetail& detail);
+boost::json::object AreaLevelJson(const domain::AreaLevel& level);
 boost::json::object UserJson(const domain::User& user);
 boost::json::object PrincipalJson(const domain::Principal& principal);
 boost::json::object AuditJson(const domain::AuditEntry& entry);
+boost::json::object NewTokenJson(const domain::NewToken& token);
+// The session answer: {"user": User, "csrf_token"}.
+struct SessionAnswer {
+  domain::User user;
+  std::string csrf_token;
+};
+const Shape<SessionAnswer>& SessionShape();
+boost::json::object SessionJson(const SessionAnswer& session);
+
+// What a list page carries besides its items.
+struct PageMeta {
+  std::int64_t total = 0;
+  int limit = 0;
+  std::int64_t offset = 0;
+};
+const Shape<PageMeta>& PageMetaShape();
+// The schema of a list page {items: [item], total, limit, offset}.
+boost::json::object PageSchema(const ShapeBase& item);
 
 template <typename T, typename F>
 boost::json::object PageJson(const domain::Page<T>& page, const domain::PageRequest& req, F&& f) {
   boost::json::array items;
   for (const auto& item : page.items) items.push_back(f(item));
-  return {{"items", std::move(items)},
-          {"total", page.total},
-          {"limit", req.limit},
-          {"offset", req.offset}};
+  boost::json::object o{{"items", std::move(items)}};
+  for (auto& kv : PageMetaShape().Write({page.total, req.limit, req.offset}))
+    o[kv.key()] = std::move(kv.value());
+  return o;
 }
 
 }  // namespace mobilise::api

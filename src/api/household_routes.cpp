@@ -6,59 +6,6 @@ namespace mobilise::api {
 
 namespace json = boost::json;
 
-namespace {
-
-domain::PersonInput ReadPerson(ObjectReader& r) {
-  domain::PersonInput p;
-  p.name = r.OptionalString("name");
-  p.sex = r.OptionalString("sex");
-  p.relation = r.OptionalString("relation");
-  p.birth_date = r.ClearableString("birth_date");
-  p.age = r.OptionalInt("age");
-  p.displacement = r.ClearableString("displacement");
-  p.phone = r.ClearableString("phone");
-  if (const auto* wg = r.NullableObject("wg")) {
-    if (!*wg) {
-      p.clear_wg = true;
-    } else {
-      ObjectReader w(**wg, r.Path("wg"));
-      std::array<std::int64_t, 6> answers{};
-      for (std::size_t i = 0; i < 6; ++i) answers[i] = w.RequiredInt(domain::kWgDomains[i]);
-      if (auto ok = w.Finish(); !ok)
-        for (const auto& [k, v] : ok.error().fields) r.errors()[k] = v;
-      p.wg = answers;
-    }
-  }
-  return p;
-}
-
-domain::HouseholdInput ReadHousehold(ObjectReader& r) {
-  domain::HouseholdInput in;
-  in.area_id = r.OptionalString("area_id");
-  in.code = r.ClearableString("code");
-  in.head_name = r.OptionalString("head_name");
-  in.head_father_name = r.ClearableString("head_father_name");
-  in.address = r.ClearableString("address");
-  in.phone = r.ClearableString("phone");
-  in.national_id = r.ClearableString("national_id");
-  in.psc_date = r.ClearableString("psc_date");
-  in.psc_source = r.ClearableString("psc_source");
-  in.psc_score = r.OptionalNumber("psc_score");
-  in.latitude = r.OptionalNumber("latitude");
-  in.longitude = r.OptionalNumber("longitude");
-  in.flags = r.OptionalStrings("flags");
-  in.allow_duplicate = r.OptionalBool("allow_duplicate").value_or(false);
-  return in;
-}
-
-json::object PeopleJson(const std::vector<domain::Person>& v) {
-  json::array items;
-  for (const auto& p : v) items.push_back(PersonJson(p));
-  return {{"items", std::move(items)}, {"total", static_cast<std::int64_t>(v.size())}};
-}
-
-}  // namespace
-
 // Readers and writers that the handlers used to hold inline.
 namespace {
 

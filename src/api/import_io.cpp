@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/json/array.hpp>
 
+#include "api/import_json.hpp"
 #include "api/json_io.hpp"
 
 namespace mobilise::api {
@@ -29,15 +30,9 @@ http::Response ImportReply(bool dry_run, int checked, json::object counts,
   const int unreadable = static_cast<int>(read_errors.size());
   auto errors = std::move(read_errors);
   errors.insert(errors.end(), service_errors.begin(), service_errors.end());
-  std::stable_sort(errors.begin(), errors.end(),
-                   [](const auto& a, const auto& b) { return a.row < b.row; });
-  json::array errs;
-  for (const auto& e : errors)
-    errs.push_back(json::object{
-        {"row", e.row}, {"column", e.column}, {"code", e.code}, {"message", e.message}});
   json::object out{{"ok", errors.empty()}, {"dry_run", dry_run}, {"rows", checked + unreadable}};
   for (auto& [key, value] : counts) out[key] = std::move(value);
-  out["errors"] = std::move(errs);
+  out["errors"] = ImportErrorsJson(std::move(errors));
   return Json(200, out);
 }
 

@@ -2,6 +2,7 @@
 // /targets.
 #include <sstream>
 
+#include "api/indicator_json.hpp"
 #include "api/routes.hpp"
 #include "domain/indicators/record_kinds.hpp"
 
@@ -10,86 +11,6 @@ namespace mobilise::api {
 namespace json = boost::json;
 
 namespace {
-
-json::object IndicatorJson(const domain::Indicator& d) {
-  json::array filters;
-  for (const auto& f : d.filters)
-    filters.push_back(json::object{{"field", f.field}, {"values", StringArray(f.values)}});
-  return {{"code", d.code},
-          {"name", d.name},
-          {"names", StringMap(d.names)},
-          {"description", d.description},
-          {"record", Nullable(d.record)},
-          {"measure", d.measure},
-          {"field", Nullable(d.field)},
-          {"numerator", Nullable(d.numerator)},
-          {"denominator", Nullable(d.denominator)},
-          {"scale", d.scale},
-          {"filters", std::move(filters)},
-          {"dims", StringArray(d.dims)},
-          {"builtin", d.builtin},
-          {"unit", domain::IndicatorUnit(d)},
-          {"version", d.version}};
-}
-
-domain::IndicatorInput ReadIndicator(ObjectReader& r) {
-  domain::IndicatorInput in;
-  in.code = r.OptionalString("code");
-  in.name = r.OptionalString("name");
-  in.description = r.OptionalString("description");
-  in.record = r.ClearableString("record");
-  in.measure = r.OptionalString("measure");
-  in.field = r.ClearableString("field");
-  in.numerator = r.ClearableString("numerator");
-  in.denominator = r.ClearableString("denominator");
-  in.scale = r.OptionalNumber("scale");
-  in.dims = r.OptionalStrings("dims");
-  in.filters = ReadObjects<domain::IndicatorFilter>(
-      r, "filters", r.OptionalArray("filters"), [](ObjectReader& f) {
-        domain::IndicatorFilter x;
-        x.field = f.RequiredString("field");
-        x.values = f.OptionalStrings("values").value_or(std::vector<std::string>{});
-        return x;
-      });
-  in.names = r.OptionalStringMap("names");
-  return in;
-}
-
-json::value Num(const std::optional<double>& v) { return Nullable(v); }
-
-json::object RowJson(const domain::ValueRow& r) {
-  return {{"keys", StringArray(r.keys)}, {"labels", StringArray(r.labels)},
-          {"period", Num(r.period)},     {"cumulative", Num(r.cumulative)},
-          {"previous", Num(r.previous)}, {"target", Num(r.target)},
-          {"achieved", Num(r.achieved)}, {"light", r.light}};
-}
-
-json::object PeriodJson(const domain::Period& p) {
-  return {{"text", p.text}, {"start", p.start}, {"end", p.end}};
-}
-
-json::object TargetJson(const domain::Target& t) {
-  return {{"id", t.id},
-          {"indicator_code", t.indicator_code},
-          {"area_id", t.area_id},
-          {"area_name", t.area_name},
-          {"period", t.period},
-          {"period_start", t.period_start},
-          {"period_end", t.period_end},
-          {"disaggregation", t.disaggregation},
-          {"value", t.value},
-          {"version", t.version}};
-}
-
-json::object SettingsJson(const domain::ProgrammeSettings& s) {
-  return {{"fiscal_year_start_month", s.fiscal_year.start_month},
-          {"fiscal_year_label", s.fiscal_year.named_by_start ? "start" : "end"},
-          {"project_start", s.fiscal_year.project_start},
-          {"light_green", s.light_green},
-          {"light_amber", s.light_amber},
-          {"dhis2_data_set", s.dhis2_data_set},
-          {"dhis2_attribute_option_combo", s.dhis2_attribute_option_combo}};
-}
 
 std::vector<std::string> SplitList(const std::string& s, char sep = ',') {
   std::vector<std::string> out;
@@ -122,22 +43,6 @@ std::string Lang(const http::Request& r) {
 }
 
 }  // namespace
-
-json::object ValuesJson(const domain::ValueContext& c, const domain::IndicatorValues& v) {
-  json::array rows;
-  for (const auto& r : v.rows) rows.push_back(RowJson(r));
-  return {{"indicator", json::object{{"code", v.indicator.code},
-                                     {"name", domain::IndicatorName(v.indicator, c.lang)},
-                                     {"unit", v.unit}}},
-          {"stock", v.stock},
-          {"area", json::object{{"id", c.area.id}, {"name", c.area.name}}},
-          {"period", PeriodJson(c.period)},
-          {"previous", c.previous ? json::value(PeriodJson(*c.previous)) : json::value(nullptr)},
-          {"include_unverified", c.include_unverified},
-          {"by", StringArray(v.by)},
-          {"total", RowJson(v.total)},
-          {"rows", std::move(rows)}};
-}
 
 // Readers and writers that the handlers used to hold inline.
 namespace {

@@ -6,51 +6,6 @@ namespace mobilise::api {
 
 namespace json = boost::json;
 
-namespace {
-
-domain::InstitutionInput ReadInstitution(ObjectReader& r) {
-  domain::InstitutionInput in;
-  in.type = r.OptionalString("type");
-  in.area_id = r.OptionalString("area_id");
-  in.parent_id = r.ClearableString("parent_id");
-  in.code = r.ClearableString("code");
-  in.name = r.OptionalString("name");
-  in.name_local = r.ClearableString("name_local");
-  in.formed_on = r.ClearableString("formed_on");
-  in.sex_composition = r.OptionalString("sex_composition");
-  in.status = r.OptionalString("status");
-  in.status_on = r.OptionalString("status_on");
-  in.status_reason = r.ClearableString("status_reason");
-  in.merged_into_id = r.OptionalString("merged_into_id");
-  in.meeting_frequency = r.ClearableString("meeting_frequency");
-  in.registration_status = r.OptionalString("registration_status");
-  in.registration_authority = r.ClearableString("registration_authority");
-  in.registration_number = r.ClearableString("registration_number");
-  in.registration_date = r.ClearableString("registration_date");
-  in.bank_status = r.OptionalString("bank_status");
-  in.bank_name = r.ClearableString("bank_name");
-  in.bank_opened_on = r.ClearableString("bank_opened_on");
-  in.savings = r.OptionalNumber("savings");
-  in.notes = r.ClearableString("notes");
-  return in;
-}
-
-json::object DetailJson(const domain::InstitutionDetail& d) {
-  auto o = InstitutionJson(d.institution, d.warnings);
-  json::array history;
-  for (const auto& c : d.status_history) history.push_back(StatusChangeJson(c));
-  o["status_history"] = std::move(history);
-  return o;
-}
-
-json::object MembershipResultJson(const domain::MembershipResult& r) {
-  auto o = MembershipJson(r.membership);
-  o["warnings"] = WarningsJson(r.warnings);
-  return o;
-}
-
-}  // namespace
-
 // Readers and writers that the handlers used to hold inline.
 namespace {
 

@@ -3,6 +3,9 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "api/dto.hpp"
+#include "api/schema.hpp"
+
 namespace mobilise::api {
 
 namespace json = boost::json;
@@ -42,6 +45,36 @@ Status FieldErrorsResult(const std::map<std::string, std::string>& errors) {
 ObjectReader::ObjectReader(const json::object& object, std::string prefix)
     : object_(object), prefix_(std::move(prefix)) {}
 
+ObjectReader ObjectReader::Recording() {
+  static const json::object kEmpty;
+  ObjectReader r(kEmpty);
+  r.recording_ = true;
+  return r;
+}
+
+void ObjectReader::Note(const std::string& key, json::object schema, bool required) {
+  if (!recording_) return;
+  for (const auto& [k, s] : recorded_)
+    if (k == key) return;
+  recorded_.emplace_back(key, std::move(schema));
+  if (required) recorded_required_.insert(key);
+}
+
+void ObjectReader::RecordItems(const std::string& key, json::object item_schema) {
+  for (auto& [k, s] : recorded_)
+    if (k == key) s["items"] = std::move(item_schema);
+}
+
+json::object ObjectReader::RecordedSchema() const {
+  json::object properties;
+  std::vector<std::string> required;
+  for (const auto& [k, s] : recorded_) {
+    properties[k] = s;
+    if (recorded_required_.count(k)) required.push_back(k);
+  }
+  return ObjectSchema(std::move(properties), required);
+}
+
 std::string ObjectReader::Path(const std::string& key) const {
   return prefix_.empty() ? key : prefix_ + "." + key;
 }
@@ -56,6 +89,7 @@ void ObjectReader::Invalid(const std::string& key, const std::string& reason) {
 }
 
 std::optional<std::string> ObjectReader::OptionalString(const std::string& key) {
+  Note(key, TypeSchema("string"), false);
   const auto* v = Find(key);
   if (!v) return std::nullopt;
   if (!v->is_string()) {
@@ -66,6 +100,7 @@ std::optional<std::string> ObjectReader::OptionalString(const std::string& key) 
 }
 
 std::string ObjectReader::RequiredString(const std::string& key) {
+  Note(key, TypeSchema("string"), true);
   if (!object_.contains(key)) {
     seen_.insert(key);
     Invalid(key, "is required");
@@ -75,6 +110,7 @@ std::string ObjectReader::RequiredString(const std::string& key) {
 }
 
 std::optional<std::optional<std::string>> ObjectReader::NullableString(const std::string& key) {
+  Note(key, NullableSchema(TypeSchema("string")), false);
   const auto* v = Find(key);
   if (!v) return std::nullopt;
   if (v->is_null()) return std::optional<std::string>();
@@ -86,12 +122,14 @@ std::optional<std::optional<std::string>> ObjectReader::NullableString(const std
 }
 
 std::optional<std::string> ObjectReader::ClearableString(const std::string& key) {
+  Note(key, NullableSchema(TypeSchema("string")), false);
   auto v = NullableString(key);
   if (!v) return std::nullopt;
   return v->value_or("");
 }
 
 std::optional<double> ObjectReader::OptionalNumber(const std::string& key) {
+  Note(key, TypeSchema("number"), false);
   const auto* v = Find(key);
   if (!v) return std::nullopt;
   if (v->is_int64()) return static_cast<double>(v->as_int64());
@@ -102,6 +140,7 @@ std::optional<double> ObjectReader::OptionalNumber(const std::string& key) {
 }
 
 std::optional<std::optional<double>> ObjectReader::NullableNumber(const std::string& key) {
+  Note(key, NullableSchema(TypeSchema("number")), false);
   const auto* v = Find(key);
   if (!v) return std::nullopt;
   if (v->is_null()) return std::optional<double>();
@@ -113,6 +152,7 @@ std::optional<std::optional<double>> ObjectReader::NullableNumber(const std::str
 }
 
 std::optional<std::int64_t> ObjectReader::OptionalInt(const std::string& key) {
+  Note(key, TypeSchema("integer"), false);
   const auto* v = Find(key);
   if (!v) return std::nullopt;
   if (v->is_int64()) return v->as_int64();
@@ -123,6 +163,7 @@ std::optional<std::int64_t> ObjectReader::OptionalInt(const std::string& key) {
 }
 
 std::int64_t ObjectReader::RequiredInt(const std::string& key) {
+  Note(key, TypeSchema("integer"), true);
   if (!object_.contains(key)) {
     seen_.insert(key);
     Invalid(key, "is required");
@@ -132,6 +173,7 @@ std::int64_t ObjectReader::RequiredInt(const std::string& key) {
 }
 
 const json::object* ObjectReader::RequiredObject(const std::string& key) {
+  Note(key, TypeSchema("object"), true);
   const auto* v = Find(key);
   if (!v) {
     Invalid(key, "is required");
@@ -145,6 +187,7 @@ const json::object* ObjectReader::RequiredObject(const std::string& key) {
 }
 
 const json::object* const* ObjectReader::NullableObject(const std::string& key) {
+  Note(key, NullableSchema(TypeSchema("object")), false);
   static const json::object* const kNull = nullptr;
   const auto* v = Find(key);
   if (!v) return nullptr;
@@ -158,6 +201,7 @@ const json::object* const* ObjectReader::NullableObject(const std::string& key) 
 }
 
 std::optional<bool> ObjectReader::OptionalBool(const std::string& key) {
+  Note(key, TypeSchema("boolean"), false);
   const auto* v = Find(key);
   if (!v) return std::nullopt;
   if (!v->is_bool()) {
@@ -168,6 +212,7 @@ std::optional<bool> ObjectReader::OptionalBool(const std::string& key) {
 }
 
 const json::array* ObjectReader::OptionalArray(const std::string& key) {
+  Note(key, TypeSchema("array"), false);
   const auto* v = Find(key);
   if (!v) return nullptr;
   if (!v->is_array()) {
@@ -178,6 +223,7 @@ const json::array* ObjectReader::OptionalArray(const std::string& key) {
 }
 
 const json::array* ObjectReader::RequiredArray(const std::string& key) {
+  Note(key, TypeSchema("array"), true);
   if (!object_.contains(key)) {
     seen_.insert(key);
     Invalid(key, "is required");
@@ -224,10 +270,7 @@ int StatusOf(ErrorCode code) {
 }
 
 http::Response ErrorResponse(const Error& e) {
-  json::object fields;
-  for (const auto& [k, v] : e.fields) fields[k] = v;
-  json::object err{{"code", ErrorCodeId(e.code)}, {"message", e.message}, {"fields", fields}};
-  return Json(StatusOf(e.code), json::object{{"error", err}});
+  return Json(StatusOf(e.code), ErrorShape().Write(e));
 }
 
 http::Response StaleWithCurrent(const Error& e, const json::object& current) {
@@ -267,6 +310,7 @@ json::object StringMap(const std::vector<std::pair<std::string, std::string>>& p
 }
 
 std::optional<std::vector<std::string>> ObjectReader::OptionalStrings(const std::string& key) {
+  Note(key, ArraySchema(TypeSchema("string")), false);
   const auto* a = OptionalArray(key);
   if (!a) return std::nullopt;
   std::vector<std::string> out;
@@ -281,6 +325,7 @@ std::optional<std::vector<std::string>> ObjectReader::OptionalStrings(const std:
 
 std::optional<std::vector<std::pair<std::string, std::string>>> ObjectReader::OptionalStringMap(
     const std::string& key) {
+  Note(key, NullableSchema(JsonOf<std::map<std::string, std::string>>::Schema()), false);
   const auto* const* o = NullableObject(key);
   if (!o || !*o) return std::nullopt;
   std::vector<std::pair<std::string, std::string>> out;

@@ -38,6 +38,16 @@ class ObjectReader {
   // `prefix` names nested objects in field paths, e.g. "roles[2]".
   explicit ObjectReader(const boost::json::object& object, std::string prefix = "");
 
+  // A reader of nothing that records every field it is asked for (its JSON type, whether it is
+  // required), so that running a request's reader once on it gives the request's JSON Schema:
+  // the schema comes from the code that reads the body and cannot drift from it.
+  static ObjectReader Recording();
+  bool recording() const { return recording_; }
+  // The closed object schema of the fields asked for (a recording reader).
+  boost::json::object RecordedSchema() const;
+  // Records the schema of the items of the array `key` (ReadObjects does it when recording).
+  void RecordItems(const std::string& key, boost::json::object item_schema);
+
   std::string RequiredString(const std::string& key);
   std::optional<std::string> OptionalString(const std::string& key);
   // Absent: nullopt; null: optional holding nullopt; string: the value.
@@ -73,7 +83,12 @@ class ObjectReader {
 
  private:
   const boost::json::value* Find(const std::string& key);
+  // Records `key` when recording; the first record of a key wins (the outermost accessor).
+  void Note(const std::string& key, boost::json::object schema, bool required);
   const boost::json::object& object_;
+  bool recording_ = false;
+  std::vector<std::pair<std::string, boost::json::object>> recorded_;
+  std::set<std::string> recorded_required_;
   std::string prefix_;
   std::set<std::string> seen_;
   std::map<std::string, std::string> errors_;
@@ -100,6 +115,11 @@ http::Response StaleWithCurrent(const Error& error, const boost::json::object& c
 template <typename T, typename F>
 std::optional<std::vector<T>> ReadObjects(ObjectReader& r, const std::string& key,
                                           const boost::json::array* array, F&& read) {
+  if (r.recording()) {
+    auto item = ObjectReader::Recording();
+    read(item);
+    r.RecordItems(key, item.RecordedSchema());
+  }
   if (!array) return std::nullopt;
   std::vector<T> out;
   for (std::size_t i = 0; i < array->size(); ++i) {

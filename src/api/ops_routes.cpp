@@ -1,7 +1,9 @@
-// /healthz, /metrics, /api/v1/openapi.json (built from the route table, so it lists every route).
+// /healthz, /metrics, /api/v1/openapi.json (built from the route table, so it lists every route;
+// schemas from api/openapi.hpp).
 #include <boost/json/serialize.hpp>
 
 #include "api/http/metrics.hpp"
+#include "api/openapi.hpp"
 #include "api/routes.hpp"
 
 namespace mobilise::api {
@@ -22,31 +24,8 @@ void AddOpsRoutes(RouteTable& t, Services& s, const ApiOptions& o, const http::R
     return r;
   });
 
-  t.Public("GET", "/api/v1/openapi.json", [&o, &router](http::Request&) {
-    json::object paths;
-    for (const auto& route : router.routes()) {
-      if (route.pattern.rfind("/api/", 0) != 0 && route.pattern != "/healthz" &&
-          route.pattern != "/metrics")
-        continue;
-      std::string method = route.method;
-      for (auto& ch : method) ch = static_cast<char>(std::tolower(ch));
-      json::object op{
-          {"responses",
-           json::object{{"default", json::object{{"description", "see docs/api.md"}}}}}};
-      if (route.pattern.find('{') != std::string::npos)
-        op["parameters"] = json::array{json::object{{"name", "id"},
-                                                    {"in", "path"},
-                                                    {"required", true},
-                                                    {"schema", json::object{{"type", "string"}}}}};
-      auto& entry = paths[route.pattern];
-      if (!entry.is_object()) entry.emplace_object();
-      entry.as_object()[method] = std::move(op);
-    }
-    json::object doc{{"openapi", "3.0.3"},
-                     {"info", json::object{{"title", "Mobilise API"}, {"version", o.version}}},
-                     {"paths", std::move(paths)}};
-    return Json(200, doc);
-  });
+  t.Public("GET", "/api/v1/openapi.json",
+           [&o, &router](http::Request&) { return Json(200, OpenApiDocument(router, o.version)); });
 }
 
 }  // namespace mobilise::api

@@ -1,8 +1,7 @@
 #include "api/registry_dto.hpp"
 
-#include <cmath>
-
 #include "api/json_io.hpp"
+#include "domain/demographics.hpp"
 #include "domain/validation.hpp"
 
 namespace mobilise::api {
@@ -11,251 +10,472 @@ namespace json = boost::json;
 
 namespace {
 
-json::array Options(const std::vector<domain::RegistryOption>& options) {
-  json::array a;
-  for (const auto& o : options)
-    a.push_back(
-        json::object{{"code", o.code}, {"name", o.name}, {"name_local", Nullable(o.name_local)}});
-  return a;
+const Shape<domain::RegistryOption>& OptionShape() {
+  using O = domain::RegistryOption;
+  static const auto shape = Shape<O>("RegistryOption")
+                                .Field("code", &O::code)
+                                .Field("name", &O::name)
+                                .Field("name_local", &O::name_local);
+  return shape;
+}
+
+const Shape<domain::PovertyBandSet>& BandSetShape() {
+  using S = domain::PovertyBandSet;
+  using B = domain::PovertyBand;
+  static const auto band = Shape<B>("")
+                               .Field("code", &B::code)
+                               .Field("name", &B::name)
+                               .Field("name_local", &B::name_local)
+                               .Field("lower_bound", &B::lower_bound)
+                               .Field("poor", &B::poor);
+  static const auto shape = Shape<S>("PovertyBandSet")
+                                .Field("effective_from", &S::effective_from)
+                                .Field("source", &S::source)
+                                .Nested("bands", band, [](const S& s) { return s.bands; });
+  return shape;
+}
+
+const Shape<domain::Checklist>& ChecklistShape() {
+  using L = domain::Checklist;
+  using I = domain::ChecklistItem;
+  using G = domain::ChecklistGrade;
+  static const auto item = Shape<I>("")
+                               .Field("code", &I::code)
+                               .Field("name", &I::name)
+                               .Field("max_score", &I::max_score);
+  static const auto grade =
+      Shape<G>("").Field("grade", &G::grade).Field("min_percent", &G::min_percent);
+  static const auto shape = Shape<L>("Checklist")
+                                .Field("code", &L::code)
+                                .Field("name", &L::name)
+                                .Field("institution_types", &L::institution_types)
+                                .Nested("items", item, [](const L& l) { return l.items; })
+                                .Nested("grades", grade, [](const L& l) { return l.grades; });
+  return shape;
 }
 
 }  // namespace
 
+const Shape<domain::InstitutionType>& InstitutionTypeShape() {
+  using T = domain::InstitutionType;
+  static const std::string_view kKinds[] = {domain::MemberKindId(domain::MemberKind::kHousehold),
+                                            domain::MemberKindId(domain::MemberKind::kPerson),
+                                            domain::MemberKindId(domain::MemberKind::kInstitution)};
+  static const auto shape =
+      Shape<T>("InstitutionType")
+          .Field("code", &T::code)
+          .Field("name", &T::name)
+          .Field("name_local", &T::name_local)
+          .Field("tier", &T::tier)
+          .Field("parent_types", &T::parent_types)
+          .Computed(
+              "member_kind", [](const T& t) { return domain::MemberKindId(t.member_kind); }, kKinds)
+          .Field("size_min", &T::size_min)
+          .Field("size_max", &T::size_max);
+  return shape;
+}
+
+const Shape<domain::RegistryConfig>& RegistryConfigShape() {
+  using C = domain::RegistryConfig;
+  static const auto shape =
+      Shape<C>("RegistryConfig")
+          .Nested("institution_types", InstitutionTypeShape(), [](const C& c) { return c.types; })
+          .Nested("poverty_band_sets", BandSetShape(), [](const C& c) { return c.band_sets; })
+          .Nested("checklists", ChecklistShape(), [](const C& c) { return c.checklists; })
+          .Nested("member_roles", OptionShape(), [](const C& c) { return c.member_roles; })
+          .Nested("vulnerability_flags", OptionShape(),
+                  [](const C& c) { return c.vulnerability_flags; })
+          .Nested("activity_types", OptionShape(), [](const C& c) { return c.activity_types; })
+          .Nested("topics", OptionShape(), [](const C& c) { return c.topics; });
+  return shape;
+}
+
+const Shape<domain::Warning>& WarningShape() {
+  using W = domain::Warning;
+  // The record a warning points at: a household for a possible duplicate, else an institution.
+  auto record = [](bool household) {
+    return [household](const W& w) {
+      return (w.code == "possible_duplicate") == household ? w.record_id : std::nullopt;
+    };
+  };
+  static const auto shape = Shape<W>("Warning")
+                                .Field("code", &W::code)
+                                .Field("message", &W::message)
+                                .WhenPresent("household_id", record(true))
+                                .WhenPresent("institution_id", record(false))
+                                .WhenPresent("count", [](const W& w) { return w.count; })
+                                .WhenPresent("limit", [](const W& w) { return w.limit; });
+  return shape;
+}
+
+const Shape<InstitutionView>& InstitutionShape() {
+  using V = InstitutionView;
+  using I = domain::Institution;
+  static const auto record = Shape<I>("")
+                                 .Field("id", &I::id)
+                                 .Field("code", &I::code)
+                                 .Field("type", &I::type)
+                                 .Field("tier", &I::tier)
+                                 .Field("area_id", &I::area_id)
+                                 .Field("area_name", &I::area_name)
+                                 .Field("parent_id", &I::parent_id)
+                                 .Field("parent_name", &I::parent_name)
+                                 .Field("name", &I::name)
+                                 .Field("name_local", &I::name_local)
+                                 .Field("formed_on", &I::formed_on)
+                                 .Field("sex_composition", &I::sex_composition)
+                                 .Field("status", &I::status)
+                                 .Field("status_on", &I::status_on)
+                                 .Field("status_reason", &I::status_reason)
+                                 .Field("merged_into_id", &I::merged_into_id)
+                                 .Field("meeting_frequency", &I::meeting_frequency)
+                                 .Field("registration_status", &I::registration_status)
+                                 .Field("registration_authority", &I::registration_authority)
+                                 .Field("registration_number", &I::registration_number)
+                                 .Field("registration_date", &I::registration_date)
+                                 .Field("bank_status", &I::bank_status)
+                                 .Field("bank_name", &I::bank_name)
+                                 .Field("bank_opened_on", &I::bank_opened_on)
+                                 .Field("savings", &I::savings)
+                                 .Field("notes", &I::notes)
+                                 .Field("member_count", &I::member_count)
+                                 .Field("child_count", &I::child_count)
+                                 .Field("latest_grade", &I::latest_grade)
+                                 .Field("latest_assessed_on", &I::latest_assessed_on)
+                                 .Field("version", &I::version)
+                                 .Field("created_at", &I::created_at)
+                                 .Field("updated_at", &I::updated_at);
+  static const auto shape =
+      Shape<V>("Institution")
+          .Include(record, [](const V& v) -> const I& { return v.institution; })
+          .Nested("warnings", WarningShape(), [](const V& v) { return v.warnings; });
+  return shape;
+}
+
+const Shape<domain::StatusChange>& StatusChangeShape() {
+  using C = domain::StatusChange;
+  static const auto shape = Shape<C>("StatusChange")
+                                .Field("status", &C::status)
+                                .Field("status_on", &C::status_on)
+                                .Field("reason", &C::reason)
+                                .Field("at", &C::at);
+  return shape;
+}
+
+const Shape<domain::Membership>& MembershipShape() {
+  using M = domain::Membership;
+  static const auto shape = Shape<M>("Membership")
+                                .Field("id", &M::id)
+                                .Field("institution_id", &M::institution_id)
+                                .Field("institution_name", &M::institution_name)
+                                .Field("type", &M::type)
+                                .Field("household_id", &M::household_id)
+                                .Field("household_name", &M::household_name)
+                                .Field("person_id", &M::person_id)
+                                .Field("person_name", &M::person_name)
+                                .Field("person_sex", &M::person_sex)
+                                .Field("member_institution_id", &M::member_institution_id)
+                                .Field("member_institution_name", &M::member_institution_name)
+                                .Field("role", &M::role)
+                                .Field("joined_on", &M::joined_on)
+                                .Field("left_on", &M::left_on)
+                                .Field("left_reason", &M::left_reason)
+                                .Field("version", &M::version);
+  return shape;
+}
+
+const Shape<domain::Assessment>& AssessmentShape() {
+  using A = domain::Assessment;
+  static const auto shape = Shape<A>("Assessment")
+                                .Field("id", &A::id)
+                                .Field("institution_id", &A::institution_id)
+                                .Field("checklist", &A::checklist)
+                                .Field("assessed_on", &A::assessed_on)
+                                .Field("score", &A::score)
+                                .Field("grade", &A::grade)
+                                .Field("answers", &A::answers)
+                                .Field("notes", &A::notes)
+                                .Field("created_at", &A::created_at);
+  return shape;
+}
+
+const Shape<domain::Household>& HouseholdShape() {
+  using H = domain::Household;
+  static const auto shape =
+      Shape<H>("Household")
+          .Field("id", &H::id)
+          .Field("code", &H::code)
+          .Field("area_id", &H::area_id)
+          .Field("area_name", &H::area_name)
+          .Field("head_name", &H::head_name)
+          .Field("head_father_name", &H::head_father_name)
+          .Field("head_person_id", &H::head_person_id)
+          .Field("address", &H::address)
+          .Field("latitude", &H::latitude)
+          .Field("longitude", &H::longitude)
+          .Field("phone", &H::phone)
+          .Field("national_id", &H::national_id)
+          .Field("national_id_masked", &H::national_id_masked)
+          .Field("psc_score", &H::psc_score)
+          .Field("psc_date", &H::psc_date)
+          .Field("psc_source", &H::psc_source)
+          .Field("poverty_band", &H::poverty_band)
+          .Field("poor", &H::poor)
+          .Field("flags", &H::flags)
+          .Field("person_count", &H::person_count)
+          .Field("membership_count", &H::membership_count)
+          .Computed("organised", [](const H& h) { return h.membership_count > 0; })
+          .Field("merged_into_id", &H::merged_into_id)
+          .Field("version", &H::version)
+          .Field("created_at", &H::created_at)
+          .Field("updated_at", &H::updated_at);
+  return shape;
+}
+
+const Shape<domain::Person>& PersonShape() {
+  using P = domain::Person;
+  using Answer = std::remove_cvref_t<decltype((*P{}.wg)[0])>;
+  // The Washington Group answers by domain name, in the set's order; null when not asked.
+  auto wg = [](const P& p) {
+    std::optional<std::vector<std::pair<std::string, Answer>>> out;
+    if (!p.wg) return out;
+    out.emplace();
+    for (std::size_t i = 0; i < 6; ++i) out->emplace_back(domain::kWgDomains[i], (*p.wg)[i]);
+    return out;
+  };
+  auto age = [](const P& p) {
+    std::optional<int> out;
+    if (p.birth_date)
+      if (auto a = domain::AgeOn(*p.birth_date, domain::TodayDate())) out = *a;
+    return out;
+  };
+  static const auto shape = Shape<P>("Person")
+                                .Field("id", &P::id)
+                                .Field("household_id", &P::household_id)
+                                .Field("name", &P::name)
+                                .Field("sex", &P::sex, domain::kSexes)
+                                .Field("birth_date", &P::birth_date)
+                                .Field("birth_date_estimated", &P::birth_date_estimated)
+                                .Computed("age", age)
+                                .Field("relation", &P::relation)
+                                .Computed("wg", wg)
+                                .Field("disability", &P::disability)
+                                .Field("displacement", &P::displacement)
+                                .Field("phone", &P::phone)
+                                .Field("version", &P::version);
+  return shape;
+}
+
+const Shape<domain::HouseholdDetail>& HouseholdDetailShape() {
+  using D = domain::HouseholdDetail;
+  static const auto shape =
+      Shape<D>("HouseholdDetail")
+          .Include(HouseholdShape(),
+                   [](const D& d) -> const domain::Household& { return d.household; })
+          .Nested("people", PersonShape(), [](const D& d) { return d.people; })
+          .Nested("memberships", MembershipShape(), [](const D& d) { return d.memberships; })
+          .Nested("warnings", WarningShape(), [](const D& d) { return d.warnings; });
+  return shape;
+}
+
+const Shape<domain::RegistrySummary>& SummaryShape() {
+  using S = domain::RegistrySummary;
+  using IC = domain::InstitutionCount;
+  using BC = domain::BandCount;
+  using MC = domain::MemberCount;
+  using AR = domain::AreaRollup;
+  using HT = domain::HouseholdTotals;
+  static const auto area = Shape<S>("").Field("id", &S::area_id).Field("name", &S::area_name);
+  static const auto inst = Shape<IC>("")
+                               .Field("type", &IC::type)
+                               .Field("tier", &IC::tier)
+                               .Field("status", &IC::status)
+                               .Field("count", &IC::count);
+  static const auto band = Shape<BC>("")
+                               .Field("band", &BC::band)
+                               .Field("poor", &BC::poor)
+                               .Field("registered", &BC::registered)
+                               .Field("organised", &BC::organised);
+  static const auto totals = Shape<HT>("")
+                                 .Field("registered", &HT::registered)
+                                 .Field("organised", &HT::organised)
+                                 .Field("poor_registered", &HT::poor_registered)
+                                 .Field("poor_organised", &HT::poor_organised)
+                                 .Nested("by_band", band, [](const HT& h) { return h.by_band; });
+  static const auto members = Shape<MC>("")
+                                  .Field("sex", &MC::sex)
+                                  .Field("age_band", &MC::age_band)
+                                  .Field("disability", &MC::disability)
+                                  .Field("count", &MC::count);
+  static const auto child = Shape<AR>("")
+                                .Field("area_id", &AR::area_id)
+                                .Field("name", &AR::name)
+                                .Field("households", &AR::households)
+                                .Field("organised", &AR::organised)
+                                .Field("poor", &AR::poor)
+                                .Field("poor_organised", &AR::poor_organised)
+                                .Field("institutions", &AR::institutions);
+  static const auto shape =
+      Shape<S>("RegistrySummary")
+          .Nested("area", area, [](const S& s) -> const S& { return s; })
+          .Nested("institutions", inst, [](const S& s) { return s.institutions; })
+          .Nested("households", totals, [](const S& s) -> const HT& { return s.households; })
+          .Nested("members", members, [](const S& s) { return s.members; })
+          .Nested("children", child, [](const S& s) { return s.children; });
+  return shape;
+}
+
+const Shape<domain::InstitutionDetail>& InstitutionDetailShape() {
+  using D = domain::InstitutionDetail;
+  static const auto shape = Shape<D>("InstitutionDetail")
+                                .Include(InstitutionShape(),
+                                         [](const D& d) {
+                                           return InstitutionView{d.institution, d.warnings};
+                                         })
+                                .Nested("status_history", StatusChangeShape(),
+                                        [](const D& d) { return d.status_history; });
+  return shape;
+}
+
+const Shape<domain::MembershipResult>& MembershipResultShape() {
+  using R = domain::MembershipResult;
+  static const auto shape =
+      Shape<R>("MembershipResult")
+          .Include(MembershipShape(),
+                   [](const R& r) -> const domain::Membership& { return r.membership; })
+          .Nested("warnings", WarningShape(), [](const R& r) { return r.warnings; });
+  return shape;
+}
+
+const Shape<std::vector<domain::Person>>& PeopleShape() {
+  using V = std::vector<domain::Person>;
+  static const auto shape =
+      Shape<V>("People")
+          .Nested("items", PersonShape(), [](const V& v) -> const V& { return v; })
+          .Computed("total", [](const V& v) { return static_cast<std::int64_t>(v.size()); });
+  return shape;
+}
+
+const Shape<domain::DuplicatePair>& DuplicatePairShape() {
+  using D = domain::DuplicatePair;
+  static constexpr std::string_view kReasons[] = {"national_id", "similar_names"};
+  static const auto shape =
+      Shape<D>("DuplicatePair")
+          .Field("reason", &D::reason, kReasons)
+          .Field("similarity", &D::similarity)
+          .Nested("a", HouseholdShape(), [](const D& d) -> const domain::Household& { return d.a; })
+          .Nested("b", HouseholdShape(),
+                  [](const D& d) -> const domain::Household& { return d.b; });
+  return shape;
+}
+
+json::object DuplicatePairJson(const domain::DuplicatePair& d) {
+  return DuplicatePairShape().Write(d);
+}
+
+domain::InstitutionInput ReadInstitution(ObjectReader& r) {
+  domain::InstitutionInput in;
+  in.type = r.OptionalString("type");
+  in.area_id = r.OptionalString("area_id");
+  in.parent_id = r.ClearableString("parent_id");
+  in.code = r.ClearableString("code");
+  in.name = r.OptionalString("name");
+  in.name_local = r.ClearableString("name_local");
+  in.formed_on = r.ClearableString("formed_on");
+  in.sex_composition = r.OptionalString("sex_composition");
+  in.status = r.OptionalString("status");
+  in.status_on = r.OptionalString("status_on");
+  in.status_reason = r.ClearableString("status_reason");
+  in.merged_into_id = r.OptionalString("merged_into_id");
+  in.meeting_frequency = r.ClearableString("meeting_frequency");
+  in.registration_status = r.OptionalString("registration_status");
+  in.registration_authority = r.ClearableString("registration_authority");
+  in.registration_number = r.ClearableString("registration_number");
+  in.registration_date = r.ClearableString("registration_date");
+  in.bank_status = r.OptionalString("bank_status");
+  in.bank_name = r.ClearableString("bank_name");
+  in.bank_opened_on = r.ClearableString("bank_opened_on");
+  in.savings = r.OptionalNumber("savings");
+  in.notes = r.ClearableString("notes");
+  return in;
+}
+
+domain::PersonInput ReadPerson(ObjectReader& r) {
+  domain::PersonInput p;
+  p.name = r.OptionalString("name");
+  p.sex = r.OptionalString("sex");
+  p.relation = r.OptionalString("relation");
+  p.birth_date = r.ClearableString("birth_date");
+  p.age = r.OptionalInt("age");
+  p.displacement = r.ClearableString("displacement");
+  p.phone = r.ClearableString("phone");
+  if (const auto* wg = r.NullableObject("wg")) {
+    if (!*wg) {
+      p.clear_wg = true;
+    } else {
+      ObjectReader w(**wg, r.Path("wg"));
+      std::array<std::int64_t, 6> answers{};
+      for (std::size_t i = 0; i < 6; ++i) answers[i] = w.RequiredInt(domain::kWgDomains[i]);
+      if (auto ok = w.Finish(); !ok)
+        for (const auto& [k, v] : ok.error().fields) r.errors()[k] = v;
+      p.wg = answers;
+    }
+  }
+  return p;
+}
+
+domain::HouseholdInput ReadHousehold(ObjectReader& r) {
+  domain::HouseholdInput in;
+  in.area_id = r.OptionalString("area_id");
+  in.code = r.ClearableString("code");
+  in.head_name = r.OptionalString("head_name");
+  in.head_father_name = r.ClearableString("head_father_name");
+  in.address = r.ClearableString("address");
+  in.phone = r.ClearableString("phone");
+  in.national_id = r.ClearableString("national_id");
+  in.psc_date = r.ClearableString("psc_date");
+  in.psc_source = r.ClearableString("psc_source");
+  in.psc_score = r.OptionalNumber("psc_score");
+  in.latitude = r.OptionalNumber("latitude");
+  in.longitude = r.OptionalNumber("longitude");
+  in.flags = r.OptionalStrings("flags");
+  in.allow_duplicate = r.OptionalBool("allow_duplicate").value_or(false);
+  return in;
+}
+
+json::object DetailJson(const domain::InstitutionDetail& d) {
+  return InstitutionDetailShape().Write(d);
+}
+json::object MembershipResultJson(const domain::MembershipResult& r) {
+  return MembershipResultShape().Write(r);
+}
+json::object PeopleJson(const std::vector<domain::Person>& v) { return PeopleShape().Write(v); }
+
 json::object InstitutionTypeJson(const domain::InstitutionType& t) {
-  return {{"code", t.code},
-          {"name", t.name},
-          {"name_local", Nullable(t.name_local)},
-          {"tier", t.tier},
-          {"parent_types", StringArray(t.parent_types)},
-          {"member_kind", domain::MemberKindId(t.member_kind)},
-          {"size_min", Nullable(t.size_min)},
-          {"size_max", Nullable(t.size_max)}};
+  return InstitutionTypeShape().Write(t);
 }
-
 json::object RegistryConfigJson(const domain::RegistryConfig& c) {
-  json::array types, sets, lists;
-  for (const auto& t : c.types) types.push_back(InstitutionTypeJson(t));
-  for (const auto& s : c.band_sets) {
-    json::array bands;
-    for (const auto& b : s.bands)
-      bands.push_back(json::object{{"code", b.code},
-                                   {"name", b.name},
-                                   {"name_local", Nullable(b.name_local)},
-                                   {"lower_bound", b.lower_bound},
-                                   {"poor", b.poor}});
-    sets.push_back(json::object{{"effective_from", s.effective_from},
-                                {"source", Nullable(s.source)},
-                                {"bands", std::move(bands)}});
-  }
-  for (const auto& l : c.checklists) {
-    json::array items, grades;
-    for (const auto& i : l.items)
-      items.push_back(json::object{{"code", i.code}, {"name", i.name}, {"max_score", i.max_score}});
-    for (const auto& g : l.grades)
-      grades.push_back(json::object{{"grade", g.grade}, {"min_percent", g.min_percent}});
-    lists.push_back(json::object{{"code", l.code},
-                                 {"name", l.name},
-                                 {"institution_types", StringArray(l.institution_types)},
-                                 {"items", std::move(items)},
-                                 {"grades", std::move(grades)}});
-  }
-  return {{"institution_types", std::move(types)},
-          {"poverty_band_sets", std::move(sets)},
-          {"checklists", std::move(lists)},
-          {"member_roles", Options(c.member_roles)},
-          {"vulnerability_flags", Options(c.vulnerability_flags)},
-          {"activity_types", Options(c.activity_types)},
-          {"topics", Options(c.topics)}};
+  return RegistryConfigShape().Write(c);
 }
-
 json::array WarningsJson(const std::vector<domain::Warning>& warnings) {
   json::array a;
-  for (const auto& w : warnings) {
-    json::object o{{"code", w.code}, {"message", w.message}};
-    if (w.record_id)
-      o[w.code == "possible_duplicate" ? "household_id" : "institution_id"] = *w.record_id;
-    if (w.count) o["count"] = *w.count;
-    if (w.limit) o["limit"] = *w.limit;
-    a.push_back(std::move(o));
-  }
+  for (const auto& w : warnings) a.push_back(WarningShape().Write(w));
   return a;
 }
-
 json::object InstitutionJson(const domain::Institution& i,
                              const std::vector<domain::Warning>& warnings) {
-  return {{"id", i.id},
-          {"code", Nullable(i.code)},
-          {"type", i.type},
-          {"tier", i.tier},
-          {"area_id", i.area_id},
-          {"area_name", i.area_name},
-          {"parent_id", Nullable(i.parent_id)},
-          {"parent_name", Nullable(i.parent_name)},
-          {"name", i.name},
-          {"name_local", Nullable(i.name_local)},
-          {"formed_on", Nullable(i.formed_on)},
-          {"sex_composition", i.sex_composition},
-          {"status", i.status},
-          {"status_on", Nullable(i.status_on)},
-          {"status_reason", Nullable(i.status_reason)},
-          {"merged_into_id", Nullable(i.merged_into_id)},
-          {"meeting_frequency", Nullable(i.meeting_frequency)},
-          {"registration_status", i.registration_status},
-          {"registration_authority", Nullable(i.registration_authority)},
-          {"registration_number", Nullable(i.registration_number)},
-          {"registration_date", Nullable(i.registration_date)},
-          {"bank_status", i.bank_status},
-          {"bank_name", Nullable(i.bank_name)},
-          {"bank_opened_on", Nullable(i.bank_opened_on)},
-          {"savings", i.savings},
-          {"notes", Nullable(i.notes)},
-          {"member_count", i.member_count},
-          {"child_count", i.child_count},
-          {"latest_grade", Nullable(i.latest_grade)},
-          {"latest_assessed_on", Nullable(i.latest_assessed_on)},
-          {"version", i.version},
-          {"created_at", i.created_at},
-          {"updated_at", i.updated_at},
-          {"warnings", WarningsJson(warnings)}};
+  return InstitutionShape().Write({i, warnings});
 }
-
 json::object StatusChangeJson(const domain::StatusChange& c) {
-  return {{"status", c.status},
-          {"status_on", c.status_on},
-          {"reason", Nullable(c.reason)},
-          {"at", c.at}};
+  return StatusChangeShape().Write(c);
 }
-
-json::object MembershipJson(const domain::Membership& m) {
-  return {{"id", m.id},
-          {"institution_id", m.institution_id},
-          {"institution_name", Nullable(m.institution_name)},
-          {"type", m.type},
-          {"household_id", Nullable(m.household_id)},
-          {"household_name", Nullable(m.household_name)},
-          {"person_id", Nullable(m.person_id)},
-          {"person_name", Nullable(m.person_name)},
-          {"person_sex", Nullable(m.person_sex)},
-          {"member_institution_id", Nullable(m.member_institution_id)},
-          {"member_institution_name", Nullable(m.member_institution_name)},
-          {"role", m.role},
-          {"joined_on", m.joined_on},
-          {"left_on", Nullable(m.left_on)},
-          {"left_reason", Nullable(m.left_reason)},
-          {"version", m.version}};
-}
-
-json::object AssessmentJson(const domain::Assessment& a) {
-  json::object answers;
-  for (const auto& [k, v] : a.answers) answers[k] = v;
-  return {{"id", a.id},
-          {"institution_id", a.institution_id},
-          {"checklist", a.checklist},
-          {"assessed_on", a.assessed_on},
-          {"score", a.score},
-          {"grade", a.grade},
-          {"answers", std::move(answers)},
-          {"notes", Nullable(a.notes)},
-          {"created_at", a.created_at}};
-}
-
-json::object HouseholdJson(const domain::Household& h) {
-  return {{"id", h.id},
-          {"code", Nullable(h.code)},
-          {"area_id", h.area_id},
-          {"area_name", h.area_name},
-          {"head_name", h.head_name},
-          {"head_father_name", Nullable(h.head_father_name)},
-          {"head_person_id", Nullable(h.head_person_id)},
-          {"address", Nullable(h.address)},
-          {"latitude", Nullable(h.latitude)},
-          {"longitude", Nullable(h.longitude)},
-          {"phone", Nullable(h.phone)},
-          {"national_id", Nullable(h.national_id)},
-          {"national_id_masked", h.national_id_masked},
-          {"psc_score", Nullable(h.psc_score)},
-          {"psc_date", Nullable(h.psc_date)},
-          {"psc_source", Nullable(h.psc_source)},
-          {"poverty_band", Nullable(h.poverty_band)},
-          {"poor", h.poor},
-          {"flags", StringArray(h.flags)},
-          {"person_count", h.person_count},
-          {"membership_count", h.membership_count},
-          {"organised", h.membership_count > 0},
-          {"merged_into_id", Nullable(h.merged_into_id)},
-          {"version", h.version},
-          {"created_at", h.created_at},
-          {"updated_at", h.updated_at}};
-}
-
-json::object PersonJson(const domain::Person& p) {
-  json::value wg = nullptr;
-  if (p.wg) {
-    json::object o;
-    for (std::size_t i = 0; i < 6; ++i) o[domain::kWgDomains[i]] = (*p.wg)[i];
-    wg = std::move(o);
-  }
-  json::value age = nullptr;
-  if (p.birth_date)
-    if (auto a = domain::AgeOn(*p.birth_date, domain::TodayDate())) age = *a;
-  return {{"id", p.id},
-          {"household_id", p.household_id},
-          {"name", p.name},
-          {"sex", p.sex},
-          {"birth_date", Nullable(p.birth_date)},
-          {"birth_date_estimated", p.birth_date_estimated},
-          {"age", age},
-          {"relation", p.relation},
-          {"wg", wg},
-          {"disability", p.disability},
-          {"displacement", Nullable(p.displacement)},
-          {"phone", Nullable(p.phone)},
-          {"version", p.version}};
-}
-
+json::object MembershipJson(const domain::Membership& m) { return MembershipShape().Write(m); }
+json::object AssessmentJson(const domain::Assessment& a) { return AssessmentShape().Write(a); }
+json::object HouseholdJson(const domain::Household& h) { return HouseholdShape().Write(h); }
+json::object PersonJson(const domain::Person& p) { return PersonShape().Write(p); }
 json::object HouseholdDetailJson(const domain::HouseholdDetail& d) {
-  auto o = HouseholdJson(d.household);
-  json::array people, memberships;
-  for (const auto& p : d.people) people.push_back(PersonJson(p));
-  for (const auto& m : d.memberships) memberships.push_back(MembershipJson(m));
-  o["people"] = std::move(people);
-  o["memberships"] = std::move(memberships);
-  o["warnings"] = WarningsJson(d.warnings);
-  return o;
+  return HouseholdDetailShape().Write(d);
 }
-
-json::object SummaryJson(const domain::RegistrySummary& s) {
-  json::array inst, bands, members, children;
-  for (const auto& i : s.institutions)
-    inst.push_back(
-        json::object{{"type", i.type}, {"tier", i.tier}, {"status", i.status}, {"count", i.count}});
-  for (const auto& b : s.households.by_band)
-    bands.push_back(json::object{{"band", Nullable(b.band)},
-                                 {"poor", b.poor},
-                                 {"registered", b.registered},
-                                 {"organised", b.organised}});
-  for (const auto& m : s.members)
-    members.push_back(json::object{{"sex", m.sex},
-                                   {"age_band", m.age_band},
-                                   {"disability", m.disability},
-                                   {"count", m.count}});
-  for (const auto& c : s.children)
-    children.push_back(json::object{{"area_id", c.area_id},
-                                    {"name", c.name},
-                                    {"households", c.households},
-                                    {"organised", c.organised},
-                                    {"poor", c.poor},
-                                    {"poor_organised", c.poor_organised},
-                                    {"institutions", c.institutions}});
-  return {{"area", json::object{{"id", s.area_id}, {"name", s.area_name}}},
-          {"institutions", std::move(inst)},
-          {"households", json::object{{"registered", s.households.registered},
-                                      {"organised", s.households.organised},
-                                      {"poor_registered", s.households.poor_registered},
-                                      {"poor_organised", s.households.poor_organised},
-                                      {"by_band", std::move(bands)}}},
-          {"members", std::move(members)},
-          {"children", std::move(children)}};
-}
+json::object SummaryJson(const domain::RegistrySummary& s) { return SummaryShape().Write(s); }
 
 }  // namespace mobilise::api

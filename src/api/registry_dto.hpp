@@ -1,14 +1,52 @@
-// Registry records as JSON, in the shapes docs/api.md documents.
+// Registry records as JSON, in the shapes docs/api.md documents; each writer is its Shape (see
+// api/schema.hpp), which also gives the record's OpenAPI schema.
 #pragma once
 
 #include <boost/json/object.hpp>
 
+#include "api/json_io.hpp"
+#include "api/schema.hpp"
 #include "domain/registry/household_service.hpp"
 #include "domain/registry/institution_service.hpp"
 #include "domain/registry/registry_config.hpp"
 #include "domain/registry/registry_summary.hpp"
 
 namespace mobilise::api {
+
+// An institution as written alone: the record and its warnings.
+struct InstitutionView {
+  const domain::Institution& institution;
+  const std::vector<domain::Warning>& warnings;
+};
+
+const Shape<domain::RegistryConfig>& RegistryConfigShape();
+const Shape<domain::InstitutionType>& InstitutionTypeShape();
+const Shape<InstitutionView>& InstitutionShape();
+const Shape<domain::StatusChange>& StatusChangeShape();
+const Shape<domain::Membership>& MembershipShape();
+const Shape<domain::Assessment>& AssessmentShape();
+const Shape<domain::Household>& HouseholdShape();
+const Shape<domain::Person>& PersonShape();
+const Shape<domain::HouseholdDetail>& HouseholdDetailShape();
+const Shape<domain::Warning>& WarningShape();
+const Shape<domain::RegistrySummary>& SummaryShape();
+const Shape<domain::InstitutionDetail>& InstitutionDetailShape();
+const Shape<domain::MembershipResult>& MembershipResultShape();
+const Shape<std::vector<domain::Person>>& PeopleShape();
+// An item of GET /households/duplicates: two households that may be one.
+const Shape<domain::DuplicatePair>& DuplicatePairShape();
+boost::json::object DuplicatePairJson(const domain::DuplicatePair& pair);
+
+// The request readers (each also describes its body when run on ObjectReader::Recording()).
+domain::InstitutionInput ReadInstitution(ObjectReader& r);
+domain::PersonInput ReadPerson(ObjectReader& r);
+domain::HouseholdInput ReadHousehold(ObjectReader& r);
+
+// The institution with its status history and warnings.
+boost::json::object DetailJson(const domain::InstitutionDetail& detail);
+boost::json::object MembershipResultJson(const domain::MembershipResult& result);
+// A household's people: {items, total}.
+boost::json::object PeopleJson(const std::vector<domain::Person>& people);
 
 boost::json::object RegistryConfigJson(const domain::RegistryConfig& config);
 boost::json::object InstitutionTypeJson(const domain::InstitutionType& type);

@@ -1,100 +1,12 @@
 // /courses, /training-needs, /training-plans (+ /achievement), /trainings/{id}/trainees (scores),
 // /trainings/{id}/followups, and /staff (staff to pick for a training need).
 #include "api/routes.hpp"
+#include "api/training_json.hpp"
 #include "domain/trainings/training_service.hpp"
 
 namespace mobilise::api {
 
 namespace json = boost::json;
-
-namespace {
-
-json::object CourseJson(const domain::Course& c) {
-  json::array topics;
-  for (const auto& t : c.topics) topics.push_back(json::value(t));
-  return {{"id", c.id},
-          {"code", c.code},
-          {"title", c.title},
-          {"title_local", Nullable(c.title_local)},
-          {"audience", c.audience},
-          {"topics", std::move(topics)},
-          {"duration_hours", c.duration_hours},
-          {"test_max", Nullable(c.test_max)},
-          {"version", c.version}};
-}
-
-json::object PlanJson(const domain::TrainingPlan& t) {
-  return {{"id", t.id},
-          {"course_id", t.course_id},
-          {"course_title", t.course_title},
-          {"area_id", t.area_id},
-          {"area_name", t.area_name},
-          {"period", t.period},
-          {"period_start", t.period_start},
-          {"period_end", t.period_end},
-          {"planned_events", t.planned_events},
-          {"planned_participants", t.planned_participants},
-          {"version", t.version}};
-}
-
-json::object NeedJson(const domain::TrainingNeed& n) {
-  return {{"id", n.id},
-          {"area_id", n.area_id},
-          {"area_name", n.area_name},
-          {"user_id", Nullable(n.user_id)},
-          {"institution_id", Nullable(n.institution_id)},
-          {"subject_name", Nullable(n.subject_name)},
-          {"course_id", Nullable(n.course_id)},
-          {"need", n.need},
-          {"priority", n.priority},
-          {"assessed_on", n.assessed_on},
-          {"version", n.version}};
-}
-
-json::object FollowupJson(const domain::TrainingFollowup& f) {
-  return {{"id", f.id},
-          {"person_id", f.person_id},
-          {"person_name", f.person_name},
-          {"followed_on", f.followed_on},
-          {"applies", f.applies},
-          {"notes", Nullable(f.notes)},
-          {"version", f.version}};
-}
-
-json::object TraineesJson(const domain::TraineeReport& r) {
-  json::array items;
-  for (const auto& x : r.trainees)
-    items.push_back(json::object{{"person_id", x.attendance.person_id},
-                                 {"person_name", x.attendance.person_name},
-                                 {"attended", x.attendance.attended},
-                                 {"pre_score", Nullable(x.attendance.pre_score)},
-                                 {"post_score", Nullable(x.attendance.post_score)},
-                                 {"gain", Nullable(x.gain)},
-                                 {"normalised_gain", Nullable(x.normalised_gain)}});
-  return json::object{{"activity_id", r.activity_id},
-                      {"status", r.status},
-                      {"version", r.version},
-                      {"course_id", r.course_id},
-                      {"course_title", r.course_title},
-                      {"test_max", Nullable(r.test_max)},
-                      {"average_gain", Nullable(r.average_gain)},
-                      {"average_normalised_gain", Nullable(r.average_normalised_gain)},
-                      {"items", std::move(items)}};
-}
-
-domain::CourseInput ReadCourse(ObjectReader& r) {
-  domain::CourseInput in;
-  in.code = r.OptionalString("code");
-  in.title = r.OptionalString("title");
-  in.title_local = r.ClearableString("title_local");
-  in.audience = r.OptionalString("audience");
-  in.duration_hours = r.OptionalNumber("duration_hours");
-  in.test_max = r.NullableNumber("test_max");
-  in.topics = r.OptionalStrings("topics");
-  return in;
-}
-
-}  // namespace
 
 // Readers of bodies that the handlers used to read inline.
 namespace {

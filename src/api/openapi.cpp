@@ -1,0 +1,91 @@
+#include "api/openapi.hpp"
+
+#include <set>
+
+#include "api/dto.hpp"
+
+namespace mobilise::api {
+
+namespace json = boost::json;
+
+namespace {
+
+bool Documented(const std::string& pattern) {
+  return pattern.rfind("/api/", 0) == 0 || pattern == "/healthz" || pattern == "/metrics";
+}
+
+json::array PathParameters(const std::vector<std::string>& segments) {
+  json::array out;
+  for (const auto& s : segments)
+    if (s.size() > 2 && s.front() == '{' && s.back() == '}')
+      out.push_back(json::object{{"name", s.substr(1, s.size() - 2)},
+                                 {"in", "path"},
+                                 {"required", true},
+                                 {"schema", TypeSchema("string")}});
+  return out;
+}
+
+json::object JsonContent(json::object schema) {
+  return {{"application/json", json::object{{"schema", std::move(schema)}}}};
+}
+
+const OperationSchema* Find(const std::string& method, const std::string& pattern) {
+  for (const auto& op : OperationSchemas())
+    if (op.method == method && op.pattern == pattern) return &op;
+  return nullptr;
+}
+
+json::object Operation(const http::Router::Route& route) {
+  json::object responses{{"default", json::object{{"description", "an error"},
+                                                  {"content", JsonContent(ErrorShape().Use())}}}};
+  json::object op;
+  if (const auto* spec = Find(route.method, route.pattern)) {
+    json::object ok{{"description", "success"}};
+    if (spec->response) ok["content"] = JsonContent(spec->response());
+    responses[std::to_string(spec->status)] = std::move(ok);
+    if (spec->request)
+      op["requestBody"] =
+          json::object{{"required", true}, {"content", JsonContent(spec->request())}};
+  } else {
+    responses["200"] = json::object{{"description", "success (body described in docs/api.md)"}};
+  }
+  op["responses"] = std::move(responses);
+  if (auto params = PathParameters(route.segments); !params.empty())
+    op["parameters"] = std::move(params);
+  return op;
+}
+
+json::object Components() {
+  json::object schemas;
+  std::vector<const ShapeBase*> todo = ComponentShapes();
+  todo.push_back(&ErrorShape());
+  std::set<std::string> seen;
+  while (!todo.empty()) {
+    const auto* shape = todo.back();
+    todo.pop_back();
+    if (!seen.insert(shape->name()).second) continue;
+    schemas[shape->name()] = shape->Schema();
+    for (const auto* r : shape->Refs()) todo.push_back(r);
+  }
+  return {{"schemas", std::move(schemas)}};
+}
+
+}  // namespace
+
+json::object OpenApiDocument(const http::Router& router, const std::string& version) {
+  json::object paths;
+  for (const auto& route : router.routes()) {
+    if (!Documented(route.pattern)) continue;
+    std::string method = route.method;
+    for (auto& ch : method) ch = static_cast<char>(std::tolower(ch));
+    auto& entry = paths[route.pattern];
+    if (!entry.is_object()) entry.emplace_object();
+    entry.as_object()[method] = Operation(route);
+  }
+  return {{"openapi", "3.0.3"},
+          {"info", json::object{{"title", "Mobilise API"}, {"version", version}}},
+          {"paths", std::move(paths)},
+          {"components", Components()}};
+}
+
+}  // namespace mobilise::api

@@ -1,0 +1,223 @@
+// Which schema each operation reads and answers with, keyed by (method, pattern). The schemas
+// themselves come from the Shapes (responses) and the readers (requests); this table only says
+// which belongs to which route. Where a handler still reads its body inline, the reader here
+// repeats those reads field for field (tests/api/openapi.test.mjs checks them against the
+// server's own answers to an empty and to an unknown field), until the handler calls it.
+#include "api/openapi_table.hpp"
+
+#include "api/dto.hpp"
+#include "api/import_json.hpp"
+#include "api/openapi.hpp"
+#include "api/registry_config_json.hpp"
+#include "api/registry_dto.hpp"
+
+namespace mobilise::api {
+
+namespace json = boost::json;
+
+namespace {
+
+using namespace openapi_table;  // NOLINT: the table's vocabulary
+
+void ReadAreaLevel(ObjectReader& r) {
+  r.RequiredInt("level");
+  r.RequiredString("name");
+  r.NullableString("name_local");
+}
+
+void ReadNewArea(ObjectReader& r) {
+  r.OptionalString("parent_id");
+  r.RequiredString("code");
+  r.RequiredString("name");
+  r.NullableString("name_local");
+}
+
+void ReadAreaPatch(ObjectReader& r) {
+  r.RequiredInt("version");
+  r.OptionalString("code");
+  r.OptionalString("name");
+  r.NullableString("name_local");
+  r.OptionalString("parent_id");
+}
+
+void ReadRoleItems(ObjectReader& r, bool required) {
+  const auto* roles = required ? r.RequiredArray("roles") : r.OptionalArray("roles");
+  ReadObjects<int>(r, "roles", roles, [](ObjectReader& item) {
+    item.OptionalString("role");
+    item.OptionalString("area_id");
+    return 0;
+  });
+}
+
+void ReadNewUser(ObjectReader& r) {
+  r.RequiredString("username");
+  r.RequiredString("full_name");
+  r.RequiredString("password");
+  r.OptionalString("locale");
+  ReadRoleItems(r, true);
+}
+
+void ReadUserPatch(ObjectReader& r) {
+  r.RequiredInt("version");
+  r.OptionalString("full_name");
+  r.OptionalString("locale");
+  r.OptionalString("password");
+  r.OptionalBool("disabled");
+  ReadRoleItems(r, false);
+}
+
+void ReadNewHousehold(ObjectReader& r) {
+  ReadHousehold(r);
+  ReadObjects<domain::PersonInput>(r, "people", r.OptionalArray("people"), ReadPerson);
+}
+
+void ReadNewMember(ObjectReader& r) {
+  r.OptionalString("household_id");
+  r.OptionalString("person_id");
+  r.OptionalString("member_institution_id");
+  r.RequiredString("role");
+  r.RequiredString("joined_on");
+}
+
+void ReadMemberPatch(ObjectReader& r) {
+  r.OptionalString("role");
+  r.OptionalString("left_on");
+  r.OptionalString("left_reason");
+}
+
+void ReadNewAssessment(ObjectReader& r) {
+  r.RequiredString("checklist");
+  r.RequiredString("assessed_on");
+  r.ClearableString("notes");
+  r.RequiredObject("answers");
+}
+
+std::vector<OperationSchema> CoreOperations() {
+  const Schema none;
+  return {
+      // Session and tokens.
+      {"POST", "/api/v1/session", 200, One(&SessionShape), Reads([](ObjectReader& r) {
+         r.RequiredString("username");
+         r.RequiredString("password");
+       })},
+      {"GET", "/api/v1/session", 200, One(&SessionShape), none},
+      {"DELETE", "/api/v1/session", 204, none, none},
+      {"POST", "/api/v1/session/password", 204, none, Reads([](ObjectReader& r) {
+         r.RequiredString("current_password");
+         r.RequiredString("new_password");
+       })},
+      {"POST", "/api/v1/tokens", 201, One(&NewTokenShape), Reads([](ObjectReader& r) {
+         r.RequiredString("name");
+         r.OptionalInt("expires_in_days");
+       })},
+      // Areas.
+      {"GET", "/api/v1/area-levels", 200, ArrayOf(&AreaLevelShape), none},
+      {"PUT", "/api/v1/area-levels", 204, none,
+       [] { return ArraySchema(RecordedRequest(ReadAreaLevel)); }},
+      {"GET", "/api/v1/areas", 200, PageOf(&AreaShape), none},
+      {"POST", "/api/v1/areas", 201, One(&AreaShape), Reads(ReadNewArea)},
+      {"GET", "/api/v1/areas/{id}", 200, One(&AreaDetailShape), none},
+      {"PATCH", "/api/v1/areas/{id}", 200, One(&AreaShape), Reads(ReadAreaPatch)},
+      {"DELETE", "/api/v1/areas/{id}", 204, none, none},
+      {"GET", "/api/v1/areas/{id}/children", 200, PageOf(&AreaShape), none},
+      // Users and audit.
+      {"GET", "/api/v1/users", 200, PageOf(&UserShape), none},
+      {"POST", "/api/v1/users", 201, One(&UserShape), Reads(ReadNewUser)},
+      {"GET", "/api/v1/users/{id}", 200, One(&UserShape), none},
+      {"PATCH", "/api/v1/users/{id}", 200, One(&UserShape), Reads(ReadUserPatch)},
+      {"GET", "/api/v1/audit", 200, PageOf(&AuditShape), none},
+      // Registry configuration and roll-ups.
+      {"GET", "/api/v1/registry/config", 200, One(&RegistryConfigShape), none},
+      {"GET", "/api/v1/registry/summary", 200, One(&SummaryShape), none},
+      // Institutions, memberships, assessments.
+      {"GET", "/api/v1/institutions", 200, PageOf(&InstitutionShape), none},
+      {"POST", "/api/v1/institutions", 201, One(&InstitutionDetailShape), Reads(ReadInstitution)},
+      {"GET", "/api/v1/institutions/{id}", 200, One(&InstitutionDetailShape), none},
+      {"PATCH", "/api/v1/institutions/{id}", 200, One(&InstitutionDetailShape),
+       Versioned(ReadInstitution)},
+      {"DELETE", "/api/v1/institutions/{id}", 204, none, none},
+      {"GET", "/api/v1/institutions/{id}/members", 200, ItemsOf(&MembershipShape), none},
+      {"POST", "/api/v1/institutions/{id}/members", 201, One(&MembershipResultShape),
+       Reads(ReadNewMember)},
+      {"PATCH", "/api/v1/institutions/{id}/members/{membership_id}", 200,
+       One(&MembershipResultShape), Reads(ReadMemberPatch)},
+      {"GET", "/api/v1/institutions/{id}/assessments", 200, ItemsOf(&AssessmentShape), none},
+      {"POST", "/api/v1/institutions/{id}/assessments", 201, One(&AssessmentShape),
+       Reads(ReadNewAssessment)},
+      // Households and people.
+      {"GET", "/api/v1/households", 200, PageOf(&HouseholdShape), none},
+      {"POST", "/api/v1/households", 201, One(&HouseholdDetailShape), Reads(ReadNewHousehold)},
+      {"GET", "/api/v1/households/{id}", 200, One(&HouseholdDetailShape), none},
+      {"PATCH", "/api/v1/households/{id}", 200, One(&HouseholdDetailShape),
+       Versioned(ReadHousehold)},
+      {"DELETE", "/api/v1/households/{id}", 204, none, none},
+      {"GET", "/api/v1/households/{id}/people", 200, One(&PeopleShape), none},
+      {"POST", "/api/v1/households/{id}/people", 201, One(&PersonShape), Reads(ReadPerson)},
+      {"PATCH", "/api/v1/households/{id}/people/{person_id}", 200, One(&PersonShape),
+       Versioned(ReadPerson)},
+      {"POST", "/api/v1/households/{id}/merge", 200, One(&HouseholdDetailShape),
+       Reads([](ObjectReader& r) {
+         r.RequiredString("other_id");
+         r.RequiredInt("version");
+       })},
+  };
+}
+
+// Roles, duplicates, the registry configuration's changes and the area import.
+std::vector<OperationSchema> ConfigOperations() {
+  const Schema none;
+  return {
+      {"GET", "/api/v1/roles", 200, ArrayOf(&RoleShape), none},
+      {"GET", "/api/v1/households/duplicates", 200, PageOf(&DuplicatePairShape), none},
+      {"PUT", "/api/v1/institution-types/{code}", 200, One(&InstitutionTypeShape),
+       Reads(ReadInstitutionType)},
+      {"PUT", "/api/v1/poverty-bands/{effective_from}", 204, none, Reads(ReadBandSet)},
+      {"PUT", "/api/v1/checklists/{code}", 204, none, Reads(ReadChecklist)},
+      {"PUT", "/api/v1/registry-options/{list}", 204, none,
+       [] { return ArraySchema(RecordedRequest(ReadRegistryOption)); }},
+      {"POST", "/api/v1/areas/import", 200, [] { return ImportAnswerSchema({"created"}); }, none},
+  };
+}
+
+std::vector<OperationSchema> Build() {
+  auto all = CoreOperations();
+  for (auto part : {ConfigOperations(), ProgrammeOperations()})
+    all.insert(all.end(), part.begin(), part.end());
+  return all;
+}
+
+}  // namespace
+
+const std::vector<OperationSchema>& OperationSchemas() {
+  static const auto table = Build();
+  return table;
+}
+
+std::vector<const ShapeBase*> ComponentShapes() {
+  std::vector<const ShapeBase*> all{&AreaShape(),
+                                    &AreaDetailShape(),
+                                    &AreaLevelShape(),
+                                    &UserShape(),
+                                    &PrincipalShape(),
+                                    &AuditShape(),
+                                    &NewTokenShape(),
+                                    &SessionShape(),
+                                    &RegistryConfigShape(),
+                                    &SummaryShape(),
+                                    &InstitutionShape(),
+                                    &InstitutionDetailShape(),
+                                    &MembershipShape(),
+                                    &MembershipResultShape(),
+                                    &AssessmentShape(),
+                                    &HouseholdShape(),
+                                    &HouseholdDetailShape(),
+                                    &PeopleShape(),
+                                    &PersonShape(),
+                                    &RoleShape(),
+                                    &DuplicatePairShape(),
+                                    &InstitutionTypeShape()};
+  for (const auto* shape : ProgrammeShapes()) all.push_back(shape);
+  return all;
+}
+
+}  // namespace mobilise::api

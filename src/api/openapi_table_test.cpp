@@ -1,0 +1,86 @@
+// The operation table names each operation once, and the programme's shapes write exactly the
+// fields their schemas describe (the API test checks real answers; this checks empty records).
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "api/activity_json.hpp"
+#include "api/feedback_json.hpp"
+#include "api/indicator_json.hpp"
+#include "api/openapi.hpp"
+#include "api/report_json.hpp"
+#include "api/training_json.hpp"
+
+namespace mobilise::api {
+namespace {
+
+namespace json = boost::json;
+
+template <typename T>
+std::set<std::string> Written(const Shape<T>& shape, const T& record) {
+  std::set<std::string> keys;
+  for (const auto& kv : shape.Write(record)) keys.insert(std::string(kv.key()));
+  return keys;
+}
+
+template <typename T>
+std::set<std::string> Described(const Shape<T>& shape) {
+  std::set<std::string> keys;
+  const auto schema = shape.Schema();
+  for (const auto& kv : schema.at("properties").as_object()) keys.insert(std::string(kv.key()));
+  return keys;
+}
+
+template <typename T>
+void ExpectWritesWhatItDescribes(const Shape<T>& shape, const T& record) {
+  EXPECT_EQ(Written(shape, record), Described(shape)) << shape.name();
+}
+
+TEST(OpenApiTable, NamesEachOperationOnce) {
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const auto& op : OperationSchemas())
+    EXPECT_TRUE(seen.insert({std::string(op.method), std::string(op.pattern)}).second)
+        << op.method << " " << op.pattern;
+  EXPECT_GT(seen.size(), 120u);
+}
+
+TEST(OpenApiTable, ProgrammeShapesWriteWhatTheyDescribe) {
+  domain::Activity activity;
+  activity.corrections.push_back({"2026-01-01T00:00:00Z", std::nullopt, std::nullopt, "typo"});
+  ExpectWritesWhatItDescribes(ActivityShape(), activity);
+  ExpectWritesWhatItDescribes(ActivityDetailShape(), activity);
+  ExpectWritesWhatItDescribes(FileShape(), domain::StoredFile{});
+  ExpectWritesWhatItDescribes(FeedbackDetailShape(), domain::FeedbackDetail{});
+  ExpectWritesWhatItDescribes(FeedbackSummaryShape(), domain::FeedbackSummary{});
+  ExpectWritesWhatItDescribes(CourseShape(), domain::Course{});
+  ExpectWritesWhatItDescribes(PlanAchievementShape(), domain::PlanAchievement{});
+  ExpectWritesWhatItDescribes(NeedShape(), domain::TrainingNeed{});
+  ExpectWritesWhatItDescribes(TraineesShape(), domain::TraineeReport{});
+  ExpectWritesWhatItDescribes(IndicatorShape(), domain::Indicator{});
+  ExpectWritesWhatItDescribes(TargetShape(), domain::Target{});
+  ExpectWritesWhatItDescribes(SettingsShape(), domain::ProgrammeSettings{});
+  ExpectWritesWhatItDescribes(TemplateShape(), domain::ReportTemplate{});
+  ExpectWritesWhatItDescribes(ReportShape(), domain::ReportContent{});
+  ExpectWritesWhatItDescribes(Dhis2Shape(), domain::ReportService::Dhis2Config{});
+}
+
+TEST(OpenApiTable, FeedbackSummaryShareIsNullWithoutClosedRecords) {
+  domain::FeedbackSummary summary;
+  EXPECT_TRUE(FeedbackSummaryShape().Write(summary).at("closed_on_time_share").is_null());
+  summary.closed = 4;
+  summary.closed_on_time = 3;
+  EXPECT_DOUBLE_EQ(FeedbackSummaryShape().Write(summary).at("closed_on_time_share").as_double(),
+                   0.75);
+}
+
+TEST(OpenApiTable, RecordKindsOfferTheChildAreaAndTheMonth) {
+  domain::RecordKind kind;
+  kind.dims = {"sex"};
+  const auto dims = RecordKindShape().Write(kind).at("dims").as_array();
+  ASSERT_EQ(dims.size(), 3u);
+  EXPECT_EQ(dims[1].as_string(), domain::kChildAreaDim);
+  EXPECT_EQ(dims[2].as_string(), domain::kMonthDim);
+}
+
+}  // namespace
+}  // namespace mobilise::api
