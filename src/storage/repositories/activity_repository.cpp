@@ -12,11 +12,13 @@ namespace {
 using domain::Activity;
 
 constexpr const char* kColumns =
-    "x.id, x.type, x.title, x.held_on, x.start_time, x.end_time, x.area_id, x.area_path, a.name, "
-    "x.place, x.status, x.author_id, u.full_name, x.submitted_at, x.verified_by, x.verified_at, "
+    "x.id, x.type, x.title, x.held_on, x.start_time, x.end_time, x.area_id, x.area_path, "
+    "a.name AS area_name, x.place, x.status, x.author_id, u.full_name AS author_name, "
+    "x.submitted_at, x.verified_by, x.verified_at, "
     "x.return_comment, x.decisions, x.follow_up, x.notes, x.counted_total, x.named_total, "
-    "(SELECT COUNT(*) FROM file f WHERE f.record = 'activity' AND f.record_id = x.id), "
-    "x.version, x.created_at, x.created_by, x.updated_at, x.updated_by, x.course_id, v.full_name";
+    "(SELECT COUNT(*) FROM file f WHERE f.record = 'activity' AND f.record_id = x.id) AS "
+    "file_count, x.version, x.created_at, x.created_by, x.updated_at, x.updated_by, x.course_id, "
+    "v.full_name AS verified_by_name";
 // Lists of more matching records than this are read in held_on order from an index (see List).
 constexpr std::int64_t kSortLimit = 2000;
 
@@ -26,42 +28,43 @@ constexpr const char* kFrom =
 
 Activity Read(const ResultSet::Row& r) {
   Activity x;
-  x.id = r.Str(0);
-  x.type = r.Str(1);
-  x.title = r.OptText(2);
-  x.held_on = r.Str(3);
-  x.start_time = r.OptText(4);
-  x.end_time = r.OptText(5);
-  x.area_id = r.Str(6);
-  x.area_path = r.Str(7);
-  x.area_name = r.Str(8);
-  x.place = r.OptText(9);
-  x.status = r.Str(10);
-  x.author_id = r.OptText(11);
-  x.author_name = r.OptText(12);
-  x.submitted_at = r.OptText(13);
-  x.verified_by = r.OptText(14);
-  x.verified_at = r.OptText(15);
-  x.return_comment = r.OptText(16);
-  x.decisions = r.OptText(17);
-  x.follow_up = r.OptText(18);
-  x.notes = r.OptText(19);
-  x.counted_total = r.Int(20);
-  x.named_total = r.Int(21);
-  x.file_count = r.Int(22);
-  x.version = r.Int(23);
-  x.created_at = r.Str(24);
-  x.created_by = r.OptText(25);
-  x.updated_at = r.Str(26);
-  x.updated_by = r.OptText(27);
-  x.course_id = r.OptText(28);
-  x.verified_by_name = r.OptText(29);
+  x.id = r.Str("id");
+  x.type = r.Str("type");
+  x.title = r.OptText("title");
+  x.held_on = r.Str("held_on");
+  x.start_time = r.OptText("start_time");
+  x.end_time = r.OptText("end_time");
+  x.area_id = r.Str("area_id");
+  x.area_path = r.Str("area_path");
+  x.area_name = r.Str("area_name");
+  x.place = r.OptText("place");
+  x.status = r.Str("status");
+  x.author_id = r.OptText("author_id");
+  x.author_name = r.OptText("author_name");
+  x.submitted_at = r.OptText("submitted_at");
+  x.verified_by = r.OptText("verified_by");
+  x.verified_at = r.OptText("verified_at");
+  x.return_comment = r.OptText("return_comment");
+  x.decisions = r.OptText("decisions");
+  x.follow_up = r.OptText("follow_up");
+  x.notes = r.OptText("notes");
+  x.counted_total = r.Int("counted_total");
+  x.named_total = r.Int("named_total");
+  x.file_count = r.Int("file_count");
+  x.version = r.Int("version");
+  x.created_at = r.Str("created_at");
+  x.created_by = r.OptText("created_by");
+  x.updated_at = r.Str("updated_at");
+  x.updated_by = r.OptText("updated_by");
+  x.course_id = r.OptText("course_id");
+  x.verified_by_name = r.OptText("verified_by_name");
   return x;
 }
 
 domain::StoredFile ReadFile(const ResultSet::Row& r) {
-  return {r.Str(0), r.Str(1), r.Str(2), r.Str(3),    r.Str(4),
-          r.Str(5), r.Str(6), r.Int(7), r.OptText(8)};
+  return {r.Str("id"),         r.Str("sha256"), r.Str("mime"),
+          r.Str("name"),       r.Str("record"), r.Str("record_id"),
+          r.Str("created_at"), r.Int("size"),   r.OptText("created_by")};
 }
 
 constexpr const char* kFileColumns =
@@ -75,35 +78,38 @@ std::optional<Activity> SqlActivityRepository::Get(const std::string& id) {
   Activity x = Read(rs[0]);
   auto topics =
       conn_.Query("SELECT topic FROM activity_topic WHERE activity_id = ? ORDER BY topic", {id});
-  for (std::size_t i = 0; i < topics.size(); ++i) x.topics.push_back(topics[i].Str(0));
+  for (std::size_t i = 0; i < topics.size(); ++i) x.topics.push_back(topics[i].Str("topic"));
   auto inst =
       conn_.Query("SELECT institution_id FROM activity_institution WHERE activity_id = ?", {id});
-  for (std::size_t i = 0; i < inst.size(); ++i) x.institution_ids.push_back(inst[i].Str(0));
+  for (std::size_t i = 0; i < inst.size(); ++i)
+    x.institution_ids.push_back(inst[i].Str("institution_id"));
   auto fac = conn_.Query(
-      "SELECT f.user_id, COALESCE(u.full_name, f.name) FROM activity_facilitator f LEFT JOIN "
+      "SELECT f.user_id, COALESCE(u.full_name, f.name) AS name FROM activity_facilitator f LEFT "
+      "JOIN "
       "app_user u ON u.id = f.user_id WHERE f.activity_id = ? ORDER BY f.position",
       {id});
   for (std::size_t i = 0; i < fac.size(); ++i)
-    x.facilitators.push_back({fac[i].OptText(0), fac[i].OptText(1)});
+    x.facilitators.push_back({fac[i].OptText("user_id"), fac[i].OptText("name")});
   auto counts = conn_.Query(
       "SELECT sex, age_band, disability, count FROM activity_count WHERE activity_id = ? ORDER BY "
       "sex, age_band, disability",
       {id});
   for (std::size_t i = 0; i < counts.size(); ++i)
-    x.counts.push_back(
-        {counts[i].Str(0), counts[i].Str(1), counts[i].Int(2) != 0, counts[i].Int(3)});
+    x.counts.push_back({counts[i].Str("sex"), counts[i].Str("age_band"),
+                        counts[i].Bool("disability"), counts[i].Int("count")});
   auto att = conn_.Query(
-      "SELECT t.person_id, t.attended, t.pre_score, t.post_score, p.name, p.sex FROM attendance t "
+      "SELECT t.person_id, t.attended, t.pre_score, t.post_score, p.name AS person_name, "
+      "p.sex AS person_sex FROM attendance t "
       "JOIN person p ON p.id = t.person_id WHERE t.activity_id = ? ORDER BY p.name",
       {id});
   for (std::size_t i = 0; i < att.size(); ++i) {
     domain::Attendance t;
-    t.person_id = att[i].Str(0);
-    t.attended = att[i].Int(1) != 0;
-    if (!att[i].IsNull(2)) t.pre_score = att[i].Real(2);
-    if (!att[i].IsNull(3)) t.post_score = att[i].Real(3);
-    t.person_name = att[i].Str(4);
-    t.person_sex = att[i].Str(5);
+    t.person_id = att[i].Str("person_id");
+    t.attended = att[i].Bool("attended");
+    if (!att[i].IsNull("pre_score")) t.pre_score = att[i].Real("pre_score");
+    if (!att[i].IsNull("post_score")) t.post_score = att[i].Real("post_score");
+    t.person_name = att[i].Str("person_name");
+    t.person_sex = att[i].Str("person_sex");
     x.attendance.push_back(std::move(t));
   }
   return x;
@@ -419,17 +425,18 @@ std::vector<domain::ActivityMonthCount> SqlActivityRepository::MonthlyCounts(
   std::string all;
   for (const auto& part : parts) all += (all.empty() ? "" : " UNION ALL ") + part;
   auto rs = conn_.Query("WITH u (month, type, topic, sex, activities, participants) AS (" + all +
-                            ") SELECT month, type, topic, sex, SUM(activities), SUM(participants) "
+                            ") SELECT month, type, topic, sex, SUM(activities) AS activities, "
+                            "SUM(participants) AS participants "
                             "FROM u GROUP BY month, type, topic, sex HAVING SUM(activities) > 0 "
                             "ORDER BY month, type, topic, sex",
                         p);
   std::vector<domain::ActivityMonthCount> out;
   out.reserve(rs.size());
   for (std::size_t i = 0; i < rs.size(); ++i) {
-    auto topic = rs[i].OptText(2);
+    auto topic = rs[i].OptText("topic");
     if (topic && topic->empty()) topic.reset();
-    out.push_back(
-        {rs[i].Str(0), rs[i].Str(1), std::move(topic), rs[i].Str(3), rs[i].Int(4), rs[i].Int(5)});
+    out.push_back({rs[i].Str("month"), rs[i].Str("type"), std::move(topic), rs[i].Str("sex"),
+                   rs[i].Int("activities"), rs[i].Int("participants")});
   }
   return out;
 }

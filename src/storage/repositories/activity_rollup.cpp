@@ -25,7 +25,7 @@ std::vector<std::string> AncestorIds(Connection& conn, const std::string& path) 
   auto rs =
       conn.Query("SELECT id FROM area WHERE path IN (" + Placeholders(params.size()) + ")", params);
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(rs[i].Str(0));
+  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(rs[i].Str("id"));
   return out;
 }
 
@@ -57,10 +57,10 @@ SexTotals ComputeSexTotals(Connection& conn, const domain::Activity& a) {
   for (const auto& t : a.attendance)
     if (t.attended) ids.emplace_back(t.person_id);
   if (ids.empty()) return s;
-  auto rs = conn.Query("SELECT sex, COUNT(*) FROM person WHERE id IN (" + Placeholders(ids.size()) +
-                           ") GROUP BY sex",
+  auto rs = conn.Query("SELECT sex, COUNT(*) AS n FROM person WHERE id IN (" +
+                           Placeholders(ids.size()) + ") GROUP BY sex",
                        ids);
-  for (std::size_t i = 0; i < rs.size(); ++i) add(rs[i].Text(0), rs[i].Int(1));
+  for (std::size_t i = 0; i < rs.size(); ++i) add(rs[i].Text("sex"), rs[i].Int("n"));
   return s;
 }
 
@@ -75,11 +75,16 @@ std::optional<ActivityTally> ReadTally(Connection& conn, const std::string& id) 
           (conn.dialect() == Dialect::kPostgres ? " FOR UPDATE" : ""),
       {id});
   if (rs.empty()) return std::nullopt;
-  ActivityTally t{rs[0].Str(0), rs[0].Str(1), rs[0].Str(2),
-                  rs[0].Str(3), {},           {rs[0].Int(4), rs[0].Int(5), rs[0].Int(6)}};
+  const auto r = rs[0];
+  ActivityTally t{r.Str("area_path"),
+                  r.Str("status"),
+                  r.Str("held_on"),
+                  r.Str("type"),
+                  {},
+                  {r.Int("participants_f"), r.Int("participants_m"), r.Int("participants_x")}};
   if (!Counted(t.status)) return t;  // its topics do not matter
   auto topics = conn.Query("SELECT topic FROM activity_topic WHERE activity_id = ?", {id});
-  for (std::size_t i = 0; i < topics.size(); ++i) t.topics.push_back(topics[i].Str(0));
+  for (std::size_t i = 0; i < topics.size(); ++i) t.topics.push_back(topics[i].Str("topic"));
   return t;
 }
 
@@ -152,7 +157,7 @@ void MoveActivityRollup(Connection& conn, const std::string& old_path,
                         const std::string& new_path) {
   auto moved = conn.Query("SELECT id FROM area WHERE path IN (?, ?)", {old_path, new_path});
   if (moved.empty()) return;
-  const std::string moved_id = moved[0].Str(0);
+  const std::string moved_id = moved[0].Str("id");
   // Strict ancestors before and after; the ones in both keep their totals.
   auto old_anc = domain::PathAndAncestors(old_path), new_anc = domain::PathAndAncestors(new_path);
   old_anc.pop_back();
@@ -205,10 +210,10 @@ void RefreshActivitiesOfPerson(Connection& conn, const std::string& person_id) {
           "x.participants_x) c WHERE f <> was_f OR m <> was_m OR o <> was_x",
       {person_id});
   for (std::size_t i = 0; i < rs.size(); ++i) {
-    const std::string id = rs[i].Str(0);
+    const std::string id = rs[i].Str("id");
     auto before = ReadTally(conn, id);
     if (!before) continue;
-    const SexTotals now{rs[i].Int(1), rs[i].Int(2), rs[i].Int(3)};
+    const SexTotals now{rs[i].Int("f"), rs[i].Int("m"), rs[i].Int("o")};
     conn.Execute(
         "UPDATE activity SET participants_f = ?, participants_m = ?, participants_x = ? WHERE id = "
         "?",

@@ -30,7 +30,7 @@ std::string RegisteredOn(const Household& h) {
 }
 
 constexpr const char* kColumns =
-    "h.id, h.area_id, h.area_path, a.name, h.code, h.head_name, h.head_father_name, "
+    "h.id, h.area_id, h.area_path, a.name AS area_name, h.code, h.head_name, h.head_father_name, "
     "h.head_person_id, h.name_key, h.address, h.latitude, h.longitude, h.phone, h.national_id, "
     "h.psc_score, h.psc_date, h.psc_source, h.poverty_band, h.poor, h.flags, h.person_count, "
     "h.membership_count, h.merged_into_id, h.version, h.created_at, h.created_by, h.updated_at, "
@@ -45,35 +45,35 @@ std::string FlagsText(const std::vector<std::string>& flags) {
 
 Household Read(const ResultSet::Row& r) {
   Household h;
-  h.id = r.Str(0);
-  h.area_id = r.Str(1);
-  h.area_path = r.Str(2);
-  h.area_name = r.Str(3);
-  h.code = r.OptText(4);
-  h.head_name = r.Str(5);
-  h.head_father_name = r.OptText(6);
-  h.head_person_id = r.OptText(7);
-  h.name_key = r.Str(8);
-  h.address = r.OptText(9);
-  h.latitude = r.OptReal(10);
-  h.longitude = r.OptReal(11);
-  h.phone = r.OptText(12);
-  h.national_id = r.OptText(13);
-  h.psc_score = r.OptReal(14);
-  h.psc_date = r.OptText(15);
-  h.psc_source = r.OptText(16);
-  h.poverty_band = r.OptText(17);
-  h.poor = r.Int(18) != 0;
-  std::istringstream flags{r.Str(19)};
+  h.id = r.Str("id");
+  h.area_id = r.Str("area_id");
+  h.area_path = r.Str("area_path");
+  h.area_name = r.Str("area_name");
+  h.code = r.OptText("code");
+  h.head_name = r.Str("head_name");
+  h.head_father_name = r.OptText("head_father_name");
+  h.head_person_id = r.OptText("head_person_id");
+  h.name_key = r.Str("name_key");
+  h.address = r.OptText("address");
+  h.latitude = r.OptReal("latitude");
+  h.longitude = r.OptReal("longitude");
+  h.phone = r.OptText("phone");
+  h.national_id = r.OptText("national_id");
+  h.psc_score = r.OptReal("psc_score");
+  h.psc_date = r.OptText("psc_date");
+  h.psc_source = r.OptText("psc_source");
+  h.poverty_band = r.OptText("poverty_band");
+  h.poor = r.Bool("poor");
+  std::istringstream flags{r.Str("flags")};
   for (std::string f; flags >> f;) h.flags.push_back(f);
-  h.person_count = r.Int(20);
-  h.membership_count = r.Int(21);
-  h.merged_into_id = r.OptText(22);
-  h.version = r.Int(23);
-  h.created_at = r.Str(24);
-  h.created_by = r.OptText(25);
-  h.updated_at = r.Str(26);
-  h.updated_by = r.OptText(27);
+  h.person_count = r.Int("person_count");
+  h.membership_count = r.Int("membership_count");
+  h.merged_into_id = r.OptText("merged_into_id");
+  h.version = r.Int("version");
+  h.created_at = r.Str("created_at");
+  h.created_by = r.OptText("created_by");
+  h.updated_at = r.Str("updated_at");
+  h.updated_by = r.OptText("updated_by");
   return h;
 }
 
@@ -91,27 +91,29 @@ constexpr const char* kPersonColumns =
 
 Person ReadPerson(const ResultSet::Row& r) {
   Person p;
-  p.id = r.Str(0);
-  p.household_id = r.Str(1);
-  p.area_path = r.Str(2);
-  p.name = r.Str(3);
-  p.sex = r.Str(4);
-  p.birth_date = r.OptText(5);
-  p.birth_date_estimated = r.Int(6) != 0;
-  p.relation = r.Str(7);
-  if (!r.IsNull(8)) {
+  p.id = r.Str("id");
+  p.household_id = r.Str("household_id");
+  p.area_path = r.Str("area_path");
+  p.name = r.Str("name");
+  p.sex = r.Str("sex");
+  p.birth_date = r.OptText("birth_date");
+  p.birth_date_estimated = r.Bool("birth_date_estimated");
+  p.relation = r.Str("relation");
+  if (!r.IsNull("wg_seeing")) {
     domain::WgAnswers wg{};
-    for (std::size_t i = 0; i < 6; ++i) wg[i] = static_cast<int>(r.Int(8 + i));
+    for (std::size_t i = 0; i < wg.size(); ++i) {
+      wg[i] = static_cast<int>(r.Int(std::string("wg_") + domain::kWgDomains[i]));
+    }
     p.wg = wg;
   }
-  p.disability = r.Int(14) != 0;
-  p.displacement = r.OptText(15);
-  p.phone = r.OptText(16);
-  p.version = r.Int(17);
-  p.created_at = r.Str(18);
-  p.created_by = r.OptText(19);
-  p.updated_at = r.Str(20);
-  p.updated_by = r.OptText(21);
+  p.disability = r.Bool("disability");
+  p.displacement = r.OptText("displacement");
+  p.phone = r.OptText("phone");
+  p.version = r.Int("version");
+  p.created_at = r.Str("created_at");
+  p.created_by = r.OptText("created_by");
+  p.updated_at = r.Str("updated_at");
+  p.updated_by = r.OptText("updated_by");
   return p;
 }
 
@@ -193,7 +195,7 @@ std::set<std::string> Taken(Connection& conn, const std::string& column, const s
     auto rs = conn.Query(
         "SELECT " + column + " FROM household WHERE " + column + " IN (" + in + ")" + extra,
         params);
-    for (std::size_t i = 0; i < rs.size(); ++i) out.insert(rs[i].Str(0));
+    for (std::size_t i = 0; i < rs.size(); ++i) out.insert(rs[i].Str(column));
   }
   return out;
 }
@@ -214,7 +216,7 @@ std::vector<domain::HouseholdKey> SqlHouseholdRepository::KeysInArea(const std::
       {area_id});
   std::vector<domain::HouseholdKey> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2)});
+    out.push_back({rs[i].Str("id"), rs[i].Str("area_id"), rs[i].Str("name_key")});
   return out;
 }
 
@@ -358,13 +360,15 @@ std::vector<std::pair<std::string, std::string>> SqlHouseholdRepository::SameNat
   const auto a = ScopeSql("a.area_path", scope, params);
   params.emplace_back(std::int64_t{limit});
   auto rs = conn_.Query(
-      "SELECT a.id, b.id FROM household a JOIN household b ON b.national_id = a.national_id AND "
+      "SELECT a.id AS first_id, b.id AS second_id FROM household a JOIN household b ON "
+      "b.national_id = a.national_id AND "
       "b.id > a.id AND b.deleted_at IS NULL WHERE a.national_id IS NOT NULL AND a.deleted_at IS "
       "NULL AND (" +
           a + ") ORDER BY a.id, b.id LIMIT ?",
       params);
   std::vector<std::pair<std::string, std::string>> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) out.emplace_back(rs[i].Str(0), rs[i].Str(1));
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    out.emplace_back(rs[i].Str("first_id"), rs[i].Str("second_id"));
   return out;
 }
 
@@ -378,7 +382,7 @@ std::vector<domain::HouseholdKey> SqlHouseholdRepository::KeysInScope(
   std::vector<domain::HouseholdKey> out;
   out.reserve(rs.size());
   for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2)});
+    out.push_back({rs[i].Str("id"), rs[i].Str("area_id"), rs[i].Str("name_key")});
   return out;
 }
 
@@ -460,8 +464,9 @@ bool SqlHouseholdRepository::UpdatePerson(const Person& p, std::int64_t expected
            OptParam(p.updated_by),
            p.id,
            expected_version}) == 1;
-  if (!updated || (was.size() == 1 && was[0].Str(0) == p.sex && was[0].OptText(1) == p.birth_date &&
-                   (was[0].Int(2) != 0) == p.disability))
+  if (!updated ||
+      (was.size() == 1 && was[0].Str("sex") == p.sex &&
+       was[0].OptText("birth_date") == p.birth_date && (was[0].Bool("disability")) == p.disability))
     return updated;  // a name, phone, ... changed: nothing derived from the person did
   conn_.Execute(
       "UPDATE membership SET member_sex = ?, member_birth_date = ?, member_disability = ? WHERE "
