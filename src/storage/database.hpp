@@ -92,15 +92,20 @@ class ResultSet {
   Row operator[](std::size_t i) const { return Row(this, i); }
   const std::vector<std::string>& columns() const { return columns_; }
   // The index of the column called `name`; throws DatabaseError if there is none or several.
-  std::size_t ColumnIndex(std::string_view name) const;
+  std::size_t ColumnIndex(std::string_view name) const {
+    if (next_ < columns_.size() && columns_[next_] == name && !shared_name_[next_]) return next_++;
+    return FindColumn(name);
+  }
 
   // Used by backends while reading rows.
   void AddCell(std::optional<std::string> cell) { cells_.push_back(std::move(cell)); }
 
  private:
   friend class Row;
+  std::size_t FindColumn(std::string_view name) const;  // ColumnIndex's slow path
+
   std::vector<std::string> columns_;
-  std::vector<bool> shared_name_;  // per column: another column has the same name
+  std::vector<char> shared_name_;  // per column: another column has the same name
   std::vector<std::optional<std::string>> cells_;
   mutable std::size_t next_ = 0;  // where the next name is looked for first
 };
