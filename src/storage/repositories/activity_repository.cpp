@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "domain/validation.hpp"
+#include "storage/dialect.hpp"
 #include "storage/repositories/activity_rollup.hpp"
 #include "storage/repositories/sql_where.hpp"
 
@@ -22,9 +23,11 @@ constexpr const char* kColumns =
 // Lists of more matching records than this are read in held_on order from an index (see List).
 constexpr std::int64_t kSortLimit = 2000;
 
-constexpr const char* kFrom =
-    " FROM activity x JOIN area a ON a.id = x.area_id LEFT JOIN app_user u ON u.id = x.author_id "
-    "LEFT JOIN app_user v ON v.id = x.verified_by";
+constexpr const char* kJoins =
+    " JOIN area a ON a.id = x.area_id LEFT JOIN app_user u ON u.id = x.author_id LEFT JOIN "
+    "app_user v ON v.id = x.verified_by";
+// FROM with the table's index hint (IndexedBy) or "".
+std::string From(const std::string& hint = "") { return " FROM activity x" + hint + kJoins; }
 
 Activity Read(const ResultSet::Row& r) {
   Activity x;
@@ -73,7 +76,7 @@ constexpr const char* kFileColumns =
 }  // namespace
 
 std::optional<Activity> SqlActivityRepository::Get(const std::string& id) {
-  auto rs = conn_.Query(std::string("SELECT ") + kColumns + kFrom + " WHERE x.id = ?", {id});
+  auto rs = conn_.Query(std::string("SELECT ") + kColumns + From() + " WHERE x.id = ?", {id});
   if (rs.empty()) return std::nullopt;
   Activity x = Read(rs[0]);
   auto topics =
@@ -128,32 +131,28 @@ domain::Page<Activity> SqlActivityRepository::List(const domain::ActivityQuery& 
   if (q.to) w.And("x.held_on <= ?", {*q.to});
   if (q.author_id) w.And("x.author_id = ?", {*q.author_id});
   if (q.not_author_id) w.And("x.author_id IS NULL OR x.author_id <> ?", {*q.not_author_id});
-  const bool sqlite = conn_.dialect() == Dialect::kSqlite;
   // By status and area only (the verification queue): the total from activity_queue (status,
   // area_path, author_id) alone.
   const bool by_status = q.status && !q.type && !q.topic && !q.from && !q.to && !q.author_id;
   domain::Page<Activity> page;
-  page.total = conn_
-                   .Query(std::string("SELECT COUNT(*) FROM activity x") +
-                              (sqlite && by_status ? " INDEXED BY activity_queue" : "") + w.sql,
-                          w.params)[0]
-                   .Int(0);
+  page.total =
+      conn_
+          .Query(std::string("SELECT COUNT(*) FROM activity x") +
+                     (by_status ? IndexedBy(conn_.dialect(), "activity_queue") : "") + w.sql,
+                 w.params)[0]
+          .Int(0);
   if (page.total <= q.page.offset) return page;
   // Many of them: walk activity_status_held (status, held_on, id, area_path, author_id) newest
   // first and stop at the page, rather than sort every one of the area's records (SQLite would
   // pick the area index and sort them all; PostgreSQL decides from its statistics).
-  const bool walk = sqlite && by_status && page.total > kSortLimit;
+  const bool walk = by_status && page.total > kSortLimit;
   auto params = w.params;
   params.emplace_back(std::int64_t{q.page.limit});
   params.emplace_back(q.page.offset);
-  auto rs =
-      conn_.Query(std::string("SELECT ") + kColumns +
-                      (walk ? " FROM activity x INDEXED BY activity_status_held JOIN area a ON "
-                              "a.id = x.area_id LEFT JOIN app_user u ON u.id = x.author_id "
-                              "LEFT JOIN app_user v ON v.id = x.verified_by"
-                            : kFrom) +
-                      w.sql + " ORDER BY x.held_on DESC, x.id DESC LIMIT ? OFFSET ?",
-                  params);
+  auto rs = conn_.Query(std::string("SELECT ") + kColumns +
+                            From(walk ? IndexedBy(conn_.dialect(), "activity_status_held") : "") +
+                            w.sql + " ORDER BY x.held_on DESC, x.id DESC LIMIT ? OFFSET ?",
+                        params);
   for (std::size_t i = 0; i < rs.size(); ++i) page.items.push_back(Read(rs[i]));
   return page;
 }

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "domain/areas/area_path.hpp"
+#include "storage/dialect.hpp"
 
 namespace mobilise::storage {
 namespace {
@@ -72,7 +73,7 @@ std::optional<ActivityTally> ReadTally(Connection& conn, const std::string& id) 
   auto rs = conn.Query(
       std::string("SELECT area_path, status, held_on, type, participants_f, participants_m, "
                   "participants_x FROM activity WHERE id = ?") +
-          (conn.dialect() == Dialect::kPostgres ? " FOR UPDATE" : ""),
+          ForUpdate(conn.dialect()),
       {id});
   if (rs.empty()) return std::nullopt;
   const auto r = rs[0];
@@ -195,8 +196,8 @@ void RefreshActivitiesOfPerson(Connection& conn, const std::string& person_id) {
   // locked first, so that no writer changes them between this read and the write.
   const std::string from = " FROM attendance me JOIN activity x ON x.id = me.activity_id";
   const std::string where = " WHERE me.person_id = ? AND me.attended = 1 AND x.counted_total = 0";
-  if (conn.dialect() == Dialect::kPostgres)
-    conn.Query("SELECT x.id" + from + where + " FOR UPDATE OF x", {person_id});
+  const Param person[] = {person_id};
+  LockForUpdate(conn, "SELECT x.id" + from + where, person, "x");
   auto rs = conn.Query(
       "SELECT id, f, m, o FROM (SELECT x.id, x.participants_f AS was_f, x.participants_m AS was_m, "
       "x.participants_x AS was_x, SUM(CASE p.sex WHEN 'f' THEN 1 ELSE 0 END) AS f, SUM(CASE p.sex "

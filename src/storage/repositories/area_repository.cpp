@@ -75,7 +75,8 @@ domain::Page<Area> SqlAreaRepository::List(const domain::AreaQuery& q) {
     // 3 characters cannot use a trigram index and scan the caller's subtree instead.
     const std::string p = ContainsPattern(*q.text);
     if (conn_.dialect() == Dialect::kPostgres) {
-      w.And("(a.code || ' ' || a.name || ' ' || coalesce(a.name_local, '')) ILIKE ? ESCAPE '\\'",
+      w.And(ContainsSql(conn_.dialect(),
+                        "(a.code || ' ' || a.name || ' ' || coalesce(a.name_local, ''))"),
             {p});
     } else if (domain::CodePoints(*q.text) >= 3) {
       w.And("a.rowid IN (SELECT rowid FROM area_search WHERE area_search MATCH ?)",

@@ -1,6 +1,7 @@
 #include "storage/repositories/audit_repository.hpp"
 
 #include "core/json_text.hpp"
+#include "storage/dialect.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
@@ -72,9 +73,7 @@ std::vector<domain::AuditNote> SqlAuditRepository::Notes(const std::string& enti
                                                          const std::string& action,
                                                          const std::string& field, int limit) {
   // The snapshot is JSON text written by Append; the field is read in SQL (index audit_entity).
-  const std::string note = conn_.dialect() == Dialect::kPostgres
-                               ? "(x.after::jsonb ->> ?)"
-                               : "json_extract(x.after, '$.' || json_quote(?))";
+  const std::string note = JsonTextField(conn_.dialect(), "x.after");
   auto rs = conn_.Query(
       "SELECT x.at, x.user_id, u.full_name, " + note +
           " AS note FROM audit x LEFT JOIN app_user u ON u.id = x.user_id WHERE x.entity = ? AND "

@@ -1,5 +1,6 @@
 #include <sstream>
 
+#include "storage/dialect.hpp"
 #include "storage/repositories/activity_rollup.hpp"
 #include "storage/repositories/registry_repositories.hpp"
 #include "storage/repositories/sql_where.hpp"
@@ -160,10 +161,10 @@ domain::Page<Household> SqlHouseholdRepository::List(const domain::HouseholdQuer
   domain::Page<Household> page;
   // The total from the covering index when every filter is in it (SQLite's planner would pick
   // the list index and read every row of a province otherwise).
-  const bool covered = !q.text && !q.flag && conn_.dialect() == Dialect::kSqlite;
+  const bool covered = !q.text && !q.flag;
   page.total = conn_
                    .Query(std::string("SELECT COUNT(*) FROM household h") +
-                              (covered ? " INDEXED BY household_area" : "") + w.sql,
+                              (covered ? IndexedBy(conn_.dialect(), "household_area") : "") + w.sql,
                           w.params)[0]
                    .Int(0);
   auto params = w.params;

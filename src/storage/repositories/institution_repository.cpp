@@ -1,3 +1,4 @@
+#include "storage/dialect.hpp"
 #include "storage/repositories/registry_repositories.hpp"
 #include "storage/repositories/sql_where.hpp"
 
@@ -363,10 +364,11 @@ void MarkRepeatedMembers(Connection& conn, const std::string& column, const std:
   // On PostgreSQL two writers adding rows for one member would each count only their own and
   // leave both unmarked: the member's household (person) row is locked first (households before
   // people, always), so the second waits for the first to commit and then counts its row too.
-  if (conn.dialect() == Dialect::kPostgres)
-    conn.Query(std::string("SELECT id FROM ") +
-                   (column == "household_id" ? "household" : "person") + " WHERE id = ? FOR UPDATE",
-               {id});
+  const Param member[] = {id};
+  LockForUpdate(conn,
+                std::string("SELECT id FROM ") +
+                    (column == "household_id" ? "household" : "person") + " WHERE id = ?",
+                member);
   conn.Execute("UPDATE membership SET member_repeated = 1 WHERE " + column +
                    " = ? AND member_repeated = 0 AND (SELECT COUNT(*) FROM membership o WHERE o." +
                    column + " = ?) > 1",

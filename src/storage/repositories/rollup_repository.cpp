@@ -1,4 +1,5 @@
 #include "domain/registry/registry_config.hpp"
+#include "storage/dialect.hpp"
 #include "storage/repositories/registry_repositories.hpp"
 
 namespace mobilise::storage {
@@ -22,7 +23,7 @@ constexpr std::size_t kKeyLength = 6;  // area path keys (domain/areas/area_path
 }  // namespace
 
 std::string SqlRollupRepository::Covering() const {
-  return conn_.dialect() == Dialect::kSqlite ? " INDEXED BY household_area" : "";
+  return IndexedBy(conn_.dialect(), "household_area");
 }
 
 std::vector<domain::InstitutionCount> SqlRollupRepository::InstitutionCounts(

@@ -62,11 +62,3 @@ std::vector<std::string> SplitWords(std::string_view text) {
 }
 
 }  // namespace mobilise::storage
-
-namespace mobilise::storage {
-
-std::string ContainsSql(Dialect dialect, const std::string& column) {
-  return column + (dialect == Dialect::kPostgres ? " ILIKE" : " LIKE") + " ? ESCAPE '\\'";
-}
-
-}  // namespace mobilise::storage

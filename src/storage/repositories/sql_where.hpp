@@ -8,6 +8,7 @@
 
 #include "domain/access/actor.hpp"
 #include "storage/database.hpp"
+#include "storage/dialect.hpp"  // ContainsSql
 
 namespace mobilise::storage {
 
@@ -23,9 +24,6 @@ std::string ScopeSql(const std::string& column, const std::vector<domain::PathRa
                      std::vector<Param>& params);
 // A LIKE pattern matching `text` anywhere, with % _ \ escaped; use with ContainsSql.
 std::string ContainsPattern(const std::string& text);
-// "col LIKE ? ESCAPE '\'" case-insensitively: SQLite's LIKE already ignores ASCII case (and is
-// several times faster than lower(col) LIKE); PostgreSQL's ILIKE ignores case in every script.
-std::string ContainsSql(Dialect dialect, const std::string& column);
 // `text` as one FTS5 phrase ("..." with inner quotes doubled): with the trigram tokenizer it
 // matches rows containing `text` anywhere, case-insensitively.
 std::string FtsPhrase(const std::string& text);
