@@ -6,6 +6,7 @@
 
 #include "domain/areas/area_path.hpp"
 #include "storage/dialect.hpp"
+#include "storage/repositories/demographics_sql.hpp"
 
 namespace mobilise::storage {
 namespace {
@@ -239,13 +240,9 @@ void RefreshNamedInCounts(Connection& conn, const std::string& activities_sql,
       "t.person_id JOIN activity a ON a.id = t.activity_id WHERE t.activity_id = "
       "activity_count.activity_id "
       "AND t.attended = 1 AND p.sex = activity_count.sex AND p.disability = "
-      "activity_count.disability AND "
-      "CASE WHEN p.birth_date IS NULL THEN 'unknown' WHEN p.birth_date > " +
-          before(5) + " THEN '0-4' WHEN p.birth_date > " + before(12) +
-          " THEN '5-11' WHEN p.birth_date > " + before(18) + " THEN '12-17' WHEN p.birth_date > " +
-          before(60) +
-          " THEN '18-59' ELSE '60+' END = activity_count.age_band) WHERE activity_id IN (" +
-          activities_sql + ")",
+      "activity_count.disability AND " +
+          AgeBandCaseSql("p.birth_date", before) +
+          " = activity_count.age_band) WHERE activity_id IN (" + activities_sql + ")",
       params);
 }
 
@@ -265,12 +262,13 @@ void RebuildActivityRollup(Connection& conn) {
       "  SELECT x.area_id, x.status, substr(x.held_on, 1, 7) AS month, x.type, COALESCE(t.topic, "
       "'') AS topic,"
       "         s.sex, COUNT(*) AS activities,"
-      "         SUM(CASE s.sex WHEN 'f' THEN x.participants_f WHEN 'm' THEN x.participants_m ELSE "
-      "x.participants_x END) AS participants"
+      "         SUM(" +
+      ParticipantsOfSexSql("s.sex", "x") +
+      ") AS participants"
       "  FROM activity x LEFT JOIN activity_topic t ON t.activity_id = x.id"
-      "  JOIN (SELECT 'f' AS sex UNION ALL SELECT 'm' UNION ALL SELECT 'x') s"
-      "    ON CASE s.sex WHEN 'f' THEN x.participants_f WHEN 'm' THEN x.participants_m ELSE "
-      "x.participants_x END > 0"
+      "  JOIN " +
+      SexRowsSql() + " s    ON " + ParticipantsOfSexSql("s.sex", "x") +
+      " > 0"
       "  WHERE x.status IN ('submitted', 'verified')"
       "  GROUP BY x.area_id, x.status, substr(x.held_on, 1, 7), x.type, COALESCE(t.topic, ''), "
       "s.sex"

@@ -1,5 +1,6 @@
 #include "domain/registry/registry_config.hpp"
 #include "storage/dialect.hpp"
+#include "storage/repositories/demographics_sql.hpp"
 #include "storage/repositories/registry_repositories.hpp"
 
 namespace mobilise::storage {
@@ -64,18 +65,20 @@ std::vector<domain::HouseholdGroup> SqlRollupRepository::HouseholdGroups(const s
 std::vector<domain::MemberCount> SqlRollupRepository::Members(const std::string& path,
                                                               const std::string& today) {
   // Age bands on `today`: born after the date N years ago is younger than N.
-  std::vector<Param> p{YearsBefore(today, 5), YearsBefore(today, 12), YearsBefore(today, 18),
-                       YearsBefore(today, 60)};
+  std::vector<Param> p;
+  const std::string band = AgeBandCaseSql("member_birth_date", [&](int years) {
+    p.emplace_back(YearsBefore(today, years));
+    return "?";
+  });
   for (auto& x : Range(path)) p.push_back(x);
-  auto rs = conn_.Query(
-      "SELECT member_sex, CASE WHEN member_birth_date IS NULL THEN 'unknown' WHEN "
-      "member_birth_date > ? THEN '0-4' WHEN member_birth_date > ? THEN '5-11' WHEN "
-      "member_birth_date > ? THEN '12-17' WHEN member_birth_date > ? THEN '18-59' ELSE '60+' END "
-      "AS band, member_disability, COUNT(DISTINCT person_id) AS n FROM membership WHERE area_path "
-      ">= ? "
-      "AND area_path < ? AND left_on IS NULL AND person_id IS NOT NULL "
-      "GROUP BY member_sex, band, member_disability ORDER BY member_sex, band, member_disability",
-      p);
+  auto rs = conn_.Query("SELECT member_sex, " + band +
+                            " AS band, member_disability, COUNT(DISTINCT person_id) AS n FROM "
+                            "membership WHERE area_path "
+                            ">= ? "
+                            "AND area_path < ? AND left_on IS NULL AND person_id IS NOT NULL "
+                            "GROUP BY member_sex, band, member_disability ORDER BY member_sex, "
+                            "band, member_disability",
+                        p);
   std::vector<domain::MemberCount> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
     out.push_back({rs[i].Str("member_sex"), rs[i].Str("band"), rs[i].Bool("member_disability"),
