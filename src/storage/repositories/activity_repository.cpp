@@ -4,7 +4,9 @@
 
 #include "domain/validation.hpp"
 #include "storage/dialect.hpp"
+#include "storage/repositories/activity_month_plan.hpp"
 #include "storage/repositories/activity_rollup.hpp"
+#include "storage/repositories/demographics_sql.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
@@ -305,129 +307,74 @@ void SqlActivityRepository::InsertFile(const domain::StoredFile& f) {
 
 namespace {
 
-bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int DaysIn(const std::string& month) {
-  const int y = std::stoi(month.substr(0, 4)), m = std::stoi(month.substr(5, 2));
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
+// "?,?,..." for n values.
+std::string Placeholders(std::size_t n) {
+  std::string in;
+  for (std::size_t i = 0; i < n; ++i) in += i == 0 ? "?" : ",?";
+  return in;
 }
 
-int Day(const std::string& date) { return std::stoi(date.substr(8, 2)); }
-
-std::string DateIn(const std::string& month, int day) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "-%02d", day);
-  return month + buf;
+// The roll-up rows of the scope's own areas (its roots) for the plan's whole months.
+std::string RollupPartSql(const std::vector<domain::PathRange>& scope,
+                          const std::vector<std::string>& statuses, const MonthReadPlan& plan,
+                          std::vector<Param>& p) {
+  std::string roots;
+  for (const auto& r : scope) {
+    if (r.lo == "/") {  // every root area
+      roots += roots.empty() ? "parent_id IS NULL" : " OR parent_id IS NULL";
+      continue;
+    }
+    roots += roots.empty() ? "path = ?" : " OR path = ?";
+    p.emplace_back(r.lo);
+  }
+  for (const auto& s : statuses) p.emplace_back(s);
+  p.emplace_back(plan.rollup_from);
+  p.emplace_back(plan.rollup_to);
+  return "SELECT r.month, r.type, r.topic, r.sex, r.activities, r.participants FROM "
+         "activity_rollup r WHERE r.area_id IN (SELECT id FROM area WHERE " +
+         roots + ") AND r.status IN (" + Placeholders(statuses.size()) +
+         ") AND r.month >= ? AND r.month <= ?";
 }
 
-std::string AddMonths(const std::string& month, int n) {
-  int y = std::stoi(month.substr(0, 4)), m = std::stoi(month.substr(5, 2)) - 1 + n;
-  y += m >= 0 ? m / 12 : -((11 - m) / 12);
-  m = ((m % 12) + 12) % 12 + 1;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-  return buf;
-}
-
-// Days of [lo, hi] (one month) that may hold activities: none after today.
-int PastDays(const std::string& lo, const std::string& hi, const std::string& today) {
-  const std::string last = std::min(hi, today);
-  return last < lo ? 0 : Day(last) - Day(lo) + 1;
+// The activity rows of the days `d` in scope, one row per sex with participants (x outermost).
+std::string DaysPartSql(const std::vector<domain::PathRange>& scope,
+                        const std::vector<std::string>& statuses, const DayRange& d,
+                        std::vector<Param>& p) {
+  for (const auto& s : statuses) p.emplace_back(s);
+  p.emplace_back(d.lo);
+  p.emplace_back(d.hi);
+  const std::string where = ScopeSql("x.area_path", scope, p);
+  const std::string sign = d.sign < 0 ? "-" : "";
+  const std::string participants = ParticipantsOfSexSql("s.sex", "x");
+  return "SELECT substr(x.held_on, 1, 7), x.type, COALESCE(t.topic, ''), s.sex, " + sign + "1, " +
+         sign + participants +
+         " FROM activity x LEFT JOIN activity_topic t ON t.activity_id = x.id CROSS JOIN " +
+         SexRowsSql() + " s WHERE x.status IN (" + Placeholders(statuses.size()) +
+         ") AND x.held_on >= ? AND x.held_on <= ? AND (" + where + ") AND " + participants + " > 0";
 }
 
 }  // namespace
 
-// Months wholly inside [from, to] come from activity_rollup: the rows of the scope's own areas
-// (a district's months are a few thousand rows, however many activities it holds). A partial
-// first or last month is either its days read from the activity rows, or the whole month from
-// the roll-up less the days outside the period read from the rows, whichever reads fewer days
-// (days after today hold nothing: the default period's current month costs no row). The rows
-// are read through activity_status_held (status, days, area, the participants by sex).
+// Whole months from activity_rollup (a district's year is a few thousand rows, however many
+// activities it holds), partial months from the activity rows through activity_status_held
+// (status, days, area, the participants by sex): see PlanMonthRead.
 std::vector<domain::ActivityMonthCount> SqlActivityRepository::MonthlyCounts(
     const std::vector<domain::PathRange>& scope, const std::string& from, const std::string& to,
     const std::vector<std::string>& statuses) {
   if (scope.empty() || statuses.empty() || from > to) return {};
-  std::string in;
-  for (std::size_t i = 0; i < statuses.size(); ++i) in += i == 0 ? "?" : ",?";
-  struct Days {
-    std::string lo, hi;
-    int sign;
-  };
-  std::vector<Days> days;
-  const std::string today = domain::TodayDate();
-  const std::string first = from.substr(0, 7), last = to.substr(0, 7);
-  std::string roll_lo = first, roll_hi = last;  // months from the roll-up
-  // The part [lo, hi] of `month` is in the period; false if the month is left out of the roll-up.
-  auto partial = [&](const std::string& month, const std::string& lo, const std::string& hi) {
-    const std::string start = DateIn(month, 1), end = DateIn(month, DaysIn(month));
-    if (lo == start && hi == end) return true;
-    int outside = 0;
-    if (lo > start) outside += PastDays(start, DateIn(month, Day(lo) - 1), today);
-    if (hi < end) outside += PastDays(DateIn(month, Day(hi) + 1), end, today);
-    if (PastDays(lo, hi, today) <= outside) {
-      days.push_back({lo, hi, +1});
-      return false;
-    }
-    if (lo > start) days.push_back({start, DateIn(month, Day(lo) - 1), -1});
-    if (hi < end) days.push_back({DateIn(month, Day(hi) + 1), end, -1});
-    return true;
-  };
-  if (first == last) {
-    if (!partial(first, from, to)) roll_lo = AddMonths(first, 1);
-  } else {
-    if (!partial(first, from, DateIn(first, DaysIn(first)))) roll_lo = AddMonths(first, 1);
-    if (!partial(last, DateIn(last, 1), to)) roll_hi = AddMonths(last, -1);
-  }
-
+  const MonthReadPlan plan = PlanMonthRead(from, to, domain::TodayDate());
   // One statement, so one snapshot: the roll-up's months and the rows' days agree.
   std::vector<Param> p;
   std::vector<std::string> parts;
-  if (roll_lo <= roll_hi) {
-    std::string roots;
-    for (const auto& r : scope) {
-      if (r.lo == "/") {  // every root area
-        roots += roots.empty() ? "parent_id IS NULL" : " OR parent_id IS NULL";
-        continue;
-      }
-      roots += roots.empty() ? "path = ?" : " OR path = ?";
-      p.emplace_back(r.lo);
-    }
-    for (const auto& s : statuses) p.emplace_back(s);
-    p.emplace_back(roll_lo);
-    p.emplace_back(roll_hi);
-    parts.push_back(
-        "SELECT r.month, r.type, r.topic, r.sex, r.activities, r.participants FROM activity_rollup "
-        "r "
-        "WHERE r.area_id IN (SELECT id FROM area WHERE " +
-        roots + ") AND r.status IN (" + in + ") AND r.month >= ? AND r.month <= ?");
-  }
-  for (const auto& d : days) {
-    for (const auto& s : statuses) p.emplace_back(s);
-    p.emplace_back(d.lo);
-    p.emplace_back(d.hi);
-    const std::string where = ScopeSql("x.area_path", scope, p);
-    const std::string sign = d.sign < 0 ? "-" : "";
-    parts.push_back(
-        "SELECT substr(x.held_on, 1, 7), x.type, COALESCE(t.topic, ''), s.sex, " + sign + "1, " +
-        sign +
-        "CASE s.sex WHEN 'f' THEN x.participants_f WHEN 'm' THEN x.participants_m ELSE "
-        "x.participants_x END FROM activity x LEFT JOIN activity_topic t ON t.activity_id = x.id "
-        "CROSS JOIN (SELECT 'f' AS sex UNION ALL SELECT 'm' UNION ALL SELECT 'x') s "  // x
-                                                                                       // outermost
-        "WHERE x.status IN (" +
-        in + ") AND x.held_on >= ? AND x.held_on <= ? AND (" + where +
-        ") AND CASE s.sex WHEN 'f' THEN x.participants_f WHEN 'm' THEN x.participants_m ELSE "
-        "x.participants_x END > 0");
-  }
+  if (plan.rollup_from <= plan.rollup_to) parts.push_back(RollupPartSql(scope, statuses, plan, p));
+  for (const auto& d : plan.days) parts.push_back(DaysPartSql(scope, statuses, d, p));
   if (parts.empty()) return {};
   std::string all;
   for (const auto& part : parts) all += (all.empty() ? "" : " UNION ALL ") + part;
   auto rs = conn_.Query("WITH u (month, type, topic, sex, activities, participants) AS (" + all +
                             ") SELECT month, type, topic, sex, SUM(activities) AS activities, "
-                            "SUM(participants) AS participants "
-                            "FROM u GROUP BY month, type, topic, sex HAVING SUM(activities) > 0 "
-                            "ORDER BY month, type, topic, sex",
+                            "SUM(participants) AS participants FROM u GROUP BY month, type, topic, "
+                            "sex HAVING SUM(activities) > 0 ORDER BY month, type, topic, sex",
                         p);
   std::vector<domain::ActivityMonthCount> out;
   out.reserve(rs.size());
