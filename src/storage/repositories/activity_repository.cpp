@@ -31,6 +31,42 @@ constexpr const char* kJoins =
 // FROM with the table's index hint (IndexedBy) or "".
 std::string From(const std::string& hint = "") { return " FROM activity x" + hint + kJoins; }
 
+// The columns that Insert and Update both write, and their values in that order: the first
+// ones, then (after author_id, which only Insert writes) the others.
+constexpr const char* kWrittenFirst =
+    "type, title, held_on, start_time, end_time, area_id, area_path, place, status";
+constexpr const char* kWrittenThen =
+    "submitted_at, verified_by, verified_at, return_comment, decisions, follow_up, notes, "
+    "counted_total, named_total, participants_f, participants_m, participants_x, version";
+
+std::vector<Param> WrittenFirst(const Activity& x) {
+  return {x.type,
+          OptParam(x.title),
+          x.held_on,
+          OptParam(x.start_time),
+          OptParam(x.end_time),
+          x.area_id,
+          x.area_path,
+          OptParam(x.place),
+          x.status};
+}
+
+std::vector<Param> WrittenThen(const Activity& x, const SexTotals& sexes) {
+  return {OptParam(x.submitted_at),
+          OptParam(x.verified_by),
+          OptParam(x.verified_at),
+          OptParam(x.return_comment),
+          OptParam(x.decisions),
+          OptParam(x.follow_up),
+          OptParam(x.notes),
+          x.counted_total,
+          x.named_total,
+          sexes.f,
+          sexes.m,
+          sexes.x,
+          x.version};
+}
+
 Activity Read(const ResultSet::Row& r) {
   Activity x;
   x.id = r.Str("id");
@@ -189,41 +225,16 @@ void SqlActivityRepository::WriteParts(const Activity& x) {
 
 void SqlActivityRepository::Insert(const Activity& x) {
   const SexTotals sexes = ComputeSexTotals(conn_, x);
-  conn_.Execute(
-      "INSERT INTO activity (id, type, title, held_on, start_time, end_time, area_id, area_path, "
-      "place, status, author_id, submitted_at, verified_by, verified_at, return_comment, "
-      "decisions, follow_up, notes, counted_total, named_total, participants_f, participants_m, "
-      "participants_x, version, created_at, created_by, updated_at, updated_by, course_id) VALUES "
-      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      {x.id,
-       x.type,
-       OptParam(x.title),
-       x.held_on,
-       OptParam(x.start_time),
-       OptParam(x.end_time),
-       x.area_id,
-       x.area_path,
-       OptParam(x.place),
-       x.status,
-       OptParam(x.author_id),
-       OptParam(x.submitted_at),
-       OptParam(x.verified_by),
-       OptParam(x.verified_at),
-       OptParam(x.return_comment),
-       OptParam(x.decisions),
-       OptParam(x.follow_up),
-       OptParam(x.notes),
-       x.counted_total,
-       x.named_total,
-       sexes.f,
-       sexes.m,
-       sexes.x,
-       x.version,
-       x.created_at,
-       OptParam(x.created_by),
-       x.updated_at,
-       OptParam(x.updated_by),
-       OptParam(x.course_id)});
+  const auto params =
+      Concat(Concat(Concat(Concat({x.id}, WrittenFirst(x)), {OptParam(x.author_id)}),
+                    WrittenThen(x, sexes)),
+             {x.created_at, OptParam(x.created_by), x.updated_at, OptParam(x.updated_by),
+              OptParam(x.course_id)});
+  conn_.Execute(std::string("INSERT INTO activity (id, ") + kWrittenFirst + ", author_id, " +
+                    kWrittenThen +
+                    ", created_at, created_by, updated_at, updated_by, course_id) VALUES (" +
+                    Placeholders(params.size()) + ")",
+                params);
   WriteParts(x);
   ApplyActivityRollup(conn_, std::nullopt, TallyOf(x, sexes));
 }
@@ -232,40 +243,13 @@ bool SqlActivityRepository::Update(const Activity& x, std::int64_t expected_vers
   const auto before = ReadTally(conn_, x.id);  // and its lock
   const SexTotals sexes = ComputeSexTotals(conn_, x);
   const bool ok =
-      conn_.Execute(
-          "UPDATE activity SET type = ?, title = ?, held_on = ?, start_time = ?, end_time = ?, "
-          "area_id = ?, area_path = ?, place = ?, status = ?, submitted_at = ?, verified_by = ?, "
-          "verified_at = ?, return_comment = ?, decisions = ?, follow_up = ?, notes = ?, "
-          "counted_total = ?, named_total = ?, participants_f = ?, participants_m = ?, "
-          "participants_x = ?, version = ?, updated_at = ?, updated_by = ?, course_id = ? "
-          "WHERE id = ? AND version = ?",
-          {x.type,
-           OptParam(x.title),
-           x.held_on,
-           OptParam(x.start_time),
-           OptParam(x.end_time),
-           x.area_id,
-           x.area_path,
-           OptParam(x.place),
-           x.status,
-           OptParam(x.submitted_at),
-           OptParam(x.verified_by),
-           OptParam(x.verified_at),
-           OptParam(x.return_comment),
-           OptParam(x.decisions),
-           OptParam(x.follow_up),
-           OptParam(x.notes),
-           x.counted_total,
-           x.named_total,
-           sexes.f,
-           sexes.m,
-           sexes.x,
-           x.version,
-           x.updated_at,
-           OptParam(x.updated_by),
-           OptParam(x.course_id),
-           x.id,
-           expected_version}) == 1;
+      conn_.Execute("UPDATE activity SET " + Assignments(kWrittenFirst) + ", " +
+                        Assignments(kWrittenThen) +
+                        ", updated_at = ?, updated_by = ?, course_id = ? WHERE id = ? AND "
+                        "version = ?",
+                    Concat(Concat(WrittenFirst(x), WrittenThen(x, sexes)),
+                           {x.updated_at, OptParam(x.updated_by), OptParam(x.course_id), x.id,
+                            expected_version})) == 1;
   if (!ok) return false;
   WriteParts(x);
   ApplyActivityRollup(conn_, before, TallyOf(x, sexes));
@@ -306,13 +290,6 @@ void SqlActivityRepository::InsertFile(const domain::StoredFile& f) {
 }
 
 namespace {
-
-// "?,?,..." for n values.
-std::string Placeholders(std::size_t n) {
-  std::string in;
-  for (std::size_t i = 0; i < n; ++i) in += i == 0 ? "?" : ",?";
-  return in;
-}
 
 // The roll-up rows of the scope's own areas (its roots) for the plan's whole months.
 std::string RollupPartSql(const std::vector<domain::PathRange>& scope,

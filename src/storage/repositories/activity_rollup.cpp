@@ -7,17 +7,12 @@
 #include "domain/areas/area_path.hpp"
 #include "storage/dialect.hpp"
 #include "storage/repositories/demographics_sql.hpp"
+#include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
 namespace {
 
 bool Counted(const std::string& status) { return status == "submitted" || status == "verified"; }
-
-std::string Placeholders(std::size_t n) {
-  std::string out;
-  for (std::size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ",?";
-  return out;
-}
 
 // area path -> the ids of the areas whose paths are its prefixes (itself and its ancestors).
 std::vector<std::string> AncestorIds(Connection& conn, const std::string& path) {

@@ -65,6 +65,41 @@ std::string TagsText(const std::vector<std::string>& tags) {
   return s;
 }
 
+// The columns that Insert and Update both write, and their values in that order.
+constexpr const char* kWritten =
+    "area_id, area_path, cefc_id, received_on, channel, category, sensitive, anonymous, "
+    "person_name, person_contact, person_sex, person_age_band, description, language, tags, "
+    "status, assigned_to, referred_to, response, responded_on, closed_on, loop_closed_by, "
+    "satisfaction, due_on, version";
+
+std::vector<Param> Written(const Feedback& f) {
+  return {f.area_id,
+          f.area_path,
+          OptParam(f.cefc_id),
+          f.received_on,
+          f.channel,
+          f.category,
+          std::int64_t{f.sensitive ? 1 : 0},
+          std::int64_t{f.anonymous ? 1 : 0},
+          OptParam(f.person_name),
+          OptParam(f.person_contact),
+          OptParam(f.person_sex),
+          OptParam(f.person_age_band),
+          f.description,
+          OptParam(f.language),
+          TagsText(f.tags),
+          f.status,
+          OptParam(f.assigned_to),
+          OptParam(f.referred_to),
+          OptParam(f.response),
+          OptParam(f.responded_on),
+          OptParam(f.closed_on),
+          OptParam(f.loop_closed_by),
+          OptParam(f.satisfaction),
+          f.due_on,
+          f.version};
+}
+
 // The visibility rule and the filters of `q` (status and page excepted) as a WHERE clause.
 SqlWhere Where(Dialect dialect, const domain::FeedbackQuery& q, bool with_status) {
   SqlWhere w;
@@ -122,82 +157,19 @@ domain::Page<Feedback> SqlFeedbackRepository::List(const domain::FeedbackQuery& 
 }
 
 void SqlFeedbackRepository::Insert(const Feedback& f) {
-  conn_.Execute(
-      "INSERT INTO feedback (id, area_id, area_path, cefc_id, received_on, channel, category, "
-      "sensitive, anonymous, person_name, person_contact, person_sex, person_age_band, "
-      "description, language, tags, status, assigned_to, referred_to, response, responded_on, "
-      "closed_on, loop_closed_by, satisfaction, due_on, version, created_at, created_by, "
-      "updated_at, updated_by) VALUES "
-      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      {f.id,
-       f.area_id,
-       f.area_path,
-       OptParam(f.cefc_id),
-       f.received_on,
-       f.channel,
-       f.category,
-       std::int64_t{f.sensitive ? 1 : 0},
-       std::int64_t{f.anonymous ? 1 : 0},
-       OptParam(f.person_name),
-       OptParam(f.person_contact),
-       OptParam(f.person_sex),
-       OptParam(f.person_age_band),
-       f.description,
-       OptParam(f.language),
-       TagsText(f.tags),
-       f.status,
-       OptParam(f.assigned_to),
-       OptParam(f.referred_to),
-       OptParam(f.response),
-       OptParam(f.responded_on),
-       OptParam(f.closed_on),
-       OptParam(f.loop_closed_by),
-       OptParam(f.satisfaction),
-       f.due_on,
-       f.version,
-       f.created_at,
-       OptParam(f.created_by),
-       f.updated_at,
-       OptParam(f.updated_by)});
+  const auto params = Concat(Concat({f.id}, Written(f)), {f.created_at, OptParam(f.created_by),
+                                                          f.updated_at, OptParam(f.updated_by)});
+  conn_.Execute(std::string("INSERT INTO feedback (id, ") + kWritten +
+                    ", created_at, created_by, updated_at, updated_by) VALUES (" +
+                    Placeholders(params.size()) + ")",
+                params);
 }
 
 bool SqlFeedbackRepository::Update(const Feedback& f, std::int64_t expected_version) {
-  return conn_.Execute(
-             "UPDATE feedback SET area_id = ?, area_path = ?, cefc_id = ?, received_on = ?, "
-             "channel = ?, category = ?, sensitive = ?, anonymous = ?, person_name = ?, "
-             "person_contact = ?, person_sex = ?, person_age_band = ?, description = ?, "
-             "language = ?, tags = ?, status = ?, assigned_to = ?, referred_to = ?, response = ?, "
-             "responded_on = ?, closed_on = ?, loop_closed_by = ?, satisfaction = ?, due_on = ?, "
-             "version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
-             {f.area_id,
-              f.area_path,
-              OptParam(f.cefc_id),
-              f.received_on,
-              f.channel,
-              f.category,
-              std::int64_t{f.sensitive ? 1 : 0},
-              std::int64_t{f.anonymous ? 1 : 0},
-              OptParam(f.person_name),
-              OptParam(f.person_contact),
-              OptParam(f.person_sex),
-              OptParam(f.person_age_band),
-              f.description,
-              OptParam(f.language),
-              TagsText(f.tags),
-              f.status,
-              OptParam(f.assigned_to),
-              OptParam(f.referred_to),
-              OptParam(f.response),
-              OptParam(f.responded_on),
-              OptParam(f.closed_on),
-              OptParam(f.loop_closed_by),
-              OptParam(f.satisfaction),
-              f.due_on,
-              f.version,
-              f.updated_at,
-              OptParam(f.updated_by),
-              f.id,
-              expected_version}) == 1;
+  return conn_.Execute("UPDATE feedback SET " + Assignments(kWritten) +
+                           ", updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
+                       Concat(Written(f),
+                              {f.updated_at, OptParam(f.updated_by), f.id, expected_version})) == 1;
 }
 
 void SqlFeedbackRepository::AddEvent(const domain::FeedbackEvent& e) {

@@ -42,6 +42,33 @@ std::string FlagsText(const std::vector<std::string>& flags) {
   return flags.empty() ? "" : s;
 }
 
+// The columns that Insert and Update both write, and their values in that order.
+constexpr const char* kWritten =
+    "area_id, area_path, code, head_name, head_father_name, head_person_id, name_key, address, "
+    "latitude, longitude, phone, national_id, psc_score, psc_date, psc_source, poverty_band, "
+    "poor, flags";
+
+std::vector<Param> Written(const Household& h) {
+  return {h.area_id,
+          h.area_path,
+          OptParam(h.code),
+          h.head_name,
+          OptParam(h.head_father_name),
+          OptParam(h.head_person_id),
+          h.name_key,
+          OptParam(h.address),
+          OptParam(h.latitude),
+          OptParam(h.longitude),
+          OptParam(h.phone),
+          OptParam(h.national_id),
+          OptParam(h.psc_score),
+          OptParam(h.psc_date),
+          OptParam(h.psc_source),
+          OptParam(h.poverty_band),
+          std::int64_t{h.poor ? 1 : 0},
+          FlagsText(h.flags)};
+}
+
 Household Read(const ResultSet::Row& r) {
   Household h;
   h.id = r.Str("id");
@@ -184,39 +211,15 @@ std::vector<domain::HouseholdKey> SqlHouseholdRepository::KeysInArea(const std::
 
 Status SqlHouseholdRepository::Insert(const Household& h) {
   try {
-    conn_.Execute(
-        "INSERT INTO household (id, area_id, area_path, code, head_name, head_father_name, "
-        "head_person_id, name_key, address, latitude, longitude, phone, national_id, psc_score, "
-        "psc_date, psc_source, poverty_band, poor, flags, person_count, membership_count, "
-        "version, created_at, created_by, updated_at, updated_by, registered_on) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        {h.id,
-         h.area_id,
-         h.area_path,
-         OptParam(h.code),
-         h.head_name,
-         OptParam(h.head_father_name),
-         OptParam(h.head_person_id),
-         h.name_key,
-         OptParam(h.address),
-         OptParam(h.latitude),
-         OptParam(h.longitude),
-         OptParam(h.phone),
-         OptParam(h.national_id),
-         OptParam(h.psc_score),
-         OptParam(h.psc_date),
-         OptParam(h.psc_source),
-         OptParam(h.poverty_band),
-         std::int64_t{h.poor ? 1 : 0},
-         FlagsText(h.flags),
-         h.person_count,
-         h.membership_count,
-         h.version,
-         h.created_at,
-         OptParam(h.created_by),
-         h.updated_at,
-         OptParam(h.updated_by),
-         RegisteredOn(h)});
+    const auto params =
+        Concat(Concat({h.id}, Written(h)),
+               {h.person_count, h.membership_count, h.version, h.created_at, OptParam(h.created_by),
+                h.updated_at, OptParam(h.updated_by), RegisteredOn(h)});
+    conn_.Execute(std::string("INSERT INTO household (id, ") + kWritten +
+                      ", person_count, membership_count, version, created_at, created_by, "
+                      "updated_at, updated_by, registered_on) VALUES (" +
+                      Placeholders(params.size()) + ")",
+                  params);
   } catch (const ConstraintViolation&) {
     return Fail(Error::Conflict("a household with this code already exists"));
   }
@@ -225,38 +228,12 @@ Status SqlHouseholdRepository::Insert(const Household& h) {
 
 bool SqlHouseholdRepository::Update(const Household& h, std::int64_t expected_version) {
   const bool ok =
-      conn_.Execute(
-          "UPDATE household SET area_id = ?, area_path = ?, code = ?, head_name = ?, "
-          "head_father_name = ?, head_person_id = ?, name_key = ?, address = ?, latitude = ?, "
-          "longitude = ?, phone = ?, national_id = ?, psc_score = ?, psc_date = ?, "
-          "psc_source = ?, poverty_band = ?, poor = ?, flags = ?, merged_into_id = ?, "
-          "version = ?, updated_at = ?, updated_by = ?, registered_on = ? WHERE id = ? AND version "
-          "= ?",
-          {h.area_id,
-           h.area_path,
-           OptParam(h.code),
-           h.head_name,
-           OptParam(h.head_father_name),
-           OptParam(h.head_person_id),
-           h.name_key,
-           OptParam(h.address),
-           OptParam(h.latitude),
-           OptParam(h.longitude),
-           OptParam(h.phone),
-           OptParam(h.national_id),
-           OptParam(h.psc_score),
-           OptParam(h.psc_date),
-           OptParam(h.psc_source),
-           OptParam(h.poverty_band),
-           std::int64_t{h.poor ? 1 : 0},
-           FlagsText(h.flags),
-           OptParam(h.merged_into_id),
-           h.version,
-           h.updated_at,
-           OptParam(h.updated_by),
-           RegisteredOn(h),
-           h.id,
-           expected_version}) == 1;
+      conn_.Execute("UPDATE household SET " + Assignments(kWritten) +
+                        ", merged_into_id = ?, version = ?, updated_at = ?, updated_by = ?, "
+                        "registered_on = ? WHERE id = ? AND version = ?",
+                    Concat(Written(h),
+                           {OptParam(h.merged_into_id), h.version, h.updated_at,
+                            OptParam(h.updated_by), RegisteredOn(h), h.id, expected_version})) == 1;
   // Its memberships carry its band (the membership_area index's copy): rewritten only when it
   // changed.
   if (ok)

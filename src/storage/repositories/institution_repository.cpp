@@ -73,6 +73,38 @@ std::optional<Institution> One(Connection& conn, const std::string& where, const
   return Read(rs[0]);
 }
 
+// The columns that Insert and Update both write, and their values in that order.
+constexpr const char* kWritten =
+    "area_id, area_path, parent_id, code, name, name_local, formed_on, sex_composition, status, "
+    "status_on, status_reason, merged_into_id, meeting_frequency, registration_status, "
+    "registration_authority, registration_number, registration_date, bank_status, bank_name, "
+    "bank_opened_on, savings, notes";
+
+std::vector<Param> Written(const Institution& i) {
+  return {i.area_id,
+          i.area_path,
+          OptParam(i.parent_id),
+          OptParam(i.code),
+          i.name,
+          OptParam(i.name_local),
+          OptParam(i.formed_on),
+          i.sex_composition,
+          i.status,
+          OptParam(i.status_on),
+          OptParam(i.status_reason),
+          OptParam(i.merged_into_id),
+          OptParam(i.meeting_frequency),
+          i.registration_status,
+          OptParam(i.registration_authority),
+          OptParam(i.registration_number),
+          OptParam(i.registration_date),
+          i.bank_status,
+          OptParam(i.bank_name),
+          OptParam(i.bank_opened_on),
+          i.savings,
+          OptParam(i.notes)};
+}
+
 constexpr const char* kMemberColumns =
     "m.id, m.institution_id, m.type_code, m.area_path, m.household_id, m.person_id, "
     "m.member_institution_id, m.role, m.joined_on, m.left_on, m.left_reason, m.version, "
@@ -157,43 +189,14 @@ domain::Page<Institution> SqlInstitutionRepository::List(const domain::Instituti
 
 Status SqlInstitutionRepository::Insert(const Institution& i) {
   try {
-    conn_.Execute(
-        "INSERT INTO institution (id, type_code, area_id, area_path, parent_id, code, name, "
-        "name_local, formed_on, sex_composition, status, status_on, status_reason, "
-        "merged_into_id, meeting_frequency, registration_status, registration_authority, "
-        "registration_number, registration_date, bank_status, bank_name, bank_opened_on, "
-        "savings, notes, member_count, version, created_at, created_by, updated_at, updated_by) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        {i.id,
-         i.type,
-         i.area_id,
-         i.area_path,
-         OptParam(i.parent_id),
-         OptParam(i.code),
-         i.name,
-         OptParam(i.name_local),
-         OptParam(i.formed_on),
-         i.sex_composition,
-         i.status,
-         OptParam(i.status_on),
-         OptParam(i.status_reason),
-         OptParam(i.merged_into_id),
-         OptParam(i.meeting_frequency),
-         i.registration_status,
-         OptParam(i.registration_authority),
-         OptParam(i.registration_number),
-         OptParam(i.registration_date),
-         i.bank_status,
-         OptParam(i.bank_name),
-         OptParam(i.bank_opened_on),
-         i.savings,
-         OptParam(i.notes),
-         i.member_count,
-         i.version,
-         i.created_at,
-         OptParam(i.created_by),
-         i.updated_at,
-         OptParam(i.updated_by)});
+    const auto params = Concat(Concat({i.id, i.type}, Written(i)),
+                               {i.member_count, i.version, i.created_at, OptParam(i.created_by),
+                                i.updated_at, OptParam(i.updated_by)});
+    conn_.Execute(std::string("INSERT INTO institution (id, type_code, ") + kWritten +
+                      ", member_count, version, created_at, created_by, updated_at, updated_by) "
+                      "VALUES (" +
+                      Placeholders(params.size()) + ")",
+                  params);
   } catch (const ConstraintViolation&) {
     return Fail(Error::Conflict("an institution with this code already exists"));
   }
@@ -201,42 +204,11 @@ Status SqlInstitutionRepository::Insert(const Institution& i) {
 }
 
 bool SqlInstitutionRepository::Update(const Institution& i, std::int64_t expected_version) {
-  return conn_.Execute(
-             "UPDATE institution SET area_id = ?, area_path = ?, parent_id = ?, code = ?, name = "
-             "?, "
-             "name_local = ?, formed_on = ?, sex_composition = ?, status = ?, status_on = ?, "
-             "status_reason = ?, merged_into_id = ?, meeting_frequency = ?, "
-             "registration_status = ?, registration_authority = ?, registration_number = ?, "
-             "registration_date = ?, bank_status = ?, bank_name = ?, bank_opened_on = ?, "
-             "savings = ?, notes = ?, version = ?, updated_at = ?, updated_by = ? "
-             "WHERE id = ? AND version = ?",
-             {i.area_id,
-              i.area_path,
-              OptParam(i.parent_id),
-              OptParam(i.code),
-              i.name,
-              OptParam(i.name_local),
-              OptParam(i.formed_on),
-              i.sex_composition,
-              i.status,
-              OptParam(i.status_on),
-              OptParam(i.status_reason),
-              OptParam(i.merged_into_id),
-              OptParam(i.meeting_frequency),
-              i.registration_status,
-              OptParam(i.registration_authority),
-              OptParam(i.registration_number),
-              OptParam(i.registration_date),
-              i.bank_status,
-              OptParam(i.bank_name),
-              OptParam(i.bank_opened_on),
-              i.savings,
-              OptParam(i.notes),
-              i.version,
-              i.updated_at,
-              OptParam(i.updated_by),
-              i.id,
-              expected_version}) == 1;
+  return conn_.Execute("UPDATE institution SET " + Assignments(kWritten) +
+                           ", version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND "
+                           "version = ?",
+                       Concat(Written(i), {i.version, i.updated_at, OptParam(i.updated_by), i.id,
+                                           expected_version})) == 1;
 }
 
 void SqlInstitutionRepository::Delete(const std::string& id) {

@@ -46,6 +46,31 @@ Param Wg(const Person& p, std::size_t i) {
   return p.wg ? Param(std::int64_t{(*p.wg)[i]}) : Param();
 }
 
+// The columns that InsertPerson and UpdatePerson both write, and their values in that order.
+constexpr const char* kWritten =
+    "area_path, name, sex, birth_date, birth_date_estimated, relation, wg_seeing, wg_hearing, "
+    "wg_mobility, wg_cognition, wg_self_care, wg_communication, disability, displacement, phone, "
+    "version";
+
+std::vector<Param> Written(const Person& p) {
+  return {p.area_path,
+          p.name,
+          p.sex,
+          OptParam(p.birth_date),
+          std::int64_t{p.birth_date_estimated ? 1 : 0},
+          p.relation,
+          Wg(p, 0),
+          Wg(p, 1),
+          Wg(p, 2),
+          Wg(p, 3),
+          Wg(p, 4),
+          Wg(p, 5),
+          std::int64_t{p.disability ? 1 : 0},
+          OptParam(p.displacement),
+          OptParam(p.phone),
+          p.version};
+}
+
 }  // namespace
 
 std::optional<Person> SqlHouseholdRepository::GetPerson(const std::string& id) {
@@ -67,33 +92,13 @@ std::vector<Person> SqlHouseholdRepository::People(const std::string& household_
 }
 
 void SqlHouseholdRepository::InsertPerson(const Person& p) {
-  conn_.Execute(
-      "INSERT INTO person (id, household_id, area_path, name, sex, birth_date, "
-      "birth_date_estimated, relation, wg_seeing, wg_hearing, wg_mobility, wg_cognition, "
-      "wg_self_care, wg_communication, disability, displacement, phone, version, created_at, "
-      "created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      {p.id,
-       p.household_id,
-       p.area_path,
-       p.name,
-       p.sex,
-       OptParam(p.birth_date),
-       std::int64_t{p.birth_date_estimated ? 1 : 0},
-       p.relation,
-       Wg(p, 0),
-       Wg(p, 1),
-       Wg(p, 2),
-       Wg(p, 3),
-       Wg(p, 4),
-       Wg(p, 5),
-       std::int64_t{p.disability ? 1 : 0},
-       OptParam(p.displacement),
-       OptParam(p.phone),
-       p.version,
-       p.created_at,
-       OptParam(p.created_by),
-       p.updated_at,
-       OptParam(p.updated_by)});
+  const auto params =
+      Concat(Concat({p.id, p.household_id}, Written(p)),
+             {p.created_at, OptParam(p.created_by), p.updated_at, OptParam(p.updated_by)});
+  conn_.Execute(std::string("INSERT INTO person (id, household_id, ") + kWritten +
+                    ", created_at, created_by, updated_at, updated_by) VALUES (" +
+                    Placeholders(params.size()) + ")",
+                params);
 }
 
 bool SqlHouseholdRepository::UpdatePerson(const Person& p, std::int64_t expected_version) {
@@ -101,31 +106,9 @@ bool SqlHouseholdRepository::UpdatePerson(const Person& p, std::int64_t expected
   auto was = conn_.Query("SELECT sex, birth_date, disability FROM person WHERE id = ?", {p.id});
   const bool updated =
       conn_.Execute(
-          "UPDATE person SET area_path = ?, name = ?, sex = ?, birth_date = ?, "
-          "birth_date_estimated = ?, relation = ?, wg_seeing = ?, wg_hearing = ?, "
-          "wg_mobility = ?, wg_cognition = ?, wg_self_care = ?, wg_communication = ?, "
-          "disability = ?, displacement = ?, phone = ?, version = ?, updated_at = ?, "
-          "updated_by = ? WHERE id = ? AND version = ?",
-          {p.area_path,
-           p.name,
-           p.sex,
-           OptParam(p.birth_date),
-           std::int64_t{p.birth_date_estimated ? 1 : 0},
-           p.relation,
-           Wg(p, 0),
-           Wg(p, 1),
-           Wg(p, 2),
-           Wg(p, 3),
-           Wg(p, 4),
-           Wg(p, 5),
-           std::int64_t{p.disability ? 1 : 0},
-           OptParam(p.displacement),
-           OptParam(p.phone),
-           p.version,
-           p.updated_at,
-           OptParam(p.updated_by),
-           p.id,
-           expected_version}) == 1;
+          "UPDATE person SET " + Assignments(kWritten) +
+              ", updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
+          Concat(Written(p), {p.updated_at, OptParam(p.updated_by), p.id, expected_version})) == 1;
   if (!updated ||
       (was.size() == 1 && was[0].Str("sex") == p.sex &&
        was[0].OptText("birth_date") == p.birth_date && was[0].Bool("disability") == p.disability))

@@ -30,6 +30,12 @@ std::string FtsPhrase(const std::string& text);
 Param OptParam(const std::optional<std::string>& value);
 // A number, or NULL.
 Param OptParam(const std::optional<double>& value);
+// "?,?,?" for `n` values.
+std::string Placeholders(std::size_t n);
+// "a = ?, b = ?" for the column list "a, b": an UPDATE's SET from the list an INSERT names.
+std::string Assignments(std::string_view columns);
+// `a` followed by `b`: the parameters of a statement made of column lists.
+std::vector<Param> Concat(std::vector<Param> a, const std::vector<Param>& b);
 // Lists of codes kept in one column as words separated by spaces ("iycf wash").
 std::string JoinWords(const std::vector<std::string>& words);
 std::vector<std::string> SplitWords(std::string_view text);
