@@ -125,6 +125,8 @@ std::vector<domain::ComputedGroup> SqlIndicatorRepository::Compute(
   std::map<std::vector<std::string>, std::size_t> at;
   std::vector<domain::ComputedGroup> out;
   const std::size_t k = r.by.size(), n = r.measures.size();
+  // Cells by position: the compiler's statements have a generated layout (the group keys, then
+  // three values per measure), not named columns.
   for (const auto& q : CompileCompute(r, conn_.dialect())) {
     auto rs = conn_.Query(q.sql, q.params);
     for (std::size_t i = 0; i < rs.size(); ++i) {
@@ -155,6 +157,7 @@ std::vector<domain::RecordRef> SqlIndicatorRepository::Records(const domain::Com
   q.params.emplace_back(std::int64_t{limit});
   q.params.emplace_back(std::int64_t{offset});
   auto rs = conn_.Query(q.sql + " LIMIT ? OFFSET ?", q.params);
+  // By position, as CompileRecords lays the columns out (indicator_sql.hpp).
   for (std::size_t i = 0; i < rs.size(); ++i)
     out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3), rs[i].Str(4)});
   return out;
