@@ -43,6 +43,14 @@ struct ConstraintViolation : DatabaseError {
 using Param = std::variant<std::monostate, std::int64_t, double, std::string>;
 
 // A materialised result: every cell as text or NULL (integers and reals in their decimal form).
+//
+// Cells are read by column name (`r.Str("area_id")`: the name the backend reports, i.e. the
+// column's name without its table alias, or its `AS` alias), so a column added to a SELECT list
+// shifts nothing. A name that is not in the result, or that two columns share, throws
+// DatabaseError: it is a programming error, found by the first test that reads the row. Reads by
+// position remain for single-column results and for generated SQL (indicator_sql.cpp).
+// Names resolve in O(1) when read in SELECT order (the usual case): the result remembers where
+// the last name was found. A ResultSet is therefore read by one thread at a time.
 class ResultSet {
  public:
   class Row {
@@ -56,26 +64,50 @@ class ResultSet {
     std::int64_t Int(std::size_t col) const;  // 0 when NULL
     double Real(std::size_t col) const;       // 0 when NULL
 
+    // The same by column name.
+    bool IsNull(std::string_view name) const { return IsNull(rs_->ColumnIndex(name)); }
+    std::string_view Text(std::string_view name) const { return Text(rs_->ColumnIndex(name)); }
+    std::string Str(std::string_view name) const { return Str(rs_->ColumnIndex(name)); }
+    std::optional<std::string> OptText(std::string_view name) const {
+      return OptText(rs_->ColumnIndex(name));
+    }
+    std::optional<double> OptReal(std::string_view name) const {
+      return OptReal(rs_->ColumnIndex(name));
+    }
+    std::int64_t Int(std::string_view name) const { return Int(rs_->ColumnIndex(name)); }
+    double Real(std::string_view name) const { return Real(rs_->ColumnIndex(name)); }
+    // A flag stored as 0/1 (SQLite) or a boolean (PostgreSQL's t/f); false when NULL.
+    bool Bool(std::string_view name) const { return Int(name) != 0; }
+
    private:
     const ResultSet* rs_;
     std::size_t index_;
   };
 
   ResultSet() = default;
-  explicit ResultSet(std::vector<std::string> columns) : columns_(std::move(columns)) {}
+  explicit ResultSet(std::vector<std::string> columns);
 
   std::size_t size() const { return columns_.empty() ? 0 : cells_.size() / columns_.size(); }
   bool empty() const { return size() == 0; }
   Row operator[](std::size_t i) const { return Row(this, i); }
   const std::vector<std::string>& columns() const { return columns_; }
+  // The index of the column called `name`; throws DatabaseError if there is none or several.
+  std::size_t ColumnIndex(std::string_view name) const {
+    if (next_ < columns_.size() && columns_[next_] == name && !shared_name_[next_]) return next_++;
+    return FindColumn(name);
+  }
 
   // Used by backends while reading rows.
   void AddCell(std::optional<std::string> cell) { cells_.push_back(std::move(cell)); }
 
  private:
   friend class Row;
+  std::size_t FindColumn(std::string_view name) const;  // ColumnIndex's slow path
+
   std::vector<std::string> columns_;
+  std::vector<char> shared_name_;  // per column: another column has the same name
   std::vector<std::optional<std::string>> cells_;
+  mutable std::size_t next_ = 0;  // where the next name is looked for first
 };
 
 class Connection {

@@ -17,6 +17,29 @@ const std::optional<std::string>& CellAt(const std::vector<std::optional<std::st
 
 }  // namespace
 
+ResultSet::ResultSet(std::vector<std::string> columns)
+    : columns_(std::move(columns)), shared_name_(columns_.size(), 0) {
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    for (std::size_t j = i + 1; j < columns_.size(); ++j) {
+      if (columns_[i] == columns_[j]) shared_name_[i] = shared_name_[j] = 1;
+    }
+  }
+}
+
+std::size_t ResultSet::FindColumn(std::string_view name) const {
+  std::size_t at = 0;
+  while (at < columns_.size() && columns_[at] != name) ++at;
+  if (at == columns_.size()) {
+    throw DatabaseError("result set: no column named '" + std::string(name) + "'");
+  }
+  if (shared_name_[at]) {
+    throw DatabaseError("result set: several columns are named '" + std::string(name) +
+                        "' (give them AS aliases)");
+  }
+  next_ = at + 1;
+  return at;
+}
+
 bool ResultSet::Row::IsNull(std::size_t col) const {
   return !CellAt(rs_->cells_, rs_->columns_.size(), index_, col).has_value();
 }

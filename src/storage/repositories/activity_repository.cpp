@@ -3,7 +3,10 @@
 #include <cstdio>
 
 #include "domain/validation.hpp"
+#include "storage/dialect.hpp"
+#include "storage/repositories/activity_month_plan.hpp"
 #include "storage/repositories/activity_rollup.hpp"
+#include "storage/repositories/demographics_sql.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
@@ -12,56 +15,97 @@ namespace {
 using domain::Activity;
 
 constexpr const char* kColumns =
-    "x.id, x.type, x.title, x.held_on, x.start_time, x.end_time, x.area_id, x.area_path, a.name, "
-    "x.place, x.status, x.author_id, u.full_name, x.submitted_at, x.verified_by, x.verified_at, "
+    "x.id, x.type, x.title, x.held_on, x.start_time, x.end_time, x.area_id, x.area_path, "
+    "a.name AS area_name, x.place, x.status, x.author_id, u.full_name AS author_name, "
+    "x.submitted_at, x.verified_by, x.verified_at, "
     "x.return_comment, x.decisions, x.follow_up, x.notes, x.counted_total, x.named_total, "
-    "(SELECT COUNT(*) FROM file f WHERE f.record = 'activity' AND f.record_id = x.id), "
-    "x.version, x.created_at, x.created_by, x.updated_at, x.updated_by, x.course_id, v.full_name";
+    "(SELECT COUNT(*) FROM file f WHERE f.record = 'activity' AND f.record_id = x.id) AS "
+    "file_count, x.version, x.created_at, x.created_by, x.updated_at, x.updated_by, x.course_id, "
+    "v.full_name AS verified_by_name";
 // Lists of more matching records than this are read in held_on order from an index (see List).
 constexpr std::int64_t kSortLimit = 2000;
 
-constexpr const char* kFrom =
-    " FROM activity x JOIN area a ON a.id = x.area_id LEFT JOIN app_user u ON u.id = x.author_id "
-    "LEFT JOIN app_user v ON v.id = x.verified_by";
+constexpr const char* kJoins =
+    " JOIN area a ON a.id = x.area_id LEFT JOIN app_user u ON u.id = x.author_id LEFT JOIN "
+    "app_user v ON v.id = x.verified_by";
+// FROM with the table's index hint (IndexedBy) or "".
+std::string From(const std::string& hint = "") { return " FROM activity x" + hint + kJoins; }
+
+// The columns that Insert and Update both write, and their values in that order: the first
+// ones, then (after author_id, which only Insert writes) the others.
+constexpr const char* kWrittenFirst =
+    "type, title, held_on, start_time, end_time, area_id, area_path, place, status";
+constexpr const char* kWrittenThen =
+    "submitted_at, verified_by, verified_at, return_comment, decisions, follow_up, notes, "
+    "counted_total, named_total, participants_f, participants_m, participants_x, version";
+
+std::vector<Param> WrittenFirst(const Activity& x) {
+  return {x.type,
+          OptParam(x.title),
+          x.held_on,
+          OptParam(x.start_time),
+          OptParam(x.end_time),
+          x.area_id,
+          x.area_path,
+          OptParam(x.place),
+          x.status};
+}
+
+std::vector<Param> WrittenThen(const Activity& x, const SexTotals& sexes) {
+  return {OptParam(x.submitted_at),
+          OptParam(x.verified_by),
+          OptParam(x.verified_at),
+          OptParam(x.return_comment),
+          OptParam(x.decisions),
+          OptParam(x.follow_up),
+          OptParam(x.notes),
+          x.counted_total,
+          x.named_total,
+          sexes.f,
+          sexes.m,
+          sexes.x,
+          x.version};
+}
 
 Activity Read(const ResultSet::Row& r) {
   Activity x;
-  x.id = r.Str(0);
-  x.type = r.Str(1);
-  x.title = r.OptText(2);
-  x.held_on = r.Str(3);
-  x.start_time = r.OptText(4);
-  x.end_time = r.OptText(5);
-  x.area_id = r.Str(6);
-  x.area_path = r.Str(7);
-  x.area_name = r.Str(8);
-  x.place = r.OptText(9);
-  x.status = r.Str(10);
-  x.author_id = r.OptText(11);
-  x.author_name = r.OptText(12);
-  x.submitted_at = r.OptText(13);
-  x.verified_by = r.OptText(14);
-  x.verified_at = r.OptText(15);
-  x.return_comment = r.OptText(16);
-  x.decisions = r.OptText(17);
-  x.follow_up = r.OptText(18);
-  x.notes = r.OptText(19);
-  x.counted_total = r.Int(20);
-  x.named_total = r.Int(21);
-  x.file_count = r.Int(22);
-  x.version = r.Int(23);
-  x.created_at = r.Str(24);
-  x.created_by = r.OptText(25);
-  x.updated_at = r.Str(26);
-  x.updated_by = r.OptText(27);
-  x.course_id = r.OptText(28);
-  x.verified_by_name = r.OptText(29);
+  x.id = r.Str("id");
+  x.type = r.Str("type");
+  x.title = r.OptText("title");
+  x.held_on = r.Str("held_on");
+  x.start_time = r.OptText("start_time");
+  x.end_time = r.OptText("end_time");
+  x.area_id = r.Str("area_id");
+  x.area_path = r.Str("area_path");
+  x.area_name = r.Str("area_name");
+  x.place = r.OptText("place");
+  x.status = r.Str("status");
+  x.author_id = r.OptText("author_id");
+  x.author_name = r.OptText("author_name");
+  x.submitted_at = r.OptText("submitted_at");
+  x.verified_by = r.OptText("verified_by");
+  x.verified_at = r.OptText("verified_at");
+  x.return_comment = r.OptText("return_comment");
+  x.decisions = r.OptText("decisions");
+  x.follow_up = r.OptText("follow_up");
+  x.notes = r.OptText("notes");
+  x.counted_total = r.Int("counted_total");
+  x.named_total = r.Int("named_total");
+  x.file_count = r.Int("file_count");
+  x.version = r.Int("version");
+  x.created_at = r.Str("created_at");
+  x.created_by = r.OptText("created_by");
+  x.updated_at = r.Str("updated_at");
+  x.updated_by = r.OptText("updated_by");
+  x.course_id = r.OptText("course_id");
+  x.verified_by_name = r.OptText("verified_by_name");
   return x;
 }
 
 domain::StoredFile ReadFile(const ResultSet::Row& r) {
-  return {r.Str(0), r.Str(1), r.Str(2), r.Str(3),    r.Str(4),
-          r.Str(5), r.Str(6), r.Int(7), r.OptText(8)};
+  return {r.Str("id"),         r.Str("sha256"), r.Str("mime"),
+          r.Str("name"),       r.Str("record"), r.Str("record_id"),
+          r.Str("created_at"), r.Int("size"),   r.OptText("created_by")};
 }
 
 constexpr const char* kFileColumns =
@@ -70,40 +114,43 @@ constexpr const char* kFileColumns =
 }  // namespace
 
 std::optional<Activity> SqlActivityRepository::Get(const std::string& id) {
-  auto rs = conn_.Query(std::string("SELECT ") + kColumns + kFrom + " WHERE x.id = ?", {id});
+  auto rs = conn_.Query(std::string("SELECT ") + kColumns + From() + " WHERE x.id = ?", {id});
   if (rs.empty()) return std::nullopt;
   Activity x = Read(rs[0]);
   auto topics =
       conn_.Query("SELECT topic FROM activity_topic WHERE activity_id = ? ORDER BY topic", {id});
-  for (std::size_t i = 0; i < topics.size(); ++i) x.topics.push_back(topics[i].Str(0));
+  for (std::size_t i = 0; i < topics.size(); ++i) x.topics.push_back(topics[i].Str("topic"));
   auto inst =
       conn_.Query("SELECT institution_id FROM activity_institution WHERE activity_id = ?", {id});
-  for (std::size_t i = 0; i < inst.size(); ++i) x.institution_ids.push_back(inst[i].Str(0));
+  for (std::size_t i = 0; i < inst.size(); ++i)
+    x.institution_ids.push_back(inst[i].Str("institution_id"));
   auto fac = conn_.Query(
-      "SELECT f.user_id, COALESCE(u.full_name, f.name) FROM activity_facilitator f LEFT JOIN "
+      "SELECT f.user_id, COALESCE(u.full_name, f.name) AS name FROM activity_facilitator f LEFT "
+      "JOIN "
       "app_user u ON u.id = f.user_id WHERE f.activity_id = ? ORDER BY f.position",
       {id});
   for (std::size_t i = 0; i < fac.size(); ++i)
-    x.facilitators.push_back({fac[i].OptText(0), fac[i].OptText(1)});
+    x.facilitators.push_back({fac[i].OptText("user_id"), fac[i].OptText("name")});
   auto counts = conn_.Query(
       "SELECT sex, age_band, disability, count FROM activity_count WHERE activity_id = ? ORDER BY "
       "sex, age_band, disability",
       {id});
   for (std::size_t i = 0; i < counts.size(); ++i)
-    x.counts.push_back(
-        {counts[i].Str(0), counts[i].Str(1), counts[i].Int(2) != 0, counts[i].Int(3)});
+    x.counts.push_back({counts[i].Str("sex"), counts[i].Str("age_band"),
+                        counts[i].Bool("disability"), counts[i].Int("count")});
   auto att = conn_.Query(
-      "SELECT t.person_id, t.attended, t.pre_score, t.post_score, p.name, p.sex FROM attendance t "
+      "SELECT t.person_id, t.attended, t.pre_score, t.post_score, p.name AS person_name, "
+      "p.sex AS person_sex FROM attendance t "
       "JOIN person p ON p.id = t.person_id WHERE t.activity_id = ? ORDER BY p.name",
       {id});
   for (std::size_t i = 0; i < att.size(); ++i) {
     domain::Attendance t;
-    t.person_id = att[i].Str(0);
-    t.attended = att[i].Int(1) != 0;
-    if (!att[i].IsNull(2)) t.pre_score = att[i].Real(2);
-    if (!att[i].IsNull(3)) t.post_score = att[i].Real(3);
-    t.person_name = att[i].Str(4);
-    t.person_sex = att[i].Str(5);
+    t.person_id = att[i].Str("person_id");
+    t.attended = att[i].Bool("attended");
+    if (!att[i].IsNull("pre_score")) t.pre_score = att[i].Real("pre_score");
+    if (!att[i].IsNull("post_score")) t.post_score = att[i].Real("post_score");
+    t.person_name = att[i].Str("person_name");
+    t.person_sex = att[i].Str("person_sex");
     x.attendance.push_back(std::move(t));
   }
   return x;
@@ -122,32 +169,28 @@ domain::Page<Activity> SqlActivityRepository::List(const domain::ActivityQuery& 
   if (q.to) w.And("x.held_on <= ?", {*q.to});
   if (q.author_id) w.And("x.author_id = ?", {*q.author_id});
   if (q.not_author_id) w.And("x.author_id IS NULL OR x.author_id <> ?", {*q.not_author_id});
-  const bool sqlite = conn_.dialect() == Dialect::kSqlite;
   // By status and area only (the verification queue): the total from activity_queue (status,
   // area_path, author_id) alone.
   const bool by_status = q.status && !q.type && !q.topic && !q.from && !q.to && !q.author_id;
   domain::Page<Activity> page;
-  page.total = conn_
-                   .Query(std::string("SELECT COUNT(*) FROM activity x") +
-                              (sqlite && by_status ? " INDEXED BY activity_queue" : "") + w.sql,
-                          w.params)[0]
-                   .Int(0);
+  page.total =
+      conn_
+          .Query(std::string("SELECT COUNT(*) FROM activity x") +
+                     (by_status ? IndexedBy(conn_.dialect(), "activity_queue") : "") + w.sql,
+                 w.params)[0]
+          .Int(0);
   if (page.total <= q.page.offset) return page;
   // Many of them: walk activity_status_held (status, held_on, id, area_path, author_id) newest
   // first and stop at the page, rather than sort every one of the area's records (SQLite would
   // pick the area index and sort them all; PostgreSQL decides from its statistics).
-  const bool walk = sqlite && by_status && page.total > kSortLimit;
+  const bool walk = by_status && page.total > kSortLimit;
   auto params = w.params;
   params.emplace_back(std::int64_t{q.page.limit});
   params.emplace_back(q.page.offset);
-  auto rs =
-      conn_.Query(std::string("SELECT ") + kColumns +
-                      (walk ? " FROM activity x INDEXED BY activity_status_held JOIN area a ON "
-                              "a.id = x.area_id LEFT JOIN app_user u ON u.id = x.author_id "
-                              "LEFT JOIN app_user v ON v.id = x.verified_by"
-                            : kFrom) +
-                      w.sql + " ORDER BY x.held_on DESC, x.id DESC LIMIT ? OFFSET ?",
-                  params);
+  auto rs = conn_.Query(std::string("SELECT ") + kColumns +
+                            From(walk ? IndexedBy(conn_.dialect(), "activity_status_held") : "") +
+                            w.sql + " ORDER BY x.held_on DESC, x.id DESC LIMIT ? OFFSET ?",
+                        params);
   for (std::size_t i = 0; i < rs.size(); ++i) page.items.push_back(Read(rs[i]));
   return page;
 }
@@ -182,41 +225,16 @@ void SqlActivityRepository::WriteParts(const Activity& x) {
 
 void SqlActivityRepository::Insert(const Activity& x) {
   const SexTotals sexes = ComputeSexTotals(conn_, x);
-  conn_.Execute(
-      "INSERT INTO activity (id, type, title, held_on, start_time, end_time, area_id, area_path, "
-      "place, status, author_id, submitted_at, verified_by, verified_at, return_comment, "
-      "decisions, follow_up, notes, counted_total, named_total, participants_f, participants_m, "
-      "participants_x, version, created_at, created_by, updated_at, updated_by, course_id) VALUES "
-      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      {x.id,
-       x.type,
-       OptParam(x.title),
-       x.held_on,
-       OptParam(x.start_time),
-       OptParam(x.end_time),
-       x.area_id,
-       x.area_path,
-       OptParam(x.place),
-       x.status,
-       OptParam(x.author_id),
-       OptParam(x.submitted_at),
-       OptParam(x.verified_by),
-       OptParam(x.verified_at),
-       OptParam(x.return_comment),
-       OptParam(x.decisions),
-       OptParam(x.follow_up),
-       OptParam(x.notes),
-       x.counted_total,
-       x.named_total,
-       sexes.f,
-       sexes.m,
-       sexes.x,
-       x.version,
-       x.created_at,
-       OptParam(x.created_by),
-       x.updated_at,
-       OptParam(x.updated_by),
-       OptParam(x.course_id)});
+  const auto params =
+      Concat(Concat(Concat(Concat({x.id}, WrittenFirst(x)), {OptParam(x.author_id)}),
+                    WrittenThen(x, sexes)),
+             {x.created_at, OptParam(x.created_by), x.updated_at, OptParam(x.updated_by),
+              OptParam(x.course_id)});
+  conn_.Execute(std::string("INSERT INTO activity (id, ") + kWrittenFirst + ", author_id, " +
+                    kWrittenThen +
+                    ", created_at, created_by, updated_at, updated_by, course_id) VALUES (" +
+                    Placeholders(params.size()) + ")",
+                params);
   WriteParts(x);
   ApplyActivityRollup(conn_, std::nullopt, TallyOf(x, sexes));
 }
@@ -225,40 +243,13 @@ bool SqlActivityRepository::Update(const Activity& x, std::int64_t expected_vers
   const auto before = ReadTally(conn_, x.id);  // and its lock
   const SexTotals sexes = ComputeSexTotals(conn_, x);
   const bool ok =
-      conn_.Execute(
-          "UPDATE activity SET type = ?, title = ?, held_on = ?, start_time = ?, end_time = ?, "
-          "area_id = ?, area_path = ?, place = ?, status = ?, submitted_at = ?, verified_by = ?, "
-          "verified_at = ?, return_comment = ?, decisions = ?, follow_up = ?, notes = ?, "
-          "counted_total = ?, named_total = ?, participants_f = ?, participants_m = ?, "
-          "participants_x = ?, version = ?, updated_at = ?, updated_by = ?, course_id = ? "
-          "WHERE id = ? AND version = ?",
-          {x.type,
-           OptParam(x.title),
-           x.held_on,
-           OptParam(x.start_time),
-           OptParam(x.end_time),
-           x.area_id,
-           x.area_path,
-           OptParam(x.place),
-           x.status,
-           OptParam(x.submitted_at),
-           OptParam(x.verified_by),
-           OptParam(x.verified_at),
-           OptParam(x.return_comment),
-           OptParam(x.decisions),
-           OptParam(x.follow_up),
-           OptParam(x.notes),
-           x.counted_total,
-           x.named_total,
-           sexes.f,
-           sexes.m,
-           sexes.x,
-           x.version,
-           x.updated_at,
-           OptParam(x.updated_by),
-           OptParam(x.course_id),
-           x.id,
-           expected_version}) == 1;
+      conn_.Execute("UPDATE activity SET " + Assignments(kWrittenFirst) + ", " +
+                        Assignments(kWrittenThen) +
+                        ", updated_at = ?, updated_by = ?, course_id = ? WHERE id = ? AND "
+                        "version = ?",
+                    Concat(Concat(WrittenFirst(x), WrittenThen(x, sexes)),
+                           {x.updated_at, OptParam(x.updated_by), OptParam(x.course_id), x.id,
+                            expected_version})) == 1;
   if (!ok) return false;
   WriteParts(x);
   ApplyActivityRollup(conn_, before, TallyOf(x, sexes));
@@ -300,136 +291,75 @@ void SqlActivityRepository::InsertFile(const domain::StoredFile& f) {
 
 namespace {
 
-bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int DaysIn(const std::string& month) {
-  const int y = std::stoi(month.substr(0, 4)), m = std::stoi(month.substr(5, 2));
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
+// The roll-up rows of the scope's own areas (its roots) for the plan's whole months.
+std::string RollupPartSql(const std::vector<domain::PathRange>& scope,
+                          const std::vector<std::string>& statuses, const MonthReadPlan& plan,
+                          std::vector<Param>& p) {
+  std::string roots;
+  for (const auto& r : scope) {
+    if (r.lo == "/") {  // every root area
+      roots += roots.empty() ? "parent_id IS NULL" : " OR parent_id IS NULL";
+      continue;
+    }
+    roots += roots.empty() ? "path = ?" : " OR path = ?";
+    p.emplace_back(r.lo);
+  }
+  for (const auto& s : statuses) p.emplace_back(s);
+  p.emplace_back(plan.rollup_from);
+  p.emplace_back(plan.rollup_to);
+  return "SELECT r.month, r.type, r.topic, r.sex, r.activities, r.participants FROM "
+         "activity_rollup r WHERE r.area_id IN (SELECT id FROM area WHERE " +
+         roots + ") AND r.status IN (" + Placeholders(statuses.size()) +
+         ") AND r.month >= ? AND r.month <= ?";
 }
 
-int Day(const std::string& date) { return std::stoi(date.substr(8, 2)); }
-
-std::string DateIn(const std::string& month, int day) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "-%02d", day);
-  return month + buf;
-}
-
-std::string AddMonths(const std::string& month, int n) {
-  int y = std::stoi(month.substr(0, 4)), m = std::stoi(month.substr(5, 2)) - 1 + n;
-  y += m >= 0 ? m / 12 : -((11 - m) / 12);
-  m = ((m % 12) + 12) % 12 + 1;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-  return buf;
-}
-
-// Days of [lo, hi] (one month) that may hold activities: none after today.
-int PastDays(const std::string& lo, const std::string& hi, const std::string& today) {
-  const std::string last = std::min(hi, today);
-  return last < lo ? 0 : Day(last) - Day(lo) + 1;
+// The activity rows of the days `d` in scope, one row per sex with participants (x outermost).
+std::string DaysPartSql(const std::vector<domain::PathRange>& scope,
+                        const std::vector<std::string>& statuses, const DayRange& d,
+                        std::vector<Param>& p) {
+  for (const auto& s : statuses) p.emplace_back(s);
+  p.emplace_back(d.lo);
+  p.emplace_back(d.hi);
+  const std::string where = ScopeSql("x.area_path", scope, p);
+  const std::string sign = d.sign < 0 ? "-" : "";
+  const std::string participants = ParticipantsOfSexSql("s.sex", "x");
+  return "SELECT substr(x.held_on, 1, 7), x.type, COALESCE(t.topic, ''), s.sex, " + sign + "1, " +
+         sign + participants +
+         " FROM activity x LEFT JOIN activity_topic t ON t.activity_id = x.id CROSS JOIN " +
+         SexRowsSql() + " s WHERE x.status IN (" + Placeholders(statuses.size()) +
+         ") AND x.held_on >= ? AND x.held_on <= ? AND (" + where + ") AND " + participants + " > 0";
 }
 
 }  // namespace
 
-// Months wholly inside [from, to] come from activity_rollup: the rows of the scope's own areas
-// (a district's months are a few thousand rows, however many activities it holds). A partial
-// first or last month is either its days read from the activity rows, or the whole month from
-// the roll-up less the days outside the period read from the rows, whichever reads fewer days
-// (days after today hold nothing: the default period's current month costs no row). The rows
-// are read through activity_status_held (status, days, area, the participants by sex).
+// Whole months from activity_rollup (a district's year is a few thousand rows, however many
+// activities it holds), partial months from the activity rows through activity_status_held
+// (status, days, area, the participants by sex): see PlanMonthRead.
 std::vector<domain::ActivityMonthCount> SqlActivityRepository::MonthlyCounts(
     const std::vector<domain::PathRange>& scope, const std::string& from, const std::string& to,
     const std::vector<std::string>& statuses) {
   if (scope.empty() || statuses.empty() || from > to) return {};
-  std::string in;
-  for (std::size_t i = 0; i < statuses.size(); ++i) in += i == 0 ? "?" : ",?";
-  struct Days {
-    std::string lo, hi;
-    int sign;
-  };
-  std::vector<Days> days;
-  const std::string today = domain::TodayDate();
-  const std::string first = from.substr(0, 7), last = to.substr(0, 7);
-  std::string roll_lo = first, roll_hi = last;  // months from the roll-up
-  // The part [lo, hi] of `month` is in the period; false if the month is left out of the roll-up.
-  auto partial = [&](const std::string& month, const std::string& lo, const std::string& hi) {
-    const std::string start = DateIn(month, 1), end = DateIn(month, DaysIn(month));
-    if (lo == start && hi == end) return true;
-    int outside = 0;
-    if (lo > start) outside += PastDays(start, DateIn(month, Day(lo) - 1), today);
-    if (hi < end) outside += PastDays(DateIn(month, Day(hi) + 1), end, today);
-    if (PastDays(lo, hi, today) <= outside) {
-      days.push_back({lo, hi, +1});
-      return false;
-    }
-    if (lo > start) days.push_back({start, DateIn(month, Day(lo) - 1), -1});
-    if (hi < end) days.push_back({DateIn(month, Day(hi) + 1), end, -1});
-    return true;
-  };
-  if (first == last) {
-    if (!partial(first, from, to)) roll_lo = AddMonths(first, 1);
-  } else {
-    if (!partial(first, from, DateIn(first, DaysIn(first)))) roll_lo = AddMonths(first, 1);
-    if (!partial(last, DateIn(last, 1), to)) roll_hi = AddMonths(last, -1);
-  }
-
+  const MonthReadPlan plan = PlanMonthRead(from, to, domain::TodayDate());
   // One statement, so one snapshot: the roll-up's months and the rows' days agree.
   std::vector<Param> p;
   std::vector<std::string> parts;
-  if (roll_lo <= roll_hi) {
-    std::string roots;
-    for (const auto& r : scope) {
-      if (r.lo == "/") {  // every root area
-        roots += roots.empty() ? "parent_id IS NULL" : " OR parent_id IS NULL";
-        continue;
-      }
-      roots += roots.empty() ? "path = ?" : " OR path = ?";
-      p.emplace_back(r.lo);
-    }
-    for (const auto& s : statuses) p.emplace_back(s);
-    p.emplace_back(roll_lo);
-    p.emplace_back(roll_hi);
-    parts.push_back(
-        "SELECT r.month, r.type, r.topic, r.sex, r.activities, r.participants FROM activity_rollup "
-        "r "
-        "WHERE r.area_id IN (SELECT id FROM area WHERE " +
-        roots + ") AND r.status IN (" + in + ") AND r.month >= ? AND r.month <= ?");
-  }
-  for (const auto& d : days) {
-    for (const auto& s : statuses) p.emplace_back(s);
-    p.emplace_back(d.lo);
-    p.emplace_back(d.hi);
-    const std::string where = ScopeSql("x.area_path", scope, p);
-    const std::string sign = d.sign < 0 ? "-" : "";
-    parts.push_back(
-        "SELECT substr(x.held_on, 1, 7), x.type, COALESCE(t.topic, ''), s.sex, " + sign + "1, " +
-        sign +
-        "CASE s.sex WHEN 'f' THEN x.participants_f WHEN 'm' THEN x.participants_m ELSE "
-        "x.participants_x END FROM activity x LEFT JOIN activity_topic t ON t.activity_id = x.id "
-        "CROSS JOIN (SELECT 'f' AS sex UNION ALL SELECT 'm' UNION ALL SELECT 'x') s "  // x
-                                                                                       // outermost
-        "WHERE x.status IN (" +
-        in + ") AND x.held_on >= ? AND x.held_on <= ? AND (" + where +
-        ") AND CASE s.sex WHEN 'f' THEN x.participants_f WHEN 'm' THEN x.participants_m ELSE "
-        "x.participants_x END > 0");
-  }
+  if (plan.rollup_from <= plan.rollup_to) parts.push_back(RollupPartSql(scope, statuses, plan, p));
+  for (const auto& d : plan.days) parts.push_back(DaysPartSql(scope, statuses, d, p));
   if (parts.empty()) return {};
   std::string all;
   for (const auto& part : parts) all += (all.empty() ? "" : " UNION ALL ") + part;
   auto rs = conn_.Query("WITH u (month, type, topic, sex, activities, participants) AS (" + all +
-                            ") SELECT month, type, topic, sex, SUM(activities), SUM(participants) "
-                            "FROM u GROUP BY month, type, topic, sex HAVING SUM(activities) > 0 "
-                            "ORDER BY month, type, topic, sex",
+                            ") SELECT month, type, topic, sex, SUM(activities) AS activities, "
+                            "SUM(participants) AS participants FROM u GROUP BY month, type, topic, "
+                            "sex HAVING SUM(activities) > 0 ORDER BY month, type, topic, sex",
                         p);
   std::vector<domain::ActivityMonthCount> out;
   out.reserve(rs.size());
   for (std::size_t i = 0; i < rs.size(); ++i) {
-    auto topic = rs[i].OptText(2);
+    auto topic = rs[i].OptText("topic");
     if (topic && topic->empty()) topic.reset();
-    out.push_back(
-        {rs[i].Str(0), rs[i].Str(1), std::move(topic), rs[i].Str(3), rs[i].Int(4), rs[i].Int(5)});
+    out.push_back({rs[i].Str("month"), rs[i].Str("type"), std::move(topic), rs[i].Str("sex"),
+                   rs[i].Int("activities"), rs[i].Int("participants")});
   }
   return out;
 }

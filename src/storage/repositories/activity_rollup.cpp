@@ -5,17 +5,14 @@
 #include <tuple>
 
 #include "domain/areas/area_path.hpp"
+#include "storage/dialect.hpp"
+#include "storage/repositories/demographics_sql.hpp"
+#include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
 namespace {
 
 bool Counted(const std::string& status) { return status == "submitted" || status == "verified"; }
-
-std::string Placeholders(std::size_t n) {
-  std::string out;
-  for (std::size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ",?";
-  return out;
-}
 
 // area path -> the ids of the areas whose paths are its prefixes (itself and its ancestors).
 std::vector<std::string> AncestorIds(Connection& conn, const std::string& path) {
@@ -25,7 +22,7 @@ std::vector<std::string> AncestorIds(Connection& conn, const std::string& path) 
   auto rs =
       conn.Query("SELECT id FROM area WHERE path IN (" + Placeholders(params.size()) + ")", params);
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(rs[i].Str(0));
+  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(rs[i].Str("id"));
   return out;
 }
 
@@ -57,10 +54,10 @@ SexTotals ComputeSexTotals(Connection& conn, const domain::Activity& a) {
   for (const auto& t : a.attendance)
     if (t.attended) ids.emplace_back(t.person_id);
   if (ids.empty()) return s;
-  auto rs = conn.Query("SELECT sex, COUNT(*) FROM person WHERE id IN (" + Placeholders(ids.size()) +
-                           ") GROUP BY sex",
+  auto rs = conn.Query("SELECT sex, COUNT(*) AS n FROM person WHERE id IN (" +
+                           Placeholders(ids.size()) + ") GROUP BY sex",
                        ids);
-  for (std::size_t i = 0; i < rs.size(); ++i) add(rs[i].Text(0), rs[i].Int(1));
+  for (std::size_t i = 0; i < rs.size(); ++i) add(rs[i].Text("sex"), rs[i].Int("n"));
   return s;
 }
 
@@ -72,14 +69,19 @@ std::optional<ActivityTally> ReadTally(Connection& conn, const std::string& id) 
   auto rs = conn.Query(
       std::string("SELECT area_path, status, held_on, type, participants_f, participants_m, "
                   "participants_x FROM activity WHERE id = ?") +
-          (conn.dialect() == Dialect::kPostgres ? " FOR UPDATE" : ""),
+          ForUpdate(conn.dialect()),
       {id});
   if (rs.empty()) return std::nullopt;
-  ActivityTally t{rs[0].Str(0), rs[0].Str(1), rs[0].Str(2),
-                  rs[0].Str(3), {},           {rs[0].Int(4), rs[0].Int(5), rs[0].Int(6)}};
+  const auto r = rs[0];
+  ActivityTally t{r.Str("area_path"),
+                  r.Str("status"),
+                  r.Str("held_on"),
+                  r.Str("type"),
+                  {},
+                  {r.Int("participants_f"), r.Int("participants_m"), r.Int("participants_x")}};
   if (!Counted(t.status)) return t;  // its topics do not matter
   auto topics = conn.Query("SELECT topic FROM activity_topic WHERE activity_id = ?", {id});
-  for (std::size_t i = 0; i < topics.size(); ++i) t.topics.push_back(topics[i].Str(0));
+  for (std::size_t i = 0; i < topics.size(); ++i) t.topics.push_back(topics[i].Str("topic"));
   return t;
 }
 
@@ -152,7 +154,7 @@ void MoveActivityRollup(Connection& conn, const std::string& old_path,
                         const std::string& new_path) {
   auto moved = conn.Query("SELECT id FROM area WHERE path IN (?, ?)", {old_path, new_path});
   if (moved.empty()) return;
-  const std::string moved_id = moved[0].Str(0);
+  const std::string moved_id = moved[0].Str("id");
   // Strict ancestors before and after; the ones in both keep their totals.
   auto old_anc = domain::PathAndAncestors(old_path), new_anc = domain::PathAndAncestors(new_path);
   old_anc.pop_back();
@@ -190,8 +192,8 @@ void RefreshActivitiesOfPerson(Connection& conn, const std::string& person_id) {
   // locked first, so that no writer changes them between this read and the write.
   const std::string from = " FROM attendance me JOIN activity x ON x.id = me.activity_id";
   const std::string where = " WHERE me.person_id = ? AND me.attended = 1 AND x.counted_total = 0";
-  if (conn.dialect() == Dialect::kPostgres)
-    conn.Query("SELECT x.id" + from + where + " FOR UPDATE OF x", {person_id});
+  const Param person[] = {person_id};
+  LockForUpdate(conn, "SELECT x.id" + from + where, person, "x");
   auto rs = conn.Query(
       "SELECT id, f, m, o FROM (SELECT x.id, x.participants_f AS was_f, x.participants_m AS was_m, "
       "x.participants_x AS was_x, SUM(CASE p.sex WHEN 'f' THEN 1 ELSE 0 END) AS f, SUM(CASE p.sex "
@@ -205,10 +207,10 @@ void RefreshActivitiesOfPerson(Connection& conn, const std::string& person_id) {
           "x.participants_x) c WHERE f <> was_f OR m <> was_m OR o <> was_x",
       {person_id});
   for (std::size_t i = 0; i < rs.size(); ++i) {
-    const std::string id = rs[i].Str(0);
+    const std::string id = rs[i].Str("id");
     auto before = ReadTally(conn, id);
     if (!before) continue;
-    const SexTotals now{rs[i].Int(1), rs[i].Int(2), rs[i].Int(3)};
+    const SexTotals now{rs[i].Int("f"), rs[i].Int("m"), rs[i].Int("o")};
     conn.Execute(
         "UPDATE activity SET participants_f = ?, participants_m = ?, participants_x = ? WHERE id = "
         "?",
@@ -233,13 +235,9 @@ void RefreshNamedInCounts(Connection& conn, const std::string& activities_sql,
       "t.person_id JOIN activity a ON a.id = t.activity_id WHERE t.activity_id = "
       "activity_count.activity_id "
       "AND t.attended = 1 AND p.sex = activity_count.sex AND p.disability = "
-      "activity_count.disability AND "
-      "CASE WHEN p.birth_date IS NULL THEN 'unknown' WHEN p.birth_date > " +
-          before(5) + " THEN '0-4' WHEN p.birth_date > " + before(12) +
-          " THEN '5-11' WHEN p.birth_date > " + before(18) + " THEN '12-17' WHEN p.birth_date > " +
-          before(60) +
-          " THEN '18-59' ELSE '60+' END = activity_count.age_band) WHERE activity_id IN (" +
-          activities_sql + ")",
+      "activity_count.disability AND " +
+          AgeBandCaseSql("p.birth_date", before) +
+          " = activity_count.age_band) WHERE activity_id IN (" + activities_sql + ")",
       params);
 }
 
@@ -259,12 +257,13 @@ void RebuildActivityRollup(Connection& conn) {
       "  SELECT x.area_id, x.status, substr(x.held_on, 1, 7) AS month, x.type, COALESCE(t.topic, "
       "'') AS topic,"
       "         s.sex, COUNT(*) AS activities,"
-      "         SUM(CASE s.sex WHEN 'f' THEN x.participants_f WHEN 'm' THEN x.participants_m ELSE "
-      "x.participants_x END) AS participants"
+      "         SUM(" +
+      ParticipantsOfSexSql("s.sex", "x") +
+      ") AS participants"
       "  FROM activity x LEFT JOIN activity_topic t ON t.activity_id = x.id"
-      "  JOIN (SELECT 'f' AS sex UNION ALL SELECT 'm' UNION ALL SELECT 'x') s"
-      "    ON CASE s.sex WHEN 'f' THEN x.participants_f WHEN 'm' THEN x.participants_m ELSE "
-      "x.participants_x END > 0"
+      "  JOIN " +
+      SexRowsSql() + " s    ON " + ParticipantsOfSexSql("s.sex", "x") +
+      " > 0"
       "  WHERE x.status IN ('submitted', 'verified')"
       "  GROUP BY x.area_id, x.status, substr(x.held_on, 1, 7), x.type, COALESCE(t.topic, ''), "
       "s.sex"

@@ -13,28 +13,28 @@ using domain::Area;
 constexpr const char* kColumns =
     "a.id, a.parent_id, a.level, a.code, a.name, a.name_local, a.path, a.version, a.created_at, "
     "a.created_by, a.updated_at, a.updated_by, "
-    "(SELECT COUNT(*) FROM area c WHERE c.parent_id = a.id), "
-    "l.name, l.name_local";
+    "(SELECT COUNT(*) FROM area c WHERE c.parent_id = a.id) AS child_count, "
+    "l.name AS level_name, l.name_local AS level_name_local";
 
 const std::string kLevelJoin = " LEFT JOIN area_level l ON l.level = a.level";
 
 Area ReadArea(const ResultSet::Row& r) {
   Area a;
-  a.id = r.Str(0);
-  a.parent_id = r.OptText(1);
-  a.level = static_cast<int>(r.Int(2));
-  a.code = r.Str(3);
-  a.name = r.Str(4);
-  a.name_local = r.OptText(5);
-  a.path = r.Str(6);
-  a.version = r.Int(7);
-  a.created_at = r.Str(8);
-  a.created_by = r.OptText(9);
-  a.updated_at = r.Str(10);
-  a.updated_by = r.OptText(11);
-  a.child_count = r.Int(12);
-  a.level_name = r.Str(13);
-  a.level_name_local = r.OptText(14);
+  a.id = r.Str("id");
+  a.parent_id = r.OptText("parent_id");
+  a.level = static_cast<int>(r.Int("level"));
+  a.code = r.Str("code");
+  a.name = r.Str("name");
+  a.name_local = r.OptText("name_local");
+  a.path = r.Str("path");
+  a.version = r.Int("version");
+  a.created_at = r.Str("created_at");
+  a.created_by = r.OptText("created_by");
+  a.updated_at = r.Str("updated_at");
+  a.updated_by = r.OptText("updated_by");
+  a.child_count = r.Int("child_count");
+  a.level_name = r.Str("level_name");
+  a.level_name_local = r.OptText("level_name_local");
   return a;
 }
 
@@ -75,7 +75,8 @@ domain::Page<Area> SqlAreaRepository::List(const domain::AreaQuery& q) {
     // 3 characters cannot use a trigram index and scan the caller's subtree instead.
     const std::string p = ContainsPattern(*q.text);
     if (conn_.dialect() == Dialect::kPostgres) {
-      w.And("(a.code || ' ' || a.name || ' ' || coalesce(a.name_local, '')) ILIKE ? ESCAPE '\\'",
+      w.And(ContainsSql(conn_.dialect(),
+                        "(a.code || ' ' || a.name || ' ' || coalesce(a.name_local, ''))"),
             {p});
     } else if (domain::CodePoints(*q.text) >= 3) {
       w.And("a.rowid IN (SELECT rowid FROM area_search WHERE area_search MATCH ?)",
@@ -174,7 +175,8 @@ std::vector<domain::AreaLevel> SqlAreaRepository::Levels() {
   auto rs = conn_.Query("SELECT level, name, name_local FROM area_level ORDER BY level");
   std::vector<domain::AreaLevel> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({static_cast<int>(rs[i].Int(0)), rs[i].Str(1), rs[i].OptText(2)});
+    out.push_back(
+        {static_cast<int>(rs[i].Int("level")), rs[i].Str("name"), rs[i].OptText("name_local")});
   return out;
 }
 

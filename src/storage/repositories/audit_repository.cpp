@@ -1,6 +1,7 @@
 #include "storage/repositories/audit_repository.hpp"
 
 #include "core/json_text.hpp"
+#include "storage/dialect.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
@@ -51,17 +52,17 @@ domain::Page<domain::AuditEntry> SqlAuditRepository::List(const domain::AuditQue
   for (std::size_t i = 0; i < rs.size(); ++i) {
     const auto r = rs[i];
     domain::AuditEntry e;
-    e.id = r.Str(0);
-    e.at = r.Str(1);
-    e.user_id = r.OptText(2);
-    e.username = r.Str(3);
-    e.action = r.Str(4);
-    e.entity = r.Str(5);
-    e.entity_id = r.OptText(6);
-    e.area_path = r.OptText(7);
-    e.before_json = r.IsNull(8) ? "null" : r.Str(8);
-    e.after_json = r.IsNull(9) ? "null" : r.Str(9);
-    e.ip = r.Str(10);
+    e.id = r.Str("id");
+    e.at = r.Str("at");
+    e.user_id = r.OptText("user_id");
+    e.username = r.Str("username");
+    e.action = r.Str("action");
+    e.entity = r.Str("entity");
+    e.entity_id = r.OptText("entity_id");
+    e.area_path = r.OptText("area_path");
+    e.before_json = r.IsNull("before") ? "null" : r.Str("before");
+    e.after_json = r.IsNull("after") ? "null" : r.Str("after");
+    e.ip = r.Str("ip");
     page.items.push_back(std::move(e));
   }
   return page;
@@ -72,17 +73,16 @@ std::vector<domain::AuditNote> SqlAuditRepository::Notes(const std::string& enti
                                                          const std::string& action,
                                                          const std::string& field, int limit) {
   // The snapshot is JSON text written by Append; the field is read in SQL (index audit_entity).
-  const std::string note = conn_.dialect() == Dialect::kPostgres
-                               ? "(x.after::jsonb ->> ?)"
-                               : "json_extract(x.after, '$.' || json_quote(?))";
+  const std::string note = JsonTextField(conn_.dialect(), "x.after");
   auto rs = conn_.Query(
       "SELECT x.at, x.user_id, u.full_name, " + note +
-          " FROM audit x LEFT JOIN app_user u ON u.id = x.user_id WHERE x.entity = ? AND "
+          " AS note FROM audit x LEFT JOIN app_user u ON u.id = x.user_id WHERE x.entity = ? AND "
           "x.entity_id = ? AND x.action = ? ORDER BY x.id DESC LIMIT ?",
       {field, entity, entity_id, action, std::int64_t{limit}});
   std::vector<domain::AuditNote> out;
   for (std::size_t i = rs.size(); i-- > 0;)
-    out.push_back({rs[i].Str(0), rs[i].OptText(1), rs[i].OptText(2), rs[i].OptText(3)});
+    out.push_back({rs[i].Str("at"), rs[i].OptText("user_id"), rs[i].OptText("full_name"),
+                   rs[i].OptText("note")});
   return out;
 }
 

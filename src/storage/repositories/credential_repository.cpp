@@ -32,22 +32,23 @@ std::optional<domain::Principal> SqlCredentialRepository::Find(const std::string
                                                                const std::string& now) {
   auto rs = conn_.Query(
       "SELECT u.id, u.username, u.full_name, u.locale, " + csrf_col +
-          ", r.role, r.area_id, a.path, a.parent_id FROM " + table +
+          " AS csrf_token, r.role, r.area_id, a.path, a.parent_id FROM " + table +
           " s JOIN app_user u ON u.id = s.user_id LEFT JOIN role_assignment r ON r.user_id = "
           "u.id LEFT JOIN area a ON a.id = r.area_id WHERE s.token_hash = ? AND s.expires_at > ? "
           "AND u.disabled = 0",
       {token_hash, now});
   if (rs.empty()) return std::nullopt;
   domain::Principal p;
-  p.actor.user_id = rs[0].Str(0);
-  p.actor.username = rs[0].Str(1);
-  p.full_name = rs[0].Str(2);
-  p.locale = rs[0].Str(3);
-  p.csrf_token = rs[0].Str(4);
+  p.actor.user_id = rs[0].Str("id");
+  p.actor.username = rs[0].Str("username");
+  p.full_name = rs[0].Str("full_name");
+  p.locale = rs[0].Str("locale");
+  p.csrf_token = rs[0].Str("csrf_token");
   for (std::size_t i = 0; i < rs.size(); ++i) {
-    if (rs[i].IsNull(5)) continue;
-    if (auto role = domain::ParseRole(rs[i].Text(5)))
-      p.actor.grants.push_back({*role, rs[i].Str(6), rs[i].Str(7), rs[i].IsNull(8)});
+    if (rs[i].IsNull("role")) continue;
+    if (auto role = domain::ParseRole(rs[i].Text("role")))
+      p.actor.grants.push_back(
+          {*role, rs[i].Str("area_id"), rs[i].Str("path"), rs[i].IsNull("parent_id")});
   }
   return p;
 }
@@ -76,15 +77,15 @@ std::vector<domain::Grant> SqlCredentialRepository::GrantsOf(const std::string& 
       {user_id});
   std::vector<domain::Grant> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
-    if (auto role = domain::ParseRole(rs[i].Text(0)))
-      out.push_back({*role, rs[i].Str(1), rs[i].Str(2), rs[i].IsNull(3)});
+    if (auto role = domain::ParseRole(rs[i].Text("role")))
+      out.push_back({*role, rs[i].Str("area_id"), rs[i].Str("path"), rs[i].IsNull("parent_id")});
   return out;
 }
 
 int SqlCredentialRepository::Failures(const std::string& key, const std::string& window_start) {
   auto rs = conn_.Query("SELECT failures FROM login_throttle WHERE key = ? AND window_start >= ?",
                         {key, window_start});
-  return rs.empty() ? 0 : static_cast<int>(rs[0].Int(0));
+  return rs.empty() ? 0 : static_cast<int>(rs[0].Int("failures"));
 }
 
 void SqlCredentialRepository::RecordFailure(const std::string& key, const std::string& now,

@@ -10,9 +10,11 @@ namespace {
 using domain::Feedback;
 
 constexpr const char* kColumns =
-    "f.id, f.area_id, f.area_path, a.name, f.cefc_id, f.received_on, f.channel, f.category, "
+    "f.id, f.area_id, f.area_path, a.name AS area_name, f.cefc_id, f.received_on, f.channel, "
+    "f.category, "
     "f.sensitive, f.anonymous, f.person_name, f.person_contact, f.person_sex, f.person_age_band, "
-    "f.description, f.language, f.tags, f.status, f.assigned_to, u.full_name, f.referred_to, "
+    "f.description, f.language, f.tags, f.status, f.assigned_to, u.full_name AS assigned_name, "
+    "f.referred_to, "
     "f.response, f.responded_on, f.closed_on, f.loop_closed_by, f.satisfaction, f.due_on, "
     "f.version, f.created_at, f.created_by, f.updated_at, f.updated_by";
 constexpr const char* kFrom =
@@ -20,39 +22,39 @@ constexpr const char* kFrom =
 
 Feedback Read(const ResultSet::Row& r) {
   Feedback f;
-  f.id = r.Str(0);
-  f.area_id = r.Str(1);
-  f.area_path = r.Str(2);
-  f.area_name = r.Str(3);
-  f.cefc_id = r.OptText(4);
-  f.received_on = r.Str(5);
-  f.channel = r.Str(6);
-  f.category = r.Str(7);
-  f.sensitive = r.Int(8) != 0;
-  f.anonymous = r.Int(9) != 0;
-  f.person_name = r.OptText(10);
-  f.person_contact = r.OptText(11);
-  f.person_sex = r.OptText(12);
-  f.person_age_band = r.OptText(13);
-  f.description = r.Str(14);
-  f.language = r.OptText(15);
-  std::istringstream tags{r.Str(16)};
+  f.id = r.Str("id");
+  f.area_id = r.Str("area_id");
+  f.area_path = r.Str("area_path");
+  f.area_name = r.Str("area_name");
+  f.cefc_id = r.OptText("cefc_id");
+  f.received_on = r.Str("received_on");
+  f.channel = r.Str("channel");
+  f.category = r.Str("category");
+  f.sensitive = r.Bool("sensitive");
+  f.anonymous = r.Bool("anonymous");
+  f.person_name = r.OptText("person_name");
+  f.person_contact = r.OptText("person_contact");
+  f.person_sex = r.OptText("person_sex");
+  f.person_age_band = r.OptText("person_age_band");
+  f.description = r.Str("description");
+  f.language = r.OptText("language");
+  std::istringstream tags{r.Str("tags")};
   for (std::string t; tags >> t;) f.tags.push_back(t);
-  f.status = r.Str(17);
-  f.assigned_to = r.OptText(18);
-  f.assigned_name = r.OptText(19);
-  f.referred_to = r.OptText(20);
-  f.response = r.OptText(21);
-  f.responded_on = r.OptText(22);
-  f.closed_on = r.OptText(23);
-  f.loop_closed_by = r.OptText(24);
-  f.satisfaction = r.OptText(25);
-  f.due_on = r.Str(26);
-  f.version = r.Int(27);
-  f.created_at = r.Str(28);
-  f.created_by = r.OptText(29);
-  f.updated_at = r.Str(30);
-  f.updated_by = r.OptText(31);
+  f.status = r.Str("status");
+  f.assigned_to = r.OptText("assigned_to");
+  f.assigned_name = r.OptText("assigned_name");
+  f.referred_to = r.OptText("referred_to");
+  f.response = r.OptText("response");
+  f.responded_on = r.OptText("responded_on");
+  f.closed_on = r.OptText("closed_on");
+  f.loop_closed_by = r.OptText("loop_closed_by");
+  f.satisfaction = r.OptText("satisfaction");
+  f.due_on = r.Str("due_on");
+  f.version = r.Int("version");
+  f.created_at = r.Str("created_at");
+  f.created_by = r.OptText("created_by");
+  f.updated_at = r.Str("updated_at");
+  f.updated_by = r.OptText("updated_by");
   return f;
 }
 
@@ -61,6 +63,41 @@ std::string TagsText(const std::vector<std::string>& tags) {
   std::string s = " ";
   for (const auto& t : tags) s += t + " ";
   return s;
+}
+
+// The columns that Insert and Update both write, and their values in that order.
+constexpr const char* kWritten =
+    "area_id, area_path, cefc_id, received_on, channel, category, sensitive, anonymous, "
+    "person_name, person_contact, person_sex, person_age_band, description, language, tags, "
+    "status, assigned_to, referred_to, response, responded_on, closed_on, loop_closed_by, "
+    "satisfaction, due_on, version";
+
+std::vector<Param> Written(const Feedback& f) {
+  return {f.area_id,
+          f.area_path,
+          OptParam(f.cefc_id),
+          f.received_on,
+          f.channel,
+          f.category,
+          std::int64_t{f.sensitive ? 1 : 0},
+          std::int64_t{f.anonymous ? 1 : 0},
+          OptParam(f.person_name),
+          OptParam(f.person_contact),
+          OptParam(f.person_sex),
+          OptParam(f.person_age_band),
+          f.description,
+          OptParam(f.language),
+          TagsText(f.tags),
+          f.status,
+          OptParam(f.assigned_to),
+          OptParam(f.referred_to),
+          OptParam(f.response),
+          OptParam(f.responded_on),
+          OptParam(f.closed_on),
+          OptParam(f.loop_closed_by),
+          OptParam(f.satisfaction),
+          f.due_on,
+          f.version};
 }
 
 // The visibility rule and the filters of `q` (status and page excepted) as a WHERE clause.
@@ -92,8 +129,8 @@ std::vector<domain::FeedbackCategory> SqlFeedbackRepository::Categories() {
       "position");
   std::vector<domain::FeedbackCategory> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].OptText(2), rs[i].Int(3) != 0,
-                   static_cast<int>(rs[i].Int(4))});
+    out.push_back({rs[i].Str("code"), rs[i].Str("name"), rs[i].OptText("name_local"),
+                   rs[i].Bool("sensitive"), static_cast<int>(rs[i].Int("due_hours"))});
   return out;
 }
 
@@ -120,82 +157,19 @@ domain::Page<Feedback> SqlFeedbackRepository::List(const domain::FeedbackQuery& 
 }
 
 void SqlFeedbackRepository::Insert(const Feedback& f) {
-  conn_.Execute(
-      "INSERT INTO feedback (id, area_id, area_path, cefc_id, received_on, channel, category, "
-      "sensitive, anonymous, person_name, person_contact, person_sex, person_age_band, "
-      "description, language, tags, status, assigned_to, referred_to, response, responded_on, "
-      "closed_on, loop_closed_by, satisfaction, due_on, version, created_at, created_by, "
-      "updated_at, updated_by) VALUES "
-      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      {f.id,
-       f.area_id,
-       f.area_path,
-       OptParam(f.cefc_id),
-       f.received_on,
-       f.channel,
-       f.category,
-       std::int64_t{f.sensitive ? 1 : 0},
-       std::int64_t{f.anonymous ? 1 : 0},
-       OptParam(f.person_name),
-       OptParam(f.person_contact),
-       OptParam(f.person_sex),
-       OptParam(f.person_age_band),
-       f.description,
-       OptParam(f.language),
-       TagsText(f.tags),
-       f.status,
-       OptParam(f.assigned_to),
-       OptParam(f.referred_to),
-       OptParam(f.response),
-       OptParam(f.responded_on),
-       OptParam(f.closed_on),
-       OptParam(f.loop_closed_by),
-       OptParam(f.satisfaction),
-       f.due_on,
-       f.version,
-       f.created_at,
-       OptParam(f.created_by),
-       f.updated_at,
-       OptParam(f.updated_by)});
+  const auto params = Concat(Concat({f.id}, Written(f)), {f.created_at, OptParam(f.created_by),
+                                                          f.updated_at, OptParam(f.updated_by)});
+  conn_.Execute(std::string("INSERT INTO feedback (id, ") + kWritten +
+                    ", created_at, created_by, updated_at, updated_by) VALUES (" +
+                    Placeholders(params.size()) + ")",
+                params);
 }
 
 bool SqlFeedbackRepository::Update(const Feedback& f, std::int64_t expected_version) {
-  return conn_.Execute(
-             "UPDATE feedback SET area_id = ?, area_path = ?, cefc_id = ?, received_on = ?, "
-             "channel = ?, category = ?, sensitive = ?, anonymous = ?, person_name = ?, "
-             "person_contact = ?, person_sex = ?, person_age_band = ?, description = ?, "
-             "language = ?, tags = ?, status = ?, assigned_to = ?, referred_to = ?, response = ?, "
-             "responded_on = ?, closed_on = ?, loop_closed_by = ?, satisfaction = ?, due_on = ?, "
-             "version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
-             {f.area_id,
-              f.area_path,
-              OptParam(f.cefc_id),
-              f.received_on,
-              f.channel,
-              f.category,
-              std::int64_t{f.sensitive ? 1 : 0},
-              std::int64_t{f.anonymous ? 1 : 0},
-              OptParam(f.person_name),
-              OptParam(f.person_contact),
-              OptParam(f.person_sex),
-              OptParam(f.person_age_band),
-              f.description,
-              OptParam(f.language),
-              TagsText(f.tags),
-              f.status,
-              OptParam(f.assigned_to),
-              OptParam(f.referred_to),
-              OptParam(f.response),
-              OptParam(f.responded_on),
-              OptParam(f.closed_on),
-              OptParam(f.loop_closed_by),
-              OptParam(f.satisfaction),
-              f.due_on,
-              f.version,
-              f.updated_at,
-              OptParam(f.updated_by),
-              f.id,
-              expected_version}) == 1;
+  return conn_.Execute("UPDATE feedback SET " + Assignments(kWritten) +
+                           ", updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
+                       Concat(Written(f),
+                              {f.updated_at, OptParam(f.updated_by), f.id, expected_version})) == 1;
 }
 
 void SqlFeedbackRepository::AddEvent(const domain::FeedbackEvent& e) {
@@ -213,8 +187,9 @@ std::vector<domain::FeedbackEvent> SqlFeedbackRepository::Events(const std::stri
       {id});
   std::vector<domain::FeedbackEvent> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].OptText(3), rs[i].OptText(4),
-                   rs[i].Str(5), rs[i].OptText(6)});
+    out.push_back({rs[i].Str("id"), rs[i].Str("feedback_id"), rs[i].Str("at"),
+                   rs[i].OptText("by_user"), rs[i].OptText("full_name"), rs[i].Str("action"),
+                   rs[i].OptText("note")});
   return out;
 }
 
@@ -224,17 +199,18 @@ std::vector<domain::FeedbackCount> SqlFeedbackRepository::Counts(const domain::F
   std::vector<Param> p{today};
   for (auto& x : w.params) p.push_back(x);
   auto rs = conn_.Query(
-      "SELECT f.category, f.channel, substr(f.received_on, 1, 7) AS month, COUNT(*), "
-      "SUM(CASE WHEN f.status = 'closed' THEN 1 ELSE 0 END), "
-      "SUM(CASE WHEN f.status = 'closed' AND f.closed_on <= f.due_on THEN 1 ELSE 0 END), "
-      "SUM(CASE WHEN f.status <> 'closed' AND f.due_on < ? THEN 1 ELSE 0 END) "
+      "SELECT f.category, f.channel, substr(f.received_on, 1, 7) AS month, COUNT(*) AS n, "
+      "SUM(CASE WHEN f.status = 'closed' THEN 1 ELSE 0 END) AS closed, "
+      "SUM(CASE WHEN f.status = 'closed' AND f.closed_on <= f.due_on THEN 1 ELSE 0 END) AS "
+      "on_time, "
+      "SUM(CASE WHEN f.status <> 'closed' AND f.due_on < ? THEN 1 ELSE 0 END) AS overdue "
       "FROM feedback f" +
           w.sql + " GROUP BY f.category, f.channel, month ORDER BY month, f.category, f.channel",
       p);
   std::vector<domain::FeedbackCount> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Int(3), rs[i].Int(4),
-                   rs[i].Int(5), rs[i].Int(6)});
+    out.push_back({rs[i].Str("category"), rs[i].Str("channel"), rs[i].Str("month"), rs[i].Int("n"),
+                   rs[i].Int("closed"), rs[i].Int("on_time"), rs[i].Int("overdue")});
   return out;
 }
 
@@ -243,7 +219,7 @@ std::vector<std::string> SqlFeedbackRepository::Tags(const domain::FeedbackQuery
   w.And("f.tags <> ''");
   auto rs = conn_.Query("SELECT f.tags FROM feedback f" + w.sql, w.params);
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(rs[i].Str(0));
+  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(rs[i].Str("tags"));
   return out;
 }
 
@@ -262,7 +238,7 @@ std::vector<domain::FeedbackHandler> SqlFeedbackRepository::Handlers(
       p);
   std::vector<domain::FeedbackHandler> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2)});
+    out.push_back({rs[i].Str("id"), rs[i].Str("full_name"), rs[i].Str("role")});
   return out;
 }
 

@@ -1,6 +1,6 @@
 #include <sstream>
 
-#include "storage/repositories/activity_rollup.hpp"
+#include "storage/dialect.hpp"
 #include "storage/repositories/registry_repositories.hpp"
 #include "storage/repositories/sql_where.hpp"
 
@@ -8,7 +8,6 @@ namespace mobilise::storage {
 namespace {
 
 using domain::Household;
-using domain::Person;
 
 // A household member's band and poor flag as its household has them (membership.member_band,
 // member_poor: the indicators read them from the membership_area index), and the condition that
@@ -30,7 +29,7 @@ std::string RegisteredOn(const Household& h) {
 }
 
 constexpr const char* kColumns =
-    "h.id, h.area_id, h.area_path, a.name, h.code, h.head_name, h.head_father_name, "
+    "h.id, h.area_id, h.area_path, a.name AS area_name, h.code, h.head_name, h.head_father_name, "
     "h.head_person_id, h.name_key, h.address, h.latitude, h.longitude, h.phone, h.national_id, "
     "h.psc_score, h.psc_date, h.psc_source, h.poverty_band, h.poor, h.flags, h.person_count, "
     "h.membership_count, h.merged_into_id, h.version, h.created_at, h.created_by, h.updated_at, "
@@ -43,37 +42,64 @@ std::string FlagsText(const std::vector<std::string>& flags) {
   return flags.empty() ? "" : s;
 }
 
+// The columns that Insert and Update both write, and their values in that order.
+constexpr const char* kWritten =
+    "area_id, area_path, code, head_name, head_father_name, head_person_id, name_key, address, "
+    "latitude, longitude, phone, national_id, psc_score, psc_date, psc_source, poverty_band, "
+    "poor, flags";
+
+std::vector<Param> Written(const Household& h) {
+  return {h.area_id,
+          h.area_path,
+          OptParam(h.code),
+          h.head_name,
+          OptParam(h.head_father_name),
+          OptParam(h.head_person_id),
+          h.name_key,
+          OptParam(h.address),
+          OptParam(h.latitude),
+          OptParam(h.longitude),
+          OptParam(h.phone),
+          OptParam(h.national_id),
+          OptParam(h.psc_score),
+          OptParam(h.psc_date),
+          OptParam(h.psc_source),
+          OptParam(h.poverty_band),
+          std::int64_t{h.poor ? 1 : 0},
+          FlagsText(h.flags)};
+}
+
 Household Read(const ResultSet::Row& r) {
   Household h;
-  h.id = r.Str(0);
-  h.area_id = r.Str(1);
-  h.area_path = r.Str(2);
-  h.area_name = r.Str(3);
-  h.code = r.OptText(4);
-  h.head_name = r.Str(5);
-  h.head_father_name = r.OptText(6);
-  h.head_person_id = r.OptText(7);
-  h.name_key = r.Str(8);
-  h.address = r.OptText(9);
-  h.latitude = r.OptReal(10);
-  h.longitude = r.OptReal(11);
-  h.phone = r.OptText(12);
-  h.national_id = r.OptText(13);
-  h.psc_score = r.OptReal(14);
-  h.psc_date = r.OptText(15);
-  h.psc_source = r.OptText(16);
-  h.poverty_band = r.OptText(17);
-  h.poor = r.Int(18) != 0;
-  std::istringstream flags{r.Str(19)};
+  h.id = r.Str("id");
+  h.area_id = r.Str("area_id");
+  h.area_path = r.Str("area_path");
+  h.area_name = r.Str("area_name");
+  h.code = r.OptText("code");
+  h.head_name = r.Str("head_name");
+  h.head_father_name = r.OptText("head_father_name");
+  h.head_person_id = r.OptText("head_person_id");
+  h.name_key = r.Str("name_key");
+  h.address = r.OptText("address");
+  h.latitude = r.OptReal("latitude");
+  h.longitude = r.OptReal("longitude");
+  h.phone = r.OptText("phone");
+  h.national_id = r.OptText("national_id");
+  h.psc_score = r.OptReal("psc_score");
+  h.psc_date = r.OptText("psc_date");
+  h.psc_source = r.OptText("psc_source");
+  h.poverty_band = r.OptText("poverty_band");
+  h.poor = r.Bool("poor");
+  std::istringstream flags{r.Str("flags")};
   for (std::string f; flags >> f;) h.flags.push_back(f);
-  h.person_count = r.Int(20);
-  h.membership_count = r.Int(21);
-  h.merged_into_id = r.OptText(22);
-  h.version = r.Int(23);
-  h.created_at = r.Str(24);
-  h.created_by = r.OptText(25);
-  h.updated_at = r.Str(26);
-  h.updated_by = r.OptText(27);
+  h.person_count = r.Int("person_count");
+  h.membership_count = r.Int("membership_count");
+  h.merged_into_id = r.OptText("merged_into_id");
+  h.version = r.Int("version");
+  h.created_at = r.Str("created_at");
+  h.created_by = r.OptText("created_by");
+  h.updated_at = r.Str("updated_at");
+  h.updated_by = r.OptText("updated_by");
   return h;
 }
 
@@ -82,41 +108,6 @@ std::vector<Household> Many(Connection& conn, const std::string& where, std::vec
   std::vector<Household> out;
   for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(Read(rs[i]));
   return out;
-}
-
-constexpr const char* kPersonColumns =
-    "id, household_id, area_path, name, sex, birth_date, birth_date_estimated, relation, "
-    "wg_seeing, wg_hearing, wg_mobility, wg_cognition, wg_self_care, wg_communication, "
-    "disability, displacement, phone, version, created_at, created_by, updated_at, updated_by";
-
-Person ReadPerson(const ResultSet::Row& r) {
-  Person p;
-  p.id = r.Str(0);
-  p.household_id = r.Str(1);
-  p.area_path = r.Str(2);
-  p.name = r.Str(3);
-  p.sex = r.Str(4);
-  p.birth_date = r.OptText(5);
-  p.birth_date_estimated = r.Int(6) != 0;
-  p.relation = r.Str(7);
-  if (!r.IsNull(8)) {
-    domain::WgAnswers wg{};
-    for (std::size_t i = 0; i < 6; ++i) wg[i] = static_cast<int>(r.Int(8 + i));
-    p.wg = wg;
-  }
-  p.disability = r.Int(14) != 0;
-  p.displacement = r.OptText(15);
-  p.phone = r.OptText(16);
-  p.version = r.Int(17);
-  p.created_at = r.Str(18);
-  p.created_by = r.OptText(19);
-  p.updated_at = r.Str(20);
-  p.updated_by = r.OptText(21);
-  return p;
-}
-
-Param Wg(const Person& p, std::size_t i) {
-  return p.wg ? Param(std::int64_t{(*p.wg)[i]}) : Param();
 }
 
 }  // namespace
@@ -158,10 +149,10 @@ domain::Page<Household> SqlHouseholdRepository::List(const domain::HouseholdQuer
   domain::Page<Household> page;
   // The total from the covering index when every filter is in it (SQLite's planner would pick
   // the list index and read every row of a province otherwise).
-  const bool covered = !q.text && !q.flag && conn_.dialect() == Dialect::kSqlite;
+  const bool covered = !q.text && !q.flag;
   page.total = conn_
                    .Query(std::string("SELECT COUNT(*) FROM household h") +
-                              (covered ? " INDEXED BY household_area" : "") + w.sql,
+                              (covered ? IndexedBy(conn_.dialect(), "household_area") : "") + w.sql,
                           w.params)[0]
                    .Int(0);
   auto params = w.params;
@@ -193,7 +184,7 @@ std::set<std::string> Taken(Connection& conn, const std::string& column, const s
     auto rs = conn.Query(
         "SELECT " + column + " FROM household WHERE " + column + " IN (" + in + ")" + extra,
         params);
-    for (std::size_t i = 0; i < rs.size(); ++i) out.insert(rs[i].Str(0));
+    for (std::size_t i = 0; i < rs.size(); ++i) out.insert(rs[i].Str(column));
   }
   return out;
 }
@@ -214,45 +205,21 @@ std::vector<domain::HouseholdKey> SqlHouseholdRepository::KeysInArea(const std::
       {area_id});
   std::vector<domain::HouseholdKey> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2)});
+    out.push_back({rs[i].Str("id"), rs[i].Str("area_id"), rs[i].Str("name_key")});
   return out;
 }
 
 Status SqlHouseholdRepository::Insert(const Household& h) {
   try {
-    conn_.Execute(
-        "INSERT INTO household (id, area_id, area_path, code, head_name, head_father_name, "
-        "head_person_id, name_key, address, latitude, longitude, phone, national_id, psc_score, "
-        "psc_date, psc_source, poverty_band, poor, flags, person_count, membership_count, "
-        "version, created_at, created_by, updated_at, updated_by, registered_on) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        {h.id,
-         h.area_id,
-         h.area_path,
-         OptParam(h.code),
-         h.head_name,
-         OptParam(h.head_father_name),
-         OptParam(h.head_person_id),
-         h.name_key,
-         OptParam(h.address),
-         OptParam(h.latitude),
-         OptParam(h.longitude),
-         OptParam(h.phone),
-         OptParam(h.national_id),
-         OptParam(h.psc_score),
-         OptParam(h.psc_date),
-         OptParam(h.psc_source),
-         OptParam(h.poverty_band),
-         std::int64_t{h.poor ? 1 : 0},
-         FlagsText(h.flags),
-         h.person_count,
-         h.membership_count,
-         h.version,
-         h.created_at,
-         OptParam(h.created_by),
-         h.updated_at,
-         OptParam(h.updated_by),
-         RegisteredOn(h)});
+    const auto params =
+        Concat(Concat({h.id}, Written(h)),
+               {h.person_count, h.membership_count, h.version, h.created_at, OptParam(h.created_by),
+                h.updated_at, OptParam(h.updated_by), RegisteredOn(h)});
+    conn_.Execute(std::string("INSERT INTO household (id, ") + kWritten +
+                      ", person_count, membership_count, version, created_at, created_by, "
+                      "updated_at, updated_by, registered_on) VALUES (" +
+                      Placeholders(params.size()) + ")",
+                  params);
   } catch (const ConstraintViolation&) {
     return Fail(Error::Conflict("a household with this code already exists"));
   }
@@ -261,38 +228,12 @@ Status SqlHouseholdRepository::Insert(const Household& h) {
 
 bool SqlHouseholdRepository::Update(const Household& h, std::int64_t expected_version) {
   const bool ok =
-      conn_.Execute(
-          "UPDATE household SET area_id = ?, area_path = ?, code = ?, head_name = ?, "
-          "head_father_name = ?, head_person_id = ?, name_key = ?, address = ?, latitude = ?, "
-          "longitude = ?, phone = ?, national_id = ?, psc_score = ?, psc_date = ?, "
-          "psc_source = ?, poverty_band = ?, poor = ?, flags = ?, merged_into_id = ?, "
-          "version = ?, updated_at = ?, updated_by = ?, registered_on = ? WHERE id = ? AND version "
-          "= ?",
-          {h.area_id,
-           h.area_path,
-           OptParam(h.code),
-           h.head_name,
-           OptParam(h.head_father_name),
-           OptParam(h.head_person_id),
-           h.name_key,
-           OptParam(h.address),
-           OptParam(h.latitude),
-           OptParam(h.longitude),
-           OptParam(h.phone),
-           OptParam(h.national_id),
-           OptParam(h.psc_score),
-           OptParam(h.psc_date),
-           OptParam(h.psc_source),
-           OptParam(h.poverty_band),
-           std::int64_t{h.poor ? 1 : 0},
-           FlagsText(h.flags),
-           OptParam(h.merged_into_id),
-           h.version,
-           h.updated_at,
-           OptParam(h.updated_by),
-           RegisteredOn(h),
-           h.id,
-           expected_version}) == 1;
+      conn_.Execute("UPDATE household SET " + Assignments(kWritten) +
+                        ", merged_into_id = ?, version = ?, updated_at = ?, updated_by = ?, "
+                        "registered_on = ? WHERE id = ? AND version = ?",
+                    Concat(Written(h),
+                           {OptParam(h.merged_into_id), h.version, h.updated_at,
+                            OptParam(h.updated_by), RegisteredOn(h), h.id, expected_version})) == 1;
   // Its memberships carry its band (the membership_area index's copy): rewritten only when it
   // changed.
   if (ok)
@@ -358,13 +299,15 @@ std::vector<std::pair<std::string, std::string>> SqlHouseholdRepository::SameNat
   const auto a = ScopeSql("a.area_path", scope, params);
   params.emplace_back(std::int64_t{limit});
   auto rs = conn_.Query(
-      "SELECT a.id, b.id FROM household a JOIN household b ON b.national_id = a.national_id AND "
+      "SELECT a.id AS first_id, b.id AS second_id FROM household a JOIN household b ON "
+      "b.national_id = a.national_id AND "
       "b.id > a.id AND b.deleted_at IS NULL WHERE a.national_id IS NOT NULL AND a.deleted_at IS "
       "NULL AND (" +
           a + ") ORDER BY a.id, b.id LIMIT ?",
       params);
   std::vector<std::pair<std::string, std::string>> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) out.emplace_back(rs[i].Str(0), rs[i].Str(1));
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    out.emplace_back(rs[i].Str("first_id"), rs[i].Str("second_id"));
   return out;
 }
 
@@ -378,98 +321,8 @@ std::vector<domain::HouseholdKey> SqlHouseholdRepository::KeysInScope(
   std::vector<domain::HouseholdKey> out;
   out.reserve(rs.size());
   for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2)});
+    out.push_back({rs[i].Str("id"), rs[i].Str("area_id"), rs[i].Str("name_key")});
   return out;
-}
-
-std::optional<Person> SqlHouseholdRepository::GetPerson(const std::string& id) {
-  auto rs = conn_.Query(
-      std::string("SELECT ") + kPersonColumns + " FROM person WHERE id = ? AND deleted_at IS NULL",
-      {id});
-  if (rs.empty()) return std::nullopt;
-  return ReadPerson(rs[0]);
-}
-
-std::vector<Person> SqlHouseholdRepository::People(const std::string& household_id) {
-  auto rs = conn_.Query(std::string("SELECT ") + kPersonColumns +
-                            " FROM person WHERE household_id = ? AND deleted_at IS NULL ORDER BY "
-                            "relation <> 'head', id",
-                        {household_id});
-  std::vector<Person> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(ReadPerson(rs[i]));
-  return out;
-}
-
-void SqlHouseholdRepository::InsertPerson(const Person& p) {
-  conn_.Execute(
-      "INSERT INTO person (id, household_id, area_path, name, sex, birth_date, "
-      "birth_date_estimated, relation, wg_seeing, wg_hearing, wg_mobility, wg_cognition, "
-      "wg_self_care, wg_communication, disability, displacement, phone, version, created_at, "
-      "created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      {p.id,
-       p.household_id,
-       p.area_path,
-       p.name,
-       p.sex,
-       OptParam(p.birth_date),
-       std::int64_t{p.birth_date_estimated ? 1 : 0},
-       p.relation,
-       Wg(p, 0),
-       Wg(p, 1),
-       Wg(p, 2),
-       Wg(p, 3),
-       Wg(p, 4),
-       Wg(p, 5),
-       std::int64_t{p.disability ? 1 : 0},
-       OptParam(p.displacement),
-       OptParam(p.phone),
-       p.version,
-       p.created_at,
-       OptParam(p.created_by),
-       p.updated_at,
-       OptParam(p.updated_by)});
-}
-
-bool SqlHouseholdRepository::UpdatePerson(const Person& p, std::int64_t expected_version) {
-  // What the memberships and activities derive from the person, as it was.
-  auto was = conn_.Query("SELECT sex, birth_date, disability FROM person WHERE id = ?", {p.id});
-  const bool updated =
-      conn_.Execute(
-          "UPDATE person SET area_path = ?, name = ?, sex = ?, birth_date = ?, "
-          "birth_date_estimated = ?, relation = ?, wg_seeing = ?, wg_hearing = ?, "
-          "wg_mobility = ?, wg_cognition = ?, wg_self_care = ?, wg_communication = ?, "
-          "disability = ?, displacement = ?, phone = ?, version = ?, updated_at = ?, "
-          "updated_by = ? WHERE id = ? AND version = ?",
-          {p.area_path,
-           p.name,
-           p.sex,
-           OptParam(p.birth_date),
-           std::int64_t{p.birth_date_estimated ? 1 : 0},
-           p.relation,
-           Wg(p, 0),
-           Wg(p, 1),
-           Wg(p, 2),
-           Wg(p, 3),
-           Wg(p, 4),
-           Wg(p, 5),
-           std::int64_t{p.disability ? 1 : 0},
-           OptParam(p.displacement),
-           OptParam(p.phone),
-           p.version,
-           p.updated_at,
-           OptParam(p.updated_by),
-           p.id,
-           expected_version}) == 1;
-  if (!updated || (was.size() == 1 && was[0].Str(0) == p.sex && was[0].OptText(1) == p.birth_date &&
-                   (was[0].Int(2) != 0) == p.disability))
-    return updated;  // a name, phone, ... changed: nothing derived from the person did
-  conn_.Execute(
-      "UPDATE membership SET member_sex = ?, member_birth_date = ?, member_disability = ? WHERE "
-      "person_id = ?",
-      {p.sex, OptParam(p.birth_date), std::int64_t{p.disability ? 1 : 0}, p.id});
-  RefreshActivitiesOfPerson(conn_, p.id);  // named-only activities count by sex
-  RefreshNamedInCounts(conn_, "SELECT activity_id FROM attendance WHERE person_id = ?", {p.id});
-  return true;
 }
 
 void SqlHouseholdRepository::MoveMembersTo(const std::string& from, const std::string& to,

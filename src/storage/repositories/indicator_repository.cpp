@@ -18,23 +18,23 @@ std::vector<domain::Indicator> SqlIndicatorRepository::Where(const std::string& 
   std::map<std::string, std::size_t> at;
   for (std::size_t i = 0; i < rs.size(); ++i) {
     domain::Indicator d;
-    d.code = rs[i].Str(0);
-    d.name = rs[i].Str(1);
-    d.description = rs[i].Str(2);
-    d.record = rs[i].OptText(3);
-    d.measure = rs[i].Str(4);
-    d.field = rs[i].OptText(5);
-    d.numerator = rs[i].OptText(6);
-    d.denominator = rs[i].OptText(7);
-    d.scale = rs[i].Real(8);
-    d.dims = SplitWords(rs[i].Text(9));
-    d.builtin = rs[i].Int(10) != 0;
-    d.position = static_cast<int>(rs[i].Int(11));
-    d.version = rs[i].Int(12);
-    d.created_at = rs[i].Str(13);
-    d.created_by = rs[i].OptText(14);
-    d.updated_at = rs[i].Str(15);
-    d.updated_by = rs[i].OptText(16);
+    d.code = rs[i].Str("code");
+    d.name = rs[i].Str("name");
+    d.description = rs[i].Str("description");
+    d.record = rs[i].OptText("record");
+    d.measure = rs[i].Str("measure");
+    d.field = rs[i].OptText("field");
+    d.numerator = rs[i].OptText("numerator");
+    d.denominator = rs[i].OptText("denominator");
+    d.scale = rs[i].Real("scale");
+    d.dims = SplitWords(rs[i].Text("dims"));
+    d.builtin = rs[i].Bool("builtin");
+    d.position = static_cast<int>(rs[i].Int("position"));
+    d.version = rs[i].Int("version");
+    d.created_at = rs[i].Str("created_at");
+    d.created_by = rs[i].OptText("created_by");
+    d.updated_at = rs[i].Str("updated_at");
+    d.updated_by = rs[i].OptText("updated_by");
     at[d.code] = out.size();
     out.push_back(std::move(d));
   }
@@ -47,14 +47,14 @@ std::vector<domain::Indicator> SqlIndicatorRepository::Where(const std::string& 
                             " ORDER BY indicator_code, field",
                         p);
   for (std::size_t i = 0; i < fs.size(); ++i)
-    if (auto it = at.find(fs[i].Str(0)); it != at.end())
-      out[it->second].filters.push_back({fs[i].Str(1), SplitWords(fs[i].Text(2))});
+    if (auto it = at.find(fs[i].Str("indicator_code")); it != at.end())
+      out[it->second].filters.push_back({fs[i].Str("field"), SplitWords(fs[i].Text("vals"))});
   auto ns = conn_.Query("SELECT indicator_code, lang, name FROM indicator_name" + in +
                             " ORDER BY indicator_code, lang",
                         p);
   for (std::size_t i = 0; i < ns.size(); ++i)
-    if (auto it = at.find(ns[i].Str(0)); it != at.end())
-      out[it->second].names.emplace_back(ns[i].Str(1), ns[i].Str(2));
+    if (auto it = at.find(ns[i].Str("indicator_code")); it != at.end())
+      out[it->second].names.emplace_back(ns[i].Str("lang"), ns[i].Str("name"));
   return out;
 }
 
@@ -125,6 +125,8 @@ std::vector<domain::ComputedGroup> SqlIndicatorRepository::Compute(
   std::map<std::vector<std::string>, std::size_t> at;
   std::vector<domain::ComputedGroup> out;
   const std::size_t k = r.by.size(), n = r.measures.size();
+  // Cells by position: the compiler's statements have a generated layout (the group keys, then
+  // three values per measure), not named columns.
   for (const auto& q : CompileCompute(r, conn_.dialect())) {
     auto rs = conn_.Query(q.sql, q.params);
     for (std::size_t i = 0; i < rs.size(); ++i) {
@@ -155,6 +157,7 @@ std::vector<domain::RecordRef> SqlIndicatorRepository::Records(const domain::Com
   q.params.emplace_back(std::int64_t{limit});
   q.params.emplace_back(std::int64_t{offset});
   auto rs = conn_.Query(q.sql + " LIMIT ? OFFSET ?", q.params);
+  // By position, as CompileRecords lays the columns out (indicator_sql.hpp).
   for (std::size_t i = 0; i < rs.size(); ++i)
     out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3), rs[i].Str(4)});
   return out;
@@ -163,7 +166,8 @@ std::vector<domain::RecordRef> SqlIndicatorRepository::Records(const domain::Com
 std::vector<std::pair<std::string, std::string>> SqlIndicatorRepository::Settings() {
   auto rs = conn_.Query("SELECT key, value FROM programme_setting ORDER BY key");
   std::vector<std::pair<std::string, std::string>> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) out.emplace_back(rs[i].Str(0), rs[i].Str(1));
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    out.emplace_back(rs[i].Str("key"), rs[i].Str("value"));
   return out;
 }
 
@@ -182,27 +186,28 @@ std::vector<domain::Target> SqlTargetRepository::Where(const std::string& where,
   auto rs = conn_.Query(
       "SELECT t.id, t.indicator_code, t.area_id, t.area_path, t.period, t.period_start, "
       "t.period_end, t.disaggregation, t.value, t.version, t.created_at, t.updated_at, "
-      "t.created_by, t.updated_by, a.name FROM target t JOIN area a ON a.id = t.area_id" +
+      "t.created_by, t.updated_by, a.name AS area_name FROM target t JOIN area a ON a.id = "
+      "t.area_id" +
           where + tail,
       params);
   std::vector<domain::Target> out;
   for (std::size_t i = 0; i < rs.size(); ++i) {
     domain::Target t;
-    t.id = rs[i].Str(0);
-    t.indicator_code = rs[i].Str(1);
-    t.area_id = rs[i].Str(2);
-    t.area_path = rs[i].Str(3);
-    t.period = rs[i].Str(4);
-    t.period_start = rs[i].Str(5);
-    t.period_end = rs[i].Str(6);
-    t.disaggregation = rs[i].Str(7);
-    t.value = rs[i].Real(8);
-    t.version = rs[i].Int(9);
-    t.created_at = rs[i].Str(10);
-    t.updated_at = rs[i].Str(11);
-    t.created_by = rs[i].OptText(12);
-    t.updated_by = rs[i].OptText(13);
-    t.area_name = rs[i].Str(14);
+    t.id = rs[i].Str("id");
+    t.indicator_code = rs[i].Str("indicator_code");
+    t.area_id = rs[i].Str("area_id");
+    t.area_path = rs[i].Str("area_path");
+    t.period = rs[i].Str("period");
+    t.period_start = rs[i].Str("period_start");
+    t.period_end = rs[i].Str("period_end");
+    t.disaggregation = rs[i].Str("disaggregation");
+    t.value = rs[i].Real("value");
+    t.version = rs[i].Int("version");
+    t.created_at = rs[i].Str("created_at");
+    t.updated_at = rs[i].Str("updated_at");
+    t.created_by = rs[i].OptText("created_by");
+    t.updated_by = rs[i].OptText("updated_by");
+    t.area_name = rs[i].Str("area_name");
     out.push_back(std::move(t));
   }
   return out;

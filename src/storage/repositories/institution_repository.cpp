@@ -1,3 +1,4 @@
+#include "storage/dialect.hpp"
 #include "storage/repositories/registry_repositories.hpp"
 #include "storage/repositories/sql_where.hpp"
 
@@ -8,12 +9,14 @@ using domain::Institution;
 using domain::Membership;
 
 constexpr const char* kColumns =
-    "i.id, i.type_code, t.tier, i.area_id, i.area_path, a.name, i.parent_id, p.name, i.code, "
+    "i.id, i.type_code, t.tier, i.area_id, i.area_path, a.name AS area_name, i.parent_id, "
+    "p.name AS parent_name, i.code, "
     "i.name, i.name_local, i.formed_on, i.sex_composition, i.status, i.status_on, "
     "i.status_reason, i.merged_into_id, i.meeting_frequency, i.registration_status, "
     "i.registration_authority, i.registration_number, i.registration_date, i.bank_status, "
     "i.bank_name, i.bank_opened_on, i.savings, i.notes, i.member_count, "
-    "(SELECT COUNT(*) FROM institution c WHERE c.parent_id = i.id AND c.deleted_at IS NULL), "
+    "(SELECT COUNT(*) FROM institution c WHERE c.parent_id = i.id AND c.deleted_at IS NULL) AS "
+    "child_count, "
     "i.latest_grade, i.latest_assessed_on, i.version, i.created_at, i.created_by, i.updated_at, "
     "i.updated_by";
 
@@ -23,42 +26,42 @@ constexpr const char* kFrom =
 
 Institution Read(const ResultSet::Row& r) {
   Institution i;
-  i.id = r.Str(0);
-  i.type = r.Str(1);
-  i.tier = static_cast<int>(r.Int(2));
-  i.area_id = r.Str(3);
-  i.area_path = r.Str(4);
-  i.area_name = r.Str(5);
-  i.parent_id = r.OptText(6);
-  i.parent_name = r.OptText(7);
-  i.code = r.OptText(8);
-  i.name = r.Str(9);
-  i.name_local = r.OptText(10);
-  i.formed_on = r.OptText(11);
-  i.sex_composition = r.Str(12);
-  i.status = r.Str(13);
-  i.status_on = r.OptText(14);
-  i.status_reason = r.OptText(15);
-  i.merged_into_id = r.OptText(16);
-  i.meeting_frequency = r.OptText(17);
-  i.registration_status = r.Str(18);
-  i.registration_authority = r.OptText(19);
-  i.registration_number = r.OptText(20);
-  i.registration_date = r.OptText(21);
-  i.bank_status = r.Str(22);
-  i.bank_name = r.OptText(23);
-  i.bank_opened_on = r.OptText(24);
-  i.savings = r.Real(25);
-  i.notes = r.OptText(26);
-  i.member_count = r.Int(27);
-  i.child_count = r.Int(28);
-  i.latest_grade = r.OptText(29);
-  i.latest_assessed_on = r.OptText(30);
-  i.version = r.Int(31);
-  i.created_at = r.Str(32);
-  i.created_by = r.OptText(33);
-  i.updated_at = r.Str(34);
-  i.updated_by = r.OptText(35);
+  i.id = r.Str("id");
+  i.type = r.Str("type_code");
+  i.tier = static_cast<int>(r.Int("tier"));
+  i.area_id = r.Str("area_id");
+  i.area_path = r.Str("area_path");
+  i.area_name = r.Str("area_name");
+  i.parent_id = r.OptText("parent_id");
+  i.parent_name = r.OptText("parent_name");
+  i.code = r.OptText("code");
+  i.name = r.Str("name");
+  i.name_local = r.OptText("name_local");
+  i.formed_on = r.OptText("formed_on");
+  i.sex_composition = r.Str("sex_composition");
+  i.status = r.Str("status");
+  i.status_on = r.OptText("status_on");
+  i.status_reason = r.OptText("status_reason");
+  i.merged_into_id = r.OptText("merged_into_id");
+  i.meeting_frequency = r.OptText("meeting_frequency");
+  i.registration_status = r.Str("registration_status");
+  i.registration_authority = r.OptText("registration_authority");
+  i.registration_number = r.OptText("registration_number");
+  i.registration_date = r.OptText("registration_date");
+  i.bank_status = r.Str("bank_status");
+  i.bank_name = r.OptText("bank_name");
+  i.bank_opened_on = r.OptText("bank_opened_on");
+  i.savings = r.Real("savings");
+  i.notes = r.OptText("notes");
+  i.member_count = r.Int("member_count");
+  i.child_count = r.Int("child_count");
+  i.latest_grade = r.OptText("latest_grade");
+  i.latest_assessed_on = r.OptText("latest_assessed_on");
+  i.version = r.Int("version");
+  i.created_at = r.Str("created_at");
+  i.created_by = r.OptText("created_by");
+  i.updated_at = r.Str("updated_at");
+  i.updated_by = r.OptText("updated_by");
   return i;
 }
 
@@ -70,11 +73,43 @@ std::optional<Institution> One(Connection& conn, const std::string& where, const
   return Read(rs[0]);
 }
 
+// The columns that Insert and Update both write, and their values in that order.
+constexpr const char* kWritten =
+    "area_id, area_path, parent_id, code, name, name_local, formed_on, sex_composition, status, "
+    "status_on, status_reason, merged_into_id, meeting_frequency, registration_status, "
+    "registration_authority, registration_number, registration_date, bank_status, bank_name, "
+    "bank_opened_on, savings, notes";
+
+std::vector<Param> Written(const Institution& i) {
+  return {i.area_id,
+          i.area_path,
+          OptParam(i.parent_id),
+          OptParam(i.code),
+          i.name,
+          OptParam(i.name_local),
+          OptParam(i.formed_on),
+          i.sex_composition,
+          i.status,
+          OptParam(i.status_on),
+          OptParam(i.status_reason),
+          OptParam(i.merged_into_id),
+          OptParam(i.meeting_frequency),
+          i.registration_status,
+          OptParam(i.registration_authority),
+          OptParam(i.registration_number),
+          OptParam(i.registration_date),
+          i.bank_status,
+          OptParam(i.bank_name),
+          OptParam(i.bank_opened_on),
+          i.savings,
+          OptParam(i.notes)};
+}
+
 constexpr const char* kMemberColumns =
     "m.id, m.institution_id, m.type_code, m.area_path, m.household_id, m.person_id, "
     "m.member_institution_id, m.role, m.joined_on, m.left_on, m.left_reason, m.version, "
-    "m.created_at, m.created_by, m.updated_at, m.updated_by, h.head_name, p.name, p.sex, mi.name, "
-    "i.name";
+    "m.created_at, m.created_by, m.updated_at, m.updated_by, h.head_name, p.name AS person_name, "
+    "p.sex AS person_sex, mi.name AS member_institution_name, i.name AS institution_name";
 
 constexpr const char* kMemberFrom =
     " FROM membership m JOIN institution i ON i.id = m.institution_id LEFT JOIN household h ON "
@@ -83,27 +118,27 @@ constexpr const char* kMemberFrom =
 
 Membership ReadMember(const ResultSet::Row& r) {
   Membership m;
-  m.id = r.Str(0);
-  m.institution_id = r.Str(1);
-  m.type = r.Str(2);
-  m.area_path = r.Str(3);
-  m.household_id = r.OptText(4);
-  m.person_id = r.OptText(5);
-  m.member_institution_id = r.OptText(6);
-  m.role = r.Str(7);
-  m.joined_on = r.Str(8);
-  m.left_on = r.OptText(9);
-  m.left_reason = r.OptText(10);
-  m.version = r.Int(11);
-  m.created_at = r.Str(12);
-  m.created_by = r.OptText(13);
-  m.updated_at = r.Str(14);
-  m.updated_by = r.OptText(15);
-  m.household_name = r.OptText(16);
-  m.person_name = r.OptText(17);
-  m.person_sex = r.OptText(18);
-  m.member_institution_name = r.OptText(19);
-  m.institution_name = r.OptText(20);
+  m.id = r.Str("id");
+  m.institution_id = r.Str("institution_id");
+  m.type = r.Str("type_code");
+  m.area_path = r.Str("area_path");
+  m.household_id = r.OptText("household_id");
+  m.person_id = r.OptText("person_id");
+  m.member_institution_id = r.OptText("member_institution_id");
+  m.role = r.Str("role");
+  m.joined_on = r.Str("joined_on");
+  m.left_on = r.OptText("left_on");
+  m.left_reason = r.OptText("left_reason");
+  m.version = r.Int("version");
+  m.created_at = r.Str("created_at");
+  m.created_by = r.OptText("created_by");
+  m.updated_at = r.Str("updated_at");
+  m.updated_by = r.OptText("updated_by");
+  m.household_name = r.OptText("head_name");
+  m.person_name = r.OptText("person_name");
+  m.person_sex = r.OptText("person_sex");
+  m.member_institution_name = r.OptText("member_institution_name");
+  m.institution_name = r.OptText("institution_name");
   return m;
 }
 
@@ -154,43 +189,14 @@ domain::Page<Institution> SqlInstitutionRepository::List(const domain::Instituti
 
 Status SqlInstitutionRepository::Insert(const Institution& i) {
   try {
-    conn_.Execute(
-        "INSERT INTO institution (id, type_code, area_id, area_path, parent_id, code, name, "
-        "name_local, formed_on, sex_composition, status, status_on, status_reason, "
-        "merged_into_id, meeting_frequency, registration_status, registration_authority, "
-        "registration_number, registration_date, bank_status, bank_name, bank_opened_on, "
-        "savings, notes, member_count, version, created_at, created_by, updated_at, updated_by) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        {i.id,
-         i.type,
-         i.area_id,
-         i.area_path,
-         OptParam(i.parent_id),
-         OptParam(i.code),
-         i.name,
-         OptParam(i.name_local),
-         OptParam(i.formed_on),
-         i.sex_composition,
-         i.status,
-         OptParam(i.status_on),
-         OptParam(i.status_reason),
-         OptParam(i.merged_into_id),
-         OptParam(i.meeting_frequency),
-         i.registration_status,
-         OptParam(i.registration_authority),
-         OptParam(i.registration_number),
-         OptParam(i.registration_date),
-         i.bank_status,
-         OptParam(i.bank_name),
-         OptParam(i.bank_opened_on),
-         i.savings,
-         OptParam(i.notes),
-         i.member_count,
-         i.version,
-         i.created_at,
-         OptParam(i.created_by),
-         i.updated_at,
-         OptParam(i.updated_by)});
+    const auto params = Concat(Concat({i.id, i.type}, Written(i)),
+                               {i.member_count, i.version, i.created_at, OptParam(i.created_by),
+                                i.updated_at, OptParam(i.updated_by)});
+    conn_.Execute(std::string("INSERT INTO institution (id, type_code, ") + kWritten +
+                      ", member_count, version, created_at, created_by, updated_at, updated_by) "
+                      "VALUES (" +
+                      Placeholders(params.size()) + ")",
+                  params);
   } catch (const ConstraintViolation&) {
     return Fail(Error::Conflict("an institution with this code already exists"));
   }
@@ -198,42 +204,11 @@ Status SqlInstitutionRepository::Insert(const Institution& i) {
 }
 
 bool SqlInstitutionRepository::Update(const Institution& i, std::int64_t expected_version) {
-  return conn_.Execute(
-             "UPDATE institution SET area_id = ?, area_path = ?, parent_id = ?, code = ?, name = "
-             "?, "
-             "name_local = ?, formed_on = ?, sex_composition = ?, status = ?, status_on = ?, "
-             "status_reason = ?, merged_into_id = ?, meeting_frequency = ?, "
-             "registration_status = ?, registration_authority = ?, registration_number = ?, "
-             "registration_date = ?, bank_status = ?, bank_name = ?, bank_opened_on = ?, "
-             "savings = ?, notes = ?, version = ?, updated_at = ?, updated_by = ? "
-             "WHERE id = ? AND version = ?",
-             {i.area_id,
-              i.area_path,
-              OptParam(i.parent_id),
-              OptParam(i.code),
-              i.name,
-              OptParam(i.name_local),
-              OptParam(i.formed_on),
-              i.sex_composition,
-              i.status,
-              OptParam(i.status_on),
-              OptParam(i.status_reason),
-              OptParam(i.merged_into_id),
-              OptParam(i.meeting_frequency),
-              i.registration_status,
-              OptParam(i.registration_authority),
-              OptParam(i.registration_number),
-              OptParam(i.registration_date),
-              i.bank_status,
-              OptParam(i.bank_name),
-              OptParam(i.bank_opened_on),
-              i.savings,
-              OptParam(i.notes),
-              i.version,
-              i.updated_at,
-              OptParam(i.updated_by),
-              i.id,
-              expected_version}) == 1;
+  return conn_.Execute("UPDATE institution SET " + Assignments(kWritten) +
+                           ", version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND "
+                           "version = ?",
+                       Concat(Written(i), {i.version, i.updated_at, OptParam(i.updated_by), i.id,
+                                           expected_version})) == 1;
 }
 
 void SqlInstitutionRepository::Delete(const std::string& id) {
@@ -267,8 +242,9 @@ std::vector<domain::StatusChange> SqlInstitutionRepository::StatusHistory(const 
       {id});
   std::vector<domain::StatusChange> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3), rs[i].OptText(4),
-                   rs[i].Str(5), rs[i].OptText(6)});
+    out.push_back({rs[i].Str("id"), rs[i].Str("institution_id"), rs[i].Str("status"),
+                   rs[i].Str("status_on"), rs[i].OptText("reason"), rs[i].Str("at"),
+                   rs[i].OptText("by_user")});
   return out;
 }
 
@@ -360,10 +336,11 @@ void MarkRepeatedMembers(Connection& conn, const std::string& column, const std:
   // On PostgreSQL two writers adding rows for one member would each count only their own and
   // leave both unmarked: the member's household (person) row is locked first (households before
   // people, always), so the second waits for the first to commit and then counts its row too.
-  if (conn.dialect() == Dialect::kPostgres)
-    conn.Query(std::string("SELECT id FROM ") +
-                   (column == "household_id" ? "household" : "person") + " WHERE id = ? FOR UPDATE",
-               {id});
+  const Param member[] = {id};
+  LockForUpdate(conn,
+                std::string("SELECT id FROM ") +
+                    (column == "household_id" ? "household" : "person") + " WHERE id = ?",
+                member);
   conn.Execute("UPDATE membership SET member_repeated = 1 WHERE " + column +
                    " = ? AND member_repeated = 0 AND (SELECT COUNT(*) FROM membership o WHERE o." +
                    column + " = ?) > 1",
@@ -395,16 +372,16 @@ std::vector<domain::Assessment> SqlInstitutionRepository::Assessments(const std:
   std::vector<domain::Assessment> out;
   for (std::size_t i = 0; i < rs.size(); ++i) {
     domain::Assessment a;
-    a.id = rs[i].Str(0);
-    a.institution_id = rs[i].Str(1);
-    a.area_path = rs[i].Str(2);
-    a.checklist = rs[i].Str(3);
-    a.assessed_on = rs[i].Str(4);
-    a.score = rs[i].Real(5);
-    a.grade = rs[i].Str(6);
-    a.notes = rs[i].OptText(7);
-    a.created_at = rs[i].Str(8);
-    a.created_by = rs[i].OptText(9);
+    a.id = rs[i].Str("id");
+    a.institution_id = rs[i].Str("institution_id");
+    a.area_path = rs[i].Str("area_path");
+    a.checklist = rs[i].Str("checklist_code");
+    a.assessed_on = rs[i].Str("assessed_on");
+    a.score = rs[i].Real("score");
+    a.grade = rs[i].Str("grade");
+    a.notes = rs[i].OptText("notes");
+    a.created_at = rs[i].Str("created_at");
+    a.created_by = rs[i].OptText("created_by");
     out.push_back(std::move(a));
   }
   if (out.empty()) return out;
@@ -414,8 +391,8 @@ std::vector<domain::Assessment> SqlInstitutionRepository::Assessments(const std:
       {id});
   for (std::size_t i = 0; i < answers.size(); ++i)
     for (auto& a : out)
-      if (a.id == answers[i].Text(0))
-        a.answers[answers[i].Str(1)] = static_cast<int>(answers[i].Int(2));
+      if (a.id == answers[i].Text("assessment_id"))
+        a.answers[answers[i].Str("item_code")] = static_cast<int>(answers[i].Int("score"));
   return out;
 }
 
@@ -437,7 +414,7 @@ void SqlInstitutionRepository::RefreshLatestGrade(const std::string& id) {
       {id});
   if (rs.empty()) return;
   conn_.Execute("UPDATE institution SET latest_grade = ?, latest_assessed_on = ? WHERE id = ?",
-                {rs[0].Str(0), rs[0].Str(1), id});
+                {rs[0].Str("grade"), rs[0].Str("assessed_on"), id});
 }
 
 }  // namespace mobilise::storage

@@ -5,7 +5,7 @@
 namespace mobilise::storage {
 namespace {
 
-std::optional<int> OptInt(const ResultSet::Row& r, std::size_t col) {
+std::optional<int> OptInt(const ResultSet::Row& r, std::string_view col) {
   if (r.IsNull(col)) return std::nullopt;
   return static_cast<int>(r.Int(col));
 }
@@ -22,15 +22,16 @@ domain::RegistryConfig SqlRegistryConfigRepository::Load() {
   for (std::size_t i = 0; i < types.size(); ++i) {
     auto r = types[i];
     domain::InstitutionType t;
-    t.code = r.Str(0);
-    t.name = r.Str(1);
-    t.name_local = r.OptText(2);
-    t.tier = static_cast<int>(r.Int(3));
-    t.parent_types = SplitWords(r.Text(4));
-    t.member_kind = domain::ParseMemberKind(r.Text(5)).value_or(domain::MemberKind::kHousehold);
-    t.size_min = OptInt(r, 6);
-    t.size_max = OptInt(r, 7);
-    t.position = static_cast<int>(r.Int(8));
+    t.code = r.Str("code");
+    t.name = r.Str("name");
+    t.name_local = r.OptText("name_local");
+    t.tier = static_cast<int>(r.Int("tier"));
+    t.parent_types = SplitWords(r.Text("parent_types"));
+    t.member_kind =
+        domain::ParseMemberKind(r.Text("member_kind")).value_or(domain::MemberKind::kHousehold);
+    t.size_min = OptInt(r, "size_min");
+    t.size_max = OptInt(r, "size_max");
+    t.position = static_cast<int>(r.Int("position"));
     c.types.push_back(std::move(t));
   }
   auto bands = conn_.Query(
@@ -38,33 +39,39 @@ domain::RegistryConfig SqlRegistryConfigRepository::Load() {
       "ORDER BY effective_from DESC, lower_bound");
   for (std::size_t i = 0; i < bands.size(); ++i) {
     auto r = bands[i];
-    if (c.band_sets.empty() || c.band_sets.back().effective_from != r.Text(0))
-      c.band_sets.push_back({r.Str(0), r.OptText(1), {}});
-    c.band_sets.back().bands.push_back(
-        {r.Str(2), r.Str(3), r.OptText(4), r.Real(5), r.Int(6) != 0});
+    if (c.band_sets.empty() || c.band_sets.back().effective_from != r.Text("effective_from"))
+      c.band_sets.push_back({r.Str("effective_from"), r.OptText("source"), {}});
+    c.band_sets.back().bands.push_back({r.Str("code"), r.Str("name"), r.OptText("name_local"),
+                                        r.Real("lower_bound"), r.Bool("poor")});
   }
   auto lists = conn_.Query("SELECT code, name, institution_types FROM checklist ORDER BY code");
   for (std::size_t i = 0; i < lists.size(); ++i)
-    c.checklists.push_back(
-        {lists[i].Str(0), lists[i].Str(1), SplitWords(lists[i].Text(2)), {}, {}});
+    c.checklists.push_back({lists[i].Str("code"),
+                            lists[i].Str("name"),
+                            SplitWords(lists[i].Text("institution_types")),
+                            {},
+                            {}});
   auto items = conn_.Query(
       "SELECT checklist_code, code, name, max_score FROM checklist_item ORDER BY checklist_code, "
       "position");
   for (std::size_t i = 0; i < items.size(); ++i)
     for (auto& cl : c.checklists)
-      if (cl.code == items[i].Text(0))
-        cl.items.push_back({items[i].Str(1), items[i].Str(2), static_cast<int>(items[i].Int(3))});
+      if (cl.code == items[i].Text("checklist_code"))
+        cl.items.push_back({items[i].Str("code"), items[i].Str("name"),
+                            static_cast<int>(items[i].Int("max_score"))});
   auto grades = conn_.Query(
       "SELECT checklist_code, grade, min_percent FROM checklist_grade ORDER BY checklist_code, "
       "min_percent DESC");
   for (std::size_t i = 0; i < grades.size(); ++i)
     for (auto& cl : c.checklists)
-      if (cl.code == grades[i].Text(0)) cl.grades.push_back({grades[i].Str(1), grades[i].Real(2)});
+      if (cl.code == grades[i].Text("checklist_code"))
+        cl.grades.push_back({grades[i].Str("grade"), grades[i].Real("min_percent")});
   auto options = conn_.Query(
       "SELECT list, code, name, name_local FROM registry_option ORDER BY list, position");
   for (std::size_t i = 0; i < options.size(); ++i) {
-    domain::RegistryOption o{options[i].Str(1), options[i].Str(2), options[i].OptText(3)};
-    const auto list = options[i].Text(0);
+    domain::RegistryOption o{options[i].Str("code"), options[i].Str("name"),
+                             options[i].OptText("name_local")};
+    const auto list = options[i].Text("list");
     if (list == "member_role")
       c.member_roles.push_back(std::move(o));
     else if (list == "vulnerability")

@@ -8,13 +8,9 @@
 namespace mobilise::storage {
 namespace {
 
-std::optional<double> Real(const ResultSet::Row& r, std::size_t c) {
-  if (r.IsNull(c)) return std::nullopt;
-  return r.Real(c);
-}
-
 const char* kColumns =
-    "SELECT r.id, r.template_code, r.area_id, r.area_path, a.name, r.period, r.period_start, "
+    "SELECT r.id, r.template_code, r.area_id, r.area_path, a.name AS area_name, r.period, "
+    "r.period_start, "
     "r.period_end, r.include_unverified, r.status, r.achievements, r.challenges, r.lessons, "
     "r.recommendations, r.next_plan, r.return_comment, r.submitted_at, r.submitted_by, "
     "r.approved_at, r.approved_by, r.version, r.created_at, r.updated_at, r.created_by, "
@@ -29,40 +25,41 @@ std::vector<domain::ReportTemplate> SqlReportRepository::Templates() {
   std::vector<domain::ReportTemplate> out;
   std::map<std::string, std::size_t> at;
   for (std::size_t i = 0; i < rs.size(); ++i) {
-    at[rs[i].Str(0)] = out.size();
+    at[rs[i].Str("code")] = out.size();
     domain::ReportTemplate t;
-    t.code = rs[i].Str(0);
-    t.name = rs[i].Str(1);
-    t.period_kind = rs[i].Str(2);
-    t.position = static_cast<int>(rs[i].Int(3));
-    t.builtin = rs[i].Int(4) != 0;
+    t.code = rs[i].Str("code");
+    t.name = rs[i].Str("name");
+    t.period_kind = rs[i].Str("period_kind");
+    t.position = static_cast<int>(rs[i].Int("position"));
+    t.builtin = rs[i].Bool("builtin");
     out.push_back(std::move(t));
   }
   auto items = conn_.Query(
       "SELECT template_code, position, section, indicator_code, by_dims FROM report_template_item "
       "ORDER BY template_code, position");
   for (std::size_t i = 0; i < items.size(); ++i)
-    if (auto it = at.find(items[i].Str(0)); it != at.end())
-      out[it->second].items.push_back({static_cast<int>(items[i].Int(1)), items[i].Str(2),
-                                       items[i].Str(3), SplitWords(items[i].Text(4))});
+    if (auto it = at.find(items[i].Str("template_code")); it != at.end())
+      out[it->second].items.push_back({static_cast<int>(items[i].Int("position")),
+                                       items[i].Str("section"), items[i].Str("indicator_code"),
+                                       SplitWords(items[i].Text("by_dims"))});
   auto names = conn_.Query(
       "SELECT template_code, lang, name FROM report_template_name ORDER BY template_code, lang");
   for (std::size_t i = 0; i < names.size(); ++i)
-    if (auto it = at.find(names[i].Str(0)); it != at.end())
-      out[it->second].names.emplace_back(names[i].Str(1), names[i].Str(2));
+    if (auto it = at.find(names[i].Str("template_code")); it != at.end())
+      out[it->second].names.emplace_back(names[i].Str("lang"), names[i].Str("name"));
   // Sections in the order of the template's items, each with its translations by language.
   auto titles = conn_.Query(
       "SELECT template_code, section, lang, title FROM report_section_name "
       "ORDER BY template_code, section, lang");
   for (std::size_t i = 0; i < titles.size(); ++i) {
-    auto it = at.find(titles[i].Str(0));
+    auto it = at.find(titles[i].Str("template_code"));
     if (it == at.end()) continue;
     auto& sections = out[it->second].sections;
-    const std::string section = titles[i].Str(1);
+    const std::string section = titles[i].Str("section");
     auto s = std::find_if(sections.begin(), sections.end(),
                           [&](const domain::SectionNames& x) { return x.section == section; });
     if (s == sections.end()) s = sections.insert(sections.end(), {section, {}});
-    s->names.emplace_back(titles[i].Str(2), titles[i].Str(3));
+    s->names.emplace_back(titles[i].Str("lang"), titles[i].Str("title"));
   }
   for (auto& t : out) {
     auto first = [&](const std::string& section) {
@@ -129,31 +126,31 @@ std::vector<domain::Report> SqlReportRepository::Where(const std::string& where,
   for (std::size_t i = 0; i < rs.size(); ++i) {
     const auto& row = rs[i];
     domain::Report r;
-    r.id = row.Str(0);
-    r.template_code = row.Str(1);
-    r.area_id = row.Str(2);
-    r.area_path = row.Str(3);
-    r.area_name = row.Str(4);
-    r.period = row.Str(5);
-    r.period_start = row.Str(6);
-    r.period_end = row.Str(7);
-    r.include_unverified = row.Int(8) != 0;
-    r.status = row.Str(9);
-    r.achievements = row.OptText(10);
-    r.challenges = row.OptText(11);
-    r.lessons = row.OptText(12);
-    r.recommendations = row.OptText(13);
-    r.next_plan = row.OptText(14);
-    r.return_comment = row.OptText(15);
-    r.submitted_at = row.OptText(16);
-    r.submitted_by = row.OptText(17);
-    r.approved_at = row.OptText(18);
-    r.approved_by = row.OptText(19);
-    r.version = row.Int(20);
-    r.created_at = row.Str(21);
-    r.updated_at = row.Str(22);
-    r.created_by = row.OptText(23);
-    r.updated_by = row.OptText(24);
+    r.id = row.Str("id");
+    r.template_code = row.Str("template_code");
+    r.area_id = row.Str("area_id");
+    r.area_path = row.Str("area_path");
+    r.area_name = row.Str("area_name");
+    r.period = row.Str("period");
+    r.period_start = row.Str("period_start");
+    r.period_end = row.Str("period_end");
+    r.include_unverified = row.Bool("include_unverified");
+    r.status = row.Str("status");
+    r.achievements = row.OptText("achievements");
+    r.challenges = row.OptText("challenges");
+    r.lessons = row.OptText("lessons");
+    r.recommendations = row.OptText("recommendations");
+    r.next_plan = row.OptText("next_plan");
+    r.return_comment = row.OptText("return_comment");
+    r.submitted_at = row.OptText("submitted_at");
+    r.submitted_by = row.OptText("submitted_by");
+    r.approved_at = row.OptText("approved_at");
+    r.approved_by = row.OptText("approved_by");
+    r.version = row.Int("version");
+    r.created_at = row.Str("created_at");
+    r.updated_at = row.Str("updated_at");
+    r.created_by = row.OptText("created_by");
+    r.updated_by = row.OptText("updated_by");
     out.push_back(std::move(r));
   }
   return out;
@@ -192,8 +189,9 @@ std::optional<domain::Report> SqlReportRepository::Get(const std::string& id) {
       "position",
       {id});
   for (std::size_t i = 0; i < rs.size(); ++i)
-    r.stories.push_back({rs[i].Str(0), static_cast<int>(rs[i].Int(1)), rs[i].Str(2), rs[i].Str(3),
-                         SplitWords(rs[i].Text(4))});
+    r.stories.push_back({rs[i].Str("id"), static_cast<int>(rs[i].Int("position")),
+                         rs[i].Str("title"), rs[i].Str("body"),
+                         SplitWords(rs[i].Text("file_ids"))});
   return r;
 }
 
@@ -204,7 +202,7 @@ std::optional<std::string> SqlReportRepository::Find(const std::string& template
       conn_.Query("SELECT id FROM report WHERE template_code = ? AND area_id = ? AND period = ?",
                   {template_code, area_id, period});
   if (rs.empty()) return std::nullopt;
-  return rs[0].Str(0);
+  return rs[0].Str("id");
 }
 
 void SqlReportRepository::SaveStories(const domain::Report& r) {
@@ -273,8 +271,8 @@ std::vector<domain::ReportEvent> SqlReportRepository::Events(const std::string& 
       {report_id});
   std::vector<domain::ReportEvent> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3), rs[i].OptText(4),
-                   rs[i].OptText(5), rs[i].OptText(6)});
+    out.push_back({rs[i].Str("id"), rs[i].Str("report_id"), rs[i].Str("at"), rs[i].Str("action"),
+                   rs[i].OptText("by_user"), rs[i].OptText("full_name"), rs[i].OptText("note")});
   return out;
 }
 
@@ -291,8 +289,9 @@ std::vector<domain::StoredValue> SqlReportRepository::Values(const std::string& 
       {report_id});
   std::vector<domain::StoredValue> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str(0), rs[i].Str(1), Real(rs[i], 2), Real(rs[i], 3), Real(rs[i], 4),
-                   Real(rs[i], 5)});
+    out.push_back({rs[i].Str("indicator_code"), rs[i].Str("group_key"),
+                   rs[i].OptReal("period_value"), rs[i].OptReal("cumulative"),
+                   rs[i].OptReal("previous"), rs[i].OptReal("target")});
   return out;
 }
 
@@ -310,7 +309,8 @@ void SqlReportRepository::ReplaceValues(const std::string& report_id,
 std::vector<std::pair<std::string, std::string>> SqlReportRepository::OrgUnits() {
   auto rs = conn_.Query("SELECT area_id, org_unit FROM dhis2_org_unit ORDER BY area_id");
   std::vector<std::pair<std::string, std::string>> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) out.emplace_back(rs[i].Str(0), rs[i].Str(1));
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    out.emplace_back(rs[i].Str("area_id"), rs[i].Str("org_unit"));
   return out;
 }
 
@@ -320,7 +320,8 @@ std::vector<domain::Dhis2Mapping> SqlReportRepository::Mappings() {
       "dhis2_mapping ORDER BY indicator_code, disaggregation");
   std::vector<domain::Dhis2Mapping> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3)});
+    out.push_back({rs[i].Str("indicator_code"), rs[i].Str("disaggregation"),
+                   rs[i].Str("data_element"), rs[i].Str("category_option_combo")});
   return out;
 }
 
@@ -329,7 +330,8 @@ std::vector<domain::Dhis2Category> SqlReportRepository::Categories() {
       conn_.Query("SELECT dim, val, category, option_code FROM dhis2_category ORDER BY dim, val");
   std::vector<domain::Dhis2Category> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3)});
+    out.push_back(
+        {rs[i].Str("dim"), rs[i].Str("val"), rs[i].Str("category"), rs[i].Str("option_code")});
   return out;
 }
 

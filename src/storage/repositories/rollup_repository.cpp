@@ -1,4 +1,6 @@
 #include "domain/registry/registry_config.hpp"
+#include "storage/dialect.hpp"
+#include "storage/repositories/demographics_sql.hpp"
 #include "storage/repositories/registry_repositories.hpp"
 
 namespace mobilise::storage {
@@ -22,19 +24,21 @@ constexpr std::size_t kKeyLength = 6;  // area path keys (domain/areas/area_path
 }  // namespace
 
 std::string SqlRollupRepository::Covering() const {
-  return conn_.dialect() == Dialect::kSqlite ? " INDEXED BY household_area" : "";
+  return IndexedBy(conn_.dialect(), "household_area");
 }
 
 std::vector<domain::InstitutionCount> SqlRollupRepository::InstitutionCounts(
     const std::string& path) {
   auto rs = conn_.Query(
-      "SELECT i.type_code, t.tier, i.status, COUNT(*) FROM institution i JOIN institution_type t "
+      "SELECT i.type_code, t.tier, i.status, COUNT(*) AS n FROM institution i JOIN "
+      "institution_type t "
       "ON t.code = i.type_code WHERE i.area_path >= ? AND i.area_path < ? AND i.deleted_at IS "
       "NULL GROUP BY i.type_code, t.tier, i.status ORDER BY t.tier, i.type_code, i.status",
       Range(path));
   std::vector<domain::InstitutionCount> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str(0), static_cast<int>(rs[i].Int(1)), rs[i].Str(2), rs[i].Int(3)});
+    out.push_back({rs[i].Str("type_code"), static_cast<int>(rs[i].Int("tier")), rs[i].Str("status"),
+                   rs[i].Int("n")});
   return out;
 }
 
@@ -44,35 +48,41 @@ std::vector<domain::HouseholdGroup> SqlRollupRepository::HouseholdGroups(const s
   std::vector<Param> p{static_cast<std::int64_t>(path.size() + kKeyLength + 1)};
   for (auto& x : Range(path)) p.push_back(x);
   auto rs = conn_.Query(
-      std::string("SELECT substr(area_path, 1, ?) AS child, poverty_band, poor, COUNT(*), "
-                  "SUM(CASE WHEN membership_count > 0 THEN 1 ELSE 0 END) FROM household") +
+      std::string(
+          "SELECT substr(area_path, 1, ?) AS child, poverty_band, poor, COUNT(*) AS n, "
+          "SUM(CASE WHEN membership_count > 0 THEN 1 ELSE 0 END) AS organised FROM household") +
           Covering() +
           " WHERE area_path >= ? AND area_path < ? AND deleted_at IS NULL "
           "GROUP BY child, poverty_band, poor",
       p);
   std::vector<domain::HouseholdGroup> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str(0), rs[i].OptText(1), rs[i].Int(2) != 0, rs[i].Int(3), rs[i].Int(4)});
+    out.push_back({rs[i].Str("child"), rs[i].OptText("poverty_band"), rs[i].Bool("poor"),
+                   rs[i].Int("n"), rs[i].Int("organised")});
   return out;
 }
 
 std::vector<domain::MemberCount> SqlRollupRepository::Members(const std::string& path,
                                                               const std::string& today) {
   // Age bands on `today`: born after the date N years ago is younger than N.
-  std::vector<Param> p{YearsBefore(today, 5), YearsBefore(today, 12), YearsBefore(today, 18),
-                       YearsBefore(today, 60)};
+  std::vector<Param> p;
+  const std::string band = AgeBandCaseSql("member_birth_date", [&](int years) {
+    p.emplace_back(YearsBefore(today, years));
+    return "?";
+  });
   for (auto& x : Range(path)) p.push_back(x);
-  auto rs = conn_.Query(
-      "SELECT member_sex, CASE WHEN member_birth_date IS NULL THEN 'unknown' WHEN "
-      "member_birth_date > ? THEN '0-4' WHEN member_birth_date > ? THEN '5-11' WHEN "
-      "member_birth_date > ? THEN '12-17' WHEN member_birth_date > ? THEN '18-59' ELSE '60+' END "
-      "AS band, member_disability, COUNT(DISTINCT person_id) FROM membership WHERE area_path >= ? "
-      "AND area_path < ? AND left_on IS NULL AND person_id IS NOT NULL "
-      "GROUP BY member_sex, band, member_disability ORDER BY member_sex, band, member_disability",
-      p);
+  auto rs = conn_.Query("SELECT member_sex, " + band +
+                            " AS band, member_disability, COUNT(DISTINCT person_id) AS n FROM "
+                            "membership WHERE area_path "
+                            ">= ? "
+                            "AND area_path < ? AND left_on IS NULL AND person_id IS NOT NULL "
+                            "GROUP BY member_sex, band, member_disability ORDER BY member_sex, "
+                            "band, member_disability",
+                        p);
   std::vector<domain::MemberCount> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Int(2) != 0, rs[i].Int(3)});
+    out.push_back({rs[i].Str("member_sex"), rs[i].Str("band"), rs[i].Bool("member_disability"),
+                   rs[i].Int("n")});
   return out;
 }
 
@@ -82,11 +92,12 @@ std::vector<std::pair<std::string, std::int64_t>> SqlRollupRepository::ChildInst
   for (auto& x : Range(path)) p.push_back(x);
   p.emplace_back(path);
   auto rs = conn_.Query(
-      "SELECT substr(area_path, 1, ?) AS child, COUNT(*) FROM institution WHERE area_path >= ? "
+      "SELECT substr(area_path, 1, ?) AS child, COUNT(*) AS n FROM institution WHERE area_path >= "
+      "? "
       "AND area_path < ? AND area_path <> ? AND deleted_at IS NULL GROUP BY child",
       p);
   std::vector<std::pair<std::string, std::int64_t>> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) out.emplace_back(rs[i].Str(0), rs[i].Int(1));
+  for (std::size_t i = 0; i < rs.size(); ++i) out.emplace_back(rs[i].Str("child"), rs[i].Int("n"));
   return out;
 }
 

@@ -61,12 +61,28 @@ std::vector<std::string> SplitWords(std::string_view text) {
   return out;
 }
 
-}  // namespace mobilise::storage
+std::string Placeholders(std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ",?";
+  return out;
+}
 
-namespace mobilise::storage {
+std::string Assignments(std::string_view columns) {
+  std::string out;
+  for (std::size_t at = 0; at < columns.size();) {
+    std::size_t comma = columns.find(',', at);
+    if (comma == std::string_view::npos) comma = columns.size();
+    std::string_view column = columns.substr(at, comma - at);
+    while (!column.empty() && column.front() == ' ') column.remove_prefix(1);
+    out += (out.empty() ? "" : ", ") + std::string(column) + " = ?";
+    at = comma + 1;
+  }
+  return out;
+}
 
-std::string ContainsSql(Dialect dialect, const std::string& column) {
-  return column + (dialect == Dialect::kPostgres ? " ILIKE" : " LIKE") + " ? ESCAPE '\\'";
+std::vector<Param> Concat(std::vector<Param> a, const std::vector<Param>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
 }
 
 }  // namespace mobilise::storage

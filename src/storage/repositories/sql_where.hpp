@@ -8,6 +8,7 @@
 
 #include "domain/access/actor.hpp"
 #include "storage/database.hpp"
+#include "storage/dialect.hpp"  // ContainsSql
 
 namespace mobilise::storage {
 
@@ -23,15 +24,18 @@ std::string ScopeSql(const std::string& column, const std::vector<domain::PathRa
                      std::vector<Param>& params);
 // A LIKE pattern matching `text` anywhere, with % _ \ escaped; use with ContainsSql.
 std::string ContainsPattern(const std::string& text);
-// "col LIKE ? ESCAPE '\'" case-insensitively: SQLite's LIKE already ignores ASCII case (and is
-// several times faster than lower(col) LIKE); PostgreSQL's ILIKE ignores case in every script.
-std::string ContainsSql(Dialect dialect, const std::string& column);
 // `text` as one FTS5 phrase ("..." with inner quotes doubled): with the trigram tokenizer it
 // matches rows containing `text` anywhere, case-insensitively.
 std::string FtsPhrase(const std::string& text);
 Param OptParam(const std::optional<std::string>& value);
 // A number, or NULL.
 Param OptParam(const std::optional<double>& value);
+// "?,?,?" for `n` values.
+std::string Placeholders(std::size_t n);
+// "a = ?, b = ?" for the column list "a, b": an UPDATE's SET from the list an INSERT names.
+std::string Assignments(std::string_view columns);
+// `a` followed by `b`: the parameters of a statement made of column lists.
+std::vector<Param> Concat(std::vector<Param> a, const std::vector<Param>& b);
 // Lists of codes kept in one column as words separated by spaces ("iycf wash").
 std::string JoinWords(const std::vector<std::string>& words);
 std::vector<std::string> SplitWords(std::string_view text);

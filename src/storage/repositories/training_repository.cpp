@@ -14,19 +14,19 @@ std::vector<domain::Course> SqlTrainingRepository::CoursesWhere(const std::strin
   std::vector<domain::Course> out;
   for (std::size_t i = 0; i < rs.size(); ++i) {
     domain::Course c;
-    c.id = rs[i].Str(0);
-    c.code = rs[i].Str(1);
-    c.title = rs[i].Str(2);
-    c.title_local = rs[i].OptText(3);
-    c.audience = rs[i].Str(4);
-    c.topics = SplitWords(rs[i].Text(5));
-    c.duration_hours = rs[i].Real(6);
-    c.test_max = rs[i].OptReal(7);
-    c.version = rs[i].Int(8);
-    c.created_at = rs[i].Str(9);
-    c.created_by = rs[i].OptText(10);
-    c.updated_at = rs[i].Str(11);
-    c.updated_by = rs[i].OptText(12);
+    c.id = rs[i].Str("id");
+    c.code = rs[i].Str("code");
+    c.title = rs[i].Str("title");
+    c.title_local = rs[i].OptText("title_local");
+    c.audience = rs[i].Str("audience");
+    c.topics = SplitWords(rs[i].Text("topics"));
+    c.duration_hours = rs[i].Real("duration_hours");
+    c.test_max = rs[i].OptReal("test_max");
+    c.version = rs[i].Int("version");
+    c.created_at = rs[i].Str("created_at");
+    c.created_by = rs[i].OptText("created_by");
+    c.updated_at = rs[i].Str("updated_at");
+    c.updated_by = rs[i].OptText("updated_by");
     out.push_back(std::move(c));
   }
   return out;
@@ -72,41 +72,44 @@ void SqlTrainingRepository::DeleteCourse(const std::string& id) {
 
 domain::CourseUse SqlTrainingRepository::UseOfCourse(const std::string& id) {
   auto rs = conn_.Query(
-      "SELECT (SELECT COUNT(*) FROM activity WHERE course_id = ?), (SELECT COUNT(*) FROM "
-      "training_plan WHERE course_id = ?), (SELECT COUNT(*) FROM training_need WHERE course_id = "
-      "?)",
+      "SELECT (SELECT COUNT(*) FROM activity WHERE course_id = ?) AS activities, (SELECT COUNT(*) "
+      "FROM training_plan WHERE course_id = ?) AS plans, (SELECT COUNT(*) FROM training_need WHERE "
+      "course_id = ?) AS needs",
       {id, id, id});
-  return {rs[0].Int(0), rs[0].Int(1), rs[0].Int(2)};
+  return {rs[0].Int("activities"), rs[0].Int("plans"), rs[0].Int("needs")};
 }
 
 std::optional<double> SqlTrainingRepository::HighestScore(const std::string& course_id) {
   auto rs = conn_.Query(
       "SELECT MAX(CASE WHEN t.post_score IS NULL OR t.pre_score > t.post_score THEN t.pre_score "
-      "ELSE t.post_score END) FROM activity a JOIN attendance t ON t.activity_id = a.id WHERE "
+      "ELSE t.post_score END) AS highest FROM activity a JOIN attendance t ON t.activity_id = a.id "
+      "WHERE "
       "a.course_id = ?",
       {course_id});
-  if (rs.empty() || rs[0].IsNull(0)) return std::nullopt;
-  return rs[0].Real(0);
+  if (rs.empty() || rs[0].IsNull("highest")) return std::nullopt;
+  return rs[0].Real("highest");
 }
 
 std::vector<domain::TrainingNeed> SqlTrainingRepository::NeedsWhere(
     const std::string& where, const std::vector<Param>& params) {
   auto rs = conn_.Query(
       "SELECT n.id, n.area_id, n.area_path, n.user_id, n.institution_id, n.course_id, "
-      "COALESCE(u.full_name, i.name), n.need, n.priority, n.assessed_on, n.created_at, "
-      "n.created_by, n.version, n.updated_at, n.updated_by, a.name FROM training_need n JOIN area "
-      "a "
-      "ON a.id = n.area_id LEFT JOIN app_user u ON u.id = n.user_id LEFT JOIN institution i ON "
+      "COALESCE(u.full_name, i.name) AS subject_name, n.need, n.priority, n.assessed_on, "
+      "n.created_at, n.created_by, n.version, n.updated_at, n.updated_by, a.name AS area_name "
+      "FROM training_need n JOIN area a ON a.id = n.area_id LEFT JOIN app_user u ON u.id = "
+      "n.user_id LEFT JOIN institution i ON "
       "i.id = n.institution_id" +
           where,
       params);
   std::vector<domain::TrainingNeed> out;
   for (std::size_t i = 0; i < rs.size(); ++i) {
-    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].OptText(3), rs[i].OptText(4),
-                   rs[i].OptText(5), rs[i].OptText(6), rs[i].Str(7), rs[i].Str(8), rs[i].Str(9),
-                   rs[i].Str(10), rs[i].OptText(11), rs[i].Int(12), rs[i].OptText(13),
-                   rs[i].OptText(14)});
-    out.back().area_name = rs[i].Str(15);
+    out.push_back({rs[i].Str("id"), rs[i].Str("area_id"), rs[i].Str("area_path"),
+                   rs[i].OptText("user_id"), rs[i].OptText("institution_id"),
+                   rs[i].OptText("course_id"), rs[i].OptText("subject_name"), rs[i].Str("need"),
+                   rs[i].Str("priority"), rs[i].Str("assessed_on"), rs[i].Str("created_at"),
+                   rs[i].OptText("created_by"), rs[i].Int("version"), rs[i].OptText("updated_at"),
+                   rs[i].OptText("updated_by")});
+    out.back().area_name = rs[i].Str("area_name");
   }
   return out;
 }
@@ -178,7 +181,7 @@ domain::Page<domain::TrainingPlan> SqlTrainingRepository::Plans(
 std::vector<domain::TrainingPlan> SqlTrainingRepository::PlansWhere(
     const std::string& where, const std::vector<Param>& params) {
   auto rs = conn_.Query(
-      "SELECT t.id, t.course_id, c.title, t.area_id, t.area_path, a.name, t.period, "
+      "SELECT t.id, t.course_id, c.title, t.area_id, t.area_path, a.name AS area_name, t.period, "
       "t.period_start, t.period_end, t.created_at, t.planned_events, t.planned_participants, "
       "t.created_by, t.version, t.updated_at, t.updated_by FROM training_plan t JOIN course c ON "
       "c.id = t.course_id JOIN area a ON a.id = t.area_id" +
@@ -186,10 +189,12 @@ std::vector<domain::TrainingPlan> SqlTrainingRepository::PlansWhere(
       params);
   std::vector<domain::TrainingPlan> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3), rs[i].Str(4),
-                   rs[i].Str(5), rs[i].Str(6), rs[i].Str(7), rs[i].Str(8), rs[i].Str(9),
-                   rs[i].Int(10), rs[i].Int(11), rs[i].OptText(12), rs[i].Int(13),
-                   rs[i].OptText(14), rs[i].OptText(15)});
+    out.push_back({rs[i].Str("id"), rs[i].Str("course_id"), rs[i].Str("title"),
+                   rs[i].Str("area_id"), rs[i].Str("area_path"), rs[i].Str("area_name"),
+                   rs[i].Str("period"), rs[i].Str("period_start"), rs[i].Str("period_end"),
+                   rs[i].Str("created_at"), rs[i].Int("planned_events"),
+                   rs[i].Int("planned_participants"), rs[i].OptText("created_by"),
+                   rs[i].Int("version"), rs[i].OptText("updated_at"), rs[i].OptText("updated_by")});
   return out;
 }
 
@@ -241,11 +246,12 @@ std::vector<domain::PlanAchievement> SqlTrainingRepository::Achievement(
   for (const auto& plan : plans) {
     const auto range = domain::SubtreeRange(plan.area_path);
     auto rs = conn_.Query(
-        "SELECT COUNT(*), COALESCE(SUM(named_total), 0) FROM activity WHERE type = 'training' AND "
+        "SELECT COUNT(*) AS events, COALESCE(SUM(named_total), 0) AS participants FROM activity "
+        "WHERE type = 'training' AND "
         "status = 'verified' AND course_id = ? AND area_path >= ? AND area_path < ? AND "
         "held_on >= ? AND held_on <= ?",
         {plan.course_id, range.lo, range.hi, plan.period_start, plan.period_end});
-    out.push_back({plan, rs[0].Int(0), rs[0].Int(1)});
+    out.push_back({plan, rs[0].Int("events"), rs[0].Int("participants")});
   }
   return out;
 }
@@ -253,16 +259,18 @@ std::vector<domain::PlanAchievement> SqlTrainingRepository::Achievement(
 std::vector<domain::TrainingFollowup> SqlTrainingRepository::FollowupsWhere(
     const std::string& where, const std::vector<Param>& params) {
   auto rs = conn_.Query(
-      "SELECT f.id, f.activity_id, f.person_id, p.name, f.followed_on, f.applies, f.created_at, "
+      "SELECT f.id, f.activity_id, f.person_id, p.name AS person_name, f.followed_on, f.applies, "
+      "f.created_at, "
       "f.notes, f.created_by, f.version, f.updated_at, f.updated_by FROM training_followup f "
       "JOIN person p ON p.id = f.person_id" +
           where,
       params);
   std::vector<domain::TrainingFollowup> out;
   for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str(0), rs[i].Str(1), rs[i].Str(2), rs[i].Str(3), rs[i].Str(4),
-                   rs[i].Str(5), rs[i].Str(6), rs[i].OptText(7), rs[i].OptText(8), rs[i].Int(9),
-                   rs[i].OptText(10), rs[i].OptText(11)});
+    out.push_back({rs[i].Str("id"), rs[i].Str("activity_id"), rs[i].Str("person_id"),
+                   rs[i].Str("person_name"), rs[i].Str("followed_on"), rs[i].Str("applies"),
+                   rs[i].Str("created_at"), rs[i].OptText("notes"), rs[i].OptText("created_by"),
+                   rs[i].Int("version"), rs[i].OptText("updated_at"), rs[i].OptText("updated_by")});
   return out;
 }
 
@@ -340,19 +348,21 @@ domain::Page<domain::StaffMember> SqlTrainingRepository::Staff(
   std::vector<Param> gp;
   std::string ids;
   for (std::size_t i = 0; i < rs.size(); ++i) {
-    out.items.push_back({rs[i].Str(0), rs[i].Str(1), {}});
+    out.items.push_back({rs[i].Str("id"), rs[i].Str("full_name"), {}});
     ids += ids.empty() ? "?" : ",?";
-    gp.emplace_back(rs[i].Str(0));
+    gp.emplace_back(rs[i].Str("id"));
   }
   const std::string grant_scope = grant_sql(gp);
   auto gs = conn_.Query(
-      "SELECT r.user_id, r.role, a.id, a.name FROM role_assignment r JOIN area a ON a.id = "
+      "SELECT r.user_id, r.role, a.id AS area_id, a.name AS area_name FROM role_assignment r JOIN "
+      "area a ON a.id = "
       "r.area_id WHERE r.user_id IN (" +
           ids + ") AND " + grant_scope + " ORDER BY a.path, r.role",
       gp);
   for (std::size_t i = 0; i < gs.size(); ++i)
     for (auto& m : out.items)
-      if (m.id == gs[i].Str(0)) m.roles.push_back({gs[i].Str(1), gs[i].Str(2), gs[i].Str(3)});
+      if (m.id == gs[i].Str("user_id"))
+        m.roles.push_back({gs[i].Str("role"), gs[i].Str("area_id"), gs[i].Str("area_name")});
   return out;
 }
 

@@ -22,17 +22,17 @@ std::vector<User> SqlUserRepository::Read(const std::string& where_order,
   for (std::size_t i = 0; i < rs.size(); ++i) {
     const auto r = rs[i];
     User u;
-    u.id = r.Str(0);
-    u.username = r.Str(1);
-    u.full_name = r.Str(2);
-    u.pw_hash = r.Str(3);
-    u.locale = r.Str(4);
-    u.disabled = r.Int(5) != 0;
-    u.version = r.Int(6);
-    u.created_at = r.Str(7);
-    u.created_by = r.OptText(8);
-    u.updated_at = r.Str(9);
-    u.updated_by = r.OptText(10);
+    u.id = r.Str("id");
+    u.username = r.Str("username");
+    u.full_name = r.Str("full_name");
+    u.pw_hash = r.Str("pw_hash");
+    u.locale = r.Str("locale");
+    u.disabled = r.Bool("disabled");
+    u.version = r.Int("version");
+    u.created_at = r.Str("created_at");
+    u.created_by = r.OptText("created_by");
+    u.updated_at = r.Str("updated_at");
+    u.updated_by = r.OptText("updated_by");
     index[u.id] = users.size();
     ids.emplace_back(u.id);
     in += in.empty() ? "?" : ",?";
@@ -40,15 +40,16 @@ std::vector<User> SqlUserRepository::Read(const std::string& where_order,
   }
   if (users.empty()) return users;
   auto roles = conn_.Query(
-      "SELECT r.user_id, r.role, r.area_id, a.name, a.path FROM role_assignment r "
+      "SELECT r.user_id, r.role, r.area_id, a.name AS area_name, a.path FROM role_assignment r "
       "JOIN area a ON a.id = r.area_id WHERE r.user_id IN (" +
           in + ") ORDER BY a.path, r.role",
       ids);
   for (std::size_t i = 0; i < roles.size(); ++i) {
     const auto r = roles[i];
-    auto role = domain::ParseRole(r.Text(1));
+    auto role = domain::ParseRole(r.Text("role"));
     if (!role) continue;
-    users[index[r.Str(0)]].roles.push_back({*role, r.Str(2), r.Str(3), r.Str(4)});
+    users[index[r.Str("user_id")]].roles.push_back(
+        {*role, r.Str("area_id"), r.Str("area_name"), r.Str("path")});
   }
   return users;
 }
