@@ -1,11 +1,11 @@
 // My account: change my password.
 import { useState } from 'preact/hooks';
-import { ApiError, post } from '../api';
-import { Field } from '../components/field';
-import { useI18n } from '../i18n';
-import { clearMessages, showError, showInfo } from '../messages';
-import type { User } from '../types';
-import { roleLabel } from '../roles';
+import { ApiError, post } from '../../api';
+import { Field } from '../../components/form_fields';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import type { User } from '../../types';
+import { roleLabel } from '../../roles';
 
 export function AccountPage({ user }: { user: User }) {
   const { t } = useI18n();

@@ -1,12 +1,12 @@
 // The sign-in screen.
 import { useState } from 'preact/hooks';
-import { ApiError } from '../api';
-import { Alerts } from '../components/alerts';
-import { Field } from '../components/field';
-import { LanguageSwitch } from '../components/language_switch';
-import { useI18n } from '../i18n';
-import { clearMessages, showError } from '../messages';
-import { login } from '../session';
+import { ApiError } from '../../api';
+import { Alerts } from '../../components/alerts';
+import { Field } from '../../components/form_fields';
+import { LanguageSwitch } from '../../components/language_switch';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError } from '../../messages';
+import { login } from '../../session';
 
 export function LoginPage({ ended }: { ended: boolean }) {
   const { t } = useI18n();

@@ -1,11 +1,11 @@
 // Audit log for admins: filter by record type, user and date range; newest first.
 import { useEffect, useState } from 'preact/hooks';
-import { get, query } from '../api';
-import { Field, SelectField } from '../components/field';
-import { hasKey, useI18n } from '../i18n';
-import { showError } from '../messages';
-import type { AuditEntry, Page, User } from '../types';
-import { Pager } from './users';
+import { get, query } from '../../api';
+import { Field, SelectField } from '../../components/form_fields';
+import { hasKey, useI18n } from '../../i18n';
+import { showError } from '../../messages';
+import type { AuditEntry, Page, User } from '../../types';
+import { Pager } from '../../components/pager';
 
 const ENTITIES = ['area', 'user', 'session', 'token', 'area_level'] as const;
 const LIMIT = 50;

@@ -1,14 +1,14 @@
 // Create a user, or edit one: name, language, roles, enable/disable, password reset.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, patch, post } from '../api';
-import { Field, SelectField } from '../components/field';
-import { newRoleRow, RolesEditor, type RoleRow } from '../components/roles_editor';
-import { useI18n } from '../i18n';
-import { clearMessages, showError, showInfo } from '../messages';
-import { ACCOUNT_LOCALES } from '../roles';
-import { href, navigate } from '../router';
-import { updateCurrentUser } from '../session';
-import type { User } from '../types';
+import { ApiError, get, patch, post } from '../../api';
+import { Field, SelectField } from '../../components/form_fields';
+import { newRoleRow, RolesEditor, type RoleRow } from '../../components/roles_editor';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { ACCOUNT_LOCALES } from '../../roles';
+import { href, navigate } from '../../router';
+import { updateCurrentUser } from '../../session';
+import type { User } from '../../types';
 
 function rowsOf(user: User): RoleRow[] {
   return user.roles.map((r) =>

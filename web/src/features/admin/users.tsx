@@ -1,12 +1,13 @@
 // Users: searchable, role-filtered list with paging.
 import { useEffect, useState } from 'preact/hooks';
-import { get, query } from '../api';
-import { Field, SelectField } from '../components/field';
-import { useI18n } from '../i18n';
-import { showError } from '../messages';
-import { roleLabel, roleOptions } from '../roles';
-import { href } from '../router';
-import type { Page, User } from '../types';
+import { get, query } from '../../api';
+import { Field, SelectField } from '../../components/form_fields';
+import { useI18n } from '../../i18n';
+import { showError } from '../../messages';
+import { roleLabel, roleOptions } from '../../roles';
+import { Pager } from '../../components/pager';
+import { href } from '../../router';
+import type { Page, User } from '../../types';
 
 const LIMIT = 50;
 
@@ -105,33 +106,5 @@ export function UsersPage() {
         </>
       )}
     </section>
-  );
-}
-
-export function Pager({ page, onOffset }: { page: Page<unknown>; onOffset: (n: number) => void }) {
-  const { t } = useI18n();
-  if (page.total <= page.limit && page.offset === 0) return null;
-  const from = page.total === 0 ? 0 : page.offset + 1;
-  const to = Math.min(page.offset + page.items.length, page.total);
-  return (
-    <div class="pager">
-      <button
-        type="button"
-        class="secondary"
-        disabled={page.offset === 0}
-        onClick={() => onOffset(Math.max(0, page.offset - page.limit))}
-      >
-        {t('common.previous')}
-      </button>
-      <span>{t('common.range', { from, to, total: page.total })}</span>
-      <button
-        type="button"
-        class="secondary"
-        disabled={to >= page.total}
-        onClick={() => onOffset(page.offset + page.limit)}
-      >
-        {t('common.next')}
-      </button>
-    </div>
   );
 }

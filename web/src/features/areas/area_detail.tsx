@@ -1,13 +1,13 @@
 // One area: breadcrumb, facts, sub-areas, and the admin actions (edit, add child, move, delete).
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, del, patch, post } from '../api';
-import { levelLabel, areaById, childAreas, expandAll, treeChanged } from '../area_data';
-import { AreaPicker, type PickedArea } from '../components/area_picker';
-import { Field } from '../components/field';
-import { useI18n } from '../i18n';
-import { clearMessages, showError, showInfo } from '../messages';
-import { href, navigate } from '../router';
-import type { Area } from '../types';
+import { ApiError, del, patch, post } from '../../api';
+import { levelLabel, areaById, childAreas, expandAll, treeChanged } from '../../area_data';
+import { AreaPicker, type PickedArea } from '../../components/area_picker';
+import { Field } from '../../components/form_fields';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { href, navigate } from '../../router';
+import type { Area } from '../../types';
 
 type Mode = 'view' | 'edit' | 'child' | 'move' | 'delete';
 

@@ -1,8 +1,8 @@
 // Area tree import: a dry run lists every bad row; only a clean file can then be loaded.
-import { treeChanged } from '../area_data';
-import { ImportPanel } from '../components/import_panel';
-import { useI18n } from '../i18n';
-import { href } from '../router';
+import { treeChanged } from '../../area_data';
+import { ImportPanel } from '../../components/import_panel';
+import { useI18n } from '../../i18n';
+import { href } from '../../router';
 
 export function AreaImportPage() {
   const { t } = useI18n();

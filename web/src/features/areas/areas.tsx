@@ -1,19 +1,19 @@
 // Areas: the tree (or search results) beside the chosen area's details.
 import { useEffect, useState } from 'preact/hooks';
-import { levelLabel, searchAreas } from '../area_data';
-import { AreaTree } from '../components/area_tree';
-import { Field } from '../components/field';
-import { useI18n } from '../i18n';
-import { showError } from '../messages';
-import { href } from '../router';
-import type { Area, User } from '../types';
+import { levelLabel, searchAreas } from '../../area_data';
+import { AreaTree } from '../../components/area_tree';
+import { Field } from '../../components/form_fields';
+import { useI18n } from '../../i18n';
+import { showError } from '../../messages';
+import { href } from '../../router';
+import type { Area } from '../../types';
 import { AreaDetail } from './area_detail';
 
-export function AreasPage({ id, user }: { id?: string; user: User }) {
+// `canEdit`: may create, change and import areas.
+export function AreasPage({ id, canEdit }: { id?: string; canEdit: boolean }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const [results, setResults] = useState<Area[] | null>(null);
-  const isAdmin = user.roles.some((r) => r.role === 'admin');
 
   useEffect(() => {
     const text = q.trim();
@@ -38,7 +38,7 @@ export function AreasPage({ id, user }: { id?: string; user: User }) {
       <section class="card split-side" aria-labelledby="areas-heading">
         <div class="section-head">
           <h1 id="areas-heading">{t('areas.title')}</h1>
-          {isAdmin && (
+          {canEdit && (
             <a
               class="button secondary"
               href={href('areas', 'import')}
@@ -88,7 +88,7 @@ export function AreasPage({ id, user }: { id?: string; user: User }) {
       </section>
       <section class="card split-main" aria-live="polite">
         {id ? (
-          <AreaDetail key={id} id={id} canEdit={isAdmin} />
+          <AreaDetail key={id} id={id} canEdit={canEdit} />
         ) : (
           <p class="muted" data-testid="area-pick">
             {t('areas.pick')}

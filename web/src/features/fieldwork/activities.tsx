@@ -1,17 +1,17 @@
 // Activities: mine or all in my areas, filtered by status, type, topic and dates; and the
 // supervisor's verification queue (submitted by others in their areas).
 import { useEffect, useState } from 'preact/hooks';
-import { get, query } from '../api';
-import { Field, SelectField } from '../components/field';
-import { Ltr } from '../components/registry_bits';
-import { useI18n } from '../i18n';
-import { showError } from '../messages';
-import { useConfig } from '../registry_data';
-import { href } from '../router';
-import { createStore, useStore } from '../store';
-import type { Activity, Page } from '../types';
-import { ActivityStatus, activityTypeLabel, codeLabel, topicLabel } from './field_bits';
-import { Pager } from './users';
+import { get, query } from '../../api';
+import { Field, SelectField } from '../../components/form_fields';
+import { Ltr } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { showError } from '../../messages';
+import { useConfig } from '../../registry_data';
+import { href } from '../../router';
+import { createStore, useStore } from '../../store';
+import type { Activity, Page } from '../../types';
+import { ActivityStatus, activityTypeLabel, codeLabel, topicLabel } from './common';
+import { Pager } from '../../components/pager';
 
 const LIMIT = 50;
 

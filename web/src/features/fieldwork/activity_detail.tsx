@@ -4,21 +4,21 @@
 // reason; the corrections -- who, when, why -- are listed to everyone who sees the session). A
 // training links to its trainees and their scores.
 import { useEffect, useState } from 'preact/hooks';
-import { del, get, post, query, upload } from '../api';
-import { Crumbs, Facts, Ltr } from '../components/registry_bits';
-import { useI18n } from '../i18n';
-import { clearMessages, showError, showInfo } from '../messages';
-import { enumLabel, num, useConfig } from '../registry_data';
-import { href, navigate } from '../router';
-import type { Activity, Institution, StoredFile, User } from '../types';
+import { del, get, post, query, upload } from '../../api';
+import { Crumbs, Facts, Ltr } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { enumLabel, num, useConfig } from '../../registry_data';
+import { href, navigate } from '../../router';
+import type { Activity, Institution, StoredFile, User } from '../../types';
 import {
   ActivityStatus,
   activityTypeLabel,
-  AGE_BANDS,
-  SEXES,
   topicLabel,
   when,
-} from './field_bits';
+  ageBands,
+  countedSexes,
+} from './common';
 
 export function ActivityDetailPage({
   id,
@@ -392,14 +392,16 @@ function CountsTable({ a }: { a: Activity }) {
   const n = (sex: string, band: string, dis: boolean) =>
     a.counts.find((c) => c.sex === sex && c.age_band === band && c.disability === dis)?.count ?? 0;
   const anyDisabled = a.counts.some((c) => c.disability && c.count > 0);
-  const bands = AGE_BANDS.filter((b) => SEXES.some((s) => n(s, b, false) + n(s, b, true) > 0));
+  const bands = ageBands().filter((b) =>
+    countedSexes().some((s) => n(s, b, false) + n(s, b, true) > 0),
+  );
   return (
     <div class="table-wrap">
       <table class="numbers count-summary" data-testid="activity-counts">
         <thead>
           <tr>
             <th scope="col">{t('act.ageBand')}</th>
-            {SEXES.map((s) => (
+            {countedSexes().map((s) => (
               <th scope="col" key={s}>
                 {enumLabel('sex', s)}
               </th>
@@ -413,10 +415,10 @@ function CountsTable({ a }: { a: Activity }) {
               <th scope="row">
                 <bdi dir="ltr">{enumLabel('age_band', b)}</bdi>
               </th>
-              {SEXES.map((s) => (
+              {countedSexes().map((s) => (
                 <td key={s}>{num(n(s, b, false) + n(s, b, true))}</td>
               ))}
-              {anyDisabled && <td>{num(SEXES.reduce((x, s) => x + n(s, b, true), 0))}</td>}
+              {anyDisabled && <td>{num(countedSexes().reduce((x, s) => x + n(s, b, true), 0))}</td>}
             </tr>
           ))}
         </tbody>

@@ -4,15 +4,15 @@
 // decisions and follow-up. Saved as a draft; the record page then takes the attendance sheet and
 // the submission. A verified record is changed only by a supervisor's correction, with a reason.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, patch, post, query } from '../api';
-import { AreaPicker, type PickedArea } from '../components/area_picker';
-import { Field, SelectField, TextAreaField } from '../components/field';
-import { InstitutionPicker, type PickedInstitution } from '../components/institution_picker';
-import { Crumbs } from '../components/registry_bits';
-import { useI18n } from '../i18n';
-import { clearMessages, showError, showInfo } from '../messages';
-import { enumLabel, num, orNull, todayIso, useConfig } from '../registry_data';
-import { href, navigate } from '../router';
+import { ApiError, get, patch, post, query } from '../../api';
+import { AreaPicker, type PickedArea } from '../../components/area_picker';
+import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { InstitutionPicker, type PickedInstitution } from '../../components/institution_picker';
+import { Crumbs } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { enumLabel, num, orNull, todayIso, useConfig } from '../../registry_data';
+import { href, navigate } from '../../router';
 import type {
   Activity,
   Attendance,
@@ -21,17 +21,17 @@ import type {
   Page,
   StaffMember,
   User,
-} from '../types';
+} from '../../types';
 import {
-  AGE_BANDS,
   activityTypeLabel,
   attendanceBody,
   courseTitle,
   OtherErrors,
-  SEXES,
   TopicChips,
   useCourses,
-} from './field_bits';
+  ageBands,
+  countedSexes,
+} from './common';
 
 type Counts = Record<string, string>; // "f|18-59|0" -> the typed number
 const cell = (sex: string, band: string, dis: boolean) => `${sex}|${band}|${dis ? 1 : 0}`;
@@ -169,8 +169,8 @@ export function ActivityFormPage({
   function body(): Record<string, unknown> {
     const counts = [];
     for (const dis of [false, true])
-      for (const band of AGE_BANDS)
-        for (const sex of SEXES) {
+      for (const band of ageBands())
+        for (const sex of countedSexes()) {
           const n = countOf(f.counts[cell(sex, band, dis)]);
           if (n > 0) counts.push({ sex, age_band: band, disability: dis, count: n });
         }
@@ -391,7 +391,9 @@ export function ActivityFormPage({
           <CountGrid counts={f.counts} disability={false} onChange={(counts) => set({ counts })} />
           <details
             class="count-more"
-            open={SEXES.some((s) => AGE_BANDS.some((b) => countOf(f.counts[cell(s, b, true)]) > 0))}
+            open={countedSexes().some((s) =>
+              ageBands().some((b) => countOf(f.counts[cell(s, b, true)]) > 0),
+            )}
           >
             <summary data-testid="act-disability-toggle">{t('act.withDisability')}</summary>
             <CountGrid counts={f.counts} disability onChange={(counts) => set({ counts })} />
@@ -550,7 +552,7 @@ function CountGrid({
       <thead>
         <tr>
           <th scope="col">{t('act.ageBand')}</th>
-          {SEXES.map((s) => (
+          {countedSexes().map((s) => (
             <th scope="col" key={s}>
               {enumLabel('sex', s)}
             </th>
@@ -558,12 +560,12 @@ function CountGrid({
         </tr>
       </thead>
       <tbody>
-        {AGE_BANDS.map((band) => (
+        {ageBands().map((band) => (
           <tr key={band}>
             <th scope="row">
               <bdi dir="ltr">{enumLabel('age_band', band)}</bdi>
             </th>
-            {SEXES.map((sex) => {
+            {countedSexes().map((sex) => {
               const k = cell(sex, band, disability);
               return (
                 <td key={sex}>

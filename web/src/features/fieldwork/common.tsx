@@ -1,12 +1,13 @@
 // Labels and small pieces the field screens share: activity types, topics and feedback
 // categories (configured options, translated where this build knows the code), status badges.
 import { useEffect } from 'preact/hooks';
-import { get } from '../api';
-import { hasKey, langStore, t, useI18n, type MessageKey } from '../i18n';
-import { showError } from '../messages';
-import { sharedResource } from '../registry_data';
-import { createStore, useStore } from '../store';
-import type { Course, FeedbackCategory, RegistryConfig, RegistryOption } from '../types';
+import { get } from '../../api';
+import { hasKey, langStore, t, useI18n, type MessageKey } from '../../i18n';
+import { showError } from '../../messages';
+import { sharedResource } from '../../registry_data';
+import { sessionConfig } from '../../session';
+import { createStore, useStore } from '../../store';
+import type { Course, FeedbackCategory, RegistryConfig, RegistryOption } from '../../types';
 
 // A configured option: the deployment's local name outside English, then this build's
 // translation of its code, then the configured (English) name.
@@ -87,8 +88,11 @@ export function FeedbackStatus({ status }: { status: string }) {
   );
 }
 
-export const SEXES = ['f', 'm'] as const;
-export const AGE_BANDS = ['0-4', '5-11', '12-17', '18-59', '60+'] as const;
+// The UNHCR age bands and the sexes of the session's configuration. The head-count grid has a
+// column for women and one for men only: 'x' (another identity, or not said) is recorded with
+// named participants, as it always was.
+export const ageBands = (): readonly string[] => sessionConfig().age_bands;
+export const countedSexes = (): readonly string[] => sessionConfig().sexes.filter((s) => s !== 'x');
 export const CHANNELS = [
   'cefc_walk_in',
   'hotline',

@@ -2,15 +2,14 @@
 // assign (a person, or "assign to me"), refer, record the response, close (how the loop was
 // closed and, when the person was reached, their satisfaction).
 import { useEffect, useState } from 'preact/hooks';
-import { get, post } from '../api';
-import { Field, SelectField, TextAreaField } from '../components/field';
-import { Crumbs, Facts, Ltr } from '../components/registry_bits';
-import { useI18n } from '../i18n';
-import { clearMessages, showError, showInfo } from '../messages';
-import { enumLabel, todayIso } from '../registry_data';
-import { hasRole } from '../session';
-import type { Feedback, User } from '../types';
-import { href } from '../router';
+import { get, post } from '../../api';
+import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { Crumbs, Facts, Ltr } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { enumLabel, todayIso } from '../../registry_data';
+import type { Feedback, User } from '../../types';
+import { href } from '../../router';
 import {
   categoryLabel,
   codeLabel,
@@ -20,13 +19,20 @@ import {
   SATISFACTION,
   useCategories,
   when,
-} from './field_bits';
+} from './common';
 import { isOverdue } from './feedback_list';
 
 type Step = 'assign' | 'refer' | 'respond' | 'close';
 const REACHED = ['in_person', 'phone', 'sms'];
 
-export function FeedbackDetailPage({ id, user }: { id: string; user: User }) {
+// `manage`: may assign, refer, respond and close; `sensitive`: may do so with sensitive cases.
+export function FeedbackDetailPage(p: {
+  id: string;
+  user: User;
+  manage: boolean;
+  sensitive: boolean;
+}) {
+  const { id, user } = p;
   const { t } = useI18n();
   const cats = useCategories();
   const [fb, setFb] = useState<Feedback | null>(null);
@@ -48,9 +54,7 @@ export function FeedbackDetailPage({ id, user }: { id: string; user: User }) {
         <p class="muted">{t('common.loading')}</p>
       </section>
     );
-  const handler = fb.sensitive
-    ? hasRole(user, 'focal_point')
-    : ['officer', 'manager', 'focal_point'].some((r) => hasRole(user, r as never));
+  const handler = fb.sensitive ? p.sensitive : p.manage;
   const steps: Step[] = [];
   if (['open', 'assigned', 'referred'].includes(fb.status)) steps.push('assign');
   if (['open', 'assigned'].includes(fb.status)) steps.push('refer');

@@ -2,24 +2,24 @@
 // anonymous, what was said, its language and tags. A sensitive category warns that only the
 // area's focal points will see the record after saving; the logger then gets a receipt.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, post, query } from '../api';
-import { AreaPicker, type PickedArea } from '../components/area_picker';
-import { Field, SelectField, TextAreaField } from '../components/field';
-import { Crumbs, Facts, Ltr } from '../components/registry_bits';
-import { useI18n } from '../i18n';
-import { clearMessages, showError, showInfo } from '../messages';
-import { enumLabel, orNull, todayIso } from '../registry_data';
-import { href, navigate } from '../router';
-import type { Feedback, Institution, Page } from '../types';
+import { ApiError, get, post, query } from '../../api';
+import { AreaPicker, type PickedArea } from '../../components/area_picker';
+import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { Crumbs, Facts, Ltr } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { enumLabel, enumOptions, orNull, todayIso } from '../../registry_data';
+import { href, navigate } from '../../router';
+import type { Feedback, Institution, Page } from '../../types';
 import {
-  AGE_BANDS,
   categoryLabel,
   CHANNELS,
   codeLabel,
   LANGS,
   OtherErrors,
   useCategories,
-} from './field_bits';
+  ageBands,
+} from './common';
 
 interface Form {
   channel: string;
@@ -296,10 +296,7 @@ export function FeedbackFormPage() {
                   onChange={(v) => set({ person_sex: v })}
                   error={fields.person_sex}
                   testid="fb-person-sex"
-                  options={[
-                    { value: '', label: t('reg.notSet') },
-                    ...['f', 'm', 'x'].map((s) => ({ value: s, label: enumLabel('sex', s) })),
-                  ]}
+                  options={[{ value: '', label: t('reg.notSet') }, ...enumOptions('sex')]}
                 />
                 <SelectField
                   label={t('fb.personAge')}
@@ -309,7 +306,7 @@ export function FeedbackFormPage() {
                   testid="fb-person-age"
                   options={[
                     { value: '', label: t('reg.notSet') },
-                    ...AGE_BANDS.map((b) => ({ value: b, label: enumLabel('age_band', b) })),
+                    ...ageBands().map((b) => ({ value: b, label: enumLabel('age_band', b) })),
                   ]}
                 />
               </div>

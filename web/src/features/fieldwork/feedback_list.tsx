@@ -2,18 +2,18 @@
 // date) and a small analysis panel (counts by category and by month, share closed on time, top
 // tags) from /feedback/summary with the same filters.
 import { useEffect, useState } from 'preact/hooks';
-import { get, query } from '../api';
-import { BarChart } from '../components/bar_chart';
-import { SelectField } from '../components/field';
-import { Ltr } from '../components/registry_bits';
-import { useI18n } from '../i18n';
-import { showError } from '../messages';
-import { num, pct, todayIso } from '../registry_data';
-import { href } from '../router';
-import { createStore, useStore } from '../store';
-import type { Feedback, FeedbackSummary, Page, User } from '../types';
-import { categoryLabel, codeLabel, FeedbackStatus, useCategories } from './field_bits';
-import { Pager } from './users';
+import { get, query } from '../../api';
+import { BarChart } from '../../components/bar_chart';
+import { SelectField } from '../../components/form_fields';
+import { Ltr } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { showError } from '../../messages';
+import { num, pct, todayIso } from '../../registry_data';
+import { href } from '../../router';
+import { createStore, useStore } from '../../store';
+import type { Feedback, FeedbackSummary, Page } from '../../types';
+import { categoryLabel, codeLabel, FeedbackStatus, useCategories } from './common';
+import { Pager } from '../../components/pager';
 
 const LIMIT = 50;
 
@@ -30,13 +30,12 @@ export function isOverdue(f: Feedback): boolean {
   return f.status !== 'closed' && f.due_on < todayIso();
 }
 
-export function FeedbackPage({ user }: { user: User }) {
+export function FeedbackPage({ canLog }: { canLog: boolean }) {
   const { t } = useI18n();
   const cats = useCategories();
   const f = useStore(filterStore);
   const [page, setPage] = useState<Page<Feedback> | null>(null);
   const set = (p: Partial<Filters>) => filterStore.set({ ...filterStore.get(), offset: 0, ...p });
-  const canLog = user.roles.some((r) => r.role !== 'me');
   const filters = {
     status: f.status,
     category: f.category,

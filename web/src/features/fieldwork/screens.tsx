@@ -1,8 +1,5 @@
-// The field screens (activities, their verification, community feedback): one lazily loaded
-// chunk; the shell hands it the route.
-import type { Route } from '../router';
-import { hasRole } from '../session';
-import type { User } from '../types';
+// The field screens by name (see index.ts for their routes): one lazily loaded chunk.
+import type { Screens } from '../../feature';
 import { ActivitiesPage, VerifyQueuePage } from './activities';
 import { ActivityDetailPage } from './activity_detail';
 import { ActivityFormPage } from './activity_form';
@@ -10,31 +7,30 @@ import { FeedbackDetailPage } from './feedback_detail';
 import { FeedbackFormPage } from './feedback_form';
 import { FeedbackPage } from './feedback_list';
 
-export function FieldRoutes({ route, user }: { route: Route; user: User }) {
-  const write = user.roles.some((r) => r.role !== 'me' && r.role !== 'focal_point');
-  const verifier = hasRole(user, 'officer') || hasRole(user, 'manager');
-  switch (route.page) {
-    case 'activities':
-      return <ActivitiesPage canWrite={write} />;
-    case 'activity-new':
-      return write ? (
-        <ActivityFormPage key="new" user={user} />
-      ) : (
-        <ActivitiesPage canWrite={write} />
-      );
-    case 'activity':
-      return <ActivityDetailPage key={route.id} id={route.id} user={user} verifier={verifier} />;
-    case 'activity-edit':
-      return <ActivityFormPage key={route.id} id={route.id} user={user} />;
-    case 'verify':
-      return verifier ? <VerifyQueuePage /> : <ActivitiesPage canWrite={write} />;
-    case 'feedback':
-      return <FeedbackPage user={user} />;
-    case 'feedback-new':
-      return <FeedbackFormPage key="new" />;
-    case 'feedback-item':
-      return <FeedbackDetailPage key={route.id} id={route.id} user={user} />;
-    default:
-      return null;
-  }
-}
+export const screens: Screens = {
+  activities: ({ can }) => <ActivitiesPage canWrite={can('activity.write')} />,
+  'activity-new': ({ user }) => <ActivityFormPage key="new" user={user} />,
+  activity: ({ params, user, can }) => (
+    <ActivityDetailPage
+      key={params.id}
+      id={params.id}
+      user={user}
+      verifier={can('activity.verify')}
+    />
+  ),
+  'activity-edit': ({ params, user }) => (
+    <ActivityFormPage key={params.id} id={params.id} user={user} />
+  ),
+  verify: () => <VerifyQueuePage />,
+  feedback: ({ can }) => <FeedbackPage canLog={can('feedback.write')} />,
+  'feedback-new': () => <FeedbackFormPage key="new" />,
+  'feedback-item': ({ params, user, can }) => (
+    <FeedbackDetailPage
+      key={params.id}
+      id={params.id}
+      user={user}
+      manage={can('feedback.manage')}
+      sensitive={can('feedback.sensitive')}
+    />
+  ),
+};

@@ -1,15 +1,15 @@
 // Duplicate review: pairs of households (same national ID, or similar names in one village)
 // side by side; merging keeps the chosen one and moves the other's people and memberships to it.
 import { useEffect, useState } from 'preact/hooks';
-import { get, post, query } from '../api';
-import { AreaPicker, type PickedArea } from '../components/area_picker';
-import { Crumbs, Ltr } from '../components/registry_bits';
-import { useI18n } from '../i18n';
-import { clearMessages, showError, showInfo } from '../messages';
-import { bandLabel, num, pct, useConfig } from '../registry_data';
-import { href } from '../router';
-import type { DuplicatePair, Household, Page } from '../types';
-import { Pager } from './users';
+import { get, post, query } from '../../api';
+import { AreaPicker, type PickedArea } from '../../components/area_picker';
+import { Crumbs, Ltr } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { bandLabel, num, pct, useConfig } from '../../registry_data';
+import { href } from '../../router';
+import type { DuplicatePair, Household, Page } from '../../types';
+import { Pager } from '../../components/pager';
 
 const LIMIT = 20;
 

@@ -1,9 +1,9 @@
 // One household: its facts, people (with disability and displacement) and memberships.
 import { useEffect, useState } from 'preact/hooks';
-import { del, get } from '../api';
-import { Crumbs, Facts, Ltr, useFlashWarnings, WarningList } from '../components/registry_bits';
-import { useI18n, type MessageKey } from '../i18n';
-import { clearMessages, showError, showInfo } from '../messages';
+import { del, get } from '../../api';
+import { Crumbs, Facts, Ltr, useFlashWarnings, WarningList } from '../../components/registry_bits';
+import { useI18n, type MessageKey } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
 import {
   bandLabel,
   enumLabel,
@@ -12,9 +12,9 @@ import {
   roleOptionLabel,
   typeLabel,
   useConfig,
-} from '../registry_data';
-import { href, navigate } from '../router';
-import { WG_DOMAINS, type Household, type Person } from '../types';
+} from '../../registry_data';
+import { href, navigate } from '../../router';
+import { WG_DOMAINS, type Household, type Person } from '../../types';
 
 export function HouseholdDetailPage({ id, canWrite }: { id: string; canWrite: boolean }) {
   const { t } = useI18n();

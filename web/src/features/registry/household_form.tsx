@@ -2,15 +2,15 @@
 // Group short set, displacement, phone). A national ID already registered answers 409: the form
 // shows who has it and lets the user register anyway (allow_duplicate).
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, patch, post } from '../api';
-import { AreaPicker, type PickedArea } from '../components/area_picker';
-import { Field } from '../components/field';
-import { Crumbs, flashWarnings } from '../components/registry_bits';
-import { useI18n } from '../i18n';
-import { clearMessages, showError, showInfo } from '../messages';
-import { flagLabel, orNull, todayIso, useConfig } from '../registry_data';
-import { href, navigate } from '../router';
-import type { Household, Person, Warning } from '../types';
+import { ApiError, get, patch, post } from '../../api';
+import { AreaPicker, type PickedArea } from '../../components/area_picker';
+import { Field } from '../../components/form_fields';
+import { Crumbs, flashWarnings } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { flagLabel, orNull, todayIso, useConfig } from '../../registry_data';
+import { href, navigate } from '../../router';
+import type { Household, Person, Warning } from '../../types';
 import { FieldErrorsElsewhere } from './institution_form';
 import { emptyPerson, personBody, PersonRowEditor, rowOf, type PersonRow } from './person_row';
 

@@ -1,16 +1,16 @@
 // Households: filtered (area, poverty band, flag, organised, text), paged list.
 import { useEffect, useState } from 'preact/hooks';
-import { get, query } from '../api';
-import { AreaPicker, type PickedArea } from '../components/area_picker';
-import { Field, SelectField } from '../components/field';
-import { Ltr } from '../components/registry_bits';
-import { useI18n } from '../i18n';
-import { showError } from '../messages';
-import { bandLabel, currentBands, flagLabel, num, useConfig } from '../registry_data';
-import { href } from '../router';
-import { createStore, useStore } from '../store';
-import type { Household, Page } from '../types';
-import { Pager } from './users';
+import { get, query } from '../../api';
+import { AreaPicker, type PickedArea } from '../../components/area_picker';
+import { Field, SelectField } from '../../components/form_fields';
+import { Ltr } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { showError } from '../../messages';
+import { bandLabel, currentBands, flagLabel, num, useConfig } from '../../registry_data';
+import { href } from '../../router';
+import { createStore, useStore } from '../../store';
+import type { Household, Page } from '../../types';
+import { Pager } from '../../components/pager';
 
 const LIMIT = 50;
 

@@ -1,13 +1,13 @@
 // Maturity assessments of an institution: the list (newest first) and an entry form showing the
 // chosen checklist's items, each scored 0..max; after saving, the score and grade.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, post } from '../api';
-import { Field, SelectField, TextAreaField } from '../components/field';
-import { Ltr } from '../components/registry_bits';
-import { useI18n } from '../i18n';
-import { clearMessages, showError } from '../messages';
-import { checklistsFor, num, todayIso, useConfig } from '../registry_data';
-import type { Assessment, Checklist, Institution } from '../types';
+import { ApiError, get, post } from '../../api';
+import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { Ltr } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError } from '../../messages';
+import { checklistsFor, num, todayIso, useConfig } from '../../registry_data';
+import type { Assessment, Checklist, Institution } from '../../types';
 import { FieldErrorsElsewhere } from './institution_form';
 
 export function AssessmentsSection({

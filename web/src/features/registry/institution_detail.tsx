@@ -1,7 +1,7 @@
 // One institution: its facts and status history, members (current or all; add, end) and
 // maturity assessments (list, and a form that scores the chosen checklist).
 import { useEffect, useState } from 'preact/hooks';
-import { get, query } from '../api';
+import { get, query } from '../../api';
 import {
   Crumbs,
   Facts,
@@ -10,12 +10,12 @@ import {
   StatusBadge,
   useFlashWarnings,
   WarningList,
-} from '../components/registry_bits';
-import { useI18n } from '../i18n';
-import { showError } from '../messages';
-import { enumLabel, num, typeLabel, typeOf, useConfig } from '../registry_data';
-import { href } from '../router';
-import type { Institution } from '../types';
+} from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { showError } from '../../messages';
+import { enumLabel, num, typeLabel, typeOf, useConfig } from '../../registry_data';
+import { href } from '../../router';
+import type { Institution } from '../../types';
 import { AssessmentsSection } from './institution_assessments';
 import { MembersSection } from './institution_members';
 

@@ -1,16 +1,16 @@
 // Create or edit an institution: type (from the configuration), area, parent federation of an
 // allowed type, identity, registration and bank, and on edit a status change with date and reason.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, patch, post } from '../api';
-import { AreaPicker, type PickedArea } from '../components/area_picker';
-import { Field, SelectField, TextAreaField } from '../components/field';
-import { InstitutionPicker, type PickedInstitution } from '../components/institution_picker';
-import { Crumbs, flashWarnings } from '../components/registry_bits';
-import { useI18n } from '../i18n';
-import { clearMessages, showError, showInfo } from '../messages';
-import { enumOptions, orNull, todayIso, typeLabel, typeOf, useConfig } from '../registry_data';
-import { href, navigate } from '../router';
-import type { Institution } from '../types';
+import { ApiError, get, patch, post } from '../../api';
+import { AreaPicker, type PickedArea } from '../../components/area_picker';
+import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { InstitutionPicker, type PickedInstitution } from '../../components/institution_picker';
+import { Crumbs, flashWarnings } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { enumOptions, orNull, todayIso, typeLabel, typeOf, useConfig } from '../../registry_data';
+import { href, navigate } from '../../router';
+import type { Institution } from '../../types';
 
 interface Form {
   type: string;

@@ -1,14 +1,14 @@
 // An institution's members: current or all, add one (a household, a person, or a member
 // institution with its representative, by the type's member kind), end a membership.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, patch, post, query } from '../api';
-import { Field, SelectField } from '../components/field';
-import { Ltr, WarningList } from '../components/registry_bits';
-import { useI18n } from '../i18n';
-import { clearMessages, showError, showInfo } from '../messages';
-import { enumLabel, roleOptionLabel, todayIso, typeOf, useConfig } from '../registry_data';
-import { href } from '../router';
-import type { Household, Institution, Membership, Page, Person, Warning } from '../types';
+import { ApiError, get, patch, post, query } from '../../api';
+import { Field, SelectField } from '../../components/form_fields';
+import { Ltr, WarningList } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { enumLabel, roleOptionLabel, todayIso, typeOf, useConfig } from '../../registry_data';
+import { href } from '../../router';
+import type { Household, Institution, Membership, Page, Person, Warning } from '../../types';
 import { FieldErrorsElsewhere } from './institution_form';
 
 interface Props {

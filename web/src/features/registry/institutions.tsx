@@ -1,16 +1,16 @@
 // Institutions: filtered (area, type, status, text), paged list.
 import { useEffect, useState } from 'preact/hooks';
-import { get, query } from '../api';
-import { AreaPicker, type PickedArea } from '../components/area_picker';
-import { Field, SelectField } from '../components/field';
-import { GradeBadge, StatusBadge } from '../components/registry_bits';
-import { useI18n } from '../i18n';
-import { showError } from '../messages';
-import { enumOptions, num, typeLabel, useConfig } from '../registry_data';
-import { href } from '../router';
-import { createStore, useStore } from '../store';
-import type { Institution, Page } from '../types';
-import { Pager } from './users';
+import { get, query } from '../../api';
+import { AreaPicker, type PickedArea } from '../../components/area_picker';
+import { Field, SelectField } from '../../components/form_fields';
+import { GradeBadge, StatusBadge } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { showError } from '../../messages';
+import { enumOptions, num, typeLabel, useConfig } from '../../registry_data';
+import { href } from '../../router';
+import { createStore, useStore } from '../../store';
+import type { Institution, Page } from '../../types';
+import { Pager } from '../../components/pager';
 
 const LIMIT = 50;
 

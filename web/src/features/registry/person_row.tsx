@@ -1,10 +1,10 @@
 // One person of the household form: name, sex, birth date or age, relation, the six Washington
 // Group questions (four answers each), displacement and phone.
 import { useId } from 'preact/hooks';
-import { Field, SelectField } from '../components/field';
-import { useI18n } from '../i18n';
-import { enumLabel, enumOptions, todayIso } from '../registry_data';
-import { WG_DOMAINS, type Person, type WgDomain } from '../types';
+import { Field, SelectField } from '../../components/form_fields';
+import { useI18n } from '../../i18n';
+import { enumLabel, enumOptions, todayIso } from '../../registry_data';
+import { WG_DOMAINS, type Person, type WgDomain } from '../../types';
 
 export interface PersonRow {
   key: string;

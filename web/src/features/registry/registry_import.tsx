@@ -1,10 +1,10 @@
 // Household and institution imports (CSV/XLSX): the shared import panel with each file's
 // columns and a header-only template to start from.
-import { ImportColumns, ImportPanel } from '../components/import_panel';
-import { useI18n } from '../i18n';
-import { num } from '../registry_data';
-import { href } from '../router';
-import type { RegistryImportResult } from '../types';
+import { ImportColumns, ImportPanel } from '../../components/import_panel';
+import { useI18n } from '../../i18n';
+import { num } from '../../registry_data';
+import { href } from '../../router';
+import type { RegistryImportResult } from '../../types';
 
 const HOUSEHOLD_COLUMNS = [
   'household_code',

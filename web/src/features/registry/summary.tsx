@@ -2,25 +2,25 @@
 // organised by poverty band, members by sex, age band and disability, and a chart comparing the
 // sub-areas by the share of their poor households that are organised.
 import { useEffect, useState } from 'preact/hooks';
-import { get, query } from '../api';
-import { AreaPicker } from '../components/area_picker';
-import { BarChart } from '../components/bar_chart';
-import { useI18n } from '../i18n';
-import { showError } from '../messages';
+import { get, query } from '../../api';
+import { AreaPicker } from '../../components/area_picker';
+import { BarChart } from '../../components/bar_chart';
+import { useI18n } from '../../i18n';
+import { showError } from '../../messages';
 import {
   bandLabel,
   currentBands,
   enumLabel,
   ENUMS,
+  enumValues,
   num,
   pct,
   typeLabel,
   useConfig,
-} from '../registry_data';
-import { href, navigate } from '../router';
-import type { RegistrySummary } from '../types';
-
-const AGE_BANDS = ['0-4', '5-11', '12-17', '18-59', '60+', 'unknown'];
+} from '../../registry_data';
+import { href, navigate } from '../../router';
+import { sessionConfig } from '../../session';
+import type { RegistrySummary } from '../../types';
 
 export function SummaryPage({ id }: { id?: string }) {
   const { t } = useI18n();
@@ -277,8 +277,11 @@ function MembersTable({ s }: { s: RegistrySummary }) {
   if (s.members.length === 0) return <p class="muted">{t('inst.noMembers')}</p>;
   const sum = (f: (m: RegistrySummary['members'][number]) => boolean) =>
     s.members.filter(f).reduce((a, m) => a + m.count, 0);
-  const bands = AGE_BANDS.filter((b) => s.members.some((m) => m.age_band === b));
-  const sexes = ENUMS.sex.filter((x) => s.members.some((m) => m.sex === x));
+  const { age_bands, unknown_age_band } = sessionConfig();
+  const bands = [...age_bands, unknown_age_band].filter((b) =>
+    s.members.some((m) => m.age_band === b),
+  );
+  const sexes = enumValues('sex').filter((x) => s.members.some((m) => m.sex === x));
   return (
     <div class="table-wrap">
       <table data-testid="summary-members" class="numbers">

@@ -3,13 +3,12 @@
 // period picker, the indicator library (read once) and the names of indicators in the reader's
 // language.
 import { useId } from 'preact/hooks';
-import { get } from '../api';
-import { hasKey, langStore, t, useI18n, type MessageKey } from '../i18n';
-import { num, sharedResource } from '../registry_data';
-import { href } from '../router';
-import { hasRole, sessionStore } from '../session';
-import { useStore } from '../store';
-import type { User } from '../types';
+import { get } from '../../api';
+import { hasKey, langStore, t, useI18n, type MessageKey } from '../../i18n';
+import { num, sharedResource } from '../../registry_data';
+import { href } from '../../router';
+import { useCan } from '../../session';
+import type { Permission, User } from '../../types';
 
 export type Unit = 'count' | 'percent' | 'ratio' | 'average' | 'amount';
 
@@ -181,23 +180,22 @@ export interface Report {
 // ---- Who may do what (the server decides; these only choose what to offer) ----
 
 export interface ReportRights {
-  // Writes and submits progress reports: officers, managers, M&E officers, administrators.
+  // Writes and submits progress reports.
   write: boolean;
-  // Approves or returns reports of the level below: officers and managers.
+  // Approves or returns reports of the level below.
   approve: boolean;
-  // Sets targets: managers, M&E officers, administrators.
+  // Sets targets.
   targets: boolean;
-  // Defines indicators: M&E officers and administrators.
+  // Defines indicators.
   define: boolean;
 }
 
-export function reportRightsOf(user: User): ReportRights {
-  const any = (...roles: Parameters<typeof hasRole>[1][]) => roles.some((r) => hasRole(user, r));
+export function reportRightsOf(can: (p: Permission) => boolean): ReportRights {
   return {
-    write: any('officer', 'manager', 'me', 'admin'),
-    approve: any('officer', 'manager'),
-    targets: any('manager', 'me', 'admin'),
-    define: any('me', 'admin'),
+    write: can('report.write'),
+    approve: can('report.approve'),
+    targets: can('target.write'),
+    define: can('indicator.write'),
   };
 }
 
@@ -216,9 +214,7 @@ export type ReportsTab = 'reports' | 'targets' | 'indicators' | 'setup';
 // administrators and M&E officers; others can still read those pages by their address.
 export function ReportsTabs({ current }: { current: ReportsTab }) {
   const { t } = useI18n();
-  const session = useStore(sessionStore);
-  const user = session.status === 'signed-in' ? session.user : null;
-  const setup = !!user && (hasRole(user, 'admin') || hasRole(user, 'me'));
+  const setup = useCan()('indicator.write');
   return (
     <nav class="subnav" aria-label={t('nav.reports')}>
       <ul>

@@ -3,16 +3,16 @@
 // monthly trend of one indicator over the year, and its value in each sub-area. Every number
 // opens the records behind it (pages/indicator_records.tsx).
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, query } from '../api';
-import { AreaPicker, type PickedArea } from '../components/area_picker';
-import { BarChart } from '../components/bar_chart';
-import { SelectField } from '../components/field';
-import { LineChart, type LinePoint } from '../components/line_chart';
-import { langStore, t, useI18n } from '../i18n';
-import { showError } from '../messages';
-import { href } from '../router';
-import { createStore, useStore } from '../store';
-import type { User } from '../types';
+import { ApiError, get, query } from '../../api';
+import { AreaPicker, type PickedArea } from '../../components/area_picker';
+import { BarChart } from '../../components/bar_chart';
+import { SelectField } from '../../components/form_fields';
+import { LineChart, type LinePoint } from '../../components/line_chart';
+import { langStore, t, useI18n } from '../../i18n';
+import { showError } from '../../messages';
+import { href } from '../../router';
+import { createStore, useStore } from '../../store';
+import type { User } from '../../types';
 import {
   Achieved,
   currentMonth,
@@ -26,8 +26,8 @@ import {
   PeriodPicker,
   useLibrary,
   type IndicatorValues,
-} from './reports_bits';
-import { useSettings, type ProgrammeSettings } from './setup_bits';
+} from './common';
+import { useSettings, type ProgrammeSettings } from '../setup/common';
 
 export const KEY_INDICATORS = [
   'HH_ORGANISED',

@@ -2,12 +2,12 @@
 // indicator's definition (what it counts, filters, disaggregations, or the two indicators it
 // divides). M&E officers and administrators define their own, change and delete them.
 import { useState } from 'preact/hooks';
-import { del } from '../api';
-import { Crumbs, Facts } from '../components/registry_bits';
-import { LANGUAGES, useI18n } from '../i18n';
-import { clearMessages, showError, showInfo } from '../messages';
-import { num } from '../registry_data';
-import { href, navigate } from '../router';
+import { del } from '../../api';
+import { Crumbs, Facts } from '../../components/registry_bits';
+import { LANGUAGES, useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { num } from '../../registry_data';
+import { href, navigate } from '../../router';
 import {
   dimLabel,
   indicatorName,
@@ -17,7 +17,7 @@ import {
   useLibrary,
   type IndicatorDef,
   type ReportRights,
-} from './reports_bits';
+} from './common';
 
 export function unitLabel(unit: string, t: ReturnType<typeof useI18n>['t']): string {
   switch (unit) {

@@ -2,13 +2,13 @@
 // measures, fields, filters and disaggregations on offer come from GET /record-kinds — or the
 // ratio of two indicators. The server checks the definition and names every bad field.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, patch, post } from '../api';
-import { Field, SelectField, TextAreaField } from '../components/field';
-import { Crumbs } from '../components/registry_bits';
-import { useI18n } from '../i18n';
-import { clearMessages, showError, showInfo } from '../messages';
-import { href, navigate } from '../router';
-import { OtherErrors } from './field_bits';
+import { ApiError, get, patch, post } from '../../api';
+import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { Crumbs } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { href, navigate } from '../../router';
+import { OtherErrors } from '../fieldwork/common';
 import { measureLabel } from './indicators';
 import {
   dimLabel,
@@ -18,7 +18,7 @@ import {
   useLibrary,
   type IndicatorDef,
   type RecordKind,
-} from './reports_bits';
+} from './common';
 
 const RATIO = 'ratio';
 

@@ -2,14 +2,15 @@
 // column, optionally one group such as a sub-area or "women"): each a link to its page where it
 // has one (households, institutions, activities, feedback); people are listed by name.
 import { useEffect, useState } from 'preact/hooks';
-import { get, query } from '../api';
-import { Crumbs, Ltr } from '../components/registry_bits';
-import { loadFieldMessages, useI18n } from '../i18n';
-import { showError } from '../messages';
-import { useConfig } from '../registry_data';
-import { href } from '../router';
-import type { Area } from '../types';
-import { activityTypeLabel } from './field_bits';
+import { get, query } from '../../api';
+import { Crumbs, Ltr } from '../../components/registry_bits';
+import { loadMessages, useI18n } from '../../i18n';
+import { showError } from '../../messages';
+import { useConfig } from '../../registry_data';
+import { href } from '../../router';
+import type { Area } from '../../types';
+import { activityTypeLabel } from '../fieldwork/common';
+import { fieldworkStrings } from '../fieldwork/strings';
 import {
   dimLabel,
   indicatorName,
@@ -18,7 +19,7 @@ import {
   recordKindLabel,
   useLibrary,
   type RecordRef,
-} from './reports_bits';
+} from './common';
 
 const LIMIT = 50;
 
@@ -39,7 +40,7 @@ export function IndicatorRecordsPage(r: RecordsRoute) {
   // An activity without a title is labelled by its type's code: named as the field screens do.
   const config = useConfig();
   useEffect(() => {
-    loadFieldMessages().catch(() => {});
+    loadMessages(fieldworkStrings).catch(() => {});
   }, []);
   const label = (x: RecordRef) =>
     x.record === 'activity' && config?.activity_types?.some((o) => o.code === x.label)

@@ -5,14 +5,14 @@
 // with its history, and the exports. An approved report shows the numbers as approved and marks
 // those that have changed since.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, download, get, patch, post, query } from '../api';
-import { Field, TextAreaField } from '../components/field';
-import { Crumbs, Ltr } from '../components/registry_bits';
-import { hasKey, t as translate, useI18n, type MessageKey } from '../i18n';
-import { clearMessages, showError, showInfo } from '../messages';
-import { href } from '../router';
-import type { User } from '../types';
-import { when } from './field_bits';
+import { ApiError, download, get, patch, post, query } from '../../api';
+import { Field, TextAreaField } from '../../components/form_fields';
+import { Crumbs, Ltr } from '../../components/registry_bits';
+import { hasKey, t as translate, useI18n, type MessageKey } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { href } from '../../router';
+import type { User } from '../../types';
+import { when } from '../fieldwork/common';
 import {
   Achieved,
   dimLabel,
@@ -30,7 +30,7 @@ import {
   type ReportIndicator,
   type ReportRights,
   type Story,
-} from './reports_bits';
+} from './common';
 import { drillHref } from './dashboard';
 
 const NARRATIVE = [

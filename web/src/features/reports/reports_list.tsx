@@ -1,17 +1,17 @@
 // Progress reports: the list (area, template, status) and the form that starts one (template,
 // area, a period of the template's kind, whether unverified activities count).
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, post, query } from '../api';
-import { AreaPicker, type PickedArea } from '../components/area_picker';
-import { SelectField } from '../components/field';
-import { Crumbs } from '../components/registry_bits';
-import { useI18n } from '../i18n';
-import { clearMessages, showError, showInfo } from '../messages';
-import { sharedResource } from '../registry_data';
-import { href, navigate } from '../router';
-import { createStore, useStore } from '../store';
-import type { Page, User } from '../types';
-import { when } from './field_bits';
+import { ApiError, get, post, query } from '../../api';
+import { AreaPicker, type PickedArea } from '../../components/area_picker';
+import { SelectField } from '../../components/form_fields';
+import { Crumbs } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { sharedResource } from '../../registry_data';
+import { href, navigate } from '../../router';
+import { createStore, useStore } from '../../store';
+import type { Page, User } from '../../types';
+import { when } from '../fieldwork/common';
 import {
   currentMonth,
   homeArea,
@@ -26,9 +26,9 @@ import {
   type ReportRights,
   type ReportSummary,
   type ReportTemplate,
-} from './reports_bits';
-import { periodNow, useSettings } from './setup_bits';
-import { Pager } from './users';
+} from './common';
+import { periodNow, useSettings } from '../setup/common';
+import { Pager } from '../../components/pager';
 
 const LIMIT = 50;
 const STATUSES = ['draft', 'submitted', 'returned', 'approved'];

@@ -2,16 +2,16 @@
 // period, optionally one disaggregation such as sex=f; setting it again replaces it) with the
 // server's field errors, deleting one, and the CSV/XLSX import with its dry run.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, del, get, post, query } from '../api';
-import { AreaPicker, type PickedArea } from '../components/area_picker';
-import { Field, SelectField } from '../components/field';
-import { ImportColumns, ImportPanel } from '../components/import_panel';
-import { useI18n } from '../i18n';
-import { clearMessages, showError, showInfo } from '../messages';
-import { href } from '../router';
-import { createStore, useStore } from '../store';
-import type { ImportResult, Page } from '../types';
-import { OtherErrors } from './field_bits';
+import { ApiError, del, get, post, query } from '../../api';
+import { AreaPicker, type PickedArea } from '../../components/area_picker';
+import { Field, SelectField } from '../../components/form_fields';
+import { ImportColumns, ImportPanel } from '../../components/import_panel';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { href } from '../../router';
+import { createStore, useStore } from '../../store';
+import type { ImportResult, Page } from '../../types';
+import { OtherErrors } from '../fieldwork/common';
 import {
   currentMonth,
   fmt,
@@ -23,8 +23,8 @@ import {
   type IndicatorDef,
   type ReportRights,
   type Target,
-} from './reports_bits';
-import { Pager } from './users';
+} from './common';
+import { Pager } from '../../components/pager';
 
 const LIMIT = 50;
 const COLUMNS = ['indicator_code', 'area_code', 'period', 'disaggregation', 'value'];

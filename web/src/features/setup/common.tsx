@@ -1,18 +1,17 @@
 // What the programme set-up screens (programme settings, report templates, DHIS2 mapping) share:
 // who may change them, the programme settings read once (the dashboard reads them too), the
 // fiscal-year arithmetic of the server (src/domain/periods/period.cpp) for the settings preview,
-// and the landing page that lists the three screens.
+// and their bread crumbs.
 import { useEffect } from 'preact/hooks';
-import { get } from '../api';
-import { Crumbs } from '../components/registry_bits';
-import { langStore, useI18n } from '../i18n';
-import { showError } from '../messages';
-import { sharedResource } from '../registry_data';
-import { href } from '../router';
-import { hasRole } from '../session';
-import { createStore, useStore } from '../store';
-import type { Area, User } from '../types';
-import { monthYear, ReportsTabs } from './reports_bits';
+import { get } from '../../api';
+import { Crumbs } from '../../components/registry_bits';
+import { langStore, useI18n } from '../../i18n';
+import { showError } from '../../messages';
+import { sharedResource } from '../../registry_data';
+import { href } from '../../router';
+import { createStore, useStore } from '../../store';
+import type { Area, User } from '../../types';
+import { monthYear } from '../reports/common';
 
 // ---- Programme settings (GET|PUT /programme-settings) ----
 
@@ -62,10 +61,6 @@ export function useProgrammeAdmin(user: User): boolean | null {
   }, [user.id]);
   return known?.user === user.id ? known.may : null;
 }
-
-// Who sees the set-up tab at all: administrators and M&E officers (others may still open the
-// pages by address and read them).
-export const seesSetup = (user: User) => hasRole(user, 'admin') || hasRole(user, 'me');
 
 export function ReadOnlyNote() {
   const { t } = useI18n();
@@ -161,49 +156,4 @@ export function periodNow(
   if (kind === 'quarter') return `${fy}Q${Math.floor(into / 3) + 1}`;
   if (kind === 'half') return `${fy}S${Math.floor(into / 6) + 1}`;
   return String(fy);
-}
-
-// ---- The landing page ----
-
-export function SetupPage({ user }: { user: User }) {
-  const { t } = useI18n();
-  const may = useProgrammeAdmin(user);
-  const items: { path: string[]; title: string; text: string; testid: string }[] = [
-    {
-      path: ['setup', 'settings'],
-      title: t('set.title'),
-      text: t('setup.settingsText'),
-      testid: 'setup-settings',
-    },
-    {
-      path: ['setup', 'templates'],
-      title: t('tpl.title'),
-      text: t('setup.templatesText'),
-      testid: 'setup-templates',
-    },
-    {
-      path: ['setup', 'dhis2'],
-      title: t('d2.title'),
-      text: t('setup.dhis2Text'),
-      testid: 'setup-dhis2',
-    },
-  ];
-  return (
-    <section class="card" aria-labelledby="setup-heading" data-testid="setup">
-      <ReportsTabs current="setup" />
-      <h1 id="setup-heading">{t('setup.title')}</h1>
-      <p class="muted">{t('setup.intro')}</p>
-      {may === false && <ReadOnlyNote />}
-      <ul class="record-list">
-        {items.map((x) => (
-          <li key={x.testid}>
-            <a class="record-link" href={href(...x.path)} data-testid={x.testid}>
-              <span class="record-title">{x.title}</span>
-              <span class="record-meta">{x.text}</span>
-            </a>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
 }

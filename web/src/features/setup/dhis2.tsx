@@ -4,16 +4,16 @@
 // library by name. A check lists which indicators of a chosen report template have no data
 // element yet. The whole mapping is saved at once; the server's errors show on their rows.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, request } from '../api';
-import { AreaPicker, type PickedArea } from '../components/area_picker';
-import { Field, SelectField } from '../components/field';
-import { Ltr } from '../components/registry_bits';
-import { SearchPicker } from '../components/search_picker';
-import { useI18n } from '../i18n';
-import { clearMessages, showError, showInfo } from '../messages';
-import { num } from '../registry_data';
-import type { Area, User } from '../types';
-import { OtherErrors } from './field_bits';
+import { ApiError, get, request } from '../../api';
+import { AreaPicker, type PickedArea } from '../../components/area_picker';
+import { Field, SelectField } from '../../components/form_fields';
+import { Ltr } from '../../components/registry_bits';
+import { SearchPicker } from '../../components/search_picker';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { num } from '../../registry_data';
+import type { Area, User } from '../../types';
+import { OtherErrors } from '../fieldwork/common';
 import {
   dimLabel,
   indicatorName,
@@ -21,10 +21,10 @@ import {
   templateLabel,
   useLibrary,
   type IndicatorDef,
-} from './reports_bits';
-import { useTemplates } from './reports_list';
-import { ReadOnlyNote, SetupCrumbs, useProgrammeAdmin } from './setup_bits';
-import { itemDims } from './setup_templates';
+} from '../reports/common';
+import { useTemplates } from '../reports/reports_list';
+import { ReadOnlyNote, SetupCrumbs, useProgrammeAdmin } from './common';
+import { itemDims } from './templates';
 
 interface Dhis2Config {
   org_units: { area_id: string; org_unit: string }[];

@@ -4,15 +4,15 @@
 // months of this fiscal year's quarters, halves and year before and after the change. Only what
 // changed is sent; the server's field errors show beside their fields.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, request } from '../api';
-import { Field, SelectField } from '../components/field';
-import { Facts, Ltr } from '../components/registry_bits';
-import { useI18n } from '../i18n';
-import { clearMessages, showError, showInfo } from '../messages';
-import { num } from '../registry_data';
-import type { User } from '../types';
-import { OtherErrors } from './field_bits';
-import { monthName, percent, periodLabel, yearText } from './reports_bits';
+import { ApiError, request } from '../../api';
+import { Field, SelectField } from '../../components/form_fields';
+import { Facts, Ltr } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { num } from '../../registry_data';
+import type { User } from '../../types';
+import { OtherErrors } from '../fieldwork/common';
+import { monthName, percent, periodLabel, yearText } from '../reports/common';
 import {
   currentFiscalYear,
   fiscalSpan,
@@ -23,7 +23,7 @@ import {
   useProgrammeAdmin,
   useSettings,
   type ProgrammeSettings,
-} from './setup_bits';
+} from './common';
 
 interface Form {
   fiscal_year_start_month: string;

@@ -1,8 +1,8 @@
 // Parts of the report template editor (setup_templates.tsx): the move/remove tools, the
 // translations of a name or title into the app's other languages, and the read-only view.
-import { Field } from '../components/field';
-import { LANGUAGES, type Lang, useI18n } from '../i18n';
-import { dimLabel, indicatorName, sectionLabel, type IndicatorDef } from './reports_bits';
+import { Field } from '../../components/form_fields';
+import { LANGUAGES, type Lang, useI18n } from '../../i18n';
+import { dimLabel, indicatorName, sectionLabel, type IndicatorDef } from '../reports/common';
 
 export interface Item {
   key: number;

@@ -7,16 +7,16 @@
 // template and names each bad field; the error shows beside it. A template no report was made
 // from, other than the shipped four, can be deleted.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, request } from '../api';
-import { ConfirmBox } from '../components/registry_bits';
-import { SelectField, Field } from '../components/field';
-import { SearchPicker } from '../components/search_picker';
-import { LANGUAGES, type MessageKey, useI18n } from '../i18n';
-import { clearMessages, showError, showInfo } from '../messages';
-import { href, navigate } from '../router';
-import { num } from '../registry_data';
-import type { User } from '../types';
-import { OtherErrors } from './field_bits';
+import { ApiError, request } from '../../api';
+import { ConfirmBox } from '../../components/registry_bits';
+import { SelectField, Field } from '../../components/form_fields';
+import { SearchPicker } from '../../components/search_picker';
+import { LANGUAGES, type MessageKey, useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { href, navigate } from '../../router';
+import { num } from '../../registry_data';
+import type { User } from '../../types';
+import { OtherErrors } from '../fieldwork/common';
 import {
   dimLabel,
   indicatorName,
@@ -26,9 +26,9 @@ import {
   type IndicatorDef,
   type PeriodKind,
   type ReportTemplate,
-} from './reports_bits';
-import { templatesStore, useTemplates } from './reports_list';
-import { ReadOnlyNote, SetupCrumbs, useProgrammeAdmin } from './setup_bits';
+} from '../reports/common';
+import { templatesStore, useTemplates } from '../reports/reports_list';
+import { ReadOnlyNote, SetupCrumbs, useProgrammeAdmin } from './common';
 import {
   cleanNames,
   OTHER_LANGS,
@@ -37,7 +37,7 @@ import {
   Translations,
   type Item,
   type Section,
-} from './setup_template_bits';
+} from './template_parts';
 
 const MAX_BY = 2;
 const PERIOD_KINDS: PeriodKind[] = ['month', 'quarter', 'half', 'year'];

@@ -1,7 +1,9 @@
-// Pieces the training screens share: their tab row, and number formats for scores and gains.
-import { useI18n, type MessageKey } from '../i18n';
-import { num } from '../registry_data';
-import { href } from '../router';
+// Pieces the training screens share: their tab row, number formats for scores and gains, and
+// what the caller may do here.
+import { useI18n, type MessageKey } from '../../i18n';
+import { num } from '../../registry_data';
+import { href } from '../../router';
+import type { Permission } from '../../types';
 
 const TABS: { path: string[]; key: MessageKey; id: string }[] = [
   { path: ['trainings'], key: 'tr.events', id: 'events' },
@@ -43,3 +45,23 @@ export const ratio = (n: number | null | undefined) =>
 
 export const PRIORITIES = ['high', 'medium', 'low'];
 export const APPLIES = ['yes', 'partly', 'no'];
+
+// What the caller may do in the training section, from the session's permissions.
+export interface TrainingRights {
+  // Records trainings, needs and follow-ups.
+  write: boolean;
+  // Keeps the course catalogue.
+  courses: boolean;
+  // Sets plans.
+  plans: boolean;
+  verifier: boolean;
+}
+
+export function rightsOf(can: (p: Permission) => boolean): TrainingRights {
+  return {
+    write: can('activity.write'),
+    courses: can('course.write'),
+    plans: can('training_plan.write'),
+    verifier: can('activity.verify'),
+  };
+}

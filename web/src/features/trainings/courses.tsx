@@ -3,14 +3,14 @@
 // test's maximum score or no test; the server keeps the maximum above the scores given and a
 // course in use from being deleted).
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, del, patch, post } from '../api';
-import { Field, SelectField } from '../components/field';
-import { ConfirmBox, Crumbs } from '../components/registry_bits';
-import { useI18n } from '../i18n';
-import { clearMessages, showError, showInfo } from '../messages';
-import { num, orNull, useConfig } from '../registry_data';
-import { href, navigate } from '../router';
-import type { Course } from '../types';
+import { ApiError, del, patch, post } from '../../api';
+import { Field, SelectField } from '../../components/form_fields';
+import { ConfirmBox, Crumbs } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { num, orNull, useConfig } from '../../registry_data';
+import { href, navigate } from '../../router';
+import type { Course } from '../../types';
 import {
   codeLabel,
   courseTitle,
@@ -19,9 +19,9 @@ import {
   topicLabel,
   TopicChips,
   useCourses,
-} from './field_bits';
-import type { TrainingRights } from './training';
-import { TrainingTabs } from './training_bits';
+} from '../fieldwork/common';
+import type { TrainingRights } from './common';
+import { TrainingTabs } from './common';
 
 export function CoursesPage({ rights }: { rights: TrainingRights }) {
   const { t } = useI18n();

@@ -4,16 +4,16 @@
 // normalised gains ((post − pre) / (max − pre)) and averages from the server, and follow-ups of
 // whether each trainee applies the skills (recorded, changed and deleted).
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, del, get, patch, post, query, request } from '../api';
-import { Field, SelectField, TextAreaField } from '../components/field';
-import { ConfirmBox, Crumbs, Facts, Ltr } from '../components/registry_bits';
-import { useI18n } from '../i18n';
-import { clearMessages, showError, showInfo } from '../messages';
-import { num, todayIso, useConfig } from '../registry_data';
-import { href } from '../router';
-import { createStore, useStore } from '../store';
-import type { Activity, Followup, Page, TraineeReport, User } from '../types';
-import { ActivityList } from './activities';
+import { ApiError, del, get, patch, post, query, request } from '../../api';
+import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { ConfirmBox, Crumbs, Facts, Ltr } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { num, todayIso, useConfig } from '../../registry_data';
+import { href } from '../../router';
+import { createStore, useStore } from '../../store';
+import type { Activity, Followup, Page, TraineeReport, User } from '../../types';
+import { ActivityList } from '../fieldwork/activities';
 import {
   ActivityStatus,
   codeLabel,
@@ -21,9 +21,9 @@ import {
   OtherErrors,
   topicLabel,
   useCourses,
-} from './field_bits';
-import type { TrainingRights } from './training';
-import { APPLIES, ratio, score, TrainingTabs } from './training_bits';
+} from '../fieldwork/common';
+import type { TrainingRights } from './common';
+import { APPLIES, ratio, score, TrainingTabs } from './common';
 
 const LIMIT = 50;
 const offsetStore = createStore(0);

@@ -3,22 +3,22 @@
 // and optionally the course that answers it; changed and deleted by whoever recorded them or a
 // supervisor of the area.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, del, get, patch, post, query } from '../api';
-import { AreaPicker, type PickedArea } from '../components/area_picker';
-import { Field, SelectField, TextAreaField } from '../components/field';
-import { InstitutionPicker, type PickedInstitution } from '../components/institution_picker';
-import { ConfirmBox, Crumbs, Ltr } from '../components/registry_bits';
-import { useI18n } from '../i18n';
-import { clearMessages, showError, showInfo } from '../messages';
-import { todayIso } from '../registry_data';
-import { href, navigate } from '../router';
-import { roleLabel } from '../roles';
-import { createStore, useStore } from '../store';
-import type { Page, StaffMember, TrainingNeed, User } from '../types';
-import { codeLabel, courseTitle, OtherErrors, useCourses } from './field_bits';
-import type { TrainingRights } from './training';
-import { PRIORITIES, TrainingTabs } from './training_bits';
-import { Pager } from './users';
+import { ApiError, del, get, patch, post, query } from '../../api';
+import { AreaPicker, type PickedArea } from '../../components/area_picker';
+import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { InstitutionPicker, type PickedInstitution } from '../../components/institution_picker';
+import { ConfirmBox, Crumbs, Ltr } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { todayIso } from '../../registry_data';
+import { href, navigate } from '../../router';
+import { roleLabel } from '../../roles';
+import { createStore, useStore } from '../../store';
+import type { Page, StaffMember, TrainingNeed, User } from '../../types';
+import { codeLabel, courseTitle, OtherErrors, useCourses } from '../fieldwork/common';
+import type { TrainingRights } from './common';
+import { PRIORITIES, TrainingTabs } from './common';
+import { Pager } from '../../components/pager';
 
 const LIMIT = 50;
 const filterStore = createStore<{ area: PickedArea | null; offset: number }>({

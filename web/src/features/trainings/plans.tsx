@@ -3,22 +3,22 @@
 // many imported from CSV/XLSX; and plan against achievement (verified training events held and people trained) as
 // a table and bar charts, a bar per plan.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, del, get, patch, post, query } from '../api';
-import { AreaPicker, type PickedArea } from '../components/area_picker';
-import { BarChart, type Bar } from '../components/bar_chart';
-import { Field, SelectField } from '../components/field';
-import { ImportColumns, ImportPanel } from '../components/import_panel';
-import { ConfirmBox, Crumbs, Ltr } from '../components/registry_bits';
-import { useI18n } from '../i18n';
-import { clearMessages, showError, showInfo } from '../messages';
-import { num } from '../registry_data';
-import { href, navigate } from '../router';
-import { createStore, useStore } from '../store';
-import type { Page, PlanAchievement, PlanImportResult, TrainingPlan } from '../types';
-import { courseTitle, OtherErrors, useCourses } from './field_bits';
-import type { TrainingRights } from './training';
-import { TrainingTabs } from './training_bits';
-import { Pager } from './users';
+import { ApiError, del, get, patch, post, query } from '../../api';
+import { AreaPicker, type PickedArea } from '../../components/area_picker';
+import { BarChart, type Bar } from '../../components/bar_chart';
+import { Field, SelectField } from '../../components/form_fields';
+import { ImportColumns, ImportPanel } from '../../components/import_panel';
+import { ConfirmBox, Crumbs, Ltr } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { num } from '../../registry_data';
+import { href, navigate } from '../../router';
+import { createStore, useStore } from '../../store';
+import type { Page, PlanAchievement, PlanImportResult, TrainingPlan } from '../../types';
+import { courseTitle, OtherErrors, useCourses } from '../fieldwork/common';
+import type { TrainingRights } from './common';
+import { TrainingTabs } from './common';
+import { Pager } from '../../components/pager';
 
 const LIMIT = 50;
 const PLAN_COLUMNS = [

@@ -1,6 +1,6 @@
 // English: the field screens (activities, their verification, community feedback). Fetched with
 // the field chunk; ps_field.ts and uk_field.ts must have the same keys.
-import type { Plural } from './types';
+import type { Plural } from '../../../i18n/types';
 
 const enField = {
   'act.title': 'Activities',

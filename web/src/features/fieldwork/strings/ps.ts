@@ -1,6 +1,6 @@
 // پښتو (Pashto): the field screens. Same keys as en_field.ts.
-import type { FieldKey } from './en_field';
-import type { Plural } from './types';
+import type { FieldKey } from './en';
+import type { Plural } from '../../../i18n/types';
 
 const psField: Record<FieldKey, string | Plural> = {
   'act.title': 'فعالیتونه',

@@ -1,6 +1,6 @@
 // English: the registry screens (households, institutions, duplicates, imports, summary).
 // Merged into en.ts; ps_registry.ts and uk_registry.ts must have the same keys.
-import type { Plural } from './types';
+import type { Plural } from '../../../i18n/types';
 
 const enRegistry = {
   'reg.area': 'Area',

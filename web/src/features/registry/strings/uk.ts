@@ -1,6 +1,6 @@
 // Українська (Ukrainian): the registry screens. Same keys as en_registry.ts.
-import type { RegistryKey } from './en_registry';
-import type { Plural } from './types';
+import type { RegistryKey } from './en';
+import type { Plural } from '../../../i18n/types';
 
 const ukRegistry: Record<RegistryKey, string | Plural> = {
   'reg.area': 'Територія',

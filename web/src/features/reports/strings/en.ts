@@ -1,6 +1,6 @@
 // English: the monitoring screens (dashboard, progress reports, targets, indicators). Fetched
 // with their chunk; ps_reports.ts and uk_reports.ts must have the same keys.
-import type { Plural } from './types';
+import type { Plural } from '../../../i18n/types';
 
 const enReports = {
   'dash.title': 'Dashboard',

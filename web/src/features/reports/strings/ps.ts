@@ -1,6 +1,6 @@
 // پښتو (Pashto): the monitoring screens. Same keys as en_reports.ts.
-import type { ReportsKey } from './en_reports';
-import type { Plural } from './types';
+import type { ReportsKey } from './en';
+import type { Plural } from '../../../i18n/types';
 
 const psReports: Record<ReportsKey, string | Plural> = {
   'dash.title': 'ډشبورډ',

@@ -1,6 +1,6 @@
 // Українська (Ukrainian): the monitoring screens. Same keys as en_reports.ts.
-import type { ReportsKey } from './en_reports';
-import type { Plural } from './types';
+import type { ReportsKey } from './en';
+import type { Plural } from '../../../i18n/types';
 
 const ukReports: Record<ReportsKey, string | Plural> = {
   'dash.title': 'Панель',

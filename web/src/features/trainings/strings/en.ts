@@ -1,7 +1,7 @@
 // English: the training screens (events with trainees' scores and follow-ups, courses, needs,
 // plans, plan against achievement). Fetched with the training chunk; ps_training.ts and
 // uk_training.ts must have the same keys.
-import type { Plural } from './types';
+import type { Plural } from '../../../i18n/types';
 
 const enTraining = {
   'tr.events': 'Events',

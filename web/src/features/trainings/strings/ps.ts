@@ -1,6 +1,6 @@
 // پښتو (Pashto): the training screens. Same keys as en_training.ts.
-import type { TrainingKey } from './en_training';
-import type { Plural } from './types';
+import type { TrainingKey } from './en';
+import type { Plural } from '../../../i18n/types';
 
 const psTraining: Record<TrainingKey, string | Plural> = {
   'tr.events': 'پېښې',

@@ -1,6 +1,6 @@
 // Українська (Ukrainian): the training screens. Same keys as en_training.ts.
-import type { TrainingKey } from './en_training';
-import type { Plural } from './types';
+import type { TrainingKey } from './en';
+import type { Plural } from '../../../i18n/types';
 
 const ukTraining: Record<TrainingKey, string | Plural> = {
   'tr.events': 'Заходи',
