@@ -3,9 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { get, query } from '../../api';
 import { Field, SelectField } from '../../components/form_fields';
 import { hasKey, useI18n } from '../../i18n';
-import { showError } from '../../messages';
 import type { AuditEntry, Page, User } from '../../types';
 import { Pager } from '../../components/pager';
+import { useFetch } from '../../use_fetch';
 
 const ENTITIES = ['area', 'user', 'session', 'token', 'area_level'] as const;
 const LIMIT = 50;
@@ -25,7 +25,6 @@ export function AuditPage() {
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<Page<AuditEntry> | null>(null);
   const [users, setUsers] = useState<User[]>([]);
 
   useEffect(() => {
@@ -34,25 +33,17 @@ export function AuditPage() {
       .catch(() => setUsers([]));
   }, []);
 
-  useEffect(() => {
-    let live = true;
-    get<Page<AuditEntry>>(
-      '/audit' +
-        query({
-          entity: filters.entity,
-          user_id: filters.user_id,
-          from: filters.from ? filters.from + 'T00:00:00Z' : '',
-          to: filters.to ? filters.to + 'T23:59:59Z' : '',
-          limit: LIMIT,
-          offset,
-        }),
-    )
-      .then((p) => live && setPage(p))
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [filters, offset]);
+  const { data: page } = useFetch<Page<AuditEntry>>(
+    '/audit' +
+      query({
+        entity: filters.entity,
+        user_id: filters.user_id,
+        from: filters.from ? filters.from + 'T00:00:00Z' : '',
+        to: filters.to ? filters.to + 'T23:59:59Z' : '',
+        limit: LIMIT,
+        offset,
+      }),
+  );
 
   const set = (k: keyof Filters) => (v: string) => setDraft({ ...draft, [k]: v });
   const entityLabel = (e: string) =>

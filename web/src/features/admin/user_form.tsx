@@ -1,6 +1,6 @@
 // Create a user, or edit one: name, language, roles, enable/disable, password reset.
-import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, patch, post } from '../../api';
+import { useState } from 'preact/hooks';
+import { ApiError, patch, post } from '../../api';
 import { Field, SelectField } from '../../components/form_fields';
 import { newRoleRow, RolesEditor, type RoleRow } from '../../components/roles_editor';
 import { useI18n } from '../../i18n';
@@ -8,6 +8,7 @@ import { clearMessages, showError, showInfo } from '../../messages';
 import { ACCOUNT_LOCALES } from '../../roles';
 import { href, navigate } from '../../router';
 import { updateCurrentUser } from '../../session';
+import { useFetch } from '../../use_fetch';
 import type { User } from '../../types';
 
 function rowsOf(user: User): RoleRow[] {
@@ -126,15 +127,7 @@ export function UserEditPage({ id }: { id: string }) {
     updateCurrentUser(u);
   }
 
-  useEffect(() => {
-    let live = true;
-    get<User>(`/users/${encodeURIComponent(id)}`)
-      .then((u) => live && adopt(u))
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  useFetch<User>(`/users/${encodeURIComponent(id)}`, { onData: adopt });
 
   if (!user)
     return (

@@ -1,13 +1,13 @@
 // Users: searchable, role-filtered list with paging.
 import { useEffect, useState } from 'preact/hooks';
-import { get, query } from '../../api';
+import { query } from '../../api';
 import { Field, SelectField } from '../../components/form_fields';
 import { useI18n } from '../../i18n';
-import { showError } from '../../messages';
 import { roleLabel, roleOptions } from '../../roles';
 import { Pager } from '../../components/pager';
 import { href } from '../../router';
 import type { Page, User } from '../../types';
+import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
 
@@ -16,22 +16,13 @@ export function UsersPage() {
   const [q, setQ] = useState('');
   const [role, setRole] = useState('');
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<Page<User> | null>(null);
 
   useEffect(() => setOffset(0), [q, role]);
 
-  useEffect(() => {
-    let live = true;
-    const timer = setTimeout(() => {
-      get<Page<User>>('/users' + query({ q: q.trim(), role, limit: LIMIT, offset }))
-        .then((p) => live && setPage(p))
-        .catch((e) => live && showError(e));
-    }, 200);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [q, role, offset]);
+  const { data: page } = useFetch<Page<User>>(
+    '/users' + query({ q: q.trim(), role, limit: LIMIT, offset }),
+    { delay: 200 },
+  );
 
   return (
     <section class="card" aria-labelledby="users-heading">

@@ -1,17 +1,17 @@
 // Activities: mine or all in my areas, filtered by status, type, topic and dates; and the
 // supervisor's verification queue (submitted by others in their areas).
-import { useEffect, useState } from 'preact/hooks';
-import { get, query } from '../../api';
+import { useState } from 'preact/hooks';
+import { query } from '../../api';
 import { Field, SelectField } from '../../components/form_fields';
 import { Ltr } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
-import { showError } from '../../messages';
 import { useConfig } from '../../registry_data';
 import { href } from '../../router';
 import { createStore, useStore } from '../../store';
 import type { Activity, Page } from '../../types';
 import { ActivityStatus, activityTypeLabel, codeLabel, topicLabel } from './common';
 import { Pager } from '../../components/pager';
+import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
 
@@ -39,30 +39,21 @@ export function ActivitiesPage({ canWrite }: { canWrite: boolean }) {
   const { t } = useI18n();
   const config = useConfig();
   const f = useStore(filterStore);
-  const [page, setPage] = useState<Page<Activity> | null>(null);
   const set = (p: Partial<Filters>) => filterStore.set({ ...filterStore.get(), offset: 0, ...p });
 
-  useEffect(() => {
-    let live = true;
-    get<Page<Activity>>(
-      '/activities' +
-        query({
-          mine: f.mine ? 'true' : undefined,
-          status: f.status,
-          type: f.type,
-          topic: f.topic,
-          from: f.from,
-          to: f.to,
-          limit: LIMIT,
-          offset: f.offset,
-        }),
-    )
-      .then((p) => live && setPage(p))
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [f]);
+  const { data: page } = useFetch<Page<Activity>>(
+    '/activities' +
+      query({
+        mine: f.mine ? 'true' : undefined,
+        status: f.status,
+        type: f.type,
+        topic: f.topic,
+        from: f.from,
+        to: f.to,
+        limit: LIMIT,
+        offset: f.offset,
+      }),
+  );
 
   return (
     <section class="card" aria-labelledby="act-heading" data-testid="activities">
@@ -166,16 +157,9 @@ export function ActivitiesPage({ canWrite }: { canWrite: boolean }) {
 export function VerifyQueuePage() {
   const { t } = useI18n();
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<Page<Activity> | null>(null);
-  useEffect(() => {
-    let live = true;
-    get<Page<Activity>>('/activities' + query({ queue: 'true', limit: LIMIT, offset }))
-      .then((p) => live && setPage(p))
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [offset]);
+  const { data: page } = useFetch<Page<Activity>>(
+    '/activities' + query({ queue: 'true', limit: LIMIT, offset }),
+  );
   return (
     <section class="card" aria-labelledby="queue-heading" data-testid="verify-queue">
       <h1 id="queue-heading">{t('act.queue')}</h1>

@@ -32,6 +32,7 @@ import {
   ageBands,
   countedSexes,
 } from './common';
+import { useFetch } from '../../use_fetch';
 
 type Counts = Record<string, string>; // "f|18-59|0" -> the typed number
 const cell = (sex: string, band: string, dis: boolean) => `${sex}|${band}|${dis ? 1 : 0}`;
@@ -128,33 +129,23 @@ export function ActivityFormPage({
   const courses = useCourses(f.type === 'training');
   const [reason, setReason] = useState('');
 
-  useEffect(() => {
-    if (!id) return;
-    let live = true;
-    get<Activity>(`/activities/${encodeURIComponent(id)}`)
-      .then((a) => {
-        if (!live) return;
-        setRecord(a);
-        setF(formOf(a));
-        // The institutions' names, for the chosen list.
-        Promise.all(
-          a.institution_ids.map((i) => get<Institution>(`/institutions/${encodeURIComponent(i)}`)),
+  useFetch<Activity>(id ? `/activities/${encodeURIComponent(id)}` : null, {
+    onData: (a) => {
+      setRecord(a);
+      setF(formOf(a));
+      // The institutions' names, for the chosen list.
+      Promise.all(
+        a.institution_ids.map((i) => get<Institution>(`/institutions/${encodeURIComponent(i)}`)),
+      )
+        .then((list) =>
+          setF((old) => ({
+            ...old,
+            institutions: list.map((x) => ({ id: x.id, name: x.name })),
+          })),
         )
-          .then(
-            (list) =>
-              live &&
-              setF((old) => ({
-                ...old,
-                institutions: list.map((x) => ({ id: x.id, name: x.name })),
-              })),
-          )
-          .catch(() => {});
-      })
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [id]);
+        .catch(() => {});
+    },
+  });
 
   if (id && !record)
     return (

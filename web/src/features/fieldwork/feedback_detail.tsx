@@ -21,6 +21,7 @@ import {
   when,
 } from './common';
 import { isOverdue } from './feedback_list';
+import { useFetch } from '../../use_fetch';
 
 type Step = 'assign' | 'refer' | 'respond' | 'close';
 const REACHED = ['in_person', 'phone', 'sms'];
@@ -35,18 +36,9 @@ export function FeedbackDetailPage(p: {
   const { id, user } = p;
   const { t } = useI18n();
   const cats = useCategories();
-  const [fb, setFb] = useState<Feedback | null>(null);
   const [open, setOpen] = useState<Step | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    get<Feedback>(`/feedback/${encodeURIComponent(id)}`)
-      .then((x) => live && setFb(x))
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  const { data: fb, set: setFb } = useFetch<Feedback>(`/feedback/${encodeURIComponent(id)}`);
 
   if (!fb)
     return (

@@ -1,19 +1,18 @@
 // Feedback: the list (status, category, overdue; overdue records highlighted with their due
 // date) and a small analysis panel (counts by category and by month, share closed on time, top
 // tags) from /feedback/summary with the same filters.
-import { useEffect, useState } from 'preact/hooks';
-import { get, query } from '../../api';
+import { query } from '../../api';
 import { BarChart } from '../../components/bar_chart';
 import { SelectField } from '../../components/form_fields';
 import { Ltr } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
-import { showError } from '../../messages';
 import { num, pct, todayIso } from '../../registry_data';
 import { href } from '../../router';
 import { createStore, useStore } from '../../store';
 import type { Feedback, FeedbackSummary, Page } from '../../types';
 import { categoryLabel, codeLabel, FeedbackStatus, useCategories } from './common';
 import { Pager } from '../../components/pager';
+import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
 
@@ -34,7 +33,6 @@ export function FeedbackPage({ canLog }: { canLog: boolean }) {
   const { t } = useI18n();
   const cats = useCategories();
   const f = useStore(filterStore);
-  const [page, setPage] = useState<Page<Feedback> | null>(null);
   const set = (p: Partial<Filters>) => filterStore.set({ ...filterStore.get(), offset: 0, ...p });
   const filters = {
     status: f.status,
@@ -42,15 +40,9 @@ export function FeedbackPage({ canLog }: { canLog: boolean }) {
     overdue: f.overdue ? 'true' : undefined,
   };
 
-  useEffect(() => {
-    let live = true;
-    get<Page<Feedback>>('/feedback' + query({ ...filters, limit: LIMIT, offset: f.offset }))
-      .then((p) => live && setPage(p))
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [f]);
+  const { data: page } = useFetch<Page<Feedback>>(
+    '/feedback' + query({ ...filters, limit: LIMIT, offset: f.offset }),
+  );
 
   return (
     <>
@@ -177,17 +169,7 @@ export function FeedbackPage({ canLog }: { canLog: boolean }) {
 function Analysis({ filters }: { filters: Record<string, string | undefined> }) {
   const { t } = useI18n();
   const cats = useCategories();
-  const [sum, setSum] = useState<FeedbackSummary | null>(null);
-  const key = JSON.stringify(filters);
-  useEffect(() => {
-    let live = true;
-    get<FeedbackSummary>('/feedback/summary' + query(filters))
-      .then((s) => live && setSum(s))
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [key]);
+  const { data: sum } = useFetch<FeedbackSummary>('/feedback/summary' + query(filters));
   if (!sum) return null;
 
   const by = (k: 'category' | 'month') => {

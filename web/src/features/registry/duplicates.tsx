@@ -1,7 +1,7 @@
 // Duplicate review: pairs of households (same national ID, or similar names in one village)
 // side by side; merging keeps the chosen one and moves the other's people and memberships to it.
-import { useEffect, useState } from 'preact/hooks';
-import { get, post, query } from '../../api';
+import { useState } from 'preact/hooks';
+import { post, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Crumbs, Ltr } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
@@ -10,6 +10,7 @@ import { bandLabel, num, pct, useConfig } from '../../registry_data';
 import { href } from '../../router';
 import type { DuplicatePair, Household, Page } from '../../types';
 import { Pager } from '../../components/pager';
+import { useFetch } from '../../use_fetch';
 
 const LIMIT = 20;
 
@@ -17,22 +18,12 @@ export function DuplicatesPage({ canWrite }: { canWrite: boolean }) {
   const { t } = useI18n();
   const [area, setArea] = useState<PickedArea | null>(null);
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<Page<DuplicatePair> | null>(null);
-  const [reload, setReload] = useState(0);
   // The pair being merged and the side to keep.
   const [choice, setChoice] = useState<{ pair: number; keep: 'a' | 'b' } | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    get<Page<DuplicatePair>>(
-      '/households/duplicates' + query({ area: area?.id, limit: LIMIT, offset }),
-    )
-      .then((p) => live && setPage(p))
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [area, offset, reload]);
+  const { data: page, reload } = useFetch<Page<DuplicatePair>>(
+    '/households/duplicates' + query({ area: area?.id, limit: LIMIT, offset }),
+  );
 
   async function merge(keep: Household, other: Household) {
     clearMessages();
@@ -43,10 +34,10 @@ export function DuplicatesPage({ canWrite }: { canWrite: boolean }) {
       });
       setChoice(null);
       showInfo(t('dup.merged', { name: keep.head_name }));
-      setReload((n) => n + 1);
+      reload();
     } catch (e) {
       showError(e);
-      setReload((n) => n + 1);
+      reload();
     }
   }
 

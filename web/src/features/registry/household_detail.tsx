@@ -1,6 +1,6 @@
 // One household: its facts, people (with disability and displacement) and memberships.
-import { useEffect, useState } from 'preact/hooks';
-import { del, get } from '../../api';
+import { useState } from 'preact/hooks';
+import { del } from '../../api';
 import { Crumbs, Facts, Ltr, useFlashWarnings, WarningList } from '../../components/registry_bits';
 import { useI18n, type MessageKey } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
@@ -15,23 +15,15 @@ import {
 } from '../../registry_data';
 import { href, navigate } from '../../router';
 import { WG_DOMAINS, type Household, type Person } from '../../types';
+import { useFetch } from '../../use_fetch';
 
 export function HouseholdDetailPage({ id, canWrite }: { id: string; canWrite: boolean }) {
   const { t } = useI18n();
   const config = useConfig();
-  const [hh, setHh] = useState<Household | null>(null);
   const [confirm, setConfirm] = useState(false);
   const flashed = useFlashWarnings(id);
 
-  useEffect(() => {
-    let live = true;
-    get<Household>(`/households/${encodeURIComponent(id)}`)
-      .then((h) => live && setHh(h))
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  const { data: hh } = useFetch<Household>(`/households/${encodeURIComponent(id)}`);
 
   if (!hh)
     return (

@@ -1,8 +1,8 @@
 // Create or edit a household and its people (sex, birth date or age, relation, the Washington
 // Group short set, displacement, phone). A national ID already registered answers 409: the form
 // shows who has it and lets the user register anyway (allow_duplicate).
-import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, patch, post } from '../../api';
+import { useState } from 'preact/hooks';
+import { ApiError, patch, post } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field } from '../../components/form_fields';
 import { Crumbs, flashWarnings } from '../../components/registry_bits';
@@ -13,6 +13,7 @@ import { href, navigate } from '../../router';
 import type { Household, Person, Warning } from '../../types';
 import { FieldErrorsElsewhere } from './institution_form';
 import { emptyPerson, personBody, PersonRowEditor, rowOf, type PersonRow } from './person_row';
+import { useFetch } from '../../use_fetch';
 
 interface Form {
   area: PickedArea | null;
@@ -82,21 +83,13 @@ export function HouseholdFormPage({ id }: { id?: string }) {
   const [duplicate, setDuplicate] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    if (!id) return;
-    let live = true;
-    get<Household>(`/households/${encodeURIComponent(id)}`)
-      .then((h) => {
-        if (!live) return;
-        setRecord(h);
-        setF(formOf(h));
-        setRows((h.people ?? []).map(rowOf));
-      })
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  useFetch<Household>(id ? `/households/${encodeURIComponent(id)}` : null, {
+    onData: (h) => {
+      setRecord(h);
+      setF(formOf(h));
+      setRows((h.people ?? []).map(rowOf));
+    },
+  });
 
   if (id && !record)
     return (

@@ -1,16 +1,15 @@
 // Households: filtered (area, poverty band, flag, organised, text), paged list.
-import { useEffect, useState } from 'preact/hooks';
-import { get, query } from '../../api';
+import { query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField } from '../../components/form_fields';
 import { Ltr } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
-import { showError } from '../../messages';
 import { bandLabel, currentBands, flagLabel, num, useConfig } from '../../registry_data';
 import { href } from '../../router';
 import { createStore, useStore } from '../../store';
 import type { Household, Page } from '../../types';
 import { Pager } from '../../components/pager';
+import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
 
@@ -36,33 +35,22 @@ export function HouseholdsPage({ canWrite }: { canWrite: boolean }) {
   const { t } = useI18n();
   const config = useConfig();
   const f = useStore(filterStore);
-  const [page, setPage] = useState<Page<Household> | null>(null);
   const set = (patch: Partial<Filters>) =>
     filterStore.set({ ...filterStore.get(), offset: 0, ...patch });
 
-  useEffect(() => {
-    let live = true;
-    const timer = setTimeout(() => {
-      get<Page<Household>>(
-        '/households' +
-          query({
-            area: f.area?.id,
-            band: f.band,
-            flag: f.flag,
-            organised: f.organised,
-            q: f.q.trim(),
-            limit: LIMIT,
-            offset: f.offset,
-          }),
-      )
-        .then((p) => live && setPage(p))
-        .catch((e) => live && showError(e));
-    }, 200);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [f]);
+  const { data: page } = useFetch<Page<Household>>(
+    '/households' +
+      query({
+        area: f.area?.id,
+        band: f.band,
+        flag: f.flag,
+        organised: f.organised,
+        q: f.q.trim(),
+        limit: LIMIT,
+        offset: f.offset,
+      }),
+    { delay: 200 },
+  );
 
   return (
     <section class="card" aria-labelledby="hh-heading" data-testid="households">

@@ -1,7 +1,7 @@
 // Maturity assessments of an institution: the list (newest first) and an entry form showing the
 // chosen checklist's items, each scored 0..max; after saving, the score and grade.
-import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, post } from '../../api';
+import { useState } from 'preact/hooks';
+import { ApiError, post } from '../../api';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
 import { Ltr } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
@@ -9,6 +9,7 @@ import { clearMessages, showError } from '../../messages';
 import { checklistsFor, num, todayIso, useConfig } from '../../registry_data';
 import type { Assessment, Checklist, Institution } from '../../types';
 import { FieldErrorsElsewhere } from './institution_form';
+import { useFetch } from '../../use_fetch';
 
 export function AssessmentsSection({
   inst,
@@ -21,22 +22,15 @@ export function AssessmentsSection({
 }) {
   const { t } = useI18n();
   const config = useConfig();
-  const [items, setItems] = useState<Assessment[] | null>(null);
-  const [reload, setReload] = useState(0);
   const [adding, setAdding] = useState(false);
   const [result, setResult] = useState<Assessment | null>(null);
   const lists = checklistsFor(config, inst.type);
   const listName = (code: string) => config?.checklists.find((c) => c.code === code)?.name ?? code;
 
-  useEffect(() => {
-    let live = true;
-    get<{ items: Assessment[] }>(`/institutions/${encodeURIComponent(inst.id)}/assessments`)
-      .then((r) => live && setItems(r.items))
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [inst.id, reload]);
+  const { data, reload } = useFetch<{ items: Assessment[] }>(
+    `/institutions/${encodeURIComponent(inst.id)}/assessments`,
+  );
+  const items = data?.items ?? null;
 
   return (
     <section class="card" aria-labelledby="assessments-heading" data-testid="assessments">
@@ -74,7 +68,7 @@ export function AssessmentsSection({
           onDone={(a) => {
             setAdding(false);
             setResult(a);
-            setReload((n) => n + 1);
+            reload();
             onChange();
           }}
         />

@@ -1,7 +1,6 @@
 // One institution: its facts and status history, members (current or all; add, end) and
 // maturity assessments (list, and a form that scores the chosen checklist).
-import { useEffect, useState } from 'preact/hooks';
-import { get, query } from '../../api';
+import { query } from '../../api';
 import {
   Crumbs,
   Facts,
@@ -12,29 +11,19 @@ import {
   WarningList,
 } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
-import { showError } from '../../messages';
 import { enumLabel, num, typeLabel, typeOf, useConfig } from '../../registry_data';
 import { href } from '../../router';
 import type { Institution } from '../../types';
 import { AssessmentsSection } from './institution_assessments';
 import { MembersSection } from './institution_members';
+import { useFetch } from '../../use_fetch';
 
 export function InstitutionDetailPage({ id, canWrite }: { id: string; canWrite: boolean }) {
   const { t } = useI18n();
   const config = useConfig();
-  const [inst, setInst] = useState<Institution | null>(null);
-  const [reload, setReload] = useState(0);
   const flashed = useFlashWarnings(id);
 
-  useEffect(() => {
-    let live = true;
-    get<Institution>(`/institutions/${encodeURIComponent(id)}`)
-      .then((i) => live && setInst(i))
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [id, reload]);
+  const { data: inst, reload } = useFetch<Institution>(`/institutions/${encodeURIComponent(id)}`);
 
   if (!inst)
     return (
@@ -197,16 +186,8 @@ export function InstitutionDetailPage({ id, canWrite }: { id: string; canWrite: 
           </details>
         )}
       </section>
-      <MembersSection
-        inst={inst}
-        canWrite={canWrite && !final}
-        onChange={() => setReload((n) => n + 1)}
-      />
-      <AssessmentsSection
-        inst={inst}
-        canWrite={canWrite}
-        onChange={() => setReload((n) => n + 1)}
-      />
+      <MembersSection inst={inst} canWrite={canWrite && !final} onChange={() => reload()} />
+      <AssessmentsSection inst={inst} canWrite={canWrite} onChange={() => reload()} />
       {inst.child_count > 0 && <ChildInstitutions id={inst.id} />}
     </>
   );
@@ -216,12 +197,9 @@ export function InstitutionDetailPage({ id, canWrite }: { id: string; canWrite: 
 function ChildInstitutions({ id }: { id: string }) {
   const { t } = useI18n();
   const config = useConfig();
-  const [items, setItems] = useState<Institution[] | null>(null);
-  useEffect(() => {
-    get<{ items: Institution[] }>('/institutions' + query({ parent: id, limit: 500 }))
-      .then((p) => setItems(p.items))
-      .catch(showError);
-  }, [id]);
+  const items =
+    useFetch<{ items: Institution[] }>('/institutions' + query({ parent: id, limit: 500 })).data
+      ?.items ?? null;
   if (!items) return null;
   return (
     <section class="card" aria-labelledby="inst-children-heading">

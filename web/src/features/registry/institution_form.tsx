@@ -1,7 +1,7 @@
 // Create or edit an institution: type (from the configuration), area, parent federation of an
 // allowed type, identity, registration and bank, and on edit a status change with date and reason.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, patch, post } from '../../api';
+import { ApiError, patch, post } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
 import { InstitutionPicker, type PickedInstitution } from '../../components/institution_picker';
@@ -11,6 +11,7 @@ import { clearMessages, showError, showInfo } from '../../messages';
 import { enumOptions, orNull, todayIso, typeLabel, typeOf, useConfig } from '../../registry_data';
 import { href, navigate } from '../../router';
 import type { Institution } from '../../types';
+import { useFetch } from '../../use_fetch';
 
 interface Form {
   type: string;
@@ -98,20 +99,12 @@ export function InstitutionFormPage({ id }: { id?: string }) {
   const [busy, setBusy] = useState(false);
   const set = (p: Partial<Form>) => setF((old) => ({ ...old, ...p }));
 
-  useEffect(() => {
-    if (!id) return;
-    let live = true;
-    get<Institution>(`/institutions/${encodeURIComponent(id)}`)
-      .then((i) => {
-        if (!live) return;
-        setRecord(i);
-        setF(formOf(i));
-      })
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  useFetch<Institution>(id ? `/institutions/${encodeURIComponent(id)}` : null, {
+    onData: (i) => {
+      setRecord(i);
+      setF(formOf(i));
+    },
+  });
 
   useEffect(() => {
     if (!id && !f.type && config && config.institution_types.length > 0)

@@ -10,6 +10,7 @@ import { enumLabel, roleOptionLabel, todayIso, typeOf, useConfig } from '../../r
 import { href } from '../../router';
 import type { Household, Institution, Membership, Page, Person, Warning } from '../../types';
 import { FieldErrorsElsewhere } from './institution_form';
+import { useFetch } from '../../use_fetch';
 
 interface Props {
   inst: Institution;
@@ -21,28 +22,19 @@ export function MembersSection({ inst, canWrite, onChange }: Props) {
   const { t } = useI18n();
   const config = useConfig();
   const [all, setAll] = useState(false);
-  const [items, setItems] = useState<Membership[] | null>(null);
-  const [reload, setReload] = useState(0);
   const [adding, setAdding] = useState(false);
   const [ending, setEnding] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<Warning[]>([]);
 
-  useEffect(() => {
-    let live = true;
-    get<{ items: Membership[] }>(
-      `/institutions/${encodeURIComponent(inst.id)}/members` +
-        query({ all: all ? 'true' : undefined }),
-    )
-      .then((r) => live && setItems(r.items))
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [inst.id, all, reload]);
+  const { data, reload } = useFetch<{ items: Membership[] }>(
+    `/institutions/${encodeURIComponent(inst.id)}/members` +
+      query({ all: all ? 'true' : undefined }),
+  );
+  const items = data?.items ?? null;
 
   const changed = (w: Warning[]) => {
     setWarnings(w);
-    setReload((n) => n + 1);
+    reload();
     onChange();
   };
   const kind = typeOf(config, inst.type)?.member_kind ?? 'household';
@@ -531,14 +523,11 @@ function MemberInstitutionChoice({
   fields: Record<string, string>;
 }) {
   const { t } = useI18n();
-  const [children, setChildren] = useState<Institution[] | null>(null);
   const [reps, setReps] = useState<Membership[]>([]);
 
-  useEffect(() => {
-    get<Page<Institution>>('/institutions' + query({ parent: inst.id, limit: 500 }))
-      .then((p) => setChildren(p.items))
-      .catch(showError);
-  }, [inst.id]);
+  const children =
+    useFetch<Page<Institution>>('/institutions' + query({ parent: inst.id, limit: 500 })).data
+      ?.items ?? null;
 
   useEffect(() => {
     setReps([]);

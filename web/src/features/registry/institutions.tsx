@@ -1,16 +1,15 @@
 // Institutions: filtered (area, type, status, text), paged list.
-import { useEffect, useState } from 'preact/hooks';
-import { get, query } from '../../api';
+import { query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField } from '../../components/form_fields';
 import { GradeBadge, StatusBadge } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
-import { showError } from '../../messages';
 import { enumOptions, num, typeLabel, useConfig } from '../../registry_data';
 import { href } from '../../router';
 import { createStore, useStore } from '../../store';
 import type { Institution, Page } from '../../types';
 import { Pager } from '../../components/pager';
+import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
 
@@ -29,32 +28,21 @@ export function InstitutionsPage({ canWrite }: { canWrite: boolean }) {
   const { t } = useI18n();
   const config = useConfig();
   const f = useStore(filterStore);
-  const [page, setPage] = useState<Page<Institution> | null>(null);
   const set = (patch: Partial<Filters>) =>
     filterStore.set({ ...filterStore.get(), offset: 0, ...patch });
 
-  useEffect(() => {
-    let live = true;
-    const timer = setTimeout(() => {
-      get<Page<Institution>>(
-        '/institutions' +
-          query({
-            area: f.area?.id,
-            type: f.type,
-            status: f.status,
-            q: f.q.trim(),
-            limit: LIMIT,
-            offset: f.offset,
-          }),
-      )
-        .then((p) => live && setPage(p))
-        .catch((e) => live && showError(e));
-    }, 200);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [f]);
+  const { data: page } = useFetch<Page<Institution>>(
+    '/institutions' +
+      query({
+        area: f.area?.id,
+        type: f.type,
+        status: f.status,
+        q: f.q.trim(),
+        limit: LIMIT,
+        offset: f.offset,
+      }),
+    { delay: 200 },
+  );
 
   const types = (config?.institution_types ?? []).map((x) => ({
     value: x.code,

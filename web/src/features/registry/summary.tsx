@@ -1,12 +1,10 @@
 // Registry roll-up of an area: institutions by type and status, households registered and
 // organised by poverty band, members by sex, age band and disability, and a chart comparing the
 // sub-areas by the share of their poor households that are organised.
-import { useEffect, useState } from 'preact/hooks';
-import { get, query } from '../../api';
+import { query } from '../../api';
 import { AreaPicker } from '../../components/area_picker';
 import { BarChart } from '../../components/bar_chart';
 import { useI18n } from '../../i18n';
-import { showError } from '../../messages';
 import {
   bandLabel,
   currentBands,
@@ -21,21 +19,13 @@ import {
 import { href, navigate } from '../../router';
 import { sessionConfig } from '../../session';
 import type { RegistrySummary } from '../../types';
+import { useFetch } from '../../use_fetch';
 
 export function SummaryPage({ id }: { id?: string }) {
   const { t } = useI18n();
   const config = useConfig();
-  const [s, setS] = useState<RegistrySummary | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    get<RegistrySummary>('/registry/summary' + query({ area: id }))
-      .then((x) => live && setS(x))
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  const { data: s } = useFetch<RegistrySummary>('/registry/summary' + query({ area: id }));
 
   if (!s)
     return (

@@ -2,7 +2,7 @@
 // measures, fields, filters and disaggregations on offer come from GET /record-kinds — or the
 // ratio of two indicators. The server checks the definition and names every bad field.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, patch, post } from '../../api';
+import { ApiError, patch, post } from '../../api';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
 import { Crumbs } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
@@ -19,6 +19,7 @@ import {
   type IndicatorDef,
   type RecordKind,
 } from './common';
+import { useFetch } from '../../use_fetch';
 
 const RATIO = 'ratio';
 
@@ -75,18 +76,13 @@ function formOf(d: IndicatorDef): Form {
 export function IndicatorFormPage({ code }: { code?: string }) {
   const { t } = useI18n();
   const lib = useLibrary();
-  const [kinds, setKinds] = useState<RecordKind[] | null>(null);
   const [f, setF] = useState<Form>(EMPTY);
   const [version, setVersion] = useState<number | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const set = (p: Partial<Form>) => setF((old) => ({ ...old, ...p }));
 
-  useEffect(() => {
-    get<{ items: RecordKind[] }>('/record-kinds')
-      .then((r) => setKinds(r.items))
-      .catch(showError);
-  }, []);
+  const kinds = useFetch<{ items: RecordKind[] }>('/record-kinds').data?.items ?? null;
 
   // Editing: the form starts from the stored definition.
   useEffect(() => {

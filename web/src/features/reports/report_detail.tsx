@@ -4,8 +4,8 @@
 // the workflow (submit; approve, or return with a comment, by a supervisor of the level above)
 // with its history, and the exports. An approved report shows the numbers as approved and marks
 // those that have changed since.
-import { useEffect, useState } from 'preact/hooks';
-import { ApiError, download, get, patch, post, query } from '../../api';
+import { useState } from 'preact/hooks';
+import { ApiError, download, patch, post, query } from '../../api';
 import { Field, TextAreaField } from '../../components/form_fields';
 import { Crumbs, Ltr } from '../../components/registry_bits';
 import { hasKey, t as translate, useI18n, type MessageKey } from '../../i18n';
@@ -32,6 +32,7 @@ import {
   type Story,
 } from './common';
 import { drillHref } from './dashboard';
+import { useFetch } from '../../use_fetch';
 
 const NARRATIVE = [
   'achievements',
@@ -87,19 +88,12 @@ export function ReportDetailPage({
   const [comment, setComment] = useState('');
 
   // Writes answer the report as it now is, in the reader's language (?lang=): no second read.
-  useEffect(() => {
-    let live = true;
-    get<Report>(`/reports/${encodeURIComponent(id)}` + query({ lang }))
-      .then((x) => {
-        if (!live) return;
-        setR(x);
-        setDraft(draftOf(x));
-      })
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [id, lang]);
+  useFetch<Report>(`/reports/${encodeURIComponent(id)}` + query({ lang }), {
+    onData: (x) => {
+      setR(x);
+      setDraft(draftOf(x));
+    },
+  });
 
   if (!r || !draft)
     return (

@@ -1,6 +1,6 @@
 // Progress reports: the list (area, template, status) and the form that starts one (template,
 // area, a period of the template's kind, whether unverified activities count).
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ApiError, get, post, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { SelectField } from '../../components/form_fields';
@@ -29,6 +29,7 @@ import {
 } from './common';
 import { periodNow, useSettings } from '../setup/common';
 import { Pager } from '../../components/pager';
+import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
 const STATUSES = ['draft', 'submitted', 'returned', 'approved'];
@@ -58,27 +59,18 @@ export function ReportsPage({ rights }: { rights: ReportRights }) {
   const { t } = useI18n();
   const templates = useTemplates();
   const f = useStore(filterStore);
-  const [page, setPage] = useState<Page<ReportSummary> | null>(null);
   const set = (p: Partial<Filters>) => filterStore.set({ ...filterStore.get(), offset: 0, ...p });
 
-  useEffect(() => {
-    let live = true;
-    get<Page<ReportSummary>>(
-      '/reports' +
-        query({
-          area: f.area?.id,
-          template: f.template,
-          status: f.status,
-          limit: LIMIT,
-          offset: f.offset,
-        }),
-    )
-      .then((p) => live && setPage(p))
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [f]);
+  const { data: page } = useFetch<Page<ReportSummary>>(
+    '/reports' +
+      query({
+        area: f.area?.id,
+        template: f.template,
+        status: f.status,
+        limit: LIMIT,
+        offset: f.offset,
+      }),
+  );
 
   return (
     <section class="card" aria-labelledby="reports-heading" data-testid="reports">

@@ -1,8 +1,8 @@
 // Targets: the list (area, indicator, period), the form that sets one (an indicator, an area, a
 // period, optionally one disaggregation such as sex=f; setting it again replaces it) with the
 // server's field errors, deleting one, and the CSV/XLSX import with its dry run.
-import { useEffect, useState } from 'preact/hooks';
-import { ApiError, del, get, post, query } from '../../api';
+import { useState } from 'preact/hooks';
+import { ApiError, del, post, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField } from '../../components/form_fields';
 import { ImportColumns, ImportPanel } from '../../components/import_panel';
@@ -25,6 +25,7 @@ import {
   type Target,
 } from './common';
 import { Pager } from '../../components/pager';
+import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
 const COLUMNS = ['indicator_code', 'area_code', 'period', 'disaggregation', 'value'];
@@ -45,30 +46,20 @@ export function TargetsPage({ rights }: { rights: ReportRights }) {
   const { t } = useI18n();
   const lib = useLibrary();
   const f = useStore(filterStore);
-  const [page, setPage] = useState<Page<Target> | null>(null);
-  const [reload, setReload] = useState(0);
   const [confirming, setConfirming] = useState<string | null>(null);
   const set = (p: Partial<Filters>) => filterStore.set({ ...filterStore.get(), offset: 0, ...p });
   const options = (lib ?? []).map((d) => ({ value: d.code, label: indicatorName(lib, d.code) }));
 
-  useEffect(() => {
-    let live = true;
-    get<Page<Target>>(
-      '/targets' +
-        query({
-          area: f.area?.id,
-          indicator: f.indicator,
-          period: f.period,
-          limit: LIMIT,
-          offset: f.offset,
-        }),
-    )
-      .then((p) => live && setPage(p))
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [f, reload]);
+  const { data: page, reload } = useFetch<Page<Target>>(
+    '/targets' +
+      query({
+        area: f.area?.id,
+        indicator: f.indicator,
+        period: f.period,
+        limit: LIMIT,
+        offset: f.offset,
+      }),
+  );
 
   async function remove(x: Target) {
     clearMessages();
@@ -76,7 +67,7 @@ export function TargetsPage({ rights }: { rights: ReportRights }) {
       await del(`/targets/${encodeURIComponent(x.id)}`);
       showInfo(t('common.deleted'));
       setConfirming(null);
-      setReload((n) => n + 1);
+      reload();
     } catch (e) {
       showError(e);
     }
@@ -216,7 +207,7 @@ export function TargetsPage({ rights }: { rights: ReportRights }) {
           </>
         )}
       </section>
-      {rights.targets && <TargetForm lib={lib} onSaved={() => setReload((n) => n + 1)} />}
+      {rights.targets && <TargetForm lib={lib} onSaved={() => reload()} />}
     </>
   );
 }

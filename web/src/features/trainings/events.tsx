@@ -24,6 +24,7 @@ import {
 } from '../fieldwork/common';
 import type { TrainingRights } from './common';
 import { APPLIES, ratio, score, TrainingTabs } from './common';
+import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
 const offsetStore = createStore(0);
@@ -32,16 +33,9 @@ export function TrainingsPage({ rights }: { rights: TrainingRights }) {
   const { t } = useI18n();
   const offset = useStore(offsetStore);
   const courses = useCourses();
-  const [page, setPage] = useState<Page<Activity> | null>(null);
-  useEffect(() => {
-    let live = true;
-    get<Page<Activity>>('/activities' + query({ type: 'training', limit: LIMIT, offset }))
-      .then((p) => live && setPage(p))
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [offset]);
+  const { data: page } = useFetch<Page<Activity>>(
+    '/activities' + query({ type: 'training', limit: LIMIT, offset }),
+  );
   return (
     <section class="card" aria-labelledby="tr-heading" data-testid="trainings">
       <TrainingTabs current="events" />

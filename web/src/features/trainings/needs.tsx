@@ -19,6 +19,7 @@ import { codeLabel, courseTitle, OtherErrors, useCourses } from '../fieldwork/co
 import type { TrainingRights } from './common';
 import { PRIORITIES, TrainingTabs } from './common';
 import { Pager } from '../../components/pager';
+import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
 const filterStore = createStore<{ area: PickedArea | null; offset: number }>({
@@ -31,18 +32,9 @@ export function NeedsPage({ rights }: { rights: TrainingRights }) {
   const { t } = useI18n();
   const f = useStore(filterStore);
   const courses = useCourses();
-  const [page, setPage] = useState<Page<TrainingNeed> | null>(null);
-  useEffect(() => {
-    let live = true;
-    get<Page<TrainingNeed>>(
-      '/training-needs' + query({ area: f.area?.id, limit: LIMIT, offset: f.offset }),
-    )
-      .then((p) => live && setPage(p))
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [f]);
+  const { data: page } = useFetch<Page<TrainingNeed>>(
+    '/training-needs' + query({ area: f.area?.id, limit: LIMIT, offset: f.offset }),
+  );
   return (
     <section class="card" aria-labelledby="need-heading" data-testid="needs">
       <TrainingTabs current="needs" />
@@ -164,21 +156,13 @@ export function NeedFormPage({ user, id }: { user: User; id?: string }) {
   }
 
   // The need being changed, and its area's name for the picker.
-  useEffect(() => {
-    if (!id) return;
-    let live = true;
+  useFetch<TrainingNeed>(id ? `/training-needs/${encodeURIComponent(id)}` : null, {
     // The area first: the picker shows the choice it is given when it first appears.
-    get<TrainingNeed>(`/training-needs/${encodeURIComponent(id)}`)
-      .then((n) => {
-        if (!live) return;
-        setArea({ id: n.area_id, name: n.area_name });
-        fill(n);
-      })
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [id]);
+    onData: (n) => {
+      setArea({ id: n.area_id, name: n.area_name });
+      fill(n);
+    },
+  });
 
   // Staff with a role in the chosen area (or in all the caller's areas), picked by name.
   useEffect(() => {

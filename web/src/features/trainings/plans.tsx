@@ -3,7 +3,7 @@
 // many imported from CSV/XLSX; and plan against achievement (verified training events held and people trained) as
 // a table and bar charts, a bar per plan.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, del, get, patch, post, query } from '../../api';
+import { ApiError, del, patch, post, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { BarChart, type Bar } from '../../components/bar_chart';
 import { Field, SelectField } from '../../components/form_fields';
@@ -19,6 +19,7 @@ import { courseTitle, OtherErrors, useCourses } from '../fieldwork/common';
 import type { TrainingRights } from './common';
 import { TrainingTabs } from './common';
 import { Pager } from '../../components/pager';
+import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
 const PLAN_COLUMNS = [
@@ -71,32 +72,28 @@ function PlanFilters({ error, testid }: { error?: string; testid: string }) {
   );
 }
 
+// A period the server refuses is shown on the period field; other failures on the message line.
+// The returned handler takes an error, or null when an answer came.
+function usePeriodError(): [string | undefined, (e: unknown) => void] {
+  const [error, setError] = useState<string | undefined>();
+  const onError = (e: unknown) => {
+    if (e === null) setError(undefined);
+    else if (e instanceof ApiError && e.fields.period) setError(e.fields.period);
+    else showError(e);
+  };
+  return [error, onError];
+}
+
 export function PlansPage({ rights }: { rights: TrainingRights }) {
   const { t } = useI18n();
   const f = useStore(filterStore);
   const courses = useCourses();
-  const [page, setPage] = useState<Page<TrainingPlan> | null>(null);
-  const [periodError, setPeriodError] = useState<string | undefined>();
-  useEffect(() => {
-    let live = true;
-    get<Page<TrainingPlan>>(
-      '/training-plans' +
-        query({ area: f.area?.id, period: f.period, limit: LIMIT, offset: f.offset }),
-    )
-      .then((p) => {
-        if (!live) return;
-        setPage(p);
-        setPeriodError(undefined);
-      })
-      .catch((e) => {
-        if (!live) return;
-        if (e instanceof ApiError && e.fields.period) setPeriodError(e.fields.period);
-        else showError(e);
-      });
-    return () => {
-      live = false;
-    };
-  }, [f]);
+  const [periodError, onError] = usePeriodError();
+  const { data: page } = useFetch<Page<TrainingPlan>>(
+    '/training-plans' +
+      query({ area: f.area?.id, period: f.period, limit: LIMIT, offset: f.offset }),
+    { onData: () => onError(null), onError },
+  );
   const title = (p: TrainingPlan) =>
     courseTitle(
       courses?.find((c) => c.id === p.course_id),
@@ -219,16 +216,9 @@ export function PlanFormPage({ id }: { id?: string }) {
     setParticipants(String(p.planned_participants));
   }
 
-  useEffect(() => {
-    if (!id) return;
-    let live = true;
-    get<TrainingPlan>(`/training-plans/${encodeURIComponent(id)}`)
-      .then((p) => live && fill(p))
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  useFetch<TrainingPlan>(id ? `/training-plans/${encodeURIComponent(id)}` : null, {
+    onData: fill,
+  });
 
   async function save() {
     clearMessages();
@@ -451,27 +441,12 @@ export function AchievementPage() {
   const { t } = useI18n();
   const f = useStore(filterStore);
   const courses = useCourses();
-  const [items, setItems] = useState<PlanAchievement[] | null>(null);
-  const [periodError, setPeriodError] = useState<string | undefined>();
-  useEffect(() => {
-    let live = true;
-    get<{ items: PlanAchievement[] }>(
+  const [periodError, onError] = usePeriodError();
+  const items =
+    useFetch<{ items: PlanAchievement[] }>(
       '/training-plans/achievement' + query({ area: f.area?.id, period: f.period }),
-    )
-      .then((r) => {
-        if (!live) return;
-        setItems(r.items);
-        setPeriodError(undefined);
-      })
-      .catch((e) => {
-        if (!live) return;
-        if (e instanceof ApiError && e.fields.period) setPeriodError(e.fields.period);
-        else showError(e);
-      });
-    return () => {
-      live = false;
-    };
-  }, [f.area?.id, f.period]);
+      { onData: () => onError(null), onError },
+    ).data?.items ?? null;
 
   const title = (id: string, fallback: string) =>
     courseTitle(
