@@ -40,3 +40,16 @@ export interface Feature {
   // The screens themselves (shell features) or the loader of the feature's lazy chunk.
   screens: Screens | (() => Promise<Screens>);
 }
+
+// One row of a route table; `guard`: the permission the screen needs and the screen shown
+// without it.
+export function route(
+  path: string,
+  page: string,
+  section: string,
+  guard?: [Permission, string],
+): RouteDef {
+  return guard
+    ? { path, page, section, needs: guard[0], otherwise: guard[1] }
+    : { path, page, section };
+}

@@ -10,6 +10,7 @@ import { href, navigate } from '../../router';
 import { updateCurrentUser } from '../../session';
 import { useFetch } from '../../use_fetch';
 import type { User } from '../../types';
+import { LoadingCard } from '../../components/loading_card';
 
 function rowsOf(user: User): RoleRow[] {
   return user.roles.map((r) =>
@@ -129,12 +130,7 @@ export function UserEditPage({ id }: { id: string }) {
 
   useFetch<User>(`/users/${encodeURIComponent(id)}`, { onData: adopt });
 
-  if (!user)
-    return (
-      <section class="card">
-        <p class="muted">{t('common.loading')}</p>
-      </section>
-    );
+  if (!user) return <LoadingCard />;
 
   async function save(body: Record<string, unknown>, message: string) {
     if (!user) return;

@@ -1,21 +1,15 @@
 // Areas: the programme's geography, its tree and search, and the import of a whole tree. In the
 // shell (the first screen after sign-in).
-import type { Feature } from '../../feature';
+import { route, type Feature } from '../../feature';
 import { AreaImportPage } from './area_import';
 import { AreasPage } from './areas';
 
 export const areas: Feature = {
   name: 'areas',
   routes: [
-    { path: 'areas', page: 'areas', section: 'areas' },
-    { path: 'areas/:id', page: 'areas', section: 'areas' },
-    {
-      path: 'areas/import',
-      page: 'area-import',
-      section: 'areas',
-      needs: 'area.write',
-      otherwise: 'areas',
-    },
+    route('areas', 'areas', 'areas'),
+    route('areas/:id', 'areas', 'areas'),
+    route('areas/import', 'area-import', 'areas', ['area.write', 'areas']),
   ],
   nav: [{ section: 'areas', label: 'nav.areas', order: 100 }],
   screens: {

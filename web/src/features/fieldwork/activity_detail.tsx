@@ -19,6 +19,7 @@ import {
   ageBands,
   countedSexes,
 } from './common';
+import { LoadingCard } from '../../components/loading_card';
 
 export function ActivityDetailPage({
   id,
@@ -59,12 +60,7 @@ export function ActivityDetailPage({
     };
   }, [id, reload]);
 
-  if (!a)
-    return (
-      <section class="card">
-        <p class="muted">{t('common.loading')}</p>
-      </section>
-    );
+  if (!a) return <LoadingCard />;
   const author = a.author_id === user.id;
   const editable = (a.status === 'draft' || a.status === 'returned') && (author || verifier);
   const canVerify = verifier && !author && a.status === 'submitted';

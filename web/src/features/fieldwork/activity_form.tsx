@@ -33,6 +33,7 @@ import {
   countedSexes,
 } from './common';
 import { useFetch } from '../../use_fetch';
+import { LoadingCard } from '../../components/loading_card';
 
 type Counts = Record<string, string>; // "f|18-59|0" -> the typed number
 const cell = (sex: string, band: string, dis: boolean) => `${sex}|${band}|${dis ? 1 : 0}`;
@@ -147,12 +148,7 @@ export function ActivityFormPage({
     },
   });
 
-  if (id && !record)
-    return (
-      <section class="card">
-        <p class="muted">{t('common.loading')}</p>
-      </section>
-    );
+  if (id && !record) return <LoadingCard />;
   const set = (p: Partial<Form>) => setF((old) => ({ ...old, ...p }));
   const total = Object.values(f.counts).reduce((s, v) => s + countOf(v), 0);
   const correcting = record?.status === 'verified';

@@ -22,6 +22,7 @@ import {
 } from './common';
 import { isOverdue } from './feedback_list';
 import { useFetch } from '../../use_fetch';
+import { LoadingCard } from '../../components/loading_card';
 
 type Step = 'assign' | 'refer' | 'respond' | 'close';
 const REACHED = ['in_person', 'phone', 'sms'];
@@ -40,12 +41,7 @@ export function FeedbackDetailPage(p: {
 
   const { data: fb, set: setFb } = useFetch<Feedback>(`/feedback/${encodeURIComponent(id)}`);
 
-  if (!fb)
-    return (
-      <section class="card">
-        <p class="muted">{t('common.loading')}</p>
-      </section>
-    );
+  if (!fb) return <LoadingCard />;
   const handler = fb.sensitive ? p.sensitive : p.manage;
   const steps: Step[] = [];
   if (['open', 'assigned', 'referred'].includes(fb.status)) steps.push('assign');

@@ -16,6 +16,7 @@ import {
 import { href, navigate } from '../../router';
 import { WG_DOMAINS, type Household, type Person } from '../../types';
 import { useFetch } from '../../use_fetch';
+import { LoadingCard } from '../../components/loading_card';
 
 export function HouseholdDetailPage({ id, canWrite }: { id: string; canWrite: boolean }) {
   const { t } = useI18n();
@@ -25,12 +26,7 @@ export function HouseholdDetailPage({ id, canWrite }: { id: string; canWrite: bo
 
   const { data: hh } = useFetch<Household>(`/households/${encodeURIComponent(id)}`);
 
-  if (!hh)
-    return (
-      <section class="card">
-        <p class="muted">{t('common.loading')}</p>
-      </section>
-    );
+  if (!hh) return <LoadingCard />;
   const people = hh.people ?? [];
   const memberships = hh.memberships ?? [];
 

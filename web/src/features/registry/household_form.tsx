@@ -14,6 +14,7 @@ import type { Household, Person, Warning } from '../../types';
 import { FieldErrorsElsewhere } from './institution_form';
 import { emptyPerson, personBody, PersonRowEditor, rowOf, type PersonRow } from './person_row';
 import { useFetch } from '../../use_fetch';
+import { LoadingCard } from '../../components/loading_card';
 
 interface Form {
   area: PickedArea | null;
@@ -91,12 +92,7 @@ export function HouseholdFormPage({ id }: { id?: string }) {
     },
   });
 
-  if (id && !record)
-    return (
-      <section class="card">
-        <p class="muted">{t('common.loading')}</p>
-      </section>
-    );
+  if (id && !record) return <LoadingCard />;
 
   const set = (p: Partial<Form>) => setF((old) => ({ ...old, ...p }));
   // The head's row follows the head's name until the user types a different name into it.

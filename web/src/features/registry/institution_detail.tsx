@@ -17,6 +17,7 @@ import type { Institution } from '../../types';
 import { AssessmentsSection } from './institution_assessments';
 import { MembersSection } from './institution_members';
 import { useFetch } from '../../use_fetch';
+import { LoadingCard } from '../../components/loading_card';
 
 export function InstitutionDetailPage({ id, canWrite }: { id: string; canWrite: boolean }) {
   const { t } = useI18n();
@@ -25,12 +26,7 @@ export function InstitutionDetailPage({ id, canWrite }: { id: string; canWrite: 
 
   const { data: inst, reload } = useFetch<Institution>(`/institutions/${encodeURIComponent(id)}`);
 
-  if (!inst)
-    return (
-      <section class="card">
-        <p class="muted">{t('common.loading')}</p>
-      </section>
-    );
+  if (!inst) return <LoadingCard />;
   const type = typeOf(config, inst.type);
   const final = inst.status === 'dissolved' || inst.status === 'merged';
   const warnings = [

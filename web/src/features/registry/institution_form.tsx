@@ -12,6 +12,7 @@ import { enumOptions, orNull, todayIso, typeLabel, typeOf, useConfig } from '../
 import { href, navigate } from '../../router';
 import type { Institution } from '../../types';
 import { useFetch } from '../../use_fetch';
+import { LoadingCard } from '../../components/loading_card';
 
 interface Form {
   type: string;
@@ -111,12 +112,7 @@ export function InstitutionFormPage({ id }: { id?: string }) {
       set({ type: config.institution_types[0].code });
   }, [config]);
 
-  if (id && !record)
-    return (
-      <section class="card">
-        <p class="muted">{t('common.loading')}</p>
-      </section>
-    );
+  if (id && !record) return <LoadingCard />;
 
   const type = typeOf(config, f.type);
   const parentTypes = type?.parent_types ?? [];

@@ -20,6 +20,7 @@ import { href, navigate } from '../../router';
 import { sessionConfig } from '../../session';
 import type { RegistrySummary } from '../../types';
 import { useFetch } from '../../use_fetch';
+import { LoadingCard } from '../../components/loading_card';
 
 export function SummaryPage({ id }: { id?: string }) {
   const { t } = useI18n();
@@ -27,12 +28,7 @@ export function SummaryPage({ id }: { id?: string }) {
 
   const { data: s } = useFetch<RegistrySummary>('/registry/summary' + query({ area: id }));
 
-  if (!s)
-    return (
-      <section class="card">
-        <p class="muted">{t('common.loading')}</p>
-      </section>
-    );
+  if (!s) return <LoadingCard />;
   const h = s.households;
   const instTotal = s.institutions.reduce((a, x) => a + x.count, 0);
   const memberTotal = s.members.reduce((a, x) => a + x.count, 0);

@@ -18,6 +18,7 @@ import {
   type IndicatorDef,
   type ReportRights,
 } from './common';
+import { LoadingCard } from '../../components/loading_card';
 
 export function unitLabel(unit: string, t: ReturnType<typeof useI18n>['t']): string {
   switch (unit) {
@@ -117,12 +118,7 @@ export function IndicatorDetailPage({ code, rights }: { code: string; rights: Re
   const { t } = useI18n();
   const lib = useLibrary();
   const [confirming, setConfirming] = useState(false);
-  if (!lib)
-    return (
-      <section class="card">
-        <p class="muted">{t('common.loading')}</p>
-      </section>
-    );
+  if (!lib) return <LoadingCard />;
   const d = lib.find((x) => x.code === code);
   if (!d)
     return (

@@ -33,6 +33,7 @@ import {
 } from './common';
 import { drillHref } from './dashboard';
 import { useFetch } from '../../use_fetch';
+import { LoadingCard } from '../../components/loading_card';
 
 const NARRATIVE = [
   'achievements',
@@ -95,12 +96,7 @@ export function ReportDetailPage({
     },
   });
 
-  if (!r || !draft)
-    return (
-      <section class="card">
-        <p class="muted">{t('common.loading')}</p>
-      </section>
-    );
+  if (!r || !draft) return <LoadingCard />;
   const editable = rights.write && (r.status === 'draft' || r.status === 'returned');
   // The report carries its history by name only: one who created or submitted it is its author,
   // whom the server does not let approve it.

@@ -24,6 +24,7 @@ import {
   useSettings,
   type ProgrammeSettings,
 } from './common';
+import { LoadingCard } from '../../components/loading_card';
 
 interface Form {
   fiscal_year_start_month: string;
@@ -66,12 +67,7 @@ export function SettingsPage({ user }: { user: User }) {
   }, [saved]);
 
   // Until it is known whether the user may change them, neither the form nor the read-only view.
-  if (!saved || !f || may === null)
-    return (
-      <section class="card">
-        <p class="muted">{t('common.loading')}</p>
-      </section>
-    );
+  if (!saved || !f || may === null) return <LoadingCard />;
 
   const before = formOf(saved);
   const changed = (Object.keys(f) as (keyof Form)[]).filter((k) => f[k] !== before[k]);

@@ -38,6 +38,7 @@ import {
   type Item,
   type Section,
 } from './template_parts';
+import { LoadingCard } from '../../components/loading_card';
 
 const MAX_BY = 2;
 const PERIOD_KINDS: PeriodKind[] = ['month', 'quarter', 'half', 'year'];
@@ -219,12 +220,7 @@ export function TemplateEditPage({ code, user }: { code: string | null; user: Us
     }
   }, [tpl]);
 
-  if (!templates || !lib || may === null)
-    return (
-      <section class="card">
-        <p class="muted">{t('common.loading')}</p>
-      </section>
-    );
+  if (!templates || !lib || may === null) return <LoadingCard />;
   if (!tpl || (isNew && may === false)) {
     return (
       <section class="card">
@@ -236,12 +232,7 @@ export function TemplateEditPage({ code, user }: { code: string | null; user: Us
     );
   }
   const name = isNew ? t('tpl.new') : templateLabel(tpl.code, tpl.name, tpl.names);
-  if (!sections || !head)
-    return (
-      <section class="card">
-        <p class="muted">{t('common.loading')}</p>
-      </section>
-    );
+  if (!sections || !head) return <LoadingCard />;
 
   const change = (next: Section[]) => {
     setSections(next);

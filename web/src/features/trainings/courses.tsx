@@ -22,6 +22,7 @@ import {
 } from '../fieldwork/common';
 import type { TrainingRights } from './common';
 import { TrainingTabs } from './common';
+import { LoadingCard } from '../../components/loading_card';
 
 export function CoursesPage({ rights }: { rights: TrainingRights }) {
   const { t } = useI18n();
@@ -145,12 +146,7 @@ export function CourseFormPage({ id }: { id?: string }) {
     if (record) setF(formOf(record));
   }, [record?.id, record?.version]);
 
-  if (id && !record)
-    return (
-      <section class="card">
-        <p class="muted">{t('common.loading')}</p>
-      </section>
-    );
+  if (id && !record) return <LoadingCard />;
   const set = (p: Partial<Form>) => setF((old) => ({ ...old, ...p }));
 
   async function save() {
