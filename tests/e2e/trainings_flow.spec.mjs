@@ -281,13 +281,11 @@ test('a training with three trainees: scores (one above the maximum refused), ga
   const good =
     header +
     `TR-${s},${VILLAGE},${quarter},3,45\nTR-${s},P1-D1-T1-U1,${month.slice(0, 4)},12,180\n`;
-  await op
-    .getByTestId('import-file')
-    .setInputFiles({
-      name: `plans-${s}-fixed.csv`,
-      mimeType: 'text/csv',
-      buffer: Buffer.from(good),
-    });
+  await op.getByTestId('import-file').setInputFiles({
+    name: `plans-${s}-fixed.csv`,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(good),
+  });
   await op.getByTestId('import-dry-run').click();
   await op.getByTestId('import-check-ok').waitFor();
   assert.match(await op.getByTestId('import-check-ok').textContent(), /2 rows are correct/);
