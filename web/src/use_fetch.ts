@@ -8,13 +8,16 @@ import { showError } from './messages';
 
 export interface FetchOptions<T> {
   delay?: number;
+  // Forget the last answer as soon as the path changes (a chart must not show another area's
+  // figures while the new ones load).
+  reset?: boolean;
   // Told of each answer (forms fill their fields from it).
   onData?: (data: T) => void;
   onError?: (error: unknown) => void;
 }
 
 export interface Fetched<T> {
-  // The last answer; kept while a new path loads, so a list does not flash empty.
+  // The last answer; kept while a new path loads (unless `reset`), so a list does not flash empty.
   data: T | null;
   error: unknown;
   loading: boolean;
@@ -33,6 +36,10 @@ export function useFetch<T>(path: string | null, opts: FetchOptions<T> = {}): Fe
   callbacks.current = opts;
 
   useEffect(() => {
+    if (callbacks.current.reset) {
+      setData(null);
+      setError(null);
+    }
     if (path === null) return;
     const abort = new AbortController();
     setLoading(true);

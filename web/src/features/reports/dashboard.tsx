@@ -28,6 +28,7 @@ import {
   type IndicatorValues,
 } from './common';
 import { useSettings, type ProgrammeSettings } from '../setup/common';
+import { useFetch } from '../../use_fetch';
 
 export const KEY_INDICATORS = [
   'HH_ORGANISED',
@@ -227,37 +228,20 @@ function KpiCard({
 }
 
 function Trend({ state, onTrend }: { state: DashState; onTrend: (code: string) => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const lib = useLibrary();
-  const [months, setMonths] = useState<IndicatorValues | null>(null);
-  const [children, setChildren] = useState<IndicatorValues | null>(null);
   const settings = useSettings();
   const year = yearOf(state.period, settings);
   const areaId = state.area?.id;
-
-  useEffect(() => {
-    let live = true;
-    setMonths(null);
-    if (!areaId || !settings) return;
-    get<IndicatorValues>(valuesPath(state.trend, areaId, year, 'month'))
-      .then((v) => live && setMonths(v))
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [state.trend, areaId, year, lang, settings]);
-
-  useEffect(() => {
-    let live = true;
-    setChildren(null);
-    if (!areaId) return;
-    get<IndicatorValues>(valuesPath(state.trend, areaId, state.period, 'child_area'))
-      .then((v) => live && setChildren(v))
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [state.trend, areaId, state.period, lang]);
+  // Both paths carry the language (valuesPath), so a new language reads them again.
+  const { data: months } = useFetch<IndicatorValues>(
+    areaId && settings ? valuesPath(state.trend, areaId, year, 'month') : null,
+    { reset: true },
+  );
+  const { data: children } = useFetch<IndicatorValues>(
+    areaId ? valuesPath(state.trend, areaId, state.period, 'child_area') : null,
+    { reset: true },
+  );
 
   const name = indicatorName(lib, state.trend, months?.indicator.name);
   const options = (lib ?? []).map((d) => ({ value: d.code, label: indicatorName(lib, d.code) }));

@@ -5,12 +5,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { get, query } from '../../api';
 import { Crumbs, Ltr } from '../../components/registry_bits';
 import { loadMessages, useI18n } from '../../i18n';
-import { showError } from '../../messages';
 import { useConfig } from '../../registry_data';
 import { href } from '../../router';
 import type { Area } from '../../types';
 import { activityTypeLabel } from '../fieldwork/common';
 import { fieldworkStrings } from '../fieldwork/strings';
+import { useFetch } from '../../use_fetch';
 import {
   dimLabel,
   indicatorName,
@@ -35,7 +35,6 @@ export function IndicatorRecordsPage(r: RecordsRoute) {
   const { t, lang } = useI18n();
   const lib = useLibrary();
   const [offset, setOffset] = useState(0);
-  const [items, setItems] = useState<RecordRef[] | null>(null);
   const [area, setArea] = useState<Area | null>(null);
   // An activity without a title is labelled by its type's code: named as the field screens do.
   const config = useConfig();
@@ -57,31 +56,21 @@ export function IndicatorRecordsPage(r: RecordsRoute) {
     };
   }, [r.area]);
 
-  useEffect(() => {
-    let live = true;
-    setItems(null);
-    get<{ items: RecordRef[] }>(
-      `/indicators/${encodeURIComponent(r.code)}/records` +
-        query({
-          area: r.area,
-          period: r.period,
-          column: r.column,
-          group: r.group,
-          limit: LIMIT,
-          offset,
-          lang,
-        }),
-    )
-      .then((p) => live && setItems(p.items))
-      .catch((e) => {
-        if (!live) return;
-        setItems([]);
-        showError(e);
-      });
-    return () => {
-      live = false;
-    };
-  }, [r.code, r.area, r.period, r.column, r.group, offset, lang]);
+  const { data, error } = useFetch<{ items: RecordRef[] }>(
+    `/indicators/${encodeURIComponent(r.code)}/records` +
+      query({
+        area: r.area,
+        period: r.period,
+        column: r.column,
+        group: r.group,
+        limit: LIMIT,
+        offset,
+        lang,
+      }),
+    { reset: true },
+  );
+  // A failure shows an empty list (and the error on the message line).
+  const items = error ? [] : (data?.items ?? null);
 
   const name = indicatorName(lib, r.code);
   // "child_area:ID" names the sub-area only by id: the group is shown by its dimension here.
