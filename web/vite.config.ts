@@ -39,6 +39,16 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2020',
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      output: {
+        // The set-up screens are a feature of their own but share most of their code with the
+        // monitoring screens: one chunk for both is smaller than three (theirs and the shared).
+        codeSplitting: {
+          includeDependenciesRecursively: false,
+          groups: [{ name: 'reports', test: /features[\\/](reports|setup)[\\/](?!strings|index)/ }],
+        },
+      },
+    },
   },
   server: {
     proxy: { '/api': process.env.MOBILISE_DEV_API || 'http://127.0.0.1:8080' },

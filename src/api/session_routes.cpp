@@ -1,5 +1,6 @@
 // /session, /session/password, /tokens.
 #include "api/routes.hpp"
+#include "domain/demographics.hpp"
 
 namespace mobilise::api {
 
@@ -13,10 +14,26 @@ std::string SessionCookie(const std::string& token, int max_age, bool secure) {
          (secure ? "; Secure" : "");
 }
 
+// The session: the user, the CSRF token, what the caller may do (permission ids from the role
+// definitions) and the configuration every screen needs (sexes, UNHCR age bands), so the web app
+// spells out neither.
 http::Response SessionBody(Services& s, const domain::Principal& p, int status) {
   auto user = s.users.Get(p.actor, p.actor.user_id);
   if (!user) return ErrorResponse(user.error());
-  return Json(status, json::object{{"user", UserJson(*user)}, {"csrf_token", p.csrf_token}});
+  json::array permissions;
+  for (auto perm : p.actor.Permissions()) permissions.emplace_back(domain::PermissionId(perm));
+  auto strings = [](const auto& list) {
+    json::array out;
+    for (std::string_view v : list) out.emplace_back(v);
+    return out;
+  };
+  json::object config{{"sexes", strings(domain::kSexes)},
+                      {"age_bands", strings(domain::kAgeBandCodes)},
+                      {"unknown_age_band", domain::kUnknownAgeBand}};
+  return Json(status, json::object{{"user", UserJson(*user)},
+                                   {"csrf_token", p.csrf_token},
+                                   {"permissions", std::move(permissions)},
+                                   {"config", std::move(config)}});
 }
 
 }  // namespace

@@ -52,6 +52,8 @@ function errorFrom(status: number, text: string): ApiError {
 export interface RequestOptions {
   // When false, a 401 is handed back to the caller instead of ending the session (login form).
   redirectOn401?: boolean;
+  // Aborts the request (useFetch: the screen went away or asked for something else).
+  signal?: AbortSignal;
 }
 
 // A same-origin fetch whose failures are ApiErrors (a 401 also ends the session unless told not to).
@@ -81,7 +83,12 @@ export async function request<T>(
   if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   const res = await send(
     path,
-    { method, headers, body: body === undefined ? undefined : JSON.stringify(body) },
+    {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: opts.signal,
+    },
     opts.redirectOn401 !== false,
   );
   const text = res.status === 204 ? '' : await res.text();

@@ -4,6 +4,7 @@ import { useEffect } from 'preact/hooks';
 import { get } from './api';
 import { hasKey, langStore, t } from './i18n';
 import { showError } from './messages';
+import { sessionConfig } from './session';
 import { createStore, useStore } from './store';
 import type {
   Checklist,
@@ -11,8 +12,6 @@ import type {
   PovertyBand,
   RegistryConfig,
   RegistryOption,
-  RoleCode,
-  User,
 } from './types';
 
 // A resource read from the server once and shared by every screen that shows it (the registry
@@ -114,7 +113,6 @@ export const ENUMS = {
   meeting_frequency: ['weekly', 'fortnightly', 'monthly', 'quarterly', 'irregular'],
   registration_status: ['unregistered', 'applied', 'registered'],
   bank_status: ['none', 'applied', 'opened'],
-  sex: ['f', 'm', 'x'],
   relation: [
     'head',
     'spouse',
@@ -129,7 +127,12 @@ export const ENUMS = {
   displacement: ['host', 'idp', 'returnee', 'refugee'],
   wg: ['1', '2', '3', '4'],
 } as const;
-export type EnumKind = keyof typeof ENUMS;
+// Sexes and age bands are the server's configuration, sent with the session.
+export type EnumKind = keyof typeof ENUMS | 'sex';
+
+export function enumValues(kind: EnumKind): readonly string[] {
+  return kind === 'sex' ? sessionConfig().sexes : ENUMS[kind];
+}
 
 export function enumLabel(kind: EnumKind | 'age_band', value: string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
@@ -138,7 +141,7 @@ export function enumLabel(kind: EnumKind | 'age_band', value: string | null | un
 }
 
 export function enumOptions(kind: EnumKind, empty?: string): { value: string; label: string }[] {
-  const opts = ENUMS[kind].map((v) => ({ value: v as string, label: enumLabel(kind, v) }));
+  const opts = enumValues(kind).map((v) => ({ value: v, label: enumLabel(kind, v) }));
   return empty === undefined ? opts : [{ value: '', label: empty }, ...opts];
 }
 
@@ -146,12 +149,6 @@ export function todayIso(): string {
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-const WRITERS: RoleCode[] = ['mobiliser', 'officer', 'manager', 'admin'];
-
-export function canWriteRegistry(user: User): boolean {
-  return user.roles.some((r) => WRITERS.includes(r.role));
 }
 
 // Numbers and percentages in the reader's language (Pashto digits come from the locale).

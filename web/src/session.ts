@@ -1,21 +1,27 @@
-// Who is signed in. The CSRF token lives in memory only; after a reload it is read again from
+// Who is signed in, what they may do and the configuration the screens need, all from
+// GET/POST /session. The CSRF token lives in memory only; after a reload it is read again from
 // GET /session, which the cookie authenticates.
 import { ApiError, del, get, post, setCsrfToken, setUnauthenticatedHandler } from './api';
 import { adoptUserLocale } from './i18n';
-import { createStore } from './store';
-import type { RoleCode, Session, User } from './types';
+import { createStore, useStore } from './store';
+import type { Permission, Session, SessionConfig, User } from './types';
 
 export type SessionState =
   | { status: 'loading' }
   | { status: 'anonymous'; ended: boolean }
-  | { status: 'signed-in'; user: User };
+  | { status: 'signed-in'; user: User; permissions: Permission[]; config: SessionConfig };
 
 export const sessionStore = createStore<SessionState>({ status: 'loading' });
 
 function signedIn(s: Session): void {
   setCsrfToken(s.csrf_token);
   adoptUserLocale(s.user.locale);
-  sessionStore.set({ status: 'signed-in', user: s.user });
+  sessionStore.set({
+    status: 'signed-in',
+    user: s.user,
+    permissions: s.permissions,
+    config: s.config,
+  });
 }
 
 function signedOut(ended: boolean): void {
@@ -48,12 +54,35 @@ export async function logout(): Promise<void> {
   }
 }
 
-export function hasRole(user: User, role: RoleCode): boolean {
-  return user.roles.some((r) => r.role === role);
+// The signed-in caller holds `p` (in some area: the server still checks the area of each record).
+export function can(p: Permission): boolean {
+  const s = sessionStore.get();
+  return s.status === 'signed-in' && s.permissions.includes(p);
 }
 
+// The session's configuration (sexes, age bands); screens render only while signed in.
+export function sessionConfig(): SessionConfig {
+  const s = sessionStore.get();
+  return s.status === 'signed-in' ? s.config : { sexes: [], age_bands: [], unknown_age_band: '' };
+}
+
+export function useCan(): (p: Permission) => boolean {
+  const s = useStore(sessionStore);
+  return (p) => s.status === 'signed-in' && s.permissions.includes(p);
+}
+
+// After the signed-in user's own record changed: their name and locale at once, and, when their
+// roles changed, what they may do (the server computes it) with the next GET /session.
 export function updateCurrentUser(user: User): void {
   const s = sessionStore.get();
-  if (s.status === 'signed-in' && s.user.id === user.id)
-    sessionStore.set({ status: 'signed-in', user });
+  if (s.status !== 'signed-in' || s.user.id !== user.id) return;
+  const rolesChanged = JSON.stringify(s.user.roles) !== JSON.stringify(user.roles);
+  sessionStore.set({ ...s, user });
+  if (!rolesChanged) return;
+  get<Session>('/session')
+    .then((next) => {
+      const now = sessionStore.get();
+      if (now.status === 'signed-in') sessionStore.set({ ...now, permissions: next.permissions });
+    })
+    .catch(() => {});
 }

@@ -51,9 +51,42 @@ export interface Page<T> {
   offset: number;
 }
 
+// What the caller may do, by the ids of src/domain/access/role.cpp; computed by the server
+// from the role definitions and sent with the session.
+export type Permission =
+  | 'area.read'
+  | 'area.write'
+  | 'user.read'
+  | 'user.write'
+  | 'audit.read'
+  | 'registry.read'
+  | 'registry.write'
+  | 'national_id.read'
+  | 'config.write'
+  | 'feedback.write'
+  | 'feedback.manage'
+  | 'feedback.sensitive'
+  | 'activity.write'
+  | 'activity.verify'
+  | 'report.write'
+  | 'report.approve'
+  | 'target.write'
+  | 'indicator.write'
+  | 'course.write'
+  | 'training_plan.write';
+
+// The configuration every screen needs, sent with the session (src/domain/demographics.hpp).
+export interface SessionConfig {
+  sexes: string[];
+  age_bands: string[];
+  unknown_age_band: string;
+}
+
 export interface Session {
   user: User;
   csrf_token: string;
+  permissions: Permission[];
+  config: SessionConfig;
 }
 
 export interface ImportError {

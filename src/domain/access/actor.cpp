@@ -36,6 +36,13 @@ bool Actor::CanAtRoot(Permission p) const {
          });
 }
 
+std::vector<Permission> Actor::Permissions() const {
+  std::vector<Permission> out;
+  for (Permission p : AllPermissions())
+    if (HasPermission(p)) out.push_back(p);
+  return out;
+}
+
 std::vector<PathRange> Actor::Scope(Permission p) const {
   if (system) return {PathRange{"/", "0"}};
   std::vector<std::string> paths;

@@ -57,6 +57,9 @@ struct Actor {
   bool HasPermission(Permission p) const;
   // Holds `p` through a grant on a root area (the whole of that tree).
   bool CanAtRoot(Permission p) const;
+  // Every permission held anywhere (through any grant), in AllPermissions() order: what the
+  // session tells the web app the caller may do.
+  std::vector<Permission> Permissions() const;
   // Minimal set of subtree ranges where `p` holds (descendants of another grant dropped).
   std::vector<PathRange> Scope(Permission p) const;
 };

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+
 namespace mobilise::domain {
 
 TEST(Scope, SubtreeRangeCoversDescendantsOnly) {
@@ -42,6 +45,33 @@ TEST(Roles, ParseAndNames) {
   for (Role r : AllRoles()) EXPECT_EQ(ParseRole(RoleId(r)), r);
   EXPECT_FALSE(ParseRole("superuser"));
   EXPECT_FALSE(RoleAllows(Role::kFocalPoint, Permission::kUserWrite));
+}
+
+TEST(Roles, EveryPermissionHasOneId) {
+  std::set<std::string_view> ids;
+  for (Permission p : AllPermissions()) {
+    EXPECT_FALSE(PermissionId(p).empty());
+    EXPECT_TRUE(ids.insert(PermissionId(p)).second) << PermissionId(p);
+  }
+  EXPECT_EQ(PermissionId(Permission::kRegistryWrite), "registry.write");
+}
+
+// What the session sends the web app: permissions held through any grant, nothing else.
+TEST(Roles, PermissionsHeldAnywhere) {
+  Actor me;
+  me.grants = {{Role::kMe, "1", "/p1/", false}};
+  const auto held = me.Permissions();
+  auto has = [&](Permission p) { return std::find(held.begin(), held.end(), p) != held.end(); };
+  EXPECT_TRUE(has(Permission::kReportWrite));
+  EXPECT_TRUE(has(Permission::kIndicatorWrite));
+  EXPECT_FALSE(has(Permission::kActivityWrite));
+  EXPECT_FALSE(has(Permission::kCourseWrite));
+  Actor officer;
+  officer.grants = {{Role::kOfficer, "1", "/p1/", false}, {Role::kMobiliser, "2", "/p2/", false}};
+  const auto o = officer.Permissions();
+  EXPECT_NE(std::find(o.begin(), o.end(), Permission::kTrainingPlanWrite), o.end());
+  EXPECT_EQ(std::find(o.begin(), o.end(), Permission::kCourseWrite), o.end());
+  EXPECT_EQ(Actor::System("cli").Permissions().size(), AllPermissions().size());
 }
 
 }  // namespace mobilise::domain

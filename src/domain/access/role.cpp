@@ -82,6 +82,10 @@ bool RoleAllows(Role role, Permission permission) {
       return role == Role::kManager || role == Role::kMe || role == Role::kAdmin;
     case Permission::kIndicatorWrite:
       return role == Role::kMe || role == Role::kAdmin;
+    case Permission::kCourseWrite:
+      return role == Role::kManager || role == Role::kAdmin;
+    case Permission::kTrainingPlanWrite:
+      return role == Role::kOfficer || role == Role::kManager || role == Role::kAdmin;
     case Permission::kAreaWrite:
     case Permission::kUserWrite:
     case Permission::kAuditRead:
@@ -91,6 +95,54 @@ bool RoleAllows(Role role, Permission permission) {
              role == Role::kMe;
   }
   return false;
+}
+
+namespace {
+
+struct PermissionEntry {
+  Permission permission;
+  std::string_view id;
+};
+
+// One row per permission, in declaration order; AllPermissions and PermissionId read it.
+constexpr PermissionEntry kPermissions[] = {
+    {Permission::kAreaRead, "area.read"},
+    {Permission::kAreaWrite, "area.write"},
+    {Permission::kUserRead, "user.read"},
+    {Permission::kUserWrite, "user.write"},
+    {Permission::kAuditRead, "audit.read"},
+    {Permission::kRegistryRead, "registry.read"},
+    {Permission::kRegistryWrite, "registry.write"},
+    {Permission::kNationalIdRead, "national_id.read"},
+    {Permission::kConfigWrite, "config.write"},
+    {Permission::kFeedbackWrite, "feedback.write"},
+    {Permission::kFeedbackManage, "feedback.manage"},
+    {Permission::kFeedbackSensitive, "feedback.sensitive"},
+    {Permission::kActivityWrite, "activity.write"},
+    {Permission::kActivityVerify, "activity.verify"},
+    {Permission::kReportWrite, "report.write"},
+    {Permission::kReportApprove, "report.approve"},
+    {Permission::kTargetWrite, "target.write"},
+    {Permission::kIndicatorWrite, "indicator.write"},
+    {Permission::kCourseWrite, "course.write"},
+    {Permission::kTrainingPlanWrite, "training_plan.write"},
+};
+
+}  // namespace
+
+std::string_view PermissionId(Permission permission) {
+  for (const auto& e : kPermissions)
+    if (e.permission == permission) return e.id;
+  return "";
+}
+
+const std::vector<Permission>& AllPermissions() {
+  static const std::vector<Permission> kAll = [] {
+    std::vector<Permission> all;
+    for (const auto& e : kPermissions) all.push_back(e.permission);
+    return all;
+  }();
+  return kAll;
 }
 
 }  // namespace mobilise::domain

@@ -29,6 +29,8 @@ enum class Permission {
   kReportApprove,      // approve or return the reports of the areas below (the next level up)
   kTargetWrite,        // set targets
   kIndicatorWrite,     // define indicators, report templates, the DHIS2 mapping, fiscal settings
+  kCourseWrite,        // keep the training course catalogue (managers, administrators)
+  kTrainingPlanWrite,  // set training plans (supervisors and administrators of the area)
 };
 
 std::string_view RoleId(
@@ -37,5 +39,10 @@ std::optional<Role> ParseRole(std::string_view id);
 std::string_view RoleName(Role role);  // English display name
 const std::vector<Role>& AllRoles();
 bool RoleAllows(Role role, Permission permission);
+
+// A permission's stable id in the API ("registry.write", "activity.verify", ...): the session
+// sends the caller's permissions by these ids, so the web app never re-derives them from roles.
+std::string_view PermissionId(Permission permission);
+const std::vector<Permission>& AllPermissions();
 
 }  // namespace mobilise::domain

@@ -1,6 +1,6 @@
 // Edits a user's role × area assignments; errors come keyed like "roles[1].area_id".
 import { AreaPicker, type PickedArea } from './area_picker';
-import { SelectField } from './field';
+import { SelectField } from './form_fields';
 import { useI18n } from '../i18n';
 import { roleOptions } from '../roles';
 import type { RoleCode } from '../types';

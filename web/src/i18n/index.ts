@@ -2,10 +2,10 @@
 // plural forms through Intl.PluralRules, and <html lang dir> kept in step with the choice.
 import { createStore, useStore } from '../store';
 import en, { type MessageKey as ShellKey } from './en';
-import type { FieldKey } from './en_field';
-import type { RegistryKey } from './en_registry';
-import type { ReportsKey } from './en_reports';
-import type { TrainingKey } from './en_training';
+import type { FieldKey } from '../features/fieldwork/strings/en';
+import type { RegistryKey } from '../features/registry/strings/en';
+import type { ReportsKey } from '../features/reports/strings/en';
+import type { TrainingKey } from '../features/trainings/strings/en';
 import ps from './ps';
 import uk from './uk';
 import type { Plural } from './types';
@@ -82,41 +82,23 @@ function lookup(lang: Lang, key: MessageKey): string | Plural {
   return DICTIONARIES[lang][key] ?? DICTIONARIES.en[key] ?? key;
 }
 
-// The registry, field and training screens' messages: English (the fallback) and the current language,
-// fetched on first use and again for each language chosen afterwards. `messagesRevision` re-renders.
-type Loader = () => Promise<{ default: Partial<Record<MessageKey, string | Plural>> }>;
-type Bundle = 'registry' | 'field' | 'training' | 'reports';
-const LOADERS: Record<Bundle, Record<Lang, Loader>> = {
-  registry: {
-    en: () => import('./en_registry'),
-    ps: () => import('./ps_registry'),
-    uk: () => import('./uk_registry'),
-  },
-  field: {
-    en: () => import('./en_field'),
-    ps: () => import('./ps_field'),
-    uk: () => import('./uk_field'),
-  },
-  training: {
-    en: () => import('./en_training'),
-    ps: () => import('./ps_training'),
-    uk: () => import('./uk_training'),
-  },
-  reports: {
-    en: () => import('./en_reports'),
-    ps: () => import('./ps_reports'),
-    uk: () => import('./uk_reports'),
-  },
-};
+// A feature's messages (features/<name>/strings): English (the fallback) and the current
+// language, fetched on first use and again for each language chosen afterwards.
+// `messagesRevision` re-renders.
+type Dictionary = Partial<Record<MessageKey, string | Plural>>;
+export interface StringBundle {
+  name: string;
+  load: Record<Lang, () => Promise<{ default: Dictionary }>>;
+}
 const loaded = new Map<string, Promise<void>>();
-const wanted = new Set<Bundle>();
+const wanted = new Set<StringBundle>();
 export const messagesRevision = createStore(0);
 
-function loadBundleLang(bundle: Bundle, lang: Lang): Promise<void> {
-  const key = bundle + ':' + lang;
+function loadBundleLang(bundle: StringBundle, lang: Lang): Promise<void> {
+  const key = bundle.name + ':' + lang;
   let p = loaded.get(key);
   if (!p) {
-    p = LOADERS[bundle][lang]().then((m) => {
+    p = bundle.load[lang]().then((m) => {
       Object.assign(DICTIONARIES[lang], m.default);
       messagesRevision.set(messagesRevision.get() + 1);
     });
@@ -126,18 +108,15 @@ function loadBundleLang(bundle: Bundle, lang: Lang): Promise<void> {
   return p;
 }
 
-function loadBundle(bundle: Bundle): Promise<void> {
-  wanted.add(bundle);
+export function loadMessages(...bundles: StringBundle[]): Promise<void> {
   const lang = langStore.get();
-  return Promise.all([loadBundleLang(bundle, 'en'), loadBundleLang(bundle, lang)]).then(
-    () => undefined,
-  );
+  return Promise.all(
+    bundles.flatMap((b) => {
+      wanted.add(b);
+      return [loadBundleLang(b, 'en'), loadBundleLang(b, lang)];
+    }),
+  ).then(() => undefined);
 }
-
-export const loadRegistryMessages = () => loadBundle('registry');
-export const loadFieldMessages = () => loadBundle('field');
-export const loadTrainingMessages = () => loadBundle('training');
-export const loadReportsMessages = () => loadBundle('reports');
 
 langStore.subscribe((lang) => {
   for (const b of wanted) loadBundleLang(b, lang).catch(() => {});

@@ -1,0 +1,84 @@
+// The session carries what the web app needs to know and must not re-derive: the caller's
+// permissions (computed on the server from the role definitions) and the configuration the
+// screens use (sexes, UNHCR age bands) -- both backends, on login and on a later GET.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, login, freshPgDatabase } from './support.mjs';
+
+for (const backend of ['sqlite', 'postgres'])
+  describe(backend, () => {
+    let srv;
+    before(async () => {
+      srv = await startServer(backend === 'postgres' ? { database: freshPgDatabase() } : {});
+    });
+    after(async () => {
+      await srv?.stop();
+    });
+
+    test('login and GET /session answer the same permissions and configuration', async () => {
+      const c = await login(srv.base, 'officer.t1');
+      const r = await c.post('/api/v1/session', { username: 'officer.t1', password: 'demo-pass' });
+      assert.equal(r.status, 200);
+      const me = await c.get('/api/v1/session');
+      assert.equal(me.status, 200);
+      assert.deepEqual(me.json.permissions, r.json.permissions);
+      assert.deepEqual(me.json.config, r.json.config);
+    });
+
+    test('the configuration lists the sexes and the UNHCR age bands in order', async () => {
+      const c = await login(srv.base, 'mobiliser.u1');
+      const { config } = (await c.get('/api/v1/session')).json;
+      assert.deepEqual(config.sexes, ['f', 'm', 'x']);
+      assert.deepEqual(config.age_bands, ['0-4', '5-11', '12-17', '18-59', '60+']);
+      assert.equal(config.unknown_age_band, 'unknown');
+    });
+
+    test('permissions follow the roles: each role its own, held in any area', async () => {
+      const perms = async (user) =>
+        (await (await login(srv.base, user)).get('/api/v1/session')).json.permissions;
+      const admin = await perms('admin');
+      for (const p of ['area.write', 'user.write', 'audit.read', 'registry.write', 'config.write'])
+        assert.ok(admin.includes(p), p);
+      assert.ok(!admin.includes('activity.verify'));
+      assert.ok(!admin.includes('feedback.sensitive'));
+
+      const mob = await perms('mobiliser.u1');
+      assert.ok(mob.includes('registry.write'));
+      assert.ok(mob.includes('activity.write'));
+      for (const p of ['activity.verify', 'user.write', 'report.write', 'course.write'])
+        assert.ok(!mob.includes(p), p);
+
+      const officer = await perms('officer.t1');
+      for (const p of [
+        'activity.verify',
+        'report.approve',
+        'training_plan.write',
+        'feedback.manage',
+      ])
+        assert.ok(officer.includes(p), p);
+      assert.ok(!officer.includes('course.write'));
+
+      const manager = await perms('manager.d1');
+      assert.ok(manager.includes('course.write'));
+      assert.ok(manager.includes('target.write'));
+
+      const me = await perms('me.p1');
+      assert.ok(me.includes('indicator.write'));
+      assert.ok(!me.includes('activity.write'));
+      assert.ok(!me.includes('feedback.write'));
+
+      const focal = await perms('focal.d1');
+      assert.ok(focal.includes('feedback.sensitive'));
+      assert.ok(!focal.includes('activity.write'));
+    });
+
+    test('a bearer token has no session, so neither permissions nor configuration', async () => {
+      const c = await login(srv.base, 'admin');
+      const t = await c.post('/api/v1/tokens', { name: 'script' });
+      assert.equal(t.status, 201, t.text);
+      const res = await fetch(srv.base + '/api/v1/session', {
+        headers: { authorization: `Bearer ${t.json.token}` },
+      });
+      assert.equal(res.status, 400);
+    });
+  });

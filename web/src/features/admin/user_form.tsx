@@ -1,0 +1,265 @@
+// Create a user, or edit one: name, language, roles, enable/disable, password reset.
+import { useState } from 'preact/hooks';
+import { ApiError, patch, post } from '../../api';
+import { Field, SelectField } from '../../components/form_fields';
+import { newRoleRow, RolesEditor, type RoleRow } from '../../components/roles_editor';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { ACCOUNT_LOCALES } from '../../roles';
+import { href, navigate } from '../../router';
+import { updateCurrentUser } from '../../session';
+import { useFetch } from '../../use_fetch';
+import type { User } from '../../types';
+import { LoadingCard } from '../../components/loading_card';
+
+function rowsOf(user: User): RoleRow[] {
+  return user.roles.map((r) =>
+    newRoleRow(r.role, { id: r.area_id, name: r.area_name ?? r.area_id }),
+  );
+}
+
+function rolesBody(rows: RoleRow[]) {
+  return rows.map((r) => ({ role: r.role, area_id: r.area?.id ?? '' }));
+}
+
+export function UserCreatePage() {
+  const { t, lang } = useI18n();
+  const [username, setUsername] = useState('');
+  const [fullName, setFullName] = useState('');
+  const [password, setPassword] = useState('');
+  const [locale, setLocale] = useState<string>(lang);
+  const [rows, setRows] = useState<RoleRow[]>([newRoleRow()]);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    clearMessages();
+    setFields({});
+    setBusy(true);
+    try {
+      const user = await post<User>('/users', {
+        username: username.trim(),
+        full_name: fullName.trim(),
+        password,
+        locale,
+        roles: rolesBody(rows),
+      });
+      showInfo(t('common.created'));
+      navigate('users', user.id);
+    } catch (err) {
+      if (err instanceof ApiError) setFields(err.fields);
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="card" aria-labelledby="user-new-heading">
+      <Crumbs current={t('users.new')} />
+      <h1 id="user-new-heading">{t('users.new')}</h1>
+      <form onSubmit={submit} data-testid="user-form" class="form-narrow" noValidate>
+        <Field
+          label={t('users.username')}
+          value={username}
+          onInput={setUsername}
+          required
+          dir="ltr"
+          autocomplete="off"
+          error={fields.username}
+          testid="user-username"
+        />
+        <Field
+          label={t('users.fullName')}
+          value={fullName}
+          onInput={setFullName}
+          required
+          error={fields.full_name}
+          testid="user-full-name"
+        />
+        <Field
+          label={t('users.password')}
+          type="password"
+          value={password}
+          onInput={setPassword}
+          required
+          dir="ltr"
+          autocomplete="new-password"
+          error={fields.password}
+          testid="user-password"
+        />
+        <SelectField
+          label={t('users.locale')}
+          value={locale}
+          onChange={setLocale}
+          options={ACCOUNT_LOCALES}
+          error={fields.locale}
+          testid="user-locale"
+        />
+        <RolesEditor rows={rows} onChange={setRows} fields={fields} />
+        <div class="actions">
+          <button type="submit" class="primary" disabled={busy} data-testid="user-save">
+            {t('common.create')}
+          </button>
+          <a class="button secondary" href={href('users')}>
+            {t('common.cancel')}
+          </a>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export function UserEditPage({ id }: { id: string }) {
+  const { t } = useI18n();
+  const [user, setUser] = useState<User | null>(null);
+  const [fullName, setFullName] = useState('');
+  const [locale, setLocale] = useState('en');
+  const [rows, setRows] = useState<RoleRow[]>([]);
+  const [password, setPassword] = useState('');
+  const [fields, setFields] = useState<Record<string, string>>({});
+
+  function adopt(u: User) {
+    setUser(u);
+    setFullName(u.full_name);
+    setLocale(u.locale);
+    setRows(rowsOf(u));
+    updateCurrentUser(u);
+  }
+
+  useFetch<User>(`/users/${encodeURIComponent(id)}`, { onData: adopt });
+
+  if (!user) return <LoadingCard />;
+
+  async function save(body: Record<string, unknown>, message: string) {
+    if (!user) return;
+    clearMessages();
+    setFields({});
+    try {
+      adopt(
+        await patch<User>(`/users/${encodeURIComponent(user.id)}`, {
+          version: user.version,
+          ...body,
+        }),
+      );
+      showInfo(message);
+      return true;
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setFields(err.fields);
+        if (err.code === 'conflict' && err.current) adopt(err.current as User);
+      }
+      showError(err);
+      return false;
+    }
+  }
+
+  return (
+    <section
+      class="card"
+      aria-labelledby="user-edit-heading"
+      data-testid="user-edit"
+      data-username={user.username}
+    >
+      <Crumbs current={user.username} />
+      <h1 id="user-edit-heading">
+        {t('users.edit')}: <span dir="ltr">{user.username}</span>
+      </h1>
+      <p>
+        {user.disabled ? (
+          <span class="badge off" data-testid="user-status">
+            {t('users.disabled')}
+          </span>
+        ) : (
+          <span class="badge on" data-testid="user-status">
+            {t('users.active')}
+          </span>
+        )}
+      </p>
+      <form
+        class="form-narrow"
+        data-testid="user-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          save({ full_name: fullName.trim(), locale, roles: rolesBody(rows) }, t('common.saved'));
+        }}
+      >
+        <Field
+          label={t('users.fullName')}
+          value={fullName}
+          onInput={setFullName}
+          required
+          error={fields.full_name}
+          testid="user-full-name"
+        />
+        <SelectField
+          label={t('users.locale')}
+          value={locale}
+          onChange={setLocale}
+          options={ACCOUNT_LOCALES}
+          error={fields.locale}
+          testid="user-locale"
+        />
+        <RolesEditor rows={rows} onChange={setRows} fields={fields} />
+        <div class="actions">
+          <button type="submit" class="primary" data-testid="user-save">
+            {t('common.save')}
+          </button>
+        </div>
+      </form>
+
+      <div class="actions separated">
+        <button
+          type="button"
+          class={user.disabled ? 'secondary' : 'danger'}
+          data-testid="user-toggle-disabled"
+          onClick={() => save({ disabled: !user.disabled }, t('common.saved'))}
+        >
+          {user.disabled ? t('users.enable') : t('users.disable')}
+        </button>
+      </div>
+
+      <form
+        class="form-narrow subform"
+        data-testid="user-reset-password"
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (await save({ password }, t('common.saved'))) setPassword('');
+        }}
+      >
+        <h2 class="small-heading">{t('users.resetPassword')}</h2>
+        <Field
+          label={t('users.newPassword')}
+          type="password"
+          value={password}
+          onInput={setPassword}
+          required
+          dir="ltr"
+          autocomplete="new-password"
+          error={fields.password}
+          testid="user-new-password"
+        />
+        <button type="submit" class="secondary" data-testid="user-reset-password-save">
+          {t('users.resetPassword')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Crumbs({ current }: { current: string }) {
+  const { t } = useI18n();
+  return (
+    <nav class="breadcrumb" aria-label={t('areas.breadcrumb')}>
+      <ol>
+        <li>
+          <a href={href('users')}>{t('users.title')}</a>
+        </li>
+        <li aria-current="page">{current}</li>
+      </ol>
+    </nav>
+  );
+}

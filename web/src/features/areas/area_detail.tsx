@@ -1,0 +1,383 @@
+// One area: breadcrumb, facts, sub-areas, and the admin actions (edit, add child, move, delete).
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, del, patch, post } from '../../api';
+import { levelLabel, areaById, childAreas, expandAll, treeChanged } from '../../area_data';
+import { AreaPicker, type PickedArea } from '../../components/area_picker';
+import { Field } from '../../components/form_fields';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { href, navigate } from '../../router';
+import type { Area } from '../../types';
+
+type Mode = 'view' | 'edit' | 'child' | 'move' | 'delete';
+
+export function AreaDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
+  const { t } = useI18n();
+  const [area, setArea] = useState<Area | null>(null);
+  const [children, setChildren] = useState<Area[]>([]);
+  const [mode, setMode] = useState<Mode>('view');
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    areaById(id)
+      .then(async (a) => {
+        if (!live) return;
+        setArea(a);
+        expandAll((a.ancestors ?? []).map((x) => x.id));
+        setChildren(a.child_count > 0 ? await childAreas(a.id) : []);
+      })
+      .catch((e) => live && showError(e));
+    return () => {
+      live = false;
+    };
+  }, [id, reload]);
+
+  if (!area) return <p class="muted">{t('common.loading')}</p>;
+
+  const done = (message: string) => {
+    setMode('view');
+    setReload((n) => n + 1);
+    treeChanged();
+    showInfo(message);
+  };
+
+  return (
+    <div data-testid="area-detail" data-area-id={area.id} data-code={area.code}>
+      <nav aria-label={t('areas.breadcrumb')} class="breadcrumb" data-testid="breadcrumb">
+        <ol>
+          {(area.ancestors ?? []).map((a) => (
+            <li key={a.id}>
+              <a href={href('areas', a.id)}>{a.name}</a>
+            </li>
+          ))}
+          <li aria-current="page">{area.name}</li>
+        </ol>
+      </nav>
+      <h2 data-testid="area-name">{area.name}</h2>
+      {area.name_local && (
+        <p class="local-name" dir="auto">
+          {area.name_local}
+        </p>
+      )}
+      <dl class="facts">
+        <dt>{t('areas.code')}</dt>
+        <dd data-testid="area-code" dir="ltr">
+          {area.code}
+        </dd>
+        <dt>{t('areas.level')}</dt>
+        <dd>{levelLabel(area)}</dd>
+        <dt>{t('areas.children')}</dt>
+        <dd>{t('areas.childCount', { n: area.child_count })}</dd>
+      </dl>
+
+      {canEdit && (
+        <div class="actions" role="group">
+          <button
+            type="button"
+            class="secondary"
+            data-testid="area-edit"
+            aria-pressed={mode === 'edit'}
+            onClick={() => setMode(mode === 'edit' ? 'view' : 'edit')}
+          >
+            {t('common.edit')}
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            data-testid="area-new-child"
+            aria-pressed={mode === 'child'}
+            onClick={() => setMode(mode === 'child' ? 'view' : 'child')}
+          >
+            {t('areas.newChild')}
+          </button>
+          {area.parent_id && (
+            <button
+              type="button"
+              class="secondary"
+              data-testid="area-move"
+              aria-pressed={mode === 'move'}
+              onClick={() => setMode(mode === 'move' ? 'view' : 'move')}
+            >
+              {t('areas.move')}
+            </button>
+          )}
+          <button
+            type="button"
+            class="danger"
+            data-testid="area-delete"
+            aria-pressed={mode === 'delete'}
+            onClick={() => setMode(mode === 'delete' ? 'view' : 'delete')}
+          >
+            {t('common.delete')}
+          </button>
+        </div>
+      )}
+
+      {mode === 'edit' && (
+        <EditArea
+          area={area}
+          onDone={() => done(t('common.saved'))}
+          onStale={setArea}
+          onCancel={() => setMode('view')}
+        />
+      )}
+      {mode === 'child' && (
+        <CreateChild
+          parent={area}
+          onDone={() => done(t('common.created'))}
+          onCancel={() => setMode('view')}
+        />
+      )}
+      {mode === 'move' && (
+        <MoveArea
+          area={area}
+          onDone={() => done(t('areas.moved'))}
+          onCancel={() => setMode('view')}
+        />
+      )}
+      {mode === 'delete' && (
+        <div
+          class="confirm"
+          role="alertdialog"
+          aria-labelledby="confirm-delete-text"
+          data-testid="area-delete-confirm"
+        >
+          <p id="confirm-delete-text">{t('areas.confirmDelete', { name: area.name })}</p>
+          <div class="actions">
+            <button
+              type="button"
+              class="danger"
+              data-testid="area-delete-yes"
+              onClick={async () => {
+                clearMessages();
+                try {
+                  await del(`/areas/${encodeURIComponent(area.id)}`);
+                  treeChanged();
+                  showInfo(t('common.deleted'));
+                  if (area.parent_id) navigate('areas', area.parent_id);
+                  else navigate('areas');
+                } catch (e) {
+                  setMode('view');
+                  showError(e);
+                }
+              }}
+            >
+              {t('common.confirm')}
+            </button>
+            <button type="button" class="secondary" onClick={() => setMode('view')}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {children.length > 0 && (
+        <>
+          <h3>{t('areas.children')}</h3>
+          <ul class="plain-list" data-testid="area-children">
+            {children.map((c) => (
+              <li key={c.id}>
+                <a href={href('areas', c.id)} data-testid="area-child" data-code={c.code}>
+                  {c.name}
+                </a>{' '}
+                <span class="muted small" dir="ltr">
+                  {c.code}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+interface FormProps {
+  onDone: () => void;
+  onCancel: () => void;
+}
+
+function EditArea({
+  area,
+  onDone,
+  onStale,
+  onCancel,
+}: FormProps & { area: Area; onStale: (a: Area) => void }) {
+  const { t } = useI18n();
+  const [name, setName] = useState(area.name);
+  const [nameLocal, setNameLocal] = useState(area.name_local ?? '');
+  const [code, setCode] = useState(area.code);
+  const [fields, setFields] = useState<Record<string, string>>({});
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    clearMessages();
+    setFields({});
+    try {
+      await patch(`/areas/${encodeURIComponent(area.id)}`, {
+        version: area.version,
+        name: name.trim(),
+        code: code.trim(),
+        name_local: nameLocal.trim() ? nameLocal.trim() : null,
+      });
+      onDone();
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setFields(err.fields);
+        if (err.code === 'conflict' && err.current) onStale(err.current as Area);
+      }
+      showError(err);
+    }
+  }
+
+  return (
+    <form class="subform" onSubmit={submit} data-testid="area-edit-form">
+      <h3>{t('areas.edit')}</h3>
+      <Field
+        label={t('areas.name')}
+        value={name}
+        onInput={setName}
+        required
+        error={fields.name}
+        testid="area-edit-name"
+      />
+      <Field
+        label={t('areas.nameLocal')}
+        value={nameLocal}
+        onInput={setNameLocal}
+        dir="auto"
+        error={fields.name_local}
+        testid="area-edit-name-local"
+      />
+      <Field
+        label={t('areas.code')}
+        value={code}
+        onInput={setCode}
+        required
+        dir="ltr"
+        error={fields.code}
+        testid="area-edit-code"
+      />
+      <div class="actions">
+        <button type="submit" class="primary" data-testid="area-edit-save">
+          {t('common.save')}
+        </button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CreateChild({ parent, onDone, onCancel }: FormProps & { parent: Area }) {
+  const { t } = useI18n();
+  const [name, setName] = useState('');
+  const [nameLocal, setNameLocal] = useState('');
+  const [code, setCode] = useState('');
+  const [fields, setFields] = useState<Record<string, string>>({});
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    clearMessages();
+    setFields({});
+    const body: Record<string, string> = {
+      parent_id: parent.id,
+      code: code.trim(),
+      name: name.trim(),
+    };
+    if (nameLocal.trim()) body.name_local = nameLocal.trim();
+    try {
+      await post<Area>('/areas', body);
+      onDone();
+    } catch (err) {
+      if (err instanceof ApiError) setFields(err.fields);
+      showError(err);
+    }
+  }
+
+  return (
+    <form class="subform" onSubmit={submit} data-testid="area-child-form">
+      <h3>{t('areas.newChild')}</h3>
+      <Field
+        label={t('areas.name')}
+        value={name}
+        onInput={setName}
+        required
+        error={fields.name}
+        testid="area-child-name"
+      />
+      <Field
+        label={`${t('areas.nameLocal')} ${t('common.optional')}`}
+        value={nameLocal}
+        onInput={setNameLocal}
+        dir="auto"
+        error={fields.name_local}
+        testid="area-child-name-local"
+      />
+      <Field
+        label={t('areas.code')}
+        value={code}
+        onInput={setCode}
+        required
+        dir="ltr"
+        error={fields.code}
+        testid="area-child-code"
+      />
+      <div class="actions">
+        <button type="submit" class="primary" data-testid="area-child-save">
+          {t('areas.createChild')}
+        </button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function MoveArea({ area, onDone, onCancel }: FormProps & { area: Area }) {
+  const { t } = useI18n();
+  const [parent, setParent] = useState<PickedArea | null>(null);
+  const [error, setError] = useState<string | undefined>();
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    if (!parent) return;
+    clearMessages();
+    setError(undefined);
+    try {
+      await patch(`/areas/${encodeURIComponent(area.id)}`, {
+        version: area.version,
+        parent_id: parent.id,
+      });
+      onDone();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err.fields.parent_id);
+      showError(err);
+    }
+  }
+
+  return (
+    <form class="subform" onSubmit={submit} data-testid="area-move-form">
+      <h3>{t('areas.move')}</h3>
+      <AreaPicker
+        label={t('areas.moveTo')}
+        value={parent}
+        onChange={setParent}
+        error={error}
+        testid="area-move-picker"
+        exclude={area.id}
+      />
+      <div class="actions">
+        <button type="submit" class="primary" disabled={!parent} data-testid="area-move-save">
+          {t('areas.moveSubmit')}
+        </button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

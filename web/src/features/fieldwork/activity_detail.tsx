@@ -1,0 +1,521 @@
+// One session: its facts, participants, files (attach with progress; images as thumbnails, PDFs
+// as links), its status and return comment; the author edits and submits it, a supervisor who
+// is not its author verifies it or returns it with a comment, and later corrects it (with a
+// reason; the corrections -- who, when, why -- are listed to everyone who sees the session). A
+// training links to its trainees and their scores.
+import { useEffect, useState } from 'preact/hooks';
+import { del, get, post, query, upload } from '../../api';
+import { Crumbs, Facts, Ltr } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { enumLabel, num, useConfig } from '../../registry_data';
+import { href, navigate } from '../../router';
+import type { Activity, Institution, StoredFile, User } from '../../types';
+import {
+  ActivityStatus,
+  activityTypeLabel,
+  topicLabel,
+  when,
+  ageBands,
+  countedSexes,
+} from './common';
+import { LoadingCard } from '../../components/loading_card';
+
+export function ActivityDetailPage({
+  id,
+  user,
+  verifier,
+}: {
+  id: string;
+  user: User;
+  verifier: boolean;
+}) {
+  const { t } = useI18n();
+  const config = useConfig();
+  const [a, setA] = useState<Activity | null>(null);
+  const [files, setFiles] = useState<StoredFile[]>([]);
+  const [reload, setReload] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [returning, setReturning] = useState(false);
+  const [comment, setComment] = useState('');
+  const [institutions, setInstitutions] = useState<Institution[]>([]);
+
+  useEffect(() => {
+    let live = true;
+    const path = `/activities/${encodeURIComponent(id)}`;
+    Promise.all([get<Activity>(path), get<{ items: StoredFile[] }>(path + '/files')])
+      .then(([x, f]) => {
+        if (!live) return;
+        setA(x);
+        setFiles(f.items);
+        Promise.all(
+          x.institution_ids.map((i) => get<Institution>(`/institutions/${encodeURIComponent(i)}`)),
+        )
+          .then((list) => live && setInstitutions(list))
+          .catch(() => {});
+      })
+      .catch((e) => live && showError(e));
+    return () => {
+      live = false;
+    };
+  }, [id, reload]);
+
+  if (!a) return <LoadingCard />;
+  const author = a.author_id === user.id;
+  const editable = (a.status === 'draft' || a.status === 'returned') && (author || verifier);
+  const canVerify = verifier && !author && a.status === 'submitted';
+  const canCorrect = verifier && !author && a.status === 'verified';
+  const name = a.title || activityTypeLabel(config, a.type);
+  const corrections = a.corrections ?? [];
+
+  async function step(action: 'submit' | 'verify' | 'return', done: string) {
+    if (!a) return;
+    clearMessages();
+    setBusy(true);
+    try {
+      const body: Record<string, unknown> = { version: a.version };
+      if (action === 'return') body.comment = comment.trim();
+      const next = await post<Activity>(`/activities/${encodeURIComponent(a.id)}/${action}`, body);
+      showInfo(done);
+      if (action === 'submit') {
+        setA(next);
+      } else {
+        navigate('verify');
+      }
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove() {
+    if (!a) return;
+    setBusy(true);
+    try {
+      await del(`/activities/${encodeURIComponent(a.id)}`);
+      showInfo(t('common.deleted'));
+      navigate('activities');
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const facilitators = a.facilitators
+    .map((f) => (f.user_id === user.id ? user.full_name : (f.name ?? '')))
+    .filter(Boolean);
+  const time = [a.start_time, a.end_time].filter(Boolean).join('–');
+  return (
+    <>
+      <section
+        class="card"
+        aria-labelledby="act-detail-heading"
+        data-testid="activity-detail"
+        data-id={a.id}
+        data-status={a.status}
+      >
+        <Crumbs
+          items={[
+            {
+              href: href(canVerify ? 'verify' : 'activities'),
+              label: canVerify ? t('act.queue') : t('act.title'),
+            },
+          ]}
+          current={name}
+        />
+        <div class="section-head">
+          <h1 id="act-detail-heading" data-testid="activity-name">
+            <bdi>{name}</bdi>
+          </h1>
+          {editable && (
+            <a
+              class="button secondary"
+              href={href('activities', a.id, 'edit')}
+              data-testid="activity-edit"
+            >
+              {t('common.edit')}
+            </a>
+          )}
+          {canCorrect && (
+            <a
+              class="button secondary"
+              href={href('activities', a.id, 'edit')}
+              data-testid="activity-correct"
+            >
+              {t('act.correct')}
+            </a>
+          )}
+        </div>
+        <p class="badges">
+          <ActivityStatus status={a.status} />{' '}
+          <span class="badge neutral">{activityTypeLabel(config, a.type)}</span>
+        </p>
+        {a.status === 'returned' && a.return_comment && (
+          <div class="notice warn" role="status" data-testid="activity-return-comment">
+            <strong>{t('act.returnComment')}</strong>
+            <p class="pre-line">
+              <bdi dir="auto">{a.return_comment}</bdi>
+            </p>
+          </div>
+        )}
+        {a.type === 'training' && a.course_id && (
+          <p>
+            <a
+              class="button secondary"
+              href={href('trainings', a.id)}
+              data-testid="activity-trainees"
+            >
+              {t('act.traineesLink')}
+            </a>
+          </p>
+        )}
+        <Facts
+          rows={[
+            [
+              t('act.when'),
+              <>
+                <Ltr>{a.held_on}</Ltr>
+                {time && (
+                  <>
+                    {' '}
+                    · <Ltr>{time}</Ltr>
+                  </>
+                )}
+              </>,
+            ],
+            [t('act.area'), <bdi>{a.area_name}</bdi>],
+            [t('act.place'), a.place ? <bdi dir="auto">{a.place}</bdi> : ''],
+            [
+              t('act.institutionsInvolved'),
+              institutions.length ? (
+                <span data-testid="activity-institutions">
+                  {institutions.map((i, n) => (
+                    <>
+                      {n > 0 && ', '}
+                      <a key={i.id} href={href('institutions', i.id)}>
+                        <bdi>{i.name}</bdi>
+                      </a>
+                    </>
+                  ))}
+                </span>
+              ) : a.institution_ids.length ? (
+                t('act.institutions', { n: a.institution_ids.length })
+              ) : (
+                ''
+              ),
+            ],
+            [t('act.topics'), a.topics.map((x) => topicLabel(config, x)).join(t('common.listSep'))],
+            [
+              t('act.participants'),
+              <span data-testid="activity-total">{num(a.counted_total)}</span>,
+            ],
+            [t('act.named'), a.named_total ? num(a.named_total) : ''],
+            [
+              t('act.facilitators'),
+              facilitators.length ? <bdi>{facilitators.join(t('common.listSep'))}</bdi> : '',
+            ],
+            [
+              t('act.decisions'),
+              a.decisions ? (
+                <bdi dir="auto" class="pre-line">
+                  {a.decisions}
+                </bdi>
+              ) : (
+                ''
+              ),
+            ],
+            [
+              t('act.followUp'),
+              a.follow_up ? (
+                <bdi dir="auto" class="pre-line">
+                  {a.follow_up}
+                </bdi>
+              ) : (
+                ''
+              ),
+            ],
+            [
+              t('act.notes'),
+              a.notes ? (
+                <bdi dir="auto" class="pre-line">
+                  {a.notes}
+                </bdi>
+              ) : (
+                ''
+              ),
+            ],
+            [t('act.author'), a.author_name ? <bdi>{a.author_name}</bdi> : ''],
+            [t('act.submittedAt'), a.submitted_at ? when(a.submitted_at) : ''],
+            [t('act.verifiedAt'), a.verified_at ? when(a.verified_at) : ''],
+            [t('act.verifiedBy'), a.verified_by_name ? <bdi>{a.verified_by_name}</bdi> : ''],
+          ]}
+        />
+        {a.counts.length > 0 && <CountsTable a={a} />}
+        {a.attendance.length > 0 && (
+          <>
+            <h2>{t('act.named')}</h2>
+            <ul class="plain-list" data-testid="activity-named">
+              {a.attendance.map((x) => (
+                <li key={x.person_id}>
+                  <bdi>{x.person_name ?? x.person_id}</bdi>{' '}
+                  <span class="muted small">{enumLabel('sex', x.person_sex)}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {(editable || canVerify || (author && a.status === 'draft' && files.length === 0)) && (
+          <div class="actions separated">
+            {editable && author && (
+              <button
+                type="button"
+                class="primary"
+                disabled={busy}
+                data-testid="activity-submit"
+                onClick={() => step('submit', t('act.submitted'))}
+              >
+                {t('act.submit')}
+              </button>
+            )}
+            {canVerify && (
+              <>
+                <button
+                  type="button"
+                  class="primary"
+                  disabled={busy}
+                  data-testid="activity-verify"
+                  onClick={() => step('verify', t('act.verified'))}
+                >
+                  {t('act.verify')}
+                </button>
+                <button
+                  type="button"
+                  class="danger"
+                  disabled={busy}
+                  aria-expanded={returning}
+                  data-testid="activity-return"
+                  onClick={() => setReturning(!returning)}
+                >
+                  {t('act.return')}
+                </button>
+              </>
+            )}
+            {author && a.status === 'draft' && files.length === 0 && (
+              <button
+                type="button"
+                class="link"
+                disabled={busy}
+                data-testid="activity-delete"
+                onClick={remove}
+              >
+                {t('act.delete')}
+              </button>
+            )}
+          </div>
+        )}
+        {canVerify && returning && (
+          <form
+            class="confirm"
+            data-testid="activity-return-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              step('return', t('act.returned'));
+            }}
+          >
+            <div class="field">
+              <label for="act-return-comment">{t('act.returnReason')}</label>
+              <textarea
+                id="act-return-comment"
+                rows={3}
+                dir="auto"
+                value={comment}
+                data-testid="activity-return-comment-input"
+                onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)}
+              />
+            </div>
+            <div class="actions">
+              <button
+                type="submit"
+                class="danger"
+                disabled={busy || !comment.trim()}
+                data-testid="activity-return-send"
+              >
+                {t('act.returnSend')}
+              </button>
+              <button type="button" class="secondary" onClick={() => setReturning(false)}>
+                {t('common.cancel')}
+              </button>
+            </div>
+          </form>
+        )}
+      </section>
+      {corrections.length > 0 && (
+        <section class="card" aria-labelledby="act-corr-heading" data-testid="activity-corrections">
+          <h2 id="act-corr-heading">{t('act.corrections')}</h2>
+          <ul class="timeline">
+            {corrections.map((c, i) => (
+              <li key={i} data-testid="activity-correction" data-by={c.by ?? ''}>
+                <span class="muted small">
+                  {c.by_name && (
+                    <>
+                      <bdi data-testid="activity-correction-by">{c.by_name}</bdi> ·{' '}
+                    </>
+                  )}
+                  <Ltr>{when(c.at)}</Ltr>
+                </span>
+                <p class="pre-line" data-testid="activity-correction-reason">
+                  <bdi dir="auto">{c.reason ?? ''}</bdi>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <FilesSection
+        activity={a}
+        files={files}
+        canAttach={editable}
+        onAdded={() => setReload((n) => n + 1)}
+      />
+    </>
+  );
+}
+
+function CountsTable({ a }: { a: Activity }) {
+  const { t } = useI18n();
+  const n = (sex: string, band: string, dis: boolean) =>
+    a.counts.find((c) => c.sex === sex && c.age_band === band && c.disability === dis)?.count ?? 0;
+  const anyDisabled = a.counts.some((c) => c.disability && c.count > 0);
+  const bands = ageBands().filter((b) =>
+    countedSexes().some((s) => n(s, b, false) + n(s, b, true) > 0),
+  );
+  return (
+    <div class="table-wrap">
+      <table class="numbers count-summary" data-testid="activity-counts">
+        <thead>
+          <tr>
+            <th scope="col">{t('act.ageBand')}</th>
+            {countedSexes().map((s) => (
+              <th scope="col" key={s}>
+                {enumLabel('sex', s)}
+              </th>
+            ))}
+            {anyDisabled && <th scope="col">{t('act.withDisability')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {bands.map((b) => (
+            <tr key={b}>
+              <th scope="row">
+                <bdi dir="ltr">{enumLabel('age_band', b)}</bdi>
+              </th>
+              {countedSexes().map((s) => (
+                <td key={s}>{num(n(s, b, false) + n(s, b, true))}</td>
+              ))}
+              {anyDisabled && <td>{num(countedSexes().reduce((x, s) => x + n(s, b, true), 0))}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function FilesSection({
+  activity,
+  files,
+  canAttach,
+  onAdded,
+}: {
+  activity: Activity;
+  files: StoredFile[];
+  canAttach: boolean;
+  onAdded: () => void;
+}) {
+  const { t } = useI18n();
+  const [progress, setProgress] = useState<{ name: string; fraction: number } | null>(null);
+
+  async function attach(file: File) {
+    clearMessages();
+    setProgress({ name: file.name, fraction: 0 });
+    try {
+      await upload<StoredFile>(
+        `/activities/${encodeURIComponent(activity.id)}/files` + query({ filename: file.name }),
+        file,
+        file.type || 'application/octet-stream',
+        (fraction) => setProgress({ name: file.name, fraction }),
+      );
+      showInfo(t('act.uploaded'));
+      onAdded();
+    } catch (e) {
+      showError(e);
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  return (
+    <section class="card" aria-labelledby="act-files-heading" data-testid="activity-files">
+      <h2 id="act-files-heading">{t('act.files')}</h2>
+      {files.length === 0 ? (
+        <p class="muted" data-testid="activity-no-files">
+          {t('act.noFiles')}
+        </p>
+      ) : (
+        <ul class="thumbs">
+          {files.map((f) => (
+            <li key={f.id} data-testid="activity-file" data-mime={f.mime}>
+              {f.mime.startsWith('image/') ? (
+                <a href={f.url} target="_blank" rel="noopener">
+                  <img src={f.url} alt={f.name} loading="lazy" data-testid="activity-thumb" />
+                </a>
+              ) : (
+                <a
+                  class="file-link"
+                  href={f.url}
+                  target="_blank"
+                  rel="noopener"
+                  data-testid="activity-file-link"
+                >
+                  <bdi dir="auto">{f.name}</bdi>
+                </a>
+              )}
+              <span class="muted small">
+                <bdi dir="auto">{f.name}</bdi>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canAttach && (
+        <div class="file-pick">
+          <input
+            id="act-file"
+            type="file"
+            accept="image/jpeg,image/png,application/pdf"
+            data-testid="activity-file-input"
+            disabled={!!progress}
+            onChange={(e) => {
+              const input = e.currentTarget as HTMLInputElement;
+              const file = input.files?.[0];
+              if (file) attach(file);
+              input.value = '';
+            }}
+          />
+          <label for="act-file" class="button secondary">
+            {t('act.attach')}
+          </label>
+          <span class="hint">{t('act.filesHint')}</span>
+        </div>
+      )}
+      {progress && (
+        <div class="progress" data-testid="activity-upload-progress">
+          <span>{t('act.uploading', { name: progress.name })}</span>
+          <progress max={1} value={progress.fraction} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+// Every feature of the app; the router, the main menu and the page switch are built from them.
+import type { Feature } from '../feature';
+import { account } from './account';
+import { admin } from './admin';
+import { areas } from './areas';
+import { fieldwork } from './fieldwork';
+import { registry } from './registry';
+import { reports } from './reports';
+import { setup } from './setup';
+import { trainings } from './trainings';
+
+// `areas` first: its first route is the default screen.
+export const FEATURES: Feature[] = [
+  areas,
+  registry,
+  fieldwork,
+  trainings,
+  reports,
+  setup,
+  admin,
+  account,
+];

@@ -1,0 +1,452 @@
+// Create or edit a household and its people (sex, birth date or age, relation, the Washington
+// Group short set, displacement, phone). A national ID already registered answers 409: the form
+// shows who has it and lets the user register anyway (allow_duplicate).
+import { useState } from 'preact/hooks';
+import { ApiError, patch, post } from '../../api';
+import { AreaPicker, type PickedArea } from '../../components/area_picker';
+import { Field } from '../../components/form_fields';
+import { Crumbs, flashWarnings } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { flagLabel, orNull, todayIso, useConfig } from '../../registry_data';
+import { href, navigate } from '../../router';
+import type { Household, Person, Warning } from '../../types';
+import { FieldErrorsElsewhere } from './institution_form';
+import { emptyPerson, personBody, PersonRowEditor, rowOf, type PersonRow } from './person_row';
+import { useFetch } from '../../use_fetch';
+import { LoadingCard } from '../../components/loading_card';
+
+interface Form {
+  area: PickedArea | null;
+  code: string;
+  head_name: string;
+  head_father_name: string;
+  address: string;
+  phone: string;
+  national_id: string;
+  psc_score: string;
+  psc_date: string;
+  psc_source: string;
+  latitude: string;
+  longitude: string;
+  flags: string[];
+}
+
+const EMPTY: Form = {
+  area: null,
+  code: '',
+  head_name: '',
+  head_father_name: '',
+  address: '',
+  phone: '',
+  national_id: '',
+  psc_score: '',
+  psc_date: '',
+  psc_source: '',
+  latitude: '',
+  longitude: '',
+  flags: [],
+};
+
+function formOf(h: Household): Form {
+  return {
+    area: { id: h.area_id, name: h.area_name },
+    code: h.code ?? '',
+    head_name: h.head_name,
+    head_father_name: h.head_father_name ?? '',
+    address: h.address ?? '',
+    phone: h.phone ?? '',
+    national_id: h.national_id_masked ? '' : (h.national_id ?? ''),
+    psc_score: h.psc_score !== null ? String(h.psc_score) : '',
+    psc_date: h.psc_date ?? '',
+    psc_source: h.psc_source ?? '',
+    latitude: h.latitude !== null ? String(h.latitude) : '',
+    longitude: h.longitude !== null ? String(h.longitude) : '',
+    flags: h.flags,
+  };
+}
+
+// "another household has this national ID: A (village), B (village); send ..." -> the names.
+function holders(message: string): string {
+  const m = /:\s*(.+?);/.exec(message);
+  return m ? m[1] : message;
+}
+
+const number = (s: string) => Number(s.trim().replace(',', '.'));
+
+export function HouseholdFormPage({ id }: { id?: string }) {
+  const { t } = useI18n();
+  const config = useConfig();
+  const [record, setRecord] = useState<Household | null>(null);
+  const [f, setF] = useState<Form>(EMPTY);
+  const [rows, setRows] = useState<PersonRow[]>(() => (id ? [] : [emptyPerson('head')]));
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [duplicate, setDuplicate] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useFetch<Household>(id ? `/households/${encodeURIComponent(id)}` : null, {
+    onData: (h) => {
+      setRecord(h);
+      setF(formOf(h));
+      setRows((h.people ?? []).map(rowOf));
+    },
+  });
+
+  if (id && !record) return <LoadingCard />;
+
+  const set = (p: Partial<Form>) => setF((old) => ({ ...old, ...p }));
+  // The head's row follows the head's name until the user types a different name into it.
+  const setHeadName = (name: string) => {
+    setRows((old) =>
+      old.map((r) =>
+        !r.id && r.relation === 'head' && r.name === f.head_name ? { ...r, name } : r,
+      ),
+    );
+    set({ head_name: name });
+  };
+
+  function body(allowDuplicate: boolean): Record<string, unknown> {
+    const b: Record<string, unknown> = {
+      area_id: f.area?.id ?? '',
+      head_name: f.head_name.trim(),
+      code: orNull(f.code),
+      head_father_name: orNull(f.head_father_name),
+      address: orNull(f.address),
+      phone: orNull(f.phone),
+      psc_date: orNull(f.psc_date),
+      psc_source: orNull(f.psc_source),
+      flags: f.flags,
+    };
+    // A masked ID the user did not retype stays as it is.
+    if (f.national_id.trim() || !record?.national_id_masked) b.national_id = orNull(f.national_id);
+    if (f.psc_score.trim()) b.psc_score = number(f.psc_score);
+    if (f.latitude.trim() || f.longitude.trim()) {
+      b.latitude = number(f.latitude);
+      b.longitude = number(f.longitude);
+    }
+    if (allowDuplicate) b.allow_duplicate = true;
+    if (!record) {
+      for (const k of Object.keys(b)) if (b[k] === null) delete b[k];
+      b.people = rows.map((r) => personBody(r, false));
+    } else {
+      b.version = record.version;
+    }
+    return b;
+  }
+
+  async function save(allowDuplicate: boolean) {
+    clearMessages();
+    setFields({});
+    setDuplicate(null);
+    setBusy(true);
+    try {
+      let saved: Household;
+      let warnings: Warning[] = [];
+      if (!record) {
+        saved = await post<Household>('/households', body(allowDuplicate));
+        warnings = saved.warnings ?? [];
+      } else {
+        saved = await patch<Household>(
+          `/households/${encodeURIComponent(record.id)}`,
+          body(allowDuplicate),
+        );
+        warnings = saved.warnings ?? [];
+        setRecord(saved);
+        if (!(await savePeople(saved.id))) return;
+      }
+      flashWarnings(saved.id, warnings);
+      showInfo(record ? t('common.saved') : t('common.created'));
+      navigate('households', saved.id);
+    } catch (err) {
+      if (err instanceof ApiError) {
+        if (err.code === 'conflict' && err.fields.national_id) {
+          setDuplicate(err.message);
+          setFields({ national_id: t('hh.duplicateField') });
+          clearMessages();
+          return;
+        }
+        setFields(err.fields);
+        if (err.code === 'conflict' && err.current) {
+          const h = err.current as Household;
+          setRecord(h);
+          setF(formOf(h));
+          setRows((h.people ?? []).map(rowOf));
+        }
+      }
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  // On edit, each changed or new person is saved on its own; errors land on that row.
+  async function savePeople(householdId: string): Promise<boolean> {
+    const next = [...rows];
+    for (let i = 0; i < next.length; i++) {
+      const r = next[i];
+      const b = personBody(r, !!r.id);
+      if (r.id && JSON.stringify(b) === r.saved) continue;
+      try {
+        const base = `/households/${encodeURIComponent(householdId)}/people`;
+        const p = r.id
+          ? await patch<Person>(`${base}/${encodeURIComponent(r.id)}`, { version: r.version, ...b })
+          : await post<Person>(base, b);
+        next[i] = rowOf(p);
+      } catch (err) {
+        setRows(next);
+        if (err instanceof ApiError) {
+          const prefixed: Record<string, string> = {};
+          for (const [k, v] of Object.entries(err.fields)) prefixed[`people[${i}].${k}`] = v;
+          setFields(prefixed);
+        }
+        showError(err);
+        return false;
+      }
+    }
+    setRows(next);
+    return true;
+  }
+
+  const title = record ? t('hh.edit') : t('hh.new');
+  const flags = config?.vulnerability_flags ?? [];
+  return (
+    <section class="card" aria-labelledby="hh-form-heading">
+      <Crumbs
+        items={[
+          { href: href('households'), label: t('hh.title') },
+          ...(record ? [{ href: href('households', record.id), label: record.head_name }] : []),
+        ]}
+        current={title}
+      />
+      <h1 id="hh-form-heading">{title}</h1>
+      <form
+        class="form-narrow"
+        noValidate
+        data-testid="household-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save(false);
+        }}
+      >
+        <AreaPicker
+          label={t('hh.village')}
+          value={f.area}
+          onChange={(area) => set({ area })}
+          error={fields.area_id}
+          testid="hh-area"
+        />
+        <Field
+          label={t('hh.head')}
+          value={f.head_name}
+          onInput={setHeadName}
+          required
+          dir="auto"
+          error={fields.head_name}
+          testid="hh-head-name"
+        />
+        <Field
+          label={`${t('hh.fatherName')} ${t('common.optional')}`}
+          value={f.head_father_name}
+          onInput={(v) => set({ head_father_name: v })}
+          dir="auto"
+          error={fields.head_father_name}
+          testid="hh-father-name"
+        />
+        <div class="form-row">
+          <Field
+            label={`${t('hh.code')} ${t('common.optional')}`}
+            value={f.code}
+            onInput={(v) => set({ code: v })}
+            dir="ltr"
+            error={fields.code}
+            testid="hh-code"
+          />
+          <Field
+            type="tel"
+            label={`${t('hh.phone')} ${t('common.optional')}`}
+            value={f.phone}
+            onInput={(v) => set({ phone: v })}
+            dir="ltr"
+            error={fields.phone}
+            testid="hh-phone"
+          />
+        </div>
+        <Field
+          label={`${t('hh.nationalId')} ${t('common.optional')}`}
+          value={f.national_id}
+          onInput={(v) => set({ national_id: v })}
+          dir="ltr"
+          error={fields.national_id}
+          testid="hh-national-id"
+          hint={
+            record?.national_id_masked && record.national_id
+              ? t('hh.maskedKeep', { id: record.national_id })
+              : undefined
+          }
+        />
+        {duplicate !== null && (
+          <div
+            class="confirm"
+            role="alertdialog"
+            aria-labelledby="hh-dup-text"
+            data-testid="household-duplicate"
+          >
+            <p id="hh-dup-text">
+              <strong>{t('hh.duplicateTitle')}</strong>
+            </p>
+            <p>
+              {t('hh.duplicateHolders')}{' '}
+              <bdi dir="auto" data-testid="household-duplicate-detail">
+                {holders(duplicate)}
+              </bdi>
+            </p>
+            <p>{t('hh.duplicateAsk')}</p>
+            <div class="actions">
+              <button
+                type="button"
+                class="primary"
+                data-testid="household-duplicate-confirm"
+                disabled={busy}
+                onClick={() => save(true)}
+              >
+                {t('hh.duplicateConfirm')}
+              </button>
+              <button
+                type="button"
+                class="secondary"
+                data-testid="household-duplicate-cancel"
+                onClick={() => {
+                  setDuplicate(null);
+                  setFields({});
+                }}
+              >
+                {t('common.cancel')}
+              </button>
+            </div>
+          </div>
+        )}
+        <Field
+          label={`${t('hh.address')} ${t('common.optional')}`}
+          value={f.address}
+          onInput={(v) => set({ address: v })}
+          dir="auto"
+          error={fields.address}
+          testid="hh-address"
+        />
+        <fieldset>
+          <legend>{t('hh.psc')}</legend>
+          <div class="form-row">
+            <Field
+              label={t('hh.pscScore')}
+              value={f.psc_score}
+              onInput={(v) => set({ psc_score: v })}
+              inputMode="decimal"
+              dir="ltr"
+              error={fields.psc_score}
+              testid="hh-psc-score"
+            />
+            <Field
+              type="date"
+              label={t('hh.pscDate')}
+              value={f.psc_date}
+              onInput={(v) => set({ psc_date: v })}
+              max={todayIso()}
+              error={fields.psc_date}
+              testid="hh-psc-date"
+            />
+          </div>
+          <Field
+            label={`${t('hh.pscSource')} ${t('common.optional')}`}
+            value={f.psc_source}
+            onInput={(v) => set({ psc_source: v })}
+            dir="auto"
+            error={fields.psc_source}
+            testid="hh-psc-source"
+          />
+        </fieldset>
+        {flags.length > 0 && (
+          <fieldset data-testid="hh-flags">
+            <legend>{t('hh.flags')}</legend>
+            <p class="hint">{t('hh.flagsHint')}</p>
+            {flags.map((o) => (
+              <label class="check" key={o.code}>
+                <input
+                  type="checkbox"
+                  checked={f.flags.includes(o.code)}
+                  data-testid={'hh-flag-' + o.code}
+                  onChange={(e) => {
+                    const on = (e.currentTarget as HTMLInputElement).checked;
+                    set({ flags: on ? [...f.flags, o.code] : f.flags.filter((x) => x !== o.code) });
+                  }}
+                />
+                {flagLabel(config, o.code)}
+              </label>
+            ))}
+            {fields.flags && <div class="field-error">{fields.flags}</div>}
+          </fieldset>
+        )}
+        <details class="filter-box">
+          <summary>{t('hh.location')}</summary>
+          <div class="form-row">
+            <Field
+              label={t('hh.latitude')}
+              value={f.latitude}
+              onInput={(v) => set({ latitude: v })}
+              inputMode="decimal"
+              dir="ltr"
+              error={fields.latitude}
+              testid="hh-latitude"
+            />
+            <Field
+              label={t('hh.longitude')}
+              value={f.longitude}
+              onInput={(v) => set({ longitude: v })}
+              inputMode="decimal"
+              dir="ltr"
+              error={fields.longitude}
+              testid="hh-longitude"
+            />
+          </div>
+        </details>
+
+        <h2>{t('hh.peopleTitle', { n: rows.length })}</h2>
+        {fields.people && <div class="field-error">{fields.people}</div>}
+        {rows.map((r, i) => (
+          <PersonRowEditor
+            key={r.key}
+            index={i}
+            row={r}
+            fields={fields}
+            onChange={(row) => setRows((old) => old.map((x) => (x.key === r.key ? row : x)))}
+            onRemove={r.id ? undefined : () => setRows((old) => old.filter((x) => x.key !== r.key))}
+          />
+        ))}
+        <div class="actions">
+          <button
+            type="button"
+            class="secondary"
+            data-testid="hh-add-person"
+            onClick={() => setRows([...rows, emptyPerson(rows.length === 0 ? 'head' : '')])}
+          >
+            {t('hh.addPerson')}
+          </button>
+        </div>
+        <FieldErrorsElsewhere
+          fields={fields}
+          shown={(k) => k.startsWith('people') || Object.keys(EMPTY).includes(k) || k === 'area_id'}
+        />
+        <div class="actions separated">
+          <button type="submit" class="primary" disabled={busy} data-testid="hh-save">
+            {record ? t('common.save') : t('hh.register')}
+          </button>
+          <a
+            class="button secondary"
+            href={record ? href('households', record.id) : href('households')}
+          >
+            {t('common.cancel')}
+          </a>
+        </div>
+      </form>
+    </section>
+  );
+}

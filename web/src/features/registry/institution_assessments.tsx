@@ -1,0 +1,249 @@
+// Maturity assessments of an institution: the list (newest first) and an entry form showing the
+// chosen checklist's items, each scored 0..max; after saving, the score and grade.
+import { useState } from 'preact/hooks';
+import { ApiError, post } from '../../api';
+import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { Ltr } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError } from '../../messages';
+import { checklistsFor, num, todayIso, useConfig } from '../../registry_data';
+import type { Assessment, Checklist, Institution } from '../../types';
+import { FieldErrorsElsewhere } from './institution_form';
+import { useFetch } from '../../use_fetch';
+
+export function AssessmentsSection({
+  inst,
+  canWrite,
+  onChange,
+}: {
+  inst: Institution;
+  canWrite: boolean;
+  onChange: () => void;
+}) {
+  const { t } = useI18n();
+  const config = useConfig();
+  const [adding, setAdding] = useState(false);
+  const [result, setResult] = useState<Assessment | null>(null);
+  const lists = checklistsFor(config, inst.type);
+  const listName = (code: string) => config?.checklists.find((c) => c.code === code)?.name ?? code;
+
+  const { data, reload } = useFetch<{ items: Assessment[] }>(
+    `/institutions/${encodeURIComponent(inst.id)}/assessments`,
+  );
+  const items = data?.items ?? null;
+
+  return (
+    <section class="card" aria-labelledby="assessments-heading" data-testid="assessments">
+      <div class="section-head">
+        <h2 id="assessments-heading">{t('asmt.title')}</h2>
+        {canWrite && lists.length > 0 && !adding && (
+          <button
+            type="button"
+            class="primary"
+            data-testid="assessment-add"
+            onClick={() => {
+              setResult(null);
+              setAdding(true);
+            }}
+          >
+            {t('asmt.new')}
+          </button>
+        )}
+      </div>
+      {result && (
+        <p
+          class="notice ok"
+          role="status"
+          data-testid="assessment-result"
+          data-grade={result.grade}
+        >
+          {t('asmt.result', { score: num(result.score, 1), grade: result.grade })}
+        </p>
+      )}
+      {adding && (
+        <AssessmentForm
+          inst={inst}
+          lists={lists}
+          onCancel={() => setAdding(false)}
+          onDone={(a) => {
+            setAdding(false);
+            setResult(a);
+            reload();
+            onChange();
+          }}
+        />
+      )}
+      {!items ? (
+        <p class="muted">{t('common.loading')}</p>
+      ) : items.length === 0 ? (
+        <p class="muted" data-testid="assessments-none">
+          {lists.length > 0 ? t('asmt.none') : t('asmt.noChecklist')}
+        </p>
+      ) : (
+        <div class="table-wrap">
+          <table class="stack" data-testid="assessment-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('asmt.date')}</th>
+                <th scope="col">{t('asmt.checklist')}</th>
+                <th scope="col">{t('asmt.score')}</th>
+                <th scope="col">{t('asmt.grade')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((a) => (
+                <tr key={a.id} data-testid="assessment-row">
+                  <td class="stack-title">
+                    <Ltr>{a.assessed_on}</Ltr>
+                  </td>
+                  <td data-label={t('asmt.checklist')}>{listName(a.checklist)}</td>
+                  <td data-label={t('asmt.score')}>
+                    {t('asmt.percent', { score: num(a.score, 1) })}
+                  </td>
+                  <td data-label={t('asmt.grade')}>
+                    <span class="badge grade" data-testid="assessment-grade">
+                      {a.grade}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function AssessmentForm({
+  inst,
+  lists,
+  onDone,
+  onCancel,
+}: {
+  inst: Institution;
+  lists: Checklist[];
+  onDone: (a: Assessment) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const [code, setCode] = useState(lists[0]?.code ?? '');
+  const [date, setDate] = useState(todayIso());
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [notes, setNotes] = useState('');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const list = lists.find((l) => l.code === code);
+  const total = list ? list.items.reduce((s, i) => s + (Number(answers[i.code]) || 0), 0) : 0;
+  const max = list ? list.items.reduce((s, i) => s + i.max_score, 0) : 0;
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    if (!list) return;
+    clearMessages();
+    setFields({});
+    const body: Record<string, unknown> = { checklist: code, assessed_on: date, answers: {} };
+    const a: Record<string, number> = {};
+    const local: Record<string, string> = {};
+    for (const item of list.items) {
+      const raw = (answers[item.code] ?? '').trim();
+      const n = Number(raw);
+      if (raw === '' || !Number.isInteger(n) || n < 0 || n > item.max_score)
+        local['answers.' + item.code] = t('asmt.range', { max: item.max_score });
+      else a[item.code] = n;
+    }
+    if (Object.keys(local).length > 0) {
+      setFields(local);
+      return;
+    }
+    body.answers = a;
+    if (notes.trim()) body.notes = notes.trim();
+    setBusy(true);
+    try {
+      onDone(
+        await post<Assessment>(`/institutions/${encodeURIComponent(inst.id)}/assessments`, body),
+      );
+    } catch (err) {
+      if (err instanceof ApiError) setFields(err.fields);
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="subform form-narrow" data-testid="assessment-form" noValidate onSubmit={submit}>
+      <h3>{t('asmt.new')}</h3>
+      <SelectField
+        label={t('asmt.checklist')}
+        value={code}
+        onChange={(c) => {
+          setCode(c);
+          setAnswers({});
+        }}
+        error={fields.checklist}
+        testid="assessment-checklist"
+        options={lists.map((l) => ({ value: l.code, label: l.name }))}
+      />
+      <Field
+        type="date"
+        label={t('asmt.date')}
+        value={date}
+        onInput={setDate}
+        max={todayIso()}
+        error={fields.assessed_on}
+        testid="assessment-date"
+      />
+      {list && (
+        <fieldset data-testid="assessment-items">
+          <legend>{t('asmt.items')}</legend>
+          {list.items.map((item) => (
+            <div class="score-row" key={item.code}>
+              <Field
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={item.max_score}
+                step={1}
+                label={`${item.name} (0–${item.max_score})`}
+                value={answers[item.code] ?? ''}
+                onInput={(v) => {
+                  setAnswers((old) => ({ ...old, [item.code]: v }));
+                  setFields((old) => {
+                    const { ['answers.' + item.code]: _gone, ...rest } = old;
+                    return rest;
+                  });
+                }}
+                error={fields['answers.' + item.code]}
+                testid={'assessment-item-' + item.code}
+                dir="ltr"
+              />
+            </div>
+          ))}
+          <p class="muted small" data-testid="assessment-total">
+            {t('asmt.total', { total: num(total), max: num(max) })}
+          </p>
+        </fieldset>
+      )}
+      <TextAreaField
+        label={`${t('reg.notes')} ${t('common.optional')}`}
+        value={notes}
+        onInput={setNotes}
+        error={fields.notes}
+        testid="assessment-notes"
+      />
+      <FieldErrorsElsewhere
+        fields={fields}
+        shown={(k) => ['checklist', 'assessed_on', 'notes'].includes(k) || k.startsWith('answers.')}
+      />
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy} data-testid="assessment-save">
+          {t('common.save')}
+        </button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

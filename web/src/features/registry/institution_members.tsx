@@ -1,0 +1,575 @@
+// An institution's members: current or all, add one (a household, a person, or a member
+// institution with its representative, by the type's member kind), end a membership.
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, get, patch, post, query } from '../../api';
+import { Field, SelectField } from '../../components/form_fields';
+import { Ltr, WarningList } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { enumLabel, roleOptionLabel, todayIso, typeOf, useConfig } from '../../registry_data';
+import { href } from '../../router';
+import type { Household, Institution, Membership, Page, Person, Warning } from '../../types';
+import { FieldErrorsElsewhere } from './institution_form';
+import { useFetch } from '../../use_fetch';
+
+interface Props {
+  inst: Institution;
+  canWrite: boolean;
+  onChange: () => void;
+}
+
+export function MembersSection({ inst, canWrite, onChange }: Props) {
+  const { t } = useI18n();
+  const config = useConfig();
+  const [all, setAll] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [ending, setEnding] = useState<string | null>(null);
+  const [warnings, setWarnings] = useState<Warning[]>([]);
+
+  const { data, reload } = useFetch<{ items: Membership[] }>(
+    `/institutions/${encodeURIComponent(inst.id)}/members` +
+      query({ all: all ? 'true' : undefined }),
+  );
+  const items = data?.items ?? null;
+
+  const changed = (w: Warning[]) => {
+    setWarnings(w);
+    reload();
+    onChange();
+  };
+  const kind = typeOf(config, inst.type)?.member_kind ?? 'household';
+
+  return (
+    <section class="card" aria-labelledby="members-heading" data-testid="members">
+      <div class="section-head">
+        <h2 id="members-heading">{t('inst.membersTitle')}</h2>
+        {canWrite && !adding && (
+          <button
+            type="button"
+            class="primary"
+            data-testid="member-add"
+            onClick={() => setAdding(true)}
+          >
+            {t('inst.addMember')}
+          </button>
+        )}
+      </div>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={all}
+          data-testid="members-all"
+          onChange={(e) => setAll((e.currentTarget as HTMLInputElement).checked)}
+        />
+        {t('inst.showFormer')}
+      </label>
+      <WarningList warnings={warnings} testid="member-warnings" selfId={inst.id} />
+      {adding && (
+        <AddMember
+          inst={inst}
+          kind={kind}
+          onCancel={() => setAdding(false)}
+          onDone={(w) => {
+            setAdding(false);
+            showInfo(t('inst.memberAdded'));
+            changed(w);
+          }}
+        />
+      )}
+      {!items ? (
+        <p class="muted">{t('common.loading')}</p>
+      ) : items.length === 0 ? (
+        <p class="muted" data-testid="members-none">
+          {t('inst.noMembers')}
+        </p>
+      ) : (
+        <div class="table-wrap">
+          <table class="stack" data-testid="member-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('inst.member')}</th>
+                <th scope="col">{t('inst.representative')}</th>
+                <th scope="col">{t('inst.role')}</th>
+                <th scope="col">{t('inst.joinedOn')}</th>
+                <th scope="col">{t('inst.leftOn')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((m) => (
+                <tr
+                  key={m.id}
+                  data-testid="member-row"
+                  data-id={m.id}
+                  class={m.left_on ? 'former' : undefined}
+                >
+                  <td class="stack-title">
+                    {m.member_institution_id ? (
+                      <a href={href('institutions', m.member_institution_id)}>
+                        <bdi>{m.member_institution_name}</bdi>
+                      </a>
+                    ) : m.household_id ? (
+                      <a href={href('households', m.household_id)}>
+                        <bdi>{m.household_name ?? m.person_name}</bdi>
+                      </a>
+                    ) : (
+                      <bdi>{m.person_name}</bdi>
+                    )}
+                  </td>
+                  <td data-label={t('inst.representative')}>
+                    <span>
+                      {m.person_name && <bdi>{m.person_name}</bdi>}
+                      {m.person_sex && (
+                        <span class="muted small"> ({enumLabel('sex', m.person_sex)})</span>
+                      )}
+                    </span>
+                  </td>
+                  <td data-label={t('inst.role')}>{roleOptionLabel(config, m.role)}</td>
+                  <td data-label={t('inst.joinedOn')}>
+                    <Ltr>{m.joined_on}</Ltr>
+                  </td>
+                  <td data-label={t('inst.leftOn')}>
+                    {m.left_on ? (
+                      <>
+                        <Ltr>{m.left_on}</Ltr>
+                        {m.left_reason && (
+                          <>
+                            {' '}
+                            · <bdi dir="auto">{m.left_reason}</bdi>
+                          </>
+                        )}
+                      </>
+                    ) : canWrite && ending !== m.id ? (
+                      <button
+                        type="button"
+                        class="secondary small-button"
+                        data-testid="member-end"
+                        onClick={() => setEnding(m.id)}
+                      >
+                        {t('inst.endMembership')}
+                      </button>
+                    ) : (
+                      ending !== m.id && <span class="badge on">{t('inst.current')}</span>
+                    )}
+                    {ending === m.id && (
+                      <EndMembership
+                        inst={inst}
+                        membership={m}
+                        onCancel={() => setEnding(null)}
+                        onDone={(w) => {
+                          setEnding(null);
+                          showInfo(t('inst.memberEnded'));
+                          changed(w);
+                        }}
+                      />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function EndMembership({
+  inst,
+  membership,
+  onDone,
+  onCancel,
+}: {
+  inst: Institution;
+  membership: Membership;
+  onDone: (w: Warning[]) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const [leftOn, setLeftOn] = useState(todayIso());
+  const [reason, setReason] = useState('');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  return (
+    <form
+      class="inline-form"
+      data-testid="member-end-form"
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        clearMessages();
+        setFields({});
+        try {
+          const body: Record<string, string> = { left_on: leftOn };
+          if (reason.trim()) body.left_reason = reason.trim();
+          const r = await patch<Membership>(
+            `/institutions/${encodeURIComponent(inst.id)}/members/${encodeURIComponent(membership.id)}`,
+            body,
+          );
+          onDone(r.warnings ?? []);
+        } catch (err) {
+          if (err instanceof ApiError) setFields(err.fields);
+          showError(err);
+        }
+      }}
+    >
+      <Field
+        type="date"
+        label={t('inst.leftOn')}
+        value={leftOn}
+        onInput={setLeftOn}
+        max={todayIso()}
+        error={fields.left_on}
+        testid="member-left-on"
+      />
+      <Field
+        label={`${t('inst.leftReason')} ${t('common.optional')}`}
+        value={reason}
+        onInput={setReason}
+        dir="auto"
+        error={fields.left_reason}
+        testid="member-left-reason"
+      />
+      <div class="actions">
+        <button type="submit" class="primary" data-testid="member-end-save">
+          {t('inst.endMembership')}
+        </button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function AddMember({
+  inst,
+  kind,
+  onDone,
+  onCancel,
+}: {
+  inst: Institution;
+  kind: string;
+  onDone: (w: Warning[]) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const config = useConfig();
+  const [household, setHousehold] = useState<Household | null>(null);
+  const [memberInst, setMemberInst] = useState('');
+  const [person, setPerson] = useState('');
+  const [role, setRole] = useState('member');
+  const [joinedOn, setJoinedOn] = useState(todayIso());
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    clearMessages();
+    setFields({});
+    const body: Record<string, string> = { role, joined_on: joinedOn };
+    if (kind === 'institution') {
+      body.member_institution_id = memberInst;
+      if (person) body.person_id = person;
+    } else {
+      if (household) body.household_id = household.id;
+      if (person) body.person_id = person;
+    }
+    setBusy(true);
+    try {
+      const r = await post<Membership>(
+        `/institutions/${encodeURIComponent(inst.id)}/members`,
+        body,
+      );
+      onDone(r.warnings ?? []);
+    } catch (err) {
+      if (err instanceof ApiError) setFields(err.fields);
+      showError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const roles = (config?.member_roles ?? []).map((r) => ({
+    value: r.code,
+    label: roleOptionLabel(config, r.code),
+  }));
+  return (
+    <form class="subform form-narrow" data-testid="member-form" noValidate onSubmit={submit}>
+      <h3>{t('inst.addMember')}</h3>
+      {kind === 'institution' ? (
+        <MemberInstitutionChoice
+          inst={inst}
+          value={memberInst}
+          person={person}
+          onChange={(id) => {
+            setMemberInst(id);
+            setPerson('');
+          }}
+          onPerson={setPerson}
+          fields={fields}
+        />
+      ) : (
+        <>
+          <HouseholdSearch
+            area={inst.area_id}
+            value={household}
+            onChange={(h) => {
+              setHousehold(h);
+              setPerson('');
+            }}
+            error={fields.household_id}
+          />
+          {household && (
+            <PersonChoice
+              household={household}
+              value={person}
+              onChange={setPerson}
+              error={fields.person_id}
+              optional={kind === 'household'}
+            />
+          )}
+          {!household && fields.person_id && <div class="field-error">{fields.person_id}</div>}
+        </>
+      )}
+      <SelectField
+        label={t('inst.role')}
+        value={role}
+        onChange={setRole}
+        options={roles}
+        error={fields.role}
+        testid="member-role"
+      />
+      <Field
+        type="date"
+        label={t('inst.joinedOn')}
+        value={joinedOn}
+        onInput={setJoinedOn}
+        max={todayIso()}
+        error={fields.joined_on}
+        testid="member-joined-on"
+      />
+      <FieldErrorsElsewhere
+        fields={fields}
+        shown={['household_id', 'person_id', 'member_institution_id', 'role', 'joined_on']}
+      />
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy} data-testid="member-save">
+          {t('inst.addMember')}
+        </button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+// Finds a household of the institution's area by head name, father's name, code or phone.
+function HouseholdSearch({
+  area,
+  value,
+  onChange,
+  error,
+}: {
+  area: string;
+  value: Household | null;
+  onChange: (h: Household | null) => void;
+  error?: string;
+}) {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const [results, setResults] = useState<Household[] | null>(null);
+
+  useEffect(() => {
+    if (value || !q.trim()) {
+      setResults(null);
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      get<Page<Household>>('/households' + query({ area, q: q.trim(), limit: 20 }))
+        .then((p) => live && setResults(p.items))
+        .catch((e) => live && showError(e));
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [q, value]);
+
+  if (value) {
+    return (
+      <div class="field">
+        <div class="field-label">{t('inst.household')}</div>
+        <div class="picker-chosen">
+          <span data-testid="member-household-chosen">
+            {t('picker.chosen', { name: value.head_name })}{' '}
+            {value.code && (
+              <span class="muted small">
+                <Ltr>{value.code}</Ltr>
+              </span>
+            )}
+          </span>
+          <button type="button" class="secondary" onClick={() => onChange(null)}>
+            {t('picker.change')}
+          </button>
+        </div>
+        {error && (
+          <div class="field-error" data-testid="member-household-error">
+            {error}
+          </div>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div class={error ? 'field field-invalid' : 'field'}>
+      <Field
+        type="search"
+        label={t('inst.findHousehold')}
+        value={q}
+        onInput={setQ}
+        testid="member-household-search"
+        hint={t('inst.findHouseholdHint')}
+      />
+      {results && (
+        <ul class="picker-results" aria-label={t('areas.results')}>
+          {results.length === 0 && <li class="muted">{t('areas.noResults')}</li>}
+          {results.map((h) => (
+            <li key={h.id}>
+              <button
+                type="button"
+                class="link"
+                data-testid="member-household-option"
+                data-id={h.id}
+                onClick={() => {
+                  // The list item has no people; the record has.
+                  get<Household>(`/households/${encodeURIComponent(h.id)}`)
+                    .then(onChange)
+                    .catch(showError);
+                }}
+              >
+                <bdi>{h.head_name}</bdi>
+                {h.head_father_name && (
+                  <>
+                    {' '}
+                    · <bdi>{h.head_father_name}</bdi>
+                  </>
+                )}{' '}
+                <span class="muted">
+                  ({h.code && <Ltr>{h.code}</Ltr>} <bdi>{h.area_name}</bdi>)
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && (
+        <div class="field-error" data-testid="member-household-error">
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function PersonChoice({
+  household,
+  value,
+  onChange,
+  error,
+  optional,
+}: {
+  household: Household;
+  value: string;
+  onChange: (id: string) => void;
+  error?: string;
+  optional: boolean;
+}) {
+  const { t } = useI18n();
+  const people: Person[] = household.people ?? [];
+  const options = people.map((p) => ({
+    value: p.id,
+    label: `${p.name} (${enumLabel('sex', p.sex)}${p.age !== null ? ', ' + t('hh.ageYears', { n: p.age }) : ''}, ${enumLabel('relation', p.relation)})`,
+  }));
+  return (
+    <SelectField
+      label={optional ? `${t('inst.representative')} ${t('common.optional')}` : t('inst.person')}
+      value={value}
+      onChange={onChange}
+      options={[
+        { value: '', label: optional ? t('inst.headDefault') : t('inst.choosePerson') },
+        ...options,
+      ]}
+      error={error}
+      testid="member-person"
+    />
+  );
+}
+
+// A member institution (federated into this one) and its representative, one of its members.
+function MemberInstitutionChoice({
+  inst,
+  value,
+  person,
+  onChange,
+  onPerson,
+  fields,
+}: {
+  inst: Institution;
+  value: string;
+  person: string;
+  onChange: (id: string) => void;
+  onPerson: (id: string) => void;
+  fields: Record<string, string>;
+}) {
+  const { t } = useI18n();
+  const [reps, setReps] = useState<Membership[]>([]);
+
+  const children =
+    useFetch<Page<Institution>>('/institutions' + query({ parent: inst.id, limit: 500 })).data
+      ?.items ?? null;
+
+  useEffect(() => {
+    setReps([]);
+    if (!value) return;
+    get<{ items: Membership[] }>(`/institutions/${encodeURIComponent(value)}/members`)
+      .then((r) => setReps(r.items.filter((m) => m.person_id)))
+      .catch(showError);
+  }, [value]);
+
+  if (!children) return <p class="muted">{t('common.loading')}</p>;
+  if (children.length === 0)
+    return (
+      <p class="notice" data-testid="member-no-children">
+        {t('inst.noChildInstitutions')}
+      </p>
+    );
+  return (
+    <>
+      <SelectField
+        label={t('inst.memberInstitution')}
+        value={value}
+        onChange={onChange}
+        error={fields.member_institution_id}
+        testid="member-institution"
+        options={[
+          { value: '', label: t('inst.chooseInstitution') },
+          ...children.map((c) => ({ value: c.id, label: c.name })),
+        ]}
+      />
+      {value && (
+        <SelectField
+          label={t('inst.representative')}
+          value={person}
+          onChange={onPerson}
+          error={fields.person_id}
+          testid="member-person"
+          options={[
+            { value: '', label: t('inst.choosePerson') },
+            ...reps.map((m) => ({ value: m.person_id ?? '', label: m.person_name ?? '' })),
+          ]}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,265 @@
+// Progress reports: the list (area, template, status) and the form that starts one (template,
+// area, a period of the template's kind, whether unverified activities count).
+import { useState } from 'preact/hooks';
+import { ApiError, get, post, query } from '../../api';
+import { AreaPicker, type PickedArea } from '../../components/area_picker';
+import { SelectField } from '../../components/form_fields';
+import { Crumbs } from '../../components/registry_bits';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { sharedResource } from '../../registry_data';
+import { href, navigate } from '../../router';
+import { createStore, useStore } from '../../store';
+import type { Page, User } from '../../types';
+import { when } from '../fieldwork/common';
+import {
+  currentMonth,
+  homeArea,
+  periodLabel,
+  templateLabel,
+  PeriodPicker,
+  ReportStatus,
+  ReportsTabs,
+  statusLabel,
+  type PeriodKind,
+  type Report,
+  type ReportRights,
+  type ReportSummary,
+  type ReportTemplate,
+} from './common';
+import { periodNow, useSettings } from '../setup/common';
+import { Pager } from '../../components/pager';
+import { useFetch } from '../../use_fetch';
+
+const LIMIT = 50;
+const STATUSES = ['draft', 'submitted', 'returned', 'approved'];
+
+// The report templates (MPR, QPR, ...), read once; the template editor puts a saved one back.
+const templates = sharedResource(() =>
+  get<{ items: ReportTemplate[] }>('/report-templates').then((r) => r.items),
+);
+export const templatesStore = templates.store;
+export const useTemplates = (): ReportTemplate[] | null => templates.use();
+
+export function templateName(list: ReportTemplate[] | null, code: string): string {
+  const tpl = list?.find((x) => x.code === code);
+  return templateLabel(code, tpl?.name, tpl?.names);
+}
+
+interface Filters {
+  area: PickedArea | null;
+  template: string;
+  status: string;
+  offset: number;
+}
+
+const filterStore = createStore<Filters>({ area: null, template: '', status: '', offset: 0 });
+
+export function ReportsPage({ rights }: { rights: ReportRights }) {
+  const { t } = useI18n();
+  const templates = useTemplates();
+  const f = useStore(filterStore);
+  const set = (p: Partial<Filters>) => filterStore.set({ ...filterStore.get(), offset: 0, ...p });
+
+  const { data: page } = useFetch<Page<ReportSummary>>(
+    '/reports' +
+      query({
+        area: f.area?.id,
+        template: f.template,
+        status: f.status,
+        limit: LIMIT,
+        offset: f.offset,
+      }),
+  );
+
+  return (
+    <section class="card" aria-labelledby="reports-heading" data-testid="reports">
+      <ReportsTabs current="reports" />
+      <div class="section-head">
+        <h1 id="reports-heading">{t('rep.title')}</h1>
+        {rights.write && (
+          <a class="button primary" href={href('reports', 'new')} data-testid="report-new">
+            {t('rep.new')}
+          </a>
+        )}
+      </div>
+      <details class="filter-box" open={!!(f.area || f.template || f.status)}>
+        <summary data-testid="reports-filters">{t('rep.filters')}</summary>
+        <div class="filters">
+          <AreaPicker
+            label={t('rep.area')}
+            value={f.area}
+            onChange={(area) => set({ area })}
+            clearable
+            testid="reports-area-filter"
+          />
+          <SelectField
+            label={t('rep.template')}
+            value={f.template}
+            onChange={(template) => set({ template })}
+            testid="reports-template-filter"
+            options={[
+              { value: '', label: t('rep.any') },
+              ...(templates ?? []).map((x) => ({
+                value: x.code,
+                label: templateLabel(x.code, x.name, x.names),
+              })),
+            ]}
+          />
+          <SelectField
+            label={t('rep.status')}
+            value={f.status}
+            onChange={(status) => set({ status })}
+            testid="reports-status-filter"
+            options={[
+              { value: '', label: t('rep.any') },
+              ...STATUSES.map((s) => ({ value: s, label: statusLabel(s) })),
+            ]}
+          />
+        </div>
+      </details>
+      {!page ? (
+        <p class="muted">{t('common.loading')}</p>
+      ) : page.items.length === 0 ? (
+        <p class="muted" data-testid="reports-none">
+          {t('rep.none')}
+        </p>
+      ) : (
+        <>
+          <p class="muted small" data-testid="reports-count">
+            {t('rep.count', { n: page.total })}
+          </p>
+          <ul class="record-list" data-testid="reports-list">
+            {page.items.map((r) => (
+              <li key={r.id} data-testid="report-row" data-id={r.id} data-status={r.status}>
+                <a class="record-link" href={href('reports', r.id)}>
+                  <span class="record-title">
+                    {templateName(templates, r.template_code)} · {periodLabel(r.period)}
+                  </span>
+                  <span class="record-meta">
+                    <bdi>{r.area_name}</bdi> · {t('rep.updated', { when: when(r.updated_at) })}
+                  </span>
+                </a>
+                <ReportStatus status={r.status} />
+              </li>
+            ))}
+          </ul>
+          <Pager
+            page={page}
+            onOffset={(offset) => filterStore.set({ ...filterStore.get(), offset })}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+const KIND: Record<string, PeriodKind> = {
+  month: 'month',
+  quarter: 'quarter',
+  half: 'half',
+  year: 'year',
+};
+
+export function ReportCreatePage({ user }: { user: User }) {
+  const { t } = useI18n();
+  const templates = useTemplates();
+  const [template, setTemplate] = useState('MPR');
+  const [area, setArea] = useState<PickedArea | null>(homeArea(user));
+  const [period, setPeriod] = useState(currentMonth());
+  const [unverified, setUnverified] = useState(false);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const settings = useSettings();
+  const tpl = templates?.find((x) => x.code === template);
+  const kind = tpl ? (KIND[tpl.period_kind] ?? 'month') : 'month';
+  const now = (k: PeriodKind) =>
+    periodNow(k, settings?.fiscal_year_start_month, settings?.fiscal_year_label);
+
+  async function create() {
+    clearMessages();
+    setFields({});
+    setBusy(true);
+    try {
+      const r = await post<Report>('/reports', {
+        template_code: template,
+        area_id: area?.id ?? '',
+        period,
+        include_unverified: unverified,
+      });
+      showInfo(t('rep.created'));
+      navigate('reports', r.id);
+    } catch (e) {
+      if (e instanceof ApiError) setFields(e.fields);
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="card" aria-labelledby="report-new-heading">
+      <Crumbs items={[{ href: href('reports'), label: t('rep.title') }]} current={t('rep.new')} />
+      <h1 id="report-new-heading">{t('rep.new')}</h1>
+      <form
+        class="form-narrow"
+        noValidate
+        data-testid="report-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          create();
+        }}
+      >
+        <SelectField
+          label={t('rep.template')}
+          value={template}
+          error={fields.template_code}
+          testid="report-template"
+          onChange={(code) => {
+            setTemplate(code);
+            const k =
+              KIND[templates?.find((x) => x.code === code)?.period_kind ?? 'month'] ?? 'month';
+            setPeriod(now(k));
+          }}
+          options={(templates ?? [{ code: 'MPR', name: '' } as ReportTemplate]).map((x) => ({
+            value: x.code,
+            label: templateLabel(x.code, x.name, x.names),
+          }))}
+        />
+        <AreaPicker
+          label={t('rep.area')}
+          value={area}
+          onChange={setArea}
+          error={fields.area_id}
+          testid="report-area"
+        />
+        <PeriodPicker
+          label={t('rep.period')}
+          value={period}
+          onChange={setPeriod}
+          kinds={[kind]}
+          error={fields.period}
+          testid="report-period"
+        />
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={unverified}
+            data-testid="report-unverified"
+            onChange={(e) => setUnverified((e.currentTarget as HTMLInputElement).checked)}
+          />
+          {t('rep.includeUnverified')}
+        </label>
+        <p class="hint">{t('rep.includeUnverifiedHint')}</p>
+        <div class="actions separated">
+          <button type="submit" class="primary" disabled={busy} data-testid="report-create">
+            {t('rep.create')}
+          </button>
+          <a class="button secondary" href={href('reports')}>
+            {t('common.cancel')}
+          </a>
+        </div>
+      </form>
+    </section>
+  );
+}

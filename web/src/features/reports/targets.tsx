@@ -1,0 +1,353 @@
+// Targets: the list (area, indicator, period), the form that sets one (an indicator, an area, a
+// period, optionally one disaggregation such as sex=f; setting it again replaces it) with the
+// server's field errors, deleting one, and the CSV/XLSX import with its dry run.
+import { useState } from 'preact/hooks';
+import { ApiError, del, post, query } from '../../api';
+import { AreaPicker, type PickedArea } from '../../components/area_picker';
+import { Field, SelectField } from '../../components/form_fields';
+import { ImportColumns, ImportPanel } from '../../components/import_panel';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo } from '../../messages';
+import { href } from '../../router';
+import { createStore, useStore } from '../../store';
+import type { ImportResult, Page } from '../../types';
+import { OtherErrors } from '../fieldwork/common';
+import {
+  currentMonth,
+  fmt,
+  indicatorName,
+  periodLabel,
+  PeriodPicker,
+  ReportsTabs,
+  useLibrary,
+  type IndicatorDef,
+  type ReportRights,
+  type Target,
+} from './common';
+import { Pager } from '../../components/pager';
+import { useFetch } from '../../use_fetch';
+
+const LIMIT = 50;
+const COLUMNS = ['indicator_code', 'area_code', 'period', 'disaggregation', 'value'];
+
+interface Filters {
+  area: PickedArea | null;
+  indicator: string;
+  period: string;
+  offset: number;
+}
+
+const filterStore = createStore<Filters>({ area: null, indicator: '', period: '', offset: 0 });
+
+const unitOf = (lib: IndicatorDef[] | null, code: string) =>
+  lib?.find((d) => d.code === code)?.unit ?? 'count';
+
+export function TargetsPage({ rights }: { rights: ReportRights }) {
+  const { t } = useI18n();
+  const lib = useLibrary();
+  const f = useStore(filterStore);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const set = (p: Partial<Filters>) => filterStore.set({ ...filterStore.get(), offset: 0, ...p });
+  const options = (lib ?? []).map((d) => ({ value: d.code, label: indicatorName(lib, d.code) }));
+
+  const { data: page, reload } = useFetch<Page<Target>>(
+    '/targets' +
+      query({
+        area: f.area?.id,
+        indicator: f.indicator,
+        period: f.period,
+        limit: LIMIT,
+        offset: f.offset,
+      }),
+  );
+
+  async function remove(x: Target) {
+    clearMessages();
+    try {
+      await del(`/targets/${encodeURIComponent(x.id)}`);
+      showInfo(t('common.deleted'));
+      setConfirming(null);
+      reload();
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  return (
+    <>
+      <section class="card" aria-labelledby="targets-heading" data-testid="targets">
+        <ReportsTabs current="targets" />
+        <div class="section-head">
+          <h1 id="targets-heading">{t('tgt.title')}</h1>
+          {rights.targets && (
+            <a
+              class="button secondary"
+              href={href('targets', 'import')}
+              data-testid="targets-import"
+            >
+              {t('tgt.import')}
+            </a>
+          )}
+        </div>
+        <details class="filter-box" open={!!(f.area || f.indicator || f.period)}>
+          <summary data-testid="targets-filters">{t('rep.filters')}</summary>
+          <div class="filters">
+            <AreaPicker
+              label={t('rep.area')}
+              value={f.area}
+              onChange={(area) => set({ area })}
+              clearable
+              testid="targets-area-filter"
+            />
+            <SelectField
+              label={t('rep.indicator')}
+              value={f.indicator}
+              onChange={(indicator) => set({ indicator })}
+              testid="targets-indicator-filter"
+              options={[{ value: '', label: t('rep.any') }, ...options]}
+            />
+            <PeriodPicker
+              label={t('rep.period')}
+              value={f.period}
+              onChange={(period) => set({ period })}
+              any
+              testid="targets-period-filter"
+            />
+          </div>
+        </details>
+        {!page ? (
+          <p class="muted">{t('common.loading')}</p>
+        ) : page.items.length === 0 ? (
+          <p class="muted" data-testid="targets-none">
+            {t('tgt.none')}
+          </p>
+        ) : (
+          <>
+            <p class="muted small">{t('tgt.count', { n: page.total })}</p>
+            <div class="table-wrap">
+              <table class="stack" data-testid="targets-list">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('rep.indicator')}</th>
+                    <th scope="col">{t('rep.area')}</th>
+                    <th scope="col">{t('rep.period')}</th>
+                    <th scope="col">{t('tgt.disaggregation')}</th>
+                    <th scope="col">{t('tgt.value')}</th>
+                    {rights.targets && (
+                      <th scope="col">
+                        <span class="sr-only">{t('common.delete')}</span>
+                      </th>
+                    )}
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((x) => (
+                    <tr
+                      key={x.id}
+                      data-testid="target-row"
+                      data-id={x.id}
+                      data-code={x.indicator_code}
+                    >
+                      <td class="stack-title">
+                        <a href={href('indicators', x.indicator_code)}>
+                          <bdi>{indicatorName(lib, x.indicator_code)}</bdi>
+                        </a>
+                      </td>
+                      <td data-label={t('rep.area')}>
+                        <bdi>{x.area_name}</bdi>
+                      </td>
+                      <td data-label={t('rep.period')}>{periodLabel(x.period)}</td>
+                      <td data-label={t('tgt.disaggregation')}>
+                        <bdi dir="ltr">{x.disaggregation || t('tgt.total')}</bdi>
+                      </td>
+                      <td data-label={t('tgt.value')} data-testid="target-value">
+                        {fmt(x.value, unitOf(lib, x.indicator_code))}
+                      </td>
+                      {rights.targets && (
+                        <td>
+                          {confirming === x.id ? (
+                            <span class="row-actions">
+                              <button
+                                type="button"
+                                class="danger small-button"
+                                data-testid="target-delete-confirm"
+                                onClick={() => remove(x)}
+                              >
+                                {t('common.confirm')}
+                              </button>
+                              <button
+                                type="button"
+                                class="link"
+                                onClick={() => setConfirming(null)}
+                              >
+                                {t('common.cancel')}
+                              </button>
+                            </span>
+                          ) : (
+                            <button
+                              type="button"
+                              class="link"
+                              data-testid="target-delete"
+                              onClick={() => setConfirming(x.id)}
+                            >
+                              {t('common.delete')}
+                            </button>
+                          )}
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pager
+              page={page}
+              onOffset={(offset) => filterStore.set({ ...filterStore.get(), offset })}
+            />
+          </>
+        )}
+      </section>
+      {rights.targets && <TargetForm lib={lib} onSaved={() => reload()} />}
+    </>
+  );
+}
+
+function TargetForm({ lib, onSaved }: { lib: IndicatorDef[] | null; onSaved: () => void }) {
+  const { t } = useI18n();
+  const [code, setCode] = useState('');
+  const [area, setArea] = useState<PickedArea | null>(null);
+  const [period, setPeriod] = useState(currentMonth());
+  const [disaggregation, setDisaggregation] = useState('');
+  const [value, setValue] = useState('');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const def = lib?.find((d) => d.code === code);
+
+  async function save() {
+    clearMessages();
+    setFields({});
+    setBusy(true);
+    try {
+      const n = Number(value.replace(',', '.'));
+      // An empty value is left out: the server says it is required.
+      await post<Target>('/targets', {
+        indicator_code: code,
+        area_id: area?.id ?? '',
+        period,
+        disaggregation: disaggregation.trim(),
+        value: value.trim() === '' ? undefined : Number.isFinite(n) ? n : value,
+      });
+      showInfo(t('tgt.saved'));
+      setValue('');
+      onSaved();
+    } catch (e) {
+      if (e instanceof ApiError) setFields(e.fields);
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const known = ['indicator_code', 'area_id', 'period', 'disaggregation', 'value'];
+  const dims = (def?.dims ?? []).filter((d) => d !== 'child_area' && d !== 'month');
+  return (
+    <section class="card" aria-labelledby="target-form-heading">
+      <h2 id="target-form-heading">{t('tgt.set')}</h2>
+      <p class="muted small">{t('tgt.setHelp')}</p>
+      <form
+        class="form-narrow"
+        noValidate
+        data-testid="target-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        <SelectField
+          label={t('rep.indicator')}
+          value={code}
+          onChange={setCode}
+          error={fields.indicator_code}
+          testid="target-indicator"
+          options={[
+            { value: '', label: t('rep.choose') },
+            ...(lib ?? []).map((d) => ({ value: d.code, label: indicatorName(lib, d.code) })),
+          ]}
+        />
+        <AreaPicker
+          label={t('rep.area')}
+          value={area}
+          onChange={setArea}
+          error={fields.area_id}
+          testid="target-area"
+        />
+        <PeriodPicker
+          label={t('rep.period')}
+          value={period}
+          onChange={setPeriod}
+          kinds={['month', 'quarter', 'half', 'year']}
+          error={fields.period}
+          testid="target-period"
+        />
+        <Field
+          label={`${t('tgt.disaggregation')} ${t('common.optional')}`}
+          value={disaggregation}
+          onInput={setDisaggregation}
+          dir="ltr"
+          error={fields.disaggregation}
+          testid="target-disaggregation"
+          hint={
+            dims.length > 0
+              ? t('tgt.disaggregationHint', { dims: dims.join(', ') })
+              : t('tgt.disaggregationNone')
+          }
+        />
+        <Field
+          type="number"
+          inputMode="decimal"
+          step="any"
+          min={0}
+          label={t('tgt.value')}
+          value={value}
+          onInput={setValue}
+          error={fields.value}
+          testid="target-value-input"
+        />
+        <OtherErrors fields={fields} shown={(k) => known.includes(k)} />
+        <div class="actions separated">
+          <button type="submit" class="primary" disabled={busy} data-testid="target-save">
+            {t('tgt.save')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export function TargetImportPage() {
+  const { t } = useI18n();
+  return (
+    <ImportPanel<ImportResult & { saved?: number }>
+      endpoint="/targets/import"
+      testid="target-import"
+      crumbs={
+        <>
+          <li>
+            <a href={href('targets')}>{t('tgt.title')}</a>
+          </li>
+          <li aria-current="page">{t('tgt.import')}</li>
+        </>
+      }
+      title={t('tgt.importTitle')}
+      help={
+        <>
+          <p>{t('tgt.importHelp')}</p>
+          <ImportColumns columns={COLUMNS} file="targets.csv" />
+        </>
+      }
+      runLabel={t('tgt.load')}
+      checked={(r) => t('tgt.importOk', { n: r.rows })}
+      done={(r) => t('tgt.importDone', { n: r.saved ?? r.created ?? r.rows })}
+    />
+  );
+}
