@@ -16,7 +16,8 @@ DEBIAN_PACKAGES := g++ cmake ninja-build ccache pkg-config make \
   libgtest-dev libgmock-dev libbenchmark-dev \
   wrk hyperfine chromium poppler-utils python3 zip bc curl clang-format
 
-.PHONY: deps deps-debian deps-npm build build-server build-web run test bench clean format format-check
+.PHONY: deps deps-debian deps-npm build build-server build-web run test bench clean format format-check \
+  size-check
 
 deps: deps-debian deps-npm
 
@@ -58,7 +59,7 @@ run: build
 	 else $(MOBILISE) --database sqlite:$(DB) demo --households 2000 --seed 1; fi
 	$(MOBILISE) --database sqlite:$(DB) serve --listen $(LISTEN) --web-root web/dist --data-dir data
 
-test: build format-check
+test: build format-check size-check
 	cd $(BUILD) && ctest --output-on-failure -j2 --timeout 900
 
 # clang-format owns the C++ (.clang-format), Prettier the web app and the JavaScript tests
@@ -75,6 +76,10 @@ format-check: deps
 	@$(PRETTIER) --check --log-level warn web tests || \
 	  { echo "format-check: run 'make format'"; exit 1; }
 	@echo "format-check: clean"
+
+# The house limits: no C++ file over 500 lines, no function over 80 (tests aside).
+size-check:
+	@python3 tools/check_sizes.py src apps
 
 bench: deps build-web
 	@[ -f $(BUILD_BENCH)/build.ninja ] || cmake -S . -B $(BUILD_BENCH) -G Ninja -DCMAKE_BUILD_TYPE=Release

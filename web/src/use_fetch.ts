@@ -27,7 +27,13 @@ export interface Fetched<T> {
 }
 
 export function useFetch<T>(path: string | null, opts: FetchOptions<T> = {}): Fetched<T> {
-  const [data, setData] = useState<T | null>(null);
+  // The answer with the path it answers, so that with `reset` a render between a change of path
+  // and the effect that follows it never shows the previous path's answer.
+  const [answer, setAnswer] = useState<{ path: string | null; data: T | null }>({
+    path: null,
+    data: null,
+  });
+  const setData = (d: T | null) => setAnswer({ path, data: d });
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(path !== null);
   const [revision, setRevision] = useState(0);
@@ -47,7 +53,7 @@ export function useFetch<T>(path: string | null, opts: FetchOptions<T> = {}): Fe
       get<T>(path, { signal: abort.signal })
         .then((d) => {
           if (abort.signal.aborted) return;
-          setData(d);
+          setAnswer({ path, data: d });
           setError(null);
           setLoading(false);
           callbacks.current.onData?.(d);
@@ -66,6 +72,7 @@ export function useFetch<T>(path: string | null, opts: FetchOptions<T> = {}): Fe
     };
   }, [path, revision]);
 
+  const data = opts.reset && answer.path !== path ? null : answer.data;
   return {
     data,
     error,

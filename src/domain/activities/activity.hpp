@@ -99,10 +99,13 @@ class ActivityRepository {
                                         const std::string& record_id) = 0;
   virtual std::optional<StoredFile> GetFile(const std::string& id) = 0;
   virtual void InsertFile(const StoredFile& file) = 0;
-  // Over `scope`, held between from and to, with the given statuses.
-  virtual std::vector<ActivityMonthCount> MonthlyCounts(
-      const std::vector<PathRange>& scope, const std::string& from, const std::string& to,
-      const std::vector<std::string>& statuses) = 0;
+  // Over `scope`, held between from and to, with the given statuses. `today` (the service's
+  // clock) decides which months the roll-up holds whole; it changes what is read, not the sums.
+  virtual std::vector<ActivityMonthCount> MonthlyCounts(const std::vector<PathRange>& scope,
+                                                        const std::string& from,
+                                                        const std::string& to,
+                                                        const std::vector<std::string>& statuses,
+                                                        const std::string& today) = 0;
 };
 
 // File contents, addressed by their SHA-256 (implemented on the data directory).

@@ -280,7 +280,7 @@ Result<std::vector<ActivityMonthCount>> ActivityService::MonthlyCounts(
   std::vector<std::string> statuses{std::string(ToString(ActivityStatus::kVerified))};
   if (include_unverified) statuses.emplace_back(ToString(ActivityStatus::kSubmitted));
   if (scope.empty()) return std::vector<ActivityMonthCount>{};
-  return uow->Activities().MonthlyCounts(scope, start, to.value_or(today), statuses);
+  return uow->Activities().MonthlyCounts(scope, start, to.value_or(today), statuses, today);
 }
 
 Result<std::vector<StoredFile>> ActivityService::Files(const Actor& actor, const std::string& id) {

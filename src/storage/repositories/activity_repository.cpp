@@ -337,9 +337,9 @@ std::string DaysPartSql(const std::vector<domain::PathRange>& scope,
 // (status, days, area, the participants by sex): see PlanMonthRead.
 std::vector<domain::ActivityMonthCount> SqlActivityRepository::MonthlyCounts(
     const std::vector<domain::PathRange>& scope, const std::string& from, const std::string& to,
-    const std::vector<std::string>& statuses) {
+    const std::vector<std::string>& statuses, const std::string& today) {
   if (scope.empty() || statuses.empty() || from > to) return {};
-  const MonthReadPlan plan = PlanMonthRead(from, to, domain::TodayDate());
+  const MonthReadPlan plan = PlanMonthRead(from, to, today);
   // One statement, so one snapshot: the roll-up's months and the rows' days agree.
   std::vector<Param> p;
   std::vector<std::string> parts;

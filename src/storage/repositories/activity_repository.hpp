@@ -19,9 +19,11 @@ class SqlActivityRepository final : public domain::ActivityRepository {
                                         const std::string& record_id) override;
   std::optional<domain::StoredFile> GetFile(const std::string& id) override;
   void InsertFile(const domain::StoredFile& file) override;
-  std::vector<domain::ActivityMonthCount> MonthlyCounts(
-      const std::vector<domain::PathRange>& scope, const std::string& from, const std::string& to,
-      const std::vector<std::string>& statuses) override;
+  std::vector<domain::ActivityMonthCount> MonthlyCounts(const std::vector<domain::PathRange>& scope,
+                                                        const std::string& from,
+                                                        const std::string& to,
+                                                        const std::vector<std::string>& statuses,
+                                                        const std::string& today) override;
 
  private:
   void WriteParts(const domain::Activity& activity);

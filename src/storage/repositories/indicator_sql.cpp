@@ -6,6 +6,7 @@
 
 #include "domain/access/actor.hpp"
 #include "domain/indicators/record_kinds.hpp"
+#include "storage/dialect.hpp"
 #include "storage/repositories/indicator_sql_source.hpp"
 
 namespace mobilise::storage {
@@ -108,8 +109,8 @@ Sql WhereSql(const Source& s, const ComputeRequest& r, Frame& frame) {
 // start, and without statistics SQLite would take activity_status_held (status and a day range)
 // and walk the whole programme's activities. PostgreSQL plans from its statistics.
 Sql FromSql(const Source& s, const Frame& frame, Dialect dialect) {
-  const bool hint = dialect == Dialect::kSqlite && !s.sqlite_index.empty();
-  Sql q{" " + Replace(s.from, "{index}", hint ? " INDEXED BY " + s.sqlite_index : ""), {}};
+  const std::string hint = s.sqlite_index.empty() ? "" : IndexedBy(dialect, s.sqlite_index);
+  Sql q{" " + Replace(s.from, "{index}", hint), {}};
   for (const auto& alias : frame.joins) {
     auto it = s.joins.find(alias);
     if (it == s.joins.end()) throw std::invalid_argument("no join " + alias);
