@@ -19,53 +19,6 @@ namespace {
 
 using namespace openapi_table;  // NOLINT: the table's vocabulary
 
-void ReadAreaLevel(ObjectReader& r) {
-  r.RequiredInt("level");
-  r.RequiredString("name");
-  r.NullableString("name_local");
-}
-
-void ReadNewArea(ObjectReader& r) {
-  r.OptionalString("parent_id");
-  r.RequiredString("code");
-  r.RequiredString("name");
-  r.NullableString("name_local");
-}
-
-void ReadAreaPatch(ObjectReader& r) {
-  r.RequiredInt("version");
-  r.OptionalString("code");
-  r.OptionalString("name");
-  r.NullableString("name_local");
-  r.OptionalString("parent_id");
-}
-
-void ReadRoleItems(ObjectReader& r, bool required) {
-  const auto* roles = required ? r.RequiredArray("roles") : r.OptionalArray("roles");
-  ReadObjects<int>(r, "roles", roles, [](ObjectReader& item) {
-    item.OptionalString("role");
-    item.OptionalString("area_id");
-    return 0;
-  });
-}
-
-void ReadNewUser(ObjectReader& r) {
-  r.RequiredString("username");
-  r.RequiredString("full_name");
-  r.RequiredString("password");
-  r.OptionalString("locale");
-  ReadRoleItems(r, true);
-}
-
-void ReadUserPatch(ObjectReader& r) {
-  r.RequiredInt("version");
-  r.OptionalString("full_name");
-  r.OptionalString("locale");
-  r.OptionalString("password");
-  r.OptionalBool("disabled");
-  ReadRoleItems(r, false);
-}
-
 void ReadNewHousehold(ObjectReader& r) {
   ReadHousehold(r);
   ReadObjects<domain::PersonInput>(r, "people", r.OptionalArray("people"), ReadPerson);
@@ -96,20 +49,11 @@ std::vector<OperationSchema> CoreOperations() {
   const Schema none;
   return {
       // Session and tokens.
-      {"POST", "/api/v1/session", 200, One(&SessionShape), Reads([](ObjectReader& r) {
-         r.RequiredString("username");
-         r.RequiredString("password");
-       })},
+      {"POST", "/api/v1/session", 200, One(&SessionShape), Reads(ReadLogin)},
       {"GET", "/api/v1/session", 200, One(&SessionShape), none},
       {"DELETE", "/api/v1/session", 204, none, none},
-      {"POST", "/api/v1/session/password", 204, none, Reads([](ObjectReader& r) {
-         r.RequiredString("current_password");
-         r.RequiredString("new_password");
-       })},
-      {"POST", "/api/v1/tokens", 201, One(&NewTokenShape), Reads([](ObjectReader& r) {
-         r.RequiredString("name");
-         r.OptionalInt("expires_in_days");
-       })},
+      {"POST", "/api/v1/session/password", 204, none, Reads(ReadPasswordChange)},
+      {"POST", "/api/v1/tokens", 201, One(&NewTokenShape), Reads(ReadTokenRequest)},
       // Areas.
       {"GET", "/api/v1/area-levels", 200, ArrayOf(&AreaLevelShape), none},
       {"PUT", "/api/v1/area-levels", 204, none,
