@@ -6,7 +6,6 @@ namespace mobilise::api {
 
 namespace json = boost::json;
 
-// Readers and writers that the handlers used to hold inline.
 namespace {
 
 Result<domain::HouseholdFilter> ReadFilter(const http::Request& request) {
@@ -25,29 +24,7 @@ Result<domain::HouseholdFilter> ReadFilter(const http::Request& request) {
   return f;
 }
 
-// A new household: its fields and its `people`.
-domain::HouseholdInput ReadNewHousehold(ObjectReader& r) {
-  auto in = ReadHousehold(r);
-  in.people = ReadObjects<domain::PersonInput>(r, "people", r.OptionalArray("people"), ReadPerson)
-                  .value_or(std::vector<domain::PersonInput>{});
-  return in;
-}
-
 json::object OneHouseholdJson(const domain::Household& h) { return HouseholdJson(h); }
-
-json::object DuplicateJson(const domain::DuplicatePair& d) {
-  return json::object{{"reason", d.reason},
-                      {"similarity", d.similarity},
-                      {"a", HouseholdJson(d.a)},
-                      {"b", HouseholdJson(d.b)}};
-}
-
-// The body of a merge: the household merged into this one.
-struct MergeInput {
-  std::string other_id;
-};
-
-MergeInput ReadMerge(ObjectReader& r) { return MergeInput{r.RequiredString("other_id")}; }
 
 }  // namespace
 
@@ -70,7 +47,7 @@ http::Response Duplicates(Services& s, Call& c) {
   auto page = ParsePage(c.request);
   if (!page) return ErrorResponse(page.error());
   return ReplyPage(s.households.Duplicates(c.actor(), QueryText(c.request, "area"), *page), *page,
-                   DuplicateJson);
+                   DuplicatePairJson);
 }
 
 http::Response GetHousehold(Services& s, Call& c) {
@@ -116,9 +93,9 @@ http::Response UpdatePerson(Services& s, Call& c) {
 }
 
 http::Response Merge(Services& s, Call& c) {
-  auto in = ReadVersioned(c.request, ReadMerge);
+  auto in = ReadBody(c.request, ReadHouseholdMerge);
   if (!in) return ErrorResponse(in.error());
-  return Reply(s.households.Merge(c.actor(), c.param("id"), in->version, in->input.other_id), 200,
+  return Reply(s.households.Merge(c.actor(), c.param("id"), in->version, in->other_id), 200,
                HouseholdDetailJson);
 }
 

@@ -1,8 +1,7 @@
 // Which schema each operation reads and answers with, keyed by (method, pattern). The schemas
 // themselves come from the Shapes (responses) and the readers (requests); this table only says
-// which belongs to which route. Where a handler still reads its body inline, the reader here
-// repeats those reads field for field (tests/api/openapi.test.mjs checks them against the
-// server's own answers to an empty and to an unknown field), until the handler calls it.
+// which belongs to which route. The readers are the handlers' own (tests/api/openapi.test.mjs
+// checks them against the server's answers to an empty and to an unknown field).
 #include "api/openapi_table.hpp"
 
 #include "api/dto.hpp"
@@ -18,32 +17,6 @@ namespace json = boost::json;
 namespace {
 
 using namespace openapi_table;  // NOLINT: the table's vocabulary
-
-void ReadNewHousehold(ObjectReader& r) {
-  ReadHousehold(r);
-  ReadObjects<domain::PersonInput>(r, "people", r.OptionalArray("people"), ReadPerson);
-}
-
-void ReadNewMember(ObjectReader& r) {
-  r.OptionalString("household_id");
-  r.OptionalString("person_id");
-  r.OptionalString("member_institution_id");
-  r.RequiredString("role");
-  r.RequiredString("joined_on");
-}
-
-void ReadMemberPatch(ObjectReader& r) {
-  r.OptionalString("role");
-  r.OptionalString("left_on");
-  r.OptionalString("left_reason");
-}
-
-void ReadNewAssessment(ObjectReader& r) {
-  r.RequiredString("checklist");
-  r.RequiredString("assessed_on");
-  r.ClearableString("notes");
-  r.RequiredObject("answers");
-}
 
 std::vector<OperationSchema> CoreOperations() {
   const Schema none;
@@ -100,10 +73,7 @@ std::vector<OperationSchema> CoreOperations() {
       {"PATCH", "/api/v1/households/{id}/people/{person_id}", 200, One(&PersonShape),
        Versioned(ReadPerson)},
       {"POST", "/api/v1/households/{id}/merge", 200, One(&HouseholdDetailShape),
-       Reads([](ObjectReader& r) {
-         r.RequiredString("other_id");
-         r.RequiredInt("version");
-       })},
+       Reads(ReadHouseholdMerge)},
   };
 }
 

@@ -37,10 +37,28 @@ const Shape<std::vector<domain::Person>>& PeopleShape();
 const Shape<domain::DuplicatePair>& DuplicatePairShape();
 boost::json::object DuplicatePairJson(const domain::DuplicatePair& pair);
 
-// The request readers (each also describes its body when run on ObjectReader::Recording()).
+// The request readers (each also describes its body when run on ObjectReader::Recording());
+// in api/registry_readers.cpp.
+// POST /institutions, and PATCH /institutions/{id} after its version.
 domain::InstitutionInput ReadInstitution(ObjectReader& r);
+// POST /households/{id}/people, and PATCH .../people/{person_id} after its version.
 domain::PersonInput ReadPerson(ObjectReader& r);
+// PATCH /households/{id}, after its version.
 domain::HouseholdInput ReadHousehold(ObjectReader& r);
+// POST /households: the household's fields and its `people`.
+domain::HouseholdInput ReadNewHousehold(ObjectReader& r);
+// POST /households/{id}/merge: the household merged into this one, and this one's version.
+struct HouseholdMerge {
+  std::string other_id;
+  std::int64_t version = 0;
+};
+HouseholdMerge ReadHouseholdMerge(ObjectReader& r);
+// POST /institutions/{id}/members.
+domain::MemberInput ReadNewMember(ObjectReader& r);
+// PATCH /institutions/{id}/members/{membership_id}.
+domain::MemberPatch ReadMemberPatch(ObjectReader& r);
+// POST /institutions/{id}/assessments.
+domain::AssessmentInput ReadNewAssessment(ObjectReader& r);
 
 // The institution with its status history and warnings.
 boost::json::object DetailJson(const domain::InstitutionDetail& detail);
