@@ -31,6 +31,16 @@ json::object OneHouseholdJson(const domain::Household& h) { return HouseholdJson
 // The handlers: request -> service call -> reply.
 namespace {
 
+// The writers of records that hold people: their ages are counted to the Clock's today.
+auto DetailAsOfToday(Services& s) {
+  return [today = s.clock.Today()](const domain::HouseholdDetail& d) {
+    return HouseholdDetailJson(d, today);
+  };
+}
+auto PersonAsOfToday(Services& s) {
+  return [today = s.clock.Today()](const domain::Person& p) { return PersonJson(p, today); };
+}
+
 http::Response ListHouseholds(Services& s, Call& c) {
   auto f = ReadFilter(c.request);
   if (!f) return ErrorResponse(f.error());
@@ -40,7 +50,7 @@ http::Response ListHouseholds(Services& s, Call& c) {
 http::Response CreateHousehold(Services& s, Call& c) {
   auto in = ReadBody(c.request, ReadNewHousehold);
   if (!in) return ErrorResponse(in.error());
-  return Reply(s.households.Create(c.actor(), *in), 201, HouseholdDetailJson);
+  return Reply(s.households.Create(c.actor(), *in), 201, DetailAsOfToday(s));
 }
 
 http::Response Duplicates(Services& s, Call& c) {
@@ -51,7 +61,7 @@ http::Response Duplicates(Services& s, Call& c) {
 }
 
 http::Response GetHousehold(Services& s, Call& c) {
-  return Reply(s.households.Get(c.actor(), c.param("id")), 200, HouseholdDetailJson);
+  return Reply(s.households.Get(c.actor(), c.param("id")), 200, DetailAsOfToday(s));
 }
 
 http::Response UpdateHousehold(Services& s, Call& c) {
@@ -60,7 +70,7 @@ http::Response UpdateHousehold(Services& s, Call& c) {
   const auto& id = c.param("id");
   return Updated(
       s.households.Update(c.actor(), id, in->version, in->input),
-      [&] { return s.households.Get(c.actor(), id); }, HouseholdDetailJson);
+      [&] { return s.households.Get(c.actor(), id); }, DetailAsOfToday(s));
 }
 
 http::Response DeleteHousehold(Services& s, Call& c) {
@@ -68,13 +78,16 @@ http::Response DeleteHousehold(Services& s, Call& c) {
 }
 
 http::Response ListPeople(Services& s, Call& c) {
-  return Reply(s.households.People(c.actor(), c.param("id")), 200, PeopleJson);
+  return Reply(s.households.People(c.actor(), c.param("id")), 200,
+               [today = s.clock.Today()](const std::vector<domain::Person>& people) {
+                 return PeopleJson(people, today);
+               });
 }
 
 http::Response AddPerson(Services& s, Call& c) {
   auto in = ReadBody(c.request, ReadPerson);
   if (!in) return ErrorResponse(in.error());
-  return Reply(s.households.AddPerson(c.actor(), c.param("id"), *in), 201, PersonJson);
+  return Reply(s.households.AddPerson(c.actor(), c.param("id"), *in), 201, PersonAsOfToday(s));
 }
 
 http::Response UpdatePerson(Services& s, Call& c) {
@@ -89,14 +102,14 @@ http::Response UpdatePerson(Services& s, Call& c) {
     return std::nullopt;
   };
   return Updated(s.households.UpdatePerson(c.actor(), id, person, in->version, in->input), current,
-                 PersonJson);
+                 PersonAsOfToday(s));
 }
 
 http::Response Merge(Services& s, Call& c) {
   auto in = ReadBody(c.request, ReadHouseholdMerge);
   if (!in) return ErrorResponse(in.error());
   return Reply(s.households.Merge(c.actor(), c.param("id"), in->version, in->other_id), 200,
-               HouseholdDetailJson);
+               DetailAsOfToday(s));
 }
 
 }  // namespace

@@ -9,8 +9,10 @@
 #include "api/feedback_json.hpp"
 #include "api/indicator_json.hpp"
 #include "api/openapi.hpp"
+#include "api/registry_dto.hpp"
 #include "api/report_json.hpp"
 #include "api/training_json.hpp"
+#include "core/clock.hpp"
 #include "domain/demographics.hpp"
 
 namespace mobilise::api {
@@ -112,6 +114,19 @@ TEST(OpenApiTable, UserReaderNamesBadRolesAndDescribesTheirItems) {
   const auto schema = RecordedRequest(ReadNewUser);
   const auto& items = schema.at("properties").at("roles").at("items").as_object();
   EXPECT_TRUE(items.at("properties").as_object().contains("area_id"));
+}
+
+// A person's age is counted to the day the handler's Clock gives, not to the machine's date.
+TEST(OpenApiTable, PersonAgeIsCountedToTheClocksToday) {
+  domain::Person person;
+  person.birth_date = "2000-06-02";
+  EXPECT_EQ(PersonJson(person, FixedClock("2026-06-01").Today()).at("age").as_int64(), 25);
+  EXPECT_EQ(PersonJson(person, FixedClock("2026-06-02").Today()).at("age").as_int64(), 26);
+  domain::HouseholdDetail detail;
+  detail.people = {person};
+  const auto out = HouseholdDetailJson(detail, FixedClock("2026-06-02").Today());
+  EXPECT_EQ(out.at("people").as_array().at(0).at("age").as_int64(), 26);
+  EXPECT_TRUE(PersonJson(domain::Person{}, "2026-06-02").at("age").is_null());
 }
 
 }  // namespace
