@@ -105,6 +105,10 @@ json::object ActivityDetailJson(const domain::Activity& a) {
   return ActivityDetailShape().Write(a);
 }
 
+json::object ActivityMonthJson(const domain::ActivityMonthCount& x) {
+  return ActivityMonthShape().Write(x);
+}
+
 domain::ActivityInput ReadActivity(ObjectReader& r) {
   domain::ActivityInput in;
   in.type = r.OptionalString("type");

@@ -20,6 +20,7 @@ const Shape<domain::ActivityMonthCount>& ActivityMonthShape();
 boost::json::object FileJson(const domain::StoredFile& file);
 boost::json::object ActivityJson(const domain::Activity& activity);
 boost::json::object ActivityDetailJson(const domain::Activity& activity);
+boost::json::object ActivityMonthJson(const domain::ActivityMonthCount& count);
 
 // The fields of POST /activities and of PATCH /activities/{id} (after its version).
 domain::ActivityInput ReadActivity(ObjectReader& r);

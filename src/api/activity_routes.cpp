@@ -10,14 +10,6 @@ namespace json = boost::json;
 
 namespace {
 
-// The handlers below still say ReadInput; ReadActivity (api/activity_json) is the reader.
-constexpr auto* ReadInput = &ReadActivity;
-
-}  // namespace
-
-// Readers and writers that the handlers used to hold inline.
-namespace {
-
 bool IsTrue(const std::optional<std::string>& v) { return v == std::optional<std::string>("true"); }
 
 domain::ActivityFilter ReadFilter(const http::Request& request, const domain::PageRequest& page) {
@@ -35,26 +27,13 @@ domain::ActivityFilter ReadFilter(const http::Request& request, const domain::Pa
   return f;
 }
 
-json::object MonthCountJson(const domain::ActivityMonthCount& x) {
-  return json::object{{"month", x.month},           {"type", x.type},
-                      {"topic", Nullable(x.topic)}, {"sex", x.sex},
-                      {"activities", x.activities}, {"participants", x.participants}};
-}
-
 json::object SummaryJson(const std::vector<domain::ActivityMonthCount>& v) {
-  return ItemsJson(v, MonthCountJson);
+  return ItemsJson(v, ActivityMonthJson);
 }
 
 json::object FilesJson(const std::vector<domain::StoredFile>& v) {
   return ItemsJson(v, FileJson, /*with_total=*/true);
 }
-
-// The body of submit, verify and return.
-struct StepInput {
-  std::optional<std::string> comment;
-};
-
-StepInput ReadStep(ObjectReader& r) { return StepInput{r.OptionalString("comment")}; }
 
 // A file's name made safe for a Content-Disposition header.
 std::string SafeFileName(const std::string& name) {
@@ -99,7 +78,7 @@ http::Response ActivitySummary(Services& s, Call& c) {
 }
 
 http::Response CreateActivity(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadInput);
+  auto in = ReadBody(c.request, ReadActivity);
   if (!in) return ErrorResponse(in.error());
   return Reply(s.activities.Create(c.actor(), *in), 201, ActivityDetailJson);
 }
@@ -109,7 +88,7 @@ http::Response GetActivity(Services& s, Call& c) {
 }
 
 http::Response UpdateActivity(Services& s, Call& c) {
-  auto in = ReadVersioned(c.request, ReadInput);
+  auto in = ReadVersioned(c.request, ReadActivity);
   if (!in) return ErrorResponse(in.error());
   const auto& id = c.param("id");
   return Updated(
@@ -122,11 +101,11 @@ http::Response DeleteActivity(Services& s, Call& c) {
 }
 
 http::Response Transition(Services& s, Call& c, const std::string& action) {
-  auto in = ReadVersioned(c.request, ReadStep);
+  auto in = ReadBody(c.request, ReadActivityStep);
   if (!in) return ErrorResponse(in.error());
-  return Reply(
-      s.activities.Transition(c.actor(), c.param("id"), action, in->version, in->input.comment),
-      200, ActivityDetailJson);
+  const auto& [version, comment] = *in;
+  return Reply(s.activities.Transition(c.actor(), c.param("id"), action, version, comment), 200,
+               ActivityDetailJson);
 }
 
 http::Response Submit(Services& s, Call& c) { return Transition(s, c, "submit"); }

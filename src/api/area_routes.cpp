@@ -10,30 +10,6 @@ namespace json = boost::json;
 
 namespace {
 
-Result<domain::AreaPatch> ReadPatch(const json::object& body) {
-  ObjectReader r(body);
-  domain::AreaPatch p;
-  p.version = r.RequiredInt("version");
-  p.code = r.OptionalString("code");
-  p.name = r.OptionalString("name");
-  p.name_local = r.NullableString("name_local");
-  p.parent_id = r.OptionalString("parent_id");
-  if (auto ok = r.Finish(); !ok) return Fail(ok.error());
-  return p;
-}
-
-}  // namespace
-
-// Readers and writers that the handlers used to hold inline.
-namespace {
-
-json::object LevelJson(const domain::AreaLevel& l) {
-  return json::object{
-      {"level", l.level},
-      {"name", l.name},
-      {"name_local", l.name_local ? json::value(*l.name_local) : json::value(nullptr)}};
-}
-
 // The body of PUT /area-levels: a JSON array of {level, name, name_local}.
 Result<std::vector<domain::AreaLevel>> ReadLevels(const http::Request& request) {
   auto body = ParseBody(request);
@@ -50,10 +26,7 @@ Result<std::vector<domain::AreaLevel>> ReadLevels(const http::Request& request) 
       continue;
     }
     ObjectReader r(item.as_object(), f);
-    domain::AreaLevel l;
-    l.level = static_cast<int>(r.RequiredInt("level"));
-    l.name = r.RequiredString("name");
-    if (auto nl = r.NullableString("name_local")) l.name_local = *nl;
+    auto l = ReadAreaLevel(r);
     if (auto ok = r.Finish(); !ok)
       errors.insert(ok.error().fields.begin(), ok.error().fields.end());
     levels.push_back(std::move(l));
@@ -83,26 +56,6 @@ Result<domain::AreaListFilter> ReadFilter(const http::Request& request) {
   return f;
 }
 
-domain::AreaInput ReadArea(ObjectReader& r) {
-  domain::AreaInput in;
-  in.parent_id = r.OptionalString("parent_id");
-  in.code = r.RequiredString("code");
-  in.name = r.RequiredString("name");
-  if (auto nl = r.NullableString("name_local")) in.name_local = *nl;
-  return in;
-}
-
-json::object OneAreaJson(const domain::Area& a) { return AreaJson(a); }
-
-json::object DetailJson(const domain::AreaDetail& d) {
-  auto o = AreaJson(d.area);
-  json::array anc;
-  for (const auto& a : d.ancestors)
-    anc.push_back(json::object{{"id", a.id}, {"name", a.name}, {"level", a.level}});
-  o["ancestors"] = std::move(anc);
-  return o;
-}
-
 }  // namespace
 
 // The handlers: request -> service call -> reply.
@@ -110,7 +63,7 @@ namespace {
 
 http::Response ListLevels(Services& s, Call&) {
   json::array out;
-  for (const auto& l : s.areas.Levels()) out.push_back(LevelJson(l));
+  for (const auto& l : s.areas.Levels()) out.push_back(AreaLevelJson(l));
   return Json(200, out);
 }
 
@@ -123,23 +76,21 @@ http::Response SetLevels(Services& s, Call& c) {
 http::Response ListAreas(Services& s, Call& c) {
   auto f = ReadFilter(c.request);
   if (!f) return ErrorResponse(f.error());
-  return ReplyPage(s.areas.List(c.actor(), *f), f->page, OneAreaJson);
+  return ReplyPage(s.areas.List(c.actor(), *f), f->page, AreaJson);
 }
 
 http::Response CreateArea(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadArea);
+  auto in = ReadBody(c.request, ReadNewArea);
   if (!in) return ErrorResponse(in.error());
-  return Reply(s.areas.Create(c.actor(), *in), 201, OneAreaJson);
+  return Reply(s.areas.Create(c.actor(), *in), 201, AreaJson);
 }
 
 http::Response GetArea(Services& s, Call& c) {
-  return Reply(s.areas.Get(c.actor(), c.param("id")), 200, DetailJson);
+  return Reply(s.areas.Get(c.actor(), c.param("id")), 200, AreaDetailJson);
 }
 
 http::Response UpdateArea(Services& s, Call& c) {
-  auto body = ParseObject(c.request);
-  if (!body) return ErrorResponse(body.error());
-  auto patch = ReadPatch(*body);
+  auto patch = ReadBody(c.request, ReadAreaPatch);
   if (!patch) return ErrorResponse(patch.error());
   const auto& id = c.param("id");
   return Updated(
@@ -148,7 +99,7 @@ http::Response UpdateArea(Services& s, Call& c) {
         if (auto now = s.areas.Get(c.actor(), id)) return now->area;
         return std::nullopt;
       },
-      OneAreaJson);
+      AreaJson);
 }
 
 http::Response DeleteArea(Services& s, Call& c) {
@@ -158,7 +109,7 @@ http::Response DeleteArea(Services& s, Call& c) {
 http::Response ListChildren(Services& s, Call& c) {
   auto page = ParsePage(c.request);
   if (!page) return ErrorResponse(page.error());
-  return ReplyPage(s.areas.Children(c.actor(), c.param("id"), *page), *page, OneAreaJson);
+  return ReplyPage(s.areas.Children(c.actor(), c.param("id"), *page), *page, AreaJson);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <boost/json/parse.hpp>
 
 #include "api/json_io.hpp"
+#include "domain/demographics.hpp"
 
 namespace mobilise::api {
 
@@ -146,9 +147,23 @@ const Shape<domain::NewToken>& NewTokenShape() {
 
 const Shape<SessionAnswer>& SessionShape() {
   using S = SessionAnswer;
+  // The configuration is the same for every session: written from the domain's constants.
+  struct Config {};
+  auto strings = [](const auto& list) {
+    return std::vector<std::string>(list.begin(), list.end());
+  };
+  static const auto config =
+      Shape<Config>("")
+          .Computed("sexes", [strings](const Config&) { return strings(domain::kSexes); })
+          .Computed("age_bands",
+                    [strings](const Config&) { return strings(domain::kAgeBandCodes); })
+          .Computed("unknown_age_band",
+                    [](const Config&) { return std::string(domain::kUnknownAgeBand); });
   static const auto shape = Shape<S>("Session")
                                 .Nested("user", UserShape(), [](const S& s) { return s.user; })
-                                .Field("csrf_token", &S::csrf_token);
+                                .Field("csrf_token", &S::csrf_token)
+                                .Field("permissions", &S::permissions)
+                                .Nested("config", config, [](const S&) { return Config{}; });
   return shape;
 }
 
@@ -195,5 +210,104 @@ json::object PrincipalJson(const domain::Principal& p) { return PrincipalShape()
 json::object AuditJson(const domain::AuditEntry& e) { return AuditShape().Write(e); }
 json::object NewTokenJson(const domain::NewToken& n) { return NewTokenShape().Write(n); }
 json::object SessionJson(const SessionAnswer& s) { return SessionShape().Write(s); }
+
+domain::AreaInput ReadNewArea(ObjectReader& r) {
+  domain::AreaInput in;
+  in.parent_id = r.OptionalString("parent_id");
+  in.code = r.RequiredString("code");
+  in.name = r.RequiredString("name");
+  if (auto nl = r.NullableString("name_local")) in.name_local = *nl;
+  return in;
+}
+
+domain::AreaPatch ReadAreaPatch(ObjectReader& r) {
+  domain::AreaPatch p;
+  p.version = r.RequiredInt("version");
+  p.code = r.OptionalString("code");
+  p.name = r.OptionalString("name");
+  p.name_local = r.NullableString("name_local");
+  p.parent_id = r.OptionalString("parent_id");
+  return p;
+}
+
+domain::AreaLevel ReadAreaLevel(ObjectReader& r) {
+  domain::AreaLevel l;
+  l.level = static_cast<int>(r.RequiredInt("level"));
+  l.name = r.RequiredString("name");
+  if (auto nl = r.NullableString("name_local")) l.name_local = *nl;
+  return l;
+}
+
+namespace {
+
+// A role to grant: missing values are left to the service, which names them with the other field
+// errors.
+domain::RoleInput ReadRole(ObjectReader& item) {
+  return domain::RoleInput{item.OptionalString("role").value_or(""),
+                           item.OptionalString("area_id").value_or("")};
+}
+
+// The `roles` array; its items say "must be an object {role, area_id}" when they are not.
+std::vector<domain::RoleInput> ReadRoles(ObjectReader& r, const json::array* arr) {
+  if (r.recording()) {
+    auto item = ObjectReader::Recording();
+    ReadRole(item);
+    r.RecordItems("roles", item.RecordedSchema());
+  }
+  std::vector<domain::RoleInput> out;
+  if (!arr) return out;
+  for (std::size_t i = 0; i < arr->size(); ++i) {
+    const std::string f = "roles[" + std::to_string(i) + "]";
+    if (!(*arr)[i].is_object()) {
+      r.errors()[f] = "must be an object {role, area_id}";
+      continue;
+    }
+    ObjectReader item((*arr)[i].as_object(), f);
+    auto in = ReadRole(item);
+    if (auto ok = item.Finish(); !ok)
+      for (auto& [k, v] : ok.error().fields) r.errors()[k] = v;
+    out.push_back(std::move(in));
+  }
+  return out;
+}
+
+}  // namespace
+
+Login ReadLogin(ObjectReader& r) {
+  auto username = r.RequiredString("username");
+  return Login{username, r.RequiredString("password")};
+}
+
+PasswordChange ReadPasswordChange(ObjectReader& r) {
+  auto current = r.RequiredString("current_password");
+  return PasswordChange{current, r.RequiredString("new_password")};
+}
+
+TokenRequest ReadTokenRequest(ObjectReader& r) {
+  auto name = r.RequiredString("name");
+  return TokenRequest{name, r.OptionalInt("expires_in_days")};
+}
+
+domain::UserInput ReadNewUser(ObjectReader& r) {
+  domain::UserInput in;
+  in.username = r.RequiredString("username");
+  in.full_name = r.RequiredString("full_name");
+  in.password = r.RequiredString("password");
+  in.locale = r.OptionalString("locale").value_or("en");
+  in.roles = ReadRoles(r, r.RequiredArray("roles"));
+  return in;
+}
+
+domain::UserPatch ReadUserPatch(ObjectReader& r) {
+  domain::UserPatch p;
+  p.version = r.RequiredInt("version");
+  p.full_name = r.OptionalString("full_name");
+  p.locale = r.OptionalString("locale");
+  p.password = r.OptionalString("password");
+  p.disabled = r.OptionalBool("disabled");
+  if (const auto* roles = r.OptionalArray("roles"); roles || r.recording())
+    p.roles = ReadRoles(r, roles);
+  return p;
+}
 
 }  // namespace mobilise::api

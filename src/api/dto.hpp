@@ -5,6 +5,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
+#include "api/json_io.hpp"
 #include "api/schema.hpp"
 #include "domain/areas/area_service.hpp"
 #include "domain/audit/audit.hpp"
@@ -12,6 +13,7 @@
 #include "domain/auth/credentials.hpp"
 #include "domain/page.hpp"
 #include "domain/users/user.hpp"
+#include "domain/users/user_service.hpp"
 
 namespace mobilise::api {
 
@@ -42,13 +44,44 @@ boost::json::object UserJson(const domain::User& user);
 boost::json::object PrincipalJson(const domain::Principal& principal);
 boost::json::object AuditJson(const domain::AuditEntry& entry);
 boost::json::object NewTokenJson(const domain::NewToken& token);
-// The session answer: {"user": User, "csrf_token"}.
+// The session answer: {"user": User, "csrf_token", "permissions", "config"}. `config` is what
+// every screen needs (sexes, UNHCR age bands), so the web app spells out neither.
 struct SessionAnswer {
   domain::User user;
   std::string csrf_token;
+  // What the caller may do: permission ids from the role definitions.
+  std::vector<std::string> permissions;
 };
 const Shape<SessionAnswer>& SessionShape();
 boost::json::object SessionJson(const SessionAnswer& session);
+
+// The readers of the request bodies of these records (the OpenAPI table records them too).
+// POST /areas.
+domain::AreaInput ReadNewArea(ObjectReader& r);
+// PATCH /areas/{id}, with its version.
+domain::AreaPatch ReadAreaPatch(ObjectReader& r);
+// One item of PUT /area-levels (the body is an array of them).
+domain::AreaLevel ReadAreaLevel(ObjectReader& r);
+// POST /session (log in).
+struct Login {
+  std::string username, password;
+};
+Login ReadLogin(ObjectReader& r);
+// POST /session/password.
+struct PasswordChange {
+  std::string current_password, new_password;
+};
+PasswordChange ReadPasswordChange(ObjectReader& r);
+// POST /tokens: a name and, optionally, the days until it expires.
+struct TokenRequest {
+  std::string name;
+  std::optional<std::int64_t> expires_in_days;
+};
+TokenRequest ReadTokenRequest(ObjectReader& r);
+// POST /users.
+domain::UserInput ReadNewUser(ObjectReader& r);
+// PATCH /users/{id}, with its version.
+domain::UserPatch ReadUserPatch(ObjectReader& r);
 
 // What a list page carries besides its items.
 struct PageMeta {

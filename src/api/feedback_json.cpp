@@ -111,6 +111,15 @@ json::object FeedbackJson(const domain::Feedback& f) { return FeedbackShape().Wr
 json::object FeedbackDetailJson(const domain::FeedbackDetail& d) {
   return FeedbackDetailShape().Write(d);
 }
+json::object FeedbackCategoryJson(const domain::FeedbackCategory& c) {
+  return FeedbackCategoryShape().Write(c);
+}
+json::object FeedbackSummaryJson(const domain::FeedbackSummary& s) {
+  return FeedbackSummaryShape().Write(s);
+}
+json::object FeedbackHandlerJson(const domain::FeedbackHandler& h) {
+  return FeedbackHandlerShape().Write(h);
+}
 
 domain::FeedbackInput ReadFeedback(ObjectReader& r) {
   domain::FeedbackInput in;

@@ -19,6 +19,9 @@ const Shape<domain::FeedbackHandler>& FeedbackHandlerShape();
 
 boost::json::object FeedbackJson(const domain::Feedback& feedback);
 boost::json::object FeedbackDetailJson(const domain::FeedbackDetail& detail);
+boost::json::object FeedbackCategoryJson(const domain::FeedbackCategory& category);
+boost::json::object FeedbackSummaryJson(const domain::FeedbackSummary& summary);
+boost::json::object FeedbackHandlerJson(const domain::FeedbackHandler& handler);
 
 // The fields of POST /feedback and of PATCH /feedback/{id} (after its version).
 domain::FeedbackInput ReadFeedback(ObjectReader& r);

@@ -6,7 +6,6 @@ namespace mobilise::api {
 
 namespace json = boost::json;
 
-// Readers and writers that the handlers used to hold inline.
 namespace {
 
 Result<domain::HouseholdFilter> ReadFilter(const http::Request& request) {
@@ -25,34 +24,22 @@ Result<domain::HouseholdFilter> ReadFilter(const http::Request& request) {
   return f;
 }
 
-// A new household: its fields and its `people`.
-domain::HouseholdInput ReadNewHousehold(ObjectReader& r) {
-  auto in = ReadHousehold(r);
-  in.people = ReadObjects<domain::PersonInput>(r, "people", r.OptionalArray("people"), ReadPerson)
-                  .value_or(std::vector<domain::PersonInput>{});
-  return in;
-}
-
 json::object OneHouseholdJson(const domain::Household& h) { return HouseholdJson(h); }
-
-json::object DuplicateJson(const domain::DuplicatePair& d) {
-  return json::object{{"reason", d.reason},
-                      {"similarity", d.similarity},
-                      {"a", HouseholdJson(d.a)},
-                      {"b", HouseholdJson(d.b)}};
-}
-
-// The body of a merge: the household merged into this one.
-struct MergeInput {
-  std::string other_id;
-};
-
-MergeInput ReadMerge(ObjectReader& r) { return MergeInput{r.RequiredString("other_id")}; }
 
 }  // namespace
 
 // The handlers: request -> service call -> reply.
 namespace {
+
+// The writers of records that hold people: their ages are counted to the Clock's today.
+auto DetailAsOfToday(Services& s) {
+  return [today = s.clock.Today()](const domain::HouseholdDetail& d) {
+    return HouseholdDetailJson(d, today);
+  };
+}
+auto PersonAsOfToday(Services& s) {
+  return [today = s.clock.Today()](const domain::Person& p) { return PersonJson(p, today); };
+}
 
 http::Response ListHouseholds(Services& s, Call& c) {
   auto f = ReadFilter(c.request);
@@ -63,18 +50,18 @@ http::Response ListHouseholds(Services& s, Call& c) {
 http::Response CreateHousehold(Services& s, Call& c) {
   auto in = ReadBody(c.request, ReadNewHousehold);
   if (!in) return ErrorResponse(in.error());
-  return Reply(s.households.Create(c.actor(), *in), 201, HouseholdDetailJson);
+  return Reply(s.households.Create(c.actor(), *in), 201, DetailAsOfToday(s));
 }
 
 http::Response Duplicates(Services& s, Call& c) {
   auto page = ParsePage(c.request);
   if (!page) return ErrorResponse(page.error());
   return ReplyPage(s.households.Duplicates(c.actor(), QueryText(c.request, "area"), *page), *page,
-                   DuplicateJson);
+                   DuplicatePairJson);
 }
 
 http::Response GetHousehold(Services& s, Call& c) {
-  return Reply(s.households.Get(c.actor(), c.param("id")), 200, HouseholdDetailJson);
+  return Reply(s.households.Get(c.actor(), c.param("id")), 200, DetailAsOfToday(s));
 }
 
 http::Response UpdateHousehold(Services& s, Call& c) {
@@ -83,7 +70,7 @@ http::Response UpdateHousehold(Services& s, Call& c) {
   const auto& id = c.param("id");
   return Updated(
       s.households.Update(c.actor(), id, in->version, in->input),
-      [&] { return s.households.Get(c.actor(), id); }, HouseholdDetailJson);
+      [&] { return s.households.Get(c.actor(), id); }, DetailAsOfToday(s));
 }
 
 http::Response DeleteHousehold(Services& s, Call& c) {
@@ -91,13 +78,16 @@ http::Response DeleteHousehold(Services& s, Call& c) {
 }
 
 http::Response ListPeople(Services& s, Call& c) {
-  return Reply(s.households.People(c.actor(), c.param("id")), 200, PeopleJson);
+  return Reply(s.households.People(c.actor(), c.param("id")), 200,
+               [today = s.clock.Today()](const std::vector<domain::Person>& people) {
+                 return PeopleJson(people, today);
+               });
 }
 
 http::Response AddPerson(Services& s, Call& c) {
   auto in = ReadBody(c.request, ReadPerson);
   if (!in) return ErrorResponse(in.error());
-  return Reply(s.households.AddPerson(c.actor(), c.param("id"), *in), 201, PersonJson);
+  return Reply(s.households.AddPerson(c.actor(), c.param("id"), *in), 201, PersonAsOfToday(s));
 }
 
 http::Response UpdatePerson(Services& s, Call& c) {
@@ -112,14 +102,14 @@ http::Response UpdatePerson(Services& s, Call& c) {
     return std::nullopt;
   };
   return Updated(s.households.UpdatePerson(c.actor(), id, person, in->version, in->input), current,
-                 PersonJson);
+                 PersonAsOfToday(s));
 }
 
 http::Response Merge(Services& s, Call& c) {
-  auto in = ReadVersioned(c.request, ReadMerge);
+  auto in = ReadBody(c.request, ReadHouseholdMerge);
   if (!in) return ErrorResponse(in.error());
-  return Reply(s.households.Merge(c.actor(), c.param("id"), in->version, in->input.other_id), 200,
-               HouseholdDetailJson);
+  return Reply(s.households.Merge(c.actor(), c.param("id"), in->version, in->other_id), 200,
+               DetailAsOfToday(s));
 }
 
 }  // namespace

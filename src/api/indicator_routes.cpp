@@ -42,51 +42,6 @@ std::string Lang(const http::Request& r) {
   return l && (*l == "ps" || *l == "uk" || *l == "mr") ? std::string(*l) : "en";
 }
 
-}  // namespace
-
-// Readers and writers that the handlers used to hold inline.
-namespace {
-
-json::object RecordKindJson(const domain::RecordKind& k) {
-  json::array filters;
-  for (const auto& f : k.filters)
-    filters.push_back(json::object{{"name", f.name}, {"boolean", f.boolean}});
-  auto dims = StringArray(k.dims);
-  dims.push_back(json::value(domain::kChildAreaDim));
-  dims.push_back(json::value(domain::kMonthDim));
-  return json::object{{"code", k.code},
-                      {"stock", k.stock},
-                      {"measures", StringArray(k.measures)},
-                      {"sum_fields", StringArray(k.sum_fields)},
-                      {"average_fields", StringArray(k.average_fields)},
-                      {"filters", std::move(filters)},
-                      {"dims", std::move(dims)}};
-}
-
-domain::SettingsInput ReadSettings(ObjectReader& r) {
-  domain::SettingsInput in;
-  if (auto m = r.OptionalInt("fiscal_year_start_month"))
-    in.fiscal_year_start_month = static_cast<int>(*m);
-  in.fiscal_year_label = r.OptionalString("fiscal_year_label");
-  in.project_start = r.OptionalString("project_start");
-  in.light_green = r.OptionalNumber("light_green");
-  in.light_amber = r.OptionalNumber("light_amber");
-  in.dhis2_data_set = r.OptionalString("dhis2_data_set");
-  in.dhis2_attribute_option_combo = r.OptionalString("dhis2_attribute_option_combo");
-  return in;
-}
-
-domain::TargetInput ReadTarget(ObjectReader& r) {
-  domain::TargetInput in;
-  in.indicator_code = r.RequiredString("indicator_code");
-  in.area_id = r.RequiredString("area_id");
-  in.period = r.RequiredString("period");
-  in.disaggregation = r.OptionalString("disaggregation").value_or("");
-  in.value = r.OptionalNumber("value").value_or(-1);
-  if (!r.OptionalNumber("value")) r.Invalid("value", "is required");
-  return in;
-}
-
 // ?group=dim:value,dim:value (the cell whose records are asked for).
 Result<std::vector<std::pair<std::string, std::string>>> ReadGroup(const http::Request& request) {
   std::vector<std::pair<std::string, std::string>> group;
@@ -97,14 +52,6 @@ Result<std::vector<std::pair<std::string, std::string>>> ReadGroup(const http::R
     group.emplace_back(g.substr(0, colon), g.substr(colon + 1));
   }
   return group;
-}
-
-json::object RecordJson(const domain::RecordRef& x) {
-  return json::object{{"record", x.record},
-                      {"id", x.id},
-                      {"label", x.label},
-                      {"date", x.date},
-                      {"area_path", x.area_path}};
 }
 
 json::object IndicatorsJson(const std::vector<domain::Indicator>& v) {
@@ -178,7 +125,7 @@ http::Response IndicatorRecords(Services& s, Call& c) {
                                    QueryText(c.request, "column").value_or("period"), *group,
                                    q->include_unverified, *page);
   if (!rows) return ErrorResponse(rows.error());
-  auto out = ItemsJson(*rows, RecordJson);
+  auto out = ItemsJson(*rows, IndicatorRecordJson);
   out["limit"] = page->limit;
   out["offset"] = page->offset;
   return Json(200, out);

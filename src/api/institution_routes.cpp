@@ -6,7 +6,6 @@ namespace mobilise::api {
 
 namespace json = boost::json;
 
-// Readers and writers that the handlers used to hold inline.
 namespace {
 
 Result<domain::InstitutionFilter> ReadFilter(const http::Request& request) {
@@ -36,40 +35,6 @@ json::object MembersJson(const std::vector<domain::Membership>& v) {
 
 json::object AssessmentsJson(const std::vector<domain::Assessment>& v) {
   return ItemsJson(v, AssessmentJson, /*with_total=*/true);
-}
-
-domain::MemberInput ReadMember(ObjectReader& r) {
-  domain::MemberInput in;
-  in.household_id = r.OptionalString("household_id");
-  in.person_id = r.OptionalString("person_id");
-  in.member_institution_id = r.OptionalString("member_institution_id");
-  in.role = r.RequiredString("role");
-  in.joined_on = r.RequiredString("joined_on");
-  return in;
-}
-
-domain::MemberPatch ReadMemberPatch(ObjectReader& r) {
-  domain::MemberPatch p;
-  p.role = r.OptionalString("role");
-  p.left_on = r.OptionalString("left_on");
-  p.left_reason = r.OptionalString("left_reason");
-  return p;
-}
-
-domain::AssessmentInput ReadAssessment(ObjectReader& r) {
-  domain::AssessmentInput in;
-  in.checklist = r.RequiredString("checklist");
-  in.assessed_on = r.RequiredString("assessed_on");
-  if (auto n = r.ClearableString("notes")) in.notes = *n;
-  if (const auto* answers = r.RequiredObject("answers")) {
-    for (const auto& [k, v] : *answers) {
-      if (!v.is_int64())
-        r.Invalid("answers." + std::string(k), "must be a whole number");
-      else
-        in.answers[std::string(k)] = v.as_int64();
-    }
-  }
-  return in;
 }
 
 }  // namespace
@@ -114,7 +79,7 @@ http::Response ListMembers(Services& s, Call& c) {
 }
 
 http::Response AddMember(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadMember);
+  auto in = ReadBody(c.request, ReadNewMember);
   if (!in) return ErrorResponse(in.error());
   return Reply(s.institutions.AddMember(c.actor(), c.param("id"), *in), 201, MembershipResultJson);
 }
@@ -131,7 +96,7 @@ http::Response ListAssessments(Services& s, Call& c) {
 }
 
 http::Response AddAssessment(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadAssessment);
+  auto in = ReadBody(c.request, ReadNewAssessment);
   if (!in) return ErrorResponse(in.error());
   return Reply(s.institutions.AddAssessment(c.actor(), c.param("id"), *in), 201, AssessmentJson);
 }

@@ -1,8 +1,7 @@
 // Which schema each operation reads and answers with, keyed by (method, pattern). The schemas
 // themselves come from the Shapes (responses) and the readers (requests); this table only says
-// which belongs to which route. Where a handler still reads its body inline, the reader here
-// repeats those reads field for field (tests/api/openapi.test.mjs checks them against the
-// server's own answers to an empty and to an unknown field), until the handler calls it.
+// which belongs to which route. The readers are the handlers' own (tests/api/openapi.test.mjs
+// checks them against the server's answers to an empty and to an unknown field).
 #include "api/openapi_table.hpp"
 
 #include "api/dto.hpp"
@@ -19,97 +18,15 @@ namespace {
 
 using namespace openapi_table;  // NOLINT: the table's vocabulary
 
-void ReadAreaLevel(ObjectReader& r) {
-  r.RequiredInt("level");
-  r.RequiredString("name");
-  r.NullableString("name_local");
-}
-
-void ReadNewArea(ObjectReader& r) {
-  r.OptionalString("parent_id");
-  r.RequiredString("code");
-  r.RequiredString("name");
-  r.NullableString("name_local");
-}
-
-void ReadAreaPatch(ObjectReader& r) {
-  r.RequiredInt("version");
-  r.OptionalString("code");
-  r.OptionalString("name");
-  r.NullableString("name_local");
-  r.OptionalString("parent_id");
-}
-
-void ReadRoleItems(ObjectReader& r, bool required) {
-  const auto* roles = required ? r.RequiredArray("roles") : r.OptionalArray("roles");
-  ReadObjects<int>(r, "roles", roles, [](ObjectReader& item) {
-    item.OptionalString("role");
-    item.OptionalString("area_id");
-    return 0;
-  });
-}
-
-void ReadNewUser(ObjectReader& r) {
-  r.RequiredString("username");
-  r.RequiredString("full_name");
-  r.RequiredString("password");
-  r.OptionalString("locale");
-  ReadRoleItems(r, true);
-}
-
-void ReadUserPatch(ObjectReader& r) {
-  r.RequiredInt("version");
-  r.OptionalString("full_name");
-  r.OptionalString("locale");
-  r.OptionalString("password");
-  r.OptionalBool("disabled");
-  ReadRoleItems(r, false);
-}
-
-void ReadNewHousehold(ObjectReader& r) {
-  ReadHousehold(r);
-  ReadObjects<domain::PersonInput>(r, "people", r.OptionalArray("people"), ReadPerson);
-}
-
-void ReadNewMember(ObjectReader& r) {
-  r.OptionalString("household_id");
-  r.OptionalString("person_id");
-  r.OptionalString("member_institution_id");
-  r.RequiredString("role");
-  r.RequiredString("joined_on");
-}
-
-void ReadMemberPatch(ObjectReader& r) {
-  r.OptionalString("role");
-  r.OptionalString("left_on");
-  r.OptionalString("left_reason");
-}
-
-void ReadNewAssessment(ObjectReader& r) {
-  r.RequiredString("checklist");
-  r.RequiredString("assessed_on");
-  r.ClearableString("notes");
-  r.RequiredObject("answers");
-}
-
 std::vector<OperationSchema> CoreOperations() {
   const Schema none;
   return {
       // Session and tokens.
-      {"POST", "/api/v1/session", 200, One(&SessionShape), Reads([](ObjectReader& r) {
-         r.RequiredString("username");
-         r.RequiredString("password");
-       })},
+      {"POST", "/api/v1/session", 200, One(&SessionShape), Reads(ReadLogin)},
       {"GET", "/api/v1/session", 200, One(&SessionShape), none},
       {"DELETE", "/api/v1/session", 204, none, none},
-      {"POST", "/api/v1/session/password", 204, none, Reads([](ObjectReader& r) {
-         r.RequiredString("current_password");
-         r.RequiredString("new_password");
-       })},
-      {"POST", "/api/v1/tokens", 201, One(&NewTokenShape), Reads([](ObjectReader& r) {
-         r.RequiredString("name");
-         r.OptionalInt("expires_in_days");
-       })},
+      {"POST", "/api/v1/session/password", 204, none, Reads(ReadPasswordChange)},
+      {"POST", "/api/v1/tokens", 201, One(&NewTokenShape), Reads(ReadTokenRequest)},
       // Areas.
       {"GET", "/api/v1/area-levels", 200, ArrayOf(&AreaLevelShape), none},
       {"PUT", "/api/v1/area-levels", 204, none,
@@ -156,10 +73,7 @@ std::vector<OperationSchema> CoreOperations() {
       {"PATCH", "/api/v1/households/{id}/people/{person_id}", 200, One(&PersonShape),
        Versioned(ReadPerson)},
       {"POST", "/api/v1/households/{id}/merge", 200, One(&HouseholdDetailShape),
-       Reads([](ObjectReader& r) {
-         r.RequiredString("other_id");
-         r.RequiredInt("version");
-       })},
+       Reads(ReadHouseholdMerge)},
   };
 }
 

@@ -2,7 +2,6 @@
 
 #include "api/json_io.hpp"
 #include "domain/demographics.hpp"
-#include "domain/validation.hpp"
 
 namespace mobilise::api {
 
@@ -232,49 +231,64 @@ const Shape<domain::Household>& HouseholdShape() {
   return shape;
 }
 
-const Shape<domain::Person>& PersonShape() {
-  using P = domain::Person;
-  using Answer = std::remove_cvref_t<decltype((*P{}.wg)[0])>;
+const Shape<AsOf<domain::Person>>& PersonShape() {
+  using V = AsOf<domain::Person>;
+  using Answer = std::remove_cvref_t<decltype((*domain::Person{}.wg)[0])>;
   // The Washington Group answers by domain name, in the set's order; null when not asked.
-  auto wg = [](const P& p) {
+  auto wg = [](const V& v) {
     std::optional<std::vector<std::pair<std::string, Answer>>> out;
-    if (!p.wg) return out;
+    if (!v.record.wg) return out;
     out.emplace();
-    for (std::size_t i = 0; i < 6; ++i) out->emplace_back(domain::kWgDomains[i], (*p.wg)[i]);
+    for (std::size_t i = 0; i < 6; ++i) out->emplace_back(domain::kWgDomains[i], (*v.record.wg)[i]);
     return out;
   };
-  auto age = [](const P& p) {
+  auto age = [](const V& v) {
     std::optional<int> out;
-    if (p.birth_date)
-      if (auto a = domain::AgeOn(*p.birth_date, domain::TodayDate())) out = *a;
+    if (v.record.birth_date)
+      if (auto a = domain::AgeOn(*v.record.birth_date, v.today)) out = *a;
     return out;
   };
-  static const auto shape = Shape<P>("Person")
-                                .Field("id", &P::id)
-                                .Field("household_id", &P::household_id)
-                                .Field("name", &P::name)
-                                .Field("sex", &P::sex, domain::kSexes)
-                                .Field("birth_date", &P::birth_date)
-                                .Field("birth_date_estimated", &P::birth_date_estimated)
-                                .Computed("age", age)
-                                .Field("relation", &P::relation)
-                                .Computed("wg", wg)
-                                .Field("disability", &P::disability)
-                                .Field("displacement", &P::displacement)
-                                .Field("phone", &P::phone)
-                                .Field("version", &P::version);
+  static const auto shape =
+      Shape<V>("Person")
+          .Computed("id", [](const V& v) { return v.record.id; })
+          .Computed("household_id", [](const V& v) { return v.record.household_id; })
+          .Computed("name", [](const V& v) { return v.record.name; })
+          .Computed(
+              "sex", [](const V& v) { return v.record.sex; }, domain::kSexes)
+          .Computed("birth_date", [](const V& v) { return v.record.birth_date; })
+          .Computed("birth_date_estimated",
+                    [](const V& v) { return v.record.birth_date_estimated; })
+          .Computed("age", age)
+          .Computed("relation", [](const V& v) { return v.record.relation; })
+          .Computed("wg", wg)
+          .Computed("disability", [](const V& v) { return v.record.disability; })
+          .Computed("displacement", [](const V& v) { return v.record.displacement; })
+          .Computed("phone", [](const V& v) { return v.record.phone; })
+          .Computed("version", [](const V& v) { return v.record.version; });
   return shape;
 }
 
-const Shape<domain::HouseholdDetail>& HouseholdDetailShape() {
-  using D = domain::HouseholdDetail;
+namespace {
+
+std::vector<AsOf<domain::Person>> PeopleAsOf(const std::vector<domain::Person>& people,
+                                             const std::string& today) {
+  std::vector<AsOf<domain::Person>> out;
+  for (const auto& p : people) out.push_back({p, today});
+  return out;
+}
+
+}  // namespace
+
+const Shape<AsOf<domain::HouseholdDetail>>& HouseholdDetailShape() {
+  using V = AsOf<domain::HouseholdDetail>;
   static const auto shape =
-      Shape<D>("HouseholdDetail")
+      Shape<V>("HouseholdDetail")
           .Include(HouseholdShape(),
-                   [](const D& d) -> const domain::Household& { return d.household; })
-          .Nested("people", PersonShape(), [](const D& d) { return d.people; })
-          .Nested("memberships", MembershipShape(), [](const D& d) { return d.memberships; })
-          .Nested("warnings", WarningShape(), [](const D& d) { return d.warnings; });
+                   [](const V& v) -> const domain::Household& { return v.record.household; })
+          .Nested("people", PersonShape(),
+                  [](const V& v) { return PeopleAsOf(v.record.people, v.today); })
+          .Nested("memberships", MembershipShape(), [](const V& v) { return v.record.memberships; })
+          .Nested("warnings", WarningShape(), [](const V& v) { return v.record.warnings; });
   return shape;
 }
 
@@ -347,12 +361,12 @@ const Shape<domain::MembershipResult>& MembershipResultShape() {
   return shape;
 }
 
-const Shape<std::vector<domain::Person>>& PeopleShape() {
-  using V = std::vector<domain::Person>;
+const Shape<AsOf<std::vector<domain::Person>>>& PeopleShape() {
+  using V = AsOf<std::vector<domain::Person>>;
   static const auto shape =
       Shape<V>("People")
-          .Nested("items", PersonShape(), [](const V& v) -> const V& { return v; })
-          .Computed("total", [](const V& v) { return static_cast<std::int64_t>(v.size()); });
+          .Nested("items", PersonShape(), [](const V& v) { return PeopleAsOf(v.record, v.today); })
+          .Computed("total", [](const V& v) { return static_cast<std::int64_t>(v.record.size()); });
   return shape;
 }
 
@@ -373,83 +387,15 @@ json::object DuplicatePairJson(const domain::DuplicatePair& d) {
   return DuplicatePairShape().Write(d);
 }
 
-domain::InstitutionInput ReadInstitution(ObjectReader& r) {
-  domain::InstitutionInput in;
-  in.type = r.OptionalString("type");
-  in.area_id = r.OptionalString("area_id");
-  in.parent_id = r.ClearableString("parent_id");
-  in.code = r.ClearableString("code");
-  in.name = r.OptionalString("name");
-  in.name_local = r.ClearableString("name_local");
-  in.formed_on = r.ClearableString("formed_on");
-  in.sex_composition = r.OptionalString("sex_composition");
-  in.status = r.OptionalString("status");
-  in.status_on = r.OptionalString("status_on");
-  in.status_reason = r.ClearableString("status_reason");
-  in.merged_into_id = r.OptionalString("merged_into_id");
-  in.meeting_frequency = r.ClearableString("meeting_frequency");
-  in.registration_status = r.OptionalString("registration_status");
-  in.registration_authority = r.ClearableString("registration_authority");
-  in.registration_number = r.ClearableString("registration_number");
-  in.registration_date = r.ClearableString("registration_date");
-  in.bank_status = r.OptionalString("bank_status");
-  in.bank_name = r.ClearableString("bank_name");
-  in.bank_opened_on = r.ClearableString("bank_opened_on");
-  in.savings = r.OptionalNumber("savings");
-  in.notes = r.ClearableString("notes");
-  return in;
-}
-
-domain::PersonInput ReadPerson(ObjectReader& r) {
-  domain::PersonInput p;
-  p.name = r.OptionalString("name");
-  p.sex = r.OptionalString("sex");
-  p.relation = r.OptionalString("relation");
-  p.birth_date = r.ClearableString("birth_date");
-  p.age = r.OptionalInt("age");
-  p.displacement = r.ClearableString("displacement");
-  p.phone = r.ClearableString("phone");
-  if (const auto* wg = r.NullableObject("wg")) {
-    if (!*wg) {
-      p.clear_wg = true;
-    } else {
-      ObjectReader w(**wg, r.Path("wg"));
-      std::array<std::int64_t, 6> answers{};
-      for (std::size_t i = 0; i < 6; ++i) answers[i] = w.RequiredInt(domain::kWgDomains[i]);
-      if (auto ok = w.Finish(); !ok)
-        for (const auto& [k, v] : ok.error().fields) r.errors()[k] = v;
-      p.wg = answers;
-    }
-  }
-  return p;
-}
-
-domain::HouseholdInput ReadHousehold(ObjectReader& r) {
-  domain::HouseholdInput in;
-  in.area_id = r.OptionalString("area_id");
-  in.code = r.ClearableString("code");
-  in.head_name = r.OptionalString("head_name");
-  in.head_father_name = r.ClearableString("head_father_name");
-  in.address = r.ClearableString("address");
-  in.phone = r.ClearableString("phone");
-  in.national_id = r.ClearableString("national_id");
-  in.psc_date = r.ClearableString("psc_date");
-  in.psc_source = r.ClearableString("psc_source");
-  in.psc_score = r.OptionalNumber("psc_score");
-  in.latitude = r.OptionalNumber("latitude");
-  in.longitude = r.OptionalNumber("longitude");
-  in.flags = r.OptionalStrings("flags");
-  in.allow_duplicate = r.OptionalBool("allow_duplicate").value_or(false);
-  return in;
-}
-
 json::object DetailJson(const domain::InstitutionDetail& d) {
   return InstitutionDetailShape().Write(d);
 }
 json::object MembershipResultJson(const domain::MembershipResult& r) {
   return MembershipResultShape().Write(r);
 }
-json::object PeopleJson(const std::vector<domain::Person>& v) { return PeopleShape().Write(v); }
+json::object PeopleJson(const std::vector<domain::Person>& v, const std::string& today) {
+  return PeopleShape().Write({v, today});
+}
 
 json::object InstitutionTypeJson(const domain::InstitutionType& t) {
   return InstitutionTypeShape().Write(t);
@@ -472,9 +418,11 @@ json::object StatusChangeJson(const domain::StatusChange& c) {
 json::object MembershipJson(const domain::Membership& m) { return MembershipShape().Write(m); }
 json::object AssessmentJson(const domain::Assessment& a) { return AssessmentShape().Write(a); }
 json::object HouseholdJson(const domain::Household& h) { return HouseholdShape().Write(h); }
-json::object PersonJson(const domain::Person& p) { return PersonShape().Write(p); }
-json::object HouseholdDetailJson(const domain::HouseholdDetail& d) {
-  return HouseholdDetailShape().Write(d);
+json::object PersonJson(const domain::Person& p, const std::string& today) {
+  return PersonShape().Write({p, today});
+}
+json::object HouseholdDetailJson(const domain::HouseholdDetail& d, const std::string& today) {
+  return HouseholdDetailShape().Write({d, today});
 }
 json::object SummaryJson(const domain::RegistrySummary& s) { return SummaryShape().Write(s); }
 

@@ -9,87 +9,15 @@ namespace json = boost::json;
 
 namespace {
 
-// The handlers below still say SummaryJson; ReportSummaryJson (api/report_json) is the writer.
-constexpr auto* SummaryJson = &ReportSummaryJson;
-
 std::string Lang(const http::Request& r) {
   auto l = r.Query("lang");
   return l && (*l == "ps" || *l == "uk" || *l == "mr") ? std::string(*l) : "en";
-}
-
-}  // namespace
-
-// Readers that the handlers used to hold inline.
-namespace {
-
-domain::ReportInput ReadReport(ObjectReader& r) {
-  domain::ReportInput in;
-  in.template_code = r.RequiredString("template_code");
-  in.area_id = r.RequiredString("area_id");
-  in.period = r.RequiredString("period");
-  in.include_unverified = r.OptionalBool("include_unverified").value_or(false);
-  return in;
-}
-
-domain::Story ReadStory(ObjectReader& i) {
-  domain::Story x;
-  x.title = i.RequiredString("title");
-  x.body = i.RequiredString("body");
-  x.file_ids = i.OptionalStrings("file_ids").value_or(std::vector<std::string>{});
-  return x;
-}
-
-domain::ReportPatch ReadReportPatch(ObjectReader& r) {
-  domain::ReportPatch p;
-  p.achievements = r.ClearableString("achievements");
-  p.challenges = r.ClearableString("challenges");
-  p.lessons = r.ClearableString("lessons");
-  p.recommendations = r.ClearableString("recommendations");
-  p.next_plan = r.ClearableString("next_plan");
-  p.include_unverified = r.OptionalBool("include_unverified");
-  p.stories = ReadObjects<domain::Story>(r, "stories", r.OptionalArray("stories"), ReadStory);
-  return p;
 }
 
 // The body of submit, approve and return (only return takes a comment, and requires it).
 std::optional<std::string> ReadComment(ObjectReader& r, const std::string& action) {
   if (action == "return") return r.RequiredString("comment");
   return std::nullopt;
-}
-
-domain::Dhis2Mapping ReadDhis2Mapping(ObjectReader& i) {
-  domain::Dhis2Mapping m;
-  m.indicator_code = i.RequiredString("indicator_code");
-  m.disaggregation = i.OptionalString("disaggregation").value_or("");
-  m.data_element = i.RequiredString("data_element");
-  m.category_option_combo = i.OptionalString("category_option_combo").value_or("");
-  return m;
-}
-
-domain::Dhis2Category ReadDhis2Category(ObjectReader& i) {
-  domain::Dhis2Category k;
-  k.dim = i.RequiredString("dim");
-  k.value = i.RequiredString("value");
-  k.category = i.RequiredString("category");
-  k.option_code = i.RequiredString("option_code");
-  return k;
-}
-
-domain::ReportService::Dhis2Config ReadDhis2(ObjectReader& r) {
-  domain::ReportService::Dhis2Config in;
-  auto units = ReadObjects<std::pair<std::string, std::string>>(
-      r, "org_units", r.RequiredArray("org_units"), [](ObjectReader& i) {
-        auto area = i.RequiredString("area_id");
-        return std::make_pair(area, i.RequiredString("org_unit"));
-      });
-  auto mappings = ReadObjects<domain::Dhis2Mapping>(r, "mappings", r.RequiredArray("mappings"),
-                                                    ReadDhis2Mapping);
-  auto categories = ReadObjects<domain::Dhis2Category>(
-      r, "categories", r.OptionalArray("categories"), ReadDhis2Category);
-  in.org_units = units.value_or(decltype(in.org_units){});
-  in.mappings = mappings.value_or(decltype(in.mappings){});
-  in.categories = categories.value_or(decltype(in.categories){});
-  return in;
 }
 
 json::object TemplatesJson(const std::vector<domain::ReportTemplate>& v) {
@@ -127,11 +55,11 @@ http::Response ListReports(Services& s, Call& c) {
   return ReplyPage(
       s.reports.List(c.actor(), QueryText(c.request, "area"), QueryText(c.request, "template"),
                      QueryText(c.request, "status"), *page),
-      *page, SummaryJson);
+      *page, ReportSummaryJson);
 }
 
 http::Response CreateReport(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadReport);
+  auto in = ReadBody(c.request, ReadNewReport);
   if (!in) return ErrorResponse(in.error());
   return Reply(s.reports.Create(c.actor(), *in, Lang(c.request)), 201, ReportJson);
 }

@@ -1,6 +1,5 @@
 // /session, /session/password, /tokens.
 #include "api/routes.hpp"
-#include "domain/demographics.hpp"
 
 namespace mobilise::api {
 
@@ -20,33 +19,19 @@ std::string SessionCookie(const std::string& token, int max_age, bool secure) {
 http::Response SessionBody(Services& s, const domain::Principal& p, int status) {
   auto user = s.users.Get(p.actor, p.actor.user_id);
   if (!user) return ErrorResponse(user.error());
-  json::array permissions;
-  for (auto perm : p.actor.Permissions()) permissions.emplace_back(domain::PermissionId(perm));
-  auto strings = [](const auto& list) {
-    json::array out;
-    for (std::string_view v : list) out.emplace_back(v);
-    return out;
-  };
-  json::object config{{"sexes", strings(domain::kSexes)},
-                      {"age_bands", strings(domain::kAgeBandCodes)},
-                      {"unknown_age_band", domain::kUnknownAgeBand}};
-  return Json(status, json::object{{"user", UserJson(*user)},
-                                   {"csrf_token", p.csrf_token},
-                                   {"permissions", std::move(permissions)},
-                                   {"config", std::move(config)}});
+  SessionAnswer answer{*user, p.csrf_token, {}};
+  for (auto perm : p.actor.Permissions())
+    answer.permissions.emplace_back(domain::PermissionId(perm));
+  return Json(status, SessionJson(answer));
 }
 
 }  // namespace
 
 void AddSessionRoutes(RouteTable& t, Services& s, const ApiOptions& o) {
   t.Public("POST", "/api/v1/session", [&s, &o](http::Request& req) {
-    auto body = ParseObject(req);
-    if (!body) return ErrorResponse(body.error());
-    ObjectReader r(*body);
-    auto username = r.RequiredString("username");
-    auto password = r.RequiredString("password");
-    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    auto session = s.auth.Login(username, password, req.remote_ip);
+    auto login = ReadBody(req, ReadLogin);
+    if (!login) return ErrorResponse(login.error());
+    auto session = s.auth.Login(login->username, login->password, req.remote_ip);
     if (!session) {
       auto resp = ErrorResponse(session.error());
       if (session.error().code == ErrorCode::kRateLimited) resp.SetHeader("Retry-After", "900");
@@ -73,13 +58,10 @@ void AddSessionRoutes(RouteTable& t, Services& s, const ApiOptions& o) {
   });
 
   t.Authed("POST", "/api/v1/session/password", [&s](Call& c) {
-    auto body = ParseObject(c.request);
-    if (!body) return ErrorResponse(body.error());
-    ObjectReader r(*body);
-    auto current = r.RequiredString("current_password");
-    auto next = r.RequiredString("new_password");
-    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
-    auto ok = s.auth.ChangePassword(c.actor(), c.session_token, current, next);
+    auto in = ReadBody(c.request, ReadPasswordChange);
+    if (!in) return ErrorResponse(in.error());
+    auto ok =
+        s.auth.ChangePassword(c.actor(), c.session_token, in->current_password, in->new_password);
     if (!ok) return ErrorResponse(ok.error());
     http::Response resp;
     resp.status = 204;
@@ -87,21 +69,12 @@ void AddSessionRoutes(RouteTable& t, Services& s, const ApiOptions& o) {
   });
 
   t.Authed("POST", "/api/v1/tokens", [&s](Call& c) {
-    auto body = ParseObject(c.request);
-    if (!body) return ErrorResponse(body.error());
-    ObjectReader r(*body);
-    auto name = r.RequiredString("name");
-    auto days = r.OptionalInt("expires_in_days");
-    if (auto ok = r.Finish(); !ok) return ErrorResponse(ok.error());
+    auto in = ReadBody(c.request, ReadTokenRequest);
+    if (!in) return ErrorResponse(in.error());
     std::optional<int> d;
-    if (days) d = static_cast<int>(std::clamp<std::int64_t>(*days, -1, 100000));
-    auto t = s.auth.CreateToken(c.actor(), name, d);
-    return Reply(t, 201, [](const domain::NewToken& n) {
-      return json::object{{"id", n.record.id},
-                          {"name", n.record.name},
-                          {"token", n.token},
-                          {"expires_at", n.record.expires_at}};
-    });
+    if (in->expires_in_days)
+      d = static_cast<int>(std::clamp<std::int64_t>(*in->expires_in_days, -1, 100000));
+    return Reply(s.auth.CreateToken(c.actor(), in->name, d), 201, NewTokenJson);
   });
 }
 

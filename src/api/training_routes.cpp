@@ -8,116 +8,11 @@ namespace mobilise::api {
 
 namespace json = boost::json;
 
-// Readers of bodies that the handlers used to read inline.
 namespace {
-
-domain::NeedInput ReadNeed(ObjectReader& r) {
-  domain::NeedInput in;
-  in.area_id = r.RequiredString("area_id");
-  in.user_id = r.OptionalString("user_id");
-  in.institution_id = r.OptionalString("institution_id");
-  in.course_id = r.OptionalString("course_id");
-  in.need = r.RequiredString("need");
-  in.priority = r.RequiredString("priority");
-  in.assessed_on = r.RequiredString("assessed_on");
-  return in;
-}
-
-domain::NeedPatch ReadNeedPatch(ObjectReader& r) {
-  domain::NeedPatch in;
-  in.area_id = r.OptionalString("area_id");
-  in.user_id = r.OptionalString("user_id");
-  in.institution_id = r.OptionalString("institution_id");
-  in.course_id = r.ClearableString("course_id");
-  in.need = r.OptionalString("need");
-  in.priority = r.OptionalString("priority");
-  in.assessed_on = r.OptionalString("assessed_on");
-  return in;
-}
-
-domain::PlanInput ReadPlan(ObjectReader& r) {
-  domain::PlanInput in;
-  in.course_id = r.RequiredString("course_id");
-  in.area_id = r.RequiredString("area_id");
-  in.period = r.RequiredString("period");
-  in.planned_events = r.RequiredInt("planned_events");
-  in.planned_participants = r.RequiredInt("planned_participants");
-  return in;
-}
-
-domain::PlanPatch ReadPlanPatch(ObjectReader& r) {
-  domain::PlanPatch in;
-  in.course_id = r.OptionalString("course_id");
-  in.area_id = r.OptionalString("area_id");
-  in.period = r.OptionalString("period");
-  in.planned_events = r.OptionalInt("planned_events");
-  in.planned_participants = r.OptionalInt("planned_participants");
-  return in;
-}
-
-domain::TraineeScore ReadTraineeScore(ObjectReader& o) {
-  domain::TraineeScore x;
-  x.person_id = o.RequiredString("person_id");
-  // Both scores are given, null when the test was not taken.
-  for (auto [key, out] :
-       {std::pair{"pre_score", &x.pre_score}, std::pair{"post_score", &x.post_score}}) {
-    auto v = o.NullableNumber(key);
-    if (!v && !o.errors().count(o.Path(key))) o.Invalid(key, "is required (null when not tested)");
-    *out = v.value_or(std::nullopt);
-  }
-  return x;
-}
-
-domain::ScoresInput ReadScores(ObjectReader& r) {
-  domain::ScoresInput in;
-  in.version = r.RequiredInt("version");
-  in.correction_reason = r.OptionalString("correction_reason");
-  const auto* rows = r.RequiredArray("trainees");
-  in.trainees = ReadObjects<domain::TraineeScore>(r, "trainees", rows, ReadTraineeScore)
-                    .value_or(std::vector<domain::TraineeScore>{});
-  return in;
-}
-
-struct FollowupInput {
-  std::string person_id, followed_on, applies;
-  std::optional<std::string> notes;
-};
-
-FollowupInput ReadFollowup(ObjectReader& r) {
-  FollowupInput in;
-  in.person_id = r.RequiredString("person_id");
-  in.followed_on = r.RequiredString("followed_on");
-  in.applies = r.RequiredString("applies");
-  in.notes = r.OptionalString("notes");
-  return in;
-}
-
-domain::FollowupPatch ReadFollowupPatch(ObjectReader& r) {
-  domain::FollowupPatch in;
-  in.followed_on = r.OptionalString("followed_on");
-  in.applies = r.OptionalString("applies");
-  in.notes = r.ClearableString("notes");
-  return in;
-}
-
-json::object StaffJson(const domain::StaffMember& m) {
-  json::array roles;
-  for (const auto& g : m.roles)
-    roles.push_back(
-        json::object{{"role", g.role}, {"area_id", g.area_id}, {"area_name", g.area_name}});
-  return json::object{{"id", m.id}, {"full_name", m.full_name}, {"roles", std::move(roles)}};
-}
-
-json::object AchievementJson(const domain::PlanAchievement& a) {
-  auto o = PlanJson(a.plan);
-  o["held_events"] = a.held_events;
-  o["trained"] = a.trained;
-  return o;
-}
 
 json::object CoursesJson(const std::vector<domain::Course>& v) { return ItemsJson(v, CourseJson); }
 json::object AchievementsJson(const std::vector<domain::PlanAchievement>& v) {
-  return ItemsJson(v, AchievementJson);
+  return ItemsJson(v, PlanAchievementJson);
 }
 json::object FollowupsJson(const std::vector<domain::TrainingFollowup>& v) {
   return ItemsJson(v, FollowupJson);
@@ -167,7 +62,7 @@ http::Response ListNeeds(Services& s, Call& c) {
 }
 
 http::Response CreateNeed(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadNeed);
+  auto in = ReadBody(c.request, ReadNewNeed);
   if (!in) return ErrorResponse(in.error());
   return Reply(s.trainings.AddNeed(c.actor(), *in), 201, NeedJson);
 }
@@ -208,7 +103,7 @@ http::Response ListPlans(Services& s, Call& c) {
 }
 
 http::Response CreatePlan(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadPlan);
+  auto in = ReadBody(c.request, ReadNewPlan);
   if (!in) return ErrorResponse(in.error());
   return Reply(s.trainings.SavePlan(c.actor(), *in), 201, PlanJson);
 }
@@ -257,7 +152,7 @@ http::Response ListFollowups(Services& s, Call& c) {
 }
 
 http::Response CreateFollowup(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadFollowup);
+  auto in = ReadBody(c.request, ReadNewFollowup);
   if (!in) return ErrorResponse(in.error());
   return Reply(s.trainings.AddFollowup(c.actor(), c.param("id"), in->person_id, in->followed_on,
                                        in->applies, in->notes),

@@ -7,34 +7,6 @@ namespace json = boost::json;
 
 namespace {
 
-std::vector<domain::RoleInput> ReadRoles(ObjectReader& r, const json::array& arr) {
-  std::vector<domain::RoleInput> out;
-  for (std::size_t i = 0; i < arr.size(); ++i) {
-    const std::string f = "roles[" + std::to_string(i) + "]";
-    if (!arr[i].is_object()) {
-      r.errors()[f] = "must be an object {role, area_id}";
-      continue;
-    }
-    ObjectReader item(arr[i].as_object(), f);
-    // Missing values are left to the service, which names them with the other field errors.
-    domain::RoleInput in{item.OptionalString("role").value_or(""),
-                         item.OptionalString("area_id").value_or("")};
-    if (auto ok = item.Finish(); !ok)
-      for (auto& [k, v] : ok.error().fields) r.errors()[k] = v;
-    out.push_back(std::move(in));
-  }
-  return out;
-}
-
-}  // namespace
-
-// Readers and writers that the handlers used to hold inline.
-namespace {
-
-json::object RoleJson(domain::Role role) {
-  return json::object{{"role", domain::RoleId(role)}, {"name", domain::RoleName(role)}};
-}
-
 Result<domain::UserListFilter> ReadFilter(const http::Request& request) {
   auto page = ParsePage(request);
   if (!page) return Fail(page.error());
@@ -48,29 +20,6 @@ Result<domain::UserListFilter> ReadFilter(const http::Request& request) {
   f.disabled = *disabled;
   return f;
 }
-
-domain::UserInput ReadUser(ObjectReader& r) {
-  domain::UserInput in;
-  in.username = r.RequiredString("username");
-  in.full_name = r.RequiredString("full_name");
-  in.password = r.RequiredString("password");
-  in.locale = r.OptionalString("locale").value_or("en");
-  if (const auto* roles = r.RequiredArray("roles")) in.roles = ReadRoles(r, *roles);
-  return in;
-}
-
-domain::UserPatch ReadUserPatch(ObjectReader& r) {
-  domain::UserPatch p;
-  p.version = r.RequiredInt("version");
-  p.full_name = r.OptionalString("full_name");
-  p.locale = r.OptionalString("locale");
-  p.password = r.OptionalString("password");
-  p.disabled = r.OptionalBool("disabled");
-  if (const auto* roles = r.OptionalArray("roles")) p.roles = ReadRoles(r, *roles);
-  return p;
-}
-
-json::object OneUserJson(const domain::User& u) { return UserJson(u); }
 
 }  // namespace
 
@@ -86,17 +35,17 @@ http::Response ListRoles(Services&, Call&) {
 http::Response ListUsers(Services& s, Call& c) {
   auto f = ReadFilter(c.request);
   if (!f) return ErrorResponse(f.error());
-  return ReplyPage(s.users.List(c.actor(), *f), f->page, OneUserJson);
+  return ReplyPage(s.users.List(c.actor(), *f), f->page, UserJson);
 }
 
 http::Response CreateUser(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadUser);
+  auto in = ReadBody(c.request, ReadNewUser);
   if (!in) return ErrorResponse(in.error());
-  return Reply(s.users.Create(c.actor(), *in), 201, OneUserJson);
+  return Reply(s.users.Create(c.actor(), *in), 201, UserJson);
 }
 
 http::Response GetUser(Services& s, Call& c) {
-  return Reply(s.users.Get(c.actor(), c.param("id")), 200, OneUserJson);
+  return Reply(s.users.Get(c.actor(), c.param("id")), 200, UserJson);
 }
 
 http::Response UpdateUser(Services& s, Call& c) {
@@ -104,7 +53,7 @@ http::Response UpdateUser(Services& s, Call& c) {
   if (!in) return ErrorResponse(in.error());
   const auto& id = c.param("id");
   return Updated(
-      s.users.Update(c.actor(), id, *in), [&] { return s.users.Get(c.actor(), id); }, OneUserJson);
+      s.users.Update(c.actor(), id, *in), [&] { return s.users.Get(c.actor(), id); }, UserJson);
 }
 
 }  // namespace
