@@ -20,8 +20,6 @@ std::string FormatTimestamp(TimePoint t) {
   return buf;
 }
 
-std::string NowTimestamp() { return FormatTimestamp(std::chrono::system_clock::now()); }
-
 static bool Digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
   if (pos + n > s.size()) return false;
   out = 0;

@@ -12,9 +12,6 @@ namespace mobilise {
 using TimePoint = std::chrono::system_clock::time_point;
 
 std::string FormatTimestamp(TimePoint t);
-// The system clock read directly. Only for code that has no Clock (ids, the HTTP date header):
-// services read the Clock they were given, so a test can pin "today".
-std::string NowTimestamp();
 // Accepts "YYYY-MM-DD" (midnight UTC) or "YYYY-MM-DDTHH:MM:SS[.fff]Z".
 std::optional<TimePoint> ParseTimestamp(std::string_view text);
 // A calendar date "YYYY-MM-DD" that exists.

@@ -88,18 +88,12 @@ std::optional<std::string> NonEmpty(const std::string& v) {
   return v.empty() ? std::nullopt : std::optional<std::string>(v);
 }
 
-std::string TodayDate() { return NowTimestamp().substr(0, 10); }
-
 void CheckPastDate(FieldErrors& errors, const std::string& field, std::string_view value,
                    std::string_view today) {
   if (!IsValidDate(value))
     errors[field] = "must be a date YYYY-MM-DD";
   else if (value > today)
     errors[field] = "cannot be in the future";
-}
-
-void CheckPastDate(FieldErrors& errors, const std::string& field, std::string_view value) {
-  CheckPastDate(errors, field, value, TodayDate());
 }
 
 void CheckOneOf(FieldErrors& errors, const std::string& field, std::string_view value,

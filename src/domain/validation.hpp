@@ -39,13 +39,9 @@ namespace mobilise::domain {
 
 // An optional text field as given by a client: "" clears it.
 std::optional<std::string> NonEmpty(const std::string& value);
-// Today's date (UTC) as YYYY-MM-DD. Being replaced by the injected Clock: do not add callers.
-std::string TodayDate();
 // A calendar date YYYY-MM-DD, not after `today` (records of what happened cannot be in the future).
 void CheckPastDate(FieldErrors& errors, const std::string& field, std::string_view value,
                    std::string_view today);
-// The same against the system clock. Being replaced by the overload above: do not add callers.
-void CheckPastDate(FieldErrors& errors, const std::string& field, std::string_view value);
 // `value` is one of `allowed` ("must be one of a, b, c" otherwise).
 void CheckOneOf(FieldErrors& errors, const std::string& field, std::string_view value,
                 std::initializer_list<std::string_view> allowed);

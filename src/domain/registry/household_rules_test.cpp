@@ -58,14 +58,14 @@ TEST(ApplyPerson, AgeBecomesAnEstimatedBirthDateAndWgNeedsAllAnswers) {
   in.relation = "head";
   in.age = 30;
   in.wg = std::array<std::int64_t, 6>{1, 1, 1, 1, 1, 5};
-  ApplyPerson(p, in, true, TodayDate(), errors, "people[0].");
+  ApplyPerson(p, in, true, SystemClock().Today(), errors, "people[0].");
   EXPECT_TRUE(p.birth_date_estimated);
-  EXPECT_EQ(AgeOn(*p.birth_date, TodayDate()), 30);
+  EXPECT_EQ(AgeOn(*p.birth_date, SystemClock().Today()), 30);
   EXPECT_EQ(errors.count("people[0].wg.communication"), 1u);
   errors.clear();
   in.age = 121;
   in.wg.reset();
-  ApplyPerson(p, in, true, TodayDate(), errors);
+  ApplyPerson(p, in, true, SystemClock().Today(), errors);
   EXPECT_EQ(errors.count("age"), 1u);
 }
 

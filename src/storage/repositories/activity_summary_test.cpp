@@ -377,7 +377,7 @@ TEST_P(ActivitySummaryTest, PartialMonthsAgreeWithTheRows) {
         EXPECT_EQ(Summary(area, from, to, unverified), FromRows(area, from, to, unverified))
             << area.code << " " << from << ".." << to << (unverified ? " with submitted" : "");
   // This month and the last twelve (the default period) also agree.
-  const auto today = NowTimestamp().substr(0, 10);
+  const auto today = SystemClock().Timestamp().substr(0, 10);
   const auto year_ago = std::to_string(std::stoi(today.substr(0, 4)) - 1) + today.substr(4);
   auto r = activities_->MonthlyCounts(system_, d1_.id, std::nullopt, std::nullopt, false);
   ASSERT_TRUE(r);
@@ -406,7 +406,7 @@ TEST_P(ActivitySummaryTest, QueueIsNewestFirstWithoutTheCallersOwnAndAnExactTota
       a.author_id = own ? officer_.user_id : author_.user_id;
       a.counts = {Count("f", 3)};
       a.counted_total = 3;
-      a.created_at = a.updated_at = NowTimestamp();
+      a.created_at = a.updated_at = SystemClock().Timestamp();
       uow->Activities().Insert(a);
       if (a.status == "submitted" && !own) want.emplace_back(a.held_on, a.id);
     }
