@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "core/enum_text.hpp"
 #include "domain/demographics.hpp"
 
 namespace mobilise::domain {
@@ -14,13 +15,6 @@ namespace {
 constexpr std::array<std::string_view, 4> kStatusTexts = {"draft", "submitted", "verified",
                                                           "returned"};
 constexpr std::array<std::string_view, 3> kActionTexts = {"submit", "verify", "return"};
-
-template <typename E, std::size_t N>
-std::optional<E> ParseEnum(const std::array<std::string_view, N>& texts, std::string_view text) {
-  for (std::size_t i = 0; i < N; ++i)
-    if (texts[i] == text) return static_cast<E>(i);
-  return std::nullopt;
-}
 
 bool Has(const std::vector<RegistryOption>& list, const std::string& code) {
   return std::any_of(list.begin(), list.end(),
@@ -59,12 +53,10 @@ void ApplyCounts(Activity& a, const std::vector<ParticipantCount>& in, FieldErro
 
 }  // namespace
 
-std::string_view ToString(ActivityStatus status) {
-  return kStatusTexts[static_cast<std::size_t>(status)];
-}
+std::string_view ToString(ActivityStatus status) { return EnumText(kStatusTexts, status); }
 
 std::optional<ActivityStatus> ParseActivityStatus(std::string_view text) {
-  return ParseEnum<ActivityStatus>(kStatusTexts, text);
+  return ParseEnumText<ActivityStatus>(kStatusTexts, text);
 }
 
 ActivityStatus StatusOf(const Activity& a) {
@@ -73,12 +65,10 @@ ActivityStatus StatusOf(const Activity& a) {
   return *status;
 }
 
-std::string_view ToString(ActivityAction action) {
-  return kActionTexts[static_cast<std::size_t>(action)];
-}
+std::string_view ToString(ActivityAction action) { return EnumText(kActionTexts, action); }
 
 std::optional<ActivityAction> ParseActivityAction(std::string_view text) {
-  return ParseEnum<ActivityAction>(kActionTexts, text);
+  return ParseEnumText<ActivityAction>(kActionTexts, text);
 }
 
 ActivityParty PartyOf(const Actor& actor, const Activity& a) {

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/clock.hpp"
+#include "core/enum_text.hpp"
 #include "domain/demographics.hpp"
 
 namespace mobilise::domain {
@@ -15,13 +16,6 @@ namespace {
 constexpr std::array<std::string_view, 5> kStatusTexts = {"open", "assigned", "referred",
                                                           "responded", "closed"};
 constexpr std::array<std::string_view, 4> kActionTexts = {"assign", "refer", "respond", "close"};
-
-// The index of `text` in `texts`, if there.
-std::optional<std::size_t> IndexOf(std::span<const std::string_view> texts, std::string_view text) {
-  auto it = std::find(texts.begin(), texts.end(), text);
-  if (it == texts.end()) return std::nullopt;
-  return static_cast<std::size_t>(it - texts.begin());
-}
 
 const FeedbackCategory* FindCategory(const std::vector<FeedbackCategory>& list,
                                      std::string_view code) {
@@ -59,13 +53,10 @@ void ApplyPerson(Feedback& f, const FeedbackInput& in, FieldErrors& errors) {
 
 }  // namespace
 
-std::string_view ToString(FeedbackStatus status) {
-  return kStatusTexts[static_cast<std::size_t>(status)];
-}
+std::string_view ToString(FeedbackStatus status) { return EnumText(kStatusTexts, status); }
 
 std::optional<FeedbackStatus> ParseFeedbackStatus(std::string_view text) {
-  auto i = IndexOf(kStatusTexts, text);
-  return i ? std::optional(static_cast<FeedbackStatus>(*i)) : std::nullopt;
+  return ParseEnumText<FeedbackStatus>(kStatusTexts, text);
 }
 
 FeedbackStatus StatusOf(const Feedback& f) {
@@ -74,13 +65,10 @@ FeedbackStatus StatusOf(const Feedback& f) {
   return *status;
 }
 
-std::string_view ToString(FeedbackAction action) {
-  return kActionTexts[static_cast<std::size_t>(action)];
-}
+std::string_view ToString(FeedbackAction action) { return EnumText(kActionTexts, action); }
 
 std::optional<FeedbackAction> ParseFeedbackAction(std::string_view text) {
-  auto i = IndexOf(kActionTexts, text);
-  return i ? std::optional(static_cast<FeedbackAction>(*i)) : std::nullopt;
+  return ParseEnumText<FeedbackAction>(kActionTexts, text);
 }
 
 std::optional<FeedbackStatus> NextStatus(FeedbackStatus from, FeedbackAction action) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/enum_text.hpp"
+
 namespace mobilise::domain {
 namespace {
 
@@ -121,13 +123,11 @@ double ScoreAnswers(const Checklist& checklist, const std::map<std::string, std:
 }  // namespace
 
 std::string_view ToString(InstitutionStatus status) {
-  return kInstitutionStatuses[static_cast<std::size_t>(status)];
+  return EnumText(kInstitutionStatuses, status);
 }
 
 std::optional<InstitutionStatus> ParseInstitutionStatus(std::string_view text) {
-  for (std::size_t i = 0; i < kInstitutionStatuses.size(); ++i)
-    if (kInstitutionStatuses[i] == text) return static_cast<InstitutionStatus>(i);
-  return std::nullopt;
+  return ParseEnumText<InstitutionStatus>(kInstitutionStatuses, text);
 }
 
 bool IsFinal(InstitutionStatus status) { return status == kDissolved || status == kMerged; }

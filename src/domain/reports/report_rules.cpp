@@ -1,17 +1,19 @@
 #include "domain/reports/report_rules.hpp"
 
+#include <array>
 #include <string>
+
+#include "core/enum_text.hpp"
 
 namespace mobilise::domain {
 namespace {
 
-constexpr std::string_view kStatusNames[] = {"draft", "submitted", "approved", "returned"};
+constexpr std::array<std::string_view, 4> kStatusNames = {"draft", "submitted", "approved",
+                                                          "returned"};
 // By ReportAction: its name, and the event it leaves.
 constexpr struct {
   std::string_view name, done;
 } kActionNames[] = {{"submit", "submitted"}, {"approve", "approved"}, {"return", "returned"}};
-constexpr ReportStatus kStatuses[] = {ReportStatus::kDraft, ReportStatus::kSubmitted,
-                                      ReportStatus::kApproved, ReportStatus::kReturned};
 
 // Why the caller may not take a step; none when they may.
 std::optional<Error> Refusal(ReportRole who, const ReportCaller& caller) {
@@ -28,14 +30,10 @@ std::optional<Error> Refusal(ReportRole who, const ReportCaller& caller) {
 
 }  // namespace
 
-std::string_view ReportStatusName(ReportStatus status) {
-  return kStatusNames[static_cast<int>(status)];
-}
+std::string_view ReportStatusName(ReportStatus status) { return EnumText(kStatusNames, status); }
 
 std::optional<ReportStatus> ParseReportStatus(std::string_view text) {
-  for (const auto status : kStatuses)
-    if (ReportStatusName(status) == text) return status;
-  return std::nullopt;
+  return ParseEnumText<ReportStatus>(kStatusNames, text);
 }
 
 std::string_view ReportActionName(ReportAction action) {
