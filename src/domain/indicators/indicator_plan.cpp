@@ -12,10 +12,6 @@ namespace {
 using Need = std::pair<std::string, std::vector<std::string>>;  // (base indicator code, by)
 using Definitions = std::map<std::string, Indicator>;
 
-bool Has(const std::vector<std::string>& v, std::string_view x) {
-  return std::find(v.begin(), v.end(), x) != v.end();
-}
-
 void AddNeed(std::vector<Need>& needs, const Indicator& d, const std::vector<std::string>& by) {
   if (std::find(needs.begin(), needs.end(), Need{d.code, by}) == needs.end())
     needs.emplace_back(d.code, by);

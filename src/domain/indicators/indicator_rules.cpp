@@ -14,10 +14,6 @@ namespace {
 // What records without a sex or an age are grouped and filtered as (the SQL's COALESCE).
 constexpr std::string_view kUnknown = "unknown";
 
-bool Has(const std::vector<std::string>& v, std::string_view x) {
-  return std::find(v.begin(), v.end(), x) != v.end();
-}
-
 template <typename Codes>
 std::vector<std::string> WithUnknown(const Codes& codes) {
   std::vector<std::string> out(codes.begin(), codes.end());
@@ -138,6 +134,10 @@ bool CheckMeasured(const Indicator& d, const DefinitionLookup& lookup, FieldErro
 }
 
 }  // namespace
+
+bool Has(const std::vector<std::string>& v, std::string_view x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
 
 bool IsIndicatorCode(std::string_view c) {
   if (c.size() < 2 || c.size() > 40 || !(c[0] >= 'A' && c[0] <= 'Z')) return false;

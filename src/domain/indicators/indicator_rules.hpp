@@ -18,6 +18,9 @@ namespace mobilise::domain {
 inline constexpr std::string_view kIndicatorMeasures[] = {
     "count", "distinct_people", "distinct_households", "sum", "average", "ratio"};
 
+// `x` is one of `v` (dimensions, fields, codes: a handful each).
+bool Has(const std::vector<std::string>& v, std::string_view x);
+
 // An indicator code: 2 to 40 of A-Z, 0-9 and _, starting with a letter.
 bool IsIndicatorCode(std::string_view code);
 // A filter value or DHIS2 code: 1 to 64 of letters, digits and _ - . +

@@ -11,10 +11,6 @@
 namespace mobilise::domain {
 namespace {
 
-bool Has(const std::vector<std::string>& v, std::string_view x) {
-  return std::find(v.begin(), v.end(), x) != v.end();
-}
-
 // The values of `d` in the group `keys` of its disaggregation `by`: a base indicator's as
 // computed (a count or sum of no records is 0, an average of none has no value), a ratio's
 // numerator over denominator x scale (none when either has none or the denominator is 0).
