@@ -1,6 +1,9 @@
 // /healthz, /metrics, /api/v1/openapi.json (built from the route table, so it lists every route;
 // schemas from api/openapi.hpp).
 #include <boost/json/serialize.hpp>
+#include <memory>
+#include <mutex>
+#include <string>
 
 #include "api/http/metrics.hpp"
 #include "api/openapi.hpp"
@@ -24,8 +27,20 @@ void AddOpsRoutes(RouteTable& t, Services& s, const ApiOptions& o, const http::R
     return r;
   });
 
-  t.Public("GET", "/api/v1/openapi.json",
-           [&o, &router](http::Request&) { return Json(200, OpenApiDocument(router, o.version)); });
+  // The routes and schemas are fixed once the server serves, so the document is built (every
+  // request reader run on a recording reader, every shape described) on the first request only.
+  struct Built {
+    std::once_flag once;
+    std::string body;
+  };
+  auto built = std::make_shared<Built>();
+  t.Public("GET", "/api/v1/openapi.json", [&o, &router, built](http::Request&) {
+    std::call_once(built->once,
+                   [&] { built->body = json::serialize(OpenApiDocument(router, o.version)); });
+    http::Response r;
+    r.body = built->body;
+    return r;
+  });
 }
 
 }  // namespace mobilise::api
