@@ -38,7 +38,9 @@ TEST(ActivityWorkflow, TheTableIsTheWholeWorkflow) {
         const bool may =
             row && (row->who == ActivityStepTaker::kAuthor ? party.author : party.supervisor);
         EXPECT_EQ(to.has_value(), may) << ToString(from) << " " << ToString(action);
-        if (may) EXPECT_EQ(*to, row->to);
+        if (may) {
+          EXPECT_EQ(*to, row->to);
+        }
       }
 }
 

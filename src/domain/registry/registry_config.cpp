@@ -108,8 +108,6 @@ std::optional<int> AgeOn(std::string_view birth_date, std::string_view on) {
   return age;
 }
 
-std::string AgeBand(std::optional<int> age) { return std::string(AgeBandOf(age)); }
-
 namespace {
 
 // Decodes UTF-8 (input is valid by the time it reaches the domain).

@@ -104,8 +104,6 @@ bool WgDisability(const WgAnswers& answers);
 
 // Whole years from birth_date to on (both YYYY-MM-DD); nullopt if either is malformed.
 std::optional<int> AgeOn(std::string_view birth_date, std::string_view on);
-// The UNHCR band of `age` (kAgeBands in domain/demographics.hpp), or "unknown".
-std::string AgeBand(std::optional<int> age);
 
 // Name key for duplicate checks: lower-case ASCII, letters and digits of any script kept,
 // spaces collapsed, punctuation dropped.

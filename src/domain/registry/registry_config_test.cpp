@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/demographics.hpp"
+
 namespace mobilise::domain {
 namespace {
 
@@ -62,12 +64,12 @@ TEST(Age, WholeYearsAndUnhcrBands) {
   EXPECT_EQ(AgeOn("2000-11-23", "2026-11-23"), 26);
   EXPECT_EQ(AgeOn("2027-01-01", "2026-11-23"), std::nullopt);
   EXPECT_EQ(AgeOn("bad", "2026-11-23"), std::nullopt);
-  EXPECT_EQ(AgeBand(4), "0-4");
-  EXPECT_EQ(AgeBand(5), "5-11");
-  EXPECT_EQ(AgeBand(17), "12-17");
-  EXPECT_EQ(AgeBand(18), "18-59");
-  EXPECT_EQ(AgeBand(60), "60+");
-  EXPECT_EQ(AgeBand(std::nullopt), "unknown");
+  EXPECT_EQ(AgeBandOf(4), "0-4");
+  EXPECT_EQ(AgeBandOf(5), "5-11");
+  EXPECT_EQ(AgeBandOf(17), "12-17");
+  EXPECT_EQ(AgeBandOf(18), "18-59");
+  EXPECT_EQ(AgeBandOf(60), "60+");
+  EXPECT_EQ(AgeBandOf(std::nullopt), "unknown");
 }
 
 TEST(Names, KeysAndSimilarity) {
