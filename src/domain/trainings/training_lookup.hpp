@@ -1,5 +1,5 @@
-// What the training use cases share inside their transactions: the areas asked for, a training
-// event the caller sees, and the mark of a changed record. Internal to domain/trainings.
+// What the training use cases share inside their transactions: a training event the caller
+// sees and the mark of a changed record. Internal to domain/trainings.
 #pragma once
 
 #include <optional>
@@ -12,10 +12,6 @@
 
 namespace mobilise::domain {
 
-// The area's subtree within the actor's scope (a field error "area" if they do not see it), or
-// the actor's whole scope.
-Result<std::vector<PathRange>> ScopeOf(UnitOfWork& uow, const Actor& actor,
-                                       const std::optional<std::string>& area_id);
 // A training event (an activity of type training) the actor sees, or not found.
 Result<Activity> VisibleTraining(UnitOfWork& uow, const Actor& actor, const std::string& id);
 

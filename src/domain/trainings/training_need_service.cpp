@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "core/id.hpp"
+#include "domain/areas/area_scope.hpp"
 #include "domain/trainings/training_lookup.hpp"
 #include "domain/trainings/training_rules.hpp"
 #include "domain/trainings/training_service.hpp"
@@ -75,7 +76,7 @@ Result<Page<TrainingNeed>> TrainingService::Needs(const Actor& actor,
                                                   std::optional<std::string> area_id,
                                                   PageRequest page) {
   auto uow = db_.Begin(false);
-  auto scope = ScopeOf(*uow, actor, area_id);
+  auto scope = ListScope(uow->Areas(), actor, Permission::kAreaRead, area_id);
   if (!scope) return Fail(scope.error());
   return uow->Trainings().Needs(*scope, page);
 }

@@ -1,5 +1,6 @@
 // TrainingService: plans per course x area x period, and plan against achievement.
 #include "core/id.hpp"
+#include "domain/areas/area_scope.hpp"
 #include "domain/periods/period.hpp"
 #include "domain/trainings/training_lookup.hpp"
 #include "domain/trainings/training_rules.hpp"
@@ -46,7 +47,7 @@ Result<Page<TrainingPlan>> TrainingService::Plans(const Actor& actor,
                                                   std::optional<std::string> period,
                                                   PageRequest page) {
   auto uow = db_.Begin(false);
-  auto scope = ScopeOf(*uow, actor, area_id);
+  auto scope = ListScope(uow->Areas(), actor, Permission::kAreaRead, area_id);
   if (!scope) return Fail(scope.error());
   std::optional<Period> p;
   if (period && !(p = ParsePeriod(*period))) return Fail(Error::Field("period", kPeriodForm));
