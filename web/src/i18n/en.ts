@@ -195,6 +195,21 @@ const en = {
   'error.unauthenticated': 'Please sign in.',
   'error.unsupported': 'This kind of request or file is not supported.',
   'error.other': 'Something went wrong.',
+  'offline.offline': 'Offline',
+  'offline.waiting': { one: '{n} waiting to send', other: '{n} waiting to send' },
+  'offline.problems': { one: '{n} needs your attention', other: '{n} need your attention' },
+  'offline.sent': 'All sent',
+  'offline.syncing': 'Downloading your records… {done} of {total}',
+  'offline.syncingShort': 'Updating…',
+  'offline.lastSynced': 'Last synced {when}',
+  'offline.neverSynced': 'Not synced yet',
+  'offline.unsentConfirm':
+    '{n} entries are not sent yet. They stay on this phone and are sent when you sign in again. Sign out anyway?',
+  'draft.restored': 'Your unsaved entries were restored.',
+  'draft.discard': 'Start again',
+  'draft.leave': 'Leave this form? What you typed is kept as a draft on this phone.',
+  'hh.labelHousehold': 'Household: {name}',
+  'hh.labelPerson': 'Person: {name}',
 } satisfies Record<string, string | Plural>;
 
 export type MessageKey = keyof typeof en;

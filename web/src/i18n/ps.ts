@@ -194,6 +194,24 @@ const ps: Record<MessageKey, string | Plural> = {
   'error.unauthenticated': 'مهرباني وکړئ ننوځئ.',
   'error.unsupported': 'دا ډول غوښتنه یا فایل نه منل کېږي.',
   'error.other': 'یوه ستونزه پېښه شوه.',
+  'offline.offline': 'بې انټرنېټه',
+  'offline.waiting': { one: '{n} د لېږلو په تمه', other: '{n} د لېږلو په تمه' },
+  'offline.problems': {
+    one: '{n} ستاسو پاملرنې ته اړتیا لري',
+    other: '{n} ستاسو پاملرنې ته اړتیا لري',
+  },
+  'offline.sent': 'ټول ولېږل شول',
+  'offline.syncing': 'ستاسو ریکارډونه راکښل کېږي… {done} له {total}',
+  'offline.syncingShort': 'تازه کېږي…',
+  'offline.lastSynced': 'وروستی همغږي {when}',
+  'offline.neverSynced': 'لا همغږي شوی نه دی',
+  'offline.unsentConfirm':
+    '{n} ثبتونه لا نه دي لېږل شوي. په دې تلیفون کې پاتې کېږي او کله چې بیا ننوځئ لېږل کېږي. بیا هم وځئ؟',
+  'draft.restored': 'ستاسو نه خوندي شوي ثبتونه بېرته راوستل شول.',
+  'draft.discard': 'له سره پیل',
+  'draft.leave': 'دا فورمه پرېږدئ؟ څه مو چې ولیکل د مسودې په توګه په دې تلیفون کې ساتل کېږي.',
+  'hh.labelHousehold': 'کورنۍ: {name}',
+  'hh.labelPerson': 'کس: {name}',
 };
 
 export default ps;

@@ -213,6 +213,31 @@ const uk: Record<MessageKey, string | Plural> = {
   'error.unauthenticated': 'Будь ласка, увійдіть.',
   'error.unsupported': 'Такий запит або файл не підтримується.',
   'error.other': 'Щось пішло не так.',
+  'offline.offline': 'Без мережі',
+  'offline.waiting': {
+    one: '{n} очікує надсилання',
+    few: '{n} очікують надсилання',
+    many: '{n} очікують надсилання',
+    other: '{n} очікують надсилання',
+  },
+  'offline.problems': {
+    one: '{n} потребує вашої уваги',
+    few: '{n} потребують вашої уваги',
+    many: '{n} потребують вашої уваги',
+    other: '{n} потребують вашої уваги',
+  },
+  'offline.sent': 'Усе надіслано',
+  'offline.syncing': 'Завантаження ваших записів… {done} з {total}',
+  'offline.syncingShort': 'Оновлення…',
+  'offline.lastSynced': 'Остання синхронізація {when}',
+  'offline.neverSynced': 'Ще не синхронізовано',
+  'offline.unsentConfirm':
+    'Ще не надіслано записів: {n}. Вони залишаться на цьому телефоні й надішлються, коли ви знову ввійдете. Усе одно вийти?',
+  'draft.restored': 'Ваші незбережені дані відновлено.',
+  'draft.discard': 'Почати знову',
+  'draft.leave': 'Вийти з форми? Введене залишиться чернеткою на цьому телефоні.',
+  'hh.labelHousehold': 'Домогосподарство: {name}',
+  'hh.labelPerson': 'Особа: {name}',
 };
 
 export default uk;

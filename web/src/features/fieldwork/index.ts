@@ -16,6 +16,7 @@ export const fieldwork: Feature = {
     route('feedback', 'feedback', 'feedback'),
     route('feedback/new', 'feedback-new', 'feedback'),
     route('feedback/:id', 'feedback-item', 'feedback'),
+    route('outbox', 'outbox', 'outbox'),
   ],
   nav: [
     { section: 'activities', label: 'nav.activities', order: 50 },
