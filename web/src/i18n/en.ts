@@ -205,6 +205,10 @@ const en = {
   'offline.neverSynced': 'Not synced yet',
   'offline.unsentConfirm':
     '{n} entries are not sent yet. They stay on this phone and are sent when you sign in again. Sign out anyway?',
+  'off.queued': 'Saved on this phone. It will be sent when there is a connection.',
+  'off.pending': 'Saved on this phone, waiting to send.',
+  'off.refused': 'The server refused this entry. Fix the marked fields and save again.',
+  'off.conflict': 'Someone else changed this record. Choose which version to keep.',
   'draft.restored': 'Your unsaved entries were restored.',
   'draft.discard': 'Start again',
   'draft.leave': 'Leave this form? What you typed is kept as a draft on this phone.',

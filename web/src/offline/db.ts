@@ -20,6 +20,8 @@ export const ENTITIES = [
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
+export const isEntity = (e: string): e is Entity => (ENTITIES as readonly string[]).includes(e);
+
 export interface Row {
   id: string;
   area_id: string;
@@ -42,7 +44,8 @@ export interface OutboxEntry {
   // The record the write makes or changes (its client id for a create), and the ids of the
   // records that must reach the server first (a household before the activity naming its people).
   record: string;
-  entity: Entity | 'files';
+  // 'files' and 'people' are sent but kept in no store of their own (a person is in its household).
+  entity: Entity | 'files' | 'people';
   kind: 'create' | 'update' | 'upload';
   method: 'POST' | 'PATCH';
   path: string;

@@ -5,7 +5,7 @@
 // versions for the user to choose. Nothing leaves the outbox except by being sent or by the
 // user's explicit choice.
 import { ApiError, request, upload } from '../api';
-import { currentDb, rowOf, type DB, type Entity, type OutboxEntry } from './db';
+import { currentDb, isEntity, rowOf, type DB, type Entity, type OutboxEntry } from './db';
 import { offlineStore, patchStatus } from './status';
 
 export type NewEntry = Pick<
@@ -99,11 +99,11 @@ export async function discard(seq: number): Promise<void> {
   const d = await db();
   const e = await d.get('outbox', seq);
   if (!e) return;
-  const tx = d.transaction(['outbox', ...(e.entity !== 'files' ? [e.entity] : [])], 'readwrite');
+  const tx = d.transaction(['outbox', ...(isEntity(e.entity) ? [e.entity] : [])], 'readwrite');
   await tx.objectStore('outbox').delete(seq);
   // A record made only here disappears with its create; an edit's local copy goes back to the
   // server's version at the next sync.
-  if (e.entity !== 'files') {
+  if (isEntity(e.entity)) {
     const store = tx.objectStore(e.entity);
     const row = await store.get(e.record);
     if (row?.pending) {
@@ -136,13 +136,29 @@ export async function keepMine(seq: number): Promise<void> {
 export async function takeTheirs(seq: number): Promise<void> {
   const d = await db();
   const e = await d.get('outbox', seq);
-  if (!e || e.entity === 'files') return;
+  if (!e) return;
+  if (!isEntity(e.entity)) {
+    await d.delete('outbox', seq);
+    changed();
+    return;
+  }
   const current = e.error?.current as Record<string, unknown> | undefined;
   const tx = d.transaction(['outbox', e.entity], 'readwrite');
   await tx.objectStore('outbox').delete(seq);
   if (current) await tx.objectStore(e.entity).put(rowOf(e.entity, current));
   await tx.done;
   changed();
+}
+
+// The server's last answer per record sent while the app is open (a form shows its warnings).
+export const answers = new Map<string, unknown>();
+
+// After a form queued the writes of `records` and the outbox tried to send them: 'sent' (all
+// answered), 'queued' (waiting for the network), or the first refused or conflicting entry.
+export async function outcome(records: string[]): Promise<'sent' | 'queued' | OutboxEntry> {
+  await flush();
+  const left = (await entries()).filter((e) => records.includes(e.record));
+  return left.find((e) => e.state !== 'waiting') ?? (left.length ? 'queued' : 'sent');
 }
 
 // Sending ------------------------------------------------------------------------------------
@@ -211,9 +227,10 @@ async function sendOne(d: DB, e: OutboxEntry): Promise<'sent' | 'retry' | 'refus
       e.kind === 'upload'
         ? await upload<Record<string, unknown>>(e.path, e.blob!, e.mime ?? 'image/jpeg', () => {})
         : await request<Record<string, unknown>>(e.method, e.path, e.body);
-    const tx = d.transaction(['outbox', ...(e.entity !== 'files' ? [e.entity] : [])], 'readwrite');
+    answers.set(e.record, answer);
+    const tx = d.transaction(['outbox', ...(isEntity(e.entity) ? [e.entity] : [])], 'readwrite');
     await tx.objectStore('outbox').delete(e.seq!);
-    if (e.entity !== 'files' && answer && typeof answer === 'object' && answer.id === e.record) {
+    if (isEntity(e.entity) && answer && typeof answer === 'object' && answer.id === e.record) {
       const more = await tx.objectStore('outbox').index('record').count(e.record);
       await tx.objectStore(e.entity).put(rowOf(e.entity, answer, more > 0));
     }
@@ -262,4 +279,14 @@ export async function counts(d?: DB, sent = 0): Promise<void> {
 function changed(): void {
   counts().catch(() => {});
   flush().catch(() => {});
+}
+
+// The entry of `kind` queued for `record` (in any state), if any.
+export async function problemOrQueued(
+  record: string,
+  kind: OutboxEntry['kind'],
+): Promise<OutboxEntry | undefined> {
+  const d = currentDb();
+  if (!d) return undefined;
+  return (await (await d).getAllFromIndex('outbox', 'record', record)).find((x) => x.kind === kind);
 }

@@ -20,6 +20,7 @@ import {
   countedSexes,
 } from './common';
 import { LoadingCard } from '../../components/loading_card';
+import { loadRecord } from '../../offline/local';
 
 export function ActivityDetailPage({
   id,
@@ -39,14 +40,25 @@ export function ActivityDetailPage({
   const [returning, setReturning] = useState(false);
   const [comment, setComment] = useState('');
   const [institutions, setInstitutions] = useState<Institution[]>([]);
+  const [pending, setPending] = useState(false);
 
   useEffect(() => {
     let live = true;
     const path = `/activities/${encodeURIComponent(id)}`;
-    Promise.all([get<Activity>(path), get<{ items: StoredFile[] }>(path + '/files')])
-      .then(([x, f]) => {
+    // From the server, or from this phone when the record waits to be sent or there is no
+    // connection (then without its files, which only the server lists).
+    loadRecord<Activity>('activities', id, path)
+      .then(async (l) => {
+        const f = l.local
+          ? { items: [] as StoredFile[] }
+          : await get<{ items: StoredFile[] }>(path + '/files');
+        return [l, f] as const;
+      })
+      .then(([l, f]) => {
         if (!live) return;
+        const x = l.record;
         setA(x);
+        setPending(l.pending);
         setFiles(f.items);
         Promise.all(
           x.institution_ids.map((i) => get<Institution>(`/institutions/${encodeURIComponent(i)}`)),
@@ -125,6 +137,11 @@ export function ActivityDetailPage({
           ]}
           current={name}
         />
+        {pending && (
+          <p class="notice" data-testid="activity-pending">
+            <a href={href('outbox')}>{t('off.pending')}</a>
+          </p>
+        )}
         <div class="section-head">
           <h1 id="act-detail-heading" data-testid="activity-name">
             <bdi>{name}</bdi>
