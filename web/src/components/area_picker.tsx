@@ -4,6 +4,7 @@ import { get, query } from '../api';
 import { levelLabel } from '../area_data';
 import { useI18n } from '../i18n';
 import { showError } from '../messages';
+import { hasWorkingSet, searchLocal } from '../offline/local';
 import type { Area, Page } from '../types';
 
 export interface PickedArea {
@@ -36,13 +37,13 @@ export function AreaPicker(p: Props) {
     }
     let live = true;
     const timer = setTimeout(() => {
-      get<Page<Area>>('/areas' + query({ q: q.trim(), limit: 50 }))
+      findAreas(q.trim())
         .then(
-          (page) =>
+          (items) =>
             live &&
             setResults(
               rank(
-                page.items.filter((a) => a.id !== p.exclude),
+                items.filter((a) => a.id !== p.exclude),
                 q.trim(),
               ),
             ),
@@ -131,6 +132,13 @@ export function AreaPicker(p: Props) {
       )}
     </div>
   );
+}
+
+// From this phone's working set once it holds one (offline too, names in any script), else
+// from the server.
+async function findAreas(q: string): Promise<Area[]> {
+  if (await hasWorkingSet()) return searchLocal<Area>('areas', q, 50);
+  return (await get<Page<Area>>('/areas' + query({ q, limit: 50 }))).items;
 }
 
 // Exact code or name matches first, then higher levels (shorter paths) first.

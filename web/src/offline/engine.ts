@@ -6,14 +6,19 @@ import { closeUserDb, openUserDb, persist, type DB } from './db';
 import { counts, flush, setAfterEmpty } from './outbox';
 import { patchStatus } from './status';
 import { syncNow } from './sync';
+import { restoreSession } from '../session';
 
 const INTERVAL = 5 * 60 * 1000;
 let user: string | null = null;
 let timer: ReturnType<typeof setInterval> | undefined;
 
+// Back online: the session is asked again first (an offline start has no CSRF token yet).
 function online(): void {
   patchStatus({ online: true });
-  flush().catch(() => {});
+  restoreSession()
+    .catch(() => {})
+    .then(() => flush())
+    .catch(() => {});
   run();
 }
 function offline(): void {
