@@ -7,6 +7,7 @@ const en = {
   'app.tagline': 'Community mobilisation MIS',
   'nav.main': 'Main menu',
   'nav.menu': 'Menu',
+  'nav.home': 'Home',
   'nav.areas': 'Areas',
   'nav.households': 'Households',
   'nav.institutions': 'Institutions',
@@ -183,6 +184,7 @@ const en = {
   'picker.choose': 'Choose',
   'picker.clear': 'Clear',
   'picker.noMatch': 'Nothing matches.',
+  'picker.mine': 'Your villages',
 
   'error.network': 'No connection to the server. Try again.',
   'error.forbidden': 'You are not allowed to do this.',

@@ -7,6 +7,7 @@ const ps: Record<MessageKey, string | Plural> = {
   'app.tagline': 'د ټولنیز بسیج د معلوماتو سیستم',
   'nav.main': 'اصلي مینو',
   'nav.menu': 'مینو',
+  'nav.home': 'کور پاڼه',
   'nav.areas': 'سیمې',
   'nav.households': 'کورنۍ',
   'nav.institutions': 'بنسټونه',
@@ -182,6 +183,7 @@ const ps: Record<MessageKey, string | Plural> = {
   'picker.choose': 'وټاکئ',
   'picker.clear': 'پاک کړئ',
   'picker.noMatch': 'هیڅ سمون نه خوري.',
+  'picker.mine': 'ستاسو کلي',
 
   'error.network': 'له سرور سره اړیکه نشته. بیا هڅه وکړئ.',
   'error.forbidden': 'تاسو د دې کار اجازه نه لرئ.',

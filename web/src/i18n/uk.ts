@@ -7,6 +7,7 @@ const uk: Record<MessageKey, string | Plural> = {
   'app.tagline': 'Система даних громадської мобілізації',
   'nav.main': 'Головне меню',
   'nav.menu': 'Меню',
+  'nav.home': 'Головна',
   'nav.areas': 'Території',
   'nav.households': 'Домогосподарства',
   'nav.institutions': 'Інституції',
@@ -201,6 +202,7 @@ const uk: Record<MessageKey, string | Plural> = {
   'picker.choose': 'Обрати',
   'picker.clear': 'Очистити',
   'picker.noMatch': 'Нічого не знайдено.',
+  'picker.mine': 'Ваші населені пункти',
 
   'error.network': 'Немає зв’язку із сервером. Спробуйте ще раз.',
   'error.forbidden': 'У вас немає прав на цю дію.',

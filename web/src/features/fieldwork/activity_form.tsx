@@ -471,6 +471,7 @@ export function ActivityFormPage({
           onChange={(area) => set({ area })}
           error={fields.area_id}
           testid="act-area"
+          villages
         />
         <Field
           label={`${t('act.place')} ${t('common.optional')}`}

@@ -225,6 +225,7 @@ export function FeedbackFormPage() {
           onChange={(area) => set({ area, cefc_id: '' })}
           error={fields.area_id}
           testid="fb-area"
+          villages
         />
         {cefcs.length > 0 && (
           <SelectField

@@ -11,12 +11,22 @@ import { flagLabel, orNull, todayIso, useConfig } from '../../registry_data';
 import { href, navigate } from '../../router';
 import type { Household, Person } from '../../types';
 import { FieldErrorsElsewhere } from './institution_form';
-import { emptyPerson, personBody, PersonRowEditor, rowOf, type PersonRow } from './person_row';
+import {
+  DERIVED,
+  derivedFlags,
+  emptyPerson,
+  personBody,
+  PersonRowEditor,
+  rowOf,
+  wgOf,
+  type PersonRow,
+} from './person_row';
 import { LoadingCard } from '../../components/loading_card';
 import { useDraft } from '../../components/draft_guard';
 import { loadRecord } from '../../offline/local';
 import { answers, enqueue, outcome, problemOf, problemOrQueued } from '../../offline/outbox';
 import { uuidv7 } from '../../offline/uuid';
+import { UseMyLocation } from './use_location';
 
 interface Form {
   area: PickedArea | null;
@@ -146,7 +156,7 @@ export function HouseholdFormPage({ id }: { id?: string }) {
       phone: orNull(f.phone),
       psc_date: orNull(f.psc_date),
       psc_source: orNull(f.psc_source),
-      flags: f.flags,
+      flags: rows.length > 0 ? f.flags.filter((c) => !DERIVED.includes(c)) : f.flags,
     };
     // A masked ID the user did not retype stays as it is.
     if (f.national_id.trim() || !record?.national_id_masked) b.national_id = orNull(f.national_id);
@@ -178,8 +188,8 @@ export function HouseholdFormPage({ id }: { id?: string }) {
       birth_date_estimated: r.ageMode === 'age',
       age: r.ageMode === 'age' && r.age.trim() ? Number(r.age) : null,
       relation: r.relation,
-      wg: null,
-      disability: false,
+      wg: wgOf(r),
+      disability: Object.values(wgOf(r) ?? {}).some((a) => a >= 3),
       displacement: r.displacement || null,
       phone: r.phone || null,
       version: r.version ?? 0,
@@ -210,6 +220,7 @@ export function HouseholdFormPage({ id }: { id?: string }) {
       latitude: f.latitude.trim() ? number(f.latitude) : null,
       longitude: f.longitude.trim() ? number(f.longitude) : null,
       person_count: people.length,
+      flags: [...(b.flags as string[]), ...(rows.length > 0 ? derivedFlags(rows) : [])],
       people,
       updated_at: now,
     } as Household;
@@ -313,6 +324,9 @@ export function HouseholdFormPage({ id }: { id?: string }) {
 
   const title = record ? t('hh.edit') : t('hh.new');
   const flags = config?.vulnerability_flags ?? [];
+  // With people, the server derives these flags from them: shown, not asked.
+  const derived = rows.length > 0 ? derivedFlags(rows) : null;
+  const asked = derived ? flags.filter((o) => !DERIVED.includes(o.code)) : flags;
   return (
     <section class="card" aria-labelledby="hh-form-heading">
       <Crumbs
@@ -346,6 +360,7 @@ export function HouseholdFormPage({ id }: { id?: string }) {
           onChange={(area) => set({ area })}
           error={fields.area_id}
           testid="hh-area"
+          villages
         />
         <Field
           label={t('hh.head')}
@@ -479,8 +494,18 @@ export function HouseholdFormPage({ id }: { id?: string }) {
         {flags.length > 0 && (
           <fieldset data-testid="hh-flags">
             <legend>{t('hh.flags')}</legend>
-            <p class="hint">{t('hh.flagsHint')}</p>
-            {flags.map((o) => (
+            {derived && (
+              <div class="field" data-testid="hh-derived-flags" data-flags={derived.join(' ')}>
+                <div class="field-label">{t('hh.derivedFlags')}</div>
+                <p>
+                  {derived.length
+                    ? derived.map((c) => flagLabel(config, c)).join(', ')
+                    : t('hh.derivedNone')}
+                </p>
+                <p class="hint">{t('hh.derivedHint')}</p>
+              </div>
+            )}
+            {asked.map((o) => (
               <label class="check" key={o.code}>
                 <input
                   type="checkbox"
@@ -497,8 +522,9 @@ export function HouseholdFormPage({ id }: { id?: string }) {
             {fields.flags && <div class="field-error">{fields.flags}</div>}
           </fieldset>
         )}
-        <details class="filter-box">
-          <summary>{t('hh.location')}</summary>
+        <fieldset data-testid="hh-location">
+          <legend>{t('hh.location')}</legend>
+          <UseMyLocation testid="hh-gps" onFix={(fix) => set(fix)} />
           <div class="form-row">
             <Field
               label={t('hh.latitude')}
@@ -519,7 +545,7 @@ export function HouseholdFormPage({ id }: { id?: string }) {
               testid="hh-longitude"
             />
           </div>
-        </details>
+        </fieldset>
 
         <h2>{t('hh.peopleTitle', { n: rows.length })}</h2>
         {fields.people && <div class="field-error">{fields.people}</div>}

@@ -138,6 +138,18 @@ const enRegistry = {
   'hh.location': 'Location (GPS)',
   'hh.latitude': 'Latitude',
   'hh.longitude': 'Longitude',
+  'gps.use': 'Use my location',
+  'gps.finding': 'Finding your location… (outdoors is faster)',
+  'gps.found': 'Location filled in (within about {m} m). You can correct it below.',
+  'gps.refused':
+    "The phone did not allow the app to read your location. Allow location for this site in the browser's settings, or type the coordinates.",
+  'gps.unavailable':
+    'No location from the phone: switch on location (GPS) and try again, or type the coordinates.',
+  'gps.timeout': 'The location took too long. Step outside and try again, or type the coordinates.',
+  'gps.unsupported': 'This browser cannot read the location. Type the coordinates.',
+  'hh.derivedFlags': 'From the people',
+  'hh.derivedNone': 'None yet',
+  'hh.derivedHint': 'Follows the people below (disability from the Washington Group answers).',
   'hh.people': 'People',
   'hh.peopleTitle': { one: 'People ({n})', other: 'People ({n})' },
   'hh.noPeople': 'No people recorded.',
