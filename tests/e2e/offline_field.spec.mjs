@@ -17,6 +17,7 @@ import {
   pickArea,
   uniq,
 } from './support.mjs';
+import { serverSupportsOffline } from './offline_support.mjs';
 
 const VILLAGE = 'P1-D1-T1-U1-V1';
 
@@ -42,18 +43,6 @@ test('the outbox and sync status on a 360-px phone in Pashto', async () => {
   await page.screenshot({ path: outputPath('offline-outbox-360-ps.png'), fullPage: true });
   await page.context().close();
 });
-
-// What the server offers: client ids on creates and the sync feed (contract14 §1, §2).
-async function serverSupportsOffline(api) {
-  const sync = await fetch(BASE + '/api/v1/sync?limit=1', { headers: { cookie: api.cookie } });
-  if (sync.status === 404) return false;
-  try {
-    await api.post('/households', { id: 'not-a-uuid', area_id: 'x', head_name: 'x', people: [] });
-  } catch (e) {
-    return /"id"/.test(String(e.message));
-  }
-  return false;
-}
 
 test('a household and an activity with a photo recorded offline are sent once, photo intact', async (t) => {
   const api = await new Api().login('mobiliser.u1', 'demo-pass');

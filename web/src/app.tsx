@@ -6,6 +6,7 @@ import { LanguageSwitch } from './components/language_switch';
 import { OfflineStatusBar } from './components/offline_status';
 import type { Feature, Screens } from './feature';
 import { FEATURES } from './features';
+import { isFieldUser } from './features/home';
 import { LoginPage } from './features/account/login';
 import { useI18n } from './i18n';
 import { clearMessages, showError } from './messages';
@@ -41,6 +42,12 @@ function Shell({ user, can }: { user: User; can: (p: Permission) => boolean }) {
     startOffline(user.id).catch(showError);
   }, [user.id]);
 
+  // Field users land on their home screen (what to do next); the area tree stays in the menu.
+  const field = isFieldUser(user) && can('activity.write');
+  useEffect(() => {
+    if (field && location.hash.replace(/^#\/?/, '') === '') location.replace('#/home');
+  }, [user.id]);
+
   const items = NAV.filter((i) => !i.needs || can(i.needs));
   const section = route.def.section;
 
@@ -48,7 +55,7 @@ function Shell({ user, can }: { user: User; can: (p: Permission) => boolean }) {
     <div class="shell">
       <header class="topbar">
         <div class="topbar-row">
-          <a class="brand" href={href('areas')} data-testid="brand">
+          <a class="brand" href={href(field ? 'home' : 'areas')} data-testid="brand">
             <img src="./icon.svg" alt="" width={28} height={28} />
             <span>{t('app.name')}</span>
           </a>

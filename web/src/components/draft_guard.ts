@@ -32,22 +32,33 @@ export function useDraft<T>(
       .catch(() => {});
   }, [ready]);
   const dirty = baseline.current !== null && json !== baseline.current;
+  // The latest unsaved value, kept at once when the form goes away before the pause ends.
+  const unsaved = useRef<{ value: T } | null>(null);
+  unsaved.current = dirty ? { value } : null;
   useEffect(() => {
     if (!dirty) return;
     const timer = setTimeout(() => saveDraft(key, value).catch(() => {}), 400);
     return () => clearTimeout(timer);
   }, [json, dirty]);
+  useEffect(
+    () => () => {
+      if (unsaved.current) saveDraft(key, unsaved.current.value).catch(() => {});
+    },
+    [],
+  );
   useLeaveGuard(dirty);
   return {
     dirty,
     restored,
     clear: () => {
       baseline.current = json;
+      unsaved.current = null;
       setRestored(false);
       return dropDraft(key);
     },
     // Back to what the form loaded, without the draft.
     discard: () => {
+      unsaved.current = null;
       setRestored(false);
       restore(loaded.current);
       dropDraft(key).catch(() => {});
