@@ -134,3 +134,52 @@ test('a household and an activity with a photo recorded offline are sent once, p
   assert.equal(sha(Buffer.from(await res.arrayBuffer())), sha(Buffer.from(queued)), 'same bytes');
   await context.close();
 });
+
+test('signing out with an unsent entry is refused unless confirmed', async () => {
+  const s = uniq();
+  const context = await browser.newContext({ viewport: PHONE, baseURL: BASE });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20000);
+  await page.goto('/');
+  await page.evaluate(() => localStorage.setItem('mobilise.lang', 'en'));
+  await login(page, 'mobiliser.u1', 'demo-pass');
+  // The household never reaches the server: it stays queued.
+  await page.route('**/api/v1/households', (route) =>
+    route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue(),
+  );
+  await page.goto('/#/households/new');
+  await page.getByTestId('household-form').waitFor();
+  await pickArea(page, 'hh-area', VILLAGE);
+  await page.getByTestId('hh-head-name').fill(`Unsent ${s}`);
+  await page.getByTestId('person-0-sex').selectOption('f');
+  await page.getByTestId('person-0-age').fill('30');
+  await page.getByTestId('hh-save').click();
+  await page.getByTestId('household-pending').waitFor();
+  await page.locator('[data-testid="offline-status"][data-waiting="1"]').waitFor();
+
+  const menu = async () => {
+    const toggle = page.getByTestId('menu-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  };
+  // Asked, and "Cancel": still signed in, the entry still queued.
+  await menu();
+  let asked = '';
+  page.once('dialog', (d) => {
+    asked = d.message();
+    d.dismiss();
+  });
+  await page.getByTestId('logout').click();
+  assert.match(asked, /1 entr/);
+  await page.getByTestId('user-name').waitFor({ state: 'attached' });
+  assert.equal(await page.getByTestId('login-form').count(), 0);
+  await page.locator('[data-testid="offline-status"][data-waiting="1"]').waitFor();
+
+  // Asked again, and "OK": signed out; the entry stays on the phone for the next sign-in.
+  await menu();
+  page.once('dialog', (d) => d.accept());
+  await page.getByTestId('logout').click();
+  await page.getByTestId('login-form').waitFor();
+  await login(page, 'mobiliser.u1', 'demo-pass');
+  await page.locator('[data-testid="offline-status"][data-waiting="1"]').waitFor();
+  await context.close();
+});

@@ -44,10 +44,11 @@ export interface OutboxEntry {
   // The record the write makes or changes (its client id for a create), and the ids of the
   // records that must reach the server first (a household before the activity naming its people).
   record: string;
-  // 'files' and 'people' are sent but kept in no store of their own (a person is in its household).
-  entity: Entity | 'files' | 'people';
+  // 'files', 'people' and 'trainees' (a training's scores) are sent but kept in no store of
+  // their own (a person is in its household, scores in their activity's attendance).
+  entity: Entity | 'files' | 'people' | 'trainees';
   kind: 'create' | 'update' | 'upload';
-  method: 'POST' | 'PATCH';
+  method: 'POST' | 'PATCH' | 'PUT';
   path: string;
   body?: unknown;
   blob?: Blob;

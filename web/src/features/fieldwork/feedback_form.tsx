@@ -1,8 +1,10 @@
 // Log feedback: channel, category, date, area, optional feedback centre (CEFC), the person or
 // anonymous, what was said, its language and tags. A sensitive category warns that only the
-// area's focal points will see the record after saving; the logger then gets a receipt.
+// area's focal points will see the record after saving; the logger then gets a receipt. Saving
+// goes through the outbox with the record's client id, so offline the receipt is given at once
+// with the reference the server will keep; a sensitive case is never kept in the working set.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, post, query } from '../../api';
+import { get, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
 import { Crumbs, Facts, Ltr } from '../../components/registry_bits';
@@ -20,6 +22,9 @@ import {
   useCategories,
   ageBands,
 } from './common';
+import { hasWorkingSet, searchLocal } from '../../offline/local';
+import { answers, enqueue, outcome } from '../../offline/outbox';
+import { uuidv7 } from '../../offline/uuid';
 
 interface Form {
   channel: string;
@@ -59,7 +64,10 @@ export function FeedbackFormPage() {
   const [f, setF] = useState<Form>({ ...EMPTY, received_on: todayIso() });
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const [receipt, setReceipt] = useState<Feedback | null>(null);
+  const [receipt, setReceipt] = useState<(Feedback & { queued?: boolean }) | null>(null);
+  // The record's client id (contract14 §1): a second try after a refusal replaces the queued
+  // entry; a new one after "log another".
+  const [fid, setFid] = useState(uuidv7);
   const [cefcs, setCefcs] = useState<Institution[]>([]);
   const set = (p: Partial<Form>) => setF((old) => ({ ...old, ...p }));
 
@@ -67,8 +75,8 @@ export function FeedbackFormPage() {
     setCefcs([]);
     if (!f.area) return;
     let live = true;
-    get<Page<Institution>>('/institutions' + query({ type: 'CEFC', area: f.area.id, limit: 100 }))
-      .then((p) => live && setCefcs(p.items))
+    findCefcs(f.area.id)
+      .then((items) => live && setCefcs(items))
       .catch(() => {});
     return () => {
       live = false;
@@ -103,7 +111,45 @@ export function FeedbackFormPage() {
         b.person_age_band = orNull(f.person_age_band);
       }
       for (const k of Object.keys(b)) if (b[k] === null) delete b[k];
-      const saved = await post<Feedback>('/feedback', b);
+      const category = cats?.find((c) => c.code === f.category);
+      const local = {
+        ...(b as Partial<Feedback>),
+        id: fid,
+        area_name: f.area?.name,
+        sensitive: !!category?.sensitive,
+        status: 'open',
+        due_on: '',
+        cefc_id: orNull(f.cefc_id),
+        version: 0,
+      } as Feedback;
+      await enqueue(
+        {
+          record: fid,
+          entity: 'feedback',
+          kind: 'create',
+          method: 'POST',
+          path: '/feedback',
+          body: { id: fid, ...b },
+          deps: [],
+          label: t('fb.label', { category: categoryLabel(cats, f.category), date: f.received_on }),
+        },
+        // A sensitive case stays out of the working set (only its focal points may see it).
+        local.sensitive
+          ? undefined
+          : { entity: 'feedback', record: local as unknown as Record<string, unknown> },
+      );
+      const result = await outcome([fid]);
+      if (result === 'queued') {
+        setReceipt({ ...local, queued: true });
+        window.scrollTo(0, 0);
+        return;
+      }
+      if (result !== 'sent') {
+        setFields(result.error?.fields ?? {});
+        showError(result.error?.message || t('off.refused'));
+        return;
+      }
+      const saved = answers.get(fid) as Feedback;
       if (saved.sensitive && !saved.description) {
         setReceipt(saved);
         window.scrollTo(0, 0);
@@ -112,7 +158,6 @@ export function FeedbackFormPage() {
       showInfo(t('common.created'));
       navigate('feedback', saved.id);
     } catch (err) {
-      if (err instanceof ApiError) setFields(err.fields);
       showError(err);
     } finally {
       setBusy(false);
@@ -131,6 +176,11 @@ export function FeedbackFormPage() {
         <p class="notice ok" role="status">
           {t('fb.receiptText')}
         </p>
+        {receipt.queued && (
+          <p class="notice" data-testid="feedback-receipt-queued">
+            <a href={href('outbox')}>{t('off.pending')}</a>
+          </p>
+        )}
         <Facts
           rows={[
             [
@@ -144,7 +194,7 @@ export function FeedbackFormPage() {
             [t('fb.category'), categoryLabel(cats, receipt.category)],
             [t('fb.channel'), codeLabel('fb.channel.', receipt.channel)],
             [t('fb.receivedOn'), <Ltr>{receipt.received_on}</Ltr>],
-            [t('fb.dueBy'), <Ltr>{receipt.due_on}</Ltr>],
+            [t('fb.dueBy'), receipt.due_on ? <Ltr>{receipt.due_on}</Ltr> : '—'],
           ]}
         />
         <div class="actions separated">
@@ -154,6 +204,7 @@ export function FeedbackFormPage() {
             data-testid="feedback-log-another"
             onClick={() => {
               setReceipt(null);
+              setFid(uuidv7());
               setF({ ...EMPTY, received_on: todayIso() });
             }}
           >
@@ -348,4 +399,18 @@ export function FeedbackFormPage() {
       </form>
     </section>
   );
+}
+
+// The feedback centres (CEFC institutions) of an area: the working set's once the phone holds
+// one (offline too), else the server's.
+async function findCefcs(area: string): Promise<Institution[]> {
+  if (await hasWorkingSet())
+    return searchLocal<Institution>(
+      'institutions',
+      '',
+      100,
+      (i) => i.type === 'CEFC' && i.area_id === area,
+    );
+  return (await get<Page<Institution>>('/institutions' + query({ type: 'CEFC', area, limit: 100 })))
+    .items;
 }

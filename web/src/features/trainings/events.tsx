@@ -4,7 +4,7 @@
 // normalised gains ((post − pre) / (max − pre)) and averages from the server, and follow-ups of
 // whether each trainee applies the skills (recorded, changed and deleted).
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, del, get, patch, post, query, request } from '../../api';
+import { ApiError, del, get, patch, post, query } from '../../api';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
 import { ConfirmBox, Crumbs, Facts, Ltr } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
@@ -25,6 +25,7 @@ import {
 import type { TrainingRights } from './common';
 import { APPLIES, ratio, score, TrainingTabs } from './common';
 import { useFetch } from '../../use_fetch';
+import { localTraining, saveScores as queueScores, type ScoresBody } from '../../offline/scores';
 
 const LIMIT = 50;
 const offsetStore = createStore(0);
@@ -108,7 +109,19 @@ export function TrainingEventPage({
           s[x.person_id] = { pre: scoreText(x.pre_score), post: scoreText(x.post_score) };
         setScores(s);
       })
-      .catch((e) => live && showError(e));
+      .catch(async (e) => {
+        // No connection: the training as this phone holds it (scores are queued).
+        const l = e instanceof ApiError && e.status === 0 ? await localTraining(id) : null;
+        if (!live) return;
+        if (!l) return showError(e);
+        setA(l.act);
+        setReport(l.report);
+        setFollowups([]);
+        const s: Scores = {};
+        for (const x of l.act.attendance)
+          s[x.person_id] = { pre: scoreText(x.pre_score), post: scoreText(x.post_score) };
+        setScores(s);
+      });
     return () => {
       live = false;
     };
@@ -153,20 +166,28 @@ export function TrainingEventPage({
         })),
       };
       if (correcting) body.correction_reason = reason.trim();
-      const r = await request<TraineeReport>(
-        'PUT',
-        `/trainings/${encodeURIComponent(a.id)}/trainees`,
-        body,
+      // Through the outbox: sent at once when online, kept on the phone when not.
+      const result = await queueScores(
+        a,
+        body as unknown as ScoresBody,
+        t('tr.scoresLabel', { title }),
       );
-      setReport(r);
+      if (result === 'queued') {
+        showInfo(t('off.queued'));
+        setReason('');
+        return;
+      }
+      if (result !== 'sent') {
+        const fields = result.error?.fields ?? {};
+        setFields(fields);
+        if (fields.version) setReload((n) => n + 1); // changed meanwhile: show it as it is now
+        showError(result.error?.message || t('off.refused'));
+        return;
+      }
       showInfo(correcting ? t('act.corrected') : t('tr.scoresSaved'));
       setReason('');
       setReload((n) => n + 1);
     } catch (e) {
-      if (e instanceof ApiError) {
-        setFields(e.fields);
-        if (e.fields.version) setReload((n) => n + 1); // changed meanwhile: show it as it is now
-      }
       showError(e);
     } finally {
       setBusy(false);

@@ -120,6 +120,7 @@ const enField = {
     'Sensitive category: after saving, only the feedback focal points of the area will see this record \u2014 not you. Keep the reference number from the receipt.',
   'fb.sensitiveBadge': 'Sensitive',
   'fb.log': 'Save',
+  'fb.label': 'Feedback: {category}, {date}',
   'fb.receiptTitle': 'Receipt',
   'fb.receiptText':
     'Logged and passed to the feedback focal points. You will not be able to open it again.',

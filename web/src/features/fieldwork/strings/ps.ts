@@ -119,6 +119,7 @@ const psField: Record<FieldKey, string | Plural> = {
     'حساسه کټګوري: له خوندي کولو وروسته به یوازې د سیمې د نظرونو مرکزي کسان دا ریکارډ وویني — نه تاسو. د رسید د حوالې شمېره وساتئ.',
   'fb.sensitiveBadge': 'حساس',
   'fb.log': 'خوندي کول',
+  'fb.label': 'نظر: {category}، {date}',
   'fb.receiptTitle': 'رسید',
   'fb.receiptText': 'ثبت شو او د نظرونو مرکزي کسانو ته ورکړل شو. تاسو به یې بیا پرانیستلی نشئ.',
   'fb.reference': 'حواله',
