@@ -4,16 +4,21 @@
 # number: figures are for reading, not asserting.
 # BENCH_STAGES (comma separated, default main,activities) picks the stages: main = this script's
 # 1M-household programme (SQLite, then PostgreSQL); activities = bench/activity_stage.sh, issue 4's
-# 2,000,000 activities / 20,000,000 participant rows. `BENCH_STAGES=activities make bench` runs
-# only the latter.
+# 2,000,000 activities / 20,000,000 participant rows; web = bench/web_field.sh, the field app
+# on a throttled phone in headless Chromium. `BENCH_STAGES=activities make bench` runs only the
+# activities.
 set -euo pipefail
 BIN=$(realpath "${1:-build-release/apps/mobilise/mobilise}")
-STAGES=${BENCH_STAGES:-main,activities}
+STAGES=${BENCH_STAGES:-main,activities,web}
 has_stage() { [[ ",$STAGES," == *",$1,"* ]]; }
 if ! has_stage main; then
-  if has_stage activities; then exec "$(dirname "$0")/activity_stage.sh" "$BIN"; fi
-  echo "BENCH_STAGES=$STAGES: no stage to run (main, activities)" >&2
-  exit 2
+  if ! has_stage activities && ! has_stage web; then
+    echo "BENCH_STAGES=$STAGES: no stage to run (main, activities, web)" >&2
+    exit 2
+  fi
+  if has_stage activities; then "$(dirname "$0")/activity_stage.sh" "$BIN"; fi
+  if has_stage web; then "$(dirname "$0")/web_field.sh" "$BIN"; fi
+  exit 0
 fi
 HOUSEHOLDS=${BENCH_HOUSEHOLDS:-1000000}
 PG_HOUSEHOLDS=${BENCH_PG_HOUSEHOLDS:-100000}
@@ -208,4 +213,10 @@ if has_stage activities; then
   cleanup  # the main stage's database and PostgreSQL go before the next stage's build-up
   trap - EXIT
   "$ROOT/bench/activity_stage.sh" "$BIN"
+fi
+
+if has_stage web; then
+  has_stage activities || cleanup  # (the activities stage cleaned up already)
+  trap - EXIT
+  "$ROOT/bench/web_field.sh" "$BIN"
 fi

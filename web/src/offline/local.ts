@@ -2,7 +2,7 @@
 // is read from the store; otherwise the server is asked, and when it cannot be reached the
 // working set's copy is used. Lists for pickers search the working set.
 import { ApiError, get } from '../api';
-import { currentDb, type Entity, type Row } from './db';
+import { allRows, currentDb, type Entity, type Row } from './db';
 import { matches } from './fold';
 
 export interface Loaded<T> {
@@ -44,11 +44,10 @@ export async function searchLocal<T>(
   limit: number,
   keep: (r: T) => boolean = () => true,
 ): Promise<T[]> {
-  const d = currentDb();
-  if (!d) return [];
   const out: T[] = [];
-  const tx = (await d).transaction(entity);
-  for (let c = await tx.store.openCursor(); c && out.length < limit; c = await c.continue())
-    if (matches(c.value.s, q) && keep(c.value.r as T)) out.push(c.value.r as T);
+  for (const row of await allRows(entity)) {
+    if (out.length >= limit) break;
+    if (matches(row.s, q) && keep(row.r as T)) out.push(row.r as T);
+  }
   return out;
 }

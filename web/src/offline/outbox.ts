@@ -5,7 +5,15 @@
 // versions for the user to choose. Nothing leaves the outbox except by being sent or by the
 // user's explicit choice.
 import { ApiError, request, upload } from '../api';
-import { currentDb, isEntity, rowOf, type DB, type Entity, type OutboxEntry } from './db';
+import {
+  currentDb,
+  isEntity,
+  rowOf,
+  rowsChanged,
+  type DB,
+  type Entity,
+  type OutboxEntry,
+} from './db';
 import { offlineStore, patchStatus } from './status';
 
 export type NewEntry = Pick<
@@ -77,6 +85,7 @@ export async function enqueue(
   }
   if (local) await tx.objectStore(local.entity).put(rowOf(local.entity, local.record, true));
   await tx.done;
+  if (local) rowsChanged(local.entity);
   changed();
   return seq;
 }
@@ -110,6 +119,7 @@ export async function discard(seq: number): Promise<void> {
       if (e.kind === 'create') await store.delete(e.record);
       else await store.put({ ...row, pending: false });
     }
+    rowsChanged(e.entity);
   }
   await tx.done;
   changed();
@@ -147,6 +157,7 @@ export async function takeTheirs(seq: number): Promise<void> {
   await tx.objectStore('outbox').delete(seq);
   if (current) await tx.objectStore(e.entity).put(rowOf(e.entity, current));
   await tx.done;
+  rowsChanged(e.entity);
   changed();
 }
 
@@ -235,6 +246,7 @@ async function sendOne(d: DB, e: OutboxEntry): Promise<'sent' | 'retry' | 'refus
       await tx.objectStore(e.entity).put(rowOf(e.entity, answer, more > 0));
     }
     await tx.done;
+    if (isEntity(e.entity)) rowsChanged(e.entity);
     return 'sent';
   } catch (err) {
     const status = err instanceof ApiError ? err.status : 0;

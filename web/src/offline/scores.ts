@@ -4,7 +4,7 @@
 // Offline, the score screen is built from the working set: the activity's attendance holds the
 // scores and the course its test's maximum.
 import type { Activity, Course, TraineeReport } from '../types';
-import { currentDb } from './db';
+import { currentDb, rowsChanged } from './db';
 import { localRow } from './local';
 import { enqueue, outcome } from './outbox';
 
@@ -35,6 +35,7 @@ export async function saveScores(a: Activity, body: ScoresBody, label: string) {
     const r = row.r as unknown as Activity;
     const attendance = r.attendance.map((x) => ({ ...x, ...(scores.get(x.person_id) ?? {}) }));
     await (await d).put('activities', { ...row, r: { ...row.r, attendance } });
+    rowsChanged('activities');
   }
   return outcome([record]);
 }

@@ -3,7 +3,7 @@
 // cursor, so a page is either wholly applied and acknowledged or not at all. `reset` drops the
 // working set first (never the outbox or drafts; rows of unsent local records stay too).
 import { ApiError, get, query } from '../api';
-import { ENTITIES, rowOf, type DB, type Entity } from './db';
+import { ENTITIES, rowOf, rowsChanged, type DB, type Entity } from './db';
 import { patchStatus } from './status';
 
 interface SyncPage {
@@ -67,4 +67,5 @@ export async function apply(db: DB, page: SyncPage): Promise<void> {
   }
   await tx.objectStore('meta').put(page.cursor, 'cursor');
   await tx.done;
+  rowsChanged();
 }

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, query } from '../../api';
 import { ago } from '../../components/offline_status';
 import { useI18n } from '../../i18n';
-import { currentDb, type OutboxEntry } from '../../offline/db';
+import { allRows, currentDb, type OutboxEntry } from '../../offline/db';
 import { onDraftsChange } from '../../offline/drafts';
 import { entries, onOutboxChange } from '../../offline/outbox';
 import { offlineStore } from '../../offline/status';
@@ -49,9 +49,7 @@ async function either<T>(
 }
 
 async function fromDevice<T>(entity: 'activities' | 'feedback', keep: (r: T) => boolean) {
-  const d = currentDb();
-  if (!d) return [];
-  const rows = await (await d).getAll(entity);
+  const rows = await allRows(entity);
   return rows.map((r) => r.r as T).filter(keep);
 }
 

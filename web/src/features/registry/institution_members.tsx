@@ -13,7 +13,7 @@ import { enumLabel, roleOptionLabel, todayIso, typeOf, useConfig } from '../../r
 import { href } from '../../router';
 import type { Household, Institution, Membership, Page, Person, Warning } from '../../types';
 import { FieldErrorsElsewhere } from './institution_form';
-import { currentDb } from '../../offline/db';
+import { allRows } from '../../offline/db';
 import { hasWorkingSet, loadRecord, searchLocal } from '../../offline/local';
 import { answers, enqueue, outcome } from '../../offline/outbox';
 import { useOfflineFetch } from '../../offline/use_offline_fetch';
@@ -656,9 +656,7 @@ async function findHouseholds(area: string, q: string): Promise<Household[]> {
 
 // The institution's memberships kept on this phone (from the sync, or added or ended here).
 async function deviceMembers(instId: string): Promise<{ m: Membership; pending: boolean }[]> {
-  const d = currentDb();
-  if (!d) return [];
-  const rows = await (await d).getAll('memberships');
+  const rows = await allRows('memberships');
   return rows
     .filter((r) => (r.r as unknown as Membership).institution_id === instId)
     .map((r) => ({ m: r.r as unknown as Membership, pending: !!r.pending }));
