@@ -161,6 +161,23 @@ export function Ltr({ children }: { children: ComponentChildren }) {
   );
 }
 
+// A list row's title: the record's name as a link, then its code (if it has one), muted.
+export function RecordTitle(p: { href: string; name: string; code?: string | null }) {
+  return (
+    <>
+      <a href={p.href}>
+        <bdi>{p.name}</bdi>
+      </a>
+      {p.code && (
+        <span class="muted small code">
+          {' '}
+          <Ltr>{p.code}</Ltr>
+        </span>
+      )}
+    </>
+  );
+}
+
 // The question under a Delete button: its text, then Confirm (off while busy) and Cancel. `testid`
 // names the box (testid-confirm), its text's id (testid-text) and the Confirm button (testid-yes).
 export function ConfirmBox({

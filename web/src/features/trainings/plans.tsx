@@ -18,7 +18,7 @@ import type { Page, PlanAchievement, PlanImportResult, TrainingPlan } from '../.
 import { courseTitle, OtherErrors, useCourses } from '../fieldwork/common';
 import type { TrainingRights } from './common';
 import { TrainingTabs } from './common';
-import { Pager } from '../../components/pager';
+import { PagedResults, StackTable, useFilters, type Column } from '../../components/lists';
 import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
@@ -72,6 +72,16 @@ function PlanFilters({ error, testid }: { error?: string; testid: string }) {
   );
 }
 
+// The area and period columns of the plan and achievement tables.
+function placeColumns(
+  t: ReturnType<typeof useI18n>['t'],
+): Column<{ area_name: string; period: string }>[] {
+  return [
+    { label: t('act.area'), class: 'text', cell: (p) => <bdi>{p.area_name}</bdi> },
+    { label: t('tr.period'), class: 'text', cell: (p) => <Ltr>{p.period}</Ltr> },
+  ];
+}
+
 // A period the server refuses is shown on the period field; other failures on the message line.
 // The returned handler takes an error, or null when an answer came.
 function usePeriodError(): [string | undefined, (e: unknown) => void] {
@@ -86,7 +96,7 @@ function usePeriodError(): [string | undefined, (e: unknown) => void] {
 
 export function PlansPage({ rights }: { rights: TrainingRights }) {
   const { t } = useI18n();
-  const f = useStore(filterStore);
+  const { f, setOffset } = useFilters(filterStore);
   const courses = useCourses();
   const [periodError, onError] = usePeriodError();
   const { data: page } = useFetch<Page<TrainingPlan>>(
@@ -124,72 +134,47 @@ export function PlansPage({ rights }: { rights: TrainingRights }) {
         )}
       </div>
       <PlanFilters error={periodError} testid="plan-filter" />
-      {!page ? (
-        <p class="muted">{t('common.loading')}</p>
-      ) : page.items.length === 0 ? (
-        <p class="muted" data-testid="plan-none">
-          {t('tr.noPlans')}
-        </p>
-      ) : (
-        <>
-          <div class="table-wrap">
-            <table class="stack numbers tr-table" data-testid="plan-table">
-              <thead>
-                <tr>
-                  <th scope="col" class="text">
-                    {t('act.course')}
-                  </th>
-                  <th scope="col" class="text">
-                    {t('act.area')}
-                  </th>
-                  <th scope="col" class="text">
-                    {t('tr.period')}
-                  </th>
-                  <th scope="col">{t('tr.plannedEvents')}</th>
-                  <th scope="col">{t('tr.plannedParticipants')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((p) => (
-                  <tr
-                    key={p.id}
-                    data-testid="plan-row"
-                    data-course={p.course_id}
-                    data-area={p.area_id}
-                    data-period={p.period}
-                  >
-                    <td class="stack-title text">
-                      {rights.plans ? (
-                        <a href={href('trainings', 'plans', p.id)} data-testid="plan-open">
-                          <bdi>{title(p)}</bdi>
-                        </a>
-                      ) : (
-                        <bdi>{title(p)}</bdi>
-                      )}
-                    </td>
-                    <td class="text" data-label={t('act.area')}>
-                      <bdi>{p.area_name}</bdi>
-                    </td>
-                    <td class="text" data-label={t('tr.period')}>
-                      <Ltr>{p.period}</Ltr>
-                    </td>
-                    <td data-label={t('tr.plannedEvents')} data-testid="plan-events">
-                      {num(p.planned_events)}
-                    </td>
-                    <td data-label={t('tr.plannedParticipants')} data-testid="plan-participants">
-                      {num(p.planned_participants)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager
-            page={page}
-            onOffset={(offset) => filterStore.set({ ...filterStore.get(), offset })}
+      <PagedResults page={page} testid="plan" none={t('tr.noPlans')} onOffset={setOffset}>
+        {(items) => (
+          <StackTable
+            rows={items}
+            class="stack numbers tr-table"
+            testid="plan-table"
+            row={(p) => ({
+              key: p.id,
+              'data-testid': 'plan-row',
+              'data-course': p.course_id,
+              'data-area': p.area_id,
+              'data-period': p.period,
+            })}
+            columns={[
+              {
+                label: t('act.course'),
+                class: 'text',
+                cell: (p) =>
+                  rights.plans ? (
+                    <a href={href('trainings', 'plans', p.id)} data-testid="plan-open">
+                      <bdi>{title(p)}</bdi>
+                    </a>
+                  ) : (
+                    <bdi>{title(p)}</bdi>
+                  ),
+              },
+              ...placeColumns(t),
+              {
+                label: t('tr.plannedEvents'),
+                cell: (p) => num(p.planned_events),
+                td: () => ({ 'data-testid': 'plan-events' }),
+              },
+              {
+                label: t('tr.plannedParticipants'),
+                cell: (p) => num(p.planned_participants),
+                td: () => ({ 'data-testid': 'plan-participants' }),
+              },
+            ]}
           />
-        </>
-      )}
+        )}
+      </PagedResults>
     </section>
   );
 }
@@ -489,63 +474,41 @@ export function AchievementPage() {
             {t('tr.noPlans')}
           </p>
         ) : (
-          <div class="table-wrap">
-            <table class="stack numbers tr-table" data-testid="ach-table">
-              <thead>
-                <tr>
-                  <th scope="col" class="text">
-                    {t('act.course')}
-                  </th>
-                  <th scope="col" class="text">
-                    {t('act.area')}
-                  </th>
-                  <th scope="col" class="text">
-                    {t('tr.period')}
-                  </th>
-                  <th scope="col">{t('tr.eventsHeld')}</th>
-                  <th scope="col">{t('tr.peopleTrained')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((p) => (
-                  <tr
-                    key={p.id}
-                    data-testid="ach-row"
-                    data-id={p.id}
-                    data-course={p.course_id}
-                    data-area={p.area_id}
-                    data-period={p.period}
-                    data-held={p.held_events}
-                    data-planned-events={p.planned_events}
-                    data-trained={p.trained}
-                    data-planned-participants={p.planned_participants}
-                  >
-                    <td class="stack-title text">
-                      <bdi>{title(p.course_id, p.course_title)}</bdi>
-                    </td>
-                    <td class="text" data-label={t('act.area')}>
-                      <bdi>{p.area_name}</bdi>
-                    </td>
-                    <td class="text" data-label={t('tr.period')}>
-                      <Ltr>{p.period}</Ltr>
-                    </td>
-                    <td data-label={t('tr.eventsHeld')}>
-                      {t('tr.ofPlanned', {
-                        done: num(p.held_events),
-                        planned: num(p.planned_events),
-                      })}
-                    </td>
-                    <td data-label={t('tr.peopleTrained')}>
-                      {t('tr.ofPlanned', {
-                        done: num(p.trained),
-                        planned: num(p.planned_participants),
-                      })}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StackTable
+            rows={items}
+            class="stack numbers tr-table"
+            testid="ach-table"
+            row={(p) => ({
+              key: p.id,
+              'data-testid': 'ach-row',
+              'data-id': p.id,
+              'data-course': p.course_id,
+              'data-area': p.area_id,
+              'data-period': p.period,
+              'data-held': p.held_events,
+              'data-planned-events': p.planned_events,
+              'data-trained': p.trained,
+              'data-planned-participants': p.planned_participants,
+            })}
+            columns={[
+              {
+                label: t('act.course'),
+                class: 'text',
+                cell: (p) => <bdi>{title(p.course_id, p.course_title)}</bdi>,
+              },
+              ...placeColumns(t),
+              {
+                label: t('tr.eventsHeld'),
+                cell: (p) =>
+                  t('tr.ofPlanned', { done: num(p.held_events), planned: num(p.planned_events) }),
+              },
+              {
+                label: t('tr.peopleTrained'),
+                cell: (p) =>
+                  t('tr.ofPlanned', { done: num(p.trained), planned: num(p.planned_participants) }),
+              },
+            ]}
+          />
         )}
       </section>
       {rows.length > 0 && (
