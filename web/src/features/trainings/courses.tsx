@@ -3,11 +3,11 @@
 // test's maximum score or no test; the server keeps the maximum above the scores given and a
 // course in use from being deleted).
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, del, patch, post } from '../../api';
+import { del, patch, post } from '../../api';
 import { Field, SelectField } from '../../components/form_fields';
-import { ConfirmBox, Crumbs } from '../../components/registry_bits';
+import { Crumbs, FormActions, useWrite } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
-import { clearMessages, showError, showInfo } from '../../messages';
+import { clearMessages, showInfo } from '../../messages';
 import { num, orNull, useConfig } from '../../registry_data';
 import { href, navigate } from '../../router';
 import type { Course } from '../../types';
@@ -138,9 +138,8 @@ export function CourseFormPage({ id }: { id?: string }) {
     has_test: true,
     test_max: '',
   });
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [confirming, setConfirming] = useState(false);
+  const w = useWrite();
+  const { fields, setFields } = w;
 
   useEffect(() => {
     if (record) setF(formOf(record));
@@ -174,37 +173,22 @@ export function CourseFormPage({ id }: { id?: string }) {
       for (const k of Object.keys(body))
         if (body[k] === '' || body[k] === undefined) delete body[k];
     }
-    setBusy(true);
-    try {
+    await w.save(async () => {
       if (record) await patch<Course>(`/courses/${encodeURIComponent(record.id)}`, body);
       else await post<Course>('/courses', body);
       await reloadCourses();
       showInfo(record ? t('common.saved') : t('tr.courseCreated'));
       navigate('trainings', 'courses');
-    } catch (e) {
-      if (e instanceof ApiError) setFields(e.fields);
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
-  async function remove() {
-    if (!record) return;
-    clearMessages();
-    setBusy(true);
-    try {
-      await del(`/courses/${encodeURIComponent(record.id)}`);
+  const remove = (r: Course) =>
+    w.remove(async () => {
+      await del(`/courses/${encodeURIComponent(r.id)}`);
       await reloadCourses();
       showInfo(t('tr.courseDeleted'));
       navigate('trainings', 'courses');
-    } catch (e) {
-      setConfirming(false);
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   const title = record ? t('tr.editCourse') : t('tr.newCourse');
   // A test with scores given keeps a maximum at least the highest score; the server says so.
@@ -327,35 +311,14 @@ export function CourseFormPage({ id }: { id?: string }) {
             ].includes(k)
           }
         />
-        <div class="actions separated">
-          <button type="submit" class="primary" disabled={busy} data-testid="course-save">
-            {record ? t('common.save') : t('common.create')}
-          </button>
-          <a class="button secondary" href={href('trainings', 'courses')}>
-            {t('common.cancel')}
-          </a>
-          {record && (
-            <button
-              type="button"
-              class="danger"
-              disabled={busy}
-              aria-expanded={confirming}
-              data-testid="course-delete"
-              onClick={() => setConfirming(!confirming)}
-            >
-              {t('common.delete')}
-            </button>
-          )}
-        </div>
-        {record && confirming && (
-          <ConfirmBox
-            testid="course-delete"
-            text={t('tr.confirmDeleteCourse', { title: courseTitle(record) })}
-            busy={busy}
-            onConfirm={remove}
-            onCancel={() => setConfirming(false)}
-          />
-        )}
+        <FormActions
+          w={w}
+          testid="course"
+          saveLabel={record ? t('common.save') : t('common.create')}
+          cancel={href('trainings', 'courses')}
+          deleteText={record && t('tr.confirmDeleteCourse', { title: courseTitle(record) })}
+          onDelete={() => record && remove(record)}
+        />
       </form>
     </section>
   );

@@ -8,7 +8,7 @@ import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { BarChart, type Bar } from '../../components/bar_chart';
 import { Field, SelectField } from '../../components/form_fields';
 import { ImportColumns, ImportPanel } from '../../components/import_panel';
-import { ConfirmBox, Crumbs, Ltr } from '../../components/registry_bits';
+import { Crumbs, FormActions, Ltr, useWrite } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { num } from '../../registry_data';
@@ -188,9 +188,8 @@ export function PlanFormPage({ id }: { id?: string }) {
   const [period, setPeriod] = useState(id ? '' : filterStore.get().period);
   const [events, setEvents] = useState('');
   const [participants, setParticipants] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [confirming, setConfirming] = useState(false);
+  const w = useWrite();
+  const { fields, setFields } = w;
 
   function fill(p: TrainingPlan) {
     setRecord(p);
@@ -218,59 +217,45 @@ export function PlanFormPage({ id }: { id?: string }) {
       planned_events: whole(events),
       planned_participants: whole(participants),
     };
-    setBusy(true);
-    try {
-      let saved: TrainingPlan;
-      if (record) {
-        // Only what changed, with the version read.
-        const changed: Record<string, unknown> = { version: record.version };
-        if (course !== record.course_id) changed.course_id = course;
-        if (area?.id !== record.area_id) changed.area_id = area?.id ?? '';
-        if (period.trim() !== record.period) changed.period = period.trim();
-        if (body.planned_events !== record.planned_events)
-          changed.planned_events = body.planned_events;
-        if (body.planned_participants !== record.planned_participants)
-          changed.planned_participants = body.planned_participants;
-        saved = await patch<TrainingPlan>(
-          `/training-plans/${encodeURIComponent(record.id)}`,
-          changed,
-        );
-      } else {
-        saved = await post<TrainingPlan>('/training-plans', body);
-      }
-      showInfo(t('tr.planSaved'));
-      filterStore.set({
-        area: { id: saved.area_id, name: saved.area_name },
-        period: saved.period,
-        offset: 0,
-      });
-      navigate('trainings', 'plans');
-    } catch (err) {
-      if (err instanceof ApiError) {
-        setFields(err.fields);
-        if (err.current) fill(err.current as TrainingPlan); // changed meanwhile: shown as it is now
-      }
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    await w.save(
+      async () => {
+        let saved: TrainingPlan;
+        if (record) {
+          // Only what changed, with the version read.
+          const changed: Record<string, unknown> = { version: record.version };
+          if (course !== record.course_id) changed.course_id = course;
+          if (area?.id !== record.area_id) changed.area_id = area?.id ?? '';
+          if (period.trim() !== record.period) changed.period = period.trim();
+          if (body.planned_events !== record.planned_events)
+            changed.planned_events = body.planned_events;
+          if (body.planned_participants !== record.planned_participants)
+            changed.planned_participants = body.planned_participants;
+          saved = await patch<TrainingPlan>(
+            `/training-plans/${encodeURIComponent(record.id)}`,
+            changed,
+          );
+        } else {
+          saved = await post<TrainingPlan>('/training-plans', body);
+        }
+        showInfo(t('tr.planSaved'));
+        filterStore.set({
+          area: { id: saved.area_id, name: saved.area_name },
+          period: saved.period,
+          offset: 0,
+        });
+        navigate('trainings', 'plans');
+      },
+      // Changed meanwhile: shown as it is now.
+      { onCurrent: (c) => fill(c as TrainingPlan) },
+    );
   }
 
-  async function remove() {
-    if (!record) return;
-    clearMessages();
-    setBusy(true);
-    try {
-      await del(`/training-plans/${encodeURIComponent(record.id)}`);
+  const remove = (r: TrainingPlan) =>
+    w.remove(async () => {
+      await del(`/training-plans/${encodeURIComponent(r.id)}`);
       showInfo(t('tr.planDeleted'));
       navigate('trainings', 'plans');
-    } catch (err) {
-      setConfirming(false);
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   if (id && !record)
     return (
@@ -354,41 +339,22 @@ export function PlanFormPage({ id }: { id?: string }) {
             ['course_id', 'area_id', 'period', 'planned_events', 'planned_participants'].includes(k)
           }
         />
-        <div class="actions separated">
-          <button type="submit" class="primary" disabled={busy} data-testid="plan-save">
-            {t('common.save')}
-          </button>
-          <a class="button secondary" href={href('trainings', 'plans')}>
-            {t('common.cancel')}
-          </a>
-          {record && (
-            <button
-              type="button"
-              class="danger"
-              disabled={busy}
-              aria-expanded={confirming}
-              data-testid="plan-delete"
-              onClick={() => setConfirming(!confirming)}
-            >
-              {t('common.delete')}
-            </button>
-          )}
-        </div>
-        {record && confirming && (
-          <ConfirmBox
-            testid="plan-delete"
-            busy={busy}
-            onConfirm={remove}
-            onCancel={() => setConfirming(false)}
-            text={t('tr.confirmDeletePlan', {
+        <FormActions
+          w={w}
+          testid="plan"
+          cancel={href('trainings', 'plans')}
+          deleteText={
+            record &&
+            t('tr.confirmDeletePlan', {
               course: courseTitle(
                 courses?.find((c) => c.id === record.course_id),
                 record.course_title,
               ),
               period: record.period,
-            })}
-          />
-        )}
+            })
+          }
+          onDelete={() => record && remove(record)}
+        />
       </form>
     </section>
   );
