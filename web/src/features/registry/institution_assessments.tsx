@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, post } from '../../api';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
-import { Ltr } from '../../components/registry_bits';
+import { Ltr, SubmitCancel } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError } from '../../messages';
 import { checklistsFor, num, todayIso, useConfig } from '../../registry_data';
@@ -236,14 +236,12 @@ function AssessmentForm({
         fields={fields}
         shown={(k) => ['checklist', 'assessed_on', 'notes'].includes(k) || k.startsWith('answers.')}
       />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy} data-testid="assessment-save">
-          {t('common.save')}
-        </button>
-        <button type="button" class="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitCancel
+        label={t('common.save')}
+        testid="assessment-save"
+        disabled={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,9 +1,9 @@
 // An institution's members: current or all, add one (a household, a person, or a member
 // institution with its representative, by the type's member kind), end a membership.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ApiError, get, patch, post, query } from '../../api';
 import { Field, SelectField } from '../../components/form_fields';
-import { Ltr, WarningList } from '../../components/registry_bits';
+import { Ltr, WarningList, SubmitCancel } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { enumLabel, roleOptionLabel, todayIso, typeOf, useConfig } from '../../registry_data';
@@ -228,14 +228,7 @@ function EndMembership({
         error={fields.left_reason}
         testid="member-left-reason"
       />
-      <div class="actions">
-        <button type="submit" class="primary" data-testid="member-end-save">
-          {t('inst.endMembership')}
-        </button>
-        <button type="button" class="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitCancel label={t('inst.endMembership')} testid="member-end-save" onCancel={onCancel} />
     </form>
   );
 }
@@ -351,14 +344,12 @@ function AddMember({
         fields={fields}
         shown={['household_id', 'person_id', 'member_institution_id', 'role', 'joined_on']}
       />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy} data-testid="member-save">
-          {t('inst.addMember')}
-        </button>
-        <button type="button" class="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitCancel
+        label={t('inst.addMember')}
+        testid="member-save"
+        disabled={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
@@ -377,24 +368,13 @@ function HouseholdSearch({
 }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
-  const [results, setResults] = useState<Household[] | null>(null);
-
-  useEffect(() => {
-    if (value || !q.trim()) {
-      setResults(null);
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(() => {
-      get<Page<Household>>('/households' + query({ area, q: q.trim(), limit: 20 }))
-        .then((p) => live && setResults(p.items))
-        .catch((e) => live && showError(e));
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [q, value]);
+  // Searched 250 ms after typing stops, until a household is chosen.
+  const text = value ? '' : q.trim();
+  const found = useFetch<Page<Household>>(
+    text ? '/households' + query({ area, q: text, limit: 20 }) : null,
+    { delay: 250 },
+  ).data?.items;
+  const results = text ? (found ?? null) : null;
 
   if (value) {
     return (
@@ -523,19 +503,16 @@ function MemberInstitutionChoice({
   fields: Record<string, string>;
 }) {
   const { t } = useI18n();
-  const [reps, setReps] = useState<Membership[]>([]);
 
   const children =
     useFetch<Page<Institution>>('/institutions' + query({ parent: inst.id, limit: 500 })).data
       ?.items ?? null;
 
-  useEffect(() => {
-    setReps([]);
-    if (!value) return;
-    get<{ items: Membership[] }>(`/institutions/${encodeURIComponent(value)}/members`)
-      .then((r) => setReps(r.items.filter((m) => m.person_id)))
-      .catch(showError);
-  }, [value]);
+  const reps =
+    useFetch<{ items: Membership[] }>(
+      value ? `/institutions/${encodeURIComponent(value)}/members` : null,
+      { reset: true },
+    ).data?.items.filter((m) => m.person_id) ?? [];
 
   if (!children) return <p class="muted">{t('common.loading')}</p>;
   if (children.length === 0)

@@ -3,7 +3,7 @@
 // on a draft, a supervisor's correction with a reason once submitted), their absolute and
 // normalised gains ((post − pre) / (max − pre)) and averages from the server, and follow-ups of
 // whether each trainee applies the skills (recorded, changed and deleted).
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ApiError, del, get, patch, post, query, request } from '../../api';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
 import { ConfirmBox, Crumbs, Facts, Ltr } from '../../components/registry_bits';
@@ -90,29 +90,25 @@ export function TrainingEventPage({
   const [busy, setBusy] = useState(false);
   const [reload, setReload] = useState(0);
 
-  useEffect(() => {
-    let live = true;
-    const tid = encodeURIComponent(id);
-    Promise.all([
-      get<Activity>(`/activities/${tid}`),
-      get<TraineeReport>(`/trainings/${tid}/trainees`),
-      get<{ items: Followup[] }>(`/trainings/${tid}/followups`),
-    ])
-      .then(([act, r, f]) => {
-        if (!live) return;
-        setA(act);
-        setReport(r);
-        setFollowups(f.items);
-        const s: Scores = {};
-        for (const x of act.attendance)
-          s[x.person_id] = { pre: scoreText(x.pre_score), post: scoreText(x.post_score) };
-        setScores(s);
-      })
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [id, reload]);
+  // The training, its trainees' report and follow-ups, read again after each change.
+  const tid = encodeURIComponent(id);
+  useFetch(`${id}#${reload}`, {
+    load: (_, signal) =>
+      Promise.all([
+        get<Activity>(`/activities/${tid}`, { signal }),
+        get<TraineeReport>(`/trainings/${tid}/trainees`, { signal }),
+        get<{ items: Followup[] }>(`/trainings/${tid}/followups`, { signal }),
+      ]),
+    onData: ([act, r, f]) => {
+      setA(act);
+      setReport(r);
+      setFollowups(f.items);
+      const s: Scores = {};
+      for (const x of act.attendance)
+        s[x.person_id] = { pre: scoreText(x.pre_score), post: scoreText(x.post_score) };
+      setScores(s);
+    },
+  });
 
   if (!a || !report)
     return (

@@ -2,8 +2,8 @@
 // in the area) or a community institution, with the need, its priority, the date it was assessed
 // and optionally the course that answers it; changed and deleted by whoever recorded them or a
 // supervisor of the area.
-import { useEffect, useState } from 'preact/hooks';
-import { del, get, patch, post, query } from '../../api';
+import { useState } from 'preact/hooks';
+import { del, patch, post, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
 import { InstitutionPicker, type PickedInstitution } from '../../components/institution_picker';
@@ -134,7 +134,6 @@ export function NeedFormPage({ user, id }: { user: User; id?: string }) {
   const [area, setArea] = useState<PickedArea | null>(id ? null : filterStore.get().area);
   const [kind, setKind] = useState<'staff' | 'institution'>('institution');
   const [staff, setStaff] = useState(user.id);
-  const [staffList, setStaffList] = useState<StaffMember[] | null>(null);
   const [inst, setInst] = useState<PickedInstitution | null>(null);
   const [course, setCourse] = useState('');
   const [need, setNeed] = useState('');
@@ -164,26 +163,19 @@ export function NeedFormPage({ user, id }: { user: User; id?: string }) {
   });
 
   // Staff with a role in the chosen area (or in all the caller's areas), picked by name.
-  useEffect(() => {
-    let live = true;
-    get<Page<StaffMember>>('/staff' + query({ area: area?.id, limit: 500 }))
-      .then((p) => {
-        if (!live) return;
-        setStaffList(p.items);
-        // A choice no longer offered falls back to oneself (when offered) or to none.
-        setStaff((s) =>
-          p.items.some((u) => u.id === s) || s === record?.user_id
-            ? s
-            : p.items.some((u) => u.id === user.id)
-              ? user.id
-              : '',
-        );
-      })
-      .catch(() => live && setStaffList([]));
-    return () => {
-      live = false;
-    };
-  }, [area?.id]);
+  const staffRead = useFetch<Page<StaffMember>>('/staff' + query({ area: area?.id, limit: 500 }), {
+    // A choice no longer offered falls back to oneself (when offered) or to none.
+    onData: (p) =>
+      setStaff((s) =>
+        p.items.some((u) => u.id === s) || s === record?.user_id
+          ? s
+          : p.items.some((u) => u.id === user.id)
+            ? user.id
+            : '',
+      ),
+    onError: () => {},
+  });
+  const staffList = staffRead.error ? [] : (staffRead.data?.items ?? null);
 
   async function save() {
     clearMessages();
