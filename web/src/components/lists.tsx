@@ -33,8 +33,27 @@ export function FilterBox(p: {
   );
 }
 
-// One page of a list: "loading" before the first answer, `none` when it is empty, else the
-// count (testid `<testid>-count`), the items and the pager.
+// A list that is not paged: "loading" before the answer, `none` (testid `noneTestid`) when it
+// is empty, else the items.
+export function Results<T>(p: {
+  items: T[] | null | undefined;
+  none: ComponentChildren;
+  noneTestid: string;
+  children: (items: T[]) => ComponentChildren;
+}) {
+  const { t } = useI18n();
+  if (!p.items) return <p class="muted">{t('common.loading')}</p>;
+  if (p.items.length === 0)
+    return (
+      <p class="muted" data-testid={p.noneTestid}>
+        {p.none}
+      </p>
+    );
+  return <>{p.children(p.items)}</>;
+}
+
+// One page of a list: as Results (none: testid `<testid>-none`), then the count (testid
+// `<testid>-count`) when given, the items and the pager.
 export function PagedResults<T>(p: {
   page: Page<T> | null;
   testid: string;
@@ -43,24 +62,20 @@ export function PagedResults<T>(p: {
   onOffset: (offset: number) => void;
   children: (items: T[]) => ComponentChildren;
 }) {
-  const { t } = useI18n();
-  if (!p.page) return <p class="muted">{t('common.loading')}</p>;
-  if (p.page.items.length === 0)
-    return (
-      <p class="muted" data-testid={p.testid + '-none'}>
-        {p.none}
-      </p>
-    );
   return (
-    <>
-      {p.count !== undefined && (
-        <p class="muted small" data-testid={p.testid + '-count'}>
-          {p.count}
-        </p>
+    <Results items={p.page?.items} none={p.none} noneTestid={p.testid + '-none'}>
+      {(items) => (
+        <>
+          {p.count !== undefined && (
+            <p class="muted small" data-testid={p.testid + '-count'}>
+              {p.count}
+            </p>
+          )}
+          {p.children(items)}
+          {p.page && <Pager page={p.page} onOffset={p.onOffset} />}
+        </>
       )}
-      {p.children(p.page.items)}
-      <Pager page={p.page} onOffset={p.onOffset} />
-    </>
+    </Results>
   );
 }
 

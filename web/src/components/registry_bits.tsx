@@ -223,6 +223,16 @@ export function ConfirmBox({
   );
 }
 
+// The value, input handler and server error of a text field of a form held as one object `f`:
+// <Field label=... {...bind('code')} />.
+export function fieldBinder<F>(f: F, set: (p: Partial<F>) => void, errors: Record<string, string>) {
+  return (k: keyof F & string) => ({
+    value: f[k] as string,
+    onInput: (v: string) => set({ [k]: v } as Partial<F>),
+    error: errors[k],
+  });
+}
+
 // A small form's buttons: submit (`testid`) and cancel.
 export function SubmitCancel(p: {
   label: string;

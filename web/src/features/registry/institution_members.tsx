@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, get, patch, post, query } from '../../api';
 import { Field, SelectField } from '../../components/form_fields';
 import { Ltr, WarningList, SubmitCancel } from '../../components/registry_bits';
+import { Results, StackTable } from '../../components/lists';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { enumLabel, roleOptionLabel, todayIso, typeOf, useConfig } from '../../registry_data';
@@ -76,58 +77,50 @@ export function MembersSection({ inst, canWrite, onChange }: Props) {
           }}
         />
       )}
-      {!items ? (
-        <p class="muted">{t('common.loading')}</p>
-      ) : items.length === 0 ? (
-        <p class="muted" data-testid="members-none">
-          {t('inst.noMembers')}
-        </p>
-      ) : (
-        <div class="table-wrap">
-          <table class="stack" data-testid="member-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('inst.member')}</th>
-                <th scope="col">{t('inst.representative')}</th>
-                <th scope="col">{t('inst.role')}</th>
-                <th scope="col">{t('inst.joinedOn')}</th>
-                <th scope="col">{t('inst.leftOn')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((m) => (
-                <tr
-                  key={m.id}
-                  data-testid="member-row"
-                  data-id={m.id}
-                  class={m.left_on ? 'former' : undefined}
-                >
-                  <td class="stack-title">
-                    {m.member_institution_id ? (
-                      <a href={href('institutions', m.member_institution_id)}>
-                        <bdi>{m.member_institution_name}</bdi>
-                      </a>
-                    ) : m.household_id ? (
-                      <a href={href('households', m.household_id)}>
-                        <bdi>{m.household_name ?? m.person_name}</bdi>
-                      </a>
-                    ) : (
-                      <bdi>{m.person_name}</bdi>
+      <Results items={items} noneTestid="members-none" none={t('inst.noMembers')}>
+        {(items) => (
+          <StackTable
+            rows={items}
+            testid="member-table"
+            row={(m) => ({
+              key: m.id,
+              'data-testid': 'member-row',
+              'data-id': m.id,
+              class: m.left_on ? 'former' : undefined,
+            })}
+            columns={[
+              {
+                label: t('inst.member'),
+                cell: (m) =>
+                  m.member_institution_id ? (
+                    <a href={href('institutions', m.member_institution_id)}>
+                      <bdi>{m.member_institution_name}</bdi>
+                    </a>
+                  ) : m.household_id ? (
+                    <a href={href('households', m.household_id)}>
+                      <bdi>{m.household_name ?? m.person_name}</bdi>
+                    </a>
+                  ) : (
+                    <bdi>{m.person_name}</bdi>
+                  ),
+              },
+              {
+                label: t('inst.representative'),
+                cell: (m) => (
+                  <span>
+                    {m.person_name && <bdi>{m.person_name}</bdi>}
+                    {m.person_sex && (
+                      <span class="muted small"> ({enumLabel('sex', m.person_sex)})</span>
                     )}
-                  </td>
-                  <td data-label={t('inst.representative')}>
-                    <span>
-                      {m.person_name && <bdi>{m.person_name}</bdi>}
-                      {m.person_sex && (
-                        <span class="muted small"> ({enumLabel('sex', m.person_sex)})</span>
-                      )}
-                    </span>
-                  </td>
-                  <td data-label={t('inst.role')}>{roleOptionLabel(config, m.role)}</td>
-                  <td data-label={t('inst.joinedOn')}>
-                    <Ltr>{m.joined_on}</Ltr>
-                  </td>
-                  <td data-label={t('inst.leftOn')}>
+                  </span>
+                ),
+              },
+              { label: t('inst.role'), cell: (m) => roleOptionLabel(config, m.role) },
+              { label: t('inst.joinedOn'), cell: (m) => <Ltr>{m.joined_on}</Ltr> },
+              {
+                label: t('inst.leftOn'),
+                cell: (m) => (
+                  <>
                     {m.left_on ? (
                       <>
                         <Ltr>{m.left_on}</Ltr>
@@ -162,13 +155,13 @@ export function MembersSection({ inst, canWrite, onChange }: Props) {
                         }}
                       />
                     )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+                  </>
+                ),
+              },
+            ]}
+          />
+        )}
+      </Results>
     </section>
   );
 }

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { del, patch, post } from '../../api';
 import { Field, SelectField } from '../../components/form_fields';
-import { Crumbs, FormActions, useWrite } from '../../components/registry_bits';
+import { Crumbs, fieldBinder, FormActions, useWrite } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showInfo } from '../../messages';
 import { num, orNull, useConfig } from '../../registry_data';
@@ -147,6 +147,7 @@ export function CourseFormPage({ id }: { id?: string }) {
 
   if (id && !record) return <LoadingCard />;
   const set = (p: Partial<Form>) => setF((old) => ({ ...old, ...p }));
+  const bind = fieldBinder(f, set, fields);
 
   async function save() {
     clearMessages();
@@ -210,28 +211,12 @@ export function CourseFormPage({ id }: { id?: string }) {
           save();
         }}
       >
-        <Field
-          label={t('tr.code')}
-          value={f.code}
-          onInput={(code) => set({ code })}
-          dir="ltr"
-          error={fields.code}
-          testid="course-code"
-        />
-        <Field
-          label={t('tr.courseTitle')}
-          value={f.title}
-          onInput={(v) => set({ title: v })}
-          dir="auto"
-          error={fields.title}
-          testid="course-title"
-        />
+        <Field label={t('tr.code')} {...bind('code')} dir="ltr" testid="course-code" />
+        <Field label={t('tr.courseTitle')} {...bind('title')} dir="auto" testid="course-title" />
         <Field
           label={`${t('tr.titleLocal')} ${t('common.optional')}`}
-          value={f.title_local}
-          onInput={(v) => set({ title_local: v })}
+          {...bind('title_local')}
           dir="auto"
-          error={fields.title_local}
           testid="course-title-local"
         />
         <SelectField
@@ -261,9 +246,7 @@ export function CourseFormPage({ id }: { id?: string }) {
           step="0.5"
           min={0.5}
           label={t('tr.durationHours')}
-          value={f.duration_hours}
-          onInput={(v) => set({ duration_hours: v })}
-          error={fields.duration_hours}
+          {...bind('duration_hours')}
           testid="course-hours"
         />
         <fieldset data-testid="course-test">
@@ -290,9 +273,7 @@ export function CourseFormPage({ id }: { id?: string }) {
               min={1}
               max={1000}
               label={t('tr.testMax')}
-              value={f.test_max}
-              onInput={(v) => set({ test_max: v })}
-              error={fields.test_max}
+              {...bind('test_max')}
               testid="course-test-max"
             />
           )}
