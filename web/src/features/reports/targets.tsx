@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, del, post, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField } from '../../components/form_fields';
-import { ImportColumns, ImportPanel } from '../../components/import_panel';
+import { ImportPanel } from '../../components/import_panel';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { href } from '../../router';
@@ -308,21 +308,11 @@ export function TargetImportPage() {
     <ImportPanel<ImportResult & { saved?: number }>
       endpoint="/targets/import"
       testid="target-import"
-      crumbs={
-        <>
-          <li>
-            <a href={href('targets')}>{t('tgt.title')}</a>
-          </li>
-          <li aria-current="page">{t('tgt.import')}</li>
-        </>
-      }
+      back={{ href: href('targets'), label: t('tgt.title') }}
+      current={t('tgt.import')}
       title={t('tgt.importTitle')}
-      help={
-        <>
-          <p>{t('tgt.importHelp')}</p>
-          <ImportColumns columns={COLUMNS} file="targets.csv" />
-        </>
-      }
+      help={t('tgt.importHelp')}
+      columns={{ names: COLUMNS, file: 'targets.csv' }}
       runLabel={t('tgt.load')}
       checked={(r) => t('tgt.importOk', { n: r.rows })}
       done={(r) => t('tgt.importDone', { n: r.saved ?? r.created ?? r.rows })}

@@ -7,7 +7,7 @@ import { ApiError, del, patch, post, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { BarChart, type Bar } from '../../components/bar_chart';
 import { Field, SelectField } from '../../components/form_fields';
-import { ImportColumns, ImportPanel } from '../../components/import_panel';
+import { ImportPanel } from '../../components/import_panel';
 import { Crumbs, FormActions, Ltr, useWrite } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
@@ -366,21 +366,11 @@ export function PlanImportPage() {
     <ImportPanel<PlanImportResult>
       endpoint="/training-plans/import"
       testid="plan-import"
-      crumbs={
-        <>
-          <li>
-            <a href={href('trainings', 'plans')}>{t('tr.plans')}</a>
-          </li>
-          <li aria-current="page">{t('reg.import')}</li>
-        </>
-      }
+      back={{ href: href('trainings', 'plans'), label: t('tr.plans') }}
+      current={t('reg.import')}
       title={t('tr.importTitle')}
-      help={
-        <>
-          <p>{t('tr.importHelp')}</p>
-          <ImportColumns columns={PLAN_COLUMNS} file="training-plans.csv" />
-        </>
-      }
+      help={t('tr.importHelp')}
+      columns={{ names: PLAN_COLUMNS, file: 'training-plans.csv' }}
       runLabel={t('tr.importRun')}
       checked={(r) => t('tr.importOk', { n: r.rows })}
       done={(r) => t('tr.importDone', { n: r.saved ?? r.rows })}
