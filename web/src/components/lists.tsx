@@ -18,6 +18,28 @@ export function useFilters<F extends { offset: number }>(store: Store<F>) {
   };
 }
 
+// A list screen's card: its tabs (if any), the heading with the actions beside it (new, import),
+// then the list.
+export function ListSection(p: {
+  headingId: string;
+  testid: string;
+  title: string;
+  tabs?: ComponentChildren;
+  actions?: ComponentChildren;
+  children: ComponentChildren;
+}) {
+  return (
+    <section class="card" aria-labelledby={p.headingId} data-testid={p.testid}>
+      {p.tabs}
+      <div class="section-head">
+        <h1 id={p.headingId}>{p.title}</h1>
+        {p.actions}
+      </div>
+      {p.children}
+    </section>
+  );
+}
+
 // The collapsible filter box; open when any filter is set, so that a filtered list says so.
 export function FilterBox(p: {
   label: string;

@@ -8,7 +8,13 @@ import { bandLabel, currentBands, flagLabel, num, useConfig } from '../../regist
 import { href } from '../../router';
 import { createStore } from '../../store';
 import type { Household, Page } from '../../types';
-import { FilterBox, PagedResults, StackTable, useFilters } from '../../components/lists';
+import {
+  FilterBox,
+  PagedResults,
+  StackTable,
+  useFilters,
+  ListSection,
+} from '../../components/lists';
 import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
@@ -51,33 +57,42 @@ export function HouseholdsPage({ canWrite }: { canWrite: boolean }) {
   );
 
   return (
-    <section class="card" aria-labelledby="hh-heading" data-testid="households">
-      <div class="section-head">
-        <h1 id="hh-heading">{t('hh.title')}</h1>
-        <div class="head-actions">
-          {canWrite && (
-            <a class="button primary" href={href('households', 'new')} data-testid="household-new">
-              {t('hh.new')}
-            </a>
-          )}
-          {canWrite && (
+    <ListSection
+      headingId="hh-heading"
+      testid="households"
+      title={t('hh.title')}
+      actions={
+        <>
+          <div class="head-actions">
+            {canWrite && (
+              <a
+                class="button primary"
+                href={href('households', 'new')}
+                data-testid="household-new"
+              >
+                {t('hh.new')}
+              </a>
+            )}
+            {canWrite && (
+              <a
+                class="button secondary"
+                href={href('households', 'import')}
+                data-testid="household-import-link"
+              >
+                {t('reg.import')}
+              </a>
+            )}
             <a
               class="button secondary"
-              href={href('households', 'import')}
-              data-testid="household-import-link"
+              href={href('households', 'duplicates')}
+              data-testid="duplicates-link"
             >
-              {t('reg.import')}
+              {t('dup.title')}
             </a>
-          )}
-          <a
-            class="button secondary"
-            href={href('households', 'duplicates')}
-            data-testid="duplicates-link"
-          >
-            {t('dup.title')}
-          </a>
-        </div>
-      </div>
+          </div>
+        </>
+      }
+    >
       <Field
         type="search"
         label={t('hh.search')}
@@ -178,6 +193,6 @@ export function HouseholdsPage({ canWrite }: { canWrite: boolean }) {
           />
         )}
       </PagedResults>
-    </section>
+    </ListSection>
   );
 }

@@ -8,7 +8,13 @@ import { enumOptions, num, typeLabel, useConfig } from '../../registry_data';
 import { href } from '../../router';
 import { createStore } from '../../store';
 import type { Institution, Page } from '../../types';
-import { FilterBox, PagedResults, StackTable, useFilters } from '../../components/lists';
+import {
+  FilterBox,
+  PagedResults,
+  StackTable,
+  useFilters,
+  ListSection,
+} from '../../components/lists';
 import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
@@ -47,10 +53,12 @@ export function InstitutionsPage({ canWrite }: { canWrite: boolean }) {
     label: `${typeLabel(config, x.code)} (${x.code})`,
   }));
   return (
-    <section class="card" aria-labelledby="inst-heading" data-testid="institutions">
-      <div class="section-head">
-        <h1 id="inst-heading">{t('inst.title')}</h1>
-        {canWrite && (
+    <ListSection
+      headingId="inst-heading"
+      testid="institutions"
+      title={t('inst.title')}
+      actions={
+        canWrite && (
           <div class="head-actions">
             <a
               class="button primary"
@@ -67,8 +75,9 @@ export function InstitutionsPage({ canWrite }: { canWrite: boolean }) {
               {t('reg.import')}
             </a>
           </div>
-        )}
-      </div>
+        )
+      }
+    >
       <Field
         type="search"
         label={t('inst.search')}
@@ -135,6 +144,6 @@ export function InstitutionsPage({ canWrite }: { canWrite: boolean }) {
           />
         )}
       </PagedResults>
-    </section>
+    </ListSection>
   );
 }

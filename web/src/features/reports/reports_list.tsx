@@ -28,7 +28,7 @@ import {
   type ReportTemplate,
 } from './common';
 import { periodNow, useSettings } from '../setup/common';
-import { FilterBox, PagedResults, useFilters } from '../../components/lists';
+import { FilterBox, PagedResults, useFilters, ListSection } from '../../components/lists';
 import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
@@ -72,16 +72,19 @@ export function ReportsPage({ rights }: { rights: ReportRights }) {
   );
 
   return (
-    <section class="card" aria-labelledby="reports-heading" data-testid="reports">
-      <ReportsTabs current="reports" />
-      <div class="section-head">
-        <h1 id="reports-heading">{t('rep.title')}</h1>
-        {rights.write && (
+    <ListSection
+      headingId="reports-heading"
+      testid="reports"
+      title={t('rep.title')}
+      tabs={<ReportsTabs current="reports" />}
+      actions={
+        rights.write && (
           <a class="button primary" href={href('reports', 'new')} data-testid="report-new">
             {t('rep.new')}
           </a>
-        )}
-      </div>
+        )
+      }
+    >
       <FilterBox
         label={t('rep.filters')}
         testid="reports-filters"
@@ -143,7 +146,7 @@ export function ReportsPage({ rights }: { rights: ReportRights }) {
           </ul>
         )}
       </PagedResults>
-    </section>
+    </ListSection>
   );
 }
 

@@ -24,7 +24,13 @@ import {
   type ReportRights,
   type Target,
 } from './common';
-import { FilterBox, PagedResults, StackTable, useFilters } from '../../components/lists';
+import {
+  FilterBox,
+  PagedResults,
+  StackTable,
+  useFilters,
+  ListSection,
+} from '../../components/lists';
 import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
@@ -74,11 +80,13 @@ export function TargetsPage({ rights }: { rights: ReportRights }) {
 
   return (
     <>
-      <section class="card" aria-labelledby="targets-heading" data-testid="targets">
-        <ReportsTabs current="targets" />
-        <div class="section-head">
-          <h1 id="targets-heading">{t('tgt.title')}</h1>
-          {rights.targets && (
+      <ListSection
+        headingId="targets-heading"
+        testid="targets"
+        title={t('tgt.title')}
+        tabs={<ReportsTabs current="targets" />}
+        actions={
+          rights.targets && (
             <a
               class="button secondary"
               href={href('targets', 'import')}
@@ -86,8 +94,9 @@ export function TargetsPage({ rights }: { rights: ReportRights }) {
             >
               {t('tgt.import')}
             </a>
-          )}
-        </div>
+          )
+        }
+      >
         <FilterBox
           label={t('rep.filters')}
           testid="targets-filters"
@@ -184,7 +193,7 @@ export function TargetsPage({ rights }: { rights: ReportRights }) {
             />
           )}
         </PagedResults>
-      </section>
+      </ListSection>
       {rights.targets && <TargetForm lib={lib} onSaved={() => reload()} />}
     </>
   );

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { del, patch, post } from '../../api';
 import { Field, SelectField } from '../../components/form_fields';
 import { Crumbs, fieldBinder, FormActions, useWrite } from '../../components/registry_bits';
+import { ListSection } from '../../components/lists';
 import { useI18n } from '../../i18n';
 import { clearMessages, showInfo } from '../../messages';
 import { num, orNull, useConfig } from '../../registry_data';
@@ -34,11 +35,13 @@ export function CoursesPage({ rights }: { rights: TrainingRights }) {
     reloadCourses();
   }, []);
   return (
-    <section class="card" aria-labelledby="course-heading" data-testid="courses">
-      <TrainingTabs current="courses" />
-      <div class="section-head">
-        <h1 id="course-heading">{t('tr.coursesTitle')}</h1>
-        {rights.courses && (
+    <ListSection
+      headingId="course-heading"
+      testid="courses"
+      title={t('tr.coursesTitle')}
+      tabs={<TrainingTabs current="courses" />}
+      actions={
+        rights.courses && (
           <a
             class="button primary"
             href={href('trainings', 'courses', 'new')}
@@ -46,8 +49,9 @@ export function CoursesPage({ rights }: { rights: TrainingRights }) {
           >
             {t('tr.newCourse')}
           </a>
-        )}
-      </div>
+        )
+      }
+    >
       {!courses ? (
         <p class="muted">{t('common.loading')}</p>
       ) : courses.length === 0 ? (
@@ -91,7 +95,7 @@ export function CoursesPage({ rights }: { rights: TrainingRights }) {
           })}
         </ul>
       )}
-    </section>
+    </ListSection>
   );
 }
 

@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, del, get, patch, post, query, request } from '../../api';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
 import { ConfirmBox, Crumbs, Facts, Ltr } from '../../components/registry_bits';
+import { ListSection } from '../../components/lists';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { num, todayIso, useConfig } from '../../registry_data';
@@ -37,16 +38,19 @@ export function TrainingsPage({ rights }: { rights: TrainingRights }) {
     '/activities' + query({ type: 'training', limit: LIMIT, offset }),
   );
   return (
-    <section class="card" aria-labelledby="tr-heading" data-testid="trainings">
-      <TrainingTabs current="events" />
-      <div class="section-head">
-        <h1 id="tr-heading">{t('tr.eventsTitle')}</h1>
-        {rights.write && (
+    <ListSection
+      headingId="tr-heading"
+      testid="trainings"
+      title={t('tr.eventsTitle')}
+      tabs={<TrainingTabs current="events" />}
+      actions={
+        rights.write && (
           <a class="button primary" href={href('trainings', 'new')} data-testid="training-new">
             {t('act.newTraining')}
           </a>
-        )}
-      </div>
+        )
+      }
+    >
       <ActivityList
         page={page}
         empty={t('tr.noEvents')}
@@ -54,7 +58,7 @@ export function TrainingsPage({ rights }: { rights: TrainingRights }) {
         link={(a) => href('trainings', a.id)}
         titleOf={(a) => courseTitle(courses?.find((c) => c.id === a.course_id))}
       />
-    </section>
+    </ListSection>
   );
 }
 

@@ -8,6 +8,7 @@ import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
 import { InstitutionPicker, type PickedInstitution } from '../../components/institution_picker';
 import { Crumbs, FormActions, Ltr, useWrite } from '../../components/registry_bits';
+import { ListSection } from '../../components/lists';
 import { useI18n } from '../../i18n';
 import { clearMessages, showInfo } from '../../messages';
 import { todayIso } from '../../registry_data';
@@ -36,16 +37,19 @@ export function NeedsPage({ rights }: { rights: TrainingRights }) {
     '/training-needs' + query({ area: f.area?.id, limit: LIMIT, offset: f.offset }),
   );
   return (
-    <section class="card" aria-labelledby="need-heading" data-testid="needs">
-      <TrainingTabs current="needs" />
-      <div class="section-head">
-        <h1 id="need-heading">{t('tr.needsTitle')}</h1>
-        {rights.write && (
+    <ListSection
+      headingId="need-heading"
+      testid="needs"
+      title={t('tr.needsTitle')}
+      tabs={<TrainingTabs current="needs" />}
+      actions={
+        rights.write && (
           <a class="button primary" href={href('trainings', 'needs', 'new')} data-testid="need-new">
             {t('tr.newNeed')}
           </a>
-        )}
-      </div>
+        )
+      }
+    >
       <AreaPicker
         label={t('act.area')}
         value={f.area}
@@ -123,7 +127,7 @@ export function NeedsPage({ rights }: { rights: TrainingRights }) {
           />
         </>
       )}
-    </section>
+    </ListSection>
   );
 }
 

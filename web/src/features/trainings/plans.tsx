@@ -18,7 +18,13 @@ import type { Page, PlanAchievement, PlanImportResult, TrainingPlan } from '../.
 import { courseTitle, OtherErrors, useCourses } from '../fieldwork/common';
 import type { TrainingRights } from './common';
 import { TrainingTabs } from './common';
-import { PagedResults, StackTable, useFilters, type Column } from '../../components/lists';
+import {
+  PagedResults,
+  StackTable,
+  useFilters,
+  type Column,
+  ListSection,
+} from '../../components/lists';
 import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
@@ -110,11 +116,13 @@ export function PlansPage({ rights }: { rights: TrainingRights }) {
       p.course_title,
     );
   return (
-    <section class="card" aria-labelledby="plan-heading" data-testid="plans">
-      <TrainingTabs current="plans" />
-      <div class="section-head">
-        <h1 id="plan-heading">{t('tr.plansTitle')}</h1>
-        {rights.plans && (
+    <ListSection
+      headingId="plan-heading"
+      testid="plans"
+      title={t('tr.plansTitle')}
+      tabs={<TrainingTabs current="plans" />}
+      actions={
+        rights.plans && (
           <div class="head-actions">
             <a
               class="button primary"
@@ -131,8 +139,9 @@ export function PlansPage({ rights }: { rights: TrainingRights }) {
               {t('reg.import')}
             </a>
           </div>
-        )}
-      </div>
+        )
+      }
+    >
       <PlanFilters error={periodError} testid="plan-filter" />
       <PagedResults page={page} testid="plan" none={t('tr.noPlans')} onOffset={setOffset}>
         {(items) => (
@@ -175,7 +184,7 @@ export function PlansPage({ rights }: { rights: TrainingRights }) {
           />
         )}
       </PagedResults>
-    </section>
+    </ListSection>
   );
 }
 
