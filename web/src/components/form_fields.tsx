@@ -1,6 +1,8 @@
-// A labelled input with its field error (from error.fields) shown and announced beside it.
+// A labelled input with its field error (from error.fields) shown and announced beside it;
+// the submit and cancel buttons of a small form.
 import type { ComponentChildren, VNode } from 'preact';
 import { useId } from 'preact/hooks';
+import { useI18n } from '../i18n';
 
 interface Common {
   label: string;
@@ -114,5 +116,25 @@ export function TextAreaField(p: TextAreaProps) {
         />
       )}
     />
+  );
+}
+
+// A small form's buttons: submit (`testid`) and cancel.
+export function SubmitCancel(p: {
+  label: string;
+  testid: string;
+  disabled?: boolean;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div class="actions">
+      <button type="submit" class="primary" disabled={p.disabled} data-testid={p.testid}>
+        {p.label}
+      </button>
+      <button type="button" class="secondary" onClick={p.onCancel}>
+        {t('common.cancel')}
+      </button>
+    </div>
   );
 }

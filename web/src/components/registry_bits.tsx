@@ -233,26 +233,6 @@ export function fieldBinder<F>(f: F, set: (p: Partial<F>) => void, errors: Recor
   });
 }
 
-// A small form's buttons: submit (`testid`) and cancel.
-export function SubmitCancel(p: {
-  label: string;
-  testid: string;
-  disabled?: boolean;
-  onCancel: () => void;
-}) {
-  const { t } = useI18n();
-  return (
-    <div class="actions">
-      <button type="submit" class="primary" disabled={p.disabled} data-testid={p.testid}>
-        {p.label}
-      </button>
-      <button type="button" class="secondary" onClick={p.onCancel}>
-        {t('common.cancel')}
-      </button>
-    </div>
-  );
-}
-
 // A record form's write state: the server's field errors, busy while a write runs, and whether
 // the delete question is open.
 export function useWrite() {

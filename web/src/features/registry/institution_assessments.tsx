@@ -2,8 +2,8 @@
 // chosen checklist's items, each scored 0..max; after saving, the score and grade.
 import { useState } from 'preact/hooks';
 import { ApiError, post } from '../../api';
-import { Field, SelectField, TextAreaField } from '../../components/form_fields';
-import { Ltr, SubmitCancel } from '../../components/registry_bits';
+import { Field, SelectField, TextAreaField, SubmitCancel } from '../../components/form_fields';
+import { Ltr } from '../../components/registry_bits';
 import { Results, StackTable } from '../../components/lists';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError } from '../../messages';

@@ -2,8 +2,8 @@
 // institution with its representative, by the type's member kind), end a membership.
 import { useState } from 'preact/hooks';
 import { ApiError, get, patch, post, query } from '../../api';
-import { Field, SelectField } from '../../components/form_fields';
-import { Ltr, WarningList, SubmitCancel } from '../../components/registry_bits';
+import { Field, SelectField, SubmitCancel } from '../../components/form_fields';
+import { Ltr, WarningList } from '../../components/registry_bits';
 import { Results, StackTable } from '../../components/lists';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
