@@ -76,14 +76,17 @@ export function Results<T>(p: {
 
 // One page of a list: as Results (none: testid `<testid>-none`), then the count (testid
 // `<testid>-count`) when given, the items and the pager.
-export function PagedResults<T>(p: {
+interface PagedProps<T> {
   page: Page<T> | null;
   testid: string;
   none: string;
   count?: string;
   onOffset: (offset: number) => void;
-  children: (items: T[]) => ComponentChildren;
-}) {
+}
+
+export function PagedResults<T>(
+  p: PagedProps<T> & { children: (items: T[]) => ComponentChildren },
+) {
   return (
     <Results items={p.page?.items} none={p.none} noneTestid={p.testid + '-none'}>
       {(items) => (
@@ -116,13 +119,13 @@ export interface Column<T> {
 
 // A table whose first column is each row's title; on a phone each row becomes a card with the
 // other columns labelled. `row` gives each <tr> its key and attributes.
-export function StackTable<T>(p: {
-  rows: T[];
+interface TableProps<T> {
   columns: (Column<T> | false | null | undefined)[];
   row: (r: T) => Attributes & { key: string | number };
-  testid?: string;
   class?: string;
-}) {
+}
+
+export function StackTable<T>(p: TableProps<T> & { rows: T[]; testid?: string }) {
   const cols = p.columns.filter((c): c is Column<T> => !!c);
   return (
     <div class="table-wrap">
@@ -158,3 +161,12 @@ export function StackTable<T>(p: {
 }
 
 const join = (a: string, b?: string) => (b ? a + ' ' + b : a);
+
+// A paged list shown as a StackTable (testid `tableTestid`).
+export function PagedTable<T>(p: PagedProps<T> & TableProps<T> & { tableTestid: string }) {
+  return (
+    <PagedResults {...p}>
+      {(items) => <StackTable {...p} rows={items} testid={p.tableTestid} />}
+    </PagedResults>
+  );
+}

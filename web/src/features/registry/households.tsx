@@ -8,13 +8,7 @@ import { bandLabel, currentBands, flagLabel, num, useConfig } from '../../regist
 import { href } from '../../router';
 import { createStore } from '../../store';
 import type { Household, Page } from '../../types';
-import {
-  FilterBox,
-  PagedResults,
-  StackTable,
-  useFilters,
-  ListSection,
-} from '../../components/lists';
+import { FilterBox, PagedTable, useFilters, ListSection } from '../../components/lists';
 import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
@@ -146,53 +140,47 @@ export function HouseholdsPage({ canWrite }: { canWrite: boolean }) {
           ]}
         />
       </FilterBox>
-      <PagedResults
+      <PagedTable
         page={page}
         testid="household"
         none={t('hh.none')}
         count={t('hh.count', { n: page?.total ?? 0 })}
         onOffset={setOffset}
-      >
-        {(items) => (
-          <StackTable
-            rows={items}
-            testid="household-table"
-            row={(h) => ({
-              key: h.id,
-              'data-testid': 'household-row',
-              'data-id': h.id,
-              'data-code': h.code ?? '',
-            })}
-            columns={[
-              {
-                label: t('hh.head'),
-                cell: (h) => (
-                  <RecordTitle href={href('households', h.id)} name={h.head_name} code={h.code} />
-                ),
-              },
-              { label: t('reg.area'), cell: (h) => <bdi>{h.area_name}</bdi> },
-              {
-                label: t('hh.band'),
-                cell: (h) => (h.poverty_band ? bandLabel(config, h.poverty_band) : ''),
-              },
-              { label: t('hh.people'), cell: (h) => num(h.person_count) },
-              {
-                label: t('hh.flags'),
-                cell: (h) => h.flags.map((x) => flagLabel(config, x)).join(t('common.listSep')),
-              },
-              {
-                label: t('hh.organised'),
-                cell: (h) =>
-                  h.organised ? (
-                    <span class="badge on">{t('hh.organisedYes')}</span>
-                  ) : (
-                    <span class="badge neutral">{t('hh.organisedNo')}</span>
-                  ),
-              },
-            ]}
-          />
-        )}
-      </PagedResults>
+        tableTestid="household-table"
+        row={(h) => ({
+          key: h.id,
+          'data-testid': 'household-row',
+          'data-id': h.id,
+          'data-code': h.code ?? '',
+        })}
+        columns={[
+          {
+            label: t('hh.head'),
+            cell: (h) => (
+              <RecordTitle href={href('households', h.id)} name={h.head_name} code={h.code} />
+            ),
+          },
+          { label: t('reg.area'), cell: (h) => <bdi>{h.area_name}</bdi> },
+          {
+            label: t('hh.band'),
+            cell: (h) => (h.poverty_band ? bandLabel(config, h.poverty_band) : ''),
+          },
+          { label: t('hh.people'), cell: (h) => num(h.person_count) },
+          {
+            label: t('hh.flags'),
+            cell: (h) => h.flags.map((x) => flagLabel(config, x)).join(t('common.listSep')),
+          },
+          {
+            label: t('hh.organised'),
+            cell: (h) =>
+              h.organised ? (
+                <span class="badge on">{t('hh.organisedYes')}</span>
+              ) : (
+                <span class="badge neutral">{t('hh.organisedNo')}</span>
+              ),
+          },
+        ]}
+      />
     </ListSection>
   );
 }

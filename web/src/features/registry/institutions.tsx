@@ -8,13 +8,7 @@ import { enumOptions, num, typeLabel, useConfig } from '../../registry_data';
 import { href } from '../../router';
 import { createStore } from '../../store';
 import type { Institution, Page } from '../../types';
-import {
-  FilterBox,
-  PagedResults,
-  StackTable,
-  useFilters,
-  ListSection,
-} from '../../components/lists';
+import { FilterBox, PagedTable, useFilters, ListSection } from '../../components/lists';
 import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
@@ -108,42 +102,36 @@ export function InstitutionsPage({ canWrite }: { canWrite: boolean }) {
           options={enumOptions('status', t('reg.any'))}
         />
       </FilterBox>
-      <PagedResults
+      <PagedTable
         page={page}
         testid="institution"
         none={t('inst.none')}
         count={t('inst.count', { n: page?.total ?? 0 })}
         onOffset={setOffset}
-      >
-        {(items) => (
-          <StackTable
-            rows={items}
-            testid="institution-table"
-            row={(i) => ({
-              key: i.id,
-              'data-testid': 'institution-row',
-              'data-id': i.id,
-              'data-code': i.code ?? '',
-            })}
-            columns={[
-              {
-                label: t('inst.name'),
-                cell: (i) => (
-                  <RecordTitle href={href('institutions', i.id)} name={i.name} code={i.code} />
-                ),
-              },
-              { label: t('inst.type'), cell: (i) => typeLabel(config, i.type) },
-              { label: t('reg.area'), cell: (i) => <bdi>{i.area_name}</bdi> },
-              { label: t('inst.status'), cell: (i) => <StatusBadge status={i.status} /> },
-              { label: t('inst.members'), cell: (i) => num(i.member_count) },
-              {
-                label: t('inst.grade'),
-                cell: (i) => (i.latest_grade ? <GradeBadge grade={i.latest_grade} /> : ''),
-              },
-            ]}
-          />
-        )}
-      </PagedResults>
+        tableTestid="institution-table"
+        row={(i) => ({
+          key: i.id,
+          'data-testid': 'institution-row',
+          'data-id': i.id,
+          'data-code': i.code ?? '',
+        })}
+        columns={[
+          {
+            label: t('inst.name'),
+            cell: (i) => (
+              <RecordTitle href={href('institutions', i.id)} name={i.name} code={i.code} />
+            ),
+          },
+          { label: t('inst.type'), cell: (i) => typeLabel(config, i.type) },
+          { label: t('reg.area'), cell: (i) => <bdi>{i.area_name}</bdi> },
+          { label: t('inst.status'), cell: (i) => <StatusBadge status={i.status} /> },
+          { label: t('inst.members'), cell: (i) => num(i.member_count) },
+          {
+            label: t('inst.grade'),
+            cell: (i) => (i.latest_grade ? <GradeBadge grade={i.latest_grade} /> : ''),
+          },
+        ]}
+      />
     </ListSection>
   );
 }

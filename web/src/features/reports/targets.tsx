@@ -24,13 +24,7 @@ import {
   type ReportRights,
   type Target,
 } from './common';
-import {
-  FilterBox,
-  PagedResults,
-  StackTable,
-  useFilters,
-  ListSection,
-} from '../../components/lists';
+import { FilterBox, PagedTable, useFilters, ListSection } from '../../components/lists';
 import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
@@ -124,75 +118,69 @@ export function TargetsPage({ rights }: { rights: ReportRights }) {
             testid="targets-period-filter"
           />
         </FilterBox>
-        <PagedResults
+        <PagedTable
           page={page}
           testid="targets"
           none={t('tgt.none')}
           count={t('tgt.count', { n: page?.total ?? 0 })}
           onOffset={setOffset}
-        >
-          {(items) => (
-            <StackTable
-              rows={items}
-              testid="targets-list"
-              row={(x) => ({
-                key: x.id,
-                'data-testid': 'target-row',
-                'data-id': x.id,
-                'data-code': x.indicator_code,
-              })}
-              columns={[
-                {
-                  label: t('rep.indicator'),
-                  cell: (x) => (
-                    <a href={href('indicators', x.indicator_code)}>
-                      <bdi>{indicatorName(lib, x.indicator_code)}</bdi>
-                    </a>
-                  ),
-                },
-                { label: t('rep.area'), cell: (x) => <bdi>{x.area_name}</bdi> },
-                { label: t('rep.period'), cell: (x) => periodLabel(x.period) },
-                {
-                  label: t('tgt.disaggregation'),
-                  cell: (x) => <bdi dir="ltr">{x.disaggregation || t('tgt.total')}</bdi>,
-                },
-                {
-                  label: t('tgt.value'),
-                  cell: (x) => fmt(x.value, unitOf(lib, x.indicator_code)),
-                  td: () => ({ 'data-testid': 'target-value' }),
-                },
-                rights.targets && {
-                  label: <span class="sr-only">{t('common.delete')}</span>,
-                  cell: (x) =>
-                    confirming === x.id ? (
-                      <span class="row-actions">
-                        <button
-                          type="button"
-                          class="danger small-button"
-                          data-testid="target-delete-confirm"
-                          onClick={() => remove(x)}
-                        >
-                          {t('common.confirm')}
-                        </button>
-                        <button type="button" class="link" onClick={() => setConfirming(null)}>
-                          {t('common.cancel')}
-                        </button>
-                      </span>
-                    ) : (
-                      <button
-                        type="button"
-                        class="link"
-                        data-testid="target-delete"
-                        onClick={() => setConfirming(x.id)}
-                      >
-                        {t('common.delete')}
-                      </button>
-                    ),
-                },
-              ]}
-            />
-          )}
-        </PagedResults>
+          tableTestid="targets-list"
+          row={(x) => ({
+            key: x.id,
+            'data-testid': 'target-row',
+            'data-id': x.id,
+            'data-code': x.indicator_code,
+          })}
+          columns={[
+            {
+              label: t('rep.indicator'),
+              cell: (x) => (
+                <a href={href('indicators', x.indicator_code)}>
+                  <bdi>{indicatorName(lib, x.indicator_code)}</bdi>
+                </a>
+              ),
+            },
+            { label: t('rep.area'), cell: (x) => <bdi>{x.area_name}</bdi> },
+            { label: t('rep.period'), cell: (x) => periodLabel(x.period) },
+            {
+              label: t('tgt.disaggregation'),
+              cell: (x) => <bdi dir="ltr">{x.disaggregation || t('tgt.total')}</bdi>,
+            },
+            {
+              label: t('tgt.value'),
+              cell: (x) => fmt(x.value, unitOf(lib, x.indicator_code)),
+              td: () => ({ 'data-testid': 'target-value' }),
+            },
+            rights.targets && {
+              label: <span class="sr-only">{t('common.delete')}</span>,
+              cell: (x) =>
+                confirming === x.id ? (
+                  <span class="row-actions">
+                    <button
+                      type="button"
+                      class="danger small-button"
+                      data-testid="target-delete-confirm"
+                      onClick={() => remove(x)}
+                    >
+                      {t('common.confirm')}
+                    </button>
+                    <button type="button" class="link" onClick={() => setConfirming(null)}>
+                      {t('common.cancel')}
+                    </button>
+                  </span>
+                ) : (
+                  <button
+                    type="button"
+                    class="link"
+                    data-testid="target-delete"
+                    onClick={() => setConfirming(x.id)}
+                  >
+                    {t('common.delete')}
+                  </button>
+                ),
+            },
+          ]}
+        />
       </ListSection>
       {rights.targets && <TargetForm lib={lib} onSaved={() => reload()} />}
     </>
