@@ -5,8 +5,9 @@
 // the server cannot be reached.
 import { useEffect, useState } from 'preact/hooks';
 import { get, query } from '../../api';
-import { Field, SelectField } from '../../components/form_fields';
+import { Field, SelectField, SubmitCancel } from '../../components/form_fields';
 import { Ltr, WarningList } from '../../components/registry_bits';
+import { Results, StackTable } from '../../components/lists';
 import { t, useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { enumLabel, roleOptionLabel, todayIso, typeOf, useConfig } from '../../registry_data';
@@ -98,34 +99,23 @@ export function MembersSection({ inst, canWrite, onChange }: Props) {
           }}
         />
       )}
-      {!items ? (
-        <p class="muted">{t('common.loading')}</p>
-      ) : items.length === 0 ? (
-        <p class="muted" data-testid="members-none">
-          {t('inst.noMembers')}
-        </p>
-      ) : (
-        <div class="table-wrap">
-          <table class="stack" data-testid="member-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('inst.member')}</th>
-                <th scope="col">{t('inst.representative')}</th>
-                <th scope="col">{t('inst.role')}</th>
-                <th scope="col">{t('inst.joinedOn')}</th>
-                <th scope="col">{t('inst.leftOn')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((m) => (
-                <tr
-                  key={m.id}
-                  data-testid="member-row"
-                  data-id={m.id}
-                  data-pending={waiting.has(m.id) ? 'true' : undefined}
-                  class={m.left_on ? 'former' : undefined}
-                >
-                  <td class="stack-title">
+      <Results items={items} noneTestid="members-none" none={t('inst.noMembers')}>
+        {(items) => (
+          <StackTable
+            rows={items}
+            testid="member-table"
+            row={(m) => ({
+              key: m.id,
+              'data-testid': 'member-row',
+              'data-id': m.id,
+              'data-pending': waiting.has(m.id) ? 'true' : undefined,
+              class: m.left_on ? 'former' : undefined,
+            })}
+            columns={[
+              {
+                label: t('inst.member'),
+                cell: (m) => (
+                  <>
                     {waiting.has(m.id) && (
                       <span class="badge neutral" data-testid="member-pending">
                         {t('inst.pending')}
@@ -142,20 +132,26 @@ export function MembersSection({ inst, canWrite, onChange }: Props) {
                     ) : (
                       <bdi>{m.person_name}</bdi>
                     )}
-                  </td>
-                  <td data-label={t('inst.representative')}>
-                    <span>
-                      {m.person_name && <bdi>{m.person_name}</bdi>}
-                      {m.person_sex && (
-                        <span class="muted small"> ({enumLabel('sex', m.person_sex)})</span>
-                      )}
-                    </span>
-                  </td>
-                  <td data-label={t('inst.role')}>{roleOptionLabel(config, m.role)}</td>
-                  <td data-label={t('inst.joinedOn')}>
-                    <Ltr>{m.joined_on}</Ltr>
-                  </td>
-                  <td data-label={t('inst.leftOn')}>
+                  </>
+                ),
+              },
+              {
+                label: t('inst.representative'),
+                cell: (m) => (
+                  <span>
+                    {m.person_name && <bdi>{m.person_name}</bdi>}
+                    {m.person_sex && (
+                      <span class="muted small"> ({enumLabel('sex', m.person_sex)})</span>
+                    )}
+                  </span>
+                ),
+              },
+              { label: t('inst.role'), cell: (m) => roleOptionLabel(config, m.role) },
+              { label: t('inst.joinedOn'), cell: (m) => <Ltr>{m.joined_on}</Ltr> },
+              {
+                label: t('inst.leftOn'),
+                cell: (m) => (
+                  <>
                     {m.left_on ? (
                       <>
                         <Ltr>{m.left_on}</Ltr>
@@ -190,13 +186,13 @@ export function MembersSection({ inst, canWrite, onChange }: Props) {
                         }}
                       />
                     )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+                  </>
+                ),
+              },
+            ]}
+          />
+        )}
+      </Results>
     </section>
   );
 }
@@ -267,14 +263,7 @@ function EndMembership({
         error={fields.left_reason}
         testid="member-left-reason"
       />
-      <div class="actions">
-        <button type="submit" class="primary" data-testid="member-end-save">
-          {t('inst.endMembership')}
-        </button>
-        <button type="button" class="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitCancel label={t('inst.endMembership')} testid="member-end-save" onCancel={onCancel} />
     </form>
   );
 }
@@ -420,14 +409,12 @@ function AddMember({
         fields={fields}
         shown={['household_id', 'person_id', 'member_institution_id', 'role', 'joined_on']}
       />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy} data-testid="member-save">
-          {t('inst.addMember')}
-        </button>
-        <button type="button" class="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitCancel
+        label={t('inst.addMember')}
+        testid="member-save"
+        disabled={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
@@ -446,24 +433,13 @@ function HouseholdSearch({
 }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
-  const [results, setResults] = useState<Household[] | null>(null);
-
-  useEffect(() => {
-    if (value || !q.trim()) {
-      setResults(null);
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(() => {
-      findHouseholds(area, q.trim())
-        .then((items) => live && setResults(items))
-        .catch((e) => live && showError(e));
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [q, value]);
+  // Searched 250 ms after typing stops, until a household is chosen: in the working set once
+  // the phone holds one (offline too), else on the server.
+  const text = value ? '' : q.trim();
+  const results = useFetch<Household[]>(
+    text ? '/households' + query({ area, q: text, limit: 20 }) : null,
+    { delay: 250, reset: true, load: () => findHouseholds(area, text) },
+  ).data;
 
   if (value) {
     return (
@@ -596,19 +572,16 @@ function MemberInstitutionChoice({
   fields: Record<string, string>;
 }) {
   const { t } = useI18n();
-  const [reps, setReps] = useState<Membership[]>([]);
 
   const children =
     useFetch<Page<Institution>>('/institutions' + query({ parent: inst.id, limit: 500 })).data
       ?.items ?? null;
 
-  useEffect(() => {
-    setReps([]);
-    if (!value) return;
-    get<{ items: Membership[] }>(`/institutions/${encodeURIComponent(value)}/members`)
-      .then((r) => setReps(r.items.filter((m) => m.person_id)))
-      .catch(showError);
-  }, [value]);
+  const reps =
+    useFetch<{ items: Membership[] }>(
+      value ? `/institutions/${encodeURIComponent(value)}/members` : null,
+      { reset: true },
+    ).data?.items.filter((m) => m.person_id) ?? [];
 
   if (!children) return <p class="muted">{t('common.loading')}</p>;
   if (children.length === 0)
