@@ -152,6 +152,11 @@ test('household form: my location, age in years, disability from the people, my 
   assert.doesNotMatch((await derived.getAttribute('data-flags')) ?? '', /disability/);
   await page.getByTestId('person-0-wg-mobility').selectOption('3');
   await page.locator('[data-testid="hh-derived-flags"][data-flags~="disability"]').waitFor();
+  assert.ok((await overflow(page)) <= 0, 'no sideways scrolling');
+  await page.screenshot({
+    path: outputPath('household-form-shortcuts-360-en.png'),
+    fullPage: true,
+  });
   if (!(await serverSupportsOffline(api))) {
     t.diagnostic('not saved: the server takes no client ids yet (contract14)');
     await context.close();
