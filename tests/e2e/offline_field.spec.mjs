@@ -97,10 +97,13 @@ test('a household and an activity with a photo recorded offline are sent once, p
   await page.getByTestId('act-save').click();
   await page.getByTestId('activity-pending').waitFor();
   const activityId = await page.getByTestId('activity-detail').getAttribute('data-id');
+  // Submitted offline too: it waits behind the session and its photo.
+  await page.getByTestId('activity-submit').click();
+  await page.locator('[data-testid="activity-status"][data-status="submitted"]').waitFor();
 
   // Offline reload: the app, the session and the queue are all still there.
   await page.reload();
-  const bar = page.locator('[data-testid="offline-status"][data-waiting="3"]');
+  const bar = page.locator('[data-testid="offline-status"][data-waiting="4"]');
   await bar.waitFor();
   const queued = await page.evaluate(async (uid) => {
     const db = await new Promise((ok, no) => {
@@ -128,6 +131,7 @@ test('a household and an activity with a photo recorded offline are sent once, p
   assert.equal(found.items[0].id, householdId);
   const activity = await api.get(`/activities/${activityId}`);
   assert.equal(activity.counted_total, 7);
+  assert.equal(activity.status, 'submitted');
   const files = (await api.get(`/activities/${activityId}/files`)).items;
   assert.equal(files.length, 1, 'exactly one photo');
   const res = await fetch(BASE + files[0].url, { headers: { cookie: api.cookie } });
@@ -155,6 +159,7 @@ test('signing out with an unsent entry is refused unless confirmed', async () =>
   await page.getByTestId('person-0-age').fill('30');
   await page.getByTestId('hh-save').click();
   await page.getByTestId('household-pending').waitFor();
+  const householdId = await page.getByTestId('household-detail').getAttribute('data-id');
   await page.locator('[data-testid="offline-status"][data-waiting="1"]').waitFor();
 
   const menu = async () => {
@@ -181,5 +186,12 @@ test('signing out with an unsent entry is refused unless confirmed', async () =>
   await page.getByTestId('login-form').waitFor();
   await login(page, 'mobiliser.u1', 'demo-pass');
   await page.locator('[data-testid="offline-status"][data-waiting="1"]').waitFor();
+
+  // Deleting the household that only this phone has drops it from the outbox.
+  await page.goto(`/#/households/${householdId}`);
+  await page.getByTestId('household-pending').waitFor();
+  await page.getByTestId('household-delete').click();
+  await page.getByTestId('household-delete-yes').click();
+  await page.locator('[data-testid="offline-status"][data-waiting="0"]').waitFor();
   await context.close();
 });

@@ -57,6 +57,9 @@ export interface OutboxEntry {
   // What the user sees in the outbox ("Household: Gul Bibi") and the screen that edits it.
   label: string;
   edit?: string;
+  // Send with the record's version as the device last heard it from the server (a submit
+  // queued after the record's own create or edit, whose answers bring the version).
+  fresh_version?: boolean;
   state: 'waiting' | 'failed' | 'conflict';
   attempts: number;
   next_at: number;

@@ -29,6 +29,7 @@ export type NewEntry = Pick<
   | 'deps'
   | 'label'
   | 'edit'
+  | 'fresh_version'
 >;
 
 const listeners = new Set<() => void>();
@@ -123,6 +124,27 @@ export async function discard(seq: number): Promise<void> {
   }
   await tx.done;
   changed();
+}
+
+// A record made on this phone and never sent, dropped at the user's request (its "delete"):
+// its create, the writes queued after it and those that depend on it, and its local copy.
+// False when the server already has the record (then it is deleted there, online).
+export async function dropUnsent(entity: Entity, record: string): Promise<boolean> {
+  const d = await db();
+  const all = await d.getAll('outbox');
+  if (!all.some((x) => x.record === record && x.kind === 'create')) return false;
+  const gone = new Set([record]);
+  const tx = d.transaction(['outbox', entity], 'readwrite');
+  for (const x of all)
+    if (gone.has(x.record) || x.deps.some((dep) => gone.has(dep))) {
+      gone.add(x.record);
+      await tx.objectStore('outbox').delete(x.seq!);
+    }
+  await tx.objectStore(entity).delete(record);
+  await tx.done;
+  rowsChanged(entity);
+  changed();
+  return true;
 }
 
 // Conflict: "keep mine" sends my version again over the server's current one.
@@ -234,10 +256,16 @@ async function sendAll(): Promise<void> {
 async function sendOne(d: DB, e: OutboxEntry): Promise<'sent' | 'retry' | 'refused'> {
   inflight = e.seq;
   try {
+    let body = e.body;
+    if (e.fresh_version && isEntity(e.entity)) {
+      const row = await d.get(e.entity, e.record);
+      const version = (row?.r as { version?: number } | undefined)?.version;
+      if (version !== undefined) body = { ...(body as object), version };
+    }
     const answer =
       e.kind === 'upload'
         ? await upload<Record<string, unknown>>(e.path, e.blob!, e.mime ?? 'image/jpeg', () => {})
-        : await request<Record<string, unknown>>(e.method, e.path, e.body);
+        : await request<Record<string, unknown>>(e.method, e.path, body);
     answers.set(e.record, answer);
     const tx = d.transaction(['outbox', ...(isEntity(e.entity) ? [e.entity] : [])], 'readwrite');
     await tx.objectStore('outbox').delete(e.seq!);

@@ -21,6 +21,7 @@ import {
 } from './common';
 import { LoadingCard } from '../../components/loading_card';
 import { loadRecord } from '../../offline/local';
+import { answers, dropUnsent, enqueue, outcome } from '../../offline/outbox';
 
 export function ActivityDetailPage({
   id,
@@ -87,6 +88,12 @@ export function ActivityDetailPage({
     try {
       const body: Record<string, unknown> = { version: a.version };
       if (action === 'return') body.comment = comment.trim();
+      // Submitting a session saved on this phone (or with no connection) waits in the outbox
+      // behind the session's own writes, and is sent with the version their answers bring.
+      if (action === 'submit' && (pending || !navigator.onLine)) {
+        await submitLater(a);
+        return;
+      }
       const next = await post<Activity>(`/activities/${encodeURIComponent(a.id)}/${action}`, body);
       showInfo(done);
       if (action === 'submit') {
@@ -101,11 +108,44 @@ export function ActivityDetailPage({
     }
   }
 
+  async function submitLater(x: Activity) {
+    const local = { ...x, status: 'submitted', submitted_at: new Date().toISOString() };
+    await enqueue(
+      {
+        record: x.id,
+        entity: 'activities',
+        kind: 'update',
+        method: 'POST',
+        path: `/activities/${encodeURIComponent(x.id)}/submit`,
+        body: { version: x.version },
+        deps: [],
+        label: t('act.labelSubmit', { name }),
+        edit: `activities/${x.id}`,
+        fresh_version: true,
+      },
+      { entity: 'activities', record: local as unknown as Record<string, unknown> },
+    );
+    const result = await outcome([x.id]);
+    if (result === 'sent') {
+      showInfo(t('act.submitted'));
+      setPending(false);
+      setA((answers.get(x.id) as Activity | undefined) ?? local);
+    } else if (result === 'queued') {
+      showInfo(t('off.queued'));
+      setPending(true);
+      setA(local);
+    } else {
+      showError(result.error?.message || t('off.refused'));
+    }
+  }
+
   async function remove() {
     if (!a) return;
     setBusy(true);
     try {
-      await del(`/activities/${encodeURIComponent(a.id)}`);
+      // Made on this phone and never sent: dropped here, with what was queued after it.
+      if (!(await dropUnsent('activities', a.id)))
+        await del(`/activities/${encodeURIComponent(a.id)}`);
       showInfo(t('common.deleted'));
       navigate('activities');
     } catch (e) {

@@ -16,6 +16,7 @@ import {
 import { href, navigate } from '../../router';
 import { WG_DOMAINS, type Household, type Person } from '../../types';
 import { loadRecord } from '../../offline/local';
+import { dropUnsent } from '../../offline/outbox';
 import { LoadingCard } from '../../components/loading_card';
 
 export function HouseholdDetailPage({ id, canWrite }: { id: string; canWrite: boolean }) {
@@ -98,7 +99,9 @@ export function HouseholdDetailPage({ id, canWrite }: { id: string; canWrite: bo
                 onClick={async () => {
                   clearMessages();
                   try {
-                    await del(`/households/${encodeURIComponent(hh.id)}`);
+                    // Registered on this phone and never sent: dropped here.
+                    if (!(await dropUnsent('households', hh.id)))
+                      await del(`/households/${encodeURIComponent(hh.id)}`);
                     showInfo(t('common.deleted'));
                     navigate('households');
                   } catch (e) {

@@ -4,6 +4,7 @@ import type { Plural } from '../../../i18n/types';
 
 const enField = {
   'act.title': 'Activities',
+  'act.labelSubmit': 'Submit: {name}',
   'act.new': 'Record a session',
   'act.edit': 'Edit session',
   'act.none': 'No sessions found.',

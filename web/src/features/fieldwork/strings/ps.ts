@@ -4,6 +4,7 @@ import type { Plural } from '../../../i18n/types';
 
 const psField: Record<FieldKey, string | Plural> = {
   'act.title': 'فعالیتونه',
+  'act.labelSubmit': 'سپارل: {name}',
   'act.new': 'یوه غونډه ثبت کړئ',
   'act.edit': 'غونډه سمول',
   'act.none': 'هیڅ غونډه ونه موندل شوه.',

@@ -4,6 +4,7 @@ import type { Plural } from '../../../i18n/types';
 
 const ukField: Record<FieldKey, string | Plural> = {
   'act.title': 'Заходи',
+  'act.labelSubmit': 'Подати: {name}',
   'act.new': 'Записати зустріч',
   'act.edit': 'Редагувати зустріч',
   'act.none': 'Зустрічей не знайдено.',
