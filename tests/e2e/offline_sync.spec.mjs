@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { pngOf } from '../api/support.mjs';
 import { Api, BASE, PHONE, areaByCode, launch, login, pickArea, uniq } from './support.mjs';
-import { serverSupportsOffline } from './offline_support.mjs';
+import { serverTakesClientIds } from './offline_support.mjs';
 
 const VILLAGE = 'P1-D1-T1-U1-V1';
 
@@ -33,7 +33,7 @@ const allSent = (page) =>
 
 test('(b) answers lost after the server committed: still one household, one session, one photo', async (t) => {
   const api = await new Api().login('mobiliser.u1', 'demo-pass');
-  if (!(await serverSupportsOffline(api))) {
+  if (!(await serverTakesClientIds(api))) {
     t.skip('the server has no client ids yet (contract14)');
     return;
   }
@@ -97,7 +97,7 @@ test('(b) answers lost after the server committed: still one household, one sess
 
 test('(c) a refused queued entry shows its field errors on the form, is fixed and sent', async (t) => {
   const api = await new Api().login('mobiliser.u1', 'demo-pass');
-  if (!(await serverSupportsOffline(api))) {
+  if (!(await serverTakesClientIds(api))) {
     t.skip('the server has no client ids yet (contract14)');
     return;
   }
