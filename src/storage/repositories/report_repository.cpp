@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "storage/repositories/sql_rows.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
@@ -13,8 +14,44 @@ const char* kColumns =
     "r.period_start, "
     "r.period_end, r.include_unverified, r.status, r.achievements, r.challenges, r.lessons, "
     "r.recommendations, r.next_plan, r.return_comment, r.submitted_at, r.submitted_by, "
-    "r.approved_at, r.approved_by, r.version, r.created_at, r.updated_at, r.created_by, "
+    "r.approved_at, r.approved_by, r.version, r.created_at, r.created_by, r.updated_at, "
     "r.updated_by FROM report r JOIN area a ON a.id = r.area_id";
+
+domain::Report ReadReport(const ResultSet::Row& row) {
+  domain::Report r;
+  r.id = row.Str("id");
+  r.template_code = row.Str("template_code");
+  r.area_id = row.Str("area_id");
+  r.area_path = row.Str("area_path");
+  r.area_name = row.Str("area_name");
+  r.period = row.Str("period");
+  r.period_start = row.Str("period_start");
+  r.period_end = row.Str("period_end");
+  r.include_unverified = row.Bool("include_unverified");
+  r.status = row.Str("status");
+  r.achievements = row.OptText("achievements");
+  r.challenges = row.OptText("challenges");
+  r.lessons = row.OptText("lessons");
+  r.recommendations = row.OptText("recommendations");
+  r.next_plan = row.OptText("next_plan");
+  r.return_comment = row.OptText("return_comment");
+  r.submitted_at = row.OptText("submitted_at");
+  r.submitted_by = row.OptText("submitted_by");
+  r.approved_at = row.OptText("approved_at");
+  r.approved_by = row.OptText("approved_by");
+  ReadVersioned(row, r);
+  return r;
+}
+
+domain::ReportTemplate ReadTemplate(const ResultSet::Row& r) {
+  domain::ReportTemplate t;
+  t.code = r.Str("code");
+  t.name = r.Str("name");
+  t.period_kind = r.Str("period_kind");
+  t.position = static_cast<int>(r.Int("position"));
+  t.builtin = r.Bool("builtin");
+  return t;
+}
 
 }  // namespace
 
@@ -22,18 +59,9 @@ std::vector<domain::ReportTemplate> SqlReportRepository::Templates() {
   auto rs = conn_.Query(
       "SELECT code, name, period_kind, position, builtin FROM report_template ORDER BY position, "
       "code");
-  std::vector<domain::ReportTemplate> out;
+  auto out = ReadRows(rs, ReadTemplate);
   std::map<std::string, std::size_t> at;
-  for (std::size_t i = 0; i < rs.size(); ++i) {
-    at[rs[i].Str("code")] = out.size();
-    domain::ReportTemplate t;
-    t.code = rs[i].Str("code");
-    t.name = rs[i].Str("name");
-    t.period_kind = rs[i].Str("period_kind");
-    t.position = static_cast<int>(rs[i].Int("position"));
-    t.builtin = rs[i].Bool("builtin");
-    out.push_back(std::move(t));
-  }
+  for (std::size_t i = 0; i < out.size(); ++i) at[out[i].code] = i;
   auto items = conn_.Query(
       "SELECT template_code, position, section, indicator_code, by_dims FROM report_template_item "
       "ORDER BY template_code, position");
@@ -121,47 +149,13 @@ bool SqlReportRepository::TemplateUsed(const std::string& code) {
 std::vector<domain::Report> SqlReportRepository::Where(const std::string& where,
                                                        std::vector<Param> params,
                                                        const std::string& tail) {
-  auto rs = conn_.Query(std::string(kColumns) + where + tail, params);
-  std::vector<domain::Report> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) {
-    const auto& row = rs[i];
-    domain::Report r;
-    r.id = row.Str("id");
-    r.template_code = row.Str("template_code");
-    r.area_id = row.Str("area_id");
-    r.area_path = row.Str("area_path");
-    r.area_name = row.Str("area_name");
-    r.period = row.Str("period");
-    r.period_start = row.Str("period_start");
-    r.period_end = row.Str("period_end");
-    r.include_unverified = row.Bool("include_unverified");
-    r.status = row.Str("status");
-    r.achievements = row.OptText("achievements");
-    r.challenges = row.OptText("challenges");
-    r.lessons = row.OptText("lessons");
-    r.recommendations = row.OptText("recommendations");
-    r.next_plan = row.OptText("next_plan");
-    r.return_comment = row.OptText("return_comment");
-    r.submitted_at = row.OptText("submitted_at");
-    r.submitted_by = row.OptText("submitted_by");
-    r.approved_at = row.OptText("approved_at");
-    r.approved_by = row.OptText("approved_by");
-    r.version = row.Int("version");
-    r.created_at = row.Str("created_at");
-    r.updated_at = row.Str("updated_at");
-    r.created_by = row.OptText("created_by");
-    r.updated_by = row.OptText("updated_by");
-    out.push_back(std::move(r));
-  }
-  return out;
+  return ReadRows(conn_.Query(std::string(kColumns) + where + tail, params), ReadReport);
 }
 
 domain::Page<domain::Report> SqlReportRepository::List(const domain::ReportQuery& q,
                                                        domain::PageRequest page) {
   SqlWhere w;
-  std::vector<Param> p;
-  const std::string s = ScopeSql("r.area_path", q.scope, p);
-  w.And(s, p);
+  w.AndInScope("r.area_path", q.scope);
   if (q.template_code) w.And("r.template_code = ?", {*q.template_code});
   if (q.status) w.And("r.status = ?", {*q.status});
   if (q.area_path) {
@@ -172,18 +166,15 @@ domain::Page<domain::Report> SqlReportRepository::List(const domain::ReportQuery
   if (q.period_end) w.And("r.period_end <= ?", {*q.period_end});
   domain::Page<domain::Report> out;
   out.total = conn_.Query("SELECT COUNT(*) FROM report r" + w.sql, w.params)[0].Int(0);
-  auto params = w.params;
-  params.emplace_back(std::int64_t{page.limit});
-  params.emplace_back(page.offset);
-  out.items = Where(w.sql, params,
+  out.items = Where(w.sql, WithPage(w.params, page),
                     " ORDER BY r.period_start DESC, a.name, r.template_code LIMIT ? OFFSET ?");
   return out;
 }
 
 std::optional<domain::Report> SqlReportRepository::Get(const std::string& id) {
-  auto v = Where(" WHERE r.id = ?", {id});
-  if (v.empty()) return std::nullopt;
-  auto r = std::move(v.front());
+  auto found = FirstOf(Where(" WHERE r.id = ?", {id}));
+  if (!found) return std::nullopt;
+  auto& r = *found;
   auto rs = conn_.Query(
       "SELECT id, position, title, body, file_ids FROM report_story WHERE report_id = ? ORDER BY "
       "position",
@@ -192,7 +183,7 @@ std::optional<domain::Report> SqlReportRepository::Get(const std::string& id) {
     r.stories.push_back({rs[i].Str("id"), static_cast<int>(rs[i].Int("position")),
                          rs[i].Str("title"), rs[i].Str("body"),
                          SplitWords(rs[i].Text("file_ids"))});
-  return r;
+  return found;
 }
 
 std::optional<std::string> SqlReportRepository::Find(const std::string& template_code,
@@ -269,11 +260,11 @@ std::vector<domain::ReportEvent> SqlReportRepository::Events(const std::string& 
       "SELECT e.id, e.report_id, e.at, e.action, e.by_user, u.full_name, e.note FROM "
       "report_event e LEFT JOIN app_user u ON u.id = e.by_user WHERE e.report_id = ? ORDER BY e.id",
       {report_id});
-  std::vector<domain::ReportEvent> out;
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str("id"), rs[i].Str("report_id"), rs[i].Str("at"), rs[i].Str("action"),
-                   rs[i].OptText("by_user"), rs[i].OptText("full_name"), rs[i].OptText("note")});
-  return out;
+  return ReadRows(rs, [](const ResultSet::Row& r) {
+    return domain::ReportEvent{r.Str("id"),      r.Str("report_id"),   r.Str("at"),
+                               r.Str("action"),  r.OptText("by_user"), r.OptText("full_name"),
+                               r.OptText("note")};
+  });
 }
 
 void SqlReportRepository::AddEvent(const domain::ReportEvent& e) {
@@ -287,12 +278,11 @@ std::vector<domain::StoredValue> SqlReportRepository::Values(const std::string& 
       "SELECT indicator_code, group_key, period_value, cumulative, previous, target FROM "
       "report_value WHERE report_id = ? ORDER BY indicator_code, group_key",
       {report_id});
-  std::vector<domain::StoredValue> out;
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str("indicator_code"), rs[i].Str("group_key"),
-                   rs[i].OptReal("period_value"), rs[i].OptReal("cumulative"),
-                   rs[i].OptReal("previous"), rs[i].OptReal("target")});
-  return out;
+  return ReadRows(rs, [](const ResultSet::Row& r) {
+    return domain::StoredValue{r.Str("indicator_code"),   r.Str("group_key"),
+                               r.OptReal("period_value"), r.OptReal("cumulative"),
+                               r.OptReal("previous"),     r.OptReal("target")};
+  });
 }
 
 void SqlReportRepository::ReplaceValues(const std::string& report_id,
@@ -307,32 +297,27 @@ void SqlReportRepository::ReplaceValues(const std::string& report_id,
 }
 
 std::vector<std::pair<std::string, std::string>> SqlReportRepository::OrgUnits() {
-  auto rs = conn_.Query("SELECT area_id, org_unit FROM dhis2_org_unit ORDER BY area_id");
-  std::vector<std::pair<std::string, std::string>> out;
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    out.emplace_back(rs[i].Str("area_id"), rs[i].Str("org_unit"));
-  return out;
+  return ReadPairs(conn_.Query("SELECT area_id, org_unit FROM dhis2_org_unit ORDER BY area_id"),
+                   "area_id", "org_unit");
 }
 
 std::vector<domain::Dhis2Mapping> SqlReportRepository::Mappings() {
   auto rs = conn_.Query(
       "SELECT indicator_code, disaggregation, data_element, category_option_combo FROM "
       "dhis2_mapping ORDER BY indicator_code, disaggregation");
-  std::vector<domain::Dhis2Mapping> out;
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str("indicator_code"), rs[i].Str("disaggregation"),
-                   rs[i].Str("data_element"), rs[i].Str("category_option_combo")});
-  return out;
+  return ReadRows(rs, [](const ResultSet::Row& r) {
+    return domain::Dhis2Mapping{r.Str("indicator_code"), r.Str("disaggregation"),
+                                r.Str("data_element"), r.Str("category_option_combo")};
+  });
 }
 
 std::vector<domain::Dhis2Category> SqlReportRepository::Categories() {
   auto rs =
       conn_.Query("SELECT dim, val, category, option_code FROM dhis2_category ORDER BY dim, val");
-  std::vector<domain::Dhis2Category> out;
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back(
-        {rs[i].Str("dim"), rs[i].Str("val"), rs[i].Str("category"), rs[i].Str("option_code")});
-  return out;
+  return ReadRows(rs, [](const ResultSet::Row& r) {
+    return domain::Dhis2Category{r.Str("dim"), r.Str("val"), r.Str("category"),
+                                 r.Str("option_code")};
+  });
 }
 
 void SqlReportRepository::ReplaceDhis2(

@@ -1,6 +1,7 @@
 // Building WHERE clauses with bound parameters, shared by the repositories.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,11 @@ struct SqlWhere {
   std::vector<Param> params;
 
   void And(const std::string& condition, std::vector<Param> values = {});
+  // `column` lies in one of the subtrees of `scope` (ScopeSql); none when `scope` is empty.
+  void AndInScope(const std::string& column, const std::vector<domain::PathRange>& scope);
+  // One of `columns` contains `text`, ignoring case (ContainsSql with a ContainsPattern).
+  void AndAnyContains(Dialect dialect, std::initializer_list<std::string_view> columns,
+                      const std::string& text);
 };
 
 // "(col >= ? AND col < ?) OR ..." for the subtrees; "1=0" when there are none.
@@ -32,6 +38,9 @@ Param OptParam(const std::optional<std::string>& value);
 Param OptParam(const std::optional<double>& value);
 // "?,?,?" for `n` values.
 std::string Placeholders(std::size_t n);
+// Runs "INSERT INTO <table> (<columns>) VALUES (?,?,...)" with `values`, one for each column.
+void InsertRow(Connection& conn, std::string_view table, const std::string& columns,
+               const std::vector<Param>& values);
 // "a = ?, b = ?" for the column list "a, b": an UPDATE's SET from the list an INSERT names.
 std::string Assignments(std::string_view columns);
 // `a` followed by `b`: the parameters of a statement made of column lists.
