@@ -135,12 +135,7 @@ TEST(XlsxReader, SparseCellsAndBlankRowsKeepTheirPlaces) {
 }
 
 TEST(XlsxReader, ValueBeyondTheHeaderIsReported) {
-  std::string bytes = MakeXlsx([](lxw_workbook* wb) {
-    lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
-    worksheet_write_string(ws, 0, 0, "code", nullptr);
-    worksheet_write_string(ws, 1, 0, "A", nullptr);
-    worksheet_write_string(ws, 1, 27, "stray", nullptr);
-  });
+  std::string bytes = testing::TextWorkbook({{0, 0, "code"}, {1, 0, "A"}, {1, 27, "stray"}});
   Table t = MustRead(bytes);
   EXPECT_TRUE(t.rows.empty());
   ASSERT_EQ(t.errors.size(), 1u);

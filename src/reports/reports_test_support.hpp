@@ -100,6 +100,14 @@ inline Document OneTableDocument(std::string title, std::string section_title, T
       .sections = {Section{.title = std::move(section_title), .tables = {std::move(table)}}}};
 }
 
+// A section of one table (a label column, then numbers) and one narrative.
+inline Section TableSection(std::string title, std::vector<std::string> columns,
+                            std::vector<std::vector<Cell>> rows, Narrative narrative) {
+  return Section{.title = std::move(title),
+                 .tables = {Table{.columns = std::move(columns), .rows = std::move(rows)}},
+                 .narrative = {std::move(narrative)}};
+}
+
 // An English monthly report: a table with lights, a bar and a line chart, narrative, photos.
 inline Document EnglishDocument(const std::string& photo_png, const std::string& photo_jpeg) {
   Document doc;
@@ -195,23 +203,14 @@ inline Document MarathiUkrainianDocument() {
   Document doc{.title = "मासिक प्रगती अहवाल / Щомісячний звіт",
                .subtitle = "पुणे जिल्हा — Київська область",
                .language = "mr"};
-  Section marathi{.title = "स्वयं सहायता गट"};
-  Table t;
-  t.columns = {"गाव", "गट", "सदस्य"};
-  t.rows = {{Label("शिरूर"), Num(42, "42"), Num(511, "511")},
-            {Label("बारामती"), Num(37, "37"), Num(468, "468")}};
-  marathi.tables.push_back(t);
-  marathi.narrative.push_back({"ठळक मुद्दे", "सर्व गटांनी मासिक बैठक घेतली."});
-  doc.sections.push_back(marathi);
-  Section ukrainian;
-  ukrainian.title = "Громади";
-  Table u;
-  u.columns = {"Громада", "Заходи", "Учасники"};
-  u.rows = {{Label("Бориспіль"), Num(17, "17"), Num(356, "356")},
-            {Label("Ірпінь"), Num(23, "23"), Num(489, "489")}};
-  ukrainian.tables.push_back(u);
-  ukrainian.narrative.push_back({"Досягнення", "Усі громади провели щомісячні зустрічі."});
-  doc.sections.push_back(ukrainian);
+  doc.sections.push_back(TableSection("स्वयं सहायता गट", {"गाव", "गट", "सदस्य"},
+                                      {{Label("शिरूर"), Num(42, "42"), Num(511, "511")},
+                                       {Label("बारामती"), Num(37, "37"), Num(468, "468")}},
+                                      {"ठळक मुद्दे", "सर्व गटांनी मासिक बैठक घेतली."}));
+  doc.sections.push_back(TableSection("Громади", {"Громада", "Заходи", "Учасники"},
+                                      {{Label("Бориспіль"), Num(17, "17"), Num(356, "356")},
+                                       {Label("Ірпінь"), Num(23, "23"), Num(489, "489")}},
+                                      {"Досягнення", "Усі громади провели щомісячні зустрічі."}));
   return doc;
 }
 

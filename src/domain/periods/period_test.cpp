@@ -9,9 +9,7 @@ namespace {
 
 // A period's text, and the first and last days it is read as.
 struct Span {
-  const char* text;
-  const char* start;
-  const char* end;
+  const char *text, *start, *end;
 };
 
 void ExpectSpans(const FiscalYear& fy, std::initializer_list<Span> spans) {
