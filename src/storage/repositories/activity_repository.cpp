@@ -193,26 +193,20 @@ void SqlActivityRepository::WriteParts(const Activity& x) {
                             "activity_count", "attendance"})
     conn_.Execute(std::string("DELETE FROM ") + table + " WHERE activity_id = ?", {x.id});
   for (const auto& t : x.topics)
-    conn_.Execute("INSERT INTO activity_topic (activity_id, topic) VALUES (?,?)", {x.id, t});
+    InsertRow(conn_, "activity_topic", "activity_id, topic", {x.id, t});
   for (const auto& i : x.institution_ids)
-    conn_.Execute("INSERT INTO activity_institution (activity_id, institution_id) VALUES (?,?)",
-                  {x.id, i});
+    InsertRow(conn_, "activity_institution", "activity_id, institution_id", {x.id, i});
   for (std::size_t i = 0; i < x.facilitators.size(); ++i)
-    conn_.Execute(
-        "INSERT INTO activity_facilitator (activity_id, position, user_id, name) VALUES (?,?,?,?)",
-        {x.id, static_cast<std::int64_t>(i), OptParam(x.facilitators[i].user_id),
-         x.facilitators[i].user_id ? Param() : OptParam(x.facilitators[i].name)});
+    InsertRow(conn_, "activity_facilitator", "activity_id, position, user_id, name",
+              {x.id, static_cast<std::int64_t>(i), OptParam(x.facilitators[i].user_id),
+               x.facilitators[i].user_id ? Param() : OptParam(x.facilitators[i].name)});
   for (const auto& c : x.counts)
-    conn_.Execute(
-        "INSERT INTO activity_count (activity_id, sex, age_band, disability, count) VALUES "
-        "(?,?,?,?,?)",
-        {x.id, c.sex, c.age_band, std::int64_t{c.disability ? 1 : 0}, c.count});
+    InsertRow(conn_, "activity_count", "activity_id, sex, age_band, disability, count",
+              {x.id, c.sex, c.age_band, std::int64_t{c.disability ? 1 : 0}, c.count});
   for (const auto& t : x.attendance)
-    conn_.Execute(
-        "INSERT INTO attendance (activity_id, person_id, attended, pre_score, post_score) VALUES "
-        "(?,?,?,?,?)",
-        {x.id, t.person_id, std::int64_t{t.attended ? 1 : 0}, OptParam(t.pre_score),
-         OptParam(t.post_score)});
+    InsertRow(conn_, "attendance", "activity_id, person_id, attended, pre_score, post_score",
+              {x.id, t.person_id, std::int64_t{t.attended ? 1 : 0}, OptParam(t.pre_score),
+               OptParam(t.post_score)});
   if (!x.counts.empty() && !x.attendance.empty()) RefreshNamedInCounts(conn_, "?", {x.id});
 }
 
@@ -234,14 +228,12 @@ void SqlActivityRepository::Insert(const Activity& x) {
 bool SqlActivityRepository::Update(const Activity& x, std::int64_t expected_version) {
   const auto before = ReadTally(conn_, x.id);  // and its lock
   const SexTotals sexes = ComputeSexTotals(conn_, x);
-  const bool ok =
-      conn_.Execute("UPDATE activity SET " + Assignments(kWrittenFirst) + ", " +
-                        Assignments(kWrittenThen) +
-                        ", updated_at = ?, updated_by = ?, course_id = ? WHERE id = ? AND "
-                        "version = ?",
-                    Concat(Concat(WrittenFirst(x), WrittenThen(x, sexes)),
-                           {x.updated_at, OptParam(x.updated_by), OptParam(x.course_id), x.id,
-                            expected_version})) == 1;
+  const bool ok = UpdateVersionedRow(
+      conn_, "activity",
+      std::string(kWrittenFirst) + ", " + kWrittenThen + ", updated_at, updated_by, course_id",
+      Concat(Concat(WrittenFirst(x), WrittenThen(x, sexes)),
+             {x.updated_at, OptParam(x.updated_by), OptParam(x.course_id)}),
+      x.id, expected_version);
   if (!ok) return false;
   WriteParts(x);
   ApplyActivityRollup(conn_, before, TallyOf(x, sexes));
@@ -272,11 +264,10 @@ std::optional<domain::StoredFile> SqlActivityRepository::GetFile(const std::stri
 }
 
 void SqlActivityRepository::InsertFile(const domain::StoredFile& f) {
-  conn_.Execute(
-      "INSERT INTO file (id, sha256, mime, size, name, record, record_id, created_at, created_by) "
-      "VALUES (?,?,?,?,?,?,?,?,?)",
-      {f.id, f.sha256, f.mime, f.size, f.name, f.record, f.record_id, f.created_at,
-       OptParam(f.created_by)});
+  InsertRow(conn_, "file",
+            "id, sha256, mime, size, name, record, record_id, created_at, created_by",
+            {f.id, f.sha256, f.mime, f.size, f.name, f.record, f.record_id, f.created_at,
+             OptParam(f.created_by)});
 }
 
 namespace {

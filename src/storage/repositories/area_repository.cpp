@@ -113,12 +113,12 @@ std::int64_t SqlAreaRepository::CountAssignedUsers(const std::string& area_id) {
 
 Status SqlAreaRepository::Insert(const Area& a) {
   try {
-    conn_.Execute(
-        "INSERT INTO area (id, parent_id, level, code, name, name_local, path, version, "
-        "created_at, created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        {a.id, OptParam(a.parent_id), std::int64_t{a.level}, a.code, a.name, OptParam(a.name_local),
-         a.path, a.version, a.created_at, OptParam(a.created_by), a.updated_at,
-         OptParam(a.updated_by)});
+    InsertRow(conn_, "area",
+              "id, parent_id, level, code, name, name_local, path, version, created_at, "
+              "created_by, updated_at, updated_by",
+              {a.id, OptParam(a.parent_id), std::int64_t{a.level}, a.code, a.name,
+               OptParam(a.name_local), a.path, a.version, a.created_at, OptParam(a.created_by),
+               a.updated_at, OptParam(a.updated_by)});
   } catch (const ConstraintViolation& e) {
     return Fail(FromConstraint(e));
   }
@@ -127,12 +127,13 @@ Status SqlAreaRepository::Insert(const Area& a) {
 
 Result<bool> SqlAreaRepository::Update(const Area& a, std::int64_t expected_version) {
   try {
-    return conn_.Execute(
-               "UPDATE area SET parent_id = ?, level = ?, code = ?, name = ?, name_local = ?, "
-               "path = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
-               {OptParam(a.parent_id), std::int64_t{a.level}, a.code, a.name,
-                OptParam(a.name_local), a.path, a.version, a.updated_at, OptParam(a.updated_by),
-                a.id, expected_version}) == 1;
+    return UpdateVersionedRow(
+        conn_, "area",
+        "parent_id, level, code, name, name_local, path, version, "
+        "updated_at, updated_by",
+        {OptParam(a.parent_id), std::int64_t{a.level}, a.code, a.name, OptParam(a.name_local),
+         a.path, a.version, a.updated_at, OptParam(a.updated_by)},
+        a.id, expected_version);
   } catch (const ConstraintViolation& e) {
     return Fail(FromConstraint(e));
   }

@@ -37,11 +37,10 @@ domain::AuditEntry ReadEntry(const ResultSet::Row& r) {
 }  // namespace
 
 void SqlAuditRepository::Append(const domain::AuditEntry& e) {
-  conn_.Execute(
-      "INSERT INTO audit (id, at, user_id, action, entity, entity_id, area_path, before, after, "
-      "ip) VALUES (?,?,?,?,?,?,?,?,?,?)",
-      {e.id, e.at, OptParam(e.user_id), e.action, e.entity, OptParam(e.entity_id),
-       OptParam(e.area_path), SnapshotJson(e.before), SnapshotJson(e.after), e.ip});
+  InsertRow(conn_, "audit",
+            "id, at, user_id, action, entity, entity_id, area_path, before, after, ip",
+            {e.id, e.at, OptParam(e.user_id), e.action, e.entity, OptParam(e.entity_id),
+             OptParam(e.area_path), SnapshotJson(e.before), SnapshotJson(e.after), e.ip});
 }
 
 domain::Page<domain::AuditEntry> SqlAuditRepository::List(const domain::AuditQuery& q) {

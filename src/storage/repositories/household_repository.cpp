@@ -183,30 +183,24 @@ std::vector<domain::HouseholdKey> SqlHouseholdRepository::KeysInArea(const std::
 }
 
 Status SqlHouseholdRepository::Insert(const Household& h) {
-  try {
-    const auto params =
-        Concat(Concat({h.id}, Written(h)),
-               {h.person_count, h.membership_count, h.version, h.created_at, OptParam(h.created_by),
-                h.updated_at, OptParam(h.updated_by), RegisteredOn(h)});
-    InsertRow(conn_, "household",
-              std::string("id, ") + kWritten +
-                  ", person_count, membership_count, version, created_at, created_by, "
-                  "updated_at, updated_by, registered_on",
-              params);
-  } catch (const ConstraintViolation&) {
-    return Fail(Error::Conflict("a household with this code already exists"));
-  }
-  return {};
+  return InsertUniqueRow(
+      conn_, "household",
+      std::string("id, ") + kWritten +
+          ", person_count, membership_count, version, created_at, created_by, updated_at, "
+          "updated_by, registered_on",
+      Concat(Concat({h.id}, Written(h)),
+             {h.person_count, h.membership_count, h.version, h.created_at, OptParam(h.created_by),
+              h.updated_at, OptParam(h.updated_by), RegisteredOn(h)}),
+      "a household with this code already exists");
 }
 
 bool SqlHouseholdRepository::Update(const Household& h, std::int64_t expected_version) {
-  const bool ok =
-      conn_.Execute("UPDATE household SET " + Assignments(kWritten) +
-                        ", merged_into_id = ?, version = ?, updated_at = ?, updated_by = ?, "
-                        "registered_on = ? WHERE id = ? AND version = ?",
-                    Concat(Written(h),
-                           {OptParam(h.merged_into_id), h.version, h.updated_at,
-                            OptParam(h.updated_by), RegisteredOn(h), h.id, expected_version})) == 1;
+  const bool ok = UpdateVersionedRow(
+      conn_, "household",
+      std::string(kWritten) + ", merged_into_id, version, updated_at, updated_by, registered_on",
+      Concat(Written(h), {OptParam(h.merged_into_id), h.version, h.updated_at,
+                          OptParam(h.updated_by), RegisteredOn(h)}),
+      h.id, expected_version);
   // Its memberships carry its band (the membership_area index's copy): rewritten only when it
   // changed.
   if (ok)

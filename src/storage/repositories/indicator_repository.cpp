@@ -86,22 +86,20 @@ void SqlIndicatorRepository::SaveChildren(const domain::Indicator& d) {
   conn_.Execute("DELETE FROM indicator_filter WHERE indicator_code = ?", {{d.code}});
   conn_.Execute("DELETE FROM indicator_name WHERE indicator_code = ?", {{d.code}});
   for (const auto& f : d.filters)
-    conn_.Execute("INSERT INTO indicator_filter (indicator_code, field, vals) VALUES (?, ?, ?)",
-                  {d.code, f.field, JoinWords(f.values)});
+    InsertRow(conn_, "indicator_filter", "indicator_code, field, vals",
+              {d.code, f.field, JoinWords(f.values)});
   for (const auto& [lang, name] : d.names)
-    conn_.Execute("INSERT INTO indicator_name (indicator_code, lang, name) VALUES (?, ?, ?)",
-                  {d.code, lang, name});
+    InsertRow(conn_, "indicator_name", "indicator_code, lang, name", {d.code, lang, name});
 }
 
 void SqlIndicatorRepository::Insert(const domain::Indicator& d) {
-  conn_.Execute(
-      "INSERT INTO indicator (code, name, description, record, measure, field, numerator, "
-      "denominator, scale, dims, builtin, position, version, created_at, created_by, updated_at, "
-      "updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      {d.code, d.name, d.description, OptParam(d.record), d.measure, OptParam(d.field),
-       OptParam(d.numerator), OptParam(d.denominator), d.scale, JoinWords(d.dims),
-       std::int64_t{d.builtin ? 1 : 0}, std::int64_t{d.position}, d.version, d.created_at,
-       OptParam(d.created_by), d.updated_at, OptParam(d.updated_by)});
+  InsertRow(conn_, "indicator",
+            "code, name, description, record, measure, field, numerator, denominator, scale, dims, "
+            "builtin, position, version, created_at, created_by, updated_at, updated_by",
+            {d.code, d.name, d.description, OptParam(d.record), d.measure, OptParam(d.field),
+             OptParam(d.numerator), OptParam(d.denominator), d.scale, JoinWords(d.dims),
+             std::int64_t{d.builtin ? 1 : 0}, std::int64_t{d.position}, d.version, d.created_at,
+             OptParam(d.created_by), d.updated_at, OptParam(d.updated_by)});
   SaveChildren(d);
 }
 
@@ -248,22 +246,18 @@ std::optional<domain::Target> SqlTargetRepository::Get(const std::string& id) {
 }
 
 void SqlTargetRepository::Insert(const domain::Target& t) {
-  conn_.Execute(
-      "INSERT INTO target (id, indicator_code, area_id, area_path, period, period_start, "
-      "period_end, disaggregation, value, version, created_at, created_by, updated_at, updated_by) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      {t.id, t.indicator_code, t.area_id, t.area_path, t.period, t.period_start, t.period_end,
-       t.disaggregation, t.value, t.version, t.created_at, OptParam(t.created_by), t.updated_at,
-       OptParam(t.updated_by)});
+  InsertRow(conn_, "target",
+            "id, indicator_code, area_id, area_path, period, period_start, period_end, "
+            "disaggregation, value, version, created_at, created_by, updated_at, updated_by",
+            {t.id, t.indicator_code, t.area_id, t.area_path, t.period, t.period_start, t.period_end,
+             t.disaggregation, t.value, t.version, t.created_at, OptParam(t.created_by),
+             t.updated_at, OptParam(t.updated_by)});
 }
 
 bool SqlTargetRepository::Update(const domain::Target& t, std::int64_t expected_version) {
-  return conn_.Execute(
-             "UPDATE target SET value = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = "
-             "? "
-             "AND version = ?",
-             {t.value, t.version, t.updated_at, OptParam(t.updated_by), t.id, expected_version}) ==
-         1;
+  return UpdateVersionedRow(conn_, "target", "value, version, updated_at, updated_by",
+                            {t.value, t.version, t.updated_at, OptParam(t.updated_by)}, t.id,
+                            expected_version);
 }
 
 void SqlTargetRepository::Delete(const std::string& id) {

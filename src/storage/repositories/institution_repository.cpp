@@ -176,26 +176,21 @@ domain::Page<Institution> SqlInstitutionRepository::List(const domain::Instituti
 }
 
 Status SqlInstitutionRepository::Insert(const Institution& i) {
-  try {
-    const auto params = Concat(Concat({i.id, i.type}, Written(i)),
-                               {i.member_count, i.version, i.created_at, OptParam(i.created_by),
-                                i.updated_at, OptParam(i.updated_by)});
-    InsertRow(conn_, "institution",
-              std::string("id, type_code, ") + kWritten +
-                  ", member_count, version, created_at, created_by, updated_at, updated_by",
-              params);
-  } catch (const ConstraintViolation&) {
-    return Fail(Error::Conflict("an institution with this code already exists"));
-  }
-  return {};
+  return InsertUniqueRow(
+      conn_, "institution",
+      std::string("id, type_code, ") + kWritten +
+          ", member_count, version, created_at, created_by, updated_at, updated_by",
+      Concat(Concat({i.id, i.type}, Written(i)),
+             {i.member_count, i.version, i.created_at, OptParam(i.created_by), i.updated_at,
+              OptParam(i.updated_by)}),
+      "an institution with this code already exists");
 }
 
 bool SqlInstitutionRepository::Update(const Institution& i, std::int64_t expected_version) {
-  return conn_.Execute("UPDATE institution SET " + Assignments(kWritten) +
-                           ", version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND "
-                           "version = ?",
-                       Concat(Written(i), {i.version, i.updated_at, OptParam(i.updated_by), i.id,
-                                           expected_version})) == 1;
+  return UpdateVersionedRow(conn_, "institution",
+                            std::string(kWritten) + ", version, updated_at, updated_by",
+                            Concat(Written(i), {i.version, i.updated_at, OptParam(i.updated_by)}),
+                            i.id, expected_version);
 }
 
 void SqlInstitutionRepository::Delete(const std::string& id) {
@@ -215,11 +210,10 @@ std::int64_t SqlInstitutionRepository::CountReferences(const std::string& id) {
 }
 
 void SqlInstitutionRepository::AddStatusChange(const domain::StatusChange& c) {
-  conn_.Execute(
-      "INSERT INTO institution_status_change (id, institution_id, status, status_on, reason, at, "
-      "by_user) VALUES (?,?,?,?,?,?,?)",
-      {c.id, c.institution_id, c.status, c.status_on, OptParam(c.reason), c.at,
-       OptParam(c.by_user)});
+  InsertRow(conn_, "institution_status_change",
+            "id, institution_id, status, status_on, reason, at, by_user",
+            {c.id, c.institution_id, c.status, c.status_on, OptParam(c.reason), c.at,
+             OptParam(c.by_user)});
 }
 
 std::vector<domain::StatusChange> SqlInstitutionRepository::StatusHistory(const std::string& id) {
@@ -331,11 +325,11 @@ void MarkRepeatedMembers(Connection& conn, const std::string& column, const std:
 
 bool SqlInstitutionRepository::UpdateMembership(const Membership& m,
                                                 std::int64_t expected_version) {
-  return conn_.Execute(
-             "UPDATE membership SET role = ?, left_on = ?, left_reason = ?, version = ?, "
-             "updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
-             {m.role, OptParam(m.left_on), OptParam(m.left_reason), m.version, m.updated_at,
-              OptParam(m.updated_by), m.id, expected_version}) == 1;
+  return UpdateVersionedRow(conn_, "membership",
+                            "role, left_on, left_reason, version, updated_at, updated_by",
+                            {m.role, OptParam(m.left_on), OptParam(m.left_reason), m.version,
+                             m.updated_at, OptParam(m.updated_by)},
+                            m.id, expected_version);
 }
 
 void SqlInstitutionRepository::RefreshMemberCount(const std::string& id) {
@@ -365,14 +359,14 @@ std::vector<domain::Assessment> SqlInstitutionRepository::Assessments(const std:
 }
 
 void SqlInstitutionRepository::InsertAssessment(const domain::Assessment& a) {
-  conn_.Execute(
-      "INSERT INTO assessment (id, institution_id, area_path, checklist_code, assessed_on, score, "
-      "grade, notes, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?)",
-      {a.id, a.institution_id, a.area_path, a.checklist, a.assessed_on, a.score, a.grade,
-       OptParam(a.notes), a.created_at, OptParam(a.created_by)});
+  InsertRow(conn_, "assessment",
+            "id, institution_id, area_path, checklist_code, assessed_on, score, grade, notes, "
+            "created_at, created_by",
+            {a.id, a.institution_id, a.area_path, a.checklist, a.assessed_on, a.score, a.grade,
+             OptParam(a.notes), a.created_at, OptParam(a.created_by)});
   for (const auto& [item, score] : a.answers)
-    conn_.Execute("INSERT INTO assessment_answer (assessment_id, item_code, score) VALUES (?,?,?)",
-                  {a.id, item, std::int64_t{score}});
+    InsertRow(conn_, "assessment_answer", "assessment_id, item_code, score",
+              {a.id, item, std::int64_t{score}});
 }
 
 void SqlInstitutionRepository::RefreshLatestGrade(const std::string& id) {

@@ -98,11 +98,9 @@ void SqlHouseholdRepository::InsertPerson(const Person& p) {
 bool SqlHouseholdRepository::UpdatePerson(const Person& p, std::int64_t expected_version) {
   // What the memberships and activities derive from the person, as it was.
   auto was = conn_.Query("SELECT sex, birth_date, disability FROM person WHERE id = ?", {p.id});
-  const bool updated =
-      conn_.Execute(
-          "UPDATE person SET " + Assignments(kWritten) +
-              ", updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
-          Concat(Written(p), {p.updated_at, OptParam(p.updated_by), p.id, expected_version})) == 1;
+  const bool updated = UpdateVersionedRow(
+      conn_, "person", std::string(kWritten) + ", updated_at, updated_by",
+      Concat(Written(p), {p.updated_at, OptParam(p.updated_by)}), p.id, expected_version);
   if (!updated ||
       (was.size() == 1 && was[0].Str("sex") == p.sex &&
        was[0].OptText("birth_date") == p.birth_date && was[0].Bool("disability") == p.disability))

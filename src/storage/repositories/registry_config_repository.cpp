@@ -107,11 +107,10 @@ void SqlRegistryConfigRepository::SaveBandSet(const domain::PovertyBandSet& s) {
   conn_.Execute("DELETE FROM poverty_band WHERE effective_from = ?", {s.effective_from});
   for (std::size_t i = 0; i < s.bands.size(); ++i) {
     const auto& b = s.bands[i];
-    conn_.Execute(
-        "INSERT INTO poverty_band (effective_from, code, name, name_local, lower_bound, poor, "
-        "position, source) VALUES (?,?,?,?,?,?,?,?)",
-        {s.effective_from, b.code, b.name, OptParam(b.name_local), b.lower_bound,
-         std::int64_t{b.poor ? 1 : 0}, static_cast<std::int64_t>(i + 1), OptParam(s.source)});
+    InsertRow(conn_, "poverty_band",
+              "effective_from, code, name, name_local, lower_bound, poor, position, source",
+              {s.effective_from, b.code, b.name, OptParam(b.name_local), b.lower_bound,
+               std::int64_t{b.poor ? 1 : 0}, static_cast<std::int64_t>(i + 1), OptParam(s.source)});
   }
 }
 
@@ -123,24 +122,21 @@ void SqlRegistryConfigRepository::SaveChecklist(const domain::Checklist& c) {
   conn_.Execute("DELETE FROM checklist_item WHERE checklist_code = ?", {c.code});
   conn_.Execute("DELETE FROM checklist_grade WHERE checklist_code = ?", {c.code});
   for (std::size_t i = 0; i < c.items.size(); ++i)
-    conn_.Execute(
-        "INSERT INTO checklist_item (checklist_code, position, code, name, max_score) VALUES "
-        "(?,?,?,?,?)",
-        {c.code, static_cast<std::int64_t>(i + 1), c.items[i].code, c.items[i].name,
-         std::int64_t{c.items[i].max_score}});
+    InsertRow(conn_, "checklist_item", "checklist_code, position, code, name, max_score",
+              {c.code, static_cast<std::int64_t>(i + 1), c.items[i].code, c.items[i].name,
+               std::int64_t{c.items[i].max_score}});
   for (const auto& g : c.grades)
-    conn_.Execute("INSERT INTO checklist_grade (checklist_code, grade, min_percent) VALUES (?,?,?)",
-                  {c.code, g.grade, g.min_percent});
+    InsertRow(conn_, "checklist_grade", "checklist_code, grade, min_percent",
+              {c.code, g.grade, g.min_percent});
 }
 
 void SqlRegistryConfigRepository::SaveOptions(const std::string& list,
                                               const std::vector<domain::RegistryOption>& options) {
   conn_.Execute("DELETE FROM registry_option WHERE list = ?", {list});
   for (std::size_t i = 0; i < options.size(); ++i)
-    conn_.Execute(
-        "INSERT INTO registry_option (list, code, name, name_local, position) VALUES (?,?,?,?,?)",
-        {list, options[i].code, options[i].name, OptParam(options[i].name_local),
-         static_cast<std::int64_t>(i + 1)});
+    InsertRow(conn_, "registry_option", "list, code, name, name_local, position",
+              {list, options[i].code, options[i].name, OptParam(options[i].name_local),
+               static_cast<std::int64_t>(i + 1)});
 }
 
 }  // namespace mobilise::storage

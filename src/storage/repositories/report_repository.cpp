@@ -103,9 +103,8 @@ std::vector<domain::ReportTemplate> SqlReportRepository::Templates() {
 }
 
 void SqlReportRepository::InsertTemplate(const domain::ReportTemplate& t) {
-  conn_.Execute(
-      "INSERT INTO report_template (code, name, period_kind, position, builtin) VALUES (?, ?, ?, "
-      "?, ?)",
+  InsertRow(
+      conn_, "report_template", "code, name, period_kind, position, builtin",
       {t.code, t.name, t.period_kind, std::int64_t{t.position}, std::int64_t{t.builtin ? 1 : 0}});
   SaveTemplateParts(t);
 }
@@ -120,19 +119,15 @@ void SqlReportRepository::SaveTemplateParts(const domain::ReportTemplate& t) {
   for (const char* table : {"report_template_item", "report_template_name", "report_section_name"})
     conn_.Execute(std::string("DELETE FROM ") + table + " WHERE template_code = ?", {t.code});
   for (const auto& it : t.items)
-    conn_.Execute(
-        "INSERT INTO report_template_item (template_code, position, section, indicator_code, "
-        "by_dims) VALUES (?, ?, ?, ?, ?)",
-        {t.code, std::int64_t{it.position}, it.section, it.indicator_code, JoinWords(it.by)});
+    InsertRow(conn_, "report_template_item",
+              "template_code, position, section, indicator_code, by_dims",
+              {t.code, std::int64_t{it.position}, it.section, it.indicator_code, JoinWords(it.by)});
   for (const auto& [lang, name] : t.names)
-    conn_.Execute("INSERT INTO report_template_name (template_code, lang, name) VALUES (?, ?, ?)",
-                  {t.code, lang, name});
+    InsertRow(conn_, "report_template_name", "template_code, lang, name", {t.code, lang, name});
   for (const auto& s : t.sections)
     for (const auto& [lang, title] : s.names)
-      conn_.Execute(
-          "INSERT INTO report_section_name (template_code, section, lang, title) VALUES (?, ?, ?, "
-          "?)",
-          {t.code, s.section, lang, title});
+      InsertRow(conn_, "report_section_name", "template_code, section, lang, title",
+                {t.code, s.section, lang, title});
 }
 
 void SqlReportRepository::DeleteTemplate(const std::string& code) {
@@ -199,58 +194,56 @@ std::optional<std::string> SqlReportRepository::Find(const std::string& template
 void SqlReportRepository::SaveStories(const domain::Report& r) {
   conn_.Execute("DELETE FROM report_story WHERE report_id = ?", {r.id});
   for (const auto& s : r.stories)
-    conn_.Execute(
-        "INSERT INTO report_story (id, report_id, position, title, body, file_ids) VALUES "
-        "(?, ?, ?, ?, ?, ?)",
-        {s.id, r.id, std::int64_t{s.position}, s.title, s.body, JoinWords(s.file_ids)});
+    InsertRow(conn_, "report_story", "id, report_id, position, title, body, file_ids",
+              {s.id, r.id, std::int64_t{s.position}, s.title, s.body, JoinWords(s.file_ids)});
 }
 
 void SqlReportRepository::Insert(const domain::Report& r) {
-  conn_.Execute(
-      "INSERT INTO report (id, template_code, area_id, area_path, period, period_start, "
-      "period_end, include_unverified, status, achievements, challenges, lessons, "
-      "recommendations, next_plan, return_comment, submitted_at, submitted_by, approved_at, "
-      "approved_by, version, created_at, created_by, updated_at, updated_by) VALUES "
-      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      {r.id,
-       r.template_code,
-       r.area_id,
-       r.area_path,
-       r.period,
-       r.period_start,
-       r.period_end,
-       std::int64_t{r.include_unverified ? 1 : 0},
-       r.status,
-       OptParam(r.achievements),
-       OptParam(r.challenges),
-       OptParam(r.lessons),
-       OptParam(r.recommendations),
-       OptParam(r.next_plan),
-       OptParam(r.return_comment),
-       OptParam(r.submitted_at),
-       OptParam(r.submitted_by),
-       OptParam(r.approved_at),
-       OptParam(r.approved_by),
-       r.version,
-       r.created_at,
-       OptParam(r.created_by),
-       r.updated_at,
-       OptParam(r.updated_by)});
+  InsertRow(conn_, "report",
+            "id, template_code, area_id, area_path, period, period_start, period_end, "
+            "include_unverified, status, achievements, challenges, lessons, recommendations, "
+            "next_plan, return_comment, submitted_at, submitted_by, approved_at, approved_by, "
+            "version, created_at, created_by, updated_at, updated_by",
+            {r.id,
+             r.template_code,
+             r.area_id,
+             r.area_path,
+             r.period,
+             r.period_start,
+             r.period_end,
+             std::int64_t{r.include_unverified ? 1 : 0},
+             r.status,
+             OptParam(r.achievements),
+             OptParam(r.challenges),
+             OptParam(r.lessons),
+             OptParam(r.recommendations),
+             OptParam(r.next_plan),
+             OptParam(r.return_comment),
+             OptParam(r.submitted_at),
+             OptParam(r.submitted_by),
+             OptParam(r.approved_at),
+             OptParam(r.approved_by),
+             r.version,
+             r.created_at,
+             OptParam(r.created_by),
+             r.updated_at,
+             OptParam(r.updated_by)});
   SaveStories(r);
 }
 
 bool SqlReportRepository::Update(const domain::Report& r, std::int64_t expected_version) {
-  const auto n = conn_.Execute(
-      "UPDATE report SET include_unverified = ?, status = ?, achievements = ?, challenges = ?, "
-      "lessons = ?, recommendations = ?, next_plan = ?, return_comment = ?, submitted_at = ?, "
-      "submitted_by = ?, approved_at = ?, approved_by = ?, version = ?, updated_at = ?, "
-      "updated_by = ? WHERE id = ? AND version = ?",
-      {std::int64_t{r.include_unverified ? 1 : 0}, r.status, OptParam(r.achievements),
-       OptParam(r.challenges), OptParam(r.lessons), OptParam(r.recommendations),
-       OptParam(r.next_plan), OptParam(r.return_comment), OptParam(r.submitted_at),
-       OptParam(r.submitted_by), OptParam(r.approved_at), OptParam(r.approved_by), r.version,
-       r.updated_at, OptParam(r.updated_by), r.id, expected_version});
-  if (n != 1) return false;
+  if (!UpdateVersionedRow(
+          conn_, "report",
+          "include_unverified, status, achievements, challenges, lessons, recommendations, "
+          "next_plan, return_comment, submitted_at, submitted_by, approved_at, approved_by, "
+          "version, updated_at, updated_by",
+          {std::int64_t{r.include_unverified ? 1 : 0}, r.status, OptParam(r.achievements),
+           OptParam(r.challenges), OptParam(r.lessons), OptParam(r.recommendations),
+           OptParam(r.next_plan), OptParam(r.return_comment), OptParam(r.submitted_at),
+           OptParam(r.submitted_by), OptParam(r.approved_at), OptParam(r.approved_by), r.version,
+           r.updated_at, OptParam(r.updated_by)},
+          r.id, expected_version))
+    return false;
   SaveStories(r);
   return true;
 }
@@ -268,9 +261,8 @@ std::vector<domain::ReportEvent> SqlReportRepository::Events(const std::string& 
 }
 
 void SqlReportRepository::AddEvent(const domain::ReportEvent& e) {
-  conn_.Execute(
-      "INSERT INTO report_event (id, report_id, at, by_user, action, note) VALUES (?,?,?,?,?,?)",
-      {e.id, e.report_id, e.at, OptParam(e.by_user), e.action, OptParam(e.note)});
+  InsertRow(conn_, "report_event", "id, report_id, at, by_user, action, note",
+            {e.id, e.report_id, e.at, OptParam(e.by_user), e.action, OptParam(e.note)});
 }
 
 std::vector<domain::StoredValue> SqlReportRepository::Values(const std::string& report_id) {
@@ -289,11 +281,10 @@ void SqlReportRepository::ReplaceValues(const std::string& report_id,
                                         const std::vector<domain::StoredValue>& values) {
   conn_.Execute("DELETE FROM report_value WHERE report_id = ?", {report_id});
   for (const auto& v : values)
-    conn_.Execute(
-        "INSERT INTO report_value (report_id, indicator_code, group_key, period_value, "
-        "cumulative, previous, target) VALUES (?,?,?,?,?,?,?)",
-        {report_id, v.indicator_code, v.group_key, OptParam(v.period), OptParam(v.cumulative),
-         OptParam(v.previous), OptParam(v.target)});
+    InsertRow(conn_, "report_value",
+              "report_id, indicator_code, group_key, period_value, cumulative, previous, target",
+              {report_id, v.indicator_code, v.group_key, OptParam(v.period), OptParam(v.cumulative),
+               OptParam(v.previous), OptParam(v.target)});
 }
 
 std::vector<std::pair<std::string, std::string>> SqlReportRepository::OrgUnits() {
@@ -328,16 +319,14 @@ void SqlReportRepository::ReplaceDhis2(
   conn_.Execute("DELETE FROM dhis2_mapping");
   conn_.Execute("DELETE FROM dhis2_category");
   for (const auto& [area, unit] : org_units)
-    conn_.Execute("INSERT INTO dhis2_org_unit (area_id, org_unit) VALUES (?, ?)", {area, unit});
+    InsertRow(conn_, "dhis2_org_unit", "area_id, org_unit", {area, unit});
   for (const auto& m : mappings)
-    conn_.Execute(
-        "INSERT INTO dhis2_mapping (indicator_code, disaggregation, data_element, "
-        "category_option_combo) VALUES (?, ?, ?, ?)",
-        {m.indicator_code, m.disaggregation, m.data_element, m.category_option_combo});
+    InsertRow(conn_, "dhis2_mapping",
+              "indicator_code, disaggregation, data_element, category_option_combo",
+              {m.indicator_code, m.disaggregation, m.data_element, m.category_option_combo});
   for (const auto& c : categories)
-    conn_.Execute(
-        "INSERT INTO dhis2_category (dim, val, category, option_code) VALUES (?, ?, ?, ?)",
-        {c.dim, c.value, c.category, c.option_code});
+    InsertRow(conn_, "dhis2_category", "dim, val, category, option_code",
+              {c.dim, c.value, c.category, c.option_code});
 }
 
 }  // namespace mobilise::storage

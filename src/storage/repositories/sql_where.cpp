@@ -92,6 +92,26 @@ void InsertRow(Connection& conn, std::string_view table, const std::string& colu
                values);
 }
 
+Status InsertUniqueRow(Connection& conn, std::string_view table, const std::string& columns,
+                       const std::vector<Param>& values, const std::string& conflict) {
+  try {
+    InsertRow(conn, table, columns, values);
+  } catch (const ConstraintViolation&) {
+    return Fail(Error::Conflict(conflict));
+  }
+  return {};
+}
+
+bool UpdateVersionedRow(Connection& conn, std::string_view table, std::string_view columns,
+                        std::vector<Param> values, const std::string& id,
+                        std::int64_t expected_version) {
+  values.emplace_back(id);
+  values.emplace_back(expected_version);
+  return conn.Execute("UPDATE " + std::string(table) + " SET " + Assignments(columns) +
+                          " WHERE id = ? AND version = ?",
+                      values) == 1;
+}
+
 std::string Assignments(std::string_view columns) {
   std::string out;
   for (std::size_t at = 0; at < columns.size();) {

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/result.hpp"
 #include "domain/access/actor.hpp"
 #include "storage/database.hpp"
 #include "storage/dialect.hpp"  // ContainsSql
@@ -41,6 +42,16 @@ std::string Placeholders(std::size_t n);
 // Runs "INSERT INTO <table> (<columns>) VALUES (?,?,...)" with `values`, one for each column.
 void InsertRow(Connection& conn, std::string_view table, const std::string& columns,
                const std::vector<Param>& values);
+// InsertRow, where a constraint violation (a code already taken) fails with
+// Error::Conflict(`conflict`) instead of throwing.
+Status InsertUniqueRow(Connection& conn, std::string_view table, const std::string& columns,
+                       const std::vector<Param>& values, const std::string& conflict);
+// Runs "UPDATE <table> SET a = ?, b = ? WHERE id = ? AND version = ?" for the column list "a, b"
+// with `values` (one for each column), then `id` and `expected_version`: true when it changed
+// the row, false when the row is gone or its version is not `expected_version`.
+bool UpdateVersionedRow(Connection& conn, std::string_view table, std::string_view columns,
+                        std::vector<Param> values, const std::string& id,
+                        std::int64_t expected_version);
 // "a = ?, b = ?" for the column list "a, b": an UPDATE's SET from the list an INSERT names.
 std::string Assignments(std::string_view columns);
 // `a` followed by `b`: the parameters of a statement made of column lists.

@@ -104,23 +104,22 @@ std::optional<domain::Course> SqlTrainingRepository::GetCourseByCode(const std::
 }
 
 void SqlTrainingRepository::InsertCourse(const domain::Course& c) {
-  conn_.Execute(
-      "INSERT INTO course (id, code, title, title_local, audience, topics, duration_hours, "
-      "test_max, version, created_at, created_by, updated_at, updated_by) VALUES "
-      "(?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      {c.id, c.code, c.title, OptParam(c.title_local), c.audience, JoinWords(c.topics),
-       c.duration_hours, OptParam(c.test_max), c.version, c.created_at, OptParam(c.created_by),
-       c.updated_at, OptParam(c.updated_by)});
+  InsertRow(conn_, "course",
+            "id, code, title, title_local, audience, topics, duration_hours, test_max, version, "
+            "created_at, created_by, updated_at, updated_by",
+            {c.id, c.code, c.title, OptParam(c.title_local), c.audience, JoinWords(c.topics),
+             c.duration_hours, OptParam(c.test_max), c.version, c.created_at,
+             OptParam(c.created_by), c.updated_at, OptParam(c.updated_by)});
 }
 
 bool SqlTrainingRepository::UpdateCourse(const domain::Course& c, std::int64_t expected_version) {
-  return conn_.Execute(
-             "UPDATE course SET code = ?, title = ?, title_local = ?, audience = ?, topics = ?, "
-             "duration_hours = ?, test_max = ?, version = ?, updated_at = ?, updated_by = ? "
-             "WHERE id = ? AND version = ?",
-             {c.code, c.title, OptParam(c.title_local), c.audience, JoinWords(c.topics),
-              c.duration_hours, OptParam(c.test_max), c.version, c.updated_at,
-              OptParam(c.updated_by), c.id, expected_version}) == 1;
+  return UpdateVersionedRow(
+      conn_, "course",
+      "code, title, title_local, audience, topics, duration_hours, test_max, version, updated_at, "
+      "updated_by",
+      {c.code, c.title, OptParam(c.title_local), c.audience, JoinWords(c.topics), c.duration_hours,
+       OptParam(c.test_max), c.version, c.updated_at, OptParam(c.updated_by)},
+      c.id, expected_version);
 }
 
 void SqlTrainingRepository::DeleteCourse(const std::string& id) {
@@ -165,25 +164,24 @@ std::optional<domain::TrainingNeed> SqlTrainingRepository::GetNeed(const std::st
 }
 
 void SqlTrainingRepository::InsertNeed(const domain::TrainingNeed& n) {
-  conn_.Execute(
-      "INSERT INTO training_need (id, area_id, area_path, user_id, institution_id, course_id, "
-      "need, priority, assessed_on, created_at, created_by, version) VALUES "
-      "(?,?,?,?,?,?,?,?,?,?,?,?)",
-      {n.id, n.area_id, n.area_path, OptParam(n.user_id), OptParam(n.institution_id),
-       OptParam(n.course_id), n.need, n.priority, n.assessed_on, n.created_at,
-       OptParam(n.created_by), n.version});
+  InsertRow(conn_, "training_need",
+            "id, area_id, area_path, user_id, institution_id, course_id, need, priority, "
+            "assessed_on, created_at, created_by, version",
+            {n.id, n.area_id, n.area_path, OptParam(n.user_id), OptParam(n.institution_id),
+             OptParam(n.course_id), n.need, n.priority, n.assessed_on, n.created_at,
+             OptParam(n.created_by), n.version});
 }
 
 bool SqlTrainingRepository::UpdateNeed(const domain::TrainingNeed& n,
                                        std::int64_t expected_version) {
-  return conn_.Execute(
-             "UPDATE training_need SET area_id = ?, area_path = ?, user_id = ?, institution_id = "
-             "?, "
-             "course_id = ?, need = ?, priority = ?, assessed_on = ?, version = ?, updated_at = ?, "
-             "updated_by = ? WHERE id = ? AND version = ?",
-             {n.area_id, n.area_path, OptParam(n.user_id), OptParam(n.institution_id),
-              OptParam(n.course_id), n.need, n.priority, n.assessed_on, n.version,
-              OptParam(n.updated_at), OptParam(n.updated_by), n.id, expected_version}) == 1;
+  return UpdateVersionedRow(
+      conn_, "training_need",
+      "area_id, area_path, user_id, institution_id, course_id, need, priority, assessed_on, "
+      "version, updated_at, updated_by",
+      {n.area_id, n.area_path, OptParam(n.user_id), OptParam(n.institution_id),
+       OptParam(n.course_id), n.need, n.priority, n.assessed_on, n.version, OptParam(n.updated_at),
+       OptParam(n.updated_by)},
+      n.id, expected_version);
 }
 
 void SqlTrainingRepository::DeleteNeed(const std::string& id) {
@@ -232,13 +230,13 @@ std::optional<domain::TrainingPlan> SqlTrainingRepository::FindPlan(const std::s
 
 bool SqlTrainingRepository::UpdatePlan(const domain::TrainingPlan& t,
                                        std::int64_t expected_version) {
-  return conn_.Execute(
-             "UPDATE training_plan SET course_id = ?, area_id = ?, area_path = ?, period = ?, "
-             "period_start = ?, period_end = ?, planned_events = ?, planned_participants = ?, "
-             "version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
-             {t.course_id, t.area_id, t.area_path, t.period, t.period_start, t.period_end,
-              t.planned_events, t.planned_participants, t.version, OptParam(t.updated_at),
-              OptParam(t.updated_by), t.id, expected_version}) == 1;
+  return UpdateVersionedRow(conn_, "training_plan",
+                            "course_id, area_id, area_path, period, period_start, period_end, "
+                            "planned_events, planned_participants, version, updated_at, updated_by",
+                            {t.course_id, t.area_id, t.area_path, t.period, t.period_start,
+                             t.period_end, t.planned_events, t.planned_participants, t.version,
+                             OptParam(t.updated_at), OptParam(t.updated_by)},
+                            t.id, expected_version);
 }
 
 void SqlTrainingRepository::DeletePlan(const std::string& id) {
@@ -282,20 +280,20 @@ std::optional<domain::TrainingFollowup> SqlTrainingRepository::GetFollowup(const
 }
 
 void SqlTrainingRepository::InsertFollowup(const domain::TrainingFollowup& f) {
-  conn_.Execute(
-      "INSERT INTO training_followup (id, activity_id, person_id, followed_on, applies, notes, "
-      "created_at, created_by, version) VALUES (?,?,?,?,?,?,?,?,?)",
+  InsertRow(
+      conn_, "training_followup",
+      "id, activity_id, person_id, followed_on, applies, notes, created_at, created_by, version",
       {f.id, f.activity_id, f.person_id, f.followed_on, f.applies, OptParam(f.notes), f.created_at,
        OptParam(f.created_by), f.version});
 }
 
 bool SqlTrainingRepository::UpdateFollowup(const domain::TrainingFollowup& f,
                                            std::int64_t expected_version) {
-  return conn_.Execute(
-             "UPDATE training_followup SET followed_on = ?, applies = ?, notes = ?, version = ?, "
-             "updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
-             {f.followed_on, f.applies, OptParam(f.notes), f.version, OptParam(f.updated_at),
-              OptParam(f.updated_by), f.id, expected_version}) == 1;
+  return UpdateVersionedRow(conn_, "training_followup",
+                            "followed_on, applies, notes, version, updated_at, updated_by",
+                            {f.followed_on, f.applies, OptParam(f.notes), f.version,
+                             OptParam(f.updated_at), OptParam(f.updated_by)},
+                            f.id, expected_version);
 }
 
 void SqlTrainingRepository::DeleteFollowup(const std::string& id) {

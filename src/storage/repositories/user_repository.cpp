@@ -95,15 +95,16 @@ std::vector<User> SqlUserRepository::ListAll() { return Read("ORDER BY u.usernam
 
 void SqlUserRepository::InsertRoles(const User& u) {
   for (const auto& r : u.roles)
-    conn_.Execute("INSERT INTO role_assignment (user_id, role, area_id) VALUES (?,?,?)",
-                  {u.id, std::string(domain::RoleId(r.role)), r.area_id});
+    InsertRow(conn_, "role_assignment", "user_id, role, area_id",
+              {u.id, std::string(domain::RoleId(r.role)), r.area_id});
 }
 
 Status SqlUserRepository::Insert(const User& u) {
   try {
-    conn_.Execute(
-        "INSERT INTO app_user (id, username, full_name, pw_hash, locale, disabled, version, "
-        "created_at, created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+    InsertRow(
+        conn_, "app_user",
+        "id, username, full_name, pw_hash, locale, disabled, version, created_at, created_by, "
+        "updated_at, updated_by",
         {u.id, u.username, u.full_name, u.pw_hash, u.locale, std::int64_t{u.disabled ? 1 : 0},
          u.version, u.created_at, OptParam(u.created_by), u.updated_at, OptParam(u.updated_by)});
     InsertRoles(u);
@@ -114,12 +115,12 @@ Status SqlUserRepository::Insert(const User& u) {
 }
 
 Result<bool> SqlUserRepository::Update(const User& u, std::int64_t expected_version) {
-  const auto n = conn_.Execute(
-      "UPDATE app_user SET full_name = ?, pw_hash = ?, locale = ?, disabled = ?, version = ?, "
-      "updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
-      {u.full_name, u.pw_hash, u.locale, std::int64_t{u.disabled ? 1 : 0}, u.version, u.updated_at,
-       OptParam(u.updated_by), u.id, expected_version});
-  if (n != 1) return false;
+  if (!UpdateVersionedRow(conn_, "app_user",
+                          "full_name, pw_hash, locale, disabled, version, updated_at, updated_by",
+                          {u.full_name, u.pw_hash, u.locale, std::int64_t{u.disabled ? 1 : 0},
+                           u.version, u.updated_at, OptParam(u.updated_by)},
+                          u.id, expected_version))
+    return false;
   conn_.Execute("DELETE FROM role_assignment WHERE user_id = ?", {u.id});
   InsertRoles(u);
   return true;
