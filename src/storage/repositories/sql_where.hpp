@@ -1,4 +1,5 @@
-// Building WHERE clauses with bound parameters, shared by the repositories.
+// Building statements with bound parameters, shared by the repositories: WHERE clauses, column
+// lists, and the INSERT and versioned UPDATE made from a column list.
 #pragma once
 
 #include <initializer_list>
