@@ -5,10 +5,8 @@
 namespace mobilise::storage {
 
 void SqlCredentialRepository::InsertSession(const domain::SessionRecord& s) {
-  conn_.Execute(
-      "INSERT INTO user_session (token_hash, user_id, csrf_token, created_at, expires_at, ip) "
-      "VALUES (?,?,?,?,?,?)",
-      {s.token_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at, s.ip});
+  InsertRow(conn_, "user_session", "token_hash, user_id, csrf_token, created_at, expires_at, ip",
+            {s.token_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at, s.ip});
 }
 
 void SqlCredentialRepository::DeleteSession(const std::string& token_hash) {
@@ -59,10 +57,8 @@ std::optional<domain::Principal> SqlCredentialRepository::FindSession(const std:
 }
 
 void SqlCredentialRepository::InsertToken(const domain::ApiToken& t) {
-  conn_.Execute(
-      "INSERT INTO api_token (id, token_hash, user_id, name, created_at, expires_at) VALUES "
-      "(?,?,?,?,?,?)",
-      {t.id, t.token_hash, t.user_id, t.name, t.created_at, t.expires_at});
+  InsertRow(conn_, "api_token", "id, token_hash, user_id, name, created_at, expires_at",
+            {t.id, t.token_hash, t.user_id, t.name, t.created_at, t.expires_at});
 }
 
 std::optional<domain::Principal> SqlCredentialRepository::FindToken(const std::string& token_hash,
