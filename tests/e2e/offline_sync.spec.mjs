@@ -140,6 +140,49 @@ test('(c) a refused queued entry shows its field errors on the form, is fixed an
   await context.close();
 });
 
+test('(c) a refused queued feedback opens in its form with the error, is fixed and sent', async (t) => {
+  const api = await new Api().login('mobiliser.u1', 'demo-pass');
+  if (!(await serverTakesClientIds(api))) {
+    t.skip('the server has no client ids yet (contract14)');
+    return;
+  }
+  const s = uniq();
+  const context = await browser.newContext({ viewport: PHONE, baseURL: BASE });
+  const page = await signedIn(context);
+  await page.goto('/#/feedback/new');
+  await page.getByTestId('feedback-form').waitFor();
+  await page.getByTestId('fb-category').selectOption('complaint_service');
+  await page.getByTestId('fb-channel').selectOption('hotline');
+  await pickArea(page, 'fb-area', VILLAGE);
+  await context.setOffline(true);
+  await page.getByTestId('fb-description').fill(`No water at the school ${s}`);
+  await page.getByTestId('fb-tags').fill('water!');
+  await page.getByTestId('fb-save').click();
+  await page.getByTestId('feedback-receipt-queued').waitFor();
+  const id = await page.getByTestId('feedback-receipt').getAttribute('data-id');
+
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await page.locator('[data-testid="offline-status"][data-problems="1"]').waitFor();
+  await page.getByTestId('offline-status').click();
+  const entry = page.locator(`[data-testid="outbox-entry"][data-record="${id}"]`);
+  await entry.getByTestId('outbox-fix').click();
+  await page.getByTestId('fb-tags-error').waitFor();
+  assert.equal(
+    await page.getByTestId('fb-description').inputValue(),
+    `No water at the school ${s}`,
+  );
+  await page.getByTestId('fb-tags').fill('water');
+  await page.getByTestId('fb-save').click();
+  await page.getByTestId('feedback-detail').waitFor();
+  await allSent(page);
+  const found = (await api.get(`/feedback?q=${encodeURIComponent(s)}`)).items;
+  assert.equal(found.length, 1, 'logged once');
+  assert.equal(found[0].id, id, 'with the id the receipt gave');
+  assert.deepEqual((await api.get(`/feedback/${id}`)).tags, ['water']);
+  await context.close();
+});
+
 test('(d) two phones edit the same household: the second sees both and keeps its own', async () => {
   const s = uniq();
   const api = await new Api().login('mobiliser.u1', 'demo-pass');

@@ -22,8 +22,8 @@ import {
   useCategories,
   ageBands,
 } from './common';
-import { hasWorkingSet, searchLocal } from '../../offline/local';
-import { answers, enqueue, outcome } from '../../offline/outbox';
+import { hasWorkingSet, localRow, searchLocal } from '../../offline/local';
+import { answers, enqueue, outcome, problemOf } from '../../offline/outbox';
 import { uuidv7 } from '../../offline/uuid';
 
 interface Form {
@@ -58,7 +58,9 @@ const EMPTY: Form = {
   tags: '',
 };
 
-export function FeedbackFormPage() {
+// `entry`: the client id of a queued feedback the server refused ("Fix" in the outbox): the form
+// opens with what was typed and the server's words next to the fields.
+export function FeedbackFormPage({ entry }: { entry?: string }) {
   const { t } = useI18n();
   const cats = useCategories();
   const [f, setF] = useState<Form>({ ...EMPTY, received_on: todayIso() });
@@ -67,9 +69,40 @@ export function FeedbackFormPage() {
   const [receipt, setReceipt] = useState<(Feedback & { queued?: boolean }) | null>(null);
   // The record's client id (contract14 §1): a second try after a refusal replaces the queued
   // entry; a new one after "log another".
-  const [fid, setFid] = useState(uuidv7);
+  const [fid, setFid] = useState(() => entry ?? uuidv7());
   const [cefcs, setCefcs] = useState<Institution[]>([]);
   const set = (p: Partial<Form>) => setF((old) => ({ ...old, ...p }));
+
+  useEffect(() => {
+    if (!entry) return;
+    problemOf(entry)
+      .then(async (p) => {
+        if (!p) return;
+        const b = p.body as Record<string, unknown>;
+        const str = (k: string) => (typeof b[k] === 'string' ? (b[k] as string) : '');
+        const areaId = str('area_id');
+        const area = await localRow('areas', areaId).catch(() => undefined);
+        setF({
+          ...EMPTY,
+          channel: str('channel'),
+          category: str('category'),
+          received_on: str('received_on') || todayIso(),
+          area: areaId ? { id: areaId, name: (area?.r.name as string) ?? areaId } : null,
+          cefc_id: str('cefc_id'),
+          anonymous: b.anonymous === true,
+          person_name: str('person_name'),
+          person_contact: str('person_contact'),
+          person_sex: str('person_sex'),
+          person_age_band: str('person_age_band'),
+          description: str('description'),
+          language: str('language'),
+          tags: Array.isArray(b.tags) ? (b.tags as string[]).join(', ') : '',
+        });
+        setFields(p.error?.fields ?? {});
+        showError(t('off.refused'));
+      })
+      .catch(showError);
+  }, [entry]);
 
   useEffect(() => {
     setCefcs([]);
@@ -132,6 +165,7 @@ export function FeedbackFormPage() {
           body: { id: fid, ...b },
           deps: [],
           label: t('fb.label', { category: categoryLabel(cats, f.category), date: f.received_on }),
+          edit: `feedback/new/${fid}`,
         },
         // A sensitive case stays out of the working set (only its focal points may see it).
         local.sensitive

@@ -26,6 +26,7 @@ export const screens: Screens = {
   outbox: () => <OutboxPage />,
   feedback: ({ can }) => <FeedbackPage canLog={can('feedback.write')} />,
   'feedback-new': () => <FeedbackFormPage key="new" />,
+  'feedback-fix': ({ params }) => <FeedbackFormPage key={params.entry} entry={params.entry} />,
   'feedback-item': ({ params, user, can }) => (
     <FeedbackDetailPage
       key={params.id}
