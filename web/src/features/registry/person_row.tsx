@@ -1,6 +1,6 @@
 // One person of the household form: name, sex, age in years (or the birth date when known),
 // relation, the six Washington Group questions (four answers each), displacement and phone.
-import { useId } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { Field, SelectField } from '../../components/form_fields';
 import { useI18n } from '../../i18n';
 import { enumLabel, enumOptions, todayIso } from '../../registry_data';
@@ -137,6 +137,10 @@ export function PersonRowEditor({ index, row, fields, onChange, onRemove }: Prop
   const set = (p: Partial<PersonRow>) => onChange({ ...row, ...p });
   const tid = (f: string) => `person-${index}-${f}`;
   const wgError = k('wg');
+  // The six questions are drawn only while their section is open (a household of eight people
+  // opens at once on a slow phone); open for a new person, with answers, or with an error.
+  const [wgOpen, setWgOpen] = useState(() => !row.id || WG_DOMAINS.some((d) => row.wg[d] !== ''));
+  const wgShown = wgOpen || !!wgError || WG_DOMAINS.some((d) => !!k('wg.' + d));
   return (
     <fieldset class="person-row" data-testid={'person-' + index}>
       <legend>
@@ -219,23 +223,28 @@ export function PersonRowEditor({ index, row, fields, onChange, onRemove }: Prop
       )}
       <details
         class="wg"
-        open={!row.id || WG_DOMAINS.some((d) => row.wg[d] !== '')}
+        open={wgShown}
+        onToggle={(e) => setWgOpen((e.currentTarget as HTMLDetailsElement).open)}
         data-testid={tid('wg')}
       >
         <summary>{t('wg.title')}</summary>
-        <p class="hint">{t('wg.hint')}</p>
-        {WG_DOMAINS.map((d) => (
-          <SelectField
-            key={d}
-            label={t(`wg.q.${d}`)}
-            value={row.wg[d]}
-            onChange={(v) => set({ wg: { ...row.wg, [d]: v } })}
-            error={k('wg.' + d)}
-            testid={tid('wg-' + d)}
-            options={enumOptions('wg', t('wg.notAsked'))}
-          />
-        ))}
-        {wgError && <div class="field-error">{wgError}</div>}
+        {wgShown && (
+          <>
+            <p class="hint">{t('wg.hint')}</p>
+            {WG_DOMAINS.map((d) => (
+              <SelectField
+                key={d}
+                label={t(`wg.q.${d}`)}
+                value={row.wg[d]}
+                onChange={(v) => set({ wg: { ...row.wg, [d]: v } })}
+                error={k('wg.' + d)}
+                testid={tid('wg-' + d)}
+                options={enumOptions('wg', t('wg.notAsked'))}
+              />
+            ))}
+            {wgError && <div class="field-error">{wgError}</div>}
+          </>
+        )}
       </details>
       <div class="form-row">
         <SelectField
