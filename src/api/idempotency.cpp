@@ -52,8 +52,6 @@ std::string QueryWithoutId(const http::Request& request) {
   return out;
 }
 
-Error MalformedId() { return Error::Field("id", domain::kClientIdForm); }
-
 }  // namespace
 
 std::string CanonicalJson(const json::value& value) {
@@ -66,17 +64,16 @@ Result<std::optional<CreateClaim>> ClaimOf(const http::Request& request, Create 
   if (kind == Create::kNo) return std::nullopt;
   if (kind == Create::kRaw) {
     auto id = request.Query("id");
-    if (!id) return std::nullopt;
-    if (!domain::IsClientId(*id)) return Fail(MalformedId());
+    if (!id || !domain::IsClientId(*id)) return std::nullopt;  // the service reports it
     // The query's other parameters (the file's name) and the bytes, told apart by a NUL.
     return CreateClaim{*id, Sha256Hex(QueryWithoutId(request) + '\0' + request.body)};
   }
   auto body = ParseObject(request);
   if (!body) return std::nullopt;  // the handler answers the error
   const auto* id = body->if_contains("id");
-  if (!id) return std::nullopt;
-  if (!id->is_string() || !domain::IsClientId(std::string(id->as_string())))
-    return Fail(MalformedId());
+  // A malformed id is reported by the body's reader, with the body's other errors.
+  if (!id || !id->is_string() || !domain::IsClientId(std::string(id->as_string())))
+    return std::nullopt;
   return CreateClaim{std::string(id->as_string()), Sha256Hex(CanonicalJson(*body))};
 }
 

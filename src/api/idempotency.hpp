@@ -37,8 +37,9 @@ struct CreateClaim {
   std::string id;
   std::string content_hash;
 };
-// The claim of `request` for a route of kind `kind`: nullopt when it names no id (or its body
-// is not JSON, which the handler reports), a validation error on `id` when the id is malformed.
+// The claim of `request` for a route of kind `kind`: nullopt when it names no well-formed id
+// (the handler reports a malformed one, or a body that is not JSON, with its other errors).
+// Kept a Result for errors of the request itself.
 Result<std::optional<CreateClaim>> ClaimOf(const http::Request& request, Create kind);
 
 // The answer to a request keyed by an id that already has `kept`: its answer replayed if `mine`

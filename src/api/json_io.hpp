@@ -136,8 +136,9 @@ std::optional<std::vector<T>> ReadObjects(ObjectReader& r, const std::string& ke
   return out;
 }
 
-// The client's id for a new record: `id`, optional (an idempotent create, route_table.hpp).
-inline std::optional<std::string> ReadClientId(ObjectReader& r) { return r.OptionalString("id"); }
+// The client's id for a new record: `id`, optional (an idempotent create, route_table.hpp); a
+// field error unless it is a UUID in canonical lower-case text.
+std::optional<std::string> ReadClientId(ObjectReader& r);
 
 // The body of a create whose reader `Read` is shared with updates: what `Read` reads, into an
 // input with an `id` member, and the client's `id`.

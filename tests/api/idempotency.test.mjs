@@ -159,7 +159,7 @@ for (const backend of ['sqlite', 'postgres'])
         },
         '/api/v1/households/{id}/people': {
           path: () => `/api/v1/households/${household.id}/people`,
-          body: (k) => ({ name: `Child ${k}`, sex: 'f', relation: 'child', age: 8 }),
+          body: (k) => ({ name: `Child ${k}`, sex: 'f', relation: 'daughter', age: 8 }),
           count: g(`/api/v1/households/${household.id}/people`),
         },
         '/api/v1/activities': {
