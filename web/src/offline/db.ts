@@ -94,6 +94,9 @@ interface EntityStore {
 export type DB = IDBPDatabase<Schema>;
 
 let current: { user: string; db: Promise<DB> } | null = null;
+// Resolved with the first database opened (screens that read before sign-in finishes wait).
+let opened: (db: Promise<DB>) => void = () => {};
+export const firstDb: Promise<Promise<DB>> = new Promise((ok) => (opened = ok));
 
 // The signed-in user's database (opened on first use).
 export function openUserDb(userId: string): Promise<DB> {
@@ -114,6 +117,7 @@ export function openUserDb(userId: string): Promise<DB> {
     },
   });
   current = { user: userId, db };
+  opened(db);
   return db;
 }
 
