@@ -105,6 +105,9 @@ test('memberships, feedback and scores recorded offline are sent once', async (t
   await oldRow.getByTestId('member-end').click();
   await page.getByTestId('member-left-reason').fill('moved away');
   await page.getByTestId('member-end-save').click();
+  // Gone from the current members; among all of them, ended and waiting to send.
+  await oldRow.waitFor({ state: 'detached' });
+  await page.getByTestId('members-all').check();
   await page
     .locator(`[data-testid="member-row"][data-id="${old.id}"][data-pending="true"]`)
     .waitFor();
