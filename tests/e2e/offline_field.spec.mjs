@@ -174,7 +174,7 @@ test('signing out with an unsent entry is refused unless confirmed', async () =>
     d.dismiss();
   });
   await page.getByTestId('logout').click();
-  assert.match(asked, /1 entr/);
+  assert.match(asked, /^1 entry is not sent yet/);
   await page.getByTestId('user-name').waitFor({ state: 'attached' });
   assert.equal(await page.getByTestId('login-form').count(), 0);
   await page.locator('[data-testid="offline-status"][data-waiting="1"]').waitFor();

@@ -205,8 +205,11 @@ const en = {
   'offline.syncingShort': 'Updating…',
   'offline.lastSynced': 'Last synced {when}',
   'offline.neverSynced': 'Not synced yet',
-  'offline.unsentConfirm':
-    '{n} entries are not sent yet. They stay on this phone and are sent when you sign in again. Sign out anyway?',
+  'offline.unsentConfirm': {
+    one: '{n} entry is not sent yet. It stays on this phone and is sent when you sign in again. Sign out anyway?',
+    other:
+      '{n} entries are not sent yet. They stay on this phone and are sent when you sign in again. Sign out anyway?',
+  },
   'off.queued': 'Saved on this phone. It will be sent when there is a connection.',
   'off.pending': 'Saved on this phone, waiting to send.',
   'off.refused': 'The server refused this entry. Fix the marked fields and save again.',
