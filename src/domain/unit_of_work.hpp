@@ -15,6 +15,7 @@
 #include "domain/registry/registry_config.hpp"
 #include "domain/registry/registry_rollup.hpp"
 #include "domain/reports/report.hpp"
+#include "domain/sync/sync.hpp"
 #include "domain/trainings/training.hpp"
 #include "domain/users/user.hpp"
 
@@ -37,6 +38,7 @@ class UnitOfWork {
   virtual IndicatorRepository& Indicators() = 0;
   virtual TargetRepository& Targets() = 0;
   virtual ReportRepository& Reports() = 0;
+  virtual SyncRepository& Sync() = 0;
   virtual void Commit() = 0;
 };
 

@@ -10,6 +10,7 @@
 #include "storage/repositories/indicator_repository.hpp"
 #include "storage/repositories/registry_repositories.hpp"
 #include "storage/repositories/report_repository.hpp"
+#include "storage/repositories/sync_repository.hpp"
 #include "storage/repositories/training_repository.hpp"
 #include "storage/repositories/user_repository.hpp"
 
@@ -50,6 +51,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   domain::IndicatorRepository& Indicators() override { return indicators_; }
   domain::TargetRepository& Targets() override { return targets_; }
   domain::ReportRepository& Reports() override { return reports_; }
+  domain::SyncRepository& Sync() override { return sync_; }
   void Commit() override {
     if (tx_) tx_->Commit();
   }
@@ -72,6 +74,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   SqlIndicatorRepository indicators_;
   SqlTargetRepository targets_;
   SqlReportRepository reports_;
+  SqlSyncRepository sync_{*conn_};
 };
 
 }  // namespace
