@@ -142,21 +142,6 @@ std::string ScopeFingerprint(const Actor& actor) {
   return out;
 }
 
-std::vector<std::string> AncestorPaths(const std::vector<PathRange>& scope) {
-  std::set<std::string> out;
-  for (const auto& r : scope) {
-    const std::string& path = r.lo;
-    for (std::size_t at = path.find('/', 1); at != std::string::npos && at + 1 < path.size();
-         at = path.find('/', at + 1))
-      out.insert(path.substr(0, at + 1));
-  }
-  std::erase_if(out, [&](const std::string& p) {
-    return std::any_of(scope.begin(), scope.end(),
-                       [&](const PathRange& r) { return p >= r.lo && p < r.hi; });
-  });
-  return {out.begin(), out.end()};
-}
-
 ChangeSet CollectChanges(const std::vector<Change>& rows) {
   ChangeSet set;
   std::array<std::unordered_set<std::string>, kSyncEntityCount> seen;

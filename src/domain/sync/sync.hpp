@@ -52,7 +52,7 @@ struct FeedScope {
 struct SnapshotScope {
   std::vector<PathRange> ranges;            // records in these subtrees
   std::vector<PathRange> sensitive;         // sensitive feedback only in these (focal point)
-  std::vector<std::string> ancestor_paths;  // areas above the scope
+  std::vector<std::string> ancestor_paths;  // areas above the scope (none sent today)
   std::string since;                        // activities held / feedback received on or after
 };
 
@@ -95,9 +95,6 @@ Result<SyncCursor> DecodeCursor(std::string_view text);
 // 16 hex digits naming the user and their grants (role and area path): a cursor made for
 // another scope resets the device.
 std::string ScopeFingerprint(const Actor& actor);
-// The strict ancestors of the grants' areas ("/a/b/" has "/a/"), without duplicates or any
-// path that is inside the scope itself.
-std::vector<std::string> AncestorPaths(const std::vector<PathRange>& scope);
 
 // The records a page names, per entity, each once: the latest row of a record wins, and a
 // move of an area in scope asks for a reset.

@@ -15,7 +15,6 @@ struct SyncService::Pass {
   int limit = kSyncDefaultLimit;
   std::int64_t high_water = 0;
   SnapshotScope snapshot;
-  std::set<std::string> ancestors;
 };
 
 namespace {
@@ -68,9 +67,7 @@ Result<SyncPage> SyncService::Page(const Actor& actor, const std::optional<std::
   pass.limit = limit;
   pass.snapshot.ranges = actor.Scope(Permission::kAreaRead);
   pass.snapshot.sensitive = actor.Scope(Permission::kFeedbackSensitive);
-  pass.snapshot.ancestor_paths = AncestorPaths(pass.snapshot.ranges);
   pass.snapshot.since = YearBefore(clock_);
-  pass.ancestors = {pass.snapshot.ancestor_paths.begin(), pass.snapshot.ancestor_paths.end()};
   pass.high_water = db_.Begin(false)->Sync().HighWater();
 
   // Another scope (grants changed), or a cursor from beyond this feed: start again.
@@ -198,14 +195,14 @@ Status SyncService::Load(Pass& pass, SyncEntity entity, const std::vector<std::s
   return {};
 }
 
-// The scope's areas and their ancestors, each with its breadcrumbs as its detail GET gives
-// them (ancestors the caller does not see left out).
+// The scope's areas, each with its breadcrumbs as its detail GET gives them. Areas above the
+// scope are not sent: like the detail GET, which leaves out ancestors the caller does not see.
 Status SyncService::LoadAreas(Pass& pass, const std::vector<std::string>& ids, SyncPage& page) {
   auto uow = db_.Begin(false);
   auto& areas = uow->Areas();
   for (const auto& id : ids) {
     auto area = areas.Get(id);
-    if (!area || !(pass.actor.Sees(area->path) || pass.ancestors.contains(area->path))) {
+    if (!area || !pass.actor.Sees(area->path)) {
       page.areas.deletes.push_back(id);
       continue;
     }

@@ -91,15 +91,6 @@ TEST(SyncScope, FingerprintFollowsUserAndGrants) {
   EXPECT_EQ(ScopeFingerprint(two), ScopeFingerprint(swapped));
 }
 
-TEST(SyncScope, AncestorsAreAboveTheScopeOnly) {
-  const auto paths =
-      AncestorPaths({SubtreeRange("/p/d/uc1/"), SubtreeRange("/p/d/uc2/"), SubtreeRange("/p/")});
-  EXPECT_TRUE(paths.empty()) << "/p/ covers the others";
-  EXPECT_EQ(AncestorPaths({SubtreeRange("/p/d/uc1/"), SubtreeRange("/q/x/")}),
-            (std::vector<std::string>{"/p/", "/p/d/", "/q/"}));
-  EXPECT_TRUE(AncestorPaths({SubtreeRange("/root/")}).empty());
-}
-
 TEST(SyncChanges, EachRecordOnceInFeedOrderAndAreaMovesReset) {
   const auto set =
       CollectChanges({Row(1, SyncEntity::kHouseholds, "h1"), Row(2, SyncEntity::kMemberships, "m1"),
