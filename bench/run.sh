@@ -2,17 +2,20 @@
 # make bench: demo generation, start-up, GET throughput and latency (wrk, 64 connections, on
 # 127.0.0.1), server memory. Prints a table and appends it to bench/results/. Never fails on a
 # number: figures are for reading, not asserting.
-# BENCH_STAGES (comma separated, default main,activities) picks the stages: main = this script's
+# BENCH_STAGES (comma separated, default main,activities,sync) picks the stages: main = this script's
 # 1M-household programme (SQLite, then PostgreSQL); activities = bench/activity_stage.sh, issue 4's
 # 2,000,000 activities / 20,000,000 participant rows. `BENCH_STAGES=activities make bench` runs
-# only the latter.
+# only the latter. sync = bench/sync_stage.sh, issue 14's sync of a union council.
 set -euo pipefail
 BIN=$(realpath "${1:-build-release/apps/mobilise/mobilise}")
-STAGES=${BENCH_STAGES:-main,activities}
+STAGES=${BENCH_STAGES:-main,activities,sync}
 has_stage() { [[ ",$STAGES," == *",$1,"* ]]; }
 if ! has_stage main; then
-  if has_stage activities; then exec "$(dirname "$0")/activity_stage.sh" "$BIN"; fi
-  echo "BENCH_STAGES=$STAGES: no stage to run (main, activities)" >&2
+  ran=
+  if has_stage activities; then "$(dirname "$0")/activity_stage.sh" "$BIN"; ran=1; fi
+  if has_stage sync; then "$(dirname "$0")/sync_stage.sh" "$BIN"; ran=1; fi
+  [ -n "$ran" ] && exit 0
+  echo "BENCH_STAGES=$STAGES: no stage to run (main, activities, sync)" >&2
   exit 2
 fi
 HOUSEHOLDS=${BENCH_HOUSEHOLDS:-1000000}
@@ -208,4 +211,9 @@ if has_stage activities; then
   cleanup  # the main stage's database and PostgreSQL go before the next stage's build-up
   trap - EXIT
   "$ROOT/bench/activity_stage.sh" "$BIN"
+fi
+if has_stage sync; then
+  cleanup
+  trap - EXIT
+  "$ROOT/bench/sync_stage.sh" "$BIN"
 fi
