@@ -11,7 +11,7 @@ DEBIAN_PACKAGES := g++ cmake ninja-build ccache pkg-config make \
   libsqlite3-dev sqlite3 libpq-dev postgresql \
   libxlsxwriter-dev libzip-dev libexpat1-dev libpugixml-dev \
   libpango1.0-dev libcairo2-dev libgdk-pixbuf-2.0-dev fonts-noto-core \
-  libsodium-dev libssl-dev libexpected-dev \
+  libsodium-dev libssl-dev libexpected-dev zlib1g-dev \
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev \
   libgtest-dev libgmock-dev libbenchmark-dev \
   wrk hyperfine chromium poppler-utils python3 zip bc curl clang-format

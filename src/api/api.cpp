@@ -22,6 +22,7 @@ Api::Api(Services services, ApiOptions options)
   AddTrainingRoutes(table, services_);
   AddIndicatorRoutes(table, services_);
   AddReportRoutes(table, services_);
+  AddSyncRoutes(table, services_);
   AddOpsRoutes(table, services_, options_, router_);
 }
 

@@ -9,6 +9,7 @@
 #include "api/openapi.hpp"
 #include "api/registry_config_json.hpp"
 #include "api/registry_dto.hpp"
+#include "api/sync_json.hpp"
 
 namespace mobilise::api {
 
@@ -37,6 +38,8 @@ std::vector<OperationSchema> CoreOperations() {
       {"PATCH", "/api/v1/areas/{id}", 200, One(&AreaShape), Reads(ReadAreaPatch)},
       {"DELETE", "/api/v1/areas/{id}", 204, none, none},
       {"GET", "/api/v1/areas/{id}/children", 200, PageOf(&AreaShape), none},
+      // Sync.
+      {"GET", "/api/v1/sync", 200, SyncPageSchema, none},
       // Users and audit.
       {"GET", "/api/v1/users", 200, PageOf(&UserShape), none},
       {"POST", "/api/v1/users", 201, One(&UserShape), Reads(ReadNewUser)},

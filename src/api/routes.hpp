@@ -24,6 +24,7 @@ void AddActivityRoutes(RouteTable& table, Services& services);
 void AddTrainingRoutes(RouteTable& table, Services& services);
 void AddIndicatorRoutes(RouteTable& table, Services& services);
 void AddReportRoutes(RouteTable& table, Services& services);
+void AddSyncRoutes(RouteTable& table, Services& services);
 void AddRegistryImportRoutes(RouteTable& table, Services& services, const ApiOptions& options);
 void AddOpsRoutes(RouteTable& table, Services& services, const ApiOptions& options,
                   const http::Router& router);

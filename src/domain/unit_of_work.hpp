@@ -16,6 +16,7 @@
 #include "domain/registry/registry_config.hpp"
 #include "domain/registry/registry_rollup.hpp"
 #include "domain/reports/report.hpp"
+#include "domain/sync/sync.hpp"
 #include "domain/trainings/training.hpp"
 #include "domain/users/user.hpp"
 
@@ -39,6 +40,7 @@ class UnitOfWork {
   virtual TargetRepository& Targets() = 0;
   virtual ReportRepository& Reports() = 0;
   virtual IdempotencyRepository& Idempotency() = 0;
+  virtual SyncRepository& Sync() = 0;
   virtual void Commit() = 0;
 };
 

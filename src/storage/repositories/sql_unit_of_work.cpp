@@ -11,6 +11,7 @@
 #include "storage/repositories/indicator_repository.hpp"
 #include "storage/repositories/registry_repositories.hpp"
 #include "storage/repositories/report_repository.hpp"
+#include "storage/repositories/sync_repository.hpp"
 #include "storage/repositories/training_repository.hpp"
 #include "storage/repositories/user_repository.hpp"
 
@@ -53,6 +54,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   domain::TargetRepository& Targets() override { return targets_; }
   domain::ReportRepository& Reports() override { return reports_; }
   domain::IdempotencyRepository& Idempotency() override { return idempotency_; }
+  domain::SyncRepository& Sync() override { return sync_; }
   void Commit() override {
     if (tx_) tx_->Commit();
   }
@@ -76,6 +78,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   SqlTargetRepository targets_;
   SqlReportRepository reports_;
   SqlIdempotencyRepository idempotency_;
+  SqlSyncRepository sync_{*conn_};
 };
 
 }  // namespace
