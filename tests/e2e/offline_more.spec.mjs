@@ -1,11 +1,10 @@
 // Memberships, feedback and trainee scores offline: a mobiliser, with the network cut, adds a
 // household to a community organisation and ends another's membership, logs a complaint (the
 // receipt gives the reference at once) and enters a training's scores; back online each is on
-// the server exactly once. Needs client ids and the sync feed (contract14).
+// the server exactly once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Api, BASE, PHONE, areaByCode, launch, login, pickArea, uniq } from './support.mjs';
-import { serverSupportsOffline } from './offline_support.mjs';
 
 const VILLAGE = 'P1-D1-T1-U1-V1';
 const today = () => new Date().toISOString().slice(0, 10);
@@ -44,12 +43,8 @@ async function household(api, village, name) {
   });
 }
 
-test('memberships, feedback and scores recorded offline are sent once', async (t) => {
+test('memberships, feedback and scores recorded offline are sent once', async () => {
   const mob = await new Api().login('mobiliser.u1', 'demo-pass');
-  if (!(await serverSupportsOffline(mob))) {
-    t.skip('the server has no client ids or sync feed yet (contract14)');
-    return;
-  }
   const s = uniq();
   const village = await areaByCode(mob, VILLAGE);
   const co = await mob.post('/institutions', {

@@ -7,7 +7,6 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { pngOf } from '../api/support.mjs';
 import { Api, BASE, PHONE, areaByCode, launch, login, pickArea, uniq } from './support.mjs';
-import { serverTakesClientIds } from './offline_support.mjs';
 
 const VILLAGE = 'P1-D1-T1-U1-V1';
 
@@ -31,12 +30,8 @@ async function signedIn(context) {
 const allSent = (page) =>
   page.locator('[data-testid="offline-status"][data-waiting="0"][data-problems="0"]').waitFor();
 
-test('(b) answers lost after the server committed: still one household, one session, one photo', async (t) => {
+test('(b) answers lost after the server committed: still one household, one session, one photo', async () => {
   const api = await new Api().login('mobiliser.u1', 'demo-pass');
-  if (!(await serverTakesClientIds(api))) {
-    t.skip('the server has no client ids yet (contract14)');
-    return;
-  }
   const s = uniq();
   const head = `Lost answer ${s}`;
   const context = await browser.newContext({ viewport: PHONE, baseURL: BASE });
@@ -95,12 +90,8 @@ test('(b) answers lost after the server committed: still one household, one sess
   await context.close();
 });
 
-test('(c) a refused queued entry shows its field errors on the form, is fixed and sent', async (t) => {
+test('(c) a refused queued entry shows its field errors on the form, is fixed and sent', async () => {
   const api = await new Api().login('mobiliser.u1', 'demo-pass');
-  if (!(await serverTakesClientIds(api))) {
-    t.skip('the server has no client ids yet (contract14)');
-    return;
-  }
   const s = uniq();
   const head = `Refused ${s}`;
   const context = await browser.newContext({ viewport: PHONE, baseURL: BASE });
@@ -140,12 +131,8 @@ test('(c) a refused queued entry shows its field errors on the form, is fixed an
   await context.close();
 });
 
-test('(c) a refused queued feedback opens in its form with the error, is fixed and sent', async (t) => {
+test('(c) a refused queued feedback opens in its form with the error, is fixed and sent', async () => {
   const api = await new Api().login('mobiliser.u1', 'demo-pass');
-  if (!(await serverTakesClientIds(api))) {
-    t.skip('the server has no client ids yet (contract14)');
-    return;
-  }
   const s = uniq();
   const context = await browser.newContext({ viewport: PHONE, baseURL: BASE });
   const page = await signedIn(context);

@@ -37,7 +37,11 @@ export function start(userId: string): void {
   user = userId;
   db = openUserDb(userId);
   db.then(async (d) => {
-    patchStatus({ last_synced: ((await d.get('meta', 'last_synced')) as string) ?? null });
+    // 'idle' at once: started offline, no sync pass runs, and the status line must still show.
+    patchStatus({
+      phase: 'idle',
+      last_synced: ((await d.get('meta', 'last_synced')) as string) ?? null,
+    });
     await counts(d);
     persist();
     flush().catch(() => {});
