@@ -22,9 +22,10 @@ Param SnapshotJson(const std::optional<domain::Snapshot>& s) {
 void SqlAuditRepository::Append(const domain::AuditEntry& e) {
   conn_.Execute(
       "INSERT INTO audit (id, at, user_id, action, entity, entity_id, area_path, before, after, "
-      "ip) VALUES (?,?,?,?,?,?,?,?,?,?)",
+      "ip, device_id, device_name) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
       {e.id, e.at, OptParam(e.user_id), e.action, e.entity, OptParam(e.entity_id),
-       OptParam(e.area_path), SnapshotJson(e.before), SnapshotJson(e.after), e.ip});
+       OptParam(e.area_path), SnapshotJson(e.before), SnapshotJson(e.after), e.ip,
+       OptParam(e.device_id), OptParam(e.device_name)});
 }
 
 domain::Page<domain::AuditEntry> SqlAuditRepository::List(const domain::AuditQuery& q) {
@@ -46,7 +47,8 @@ domain::Page<domain::AuditEntry> SqlAuditRepository::List(const domain::AuditQue
   params.emplace_back(q.page.offset);
   auto rs = conn_.Query(
       "SELECT x.id, x.at, x.user_id, u.username, x.action, x.entity, x.entity_id, x.area_path, "
-      "x.before, x.after, x.ip FROM audit x LEFT JOIN app_user u ON u.id = x.user_id" +
+      "x.before, x.after, x.ip, x.device_id, x.device_name FROM audit x LEFT JOIN app_user u ON "
+      "u.id = x.user_id" +
           w.sql + " ORDER BY x.id DESC LIMIT ? OFFSET ?",
       params);
   for (std::size_t i = 0; i < rs.size(); ++i) {
@@ -63,6 +65,8 @@ domain::Page<domain::AuditEntry> SqlAuditRepository::List(const domain::AuditQue
     e.before_json = r.IsNull("before") ? "null" : r.Str("before");
     e.after_json = r.IsNull("after") ? "null" : r.Str("after");
     e.ip = r.Str("ip");
+    e.device_id = r.OptText("device_id");
+    e.device_name = r.OptText("device_name");
     page.items.push_back(std::move(e));
   }
   return page;
