@@ -5,6 +5,7 @@
 #include "core/id.hpp"
 #include "domain/areas/area_path.hpp"
 #include "domain/feedback/feedback_rules.hpp"
+#include "domain/feedback/short_ref.hpp"
 #include "domain/validation.hpp"
 
 namespace mobilise::domain {
@@ -174,6 +175,7 @@ Result<Feedback> FeedbackService::Create(const Actor& actor, const FeedbackInput
   const auto categories = uow->Feedback().Categories();
   Feedback f;
   f.id = NewId();
+  f.short_ref = ShortRef(f.id);
   FieldErrors errors;
   Apply(*uow, actor, categories, f, in, true, clock_.Today(), errors);
   if (!errors.empty()) return Fail(Error::Validation("the feedback has invalid fields", errors));
