@@ -51,7 +51,17 @@ export async function openMenu(page) {
     await toggle.click();
 }
 
-export async function login(page, username = ADMIN, password = ADMIN_PASSWORD) {
+// The app speaks the account's language after sign-in (and a choice made in the app is saved to
+// the account), so a spec that expects a language sets the account's first.
+export async function setAccountLocale(username, password, lang) {
+  const api = await new Api().login(username, password);
+  await api.request('PATCH', '/session', { locale: lang });
+}
+
+// Signs in through the form; the account's language is set to `lang` first (English unless told;
+// null leaves the account's own).
+export async function login(page, username = ADMIN, password = ADMIN_PASSWORD, lang = 'en') {
+  if (lang) await setAccountLocale(username, password, lang);
   await page.goto('/');
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
@@ -111,7 +121,7 @@ export class Api {
 }
 
 // Signs in through the form with the app language fixed first (demo accounts carry their own
-// locales); demo accounts share one password.
+// locales: the account's is set to `lang`); demo accounts share one password.
 export async function loginAs(
   browser,
   username,
@@ -122,7 +132,7 @@ export async function loginAs(
   const page = await newPage(browser, viewport);
   await page.goto(BASE + '/');
   await page.evaluate((l) => localStorage.setItem('mobilise.lang', l), lang);
-  await login(page, username, password);
+  await login(page, username, password, lang);
   return page;
 }
 
