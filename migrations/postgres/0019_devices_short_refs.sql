@@ -31,18 +31,18 @@ CREATE INDEX feedback_short_ref ON feedback(short_ref);
 CREATE TABLE short_ref_backfill (id TEXT PRIMARY KEY, v BIGINT NOT NULL);
 INSERT INTO short_ref_backfill (id, v)
 SELECT id,
-       ((strpos('0123456789abcdef', substr(lower(id), 25, 1)) - 1) * 17592186044416 +
-       (strpos('0123456789abcdef', substr(lower(id), 26, 1)) - 1) * 1099511627776 +
-       (strpos('0123456789abcdef', substr(lower(id), 27, 1)) - 1) * 68719476736 +
-       (strpos('0123456789abcdef', substr(lower(id), 28, 1)) - 1) * 4294967296 +
-       (strpos('0123456789abcdef', substr(lower(id), 29, 1)) - 1) * 268435456 +
-       (strpos('0123456789abcdef', substr(lower(id), 30, 1)) - 1) * 16777216 +
-       (strpos('0123456789abcdef', substr(lower(id), 31, 1)) - 1) * 1048576 +
-       (strpos('0123456789abcdef', substr(lower(id), 32, 1)) - 1) * 65536 +
-       (strpos('0123456789abcdef', substr(lower(id), 33, 1)) - 1) * 4096 +
-       (strpos('0123456789abcdef', substr(lower(id), 34, 1)) - 1) * 256 +
-       (strpos('0123456789abcdef', substr(lower(id), 35, 1)) - 1) * 16 +
-       (strpos('0123456789abcdef', substr(lower(id), 36, 1)) - 1) * 1) % 852891037441
+       ((CAST(strpos('0123456789abcdef', substr(lower(id), 25, 1)) AS BIGINT) - 1) * 17592186044416 +
+       (CAST(strpos('0123456789abcdef', substr(lower(id), 26, 1)) AS BIGINT) - 1) * 1099511627776 +
+       (CAST(strpos('0123456789abcdef', substr(lower(id), 27, 1)) AS BIGINT) - 1) * 68719476736 +
+       (CAST(strpos('0123456789abcdef', substr(lower(id), 28, 1)) AS BIGINT) - 1) * 4294967296 +
+       (CAST(strpos('0123456789abcdef', substr(lower(id), 29, 1)) AS BIGINT) - 1) * 268435456 +
+       (CAST(strpos('0123456789abcdef', substr(lower(id), 30, 1)) AS BIGINT) - 1) * 16777216 +
+       (CAST(strpos('0123456789abcdef', substr(lower(id), 31, 1)) AS BIGINT) - 1) * 1048576 +
+       (CAST(strpos('0123456789abcdef', substr(lower(id), 32, 1)) AS BIGINT) - 1) * 65536 +
+       (CAST(strpos('0123456789abcdef', substr(lower(id), 33, 1)) AS BIGINT) - 1) * 4096 +
+       (CAST(strpos('0123456789abcdef', substr(lower(id), 34, 1)) AS BIGINT) - 1) * 256 +
+       (CAST(strpos('0123456789abcdef', substr(lower(id), 35, 1)) AS BIGINT) - 1) * 16 +
+       (CAST(strpos('0123456789abcdef', substr(lower(id), 36, 1)) AS BIGINT) - 1) * 1) % 852891037441
   FROM feedback WHERE length(id) = 36;
 UPDATE feedback SET short_ref = (
   SELECT substr('23456789ABCDEFGHJKMNPQRSTUVWXYZ', CAST(v / 27512614111 % 31 AS INTEGER) + 1, 1) ||

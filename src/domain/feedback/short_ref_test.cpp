@@ -16,13 +16,24 @@
 namespace mobilise::domain {
 namespace {
 
+// web/src/short_ref_vectors.json, found beside this source file or above the working directory
+// (ctest runs in the build tree; __FILE__ may be relative to it).
 std::string VectorsText() {
-  const auto file = std::filesystem::path(__FILE__).parent_path() / "../../../web/src/" /
-                    "short_ref_vectors.json";
-  std::ifstream in(file);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
+  namespace fs = std::filesystem;
+  const fs::path rel = fs::path("web") / "src" / "short_ref_vectors.json";
+  std::vector<fs::path> candidates = {fs::path(__FILE__).parent_path() / "../../.." / rel};
+  for (fs::path dir = fs::current_path(); !dir.empty(); dir = dir.parent_path()) {
+    candidates.push_back(dir / rel);
+    if (dir == dir.root_path()) break;
+  }
+  for (const auto& file : candidates) {
+    std::ifstream in(file);
+    if (!in) continue;
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+  return "";
 }
 
 TEST(ShortRef, MatchesTheSharedVectors) {

@@ -65,7 +65,7 @@ TEST_P(DeviceSessionTest, ExpirySlidesThirtyDaysAfterTheLastUse) {
   ASSERT_TRUE(p);
   EXPECT_EQ(p->device->name, "Samsung A05");
   EXPECT_EQ(p->actor.device_id, kPhone);
-  EXPECT_EQ(p->expires_at, "2027-01-30T08:00:00.000Z");
+  EXPECT_EQ(p->expires_at, "2027-01-29T08:00:00.000Z");  // day 29 (Dec 30) + 30 days
   // 29 more days offline: still signed in; then 31 days unused: gone.
   clock_.Advance(hours(24 * 29));
   ASSERT_TRUE(auth_->FromSession(s.token, "x"));
