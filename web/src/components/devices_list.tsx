@@ -52,13 +52,14 @@ export function DevicesList({ userId }: { userId: string }) {
               data-device-id={d.id}
               data-revoked={d.revoked_at ? 'true' : 'false'}
             >
-              <bdi dir="auto">
-                <strong>{d.name}</strong>
-              </bdi>
-              <span class="muted small">
-                {' · '}
+              <div>
+                <bdi dir="auto">
+                  <strong>{d.name}</strong>
+                </bdi>
+              </div>
+              <div class="muted small">
                 {t('devices.lastSeen')}: <time dir="ltr">{when(d.last_seen_at)}</time>
-              </span>{' '}
+              </div>
               {d.revoked_at ? (
                 <span class="badge off" data-testid="device-revoked">
                   {t('devices.revoked')}
