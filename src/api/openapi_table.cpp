@@ -118,6 +118,7 @@ std::vector<const ShapeBase*> ComponentShapes() {
                                     &UserShape(),
                                     &PrincipalShape(),
                                     &AuditShape(),
+                                    &DeviceShape(),
                                     &NewTokenShape(),
                                     &SessionShape(),
                                     &RegistryConfigShape(),
