@@ -84,7 +84,16 @@ export default defineConfig({
         // monitoring screens: one chunk for both is smaller than three (theirs and the shared).
         codeSplitting: {
           includeDependenciesRecursively: false,
-          groups: [{ name: 'reports', test: /features[\\/](reports|setup)[\\/](?!strings|index)/ }],
+          groups: [
+            { name: 'reports', test: /features[\\/](reports|setup)[\\/](?!strings|index)/ },
+            // The parts the feature screens share (lists, record forms, imports, pickers) and
+            // the area import the shell fetches on first use: one chunk rather than one small
+            // chunk per combination of features that uses them (smaller gzipped in total).
+            {
+              name: 'parts',
+              test: /(components[\\/](lists|registry_bits|import_panel|loading_card|pager|bar_chart)|registry_data|area_import|institution_picker)\./,
+            },
+          ],
         },
       },
     },

@@ -6,18 +6,21 @@ namespace mobilise::domain {
 
 // Each band's first and last year, worked out from the UNHCR bands in domain.md.
 TEST(Demographics, AgeBandEdges) {
-  EXPECT_EQ(AgeBandOf(0), "0-4");
-  EXPECT_EQ(AgeBandOf(4), "0-4");
-  EXPECT_EQ(AgeBandOf(5), "5-11");
-  EXPECT_EQ(AgeBandOf(11), "5-11");
-  EXPECT_EQ(AgeBandOf(12), "12-17");
-  EXPECT_EQ(AgeBandOf(17), "12-17");
-  EXPECT_EQ(AgeBandOf(18), "18-59");
-  EXPECT_EQ(AgeBandOf(59), "18-59");
-  EXPECT_EQ(AgeBandOf(60), "60+");
-  EXPECT_EQ(AgeBandOf(104), "60+");
-  EXPECT_EQ(AgeBandOf(std::nullopt), "unknown");
-  EXPECT_EQ(AgeBandOf(-1), "unknown");
+  const std::pair<std::optional<int>, std::string_view> cases[] = {
+      {0, "0-4"},
+      {4, "0-4"},
+      {5, "5-11"},
+      {11, "5-11"},
+      {12, "12-17"},
+      {17, "12-17"},
+      {18, "18-59"},
+      {59, "18-59"},
+      {60, "60+"},
+      {104, "60+"},
+      {std::nullopt, "unknown"},
+      {-1, "unknown"},
+  };
+  for (const auto& [age, band] : cases) EXPECT_EQ(AgeBandOf(age), band) << age.value_or(-99);
 }
 
 TEST(Demographics, CodesInOrder) {

@@ -23,6 +23,13 @@ Error MustFail(std::string_view csv, const ReadLimits& limits = {}) {
   return table ? Error{} : table.error();
 }
 
+// `csv` is refused as invalid, with a message that holds each of `parts`.
+void ExpectInvalid(std::string_view csv, std::initializer_list<const char*> parts) {
+  Error e = MustFail(csv);
+  EXPECT_EQ(e.code, ErrorCode::kValidation);
+  for (const char* part : parts) EXPECT_THAT(e.message, HasSubstr(part));
+}
+
 TEST(CsvReader, ReadsHeaderAndRowsWithRowNumbers) {
   Table t = MustRead("code,name\nAF01,Kabul\nAF02,Herat\n");
   EXPECT_THAT(t.header, ElementsAre("code", "name"));
@@ -94,10 +101,7 @@ TEST(CsvReader, PashtoAndUkrainianTextIsIntact) {
 
 TEST(CsvReader, InvalidUtf8NamesTheRowAndAsksForUtf8) {
   // Row 3 holds "Caf\xE9" as Windows-1252 writes it.
-  Error e = MustFail("name\nKabul\nCaf\xE9\nHerat\n");
-  EXPECT_EQ(e.code, ErrorCode::kValidation);
-  EXPECT_THAT(e.message, HasSubstr("row 3"));
-  EXPECT_THAT(e.message, HasSubstr("UTF-8"));
+  ExpectInvalid("name\nKabul\nCaf\xE9\nHerat\n", {"row 3", "UTF-8"});
 }
 
 TEST(CsvReader, Utf16WithoutBomIsRejectedAsNotUtf8) {
@@ -132,10 +136,7 @@ TEST(CsvReader, TrailingEmptyCellsPadOut) {
 }
 
 TEST(CsvReader, UnterminatedQuoteIsAnErrorAtItsRow) {
-  Error e = MustFail("a,b\n1,2\n3,\"never closed\n4,5\n6,7\n");
-  EXPECT_EQ(e.code, ErrorCode::kValidation);
-  EXPECT_THAT(e.message, HasSubstr("row 3"));
-  EXPECT_THAT(e.message, HasSubstr("never closed"));
+  ExpectInvalid("a,b\n1,2\n3,\"never closed\n4,5\n6,7\n", {"row 3", "never closed"});
 }
 
 TEST(CsvReader, TextAfterClosingQuoteIsAnError) {

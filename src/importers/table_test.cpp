@@ -31,11 +31,10 @@ TEST(IsValidUtf8, AcceptsUtf8AndRejectsTheRest) {
 }
 
 TEST(ColumnLetters, MatchesSpreadsheetNames) {
-  EXPECT_EQ(ColumnLetters(0), "A");
-  EXPECT_EQ(ColumnLetters(25), "Z");
-  EXPECT_EQ(ColumnLetters(26), "AA");
-  EXPECT_EQ(ColumnLetters(701), "ZZ");
-  EXPECT_EQ(ColumnLetters(702), "AAA");
+  const std::pair<std::size_t, std::string_view> letters[] = {
+      {0, "A"}, {25, "Z"}, {26, "AA"}, {701, "ZZ"}, {702, "AAA"},
+  };
+  for (const auto& [column, name] : letters) EXPECT_EQ(ColumnLetters(column), name) << column;
   Table t;
   t.header = {"code", ""};
   EXPECT_EQ(t.ColumnName(0), "code");

@@ -16,13 +16,7 @@ using ::testing::UnorderedElementsAre;
 constexpr const char* kXlsxType =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-std::string SmallXlsx() {
-  return testing::MakeXlsx([](lxw_workbook* wb) {
-    lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
-    worksheet_write_string(ws, 0, 0, "code", nullptr);
-    worksheet_write_string(ws, 1, 0, "X1", nullptr);
-  });
-}
+std::string SmallXlsx() { return testing::TextWorkbook({{0, 0, "code"}, {1, 0, "X1"}}); }
 
 TEST(ReadTable, PicksTheFormat) {
   std::string xlsx = SmallXlsx();

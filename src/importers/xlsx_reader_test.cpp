@@ -24,6 +24,27 @@ Table MustRead(std::string_view bytes, std::string_view sheet = {}, const ReadLi
   return table ? *table : Table{};
 }
 
+// One row of the area list below: code, name, local name, population, day formed and active.
+struct AreaRow {
+  const char* code;
+  const char* name;
+  const std::string& name_local;
+  double population;
+  lxw_format* population_format;
+  lxw_datetime formed;
+  lxw_format* formed_format;
+  bool active;
+};
+
+void WriteAreaRow(lxw_worksheet* ws, lxw_row_t row, AreaRow a) {
+  worksheet_write_string(ws, row, 0, a.code, nullptr);
+  worksheet_write_string(ws, row, 1, a.name, nullptr);
+  worksheet_write_string(ws, row, 2, a.name_local.c_str(), nullptr);
+  worksheet_write_number(ws, row, 3, a.population, a.population_format);
+  worksheet_write_datetime(ws, row, 4, &a.formed, a.formed_format);
+  worksheet_write_boolean(ws, row, 5, a.active ? 1 : 0, nullptr);
+}
+
 // An area list as a user would make it: strings, numbers, a date, a boolean, local scripts.
 std::string AreaWorkbook(bool constant_memory) {
   return MakeXlsx(
@@ -37,20 +58,11 @@ std::string AreaWorkbook(bool constant_memory) {
         format_set_num_format(money, "#,##0.00");
         const char* header[] = {"code", "name", "name_local", "population", "formed_on", "active"};
         for (int c = 0; c < 6; ++c) worksheet_write_string(ws, 0, c, header[c], nullptr);
-        worksheet_write_string(ws, 1, 0, "AF01", nullptr);
-        worksheet_write_string(ws, 1, 1, "Kabul", nullptr);
-        worksheet_write_string(ws, 1, 2, kPashto.c_str(), nullptr);
-        worksheet_write_number(ws, 1, 3, 4601789, money);
-        lxw_datetime formed = {2024, 3, 15, 0, 0, 0};
-        worksheet_write_datetime(ws, 1, 4, &formed, date);
-        worksheet_write_boolean(ws, 1, 5, 1, nullptr);
-        worksheet_write_string(ws, 2, 0, "UA32", nullptr);
-        worksheet_write_string(ws, 2, 1, "Kyiv oblast", nullptr);
-        worksheet_write_string(ws, 2, 2, kUkrainian.c_str(), nullptr);
-        worksheet_write_number(ws, 2, 3, 1788.25, nullptr);
-        lxw_datetime leap = {2000, 2, 29, 0, 0, 0};
-        worksheet_write_datetime(ws, 2, 4, &leap, builtin_date);
-        worksheet_write_boolean(ws, 2, 5, 0, nullptr);
+        const lxw_datetime formed = {2024, 3, 15, 0, 0, 0}, leap = {2000, 2, 29, 0, 0, 0};
+        WriteAreaRow(ws, 1, {"AF01", "Kabul", kPashto, 4601789, money, formed, date, true});
+        const AreaRow kyiv = {"UA32",  "Kyiv oblast", kUkrainian,   1788.25,
+                              nullptr, leap,          builtin_date, false};
+        WriteAreaRow(ws, 2, kyiv);
         worksheet_write_number(ws, 3, 0, 1234567890123.0, nullptr);
         worksheet_write_number(ws, 3, 3, -0.5, nullptr);
       },
@@ -123,12 +135,7 @@ TEST(XlsxReader, SparseCellsAndBlankRowsKeepTheirPlaces) {
 }
 
 TEST(XlsxReader, ValueBeyondTheHeaderIsReported) {
-  std::string bytes = MakeXlsx([](lxw_workbook* wb) {
-    lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
-    worksheet_write_string(ws, 0, 0, "code", nullptr);
-    worksheet_write_string(ws, 1, 0, "A", nullptr);
-    worksheet_write_string(ws, 1, 27, "stray", nullptr);
-  });
+  std::string bytes = testing::TextWorkbook({{0, 0, "code"}, {1, 0, "A"}, {1, 27, "stray"}});
   Table t = MustRead(bytes);
   EXPECT_TRUE(t.rows.empty());
   ASSERT_EQ(t.errors.size(), 1u);

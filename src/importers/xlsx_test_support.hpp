@@ -44,6 +44,21 @@ inline std::string MakeXlsx(const std::function<void(lxw_workbook*)>& fill,
   return bytes;
 }
 
+// A text cell for TextWorkbook: its row and column (from 0) and its text.
+struct TextCell {
+  lxw_row_t row;
+  lxw_col_t column;
+  const char* text;
+};
+
+// A workbook of one sheet that holds `cells` and nothing else.
+inline std::string TextWorkbook(std::vector<TextCell> cells) {
+  return MakeXlsx([&cells](lxw_workbook* wb) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
+    for (const auto& c : cells) worksheet_write_string(ws, c.row, c.column, c.text, nullptr);
+  });
+}
+
 // A zip holding exactly `entries` (name, content), deflated.
 inline std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& entries) {
   std::string path = TempPath(".zip");

@@ -25,34 +25,40 @@ TEST(XlsxValues, FormatKinds) {
 }
 
 TEST(XlsxValues, RenderNumber) {
-  EXPECT_EQ(RenderNumber("5"), "5");
-  EXPECT_EQ(RenderNumber("5.0"), "5");
-  EXPECT_EQ(RenderNumber("-12.000"), "-12");
-  EXPECT_EQ(RenderNumber("0.1"), "0.1");
-  EXPECT_EQ(RenderNumber("3.14159"), "3.14159");
-  EXPECT_EQ(RenderNumber("0.10000000000000001"), "0.10000000000000001");
-  EXPECT_EQ(RenderNumber("1.5E3"), "1500");
-  EXPECT_EQ(RenderNumber("9.3700123456E10"), "93700123456");
-  EXPECT_EQ(RenderNumber("1E-3"), "0.001");
-  EXPECT_EQ(RenderNumber("1E+20"), "1e+20");
+  // The cell's text -> as rendered.
+  const std::pair<const char*, const char*> cases[] = {
+      {"5", "5"},
+      {"5.0", "5"},
+      {"-12.000", "-12"},
+      {"0.1", "0.1"},
+      {"3.14159", "3.14159"},
+      {"0.10000000000000001", "0.10000000000000001"},
+      {"1.5E3", "1500"},
+      {"9.3700123456E10", "93700123456"},
+      {"1E-3", "0.001"},
+      {"1E+20", "1e+20"},
+  };
+  for (const auto& [cell, rendered] : cases) EXPECT_EQ(RenderNumber(cell), rendered) << cell;
 }
 
 TEST(XlsxValues, SerialDates) {
-  auto date = [](const char* v, bool d1904 = false) {
-    return RenderSerialDate(v, NumberKind::kDate, d1904).value_or("none");
+  // The serial number in the 1900 date system -> the day, or "none".
+  const std::pair<const char*, const char*> cases[] = {
+      {"1", "1900-01-01"},
+      {"59", "1900-02-28"},
+      {"60", "none"},  // Excel's 1900-02-29
+      {"61", "1900-03-01"},
+      {"25569", "1970-01-01"},
+      {"36585", "2000-02-29"},
+      {"45000.75", "2023-03-15"},
+      {"2958465", "9999-12-31"},
+      {"2958466", "none"},
+      {"-1", "none"},
+      {"abc", "none"},
   };
-  EXPECT_EQ(date("1"), "1900-01-01");
-  EXPECT_EQ(date("59"), "1900-02-28");
-  EXPECT_EQ(date("60"), "none");  // Excel's 1900-02-29
-  EXPECT_EQ(date("61"), "1900-03-01");
-  EXPECT_EQ(date("25569"), "1970-01-01");
-  EXPECT_EQ(date("36585"), "2000-02-29");
-  EXPECT_EQ(date("45000.75"), "2023-03-15");
-  EXPECT_EQ(date("2958465"), "9999-12-31");
-  EXPECT_EQ(date("2958466"), "none");
-  EXPECT_EQ(date("-1"), "none");
-  EXPECT_EQ(date("abc"), "none");
-  EXPECT_EQ(date("0", true), "1904-01-01");
+  for (const auto& [serial, day] : cases)
+    EXPECT_EQ(RenderSerialDate(serial, NumberKind::kDate, false).value_or("none"), day) << serial;
+  EXPECT_EQ(RenderSerialDate("0", NumberKind::kDate, true), "1904-01-01");
   EXPECT_EQ(RenderSerialDate("45000.5", NumberKind::kDateTime, false), "2023-03-15 12:00:00");
   EXPECT_EQ(RenderSerialDate("0.99999999", NumberKind::kTime, false), "00:00:00");
   EXPECT_EQ(RenderSerialDate("0.75", NumberKind::kTime, false), "18:00:00");

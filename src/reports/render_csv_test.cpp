@@ -8,15 +8,12 @@ namespace mobilise::reports {
 namespace {
 
 TEST(RenderCsv, WritesBomTitledTablesNumbersNarrativeAndGuardsFormulas) {
-  Document doc;
-  doc.title = "Monthly progress report";
-  doc.subtitle = "Peshawar district, October 2026";
-  doc.facts = {{"Period", "October 2026"}, {"Prepared by", "=HYPERLINK(\"x\")"}};
-  Section section;
-  section.title = "Households";
-  Table table;
-  table.title = "Reached, by \"union council\"";
-  table.columns = {"Union council", "Reached", "Target", "% achieved"};
+  Document doc{.title = "Monthly progress report",
+               .subtitle = "Peshawar district, October 2026",
+               .facts = {{"Period", "October 2026"}, {"Prepared by", "=HYPERLINK(\"x\")"}}};
+  Section section{.title = "Households"};
+  Table table{.title = "Reached, by \"union council\"",
+              .columns = {"Union council", "Reached", "Target", "% achieved"}};
   table.rows = {
       {{"Badaber", {}},
        {"1,234", 1234.0},

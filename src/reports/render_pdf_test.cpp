@@ -109,13 +109,8 @@ TEST(RenderPdf, MarathiAndUkrainianText) {
 }
 
 TEST(RenderPdf, LongTableBreaksAcrossPagesWithItsHeaderOnEachPage) {
-  Document doc;
-  doc.title = "Village register";
-  Section section;
-  section.title = "All villages";
-  Table table;
-  table.title = "Households by village";
-  table.columns = {"Village", "Households", "Members", "Women-headed"};
+  Table table{.title = "Households by village",
+              .columns = {"Village", "Households", "Members", "Women-headed"}};
   for (int i = 1; i <= 600; ++i) {
     char name[32];
     std::snprintf(name, sizeof name, "Village %03d", i);
@@ -123,8 +118,7 @@ TEST(RenderPdf, LongTableBreaksAcrossPagesWithItsHeaderOnEachPage) {
                           Num(i * 31, std::to_string(i * 31)),
                           Num(i % 13, std::to_string(i % 13))});
   }
-  section.tables.push_back(table);
-  doc.sections.push_back(section);
+  const Document doc = OneTableDocument("Village register", "All villages", table);
   std::string path = OutputPath("long_table.pdf");
   ASSERT_TRUE(RenderPdf(doc, path));
 
@@ -143,12 +137,7 @@ TEST(RenderPdf, LongTableBreaksAcrossPagesWithItsHeaderOnEachPage) {
 }
 
 TEST(RenderPdf, WideTableShrinksAndWrapsInsideThePage) {
-  Document doc;
-  doc.title = "Wide";
-  Section section;
-  section.title = "Disaggregation";
-  Table table;
-  table.columns = {"Union council with a rather long name"};
+  Table table{.columns = {"Union council with a rather long name"}};
   for (int c = 0; c < 13; ++c)
     table.columns.push_back("Participants aged 18-59 column " + std::to_string(c));
   for (int r = 0; r < 5; ++r) {
@@ -158,20 +147,17 @@ TEST(RenderPdf, WideTableShrinksAndWrapsInsideThePage) {
     for (int c = 0; c < 13; ++c) row.push_back(Num(123456.5 + c, "123,456.5"));
     table.rows.push_back(row);
   }
-  section.tables.push_back(table);
-  doc.sections.push_back(section);
+  const Document doc = OneTableDocument("Wide", "Disaggregation", table);
   std::string path = OutputPath("wide_table.pdf");
   ASSERT_TRUE(RenderPdf(doc, path));
   ExpectWithinMargins(path);
 }
 
 TEST(RenderPdf, MissingPhotoIsAFrameWithItsCaption) {
-  Document doc;
-  doc.title = "Photos";
-  Section section;
-  section.title = "Stories";
-  section.photos.push_back({"Caption of a lost photo", "/nonexistent/photo.jpg"});
-  doc.sections.push_back(section);
+  const Document doc{
+      .title = "Photos",
+      .sections = {
+          {.title = "Stories", .photos = {{"Caption of a lost photo", "/nonexistent/photo.jpg"}}}}};
   std::string path = OutputPath("missing_photo.pdf");
   ASSERT_TRUE(RenderPdf(doc, path));
   EXPECT_NE(PdfText(path).find("Caption of a lost photo"), std::string::npos);

@@ -16,15 +16,13 @@ using namespace testing;
 using importers::detail::ZipArchive;
 
 Document WorkbookDocument() {
-  Document doc;
-  doc.title = "Monthly progress report";
-  doc.subtitle = "Peshawar district, October 2026";
-  doc.facts = {{"Period", "October 2026"}, {"Area", "Peshawar"}};
-  Section section;
-  section.title = "Households and community organisations: [reached]";  // > 31 chars, [ ] :
-  Table table;
-  table.title = "Households by union council";
-  table.columns = {"Union council", "Reached", "Target", "% achieved"};
+  Document doc{.title = "Monthly progress report",
+               .subtitle = "Peshawar district, October 2026",
+               .facts = {{"Period", "October 2026"}, {"Area", "Peshawar"}}};
+  // > 31 characters, with [ ] and :
+  Section section{.title = "Households and community organisations: [reached]"};
+  Table table{.title = "Households by union council",
+              .columns = {"Union council", "Reached", "Target", "% achieved"}};
   table.rows = {
       {Label("Badaber"), Num(1234, "1,234"), Num(1500, "1,500"), Num(82.3, "82.3%", "amber", true)},
       {Label("Mathra"), Num(845, "845"), Num(800, "800"), Num(105.6, "105.6%", "green", true)},
@@ -138,17 +136,11 @@ TEST(RenderXlsx, RightToLeftDocumentsGetRightToLeftSheets) {
 }
 
 TEST(RenderXlsx, LargeTableInConstantMemoryMode) {
-  Document doc;
-  doc.title = "Register";
-  Section section;
-  section.title = "Villages";
-  Table table;
-  table.columns = {"Village", "Households"};
+  Table table{.columns = {"Village", "Households"}};
   for (int i = 0; i < 20000; ++i) {
     table.rows.push_back({Label("Village " + std::to_string(i)), Num(i, std::to_string(i))});
   }
-  section.tables.push_back(table);
-  doc.sections.push_back(section);
+  const Document doc = OneTableDocument("Register", "Villages", table);
   std::string path = OutputPath("large.xlsx");
   ASSERT_TRUE(RenderXlsx(doc, path));
   auto read = importers::ReadXlsx(Slurp(path), {}, "Villages");

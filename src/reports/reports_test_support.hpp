@@ -93,6 +93,21 @@ inline Cell Num(double v, const std::string& text, const std::string& light = ""
 }
 inline Cell Label(const std::string& text) { return Cell{text, std::nullopt, "", false}; }
 
+// A document titled `title` whose one section, `section_title`, holds `table`.
+inline Document OneTableDocument(std::string title, std::string section_title, Table table) {
+  return Document{
+      .title = std::move(title),
+      .sections = {Section{.title = std::move(section_title), .tables = {std::move(table)}}}};
+}
+
+// A section of one table (a label column, then numbers) and one narrative.
+inline Section TableSection(std::string title, std::vector<std::string> columns,
+                            std::vector<std::vector<Cell>> rows, Narrative narrative) {
+  return Section{.title = std::move(title),
+                 .tables = {Table{.columns = std::move(columns), .rows = std::move(rows)}},
+                 .narrative = {std::move(narrative)}};
+}
+
 // An English monthly report: a table with lights, a bar and a line chart, narrative, photos.
 inline Document EnglishDocument(const std::string& photo_png, const std::string& photo_jpeg) {
   Document doc;
@@ -153,17 +168,13 @@ inline Document EnglishDocument(const std::string& photo_png, const std::string&
 
 // A Pashto (right-to-left) report.
 inline Document PashtoDocument() {
-  Document doc;
-  doc.title = "میاشتنی پرمختګ راپور";
-  doc.subtitle = "پېښور ولسوالۍ — اکتوبر 2026";
-  doc.language = "ps";
-  doc.rtl = true;
-  doc.facts = {{"موده", "اکتوبر 2026"}, {"سیمه", "پېښور ولسوالۍ"}};
-  Section section;
-  section.title = "کورنۍ او ټولنیز سازمانونه";
-  Table table;
-  table.title = "د سیمې له مخې";
-  table.columns = {"سیمه", "دا موده", "هدف", "٪ لاسته راوړنه"};
+  Document doc{.title = "میاشتنی پرمختګ راپور",
+               .subtitle = "پېښور ولسوالۍ — اکتوبر 2026",
+               .language = "ps",
+               .rtl = true,
+               .facts = {{"موده", "اکتوبر 2026"}, {"سیمه", "پېښور ولسوالۍ"}}};
+  Section section{.title = "کورنۍ او ټولنیز سازمانونه"};
+  Table table{.title = "د سیمې له مخې", .columns = {"سیمه", "دا موده", "هدف", "٪ لاسته راوړنه"}};
   table.rows = {
       {Label("بډه بېر"), Num(1234, "1,234"), Num(1500, "1,500"), Num(82.3, "82.3%", "amber", true)},
       {Label("متره"), Num(845, "845"), Num(800, "800"), Num(105.6, "105.6%", "green", true)},
@@ -189,28 +200,17 @@ inline Document PashtoDocument() {
 
 // Marathi and Ukrainian sections in one left-to-right document.
 inline Document MarathiUkrainianDocument() {
-  Document doc;
-  doc.title = "मासिक प्रगती अहवाल / Щомісячний звіт";
-  doc.subtitle = "पुणे जिल्हा — Київська область";
-  doc.language = "mr";
-  Section marathi;
-  marathi.title = "स्वयं सहायता गट";
-  Table t;
-  t.columns = {"गाव", "गट", "सदस्य"};
-  t.rows = {{Label("शिरूर"), Num(42, "42"), Num(511, "511")},
-            {Label("बारामती"), Num(37, "37"), Num(468, "468")}};
-  marathi.tables.push_back(t);
-  marathi.narrative.push_back({"ठळक मुद्दे", "सर्व गटांनी मासिक बैठक घेतली."});
-  doc.sections.push_back(marathi);
-  Section ukrainian;
-  ukrainian.title = "Громади";
-  Table u;
-  u.columns = {"Громада", "Заходи", "Учасники"};
-  u.rows = {{Label("Бориспіль"), Num(17, "17"), Num(356, "356")},
-            {Label("Ірпінь"), Num(23, "23"), Num(489, "489")}};
-  ukrainian.tables.push_back(u);
-  ukrainian.narrative.push_back({"Досягнення", "Усі громади провели щомісячні зустрічі."});
-  doc.sections.push_back(ukrainian);
+  Document doc{.title = "मासिक प्रगती अहवाल / Щомісячний звіт",
+               .subtitle = "पुणे जिल्हा — Київська область",
+               .language = "mr"};
+  doc.sections.push_back(TableSection("स्वयं सहायता गट", {"गाव", "गट", "सदस्य"},
+                                      {{Label("शिरूर"), Num(42, "42"), Num(511, "511")},
+                                       {Label("बारामती"), Num(37, "37"), Num(468, "468")}},
+                                      {"ठळक मुद्दे", "सर्व गटांनी मासिक बैठक घेतली."}));
+  doc.sections.push_back(TableSection("Громади", {"Громада", "Заходи", "Учасники"},
+                                      {{Label("Бориспіль"), Num(17, "17"), Num(356, "356")},
+                                       {Label("Ірпінь"), Num(23, "23"), Num(489, "489")}},
+                                      {"Досягнення", "Усі громади провели щомісячні зустрічі."}));
   return doc;
 }
 

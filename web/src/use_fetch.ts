@@ -1,7 +1,8 @@
 // The one way a screen reads from the API: GET `path` when it mounts and again whenever `path`
 // changes (after `delay` ms, so typing in a filter sends one request), aborting the request
 // that is no longer wanted, and on reload(). Failures go to the message line unless `onError`
-// takes them. `path` null: nothing to read yet.
+// takes them. `path` null: nothing to read yet. With `load`, `path` is only the key of what to
+// read (it changes when the answer would) and `load` reads it: several requests, or one helper.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { get } from './api';
 import { showError } from './messages';
@@ -14,6 +15,8 @@ export interface FetchOptions<T> {
   // Told of each answer (forms fill their fields from it).
   onData?: (data: T) => void;
   onError?: (error: unknown) => void;
+  // Reads the data for `path` instead of one GET of it.
+  load?: (path: string, signal: AbortSignal) => Promise<T>;
 }
 
 export interface Fetched<T> {
@@ -49,8 +52,9 @@ export function useFetch<T>(path: string | null, opts: FetchOptions<T> = {}): Fe
     if (path === null) return;
     const abort = new AbortController();
     setLoading(true);
+    const load = callbacks.current.load ?? ((p, signal) => get<T>(p, { signal }));
     const run = () =>
-      get<T>(path, { signal: abort.signal })
+      load(path, abort.signal)
         .then((d) => {
           if (abort.signal.aborted) return;
           setAnswer({ path, data: d });

@@ -7,6 +7,20 @@
 namespace mobilise::domain {
 namespace {
 
+// A period's text, and the first and last days it is read as.
+struct Span {
+  const char *text, *start, *end;
+};
+
+void ExpectSpans(const FiscalYear& fy, std::initializer_list<Span> spans) {
+  for (const auto& s : spans) {
+    auto p = ParsePeriod(s.text, fy);
+    ASSERT_TRUE(p) << s.text;
+    EXPECT_EQ(p->start, s.start) << s.text;
+    EXPECT_EQ(p->end, s.end) << s.text;
+  }
+}
+
 TEST(Period, MonthsQuartersHalvesYears) {
   auto m = ParsePeriod("2024-02");
   ASSERT_TRUE(m);
@@ -17,12 +31,10 @@ TEST(Period, MonthsQuartersHalvesYears) {
   EXPECT_EQ(q->text, "2026Q3");
   EXPECT_EQ(q->start, "2026-07-01");
   EXPECT_EQ(q->end, "2026-09-30");
-  auto s = ParsePeriod("2026S2");
-  EXPECT_EQ(s->start, "2026-07-01");
-  EXPECT_EQ(s->end, "2026-12-31");
-  auto y = ParsePeriod("2025");
-  EXPECT_EQ(y->start, "2025-01-01");
-  EXPECT_EQ(y->end, "2025-12-31");
+  ExpectSpans({}, {
+                      {"2026S2", "2026-07-01", "2026-12-31"},
+                      {"2025", "2025-01-01", "2025-12-31"},
+                  });
   for (const char* bad : {"", "26", "2026-13", "2026Q5", "2026-1", "abcd", "2026S3", "2026-10-01"})
     EXPECT_FALSE(ParsePeriod(bad)) << bad;
 }
@@ -35,25 +47,19 @@ namespace {
 
 TEST(Period, FiscalYearFromJuly) {
   FiscalYear fy{7, true, "2025-01-01", "2026-11-23"};
-  auto y = ParsePeriod("2026", fy);
-  EXPECT_EQ(y->start, "2026-07-01");
-  EXPECT_EQ(y->end, "2027-06-30");
-  auto q1 = ParsePeriod("2026Q1", fy);
-  EXPECT_EQ(q1->start, "2026-07-01");
-  EXPECT_EQ(q1->end, "2026-09-30");
-  auto q3 = ParsePeriod("2026Q3", fy);
-  EXPECT_EQ(q3->start, "2027-01-01");
-  EXPECT_EQ(q3->end, "2027-03-31");
-  auto s2 = ParsePeriod("2026S2", fy);
-  EXPECT_EQ(s2->start, "2027-01-01");
-  EXPECT_EQ(s2->end, "2027-06-30");
+  ExpectSpans(fy, {
+                      {"2026", "2026-07-01", "2027-06-30"},
+                      {"2026Q1", "2026-07-01", "2026-09-30"},
+                      {"2026Q3", "2027-01-01", "2027-03-31"},
+                      {"2026S2", "2027-01-01", "2027-06-30"},
+                  });
   fy.named_by_start = false;  // Pakistan's "FY2026" = July 2025 - June 2026
+  ExpectSpans(fy, {
+                      {"2026", "2025-07-01", "2026-06-30"},
+                      {"2026Q4", "2026-04-01", "2026-06-30"},
+                  });
   auto y2 = ParsePeriod("2026", fy);
-  EXPECT_EQ(y2->start, "2025-07-01");
-  EXPECT_EQ(y2->end, "2026-06-30");
   auto q4 = ParsePeriod("2026Q4", fy);
-  EXPECT_EQ(q4->start, "2026-04-01");
-  EXPECT_EQ(q4->end, "2026-06-30");
   EXPECT_EQ(*Dhis2PeriodId(*y2, fy), "2025July");
   EXPECT_EQ(*Dhis2PeriodId(*q4, fy), "2026Q2");  // a fiscal quarter on calendar quarters
   FiscalYear feb{2, true, "2025-01-01", "2026-11-23"};

@@ -64,12 +64,10 @@ TEST(Age, WholeYearsAndUnhcrBands) {
   EXPECT_EQ(AgeOn("2000-11-23", "2026-11-23"), 26);
   EXPECT_EQ(AgeOn("2027-01-01", "2026-11-23"), std::nullopt);
   EXPECT_EQ(AgeOn("bad", "2026-11-23"), std::nullopt);
-  EXPECT_EQ(AgeBandOf(4), "0-4");
-  EXPECT_EQ(AgeBandOf(5), "5-11");
-  EXPECT_EQ(AgeBandOf(17), "12-17");
-  EXPECT_EQ(AgeBandOf(18), "18-59");
-  EXPECT_EQ(AgeBandOf(60), "60+");
-  EXPECT_EQ(AgeBandOf(std::nullopt), "unknown");
+  const std::pair<std::optional<int>, std::string_view> bands[] = {
+      {4, "0-4"}, {5, "5-11"}, {17, "12-17"}, {18, "18-59"}, {60, "60+"}, {std::nullopt, "unknown"},
+  };
+  for (const auto& [age, band] : bands) EXPECT_EQ(AgeBandOf(age), band) << age.value_or(-99);
 }
 
 TEST(Names, KeysAndSimilarity) {

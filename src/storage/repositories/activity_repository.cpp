@@ -7,6 +7,7 @@
 #include "storage/repositories/activity_month_plan.hpp"
 #include "storage/repositories/activity_rollup.hpp"
 #include "storage/repositories/demographics_sql.hpp"
+#include "storage/repositories/sql_rows.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
@@ -92,11 +93,7 @@ Activity Read(const ResultSet::Row& r) {
   x.counted_total = r.Int("counted_total");
   x.named_total = r.Int("named_total");
   x.file_count = r.Int("file_count");
-  x.version = r.Int("version");
-  x.created_at = r.Str("created_at");
-  x.created_by = r.OptText("created_by");
-  x.updated_at = r.Str("updated_at");
-  x.updated_by = r.OptText("updated_by");
+  ReadVersioned(r, x);
   x.course_id = r.OptText("course_id");
   x.verified_by_name = r.OptText("verified_by_name");
   return x;
@@ -114,9 +111,10 @@ constexpr const char* kFileColumns =
 }  // namespace
 
 std::optional<Activity> SqlActivityRepository::Get(const std::string& id) {
-  auto rs = conn_.Query(std::string("SELECT ") + kColumns + From() + " WHERE x.id = ?", {id});
-  if (rs.empty()) return std::nullopt;
-  Activity x = Read(rs[0]);
+  auto found = ReadFirst(
+      conn_.Query(std::string("SELECT ") + kColumns + From() + " WHERE x.id = ?", {id}), Read);
+  if (!found) return std::nullopt;
+  Activity& x = *found;
   auto topics =
       conn_.Query("SELECT topic FROM activity_topic WHERE activity_id = ? ORDER BY topic", {id});
   for (std::size_t i = 0; i < topics.size(); ++i) x.topics.push_back(topics[i].Str("topic"));
@@ -153,14 +151,12 @@ std::optional<Activity> SqlActivityRepository::Get(const std::string& id) {
     t.person_sex = att[i].Str("person_sex");
     x.attendance.push_back(std::move(t));
   }
-  return x;
+  return found;
 }
 
 domain::Page<Activity> SqlActivityRepository::List(const domain::ActivityQuery& q) {
   SqlWhere w;
-  std::vector<Param> p;
-  const std::string scope = ScopeSql("x.area_path", q.scope, p);
-  w.And(scope, p);
+  w.AndInScope("x.area_path", q.scope);
   if (q.status) w.And("x.status = ?", {*q.status});
   if (q.type) w.And("x.type = ?", {*q.type});
   if (q.topic)
@@ -184,14 +180,11 @@ domain::Page<Activity> SqlActivityRepository::List(const domain::ActivityQuery& 
   // first and stop at the page, rather than sort every one of the area's records (SQLite would
   // pick the area index and sort them all; PostgreSQL decides from its statistics).
   const bool walk = by_status && page.total > kSortLimit;
-  auto params = w.params;
-  params.emplace_back(std::int64_t{q.page.limit});
-  params.emplace_back(q.page.offset);
   auto rs = conn_.Query(std::string("SELECT ") + kColumns +
                             From(walk ? IndexedBy(conn_.dialect(), "activity_status_held") : "") +
                             w.sql + " ORDER BY x.held_on DESC, x.id DESC LIMIT ? OFFSET ?",
-                        params);
-  for (std::size_t i = 0; i < rs.size(); ++i) page.items.push_back(Read(rs[i]));
+                        WithPage(w.params, q.page));
+  page.items = ReadRows(rs, Read);
   return page;
 }
 
@@ -200,26 +193,20 @@ void SqlActivityRepository::WriteParts(const Activity& x) {
                             "activity_count", "attendance"})
     conn_.Execute(std::string("DELETE FROM ") + table + " WHERE activity_id = ?", {x.id});
   for (const auto& t : x.topics)
-    conn_.Execute("INSERT INTO activity_topic (activity_id, topic) VALUES (?,?)", {x.id, t});
+    InsertRow(conn_, "activity_topic", "activity_id, topic", {x.id, t});
   for (const auto& i : x.institution_ids)
-    conn_.Execute("INSERT INTO activity_institution (activity_id, institution_id) VALUES (?,?)",
-                  {x.id, i});
+    InsertRow(conn_, "activity_institution", "activity_id, institution_id", {x.id, i});
   for (std::size_t i = 0; i < x.facilitators.size(); ++i)
-    conn_.Execute(
-        "INSERT INTO activity_facilitator (activity_id, position, user_id, name) VALUES (?,?,?,?)",
-        {x.id, static_cast<std::int64_t>(i), OptParam(x.facilitators[i].user_id),
-         x.facilitators[i].user_id ? Param() : OptParam(x.facilitators[i].name)});
+    InsertRow(conn_, "activity_facilitator", "activity_id, position, user_id, name",
+              {x.id, static_cast<std::int64_t>(i), OptParam(x.facilitators[i].user_id),
+               x.facilitators[i].user_id ? Param() : OptParam(x.facilitators[i].name)});
   for (const auto& c : x.counts)
-    conn_.Execute(
-        "INSERT INTO activity_count (activity_id, sex, age_band, disability, count) VALUES "
-        "(?,?,?,?,?)",
-        {x.id, c.sex, c.age_band, std::int64_t{c.disability ? 1 : 0}, c.count});
+    InsertRow(conn_, "activity_count", "activity_id, sex, age_band, disability, count",
+              {x.id, c.sex, c.age_band, std::int64_t{c.disability ? 1 : 0}, c.count});
   for (const auto& t : x.attendance)
-    conn_.Execute(
-        "INSERT INTO attendance (activity_id, person_id, attended, pre_score, post_score) VALUES "
-        "(?,?,?,?,?)",
-        {x.id, t.person_id, std::int64_t{t.attended ? 1 : 0}, OptParam(t.pre_score),
-         OptParam(t.post_score)});
+    InsertRow(conn_, "attendance", "activity_id, person_id, attended, pre_score, post_score",
+              {x.id, t.person_id, std::int64_t{t.attended ? 1 : 0}, OptParam(t.pre_score),
+               OptParam(t.post_score)});
   if (!x.counts.empty() && !x.attendance.empty()) RefreshNamedInCounts(conn_, "?", {x.id});
 }
 
@@ -230,11 +217,10 @@ void SqlActivityRepository::Insert(const Activity& x) {
                     WrittenThen(x, sexes)),
              {x.created_at, OptParam(x.created_by), x.updated_at, OptParam(x.updated_by),
               OptParam(x.course_id)});
-  conn_.Execute(std::string("INSERT INTO activity (id, ") + kWrittenFirst + ", author_id, " +
-                    kWrittenThen +
-                    ", created_at, created_by, updated_at, updated_by, course_id) VALUES (" +
-                    Placeholders(params.size()) + ")",
-                params);
+  InsertRow(conn_, "activity",
+            std::string("id, ") + kWrittenFirst + ", author_id, " + kWrittenThen +
+                ", created_at, created_by, updated_at, updated_by, course_id",
+            params);
   WriteParts(x);
   ApplyActivityRollup(conn_, std::nullopt, TallyOf(x, sexes));
 }
@@ -242,14 +228,12 @@ void SqlActivityRepository::Insert(const Activity& x) {
 bool SqlActivityRepository::Update(const Activity& x, std::int64_t expected_version) {
   const auto before = ReadTally(conn_, x.id);  // and its lock
   const SexTotals sexes = ComputeSexTotals(conn_, x);
-  const bool ok =
-      conn_.Execute("UPDATE activity SET " + Assignments(kWrittenFirst) + ", " +
-                        Assignments(kWrittenThen) +
-                        ", updated_at = ?, updated_by = ?, course_id = ? WHERE id = ? AND "
-                        "version = ?",
-                    Concat(Concat(WrittenFirst(x), WrittenThen(x, sexes)),
-                           {x.updated_at, OptParam(x.updated_by), OptParam(x.course_id), x.id,
-                            expected_version})) == 1;
+  const bool ok = UpdateVersionedRow(
+      conn_, "activity",
+      std::string(kWrittenFirst) + ", " + kWrittenThen + ", updated_at, updated_by, course_id",
+      Concat(Concat(WrittenFirst(x), WrittenThen(x, sexes)),
+             {x.updated_at, OptParam(x.updated_by), OptParam(x.course_id)}),
+      x.id, expected_version);
   if (!ok) return false;
   WriteParts(x);
   ApplyActivityRollup(conn_, before, TallyOf(x, sexes));
@@ -270,23 +254,20 @@ std::vector<domain::StoredFile> SqlActivityRepository::Files(const std::string& 
   auto rs = conn_.Query(std::string("SELECT ") + kFileColumns +
                             " FROM file WHERE record = ? AND record_id = ? ORDER BY id",
                         {record, record_id});
-  std::vector<domain::StoredFile> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(ReadFile(rs[i]));
-  return out;
+  return ReadRows(rs, ReadFile);
 }
 
 std::optional<domain::StoredFile> SqlActivityRepository::GetFile(const std::string& id) {
-  auto rs = conn_.Query(std::string("SELECT ") + kFileColumns + " FROM file WHERE id = ?", {id});
-  if (rs.empty()) return std::nullopt;
-  return ReadFile(rs[0]);
+  return ReadFirst(
+      conn_.Query(std::string("SELECT ") + kFileColumns + " FROM file WHERE id = ?", {id}),
+      ReadFile);
 }
 
 void SqlActivityRepository::InsertFile(const domain::StoredFile& f) {
-  conn_.Execute(
-      "INSERT INTO file (id, sha256, mime, size, name, record, record_id, created_at, created_by) "
-      "VALUES (?,?,?,?,?,?,?,?,?)",
-      {f.id, f.sha256, f.mime, f.size, f.name, f.record, f.record_id, f.created_at,
-       OptParam(f.created_by)});
+  InsertRow(conn_, "file",
+            "id, sha256, mime, size, name, record, record_id, created_at, created_by",
+            {f.id, f.sha256, f.mime, f.size, f.name, f.record, f.record_id, f.created_at,
+             OptParam(f.created_by)});
 }
 
 namespace {

@@ -17,10 +17,6 @@
 #include "storage/repositories/activity_rollup.hpp"
 #include "storage/repositories/service_test_support.hpp"
 
-using mobilise::test::AllDialects;
-using mobilise::test::DialectParamName;
-using mobilise::test::NoBlobs;
-
 namespace mobilise::storage {
 namespace {
 
@@ -38,14 +34,14 @@ class ActivitySummaryTest : public test::ServiceTest {
     ServiceTest::SetUp();
     activities_ = std::make_unique<ActivityService>(*uow_, clock_, blobs_);
     areas_ = std::make_unique<AreaService>(*uow_, clock_);
-    root_ = Add(std::nullopt, "PK");
-    p1_ = Add(root_.id, "P1");
-    p2_ = Add(root_.id, "P2");
-    d1_ = Add(p1_.id, "P1-D1");
-    d2_ = Add(p1_.id, "P1-D2");
-    d3_ = Add(p2_.id, "P2-D1");
-    v1_ = Add(d1_.id, "P1-D1-V1");
-    v2_ = Add(d1_.id, "P1-D1-V2");
+    AddAreas({{&root_, "PK"},
+              {&p1_, "P1", &root_},
+              {&p2_, "P2", &root_},
+              {&d1_, "P1-D1", &p1_},
+              {&d2_, "P1-D2", &p1_},
+              {&d3_, "P2-D1", &p2_},
+              {&v1_, "P1-D1-V1", &d1_},
+              {&v2_, "P1-D1-V2", &d1_}});
     author_ = User("author", Role::kMobiliser, root_);
     officer_ = User("officer", Role::kOfficer, root_);
     auto hh =
@@ -155,7 +151,7 @@ class ActivitySummaryTest : public test::ServiceTest {
               0);
   }
 
-  NoBlobs blobs_;
+  test::NoBlobs blobs_;
   std::unique_ptr<ActivityService> activities_;
   std::unique_ptr<AreaService> areas_;
   Area root_, p1_, p2_, d1_, d2_, d3_, v1_, v2_;
@@ -443,8 +439,8 @@ TEST_P(ActivitySummaryTest, QueueIsNewestFirstWithoutTheCallersOwnAndAnExactTota
   ExpectDerivedRight("queue");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ActivitySummaryTest, testing::ValuesIn(AllDialects()),
-                         DialectParamName());
+INSTANTIATE_TEST_SUITE_P(Backends, ActivitySummaryTest, testing::ValuesIn(test::AllDialects()),
+                         test::DialectParamName());
 
 }  // namespace
 }  // namespace mobilise::storage

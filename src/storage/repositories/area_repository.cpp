@@ -3,6 +3,7 @@
 #include "domain/validation.hpp"
 #include "storage/repositories/activity_rollup.hpp"
 #include "storage/repositories/registry_repositories.hpp"
+#include "storage/repositories/sql_rows.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
@@ -27,11 +28,7 @@ Area ReadArea(const ResultSet::Row& r) {
   a.name = r.Str("name");
   a.name_local = r.OptText("name_local");
   a.path = r.Str("path");
-  a.version = r.Int("version");
-  a.created_at = r.Str("created_at");
-  a.created_by = r.OptText("created_by");
-  a.updated_at = r.Str("updated_at");
-  a.updated_by = r.OptText("updated_by");
+  ReadVersioned(r, a);
   a.child_count = r.Int("child_count");
   a.level_name = r.Str("level_name");
   a.level_name_local = r.OptText("level_name_local");
@@ -39,11 +36,10 @@ Area ReadArea(const ResultSet::Row& r) {
 }
 
 std::optional<Area> One(Connection& conn, const std::string& where, const std::string& value) {
-  auto rs = conn.Query(
-      std::string("SELECT ") + kColumns + " FROM area a" + kLevelJoin + " WHERE " + where,
-      {Param(value)});
-  if (rs.empty()) return std::nullopt;
-  return ReadArea(rs[0]);
+  return ReadFirst(conn.Query(std::string("SELECT ") + kColumns + " FROM area a" + kLevelJoin +
+                                  " WHERE " + where,
+                              {Param(value)}),
+                   ReadArea);
 }
 
 Error FromConstraint(const ConstraintViolation& e) {
@@ -64,9 +60,7 @@ std::optional<Area> SqlAreaRepository::GetByCode(const std::string& code) {
 
 domain::Page<Area> SqlAreaRepository::List(const domain::AreaQuery& q) {
   SqlWhere w;
-  std::vector<Param> scope_params;
-  const std::string scope = ScopeSql("a.path", q.scope, scope_params);
-  w.And(scope, scope_params);
+  w.AndInScope("a.path", q.scope);
   if (q.parent_id) w.And("a.parent_id = ?", {*q.parent_id});
   if (q.roots_only) w.And("a.parent_id IS NULL");
   if (q.level) w.And("a.level = ?", {std::int64_t{*q.level}});
@@ -88,16 +82,9 @@ domain::Page<Area> SqlAreaRepository::List(const domain::AreaQuery& q) {
           {p, p, p});
     }
   }
-  domain::Page<Area> page;
-  page.total = conn_.Query("SELECT COUNT(*) FROM area a" + w.sql, w.params)[0].Int(0);
-  auto params = w.params;
-  params.emplace_back(std::int64_t{q.page.limit});
-  params.emplace_back(q.page.offset);
-  auto rs = conn_.Query(std::string("SELECT ") + kColumns + " FROM area a" + kLevelJoin + w.sql +
-                            " ORDER BY a.name, a.code LIMIT ? OFFSET ?",
-                        params);
-  for (std::size_t i = 0; i < rs.size(); ++i) page.items.push_back(ReadArea(rs[i]));
-  return page;
+  return ReadPage(conn_, "SELECT COUNT(*) FROM area a",
+                  std::string("SELECT ") + kColumns + " FROM area a" + kLevelJoin, w,
+                  "a.name, a.code", q.page, ReadArea);
 }
 
 std::vector<Area> SqlAreaRepository::Ancestors(const Area& area) {
@@ -109,13 +96,11 @@ std::vector<Area> SqlAreaRepository::Ancestors(const Area& area) {
     params.emplace_back(area.path.substr(0, i + 1));
     in += in.empty() ? "?" : ",?";
   }
-  std::vector<Area> out;
-  if (in.empty()) return out;
-  auto rs = conn_.Query(std::string("SELECT ") + kColumns + " FROM area a" + kLevelJoin +
-                            " WHERE a.path IN (" + in + ") ORDER BY a.level",
-                        params);
-  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(ReadArea(rs[i]));
-  return out;
+  if (in.empty()) return {};
+  return ReadRows(conn_.Query(std::string("SELECT ") + kColumns + " FROM area a" + kLevelJoin +
+                                  " WHERE a.path IN (" + in + ") ORDER BY a.level",
+                              params),
+                  ReadArea);
 }
 
 std::int64_t SqlAreaRepository::CountRoots() {
@@ -128,12 +113,12 @@ std::int64_t SqlAreaRepository::CountAssignedUsers(const std::string& area_id) {
 
 Status SqlAreaRepository::Insert(const Area& a) {
   try {
-    conn_.Execute(
-        "INSERT INTO area (id, parent_id, level, code, name, name_local, path, version, "
-        "created_at, created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        {a.id, OptParam(a.parent_id), std::int64_t{a.level}, a.code, a.name, OptParam(a.name_local),
-         a.path, a.version, a.created_at, OptParam(a.created_by), a.updated_at,
-         OptParam(a.updated_by)});
+    InsertRow(conn_, "area",
+              "id, parent_id, level, code, name, name_local, path, version, created_at, "
+              "created_by, updated_at, updated_by",
+              {a.id, OptParam(a.parent_id), std::int64_t{a.level}, a.code, a.name,
+               OptParam(a.name_local), a.path, a.version, a.created_at, OptParam(a.created_by),
+               a.updated_at, OptParam(a.updated_by)});
   } catch (const ConstraintViolation& e) {
     return Fail(FromConstraint(e));
   }
@@ -142,12 +127,13 @@ Status SqlAreaRepository::Insert(const Area& a) {
 
 Result<bool> SqlAreaRepository::Update(const Area& a, std::int64_t expected_version) {
   try {
-    return conn_.Execute(
-               "UPDATE area SET parent_id = ?, level = ?, code = ?, name = ?, name_local = ?, "
-               "path = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
-               {OptParam(a.parent_id), std::int64_t{a.level}, a.code, a.name,
-                OptParam(a.name_local), a.path, a.version, a.updated_at, OptParam(a.updated_by),
-                a.id, expected_version}) == 1;
+    return UpdateVersionedRow(
+        conn_, "area",
+        "parent_id, level, code, name, name_local, path, version, "
+        "updated_at, updated_by",
+        {OptParam(a.parent_id), std::int64_t{a.level}, a.code, a.name, OptParam(a.name_local),
+         a.path, a.version, a.updated_at, OptParam(a.updated_by)},
+        a.id, expected_version);
   } catch (const ConstraintViolation& e) {
     return Fail(FromConstraint(e));
   }
@@ -173,11 +159,10 @@ Status SqlAreaRepository::Delete(const std::string& id) {
 
 std::vector<domain::AreaLevel> SqlAreaRepository::Levels() {
   auto rs = conn_.Query("SELECT level, name, name_local FROM area_level ORDER BY level");
-  std::vector<domain::AreaLevel> out;
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back(
-        {static_cast<int>(rs[i].Int("level")), rs[i].Str("name"), rs[i].OptText("name_local")});
-  return out;
+  return ReadRows(rs, [](const ResultSet::Row& r) {
+    return domain::AreaLevel{static_cast<int>(r.Int("level")), r.Str("name"),
+                             r.OptText("name_local")};
+  });
 }
 
 void SqlAreaRepository::SetLevel(const domain::AreaLevel& l) {

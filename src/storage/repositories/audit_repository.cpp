@@ -2,6 +2,7 @@
 
 #include "core/json_text.hpp"
 #include "storage/dialect.hpp"
+#include "storage/repositories/sql_rows.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
@@ -17,15 +18,33 @@ Param SnapshotJson(const std::optional<domain::Snapshot>& s) {
   return out + "}";
 }
 
+domain::AuditEntry ReadEntry(const ResultSet::Row& r) {
+  domain::AuditEntry e;
+  e.id = r.Str("id");
+  e.at = r.Str("at");
+  e.user_id = r.OptText("user_id");
+  e.username = r.Str("username");
+  e.action = r.Str("action");
+  e.entity = r.Str("entity");
+  e.entity_id = r.OptText("entity_id");
+  e.area_path = r.OptText("area_path");
+  e.before_json = r.IsNull("before") ? "null" : r.Str("before");
+  e.after_json = r.IsNull("after") ? "null" : r.Str("after");
+  e.ip = r.Str("ip");
+  e.device_id = r.OptText("device_id");
+  e.device_name = r.OptText("device_name");
+  return e;
+}
+
 }  // namespace
 
 void SqlAuditRepository::Append(const domain::AuditEntry& e) {
-  conn_.Execute(
-      "INSERT INTO audit (id, at, user_id, action, entity, entity_id, area_path, before, after, "
-      "ip, device_id, device_name) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-      {e.id, e.at, OptParam(e.user_id), e.action, e.entity, OptParam(e.entity_id),
-       OptParam(e.area_path), SnapshotJson(e.before), SnapshotJson(e.after), e.ip,
-       OptParam(e.device_id), OptParam(e.device_name)});
+  InsertRow(conn_, "audit",
+            "id, at, user_id, action, entity, entity_id, area_path, before, after, ip, device_id, "
+            "device_name",
+            {e.id, e.at, OptParam(e.user_id), e.action, e.entity, OptParam(e.entity_id),
+             OptParam(e.area_path), SnapshotJson(e.before), SnapshotJson(e.after), e.ip,
+             OptParam(e.device_id), OptParam(e.device_name)});
 }
 
 domain::Page<domain::AuditEntry> SqlAuditRepository::List(const domain::AuditQuery& q) {
@@ -40,36 +59,12 @@ domain::Page<domain::AuditEntry> SqlAuditRepository::List(const domain::AuditQue
   if (q.action) w.And("x.action = ?", {*q.action});
   if (q.from) w.And("x.at >= ?", {*q.from});
   if (q.to) w.And("x.at < ?", {*q.to});
-  domain::Page<domain::AuditEntry> page;
-  page.total = conn_.Query("SELECT COUNT(*) FROM audit x" + w.sql, w.params)[0].Int(0);
-  auto params = w.params;
-  params.emplace_back(std::int64_t{q.page.limit});
-  params.emplace_back(q.page.offset);
-  auto rs = conn_.Query(
-      "SELECT x.id, x.at, x.user_id, u.username, x.action, x.entity, x.entity_id, x.area_path, "
-      "x.before, x.after, x.ip, x.device_id, x.device_name FROM audit x LEFT JOIN app_user u ON "
-      "u.id = x.user_id" +
-          w.sql + " ORDER BY x.id DESC LIMIT ? OFFSET ?",
-      params);
-  for (std::size_t i = 0; i < rs.size(); ++i) {
-    const auto r = rs[i];
-    domain::AuditEntry e;
-    e.id = r.Str("id");
-    e.at = r.Str("at");
-    e.user_id = r.OptText("user_id");
-    e.username = r.Str("username");
-    e.action = r.Str("action");
-    e.entity = r.Str("entity");
-    e.entity_id = r.OptText("entity_id");
-    e.area_path = r.OptText("area_path");
-    e.before_json = r.IsNull("before") ? "null" : r.Str("before");
-    e.after_json = r.IsNull("after") ? "null" : r.Str("after");
-    e.ip = r.Str("ip");
-    e.device_id = r.OptText("device_id");
-    e.device_name = r.OptText("device_name");
-    page.items.push_back(std::move(e));
-  }
-  return page;
+  return ReadPage(conn_, "SELECT COUNT(*) FROM audit x",
+                  "SELECT x.id, x.at, x.user_id, u.username, x.action, x.entity, x.entity_id, "
+                  "x.area_path, x.before, x.after, x.ip, x.device_id, x.device_name FROM audit x "
+                  "LEFT JOIN app_user u ON u.id "
+                  "= x.user_id",
+                  w, "x.id DESC", q.page, ReadEntry);
 }
 
 std::vector<domain::AuditNote> SqlAuditRepository::Notes(const std::string& entity,

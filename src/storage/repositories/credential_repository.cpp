@@ -5,11 +5,10 @@
 namespace mobilise::storage {
 
 void SqlCredentialRepository::InsertSession(const domain::SessionRecord& s) {
-  conn_.Execute(
-      "INSERT INTO user_session (token_hash, user_id, csrf_token, created_at, expires_at, ip, "
-      "device_id) VALUES (?,?,?,?,?,?,?)",
-      {s.token_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at, s.ip,
-       OptParam(s.device_id)});
+  InsertRow(conn_, "user_session",
+            "token_hash, user_id, csrf_token, created_at, expires_at, ip, device_id",
+            {s.token_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at, s.ip,
+             OptParam(s.device_id)});
 }
 
 void SqlCredentialRepository::DeleteSession(const std::string& token_hash) {
@@ -122,10 +121,8 @@ void SqlCredentialRepository::RevokeDevice(const std::string& user_id, const std
 }
 
 void SqlCredentialRepository::InsertToken(const domain::ApiToken& t) {
-  conn_.Execute(
-      "INSERT INTO api_token (id, token_hash, user_id, name, created_at, expires_at) VALUES "
-      "(?,?,?,?,?,?)",
-      {t.id, t.token_hash, t.user_id, t.name, t.created_at, t.expires_at});
+  InsertRow(conn_, "api_token", "id, token_hash, user_id, name, created_at, expires_at",
+            {t.id, t.token_hash, t.user_id, t.name, t.created_at, t.expires_at});
 }
 
 std::optional<domain::Principal> SqlCredentialRepository::FindToken(const std::string& token_hash,

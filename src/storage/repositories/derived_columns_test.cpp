@@ -18,10 +18,6 @@
 #include "storage/repositories/registry_repositories.hpp"
 #include "storage/repositories/service_test_support.hpp"
 
-using mobilise::test::AllDialects;
-using mobilise::test::DialectParamName;
-using mobilise::test::NoBlobs;
-
 namespace mobilise::storage {
 namespace {
 
@@ -110,11 +106,7 @@ TEST_P(DerivedColumnsTest, HouseholdsAndTheirMembershipsFollowScoresBandsAndMerg
                                   HouseholdInput{.psc_date = "2025-03-01", .psc_score = 8});
   ASSERT_TRUE(scored) << scored.error().message;
   ExpectDerivedRight("scored");
-  auto co = institutions.Create(system_, InstitutionInput{.type = "CO",
-                                                          .area_id = v1_.id,
-                                                          .name = "Women's CO",
-                                                          .formed_on = "2025-04-01",
-                                                          .sex_composition = "women"});
+  auto co = NewInstitution("CO", v1_, "Women's CO", "2025-04-01");
   ASSERT_TRUE(co) << co.error().message;
   for (const auto* h : {&scored->household, &b->household}) {
     auto m = institutions.AddMember(
@@ -125,11 +117,7 @@ TEST_P(DerivedColumnsTest, HouseholdsAndTheirMembershipsFollowScoresBandsAndMerg
   ExpectDerivedRight("members");
   // Amina, her household's representative in the CO, joins a self-help group herself: both her
   // rows are repeated, the other household's stays single.
-  auto shg = institutions.Create(system_, InstitutionInput{.type = "SHG",
-                                                           .area_id = v1_.id,
-                                                           .name = "SHG",
-                                                           .formed_on = "2025-04-01",
-                                                           .sex_composition = "women"});
+  auto shg = NewInstitution("SHG", v1_, "SHG", "2025-04-01");
   ASSERT_TRUE(shg) << shg.error().message;
   auto amina = institutions.AddMember(system_, shg->institution.id,
                                       MemberInput{.person_id = scored->household.head_person_id,
@@ -175,11 +163,7 @@ TEST_P(DerivedColumnsTest, HouseholdsAndTheirMembershipsFollowScoresBandsAndMerg
                                     HouseholdInput{.psc_date = "2025-01-01", .psc_score = 90});
   ASSERT_TRUE(c_scored) << c_scored.error().message;
   // Chaman's household was in a CO of its own: merged with Bibi's, the kept household is in two.
-  auto co2 = institutions.Create(system_, InstitutionInput{.type = "CO",
-                                                           .area_id = v1_.id,
-                                                           .name = "Men's CO",
-                                                           .formed_on = "2025-04-01",
-                                                           .sex_composition = "men"});
+  auto co2 = NewInstitution("CO", v1_, "Men's CO", "2025-04-01", "men");
   ASSERT_TRUE(co2) << co2.error().message;
   auto left = institutions.AddMember(
       system_, co2->institution.id,
@@ -207,16 +191,11 @@ TEST_P(DerivedColumnsTest, HouseholdsAndTheirMembershipsFollowScoresBandsAndMerg
 // marks both rows; without it each counts only its own row and neither is marked.
 TEST_P(DerivedColumnsTest, TwoWritersAddingRowsForOneMemberMarkBoth) {
   if (GetParam() != Dialect::kPostgres) GTEST_SKIP() << "SQLite has one writer at a time";
-  InstitutionService institutions(*uow_, clock_);
   auto a =
       Household(v1_, {PersonInput{.name = "Amina", .sex = "f", .relation = "head", .age = 30}});
   ASSERT_TRUE(a);
   auto group = [&](const std::string& type) {
-    auto made = institutions.Create(system_, InstitutionInput{.type = type,
-                                                              .area_id = v1_.id,
-                                                              .name = type,
-                                                              .formed_on = "2025-04-01",
-                                                              .sex_composition = "women"});
+    auto made = NewInstitution(type, v1_, type, "2025-04-01");
     EXPECT_TRUE(made) << made.error().message;
     return made->institution;
   };
@@ -252,7 +231,7 @@ TEST_P(DerivedColumnsTest, TwoWritersAddingRowsForOneMemberMarkBoth) {
 }
 
 TEST_P(DerivedColumnsTest, CountCellsKnowTheirNamedAttendees) {
-  NoBlobs blobs;
+  test::NoBlobs blobs;
   ActivityService activities(*uow_, clock_, blobs);
   HouseholdService households(*uow_, clock_);
   auto hh =
@@ -295,8 +274,8 @@ TEST_P(DerivedColumnsTest, CountCellsKnowTheirNamedAttendees) {
   EXPECT_EQ(Named(a->id, "f", "18-59"), 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, DerivedColumnsTest, testing::ValuesIn(AllDialects()),
-                         DialectParamName());
+INSTANTIATE_TEST_SUITE_P(Backends, DerivedColumnsTest, testing::ValuesIn(test::AllDialects()),
+                         test::DialectParamName());
 
 }  // namespace
 }  // namespace mobilise::storage

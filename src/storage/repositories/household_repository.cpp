@@ -1,7 +1,6 @@
-#include <sstream>
-
 #include "storage/dialect.hpp"
 #include "storage/repositories/registry_repositories.hpp"
+#include "storage/repositories/sql_rows.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
@@ -90,46 +89,37 @@ Household Read(const ResultSet::Row& r) {
   h.psc_source = r.OptText("psc_source");
   h.poverty_band = r.OptText("poverty_band");
   h.poor = r.Bool("poor");
-  std::istringstream flags{r.Str("flags")};
-  for (std::string f; flags >> f;) h.flags.push_back(f);
+  h.flags = SplitWords(r.Text("flags"));
   h.person_count = r.Int("person_count");
   h.membership_count = r.Int("membership_count");
   h.merged_into_id = r.OptText("merged_into_id");
-  h.version = r.Int("version");
-  h.created_at = r.Str("created_at");
-  h.created_by = r.OptText("created_by");
-  h.updated_at = r.Str("updated_at");
-  h.updated_by = r.OptText("updated_by");
+  ReadVersioned(r, h);
   return h;
 }
 
+domain::HouseholdKey ReadKey(const ResultSet::Row& r) {
+  return {r.Str("id"), r.Str("area_id"), r.Str("name_key")};
+}
+
 std::vector<Household> Many(Connection& conn, const std::string& where, std::vector<Param> p) {
-  auto rs = conn.Query(std::string("SELECT ") + kColumns + kFrom + " WHERE " + where, p);
-  std::vector<Household> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(Read(rs[i]));
-  return out;
+  return ReadRows(conn.Query(std::string("SELECT ") + kColumns + kFrom + " WHERE " + where, p),
+                  Read);
 }
 
 }  // namespace
 
 std::optional<Household> SqlHouseholdRepository::Get(const std::string& id) {
-  auto v = Many(conn_, "h.id = ? AND h.deleted_at IS NULL", {id});
-  if (v.empty()) return std::nullopt;
-  return v[0];
+  return FirstOf(Many(conn_, "h.id = ? AND h.deleted_at IS NULL", {id}));
 }
 
 std::optional<Household> SqlHouseholdRepository::GetByCode(const std::string& code) {
   // Deleted and merged households keep their code: it stays taken.
-  auto v = Many(conn_, "h.code = ?", {code});
-  if (v.empty()) return std::nullopt;
-  return v[0];
+  return FirstOf(Many(conn_, "h.code = ?", {code}));
 }
 
 domain::Page<Household> SqlHouseholdRepository::List(const domain::HouseholdQuery& q) {
   SqlWhere w;
-  std::vector<Param> scope_params;
-  const std::string scope = ScopeSql("h.area_path", q.scope, scope_params);
-  w.And(scope, scope_params);
+  w.AndInScope("h.area_path", q.scope);
   w.And("h.deleted_at IS NULL");
   if (q.band) {
     if (*q.band == "none")
@@ -139,30 +129,16 @@ domain::Page<Household> SqlHouseholdRepository::List(const domain::HouseholdQuer
   }
   if (q.flag) w.And("h.flags LIKE ?", {"% " + *q.flag + " %"});
   if (q.organised) w.And(*q.organised ? "h.membership_count > 0" : "h.membership_count = 0");
-  if (q.text) {
-    const std::string p = ContainsPattern(*q.text);
-    const auto d = conn_.dialect();
-    w.And(ContainsSql(d, "h.head_name") + " OR " + ContainsSql(d, "h.head_father_name") + " OR " +
-              ContainsSql(d, "h.code") + " OR " + ContainsSql(d, "h.phone"),
-          {p, p, p, p});
-  }
-  domain::Page<Household> page;
+  if (q.text)
+    w.AndAnyContains(conn_.dialect(), {"h.head_name", "h.head_father_name", "h.code", "h.phone"},
+                     *q.text);
   // The total from the covering index when every filter is in it (SQLite's planner would pick
   // the list index and read every row of a province otherwise).
   const bool covered = !q.text && !q.flag;
-  page.total = conn_
-                   .Query(std::string("SELECT COUNT(*) FROM household h") +
-                              (covered ? IndexedBy(conn_.dialect(), "household_area") : "") + w.sql,
-                          w.params)[0]
-                   .Int(0);
-  auto params = w.params;
-  params.emplace_back(std::int64_t{q.page.limit});
-  params.emplace_back(q.page.offset);
-  auto rs = conn_.Query(std::string("SELECT ") + kColumns + kFrom + w.sql +
-                            " ORDER BY h.area_path, h.id LIMIT ? OFFSET ?",
-                        params);
-  for (std::size_t i = 0; i < rs.size(); ++i) page.items.push_back(Read(rs[i]));
-  return page;
+  return ReadPage(conn_,
+                  std::string("SELECT COUNT(*) FROM household h") +
+                      (covered ? IndexedBy(conn_.dialect(), "household_area") : ""),
+                  std::string("SELECT ") + kColumns + kFrom, w, "h.area_path, h.id", q.page, Read);
 }
 
 std::vector<Household> SqlHouseholdRepository::ByNationalId(const std::string& national_id) {
@@ -203,37 +179,28 @@ std::vector<domain::HouseholdKey> SqlHouseholdRepository::KeysInArea(const std::
   auto rs = conn_.Query(
       "SELECT id, area_id, name_key FROM household WHERE area_id = ? AND deleted_at IS NULL",
       {area_id});
-  std::vector<domain::HouseholdKey> out;
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str("id"), rs[i].Str("area_id"), rs[i].Str("name_key")});
-  return out;
+  return ReadRows(rs, ReadKey);
 }
 
 Status SqlHouseholdRepository::Insert(const Household& h) {
-  try {
-    const auto params =
-        Concat(Concat({h.id}, Written(h)),
-               {h.person_count, h.membership_count, h.version, h.created_at, OptParam(h.created_by),
-                h.updated_at, OptParam(h.updated_by), RegisteredOn(h)});
-    conn_.Execute(std::string("INSERT INTO household (id, ") + kWritten +
-                      ", person_count, membership_count, version, created_at, created_by, "
-                      "updated_at, updated_by, registered_on) VALUES (" +
-                      Placeholders(params.size()) + ")",
-                  params);
-  } catch (const ConstraintViolation&) {
-    return Fail(Error::Conflict("a household with this code already exists"));
-  }
-  return {};
+  return InsertUniqueRow(
+      conn_, "household",
+      std::string("id, ") + kWritten +
+          ", person_count, membership_count, version, created_at, created_by, updated_at, "
+          "updated_by, registered_on",
+      Concat(Concat({h.id}, Written(h)),
+             {h.person_count, h.membership_count, h.version, h.created_at, OptParam(h.created_by),
+              h.updated_at, OptParam(h.updated_by), RegisteredOn(h)}),
+      "a household with this code already exists");
 }
 
 bool SqlHouseholdRepository::Update(const Household& h, std::int64_t expected_version) {
-  const bool ok =
-      conn_.Execute("UPDATE household SET " + Assignments(kWritten) +
-                        ", merged_into_id = ?, version = ?, updated_at = ?, updated_by = ?, "
-                        "registered_on = ? WHERE id = ? AND version = ?",
-                    Concat(Written(h),
-                           {OptParam(h.merged_into_id), h.version, h.updated_at,
-                            OptParam(h.updated_by), RegisteredOn(h), h.id, expected_version})) == 1;
+  const bool ok = UpdateVersionedRow(
+      conn_, "household",
+      std::string(kWritten) + ", merged_into_id, version, updated_at, updated_by, registered_on",
+      Concat(Written(h), {OptParam(h.merged_into_id), h.version, h.updated_at,
+                          OptParam(h.updated_by), RegisteredOn(h)}),
+      h.id, expected_version);
   // Its memberships carry its band (the membership_area index's copy): rewritten only when it
   // changed.
   if (ok)
@@ -305,10 +272,7 @@ std::vector<std::pair<std::string, std::string>> SqlHouseholdRepository::SameNat
       "NULL AND (" +
           a + ") ORDER BY a.id, b.id LIMIT ?",
       params);
-  std::vector<std::pair<std::string, std::string>> out;
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    out.emplace_back(rs[i].Str("first_id"), rs[i].Str("second_id"));
-  return out;
+  return ReadPairs(rs, "first_id", "second_id");
 }
 
 std::vector<domain::HouseholdKey> SqlHouseholdRepository::KeysInScope(
@@ -318,11 +282,7 @@ std::vector<domain::HouseholdKey> SqlHouseholdRepository::KeysInScope(
   auto rs = conn_.Query(
       "SELECT id, area_id, name_key FROM household WHERE (" + where + ") AND deleted_at IS NULL",
       params);
-  std::vector<domain::HouseholdKey> out;
-  out.reserve(rs.size());
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str("id"), rs[i].Str("area_id"), rs[i].Str("name_key")});
-  return out;
+  return ReadRows(rs, ReadKey);
 }
 
 void SqlHouseholdRepository::MoveMembersTo(const std::string& from, const std::string& to,

@@ -3,9 +3,48 @@
 #include <map>
 
 #include "storage/repositories/indicator_sql.hpp"
+#include "storage/repositories/sql_rows.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
+namespace {
+
+domain::Indicator ReadIndicator(const ResultSet::Row& r) {
+  domain::Indicator d;
+  d.code = r.Str("code");
+  d.name = r.Str("name");
+  d.description = r.Str("description");
+  d.record = r.OptText("record");
+  d.measure = r.Str("measure");
+  d.field = r.OptText("field");
+  d.numerator = r.OptText("numerator");
+  d.denominator = r.OptText("denominator");
+  d.scale = r.Real("scale");
+  d.dims = SplitWords(r.Text("dims"));
+  d.builtin = r.Bool("builtin");
+  d.position = static_cast<int>(r.Int("position"));
+  ReadVersioned(r, d);
+  return d;
+}
+
+domain::Target ReadTarget(const ResultSet::Row& r) {
+  domain::Target t;
+  t.id = r.Str("id");
+  t.indicator_code = r.Str("indicator_code");
+  t.area_id = r.Str("area_id");
+  t.area_path = r.Str("area_path");
+  t.period = r.Str("period");
+  t.period_start = r.Str("period_start");
+  t.period_end = r.Str("period_end");
+  t.disaggregation = r.Str("disaggregation");
+  t.value = r.Real("value");
+  ReadVersioned(r, t);
+  t.area_name = r.Str("area_name");
+  return t;
+}
+
+}  // namespace
+
 std::vector<domain::Indicator> SqlIndicatorRepository::Where(const std::string& where,
                                                              std::vector<Param> params) {
   auto rs = conn_.Query(
@@ -14,31 +53,10 @@ std::vector<domain::Indicator> SqlIndicatorRepository::Where(const std::string& 
       "builtin, position, version, created_at, created_by, updated_at, updated_by FROM indicator" +
           where + " ORDER BY position, code",
       params);
-  std::vector<domain::Indicator> out;
-  std::map<std::string, std::size_t> at;
-  for (std::size_t i = 0; i < rs.size(); ++i) {
-    domain::Indicator d;
-    d.code = rs[i].Str("code");
-    d.name = rs[i].Str("name");
-    d.description = rs[i].Str("description");
-    d.record = rs[i].OptText("record");
-    d.measure = rs[i].Str("measure");
-    d.field = rs[i].OptText("field");
-    d.numerator = rs[i].OptText("numerator");
-    d.denominator = rs[i].OptText("denominator");
-    d.scale = rs[i].Real("scale");
-    d.dims = SplitWords(rs[i].Text("dims"));
-    d.builtin = rs[i].Bool("builtin");
-    d.position = static_cast<int>(rs[i].Int("position"));
-    d.version = rs[i].Int("version");
-    d.created_at = rs[i].Str("created_at");
-    d.created_by = rs[i].OptText("created_by");
-    d.updated_at = rs[i].Str("updated_at");
-    d.updated_by = rs[i].OptText("updated_by");
-    at[d.code] = out.size();
-    out.push_back(std::move(d));
-  }
+  auto out = ReadRows(rs, ReadIndicator);
   if (out.empty()) return out;
+  std::map<std::string, std::size_t> at;
+  for (std::size_t i = 0; i < out.size(); ++i) at[out[i].code] = i;
   // Filters and names of all of them in two statements.
   const std::string in = out.size() == 1 ? " WHERE indicator_code = ?" : "";
   std::vector<Param> p;
@@ -61,31 +79,27 @@ std::vector<domain::Indicator> SqlIndicatorRepository::Where(const std::string& 
 std::vector<domain::Indicator> SqlIndicatorRepository::List() { return Where("", {}); }
 
 std::optional<domain::Indicator> SqlIndicatorRepository::Get(const std::string& code) {
-  auto v = Where(" WHERE code = ?", {code});
-  if (v.empty()) return std::nullopt;
-  return std::move(v.front());
+  return FirstOf(Where(" WHERE code = ?", {code}));
 }
 
 void SqlIndicatorRepository::SaveChildren(const domain::Indicator& d) {
   conn_.Execute("DELETE FROM indicator_filter WHERE indicator_code = ?", {{d.code}});
   conn_.Execute("DELETE FROM indicator_name WHERE indicator_code = ?", {{d.code}});
   for (const auto& f : d.filters)
-    conn_.Execute("INSERT INTO indicator_filter (indicator_code, field, vals) VALUES (?, ?, ?)",
-                  {d.code, f.field, JoinWords(f.values)});
+    InsertRow(conn_, "indicator_filter", "indicator_code, field, vals",
+              {d.code, f.field, JoinWords(f.values)});
   for (const auto& [lang, name] : d.names)
-    conn_.Execute("INSERT INTO indicator_name (indicator_code, lang, name) VALUES (?, ?, ?)",
-                  {d.code, lang, name});
+    InsertRow(conn_, "indicator_name", "indicator_code, lang, name", {d.code, lang, name});
 }
 
 void SqlIndicatorRepository::Insert(const domain::Indicator& d) {
-  conn_.Execute(
-      "INSERT INTO indicator (code, name, description, record, measure, field, numerator, "
-      "denominator, scale, dims, builtin, position, version, created_at, created_by, updated_at, "
-      "updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      {d.code, d.name, d.description, OptParam(d.record), d.measure, OptParam(d.field),
-       OptParam(d.numerator), OptParam(d.denominator), d.scale, JoinWords(d.dims),
-       std::int64_t{d.builtin ? 1 : 0}, std::int64_t{d.position}, d.version, d.created_at,
-       OptParam(d.created_by), d.updated_at, OptParam(d.updated_by)});
+  InsertRow(conn_, "indicator",
+            "code, name, description, record, measure, field, numerator, denominator, scale, dims, "
+            "builtin, position, version, created_at, created_by, updated_at, updated_by",
+            {d.code, d.name, d.description, OptParam(d.record), d.measure, OptParam(d.field),
+             OptParam(d.numerator), OptParam(d.denominator), d.scale, JoinWords(d.dims),
+             std::int64_t{d.builtin ? 1 : 0}, std::int64_t{d.position}, d.version, d.created_at,
+             OptParam(d.created_by), d.updated_at, OptParam(d.updated_by)});
   SaveChildren(d);
 }
 
@@ -164,11 +178,8 @@ std::vector<domain::RecordRef> SqlIndicatorRepository::Records(const domain::Com
 }
 
 std::vector<std::pair<std::string, std::string>> SqlIndicatorRepository::Settings() {
-  auto rs = conn_.Query("SELECT key, value FROM programme_setting ORDER BY key");
-  std::vector<std::pair<std::string, std::string>> out;
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    out.emplace_back(rs[i].Str("key"), rs[i].Str("value"));
-  return out;
+  return ReadPairs(conn_.Query("SELECT key, value FROM programme_setting ORDER BY key"), "key",
+                   "value");
 }
 
 void SqlIndicatorRepository::SaveSetting(const std::string& key, const std::string& value) {
@@ -185,32 +196,12 @@ std::vector<domain::Target> SqlTargetRepository::Where(const std::string& where,
                                                        const std::string& tail) {
   auto rs = conn_.Query(
       "SELECT t.id, t.indicator_code, t.area_id, t.area_path, t.period, t.period_start, "
-      "t.period_end, t.disaggregation, t.value, t.version, t.created_at, t.updated_at, "
-      "t.created_by, t.updated_by, a.name AS area_name FROM target t JOIN area a ON a.id = "
+      "t.period_end, t.disaggregation, t.value, t.version, t.created_at, t.created_by, "
+      "t.updated_at, t.updated_by, a.name AS area_name FROM target t JOIN area a ON a.id = "
       "t.area_id" +
           where + tail,
       params);
-  std::vector<domain::Target> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) {
-    domain::Target t;
-    t.id = rs[i].Str("id");
-    t.indicator_code = rs[i].Str("indicator_code");
-    t.area_id = rs[i].Str("area_id");
-    t.area_path = rs[i].Str("area_path");
-    t.period = rs[i].Str("period");
-    t.period_start = rs[i].Str("period_start");
-    t.period_end = rs[i].Str("period_end");
-    t.disaggregation = rs[i].Str("disaggregation");
-    t.value = rs[i].Real("value");
-    t.version = rs[i].Int("version");
-    t.created_at = rs[i].Str("created_at");
-    t.updated_at = rs[i].Str("updated_at");
-    t.created_by = rs[i].OptText("created_by");
-    t.updated_by = rs[i].OptText("updated_by");
-    t.area_name = rs[i].Str("area_name");
-    out.push_back(std::move(t));
-  }
-  return out;
+  return ReadRows(rs, ReadTarget);
 }
 
 std::vector<domain::Target> SqlTargetRepository::Within(const std::string& code,
@@ -230,17 +221,12 @@ domain::Page<domain::Target> SqlTargetRepository::List(const std::vector<domain:
                                                        const std::optional<std::string>& period,
                                                        domain::PageRequest page) {
   SqlWhere w;
-  std::vector<Param> p;
-  const std::string s = ScopeSql("t.area_path", scope, p);
-  w.And(s, p);
+  w.AndInScope("t.area_path", scope);
   if (code) w.And("t.indicator_code = ?", {*code});
   if (period) w.And("t.period = ?", {*period});
   domain::Page<domain::Target> out;
   out.total = conn_.Query("SELECT COUNT(*) FROM target t" + w.sql, w.params)[0].Int(0);
-  auto params = w.params;
-  params.emplace_back(std::int64_t{page.limit});
-  params.emplace_back(page.offset);
-  out.items = Where(w.sql, params,
+  out.items = Where(w.sql, WithPage(w.params, page),
                     " ORDER BY t.indicator_code, t.period_start, a.name, t.disaggregation LIMIT ? "
                     "OFFSET ?");
   return out;
@@ -250,36 +236,28 @@ std::optional<domain::Target> SqlTargetRepository::Find(const std::string& code,
                                                         const std::string& area_id,
                                                         const std::string& period,
                                                         const std::string& disaggregation) {
-  auto v = Where(
+  return FirstOf(Where(
       " WHERE t.indicator_code = ? AND t.area_id = ? AND t.period = ? AND t.disaggregation = ?",
-      {code, area_id, period, disaggregation});
-  if (v.empty()) return std::nullopt;
-  return std::move(v.front());
+      {code, area_id, period, disaggregation}));
 }
 
 std::optional<domain::Target> SqlTargetRepository::Get(const std::string& id) {
-  auto v = Where(" WHERE t.id = ?", {id});
-  if (v.empty()) return std::nullopt;
-  return std::move(v.front());
+  return FirstOf(Where(" WHERE t.id = ?", {id}));
 }
 
 void SqlTargetRepository::Insert(const domain::Target& t) {
-  conn_.Execute(
-      "INSERT INTO target (id, indicator_code, area_id, area_path, period, period_start, "
-      "period_end, disaggregation, value, version, created_at, created_by, updated_at, updated_by) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      {t.id, t.indicator_code, t.area_id, t.area_path, t.period, t.period_start, t.period_end,
-       t.disaggregation, t.value, t.version, t.created_at, OptParam(t.created_by), t.updated_at,
-       OptParam(t.updated_by)});
+  InsertRow(conn_, "target",
+            "id, indicator_code, area_id, area_path, period, period_start, period_end, "
+            "disaggregation, value, version, created_at, created_by, updated_at, updated_by",
+            {t.id, t.indicator_code, t.area_id, t.area_path, t.period, t.period_start, t.period_end,
+             t.disaggregation, t.value, t.version, t.created_at, OptParam(t.created_by),
+             t.updated_at, OptParam(t.updated_by)});
 }
 
 bool SqlTargetRepository::Update(const domain::Target& t, std::int64_t expected_version) {
-  return conn_.Execute(
-             "UPDATE target SET value = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = "
-             "? "
-             "AND version = ?",
-             {t.value, t.version, t.updated_at, OptParam(t.updated_by), t.id, expected_version}) ==
-         1;
+  return UpdateVersionedRow(conn_, "target", "value, version, updated_at, updated_by",
+                            {t.value, t.version, t.updated_at, OptParam(t.updated_by)}, t.id,
+                            expected_version);
 }
 
 void SqlTargetRepository::Delete(const std::string& id) {

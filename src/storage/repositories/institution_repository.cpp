@@ -1,5 +1,6 @@
 #include "storage/dialect.hpp"
 #include "storage/repositories/registry_repositories.hpp"
+#include "storage/repositories/sql_rows.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
@@ -57,20 +58,15 @@ Institution Read(const ResultSet::Row& r) {
   i.child_count = r.Int("child_count");
   i.latest_grade = r.OptText("latest_grade");
   i.latest_assessed_on = r.OptText("latest_assessed_on");
-  i.version = r.Int("version");
-  i.created_at = r.Str("created_at");
-  i.created_by = r.OptText("created_by");
-  i.updated_at = r.Str("updated_at");
-  i.updated_by = r.OptText("updated_by");
+  ReadVersioned(r, i);
   return i;
 }
 
 std::optional<Institution> One(Connection& conn, const std::string& where, const std::string& v) {
-  auto rs = conn.Query(
-      std::string("SELECT ") + kColumns + kFrom + " WHERE " + where + " AND i.deleted_at IS NULL",
-      {Param(v)});
-  if (rs.empty()) return std::nullopt;
-  return Read(rs[0]);
+  return ReadFirst(conn.Query(std::string("SELECT ") + kColumns + kFrom + " WHERE " + where +
+                                  " AND i.deleted_at IS NULL",
+                              {Param(v)}),
+                   Read);
 }
 
 // The columns that Insert and Update both write, and their values in that order.
@@ -129,17 +125,28 @@ Membership ReadMember(const ResultSet::Row& r) {
   m.joined_on = r.Str("joined_on");
   m.left_on = r.OptText("left_on");
   m.left_reason = r.OptText("left_reason");
-  m.version = r.Int("version");
-  m.created_at = r.Str("created_at");
-  m.created_by = r.OptText("created_by");
-  m.updated_at = r.Str("updated_at");
-  m.updated_by = r.OptText("updated_by");
+  ReadVersioned(r, m);
   m.household_name = r.OptText("head_name");
   m.person_name = r.OptText("person_name");
   m.person_sex = r.OptText("person_sex");
   m.member_institution_name = r.OptText("member_institution_name");
   m.institution_name = r.OptText("institution_name");
   return m;
+}
+
+domain::Assessment ReadAssessment(const ResultSet::Row& r) {
+  domain::Assessment a;
+  a.id = r.Str("id");
+  a.institution_id = r.Str("institution_id");
+  a.area_path = r.Str("area_path");
+  a.checklist = r.Str("checklist_code");
+  a.assessed_on = r.Str("assessed_on");
+  a.score = r.Real("score");
+  a.grade = r.Str("grade");
+  a.notes = r.OptText("notes");
+  a.created_at = r.Str("created_at");
+  a.created_by = r.OptText("created_by");
+  return a;
 }
 
 }  // namespace
@@ -154,61 +161,36 @@ std::optional<Institution> SqlInstitutionRepository::GetByCode(const std::string
 
 domain::Page<Institution> SqlInstitutionRepository::List(const domain::InstitutionQuery& q) {
   SqlWhere w;
-  std::vector<Param> scope_params;
-  const std::string scope = ScopeSql("i.area_path", q.scope, scope_params);
-  w.And(scope, scope_params);
+  w.AndInScope("i.area_path", q.scope);
   w.And("i.deleted_at IS NULL");
   if (q.type) w.And("i.type_code = ?", {*q.type});
   if (q.status) w.And("i.status = ?", {*q.status});
   if (q.parent_id) w.And("i.parent_id = ?", {*q.parent_id});
   if (q.tier) w.And("t.tier = ?", {std::int64_t{*q.tier}});
-  if (q.text) {
-    const std::string p = ContainsPattern(*q.text);
-    w.And(ContainsSql(conn_.dialect(), "i.name") + " OR " +
-              ContainsSql(conn_.dialect(), "i.name_local") + " OR " +
-              ContainsSql(conn_.dialect(), "i.code"),
-          {p, p, p});
-  }
-  domain::Page<Institution> page;
-  page.total = conn_
-                   .Query(
-                       "SELECT COUNT(*) FROM institution i JOIN institution_type t ON t.code = "
-                       "i.type_code" +
-                           w.sql,
-                       w.params)[0]
-                   .Int(0);
-  auto params = w.params;
-  params.emplace_back(std::int64_t{q.page.limit});
-  params.emplace_back(q.page.offset);
-  auto rs = conn_.Query(std::string("SELECT ") + kColumns + kFrom + w.sql +
-                            " ORDER BY i.area_path, i.name, i.id LIMIT ? OFFSET ?",
-                        params);
-  for (std::size_t i = 0; i < rs.size(); ++i) page.items.push_back(Read(rs[i]));
-  return page;
+  if (q.text) w.AndAnyContains(conn_.dialect(), {"i.name", "i.name_local", "i.code"}, *q.text);
+  return ReadPage(conn_,
+                  "SELECT COUNT(*) FROM institution i JOIN institution_type t ON t.code = "
+                  "i.type_code",
+                  std::string("SELECT ") + kColumns + kFrom, w, "i.area_path, i.name, i.id", q.page,
+                  Read);
 }
 
 Status SqlInstitutionRepository::Insert(const Institution& i) {
-  try {
-    const auto params = Concat(Concat({i.id, i.type}, Written(i)),
-                               {i.member_count, i.version, i.created_at, OptParam(i.created_by),
-                                i.updated_at, OptParam(i.updated_by)});
-    conn_.Execute(std::string("INSERT INTO institution (id, type_code, ") + kWritten +
-                      ", member_count, version, created_at, created_by, updated_at, updated_by) "
-                      "VALUES (" +
-                      Placeholders(params.size()) + ")",
-                  params);
-  } catch (const ConstraintViolation&) {
-    return Fail(Error::Conflict("an institution with this code already exists"));
-  }
-  return {};
+  return InsertUniqueRow(
+      conn_, "institution",
+      std::string("id, type_code, ") + kWritten +
+          ", member_count, version, created_at, created_by, updated_at, updated_by",
+      Concat(Concat({i.id, i.type}, Written(i)),
+             {i.member_count, i.version, i.created_at, OptParam(i.created_by), i.updated_at,
+              OptParam(i.updated_by)}),
+      "an institution with this code already exists");
 }
 
 bool SqlInstitutionRepository::Update(const Institution& i, std::int64_t expected_version) {
-  return conn_.Execute("UPDATE institution SET " + Assignments(kWritten) +
-                           ", version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND "
-                           "version = ?",
-                       Concat(Written(i), {i.version, i.updated_at, OptParam(i.updated_by), i.id,
-                                           expected_version})) == 1;
+  return UpdateVersionedRow(conn_, "institution",
+                            std::string(kWritten) + ", version, updated_at, updated_by",
+                            Concat(Written(i), {i.version, i.updated_at, OptParam(i.updated_by)}),
+                            i.id, expected_version);
 }
 
 void SqlInstitutionRepository::Delete(const std::string& id) {
@@ -228,11 +210,10 @@ std::int64_t SqlInstitutionRepository::CountReferences(const std::string& id) {
 }
 
 void SqlInstitutionRepository::AddStatusChange(const domain::StatusChange& c) {
-  conn_.Execute(
-      "INSERT INTO institution_status_change (id, institution_id, status, status_on, reason, at, "
-      "by_user) VALUES (?,?,?,?,?,?,?)",
-      {c.id, c.institution_id, c.status, c.status_on, OptParam(c.reason), c.at,
-       OptParam(c.by_user)});
+  InsertRow(conn_, "institution_status_change",
+            "id, institution_id, status, status_on, reason, at, by_user",
+            {c.id, c.institution_id, c.status, c.status_on, OptParam(c.reason), c.at,
+             OptParam(c.by_user)});
 }
 
 std::vector<domain::StatusChange> SqlInstitutionRepository::StatusHistory(const std::string& id) {
@@ -240,12 +221,11 @@ std::vector<domain::StatusChange> SqlInstitutionRepository::StatusHistory(const 
       "SELECT id, institution_id, status, status_on, reason, at, by_user FROM "
       "institution_status_change WHERE institution_id = ? ORDER BY id",
       {id});
-  std::vector<domain::StatusChange> out;
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str("id"), rs[i].Str("institution_id"), rs[i].Str("status"),
-                   rs[i].Str("status_on"), rs[i].OptText("reason"), rs[i].Str("at"),
-                   rs[i].OptText("by_user")});
-  return out;
+  return ReadRows(rs, [](const ResultSet::Row& r) {
+    return domain::StatusChange{r.Str("id"),         r.Str("institution_id"), r.Str("status"),
+                                r.Str("status_on"),  r.OptText("reason"),     r.Str("at"),
+                                r.OptText("by_user")};
+  });
 }
 
 std::vector<Membership> SqlInstitutionRepository::MembershipsWhere(const std::string& where,
@@ -253,15 +233,11 @@ std::vector<Membership> SqlInstitutionRepository::MembershipsWhere(const std::st
   auto rs = conn_.Query(std::string("SELECT ") + kMemberColumns + kMemberFrom + " WHERE " + where +
                             " ORDER BY m.left_on IS NOT NULL, m.joined_on, m.id",
                         params);
-  std::vector<Membership> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(ReadMember(rs[i]));
-  return out;
+  return ReadRows(rs, ReadMember);
 }
 
 std::optional<Membership> SqlInstitutionRepository::GetMembership(const std::string& id) {
-  auto v = MembershipsWhere("m.id = ?", {id});
-  if (v.empty()) return std::nullopt;
-  return v[0];
+  return FirstOf(MembershipsWhere("m.id = ?", {id}));
 }
 
 std::vector<Membership> SqlInstitutionRepository::Members(const std::string& institution_id,
@@ -349,11 +325,11 @@ void MarkRepeatedMembers(Connection& conn, const std::string& column, const std:
 
 bool SqlInstitutionRepository::UpdateMembership(const Membership& m,
                                                 std::int64_t expected_version) {
-  return conn_.Execute(
-             "UPDATE membership SET role = ?, left_on = ?, left_reason = ?, version = ?, "
-             "updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
-             {m.role, OptParam(m.left_on), OptParam(m.left_reason), m.version, m.updated_at,
-              OptParam(m.updated_by), m.id, expected_version}) == 1;
+  return UpdateVersionedRow(conn_, "membership",
+                            "role, left_on, left_reason, version, updated_at, updated_by",
+                            {m.role, OptParam(m.left_on), OptParam(m.left_reason), m.version,
+                             m.updated_at, OptParam(m.updated_by)},
+                            m.id, expected_version);
 }
 
 void SqlInstitutionRepository::RefreshMemberCount(const std::string& id) {
@@ -369,21 +345,7 @@ std::vector<domain::Assessment> SqlInstitutionRepository::Assessments(const std:
       "created_at, created_by FROM assessment WHERE institution_id = ? ORDER BY assessed_on DESC, "
       "id DESC",
       {id});
-  std::vector<domain::Assessment> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) {
-    domain::Assessment a;
-    a.id = rs[i].Str("id");
-    a.institution_id = rs[i].Str("institution_id");
-    a.area_path = rs[i].Str("area_path");
-    a.checklist = rs[i].Str("checklist_code");
-    a.assessed_on = rs[i].Str("assessed_on");
-    a.score = rs[i].Real("score");
-    a.grade = rs[i].Str("grade");
-    a.notes = rs[i].OptText("notes");
-    a.created_at = rs[i].Str("created_at");
-    a.created_by = rs[i].OptText("created_by");
-    out.push_back(std::move(a));
-  }
+  auto out = ReadRows(rs, ReadAssessment);
   if (out.empty()) return out;
   auto answers = conn_.Query(
       "SELECT x.assessment_id, x.item_code, x.score FROM assessment_answer x JOIN assessment a ON "
@@ -397,14 +359,14 @@ std::vector<domain::Assessment> SqlInstitutionRepository::Assessments(const std:
 }
 
 void SqlInstitutionRepository::InsertAssessment(const domain::Assessment& a) {
-  conn_.Execute(
-      "INSERT INTO assessment (id, institution_id, area_path, checklist_code, assessed_on, score, "
-      "grade, notes, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?)",
-      {a.id, a.institution_id, a.area_path, a.checklist, a.assessed_on, a.score, a.grade,
-       OptParam(a.notes), a.created_at, OptParam(a.created_by)});
+  InsertRow(conn_, "assessment",
+            "id, institution_id, area_path, checklist_code, assessed_on, score, grade, notes, "
+            "created_at, created_by",
+            {a.id, a.institution_id, a.area_path, a.checklist, a.assessed_on, a.score, a.grade,
+             OptParam(a.notes), a.created_at, OptParam(a.created_by)});
   for (const auto& [item, score] : a.answers)
-    conn_.Execute("INSERT INTO assessment_answer (assessment_id, item_code, score) VALUES (?,?,?)",
-                  {a.id, item, std::int64_t{score}});
+    InsertRow(conn_, "assessment_answer", "assessment_id, item_code, score",
+              {a.id, item, std::int64_t{score}});
 }
 
 void SqlInstitutionRepository::RefreshLatestGrade(const std::string& id) {

@@ -2,6 +2,7 @@
 // person's sex, birth date or disability rewrites in the rows derived from them.
 #include "storage/repositories/activity_rollup.hpp"
 #include "storage/repositories/registry_repositories.hpp"
+#include "storage/repositories/sql_rows.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
@@ -34,11 +35,7 @@ Person ReadPerson(const ResultSet::Row& r) {
   p.disability = r.Bool("disability");
   p.displacement = r.OptText("displacement");
   p.phone = r.OptText("phone");
-  p.version = r.Int("version");
-  p.created_at = r.Str("created_at");
-  p.created_by = r.OptText("created_by");
-  p.updated_at = r.Str("updated_at");
-  p.updated_by = r.OptText("updated_by");
+  ReadVersioned(r, p);
   return p;
 }
 
@@ -74,11 +71,10 @@ std::vector<Param> Written(const Person& p) {
 }  // namespace
 
 std::optional<Person> SqlHouseholdRepository::GetPerson(const std::string& id) {
-  auto rs = conn_.Query(
-      std::string("SELECT ") + kPersonColumns + " FROM person WHERE id = ? AND deleted_at IS NULL",
-      {id});
-  if (rs.empty()) return std::nullopt;
-  return ReadPerson(rs[0]);
+  return ReadFirst(conn_.Query(std::string("SELECT ") + kPersonColumns +
+                                   " FROM person WHERE id = ? AND deleted_at IS NULL",
+                               {id}),
+                   ReadPerson);
 }
 
 std::vector<Person> SqlHouseholdRepository::People(const std::string& household_id) {
@@ -86,29 +82,25 @@ std::vector<Person> SqlHouseholdRepository::People(const std::string& household_
                             " FROM person WHERE household_id = ? AND deleted_at IS NULL ORDER BY "
                             "relation <> 'head', id",
                         {household_id});
-  std::vector<Person> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(ReadPerson(rs[i]));
-  return out;
+  return ReadRows(rs, ReadPerson);
 }
 
 void SqlHouseholdRepository::InsertPerson(const Person& p) {
   const auto params =
       Concat(Concat({p.id, p.household_id}, Written(p)),
              {p.created_at, OptParam(p.created_by), p.updated_at, OptParam(p.updated_by)});
-  conn_.Execute(std::string("INSERT INTO person (id, household_id, ") + kWritten +
-                    ", created_at, created_by, updated_at, updated_by) VALUES (" +
-                    Placeholders(params.size()) + ")",
-                params);
+  InsertRow(conn_, "person",
+            std::string("id, household_id, ") + kWritten +
+                ", created_at, created_by, updated_at, updated_by",
+            params);
 }
 
 bool SqlHouseholdRepository::UpdatePerson(const Person& p, std::int64_t expected_version) {
   // What the memberships and activities derive from the person, as it was.
   auto was = conn_.Query("SELECT sex, birth_date, disability FROM person WHERE id = ?", {p.id});
-  const bool updated =
-      conn_.Execute(
-          "UPDATE person SET " + Assignments(kWritten) +
-              ", updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
-          Concat(Written(p), {p.updated_at, OptParam(p.updated_by), p.id, expected_version})) == 1;
+  const bool updated = UpdateVersionedRow(
+      conn_, "person", std::string(kWritten) + ", updated_at, updated_by",
+      Concat(Written(p), {p.updated_at, OptParam(p.updated_by)}), p.id, expected_version);
   if (!updated ||
       (was.size() == 1 && was[0].Str("sex") == p.sex &&
        was[0].OptText("birth_date") == p.birth_date && was[0].Bool("disability") == p.disability))

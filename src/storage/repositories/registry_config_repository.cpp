@@ -1,5 +1,6 @@
 
 #include "storage/repositories/registry_repositories.hpp"
+#include "storage/repositories/sql_rows.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
@@ -12,28 +13,36 @@ std::optional<int> OptInt(const ResultSet::Row& r, std::string_view col) {
 
 Param OptIntParam(const std::optional<int>& v) { return v ? Param(std::int64_t{*v}) : Param(); }
 
+domain::InstitutionType ReadType(const ResultSet::Row& r) {
+  domain::InstitutionType t;
+  t.code = r.Str("code");
+  t.name = r.Str("name");
+  t.name_local = r.OptText("name_local");
+  t.tier = static_cast<int>(r.Int("tier"));
+  t.parent_types = SplitWords(r.Text("parent_types"));
+  t.member_kind =
+      domain::ParseMemberKind(r.Text("member_kind")).value_or(domain::MemberKind::kHousehold);
+  t.size_min = OptInt(r, "size_min");
+  t.size_max = OptInt(r, "size_max");
+  t.position = static_cast<int>(r.Int("position"));
+  return t;
+}
+
+// The checklist a row's checklist_code names, or null.
+domain::Checklist* ChecklistOf(domain::RegistryConfig& c, const ResultSet::Row& r) {
+  for (auto& cl : c.checklists)
+    if (cl.code == r.Text("checklist_code")) return &cl;
+  return nullptr;
+}
+
 }  // namespace
 
 domain::RegistryConfig SqlRegistryConfigRepository::Load() {
   domain::RegistryConfig c;
-  auto types = conn_.Query(
-      "SELECT code, name, name_local, tier, parent_types, member_kind, size_min, size_max, "
-      "position FROM institution_type ORDER BY position, code");
-  for (std::size_t i = 0; i < types.size(); ++i) {
-    auto r = types[i];
-    domain::InstitutionType t;
-    t.code = r.Str("code");
-    t.name = r.Str("name");
-    t.name_local = r.OptText("name_local");
-    t.tier = static_cast<int>(r.Int("tier"));
-    t.parent_types = SplitWords(r.Text("parent_types"));
-    t.member_kind =
-        domain::ParseMemberKind(r.Text("member_kind")).value_or(domain::MemberKind::kHousehold);
-    t.size_min = OptInt(r, "size_min");
-    t.size_max = OptInt(r, "size_max");
-    t.position = static_cast<int>(r.Int("position"));
-    c.types.push_back(std::move(t));
-  }
+  c.types = ReadRows(conn_.Query("SELECT code, name, name_local, tier, parent_types, member_kind, "
+                                 "size_min, size_max, position FROM institution_type ORDER BY "
+                                 "position, code"),
+                     ReadType);
   auto bands = conn_.Query(
       "SELECT effective_from, source, code, name, name_local, lower_bound, poor FROM poverty_band "
       "ORDER BY effective_from DESC, lower_bound");
@@ -55,17 +64,15 @@ domain::RegistryConfig SqlRegistryConfigRepository::Load() {
       "SELECT checklist_code, code, name, max_score FROM checklist_item ORDER BY checklist_code, "
       "position");
   for (std::size_t i = 0; i < items.size(); ++i)
-    for (auto& cl : c.checklists)
-      if (cl.code == items[i].Text("checklist_code"))
-        cl.items.push_back({items[i].Str("code"), items[i].Str("name"),
-                            static_cast<int>(items[i].Int("max_score"))});
+    if (auto* cl = ChecklistOf(c, items[i]))
+      cl->items.push_back({items[i].Str("code"), items[i].Str("name"),
+                           static_cast<int>(items[i].Int("max_score"))});
   auto grades = conn_.Query(
       "SELECT checklist_code, grade, min_percent FROM checklist_grade ORDER BY checklist_code, "
       "min_percent DESC");
   for (std::size_t i = 0; i < grades.size(); ++i)
-    for (auto& cl : c.checklists)
-      if (cl.code == grades[i].Text("checklist_code"))
-        cl.grades.push_back({grades[i].Str("grade"), grades[i].Real("min_percent")});
+    if (auto* cl = ChecklistOf(c, grades[i]))
+      cl->grades.push_back({grades[i].Str("grade"), grades[i].Real("min_percent")});
   auto options = conn_.Query(
       "SELECT list, code, name, name_local FROM registry_option ORDER BY list, position");
   for (std::size_t i = 0; i < options.size(); ++i) {
@@ -100,11 +107,10 @@ void SqlRegistryConfigRepository::SaveBandSet(const domain::PovertyBandSet& s) {
   conn_.Execute("DELETE FROM poverty_band WHERE effective_from = ?", {s.effective_from});
   for (std::size_t i = 0; i < s.bands.size(); ++i) {
     const auto& b = s.bands[i];
-    conn_.Execute(
-        "INSERT INTO poverty_band (effective_from, code, name, name_local, lower_bound, poor, "
-        "position, source) VALUES (?,?,?,?,?,?,?,?)",
-        {s.effective_from, b.code, b.name, OptParam(b.name_local), b.lower_bound,
-         std::int64_t{b.poor ? 1 : 0}, static_cast<std::int64_t>(i + 1), OptParam(s.source)});
+    InsertRow(conn_, "poverty_band",
+              "effective_from, code, name, name_local, lower_bound, poor, position, source",
+              {s.effective_from, b.code, b.name, OptParam(b.name_local), b.lower_bound,
+               std::int64_t{b.poor ? 1 : 0}, static_cast<std::int64_t>(i + 1), OptParam(s.source)});
   }
 }
 
@@ -116,24 +122,21 @@ void SqlRegistryConfigRepository::SaveChecklist(const domain::Checklist& c) {
   conn_.Execute("DELETE FROM checklist_item WHERE checklist_code = ?", {c.code});
   conn_.Execute("DELETE FROM checklist_grade WHERE checklist_code = ?", {c.code});
   for (std::size_t i = 0; i < c.items.size(); ++i)
-    conn_.Execute(
-        "INSERT INTO checklist_item (checklist_code, position, code, name, max_score) VALUES "
-        "(?,?,?,?,?)",
-        {c.code, static_cast<std::int64_t>(i + 1), c.items[i].code, c.items[i].name,
-         std::int64_t{c.items[i].max_score}});
+    InsertRow(conn_, "checklist_item", "checklist_code, position, code, name, max_score",
+              {c.code, static_cast<std::int64_t>(i + 1), c.items[i].code, c.items[i].name,
+               std::int64_t{c.items[i].max_score}});
   for (const auto& g : c.grades)
-    conn_.Execute("INSERT INTO checklist_grade (checklist_code, grade, min_percent) VALUES (?,?,?)",
-                  {c.code, g.grade, g.min_percent});
+    InsertRow(conn_, "checklist_grade", "checklist_code, grade, min_percent",
+              {c.code, g.grade, g.min_percent});
 }
 
 void SqlRegistryConfigRepository::SaveOptions(const std::string& list,
                                               const std::vector<domain::RegistryOption>& options) {
   conn_.Execute("DELETE FROM registry_option WHERE list = ?", {list});
   for (std::size_t i = 0; i < options.size(); ++i)
-    conn_.Execute(
-        "INSERT INTO registry_option (list, code, name, name_local, position) VALUES (?,?,?,?,?)",
-        {list, options[i].code, options[i].name, OptParam(options[i].name_local),
-         static_cast<std::int64_t>(i + 1)});
+    InsertRow(conn_, "registry_option", "list, code, name, name_local, position",
+              {list, options[i].code, options[i].name, OptParam(options[i].name_local),
+               static_cast<std::int64_t>(i + 1)});
 }
 
 }  // namespace mobilise::storage

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "storage/repositories/sql_rows.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
@@ -13,8 +14,44 @@ const char* kColumns =
     "r.period_start, "
     "r.period_end, r.include_unverified, r.status, r.achievements, r.challenges, r.lessons, "
     "r.recommendations, r.next_plan, r.return_comment, r.submitted_at, r.submitted_by, "
-    "r.approved_at, r.approved_by, r.version, r.created_at, r.updated_at, r.created_by, "
+    "r.approved_at, r.approved_by, r.version, r.created_at, r.created_by, r.updated_at, "
     "r.updated_by FROM report r JOIN area a ON a.id = r.area_id";
+
+domain::Report ReadReport(const ResultSet::Row& row) {
+  domain::Report r;
+  r.id = row.Str("id");
+  r.template_code = row.Str("template_code");
+  r.area_id = row.Str("area_id");
+  r.area_path = row.Str("area_path");
+  r.area_name = row.Str("area_name");
+  r.period = row.Str("period");
+  r.period_start = row.Str("period_start");
+  r.period_end = row.Str("period_end");
+  r.include_unverified = row.Bool("include_unverified");
+  r.status = row.Str("status");
+  r.achievements = row.OptText("achievements");
+  r.challenges = row.OptText("challenges");
+  r.lessons = row.OptText("lessons");
+  r.recommendations = row.OptText("recommendations");
+  r.next_plan = row.OptText("next_plan");
+  r.return_comment = row.OptText("return_comment");
+  r.submitted_at = row.OptText("submitted_at");
+  r.submitted_by = row.OptText("submitted_by");
+  r.approved_at = row.OptText("approved_at");
+  r.approved_by = row.OptText("approved_by");
+  ReadVersioned(row, r);
+  return r;
+}
+
+domain::ReportTemplate ReadTemplate(const ResultSet::Row& r) {
+  domain::ReportTemplate t;
+  t.code = r.Str("code");
+  t.name = r.Str("name");
+  t.period_kind = r.Str("period_kind");
+  t.position = static_cast<int>(r.Int("position"));
+  t.builtin = r.Bool("builtin");
+  return t;
+}
 
 }  // namespace
 
@@ -22,18 +59,9 @@ std::vector<domain::ReportTemplate> SqlReportRepository::Templates() {
   auto rs = conn_.Query(
       "SELECT code, name, period_kind, position, builtin FROM report_template ORDER BY position, "
       "code");
-  std::vector<domain::ReportTemplate> out;
+  auto out = ReadRows(rs, ReadTemplate);
   std::map<std::string, std::size_t> at;
-  for (std::size_t i = 0; i < rs.size(); ++i) {
-    at[rs[i].Str("code")] = out.size();
-    domain::ReportTemplate t;
-    t.code = rs[i].Str("code");
-    t.name = rs[i].Str("name");
-    t.period_kind = rs[i].Str("period_kind");
-    t.position = static_cast<int>(rs[i].Int("position"));
-    t.builtin = rs[i].Bool("builtin");
-    out.push_back(std::move(t));
-  }
+  for (std::size_t i = 0; i < out.size(); ++i) at[out[i].code] = i;
   auto items = conn_.Query(
       "SELECT template_code, position, section, indicator_code, by_dims FROM report_template_item "
       "ORDER BY template_code, position");
@@ -75,9 +103,8 @@ std::vector<domain::ReportTemplate> SqlReportRepository::Templates() {
 }
 
 void SqlReportRepository::InsertTemplate(const domain::ReportTemplate& t) {
-  conn_.Execute(
-      "INSERT INTO report_template (code, name, period_kind, position, builtin) VALUES (?, ?, ?, "
-      "?, ?)",
+  InsertRow(
+      conn_, "report_template", "code, name, period_kind, position, builtin",
       {t.code, t.name, t.period_kind, std::int64_t{t.position}, std::int64_t{t.builtin ? 1 : 0}});
   SaveTemplateParts(t);
 }
@@ -92,19 +119,15 @@ void SqlReportRepository::SaveTemplateParts(const domain::ReportTemplate& t) {
   for (const char* table : {"report_template_item", "report_template_name", "report_section_name"})
     conn_.Execute(std::string("DELETE FROM ") + table + " WHERE template_code = ?", {t.code});
   for (const auto& it : t.items)
-    conn_.Execute(
-        "INSERT INTO report_template_item (template_code, position, section, indicator_code, "
-        "by_dims) VALUES (?, ?, ?, ?, ?)",
-        {t.code, std::int64_t{it.position}, it.section, it.indicator_code, JoinWords(it.by)});
+    InsertRow(conn_, "report_template_item",
+              "template_code, position, section, indicator_code, by_dims",
+              {t.code, std::int64_t{it.position}, it.section, it.indicator_code, JoinWords(it.by)});
   for (const auto& [lang, name] : t.names)
-    conn_.Execute("INSERT INTO report_template_name (template_code, lang, name) VALUES (?, ?, ?)",
-                  {t.code, lang, name});
+    InsertRow(conn_, "report_template_name", "template_code, lang, name", {t.code, lang, name});
   for (const auto& s : t.sections)
     for (const auto& [lang, title] : s.names)
-      conn_.Execute(
-          "INSERT INTO report_section_name (template_code, section, lang, title) VALUES (?, ?, ?, "
-          "?)",
-          {t.code, s.section, lang, title});
+      InsertRow(conn_, "report_section_name", "template_code, section, lang, title",
+                {t.code, s.section, lang, title});
 }
 
 void SqlReportRepository::DeleteTemplate(const std::string& code) {
@@ -121,47 +144,13 @@ bool SqlReportRepository::TemplateUsed(const std::string& code) {
 std::vector<domain::Report> SqlReportRepository::Where(const std::string& where,
                                                        std::vector<Param> params,
                                                        const std::string& tail) {
-  auto rs = conn_.Query(std::string(kColumns) + where + tail, params);
-  std::vector<domain::Report> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) {
-    const auto& row = rs[i];
-    domain::Report r;
-    r.id = row.Str("id");
-    r.template_code = row.Str("template_code");
-    r.area_id = row.Str("area_id");
-    r.area_path = row.Str("area_path");
-    r.area_name = row.Str("area_name");
-    r.period = row.Str("period");
-    r.period_start = row.Str("period_start");
-    r.period_end = row.Str("period_end");
-    r.include_unverified = row.Bool("include_unverified");
-    r.status = row.Str("status");
-    r.achievements = row.OptText("achievements");
-    r.challenges = row.OptText("challenges");
-    r.lessons = row.OptText("lessons");
-    r.recommendations = row.OptText("recommendations");
-    r.next_plan = row.OptText("next_plan");
-    r.return_comment = row.OptText("return_comment");
-    r.submitted_at = row.OptText("submitted_at");
-    r.submitted_by = row.OptText("submitted_by");
-    r.approved_at = row.OptText("approved_at");
-    r.approved_by = row.OptText("approved_by");
-    r.version = row.Int("version");
-    r.created_at = row.Str("created_at");
-    r.updated_at = row.Str("updated_at");
-    r.created_by = row.OptText("created_by");
-    r.updated_by = row.OptText("updated_by");
-    out.push_back(std::move(r));
-  }
-  return out;
+  return ReadRows(conn_.Query(std::string(kColumns) + where + tail, params), ReadReport);
 }
 
 domain::Page<domain::Report> SqlReportRepository::List(const domain::ReportQuery& q,
                                                        domain::PageRequest page) {
   SqlWhere w;
-  std::vector<Param> p;
-  const std::string s = ScopeSql("r.area_path", q.scope, p);
-  w.And(s, p);
+  w.AndInScope("r.area_path", q.scope);
   if (q.template_code) w.And("r.template_code = ?", {*q.template_code});
   if (q.status) w.And("r.status = ?", {*q.status});
   if (q.area_path) {
@@ -172,18 +161,15 @@ domain::Page<domain::Report> SqlReportRepository::List(const domain::ReportQuery
   if (q.period_end) w.And("r.period_end <= ?", {*q.period_end});
   domain::Page<domain::Report> out;
   out.total = conn_.Query("SELECT COUNT(*) FROM report r" + w.sql, w.params)[0].Int(0);
-  auto params = w.params;
-  params.emplace_back(std::int64_t{page.limit});
-  params.emplace_back(page.offset);
-  out.items = Where(w.sql, params,
+  out.items = Where(w.sql, WithPage(w.params, page),
                     " ORDER BY r.period_start DESC, a.name, r.template_code LIMIT ? OFFSET ?");
   return out;
 }
 
 std::optional<domain::Report> SqlReportRepository::Get(const std::string& id) {
-  auto v = Where(" WHERE r.id = ?", {id});
-  if (v.empty()) return std::nullopt;
-  auto r = std::move(v.front());
+  auto found = FirstOf(Where(" WHERE r.id = ?", {id}));
+  if (!found) return std::nullopt;
+  auto& r = *found;
   auto rs = conn_.Query(
       "SELECT id, position, title, body, file_ids FROM report_story WHERE report_id = ? ORDER BY "
       "position",
@@ -192,7 +178,7 @@ std::optional<domain::Report> SqlReportRepository::Get(const std::string& id) {
     r.stories.push_back({rs[i].Str("id"), static_cast<int>(rs[i].Int("position")),
                          rs[i].Str("title"), rs[i].Str("body"),
                          SplitWords(rs[i].Text("file_ids"))});
-  return r;
+  return found;
 }
 
 std::optional<std::string> SqlReportRepository::Find(const std::string& template_code,
@@ -208,58 +194,56 @@ std::optional<std::string> SqlReportRepository::Find(const std::string& template
 void SqlReportRepository::SaveStories(const domain::Report& r) {
   conn_.Execute("DELETE FROM report_story WHERE report_id = ?", {r.id});
   for (const auto& s : r.stories)
-    conn_.Execute(
-        "INSERT INTO report_story (id, report_id, position, title, body, file_ids) VALUES "
-        "(?, ?, ?, ?, ?, ?)",
-        {s.id, r.id, std::int64_t{s.position}, s.title, s.body, JoinWords(s.file_ids)});
+    InsertRow(conn_, "report_story", "id, report_id, position, title, body, file_ids",
+              {s.id, r.id, std::int64_t{s.position}, s.title, s.body, JoinWords(s.file_ids)});
 }
 
 void SqlReportRepository::Insert(const domain::Report& r) {
-  conn_.Execute(
-      "INSERT INTO report (id, template_code, area_id, area_path, period, period_start, "
-      "period_end, include_unverified, status, achievements, challenges, lessons, "
-      "recommendations, next_plan, return_comment, submitted_at, submitted_by, approved_at, "
-      "approved_by, version, created_at, created_by, updated_at, updated_by) VALUES "
-      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      {r.id,
-       r.template_code,
-       r.area_id,
-       r.area_path,
-       r.period,
-       r.period_start,
-       r.period_end,
-       std::int64_t{r.include_unverified ? 1 : 0},
-       r.status,
-       OptParam(r.achievements),
-       OptParam(r.challenges),
-       OptParam(r.lessons),
-       OptParam(r.recommendations),
-       OptParam(r.next_plan),
-       OptParam(r.return_comment),
-       OptParam(r.submitted_at),
-       OptParam(r.submitted_by),
-       OptParam(r.approved_at),
-       OptParam(r.approved_by),
-       r.version,
-       r.created_at,
-       OptParam(r.created_by),
-       r.updated_at,
-       OptParam(r.updated_by)});
+  InsertRow(conn_, "report",
+            "id, template_code, area_id, area_path, period, period_start, period_end, "
+            "include_unverified, status, achievements, challenges, lessons, recommendations, "
+            "next_plan, return_comment, submitted_at, submitted_by, approved_at, approved_by, "
+            "version, created_at, created_by, updated_at, updated_by",
+            {r.id,
+             r.template_code,
+             r.area_id,
+             r.area_path,
+             r.period,
+             r.period_start,
+             r.period_end,
+             std::int64_t{r.include_unverified ? 1 : 0},
+             r.status,
+             OptParam(r.achievements),
+             OptParam(r.challenges),
+             OptParam(r.lessons),
+             OptParam(r.recommendations),
+             OptParam(r.next_plan),
+             OptParam(r.return_comment),
+             OptParam(r.submitted_at),
+             OptParam(r.submitted_by),
+             OptParam(r.approved_at),
+             OptParam(r.approved_by),
+             r.version,
+             r.created_at,
+             OptParam(r.created_by),
+             r.updated_at,
+             OptParam(r.updated_by)});
   SaveStories(r);
 }
 
 bool SqlReportRepository::Update(const domain::Report& r, std::int64_t expected_version) {
-  const auto n = conn_.Execute(
-      "UPDATE report SET include_unverified = ?, status = ?, achievements = ?, challenges = ?, "
-      "lessons = ?, recommendations = ?, next_plan = ?, return_comment = ?, submitted_at = ?, "
-      "submitted_by = ?, approved_at = ?, approved_by = ?, version = ?, updated_at = ?, "
-      "updated_by = ? WHERE id = ? AND version = ?",
-      {std::int64_t{r.include_unverified ? 1 : 0}, r.status, OptParam(r.achievements),
-       OptParam(r.challenges), OptParam(r.lessons), OptParam(r.recommendations),
-       OptParam(r.next_plan), OptParam(r.return_comment), OptParam(r.submitted_at),
-       OptParam(r.submitted_by), OptParam(r.approved_at), OptParam(r.approved_by), r.version,
-       r.updated_at, OptParam(r.updated_by), r.id, expected_version});
-  if (n != 1) return false;
+  if (!UpdateVersionedRow(
+          conn_, "report",
+          "include_unverified, status, achievements, challenges, lessons, recommendations, "
+          "next_plan, return_comment, submitted_at, submitted_by, approved_at, approved_by, "
+          "version, updated_at, updated_by",
+          {std::int64_t{r.include_unverified ? 1 : 0}, r.status, OptParam(r.achievements),
+           OptParam(r.challenges), OptParam(r.lessons), OptParam(r.recommendations),
+           OptParam(r.next_plan), OptParam(r.return_comment), OptParam(r.submitted_at),
+           OptParam(r.submitted_by), OptParam(r.approved_at), OptParam(r.approved_by), r.version,
+           r.updated_at, OptParam(r.updated_by)},
+          r.id, expected_version))
+    return false;
   SaveStories(r);
   return true;
 }
@@ -269,17 +253,16 @@ std::vector<domain::ReportEvent> SqlReportRepository::Events(const std::string& 
       "SELECT e.id, e.report_id, e.at, e.action, e.by_user, u.full_name, e.note FROM "
       "report_event e LEFT JOIN app_user u ON u.id = e.by_user WHERE e.report_id = ? ORDER BY e.id",
       {report_id});
-  std::vector<domain::ReportEvent> out;
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str("id"), rs[i].Str("report_id"), rs[i].Str("at"), rs[i].Str("action"),
-                   rs[i].OptText("by_user"), rs[i].OptText("full_name"), rs[i].OptText("note")});
-  return out;
+  return ReadRows(rs, [](const ResultSet::Row& r) {
+    return domain::ReportEvent{r.Str("id"),      r.Str("report_id"),   r.Str("at"),
+                               r.Str("action"),  r.OptText("by_user"), r.OptText("full_name"),
+                               r.OptText("note")};
+  });
 }
 
 void SqlReportRepository::AddEvent(const domain::ReportEvent& e) {
-  conn_.Execute(
-      "INSERT INTO report_event (id, report_id, at, by_user, action, note) VALUES (?,?,?,?,?,?)",
-      {e.id, e.report_id, e.at, OptParam(e.by_user), e.action, OptParam(e.note)});
+  InsertRow(conn_, "report_event", "id, report_id, at, by_user, action, note",
+            {e.id, e.report_id, e.at, OptParam(e.by_user), e.action, OptParam(e.note)});
 }
 
 std::vector<domain::StoredValue> SqlReportRepository::Values(const std::string& report_id) {
@@ -287,52 +270,45 @@ std::vector<domain::StoredValue> SqlReportRepository::Values(const std::string& 
       "SELECT indicator_code, group_key, period_value, cumulative, previous, target FROM "
       "report_value WHERE report_id = ? ORDER BY indicator_code, group_key",
       {report_id});
-  std::vector<domain::StoredValue> out;
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str("indicator_code"), rs[i].Str("group_key"),
-                   rs[i].OptReal("period_value"), rs[i].OptReal("cumulative"),
-                   rs[i].OptReal("previous"), rs[i].OptReal("target")});
-  return out;
+  return ReadRows(rs, [](const ResultSet::Row& r) {
+    return domain::StoredValue{r.Str("indicator_code"),   r.Str("group_key"),
+                               r.OptReal("period_value"), r.OptReal("cumulative"),
+                               r.OptReal("previous"),     r.OptReal("target")};
+  });
 }
 
 void SqlReportRepository::ReplaceValues(const std::string& report_id,
                                         const std::vector<domain::StoredValue>& values) {
   conn_.Execute("DELETE FROM report_value WHERE report_id = ?", {report_id});
   for (const auto& v : values)
-    conn_.Execute(
-        "INSERT INTO report_value (report_id, indicator_code, group_key, period_value, "
-        "cumulative, previous, target) VALUES (?,?,?,?,?,?,?)",
-        {report_id, v.indicator_code, v.group_key, OptParam(v.period), OptParam(v.cumulative),
-         OptParam(v.previous), OptParam(v.target)});
+    InsertRow(conn_, "report_value",
+              "report_id, indicator_code, group_key, period_value, cumulative, previous, target",
+              {report_id, v.indicator_code, v.group_key, OptParam(v.period), OptParam(v.cumulative),
+               OptParam(v.previous), OptParam(v.target)});
 }
 
 std::vector<std::pair<std::string, std::string>> SqlReportRepository::OrgUnits() {
-  auto rs = conn_.Query("SELECT area_id, org_unit FROM dhis2_org_unit ORDER BY area_id");
-  std::vector<std::pair<std::string, std::string>> out;
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    out.emplace_back(rs[i].Str("area_id"), rs[i].Str("org_unit"));
-  return out;
+  return ReadPairs(conn_.Query("SELECT area_id, org_unit FROM dhis2_org_unit ORDER BY area_id"),
+                   "area_id", "org_unit");
 }
 
 std::vector<domain::Dhis2Mapping> SqlReportRepository::Mappings() {
   auto rs = conn_.Query(
       "SELECT indicator_code, disaggregation, data_element, category_option_combo FROM "
       "dhis2_mapping ORDER BY indicator_code, disaggregation");
-  std::vector<domain::Dhis2Mapping> out;
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str("indicator_code"), rs[i].Str("disaggregation"),
-                   rs[i].Str("data_element"), rs[i].Str("category_option_combo")});
-  return out;
+  return ReadRows(rs, [](const ResultSet::Row& r) {
+    return domain::Dhis2Mapping{r.Str("indicator_code"), r.Str("disaggregation"),
+                                r.Str("data_element"), r.Str("category_option_combo")};
+  });
 }
 
 std::vector<domain::Dhis2Category> SqlReportRepository::Categories() {
   auto rs =
       conn_.Query("SELECT dim, val, category, option_code FROM dhis2_category ORDER BY dim, val");
-  std::vector<domain::Dhis2Category> out;
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back(
-        {rs[i].Str("dim"), rs[i].Str("val"), rs[i].Str("category"), rs[i].Str("option_code")});
-  return out;
+  return ReadRows(rs, [](const ResultSet::Row& r) {
+    return domain::Dhis2Category{r.Str("dim"), r.Str("val"), r.Str("category"),
+                                 r.Str("option_code")};
+  });
 }
 
 void SqlReportRepository::ReplaceDhis2(
@@ -343,16 +319,14 @@ void SqlReportRepository::ReplaceDhis2(
   conn_.Execute("DELETE FROM dhis2_mapping");
   conn_.Execute("DELETE FROM dhis2_category");
   for (const auto& [area, unit] : org_units)
-    conn_.Execute("INSERT INTO dhis2_org_unit (area_id, org_unit) VALUES (?, ?)", {area, unit});
+    InsertRow(conn_, "dhis2_org_unit", "area_id, org_unit", {area, unit});
   for (const auto& m : mappings)
-    conn_.Execute(
-        "INSERT INTO dhis2_mapping (indicator_code, disaggregation, data_element, "
-        "category_option_combo) VALUES (?, ?, ?, ?)",
-        {m.indicator_code, m.disaggregation, m.data_element, m.category_option_combo});
+    InsertRow(conn_, "dhis2_mapping",
+              "indicator_code, disaggregation, data_element, category_option_combo",
+              {m.indicator_code, m.disaggregation, m.data_element, m.category_option_combo});
   for (const auto& c : categories)
-    conn_.Execute(
-        "INSERT INTO dhis2_category (dim, val, category, option_code) VALUES (?, ?, ?, ?)",
-        {c.dim, c.value, c.category, c.option_code});
+    InsertRow(conn_, "dhis2_category", "dim, val, category, option_code",
+              {c.dim, c.value, c.category, c.option_code});
 }
 
 }  // namespace mobilise::storage

@@ -2,6 +2,7 @@
 #include "storage/dialect.hpp"
 #include "storage/repositories/demographics_sql.hpp"
 #include "storage/repositories/registry_repositories.hpp"
+#include "storage/repositories/sql_rows.hpp"
 
 namespace mobilise::storage {
 namespace {
@@ -35,11 +36,10 @@ std::vector<domain::InstitutionCount> SqlRollupRepository::InstitutionCounts(
       "ON t.code = i.type_code WHERE i.area_path >= ? AND i.area_path < ? AND i.deleted_at IS "
       "NULL GROUP BY i.type_code, t.tier, i.status ORDER BY t.tier, i.type_code, i.status",
       Range(path));
-  std::vector<domain::InstitutionCount> out;
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str("type_code"), static_cast<int>(rs[i].Int("tier")), rs[i].Str("status"),
-                   rs[i].Int("n")});
-  return out;
+  return ReadRows(rs, [](const ResultSet::Row& r) {
+    return domain::InstitutionCount{r.Str("type_code"), static_cast<int>(r.Int("tier")),
+                                    r.Str("status"), r.Int("n")};
+  });
 }
 
 std::vector<domain::HouseholdGroup> SqlRollupRepository::HouseholdGroups(const std::string& path) {
@@ -55,11 +55,10 @@ std::vector<domain::HouseholdGroup> SqlRollupRepository::HouseholdGroups(const s
           " WHERE area_path >= ? AND area_path < ? AND deleted_at IS NULL "
           "GROUP BY child, poverty_band, poor",
       p);
-  std::vector<domain::HouseholdGroup> out;
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str("child"), rs[i].OptText("poverty_band"), rs[i].Bool("poor"),
-                   rs[i].Int("n"), rs[i].Int("organised")});
-  return out;
+  return ReadRows(rs, [](const ResultSet::Row& r) {
+    return domain::HouseholdGroup{r.Str("child"), r.OptText("poverty_band"), r.Bool("poor"),
+                                  r.Int("n"), r.Int("organised")};
+  });
 }
 
 std::vector<domain::MemberCount> SqlRollupRepository::Members(const std::string& path,
@@ -79,11 +78,10 @@ std::vector<domain::MemberCount> SqlRollupRepository::Members(const std::string&
                             "GROUP BY member_sex, band, member_disability ORDER BY member_sex, "
                             "band, member_disability",
                         p);
-  std::vector<domain::MemberCount> out;
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str("member_sex"), rs[i].Str("band"), rs[i].Bool("member_disability"),
-                   rs[i].Int("n")});
-  return out;
+  return ReadRows(rs, [](const ResultSet::Row& r) {
+    return domain::MemberCount{r.Str("member_sex"), r.Str("band"), r.Bool("member_disability"),
+                               r.Int("n")};
+  });
 }
 
 std::vector<std::pair<std::string, std::int64_t>> SqlRollupRepository::ChildInstitutions(
@@ -96,9 +94,9 @@ std::vector<std::pair<std::string, std::int64_t>> SqlRollupRepository::ChildInst
       "? "
       "AND area_path < ? AND area_path <> ? AND deleted_at IS NULL GROUP BY child",
       p);
-  std::vector<std::pair<std::string, std::int64_t>> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) out.emplace_back(rs[i].Str("child"), rs[i].Int("n"));
-  return out;
+  return ReadRows(rs, [](const ResultSet::Row& r) {
+    return std::pair<std::string, std::int64_t>{r.Str("child"), r.Int("n")};
+  });
 }
 
 }  // namespace mobilise::storage

@@ -23,11 +23,7 @@ TEST_P(RollupMembersTest, AgeBandsOnThePinnedDay) {
        PersonInput{.name = "Bibi", .sex = "f", .birth_date = "1965-06-16", .relation = "parent"}});
   ASSERT_TRUE(h) << h.error().message;
   InstitutionService institutions(*uow_, clock_);
-  auto shg = institutions.Create(system_, InstitutionInput{.type = "SHG",
-                                                           .area_id = village.id,
-                                                           .name = "SHG",
-                                                           .formed_on = "2025-01-01",
-                                                           .sex_composition = "women"});
+  auto shg = NewInstitution("SHG", village, "SHG", "2025-01-01");
   ASSERT_TRUE(shg) << shg.error().message;
   for (const auto& p : h->people) {
     auto m = institutions.AddMember(

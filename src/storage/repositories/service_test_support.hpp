@@ -15,6 +15,7 @@
 #include "domain/activities/activity.hpp"
 #include "domain/areas/area_service.hpp"
 #include "domain/registry/household_service.hpp"
+#include "domain/registry/institution_service.hpp"
 #include "domain/users/user_service.hpp"
 #include "storage/repositories/sql_unit_of_work.hpp"
 #include "test_databases.hpp"
@@ -43,6 +44,20 @@ class ServiceTest : public ::testing::TestWithParam<storage::Dialect> {
     return a.value_or(domain::Area{});
   }
 
+  // An area for AddAreas: the member it is made into, its code, and its parent (made before it;
+  // none: a root).
+  struct NewArea {
+    domain::Area* into;
+    std::string code;
+    const domain::Area* parent = nullptr;
+  };
+
+  // Makes `areas` in order (see Add).
+  void AddAreas(std::initializer_list<NewArea> areas) {
+    for (const auto& a : areas)
+      *a.into = Add(a.parent ? std::optional(a.parent->id) : std::nullopt, a.code);
+  }
+
   // A user `name` ("Full <name>") with one role on `area`, as the actor they act as.
   domain::Actor User(const std::string& name, domain::Role role, const domain::Area& area) {
     domain::UserService users(*uow_, clock_);
@@ -68,6 +83,21 @@ class ServiceTest : public ::testing::TestWithParam<storage::Dialect> {
     h.head_name = people.empty() ? std::nullopt : people.front().name;
     h.people = std::move(people);
     return domain::HouseholdService(*uow_, clock_).Create(system_, h);
+  }
+
+  // An institution of `type` called `name` in `area`, formed on `formed_on` by people of
+  // `sex_composition`.
+  Result<domain::InstitutionDetail> NewInstitution(const std::string& type,
+                                                   const domain::Area& area,
+                                                   const std::string& name,
+                                                   const std::string& formed_on,
+                                                   const std::string& sex_composition = "women") {
+    return domain::InstitutionService(*uow_, clock_)
+        .Create(system_, domain::InstitutionInput{.type = type,
+                                                  .area_id = area.id,
+                                                  .name = name,
+                                                  .formed_on = formed_on,
+                                                  .sex_composition = sex_composition});
   }
 
   std::unique_ptr<storage::Database> db_;

@@ -8,9 +8,6 @@
 #include "storage/repositories/indicator_sql.hpp"
 #include "storage/repositories/service_test_support.hpp"
 
-using mobilise::test::AllDialects;
-using mobilise::test::DialectParamName;
-
 namespace mobilise::storage {
 namespace {
 
@@ -24,12 +21,12 @@ class ServicesTest : public test::ServiceTest {
     users_ = std::make_unique<UserService>(*uow_, clock_);
     auth_ = std::make_unique<AuthService>(*uow_, clock_, AuthPolicy{});
     audit_ = std::make_unique<AuditService>(*uow_, clock_);
-    root_ = Add(std::nullopt, "PK");
-    p1_ = Add(root_.id, "P1");
-    p2_ = Add(root_.id, "P2");
-    d1_ = Add(p1_.id, "P1-D1");
-    d2_ = Add(p1_.id, "P1-D2");
-    v1_ = Add(d1_.id, "P1-D1-V1");
+    AddAreas({{&root_, "PK"},
+              {&p1_, "P1", &root_},
+              {&p2_, "P2", &root_},
+              {&d1_, "P1-D1", &p1_},
+              {&d2_, "P1-D2", &p1_},
+              {&v1_, "P1-D1-V1", &d1_}});
   }
 
   Actor As(Role role, const Area& area) {
@@ -211,8 +208,8 @@ TEST_P(ServicesTest, LoginSessionsAndThrottle) {
   EXPECT_FALSE(auth_->FromSession(s->token, "10.0.0.1"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ServicesTest, testing::ValuesIn(AllDialects()),
-                         DialectParamName());
+INSTANTIATE_TEST_SUITE_P(Backends, ServicesTest, testing::ValuesIn(test::AllDialects()),
+                         test::DialectParamName());
 
 }  // namespace
 }  // namespace mobilise::storage

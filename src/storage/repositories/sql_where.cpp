@@ -10,6 +10,24 @@ void SqlWhere::And(const std::string& condition, std::vector<Param> values) {
   for (auto& v : values) params.push_back(std::move(v));
 }
 
+void SqlWhere::AndInScope(const std::string& column, const std::vector<domain::PathRange>& scope) {
+  std::vector<Param> values;
+  const std::string condition = ScopeSql(column, scope, values);
+  And(condition, std::move(values));
+}
+
+void SqlWhere::AndAnyContains(Dialect dialect, std::initializer_list<std::string_view> columns,
+                              const std::string& text) {
+  const std::string pattern = ContainsPattern(text);
+  std::string condition;
+  std::vector<Param> values;
+  for (std::string_view column : columns) {
+    condition += (condition.empty() ? "" : " OR ") + ContainsSql(dialect, std::string(column));
+    values.emplace_back(pattern);
+  }
+  And(condition, std::move(values));
+}
+
 std::string ScopeSql(const std::string& column, const std::vector<domain::PathRange>& scope,
                      std::vector<Param>& params) {
   if (scope.empty()) return "1=0";
@@ -65,6 +83,33 @@ std::string Placeholders(std::size_t n) {
   std::string out;
   for (std::size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ",?";
   return out;
+}
+
+void InsertRow(Connection& conn, std::string_view table, const std::string& columns,
+               const std::vector<Param>& values) {
+  conn.Execute("INSERT INTO " + std::string(table) + " (" + columns + ") VALUES (" +
+                   Placeholders(values.size()) + ")",
+               values);
+}
+
+Status InsertUniqueRow(Connection& conn, std::string_view table, const std::string& columns,
+                       const std::vector<Param>& values, const std::string& conflict) {
+  try {
+    InsertRow(conn, table, columns, values);
+  } catch (const ConstraintViolation&) {
+    return Fail(Error::Conflict(conflict));
+  }
+  return {};
+}
+
+bool UpdateVersionedRow(Connection& conn, std::string_view table, std::string_view columns,
+                        std::vector<Param> values, const std::string& id,
+                        std::int64_t expected_version) {
+  values.emplace_back(id);
+  values.emplace_back(expected_version);
+  return conn.Execute("UPDATE " + std::string(table) + " SET " + Assignments(columns) +
+                          " WHERE id = ? AND version = ?",
+                      values) == 1;
 }
 
 std::string Assignments(std::string_view columns) {

@@ -1,9 +1,88 @@
 #include "storage/repositories/training_repository.hpp"
 
 #include "domain/areas/area_path.hpp"
+#include "storage/repositories/sql_rows.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
+namespace {
+
+domain::Course ReadCourse(const ResultSet::Row& r) {
+  domain::Course c;
+  c.id = r.Str("id");
+  c.code = r.Str("code");
+  c.title = r.Str("title");
+  c.title_local = r.OptText("title_local");
+  c.audience = r.Str("audience");
+  c.topics = SplitWords(r.Text("topics"));
+  c.duration_hours = r.Real("duration_hours");
+  c.test_max = r.OptReal("test_max");
+  ReadVersioned(r, c);
+  return c;
+}
+
+constexpr const char* kNeedSelect =
+    "SELECT n.id, n.area_id, n.area_path, n.user_id, n.institution_id, n.course_id, "
+    "COALESCE(u.full_name, i.name) AS subject_name, n.need, n.priority, n.assessed_on, "
+    "n.created_at, n.created_by, n.version, n.updated_at, n.updated_by, a.name AS area_name "
+    "FROM training_need n JOIN area a ON a.id = n.area_id LEFT JOIN app_user u ON u.id = "
+    "n.user_id LEFT JOIN institution i ON "
+    "i.id = n.institution_id";
+
+domain::TrainingNeed ReadNeed(const ResultSet::Row& r) {
+  domain::TrainingNeed n{r.Str("id"),
+                         r.Str("area_id"),
+                         r.Str("area_path"),
+                         r.OptText("user_id"),
+                         r.OptText("institution_id"),
+                         r.OptText("course_id"),
+                         r.OptText("subject_name"),
+                         r.Str("need"),
+                         r.Str("priority"),
+                         r.Str("assessed_on"),
+                         r.Str("created_at"),
+                         r.OptText("created_by"),
+                         r.Int("version"),
+                         r.OptText("updated_at"),
+                         r.OptText("updated_by")};
+  n.area_name = r.Str("area_name");
+  return n;
+}
+
+constexpr const char* kPlanSelect =
+    "SELECT t.id, t.course_id, c.title, t.area_id, t.area_path, a.name AS area_name, t.period, "
+    "t.period_start, t.period_end, t.created_at, t.planned_events, t.planned_participants, "
+    "t.created_by, t.version, t.updated_at, t.updated_by FROM training_plan t JOIN course c ON "
+    "c.id = t.course_id JOIN area a ON a.id = t.area_id";
+
+domain::TrainingPlan ReadPlan(const ResultSet::Row& r) {
+  return {r.Str("id"),
+          r.Str("course_id"),
+          r.Str("title"),
+          r.Str("area_id"),
+          r.Str("area_path"),
+          r.Str("area_name"),
+          r.Str("period"),
+          r.Str("period_start"),
+          r.Str("period_end"),
+          r.Str("created_at"),
+          r.Int("planned_events"),
+          r.Int("planned_participants"),
+          r.OptText("created_by"),
+          r.Int("version"),
+          r.OptText("updated_at"),
+          r.OptText("updated_by")};
+}
+
+domain::TrainingFollowup ReadFollowup(const ResultSet::Row& r) {
+  return {r.Str("id"),          r.Str("activity_id"),    r.Str("person_id"),
+          r.Str("person_name"), r.Str("followed_on"),    r.Str("applies"),
+          r.Str("created_at"),  r.OptText("notes"),      r.OptText("created_by"),
+          r.Int("version"),     r.OptText("updated_at"), r.OptText("updated_by")};
+}
+
+}  // namespace
+
 std::vector<domain::Course> SqlTrainingRepository::CoursesWhere(const std::string& where,
                                                                 std::vector<Param> params) {
   auto rs = conn_.Query(
@@ -11,59 +90,36 @@ std::vector<domain::Course> SqlTrainingRepository::CoursesWhere(const std::strin
       "created_at, created_by, updated_at, updated_by FROM course" +
           where + " ORDER BY title",
       params);
-  std::vector<domain::Course> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) {
-    domain::Course c;
-    c.id = rs[i].Str("id");
-    c.code = rs[i].Str("code");
-    c.title = rs[i].Str("title");
-    c.title_local = rs[i].OptText("title_local");
-    c.audience = rs[i].Str("audience");
-    c.topics = SplitWords(rs[i].Text("topics"));
-    c.duration_hours = rs[i].Real("duration_hours");
-    c.test_max = rs[i].OptReal("test_max");
-    c.version = rs[i].Int("version");
-    c.created_at = rs[i].Str("created_at");
-    c.created_by = rs[i].OptText("created_by");
-    c.updated_at = rs[i].Str("updated_at");
-    c.updated_by = rs[i].OptText("updated_by");
-    out.push_back(std::move(c));
-  }
-  return out;
+  return ReadRows(rs, ReadCourse);
 }
 
 std::vector<domain::Course> SqlTrainingRepository::Courses() { return CoursesWhere("", {}); }
 
 std::optional<domain::Course> SqlTrainingRepository::GetCourse(const std::string& id) {
-  auto v = CoursesWhere(" WHERE id = ?", {id});
-  if (v.empty()) return std::nullopt;
-  return v[0];
+  return FirstOf(CoursesWhere(" WHERE id = ?", {id}));
 }
 
 std::optional<domain::Course> SqlTrainingRepository::GetCourseByCode(const std::string& code) {
-  auto v = CoursesWhere(" WHERE code = ?", {code});
-  if (v.empty()) return std::nullopt;
-  return v[0];
+  return FirstOf(CoursesWhere(" WHERE code = ?", {code}));
 }
 
 void SqlTrainingRepository::InsertCourse(const domain::Course& c) {
-  conn_.Execute(
-      "INSERT INTO course (id, code, title, title_local, audience, topics, duration_hours, "
-      "test_max, version, created_at, created_by, updated_at, updated_by) VALUES "
-      "(?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      {c.id, c.code, c.title, OptParam(c.title_local), c.audience, JoinWords(c.topics),
-       c.duration_hours, OptParam(c.test_max), c.version, c.created_at, OptParam(c.created_by),
-       c.updated_at, OptParam(c.updated_by)});
+  InsertRow(conn_, "course",
+            "id, code, title, title_local, audience, topics, duration_hours, test_max, version, "
+            "created_at, created_by, updated_at, updated_by",
+            {c.id, c.code, c.title, OptParam(c.title_local), c.audience, JoinWords(c.topics),
+             c.duration_hours, OptParam(c.test_max), c.version, c.created_at,
+             OptParam(c.created_by), c.updated_at, OptParam(c.updated_by)});
 }
 
 bool SqlTrainingRepository::UpdateCourse(const domain::Course& c, std::int64_t expected_version) {
-  return conn_.Execute(
-             "UPDATE course SET code = ?, title = ?, title_local = ?, audience = ?, topics = ?, "
-             "duration_hours = ?, test_max = ?, version = ?, updated_at = ?, updated_by = ? "
-             "WHERE id = ? AND version = ?",
-             {c.code, c.title, OptParam(c.title_local), c.audience, JoinWords(c.topics),
-              c.duration_hours, OptParam(c.test_max), c.version, c.updated_at,
-              OptParam(c.updated_by), c.id, expected_version}) == 1;
+  return UpdateVersionedRow(
+      conn_, "course",
+      "code, title, title_local, audience, topics, duration_hours, test_max, version, updated_at, "
+      "updated_by",
+      {c.code, c.title, OptParam(c.title_local), c.audience, JoinWords(c.topics), c.duration_hours,
+       OptParam(c.test_max), c.version, c.updated_at, OptParam(c.updated_by)},
+      c.id, expected_version);
 }
 
 void SqlTrainingRepository::DeleteCourse(const std::string& id) {
@@ -92,66 +148,40 @@ std::optional<double> SqlTrainingRepository::HighestScore(const std::string& cou
 
 std::vector<domain::TrainingNeed> SqlTrainingRepository::NeedsWhere(
     const std::string& where, const std::vector<Param>& params) {
-  auto rs = conn_.Query(
-      "SELECT n.id, n.area_id, n.area_path, n.user_id, n.institution_id, n.course_id, "
-      "COALESCE(u.full_name, i.name) AS subject_name, n.need, n.priority, n.assessed_on, "
-      "n.created_at, n.created_by, n.version, n.updated_at, n.updated_by, a.name AS area_name "
-      "FROM training_need n JOIN area a ON a.id = n.area_id LEFT JOIN app_user u ON u.id = "
-      "n.user_id LEFT JOIN institution i ON "
-      "i.id = n.institution_id" +
-          where,
-      params);
-  std::vector<domain::TrainingNeed> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) {
-    out.push_back({rs[i].Str("id"), rs[i].Str("area_id"), rs[i].Str("area_path"),
-                   rs[i].OptText("user_id"), rs[i].OptText("institution_id"),
-                   rs[i].OptText("course_id"), rs[i].OptText("subject_name"), rs[i].Str("need"),
-                   rs[i].Str("priority"), rs[i].Str("assessed_on"), rs[i].Str("created_at"),
-                   rs[i].OptText("created_by"), rs[i].Int("version"), rs[i].OptText("updated_at"),
-                   rs[i].OptText("updated_by")});
-    out.back().area_name = rs[i].Str("area_name");
-  }
-  return out;
+  return ReadRows(conn_.Query(kNeedSelect + where, params), ReadNeed);
 }
 
 domain::Page<domain::TrainingNeed> SqlTrainingRepository::Needs(
     const std::vector<domain::PathRange>& scope, domain::PageRequest page) {
-  std::vector<Param> p;
-  const std::string where = " WHERE (" + ScopeSql("n.area_path", scope, p) + ")";
-  domain::Page<domain::TrainingNeed> out;
-  out.total = conn_.Query("SELECT COUNT(*) FROM training_need n" + where, p)[0].Int(0);
-  p.emplace_back(std::int64_t{page.limit});
-  p.emplace_back(page.offset);
-  out.items = NeedsWhere(where + " ORDER BY n.assessed_on DESC, n.id DESC LIMIT ? OFFSET ?", p);
-  return out;
+  SqlWhere w;
+  w.AndInScope("n.area_path", scope);
+  return ReadPage(conn_, "SELECT COUNT(*) FROM training_need n", kNeedSelect, w,
+                  "n.assessed_on DESC, n.id DESC", page, ReadNeed);
 }
 
 std::optional<domain::TrainingNeed> SqlTrainingRepository::GetNeed(const std::string& id) {
-  auto v = NeedsWhere(" WHERE n.id = ?", {id});
-  if (v.empty()) return std::nullopt;
-  return v[0];
+  return FirstOf(NeedsWhere(" WHERE n.id = ?", {id}));
 }
 
 void SqlTrainingRepository::InsertNeed(const domain::TrainingNeed& n) {
-  conn_.Execute(
-      "INSERT INTO training_need (id, area_id, area_path, user_id, institution_id, course_id, "
-      "need, priority, assessed_on, created_at, created_by, version) VALUES "
-      "(?,?,?,?,?,?,?,?,?,?,?,?)",
-      {n.id, n.area_id, n.area_path, OptParam(n.user_id), OptParam(n.institution_id),
-       OptParam(n.course_id), n.need, n.priority, n.assessed_on, n.created_at,
-       OptParam(n.created_by), n.version});
+  InsertRow(conn_, "training_need",
+            "id, area_id, area_path, user_id, institution_id, course_id, need, priority, "
+            "assessed_on, created_at, created_by, version",
+            {n.id, n.area_id, n.area_path, OptParam(n.user_id), OptParam(n.institution_id),
+             OptParam(n.course_id), n.need, n.priority, n.assessed_on, n.created_at,
+             OptParam(n.created_by), n.version});
 }
 
 bool SqlTrainingRepository::UpdateNeed(const domain::TrainingNeed& n,
                                        std::int64_t expected_version) {
-  return conn_.Execute(
-             "UPDATE training_need SET area_id = ?, area_path = ?, user_id = ?, institution_id = "
-             "?, "
-             "course_id = ?, need = ?, priority = ?, assessed_on = ?, version = ?, updated_at = ?, "
-             "updated_by = ? WHERE id = ? AND version = ?",
-             {n.area_id, n.area_path, OptParam(n.user_id), OptParam(n.institution_id),
-              OptParam(n.course_id), n.need, n.priority, n.assessed_on, n.version,
-              OptParam(n.updated_at), OptParam(n.updated_by), n.id, expected_version}) == 1;
+  return UpdateVersionedRow(
+      conn_, "training_need",
+      "area_id, area_path, user_id, institution_id, course_id, need, priority, assessed_on, "
+      "version, updated_at, updated_by",
+      {n.area_id, n.area_path, OptParam(n.user_id), OptParam(n.institution_id),
+       OptParam(n.course_id), n.need, n.priority, n.assessed_on, n.version, OptParam(n.updated_at),
+       OptParam(n.updated_by)},
+      n.id, expected_version);
 }
 
 void SqlTrainingRepository::DeleteNeed(const std::string& id) {
@@ -162,40 +192,17 @@ domain::Page<domain::TrainingPlan> SqlTrainingRepository::Plans(
     const std::vector<domain::PathRange>& scope, const std::optional<std::string>& start,
     const std::optional<std::string>& end, domain::PageRequest page) {
   SqlWhere w;
-  std::vector<Param> p;
-  const std::string s = ScopeSql("t.area_path", scope, p);
-  w.And(s, p);
+  w.AndInScope("t.area_path", scope);
   // Plans whose period lies inside the asked period.
   if (start) w.And("t.period_start >= ?", {*start});
   if (end) w.And("t.period_end <= ?", {*end});
-  domain::Page<domain::TrainingPlan> out;
-  out.total = conn_.Query("SELECT COUNT(*) FROM training_plan t" + w.sql, w.params)[0].Int(0);
-  auto params = w.params;
-  params.emplace_back(std::int64_t{page.limit});
-  params.emplace_back(page.offset);
-  out.items =
-      PlansWhere(w.sql + " ORDER BY t.period_start, a.name, c.title LIMIT ? OFFSET ?", params);
-  return out;
+  return ReadPage(conn_, "SELECT COUNT(*) FROM training_plan t", kPlanSelect, w,
+                  "t.period_start, a.name, c.title", page, ReadPlan);
 }
 
 std::vector<domain::TrainingPlan> SqlTrainingRepository::PlansWhere(
     const std::string& where, const std::vector<Param>& params) {
-  auto rs = conn_.Query(
-      "SELECT t.id, t.course_id, c.title, t.area_id, t.area_path, a.name AS area_name, t.period, "
-      "t.period_start, t.period_end, t.created_at, t.planned_events, t.planned_participants, "
-      "t.created_by, t.version, t.updated_at, t.updated_by FROM training_plan t JOIN course c ON "
-      "c.id = t.course_id JOIN area a ON a.id = t.area_id" +
-          where,
-      params);
-  std::vector<domain::TrainingPlan> out;
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str("id"), rs[i].Str("course_id"), rs[i].Str("title"),
-                   rs[i].Str("area_id"), rs[i].Str("area_path"), rs[i].Str("area_name"),
-                   rs[i].Str("period"), rs[i].Str("period_start"), rs[i].Str("period_end"),
-                   rs[i].Str("created_at"), rs[i].Int("planned_events"),
-                   rs[i].Int("planned_participants"), rs[i].OptText("created_by"),
-                   rs[i].Int("version"), rs[i].OptText("updated_at"), rs[i].OptText("updated_by")});
-  return out;
+  return ReadRows(conn_.Query(kPlanSelect + where, params), ReadPlan);
 }
 
 void SqlTrainingRepository::UpsertPlan(const domain::TrainingPlan& t) {
@@ -211,29 +218,25 @@ void SqlTrainingRepository::UpsertPlan(const domain::TrainingPlan& t) {
 }
 
 std::optional<domain::TrainingPlan> SqlTrainingRepository::GetPlan(const std::string& id) {
-  auto v = PlansWhere(" WHERE t.id = ?", {id});
-  if (v.empty()) return std::nullopt;
-  return v[0];
+  return FirstOf(PlansWhere(" WHERE t.id = ?", {id}));
 }
 
 std::optional<domain::TrainingPlan> SqlTrainingRepository::FindPlan(const std::string& course_id,
                                                                     const std::string& area_id,
                                                                     const std::string& period) {
-  auto v = PlansWhere(" WHERE t.course_id = ? AND t.area_id = ? AND t.period = ?",
-                      {course_id, area_id, period});
-  if (v.empty()) return std::nullopt;
-  return v[0];
+  return FirstOf(PlansWhere(" WHERE t.course_id = ? AND t.area_id = ? AND t.period = ?",
+                            {course_id, area_id, period}));
 }
 
 bool SqlTrainingRepository::UpdatePlan(const domain::TrainingPlan& t,
                                        std::int64_t expected_version) {
-  return conn_.Execute(
-             "UPDATE training_plan SET course_id = ?, area_id = ?, area_path = ?, period = ?, "
-             "period_start = ?, period_end = ?, planned_events = ?, planned_participants = ?, "
-             "version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
-             {t.course_id, t.area_id, t.area_path, t.period, t.period_start, t.period_end,
-              t.planned_events, t.planned_participants, t.version, OptParam(t.updated_at),
-              OptParam(t.updated_by), t.id, expected_version}) == 1;
+  return UpdateVersionedRow(conn_, "training_plan",
+                            "course_id, area_id, area_path, period, period_start, period_end, "
+                            "planned_events, planned_participants, version, updated_at, updated_by",
+                            {t.course_id, t.area_id, t.area_path, t.period, t.period_start,
+                             t.period_end, t.planned_events, t.planned_participants, t.version,
+                             OptParam(t.updated_at), OptParam(t.updated_by)},
+                            t.id, expected_version);
 }
 
 void SqlTrainingRepository::DeletePlan(const std::string& id) {
@@ -265,13 +268,7 @@ std::vector<domain::TrainingFollowup> SqlTrainingRepository::FollowupsWhere(
       "JOIN person p ON p.id = f.person_id" +
           where,
       params);
-  std::vector<domain::TrainingFollowup> out;
-  for (std::size_t i = 0; i < rs.size(); ++i)
-    out.push_back({rs[i].Str("id"), rs[i].Str("activity_id"), rs[i].Str("person_id"),
-                   rs[i].Str("person_name"), rs[i].Str("followed_on"), rs[i].Str("applies"),
-                   rs[i].Str("created_at"), rs[i].OptText("notes"), rs[i].OptText("created_by"),
-                   rs[i].Int("version"), rs[i].OptText("updated_at"), rs[i].OptText("updated_by")});
-  return out;
+  return ReadRows(rs, ReadFollowup);
 }
 
 std::vector<domain::TrainingFollowup> SqlTrainingRepository::Followups(const std::string& id) {
@@ -279,26 +276,24 @@ std::vector<domain::TrainingFollowup> SqlTrainingRepository::Followups(const std
 }
 
 std::optional<domain::TrainingFollowup> SqlTrainingRepository::GetFollowup(const std::string& id) {
-  auto v = FollowupsWhere(" WHERE f.id = ?", {id});
-  if (v.empty()) return std::nullopt;
-  return v[0];
+  return FirstOf(FollowupsWhere(" WHERE f.id = ?", {id}));
 }
 
 void SqlTrainingRepository::InsertFollowup(const domain::TrainingFollowup& f) {
-  conn_.Execute(
-      "INSERT INTO training_followup (id, activity_id, person_id, followed_on, applies, notes, "
-      "created_at, created_by, version) VALUES (?,?,?,?,?,?,?,?,?)",
+  InsertRow(
+      conn_, "training_followup",
+      "id, activity_id, person_id, followed_on, applies, notes, created_at, created_by, version",
       {f.id, f.activity_id, f.person_id, f.followed_on, f.applies, OptParam(f.notes), f.created_at,
        OptParam(f.created_by), f.version});
 }
 
 bool SqlTrainingRepository::UpdateFollowup(const domain::TrainingFollowup& f,
                                            std::int64_t expected_version) {
-  return conn_.Execute(
-             "UPDATE training_followup SET followed_on = ?, applies = ?, notes = ?, version = ?, "
-             "updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
-             {f.followed_on, f.applies, OptParam(f.notes), f.version, OptParam(f.updated_at),
-              OptParam(f.updated_by), f.id, expected_version}) == 1;
+  return UpdateVersionedRow(conn_, "training_followup",
+                            "followed_on, applies, notes, version, updated_at, updated_by",
+                            {f.followed_on, f.applies, OptParam(f.notes), f.version,
+                             OptParam(f.updated_at), OptParam(f.updated_by)},
+                            f.id, expected_version);
 }
 
 void SqlTrainingRepository::DeleteFollowup(const std::string& id) {
@@ -334,24 +329,17 @@ domain::Page<domain::StaffMember> SqlTrainingRepository::Staff(
       "= u.id AND " +
           in_scope + ")",
       sp);
-  if (text) w.And(ContainsSql(conn_.dialect(), "u.full_name"), {ContainsPattern(*text)});
-  domain::Page<domain::StaffMember> out;
-  out.total = conn_.Query("SELECT COUNT(*) FROM app_user u" + w.sql, w.params)[0].Int(0);
-  auto params = w.params;
-  params.emplace_back(std::int64_t{page.limit});
-  params.emplace_back(page.offset);
-  auto rs = conn_.Query("SELECT u.id, u.full_name FROM app_user u" + w.sql +
-                            " ORDER BY u.full_name, u.id LIMIT ? OFFSET ?",
-                        params);
-  if (rs.empty()) return out;
+  if (text) w.AndAnyContains(conn_.dialect(), {"u.full_name"}, *text);
+  auto out =
+      ReadPage(conn_, "SELECT COUNT(*) FROM app_user u", "SELECT u.id, u.full_name FROM app_user u",
+               w, "u.full_name, u.id", page, [](const ResultSet::Row& r) {
+                 return domain::StaffMember{r.Str("id"), r.Str("full_name"), {}};
+               });
+  if (out.items.empty()) return out;
   // The page's grants within the scope, in one query.
   std::vector<Param> gp;
-  std::string ids;
-  for (std::size_t i = 0; i < rs.size(); ++i) {
-    out.items.push_back({rs[i].Str("id"), rs[i].Str("full_name"), {}});
-    ids += ids.empty() ? "?" : ",?";
-    gp.emplace_back(rs[i].Str("id"));
-  }
+  for (const auto& m : out.items) gp.emplace_back(m.id);
+  const std::string ids = Placeholders(gp.size());
   const std::string grant_scope = grant_sql(gp);
   auto gs = conn_.Query(
       "SELECT r.user_id, r.role, a.id AS area_id, a.name AS area_name FROM role_assignment r JOIN "

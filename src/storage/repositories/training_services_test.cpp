@@ -9,10 +9,6 @@
 #include "domain/trainings/training_service.hpp"
 #include "storage/repositories/service_test_support.hpp"
 
-using mobilise::test::AllDialects;
-using mobilise::test::DialectParamName;
-using mobilise::test::NoBlobs;
-
 namespace mobilise::storage {
 namespace {
 
@@ -25,11 +21,11 @@ class TrainingServicesTest : public test::ServiceTest {
     ServiceTest::SetUp();
     trainings_ = std::make_unique<TrainingService>(*uow_, clock_);
     activities_ = std::make_unique<ActivityService>(*uow_, clock_, blobs_);
-    root_ = Add(std::nullopt, "PK");
-    p1_ = Add(root_.id, "P1");
-    p2_ = Add(root_.id, "P2");
-    d1_ = Add(p1_.id, "P1-D1");
-    v1_ = Add(d1_.id, "P1-D1-V1");
+    AddAreas({{&root_, "PK"},
+              {&p1_, "P1", &root_},
+              {&p2_, "P2", &root_},
+              {&d1_, "P1-D1", &p1_},
+              {&v1_, "P1-D1-V1", &d1_}});
     author_ = User("author", Role::kMobiliser, v1_);
     colleague_ = User("colleague", Role::kMobiliser, v1_);
     officer_ = User("officer", Role::kOfficer, d1_);
@@ -69,7 +65,7 @@ class TrainingServicesTest : public test::ServiceTest {
     return ScoresInput{version, {{people_[0], pre, post}}, std::move(reason)};
   }
 
-  NoBlobs blobs_;
+  test::NoBlobs blobs_;
   std::unique_ptr<TrainingService> trainings_;
   std::unique_ptr<ActivityService> activities_;
   Area root_, p1_, p2_, d1_, v1_;
@@ -244,8 +240,8 @@ TEST_P(TrainingServicesTest, StaffOfferedAreThoseWithARoleInTheCallersAreas) {
             ErrorCode::kForbidden);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, TrainingServicesTest, testing::ValuesIn(AllDialects()),
-                         DialectParamName());
+INSTANTIATE_TEST_SUITE_P(Backends, TrainingServicesTest, testing::ValuesIn(test::AllDialects()),
+                         test::DialectParamName());
 
 }  // namespace
 }  // namespace mobilise::storage

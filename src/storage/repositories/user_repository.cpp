@@ -2,11 +2,28 @@
 
 #include <map>
 
+#include "storage/repositories/sql_rows.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
 
 using domain::User;
+
+namespace {
+
+User ReadUser(const ResultSet::Row& r) {
+  User u;
+  u.id = r.Str("id");
+  u.username = r.Str("username");
+  u.full_name = r.Str("full_name");
+  u.pw_hash = r.Str("pw_hash");
+  u.locale = r.Str("locale");
+  u.disabled = r.Bool("disabled");
+  ReadVersioned(r, u);
+  return u;
+}
+
+}  // namespace
 
 std::vector<User> SqlUserRepository::Read(const std::string& where_order,
                                           const std::vector<Param>& params) {
@@ -15,34 +32,18 @@ std::vector<User> SqlUserRepository::Read(const std::string& where_order,
       "u.created_at, u.created_by, u.updated_at, u.updated_by FROM app_user u " +
           where_order,
       params);
-  std::vector<User> users;
+  auto users = ReadRows(rs, ReadUser);
+  if (users.empty()) return users;
   std::map<std::string, std::size_t> index;
   std::vector<Param> ids;
-  std::string in;
-  for (std::size_t i = 0; i < rs.size(); ++i) {
-    const auto r = rs[i];
-    User u;
-    u.id = r.Str("id");
-    u.username = r.Str("username");
-    u.full_name = r.Str("full_name");
-    u.pw_hash = r.Str("pw_hash");
-    u.locale = r.Str("locale");
-    u.disabled = r.Bool("disabled");
-    u.version = r.Int("version");
-    u.created_at = r.Str("created_at");
-    u.created_by = r.OptText("created_by");
-    u.updated_at = r.Str("updated_at");
-    u.updated_by = r.OptText("updated_by");
-    index[u.id] = users.size();
-    ids.emplace_back(u.id);
-    in += in.empty() ? "?" : ",?";
-    users.push_back(std::move(u));
+  for (std::size_t i = 0; i < users.size(); ++i) {
+    index[users[i].id] = i;
+    ids.emplace_back(users[i].id);
   }
-  if (users.empty()) return users;
   auto roles = conn_.Query(
       "SELECT r.user_id, r.role, r.area_id, a.name AS area_name, a.path FROM role_assignment r "
       "JOIN area a ON a.id = r.area_id WHERE r.user_id IN (" +
-          in + ") ORDER BY a.path, r.role",
+          Placeholders(ids.size()) + ") ORDER BY a.path, r.role",
       ids);
   for (std::size_t i = 0; i < roles.size(); ++i) {
     const auto r = roles[i];
@@ -55,15 +56,11 @@ std::vector<User> SqlUserRepository::Read(const std::string& where_order,
 }
 
 std::optional<User> SqlUserRepository::Get(const std::string& id) {
-  auto v = Read("WHERE u.id = ?", {id});
-  if (v.empty()) return std::nullopt;
-  return v.front();
+  return FirstOf(Read("WHERE u.id = ?", {id}));
 }
 
 std::optional<User> SqlUserRepository::GetByUsername(const std::string& username) {
-  auto v = Read("WHERE u.username = ?", {username});
-  if (v.empty()) return std::nullopt;
-  return v.front();
+  return FirstOf(Read("WHERE u.username = ?", {username}));
 }
 
 domain::Page<User> SqlUserRepository::List(const domain::UserQuery& q) {
@@ -78,12 +75,7 @@ domain::Page<User> SqlUserRepository::List(const domain::UserQuery& q) {
     visible =
         "(" + visible + ") OR NOT EXISTS (SELECT 1 FROM role_assignment r WHERE r.user_id = u.id)";
   w.And(visible, sp);
-  if (q.text) {
-    const auto p = ContainsPattern(*q.text);
-    w.And(ContainsSql(conn_.dialect(), "u.username") + " OR " +
-              ContainsSql(conn_.dialect(), "u.full_name"),
-          {p, p});
-  }
+  if (q.text) w.AndAnyContains(conn_.dialect(), {"u.username", "u.full_name"}, *q.text);
   if (q.role)
     w.And("EXISTS (SELECT 1 FROM role_assignment r WHERE r.user_id = u.id AND r.role = ?)",
           {std::string(domain::RoleId(*q.role))});
@@ -95,10 +87,7 @@ domain::Page<User> SqlUserRepository::List(const domain::UserQuery& q) {
   if (q.disabled) w.And("u.disabled = ?", {std::int64_t{*q.disabled ? 1 : 0}});
   domain::Page<User> page;
   page.total = conn_.Query("SELECT COUNT(*) FROM app_user u" + w.sql, w.params)[0].Int(0);
-  auto params = w.params;
-  params.emplace_back(std::int64_t{q.page.limit});
-  params.emplace_back(q.page.offset);
-  page.items = Read(w.sql + " ORDER BY u.username LIMIT ? OFFSET ?", params);
+  page.items = Read(w.sql + " ORDER BY u.username LIMIT ? OFFSET ?", WithPage(w.params, q.page));
   return page;
 }
 
@@ -106,15 +95,16 @@ std::vector<User> SqlUserRepository::ListAll() { return Read("ORDER BY u.usernam
 
 void SqlUserRepository::InsertRoles(const User& u) {
   for (const auto& r : u.roles)
-    conn_.Execute("INSERT INTO role_assignment (user_id, role, area_id) VALUES (?,?,?)",
-                  {u.id, std::string(domain::RoleId(r.role)), r.area_id});
+    InsertRow(conn_, "role_assignment", "user_id, role, area_id",
+              {u.id, std::string(domain::RoleId(r.role)), r.area_id});
 }
 
 Status SqlUserRepository::Insert(const User& u) {
   try {
-    conn_.Execute(
-        "INSERT INTO app_user (id, username, full_name, pw_hash, locale, disabled, version, "
-        "created_at, created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+    InsertRow(
+        conn_, "app_user",
+        "id, username, full_name, pw_hash, locale, disabled, version, created_at, created_by, "
+        "updated_at, updated_by",
         {u.id, u.username, u.full_name, u.pw_hash, u.locale, std::int64_t{u.disabled ? 1 : 0},
          u.version, u.created_at, OptParam(u.created_by), u.updated_at, OptParam(u.updated_by)});
     InsertRoles(u);
@@ -125,12 +115,12 @@ Status SqlUserRepository::Insert(const User& u) {
 }
 
 Result<bool> SqlUserRepository::Update(const User& u, std::int64_t expected_version) {
-  const auto n = conn_.Execute(
-      "UPDATE app_user SET full_name = ?, pw_hash = ?, locale = ?, disabled = ?, version = ?, "
-      "updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
-      {u.full_name, u.pw_hash, u.locale, std::int64_t{u.disabled ? 1 : 0}, u.version, u.updated_at,
-       OptParam(u.updated_by), u.id, expected_version});
-  if (n != 1) return false;
+  if (!UpdateVersionedRow(conn_, "app_user",
+                          "full_name, pw_hash, locale, disabled, version, updated_at, updated_by",
+                          {u.full_name, u.pw_hash, u.locale, std::int64_t{u.disabled ? 1 : 0},
+                           u.version, u.updated_at, OptParam(u.updated_by)},
+                          u.id, expected_version))
+    return false;
   conn_.Execute("DELETE FROM role_assignment WHERE user_id = ?", {u.id});
   InsertRoles(u);
   return true;

@@ -9,53 +9,59 @@ export function Alerts() {
   const m = useStore(messageStore);
   return (
     <div class="alerts">
-      <div
+      <AlertLine
         role="alert"
-        aria-live="assertive"
-        data-testid="alert-error"
-        class={m.error ? 'alert alert-error' : 'alert-empty'}
-      >
-        {m.error && (
-          <>
-            <span>
-              {m.error}
-              {m.detail && (
-                <bdi class="alert-detail" dir="auto" data-testid="alert-detail">
-                  {m.detail}
-                </bdi>
-              )}
-            </span>
-            <button
-              type="button"
-              class="link"
-              onClick={clearMessages}
-              aria-label={t('common.dismiss')}
-            >
-              ×
-            </button>
-          </>
-        )}
-      </div>
-      <div
+        live="assertive"
+        testid="alert-error"
+        kind="alert-error"
+        text={m.error}
+        detail={m.detail}
+        dismiss={t('common.dismiss')}
+      />
+      <AlertLine
         role="status"
-        aria-live="polite"
-        data-testid="alert-info"
-        class={m.info ? 'alert alert-info' : 'alert-empty'}
-      >
-        {m.info && (
-          <>
-            <span>{m.info}</span>
-            <button
-              type="button"
-              class="link"
-              onClick={clearMessages}
-              aria-label={t('common.dismiss')}
-            >
-              ×
-            </button>
-          </>
-        )}
-      </div>
+        live="polite"
+        testid="alert-info"
+        kind="alert-info"
+        text={m.info}
+        dismiss={t('common.dismiss')}
+      />
+    </div>
+  );
+}
+
+// One region: always present (empty when there is nothing to say), with a dismiss button.
+function AlertLine(p: {
+  role: 'alert' | 'status';
+  live: 'assertive' | 'polite';
+  testid: string;
+  kind: string;
+  text?: string | null;
+  detail?: string | null;
+  dismiss: string;
+}) {
+  return (
+    <div
+      role={p.role}
+      aria-live={p.live}
+      data-testid={p.testid}
+      class={p.text ? 'alert ' + p.kind : 'alert-empty'}
+    >
+      {p.text && (
+        <>
+          <span>
+            {p.text}
+            {p.detail && (
+              <bdi class="alert-detail" dir="auto" data-testid="alert-detail">
+                {p.detail}
+              </bdi>
+            )}
+          </span>
+          <button type="button" class="link" onClick={clearMessages} aria-label={p.dismiss}>
+            ×
+          </button>
+        </>
+      )}
     </div>
   );
 }

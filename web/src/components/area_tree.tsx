@@ -1,5 +1,4 @@
 // The lazy area tree: top areas first, children fetched when a node opens.
-import { useEffect, useState } from 'preact/hooks';
 import {
   levelLabel,
   childAreas,
@@ -10,30 +9,22 @@ import {
   treeRevision,
 } from '../area_data';
 import { useI18n } from '../i18n';
-import { showError } from '../messages';
 import { href } from '../router';
 import { useStore } from '../store';
 import type { Area } from '../types';
+import { useFetch } from '../use_fetch';
 
 export function AreaTree({ selected }: { selected?: string }) {
   const { t } = useI18n();
   const revision = useStore(treeRevision);
-  const [roots, setRoots] = useState<Area[] | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    topAreas()
-      .then((a) => {
-        if (!live) return;
-        // One top area (the usual case in the field): open it straight away.
-        if (a.length === 1 && a[0].child_count > 0 && revision === 0) expandAll([a[0].id]);
-        setRoots(a);
-      })
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [revision]);
+  // The revision is part of the key: after a change the tree is read again.
+  const roots = useFetch<Area[]>(`top#${revision}`, {
+    load: topAreas,
+    // One top area (the usual case in the field): open it straight away.
+    onData: (a) => {
+      if (a.length === 1 && a[0].child_count > 0 && revision === 0) expandAll([a[0].id]);
+    },
+  }).data;
 
   if (!roots) return <p class="muted">{t('common.loading')}</p>;
   return (
@@ -57,18 +48,10 @@ function TreeNode({
   const { t } = useI18n();
   const expanded = useStore(expandedStore);
   const open = expanded.has(area.id);
-  const [children, setChildren] = useState<Area[] | null>(null);
-
-  useEffect(() => {
-    if (!open || area.child_count === 0) return;
-    let live = true;
-    childAreas(area.id)
-      .then((c) => live && setChildren(c))
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [open, area.id, revision]);
+  const children = useFetch<Area[]>(
+    open && area.child_count > 0 ? `${area.id}#${revision}` : null,
+    { load: () => childAreas(area.id) },
+  ).data;
 
   const hasChildren = area.child_count > 0;
   return (

@@ -1,6 +1,5 @@
 // File import shared by areas, households, institutions, training plans and targets: pick a CSV/XLSX file, check it
 // (dry run, with upload progress), see every bad row, then load a clean file.
-import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import { upload } from '../api';
 import { useI18n } from '../i18n';
@@ -18,9 +17,13 @@ interface Props<R extends ImportResult> {
   // e.g. '/areas/import'; ?dry_run= is added.
   endpoint: string;
   testid: string;
-  crumbs: ComponentChildren;
+  // The list the import belongs to (the crumb back) and the import's own crumb.
+  back: { href: string; label: string };
+  current: string;
   title: string;
-  help: ComponentChildren;
+  help: string;
+  // The file's columns, with a template file of that name to download.
+  columns?: { names: string[]; file: string };
   runLabel: string;
   // The sentence after a clean check and after a load.
   checked: (r: R) => string;
@@ -71,10 +74,18 @@ export function ImportPanel<R extends ImportResult>(p: Props<R>) {
   return (
     <section class="card" aria-labelledby={id + '-heading'} data-testid={p.testid}>
       <nav class="breadcrumb" aria-label={t('areas.breadcrumb')}>
-        <ol>{p.crumbs}</ol>
+        <ol>
+          <li>
+            <a href={p.back.href}>{p.back.label}</a>
+          </li>
+          <li aria-current="page">{p.current}</li>
+        </ol>
       </nav>
       <h1 id={id + '-heading'}>{p.title}</h1>
-      <div class="muted import-help">{p.help}</div>
+      <div class="muted import-help">
+        <p>{p.help}</p>
+        {p.columns && <ImportColumns columns={p.columns.names} file={p.columns.file} />}
+      </div>
       <div class="field">
         <div class="field-label" id={id + '-label'}>
           {t('import.file')}

@@ -1,8 +1,11 @@
 // Small pieces the registry screens (and others) share: warnings from a save, breadcrumbs, badges,
-// a labelled fact list, a yes/no select and the question before a delete.
+// a labelled fact list, a yes/no select, the question before a delete, and the state and buttons
+// of a form that saves (and perhaps deletes) one record.
 import { Fragment, type ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { ApiError } from '../api';
 import { langStore, useI18n } from '../i18n';
+import { clearMessages, showError } from '../messages';
 import { enumLabel } from '../registry_data';
 import { href } from '../router';
 import { createStore } from '../store';
@@ -161,6 +164,23 @@ export function Ltr({ children }: { children: ComponentChildren }) {
   );
 }
 
+// A list row's title: the record's name as a link, then its code (if it has one), muted.
+export function RecordTitle(p: { href: string; name: string; code?: string | null }) {
+  return (
+    <>
+      <a href={p.href}>
+        <bdi>{p.name}</bdi>
+      </a>
+      {p.code && (
+        <span class="muted small code">
+          {' '}
+          <Ltr>{p.code}</Ltr>
+        </span>
+      )}
+    </>
+  );
+}
+
 // The question under a Delete button: its text, then Confirm (off while busy) and Cancel. `testid`
 // names the box (testid-confirm), its text's id (testid-text) and the Confirm button (testid-yes).
 export function ConfirmBox({
@@ -200,5 +220,115 @@ export function ConfirmBox({
         </button>
       </div>
     </div>
+  );
+}
+
+// The value, input handler and server error of a text field of a form held as one object `f`:
+// <Field label=... {...bind('code')} />.
+export function fieldBinder<F>(f: F, set: (p: Partial<F>) => void, errors: Record<string, string>) {
+  return (k: keyof F & string) => ({
+    value: f[k] as string,
+    onInput: (v: string) => set({ [k]: v } as Partial<F>),
+    error: errors[k],
+  });
+}
+
+// A record form's write state: the server's field errors, busy while a write runs, and whether
+// the delete question is open.
+export function useWrite() {
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  return {
+    fields,
+    setFields,
+    busy,
+    confirming,
+    setConfirming,
+    // Runs a save, busy meanwhile. A refusal puts its field errors on the form (through
+    // `fieldsOf` where the form words them itself), hands a record changed meanwhile
+    // (error.current) to `onCurrent`, and goes to the message line.
+    async save(
+      write: () => Promise<unknown>,
+      opts: {
+        onCurrent?: (current: unknown) => void;
+        fieldsOf?: (fields: Record<string, string>) => Record<string, string>;
+      } = {},
+    ) {
+      setBusy(true);
+      try {
+        await write();
+      } catch (e) {
+        if (e instanceof ApiError) {
+          setFields(opts.fieldsOf ? opts.fieldsOf(e.fields) : e.fields);
+          if (e.current && opts.onCurrent) opts.onCurrent(e.current);
+        }
+        showError(e);
+      } finally {
+        setBusy(false);
+      }
+    },
+    // Runs a delete, busy meanwhile; a refusal closes the question and goes to the message line.
+    async remove(write: () => Promise<unknown>) {
+      clearMessages();
+      setBusy(true);
+      try {
+        await write();
+      } catch (e) {
+        setConfirming(false);
+        showError(e);
+      } finally {
+        setBusy(false);
+      }
+    },
+  };
+}
+
+export type Write = ReturnType<typeof useWrite>;
+
+// The buttons under a record form: save (`<testid>-save`), cancel back to `cancel`, and for a
+// record that exists a delete button (`<testid>-delete`) that opens the question `deleteText`.
+export function FormActions(p: {
+  w: Write;
+  testid: string;
+  saveLabel?: string;
+  cancel: string;
+  deleteText?: string | null;
+  onDelete?: () => void;
+}) {
+  const { t } = useI18n();
+  const { w } = p;
+  return (
+    <>
+      <div class="actions separated">
+        <button type="submit" class="primary" disabled={w.busy} data-testid={p.testid + '-save'}>
+          {p.saveLabel ?? t('common.save')}
+        </button>
+        <a class="button secondary" href={p.cancel}>
+          {t('common.cancel')}
+        </a>
+        {p.deleteText && (
+          <button
+            type="button"
+            class="danger"
+            disabled={w.busy}
+            aria-expanded={w.confirming}
+            data-testid={p.testid + '-delete'}
+            onClick={() => w.setConfirming(!w.confirming)}
+          >
+            {t('common.delete')}
+          </button>
+        )}
+      </div>
+      {p.deleteText && w.confirming && (
+        <ConfirmBox
+          testid={p.testid + '-delete'}
+          text={p.deleteText}
+          busy={w.busy}
+          onConfirm={() => p.onDelete?.()}
+          onCancel={() => w.setConfirming(false)}
+        />
+      )}
+    </>
   );
 }

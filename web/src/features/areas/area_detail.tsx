@@ -1,37 +1,32 @@
 // One area: breadcrumb, facts, sub-areas, and the admin actions (edit, add child, move, delete).
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ApiError, del, patch, post } from '../../api';
 import { levelLabel, areaById, childAreas, expandAll, treeChanged } from '../../area_data';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
-import { Field } from '../../components/form_fields';
+import { Field, SubmitCancel } from '../../components/form_fields';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { href, navigate } from '../../router';
 import type { Area } from '../../types';
+import { useFetch } from '../../use_fetch';
 
 type Mode = 'view' | 'edit' | 'child' | 'move' | 'delete';
 
 export function AreaDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
   const { t } = useI18n();
-  const [area, setArea] = useState<Area | null>(null);
-  const [children, setChildren] = useState<Area[]>([]);
   const [mode, setMode] = useState<Mode>('view');
   const [reload, setReload] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    areaById(id)
-      .then(async (a) => {
-        if (!live) return;
-        setArea(a);
-        expandAll((a.ancestors ?? []).map((x) => x.id));
-        setChildren(a.child_count > 0 ? await childAreas(a.id) : []);
-      })
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [id, reload]);
+  // The area and its sub-areas, read again after each change (the key counts them).
+  const { data, set } = useFetch<{ area: Area; children: Area[] }>(`${id}#${reload}`, {
+    load: async () => {
+      const a = await areaById(id);
+      return { area: a, children: a.child_count > 0 ? await childAreas(a.id) : [] };
+    },
+    onData: (d) => expandAll((d.area.ancestors ?? []).map((x) => x.id)),
+  });
+  const area = data?.area ?? null;
+  const children = data?.children ?? [];
+  const setArea = (a: Area) => set({ area: a, children });
 
   if (!area) return <p class="muted">{t('common.loading')}</p>;
 
@@ -234,40 +229,57 @@ function EditArea({
   return (
     <form class="subform" onSubmit={submit} data-testid="area-edit-form">
       <h3>{t('areas.edit')}</h3>
+      <AreaNames
+        testid="area-edit"
+        localLabel={t('areas.nameLocal')}
+        {...{ name, setName, nameLocal, setNameLocal, code, setCode, fields }}
+      />
+      <SubmitCancel label={t('common.save')} testid="area-edit-save" onCancel={onCancel} />
+    </form>
+  );
+}
+
+// An area's name, local name and code, as the edit and new-child forms ask them.
+function AreaNames(p: {
+  testid: string;
+  localLabel: string;
+  name: string;
+  setName: (v: string) => void;
+  nameLocal: string;
+  setNameLocal: (v: string) => void;
+  code: string;
+  setCode: (v: string) => void;
+  fields: Record<string, string>;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
       <Field
         label={t('areas.name')}
-        value={name}
-        onInput={setName}
+        value={p.name}
+        onInput={p.setName}
         required
-        error={fields.name}
-        testid="area-edit-name"
+        error={p.fields.name}
+        testid={p.testid + '-name'}
       />
       <Field
-        label={t('areas.nameLocal')}
-        value={nameLocal}
-        onInput={setNameLocal}
+        label={p.localLabel}
+        value={p.nameLocal}
+        onInput={p.setNameLocal}
         dir="auto"
-        error={fields.name_local}
-        testid="area-edit-name-local"
+        error={p.fields.name_local}
+        testid={p.testid + '-name-local'}
       />
       <Field
         label={t('areas.code')}
-        value={code}
-        onInput={setCode}
+        value={p.code}
+        onInput={p.setCode}
         required
         dir="ltr"
-        error={fields.code}
-        testid="area-edit-code"
+        error={p.fields.code}
+        testid={p.testid + '-code'}
       />
-      <div class="actions">
-        <button type="submit" class="primary" data-testid="area-edit-save">
-          {t('common.save')}
-        </button>
-        <button type="button" class="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </>
   );
 }
 
@@ -300,39 +312,12 @@ function CreateChild({ parent, onDone, onCancel }: FormProps & { parent: Area })
   return (
     <form class="subform" onSubmit={submit} data-testid="area-child-form">
       <h3>{t('areas.newChild')}</h3>
-      <Field
-        label={t('areas.name')}
-        value={name}
-        onInput={setName}
-        required
-        error={fields.name}
-        testid="area-child-name"
+      <AreaNames
+        testid="area-child"
+        localLabel={`${t('areas.nameLocal')} ${t('common.optional')}`}
+        {...{ name, setName, nameLocal, setNameLocal, code, setCode, fields }}
       />
-      <Field
-        label={`${t('areas.nameLocal')} ${t('common.optional')}`}
-        value={nameLocal}
-        onInput={setNameLocal}
-        dir="auto"
-        error={fields.name_local}
-        testid="area-child-name-local"
-      />
-      <Field
-        label={t('areas.code')}
-        value={code}
-        onInput={setCode}
-        required
-        dir="ltr"
-        error={fields.code}
-        testid="area-child-code"
-      />
-      <div class="actions">
-        <button type="submit" class="primary" data-testid="area-child-save">
-          {t('areas.createChild')}
-        </button>
-        <button type="button" class="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitCancel label={t('areas.createChild')} testid="area-child-save" onCancel={onCancel} />
     </form>
   );
 }
@@ -370,14 +355,12 @@ function MoveArea({ area, onDone, onCancel }: FormProps & { area: Area }) {
         testid="area-move-picker"
         exclude={area.id}
       />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={!parent} data-testid="area-move-save">
-          {t('areas.moveSubmit')}
-        </button>
-        <button type="button" class="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitCancel
+        label={t('areas.moveSubmit')}
+        testid="area-move-save"
+        disabled={!parent}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

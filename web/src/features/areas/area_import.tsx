@@ -10,16 +10,10 @@ export function AreaImportPage() {
     <ImportPanel
       endpoint="/areas/import"
       testid="area-import"
-      crumbs={
-        <>
-          <li>
-            <a href={href('areas')}>{t('areas.title')}</a>
-          </li>
-          <li aria-current="page">{t('areas.import')}</li>
-        </>
-      }
+      back={{ href: href('areas'), label: t('areas.title') }}
+      current={t('areas.import')}
       title={t('import.title')}
-      help={<p>{t('import.help')}</p>}
+      help={t('import.help')}
       runLabel={t('import.run')}
       checked={(r) => t('import.checkOk', { n: r.rows })}
       done={(r) => t('import.done', { n: r.created })}

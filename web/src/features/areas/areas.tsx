@@ -1,37 +1,22 @@
 // Areas: the tree (or search results) beside the chosen area's details.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { levelLabel, searchAreas } from '../../area_data';
 import { AreaTree } from '../../components/area_tree';
 import { Field } from '../../components/form_fields';
 import { useI18n } from '../../i18n';
-import { showError } from '../../messages';
 import { href } from '../../router';
 import type { Area } from '../../types';
+import { useFetch } from '../../use_fetch';
 import { AreaDetail } from './area_detail';
 
 // `canEdit`: may create, change and import areas.
 export function AreasPage({ id, canEdit }: { id?: string; canEdit: boolean }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
-  const [results, setResults] = useState<Area[] | null>(null);
-
-  useEffect(() => {
-    const text = q.trim();
-    if (!text) {
-      setResults(null);
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(() => {
-      searchAreas(text)
-        .then((r) => live && setResults(r))
-        .catch((e) => live && showError(e));
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [q]);
+  // Searched 250 ms after typing stops; no text, no results (the tree shows).
+  const text = q.trim();
+  const found = useFetch<Area[]>(text || null, { delay: 250, load: searchAreas }).data;
+  const results = text ? found : null;
 
   return (
     <div class={id ? 'split has-selection' : 'split'}>

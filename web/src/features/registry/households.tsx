@@ -2,13 +2,13 @@
 import { query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField } from '../../components/form_fields';
-import { Ltr } from '../../components/registry_bits';
+import { RecordTitle } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { bandLabel, currentBands, flagLabel, num, useConfig } from '../../registry_data';
 import { href } from '../../router';
-import { createStore, useStore } from '../../store';
+import { createStore } from '../../store';
 import type { Household, Page } from '../../types';
-import { Pager } from '../../components/pager';
+import { FilterBox, PagedTable, useFilters, ListSection } from '../../components/lists';
 import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
@@ -34,9 +34,7 @@ const filterStore = createStore<Filters>({
 export function HouseholdsPage({ canWrite }: { canWrite: boolean }) {
   const { t } = useI18n();
   const config = useConfig();
-  const f = useStore(filterStore);
-  const set = (patch: Partial<Filters>) =>
-    filterStore.set({ ...filterStore.get(), offset: 0, ...patch });
+  const { f, set, setOffset } = useFilters(filterStore);
 
   const { data: page } = useFetch<Page<Household>>(
     '/households' +
@@ -53,33 +51,42 @@ export function HouseholdsPage({ canWrite }: { canWrite: boolean }) {
   );
 
   return (
-    <section class="card" aria-labelledby="hh-heading" data-testid="households">
-      <div class="section-head">
-        <h1 id="hh-heading">{t('hh.title')}</h1>
-        <div class="head-actions">
-          {canWrite && (
-            <a class="button primary" href={href('households', 'new')} data-testid="household-new">
-              {t('hh.new')}
-            </a>
-          )}
-          {canWrite && (
+    <ListSection
+      headingId="hh-heading"
+      testid="households"
+      title={t('hh.title')}
+      actions={
+        <>
+          <div class="head-actions">
+            {canWrite && (
+              <a
+                class="button primary"
+                href={href('households', 'new')}
+                data-testid="household-new"
+              >
+                {t('hh.new')}
+              </a>
+            )}
+            {canWrite && (
+              <a
+                class="button secondary"
+                href={href('households', 'import')}
+                data-testid="household-import-link"
+              >
+                {t('reg.import')}
+              </a>
+            )}
             <a
               class="button secondary"
-              href={href('households', 'import')}
-              data-testid="household-import-link"
+              href={href('households', 'duplicates')}
+              data-testid="duplicates-link"
             >
-              {t('reg.import')}
+              {t('dup.title')}
             </a>
-          )}
-          <a
-            class="button secondary"
-            href={href('households', 'duplicates')}
-            data-testid="duplicates-link"
-          >
-            {t('dup.title')}
-          </a>
-        </div>
-      </div>
+          </div>
+        </>
+      }
+    >
       <Field
         type="search"
         label={t('hh.search')}
@@ -87,125 +94,93 @@ export function HouseholdsPage({ canWrite }: { canWrite: boolean }) {
         onInput={(q) => set({ q })}
         testid="household-search"
       />
-      <details class="filter-box" open={!!(f.area || f.band || f.flag || f.organised)}>
-        <summary>{t('reg.filters')}</summary>
-        <div class="filters">
-          <AreaPicker
-            label={t('reg.area')}
-            value={f.area}
-            onChange={(area) => set({ area })}
-            testid="household-area-filter"
-            clearable
-          />
-          <SelectField
-            label={t('hh.band')}
-            value={f.band}
-            onChange={(band) => set({ band })}
-            testid="household-band-filter"
-            options={[
-              { value: '', label: t('reg.any') },
-              ...currentBands(config).map((b) => ({
-                value: b.code,
-                label: bandLabel(config, b.code),
-              })),
-            ]}
-          />
-          <SelectField
-            label={t('hh.flag')}
-            value={f.flag}
-            onChange={(flag) => set({ flag })}
-            testid="household-flag-filter"
-            options={[
-              { value: '', label: t('reg.any') },
-              ...(config?.vulnerability_flags ?? []).map((o) => ({
-                value: o.code,
-                label: flagLabel(config, o.code),
-              })),
-            ]}
-          />
-          <SelectField
-            label={t('hh.organised')}
-            value={f.organised}
-            onChange={(organised) => set({ organised })}
-            testid="household-organised-filter"
-            options={[
-              { value: '', label: t('reg.any') },
-              { value: 'true', label: t('hh.organisedYes') },
-              { value: 'false', label: t('hh.organisedNo') },
-            ]}
-          />
-        </div>
-      </details>
-      {!page ? (
-        <p class="muted">{t('common.loading')}</p>
-      ) : page.items.length === 0 ? (
-        <p class="muted" data-testid="household-none">
-          {t('hh.none')}
-        </p>
-      ) : (
-        <>
-          <p class="muted small" data-testid="household-count">
-            {t('hh.count', { n: page.total })}
-          </p>
-          <div class="table-wrap">
-            <table class="stack" data-testid="household-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('hh.head')}</th>
-                  <th scope="col">{t('reg.area')}</th>
-                  <th scope="col">{t('hh.band')}</th>
-                  <th scope="col">{t('hh.people')}</th>
-                  <th scope="col">{t('hh.flags')}</th>
-                  <th scope="col">{t('hh.organised')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((h) => (
-                  <tr
-                    key={h.id}
-                    data-testid="household-row"
-                    data-id={h.id}
-                    data-code={h.code ?? ''}
-                  >
-                    <td class="stack-title">
-                      <a href={href('households', h.id)}>
-                        <bdi>{h.head_name}</bdi>
-                      </a>
-                      {h.code && (
-                        <span class="muted small code">
-                          {' '}
-                          <Ltr>{h.code}</Ltr>
-                        </span>
-                      )}
-                    </td>
-                    <td data-label={t('reg.area')}>
-                      <bdi>{h.area_name}</bdi>
-                    </td>
-                    <td data-label={t('hh.band')}>
-                      {h.poverty_band ? bandLabel(config, h.poverty_band) : ''}
-                    </td>
-                    <td data-label={t('hh.people')}>{num(h.person_count)}</td>
-                    <td data-label={t('hh.flags')}>
-                      {h.flags.map((x) => flagLabel(config, x)).join(t('common.listSep'))}
-                    </td>
-                    <td data-label={t('hh.organised')}>
-                      {h.organised ? (
-                        <span class="badge on">{t('hh.organisedYes')}</span>
-                      ) : (
-                        <span class="badge neutral">{t('hh.organisedNo')}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager
-            page={page}
-            onOffset={(offset) => filterStore.set({ ...filterStore.get(), offset })}
-          />
-        </>
-      )}
-    </section>
+      <FilterBox label={t('reg.filters')} open={!!(f.area || f.band || f.flag || f.organised)}>
+        <AreaPicker
+          label={t('reg.area')}
+          value={f.area}
+          onChange={(area) => set({ area })}
+          testid="household-area-filter"
+          clearable
+        />
+        <SelectField
+          label={t('hh.band')}
+          value={f.band}
+          onChange={(band) => set({ band })}
+          testid="household-band-filter"
+          options={[
+            { value: '', label: t('reg.any') },
+            ...currentBands(config).map((b) => ({
+              value: b.code,
+              label: bandLabel(config, b.code),
+            })),
+          ]}
+        />
+        <SelectField
+          label={t('hh.flag')}
+          value={f.flag}
+          onChange={(flag) => set({ flag })}
+          testid="household-flag-filter"
+          options={[
+            { value: '', label: t('reg.any') },
+            ...(config?.vulnerability_flags ?? []).map((o) => ({
+              value: o.code,
+              label: flagLabel(config, o.code),
+            })),
+          ]}
+        />
+        <SelectField
+          label={t('hh.organised')}
+          value={f.organised}
+          onChange={(organised) => set({ organised })}
+          testid="household-organised-filter"
+          options={[
+            { value: '', label: t('reg.any') },
+            { value: 'true', label: t('hh.organisedYes') },
+            { value: 'false', label: t('hh.organisedNo') },
+          ]}
+        />
+      </FilterBox>
+      <PagedTable
+        page={page}
+        testid="household"
+        none={t('hh.none')}
+        count={t('hh.count', { n: page?.total ?? 0 })}
+        onOffset={setOffset}
+        tableTestid="household-table"
+        row={(h) => ({
+          key: h.id,
+          'data-testid': 'household-row',
+          'data-id': h.id,
+          'data-code': h.code ?? '',
+        })}
+        columns={[
+          {
+            label: t('hh.head'),
+            cell: (h) => (
+              <RecordTitle href={href('households', h.id)} name={h.head_name} code={h.code} />
+            ),
+          },
+          { label: t('reg.area'), cell: (h) => <bdi>{h.area_name}</bdi> },
+          {
+            label: t('hh.band'),
+            cell: (h) => (h.poverty_band ? bandLabel(config, h.poverty_band) : ''),
+          },
+          { label: t('hh.people'), cell: (h) => num(h.person_count) },
+          {
+            label: t('hh.flags'),
+            cell: (h) => h.flags.map((x) => flagLabel(config, x)).join(t('common.listSep')),
+          },
+          {
+            label: t('hh.organised'),
+            cell: (h) =>
+              h.organised ? (
+                <span class="badge on">{t('hh.organisedYes')}</span>
+              ) : (
+                <span class="badge neutral">{t('hh.organisedNo')}</span>
+              ),
+          },
+        ]}
+      />
+    </ListSection>
   );
 }

@@ -2,8 +2,9 @@
 // chosen checklist's items, each scored 0..max; after saving, the score and grade.
 import { useState } from 'preact/hooks';
 import { ApiError, post } from '../../api';
-import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { Field, SelectField, TextAreaField, SubmitCancel } from '../../components/form_fields';
 import { Ltr } from '../../components/registry_bits';
+import { Results, StackTable } from '../../components/lists';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError } from '../../messages';
 import { checklistsFor, num, todayIso, useConfig } from '../../registry_data';
@@ -73,44 +74,35 @@ export function AssessmentsSection({
           }}
         />
       )}
-      {!items ? (
-        <p class="muted">{t('common.loading')}</p>
-      ) : items.length === 0 ? (
-        <p class="muted" data-testid="assessments-none">
-          {lists.length > 0 ? t('asmt.none') : t('asmt.noChecklist')}
-        </p>
-      ) : (
-        <div class="table-wrap">
-          <table class="stack" data-testid="assessment-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('asmt.date')}</th>
-                <th scope="col">{t('asmt.checklist')}</th>
-                <th scope="col">{t('asmt.score')}</th>
-                <th scope="col">{t('asmt.grade')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((a) => (
-                <tr key={a.id} data-testid="assessment-row">
-                  <td class="stack-title">
-                    <Ltr>{a.assessed_on}</Ltr>
-                  </td>
-                  <td data-label={t('asmt.checklist')}>{listName(a.checklist)}</td>
-                  <td data-label={t('asmt.score')}>
-                    {t('asmt.percent', { score: num(a.score, 1) })}
-                  </td>
-                  <td data-label={t('asmt.grade')}>
-                    <span class="badge grade" data-testid="assessment-grade">
-                      {a.grade}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Results
+        items={items}
+        noneTestid="assessments-none"
+        none={lists.length > 0 ? t('asmt.none') : t('asmt.noChecklist')}
+      >
+        {(items) => (
+          <StackTable
+            rows={items}
+            testid="assessment-table"
+            row={(a) => ({ key: a.id, 'data-testid': 'assessment-row' })}
+            columns={[
+              { label: t('asmt.date'), cell: (a) => <Ltr>{a.assessed_on}</Ltr> },
+              { label: t('asmt.checklist'), cell: (a) => listName(a.checklist) },
+              {
+                label: t('asmt.score'),
+                cell: (a) => t('asmt.percent', { score: num(a.score, 1) }),
+              },
+              {
+                label: t('asmt.grade'),
+                cell: (a) => (
+                  <span class="badge grade" data-testid="assessment-grade">
+                    {a.grade}
+                  </span>
+                ),
+              },
+            ]}
+          />
+        )}
+      </Results>
     </section>
   );
 }
@@ -236,14 +228,12 @@ function AssessmentForm({
         fields={fields}
         shown={(k) => ['checklist', 'assessed_on', 'notes'].includes(k) || k.startsWith('answers.')}
       />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy} data-testid="assessment-save">
-          {t('common.save')}
-        </button>
-        <button type="button" class="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitCancel
+        label={t('common.save')}
+        testid="assessment-save"
+        disabled={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { ApiError, patch, post } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
 import { InstitutionPicker, type PickedInstitution } from '../../components/institution_picker';
-import { Crumbs, flashWarnings } from '../../components/registry_bits';
+import { Crumbs, flashWarnings, fieldBinder } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { enumOptions, orNull, todayIso, typeLabel, typeOf, useConfig } from '../../registry_data';
@@ -99,6 +99,7 @@ export function InstitutionFormPage({ id }: { id?: string }) {
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const set = (p: Partial<Form>) => setF((old) => ({ ...old, ...p }));
+  const bind = fieldBinder(f, set, fields);
 
   useFetch<Institution>(id ? `/institutions/${encodeURIComponent(id)}` : null, {
     onData: (i) => {
@@ -234,29 +235,17 @@ export function InstitutionFormPage({ id }: { id?: string }) {
             })}
           />
         )}
-        <Field
-          label={t('inst.name')}
-          value={f.name}
-          onInput={(name) => set({ name })}
-          required
-          dir="auto"
-          error={fields.name}
-          testid="inst-name"
-        />
+        <Field label={t('inst.name')} {...bind('name')} required dir="auto" testid="inst-name" />
         <Field
           label={`${t('inst.nameLocal')} ${t('common.optional')}`}
-          value={f.name_local}
-          onInput={(v) => set({ name_local: v })}
+          {...bind('name_local')}
           dir="auto"
-          error={fields.name_local}
           testid="inst-name-local"
         />
         <Field
           label={`${t('inst.code')} ${t('common.optional')}`}
-          value={f.code}
-          onInput={(code) => set({ code })}
+          {...bind('code')}
           dir="ltr"
-          error={fields.code}
           testid="inst-code"
         />
         <div class="form-row">
@@ -271,10 +260,8 @@ export function InstitutionFormPage({ id }: { id?: string }) {
           <Field
             type="date"
             label={t('inst.formedOn')}
-            value={f.formed_on}
-            onInput={(v) => set({ formed_on: v })}
+            {...bind('formed_on')}
             max={todayIso()}
-            error={fields.formed_on}
             testid="inst-formed-on"
           />
         </div>
@@ -302,22 +289,18 @@ export function InstitutionFormPage({ id }: { id?: string }) {
               <Field
                 type="date"
                 label={t('inst.statusOn')}
-                value={f.status_on}
-                onInput={(v) => set({ status_on: v })}
+                {...bind('status_on')}
                 max={todayIso()}
-                error={fields.status_on}
                 testid="inst-status-on"
               />
               <Field
+                {...bind('status_reason')}
                 label={
                   f.status === 'dissolved' || f.status === 'merged'
                     ? t('inst.statusReason')
                     : `${t('inst.statusReason')} ${t('common.optional')}`
                 }
-                value={f.status_reason}
-                onInput={(v) => set({ status_reason: v })}
                 dir="auto"
-                error={fields.status_reason}
                 testid="inst-status-reason"
               />
               {f.status === 'merged' && (
@@ -349,28 +332,22 @@ export function InstitutionFormPage({ id }: { id?: string }) {
             <>
               <Field
                 label={t('inst.registrationAuthority')}
-                value={f.registration_authority}
-                onInput={(v) => set({ registration_authority: v })}
+                {...bind('registration_authority')}
                 dir="auto"
-                error={fields.registration_authority}
                 testid="inst-registration-authority"
               />
               <div class="form-row">
                 <Field
                   label={t('inst.registrationNumber')}
-                  value={f.registration_number}
-                  onInput={(v) => set({ registration_number: v })}
+                  {...bind('registration_number')}
                   dir="ltr"
-                  error={fields.registration_number}
                   testid="inst-registration-number"
                 />
                 <Field
                   type="date"
                   label={t('inst.registrationDate')}
-                  value={f.registration_date}
-                  onInput={(v) => set({ registration_date: v })}
+                  {...bind('registration_date')}
                   max={todayIso()}
-                  error={fields.registration_date}
                   testid="inst-registration-date"
                 />
               </div>
@@ -392,30 +369,24 @@ export function InstitutionFormPage({ id }: { id?: string }) {
             <div class="form-row">
               <Field
                 label={t('inst.bankName')}
-                value={f.bank_name}
-                onInput={(v) => set({ bank_name: v })}
+                {...bind('bank_name')}
                 dir="auto"
-                error={fields.bank_name}
                 testid="inst-bank-name"
               />
               <Field
                 type="date"
                 label={t('inst.bankOpenedOn')}
-                value={f.bank_opened_on}
-                onInput={(v) => set({ bank_opened_on: v })}
+                {...bind('bank_opened_on')}
                 max={todayIso()}
-                error={fields.bank_opened_on}
                 testid="inst-bank-opened-on"
               />
             </div>
           )}
           <Field
             label={t('inst.savings')}
-            value={f.savings}
-            onInput={(v) => set({ savings: v })}
+            {...bind('savings')}
             inputMode="decimal"
             dir="ltr"
-            error={fields.savings}
             testid="inst-savings"
           />
         </fieldset>

@@ -1,9 +1,10 @@
 // An institution's members: current or all, add one (a household, a person, or a member
 // institution with its representative, by the type's member kind), end a membership.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ApiError, get, patch, post, query } from '../../api';
-import { Field, SelectField } from '../../components/form_fields';
+import { Field, SelectField, SubmitCancel } from '../../components/form_fields';
 import { Ltr, WarningList } from '../../components/registry_bits';
+import { Results, StackTable } from '../../components/lists';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { enumLabel, roleOptionLabel, todayIso, typeOf, useConfig } from '../../registry_data';
@@ -76,58 +77,50 @@ export function MembersSection({ inst, canWrite, onChange }: Props) {
           }}
         />
       )}
-      {!items ? (
-        <p class="muted">{t('common.loading')}</p>
-      ) : items.length === 0 ? (
-        <p class="muted" data-testid="members-none">
-          {t('inst.noMembers')}
-        </p>
-      ) : (
-        <div class="table-wrap">
-          <table class="stack" data-testid="member-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('inst.member')}</th>
-                <th scope="col">{t('inst.representative')}</th>
-                <th scope="col">{t('inst.role')}</th>
-                <th scope="col">{t('inst.joinedOn')}</th>
-                <th scope="col">{t('inst.leftOn')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((m) => (
-                <tr
-                  key={m.id}
-                  data-testid="member-row"
-                  data-id={m.id}
-                  class={m.left_on ? 'former' : undefined}
-                >
-                  <td class="stack-title">
-                    {m.member_institution_id ? (
-                      <a href={href('institutions', m.member_institution_id)}>
-                        <bdi>{m.member_institution_name}</bdi>
-                      </a>
-                    ) : m.household_id ? (
-                      <a href={href('households', m.household_id)}>
-                        <bdi>{m.household_name ?? m.person_name}</bdi>
-                      </a>
-                    ) : (
-                      <bdi>{m.person_name}</bdi>
+      <Results items={items} noneTestid="members-none" none={t('inst.noMembers')}>
+        {(items) => (
+          <StackTable
+            rows={items}
+            testid="member-table"
+            row={(m) => ({
+              key: m.id,
+              'data-testid': 'member-row',
+              'data-id': m.id,
+              class: m.left_on ? 'former' : undefined,
+            })}
+            columns={[
+              {
+                label: t('inst.member'),
+                cell: (m) =>
+                  m.member_institution_id ? (
+                    <a href={href('institutions', m.member_institution_id)}>
+                      <bdi>{m.member_institution_name}</bdi>
+                    </a>
+                  ) : m.household_id ? (
+                    <a href={href('households', m.household_id)}>
+                      <bdi>{m.household_name ?? m.person_name}</bdi>
+                    </a>
+                  ) : (
+                    <bdi>{m.person_name}</bdi>
+                  ),
+              },
+              {
+                label: t('inst.representative'),
+                cell: (m) => (
+                  <span>
+                    {m.person_name && <bdi>{m.person_name}</bdi>}
+                    {m.person_sex && (
+                      <span class="muted small"> ({enumLabel('sex', m.person_sex)})</span>
                     )}
-                  </td>
-                  <td data-label={t('inst.representative')}>
-                    <span>
-                      {m.person_name && <bdi>{m.person_name}</bdi>}
-                      {m.person_sex && (
-                        <span class="muted small"> ({enumLabel('sex', m.person_sex)})</span>
-                      )}
-                    </span>
-                  </td>
-                  <td data-label={t('inst.role')}>{roleOptionLabel(config, m.role)}</td>
-                  <td data-label={t('inst.joinedOn')}>
-                    <Ltr>{m.joined_on}</Ltr>
-                  </td>
-                  <td data-label={t('inst.leftOn')}>
+                  </span>
+                ),
+              },
+              { label: t('inst.role'), cell: (m) => roleOptionLabel(config, m.role) },
+              { label: t('inst.joinedOn'), cell: (m) => <Ltr>{m.joined_on}</Ltr> },
+              {
+                label: t('inst.leftOn'),
+                cell: (m) => (
+                  <>
                     {m.left_on ? (
                       <>
                         <Ltr>{m.left_on}</Ltr>
@@ -162,13 +155,13 @@ export function MembersSection({ inst, canWrite, onChange }: Props) {
                         }}
                       />
                     )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+                  </>
+                ),
+              },
+            ]}
+          />
+        )}
+      </Results>
     </section>
   );
 }
@@ -228,14 +221,7 @@ function EndMembership({
         error={fields.left_reason}
         testid="member-left-reason"
       />
-      <div class="actions">
-        <button type="submit" class="primary" data-testid="member-end-save">
-          {t('inst.endMembership')}
-        </button>
-        <button type="button" class="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitCancel label={t('inst.endMembership')} testid="member-end-save" onCancel={onCancel} />
     </form>
   );
 }
@@ -351,14 +337,12 @@ function AddMember({
         fields={fields}
         shown={['household_id', 'person_id', 'member_institution_id', 'role', 'joined_on']}
       />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy} data-testid="member-save">
-          {t('inst.addMember')}
-        </button>
-        <button type="button" class="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitCancel
+        label={t('inst.addMember')}
+        testid="member-save"
+        disabled={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
@@ -377,24 +361,13 @@ function HouseholdSearch({
 }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
-  const [results, setResults] = useState<Household[] | null>(null);
-
-  useEffect(() => {
-    if (value || !q.trim()) {
-      setResults(null);
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(() => {
-      get<Page<Household>>('/households' + query({ area, q: q.trim(), limit: 20 }))
-        .then((p) => live && setResults(p.items))
-        .catch((e) => live && showError(e));
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [q, value]);
+  // Searched 250 ms after typing stops, until a household is chosen.
+  const text = value ? '' : q.trim();
+  const found = useFetch<Page<Household>>(
+    text ? '/households' + query({ area, q: text, limit: 20 }) : null,
+    { delay: 250 },
+  ).data?.items;
+  const results = text ? (found ?? null) : null;
 
   if (value) {
     return (
@@ -523,19 +496,16 @@ function MemberInstitutionChoice({
   fields: Record<string, string>;
 }) {
   const { t } = useI18n();
-  const [reps, setReps] = useState<Membership[]>([]);
 
   const children =
     useFetch<Page<Institution>>('/institutions' + query({ parent: inst.id, limit: 500 })).data
       ?.items ?? null;
 
-  useEffect(() => {
-    setReps([]);
-    if (!value) return;
-    get<{ items: Membership[] }>(`/institutions/${encodeURIComponent(value)}/members`)
-      .then((r) => setReps(r.items.filter((m) => m.person_id)))
-      .catch(showError);
-  }, [value]);
+  const reps =
+    useFetch<{ items: Membership[] }>(
+      value ? `/institutions/${encodeURIComponent(value)}/members` : null,
+      { reset: true },
+    ).data?.items.filter((m) => m.person_id) ?? [];
 
   if (!children) return <p class="muted">{t('common.loading')}</p>;
   if (children.length === 0)

@@ -1,6 +1,6 @@
 // Household and institution imports (CSV/XLSX): the shared import panel with each file's
 // columns and a header-only template to start from.
-import { ImportColumns, ImportPanel } from '../../components/import_panel';
+import { ImportPanel } from '../../components/import_panel';
 import { useI18n } from '../../i18n';
 import { num } from '../../registry_data';
 import { href } from '../../router';
@@ -59,21 +59,11 @@ export function HouseholdImportPage() {
     <ImportPanel<RegistryImportResult>
       endpoint="/households/import"
       testid="household-import"
-      crumbs={
-        <>
-          <li>
-            <a href={href('households')}>{t('hh.title')}</a>
-          </li>
-          <li aria-current="page">{t('reg.import')}</li>
-        </>
-      }
+      back={{ href: href('households'), label: t('hh.title') }}
+      current={t('reg.import')}
       title={t('imp.householdsTitle')}
-      help={
-        <>
-          <p>{t('imp.householdsHelp')}</p>
-          <ImportColumns columns={HOUSEHOLD_COLUMNS} file="households.csv" />
-        </>
-      }
+      help={t('imp.householdsHelp')}
+      columns={{ names: HOUSEHOLD_COLUMNS, file: 'households.csv' }}
       runLabel={t('imp.loadHouseholds')}
       checked={(r) =>
         t('imp.householdsOk', {
@@ -95,21 +85,11 @@ export function InstitutionImportPage() {
     <ImportPanel<RegistryImportResult>
       endpoint="/institutions/import"
       testid="institution-import"
-      crumbs={
-        <>
-          <li>
-            <a href={href('institutions')}>{t('inst.title')}</a>
-          </li>
-          <li aria-current="page">{t('reg.import')}</li>
-        </>
-      }
+      back={{ href: href('institutions'), label: t('inst.title') }}
+      current={t('reg.import')}
       title={t('imp.institutionsTitle')}
-      help={
-        <>
-          <p>{t('imp.institutionsHelp')}</p>
-          <ImportColumns columns={INSTITUTION_COLUMNS} file="institutions.csv" />
-        </>
-      }
+      help={t('imp.institutionsHelp')}
+      columns={{ names: INSTITUTION_COLUMNS, file: 'institutions.csv' }}
       runLabel={t('imp.loadInstitutions')}
       checked={(r) =>
         t('imp.institutionsOk', {

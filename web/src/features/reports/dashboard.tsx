@@ -2,7 +2,6 @@
 // cards of the key indicators (headline figure, target, % achieved with its traffic light), the
 // monthly trend of one indicator over the year, and its value in each sub-area. Every number
 // opens the records behind it (pages/indicator_records.tsx).
-import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { BarChart } from '../../components/bar_chart';
@@ -94,26 +93,27 @@ export function DashboardPage({ user }: { user: User }) {
     trend: KEY_INDICATORS[0],
   };
   const set = (p: Partial<DashState>) => dashStore.set({ ...s, ...p });
-  const [cards, setCards] = useState<Record<string, IndicatorValues | null>>({});
   const areaId = s.area?.id;
-
-  useEffect(() => {
-    let live = true;
-    setCards({});
-    if (!areaId) return;
-    for (const code of KEY_INDICATORS) {
-      get<IndicatorValues>(valuesPath(code, areaId, s.period))
-        .then((v) => live && setCards((old) => ({ ...old, [code]: v })))
-        .catch((e) => {
-          if (!live) return;
-          setCards((old) => ({ ...old, [code]: null }));
-          if (!(e instanceof ApiError && e.status === 404)) showError(e);
-        });
-    }
-    return () => {
-      live = false;
-    };
-  }, [areaId, s.period, lang]);
+  // The key indicators' values for the area and period (null: none, e.g. not defined here); read
+  // again in another language for the indicators' names.
+  const cards =
+    useFetch<Record<string, IndicatorValues | null>>(
+      areaId ? `${areaId}#${s.period}#${lang}` : null,
+      {
+        reset: true,
+        load: async (_, signal) => {
+          const values = await Promise.all(
+            KEY_INDICATORS.map((code) =>
+              get<IndicatorValues>(valuesPath(code, areaId!, s.period), { signal }).catch((e) => {
+                if (!signal.aborted && !(e instanceof ApiError && e.status === 404)) showError(e);
+                return null;
+              }),
+            ),
+          );
+          return Object.fromEntries(KEY_INDICATORS.map((code, n) => [code, values[n]]));
+        },
+      },
+    ).data ?? {};
 
   const shownArea = Object.values(cards).find((v) => v)?.area ?? s.area;
   return (

@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import { del } from '../../api';
 import { Crumbs, Facts } from '../../components/registry_bits';
+import { ListSection } from '../../components/lists';
 import { LANGUAGES, useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { num } from '../../registry_data';
@@ -66,16 +67,19 @@ export function IndicatorsPage({ rights }: { rights: ReportRights }) {
       indicatorName(lib, d.code).toLowerCase().includes(needle),
   );
   return (
-    <section class="card" aria-labelledby="ind-heading" data-testid="indicators">
-      <ReportsTabs current="indicators" />
-      <div class="section-head">
-        <h1 id="ind-heading">{t('ind.title')}</h1>
-        {rights.define && (
+    <ListSection
+      headingId="ind-heading"
+      testid="indicators"
+      title={t('ind.title')}
+      tabs={<ReportsTabs current="indicators" />}
+      actions={
+        rights.define && (
           <a class="button primary" href={href('indicators', 'new')} data-testid="indicator-new">
             {t('ind.new')}
           </a>
-        )}
-      </div>
+        )
+      }
+    >
       <div class="field">
         <label for="ind-search">{t('ind.search')}</label>
         <input
@@ -110,7 +114,7 @@ export function IndicatorsPage({ rights }: { rights: ReportRights }) {
           ))}
         </ul>
       )}
-    </section>
+    </ListSection>
   );
 }
 

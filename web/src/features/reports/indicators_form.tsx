@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, patch, post } from '../../api';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
-import { Crumbs } from '../../components/registry_bits';
+import { Crumbs, fieldBinder } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { href, navigate } from '../../router';
@@ -81,6 +81,7 @@ export function IndicatorFormPage({ code }: { code?: string }) {
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const set = (p: Partial<Form>) => setF((old) => ({ ...old, ...p }));
+  const bind = fieldBinder(f, set, fields);
 
   const kinds = useFetch<{ items: RecordKind[] }>('/record-kinds').data?.items ?? null;
 
@@ -202,22 +203,13 @@ export function IndicatorFormPage({ code }: { code?: string }) {
         {!code && (
           <Field
             label={t('ind.code')}
-            value={f.code}
-            onInput={(v) => set({ code: v })}
+            {...bind('code')}
             dir="ltr"
-            error={fields.code}
             testid="ind-code"
             hint={t('ind.codeHint')}
           />
         )}
-        <Field
-          label={t('ind.nameEn')}
-          value={f.name}
-          onInput={(v) => set({ name: v })}
-          dir="auto"
-          error={fields.name}
-          testid="ind-name"
-        />
+        <Field label={t('ind.nameEn')} {...bind('name')} dir="auto" testid="ind-name" />
         <div class="form-row">
           <Field
             label={`${t('ind.namePs')} ${t('common.optional')}`}
@@ -393,9 +385,7 @@ export function IndicatorFormPage({ code }: { code?: string }) {
               inputMode="decimal"
               step="any"
               label={t('ind.scale')}
-              value={f.scale}
-              onInput={(scale) => set({ scale })}
-              error={fields.scale}
+              {...bind('scale')}
               testid="ind-scale"
               hint={t('ind.scaleHint')}
             />

@@ -2,7 +2,7 @@
 // column, optionally one group such as a sub-area or "women"): each a link to its page where it
 // has one (households, institutions, activities, feedback); people are listed by name.
 import { useEffect, useState } from 'preact/hooks';
-import { get, query } from '../../api';
+import { query } from '../../api';
 import { Crumbs, Ltr } from '../../components/registry_bits';
 import { loadMessages, useI18n } from '../../i18n';
 import { useConfig } from '../../registry_data';
@@ -35,7 +35,6 @@ export function IndicatorRecordsPage(r: RecordsRoute) {
   const { t, lang } = useI18n();
   const lib = useLibrary();
   const [offset, setOffset] = useState(0);
-  const [area, setArea] = useState<Area | null>(null);
   // An activity without a title is labelled by its type's code: named as the field screens do.
   const config = useConfig();
   useEffect(() => {
@@ -46,15 +45,8 @@ export function IndicatorRecordsPage(r: RecordsRoute) {
       ? activityTypeLabel(config, x.label)
       : x.label;
 
-  useEffect(() => {
-    let live = true;
-    get<Area>(`/areas/${encodeURIComponent(r.area)}`)
-      .then((a) => live && setArea(a))
-      .catch(() => {});
-    return () => {
-      live = false;
-    };
-  }, [r.area]);
+  // The area's name for the heading; without it the heading names no area.
+  const area = useFetch<Area>(`/areas/${encodeURIComponent(r.area)}`, { onError: () => {} }).data;
 
   const { data, error } = useFetch<{ items: RecordRef[] }>(
     `/indicators/${encodeURIComponent(r.code)}/records` +

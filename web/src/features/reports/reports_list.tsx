@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { sharedResource } from '../../registry_data';
 import { href, navigate } from '../../router';
-import { createStore, useStore } from '../../store';
+import { createStore } from '../../store';
 import type { Page, User } from '../../types';
 import { when } from '../fieldwork/common';
 import {
@@ -28,7 +28,7 @@ import {
   type ReportTemplate,
 } from './common';
 import { periodNow, useSettings } from '../setup/common';
-import { Pager } from '../../components/pager';
+import { FilterBox, PagedResults, useFilters, ListSection } from '../../components/lists';
 import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
@@ -58,8 +58,7 @@ const filterStore = createStore<Filters>({ area: null, template: '', status: '',
 export function ReportsPage({ rights }: { rights: ReportRights }) {
   const { t } = useI18n();
   const templates = useTemplates();
-  const f = useStore(filterStore);
-  const set = (p: Partial<Filters>) => filterStore.set({ ...filterStore.get(), offset: 0, ...p });
+  const { f, set, setOffset } = useFilters(filterStore);
 
   const { data: page } = useFetch<Page<ReportSummary>>(
     '/reports' +
@@ -73,64 +72,65 @@ export function ReportsPage({ rights }: { rights: ReportRights }) {
   );
 
   return (
-    <section class="card" aria-labelledby="reports-heading" data-testid="reports">
-      <ReportsTabs current="reports" />
-      <div class="section-head">
-        <h1 id="reports-heading">{t('rep.title')}</h1>
-        {rights.write && (
+    <ListSection
+      headingId="reports-heading"
+      testid="reports"
+      title={t('rep.title')}
+      tabs={<ReportsTabs current="reports" />}
+      actions={
+        rights.write && (
           <a class="button primary" href={href('reports', 'new')} data-testid="report-new">
             {t('rep.new')}
           </a>
-        )}
-      </div>
-      <details class="filter-box" open={!!(f.area || f.template || f.status)}>
-        <summary data-testid="reports-filters">{t('rep.filters')}</summary>
-        <div class="filters">
-          <AreaPicker
-            label={t('rep.area')}
-            value={f.area}
-            onChange={(area) => set({ area })}
-            clearable
-            testid="reports-area-filter"
-          />
-          <SelectField
-            label={t('rep.template')}
-            value={f.template}
-            onChange={(template) => set({ template })}
-            testid="reports-template-filter"
-            options={[
-              { value: '', label: t('rep.any') },
-              ...(templates ?? []).map((x) => ({
-                value: x.code,
-                label: templateLabel(x.code, x.name, x.names),
-              })),
-            ]}
-          />
-          <SelectField
-            label={t('rep.status')}
-            value={f.status}
-            onChange={(status) => set({ status })}
-            testid="reports-status-filter"
-            options={[
-              { value: '', label: t('rep.any') },
-              ...STATUSES.map((s) => ({ value: s, label: statusLabel(s) })),
-            ]}
-          />
-        </div>
-      </details>
-      {!page ? (
-        <p class="muted">{t('common.loading')}</p>
-      ) : page.items.length === 0 ? (
-        <p class="muted" data-testid="reports-none">
-          {t('rep.none')}
-        </p>
-      ) : (
-        <>
-          <p class="muted small" data-testid="reports-count">
-            {t('rep.count', { n: page.total })}
-          </p>
+        )
+      }
+    >
+      <FilterBox
+        label={t('rep.filters')}
+        testid="reports-filters"
+        open={!!(f.area || f.template || f.status)}
+      >
+        <AreaPicker
+          label={t('rep.area')}
+          value={f.area}
+          onChange={(area) => set({ area })}
+          clearable
+          testid="reports-area-filter"
+        />
+        <SelectField
+          label={t('rep.template')}
+          value={f.template}
+          onChange={(template) => set({ template })}
+          testid="reports-template-filter"
+          options={[
+            { value: '', label: t('rep.any') },
+            ...(templates ?? []).map((x) => ({
+              value: x.code,
+              label: templateLabel(x.code, x.name, x.names),
+            })),
+          ]}
+        />
+        <SelectField
+          label={t('rep.status')}
+          value={f.status}
+          onChange={(status) => set({ status })}
+          testid="reports-status-filter"
+          options={[
+            { value: '', label: t('rep.any') },
+            ...STATUSES.map((s) => ({ value: s, label: statusLabel(s) })),
+          ]}
+        />
+      </FilterBox>
+      <PagedResults
+        page={page}
+        testid="reports"
+        none={t('rep.none')}
+        count={t('rep.count', { n: page?.total ?? 0 })}
+        onOffset={setOffset}
+      >
+        {(items) => (
           <ul class="record-list" data-testid="reports-list">
-            {page.items.map((r) => (
+            {items.map((r) => (
               <li key={r.id} data-testid="report-row" data-id={r.id} data-status={r.status}>
                 <a class="record-link" href={href('reports', r.id)}>
                   <span class="record-title">
@@ -144,13 +144,9 @@ export function ReportsPage({ rights }: { rights: ReportRights }) {
               </li>
             ))}
           </ul>
-          <Pager
-            page={page}
-            onOffset={(offset) => filterStore.set({ ...filterStore.get(), offset })}
-          />
-        </>
-      )}
-    </section>
+        )}
+      </PagedResults>
+    </ListSection>
   );
 }
 

@@ -5,11 +5,11 @@ import { useState } from 'preact/hooks';
 import { ApiError, del, post, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField } from '../../components/form_fields';
-import { ImportColumns, ImportPanel } from '../../components/import_panel';
+import { ImportPanel } from '../../components/import_panel';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { href } from '../../router';
-import { createStore, useStore } from '../../store';
+import { createStore } from '../../store';
 import type { ImportResult, Page } from '../../types';
 import { OtherErrors } from '../fieldwork/common';
 import {
@@ -24,7 +24,7 @@ import {
   type ReportRights,
   type Target,
 } from './common';
-import { Pager } from '../../components/pager';
+import { FilterBox, PagedTable, useFilters, ListSection } from '../../components/lists';
 import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
@@ -45,9 +45,8 @@ const unitOf = (lib: IndicatorDef[] | null, code: string) =>
 export function TargetsPage({ rights }: { rights: ReportRights }) {
   const { t } = useI18n();
   const lib = useLibrary();
-  const f = useStore(filterStore);
+  const { f, set, setOffset } = useFilters(filterStore);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const set = (p: Partial<Filters>) => filterStore.set({ ...filterStore.get(), offset: 0, ...p });
   const options = (lib ?? []).map((d) => ({ value: d.code, label: indicatorName(lib, d.code) }));
 
   const { data: page, reload } = useFetch<Page<Target>>(
@@ -75,11 +74,13 @@ export function TargetsPage({ rights }: { rights: ReportRights }) {
 
   return (
     <>
-      <section class="card" aria-labelledby="targets-heading" data-testid="targets">
-        <ReportsTabs current="targets" />
-        <div class="section-head">
-          <h1 id="targets-heading">{t('tgt.title')}</h1>
-          {rights.targets && (
+      <ListSection
+        headingId="targets-heading"
+        testid="targets"
+        title={t('tgt.title')}
+        tabs={<ReportsTabs current="targets" />}
+        actions={
+          rights.targets && (
             <a
               class="button secondary"
               href={href('targets', 'import')}
@@ -87,126 +88,100 @@ export function TargetsPage({ rights }: { rights: ReportRights }) {
             >
               {t('tgt.import')}
             </a>
-          )}
-        </div>
-        <details class="filter-box" open={!!(f.area || f.indicator || f.period)}>
-          <summary data-testid="targets-filters">{t('rep.filters')}</summary>
-          <div class="filters">
-            <AreaPicker
-              label={t('rep.area')}
-              value={f.area}
-              onChange={(area) => set({ area })}
-              clearable
-              testid="targets-area-filter"
-            />
-            <SelectField
-              label={t('rep.indicator')}
-              value={f.indicator}
-              onChange={(indicator) => set({ indicator })}
-              testid="targets-indicator-filter"
-              options={[{ value: '', label: t('rep.any') }, ...options]}
-            />
-            <PeriodPicker
-              label={t('rep.period')}
-              value={f.period}
-              onChange={(period) => set({ period })}
-              any
-              testid="targets-period-filter"
-            />
-          </div>
-        </details>
-        {!page ? (
-          <p class="muted">{t('common.loading')}</p>
-        ) : page.items.length === 0 ? (
-          <p class="muted" data-testid="targets-none">
-            {t('tgt.none')}
-          </p>
-        ) : (
-          <>
-            <p class="muted small">{t('tgt.count', { n: page.total })}</p>
-            <div class="table-wrap">
-              <table class="stack" data-testid="targets-list">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('rep.indicator')}</th>
-                    <th scope="col">{t('rep.area')}</th>
-                    <th scope="col">{t('rep.period')}</th>
-                    <th scope="col">{t('tgt.disaggregation')}</th>
-                    <th scope="col">{t('tgt.value')}</th>
-                    {rights.targets && (
-                      <th scope="col">
-                        <span class="sr-only">{t('common.delete')}</span>
-                      </th>
-                    )}
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((x) => (
-                    <tr
-                      key={x.id}
-                      data-testid="target-row"
-                      data-id={x.id}
-                      data-code={x.indicator_code}
+          )
+        }
+      >
+        <FilterBox
+          label={t('rep.filters')}
+          testid="targets-filters"
+          open={!!(f.area || f.indicator || f.period)}
+        >
+          <AreaPicker
+            label={t('rep.area')}
+            value={f.area}
+            onChange={(area) => set({ area })}
+            clearable
+            testid="targets-area-filter"
+          />
+          <SelectField
+            label={t('rep.indicator')}
+            value={f.indicator}
+            onChange={(indicator) => set({ indicator })}
+            testid="targets-indicator-filter"
+            options={[{ value: '', label: t('rep.any') }, ...options]}
+          />
+          <PeriodPicker
+            label={t('rep.period')}
+            value={f.period}
+            onChange={(period) => set({ period })}
+            any
+            testid="targets-period-filter"
+          />
+        </FilterBox>
+        <PagedTable
+          page={page}
+          testid="targets"
+          none={t('tgt.none')}
+          count={t('tgt.count', { n: page?.total ?? 0 })}
+          onOffset={setOffset}
+          tableTestid="targets-list"
+          row={(x) => ({
+            key: x.id,
+            'data-testid': 'target-row',
+            'data-id': x.id,
+            'data-code': x.indicator_code,
+          })}
+          columns={[
+            {
+              label: t('rep.indicator'),
+              cell: (x) => (
+                <a href={href('indicators', x.indicator_code)}>
+                  <bdi>{indicatorName(lib, x.indicator_code)}</bdi>
+                </a>
+              ),
+            },
+            { label: t('rep.area'), cell: (x) => <bdi>{x.area_name}</bdi> },
+            { label: t('rep.period'), cell: (x) => periodLabel(x.period) },
+            {
+              label: t('tgt.disaggregation'),
+              cell: (x) => <bdi dir="ltr">{x.disaggregation || t('tgt.total')}</bdi>,
+            },
+            {
+              label: t('tgt.value'),
+              cell: (x) => fmt(x.value, unitOf(lib, x.indicator_code)),
+              td: () => ({ 'data-testid': 'target-value' }),
+            },
+            rights.targets && {
+              label: <span class="sr-only">{t('common.delete')}</span>,
+              cell: (x) =>
+                confirming === x.id ? (
+                  <span class="row-actions">
+                    <button
+                      type="button"
+                      class="danger small-button"
+                      data-testid="target-delete-confirm"
+                      onClick={() => remove(x)}
                     >
-                      <td class="stack-title">
-                        <a href={href('indicators', x.indicator_code)}>
-                          <bdi>{indicatorName(lib, x.indicator_code)}</bdi>
-                        </a>
-                      </td>
-                      <td data-label={t('rep.area')}>
-                        <bdi>{x.area_name}</bdi>
-                      </td>
-                      <td data-label={t('rep.period')}>{periodLabel(x.period)}</td>
-                      <td data-label={t('tgt.disaggregation')}>
-                        <bdi dir="ltr">{x.disaggregation || t('tgt.total')}</bdi>
-                      </td>
-                      <td data-label={t('tgt.value')} data-testid="target-value">
-                        {fmt(x.value, unitOf(lib, x.indicator_code))}
-                      </td>
-                      {rights.targets && (
-                        <td>
-                          {confirming === x.id ? (
-                            <span class="row-actions">
-                              <button
-                                type="button"
-                                class="danger small-button"
-                                data-testid="target-delete-confirm"
-                                onClick={() => remove(x)}
-                              >
-                                {t('common.confirm')}
-                              </button>
-                              <button
-                                type="button"
-                                class="link"
-                                onClick={() => setConfirming(null)}
-                              >
-                                {t('common.cancel')}
-                              </button>
-                            </span>
-                          ) : (
-                            <button
-                              type="button"
-                              class="link"
-                              data-testid="target-delete"
-                              onClick={() => setConfirming(x.id)}
-                            >
-                              {t('common.delete')}
-                            </button>
-                          )}
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pager
-              page={page}
-              onOffset={(offset) => filterStore.set({ ...filterStore.get(), offset })}
-            />
-          </>
-        )}
-      </section>
+                      {t('common.confirm')}
+                    </button>
+                    <button type="button" class="link" onClick={() => setConfirming(null)}>
+                      {t('common.cancel')}
+                    </button>
+                  </span>
+                ) : (
+                  <button
+                    type="button"
+                    class="link"
+                    data-testid="target-delete"
+                    onClick={() => setConfirming(x.id)}
+                  >
+                    {t('common.delete')}
+                  </button>
+                ),
+            },
+          ]}
+        />
+      </ListSection>
       {rights.targets && <TargetForm lib={lib} onSaved={() => reload()} />}
     </>
   );
@@ -330,21 +305,11 @@ export function TargetImportPage() {
     <ImportPanel<ImportResult & { saved?: number }>
       endpoint="/targets/import"
       testid="target-import"
-      crumbs={
-        <>
-          <li>
-            <a href={href('targets')}>{t('tgt.title')}</a>
-          </li>
-          <li aria-current="page">{t('tgt.import')}</li>
-        </>
-      }
+      back={{ href: href('targets'), label: t('tgt.title') }}
+      current={t('tgt.import')}
       title={t('tgt.importTitle')}
-      help={
-        <>
-          <p>{t('tgt.importHelp')}</p>
-          <ImportColumns columns={COLUMNS} file="targets.csv" />
-        </>
-      }
+      help={t('tgt.importHelp')}
+      columns={{ names: COLUMNS, file: 'targets.csv' }}
       runLabel={t('tgt.load')}
       checked={(r) => t('tgt.importOk', { n: r.rows })}
       done={(r) => t('tgt.importDone', { n: r.saved ?? r.created ?? r.rows })}

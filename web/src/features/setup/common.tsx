@@ -2,7 +2,6 @@
 // who may change them, the programme settings read once (the dashboard reads them too), the
 // fiscal-year arithmetic of the server (src/domain/periods/period.cpp) for the settings preview,
 // and their bread crumbs.
-import { useEffect } from 'preact/hooks';
 import { get } from '../../api';
 import { Crumbs } from '../../components/registry_bits';
 import { langStore, useI18n } from '../../i18n';
@@ -11,6 +10,7 @@ import { sharedResource } from '../../registry_data';
 import { href } from '../../router';
 import { createStore, useStore } from '../../store';
 import type { Area, User } from '../../types';
+import { useFetch } from '../../use_fetch';
 import { monthYear } from '../reports/common';
 
 // ---- Programme settings (GET|PUT /programme-settings) ----
@@ -41,24 +41,19 @@ export function useProgrammeAdmin(user: User): boolean | null {
   const candidates = user.roles
     .filter((r) => r.role === 'admin' || r.role === 'me')
     .map((r) => r.area_id);
-  useEffect(() => {
-    if (known?.user === user.id) return;
-    if (candidates.length === 0) {
+  const ask = known?.user !== user.id && candidates.length > 0;
+  useFetch<{ items: Area[] }>(ask ? '/areas' : null, {
+    onData: (p) =>
+      programmeAdminStore.set({
+        user: user.id,
+        may: p.items.some((a) => a.parent_id === null && candidates.includes(a.id)),
+      }),
+    onError: (e) => {
       programmeAdminStore.set({ user: user.id, may: false });
-      return;
-    }
-    get<{ items: Area[] }>('/areas')
-      .then((p) =>
-        programmeAdminStore.set({
-          user: user.id,
-          may: p.items.some((a) => a.parent_id === null && candidates.includes(a.id)),
-        }),
-      )
-      .catch((e) => {
-        programmeAdminStore.set({ user: user.id, may: false });
-        showError(e);
-      });
-  }, [user.id]);
+      showError(e);
+    },
+  });
+  if (candidates.length === 0) return false;
   return known?.user === user.id ? known.may : null;
 }
 

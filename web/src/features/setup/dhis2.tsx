@@ -3,16 +3,19 @@
 // disaggregation values for ADX. Areas are chosen with the area picker and indicators from the
 // library by name. A check lists which indicators of a chosen report template have no data
 // element yet. The whole mapping is saved at once; the server's errors show on their rows.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, request } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField } from '../../components/form_fields';
+import { StackTable } from '../../components/lists';
 import { Ltr } from '../../components/registry_bits';
 import { SearchPicker } from '../../components/search_picker';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { num } from '../../registry_data';
 import type { Area, User } from '../../types';
+import { useFetch } from '../../use_fetch';
 import { OtherErrors } from '../fieldwork/common';
 import {
   dimLabel,
@@ -125,12 +128,10 @@ export function Dhis2Page({ user }: { user: User }) {
     setFocus(null);
   }, [focus]);
 
-  useEffect(() => {
-    get<Dhis2Config>('/dhis2-mapping')
-      .then((c) => rowsOf(c, names))
-      .then(setRows)
-      .catch(showError);
-  }, []);
+  useFetch<Rows>('/dhis2-mapping', {
+    load: (path, signal) => get<Dhis2Config>(path, { signal }).then((c) => rowsOf(c, names)),
+    onData: setRows,
+  });
 
   if (!rows || !lib || may === null)
     return (
@@ -231,9 +232,12 @@ export function Dhis2Page({ user }: { user: User }) {
                 <h2 id="d2-units-heading">{t('d2.units')}</h2>
                 <p class="hint">{t('d2.unitsHelp')}</p>
                 {rows.units.length === 0 && <p class="muted small">{t('d2.noUnits')}</p>}
-                {rows.units.map((u, i) => (
-                  <fieldset key={u.key} class="map-row" data-testid="d2-unit-row" data-index={i}>
-                    <legend>{t('d2.unitN', { n: num(i + 1) })}</legend>
+                <RowList
+                  rows={rows.units}
+                  kind="unit"
+                  legend={(n) => t('d2.unitN', { n })}
+                  onRemove={(i) => change({ units: rows.units.filter((_, n) => n !== i) }, false)}
+                  render={(u, i) => (
                     <div class="form-row">
                       <AreaPicker
                         label={t('rep.area')}
@@ -259,16 +263,8 @@ export function Dhis2Page({ user }: { user: User }) {
                         }
                       />
                     </div>
-                    <button
-                      type="button"
-                      class="link"
-                      data-testid={`d2-unit-${i}-remove`}
-                      onClick={() => change({ units: rows.units.filter((_, n) => n !== i) }, false)}
-                    >
-                      {t('d2.remove')}
-                    </button>
-                  </fieldset>
-                ))}
+                  )}
+                />
                 <button
                   type="button"
                   class="secondary"
@@ -285,71 +281,63 @@ export function Dhis2Page({ user }: { user: User }) {
                 <h2 id="d2-maps-heading">{t('d2.mappings')}</h2>
                 <p class="hint">{t('d2.mappingsHelp')}</p>
                 {rows.maps.length === 0 && <p class="muted small">{t('d2.noMappings')}</p>}
-                {rows.maps.map((m, i) => {
-                  const d = lib.find((x) => x.code === m.indicator_code);
-                  const dims = itemDims(d);
-                  const set = (p: Partial<MapRow>) =>
-                    change({ maps: rows.maps.map((x, n) => (n === i ? { ...x, ...p } : x)) });
-                  return (
-                    <fieldset
-                      key={m.key}
-                      class="map-row"
-                      data-testid="d2-map-row"
-                      data-index={i}
-                      data-code={m.indicator_code}
-                    >
-                      <legend>{t('d2.mappingN', { n: num(i + 1) })}</legend>
-                      <SearchPicker
-                        label={t('rep.indicator')}
-                        value={m.indicator_code}
-                        options={indicatorOptions(lib)}
-                        testid={`d2-map-${i}-indicator`}
-                        placeholder={t('tpl.findIndicator')}
-                        error={err(`mappings[${i}].indicator_code`)}
-                        onChange={(indicator_code) => set({ indicator_code })}
-                      />
-                      <div class="form-row">
-                        <Field
-                          label={`${t('tgt.disaggregation')} ${t('common.optional')}`}
-                          value={m.disaggregation}
-                          dir="ltr"
-                          testid={`d2-map-${i}-dis`}
-                          error={err(`mappings[${i}].disaggregation`)}
-                          onInput={(disaggregation) => set({ disaggregation })}
-                          hint={
-                            dims.length
-                              ? t('d2.disHint', { dims: dims.join(', ') })
-                              : t('tgt.disaggregationNone')
-                          }
+                <RowList
+                  rows={rows.maps}
+                  kind="map"
+                  legend={(n) => t('d2.mappingN', { n })}
+                  attrs={(m) => ({ 'data-code': m.indicator_code })}
+                  onRemove={(i) => change({ maps: rows.maps.filter((_, n) => n !== i) }, false)}
+                  render={(m, i) => {
+                    const d = lib.find((x) => x.code === m.indicator_code);
+                    const dims = itemDims(d);
+                    const set = (p: Partial<MapRow>) =>
+                      change({ maps: rows.maps.map((x, n) => (n === i ? { ...x, ...p } : x)) });
+                    return (
+                      <>
+                        <SearchPicker
+                          label={t('rep.indicator')}
+                          value={m.indicator_code}
+                          options={indicatorOptions(lib)}
+                          testid={`d2-map-${i}-indicator`}
+                          placeholder={t('tpl.findIndicator')}
+                          error={err(`mappings[${i}].indicator_code`)}
+                          onChange={(indicator_code) => set({ indicator_code })}
                         />
-                        <Field
-                          label={t('d2.dataElement')}
-                          value={m.data_element}
-                          dir="ltr"
-                          testid={`d2-map-${i}-de`}
-                          error={err(`mappings[${i}].data_element`)}
-                          onInput={(data_element) => set({ data_element })}
-                        />
-                        <Field
-                          label={`${t('d2.coc')} ${t('common.optional')}`}
-                          value={m.category_option_combo}
-                          dir="ltr"
-                          testid={`d2-map-${i}-coc`}
-                          error={err(`mappings[${i}].category_option_combo`)}
-                          onInput={(category_option_combo) => set({ category_option_combo })}
-                        />
-                      </div>
-                      <button
-                        type="button"
-                        class="link"
-                        data-testid={`d2-map-${i}-remove`}
-                        onClick={() => change({ maps: rows.maps.filter((_, n) => n !== i) }, false)}
-                      >
-                        {t('d2.remove')}
-                      </button>
-                    </fieldset>
-                  );
-                })}
+                        <div class="form-row">
+                          <Field
+                            label={`${t('tgt.disaggregation')} ${t('common.optional')}`}
+                            value={m.disaggregation}
+                            dir="ltr"
+                            testid={`d2-map-${i}-dis`}
+                            error={err(`mappings[${i}].disaggregation`)}
+                            onInput={(disaggregation) => set({ disaggregation })}
+                            hint={
+                              dims.length
+                                ? t('d2.disHint', { dims: dims.join(', ') })
+                                : t('tgt.disaggregationNone')
+                            }
+                          />
+                          <Field
+                            label={t('d2.dataElement')}
+                            value={m.data_element}
+                            dir="ltr"
+                            testid={`d2-map-${i}-de`}
+                            error={err(`mappings[${i}].data_element`)}
+                            onInput={(data_element) => set({ data_element })}
+                          />
+                          <Field
+                            label={`${t('d2.coc')} ${t('common.optional')}`}
+                            value={m.category_option_combo}
+                            dir="ltr"
+                            testid={`d2-map-${i}-coc`}
+                            error={err(`mappings[${i}].category_option_combo`)}
+                            onInput={(category_option_combo) => set({ category_option_combo })}
+                          />
+                        </div>
+                      </>
+                    );
+                  }}
+                />
                 <button
                   type="button"
                   class="secondary"
@@ -372,12 +360,15 @@ export function Dhis2Page({ user }: { user: User }) {
                     </h2>
                   </summary>
                   <p class="hint">{t('d2.categoriesHelp')}</p>
-                  {rows.cats.map((k, i) => {
-                    const set = (p: Partial<CatRow>) =>
-                      change({ cats: rows.cats.map((x, n) => (n === i ? { ...x, ...p } : x)) });
-                    return (
-                      <fieldset key={k.key} class="map-row" data-testid="d2-cat-row" data-index={i}>
-                        <legend>{t('d2.categoryN', { n: num(i + 1) })}</legend>
+                  <RowList
+                    rows={rows.cats}
+                    kind="cat"
+                    legend={(n) => t('d2.categoryN', { n })}
+                    onRemove={(i) => change({ cats: rows.cats.filter((_, n) => n !== i) }, false)}
+                    render={(k, i) => {
+                      const set = (p: Partial<CatRow>) =>
+                        change({ cats: rows.cats.map((x, n) => (n === i ? { ...x, ...p } : x)) });
+                      return (
                         <div class="form-row">
                           <SelectField
                             label={t('d2.dim')}
@@ -415,19 +406,9 @@ export function Dhis2Page({ user }: { user: User }) {
                             onInput={(option_code) => set({ option_code })}
                           />
                         </div>
-                        <button
-                          type="button"
-                          class="link"
-                          data-testid={`d2-cat-${i}-remove`}
-                          onClick={() =>
-                            change({ cats: rows.cats.filter((_, n) => n !== i) }, false)
-                          }
-                        >
-                          {t('d2.remove')}
-                        </button>
-                      </fieldset>
-                    );
-                  })}
+                      );
+                    }}
+                  />
                   <button
                     type="button"
                     class="secondary"
@@ -470,6 +451,43 @@ export function Dhis2Page({ user }: { user: User }) {
           )}
         </div>
       </div>
+    </>
+  );
+}
+
+// The rows of one part of the mapping, each a numbered fieldset (`d2-<kind>-row`) with its
+// remove button (`d2-<kind>-<i>-remove`).
+function RowList<T extends { key: number }>(p: {
+  rows: T[];
+  kind: string;
+  legend: (n: string) => string;
+  attrs?: (row: T) => Record<string, string>;
+  onRemove: (i: number) => void;
+  render: (row: T, i: number) => ComponentChildren;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      {p.rows.map((r, i) => (
+        <fieldset
+          key={r.key}
+          class="map-row"
+          data-testid={`d2-${p.kind}-row`}
+          data-index={i}
+          {...p.attrs?.(r)}
+        >
+          <legend>{p.legend(num(i + 1))}</legend>
+          {p.render(r, i)}
+          <button
+            type="button"
+            class="link"
+            data-testid={`d2-${p.kind}-${i}-remove`}
+            onClick={() => p.onRemove(i)}
+          >
+            {t('d2.remove')}
+          </button>
+        </fieldset>
+      ))}
     </>
   );
 }
@@ -593,105 +611,64 @@ function Dhis2Check({
 
 function Dhis2View({ rows, lib }: { rows: Rows; lib: IndicatorDef[] }) {
   const { t } = useI18n();
+  const ltr = (text: string) => <Ltr>{text}</Ltr>;
   return (
     <section class="card" data-testid="dhis2-view">
       <h2>{t('d2.units')}</h2>
       {rows.units.length === 0 ? (
         <p class="muted small">{t('d2.noUnits')}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="stack">
-            <thead>
-              <tr>
-                <th scope="col">{t('rep.area')}</th>
-                <th scope="col">{t('d2.orgUnit')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.units.map((u) => (
-                <tr key={u.key} data-testid="d2-unit-view">
-                  <td class="stack-title">
-                    {u.area?.name ? (
-                      <bdi>{u.area.name}</bdi>
-                    ) : (
-                      <span class="muted">{t('d2.otherArea')}</span>
-                    )}
-                  </td>
-                  <td data-label={t('d2.orgUnit')}>
-                    <Ltr>{u.org_unit}</Ltr>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackTable
+          rows={rows.units}
+          row={(u) => ({ key: u.key, 'data-testid': 'd2-unit-view' })}
+          columns={[
+            {
+              label: t('rep.area'),
+              cell: (u) =>
+                u.area?.name ? (
+                  <bdi>{u.area.name}</bdi>
+                ) : (
+                  <span class="muted">{t('d2.otherArea')}</span>
+                ),
+            },
+            { label: t('d2.orgUnit'), cell: (u) => ltr(u.org_unit) },
+          ]}
+        />
       )}
       <h2>{t('d2.mappings')}</h2>
       {rows.maps.length === 0 ? (
         <p class="muted small">{t('d2.noMappings')}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="stack">
-            <thead>
-              <tr>
-                <th scope="col">{t('rep.indicator')}</th>
-                <th scope="col">{t('tgt.disaggregation')}</th>
-                <th scope="col">{t('d2.dataElement')}</th>
-                <th scope="col">{t('d2.coc')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.maps.map((m) => (
-                <tr key={m.key} data-testid="d2-map-view" data-code={m.indicator_code}>
-                  <td class="stack-title">
-                    <bdi>{indicatorName(lib, m.indicator_code)}</bdi>
-                  </td>
-                  <td data-label={t('tgt.disaggregation')}>
-                    <Ltr>{m.disaggregation || t('tgt.total')}</Ltr>
-                  </td>
-                  <td data-label={t('d2.dataElement')}>
-                    <Ltr>{m.data_element}</Ltr>
-                  </td>
-                  <td data-label={t('d2.coc')}>
-                    <Ltr>{m.category_option_combo}</Ltr>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackTable
+          rows={rows.maps}
+          row={(m) => ({ key: m.key, 'data-testid': 'd2-map-view', 'data-code': m.indicator_code })}
+          columns={[
+            {
+              label: t('rep.indicator'),
+              cell: (m) => <bdi>{indicatorName(lib, m.indicator_code)}</bdi>,
+            },
+            {
+              label: t('tgt.disaggregation'),
+              cell: (m) => ltr(m.disaggregation || t('tgt.total')),
+            },
+            { label: t('d2.dataElement'), cell: (m) => ltr(m.data_element) },
+            { label: t('d2.coc'), cell: (m) => ltr(m.category_option_combo) },
+          ]}
+        />
       )}
       {rows.cats.length > 0 && (
         <>
           <h2>{t('d2.categories')}</h2>
-          <div class="table-wrap">
-            <table class="stack">
-              <thead>
-                <tr>
-                  <th scope="col">{t('d2.dim')}</th>
-                  <th scope="col">{t('d2.value')}</th>
-                  <th scope="col">{t('d2.category')}</th>
-                  <th scope="col">{t('d2.optionCode')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.cats.map((k) => (
-                  <tr key={k.key}>
-                    <td class="stack-title">{dimLabel(k.dim)}</td>
-                    <td data-label={t('d2.value')}>
-                      <Ltr>{k.value}</Ltr>
-                    </td>
-                    <td data-label={t('d2.category')}>
-                      <Ltr>{k.category}</Ltr>
-                    </td>
-                    <td data-label={t('d2.optionCode')}>
-                      <Ltr>{k.option_code}</Ltr>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StackTable
+            rows={rows.cats}
+            row={(k) => ({ key: k.key })}
+            columns={[
+              { label: t('d2.dim'), cell: (k) => dimLabel(k.dim) },
+              { label: t('d2.value'), cell: (k) => ltr(k.value) },
+              { label: t('d2.category'), cell: (k) => ltr(k.category) },
+              { label: t('d2.optionCode'), cell: (k) => ltr(k.option_code) },
+            ]}
+          />
         </>
       )}
     </section>

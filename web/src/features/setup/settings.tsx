@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, request } from '../../api';
 import { Field, SelectField } from '../../components/form_fields';
-import { Facts, Ltr } from '../../components/registry_bits';
+import { Facts, fieldBinder, Ltr } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { num } from '../../registry_data';
@@ -25,6 +25,9 @@ import {
   type ProgrammeSettings,
 } from './common';
 import { LoadingCard } from '../../components/loading_card';
+
+// A traffic-light threshold: a percentage of the target.
+const LIGHT = { type: 'number', inputMode: 'decimal', step: 'any', min: 0, max: 1000 } as const;
 
 interface Form {
   fiscal_year_start_month: string;
@@ -68,6 +71,7 @@ export function SettingsPage({ user }: { user: User }) {
 
   // Until it is known whether the user may change them, neither the form nor the read-only view.
   if (!saved || !f || may === null) return <LoadingCard />;
+  const bind = fieldBinder(f, set, fields);
 
   const before = formOf(saved);
   const changed = (Object.keys(f) as (keyof Form)[]).filter((k) => f[k] !== before[k]);
@@ -173,9 +177,7 @@ export function SettingsPage({ user }: { user: User }) {
             <Field
               type="date"
               label={t('set.projectStart')}
-              value={f.project_start}
-              onInput={(v) => set({ project_start: v })}
-              error={fields.project_start}
+              {...bind('project_start')}
               testid="settings-project-start"
               hint={t('set.projectStartHelp')}
             />
@@ -183,27 +185,15 @@ export function SettingsPage({ user }: { user: User }) {
               <legend>{t('set.lights')}</legend>
               <div class="form-row pair">
                 <Field
-                  type="number"
-                  inputMode="decimal"
-                  step="any"
-                  min={0}
-                  max={1000}
+                  {...LIGHT}
                   label={t('set.green')}
-                  value={f.light_green}
-                  onInput={(v) => set({ light_green: v })}
-                  error={fields.light_green}
+                  {...bind('light_green')}
                   testid="settings-green"
                 />
                 <Field
-                  type="number"
-                  inputMode="decimal"
-                  step="any"
-                  min={0}
-                  max={1000}
+                  {...LIGHT}
                   label={t('set.amber')}
-                  value={f.light_amber}
-                  onInput={(v) => set({ light_amber: v })}
-                  error={fields.light_amber}
+                  {...bind('light_amber')}
                   testid="settings-amber"
                 />
               </div>
@@ -214,18 +204,14 @@ export function SettingsPage({ user }: { user: User }) {
               <div class="form-row">
                 <Field
                   label={t('set.dataSet')}
-                  value={f.dhis2_data_set}
-                  onInput={(v) => set({ dhis2_data_set: v })}
+                  {...bind('dhis2_data_set')}
                   dir="ltr"
-                  error={fields.dhis2_data_set}
                   testid="settings-data-set"
                 />
                 <Field
                   label={t('set.aoc')}
-                  value={f.dhis2_attribute_option_combo}
-                  onInput={(v) => set({ dhis2_attribute_option_combo: v })}
+                  {...bind('dhis2_attribute_option_combo')}
                   dir="ltr"
-                  error={fields.dhis2_attribute_option_combo}
                   testid="settings-aoc"
                 />
               </div>

@@ -3,11 +3,12 @@
 // test's maximum score or no test; the server keeps the maximum above the scores given and a
 // course in use from being deleted).
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, del, patch, post } from '../../api';
+import { del, patch, post } from '../../api';
 import { Field, SelectField } from '../../components/form_fields';
-import { ConfirmBox, Crumbs } from '../../components/registry_bits';
+import { Crumbs, fieldBinder, FormActions, useWrite } from '../../components/registry_bits';
+import { ListSection } from '../../components/lists';
 import { useI18n } from '../../i18n';
-import { clearMessages, showError, showInfo } from '../../messages';
+import { clearMessages, showInfo } from '../../messages';
 import { num, orNull, useConfig } from '../../registry_data';
 import { href, navigate } from '../../router';
 import type { Course } from '../../types';
@@ -34,11 +35,13 @@ export function CoursesPage({ rights }: { rights: TrainingRights }) {
     reloadCourses();
   }, []);
   return (
-    <section class="card" aria-labelledby="course-heading" data-testid="courses">
-      <TrainingTabs current="courses" />
-      <div class="section-head">
-        <h1 id="course-heading">{t('tr.coursesTitle')}</h1>
-        {rights.courses && (
+    <ListSection
+      headingId="course-heading"
+      testid="courses"
+      title={t('tr.coursesTitle')}
+      tabs={<TrainingTabs current="courses" />}
+      actions={
+        rights.courses && (
           <a
             class="button primary"
             href={href('trainings', 'courses', 'new')}
@@ -46,8 +49,9 @@ export function CoursesPage({ rights }: { rights: TrainingRights }) {
           >
             {t('tr.newCourse')}
           </a>
-        )}
-      </div>
+        )
+      }
+    >
       {!courses ? (
         <p class="muted">{t('common.loading')}</p>
       ) : courses.length === 0 ? (
@@ -91,7 +95,7 @@ export function CoursesPage({ rights }: { rights: TrainingRights }) {
           })}
         </ul>
       )}
-    </section>
+    </ListSection>
   );
 }
 
@@ -138,9 +142,8 @@ export function CourseFormPage({ id }: { id?: string }) {
     has_test: true,
     test_max: '',
   });
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [confirming, setConfirming] = useState(false);
+  const w = useWrite();
+  const { fields, setFields } = w;
 
   useEffect(() => {
     if (record) setF(formOf(record));
@@ -148,6 +151,7 @@ export function CourseFormPage({ id }: { id?: string }) {
 
   if (id && !record) return <LoadingCard />;
   const set = (p: Partial<Form>) => setF((old) => ({ ...old, ...p }));
+  const bind = fieldBinder(f, set, fields);
 
   async function save() {
     clearMessages();
@@ -174,37 +178,22 @@ export function CourseFormPage({ id }: { id?: string }) {
       for (const k of Object.keys(body))
         if (body[k] === '' || body[k] === undefined) delete body[k];
     }
-    setBusy(true);
-    try {
+    await w.save(async () => {
       if (record) await patch<Course>(`/courses/${encodeURIComponent(record.id)}`, body);
       else await post<Course>('/courses', body);
       await reloadCourses();
       showInfo(record ? t('common.saved') : t('tr.courseCreated'));
       navigate('trainings', 'courses');
-    } catch (e) {
-      if (e instanceof ApiError) setFields(e.fields);
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
-  async function remove() {
-    if (!record) return;
-    clearMessages();
-    setBusy(true);
-    try {
-      await del(`/courses/${encodeURIComponent(record.id)}`);
+  const remove = (r: Course) =>
+    w.remove(async () => {
+      await del(`/courses/${encodeURIComponent(r.id)}`);
       await reloadCourses();
       showInfo(t('tr.courseDeleted'));
       navigate('trainings', 'courses');
-    } catch (e) {
-      setConfirming(false);
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   const title = record ? t('tr.editCourse') : t('tr.newCourse');
   // A test with scores given keeps a maximum at least the highest score; the server says so.
@@ -226,28 +215,12 @@ export function CourseFormPage({ id }: { id?: string }) {
           save();
         }}
       >
-        <Field
-          label={t('tr.code')}
-          value={f.code}
-          onInput={(code) => set({ code })}
-          dir="ltr"
-          error={fields.code}
-          testid="course-code"
-        />
-        <Field
-          label={t('tr.courseTitle')}
-          value={f.title}
-          onInput={(v) => set({ title: v })}
-          dir="auto"
-          error={fields.title}
-          testid="course-title"
-        />
+        <Field label={t('tr.code')} {...bind('code')} dir="ltr" testid="course-code" />
+        <Field label={t('tr.courseTitle')} {...bind('title')} dir="auto" testid="course-title" />
         <Field
           label={`${t('tr.titleLocal')} ${t('common.optional')}`}
-          value={f.title_local}
-          onInput={(v) => set({ title_local: v })}
+          {...bind('title_local')}
           dir="auto"
-          error={fields.title_local}
           testid="course-title-local"
         />
         <SelectField
@@ -277,9 +250,7 @@ export function CourseFormPage({ id }: { id?: string }) {
           step="0.5"
           min={0.5}
           label={t('tr.durationHours')}
-          value={f.duration_hours}
-          onInput={(v) => set({ duration_hours: v })}
-          error={fields.duration_hours}
+          {...bind('duration_hours')}
           testid="course-hours"
         />
         <fieldset data-testid="course-test">
@@ -306,9 +277,7 @@ export function CourseFormPage({ id }: { id?: string }) {
               min={1}
               max={1000}
               label={t('tr.testMax')}
-              value={f.test_max}
-              onInput={(v) => set({ test_max: v })}
-              error={fields.test_max}
+              {...bind('test_max')}
               testid="course-test-max"
             />
           )}
@@ -327,35 +296,14 @@ export function CourseFormPage({ id }: { id?: string }) {
             ].includes(k)
           }
         />
-        <div class="actions separated">
-          <button type="submit" class="primary" disabled={busy} data-testid="course-save">
-            {record ? t('common.save') : t('common.create')}
-          </button>
-          <a class="button secondary" href={href('trainings', 'courses')}>
-            {t('common.cancel')}
-          </a>
-          {record && (
-            <button
-              type="button"
-              class="danger"
-              disabled={busy}
-              aria-expanded={confirming}
-              data-testid="course-delete"
-              onClick={() => setConfirming(!confirming)}
-            >
-              {t('common.delete')}
-            </button>
-          )}
-        </div>
-        {record && confirming && (
-          <ConfirmBox
-            testid="course-delete"
-            text={t('tr.confirmDeleteCourse', { title: courseTitle(record) })}
-            busy={busy}
-            onConfirm={remove}
-            onCancel={() => setConfirming(false)}
-          />
-        )}
+        <FormActions
+          w={w}
+          testid="course"
+          saveLabel={record ? t('common.save') : t('common.create')}
+          cancel={href('trainings', 'courses')}
+          deleteText={record && t('tr.confirmDeleteCourse', { title: courseTitle(record) })}
+          onDelete={() => record && remove(record)}
+        />
       </form>
     </section>
   );

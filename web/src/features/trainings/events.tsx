@@ -3,10 +3,11 @@
 // on a draft, a supervisor's correction with a reason once submitted), their absolute and
 // normalised gains ((post − pre) / (max − pre)) and averages from the server, and follow-ups of
 // whether each trainee applies the skills (recorded, changed and deleted).
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ApiError, del, get, patch, post, query, request } from '../../api';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
 import { ConfirmBox, Crumbs, Facts, Ltr } from '../../components/registry_bits';
+import { ListSection } from '../../components/lists';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { num, todayIso, useConfig } from '../../registry_data';
@@ -37,16 +38,19 @@ export function TrainingsPage({ rights }: { rights: TrainingRights }) {
     '/activities' + query({ type: 'training', limit: LIMIT, offset }),
   );
   return (
-    <section class="card" aria-labelledby="tr-heading" data-testid="trainings">
-      <TrainingTabs current="events" />
-      <div class="section-head">
-        <h1 id="tr-heading">{t('tr.eventsTitle')}</h1>
-        {rights.write && (
+    <ListSection
+      headingId="tr-heading"
+      testid="trainings"
+      title={t('tr.eventsTitle')}
+      tabs={<TrainingTabs current="events" />}
+      actions={
+        rights.write && (
           <a class="button primary" href={href('trainings', 'new')} data-testid="training-new">
             {t('act.newTraining')}
           </a>
-        )}
-      </div>
+        )
+      }
+    >
       <ActivityList
         page={page}
         empty={t('tr.noEvents')}
@@ -54,7 +58,7 @@ export function TrainingsPage({ rights }: { rights: TrainingRights }) {
         link={(a) => href('trainings', a.id)}
         titleOf={(a) => courseTitle(courses?.find((c) => c.id === a.course_id))}
       />
-    </section>
+    </ListSection>
   );
 }
 
@@ -90,29 +94,25 @@ export function TrainingEventPage({
   const [busy, setBusy] = useState(false);
   const [reload, setReload] = useState(0);
 
-  useEffect(() => {
-    let live = true;
-    const tid = encodeURIComponent(id);
-    Promise.all([
-      get<Activity>(`/activities/${tid}`),
-      get<TraineeReport>(`/trainings/${tid}/trainees`),
-      get<{ items: Followup[] }>(`/trainings/${tid}/followups`),
-    ])
-      .then(([act, r, f]) => {
-        if (!live) return;
-        setA(act);
-        setReport(r);
-        setFollowups(f.items);
-        const s: Scores = {};
-        for (const x of act.attendance)
-          s[x.person_id] = { pre: scoreText(x.pre_score), post: scoreText(x.post_score) };
-        setScores(s);
-      })
-      .catch((e) => live && showError(e));
-    return () => {
-      live = false;
-    };
-  }, [id, reload]);
+  // The training, its trainees' report and follow-ups, read again after each change.
+  const tid = encodeURIComponent(id);
+  useFetch(`${id}#${reload}`, {
+    load: (_, signal) =>
+      Promise.all([
+        get<Activity>(`/activities/${tid}`, { signal }),
+        get<TraineeReport>(`/trainings/${tid}/trainees`, { signal }),
+        get<{ items: Followup[] }>(`/trainings/${tid}/followups`, { signal }),
+      ]),
+    onData: ([act, r, f]) => {
+      setA(act);
+      setReport(r);
+      setFollowups(f.items);
+      const s: Scores = {};
+      for (const x of act.attendance)
+        s[x.person_id] = { pre: scoreText(x.pre_score), post: scoreText(x.post_score) };
+      setScores(s);
+    },
+  });
 
   if (!a || !report)
     return (

@@ -2,14 +2,15 @@
 // in the area) or a community institution, with the need, its priority, the date it was assessed
 // and optionally the course that answers it; changed and deleted by whoever recorded them or a
 // supervisor of the area.
-import { useEffect, useState } from 'preact/hooks';
-import { ApiError, del, get, patch, post, query } from '../../api';
+import { useState } from 'preact/hooks';
+import { del, patch, post, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
 import { InstitutionPicker, type PickedInstitution } from '../../components/institution_picker';
-import { ConfirmBox, Crumbs, Ltr } from '../../components/registry_bits';
+import { Crumbs, FormActions, Ltr, useWrite } from '../../components/registry_bits';
+import { ListSection } from '../../components/lists';
 import { useI18n } from '../../i18n';
-import { clearMessages, showError, showInfo } from '../../messages';
+import { clearMessages, showInfo } from '../../messages';
 import { todayIso } from '../../registry_data';
 import { href, navigate } from '../../router';
 import { roleLabel } from '../../roles';
@@ -36,16 +37,19 @@ export function NeedsPage({ rights }: { rights: TrainingRights }) {
     '/training-needs' + query({ area: f.area?.id, limit: LIMIT, offset: f.offset }),
   );
   return (
-    <section class="card" aria-labelledby="need-heading" data-testid="needs">
-      <TrainingTabs current="needs" />
-      <div class="section-head">
-        <h1 id="need-heading">{t('tr.needsTitle')}</h1>
-        {rights.write && (
+    <ListSection
+      headingId="need-heading"
+      testid="needs"
+      title={t('tr.needsTitle')}
+      tabs={<TrainingTabs current="needs" />}
+      actions={
+        rights.write && (
           <a class="button primary" href={href('trainings', 'needs', 'new')} data-testid="need-new">
             {t('tr.newNeed')}
           </a>
-        )}
-      </div>
+        )
+      }
+    >
       <AreaPicker
         label={t('act.area')}
         value={f.area}
@@ -123,7 +127,7 @@ export function NeedsPage({ rights }: { rights: TrainingRights }) {
           />
         </>
       )}
-    </section>
+    </ListSection>
   );
 }
 
@@ -134,15 +138,13 @@ export function NeedFormPage({ user, id }: { user: User; id?: string }) {
   const [area, setArea] = useState<PickedArea | null>(id ? null : filterStore.get().area);
   const [kind, setKind] = useState<'staff' | 'institution'>('institution');
   const [staff, setStaff] = useState(user.id);
-  const [staffList, setStaffList] = useState<StaffMember[] | null>(null);
   const [inst, setInst] = useState<PickedInstitution | null>(null);
   const [course, setCourse] = useState('');
   const [need, setNeed] = useState('');
   const [priority, setPriority] = useState('');
   const [on, setOn] = useState(todayIso());
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [confirming, setConfirming] = useState(false);
+  const w = useWrite();
+  const { fields, setFields } = w;
 
   function fill(n: TrainingNeed) {
     setRecord(n);
@@ -165,26 +167,19 @@ export function NeedFormPage({ user, id }: { user: User; id?: string }) {
   });
 
   // Staff with a role in the chosen area (or in all the caller's areas), picked by name.
-  useEffect(() => {
-    let live = true;
-    get<Page<StaffMember>>('/staff' + query({ area: area?.id, limit: 500 }))
-      .then((p) => {
-        if (!live) return;
-        setStaffList(p.items);
-        // A choice no longer offered falls back to oneself (when offered) or to none.
-        setStaff((s) =>
-          p.items.some((u) => u.id === s) || s === record?.user_id
-            ? s
-            : p.items.some((u) => u.id === user.id)
-              ? user.id
-              : '',
-        );
-      })
-      .catch(() => live && setStaffList([]));
-    return () => {
-      live = false;
-    };
-  }, [area?.id]);
+  const staffRead = useFetch<Page<StaffMember>>('/staff' + query({ area: area?.id, limit: 500 }), {
+    // A choice no longer offered falls back to oneself (when offered) or to none.
+    onData: (p) =>
+      setStaff((s) =>
+        p.items.some((u) => u.id === s) || s === record?.user_id
+          ? s
+          : p.items.some((u) => u.id === user.id)
+            ? user.id
+            : '',
+      ),
+    onError: () => {},
+  });
+  const staffList = staffRead.error ? [] : (staffRead.data?.items ?? null);
 
   async function save() {
     clearMessages();
@@ -202,50 +197,40 @@ export function NeedFormPage({ user, id }: { user: User; id?: string }) {
     }
     if (record) body.course_id = course || null;
     else if (course) body.course_id = course;
-    setBusy(true);
-    try {
-      if (record) {
-        body.version = record.version;
-        await patch<TrainingNeed>(`/training-needs/${encodeURIComponent(record.id)}`, body);
-        showInfo(t('tr.needUpdated'));
-      } else {
-        await post<TrainingNeed>('/training-needs', body);
-        showInfo(t('tr.needSaved'));
-      }
-      if (area) filterStore.set({ area, offset: 0 });
-      navigate('trainings', 'needs');
-    } catch (e) {
-      if (e instanceof ApiError) {
-        // No institution chosen: said in the reader's words on the picker.
-        const f = { ...e.fields };
-        if (kind === 'institution' && !inst && f.user_id) {
-          delete f.user_id;
-          f.institution_id = t('tr.chooseInstitution');
+    await w.save(
+      async () => {
+        if (record) {
+          body.version = record.version;
+          await patch<TrainingNeed>(`/training-needs/${encodeURIComponent(record.id)}`, body);
+          showInfo(t('tr.needUpdated'));
+        } else {
+          await post<TrainingNeed>('/training-needs', body);
+          showInfo(t('tr.needSaved'));
         }
-        setFields(f);
-        if (e.current) fill(e.current as TrainingNeed); // changed meanwhile: shown as it is now
-      }
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+        if (area) filterStore.set({ area, offset: 0 });
+        navigate('trainings', 'needs');
+      },
+      {
+        // No institution chosen: said in the reader's words on the picker.
+        fieldsOf: (e) => {
+          const f = { ...e };
+          if (kind === 'institution' && !inst && f.user_id) {
+            delete f.user_id;
+            f.institution_id = t('tr.chooseInstitution');
+          }
+          return f;
+        },
+        onCurrent: (c) => fill(c as TrainingNeed), // changed meanwhile: shown as it is now
+      },
+    );
   }
 
-  async function remove() {
-    if (!record) return;
-    clearMessages();
-    setBusy(true);
-    try {
-      await del(`/training-needs/${encodeURIComponent(record.id)}`);
+  const remove = (r: TrainingNeed) =>
+    w.remove(async () => {
+      await del(`/training-needs/${encodeURIComponent(r.id)}`);
       showInfo(t('tr.needDeleted'));
       navigate('trainings', 'needs');
-    } catch (e) {
-      setConfirming(false);
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   if (id && !record)
     return (
@@ -386,35 +371,13 @@ export function NeedFormPage({ user, id }: { user: User; id?: string }) {
             ].includes(k)
           }
         />
-        <div class="actions separated">
-          <button type="submit" class="primary" disabled={busy} data-testid="need-save">
-            {t('common.save')}
-          </button>
-          <a class="button secondary" href={href('trainings', 'needs')}>
-            {t('common.cancel')}
-          </a>
-          {record && (
-            <button
-              type="button"
-              class="danger"
-              disabled={busy}
-              aria-expanded={confirming}
-              data-testid="need-delete"
-              onClick={() => setConfirming(!confirming)}
-            >
-              {t('common.delete')}
-            </button>
-          )}
-        </div>
-        {record && confirming && (
-          <ConfirmBox
-            testid="need-delete"
-            text={t('tr.confirmDeleteNeed', { name: record.subject_name ?? '' })}
-            busy={busy}
-            onConfirm={remove}
-            onCancel={() => setConfirming(false)}
-          />
-        )}
+        <FormActions
+          w={w}
+          testid="need"
+          cancel={href('trainings', 'needs')}
+          deleteText={record && t('tr.confirmDeleteNeed', { name: record.subject_name ?? '' })}
+          onDelete={() => record && remove(record)}
+        />
       </form>
     </section>
   );

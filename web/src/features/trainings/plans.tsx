@@ -7,8 +7,8 @@ import { ApiError, del, patch, post, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { BarChart, type Bar } from '../../components/bar_chart';
 import { Field, SelectField } from '../../components/form_fields';
-import { ImportColumns, ImportPanel } from '../../components/import_panel';
-import { ConfirmBox, Crumbs, Ltr } from '../../components/registry_bits';
+import { ImportPanel } from '../../components/import_panel';
+import { Crumbs, FormActions, Ltr, useWrite } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { num } from '../../registry_data';
@@ -18,7 +18,13 @@ import type { Page, PlanAchievement, PlanImportResult, TrainingPlan } from '../.
 import { courseTitle, OtherErrors, useCourses } from '../fieldwork/common';
 import type { TrainingRights } from './common';
 import { TrainingTabs } from './common';
-import { Pager } from '../../components/pager';
+import {
+  PagedResults,
+  StackTable,
+  useFilters,
+  type Column,
+  ListSection,
+} from '../../components/lists';
 import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
@@ -72,6 +78,16 @@ function PlanFilters({ error, testid }: { error?: string; testid: string }) {
   );
 }
 
+// The area and period columns of the plan and achievement tables.
+function placeColumns(
+  t: ReturnType<typeof useI18n>['t'],
+): Column<{ area_name: string; period: string }>[] {
+  return [
+    { label: t('act.area'), class: 'text', cell: (p) => <bdi>{p.area_name}</bdi> },
+    { label: t('tr.period'), class: 'text', cell: (p) => <Ltr>{p.period}</Ltr> },
+  ];
+}
+
 // A period the server refuses is shown on the period field; other failures on the message line.
 // The returned handler takes an error, or null when an answer came.
 function usePeriodError(): [string | undefined, (e: unknown) => void] {
@@ -86,7 +102,7 @@ function usePeriodError(): [string | undefined, (e: unknown) => void] {
 
 export function PlansPage({ rights }: { rights: TrainingRights }) {
   const { t } = useI18n();
-  const f = useStore(filterStore);
+  const { f, setOffset } = useFilters(filterStore);
   const courses = useCourses();
   const [periodError, onError] = usePeriodError();
   const { data: page } = useFetch<Page<TrainingPlan>>(
@@ -100,11 +116,13 @@ export function PlansPage({ rights }: { rights: TrainingRights }) {
       p.course_title,
     );
   return (
-    <section class="card" aria-labelledby="plan-heading" data-testid="plans">
-      <TrainingTabs current="plans" />
-      <div class="section-head">
-        <h1 id="plan-heading">{t('tr.plansTitle')}</h1>
-        {rights.plans && (
+    <ListSection
+      headingId="plan-heading"
+      testid="plans"
+      title={t('tr.plansTitle')}
+      tabs={<TrainingTabs current="plans" />}
+      actions={
+        rights.plans && (
           <div class="head-actions">
             <a
               class="button primary"
@@ -121,76 +139,52 @@ export function PlansPage({ rights }: { rights: TrainingRights }) {
               {t('reg.import')}
             </a>
           </div>
-        )}
-      </div>
+        )
+      }
+    >
       <PlanFilters error={periodError} testid="plan-filter" />
-      {!page ? (
-        <p class="muted">{t('common.loading')}</p>
-      ) : page.items.length === 0 ? (
-        <p class="muted" data-testid="plan-none">
-          {t('tr.noPlans')}
-        </p>
-      ) : (
-        <>
-          <div class="table-wrap">
-            <table class="stack numbers tr-table" data-testid="plan-table">
-              <thead>
-                <tr>
-                  <th scope="col" class="text">
-                    {t('act.course')}
-                  </th>
-                  <th scope="col" class="text">
-                    {t('act.area')}
-                  </th>
-                  <th scope="col" class="text">
-                    {t('tr.period')}
-                  </th>
-                  <th scope="col">{t('tr.plannedEvents')}</th>
-                  <th scope="col">{t('tr.plannedParticipants')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((p) => (
-                  <tr
-                    key={p.id}
-                    data-testid="plan-row"
-                    data-course={p.course_id}
-                    data-area={p.area_id}
-                    data-period={p.period}
-                  >
-                    <td class="stack-title text">
-                      {rights.plans ? (
-                        <a href={href('trainings', 'plans', p.id)} data-testid="plan-open">
-                          <bdi>{title(p)}</bdi>
-                        </a>
-                      ) : (
-                        <bdi>{title(p)}</bdi>
-                      )}
-                    </td>
-                    <td class="text" data-label={t('act.area')}>
-                      <bdi>{p.area_name}</bdi>
-                    </td>
-                    <td class="text" data-label={t('tr.period')}>
-                      <Ltr>{p.period}</Ltr>
-                    </td>
-                    <td data-label={t('tr.plannedEvents')} data-testid="plan-events">
-                      {num(p.planned_events)}
-                    </td>
-                    <td data-label={t('tr.plannedParticipants')} data-testid="plan-participants">
-                      {num(p.planned_participants)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager
-            page={page}
-            onOffset={(offset) => filterStore.set({ ...filterStore.get(), offset })}
+      <PagedResults page={page} testid="plan" none={t('tr.noPlans')} onOffset={setOffset}>
+        {(items) => (
+          <StackTable
+            rows={items}
+            class="stack numbers tr-table"
+            testid="plan-table"
+            row={(p) => ({
+              key: p.id,
+              'data-testid': 'plan-row',
+              'data-course': p.course_id,
+              'data-area': p.area_id,
+              'data-period': p.period,
+            })}
+            columns={[
+              {
+                label: t('act.course'),
+                class: 'text',
+                cell: (p) =>
+                  rights.plans ? (
+                    <a href={href('trainings', 'plans', p.id)} data-testid="plan-open">
+                      <bdi>{title(p)}</bdi>
+                    </a>
+                  ) : (
+                    <bdi>{title(p)}</bdi>
+                  ),
+              },
+              ...placeColumns(t),
+              {
+                label: t('tr.plannedEvents'),
+                cell: (p) => num(p.planned_events),
+                td: () => ({ 'data-testid': 'plan-events' }),
+              },
+              {
+                label: t('tr.plannedParticipants'),
+                cell: (p) => num(p.planned_participants),
+                td: () => ({ 'data-testid': 'plan-participants' }),
+              },
+            ]}
           />
-        </>
-      )}
-    </section>
+        )}
+      </PagedResults>
+    </ListSection>
   );
 }
 
@@ -203,9 +197,8 @@ export function PlanFormPage({ id }: { id?: string }) {
   const [period, setPeriod] = useState(id ? '' : filterStore.get().period);
   const [events, setEvents] = useState('');
   const [participants, setParticipants] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [confirming, setConfirming] = useState(false);
+  const w = useWrite();
+  const { fields, setFields } = w;
 
   function fill(p: TrainingPlan) {
     setRecord(p);
@@ -233,59 +226,45 @@ export function PlanFormPage({ id }: { id?: string }) {
       planned_events: whole(events),
       planned_participants: whole(participants),
     };
-    setBusy(true);
-    try {
-      let saved: TrainingPlan;
-      if (record) {
-        // Only what changed, with the version read.
-        const changed: Record<string, unknown> = { version: record.version };
-        if (course !== record.course_id) changed.course_id = course;
-        if (area?.id !== record.area_id) changed.area_id = area?.id ?? '';
-        if (period.trim() !== record.period) changed.period = period.trim();
-        if (body.planned_events !== record.planned_events)
-          changed.planned_events = body.planned_events;
-        if (body.planned_participants !== record.planned_participants)
-          changed.planned_participants = body.planned_participants;
-        saved = await patch<TrainingPlan>(
-          `/training-plans/${encodeURIComponent(record.id)}`,
-          changed,
-        );
-      } else {
-        saved = await post<TrainingPlan>('/training-plans', body);
-      }
-      showInfo(t('tr.planSaved'));
-      filterStore.set({
-        area: { id: saved.area_id, name: saved.area_name },
-        period: saved.period,
-        offset: 0,
-      });
-      navigate('trainings', 'plans');
-    } catch (err) {
-      if (err instanceof ApiError) {
-        setFields(err.fields);
-        if (err.current) fill(err.current as TrainingPlan); // changed meanwhile: shown as it is now
-      }
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    await w.save(
+      async () => {
+        let saved: TrainingPlan;
+        if (record) {
+          // Only what changed, with the version read.
+          const changed: Record<string, unknown> = { version: record.version };
+          if (course !== record.course_id) changed.course_id = course;
+          if (area?.id !== record.area_id) changed.area_id = area?.id ?? '';
+          if (period.trim() !== record.period) changed.period = period.trim();
+          if (body.planned_events !== record.planned_events)
+            changed.planned_events = body.planned_events;
+          if (body.planned_participants !== record.planned_participants)
+            changed.planned_participants = body.planned_participants;
+          saved = await patch<TrainingPlan>(
+            `/training-plans/${encodeURIComponent(record.id)}`,
+            changed,
+          );
+        } else {
+          saved = await post<TrainingPlan>('/training-plans', body);
+        }
+        showInfo(t('tr.planSaved'));
+        filterStore.set({
+          area: { id: saved.area_id, name: saved.area_name },
+          period: saved.period,
+          offset: 0,
+        });
+        navigate('trainings', 'plans');
+      },
+      // Changed meanwhile: shown as it is now.
+      { onCurrent: (c) => fill(c as TrainingPlan) },
+    );
   }
 
-  async function remove() {
-    if (!record) return;
-    clearMessages();
-    setBusy(true);
-    try {
-      await del(`/training-plans/${encodeURIComponent(record.id)}`);
+  const remove = (r: TrainingPlan) =>
+    w.remove(async () => {
+      await del(`/training-plans/${encodeURIComponent(r.id)}`);
       showInfo(t('tr.planDeleted'));
       navigate('trainings', 'plans');
-    } catch (err) {
-      setConfirming(false);
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   if (id && !record)
     return (
@@ -369,41 +348,22 @@ export function PlanFormPage({ id }: { id?: string }) {
             ['course_id', 'area_id', 'period', 'planned_events', 'planned_participants'].includes(k)
           }
         />
-        <div class="actions separated">
-          <button type="submit" class="primary" disabled={busy} data-testid="plan-save">
-            {t('common.save')}
-          </button>
-          <a class="button secondary" href={href('trainings', 'plans')}>
-            {t('common.cancel')}
-          </a>
-          {record && (
-            <button
-              type="button"
-              class="danger"
-              disabled={busy}
-              aria-expanded={confirming}
-              data-testid="plan-delete"
-              onClick={() => setConfirming(!confirming)}
-            >
-              {t('common.delete')}
-            </button>
-          )}
-        </div>
-        {record && confirming && (
-          <ConfirmBox
-            testid="plan-delete"
-            busy={busy}
-            onConfirm={remove}
-            onCancel={() => setConfirming(false)}
-            text={t('tr.confirmDeletePlan', {
+        <FormActions
+          w={w}
+          testid="plan"
+          cancel={href('trainings', 'plans')}
+          deleteText={
+            record &&
+            t('tr.confirmDeletePlan', {
               course: courseTitle(
                 courses?.find((c) => c.id === record.course_id),
                 record.course_title,
               ),
               period: record.period,
-            })}
-          />
-        )}
+            })
+          }
+          onDelete={() => record && remove(record)}
+        />
       </form>
     </section>
   );
@@ -415,21 +375,11 @@ export function PlanImportPage() {
     <ImportPanel<PlanImportResult>
       endpoint="/training-plans/import"
       testid="plan-import"
-      crumbs={
-        <>
-          <li>
-            <a href={href('trainings', 'plans')}>{t('tr.plans')}</a>
-          </li>
-          <li aria-current="page">{t('reg.import')}</li>
-        </>
-      }
+      back={{ href: href('trainings', 'plans'), label: t('tr.plans') }}
+      current={t('reg.import')}
       title={t('tr.importTitle')}
-      help={
-        <>
-          <p>{t('tr.importHelp')}</p>
-          <ImportColumns columns={PLAN_COLUMNS} file="training-plans.csv" />
-        </>
-      }
+      help={t('tr.importHelp')}
+      columns={{ names: PLAN_COLUMNS, file: 'training-plans.csv' }}
       runLabel={t('tr.importRun')}
       checked={(r) => t('tr.importOk', { n: r.rows })}
       done={(r) => t('tr.importDone', { n: r.saved ?? r.rows })}
@@ -489,63 +439,41 @@ export function AchievementPage() {
             {t('tr.noPlans')}
           </p>
         ) : (
-          <div class="table-wrap">
-            <table class="stack numbers tr-table" data-testid="ach-table">
-              <thead>
-                <tr>
-                  <th scope="col" class="text">
-                    {t('act.course')}
-                  </th>
-                  <th scope="col" class="text">
-                    {t('act.area')}
-                  </th>
-                  <th scope="col" class="text">
-                    {t('tr.period')}
-                  </th>
-                  <th scope="col">{t('tr.eventsHeld')}</th>
-                  <th scope="col">{t('tr.peopleTrained')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((p) => (
-                  <tr
-                    key={p.id}
-                    data-testid="ach-row"
-                    data-id={p.id}
-                    data-course={p.course_id}
-                    data-area={p.area_id}
-                    data-period={p.period}
-                    data-held={p.held_events}
-                    data-planned-events={p.planned_events}
-                    data-trained={p.trained}
-                    data-planned-participants={p.planned_participants}
-                  >
-                    <td class="stack-title text">
-                      <bdi>{title(p.course_id, p.course_title)}</bdi>
-                    </td>
-                    <td class="text" data-label={t('act.area')}>
-                      <bdi>{p.area_name}</bdi>
-                    </td>
-                    <td class="text" data-label={t('tr.period')}>
-                      <Ltr>{p.period}</Ltr>
-                    </td>
-                    <td data-label={t('tr.eventsHeld')}>
-                      {t('tr.ofPlanned', {
-                        done: num(p.held_events),
-                        planned: num(p.planned_events),
-                      })}
-                    </td>
-                    <td data-label={t('tr.peopleTrained')}>
-                      {t('tr.ofPlanned', {
-                        done: num(p.trained),
-                        planned: num(p.planned_participants),
-                      })}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StackTable
+            rows={items}
+            class="stack numbers tr-table"
+            testid="ach-table"
+            row={(p) => ({
+              key: p.id,
+              'data-testid': 'ach-row',
+              'data-id': p.id,
+              'data-course': p.course_id,
+              'data-area': p.area_id,
+              'data-period': p.period,
+              'data-held': p.held_events,
+              'data-planned-events': p.planned_events,
+              'data-trained': p.trained,
+              'data-planned-participants': p.planned_participants,
+            })}
+            columns={[
+              {
+                label: t('act.course'),
+                class: 'text',
+                cell: (p) => <bdi>{title(p.course_id, p.course_title)}</bdi>,
+              },
+              ...placeColumns(t),
+              {
+                label: t('tr.eventsHeld'),
+                cell: (p) =>
+                  t('tr.ofPlanned', { done: num(p.held_events), planned: num(p.planned_events) }),
+              },
+              {
+                label: t('tr.peopleTrained'),
+                cell: (p) =>
+                  t('tr.ofPlanned', { done: num(p.trained), planned: num(p.planned_participants) }),
+              },
+            ]}
+          />
         )}
       </section>
       {rows.length > 0 && (
