@@ -58,11 +58,13 @@ export async function setAccountLocale(username, password, lang) {
   await api.request('PATCH', '/session', { locale: lang });
 }
 
-// Signs in through the form; the account's language is set to `lang` first (English unless told;
-// null leaves the account's own).
-export async function login(page, username = ADMIN, password = ADMIN_PASSWORD, lang = 'en') {
-  if (lang) await setAccountLocale(username, password, lang);
+// Signs in through the form. The account's language is set first to `lang`, or else to the
+// language chosen on this browser (localStorage), or else English; null leaves the account's own.
+export async function login(page, username = ADMIN, password = ADMIN_PASSWORD, lang = undefined) {
   await page.goto('/');
+  const stored = await page.evaluate(() => localStorage.getItem('mobilise.lang'));
+  const want = lang === undefined ? stored || 'en' : lang;
+  if (want) await setAccountLocale(username, password, want);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
