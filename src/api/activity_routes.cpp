@@ -78,7 +78,7 @@ http::Response ActivitySummary(Services& s, Call& c) {
 }
 
 http::Response CreateActivity(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadActivity);
+  auto in = ReadBody(c.request, ReadNew<ReadActivity>);
   if (!in) return ErrorResponse(in.error());
   return Reply(s.activities.Create(c.actor(), *in), 201, ActivityDetailJson);
 }
@@ -121,8 +121,10 @@ http::Response ListFiles(Services& s, Call& c) {
 http::Response AddFile(Services& s, Call& c) {
   const auto name = c.request.Query("filename").value_or("");
   std::string type(c.request.Header("content-type"));
-  return Reply(s.activities.AddFile(c.actor(), c.param("id"), name, type, c.request.body), 201,
-               FileJson);
+  // The file's own id, if the client made one, is `?id=` (an idempotent create).
+  return Reply(s.activities.AddFile(c.actor(), c.param("id"), name, type, c.request.body,
+                                    c.request.Query("id")),
+               201, FileJson);
 }
 
 http::Response ReadFile(Services& s, Call& c) {
@@ -146,7 +148,7 @@ void AddActivityRoutes(RouteTable& t, Services& s) {
   static constexpr AuthedRoute<Services> kRoutes[] = {
       {"GET", "/api/v1/activities", ListActivities},
       {"GET", "/api/v1/activities/summary", ActivitySummary},
-      {"POST", "/api/v1/activities", CreateActivity},
+      {"POST", "/api/v1/activities", CreateActivity, Create::kJson},
       {"GET", "/api/v1/activities/{id}", GetActivity},
       {"PATCH", "/api/v1/activities/{id}", UpdateActivity},
       {"DELETE", "/api/v1/activities/{id}", DeleteActivity},
@@ -154,7 +156,7 @@ void AddActivityRoutes(RouteTable& t, Services& s) {
       {"POST", "/api/v1/activities/{id}/verify", Verify},
       {"POST", "/api/v1/activities/{id}/return", Return},
       {"GET", "/api/v1/activities/{id}/files", ListFiles},
-      {"POST", "/api/v1/activities/{id}/files", AddFile},
+      {"POST", "/api/v1/activities/{id}/files", AddFile, Create::kRaw},
       {"GET", "/api/v1/files/{id}", ReadFile},
   };
   t.Authed(s, kRoutes);

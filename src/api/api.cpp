@@ -6,8 +6,8 @@
 namespace mobilise::api {
 
 Api::Api(Services services, ApiOptions options)
-    : services_(services), options_(std::move(options)) {
-  RouteTable table(router_, services_.auth);
+    : services_(services), options_(std::move(options)), keys_(services_.db, services_.clock) {
+  RouteTable table(router_, services_.auth, keys_);
   AddSessionRoutes(table, services_, options_);
   AddAreaRoutes(table, services_, options_);
   AddAreaImportRoute(table, services_, options_);

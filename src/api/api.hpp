@@ -14,6 +14,7 @@
 #include "domain/audit/audit_service.hpp"
 #include "domain/auth/auth_service.hpp"
 #include "domain/feedback/feedback_service.hpp"
+#include "domain/idempotency/idempotency.hpp"
 #include "domain/indicators/indicator_service.hpp"
 #include "domain/indicators/target_service.hpp"
 #include "domain/registry/household_service.hpp"
@@ -68,6 +69,7 @@ class Api {
  private:
   Services services_;
   ApiOptions options_;
+  domain::IdempotencyService keys_;  // the answers of idempotent creates (route_table.hpp)
   http::Router router_;
 };
 

@@ -224,6 +224,7 @@ domain::AreaInput ReadNewArea(ObjectReader& r) {
   in.code = r.RequiredString("code");
   in.name = r.RequiredString("name");
   if (auto nl = r.NullableString("name_local")) in.name_local = *nl;
+  in.id = ReadClientId(r);
   return in;
 }
 
@@ -303,6 +304,7 @@ domain::UserInput ReadNewUser(ObjectReader& r) {
   in.password = r.RequiredString("password");
   in.locale = r.OptionalString("locale").value_or("en");
   in.roles = ReadRoles(r, r.RequiredArray("roles"));
+  in.id = ReadClientId(r);
   return in;
 }
 

@@ -58,7 +58,7 @@ http::Response Summary(Services& s, Call& c) {
 }
 
 http::Response CreateFeedback(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadFeedback);
+  auto in = ReadBody(c.request, ReadNew<ReadFeedback>);
   if (!in) return ErrorResponse(in.error());
   return Reply(s.feedback.Create(c.actor(), *in), 201, FeedbackJson);
 }
@@ -99,7 +99,7 @@ void AddFeedbackRoutes(RouteTable& t, Services& s) {
       {"GET", "/api/v1/feedback/categories", ListCategories},
       {"GET", "/api/v1/feedback", ListFeedback},
       {"GET", "/api/v1/feedback/summary", Summary},
-      {"POST", "/api/v1/feedback", CreateFeedback},
+      {"POST", "/api/v1/feedback", CreateFeedback, Create::kJson},
       {"GET", "/api/v1/feedback/{id}", GetFeedback},
       {"GET", "/api/v1/feedback/{id}/assignees", Assignees},
       {"PATCH", "/api/v1/feedback/{id}", UpdateFeedback},

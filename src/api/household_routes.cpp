@@ -85,7 +85,7 @@ http::Response ListPeople(Services& s, Call& c) {
 }
 
 http::Response AddPerson(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadPerson);
+  auto in = ReadBody(c.request, ReadNew<ReadPerson>);
   if (!in) return ErrorResponse(in.error());
   return Reply(s.households.AddPerson(c.actor(), c.param("id"), *in), 201, PersonAsOfToday(s));
 }
@@ -117,13 +117,13 @@ http::Response Merge(Services& s, Call& c) {
 void AddHouseholdRoutes(RouteTable& t, Services& s) {
   static constexpr AuthedRoute<Services> kRoutes[] = {
       {"GET", "/api/v1/households", ListHouseholds},
-      {"POST", "/api/v1/households", CreateHousehold},
+      {"POST", "/api/v1/households", CreateHousehold, Create::kJson},
       {"GET", "/api/v1/households/duplicates", Duplicates},
       {"GET", "/api/v1/households/{id}", GetHousehold},
       {"PATCH", "/api/v1/households/{id}", UpdateHousehold},
       {"DELETE", "/api/v1/households/{id}", DeleteHousehold},
       {"GET", "/api/v1/households/{id}/people", ListPeople},
-      {"POST", "/api/v1/households/{id}/people", AddPerson},
+      {"POST", "/api/v1/households/{id}/people", AddPerson, Create::kJson},
       {"PATCH", "/api/v1/households/{id}/people/{person_id}", UpdatePerson},
       {"POST", "/api/v1/households/{id}/merge", Merge},
   };

@@ -199,6 +199,7 @@ domain::TargetInput ReadTarget(ObjectReader& r) {
   in.disaggregation = r.OptionalString("disaggregation").value_or("");
   in.value = r.OptionalNumber("value").value_or(-1);
   if (!r.OptionalNumber("value")) r.Invalid("value", "is required");
+  in.id = ReadClientId(r);
   return in;
 }
 

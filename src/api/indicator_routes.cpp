@@ -82,7 +82,7 @@ http::Response ListIndicators(Services& s, Call&) {
 }
 
 http::Response CreateIndicator(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadIndicator);
+  auto in = ReadBody(c.request, ReadCodeCreate<ReadIndicator>);
   if (!in) return ErrorResponse(in.error());
   return Reply(s.indicators.Create(c.actor(), *in), 201, IndicatorJson);
 }
@@ -158,14 +158,14 @@ void AddIndicatorRoutes(RouteTable& t, Services& s) {
       {"GET", "/api/v1/programme-settings", GetSettings},
       {"PUT", "/api/v1/programme-settings", SaveSettings},
       {"GET", "/api/v1/indicators", ListIndicators},
-      {"POST", "/api/v1/indicators", CreateIndicator},
+      {"POST", "/api/v1/indicators", CreateIndicator, Create::kJson},
       {"GET", "/api/v1/indicators/{code}", GetIndicator},
       {"PATCH", "/api/v1/indicators/{code}", UpdateIndicator},
       {"DELETE", "/api/v1/indicators/{code}", DeleteIndicator},
       {"GET", "/api/v1/indicators/{code}/values", IndicatorValues},
       {"GET", "/api/v1/indicators/{code}/records", IndicatorRecords},
       {"GET", "/api/v1/targets", ListTargets},
-      {"POST", "/api/v1/targets", SaveTarget},
+      {"POST", "/api/v1/targets", SaveTarget, Create::kJson},
       {"DELETE", "/api/v1/targets/{id}", DeleteTarget},
   };
   t.Authed(s, kRoutes);

@@ -49,7 +49,7 @@ http::Response ListInstitutions(Services& s, Call& c) {
 }
 
 http::Response CreateInstitution(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadInstitution);
+  auto in = ReadBody(c.request, ReadNew<ReadInstitution>);
   if (!in) return ErrorResponse(in.error());
   return Reply(s.institutions.Create(c.actor(), *in), 201, DetailJson);
 }
@@ -106,15 +106,15 @@ http::Response AddAssessment(Services& s, Call& c) {
 void AddInstitutionRoutes(RouteTable& t, Services& s) {
   static constexpr AuthedRoute<Services> kRoutes[] = {
       {"GET", "/api/v1/institutions", ListInstitutions},
-      {"POST", "/api/v1/institutions", CreateInstitution},
+      {"POST", "/api/v1/institutions", CreateInstitution, Create::kJson},
       {"GET", "/api/v1/institutions/{id}", GetInstitution},
       {"PATCH", "/api/v1/institutions/{id}", UpdateInstitution},
       {"DELETE", "/api/v1/institutions/{id}", DeleteInstitution},
       {"GET", "/api/v1/institutions/{id}/members", ListMembers},
-      {"POST", "/api/v1/institutions/{id}/members", AddMember},
+      {"POST", "/api/v1/institutions/{id}/members", AddMember, Create::kJson},
       {"PATCH", "/api/v1/institutions/{id}/members/{membership_id}", UpdateMember},
       {"GET", "/api/v1/institutions/{id}/assessments", ListAssessments},
-      {"POST", "/api/v1/institutions/{id}/assessments", AddAssessment},
+      {"POST", "/api/v1/institutions/{id}/assessments", AddAssessment, Create::kJson},
   };
   t.Authed(s, kRoutes);
 }

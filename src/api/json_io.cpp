@@ -5,6 +5,7 @@
 
 #include "api/dto.hpp"
 #include "api/schema.hpp"
+#include "domain/idempotency/idempotency.hpp"
 
 namespace mobilise::api {
 
@@ -22,6 +23,12 @@ Result<json::value> ParseBody(const http::Request& request) {
     return Fail(Error::Validation("the body is not valid JSON (UTF-8): " + ec.message(),
                                   {{"body", "malformed JSON"}}));
   return v;
+}
+
+std::optional<std::string> ReadClientId(ObjectReader& r) {
+  auto id = r.OptionalString("id");
+  if (id && !domain::IsClientId(*id)) r.Invalid("id", domain::kClientIdForm);
+  return id;
 }
 
 Result<json::object> ParseObject(const http::Request& request) {

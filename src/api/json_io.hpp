@@ -136,4 +136,26 @@ std::optional<std::vector<T>> ReadObjects(ObjectReader& r, const std::string& ke
   return out;
 }
 
+// The client's id for a new record: `id`, optional (an idempotent create, route_table.hpp); a
+// field error unless it is a UUID in canonical lower-case text.
+std::optional<std::string> ReadClientId(ObjectReader& r);
+
+// The body of a create whose reader `Read` is shared with updates: what `Read` reads, into an
+// input with an `id` member, and the client's `id`.
+template <auto Read>
+auto ReadNew(ObjectReader& r) {
+  auto in = Read(r);
+  in.id = ReadClientId(r);
+  return in;
+}
+
+// The body of a create whose record is named by its code (an indicator, a report template):
+// what `Read` reads, and `id`, which only names the request (idempotency) and is not stored.
+template <auto Read>
+auto ReadCodeCreate(ObjectReader& r) {
+  auto in = Read(r);
+  ReadClientId(r);
+  return in;
+}
+
 }  // namespace mobilise::api

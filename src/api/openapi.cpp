@@ -49,9 +49,17 @@ json::object Operation(const http::Router::Route& route) {
   } else {
     responses["200"] = json::object{{"description", "success (body described in docs/api.md)"}};
   }
+  auto params = PathParameters(route.segments);
+  if (!route.create.empty()) {
+    responses["409"] =
+        json::object{{"description", "the id was used before by another request (error.fields.id)"},
+                     {"content", JsonContent(ErrorShape().Use())}};
+    if (route.create == "raw")
+      params.push_back(json::object{
+          {"name", "id"}, {"in", "query"}, {"required", false}, {"schema", TypeSchema("string")}});
+  }
   op["responses"] = std::move(responses);
-  if (auto params = PathParameters(route.segments); !params.empty())
-    op["parameters"] = std::move(params);
+  if (!params.empty()) op["parameters"] = std::move(params);
   return op;
 }
 

@@ -34,7 +34,7 @@ std::vector<OperationSchema> ActivityOperations() {
   return {
       {"GET", "/api/v1/activities", 200, PageOf(&ActivityShape), none},
       {"GET", "/api/v1/activities/summary", 200, OnlyItemsOf(&ActivityMonthShape), none},
-      {"POST", "/api/v1/activities", 201, One(&ActivityDetailShape), Reads(ReadActivity)},
+      {"POST", "/api/v1/activities", 201, One(&ActivityDetailShape), Reads(ReadNew<ReadActivity>)},
       {"GET", "/api/v1/activities/{id}", 200, One(&ActivityDetailShape), none},
       {"PATCH", "/api/v1/activities/{id}", 200, One(&ActivityDetailShape), Versioned(ReadActivity)},
       {"DELETE", "/api/v1/activities/{id}", 204, none, none},
@@ -49,7 +49,7 @@ std::vector<OperationSchema> ActivityOperations() {
       {"GET", "/api/v1/feedback/categories", 200, ArrayOf(&FeedbackCategoryShape), none},
       {"GET", "/api/v1/feedback", 200, PageOf(&FeedbackShape), none},
       {"GET", "/api/v1/feedback/summary", 200, One(&FeedbackSummaryShape), none},
-      {"POST", "/api/v1/feedback", 201, One(&FeedbackShape), Reads(ReadFeedback)},
+      {"POST", "/api/v1/feedback", 201, One(&FeedbackShape), Reads(ReadNew<ReadFeedback>)},
       {"GET", "/api/v1/feedback/{id}", 200, One(&FeedbackDetailShape), none},
       {"GET", "/api/v1/feedback/{id}/assignees", 200, OnlyItemsOf(&FeedbackHandlerShape), none},
       {"PATCH", "/api/v1/feedback/{id}", 200, One(&FeedbackDetailShape), Versioned(ReadFeedback)},
@@ -68,7 +68,7 @@ std::vector<OperationSchema> TrainingOperations() {
   const Schema none;
   return {
       {"GET", "/api/v1/courses", 200, OnlyItemsOf(&CourseShape), none},
-      {"POST", "/api/v1/courses", 201, One(&CourseShape), Reads(ReadCourse)},
+      {"POST", "/api/v1/courses", 201, One(&CourseShape), Reads(ReadNew<ReadCourse>)},
       {"GET", "/api/v1/courses/{id}", 200, One(&CourseShape), none},
       {"PATCH", "/api/v1/courses/{id}", 200, One(&CourseShape), Versioned(ReadCourse)},
       {"DELETE", "/api/v1/courses/{id}", 204, none, none},
@@ -102,7 +102,8 @@ std::vector<OperationSchema> IndicatorOperations() {
       {"GET", "/api/v1/programme-settings", 200, One(&SettingsShape), none},
       {"PUT", "/api/v1/programme-settings", 200, One(&SettingsShape), Reads(ReadSettings)},
       {"GET", "/api/v1/indicators", 200, OnlyItemsOf(&IndicatorShape), none},
-      {"POST", "/api/v1/indicators", 201, One(&IndicatorShape), Reads(ReadIndicator)},
+      {"POST", "/api/v1/indicators", 201, One(&IndicatorShape),
+       Reads(ReadCodeCreate<ReadIndicator>)},
       {"GET", "/api/v1/indicators/{code}", 200, One(&IndicatorShape), none},
       {"PATCH", "/api/v1/indicators/{code}", 200, One(&IndicatorShape), Versioned(ReadIndicator)},
       {"DELETE", "/api/v1/indicators/{code}", 204, none, none},
@@ -119,7 +120,8 @@ std::vector<OperationSchema> ReportOperations() {
   const Schema none;
   return {
       {"GET", "/api/v1/report-templates", 200, OnlyItemsOf(&TemplateShape), none},
-      {"POST", "/api/v1/report-templates", 201, One(&TemplateShape), Reads(ReadTemplate)},
+      {"POST", "/api/v1/report-templates", 201, One(&TemplateShape),
+       Reads(ReadCodeCreate<ReadTemplate>)},
       {"PUT", "/api/v1/report-templates/{code}", 200, One(&TemplateShape), Reads(ReadTemplate)},
       {"DELETE", "/api/v1/report-templates/{code}", 204, none, none},
       {"GET", "/api/v1/reports", 200, PageOf(&ReportSummaryShape), none},

@@ -81,8 +81,10 @@ domain::HouseholdInput ReadHousehold(ObjectReader& r) {
 
 domain::HouseholdInput ReadNewHousehold(ObjectReader& r) {
   auto in = ReadHousehold(r);
-  in.people = ReadObjects<domain::PersonInput>(r, "people", r.OptionalArray("people"), ReadPerson)
-                  .value_or(std::vector<domain::PersonInput>{});
+  in.people =
+      ReadObjects<domain::PersonInput>(r, "people", r.OptionalArray("people"), ReadNew<ReadPerson>)
+          .value_or(std::vector<domain::PersonInput>{});
+  in.id = ReadClientId(r);
   return in;
 }
 
@@ -100,6 +102,7 @@ domain::MemberInput ReadNewMember(ObjectReader& r) {
   in.member_institution_id = r.OptionalString("member_institution_id");
   in.role = r.RequiredString("role");
   in.joined_on = r.RequiredString("joined_on");
+  in.id = ReadClientId(r);
   return in;
 }
 
@@ -113,6 +116,7 @@ domain::MemberPatch ReadMemberPatch(ObjectReader& r) {
 
 domain::AssessmentInput ReadNewAssessment(ObjectReader& r) {
   domain::AssessmentInput in;
+  in.id = ReadClientId(r);
   in.checklist = r.RequiredString("checklist");
   in.assessed_on = r.RequiredString("assessed_on");
   if (auto n = r.ClearableString("notes")) in.notes = *n;

@@ -266,6 +266,7 @@ domain::ReportInput ReadNewReport(ObjectReader& r) {
   in.area_id = r.RequiredString("area_id");
   in.period = r.RequiredString("period");
   in.include_unverified = r.OptionalBool("include_unverified").value_or(false);
+  in.id = ReadClientId(r);
   return in;
 }
 

@@ -34,7 +34,7 @@ http::Response ListTemplates(Services& s, Call&) {
 }
 
 http::Response CreateTemplate(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadTemplate);
+  auto in = ReadBody(c.request, ReadCodeCreate<ReadTemplate>);
   if (!in) return ErrorResponse(in.error());
   return Reply(s.reports.CreateTemplate(c.actor(), *in), 201, TemplateJson);
 }
@@ -113,11 +113,11 @@ http::Response Export(Services& s, Call& c) {
 void AddReportRoutes(RouteTable& t, Services& s) {
   static constexpr AuthedRoute<Services> kRoutes[] = {
       {"GET", "/api/v1/report-templates", ListTemplates},
-      {"POST", "/api/v1/report-templates", CreateTemplate},
+      {"POST", "/api/v1/report-templates", CreateTemplate, Create::kJson},
       {"PUT", "/api/v1/report-templates/{code}", SaveTemplate},
       {"DELETE", "/api/v1/report-templates/{code}", DeleteTemplate},
       {"GET", "/api/v1/reports", ListReports},
-      {"POST", "/api/v1/reports", CreateReport},
+      {"POST", "/api/v1/reports", CreateReport, Create::kJson},
       {"GET", "/api/v1/reports/{id}", GetReport},
       {"PATCH", "/api/v1/reports/{id}", UpdateReport},
       {"POST", "/api/v1/reports/{id}/submit", Submit},

@@ -11,6 +11,18 @@ bool SameSecret(const std::string& a, std::string_view b) {
   return !a.empty() && a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
+const char* CreateTag(Create create) {
+  switch (create) {
+    case Create::kJson:
+      return "json";
+    case Create::kRaw:
+      return "raw";
+    case Create::kNo:
+      break;
+  }
+  return "";
+}
+
 }  // namespace
 
 void RouteTable::Public(const std::string& method, const std::string& pattern,
@@ -19,8 +31,9 @@ void RouteTable::Public(const std::string& method, const std::string& pattern,
 }
 
 void RouteTable::Authed(const std::string& method, const std::string& pattern,
-                        AuthedHandler handler) {
-  router_.Add(method, pattern, [&auth = auth_, handler = std::move(handler)](http::Request& req) {
+                        AuthedHandler handler, Create create) {
+  auto authed = [&auth = auth_, &keys = keys_, create,
+                 handler = std::move(handler)](http::Request& req) {
     std::optional<domain::Principal> principal;
     std::string session_token;
     const auto authz = req.Header("authorization");
@@ -36,8 +49,10 @@ void RouteTable::Authed(const std::string& method, const std::string& pattern,
     }
     if (!principal) return ErrorResponse(Error::Unauthenticated());
     Call call{req, *principal, session_token};
-    return handler(call);
-  });
+    if (create == Create::kNo) return handler(call);
+    return RunCreate(keys, create, req, principal->actor.user_id, [&] { return handler(call); });
+  };
+  router_.Add(method, pattern, std::move(authed), CreateTag(create));
 }
 
 }  // namespace mobilise::api

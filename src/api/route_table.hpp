@@ -9,6 +9,21 @@
 //   };
 //   t.Authed(s, kRoutes);
 //
+// A route that creates a record is declared a create by a fourth member: `Create::kJson` (a JSON
+// body) or `Create::kRaw` (a raw body, e.g. a file upload):
+//
+//       {"POST", "/api/v1/courses", CreateCourse, Create::kJson},
+//
+// and is then an idempotent create (api/idempotency.hpp, docs/api.md "Idempotent creates")
+// without more code: the client may name the new record's id (`id` in the JSON body, `?id=` for
+// a raw body); a retry with the same id and content is answered as the first time (header
+// `Idempotent-Replayed: true`), the same id with other content gets 409 with fields.id, and
+// the OpenAPI document lists the 409. What the route must do itself: its body reader reads `id`
+// (`ReadNew<ReadThing>` in handler_io.hpp, or `ReadClientId`), and its service takes the id for
+// the record (`domain::NewRecordId`) and refuses one that is taken (`domain::ClaimRecordId`),
+// which is what makes a duplicate impossible. tests/api/idempotency.test.mjs posts to every
+// create twice and fails on a POST route that is neither given a body there nor listed as
+// not a create.
 // where each handler is a named function `http::Response F(Deps&, Call&)` that only translates:
 // typed input from the request (api/handler_io.hpp) -> one service call -> reply. `Deps` is what
 // the handlers need (usually `Services`); the group keeps one copy of it, so it should hold
@@ -23,6 +38,7 @@
 
 #include "api/handler_io.hpp"
 #include "api/http/router.hpp"
+#include "api/idempotency.hpp"
 #include "domain/auth/auth_service.hpp"
 
 namespace mobilise::api {
@@ -44,26 +60,32 @@ struct AuthedRoute {
   const char* method;
   const char* pattern;
   http::Response (*handler)(Deps&, Call&);
+  Create create = Create::kNo;  // a create: see the top of this file
 };
 
 class RouteTable {
  public:
-  RouteTable(http::Router& router, domain::AuthService& auth) : router_(router), auth_(auth) {}
+  RouteTable(http::Router& router, domain::AuthService& auth, domain::IdempotencyService& keys)
+      : router_(router), auth_(auth), keys_(keys) {}
   void Public(const std::string& method, const std::string& pattern, http::Handler handler);
-  void Authed(const std::string& method, const std::string& pattern, AuthedHandler handler);
+  void Authed(const std::string& method, const std::string& pattern, AuthedHandler handler,
+              Create create = Create::kNo);
 
   // Authed() for each route of a group, its handler called with (a copy of) `deps`.
   template <typename Deps>
   void Authed(const Deps& deps, std::type_identity_t<std::span<const AuthedRoute<Deps>>> routes) {
     auto shared = std::make_shared<Deps>(deps);
     for (const auto& route : routes)
-      Authed(route.method, route.pattern,
-             [shared, handler = route.handler](Call& call) { return handler(*shared, call); });
+      Authed(
+          route.method, route.pattern,
+          [shared, handler = route.handler](Call& call) { return handler(*shared, call); },
+          route.create);
   }
 
  private:
   http::Router& router_;
   domain::AuthService& auth_;
+  domain::IdempotencyService& keys_;
 };
 
 }  // namespace mobilise::api

@@ -146,6 +146,7 @@ domain::NeedInput ReadNewNeed(ObjectReader& r) {
   in.need = r.RequiredString("need");
   in.priority = r.RequiredString("priority");
   in.assessed_on = r.RequiredString("assessed_on");
+  in.id = ReadClientId(r);
   return in;
 }
 
@@ -168,6 +169,7 @@ domain::PlanInput ReadNewPlan(ObjectReader& r) {
   in.period = r.RequiredString("period");
   in.planned_events = r.RequiredInt("planned_events");
   in.planned_participants = r.RequiredInt("planned_participants");
+  in.id = ReadClientId(r);
   return in;
 }
 
@@ -208,6 +210,7 @@ FollowupInput ReadNewFollowup(ObjectReader& r) {
   in.followed_on = r.RequiredString("followed_on");
   in.applies = r.RequiredString("applies");
   in.notes = r.OptionalString("notes");
+  in.id = ReadClientId(r);
   return in;
 }
 

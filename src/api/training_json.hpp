@@ -40,6 +40,7 @@ domain::ScoresInput ReadScores(ObjectReader& r);
 struct FollowupInput {
   std::string person_id, followed_on, applies;
   std::optional<std::string> notes;
+  std::optional<std::string> id;  // the client's id for the follow-up
 };
 FollowupInput ReadNewFollowup(ObjectReader& r);
 // PATCH /trainings/{id}/followups/{followup_id}, after its version.

@@ -30,7 +30,7 @@ http::Response ListCourses(Services& s, Call&) {
 }
 
 http::Response CreateCourse(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadCourse);
+  auto in = ReadBody(c.request, ReadNew<ReadCourse>);
   if (!in) return ErrorResponse(in.error());
   return Reply(s.trainings.CreateCourse(c.actor(), *in), 201, CourseJson);
 }
@@ -155,7 +155,7 @@ http::Response CreateFollowup(Services& s, Call& c) {
   auto in = ReadBody(c.request, ReadNewFollowup);
   if (!in) return ErrorResponse(in.error());
   return Reply(s.trainings.AddFollowup(c.actor(), c.param("id"), in->person_id, in->followed_on,
-                                       in->applies, in->notes),
+                                       in->applies, in->notes, in->id),
                201, FollowupJson);
 }
 
@@ -184,18 +184,18 @@ http::Response DeleteFollowup(Services& s, Call& c) {
 void AddTrainingRoutes(RouteTable& t, Services& s) {
   static constexpr AuthedRoute<Services> kRoutes[] = {
       {"GET", "/api/v1/courses", ListCourses},
-      {"POST", "/api/v1/courses", CreateCourse},
+      {"POST", "/api/v1/courses", CreateCourse, Create::kJson},
       {"PATCH", "/api/v1/courses/{id}", UpdateCourse},
       {"GET", "/api/v1/courses/{id}", GetCourse},
       {"DELETE", "/api/v1/courses/{id}", DeleteCourse},
       {"GET", "/api/v1/training-needs", ListNeeds},
-      {"POST", "/api/v1/training-needs", CreateNeed},
+      {"POST", "/api/v1/training-needs", CreateNeed, Create::kJson},
       {"GET", "/api/v1/training-needs/{id}", GetNeed},
       {"PATCH", "/api/v1/training-needs/{id}", UpdateNeed},
       {"DELETE", "/api/v1/training-needs/{id}", DeleteNeed},
       {"GET", "/api/v1/staff", ListStaff},
       {"GET", "/api/v1/training-plans", ListPlans},
-      {"POST", "/api/v1/training-plans", CreatePlan},
+      {"POST", "/api/v1/training-plans", CreatePlan, Create::kJson},
       {"GET", "/api/v1/training-plans/{id}", GetPlan},
       {"PATCH", "/api/v1/training-plans/{id}", UpdatePlan},
       {"DELETE", "/api/v1/training-plans/{id}", DeletePlan},
@@ -203,7 +203,7 @@ void AddTrainingRoutes(RouteTable& t, Services& s) {
       {"GET", "/api/v1/trainings/{id}/trainees", GetTrainees},
       {"PUT", "/api/v1/trainings/{id}/trainees", SetScores},
       {"GET", "/api/v1/trainings/{id}/followups", ListFollowups},
-      {"POST", "/api/v1/trainings/{id}/followups", CreateFollowup},
+      {"POST", "/api/v1/trainings/{id}/followups", CreateFollowup, Create::kJson},
       {"PATCH", "/api/v1/trainings/{id}/followups/{followup_id}", UpdateFollowup},
       {"DELETE", "/api/v1/trainings/{id}/followups/{followup_id}", DeleteFollowup},
   };

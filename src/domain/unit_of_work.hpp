@@ -9,6 +9,7 @@
 #include "domain/audit/audit.hpp"
 #include "domain/auth/credentials.hpp"
 #include "domain/feedback/feedback.hpp"
+#include "domain/idempotency/idempotency.hpp"
 #include "domain/indicators/indicator.hpp"
 #include "domain/registry/household.hpp"
 #include "domain/registry/institution.hpp"
@@ -37,6 +38,7 @@ class UnitOfWork {
   virtual IndicatorRepository& Indicators() = 0;
   virtual TargetRepository& Targets() = 0;
   virtual ReportRepository& Reports() = 0;
+  virtual IdempotencyRepository& Idempotency() = 0;
   virtual void Commit() = 0;
 };
 

@@ -18,6 +18,11 @@ void LockForUpdate(Connection& conn, const std::string& select, std::span<const 
   conn.Query(select + ForUpdate(conn.dialect(), of_table), params);
 }
 
+void LockKey(Connection& conn, const std::string& key) {
+  if (conn.dialect() != Dialect::kPostgres) return;
+  conn.Query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", {key});
+}
+
 std::string ContainsSql(Dialect dialect, const std::string& column) {
   return column + (dialect == Dialect::kPostgres ? " ILIKE" : " LIKE") + " ? ESCAPE '\\'";
 }

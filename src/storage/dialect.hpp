@@ -2,7 +2,7 @@
 // indicator compiler) splice these fragments into their statements instead of testing the
 // dialect themselves; everything else they write is the SQL both databases accept (including
 // upserts: INSERT ... ON CONFLICT (...) DO UPDATE SET x = excluded.x).
-// Every function is pure (no I/O) except LockForUpdate, which runs a statement.
+// Every function is pure (no I/O) except LockForUpdate and LockKey, which run a statement.
 #pragma once
 
 #include <span>
@@ -26,6 +26,11 @@ std::string ForUpdate(Dialect dialect, std::string_view of_table = {});
 // second writer waits for the first to commit; nothing on SQLite (see ForUpdate).
 void LockForUpdate(Connection& conn, const std::string& select, std::span<const Param> params,
                    std::string_view of_table = {});
+
+// Waits until no other transaction holds `key`, then holds it until this transaction ends: a
+// transaction-scoped advisory lock on PostgreSQL; nothing on SQLite, whose write transaction
+// already holds the only write lock. Serialises writers of one client id (idempotency).
+void LockKey(Connection& conn, const std::string& key);
 
 // "<expr> LIKE ? ESCAPE '\'" (SQLite) or "<expr> ILIKE ? ESCAPE '\'" (PostgreSQL): a
 // case-insensitive match of a ContainsPattern (sql_where.hpp). SQLite's LIKE already ignores ASCII

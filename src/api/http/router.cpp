@@ -47,8 +47,8 @@ bool Matches(const Router::Route& route, const std::array<std::string_view, kMax
 
 }  // namespace
 
-void Router::Add(std::string method, std::string pattern, Handler handler) {
-  Route route{std::move(method), std::move(pattern), {}, std::move(handler)};
+void Router::Add(std::string method, std::string pattern, Handler handler, std::string create) {
+  Route route{std::move(method), std::move(pattern), {}, std::move(handler), std::move(create)};
   std::array<std::string_view, kMaxSegments> segs;
   std::size_t count = 0;
   Split(route.pattern, segs, count);

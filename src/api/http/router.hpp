@@ -15,7 +15,9 @@ using Handler = std::function<Response(Request&)>;
 
 class Router {
  public:
-  void Add(std::string method, std::string pattern, Handler handler);
+  // `create`: "json" or "raw" for a route the API runs as an idempotent create (its kind, for
+  // the OpenAPI document; see api/idempotency.hpp), "" for any other.
+  void Add(std::string method, std::string pattern, Handler handler, std::string create = "");
 
   struct Match {
     const Handler* handler = nullptr;  // null: no route
@@ -30,6 +32,7 @@ class Router {
     std::string pattern;
     std::vector<std::string> segments;
     Handler handler;
+    std::string create;  // see Add
   };
   const std::vector<Route>& routes() const { return routes_; }
 

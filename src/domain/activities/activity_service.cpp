@@ -4,6 +4,7 @@
 
 #include "core/id.hpp"
 #include "domain/activities/activity_rules.hpp"
+#include "domain/idempotency/idempotency.hpp"
 #include "domain/validation.hpp"
 
 namespace mobilise::domain {
@@ -187,10 +188,11 @@ Result<Activity> ActivityService::Get(const Actor& actor, const std::string& id)
 
 Result<Activity> ActivityService::Create(const Actor& actor, const ActivityInput& in) {
   auto uow = db_.Begin(true);
+  if (auto ok = ClaimRecordId(*uow, RecordTable::kActivity, in.id); !ok) return Fail(ok.error());
   const auto config = uow->RegistryConfig().Load();
   Activity a;
-  a.id = NewId();
   FieldErrors errors;
+  a.id = NewRecordId(in.id, "id", errors);
   Apply(*uow, actor, config, a, in, true, clock_.Today(), errors);
   if (in.correction_reason) errors["correction_reason"] = "only for changing a verified record";
   if (!errors.empty()) return Fail(Error::Validation("the activity has invalid fields", errors));
@@ -292,7 +294,8 @@ Result<std::vector<StoredFile>> ActivityService::Files(const Actor& actor, const
 
 Result<StoredFile> ActivityService::AddFile(const Actor& actor, const std::string& id,
                                             const std::string& name, const std::string& declared,
-                                            std::string_view bytes) {
+                                            std::string_view bytes,
+                                            const std::optional<std::string>& file_id) {
   FieldErrors errors;
   CheckName(errors, "filename", name, 200);
   const auto mime = SniffMime(bytes);
@@ -304,6 +307,7 @@ Result<StoredFile> ActivityService::AddFile(const Actor& actor, const std::strin
     return Fail(
         Error::TooLarge("files are limited to " + std::to_string(limits_.max_bytes >> 20) + " MB"));
   if (bytes.empty()) errors["file"] = "is empty";
+  const std::string new_id = NewRecordId(file_id, "id", errors);
   if (!errors.empty()) return Fail(Error::Validation("the file is not accepted", errors));
   {
     auto uow = db_.Begin(false);
@@ -316,9 +320,10 @@ Result<StoredFile> ActivityService::AddFile(const Actor& actor, const std::strin
   // unreferenced blob, never a row without its file.
   const auto sha = blobs_.Put(bytes);
   auto uow = db_.Begin(true);
+  if (auto ok = ClaimRecordId(*uow, RecordTable::kFile, file_id); !ok) return Fail(ok.error());
   auto a = Visible(*uow, actor, id);
   if (!a) return Fail(a.error());
-  StoredFile f{NewId(),
+  StoredFile f{new_id,
                sha,
                mime,
                name,

@@ -23,6 +23,7 @@ struct ActivityInput {
   std::optional<std::vector<Attendance>> attendance;
   std::optional<std::int64_t> participants_total;  // when given, must equal the counts' sum
   std::optional<std::string> correction_reason;    // required to change a verified record
+  std::optional<std::string> id;  // the client's id for a new record (see idempotency.hpp)
 };
 
 struct ActivityFilter {
@@ -62,7 +63,8 @@ class ActivityService {
 
   Result<std::vector<StoredFile>> Files(const Actor& actor, const std::string& id);
   Result<StoredFile> AddFile(const Actor& actor, const std::string& id, const std::string& name,
-                             const std::string& declared_type, std::string_view bytes);
+                             const std::string& declared_type, std::string_view bytes,
+                             const std::optional<std::string>& file_id = std::nullopt);
   // The file and its bytes, if the caller may see the record it belongs to.
   Result<std::pair<StoredFile, std::string>> ReadFile(const Actor& actor,
                                                       const std::string& file_id);

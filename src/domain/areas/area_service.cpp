@@ -3,6 +3,7 @@
 #include "core/clock.hpp"
 #include "core/id.hpp"
 #include "domain/areas/area_path.hpp"
+#include "domain/idempotency/idempotency.hpp"
 #include "domain/validation.hpp"
 
 namespace mobilise::domain {
@@ -98,9 +99,11 @@ Result<Area> AreaService::Create(const Actor& actor, const AreaInput& in) {
   CheckCode(errors, "code", in.code);
   CheckName(errors, "name", in.name);
   if (in.name_local) CheckOptionalName(errors, "name_local", *in.name_local);
+  const std::string id = NewRecordId(in.id, "id", errors);
   if (!errors.empty()) return Fail(Error::Validation("the area has invalid fields", errors));
 
   auto uow = db_.Begin(true);
+  if (auto ok = ClaimRecordId(*uow, RecordTable::kArea, in.id); !ok) return Fail(ok.error());
   auto& areas = uow->Areas();
   std::optional<Area> parent;
   if (in.parent_id) {
@@ -112,7 +115,7 @@ Result<Area> AreaService::Create(const Actor& actor, const AreaInput& in) {
   if (areas.GetByCode(in.code))
     return Fail(Error::Conflict("an area with code " + in.code + " already exists"));
   Area a;
-  a.id = NewId();
+  a.id = id;
   a.parent_id = in.parent_id;
   a.level = parent ? parent->level + 1 : 0;
   a.code = in.code;

@@ -28,6 +28,7 @@ struct AreaInput {
   std::string code;
   std::string name;
   std::optional<std::string> name_local;
+  std::optional<std::string> id;  // the client's id for a new record (see idempotency.hpp)
 };
 
 struct AreaPatch {

@@ -6,6 +6,7 @@
 #include "domain/areas/area_path.hpp"
 #include "domain/feedback/feedback_rules.hpp"
 #include "domain/feedback/short_ref.hpp"
+#include "domain/idempotency/idempotency.hpp"
 #include "domain/validation.hpp"
 
 namespace mobilise::domain {
@@ -172,11 +173,12 @@ Result<FeedbackDetail> FeedbackService::Get(const Actor& actor, const std::strin
 
 Result<Feedback> FeedbackService::Create(const Actor& actor, const FeedbackInput& in) {
   auto uow = db_.Begin(true);
+  if (auto ok = ClaimRecordId(*uow, RecordTable::kFeedback, in.id); !ok) return Fail(ok.error());
   const auto categories = uow->Feedback().Categories();
   Feedback f;
-  f.id = NewId();
-  f.short_ref = ShortRef(f.id);
   FieldErrors errors;
+  f.id = NewRecordId(in.id, "id", errors);
+  f.short_ref = ShortRef(f.id);  // a phone that made the id shows the same reference
   Apply(*uow, actor, categories, f, in, true, clock_.Today(), errors);
   if (!errors.empty()) return Fail(Error::Validation("the feedback has invalid fields", errors));
   f.status = ToString(FeedbackStatus::kOpen);

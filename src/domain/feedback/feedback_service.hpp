@@ -21,6 +21,7 @@ struct FeedbackInput {
       person_contact, person_sex, person_age_band, description, language;
   std::optional<bool> anonymous;
   std::optional<std::vector<std::string>> tags;
+  std::optional<std::string> id;  // the client's id for a new record (see idempotency.hpp)
 };
 
 struct FeedbackFilter {

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "core/id.hpp"
+#include "domain/idempotency/idempotency.hpp"
 #include "domain/indicators/indicator_service.hpp"
 #include "domain/indicators/target_rules.hpp"
 #include "domain/validation.hpp"
@@ -64,7 +65,9 @@ Result<Page<Target>> TargetService::List(const Actor& actor,
 
 Result<Target> TargetService::Save(const Actor& actor, const TargetInput& in) {
   auto uow = db_.Begin(true);
+  if (auto ok = ClaimRecordId(*uow, RecordTable::kTarget, in.id); !ok) return Fail(ok.error());
   FieldErrors errors;
+  const std::string id = NewRecordId(in.id, "id", errors);
   auto d = uow->Indicators().Get(in.indicator_code);
   if (!d) errors["indicator_code"] = "no such indicator";
   auto area = IsValidId(in.area_id) ? uow->Areas().Get(in.area_id) : std::nullopt;
@@ -94,6 +97,7 @@ Result<Target> TargetService::Save(const Actor& actor, const TargetInput& in) {
   } else {
     t = NewTarget({d->code, area->id, period->text, *key, in.value}, *area, *period, now,
                   actor.UserId());
+    t.id = id;  // an existing target keeps its id: the client's id then only keys the request
     uow->Targets().Insert(t);
   }
   RecordAudit(uow->Audit(), clock_, actor, existing ? "update" : "create", "target", t.id,

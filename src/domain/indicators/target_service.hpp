@@ -18,6 +18,7 @@ namespace mobilise::domain {
 struct TargetInput {
   std::string indicator_code, area_id, period, disaggregation;  // disaggregation "" or "sex=f;..."
   double value = 0;
+  std::optional<std::string> id;  // the client's id for a new record (see idempotency.hpp)
 };
 
 struct TargetImportRow {

@@ -6,6 +6,7 @@
 #include "core/clock.hpp"
 #include "core/id.hpp"
 #include "domain/areas/area_scope.hpp"
+#include "domain/idempotency/idempotency.hpp"
 #include "domain/registry/household_rules.hpp"
 
 namespace mobilise::domain {
@@ -75,6 +76,27 @@ Status CheckDuplicates(UnitOfWork& uow, const Actor& actor, const Household& h,
   return {};
 }
 
+// The client's ids of a new household and its people, if given: none taken by another record.
+Status ClaimHouseholdIds(UnitOfWork& uow, const HouseholdInput& in) {
+  if (auto ok = ClaimRecordId(uow, RecordTable::kHousehold, in.id); !ok) return ok;
+  for (std::size_t i = 0; i < in.people.size(); ++i)
+    if (auto ok = ClaimRecordId(uow, RecordTable::kPerson, in.people[i].id,
+                                "people[" + std::to_string(i) + "].id");
+        !ok)
+      return ok;
+  return {};
+}
+
+// The id of the new household's person `i`: the client's (well-formed, not another person's of
+// the request) or a new one.
+std::string NewPersonId(const HouseholdInput& in, std::size_t i, FieldErrors& errors) {
+  const std::string field = "people[" + std::to_string(i) + "].id";
+  for (std::size_t j = 0; j < i; ++j)
+    if (in.people[i].id && in.people[j].id == in.people[i].id)
+      errors[field] = "the same id as people[" + std::to_string(j) + "]";
+  return NewRecordId(in.people[i].id, field, errors);
+}
+
 }  // namespace
 
 Result<Page<Household>> HouseholdService::List(const Actor& actor, const HouseholdFilter& f) {
@@ -106,10 +128,11 @@ Result<HouseholdDetail> HouseholdService::Get(const Actor& actor, const std::str
 
 Result<HouseholdDetail> HouseholdService::Create(const Actor& actor, const HouseholdInput& in) {
   auto uow = db_.Begin(true);
+  if (auto ok = ClaimHouseholdIds(*uow, in); !ok) return Fail(ok.error());
   const auto config = uow->RegistryConfig().Load();
   FieldErrors errors;
   Household h;
-  h.id = NewId();
+  h.id = NewRecordId(in.id, "id", errors);
   std::optional<Area> area;
   if (!in.area_id)
     errors["area_id"] = "is required";
@@ -127,7 +150,7 @@ Result<HouseholdDetail> HouseholdService::Create(const Actor& actor, const House
   int heads = 0;
   for (std::size_t i = 0; i < in.people.size(); ++i) {
     Person p;
-    p.id = NewId();
+    p.id = NewPersonId(in, i, errors);
     p.household_id = h.id;
     p.area_path = h.area_path;
     ApplyPerson(p, in.people[i], true, clock_.Today(), errors,
@@ -236,12 +259,13 @@ Result<std::vector<Person>> HouseholdService::People(const Actor& actor, const s
 Result<Person> HouseholdService::AddPerson(const Actor& actor, const std::string& id,
                                            const PersonInput& in) {
   auto uow = db_.Begin(true);
+  if (auto ok = ClaimRecordId(*uow, RecordTable::kPerson, in.id); !ok) return Fail(ok.error());
   auto found = Writable(*uow, actor, id);
   if (!found) return Fail(found.error());
   Household h = *found;
   FieldErrors errors;
   Person p;
-  p.id = NewId();
+  p.id = NewRecordId(in.id, "id", errors);
   p.household_id = id;
   p.area_path = h.area_path;
   ApplyPerson(p, in, true, clock_.Today(), errors);

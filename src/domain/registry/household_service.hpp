@@ -32,6 +32,7 @@ struct PersonInput {
   std::optional<std::int64_t> age;
   std::optional<std::array<std::int64_t, 6>> wg;
   bool clear_wg = false;
+  std::optional<std::string> id;  // the client's id for a new record (see idempotency.hpp)
 };
 
 struct HouseholdInput {
@@ -41,6 +42,7 @@ struct HouseholdInput {
   std::optional<std::vector<std::string>> flags;
   std::vector<PersonInput> people;  // create only
   bool allow_duplicate = false;
+  std::optional<std::string> id;  // the client's id for a new record (see idempotency.hpp)
 };
 
 struct HouseholdDetail {

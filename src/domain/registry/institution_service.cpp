@@ -2,6 +2,7 @@
 
 #include "core/id.hpp"
 #include "domain/areas/area_scope.hpp"
+#include "domain/idempotency/idempotency.hpp"
 #include "domain/registry/institution_checks.hpp"
 #include "domain/registry/institution_rules.hpp"
 
@@ -144,10 +145,11 @@ Result<InstitutionDetail> InstitutionService::Get(const Actor& actor, const std:
 Result<InstitutionDetail> InstitutionService::Create(const Actor& actor,
                                                      const InstitutionInput& in) {
   auto uow = db_.Begin(true);
+  if (auto ok = ClaimRecordId(*uow, RecordTable::kInstitution, in.id); !ok) return Fail(ok.error());
   const auto config = uow->RegistryConfig().Load();
   Institution inst;
-  inst.id = NewId();
   FieldErrors errors;
+  inst.id = NewRecordId(in.id, "id", errors);
   const auto change = ApplyInstitution(*uow, actor, config, clock_, inst, in, true, errors);
   if (!errors.empty()) return Fail(Error::Validation("the institution has invalid fields", errors));
   inst.created_at = inst.updated_at = clock_.Timestamp();

@@ -41,6 +41,7 @@ struct InstitutionInput {
       registration_status, registration_authority, registration_number, registration_date,
       bank_status, bank_name, bank_opened_on, notes;
   std::optional<double> savings;
+  std::optional<std::string> id;  // the client's id for a new record (see idempotency.hpp)
 };
 
 struct InstitutionDetail {
@@ -53,6 +54,7 @@ struct MemberInput {
   std::optional<std::string> household_id, person_id, member_institution_id;
   std::string role;
   std::string joined_on;
+  std::optional<std::string> id;  // the client's id for a new record (see idempotency.hpp)
 };
 
 struct MemberPatch {
@@ -69,6 +71,7 @@ struct AssessmentInput {
   std::string assessed_on;
   std::map<std::string, std::int64_t> answers;
   std::optional<std::string> notes;
+  std::optional<std::string> id;  // the client's id for a new record (see idempotency.hpp)
 };
 
 // One row of an institution import: the institution's columns (may be empty after its first

@@ -2,6 +2,7 @@
 // join (by the type's member kind), in the institution's area, one institution of a type at a
 // time. Memberships are ended, never deleted.
 #include "core/id.hpp"
+#include "domain/idempotency/idempotency.hpp"
 #include "domain/registry/institution_checks.hpp"
 #include "domain/registry/institution_rules.hpp"
 #include "domain/registry/institution_service.hpp"
@@ -112,7 +113,7 @@ Result<Membership> CheckMembership(UnitOfWork& uow, const RegistryConfig& config
   if (!type) return Fail(Error::Internal("institution of an unknown type"));
   CheckMemberBasics(config, inst, in, today, errors);
   Membership m;
-  m.id = NewId();
+  m.id = NewRecordId(in.id, "id", errors);
   m.institution_id = inst.id;
   m.type = inst.type;
   m.area_path = inst.area_path;
@@ -153,6 +154,7 @@ Result<MembershipResult> InstitutionService::AddMember(const Actor& actor, const
   auto w = BeginInstitutionWrite(db_, actor, id);
   if (!w) return Fail(w.error());
   auto& [uow, inst, config] = *w;
+  if (auto ok = ClaimRecordId(*uow, RecordTable::kMembership, in.id); !ok) return Fail(ok.error());
   auto m = CheckMembership(*uow, config, inst, in, clock_.Today());
   if (!m) return Fail(m.error());
   m->created_at = m->updated_at = clock_.Timestamp();

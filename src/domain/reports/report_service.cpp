@@ -7,6 +7,7 @@
 
 #include "core/clock.hpp"
 #include "core/id.hpp"
+#include "domain/idempotency/idempotency.hpp"
 #include "domain/indicators/dimension_labels.hpp"
 #include "domain/reports/report_rules.hpp"
 #include "domain/validation.hpp"
@@ -180,7 +181,9 @@ Result<ReportContent> ReportService::Content(UnitOfWork& uow, const Actor& actor
 Result<ReportContent> ReportService::Create(const Actor& actor, const ReportInput& in,
                                             const std::string& lang) {
   auto uow = db_.Begin(true);
+  if (auto ok = ClaimRecordId(*uow, RecordTable::kReport, in.id); !ok) return Fail(ok.error());
   FieldErrors errors;
+  const std::string id = NewRecordId(in.id, "id", errors);
   auto templates = uow->Reports().Templates();
   const ReportTemplate* t = FindTemplate(templates, in.template_code);
   if (!t) errors["template_code"] = "no such report template";
@@ -200,7 +203,7 @@ Result<ReportContent> ReportService::Create(const Actor& actor, const ReportInpu
   if (uow->Reports().Find(t->code, area->id, period->text))
     return Fail(Error::Conflict("a " + t->name + " of this area and period exists already"));
   Report r;
-  r.id = NewId();
+  r.id = id;
   r.template_code = t->code;
   r.area_id = area->id;
   r.area_path = area->path;

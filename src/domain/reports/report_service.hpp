@@ -21,6 +21,7 @@ namespace mobilise::domain {
 struct ReportInput {
   std::string template_code, area_id, period;
   bool include_unverified = false;
+  std::optional<std::string> id;  // the client's id for a new record (see idempotency.hpp)
 };
 
 // A template as a client gives it. Create: code, name, period_kind and items required. Save: what

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "core/id.hpp"
+#include "domain/idempotency/idempotency.hpp"
 #include "domain/trainings/training_lookup.hpp"
 #include "domain/trainings/training_rules.hpp"
 #include "domain/trainings/training_service.hpp"
@@ -62,9 +63,10 @@ std::vector<Course> TrainingService::Courses() { return db_.Begin(false)->Traini
 Result<Course> TrainingService::CreateCourse(const Actor& actor, const CourseInput& in) {
   if (!MayEditCourses(actor)) return Fail(Error::Forbidden(kCatalogueKeepers));
   auto uow = db_.Begin(true);
+  if (auto ok = ClaimRecordId(*uow, RecordTable::kCourse, in.id); !ok) return Fail(ok.error());
   Course c;
-  c.id = NewId();
   FieldErrors errors;
+  c.id = NewRecordId(in.id, "id", errors);
   ApplyCourse(*uow, c, in, true, errors);
   if (!errors.empty()) return Fail(Error::Validation("the course has invalid fields", errors));
   c.created_at = c.updated_at = clock_.Timestamp();

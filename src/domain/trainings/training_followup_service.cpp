@@ -1,5 +1,6 @@
 // TrainingService: follow-ups of trainees after a training (do they apply what they learnt?).
 #include "core/id.hpp"
+#include "domain/idempotency/idempotency.hpp"
 #include "domain/trainings/training_lookup.hpp"
 #include "domain/trainings/training_rules.hpp"
 #include "domain/trainings/training_service.hpp"
@@ -37,8 +38,11 @@ Result<TrainingFollowup> TrainingService::AddFollowup(const Actor& actor, const 
                                                       const std::string& person_id,
                                                       const std::string& followed_on,
                                                       const std::string& applies,
-                                                      std::optional<std::string> notes) {
+                                                      std::optional<std::string> notes,
+                                                      std::optional<std::string> client_id) {
   auto uow = db_.Begin(true);
+  if (auto ok = ClaimRecordId(*uow, RecordTable::kTrainingFollowup, client_id); !ok)
+    return Fail(ok.error());
   auto a = VisibleTraining(*uow, actor, id);
   if (!a) return Fail(a.error());
   if (!actor.Can(Permission::kActivityWrite, a->area_path)) return Fail(Error::Forbidden());
@@ -49,10 +53,15 @@ Result<TrainingFollowup> TrainingService::AddFollowup(const Actor& actor, const 
     return nullptr;
   }();
   if (!trainee) errors["person_id"] = "is not a trainee of this training";
-  TrainingFollowup f{
-      NewId(),       id,      person_id,          trainee ? trainee->person_name : "",
-      followed_on,   applies, clock_.Timestamp(), notes,
-      actor.UserId()};
+  TrainingFollowup f{NewRecordId(client_id, "id", errors),
+                     id,
+                     person_id,
+                     trainee ? trainee->person_name : "",
+                     followed_on,
+                     applies,
+                     clock_.Timestamp(),
+                     notes,
+                     actor.UserId()};
   CheckFollowup(*a, f, clock_.Today(), errors);
   if (!errors.empty()) return Fail(Error::Validation("the follow-up is invalid", errors));
   uow->Trainings().InsertFollowup(f);

@@ -3,6 +3,7 @@
 
 #include "core/id.hpp"
 #include "domain/areas/area_scope.hpp"
+#include "domain/idempotency/idempotency.hpp"
 #include "domain/trainings/training_lookup.hpp"
 #include "domain/trainings/training_rules.hpp"
 #include "domain/trainings/training_service.hpp"
@@ -83,10 +84,21 @@ Result<Page<TrainingNeed>> TrainingService::Needs(const Actor& actor,
 
 Result<TrainingNeed> TrainingService::AddNeed(const Actor& actor, const NeedInput& in) {
   auto uow = db_.Begin(true);
-  TrainingNeed n{
-      NewId(),      in.area_id, "",          in.user_id,     in.institution_id,  in.course_id,
-      std::nullopt, in.need,    in.priority, in.assessed_on, clock_.Timestamp(), actor.UserId()};
+  if (auto ok = ClaimRecordId(*uow, RecordTable::kTrainingNeed, in.id); !ok)
+    return Fail(ok.error());
   FieldErrors errors;
+  TrainingNeed n{NewRecordId(in.id, "id", errors),
+                 in.area_id,
+                 "",
+                 in.user_id,
+                 in.institution_id,
+                 in.course_id,
+                 std::nullopt,
+                 in.need,
+                 in.priority,
+                 in.assessed_on,
+                 clock_.Timestamp(),
+                 actor.UserId()};
   CheckNeed(*uow, actor, n, true, true, clock_.Today(), errors);
   if (!errors.empty()) return Fail(Error::Validation("the training need is invalid", errors));
   uow->Trainings().InsertNeed(n);

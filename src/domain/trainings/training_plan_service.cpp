@@ -1,6 +1,7 @@
 // TrainingService: plans per course x area x period, and plan against achievement.
 #include "core/id.hpp"
 #include "domain/areas/area_scope.hpp"
+#include "domain/idempotency/idempotency.hpp"
 #include "domain/periods/period.hpp"
 #include "domain/trainings/training_lookup.hpp"
 #include "domain/trainings/training_rules.hpp"
@@ -57,11 +58,13 @@ Result<Page<TrainingPlan>> TrainingService::Plans(const Actor& actor,
 
 Result<TrainingPlan> TrainingService::SavePlan(const Actor& actor, const PlanInput& in) {
   auto uow = db_.Begin(true);
+  if (auto ok = ClaimRecordId(*uow, RecordTable::kTrainingPlan, in.id); !ok)
+    return Fail(ok.error());
   TrainingPlan t;
-  t.id = NewId();
+  FieldErrors errors;
+  t.id = NewRecordId(in.id, "id", errors);
   t.created_at = clock_.Timestamp();
   t.created_by = actor.UserId();
-  FieldErrors errors;
   ApplyPlan(
       *uow, actor, t,
       PlanPatch{in.course_id, in.area_id, in.period, in.planned_events, in.planned_participants},

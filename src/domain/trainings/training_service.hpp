@@ -25,12 +25,14 @@ struct CourseInput {
   std::optional<std::vector<std::string>> topics;
   std::optional<double> duration_hours;
   std::optional<std::optional<double>> test_max;  // holding nullopt: no test
+  std::optional<std::string> id;  // the client's id for a new record (see idempotency.hpp)
 };
 
 struct NeedInput {
   std::string area_id;
   std::optional<std::string> user_id, institution_id, course_id;
   std::string need, priority, assessed_on;
+  std::optional<std::string> id;  // the client's id for a new record (see idempotency.hpp)
 };
 
 // A change of a training need: what is given is changed. Giving user_id or institution_id
@@ -43,6 +45,7 @@ struct NeedPatch {
 struct PlanInput {
   std::string course_id, area_id, period;
   std::int64_t planned_events = 0, planned_participants = 0;
+  std::optional<std::string> id;  // the client's id for a new record (see idempotency.hpp)
 };
 
 struct PlanPatch {
@@ -143,8 +146,8 @@ class TrainingService {
                                                   const std::string& activity_id);
   Result<TrainingFollowup> AddFollowup(const Actor& actor, const std::string& activity_id,
                                        const std::string& person_id, const std::string& followed_on,
-                                       const std::string& applies,
-                                       std::optional<std::string> notes);
+                                       const std::string& applies, std::optional<std::string> notes,
+                                       std::optional<std::string> client_id = std::nullopt);
   Result<TrainingFollowup> UpdateFollowup(const Actor& actor, const std::string& activity_id,
                                           const std::string& id, std::int64_t version,
                                           const FollowupPatch& patch);

@@ -5,6 +5,7 @@
 #include "core/clock.hpp"
 #include "core/id.hpp"
 #include "domain/auth/password.hpp"
+#include "domain/idempotency/idempotency.hpp"
 #include "domain/validation.hpp"
 
 namespace mobilise::domain {
@@ -114,7 +115,9 @@ Result<User> UserService::Create(const Actor& actor, const UserInput& in) {
   CheckName(errors, "full_name", in.full_name);
   if (auto why = PasswordProblem(in.password); !why.empty()) errors["password"] = why;
   if (!IsSupportedLocale(in.locale)) errors["locale"] = "must be one of en, ps, prs, ur, uk, mr";
+  const std::string id = NewRecordId(in.id, "id", errors);
   auto uow = db_.Begin(true);
+  if (auto ok = ClaimRecordId(*uow, RecordTable::kUser, in.id); !ok) return Fail(ok.error());
   bool forbidden = false;
   auto roles = ResolveRoles(*uow, actor, in.roles, errors, forbidden);
   if (!errors.empty()) return Fail(Error::Validation("the user has invalid fields", errors));
@@ -122,7 +125,7 @@ Result<User> UserService::Create(const Actor& actor, const UserInput& in) {
   if (uow->Users().GetByUsername(in.username))
     return Fail(Error::Conflict("the username " + in.username + " is taken"));
   User u;
-  u.id = NewId();
+  u.id = id;
   u.username = in.username;
   u.full_name = in.full_name;
   u.pw_hash = HashPassword(in.password);

@@ -25,6 +25,7 @@ struct UserInput {
   std::string password;
   std::string locale = "en";
   std::vector<RoleInput> roles;
+  std::optional<std::string> id;  // the client's id for a new record (see idempotency.hpp)
 };
 
 struct UserPatch {

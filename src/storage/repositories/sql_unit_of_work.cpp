@@ -7,6 +7,7 @@
 #include "storage/repositories/audit_repository.hpp"
 #include "storage/repositories/credential_repository.hpp"
 #include "storage/repositories/feedback_repository.hpp"
+#include "storage/repositories/idempotency_repository.hpp"
 #include "storage/repositories/indicator_repository.hpp"
 #include "storage/repositories/registry_repositories.hpp"
 #include "storage/repositories/report_repository.hpp"
@@ -34,7 +35,8 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
         trainings_(*conn_),
         indicators_(*conn_),
         targets_(*conn_),
-        reports_(*conn_) {}
+        reports_(*conn_),
+        idempotency_(*conn_) {}
 
   domain::AreaRepository& Areas() override { return areas_; }
   domain::UserRepository& Users() override { return users_; }
@@ -50,6 +52,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   domain::IndicatorRepository& Indicators() override { return indicators_; }
   domain::TargetRepository& Targets() override { return targets_; }
   domain::ReportRepository& Reports() override { return reports_; }
+  domain::IdempotencyRepository& Idempotency() override { return idempotency_; }
   void Commit() override {
     if (tx_) tx_->Commit();
   }
@@ -72,6 +75,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   SqlIndicatorRepository indicators_;
   SqlTargetRepository targets_;
   SqlReportRepository reports_;
+  SqlIdempotencyRepository idempotency_;
 };
 
 }  // namespace
