@@ -30,6 +30,7 @@ const en = {
   'login.submit': 'Sign in',
   'login.busy': 'Signing in…',
   'login.sessionEnded': 'Your session has ended. Please sign in again.',
+  'login.keep': 'Keep me signed in on this device (30 days after last use)',
 
   // Between the items of a list in running text.
   'common.listSep': ', ',

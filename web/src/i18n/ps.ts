@@ -30,6 +30,7 @@ const ps: Record<MessageKey, string | Plural> = {
   'login.submit': 'ننوتل',
   'login.busy': 'ننوتل روان دي…',
   'login.sessionEnded': 'ستاسو ناسته پای ته ورسېده. مهرباني وکړئ بیا ننوځئ.',
+  'login.keep': 'په دې وسیله کې مې ننوتی وساته (د وروستي کارونې څخه ۳۰ ورځې)',
 
   'common.listSep': '، ',
   'common.save': 'خوندي کړئ',

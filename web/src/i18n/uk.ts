@@ -30,6 +30,7 @@ const uk: Record<MessageKey, string | Plural> = {
   'login.submit': 'Увійти',
   'login.busy': 'Вхід…',
   'login.sessionEnded': 'Ваш сеанс завершився. Увійдіть знову.',
+  'login.keep': 'Не виходити на цьому пристрої (30 днів після останнього використання)',
 
   'common.listSep': ', ',
   'common.save': 'Зберегти',
