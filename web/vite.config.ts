@@ -1,7 +1,14 @@
-// Builds the single-page app into dist/ and writes a service worker that precaches the shell.
+// Builds the single-page app into dist/, writes a service worker that precaches the shell, and
+// a gzip copy beside each text file for the server to send to browsers that take it.
 import { defineConfig, type Plugin } from 'vite';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { constants, gzipSync } from 'node:zlib';
+
+// A string table of one language (the shell's i18n/<lang>.ts or a feature's strings/<lang>.ts):
+// loaded on demand in the user's language only, so not precached for every language.
+const LANGUAGE_TABLE = /[\\/](i18n|strings)[\\/](en|ps|uk)\.ts$/;
 
 // The service worker template gets the list of hashed files of this build, so a new build
 // replaces the old cache as a whole.
@@ -10,7 +17,11 @@ function serviceWorker(): Plugin {
     name: 'mobilise-service-worker',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const files = Object.keys(bundle).filter((f) => !f.endsWith('.map'));
+      const files = Object.keys(bundle).filter((f) => {
+        const item = bundle[f];
+        const table = item.type === 'chunk' && LANGUAGE_TABLE.test(item.facadeModuleId ?? '');
+        return !f.endsWith('.map') && !table;
+      });
       const shell = [
         './',
         './index.html',
@@ -31,9 +42,37 @@ function serviceWorker(): Plugin {
   };
 }
 
+// After the build: `<file>.gz` (zlib level 9) beside every text file, written only when it is
+// smaller. The server sends it with Content-Encoding: gzip to clients that accept gzip.
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|webmanifest|txt|xml)$/;
+
+function precompress(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'mobilise-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    closeBundle() {
+      const walk = (dir: string): string[] =>
+        readdirSync(dir).flatMap((name) => {
+          const path = join(dir, name);
+          return statSync(path).isDirectory() ? walk(path) : [path];
+        });
+      for (const file of walk(fileURLToPath(new URL(outDir + '/', import.meta.url)))) {
+        if (!COMPRESSIBLE.test(file)) continue;
+        const raw = readFileSync(file);
+        const gz = gzipSync(raw, { level: constants.Z_BEST_COMPRESSION });
+        if (gz.length < raw.length) writeFileSync(file + '.gz', gz);
+      }
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [serviceWorker()],
+  plugins: [serviceWorker(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -12,6 +12,7 @@ Api::Api(Services services, ApiOptions options)
   AddAreaRoutes(table, services_, options_);
   AddAreaImportRoute(table, services_, options_);
   AddUserRoutes(table, services_);
+  AddDeviceRoutes(table, services_);
   AddAuditRoutes(table, services_);
   AddRegistryRoutes(table, services_);
   AddInstitutionRoutes(table, services_);

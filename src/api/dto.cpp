@@ -2,6 +2,7 @@
 
 #include <boost/json/parse.hpp>
 
+#include "api/device_json.hpp"
 #include "api/json_io.hpp"
 #include "domain/demographics.hpp"
 
@@ -130,7 +131,11 @@ const Shape<domain::AuditEntry>& AuditShape() {
           .Field("entity_id", &E::entity_id)
           .Computed("before", [](const E& e) { return json::parse(e.before_json); })
           .Computed("after", [](const E& e) { return json::parse(e.after_json); })
-          .Field("ip", &E::ip);
+          .Field("ip", &E::ip)
+          .Nested("device", DeviceRefShape(), [](const E& e) -> std::optional<domain::DeviceRef> {
+            if (!e.device_id) return std::nullopt;
+            return domain::DeviceRef{*e.device_id, e.device_name.value_or("")};
+          });
   return shape;
 }
 
@@ -159,11 +164,13 @@ const Shape<SessionAnswer>& SessionShape() {
                     [strings](const Config&) { return strings(domain::kAgeBandCodes); })
           .Computed("unknown_age_band",
                     [](const Config&) { return std::string(domain::kUnknownAgeBand); });
-  static const auto shape = Shape<S>("Session")
-                                .Nested("user", UserShape(), [](const S& s) { return s.user; })
-                                .Field("csrf_token", &S::csrf_token)
-                                .Field("permissions", &S::permissions)
-                                .Nested("config", config, [](const S&) { return Config{}; });
+  static const auto shape =
+      Shape<S>("Session")
+          .Nested("user", UserShape(), [](const S& s) { return s.user; })
+          .Field("csrf_token", &S::csrf_token)
+          .Field("permissions", &S::permissions)
+          .Nested("device", DeviceRefShape(), [](const S& s) { return s.device; })
+          .Nested("config", config, [](const S&) { return Config{}; });
   return shape;
 }
 
@@ -276,7 +283,8 @@ std::vector<domain::RoleInput> ReadRoles(ObjectReader& r, const json::array* arr
 
 Login ReadLogin(ObjectReader& r) {
   auto username = r.RequiredString("username");
-  return Login{username, r.RequiredString("password")};
+  auto password = r.RequiredString("password");
+  return Login{username, password, ReadDevice(r)};
 }
 
 PasswordChange ReadPasswordChange(ObjectReader& r) {

@@ -51,6 +51,7 @@ struct SessionAnswer {
   std::string csrf_token;
   // What the caller may do: permission ids from the role definitions.
   std::vector<std::string> permissions;
+  std::optional<domain::DeviceRef> device;  // a device session's device (null otherwise)
 };
 const Shape<SessionAnswer>& SessionShape();
 boost::json::object SessionJson(const SessionAnswer& session);
@@ -65,6 +66,7 @@ domain::AreaLevel ReadAreaLevel(ObjectReader& r);
 // POST /session (log in).
 struct Login {
   std::string username, password;
+  std::optional<domain::DeviceRef> device;  // a device session (see AuthService)
 };
 Login ReadLogin(ObjectReader& r);
 // POST /session/password.

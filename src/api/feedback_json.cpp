@@ -8,6 +8,7 @@ const Shape<domain::Feedback>& FeedbackShape() {
   using F = domain::Feedback;
   static const auto shape = Shape<F>("Feedback")
                                 .Field("id", &F::id)
+                                .Field("short_ref", &F::short_ref)
                                 .Field("area_id", &F::area_id)
                                 .Field("area_name", &F::area_name)
                                 .Field("cefc_id", &F::cefc_id)

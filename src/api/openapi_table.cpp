@@ -4,6 +4,7 @@
 // checks them against the server's answers to an empty and to an unknown field).
 #include "api/openapi_table.hpp"
 
+#include "api/device_json.hpp"
 #include "api/dto.hpp"
 #include "api/import_json.hpp"
 #include "api/openapi.hpp"
@@ -25,6 +26,7 @@ std::vector<OperationSchema> CoreOperations() {
       // Session and tokens.
       {"POST", "/api/v1/session", 200, One(&SessionShape), Reads(ReadLogin)},
       {"GET", "/api/v1/session", 200, One(&SessionShape), none},
+      {"PATCH", "/api/v1/session", 200, One(&SessionShape), Reads(ReadOwnSettings)},
       {"DELETE", "/api/v1/session", 204, none, none},
       {"POST", "/api/v1/session/password", 204, none, Reads(ReadPasswordChange)},
       {"POST", "/api/v1/tokens", 201, One(&NewTokenShape), Reads(ReadTokenRequest)},
@@ -45,6 +47,8 @@ std::vector<OperationSchema> CoreOperations() {
       {"POST", "/api/v1/users", 201, One(&UserShape), Reads(ReadNewUser)},
       {"GET", "/api/v1/users/{id}", 200, One(&UserShape), none},
       {"PATCH", "/api/v1/users/{id}", 200, One(&UserShape), Reads(ReadUserPatch)},
+      {"GET", "/api/v1/users/{id}/devices", 200, OnlyItemsOf(&DeviceShape), none},
+      {"DELETE", "/api/v1/users/{id}/devices/{device_id}", 204, none, none},
       {"GET", "/api/v1/audit", 200, PageOf(&AuditShape), none},
       // Registry configuration and roll-ups.
       {"GET", "/api/v1/registry/config", 200, One(&RegistryConfigShape), none},
@@ -119,6 +123,7 @@ std::vector<const ShapeBase*> ComponentShapes() {
                                     &UserShape(),
                                     &PrincipalShape(),
                                     &AuditShape(),
+                                    &DeviceShape(),
                                     &NewTokenShape(),
                                     &SessionShape(),
                                     &RegistryConfigShape(),

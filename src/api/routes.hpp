@@ -15,6 +15,7 @@ void AddSessionRoutes(RouteTable& table, Services& services, const ApiOptions& o
 void AddAreaRoutes(RouteTable& table, Services& services, const ApiOptions& options);
 void AddAreaImportRoute(RouteTable& table, Services& services, const ApiOptions& options);
 void AddUserRoutes(RouteTable& table, Services& services);
+void AddDeviceRoutes(RouteTable& table, Services& services);
 void AddAuditRoutes(RouteTable& table, Services& services);
 void AddRegistryRoutes(RouteTable& table, Services& services);
 void AddInstitutionRoutes(RouteTable& table, Services& services);

@@ -1,4 +1,5 @@
 // /session, /session/password, /tokens.
+#include "api/device_json.hpp"
 #include "api/routes.hpp"
 
 namespace mobilise::api {
@@ -6,6 +7,10 @@ namespace mobilise::api {
 namespace json = boost::json;
 
 namespace {
+
+// A device session's cookie outlives any use of it (400 days, browsers' limit): the server's
+// sliding expiry decides when the session ends, not the cookie set at sign-in.
+constexpr int kDeviceCookieSeconds = 400 * 24 * 3600;
 
 std::string SessionCookie(const std::string& token, int max_age, bool secure) {
   return "mobilise_session=" + token +
@@ -19,7 +24,7 @@ std::string SessionCookie(const std::string& token, int max_age, bool secure) {
 http::Response SessionBody(Services& s, const domain::Principal& p, int status) {
   auto user = s.users.Get(p.actor, p.actor.user_id);
   if (!user) return ErrorResponse(user.error());
-  SessionAnswer answer{*user, p.csrf_token, {}};
+  SessionAnswer answer{*user, p.csrf_token, {}, p.device};
   for (auto perm : p.actor.Permissions())
     answer.permissions.emplace_back(domain::PermissionId(perm));
   return Json(status, SessionJson(answer));
@@ -31,21 +36,31 @@ void AddSessionRoutes(RouteTable& t, Services& s, const ApiOptions& o) {
   t.Public("POST", "/api/v1/session", [&s, &o](http::Request& req) {
     auto login = ReadBody(req, ReadLogin);
     if (!login) return ErrorResponse(login.error());
-    auto session = s.auth.Login(login->username, login->password, req.remote_ip);
+    auto session = s.auth.Login(login->username, login->password, req.remote_ip, login->device);
     if (!session) {
       auto resp = ErrorResponse(session.error());
       if (session.error().code == ErrorCode::kRateLimited) resp.SetHeader("Retry-After", "900");
       return resp;
     }
     auto resp = SessionBody(s, session->principal, 200);
-    resp.SetHeader("Set-Cookie",
-                   SessionCookie(session->token, o.session_hours * 3600, o.secure_cookie));
+    const int max_age = login->device ? kDeviceCookieSeconds : o.session_hours * 3600;
+    resp.SetHeader("Set-Cookie", SessionCookie(session->token, max_age, o.secure_cookie));
     return resp;
   });
 
   t.Authed("GET", "/api/v1/session", [&s](Call& c) {
     if (c.session_token.empty())
       return ErrorResponse(Error::Validation("a bearer token has no browser session"));
+    return SessionBody(s, c.principal, 200);
+  });
+
+  // The caller's own settings (today: the language the app speaks to them).
+  t.Authed("PATCH", "/api/v1/session", [&s](Call& c) {
+    auto in = ReadBody(c.request, ReadOwnSettings);
+    if (!in) return ErrorResponse(in.error());
+    auto user = s.auth.SetOwnLocale(c.actor(), in->locale);
+    if (!user) return ErrorResponse(user.error());
+    c.principal.locale = user->locale;
     return SessionBody(s, c.principal, 200);
   });
 

@@ -26,7 +26,7 @@ test('a user changes their password', async () => {
   });
 
   const page = await newPage(browser, PHONE);
-  await login(page, username, first);
+  await login(page, username, first, null);
   // The account's locale is the default language.
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'uk');
   await openMenu(page);
@@ -42,7 +42,7 @@ test('a user changes their password', async () => {
   await page.getByTestId('alert-info').filter({ hasText: /\S/ }).waitFor();
 
   await logout(page);
-  await login(page, username, second);
+  await login(page, username, second, null);
   assert.ok(await page.getByTestId('user-name').textContent());
   await page.context().close();
 });

@@ -1,7 +1,7 @@
 // (a) An admin signs in on a phone and sees the area tree; a wrong password shows an alert.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, launch, login, newPage, openMenu, PHONE, uniq } from './support.mjs';
+import { Api, BASE, DESKTOP, launch, login, newPage, openMenu, PHONE, uniq } from './support.mjs';
 
 let browser;
 before(async () => {
@@ -62,4 +62,37 @@ test('admin signs in at 360 px and browses the area tree', async () => {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= PHONE.width, `page is ${width}px wide`);
   await page.context().close();
+});
+
+test('a phone signs in for a device session; a desktop only when asked', async () => {
+  // A touch screen (the phone context) ticks "keep me signed in" by itself.
+  const phone = await browser.newContext({
+    baseURL: BASE,
+    viewport: PHONE,
+    hasTouch: true,
+    isMobile: true,
+  });
+  const page = await phone.newPage();
+  await login(page);
+  const onPhone = await page.evaluate(async () => (await fetch('/api/v1/session')).json());
+  assert.ok(onPhone.device, 'a phone sign-in is a device session');
+  assert.match(
+    onPhone.device.id,
+    /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+  );
+  assert.match(onPhone.device.name, /\(.+\)$/);
+  // The same browser keeps its device id across sign-ins.
+  const kept = await page.evaluate(() => localStorage.getItem('mobilise.device'));
+  assert.equal(kept, onPhone.device.id);
+  await phone.close();
+
+  const desk = await newPage(browser, DESKTOP);
+  await desk.goto('/');
+  const keep = desk.getByTestId('login-keep');
+  await keep.waitFor();
+  assert.equal(await keep.isChecked(), false);
+  await login(desk);
+  const onDesk = await desk.evaluate(async () => (await fetch('/api/v1/session')).json());
+  assert.equal(onDesk.device, null);
+  await desk.context().close();
 });

@@ -70,7 +70,8 @@ test('the summary shows the figures and a chart of the sub-areas, mirrored in Pa
   // Pashto: the same bars end at the right edge of the track.
   await openMenu(page);
   await page.getByTestId('language-switch').selectOption('ps');
-  assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+  // The switch waits for the Pashto strings (fetched on first use).
+  await page.waitForFunction(() => document.documentElement.dir === 'rtl');
   await page.getByRole('heading', { name: 'د ثبت لنډیز' }).waitFor();
   assert.equal(await chart.locator('svg').getAttribute('data-dir'), 'rtl');
   const rtl = await firstBar(page);

@@ -21,6 +21,7 @@ import {
   overflow,
   pickArea,
   uniq,
+  setAccountLocale,
 } from './support.mjs';
 import { seedVillage, thisMonth, UNION, verifiedActivity } from './reports_support.mjs';
 
@@ -211,7 +212,8 @@ test('an administrator defines an indicator; a bad filter value is refused on it
     .locator(`[data-testid="indicator-row"][data-code="${code}"]`)
     .filter({ hasText: `Women reached ${s}` })
     .waitFor();
-  await page.evaluate(() => localStorage.setItem('mobilise.lang', 'ps'));
+  // The app speaks the account's language: switch the account, as the language menu does.
+  await setAccountLocale('admin', 'admin-demo-pass', 'ps');
   await page.reload();
   await page
     .locator(`[data-testid="indicator-row"][data-code="${code}"]`)

@@ -51,8 +51,20 @@ export async function openMenu(page) {
     await toggle.click();
 }
 
-export async function login(page, username = ADMIN, password = ADMIN_PASSWORD) {
+// The app speaks the account's language after sign-in (and a choice made in the app is saved to
+// the account), so a spec that expects a language sets the account's first.
+export async function setAccountLocale(username, password, lang) {
+  const api = await new Api().login(username, password);
+  await api.request('PATCH', '/session', { locale: lang });
+}
+
+// Signs in through the form. The account's language is set first to `lang`, or else to the
+// language chosen on this browser (localStorage), or else English; null leaves the account's own.
+export async function login(page, username = ADMIN, password = ADMIN_PASSWORD, lang = undefined) {
   await page.goto('/');
+  const stored = await page.evaluate(() => localStorage.getItem('mobilise.lang'));
+  const want = lang === undefined ? stored || 'en' : lang;
+  if (want) await setAccountLocale(username, password, want);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
@@ -111,7 +123,7 @@ export class Api {
 }
 
 // Signs in through the form with the app language fixed first (demo accounts carry their own
-// locales); demo accounts share one password.
+// locales: the account's is set to `lang`); demo accounts share one password.
 export async function loginAs(
   browser,
   username,
@@ -122,7 +134,7 @@ export async function loginAs(
   const page = await newPage(browser, viewport);
   await page.goto(BASE + '/');
   await page.evaluate((l) => localStorage.setItem('mobilise.lang', l), lang);
-  await login(page, username, password);
+  await login(page, username, password, lang);
   return page;
 }
 

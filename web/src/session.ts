@@ -1,10 +1,14 @@
 // Who is signed in, what they may do and the configuration the screens need, all from
 // GET/POST /session. The CSRF token lives in memory only; after a reload it is read again from
 // GET /session, which the cookie authenticates.
-import { ApiError, del, get, post, setCsrfToken, setUnauthenticatedHandler } from './api';
-import { adoptUserLocale } from './i18n';
+//
+// The language follows the account: after sign-in the app speaks the account's locale, and a
+// language chosen while signed in is saved to it (PATCH /session), so it follows the user to
+// their next device.
+import { ApiError, del, get, patch, post, setCsrfToken, setUnauthenticatedHandler } from './api';
+import { adoptUserLocale, onLangChosen, type Lang } from './i18n';
 import { createStore, useStore } from './store';
-import type { Permission, Session, SessionConfig, User } from './types';
+import type { DeviceRef, Permission, Session, SessionConfig, User } from './types';
 
 export type SessionState =
   | { status: 'loading' }
@@ -17,14 +21,14 @@ export const sessionStore = createStore<SessionState>({ status: 'loading' });
 // field reloads without a connection); the server still decides when the connection returns.
 const CACHED = 'mobilise.session';
 
-function signedIn(s: Session): void {
+async function signedIn(s: Session): Promise<void> {
   setCsrfToken(s.csrf_token);
   try {
     localStorage.setItem(CACHED, JSON.stringify({ ...s, csrf_token: null }));
   } catch {
     // private mode: no offline start
   }
-  adoptUserLocale(s.user.locale);
+  await adoptUserLocale(s.user.locale).catch(() => {});
   sessionStore.set({
     status: 'signed-in',
     user: s.user,
@@ -32,6 +36,17 @@ function signedIn(s: Session): void {
     config: s.config,
   });
 }
+
+// A language chosen while signed in is the account's from now on.
+onLangChosen((lang: Lang) => {
+  const s = sessionStore.get();
+  if (s.status !== 'signed-in' || s.user.locale === lang) return;
+  patch<Session>('/session', { locale: lang })
+    .then((next) => updateCurrentUser(next.user))
+    .catch(() => {
+      // Offline or refused: the device keeps the choice; the account keeps its language.
+    });
+});
 
 function signedOut(ended: boolean): void {
   setCsrfToken(null);
@@ -49,13 +64,14 @@ setUnauthenticatedHandler(() => {
 
 export async function restoreSession(): Promise<void> {
   try {
-    signedIn(await get<Session>('/session', { redirectOn401: false }));
+    await signedIn(await get<Session>('/session', { redirectOn401: false }));
   } catch (e) {
     // No connection: the last session, until the server can be asked again (writes wait in the
     // outbox meanwhile; restoreSession runs again when the connection returns).
     const cached = e instanceof ApiError && e.status === 0 ? localStorage.getItem(CACHED) : null;
     if (cached) {
       const s = JSON.parse(cached) as Session;
+      await adoptUserLocale(s.user.locale).catch(() => {});
       sessionStore.set({
         status: 'signed-in',
         user: s.user,
@@ -69,8 +85,10 @@ export async function restoreSession(): Promise<void> {
   }
 }
 
-export async function login(username: string, password: string): Promise<void> {
-  signedIn(await post<Session>('/session', { username, password }, { redirectOn401: false }));
+// `device`: sign in for a device session (30 days after last use; listed and revocable).
+export async function login(username: string, password: string, device?: DeviceRef): Promise<void> {
+  const body = device ? { username, password, device } : { username, password };
+  await signedIn(await post<Session>('/session', body, { redirectOn401: false }));
 }
 
 export async function logout(): Promise<void> {

@@ -48,6 +48,19 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
-  // Hashed build files never change: cache first.
-  event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+  // Hashed build files never change: cache first. Those not precached (the string tables of
+  // one language, fetched in the user's language only) are kept once fetched, for offline use.
+  event.respondWith(
+    caches.match(request).then(
+      (hit) =>
+        hit ||
+        fetch(request).then((response) => {
+          if (response.ok && url.pathname.includes('/assets/')) {
+            const copy = response.clone();
+            caches.open(CACHE).then((cache) => cache.put(request, copy));
+          }
+          return response;
+        }),
+    ),
+  );
 });

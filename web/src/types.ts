@@ -82,11 +82,25 @@ export interface SessionConfig {
   unknown_age_band: string;
 }
 
+// A phone or browser signed in with a device session.
+export interface DeviceRef {
+  id: string;
+  name: string;
+}
+
+// One of a user's devices (GET /users/{id}/devices).
+export interface Device extends DeviceRef {
+  created_at: string;
+  last_seen_at: string;
+  revoked_at: string | null;
+}
+
 export interface Session {
   user: User;
   csrf_token: string;
   permissions: Permission[];
   config: SessionConfig;
+  device: DeviceRef | null;
 }
 
 export interface ImportError {
@@ -114,6 +128,7 @@ export interface AuditEntry {
   before: unknown;
   after: unknown;
   ip: string | null;
+  device: DeviceRef | null; // the device session the change came from
 }
 
 // ---- Registry (docs/api.md "Registry configuration" .. "Registry roll-ups") ----
@@ -408,6 +423,7 @@ export interface FeedbackCategory {
 
 export interface Feedback {
   id: string;
+  short_ref?: string; // 8 characters (short_ref.ts); absent on a receipt made offline
   area_id: string;
   area_name?: string;
   cefc_id: string | null;

@@ -59,7 +59,7 @@ Answer Responder::Respond(Request& req) const {
     return a;
   }
   if (statics_ && !IsAppPath(req.path)) {
-    a.response = statics_->Serve(req.method, req.path);
+    a.response = statics_->Serve(req.method, req.path, req.Header("accept-encoding"));
     a.api = false;
     a.route = "static";
     return a;

@@ -39,7 +39,71 @@ std::string_view LastSegment(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
+// Reads `file` into the response, or its `.gz` sibling when there is one and the client takes
+// gzip. False if `file` cannot be read.
+bool ReadVariant(const fs::path& file, bool gzip_ok, Response& r) {
+  fs::path gz = file;
+  gz += ".gz";
+  std::error_code ec;
+  if (!fs::is_regular_file(gz, ec)) return ReadFile(file, r.body);
+  r.SetHeader("Vary", "Accept-Encoding");
+  if (gzip_ok && ReadFile(gz, r.body)) {
+    r.SetHeader("Content-Encoding", "gzip");
+    return true;
+  }
+  r.body.clear();
+  return ReadFile(file, r.body);
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool SameLower(std::string_view a, std::string_view lower) {
+  if (a.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char c = a[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+// The q of one coding's parameters ("q=0.5"); 1 when absent. Only "q=0", "q=0.0..." are zero.
+bool QIsZero(std::string_view params) {
+  while (!params.empty()) {
+    const auto semi = params.find(';');
+    std::string_view p = Trim(params.substr(0, semi));
+    params = semi == std::string_view::npos ? std::string_view() : params.substr(semi + 1);
+    if (p.size() < 2 || (p[0] != 'q' && p[0] != 'Q') || p[1] != '=') continue;
+    const std::string_view v = Trim(p.substr(2));
+    return !v.empty() && v.find_first_not_of("0.") == std::string_view::npos;
+  }
+  return false;
+}
+
 }  // namespace
+
+bool AcceptsGzip(std::string_view header) {
+  bool star = false, gzip = false, gzip_listed = false;
+  while (!header.empty()) {
+    const auto comma = header.find(',');
+    std::string_view item = header.substr(0, comma);
+    header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
+    const auto semi = item.find(';');
+    const std::string_view coding = Trim(item.substr(0, semi));
+    const bool zero = semi != std::string_view::npos && QIsZero(item.substr(semi + 1));
+    if (SameLower(coding, "gzip") || SameLower(coding, "x-gzip")) {
+      gzip_listed = true;
+      gzip = gzip || !zero;
+    } else if (coding == "*") {
+      star = !zero;
+    }
+  }
+  return gzip_listed ? gzip : star;
+}
 
 std::string_view ContentTypeFor(std::string_view filename) {
   const auto dot = filename.rfind('.');
@@ -80,7 +144,8 @@ StaticFiles::StaticFiles(const std::string& root) : root_(fs::canonical(root)) {
   if (root_prefix_.empty() || root_prefix_.back() != '/') root_prefix_ += '/';
 }
 
-Response StaticFiles::Serve(std::string_view method, std::string_view path) const {
+Response StaticFiles::Serve(std::string_view method, std::string_view path,
+                            std::string_view accept_encoding) const {
   if (method != "GET" && method != "HEAD") {
     Response r = ErrorResponse(405, "unsupported", "only GET and HEAD are allowed here");
     r.SetHeader("Allow", "GET, HEAD");
@@ -99,7 +164,8 @@ Response StaticFiles::Serve(std::string_view method, std::string_view path) cons
     file = fs::weakly_canonical(root_ / fs::path(relative), ec);
     const bool inside = !ec && file.native().compare(0, root_prefix_.size(), root_prefix_) == 0;
     if (inside && fs::is_regular_file(file, ec)) {
-      if (!ReadFile(file, r.body)) return ErrorResponse(404, "not_found", "file not found");
+      if (!ReadVariant(file, AcceptsGzip(accept_encoding), r))
+        return ErrorResponse(404, "not_found", "file not found");
       r.content_type = ContentTypeFor(file.filename().native());
       const bool asset = path.substr(0, 8) == "/assets/";
       r.SetHeader("Cache-Control", std::string(asset ? kImmutable : kNoCache));
@@ -110,7 +176,7 @@ Response StaticFiles::Serve(std::string_view method, std::string_view path) cons
     }
   }
   // The single-page app's own routes (no extension): its index.html.
-  if (!ReadFile(root_ / "index.html", r.body)) {
+  if (!ReadVariant(root_ / "index.html", AcceptsGzip(accept_encoding), r)) {
     return ErrorResponse(404, "not_found", "file not found");
   }
   r.content_type = ContentTypeFor("index.html");

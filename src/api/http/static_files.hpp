@@ -13,6 +13,9 @@ namespace mobilise::http {
 // Content-Type for a file name by its extension; "application/octet-stream" if unknown.
 std::string_view ContentTypeFor(std::string_view filename);
 
+// The Accept-Encoding header value allows gzip: a "gzip" (or "*") coding whose q is not 0.
+bool AcceptsGzip(std::string_view accept_encoding);
+
 class StaticFiles {
  public:
   // `root` must exist; it is resolved to its canonical path once.
@@ -21,7 +24,14 @@ class StaticFiles {
   // The response for `method` on the decoded URL `path` (which starts with '/'). HEAD gets the
   // same headers and body as GET (the server drops the body). 405 for other methods, 400 for a
   // ".." segment, 404 for a missing file with an extension (or a missing index.html).
-  Response Serve(std::string_view method, std::string_view path) const;
+  //
+  // Precompressed files: when `file.gz` lies beside `file` (the web build writes one for each
+  // text asset), the answer carries "Vary: Accept-Encoding", and when `accept_encoding` allows
+  // gzip its body is `file.gz` with "Content-Encoding: gzip" (Content-Type still the file's).
+  // Caching: files under /assets/ (their names carry a content hash) are immutable for a
+  // year; everything else (index.html, sw.js, the manifest) is "no-cache" (revalidated).
+  Response Serve(std::string_view method, std::string_view path,
+                 std::string_view accept_encoding = "") const;
 
  private:
   std::filesystem::path root_;

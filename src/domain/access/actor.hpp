@@ -33,6 +33,9 @@ struct Actor {
   std::string username;
   std::string ip;
   std::vector<Grant> grants;
+  // The device of a device session ("" otherwise): the audit log names it.
+  std::string device_id;
+  std::string device_name;
   // The operator at the command line (`mobilise user add`, `mobilise demo`): sees and may do
   // everything. Never set for a network request.
   bool system = false;

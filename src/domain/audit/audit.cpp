@@ -20,6 +20,10 @@ void RecordAudit(AuditRepository& audit, const Clock& clock, const Actor& actor,
   e.before = std::move(before);
   e.after = std::move(after);
   e.ip = actor.ip;
+  if (!actor.device_id.empty()) {
+    e.device_id = actor.device_id;
+    e.device_name = actor.device_name;
+  }
   audit.Append(e);
 }
 

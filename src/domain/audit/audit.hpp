@@ -27,6 +27,7 @@ struct AuditEntry {
   std::optional<Snapshot> before, after;
   std::string before_json, after_json;  // filled by reads ("null" when absent)
   std::string ip;
+  std::optional<std::string> device_id, device_name;  // a write from a device session
 };
 
 struct AuditQuery {

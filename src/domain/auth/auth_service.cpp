@@ -1,5 +1,6 @@
 #include "domain/auth/auth_service.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "core/clock.hpp"
@@ -22,8 +23,23 @@ const std::string& DummyHash() {
 
 }  // namespace
 
+Status CheckDevice(const DeviceRef& device) {
+  FieldErrors errors;
+  if (!IsValidId(device.id) || device.id != AsciiLower(device.id))
+    errors["device.id"] = "must be a UUID in lower-case text (8-4-4-4-12 hex)";
+  if (device.name.empty() || device.name.size() > 100 ||
+      std::any_of(device.name.begin(), device.name.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
+    errors["device.name"] = "is required: 1 to 100 characters, no control characters";
+  if (!errors.empty()) return Fail(Error::Validation("the device has invalid fields", errors));
+  return {};
+}
+
 Result<NewSession> AuthService::Login(const std::string& username_in, const std::string& password,
-                                      const std::string& ip) {
+                                      const std::string& ip,
+                                      const std::optional<DeviceRef>& device) {
+  if (device)
+    if (auto bad = CheckDevice(*device); !bad) return Fail(bad.error());
   const std::string username = AsciiLower(username_in);
   const std::string user_key = "user:" + username;
   const std::string ip_key = "ip:" + ip;
@@ -57,14 +73,19 @@ Result<NewSession> AuthService::Login(const std::string& username_in, const std:
   NewSession s;
   s.token = RandomHex(32);
   s.csrf_token = RandomHex(16);
-  SessionRecord rec{Sha256Hex(s.token),
-                    user->id,
-                    s.csrf_token,
-                    now,
-                    FromNow(clock_, std::chrono::hours(policy_.session_hours)),
-                    ip};
-  creds.InsertSession(rec);
+  const auto lasts = device ? std::chrono::hours(24) * policy_.device_session_days
+                            : std::chrono::hours(policy_.session_hours);
+  SessionRecord rec{Sha256Hex(s.token), user->id, s.csrf_token, now, FromNow(clock_, lasts), ip};
   s.principal.actor = Actor{user->id, user->username, ip, creds.GrantsOf(user->id)};
+  if (device) {
+    rec.device_id = device->id;
+    creds.UpsertDevice(Device{user->id, device->id, device->name, now, now, std::nullopt});
+    s.principal.device = device;
+    s.principal.actor.device_id = device->id;
+    s.principal.actor.device_name = device->name;
+  }
+  creds.InsertSession(rec);
+  s.principal.expires_at = rec.expires_at;
   s.principal.csrf_token = s.csrf_token;
   s.principal.locale = user->locale;
   s.principal.full_name = user->full_name;
@@ -84,8 +105,22 @@ void AuthService::Logout(const std::string& session_token, const Actor& actor) {
 
 std::optional<Principal> AuthService::FromSession(const std::string& token, const std::string& ip) {
   if (token.size() != 64) return std::nullopt;
-  auto p = db_.Begin(false)->Credentials().FindSession(Sha256Hex(token), clock_.Timestamp());
-  if (p) p->actor.ip = ip;
+  const std::string hash = Sha256Hex(token);
+  const std::string now = clock_.Timestamp();
+  auto p = db_.Begin(false)->Credentials().FindSession(hash, now);
+  if (!p) return p;
+  p->actor.ip = ip;
+  if (!p->device) return p;
+  p->actor.device_id = p->device->id;
+  p->actor.device_name = p->device->name;
+  // Sliding expiry, written only when it would move by `touch_minutes` or more.
+  const TimePoint next = clock_.Now() + std::chrono::hours(24) * policy_.device_session_days;
+  const auto current = ParseTimestamp(p->expires_at);
+  if (current && *current + std::chrono::minutes(policy_.touch_minutes) > next) return p;
+  p->expires_at = FormatTimestamp(next);
+  auto uow = db_.Begin(true);
+  uow->Credentials().TouchSession(hash, p->actor.user_id, p->device->id, p->expires_at, now);
+  uow->Commit();
   return p;
 }
 

@@ -1,5 +1,12 @@
 // Sign-in, sessions, bearer tokens and password change. Sessions, tokens and failed-login
 // counters live in the database, so any server process sharing it sees the same state.
+//
+// Device sessions: a sign-in that names a device (a phone's app, which may stay offline for
+// weeks) gets a session that lasts `device_session_days` after its last use instead of
+// `session_hours` after sign-in. Each use moves its expiry, written at most once every
+// `touch_minutes` (so the device's last_seen_at is exact to that). Revoking the device deletes
+// its sessions: their next request is unauthenticated. Disabling the user or changing the
+// password ends every session, device sessions included, as before.
 #pragma once
 
 #include <optional>
@@ -9,11 +16,14 @@
 #include "core/result.hpp"
 #include "domain/auth/credentials.hpp"
 #include "domain/unit_of_work.hpp"
+#include "domain/users/user.hpp"
 
 namespace mobilise::domain {
 
 struct AuthPolicy {
   int session_hours = 12;
+  int device_session_days = 30;
+  int touch_minutes = 60;
   int token_days_default = 90;
   int token_days_max = 365;
   int throttle_window_minutes = 15;
@@ -32,6 +42,9 @@ struct NewToken {
   std::string token;  // shown once
 };
 
+// `device` is well-formed: a lower-case UUID id and a name of 1 to 100 characters.
+Status CheckDevice(const DeviceRef& device);
+
 class AuthService {
  public:
   AuthService(UnitOfWorkFactory& db, const Clock& clock, AuthPolicy policy)
@@ -39,9 +52,13 @@ class AuthService {
 
   // Wrong name, wrong password and disabled user all give the same unauthenticated error;
   // too many recent failures (per user or per address) give rate_limited before any hashing.
+  // A malformed `device` (id not a UUID, name empty or over 100 characters) is a validation
+  // error on device.id / device.name, before anything else is checked or written.
   Result<NewSession> Login(const std::string& username, const std::string& password,
-                           const std::string& ip);
+                           const std::string& ip,
+                           const std::optional<DeviceRef>& device = std::nullopt);
   void Logout(const std::string& session_token, const Actor& actor);
+  // A device session's principal (and actor) carry the device; its expiry slides.
   std::optional<Principal> FromSession(const std::string& session_token, const std::string& ip);
   std::optional<Principal> FromBearer(const std::string& token, const std::string& ip);
   Result<NewToken> CreateToken(const Actor& actor, const std::string& name,
@@ -49,6 +66,15 @@ class AuthService {
   // Ends the user's other sessions.
   Status ChangePassword(const Actor& actor, const std::string& session_token,
                         const std::string& current, const std::string& next);
+  // The caller's own language (any signed-in user); the app follows it after sign-in.
+  Result<User> SetOwnLocale(const Actor& actor, const std::string& locale);
+
+  // A user's devices, newest use first: for the user themself and for whoever may read the user.
+  Result<std::vector<Device>> Devices(const Actor& actor, const std::string& user_id);
+  // Ends the device's sessions at once and marks it revoked (audited). The user themself or
+  // whoever may change the user (kUserWrite over all their areas); revoking a revoked device
+  // changes nothing. A later sign-in with the device's id (which needs the password) lifts it.
+  Status RevokeDevice(const Actor& actor, const std::string& user_id, const std::string& device_id);
 
  private:
   UnitOfWorkFactory& db_;

@@ -10,6 +10,23 @@
 
 namespace mobilise::domain {
 
+// A phone or browser a user signed in on with a device (its id made by the app, a UUID; the
+// name the app gives, e.g. "Samsung A05 (Chrome)"). Per user: a shared phone is one device for
+// each user who signs in on it.
+struct DeviceRef {
+  std::string id;
+  std::string name;
+};
+
+struct Device {
+  std::string user_id;
+  std::string id;
+  std::string name;
+  std::string created_at;
+  std::string last_seen_at;  // the last sign-in or use, to the hour (AuthPolicy::touch_minutes)
+  std::optional<std::string> revoked_at;
+};
+
 struct SessionRecord {
   std::string token_hash;
   std::string user_id;
@@ -17,6 +34,7 @@ struct SessionRecord {
   std::string created_at;
   std::string expires_at;
   std::string ip;
+  std::optional<std::string> device_id;  // a device session: expiry slides with use
 };
 
 struct ApiToken {
@@ -34,6 +52,8 @@ struct Principal {
   std::string csrf_token;  // empty for bearer tokens
   std::string locale;
   std::string full_name;
+  std::string expires_at;           // of the session or token
+  std::optional<DeviceRef> device;  // set for a device session (its actor carries it too)
 };
 
 class CredentialRepository {
@@ -46,6 +66,19 @@ class CredentialRepository {
   virtual void DeleteExpiredSessions(const std::string& now) = 0;
   virtual std::optional<Principal> FindSession(const std::string& token_hash,
                                                const std::string& now) = 0;
+  // A device session was used: its new expiry, and the device's last_seen_at.
+  virtual void TouchSession(const std::string& token_hash, const std::string& user_id,
+                            const std::string& device_id, const std::string& expires_at,
+                            const std::string& now) = 0;
+
+  // Devices: a sign-in adds the device or renames it and clears its revocation.
+  virtual void UpsertDevice(const Device& device) = 0;
+  virtual std::vector<Device> Devices(const std::string& user_id) = 0;
+  virtual std::optional<Device> GetDevice(const std::string& user_id,
+                                          const std::string& device_id) = 0;
+  // Marks the device revoked and deletes its sessions.
+  virtual void RevokeDevice(const std::string& user_id, const std::string& device_id,
+                            const std::string& now) = 0;
   virtual void InsertToken(const ApiToken& token) = 0;
   virtual std::optional<Principal> FindToken(const std::string& token_hash,
                                              const std::string& now) = 0;

@@ -21,6 +21,7 @@ struct FeedbackCategory {
 
 struct Feedback {
   std::string id;
+  std::string short_ref;  // ShortRef(id) (short_ref.hpp); "" for ids that are not UUIDs
   std::string area_id;
   std::string area_path;
   std::string area_name;  // filled by reads

@@ -96,6 +96,7 @@ void Protect(const Actor& actor, Feedback& f) {
 Feedback Receipt(const Feedback& f) {
   Feedback receipt;
   receipt.id = f.id;
+  receipt.short_ref = f.short_ref;
   receipt.area_id = f.area_id;
   receipt.received_on = f.received_on;
   receipt.category = f.category;

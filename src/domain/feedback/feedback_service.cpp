@@ -5,6 +5,7 @@
 #include "core/id.hpp"
 #include "domain/areas/area_path.hpp"
 #include "domain/feedback/feedback_rules.hpp"
+#include "domain/feedback/short_ref.hpp"
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/validation.hpp"
 
@@ -177,6 +178,7 @@ Result<Feedback> FeedbackService::Create(const Actor& actor, const FeedbackInput
   Feedback f;
   FieldErrors errors;
   f.id = NewRecordId(in.id, "id", errors);
+  f.short_ref = ShortRef(f.id);  // a phone that made the id shows the same reference
   Apply(*uow, actor, categories, f, in, true, clock_.Today(), errors);
   if (!errors.empty()) return Fail(Error::Validation("the feedback has invalid fields", errors));
   f.status = ToString(FeedbackStatus::kOpen);

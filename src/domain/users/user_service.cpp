@@ -18,19 +18,13 @@ bool UsernameOk(const std::string& u) {
          });
 }
 
-bool VisibleTo(const Actor& actor, Permission p, const User& u) {
-  if (u.roles.empty()) return actor.CanAtRoot(p);
-  return std::all_of(u.roles.begin(), u.roles.end(),
-                     [&](const RoleAssignment& r) { return actor.Can(p, r.area_path); });
-}
-
 Result<User> Visible(UserRepository& users, const Actor& actor, Permission p,
                      const std::string& id) {
   if (!IsValidId(id)) return Fail(Error::NotFound("user"));
   auto u = users.Get(id);
-  if (!u || !(VisibleTo(actor, Permission::kUserRead, *u) || actor.user_id == id))
+  if (!u || !(UserVisibleTo(actor, Permission::kUserRead, *u) || actor.user_id == id))
     return Fail(Error::NotFound("user"));
-  if (p == Permission::kUserWrite && !VisibleTo(actor, p, *u)) return Fail(Error::Forbidden());
+  if (p == Permission::kUserWrite && !UserVisibleTo(actor, p, *u)) return Fail(Error::Forbidden());
   return *u;
 }
 
@@ -67,6 +61,12 @@ std::optional<std::string> AuditPath(const User& u) {
 }
 
 }  // namespace
+
+bool UserVisibleTo(const Actor& actor, Permission p, const User& u) {
+  if (u.roles.empty()) return actor.CanAtRoot(p);
+  return std::all_of(u.roles.begin(), u.roles.end(),
+                     [&](const RoleAssignment& r) { return actor.Can(p, r.area_path); });
+}
 
 bool IsSupportedLocale(const std::string& l) {
   return l == "en" || l == "ps" || l == "prs" || l == "ur" || l == "uk" || l == "mr";

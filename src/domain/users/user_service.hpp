@@ -58,6 +58,8 @@ class UserService {
   const Clock& clock_;
 };
 
+// `actor` holds `p` over every role area of `u` (a user without roles: at a root area).
+bool UserVisibleTo(const Actor& actor, Permission p, const User& u);
 // The locales the app speaks.
 bool IsSupportedLocale(const std::string& locale);
 Snapshot UserSnapshot(const User& user);

@@ -31,6 +31,8 @@ domain::AuditEntry ReadEntry(const ResultSet::Row& r) {
   e.before_json = r.IsNull("before") ? "null" : r.Str("before");
   e.after_json = r.IsNull("after") ? "null" : r.Str("after");
   e.ip = r.Str("ip");
+  e.device_id = r.OptText("device_id");
+  e.device_name = r.OptText("device_name");
   return e;
 }
 
@@ -38,9 +40,11 @@ domain::AuditEntry ReadEntry(const ResultSet::Row& r) {
 
 void SqlAuditRepository::Append(const domain::AuditEntry& e) {
   InsertRow(conn_, "audit",
-            "id, at, user_id, action, entity, entity_id, area_path, before, after, ip",
+            "id, at, user_id, action, entity, entity_id, area_path, before, after, ip, device_id, "
+            "device_name",
             {e.id, e.at, OptParam(e.user_id), e.action, e.entity, OptParam(e.entity_id),
-             OptParam(e.area_path), SnapshotJson(e.before), SnapshotJson(e.after), e.ip});
+             OptParam(e.area_path), SnapshotJson(e.before), SnapshotJson(e.after), e.ip,
+             OptParam(e.device_id), OptParam(e.device_name)});
 }
 
 domain::Page<domain::AuditEntry> SqlAuditRepository::List(const domain::AuditQuery& q) {
@@ -57,7 +61,8 @@ domain::Page<domain::AuditEntry> SqlAuditRepository::List(const domain::AuditQue
   if (q.to) w.And("x.at < ?", {*q.to});
   return ReadPage(conn_, "SELECT COUNT(*) FROM audit x",
                   "SELECT x.id, x.at, x.user_id, u.username, x.action, x.entity, x.entity_id, "
-                  "x.area_path, x.before, x.after, x.ip FROM audit x LEFT JOIN app_user u ON u.id "
+                  "x.area_path, x.before, x.after, x.ip, x.device_id, x.device_name FROM audit x "
+                  "LEFT JOIN app_user u ON u.id "
                   "= x.user_id",
                   w, "x.id DESC", q.page, ReadEntry);
 }

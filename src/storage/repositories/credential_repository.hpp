@@ -16,6 +16,15 @@ class SqlCredentialRepository final : public domain::CredentialRepository {
   void DeleteExpiredSessions(const std::string& now) override;
   std::optional<domain::Principal> FindSession(const std::string& token_hash,
                                                const std::string& now) override;
+  void TouchSession(const std::string& token_hash, const std::string& user_id,
+                    const std::string& device_id, const std::string& expires_at,
+                    const std::string& now) override;
+  void UpsertDevice(const domain::Device& device) override;
+  std::vector<domain::Device> Devices(const std::string& user_id) override;
+  std::optional<domain::Device> GetDevice(const std::string& user_id,
+                                          const std::string& device_id) override;
+  void RevokeDevice(const std::string& user_id, const std::string& device_id,
+                    const std::string& now) override;
   void InsertToken(const domain::ApiToken& t) override;
   std::optional<domain::Principal> FindToken(const std::string& token_hash,
                                              const std::string& now) override;
@@ -26,7 +35,8 @@ class SqlCredentialRepository final : public domain::CredentialRepository {
   void ClearFailures(const std::string& key) override;
 
  private:
-  std::optional<domain::Principal> Find(const std::string& table, const std::string& csrf_col,
+  // `extra`: the select list's device columns and their join (sessions only).
+  std::optional<domain::Principal> Find(const std::string& table, const std::string& extra,
                                         const std::string& token_hash, const std::string& now);
   Connection& conn_;
 };

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "domain/feedback/short_ref.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
@@ -10,7 +11,8 @@ namespace {
 using domain::Feedback;
 
 constexpr const char* kColumns =
-    "f.id, f.area_id, f.area_path, a.name AS area_name, f.cefc_id, f.received_on, f.channel, "
+    "f.id, f.short_ref, f.area_id, f.area_path, a.name AS area_name, f.cefc_id, f.received_on, "
+    "f.channel, "
     "f.category, "
     "f.sensitive, f.anonymous, f.person_name, f.person_contact, f.person_sex, f.person_age_band, "
     "f.description, f.language, f.tags, f.status, f.assigned_to, u.full_name AS assigned_name, "
@@ -23,6 +25,7 @@ constexpr const char* kFrom =
 Feedback Read(const ResultSet::Row& r) {
   Feedback f;
   f.id = r.Str("id");
+  f.short_ref = r.OptText("short_ref").value_or("");
   f.area_id = r.Str("area_id");
   f.area_path = r.Str("area_path");
   f.area_name = r.Str("area_name");
@@ -114,9 +117,16 @@ SqlWhere Where(Dialect dialect, const domain::FeedbackQuery& q, bool with_status
   if (q.to) w.And("f.received_on <= ?", {*q.to});
   if (q.overdue_on) w.And("f.status <> 'closed' AND f.due_on < ?", {*q.overdue_on});
   if (q.text) {
+    // Free text, or a short reference however it was typed ("k7qm-4xpd"): every case with it.
     const std::string pattern = ContainsPattern(*q.text);
-    w.And(ContainsSql(dialect, "f.description") + " OR " + ContainsSql(dialect, "f.tags"),
-          {pattern, pattern});
+    const std::string ref = domain::NormaliseShortRef(*q.text);
+    if (ref.empty())
+      w.And(ContainsSql(dialect, "f.description") + " OR " + ContainsSql(dialect, "f.tags"),
+            {pattern, pattern});
+    else
+      w.And("f.short_ref = ? OR " + ContainsSql(dialect, "f.description") + " OR " +
+                ContainsSql(dialect, "f.tags"),
+            {ref, pattern, pattern});
   }
   return w;
 }
@@ -157,9 +167,12 @@ domain::Page<Feedback> SqlFeedbackRepository::List(const domain::FeedbackQuery& 
 }
 
 void SqlFeedbackRepository::Insert(const Feedback& f) {
-  const auto params = Concat(Concat({f.id}, Written(f)), {f.created_at, OptParam(f.created_by),
-                                                          f.updated_at, OptParam(f.updated_by)});
-  conn_.Execute(std::string("INSERT INTO feedback (id, ") + kWritten +
+  // The reference follows from the id alone (whoever made the id: this server or a phone).
+  const std::string ref = domain::ShortRef(f.id);
+  const auto params =
+      Concat(Concat({f.id, ref.empty() ? Param{} : Param{ref}}, Written(f)),
+             {f.created_at, OptParam(f.created_by), f.updated_at, OptParam(f.updated_by)});
+  conn_.Execute(std::string("INSERT INTO feedback (id, short_ref, ") + kWritten +
                     ", created_at, created_by, updated_at, updated_by) VALUES (" +
                     Placeholders(params.size()) + ")",
                 params);

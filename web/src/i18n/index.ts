@@ -1,13 +1,17 @@
-// The app's own small i18n: one dictionary per language, typed keys, English fallback,
-// plural forms through Intl.PluralRules, and <html lang dir> kept in step with the choice.
+// The app's own small i18n: one dictionary per language, typed keys, plural forms through
+// Intl.PluralRules, and <html lang dir> kept in step with the choice.
+//
+// Only the current language's strings are downloaded: the shell's table (./<lang>.ts) and each
+// feature's (features/<name>/strings/<lang>.ts) are chunks of their own, fetched on first use
+// in the language in use. Every table holds every key (the compiler checks each against the
+// English one), so no other language is needed as a fallback. Call whenStringsReady() before
+// the first render, and await chooseLang() before showing a language.
 import { createStore, useStore } from '../store';
-import en, { type MessageKey as ShellKey } from './en';
+import type { MessageKey as ShellKey } from './en';
 import type { FieldKey } from '../features/fieldwork/strings/en';
 import type { RegistryKey } from '../features/registry/strings/en';
 import type { ReportsKey } from '../features/reports/strings/en';
 import type { TrainingKey } from '../features/trainings/strings/en';
-import ps from './ps';
-import uk from './uk';
 import type { Plural } from './types';
 
 // The shell's keys, plus those of the registry, field (activities, feedback), training and reports
@@ -22,9 +26,9 @@ export const LANGUAGES: { code: Lang; name: string; dir: 'ltr' | 'rtl' }[] = [
 ];
 
 const DICTIONARIES: Record<Lang, Partial<Record<MessageKey, string | Plural>>> = {
-  en: { ...en },
-  ps: { ...ps },
-  uk: { ...uk },
+  en: {},
+  ps: {},
+  uk: {},
 };
 const STORAGE_KEY = 'mobilise.lang';
 
@@ -49,21 +53,41 @@ function applyToDocument(lang: Lang): void {
   document.documentElement.dir = info.dir;
 }
 
-// The user's explicit choice: remembered on this device.
-export function chooseLang(lang: Lang): void {
+function remember(lang: Lang): void {
   try {
     localStorage.setItem(STORAGE_KEY, lang);
   } catch {
     // private mode: the choice lasts for this page only
   }
+}
+
+// Told of each choice the user makes (session.ts saves it to the signed-in account).
+let choiceListener: ((lang: Lang) => void) | null = null;
+export function onLangChosen(listener: ((lang: Lang) => void) | null): void {
+  choiceListener = listener;
+}
+
+// Switches to `lang` once its strings are here (the screen never shows half a language).
+async function switchTo(lang: Lang): Promise<void> {
+  await loadLang(lang);
   langStore.set(lang);
 }
 
-// After login: the remembered choice wins; otherwise the account's locale.
-export function adoptUserLocale(locale: string | undefined): void {
-  if (storedLang()) return;
+// The user's explicit choice: remembered on this device and, when signed in, on the account.
+export async function chooseLang(lang: Lang): Promise<void> {
+  remember(lang);
+  await switchTo(lang);
+  choiceListener?.(lang);
+}
+
+// After sign-in: the account's language wins (it follows the user from device to device) and
+// becomes this device's choice for the sign-in page. An account language the app does not
+// speak leaves the current one.
+export async function adoptUserLocale(locale: string | undefined): Promise<void> {
   const base = (locale ?? '').toLowerCase().split(/[-_]/)[0];
-  if (isLang(base)) langStore.set(base);
+  if (!isLang(base)) return;
+  remember(base);
+  await switchTo(base);
 }
 
 langStore.subscribe(applyToDocument);
@@ -79,7 +103,7 @@ function fill(text: string, vars?: Vars): string {
 const pluralRules = new Map<Lang, Intl.PluralRules>();
 
 function lookup(lang: Lang, key: MessageKey): string | Plural {
-  return DICTIONARIES[lang][key] ?? DICTIONARIES.en[key] ?? key;
+  return DICTIONARIES[lang][key] ?? key;
 }
 
 // A feature's messages (features/<name>/strings): English (the fallback) and the current
@@ -91,7 +115,11 @@ export interface StringBundle {
   load: Record<Lang, () => Promise<{ default: Dictionary }>>;
 }
 const loaded = new Map<string, Promise<void>>();
-const wanted = new Set<StringBundle>();
+const shellStrings: StringBundle = {
+  name: 'shell',
+  load: { en: () => import('./en'), ps: () => import('./ps'), uk: () => import('./uk') },
+};
+const wanted = new Set<StringBundle>([shellStrings]);
 export const messagesRevision = createStore(0);
 
 function loadBundleLang(bundle: StringBundle, lang: Lang): Promise<void> {
@@ -108,19 +136,25 @@ function loadBundleLang(bundle: StringBundle, lang: Lang): Promise<void> {
   return p;
 }
 
+// Every table wanted so far (the shell's and the features' opened) in `lang`.
+function loadLang(lang: Lang): Promise<void> {
+  return Promise.all([...wanted].map((b) => loadBundleLang(b, lang))).then(() => undefined);
+}
+
 export function loadMessages(...bundles: StringBundle[]): Promise<void> {
   const lang = langStore.get();
   return Promise.all(
-    bundles.flatMap((b) => {
+    bundles.map((b) => {
       wanted.add(b);
-      return [loadBundleLang(b, 'en'), loadBundleLang(b, lang)];
+      return loadBundleLang(b, lang);
     }),
   ).then(() => undefined);
 }
 
-langStore.subscribe((lang) => {
-  for (const b of wanted) loadBundleLang(b, lang).catch(() => {});
-});
+// The shell's strings in the language the app starts in (this device's last choice).
+export function whenStringsReady(): Promise<void> {
+  return loadLang(langStore.get());
+}
 
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
   const msg = lookup(lang, key);
@@ -149,5 +183,5 @@ export function useI18n(): { lang: Lang; t: (key: MessageKey, vars?: Vars) => st
 
 // Keys built from server codes (roles, entities, actions) that may be unknown to this build.
 export function hasKey(key: string): key is MessageKey {
-  return key in DICTIONARIES.en;
+  return key in DICTIONARIES[langStore.get()];
 }

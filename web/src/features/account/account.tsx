@@ -1,6 +1,7 @@
 // My account: change my password.
 import { useState } from 'preact/hooks';
 import { ApiError, post } from '../../api';
+import { DevicesList } from '../../components/devices_list';
 import { Field } from '../../components/form_fields';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
@@ -89,6 +90,7 @@ export function AccountPage({ user }: { user: User }) {
           {t('account.changePassword')}
         </button>
       </form>
+      <DevicesList userId={user.id} />
     </section>
   );
 }

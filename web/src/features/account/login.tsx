@@ -6,12 +6,14 @@ import { Field } from '../../components/form_fields';
 import { LanguageSwitch } from '../../components/language_switch';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError } from '../../messages';
+import { looksLikeFieldDevice, thisDevice } from '../../device';
 import { login } from '../../session';
 
 export function LoginPage({ ended }: { ended: boolean }) {
   const { t } = useI18n();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [keep, setKeep] = useState(looksLikeFieldDevice);
   const [busy, setBusy] = useState(false);
   const [fields, setFields] = useState<Record<string, string>>({});
 
@@ -21,7 +23,7 @@ export function LoginPage({ ended }: { ended: boolean }) {
     clearMessages();
     setFields({});
     try {
-      await login(username.trim(), password);
+      await login(username.trim(), password, keep ? thisDevice() : undefined);
     } catch (err) {
       if (err instanceof ApiError) setFields(err.fields);
       showError(err);
@@ -68,6 +70,15 @@ export function LoginPage({ ended }: { ended: boolean }) {
             dir="ltr"
             error={fields.password}
           />
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={keep}
+              onChange={(e) => setKeep((e.target as HTMLInputElement).checked)}
+              data-testid="login-keep"
+            />{' '}
+            {t('login.keep')}
+          </label>
           <button type="submit" class="primary wide" disabled={busy} data-testid="login-submit">
             {busy ? t('login.busy') : t('login.submit')}
           </button>

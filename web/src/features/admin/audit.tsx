@@ -7,7 +7,7 @@ import type { AuditEntry, Page, User } from '../../types';
 import { Pager } from '../../components/pager';
 import { useFetch } from '../../use_fetch';
 
-const ENTITIES = ['area', 'user', 'session', 'token', 'area_level'] as const;
+const ENTITIES = ['area', 'user', 'session', 'token', 'area_level', 'device'] as const;
 const LIMIT = 50;
 const WIDE = typeof matchMedia === 'function' && matchMedia('(min-width: 760px)').matches;
 
@@ -141,6 +141,11 @@ export function AuditPage() {
                     </td>
                     <td data-label={t('audit.user')}>
                       <bdi dir="ltr">{e.username ?? '—'}</bdi>
+                      {e.device && (
+                        <div class="muted small" data-testid="audit-device" title={e.device.id}>
+                          {t('audit.device')}: <bdi dir="auto">{e.device.name}</bdi>
+                        </div>
+                      )}
                     </td>
                     <td data-label={t('audit.action')}>{actionLabel(e.action)}</td>
                     <td data-label={t('audit.record')}>

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, patch, post } from '../../api';
 import { Field, SelectField } from '../../components/form_fields';
 import { newRoleRow, RolesEditor, type RoleRow } from '../../components/roles_editor';
+import { DevicesList } from '../../components/devices_list';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { ACCOUNT_LOCALES } from '../../roles';
@@ -220,6 +221,8 @@ export function UserEditPage({ id }: { id: string }) {
           {user.disabled ? t('users.enable') : t('users.disable')}
         </button>
       </div>
+
+      <DevicesList userId={user.id} />
 
       <form
         class="form-narrow subform"

@@ -23,6 +23,7 @@ import {
 import { isOverdue } from './feedback_list';
 import { useFetch } from '../../use_fetch';
 import { LoadingCard } from '../../components/loading_card';
+import { displayShortRef, shortRef } from '../../short_ref';
 
 type Step = 'assign' | 'refer' | 'respond' | 'close';
 const REACHED = ['in_person', 'phone', 'sms'];
@@ -78,6 +79,14 @@ export function FeedbackDetailPage(p: {
         </p>
         <Facts
           rows={[
+            [
+              t('fb.reference'),
+              <Ltr>
+                <strong class="short-ref" data-testid="feedback-ref">
+                  {displayShortRef(fb.short_ref || shortRef(fb.id))}
+                </strong>
+              </Ltr>,
+            ],
             [t('fb.receivedOn'), <Ltr>{fb.received_on}</Ltr>],
             [
               t('fb.dueBy'),

@@ -13,6 +13,7 @@ import { clearMessages, showError, showInfo } from '../../messages';
 import { enumLabel, enumOptions, orNull, todayIso } from '../../registry_data';
 import { href, navigate } from '../../router';
 import type { Feedback, Institution, Page } from '../../types';
+import { displayShortRef, shortRef } from '../../short_ref';
 import {
   categoryLabel,
   CHANNELS,
@@ -220,9 +221,12 @@ export function FeedbackFormPage({ entry }: { entry?: string }) {
             [
               t('fb.reference'),
               <Ltr>
-                <span class="code-list" data-testid="feedback-receipt-id">
+                <strong class="short-ref" data-testid="feedback-receipt-ref">
+                  {displayShortRef(receipt.short_ref || shortRef(receipt.id))}
+                </strong>{' '}
+                <small class="code-list" data-testid="feedback-receipt-id">
                   {receipt.id}
-                </span>
+                </small>
               </Ltr>,
             ],
             [t('fb.category'), categoryLabel(cats, receipt.category)],

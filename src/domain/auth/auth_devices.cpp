@@ -1,0 +1,77 @@
+// AuthService: a user's devices (list, revoke) and the caller's own language.
+#include <chrono>
+
+#include "core/id.hpp"
+#include "domain/auth/auth_service.hpp"
+#include "domain/users/user_service.hpp"
+#include "domain/validation.hpp"
+
+namespace mobilise::domain {
+namespace {
+
+std::optional<std::string> UserAuditPath(const User& u) {
+  if (u.roles.empty()) return std::nullopt;
+  return u.roles.front().area_path;
+}
+
+// The user `id` when `actor` is that user or holds `p` over them; else not found (cannot even
+// read the user) or forbidden (may read, may not change).
+Result<User> UserFor(UnitOfWork& uow, const Actor& actor, Permission p, const std::string& id) {
+  if (!IsValidId(id)) return Fail(Error::NotFound("user"));
+  auto u = uow.Users().Get(id);
+  if (!u) return Fail(Error::NotFound("user"));
+  if (actor.user_id == id) return *u;
+  if (!UserVisibleTo(actor, Permission::kUserRead, *u)) return Fail(Error::NotFound("user"));
+  if (!UserVisibleTo(actor, p, *u)) return Fail(Error::Forbidden());
+  return *u;
+}
+
+}  // namespace
+
+Result<std::vector<Device>> AuthService::Devices(const Actor& actor, const std::string& user_id) {
+  auto uow = db_.Begin(false);
+  auto u = UserFor(*uow, actor, Permission::kUserRead, user_id);
+  if (!u) return Fail(u.error());
+  return uow->Credentials().Devices(user_id);
+}
+
+Status AuthService::RevokeDevice(const Actor& actor, const std::string& user_id,
+                                 const std::string& device_id) {
+  auto uow = db_.Begin(true);
+  auto u = UserFor(*uow, actor, Permission::kUserWrite, user_id);
+  if (!u) return Fail(u.error());
+  auto& creds = uow->Credentials();
+  auto device = creds.GetDevice(user_id, device_id);
+  if (!device) return Fail(Error::NotFound("device"));
+  if (device->revoked_at) return {};
+  const std::string now = clock_.Timestamp();
+  creds.RevokeDevice(user_id, device_id, now);
+  RecordAudit(uow->Audit(), clock_, actor, "revoke", "device", device_id, UserAuditPath(*u),
+              Snapshot{{"user_id", user_id}, {"name", device->name}, {"revoked_at", std::nullopt}},
+              Snapshot{{"user_id", user_id}, {"name", device->name}, {"revoked_at", now}});
+  uow->Commit();
+  return {};
+}
+
+Result<User> AuthService::SetOwnLocale(const Actor& actor, const std::string& locale) {
+  if (!IsSupportedLocale(locale))
+    return Fail(Error::Field("locale", "must be one of en, ps, prs, ur, uk, mr"));
+  auto uow = db_.Begin(true);
+  auto found = actor.user_id.empty() ? std::nullopt : uow->Users().Get(actor.user_id);
+  if (!found) return Fail(Error::Unauthenticated());
+  if (found->locale == locale) return *found;
+  User u = *found;
+  u.locale = locale;
+  u.version = found->version + 1;
+  u.updated_at = clock_.Timestamp();
+  u.updated_by = actor.user_id;
+  auto ok = uow->Users().Update(u, found->version);
+  if (!ok) return Fail(ok.error());
+  if (!*ok) return Fail(Error::Stale("user", found->version));
+  RecordAudit(uow->Audit(), clock_, actor, "update", "user", u.id, UserAuditPath(u),
+              UserSnapshot(*found), UserSnapshot(u));
+  uow->Commit();
+  return u;
+}
+
+}  // namespace mobilise::domain
