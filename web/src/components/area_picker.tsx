@@ -2,7 +2,7 @@
 // with few villages (the lowest level of their areas, at most 30) sees them listed at once and
 // picks one with a tap, no typing.
 import { useEffect, useId, useState } from 'preact/hooks';
-import { get, query } from '../api';
+import { ApiError, get, query } from '../api';
 import { levelLabel } from '../area_data';
 import { useI18n } from '../i18n';
 import { showError } from '../messages';
@@ -164,11 +164,15 @@ export function AreaPicker(p: Props) {
   );
 }
 
-// From this phone's working set once it holds one (offline too, names in any script), else
-// from the server.
 async function findAreas(q: string): Promise<Area[]> {
-  if (await hasWorkingSet()) return searchLocal<Area>('areas', q, 50);
-  return (await get<Page<Area>>('/areas' + query({ q, limit: 50 }))).items;
+  // Online, the server (records made since the last sync included); offline, the phone.
+  if (navigator.onLine || !(await hasWorkingSet()))
+    try {
+      return (await get<Page<Area>>('/areas' + query({ q, limit: 50 }))).items;
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status !== 0 || !(await hasWorkingSet())) throw e;
+    }
+  return searchLocal<Area>('areas', q, 50);
 }
 
 const FEW = 30;

@@ -7,6 +7,17 @@ import { counts, flush, setAfterEmpty } from './outbox';
 import { patchStatus } from './status';
 import { syncNow } from './sync';
 import { restoreSession } from '../session';
+import { loadMessages } from '../i18n';
+import { fieldworkStrings } from '../features/fieldwork/strings';
+import { registryStrings } from '../features/registry/strings';
+import { trainingsStrings } from '../features/trainings/strings';
+
+// The field screens' string tables in the user's language, fetched while online so that the
+// service worker keeps them: a screen first opened offline still has its words.
+function warmStrings(): void {
+  if (navigator.onLine)
+    loadMessages(registryStrings, fieldworkStrings, trainingsStrings).catch(() => {});
+}
 
 const INTERVAL = 5 * 60 * 1000;
 let user: string | null = null;
@@ -44,6 +55,7 @@ export function start(userId: string): void {
     });
     await counts(d);
     persist();
+    warmStrings();
     flush().catch(() => {});
     run();
   }).catch(() => patchStatus({ phase: 'error' }));
