@@ -80,6 +80,10 @@ test('a mobiliser scoped to one area sees only that area', async () => {
   await logout(page);
   await page.setViewportSize(PHONE);
   await login(page, username, password);
+  // A field user lands on the home screen; the area tree is one tap away in the menu.
+  await page.getByTestId('home').waitFor();
+  await openMenu(page);
+  await page.getByTestId('nav-areas').click();
   const tree = page.getByTestId('area-tree');
   await tree.waitFor();
   await tree.getByTestId('tree-node').first().waitFor();

@@ -33,6 +33,7 @@ async function fillPerson(page, i, p) {
     await page.getByTestId(`person-${i}-mode-age`).check();
     await page.getByTestId(`person-${i}-age`).fill(String(p.age));
   } else {
+    await page.getByTestId(`person-${i}-mode-date`).check();
     await page.getByTestId(`person-${i}-birth-date`).fill(p.birth_date);
   }
   if (p.wg)

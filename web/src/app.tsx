@@ -3,13 +3,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Alerts } from './components/alerts';
 import { LanguageSwitch } from './components/language_switch';
+import { OfflineStatusBar } from './components/offline_status';
 import type { Feature, Screens } from './feature';
 import { FEATURES } from './features';
+import { isFieldUser } from './features/home';
 import { LoginPage } from './features/account/login';
 import { useI18n } from './i18n';
 import { clearMessages, showError } from './messages';
 import { href } from './router';
 import { featureOf, routeStore, type Route } from './routes';
+import { startOffline, stopOffline, unsent } from './offline/status';
 import { logout, sessionStore } from './session';
 import { useStore } from './store';
 import type { Permission, User } from './types';
@@ -34,6 +37,16 @@ function Shell({ user, can }: { user: User; can: (p: Permission) => boolean }) {
   // A new page: close the phone menu and drop the previous page's messages... except the
   // confirmation that brought us here, which the page itself just set.
   useEffect(() => setMenuOpen(false), [route]);
+  // The device store of this user: working set, outbox, drafts (loaded in its own chunk).
+  useEffect(() => {
+    startOffline(user.id).catch(showError);
+  }, [user.id]);
+
+  // Field users land on their home screen (what to do next); the area tree stays in the menu.
+  const field = isFieldUser(user) && can('activity.write');
+  useEffect(() => {
+    if (field && location.hash.replace(/^#\/?/, '') === '') location.replace('#/home');
+  }, [user.id]);
 
   const items = NAV.filter((i) => !i.needs || can(i.needs));
   const section = route.def.section;
@@ -42,7 +55,7 @@ function Shell({ user, can }: { user: User; can: (p: Permission) => boolean }) {
     <div class="shell">
       <header class="topbar">
         <div class="topbar-row">
-          <a class="brand" href={href('areas')} data-testid="brand">
+          <a class="brand" href={href(field ? 'home' : 'areas')} data-testid="brand">
             <img src="./icon.svg" alt="" width={28} height={28} />
             <span>{t('app.name')}</span>
           </a>
@@ -88,7 +101,11 @@ function Shell({ user, can }: { user: User; can: (p: Permission) => boolean }) {
               class="secondary"
               data-testid="logout"
               onClick={() => {
+                // Unsent entries stay on the phone, but the user must know before leaving.
+                const n = unsent();
+                if (n > 0 && !window.confirm(t('offline.unsentConfirm', { n }))) return;
                 clearMessages();
+                stopOffline();
                 logout().catch(showError);
               }}
             >
@@ -97,6 +114,7 @@ function Shell({ user, can }: { user: User; can: (p: Permission) => boolean }) {
           </div>
         </div>
       </header>
+      <OfflineStatusBar />
       <Alerts />
       <main class="content" id="content">
         <Page route={route} user={user} can={can} />

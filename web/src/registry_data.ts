@@ -1,7 +1,7 @@
 // Registry configuration (GET /registry/config, read once and shared), the labels of configured
 // options and of the fixed enumerations, and small helpers the registry screens share.
 import { useEffect } from 'preact/hooks';
-import { get } from './api';
+import { getKept } from './offline/kept';
 import { hasKey, langStore, t } from './i18n';
 import { showError } from './messages';
 import { sessionConfig } from './session';
@@ -41,7 +41,8 @@ export function sharedResource<T>(read: () => Promise<T>) {
   return { store, load, use };
 }
 
-const config = sharedResource(() => get<RegistryConfig>('/registry/config'));
+// Kept on the device too (offline/kept.ts): the field forms need it without a connection.
+const config = sharedResource(() => getKept<RegistryConfig>('/registry/config'));
 export const useConfig = (): RegistryConfig | null => config.use();
 
 // A configured option's label: the deployment's local name when the app is not in English, then

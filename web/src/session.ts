@@ -17,8 +17,17 @@ export type SessionState =
 
 export const sessionStore = createStore<SessionState>({ status: 'loading' });
 
+// The last session, without its CSRF token, so that the app opens offline (a phone in the
+// field reloads without a connection); the server still decides when the connection returns.
+const CACHED = 'mobilise.session';
+
 async function signedIn(s: Session): Promise<void> {
   setCsrfToken(s.csrf_token);
+  try {
+    localStorage.setItem(CACHED, JSON.stringify({ ...s, csrf_token: null }));
+  } catch {
+    // private mode: no offline start
+  }
   await adoptUserLocale(s.user.locale).catch(() => {});
   sessionStore.set({
     status: 'signed-in',
@@ -41,6 +50,11 @@ onLangChosen((lang: Lang) => {
 
 function signedOut(ended: boolean): void {
   setCsrfToken(null);
+  try {
+    localStorage.removeItem(CACHED);
+  } catch {
+    // nothing stored
+  }
   sessionStore.set({ status: 'anonymous', ended });
 }
 
@@ -52,6 +66,20 @@ export async function restoreSession(): Promise<void> {
   try {
     await signedIn(await get<Session>('/session', { redirectOn401: false }));
   } catch (e) {
+    // No connection: the last session, until the server can be asked again (writes wait in the
+    // outbox meanwhile; restoreSession runs again when the connection returns).
+    const cached = e instanceof ApiError && e.status === 0 ? localStorage.getItem(CACHED) : null;
+    if (cached) {
+      const s = JSON.parse(cached) as Session;
+      await adoptUserLocale(s.user.locale).catch(() => {});
+      sessionStore.set({
+        status: 'signed-in',
+        user: s.user,
+        permissions: s.permissions,
+        config: s.config,
+      });
+      return;
+    }
     signedOut(false);
     if (!(e instanceof ApiError) || e.status !== 401) throw e;
   }

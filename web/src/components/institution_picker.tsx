@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import { get, query } from '../api';
 import { useI18n } from '../i18n';
 import { showError } from '../messages';
+import { hasWorkingSet, searchLocal } from '../offline/local';
 import { typeLabel, useConfig } from '../registry_data';
 import type { Institution, Page } from '../types';
 
@@ -25,6 +26,23 @@ interface Props {
   emptyText?: string;
 }
 
+// From this phone's working set once it holds one (offline too), else from the server.
+async function findInstitutions(types: string[], q: string): Promise<Institution[]> {
+  if (await hasWorkingSet())
+    return searchLocal<Institution>(
+      'institutions',
+      q,
+      20 * Math.max(1, types.length),
+      (i) => types.length === 0 || types.includes(i.type),
+    );
+  const pages = await Promise.all(
+    (types.length > 0 ? types : [undefined]).map((type) =>
+      get<Page<Institution>>('/institutions' + query({ type, q, limit: 20 })),
+    ),
+  );
+  return pages.flatMap((x) => x.items);
+}
+
 export function InstitutionPicker(p: Props) {
   const { t } = useI18n();
   const config = useConfig();
@@ -38,16 +56,8 @@ export function InstitutionPicker(p: Props) {
     if (!open) return;
     let live = true;
     const timer = setTimeout(() => {
-      const types = p.types.length > 0 ? p.types : [undefined];
-      Promise.all(
-        types.map((type) =>
-          get<Page<Institution>>('/institutions' + query({ type, q: q.trim(), limit: 20 })),
-        ),
-      )
-        .then(
-          (pages) =>
-            live && setResults(pages.flatMap((x) => x.items).filter((i) => i.id !== p.exclude)),
-        )
+      findInstitutions(p.types, q.trim())
+        .then((items) => live && setResults(items.filter((i) => i.id !== p.exclude)))
         .catch((e) => live && showError(e));
     }, 250);
     return () => {

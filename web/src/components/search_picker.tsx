@@ -2,6 +2,7 @@
 // part of its name: the same look as the area picker, without a request per keystroke.
 import { useId, useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
+import { fold, matches } from '../offline/fold';
 
 export interface PickerOption {
   value: string;
@@ -34,13 +35,9 @@ export function SearchPicker(p: Props) {
   const [q, setQ] = useState('');
   const [open, setOpen] = useState(p.open || !p.value);
   const chosen = p.options.find((o) => o.value === p.value);
-  const needle = q.trim().toLocaleLowerCase();
+  // Folded (case, accents, vowel marks) as the working set's search is, in any script.
   const shown = p.options.filter(
-    (o) =>
-      !needle ||
-      (o.label + ' ' + (o.meta ?? '') + ' ' + (o.keywords ?? ''))
-        .toLocaleLowerCase()
-        .includes(needle),
+    (o) => !q.trim() || matches(fold(o.label + ' ' + (o.meta ?? '') + ' ' + (o.keywords ?? '')), q),
   );
 
   return (

@@ -4,6 +4,7 @@ import { account } from './account';
 import { admin } from './admin';
 import { areas } from './areas';
 import { fieldwork } from './fieldwork';
+import { home } from './home';
 import { registry } from './registry';
 import { reports } from './reports';
 import { setup } from './setup';
@@ -14,6 +15,7 @@ export const FEATURES: Feature[] = [
   areas,
   registry,
   fieldwork,
+  home,
   trainings,
   reports,
   setup,

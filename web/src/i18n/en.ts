@@ -7,6 +7,7 @@ const en = {
   'app.tagline': 'Community mobilisation MIS',
   'nav.main': 'Main menu',
   'nav.menu': 'Menu',
+  'nav.home': 'Home',
   'nav.areas': 'Areas',
   'nav.households': 'Households',
   'nav.institutions': 'Institutions',
@@ -196,6 +197,7 @@ const en = {
   'picker.choose': 'Choose',
   'picker.clear': 'Clear',
   'picker.noMatch': 'Nothing matches.',
+  'picker.mine': 'Your villages',
 
   'error.network': 'No connection to the server. Try again.',
   'error.forbidden': 'You are not allowed to do this.',
@@ -208,6 +210,28 @@ const en = {
   'error.unauthenticated': 'Please sign in.',
   'error.unsupported': 'This kind of request or file is not supported.',
   'error.other': 'Something went wrong.',
+  'offline.offline': 'Offline',
+  'offline.waiting': { one: '{n} waiting to send', other: '{n} waiting to send' },
+  'offline.problems': { one: '{n} needs your attention', other: '{n} need your attention' },
+  'offline.sent': 'All sent',
+  'offline.syncing': 'Downloading your records… {done} of {total}',
+  'offline.syncingShort': 'Updating…',
+  'offline.lastSynced': 'Last synced {when}',
+  'offline.neverSynced': 'Not synced yet',
+  'offline.unsentConfirm': {
+    one: '{n} entry is not sent yet. It stays on this phone and is sent when you sign in again. Sign out anyway?',
+    other:
+      '{n} entries are not sent yet. They stay on this phone and are sent when you sign in again. Sign out anyway?',
+  },
+  'off.queued': 'Saved on this phone. It will be sent when there is a connection.',
+  'off.pending': 'Saved on this phone, waiting to send.',
+  'off.refused': 'The server refused this entry. Fix the marked fields and save again.',
+  'off.conflict': 'Someone else changed this record. Choose which version to keep.',
+  'draft.restored': 'Your unsaved entries were restored.',
+  'draft.discard': 'Start again',
+  'draft.leave': 'Leave this form? What you typed is kept as a draft on this phone.',
+  'hh.labelHousehold': 'Household: {name}',
+  'hh.labelPerson': 'Person: {name}',
 } satisfies Record<string, string | Plural>;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ const ps: Record<MessageKey, string | Plural> = {
   'app.tagline': 'د ټولنیز بسیج د معلوماتو سیستم',
   'nav.main': 'اصلي مینو',
   'nav.menu': 'مینو',
+  'nav.home': 'کور پاڼه',
   'nav.areas': 'سیمې',
   'nav.households': 'کورنۍ',
   'nav.institutions': 'بنسټونه',
@@ -195,6 +196,7 @@ const ps: Record<MessageKey, string | Plural> = {
   'picker.choose': 'وټاکئ',
   'picker.clear': 'پاک کړئ',
   'picker.noMatch': 'هیڅ سمون نه خوري.',
+  'picker.mine': 'ستاسو کلي',
 
   'error.network': 'له سرور سره اړیکه نشته. بیا هڅه وکړئ.',
   'error.forbidden': 'تاسو د دې کار اجازه نه لرئ.',
@@ -207,6 +209,28 @@ const ps: Record<MessageKey, string | Plural> = {
   'error.unauthenticated': 'مهرباني وکړئ ننوځئ.',
   'error.unsupported': 'دا ډول غوښتنه یا فایل نه منل کېږي.',
   'error.other': 'یوه ستونزه پېښه شوه.',
+  'offline.offline': 'بې انټرنېټه',
+  'offline.waiting': { one: '{n} د لېږلو په تمه', other: '{n} د لېږلو په تمه' },
+  'offline.problems': {
+    one: '{n} ستاسو پاملرنې ته اړتیا لري',
+    other: '{n} ستاسو پاملرنې ته اړتیا لري',
+  },
+  'offline.sent': 'ټول ولېږل شول',
+  'offline.syncing': 'ستاسو ریکارډونه راکښل کېږي… {done} له {total}',
+  'offline.syncingShort': 'تازه کېږي…',
+  'offline.lastSynced': 'وروستی همغږي {when}',
+  'offline.neverSynced': 'لا همغږي شوی نه دی',
+  'offline.unsentConfirm':
+    '{n} ثبتونه لا نه دي لېږل شوي. په دې تلیفون کې پاتې کېږي او کله چې بیا ننوځئ لېږل کېږي. بیا هم وځئ؟',
+  'off.queued': 'په دې تلیفون کې خوندي شو. کله چې اړیکه راشي لېږل کېږي.',
+  'off.pending': 'په دې تلیفون کې خوندي دی، د لېږلو په تمه.',
+  'off.refused': 'سرور دا ثبت رد کړ. نښه شوي ځایونه سم کړئ او بیا یې خوندي کړئ.',
+  'off.conflict': 'بل چا دا ریکارډ بدل کړ. وټاکئ کومه نسخه وساتل شي.',
+  'draft.restored': 'ستاسو نه خوندي شوي ثبتونه بېرته راوستل شول.',
+  'draft.discard': 'له سره پیل',
+  'draft.leave': 'دا فورمه پرېږدئ؟ څه مو چې ولیکل د مسودې په توګه په دې تلیفون کې ساتل کېږي.',
+  'hh.labelHousehold': 'کورنۍ: {name}',
+  'hh.labelPerson': 'کس: {name}',
 };
 
 export default ps;

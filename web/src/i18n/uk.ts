@@ -7,6 +7,7 @@ const uk: Record<MessageKey, string | Plural> = {
   'app.tagline': 'Система даних громадської мобілізації',
   'nav.main': 'Головне меню',
   'nav.menu': 'Меню',
+  'nav.home': 'Головна',
   'nav.areas': 'Території',
   'nav.households': 'Домогосподарства',
   'nav.institutions': 'Інституції',
@@ -214,6 +215,7 @@ const uk: Record<MessageKey, string | Plural> = {
   'picker.choose': 'Обрати',
   'picker.clear': 'Очистити',
   'picker.noMatch': 'Нічого не знайдено.',
+  'picker.mine': 'Ваші населені пункти',
 
   'error.network': 'Немає зв’язку із сервером. Спробуйте ще раз.',
   'error.forbidden': 'У вас немає прав на цю дію.',
@@ -226,6 +228,35 @@ const uk: Record<MessageKey, string | Plural> = {
   'error.unauthenticated': 'Будь ласка, увійдіть.',
   'error.unsupported': 'Такий запит або файл не підтримується.',
   'error.other': 'Щось пішло не так.',
+  'offline.offline': 'Без мережі',
+  'offline.waiting': {
+    one: '{n} очікує надсилання',
+    few: '{n} очікують надсилання',
+    many: '{n} очікують надсилання',
+    other: '{n} очікують надсилання',
+  },
+  'offline.problems': {
+    one: '{n} потребує вашої уваги',
+    few: '{n} потребують вашої уваги',
+    many: '{n} потребують вашої уваги',
+    other: '{n} потребують вашої уваги',
+  },
+  'offline.sent': 'Усе надіслано',
+  'offline.syncing': 'Завантаження ваших записів… {done} з {total}',
+  'offline.syncingShort': 'Оновлення…',
+  'offline.lastSynced': 'Остання синхронізація {when}',
+  'offline.neverSynced': 'Ще не синхронізовано',
+  'offline.unsentConfirm':
+    'Ще не надіслано записів: {n}. Вони залишаться на цьому телефоні й надішлються, коли ви знову ввійдете. Усе одно вийти?',
+  'off.queued': 'Збережено на цьому телефоні. Буде надіслано, коли з’явиться зв’язок.',
+  'off.pending': 'Збережено на цьому телефоні, очікує надсилання.',
+  'off.refused': 'Сервер відхилив цей запис. Виправте позначені поля і збережіть знову.',
+  'off.conflict': 'Хтось інший змінив цей запис. Оберіть, яку версію залишити.',
+  'draft.restored': 'Ваші незбережені дані відновлено.',
+  'draft.discard': 'Почати знову',
+  'draft.leave': 'Вийти з форми? Введене залишиться чернеткою на цьому телефоні.',
+  'hh.labelHousehold': 'Домогосподарство: {name}',
+  'hh.labelPerson': 'Особа: {name}',
 };
 
 export default uk;

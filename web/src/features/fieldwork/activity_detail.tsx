@@ -20,6 +20,8 @@ import {
   countedSexes,
 } from './common';
 import { LoadingCard } from '../../components/loading_card';
+import { loadRecord } from '../../offline/local';
+import { answers, dropUnsent, enqueue, outcome } from '../../offline/outbox';
 
 export function ActivityDetailPage({
   id,
@@ -39,14 +41,25 @@ export function ActivityDetailPage({
   const [returning, setReturning] = useState(false);
   const [comment, setComment] = useState('');
   const [institutions, setInstitutions] = useState<Institution[]>([]);
+  const [pending, setPending] = useState(false);
 
   useEffect(() => {
     let live = true;
     const path = `/activities/${encodeURIComponent(id)}`;
-    Promise.all([get<Activity>(path), get<{ items: StoredFile[] }>(path + '/files')])
-      .then(([x, f]) => {
+    // From the server, or from this phone when the record waits to be sent or there is no
+    // connection (then without its files, which only the server lists).
+    loadRecord<Activity>('activities', id, path)
+      .then(async (l) => {
+        const f = l.local
+          ? { items: [] as StoredFile[] }
+          : await get<{ items: StoredFile[] }>(path + '/files');
+        return [l, f] as const;
+      })
+      .then(([l, f]) => {
         if (!live) return;
+        const x = l.record;
         setA(x);
+        setPending(l.pending);
         setFiles(f.items);
         Promise.all(
           x.institution_ids.map((i) => get<Institution>(`/institutions/${encodeURIComponent(i)}`)),
@@ -75,6 +88,12 @@ export function ActivityDetailPage({
     try {
       const body: Record<string, unknown> = { version: a.version };
       if (action === 'return') body.comment = comment.trim();
+      // Submitting a session saved on this phone (or with no connection) waits in the outbox
+      // behind the session's own writes, and is sent with the version their answers bring.
+      if (action === 'submit' && (pending || !navigator.onLine)) {
+        await submitLater(a);
+        return;
+      }
       const next = await post<Activity>(`/activities/${encodeURIComponent(a.id)}/${action}`, body);
       showInfo(done);
       if (action === 'submit') {
@@ -89,11 +108,44 @@ export function ActivityDetailPage({
     }
   }
 
+  async function submitLater(x: Activity) {
+    const local = { ...x, status: 'submitted', submitted_at: new Date().toISOString() };
+    await enqueue(
+      {
+        record: x.id,
+        entity: 'activities',
+        kind: 'update',
+        method: 'POST',
+        path: `/activities/${encodeURIComponent(x.id)}/submit`,
+        body: { version: x.version },
+        deps: [],
+        label: t('act.labelSubmit', { name }),
+        edit: `activities/${x.id}`,
+        fresh_version: true,
+      },
+      { entity: 'activities', record: local as unknown as Record<string, unknown> },
+    );
+    const result = await outcome([x.id]);
+    if (result === 'sent') {
+      showInfo(t('act.submitted'));
+      setPending(false);
+      setA((answers.get(x.id) as Activity | undefined) ?? local);
+    } else if (result === 'queued') {
+      showInfo(t('off.queued'));
+      setPending(true);
+      setA(local);
+    } else {
+      showError(result.error?.message || t('off.refused'));
+    }
+  }
+
   async function remove() {
     if (!a) return;
     setBusy(true);
     try {
-      await del(`/activities/${encodeURIComponent(a.id)}`);
+      // Made on this phone and never sent: dropped here, with what was queued after it.
+      if (!(await dropUnsent('activities', a.id)))
+        await del(`/activities/${encodeURIComponent(a.id)}`);
       showInfo(t('common.deleted'));
       navigate('activities');
     } catch (e) {
@@ -125,6 +177,11 @@ export function ActivityDetailPage({
           ]}
           current={name}
         />
+        {pending && (
+          <p class="notice" data-testid="activity-pending">
+            <a href={href('outbox')}>{t('off.pending')}</a>
+          </p>
+        )}
         <div class="section-head">
           <h1 id="act-detail-heading" data-testid="activity-name">
             <bdi>{name}</bdi>

@@ -4,7 +4,7 @@
 // decisions and follow-up. Saved as a draft; the record page then takes the attendance sheet and
 // the submission. A verified record is changed only by a supervisor's correction, with a reason.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, patch, post, query } from '../../api';
+import { get, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
 import { InstitutionPicker, type PickedInstitution } from '../../components/institution_picker';
@@ -32,8 +32,12 @@ import {
   ageBands,
   countedSexes,
 } from './common';
-import { useFetch } from '../../use_fetch';
 import { LoadingCard } from '../../components/loading_card';
+import { useDraft } from '../../components/draft_guard';
+import { hasWorkingSet, loadRecord, searchLocal } from '../../offline/local';
+import { enqueue, outcome, problemOf, problemOrQueued } from '../../offline/outbox';
+import { resizePhoto } from '../../offline/photo';
+import { uuidv7 } from '../../offline/uuid';
 
 type Counts = Record<string, string>; // "f|18-59|0" -> the typed number
 const cell = (sex: string, band: string, dis: boolean) => `${sex}|${band}|${dis ? 1 : 0}`;
@@ -130,23 +134,39 @@ export function ActivityFormPage({
   const courses = useCourses(f.type === 'training');
   const [reason, setReason] = useState('');
 
-  useFetch<Activity>(id ? `/activities/${encodeURIComponent(id)}` : null, {
-    onData: (a) => {
-      setRecord(a);
-      setF(formOf(a));
-      // The institutions' names, for the chosen list.
-      Promise.all(
-        a.institution_ids.map((i) => get<Institution>(`/institutions/${encodeURIComponent(i)}`)),
-      )
-        .then((list) =>
-          setF((old) => ({
-            ...old,
-            institutions: list.map((x) => ({ id: x.id, name: x.name })),
-          })),
-        )
-        .catch(() => {});
-    },
-  });
+  // Client ids (contract14 §1) for a new record and its photos, kept for the form's life so a
+  // second save after a refusal replaces the queued entry instead of adding one.
+  const [newId] = useState(uuidv7);
+  const [localOnly, setLocalOnly] = useState(false);
+  const [photos, setPhotos] = useState<{ id: string; name: string; blob: Blob }[]>([]);
+
+  useEffect(() => {
+    if (!id) return;
+    loadRecord<Activity>('activities', id, `/activities/${encodeURIComponent(id)}`)
+      .then(async (l) => {
+        const a = l.record;
+        setRecord(a);
+        setLocalOnly(l.pending && !!(await problemOrQueued(a.id, 'create')));
+        setF(formOf(a));
+        const problem = await problemOf(a.id);
+        if (problem?.state === 'failed') {
+          setFields(problem.error?.fields ?? {});
+          showError(t('off.refused'));
+        }
+        // The institutions' names, for the chosen list (from this phone's store when offline).
+        const names = await Promise.all(
+          a.institution_ids.map((i) =>
+            loadRecord<Institution>('institutions', i, `/institutions/${encodeURIComponent(i)}`)
+              .then((x) => ({ id: i, name: x.record.name }))
+              .catch(() => ({ id: i, name: i })),
+          ),
+        );
+        setF((old) => ({ ...old, institutions: names }));
+      })
+      .catch(showError);
+  }, [id]);
+
+  const draft = useDraft('activity:' + (id ?? 'new'), f, !id || record !== null, setF);
 
   if (id && !record) return <LoadingCard />;
   const set = (p: Partial<Form>) => setF((old) => ({ ...old, ...p }));
@@ -192,6 +212,45 @@ export function ActivityFormPage({
     return b;
   }
 
+  // The record as this phone shows it until the server answers.
+  function local(b: Record<string, unknown>, aid: string): Activity {
+    const now = new Date().toISOString();
+    const counts = (b.counts as Activity['counts']) ?? [];
+    return {
+      ...(record ?? {
+        status: 'draft',
+        author_id: user.id,
+        author_name: user.full_name,
+        submitted_at: null,
+        verified_by: null,
+        verified_at: null,
+        return_comment: null,
+        file_count: 0,
+        version: 0,
+        created_at: now,
+      }),
+      ...(b as Partial<Activity>),
+      id: aid,
+      course_id: f.type === 'training' ? orNull(f.course_id) : null,
+      title: orNull(f.title),
+      start_time: orNull(f.start_time),
+      end_time: orNull(f.end_time),
+      place: orNull(f.place),
+      decisions: orNull(f.decisions),
+      follow_up: orNull(f.follow_up),
+      notes: orNull(f.notes),
+      area_name: f.area?.name ?? '',
+      attendance: f.attendance,
+      counts,
+      counted_total: counts.reduce((n, c) => n + c.count, 0),
+      named_total: f.attendance.length,
+      file_count: (record?.file_count ?? 0) + photos.length,
+      updated_at: now,
+    } as Activity;
+  }
+
+  // Every save goes through the outbox: sent at once when online, kept on the phone when not;
+  // photos follow their activity as uploads of their own.
   async function save() {
     clearMessages();
     setFields({});
@@ -202,21 +261,73 @@ export function ActivityFormPage({
     }
     setBusy(true);
     try {
-      const saved = record
-        ? await patch<Activity>(`/activities/${encodeURIComponent(record.id)}`, body())
-        : await post<Activity>('/activities', body());
-      showInfo(correcting ? t('act.corrected') : record ? t('common.saved') : t('act.saved'));
-      if (!record && saved.type === 'training') navigate('trainings', saved.id);
-      else navigate('activities', saved.id);
-    } catch (err) {
-      if (err instanceof ApiError) {
-        setFields(err.fields);
-        if (err.code === 'conflict' && err.current) {
-          const a = err.current as Activity;
-          setRecord(a);
-          setF(formOf(a));
-        }
+      const aid = record?.id ?? newId;
+      const creating = !record || localOnly;
+      const b = body();
+      if (creating) {
+        delete b.version;
+        b.id = aid;
       }
+      const name = f.title.trim() || activityTypeLabel(config, f.type) || f.held_on;
+      const edit = `activities/${aid}/edit`;
+      await enqueue(
+        creating
+          ? {
+              record: aid,
+              entity: 'activities',
+              kind: 'create',
+              method: 'POST',
+              path: '/activities',
+              body: b,
+              deps: [],
+              label: t('act.labelActivity', { name }),
+              edit,
+            }
+          : {
+              record: aid,
+              entity: 'activities',
+              kind: 'update',
+              method: 'PATCH',
+              path: `/activities/${encodeURIComponent(aid)}`,
+              body: b,
+              deps: [],
+              label: t('act.labelActivity', { name }),
+              edit,
+            },
+        { entity: 'activities', record: local(b, aid) as unknown as Record<string, unknown> },
+      );
+      for (const p of photos)
+        await enqueue({
+          record: p.id,
+          entity: 'files',
+          kind: 'upload',
+          method: 'POST',
+          path:
+            `/activities/${encodeURIComponent(aid)}/files` + query({ filename: p.name, id: p.id }),
+          blob: p.blob,
+          mime: p.blob.type || 'image/jpeg',
+          deps: [aid],
+          label: t('act.labelPhoto', { name }),
+        });
+      setPhotos([]);
+      const result = await outcome([aid, ...photos.map((p) => p.id)]);
+      if (result === 'sent' || result === 'queued') {
+        await draft.clear();
+        if (result === 'queued') showInfo(t('off.queued'));
+        else
+          showInfo(correcting ? t('act.corrected') : creating ? t('act.saved') : t('common.saved'));
+        if (creating && f.type === 'training' && result === 'sent') navigate('trainings', aid);
+        else navigate('activities', aid);
+        return;
+      }
+      if (result.state === 'conflict') {
+        showError(t('off.conflict'));
+        navigate('outbox');
+        return;
+      }
+      setFields(result.error?.fields ?? {});
+      showError(result.error?.message || t('off.refused'));
+    } catch (err) {
       showError(err);
     } finally {
       setBusy(false);
@@ -266,6 +377,14 @@ export function ActivityFormPage({
         current={title}
       />
       <h1 id="act-form-heading">{title}</h1>
+      {draft.restored && (
+        <p class="notice" data-testid="draft-restored">
+          {t('draft.restored')}{' '}
+          <button type="button" class="link" data-testid="draft-discard" onClick={draft.discard}>
+            {t('draft.discard')}
+          </button>
+        </p>
+      )}
       <form
         class="form-narrow"
         noValidate
@@ -352,6 +471,7 @@ export function ActivityFormPage({
           onChange={(area) => set({ area })}
           error={fields.area_id}
           testid="act-area"
+          villages
         />
         <Field
           label={`${t('act.place')} ${t('common.optional')}`}
@@ -450,6 +570,52 @@ export function ActivityFormPage({
             testid="act-correction-reason"
           />
         )}
+        <div class="field" data-testid="act-photo">
+          <label for="act-photo-input">
+            {t('act.photo')} {t('common.optional')}
+          </label>
+          <input
+            id="act-photo-input"
+            type="file"
+            accept="image/*"
+            capture="environment"
+            data-testid="act-photo-input"
+            onChange={async (e) => {
+              const input = e.currentTarget as HTMLInputElement;
+              const file = input.files?.[0];
+              input.value = '';
+              if (!file) return;
+              const blob = await resizePhoto(file);
+              const base = file.name.replace(/\.[^.]*$/, '') || 'photo';
+              const name = blob.type === 'image/jpeg' && blob !== file ? base + '.jpg' : file.name;
+              setPhotos((old) => [...old, { id: uuidv7(), name, blob }]);
+            }}
+          />
+          <span class="hint">{t('act.photoHint')}</span>
+          {photos.length > 0 && (
+            <ul class="plain-list">
+              {photos.map((p) => (
+                <li
+                  key={p.id}
+                  class="row-between"
+                  data-testid="act-photo-row"
+                  data-size={p.blob.size}
+                >
+                  <bdi>
+                    {t('act.photoSize', { name: p.name, kb: Math.round(p.blob.size / 1024) })}
+                  </bdi>
+                  <button
+                    type="button"
+                    class="link"
+                    onClick={() => setPhotos((old) => old.filter((x) => x.id !== p.id))}
+                  >
+                    {t('act.remove')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
         <OtherErrors
           fields={fields}
           shown={(k) =>
@@ -581,6 +747,13 @@ function CountGrid({
   );
 }
 
+// Households by the head's or a member's name or code: from this phone's working set once it
+// holds one (offline, and without a request per keystroke), else from the server.
+async function findHouseholds(q: string): Promise<Household[]> {
+  if (await hasWorkingSet()) return searchLocal<Household>('households', q, 10);
+  return (await get<Page<Household>>('/households' + query({ q, limit: 10 }))).items;
+}
+
 // People from the registry: find a household, then add those of its people who came (a
 // training's trainees, whose test scores are entered on the training's page).
 function NamedParticipants({
@@ -606,8 +779,8 @@ function NamedParticipants({
     }
     let live = true;
     const timer = setTimeout(() => {
-      get<Page<Household>>('/households' + query({ q: q.trim(), limit: 10 }))
-        .then((p) => live && setFound(p.items))
+      findHouseholds(q.trim())
+        .then((items) => live && setFound(items))
         .catch((e) => live && showError(e));
     }, 250);
     return () => {
@@ -617,8 +790,8 @@ function NamedParticipants({
   }, [q]);
 
   function choose(h: Household) {
-    get<Household>(`/households/${encodeURIComponent(h.id)}`)
-      .then(setOpen)
+    loadRecord<Household>('households', h.id, `/households/${encodeURIComponent(h.id)}`)
+      .then((l) => setOpen(l.record))
       .catch(showError);
   }
 

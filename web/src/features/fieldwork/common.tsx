@@ -1,7 +1,7 @@
 // Labels and small pieces the field screens share: activity types, topics and feedback
 // categories (configured options, translated where this build knows the code), status badges.
 import { useEffect } from 'preact/hooks';
-import { get } from '../../api';
+import { getKept } from '../../offline/kept';
 import { hasKey, langStore, t, useI18n, type MessageKey } from '../../i18n';
 import { showError } from '../../messages';
 import { sharedResource } from '../../registry_data';
@@ -198,7 +198,7 @@ export function useCategories(): FeedbackCategory[] | null {
   const cats = useStore(categoriesStore);
   useEffect(() => {
     if (cats || categoriesLoading) return;
-    categoriesLoading = get<FeedbackCategory[]>('/feedback/categories')
+    categoriesLoading = getKept<FeedbackCategory[]>('/feedback/categories')
       .then((c) => categoriesStore.set(c))
       .catch((e) => {
         categoriesLoading = null;
@@ -210,7 +210,7 @@ export function useCategories(): FeedbackCategory[] | null {
 
 // The course catalogue (GET /courses), read when first wanted and shared; `reloadCourses` after
 // a change.
-const courses = sharedResource(() => get<{ items: Course[] }>('/courses').then((c) => c.items));
+const courses = sharedResource(() => getKept<{ items: Course[] }>('/courses').then((c) => c.items));
 export const reloadCourses = () => courses.load(true);
 export const useCourses = (wanted = true): Course[] | null => courses.use(wanted);
 

@@ -1,8 +1,10 @@
 // Log feedback: channel, category, date, area, optional feedback centre (CEFC), the person or
 // anonymous, what was said, its language and tags. A sensitive category warns that only the
-// area's focal points will see the record after saving; the logger then gets a receipt.
+// area's focal points will see the record after saving; the logger then gets a receipt. Saving
+// goes through the outbox with the record's client id, so offline the receipt is given at once
+// with the reference the server will keep; a sensitive case is never kept in the working set.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, post, query } from '../../api';
+import { get, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
 import { Crumbs, Facts, Ltr } from '../../components/registry_bits';
@@ -21,6 +23,9 @@ import {
   useCategories,
   ageBands,
 } from './common';
+import { hasWorkingSet, localRow, searchLocal } from '../../offline/local';
+import { answers, enqueue, outcome, problemOf } from '../../offline/outbox';
+import { uuidv7 } from '../../offline/uuid';
 
 interface Form {
   channel: string;
@@ -54,22 +59,58 @@ const EMPTY: Form = {
   tags: '',
 };
 
-export function FeedbackFormPage() {
+// `entry`: the client id of a queued feedback the server refused ("Fix" in the outbox): the form
+// opens with what was typed and the server's words next to the fields.
+export function FeedbackFormPage({ entry }: { entry?: string }) {
   const { t } = useI18n();
   const cats = useCategories();
   const [f, setF] = useState<Form>({ ...EMPTY, received_on: todayIso() });
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const [receipt, setReceipt] = useState<Feedback | null>(null);
+  const [receipt, setReceipt] = useState<(Feedback & { queued?: boolean }) | null>(null);
+  // The record's client id (contract14 §1): a second try after a refusal replaces the queued
+  // entry; a new one after "log another".
+  const [fid, setFid] = useState(() => entry ?? uuidv7());
   const [cefcs, setCefcs] = useState<Institution[]>([]);
   const set = (p: Partial<Form>) => setF((old) => ({ ...old, ...p }));
+
+  useEffect(() => {
+    if (!entry) return;
+    problemOf(entry)
+      .then(async (p) => {
+        if (!p) return;
+        const b = p.body as Record<string, unknown>;
+        const str = (k: string) => (typeof b[k] === 'string' ? (b[k] as string) : '');
+        const areaId = str('area_id');
+        const area = await localRow('areas', areaId).catch(() => undefined);
+        setF({
+          ...EMPTY,
+          channel: str('channel'),
+          category: str('category'),
+          received_on: str('received_on') || todayIso(),
+          area: areaId ? { id: areaId, name: (area?.r.name as string) ?? areaId } : null,
+          cefc_id: str('cefc_id'),
+          anonymous: b.anonymous === true,
+          person_name: str('person_name'),
+          person_contact: str('person_contact'),
+          person_sex: str('person_sex'),
+          person_age_band: str('person_age_band'),
+          description: str('description'),
+          language: str('language'),
+          tags: Array.isArray(b.tags) ? (b.tags as string[]).join(', ') : '',
+        });
+        setFields(p.error?.fields ?? {});
+        showError(t('off.refused'));
+      })
+      .catch(showError);
+  }, [entry]);
 
   useEffect(() => {
     setCefcs([]);
     if (!f.area) return;
     let live = true;
-    get<Page<Institution>>('/institutions' + query({ type: 'CEFC', area: f.area.id, limit: 100 }))
-      .then((p) => live && setCefcs(p.items))
+    findCefcs(f.area.id)
+      .then((items) => live && setCefcs(items))
       .catch(() => {});
     return () => {
       live = false;
@@ -104,7 +145,46 @@ export function FeedbackFormPage() {
         b.person_age_band = orNull(f.person_age_band);
       }
       for (const k of Object.keys(b)) if (b[k] === null) delete b[k];
-      const saved = await post<Feedback>('/feedback', b);
+      const category = cats?.find((c) => c.code === f.category);
+      const local = {
+        ...(b as Partial<Feedback>),
+        id: fid,
+        area_name: f.area?.name,
+        sensitive: !!category?.sensitive,
+        status: 'open',
+        due_on: '',
+        cefc_id: orNull(f.cefc_id),
+        version: 0,
+      } as Feedback;
+      await enqueue(
+        {
+          record: fid,
+          entity: 'feedback',
+          kind: 'create',
+          method: 'POST',
+          path: '/feedback',
+          body: { id: fid, ...b },
+          deps: [],
+          label: t('fb.label', { category: categoryLabel(cats, f.category), date: f.received_on }),
+          edit: `feedback/new/${fid}`,
+        },
+        // A sensitive case stays out of the working set (only its focal points may see it).
+        local.sensitive
+          ? undefined
+          : { entity: 'feedback', record: local as unknown as Record<string, unknown> },
+      );
+      const result = await outcome([fid]);
+      if (result === 'queued') {
+        setReceipt({ ...local, queued: true });
+        window.scrollTo(0, 0);
+        return;
+      }
+      if (result !== 'sent') {
+        setFields(result.error?.fields ?? {});
+        showError(result.error?.message || t('off.refused'));
+        return;
+      }
+      const saved = answers.get(fid) as Feedback;
       if (saved.sensitive && !saved.description) {
         setReceipt(saved);
         window.scrollTo(0, 0);
@@ -113,7 +193,6 @@ export function FeedbackFormPage() {
       showInfo(t('common.created'));
       navigate('feedback', saved.id);
     } catch (err) {
-      if (err instanceof ApiError) setFields(err.fields);
       showError(err);
     } finally {
       setBusy(false);
@@ -132,6 +211,11 @@ export function FeedbackFormPage() {
         <p class="notice ok" role="status">
           {t('fb.receiptText')}
         </p>
+        {receipt.queued && (
+          <p class="notice" data-testid="feedback-receipt-queued">
+            <a href={href('outbox')}>{t('off.pending')}</a>
+          </p>
+        )}
         <Facts
           rows={[
             [
@@ -148,7 +232,7 @@ export function FeedbackFormPage() {
             [t('fb.category'), categoryLabel(cats, receipt.category)],
             [t('fb.channel'), codeLabel('fb.channel.', receipt.channel)],
             [t('fb.receivedOn'), <Ltr>{receipt.received_on}</Ltr>],
-            [t('fb.dueBy'), <Ltr>{receipt.due_on}</Ltr>],
+            [t('fb.dueBy'), receipt.due_on ? <Ltr>{receipt.due_on}</Ltr> : '—'],
           ]}
         />
         <div class="actions separated">
@@ -158,6 +242,7 @@ export function FeedbackFormPage() {
             data-testid="feedback-log-another"
             onClick={() => {
               setReceipt(null);
+              setFid(uuidv7());
               setF({ ...EMPTY, received_on: todayIso() });
             }}
           >
@@ -229,6 +314,7 @@ export function FeedbackFormPage() {
           onChange={(area) => set({ area, cefc_id: '' })}
           error={fields.area_id}
           testid="fb-area"
+          villages
         />
         {cefcs.length > 0 && (
           <SelectField
@@ -351,4 +437,18 @@ export function FeedbackFormPage() {
       </form>
     </section>
   );
+}
+
+// The feedback centres (CEFC institutions) of an area: the working set's once the phone holds
+// one (offline too), else the server's.
+async function findCefcs(area: string): Promise<Institution[]> {
+  if (await hasWorkingSet())
+    return searchLocal<Institution>(
+      'institutions',
+      '',
+      100,
+      (i) => i.type === 'CEFC' && i.area_id === area,
+    );
+  return (await get<Page<Institution>>('/institutions' + query({ type: 'CEFC', area, limit: 100 })))
+    .items;
 }

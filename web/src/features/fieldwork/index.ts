@@ -15,7 +15,9 @@ export const fieldwork: Feature = {
     route('verify', 'verify', 'verify', ['activity.verify', 'activities']),
     route('feedback', 'feedback', 'feedback'),
     route('feedback/new', 'feedback-new', 'feedback'),
+    route('feedback/new/:entry', 'feedback-fix', 'feedback'),
     route('feedback/:id', 'feedback-item', 'feedback'),
+    route('outbox', 'outbox', 'outbox'),
   ],
   nav: [
     { section: 'activities', label: 'nav.activities', order: 50 },

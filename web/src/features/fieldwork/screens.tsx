@@ -6,6 +6,7 @@ import { ActivityFormPage } from './activity_form';
 import { FeedbackDetailPage } from './feedback_detail';
 import { FeedbackFormPage } from './feedback_form';
 import { FeedbackPage } from './feedback_list';
+import { OutboxPage } from './outbox';
 
 export const screens: Screens = {
   activities: ({ can }) => <ActivitiesPage canWrite={can('activity.write')} />,
@@ -22,8 +23,10 @@ export const screens: Screens = {
     <ActivityFormPage key={params.id} id={params.id} user={user} />
   ),
   verify: () => <VerifyQueuePage />,
+  outbox: () => <OutboxPage />,
   feedback: ({ can }) => <FeedbackPage canLog={can('feedback.write')} />,
   'feedback-new': () => <FeedbackFormPage key="new" />,
+  'feedback-fix': ({ params }) => <FeedbackFormPage key={params.entry} entry={params.entry} />,
   'feedback-item': ({ params, user, can }) => (
     <FeedbackDetailPage
       key={params.id}

@@ -1,5 +1,5 @@
 // One household: its facts, people (with disability and displacement) and memberships.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { del } from '../../api';
 import { Crumbs, Facts, Ltr, useFlashWarnings, WarningList } from '../../components/registry_bits';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -15,7 +15,8 @@ import {
 } from '../../registry_data';
 import { href, navigate } from '../../router';
 import { WG_DOMAINS, type Household, type Person } from '../../types';
-import { useFetch } from '../../use_fetch';
+import { loadRecord } from '../../offline/local';
+import { dropUnsent } from '../../offline/outbox';
 import { LoadingCard } from '../../components/loading_card';
 
 export function HouseholdDetailPage({ id, canWrite }: { id: string; canWrite: boolean }) {
@@ -24,7 +25,18 @@ export function HouseholdDetailPage({ id, canWrite }: { id: string; canWrite: bo
   const [confirm, setConfirm] = useState(false);
   const flashed = useFlashWarnings(id);
 
-  const { data: hh } = useFetch<Household>(`/households/${encodeURIComponent(id)}`);
+  // From the server, or from this phone when the household waits to be sent or there is no
+  // connection.
+  const [hh, setHh] = useState<Household | null>(null);
+  const [pending, setPending] = useState(false);
+  useEffect(() => {
+    loadRecord<Household>('households', id, `/households/${encodeURIComponent(id)}`)
+      .then((l) => {
+        setHh(l.record);
+        setPending(l.pending);
+      })
+      .catch(showError);
+  }, [id]);
 
   if (!hh) return <LoadingCard />;
   const people = hh.people ?? [];
@@ -42,6 +54,11 @@ export function HouseholdDetailPage({ id, canWrite }: { id: string; canWrite: bo
           items={[{ href: href('households'), label: t('hh.title') }]}
           current={hh.head_name}
         />
+        {pending && (
+          <p class="notice" data-testid="household-pending">
+            <a href={href('outbox')}>{t('off.pending')}</a>
+          </p>
+        )}
         <div class="section-head">
           <h1 id="hh-detail-heading" data-testid="household-name">
             <bdi>{hh.head_name}</bdi>
@@ -82,7 +99,9 @@ export function HouseholdDetailPage({ id, canWrite }: { id: string; canWrite: bo
                 onClick={async () => {
                   clearMessages();
                   try {
-                    await del(`/households/${encodeURIComponent(hh.id)}`);
+                    // Registered on this phone and never sent: dropped here.
+                    if (!(await dropUnsent('households', hh.id)))
+                      await del(`/households/${encodeURIComponent(hh.id)}`);
                     showInfo(t('common.deleted'));
                     navigate('households');
                   } catch (e) {

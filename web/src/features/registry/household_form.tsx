@@ -1,8 +1,7 @@
 // Create or edit a household and its people (sex, birth date or age, relation, the Washington
 // Group short set, displacement, phone). A national ID already registered answers 409: the form
 // shows who has it and lets the user register anyway (allow_duplicate).
-import { useState } from 'preact/hooks';
-import { ApiError, patch, post } from '../../api';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field } from '../../components/form_fields';
 import { Crumbs, flashWarnings } from '../../components/registry_bits';
@@ -10,11 +9,24 @@ import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { flagLabel, orNull, todayIso, useConfig } from '../../registry_data';
 import { href, navigate } from '../../router';
-import type { Household, Person, Warning } from '../../types';
+import type { Household, Person } from '../../types';
 import { FieldErrorsElsewhere } from './institution_form';
-import { emptyPerson, personBody, PersonRowEditor, rowOf, type PersonRow } from './person_row';
-import { useFetch } from '../../use_fetch';
+import {
+  DERIVED,
+  derivedFlags,
+  emptyPerson,
+  personBody,
+  PersonRowEditor,
+  rowOf,
+  wgOf,
+  type PersonRow,
+} from './person_row';
 import { LoadingCard } from '../../components/loading_card';
+import { useDraft } from '../../components/draft_guard';
+import { loadRecord } from '../../offline/local';
+import { answers, enqueue, outcome, problemOf, problemOrQueued } from '../../offline/outbox';
+import { uuidv7 } from '../../offline/uuid';
+import { UseMyLocation } from './use_location';
 
 interface Form {
   area: PickedArea | null;
@@ -78,18 +90,45 @@ export function HouseholdFormPage({ id }: { id?: string }) {
   const { t } = useI18n();
   const config = useConfig();
   const [record, setRecord] = useState<Household | null>(null);
+  // Registered on this phone and not yet on the server: saving again changes the queued create.
+  const [localOnly, setLocalOnly] = useState(false);
   const [f, setF] = useState<Form>(EMPTY);
   const [rows, setRows] = useState<PersonRow[]>(() => (id ? [] : [emptyPerson('head')]));
   const [fields, setFields] = useState<Record<string, string>>({});
   const [duplicate, setDuplicate] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Client ids (contract14 §1): the household's, and each new person's by row key, kept for the
+  // form's life so a second save after a refusal replaces the queued entry instead of adding one.
+  const [newId] = useState(uuidv7);
+  const personIds = useRef(new Map<string, string>());
+  const pid = (r: PersonRow) => {
+    if (r.id) return r.id;
+    if (!personIds.current.has(r.key)) personIds.current.set(r.key, uuidv7());
+    return personIds.current.get(r.key)!;
+  };
 
-  useFetch<Household>(id ? `/households/${encodeURIComponent(id)}` : null, {
-    onData: (h) => {
-      setRecord(h);
-      setF(formOf(h));
-      setRows((h.people ?? []).map(rowOf));
-    },
+  useEffect(() => {
+    if (!id) return;
+    loadRecord<Household>('households', id, `/households/${encodeURIComponent(id)}`)
+      .then(async (l) => {
+        const h = l.record;
+        setRecord(h);
+        setLocalOnly(l.pending && !!(await problemOrQueued(h.id, 'create')));
+        setF(formOf(h));
+        setRows((h.people ?? []).map(rowOf));
+        // A queued entry the server refused: its field errors, on the form.
+        const problem = await problemOf(h.id);
+        if (problem?.state === 'failed') {
+          setFields(problem.error?.fields ?? {});
+          showError(t('off.refused'));
+        }
+      })
+      .catch(showError);
+  }, [id]);
+
+  const draft = useDraft('household:' + (id ?? 'new'), { f, rows }, !id || record !== null, (d) => {
+    setF(d.f);
+    setRows(d.rows);
   });
 
   if (id && !record) return <LoadingCard />;
@@ -104,6 +143,8 @@ export function HouseholdFormPage({ id }: { id?: string }) {
     );
     set({ head_name: name });
   };
+  const creating = !record || localOnly;
+  const hid = record?.id ?? newId;
 
   function body(allowDuplicate: boolean): Record<string, unknown> {
     const b: Record<string, unknown> = {
@@ -115,7 +156,7 @@ export function HouseholdFormPage({ id }: { id?: string }) {
       phone: orNull(f.phone),
       psc_date: orNull(f.psc_date),
       psc_source: orNull(f.psc_source),
-      flags: f.flags,
+      flags: rows.length > 0 ? f.flags.filter((c) => !DERIVED.includes(c)) : f.flags,
     };
     // A masked ID the user did not retype stays as it is.
     if (f.national_id.trim() || !record?.national_id_masked) b.national_id = orNull(f.national_id);
@@ -125,90 +166,167 @@ export function HouseholdFormPage({ id }: { id?: string }) {
       b.longitude = number(f.longitude);
     }
     if (allowDuplicate) b.allow_duplicate = true;
-    if (!record) {
+    if (creating) {
       for (const k of Object.keys(b)) if (b[k] === null) delete b[k];
-      b.people = rows.map((r) => personBody(r, false));
+      b.id = hid;
+      b.people = rows.map((r) => ({ id: pid(r), ...personBody(r, false) }));
     } else {
-      b.version = record.version;
+      b.version = record!.version;
     }
     return b;
   }
 
+  // The household as this phone shows it until the server answers.
+  function local(b: Record<string, unknown>): Household {
+    const now = new Date().toISOString();
+    const people: Person[] = rows.map((r) => ({
+      id: pid(r),
+      household_id: hid,
+      name: r.name.trim(),
+      sex: r.sex,
+      birth_date: r.ageMode === 'date' ? r.birth_date || null : null,
+      birth_date_estimated: r.ageMode === 'age',
+      age: r.ageMode === 'age' && r.age.trim() ? Number(r.age) : null,
+      relation: r.relation,
+      wg: wgOf(r),
+      disability: Object.values(wgOf(r) ?? {}).some((a) => a >= 3),
+      displacement: r.displacement || null,
+      phone: r.phone || null,
+      version: r.version ?? 0,
+    }));
+    return {
+      ...(record ?? {
+        national_id_masked: false,
+        psc_source: null,
+        poverty_band: null,
+        poor: false,
+        membership_count: 0,
+        organised: false,
+        merged_into_id: null,
+        version: 0,
+        created_at: now,
+      }),
+      ...(b as Partial<Household>),
+      id: hid,
+      area_id: f.area?.id ?? '',
+      area_name: f.area?.name ?? '',
+      code: orNull(f.code),
+      head_father_name: orNull(f.head_father_name),
+      address: orNull(f.address),
+      phone: orNull(f.phone),
+      national_id: orNull(f.national_id),
+      psc_score: f.psc_score.trim() ? number(f.psc_score) : null,
+      psc_date: orNull(f.psc_date),
+      latitude: f.latitude.trim() ? number(f.latitude) : null,
+      longitude: f.longitude.trim() ? number(f.longitude) : null,
+      person_count: people.length,
+      flags: [...(b.flags as string[]), ...(rows.length > 0 ? derivedFlags(rows) : [])],
+      people,
+      updated_at: now,
+    } as Household;
+  }
+
+  // Every save goes through the outbox: sent at once when online (the answer shows as before),
+  // kept on the phone and shown from there when not.
   async function save(allowDuplicate: boolean) {
     clearMessages();
     setFields({});
     setDuplicate(null);
     setBusy(true);
     try {
-      let saved: Household;
-      let warnings: Warning[] = [];
-      if (!record) {
-        saved = await post<Household>('/households', body(allowDuplicate));
-        warnings = saved.warnings ?? [];
-      } else {
-        saved = await patch<Household>(
-          `/households/${encodeURIComponent(record.id)}`,
-          body(allowDuplicate),
-        );
-        warnings = saved.warnings ?? [];
-        setRecord(saved);
-        if (!(await savePeople(saved.id))) return;
+      const b = body(allowDuplicate);
+      const label = t('hh.labelHousehold', { name: f.head_name.trim() });
+      const edit = `households/${hid}/edit`;
+      const sent: string[] = [hid];
+      await enqueue(
+        creating
+          ? {
+              record: hid,
+              entity: 'households',
+              kind: 'create',
+              method: 'POST',
+              path: '/households',
+              body: b,
+              deps: [],
+              label,
+              edit,
+            }
+          : {
+              record: hid,
+              entity: 'households',
+              kind: 'update',
+              method: 'PATCH',
+              path: `/households/${encodeURIComponent(hid)}`,
+              body: b,
+              deps: [],
+              label,
+              edit,
+            },
+        { entity: 'households', record: local(b) as unknown as Record<string, unknown> },
+      );
+      // On edit, each changed or new person is its own write, after the household's.
+      if (!creating)
+        for (const r of rows) {
+          const pb = personBody(r, !!r.id);
+          if (r.id && JSON.stringify(pb) === r.saved) continue;
+          const base = `/households/${encodeURIComponent(hid)}/people`;
+          const p = pid(r);
+          sent.push(p);
+          await enqueue({
+            record: p,
+            entity: 'people',
+            kind: r.id ? 'update' : 'create',
+            method: r.id ? 'PATCH' : 'POST',
+            path: r.id ? `${base}/${encodeURIComponent(p)}` : base,
+            body: r.id ? { version: r.version, ...pb } : { id: p, ...pb },
+            deps: [hid],
+            label: t('hh.labelPerson', { name: r.name.trim() }),
+            edit,
+          });
+        }
+      const result = await outcome(sent);
+      if (result === 'sent' || result === 'queued') {
+        await draft.clear();
+        if (result === 'sent') {
+          const saved = answers.get(hid) as Household | undefined;
+          flashWarnings(hid, saved?.warnings ?? []);
+          showInfo(creating ? t('common.created') : t('common.saved'));
+        } else showInfo(t('off.queued'));
+        navigate('households', hid);
+        return;
       }
-      flashWarnings(saved.id, warnings);
-      showInfo(record ? t('common.saved') : t('common.created'));
-      navigate('households', saved.id);
+      const err = result.error;
+      if (result.state === 'conflict') {
+        showError(t('off.conflict'));
+        navigate('outbox');
+        return;
+      }
+      if (err?.code === 'conflict' && err.fields.national_id) {
+        setDuplicate(err.message);
+        setFields({ national_id: t('hh.duplicateField') });
+        return;
+      }
+      // A person's refusal lands on that person's row.
+      const row = rows.findIndex((r) => pid(r) === result.record);
+      const got = err?.fields ?? {};
+      if (row >= 0 && result.record !== hid) {
+        const prefixed: Record<string, string> = {};
+        for (const [k, v] of Object.entries(got)) prefixed[`people[${row}].${k}`] = v;
+        setFields(prefixed);
+      } else setFields(got);
+      showError(err?.message || t('off.refused'));
     } catch (err) {
-      if (err instanceof ApiError) {
-        if (err.code === 'conflict' && err.fields.national_id) {
-          setDuplicate(err.message);
-          setFields({ national_id: t('hh.duplicateField') });
-          clearMessages();
-          return;
-        }
-        setFields(err.fields);
-        if (err.code === 'conflict' && err.current) {
-          const h = err.current as Household;
-          setRecord(h);
-          setF(formOf(h));
-          setRows((h.people ?? []).map(rowOf));
-        }
-      }
       showError(err);
     } finally {
       setBusy(false);
     }
   }
 
-  // On edit, each changed or new person is saved on its own; errors land on that row.
-  async function savePeople(householdId: string): Promise<boolean> {
-    const next = [...rows];
-    for (let i = 0; i < next.length; i++) {
-      const r = next[i];
-      const b = personBody(r, !!r.id);
-      if (r.id && JSON.stringify(b) === r.saved) continue;
-      try {
-        const base = `/households/${encodeURIComponent(householdId)}/people`;
-        const p = r.id
-          ? await patch<Person>(`${base}/${encodeURIComponent(r.id)}`, { version: r.version, ...b })
-          : await post<Person>(base, b);
-        next[i] = rowOf(p);
-      } catch (err) {
-        setRows(next);
-        if (err instanceof ApiError) {
-          const prefixed: Record<string, string> = {};
-          for (const [k, v] of Object.entries(err.fields)) prefixed[`people[${i}].${k}`] = v;
-          setFields(prefixed);
-        }
-        showError(err);
-        return false;
-      }
-    }
-    setRows(next);
-    return true;
-  }
-
   const title = record ? t('hh.edit') : t('hh.new');
   const flags = config?.vulnerability_flags ?? [];
+  // With people, the server derives these flags from them: shown, not asked.
+  const derived = rows.length > 0 ? derivedFlags(rows) : null;
+  const asked = derived ? flags.filter((o) => !DERIVED.includes(o.code)) : flags;
   return (
     <section class="card" aria-labelledby="hh-form-heading">
       <Crumbs
@@ -219,6 +337,14 @@ export function HouseholdFormPage({ id }: { id?: string }) {
         current={title}
       />
       <h1 id="hh-form-heading">{title}</h1>
+      {draft.restored && (
+        <p class="notice" data-testid="draft-restored">
+          {t('draft.restored')}{' '}
+          <button type="button" class="link" data-testid="draft-discard" onClick={draft.discard}>
+            {t('draft.discard')}
+          </button>
+        </p>
+      )}
       <form
         class="form-narrow"
         noValidate
@@ -234,6 +360,7 @@ export function HouseholdFormPage({ id }: { id?: string }) {
           onChange={(area) => set({ area })}
           error={fields.area_id}
           testid="hh-area"
+          villages
         />
         <Field
           label={t('hh.head')}
@@ -367,8 +494,18 @@ export function HouseholdFormPage({ id }: { id?: string }) {
         {flags.length > 0 && (
           <fieldset data-testid="hh-flags">
             <legend>{t('hh.flags')}</legend>
-            <p class="hint">{t('hh.flagsHint')}</p>
-            {flags.map((o) => (
+            {derived && (
+              <div class="field" data-testid="hh-derived-flags" data-flags={derived.join(' ')}>
+                <div class="field-label">{t('hh.derivedFlags')}</div>
+                <p>
+                  {derived.length
+                    ? derived.map((c) => flagLabel(config, c)).join(', ')
+                    : t('hh.derivedNone')}
+                </p>
+                <p class="hint">{t('hh.derivedHint')}</p>
+              </div>
+            )}
+            {asked.map((o) => (
               <label class="check" key={o.code}>
                 <input
                   type="checkbox"
@@ -385,8 +522,9 @@ export function HouseholdFormPage({ id }: { id?: string }) {
             {fields.flags && <div class="field-error">{fields.flags}</div>}
           </fieldset>
         )}
-        <details class="filter-box">
-          <summary>{t('hh.location')}</summary>
+        <fieldset data-testid="hh-location">
+          <legend>{t('hh.location')}</legend>
+          <UseMyLocation testid="hh-gps" onFix={(fix) => set(fix)} />
           <div class="form-row">
             <Field
               label={t('hh.latitude')}
@@ -407,7 +545,7 @@ export function HouseholdFormPage({ id }: { id?: string }) {
               testid="hh-longitude"
             />
           </div>
-        </details>
+        </fieldset>
 
         <h2>{t('hh.peopleTitle', { n: rows.length })}</h2>
         {fields.people && <div class="field-error">{fields.people}</div>}
@@ -437,7 +575,7 @@ export function HouseholdFormPage({ id }: { id?: string }) {
         />
         <div class="actions separated">
           <button type="submit" class="primary" disabled={busy} data-testid="hh-save">
-            {record ? t('common.save') : t('hh.register')}
+            {creating ? t('hh.register') : t('common.save')}
           </button>
           <a
             class="button secondary"

@@ -17,6 +17,8 @@ import type { Institution } from '../../types';
 import { AssessmentsSection } from './institution_assessments';
 import { MembersSection } from './institution_members';
 import { useFetch } from '../../use_fetch';
+import { localRow } from '../../offline/local';
+import { useOfflineFetch } from '../../offline/use_offline_fetch';
 import { LoadingCard } from '../../components/loading_card';
 
 export function InstitutionDetailPage({ id, canWrite }: { id: string; canWrite: boolean }) {
@@ -24,7 +26,11 @@ export function InstitutionDetailPage({ id, canWrite }: { id: string; canWrite: 
   const config = useConfig();
   const flashed = useFlashWarnings(id);
 
-  const { data: inst, reload } = useFetch<Institution>(`/institutions/${encodeURIComponent(id)}`);
+  // Offline, the working set's copy (members can then be added and ended through the outbox).
+  const { data: inst, reload } = useOfflineFetch<Institution>(
+    `/institutions/${encodeURIComponent(id)}`,
+    async () => (await localRow('institutions', id))?.r as Institution | undefined,
+  );
 
   if (!inst) return <LoadingCard />;
   const type = typeOf(config, inst.type);

@@ -220,6 +220,7 @@ export function InstitutionFormPage({ id }: { id?: string }) {
           onChange={(area) => set({ area })}
           error={fields.area_id}
           testid="inst-area"
+          villages
         />
         {parentTypes.length > 0 && (
           <InstitutionPicker

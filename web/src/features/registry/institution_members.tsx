@@ -1,17 +1,25 @@
 // An institution's members: current or all, add one (a household, a person, or a member
-// institution with its representative, by the type's member kind), end a membership.
-import { useState } from 'preact/hooks';
-import { ApiError, get, patch, post, query } from '../../api';
+// institution with its representative, by the type's member kind), end a membership. Adding and
+// ending go through the outbox (offline too): sent at once when online, otherwise kept on the
+// phone and shown in the list as waiting to send; the list is read from the working set when
+// the server cannot be reached.
+import { useEffect, useState } from 'preact/hooks';
+import { get, query } from '../../api';
 import { Field, SelectField, SubmitCancel } from '../../components/form_fields';
 import { Ltr, WarningList } from '../../components/registry_bits';
 import { Results, StackTable } from '../../components/lists';
-import { useI18n } from '../../i18n';
+import { t, useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { enumLabel, roleOptionLabel, todayIso, typeOf, useConfig } from '../../registry_data';
 import { href } from '../../router';
 import type { Household, Institution, Membership, Page, Person, Warning } from '../../types';
 import { FieldErrorsElsewhere } from './institution_form';
+import { allRows } from '../../offline/db';
+import { hasWorkingSet, loadRecord, searchLocal } from '../../offline/local';
+import { answers, enqueue, outcome } from '../../offline/outbox';
+import { useOfflineFetch } from '../../offline/use_offline_fetch';
 import { useFetch } from '../../use_fetch';
+import { uuidv7 } from '../../offline/uuid';
 
 interface Props {
   inst: Institution;
@@ -27,11 +35,25 @@ export function MembersSection({ inst, canWrite, onChange }: Props) {
   const [ending, setEnding] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<Warning[]>([]);
 
-  const { data, reload } = useFetch<{ items: Membership[] }>(
+  const { data, reload } = useOfflineFetch<{ items: Membership[] }>(
     `/institutions/${encodeURIComponent(inst.id)}/members` +
       query({ all: all ? 'true' : undefined }),
+    async () => ({ items: (await deviceMembers(inst.id)).map((r) => r.m) }),
   );
-  const items = data?.items ?? null;
+  // Memberships added or ended on this phone and not sent yet, over the server's list.
+  const [pending, setPending] = useState<Membership[]>([]);
+  useEffect(() => {
+    deviceMembers(inst.id)
+      .then((rows) => setPending(rows.filter((r) => r.pending).map((r) => r.m)))
+      .catch(() => {});
+  }, [data]);
+  const items = data
+    ? [
+        ...data.items.map((m) => pending.find((p) => p.id === m.id) ?? m),
+        ...pending.filter((p) => !data.items.some((m) => m.id === p.id)),
+      ].filter((m) => all || !m.left_on)
+    : null;
+  const waiting = new Set(pending.map((m) => m.id));
 
   const changed = (w: Warning[]) => {
     setWarnings(w);
@@ -70,9 +92,9 @@ export function MembersSection({ inst, canWrite, onChange }: Props) {
           inst={inst}
           kind={kind}
           onCancel={() => setAdding(false)}
-          onDone={(w) => {
+          onDone={(w, queued) => {
             setAdding(false);
-            showInfo(t('inst.memberAdded'));
+            showInfo(queued ? t('off.queued') : t('inst.memberAdded'));
             changed(w);
           }}
         />
@@ -86,23 +108,32 @@ export function MembersSection({ inst, canWrite, onChange }: Props) {
               key: m.id,
               'data-testid': 'member-row',
               'data-id': m.id,
+              'data-pending': waiting.has(m.id) ? 'true' : undefined,
               class: m.left_on ? 'former' : undefined,
             })}
             columns={[
               {
                 label: t('inst.member'),
-                cell: (m) =>
-                  m.member_institution_id ? (
-                    <a href={href('institutions', m.member_institution_id)}>
-                      <bdi>{m.member_institution_name}</bdi>
-                    </a>
-                  ) : m.household_id ? (
-                    <a href={href('households', m.household_id)}>
-                      <bdi>{m.household_name ?? m.person_name}</bdi>
-                    </a>
-                  ) : (
-                    <bdi>{m.person_name}</bdi>
-                  ),
+                cell: (m) => (
+                  <>
+                    {waiting.has(m.id) && (
+                      <span class="badge neutral" data-testid="member-pending">
+                        {t('inst.pending')}
+                      </span>
+                    )}{' '}
+                    {m.member_institution_id ? (
+                      <a href={href('institutions', m.member_institution_id)}>
+                        <bdi>{m.member_institution_name}</bdi>
+                      </a>
+                    ) : m.household_id ? (
+                      <a href={href('households', m.household_id)}>
+                        <bdi>{m.household_name ?? m.person_name}</bdi>
+                      </a>
+                    ) : (
+                      <bdi>{m.person_name}</bdi>
+                    )}
+                  </>
+                ),
               },
               {
                 label: t('inst.representative'),
@@ -148,9 +179,9 @@ export function MembersSection({ inst, canWrite, onChange }: Props) {
                         inst={inst}
                         membership={m}
                         onCancel={() => setEnding(null)}
-                        onDone={(w) => {
+                        onDone={(w, queued) => {
                           setEnding(null);
-                          showInfo(t('inst.memberEnded'));
+                          showInfo(queued ? t('off.queued') : t('inst.memberEnded'));
                           changed(w);
                         }}
                       />
@@ -174,7 +205,7 @@ function EndMembership({
 }: {
   inst: Institution;
   membership: Membership;
-  onDone: (w: Warning[]) => void;
+  onDone: (w: Warning[], queued: boolean) => void;
   onCancel: () => void;
 }) {
   const { t } = useI18n();
@@ -190,18 +221,29 @@ function EndMembership({
         e.preventDefault();
         clearMessages();
         setFields({});
-        try {
-          const body: Record<string, string> = { left_on: leftOn };
-          if (reason.trim()) body.left_reason = reason.trim();
-          const r = await patch<Membership>(
-            `/institutions/${encodeURIComponent(inst.id)}/members/${encodeURIComponent(membership.id)}`,
+        const body: Record<string, string> = { left_on: leftOn };
+        if (reason.trim()) body.left_reason = reason.trim();
+        const result = await saveMembership(
+          {
+            record: membership.id,
+            kind: 'update',
+            method: 'PATCH',
+            path: `/institutions/${encodeURIComponent(inst.id)}/members/${encodeURIComponent(membership.id)}`,
             body,
-          );
-          onDone(r.warnings ?? []);
-        } catch (err) {
-          if (err instanceof ApiError) setFields(err.fields);
+            deps: [],
+            label: t('inst.labelEnd', { name: memberName(membership) }),
+            edit: `institutions/${inst.id}`,
+          },
+          { ...membership, ...body },
+        ).catch((err) => {
           showError(err);
-        }
+          return null;
+        });
+        if (!result) return;
+        if ('fields' in result) {
+          setFields(result.fields);
+          showError(result.message);
+        } else onDone(result.warnings, result.queued);
       }}
     >
       <Field
@@ -234,7 +276,7 @@ function AddMember({
 }: {
   inst: Institution;
   kind: string;
-  onDone: (w: Warning[]) => void;
+  onDone: (w: Warning[], queued: boolean) => void;
   onCancel: () => void;
 }) {
   const { t } = useI18n();
@@ -246,6 +288,9 @@ function AddMember({
   const [joinedOn, setJoinedOn] = useState(todayIso());
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  // The membership's client id (contract14 §1), kept while the form is open so a second try
+  // after a refusal replaces the queued entry.
+  const [newId] = useState(uuidv7);
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -260,14 +305,41 @@ function AddMember({
       if (person) body.person_id = person;
     }
     setBusy(true);
+    const local: Membership = {
+      id: newId,
+      institution_id: inst.id,
+      institution_name: inst.name,
+      household_id: household?.id ?? null,
+      household_name: household?.head_name ?? null,
+      person_id: person || null,
+      person_name: household?.people?.find((p) => p.id === person)?.name ?? null,
+      person_sex: household?.people?.find((p) => p.id === person)?.sex ?? null,
+      member_institution_id: kind === 'institution' ? memberInst : null,
+      member_institution_name: null,
+      role,
+      joined_on: joinedOn,
+      left_on: null,
+    };
     try {
-      const r = await post<Membership>(
-        `/institutions/${encodeURIComponent(inst.id)}/members`,
-        body,
+      const result = await saveMembership(
+        {
+          record: newId,
+          kind: 'create',
+          method: 'POST',
+          path: `/institutions/${encodeURIComponent(inst.id)}/members`,
+          body: { id: newId, ...body },
+          // A household registered on this phone reaches the server first.
+          deps: household ? [household.id] : [],
+          label: t('inst.labelAdd', { name: memberName(local), inst: inst.name }),
+          edit: `institutions/${inst.id}`,
+        },
+        local,
       );
-      onDone(r.warnings ?? []);
+      if ('fields' in result) {
+        setFields(result.fields);
+        showError(result.message);
+      } else onDone(result.warnings, result.queued);
     } catch (err) {
-      if (err instanceof ApiError) setFields(err.fields);
       showError(err);
     } finally {
       setBusy(false);
@@ -361,13 +433,13 @@ function HouseholdSearch({
 }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
-  // Searched 250 ms after typing stops, until a household is chosen.
+  // Searched 250 ms after typing stops, until a household is chosen: in the working set once
+  // the phone holds one (offline too), else on the server.
   const text = value ? '' : q.trim();
-  const found = useFetch<Page<Household>>(
+  const results = useFetch<Household[]>(
     text ? '/households' + query({ area, q: text, limit: 20 }) : null,
-    { delay: 250 },
-  ).data?.items;
-  const results = text ? (found ?? null) : null;
+    { delay: 250, reset: true, load: () => findHouseholds(area, text) },
+  ).data;
 
   if (value) {
     return (
@@ -416,8 +488,12 @@ function HouseholdSearch({
                 data-id={h.id}
                 onClick={() => {
                   // The list item has no people; the record has.
-                  get<Household>(`/households/${encodeURIComponent(h.id)}`)
-                    .then(onChange)
+                  loadRecord<Household>(
+                    'households',
+                    h.id,
+                    `/households/${encodeURIComponent(h.id)}`,
+                  )
+                    .then((l) => onChange(l.record))
                     .catch(showError);
                 }}
               >
@@ -542,4 +618,51 @@ function MemberInstitutionChoice({
       )}
     </>
   );
+}
+
+// Households to choose from: the working set's once the phone holds one (offline too, names in
+// any script), else the server's, in the institution's area.
+async function findHouseholds(area: string, q: string): Promise<Household[]> {
+  if (await hasWorkingSet()) return searchLocal<Household>('households', q, 20);
+  return (await get<Page<Household>>('/households' + query({ area, q, limit: 20 }))).items;
+}
+
+// The institution's memberships kept on this phone (from the sync, or added or ended here).
+async function deviceMembers(instId: string): Promise<{ m: Membership; pending: boolean }[]> {
+  const rows = await allRows('memberships');
+  return rows
+    .filter((r) => (r.r as unknown as Membership).institution_id === instId)
+    .map((r) => ({ m: r.r as unknown as Membership, pending: !!r.pending }));
+}
+
+const memberName = (m: Membership) =>
+  m.member_institution_name ?? m.household_name ?? m.person_name ?? '';
+
+type Saved =
+  { warnings: Warning[]; queued: boolean } | { fields: Record<string, string>; message: string };
+
+// Queues a membership write and tries to send it: the server's warnings once sent (none while
+// it waits for the network), or the refusal's field errors (kept in the outbox to fix there).
+async function saveMembership(
+  e: {
+    record: string;
+    kind: 'create' | 'update';
+    method: 'POST' | 'PATCH';
+    path: string;
+    body: Record<string, unknown>;
+    deps: string[];
+    label: string;
+    edit: string;
+  },
+  local: Membership,
+): Promise<Saved> {
+  await enqueue(
+    { ...e, entity: 'memberships' },
+    { entity: 'memberships', record: local as unknown as Record<string, unknown> },
+  );
+  const result = await outcome([e.record]);
+  if (result === 'queued') return { warnings: [], queued: true };
+  if (result === 'sent')
+    return { warnings: (answers.get(e.record) as Membership)?.warnings ?? [], queued: false };
+  return { fields: result.error?.fields ?? {}, message: result.error?.message || t('off.refused') };
 }

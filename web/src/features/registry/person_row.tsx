@@ -1,6 +1,6 @@
-// One person of the household form: name, sex, birth date or age, relation, the six Washington
-// Group questions (four answers each), displacement and phone.
-import { useId } from 'preact/hooks';
+// One person of the household form: name, sex, age in years (or the birth date when known),
+// relation, the six Washington Group questions (four answers each), displacement and phone.
+import { useId, useState } from 'preact/hooks';
 import { Field, SelectField } from '../../components/form_fields';
 import { useI18n } from '../../i18n';
 import { enumLabel, enumOptions, todayIso } from '../../registry_data';
@@ -38,7 +38,8 @@ export function emptyPerson(relation: string): PersonRow {
     key: 'p' + ++seq,
     name: '',
     sex: '',
-    ageMode: 'date',
+    // Most people know their age, few their birth date: years first.
+    ageMode: 'age',
     birth_date: '',
     age: '',
     relation,
@@ -57,7 +58,7 @@ export function rowOf(p: Person): PersonRow {
     version: p.version,
     name: p.name,
     sex: p.sex,
-    ageMode: p.birth_date_estimated ? 'age' : 'date',
+    ageMode: p.birth_date && !p.birth_date_estimated ? 'date' : 'age',
     birth_date: p.birth_date_estimated ? '' : (p.birth_date ?? ''),
     age: p.age !== null ? String(p.age) : '',
     relation: p.relation,
@@ -69,6 +70,39 @@ export function rowOf(p: Person): PersonRow {
   return row;
 }
 
+// The answered Washington Group questions of a row, or null when none is.
+export function wgOf(r: PersonRow): Record<WgDomain, number> | null {
+  const answered = WG_DOMAINS.filter((d) => r.wg[d] !== '');
+  if (answered.length === 0) return null;
+  const wg = {} as Record<WgDomain, number>;
+  for (const d of answered) wg[d] = Number(r.wg[d]);
+  return wg;
+}
+
+// The household flags the server derives from its people (household_rules.cpp DeriveFlags):
+// the form shows them instead of asking.
+export const DERIVED = ['female_headed', 'elderly_headed', 'disability', 'displaced'];
+
+function ageOf(r: PersonRow, today: string): number | null {
+  if (r.ageMode === 'age') return r.age.trim() ? Number(r.age.trim()) : null;
+  if (!r.birth_date) return null;
+  const [y, m, d] = r.birth_date.split('-').map(Number);
+  const [ty, tm, td] = today.split('-').map(Number);
+  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
+}
+
+export function derivedFlags(rows: PersonRow[], today = todayIso()): string[] {
+  const out: string[] = [];
+  const head = rows.find((r) => r.relation === 'head');
+  if (head?.sex === 'f') out.push('female_headed');
+  const headAge = head ? ageOf(head, today) : null;
+  if (headAge !== null && headAge >= 60) out.push('elderly_headed');
+  // A person has a disability when any answer is "a lot of difficulty" (3) or "cannot do" (4).
+  if (rows.some((r) => Object.values(wgOf(r) ?? {}).some((a) => a >= 3))) out.push('disability');
+  if (rows.some((r) => r.displacement !== '' && r.displacement !== 'host')) out.push('displaced');
+  return out;
+}
+
 // The API body of a person; on a patch, emptied fields are sent as null to clear them.
 export function personBody(r: PersonRow, forPatch: boolean): Record<string, unknown> {
   const b: Record<string, unknown> = { name: r.name.trim(), sex: r.sex, relation: r.relation };
@@ -78,14 +112,9 @@ export function personBody(r: PersonRow, forPatch: boolean): Record<string, unkn
   if (r.ageMode === 'age' && r.age.trim()) b.age = Number(r.age.trim());
   else if (r.ageMode === 'date' && r.birth_date) b.birth_date = r.birth_date;
   else clear('birth_date');
-  const answered = WG_DOMAINS.filter((d) => r.wg[d] !== '');
-  if (answered.length > 0) {
-    const wg: Record<string, number> = {};
-    for (const d of answered) wg[d] = Number(r.wg[d]);
-    b.wg = wg;
-  } else {
-    clear('wg');
-  }
+  const wg = wgOf(r);
+  if (wg) b.wg = wg;
+  else clear('wg');
   if (r.displacement) b.displacement = r.displacement;
   else clear('displacement');
   if (r.phone.trim()) b.phone = r.phone.trim();
@@ -108,6 +137,10 @@ export function PersonRowEditor({ index, row, fields, onChange, onRemove }: Prop
   const set = (p: Partial<PersonRow>) => onChange({ ...row, ...p });
   const tid = (f: string) => `person-${index}-${f}`;
   const wgError = k('wg');
+  // The six questions are drawn only while their section is open (a household of eight people
+  // opens at once on a slow phone); open for a new person, with answers, or with an error.
+  const [wgOpen, setWgOpen] = useState(() => !row.id || WG_DOMAINS.some((d) => row.wg[d] !== ''));
+  const wgShown = wgOpen || !!wgError || WG_DOMAINS.some((d) => !!k('wg.' + d));
   return (
     <fieldset class="person-row" data-testid={'person-' + index}>
       <legend>
@@ -149,35 +182,25 @@ export function PersonRowEditor({ index, row, fields, onChange, onRemove }: Prop
             <input
               type="radio"
               name={id + '-mode'}
-              checked={row.ageMode === 'date'}
-              data-testid={tid('mode-date')}
-              onChange={() => set({ ageMode: 'date' })}
-            />
-            {t('person.birthDate')}
-          </label>
-          <label class="check">
-            <input
-              type="radio"
-              name={id + '-mode'}
               checked={row.ageMode === 'age'}
               data-testid={tid('mode-age')}
               onChange={() => set({ ageMode: 'age' })}
             />
             {t('person.ageYears')}
           </label>
+          <label class="check">
+            <input
+              type="radio"
+              name={id + '-mode'}
+              checked={row.ageMode === 'date'}
+              data-testid={tid('mode-date')}
+              onChange={() => set({ ageMode: 'date' })}
+            />
+            {t('person.birthDate')}
+          </label>
         </div>
       </div>
-      {row.ageMode === 'date' ? (
-        <Field
-          type="date"
-          label={t('person.birthDate')}
-          value={row.birth_date}
-          onInput={(birth_date) => set({ birth_date })}
-          max={todayIso()}
-          error={k('birth_date')}
-          testid={tid('birth-date')}
-        />
-      ) : (
+      {row.ageMode === 'age' ? (
         <Field
           label={t('person.ageYears')}
           value={row.age}
@@ -187,26 +210,41 @@ export function PersonRowEditor({ index, row, fields, onChange, onRemove }: Prop
           error={k('age') ?? k('birth_date')}
           testid={tid('age')}
         />
+      ) : (
+        <Field
+          type="date"
+          label={t('person.birthDate')}
+          value={row.birth_date}
+          onInput={(birth_date) => set({ birth_date })}
+          max={todayIso()}
+          error={k('birth_date')}
+          testid={tid('birth-date')}
+        />
       )}
       <details
         class="wg"
-        open={!row.id || WG_DOMAINS.some((d) => row.wg[d] !== '')}
+        open={wgShown}
+        onToggle={(e) => setWgOpen((e.currentTarget as HTMLDetailsElement).open)}
         data-testid={tid('wg')}
       >
         <summary>{t('wg.title')}</summary>
-        <p class="hint">{t('wg.hint')}</p>
-        {WG_DOMAINS.map((d) => (
-          <SelectField
-            key={d}
-            label={t(`wg.q.${d}`)}
-            value={row.wg[d]}
-            onChange={(v) => set({ wg: { ...row.wg, [d]: v } })}
-            error={k('wg.' + d)}
-            testid={tid('wg-' + d)}
-            options={enumOptions('wg', t('wg.notAsked'))}
-          />
-        ))}
-        {wgError && <div class="field-error">{wgError}</div>}
+        {wgShown && (
+          <>
+            <p class="hint">{t('wg.hint')}</p>
+            {WG_DOMAINS.map((d) => (
+              <SelectField
+                key={d}
+                label={t(`wg.q.${d}`)}
+                value={row.wg[d]}
+                onChange={(v) => set({ wg: { ...row.wg, [d]: v } })}
+                error={k('wg.' + d)}
+                testid={tid('wg-' + d)}
+                options={enumOptions('wg', t('wg.notAsked'))}
+              />
+            ))}
+            {wgError && <div class="field-error">{wgError}</div>}
+          </>
+        )}
       </details>
       <div class="form-row">
         <SelectField

@@ -4,7 +4,7 @@
 // normalised gains ((post − pre) / (max − pre)) and averages from the server, and follow-ups of
 // whether each trainee applies the skills (recorded, changed and deleted).
 import { useState } from 'preact/hooks';
-import { ApiError, del, get, patch, post, query, request } from '../../api';
+import { ApiError, del, get, patch, post, query } from '../../api';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
 import { ConfirmBox, Crumbs, Facts, Ltr } from '../../components/registry_bits';
 import { ListSection } from '../../components/lists';
@@ -26,6 +26,7 @@ import {
 import type { TrainingRights } from './common';
 import { APPLIES, ratio, score, TrainingTabs } from './common';
 import { useFetch } from '../../use_fetch';
+import { localTraining, saveScores as queueScores, type ScoresBody } from '../../offline/scores';
 
 const LIMIT = 50;
 const offsetStore = createStore(0);
@@ -94,7 +95,8 @@ export function TrainingEventPage({
   const [busy, setBusy] = useState(false);
   const [reload, setReload] = useState(0);
 
-  // The training, its trainees' report and follow-ups, read again after each change.
+  // The training, its trainees' report and follow-ups, read again after each change; with no
+  // connection, the training as this phone holds it (scores are then queued).
   const tid = encodeURIComponent(id);
   useFetch(`${id}#${reload}`, {
     load: (_, signal) =>
@@ -102,7 +104,11 @@ export function TrainingEventPage({
         get<Activity>(`/activities/${tid}`, { signal }),
         get<TraineeReport>(`/trainings/${tid}/trainees`, { signal }),
         get<{ items: Followup[] }>(`/trainings/${tid}/followups`, { signal }),
-      ]),
+      ]).catch(async (e) => {
+        const l = e instanceof ApiError && e.status === 0 ? await localTraining(id) : null;
+        if (!l) throw e;
+        return [l.act, l.report, { items: [] as Followup[] }] as const;
+      }),
     onData: ([act, r, f]) => {
       setA(act);
       setReport(r);
@@ -153,20 +159,28 @@ export function TrainingEventPage({
         })),
       };
       if (correcting) body.correction_reason = reason.trim();
-      const r = await request<TraineeReport>(
-        'PUT',
-        `/trainings/${encodeURIComponent(a.id)}/trainees`,
-        body,
+      // Through the outbox: sent at once when online, kept on the phone when not.
+      const result = await queueScores(
+        a,
+        body as unknown as ScoresBody,
+        t('tr.scoresLabel', { title }),
       );
-      setReport(r);
+      if (result === 'queued') {
+        showInfo(t('off.queued'));
+        setReason('');
+        return;
+      }
+      if (result !== 'sent') {
+        const fields = result.error?.fields ?? {};
+        setFields(fields);
+        if (fields.version) setReload((n) => n + 1); // changed meanwhile: show it as it is now
+        showError(result.error?.message || t('off.refused'));
+        return;
+      }
       showInfo(correcting ? t('act.corrected') : t('tr.scoresSaved'));
       setReason('');
       setReload((n) => n + 1);
     } catch (e) {
-      if (e instanceof ApiError) {
-        setFields(e.fields);
-        if (e.fields.version) setReload((n) => n + 1); // changed meanwhile: show it as it is now
-      }
       showError(e);
     } finally {
       setBusy(false);

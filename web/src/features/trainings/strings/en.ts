@@ -28,6 +28,7 @@ const enTraining = {
   'tr.gainHint':
     'Gain: post − pre. Normalised gain: (post − pre) ÷ (maximum − pre), the share of what could still be learnt; none for a perfect pre-test.',
   'tr.saveScores': 'Save scores',
+  'tr.scoresLabel': 'Scores: {title}',
   'tr.scoresSaved': 'Scores saved.',
   'tr.followups': 'Follow-ups',
   'tr.followupsHint': 'Some weeks after the training: does the trainee apply the skills?',

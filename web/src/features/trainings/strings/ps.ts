@@ -28,6 +28,7 @@ const psTraining: Record<TrainingKey, string | Plural> = {
   'tr.gainHint':
     'پرمختګ: وروستۍ − مخکینۍ. نورمال شوی پرمختګ: (وروستۍ − مخکینۍ) ÷ (اعظمي − مخکینۍ)، د هغه څه برخه چې لا زده کېدای شول؛ د بشپړې مخکینۍ نمرې لپاره نشته.',
   'tr.saveScores': 'نمرې خوندي کړئ',
+  'tr.scoresLabel': 'نمرې: {title}',
   'tr.scoresSaved': 'نمرې خوندي شوې.',
   'tr.followups': 'تعقیبونه',
   'tr.followupsHint': 'له روزنې څو اونۍ وروسته: ایا روزنه اخیستونکی مهارتونه کاروي؟',

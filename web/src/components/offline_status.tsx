@@ -1,0 +1,59 @@
+// The line under the top bar that always tells the field user where their work is: offline or
+// not, how many entries wait to be sent or need attention, the first download's progress, and
+// when the phone last synced. It links to the outbox screen.
+import { useEffect, useState } from 'preact/hooks';
+import { useI18n, type Lang } from '../i18n';
+import { offlineStore } from '../offline/status';
+import { href } from '../router';
+import { useStore } from '../store';
+
+// "2 hours ago" in the user's language (Intl knows ps and uk).
+export function ago(lang: Lang, iso: string, now = Date.now()): string {
+  const s = Math.round((Date.parse(iso) - now) / 1000);
+  const rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  const a = Math.abs(s);
+  if (a < 60) return rtf.format(0, 'second');
+  if (a < 3600) return rtf.format(Math.round(s / 60), 'minute');
+  if (a < 86400) return rtf.format(Math.round(s / 3600), 'hour');
+  return rtf.format(Math.round(s / 86400), 'day');
+}
+
+export function OfflineStatusBar() {
+  const { t, lang } = useI18n();
+  const s = useStore(offlineStore);
+  // Re-render each minute so "5 minutes ago" stays true.
+  const [, tick] = useState(0);
+  useEffect(() => {
+    const id = setInterval(() => tick((n) => n + 1), 60000);
+    return () => clearInterval(id);
+  }, []);
+  if (s.phase === 'off') return null;
+  const parts: string[] = [];
+  if (!s.online) parts.push(t('offline.offline'));
+  if (s.problems) parts.push(t('offline.problems', { n: s.problems }));
+  if (s.waiting) parts.push(t('offline.waiting', { n: s.waiting }));
+  else if (s.sent && !s.problems) parts.push(t('offline.sent'));
+  if (s.phase === 'syncing')
+    parts.push(
+      s.total ? t('offline.syncing', { done: s.done, total: s.total }) : t('offline.syncingShort'),
+    );
+  else if (s.last_synced) parts.push(t('offline.lastSynced', { when: ago(lang, s.last_synced) }));
+  const warn = s.problems > 0 || !s.online;
+  return (
+    <a
+      href={href('outbox')}
+      class={warn ? 'offline-bar warn' : 'offline-bar'}
+      data-testid="offline-status"
+      data-online={s.online ? '1' : '0'}
+      data-waiting={s.waiting}
+      data-problems={s.problems}
+      data-phase={s.phase}
+    >
+      <span aria-hidden="true" class="offline-dot" />
+      {parts.join(' · ') || t('offline.neverSynced')}
+      {s.phase === 'syncing' && s.total > 0 && (
+        <progress max={s.total} value={s.done} data-testid="sync-progress" />
+      )}
+    </a>
+  );
+}

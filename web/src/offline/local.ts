@@ -1,0 +1,53 @@
+// Reading records when the network may be gone: a record saved on this device and not yet sent
+// is read from the store; otherwise the server is asked, and when it cannot be reached the
+// working set's copy is used. Lists for pickers search the working set.
+import { ApiError, get } from '../api';
+import { allRows, currentDb, type Entity, type Row } from './db';
+import { matches } from './fold';
+
+export interface Loaded<T> {
+  record: T;
+  // Saved on this device and not yet on the server.
+  pending: boolean;
+  // Read from the device because the server could not be reached.
+  local: boolean;
+}
+
+export async function localRow(entity: Entity, id: string): Promise<Row | undefined> {
+  const d = currentDb();
+  return d ? (await d).get(entity, id) : undefined;
+}
+
+export async function loadRecord<T>(entity: Entity, id: string, path: string): Promise<Loaded<T>> {
+  const row = await localRow(entity, id).catch(() => undefined);
+  if (row?.pending) return { record: row.r as T, pending: true, local: true };
+  try {
+    return { record: await get<T>(path), pending: false, local: false };
+  } catch (e) {
+    if (row && e instanceof ApiError && e.status === 0)
+      return { record: row.r as T, pending: false, local: true };
+    throw e;
+  }
+}
+
+// True once the working set holds a first sync (pickers then search it instead of the server).
+export async function hasWorkingSet(): Promise<boolean> {
+  const d = currentDb();
+  if (!d) return false;
+  return (await (await d).get('meta', 'cursor')) !== undefined;
+}
+
+// Records of `entity` whose names or codes hold every word of `q` (folded), at most `limit`.
+export async function searchLocal<T>(
+  entity: Entity,
+  q: string,
+  limit: number,
+  keep: (r: T) => boolean = () => true,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (const row of await allRows(entity)) {
+    if (out.length >= limit) break;
+    if (matches(row.s, q) && keep(row.r as T)) out.push(row.r as T);
+  }
+  return out;
+}
