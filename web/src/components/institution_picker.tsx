@@ -26,15 +26,19 @@ interface Props {
   emptyText?: string;
 }
 
-// From this phone's working set once it holds one (offline too), else from the server.
+// From this phone's working set once it holds one (offline too, and no request per keystroke on
+// a slow link); from the server when there is none, or when the phone finds nothing while online
+// (a record made elsewhere since the last sync).
 async function findInstitutions(types: string[], q: string): Promise<Institution[]> {
-  if (await hasWorkingSet())
-    return searchLocal<Institution>(
+  if (await hasWorkingSet()) {
+    const local = await searchLocal<Institution>(
       'institutions',
       q,
       20 * Math.max(1, types.length),
       (i) => types.length === 0 || types.includes(i.type),
     );
+    if (local.length > 0 || !navigator.onLine) return local;
+  }
   const pages = await Promise.all(
     (types.length > 0 ? types : [undefined]).map((type) =>
       get<Page<Institution>>('/institutions' + query({ type, q, limit: 20 })),

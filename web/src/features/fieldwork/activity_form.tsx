@@ -748,9 +748,14 @@ function CountGrid({
 }
 
 // Households by the head's or a member's name or code: from this phone's working set once it
-// holds one (offline, and without a request per keystroke), else from the server.
+// holds one (offline, and without a request per keystroke); from the server when there is none,
+// or when the phone finds nothing while online (a household registered elsewhere since the last
+// sync).
 async function findHouseholds(q: string): Promise<Household[]> {
-  if (await hasWorkingSet()) return searchLocal<Household>('households', q, 10);
+  if (await hasWorkingSet()) {
+    const local = await searchLocal<Household>('households', q, 10);
+    if (local.length > 0 || !navigator.onLine) return local;
+  }
   return (await get<Page<Household>>('/households' + query({ q, limit: 10 }))).items;
 }
 
