@@ -23,6 +23,17 @@ import { useStore } from '../../store';
 
 const mb = (n: number) => (n / 1048576).toFixed(1);
 
+// The screen that reopens a refused entry in its form. A membership's names the membership
+// (entries queued before that named only its institution).
+function fixRoute(e: OutboxEntry): string[] {
+  const edit = e.edit ?? '';
+  const route =
+    e.entity === 'memberships' && !edit.includes('/members/')
+      ? `${edit}/members/${e.record}`
+      : edit;
+  return route.split('/');
+}
+
 export function OutboxPage() {
   const { t, lang } = useI18n();
   const s = useStore(offlineStore);
@@ -145,7 +156,7 @@ function Entry({ e }: { e: OutboxEntry }) {
             type="button"
             class="primary"
             data-testid="outbox-fix"
-            onClick={() => navigate(...e.edit!.split('/'))}
+            onClick={() => navigate(...fixRoute(e))}
           >
             {t('off.fix')}
           </button>

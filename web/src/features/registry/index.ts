@@ -33,6 +33,8 @@ export const registry: Feature = {
     inst('/import', 'institution-import', 'institutions'),
     inst('/:id', 'institution'),
     inst('/:id/edit', 'institution-edit', 'institution'),
+    // A membership refused by the server, reopened from the outbox in its form ("Fix").
+    inst('/:id/members/:member', 'institution'),
     route('summary', 'summary', 'summary'),
     route('summary/:id', 'summary', 'summary'),
   ],

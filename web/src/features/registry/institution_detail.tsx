@@ -21,7 +21,16 @@ import { localRow } from '../../offline/local';
 import { useOfflineFetch } from '../../offline/use_offline_fetch';
 import { LoadingCard } from '../../components/loading_card';
 
-export function InstitutionDetailPage({ id, canWrite }: { id: string; canWrite: boolean }) {
+// `fix`: a membership refused by the server, opened in its form (from the outbox).
+export function InstitutionDetailPage({
+  id,
+  canWrite,
+  fix,
+}: {
+  id: string;
+  canWrite: boolean;
+  fix?: string;
+}) {
   const { t } = useI18n();
   const config = useConfig();
   const flashed = useFlashWarnings(id);
@@ -188,7 +197,12 @@ export function InstitutionDetailPage({ id, canWrite }: { id: string; canWrite: 
           </details>
         )}
       </section>
-      <MembersSection inst={inst} canWrite={canWrite && !final} onChange={() => reload()} />
+      <MembersSection
+        inst={inst}
+        canWrite={canWrite && !final}
+        onChange={() => reload()}
+        fix={fix}
+      />
       <AssessmentsSection inst={inst} canWrite={canWrite} onChange={() => reload()} />
       {inst.child_count > 0 && <ChildInstitutions id={inst.id} />}
     </>

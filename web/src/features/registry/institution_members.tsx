@@ -2,7 +2,9 @@
 // institution with its representative, by the type's member kind), end a membership. Adding and
 // ending go through the outbox (offline too): sent at once when online, otherwise kept on the
 // phone and shown in the list as waiting to send; the list is read from the working set when
-// the server cannot be reached.
+// the server cannot be reached. An add or an end the server refused opens again in its form
+// from the outbox ("Fix": #/institutions/{id}/members/{membership}), with what was typed and the
+// server's errors; saving it replaces the refused entry, so it is sent once.
 import { useEffect, useState } from 'preact/hooks';
 import { get, query } from '../../api';
 import { Field, SelectField, SubmitCancel } from '../../components/form_fields';
@@ -16,7 +18,8 @@ import type { Household, Institution, Membership, Page, Person, Warning } from '
 import { FieldErrorsElsewhere } from './institution_form';
 import { allRows } from '../../offline/db';
 import { hasWorkingSet, loadRecord, searchLocal } from '../../offline/local';
-import { answers, enqueue, outcome } from '../../offline/outbox';
+import { answers, enqueue, outcome, problemOf } from '../../offline/outbox';
+import type { OutboxEntry } from '../../offline/db';
 import { useOfflineFetch } from '../../offline/use_offline_fetch';
 import { useFetch } from '../../use_fetch';
 import { uuidv7 } from '../../offline/uuid';
@@ -25,15 +28,34 @@ interface Props {
   inst: Institution;
   canWrite: boolean;
   onChange: () => void;
+  // The membership whose refused outbox entry is to be fixed.
+  fix?: string;
 }
 
-export function MembersSection({ inst, canWrite, onChange }: Props) {
+export function MembersSection({ inst, canWrite, onChange, fix }: Props) {
   const { t } = useI18n();
   const config = useConfig();
   const [all, setAll] = useState(false);
   const [adding, setAdding] = useState(false);
   const [ending, setEnding] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<Warning[]>([]);
+  // The refused entry being fixed: its form opens with the entry's values and errors.
+  const [refused, setRefused] = useState<OutboxEntry | null>(null);
+  useEffect(() => {
+    if (!fix) return;
+    problemOf(fix)
+      .then((e) => {
+        if (!e || e.state !== 'failed' || e.entity !== 'memberships') return;
+        setRefused(e);
+        if (e.kind === 'create') setAdding(true);
+        else {
+          setAll(true); // an ended membership's row is among all of them
+          setEnding(e.record);
+        }
+        showError(t('off.refused'));
+      })
+      .catch(showError);
+  }, [fix]);
 
   const { data, reload } = useOfflineFetch<{ items: Membership[] }>(
     `/institutions/${encodeURIComponent(inst.id)}/members` +
@@ -91,9 +113,11 @@ export function MembersSection({ inst, canWrite, onChange }: Props) {
         <AddMember
           inst={inst}
           kind={kind}
+          initial={refused?.kind === 'create' ? refused : undefined}
           onCancel={() => setAdding(false)}
           onDone={(w, queued) => {
             setAdding(false);
+            setRefused(null);
             showInfo(queued ? t('off.queued') : t('inst.memberAdded'));
             changed(w);
           }}
@@ -178,9 +202,11 @@ export function MembersSection({ inst, canWrite, onChange }: Props) {
                       <EndMembership
                         inst={inst}
                         membership={m}
+                        initial={refused?.record === m.id ? refused : undefined}
                         onCancel={() => setEnding(null)}
                         onDone={(w, queued) => {
                           setEnding(null);
+                          setRefused(null);
                           showInfo(queued ? t('off.queued') : t('inst.memberEnded'));
                           changed(w);
                         }}
@@ -197,21 +223,29 @@ export function MembersSection({ inst, canWrite, onChange }: Props) {
   );
 }
 
+// The body of a refused entry being fixed, as strings ('' when absent).
+const typed = (e: OutboxEntry | undefined, k: string): string => {
+  const v = (e?.body as Record<string, unknown> | undefined)?.[k];
+  return v === null || v === undefined ? '' : String(v);
+};
+
 function EndMembership({
   inst,
   membership,
+  initial,
   onDone,
   onCancel,
 }: {
   inst: Institution;
   membership: Membership;
+  initial?: OutboxEntry;
   onDone: (w: Warning[], queued: boolean) => void;
   onCancel: () => void;
 }) {
   const { t } = useI18n();
-  const [leftOn, setLeftOn] = useState(todayIso());
-  const [reason, setReason] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [leftOn, setLeftOn] = useState(() => typed(initial, 'left_on') || todayIso());
+  const [reason, setReason] = useState(() => typed(initial, 'left_reason'));
+  const [fields, setFields] = useState<Record<string, string>>(initial?.error?.fields ?? {});
   return (
     <form
       class="inline-form"
@@ -232,7 +266,7 @@ function EndMembership({
             body,
             deps: [],
             label: t('inst.labelEnd', { name: memberName(membership) }),
-            edit: `institutions/${inst.id}`,
+            edit: `institutions/${inst.id}/members/${membership.id}`,
           },
           { ...membership, ...body },
         ).catch((err) => {
@@ -271,26 +305,37 @@ function EndMembership({
 function AddMember({
   inst,
   kind,
+  initial,
   onDone,
   onCancel,
 }: {
   inst: Institution;
   kind: string;
+  // A refused add being fixed: the form starts from what was typed, with the server's errors.
+  initial?: OutboxEntry;
   onDone: (w: Warning[], queued: boolean) => void;
   onCancel: () => void;
 }) {
   const { t } = useI18n();
   const config = useConfig();
   const [household, setHousehold] = useState<Household | null>(null);
-  const [memberInst, setMemberInst] = useState('');
-  const [person, setPerson] = useState('');
-  const [role, setRole] = useState('member');
-  const [joinedOn, setJoinedOn] = useState(todayIso());
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [memberInst, setMemberInst] = useState(() => typed(initial, 'member_institution_id'));
+  const [person, setPerson] = useState(() => typed(initial, 'person_id'));
+  const [role, setRole] = useState(() => typed(initial, 'role') || 'member');
+  const [joinedOn, setJoinedOn] = useState(() => typed(initial, 'joined_on') || todayIso());
+  const [fields, setFields] = useState<Record<string, string>>(initial?.error?.fields ?? {});
   const [busy, setBusy] = useState(false);
   // The membership's client id (contract14 §1), kept while the form is open so a second try
-  // after a refusal replaces the queued entry.
-  const [newId] = useState(uuidv7);
+  // after a refusal replaces the queued entry (the refused entry's own id when fixing one).
+  const [newId] = useState(() => initial?.record ?? uuidv7());
+  // The refused entry's household, read from the phone (or the server).
+  useEffect(() => {
+    const hid = typed(initial, 'household_id');
+    if (!hid) return;
+    loadRecord<Household>('households', hid, `/households/${encodeURIComponent(hid)}`)
+      .then((l) => setHousehold(l.record))
+      .catch(showError);
+  }, []);
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -331,7 +376,7 @@ function AddMember({
           // A household registered on this phone reaches the server first.
           deps: household ? [household.id] : [],
           label: t('inst.labelAdd', { name: memberName(local), inst: inst.name }),
-          edit: `institutions/${inst.id}`,
+          edit: `institutions/${inst.id}/members/${newId}`,
         },
         local,
       );

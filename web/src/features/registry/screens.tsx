@@ -21,7 +21,12 @@ export const screens: Screens = {
   duplicates: ({ can }) => <DuplicatesPage canWrite={can('registry.write')} />,
   institutions: ({ can }) => <InstitutionsPage canWrite={can('registry.write')} />,
   institution: ({ params, can }) => (
-    <InstitutionDetailPage key={params.id} id={params.id} canWrite={can('registry.write')} />
+    <InstitutionDetailPage
+      key={params.id}
+      id={params.id}
+      canWrite={can('registry.write')}
+      fix={params.member}
+    />
   ),
   'institution-new': () => <InstitutionFormPage key="new" />,
   'institution-edit': ({ params }) => <InstitutionFormPage key={params.id} id={params.id} />,

@@ -27,6 +27,7 @@ import type { TrainingRights } from './common';
 import { APPLIES, ratio, score, TrainingTabs } from './common';
 import { useFetch } from '../../use_fetch';
 import { localTraining, saveScores as queueScores, type ScoresBody } from '../../offline/scores';
+import { problemOf } from '../../offline/outbox';
 
 const LIMIT = 50;
 const offsetStore = createStore(0);
@@ -117,6 +118,22 @@ export function TrainingEventPage({
       for (const x of act.attendance)
         s[x.person_id] = { pre: scoreText(x.pre_score), post: scoreText(x.post_score) };
       setScores(s);
+      // Scores the server refused (opened from the outbox's "Fix"): as they were typed, with the
+      // server's errors, to correct and save again (which replaces the refused entry).
+      problemOf(`${id}/trainees`)
+        .then((e) => {
+          if (e?.state !== 'failed') return;
+          const body = e.body as ScoresBody;
+          const typed = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+          const fixed: Scores = { ...s };
+          for (const x of body.trainees)
+            fixed[x.person_id] = { pre: typed(x.pre_score), post: typed(x.post_score) };
+          setScores(fixed);
+          if (body.correction_reason) setReason(body.correction_reason);
+          setFields(e.error?.fields ?? {});
+          showError(e.error?.message || t('off.refused'));
+        })
+        .catch(() => {});
     },
   });
 
