@@ -103,6 +103,9 @@ test('register a household with two people on a phone and find it in the list', 
   // Edit: the son's walking answer changes, and a third person joins.
   await page.getByTestId('household-edit').click();
   await page.getByTestId('household-form').waitFor();
+  // A registered person shows a line of what is known until "Change details" opens the rest.
+  assert.match(await page.getByTestId('person-1-summary').innerText(), /\S/);
+  await page.getByTestId('person-1-more').click();
   assert.equal(await page.getByTestId('person-1-wg-mobility').inputValue(), '3');
   await page.getByTestId('person-1-wg-mobility').selectOption('2');
   await page.getByTestId('hh-add-person').click();

@@ -2,7 +2,7 @@
 // part of its name: the same look as the area picker, without a request per keystroke.
 import { useId, useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
-import { fold, matches } from '../offline/fold';
+import { fold, matcher } from '../offline/fold';
 
 export interface PickerOption {
   value: string;
@@ -36,8 +36,9 @@ export function SearchPicker(p: Props) {
   const [open, setOpen] = useState(p.open || !p.value);
   const chosen = p.options.find((o) => o.value === p.value);
   // Folded (case, accents, vowel marks) as the working set's search is, in any script.
+  const hit = matcher(q);
   const shown = p.options.filter(
-    (o) => !q.trim() || matches(fold(o.label + ' ' + (o.meta ?? '') + ' ' + (o.keywords ?? '')), q),
+    (o) => !q.trim() || hit(fold(o.label + ' ' + (o.meta ?? '') + ' ' + (o.keywords ?? ''))),
   );
 
   return (

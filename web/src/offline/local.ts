@@ -3,7 +3,7 @@
 // working set's copy is used. Lists for pickers search the working set.
 import { ApiError, get } from '../api';
 import { allRows, currentDb, type Entity, type Row } from './db';
-import { matches } from './fold';
+import { matcher } from './fold';
 
 export interface Loaded<T> {
   record: T;
@@ -18,9 +18,12 @@ export async function localRow(entity: Entity, id: string): Promise<Row | undefi
   return d ? (await d).get(entity, id) : undefined;
 }
 
+// With no connection (the browser says so), the working set's copy at once: a request that
+// cannot succeed costs a slow phone a round of the service worker before the screen opens.
 export async function loadRecord<T>(entity: Entity, id: string, path: string): Promise<Loaded<T>> {
   const row = await localRow(entity, id).catch(() => undefined);
   if (row?.pending) return { record: row.r as T, pending: true, local: true };
+  if (row && !navigator.onLine) return { record: row.r as T, pending: false, local: true };
   try {
     return { record: await get<T>(path), pending: false, local: false };
   } catch (e) {
@@ -45,9 +48,10 @@ export async function searchLocal<T>(
   keep: (r: T) => boolean = () => true,
 ): Promise<T[]> {
   const out: T[] = [];
+  const hit = matcher(q);
   for (const row of await allRows(entity)) {
     if (out.length >= limit) break;
-    if (matches(row.s, q) && keep(row.r as T)) out.push(row.r as T);
+    if (hit(row.s) && keep(row.r as T)) out.push(row.r as T);
   }
   return out;
 }

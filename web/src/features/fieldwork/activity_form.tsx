@@ -145,10 +145,14 @@ export function ActivityFormPage({
     loadRecord<Activity>('activities', id, `/activities/${encodeURIComponent(id)}`)
       .then(async (l) => {
         const a = l.record;
+        // The outbox read first, then every state at once: the form is drawn once.
+        const [queued, problem] = await Promise.all([
+          l.pending ? problemOrQueued(a.id, 'create') : undefined,
+          problemOf(a.id),
+        ]);
         setRecord(a);
-        setLocalOnly(l.pending && !!(await problemOrQueued(a.id, 'create')));
+        setLocalOnly(l.pending && !!queued);
         setF(formOf(a));
-        const problem = await problemOf(a.id);
         if (problem?.state === 'failed') {
           setFields(problem.error?.fields ?? {});
           showError(t('off.refused'));
@@ -167,10 +171,15 @@ export function ActivityFormPage({
   }, [id]);
 
   const draft = useDraft('activity:' + (id ?? 'new'), f, !id || record !== null, setF);
+  // The counts of people with a disability: open when any is counted, or when the user opens them.
+  const [disabilityOpen, setDisabilityOpen] = useState(false);
 
   if (id && !record) return <LoadingCard />;
   const set = (p: Partial<Form>) => setF((old) => ({ ...old, ...p }));
   const total = Object.values(f.counts).reduce((s, v) => s + countOf(v), 0);
+  const disabilityShown =
+    disabilityOpen ||
+    countedSexes().some((s) => ageBands().some((b) => countOf(f.counts[cell(s, b, true)]) > 0));
   const correcting = record?.status === 'verified';
 
   function body(): Record<string, unknown> {
@@ -498,12 +507,14 @@ export function ActivityFormPage({
           <CountGrid counts={f.counts} disability={false} onChange={(counts) => set({ counts })} />
           <details
             class="count-more"
-            open={countedSexes().some((s) =>
-              ageBands().some((b) => countOf(f.counts[cell(s, b, true)]) > 0),
-            )}
+            open={disabilityShown}
+            onToggle={(e) => setDisabilityOpen((e.currentTarget as HTMLDetailsElement).open)}
           >
             <summary data-testid="act-disability-toggle">{t('act.withDisability')}</summary>
-            <CountGrid counts={f.counts} disability onChange={(counts) => set({ counts })} />
+            {/* Drawn only while open: the form opens sooner on a slow phone. */}
+            {disabilityShown && (
+              <CountGrid counts={f.counts} disability onChange={(counts) => set({ counts })} />
+            )}
           </details>
           <p class="count-total" aria-live="polite" data-testid="act-total" data-total={total}>
             {t('act.total', { n: total })}
@@ -919,6 +930,8 @@ function Facilitators({
   // Colleagues with a role in the activity's area (or above it), picked by name.
   const [staff, setStaff] = useState<StaffMember[]>([]);
   useEffect(() => {
+    // Offline there is no one to ask (colleagues are not in the working set): no request.
+    if (!navigator.onLine) return;
     let live = true;
     get<Page<StaffMember>>('/staff' + query({ area: areaId, limit: 500 }))
       .then((p) => live && setStaff(p.items))

@@ -112,12 +112,17 @@ export function HouseholdFormPage({ id }: { id?: string }) {
     loadRecord<Household>('households', id, `/households/${encodeURIComponent(id)}`)
       .then(async (l) => {
         const h = l.record;
+        // Both outbox reads first, then every state at once: the form is drawn once, with its
+        // people (a slow phone lays a household's form out in a tenth of a second).
+        const [queued, problem] = await Promise.all([
+          l.pending ? problemOrQueued(h.id, 'create') : undefined,
+          problemOf(h.id),
+        ]);
         setRecord(h);
-        setLocalOnly(l.pending && !!(await problemOrQueued(h.id, 'create')));
+        setLocalOnly(l.pending && !!queued);
         setF(formOf(h));
         setRows((h.people ?? []).map(rowOf));
         // A queued entry the server refused: its field errors, on the form.
-        const problem = await problemOf(h.id);
         if (problem?.state === 'failed') {
           setFields(problem.error?.fields ?? {});
           showError(t('off.refused'));

@@ -1,5 +1,8 @@
 // One person of the household form: name, sex, age in years (or the birth date when known),
-// relation, the six Washington Group questions (four answers each), displacement and phone.
+// relation, the six Washington Group questions (four answers each), displacement and phone. A
+// person already registered shows its name and a line of what is known (sex, age, relation)
+// until "Change details" opens the rest: a household of several people opens at once on a slow
+// phone, and the row a user came to change is found by its name.
 import { useId, useState } from 'preact/hooks';
 import { Field, SelectField } from '../../components/form_fields';
 import { useI18n } from '../../i18n';
@@ -141,6 +144,19 @@ export function PersonRowEditor({ index, row, fields, onChange, onRemove }: Prop
   // opens at once on a slow phone); open for a new person, with answers, or with an error.
   const [wgOpen, setWgOpen] = useState(() => !row.id || WG_DOMAINS.some((d) => row.wg[d] !== ''));
   const wgShown = wgOpen || !!wgError || WG_DOMAINS.some((d) => !!k('wg.' + d));
+  // New people open; registered ones open on request or when a field of theirs has an error.
+  const [open, setOpen] = useState(() => !row.id);
+  const prefix = `people[${index}].`;
+  const shown = open || Object.keys(fields).some((f) => f.startsWith(prefix));
+  const age =
+    row.ageMode === 'age'
+      ? row.age.trim() && Number.isFinite(Number(row.age))
+        ? t('hh.ageYears', { n: Number(row.age) })
+        : ''
+      : row.birth_date;
+  const summary = [enumLabel('sex', row.sex), age, enumLabel('relation', row.relation)]
+    .filter(Boolean)
+    .join(t('common.listSep'));
   return (
     <fieldset class="person-row" data-testid={'person-' + index}>
       <legend>
@@ -155,6 +171,65 @@ export function PersonRowEditor({ index, row, fields, onChange, onRemove }: Prop
         error={k('name')}
         testid={tid('name')}
       />
+      {!shown && (
+        <div class="person-summary">
+          <span class="muted" data-testid={tid('summary')}>
+            {summary}
+          </span>
+          <button
+            type="button"
+            class="secondary small-button"
+            data-testid={tid('more')}
+            onClick={() => setOpen(true)}
+          >
+            {t('person.more')}
+          </button>
+        </div>
+      )}
+      {shown && (
+        <PersonDetails
+          row={row}
+          set={set}
+          k={k}
+          tid={tid}
+          id={id}
+          wgShown={wgShown}
+          setWgOpen={setWgOpen}
+          wgError={wgError}
+        />
+      )}
+      {onRemove && (
+        <button type="button" class="danger" data-testid={tid('remove')} onClick={onRemove}>
+          {t('hh.removePerson')}
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+// The rest of a person's fields (all but the name).
+function PersonDetails({
+  row,
+  set,
+  k,
+  tid,
+  id,
+  wgShown,
+  setWgOpen,
+  wgError,
+}: {
+  row: PersonRow;
+  set: (p: Partial<PersonRow>) => void;
+  k: (f: string) => string | undefined;
+  tid: (f: string) => string;
+  id: string;
+  wgShown: boolean;
+  setWgOpen: (open: boolean) => void;
+  wgError?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
       <div class="form-row">
         <SelectField
           label={t('person.sex')}
@@ -265,11 +340,6 @@ export function PersonRowEditor({ index, row, fields, onChange, onRemove }: Prop
           testid={tid('phone')}
         />
       </div>
-      {onRemove && (
-        <button type="button" class="danger" data-testid={tid('remove')} onClick={onRemove}>
-          {t('hh.removePerson')}
-        </button>
-      )}
-    </fieldset>
+    </>
   );
 }

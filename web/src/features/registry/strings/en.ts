@@ -184,6 +184,7 @@ const enRegistry = {
   'person.disability': 'Disability',
   'person.displacement': 'Displacement',
   'person.phone': 'Phone',
+  'person.more': 'Change details',
 
   'wg.title': 'Functioning (Washington Group questions)',
   'wg.hint':

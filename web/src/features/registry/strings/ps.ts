@@ -183,6 +183,7 @@ const psRegistry: Record<RegistryKey, string | Plural> = {
   'person.disability': 'معلولیت',
   'person.displacement': 'بې‌ځایه کېدل',
   'person.phone': 'تلیفون',
+  'person.more': 'معلومات بدل کړئ',
 
   'wg.title': 'فعالیت (د واشنګټن ګروپ پوښتنې)',
   'wg.hint': 'ټولې شپږ پوښتنې وکړئ، یا هیڅ. «ډېره ستونزه» یا «هیڅ نشي کولی» معلولیت ګڼل کېږي.',

@@ -206,6 +206,7 @@ const ukRegistry: Record<RegistryKey, string | Plural> = {
   'person.disability': 'Інвалідність',
   'person.displacement': 'Переміщення',
   'person.phone': 'Телефон',
+  'person.more': 'Змінити дані',
 
   'wg.title': 'Функціонування (питання Вашингтонської групи)',
   'wg.hint':
