@@ -2,7 +2,7 @@
 // is read from the store; otherwise the server is asked, and when it cannot be reached the
 // working set's copy is used. Lists for pickers search the working set.
 import { ApiError, get } from '../api';
-import { allRows, currentDb, type Entity, type Row } from './db';
+import { allRows, currentDb, type DB, type Entity, type Row } from './db';
 import { matcher } from './fold';
 
 export interface Loaded<T> {
@@ -34,10 +34,16 @@ export async function loadRecord<T>(entity: Entity, id: string, path: string): P
 }
 
 // True once the working set holds a first sync (pickers then search it instead of the server).
+// Asked on every keystroke of a picker: once true for a store it stays so (a cursor is never
+// removed), so the answer is kept instead of read again.
+let synced: Promise<DB> | null = null;
 export async function hasWorkingSet(): Promise<boolean> {
   const d = currentDb();
   if (!d) return false;
-  return (await (await d).get('meta', 'cursor')) !== undefined;
+  if (synced === d) return true;
+  const yes = (await (await d).get('meta', 'cursor')) !== undefined;
+  if (yes) synced = d;
+  return yes;
 }
 
 // Records of `entity` whose names or codes hold every word of `q` (folded), at most `limit`.

@@ -787,6 +787,12 @@ function NamedParticipants({
   const [q, setQ] = useState('');
   const [found, setFound] = useState<Household[] | null>(null);
   const [open, setOpen] = useState<Household | null>(null);
+  const [synced, setSynced] = useState(false);
+  useEffect(() => {
+    hasWorkingSet()
+      .then(setSynced)
+      .catch(() => {});
+  }, []);
 
   useEffect(() => {
     if (q.trim().length < 2) {
@@ -794,11 +800,16 @@ function NamedParticipants({
       return;
     }
     let live = true;
-    const timer = setTimeout(() => {
-      findHouseholds(q.trim())
-        .then((items) => live && setFound(items))
-        .catch((e) => live && showError(e));
-    }, 250);
+    // A pause after typing before searching: short once the phone holds the working set (a
+    // search there costs no request), longer when the server is asked.
+    const timer = setTimeout(
+      () => {
+        findHouseholds(q.trim())
+          .then((items) => live && setFound(items))
+          .catch((e) => live && showError(e));
+      },
+      synced ? 150 : 250,
+    );
     return () => {
       live = false;
       clearTimeout(timer);
