@@ -266,7 +266,7 @@ async function localScreens(browser) {
     await page.getByTestId('act-hh-option').first().waitFor();
     search.push((await page.evaluate(() => performance.now())) - t);
   }
-  figures['household search in the session form (incl. 250 ms typing pause)'] = Math.round(
+  figures['household search in the session form (incl. the 150 ms pause after typing)'] = Math.round(
     median(search),
   );
   await context.close();

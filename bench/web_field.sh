@@ -25,6 +25,7 @@ DB="sqlite:$WORK/web.db"
 start_server "$DB"
 echo "== web: field app on a throttled phone ($BASE)"
 json=$(node "$ROOT/bench/web_field.mjs" "$BASE")
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "$json"
 rows=$(echo "$json" | python3 -c '
 import json, sys
@@ -38,7 +39,7 @@ for name, ms in s["open_ms"].items():
 ')
 report=$(cat <<EOT
 ## $(date -u +%Y-%m-%dT%H:%MZ) $(git -C "$ROOT" rev-parse --short HEAD) web (field app)
-Machine: $(machine). Headless Chromium, 360x740, Network.emulateNetworkConditions 400 kbps down / 200 kbps up / 400 ms latency (first load), Emulation.setCPUThrottlingRate 4 (all). Screen times: median of 5 openings, hash change to the screen drawn.
+Machine: $(machine). Headless Chromium, 360x740, Network.emulateNetworkConditions 400 kbps down / 200 kbps up / 400 ms latency (first load), Emulation.setCPUThrottlingRate 4 (all). Screen times: median of 5 openings, hash change to the screen drawn. Load average (1, 5, 15 min) when the screens were timed: $LOAD.
 
 | figure | bytes | time |
 |---|---|---|
