@@ -47,7 +47,7 @@ const Shape<domain::Activity>& ActivityShape() {
           .Field("area_id", &A::area_id)
           .Field("area_name", &A::area_name)
           .Field("place", &A::place)
-          .Field("status", &A::status)
+          .Field("status", &A::status, domain::kActivityStatuses)
           .Field("author_id", &A::author_id)
           .Field("author_name", &A::author_name)
           .Field("submitted_at", &A::submitted_at)

@@ -169,6 +169,7 @@ const Shape<SessionAnswer>& SessionShape() {
           .Nested("user", UserShape(), [](const S& s) { return s.user; })
           .Field("csrf_token", &S::csrf_token)
           .Field("permissions", &S::permissions)
+          .Field("programme_permissions", &S::programme_permissions)
           .Nested("device", DeviceRefShape(), [](const S& s) { return s.device; })
           .Nested("config", config, [](const S&) { return Config{}; });
   return shape;

@@ -44,13 +44,16 @@ boost::json::object UserJson(const domain::User& user);
 boost::json::object PrincipalJson(const domain::Principal& principal);
 boost::json::object AuditJson(const domain::AuditEntry& entry);
 boost::json::object NewTokenJson(const domain::NewToken& token);
-// The session answer: {"user": User, "csrf_token", "permissions", "config"}. `config` is what
-// every screen needs (sexes, UNHCR age bands), so the web app spells out neither.
+// The session answer: {"user": User, "csrf_token", "permissions", "programme_permissions",
+// "device", "config"}. `config` is what every screen needs (sexes, UNHCR age bands), so the web
+// app spells out neither.
 struct SessionAnswer {
   domain::User user;
   std::string csrf_token;
   // What the caller may do: permission ids from the role definitions.
   std::vector<std::string> permissions;
+  // The subset held programme-wide (through a grant on a top-level area): set-up writes need it.
+  std::vector<std::string> programme_permissions;
   std::optional<domain::DeviceRef> device;  // a device session's device (null otherwise)
 };
 const Shape<SessionAnswer>& SessionShape();

@@ -25,7 +25,7 @@ const Shape<domain::Feedback>& FeedbackShape() {
                                 .Field("description", &F::description)
                                 .Field("language", &F::language)
                                 .Field("tags", &F::tags)
-                                .Field("status", &F::status)
+                                .Field("status", &F::status, domain::kFeedbackStatuses)
                                 .Field("assigned_to", &F::assigned_to)
                                 .Field("assigned_name", &F::assigned_name)
                                 .Field("referred_to", &F::referred_to)

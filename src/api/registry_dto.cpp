@@ -123,7 +123,7 @@ const Shape<InstitutionView>& InstitutionShape() {
                                  .Field("name_local", &I::name_local)
                                  .Field("formed_on", &I::formed_on)
                                  .Field("sex_composition", &I::sex_composition)
-                                 .Field("status", &I::status)
+                                 .Field("status", &I::status, domain::kInstitutionStatuses)
                                  .Field("status_on", &I::status_on)
                                  .Field("status_reason", &I::status_reason)
                                  .Field("merged_into_id", &I::merged_into_id)

@@ -50,7 +50,8 @@ ReportRow RowOf(const domain::ReportContent& c, const std::string& code,
                 const domain::ValueRow& live, bool stock) {
   const auto* a = domain::ApprovedRow(c, code, by, keys);
   // A row of an approved report whose figure differs now, or that has appeared since.
-  const bool changed = c.report.status == "approved" && domain::ApprovedDiffers(a, live, stock);
+  const bool changed =
+      c.report.status == domain::ReportStatus::kApproved && domain::ApprovedDiffers(a, live, stock);
   return {live, ApprovedFigures(a, stock, c.context.settings), changed};
 }
 
@@ -153,7 +154,7 @@ const Shape<domain::Report>& ReportSummaryShape() {
                                 .Field("period", &R::period)
                                 .Field("period_start", &R::period_start)
                                 .Field("period_end", &R::period_end)
-                                .Field("status", &R::status)
+                                .Field("status", &R::status, domain::kReportStatuses)
                                 .Field("version", &R::version)
                                 .Field("updated_at", &R::updated_at);
   return shape;

@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/enum_text.hpp"
 namespace mobilise::api {
 
 // Schema nodes.
@@ -161,10 +162,20 @@ class Shape : public ShapeBase {
   }
   // A string field whose value is one of `values` (the schema lists them).
   template <typename M>
-  Shape& Field(std::string key, M T::*member, std::span<const std::string_view> values) {
+  requires(!std::is_enum_v<M>) Shape& Field(std::string key, M T::*member,
+                                            std::span<const std::string_view> values) {
     Field(key, member);
     Restrict(values);
     return *this;
+  }
+  // An enum field, written as its text: `texts` lists them in the enum's order (so does the
+  // schema).
+  template <typename E>
+  requires std::is_enum_v<E> Shape& Field(std::string key, E T::*member,
+                                          std::span<const std::string_view> texts) {
+    return Computed(
+        std::move(key),
+        [member, texts](const T& t) { return std::string(EnumText(texts, t.*member)); }, texts);
   }
   // A field computed from the record by `fn` (its JSON type follows fn's return type).
   template <typename F>

@@ -19,14 +19,16 @@ std::string SessionCookie(const std::string& token, int max_age, bool secure) {
 }
 
 // The session: the user, the CSRF token, what the caller may do (permission ids from the role
-// definitions) and the configuration every screen needs (sexes, UNHCR age bands), so the web app
-// spells out neither.
+// definitions; held anywhere, and held programme-wide) and the configuration every screen needs
+// (sexes, UNHCR age bands), so the web app spells out neither.
 http::Response SessionBody(Services& s, const domain::Principal& p, int status) {
   auto user = s.users.Get(p.actor, p.actor.user_id);
   if (!user) return ErrorResponse(user.error());
-  SessionAnswer answer{*user, p.csrf_token, {}, p.device};
+  SessionAnswer answer{*user, p.csrf_token, {}, {}, p.device};
   for (auto perm : p.actor.Permissions())
     answer.permissions.emplace_back(domain::PermissionId(perm));
+  for (auto perm : p.actor.ProgrammePermissions())
+    answer.programme_permissions.emplace_back(domain::PermissionId(perm));
   return Json(status, SessionJson(answer));
 }
 

@@ -58,8 +58,9 @@ const char* PickActivityTopic(std::mt19937_64& rng) {
                     {"savings_credit", 1}});
 }
 
-const char* PickActivityStatus(std::mt19937_64& rng) {
-  return Pick(rng, {{"verified", 70}, {"submitted", 15}, {"returned", 5}, {"draft", 10}});
+domain::ActivityStatus PickActivityStatus(std::mt19937_64& rng) {
+  return *domain::ParseActivityStatus(
+      Pick(rng, {{"verified", 70}, {"submitted", 15}, {"returned", 5}, {"draft", 10}}));
 }
 
 void AddSessionCounts(std::mt19937_64& rng, bool women,
@@ -199,14 +200,14 @@ class Generator {
     a.decisions = std::string("Members agreed to follow up at the next meeting");
     a.author_id = staff.author;
     // A running programme: most verified, some waiting, a few returned or still drafts.
-    const char* status = PickActivityStatus(rng_);
-    if (DaysBefore(today_, 30) < a.held_on && std::string(status) == "verified" && U() < 0.5)
-      status = "submitted";
-    a.status = status;
-    if (a.status != "draft") a.submitted_at = a.held_on + "T18:00:00.000Z";
-    if (a.status == "verified")
+    using enum domain::ActivityStatus;
+    a.status = PickActivityStatus(rng_);
+    if (DaysBefore(today_, 30) < a.held_on && a.status == kVerified && U() < 0.5)
+      a.status = kSubmitted;
+    if (a.status != kDraft) a.submitted_at = a.held_on + "T18:00:00.000Z";
+    if (a.status == kVerified)
       a.verified_by = staff.verifier, a.verified_at = a.held_on + "T20:00:00.000Z";
-    if (a.status == "returned")
+    if (a.status == kReturned)
       a.return_comment = std::string("Please add the attendance sheet photo");
     a.created_at = a.updated_at = now_;
     a.created_by = staff.author;
@@ -299,21 +300,21 @@ class Generator {
   // Where the record stands: assigned to the demo's staff where they work (sensitive cases to
   // the focal point), referred, responded or closed with the person, mostly on time.
   void FeedbackStatus(domain::Feedback& fb, const UnionCouncilStaff& staff) {
-    const char* status = Pick(
-        rng_, {{"closed", 65}, {"responded", 10}, {"referred", 5}, {"assigned", 10}, {"open", 10}});
-    if (DaysBefore(today_, 20) < fb.received_on && std::string(status) == "closed")
-      status = "assigned";
-    fb.status = status;
-    if (fb.status != "open")  // the demo's staff where they work; others unnamed
+    using enum domain::FeedbackStatus;
+    fb.status = *domain::ParseFeedbackStatus(
+        Pick(rng_,
+             {{"closed", 65}, {"responded", 10}, {"referred", 5}, {"assigned", 10}, {"open", 10}}));
+    if (DaysBefore(today_, 20) < fb.received_on && fb.status == kClosed) fb.status = kAssigned;
+    if (fb.status != kOpen)  // the demo's staff where they work; others unnamed
       fb.assigned_to = fb.sensitive ? staff.focal_point : staff.verifier;
-    if (fb.status == "referred") fb.referred_to = std::string("District health office");
-    if (fb.status == "responded" || fb.status == "closed") {
+    if (fb.status == kReferred) fb.referred_to = std::string("District health office");
+    if (fb.status == kResponded || fb.status == kClosed) {
       fb.response = std::string("The issue was raised with the department and answered");
       fb.responded_on = std::min(today_, DaysBefore(fb.received_on == today_ ? today_ : fb.due_on,
                                                     static_cast<int>(rng_() % 5)));
       if (*fb.responded_on < fb.received_on) fb.responded_on = fb.received_on;
     }
-    if (fb.status == "closed") {
+    if (fb.status == kClosed) {
       // Most loops close on time; some late.
       fb.closed_on =
           U() < 0.8 ? *fb.responded_on

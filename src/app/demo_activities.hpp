@@ -26,7 +26,7 @@ struct ActivityCounts {
 // The activity's type (no SHG meetings where the programme speaks Pashto), topic and status.
 const char* PickActivityType(std::mt19937_64& rng, bool pashto);
 const char* PickActivityTopic(std::mt19937_64& rng);
-const char* PickActivityStatus(std::mt19937_64& rng);
+domain::ActivityStatus PickActivityStatus(std::mt19937_64& rng);
 // A group session's counted participants (not a home visit), mostly adults of the session's sex.
 void AddSessionCounts(std::mt19937_64& rng, bool women,
                       std::vector<domain::ParticipantCount>& counts);

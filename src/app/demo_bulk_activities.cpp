@@ -303,9 +303,10 @@ class BulkWriter {
   // A running programme: most verified, some waiting, a few returned or still drafts.
   void AddActivityRow(const Drawn& d, std::int64_t counted_total, std::int64_t named_total,
                       const std::int64_t (&by_sex)[3]) {
-    std::string status = PickActivityStatus(rng_);
-    if (recent_ < d.held_on && status == "verified" && U() < 0.5) status = "submitted";
-    const bool submitted = status != "draft", verified = status == "verified";
+    using enum domain::ActivityStatus;
+    auto status = PickActivityStatus(rng_);
+    if (recent_ < d.held_on && status == kVerified && U() < 0.5) status = kSubmitted;
+    const bool submitted = status != kDraft, verified = status == kVerified;
     activity_rows_.Add({d.id,
                         d.type,
                         Param(),
@@ -315,12 +316,12 @@ class BulkWriter {
                         village_->id,
                         village_->path,
                         std::string(U() < 0.5 ? "Village hujra" : "Community school"),
-                        status,
+                        std::string(ToString(status)),
                         Opt(author_),
                         submitted ? Param(d.held_on + "T18:00:00.000Z") : Param(),
                         verified ? Opt(verifier_) : Param(),
                         verified ? Param(d.held_on + "T20:00:00.000Z") : Param(),
-                        status == "returned"
+                        status == kReturned
                             ? Param(std::string("Please add the attendance sheet photo"))
                             : Param(),
                         std::string("Members agreed to follow up at the next meeting"),

@@ -175,9 +175,10 @@ struct Generator {
     i.sex_composition = std::move(sex);
     i.formed_on = formed_on;
     const double r = U();
-    i.status = r < 0.78 ? "active" : r < 0.88 ? "dormant" : r < 0.95 ? "forming" : "dissolved";
+    using enum domain::InstitutionStatus;
+    i.status = r < 0.78 ? kActive : r < 0.88 ? kDormant : r < 0.95 ? kForming : kDissolved;
     i.status_on = formed_on;
-    if (i.status == "dissolved") i.status_reason = "members left the area";
+    if (i.status == kDissolved) i.status_reason = "members left the area";
     i.meeting_frequency = type == "SHG" ? "weekly" : "monthly";
     if (type != "CO" && type != "SHG" && U() < 0.6) {
       i.registration_status = "registered";
@@ -208,7 +209,8 @@ struct Generator {
     m.member_institution_id = std::move(member_institution);
     m.role = std::move(role);
     m.joined_on = *inst.formed_on;
-    if (inst.status == "dissolved") m.left_on = *inst.status_on, m.left_reason = "dissolved";
+    if (inst.status == domain::InstitutionStatus::kDissolved)
+      m.left_on = *inst.status_on, m.left_reason = "dissolved";
     m.created_at = m.updated_at = now;
     return m;
   }
@@ -224,7 +226,7 @@ struct Generator {
     inst.member_count = current;
     std::optional<domain::Assessment> assessment;
     if (inst.type == "CO" || inst.type == "SHG" || inst.type == "VO") {
-      if (inst.status != "forming" && U() < 0.8) {
+      if (inst.status != domain::InstitutionStatus::kForming && U() < 0.8) {
         const auto* list = config.FindChecklist(inst.type == "SHG" ? "panchasutra" : "co_grading");
         if (list) {
           domain::Assessment a;
@@ -257,8 +259,8 @@ struct Generator {
       uow.Institutions().InsertAssessment(*assessment);
       ++counts.assessments;
     }
-    uow.Institutions().AddStatusChange(
-        {NewId(), inst.id, inst.status, *inst.status_on, inst.status_reason, now, std::nullopt});
+    uow.Institutions().AddStatusChange({NewId(), inst.id, std::string(ToString(inst.status)),
+                                        *inst.status_on, inst.status_reason, now, std::nullopt});
     for (const auto& m : members) uow.Institutions().InsertMembership(m);
     ++counts.institutions;
     counts.memberships += static_cast<std::int64_t>(members.size());
@@ -327,15 +329,16 @@ struct Generator {
       const std::string& name, const std::string& sex, const std::string& formed,
       Federated& member_orgs, bool skip_dissolved) {
     Institution fed = NewInstitution(type, area, code, name, sex, formed);
-    fed.status = "active";
+    fed.status = domain::InstitutionStatus::kActive;
     std::vector<Membership> members;
     for (auto& [org, rep] : member_orgs) {
-      if (!rep || (skip_dissolved && org.status == "dissolved")) continue;
+      if (!rep || (skip_dissolved && org.status == domain::InstitutionStatus::kDissolved)) continue;
       members.push_back(NewMembership(fed, std::nullopt, rep, org.id, RoleAt(members.size())));
     }
     auto rep = Write(fed, members);
     for (auto& [org, org_rep] : member_orgs) {  // federated once the federation exists
-      if (!org_rep || (skip_dissolved && org.status == "dissolved")) continue;
+      if (!org_rep || (skip_dissolved && org.status == domain::InstitutionStatus::kDissolved))
+        continue;
       org.parent_id = fed.id;
       uow.Institutions().Update(org, org.version);
     }
@@ -385,7 +388,7 @@ struct Generator {
       Institution inst = NewInstitution(type, uc.area, uc.area.code + "-" + type,
                                         std::string(type) + " " + uc.area.name, "mixed",
                                         RandomDate(rng, 2022, 2025));
-      inst.status = "active";
+      inst.status = domain::InstitutionStatus::kActive;
       std::vector<Membership> members;
       const std::size_t size = std::string(type) == "CEFC" ? 8 : 10;
       for (std::size_t k = 0; k < size && k < uc_households.size(); ++k) {

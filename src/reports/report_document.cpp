@@ -34,7 +34,7 @@ domain::ValueRow AsApproved(const domain::ReportContent& c, const domain::Indica
                             const std::vector<std::string>& by, const domain::ValueRow& live,
                             bool* changed) {
   *changed = false;
-  if (c.report.status != "approved") return live;
+  if (c.report.status != domain::ReportStatus::kApproved) return live;
   const auto* a = domain::ApprovedRow(c, v.indicator.code, by, live.keys);
   *changed = domain::ApprovedDiffers(a, live, v.stock);
   domain::ValueRow row = live;
@@ -201,7 +201,7 @@ Document ReportDocument(const domain::ReportContent& c, const std::string& gener
   d.facts = {{w.area, c.report.area_name},
              {w.period,
               c.report.period + " (" + c.report.period_start + " – " + c.report.period_end + ")"},
-             {w.status, c.report.status},
+             {w.status, std::string(domain::ReportStatusName(c.report.status))},
              {w.unverified, c.report.include_unverified ? w.yes : w.no},
              {w.generated, generated_at.substr(0, 16) + " UTC"}};
   for (const auto& s : c.sections) d.sections.push_back(IndicatorSection(c, s, w));
@@ -218,7 +218,7 @@ Result<DataValueSet> ReportDataValues(const domain::ReportContent& c,
   set.data_set = settings.dhis2_data_set;
   set.attribute_option_combo = settings.dhis2_attribute_option_combo;
   set.exported_at = exported_at;
-  if (c.report.status == "approved" && c.report.approved_at)
+  if (c.report.status == domain::ReportStatus::kApproved && c.report.approved_at)
     set.complete_date = c.report.approved_at->substr(0, 10);
   auto period = domain::Dhis2PeriodId(c.context.period, settings.fiscal_year);
   if (!adx && !period)

@@ -15,7 +15,7 @@ domain::ReportContent ApprovedContent() {
   c.report.area_id = "area-1";
   c.report.area_name = "Golden";
   c.report.period = "2026-02";
-  c.report.status = "approved";
+  c.report.status = domain::ReportStatus::kApproved;
   c.report_template.name = "Monthly progress report";
   c.context.period = {"2026-02", "2026-02-01", "2026-02-28", domain::PeriodKind::kMonth};
   domain::IndicatorValues v;

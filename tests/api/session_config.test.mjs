@@ -72,6 +72,35 @@ for (const backend of ['sqlite', 'postgres'])
       assert.ok(!focal.includes('activity.write'));
     });
 
+    test('programme-wide permissions: only what a grant on a top-level area gives', async () => {
+      const session = async (user) =>
+        (await (await login(srv.base, user)).get('/api/v1/session')).json;
+      // An administrator of one province holds area.write there, not over the programme.
+      const provincial = await session('admin.p2');
+      assert.ok(provincial.permissions.includes('area.write'));
+      assert.ok(provincial.permissions.includes('indicator.write'));
+      assert.deepEqual(provincial.programme_permissions, []);
+      const meP1 = await session('me.p1');
+      assert.ok(meP1.permissions.includes('indicator.write'));
+      assert.ok(!meP1.programme_permissions.includes('indicator.write'));
+      // The national administrator holds them programme-wide too, and nothing beyond its roles.
+      const national = await session('admin');
+      for (const p of ['area.write', 'indicator.write', 'config.write', 'audit.read'])
+        assert.ok(
+          national.permissions.includes(p) && national.programme_permissions.includes(p),
+          p,
+        );
+      assert.ok(!national.programme_permissions.includes('activity.verify'));
+      for (const p of national.programme_permissions)
+        assert.ok(national.permissions.includes(p), p);
+      // What a refused programme-wide write looks like: the provincial administrator may not.
+      const c = await login(srv.base, 'admin.p2');
+      const settings = await c.get('/api/v1/programme-settings');
+      assert.equal(settings.status, 200);
+      const put = await c.request('PUT', '/api/v1/programme-settings', settings.json);
+      assert.equal(put.status, 403, put.text);
+    });
+
     test('a bearer token has no session, so neither permissions nor configuration', async () => {
       const c = await login(srv.base, 'admin');
       const t = await c.post('/api/v1/tokens', { name: 'script' });

@@ -13,13 +13,31 @@ import type { DeviceRef, Permission, Session, SessionConfig, User } from './type
 export type SessionState =
   | { status: 'loading' }
   | { status: 'anonymous'; ended: boolean }
-  | { status: 'signed-in'; user: User; permissions: Permission[]; config: SessionConfig };
+  | {
+      status: 'signed-in';
+      user: User;
+      permissions: Permission[];
+      programme: Permission[];
+      config: SessionConfig;
+    };
 
 export const sessionStore = createStore<SessionState>({ status: 'loading' });
 
 // The last session, without its CSRF token, so that the app opens offline (a phone in the
 // field reloads without a connection); the server still decides when the connection returns.
 const CACHED = 'mobilise.session';
+
+// The signed-in state a session answer gives (a session cached by an older version has no
+// programme-wide list: nothing programme-wide until the server is asked again).
+function signedInState(s: Session): SessionState {
+  return {
+    status: 'signed-in',
+    user: s.user,
+    permissions: s.permissions,
+    programme: s.programme_permissions ?? [],
+    config: s.config,
+  };
+}
 
 async function signedIn(s: Session): Promise<void> {
   setCsrfToken(s.csrf_token);
@@ -29,12 +47,7 @@ async function signedIn(s: Session): Promise<void> {
     // private mode: no offline start
   }
   await adoptUserLocale(s.user.locale).catch(() => {});
-  sessionStore.set({
-    status: 'signed-in',
-    user: s.user,
-    permissions: s.permissions,
-    config: s.config,
-  });
+  sessionStore.set(signedInState(s));
 }
 
 // A language chosen while signed in is the account's from now on.
@@ -72,12 +85,7 @@ export async function restoreSession(): Promise<void> {
     if (cached) {
       const s = JSON.parse(cached) as Session;
       await adoptUserLocale(s.user.locale).catch(() => {});
-      sessionStore.set({
-        status: 'signed-in',
-        user: s.user,
-        permissions: s.permissions,
-        config: s.config,
-      });
+      sessionStore.set(signedInState(s));
       return;
     }
     signedOut(false);
@@ -116,6 +124,13 @@ export function useCan(): (p: Permission) => boolean {
   return (p) => s.status === 'signed-in' && s.permissions.includes(p);
 }
 
+// The signed-in caller holds `p` programme-wide (a grant on a top-level area): what the set-up
+// writes (settings, templates, the DHIS2 mapping) need, as the server decides it.
+export function useCanProgrammeWide(): (p: Permission) => boolean {
+  const s = useStore(sessionStore);
+  return (p) => s.status === 'signed-in' && s.programme.includes(p);
+}
+
 // After the signed-in user's own record changed: their name and locale at once, and, when their
 // roles changed, what they may do (the server computes it) with the next GET /session.
 export function updateCurrentUser(user: User): void {
@@ -127,7 +142,12 @@ export function updateCurrentUser(user: User): void {
   get<Session>('/session')
     .then((next) => {
       const now = sessionStore.get();
-      if (now.status === 'signed-in') sessionStore.set({ ...now, permissions: next.permissions });
+      if (now.status === 'signed-in')
+        sessionStore.set({
+          ...now,
+          permissions: next.permissions,
+          programme: next.programme_permissions,
+        });
     })
     .catch(() => {});
 }

@@ -99,6 +99,8 @@ export interface Session {
   user: User;
   csrf_token: string;
   permissions: Permission[];
+  // The subset held programme-wide (a grant on a top-level area): what set-up writes need.
+  programme_permissions: Permission[];
   config: SessionConfig;
   device: DeviceRef | null;
 }

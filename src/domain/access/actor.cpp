@@ -43,6 +43,13 @@ std::vector<Permission> Actor::Permissions() const {
   return out;
 }
 
+std::vector<Permission> Actor::ProgrammePermissions() const {
+  std::vector<Permission> out;
+  for (Permission p : AllPermissions())
+    if (CanAtRoot(p)) out.push_back(p);
+  return out;
+}
+
 std::vector<PathRange> Actor::Scope(Permission p) const {
   if (system) return {PathRange{"/", "0"}};
   std::vector<std::string> paths;

@@ -63,6 +63,9 @@ struct Actor {
   // Every permission held anywhere (through any grant), in AllPermissions() order: what the
   // session tells the web app the caller may do.
   std::vector<Permission> Permissions() const;
+  // Every permission held through a grant on a root area (CanAtRoot), in AllPermissions() order:
+  // what the web app needs for programme-wide writes (set-up, area tree, configuration).
+  std::vector<Permission> ProgrammePermissions() const;
   // Minimal set of subtree ranges where `p` holds (descendants of another grant dropped).
   std::vector<PathRange> Scope(Permission p) const;
 };

@@ -74,4 +74,24 @@ TEST(Roles, PermissionsHeldAnywhere) {
   EXPECT_EQ(Actor::System("cli").Permissions().size(), AllPermissions().size());
 }
 
+// Programme-wide: only what a grant on a root area gives, so a provincial administrator holds
+// area.write in some area but not over the whole programme.
+TEST(Roles, ProgrammePermissionsComeFromRootGrants) {
+  auto contains = [](const std::vector<Permission>& v, Permission p) {
+    return std::find(v.begin(), v.end(), p) != v.end();
+  };
+  Actor a;
+  a.grants = {{Role::kAdmin, "1", "/p1/", false}, {Role::kMe, "2", "/", true}};
+  const auto wide = a.ProgrammePermissions();
+  EXPECT_TRUE(contains(a.Permissions(), Permission::kAreaWrite));
+  EXPECT_FALSE(contains(wide, Permission::kAreaWrite));
+  EXPECT_TRUE(contains(wide, Permission::kIndicatorWrite));
+  EXPECT_TRUE(contains(wide, Permission::kReportWrite));
+  for (Permission p : wide) EXPECT_TRUE(a.CanAtRoot(p)) << PermissionId(p);
+  Actor local;
+  local.grants = {{Role::kAdmin, "1", "/p1/", false}};
+  EXPECT_TRUE(local.ProgrammePermissions().empty());
+  EXPECT_EQ(Actor::System("cli").ProgrammePermissions().size(), AllPermissions().size());
+}
+
 }  // namespace mobilise::domain

@@ -1,6 +1,7 @@
 // Field activities with their participants, and the files that verify them; their storage.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -38,6 +39,14 @@ struct Correction {
   std::optional<std::string> by, by_name, reason;
 };
 
+// Where an activity is in its workflow. Stored and sent as its text (kActivityStatuses, in the
+// enum's order); activity_rules.hpp holds the transitions.
+enum class ActivityStatus { kDraft, kSubmitted, kVerified, kReturned };
+inline constexpr std::array<std::string_view, 4> kActivityStatuses = {"draft", "submitted",
+                                                                      "verified", "returned"};
+std::string_view ToString(ActivityStatus status);
+std::optional<ActivityStatus> ParseActivityStatus(std::string_view text);
+
 struct Activity {
   std::string id;
   std::string type;
@@ -47,7 +56,7 @@ struct Activity {
   std::optional<std::string> start_time, end_time;
   std::string area_id, area_path, area_name;
   std::optional<std::string> place;
-  std::string status = "draft";
+  ActivityStatus status = ActivityStatus::kDraft;
   std::optional<std::string> author_id, author_name, submitted_at, verified_by, verified_by_name,
       verified_at, return_comment, decisions, follow_up, notes;
   std::vector<std::string> topics;

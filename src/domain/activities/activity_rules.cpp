@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
-#include <stdexcept>
 #include <tuple>
 
 #include "core/enum_text.hpp"
@@ -12,8 +11,6 @@
 namespace mobilise::domain {
 namespace {
 
-constexpr std::array<std::string_view, 4> kStatusTexts = {"draft", "submitted", "verified",
-                                                          "returned"};
 constexpr std::array<std::string_view, 3> kActionTexts = {"submit", "verify", "return"};
 
 bool Has(const std::vector<RegistryOption>& list, const std::string& code) {
@@ -53,16 +50,10 @@ void ApplyCounts(Activity& a, const std::vector<ParticipantCount>& in, FieldErro
 
 }  // namespace
 
-std::string_view ToString(ActivityStatus status) { return EnumText(kStatusTexts, status); }
+std::string_view ToString(ActivityStatus status) { return EnumText(kActivityStatuses, status); }
 
 std::optional<ActivityStatus> ParseActivityStatus(std::string_view text) {
-  return ParseEnumText<ActivityStatus>(kStatusTexts, text);
-}
-
-ActivityStatus StatusOf(const Activity& a) {
-  auto status = ParseActivityStatus(a.status);
-  if (!status) throw std::runtime_error("activity " + a.id + " has an unknown status");
-  return *status;
+  return ParseEnumText<ActivityStatus>(kActivityStatuses, text);
 }
 
 std::string_view ToString(ActivityAction action) { return EnumText(kActionTexts, action); }
@@ -124,7 +115,7 @@ Status TakeStep(Activity& a, ActivityAction action, ActivityStatus to,
       break;
     }
   }
-  a.status = ToString(to);
+  a.status = to;
   return {};
 }
 
@@ -246,7 +237,7 @@ Snapshot ActivitySnapshot(const Activity& a) {
                   {"held_on", a.held_on},
                   {"area_id", a.area_id},
                   {"place", a.place},
-                  {"status", a.status},
+                  {"status", std::string(ToString(a.status))},
                   {"topics", topics},
                   {"counted_total", std::to_string(a.counted_total)},
                   {"named_total", std::to_string(a.named_total)},

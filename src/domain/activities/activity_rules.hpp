@@ -20,12 +20,7 @@
 
 namespace mobilise::domain {
 
-// Where an activity is in its workflow. Stored and sent as the text of ToString.
-enum class ActivityStatus { kDraft, kSubmitted, kVerified, kReturned };
-std::string_view ToString(ActivityStatus status);
-std::optional<ActivityStatus> ParseActivityStatus(std::string_view text);
-// The status of a stored record. A text outside the enum means a broken database: throws.
-ActivityStatus StatusOf(const Activity& a);
+// ActivityStatus, its texts and ToString/ParseActivityStatus are in activity.hpp.
 
 // A step of the workflow, as named in the API (`POST /activities/{id}/{action}`).
 enum class ActivityAction { kSubmit, kVerify, kReturn };

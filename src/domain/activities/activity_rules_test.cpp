@@ -20,7 +20,6 @@ TEST(ActivityStatus, TextsRoundTrip) {
   EXPECT_FALSE(ParseActivityStatus("approved"));
   EXPECT_EQ(ParseActivityAction("return"), ActivityAction::kReturn);
   EXPECT_FALSE(ParseActivityAction("approve"));
-  EXPECT_THROW(StatusOf(Activity{.status = "lost"}), std::runtime_error);
 }
 
 TEST(ActivityWorkflow, TheTableIsTheWholeWorkflow) {
@@ -66,7 +65,7 @@ TEST(ActivityWorkflow, RefusalsSayWhoMayAndFromWhere) {
 
 TEST(ActivityWorkflow, StepsNeedParticipantsOrAComment) {
   Activity a;
-  a.status = "draft";
+  a.status = ActivityStatus::kDraft;
   auto empty = TakeStep(a, ActivityAction::kSubmit, ActivityStatus::kSubmitted, std::nullopt,
                         std::nullopt, "2026-03-01T10:00:00.000Z");
   EXPECT_EQ(empty.error().fields.at("counts"),
@@ -74,7 +73,7 @@ TEST(ActivityWorkflow, StepsNeedParticipantsOrAComment) {
   a.named_total = 3;
   ASSERT_TRUE(TakeStep(a, ActivityAction::kSubmit, ActivityStatus::kSubmitted, std::nullopt,
                        std::nullopt, "2026-03-01T10:00:00.000Z"));
-  EXPECT_EQ(a.status, "submitted");
+  EXPECT_EQ(ToString(a.status), "submitted");
   EXPECT_EQ(a.submitted_at, "2026-03-01T10:00:00.000Z");
   auto silent = TakeStep(a, ActivityAction::kReturn, ActivityStatus::kReturned, "", "u1", "t");
   EXPECT_EQ(silent.error().fields.at("comment"), "is required: say what to fix");
@@ -83,7 +82,7 @@ TEST(ActivityWorkflow, StepsNeedParticipantsOrAComment) {
   EXPECT_EQ(a.return_comment, "add the photos");
   ASSERT_TRUE(TakeStep(a, ActivityAction::kVerify, ActivityStatus::kVerified, std::nullopt,
                        std::string("u1"), "t2"));
-  EXPECT_EQ(a.status, "verified");
+  EXPECT_EQ(ToString(a.status), "verified");
   EXPECT_EQ(a.verified_by, "u1");
   EXPECT_FALSE(a.return_comment);
 }

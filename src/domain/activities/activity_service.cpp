@@ -196,7 +196,7 @@ Result<Activity> ActivityService::Create(const Actor& actor, const ActivityInput
   Apply(*uow, actor, config, a, in, true, clock_.Today(), errors);
   if (in.correction_reason) errors["correction_reason"] = "only for changing a verified record";
   if (!errors.empty()) return Fail(Error::Validation("the activity has invalid fields", errors));
-  a.status = ToString(ActivityStatus::kDraft);
+  a.status = ActivityStatus::kDraft;
   a.author_id = actor.UserId();
   a.created_at = a.updated_at = clock_.Timestamp();
   a.created_by = a.updated_by = actor.UserId();
@@ -214,7 +214,7 @@ Result<Activity> ActivityService::Update(const Actor& actor, const std::string& 
   auto found = Visible(*uow, actor, id);
   if (!found) return Fail(found.error());
   const Activity before = *found;
-  const auto edit = CheckEdit(StatusOf(before), PartyOf(actor, before),
+  const auto edit = CheckEdit(before.status, PartyOf(actor, before),
                               in.correction_reason && !in.correction_reason->empty());
   if (!edit) return Fail(edit.error());
   if (version != before.version) return Fail(Error::Stale("activity", before.version));
@@ -235,7 +235,7 @@ Status ActivityService::Delete(const Actor& actor, const std::string& id) {
   auto uow = db_.Begin(true);
   auto found = Visible(*uow, actor, id);
   if (!found) return Fail(found.error());
-  if (auto ok = CheckDelete(StatusOf(*found), PartyOf(actor, *found), found->file_count); !ok)
+  if (auto ok = CheckDelete(found->status, PartyOf(actor, *found), found->file_count); !ok)
     return Fail(ok.error());
   uow->Activities().Delete(id);
   RecordAudit(uow->Audit(), clock_, actor, "delete", "activity", id, found->area_path,
@@ -252,7 +252,7 @@ Result<Activity> ActivityService::Transition(const Actor& actor, const std::stri
   if (!found) return Fail(found.error());
   const auto step = ParseActivityAction(action);
   if (!step) return Fail(Error::NotFound("action"));
-  const auto to = NextStatus(StatusOf(*found), *step, PartyOf(actor, *found));
+  const auto to = NextStatus(found->status, *step, PartyOf(actor, *found));
   if (!to) return Fail(to.error());
   Activity a = *found;
   const auto now = clock_.Timestamp();
@@ -313,7 +313,7 @@ Result<StoredFile> ActivityService::AddFile(const Actor& actor, const std::strin
     auto uow = db_.Begin(false);
     auto a = Visible(*uow, actor, id);
     if (!a) return Fail(a.error());
-    if (!MayAddFiles(StatusOf(*a), PartyOf(actor, *a)))
+    if (!MayAddFiles(a->status, PartyOf(actor, *a)))
       return Fail(Error::Forbidden("only the author, or a supervisor, adds files"));
   }
   // The bytes go to the store first (outside the transaction); a failure after it leaves an

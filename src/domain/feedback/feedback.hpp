@@ -1,9 +1,11 @@
 // Community feedback records, their workflow history, and their storage.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/access/actor.hpp"
@@ -18,6 +20,14 @@ struct FeedbackCategory {
   bool sensitive = false;
   int due_hours = 720;
 };
+
+// Where a case is in its workflow. Stored and sent as its text (kFeedbackStatuses, in the
+// enum's order); feedback_rules.hpp holds the transitions.
+enum class FeedbackStatus { kOpen, kAssigned, kReferred, kResponded, kClosed };
+inline constexpr std::array<std::string_view, 5> kFeedbackStatuses = {
+    "open", "assigned", "referred", "responded", "closed"};
+std::string_view ToString(FeedbackStatus status);
+std::optional<FeedbackStatus> ParseFeedbackStatus(std::string_view text);
 
 struct Feedback {
   std::string id;
@@ -35,7 +45,7 @@ struct Feedback {
   std::string description;
   std::optional<std::string> language;
   std::vector<std::string> tags;
-  std::string status = "open";
+  FeedbackStatus status = FeedbackStatus::kOpen;
   std::optional<std::string> assigned_to, assigned_name, referred_to, response, responded_on,
       closed_on, loop_closed_by, satisfaction;
   std::string due_on;

@@ -4,7 +4,6 @@
 #include <cctype>
 #include <map>
 #include <span>
-#include <stdexcept>
 
 #include "core/clock.hpp"
 #include "core/enum_text.hpp"
@@ -13,8 +12,6 @@
 namespace mobilise::domain {
 namespace {
 
-constexpr std::array<std::string_view, 5> kStatusTexts = {"open", "assigned", "referred",
-                                                          "responded", "closed"};
 constexpr std::array<std::string_view, 4> kActionTexts = {"assign", "refer", "respond", "close"};
 
 const FeedbackCategory* FindCategory(const std::vector<FeedbackCategory>& list,
@@ -53,16 +50,10 @@ void ApplyPerson(Feedback& f, const FeedbackInput& in, FieldErrors& errors) {
 
 }  // namespace
 
-std::string_view ToString(FeedbackStatus status) { return EnumText(kStatusTexts, status); }
+std::string_view ToString(FeedbackStatus status) { return EnumText(kFeedbackStatuses, status); }
 
 std::optional<FeedbackStatus> ParseFeedbackStatus(std::string_view text) {
-  return ParseEnumText<FeedbackStatus>(kStatusTexts, text);
-}
-
-FeedbackStatus StatusOf(const Feedback& f) {
-  auto status = ParseFeedbackStatus(f.status);
-  if (!status) throw std::runtime_error("feedback " + f.id + " has an unknown status");
-  return *status;
+  return ParseEnumText<FeedbackStatus>(kFeedbackStatuses, text);
 }
 
 std::string_view ToString(FeedbackAction action) { return EnumText(kActionTexts, action); }
@@ -113,7 +104,7 @@ Snapshot FeedbackSnapshot(const Feedback& f) {
   Snapshot s{{"area_id", f.area_id},
              {"category", f.category},
              {"channel", f.channel},
-             {"status", f.status},
+             {"status", std::string(ToString(f.status))},
              {"received_on", f.received_on},
              {"due_on", f.due_on},
              {"version", std::to_string(f.version)}};

@@ -22,12 +22,7 @@
 
 namespace mobilise::domain {
 
-// Where a case is in its workflow. Stored and sent as the text of ToString.
-enum class FeedbackStatus { kOpen, kAssigned, kReferred, kResponded, kClosed };
-std::string_view ToString(FeedbackStatus status);
-std::optional<FeedbackStatus> ParseFeedbackStatus(std::string_view text);
-// The status of a stored record. A text outside the enum means a broken database: throws.
-FeedbackStatus StatusOf(const Feedback& f);
+// FeedbackStatus, its texts and ToString/ParseFeedbackStatus are in feedback.hpp.
 
 // A step of the workflow, as named in the API (`POST /feedback/{id}/{action}`).
 enum class FeedbackAction { kAssign, kRefer, kRespond, kClose };

@@ -181,7 +181,7 @@ Result<Feedback> FeedbackService::Create(const Actor& actor, const FeedbackInput
   f.short_ref = ShortRef(f.id);  // a phone that made the id shows the same reference
   Apply(*uow, actor, categories, f, in, true, clock_.Today(), errors);
   if (!errors.empty()) return Fail(Error::Validation("the feedback has invalid fields", errors));
-  f.status = ToString(FeedbackStatus::kOpen);
+  f.status = FeedbackStatus::kOpen;
   f.created_at = f.updated_at = clock_.Timestamp();
   f.created_by = f.updated_by = actor.UserId();
   uow->Feedback().Insert(f);
@@ -207,7 +207,7 @@ Result<FeedbackDetail> FeedbackService::Update(const Actor& actor, const std::st
   Feedback f = *found;
   FieldErrors errors;
   Apply(*uow, actor, categories, f, in, false, clock_.Today(), errors);
-  if (StatusOf(f) == FeedbackStatus::kClosed) errors["status"] = "a closed record cannot change";
+  if (f.status == FeedbackStatus::kClosed) errors["status"] = "a closed record cannot change";
   if (f.sensitive && !actor.Can(Permission::kFeedbackSensitive, f.area_path))
     errors["category"] = "only a feedback focal point of the area may handle a sensitive case";
   if (!errors.empty()) return Fail(Error::Validation("the feedback has invalid fields", errors));
@@ -227,8 +227,9 @@ Result<FeedbackDetail> FeedbackService::Step(const Actor& actor, const std::stri
   if (!step) return Fail(Error::NotFound("action"));
   Feedback f = *found;
   FieldErrors errors;
-  const auto to = NextStatus(StatusOf(f), *step);
-  if (!to) errors["status"] = "cannot " + action + " a record that is " + f.status;
+  const auto to = NextStatus(f.status, *step);
+  if (!to)
+    errors["status"] = "cannot " + action + " a record that is " + std::string(ToString(f.status));
   const auto today = clock_.Today();
   std::string assignee;
   switch (*step) {
@@ -247,7 +248,7 @@ Result<FeedbackDetail> FeedbackService::Step(const Actor& actor, const std::stri
   }
   if (s.note) CheckOptionalName(errors, "note", *s.note, 2000);
   if (!errors.empty()) return Fail(Error::Validation("the step is invalid", errors));
-  f.status = ToString(*to);
+  f.status = *to;
   // The event says what the step did: the note given, else whom it was assigned or referred to.
   std::optional<std::string> note = s.note;
   if (!note && !assignee.empty()) note = assignee;

@@ -1,10 +1,12 @@
 // Community institutions, their memberships and maturity assessments, and their storage.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
@@ -13,6 +15,14 @@
 #include "domain/registry/registry_config.hpp"
 
 namespace mobilise::domain {
+
+// Where an institution is in its life. Stored and sent as its text (kInstitutionStatuses, in the
+// enum's order); institution_rules.hpp holds the allowed changes.
+enum class InstitutionStatus { kForming, kActive, kDormant, kDissolved, kMerged };
+inline constexpr std::array<std::string_view, 5> kInstitutionStatuses = {
+    "forming", "active", "dormant", "dissolved", "merged"};
+std::string_view ToString(InstitutionStatus status);
+std::optional<InstitutionStatus> ParseInstitutionStatus(std::string_view text);
 
 struct Institution {
   std::string id;
@@ -28,7 +38,7 @@ struct Institution {
   std::optional<std::string> name_local;
   std::optional<std::string> formed_on;
   std::string sex_composition = "mixed";
-  std::string status = "forming";
+  InstitutionStatus status = InstitutionStatus::kForming;
   std::optional<std::string> status_on, status_reason, merged_into_id;
   std::optional<std::string> meeting_frequency;
   std::string registration_status = "unregistered";

@@ -25,8 +25,8 @@ constexpr InstitutionTransition kTransitions[] = {
     {kDormant, "merge", kMerged, Permission::kRegistryWrite},
 };
 
-std::string FinalProblem(std::string_view from) {
-  return "a " + std::string(from) + " institution cannot change status";
+std::string FinalProblem(InstitutionStatus from) {
+  return "a " + std::string(ToString(from)) + " institution cannot change status";
 }
 
 // `field` given as a date: not after today (an empty string clears it and is not checked).
@@ -132,11 +132,6 @@ std::optional<InstitutionStatus> ParseInstitutionStatus(std::string_view text) {
 
 bool IsFinal(InstitutionStatus status) { return status == kDissolved || status == kMerged; }
 
-bool IsFinalStatus(std::string_view status) {
-  const auto s = ParseInstitutionStatus(status);
-  return s && IsFinal(*s);
-}
-
 std::span<const InstitutionTransition> InstitutionTransitions() { return kTransitions; }
 
 const InstitutionTransition* FindTransition(InstitutionStatus from, InstitutionStatus to) {
@@ -147,7 +142,7 @@ const InstitutionTransition* FindTransition(InstitutionStatus from, InstitutionS
 
 std::optional<std::string> TransitionProblem(InstitutionStatus from, InstitutionStatus to) {
   if (FindTransition(from, to)) return std::nullopt;
-  if (IsFinal(from)) return FinalProblem(ToString(from));
+  if (IsFinal(from)) return FinalProblem(from);
   if (to == kForming) return "cannot go back to forming";
   return "cannot go from " + std::string(ToString(from)) + " to " + std::string(ToString(to));
 }
@@ -177,23 +172,22 @@ void ApplyInstitutionFields(const RegistryConfig& config, Institution& inst,
 
 bool ApplyInstitutionStatus(const Actor& actor, Institution& inst, const InstitutionInput& in,
                             bool creating, std::string_view today, FieldErrors& errors) {
-  if (!in.status || (!creating && *in.status == inst.status)) {
+  const auto to = in.status ? ParseInstitutionStatus(*in.status) : std::nullopt;
+  if (!in.status || (!creating && to == inst.status)) {
     if (in.status_on || in.status_reason || in.merged_into_id)
       errors["status"] = "status_on, status_reason and merged_into_id go with a status change";
     if (!creating || in.status) return false;
-    inst.status = ToString(kForming);
+    inst.status = kForming;
     inst.status_on = inst.formed_on.value_or(std::string(today));
     return true;
   }
-  const auto from = ParseInstitutionStatus(inst.status);
-  const auto to = ParseInstitutionStatus(*in.status);
   if (!to) CheckOneOf(errors, "status", *in.status, kInstitutionStatuses);
-  if (!creating && IsFinalStatus(inst.status)) {
+  if (!creating && IsFinal(inst.status)) {
     errors["status"] = FinalProblem(inst.status);
-  } else if (!creating && from && to) {
-    if (auto why = TransitionProblem(*from, *to))
+  } else if (!creating && to) {
+    if (auto why = TransitionProblem(inst.status, *to))
       errors["status"] = *why;
-    else if (const auto* t = FindTransition(*from, *to); !actor.Can(t->who, inst.area_path))
+    else if (const auto* t = FindTransition(inst.status, *to); !actor.Can(t->who, inst.area_path))
       errors["status"] = "your role may not " + std::string(t->action) + " this institution";
   }
   const std::string on = in.status_on.value_or(std::string(today));
@@ -203,7 +197,7 @@ bool ApplyInstitutionStatus(const Actor& actor, Institution& inst, const Institu
     errors["status_reason"] = "is required when an institution is " + *in.status;
   if (in.status_reason) CheckOptionalName(errors, "status_reason", *in.status_reason, 1000);
   if (to == kMerged && !in.merged_into_id) errors["merged_into_id"] = "is required when merged";
-  inst.status = *in.status;
+  if (to) inst.status = *to;
   inst.status_on = on;
   inst.status_reason = in.status_reason ? NonEmpty(*in.status_reason) : std::nullopt;
   return true;
@@ -212,7 +206,7 @@ bool ApplyInstitutionStatus(const Actor& actor, Institution& inst, const Institu
 std::optional<std::string> MergeTargetProblem(const Institution& inst, const Institution& into) {
   if (into.id == inst.id) return "cannot merge into itself";
   if (into.type != inst.type) return "must be an institution of the same type";
-  if (IsFinalStatus(into.status)) return "is itself dissolved or merged";
+  if (IsFinal(into.status)) return "is itself dissolved or merged";
   return std::nullopt;
 }
 
@@ -226,7 +220,7 @@ std::optional<std::string> FederationProblem(const InstitutionType* type, const 
   }
   if (!inst.area_path.empty() && !PathWithin(inst.area_path, parent.area_path))
     return "the federation must be in the institution's area or one above it";
-  if (IsFinalStatus(parent.status)) return "the federation is dissolved or merged";
+  if (IsFinal(parent.status)) return "the federation is dissolved or merged";
   return std::nullopt;
 }
 
@@ -242,8 +236,8 @@ void CheckMemberBasics(const RegistryConfig& config, const Institution& inst, co
   CheckPastDate(errors, "joined_on", in.joined_on, today);
   if (inst.formed_on && in.joined_on < *inst.formed_on)
     errors["joined_on"] = "is before the institution was formed (" + *inst.formed_on + ")";
-  if (IsFinalStatus(inst.status))
-    errors["institution"] = "is " + inst.status + "; it takes no members";
+  if (IsFinal(inst.status))
+    errors["institution"] = "is " + std::string(ToString(inst.status)) + "; it takes no members";
 }
 
 std::optional<std::string> SexCompositionProblem(const Institution& inst, std::string_view sex) {
@@ -305,7 +299,7 @@ std::optional<Warning> SizeWarning(const RegistryConfig& config, const Instituti
                    inst.id, n, bound};
   };
   if (type->size_max && n > *type->size_max) return warn("above", *type->size_max);
-  if (type->size_min && n < *type->size_min && inst.status != ToString(kForming))
+  if (type->size_min && n < *type->size_min && inst.status != kForming)
     return warn("below", *type->size_min);
   return std::nullopt;
 }
@@ -319,7 +313,7 @@ Snapshot InstitutionSnapshot(const Institution& i) {
                   {"parent_id", i.parent_id},
                   {"formed_on", i.formed_on},
                   {"sex_composition", i.sex_composition},
-                  {"status", i.status},
+                  {"status", std::string(ToString(i.status))},
                   {"status_on", i.status_on},
                   {"status_reason", i.status_reason},
                   {"merged_into_id", i.merged_into_id},

@@ -18,17 +18,10 @@
 
 namespace mobilise::domain {
 
-// The lifecycle: forming -> active <-> dormant, and from any of those to dissolved or merged,
-// which are final. Stored and sent as the strings of kInstitutionStatuses.
-enum class InstitutionStatus { kForming, kActive, kDormant, kDissolved, kMerged };
-inline constexpr std::array<std::string_view, 5> kInstitutionStatuses = {
-    "forming", "active", "dormant", "dissolved", "merged"};
-std::string_view ToString(InstitutionStatus status);
-std::optional<InstitutionStatus> ParseInstitutionStatus(std::string_view text);
+// The lifecycle (InstitutionStatus, in institution.hpp): forming -> active <-> dormant, and from
+// any of those to dissolved or merged, which are final.
 // Dissolved and merged institutions change no more and take no members.
 bool IsFinal(InstitutionStatus status);
-// The same for a stored status; an unknown string is not final.
-bool IsFinalStatus(std::string_view status);
 
 // One allowed change of an existing institution's status and the permission (over the
 // institution's area) it needs. A new institution may be registered in any status.

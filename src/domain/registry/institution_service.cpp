@@ -105,9 +105,13 @@ std::optional<StatusChange> ApplyInstitution(UnitOfWork& uow, const Actor& actor
   if (ApplyInstitutionStatus(actor, inst, in, creating, today, errors)) {
     if (in.status && *in.status == ToString(InstitutionStatus::kMerged) && in.merged_into_id)
       ApplyMergeTarget(uow, actor, inst, *in.merged_into_id, errors);
-    change = StatusChange{
-        NewId(),           inst.id,       inst.status, *inst.status_on, inst.status_reason,
-        clock.Timestamp(), actor.UserId()};
+    change = StatusChange{NewId(),
+                          inst.id,
+                          std::string(ToString(inst.status)),
+                          *inst.status_on,
+                          inst.status_reason,
+                          clock.Timestamp(),
+                          actor.UserId()};
   }
   if (in.parent_id) ApplyParent(uow, actor, config, inst, *in.parent_id, errors);
   return change;

@@ -11,6 +11,7 @@
 
 #include "domain/access/actor.hpp"
 #include "domain/page.hpp"
+#include "domain/reports/report_rules.hpp"
 #include "domain/translations.hpp"
 
 namespace mobilise::domain {
@@ -65,7 +66,7 @@ struct StoredValue {
 struct Report {
   std::string id, template_code, area_id, area_path, area_name, period, period_start, period_end;
   bool include_unverified = false;
-  std::string status = "draft";  // draft | submitted | approved | returned
+  ReportStatus status = ReportStatus::kDraft;
   std::optional<std::string> achievements, challenges, lessons, recommendations, next_plan;
   std::optional<std::string> return_comment, submitted_at, submitted_by, approved_at, approved_by;
   std::int64_t version = 1;

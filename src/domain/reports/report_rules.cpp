@@ -8,8 +8,6 @@
 namespace mobilise::domain {
 namespace {
 
-constexpr std::array<std::string_view, 4> kStatusNames = {"draft", "submitted", "approved",
-                                                          "returned"};
 // By ReportAction: its name, and the event it leaves.
 constexpr struct {
   std::string_view name, done;
@@ -30,10 +28,10 @@ std::optional<Error> Refusal(ReportRole who, const ReportCaller& caller) {
 
 }  // namespace
 
-std::string_view ReportStatusName(ReportStatus status) { return EnumText(kStatusNames, status); }
+std::string_view ReportStatusName(ReportStatus status) { return EnumText(kReportStatuses, status); }
 
 std::optional<ReportStatus> ParseReportStatus(std::string_view text) {
-  return ParseEnumText<ReportStatus>(kStatusNames, text);
+  return ParseEnumText<ReportStatus>(kReportStatuses, text);
 }
 
 std::string_view ReportActionName(ReportAction action) {

@@ -3,6 +3,7 @@
 // report (ReportCaller) and applies what NextReportStatus answers.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string_view>
 
@@ -11,6 +12,9 @@
 namespace mobilise::domain {
 
 enum class ReportStatus { kDraft, kSubmitted, kApproved, kReturned };
+// As stored and sent, in the enum's order.
+inline constexpr std::array<std::string_view, 4> kReportStatuses = {"draft", "submitted",
+                                                                    "approved", "returned"};
 enum class ReportAction { kSubmit, kApprove, kReturn };
 
 // Who may take a step: a writer of the report's area (officers, managers, M&E officers and

@@ -24,7 +24,7 @@ Snapshot ReportSnapshot(const Report& r) {
   return Snapshot{{"template", r.template_code},
                   {"area_id", r.area_id},
                   {"period", r.period},
-                  {"status", r.status},
+                  {"status", std::string(ReportStatusName(r.status))},
                   {"achievements", r.achievements},
                   {"challenges", r.challenges},
                   {"lessons", r.lessons},
@@ -165,7 +165,7 @@ Result<ReportContent> ReportService::Content(UnitOfWork& uow, const Actor& actor
     c.sections.back().items.push_back(
         {std::move((*values)[2 * i]), std::move((*values)[2 * i + 1])});
   }
-  if (read_approved && ParseReportStatus(report.status) == ReportStatus::kApproved) {
+  if (read_approved && report.status == ReportStatus::kApproved) {
     for (auto& v : uow.Reports().Values(report.id)) c.approved[{v.indicator_code, v.group_key}] = v;
     for (auto& s : c.sections)
       for (auto& item : s.items) {
@@ -297,8 +297,8 @@ Result<ReportContent> ReportService::Update(const Actor& actor, const std::strin
   if (!found || !actor.Sees(found->area_path)) return Fail(Error::NotFound("report"));
   if (!actor.Can(Permission::kReportWrite, found->area_path)) return Fail(Error::Forbidden());
   if (version != found->version) return Fail(Error::Stale("report", found->version));
-  if (!ReportEditable(ParseReportStatus(found->status)))
-    return Fail(Error::Conflict("a " + found->status +
+  if (!ReportEditable(found->status))
+    return Fail(Error::Conflict("a " + std::string(ReportStatusName(found->status)) +
                                 " report cannot change; it can be returned by its approver"));
   Report r = *found;
   FieldErrors errors;
@@ -405,7 +405,7 @@ Result<ReportContent> ReportService::Transition(const Actor& actor, const std::s
   if (version != found->version) return Fail(Error::Stale("report", found->version));
   Report r = *found;
   const auto now = clock_.Timestamp();
-  auto to = NextReportStatus(ParseReportStatus(r.status), action, CallerOf(*uow, actor, r, action));
+  auto to = NextReportStatus(r.status, action, CallerOf(*uow, actor, r, action));
   if (!to) return Fail(to.error());
   if (action == ReportAction::kReturn) {
     FieldErrors errors;
@@ -420,7 +420,7 @@ Result<ReportContent> ReportService::Transition(const Actor& actor, const std::s
     r.approved_by = actor.UserId();
     r.return_comment.reset();
   }
-  r.status = ReportStatusName(*to);
+  r.status = *to;
   r.version = found->version + 1;
   r.updated_at = now;
   r.updated_by = actor.UserId();

@@ -189,7 +189,7 @@ Status SyncService::Load(Pass& pass, SyncEntity entity, const std::vector<std::s
       return LoadEach(
           ids, page.feedback, [&](const std::string& id) { return s_.feedback.Get(actor, id); },
           [&](const FeedbackDetail& d) {
-            return d.feedback.received_on >= since || d.feedback.status != "closed";
+            return d.feedback.received_on >= since || d.feedback.status != FeedbackStatus::kClosed;
           });
   }
   return {};

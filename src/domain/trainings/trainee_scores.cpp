@@ -22,7 +22,7 @@ Result<TraineeReport> TrainingService::SetScores(const Actor& actor, const std::
   auto found = VisibleTraining(*uow, actor, id);
   if (!found || !found->course_id) return Fail(Error::NotFound("training"));
   const Activity before = *found;
-  const auto edit = CheckScoring(StatusOf(before), PartyOf(actor, before));
+  const auto edit = CheckScoring(before.status, PartyOf(actor, before));
   if (!edit) return Fail(edit.error());
   const bool correcting = *edit == ActivityEdit::kCorrect;
   if (in.version != before.version) return Fail(Error::Stale("activity", before.version));

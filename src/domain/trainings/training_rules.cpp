@@ -149,8 +149,11 @@ void ApplyScores(Activity& training, const ScoresInput& in, const Course& course
 }
 
 TraineeReport TraineeGains(const Activity& a, const Course& c) {
-  TraineeReport r{a.id,       a.status, c.id,         c.title,     a.version,
-                  c.test_max, {},       std::nullopt, std::nullopt};
+  TraineeReport r{a.id,        std::string(ToString(a.status)),
+                  c.id,        c.title,
+                  a.version,   c.test_max,
+                  {},          std::nullopt,
+                  std::nullopt};
   double gains = 0, normalised = 0;
   int n_gain = 0, n_norm = 0;
   for (const auto& t : a.attendance) {

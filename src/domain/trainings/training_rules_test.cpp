@@ -129,7 +129,7 @@ TEST(TraineeScores, ScoringFollowsTheTrainingsWorkflow) {
 Activity Training() {
   Activity a;
   a.id = "t";
-  a.status = "draft";
+  a.status = ActivityStatus::kDraft;
   a.attendance = {{"p1", true, 4.0, 16.0}, {"p2", true, 20.0, 20.0}, {"p3", true}};
   return a;
 }

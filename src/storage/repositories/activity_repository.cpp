@@ -49,7 +49,7 @@ std::vector<Param> WrittenFirst(const Activity& x) {
           x.area_id,
           x.area_path,
           OptParam(x.place),
-          x.status};
+          std::string(ToString(x.status))};
 }
 
 std::vector<Param> WrittenThen(const Activity& x, const SexTotals& sexes) {
@@ -80,7 +80,7 @@ Activity Read(const ResultSet::Row& r) {
   x.area_path = r.Str("area_path");
   x.area_name = r.Str("area_name");
   x.place = r.OptText("place");
-  x.status = r.Str("status");
+  x.status = ReadEnum<domain::ActivityStatus>(r, "activity", "status", domain::kActivityStatuses);
   x.author_id = r.OptText("author_id");
   x.author_name = r.OptText("author_name");
   x.submitted_at = r.OptText("submitted_at");

@@ -7,12 +7,16 @@
 #include "domain/areas/area_path.hpp"
 #include "storage/dialect.hpp"
 #include "storage/repositories/demographics_sql.hpp"
+#include "storage/repositories/sql_rows.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
 namespace {
 
-bool Counted(const std::string& status) { return status == "submitted" || status == "verified"; }
+bool Counted(domain::ActivityStatus status) {
+  return status == domain::ActivityStatus::kSubmitted ||
+         status == domain::ActivityStatus::kVerified;
+}
 
 // area path -> the ids of the areas whose paths are its prefixes (itself and its ancestors).
 std::vector<std::string> AncestorIds(Connection& conn, const std::string& path) {
@@ -73,12 +77,13 @@ std::optional<ActivityTally> ReadTally(Connection& conn, const std::string& id) 
       {id});
   if (rs.empty()) return std::nullopt;
   const auto r = rs[0];
-  ActivityTally t{r.Str("area_path"),
-                  r.Str("status"),
-                  r.Str("held_on"),
-                  r.Str("type"),
-                  {},
-                  {r.Int("participants_f"), r.Int("participants_m"), r.Int("participants_x")}};
+  ActivityTally t{
+      r.Str("area_path"),
+      ReadEnum<domain::ActivityStatus>(r, "activity", "status", domain::kActivityStatuses),
+      r.Str("held_on"),
+      r.Str("type"),
+      {},
+      {r.Int("participants_f"), r.Int("participants_m"), r.Int("participants_x")}};
   if (!Counted(t.status)) return t;  // its topics do not matter
   auto topics = conn.Query("SELECT topic FROM activity_topic WHERE activity_id = ?", {id});
   for (std::size_t i = 0; i < topics.size(); ++i) t.topics.push_back(topics[i].Str("topic"));
@@ -101,7 +106,8 @@ void ApplyActivityRollup(Connection& conn, const std::optional<ActivityTally>& b
            {std::pair{"f", t->participants.f}, std::pair{"m", t->participants.m},
             std::pair{"x", t->participants.x}}) {
         if (n <= 0) continue;
-        auto& d = delta[t->area_path][Key{t->status, month, t->type, topic, sex}];
+        auto& d =
+            delta[t->area_path][Key{std::string(ToString(t->status)), month, t->type, topic, sex}];
         d.first += sign;
         d.second += sign * n;
       }

@@ -32,7 +32,9 @@ struct SexTotals {
 
 // What an activity contributes to activity_rollup.
 struct ActivityTally {
-  std::string area_path, status, held_on, type;
+  std::string area_path;
+  domain::ActivityStatus status = domain::ActivityStatus::kDraft;
+  std::string held_on, type;
   std::vector<std::string> topics;
   SexTotals participants;
 };

@@ -397,14 +397,15 @@ TEST_P(ActivitySummaryTest, QueueIsNewestFirstWithoutTheCallersOwnAndAnExactTota
       const bool v2 = i % 20 == 0;
       a.area_id = v2 ? v2_.id : v1_.id;
       a.area_path = v2 ? v2_.path : v1_.path;
-      a.status = i % 10 == 0 ? "draft" : "submitted";
+      a.status = i % 10 == 0 ? domain::ActivityStatus::kDraft : domain::ActivityStatus::kSubmitted;
       const bool own = i % 7 == 0;
       a.author_id = own ? officer_.user_id : author_.user_id;
       a.counts = {Count("f", 3)};
       a.counted_total = 3;
       a.created_at = a.updated_at = SystemClock().Timestamp();
       uow->Activities().Insert(a);
-      if (a.status == "submitted" && !own) want.emplace_back(a.held_on, a.id);
+      if (a.status == domain::ActivityStatus::kSubmitted && !own)
+        want.emplace_back(a.held_on, a.id);
     }
     uow->Commit();
   }

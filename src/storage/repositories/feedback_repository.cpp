@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "domain/feedback/short_ref.hpp"
+#include "storage/repositories/sql_rows.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
@@ -43,7 +44,7 @@ Feedback Read(const ResultSet::Row& r) {
   f.language = r.OptText("language");
   std::istringstream tags{r.Str("tags")};
   for (std::string t; tags >> t;) f.tags.push_back(t);
-  f.status = r.Str("status");
+  f.status = ReadEnum<domain::FeedbackStatus>(r, "feedback", "status", domain::kFeedbackStatuses);
   f.assigned_to = r.OptText("assigned_to");
   f.assigned_name = r.OptText("assigned_name");
   f.referred_to = r.OptText("referred_to");
@@ -91,7 +92,7 @@ std::vector<Param> Written(const Feedback& f) {
           f.description,
           OptParam(f.language),
           TagsText(f.tags),
-          f.status,
+          std::string(ToString(f.status)),
           OptParam(f.assigned_to),
           OptParam(f.referred_to),
           OptParam(f.response),

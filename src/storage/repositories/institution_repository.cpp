@@ -40,7 +40,8 @@ Institution Read(const ResultSet::Row& r) {
   i.name_local = r.OptText("name_local");
   i.formed_on = r.OptText("formed_on");
   i.sex_composition = r.Str("sex_composition");
-  i.status = r.Str("status");
+  i.status =
+      ReadEnum<domain::InstitutionStatus>(r, "institution", "status", domain::kInstitutionStatuses);
   i.status_on = r.OptText("status_on");
   i.status_reason = r.OptText("status_reason");
   i.merged_into_id = r.OptText("merged_into_id");
@@ -85,7 +86,7 @@ std::vector<Param> Written(const Institution& i) {
           OptParam(i.name_local),
           OptParam(i.formed_on),
           i.sex_composition,
-          i.status,
+          std::string(ToString(i.status)),
           OptParam(i.status_on),
           OptParam(i.status_reason),
           OptParam(i.merged_into_id),

@@ -28,7 +28,7 @@ domain::Report ReadReport(const ResultSet::Row& row) {
   r.period_start = row.Str("period_start");
   r.period_end = row.Str("period_end");
   r.include_unverified = row.Bool("include_unverified");
-  r.status = row.Str("status");
+  r.status = ReadEnum<domain::ReportStatus>(row, "report", "status", domain::kReportStatuses);
   r.achievements = row.OptText("achievements");
   r.challenges = row.OptText("challenges");
   r.lessons = row.OptText("lessons");
@@ -212,7 +212,7 @@ void SqlReportRepository::Insert(const domain::Report& r) {
              r.period_start,
              r.period_end,
              std::int64_t{r.include_unverified ? 1 : 0},
-             r.status,
+             std::string(ReportStatusName(r.status)),
              OptParam(r.achievements),
              OptParam(r.challenges),
              OptParam(r.lessons),
@@ -237,11 +237,11 @@ bool SqlReportRepository::Update(const domain::Report& r, std::int64_t expected_
           "include_unverified, status, achievements, challenges, lessons, recommendations, "
           "next_plan, return_comment, submitted_at, submitted_by, approved_at, approved_by, "
           "version, updated_at, updated_by",
-          {std::int64_t{r.include_unverified ? 1 : 0}, r.status, OptParam(r.achievements),
-           OptParam(r.challenges), OptParam(r.lessons), OptParam(r.recommendations),
-           OptParam(r.next_plan), OptParam(r.return_comment), OptParam(r.submitted_at),
-           OptParam(r.submitted_by), OptParam(r.approved_at), OptParam(r.approved_by), r.version,
-           r.updated_at, OptParam(r.updated_by)},
+          {std::int64_t{r.include_unverified ? 1 : 0}, std::string(ReportStatusName(r.status)),
+           OptParam(r.achievements), OptParam(r.challenges), OptParam(r.lessons),
+           OptParam(r.recommendations), OptParam(r.next_plan), OptParam(r.return_comment),
+           OptParam(r.submitted_at), OptParam(r.submitted_by), OptParam(r.approved_at),
+           OptParam(r.approved_by), r.version, r.updated_at, OptParam(r.updated_by)},
           r.id, expected_version))
     return false;
   SaveStories(r);

@@ -5,12 +5,14 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
+#include "core/enum_text.hpp"
 #include "domain/page.hpp"
 #include "storage/database.hpp"
 #include "storage/repositories/sql_where.hpp"
@@ -35,6 +37,18 @@ template <class Read>
 std::optional<RowValue<Read>> ReadFirst(const ResultSet& rs, Read read) {
   if (rs.empty()) return std::nullopt;
   return read(rs[0]);
+}
+
+// The enum stored as text in `column` of a row of `table`: `texts` lists the texts in the enum's
+// order. A text outside them means a broken database: throws DatabaseError naming the table and
+// column (the caller answers an internal error; nothing crashes).
+template <class E>
+E ReadEnum(const ResultSet::Row& r, std::string_view table, std::string_view column,
+           std::span<const std::string_view> texts) {
+  const std::string text = r.Str(column);
+  if (auto value = ParseEnumText<E>(texts, text)) return *value;
+  throw DatabaseError(std::string(table) + "." + std::string(column) + " holds an unknown value '" +
+                      text + "'");
 }
 
 // The first of `values`; nullopt when there are none (a Get made of a list query).

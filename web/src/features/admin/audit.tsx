@@ -4,7 +4,7 @@ import { get, query } from '../../api';
 import { Field, SelectField } from '../../components/form_fields';
 import { hasKey, useI18n } from '../../i18n';
 import type { AuditEntry, Page, User } from '../../types';
-import { Pager } from '../../components/pager';
+import { PagedTable } from '../../components/lists';
 import { useFetch } from '../../use_fetch';
 
 const ENTITIES = ['area', 'user', 'session', 'token', 'area_level', 'device'] as const;
@@ -107,83 +107,81 @@ export function AuditPage() {
           </div>
         </form>
       </details>
-      {!page ? (
-        <p class="muted">{t('common.loading')}</p>
-      ) : page.items.length === 0 ? (
-        <p class="muted" data-testid="audit-empty">
-          {t('audit.none')}
-        </p>
-      ) : (
+      <PagedTable
+        page={page}
+        testid="audit"
+        tableTestid="audit-table"
+        none={t('audit.none')}
+        onOffset={setOffset}
+        row={(e) => ({
+          key: e.id,
+          'data-testid': 'audit-row',
+          'data-entity': e.entity,
+          'data-action': e.action,
+        })}
+        columns={[
+          {
+            label: t('audit.at'),
+            cell: (e) => (
+              <time dateTime={e.at} dir="ltr">
+                {localTime(e.at)}
+              </time>
+            ),
+          },
+          {
+            label: t('audit.user'),
+            cell: (e) => (
+              <>
+                <bdi dir="ltr">{e.username ?? '—'}</bdi>
+                {e.device && (
+                  <div class="muted small" data-testid="audit-device" title={e.device.id}>
+                    {t('audit.device')}: <bdi dir="auto">{e.device.name}</bdi>
+                  </div>
+                )}
+              </>
+            ),
+          },
+          { label: t('audit.action'), cell: (e) => actionLabel(e.action) },
+          {
+            label: t('audit.record'),
+            cell: (e) => (
+              <>
+                {entityLabel(e.entity)}{' '}
+                {e.entity_id && (
+                  <span class="muted small short-id" dir="ltr" title={e.entity_id}>
+                    …{e.entity_id.slice(-6)}
+                  </span>
+                )}
+              </>
+            ),
+          },
+          { label: t('audit.changes'), cell: (e) => <Changes e={e} /> },
+        ]}
+      />
+    </section>
+  );
+}
+
+// What an entry changed: the record before and after, folded.
+function Changes({ e }: { e: AuditEntry }) {
+  const { t } = useI18n();
+  if (e.before == null && e.after == null) return null;
+  return (
+    <details>
+      <summary>{t('common.details')}</summary>
+      {e.before != null && (
         <>
-          <div class="table-wrap">
-            <table class="stack" data-testid="audit-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.at')}</th>
-                  <th scope="col">{t('audit.user')}</th>
-                  <th scope="col">{t('audit.action')}</th>
-                  <th scope="col">{t('audit.record')}</th>
-                  <th scope="col">{t('audit.changes')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((e) => (
-                  <tr
-                    key={e.id}
-                    data-testid="audit-row"
-                    data-entity={e.entity}
-                    data-action={e.action}
-                  >
-                    <td class="stack-title">
-                      <time dateTime={e.at} dir="ltr">
-                        {localTime(e.at)}
-                      </time>
-                    </td>
-                    <td data-label={t('audit.user')}>
-                      <bdi dir="ltr">{e.username ?? '—'}</bdi>
-                      {e.device && (
-                        <div class="muted small" data-testid="audit-device" title={e.device.id}>
-                          {t('audit.device')}: <bdi dir="auto">{e.device.name}</bdi>
-                        </div>
-                      )}
-                    </td>
-                    <td data-label={t('audit.action')}>{actionLabel(e.action)}</td>
-                    <td data-label={t('audit.record')}>
-                      {entityLabel(e.entity)}{' '}
-                      {e.entity_id && (
-                        <span class="muted small short-id" dir="ltr" title={e.entity_id}>
-                          …{e.entity_id.slice(-6)}
-                        </span>
-                      )}
-                    </td>
-                    <td data-label={t('audit.changes')}>
-                      {(e.before != null || e.after != null) && (
-                        <details>
-                          <summary>{t('common.details')}</summary>
-                          {e.before != null && (
-                            <>
-                              <div class="small-heading">{t('audit.before')}</div>
-                              <pre dir="ltr">{JSON.stringify(e.before, null, 1)}</pre>
-                            </>
-                          )}
-                          {e.after != null && (
-                            <>
-                              <div class="small-heading">{t('audit.after')}</div>
-                              <pre dir="ltr">{JSON.stringify(e.after, null, 1)}</pre>
-                            </>
-                          )}
-                        </details>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager page={page} onOffset={setOffset} />
+          <div class="small-heading">{t('audit.before')}</div>
+          <pre dir="ltr">{JSON.stringify(e.before, null, 1)}</pre>
         </>
       )}
-    </section>
+      {e.after != null && (
+        <>
+          <div class="small-heading">{t('audit.after')}</div>
+          <pre dir="ltr">{JSON.stringify(e.after, null, 1)}</pre>
+        </>
+      )}
+    </details>
   );
 }
 

@@ -4,7 +4,7 @@ import { query } from '../../api';
 import { Field, SelectField } from '../../components/form_fields';
 import { useI18n } from '../../i18n';
 import { roleLabel, roleOptions } from '../../roles';
-import { Pager } from '../../components/pager';
+import { PagedTable } from '../../components/lists';
 import { href } from '../../router';
 import type { Page, User } from '../../types';
 import { useFetch } from '../../use_fetch';
@@ -48,54 +48,42 @@ export function UsersPage() {
           options={[{ value: '', label: t('users.allRoles') }, ...roleOptions()]}
         />
       </div>
-      {!page ? (
-        <p class="muted">{t('common.loading')}</p>
-      ) : page.items.length === 0 ? (
-        <p class="muted">{t('users.none')}</p>
-      ) : (
-        <>
-          <p class="muted small" data-testid="user-count">
-            {t('users.count', { n: page.total })}
-          </p>
-          <div class="table-wrap">
-            <table class="stack" data-testid="user-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('users.username')}</th>
-                  <th scope="col">{t('users.fullName')}</th>
-                  <th scope="col">{t('users.roles')}</th>
-                  <th scope="col">{t('users.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((u) => (
-                  <tr key={u.id} data-testid="user-row" data-username={u.username}>
-                    <td class="stack-title">
-                      <a href={href('users', u.id)}>
-                        <bdi dir="ltr">{u.username}</bdi>
-                      </a>
-                    </td>
-                    <td data-label={t('users.fullName')}>{u.full_name}</td>
-                    <td data-label={t('users.roles')}>
-                      {u.roles
-                        .map((r) => `${roleLabel(r.role)} · ${r.area_name ?? ''}`)
-                        .join(t('common.listSep'))}
-                    </td>
-                    <td data-label={t('users.status')}>
-                      {u.disabled ? (
-                        <span class="badge off">{t('users.disabled')}</span>
-                      ) : (
-                        <span class="badge on">{t('users.active')}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager page={page} onOffset={setOffset} />
-        </>
-      )}
+      <PagedTable
+        page={page}
+        testid="user"
+        tableTestid="user-table"
+        none={t('users.none')}
+        count={page ? t('users.count', { n: page.total }) : undefined}
+        onOffset={setOffset}
+        row={(u) => ({ key: u.id, 'data-testid': 'user-row', 'data-username': u.username })}
+        columns={[
+          {
+            label: t('users.username'),
+            cell: (u) => (
+              <a href={href('users', u.id)}>
+                <bdi dir="ltr">{u.username}</bdi>
+              </a>
+            ),
+          },
+          { label: t('users.fullName'), cell: (u) => u.full_name },
+          {
+            label: t('users.roles'),
+            cell: (u) =>
+              u.roles
+                .map((r) => `${roleLabel(r.role)} · ${r.area_name ?? ''}`)
+                .join(t('common.listSep')),
+          },
+          {
+            label: t('users.status'),
+            cell: (u) =>
+              u.disabled ? (
+                <span class="badge off">{t('users.disabled')}</span>
+              ) : (
+                <span class="badge on">{t('users.active')}</span>
+              ),
+          },
+        ]}
+      />
     </section>
   );
 }

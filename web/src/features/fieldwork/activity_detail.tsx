@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { del, get, post, query, upload } from '../../api';
 import { Crumbs, Facts, Ltr } from '../../components/registry_bits';
+import { ReturnForm } from '../../components/return_form';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { enumLabel, num, useConfig } from '../../registry_data';
@@ -373,39 +374,16 @@ export function ActivityDetailPage({
           </div>
         )}
         {canVerify && returning && (
-          <form
-            class="confirm"
-            data-testid="activity-return-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              step('return', t('act.returned'));
-            }}
-          >
-            <div class="field">
-              <label for="act-return-comment">{t('act.returnReason')}</label>
-              <textarea
-                id="act-return-comment"
-                rows={3}
-                dir="auto"
-                value={comment}
-                data-testid="activity-return-comment-input"
-                onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)}
-              />
-            </div>
-            <div class="actions">
-              <button
-                type="submit"
-                class="danger"
-                disabled={busy || !comment.trim()}
-                data-testid="activity-return-send"
-              >
-                {t('act.returnSend')}
-              </button>
-              <button type="button" class="secondary" onClick={() => setReturning(false)}>
-                {t('common.cancel')}
-              </button>
-            </div>
-          </form>
+          <ReturnForm
+            name="activity"
+            label={t('act.returnReason')}
+            send={t('act.returnSend')}
+            comment={comment}
+            onComment={setComment}
+            busy={busy}
+            onSend={() => step('return', t('act.returned'))}
+            onCancel={() => setReturning(false)}
+          />
         )}
       </section>
       {corrections.length > 0 && (

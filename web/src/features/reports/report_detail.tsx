@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, download, patch, post, query } from '../../api';
 import { Field, TextAreaField } from '../../components/form_fields';
 import { Crumbs, Ltr } from '../../components/registry_bits';
+import { ReturnForm } from '../../components/return_form';
 import { hasKey, t as translate, useI18n, type MessageKey } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { href } from '../../router';
@@ -434,40 +435,17 @@ export function ReportDetailPage({
           </div>
         )}
         {canDecide && returning && (
-          <form
-            class="confirm"
-            data-testid="report-return-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              step('return', t('rep.returned'));
-            }}
-          >
-            <div class={fields.comment ? 'field field-invalid' : 'field'}>
-              <label for="report-return-comment">{t('rep.returnReason')}</label>
-              <textarea
-                id="report-return-comment"
-                rows={3}
-                dir="auto"
-                value={comment}
-                data-testid="report-return-comment-input"
-                onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)}
-              />
-              {fields.comment && <div class="field-error">{fields.comment}</div>}
-            </div>
-            <div class="actions">
-              <button
-                type="submit"
-                class="danger"
-                disabled={busy || !comment.trim()}
-                data-testid="report-return-send"
-              >
-                {t('rep.returnSend')}
-              </button>
-              <button type="button" class="secondary" onClick={() => setReturning(false)}>
-                {t('common.cancel')}
-              </button>
-            </div>
-          </form>
+          <ReturnForm
+            name="report"
+            label={t('rep.returnReason')}
+            send={t('rep.returnSend')}
+            comment={comment}
+            onComment={setComment}
+            busy={busy}
+            error={fields.comment}
+            onSend={() => step('return', t('rep.returned'))}
+            onCancel={() => setReturning(false)}
+          />
         )}
         <h3>{t('rep.history')}</h3>
         <ul class="timeline" data-testid="report-events">

@@ -5,12 +5,9 @@
 import { get } from '../../api';
 import { Crumbs } from '../../components/registry_bits';
 import { langStore, useI18n } from '../../i18n';
-import { showError } from '../../messages';
 import { sharedResource } from '../../registry_data';
 import { href } from '../../router';
-import { createStore, useStore } from '../../store';
-import type { Area, User } from '../../types';
-import { useFetch } from '../../use_fetch';
+import { useCanProgrammeWide } from '../../session';
 import { monthYear } from '../reports/common';
 
 // ---- Programme settings (GET|PUT /programme-settings) ----
@@ -31,30 +28,10 @@ export const useSettings = (): ProgrammeSettings | null => settings.use();
 
 // ---- Who may change the set-up ----
 
-// The server allows these writes only to administrators and M&E officers whose grant is on a
-// top-level area (docs/api.md). GET /areas without filters lists the caller's assigned top
-// areas; a grant is programme-wide when its area has no parent.
-const programmeAdminStore = createStore<{ user: string; may: boolean } | null>(null);
-
-export function useProgrammeAdmin(user: User): boolean | null {
-  const known = useStore(programmeAdminStore);
-  const candidates = user.roles
-    .filter((r) => r.role === 'admin' || r.role === 'me')
-    .map((r) => r.area_id);
-  const ask = known?.user !== user.id && candidates.length > 0;
-  useFetch<{ items: Area[] }>(ask ? '/areas' : null, {
-    onData: (p) =>
-      programmeAdminStore.set({
-        user: user.id,
-        may: p.items.some((a) => a.parent_id === null && candidates.includes(a.id)),
-      }),
-    onError: (e) => {
-      programmeAdminStore.set({ user: user.id, may: false });
-      showError(e);
-    },
-  });
-  if (candidates.length === 0) return false;
-  return known?.user === user.id ? known.may : null;
+// The server allows these writes only to those who hold indicator.write on a top-level area
+// (docs/api.md); the session says whether the caller does.
+export function useProgrammeAdmin(): boolean {
+  return useCanProgrammeWide()('indicator.write');
 }
 
 export function ReadOnlyNote() {

@@ -14,7 +14,7 @@ import { SearchPicker } from '../../components/search_picker';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { num } from '../../registry_data';
-import type { Area, User } from '../../types';
+import type { Area } from '../../types';
 import { useFetch } from '../../use_fetch';
 import { OtherErrors } from '../fieldwork/common';
 import {
@@ -108,10 +108,10 @@ async function rowsOf(c: Dhis2Config, known: Map<string, string>): Promise<Rows>
   };
 }
 
-export function Dhis2Page({ user }: { user: User }) {
+export function Dhis2Page() {
   const { t } = useI18n();
   const lib = useLibrary();
-  const may = useProgrammeAdmin(user);
+  const may = useProgrammeAdmin();
   const [rows, setRows] = useState<Rows | null>(null);
   const [dirty, setDirty] = useState(false);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -133,7 +133,7 @@ export function Dhis2Page({ user }: { user: User }) {
     onData: setRows,
   });
 
-  if (!rows || !lib || may === null)
+  if (!rows || !lib)
     return (
       <section class="card">
         <SetupCrumbs current={t('d2.title')} />

@@ -6,12 +6,10 @@ import { SetupPage } from './setup_page';
 import { TemplateEditPage, TemplatesPage } from './templates';
 
 export const screens: Screens = {
-  setup: ({ user }) => <SetupPage user={user} />,
-  'setup-settings': ({ user }) => <SettingsPage user={user} />,
-  'setup-templates': ({ user }) => <TemplatesPage user={user} />,
-  'setup-template': ({ params, user }) => (
-    <TemplateEditPage key={params.code} code={params.code} user={user} />
-  ),
-  'setup-template-new': ({ user }) => <TemplateEditPage key="new" code={null} user={user} />,
-  'setup-dhis2': ({ user }) => <Dhis2Page user={user} />,
+  setup: () => <SetupPage />,
+  'setup-settings': () => <SettingsPage />,
+  'setup-templates': () => <TemplatesPage />,
+  'setup-template': ({ params }) => <TemplateEditPage key={params.code} code={params.code} />,
+  'setup-template-new': () => <TemplateEditPage key="new" code={null} />,
+  'setup-dhis2': () => <Dhis2Page />,
 };

@@ -10,7 +10,6 @@ import { Facts, fieldBinder, Ltr } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { num } from '../../registry_data';
-import type { User } from '../../types';
 import { OtherErrors } from '../fieldwork/common';
 import { monthName, percent, periodLabel, yearText } from '../reports/common';
 import {
@@ -56,10 +55,10 @@ function numberOrText(v: string): number | string {
   return v.trim() !== '' && Number.isFinite(n) ? n : v;
 }
 
-export function SettingsPage({ user }: { user: User }) {
+export function SettingsPage() {
   const { t } = useI18n();
   const saved = useSettings();
-  const may = useProgrammeAdmin(user);
+  const may = useProgrammeAdmin();
   const [f, setF] = useState<Form | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -69,8 +68,7 @@ export function SettingsPage({ user }: { user: User }) {
     if (saved && !f) setF(formOf(saved));
   }, [saved]);
 
-  // Until it is known whether the user may change them, neither the form nor the read-only view.
-  if (!saved || !f || may === null) return <LoadingCard />;
+  if (!saved || !f) return <LoadingCard />;
   const bind = fieldBinder(f, set, fields);
 
   const before = formOf(saved);

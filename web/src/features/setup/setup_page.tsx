@@ -1,13 +1,12 @@
 // The set-up landing page: the three set-up screens, each with what it is for.
 import { useI18n } from '../../i18n';
 import { href } from '../../router';
-import type { User } from '../../types';
 import { ReportsTabs } from '../reports/common';
 import { ReadOnlyNote, useProgrammeAdmin } from './common';
 
-export function SetupPage({ user }: { user: User }) {
+export function SetupPage() {
   const { t } = useI18n();
-  const may = useProgrammeAdmin(user);
+  const may = useProgrammeAdmin();
   const items: { path: string[]; title: string; text: string; testid: string }[] = [
     {
       path: ['setup', 'settings'],

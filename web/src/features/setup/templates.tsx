@@ -15,7 +15,6 @@ import { LANGUAGES, type MessageKey, useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { href, navigate } from '../../router';
 import { num } from '../../registry_data';
-import type { User } from '../../types';
 import { OtherErrors } from '../fieldwork/common';
 import {
   dimLabel,
@@ -141,10 +140,10 @@ function move<T>(list: T[], from: number, to: number): T[] {
   return out;
 }
 
-export function TemplatesPage({ user }: { user: User }) {
+export function TemplatesPage() {
   const { t } = useI18n();
   const templates = useTemplates();
-  const may = useProgrammeAdmin(user);
+  const may = useProgrammeAdmin();
   return (
     <section class="card" aria-labelledby="templates-heading" data-testid="templates">
       <SetupCrumbs current={t('tpl.title')} />
@@ -195,11 +194,11 @@ const BLANK: ReportTemplate = {
 };
 
 // `code` null: a new template.
-export function TemplateEditPage({ code, user }: { code: string | null; user: User }) {
+export function TemplateEditPage({ code }: { code: string | null }) {
   const { t } = useI18n();
   const templates = useTemplates();
   const lib = useLibrary();
-  const may = useProgrammeAdmin(user);
+  const may = useProgrammeAdmin();
   const isNew = code === null;
   const tpl = isNew ? BLANK : templates?.find((x) => x.code === code);
   const [head, setHead] = useState<Head | null>(null);
@@ -220,7 +219,7 @@ export function TemplateEditPage({ code, user }: { code: string | null; user: Us
     }
   }, [tpl]);
 
-  if (!templates || !lib || may === null) return <LoadingCard />;
+  if (!templates || !lib) return <LoadingCard />;
   if (!tpl || (isNew && may === false)) {
     return (
       <section class="card">
