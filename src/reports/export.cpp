@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include "reports/render_csv.hpp"
 #include "reports/render_dhis2.hpp"
@@ -36,12 +37,12 @@ const FormatInfo& InfoOf(ExportFormat format) {
 
 // The offered format named `text`, or a validation error naming the offered ones.
 Result<ExportFormat> OfferedFormat(const Exportable& what, std::string_view text) {
-  std::string offered;
+  std::vector<std::string> offered;
   for (const auto format : what.formats) {
     if (ExportFormatName(format) == text) return format;
-    offered += (offered.empty() ? "" : ", ") + std::string(ExportFormatName(format));
+    offered.emplace_back(ExportFormatName(format));
   }
-  return Fail(Error::Field("format", "one of " + offered));
+  return Fail(Error::Field("format", problem::FormatOneOf(offered)));
 }
 
 // A file name safe in a header.
