@@ -71,8 +71,10 @@ export async function startServer({ database, seed = true, extraArgs = [], env =
     { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } },
   );
   let exited = null;
-  child.on('exit', (code) => {
-    exited = code;
+  let signal;
+  child.on('exit', (code, sig) => {
+    exited = code ?? sig;
+    signal = sig;
   });
   for (let i = 0; i < 200 && !existsSync(portFile); i++) {
     if (exited !== null) throw new Error(`server exited with ${exited}`);
@@ -84,6 +86,9 @@ export async function startServer({ database, seed = true, extraArgs = [], env =
   return {
     base,
     database,
+    // The signal that ended the process (e.g. 'SIGKILL'), null after a normal exit, undefined
+    // while it runs.
+    exitSignal: () => signal,
     async stop() {
       if (exited === null) {
         child.kill('SIGTERM');
