@@ -34,7 +34,14 @@ export function runCli(args, input) {
 }
 
 // Seeds the demo programme (unless seed=false) and starts a server; returns {base, stop}.
-export async function startServer({ database, seed = true, extraArgs = [], env = {} } = {}) {
+// `webRoot`: the directory of the web app it serves (none by default).
+export async function startServer({
+  database,
+  seed = true,
+  extraArgs = [],
+  env = {},
+  webRoot,
+} = {}) {
   let dir;
   if (!database) {
     const s = freshSqliteDatabase();
@@ -65,7 +72,7 @@ export async function startServer({ database, seed = true, extraArgs = [], env =
       '--data-dir',
       work,
       '--web-root',
-      join(work, 'none'),
+      webRoot ?? join(work, 'none'),
       ...extraArgs,
     ],
     { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } },
