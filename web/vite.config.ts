@@ -1,10 +1,10 @@
 // Builds the single-page app into dist/, writes a service worker that precaches the shell, and
-// a gzip copy beside each text file for the server to send to browsers that take it.
+// brotli and gzip copies beside each text file for the server to send to browsers that take them.
 import { defineConfig, type Plugin } from 'vite';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { constants, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 // A string table of one language (the shell's i18n/<lang>.ts or a feature's strings/<lang>.ts):
 // loaded on demand in the user's language only, so not precached for every language.
@@ -42,8 +42,10 @@ function serviceWorker(): Plugin {
   };
 }
 
-// After the build: `<file>.gz` (zlib level 9) beside every text file, written only when it is
-// smaller. The server sends it with Content-Encoding: gzip to clients that accept gzip.
+// After the build: `<file>.br` (brotli quality 11) and `<file>.gz` (zlib level 9) beside every
+// text file, each written only when it is smaller. The server sends the .br to clients that
+// accept br, else the .gz to clients that accept gzip (src/api/http/static_files.hpp). Node's
+// zlib has brotli: no dependency.
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|webmanifest|txt|xml)$/;
 
 function precompress(): Plugin {
@@ -65,6 +67,14 @@ function precompress(): Plugin {
         const raw = readFileSync(file);
         const gz = gzipSync(raw, { level: constants.Z_BEST_COMPRESSION });
         if (gz.length < raw.length) writeFileSync(file + '.gz', gz);
+        const br = brotliCompressSync(raw, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+            [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+            [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+          },
+        });
+        if (br.length < raw.length) writeFileSync(file + '.br', br);
       }
     },
   };

@@ -148,7 +148,7 @@ void AddActivityRoutes(RouteTable& t, Services& s) {
   static constexpr AuthedRoute<Services> kRoutes[] = {
       {"GET", "/api/v1/activities", ListActivities},
       {"GET", "/api/v1/activities/summary", ActivitySummary},
-      {"POST", "/api/v1/activities", CreateActivity, Create::kJson},
+      {"POST", "/api/v1/activities", CreateActivity, Create::kJson, GetActivity},
       {"GET", "/api/v1/activities/{id}", GetActivity},
       {"PATCH", "/api/v1/activities/{id}", UpdateActivity},
       {"DELETE", "/api/v1/activities/{id}", DeleteActivity},

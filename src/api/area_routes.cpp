@@ -119,7 +119,7 @@ void AddAreaRoutes(RouteTable& t, Services& s, const ApiOptions&) {
       {"GET", "/api/v1/area-levels", ListLevels},
       {"PUT", "/api/v1/area-levels", SetLevels},
       {"GET", "/api/v1/areas", ListAreas},
-      {"POST", "/api/v1/areas", CreateArea, Create::kJson},
+      {"POST", "/api/v1/areas", CreateArea, Create::kJson, GetArea},
       {"GET", "/api/v1/areas/{id}", GetArea},
       {"PATCH", "/api/v1/areas/{id}", UpdateArea},
       {"DELETE", "/api/v1/areas/{id}", DeleteArea},

@@ -15,7 +15,8 @@ const Shape<domain::Device>& DeviceShape() {
                                 .Field("name", &D::name)
                                 .Field("created_at", &D::created_at)
                                 .Field("last_seen_at", &D::last_seen_at)
-                                .Field("revoked_at", &D::revoked_at);
+                                .Field("revoked_at", &D::revoked_at)
+                                .Field("ended_at", &D::ended_at);
   return shape;
 }
 

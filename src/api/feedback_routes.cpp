@@ -98,7 +98,7 @@ void AddFeedbackRoutes(RouteTable& t, Services& s) {
       {"GET", "/api/v1/feedback/categories", ListCategories},
       {"GET", "/api/v1/feedback", ListFeedback},
       {"GET", "/api/v1/feedback/summary", Summary},
-      {"POST", "/api/v1/feedback", CreateFeedback, Create::kJson},
+      {"POST", "/api/v1/feedback", CreateFeedback, Create::kJson, GetFeedback},
       {"GET", "/api/v1/feedback/{id}", GetFeedback},
       {"GET", "/api/v1/feedback/{id}/assignees", Assignees},
       {"PATCH", "/api/v1/feedback/{id}", UpdateFeedback},

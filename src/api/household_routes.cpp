@@ -117,7 +117,7 @@ http::Response Merge(Services& s, Call& c) {
 void AddHouseholdRoutes(RouteTable& t, Services& s) {
   static constexpr AuthedRoute<Services> kRoutes[] = {
       {"GET", "/api/v1/households", ListHouseholds},
-      {"POST", "/api/v1/households", CreateHousehold, Create::kJson},
+      {"POST", "/api/v1/households", CreateHousehold, Create::kJson, GetHousehold},
       {"GET", "/api/v1/households/duplicates", Duplicates},
       {"GET", "/api/v1/households/{id}", GetHousehold},
       {"PATCH", "/api/v1/households/{id}", UpdateHousehold},

@@ -4,6 +4,8 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <chrono>
+#include <csignal>
+#include <cstdlib>
 #include <thread>
 #include <vector>
 
@@ -78,12 +80,17 @@ Result<std::optional<CreateClaim>> ClaimOf(const http::Request& request, Create 
 }
 
 http::Response AnswerFromKept(const domain::IdempotencyKey& kept,
-                              const domain::IdempotencyKey& mine) {
+                              const domain::IdempotencyKey& mine, const FromRecord& from_record) {
   if (kept.user_id == mine.user_id && kept.route == mine.route &&
       kept.body_hash == mine.body_hash) {
     http::Response r;
-    r.status = kept.status;
-    r.body = kept.response;
+    if (kept.status == 0) {  // committed, its answer never written: read the record
+      r = from_record(kept.id);
+      if (r.status == 200) r.status = 201;
+    } else {
+      r.status = kept.status;
+      r.body = kept.response;
+    }
     r.SetHeader("Idempotent-Replayed", "true");
     return r;
   }
@@ -92,6 +99,14 @@ http::Response AnswerFromKept(const domain::IdempotencyKey& kept,
                             "route; a new record needs a new id");
   e.fields["id"] = problem::IdUsedElsewhere();
   return ErrorResponse(e);
+}
+
+bool AbortAfterCommit() {
+  static const bool on = [] {
+    const char* v = std::getenv("MOBILISE_TEST_ABORT_AFTER_COMMIT");
+    return v && std::string(v) == "1";
+  }();
+  return on;
 }
 
 bool IdTaken(const http::Response& response) {
@@ -107,8 +122,9 @@ bool IdTaken(const http::Response& response) {
 
 std::optional<domain::IdempotencyKey> AwaitKey(domain::IdempotencyService& keys,
                                                const std::string& id) {
-  // The winner stores its key right after its commit; a taken id with no key after this long
-  // is a record created without one (or a process that died between the two): a plain 409.
+  // The winner's key commits with its record, so it is normally found at once; a taken id with
+  // no key after this long is a record created without one (an id taken by another route's
+  // record, or a create that keeps no key in its transaction): a plain 409.
   constexpr int kTries = 100;
   for (int i = 0; i < kTries; ++i) {
     if (auto kept = keys.Find(id)) return kept;
@@ -118,21 +134,26 @@ std::optional<domain::IdempotencyKey> AwaitKey(domain::IdempotencyService& keys,
 }
 
 http::Response RunCreate(domain::IdempotencyService& keys, Create kind, http::Request& request,
-                         const std::string& user_id,
-                         const std::function<http::Response()>& handler) {
+                         const std::string& user_id, const std::function<http::Response()>& handler,
+                         const FromRecord& from_record) {
   auto claim = ClaimOf(request, kind);
   if (!claim) return ErrorResponse(claim.error());
   if (!*claim) return handler();
   domain::IdempotencyKey mine{(*claim)->id, user_id, request.method + " " + request.path,
                               (*claim)->content_hash};
-  if (auto kept = keys.Find(mine.id)) return AnswerFromKept(*kept, mine);
-  auto response = handler();
+  if (auto kept = keys.Find(mine.id)) return AnswerFromKept(*kept, mine, from_record);
+  http::Response response;
+  {
+    auto pending = keys.Expect(mine);  // ClaimRecordId writes it with the record
+    response = handler();
+  }
   if (response.status >= 200 && response.status < 300 && response.body_file.empty()) {
+    if (AbortAfterCommit()) std::raise(SIGKILL);  // test hook: see the header
     mine.status = response.status;
     mine.response = response.body;
     keys.Store(mine);
   } else if (IdTaken(response)) {
-    if (auto kept = AwaitKey(keys, mine.id)) return AnswerFromKept(*kept, mine);
+    if (auto kept = AwaitKey(keys, mine.id)) return AnswerFromKept(*kept, mine, from_record);
   }
   return response;
 }

@@ -7,6 +7,15 @@
 // `Idempotent-Replayed: true`) if it is the same request, or a 409 conflict with
 // `fields.id` if anything differs. The record itself takes the client's id, and every create
 // service refuses an id that is taken, so no retry can ever make a second record.
+//
+// The key is written in the record's own transaction (a PendingKey for the request, which the
+// service's ClaimRecordId inserts) and its answer after the commit. A key found without an answer
+// (the process died between the two) is answered from the record as it is now: `from_record`,
+// the route's detail read, with status 201 and `Idempotent-Replayed: true`.
+//
+// Test hook: with MOBILISE_TEST_ABORT_AFTER_COMMIT=1 in its environment the process kills itself
+// (SIGKILL) after a keyed create has committed and before its answer is written, to test that
+// window (tests/api/idempotency_crash.test.mjs). Off unless the variable is exactly "1".
 #pragma once
 
 #include <boost/json/value.hpp>
@@ -42,14 +51,18 @@ struct CreateClaim {
 // Kept a Result for errors of the request itself.
 Result<std::optional<CreateClaim>> ClaimOf(const http::Request& request, Create kind);
 
+// Reads the record a create made, by its id: the answer of a replay whose answer was not kept.
+using FromRecord = std::function<http::Response(const std::string& id)>;
+
 // The answer to a request keyed by an id that already has `kept`: its answer replayed if `mine`
-// is the same request (user, route, content), else 409 with fields.id.
+// is the same request (user, route, content) — read through `from_record` when the key has no
+// answer yet — else 409 with fields.id.
 http::Response AnswerFromKept(const domain::IdempotencyKey& kept,
-                              const domain::IdempotencyKey& mine);
+                              const domain::IdempotencyKey& mine, const FromRecord& from_record);
 
 // Runs `handler` as a create of kind `kind` for `user_id`, keyed as above.
 http::Response RunCreate(domain::IdempotencyService& keys, Create kind, http::Request& request,
-                         const std::string& user_id,
-                         const std::function<http::Response()>& handler);
+                         const std::string& user_id, const std::function<http::Response()>& handler,
+                         const FromRecord& from_record);
 
 }  // namespace mobilise::api

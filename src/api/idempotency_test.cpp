@@ -84,7 +84,13 @@ TEST(AnswerFromKept, ReplaysTheSameRequestAndRefusesAnyOther) {
   auto same = kept;
   same.status = 0;
   same.response.clear();
-  auto r = AnswerFromKept(kept, same);
+  int reads = 0;
+  const FromRecord never = [&](const std::string&) {
+    ++reads;
+    return http::Response{};
+  };
+  auto r = AnswerFromKept(kept, same, never);
+  EXPECT_EQ(reads, 0);
   EXPECT_EQ(r.status, 201);
   EXPECT_EQ(r.body, R"({"id":1})");
   ASSERT_EQ(r.headers.size(), 1u);
@@ -93,11 +99,34 @@ TEST(AnswerFromKept, ReplaysTheSameRequestAndRefusesAnyOther) {
                       &domain::IdempotencyKey::body_hash}) {
     auto other = same;
     other.*change = "other";
-    auto refused = AnswerFromKept(kept, other);
+    auto refused = AnswerFromKept(kept, other, never);
     EXPECT_EQ(refused.status, 409);
     EXPECT_EQ(json::parse(refused.body).at("error").at("fields").at("id").as_string(),
               problem::IdUsedElsewhere().Text());
   }
+  EXPECT_EQ(reads, 0);
+}
+
+TEST(AnswerFromKept, AKeyWithoutItsAnswerIsAnsweredFromTheRecord) {
+  domain::IdempotencyKey kept{kId, "u1", "POST /api/v1/things", "h", 0, "", ""};
+  std::string read_id;
+  const FromRecord read = [&](const std::string& id) {
+    read_id = id;
+    http::Response detail;
+    detail.body = R"({"id":"now"})";
+    return detail;
+  };
+  auto r = AnswerFromKept(kept, kept, read);
+  EXPECT_EQ(read_id, kId);
+  EXPECT_EQ(r.status, 201);  // the detail's 200, as the create's answer
+  EXPECT_EQ(r.body, R"({"id":"now"})");
+  ASSERT_EQ(r.headers.size(), 1u);
+  EXPECT_EQ(r.headers[0].first, "Idempotent-Replayed");
+  auto other = kept;
+  other.body_hash = "other";
+  read_id.clear();
+  EXPECT_EQ(AnswerFromKept(kept, other, read).status, 409);
+  EXPECT_EQ(read_id, "");
 }
 
 }  // namespace

@@ -106,7 +106,7 @@ http::Response AddAssessment(Services& s, Call& c) {
 void AddInstitutionRoutes(RouteTable& t, Services& s) {
   static constexpr AuthedRoute<Services> kRoutes[] = {
       {"GET", "/api/v1/institutions", ListInstitutions},
-      {"POST", "/api/v1/institutions", CreateInstitution, Create::kJson},
+      {"POST", "/api/v1/institutions", CreateInstitution, Create::kJson, GetInstitution},
       {"GET", "/api/v1/institutions/{id}", GetInstitution},
       {"PATCH", "/api/v1/institutions/{id}", UpdateInstitution},
       {"DELETE", "/api/v1/institutions/{id}", DeleteInstitution},

@@ -117,7 +117,7 @@ void AddReportRoutes(RouteTable& t, Services& s) {
       {"PUT", "/api/v1/report-templates/{code}", SaveTemplate},
       {"DELETE", "/api/v1/report-templates/{code}", DeleteTemplate},
       {"GET", "/api/v1/reports", ListReports},
-      {"POST", "/api/v1/reports", CreateReport, Create::kJson},
+      {"POST", "/api/v1/reports", CreateReport, Create::kJson, GetReport},
       {"GET", "/api/v1/reports/{id}", GetReport},
       {"PATCH", "/api/v1/reports/{id}", UpdateReport},
       {"POST", "/api/v1/reports/{id}/submit", Submit},

@@ -2,6 +2,10 @@
 
 #include <sodium.h>
 
+#include <boost/json/value.hpp>
+
+#include "api/json_io.hpp"
+
 namespace mobilise::api {
 namespace {
 
@@ -23,6 +27,18 @@ const char* CreateTag(Create create) {
   return "";
 }
 
+// The record a create made, read through its detail handler as a GET of it by the same caller.
+http::Response ReadCreated(const AuthedHandler& detail, const Call& create, const std::string& id) {
+  if (!detail) return Json(201, boost::json::object{{"id", id}});
+  http::Request get = create.request;
+  get.method = "GET";
+  get.body.clear();
+  get.query.clear();
+  get.path_params["id"] = id;
+  Call call{get, create.principal, create.session_token};
+  return detail(call);
+}
+
 }  // namespace
 
 void RouteTable::Public(const std::string& method, const std::string& pattern,
@@ -31,9 +47,9 @@ void RouteTable::Public(const std::string& method, const std::string& pattern,
 }
 
 void RouteTable::Authed(const std::string& method, const std::string& pattern,
-                        AuthedHandler handler, Create create) {
-  auto authed = [&auth = auth_, &keys = keys_, create,
-                 handler = std::move(handler)](http::Request& req) {
+                        AuthedHandler handler, Create create, AuthedHandler detail) {
+  auto authed = [&auth = auth_, &keys = keys_, create, handler = std::move(handler),
+                 detail = std::move(detail)](http::Request& req) {
     std::optional<domain::Principal> principal;
     std::string session_token;
     const auto authz = req.Header("authorization");
@@ -50,7 +66,9 @@ void RouteTable::Authed(const std::string& method, const std::string& pattern,
     if (!principal) return ErrorResponse(Error::Unauthenticated());
     Call call{req, *principal, session_token};
     if (create == Create::kNo) return handler(call);
-    return RunCreate(keys, create, req, principal->actor.user_id, [&] { return handler(call); });
+    return RunCreate(
+        keys, create, req, principal->actor.user_id, [&] { return handler(call); },
+        [&](const std::string& id) { return ReadCreated(detail, call, id); });
   };
   router_.Add(method, pattern, std::move(authed), CreateTag(create));
 }

@@ -14,6 +14,10 @@
 //
 //       {"POST", "/api/v1/courses", CreateCourse, Create::kJson},
 //
+// and, when the record has a detail route, that route's handler as a fifth member:
+//
+//       {"POST", "/api/v1/courses", CreateCourse, Create::kJson, GetCourse},
+//
 // and is then an idempotent create (api/idempotency.hpp, docs/api.md "Idempotent creates")
 // without more code: the client may name the new record's id (`id` in the JSON body, `?id=` for
 // a raw body); a retry with the same id and content is answered as the first time (header
@@ -21,13 +25,15 @@
 // the OpenAPI document lists the 409. What the route must do itself: its body reader reads `id`
 // (`ReadNew<ReadThing>` in handler_io.hpp, or `ReadClientId`), and its service takes the id for
 // the record (`domain::NewRecordId`) and refuses one that is taken (`domain::ClaimRecordId`),
-// which is what makes a duplicate impossible. tests/api/idempotency.test.mjs posts to every
-// create twice and fails on a POST route that is neither given a body there nor listed as
-// not a create.
-// where each handler is a named function `http::Response F(Deps&, Call&)` that only translates:
-// typed input from the request (api/handler_io.hpp) -> one service call -> reply. `Deps` is what
-// the handlers need (usually `Services`); the group keeps one copy of it, so it should hold
-// references (as Services does) to things that outlive the router.
+// which is what makes a duplicate impossible. The detail handler (called with the path parameter
+// `id` set to the record's id) answers a retry whose first answer was never kept (the server died
+// right after the commit); without one such a retry gets 201 `{"id"}`.
+// tests/api/idempotency.test.mjs posts to every create twice and fails on a POST route that is
+// neither given a body there nor listed as not a create. where each handler is a named function
+// `http::Response F(Deps&, Call&)` that only translates: typed input from the request
+// (api/handler_io.hpp) -> one service call -> reply. `Deps` is what the handlers need (usually
+// `Services`); the group keeps one copy of it, so it should hold references (as Services does) to
+// things that outlive the router.
 #pragma once
 
 #include <functional>
@@ -60,7 +66,8 @@ struct AuthedRoute {
   const char* method;
   const char* pattern;
   http::Response (*handler)(Deps&, Call&);
-  Create create = Create::kNo;  // a create: see the top of this file
+  Create create = Create::kNo;                       // a create: see the top of this file
+  http::Response (*detail)(Deps&, Call&) = nullptr;  // a create's detail read: see the top
 };
 
 class RouteTable {
@@ -69,17 +76,21 @@ class RouteTable {
       : router_(router), auth_(auth), keys_(keys) {}
   void Public(const std::string& method, const std::string& pattern, http::Handler handler);
   void Authed(const std::string& method, const std::string& pattern, AuthedHandler handler,
-              Create create = Create::kNo);
+              Create create = Create::kNo, AuthedHandler detail = {});
 
   // Authed() for each route of a group, its handler called with (a copy of) `deps`.
   template <typename Deps>
   void Authed(const Deps& deps, std::type_identity_t<std::span<const AuthedRoute<Deps>>> routes) {
     auto shared = std::make_shared<Deps>(deps);
-    for (const auto& route : routes)
+    for (const auto& route : routes) {
+      AuthedHandler detail;
+      if (route.detail)
+        detail = [shared, read = route.detail](Call& call) { return read(*shared, call); };
       Authed(
           route.method, route.pattern,
           [shared, handler = route.handler](Call& call) { return handler(*shared, call); },
-          route.create);
+          route.create, std::move(detail));
+    }
   }
 
  private:

@@ -64,7 +64,7 @@ void AddUserRoutes(RouteTable& t, Services& s) {
   static constexpr AuthedRoute<Services> kRoutes[] = {
       {"GET", "/api/v1/roles", ListRoles},
       {"GET", "/api/v1/users", ListUsers},
-      {"POST", "/api/v1/users", CreateUser, Create::kJson},
+      {"POST", "/api/v1/users", CreateUser, Create::kJson, GetUser},
       {"GET", "/api/v1/users/{id}", GetUser},
       {"PATCH", "/api/v1/users/{id}", UpdateUser},
   };

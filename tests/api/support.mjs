@@ -34,7 +34,14 @@ export function runCli(args, input) {
 }
 
 // Seeds the demo programme (unless seed=false) and starts a server; returns {base, stop}.
-export async function startServer({ database, seed = true, extraArgs = [], env = {} } = {}) {
+// `webRoot`: the directory of the web app it serves (none by default).
+export async function startServer({
+  database,
+  seed = true,
+  extraArgs = [],
+  env = {},
+  webRoot,
+} = {}) {
   let dir;
   if (!database) {
     const s = freshSqliteDatabase();
@@ -65,14 +72,16 @@ export async function startServer({ database, seed = true, extraArgs = [], env =
       '--data-dir',
       work,
       '--web-root',
-      join(work, 'none'),
+      webRoot ?? join(work, 'none'),
       ...extraArgs,
     ],
     { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } },
   );
   let exited = null;
-  child.on('exit', (code) => {
-    exited = code;
+  let signal;
+  child.on('exit', (code, sig) => {
+    exited = code ?? sig;
+    signal = sig;
   });
   for (let i = 0; i < 200 && !existsSync(portFile); i++) {
     if (exited !== null) throw new Error(`server exited with ${exited}`);
@@ -84,6 +93,9 @@ export async function startServer({ database, seed = true, extraArgs = [], env =
   return {
     base,
     database,
+    // The signal that ended the process (e.g. 'SIGKILL'), null after a normal exit, undefined
+    // while it runs.
+    exitSignal: () => signal,
     async stop() {
       if (exited === null) {
         child.kill('SIGTERM');

@@ -213,6 +213,30 @@ for (const backend of ['sqlite', 'postgres'])
       );
     });
 
+    test('a sync with nothing new keeps the cursor; one after a change sends it', async () => {
+      const d = new Device(mob1);
+      await d.sync();
+      const at = d.cursor;
+      let [page] = await d.sync();
+      assert.deepEqual(
+        page.changes.flatMap((c) => [...c.upserts, ...c.deletes]),
+        [],
+      );
+      assert.equal(page.more, false);
+      assert.equal(page.reset, false);
+      assert.equal(page.cursor, at, 'nothing written: the same cursor');
+      await newHousehold(admin, p2village); // out of scope: the feed moves, the device gets none
+      [page] = await d.sync();
+      assert.deepEqual(
+        page.changes.flatMap((c) => [...c.upserts, ...c.deletes]),
+        [],
+      );
+      assert.notEqual(page.cursor, at);
+      const created = await newHousehold(admin, village1);
+      await d.sync();
+      assert.ok(d.has('households', created.id));
+    });
+
     test('an ended membership disappears; the household follows its memberships', async () => {
       const d = new Device(mob1);
       const inst = await admin.post('/api/v1/institutions', {

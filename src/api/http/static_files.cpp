@@ -39,19 +39,31 @@ std::string_view LastSegment(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
-// Reads `file` into the response, or its `.gz` sibling when there is one and the client takes
-// gzip. False if `file` cannot be read.
-bool ReadVariant(const fs::path& file, bool gzip_ok, Response& r) {
-  fs::path gz = file;
-  gz += ".gz";
-  std::error_code ec;
-  if (!fs::is_regular_file(gz, ec)) return ReadFile(file, r.body);
-  r.SetHeader("Vary", "Accept-Encoding");
-  if (gzip_ok && ReadFile(gz, r.body)) {
-    r.SetHeader("Content-Encoding", "gzip");
-    return true;
+// Reads `file` into the response, or a precompressed sibling the client takes: `.br` before
+// `.gz`. False if `file` cannot be read.
+bool ReadVariant(const fs::path& file, std::string_view accept_encoding, Response& r) {
+  struct Variant {
+    const char* suffix;
+    const char* coding;
+    bool (*accepts)(std::string_view);
+  };
+  static constexpr Variant kVariants[] = {{".br", "br", AcceptsBrotli},
+                                          {".gz", "gzip", AcceptsGzip}};
+  bool any = false;
+  for (const auto& v : kVariants) {
+    fs::path sibling = file;
+    sibling += v.suffix;
+    std::error_code ec;
+    if (!fs::is_regular_file(sibling, ec)) continue;
+    any = true;
+    if (v.accepts(accept_encoding) && ReadFile(sibling, r.body)) {
+      r.SetHeader("Vary", "Accept-Encoding");
+      r.SetHeader("Content-Encoding", v.coding);
+      return true;
+    }
+    r.body.clear();
   }
-  r.body.clear();
+  if (any) r.SetHeader("Vary", "Accept-Encoding");
   return ReadFile(file, r.body);
 }
 
@@ -86,8 +98,12 @@ bool QIsZero(std::string_view params) {
 
 }  // namespace
 
-bool AcceptsGzip(std::string_view header) {
-  bool star = false, gzip = false, gzip_listed = false;
+namespace {
+
+// Whether the Accept-Encoding `header` allows the coding named `name` or `alias` (lower case):
+// listed with a q that is not 0, or not listed and "*" allowed.
+bool Accepts(std::string_view header, std::string_view name, std::string_view alias) {
+  bool star = false, ok = false, listed = false;
   while (!header.empty()) {
     const auto comma = header.find(',');
     std::string_view item = header.substr(0, comma);
@@ -95,15 +111,21 @@ bool AcceptsGzip(std::string_view header) {
     const auto semi = item.find(';');
     const std::string_view coding = Trim(item.substr(0, semi));
     const bool zero = semi != std::string_view::npos && QIsZero(item.substr(semi + 1));
-    if (SameLower(coding, "gzip") || SameLower(coding, "x-gzip")) {
-      gzip_listed = true;
-      gzip = gzip || !zero;
+    if (SameLower(coding, name) || (!alias.empty() && SameLower(coding, alias))) {
+      listed = true;
+      ok = ok || !zero;
     } else if (coding == "*") {
       star = !zero;
     }
   }
-  return gzip_listed ? gzip : star;
+  return listed ? ok : star;
 }
+
+}  // namespace
+
+bool AcceptsGzip(std::string_view header) { return Accepts(header, "gzip", "x-gzip"); }
+
+bool AcceptsBrotli(std::string_view header) { return Accepts(header, "br", ""); }
 
 std::string_view ContentTypeFor(std::string_view filename) {
   const auto dot = filename.rfind('.');
@@ -164,7 +186,7 @@ Response StaticFiles::Serve(std::string_view method, std::string_view path,
     file = fs::weakly_canonical(root_ / fs::path(relative), ec);
     const bool inside = !ec && file.native().compare(0, root_prefix_.size(), root_prefix_) == 0;
     if (inside && fs::is_regular_file(file, ec)) {
-      if (!ReadVariant(file, AcceptsGzip(accept_encoding), r))
+      if (!ReadVariant(file, accept_encoding, r))
         return ErrorResponse(404, "not_found", "file not found");
       r.content_type = ContentTypeFor(file.filename().native());
       const bool asset = path.substr(0, 8) == "/assets/";
@@ -176,7 +198,7 @@ Response StaticFiles::Serve(std::string_view method, std::string_view path,
     }
   }
   // The single-page app's own routes (no extension): its index.html.
-  if (!ReadVariant(root_ / "index.html", AcceptsGzip(accept_encoding), r)) {
+  if (!ReadVariant(root_ / "index.html", accept_encoding, r)) {
     return ErrorResponse(404, "not_found", "file not found");
   }
   r.content_type = ContentTypeFor("index.html");

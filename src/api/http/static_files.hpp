@@ -15,6 +15,8 @@ std::string_view ContentTypeFor(std::string_view filename);
 
 // The Accept-Encoding header value allows gzip: a "gzip" (or "*") coding whose q is not 0.
 bool AcceptsGzip(std::string_view accept_encoding);
+// The same for brotli ("br").
+bool AcceptsBrotli(std::string_view accept_encoding);
 
 class StaticFiles {
  public:
@@ -25,9 +27,11 @@ class StaticFiles {
   // same headers and body as GET (the server drops the body). 405 for other methods, 400 for a
   // ".." segment, 404 for a missing file with an extension (or a missing index.html).
   //
-  // Precompressed files: when `file.gz` lies beside `file` (the web build writes one for each
-  // text asset), the answer carries "Vary: Accept-Encoding", and when `accept_encoding` allows
-  // gzip its body is `file.gz` with "Content-Encoding: gzip" (Content-Type still the file's).
+  // Precompressed files: when `file.br` or `file.gz` lies beside `file` (the web build writes
+  // both for each text asset), the answer carries "Vary: Accept-Encoding", and its body is
+  // `file.br` with "Content-Encoding: br" when `accept_encoding` allows br, else `file.gz` with
+  // "Content-Encoding: gzip" when it allows gzip, else `file` (Content-Type always the file's).
+  // br is preferred whatever the q values, when both are allowed: it is the smaller.
   // Caching: files under /assets/ (their names carry a content hash) are immutable for a
   // year; everything else (index.html, sw.js, the manifest) is "no-cache" (revalidated).
   Response Serve(std::string_view method, std::string_view path,

@@ -32,6 +32,9 @@ class StaticFilesTest : public ::testing::Test {
     Write("assets/app-1a2b3c.js", "console.log(1)");
     Write("assets/app-1a2b3c.js.gz", "GZ-APP");
     Write("assets/logo-9f8e.png", "PNG");
+    Write("assets/style-4d5e.css", "a{}");
+    Write("assets/style-4d5e.css.gz", "GZ-CSS");
+    Write("assets/style-4d5e.css.br", "BR-CSS");
   }
   void TearDown() override { fs::remove_all(root_); }
   void Write(const std::string& name, const std::string& body) {
@@ -81,6 +84,34 @@ TEST_F(StaticFilesTest, TheAppsRoutesGetTheCompressedIndexUncached) {
     EXPECT_EQ(r.content_type, "text/html; charset=utf-8") << path;
   }
   EXPECT_EQ(files.Serve("GET", "/", "").body, "<html>plain</html>");
+}
+
+TEST_F(StaticFilesTest, BrotliBeforeGzipWhenTheClientTakesIt) {
+  StaticFiles files(root_.string());
+  struct Case {
+    std::string_view accept, body, coding;
+  };
+  for (const Case& c :
+       {Case{"gzip, deflate, br", "BR-CSS", "br"}, Case{"br;q=0.1, gzip", "BR-CSS", "br"},
+        Case{"br", "BR-CSS", "br"}, Case{"*", "BR-CSS", "br"},
+        Case{"gzip, br;q=0", "GZ-CSS", "gzip"}, Case{"gzip", "GZ-CSS", "gzip"},
+        Case{"identity", "a{}", ""}, Case{"", "a{}", ""}}) {
+    const Response r = files.Serve("GET", "/assets/style-4d5e.css", c.accept);
+    EXPECT_EQ(r.body, c.body) << c.accept;
+    EXPECT_EQ(HeaderOf(r, "Content-Encoding"), c.coding) << c.accept;
+    EXPECT_EQ(HeaderOf(r, "Vary"), "Accept-Encoding") << c.accept;
+    EXPECT_EQ(r.content_type, "text/css; charset=utf-8") << c.accept;
+  }
+}
+
+TEST(AcceptsBrotli, ReadsCodingsAndQualities) {
+  EXPECT_TRUE(AcceptsBrotli("gzip, deflate, br, zstd"));
+  EXPECT_TRUE(AcceptsBrotli("BR;q=0.5"));
+  EXPECT_TRUE(AcceptsBrotli("*"));
+  EXPECT_FALSE(AcceptsBrotli("gzip, deflate"));
+  EXPECT_FALSE(AcceptsBrotli("br;q=0, *"));
+  EXPECT_FALSE(AcceptsBrotli("brotli"));
+  EXPECT_FALSE(AcceptsBrotli(""));
 }
 
 TEST(AcceptsGzip, ReadsCodingsAndQualities) {

@@ -32,7 +32,14 @@ Result<std::vector<Device>> AuthService::Devices(const Actor& actor, const std::
   auto uow = db_.Begin(false);
   auto u = UserFor(*uow, actor, Permission::kUserRead, user_id);
   if (!u) return Fail(u.error());
-  return uow->Credentials().Devices(user_id);
+  auto devices = uow->Credentials().Devices(user_id);
+  const auto unused = std::chrono::hours(24) * policy_.device_unused_days;
+  const auto now = clock_.Now();
+  for (auto& d : devices) {
+    const auto seen = ParseTimestamp(d.last_seen_at);
+    if (!d.revoked_at && seen && *seen + unused < now) d.ended_at = FormatTimestamp(*seen + unused);
+  }
+  return devices;
 }
 
 Status AuthService::RevokeDevice(const Actor& actor, const std::string& user_id,

@@ -70,6 +70,8 @@ Result<NewSession> AuthService::Login(const std::string& username_in, const std:
   }
   creds.ClearFailures(user_key);
   creds.DeleteExpiredSessions(now);
+  creds.CleanUpDevices(FromNow(clock_, -std::chrono::hours(24) * policy_.revoked_device_days),
+                       FromNow(clock_, -std::chrono::hours(24) * policy_.device_unused_days));
   NewSession s;
   s.token = RandomHex(32);
   s.csrf_token = RandomHex(16);

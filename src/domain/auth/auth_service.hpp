@@ -23,6 +23,10 @@ namespace mobilise::domain {
 struct AuthPolicy {
   int session_hours = 12;
   int device_session_days = 30;
+  // Clean-up at sign-in: a revoked device is deleted this long after its revocation; a device
+  // unused this long has its sessions ended and is listed as ended (Device::ended_at).
+  int revoked_device_days = 30;
+  int device_unused_days = 90;
   int touch_minutes = 60;
   int token_days_default = 90;
   int token_days_max = 365;

@@ -25,6 +25,9 @@ struct Device {
   std::string created_at;
   std::string last_seen_at;  // the last sign-in or use, to the hour (AuthPolicy::touch_minutes)
   std::optional<std::string> revoked_at;
+  // Not stored: set in the devices list for a device unused for AuthPolicy::device_unused_days
+  // (its sessions ended then): last_seen_at + those days.
+  std::optional<std::string> ended_at;
 };
 
 struct SessionRecord {
@@ -76,6 +79,11 @@ class CredentialRepository {
   virtual std::vector<Device> Devices(const std::string& user_id) = 0;
   virtual std::optional<Device> GetDevice(const std::string& user_id,
                                           const std::string& device_id) = 0;
+  // The devices' clean-up (run at sign-in): deletes the devices revoked before
+  // `revoked_before` with their sessions, and the sessions of devices not revoked and last seen
+  // before `unused_before` (the devices stay, listed as ended).
+  virtual void CleanUpDevices(const std::string& revoked_before,
+                              const std::string& unused_before) = 0;
   // Marks the device revoked and deletes its sessions.
   virtual void RevokeDevice(const std::string& user_id, const std::string& device_id,
                             const std::string& now) = 0;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -38,14 +39,17 @@ enum class RecordTable {
   kReport,
 };
 
-// A create request's kept answer, under the client's id.
+// A create request's kept answer, under the client's id. The key is written in the record's own
+// transaction (by ClaimRecordId, while a PendingKey names it) with no answer yet (status 0), and
+// the answer is filled in after the commit (IdempotencyService::Store): a committed record always
+// has its key, even when the process dies before the answer is written.
 struct IdempotencyKey {
   std::string id;         // the client's id of the record the request created
   std::string user_id;    // who sent it
   std::string route;      // "POST /api/v1/households/0190.../people": method and path
   std::string body_hash;  // SHA-256 of the canonical content (api/idempotency.hpp)
-  int status = 0;
-  std::string response;  // the answer's body
+  int status = 0;         // 0: the record is committed, its answer not written yet
+  std::string response;   // the answer's body
   std::string created_at;
 };
 
@@ -55,6 +59,9 @@ class IdempotencyRepository {
   virtual std::optional<IdempotencyKey> Find(const std::string& id) = 0;
   // Stores `key` unless a key with its id exists; true if stored.
   virtual bool Insert(const IdempotencyKey& key) = 0;
+  // Writes `key`'s status and response into the key with its id if that has no answer yet
+  // (status 0); true if written.
+  virtual bool SetAnswer(const IdempotencyKey& key) = 0;
   // Deletes the keys created before `before` (an index range).
   virtual void DeleteCreatedBefore(const std::string& before) = 0;
   // Whether a record of `table` has the id `id`. In a write unit on PostgreSQL it first waits
@@ -75,9 +82,26 @@ std::string NewRecordId(const std::optional<std::string>& id, const std::string&
 // `table` already has. Call it first in the write unit that inserts the record, so that of two
 // racing requests with one id the second learns that the id is taken (and the HTTP layer then
 // answers it as the first: api/idempotency.hpp). Nothing to check without an id, or with a
-// malformed one (NewRecordId reports that).
+// malformed one (NewRecordId reports that). When the id is free and is the id of this thread's
+// PendingKey, the key (without its answer) is inserted in `uow`: it commits with the record.
 Status ClaimRecordId(UnitOfWork& uow, RecordTable table,
                      const std::optional<std::string>& client_id, const std::string& field = "id");
+
+// The key of the create request this thread is running, for the length of the request
+// (IdempotencyService::Expect makes one). One at a time per thread: a request runs on one thread.
+class PendingKey {
+ public:
+  explicit PendingKey(IdempotencyKey key);
+  ~PendingKey();
+  PendingKey(const PendingKey&) = delete;
+  PendingKey& operator=(const PendingKey&) = delete;
+  // The pending key of the calling thread, or null.
+  static const IdempotencyKey* Current();
+
+ private:
+  IdempotencyKey key_;
+  const IdempotencyKey* previous_;
+};
 
 // The stored keys, for the HTTP layer's idempotent-create wrapper.
 class IdempotencyService {
@@ -86,8 +110,12 @@ class IdempotencyService {
   static constexpr int kRetentionDays = 30;
   IdempotencyService(UnitOfWorkFactory& db, const Clock& clock) : db_(db), clock_(clock) {}
   std::optional<IdempotencyKey> Find(const std::string& id);
-  // Stores the answer (created_at set now) unless the id has a key already; answers the key
-  // kept under the id (this one, or the one stored first). Deletes keys past retention.
+  // Names `key` (created_at set now) as the calling thread's pending key while the result lives:
+  // the create's ClaimRecordId writes it in the record's transaction.
+  std::unique_ptr<PendingKey> Expect(IdempotencyKey key) const;
+  // Stores the answer (created_at set now): a new key if the id has none, or the answer of a
+  // key written without one (the pending key of this same request). Answers the key kept under
+  // the id (this one, or the one stored first). Deletes keys past retention.
   IdempotencyKey Store(IdempotencyKey key);
 
  private:

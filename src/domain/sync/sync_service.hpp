@@ -74,6 +74,7 @@ class SyncService {
   struct Pass;
   Result<SyncPage> Snapshot(Pass& pass, SyncCursor cursor, bool reset);
   Result<SyncPage> Incremental(Pass& pass, SyncCursor cursor);
+  SyncPage NothingNew(SyncCursor cursor) const;
   Status Load(Pass& pass, SyncEntity entity, const std::vector<std::string>& ids, SyncPage& page);
   Status LoadAreas(Pass& pass, const std::vector<std::string>& ids, SyncPage& page);
   Status LoadMemberships(Pass& pass, const std::vector<std::string>& ids, SyncPage& page);

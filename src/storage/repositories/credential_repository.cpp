@@ -25,6 +25,16 @@ void SqlCredentialRepository::DeleteExpiredSessions(const std::string& now) {
   conn_.Execute("DELETE FROM user_session WHERE expires_at <= ?", {now});
 }
 
+void SqlCredentialRepository::CleanUpDevices(const std::string& revoked_before,
+                                             const std::string& unused_before) {
+  conn_.Execute(
+      "DELETE FROM user_session WHERE device_id IS NOT NULL AND EXISTS (SELECT 1 FROM user_device "
+      "d WHERE d.user_id = user_session.user_id AND d.id = user_session.device_id AND "
+      "(d.revoked_at < ? OR (d.revoked_at IS NULL AND d.last_seen_at < ?)))",
+      {revoked_before, unused_before});
+  conn_.Execute("DELETE FROM user_device WHERE revoked_at < ?", {revoked_before});
+}
+
 // One query: the credential, its user and every grant with the area's path.
 std::optional<domain::Principal> SqlCredentialRepository::Find(const std::string& table,
                                                                const std::string& extra,

@@ -14,6 +14,7 @@ class SqlCredentialRepository final : public domain::CredentialRepository {
   void DeleteUserSessions(const std::string& user_id,
                           const std::optional<std::string>& except_hash) override;
   void DeleteExpiredSessions(const std::string& now) override;
+  void CleanUpDevices(const std::string& revoked_before, const std::string& unused_before) override;
   std::optional<domain::Principal> FindSession(const std::string& token_hash,
                                                const std::string& now) override;
   void TouchSession(const std::string& token_hash, const std::string& user_id,

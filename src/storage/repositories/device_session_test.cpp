@@ -112,6 +112,48 @@ TEST_P(DeviceSessionTest, RevokingEndsTheDevicesSessionsAndIsAudited) {
   EXPECT_EQ(log[0].entity_id, kPhone);
 }
 
+TEST_P(DeviceSessionTest, SignInCleansUpRevokedAndUnusedDevices) {
+  // Sessions that outlast 90 days unused, so that only the clean-up can end them.
+  AuthPolicy policy;
+  policy.device_session_days = 120;
+  auth_ = std::make_unique<AuthService>(*uow_, clock_, policy);
+  constexpr const char* kTablet = "019b0a3c-5e21-7c4d-8a9e-0000000000aa";
+  constexpr const char* kOldPhone = "019b0a3c-5e21-7c4d-8a9e-0000000000bb";
+  const Actor admin = Actor::System("admin");
+  const auto tablet = SignIn(DeviceRef{kTablet, "Tablet"});
+  SignIn(DeviceRef{kOldPhone, "Old phone"});
+  ASSERT_TRUE(auth_->RevokeDevice(admin, user_id_, kOldPhone));
+  auto names = [&] {
+    std::vector<std::string> out;
+    const auto devices = auth_->Devices(admin, user_id_);  // kept: the loop reads into it
+    for (const auto& d : *devices)
+      out.push_back(d.name + (d.revoked_at ? " revoked" : "") +
+                    (d.ended_at ? " ended " + *d.ended_at : ""));
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  // Day 29: the revoked phone is still listed.
+  clock_.Advance(hours(24 * 29));
+  SignIn(std::nullopt);
+  EXPECT_EQ(names(), (std::vector<std::string>{"Old phone revoked", "Tablet"}));
+  // Day 31: the next sign-in (anyone's, here a browser's) deletes it.
+  clock_.Advance(hours(24 * 2));
+  SignIn(std::nullopt);
+  EXPECT_EQ(names(), (std::vector<std::string>{"Tablet"}));
+  // Day 89: the tablet, unused since day 0, still works (and this use is its last).
+  clock_.Advance(hours(24 * 58));
+  ASSERT_TRUE(auth_->FromSession(tablet.token, "x"));
+  // 90 days after that use, a sign-in ends its session; it is listed as ended, not deleted.
+  clock_.Advance(hours(24 * 90) + hours(1));
+  SignIn(std::nullopt);
+  EXPECT_FALSE(auth_->FromSession(tablet.token, "x"));
+  EXPECT_EQ(names(), (std::vector<std::string>{"Tablet ended 2027-05-29T08:00:00.000Z"}));
+  // Signing in on it again re-admits it.
+  const auto again = SignIn(DeviceRef{kTablet, "Tablet"});
+  EXPECT_TRUE(auth_->FromSession(again.token, "x"));
+  EXPECT_EQ(names(), (std::vector<std::string>{"Tablet"}));
+}
+
 TEST_P(DeviceSessionTest, WritesFromADeviceSessionNameTheDevice) {
   const auto s = SignIn(DeviceRef{kPhone, "Field phone"});
   auto p = auth_->FromSession(s.token, "x");

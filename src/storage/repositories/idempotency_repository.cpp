@@ -71,6 +71,12 @@ bool SqlIdempotencyRepository::Insert(const domain::IdempotencyKey& k) {
               k.created_at}) == 1;
 }
 
+bool SqlIdempotencyRepository::SetAnswer(const domain::IdempotencyKey& k) {
+  return conn_.Execute(
+             "UPDATE idempotency_key SET status = ?, response = ? WHERE id = ? AND status = 0",
+             {std::int64_t{k.status}, k.response, k.id}) == 1;
+}
+
 void SqlIdempotencyRepository::DeleteCreatedBefore(const std::string& before) {
   conn_.Execute("DELETE FROM idempotency_key WHERE created_at < ?", {before});
 }

@@ -11,6 +11,7 @@ class SqlIdempotencyRepository final : public domain::IdempotencyRepository {
   explicit SqlIdempotencyRepository(Connection& conn) : conn_(conn) {}
   std::optional<domain::IdempotencyKey> Find(const std::string& id) override;
   bool Insert(const domain::IdempotencyKey& key) override;
+  bool SetAnswer(const domain::IdempotencyKey& key) override;
   void DeleteCreatedBefore(const std::string& before) override;
   bool RecordIdTaken(domain::RecordTable table, const std::string& id) override;
 
