@@ -34,6 +34,8 @@ import {
 import { drillHref } from './dashboard';
 import { useFetch } from '../../use_fetch';
 import { LoadingCard } from '../../components/loading_card';
+import { fieldMessages } from '../../i18n/field_message';
+import { useFieldErrors } from '../../components/field_focus';
 
 const NARRATIVE = [
   'achievements',
@@ -83,7 +85,7 @@ export function ReportDetailPage({
   const lib = useLibrary();
   const [r, setR] = useState<Report | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useFieldErrors();
   const [busy, setBusy] = useState(false);
   const [returning, setReturning] = useState(false);
   const [comment, setComment] = useState('');
@@ -140,7 +142,7 @@ export function ReportDetailPage({
       if (!quiet) showInfo(t('common.saved'));
       return next;
     } catch (e) {
-      if (e instanceof ApiError) setFields(e.fields);
+      if (e instanceof ApiError) setFields(fieldMessages(e));
       showError(e);
       return null;
     }
@@ -165,7 +167,7 @@ export function ReportDetailPage({
       showInfo(done);
       window.scrollTo(0, 0);
     } catch (e) {
-      if (e instanceof ApiError) setFields(e.fields);
+      if (e instanceof ApiError) setFields(fieldMessages(e));
       showError(e);
     } finally {
       setBusy(false);
