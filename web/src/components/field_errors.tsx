@@ -2,7 +2,7 @@
 // the field's name in the user's language (never a raw path such as people[0].wg.cognition), and
 // that name for the outbox, which lists a refused entry's errors away from its form. (The form's
 // error state, which goes to the first field in error, is field_focus.ts, small for the shell.)
-import { hasKey, t, useI18n, type MessageKey } from '../i18n';
+import { hasKey, langStore, t, useI18n, type MessageKey } from '../i18n';
 
 // The field names of the records the field app writes, by outbox entity: path -> label key.
 // A list's items (people[0].sex) are named by the list's item label and the inner field.
@@ -116,9 +116,9 @@ export function fieldLabel(path: string, entity?: string, labels?: FieldLabels):
     const inner = rest
       ? fieldLabel(rest, list === 'people' ? 'people' : entity, labels)
       : (known(entity, labels, list) ?? plain(list));
-    const n = Number(index) + 1;
+    const n = (Number(index) + 1).toLocaleString(langStore.get());
     if (list === 'people') return t('field.inPerson', { n, field: inner });
-    return `${known(entity, labels, list) ?? plain(list)} ${n.toLocaleString()} — ${inner}`;
+    return `${known(entity, labels, list) ?? plain(list)} ${n} — ${inner}`;
   }
   const dot = path.lastIndexOf('.');
   return dot >= 0 ? fieldLabel(path.slice(dot + 1), entity, labels) : plain(path);

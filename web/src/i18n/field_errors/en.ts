@@ -7,7 +7,7 @@
 const en = {
   // Any field
   'ferr.invalid': 'Not valid.',
-  'ferr.required': 'Fill this in.',
+  'ferr.required': 'Required.',
   'ferr.too_long': 'Too long: at most {max} characters.',
   'ferr.too_short': 'Too short: at least {min} characters.',
   'ferr.too_many_bytes': 'Too long: at most {max} bytes.',
@@ -145,6 +145,7 @@ const en = {
   'ferr.psc_date_required': 'Give the survey date with a PSC score.',
   'ferr.psc_score_required': 'Give the PSC score with a survey date or source.',
   'ferr.either_not_both': 'Give either {first} or {second}, not both.',
+  'ferr.wg_answer': 'Choose an answer: no difficulty, some, a lot, or cannot do at all.',
   'ferr.birth_date_or_age': 'Give a birth date or an age, not both.',
   'ferr.household_has_head': 'The household already has a head.',
   'ferr.people_through_household': 'Add or change people through {path}.',
@@ -187,6 +188,8 @@ const en = {
   'ferr.not_federated_into': 'Must be an institution federated into this {type}.',
   'ferr.required_representative':
     'Fill this in: the representative the member institution nominated.',
+  'ferr.already_member_of':
+    'Already a current member of {name} ({type}); end that membership first.',
   'ferr.not_current_member_of': 'Not a current member of {name}.',
   'ferr.not_member_of_household': 'Not a member of that household.',
   'ferr.not_persons_household': 'Not this person’s household.',

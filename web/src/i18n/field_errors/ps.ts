@@ -131,6 +131,7 @@ const ps: Record<FieldErrorKey, string> = {
   'ferr.psc_date_required': 'د PSC نمرې سره د سروې نېټه ورکړئ.',
   'ferr.psc_score_required': 'د سروې نېټې یا سرچینې سره د PSC نمره ورکړئ.',
   'ferr.either_not_both': 'یا {first} یا {second} ورکړئ، دواړه نه.',
+  'ferr.wg_answer': 'یو ځواب وټاکئ: هیڅ ستونزه نشته، یو څه، ډېره، یا هیڅ نشي کولای.',
   'ferr.birth_date_or_age': 'د زېږېدو نېټه یا عمر ورکړئ، دواړه نه.',
   'ferr.household_has_head': 'کورنۍ مخکې مشر لري.',
   'ferr.people_through_household': 'وګړي د {path} له لارې زیات یا بدل کړئ.',
@@ -167,6 +168,8 @@ const ps: Record<FieldErrorKey, string> = {
   'ferr.sex_composition': 'دا د {composition} {type} دی.',
   'ferr.not_federated_into': 'باید داسې بنسټ وي چې په دې {type} کې شامل وي.',
   'ferr.required_representative': 'دا ډک کړئ: هغه استازی چې غړي بنسټ ټاکلی.',
+  'ferr.already_member_of':
+    'له مخکې د {name} ({type}) اوسنی غړی دی؛ لومړی هغه غړیتوب پای ته ورسوئ.',
   'ferr.not_current_member_of': 'د {name} اوسنی غړی نه دی.',
   'ferr.not_member_of_household': 'د هغې کورنۍ غړی نه دی.',
   'ferr.not_persons_household': 'د دې وګړي کورنۍ نه ده.',
