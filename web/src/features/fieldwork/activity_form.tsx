@@ -620,6 +620,7 @@ export function ActivityFormPage({
         </div>
         <OtherErrors
           fields={fields}
+          entity="activities"
           shown={(k) =>
             known.includes(k) ||
             k.startsWith('counts') ||

@@ -427,7 +427,7 @@ export function FeedbackFormPage({ entry }: { entry?: string }) {
             hint={t('fb.tagsHint')}
           />
         </div>
-        <OtherErrors fields={fields} shown={(k) => known.includes(k)} />
+        <OtherErrors fields={fields} entity="feedback" shown={(k) => known.includes(k)} />
         <div class="actions separated">
           <button type="submit" class="primary" disabled={busy} data-testid="fb-save">
             {t('fb.log')}
