@@ -3,7 +3,7 @@
 // using only that code's {params}. Shown beside the field, so a message names the problem, not
 // the field. Kinds of things and actions (the params `what` and `action`) have words of their
 // own ('fwhat.<code>', 'faction.<code>'). The other languages hold the same keys (the compiler
-// checks), and tests/api/field_codes.test.mjs checks them against the server's catalogue.
+// checks), and tests/api/field_translations.test.mjs checks them against the server's catalogue.
 const en = {
   // Any field
   'ferr.invalid': 'Not valid.',
