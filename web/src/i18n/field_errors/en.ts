@@ -52,6 +52,7 @@ const en = {
 
   // The shape of what the app sent
   'ferr.unknown_field': 'Not a field of this record.',
+  'ferr.malformed_json': 'Not readable (the data is damaged).',
   'ferr.not_a_string': 'Must be text.',
   'ferr.not_a_string_or_null': 'Must be text or empty.',
   'ferr.not_a_number': 'Must be a number.',
@@ -271,6 +272,7 @@ const en = {
   // Configuration, command line, imports
   'ferr.host_port': 'Must be HOST:PORT, e.g. 127.0.0.1:8080.',
   'ferr.port_range': 'The port must be 0 to 65535.',
+  'ferr.no_such_sheet': 'The file has no such sheet.',
   'ferr.column_has_no_name': 'A column has no name.',
   'ferr.unknown_column': 'Unknown column.',
   'ferr.column_twice': 'The column appears more than once.',

@@ -48,6 +48,7 @@ const ps: Record<FieldErrorKey, string> = {
   'ferr.required_one_of': 'له دې څخه یو وټاکئ: {allowed}.',
 
   'ferr.unknown_field': 'د دې ریکارډ برخه نه ده.',
+  'ferr.malformed_json': 'نه لوستل کېږي (معلومات خراب دي).',
   'ferr.not_a_string': 'باید متن وي.',
   'ferr.not_a_string_or_null': 'باید متن یا تش وي.',
   'ferr.not_a_number': 'باید عدد وي.',
@@ -243,6 +244,7 @@ const ps: Record<FieldErrorKey, string> = {
 
   'ferr.host_port': 'باید HOST:PORT وي، لکه 127.0.0.1:8080.',
   'ferr.port_range': 'پورټ باید له 0 تر 65535 وي.',
+  'ferr.no_such_sheet': 'په فایل کې داسې پاڼه نشته.',
   'ferr.column_has_no_name': 'یو ستون نوم نه لري.',
   'ferr.unknown_column': 'نامعلوم ستون.',
   'ferr.column_twice': 'ستون له یو ځل زیات راغلی.',

@@ -48,6 +48,7 @@ const uk: Record<FieldErrorKey, string> = {
   'ferr.required_one_of': 'Виберіть одне з: {allowed}.',
 
   'ferr.unknown_field': 'Такого поля в записі немає.',
+  'ferr.malformed_json': 'Не вдається прочитати (дані пошкоджено).',
   'ferr.not_a_string': 'Має бути текст.',
   'ferr.not_a_string_or_null': 'Має бути текст або порожньо.',
   'ferr.not_a_number': 'Має бути число.',
@@ -252,6 +253,7 @@ const uk: Record<FieldErrorKey, string> = {
 
   'ferr.host_port': 'Має бути HOST:PORT, наприклад 127.0.0.1:8080.',
   'ferr.port_range': 'Порт має бути від 0 до 65535.',
+  'ferr.no_such_sheet': 'У файлі немає такого аркуша.',
   'ferr.column_has_no_name': 'Стовпець без назви.',
   'ferr.unknown_column': 'Невідомий стовпець.',
   'ferr.column_twice': 'Стовпець трапляється більше одного разу.',
