@@ -49,11 +49,11 @@ std::string SafeFileName(const std::string& name) {
 Status MakeThumbnail(const std::string& thumb, http::Response& resp) {
   const auto side = ParseInt(thumb);
   if (!side || *side < 32 || *side > 800)
-    return Fail(Error::Field("thumb", "a size from 32 to 800 pixels"));
+    return Fail(Error::Field("thumb", problem::ThumbSize(32, 800)));
   if (resp.content_type != "image/jpeg" && resp.content_type != "image/png")
-    return Fail(Error::Field("thumb", "only photos have thumbnails"));
+    return Fail(Error::Field("thumb", problem::OnlyPhotosHaveThumbnails()));
   auto small = reports::MakeThumbnail(resp.body, static_cast<int>(*side));
-  if (!small) return Fail(Error::Field("thumb", "the photo cannot be decoded"));
+  if (!small) return Fail(Error::Field("thumb", problem::PhotoUndecodable()));
   resp.body = std::move(*small);
   resp.content_type = "image/jpeg";
   return {};

@@ -15,14 +15,14 @@ Result<std::vector<domain::AreaLevel>> ReadLevels(const http::Request& request) 
   auto body = ParseBody(request);
   if (!body) return Fail(body.error());
   if (!body->is_array())
-    return Fail(Error::Field("body", "must be a JSON array of {level, name, name_local}"));
+    return Fail(Error::Field("body", problem::NotAnArrayOf("{level, name, name_local}")));
   std::vector<domain::AreaLevel> levels;
-  std::map<std::string, std::string> errors;
+  FieldProblems errors;
   for (std::size_t i = 0; i < body->as_array().size(); ++i) {
     const auto& item = body->as_array()[i];
     const std::string f = "[" + std::to_string(i) + "]";
     if (!item.is_object()) {
-      errors[f] = "must be an object";
+      errors[f] = problem::NotAnObject();
       continue;
     }
     ObjectReader r(item.as_object(), f);
@@ -50,7 +50,7 @@ Result<domain::AreaListFilter> ReadFilter(const http::Request& request) {
   f.text = QueryText(request, "q");
   if (auto l = request.Query("level")) {
     const auto level = ParseInt(*l);
-    if (!level || *level > 99) return Fail(Error::Field("level", "must be a whole number"));
+    if (!level || *level > 99) return Fail(Error::Field("level", problem::WholeNumber()));
     f.level = static_cast<int>(*level);
   }
   return f;

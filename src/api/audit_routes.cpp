@@ -16,13 +16,13 @@ Result<domain::AuditQuery> ReadQuery(const http::Request& request) {
   q.entity_id = request.Query("entity_id");
   q.user_id = request.Query("user_id");
   q.action = request.Query("action");
-  std::map<std::string, std::string> errors;
+  FieldProblems errors;
   for (auto [key, slot] : {std::pair{"from", &q.from}, std::pair{"to", &q.to}}) {
     auto v = request.Query(key);
     if (!v) continue;
     auto t = ParseTimestamp(*v);
     if (!t)
-      errors[key] = "must be a date YYYY-MM-DD or a UTC time YYYY-MM-DDTHH:MM:SSZ";
+      errors[key] = problem::NotADateOrTime();
     else
       *slot = FormatTimestamp(*t);
   }

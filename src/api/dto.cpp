@@ -3,6 +3,7 @@
 #include <boost/json/parse.hpp>
 
 #include "api/device_json.hpp"
+#include "api/field_problem_json.hpp"
 #include "api/json_io.hpp"
 #include "domain/demographics.hpp"
 
@@ -185,7 +186,10 @@ const Shape<Error>& ErrorShape() {
           .Computed(
               "code", [](const Error& e) { return ErrorCodeId(e.code); }, codes)
           .Field("message", &Error::message)
-          .Field("fields", &Error::fields)
+          // The English reason per field path, and the same as a code and params (one
+          // catalogue: core/field_problems.def) for a client to say in its user's language.
+          .Computed("fields", [](const Error& e) { return FieldTexts(e.fields); })
+          .Computed("field_codes", [](const Error& e) { return e.fields; })
           // Only a stale write carries it (StaleWithCurrent): the record as it is now.
           .WhenPresent("current", [](const Error&) { return std::optional<json::object>(); });
   static const auto shape = Shape<Error>("Error").Nested(
@@ -255,7 +259,7 @@ domain::RoleInput ReadRole(ObjectReader& item) {
                            item.OptionalString("area_id").value_or("")};
 }
 
-// The `roles` array; its items say "must be an object {role, area_id}" when they are not.
+// The `roles` array; its items say problem::RoleObject() when they are not.
 std::vector<domain::RoleInput> ReadRoles(ObjectReader& r, const json::array* arr) {
   if (r.recording()) {
     auto item = ObjectReader::Recording();
@@ -267,7 +271,7 @@ std::vector<domain::RoleInput> ReadRoles(ObjectReader& r, const json::array* arr
   for (std::size_t i = 0; i < arr->size(); ++i) {
     const std::string f = "roles[" + std::to_string(i) + "]";
     if (!(*arr)[i].is_object()) {
-      r.errors()[f] = "must be an object {role, area_id}";
+      r.errors()[f] = problem::RoleObject();
       continue;
     }
     ObjectReader item((*arr)[i].as_object(), f);

@@ -23,8 +23,7 @@ Result<domain::FeedbackFilter> ReadFilter(const http::Request& req) {
   f.to = text("to");
   f.text = text("q");
   if (auto o = text("overdue")) {
-    if (*o != "true" && *o != "false")
-      return Fail(Error::Field("overdue", "must be true or false"));
+    if (*o != "true" && *o != "false") return Fail(Error::Field("overdue", problem::NotABoolean()));
     f.overdue = *o == "true";
   }
   return f;

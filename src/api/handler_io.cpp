@@ -18,18 +18,18 @@ std::optional<std::int64_t> ParseInt(std::string_view s) {
 
 Result<domain::PageRequest> ParsePage(const http::Request& req) {
   domain::PageRequest page;
-  std::map<std::string, std::string> errors;
+  FieldProblems errors;
   if (auto l = req.Query("limit")) {
     auto v = ParseInt(*l);
     if (!v || *v < 1 || *v > 500)
-      errors["limit"] = "must be a whole number from 1 to 500";
+      errors["limit"] = problem::WholeNumberRange(1, 500);
     else
       page.limit = static_cast<int>(*v);
   }
   if (auto o = req.Query("offset")) {
     auto v = ParseInt(*o);
     if (!v)
-      errors["offset"] = "must be a whole number of 0 or more";
+      errors["offset"] = problem::WholeNumberFrom(0);
     else
       page.offset = *v;
   }
@@ -41,7 +41,7 @@ Result<std::optional<bool>> ParseBool(const std::optional<std::string>& value, c
   if (!value) return std::optional<bool>();
   if (*value == "true") return std::optional<bool>(true);
   if (*value == "false") return std::optional<bool>(false);
-  return Fail(Error::Field(key, "must be true or false"));
+  return Fail(Error::Field(key, problem::NotABoolean()));
 }
 
 http::Response NoContent(const Status& done) {

@@ -60,11 +60,11 @@ TEST(Updated, OtherErrorsNamingVersionAreNotStale) {
     return Result<Thing>(Thing{"theirs", 5});
   };
   Error conflict = Error::Conflict("refused");
-  conflict.fields["version"] = "not this one";
+  conflict.fields["version"] = problem::NotAnInteger();
   auto r = Updated(Result<Thing>(Fail(conflict)), read, ThingJson);
   EXPECT_EQ(r.status, 409);
   EXPECT_FALSE(ErrorOf(r).contains("current"));
-  r = Updated(Result<Thing>(Fail(Error::Field("version", "is required"))), read, ThingJson);
+  r = Updated(Result<Thing>(Fail(Error::Field("version", problem::Required()))), read, ThingJson);
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(reads, 0);
 }

@@ -90,7 +90,7 @@ http::Response AnswerFromKept(const domain::IdempotencyKey& kept,
   Error e = Error::Conflict("the id " + mine.id +
                             " was sent before with other content, by another user or to another "
                             "route; a new record needs a new id");
-  e.fields["id"] = domain::kClientIdUsed;
+  e.fields["id"] = problem::IdUsedElsewhere();
   return ErrorResponse(e);
 }
 

@@ -95,7 +95,8 @@ TEST(AnswerFromKept, ReplaysTheSameRequestAndRefusesAnyOther) {
     other.*change = "other";
     auto refused = AnswerFromKept(kept, other);
     EXPECT_EQ(refused.status, 409);
-    EXPECT_EQ(json::parse(refused.body).at("error").at("fields").at("id"), domain::kClientIdUsed);
+    EXPECT_EQ(json::parse(refused.body).at("error").at("fields").at("id").as_string(),
+              problem::IdUsedElsewhere().Text());
   }
 }
 

@@ -13,8 +13,7 @@ namespace json = boost::json;
 Result<Upload> ReadUpload(const http::Request& request) {
   Upload u;
   if (auto d = request.Query("dry_run")) {
-    if (*d != "true" && *d != "false")
-      return Fail(Error::Field("dry_run", "must be true or false"));
+    if (*d != "true" && *d != "false") return Fail(Error::Field("dry_run", problem::NotABoolean()));
     u.dry_run = *d == "true";
   }
   u.type = std::string(request.Header("content-type"));

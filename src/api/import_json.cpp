@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "api/field_problem_json.hpp"
+
 namespace mobilise::api {
 
 namespace json = boost::json;
@@ -12,7 +14,9 @@ const Shape<domain::ImportRowError>& ImportRowErrorShape() {
                                 .Field("row", &E::row)
                                 .Field("column", &E::column)
                                 .Field("code", &E::code)
-                                .Field("message", &E::message);
+                                .Field("message", &E::message)
+                                // The row's field problem as a code and params, when it has one.
+                                .WhenPresent("field_code", [](const E& e) { return e.problem; });
   return shape;
 }
 

@@ -198,7 +198,7 @@ domain::TargetInput ReadTarget(ObjectReader& r) {
   in.period = r.RequiredString("period");
   in.disaggregation = r.OptionalString("disaggregation").value_or("");
   in.value = r.OptionalNumber("value").value_or(-1);
-  if (!r.OptionalNumber("value")) r.Invalid("value", "is required");
+  if (!r.OptionalNumber("value")) r.Invalid("value", problem::Required());
   in.id = ReadClientId(r);
   return in;
 }

@@ -29,11 +29,11 @@ struct ValuesQuery {
 Result<ValuesQuery> ReadValuesQuery(const http::Request& r) {
   auto area = QueryText(r, "area");
   auto period = QueryText(r, "period");
-  if (!area) return Fail(Error::Field("area", "is required"));
-  if (!period) return Fail(Error::Field("period", "is required"));
+  if (!area) return Fail(Error::Field("area", problem::Required()));
+  if (!period) return Fail(Error::Field("period", problem::Required()));
   auto unverified = r.Query("include_unverified");
   if (unverified && *unverified != "true" && *unverified != "false")
-    return Fail(Error::Field("include_unverified", "must be true or false"));
+    return Fail(Error::Field("include_unverified", problem::NotABoolean()));
   return ValuesQuery{*area, *period, unverified && *unverified == "true"};
 }
 
@@ -47,8 +47,7 @@ Result<std::vector<std::pair<std::string, std::string>>> ReadGroup(const http::R
   std::vector<std::pair<std::string, std::string>> group;
   for (const auto& g : SplitList(QueryText(request, "group").value_or(""))) {
     const auto colon = g.find(':');
-    if (colon == std::string::npos)
-      return Fail(Error::Field("group", "dimension:value pairs separated by commas"));
+    if (colon == std::string::npos) return Fail(Error::Field("group", problem::GroupForm()));
     group.emplace_back(g.substr(0, colon), g.substr(colon + 1));
   }
   return group;

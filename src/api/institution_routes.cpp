@@ -21,7 +21,7 @@ Result<domain::InstitutionFilter> ReadFilter(const http::Request& request) {
   f.text = text("q");
   if (auto tier = text("tier")) {
     if (tier->size() != 1 || (*tier)[0] < '1' || (*tier)[0] > '9')
-      return Fail(Error::Field("tier", "must be a whole number 1-9"));
+      return Fail(Error::Field("tier", problem::WholeNumberRange(1, 9)));
     f.tier = (*tier)[0] - '0';
   }
   return f;

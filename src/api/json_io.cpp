@@ -21,13 +21,13 @@ Result<json::value> ParseBody(const http::Request& request) {
   json::value v = json::parse(request.body, ec, {}, opts);
   if (ec)
     return Fail(Error::Validation("the body is not valid JSON (UTF-8): " + ec.message(),
-                                  {{"body", "malformed JSON"}}));
+                                  {{"body", problem::MalformedJson()}}));
   return v;
 }
 
 std::optional<std::string> ReadClientId(ObjectReader& r) {
   auto id = r.OptionalString("id");
-  if (id && !domain::IsClientId(*id)) r.Invalid("id", domain::kClientIdForm);
+  if (id && !domain::IsClientId(*id)) r.Invalid("id", problem::NotAUuid());
   return id;
 }
 
@@ -35,16 +35,17 @@ Result<json::object> ParseObject(const http::Request& request) {
   auto v = ParseBody(request);
   if (!v) return Fail(v.error());
   if (!v->is_object())
-    return Fail(Error::Validation("the body must be a JSON object", {{"body", "not an object"}}));
+    return Fail(Error::Validation("the body must be a JSON object",
+                                  {{"body", problem::BodyNotAnObject()}}));
   return std::move(v->as_object());
 }
 
-Status FieldErrorsResult(const std::map<std::string, std::string>& errors) {
+Status FieldErrorsResult(const FieldProblems& errors) {
   if (errors.empty()) return {};
   std::string msg;
   for (const auto& [f, why] : errors) {
     if (!msg.empty()) msg += "; ";
-    msg += f + ": " + why;
+    msg += f + ": " + why.Text();
   }
   return Fail(Error::Validation(msg, errors));
 }
@@ -91,8 +92,8 @@ const json::value* ObjectReader::Find(const std::string& key) {
   return object_.if_contains(key);
 }
 
-void ObjectReader::Invalid(const std::string& key, const std::string& reason) {
-  errors_.emplace(Path(key), reason);
+void ObjectReader::Invalid(const std::string& key, FieldProblem problem) {
+  errors_.emplace(Path(key), std::move(problem));
 }
 
 std::optional<std::string> ObjectReader::OptionalString(const std::string& key) {
@@ -100,7 +101,7 @@ std::optional<std::string> ObjectReader::OptionalString(const std::string& key) 
   const auto* v = Find(key);
   if (!v) return std::nullopt;
   if (!v->is_string()) {
-    Invalid(key, "must be a string");
+    Invalid(key, problem::NotAString());
     return std::nullopt;
   }
   return std::string(v->as_string());
@@ -110,7 +111,7 @@ std::string ObjectReader::RequiredString(const std::string& key) {
   Note(key, TypeSchema("string"), true);
   if (!object_.contains(key)) {
     seen_.insert(key);
-    Invalid(key, "is required");
+    Invalid(key, problem::Required());
     return "";
   }
   return OptionalString(key).value_or("");
@@ -122,7 +123,7 @@ std::optional<std::optional<std::string>> ObjectReader::NullableString(const std
   if (!v) return std::nullopt;
   if (v->is_null()) return std::optional<std::string>();
   if (!v->is_string()) {
-    Invalid(key, "must be a string or null");
+    Invalid(key, problem::NotAStringOrNull());
     return std::nullopt;
   }
   return std::optional<std::string>(std::string(v->as_string()));
@@ -142,7 +143,7 @@ std::optional<double> ObjectReader::OptionalNumber(const std::string& key) {
   if (v->is_int64()) return static_cast<double>(v->as_int64());
   if (v->is_uint64()) return static_cast<double>(v->as_uint64());
   if (v->is_double()) return v->as_double();
-  Invalid(key, "must be a number");
+  Invalid(key, problem::NotANumber());
   return std::nullopt;
 }
 
@@ -152,7 +153,7 @@ std::optional<std::optional<double>> ObjectReader::NullableNumber(const std::str
   if (!v) return std::nullopt;
   if (v->is_null()) return std::optional<double>();
   if (!v->is_number()) {
-    Invalid(key, "must be a number or null");
+    Invalid(key, problem::NotANumberOrNull());
     return std::nullopt;
   }
   return std::optional<double>(v->to_number<double>());
@@ -165,7 +166,7 @@ std::optional<std::int64_t> ObjectReader::OptionalInt(const std::string& key) {
   if (v->is_int64()) return v->as_int64();
   if (v->is_uint64() && v->as_uint64() <= INT64_MAX)
     return static_cast<std::int64_t>(v->as_uint64());
-  Invalid(key, "must be an integer");
+  Invalid(key, problem::NotAnInteger());
   return std::nullopt;
 }
 
@@ -173,7 +174,7 @@ std::int64_t ObjectReader::RequiredInt(const std::string& key) {
   Note(key, TypeSchema("integer"), true);
   if (!object_.contains(key)) {
     seen_.insert(key);
-    Invalid(key, "is required");
+    Invalid(key, problem::Required());
     return 0;
   }
   return OptionalInt(key).value_or(0);
@@ -183,11 +184,11 @@ const json::object* ObjectReader::RequiredObject(const std::string& key) {
   Note(key, TypeSchema("object"), true);
   const auto* v = Find(key);
   if (!v) {
-    Invalid(key, "is required");
+    Invalid(key, problem::Required());
     return nullptr;
   }
   if (!v->is_object()) {
-    Invalid(key, "must be an object");
+    Invalid(key, problem::NotAnObject());
     return nullptr;
   }
   return &v->as_object();
@@ -200,7 +201,7 @@ const json::object* const* ObjectReader::NullableObject(const std::string& key) 
   if (!v) return nullptr;
   if (v->is_null()) return &kNull;
   if (!v->is_object()) {
-    Invalid(key, "must be an object or null");
+    Invalid(key, problem::NotAnObjectOrNull());
     return nullptr;
   }
   nullable_object_ = &v->as_object();
@@ -212,7 +213,7 @@ std::optional<bool> ObjectReader::OptionalBool(const std::string& key) {
   const auto* v = Find(key);
   if (!v) return std::nullopt;
   if (!v->is_bool()) {
-    Invalid(key, "must be true or false");
+    Invalid(key, problem::NotABoolean());
     return std::nullopt;
   }
   return v->as_bool();
@@ -223,7 +224,7 @@ const json::array* ObjectReader::OptionalArray(const std::string& key) {
   const auto* v = Find(key);
   if (!v) return nullptr;
   if (!v->is_array()) {
-    Invalid(key, "must be an array");
+    Invalid(key, problem::NotAnArray());
     return nullptr;
   }
   return &v->as_array();
@@ -233,7 +234,7 @@ const json::array* ObjectReader::RequiredArray(const std::string& key) {
   Note(key, TypeSchema("array"), true);
   if (!object_.contains(key)) {
     seen_.insert(key);
-    Invalid(key, "is required");
+    Invalid(key, problem::Required());
     return nullptr;
   }
   return OptionalArray(key);
@@ -241,7 +242,8 @@ const json::array* ObjectReader::RequiredArray(const std::string& key) {
 
 Status ObjectReader::Finish() {
   for (const auto& kv : object_)
-    if (!seen_.count(std::string(kv.key()))) Invalid(std::string(kv.key()), "unknown field");
+    if (!seen_.count(std::string(kv.key())))
+      Invalid(std::string(kv.key()), problem::UnknownField());
   return FieldErrorsResult(errors_);
 }
 
@@ -325,7 +327,7 @@ std::optional<std::vector<std::string>> ObjectReader::OptionalStrings(const std:
     if ((*a)[i].is_string())
       out.push_back(std::string((*a)[i].as_string()));
     else
-      Invalid(key + "[" + std::to_string(i) + "]", "must be a string");
+      Invalid(key + "[" + std::to_string(i) + "]", problem::NotAString());
   }
   return out;
 }
@@ -340,7 +342,7 @@ std::optional<std::vector<std::pair<std::string, std::string>>> ObjectReader::Op
     if (v.is_string())
       out.emplace_back(std::string(k), std::string(v.as_string()));
     else
-      Invalid(key + "." + std::string(k), "must be a string");
+      Invalid(key + "." + std::string(k), problem::NotAString());
   }
   return out;
 }

@@ -31,7 +31,7 @@ std::optional<std::vector<T>> ReadObjects(ObjectReader& r, const std::string& ke
                                           const boost::json::array* array, F&& read);
 
 // One validation error naming every field of `errors` ("field: why; ..."); success if empty.
-Status FieldErrorsResult(const std::map<std::string, std::string>& errors);
+Status FieldErrorsResult(const FieldProblems& errors);
 
 class ObjectReader {
  public:
@@ -76,8 +76,8 @@ class ObjectReader {
   // The field path of `key` ("roles[2].area_id"), for nested readers.
   std::string Path(const std::string& key) const;
   // Records an error for a field found invalid by the caller.
-  void Invalid(const std::string& key, const std::string& reason);
-  std::map<std::string, std::string>& errors() { return errors_; }
+  void Invalid(const std::string& key, FieldProblem problem);
+  FieldProblems& errors() { return errors_; }
   // Adds "unknown field" errors and returns all errors as one validation error.
   Status Finish();
 
@@ -91,7 +91,7 @@ class ObjectReader {
   std::set<std::string> recorded_required_;
   std::string prefix_;
   std::set<std::string> seen_;
-  std::map<std::string, std::string> errors_;
+  FieldProblems errors_;
   const boost::json::object* nullable_object_ = nullptr;  // what NullableObject points into
 };
 
@@ -125,7 +125,7 @@ std::optional<std::vector<T>> ReadObjects(ObjectReader& r, const std::string& ke
   for (std::size_t i = 0; i < array->size(); ++i) {
     const std::string field = key + "[" + std::to_string(i) + "]";
     if (!(*array)[i].is_object()) {
-      r.Invalid(field, "must be an object");
+      r.Invalid(field, problem::NotAnObject());
       continue;
     }
     ObjectReader item((*array)[i].as_object(), r.Path(field));

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "api/dto.hpp"
+#include "api/field_problem_json.hpp"
 
 namespace mobilise::api {
 
@@ -93,7 +94,9 @@ json::object OpenApiDocument(const http::Router& router, const std::string& vers
   return {{"openapi", "3.0.3"},
           {"info", json::object{{"title", "Mobilise API"}, {"version", version}}},
           {"paths", std::move(paths)},
-          {"components", Components()}};
+          {"components", Components()},
+          // The field problem codes of error.field_codes, with their English templates.
+          {"x-field-codes", FieldCodesCatalogue()}};
 }
 
 }  // namespace mobilise::api

@@ -12,7 +12,8 @@ domain::InstitutionType ReadInstitutionType(ObjectReader& r) {
   if (auto k = domain::ParseMemberKind(kind))
     type.member_kind = *k;
   else if (!kind.empty())
-    r.Invalid("member_kind", "must be one of household, person, institution");
+    r.Invalid("member_kind",
+              problem::OneOf(std::vector<std::string>{"household", "person", "institution"}));
   if (auto v = r.OptionalInt("size_min")) type.size_min = static_cast<int>(*v);
   if (auto v = r.OptionalInt("size_max")) type.size_max = static_cast<int>(*v);
   return type;

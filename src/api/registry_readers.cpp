@@ -123,7 +123,7 @@ domain::AssessmentInput ReadNewAssessment(ObjectReader& r) {
   if (const auto* answers = r.RequiredObject("answers")) {
     for (const auto& [k, v] : *answers) {
       if (!v.is_int64())
-        r.Invalid("answers." + std::string(k), "must be a whole number");
+        r.Invalid("answers." + std::string(k), problem::WholeNumber());
       else
         in.answers[std::string(k)] = v.as_int64();
     }

@@ -15,7 +15,7 @@ Result<std::vector<domain::RegistryOption>> ReadOptions(const http::Request& req
   auto body = ParseBody(request);
   if (!body) return Fail(body.error());
   if (!body->is_array())
-    return Fail(Error::Field("body", "must be a JSON array of {code, name, name_local}"));
+    return Fail(Error::Field("body", problem::NotAnArrayOf("{code, name, name_local}")));
   json::object holder{{"options", body->as_array()}};
   ObjectReader r(holder);
   auto options = ReadObjects<domain::RegistryOption>(r, "options", r.RequiredArray("options"),

@@ -14,8 +14,8 @@ http::Response Sync(Services& s, Call& c) {
   if (auto l = c.request.Query("limit")) {
     auto v = ParseInt(*l);
     if (!v || *v < 1 || *v > domain::kSyncMaxLimit)
-      return ErrorResponse(Error::Field(
-          "limit", "must be a whole number from 1 to " + std::to_string(domain::kSyncMaxLimit)));
+      return ErrorResponse(
+          Error::Field("limit", problem::WholeNumberRange(1, domain::kSyncMaxLimit)));
     limit = static_cast<int>(*v);
   }
   domain::SyncService sync(s.db, s.clock,

@@ -196,7 +196,7 @@ domain::ScoresInput ReadScores(ObjectReader& r) {
                                           std::pair{"post_score", &x.post_score}}) {
                     auto v = o.NullableNumber(key);
                     if (!v && !o.errors().count(o.Path(key)))
-                      o.Invalid(key, "is required (null when not tested)");
+                      o.Invalid(key, problem::RequiredOrNull());
                     *out = v.value_or(std::nullopt);
                   }
                   return x;

@@ -32,8 +32,9 @@ Db OpenMigrated(const Config& c) {
 
 int Report(const Error& e) {
   std::cerr << "error: " << e.message << "\n";
-  for (const auto& [field, why] : e.fields)
-    if (e.message.find(why) == std::string::npos) std::cerr << "  " << field << ": " << why << "\n";
+  for (const auto& [field, problem] : e.fields)
+    if (const auto why = problem.Text(); e.message.find(why) == std::string::npos)
+      std::cerr << "  " << field << ": " << why << "\n";
   return e.code == ErrorCode::kValidation ? 2 : 1;
 }
 
@@ -187,7 +188,7 @@ int ListUsers(domain::UserService& users) {
 
 int AddUserAccount(Db& db, domain::UserService& users, const Args& a) {
   auto area_row = db.uow->Begin(false)->Areas().GetByCode(a.area);
-  if (!area_row) return Report(Error::Field("area", "no area with code " + a.area));
+  if (!area_row) return Report(Error::Field("area", problem::NoAreaWithCode(a.area)));
   domain::UserInput in{a.username,
                        a.full_name,
                        ReadPassword(a.password, a.password_stdin),

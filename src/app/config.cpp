@@ -15,7 +15,7 @@ Status ParseSize(const std::string& key, const std::string& text, std::size_t& o
     out = v;
     return {};
   } catch (...) {
-    return Fail(Error::Field(key, "must be a positive whole number"));
+    return Fail(Error::Field(key, problem::WholeNumberFrom(1)));
   }
 }
 
@@ -50,7 +50,7 @@ Status LoadConfigFile(const std::string& path, Config& c) {
     else if (k == "secure_cookie" && node.is_boolean())
       c.secure_cookie = *node.value<bool>();
     else
-      return Fail(Error::Field(k, "unknown key or wrong type in " + path));
+      return Fail(Error::Field(k, problem::UnknownConfigKey(path)));
   }
   return {};
 }
@@ -75,12 +75,12 @@ Status LoadEnvironment(Config& c) {
 Result<std::pair<std::string, unsigned short>> SplitListen(const std::string& listen) {
   const auto colon = listen.rfind(':');
   if (colon == std::string::npos || colon == 0)
-    return Fail(Error::Field("listen", "must be HOST:PORT, e.g. 127.0.0.1:8080"));
+    return Fail(Error::Field("listen", problem::HostPort()));
   std::size_t port = 0;
   const std::string p = listen.substr(colon + 1);
   if (p == "0") return std::pair{listen.substr(0, colon), static_cast<unsigned short>(0)};
   if (!ParseSize("listen", p, port) || port > 65535)
-    return Fail(Error::Field("listen", "port must be 0..65535"));
+    return Fail(Error::Field("listen", problem::PortRange()));
   return std::pair{listen.substr(0, colon), static_cast<unsigned short>(port)};
 }
 

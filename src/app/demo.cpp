@@ -69,11 +69,11 @@ namespace {
 
 Status CheckOptions(const DemoOptions& o) {
   if (o.households < 1 || o.households > 20'000'000)
-    return Fail(Error::Field("households", "must be between 1 and 20,000,000"));
+    return Fail(Error::Field("households", problem::OutOfRange(1, 20000000)));
   if (o.activities > 50'000'000)
-    return Fail(Error::Field("activities", "must be between 0 and 50,000,000"));
+    return Fail(Error::Field("activities", problem::OutOfRange(0, 50000000)));
   if (o.activity_years < 1 || o.activity_years > 20)
-    return Fail(Error::Field("activity_years", "must be between 1 and 20"));
+    return Fail(Error::Field("activity_years", problem::OutOfRange(1, 20)));
   return {};
 }
 

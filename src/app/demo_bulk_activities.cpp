@@ -411,9 +411,9 @@ void WriteActivities(storage::Connection& conn, BulkWriter& w, const std::vector
 Result<ActivityCounts> GenerateBulkActivities(storage::Database& db, std::int64_t activities,
                                               int years, std::uint64_t seed, const Clock& clock) {
   if (activities < 0 || activities > 50'000'000)
-    return Fail(Error::Field("activities", "must be between 0 and 50,000,000"));
+    return Fail(Error::Field("activities", problem::OutOfRange(0, 50000000)));
   if (years < 1 || years > 20)
-    return Fail(Error::Field("activity_years", "must be between 1 and 20"));
+    return Fail(Error::Field("activity_years", problem::OutOfRange(1, 20)));
   if (activities == 0) return ActivityCounts{};
   auto conn = db.Acquire();
   const bool sqlite = conn->dialect() == storage::Dialect::kSqlite;

@@ -28,11 +28,12 @@ std::string_view ErrorCodeId(ErrorCode code) {
   return "internal";
 }
 
-Error Error::Validation(std::string message, std::map<std::string, std::string> fields) {
+Error Error::Validation(std::string message, FieldProblems fields) {
   return Error{ErrorCode::kValidation, std::move(message), std::move(fields)};
 }
-Error Error::Field(const std::string& field, const std::string& reason) {
-  return Error{ErrorCode::kValidation, field + ": " + reason, {{field, reason}}};
+Error Error::Field(const std::string& field, FieldProblem problem) {
+  std::string message = field + ": " + problem.Text();
+  return Error{ErrorCode::kValidation, std::move(message), {{field, std::move(problem)}}};
 }
 Error Error::NotFound(std::string what) {
   return Error{ErrorCode::kNotFound, std::move(what) + " not found", {}};
@@ -43,7 +44,7 @@ Error Error::Conflict(std::string message) {
 Error Error::Stale(const std::string& what, long long current_version) {
   Error e{ErrorCode::kConflict,
           "the " + what + " was changed by someone else; reload and try again",
-          {{"version", "stale: current version is " + std::to_string(current_version)}}};
+          {{"version", problem::StaleVersion(current_version)}}};
   e.stale = true;
   return e;
 }

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/field_problem.hpp"
+
 namespace mobilise {
 
 enum class ErrorCode {
@@ -26,17 +28,18 @@ std::string_view ErrorCodeId(ErrorCode code);
 struct Error {
   ErrorCode code = ErrorCode::kInternal;
   std::string message;
-  // Field path -> reason, e.g. {"members[2].sex", "must be one of f, m, x"}.
-  std::map<std::string, std::string> fields;
+  // Field path -> why, e.g. {"members[2].sex", problem::OneOf({"f", "m", "x"})}; the JSON body
+  // gives each as English text (`fields`) and as its code and params (`field_codes`).
+  FieldProblems fields;
   // Set only by Stale(): the write was based on an old version, so the caller may answer with
   // the record as it is now. Not part of the JSON body (code, message and fields are).
   bool stale = false;
 
-  static Error Validation(std::string message, std::map<std::string, std::string> fields = {});
-  static Error Field(const std::string& field, const std::string& reason);
+  static Error Validation(std::string message, FieldProblems fields = {});
+  static Error Field(const std::string& field, FieldProblem problem);
   static Error NotFound(std::string what);
   static Error Conflict(std::string message);
-  // A write based on an old version: conflict with fields {"version": "stale: current is N"},
+  // A write based on an old version: conflict with fields {"version": StaleVersion(N)},
   // and `stale` set.
   static Error Stale(const std::string& what, long long current_version);
   static Error Forbidden(std::string message = "your role does not allow this action");

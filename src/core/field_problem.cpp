@@ -1,6 +1,8 @@
 #include "core/field_problem.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <ostream>
 #include <stdexcept>
 
 namespace mobilise {
@@ -32,6 +34,11 @@ const std::vector<ProblemEntry>& Entries() {
 #undef FP3
   };
   return entries;
+}
+
+bool IsParamName(std::string_view s) {
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
 }
 
 // A `what` or `action` value is a snake_case code; English shows it with spaces.
@@ -74,6 +81,12 @@ std::string RenderTemplate(std::string_view text, const ProblemParams& params) {
       break;
     }
     const auto name = text.substr(open + 1, close - open - 1);
+    // Only {a_name} is a placeholder; other braces are text ("an object {role, area_id}").
+    if (!IsParamName(name)) {
+      out += text.substr(i, close + 1 - i);
+      i = close + 1;
+      continue;
+    }
     const auto it = params.find(name);
     if (it == params.end())
       throw std::logic_error("no value for {" + std::string(name) + "} in \"" + std::string(text) +
@@ -90,6 +103,10 @@ std::string RenderTemplate(std::string_view text, const ProblemParams& params) {
 }
 
 std::string FieldProblem::Text() const { return RenderTemplate(EntryOf(code_).text, params_); }
+
+std::ostream& operator<<(std::ostream& out, const FieldProblem& p) {
+  return out << p.id() << " \"" << p.Text() << "\"";
+}
 
 std::map<std::string, std::string> FieldTexts(const FieldProblems& problems) {
   std::map<std::string, std::string> out;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <iosfwd>
 #include <map>
 #include <span>
 #include <string>
@@ -74,6 +75,10 @@ class FieldProblem {
   std::string Text() const;
 
   friend bool operator==(const FieldProblem&, const FieldProblem&) = default;
+  // Tests compare a problem with its English text (EXPECT_EQ(errors.at("age"), "...")).
+  friend bool operator==(const FieldProblem& p, std::string_view text) { return p.Text() == text; }
+  // Its English text (test failure messages, logs).
+  friend std::ostream& operator<<(std::ostream& out, const FieldProblem& p);
 
  private:
   ProblemCode code_ = ProblemCode::kInvalid;

@@ -30,17 +30,17 @@ void CheckOptionalName(FieldErrors& errors, const std::string& field, std::strin
                        std::size_t max) {
   if (value.empty()) return;
   if (value.find_first_not_of(' ') == std::string_view::npos)
-    errors[field] = "must not be only spaces";
+    errors[field] = problem::OnlySpaces();
   else if (CodePoints(value) > max)
-    errors[field] = "must be at most " + std::to_string(max) + " characters";
+    errors[field] = problem::TooLong(max);
   else if (HasControl(value))
-    errors[field] = "must not contain control characters";
+    errors[field] = problem::ControlCharacters();
 }
 
 void CheckName(FieldErrors& errors, const std::string& field, std::string_view value,
                std::size_t max) {
   if (value.empty()) {
-    errors[field] = "is required";
+    errors[field] = problem::Required();
     return;
   }
   CheckOptionalName(errors, field, value, max);
@@ -51,38 +51,30 @@ void CheckTranslations(FieldErrors& errors, const std::string& field, const Tran
   for (std::size_t i = 0; i < names.size(); ++i) {
     const auto& [lang, name] = names[i];
     if (!IsLanguageCode(lang)) {
-      errors[field + "[" + std::to_string(i) + "]"] = "a language code such as ps, uk, mr";
+      errors[field + "[" + std::to_string(i) + "]"] = problem::NotALanguageCode();
       continue;
     }
-    if (!seen.insert(lang).second) errors[field + "." + lang] = "given twice";
+    if (!seen.insert(lang).second) errors[field + "." + lang] = problem::GivenTwice();
     CheckName(errors, field + "." + lang, name);
   }
 }
 
 void CheckCode(FieldErrors& errors, const std::string& field, std::string_view value) {
   if (value.empty()) {
-    errors[field] = "is required";
+    errors[field] = problem::Required();
   } else if (value.size() > 64) {
-    errors[field] = "must be at most 64 characters";
+    errors[field] = problem::TooLong(64);
   } else if (!std::all_of(value.begin(), value.end(), [](char c) {
                return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                       c == '.' || c == '_' || c == '-';
              })) {
-    errors[field] = "may contain only letters A-Z, digits, '.', '_' and '-'";
+    errors[field] = problem::CodeCharacters();
   }
 }
 
 }  // namespace mobilise::domain
 
 namespace mobilise::domain {
-
-namespace {
-std::string FormatNumber(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
-}  // namespace
 
 std::optional<std::string> NonEmpty(const std::string& v) {
   return v.empty() ? std::nullopt : std::optional<std::string>(v);
@@ -91,18 +83,16 @@ std::optional<std::string> NonEmpty(const std::string& v) {
 void CheckPastDate(FieldErrors& errors, const std::string& field, std::string_view value,
                    std::string_view today) {
   if (!IsValidDate(value))
-    errors[field] = "must be a date YYYY-MM-DD";
+    errors[field] = problem::NotADate();
   else if (value > today)
-    errors[field] = "cannot be in the future";
+    errors[field] = problem::InTheFuture();
 }
 
 void CheckOneOf(FieldErrors& errors, const std::string& field, std::string_view value,
                 std::span<const std::string_view> allowed) {
   for (auto a : allowed)
     if (a == value) return;
-  std::string list;
-  for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-  errors[field] = "must be one of " + list;
+  errors[field] = problem::OneOf(allowed);
 }
 
 void CheckOneOf(FieldErrors& errors, const std::string& field, std::string_view value,
@@ -112,8 +102,7 @@ void CheckOneOf(FieldErrors& errors, const std::string& field, std::string_view 
 }
 
 void CheckRange(FieldErrors& errors, const std::string& field, double value, double lo, double hi) {
-  if (!(value >= lo && value <= hi))
-    errors[field] = "must be between " + FormatNumber(lo) + " and " + FormatNumber(hi);
+  if (!(value >= lo && value <= hi)) errors[field] = problem::OutOfRange(lo, hi);
 }
 
 void CheckPhone(FieldErrors& errors, const std::string& field, std::string_view value) {
@@ -122,12 +111,11 @@ void CheckPhone(FieldErrors& errors, const std::string& field, std::string_view 
     if (c >= '0' && c <= '9')
       ++digits;
     else if (c != ' ' && c != '+' && c != '-' && c != '(' && c != ')') {
-      errors[field] = "may hold only digits, spaces and + - ( )";
+      errors[field] = problem::PhoneCharacters();
       return;
     }
   }
-  if (digits < 5 || value.size() > 20)
-    errors[field] = "must have 5 to 20 characters, digits mostly";
+  if (digits < 5 || value.size() > 20) errors[field] = problem::PhoneLength();
 }
 
 }  // namespace mobilise::domain

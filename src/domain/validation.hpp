@@ -1,4 +1,4 @@
-// Field checks shared by the services. Each adds "field -> reason" to an error map.
+// Field checks shared by the services. Each adds "field -> problem" to an error map.
 #pragma once
 
 #include <initializer_list>
@@ -8,11 +8,12 @@
 #include <string>
 #include <string_view>
 
+#include "core/field_problem.hpp"
 #include "domain/translations.hpp"
 
 namespace mobilise::domain {
 
-using FieldErrors = std::map<std::string, std::string>;
+using FieldErrors = FieldProblems;
 
 // Number of Unicode code points (input is valid UTF-8 by the time it reaches the domain).
 std::size_t CodePoints(std::string_view s);

@@ -36,8 +36,8 @@ TEST(Passwords, Argon2idHashVerifies) {
   EXPECT_TRUE(VerifyPassword(h, "correct horse"));
   EXPECT_FALSE(VerifyPassword(h, "correct horsE"));
   EXPECT_FALSE(VerifyPassword("garbage", "x"));
-  EXPECT_NE(PasswordProblem("short"), "");
-  EXPECT_EQ(PasswordProblem("long enough"), "");
+  EXPECT_EQ(PasswordProblem("short"), problem::TooShort(8));
+  EXPECT_EQ(PasswordProblem("long enough"), std::nullopt);
 }
 
 }  // namespace mobilise::domain

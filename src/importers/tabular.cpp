@@ -85,24 +85,24 @@ Result<ColumnMap> MapColumns(const std::vector<std::string>& header,
   for (const ColumnSpec& spec : specs) known[Normalise(spec.name)] = &spec;
 
   ColumnMap map;
-  std::map<std::string, std::string> fields;
+  FieldProblems fields;
   std::vector<std::string> missing, unknown, other;
   for (std::size_t i = 0; i < header.size(); ++i) {
     std::string key = Normalise(header[i]);
     if (key.empty()) {
-      fields[ColumnLetters(i)] = "column has no name";
+      fields[ColumnLetters(i)] = problem::ColumnHasNoName();
       other.push_back("column " + ColumnLetters(i) + " has no name");
     } else if (!known.contains(key)) {
-      fields[header[i]] = "unknown column";
+      fields[header[i]] = problem::UnknownColumn();
       unknown.push_back(header[i]);
     } else if (!map.index_.emplace(key, i).second) {
-      fields[header[i]] = "column appears more than once";
+      fields[header[i]] = problem::ColumnTwice();
       other.push_back("\"" + header[i] + "\" appears more than once");
     }
   }
   for (const ColumnSpec& spec : specs) {
     if (spec.required && !map.index_.contains(Normalise(spec.name))) {
-      fields[spec.name] = "required column is missing";
+      fields[spec.name] = problem::RequiredColumnMissing();
       missing.push_back(spec.name);
     }
   }

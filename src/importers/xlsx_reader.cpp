@@ -213,7 +213,7 @@ Result<const detail::SheetInfo*> ChooseSheet(const detail::Workbook& workbook,
   for (const auto& sheet : workbook.sheets) names += (names.empty() ? "" : ", ") + sheet.name;
   return Fail(Error::Validation(
       "the workbook has no sheet named \"" + std::string(name) + "\"; its sheets are: " + names,
-      {{"sheet", "no such sheet"}}));
+      {{"sheet", problem::NoSuchSheet()}}));
 }
 
 }  // namespace

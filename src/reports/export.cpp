@@ -41,7 +41,7 @@ Result<ExportFormat> OfferedFormat(const Exportable& what, std::string_view text
     if (ExportFormatName(format) == text) return format;
     offered += (offered.empty() ? "" : ", ") + std::string(ExportFormatName(format));
   }
-  return Fail(Error::Field("format", "one of " + offered));
+  return Fail(Error::Field("format", problem::FormatOneOf(offered)));
 }
 
 // A file name safe in a header.

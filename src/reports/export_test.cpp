@@ -136,11 +136,12 @@ TEST_F(ExportTest, OnlyReadableImagesReachTheDocumentAndOnlyForXlsxAndPdf) {
 TEST_F(ExportTest, TheDataValuesErrorsAreTheExportsAndLeaveNoFile) {
   Exportable e = Sample();
   e.data_values = [](bool adx) -> Result<DataValueSet> {
-    return Fail(Error::Field("format", adx ? "no data set" : "no period id"));
+    return Fail(Error::Field("format",
+                             adx ? problem::AdxNeedsDataSet() : problem::Dhis2NoPeriod("2026Q3")));
   };
   auto file = Export(e, "adx");
   ASSERT_FALSE(file);
-  EXPECT_EQ(file.error().fields.at("format"), "no data set");
+  EXPECT_EQ(file.error().fields.at("format"), problem::AdxNeedsDataSet());
   // ADX's own checks (the renderer's) also fail the export and remove its file.
   e = Sample();
   e.data_values = [](bool) { return Result<DataValueSet>(DataValueSet{}); };

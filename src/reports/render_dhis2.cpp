@@ -45,51 +45,47 @@ bool IsXsDecimal(std::string_view v) {
   return digits > 0 && i == v.size();
 }
 
-Error Invalid(const std::string& field, const std::string& reason) {
-  return Error::Validation("the values cannot be written as ADX: " + reason, {{field, reason}});
+Error Invalid(const std::string& field, FieldProblem problem) {
+  std::string message = "the values cannot be written as ADX: " + field + " " + problem.Text();
+  return Error::Validation(std::move(message), {{field, std::move(problem)}});
 }
 
 Status CheckAdx(const DataValueSet& set) {
-  if (set.exported_at.empty()) return Fail(Invalid("exported_at", "the export time is required"));
-  if (set.data_set.empty()) return Fail(Invalid("data_set", "DHIS2 requires a data set for ADX"));
+  if (set.exported_at.empty()) return Fail(Invalid("exported_at", problem::Required()));
+  if (set.data_set.empty()) return Fail(Invalid("data_set", problem::Required()));
   bool any_value = false;
   for (std::size_t g = 0; g < set.groups.size(); ++g) {
     const auto& group = set.groups[g];
     const std::string at = "groups[" + std::to_string(g) + "]";
     if (group.values.empty()) continue;
     any_value = true;
-    if (group.org_unit.empty()) return Fail(Invalid(at + ".org_unit", "the org unit is required"));
+    if (group.org_unit.empty()) return Fail(Invalid(at + ".org_unit", problem::Required()));
     if (group.adx_period.empty()) {
-      return Fail(Invalid(at + ".adx_period", "the period (start/duration) is required"));
+      return Fail(Invalid(at + ".adx_period", problem::Required()));
     }
     for (std::size_t v = 0; v < group.values.size(); ++v) {
       const auto& value = group.values[v];
       const std::string vat = at + ".values[" + std::to_string(v) + "]";
       if (value.data_element.empty()) {
-        return Fail(Invalid(vat + ".data_element", "the data element is required"));
+        return Fail(Invalid(vat + ".data_element", problem::Required()));
       }
       std::set<std::string_view> seen;
       for (std::size_t c = 0; c < value.categories.size(); ++c) {
         const std::string& name = value.categories[c].first;
         const std::string cat = vat + ".categories[" + std::to_string(c) + "]";
         if (!IsValidCategoryName(name)) {
-          return Fail(Invalid(cat, "category \"" + name + "\" of data element " +
-                                       value.data_element +
-                                       " is not a valid XML attribute name (letters, digits "
-                                       "and _ only, not starting with a digit)"));
+          return Fail(Invalid(cat, problem::AdxCategoryName(name, value.data_element)));
         }
         if (!seen.insert(name).second) {
-          return Fail(Invalid(cat, "category \"" + name + "\" appears twice for data element " +
-                                       value.data_element));
+          return Fail(Invalid(cat, problem::AdxCategoryTwice(name, value.data_element)));
         }
       }
       if (!IsXsDecimal(value.value)) {
-        return Fail(Invalid(vat + ".value", "the value of data element " + value.data_element +
-                                                " is not a decimal number, which ADX requires"));
+        return Fail(Invalid(vat + ".value", problem::AdxNotDecimal(value.data_element)));
       }
     }
   }
-  if (!any_value) return Fail(Invalid("groups", "there are no values to export"));
+  if (!any_value) return Fail(Invalid("groups", problem::NoValuesToExport()));
   return {};
 }
 

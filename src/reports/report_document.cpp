@@ -222,11 +222,8 @@ Result<DataValueSet> ReportDataValues(const domain::ReportContent& c,
     set.complete_date = c.report.approved_at->substr(0, 10);
   auto period = domain::Dhis2PeriodId(c.context.period, settings.fiscal_year);
   if (!adx && !period)
-    return Fail(Error::Field("format", "DHIS2 has no period id for " + c.context.period.text +
-                                           " under this fiscal year; export ADX instead"));
-  if (adx && set.data_set.empty())
-    return Fail(Error::Field(
-        "format", "ADX needs the DHIS2 data set: set dhis2_data_set in the programme settings"));
+    return Fail(Error::Field("format", problem::Dhis2NoPeriod(c.context.period.text)));
+  if (adx && set.data_set.empty()) return Fail(Error::Field("format", problem::AdxNeedsDataSet()));
   std::map<std::string, std::string> org;
   for (const auto& [area, unit] : m.org_units) org[area] = unit;
   std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string>> cat;
@@ -234,8 +231,7 @@ Result<DataValueSet> ReportDataValues(const domain::ReportContent& c,
   std::map<std::pair<std::string, std::string>, const domain::Dhis2Mapping*> map;
   for (const auto& x : m.mappings) map[{x.indicator_code, x.disaggregation}] = &x;
   auto it = org.find(c.report.area_id);
-  if (it == org.end())
-    return Fail(Error::Field("format", "the report's area has no DHIS2 org unit in the mapping"));
+  if (it == org.end()) return Fail(Error::Field("format", problem::NoOrgUnit()));
   DataValueGroup group{it->second, period.value_or(""), domain::AdxPeriod(c.context.period), {}};
   for (const auto& s : c.sections)
     for (const auto& item : s.items) {
@@ -264,9 +260,7 @@ Result<DataValueSet> ReportDataValues(const domain::ReportContent& c,
         add(domain::DisaggregationKey(dims), value_of(v.by, r), dims);
       }
     }
-  if (group.values.empty())
-    return Fail(
-        Error::Field("format", "no indicator of this report is mapped to a DHIS2 data element"));
+  if (group.values.empty()) return Fail(Error::Field("format", problem::NoMappedIndicator()));
   set.groups.push_back(std::move(group));
   return set;
 }

@@ -151,7 +151,14 @@ test('the document: version, every path parameter named as in its pattern, every
   // The common error body.
   const error = resolve({ $ref: '#/components/schemas/Error' });
   const detail = resolve(error.properties.error);
-  assert.deepEqual(detail.required, ['code', 'message', 'fields']);
+  assert.deepEqual(detail.required, ['code', 'message', 'fields', 'field_codes']);
+  // Each field's problem as a code from the published catalogue (x-field-codes).
+  const problem = resolve(detail.properties.field_codes.additionalProperties);
+  assert.deepEqual(problem.properties.code.enum.sort(), Object.keys(doc['x-field-codes']).sort());
+  assert.deepEqual(doc['x-field-codes'].out_of_range, {
+    template: 'must be between {min} and {max}',
+    params: ['min', 'max'],
+  });
   assert.ok(detail.properties.current);
   assert.ok(detail.properties.code.enum.includes('validation'));
 });

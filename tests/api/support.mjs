@@ -96,6 +96,39 @@ export async function startServer({ database, seed = true, extraArgs = [], env =
   };
 }
 
+// The field problem codes the server publishes (x-field-codes of its OpenAPI document), per server.
+const publishedCodes = new Map();
+function fieldCodesOf(base) {
+  if (!publishedCodes.has(base)) {
+    publishedCodes.set(
+      base,
+      fetch(`${base}/api/v1/openapi.json`)
+        .then((r) => r.json())
+        .then((doc) => doc['x-field-codes']),
+    );
+  }
+  return publishedCodes.get(base);
+}
+
+// Every error answer with `fields` gives each field's problem as a code too (issue 14): the same
+// keys in `field_codes`, each a published code with exactly its catalogue's params. Checked on
+// every answer any API test receives, so a route that forgets cannot pass its tests.
+async function checkFieldCodes(base, method, path, error) {
+  const where = `${method} ${path}: ${JSON.stringify(error)}`;
+  const codes = error.field_codes;
+  if (!codes || typeof codes !== 'object') throw new Error(`no error.field_codes in ${where}`);
+  const keys = (o) => Object.keys(o).sort().join(',');
+  if (keys(codes) !== keys(error.fields))
+    throw new Error(`error.field_codes and error.fields name other fields in ${where}`);
+  const catalogue = await fieldCodesOf(base);
+  for (const [field, { code, params }] of Object.entries(codes)) {
+    const entry = catalogue?.[code];
+    if (!entry) throw new Error(`${field}: code ${code} is not in x-field-codes, in ${where}`);
+    if (keys(params) !== [...entry.params].sort().join(','))
+      throw new Error(`${field}: params of ${code} are not ${entry.params}, in ${where}`);
+  }
+}
+
 // A browser-like client: keeps the session cookie and sends the CSRF token on writes.
 export class Client {
   constructor(base) {
@@ -125,6 +158,7 @@ export class Client {
     } catch {
       json = null;
     }
+    if (json?.error?.fields) await checkFieldCodes(this.base, method, path, json.error);
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) {
       const m = /mobilise_session=([^;]*)/.exec(setCookie);

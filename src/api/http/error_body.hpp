@@ -1,5 +1,6 @@
 // The JSON error body the adapter itself sends (the app has its own error map; the shape is
-// the same): {"error":{"code":"...","message":"...","fields":{}}}. Internal to src/api/http.
+// the same): {"error":{"code":"...","message":"...","fields":{},"field_codes":{}}}. Internal to
+// src/api/http.
 #pragma once
 
 #include <string>
@@ -21,7 +22,7 @@ inline Response ErrorResponse(int status, std::string_view code, std::string_vie
     if (c == '"' || c == '\\') r.body += '\\';
     r.body += c;
   }
-  r.body += "\",\"fields\":{}}}";
+  r.body += "\",\"fields\":{},\"field_codes\":{}}}";
   return r;
 }
 

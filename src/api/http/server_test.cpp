@@ -224,7 +224,7 @@ TEST_F(ServerTest, OversizeBodyGets413AndClose) {
   EXPECT_EQ(r.status, 413);
   EXPECT_EQ(
       r.body,
-      R"({"error":{"code":"too_large","message":"request body exceeds 1024 bytes","fields":{}}})");
+      R"({"error":{"code":"too_large","message":"request body exceeds 1024 bytes","fields":{},"field_codes":{}}})");
   EXPECT_EQ(r.headers.at("connection"), "close");
   ExpectSecurityHeaders(r);
   EXPECT_TRUE(c.Closed());
@@ -276,7 +276,9 @@ TEST_F(ServerTest, HandlerExceptionGives500) {
   Start();
   const Reply r = Get("/api/throw");
   EXPECT_EQ(r.status, 500);
-  EXPECT_EQ(r.body, R"({"error":{"code":"internal","message":"internal error","fields":{}}})");
+  EXPECT_EQ(
+      r.body,
+      R"({"error":{"code":"internal","message":"internal error","fields":{},"field_codes":{}}})");
   EXPECT_NE(metrics_.Render("").find(R"(route="unmatched",status="500"} 1)"), std::string::npos);
 }
 

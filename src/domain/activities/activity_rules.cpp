@@ -32,7 +32,7 @@ void SetText(FieldErrors& errors, const char* field, const std::optional<std::st
 void SetTime(FieldErrors& errors, const char* field, const std::optional<std::string>& in,
              std::optional<std::string>& out) {
   if (!in) return;
-  if (!in->empty() && !IsClockTime(*in)) errors[field] = "must be HH:MM";
+  if (!in->empty() && !IsClockTime(*in)) errors[field] = problem::NotAClockTime();
   out = NonEmpty(*in);
 }
 
@@ -44,9 +44,9 @@ void ApplyCounts(Activity& a, const std::vector<ParticipantCount>& in, FieldErro
     const std::string f = "counts[" + std::to_string(i) + "]";
     CheckOneOf(errors, f + ".sex", c.sex, kSexes);
     CheckOneOf(errors, f + ".age_band", c.age_band, kAgeBandCodes);
-    if (c.count < 0 || c.count > 100000) errors[f + ".count"] = "must be between 0 and 100000";
+    if (c.count < 0 || c.count > 100000) errors[f + ".count"] = problem::OutOfRange(0, 100000);
     if (!seen.insert({c.sex, c.age_band, c.disability}).second)
-      errors[f] = "the same sex, age band and disability twice";
+      errors[f] = problem::SameCountTwice();
     if (c.count > 0) a.counts.push_back(c);
   }
 }
@@ -105,8 +105,7 @@ Status TakeStep(Activity& a, ActivityAction action, ActivityStatus to,
   switch (action) {
     case ActivityAction::kSubmit:
       if (a.counted_total == 0 && a.named_total == 0)
-        return Fail(
-            Error::Field("counts", "record the participants (counted or named) before submitting"));
+        return Fail(Error::Field("counts", problem::ParticipantsBeforeSubmit()));
       a.submitted_at = now;
       break;
     case ActivityAction::kVerify:
@@ -116,7 +115,7 @@ Status TakeStep(Activity& a, ActivityAction action, ActivityStatus to,
       break;
     case ActivityAction::kReturn: {
       if (!comment || comment->empty())
-        return Fail(Error::Field("comment", "is required: say what to fix"));
+        return Fail(Error::Field("comment", problem::RequiredWhatToFix()));
       FieldErrors errors;
       CheckName(errors, "comment", *comment, 2000);
       if (!errors.empty()) return Fail(Error::Validation("the comment is invalid", errors));
@@ -134,7 +133,7 @@ Result<ActivityEdit> CheckEdit(ActivityStatus status, ActivityParty party, bool 
       return Fail(Error::Forbidden(
           "a verified activity is changed only through a correction by a supervisor"));
     if (!has_reason)
-      return Fail(Error::Field("correction_reason", "is required to correct a verified activity"));
+      return Fail(Error::Field("correction_reason", problem::RequiredToCorrectActivity()));
     return ActivityEdit::kCorrect;
   }
   if (status == ActivityStatus::kSubmitted)
@@ -165,12 +164,12 @@ bool IsClockTime(std::string_view t) {
 void ApplyActivityFields(const RegistryConfig& config, Activity& a, const ActivityInput& in,
                          bool creating, std::string_view today, FieldErrors& errors) {
   if (creating) {
-    if (!in.type) errors["type"] = "is required";
-    if (!in.held_on) errors["held_on"] = "is required";
-    if (!in.area_id) errors["area_id"] = "is required";
+    if (!in.type) errors["type"] = problem::Required();
+    if (!in.held_on) errors["held_on"] = problem::Required();
+    if (!in.area_id) errors["area_id"] = problem::Required();
   }
   if (in.type) {
-    if (!Has(config.activity_types, *in.type)) errors["type"] = "unknown activity type";
+    if (!Has(config.activity_types, *in.type)) errors["type"] = problem::Unknown("activity_type");
     a.type = *in.type;
   }
   if (in.course_id) a.course_id = NonEmpty(*in.course_id);
@@ -179,7 +178,7 @@ void ApplyActivityFields(const RegistryConfig& config, Activity& a, const Activi
   SetTime(errors, "start_time", in.start_time, a.start_time);
   SetTime(errors, "end_time", in.end_time, a.end_time);
   if (a.start_time && a.end_time && *a.end_time <= *a.start_time)
-    errors["end_time"] = "must be after the start time";
+    errors["end_time"] = problem::EndBeforeStart();
   SetText(errors, "place", in.place, a.place);
   SetText(errors, "decisions", in.decisions, a.decisions, 4000);
   SetText(errors, "follow_up", in.follow_up, a.follow_up, 4000);
@@ -188,7 +187,7 @@ void ApplyActivityFields(const RegistryConfig& config, Activity& a, const Activi
     a.topics.clear();
     for (const auto& t : *in.topics) {
       if (!Has(config.topics, t))
-        errors["topics"] = "unknown topic " + t;
+        errors["topics"] = problem::UnknownNamed("topic", t);
       else if (std::find(a.topics.begin(), a.topics.end(), t) == a.topics.end())
         a.topics.push_back(t);
     }
@@ -202,9 +201,9 @@ void CheckTestScores(FieldErrors& errors, const std::string& field, std::optiona
   for (const auto& [name, score] : {std::pair{".pre_score", pre}, std::pair{".post_score", post}}) {
     if (!score) continue;
     if (!test_max)
-      errors[field + name] = "the course has no test";
+      errors[field + name] = problem::CourseHasNoTest();
     else if (*score < 0 || *score > *test_max)
-      errors[field + name] = "must be between 0 and the test maximum " + max_text;
+      errors[field + name] = problem::OutOfRangeTestMax(0, max_text);
   }
 }
 
@@ -214,7 +213,7 @@ void ApplyAttendance(Activity& a, const std::vector<Attendance>& in, FieldErrors
   for (std::size_t i = 0; i < in.size(); ++i) {
     const auto& x = in[i];
     const std::string f = "attendance[" + std::to_string(i) + "]";
-    if (!seen.insert(x.person_id).second) errors[f + ".person_id"] = "listed twice";
+    if (!seen.insert(x.person_id).second) errors[f + ".person_id"] = problem::ListedTwice();
     if (a.type != "training") {
       if (x.pre_score) CheckRange(errors, f + ".pre_score", *x.pre_score, 0, 100);
       if (x.post_score) CheckRange(errors, f + ".post_score", *x.post_score, 0, 100);
@@ -225,17 +224,16 @@ void ApplyAttendance(Activity& a, const std::vector<Attendance>& in, FieldErrors
 
 void CountParticipants(Activity& a, std::optional<std::int64_t> participants_total,
                        FieldErrors& errors) {
-  if (a.attendance.size() > 2000) errors["attendance"] = "at most 2000 named participants";
+  if (a.attendance.size() > 2000)
+    errors["attendance"] = problem::AtMost(2000, "named_participants");
   a.counted_total = 0;
   for (const auto& c : a.counts) a.counted_total += c.count;
   a.named_total = 0;
   for (const auto& x : a.attendance) a.named_total += x.attended ? 1 : 0;
   if (participants_total && *participants_total != a.counted_total)
-    errors["participants_total"] = "is " + std::to_string(*participants_total) +
-                                   " but the counts add up to " + std::to_string(a.counted_total);
+    errors["participants_total"] = problem::TotalMismatch(*participants_total, a.counted_total);
   if (!a.counts.empty() && a.named_total > a.counted_total)
-    errors["counts"] = "count fewer participants (" + std::to_string(a.counted_total) +
-                       ") than named attendees (" + std::to_string(a.named_total) + ")";
+    errors["counts"] = problem::NamedAboveCounted(a.counted_total, a.named_total);
 }
 
 Snapshot ActivitySnapshot(const Activity& a) {

@@ -26,14 +26,14 @@ void AddCorrections(UnitOfWork& uow, Activity& a) {
 // A training event teaches a course; trainees' test scores stay within its maximum.
 void CheckCourse(UnitOfWork& uow, const Activity& a, const ActivityInput& in, FieldErrors& errors) {
   if (a.type != "training") {
-    if (a.course_id) errors["course_id"] = "only a training has a course";
+    if (a.course_id) errors["course_id"] = problem::OnlyKindHasCourse("training");
     return;
   }
   auto course = a.course_id ? uow.Trainings().GetCourse(*a.course_id) : std::nullopt;
   if (!a.course_id)
-    errors["course_id"] = "is required for a training";
+    errors["course_id"] = problem::IsRequiredForKind("training");
   else if (!course)
-    errors["course_id"] = "no such course";
+    errors["course_id"] = problem::NoSuch("course");
   else if (in.attendance)
     for (std::size_t i = 0; i < in.attendance->size(); ++i) {
       const auto& x = (*in.attendance)[i];
@@ -47,9 +47,9 @@ void CheckArea(UnitOfWork& uow, const Actor& actor, Activity& a, const std::stri
                FieldErrors& errors) {
   auto area = IsValidId(area_id) ? uow.Areas().Get(area_id) : std::nullopt;
   if (!area || !actor.Sees(area->path))
-    errors["area_id"] = "no such area in your areas";
+    errors["area_id"] = problem::NoSuchInScope("area");
   else if (!actor.Can(Permission::kActivityWrite, area->path))
-    errors["area_id"] = "your role may not record activities in this area";
+    errors["area_id"] = problem::RoleMayNotInArea("record_activities");
   else
     a.area_id = area->id, a.area_path = area->path, a.area_name = area->name;
 }
@@ -61,7 +61,7 @@ void CheckInstitutions(UnitOfWork& uow, const Actor& actor, Activity& a,
     const auto& id = ids[i];
     auto inst = IsValidId(id) ? uow.Institutions().Get(id) : std::nullopt;
     if (!inst || !actor.Sees(inst->area_path))
-      errors["institution_ids[" + std::to_string(i) + "]"] = "no such institution in your areas";
+      errors["institution_ids[" + std::to_string(i) + "]"] = problem::NoSuchInScope("institution");
     else if (std::find(a.institution_ids.begin(), a.institution_ids.end(), id) ==
              a.institution_ids.end())
       a.institution_ids.push_back(id);
@@ -75,11 +75,11 @@ void CheckFacilitators(UnitOfWork& uow, Activity& a, const std::vector<Facilitat
     const auto& f = in[i];
     const std::string field = "facilitators[" + std::to_string(i) + "]";
     if (f.user_id.has_value() == f.name.has_value()) {
-      errors[field] = "give either user_id (staff) or name (an outside facilitator)";
+      errors[field] = problem::FacilitatorUserOrName();
     } else if (f.user_id) {
       auto user = IsValidId(*f.user_id) ? uow.Users().Get(*f.user_id) : std::nullopt;
       if (!user)
-        errors[field + ".user_id"] = "no such user";
+        errors[field + ".user_id"] = problem::NoSuch("user");
       else
         a.facilitators.push_back({user->id, std::nullopt});
     } else {
@@ -95,7 +95,7 @@ void CheckPeople(UnitOfWork& uow, const Actor& actor, const std::vector<Attendan
     const auto& id = in[i].person_id;
     auto person = IsValidId(id) ? uow.Households().GetPerson(id) : std::nullopt;
     if (!person || !actor.Sees(person->area_path))
-      errors["attendance[" + std::to_string(i) + "].person_id"] = "no such person in your areas";
+      errors["attendance[" + std::to_string(i) + "].person_id"] = problem::NoSuchInScope("person");
   }
 }
 
@@ -155,7 +155,7 @@ Result<Page<Activity>> ActivityService::List(const Actor& actor, const ActivityF
   if (f.area_id) {
     auto area = IsValidId(*f.area_id) ? uow->Areas().Get(*f.area_id) : std::nullopt;
     if (!area || !actor.Sees(area->path))
-      return Fail(Error::Field("area", "no such area in your areas"));
+      return Fail(Error::Field("area", problem::NoSuchInScope("area")));
     const auto range = SubtreeRange(area->path);
     std::vector<PathRange> narrowed;
     for (const auto& s : q.scope) {
@@ -194,7 +194,7 @@ Result<Activity> ActivityService::Create(const Actor& actor, const ActivityInput
   FieldErrors errors;
   a.id = NewRecordId(in.id, "id", errors);
   Apply(*uow, actor, config, a, in, true, clock_.Today(), errors);
-  if (in.correction_reason) errors["correction_reason"] = "only for changing a verified record";
+  if (in.correction_reason) errors["correction_reason"] = problem::OnlyForVerifiedChange();
   if (!errors.empty()) return Fail(Error::Validation("the activity has invalid fields", errors));
   a.status = ToString(ActivityStatus::kDraft);
   a.author_id = actor.UserId();
@@ -223,7 +223,7 @@ Result<Activity> ActivityService::Update(const Actor& actor, const std::string& 
   FieldErrors errors;
   Apply(*uow, actor, config, a, in, false, clock_.Today(), errors);
   if (in.correction_reason && *edit != ActivityEdit::kCorrect)
-    errors["correction_reason"] = "only for changing a verified record";
+    errors["correction_reason"] = problem::OnlyForVerifiedChange();
   if (in.correction_reason)
     CheckOptionalName(errors, "correction_reason", *in.correction_reason, 1000);
   if (!errors.empty()) return Fail(Error::Validation("the activity has invalid fields", errors));
@@ -270,12 +270,12 @@ Result<std::vector<ActivityMonthCount>> ActivityService::MonthlyCounts(
   if (area_id) {
     auto area = IsValidId(*area_id) ? uow->Areas().Get(*area_id) : std::nullopt;
     if (!area || !actor.Sees(area->path))
-      return Fail(Error::Field("area", "no such area in your areas"));
+      return Fail(Error::Field("area", problem::NoSuchInScope("area")));
     scope = {SubtreeRange(area->path)};
   }
   FieldErrors errors;
-  if (from && !IsValidDate(*from)) errors["from"] = "must be a date YYYY-MM-DD";
-  if (to && !IsValidDate(*to)) errors["to"] = "must be a date YYYY-MM-DD";
+  if (from && !IsValidDate(*from)) errors["from"] = problem::NotADate();
+  if (to && !IsValidDate(*to)) errors["to"] = problem::NotADate();
   if (!errors.empty()) return Fail(Error::Validation("bad period", errors));
   const auto today = clock_.Today();
   const std::string start = from.value_or(YearBefore(today));
@@ -300,13 +300,13 @@ Result<StoredFile> ActivityService::AddFile(const Actor& actor, const std::strin
   CheckName(errors, "filename", name, 200);
   const auto mime = SniffMime(bytes);
   if (mime.empty())
-    errors["file"] = "must be a JPEG or PNG photo or a PDF document";
+    errors["file"] = problem::FileKind();
   else if (!declared.empty() && declared != "application/octet-stream" && declared != mime)
-    errors["file"] = "is a " + mime + " file sent as " + declared;
+    errors["file"] = problem::FileTypeMismatch(mime, declared);
   if (static_cast<std::int64_t>(bytes.size()) > limits_.max_bytes)
     return Fail(
         Error::TooLarge("files are limited to " + std::to_string(limits_.max_bytes >> 20) + " MB"));
-  if (bytes.empty()) errors["file"] = "is empty";
+  if (bytes.empty()) errors["file"] = problem::IsEmpty();
   const std::string new_id = NewRecordId(file_id, "id", errors);
   if (!errors.empty()) return Fail(Error::Validation("the file is not accepted", errors));
   {

@@ -43,7 +43,7 @@ class AreaImporter {
       CheckName(fe, "name", r.name);
       CheckOptionalName(fe, "name_local", r.name_local);
       if (!r.parent_code.empty()) CheckCode(fe, "parent_code", r.parent_code);
-      for (auto& [field, reason] : fe) Add(r, field, "invalid", field + " " + reason);
+      for (auto& [field, reason] : fe) Add(r, field, "invalid", field + " " + reason.Text());
       if (r.code.empty()) continue;
       if (auto [it, fresh] = by_code_.emplace(r.code, i); !fresh) {
         Add(r, "code", "duplicate",

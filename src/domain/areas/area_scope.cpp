@@ -10,7 +10,7 @@ Result<std::vector<PathRange>> ListScope(AreaRepository& areas, const Actor& act
   if (!area_id) return actor.Scope(permission);
   auto area = IsValidId(*area_id) ? areas.Get(*area_id) : std::nullopt;
   if (!area || !actor.Sees(area->path))
-    return Fail(Error::Field("area", "no such area in your areas"));
+    return Fail(Error::Field("area", problem::NoSuchInScope("area")));
   return std::vector<PathRange>{SubtreeRange(area->path)};
 }
 

@@ -14,7 +14,7 @@ namespace mobilise::domain {
 
 // The subtree ranges a list reads: without `area_id` the actor's scope for `permission` (empty:
 // they see nothing), with it that area's subtree. An area the actor does not see (or no such
-// area) is the validation error {"area": "no such area in your areas"}.
+// area) is the validation error {"area": problem::NoSuchInScope("area")}.
 Result<std::vector<PathRange>> ListScope(AreaRepository& areas, const Actor& actor,
                                          Permission permission,
                                          const std::optional<std::string>& area_id);

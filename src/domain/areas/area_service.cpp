@@ -108,7 +108,7 @@ Result<Area> AreaService::Create(const Actor& actor, const AreaInput& in) {
   std::optional<Area> parent;
   if (in.parent_id) {
     auto p = Visible(areas, actor, *in.parent_id);
-    if (!p) return Fail(Error::Field("parent_id", "no such area in your areas"));
+    if (!p) return Fail(Error::Field("parent_id", problem::NoSuchInScope("area")));
     parent = *p;
   }
   if (auto ok = CheckWritable(actor, parent, areas); !ok) return Fail(ok.error());
@@ -159,16 +159,12 @@ Result<Area> AreaService::Update(const Actor& actor, const std::string& id, cons
   bool moved = false;
   if (p.parent_id && p.parent_id != a.parent_id) {
     auto np = Visible(areas, actor, *p.parent_id);
-    if (!np) return Fail(Error::Field("parent_id", "no such area in your areas"));
+    if (!np) return Fail(Error::Field("parent_id", problem::NoSuchInScope("area")));
     if (!actor.Can(Permission::kAreaWrite, np->path)) return Fail(Error::Forbidden());
     if (PathWithin(np->path, a.path))
-      return Fail(Error::Field("parent_id",
-                               "an area cannot move under itself or its own "
-                               "descendants"));
+      return Fail(Error::Field("parent_id", problem::AreaUnderItself()));
     if (np->level != a.level - 1)
-      return Fail(Error::Field("parent_id", "the new parent must be at level " +
-                                                std::to_string(a.level - 1) +
-                                                ", the same level as the current parent"));
+      return Fail(Error::Field("parent_id", problem::ParentAtLevel(a.level - 1)));
     a.parent_id = np->id;
     a.path = MovedPath(a.path, np->path);
     moved = true;
@@ -212,11 +208,11 @@ Status AreaService::SetLevels(const Actor& actor, const std::vector<AreaLevel>& 
   if (!actor.CanAtRoot(Permission::kAreaWrite))
     return Fail(Error::Forbidden("only an administrator of the whole programme may rename levels"));
   FieldErrors errors;
-  if (levels.empty() || levels.size() > 12) errors["levels"] = "give 1 to 12 level names";
+  if (levels.empty() || levels.size() > 12)
+    errors["levels"] = problem::GiveCount(1, 12, "level_names");
   for (std::size_t i = 0; i < levels.size(); ++i) {
     const std::string f = "[" + std::to_string(i) + "]";
-    if (levels[i].level != static_cast<int>(i))
-      errors[f + ".level"] = "levels must be 0, 1, 2, ...";
+    if (levels[i].level != static_cast<int>(i)) errors[f + ".level"] = problem::LevelsInOrder();
     CheckName(errors, f + ".name", levels[i].name, 60);
     if (levels[i].name_local)
       CheckOptionalName(errors, f + ".name_local", *levels[i].name_local, 60);

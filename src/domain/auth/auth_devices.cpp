@@ -55,7 +55,8 @@ Status AuthService::RevokeDevice(const Actor& actor, const std::string& user_id,
 
 Result<User> AuthService::SetOwnLocale(const Actor& actor, const std::string& locale) {
   if (!IsSupportedLocale(locale))
-    return Fail(Error::Field("locale", "must be one of en, ps, prs, ur, uk, mr"));
+    return Fail(Error::Field(
+        "locale", problem::OneOf(std::vector<std::string>{"en", "ps", "prs", "ur", "uk", "mr"})));
   auto uow = db_.Begin(true);
   auto found = actor.user_id.empty() ? std::nullopt : uow->Users().Get(actor.user_id);
   if (!found) return Fail(Error::Unauthenticated());

@@ -26,11 +26,11 @@ const std::string& DummyHash() {
 Status CheckDevice(const DeviceRef& device) {
   FieldErrors errors;
   if (!IsValidId(device.id) || device.id != AsciiLower(device.id))
-    errors["device.id"] = "must be a UUID in lower-case text (8-4-4-4-12 hex)";
+    errors["device.id"] = problem::NotAUuid();
   if (device.name.empty() || device.name.size() > 100 ||
       std::any_of(device.name.begin(), device.name.end(),
                   [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
-    errors["device.name"] = "is required: 1 to 100 characters, no control characters";
+    errors["device.name"] = problem::DeviceNameForm();
   if (!errors.empty()) return Fail(Error::Validation("the device has invalid fields", errors));
   return {};
 }
@@ -134,10 +134,10 @@ std::optional<Principal> AuthService::FromBearer(const std::string& token, const
 Result<NewToken> AuthService::CreateToken(const Actor& actor, const std::string& name,
                                           std::optional<int> days) {
   FieldErrors errors;
-  if (name.empty() || name.size() > 100) errors["name"] = "is required, at most 100 characters";
+  if (name.empty() || name.size() > 100) errors["name"] = problem::TokenNameForm();
   const int d = days.value_or(policy_.token_days_default);
   if (d < 1 || d > policy_.token_days_max)
-    errors["expires_in_days"] = "must be between 1 and " + std::to_string(policy_.token_days_max);
+    errors["expires_in_days"] = problem::OutOfRange(1, policy_.token_days_max);
   if (!errors.empty()) return Fail(Error::Validation("the token has invalid fields", errors));
   NewToken t;
   t.token = RandomHex(32);
@@ -153,12 +153,11 @@ Result<NewToken> AuthService::CreateToken(const Actor& actor, const std::string&
 
 Status AuthService::ChangePassword(const Actor& actor, const std::string& session_token,
                                    const std::string& current, const std::string& next) {
-  if (auto why = PasswordProblem(next); !why.empty())
-    return Fail(Error::Field("new_password", why));
+  if (auto why = PasswordProblem(next)) return Fail(Error::Field("new_password", *why));
   std::optional<User> user = db_.Begin(false)->Users().Get(actor.user_id);
   if (!user) return Fail(Error::Unauthenticated());
   if (!VerifyPassword(user->pw_hash, current))
-    return Fail(Error::Field("current_password", "is not your current password"));
+    return Fail(Error::Field("current_password", problem::NotCurrentPassword()));
   const std::string hash = HashPassword(next);
   auto uow = db_.Begin(true);
   auto fresh = uow->Users().Get(actor.user_id);

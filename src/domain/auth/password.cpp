@@ -28,10 +28,10 @@ bool VerifyPassword(std::string_view hash, std::string_view password) {
   return crypto_pwhash_str_verify(h.c_str(), password.data(), password.size()) == 0;
 }
 
-std::string PasswordProblem(std::string_view password) {
-  if (CodePoints(password) < 8) return "must be at least 8 characters";
-  if (password.size() > 256) return "must be at most 256 bytes";
-  return "";
+std::optional<FieldProblem> PasswordProblem(std::string_view password) {
+  if (CodePoints(password) < 8) return problem::TooShort(8);
+  if (password.size() > 256) return problem::TooManyBytes(256);
+  return std::nullopt;
 }
 
 }  // namespace mobilise::domain

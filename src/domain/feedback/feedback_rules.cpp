@@ -39,7 +39,7 @@ void ApplyPerson(Feedback& f, const FeedbackInput& in, FieldErrors& errors) {
     f.person_contact = NonEmpty(*in.person_contact);
   }
   if (f.anonymous && (f.person_name || f.person_contact))
-    errors["anonymous"] = "an anonymous record holds no name or contact";
+    errors["anonymous"] = problem::AnonymousNoContact();
   if (in.person_sex) {
     if (!in.person_sex->empty()) CheckOneOf(errors, "person_sex", *in.person_sex, kSexes);
     f.person_sex = NonEmpty(*in.person_sex);
@@ -144,10 +144,10 @@ void ApplyFeedbackFields(const std::vector<FeedbackCategory>& categories, Feedba
                          const FeedbackInput& in, bool creating, std::string_view today,
                          FieldErrors& errors) {
   if (creating) {
-    if (!in.area_id) errors["area_id"] = "is required";
-    if (!in.channel) errors["channel"] = "is required";
-    if (!in.category) errors["category"] = "is required";
-    if (!in.description) errors["description"] = "is required";
+    if (!in.area_id) errors["area_id"] = problem::Required();
+    if (!in.channel) errors["channel"] = problem::Required();
+    if (!in.category) errors["category"] = problem::Required();
+    if (!in.description) errors["description"] = problem::Required();
   }
   if (in.received_on)
     CheckPastDate(errors, "received_on", *in.received_on, today), f.received_on = *in.received_on;
@@ -161,7 +161,7 @@ void ApplyFeedbackFields(const std::vector<FeedbackCategory>& categories, Feedba
   if (in.category) {
     const auto* c = FindCategory(categories, *in.category);
     if (!c) {
-      errors["category"] = "unknown feedback category";
+      errors["category"] = problem::Unknown("feedback_category");
     } else {
       f.category = c->code;
       f.sensitive = c->sensitive;
@@ -173,7 +173,7 @@ void ApplyFeedbackFields(const std::vector<FeedbackCategory>& categories, Feedba
   if (in.description)
     CheckName(errors, "description", *in.description, 4000), f.description = *in.description;
   if (in.language) {
-    if (in.language->size() > 10) errors["language"] = "a language code of at most 10 characters";
+    if (in.language->size() > 10) errors["language"] = problem::LanguageCodeTooLong(10);
     f.language = NonEmpty(*in.language);
   }
   if (in.tags) CheckTags(errors, *in.tags, f.tags);
@@ -181,7 +181,7 @@ void ApplyFeedbackFields(const std::vector<FeedbackCategory>& categories, Feedba
 
 void CheckTags(FieldErrors& errors, const std::vector<std::string>& tags,
                std::vector<std::string>& out) {
-  if (tags.size() > 10) errors["tags"] = "at most 10 tags";
+  if (tags.size() > 10) errors["tags"] = problem::AtMost(10, "tags");
   out.clear();
   for (const auto& t : tags) {
     std::string lower = AsciiLower(t);
@@ -190,7 +190,7 @@ void CheckTags(FieldErrors& errors, const std::vector<std::string>& tags,
                       return std::isalnum(c) || c == '_' || c == '-';
                     });
     if (!ok)
-      errors["tags"] = "tags are 1-40 of a-z, 0-9, _ and -";
+      errors["tags"] = problem::TagForm();
     else if (std::find(out.begin(), out.end(), lower) == out.end())
       out.push_back(lower);
   }
@@ -198,29 +198,28 @@ void CheckTags(FieldErrors& errors, const std::vector<std::string>& tags,
 
 void ApplyRefer(Feedback& f, const FeedbackStep& s, FieldErrors& errors) {
   if (!s.referred_to || s.referred_to->empty())
-    errors["referred_to"] = "is required: to whom";
+    errors["referred_to"] = problem::RequiredToWhom();
   else
     CheckName(errors, "referred_to", *s.referred_to, 200), f.referred_to = *s.referred_to;
 }
 
 void ApplyRespond(Feedback& f, const FeedbackStep& s, std::string_view today, FieldErrors& errors) {
   if (!s.response || s.response->empty())
-    errors["response"] = "is required";
+    errors["response"] = problem::Required();
   else
     CheckName(errors, "response", *s.response, 4000), f.response = *s.response;
   f.responded_on = s.responded_on.value_or(std::string(today));
   CheckPastDate(errors, "responded_on", *f.responded_on, today);
-  if (*f.responded_on < f.received_on)
-    errors["responded_on"] = "is before the feedback was received";
+  if (*f.responded_on < f.received_on) errors["responded_on"] = problem::BeforeReceived();
 }
 
 void ApplyClose(Feedback& f, const FeedbackStep& s, std::string_view today, FieldErrors& errors) {
   f.closed_on = s.closed_on.value_or(std::string(today));
   CheckPastDate(errors, "closed_on", *f.closed_on, today);
   if (f.responded_on && *f.closed_on < *f.responded_on)
-    errors["closed_on"] = "is before the response";
+    errors["closed_on"] = problem::BeforeThe("response");
   if (!s.loop_closed_by)
-    errors["loop_closed_by"] = "is required: how the response reached the person";
+    errors["loop_closed_by"] = problem::RequiredHowReached();
   else
     CheckOneOf(errors, "loop_closed_by", *s.loop_closed_by,
                {"in_person", "phone", "sms", "community_meeting", "notice_board", "not_reachable"});
@@ -230,7 +229,7 @@ void ApplyClose(Feedback& f, const FeedbackStep& s, std::string_view today, Fiel
     // Only the person can say whether they are satisfied.
     if (f.anonymous || s.loop_closed_by == "not_reachable" || s.loop_closed_by == "notice_board" ||
         s.loop_closed_by == "community_meeting")
-      errors["satisfaction"] = "is asked of the person, reached in person, by phone or SMS";
+      errors["satisfaction"] = problem::SatisfactionAskedInPerson();
     f.satisfaction = s.satisfaction;
   }
 }

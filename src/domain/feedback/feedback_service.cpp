@@ -23,9 +23,9 @@ void CheckArea(UnitOfWork& uow, const Actor& actor, Feedback& f, const std::stri
                FieldErrors& errors) {
   auto area = IsValidId(area_id) ? uow.Areas().Get(area_id) : std::nullopt;
   if (!area || !actor.Sees(area->path))
-    errors["area_id"] = "no such area in your areas";
+    errors["area_id"] = problem::NoSuchInScope("area");
   else if (!actor.Can(Permission::kFeedbackWrite, area->path))
-    errors["area_id"] = "your role may not log feedback in this area";
+    errors["area_id"] = problem::RoleMayNotInArea("log_feedback");
   else
     f.area_id = area->id, f.area_path = area->path;
 }
@@ -38,7 +38,7 @@ void CheckCefc(UnitOfWork& uow, const Actor& actor, Feedback& f, const std::stri
   }
   auto cefc = IsValidId(cefc_id) ? uow.Institutions().Get(cefc_id) : std::nullopt;
   if (!cefc || !actor.Sees(cefc->area_path) || cefc->type != "CEFC")
-    errors["cefc_id"] = "no such feedback centre (CEFC) in your areas";
+    errors["cefc_id"] = problem::NoSuchCefcInScope();
   else
     f.cefc_id = cefc->id;
 }
@@ -57,13 +57,13 @@ void Apply(UnitOfWork& uow, const Actor& actor, const std::vector<FeedbackCatego
 // name, for the event's note.
 std::string Assign(UnitOfWork& uow, Feedback& f, const FeedbackStep& s, FieldErrors& errors) {
   if (!s.assigned_to) {
-    errors["assigned_to"] = "is required";
+    errors["assigned_to"] = problem::Required();
     return "";
   }
   auto user = IsValidId(*s.assigned_to) ? uow.Users().Get(*s.assigned_to) : std::nullopt;
   if (!user || user->disabled || !MayBeAssigned(user->roles, f)) {
-    errors["assigned_to"] = f.sensitive ? "must be a feedback focal point of the area"
-                                        : "must be a staff member who handles feedback in the area";
+    errors["assigned_to"] =
+        f.sensitive ? problem::MustBeFocalPoint() : problem::MustBeFeedbackStaff();
     return "";
   }
   f.assigned_to = user->id;
@@ -106,7 +106,7 @@ Result<FeedbackQuery> QueryFor(UnitOfWork& uow, const Actor& actor, const Feedba
   if (f.area_id) {
     auto area = IsValidId(*f.area_id) ? uow.Areas().Get(*f.area_id) : std::nullopt;
     if (!area || !actor.Sees(area->path))
-      return Fail(Error::Field("area", "no such area in your areas"));
+      return Fail(Error::Field("area", problem::NoSuchInScope("area")));
     const auto range = SubtreeRange(area->path);
     q.scope = {range};
     // Sensitive records of the area only where the caller is a focal point.
@@ -121,7 +121,7 @@ Result<FeedbackQuery> QueryFor(UnitOfWork& uow, const Actor& actor, const Feedba
   }
   FieldErrors errors;
   if (f.from) CheckPastDate(errors, "from", *f.from, today);
-  if (f.to && !IsValidDate(*f.to)) errors["to"] = "must be a date YYYY-MM-DD";
+  if (f.to && !IsValidDate(*f.to)) errors["to"] = problem::NotADate();
   if (!errors.empty()) return Fail(Error::Validation("bad filter", errors));
   q.category = f.category;
   q.channel = f.channel;
@@ -207,9 +207,9 @@ Result<FeedbackDetail> FeedbackService::Update(const Actor& actor, const std::st
   Feedback f = *found;
   FieldErrors errors;
   Apply(*uow, actor, categories, f, in, false, clock_.Today(), errors);
-  if (StatusOf(f) == FeedbackStatus::kClosed) errors["status"] = "a closed record cannot change";
+  if (StatusOf(f) == FeedbackStatus::kClosed) errors["status"] = problem::ClosedCannotChange();
   if (f.sensitive && !actor.Can(Permission::kFeedbackSensitive, f.area_path))
-    errors["category"] = "only a feedback focal point of the area may handle a sensitive case";
+    errors["category"] = problem::FocalPointOnly();
   if (!errors.empty()) return Fail(Error::Validation("the feedback has invalid fields", errors));
   return Save(*uow, clock_, actor, "update", "edited", std::nullopt, *found, f, clock_.Timestamp());
 }
@@ -228,7 +228,7 @@ Result<FeedbackDetail> FeedbackService::Step(const Actor& actor, const std::stri
   Feedback f = *found;
   FieldErrors errors;
   const auto to = NextStatus(StatusOf(f), *step);
-  if (!to) errors["status"] = "cannot " + action + " a record that is " + f.status;
+  if (!to) errors["status"] = problem::CannotActOnStatus(action, f.status);
   const auto today = clock_.Today();
   std::string assignee;
   switch (*step) {

@@ -17,7 +17,7 @@ bool IsClientId(const std::string& id) {
 std::string NewRecordId(const std::optional<std::string>& id, const std::string& field,
                         FieldErrors& errors) {
   if (!id) return NewId();
-  if (!IsClientId(*id)) errors[field] = kClientIdForm;
+  if (!IsClientId(*id)) errors[field] = problem::NotAUuid();
   return *id;
 }
 
@@ -26,7 +26,7 @@ Status ClaimRecordId(UnitOfWork& uow, RecordTable table,
   if (!client_id || !IsClientId(*client_id) || !uow.Idempotency().RecordIdTaken(table, *client_id))
     return {};
   Error e = Error::Conflict("the id " + *client_id + " is taken by another record");
-  e.fields[field] = kClientIdUsed;
+  e.fields[field] = problem::IdUsedElsewhere();
   return Fail(std::move(e));
 }
 

@@ -65,8 +65,6 @@ class IdempotencyRepository {
 
 // True for a UUID in canonical lower-case text (8-4-4-4-12 hex), the form of a client's id.
 bool IsClientId(const std::string& id);
-inline constexpr const char* kClientIdForm = "must be a UUID in lower-case canonical form";
-inline constexpr const char* kClientIdUsed = "already used for a different record";
 
 // The id for a new record: the client's `id` when given (checked: errors[field] when it is not a
 // client id), else a new one.

@@ -101,9 +101,7 @@ Result<ValueContext> IndicatorService::Context(UnitOfWork& uow, const Actor& act
   if (!area || !actor.Sees(area->path))
     return Fail(Error::NotFound("area"));  // never leak existence
   auto p = ParsePeriod(period, c.settings.fiscal_year);
-  if (!p)
-    return Fail(Error::Field(
-        "period", "a month (2026-10), quarter (2026Q3), half-year (2026S2), year (2026) or ptd"));
+  if (!p) return Fail(Error::Field("period", problem::NotAPeriodOrPtd()));
   c.area = *area;
   c.period = *p;
   c.previous = PreviousPeriod(*p, c.settings.fiscal_year);
@@ -154,7 +152,7 @@ Result<std::pair<ValueContext, IndicatorValues>> IndicatorService::Values(
   auto uow = db_.Begin(false);
   if (!IsIndicatorCode(code) || !uow->Indicators().Get(code))
     return Fail(Error::NotFound("indicator"));
-  if (by.size() > 3) return Fail(Error::Field("by", "at most 3 disaggregations at once"));
+  if (by.size() > 3) return Fail(Error::Field("by", problem::AtMost(3, "disaggregations_at_once")));
   auto c = Context(*uow, actor, area_id, period, include_unverified, lang);
   if (!c) return Fail(c.error());
   auto v = Evaluate(*uow, *c, {{code, by}});
@@ -171,11 +169,10 @@ Result<std::vector<RecordRef>> IndicatorService::Records(
   auto d = IsIndicatorCode(code) ? uow->Indicators().Get(code) : std::nullopt;
   if (!d) return Fail(Error::NotFound("indicator"));
   if (d->measure == "ratio")
-    return Fail(Error::Field("indicator", "a ratio has no records of its own: open its numerator " +
-                                              *d->numerator + " or denominator " +
-                                              *d->denominator));
+    return Fail(
+        Error::Field("indicator", problem::RatioHasNoRecords(*d->numerator, *d->denominator)));
   if (column != "period" && column != "cumulative")
-    return Fail(Error::Field("column", "period or cumulative"));
+    return Fail(Error::Field("column", problem::PeriodOrCumulative()));
   auto c = Context(*uow, actor, area_id, period, include_unverified);
   if (!c) return Fail(c.error());
   ComputeRequest r;
@@ -188,11 +185,11 @@ Result<std::vector<RecordRef>> IndicatorService::Records(
   r.measures.push_back({d->measure, d->field, d->filters});
   for (const auto& [dim, value] : group) {
     if (!MayDisaggregate(*d, dim))
-      return Fail(Error::Field("group", code + " has no dimension " + dim));
+      return Fail(Error::Field("group", problem::NoDimension(code, "dimension", dim)));
     if (dim == kChildAreaDim) {
       auto it = std::find_if(c->children.begin(), c->children.end(),
                              [&](const Area& a) { return a.id == value; });
-      if (it == c->children.end()) return Fail(Error::Field("group", "no child area " + value));
+      if (it == c->children.end()) return Fail(Error::Field("group", problem::NoChildArea(value)));
       r.where_group.emplace_back(dim, it->path);
     } else {
       r.where_group.emplace_back(dim, value);

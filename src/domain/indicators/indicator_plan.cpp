@@ -29,11 +29,10 @@ Result<std::vector<Need>> BaseNeeds(const Definitions& defs,
   std::vector<Need> needs;
   for (const auto& w : wanted) {
     const Indicator* d = Find(defs, w.code);
-    if (!d) return Fail(Error::Field("indicator", "no indicator " + w.code));
+    if (!d) return Fail(Error::Field("indicator", problem::NoIndicator(w.code)));
     for (const auto& dim : w.by)
       if (!MayDisaggregate(*d, dim))
-        return Fail(Error::Field("by", w.code + " cannot be disaggregated by " + dim + " (only " +
-                                           JoinValues(d->dims, ", ") + ")"));
+        return Fail(Error::Field("by", problem::CannotDisaggregateByOnly(w.code, dim, d->dims)));
     for (const auto& grouping : {w.by, std::vector<std::string>{}}) {
       if (d->measure != "ratio") {
         AddNeed(needs, *d, grouping);

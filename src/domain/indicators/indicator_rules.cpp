@@ -37,11 +37,11 @@ void CheckFilterValues(const std::string& record, const IndicatorFilter& f,
   const std::vector<std::string> known = KnownValues(record, f.field, lookup);
   for (const auto& v : f.values) {
     if (!IsValueToken(v)) {
-      errors[field] = "\"" + v + "\" is not a valid value";
+      errors[field] = problem::NotAValidValue(v);
       return;
     }
     if (!known.empty() && !Has(known, v)) {
-      errors[field] = "unknown value \"" + v + "\" (one of " + JoinValues(known, ", ") + ")";
+      errors[field] = problem::UnknownValue(v, known);
       return;
     }
   }
@@ -50,25 +50,25 @@ void CheckFilterValues(const std::string& record, const IndicatorFilter& f,
 // A ratio: two other non-ratio indicators; it may be disaggregated by the dims both have.
 void CheckRatio(const Indicator& d, const DefinitionLookup& lookup, FieldErrors& errors,
                 std::vector<std::string>& allowed_dims) {
-  if (d.record) errors["record"] = "a ratio has no record kind: it divides two indicators";
-  if (!std::isfinite(d.scale) || d.scale <= 0) errors["scale"] = "must be a positive number";
-  if (!d.filters.empty()) errors["filters"] = "a ratio takes the filters of its two indicators";
+  if (d.record) errors["record"] = problem::RatioHasNoRecord();
+  if (!std::isfinite(d.scale) || d.scale <= 0) errors["scale"] = problem::PositiveNumber();
+  if (!d.filters.empty()) errors["filters"] = problem::RatioTakesFilters();
   std::optional<Indicator> parts[2];
   const std::pair<const char*, const std::optional<std::string>*> refs[] = {
       {"numerator", &d.numerator}, {"denominator", &d.denominator}};
   for (int i = 0; i < 2; ++i) {
     const auto& [name, ref] = refs[i];
     if (!*ref) {
-      errors[name] = "required for a ratio";
+      errors[name] = problem::RequiredForKind("ratio");
       continue;
     }
     parts[i] = lookup.indicator(**ref);
     if (!parts[i])
-      errors[name] = "no indicator " + **ref;
+      errors[name] = problem::NoIndicator(**ref);
     else if (parts[i]->measure == "ratio")
-      errors[name] = "must not itself be a ratio";
+      errors[name] = problem::NotItselfRatio();
     else if (**ref == d.code)
-      errors[name] = "an indicator cannot divide itself";
+      errors[name] = problem::CannotDivideItself();
   }
   if (parts[0] && parts[1])
     for (const auto& dim : parts[0]->dims)
@@ -86,18 +86,17 @@ void CheckFilters(const Indicator& d, const RecordKind& kind, const DefinitionLo
     if (it == kind.filters.end()) {
       std::vector<std::string> names;
       for (const auto& ff : kind.filters) names.push_back(ff.name);
-      errors[name + ".field"] =
-          "a " + kind.code + " indicator filters on " + JoinValues(names, ", ");
+      errors[name + ".field"] = problem::FiltersOn(kind.code, names);
       continue;
     }
-    if (!seen.insert(f.field).second) errors[name + ".field"] = "filtered twice";
+    if (!seen.insert(f.field).second) errors[name + ".field"] = problem::ListedTwice();
     if (f.values.empty() || f.values.size() > 50) {
-      errors[name + ".values"] = "1 to 50 values";
+      errors[name + ".values"] = problem::CountOf(1, 50, "values");
       continue;
     }
     if (it->boolean) {
       for (const auto& v : f.values)
-        if (v != "true" && v != "false") errors[name + ".values"] = "true or false";
+        if (v != "true" && v != "false") errors[name + ".values"] = problem::NotABoolean();
     } else {
       CheckFilterValues(kind.code, f, name + ".values", lookup, errors);
     }
@@ -107,26 +106,25 @@ void CheckFilters(const Indicator& d, const RecordKind& kind, const DefinitionLo
 // A measure of a record kind; false when there is no such kind (nothing more to check).
 bool CheckMeasured(const Indicator& d, const DefinitionLookup& lookup, FieldErrors& errors,
                    std::vector<std::string>& allowed_dims) {
-  if (d.numerator) errors["numerator"] = "only for a ratio";
-  if (d.denominator) errors["denominator"] = "only for a ratio";
+  if (d.numerator) errors["numerator"] = problem::OnlyForKind("ratio");
+  if (d.denominator) errors["denominator"] = problem::OnlyForKind("ratio");
   const RecordKind* kind = d.record ? FindRecordKind(*d.record) : nullptr;
   if (!kind) {
     std::vector<std::string> names;
     for (const auto& k : RecordKinds()) names.push_back(k.code);
-    errors["record"] = d.record ? "must be one of " + JoinValues(names, ", ") : "required";
+    errors["record"] = d.record ? problem::OneOf(names) : problem::Required();
     return false;
   }
   if (!Has(kind->measures, d.measure))
-    errors["measure"] =
-        "a " + kind->code + " indicator measures one of " + JoinValues(kind->measures, ", ");
+    errors["measure"] = problem::MeasuresOneOf(kind->code, kind->measures);
   if (d.measure == "sum" || d.measure == "average") {
     const auto& fields = d.measure == "sum" ? kind->sum_fields : kind->average_fields;
     if (!d.field)
-      errors["field"] = "required: one of " + JoinValues(fields, ", ");
+      errors["field"] = problem::RequiredOneOf(fields);
     else if (!Has(fields, *d.field))
-      errors["field"] = "must be one of " + JoinValues(fields, ", ");
+      errors["field"] = problem::OneOf(fields);
   } else if (d.field) {
-    errors["field"] = "only for a sum or an average";
+    errors["field"] = problem::OnlyForSumOrAverage();
   }
   CheckFilters(d, *kind, lookup, errors);
   allowed_dims.insert(allowed_dims.end(), kind->dims.begin(), kind->dims.end());
@@ -167,7 +165,7 @@ void CheckDefinition(const Indicator& d, const DefinitionLookup& lookup, FieldEr
   const std::vector<std::string> measures(std::begin(kIndicatorMeasures),
                                           std::end(kIndicatorMeasures));
   if (!Has(measures, d.measure)) {
-    errors["measure"] = "must be one of " + JoinValues(measures, ", ");
+    errors["measure"] = problem::OneOf(measures);
     return;
   }
   std::vector<std::string> allowed_dims = {std::string(kChildAreaDim), std::string(kMonthDim)};
@@ -178,10 +176,9 @@ void CheckDefinition(const Indicator& d, const DefinitionLookup& lookup, FieldEr
   std::set<std::string> seen;
   for (std::size_t i = 0; i < d.dims.size(); ++i) {
     if (!Has(allowed_dims, d.dims[i]))
-      errors["dims[" + std::to_string(i) + "]"] =
-          "must be one of " + JoinValues(allowed_dims, ", ");
+      errors["dims[" + std::to_string(i) + "]"] = problem::OneOf(allowed_dims);
     else if (!seen.insert(d.dims[i]).second)
-      errors["dims[" + std::to_string(i) + "]"] = "repeated";
+      errors["dims[" + std::to_string(i) + "]"] = problem::ListedTwice();
   }
 }
 

@@ -45,10 +45,12 @@ DefinitionLookup Lookup(int* configured_asked = nullptr) {
           }};
 }
 
-FieldErrors Check(const Indicator& d) {
+// The English text of each field problem (the texts the API sends in error.fields).
+using Texts = std::map<std::string, std::string>;
+Texts Check(const Indicator& d) {
   FieldErrors errors;
   CheckDefinition(d, Lookup(), errors);
-  return errors;
+  return FieldTexts(errors);
 }
 
 TEST(IndicatorCode, CapitalsDigitsAndUnderscoreFromALetter) {
@@ -69,25 +71,25 @@ TEST(CheckDefinition, AValidDefinitionHasNoErrors) {
   Indicator d = Def("membership", "distinct_people");
   d.filters = {{"sex", {"f", "unknown"}}, {"disability", {"true"}}};
   d.dims = {"age_band", "child_area", "month"};
-  EXPECT_EQ(Check(d), FieldErrors{});
+  EXPECT_EQ(Check(d), Texts{});
   Indicator s = Def("institution", "sum");
   s.field = "savings";
   s.filters = {{"type", {"CO"}}};
-  EXPECT_EQ(Check(s), FieldErrors{});
+  EXPECT_EQ(Check(s), Texts{});
 }
 
 TEST(CheckDefinition, TheMeasureAndTheRecordKind) {
   EXPECT_EQ(Check(Def("household", "median")),
-            (FieldErrors{{"measure",
-                          "must be one of count, distinct_people, distinct_households, sum, "
-                          "average, ratio"}}));
-  EXPECT_EQ(Check(Def(std::nullopt, "count")), (FieldErrors{{"record", "required"}}));
+            (Texts{{"measure",
+                    "must be one of count, distinct_people, distinct_households, sum, "
+                    "average, ratio"}}));
+  EXPECT_EQ(Check(Def(std::nullopt, "count")), (Texts{{"record", "is required"}}));
   EXPECT_EQ(Check(Def("person", "count")).at("record"),
             "must be one of household, institution, membership, activity, participant, trainee, "
             "training_plan, feedback");
   EXPECT_EQ(Check(Def("household", "average")),
-            (FieldErrors{{"measure", "a household indicator measures one of count, sum"},
-                         {"field", "required: one of "}}));  // households have no such field
+            (Texts{{"measure", "a household indicator measures one of count, sum"},
+                   {"field", "required: one of "}}));  // households have no such field
 }
 
 TEST(CheckDefinition, FieldsOfSumsAndAverages) {
@@ -103,12 +105,12 @@ TEST(CheckDefinition, FieldsOfSumsAndAverages) {
 TEST(CheckDefinition, Filters) {
   Indicator d = Def("household", "count");
   d.filters = {{"sex", {"f"}}, {"poor", {"yes"}}, {"band", {}}, {"poor", {"true"}}};
-  const FieldErrors e = Check(d);
+  const Texts e = Check(d);
   EXPECT_EQ(e.at("filters[0].field"),
             "a household indicator filters on band, poor, organised, flag");
-  EXPECT_EQ(e.at("filters[1].values"), "true or false");
+  EXPECT_EQ(e.at("filters[1].values"), "must be true or false");
   EXPECT_EQ(e.at("filters[2].values"), "1 to 50 values");
-  EXPECT_EQ(e.at("filters[3].field"), "filtered twice");
+  EXPECT_EQ(e.at("filters[3].field"), "listed twice");
 }
 
 TEST(CheckDefinition, FilterValuesFromTheDemographicsAndTheConfiguration) {
@@ -146,9 +148,9 @@ TEST(CheckDefinition, ConfiguredCodesAreReadOnlyForFiltersThatTakeThem) {
 TEST(CheckDefinition, Disaggregations) {
   Indicator d = Def("household", "count");
   d.dims = {"band", "sex", "band"};
-  const FieldErrors e = Check(d);
+  const Texts e = Check(d);
   EXPECT_EQ(e.at("dims[1]"), "must be one of child_area, month, band, poor");
-  EXPECT_EQ(e.at("dims[2]"), "repeated");
+  EXPECT_EQ(e.at("dims[2]"), "listed twice");
 }
 
 TEST(CheckDefinition, ARatioOfTwoOtherIndicators) {
@@ -157,7 +159,7 @@ TEST(CheckDefinition, ARatioOfTwoOtherIndicators) {
   r.denominator = "MEMBERS";
   r.scale = 100;
   r.dims = {"sex", "age_band", "child_area"};
-  EXPECT_EQ(Check(r), FieldErrors{});  // the dims both parts have
+  EXPECT_EQ(Check(r), Texts{});  // the dims both parts have
   r.dims = {"band"};
   EXPECT_EQ(Check(r).at("dims[0]"), "must be one of child_area, month, age_band, sex");
 
@@ -165,12 +167,11 @@ TEST(CheckDefinition, ARatioOfTwoOtherIndicators) {
   bad.scale = 0;
   bad.filters = {{"sex", {"f"}}};
   bad.denominator = "NOPE";
-  EXPECT_EQ(Check(bad),
-            (FieldErrors{{"record", "a ratio has no record kind: it divides two indicators"},
-                         {"scale", "must be a positive number"},
-                         {"filters", "a ratio takes the filters of its two indicators"},
-                         {"numerator", "required for a ratio"},
-                         {"denominator", "no indicator NOPE"}}));
+  EXPECT_EQ(Check(bad), (Texts{{"record", "a ratio has no record kind: it divides two indicators"},
+                               {"scale", "must be a positive number"},
+                               {"filters", "a ratio takes the filters of its two indicators"},
+                               {"numerator", "required for a ratio"},
+                               {"denominator", "no indicator NOPE"}}));
 
   Indicator nested = Def(std::nullopt, "ratio");
   nested.numerator = "SHARE";
@@ -189,7 +190,7 @@ TEST(CheckDefinition, AMeasuredIndicatorHasNoRatioParts) {
   Indicator d = Def("household", "count");
   d.numerator = "WOMEN";
   d.denominator = "MEMBERS";
-  const FieldErrors e = Check(d);
+  const Texts e = Check(d);
   EXPECT_EQ(e.at("numerator"), "only for a ratio");
   EXPECT_EQ(e.at("denominator"), "only for a ratio");
 }

@@ -49,9 +49,7 @@ void CheckBuiltinKept(const IndicatorInput& in, FieldErrors& errors) {
                              {"denominator", in.denominator.has_value()},
                              {"scale", in.scale.has_value()},
                              {"filters", in.filters.has_value()}})
-    if (given)
-      errors[name] =
-          "the computation of a built-in indicator cannot change; define a new indicator";
+    if (given) errors[name] = problem::BuiltinComputationKept();
 }
 
 // Other indicators and the configured codes of filters, read from `uow` when a check asks.
@@ -137,9 +135,9 @@ Result<Indicator> IndicatorService::Create(const Actor& actor, const IndicatorIn
   Apply(d, in);
   FieldErrors errors;
   if (!IsIndicatorCode(d.code))
-    errors["code"] = "2 to 40 of A-Z, 0-9 and _, starting with a letter";
+    errors["code"] = problem::IndicatorCodeForm();
   else if (uow->Indicators().Get(d.code))
-    errors["code"] = "an indicator " + d.code + " already exists";
+    errors["code"] = problem::IndicatorExists(d.code);
   if (!CheckAll(*uow, d, errors).empty())
     return Fail(Error::Validation("the indicator definition is not valid", errors));
   int position = 0;
@@ -162,7 +160,7 @@ Result<Indicator> IndicatorService::Update(const Actor& actor, const std::string
   if (!found) return Fail(Error::NotFound("indicator"));
   if (version != found->version) return Fail(Error::Stale("indicator", found->version));
   FieldErrors errors;
-  if (in.code && *in.code != code) errors["code"] = "a code cannot change";
+  if (in.code && *in.code != code) errors["code"] = problem::CodeCannotChange();
   if (found->builtin) CheckBuiltinKept(in, errors);
   Indicator d = *found;
   Apply(d, in);

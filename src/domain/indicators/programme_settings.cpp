@@ -37,7 +37,7 @@ SettingRows SettingsChanges(const SettingsInput& in, const ProgrammeSettings& be
   SettingRows changes;
   if (in.fiscal_year_start_month) {
     if (*in.fiscal_year_start_month < 1 || *in.fiscal_year_start_month > 12)
-      errors["fiscal_year_start_month"] = "a month, 1 to 12";
+      errors["fiscal_year_start_month"] = problem::Month();
     changes.emplace_back("fiscal_year_start_month", std::to_string(*in.fiscal_year_start_month));
   }
   if (in.fiscal_year_label) {
@@ -53,14 +53,14 @@ SettingRows SettingsChanges(const SettingsInput& in, const ProgrammeSettings& be
   if (in.light_green) CheckRange(errors, "light_green", green, 0, 1000);
   if (in.light_amber) CheckRange(errors, "light_amber", amber, 0, 1000);
   if (amber > green)
-    errors[in.light_amber ? "light_amber" : "light_green"] = "amber must not be above green";
+    errors[in.light_amber ? "light_amber" : "light_green"] = problem::AmberAboveGreen();
   if (in.light_green) changes.emplace_back("light_green", std::to_string(green));
   if (in.light_amber) changes.emplace_back("light_amber", std::to_string(amber));
   for (auto [name, value] :
        {std::pair{"dhis2_data_set", &in.dhis2_data_set},
         std::pair{"dhis2_attribute_option_combo", &in.dhis2_attribute_option_combo}}) {
     if (!*value) continue;
-    if (!(*value)->empty() && !IsValueToken(**value)) errors[name] = "a DHIS2 code or UID";
+    if (!(*value)->empty() && !IsValueToken(**value)) errors[name] = problem::Dhis2CodeOrUid();
     changes.emplace_back(name, **value);
   }
   return changes;

@@ -35,7 +35,8 @@ TEST(SettingsChanges, AProjectStartNotAfterToday) {
   SettingsInput in;
   in.project_start = "2026-03-16";
   SettingsChanges(in, {}, clock.Today(), errors);
-  EXPECT_EQ(errors, (FieldErrors{{"project_start", "cannot be in the future"}}));
+  EXPECT_EQ(FieldTexts(errors),
+            (std::map<std::string, std::string>{{"project_start", "cannot be in the future"}}));
   errors.clear();
   in.project_start = "2026-03-15";
   EXPECT_EQ(SettingsChanges(in, {}, clock.Today(), errors),
@@ -52,10 +53,11 @@ TEST(SettingsChanges, EveryFieldCheckedAndChangedInOrder) {
   in.dhis2_attribute_option_combo = "a b";
   FieldErrors errors;
   const auto changes = SettingsChanges(in, {}, "2026-03-15", errors);
-  EXPECT_EQ(errors, (FieldErrors{{"fiscal_year_start_month", "a month, 1 to 12"},
-                                 {"fiscal_year_label", "must be one of start, end"},
-                                 {"light_amber", "amber must not be above green"},
-                                 {"dhis2_attribute_option_combo", "a DHIS2 code or UID"}}));
+  EXPECT_EQ(FieldTexts(errors), (std::map<std::string, std::string>{
+                                    {"fiscal_year_start_month", "a month, 1 to 12"},
+                                    {"fiscal_year_label", "must be one of start, end"},
+                                    {"light_amber", "amber must not be above green"},
+                                    {"dhis2_attribute_option_combo", "a DHIS2 code or UID"}}));
   EXPECT_EQ(changes, (SettingRows{{"fiscal_year_start_month", "13"},
                                   {"fiscal_year_label", "middle"},
                                   {"light_amber", "95.000000"},
@@ -65,7 +67,8 @@ TEST(SettingsChanges, EveryFieldCheckedAndChangedInOrder) {
   SettingsInput lower;
   lower.light_green = 50;  // below the amber already stored (70)
   SettingsChanges(lower, {}, "2026-03-15", green);
-  EXPECT_EQ(green, (FieldErrors{{"light_green", "amber must not be above green"}}));
+  EXPECT_EQ(FieldTexts(green),
+            (std::map<std::string, std::string>{{"light_green", "amber must not be above green"}}));
 }
 
 }  // namespace

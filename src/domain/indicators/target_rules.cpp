@@ -37,7 +37,7 @@ std::string DisaggregationKey(std::vector<std::pair<std::string, std::string>> p
 }
 
 std::optional<std::string> CanonicalDisaggregation(const Indicator& d, const std::string& text,
-                                                   std::string& error) {
+                                                   FieldProblem& error) {
   if (text.empty()) return std::string();
   std::vector<std::pair<std::string, std::string>> pairs;
   std::set<std::string> dims;
@@ -45,17 +45,17 @@ std::optional<std::string> CanonicalDisaggregation(const Indicator& d, const std
   for (std::string part; std::getline(in, part, ';');) {
     const auto eq = part.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == part.size()) {
-      error = "pairs dimension=value separated by ;";
+      error = problem::DisaggregationForm();
       return std::nullopt;
     }
     std::string dim = part.substr(0, eq), value = part.substr(eq + 1);
     if (std::find(d.dims.begin(), d.dims.end(), dim) == d.dims.end() || dim == kChildAreaDim ||
         dim == kMonthDim) {
-      error = d.code + " has no disaggregation " + dim;
+      error = problem::NoDimension(d.code, "disaggregation", dim);
       return std::nullopt;
     }
     if (!dims.insert(dim).second) {
-      error = dim + " given twice";
+      error = problem::TermGivenTwice(dim);
       return std::nullopt;
     }
     pairs.emplace_back(std::move(dim), std::move(value));

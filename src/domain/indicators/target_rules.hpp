@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/field_problem.hpp"
 #include "domain/indicators/indicator.hpp"
 #include "domain/periods/period.hpp"
 
@@ -19,7 +20,7 @@ std::string DisaggregationKey(std::vector<std::pair<std::string, std::string>> p
 // against the indicator's dimensions (child area and month are not target dimensions, and each
 // dimension comes once): its canonical key, or none with `error` saying why.
 std::optional<std::string> CanonicalDisaggregation(const Indicator& indicator,
-                                                   const std::string& text, std::string& error);
+                                                   const std::string& text, FieldProblem& error);
 
 // A target value as a file gives it: a whole text that is a finite number, 0 or more.
 std::optional<double> ParseTargetValue(const std::string& text);

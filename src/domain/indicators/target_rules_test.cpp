@@ -96,7 +96,7 @@ TEST(CanonicalDisaggregation, ChecksAgainstTheIndicatorsDimensions) {
   Indicator d;
   d.code = "MEMBERS";
   d.dims = {"sex", "age_band", "child_area", "month"};
-  std::string error;
+  FieldProblem error;
   EXPECT_EQ(CanonicalDisaggregation(d, "", error), "");
   EXPECT_EQ(CanonicalDisaggregation(d, "sex=f;age_band=18-59", error), "age_band=18-59;sex=f");
   EXPECT_EQ(CanonicalDisaggregation(d, "age_band=60+", error), "age_band=60+");
@@ -110,7 +110,7 @@ TEST(CanonicalDisaggregation, ChecksAgainstTheIndicatorsDimensions) {
       {"sex=f;sex=m", "sex given twice"},
   };
   for (const auto& [text, why] : bad) {
-    error.clear();
+    error = FieldProblem();
     EXPECT_EQ(CanonicalDisaggregation(d, text, error), std::nullopt) << text;
     EXPECT_EQ(error, why) << text;
   }

@@ -57,7 +57,7 @@ Result<Page<Target>> TargetService::List(const Actor& actor,
   if (area_id) {
     auto area = IsValidId(*area_id) ? uow->Areas().Get(*area_id) : std::nullopt;
     if (!area || !actor.Sees(area->path))
-      return Fail(Error::Field("area", "no such area in your areas"));
+      return Fail(Error::Field("area", problem::NoSuchInScope("area")));
     scope = {SubtreeRange(area->path)};
   }
   return uow->Targets().List(scope, code, period, page);
@@ -69,20 +69,20 @@ Result<Target> TargetService::Save(const Actor& actor, const TargetInput& in) {
   FieldErrors errors;
   const std::string id = NewRecordId(in.id, "id", errors);
   auto d = uow->Indicators().Get(in.indicator_code);
-  if (!d) errors["indicator_code"] = "no such indicator";
+  if (!d) errors["indicator_code"] = problem::NoSuch("indicator");
   auto area = IsValidId(in.area_id) ? uow->Areas().Get(in.area_id) : std::nullopt;
   if (!area || !actor.Sees(area->path))
-    return Fail(Error::Field("area_id", "no such area in your areas"));
+    return Fail(Error::Field("area_id", problem::NoSuchInScope("area")));
   if (!actor.Can(Permission::kTargetWrite, area->path))
     return Fail(Error::Forbidden(
         "targets are set by managers, M&E officers and administrators of the area"));
   const auto settings = SettingsFrom(uow->Indicators().Settings(), clock_.Today());
   auto period = ParsePeriod(in.period, settings.fiscal_year);
   if (!period || period->kind == PeriodKind::kProjectToDate)
-    errors["period"] = "a month (2026-10), quarter (2026Q3), half-year (2026S2) or year (2026)";
+    errors["period"] = problem::NotAPeriod();
   if (!std::isfinite(in.value) || in.value < 0 || in.value > 1e12)
-    errors["value"] = "a number, 0 or more";
-  std::string why;
+    errors["value"] = problem::NotNegativeNumber();
+  FieldProblem why;
   std::optional<std::string> key;
   if (d && !(key = CanonicalDisaggregation(*d, in.disaggregation, why)))
     errors["disaggregation"] = why;
@@ -153,10 +153,10 @@ Result<TargetImportReport> TargetService::Import(const Actor& actor,
       err("period", "invalid", "must be like 2026-10, 2026Q3, 2026S2 or 2026");
     const auto value = ParseTargetValue(r.value);
     if (!value) err("value", "invalid", "must be a number, 0 or more");
-    std::string why;
+    FieldProblem why;
     std::optional<std::string> key;
     if (d && !(key = CanonicalDisaggregation(*d, r.disaggregation, why)))
-      err("disaggregation", "invalid", why);
+      err("disaggregation", "invalid", why.Text());
     if (report.errors.size() != before) continue;
     if (!seen.insert({d->code, area->id, period->text, *key}).second) {
       err("period", "duplicate",

@@ -54,7 +54,7 @@ void ApplyHousehold(const RegistryConfig& config, Household& h, const HouseholdI
                     bool creating, std::string_view today, FieldErrors& errors,
                     const std::string& prefix) {
   auto F = [&](const char* f) { return prefix + f; };
-  if (creating && !in.head_name) errors[F("head_name")] = "is required";
+  if (creating && !in.head_name) errors[F("head_name")] = problem::Required();
   if (in.head_name) CheckName(errors, F("head_name"), *in.head_name), h.head_name = *in.head_name;
   if (in.head_father_name) {
     CheckOptionalName(errors, F("head_father_name"), *in.head_father_name);
@@ -76,12 +76,12 @@ void ApplyHousehold(const RegistryConfig& config, Household& h, const HouseholdI
         (id.size() < 5 || id.size() > 20 || !std::all_of(id.begin(), id.end(), [](char c) {
            return std::isalnum(static_cast<unsigned char>(c));
          })))
-      errors[F("national_id")] = "must be 5 to 20 letters and digits (dashes and spaces allowed)";
+      errors[F("national_id")] = problem::NationalIdForm();
     h.national_id = NonEmpty(id);
   }
   if (in.latitude || in.longitude) {
     if (!in.latitude || !in.longitude)
-      errors[F(in.latitude ? "longitude" : "latitude")] = "give both latitude and longitude";
+      errors[F(in.latitude ? "longitude" : "latitude")] = problem::BothCoordinates();
     if (in.latitude)
       CheckRange(errors, F("latitude"), *in.latitude, -90, 90), h.latitude = *in.latitude;
     if (in.longitude)
@@ -99,15 +99,14 @@ void ApplyHousehold(const RegistryConfig& config, Household& h, const HouseholdI
     CheckOptionalName(errors, F("psc_source"), *in.psc_source, 100);
     h.psc_source = NonEmpty(*in.psc_source);
   }
-  if (h.psc_score && !h.psc_date)
-    errors[F("psc_date")] = "is required with a PSC score (the survey date)";
+  if (h.psc_score && !h.psc_date) errors[F("psc_date")] = problem::PscDateRequired();
   if (!h.psc_score && (h.psc_date || h.psc_source))
-    errors[F("psc_score")] = "is required with a survey date or source";
+    errors[F("psc_score")] = problem::PscScoreRequired();
   if (in.flags) {
     std::vector<std::string> flags;
     for (const auto& f : *in.flags) {
       if (!config.HasFlag(f))
-        errors[F("flags")] = "unknown vulnerability flag " + f;
+        errors[F("flags")] = problem::UnknownNamed("vulnerability_flag", f);
       else if (std::find(flags.begin(), flags.end(), f) == flags.end())
         flags.push_back(f);
     }
@@ -128,9 +127,9 @@ void ApplyPerson(Person& p, const PersonInput& in, bool creating, std::string_vi
                  FieldErrors& errors, const std::string& prefix) {
   auto F = [&](const char* f) { return prefix + f; };
   if (creating) {
-    if (!in.name) errors[F("name")] = "is required";
-    if (!in.sex) errors[F("sex")] = "is required";
-    if (!in.relation) errors[F("relation")] = "is required";
+    if (!in.name) errors[F("name")] = problem::Required();
+    if (!in.sex) errors[F("sex")] = problem::Required();
+    if (!in.relation) errors[F("relation")] = problem::Required();
   }
   if (in.name) CheckName(errors, F("name"), *in.name), p.name = *in.name;
   if (in.sex) CheckOneOf(errors, F("sex"), *in.sex, kSexes), p.sex = *in.sex;
@@ -140,7 +139,7 @@ void ApplyPerson(Person& p, const PersonInput& in, bool creating, std::string_vi
                 "other_relative", "non_relative"});
     p.relation = *in.relation;
   }
-  if (in.birth_date && in.age) errors[F("age")] = "give a birth date or an age, not both";
+  if (in.birth_date && in.age) errors[F("age")] = problem::BirthDateOrAge();
   if (in.birth_date) {
     if (!in.birth_date->empty()) CheckPastDate(errors, F("birth_date"), *in.birth_date, today);
     p.birth_date = NonEmpty(*in.birth_date);
@@ -148,7 +147,7 @@ void ApplyPerson(Person& p, const PersonInput& in, bool creating, std::string_vi
   }
   if (in.age) {
     if (*in.age < 0 || *in.age > 120) {
-      errors[F("age")] = "must be between 0 and 120 years";
+      errors[F("age")] = problem::OutOfRange(0, 120);
     } else {
       // Estimated as born on today's date `age` years ago (ages then stay right as time passes).
       const int year = std::stoi(std::string(today.substr(0, 4))) - static_cast<int>(*in.age);
@@ -168,9 +167,7 @@ void ApplyPerson(Person& p, const PersonInput& in, bool creating, std::string_vi
     WgAnswers wg{};
     for (std::size_t i = 0; i < 6; ++i) {
       const auto v = (*in.wg)[i];
-      if (v < 1 || v > 4)
-        errors[prefix + "wg." + kWgDomains[i]] =
-            "must be 1 (no difficulty), 2 (some), 3 (a lot) or 4 (cannot do at all)";
+      if (v < 1 || v > 4) errors[prefix + "wg." + kWgDomains[i]] = problem::WgAnswer();
       wg[i] = static_cast<int>(v);
     }
     p.wg = wg;

@@ -37,11 +37,11 @@ std::optional<Area> WritableArea(UnitOfWork& uow, const Actor& actor, const std:
                                  FieldErrors& errors) {
   auto area = IsValidId(area_id) ? uow.Areas().Get(area_id) : std::nullopt;
   if (!area || !actor.Sees(area->path)) {
-    errors["area_id"] = "no such area in your areas";
+    errors["area_id"] = problem::NoSuchInScope("area");
     return std::nullopt;
   }
   if (!actor.Can(Permission::kRegistryWrite, area->path)) {
-    errors["area_id"] = "your role may not register households in this area";
+    errors["area_id"] = problem::RoleMayNotInArea("register_households");
     return std::nullopt;
   }
   return area;
@@ -62,7 +62,7 @@ Status CheckDuplicates(UnitOfWork& uow, const Actor& actor, const Household& h,
                                           : std::string("a household outside your areas"));
       Error e = Error::Conflict("another household has this national ID: " + where +
                                 "; send allow_duplicate to register it anyway");
-      e.fields["national_id"] = "already registered";
+      e.fields["national_id"] = problem::AlreadyRegistered();
       return Fail(e);
     }
   }
@@ -93,7 +93,7 @@ std::string NewPersonId(const HouseholdInput& in, std::size_t i, FieldErrors& er
   const std::string field = "people[" + std::to_string(i) + "].id";
   for (std::size_t j = 0; j < i; ++j)
     if (in.people[i].id && in.people[j].id == in.people[i].id)
-      errors[field] = "the same id as people[" + std::to_string(j) + "]";
+      errors[field] = problem::SameIdAs("people[" + std::to_string(j) + "]");
   return NewRecordId(in.people[i].id, field, errors);
 }
 
@@ -135,7 +135,7 @@ Result<HouseholdDetail> HouseholdService::Create(const Actor& actor, const House
   h.id = NewRecordId(in.id, "id", errors);
   std::optional<Area> area;
   if (!in.area_id)
-    errors["area_id"] = "is required";
+    errors["area_id"] = problem::Required();
   else
     area = WritableArea(*uow, actor, *in.area_id, errors);
   if (area) {
@@ -144,7 +144,7 @@ Result<HouseholdDetail> HouseholdService::Create(const Actor& actor, const House
   }
   ApplyHousehold(config, h, in, true, clock_.Today(), errors);
   if (h.code && uow->Households().GetByCode(*h.code))
-    errors["code"] = "another household has this code";
+    errors["code"] = problem::CodeTaken("household");
   const auto now = clock_.Timestamp();
   std::vector<Person> people;
   int heads = 0;
@@ -156,13 +156,13 @@ Result<HouseholdDetail> HouseholdService::Create(const Actor& actor, const House
     ApplyPerson(p, in.people[i], true, clock_.Today(), errors,
                 "people[" + std::to_string(i) + "].");
     if (p.relation == "head" && ++heads > 1)
-      errors["people[" + std::to_string(i) + "].relation"] = "the household already has a head";
+      errors["people[" + std::to_string(i) + "].relation"] = problem::HouseholdHasHead();
     p.created_at = p.updated_at = now;
     p.created_by = p.updated_by = actor.UserId();
     if (p.relation == "head") h.head_person_id = p.id;
     people.push_back(std::move(p));
   }
-  if (in.people.size() > 60) errors["people"] = "at most 60 people in one household";
+  if (in.people.size() > 60) errors["people"] = problem::AtMostPeople(60);
   if (!errors.empty()) return Fail(Error::Validation("the household has invalid fields", errors));
   DeriveFlags(h, people, clock_.Today());
   std::vector<Warning> warnings;
@@ -196,17 +196,16 @@ Result<HouseholdDetail> HouseholdService::Update(const Actor& actor, const std::
   Household h = before;
   if (in.area_id && *in.area_id != h.area_id) {
     if (auto area = WritableArea(*uow, actor, *in.area_id, errors)) {
-      if (before.membership_count > 0)
-        errors["area_id"] =
-            "the household is a member of institutions here; end those memberships first";
+      if (before.membership_count > 0) errors["area_id"] = problem::HouseholdInInstitutions();
       h.area_id = area->id;
       h.area_path = area->path;
     }
   }
   ApplyHousehold(config, h, in, false, clock_.Today(), errors);
   if (h.code && h.code != before.code && uow->Households().GetByCode(*h.code))
-    errors["code"] = "another household has this code";
-  if (!in.people.empty()) errors["people"] = "add or change people through /households/{id}/people";
+    errors["code"] = problem::CodeTaken("household");
+  if (!in.people.empty())
+    errors["people"] = problem::PeopleThroughHousehold("/households/{id}/people");
   if (!errors.empty()) return Fail(Error::Validation("the household has invalid fields", errors));
   auto people = uow->Households().People(id);
   DeriveFlags(h, people, clock_.Today());
@@ -270,9 +269,8 @@ Result<Person> HouseholdService::AddPerson(const Actor& actor, const std::string
   p.area_path = h.area_path;
   ApplyPerson(p, in, true, clock_.Today(), errors);
   auto people = uow->Households().People(id);
-  if (p.relation == "head" && h.head_person_id)
-    errors["relation"] = "the household already has a head";
-  if (people.size() >= 60) errors["household"] = "at most 60 people in one household";
+  if (p.relation == "head" && h.head_person_id) errors["relation"] = problem::HouseholdHasHead();
+  if (people.size() >= 60) errors["household"] = problem::AtMostPeople(60);
   if (!errors.empty()) return Fail(Error::Validation("the person has invalid fields", errors));
   p.created_at = p.updated_at = clock_.Timestamp();
   p.created_by = p.updated_by = actor.UserId();
@@ -309,7 +307,7 @@ Result<Person> HouseholdService::UpdatePerson(const Actor& actor, const std::str
   Person p = *before;
   ApplyPerson(p, in, false, clock_.Today(), errors);
   if (p.relation == "head" && before->relation != "head" && found->head_person_id)
-    errors["relation"] = "the household already has a head";
+    errors["relation"] = problem::HouseholdHasHead();
   if (!errors.empty()) return Fail(Error::Validation("the person has invalid fields", errors));
   p.version = before->version + 1;
   p.updated_at = clock_.Timestamp();
@@ -395,8 +393,8 @@ Result<HouseholdDetail> HouseholdService::Merge(const Actor& actor, const std::s
   auto keep = Writable(*uow, actor, keep_id);
   if (!keep) return Fail(keep.error());
   auto other = Writable(*uow, actor, other_id);
-  if (!other) return Fail(Error::Field("other_id", "no such household in your areas"));
-  if (keep->id == other->id) return Fail(Error::Field("other_id", "is the same household"));
+  if (!other) return Fail(Error::Field("other_id", problem::NoSuchInScope("household")));
+  if (keep->id == other->id) return Fail(Error::Field("other_id", problem::SameHousehold()));
   if (version != keep->version) return Fail(Error::Stale("household", keep->version));
   // Both current members of institutions of one type would leave a household in two of them.
   const auto keep_m = uow->Institutions().MembershipsOfHousehold(keep_id);
@@ -404,8 +402,7 @@ Result<HouseholdDetail> HouseholdService::Merge(const Actor& actor, const std::s
     if (m.left_on) continue;
     for (const auto& k : keep_m)
       if (!k.left_on && k.type == m.type)
-        return Fail(Error::Field("other_id", "both households are current members of a " + m.type +
-                                                 "; end one of those memberships first"));
+        return Fail(Error::Field("other_id", problem::BothInInstitutionType(m.type)));
   }
   const Household before_keep = *keep, before_other = *other;
   Household h = *keep;

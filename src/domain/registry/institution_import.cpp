@@ -189,7 +189,7 @@ class InstitutionImporter {
     auto m = CheckMembership(uow_, config_, inst, *in, clock_.Today());
     if (!m) {
       FieldErrors fields = m.error().fields;
-      if (fields.empty()) fields["member"] = m.error().message;
+      if (fields.empty()) fields["member"] = problem::Unreadable(m.error().message);
       AddFieldErrors(fields, r.row, kColumns, report_.errors);
       return;
     }

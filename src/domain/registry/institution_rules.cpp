@@ -25,9 +25,7 @@ constexpr InstitutionTransition kTransitions[] = {
     {kDormant, "merge", kMerged, Permission::kRegistryWrite},
 };
 
-std::string FinalProblem(std::string_view from) {
-  return "a " + std::string(from) + " institution cannot change status";
-}
+FieldProblem FinalProblem(std::string_view from) { return problem::FinalStatus(from); }
 
 // `field` given as a date: not after today (an empty string clears it and is not checked).
 void CheckOptionalPastDate(FieldErrors& errors, const std::string& field,
@@ -50,16 +48,16 @@ void ApplyOptionalText(FieldErrors& errors, const std::string& field,
 void ApplyIdentity(const RegistryConfig& config, Institution& inst, const InstitutionInput& in,
                    bool creating, FieldErrors& errors) {
   if (creating) {
-    if (!in.type) errors["type"] = "is required";
-    if (!in.area_id) errors["area_id"] = "is required";
-    if (!in.name) errors["name"] = "is required";
-    if (!in.sex_composition) errors["sex_composition"] = "is required";
+    if (!in.type) errors["type"] = problem::Required();
+    if (!in.area_id) errors["area_id"] = problem::Required();
+    if (!in.name) errors["name"] = problem::Required();
+    if (!in.sex_composition) errors["sex_composition"] = problem::Required();
   }
   if (in.type) {
     if (!creating && *in.type != inst.type)
-      errors["type"] = "cannot change; register a new institution of the other type";
+      errors["type"] = problem::TypeCannotChange();
     else if (!config.Type(*in.type))
-      errors["type"] = "unknown institution type";
+      errors["type"] = problem::Unknown("institution_type");
     else
       inst.type = *in.type;
   }
@@ -104,9 +102,9 @@ double ScoreAnswers(const Checklist& checklist, const std::map<std::string, std:
     auto it = answers.find(item.code);
     const std::string f = "answers." + item.code;
     if (it == answers.end()) {
-      errors[f] = "is required";
+      errors[f] = problem::Required();
     } else if (it->second < 0 || it->second > item.max_score) {
-      errors[f] = "must be between 0 and " + std::to_string(item.max_score);
+      errors[f] = problem::OutOfRange(0, item.max_score);
     } else {
       points += static_cast<double>(it->second);
       a.answers[item.code] = static_cast<int>(it->second);
@@ -115,7 +113,7 @@ double ScoreAnswers(const Checklist& checklist, const std::map<std::string, std:
   for (const auto& [code, score] : answers) {
     const auto& items = checklist.items;
     if (std::none_of(items.begin(), items.end(), [&](const auto& i) { return i.code == code; }))
-      errors["answers." + code] = "is not an item of " + checklist.code;
+      errors["answers." + code] = problem::NotAnItemOf(checklist.code);
   }
   return points;
 }
@@ -145,11 +143,11 @@ const InstitutionTransition* FindTransition(InstitutionStatus from, InstitutionS
   return nullptr;
 }
 
-std::optional<std::string> TransitionProblem(InstitutionStatus from, InstitutionStatus to) {
+std::optional<FieldProblem> TransitionProblem(InstitutionStatus from, InstitutionStatus to) {
   if (FindTransition(from, to)) return std::nullopt;
   if (IsFinal(from)) return FinalProblem(ToString(from));
-  if (to == kForming) return "cannot go back to forming";
-  return "cannot go from " + std::string(ToString(from)) + " to " + std::string(ToString(to));
+  if (to == kForming) return problem::CannotGoBackToForming();
+  return problem::CannotGoFromTo(ToString(from), ToString(to));
 }
 
 void ApplyInstitutionFields(const RegistryConfig& config, Institution& inst,
@@ -170,16 +168,16 @@ void ApplyInstitutionFields(const RegistryConfig& config, Institution& inst,
   ApplyRegistration(inst, in, today, errors);
   ApplyOptionalText(errors, "notes", in.notes, 4000, inst.notes);
   if (inst.bank_status == "opened" && !inst.bank_name)
-    errors["bank_name"] = "is required when the account is opened";
+    errors["bank_name"] = problem::RequiredWhenBankOpened();
   if (inst.registration_status == "registered" && !inst.registration_number)
-    errors["registration_number"] = "is required when registered";
+    errors["registration_number"] = problem::RequiredWhenRegistered();
 }
 
 bool ApplyInstitutionStatus(const Actor& actor, Institution& inst, const InstitutionInput& in,
                             bool creating, std::string_view today, FieldErrors& errors) {
   if (!in.status || (!creating && *in.status == inst.status)) {
     if (in.status_on || in.status_reason || in.merged_into_id)
-      errors["status"] = "status_on, status_reason and merged_into_id go with a status change";
+      errors["status"] = problem::StatusFieldsWithChange();
     if (!creating || in.status) return false;
     inst.status = ToString(kForming);
     inst.status_on = inst.formed_on.value_or(std::string(today));
@@ -194,39 +192,38 @@ bool ApplyInstitutionStatus(const Actor& actor, Institution& inst, const Institu
     if (auto why = TransitionProblem(*from, *to))
       errors["status"] = *why;
     else if (const auto* t = FindTransition(*from, *to); !actor.Can(t->who, inst.area_path))
-      errors["status"] = "your role may not " + std::string(t->action) + " this institution";
+      errors["status"] = problem::RoleMayNotInstitution(std::string(t->action));
   }
   const std::string on = in.status_on.value_or(std::string(today));
   if (in.status_on) CheckPastDate(errors, "status_on", *in.status_on, today);
-  if (inst.formed_on && on < *inst.formed_on) errors["status_on"] = "is before the formation date";
+  if (inst.formed_on && on < *inst.formed_on)
+    errors["status_on"] = problem::BeforeFormedOn(*inst.formed_on);
   if (to && IsFinal(*to) && (!in.status_reason || in.status_reason->empty()))
-    errors["status_reason"] = "is required when an institution is " + *in.status;
+    errors["status_reason"] = problem::RequiredWhenStatus(*in.status);
   if (in.status_reason) CheckOptionalName(errors, "status_reason", *in.status_reason, 1000);
-  if (to == kMerged && !in.merged_into_id) errors["merged_into_id"] = "is required when merged";
+  if (to == kMerged && !in.merged_into_id) errors["merged_into_id"] = problem::RequiredWhenMerged();
   inst.status = *in.status;
   inst.status_on = on;
   inst.status_reason = in.status_reason ? NonEmpty(*in.status_reason) : std::nullopt;
   return true;
 }
 
-std::optional<std::string> MergeTargetProblem(const Institution& inst, const Institution& into) {
-  if (into.id == inst.id) return "cannot merge into itself";
-  if (into.type != inst.type) return "must be an institution of the same type";
-  if (IsFinalStatus(into.status)) return "is itself dissolved or merged";
+std::optional<FieldProblem> MergeTargetProblem(const Institution& inst, const Institution& into) {
+  if (into.id == inst.id) return problem::CannotMergeIntoItself();
+  if (into.type != inst.type) return problem::MergeSameType();
+  if (IsFinalStatus(into.status)) return problem::MergeTargetFinal();
   return std::nullopt;
 }
 
-std::optional<std::string> FederationProblem(const InstitutionType* type, const Institution& inst,
-                                             const Institution& parent) {
+std::optional<FieldProblem> FederationProblem(const InstitutionType* type, const Institution& inst,
+                                              const Institution& parent) {
   if (type && !type->MayFederateInto(parent.type)) {
-    std::string allowed;
-    for (const auto& t : type->parent_types) allowed += (allowed.empty() ? "" : ", ") + t;
-    return "a " + inst.type + " cannot federate into a " + parent.type +
-           (allowed.empty() ? " (it federates into nothing)" : " (only into " + allowed + ")");
+    if (type->parent_types.empty()) return problem::CannotFederateAtAll(inst.type, parent.type);
+    return problem::CannotFederateInto(inst.type, parent.type, type->parent_types);
   }
   if (!inst.area_path.empty() && !PathWithin(inst.area_path, parent.area_path))
-    return "the federation must be in the institution's area or one above it";
-  if (IsFinalStatus(parent.status)) return "the federation is dissolved or merged";
+    return problem::FederationOutsideArea();
+  if (IsFinalStatus(parent.status)) return problem::FederationFinal();
   return std::nullopt;
 }
 
@@ -238,35 +235,35 @@ std::string_view MemberField(MemberKind kind) {
 
 void CheckMemberBasics(const RegistryConfig& config, const Institution& inst, const MemberInput& in,
                        std::string_view today, FieldErrors& errors) {
-  if (!config.HasRole(in.role)) errors["role"] = "unknown member role";
+  if (!config.HasRole(in.role)) errors["role"] = problem::Unknown("member_role");
   CheckPastDate(errors, "joined_on", in.joined_on, today);
   if (inst.formed_on && in.joined_on < *inst.formed_on)
-    errors["joined_on"] = "is before the institution was formed (" + *inst.formed_on + ")";
-  if (IsFinalStatus(inst.status))
-    errors["institution"] = "is " + inst.status + "; it takes no members";
+    errors["joined_on"] = problem::BeforeFormedOn(*inst.formed_on);
+  if (IsFinalStatus(inst.status)) errors["institution"] = problem::TakesNoMembers(inst.status);
 }
 
-std::optional<std::string> SexCompositionProblem(const Institution& inst, std::string_view sex) {
-  if (inst.sex_composition == "women" && sex != "f") return "this is a women's " + inst.type;
-  if (inst.sex_composition == "men" && sex != "m") return "this is a men's " + inst.type;
+std::optional<FieldProblem> SexCompositionProblem(const Institution& inst, std::string_view sex) {
+  if (inst.sex_composition == "women" && sex != "f")
+    return problem::SexComposition("women", inst.type);
+  if (inst.sex_composition == "men" && sex != "m") return problem::SexComposition("men", inst.type);
   return std::nullopt;
 }
 
 void ApplyMemberPatch(const RegistryConfig& config, const Membership& found, const MemberPatch& p,
                       std::string_view today, Membership& m, FieldErrors& errors) {
   if (p.role) {
-    if (!config.HasRole(*p.role)) errors["role"] = "unknown member role";
+    if (!config.HasRole(*p.role)) errors["role"] = problem::Unknown("member_role");
     m.role = *p.role;
   }
   if (p.left_on) {
-    if (found.left_on) errors["left_on"] = "the membership has already ended";
+    if (found.left_on) errors["left_on"] = problem::MembershipEnded();
     CheckPastDate(errors, "left_on", *p.left_on, today);
-    if (*p.left_on < m.joined_on) errors["left_on"] = "is before the member joined";
+    if (*p.left_on < m.joined_on) errors["left_on"] = problem::BeforeJoined();
     m.left_on = *p.left_on;
   }
   if (p.left_reason) {
     CheckOptionalName(errors, "left_reason", *p.left_reason, 1000);
-    if (!p.left_on && !found.left_on) errors["left_reason"] = "goes with left_on";
+    if (!p.left_on && !found.left_on) errors["left_reason"] = problem::GoesWith("left_on");
     m.left_reason = NonEmpty(*p.left_reason);
   }
 }
@@ -276,13 +273,13 @@ void ScoreAssessment(const RegistryConfig& config, const Institution& inst,
                      FieldErrors& errors) {
   const auto* checklist = config.FindChecklist(in.checklist);
   if (!checklist)
-    errors["checklist"] = "unknown checklist";
+    errors["checklist"] = problem::Unknown("checklist");
   else if (std::find(checklist->institution_types.begin(), checklist->institution_types.end(),
                      inst.type) == checklist->institution_types.end())
-    errors["checklist"] = "does not apply to a " + inst.type;
+    errors["checklist"] = problem::ChecklistNotFor(inst.type);
   CheckPastDate(errors, "assessed_on", in.assessed_on, today);
   if (inst.formed_on && in.assessed_on < *inst.formed_on)
-    errors["assessed_on"] = "is before the institution was formed";
+    errors["assessed_on"] = problem::BeforeFormedOn(*inst.formed_on);
   const double points = checklist ? ScoreAnswers(*checklist, in.answers, a, errors) : 0;
   if (in.notes) CheckOptionalName(errors, "notes", *in.notes, 4000);
   if (!errors.empty()) return;

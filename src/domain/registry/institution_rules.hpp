@@ -42,7 +42,7 @@ std::span<const InstitutionTransition> InstitutionTransitions();
 // The row of the table for from -> to; nullptr when the change is not allowed.
 const InstitutionTransition* FindTransition(InstitutionStatus from, InstitutionStatus to);
 // Why the change from -> to is refused (the "status" field error); nullopt when it is allowed.
-std::optional<std::string> TransitionProblem(InstitutionStatus from, InstitutionStatus to);
+std::optional<FieldProblem> TransitionProblem(InstitutionStatus from, InstitutionStatus to);
 
 // Applies the fields of `in` that need no database to `inst`, checking each: the required
 // fields of a new institution, type (against `config`), names, the code's form, dates (not after
@@ -59,12 +59,12 @@ void ApplyInstitutionFields(const RegistryConfig& config, Institution& inst,
 bool ApplyInstitutionStatus(const Actor& actor, Institution& inst, const InstitutionInput& in,
                             bool creating, std::string_view today, FieldErrors& errors);
 // Why `into` cannot absorb `inst` (the "merged_into_id" field error), or nullopt.
-std::optional<std::string> MergeTargetProblem(const Institution& inst, const Institution& into);
+std::optional<FieldProblem> MergeTargetProblem(const Institution& inst, const Institution& into);
 // Why `inst` (of `type`, nullptr if unknown) cannot federate into `parent` (the "parent_id" field
 // error): the parent's type, its area (the institution's area or one above it), its status.
 // Cycles need the database and are the caller's.
-std::optional<std::string> FederationProblem(const InstitutionType* type, const Institution& inst,
-                                             const Institution& parent);
+std::optional<FieldProblem> FederationProblem(const InstitutionType* type, const Institution& inst,
+                                              const Institution& parent);
 
 // The field a membership of an institution with members of `kind` names its member by.
 std::string_view MemberField(MemberKind kind);
@@ -73,7 +73,7 @@ std::string_view MemberField(MemberKind kind);
 void CheckMemberBasics(const RegistryConfig& config, const Institution& inst, const MemberInput& in,
                        std::string_view today, FieldErrors& errors);
 // Why a person of `sex` may not join `inst` (a women's or men's group), or nullopt.
-std::optional<std::string> SexCompositionProblem(const Institution& inst, std::string_view sex);
+std::optional<FieldProblem> SexCompositionProblem(const Institution& inst, std::string_view sex);
 // Applies a change of role or the end of a membership to `m` (a copy of `found`).
 void ApplyMemberPatch(const RegistryConfig& config, const Membership& found, const MemberPatch& p,
                       std::string_view today, Membership& m, FieldErrors& errors);

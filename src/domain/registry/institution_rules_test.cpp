@@ -129,7 +129,7 @@ TEST(ApplyInstitutionStatus, RefusedChangesNameTheField) {
             "is required when merged");
   auto early = StatusTo("dormant");
   early.status_on = "2024-02-28";
-  EXPECT_EQ(check("active", early)["status_on"], "is before the formation date");
+  EXPECT_EQ(check("active", early)["status_on"], problem::BeforeFormedOn("2024-03-01"));
   InstitutionInput stray;
   stray.status_reason = "no reason";
   EXPECT_EQ(check("active", stray)["status"],
@@ -186,10 +186,11 @@ TEST(ApplyInstitutionFields, RequiredTogetherAndOneOf) {
   Institution inst;
   FieldErrors errors;
   ApplyInstitutionFields(config, inst, {}, true, "2025-02-01", errors);
-  EXPECT_EQ(errors, (FieldErrors{{"type", "is required"},
-                                 {"area_id", "is required"},
-                                 {"name", "is required"},
-                                 {"sex_composition", "is required"}}));
+  EXPECT_EQ(FieldTexts(errors),
+            (std::map<std::string, std::string>{{"type", "is required"},
+                                                {"area_id", "is required"},
+                                                {"name", "is required"},
+                                                {"sex_composition", "is required"}}));
   InstitutionInput in;
   in.type = "VO";
   in.bank_status = "opened";
@@ -253,9 +254,11 @@ TEST(Membership, BasicsSexCompositionAndEnding) {
   in.joined_on = "2024-01-15";
   FieldErrors errors;
   CheckMemberBasics(config, inst, in, "2025-02-01", errors);
-  EXPECT_EQ(errors, (FieldErrors{{"role", "unknown member role"},
-                                 {"joined_on", "is before the institution was formed (2024-03-01)"},
-                                 {"institution", "is dissolved; it takes no members"}}));
+  EXPECT_EQ(FieldTexts(errors),
+            (std::map<std::string, std::string>{
+                {"role", "unknown member role"},
+                {"joined_on", "is before the institution was formed (2024-03-01)"},
+                {"institution", "is dissolved; it takes no members"}}));
   auto shg = Existing("active", "SHG");
   shg.sex_composition = "women";
   EXPECT_EQ(SexCompositionProblem(shg, "m"), "this is a women's SHG");
@@ -296,9 +299,10 @@ TEST(Assessment, ScoredAgainstItsChecklist) {
   in.answers = {{"meets", 3}, {"sings", 1}};
   Assessment bad;
   ScoreAssessment(config, inst, in, "2025-02-01", bad, errors);
-  EXPECT_EQ(errors, (FieldErrors{{"answers.meets", "must be between 0 and 2"},
-                                 {"answers.saves", "is required"},
-                                 {"answers.sings", "is not an item of co_maturity"}}));
+  EXPECT_EQ(FieldTexts(errors), (std::map<std::string, std::string>{
+                                    {"answers.meets", "must be between 0 and 2"},
+                                    {"answers.saves", "is required"},
+                                    {"answers.sings", "is not an item of co_maturity"}}));
   errors.clear();
   ScoreAssessment(config, Existing("active", "VO"), in, "2025-02-01", bad, errors);
   EXPECT_EQ(errors["checklist"], "does not apply to a VO");

@@ -14,9 +14,9 @@ void ApplyArea(UnitOfWork& uow, const Actor& actor, Institution& inst, const std
                FieldErrors& errors) {
   auto area = IsValidId(area_id) ? uow.Areas().Get(area_id) : std::nullopt;
   if (!area || !actor.Sees(area->path)) {
-    errors["area_id"] = "no such area in your areas";
+    errors["area_id"] = problem::NoSuchInScope("area");
   } else if (!actor.Can(Permission::kRegistryWrite, area->path)) {
-    errors["area_id"] = "your role may not register institutions in this area";
+    errors["area_id"] = problem::RoleMayNotInArea("register_institutions");
   } else {
     inst.area_id = area->id;
     inst.area_path = area->path;
@@ -28,7 +28,7 @@ void ApplyMergeTarget(UnitOfWork& uow, const Actor& actor, Institution& inst,
                       const std::string& into_id, FieldErrors& errors) {
   auto into = IsValidId(into_id) ? uow.Institutions().Get(into_id) : std::nullopt;
   if (!into || !actor.Sees(into->area_path))
-    errors["merged_into_id"] = "no such institution in your areas";
+    errors["merged_into_id"] = problem::NoSuchInScope("institution");
   else if (auto why = MergeTargetProblem(inst, *into))
     errors["merged_into_id"] = *why;
   else
@@ -45,7 +45,7 @@ void ApplyParent(UnitOfWork& uow, const Actor& actor, const RegistryConfig& conf
   }
   auto parent = IsValidId(parent_id) ? uow.Institutions().Get(parent_id) : std::nullopt;
   if (!parent || !actor.Sees(parent->area_path)) {
-    errors["parent_id"] = "no such institution in your areas";
+    errors["parent_id"] = problem::NoSuchInScope("institution");
     return;
   }
   if (auto why = FederationProblem(config.Type(inst.type), inst, *parent)) {
@@ -56,7 +56,7 @@ void ApplyParent(UnitOfWork& uow, const Actor& actor, const RegistryConfig& conf
   std::optional<Institution> at = parent;
   for (int depth = 0; at && depth < 32; ++depth) {
     if (at->id == inst.id) {
-      errors["parent_id"] = "would make a cycle in the federation";
+      errors["parent_id"] = problem::FederationCycle();
       break;
     }
     at = at->parent_id ? uow.Institutions().Get(*at->parent_id) : std::nullopt;
@@ -100,7 +100,7 @@ std::optional<StatusChange> ApplyInstitution(UnitOfWork& uow, const Actor& actor
     ApplyArea(uow, actor, inst, *in.area_id, errors);
   if (in.code && !in.code->empty() && *in.code != code_before.value_or("") &&
       uow.Institutions().GetByCode(*in.code))
-    errors["code"] = "another institution has this code";
+    errors["code"] = problem::CodeTaken("institution");
   std::optional<StatusChange> change;
   if (ApplyInstitutionStatus(actor, inst, in, creating, today, errors)) {
     if (in.status && *in.status == ToString(InstitutionStatus::kMerged) && in.merged_into_id)
@@ -121,7 +121,7 @@ Result<Page<Institution>> InstitutionService::List(const Actor& actor, const Ins
   q.scope = std::move(*scope);
   if (f.parent_id) {
     auto parent = VisibleInstitution(*uow, actor, *f.parent_id);
-    if (!parent) return Fail(Error::Field("parent", "no such institution in your areas"));
+    if (!parent) return Fail(Error::Field("parent", problem::NoSuchInScope("institution")));
     q.parent_id = f.parent_id;
   }
   q.type = f.type;

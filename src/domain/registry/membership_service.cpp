@@ -15,14 +15,14 @@ void ResolveHousehold(UnitOfWork& uow, const Institution& inst, const MemberInpu
                       Membership& m, FieldErrors& errors) {
   auto& households = uow.Households();
   if (in.member_institution_id)
-    errors["member_institution_id"] = "a " + inst.type + " has households as members";
+    errors["member_institution_id"] = problem::HasMembers(inst.type, "households");
   if (!in.household_id) {
-    errors["household_id"] = "is required: a " + inst.type + " has households as members";
+    errors["household_id"] = problem::RequiredMembers(inst.type, "households");
     return;
   }
   auto h = IsValidId(*in.household_id) ? households.Get(*in.household_id) : std::nullopt;
   if (!h || !PathWithin(h->area_path, inst.area_path)) {
-    errors["household_id"] = "no such household in the institution's area";
+    errors["household_id"] = problem::NoSuchInInstitutionArea("household");
     return;
   }
   m.household_id = h->id;
@@ -32,7 +32,7 @@ void ResolveHousehold(UnitOfWork& uow, const Institution& inst, const MemberInpu
   }
   auto p = IsValidId(*in.person_id) ? households.GetPerson(*in.person_id) : std::nullopt;
   if (!p || p->household_id != h->id)
-    errors["person_id"] = "is not a member of that household";
+    errors["person_id"] = problem::NotMemberOfHousehold();
   else
     m.person_id = p->id;
 }
@@ -41,18 +41,18 @@ void ResolveHousehold(UnitOfWork& uow, const Institution& inst, const MemberInpu
 void ResolvePerson(UnitOfWork& uow, const Institution& inst, const MemberInput& in, Membership& m,
                    FieldErrors& errors) {
   if (in.member_institution_id)
-    errors["member_institution_id"] = "a " + inst.type + " has people as members";
+    errors["member_institution_id"] = problem::HasMembers(inst.type, "people");
   if (!in.person_id) {
-    errors["person_id"] = "is required: a " + inst.type + " has people as members";
+    errors["person_id"] = problem::RequiredMembers(inst.type, "people");
     return;
   }
   auto p = IsValidId(*in.person_id) ? uow.Households().GetPerson(*in.person_id) : std::nullopt;
   if (!p || !PathWithin(p->area_path, inst.area_path)) {
-    errors["person_id"] = "no such person in the institution's area";
+    errors["person_id"] = problem::NoSuchInInstitutionArea("person");
     return;
   }
   if (in.household_id && *in.household_id != p->household_id)
-    errors["household_id"] = "is not the person's household";
+    errors["household_id"] = problem::NotPersonsHousehold();
   m.person_id = p->id;
   m.household_id = p->household_id;
   if (auto why = SexCompositionProblem(inst, p->sex)) errors["person_id"] = *why;
@@ -63,26 +63,25 @@ void ResolvePerson(UnitOfWork& uow, const Institution& inst, const MemberInput& 
 void ResolveInstitution(UnitOfWork& uow, const Institution& inst, const MemberInput& in,
                         Membership& m, FieldErrors& errors) {
   if (!in.member_institution_id) {
-    errors["member_institution_id"] =
-        "is required: a " + inst.type + " has member institutions, each with a representative";
+    errors["member_institution_id"] = problem::RequiredInstitutionMember(inst.type);
     return;
   }
   auto mi = IsValidId(*in.member_institution_id) ? uow.Institutions().Get(*in.member_institution_id)
                                                  : std::nullopt;
   if (!mi || mi->parent_id != inst.id) {
-    errors["member_institution_id"] = "must be an institution federated into this " + inst.type;
+    errors["member_institution_id"] = problem::NotFederatedInto(inst.type);
     return;
   }
   m.member_institution_id = mi->id;
   if (!in.person_id) {
-    errors["person_id"] = "is required: the representative nominated by the member institution";
+    errors["person_id"] = problem::RequiredRepresentative();
     return;
   }
   bool found = false;
   for (const auto& x : uow.Institutions().Members(mi->id, true))
     if (x.person_id == in.person_id) found = true;
   if (!found) {
-    errors["person_id"] = "is not a current member of " + mi->name;
+    errors["person_id"] = problem::NotCurrentMemberOf(mi->name);
     return;
   }
   m.person_id = in.person_id;
@@ -138,8 +137,7 @@ Result<Membership> CheckMembership(UnitOfWork& uow, const RegistryConfig& config
     return Fail(Error::Validation(
         "the membership is invalid",
         {{std::string(MemberField(type->member_kind)),
-          "is already a current member of " + other.institution_name.value_or("another") + " (" +
-              inst.type + "); end that membership first"}}));
+          problem::AlreadyMemberOf(other.institution_name.value_or("another"), inst.type)}}));
   }
   return m;
 }

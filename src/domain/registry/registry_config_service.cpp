@@ -35,21 +35,21 @@ Result<InstitutionType> RegistryConfigService::SaveType(const Actor& actor,
   CheckCode(errors, "code", t.code);
   CheckName(errors, "name", t.name, 100);
   if (t.name_local) CheckOptionalName(errors, "name_local", *t.name_local, 100);
-  if (t.tier < 1 || t.tier > 6) errors["tier"] = "must be between 1 and 6";
+  if (t.tier < 1 || t.tier > 6) errors["tier"] = problem::OutOfRange(1, 6);
   if (t.size_min && (*t.size_min < 1 || *t.size_min > 100000))
-    errors["size_min"] = "must be between 1 and 100000";
+    errors["size_min"] = problem::OutOfRange(1, 100000);
   if (t.size_max && (*t.size_max < 1 || *t.size_max > 100000))
-    errors["size_max"] = "must be between 1 and 100000";
+    errors["size_max"] = problem::OutOfRange(1, 100000);
   if (t.size_min && t.size_max && *t.size_min > *t.size_max)
-    errors["size_max"] = "is below size_min";
+    errors["size_max"] = problem::BelowSizeMin();
   auto uow = db_.Begin(true);
   auto config = uow->RegistryConfig().Load();
   for (const auto& p : t.parent_types) {
     const auto* parent = p == t.code ? &t : config.Type(p);
     if (!parent)
-      errors["parent_types"] = "unknown type " + p;
+      errors["parent_types"] = problem::UnknownNamed("type", p);
     else if (parent->tier <= t.tier)
-      errors["parent_types"] = p + " is not a higher tier than " + t.code;
+      errors["parent_types"] = problem::NotHigherTier(p, t.code);
   }
   if (!errors.empty()) return Fail(Error::Validation("the institution type is invalid", errors));
   InstitutionType saved = t;
@@ -77,9 +77,10 @@ Result<InstitutionType> RegistryConfigService::SaveType(const Actor& actor,
 Status RegistryConfigService::SaveBandSet(const Actor& actor, const PovertyBandSet& set) {
   if (auto ok = Admin(actor); !ok) return ok;
   FieldErrors errors;
-  if (!IsValidDate(set.effective_from)) errors["effective_from"] = "must be a date YYYY-MM-DD";
+  if (!IsValidDate(set.effective_from)) errors["effective_from"] = problem::NotADate();
   if (set.source) CheckOptionalName(errors, "source", *set.source, 200);
-  if (set.bands.empty() || set.bands.size() > 20) errors["bands"] = "give 1 to 20 bands";
+  if (set.bands.empty() || set.bands.size() > 20)
+    errors["bands"] = problem::GiveCount(1, 20, "bands");
   std::set<std::string> codes;
   bool has_zero = false;
   for (std::size_t i = 0; i < set.bands.size(); ++i) {
@@ -88,12 +89,12 @@ Status RegistryConfigService::SaveBandSet(const Actor& actor, const PovertyBandS
     CheckCode(errors, f + "code", b.code);
     CheckName(errors, f + "name", b.name, 100);
     CheckRange(errors, f + "lower_bound", b.lower_bound, 0, 100);
-    if (!codes.insert(b.code).second) errors[f + "code"] = "is used twice";
+    if (!codes.insert(b.code).second) errors[f + "code"] = problem::UsedTwice();
     if (i > 0 && b.lower_bound <= set.bands[i - 1].lower_bound)
-      errors[f + "lower_bound"] = "bands must be given in increasing order of lower bound";
+      errors[f + "lower_bound"] = problem::BandsInOrder();
     has_zero = has_zero || b.lower_bound == 0;
   }
-  if (!set.bands.empty() && !has_zero) errors["bands"] = "the first band must start at 0";
+  if (!set.bands.empty() && !has_zero) errors["bands"] = problem::FirstBandAtZero();
   if (!errors.empty()) return Fail(Error::Validation("the poverty bands are invalid", errors));
   auto uow = db_.Begin(true);
   uow->RegistryConfig().SaveBandSet(set);
@@ -111,16 +112,16 @@ Status RegistryConfigService::SaveChecklist(const Actor& actor, const Checklist&
   FieldErrors errors;
   CheckCode(errors, "code", c.code);
   CheckName(errors, "name", c.name, 100);
-  if (c.items.empty() || c.items.size() > 50) errors["items"] = "give 1 to 50 items";
-  if (c.grades.empty()) errors["grades"] = "give at least one grade";
+  if (c.items.empty() || c.items.size() > 50) errors["items"] = problem::GiveCount(1, 50, "items");
+  if (c.grades.empty()) errors["grades"] = problem::AtLeastOneGrade();
   std::set<std::string> codes;
   for (std::size_t i = 0; i < c.items.size(); ++i) {
     const std::string f = "items[" + std::to_string(i) + "].";
     CheckCode(errors, f + "code", c.items[i].code);
     CheckName(errors, f + "name", c.items[i].name, 200);
     if (c.items[i].max_score < 1 || c.items[i].max_score > 100)
-      errors[f + "max_score"] = "must be between 1 and 100";
-    if (!codes.insert(c.items[i].code).second) errors[f + "code"] = "is used twice";
+      errors[f + "max_score"] = problem::OutOfRange(1, 100);
+    if (!codes.insert(c.items[i].code).second) errors[f + "code"] = problem::UsedTwice();
   }
   bool zero = false;
   for (std::size_t i = 0; i < c.grades.size(); ++i) {
@@ -129,11 +130,11 @@ Status RegistryConfigService::SaveChecklist(const Actor& actor, const Checklist&
     CheckRange(errors, f + "min_percent", c.grades[i].min_percent, 0, 100);
     zero = zero || c.grades[i].min_percent == 0;
   }
-  if (!c.grades.empty() && !zero) errors["grades"] = "one grade must start at 0 %";
+  if (!c.grades.empty() && !zero) errors["grades"] = problem::GradeAtZero();
   auto uow = db_.Begin(true);
   const auto config = uow->RegistryConfig().Load();
   for (const auto& t : c.institution_types)
-    if (!config.Type(t)) errors["institution_types"] = "unknown type " + t;
+    if (!config.Type(t)) errors["institution_types"] = problem::UnknownNamed("type", t);
   if (!errors.empty()) return Fail(Error::Validation("the checklist is invalid", errors));
   const bool existed = config.FindChecklist(c.code) != nullptr;
   uow->RegistryConfig().SaveChecklist(c);
@@ -154,14 +155,15 @@ Status RegistryConfigService::SaveOptions(const Actor& actor, const std::string&
     return Fail(Error::NotFound("option list"));
   FieldErrors errors;
   std::set<std::string> codes;
-  if (options.empty() || options.size() > 100) errors["options"] = "give 1 to 100 options";
+  if (options.empty() || options.size() > 100)
+    errors["options"] = problem::GiveCount(1, 100, "options");
   for (std::size_t i = 0; i < options.size(); ++i) {
     const std::string f = "[" + std::to_string(i) + "].";
     CheckCode(errors, f + "code", options[i].code);
     CheckName(errors, f + "name", options[i].name, 100);
     if (options[i].name_local)
       CheckOptionalName(errors, f + "name_local", *options[i].name_local, 100);
-    if (!codes.insert(options[i].code).second) errors[f + "code"] = "is used twice";
+    if (!codes.insert(options[i].code).second) errors[f + "code"] = problem::UsedTwice();
   }
   auto uow = db_.Begin(true);
   const auto config = uow->RegistryConfig().Load();
@@ -172,7 +174,7 @@ Status RegistryConfigService::SaveOptions(const Actor& actor, const std::string&
                                                   : config.topics;
   for (const auto& o : current)
     if (!codes.count(o.code) && (list == "member_role" ? o.code == "member" : false))
-      errors["options"] = "the role 'member' cannot be removed";
+      errors["options"] = problem::MemberRoleKept();
   if (!errors.empty()) return Fail(Error::Validation("the options are invalid", errors));
   Snapshot before, after;
   for (const auto& o : current) before[o.code] = o.name;

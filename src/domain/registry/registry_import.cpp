@@ -11,7 +11,7 @@ void AddFieldErrors(const FieldErrors& fields, int row,
     auto it = columns.find(field);
     std::string column = it != columns.end() ? it->second : field;
     if (column.rfind("wg.", 0) == 0) column = "wg_" + column.substr(3);
-    errors.push_back({row, column, "invalid", why});
+    errors.push_back({row, column, "invalid", why.Text(), why});
   }
 }
 

@@ -125,7 +125,7 @@ Result<Page<Report>> ReportService::List(const Actor& actor,
   if (area_id) {
     auto area = IsValidId(*area_id) ? uow->Areas().Get(*area_id) : std::nullopt;
     if (!area || !actor.Sees(area->path))
-      return Fail(Error::Field("area", "no such area in your areas"));
+      return Fail(Error::Field("area", problem::NoSuchInScope("area")));
     q.area_path = area->path;
   }
   return uow->Reports().List(q, page);
@@ -186,19 +186,19 @@ Result<ReportContent> ReportService::Create(const Actor& actor, const ReportInpu
   const std::string id = NewRecordId(in.id, "id", errors);
   auto templates = uow->Reports().Templates();
   const ReportTemplate* t = FindTemplate(templates, in.template_code);
-  if (!t) errors["template_code"] = "no such report template";
+  if (!t) errors["template_code"] = problem::NoSuch("report_template");
   auto area = IsValidId(in.area_id) ? uow->Areas().Get(in.area_id) : std::nullopt;
   if (!area || !actor.Sees(area->path))
-    return Fail(Error::Field("area_id", "no such area in your areas"));
+    return Fail(Error::Field("area_id", problem::NoSuchInScope("area")));
   if (!actor.Can(Permission::kReportWrite, area->path))
     return Fail(Error::Forbidden(
         "progress reports are written by officers, managers, M&E officers and administrators"));
   const auto settings = SettingsFrom(uow->Indicators().Settings(), clock_.Today());
   auto period = ParsePeriod(in.period, settings.fiscal_year);
   if (!period)
-    errors["period"] = "a month (2026-10), quarter (2026Q3), half-year (2026S2) or year (2026)";
+    errors["period"] = problem::NotAPeriod();
   else if (t && kKinds.at(t->period_kind) != period->kind)
-    errors["period"] = "a " + t->name + " covers a " + t->period_kind;
+    errors["period"] = problem::PeriodKindOfTemplate(t->name, t->period_kind);
   if (!errors.empty()) return Fail(Error::Validation("the report cannot be created", errors));
   if (uow->Reports().Find(t->code, area->id, period->text))
     return Fail(Error::Conflict("a " + t->name + " of this area and period exists already"));
@@ -252,18 +252,18 @@ Result<ReportService::Dhis2Config> ReportService::SaveDhis2(const Actor& actor,
   for (std::size_t i = 0; i < c.org_units.size(); ++i) {
     const auto& [area_id, unit] = c.org_units[i];
     if (!IsValidId(area_id) || !uow->Areas().Get(area_id))
-      errors["org_units[" + std::to_string(i) + "].area_id"] = "no such area";
+      errors["org_units[" + std::to_string(i) + "].area_id"] = problem::NoSuch("area");
     if (!token(unit))
-      errors["org_units[" + std::to_string(i) + "].org_unit"] = "a DHIS2 code or UID";
+      errors["org_units[" + std::to_string(i) + "].org_unit"] = problem::Dhis2CodeOrUid();
   }
   for (std::size_t i = 0; i < c.mappings.size(); ++i) {
     const auto& m = c.mappings[i];
     const std::string f = "mappings[" + std::to_string(i) + "]";
     if (!uow->Indicators().Get(m.indicator_code))
-      errors[f + ".indicator_code"] = "no such indicator";
-    if (!token(m.data_element)) errors[f + ".data_element"] = "a DHIS2 code or UID";
+      errors[f + ".indicator_code"] = problem::NoSuch("indicator");
+    if (!token(m.data_element)) errors[f + ".data_element"] = problem::Dhis2CodeOrUid();
     if (!m.category_option_combo.empty() && !token(m.category_option_combo))
-      errors[f + ".category_option_combo"] = "a DHIS2 code or UID";
+      errors[f + ".category_option_combo"] = problem::Dhis2CodeOrUid();
   }
   for (std::size_t i = 0; i < c.categories.size(); ++i) {
     const auto& k = c.categories[i];
@@ -274,9 +274,8 @@ Result<ReportService::Dhis2Config> ReportService::SaveDhis2(const Actor& actor,
             k.category.begin(), k.category.end(),
             [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'; }) &&
         !std::isdigit(static_cast<unsigned char>(k.category[0]));
-    if (!xml_name)
-      errors[f + ".category"] = "letters, digits and _ (an XML attribute name for ADX)";
-    if (!token(k.option_code)) errors[f + ".option_code"] = "a DHIS2 code";
+    if (!xml_name) errors[f + ".category"] = problem::AdxName();
+    if (!token(k.option_code)) errors[f + ".option_code"] = problem::Dhis2Code();
   }
   if (!errors.empty()) return Fail(Error::Validation("the DHIS2 mapping is not valid", errors));
   uow->Reports().ReplaceDhis2(c.org_units, c.mappings, c.categories);
@@ -316,22 +315,22 @@ Result<ReportContent> ReportService::Update(const Actor& actor, const std::strin
   }
   if (p.include_unverified) r.include_unverified = *p.include_unverified;
   if (p.stories) {
-    if (p.stories->size() > 20) errors["stories"] = "at most 20 stories";
+    if (p.stories->size() > 20) errors["stories"] = problem::AtMost(20, "stories");
     r.stories.clear();
     for (std::size_t i = 0; i < p.stories->size(); ++i) {
       Story s = (*p.stories)[i];
       const std::string f = "stories[" + std::to_string(i) + "]";
       CheckName(errors, f + ".title", s.title);
       CheckName(errors, f + ".body", s.body, 20000);
-      if (s.file_ids.size() > 10) errors[f + ".file_ids"] = "at most 10 photos";
+      if (s.file_ids.size() > 10) errors[f + ".file_ids"] = problem::AtMost(10, "photos");
       for (const auto& fid : s.file_ids) {
         auto file = IsValidId(fid) ? uow->Activities().GetFile(fid) : std::nullopt;
         auto a = file && file->record == "activity" ? uow->Activities().Get(file->record_id)
                                                     : std::nullopt;
         if (!a || !actor.Sees(a->area_path) || !PathWithin(a->area_path, r.area_path))
-          errors[f + ".file_ids"] = "no such file attached to a record of this area";
+          errors[f + ".file_ids"] = problem::NoSuchFileOfArea();
         else if (file->mime != "image/jpeg" && file->mime != "image/png")
-          errors[f + ".file_ids"] = "a photo (JPEG or PNG)";
+          errors[f + ".file_ids"] = problem::NotAPhoto();
       }
       s.id = NewId();
       s.position = static_cast<int>(i + 1);

@@ -30,7 +30,7 @@ Snapshot TemplateSnapshot(const ReportTemplate& t) {
 std::vector<ReportTemplateItem> CheckItems(UnitOfWork& uow,
                                            const std::vector<ReportTemplateItem>& items,
                                            FieldErrors& errors) {
-  if (items.empty() || items.size() > 200) errors["items"] = "1 to 200 indicators";
+  if (items.empty() || items.size() > 200) errors["items"] = problem::CountOf(1, 200, "indicators");
   const auto indicators = uow.Indicators().List();  // one read, not one per item
   std::vector<ReportTemplateItem> saved;
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -39,14 +39,14 @@ std::vector<ReportTemplateItem> CheckItems(UnitOfWork& uow,
     auto d = std::find_if(indicators.begin(), indicators.end(),
                           [&](const Indicator& x) { return x.code == items[i].indicator_code; });
     if (d == indicators.end()) {
-      errors[f + ".indicator_code"] = "no such indicator";
+      errors[f + ".indicator_code"] = problem::NoSuch("indicator");
       continue;
     }
-    if (items[i].by.size() > 2) errors[f + ".by"] = "at most 2 disaggregations";
+    if (items[i].by.size() > 2) errors[f + ".by"] = problem::AtMost(2, "disaggregations");
     for (const auto& dim : items[i].by)
       if (std::find(d->dims.begin(), d->dims.end(), dim) == d->dims.end() || dim == "child_area" ||
           dim == "month")
-        errors[f + ".by"] = d->code + " cannot be disaggregated by " + dim;
+        errors[f + ".by"] = problem::CannotDisaggregateBy(d->code, dim);
     saved.push_back(
         {static_cast<int>(i + 1), items[i].section, items[i].indicator_code, items[i].by});
   }
@@ -72,9 +72,9 @@ void ApplyTexts(ReportTemplate& t, const ReportTemplateInput& in, FieldErrors& e
       const auto& s = (*in.sections)[i];
       const std::string f = "sections[" + std::to_string(i) + "]";
       if (!HasSection(t, s.section))
-        errors[f + ".title"] = "not the title of a section of the items";
+        errors[f + ".title"] = problem::NotASectionTitle();
       else if (!seen.insert(s.section).second)
-        errors[f + ".title"] = "given twice";
+        errors[f + ".title"] = problem::GivenTwice();
       CheckTranslations(errors, f + ".names", s.names);
       if (!s.names.empty()) t.sections.push_back(s);
     }
@@ -119,7 +119,8 @@ Result<ReportTemplate> ReportService::CreateTemplate(const Actor& actor,
   t.code = in.code;
   t.period_kind = in.period_kind.value_or("");
   if (!kPeriodKinds.contains(t.period_kind))
-    errors["period_kind"] = "must be one of month, quarter, half, year";
+    errors["period_kind"] =
+        problem::OneOf(std::vector<std::string>{"month", "quarter", "half", "year"});
   t.items = CheckItems(*uow, in.items.value_or(std::vector<ReportTemplateItem>{}), errors);
   ApplyTexts(t, in, errors);
   if (!errors.empty()) return Fail(Error::Validation("the template is not valid", errors));
@@ -141,15 +142,15 @@ Result<ReportTemplate> ReportService::SaveTemplate(const Actor& actor, const std
   if (!found) return Fail(Error::NotFound("report template"));
   FieldErrors errors;
   ReportTemplate t = *found;
-  if (!in.code.empty() && in.code != code) errors["code"] = "a code cannot change";
+  if (!in.code.empty() && in.code != code) errors["code"] = problem::CodeCannotChange();
   if (in.period_kind && *in.period_kind != t.period_kind) {
     if (!kPeriodKinds.contains(*in.period_kind))
-      errors["period_kind"] = "must be one of month, quarter, half, year";
-    else if (t.builtin)
-      errors["period_kind"] = "a shipped template keeps its period kind";
-    else if (uow->Reports().TemplateUsed(code))
       errors["period_kind"] =
-          "reports were made from this template for a " + t.period_kind + "; it cannot change";
+          problem::OneOf(std::vector<std::string>{"month", "quarter", "half", "year"});
+    else if (t.builtin)
+      errors["period_kind"] = problem::ShippedTemplatePeriodKind();
+    else if (uow->Reports().TemplateUsed(code))
+      errors["period_kind"] = problem::TemplateUsed(t.period_kind);
     else
       t.period_kind = *in.period_kind;
   }

@@ -72,9 +72,7 @@ bool IsHex16(std::string_view s) {
          });
 }
 
-Error BadCursor() {
-  return Error::Field("cursor", "is not a cursor this server gave; sync again without one");
-}
+Error BadCursor() { return Error::Field("cursor", problem::NotASyncCursor()); }
 
 }  // namespace
 

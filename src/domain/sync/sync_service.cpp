@@ -55,7 +55,7 @@ FeedScope ReadFeedScope(SyncRepository& sync, const SnapshotScope& s) {
 Result<SyncPage> SyncService::Page(const Actor& actor, const std::optional<std::string>& cursor,
                                    int limit) {
   if (limit < 1 || limit > kSyncMaxLimit)
-    return Fail(Error::Field("limit", "must be a whole number 1-" + std::to_string(kSyncMaxLimit)));
+    return Fail(Error::Field("limit", problem::WholeNumberRange(1, kSyncMaxLimit)));
   std::optional<SyncCursor> given;
   if (cursor) {
     auto c = DecodeCursor(*cursor);

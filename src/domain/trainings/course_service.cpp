@@ -15,15 +15,15 @@ constexpr const char* kCatalogueKeepers = "managers and administrators keep the 
 void ApplyCourse(UnitOfWork& uow, Course& c, const CourseInput& in, bool creating,
                  FieldErrors& errors) {
   if (creating) {
-    if (!in.code) errors["code"] = "is required";
-    if (!in.title) errors["title"] = "is required";
-    if (!in.audience) errors["audience"] = "is required";
-    if (!in.duration_hours) errors["duration_hours"] = "is required";
+    if (!in.code) errors["code"] = problem::Required();
+    if (!in.title) errors["title"] = problem::Required();
+    if (!in.audience) errors["audience"] = problem::Required();
+    if (!in.duration_hours) errors["duration_hours"] = problem::Required();
   }
   if (in.code) {
     CheckCode(errors, "code", *in.code);
     if (*in.code != c.code && uow.Trainings().GetCourseByCode(*in.code))
-      errors["code"] = "another course has this code";
+      errors["code"] = problem::CodeTaken("course");
     c.code = *in.code;
   }
   if (in.title) CheckName(errors, "title", *in.title), c.title = *in.title;
@@ -40,7 +40,7 @@ void ApplyCourse(UnitOfWork& uow, Course& c, const CourseInput& in, bool creatin
       const bool known = std::any_of(config.topics.begin(), config.topics.end(),
                                      [&](const RegistryOption& o) { return o.code == t; });
       if (!known)
-        errors["topics"] = "unknown topic " + t;
+        errors["topics"] = problem::UnknownNamed("topic", t);
       else
         c.topics.push_back(t);
     }

@@ -52,7 +52,7 @@ Result<TrainingFollowup> TrainingService::AddFollowup(const Actor& actor, const 
       if (t.person_id == person_id) return &t;
     return nullptr;
   }();
-  if (!trainee) errors["person_id"] = "is not a trainee of this training";
+  if (!trainee) errors["person_id"] = problem::NotATrainee();
   TrainingFollowup f{NewRecordId(client_id, "id", errors),
                      id,
                      person_id,

@@ -20,9 +20,9 @@ void CheckNeed(UnitOfWork& uow, const Actor& actor, TrainingNeed& n, bool area_c
   if (area_changed) {
     auto area = IsValidId(n.area_id) ? uow.Areas().Get(n.area_id) : std::nullopt;
     if (!area || !actor.Sees(area->path))
-      errors["area_id"] = "no such area in your areas";
+      errors["area_id"] = problem::NoSuchInScope("area");
     else if (!actor.Can(Permission::kActivityWrite, area->path))
-      errors["area_id"] = "your role may not record needs here";
+      errors["area_id"] = problem::RoleMayNotRecordNeeds();
     else
       n.area_path = area->path, n.area_name = area->name;
   }
@@ -31,16 +31,16 @@ void CheckNeed(UnitOfWork& uow, const Actor& actor, TrainingNeed& n, bool area_c
     const bool ours =
         user && std::any_of(user->roles.begin(), user->roles.end(),
                             [&](const RoleAssignment& r) { return actor.Sees(r.area_path); });
-    if (!ours) errors["user_id"] = "no such staff member in your areas";
+    if (!ours) errors["user_id"] = problem::NoSuchInScope("staff_member");
   }
   if (n.institution_id && subject_changed) {
     auto inst =
         IsValidId(*n.institution_id) ? uow.Institutions().Get(*n.institution_id) : std::nullopt;
     if (!inst || !actor.Sees(inst->area_path))
-      errors["institution_id"] = "no such institution in your areas";
+      errors["institution_id"] = problem::NoSuchInScope("institution");
   }
   if (n.course_id && !(IsValidId(*n.course_id) && uow.Trainings().GetCourse(*n.course_id)))
-    errors["course_id"] = "no such course";
+    errors["course_id"] = problem::NoSuch("course");
 }
 
 // A need whose area the actor sees, or not found.
@@ -125,7 +125,7 @@ Result<TrainingNeed> TrainingService::UpdateNeed(const Actor& actor, const std::
   FieldErrors errors;
   CheckNeed(*uow, actor, n, area_changed, in.user_id || in.institution_id, clock_.Today(), errors);
   if (in.user_id && in.institution_id)
-    errors["user_id"] = "give either user_id or institution_id, not both";
+    errors["user_id"] = problem::EitherNotBoth("user_id", "institution_id");
   if (!errors.empty()) return Fail(Error::Validation("the training need is invalid", errors));
   NextVersion(n, *found, actor, clock_.Timestamp());
   if (!uow->Trainings().UpdateNeed(n, found->version))
@@ -160,7 +160,7 @@ Result<Page<StaffMember>> TrainingService::Staff(const Actor& actor,
   if (area_id) {
     auto area = IsValidId(*area_id) ? uow->Areas().Get(*area_id) : std::nullopt;
     if (!area || !actor.Sees(area->path))
-      return Fail(Error::Field("area", "no such area in your areas"));
+      return Fail(Error::Field("area", problem::NoSuchInScope("area")));
     area_path = area->path;
   }
   if (text && text->empty()) text.reset();

@@ -27,9 +27,9 @@ std::optional<TrainingPlan> PlanOfRow(UnitOfWork& uow, const Actor& actor, const
   if (!area || !actor.Sees(area->path))
     err("area_code", "unknown", "no area with this code in your areas");
   else if (!MaySetPlans(actor, area->path))
-    err("area_code", "forbidden", kPlansAreSetBy);
+    err("area_code", "forbidden", problem::PlansSetByOfficers().Text());
   auto period = ParsePeriod(r.period);
-  if (!period) err("period", "invalid", kPeriodForm);
+  if (!period) err("period", "invalid", problem::NotAPeriod().Text());
   const auto events = ParseWholeNumber(r.planned_events);
   if (!events) err("planned_events", "invalid", "must be a whole number");
   const auto participants = ParseWholeNumber(r.planned_participants);

@@ -17,9 +17,9 @@ void ApplyPlan(UnitOfWork& uow, const Actor& actor, TrainingPlan& t, const PlanP
   if (in.area_id && (creating || *in.area_id != t.area_id)) {
     auto area = IsValidId(*in.area_id) ? uow.Areas().Get(*in.area_id) : std::nullopt;
     if (!area || !actor.Sees(area->path))
-      errors["area_id"] = "no such area in your areas";
+      errors["area_id"] = problem::NoSuchInScope("area");
     else if (!MaySetPlans(actor, area->path))
-      errors["area_id"] = kPlansAreSetBy;
+      errors["area_id"] = problem::PlansSetByOfficers();
     else
       t.area_id = area->id, t.area_path = area->path, t.area_name = area->name;
   }
@@ -27,7 +27,7 @@ void ApplyPlan(UnitOfWork& uow, const Actor& actor, TrainingPlan& t, const PlanP
     auto course =
         IsValidId(*in.course_id) ? uow.Trainings().GetCourse(*in.course_id) : std::nullopt;
     if (!course)
-      errors["course_id"] = "no such course";
+      errors["course_id"] = problem::NoSuch("course");
     else
       t.course_id = course->id, t.course_title = course->title;
   }
@@ -51,7 +51,8 @@ Result<Page<TrainingPlan>> TrainingService::Plans(const Actor& actor,
   auto scope = ListScope(uow->Areas(), actor, Permission::kAreaRead, area_id);
   if (!scope) return Fail(scope.error());
   std::optional<Period> p;
-  if (period && !(p = ParsePeriod(*period))) return Fail(Error::Field("period", kPeriodForm));
+  if (period && !(p = ParsePeriod(*period)))
+    return Fail(Error::Field("period", problem::NotAPeriod()));
   return uow->Trainings().Plans(*scope, p ? std::optional(p->start) : std::nullopt,
                                 p ? std::optional(p->end) : std::nullopt, page);
 }
@@ -89,7 +90,8 @@ Result<TrainingPlan> TrainingService::UpdatePlan(const Actor& actor, const std::
   auto uow = db_.Begin(true);
   auto found = VisiblePlan(*uow, actor, id);
   if (!found) return Fail(found.error());
-  if (!MaySetPlans(actor, found->area_path)) return Fail(Error::Forbidden(kPlansAreSetBy));
+  if (!MaySetPlans(actor, found->area_path))
+    return Fail(Error::Forbidden(problem::PlansSetByOfficers().Text()));
   if (version != found->version) return Fail(Error::Stale("training plan", found->version));
   TrainingPlan t = *found;
   FieldErrors errors;
@@ -112,7 +114,8 @@ Status TrainingService::DeletePlan(const Actor& actor, const std::string& id) {
   auto uow = db_.Begin(true);
   auto found = VisiblePlan(*uow, actor, id);
   if (!found) return Fail(found.error());
-  if (!MaySetPlans(actor, found->area_path)) return Fail(Error::Forbidden(kPlansAreSetBy));
+  if (!MaySetPlans(actor, found->area_path))
+    return Fail(Error::Forbidden(problem::PlansSetByOfficers().Text()));
   uow->Trainings().DeletePlan(id);
   RecordAudit(uow->Audit(), clock_, actor, "delete", "training_plan", id, found->area_path,
               PlanSnapshot(*found), std::nullopt);

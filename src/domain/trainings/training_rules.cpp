@@ -44,11 +44,9 @@ void CheckTestMax(FieldErrors& errors, const std::optional<double>& test_max,
   if (test_max) {
     CheckRange(errors, "test_max", *test_max, 1, 1000);
     if (highest && *highest > *test_max)
-      errors["test_max"] = "trainees of this course have scores up to " + PlainNumber(*highest) +
-                           "; the maximum cannot be lower";
+      errors["test_max"] = problem::ScoresAboveMax(PlainNumber(*highest));
   } else if (highest) {
-    errors["test_max"] =
-        "trainees of this course have test scores; clear them before removing the test";
+    errors["test_max"] = problem::ScoresExist();
   }
 }
 
@@ -66,8 +64,7 @@ std::string CourseUseText(const CourseUse& use) {
 
 void CheckNeedFields(const TrainingNeed& n, std::string_view today, FieldErrors& errors) {
   if (n.user_id.has_value() == n.institution_id.has_value())
-    errors["user_id"] =
-        "give either user_id (a staff member) or institution_id (a community institution)";
+    errors["user_id"] = problem::NeedUserOrInstitution();
   CheckName(errors, "need", n.need, 2000);
   CheckOneOf(errors, "priority", n.priority, {"high", "medium", "low"});
   CheckPastDate(errors, "assessed_on", n.assessed_on, today);
@@ -77,16 +74,16 @@ void ApplyPlanFigures(TrainingPlan& t, const PlanPatch& in, FieldErrors& errors)
   if (in.period) {
     auto period = ParsePeriod(*in.period);
     if (!period)
-      errors["period"] = kPeriodForm;
+      errors["period"] = problem::NotAPeriod();
     else
       t.period = period->text, t.period_start = period->start, t.period_end = period->end;
   }
   if (in.planned_events) t.planned_events = *in.planned_events;
   if (in.planned_participants) t.planned_participants = *in.planned_participants;
   if (t.planned_events < 0 || t.planned_events > 100000)
-    errors["planned_events"] = "must be between 0 and 100000";
+    errors["planned_events"] = problem::OutOfRange(0, 100000);
   if (t.planned_participants < 0 || t.planned_participants > 10000000)
-    errors["planned_participants"] = "must be between 0 and 10000000";
+    errors["planned_participants"] = problem::OutOfRange(0, 10000000);
 }
 
 std::optional<std::int64_t> ParseWholeNumber(const std::string& s) {
@@ -98,7 +95,7 @@ std::optional<std::int64_t> ParseWholeNumber(const std::string& s) {
 void CheckFollowup(const Activity& training, const TrainingFollowup& f, std::string_view today,
                    FieldErrors& errors) {
   CheckPastDate(errors, "followed_on", f.followed_on, today);
-  if (f.followed_on < training.held_on) errors["followed_on"] = "is before the training";
+  if (f.followed_on < training.held_on) errors["followed_on"] = problem::BeforeThe("training");
   CheckOneOf(errors, "applies", f.applies, {"yes", "partly", "no"});
   if (f.notes) CheckOptionalName(errors, "notes", *f.notes, 2000);
 }
@@ -120,12 +117,12 @@ Result<ActivityEdit> CheckScoring(ActivityStatus status, ActivityParty party) {
 void ApplyScores(Activity& training, const ScoresInput& in, const Course& course, bool correcting,
                  Snapshot& was, Snapshot& now, FieldErrors& errors) {
   if (correcting && (!in.correction_reason || in.correction_reason->empty()))
-    errors["correction_reason"] = "is required to correct a submitted or verified training";
+    errors["correction_reason"] = problem::RequiredToCorrectTraining();
   else if (!correcting && in.correction_reason)
-    errors["correction_reason"] = "only for correcting a submitted or verified training";
+    errors["correction_reason"] = problem::OnlyForTrainingCorrection();
   if (in.correction_reason)
     CheckOptionalName(errors, "correction_reason", *in.correction_reason, 1000);
-  if (in.trainees.empty()) errors["trainees"] = "list the trainees to score";
+  if (in.trainees.empty()) errors["trainees"] = problem::ListTrainees();
   auto& attendance = training.attendance;
   std::set<std::string> seen;
   for (std::size_t i = 0; i < in.trainees.size(); ++i) {
@@ -134,10 +131,10 @@ void ApplyScores(Activity& training, const ScoresInput& in, const Course& course
     auto t = std::find_if(attendance.begin(), attendance.end(),
                           [&](const Attendance& y) { return y.person_id == x.person_id; });
     if (t == attendance.end()) {
-      errors[f + ".person_id"] = "is not a trainee of this training";
+      errors[f + ".person_id"] = problem::NotATrainee();
       continue;
     }
-    if (!seen.insert(x.person_id).second) errors[f + ".person_id"] = "listed twice";
+    if (!seen.insert(x.person_id).second) errors[f + ".person_id"] = problem::ListedTwice();
     CheckTestScores(errors, f, x.pre_score, x.post_score, course.test_max,
                     course.test_max ? PlainNumber(*course.test_max) : "");
     if (t->pre_score == x.pre_score && t->post_score == x.post_score) continue;

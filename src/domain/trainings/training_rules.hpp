@@ -19,10 +19,6 @@
 
 namespace mobilise::domain {
 
-inline constexpr const char* kPlansAreSetBy =
-    "plans are set by officers, managers and administrators of the area";
-inline constexpr const char* kPeriodForm = "must be like 2026-10, 2026Q3, 2026S2 or 2026";
-
 // The course catalogue is kept by managers and programme administrators.
 bool MayEditCourses(const Actor& actor);
 // Needs and follow-ups: whoever recorded them, or an officer, manager or administrator of the

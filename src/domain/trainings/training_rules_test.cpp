@@ -82,7 +82,7 @@ TEST(TrainingPlans, PeriodAndFigures) {
   EXPECT_EQ(t.period, "2026Q3");
   EXPECT_EQ(t.planned_events, 4);
   ApplyPlanFigures(t, PlanPatch{std::nullopt, std::nullopt, "Q3", -1, std::nullopt}, errors);
-  EXPECT_EQ(errors.at("period"), kPeriodForm);
+  EXPECT_EQ(errors.at("period"), problem::NotAPeriod());
   EXPECT_EQ(errors.at("planned_events"), "must be between 0 and 100000");
   EXPECT_FALSE(errors.count("planned_participants"));
   EXPECT_EQ(ParseWholeNumber("0012"), 12);

@@ -33,17 +33,18 @@ std::vector<RoleAssignment> ResolveRoles(UnitOfWork& uow, const Actor& actor,
                                          const std::vector<RoleInput>& in, FieldErrors& errors,
                                          bool& forbidden) {
   std::vector<RoleAssignment> out;
-  if (in.empty()) errors["roles"] = "give the user at least one role in an area";
+  if (in.empty()) errors["roles"] = problem::AtLeastOneRole();
   for (std::size_t i = 0; i < in.size(); ++i) {
     const std::string f = "roles[" + std::to_string(i) + "]";
     auto role = ParseRole(in[i].role);
     if (!role) {
-      errors[f + ".role"] = "must be one of mobiliser, officer, manager, me, admin, focal_point";
+      errors[f + ".role"] = problem::OneOf(std::vector<std::string>{
+          "mobiliser", "officer", "manager", "me", "admin", "focal_point"});
       continue;
     }
     auto area = IsValidId(in[i].area_id) ? uow.Areas().Get(in[i].area_id) : std::nullopt;
     if (!area || !actor.Sees(area->path)) {
-      errors[f + ".area_id"] = "no such area in your areas";
+      errors[f + ".area_id"] = problem::NoSuchInScope("area");
       continue;
     }
     if (!actor.Can(Permission::kUserWrite, area->path)) forbidden = true;
@@ -92,11 +93,12 @@ Result<Page<User>> UserService::List(const Actor& actor, const UserListFilter& f
   q.page = f.page;
   if (f.role) {
     q.role = ParseRole(*f.role);
-    if (!q.role) return Fail(Error::Field("role", "unknown role"));
+    if (!q.role) return Fail(Error::Field("role", problem::Unknown("role")));
   }
   if (f.area_id) {
     auto a = IsValidId(*f.area_id) ? uow->Areas().Get(*f.area_id) : std::nullopt;
-    if (!a || !actor.Sees(a->path)) return Fail(Error::Field("area", "no such area in your areas"));
+    if (!a || !actor.Sees(a->path))
+      return Fail(Error::Field("area", problem::NoSuchInScope("area")));
     q.area = SubtreeRange(a->path);
   }
   return uow->Users().List(q);
@@ -110,11 +112,12 @@ Result<User> UserService::Get(const Actor& actor, const std::string& id) {
 Result<User> UserService::Create(const Actor& actor, const UserInput& in) {
   if (!actor.HasPermission(Permission::kUserWrite)) return Fail(Error::Forbidden());
   FieldErrors errors;
-  if (!UsernameOk(in.username))
-    errors["username"] = "3 to 64 of lower-case letters a-z, digits, '.', '_' and '-'";
+  if (!UsernameOk(in.username)) errors["username"] = problem::UsernameForm();
   CheckName(errors, "full_name", in.full_name);
-  if (auto why = PasswordProblem(in.password); !why.empty()) errors["password"] = why;
-  if (!IsSupportedLocale(in.locale)) errors["locale"] = "must be one of en, ps, prs, ur, uk, mr";
+  if (auto why = PasswordProblem(in.password)) errors["password"] = *why;
+  if (!IsSupportedLocale(in.locale))
+    errors["locale"] =
+        problem::OneOf(std::vector<std::string>{"en", "ps", "prs", "ur", "uk", "mr"});
   const std::string id = NewRecordId(in.id, "id", errors);
   auto uow = db_.Begin(true);
   if (auto ok = ClaimRecordId(*uow, RecordTable::kUser, in.id); !ok) return Fail(ok.error());
@@ -144,9 +147,10 @@ Result<User> UserService::Update(const Actor& actor, const std::string& id, cons
   FieldErrors errors;
   if (p.full_name) CheckName(errors, "full_name", *p.full_name);
   if (p.locale && !IsSupportedLocale(*p.locale))
-    errors["locale"] = "must be one of en, ps, prs, ur, uk, mr";
+    errors["locale"] =
+        problem::OneOf(std::vector<std::string>{"en", "ps", "prs", "ur", "uk", "mr"});
   if (p.password)
-    if (auto why = PasswordProblem(*p.password); !why.empty()) errors["password"] = why;
+    if (auto why = PasswordProblem(*p.password)) errors["password"] = *why;
   auto uow = db_.Begin(true);
   auto found = Visible(uow->Users(), actor, Permission::kUserWrite, id);
   if (!found) return Fail(found.error());
@@ -158,7 +162,7 @@ Result<User> UserService::Update(const Actor& actor, const std::string& id, cons
   if (forbidden) return Fail(Error::Forbidden("you may grant roles only in areas you administer"));
   if (p.version != before.version) return Fail(Error::Stale("user", before.version));
   if (p.disabled && *p.disabled && id == actor.user_id)
-    return Fail(Error::Field("disabled", "you cannot disable your own account"));
+    return Fail(Error::Field("disabled", problem::CannotDisableSelf()));
   if (p.full_name) u.full_name = *p.full_name;
   if (p.locale) u.locale = *p.locale;
   if (p.disabled) u.disabled = *p.disabled;
