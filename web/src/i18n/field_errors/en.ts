@@ -16,7 +16,7 @@ const en = {
   'ferr.code_characters': 'Use only letters A-Z, digits, “.”, “_” and “-”.',
   'ferr.one_of': 'Choose one of: {allowed}.',
   'ferr.out_of_range': 'Must be between {min} and {max}.',
-  'ferr.out_of_range_test_max': 'Must be between {min} and the test’s maximum, {max}.',
+  'ferr.out_of_range_test_max': 'Must be between {min} and the test maximum {max}.',
   'ferr.positive_number': 'Must be a number above 0.',
   'ferr.not_negative_number': 'Must be a number, 0 or more.',
   'ferr.whole_number': 'Must be a whole number.',
