@@ -97,11 +97,11 @@ test('the dashboard shows a seeded figure, its records, and % achieved once a ta
   await page.goto('/#/targets');
   await page.getByTestId('target-form').waitFor();
   await page.getByTestId('target-save').click();
-  assert.match(await page.getByTestId('target-value-input-error').textContent(), /required/);
+  assert.match(await page.getByTestId('target-value-input-error').textContent(), /required/i);
   await page.getByTestId('target-indicator').selectOption('ACTIVITIES');
   await page.getByTestId('target-value-input').fill('4');
   await page.getByTestId('target-save').click();
-  assert.match(await page.getByTestId('target-area-error').textContent(), /no such area/);
+  assert.match(await page.getByTestId('target-area-error').textContent(), /no such area/i);
   await pickArea(page, 'target-area', seed.code);
   assert.equal(await page.getByTestId('target-period').getAttribute('data-value'), month);
   await page.screenshot({ path: outputPath('targets-360-form-en.png'), fullPage: true });

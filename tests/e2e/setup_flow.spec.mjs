@@ -97,7 +97,7 @@ test('the fiscal year moves to July: a quarter covers July to September in the p
   await page.getByTestId('settings-save').click();
   const err = page.getByTestId('settings-green-error');
   await err.waitFor();
-  assert.match(await err.textContent(), /amber must not be above green/);
+  assert.match(await err.textContent(), /amber must not be above green/i);
   assert.equal((await admin.get('/programme-settings')).fiscal_year_start_month, 1);
   assert.ok((await overflow(page)) <= 0, 'the settings fit the phone');
   await page.screenshot({ path: outputPath('setup-360-settings-error-en.png'), fullPage: true });
@@ -403,7 +403,7 @@ test('an indicator and an area mapped from the template check; the DHIS2 export 
   await page.getByTestId('dhis2-save').click();
   const err = page.getByTestId(`d2-map-${i}-de-error`);
   await err.waitFor();
-  assert.match(await err.textContent(), /a DHIS2 code or UID/);
+  assert.match(await err.textContent(), /a DHIS2 code or UID/i);
   assert.ok((await overflow(page)) <= 0, 'the mapping fits the phone');
   await page.screenshot({ path: outputPath('setup-360-dhis2-error-en.png'), fullPage: true });
 

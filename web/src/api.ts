@@ -1,10 +1,19 @@
 // The one HTTP client of the app: same-origin cookie session, CSRF header on writes, one error
 // shape (docs/api.md "Errors"), and a hook that sends the user back to login on 401.
 
+// A field's problem as a code of the server's catalogue and its parameters (each a string, or a
+// list of strings such as the allowed values); the app words it in the user's language
+// (i18n/field_errors.ts). `fields` keeps the server's English text for the same keys.
+export interface FieldCode {
+  code: string;
+  params?: Record<string, string | string[]>;
+}
+
 export interface ApiErrorBody {
   code: string;
   message: string;
   fields?: Record<string, string>;
+  field_codes?: Record<string, FieldCode>;
   current?: unknown;
 }
 
@@ -12,12 +21,14 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Record<string, string>;
+  readonly fieldCodes: Record<string, FieldCode>;
   readonly current: unknown;
   constructor(status: number, body: ApiErrorBody) {
     super(body.message || body.code);
     this.status = status;
     this.code = body.code;
     this.fields = body.fields ?? {};
+    this.fieldCodes = body.field_codes ?? {};
     this.current = body.current;
   }
 }

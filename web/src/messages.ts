@@ -1,6 +1,6 @@
 // The app-wide message line: errors go to a role=alert region, confirmations to a polite
 // live region (see components/alerts.tsx).
-import { ApiError } from './api';
+import { ApiError, type ApiErrorBody } from './api';
 import { hasKey, t } from './i18n';
 import { createStore } from './store';
 
@@ -21,6 +21,11 @@ export const messageStore = createStore<Messages>({
 
 export function describeError(err: unknown): { text: string; detail: string | null } {
   if (err instanceof ApiError) {
+    // Field errors are shown beside their fields in the user's language: the line says how
+    // many need fixing instead of the server's English summary.
+    const n = new Set([...Object.keys(err.fields), ...Object.keys(err.fieldCodes)]).size;
+    if (err.code === 'validation' && n > 0)
+      return { text: t('error.fieldsToFix', { n }), detail: null };
     const key = 'error.' + err.code;
     const text = err.status === 0 ? t('error.network') : hasKey(key) ? t(key) : t('error.other');
     return { text, detail: err.message && err.message !== err.code ? err.message : null };
@@ -44,4 +49,10 @@ export function clearMessages(): void {
   const s = messageStore.get();
   if (s.error || s.info)
     messageStore.set({ error: null, detail: null, info: null, seq: s.seq + 1 });
+}
+
+// A queued entry the server refused (the outbox keeps its error body): said as a live refusal
+// would be, "n fields need fixing" for field errors.
+export function showRefusal(error: (ApiErrorBody & { status: number }) | undefined): void {
+  showError(error?.code ? new ApiError(error.status, error) : t('off.refused'));
 }

@@ -1,4 +1,5 @@
 // Shapes of the records the API answers with (docs/api.md).
+import type { FieldCode } from './api';
 
 export type RoleCode = 'mobiliser' | 'officer' | 'manager' | 'me' | 'admin' | 'focal_point';
 export const ROLE_CODES: RoleCode[] = [
@@ -110,6 +111,9 @@ export interface ImportError {
   column: string;
   code: string;
   message: string;
+  // The row's field problem as a code and params, when it failed a field check (the app words
+  // it in the user's language; `message` is the English).
+  field_code?: FieldCode;
 }
 
 export interface ImportResult {

@@ -1,5 +1,5 @@
-// A labelled input with its field error (from error.fields) shown and announced beside it;
-// the submit and cancel buttons of a small form.
+// A labelled input with its field error (the server's, worded by i18n/field_message.ts) shown
+// and announced beside it; the submit and cancel buttons of a small form.
 import type { ComponentChildren, VNode } from 'preact';
 import { useId } from 'preact/hooks';
 import { useI18n } from '../i18n';

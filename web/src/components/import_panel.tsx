@@ -5,6 +5,7 @@ import { upload } from '../api';
 import { useI18n } from '../i18n';
 import { clearMessages, showError, showInfo } from '../messages';
 import type { ImportResult } from '../types';
+import { fieldMessage } from '../i18n/field_message';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -172,7 +173,7 @@ export function ImportPanel<R extends ImportResult>(p: Props<R>) {
                         <td>{e.row}</td>
                         <td dir="ltr">{e.column}</td>
                         <td>
-                          <bdi dir="auto">{e.message}</bdi>
+                          <bdi dir="auto">{fieldMessage(e.column, e.field_code, e.message)}</bdi>
                         </td>
                       </tr>
                     ))}

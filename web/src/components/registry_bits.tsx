@@ -6,6 +6,8 @@ import { useState } from 'preact/hooks';
 import { ApiError } from '../api';
 import { langStore, useI18n } from '../i18n';
 import { clearMessages, showError } from '../messages';
+import { fieldMessages } from '../i18n/field_message';
+import { useFieldErrors } from './field_focus';
 import { enumLabel } from '../registry_data';
 import { href } from '../router';
 import { createStore } from '../store';
@@ -236,7 +238,7 @@ export function fieldBinder<F>(f: F, set: (p: Partial<F>) => void, errors: Recor
 // A record form's write state: the server's field errors, busy while a write runs, and whether
 // the delete question is open.
 export function useWrite() {
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useFieldErrors();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   return {
@@ -245,8 +247,8 @@ export function useWrite() {
     busy,
     confirming,
     setConfirming,
-    // Runs a save, busy meanwhile. A refusal puts its field errors on the form (through
-    // `fieldsOf` where the form words them itself), hands a record changed meanwhile
+    // Runs a save, busy meanwhile. A refusal puts its field errors on the form in the user's
+    // language (through `fieldsOf` where the form words some itself) and goes to the first, hands a record changed meanwhile
     // (error.current) to `onCurrent`, and goes to the message line.
     async save(
       write: () => Promise<unknown>,
@@ -260,7 +262,8 @@ export function useWrite() {
         await write();
       } catch (e) {
         if (e instanceof ApiError) {
-          setFields(opts.fieldsOf ? opts.fieldsOf(e.fields) : e.fields);
+          const got = fieldMessages(e);
+          setFields(opts.fieldsOf ? opts.fieldsOf(got) : got);
           if (e.current && opts.onCurrent) opts.onCurrent(e.current);
         }
         showError(e);

@@ -1,8 +1,11 @@
 // English: the reference dictionary. Every key of the shell lives here; the other languages must
 // provide the same keys (the compiler checks), and a missing one falls back to this text.
 import type { Plural } from './types';
+import fieldErrors from './field_errors/en';
 
 const en = {
+  // The field problems' words (field_errors/en.ts), in this chunk.
+  ...fieldErrors,
   'app.name': 'Mobilise',
   'app.tagline': 'Community mobilisation MIS',
   'nav.main': 'Main menu',
@@ -210,6 +213,11 @@ const en = {
   'error.unauthenticated': 'Please sign in.',
   'error.unsupported': 'This kind of request or file is not supported.',
   'error.other': 'Something went wrong.',
+  'error.fieldsToFix': { one: '{n} field needs fixing.', other: '{n} fields need fixing.' },
+  // A field named in a list of errors away from the field (a person's field, a field with no input).
+  'field.inPerson': 'Person {n} — {field}',
+  'field.version': 'Record version',
+  'field.id': 'Record id',
   'offline.offline': 'Offline',
   'offline.waiting': { one: '{n} waiting to send', other: '{n} waiting to send' },
   'offline.problems': { one: '{n} needs your attention', other: '{n} need your attention' },

@@ -1,8 +1,10 @@
 // پښتو (Pashto), written right to left.
 import type { MessageKey } from './en';
 import type { Plural } from './types';
+import fieldErrors from './field_errors/ps';
 
 const ps: Record<MessageKey, string | Plural> = {
+  ...fieldErrors,
   'app.name': 'Mobilise',
   'app.tagline': 'د ټولنیز بسیج د معلوماتو سیستم',
   'nav.main': 'اصلي مینو',
@@ -209,6 +211,10 @@ const ps: Record<MessageKey, string | Plural> = {
   'error.unauthenticated': 'مهرباني وکړئ ننوځئ.',
   'error.unsupported': 'دا ډول غوښتنه یا فایل نه منل کېږي.',
   'error.other': 'یوه ستونزه پېښه شوه.',
+  'error.fieldsToFix': { one: '{n} برخه سمون ته اړتیا لري.', other: '{n} برخې سمون ته اړتیا لري.' },
+  'field.inPerson': 'وګړی {n} — {field}',
+  'field.version': 'د ریکارډ نسخه',
+  'field.id': 'د ریکارډ پېژند',
   'offline.offline': 'بې انټرنېټه',
   'offline.waiting': { one: '{n} د لېږلو په تمه', other: '{n} د لېږلو په تمه' },
   'offline.problems': {

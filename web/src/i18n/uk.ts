@@ -1,8 +1,10 @@
 // Українська (Ukrainian).
 import type { MessageKey } from './en';
 import type { Plural } from './types';
+import fieldErrors from './field_errors/uk';
 
 const uk: Record<MessageKey, string | Plural> = {
+  ...fieldErrors,
   'app.name': 'Mobilise',
   'app.tagline': 'Система даних громадської мобілізації',
   'nav.main': 'Головне меню',
@@ -228,6 +230,15 @@ const uk: Record<MessageKey, string | Plural> = {
   'error.unauthenticated': 'Будь ласка, увійдіть.',
   'error.unsupported': 'Такий запит або файл не підтримується.',
   'error.other': 'Щось пішло не так.',
+  'error.fieldsToFix': {
+    one: '{n} поле треба виправити.',
+    few: '{n} поля треба виправити.',
+    many: '{n} полів треба виправити.',
+    other: '{n} поля треба виправити.',
+  },
+  'field.inPerson': 'Особа {n} — {field}',
+  'field.version': 'Версія запису',
+  'field.id': 'Ідентифікатор запису',
   'offline.offline': 'Без мережі',
   'offline.waiting': {
     one: '{n} очікує надсилання',

@@ -7,6 +7,7 @@
 // - `drafts`: half-filled forms by key (see drafts.ts).
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { fold } from './fold';
+import type { FieldCode } from '../api';
 
 // In the order the sync feed sends them (references stay valid).
 export const ENTITIES = [
@@ -36,6 +37,8 @@ export interface OutboxError {
   code: string;
   message: string;
   fields: Record<string, string>;
+  // The same keys as a code and parameters, for the app to word in the user's language.
+  field_codes?: Record<string, FieldCode>;
   current?: unknown;
 }
 

@@ -286,6 +286,7 @@ async function sendOne(d: DB, e: OutboxEntry): Promise<'sent' | 'retry' | 'refus
             code: err.code,
             message: err.message,
             fields: err.fields,
+            field_codes: err.fieldCodes,
             current: err.current,
           }
         : { status: 0, code: 'network', message: String(err), fields: {} };

@@ -7,13 +7,15 @@ import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import type { User } from '../../types';
 import { roleLabel } from '../../roles';
+import { fieldMessages } from '../../i18n/field_message';
+import { useFieldErrors } from '../../components/field_focus';
 
 export function AccountPage({ user }: { user: User }) {
   const { t } = useI18n();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useFieldErrors();
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -31,7 +33,7 @@ export function AccountPage({ user }: { user: User }) {
       setRepeat('');
       showInfo(t('account.changed'));
     } catch (err) {
-      if (err instanceof ApiError) setFields(err.fields);
+      if (err instanceof ApiError) setFields(fieldMessages(err));
       showError(err);
     }
   }

@@ -8,6 +8,8 @@ import { useI18n } from '../../i18n';
 import { clearMessages, showError } from '../../messages';
 import { looksLikeFieldDevice, thisDevice } from '../../device';
 import { login } from '../../session';
+import { fieldMessages } from '../../i18n/field_message';
+import { useFieldErrors } from '../../components/field_focus';
 
 export function LoginPage({ ended }: { ended: boolean }) {
   const { t } = useI18n();
@@ -15,7 +17,7 @@ export function LoginPage({ ended }: { ended: boolean }) {
   const [password, setPassword] = useState('');
   const [keep, setKeep] = useState(looksLikeFieldDevice);
   const [busy, setBusy] = useState(false);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useFieldErrors();
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -25,7 +27,7 @@ export function LoginPage({ ended }: { ended: boolean }) {
     try {
       await login(username.trim(), password, keep ? thisDevice() : undefined);
     } catch (err) {
-      if (err instanceof ApiError) setFields(err.fields);
+      if (err instanceof ApiError) setFields(fieldMessages(err));
       showError(err);
       setBusy(false);
     }

@@ -12,6 +12,8 @@ import { updateCurrentUser } from '../../session';
 import { useFetch } from '../../use_fetch';
 import type { User } from '../../types';
 import { LoadingCard } from '../../components/loading_card';
+import { fieldMessages } from '../../i18n/field_message';
+import { useFieldErrors } from '../../components/field_focus';
 
 function rowsOf(user: User): RoleRow[] {
   return user.roles.map((r) =>
@@ -30,7 +32,7 @@ export function UserCreatePage() {
   const [password, setPassword] = useState('');
   const [locale, setLocale] = useState<string>(lang);
   const [rows, setRows] = useState<RoleRow[]>([newRoleRow()]);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useFieldErrors();
   const [busy, setBusy] = useState(false);
 
   async function submit(e: Event) {
@@ -49,7 +51,7 @@ export function UserCreatePage() {
       showInfo(t('common.created'));
       navigate('users', user.id);
     } catch (err) {
-      if (err instanceof ApiError) setFields(err.fields);
+      if (err instanceof ApiError) setFields(fieldMessages(err));
       showError(err);
     } finally {
       setBusy(false);
@@ -119,7 +121,7 @@ export function UserEditPage({ id }: { id: string }) {
   const [locale, setLocale] = useState('en');
   const [rows, setRows] = useState<RoleRow[]>([]);
   const [password, setPassword] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useFieldErrors();
 
   function adopt(u: User) {
     setUser(u);
@@ -148,7 +150,7 @@ export function UserEditPage({ id }: { id: string }) {
       return true;
     } catch (err) {
       if (err instanceof ApiError) {
-        setFields(err.fields);
+        setFields(fieldMessages(err));
         if (err.code === 'conflict' && err.current) adopt(err.current as User);
       }
       showError(err);

@@ -9,6 +9,8 @@ import { clearMessages, showError, showInfo } from '../../messages';
 import { href, navigate } from '../../router';
 import type { Area } from '../../types';
 import { useFetch } from '../../use_fetch';
+import { fieldMessages } from '../../i18n/field_message';
+import { useFieldErrors } from '../../components/field_focus';
 
 type Mode = 'view' | 'edit' | 'child' | 'move' | 'delete';
 
@@ -203,7 +205,7 @@ function EditArea({
   const [name, setName] = useState(area.name);
   const [nameLocal, setNameLocal] = useState(area.name_local ?? '');
   const [code, setCode] = useState(area.code);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useFieldErrors();
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -219,7 +221,7 @@ function EditArea({
       onDone();
     } catch (err) {
       if (err instanceof ApiError) {
-        setFields(err.fields);
+        setFields(fieldMessages(err));
         if (err.code === 'conflict' && err.current) onStale(err.current as Area);
       }
       showError(err);
@@ -288,7 +290,7 @@ function CreateChild({ parent, onDone, onCancel }: FormProps & { parent: Area })
   const [name, setName] = useState('');
   const [nameLocal, setNameLocal] = useState('');
   const [code, setCode] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useFieldErrors();
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -304,7 +306,7 @@ function CreateChild({ parent, onDone, onCancel }: FormProps & { parent: Area })
       await post<Area>('/areas', body);
       onDone();
     } catch (err) {
-      if (err instanceof ApiError) setFields(err.fields);
+      if (err instanceof ApiError) setFields(fieldMessages(err));
       showError(err);
     }
   }
@@ -339,7 +341,7 @@ function MoveArea({ area, onDone, onCancel }: FormProps & { area: Area }) {
       });
       onDone();
     } catch (err) {
-      if (err instanceof ApiError) setError(err.fields.parent_id);
+      if (err instanceof ApiError) setError(fieldMessages(err).parent_id);
       showError(err);
     }
   }

@@ -10,7 +10,7 @@ import { Field, SelectField, TextAreaField } from '../../components/form_fields'
 import { InstitutionPicker, type PickedInstitution } from '../../components/institution_picker';
 import { Crumbs } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
-import { clearMessages, showError, showInfo } from '../../messages';
+import { clearMessages, showError, showInfo, showRefusal } from '../../messages';
 import { enumLabel, num, orNull, todayIso, useConfig } from '../../registry_data';
 import { href, navigate } from '../../router';
 import type {
@@ -38,6 +38,8 @@ import { hasWorkingSet, loadRecord, searchLocal } from '../../offline/local';
 import { enqueue, outcome, problemOf, problemOrQueued } from '../../offline/outbox';
 import { resizePhoto } from '../../offline/photo';
 import { uuidv7 } from '../../offline/uuid';
+import { fieldMessages } from '../../i18n/field_message';
+import { useFieldErrors } from '../../components/field_focus';
 
 type Counts = Record<string, string>; // "f|18-59|0" -> the typed number
 const cell = (sex: string, band: string, dis: boolean) => `${sex}|${band}|${dis ? 1 : 0}`;
@@ -129,7 +131,7 @@ export function ActivityFormPage({
   const config = useConfig();
   const [record, setRecord] = useState<Activity | null>(null);
   const [f, setF] = useState<Form>(() => emptyForm(user, presetType));
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useFieldErrors();
   const [busy, setBusy] = useState(false);
   const courses = useCourses(f.type === 'training');
   const [reason, setReason] = useState('');
@@ -154,7 +156,7 @@ export function ActivityFormPage({
         setLocalOnly(l.pending && !!queued);
         setF(formOf(a));
         if (problem?.state === 'failed') {
-          setFields(problem.error?.fields ?? {});
+          setFields(fieldMessages(problem.error));
           showError(t('off.refused'));
         }
         // The institutions' names, for the chosen list (from this phone's store when offline).
@@ -334,8 +336,8 @@ export function ActivityFormPage({
         navigate('outbox');
         return;
       }
-      setFields(result.error?.fields ?? {});
-      showError(result.error?.message || t('off.refused'));
+      setFields(fieldMessages(result.error));
+      showRefusal(result.error);
     } catch (err) {
       showError(err);
     } finally {
@@ -629,6 +631,7 @@ export function ActivityFormPage({
         </div>
         <OtherErrors
           fields={fields}
+          entity="activities"
           shown={(k) =>
             known.includes(k) ||
             k.startsWith('counts') ||

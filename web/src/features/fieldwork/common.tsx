@@ -8,6 +8,7 @@ import { sharedResource } from '../../registry_data';
 import { sessionConfig } from '../../session';
 import { createStore, useStore } from '../../store';
 import type { Course, FeedbackCategory, RegistryConfig, RegistryOption } from '../../types';
+import { FieldErrorsElsewhere } from '../../components/field_errors';
 
 // A configured option: the deployment's local name outside English, then this build's
 // translation of its code, then the configured (English) name.
@@ -169,25 +170,14 @@ export function TopicChips({
   );
 }
 
-// Field errors the form shows nowhere else (e.g. counts[2].count), listed before the buttons.
-export function OtherErrors({
-  fields,
-  shown,
-}: {
+// Field errors the form has no input for, each named in the user's language (see
+// components/field_errors.tsx); `entity` is the outbox entity whose field names to use.
+export function OtherErrors(p: {
   fields: Record<string, string>;
   shown: (k: string) => boolean;
+  entity?: string;
 }) {
-  const rest = Object.entries(fields).filter(([k]) => !shown(k));
-  if (rest.length === 0) return null;
-  return (
-    <ul class="field-error other-errors" data-testid="other-errors">
-      {rest.map(([k, v]) => (
-        <li key={k}>
-          <bdi dir="ltr">{k}</bdi>: <bdi dir="auto">{v}</bdi>
-        </li>
-      ))}
-    </ul>
-  );
+  return <FieldErrorsElsewhere {...p} />;
 }
 
 // The feedback categories (GET /feedback/categories), read once and shared.

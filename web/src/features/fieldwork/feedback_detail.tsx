@@ -2,7 +2,7 @@
 // assign (a person, or "assign to me"), refer, record the response, close (how the loop was
 // closed and, when the person was reached, their satisfaction).
 import { useEffect, useState } from 'preact/hooks';
-import { get, post } from '../../api';
+import { ApiError, get, post } from '../../api';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
 import { Crumbs, Facts, Ltr } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
@@ -24,6 +24,8 @@ import { isOverdue } from './feedback_list';
 import { useFetch } from '../../use_fetch';
 import { LoadingCard } from '../../components/loading_card';
 import { displayShortRef, shortRef } from '../../short_ref';
+import { fieldMessages } from '../../i18n/field_message';
+import { useFieldErrors } from '../../components/field_focus';
 
 type Step = 'assign' | 'refer' | 'respond' | 'close';
 const REACHED = ['in_person', 'phone', 'sms'];
@@ -225,7 +227,7 @@ function StepForm({
     satisfaction: '',
     note: '',
   });
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useFieldErrors();
   const [busy, setBusy] = useState(false);
   const [people, setPeople] = useState<User[] | null>(null);
   const set = (p: Record<string, string>) => setV((old) => ({ ...old, ...p }));
@@ -271,8 +273,7 @@ function StepForm({
       onDone(await get<Feedback>(`/feedback/${encodeURIComponent(fb.id)}`));
       showInfo(t('fb.done'));
     } catch (e) {
-      if (e && typeof e === 'object' && 'fields' in e)
-        setFields((e as { fields: Record<string, string> }).fields);
+      if (e instanceof ApiError) setFields(fieldMessages(e));
       showError(e);
     } finally {
       setBusy(false);

@@ -9,7 +9,7 @@ import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
 import { Crumbs, Facts, Ltr } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
-import { clearMessages, showError, showInfo } from '../../messages';
+import { clearMessages, showError, showInfo, showRefusal } from '../../messages';
 import { enumLabel, enumOptions, orNull, todayIso } from '../../registry_data';
 import { href, navigate } from '../../router';
 import type { Feedback, Institution, Page } from '../../types';
@@ -26,6 +26,8 @@ import {
 import { hasWorkingSet, localRow, searchLocal } from '../../offline/local';
 import { answers, enqueue, outcome, problemOf } from '../../offline/outbox';
 import { uuidv7 } from '../../offline/uuid';
+import { fieldMessages } from '../../i18n/field_message';
+import { useFieldErrors } from '../../components/field_focus';
 
 interface Form {
   channel: string;
@@ -65,7 +67,7 @@ export function FeedbackFormPage({ entry }: { entry?: string }) {
   const { t } = useI18n();
   const cats = useCategories();
   const [f, setF] = useState<Form>({ ...EMPTY, received_on: todayIso() });
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useFieldErrors();
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<(Feedback & { queued?: boolean }) | null>(null);
   // The record's client id (contract14 §1): a second try after a refusal replaces the queued
@@ -99,7 +101,7 @@ export function FeedbackFormPage({ entry }: { entry?: string }) {
           language: str('language'),
           tags: Array.isArray(b.tags) ? (b.tags as string[]).join(', ') : '',
         });
-        setFields(p.error?.fields ?? {});
+        setFields(fieldMessages(p.error));
         showError(t('off.refused'));
       })
       .catch(showError);
@@ -180,8 +182,8 @@ export function FeedbackFormPage({ entry }: { entry?: string }) {
         return;
       }
       if (result !== 'sent') {
-        setFields(result.error?.fields ?? {});
-        showError(result.error?.message || t('off.refused'));
+        setFields(fieldMessages(result.error));
+        showRefusal(result.error);
         return;
       }
       const saved = answers.get(fid) as Feedback;
@@ -425,7 +427,7 @@ export function FeedbackFormPage({ entry }: { entry?: string }) {
             hint={t('fb.tagsHint')}
           />
         </div>
-        <OtherErrors fields={fields} shown={(k) => known.includes(k)} />
+        <OtherErrors fields={fields} entity="feedback" shown={(k) => known.includes(k)} />
         <div class="actions separated">
           <button type="submit" class="primary" disabled={busy} data-testid="fb-save">
             {t('fb.log')}

@@ -3,9 +3,12 @@
 // both versions side by side (keep mine, or take theirs). Above it, the device store's state:
 // online or not, last sync, storage used, and buttons to sync or send now.
 import { useEffect, useState } from 'preact/hooks';
+import { ApiError } from '../../api';
+import { FieldErrorList, fieldLabel } from '../../components/field_errors';
 import { ago } from '../../components/offline_status';
 import { useI18n } from '../../i18n';
-import { showError, showInfo } from '../../messages';
+import { fieldMessages } from '../../i18n/field_message';
+import { describeError, showError, showInfo } from '../../messages';
 import type { OutboxEntry } from '../../offline/db';
 import { currentDb, usage } from '../../offline/db';
 import {
@@ -117,7 +120,9 @@ function Entry({ e }: { e: OutboxEntry }) {
         : e.attempts > 0
           ? t('off.stateRetry', { n: e.attempts })
           : t('off.stateWaiting');
-  const fields = Object.entries(e.error?.fields ?? {});
+  // The server's reasons in the user's language, each with its field's name.
+  const fields = Object.entries(fieldMessages(e.error));
+  const said = e.error ? describeError(new ApiError(e.error.status, e.error)) : null;
   return (
     <article
       class="outbox-entry"
@@ -137,15 +142,16 @@ function Entry({ e }: { e: OutboxEntry }) {
       </p>
       {e.state !== 'waiting' && e.error && (
         <div class="notice warn" data-testid="outbox-error">
-          <p>{e.error.message || t('error.other')}</p>
+          <p>
+            {said?.text}
+            {fields.length === 0 && said?.detail && (
+              <bdi class="alert-detail" dir="auto">
+                {said.detail}
+              </bdi>
+            )}
+          </p>
           {fields.length > 0 && (
-            <ul>
-              {fields.map(([k, v]) => (
-                <li key={k} data-testid="outbox-field-error">
-                  <code dir="ltr">{k}</code>: {v}
-                </li>
-              ))}
-            </ul>
+            <FieldErrorList errors={fields} entity={e.entity} itemTestid="outbox-field-error" />
           )}
         </div>
       )}
@@ -229,9 +235,7 @@ function Conflict({ e }: { e: OutboxEntry }) {
       <tbody>
         {keys.map((k) => (
           <tr key={k} data-testid="outbox-conflict-row" data-field={k}>
-            <th scope="row">
-              <code dir="ltr">{k}</code>
-            </th>
+            <th scope="row">{fieldLabel(k, e.entity)}</th>
             <td data-testid="outbox-mine">
               <bdi>{show(mine[k])}</bdi>
             </td>

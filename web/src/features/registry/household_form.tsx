@@ -6,11 +6,10 @@ import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field } from '../../components/form_fields';
 import { Crumbs, flashWarnings } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
-import { clearMessages, showError, showInfo } from '../../messages';
+import { clearMessages, showError, showInfo, showRefusal } from '../../messages';
 import { flagLabel, orNull, todayIso, useConfig } from '../../registry_data';
 import { href, navigate } from '../../router';
 import type { Household, Person } from '../../types';
-import { FieldErrorsElsewhere } from './institution_form';
 import {
   DERIVED,
   derivedFlags,
@@ -27,6 +26,9 @@ import { loadRecord } from '../../offline/local';
 import { answers, enqueue, outcome, problemOf, problemOrQueued } from '../../offline/outbox';
 import { uuidv7 } from '../../offline/uuid';
 import { UseMyLocation } from './use_location';
+import { fieldMessages } from '../../i18n/field_message';
+import { FieldErrorsElsewhere } from '../../components/field_errors';
+import { useFieldErrors } from '../../components/field_focus';
 
 interface Form {
   area: PickedArea | null;
@@ -84,6 +86,23 @@ function holders(message: string): string {
   return m ? m[1] : message;
 }
 
+// The paths the form has an input for (the rest are listed under the people, with names).
+const PERSON_FIELDS = [
+  'name',
+  'sex',
+  'relation',
+  'age',
+  'birth_date',
+  'wg',
+  'displacement',
+  'phone',
+];
+function shownOnForm(k: string): boolean {
+  const person = /^people\[\d+\]\.(.+)$/.exec(k);
+  if (person) return PERSON_FIELDS.includes(person[1]) || person[1].startsWith('wg.');
+  return k === 'people' || k === 'area_id' || k in EMPTY;
+}
+
 const number = (s: string) => Number(s.trim().replace(',', '.'));
 
 export function HouseholdFormPage({ id }: { id?: string }) {
@@ -94,7 +113,7 @@ export function HouseholdFormPage({ id }: { id?: string }) {
   const [localOnly, setLocalOnly] = useState(false);
   const [f, setF] = useState<Form>(EMPTY);
   const [rows, setRows] = useState<PersonRow[]>(() => (id ? [] : [emptyPerson('head')]));
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useFieldErrors();
   const [duplicate, setDuplicate] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Client ids (contract14 §1): the household's, and each new person's by row key, kept for the
@@ -112,19 +131,28 @@ export function HouseholdFormPage({ id }: { id?: string }) {
     loadRecord<Household>('households', id, `/households/${encodeURIComponent(id)}`)
       .then(async (l) => {
         const h = l.record;
-        // Both outbox reads first, then every state at once: the form is drawn once, with its
+        // The outbox reads first, then every state at once: the form is drawn once, with its
         // people (a slow phone lays a household's form out in a tenth of a second).
-        const [queued, problem] = await Promise.all([
+        const [queued, problem, peopleProblems] = await Promise.all([
           l.pending ? problemOrQueued(h.id, 'create') : undefined,
           problemOf(h.id),
+          Promise.all((h.people ?? []).map((p) => problemOf(p.id))),
         ]);
+        // Queued entries the server refused (the household's, its people's): their field
+        // errors, on the form beside their fields.
+        const found: Record<string, string> = {};
+        if (problem?.state === 'failed') Object.assign(found, fieldMessages(problem.error));
+        for (const [i, pp] of peopleProblems.entries()) {
+          if (pp?.state !== 'failed') continue;
+          for (const [k, v] of Object.entries(fieldMessages(pp.error)))
+            found[`people[${i}].${k}`] = v;
+        }
         setRecord(h);
         setLocalOnly(l.pending && !!queued);
         setF(formOf(h));
         setRows((h.people ?? []).map(rowOf));
-        // A queued entry the server refused: its field errors, on the form.
-        if (problem?.state === 'failed') {
-          setFields(problem.error?.fields ?? {});
+        if (Object.keys(found).length > 0) {
+          setFields(found);
           showError(t('off.refused'));
         }
       })
@@ -313,13 +341,13 @@ export function HouseholdFormPage({ id }: { id?: string }) {
       }
       // A person's refusal lands on that person's row.
       const row = rows.findIndex((r) => pid(r) === result.record);
-      const got = err?.fields ?? {};
+      const got = fieldMessages(err);
       if (row >= 0 && result.record !== hid) {
         const prefixed: Record<string, string> = {};
         for (const [k, v] of Object.entries(got)) prefixed[`people[${row}].${k}`] = v;
         setFields(prefixed);
       } else setFields(got);
-      showError(err?.message || t('off.refused'));
+      showRefusal(err);
     } catch (err) {
       showError(err);
     } finally {
@@ -574,10 +602,7 @@ export function HouseholdFormPage({ id }: { id?: string }) {
             {t('hh.addPerson')}
           </button>
         </div>
-        <FieldErrorsElsewhere
-          fields={fields}
-          shown={(k) => k.startsWith('people') || Object.keys(EMPTY).includes(k) || k === 'area_id'}
-        />
+        <FieldErrorsElsewhere fields={fields} entity="households" shown={shownOnForm} />
         <div class="actions separated">
           <button type="submit" class="primary" disabled={busy} data-testid="hh-save">
             {creating ? t('hh.register') : t('common.save')}

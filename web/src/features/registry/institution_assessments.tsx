@@ -9,8 +9,10 @@ import { useI18n } from '../../i18n';
 import { clearMessages, showError } from '../../messages';
 import { checklistsFor, num, todayIso, useConfig } from '../../registry_data';
 import type { Assessment, Checklist, Institution } from '../../types';
-import { FieldErrorsElsewhere } from './institution_form';
 import { useFetch } from '../../use_fetch';
+import { fieldMessages } from '../../i18n/field_message';
+import { FieldErrorsElsewhere } from '../../components/field_errors';
+import { useFieldErrors } from '../../components/field_focus';
 
 export function AssessmentsSection({
   inst,
@@ -123,7 +125,7 @@ function AssessmentForm({
   const [date, setDate] = useState(todayIso());
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [notes, setNotes] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useFieldErrors();
   const [busy, setBusy] = useState(false);
   const list = lists.find((l) => l.code === code);
   const total = list ? list.items.reduce((s, i) => s + (Number(answers[i.code]) || 0), 0) : 0;
@@ -156,7 +158,7 @@ function AssessmentForm({
         await post<Assessment>(`/institutions/${encodeURIComponent(inst.id)}/assessments`, body),
       );
     } catch (err) {
-      if (err instanceof ApiError) setFields(err.fields);
+      if (err instanceof ApiError) setFields(fieldMessages(err));
       showError(err);
     } finally {
       setBusy(false);

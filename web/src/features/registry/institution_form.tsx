@@ -13,6 +13,9 @@ import { href, navigate } from '../../router';
 import type { Institution } from '../../types';
 import { useFetch } from '../../use_fetch';
 import { LoadingCard } from '../../components/loading_card';
+import { fieldMessages } from '../../i18n/field_message';
+import { FieldErrorsElsewhere } from '../../components/field_errors';
+import { useFieldErrors } from '../../components/field_focus';
 
 interface Form {
   type: string;
@@ -96,7 +99,7 @@ export function InstitutionFormPage({ id }: { id?: string }) {
   const config = useConfig();
   const [record, setRecord] = useState<Institution | null>(null);
   const [f, setF] = useState<Form>(EMPTY);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useFieldErrors();
   const [busy, setBusy] = useState(false);
   const set = (p: Partial<Form>) => setF((old) => ({ ...old, ...p }));
   const bind = fieldBinder(f, set, fields);
@@ -170,7 +173,7 @@ export function InstitutionFormPage({ id }: { id?: string }) {
       navigate('institutions', saved.id);
     } catch (err) {
       if (err instanceof ApiError) {
-        setFields(err.fields);
+        setFields(fieldMessages(err));
         if (err.code === 'conflict' && err.current) {
           setRecord(err.current as Institution);
           setF(formOf(err.current as Institution));
@@ -439,25 +442,3 @@ const SHOWN = [
   'savings',
   'notes',
 ];
-
-// Field errors the form has no input for (e.g. "version"), listed so none is lost.
-export function FieldErrorsElsewhere({
-  fields,
-  shown,
-}: {
-  fields: Record<string, string>;
-  shown: string[] | ((k: string) => boolean);
-}) {
-  const isShown = typeof shown === 'function' ? shown : (k: string) => shown.includes(k);
-  const rest = Object.entries(fields).filter(([k]) => !isShown(k));
-  if (rest.length === 0) return null;
-  return (
-    <ul class="field-error other-errors" data-testid="other-errors">
-      {rest.map(([k, v]) => (
-        <li key={k}>
-          <bdi dir="ltr">{k}</bdi>: <bdi dir="auto">{v}</bdi>
-        </li>
-      ))}
-    </ul>
-  );
-}

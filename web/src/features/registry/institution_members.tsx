@@ -10,19 +10,21 @@ import { get, query } from '../../api';
 import { Field, SelectField, SubmitCancel } from '../../components/form_fields';
 import { Ltr, WarningList } from '../../components/registry_bits';
 import { Results, StackTable } from '../../components/lists';
-import { t, useI18n } from '../../i18n';
-import { clearMessages, showError, showInfo } from '../../messages';
+import { useI18n } from '../../i18n';
+import { clearMessages, showError, showInfo, showRefusal } from '../../messages';
 import { enumLabel, roleOptionLabel, todayIso, typeOf, useConfig } from '../../registry_data';
 import { href } from '../../router';
 import type { Household, Institution, Membership, Page, Person, Warning } from '../../types';
-import { FieldErrorsElsewhere } from './institution_form';
-import { allRows } from '../../offline/db';
+import { allRows, type OutboxError } from '../../offline/db';
 import { hasWorkingSet, loadRecord, searchLocal } from '../../offline/local';
 import { answers, enqueue, outcome, problemOf } from '../../offline/outbox';
 import type { OutboxEntry } from '../../offline/db';
 import { useOfflineFetch } from '../../offline/use_offline_fetch';
 import { useFetch } from '../../use_fetch';
 import { uuidv7 } from '../../offline/uuid';
+import { fieldMessages } from '../../i18n/field_message';
+import { FieldErrorsElsewhere } from '../../components/field_errors';
+import { useFieldErrors } from '../../components/field_focus';
 
 interface Props {
   inst: Institution;
@@ -245,7 +247,7 @@ function EndMembership({
   const { t } = useI18n();
   const [leftOn, setLeftOn] = useState(() => typed(initial, 'left_on') || todayIso());
   const [reason, setReason] = useState(() => typed(initial, 'left_reason'));
-  const [fields, setFields] = useState<Record<string, string>>(initial?.error?.fields ?? {});
+  const [fields, setFields] = useFieldErrors(fieldMessages(initial?.error));
   return (
     <form
       class="inline-form"
@@ -276,7 +278,7 @@ function EndMembership({
         if (!result) return;
         if ('fields' in result) {
           setFields(result.fields);
-          showError(result.message);
+          showRefusal(result.error);
         } else onDone(result.warnings, result.queued);
       }}
     >
@@ -323,7 +325,7 @@ function AddMember({
   const [person, setPerson] = useState(() => typed(initial, 'person_id'));
   const [role, setRole] = useState(() => typed(initial, 'role') || 'member');
   const [joinedOn, setJoinedOn] = useState(() => typed(initial, 'joined_on') || todayIso());
-  const [fields, setFields] = useState<Record<string, string>>(initial?.error?.fields ?? {});
+  const [fields, setFields] = useFieldErrors(fieldMessages(initial?.error));
   const [busy, setBusy] = useState(false);
   // The membership's client id (contract14 §1), kept while the form is open so a second try
   // after a refusal replaces the queued entry (the refused entry's own id when fixing one).
@@ -382,7 +384,7 @@ function AddMember({
       );
       if ('fields' in result) {
         setFields(result.fields);
-        showError(result.message);
+        showRefusal(result.error);
       } else onDone(result.warnings, result.queued);
     } catch (err) {
       showError(err);
@@ -452,6 +454,7 @@ function AddMember({
       />
       <FieldErrorsElsewhere
         fields={fields}
+        entity="memberships"
         shown={['household_id', 'person_id', 'member_institution_id', 'role', 'joined_on']}
       />
       <SubmitCancel
@@ -684,7 +687,8 @@ const memberName = (m: Membership) =>
   m.member_institution_name ?? m.household_name ?? m.person_name ?? '';
 
 type Saved =
-  { warnings: Warning[]; queued: boolean } | { fields: Record<string, string>; message: string };
+  | { warnings: Warning[]; queued: boolean }
+  | { fields: Record<string, string>; error: OutboxError | undefined };
 
 // Queues a membership write and tries to send it: the server's warnings once sent (none while
 // it waits for the network), or the refusal's field errors (kept in the outbox to fix there).
@@ -709,5 +713,5 @@ async function saveMembership(
   if (result === 'queued') return { warnings: [], queued: true };
   if (result === 'sent')
     return { warnings: (answers.get(e.record) as Membership)?.warnings ?? [], queued: false };
-  return { fields: result.error?.fields ?? {}, message: result.error?.message || t('off.refused') };
+  return { fields: fieldMessages(result.error), error: result.error };
 }

@@ -20,6 +20,8 @@ import {
   type RecordKind,
 } from './common';
 import { useFetch } from '../../use_fetch';
+import { fieldMessages } from '../../i18n/field_message';
+import { useFieldErrors } from '../../components/field_focus';
 
 const RATIO = 'ratio';
 
@@ -78,7 +80,7 @@ export function IndicatorFormPage({ code }: { code?: string }) {
   const lib = useLibrary();
   const [f, setF] = useState<Form>(EMPTY);
   const [version, setVersion] = useState<number | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useFieldErrors();
   const [busy, setBusy] = useState(false);
   const set = (p: Partial<Form>) => setF((old) => ({ ...old, ...p }));
   const bind = fieldBinder(f, set, fields);
@@ -161,7 +163,7 @@ export function IndicatorFormPage({ code }: { code?: string }) {
       showInfo(code ? t('common.saved') : t('common.created'));
       navigate('indicators', saved.code);
     } catch (e) {
-      if (e instanceof ApiError) setFields(e.fields);
+      if (e instanceof ApiError) setFields(fieldMessages(e));
       showError(e);
     } finally {
       setBusy(false);

@@ -35,6 +35,8 @@ import {
 import { drillHref } from './dashboard';
 import { useFetch } from '../../use_fetch';
 import { LoadingCard } from '../../components/loading_card';
+import { fieldMessages } from '../../i18n/field_message';
+import { useFieldErrors } from '../../components/field_focus';
 
 const NARRATIVE = [
   'achievements',
@@ -84,7 +86,7 @@ export function ReportDetailPage({
   const lib = useLibrary();
   const [r, setR] = useState<Report | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useFieldErrors();
   const [busy, setBusy] = useState(false);
   const [returning, setReturning] = useState(false);
   const [comment, setComment] = useState('');
@@ -141,7 +143,7 @@ export function ReportDetailPage({
       if (!quiet) showInfo(t('common.saved'));
       return next;
     } catch (e) {
-      if (e instanceof ApiError) setFields(e.fields);
+      if (e instanceof ApiError) setFields(fieldMessages(e));
       showError(e);
       return null;
     }
@@ -166,7 +168,7 @@ export function ReportDetailPage({
       showInfo(done);
       window.scrollTo(0, 0);
     } catch (e) {
-      if (e instanceof ApiError) setFields(e.fields);
+      if (e instanceof ApiError) setFields(fieldMessages(e));
       showError(e);
     } finally {
       setBusy(false);

@@ -30,6 +30,8 @@ import {
 import { periodNow, useSettings } from '../setup/common';
 import { FilterBox, PagedResults, useFilters, ListSection } from '../../components/lists';
 import { useFetch } from '../../use_fetch';
+import { fieldMessages } from '../../i18n/field_message';
+import { useFieldErrors } from '../../components/field_focus';
 
 const LIMIT = 50;
 const STATUSES = ['draft', 'submitted', 'returned', 'approved'];
@@ -164,7 +166,7 @@ export function ReportCreatePage({ user }: { user: User }) {
   const [area, setArea] = useState<PickedArea | null>(homeArea(user));
   const [period, setPeriod] = useState(currentMonth());
   const [unverified, setUnverified] = useState(false);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useFieldErrors();
   const [busy, setBusy] = useState(false);
   const settings = useSettings();
   const tpl = templates?.find((x) => x.code === template);
@@ -186,7 +188,7 @@ export function ReportCreatePage({ user }: { user: User }) {
       showInfo(t('rep.created'));
       navigate('reports', r.id);
     } catch (e) {
-      if (e instanceof ApiError) setFields(e.fields);
+      if (e instanceof ApiError) setFields(fieldMessages(e));
       showError(e);
     } finally {
       setBusy(false);

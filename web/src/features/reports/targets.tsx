@@ -26,6 +26,8 @@ import {
 } from './common';
 import { FilterBox, PagedTable, useFilters, ListSection } from '../../components/lists';
 import { useFetch } from '../../use_fetch';
+import { fieldMessages } from '../../i18n/field_message';
+import { useFieldErrors } from '../../components/field_focus';
 
 const LIMIT = 50;
 const COLUMNS = ['indicator_code', 'area_code', 'period', 'disaggregation', 'value'];
@@ -194,7 +196,7 @@ function TargetForm({ lib, onSaved }: { lib: IndicatorDef[] | null; onSaved: () 
   const [period, setPeriod] = useState(currentMonth());
   const [disaggregation, setDisaggregation] = useState('');
   const [value, setValue] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useFieldErrors();
   const [busy, setBusy] = useState(false);
   const def = lib?.find((d) => d.code === code);
 
@@ -216,7 +218,7 @@ function TargetForm({ lib, onSaved }: { lib: IndicatorDef[] | null; onSaved: () 
       setValue('');
       onSaved();
     } catch (e) {
-      if (e instanceof ApiError) setFields(e.fields);
+      if (e instanceof ApiError) setFields(fieldMessages(e));
       showError(e);
     } finally {
       setBusy(false);

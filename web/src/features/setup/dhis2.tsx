@@ -28,6 +28,8 @@ import {
 import { useTemplates } from '../reports/reports_list';
 import { ReadOnlyNote, SetupCrumbs, useProgrammeAdmin } from './common';
 import { itemDims } from './templates';
+import { fieldMessages } from '../../i18n/field_message';
+import { useFieldErrors } from '../../components/field_focus';
 
 interface Dhis2Config {
   org_units: { area_id: string; org_unit: string }[];
@@ -114,7 +116,7 @@ export function Dhis2Page() {
   const may = useProgrammeAdmin();
   const [rows, setRows] = useState<Rows | null>(null);
   const [dirty, setDirty] = useState(false);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useFieldErrors();
   const [busy, setBusy] = useState(false);
   const [names] = useState(() => new Map<string, string>());
   // A row added from the check: its data element field gets the focus.
@@ -177,7 +179,7 @@ export function Dhis2Page() {
       setDirty(false);
       showInfo(t('d2.saved'));
     } catch (e) {
-      if (e instanceof ApiError) setFields(e.fields);
+      if (e instanceof ApiError) setFields(fieldMessages(e));
       showError(e);
     } finally {
       setBusy(false);

@@ -24,6 +24,8 @@ import {
   type ProgrammeSettings,
 } from './common';
 import { LoadingCard } from '../../components/loading_card';
+import { fieldMessages } from '../../i18n/field_message';
+import { useFieldErrors } from '../../components/field_focus';
 
 // A traffic-light threshold: a percentage of the target.
 const LIGHT = { type: 'number', inputMode: 'decimal', step: 'any', min: 0, max: 1000 } as const;
@@ -60,7 +62,7 @@ export function SettingsPage() {
   const saved = useSettings();
   const may = useProgrammeAdmin();
   const [f, setF] = useState<Form | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useFieldErrors();
   const [busy, setBusy] = useState(false);
   const set = (p: Partial<Form>) => setF((old) => (old ? { ...old, ...p } : old));
 
@@ -91,7 +93,7 @@ export function SettingsPage() {
       setF(formOf(s));
       showInfo(t('set.saved'));
     } catch (e) {
-      if (e instanceof ApiError) setFields(e.fields);
+      if (e instanceof ApiError) setFields(fieldMessages(e));
       showError(e);
     } finally {
       setBusy(false);

@@ -38,6 +38,8 @@ import {
   type Section,
 } from './template_parts';
 import { LoadingCard } from '../../components/loading_card';
+import { fieldMessages } from '../../i18n/field_message';
+import { useFieldErrors } from '../../components/field_focus';
 
 const MAX_BY = 2;
 const PERIOD_KINDS: PeriodKind[] = ['month', 'quarter', 'half', 'year'];
@@ -204,7 +206,7 @@ export function TemplateEditPage({ code }: { code: string | null }) {
   const [head, setHead] = useState<Head | null>(null);
   const [sections, setSections] = useState<Section[] | null>(null);
   const [dirty, setDirty] = useState(false);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useFieldErrors();
   const [at, setAt] = useState<[number, number][]>([]);
   const [titleAt, setTitleAt] = useState<number[]>([]);
   const [busy, setBusy] = useState(false);
@@ -315,7 +317,7 @@ export function TemplateEditPage({ code }: { code: string | null }) {
       );
       if (isNew) navigate('setup', 'templates', saved.code);
     } catch (e) {
-      if (e instanceof ApiError) setFields(e.fields);
+      if (e instanceof ApiError) setFields(fieldMessages(e));
       showError(e);
     } finally {
       setBusy(false);

@@ -9,7 +9,7 @@ import { Field, SelectField, TextAreaField } from '../../components/form_fields'
 import { ConfirmBox, Crumbs, Facts, Ltr } from '../../components/registry_bits';
 import { ListSection } from '../../components/lists';
 import { useI18n } from '../../i18n';
-import { clearMessages, showError, showInfo } from '../../messages';
+import { clearMessages, showError, showInfo, showRefusal } from '../../messages';
 import { num, todayIso, useConfig } from '../../registry_data';
 import { href } from '../../router';
 import { createStore, useStore } from '../../store';
@@ -28,6 +28,8 @@ import { APPLIES, ratio, score, TrainingTabs } from './common';
 import { useFetch } from '../../use_fetch';
 import { localTraining, saveScores as queueScores, type ScoresBody } from '../../offline/scores';
 import { problemOf } from '../../offline/outbox';
+import { fieldMessages } from '../../i18n/field_message';
+import { useFieldErrors } from '../../components/field_focus';
 
 const LIMIT = 50;
 const offsetStore = createStore(0);
@@ -91,7 +93,7 @@ export function TrainingEventPage({
   const [report, setReport] = useState<TraineeReport | null>(null);
   const [followups, setFollowups] = useState<Followup[]>([]);
   const [scores, setScores] = useState<Scores>({});
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useFieldErrors();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [reload, setReload] = useState(0);
@@ -130,8 +132,8 @@ export function TrainingEventPage({
             fixed[x.person_id] = { pre: typed(x.pre_score), post: typed(x.post_score) };
           setScores(fixed);
           if (body.correction_reason) setReason(body.correction_reason);
-          setFields(e.error?.fields ?? {});
-          showError(e.error?.message || t('off.refused'));
+          setFields(fieldMessages(e.error));
+          showRefusal(e.error);
         })
         .catch(() => {});
     },
@@ -188,10 +190,10 @@ export function TrainingEventPage({
         return;
       }
       if (result !== 'sent') {
-        const fields = result.error?.fields ?? {};
+        const fields = fieldMessages(result.error);
         setFields(fields);
         if (fields.version) setReload((n) => n + 1); // changed meanwhile: show it as it is now
-        showError(result.error?.message || t('off.refused'));
+        showRefusal(result.error);
         return;
       }
       showInfo(correcting ? t('act.corrected') : t('tr.scoresSaved'));
@@ -432,7 +434,7 @@ function FollowupSection({
   const [on, setOn] = useState(todayIso());
   const [applies, setApplies] = useState('');
   const [notes, setNotes] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [fields, setFields] = useFieldErrors();
   const [busy, setBusy] = useState(false);
   const base = `/trainings/${encodeURIComponent(activity.id)}/followups`;
 
@@ -466,7 +468,7 @@ function FollowupSection({
       reset(null);
       onChanged();
     } catch (e) {
-      if (e instanceof ApiError) setFields(e.fields);
+      if (e instanceof ApiError) setFields(fieldMessages(e));
       showError(e);
     } finally {
       setBusy(false);

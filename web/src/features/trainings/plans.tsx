@@ -26,6 +26,7 @@ import {
   ListSection,
 } from '../../components/lists';
 import { useFetch } from '../../use_fetch';
+import { fieldMessages } from '../../i18n/field_message';
 
 const LIMIT = 50;
 const PLAN_COLUMNS = [
@@ -94,7 +95,7 @@ function usePeriodError(): [string | undefined, (e: unknown) => void] {
   const [error, setError] = useState<string | undefined>();
   const onError = (e: unknown) => {
     if (e === null) setError(undefined);
-    else if (e instanceof ApiError && e.fields.period) setError(e.fields.period);
+    else if (e instanceof ApiError && e.fields.period) setError(fieldMessages(e).period);
     else showError(e);
   };
   return [error, onError];
