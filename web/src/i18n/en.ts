@@ -224,6 +224,10 @@ const en = {
   'offline.sent': 'All sent',
   'offline.syncing': 'Downloading your records… {done} of {total}',
   'offline.syncingShort': 'Updating…',
+  'time.now': 'now',
+  'time.minutesAgo': '{n} min ago',
+  'time.hoursAgo': '{n} h ago',
+  'time.daysAgo': '{n} d ago',
   'offline.lastSynced': 'Last synced {when}',
   'offline.neverSynced': 'Not synced yet',
   'offline.unsentConfirm': {

@@ -224,6 +224,10 @@ const ps: Record<MessageKey, string | Plural> = {
   'offline.sent': 'ټول ولېږل شول',
   'offline.syncing': 'ستاسو ریکارډونه راکښل کېږي… {done} له {total}',
   'offline.syncingShort': 'تازه کېږي…',
+  'time.now': 'همدا اوس',
+  'time.minutesAgo': '{n} دقيقې مخکې',
+  'time.hoursAgo': '{n} ساعته مخکې',
+  'time.daysAgo': '{n} ورځې مخکې',
   'offline.lastSynced': 'وروستی همغږي {when}',
   'offline.neverSynced': 'لا همغږي شوی نه دی',
   'offline.unsentConfirm':

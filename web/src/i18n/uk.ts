@@ -255,6 +255,10 @@ const uk: Record<MessageKey, string | Plural> = {
   'offline.sent': 'Усе надіслано',
   'offline.syncing': 'Завантаження ваших записів… {done} з {total}',
   'offline.syncingShort': 'Оновлення…',
+  'time.now': 'щойно',
+  'time.minutesAgo': '{n} хв тому',
+  'time.hoursAgo': '{n} год тому',
+  'time.daysAgo': '{n} дн тому',
   'offline.lastSynced': 'Остання синхронізація {when}',
   'offline.neverSynced': 'Ще не синхронізовано',
   'offline.unsentConfirm':
