@@ -57,7 +57,9 @@ test('a household and an activity with a photo recorded offline are sent once, p
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
   await page.waitForFunction(() => !!navigator.serviceWorker.controller);
-  await page.locator('[data-testid="offline-status"][data-phase="idle"]').waitFor();
+  await page
+    .locator('[data-testid="offline-status"][data-phase="idle"][data-synced="1"]')
+    .waitFor();
 
   await context.setOffline(true);
   await page.goto('/#/households/new');

@@ -28,7 +28,9 @@ async function syncedPage(context) {
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
   await page.waitForFunction(() => !!navigator.serviceWorker.controller);
-  await page.locator('[data-testid="offline-status"][data-phase="idle"]').waitFor();
+  await page
+    .locator('[data-testid="offline-status"][data-phase="idle"][data-synced="1"]')
+    .waitFor();
   return page;
 }
 

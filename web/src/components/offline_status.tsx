@@ -55,6 +55,7 @@ export function OfflineStatusBar() {
       data-waiting={s.waiting}
       data-problems={s.problems}
       data-phase={s.phase}
+      data-synced={s.last_synced ? '1' : '0'}
     >
       <span aria-hidden="true" class="offline-dot" />
       {parts.join(' · ') || t('offline.neverSynced')}
