@@ -121,11 +121,37 @@ test('a household and an activity with a photo recorded offline are sent once, p
   }, api.user.id);
   const sha = (b) => createHash('sha256').update(b).digest('hex');
 
+  // Back online over a slow uplink (32 KB/s): the photo's upload shows its progress on the
+  // status line while it goes, and the line drops it when it has arrived.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
   await context.setOffline(false);
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 100,
+    downloadThroughput: 256 * 1024,
+    uploadThroughput: 32 * 1024,
+  });
   await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  const partway = await page.waitForFunction(
+    () => {
+      const v = document.querySelector('[data-testid="upload-progress"]')?.getAttribute('value');
+      return v !== null && v !== undefined && Number(v) > 0 && Number(v) < 100 ? Number(v) : 0;
+    },
+    null,
+    { polling: 50, timeout: 30000 },
+  );
+  assert.ok((await partway.jsonValue()) > 0, 'progress shown part way through the upload');
   await page
     .locator('[data-testid="offline-status"][data-waiting="0"][data-problems="0"]')
-    .waitFor();
+    .waitFor({ timeout: 60000 });
+  assert.equal(await page.getByTestId('upload-progress').count(), 0, 'progress gone when sent');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
 
   const found = await api.get(`/households?q=${encodeURIComponent(head)}`);
   assert.equal(found.items.length, 1, 'exactly one household');

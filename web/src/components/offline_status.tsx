@@ -39,6 +39,7 @@ export function OfflineStatusBar() {
   if (!s.online) parts.push(t('offline.offline'));
   if (s.problems) parts.push(t('offline.problems', { n: s.problems }));
   if (s.waiting) parts.push(t('offline.waiting', { n: s.waiting }));
+  if (s.uploading !== null) parts.push(t('offline.uploading', { pct: s.uploading }));
   else if (s.sent && !s.problems) parts.push(t('offline.sent'));
   if (s.phase === 'syncing')
     parts.push(
@@ -59,6 +60,9 @@ export function OfflineStatusBar() {
     >
       <span aria-hidden="true" class="offline-dot" />
       {parts.join(' · ') || t('offline.neverSynced')}
+      {s.uploading !== null && (
+        <progress max={100} value={s.uploading} data-testid="upload-progress" />
+      )}
       {s.phase === 'syncing' && s.total > 0 && (
         <progress max={s.total} value={s.done} data-testid="sync-progress" />
       )}

@@ -228,6 +228,7 @@ const en = {
   'time.minutesAgo': '{n} min ago',
   'time.hoursAgo': '{n} h ago',
   'time.daysAgo': '{n} d ago',
+  'offline.uploading': 'sending photo {pct}%',
   'offline.lastSynced': 'Last synced {when}',
   'offline.neverSynced': 'Not synced yet',
   'offline.unsentConfirm': {

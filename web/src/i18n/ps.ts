@@ -228,6 +228,7 @@ const ps: Record<MessageKey, string | Plural> = {
   'time.minutesAgo': '{n} دقيقې مخکې',
   'time.hoursAgo': '{n} ساعته مخکې',
   'time.daysAgo': '{n} ورځې مخکې',
+  'offline.uploading': 'انځور لېږل کېږي {pct}%',
   'offline.lastSynced': 'وروستی همغږي {when}',
   'offline.neverSynced': 'لا همغږي شوی نه دی',
   'offline.unsentConfirm':

@@ -259,6 +259,7 @@ const uk: Record<MessageKey, string | Plural> = {
   'time.minutesAgo': '{n} хв тому',
   'time.hoursAgo': '{n} год тому',
   'time.daysAgo': '{n} дн тому',
+  'offline.uploading': 'надсилання фото {pct}%',
   'offline.lastSynced': 'Остання синхронізація {when}',
   'offline.neverSynced': 'Ще не синхронізовано',
   'offline.unsentConfirm':

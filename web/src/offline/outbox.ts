@@ -264,7 +264,9 @@ async function sendOne(d: DB, e: OutboxEntry): Promise<'sent' | 'retry' | 'refus
     }
     const answer =
       e.kind === 'upload'
-        ? await upload<Record<string, unknown>>(e.path, e.blob!, e.mime ?? 'image/jpeg', () => {})
+        ? await upload<Record<string, unknown>>(e.path, e.blob!, e.mime ?? 'image/jpeg', (f) =>
+            showUpload(f),
+          )
         : await request<Record<string, unknown>>(e.method, e.path, body);
     answers.set(e.record, answer);
     const tx = d.transaction(['outbox', ...(isEntity(e.entity) ? [e.entity] : [])], 'readwrite');
@@ -304,7 +306,15 @@ async function sendOne(d: DB, e: OutboxEntry): Promise<'sent' | 'retry' | 'refus
     return 'refused';
   } finally {
     inflight = undefined;
+    if (e.kind === 'upload') patchStatus({ uploading: null });
   }
+}
+
+// A photo's upload progress on the status line and in the outbox, in whole percents (a status
+// change per percent at most: a 300 KB photo over 2G reports progress many times a second).
+function showUpload(fraction: number): void {
+  const pct = Math.min(100, Math.floor(fraction * 100));
+  if (offlineStore.get().uploading !== pct) patchStatus({ uploading: pct });
 }
 
 export async function counts(d?: DB, sent = 0): Promise<void> {

@@ -14,6 +14,8 @@ export interface OfflineStatus {
   problems: number;
   // Sent since the app opened (the "sent" the user sees once the queue is empty).
   sent: number;
+  // A photo being uploaded now: how much of it has left the phone (0-100), else null.
+  uploading: number | null;
 }
 
 export const offlineStore = createStore<OfflineStatus>({
@@ -25,6 +27,7 @@ export const offlineStore = createStore<OfflineStatus>({
   waiting: 0,
   problems: 0,
   sent: 0,
+  uploading: null,
 });
 
 export function patchStatus(p: Partial<OfflineStatus>): void {
