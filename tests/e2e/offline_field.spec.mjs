@@ -15,6 +15,7 @@ import {
   outputPath,
   overflow,
   pickArea,
+  syncedPage,
   uniq,
 } from './support.mjs';
 
@@ -48,18 +49,8 @@ test('a household and an activity with a photo recorded offline are sent once, p
   const s = uniq();
   const head = `Offline Gul ${s}`;
   const context = await browser.newContext({ viewport: PHONE, baseURL: BASE });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20000);
-  await page.goto('/');
-  await page.evaluate(() => localStorage.setItem('mobilise.lang', 'en'));
-  await login(page, 'mobiliser.u1', 'demo-pass');
   // The service worker controls the page (the shell opens offline) and the first sync is done.
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
-  await page
-    .locator('[data-testid="offline-status"][data-phase="idle"][data-synced="1"]')
-    .waitFor();
+  const page = await syncedPage(context);
 
   await context.setOffline(true);
   await page.goto('/#/households/new');

@@ -5,7 +5,16 @@
 // corrected entry replaces the refused one: each reaches the server exactly once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, BASE, PHONE, areaByCode, launch, login, uniq } from './support.mjs';
+import {
+  Api,
+  BASE,
+  PHONE,
+  areaByCode,
+  householdOfTwo,
+  launch,
+  syncedPage,
+  uniq,
+} from './support.mjs';
 
 const VILLAGE = 'P1-D1-T1-U1-V1';
 const today = () => new Date().toISOString().slice(0, 10);
@@ -17,33 +26,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-// Signed in as mobiliser.u1 with the first sync done, the app shell under the service worker.
-async function syncedPage(context) {
-  const page = await context.newPage();
-  page.setDefaultTimeout(20000);
-  await page.goto('/');
-  await page.evaluate(() => localStorage.setItem('mobilise.lang', 'en'));
-  await login(page, 'mobiliser.u1', 'demo-pass');
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
-  await page
-    .locator('[data-testid="offline-status"][data-phase="idle"][data-synced="1"]')
-    .waitFor();
-  return page;
-}
-
-async function household(api, village, name) {
-  return api.post('/households', {
-    area_id: village.id,
-    head_name: name,
-    people: [
-      { name, sex: 'f', relation: 'head', age: 35 },
-      { name: `${name} son`, sex: 'm', relation: 'son', age: 12 },
-    ],
-  });
-}
 
 // Back online: the outbox sends, the server refuses `n` entries.
 async function backOnline(page, context, n) {
@@ -72,8 +54,8 @@ test('refused membership add and end are fixed from the outbox and arrive once',
     sex_composition: 'women',
     formed_on: '2024-01-10',
   });
-  const stays = await household(mob, village, `Stays ${s}`);
-  const joins = await household(mob, village, `Joins ${s}`);
+  const stays = await householdOfTwo(mob, village, `Stays ${s}`);
+  const joins = await householdOfTwo(mob, village, `Joins ${s}`);
   const old = await mob.post(`/institutions/${co.id}/members`, {
     household_id: stays.id,
     role: 'member',
@@ -161,7 +143,7 @@ test('a refused trainee score is fixed from the outbox and arrives once', async 
   const mob = await new Api().login('mobiliser.u1', 'demo-pass');
   const s = uniq();
   const village = await areaByCode(mob, VILLAGE);
-  const trainees = await household(mob, village, `Trainee ${s}`);
+  const trainees = await householdOfTwo(mob, village, `Trainee ${s}`);
   const mgr = await new Api().login('manager.d1', 'demo-pass');
   const course = await mgr.post('/courses', {
     code: `FIX-${s}`.toUpperCase(),

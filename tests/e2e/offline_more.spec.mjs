@@ -4,7 +4,17 @@
 // the server exactly once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, BASE, PHONE, areaByCode, launch, login, pickArea, uniq } from './support.mjs';
+import {
+  Api,
+  BASE,
+  PHONE,
+  areaByCode,
+  householdOfTwo,
+  launch,
+  syncedPage,
+  pickArea,
+  uniq,
+} from './support.mjs';
 
 const VILLAGE = 'P1-D1-T1-U1-V1';
 const today = () => new Date().toISOString().slice(0, 10);
@@ -17,34 +27,6 @@ after(async () => {
   await browser?.close();
 });
 
-// Signed in as mobiliser.u1 with the first sync done (the working set holds the records made
-// before), the app shell under the service worker.
-async function syncedPage(context) {
-  const page = await context.newPage();
-  page.setDefaultTimeout(20000);
-  await page.goto('/');
-  await page.evaluate(() => localStorage.setItem('mobilise.lang', 'en'));
-  await login(page, 'mobiliser.u1', 'demo-pass');
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
-  await page
-    .locator('[data-testid="offline-status"][data-phase="idle"][data-synced="1"]')
-    .waitFor();
-  return page;
-}
-
-async function household(api, village, name) {
-  return api.post('/households', {
-    area_id: village.id,
-    head_name: name,
-    people: [
-      { name, sex: 'f', relation: 'head', age: 35 },
-      { name: `${name} son`, sex: 'm', relation: 'son', age: 12 },
-    ],
-  });
-}
-
 test('memberships, feedback and scores recorded offline are sent once', async () => {
   const mob = await new Api().login('mobiliser.u1', 'demo-pass');
   const s = uniq();
@@ -56,8 +38,8 @@ test('memberships, feedback and scores recorded offline are sent once', async ()
     sex_composition: 'women',
     formed_on: '2024-01-10',
   });
-  const stays = await household(mob, village, `Leaving ${s}`);
-  const joins = await household(mob, village, `Joining ${s}`);
+  const stays = await householdOfTwo(mob, village, `Leaving ${s}`);
+  const joins = await householdOfTwo(mob, village, `Joining ${s}`);
   const old = await mob.post(`/institutions/${co.id}/members`, {
     household_id: stays.id,
     role: 'member',

@@ -157,3 +157,33 @@ export async function areaByCode(api, code) {
   if (!found) throw new Error(`no area ${code}`);
   return found;
 }
+
+// Signed in as a field user (mobiliser.u1 by default) in English with a sync finished on the
+// phone (its working set holds what was made before), the app shell under the service worker:
+// where every offline test starts before it cuts the network.
+export async function syncedPage(context, username = 'mobiliser.u1', password = 'demo-pass') {
+  const page = await context.newPage();
+  page.setDefaultTimeout(20000);
+  await page.goto('/');
+  await page.evaluate(() => localStorage.setItem('mobilise.lang', 'en'));
+  await login(page, username, password);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+  await page
+    .locator('[data-testid="offline-status"][data-phase="idle"][data-synced="1"]')
+    .waitFor();
+  return page;
+}
+
+// A household of two (a woman head and her son) in `village`, made through the API.
+export async function householdOfTwo(api, village, name) {
+  return api.post('/households', {
+    area_id: village.id,
+    head_name: name,
+    people: [
+      { name, sex: 'f', relation: 'head', age: 35 },
+      { name: `${name} son`, sex: 'm', relation: 'son', age: 12 },
+    ],
+  });
+}
