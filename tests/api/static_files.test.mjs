@@ -5,11 +5,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import zlib from 'node:zlib';
-import { startServer } from './support.mjs';
+import { rawGet, startServer } from './support.mjs';
 
 const ASSET = '/assets/index-3f9a1c2b.js';
 // Text that compresses, as a bundle does.
@@ -35,20 +34,8 @@ after(async () => {
 });
 
 // GET with exactly this Accept-Encoding (fetch would add its own): status, headers, raw bytes.
-function get(path, acceptEncoding) {
-  const headers = acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding };
-  return new Promise((resolve, reject) => {
-    const req = request(srv.base + path, { headers }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }),
-      );
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (path, acceptEncoding) =>
+  rawGet(srv.base, path, acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding });
 
 const decode = (r) => {
   const coding = r.headers['content-encoding'];

@@ -1,6 +1,7 @@
 // Starts the real `mobilise` binary on a free port against a fresh database, and a small HTTP
 // client that keeps a cookie and the CSRF token like the browser does.
 import { spawn, execFileSync } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -266,4 +267,20 @@ export function pngOf(w, h, rgb) {
     chunk('IDAT', zlib.deflateSync(raw)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+// A GET as the bytes came off the wire (no decoding of Content-Encoding, unlike fetch):
+// {status, headers, body: Buffer}.
+export function rawGet(base, path, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(base + path, { headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }

@@ -4,9 +4,8 @@
 // phone would hold afterwards.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import { startServer, login, areaByCode, uniq, freshPgDatabase } from './support.mjs';
+import { startServer, login, areaByCode, uniq, freshPgDatabase, rawGet } from './support.mjs';
 
 const ENTITIES = [
   'areas',
@@ -77,20 +76,6 @@ async function listIds(client, path) {
     if (offset + 500 >= r.json.total) break;
   }
   return ids.sort();
-}
-
-function rawGet(base, path, headers) {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(base + path, { headers }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }),
-      );
-    });
-    req.on('error', reject);
-    req.end();
-  });
 }
 
 for (const backend of ['sqlite', 'postgres'])

@@ -6,7 +6,7 @@
 // shows the same words in the outbox, with the field's name, and beside the field on "Fix".
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, PHONE, launch, login, outputPath, pickArea, uniq } from './support.mjs';
+import { BASE, PHONE, backOnline, launch, login, outputPath, pickArea, uniq } from './support.mjs';
 
 const VILLAGE = 'P1-D1-T1-U1-V1';
 
@@ -116,9 +116,7 @@ for (const lang of ['ps', 'en']) {
     await page.getByTestId('hh-save').click();
     await page.getByTestId('household-pending').waitFor();
 
-    await context.setOffline(false);
-    await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    await page.locator('[data-testid="offline-status"][data-problems="1"]').waitFor();
+    await backOnline(page, context, 1);
     await page.getByTestId('offline-status').click();
     const entry = page.locator('[data-testid="outbox-entry"][data-state="failed"]');
     await entry.waitFor();

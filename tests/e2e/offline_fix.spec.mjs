@@ -12,7 +12,9 @@ import {
   areaByCode,
   householdOfTwo,
   launch,
+  backOnline,
   syncedPage,
+  trainingToday,
   uniq,
 } from './support.mjs';
 
@@ -26,13 +28,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-// Back online: the outbox sends, the server refuses `n` entries.
-async function backOnline(page, context, n) {
-  await context.setOffline(false);
-  await page.evaluate(() => window.dispatchEvent(new Event('online')));
-  await page.locator(`[data-testid="offline-status"][data-problems="${n}"]`).waitFor();
-}
 
 async function fixFromOutbox(page, record) {
   await page.goto('/#/outbox');
@@ -144,23 +139,7 @@ test('a refused trainee score is fixed from the outbox and arrives once', async 
   const s = uniq();
   const village = await areaByCode(mob, VILLAGE);
   const trainees = await householdOfTwo(mob, village, `Trainee ${s}`);
-  const mgr = await new Api().login('manager.d1', 'demo-pass');
-  const course = await mgr.post('/courses', {
-    code: `FIX-${s}`.toUpperCase(),
-    title: `Fix course ${s}`,
-    audience: 'community',
-    topics: ['livelihoods'],
-    duration_hours: 2,
-    test_max: 20,
-  });
-  const training = await mob.post('/activities', {
-    type: 'training',
-    course_id: course.id,
-    held_on: today(),
-    area_id: village.id,
-    topics: ['livelihoods'],
-    attendance: trainees.people.map((p) => ({ person_id: p.id })),
-  });
+  const training = await trainingToday(mob, village, trainees.people, `FIX-${s}`);
 
   const context = await browser.newContext({ viewport: PHONE, baseURL: BASE });
   const page = await syncedPage(context);

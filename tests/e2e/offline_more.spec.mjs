@@ -12,6 +12,7 @@ import {
   householdOfTwo,
   launch,
   syncedPage,
+  trainingToday,
   pickArea,
   uniq,
 } from './support.mjs';
@@ -45,23 +46,7 @@ test('memberships, feedback and scores recorded offline are sent once', async ()
     role: 'member',
     joined_on: '2024-02-01',
   });
-  const mgr = await new Api().login('manager.d1', 'demo-pass');
-  const course = await mgr.post('/courses', {
-    code: `OFF-${s}`.toUpperCase(),
-    title: `Offline course ${s}`,
-    audience: 'community',
-    topics: ['livelihoods'],
-    duration_hours: 2,
-    test_max: 20,
-  });
-  const training = await mob.post('/activities', {
-    type: 'training',
-    course_id: course.id,
-    held_on: today(),
-    area_id: village.id,
-    topics: ['livelihoods'],
-    attendance: joins.people.map((p) => ({ person_id: p.id })),
-  });
+  const training = await trainingToday(mob, village, joins.people, `OFF-${s}`);
 
   const context = await browser.newContext({ viewport: PHONE, baseURL: BASE });
   const page = await syncedPage(context);

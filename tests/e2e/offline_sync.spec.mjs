@@ -6,7 +6,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { pngOf } from '../api/support.mjs';
-import { Api, BASE, PHONE, areaByCode, launch, login, pickArea, uniq } from './support.mjs';
+import {
+  Api,
+  BASE,
+  PHONE,
+  areaByCode,
+  backOnline,
+  launch,
+  login,
+  pickArea,
+  uniq,
+} from './support.mjs';
 
 const VILLAGE = 'P1-D1-T1-U1-V1';
 
@@ -107,9 +117,7 @@ test('(c) a refused queued entry shows its field errors on the form, is fixed an
   await page.getByTestId('hh-save').click();
   await page.getByTestId('household-pending').waitFor();
 
-  await context.setOffline(false);
-  await page.evaluate(() => window.dispatchEvent(new Event('online')));
-  await page.locator('[data-testid="offline-status"][data-problems="1"]').waitFor();
+  await backOnline(page, context, 1);
   await page.getByTestId('offline-status').click();
   const entry = page.locator('[data-testid="outbox-entry"][data-state="failed"]');
   await entry.waitFor();
@@ -148,9 +156,7 @@ test('(c) a refused queued feedback opens in its form with the error, is fixed a
   await page.getByTestId('feedback-receipt-queued').waitFor();
   const id = await page.getByTestId('feedback-receipt').getAttribute('data-id');
 
-  await context.setOffline(false);
-  await page.evaluate(() => window.dispatchEvent(new Event('online')));
-  await page.locator('[data-testid="offline-status"][data-problems="1"]').waitFor();
+  await backOnline(page, context, 1);
   await page.getByTestId('offline-status').click();
   const entry = page.locator(`[data-testid="outbox-entry"][data-record="${id}"]`);
   await entry.getByTestId('outbox-fix').click();

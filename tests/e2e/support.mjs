@@ -187,3 +187,32 @@ export async function householdOfTwo(api, village, name) {
     ],
   });
 }
+
+// Back online: the outbox sends, and the server refuses `n` of its entries.
+export async function backOnline(page, context, n) {
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await page.locator(`[data-testid="offline-status"][data-problems="${n}"]`).waitFor();
+}
+
+// A course with a test out of 20 (made by manager.d1) and a training of it today in `village`,
+// recorded by `api` with `people` attending.
+export async function trainingToday(api, village, people, code) {
+  const mgr = await new Api().login('manager.d1', 'demo-pass');
+  const course = await mgr.post('/courses', {
+    code: code.toUpperCase(),
+    title: `Course ${code}`,
+    audience: 'community',
+    topics: ['livelihoods'],
+    duration_hours: 2,
+    test_max: 20,
+  });
+  return api.post('/activities', {
+    type: 'training',
+    course_id: course.id,
+    held_on: new Date().toISOString().slice(0, 10),
+    area_id: village.id,
+    topics: ['livelihoods'],
+    attendance: people.map((p) => ({ person_id: p.id })),
+  });
+}
