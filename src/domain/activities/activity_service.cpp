@@ -4,6 +4,7 @@
 
 #include "core/id.hpp"
 #include "domain/activities/activity_rules.hpp"
+#include "domain/areas/area_scope.hpp"
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/validation.hpp"
 
@@ -266,13 +267,8 @@ Result<std::vector<ActivityMonthCount>> ActivityService::MonthlyCounts(
     const Actor& actor, std::optional<std::string> area_id, std::optional<std::string> from,
     std::optional<std::string> to, bool include_unverified) {
   auto uow = db_.Begin(false);
-  std::vector<PathRange> scope = actor.Scope(Permission::kAreaRead);
-  if (area_id) {
-    auto area = IsValidId(*area_id) ? uow->Areas().Get(*area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path))
-      return Fail(Error::Field("area", problem::NoSuchInScope("area")));
-    scope = {SubtreeRange(area->path)};
-  }
+  auto scope = ListScope(uow->Areas(), actor, Permission::kAreaRead, area_id);
+  if (!scope) return Fail(scope.error());
   FieldErrors errors;
   if (from && !IsValidDate(*from)) errors["from"] = problem::NotADate();
   if (to && !IsValidDate(*to)) errors["to"] = problem::NotADate();
@@ -281,8 +277,8 @@ Result<std::vector<ActivityMonthCount>> ActivityService::MonthlyCounts(
   const std::string start = from.value_or(YearBefore(today));
   std::vector<std::string> statuses{std::string(ToString(ActivityStatus::kVerified))};
   if (include_unverified) statuses.emplace_back(ToString(ActivityStatus::kSubmitted));
-  if (scope.empty()) return std::vector<ActivityMonthCount>{};
-  return uow->Activities().MonthlyCounts(scope, start, to.value_or(today), statuses, today);
+  if (scope->empty()) return std::vector<ActivityMonthCount>{};
+  return uow->Activities().MonthlyCounts(*scope, start, to.value_or(today), statuses, today);
 }
 
 Result<std::vector<StoredFile>> ActivityService::Files(const Actor& actor, const std::string& id) {

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "core/id.hpp"
+#include "domain/areas/area_scope.hpp"
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/indicators/indicator_service.hpp"
 #include "domain/indicators/target_rules.hpp"
@@ -53,14 +54,9 @@ Result<Page<Target>> TargetService::List(const Actor& actor,
                                          const std::optional<std::string>& period,
                                          PageRequest page) {
   auto uow = db_.Begin(false);
-  std::vector<PathRange> scope = actor.Scope(Permission::kAreaRead);
-  if (area_id) {
-    auto area = IsValidId(*area_id) ? uow->Areas().Get(*area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path))
-      return Fail(Error::Field("area", problem::NoSuchInScope("area")));
-    scope = {SubtreeRange(area->path)};
-  }
-  return uow->Targets().List(scope, code, period, page);
+  auto scope = ListScope(uow->Areas(), actor, Permission::kAreaRead, area_id);
+  if (!scope) return Fail(scope.error());
+  return uow->Targets().List(*scope, code, period, page);
 }
 
 Result<Target> TargetService::Save(const Actor& actor, const TargetInput& in) {
