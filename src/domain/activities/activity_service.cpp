@@ -46,8 +46,8 @@ void CheckCourse(UnitOfWork& uow, const Activity& a, const ActivityInput& in, Fi
 
 void CheckArea(UnitOfWork& uow, const Actor& actor, Activity& a, const std::string& area_id,
                FieldErrors& errors) {
-  auto area = IsValidId(area_id) ? uow.Areas().Get(area_id) : std::nullopt;
-  if (!area || !actor.Sees(area->path))
+  auto area = VisibleArea(uow.Areas(), actor, area_id);
+  if (!area)
     errors["area_id"] = problem::NoSuchInScope("area");
   else if (!actor.Can(Permission::kActivityWrite, area->path))
     errors["area_id"] = problem::RoleMayNotInArea("record_activities");
@@ -154,9 +154,8 @@ Result<Page<Activity>> ActivityService::List(const Actor& actor, const ActivityF
   ActivityQuery q;
   q.scope = f.queue ? actor.Scope(Permission::kActivityVerify) : actor.Scope(Permission::kAreaRead);
   if (f.area_id) {
-    auto area = IsValidId(*f.area_id) ? uow->Areas().Get(*f.area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path))
-      return Fail(Error::Field("area", problem::NoSuchInScope("area")));
+    auto area = VisibleArea(uow->Areas(), actor, *f.area_id, "area");
+    if (!area) return Fail(area.error());
     const auto range = SubtreeRange(area->path);
     std::vector<PathRange> narrowed;
     for (const auto& s : q.scope) {

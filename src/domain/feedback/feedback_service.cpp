@@ -4,6 +4,7 @@
 
 #include "core/id.hpp"
 #include "domain/areas/area_path.hpp"
+#include "domain/areas/area_scope.hpp"
 #include "domain/feedback/feedback_rules.hpp"
 #include "domain/feedback/short_ref.hpp"
 #include "domain/idempotency/idempotency.hpp"
@@ -21,8 +22,8 @@ Result<Feedback> Visible(UnitOfWork& uow, const Actor& actor, const std::string&
 
 void CheckArea(UnitOfWork& uow, const Actor& actor, Feedback& f, const std::string& area_id,
                FieldErrors& errors) {
-  auto area = IsValidId(area_id) ? uow.Areas().Get(area_id) : std::nullopt;
-  if (!area || !actor.Sees(area->path))
+  auto area = VisibleArea(uow.Areas(), actor, area_id);
+  if (!area)
     errors["area_id"] = problem::NoSuchInScope("area");
   else if (!actor.Can(Permission::kFeedbackWrite, area->path))
     errors["area_id"] = problem::RoleMayNotInArea("log_feedback");
@@ -104,9 +105,8 @@ Result<FeedbackQuery> QueryFor(UnitOfWork& uow, const Actor& actor, const Feedba
   q.scope = actor.Scope(Permission::kAreaRead);
   q.sensitive_scope = actor.Scope(Permission::kFeedbackSensitive);
   if (f.area_id) {
-    auto area = IsValidId(*f.area_id) ? uow.Areas().Get(*f.area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path))
-      return Fail(Error::Field("area", problem::NoSuchInScope("area")));
+    auto area = VisibleArea(uow.Areas(), actor, *f.area_id, "area");
+    if (!area) return Fail(area.error());
     const auto range = SubtreeRange(area->path);
     q.scope = {range};
     // Sensitive records of the area only where the caller is a focal point.

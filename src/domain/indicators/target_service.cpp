@@ -66,9 +66,8 @@ Result<Target> TargetService::Save(const Actor& actor, const TargetInput& in) {
   const std::string id = NewRecordId(in.id, "id", errors);
   auto d = uow->Indicators().Get(in.indicator_code);
   if (!d) errors["indicator_code"] = problem::NoSuch("indicator");
-  auto area = IsValidId(in.area_id) ? uow->Areas().Get(in.area_id) : std::nullopt;
-  if (!area || !actor.Sees(area->path))
-    return Fail(Error::Field("area_id", problem::NoSuchInScope("area")));
+  auto area = VisibleArea(uow->Areas(), actor, in.area_id, "area_id");
+  if (!area) return Fail(area.error());
   if (!actor.Can(Permission::kTargetWrite, area->path))
     return Fail(Error::Forbidden(
         "targets are set by managers, M&E officers and administrators of the area"));

@@ -35,8 +35,8 @@ Result<Household> Writable(UnitOfWork& uow, const Actor& actor, const std::strin
 // The area a household may be registered in, or a field error.
 std::optional<Area> WritableArea(UnitOfWork& uow, const Actor& actor, const std::string& area_id,
                                  FieldErrors& errors) {
-  auto area = IsValidId(area_id) ? uow.Areas().Get(area_id) : std::nullopt;
-  if (!area || !actor.Sees(area->path)) {
+  auto area = VisibleArea(uow.Areas(), actor, area_id);
+  if (!area) {
     errors["area_id"] = problem::NoSuchInScope("area");
     return std::nullopt;
   }

@@ -12,8 +12,8 @@ namespace {
 // The area an institution is registered in: in the actor's areas and writable by them.
 void ApplyArea(UnitOfWork& uow, const Actor& actor, Institution& inst, const std::string& area_id,
                FieldErrors& errors) {
-  auto area = IsValidId(area_id) ? uow.Areas().Get(area_id) : std::nullopt;
-  if (!area || !actor.Sees(area->path)) {
+  auto area = VisibleArea(uow.Areas(), actor, area_id);
+  if (!area) {
     errors["area_id"] = problem::NoSuchInScope("area");
   } else if (!actor.Can(Permission::kRegistryWrite, area->path)) {
     errors["area_id"] = problem::RoleMayNotInArea("register_institutions");

@@ -7,6 +7,7 @@
 
 #include "core/clock.hpp"
 #include "core/id.hpp"
+#include "domain/areas/area_scope.hpp"
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/indicators/dimension_labels.hpp"
 #include "domain/reports/report_rules.hpp"
@@ -123,9 +124,8 @@ Result<Page<Report>> ReportService::List(const Actor& actor,
   q.template_code = template_code;
   q.status = status;
   if (area_id) {
-    auto area = IsValidId(*area_id) ? uow->Areas().Get(*area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path))
-      return Fail(Error::Field("area", problem::NoSuchInScope("area")));
+    auto area = VisibleArea(uow->Areas(), actor, *area_id, "area");
+    if (!area) return Fail(area.error());
     q.area_path = area->path;
   }
   return uow->Reports().List(q, page);
@@ -187,9 +187,8 @@ Result<ReportContent> ReportService::Create(const Actor& actor, const ReportInpu
   auto templates = uow->Reports().Templates();
   const ReportTemplate* t = FindTemplate(templates, in.template_code);
   if (!t) errors["template_code"] = problem::NoSuch("report_template");
-  auto area = IsValidId(in.area_id) ? uow->Areas().Get(in.area_id) : std::nullopt;
-  if (!area || !actor.Sees(area->path))
-    return Fail(Error::Field("area_id", problem::NoSuchInScope("area")));
+  auto area = VisibleArea(uow->Areas(), actor, in.area_id, "area_id");
+  if (!area) return Fail(area.error());
   if (!actor.Can(Permission::kReportWrite, area->path))
     return Fail(Error::Forbidden(
         "progress reports are written by officers, managers, M&E officers and administrators"));

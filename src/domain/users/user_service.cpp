@@ -4,6 +4,7 @@
 
 #include "core/clock.hpp"
 #include "core/id.hpp"
+#include "domain/areas/area_scope.hpp"
 #include "domain/auth/password.hpp"
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/validation.hpp"
@@ -42,8 +43,8 @@ std::vector<RoleAssignment> ResolveRoles(UnitOfWork& uow, const Actor& actor,
           "mobiliser", "officer", "manager", "me", "admin", "focal_point"});
       continue;
     }
-    auto area = IsValidId(in[i].area_id) ? uow.Areas().Get(in[i].area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path)) {
+    auto area = VisibleArea(uow.Areas(), actor, in[i].area_id);
+    if (!area) {
       errors[f + ".area_id"] = problem::NoSuchInScope("area");
       continue;
     }
@@ -96,9 +97,8 @@ Result<Page<User>> UserService::List(const Actor& actor, const UserListFilter& f
     if (!q.role) return Fail(Error::Field("role", problem::Unknown("role")));
   }
   if (f.area_id) {
-    auto a = IsValidId(*f.area_id) ? uow->Areas().Get(*f.area_id) : std::nullopt;
-    if (!a || !actor.Sees(a->path))
-      return Fail(Error::Field("area", problem::NoSuchInScope("area")));
+    auto a = VisibleArea(uow->Areas(), actor, *f.area_id, "area");
+    if (!a) return Fail(a.error());
     q.area = SubtreeRange(a->path);
   }
   return uow->Users().List(q);
