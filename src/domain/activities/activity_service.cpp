@@ -7,6 +7,7 @@
 #include "domain/areas/area_scope.hpp"
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/validation.hpp"
+#include "domain/versioned.hpp"
 
 namespace mobilise::domain {
 namespace {
@@ -122,9 +123,7 @@ Result<Activity> Save(UnitOfWork& uow, const Clock& clock, const Actor& actor,
                       const std::string& action, const Activity& before, Activity a,
                       const std::string& now,
                       const std::optional<std::string>& correction_reason = std::nullopt) {
-  a.version = before.version + 1;
-  a.updated_at = now;
-  a.updated_by = actor.UserId();
+  NextVersion(a, before, actor, now);
   if (!uow.Activities().Update(a, before.version))
     return Fail(Error::Conflict("the activity was changed by someone else; reload"));
   auto after = ActivitySnapshot(a);

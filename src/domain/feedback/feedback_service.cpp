@@ -9,6 +9,7 @@
 #include "domain/feedback/short_ref.hpp"
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/validation.hpp"
+#include "domain/versioned.hpp"
 
 namespace mobilise::domain {
 namespace {
@@ -77,9 +78,7 @@ Result<FeedbackDetail> Save(UnitOfWork& uow, const Clock& clock, const Actor& ac
                             const std::string& action, const std::string& event,
                             const std::optional<std::string>& note, const Feedback& before,
                             Feedback f, const std::string& now) {
-  f.version = before.version + 1;
-  f.updated_at = now;
-  f.updated_by = actor.UserId();
+  NextVersion(f, before, actor, now);
   if (!uow.Feedback().Update(f, before.version))
     return Fail(Error::Conflict("the record was changed by someone else; reload"));
   uow.Feedback().AddEvent({NewId(), f.id, f.updated_at, actor.UserId(), std::nullopt, event, note});

@@ -5,6 +5,7 @@
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/registry/institution_checks.hpp"
 #include "domain/registry/institution_rules.hpp"
+#include "domain/versioned.hpp"
 
 namespace mobilise::domain {
 namespace {
@@ -179,9 +180,7 @@ Result<InstitutionDetail> InstitutionService::Update(const Actor& actor, const s
   FieldErrors errors;
   const auto change = ApplyInstitution(*uow, actor, config, clock_, inst, in, false, errors);
   if (!errors.empty()) return Fail(Error::Validation("the institution has invalid fields", errors));
-  inst.version = before.version + 1;
-  inst.updated_at = clock_.Timestamp();
-  inst.updated_by = actor.UserId();
+  NextVersion(inst, before, actor, clock_.Timestamp());
   if (!uow->Institutions().Update(inst, before.version))
     return Fail(Error::Conflict("the institution was changed by someone else; reload"));
   if (change) uow->Institutions().AddStatusChange(*change);

@@ -12,6 +12,7 @@
 #include "domain/indicators/dimension_labels.hpp"
 #include "domain/reports/report_rules.hpp"
 #include "domain/validation.hpp"
+#include "domain/versioned.hpp"
 
 namespace mobilise::domain {
 namespace {
@@ -337,9 +338,7 @@ Result<ReportContent> ReportService::Update(const Actor& actor, const std::strin
     }
   }
   if (!errors.empty()) return Fail(Error::Validation("the report has invalid fields", errors));
-  r.version = found->version + 1;
-  r.updated_at = clock_.Timestamp();
-  r.updated_by = actor.UserId();
+  NextVersion(r, *found, actor, clock_.Timestamp());
   if (!uow->Reports().Update(r, found->version))
     return Fail(Error::Stale("report", found->version));
   uow->Reports().AddEvent(
@@ -419,9 +418,7 @@ Result<ReportContent> ReportService::Transition(const Actor& actor, const std::s
     r.return_comment.reset();
   }
   r.status = *to;
-  r.version = found->version + 1;
-  r.updated_at = now;
-  r.updated_by = actor.UserId();
+  NextVersion(r, *found, actor, now);
   if (!uow->Reports().Update(r, found->version))
     return Fail(Error::Stale("report", found->version));
   const std::string done(ReportActionDone(action));
