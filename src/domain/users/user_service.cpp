@@ -57,12 +57,19 @@ std::vector<RoleAssignment> ResolveRoles(UnitOfWork& uow, const Actor& actor,
   return out;
 }
 
-std::optional<std::string> AuditPath(const User& u) {
+}  // namespace
+
+std::optional<std::string> UserAuditPath(const User& u) {
   if (u.roles.empty()) return std::nullopt;
   return u.roles.front().area_path;
 }
 
-}  // namespace
+Status UpdateUser(UserRepository& users, const User& u, std::int64_t expected_version) {
+  auto ok = users.Update(u, expected_version);
+  if (!ok) return Fail(ok.error());
+  if (!*ok) return Fail(Error::Stale("user", expected_version));
+  return {};
+}
 
 bool UserVisibleTo(const Actor& actor, Permission p, const User& u) {
   if (u.roles.empty()) return actor.CanAtRoot(p);
@@ -137,7 +144,7 @@ Result<User> UserService::Create(const Actor& actor, const UserInput& in) {
   u.created_at = u.updated_at = clock_.Timestamp();
   if (!actor.user_id.empty()) u.created_by = u.updated_by = actor.user_id;
   if (auto ok = uow->Users().Insert(u); !ok) return Fail(ok.error());
-  RecordAudit(uow->Audit(), clock_, actor, "create", "user", u.id, AuditPath(u), std::nullopt,
+  RecordAudit(uow->Audit(), clock_, actor, "create", "user", u.id, UserAuditPath(u), std::nullopt,
               UserSnapshot(u));
   uow->Commit();
   return u;
@@ -170,12 +177,10 @@ Result<User> UserService::Update(const Actor& actor, const std::string& id, cons
   u.version = before.version + 1;
   u.updated_at = clock_.Timestamp();
   if (!actor.user_id.empty()) u.updated_by = actor.user_id;
-  auto ok = uow->Users().Update(u, before.version);
-  if (!ok) return Fail(ok.error());
-  if (!*ok) return Fail(Error::Stale("user", before.version));
+  if (auto ok = UpdateUser(uow->Users(), u, before.version); !ok) return Fail(ok.error());
   if (u.disabled || p.password) uow->Credentials().DeleteUserSessions(u.id, std::nullopt);
   RecordAudit(uow->Audit(), clock_, actor, p.password ? "update+password" : "update", "user", u.id,
-              AuditPath(u), UserSnapshot(before), UserSnapshot(u));
+              UserAuditPath(u), UserSnapshot(before), UserSnapshot(u));
   uow->Commit();
   return u;
 }
