@@ -155,15 +155,7 @@ Result<Page<Activity>> ActivityService::List(const Actor& actor, const ActivityF
   if (f.area_id) {
     auto area = VisibleArea(uow->Areas(), actor, *f.area_id, "area");
     if (!area) return Fail(area.error());
-    const auto range = SubtreeRange(area->path);
-    std::vector<PathRange> narrowed;
-    for (const auto& s : q.scope) {
-      if (PathWithin(area->path, s.lo))
-        narrowed = {range};
-      else if (PathWithin(s.lo, area->path))
-        narrowed.push_back(s);
-    }
-    q.scope = narrowed;
+    q.scope = NarrowTo(q.scope, area->path);
   }
   q.status = f.queue ? std::optional<std::string>(ToString(ActivityStatus::kSubmitted)) : f.status;
   q.type = f.type;

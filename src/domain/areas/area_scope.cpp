@@ -17,6 +17,17 @@ Result<Area> VisibleArea(AreaRepository& areas, const Actor& actor, const std::s
   return std::move(*area);
 }
 
+std::vector<PathRange> NarrowTo(const std::vector<PathRange>& scope, const std::string& path) {
+  std::vector<PathRange> narrowed;
+  for (const auto& s : scope) {
+    if (PathWithin(path, s.lo))
+      narrowed = {SubtreeRange(path)};
+    else if (PathWithin(s.lo, path))
+      narrowed.push_back(s);
+  }
+  return narrowed;
+}
+
 Result<std::vector<PathRange>> ListScope(AreaRepository& areas, const Actor& actor,
                                          Permission permission,
                                          const std::optional<std::string>& area_id) {

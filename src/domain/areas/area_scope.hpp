@@ -24,6 +24,10 @@ std::optional<Area> VisibleArea(AreaRepository& areas, const Actor& actor, const
 Result<Area> VisibleArea(AreaRepository& areas, const Actor& actor, const std::string& id,
                          std::string_view field);
 
+// The part of `scope` inside the subtree at `path`: the whole subtree when a range of `scope`
+// covers `path`, else the ranges of `scope` below `path` (none: nothing there is in scope).
+std::vector<PathRange> NarrowTo(const std::vector<PathRange>& scope, const std::string& path);
+
 Result<std::vector<PathRange>> ListScope(AreaRepository& areas, const Actor& actor,
                                          Permission permission,
                                          const std::optional<std::string>& area_id);

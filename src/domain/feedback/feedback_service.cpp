@@ -106,17 +106,9 @@ Result<FeedbackQuery> QueryFor(UnitOfWork& uow, const Actor& actor, const Feedba
   if (f.area_id) {
     auto area = VisibleArea(uow.Areas(), actor, *f.area_id, "area");
     if (!area) return Fail(area.error());
-    const auto range = SubtreeRange(area->path);
-    q.scope = {range};
+    q.scope = {SubtreeRange(area->path)};
     // Sensitive records of the area only where the caller is a focal point.
-    std::vector<PathRange> narrowed;
-    for (const auto& s : q.sensitive_scope) {
-      if (PathWithin(area->path, s.lo))
-        narrowed = {range};
-      else if (PathWithin(s.lo, area->path))
-        narrowed.push_back(s);
-    }
-    q.sensitive_scope = narrowed;
+    q.sensitive_scope = NarrowTo(q.sensitive_scope, area->path);
   }
   FieldErrors errors;
   if (f.from) CheckPastDate(errors, "from", *f.from, today);
