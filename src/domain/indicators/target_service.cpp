@@ -115,11 +115,10 @@ Status TargetService::Delete(const Actor& actor, const std::string& id) {
   return {};
 }
 
-Result<TargetImportReport> TargetService::Import(const Actor& actor,
-                                                 const std::vector<TargetImportRow>& rows,
-                                                 bool dry_run) {
+Result<ImportReport> TargetService::Import(const Actor& actor,
+                                           const std::vector<TargetImportRow>& rows, bool dry_run) {
   auto uow = db_.Begin(true);
-  TargetImportReport report;
+  ImportReport report;
   report.rows = static_cast<int>(rows.size());
   const auto settings = SettingsFrom(uow->Indicators().Settings(), clock_.Today());
   std::map<std::string, std::optional<Indicator>> indicators;
@@ -170,11 +169,7 @@ Result<TargetImportReport> TargetService::Import(const Actor& actor,
       uow->Targets().Insert(
           NewTarget(in, area, *ParsePeriod(in.period, settings.fiscal_year), now, actor.UserId()));
   }
-  RecordAudit(uow->Audit(), clock_, actor, "import", "target", std::nullopt, std::nullopt,
-              std::nullopt, Snapshot{{"targets", std::to_string(good.size())}});
-  uow->Commit();
-  report.saved = static_cast<int>(good.size());
-  return report;
+  return CommitImport(*uow, clock_, actor, "target", "targets", good.size(), std::move(report));
 }
 
 }  // namespace mobilise::domain
