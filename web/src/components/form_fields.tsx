@@ -1,6 +1,6 @@
 // A labelled input with its field error (the server's, worded by i18n/field_message.ts) shown
 // and announced beside it; the submit and cancel buttons of a small form.
-import type { ComponentChildren, VNode } from 'preact';
+import type { ComponentChildren, FormHTMLAttributes, VNode } from 'preact';
 import { useId } from 'preact/hooks';
 import { useI18n } from '../i18n';
 
@@ -115,6 +115,24 @@ export function TextAreaField(p: TextAreaProps) {
           onInput={(e) => p.onInput((e.currentTarget as HTMLTextAreaElement).value)}
         />
       )}
+    />
+  );
+}
+
+// A form the screen checks itself (noValidate: the server's field errors speak, not the
+// browser's bubbles); submitting runs `onSubmit` instead of loading a page.
+export function Form({
+  onSubmit,
+  ...attrs
+}: Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit'> & { onSubmit: () => unknown }) {
+  return (
+    <form
+      noValidate
+      {...attrs}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
     />
   );
 }

@@ -1,7 +1,7 @@
 // Create a user, or edit one: name, language, roles, enable/disable, password reset.
 import { useState } from 'preact/hooks';
 import { ApiError, patch, post } from '../../api';
-import { Field, SelectField } from '../../components/form_fields';
+import { Field, Form, SelectField } from '../../components/form_fields';
 import { newRoleRow, RolesEditor, type RoleRow } from '../../components/roles_editor';
 import { DevicesList } from '../../components/devices_list';
 import { useI18n } from '../../i18n';
@@ -180,14 +180,12 @@ export function UserEditPage({ id }: { id: string }) {
           </span>
         )}
       </p>
-      <form
+      <Form
         class="form-narrow"
         data-testid="user-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save({ full_name: fullName.trim(), locale, roles: rolesBody(rows) }, t('common.saved'));
-        }}
+        onSubmit={() =>
+          save({ full_name: fullName.trim(), locale, roles: rolesBody(rows) }, t('common.saved'))
+        }
       >
         <Field
           label={t('users.fullName')}
@@ -211,7 +209,7 @@ export function UserEditPage({ id }: { id: string }) {
             {t('common.save')}
           </button>
         </div>
-      </form>
+      </Form>
 
       <div class="actions separated">
         <button
@@ -226,12 +224,10 @@ export function UserEditPage({ id }: { id: string }) {
 
       <DevicesList userId={user.id} />
 
-      <form
+      <Form
         class="form-narrow subform"
         data-testid="user-reset-password"
-        noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
+        onSubmit={async () => {
           if (await save({ password }, t('common.saved'))) setPassword('');
         }}
       >
@@ -250,7 +246,7 @@ export function UserEditPage({ id }: { id: string }) {
         <button type="submit" class="secondary" data-testid="user-reset-password-save">
           {t('users.resetPassword')}
         </button>
-      </form>
+      </Form>
     </section>
   );
 }

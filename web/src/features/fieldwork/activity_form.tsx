@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
-import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { Field, Form, SelectField, TextAreaField } from '../../components/form_fields';
 import { InstitutionPicker, type PickedInstitution } from '../../components/institution_picker';
 import { Crumbs } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
@@ -396,15 +396,7 @@ export function ActivityFormPage({
           </button>
         </p>
       )}
-      <form
-        class="form-narrow"
-        noValidate
-        data-testid="activity-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
+      <Form class="form-narrow" data-testid="activity-form" onSubmit={save}>
         {correcting && (
           <p class="notice warn" data-testid="act-correcting">
             {t('act.correctingHint')}
@@ -650,7 +642,7 @@ export function ActivityFormPage({
             {t('common.cancel')}
           </a>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -3,7 +3,7 @@
 // closed and, when the person was reached, their satisfaction).
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, post } from '../../api';
-import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { Field, Form, SelectField, TextAreaField } from '../../components/form_fields';
 import { Crumbs, Facts, Ltr } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
@@ -282,15 +282,7 @@ function StepForm({
 
   const submit = t(('fb.' + step) as 'fb.assign');
   return (
-    <form
-      class="subform"
-      data-testid={'fb-form-' + step}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        send();
-      }}
-    >
+    <Form class="subform" data-testid={'fb-form-' + step} onSubmit={send}>
       {step === 'assign' && (
         <>
           <div class="actions">
@@ -403,6 +395,6 @@ function StepForm({
           </div>
         </>
       )}
-    </form>
+    </Form>
   );
 }

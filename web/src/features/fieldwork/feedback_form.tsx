@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
-import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { Field, Form, SelectField, TextAreaField } from '../../components/form_fields';
 import { Crumbs, Facts, Ltr } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo, showRefusal } from '../../messages';
@@ -263,15 +263,7 @@ export function FeedbackFormPage({ entry }: { entry?: string }) {
     <section class="card" aria-labelledby="fb-form-heading">
       <Crumbs items={[{ href: href('feedback'), label: t('fb.title') }]} current={t('fb.new')} />
       <h1 id="fb-form-heading">{t('fb.new')}</h1>
-      <form
-        class="form-narrow"
-        noValidate
-        data-testid="feedback-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
+      <Form class="form-narrow" data-testid="feedback-form" onSubmit={save}>
         <SelectField
           label={t('fb.category')}
           value={f.category}
@@ -436,7 +428,7 @@ export function FeedbackFormPage({ entry }: { entry?: string }) {
             {t('common.cancel')}
           </a>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -3,7 +3,7 @@
 // shows who has it and lets the user register anyway (allow_duplicate).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
-import { Field } from '../../components/form_fields';
+import { Field, Form } from '../../components/form_fields';
 import { Crumbs, flashWarnings } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo, showRefusal } from '../../messages';
@@ -378,15 +378,7 @@ export function HouseholdFormPage({ id }: { id?: string }) {
           </button>
         </p>
       )}
-      <form
-        class="form-narrow"
-        noValidate
-        data-testid="household-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save(false);
-        }}
-      >
+      <Form class="form-narrow" data-testid="household-form" onSubmit={() => save(false)}>
         <AreaPicker
           label={t('hh.village')}
           value={f.area}
@@ -614,7 +606,7 @@ export function HouseholdFormPage({ id }: { id?: string }) {
             {t('common.cancel')}
           </a>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -3,7 +3,7 @@
 // ratio of two indicators. The server checks the definition and names every bad field.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, patch, post } from '../../api';
-import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { Field, Form, SelectField, TextAreaField } from '../../components/form_fields';
 import { Crumbs, fieldBinder } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
@@ -193,15 +193,7 @@ export function IndicatorFormPage({ code }: { code?: string }) {
       <h1 id="ind-form-heading">
         <bdi>{title}</bdi>
       </h1>
-      <form
-        class="form-narrow"
-        noValidate
-        data-testid="indicator-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
+      <Form class="form-narrow" data-testid="indicator-form" onSubmit={save}>
         {!code && (
           <Field
             label={t('ind.code')}
@@ -433,7 +425,7 @@ export function IndicatorFormPage({ code }: { code?: string }) {
             {t('common.cancel')}
           </a>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -6,7 +6,7 @@
 // those that have changed since.
 import { useState } from 'preact/hooks';
 import { ApiError, download, patch, post, query } from '../../api';
-import { Field, TextAreaField } from '../../components/form_fields';
+import { Field, Form, TextAreaField } from '../../components/form_fields';
 import { Crumbs, Ltr } from '../../components/registry_bits';
 import { ReturnForm } from '../../components/return_form';
 import { hasKey, t as translate, useI18n, type MessageKey } from '../../i18n';
@@ -242,14 +242,7 @@ export function ReportDetailPage({
       >
         <h2 id="report-narrative-heading">{t('rep.narrative')}</h2>
         {editable ? (
-          <form
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              save();
-            }}
-            data-testid="report-narrative-form"
-          >
+          <Form onSubmit={save} data-testid="report-narrative-form">
             {NARRATIVE.map((k) => (
               <TextAreaField
                 key={k}
@@ -344,7 +337,7 @@ export function ReportDetailPage({
                 </span>
               )}
             </div>
-          </form>
+          </Form>
         ) : (
           <>
             <dl class="narrative">

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, get, post, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
-import { SelectField } from '../../components/form_fields';
+import { Form, SelectField } from '../../components/form_fields';
 import { Crumbs } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
@@ -199,15 +199,7 @@ export function ReportCreatePage({ user }: { user: User }) {
     <section class="card" aria-labelledby="report-new-heading">
       <Crumbs items={[{ href: href('reports'), label: t('rep.title') }]} current={t('rep.new')} />
       <h1 id="report-new-heading">{t('rep.new')}</h1>
-      <form
-        class="form-narrow"
-        noValidate
-        data-testid="report-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          create();
-        }}
-      >
+      <Form class="form-narrow" data-testid="report-form" onSubmit={create}>
         <SelectField
           label={t('rep.template')}
           value={template}
@@ -257,7 +249,7 @@ export function ReportCreatePage({ user }: { user: User }) {
             {t('common.cancel')}
           </a>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, del, post, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
-import { Field, SelectField } from '../../components/form_fields';
+import { Field, Form, SelectField } from '../../components/form_fields';
 import { ImportPanel } from '../../components/import_panel';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
@@ -231,15 +231,7 @@ function TargetForm({ lib, onSaved }: { lib: IndicatorDef[] | null; onSaved: () 
     <section class="card" aria-labelledby="target-form-heading">
       <h2 id="target-form-heading">{t('tgt.set')}</h2>
       <p class="muted small">{t('tgt.setHelp')}</p>
-      <form
-        class="form-narrow"
-        noValidate
-        data-testid="target-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
+      <Form class="form-narrow" data-testid="target-form" onSubmit={save}>
         <SelectField
           label={t('rep.indicator')}
           value={code}
@@ -296,7 +288,7 @@ function TargetForm({ lib, onSaved }: { lib: IndicatorDef[] | null; onSaved: () 
             {t('tgt.save')}
           </button>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -7,7 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, request } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
-import { Field, SelectField } from '../../components/form_fields';
+import { Field, Form, SelectField } from '../../components/form_fields';
 import { StackTable } from '../../components/lists';
 import { Ltr } from '../../components/registry_bits';
 import { SearchPicker } from '../../components/search_picker';
@@ -222,14 +222,7 @@ export function Dhis2Page() {
         </aside>
         <div class="d2-main">
           {may ? (
-            <form
-              noValidate
-              data-testid="dhis2-form"
-              onSubmit={(e) => {
-                e.preventDefault();
-                save();
-              }}
-            >
+            <Form data-testid="dhis2-form" onSubmit={save}>
               <section class="card" aria-labelledby="d2-units-heading" data-testid="dhis2-units">
                 <h2 id="d2-units-heading">{t('d2.units')}</h2>
                 <p class="hint">{t('d2.unitsHelp')}</p>
@@ -447,7 +440,7 @@ export function Dhis2Page() {
                   )}
                 </div>
               </section>
-            </form>
+            </Form>
           ) : (
             <Dhis2View rows={rows} lib={lib} />
           )}

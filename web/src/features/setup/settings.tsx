@@ -5,7 +5,7 @@
 // changed is sent; the server's field errors show beside their fields.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, request } from '../../api';
-import { Field, SelectField } from '../../components/form_fields';
+import { Field, Form, SelectField } from '../../components/form_fields';
 import { Facts, fieldBinder, Ltr } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
@@ -132,15 +132,7 @@ export function SettingsPage() {
         <h1 id="settings-heading">{t('set.title')}</h1>
         {may === false && <ReadOnlyNote />}
         {may ? (
-          <form
-            class="form-narrow"
-            noValidate
-            data-testid="settings-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              save();
-            }}
-          >
+          <Form class="form-narrow" data-testid="settings-form" onSubmit={save}>
             <fieldset>
               <legend>{t('set.fiscalYear')}</legend>
               <div class="form-row">
@@ -246,7 +238,7 @@ export function SettingsPage() {
                 </>
               )}
             </div>
-          </form>
+          </Form>
         ) : (
           <>
             <Facts

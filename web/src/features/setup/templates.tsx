@@ -9,7 +9,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, request } from '../../api';
 import { ConfirmBox } from '../../components/registry_bits';
-import { SelectField, Field } from '../../components/form_fields';
+import { Field, Form, SelectField } from '../../components/form_fields';
 import { SearchPicker } from '../../components/search_picker';
 import { LANGUAGES, type MessageKey, useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
@@ -375,15 +375,7 @@ export function TemplateEditPage({ code }: { code: string | null }) {
       </p>
       {may === false && <ReadOnlyNote />}
       {may ? (
-        <form
-          class="form-narrow"
-          noValidate
-          data-testid="template-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            save();
-          }}
-        >
+        <Form class="form-narrow" data-testid="template-form" onSubmit={save}>
           <fieldset class="tpl-about">
             <legend>{t('tpl.about')}</legend>
             {isNew && (
@@ -673,7 +665,7 @@ export function TemplateEditPage({ code }: { code: string | null }) {
               )}
             </div>
           )}
-        </form>
+        </Form>
       ) : (
         <TemplateView sections={sections} lib={lib} />
       )}

@@ -4,7 +4,7 @@
 // course in use from being deleted).
 import { useEffect, useState } from 'preact/hooks';
 import { del, patch, post } from '../../api';
-import { Field, SelectField } from '../../components/form_fields';
+import { Field, Form, SelectField } from '../../components/form_fields';
 import { Crumbs, fieldBinder, FormActions, useWrite } from '../../components/registry_bits';
 import { ListSection } from '../../components/lists';
 import { useI18n } from '../../i18n';
@@ -206,15 +206,7 @@ export function CourseFormPage({ id }: { id?: string }) {
         current={title}
       />
       <h1 id="course-form-heading">{title}</h1>
-      <form
-        class="form-narrow"
-        noValidate
-        data-testid="course-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
+      <Form class="form-narrow" data-testid="course-form" onSubmit={save}>
         <Field label={t('tr.code')} {...bind('code')} dir="ltr" testid="course-code" />
         <Field label={t('tr.courseTitle')} {...bind('title')} dir="auto" testid="course-title" />
         <Field
@@ -304,7 +296,7 @@ export function CourseFormPage({ id }: { id?: string }) {
           deleteText={record && t('tr.confirmDeleteCourse', { title: courseTitle(record) })}
           onDelete={() => record && remove(record)}
         />
-      </form>
+      </Form>
     </section>
   );
 }

@@ -5,7 +5,7 @@
 // whether each trainee applies the skills (recorded, changed and deleted).
 import { useState } from 'preact/hooks';
 import { ApiError, del, get, patch, post, query } from '../../api';
-import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { Field, Form, SelectField, TextAreaField } from '../../components/form_fields';
 import { ConfirmBox, Crumbs, Facts, Ltr } from '../../components/registry_bits';
 import { ListSection } from '../../components/lists';
 import { useI18n } from '../../i18n';
@@ -255,13 +255,7 @@ export function TrainingEventPage({
             {t('tr.noTrainees')}
           </p>
         ) : (
-          <form
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              saveScores();
-            }}
-          >
+          <Form onSubmit={saveScores}>
             {hasTest && (
               <p class="hint">
                 {t('tr.scoresHint', { min: num(0), max: num(report.test_max ?? 0) })}
@@ -401,7 +395,7 @@ export function TrainingEventPage({
                 </div>
               </>
             )}
-          </form>
+          </Form>
         )}
       </section>
 
@@ -566,15 +560,11 @@ function FollowupSection({
         </ul>
       )}
       {canWrite && activity.attendance.length > 0 && (
-        <form
+        <Form
           class="form-narrow subform"
-          noValidate
           data-testid="followup-form"
           data-editing={editing?.id ?? ''}
-          onSubmit={(e) => {
-            e.preventDefault();
-            save();
-          }}
+          onSubmit={save}
         >
           <h3>
             {editing ? t('tr.editFollowup', { name: editing.person_name }) : t('tr.addFollowup')}
@@ -649,7 +639,7 @@ function FollowupSection({
               </button>
             )}
           </div>
-        </form>
+        </Form>
       )}
     </section>
   );

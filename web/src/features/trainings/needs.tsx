@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { del, patch, post, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
-import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { Field, Form, SelectField, TextAreaField } from '../../components/form_fields';
 import { InstitutionPicker, type PickedInstitution } from '../../components/institution_picker';
 import { Crumbs, FormActions, Ltr, useWrite } from '../../components/registry_bits';
 import { ListSection } from '../../components/lists';
@@ -256,16 +256,7 @@ export function NeedFormPage({ user, id }: { user: User; id?: string }) {
         current={title}
       />
       <h1 id="need-form-heading">{title}</h1>
-      <form
-        class="form-narrow"
-        noValidate
-        data-testid="need-form"
-        data-id={record?.id ?? ''}
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
+      <Form class="form-narrow" data-testid="need-form" data-id={record?.id ?? ''} onSubmit={save}>
         <AreaPicker
           label={t('act.area')}
           value={area}
@@ -378,7 +369,7 @@ export function NeedFormPage({ user, id }: { user: User; id?: string }) {
           deleteText={record && t('tr.confirmDeleteNeed', { name: record.subject_name ?? '' })}
           onDelete={() => record && remove(record)}
         />
-      </form>
+      </Form>
     </section>
   );
 }
