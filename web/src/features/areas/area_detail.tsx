@@ -4,6 +4,7 @@ import { ApiError, del, patch, post } from '../../api';
 import { levelLabel, areaById, childAreas, expandAll, treeChanged } from '../../area_data';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SubmitCancel } from '../../components/form_fields';
+import { ConfirmBox } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { href, navigate } from '../../router';
@@ -134,39 +135,24 @@ export function AreaDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
         />
       )}
       {mode === 'delete' && (
-        <div
-          class="confirm"
-          role="alertdialog"
-          aria-labelledby="confirm-delete-text"
-          data-testid="area-delete-confirm"
-        >
-          <p id="confirm-delete-text">{t('areas.confirmDelete', { name: area.name })}</p>
-          <div class="actions">
-            <button
-              type="button"
-              class="danger"
-              data-testid="area-delete-yes"
-              onClick={async () => {
-                clearMessages();
-                try {
-                  await del(`/areas/${encodeURIComponent(area.id)}`);
-                  treeChanged();
-                  showInfo(t('common.deleted'));
-                  if (area.parent_id) navigate('areas', area.parent_id);
-                  else navigate('areas');
-                } catch (e) {
-                  setMode('view');
-                  showError(e);
-                }
-              }}
-            >
-              {t('common.confirm')}
-            </button>
-            <button type="button" class="secondary" onClick={() => setMode('view')}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
+        <ConfirmBox
+          testid="area-delete"
+          text={t('areas.confirmDelete', { name: area.name })}
+          onConfirm={async () => {
+            clearMessages();
+            try {
+              await del(`/areas/${encodeURIComponent(area.id)}`);
+              treeChanged();
+              showInfo(t('common.deleted'));
+              if (area.parent_id) navigate('areas', area.parent_id);
+              else navigate('areas');
+            } catch (e) {
+              setMode('view');
+              showError(e);
+            }
+          }}
+          onCancel={() => setMode('view')}
+        />
       )}
 
       {children.length > 0 && (
