@@ -8,6 +8,7 @@ import { useI18n } from '../i18n';
 import { showError } from '../messages';
 import { hasWorkingSet, searchLocal } from '../offline/local';
 import type { Area, Page } from '../types';
+import { PickerChosen, PickerFrame, PickerSearch } from './picker_parts';
 
 export interface PickedArea {
   id: string;
@@ -96,47 +97,25 @@ export function AreaPicker(p: Props) {
   const few = open && q.trim().length === 0 && mine && mine.length > 0 ? mine : null;
 
   return (
-    <div class={p.error ? 'field picker field-invalid' : 'field picker'} data-testid={p.testid}>
-      <label for={id}>{p.label}</label>
+    <PickerFrame id={id} label={p.label} testid={p.testid} error={p.error}>
       {p.value && !open ? (
-        <div class="picker-chosen">
-          <span data-testid={p.testid + '-chosen'}>
-            {t('picker.chosen', { name: p.value.name })}
-          </span>
-          <button
-            type="button"
-            class="secondary"
-            data-testid={p.testid + '-change'}
-            onClick={() => setOpen(true)}
-          >
-            {t('picker.change')}
-          </button>
-          {p.clearable && (
-            <button
-              type="button"
-              class="secondary"
-              data-testid={p.testid + '-clear'}
-              onClick={() => {
-                p.onChange(null);
-                setOpen(true);
-              }}
-            >
-              {t('picker.clear')}
-            </button>
-          )}
-        </div>
+        <PickerChosen
+          testid={p.testid}
+          text={t('picker.chosen', { name: p.value.name })}
+          change={t('picker.change')}
+          onOpen={() => setOpen(true)}
+          onClear={
+            p.clearable
+              ? () => {
+                  p.onChange(null);
+                  setOpen(true);
+                }
+              : undefined
+          }
+        />
       ) : (
         <>
-          <input
-            id={id}
-            type="search"
-            value={q}
-            placeholder={t('picker.search')}
-            autocomplete="off"
-            data-testid={p.testid + '-search'}
-            aria-invalid={p.error ? true : undefined}
-            onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)}
-          />
+          <PickerSearch id={id} q={q} onInput={setQ} placeholder={t('picker.search')} of={p} />
           {few && <div class="hint">{t('picker.mine')}</div>}
           {few && (
             <ul
@@ -155,12 +134,7 @@ export function AreaPicker(p: Props) {
           )}
         </>
       )}
-      {p.error && (
-        <div class="field-error" data-testid={p.testid + '-error'}>
-          {p.error}
-        </div>
-      )}
-    </div>
+    </PickerFrame>
   );
 }
 
