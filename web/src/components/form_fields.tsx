@@ -156,3 +156,18 @@ export function SubmitCancel(p: {
     </div>
   );
 }
+
+// Above a form that came back with a draft kept on this device (useDraft): says so, and offers
+// to discard it.
+export function DraftNotice(p: { draft: { restored: boolean; discard: () => void } }) {
+  const { t } = useI18n();
+  if (!p.draft.restored) return null;
+  return (
+    <p class="notice" data-testid="draft-restored">
+      {t('draft.restored')}{' '}
+      <button type="button" class="link" data-testid="draft-discard" onClick={p.draft.discard}>
+        {t('draft.discard')}
+      </button>
+    </p>
+  );
+}

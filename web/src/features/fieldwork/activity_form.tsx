@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
-import { Field, Form, SelectField, TextAreaField } from '../../components/form_fields';
+import { Field, Form, SelectField, TextAreaField, DraftNotice } from '../../components/form_fields';
 import { InstitutionPicker, type PickedInstitution } from '../../components/institution_picker';
 import { Crumbs } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
@@ -388,14 +388,7 @@ export function ActivityFormPage({
         current={title}
       />
       <h1 id="act-form-heading">{title}</h1>
-      {draft.restored && (
-        <p class="notice" data-testid="draft-restored">
-          {t('draft.restored')}{' '}
-          <button type="button" class="link" data-testid="draft-discard" onClick={draft.discard}>
-            {t('draft.discard')}
-          </button>
-        </p>
-      )}
+      <DraftNotice draft={draft} />
       <Form class="form-narrow" data-testid="activity-form" onSubmit={save}>
         {correcting && (
           <p class="notice warn" data-testid="act-correcting">

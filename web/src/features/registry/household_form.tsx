@@ -3,7 +3,7 @@
 // shows who has it and lets the user register anyway (allow_duplicate).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
-import { Field, Form } from '../../components/form_fields';
+import { Field, Form, DraftNotice } from '../../components/form_fields';
 import { Crumbs, flashWarnings } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo, showRefusal } from '../../messages';
@@ -370,14 +370,7 @@ export function HouseholdFormPage({ id }: { id?: string }) {
         current={title}
       />
       <h1 id="hh-form-heading">{title}</h1>
-      {draft.restored && (
-        <p class="notice" data-testid="draft-restored">
-          {t('draft.restored')}{' '}
-          <button type="button" class="link" data-testid="draft-discard" onClick={draft.discard}>
-            {t('draft.discard')}
-          </button>
-        </p>
-      )}
+      <DraftNotice draft={draft} />
       <Form class="form-narrow" data-testid="household-form" onSubmit={() => save(false)}>
         <AreaPicker
           label={t('hh.village')}
