@@ -1,5 +1,6 @@
 // Create a user, or edit one: name, language, roles, enable/disable, password reset.
 import { useState } from 'preact/hooks';
+import { useWrite } from '../../components/registry_bits';
 import { ApiError, patch, post } from '../../api';
 import { Field, Form, SelectField } from '../../components/form_fields';
 import { newRoleRow, RolesEditor, type RoleRow } from '../../components/roles_editor';
@@ -32,15 +33,14 @@ export function UserCreatePage() {
   const [password, setPassword] = useState('');
   const [locale, setLocale] = useState<string>(lang);
   const [rows, setRows] = useState<RoleRow[]>([newRoleRow()]);
-  const [fields, setFields] = useFieldErrors();
-  const [busy, setBusy] = useState(false);
+  const w = useWrite();
+  const { fields, setFields, busy } = w;
 
   async function submit(e: Event) {
     e.preventDefault();
     clearMessages();
     setFields({});
-    setBusy(true);
-    try {
+    await w.save(async () => {
       const user = await post<User>('/users', {
         username: username.trim(),
         full_name: fullName.trim(),
@@ -50,12 +50,7 @@ export function UserCreatePage() {
       });
       showInfo(t('common.created'));
       navigate('users', user.id);
-    } catch (err) {
-      if (err instanceof ApiError) setFields(fieldMessages(err));
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,8 +1,9 @@
 // Targets: the list (area, indicator, period), the form that sets one (an indicator, an area, a
 // period, optionally one disaggregation such as sex=f; setting it again replaces it) with the
 // server's field errors, deleting one, and the CSV/XLSX import with its dry run.
+import { useWrite } from '../../components/registry_bits';
 import { useState } from 'preact/hooks';
-import { ApiError, del, post, query } from '../../api';
+import { del, post, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, Form, SelectField } from '../../components/form_fields';
 import { ImportPanel } from '../../components/import_panel';
@@ -26,8 +27,6 @@ import {
 } from './common';
 import { FilterBox, PagedTable, useFilters, ListSection } from '../../components/lists';
 import { useFetch } from '../../use_fetch';
-import { fieldMessages } from '../../i18n/field_message';
-import { useFieldErrors } from '../../components/field_focus';
 
 const LIMIT = 50;
 const COLUMNS = ['indicator_code', 'area_code', 'period', 'disaggregation', 'value'];
@@ -196,15 +195,14 @@ function TargetForm({ lib, onSaved }: { lib: IndicatorDef[] | null; onSaved: () 
   const [period, setPeriod] = useState(currentMonth());
   const [disaggregation, setDisaggregation] = useState('');
   const [value, setValue] = useState('');
-  const [fields, setFields] = useFieldErrors();
-  const [busy, setBusy] = useState(false);
+  const w = useWrite();
+  const { fields, setFields, busy } = w;
   const def = lib?.find((d) => d.code === code);
 
   async function save() {
     clearMessages();
     setFields({});
-    setBusy(true);
-    try {
+    await w.save(async () => {
       const n = Number(value.replace(',', '.'));
       // An empty value is left out: the server says it is required.
       await post<Target>('/targets', {
@@ -217,12 +215,7 @@ function TargetForm({ lib, onSaved }: { lib: IndicatorDef[] | null; onSaved: () 
       showInfo(t('tgt.saved'));
       setValue('');
       onSaved();
-    } catch (e) {
-      if (e instanceof ApiError) setFields(fieldMessages(e));
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const known = ['indicator_code', 'area_id', 'period', 'disaggregation', 'value'];

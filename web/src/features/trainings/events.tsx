@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, del, get, patch, post, query } from '../../api';
 import { Field, Form, SelectField, TextAreaField } from '../../components/form_fields';
-import { ConfirmBox, Crumbs, Facts, Ltr } from '../../components/registry_bits';
+import { ConfirmBox, Crumbs, Facts, Ltr, useWrite } from '../../components/registry_bits';
 import { ListSection } from '../../components/lists';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo, showRefusal } from '../../messages';
@@ -428,8 +428,8 @@ function FollowupSection({
   const [on, setOn] = useState(todayIso());
   const [applies, setApplies] = useState('');
   const [notes, setNotes] = useState('');
-  const [fields, setFields] = useFieldErrors();
-  const [busy, setBusy] = useState(false);
+  const w = useWrite();
+  const { fields, setFields, busy } = w;
   const base = `/trainings/${encodeURIComponent(activity.id)}/followups`;
 
   function reset(f: Followup | null) {
@@ -444,8 +444,7 @@ function FollowupSection({
   async function save() {
     clearMessages();
     setFields({});
-    setBusy(true);
-    try {
+    await w.save(async () => {
       if (editing) {
         await patch<Followup>(`${base}/${encodeURIComponent(editing.id)}`, {
           version: editing.version,
@@ -461,28 +460,17 @@ function FollowupSection({
       showInfo(t('tr.followupSaved'));
       reset(null);
       onChanged();
-    } catch (e) {
-      if (e instanceof ApiError) setFields(fieldMessages(e));
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function remove(f: Followup) {
-    clearMessages();
-    setBusy(true);
-    try {
+    await w.remove(async () => {
       await del(`${base}/${encodeURIComponent(f.id)}`);
       showInfo(t('tr.followupDeleted'));
       setDeleting(null);
       if (editing?.id === f.id) reset(null);
       onChanged();
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
