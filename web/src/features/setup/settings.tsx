@@ -4,11 +4,11 @@
 // months of this fiscal year's quarters, halves and year before and after the change. Only what
 // changed is sent; the server's field errors show beside their fields.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, request } from '../../api';
+import { request } from '../../api';
 import { Field, Form, SelectField } from '../../components/form_fields';
-import { Facts, fieldBinder, Ltr } from '../../components/registry_bits';
+import { Facts, fieldBinder, Ltr, useWrite } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
-import { clearMessages, showError, showInfo } from '../../messages';
+import { clearMessages, showInfo } from '../../messages';
 import { num } from '../../registry_data';
 import { OtherErrors } from '../fieldwork/common';
 import { monthName, percent, periodLabel, yearText } from '../reports/common';
@@ -24,8 +24,6 @@ import {
   type ProgrammeSettings,
 } from './common';
 import { LoadingCard } from '../../components/loading_card';
-import { fieldMessages } from '../../i18n/field_message';
-import { useFieldErrors } from '../../components/field_focus';
 
 // A traffic-light threshold: a percentage of the target.
 const LIGHT = { type: 'number', inputMode: 'decimal', step: 'any', min: 0, max: 1000 } as const;
@@ -62,8 +60,8 @@ export function SettingsPage() {
   const saved = useSettings();
   const may = useProgrammeAdmin();
   const [f, setF] = useState<Form | null>(null);
-  const [fields, setFields] = useFieldErrors();
-  const [busy, setBusy] = useState(false);
+  const w = useWrite();
+  const { fields, setFields, busy } = w;
   const set = (p: Partial<Form>) => setF((old) => (old ? { ...old, ...p } : old));
 
   useEffect(() => {
@@ -80,24 +78,18 @@ export function SettingsPage() {
     if (!f) return;
     clearMessages();
     setFields({});
-    setBusy(true);
     const body: Record<string, unknown> = {};
     for (const k of changed) {
       if (k === 'fiscal_year_start_month') body[k] = Number(f[k]);
       else if (k === 'light_green' || k === 'light_amber') body[k] = numberOrText(f[k]);
       else body[k] = f[k].trim();
     }
-    try {
+    await w.save(async () => {
       const s = await request<ProgrammeSettings>('PUT', '/programme-settings', body);
       settingsStore.set(s);
       setF(formOf(s));
       showInfo(t('set.saved'));
-    } catch (e) {
-      if (e instanceof ApiError) setFields(fieldMessages(e));
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const start = Number(f.fiscal_year_start_month);
