@@ -8,7 +8,6 @@ import { useI18n } from '../i18n';
 import { showError } from '../messages';
 import { hasWorkingSet, searchLocal } from '../offline/local';
 import type { Area, Page } from '../types';
-import { PickerChosen, PickerFrame, PickerSearch } from './picker_parts';
 
 export interface PickedArea {
   id: string;
@@ -97,25 +96,47 @@ export function AreaPicker(p: Props) {
   const few = open && q.trim().length === 0 && mine && mine.length > 0 ? mine : null;
 
   return (
-    <PickerFrame id={id} label={p.label} testid={p.testid} error={p.error}>
+    <div class={p.error ? 'field picker field-invalid' : 'field picker'} data-testid={p.testid}>
+      <label for={id}>{p.label}</label>
       {p.value && !open ? (
-        <PickerChosen
-          testid={p.testid}
-          text={t('picker.chosen', { name: p.value.name })}
-          change={t('picker.change')}
-          onOpen={() => setOpen(true)}
-          onClear={
-            p.clearable
-              ? () => {
-                  p.onChange(null);
-                  setOpen(true);
-                }
-              : undefined
-          }
-        />
+        <div class="picker-chosen">
+          <span data-testid={p.testid + '-chosen'}>
+            {t('picker.chosen', { name: p.value.name })}
+          </span>
+          <button
+            type="button"
+            class="secondary"
+            data-testid={p.testid + '-change'}
+            onClick={() => setOpen(true)}
+          >
+            {t('picker.change')}
+          </button>
+          {p.clearable && (
+            <button
+              type="button"
+              class="secondary"
+              data-testid={p.testid + '-clear'}
+              onClick={() => {
+                p.onChange(null);
+                setOpen(true);
+              }}
+            >
+              {t('picker.clear')}
+            </button>
+          )}
+        </div>
       ) : (
         <>
-          <PickerSearch id={id} q={q} onInput={setQ} placeholder={t('picker.search')} of={p} />
+          <input
+            id={id}
+            type="search"
+            value={q}
+            placeholder={t('picker.search')}
+            autocomplete="off"
+            data-testid={p.testid + '-search'}
+            aria-invalid={p.error ? true : undefined}
+            onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)}
+          />
           {few && <div class="hint">{t('picker.mine')}</div>}
           {few && (
             <ul
@@ -134,7 +155,12 @@ export function AreaPicker(p: Props) {
           )}
         </>
       )}
-    </PickerFrame>
+      {p.error && (
+        <div class="field-error" data-testid={p.testid + '-error'}>
+          {p.error}
+        </div>
+      )}
+    </div>
   );
 }
 

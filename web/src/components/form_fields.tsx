@@ -1,6 +1,6 @@
 // A labelled input with its field error (the server's, worded by i18n/field_message.ts) shown
 // and announced beside it; the submit and cancel buttons of a small form.
-import type { ComponentChildren, FormHTMLAttributes, VNode } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import { useId } from 'preact/hooks';
 import { useI18n } from '../i18n';
 
@@ -119,24 +119,6 @@ export function TextAreaField(p: TextAreaProps) {
   );
 }
 
-// A form the screen checks itself (noValidate: the server's field errors speak, not the
-// browser's bubbles); submitting runs `onSubmit` instead of loading a page.
-export function Form({
-  onSubmit,
-  ...attrs
-}: Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit'> & { onSubmit: () => unknown }) {
-  return (
-    <form
-      noValidate
-      {...attrs}
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit();
-      }}
-    />
-  );
-}
-
 // A small form's buttons: submit (`testid`) and cancel.
 export function SubmitCancel(p: {
   label: string;
@@ -154,20 +136,5 @@ export function SubmitCancel(p: {
         {t('common.cancel')}
       </button>
     </div>
-  );
-}
-
-// Above a form that came back with a draft kept on this device (useDraft): says so, and offers
-// to discard it.
-export function DraftNotice(p: { draft: { restored: boolean; discard: () => void } }) {
-  const { t } = useI18n();
-  if (!p.draft.restored) return null;
-  return (
-    <p class="notice" data-testid="draft-restored">
-      {t('draft.restored')}{' '}
-      <button type="button" class="link" data-testid="draft-discard" onClick={p.draft.discard}>
-        {t('draft.discard')}
-      </button>
-    </p>
   );
 }

@@ -8,6 +8,7 @@ import { langStore, useI18n } from '../i18n';
 import { clearMessages, showError } from '../messages';
 import { fieldMessages } from '../i18n/field_message';
 import { useFieldErrors } from './field_focus';
+import { ConfirmBox } from './confirm_box';
 import { enumLabel } from '../registry_data';
 import { href } from '../router';
 import { createStore } from '../store';
@@ -180,48 +181,6 @@ export function RecordTitle(p: { href: string; name: string; code?: string | nul
         </span>
       )}
     </>
-  );
-}
-
-// The question under a Delete button: its text, then Confirm (off while busy) and Cancel. `testid`
-// names the box (testid-confirm), its text's id (testid-text) and the Confirm button (testid-yes).
-export function ConfirmBox({
-  testid,
-  text,
-  busy,
-  onConfirm,
-  onCancel,
-}: {
-  testid: string;
-  text: string;
-  busy?: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
-  const { t } = useI18n();
-  return (
-    <div
-      class="confirm"
-      role="alertdialog"
-      aria-labelledby={testid + '-text'}
-      data-testid={testid + '-confirm'}
-    >
-      <p id={testid + '-text'}>{text}</p>
-      <div class="actions">
-        <button
-          type="button"
-          class="danger"
-          disabled={busy}
-          data-testid={testid + '-yes'}
-          onClick={onConfirm}
-        >
-          {t('common.confirm')}
-        </button>
-        <button type="button" class="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </div>
   );
 }
 

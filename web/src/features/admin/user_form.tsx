@@ -2,7 +2,8 @@
 import { useState } from 'preact/hooks';
 import { useWrite } from '../../components/registry_bits';
 import { ApiError, patch, post } from '../../api';
-import { Field, Form, SelectField } from '../../components/form_fields';
+import { Field, SelectField } from '../../components/form_fields';
+import { Form } from '../../components/form';
 import { newRoleRow, RolesEditor, type RoleRow } from '../../components/roles_editor';
 import { DevicesList } from '../../components/devices_list';
 import { useI18n } from '../../i18n';

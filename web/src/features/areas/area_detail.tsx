@@ -4,7 +4,6 @@ import { ApiError, del, patch, post } from '../../api';
 import { levelLabel, areaById, childAreas, expandAll, treeChanged } from '../../area_data';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SubmitCancel } from '../../components/form_fields';
-import { ConfirmBox } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { href, navigate } from '../../router';
@@ -32,6 +31,19 @@ export function AreaDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
   const setArea = (a: Area) => set({ area: a, children });
 
   if (!area) return <p class="muted">{t('common.loading')}</p>;
+
+  // A button that opens one of the panels below (and closes it again).
+  const modeButton = (m: Mode, testid: string, label: string, cls = 'secondary') => (
+    <button
+      type="button"
+      class={cls}
+      data-testid={testid}
+      aria-pressed={mode === m}
+      onClick={() => setMode(mode === m ? 'view' : m)}
+    >
+      {label}
+    </button>
+  );
 
   const done = (message: string) => {
     setMode('view');
@@ -71,44 +83,10 @@ export function AreaDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
 
       {canEdit && (
         <div class="actions" role="group">
-          <button
-            type="button"
-            class="secondary"
-            data-testid="area-edit"
-            aria-pressed={mode === 'edit'}
-            onClick={() => setMode(mode === 'edit' ? 'view' : 'edit')}
-          >
-            {t('common.edit')}
-          </button>
-          <button
-            type="button"
-            class="secondary"
-            data-testid="area-new-child"
-            aria-pressed={mode === 'child'}
-            onClick={() => setMode(mode === 'child' ? 'view' : 'child')}
-          >
-            {t('areas.newChild')}
-          </button>
-          {area.parent_id && (
-            <button
-              type="button"
-              class="secondary"
-              data-testid="area-move"
-              aria-pressed={mode === 'move'}
-              onClick={() => setMode(mode === 'move' ? 'view' : 'move')}
-            >
-              {t('areas.move')}
-            </button>
-          )}
-          <button
-            type="button"
-            class="danger"
-            data-testid="area-delete"
-            aria-pressed={mode === 'delete'}
-            onClick={() => setMode(mode === 'delete' ? 'view' : 'delete')}
-          >
-            {t('common.delete')}
-          </button>
+          {modeButton('edit', 'area-edit', t('common.edit'))}
+          {modeButton('child', 'area-new-child', t('areas.newChild'))}
+          {area.parent_id && modeButton('move', 'area-move', t('areas.move'))}
+          {modeButton('delete', 'area-delete', t('common.delete'), 'danger')}
         </div>
       )}
 
@@ -135,24 +113,39 @@ export function AreaDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
         />
       )}
       {mode === 'delete' && (
-        <ConfirmBox
-          testid="area-delete"
-          text={t('areas.confirmDelete', { name: area.name })}
-          onConfirm={async () => {
-            clearMessages();
-            try {
-              await del(`/areas/${encodeURIComponent(area.id)}`);
-              treeChanged();
-              showInfo(t('common.deleted'));
-              if (area.parent_id) navigate('areas', area.parent_id);
-              else navigate('areas');
-            } catch (e) {
-              setMode('view');
-              showError(e);
-            }
-          }}
-          onCancel={() => setMode('view')}
-        />
+        <div
+          class="confirm"
+          role="alertdialog"
+          aria-labelledby="confirm-delete-text"
+          data-testid="area-delete-confirm"
+        >
+          <p id="confirm-delete-text">{t('areas.confirmDelete', { name: area.name })}</p>
+          <div class="actions">
+            <button
+              type="button"
+              class="danger"
+              data-testid="area-delete-yes"
+              onClick={async () => {
+                clearMessages();
+                try {
+                  await del(`/areas/${encodeURIComponent(area.id)}`);
+                  treeChanged();
+                  showInfo(t('common.deleted'));
+                  if (area.parent_id) navigate('areas', area.parent_id);
+                  else navigate('areas');
+                } catch (e) {
+                  setMode('view');
+                  showError(e);
+                }
+              }}
+            >
+              {t('common.confirm')}
+            </button>
+            <button type="button" class="secondary" onClick={() => setMode('view')}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
       )}
 
       {children.length > 0 && (

@@ -6,7 +6,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
-import { Field, Form, SelectField, TextAreaField, DraftNotice } from '../../components/form_fields';
+import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { Form, DraftNotice } from '../../components/form';
 import { InstitutionPicker, type PickedInstitution } from '../../components/institution_picker';
 import { Crumbs } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';

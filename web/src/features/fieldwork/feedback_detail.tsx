@@ -3,7 +3,8 @@
 // closed and, when the person was reached, their satisfaction).
 import { useEffect, useState } from 'preact/hooks';
 import { get, post } from '../../api';
-import { Field, Form, SelectField, TextAreaField } from '../../components/form_fields';
+import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { Form } from '../../components/form';
 import { Crumbs, Facts, Ltr, useWrite } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showInfo } from '../../messages';

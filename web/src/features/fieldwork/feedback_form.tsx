@@ -6,7 +6,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
-import { Field, Form, SelectField, TextAreaField } from '../../components/form_fields';
+import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { Form } from '../../components/form';
 import { Crumbs, Facts, Ltr } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo, showRefusal } from '../../messages';

@@ -1,14 +1,8 @@
 // One household: its facts, people (with disability and displacement) and memberships.
 import { useEffect, useState } from 'preact/hooks';
 import { del } from '../../api';
-import {
-  ConfirmBox,
-  Crumbs,
-  Facts,
-  Ltr,
-  useFlashWarnings,
-  WarningList,
-} from '../../components/registry_bits';
+import { ConfirmBox } from '../../components/confirm_box';
+import { Crumbs, Facts, Ltr, useFlashWarnings, WarningList } from '../../components/registry_bits';
 import { useI18n, type MessageKey } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import {

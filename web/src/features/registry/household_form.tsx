@@ -3,7 +3,8 @@
 // shows who has it and lets the user register anyway (allow_duplicate).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
-import { Field, Form, DraftNotice } from '../../components/form_fields';
+import { Field } from '../../components/form_fields';
+import { Form, DraftNotice } from '../../components/form';
 import { Crumbs, flashWarnings } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo, showRefusal } from '../../messages';

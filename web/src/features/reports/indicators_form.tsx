@@ -3,7 +3,8 @@
 // ratio of two indicators. The server checks the definition and names every bad field.
 import { useEffect, useState } from 'preact/hooks';
 import { patch, post } from '../../api';
-import { Field, Form, SelectField, TextAreaField } from '../../components/form_fields';
+import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { Form } from '../../components/form';
 import { Crumbs, fieldBinder, useWrite } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showInfo } from '../../messages';

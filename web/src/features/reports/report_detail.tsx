@@ -6,7 +6,8 @@
 // those that have changed since.
 import { useState } from 'preact/hooks';
 import { ApiError, download, patch, post, query } from '../../api';
-import { Field, Form, TextAreaField } from '../../components/form_fields';
+import { Field, TextAreaField } from '../../components/form_fields';
+import { Form } from '../../components/form';
 import { Crumbs, Ltr } from '../../components/registry_bits';
 import { ReturnNotice, ReviewSteps, type ReviewStep } from '../../components/return_form';
 import { hasKey, t as translate, useI18n, type MessageKey } from '../../i18n';

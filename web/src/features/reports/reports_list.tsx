@@ -3,7 +3,8 @@
 import { useState } from 'preact/hooks';
 import { get, post, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
-import { Form, SelectField } from '../../components/form_fields';
+import { SelectField } from '../../components/form_fields';
+import { Form } from '../../components/form';
 import { Crumbs, useWrite } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showInfo } from '../../messages';

@@ -5,7 +5,8 @@
 // changed is sent; the server's field errors show beside their fields.
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../../api';
-import { Field, Form, SelectField } from '../../components/form_fields';
+import { Field, SelectField } from '../../components/form_fields';
+import { Form } from '../../components/form';
 import { Facts, fieldBinder, Ltr, useWrite } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showInfo } from '../../messages';

@@ -8,8 +8,9 @@
 // from, other than the shipped four, can be deleted.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, request } from '../../api';
-import { ConfirmBox } from '../../components/registry_bits';
-import { Field, Form, SelectField } from '../../components/form_fields';
+import { ConfirmBox } from '../../components/confirm_box';
+import { Field, SelectField } from '../../components/form_fields';
+import { Form } from '../../components/form';
 import { SearchPicker } from '../../components/search_picker';
 import { LANGUAGES, type MessageKey, useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';

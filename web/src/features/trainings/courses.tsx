@@ -4,7 +4,8 @@
 // course in use from being deleted).
 import { useEffect, useState } from 'preact/hooks';
 import { del, patch, post } from '../../api';
-import { Field, Form, SelectField } from '../../components/form_fields';
+import { Field, SelectField } from '../../components/form_fields';
+import { Form } from '../../components/form';
 import { Crumbs, fieldBinder, FormActions, useWrite } from '../../components/registry_bits';
 import { ListSection } from '../../components/lists';
 import { useI18n } from '../../i18n';

@@ -5,8 +5,10 @@
 // whether each trainee applies the skills (recorded, changed and deleted).
 import { useState } from 'preact/hooks';
 import { ApiError, del, get, patch, post, query } from '../../api';
-import { Field, Form, SelectField, TextAreaField } from '../../components/form_fields';
-import { ConfirmBox, Crumbs, Facts, Ltr, useWrite } from '../../components/registry_bits';
+import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { Form } from '../../components/form';
+import { ConfirmBox } from '../../components/confirm_box';
+import { Crumbs, Facts, Ltr, useWrite } from '../../components/registry_bits';
 import { ListSection } from '../../components/lists';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo, showRefusal } from '../../messages';

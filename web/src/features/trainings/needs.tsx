@@ -5,7 +5,8 @@
 import { useState } from 'preact/hooks';
 import { del, patch, post, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
-import { Field, Form, SelectField, TextAreaField } from '../../components/form_fields';
+import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { Form } from '../../components/form';
 import { InstitutionPicker, type PickedInstitution } from '../../components/institution_picker';
 import { Crumbs, FormActions, Ltr, useWrite } from '../../components/registry_bits';
 import { ListSection, PagedResults, useFilters } from '../../components/lists';
