@@ -19,6 +19,7 @@ import {
   when,
   ageBands,
   countedSexes,
+  AgeSexHeads,
 } from './common';
 import { LoadingCard } from '../../components/loading_card';
 import { loadRecord } from '../../offline/local';
@@ -382,12 +383,7 @@ function CountsTable({ a }: { a: Activity }) {
       <table class="numbers count-summary" data-testid="activity-counts">
         <thead>
           <tr>
-            <th scope="col">{t('act.ageBand')}</th>
-            {countedSexes().map((s) => (
-              <th scope="col" key={s}>
-                {enumLabel('sex', s)}
-              </th>
-            ))}
+            <AgeSexHeads />
             {anyDisabled && <th scope="col">{t('act.withDisability')}</th>}
           </tr>
         </thead>

@@ -32,6 +32,8 @@ import {
   useCourses,
   ageBands,
   countedSexes,
+  reasonMissing,
+  AgeSexHeads,
 } from './common';
 import { LoadingCard } from '../../components/loading_card';
 import { useDraft } from '../../components/draft_guard';
@@ -266,11 +268,7 @@ export function ActivityFormPage({
   async function save() {
     clearMessages();
     setFields({});
-    if (correcting && !reason.trim()) {
-      setFields({ correction_reason: t('act.correctionRequired') });
-      showError(t('act.correctionRequired'));
-      return;
-    }
+    if (reasonMissing(correcting, reason, setFields)) return;
     setBusy(true);
     try {
       const aid = record?.id ?? newId;
@@ -704,12 +702,7 @@ function CountGrid({
       <caption class="sr-only">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">{t('act.ageBand')}</th>
-          {countedSexes().map((s) => (
-            <th scope="col" key={s}>
-              {enumLabel('sex', s)}
-            </th>
-          ))}
+          <AgeSexHeads />
         </tr>
       </thead>
       <tbody>

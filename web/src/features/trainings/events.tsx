@@ -24,6 +24,7 @@ import {
   OtherErrors,
   topicLabel,
   useCourses,
+  reasonMissing,
 } from '../fieldwork/common';
 import type { TrainingRights } from './common';
 import { APPLIES, ratio, score, TrainingTabs } from './common';
@@ -163,11 +164,7 @@ export function TrainingEventPage({
     if (!a || !report) return;
     clearMessages();
     setFields({});
-    if (correcting && !reason.trim()) {
-      setFields({ correction_reason: t('act.correctionRequired') });
-      showError(t('act.correctionRequired'));
-      return;
-    }
+    if (reasonMissing(correcting, reason, setFields)) return;
     setBusy(true);
     try {
       // Every trainee, in the order of the table, so that an error's row is the table's row.
