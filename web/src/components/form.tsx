@@ -1,6 +1,6 @@
 // The frame of the screens' forms, apart from the inputs (form_fields.tsx) that the sign-in form
 // in the shell uses too: loaded with the feature screens (the "parts" chunk).
-import type { FormHTMLAttributes } from 'preact';
+import type { ComponentChildren, FormHTMLAttributes } from 'preact';
 import { useI18n } from '../i18n';
 
 // A form the screen checks itself (noValidate: the server's field errors speak, not the
@@ -33,5 +33,27 @@ export function DraftNotice(p: { draft: { restored: boolean; discard: () => void
         {t('draft.discard')}
       </button>
     </p>
+  );
+}
+
+// A checkbox, or with `name` a radio button of that group, with its words after it.
+export function Check(p: {
+  label: ComponentChildren;
+  checked: boolean;
+  testid: string;
+  onChange: (checked: boolean) => void;
+  name?: string;
+}) {
+  return (
+    <label class="check">
+      <input
+        type={p.name ? 'radio' : 'checkbox'}
+        name={p.name}
+        checked={p.checked}
+        data-testid={p.testid}
+        onChange={(e) => p.onChange((e.currentTarget as HTMLInputElement).checked)}
+      />
+      {p.label}
+    </label>
   );
 }

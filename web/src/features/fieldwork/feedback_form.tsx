@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { get, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
-import { Form } from '../../components/form';
+import { Form, Check } from '../../components/form';
 import { Crumbs, Facts, Ltr } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo, showRefusal } from '../../messages';
@@ -334,26 +334,20 @@ export function FeedbackFormPage({ entry }: { entry?: string }) {
         <fieldset data-testid="fb-person">
           <legend>{t('fb.who')}</legend>
           <div class="choice-row">
-            <label class="check">
-              <input
-                type="radio"
-                name="fb-who"
-                checked={!f.anonymous}
-                data-testid="fb-named"
-                onChange={() => set({ anonymous: false })}
-              />
-              {t('fb.named')}
-            </label>
-            <label class="check">
-              <input
-                type="radio"
-                name="fb-who"
-                checked={f.anonymous}
-                data-testid="fb-anonymous"
-                onChange={() => set({ anonymous: true })}
-              />
-              {t('fb.anonymous')}
-            </label>
+            <Check
+              name="fb-who"
+              label={t('fb.named')}
+              checked={!f.anonymous}
+              testid="fb-named"
+              onChange={() => set({ anonymous: false })}
+            />
+            <Check
+              name="fb-who"
+              label={t('fb.anonymous')}
+              checked={f.anonymous}
+              testid="fb-anonymous"
+              onChange={() => set({ anonymous: true })}
+            />
           </div>
           {!f.anonymous && (
             <>

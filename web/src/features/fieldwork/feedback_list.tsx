@@ -2,6 +2,7 @@
 // date) and a small analysis panel (counts by category and by month, share closed on time, top
 // tags) from /feedback/summary with the same filters.
 import { query } from '../../api';
+import { Check } from '../../components/form';
 import { BarChart } from '../../components/bar_chart';
 import { SelectField } from '../../components/form_fields';
 import { Ltr } from '../../components/registry_bits';
@@ -57,15 +58,12 @@ export function FeedbackPage({ canLog }: { canLog: boolean }) {
           )
         }
       >
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={f.overdue}
-            data-testid="feedback-overdue-filter"
-            onChange={(e) => set({ overdue: (e.currentTarget as HTMLInputElement).checked })}
-          />
-          {t('fb.overdueOnly')}
-        </label>
+        <Check
+          label={t('fb.overdueOnly')}
+          checked={f.overdue}
+          testid="feedback-overdue-filter"
+          onChange={(on) => set({ overdue: on })}
+        />
         <FilterBox label={t('reg.filters')} open={!!(f.status || f.category)}>
           <SelectField
             label={t('fb.status')}

@@ -6,6 +6,7 @@
 // from the outbox ("Fix": #/institutions/{id}/members/{membership}), with what was typed and the
 // server's errors; saving it replaces the refused entry, so it is sent once.
 import { useEffect, useState } from 'preact/hooks';
+import { Check } from '../../components/form';
 import { get, query } from '../../api';
 import { Field, SelectField, SubmitCancel } from '../../components/form_fields';
 import { Ltr, WarningList } from '../../components/registry_bits';
@@ -101,15 +102,7 @@ export function MembersSection({ inst, canWrite, onChange, fix }: Props) {
           </button>
         )}
       </div>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={all}
-          data-testid="members-all"
-          onChange={(e) => setAll((e.currentTarget as HTMLInputElement).checked)}
-        />
-        {t('inst.showFormer')}
-      </label>
+      <Check label={t('inst.showFormer')} checked={all} testid="members-all" onChange={setAll} />
       <WarningList warnings={warnings} testid="member-warnings" selfId={inst.id} />
       {adding && (
         <AddMember

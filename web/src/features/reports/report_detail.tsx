@@ -7,7 +7,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, download, patch, post, query } from '../../api';
 import { Field, TextAreaField } from '../../components/form_fields';
-import { Form } from '../../components/form';
+import { Form, Check } from '../../components/form';
 import { Crumbs, Ltr } from '../../components/registry_bits';
 import { ReturnNotice, ReviewSteps, type ReviewStep } from '../../components/return_form';
 import { hasKey, t as translate, useI18n, type MessageKey } from '../../i18n';
@@ -247,20 +247,17 @@ export function ReportDetailPage({
                 testid={'report-' + k}
               />
             ))}
-            <label class="check">
-              <input
-                type="checkbox"
-                checked={draft.include_unverified}
-                data-testid="report-unverified"
-                onChange={(e) =>
-                  setDraft({
-                    ...draft,
-                    include_unverified: (e.currentTarget as HTMLInputElement).checked,
-                  })
-                }
-              />
-              {t('rep.includeUnverified')}
-            </label>
+            <Check
+              label={t('rep.includeUnverified')}
+              checked={draft.include_unverified}
+              testid="report-unverified"
+              onChange={(on) =>
+                setDraft({
+                  ...draft,
+                  include_unverified: on,
+                })
+              }
+            />
             <h3>{t('rep.stories')}</h3>
             {draft.stories.length === 0 && <p class="muted">{t('rep.noStories')}</p>}
             {draft.stories.map((s, i) => (

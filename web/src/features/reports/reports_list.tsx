@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { get, post, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { SelectField } from '../../components/form_fields';
-import { Form } from '../../components/form';
+import { Form, Check } from '../../components/form';
 import { Crumbs, useWrite } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showInfo } from '../../messages';
@@ -224,15 +224,12 @@ export function ReportCreatePage({ user }: { user: User }) {
           error={fields.period}
           testid="report-period"
         />
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={unverified}
-            data-testid="report-unverified"
-            onChange={(e) => setUnverified((e.currentTarget as HTMLInputElement).checked)}
-          />
-          {t('rep.includeUnverified')}
-        </label>
+        <Check
+          label={t('rep.includeUnverified')}
+          checked={unverified}
+          testid="report-unverified"
+          onChange={setUnverified}
+        />
         <p class="hint">{t('rep.includeUnverifiedHint')}</p>
         <div class="actions separated">
           <button type="submit" class="primary" disabled={busy} data-testid="report-create">
