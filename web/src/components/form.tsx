@@ -57,3 +57,41 @@ export function Check(p: {
     </label>
   );
 }
+
+// The foot of a form edited in place: save (`<name>-save`, off while busy or while nothing has
+// changed), then while there are changes the undo button (given `onUndo`; `undoTestid`) and the
+// "not saved yet" note (`<name>-unsaved`; `unsaved` says when, default: while changed).
+export function SaveRow(p: {
+  name: string;
+  label: string;
+  busy: boolean;
+  dirty: boolean;
+  unsaved?: boolean;
+  onUndo?: () => void;
+  undoTestid?: string;
+  class?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <div class={p.class ?? 'actions separated'}>
+      <button
+        type="submit"
+        class="primary"
+        disabled={p.busy || !p.dirty}
+        data-testid={p.name + '-save'}
+      >
+        {p.label}
+      </button>
+      {p.dirty && p.onUndo && (
+        <button type="button" class="secondary" data-testid={p.undoTestid} onClick={p.onUndo}>
+          {t('set.undo')}
+        </button>
+      )}
+      {(p.unsaved ?? p.dirty) && (
+        <span class="muted small" data-testid={p.name + '-unsaved'}>
+          {t('rep.unsaved')}
+        </span>
+      )}
+    </div>
+  );
+}

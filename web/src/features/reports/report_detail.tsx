@@ -7,7 +7,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, download, patch, post, query } from '../../api';
 import { Field, TextAreaField } from '../../components/form_fields';
-import { Form, Check } from '../../components/form';
+import { Check, Form, SaveRow } from '../../components/form';
 import { Crumbs, Ltr } from '../../components/registry_bits';
 import { ReturnNotice, ReviewSteps, type ReviewStep } from '../../components/return_form';
 import { hasKey, t as translate, useI18n, type MessageKey } from '../../i18n';
@@ -313,21 +313,7 @@ export function ReportDetailPage({
             >
               {t('rep.addStory')}
             </button>
-            <div class="actions separated">
-              <button
-                type="submit"
-                class="primary"
-                disabled={busy || !dirty}
-                data-testid="report-save"
-              >
-                {t('common.save')}
-              </button>
-              {dirty && (
-                <span class="muted small" data-testid="report-unsaved">
-                  {t('rep.unsaved')}
-                </span>
-              )}
-            </div>
+            <SaveRow name="report" label={t('common.save')} busy={busy} dirty={dirty} />
           </Form>
         ) : (
           <>

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { get, request } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField } from '../../components/form_fields';
-import { Form } from '../../components/form';
+import { Form, SaveRow } from '../../components/form';
 import { StackTable } from '../../components/lists';
 import { Ltr, useWrite } from '../../components/registry_bits';
 import { SearchPicker } from '../../components/search_picker';
@@ -417,21 +417,13 @@ export function Dhis2Page() {
 
               <section class={dirty ? 'card save-bar dirty' : 'card save-bar'}>
                 <OtherErrors fields={fields} shown={shown} />
-                <div class="actions">
-                  <button
-                    type="submit"
-                    class="primary"
-                    disabled={busy || !dirty}
-                    data-testid="dhis2-save"
-                  >
-                    {t('d2.save')}
-                  </button>
-                  {dirty && (
-                    <span class="muted small" data-testid="dhis2-unsaved">
-                      {t('rep.unsaved')}
-                    </span>
-                  )}
-                </div>
+                <SaveRow
+                  class="actions"
+                  name="dhis2"
+                  label={t('d2.save')}
+                  busy={busy}
+                  dirty={dirty}
+                />
               </section>
             </Form>
           ) : (

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../../api';
 import { Field, SelectField } from '../../components/form_fields';
-import { Form } from '../../components/form';
+import { Form, SaveRow } from '../../components/form';
 import { Facts, fieldBinder, Ltr, useWrite } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showInfo } from '../../messages';
@@ -203,34 +203,17 @@ export function SettingsPage() {
               <p class="hint">{t('set.dhis2Help')}</p>
             </fieldset>
             <OtherErrors fields={fields} shown={(k) => known.includes(k)} />
-            <div class="actions separated">
-              <button
-                type="submit"
-                class="primary"
-                disabled={busy || changed.length === 0}
-                data-testid="settings-save"
-              >
-                {t('set.save')}
-              </button>
-              {changed.length > 0 && (
-                <>
-                  <button
-                    type="button"
-                    class="secondary"
-                    data-testid="settings-reset"
-                    onClick={() => {
-                      setF(before);
-                      setFields({});
-                    }}
-                  >
-                    {t('set.undo')}
-                  </button>
-                  <span class="muted small" data-testid="settings-unsaved">
-                    {t('rep.unsaved')}
-                  </span>
-                </>
-              )}
-            </div>
+            <SaveRow
+              name="settings"
+              label={t('set.save')}
+              busy={busy}
+              dirty={changed.length > 0}
+              undoTestid="settings-reset"
+              onUndo={() => {
+                setF(before);
+                setFields({});
+              }}
+            />
           </Form>
         ) : (
           <>
