@@ -194,10 +194,10 @@ export function fieldBinder<F>(f: F, set: (p: Partial<F>) => void, errors: Recor
   });
 }
 
-// A record form's write state: the server's field errors, busy while a write runs, and whether
-// the delete question is open.
-export function useWrite() {
-  const [fields, setFields] = useFieldErrors();
+// A record form's write state: the server's field errors (`initialFields`: those it opens with),
+// busy while a write runs, and whether the delete question is open.
+export function useWrite(initialFields?: Record<string, string>) {
+  const [fields, setFields] = useFieldErrors(initialFields);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   return {
@@ -225,6 +225,18 @@ export function useWrite() {
           setFields(opts.fieldsOf ? opts.fieldsOf(got) : got);
           if (e.current && opts.onCurrent) opts.onCurrent(e.current);
         }
+        showError(e);
+      } finally {
+        setBusy(false);
+      }
+    },
+    // Runs an action that words its own refusals (a write through the outbox), busy meanwhile; a
+    // failure goes to the message line.
+    async run(action: () => Promise<unknown>) {
+      setBusy(true);
+      try {
+        await action();
+      } catch (e) {
         showError(e);
       } finally {
         setBusy(false);

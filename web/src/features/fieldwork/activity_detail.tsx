@@ -5,7 +5,7 @@
 // training links to its trainees and their scores.
 import { useEffect, useState } from 'preact/hooks';
 import { del, get, post, query, upload } from '../../api';
-import { Crumbs, Facts, Ltr } from '../../components/registry_bits';
+import { Crumbs, Facts, Ltr, useWrite } from '../../components/registry_bits';
 import { ReturnNotice, ReviewSteps, type ReviewStep } from '../../components/return_form';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
@@ -39,7 +39,8 @@ export function ActivityDetailPage({
   const [a, setA] = useState<Activity | null>(null);
   const [files, setFiles] = useState<StoredFile[]>([]);
   const [reload, setReload] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const w = useWrite();
+  const { busy } = w;
   const [institutions, setInstitutions] = useState<Institution[]>([]);
   const [pending, setPending] = useState(false);
 
@@ -84,8 +85,7 @@ export function ActivityDetailPage({
   async function step(action: ReviewStep, done: string, comment: string) {
     if (!a) return;
     clearMessages();
-    setBusy(true);
-    try {
+    await w.run(async () => {
       const body: Record<string, unknown> = { version: a.version };
       if (action === 'return') body.comment = comment;
       // Submitting a session saved on this phone (or with no connection) waits in the outbox
@@ -101,11 +101,7 @@ export function ActivityDetailPage({
       } else {
         navigate('verify');
       }
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function submitLater(x: Activity) {
@@ -141,18 +137,13 @@ export function ActivityDetailPage({
 
   async function remove() {
     if (!a) return;
-    setBusy(true);
-    try {
+    await w.run(async () => {
       // Made on this phone and never sent: dropped here, with what was queued after it.
       if (!(await dropUnsent('activities', a.id)))
         await del(`/activities/${encodeURIComponent(a.id)}`);
       showInfo(t('common.deleted'));
       navigate('activities');
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const facilitators = a.facilitators

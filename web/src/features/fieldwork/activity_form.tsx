@@ -9,7 +9,7 @@ import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
 import { Form, DraftNotice } from '../../components/form';
 import { InstitutionPicker, type PickedInstitution } from '../../components/institution_picker';
-import { Crumbs } from '../../components/registry_bits';
+import { Crumbs, useWrite } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo, showRefusal } from '../../messages';
 import { enumLabel, num, orNull, todayIso, useConfig } from '../../registry_data';
@@ -42,7 +42,6 @@ import { enqueue, outcome, problemOf, problemOrQueued } from '../../offline/outb
 import { resizePhoto } from '../../offline/photo';
 import { uuidv7 } from '../../offline/uuid';
 import { fieldMessages } from '../../i18n/field_message';
-import { useFieldErrors } from '../../components/field_focus';
 
 type Counts = Record<string, string>; // "f|18-59|0" -> the typed number
 const cell = (sex: string, band: string, dis: boolean) => `${sex}|${band}|${dis ? 1 : 0}`;
@@ -134,8 +133,8 @@ export function ActivityFormPage({
   const config = useConfig();
   const [record, setRecord] = useState<Activity | null>(null);
   const [f, setF] = useState<Form>(() => emptyForm(user, presetType));
-  const [fields, setFields] = useFieldErrors();
-  const [busy, setBusy] = useState(false);
+  const w = useWrite();
+  const { fields, setFields, busy } = w;
   const courses = useCourses(f.type === 'training');
   const [reason, setReason] = useState('');
 
@@ -269,8 +268,7 @@ export function ActivityFormPage({
     clearMessages();
     setFields({});
     if (reasonMissing(correcting, reason, setFields)) return;
-    setBusy(true);
-    try {
+    await w.run(async () => {
       const aid = record?.id ?? newId;
       const creating = !record || localOnly;
       const b = body();
@@ -337,11 +335,7 @@ export function ActivityFormPage({
       }
       setFields(fieldMessages(result.error));
       showRefusal(result.error);
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const title = correcting

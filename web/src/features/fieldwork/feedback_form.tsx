@@ -8,7 +8,7 @@ import { get, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
 import { Form, Check } from '../../components/form';
-import { Crumbs, Facts, Ltr } from '../../components/registry_bits';
+import { Crumbs, Facts, Ltr, useWrite } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo, showRefusal } from '../../messages';
 import { enumLabel, enumOptions, orNull, todayIso } from '../../registry_data';
@@ -28,7 +28,6 @@ import { hasWorkingSet, localRow, searchLocal } from '../../offline/local';
 import { answers, enqueue, outcome, problemOf } from '../../offline/outbox';
 import { uuidv7 } from '../../offline/uuid';
 import { fieldMessages } from '../../i18n/field_message';
-import { useFieldErrors } from '../../components/field_focus';
 
 interface Form {
   channel: string;
@@ -68,8 +67,8 @@ export function FeedbackFormPage({ entry }: { entry?: string }) {
   const { t } = useI18n();
   const cats = useCategories();
   const [f, setF] = useState<Form>({ ...EMPTY, received_on: todayIso() });
-  const [fields, setFields] = useFieldErrors();
-  const [busy, setBusy] = useState(false);
+  const w = useWrite();
+  const { fields, setFields, busy } = w;
   const [receipt, setReceipt] = useState<(Feedback & { queued?: boolean }) | null>(null);
   // The record's client id (contract14 §1): a second try after a refusal replaces the queued
   // entry; a new one after "log another".
@@ -125,8 +124,7 @@ export function FeedbackFormPage({ entry }: { entry?: string }) {
   async function save() {
     clearMessages();
     setFields({});
-    setBusy(true);
-    try {
+    await w.run(async () => {
       const b: Record<string, unknown> = {
         area_id: f.area?.id ?? '',
         channel: f.channel,
@@ -195,11 +193,7 @@ export function FeedbackFormPage({ entry }: { entry?: string }) {
       }
       showInfo(t('common.created'));
       navigate('feedback', saved.id);
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (receipt) {

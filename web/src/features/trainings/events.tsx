@@ -11,7 +11,7 @@ import { ConfirmBox } from '../../components/confirm_box';
 import { Crumbs, Facts, Ltr, useWrite } from '../../components/registry_bits';
 import { ListSection } from '../../components/lists';
 import { useI18n } from '../../i18n';
-import { clearMessages, showError, showInfo, showRefusal } from '../../messages';
+import { clearMessages, showInfo, showRefusal } from '../../messages';
 import { num, todayIso, useConfig } from '../../registry_data';
 import { href } from '../../router';
 import { createStore, useStore } from '../../store';
@@ -32,7 +32,6 @@ import { useFetch } from '../../use_fetch';
 import { localTraining, saveScores as queueScores, type ScoresBody } from '../../offline/scores';
 import { problemOf } from '../../offline/outbox';
 import { fieldMessages } from '../../i18n/field_message';
-import { useFieldErrors } from '../../components/field_focus';
 
 const LIMIT = 50;
 const offsetStore = createStore(0);
@@ -96,9 +95,9 @@ export function TrainingEventPage({
   const [report, setReport] = useState<TraineeReport | null>(null);
   const [followups, setFollowups] = useState<Followup[]>([]);
   const [scores, setScores] = useState<Scores>({});
-  const [fields, setFields] = useFieldErrors();
+  const w = useWrite();
+  const { fields, setFields, busy } = w;
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
   const [reload, setReload] = useState(0);
 
   // The training, its trainees' report and follow-ups, read again after each change; with no
@@ -165,8 +164,7 @@ export function TrainingEventPage({
     clearMessages();
     setFields({});
     if (reasonMissing(correcting, reason, setFields)) return;
-    setBusy(true);
-    try {
+    await w.run(async () => {
       // Every trainee, in the order of the table, so that an error's row is the table's row.
       const body: Record<string, unknown> = {
         version: report.version,
@@ -198,11 +196,7 @@ export function TrainingEventPage({
       showInfo(correcting ? t('act.corrected') : t('tr.scoresSaved'));
       setReason('');
       setReload((n) => n + 1);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const rowOf = new Map(a.attendance.map((x, i) => [x.person_id, i]));
