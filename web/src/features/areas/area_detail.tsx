@@ -45,8 +45,9 @@ export function AreaDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
     </button>
   );
 
+  const close = () => setMode('view');
   const done = (message: string) => {
-    setMode('view');
+    close();
     setReload((n) => n + 1);
     treeChanged();
     showInfo(message);
@@ -95,22 +96,14 @@ export function AreaDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
           area={area}
           onDone={() => done(t('common.saved'))}
           onStale={setArea}
-          onCancel={() => setMode('view')}
+          onCancel={close}
         />
       )}
       {mode === 'child' && (
-        <CreateChild
-          parent={area}
-          onDone={() => done(t('common.created'))}
-          onCancel={() => setMode('view')}
-        />
+        <CreateChild parent={area} onDone={() => done(t('common.created'))} onCancel={close} />
       )}
       {mode === 'move' && (
-        <MoveArea
-          area={area}
-          onDone={() => done(t('areas.moved'))}
-          onCancel={() => setMode('view')}
-        />
+        <MoveArea area={area} onDone={() => done(t('areas.moved'))} onCancel={close} />
       )}
       {mode === 'delete' && (
         <div
@@ -134,14 +127,14 @@ export function AreaDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
                   if (area.parent_id) navigate('areas', area.parent_id);
                   else navigate('areas');
                 } catch (e) {
-                  setMode('view');
+                  close();
                   showError(e);
                 }
               }}
             >
               {t('common.confirm')}
             </button>
-            <button type="button" class="secondary" onClick={() => setMode('view')}>
+            <button type="button" class="secondary" onClick={close}>
               {t('common.cancel')}
             </button>
           </div>
