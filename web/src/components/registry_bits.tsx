@@ -200,60 +200,46 @@ export function useWrite(initialFields?: Record<string, string>) {
   const [fields, setFields] = useFieldErrors(initialFields);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // Runs `action`, busy meanwhile; a failure is handed to `failed`, then to the message line.
+  async function attempt(action: () => Promise<unknown>, failed: (e: unknown) => void) {
+    setBusy(true);
+    try {
+      await action();
+    } catch (e) {
+      failed(e);
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
   return {
     fields,
     setFields,
     busy,
     confirming,
     setConfirming,
-    // Runs a save, busy meanwhile. A refusal puts its field errors on the form in the user's
-    // language (through `fieldsOf` where the form words some itself) and goes to the first, hands a record changed meanwhile
-    // (error.current) to `onCurrent`, and goes to the message line.
-    async save(
+    // Runs a save. A refusal puts its field errors on the form in the user's language (through
+    // `fieldsOf` where the form words some itself) and goes to the first, and hands a record
+    // changed meanwhile (error.current) to `onCurrent`.
+    save: (
       write: () => Promise<unknown>,
       opts: {
         onCurrent?: (current: unknown) => void;
         fieldsOf?: (fields: Record<string, string>) => Record<string, string>;
       } = {},
-    ) {
-      setBusy(true);
-      try {
-        await write();
-      } catch (e) {
-        if (e instanceof ApiError) {
-          const got = fieldMessages(e);
-          setFields(opts.fieldsOf ? opts.fieldsOf(got) : got);
-          if (e.current && opts.onCurrent) opts.onCurrent(e.current);
-        }
-        showError(e);
-      } finally {
-        setBusy(false);
-      }
-    },
-    // Runs an action that words its own refusals (a write through the outbox), busy meanwhile; a
-    // failure goes to the message line.
-    async run(action: () => Promise<unknown>) {
-      setBusy(true);
-      try {
-        await action();
-      } catch (e) {
-        showError(e);
-      } finally {
-        setBusy(false);
-      }
-    },
-    // Runs a delete, busy meanwhile; a refusal closes the question and goes to the message line.
-    async remove(write: () => Promise<unknown>) {
+    ) =>
+      attempt(write, (e) => {
+        if (!(e instanceof ApiError)) return;
+        const got = fieldMessages(e);
+        setFields(opts.fieldsOf ? opts.fieldsOf(got) : got);
+        if (e.current && opts.onCurrent) opts.onCurrent(e.current);
+      }),
+    // Runs an action that words its own refusals (a write through the outbox).
+    run: (action: () => Promise<unknown>) => attempt(action, () => {}),
+    // Runs a delete; a refusal closes the question.
+    remove: (write: () => Promise<unknown>) => {
       clearMessages();
-      setBusy(true);
-      try {
-        await write();
-      } catch (e) {
-        setConfirming(false);
-        showError(e);
-      } finally {
-        setBusy(false);
-      }
+      return attempt(write, () => setConfirming(false));
     },
   };
 }
