@@ -10,31 +10,6 @@ namespace json = boost::json;
 
 namespace {
 
-// The body of PUT /area-levels: a JSON array of {level, name, name_local}.
-Result<std::vector<domain::AreaLevel>> ReadLevels(const http::Request& request) {
-  auto body = ParseBody(request);
-  if (!body) return Fail(body.error());
-  if (!body->is_array())
-    return Fail(Error::Field("body", problem::NotAnArrayOf("{level, name, name_local}")));
-  std::vector<domain::AreaLevel> levels;
-  FieldProblems errors;
-  for (std::size_t i = 0; i < body->as_array().size(); ++i) {
-    const auto& item = body->as_array()[i];
-    const std::string f = "[" + std::to_string(i) + "]";
-    if (!item.is_object()) {
-      errors[f] = problem::NotAnObject();
-      continue;
-    }
-    ObjectReader r(item.as_object(), f);
-    auto l = ReadAreaLevel(r);
-    if (auto ok = r.Finish(); !ok)
-      errors.insert(ok.error().fields.begin(), ok.error().fields.end());
-    levels.push_back(std::move(l));
-  }
-  if (auto ok = FieldErrorsResult(errors); !ok) return Fail(ok.error());
-  return levels;
-}
-
 // ?parent= (an id, or "root"), ?q=, ?level= and the page.
 Result<domain::AreaListFilter> ReadFilter(const http::Request& request) {
   auto page = ParsePage(request);
@@ -68,7 +43,9 @@ http::Response ListLevels(Services& s, Call&) {
 }
 
 http::Response SetLevels(Services& s, Call& c) {
-  auto levels = ReadLevels(c.request);
+  // A JSON array of {level, name, name_local}.
+  auto levels =
+      ReadArrayBody<domain::AreaLevel>(c.request, "", "{level, name, name_local}", ReadAreaLevel);
   if (!levels) return ErrorResponse(levels.error());
   return NoContent(s.areas.SetLevels(c.actor(), *levels));
 }

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "api/dto.hpp"
@@ -48,6 +49,22 @@ auto ReadBody(const http::Request& request, F&& read)
   auto value = read(r);
   if (auto ok = r.Finish(); !ok) return Fail(ok.error());
   return value;
+}
+
+// The request body as a JSON array of objects, each read by `read(ObjectReader&)`: the values,
+// or one validation error naming every bad field as `<name>[i].field` (`name` may be empty).
+// A body that is no array is an error on "body" that says what its items are (`items`).
+template <typename T, typename F>
+Result<std::vector<T>> ReadArrayBody(const http::Request& request, const std::string& name,
+                                     std::string_view items, F&& read) {
+  auto body = ParseBody(request);
+  if (!body) return Fail(body.error());
+  if (!body->is_array()) return Fail(Error::Field("body", problem::NotAnArrayOf(items)));
+  const boost::json::object holder{{name, std::move(body->as_array())}};
+  ObjectReader r(holder);
+  auto values = ReadObjects<T>(r, name, r.RequiredArray(name), read);
+  if (auto ok = r.Finish(); !ok) return Fail(ok.error());
+  return std::move(values).value_or(std::vector<T>{});
 }
 
 // The body of a write to a versioned record: the `version` the client last read, and the rest.
