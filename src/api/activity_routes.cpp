@@ -12,18 +12,17 @@ namespace {
 
 bool IsTrue(const std::optional<std::string>& v) { return v == std::optional<std::string>("true"); }
 
-domain::ActivityFilter ReadFilter(const http::Request& request, const domain::PageRequest& page) {
-  domain::ActivityFilter f;
-  f.page = page;
-  auto text = [&](const char* k) { return QueryText(request, k); };
-  f.area_id = text("area");
-  f.status = text("status");
-  f.type = text("type");
-  f.topic = text("topic");
-  f.from = text("from");
-  f.to = text("to");
-  f.mine = IsTrue(text("mine"));
-  f.queue = IsTrue(text("queue"));
+Result<domain::ActivityFilter> ReadFilter(const http::Request& request) {
+  using F = domain::ActivityFilter;
+  auto f = ReadListFilter<F>(request, {{"area", &F::area_id},
+                                       {"status", &F::status},
+                                       {"type", &F::type},
+                                       {"topic", &F::topic},
+                                       {"from", &F::from},
+                                       {"to", &F::to}});
+  if (!f) return f;
+  f->mine = IsTrue(QueryText(request, "mine"));
+  f->queue = IsTrue(QueryText(request, "queue"));
   return f;
 }
 
@@ -65,9 +64,9 @@ Status MakeThumbnail(const std::string& thumb, http::Response& resp) {
 namespace {
 
 http::Response ListActivities(Services& s, Call& c) {
-  auto page = ParsePage(c.request);
-  if (!page) return ErrorResponse(page.error());
-  return ReplyPage(s.activities.List(c.actor(), ReadFilter(c.request, *page)), *page, ActivityJson);
+  auto f = ReadFilter(c.request);
+  if (!f) return ErrorResponse(f.error());
+  return ReplyPage(s.activities.List(c.actor(), *f), f->page, ActivityJson);
 }
 
 http::Response ActivitySummary(Services& s, Call& c) {

@@ -12,21 +12,19 @@ namespace {
 
 // ?parent= (an id, or "root"), ?q=, ?level= and the page.
 Result<domain::AreaListFilter> ReadFilter(const http::Request& request) {
-  auto page = ParsePage(request);
-  if (!page) return Fail(page.error());
-  domain::AreaListFilter f;
-  f.page = *page;
+  using F = domain::AreaListFilter;
+  auto f = ReadListFilter<F>(request, {{"q", &F::text}});
+  if (!f) return f;
   if (auto p = request.Query("parent")) {
     if (*p == "root")
-      f.roots = true;
+      f->roots = true;
     else
-      f.parent_id = *p;
+      f->parent_id = *p;
   }
-  f.text = QueryText(request, "q");
   if (auto l = request.Query("level")) {
     const auto level = ParseInt(*l);
     if (!level || *level > 99) return Fail(Error::Field("level", problem::WholeNumber()));
-    f.level = static_cast<int>(*level);
+    f->level = static_cast<int>(*level);
   }
   return f;
 }

@@ -8,16 +8,14 @@ namespace {
 
 // ?entity=&entity_id=&user_id=&action=&from=&to= and the page.
 Result<domain::AuditQuery> ReadQuery(const http::Request& request) {
-  auto page = ParsePage(request);
-  if (!page) return Fail(page.error());
-  domain::AuditQuery q;
-  q.page = *page;
-  q.entity = request.Query("entity");
-  q.entity_id = request.Query("entity_id");
-  q.user_id = request.Query("user_id");
-  q.action = request.Query("action");
+  auto q = ReadListFilter<domain::AuditQuery>(request, {});
+  if (!q) return q;
+  q->entity = request.Query("entity");
+  q->entity_id = request.Query("entity_id");
+  q->user_id = request.Query("user_id");
+  q->action = request.Query("action");
   FieldProblems errors;
-  for (auto [key, slot] : {std::pair{"from", &q.from}, std::pair{"to", &q.to}}) {
+  for (auto [key, slot] : {std::pair{"from", &q->from}, std::pair{"to", &q->to}}) {
     auto v = request.Query(key);
     if (!v) continue;
     auto t = ParseTimestamp(*v);

@@ -10,21 +10,18 @@ namespace json = boost::json;
 namespace {
 
 Result<domain::FeedbackFilter> ReadFilter(const http::Request& req) {
-  domain::FeedbackFilter f;
-  auto page = ParsePage(req);
-  if (!page) return Fail(page.error());
-  f.page = *page;
-  auto text = [&](const char* k) { return QueryText(req, k); };
-  f.area_id = text("area");
-  f.category = text("category");
-  f.channel = text("channel");
-  f.status = text("status");
-  f.from = text("from");
-  f.to = text("to");
-  f.text = text("q");
-  if (auto o = text("overdue")) {
+  using F = domain::FeedbackFilter;
+  auto f = ReadListFilter<F>(req, {{"area", &F::area_id},
+                                   {"category", &F::category},
+                                   {"channel", &F::channel},
+                                   {"status", &F::status},
+                                   {"from", &F::from},
+                                   {"to", &F::to},
+                                   {"q", &F::text}});
+  if (!f) return f;
+  if (auto o = QueryText(req, "overdue")) {
     if (*o != "true" && *o != "false") return Fail(Error::Field("overdue", problem::NotABoolean()));
-    f.overdue = *o == "true";
+    f->overdue = *o == "true";
   }
   return f;
 }

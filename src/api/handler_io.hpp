@@ -7,6 +7,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,22 @@ std::optional<std::int64_t> ParseInt(std::string_view text);
 
 // limit/offset from the query string.
 Result<domain::PageRequest> ParsePage(const http::Request& request);
+
+// A list's filter (a struct with a `page`) read from the query: limit/offset, and each text
+// parameter of `texts` ({key, the member it sets}) as QueryText reads it. The caller reads the
+// parameters that need more than that.
+template <typename F>
+using QueryTextField = std::pair<const char*, std::optional<std::string> F::*>;
+template <typename F>
+Result<F> ReadListFilter(const http::Request& request,
+                         std::initializer_list<QueryTextField<F>> texts) {
+  auto page = ParsePage(request);
+  if (!page) return Fail(page.error());
+  F filter;
+  filter.page = *page;
+  for (const auto& [key, member] : texts) filter.*member = QueryText(request, key);
+  return filter;
+}
 
 // "true" or "false" as a bool; nullopt when `value` is absent; anything else is a validation
 // error on `key` ("must be true or false"). Pass `request.Query(key)` when an empty value is an

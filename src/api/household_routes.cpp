@@ -9,18 +9,13 @@ namespace json = boost::json;
 namespace {
 
 Result<domain::HouseholdFilter> ReadFilter(const http::Request& request) {
-  auto page = ParsePage(request);
-  if (!page) return Fail(page.error());
-  domain::HouseholdFilter f;
-  f.page = *page;
-  auto text = [&](const char* k) { return QueryText(request, k); };
-  f.area_id = text("area");
-  f.band = text("band");
-  f.flag = text("flag");
-  f.text = text("q");
-  auto organised = ParseBool(text("organised"), "organised");
+  using F = domain::HouseholdFilter;
+  auto f = ReadListFilter<F>(
+      request, {{"area", &F::area_id}, {"band", &F::band}, {"flag", &F::flag}, {"q", &F::text}});
+  if (!f) return f;
+  auto organised = ParseBool(QueryText(request, "organised"), "organised");
   if (!organised) return Fail(organised.error());
-  f.organised = *organised;
+  f->organised = *organised;
   return f;
 }
 

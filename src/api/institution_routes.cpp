@@ -9,20 +9,17 @@ namespace json = boost::json;
 namespace {
 
 Result<domain::InstitutionFilter> ReadFilter(const http::Request& request) {
-  auto page = ParsePage(request);
-  if (!page) return Fail(page.error());
-  domain::InstitutionFilter f;
-  f.page = *page;
-  auto text = [&](const char* k) { return QueryText(request, k); };
-  f.area_id = text("area");
-  f.type = text("type");
-  f.status = text("status");
-  f.parent_id = text("parent");
-  f.text = text("q");
-  if (auto tier = text("tier")) {
+  using F = domain::InstitutionFilter;
+  auto f = ReadListFilter<F>(request, {{"area", &F::area_id},
+                                       {"type", &F::type},
+                                       {"status", &F::status},
+                                       {"parent", &F::parent_id},
+                                       {"q", &F::text}});
+  if (!f) return f;
+  if (auto tier = QueryText(request, "tier")) {
     if (tier->size() != 1 || (*tier)[0] < '1' || (*tier)[0] > '9')
       return Fail(Error::Field("tier", problem::WholeNumberRange(1, 9)));
-    f.tier = (*tier)[0] - '0';
+    f->tier = (*tier)[0] - '0';
   }
   return f;
 }

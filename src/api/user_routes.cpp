@@ -8,16 +8,14 @@ namespace json = boost::json;
 namespace {
 
 Result<domain::UserListFilter> ReadFilter(const http::Request& request) {
-  auto page = ParsePage(request);
-  if (!page) return Fail(page.error());
-  domain::UserListFilter f;
-  f.page = *page;
-  f.text = QueryText(request, "q");
-  f.role = request.Query("role");
-  f.area_id = request.Query("area");
+  using F = domain::UserListFilter;
+  auto f = ReadListFilter<F>(request, {{"q", &F::text}});
+  if (!f) return f;
+  f->role = request.Query("role");
+  f->area_id = request.Query("area");
   auto disabled = ParseBool(request.Query("disabled"), "disabled");
   if (!disabled) return Fail(disabled.error());
-  f.disabled = *disabled;
+  f->disabled = *disabled;
   return f;
 }
 
