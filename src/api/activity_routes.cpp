@@ -14,12 +14,10 @@ bool IsTrue(const std::optional<std::string>& v) { return v == std::optional<std
 
 Result<domain::ActivityFilter> ReadFilter(const http::Request& request) {
   using F = domain::ActivityFilter;
-  auto f = ReadListFilter<F>(request, {{"area", &F::area_id},
-                                       {"status", &F::status},
-                                       {"type", &F::type},
-                                       {"topic", &F::topic},
-                                       {"from", &F::from},
-                                       {"to", &F::to}});
+  static constexpr QueryTextField<F> kTexts[] = {{"area", &F::area_id}, {"status", &F::status},
+                                                 {"type", &F::type},    {"topic", &F::topic},
+                                                 {"from", &F::from},    {"to", &F::to}};
+  auto f = ReadListFilter<F>(request, kTexts);
   if (!f) return f;
   f->mine = IsTrue(QueryText(request, "mine"));
   f->queue = IsTrue(QueryText(request, "queue"));

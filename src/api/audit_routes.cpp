@@ -8,7 +8,7 @@ namespace {
 
 // ?entity=&entity_id=&user_id=&action=&from=&to= and the page.
 Result<domain::AuditQuery> ReadQuery(const http::Request& request) {
-  auto q = ReadListFilter<domain::AuditQuery>(request, {});
+  auto q = ReadListFilter<domain::AuditQuery>(request);
   if (!q) return q;
   q->entity = request.Query("entity");
   q->entity_id = request.Query("entity_id");

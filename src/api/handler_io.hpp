@@ -6,8 +6,8 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <cstddef>
 #include <cstdint>
-#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,19 +34,26 @@ std::optional<std::int64_t> ParseInt(std::string_view text);
 // limit/offset from the query string.
 Result<domain::PageRequest> ParsePage(const http::Request& request);
 
-// A list's filter (a struct with a `page`) read from the query: limit/offset, and each text
-// parameter of `texts` ({key, the member it sets}) as QueryText reads it. The caller reads the
-// parameters that need more than that.
+// A list's filter (a struct with a `page`) with only its page read from the query
+// (limit/offset).
 template <typename F>
-using QueryTextField = std::pair<const char*, std::optional<std::string> F::*>;
-template <typename F>
-Result<F> ReadListFilter(const http::Request& request,
-                         std::initializer_list<QueryTextField<F>> texts) {
+Result<F> ReadListFilter(const http::Request& request) {
   auto page = ParsePage(request);
   if (!page) return Fail(page.error());
   F filter;
   filter.page = *page;
-  for (const auto& [key, member] : texts) filter.*member = QueryText(request, key);
+  return filter;
+}
+
+// The same, and each text parameter of `texts` ({key, the member it sets}) as QueryText reads
+// it. The caller reads the parameters that need more than that.
+template <typename F>
+using QueryTextField = std::pair<const char*, std::optional<std::string> F::*>;
+template <typename F, std::size_t N>
+Result<F> ReadListFilter(const http::Request& request, const QueryTextField<F> (&texts)[N]) {
+  auto filter = ReadListFilter<F>(request);
+  if (filter)
+    for (const auto& [key, member] : texts) (*filter).*member = QueryText(request, key);
   return filter;
 }
 

@@ -10,11 +10,12 @@ namespace {
 
 Result<domain::InstitutionFilter> ReadFilter(const http::Request& request) {
   using F = domain::InstitutionFilter;
-  auto f = ReadListFilter<F>(request, {{"area", &F::area_id},
-                                       {"type", &F::type},
-                                       {"status", &F::status},
-                                       {"parent", &F::parent_id},
-                                       {"q", &F::text}});
+  static constexpr QueryTextField<F> kTexts[] = {{"area", &F::area_id},
+                                                 {"type", &F::type},
+                                                 {"status", &F::status},
+                                                 {"parent", &F::parent_id},
+                                                 {"q", &F::text}};
+  auto f = ReadListFilter<F>(request, kTexts);
   if (!f) return f;
   if (auto tier = QueryText(request, "tier")) {
     if (tier->size() != 1 || (*tier)[0] < '1' || (*tier)[0] > '9')
