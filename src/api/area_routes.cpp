@@ -2,6 +2,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "api/record_handlers.hpp"
 #include "api/routes.hpp"
 
 namespace mobilise::api {
@@ -31,8 +32,11 @@ Result<domain::AreaListFilter> ReadFilter(const http::Request& request) {
 
 }  // namespace
 
-// The handlers: request -> service call -> reply.
+// The handlers: request -> service call -> reply. Those that pass the record to one service
+// method are named with record_handlers.hpp.
 namespace {
+
+using A = domain::AreaService;
 
 http::Response ListLevels(Services& s, Call&) {
   json::array out;
@@ -48,21 +52,9 @@ http::Response SetLevels(Services& s, Call& c) {
   return NoContent(s.areas.SetLevels(c.actor(), *levels));
 }
 
-http::Response ListAreas(Services& s, Call& c) {
-  auto f = ReadFilter(c.request);
-  if (!f) return ErrorResponse(f.error());
-  return ReplyPage(s.areas.List(c.actor(), *f), f->page, AreaJson);
-}
-
-http::Response CreateArea(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadNewArea);
-  if (!in) return ErrorResponse(in.error());
-  return Reply(s.areas.Create(c.actor(), *in), 201, AreaJson);
-}
-
-http::Response GetArea(Services& s, Call& c) {
-  return Reply(s.areas.Get(c.actor(), c.param("id")), 200, AreaDetailJson);
-}
+constexpr auto ListAreas = ListByFilter<ReadFilter, &A::List, AreaJson>;
+constexpr auto CreateArea = CreateFromBody<ReadNewArea, &A::Create, AreaJson>;
+constexpr auto GetArea = GetById<&A::Get, AreaDetailJson>;
 
 http::Response UpdateArea(Services& s, Call& c) {
   auto patch = ReadBody(c.request, ReadAreaPatch);
@@ -77,9 +69,7 @@ http::Response UpdateArea(Services& s, Call& c) {
       AreaJson);
 }
 
-http::Response DeleteArea(Services& s, Call& c) {
-  return NoContent(s.areas.Delete(c.actor(), c.param("id")));
-}
+constexpr auto DeleteArea = DeleteById<&A::Delete>;
 
 http::Response ListChildren(Services& s, Call& c) {
   auto page = ParsePage(c.request);

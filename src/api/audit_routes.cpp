@@ -1,4 +1,5 @@
 // /audit.
+#include "api/record_handlers.hpp"
 #include "api/routes.hpp"
 #include "core/clock.hpp"
 
@@ -28,11 +29,7 @@ Result<domain::AuditQuery> ReadQuery(const http::Request& request) {
   return q;
 }
 
-http::Response ListAudit(Services& s, Call& c) {
-  auto q = ReadQuery(c.request);
-  if (!q) return ErrorResponse(q.error());
-  return ReplyPage(s.audit.List(c.actor(), *q), q->page, AuditJson);
-}
+constexpr auto ListAudit = ListByFilter<ReadQuery, &domain::AuditService::List, AuditJson>;
 
 }  // namespace
 

@@ -1,4 +1,5 @@
 // /households, /households/{id}, its people, duplicates and merge.
+#include "api/record_handlers.hpp"
 #include "api/registry_dto.hpp"
 #include "api/routes.hpp"
 
@@ -23,8 +24,11 @@ json::object OneHouseholdJson(const domain::Household& h) { return HouseholdJson
 
 }  // namespace
 
-// The handlers: request -> service call -> reply.
+// The handlers: request -> service call -> reply. Those that pass the record to one service
+// method are named with record_handlers.hpp.
 namespace {
+
+using H = domain::HouseholdService;
 
 // The writers of records that hold people: their ages are counted to the Clock's today.
 auto DetailAsOfToday(Services& s) {
@@ -36,11 +40,7 @@ auto PersonAsOfToday(Services& s) {
   return [today = s.clock.Today()](const domain::Person& p) { return PersonJson(p, today); };
 }
 
-http::Response ListHouseholds(Services& s, Call& c) {
-  auto f = ReadFilter(c.request);
-  if (!f) return ErrorResponse(f.error());
-  return ReplyPage(s.households.List(c.actor(), *f), f->page, OneHouseholdJson);
-}
+constexpr auto ListHouseholds = ListByFilter<ReadFilter, &H::List, OneHouseholdJson>;
 
 http::Response CreateHousehold(Services& s, Call& c) {
   auto in = ReadBody(c.request, ReadNewHousehold);
@@ -68,9 +68,7 @@ http::Response UpdateHousehold(Services& s, Call& c) {
       [&] { return s.households.Get(c.actor(), id); }, DetailAsOfToday(s));
 }
 
-http::Response DeleteHousehold(Services& s, Call& c) {
-  return NoContent(s.households.Delete(c.actor(), c.param("id")));
-}
+constexpr auto DeleteHousehold = DeleteById<&H::Delete>;
 
 http::Response ListPeople(Services& s, Call& c) {
   return Reply(s.households.People(c.actor(), c.param("id")), 200,
