@@ -11,6 +11,7 @@
 #include "domain/feedback/feedback.hpp"
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/indicators/indicator.hpp"
+#include "domain/registry/choice_lists.hpp"
 #include "domain/registry/household.hpp"
 #include "domain/registry/institution.hpp"
 #include "domain/registry/registry_config.hpp"
@@ -41,6 +42,7 @@ class UnitOfWork {
   virtual ReportRepository& Reports() = 0;
   virtual IdempotencyRepository& Idempotency() = 0;
   virtual SyncRepository& Sync() = 0;
+  virtual ChoiceListRepository& ChoiceLists() = 0;
   virtual void Commit() = 0;
 };
 

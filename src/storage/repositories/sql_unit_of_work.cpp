@@ -5,6 +5,7 @@
 #include "storage/repositories/activity_repository.hpp"
 #include "storage/repositories/area_repository.hpp"
 #include "storage/repositories/audit_repository.hpp"
+#include "storage/repositories/choice_list_repository.hpp"
 #include "storage/repositories/credential_repository.hpp"
 #include "storage/repositories/feedback_repository.hpp"
 #include "storage/repositories/idempotency_repository.hpp"
@@ -55,6 +56,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   domain::ReportRepository& Reports() override { return reports_; }
   domain::IdempotencyRepository& Idempotency() override { return idempotency_; }
   domain::SyncRepository& Sync() override { return sync_; }
+  domain::ChoiceListRepository& ChoiceLists() override { return choice_lists_; }
   void Commit() override {
     if (tx_) tx_->Commit();
   }
@@ -79,6 +81,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   SqlReportRepository reports_;
   SqlIdempotencyRepository idempotency_;
   SqlSyncRepository sync_{*conn_};
+  SqlChoiceListRepository choice_lists_{*conn_};
 };
 
 }  // namespace
