@@ -8,6 +8,7 @@
 #include "storage/repositories/choice_list_repository.hpp"
 #include "storage/repositories/credential_repository.hpp"
 #include "storage/repositories/feedback_repository.hpp"
+#include "storage/repositories/form_repositories.hpp"
 #include "storage/repositories/idempotency_repository.hpp"
 #include "storage/repositories/indicator_repository.hpp"
 #include "storage/repositories/registry_repositories.hpp"
@@ -56,6 +57,9 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   domain::ReportRepository& Reports() override { return reports_; }
   domain::IdempotencyRepository& Idempotency() override { return idempotency_; }
   domain::SyncRepository& Sync() override { return sync_; }
+  domain::CollectDeviceRepository& CollectDevices() override { return collect_devices_; }
+  domain::XFormRepository& XForms() override { return xforms_; }
+  domain::SubmissionRepository& Submissions() override { return submissions_; }
   domain::ChoiceListRepository& ChoiceLists() override { return choice_lists_; }
   void Commit() override {
     if (tx_) tx_->Commit();
@@ -81,6 +85,9 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   SqlReportRepository reports_;
   SqlIdempotencyRepository idempotency_;
   SqlSyncRepository sync_{*conn_};
+  SqlCollectDeviceRepository collect_devices_{*conn_};
+  SqlXFormRepository xforms_{*conn_};
+  SqlSubmissionRepository submissions_{*conn_};
   SqlChoiceListRepository choice_lists_{*conn_};
 };
 
