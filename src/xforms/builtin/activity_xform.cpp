@@ -35,29 +35,16 @@ std::string AgeBandElement(std::string_view band) {
 
 FormSpec ActivitySpec(const BuiltinConfig& config) {
   const FormTexts t(config.languages);
-  FormSpec spec;
-  spec.id = std::string(kActivityForm);
-  spec.languages = config.languages;
-  spec.title = t.Web("act.new");
-  spec.csv_media = {std::string(kAreasMedia), std::string(kInstitutionsMedia),
-                    std::string(kPeopleMedia)};
+  FormSpec spec = NewFormSpec(config, kActivityForm, "act.new",
+                              {kAreasMedia, kInstitutionsMedia, kPeopleMedia}, "act.area");
   auto& q = spec.questions;
-
-  Node area = Question("area", Control::kSelect1, "string", t.Web("act.area"));
-  area.required = true;
-  area.appearance = "minimal autocomplete";
-  area.itemset = "instance('areas')/root/item";
-  q.push_back(area);
 
   Node type = Question("type", Control::kSelect1, "string", t.Web("act.type"));
   type.required = true;
   type.items = t.Options("cfg.activity_type.", config.activity_types);
   q.push_back(type);
 
-  Node held_on = Question("held_on", Control::kInput, "date", t.Web("act.heldOn"));
-  held_on.required = true;
-  held_on.constraint = ". <= today()";
-  q.push_back(held_on);
+  q.push_back(PastDate("held_on", t.Web("act.heldOn"), true));
   q.push_back(Question("title", Control::kInput, "string", t.Web("act.titleField")));
   q.push_back(Question("place", Control::kInput, "string", t.Web("act.place")));
 

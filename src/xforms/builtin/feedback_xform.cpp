@@ -43,21 +43,10 @@ void AddPerson(const FormTexts& t, std::vector<Node>& q) {
 
 FormSpec FeedbackSpec(const BuiltinConfig& config) {
   const FormTexts t(config.languages);
-  FormSpec spec;
-  spec.id = std::string(kFeedbackForm);
-  spec.languages = config.languages;
-  spec.title = t.Web("fb.new");
-  spec.csv_media = {std::string(kAreasMedia), std::string(kInstitutionsMedia)};
+  FormSpec spec =
+      NewFormSpec(config, kFeedbackForm, "fb.new", {kAreasMedia, kInstitutionsMedia}, "reg.area");
   auto& q = spec.questions;
-  Node area = Question("area", Control::kSelect1, "string", t.Web("reg.area"));
-  area.required = true;
-  area.appearance = "minimal autocomplete";
-  area.itemset = "instance('areas')/root/item";
-  q.push_back(area);
-  Node received = Question("received_on", Control::kInput, "date", t.Web("fb.receivedOn"));
-  received.required = true;
-  received.constraint = ". <= today()";
-  q.push_back(received);
+  q.push_back(PastDate("received_on", t.Web("fb.receivedOn"), true));
   Node channel = Question("channel", Control::kSelect1, "string", t.Web("fb.channel"));
   channel.required = true;
   channel.items = t.Codes("fb.channel.", domain::kFeedbackChannels);

@@ -61,4 +61,27 @@ Node Question(std::string name, Control control, std::string type, Text label) {
   return n;
 }
 
+Node PastDate(std::string name, Text label, bool required) {
+  Node date = Question(std::move(name), Control::kInput, "date", std::move(label));
+  date.required = required;
+  date.constraint = ". <= today()";
+  return date;
+}
+
+FormSpec NewFormSpec(const BuiltinConfig& config, std::string_view id, std::string_view title_key,
+                     std::initializer_list<std::string_view> media, std::string_view area_key) {
+  const FormTexts t(config.languages);
+  FormSpec spec;
+  spec.id = std::string(id);
+  spec.languages = config.languages;
+  spec.title = t.Web(title_key);
+  for (auto m : media) spec.csv_media.emplace_back(m);
+  Node area = Question("area", Control::kSelect1, "string", t.Web(area_key));
+  area.required = true;
+  area.appearance = "minimal autocomplete";
+  area.itemset = "instance('" + std::string(kAreasMedia) + "')/root/item";
+  spec.questions.push_back(std::move(area));
+  return spec;
+}
+
 }  // namespace mobilise::xforms::builtin

@@ -2,6 +2,7 @@
 // (web_strings.hpp) and configured options, chosen as the web app chooses them.
 #pragma once
 
+#include <initializer_list>
 #include <span>
 #include <string>
 #include <string_view>
@@ -34,5 +35,11 @@ class FormTexts {
 
 // A question node with the common fields set.
 Node Question(std::string name, Control control, std::string type, Text label);
+// A date question that may not be in the future.
+Node PastDate(std::string name, Text label, bool required);
+// A built-in form's spec: its id, title (the web app's `title_key`), languages and CSV media, and
+// its first question, the area of the record picked from areas.csv (labelled `area_key`).
+FormSpec NewFormSpec(const BuiltinConfig& config, std::string_view id, std::string_view title_key,
+                     std::initializer_list<std::string_view> media, std::string_view area_key);
 
 }  // namespace mobilise::xforms::builtin

@@ -29,10 +29,8 @@ Node PscGroup(const FormTexts& t, const BuiltinConfig& config) {
   Node score = Question("score", Control::kInput, "decimal", t.Web("hh.pscScore"));
   score.constraint = ". >= 0 and . <= 100";
   psc.children.push_back(score);
-  Node date = Question("date", Control::kInput, "date", t.Web("hh.pscDate"));
+  Node date = PastDate("date", t.Web("hh.pscDate"), true);
   date.relevant = " /data/psc/score  != ''";
-  date.required = true;
-  date.constraint = ". <= today()";
   psc.children.push_back(date);
   Node source = Question("source", Control::kInput, "string", t.Web("hh.pscSource"));
   source.relevant = date.relevant;
@@ -72,9 +70,7 @@ Node PersonRepeat(const FormTexts& t) {
   relation.required = true;
   relation.items = t.Codes("enum.relation.", domain::kRelations);
   p.push_back(relation);
-  Node birth = Question("birth_date", Control::kInput, "date", t.Web("person.birthDate"));
-  birth.constraint = ". <= today()";
-  p.push_back(birth);
+  p.push_back(PastDate("birth_date", t.Web("person.birthDate"), false));
   Node age = Question("age", Control::kInput, "int", t.Web("person.ageYears"));
   age.relevant = "../birth_date = ''";
   age.constraint = ". >= 0 and . <= 120";
@@ -92,17 +88,8 @@ Node PersonRepeat(const FormTexts& t) {
 
 FormSpec HouseholdSpec(const BuiltinConfig& config) {
   const FormTexts t(config.languages);
-  FormSpec spec;
-  spec.id = std::string(kHouseholdForm);
-  spec.languages = config.languages;
-  spec.title = t.Web("hh.register");
-  spec.csv_media = {std::string(kAreasMedia)};
+  FormSpec spec = NewFormSpec(config, kHouseholdForm, "hh.register", {kAreasMedia}, "hh.village");
   auto& q = spec.questions;
-  Node area = Question("area", Control::kSelect1, "string", t.Web("hh.village"));
-  area.required = true;
-  area.appearance = "minimal autocomplete";
-  area.itemset = "instance('areas')/root/item";
-  q.push_back(area);
   q.push_back(Question("code", Control::kInput, "string", t.Web("hh.code")));
   Node head = Question("head_name", Control::kInput, "string", t.Web("hh.head"));
   head.required = true;
