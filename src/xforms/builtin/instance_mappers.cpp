@@ -60,6 +60,14 @@ std::optional<double> ReadDecimal(const Instance& in, const std::string& path,
   return ReadNumber<double>(in, path, errors, problem::Invalid());
 }
 
+// Service fields named as the form's questions ("type" -> "/data/type"), with the record's id
+// and area, which every form has.
+FieldPaths SameNames(std::initializer_list<std::string_view> names) {
+  FieldPaths paths{{"id", "/data/meta/instanceID"}, {"area_id", "/data/area"}};
+  for (auto name : names) paths.emplace(std::string(name), "/data/" + std::string(name));
+  return paths;
+}
+
 template <class T>
 Result<Mapped<T>> Done(Mapped<T> mapped, FieldErrors errors) {
   if (!errors.empty()) return Fail(Error::Validation("the submission has invalid answers", errors));
@@ -135,21 +143,12 @@ std::optional<std::string> RecordIdOf(const Instance& instance) {
 
 Result<Mapped<domain::ActivityInput>> MapActivity(const Instance& in) {
   Mapped<domain::ActivityInput> m;
-  m.paths = {{"id", "/data/meta/instanceID"},
-             {"area_id", "/data/area"},
-             {"type", "/data/type"},
-             {"held_on", "/data/held_on"},
-             {"title", "/data/title"},
-             {"place", "/data/place"},
-             {"decisions", "/data/decisions"},
-             {"follow_up", "/data/follow_up"},
-             {"notes", "/data/notes"},
-             {"topics", "/data/topics"},
-             {"institution_ids", "/data/institutions"},
-             {"counts", "/data/counts"},
-             {"attendance", "/data/named"},
-             {"file", "/data/photo"},
-             {"filename", "/data/photo"}};
+  m.paths = SameNames(
+      {"type", "held_on", "title", "place", "decisions", "follow_up", "notes", "topics", "counts"});
+  m.paths.insert({{"institution_ids", "/data/institutions"},
+                  {"attendance", "/data/named"},
+                  {"file", "/data/photo"},
+                  {"filename", "/data/photo"}});
   FieldErrors errors;
   auto& a = m.input;
   a.id = RecordIdOf(in);
@@ -188,21 +187,14 @@ Result<Mapped<domain::HouseholdInput>> MapHousehold(const Instance& in) {
   h.psc_date = Answer(in, "/data/psc/date");
   h.psc_source = Answer(in, "/data/psc/source");
   h.flags = Words(in, "/data/flags");
-  m.paths = {{"id", "/data/meta/instanceID"},
-             {"area_id", "/data/area"},
-             {"code", "/data/code"},
-             {"head_name", "/data/head_name"},
-             {"head_father_name", "/data/head_father_name"},
-             {"address", "/data/address"},
-             {"phone", "/data/phone"},
-             {"national_id", "/data/national_id"},
-             {"latitude", "/data/location"},
-             {"longitude", "/data/location"},
-             {"psc_score", "/data/psc/score"},
-             {"psc_date", "/data/psc/date"},
-             {"psc_source", "/data/psc/source"},
-             {"flags", "/data/flags"},
-             {"people", "/data/person"}};
+  m.paths = SameNames(
+      {"code", "head_name", "head_father_name", "address", "phone", "national_id", "flags"});
+  m.paths.insert({{"latitude", "/data/location"},
+                  {"longitude", "/data/location"},
+                  {"psc_score", "/data/psc/score"},
+                  {"psc_date", "/data/psc/date"},
+                  {"psc_source", "/data/psc/source"},
+                  {"people", "/data/person"}});
   const int people = in.Count("/data/person");
   for (int i = 1; i <= people; ++i) ReadPerson(in, i, m, errors);
   return Done(std::move(m), std::move(errors));
@@ -228,20 +220,9 @@ Result<Mapped<domain::FeedbackInput>> MapFeedback(const Instance& in) {
   f.description = Answer(in, "/data/description");
   f.language = Answer(in, "/data/language");
   f.tags = Words(in, "/data/tags", ',');
-  m.paths = {{"id", "/data/meta/instanceID"},
-             {"area_id", "/data/area"},
-             {"received_on", "/data/received_on"},
-             {"channel", "/data/channel"},
-             {"cefc_id", "/data/cefc"},
-             {"category", "/data/category"},
-             {"anonymous", "/data/who"},
-             {"person_name", "/data/person_name"},
-             {"person_contact", "/data/person_contact"},
-             {"person_sex", "/data/person_sex"},
-             {"person_age_band", "/data/person_age_band"},
-             {"description", "/data/description"},
-             {"language", "/data/language"},
-             {"tags", "/data/tags"}};
+  m.paths = SameNames({"received_on", "channel", "category", "person_name", "person_contact",
+                       "person_sex", "person_age_band", "description", "language", "tags"});
+  m.paths.insert({{"cefc_id", "/data/cefc"}, {"anonymous", "/data/who"}});
   return Done(std::move(m), std::move(errors));
 }
 
