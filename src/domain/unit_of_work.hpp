@@ -12,6 +12,7 @@
 #include "domain/forms/form.hpp"
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/indicators/indicator.hpp"
+#include "domain/registry/choice_lists.hpp"
 #include "domain/registry/household.hpp"
 #include "domain/registry/institution.hpp"
 #include "domain/registry/registry_config.hpp"
@@ -45,6 +46,7 @@ class UnitOfWork {
   virtual CollectDeviceRepository& CollectDevices() = 0;
   virtual XFormRepository& XForms() = 0;
   virtual SubmissionRepository& Submissions() = 0;
+  virtual ChoiceListRepository& ChoiceLists() = 0;
   virtual void Commit() = 0;
 };
 

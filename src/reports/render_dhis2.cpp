@@ -6,6 +6,8 @@
 #include <set>
 #include <string_view>
 
+#include "core/xml_text.hpp"
+
 namespace mobilise::reports {
 namespace {
 
@@ -89,47 +91,6 @@ Status CheckAdx(const DataValueSet& set) {
   return {};
 }
 
-// ---- ADX writing --------------------------------------------------------------------------
-
-// Escapes for an attribute value (in_attribute) or element text. Whitespace in attributes is
-// written as character references so that attribute-value normalisation keeps it; C0 controls
-// that XML 1.0 forbids are dropped.
-void WriteEscaped(std::ostream& out, std::string_view text, bool in_attribute) {
-  for (char ch : text) {
-    switch (ch) {
-      case '&':
-        out << "&amp;";
-        break;
-      case '<':
-        out << "&lt;";
-        break;
-      case '>':
-        out << "&gt;";
-        break;
-      case '"':
-        out << (in_attribute ? "&quot;" : "\"");
-        break;
-      case '\t':
-        out << (in_attribute ? "&#9;" : "\t");
-        break;
-      case '\n':
-        out << (in_attribute ? "&#10;" : "\n");
-        break;
-      case '\r':
-        out << "&#13;";
-        break;
-      default:
-        if (static_cast<unsigned char>(ch) >= 0x20) out << ch;
-    }
-  }
-}
-
-void WriteAttribute(std::ostream& out, std::string_view name, std::string_view value) {
-  out << ' ' << name << "=\"";
-  WriteEscaped(out, value, true);
-  out << '"';
-}
-
 }  // namespace
 
 std::string RenderDataValueSetsJson(const DataValueSet& set) {
@@ -157,34 +118,34 @@ std::string RenderDataValueSetsJson(const DataValueSet& set) {
 Status RenderAdx(const DataValueSet& set, std::ostream& out) {
   if (auto checked = CheckAdx(set); !checked) return checked;
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<adx xmlns=\"urn:ihe:qrph:adx:2015\"";
-  WriteAttribute(out, "exported", set.exported_at);
+  WriteXmlAttribute(out, "exported", set.exported_at);
   out << ">\n";
   for (const auto& group : set.groups) {
     if (group.values.empty()) continue;
     out << "  <group";
-    WriteAttribute(out, "orgUnit", group.org_unit);
-    WriteAttribute(out, "period", group.adx_period);
-    WriteAttribute(out, "dataSet", set.data_set);
-    if (!set.complete_date.empty()) WriteAttribute(out, "completeDate", set.complete_date);
+    WriteXmlAttribute(out, "orgUnit", group.org_unit);
+    WriteXmlAttribute(out, "period", group.adx_period);
+    WriteXmlAttribute(out, "dataSet", set.data_set);
+    if (!set.complete_date.empty()) WriteXmlAttribute(out, "completeDate", set.complete_date);
     if (!set.attribute_option_combo.empty()) {
-      WriteAttribute(out, "attributeOptionCombo", set.attribute_option_combo);
+      WriteXmlAttribute(out, "attributeOptionCombo", set.attribute_option_combo);
     }
     out << ">\n";
     for (const auto& value : group.values) {
       out << "    <dataValue";
-      WriteAttribute(out, "dataElement", value.data_element);
+      WriteXmlAttribute(out, "dataElement", value.data_element);
       for (const auto& [category, option] : value.categories) {
-        WriteAttribute(out, category, option);
+        WriteXmlAttribute(out, category, option);
       }
       if (value.categories.empty() && !value.category_option_combo.empty()) {
-        WriteAttribute(out, "categoryOptionCombo", value.category_option_combo);
+        WriteXmlAttribute(out, "categoryOptionCombo", value.category_option_combo);
       }
-      WriteAttribute(out, "value", value.value);
+      WriteXmlAttribute(out, "value", value.value);
       if (value.comment.empty()) {
         out << "/>\n";
       } else {
         out << "><annotation>";
-        WriteEscaped(out, value.comment, false);
+        WriteXmlEscaped(out, value.comment, false);
         out << "</annotation></dataValue>\n";
       }
     }

@@ -29,6 +29,10 @@ inline constexpr std::array<std::string_view, 5> kFeedbackStatuses = {
 std::string_view ToString(FeedbackStatus status);
 std::optional<FeedbackStatus> ParseFeedbackStatus(std::string_view text);
 
+// How a case reached the programme.
+inline constexpr std::array<std::string_view, 6> kFeedbackChannels = {
+    "cefc_walk_in", "hotline", "suggestion_box", "community_meeting", "staff_visit", "other"};
+
 struct Feedback {
   std::string id;
   std::string short_ref;  // ShortRef(id) (short_ref.hpp); "" for ids that are not UUIDs

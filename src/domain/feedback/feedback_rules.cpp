@@ -144,9 +144,7 @@ void ApplyFeedbackFields(const std::vector<FeedbackCategory>& categories, Feedba
     CheckPastDate(errors, "received_on", *in.received_on, today), f.received_on = *in.received_on;
   if (creating && !in.received_on) f.received_on = today;
   if (in.channel) {
-    CheckOneOf(
-        errors, "channel", *in.channel,
-        {"cefc_walk_in", "hotline", "suggestion_box", "community_meeting", "staff_visit", "other"});
+    CheckOneOf(errors, "channel", *in.channel, kFeedbackChannels);
     f.channel = *in.channel;
   }
   if (in.category) {

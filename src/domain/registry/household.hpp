@@ -1,10 +1,12 @@
 // Households and their people, and their storage.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
@@ -13,6 +15,13 @@
 #include "domain/registry/registry_config.hpp"
 
 namespace mobilise::domain {
+
+// A person's relation to the head of the household, and their displacement status.
+inline constexpr std::array<std::string_view, 9> kRelations = {
+    "head",       "spouse",         "son",         "daughter", "parent", "sibling",
+    "grandchild", "other_relative", "non_relative"};
+inline constexpr std::array<std::string_view, 4> kDisplacements = {"host", "idp", "returnee",
+                                                                   "refugee"};
 
 struct Household {
   std::string id;

@@ -134,9 +134,7 @@ void ApplyPerson(Person& p, const PersonInput& in, bool creating, std::string_vi
   if (in.name) CheckName(errors, F("name"), *in.name), p.name = *in.name;
   if (in.sex) CheckOneOf(errors, F("sex"), *in.sex, kSexes), p.sex = *in.sex;
   if (in.relation) {
-    CheckOneOf(errors, F("relation"), *in.relation,
-               {"head", "spouse", "son", "daughter", "parent", "sibling", "grandchild",
-                "other_relative", "non_relative"});
+    CheckOneOf(errors, F("relation"), *in.relation, kRelations);
     p.relation = *in.relation;
   }
   if (in.birth_date && in.age) errors[F("age")] = problem::BirthDateOrAge();
@@ -175,8 +173,7 @@ void ApplyPerson(Person& p, const PersonInput& in, bool creating, std::string_vi
   }
   if (in.displacement) {
     if (!in.displacement->empty())
-      CheckOneOf(errors, F("displacement"), *in.displacement,
-                 {"host", "idp", "returnee", "refugee"});
+      CheckOneOf(errors, F("displacement"), *in.displacement, kDisplacements);
     p.displacement = NonEmpty(*in.displacement);
   }
   if (in.phone) {

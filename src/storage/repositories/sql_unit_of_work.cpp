@@ -5,6 +5,7 @@
 #include "storage/repositories/activity_repository.hpp"
 #include "storage/repositories/area_repository.hpp"
 #include "storage/repositories/audit_repository.hpp"
+#include "storage/repositories/choice_list_repository.hpp"
 #include "storage/repositories/credential_repository.hpp"
 #include "storage/repositories/feedback_repository.hpp"
 #include "storage/repositories/form_repositories.hpp"
@@ -59,6 +60,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   domain::CollectDeviceRepository& CollectDevices() override { return collect_devices_; }
   domain::XFormRepository& XForms() override { return xforms_; }
   domain::SubmissionRepository& Submissions() override { return submissions_; }
+  domain::ChoiceListRepository& ChoiceLists() override { return choice_lists_; }
   void Commit() override {
     if (tx_) tx_->Commit();
   }
@@ -86,6 +88,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   SqlCollectDeviceRepository collect_devices_{*conn_};
   SqlXFormRepository xforms_{*conn_};
   SqlSubmissionRepository submissions_{*conn_};
+  SqlChoiceListRepository choice_lists_{*conn_};
 };
 
 }  // namespace
