@@ -1,0 +1,219 @@
+// Collect devices: the app users that ODK Collect and KoboCollect phones sign in as. An
+// administrator adds one for a staff member (it acts with their role and areas), then sees, once,
+// the QR code Collect scans and the server address to type in by hand; and revokes a device,
+// which stops it at once. Others see their own devices.
+import { useState } from 'preact/hooks';
+import { del, get, post, query } from '../../api';
+import { Field } from '../../components/form_fields';
+import { ListSection, Results, StackTable } from '../../components/lists';
+import { ConfirmBox, useWrite } from '../../components/registry_bits';
+import { SearchPicker } from '../../components/search_picker';
+import { useI18n } from '../../i18n';
+import { clearMessages, showInfo } from '../../messages';
+import type { Page, User } from '../../types';
+import { useFetch } from '../../use_fetch';
+import { CollectTabs, Time, type CollectRights } from './common';
+import { QrCode } from './qr_code';
+import type { CollectDevice, NewCollectDevice } from './types';
+
+export function DevicesPage({ rights }: { rights: CollectRights }) {
+  const { t } = useI18n();
+  const { data, reload } = useFetch<{ items: CollectDevice[] }>('/devices');
+  const [adding, setAdding] = useState(false);
+  // The device just made, with its token: kept in this screen's memory only.
+  const [made, setMade] = useState<NewCollectDevice | null>(null);
+  return (
+    <ListSection
+      headingId="col-devices-heading"
+      testid="col-devices"
+      title={t('col.devicesTitle')}
+      tabs={<CollectTabs current="devices" />}
+      actions={
+        rights.devices &&
+        !adding &&
+        !made && (
+          <button
+            type="button"
+            class="primary"
+            data-testid="col-device-new"
+            onClick={() => setAdding(true)}
+          >
+            {t('col.newDevice')}
+          </button>
+        )
+      }
+    >
+      <p class="muted">{t('col.devicesHelp')}</p>
+      {adding && (
+        <NewDeviceForm
+          onCancel={() => setAdding(false)}
+          onMade={(d) => {
+            setAdding(false);
+            setMade(d);
+            reload();
+          }}
+        />
+      )}
+      {made && <ShownOnce device={made} onDone={() => setMade(null)} />}
+      <Results items={data?.items} none={t('col.noDevices')} noneTestid="col-devices-none">
+        {(items) => <DeviceTable items={items} canRevoke={rights.devices} onRevoked={reload} />}
+      </Results>
+    </ListSection>
+  );
+}
+
+function DeviceTable(p: { items: CollectDevice[]; canRevoke: boolean; onRevoked: () => void }) {
+  const { t } = useI18n();
+  return (
+    <StackTable
+      rows={p.items}
+      testid="col-device-table"
+      row={(d) => ({
+        key: d.id,
+        'data-testid': 'col-device-row',
+        'data-id': d.id,
+        'data-revoked': d.revoked_at ? 'true' : 'false',
+      })}
+      columns={[
+        { label: t('col.deviceName'), cell: (d) => <bdi>{d.name}</bdi> },
+        { label: t('col.user'), cell: (d) => <bdi>{d.user_name}</bdi> },
+        { label: t('col.created'), cell: (d) => <Time at={d.created_at} /> },
+        { label: t('col.lastUsed'), cell: (d) => <Time at={d.last_used_at} /> },
+        {
+          label: t('col.status'),
+          cell: (d) =>
+            d.revoked_at ? (
+              <span class="badge off">{t('col.revoked')}</span>
+            ) : p.canRevoke ? (
+              <RevokeButton device={d} onRevoked={p.onRevoked} />
+            ) : (
+              <span class="badge on">{t('col.active')}</span>
+            ),
+        },
+      ]}
+    />
+  );
+}
+
+function RevokeButton({ device, onRevoked }: { device: CollectDevice; onRevoked: () => void }) {
+  const { t } = useI18n();
+  const w = useWrite();
+  return (
+    <>
+      <button
+        type="button"
+        class="danger small"
+        aria-expanded={w.confirming}
+        data-testid="col-device-revoke"
+        onClick={() => w.setConfirming(!w.confirming)}
+      >
+        {t('col.revoke')}
+      </button>
+      {w.confirming && (
+        <ConfirmBox
+          testid="col-device-revoke"
+          text={t('col.revokeConfirm', { name: device.name, user: device.user_name })}
+          busy={w.busy}
+          onCancel={() => w.setConfirming(false)}
+          onConfirm={() =>
+            w.remove(async () => {
+              await del('/devices/' + encodeURIComponent(device.id));
+              showInfo(t('col.revokedMsg', { name: device.name }));
+              onRevoked();
+            })
+          }
+        />
+      )}
+    </>
+  );
+}
+
+// The users the caller manages, for the picker (the server keeps to their areas).
+const loadUsers = (path: string, signal: AbortSignal) =>
+  get<Page<User>>(path, { signal }).then((p) => p.items.filter((u) => !u.disabled));
+
+function NewDeviceForm(p: { onCancel: () => void; onMade: (d: NewCollectDevice) => void }) {
+  const { t } = useI18n();
+  const w = useWrite();
+  const [name, setName] = useState('');
+  const [userId, setUserId] = useState('');
+  const { data: users } = useFetch<User[]>('/users' + query({ limit: 500 }), { load: loadUsers });
+
+  return (
+    <form
+      class="subform"
+      data-testid="col-device-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        clearMessages();
+        w.save(async () =>
+          p.onMade(await post<NewCollectDevice>('/devices', { name, user_id: userId })),
+        );
+      }}
+    >
+      <h2 class="small-heading">{t('col.newDevice')}</h2>
+      <Field
+        label={t('col.deviceName')}
+        hint={t('col.deviceNameHint')}
+        value={name}
+        onInput={setName}
+        error={w.fields.name}
+        testid="col-device-name"
+      />
+      <SearchPicker
+        label={t('col.user')}
+        value={userId}
+        onChange={setUserId}
+        error={w.fields.user_id}
+        testid="col-device-user"
+        options={(users ?? []).map((u) => ({ value: u.id, label: u.full_name, meta: u.username }))}
+      />
+      <div class="actions">
+        <button type="submit" class="primary" disabled={w.busy} data-testid="col-device-save">
+          {t('col.addDevice')}
+        </button>
+        <button type="button" class="secondary" onClick={p.onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+// What Collect needs, shown once: the QR code of its settings, and the server address (which
+// holds the token) to type in on a phone that cannot scan.
+function ShownOnce({ device, onDone }: { device: NewCollectDevice; onDone: () => void }) {
+  const { t } = useI18n();
+  return (
+    <section class="subform" aria-labelledby="col-once-heading" data-testid="col-device-once">
+      <h2 id="col-once-heading" class="small-heading">
+        {t('col.onceTitle', { name: device.name })}
+      </h2>
+      <p class="notice warn" role="alert" data-testid="col-once-warning">
+        {t('col.onceWarning')}
+      </p>
+      <p>{t('col.scanHelp')}</p>
+      <QrCode text={device.settings} label={t('col.qrLabel', { name: device.name })} />
+      <p>{t('col.typeHelp')}</p>
+      <dl class="facts">
+        <dt>{t('col.serverUrl')}</dt>
+        <dd>
+          <pre dir="ltr" data-testid="col-once-url">
+            {device.server_url}
+          </pre>
+        </dd>
+        <dt>{t('col.token')}</dt>
+        <dd>
+          <pre dir="ltr" data-testid="col-once-token">
+            {device.token}
+          </pre>
+        </dd>
+      </dl>
+      <div class="actions">
+        <button type="button" class="primary" data-testid="col-once-done" onClick={onDone}>
+          {t('col.onceDone')}
+        </button>
+      </div>
+    </section>
+  );
+}
