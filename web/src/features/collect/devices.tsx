@@ -4,9 +4,9 @@
 // which stops it at once. Others see their own devices.
 import { useState } from 'preact/hooks';
 import { del, get, post, query } from '../../api';
-import { Field } from '../../components/form_fields';
-import { ListSection, Results, StackTable } from '../../components/lists';
-import { ConfirmBox, useWrite } from '../../components/registry_bits';
+import { Field, SubmitCancel } from '../../components/form_fields';
+import { idRow, ListSection, Results, StackTable } from '../../components/lists';
+import { ConfirmBox, Facts, fieldBinder, useWrite } from '../../components/registry_bits';
 import { SearchPicker } from '../../components/search_picker';
 import { useI18n } from '../../i18n';
 import { clearMessages, showInfo } from '../../messages';
@@ -68,12 +68,7 @@ function DeviceTable(p: { items: CollectDevice[]; canRevoke: boolean; onRevoked:
     <StackTable
       rows={p.items}
       testid="col-device-table"
-      row={(d) => ({
-        key: d.id,
-        'data-testid': 'col-device-row',
-        'data-id': d.id,
-        'data-revoked': d.revoked_at ? 'true' : 'false',
-      })}
+      row={idRow('col-device-row', (d) => ({ 'data-revoked': d.revoked_at ? 'true' : 'false' }))}
       columns={[
         { label: t('col.deviceName'), cell: (d) => <bdi>{d.name}</bdi> },
         { label: t('col.user'), cell: (d) => <bdi>{d.user_name}</bdi> },
@@ -135,8 +130,8 @@ const loadUsers = (path: string, signal: AbortSignal) =>
 function NewDeviceForm(p: { onCancel: () => void; onMade: (d: NewCollectDevice) => void }) {
   const { t } = useI18n();
   const w = useWrite();
-  const [name, setName] = useState('');
-  const [userId, setUserId] = useState('');
+  const [f, setF] = useState({ name: '', user_id: '' });
+  const bind = fieldBinder(f, (x) => setF({ ...f, ...x }), w.fields);
   const { data: users } = useFetch<User[]>('/users' + query({ limit: 500 }), { load: loadUsers });
 
   return (
@@ -146,36 +141,29 @@ function NewDeviceForm(p: { onCancel: () => void; onMade: (d: NewCollectDevice) 
       onSubmit={(e) => {
         e.preventDefault();
         clearMessages();
-        w.save(async () =>
-          p.onMade(await post<NewCollectDevice>('/devices', { name, user_id: userId })),
-        );
+        w.save(async () => p.onMade(await post<NewCollectDevice>('/devices', f)));
       }}
     >
       <h2 class="small-heading">{t('col.newDevice')}</h2>
       <Field
         label={t('col.deviceName')}
         hint={t('col.deviceNameHint')}
-        value={name}
-        onInput={setName}
-        error={w.fields.name}
+        {...bind('name')}
         testid="col-device-name"
       />
       <SearchPicker
         label={t('col.user')}
-        value={userId}
-        onChange={setUserId}
-        error={w.fields.user_id}
+        {...bind('user_id')}
+        onChange={(user_id) => setF({ ...f, user_id })}
         testid="col-device-user"
         options={(users ?? []).map((u) => ({ value: u.id, label: u.full_name, meta: u.username }))}
       />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={w.busy} data-testid="col-device-save">
-          {t('col.addDevice')}
-        </button>
-        <button type="button" class="secondary" onClick={p.onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitCancel
+        label={t('col.addDevice')}
+        testid="col-device-save"
+        disabled={w.busy}
+        onCancel={p.onCancel}
+      />
     </form>
   );
 }
@@ -195,20 +183,12 @@ function ShownOnce({ device, onDone }: { device: NewCollectDevice; onDone: () =>
       <p>{t('col.scanHelp')}</p>
       <QrCode text={device.settings} label={t('col.qrLabel', { name: device.name })} />
       <p>{t('col.typeHelp')}</p>
-      <dl class="facts">
-        <dt>{t('col.serverUrl')}</dt>
-        <dd>
-          <pre dir="ltr" data-testid="col-once-url">
-            {device.server_url}
-          </pre>
-        </dd>
-        <dt>{t('col.token')}</dt>
-        <dd>
-          <pre dir="ltr" data-testid="col-once-token">
-            {device.token}
-          </pre>
-        </dd>
-      </dl>
+      <Facts
+        rows={[
+          [t('col.serverUrl'), <pre dir="ltr">{device.server_url}</pre>, 'col-once-url'],
+          [t('col.token'), <pre dir="ltr">{device.token}</pre>, 'col-once-token'],
+        ]}
+      />
       <div class="actions">
         <button type="button" class="primary" data-testid="col-once-done" onClick={onDone}>
           {t('col.onceDone')}

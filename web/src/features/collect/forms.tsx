@@ -6,7 +6,7 @@ import { useId, useState } from 'preact/hooks';
 import { ApiError, upload } from '../../api';
 import { FieldErrorList } from '../../components/field_errors';
 import { FilePick, UploadProgress } from '../../components/import_panel';
-import { ListSection, Results, StackTable } from '../../components/lists';
+import { idRow, ListSection, Results, StackTable } from '../../components/lists';
 import { useI18n, type MessageKey } from '../../i18n';
 import { fieldMessages } from '../../i18n/field_message';
 import { clearMessages, showError, showInfo } from '../../messages';
@@ -36,12 +36,7 @@ export function FormsPage({ rights }: { rights: CollectRights }) {
           <StackTable
             rows={items}
             testid="col-form-table"
-            row={(f) => ({
-              key: f.id,
-              'data-testid': 'col-form-row',
-              'data-id': f.id,
-              'data-xml-form-id': f.xml_form_id,
-            })}
+            row={idRow('col-form-row', (f) => ({ 'data-xml-form-id': f.xml_form_id }))}
             columns={[
               {
                 label: t('col.formTitle'),

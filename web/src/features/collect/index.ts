@@ -8,12 +8,12 @@ import { collectStrings } from './strings';
 export const collect: Feature = {
   name: 'collect',
   routes: [
-    route('collect', 'collect-forms', 'collect'),
-    route('collect/devices', 'collect-devices', 'collect'),
-    route('collect/forms/:id', 'collect-form', 'collect'),
-    route('collect/forms/:id/submissions', 'collect-submissions', 'collect'),
-    route('collect/submissions/:id', 'collect-submission', 'collect'),
-  ],
+    ['', 'collect-forms'],
+    ['/devices', 'collect-devices'],
+    ['/forms/:id', 'collect-form'],
+    ['/forms/:id/submissions', 'collect-submissions'],
+    ['/submissions/:id', 'collect-submission'],
+  ].map(([path, page]) => route('collect' + path, page, 'collect')),
   // Everyone may read the submissions of their areas and their own devices; what each may
   // change (devices, forms, reviews) the screens offer by permission.
   nav: [{ section: 'collect', label: 'nav.collect', order: 95 }],

@@ -3,9 +3,9 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { patch } from '../../api';
-import { SelectField, TextAreaField } from '../../components/form_fields';
+import { SelectField, SubmitCancel, TextAreaField } from '../../components/form_fields';
 import { LoadingCard } from '../../components/loading_card';
-import { Crumbs, Facts, Ltr, useWrite } from '../../components/registry_bits';
+import { Crumbs, Facts, fieldBinder, Ltr, useWrite } from '../../components/registry_bits';
 import { useI18n, type MessageKey } from '../../i18n';
 import { clearMessages, showInfo } from '../../messages';
 import { href } from '../../router';
@@ -156,10 +156,11 @@ function Comments({ sub }: { sub: Submission }) {
 function ReviewForm(p: { sub: Submission; path: string; onSaved: () => void }) {
   const { t } = useI18n();
   const w = useWrite();
-  const [state, setState] = useState(
-    REVIEW_CHOICES.includes(p.sub.review_state) ? p.sub.review_state : 'received',
-  );
-  const [comment, setComment] = useState('');
+  const [f, setF] = useState({
+    review_state: REVIEW_CHOICES.includes(p.sub.review_state) ? p.sub.review_state : 'received',
+    comment: '',
+  });
+  const bind = fieldBinder(f, (x) => setF({ ...f, ...x }), w.fields);
   return (
     <form
       class="card"
@@ -170,10 +171,10 @@ function ReviewForm(p: { sub: Submission; path: string; onSaved: () => void }) {
         clearMessages();
         w.save(async () => {
           const body: Record<string, unknown> = { version: p.sub.version };
-          if (state !== p.sub.review_state) body.review_state = state;
-          if (comment.trim()) body.comment = comment.trim();
+          if (f.review_state !== p.sub.review_state) body.review_state = f.review_state;
+          if (f.comment.trim()) body.comment = f.comment.trim();
           await patch(p.path, body);
-          setComment('');
+          setF({ ...f, comment: '' });
           showInfo(t('col.reviewSaved'));
           p.onSaved();
         });
@@ -182,28 +183,17 @@ function ReviewForm(p: { sub: Submission; path: string; onSaved: () => void }) {
       <h2 id="col-review-heading">{t('col.review')}</h2>
       <SelectField
         label={t('col.reviewState')}
-        value={state}
-        onChange={setState}
-        error={w.fields.review_state}
+        {...bind('review_state')}
+        onChange={(review_state) => setF({ ...f, review_state })}
         testid="col-review-state"
         options={REVIEW_CHOICES.map((s) => ({
           value: s,
           label: t(('col.review.' + s) as MessageKey),
         }))}
       />
-      <TextAreaField
-        label={t('col.comment')}
-        value={comment}
-        onInput={setComment}
-        error={w.fields.comment}
-        testid="col-review-comment"
-      />
+      <TextAreaField label={t('col.comment')} {...bind('comment')} testid="col-review-comment" />
       {w.fields.version && <p class="field-error">{w.fields.version}</p>}
-      <div class="actions">
-        <button type="submit" class="primary" disabled={w.busy} data-testid="col-review-save">
-          {t('col.saveReview')}
-        </button>
-      </div>
+      <SubmitCancel label={t('col.saveReview')} testid="col-review-save" disabled={w.busy} />
     </form>
   );
 }

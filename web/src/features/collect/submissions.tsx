@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { SelectField } from '../../components/form_fields';
-import { FilterBox, ListSection, Results, StackTable } from '../../components/lists';
+import { FilterBox, idRow, ListSection, Results, StackTable } from '../../components/lists';
 import { Crumbs } from '../../components/registry_bits';
 import { useI18n, type MessageKey } from '../../i18n';
 import { href } from '../../router';
@@ -92,12 +92,7 @@ export function SubmissionsPage({ formId }: { formId: string }) {
           <StackTable
             rows={items}
             testid="col-sub-table"
-            row={(s) => ({
-              key: s.id,
-              'data-testid': 'col-sub-row',
-              'data-id': s.id,
-              'data-instance': s.instance_id,
-            })}
+            row={idRow('col-sub-row', (s) => ({ 'data-instance': s.instance_id }))}
             columns={[
               {
                 label: t('col.submission'),
