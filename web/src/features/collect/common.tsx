@@ -49,7 +49,13 @@ export function CollectTabs({ current }: { current: 'forms' | 'devices' }) {
 
 // A time as YYYY-MM-DD HH:MM (left to right in every language); none: a dash.
 export function Time({ at }: { at: string | null | undefined }) {
-  return at ? <time dir="ltr">{when(at)}</time> : <>–</>;
+  return at ? (
+    <time dir="ltr" dateTime={at} class="nowrap">
+      {when(at)}
+    </time>
+  ) : (
+    <>–</>
+  );
 }
 
 const REVIEW_CLASS: Record<string, string> = {

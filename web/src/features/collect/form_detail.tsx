@@ -208,7 +208,10 @@ function Assignments({ form, onSaved }: { form: XForm; onSaved: (f: XForm) => vo
               }
             />
             <span>
-              <bdi>{d.name}</bdi> <span class="muted small">· {d.user_name}</span>
+              <bdi>{d.name}</bdi>{' '}
+              <span class="muted small">
+                · <bdi>{d.user_name}</bdi>
+              </span>
             </span>
           </label>
         ))}

@@ -106,15 +106,14 @@ export function SubmissionsPage({ formId }: { formId: string }) {
               {
                 label: t('col.submittedBy'),
                 cell: (s) => (
-                  <>
+                  <div>
                     <bdi>{s.user_name}</bdi>
                     {s.device_name && (
-                      <span class="muted small">
-                        {' · '}
+                      <div class="muted small">
                         <bdi>{s.device_name}</bdi>
-                      </span>
+                      </div>
                     )}
-                  </>
+                  </div>
                 ),
               },
               { label: t('col.reviewState'), cell: (s) => <ReviewBadge state={s.review_state} /> },
