@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { del, get, post, query } from '../../api';
 import { Field, SubmitCancel } from '../../components/form_fields';
-import { idRow, ListSection, Results, StackTable } from '../../components/lists';
+import { ListSection, Results } from '../../components/lists';
 import { ConfirmBox, Facts, fieldBinder, useWrite } from '../../components/registry_bits';
 import { SearchPicker } from '../../components/search_picker';
 import { useI18n } from '../../i18n';
@@ -62,31 +62,39 @@ export function DevicesPage({ rights }: { rights: CollectRights }) {
   );
 }
 
+// A list rather than a table: the revoke question needs the phone's whole width.
 function DeviceTable(p: { items: CollectDevice[]; canRevoke: boolean; onRevoked: () => void }) {
   const { t } = useI18n();
   return (
-    <StackTable
-      rows={p.items}
-      testid="col-device-table"
-      row={idRow('col-device-row', (d) => ({ 'data-revoked': d.revoked_at ? 'true' : 'false' }))}
-      columns={[
-        { label: t('col.deviceName'), cell: (d) => <bdi>{d.name}</bdi> },
-        { label: t('col.user'), cell: (d) => <bdi>{d.user_name}</bdi> },
-        { label: t('col.created'), cell: (d) => <Time at={d.created_at} /> },
-        { label: t('col.lastUsed'), cell: (d) => <Time at={d.last_used_at} /> },
-        {
-          label: t('col.status'),
-          cell: (d) =>
-            d.revoked_at ? (
+    <ul class="plain-list" data-testid="col-device-table">
+      {p.items.map((d) => (
+        <li
+          key={d.id}
+          data-testid="col-device-row"
+          data-id={d.id}
+          data-revoked={d.revoked_at ? 'true' : 'false'}
+        >
+          <div>
+            <strong>
+              <bdi>{d.name}</bdi>
+            </strong>{' '}
+            {d.revoked_at ? (
               <span class="badge off">{t('col.revoked')}</span>
-            ) : p.canRevoke ? (
-              <RevokeButton device={d} onRevoked={p.onRevoked} />
             ) : (
               <span class="badge on">{t('col.active')}</span>
-            ),
-        },
-      ]}
-    />
+            )}
+          </div>
+          <Facts
+            rows={[
+              [t('col.user'), <bdi>{d.user_name}</bdi>],
+              [t('col.created'), <Time at={d.created_at} />],
+              [t('col.lastUsed'), <Time at={d.last_used_at} />],
+            ]}
+          />
+          {p.canRevoke && !d.revoked_at && <RevokeButton device={d} onRevoked={p.onRevoked} />}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -94,7 +102,7 @@ function RevokeButton({ device, onRevoked }: { device: CollectDevice; onRevoked:
   const { t } = useI18n();
   const w = useWrite();
   return (
-    <>
+    <div>
       <button
         type="button"
         class="danger small"
@@ -108,6 +116,7 @@ function RevokeButton({ device, onRevoked }: { device: CollectDevice; onRevoked:
         <ConfirmBox
           testid="col-device-revoke"
           text={t('col.revokeConfirm', { name: device.name, user: device.user_name })}
+          yes={t('col.revokeYes')}
           busy={w.busy}
           onCancel={() => w.setConfirming(false)}
           onConfirm={() =>
@@ -119,7 +128,7 @@ function RevokeButton({ device, onRevoked }: { device: CollectDevice; onRevoked:
           }
         />
       )}
-    </>
+    </div>
   );
 }
 

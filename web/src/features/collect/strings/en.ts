@@ -70,6 +70,7 @@ const enCollect = {
   'col.revoked': 'Revoked',
   'col.revoke': 'Revoke',
   'col.revokeConfirm': 'Revoke “{name}” of {user}? The phone can no longer fetch forms or send.',
+  'col.revokeYes': 'Yes, revoke',
   'col.revokedMsg': '“{name}” is revoked.',
   'col.onceTitle': 'Set up Collect on “{name}”',
   'col.onceWarning':

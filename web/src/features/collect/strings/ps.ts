@@ -71,6 +71,7 @@ const psCollect: Record<CollectKey, string | Plural> = {
   'col.revoked': 'لغوه شوې',
   'col.revoke': 'لغوه کړئ',
   'col.revokeConfirm': 'د {user} «{name}» لغوه کوئ؟ ټیلیفون به نور فورمې نشي راوړلای او نه لېږلای.',
+  'col.revokeYes': 'هو، لغوه یې کړئ',
   'col.revokedMsg': '«{name}» لغوه شوه.',
   'col.onceTitle': 'په «{name}» کې Collect تنظیم کړئ',
   'col.onceWarning':

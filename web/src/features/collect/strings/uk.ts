@@ -82,6 +82,7 @@ const ukCollect: Record<CollectKey, string | Plural> = {
   'col.revoke': 'Відкликати',
   'col.revokeConfirm':
     'Відкликати «{name}» ({user})? Телефон більше не зможе отримувати форми чи надсилати.',
+  'col.revokeYes': 'Так, відкликати',
   'col.revokedMsg': '«{name}» відкликано.',
   'col.onceTitle': 'Налаштуйте Collect на «{name}»',
   'col.onceWarning':
