@@ -43,8 +43,12 @@ test('upload, publish and assign a form; a device submits; a supervisor reviews'
   const formUrl = page.url();
   const id = decodeURIComponent(formUrl.split('/').pop());
   // Not yet offered to phones: no published version.
-  await page.locator('[data-testid="col-version"][data-version="1"]').waitFor();
-  await page.getByTestId('col-version-publish').click();
+  await page.locator('[data-testid="col-form-state"][data-state="draft"]').waitFor();
+  const v1 = page.locator('[data-testid="col-version"][data-version="1"]');
+  await v1.getByTestId('col-version-publish').click();
+  await page
+    .locator('[data-testid="col-version"][data-version="1"][data-published="true"]')
+    .waitFor();
   await page.locator('[data-testid="col-form-state"][data-state="open"]').waitFor();
   assert.match(await page.getByTestId('col-form-published').textContent(), /^1/);
 

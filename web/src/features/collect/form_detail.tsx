@@ -108,7 +108,12 @@ function Versions(p: { form: XForm; canPublish: boolean; onSaved: (f: XForm) => 
         {versions.map((v) => {
           const current = v.version === form.published_version;
           return (
-            <li key={v.version} data-testid="col-version" data-version={v.version}>
+            <li
+              key={v.version}
+              data-testid="col-version"
+              data-version={v.version}
+              data-published={v.published_at ? 'true' : 'false'}
+            >
               <div>
                 <strong>
                   <Ltr>{v.version || t('col.noVersionText')}</Ltr>

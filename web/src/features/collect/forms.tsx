@@ -89,7 +89,11 @@ export function FormStateBadge({ form }: { form: XForm }) {
         ? 'warn'
         : 'off';
   return (
-    <span class={'badge ' + cls} data-testid="col-form-state" data-state={form.state}>
+    <span
+      class={'badge ' + cls}
+      data-testid="col-form-state"
+      data-state={form.published_version === null ? 'draft' : form.state}
+    >
       {form.published_version ? t(('col.state.' + form.state) as MessageKey) : t('col.draft')}
     </span>
   );
