@@ -14,9 +14,9 @@ export const collect: Feature = {
     ['/forms/:id/submissions', 'collect-submissions'],
     ['/submissions/:id', 'collect-submission'],
   ].map(([path, page]) => route('collect' + path, page, 'collect')),
-  // Everyone may read the submissions of their areas and their own devices; what each may
-  // change (devices, forms, reviews) the screens offer by permission.
-  nav: [{ section: 'collect', label: 'nav.collect', order: 95 }],
+  // Forms are listed to those who manage them (the API's rule); a reviewer opens a form's
+  // submissions by its link. Devices are a tab of the section.
+  nav: [{ section: 'collect', label: 'nav.collect', order: 95, needs: 'config.write' }],
   screens: () =>
     Promise.all([import('./screens'), loadMessages(collectStrings)]).then(([m]) => m.screens),
 };

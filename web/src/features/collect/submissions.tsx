@@ -16,7 +16,8 @@ import { REVIEW_STATES, type SubmissionPage, type XForm } from './types';
 export function SubmissionsPage({ formId }: { formId: string }) {
   const { t } = useI18n();
   const base = '/forms/' + encodeURIComponent(formId);
-  const { data: form } = useFetch<XForm>(base);
+  // The form's title for the heading; only its managers may read the form itself.
+  const { data: form } = useFetch<XForm>(base, { onError: () => {} });
   const [state, setState] = useState('');
   const [area, setArea] = useState<PickedArea | null>(null);
   // The cursors of the pages before this one and of this one ('' for the first).
@@ -29,7 +30,7 @@ export function SubmissionsPage({ formId }: { formId: string }) {
   const { data: page } = useFetch<SubmissionPage>(
     base + '/submissions' + query({ review_state: state, area_id: area?.id, cursor }),
   );
-  const title = form?.title ?? '';
+  const title = form?.title ?? t('col.formTitle');
   return (
     <ListSection
       headingId="col-subs-heading"
