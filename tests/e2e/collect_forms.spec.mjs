@@ -54,7 +54,7 @@ test('upload, publish and assign a form; a device submits; a supervisor reviews'
 
   // Offered to the device once assigned to it.
   assert.doesNotMatch((await formList(device.server_url)).text, new RegExp(formId));
-  await page.locator(`[data-testid="col-assign-device"][data-id="${device.id}"]`).check();
+  await page.getByTestId('col-assign-device-' + device.id).check();
   await page.getByTestId('col-assign-save').click();
   await page.getByTestId('alert-info').waitFor();
   const list = await formList(device.server_url);

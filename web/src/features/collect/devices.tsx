@@ -6,7 +6,9 @@ import { useState } from 'preact/hooks';
 import { del, get, post, query } from '../../api';
 import { Field, SubmitCancel } from '../../components/form_fields';
 import { ListSection, Results } from '../../components/lists';
-import { ConfirmBox, Facts, fieldBinder, useWrite } from '../../components/registry_bits';
+import { ConfirmBox } from '../../components/confirm_box';
+import { Form } from '../../components/form';
+import { Facts, fieldBinder, useWrite } from '../../components/registry_bits';
 import { SearchPicker } from '../../components/search_picker';
 import { useI18n } from '../../i18n';
 import { clearMessages, showInfo } from '../../messages';
@@ -144,11 +146,10 @@ function NewDeviceForm(p: { onCancel: () => void; onMade: (d: NewCollectDevice) 
   const { data: users } = useFetch<User[]>('/users' + query({ limit: 500 }), { load: loadUsers });
 
   return (
-    <form
+    <Form
       class="subform"
       data-testid="col-device-form"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         clearMessages();
         w.save(async () => p.onMade(await post<NewCollectDevice>('/devices', f)));
       }}
@@ -173,7 +174,7 @@ function NewDeviceForm(p: { onCancel: () => void; onMade: (d: NewCollectDevice) 
         disabled={w.busy}
         onCancel={p.onCancel}
       />
-    </form>
+    </Form>
   );
 }
 

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get, patch, post, request } from '../../api';
 import { AreaPicker } from '../../components/area_picker';
+import { Check } from '../../components/form';
 import { LoadingCard } from '../../components/loading_card';
 import { Crumbs, Facts, Ltr, useWrite } from '../../components/registry_bits';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -198,27 +199,22 @@ function Assignments({ form, onSaved }: { form: XForm; onSaved: (f: XForm) => vo
         <legend>{t('col.devices')}</legend>
         {live.length === 0 && <p class="muted">{t('col.noDevices')}</p>}
         {live.map((d) => (
-          <label key={d.id} class="check">
-            <input
-              type="checkbox"
-              checked={deviceIds.includes(d.id)}
-              data-testid="col-assign-device"
-              data-id={d.id}
-              onChange={(e) =>
-                setDeviceIds(
-                  (e.currentTarget as HTMLInputElement).checked
-                    ? [...deviceIds, d.id]
-                    : deviceIds.filter((x) => x !== d.id),
-                )
-              }
-            />
-            <span>
-              <bdi>{d.name}</bdi>{' '}
-              <span class="muted small">
-                · <bdi>{d.user_name}</bdi>
+          <Check
+            key={d.id}
+            checked={deviceIds.includes(d.id)}
+            testid={'col-assign-device-' + d.id}
+            onChange={(on) =>
+              setDeviceIds(on ? [...deviceIds, d.id] : deviceIds.filter((x) => x !== d.id))
+            }
+            label={
+              <span>
+                <bdi>{d.name}</bdi>{' '}
+                <span class="muted small">
+                  · <bdi>{d.user_name}</bdi>
+                </span>
               </span>
-            </span>
-          </label>
+            }
+          />
         ))}
       </fieldset>
       <h3 class="small-heading">{t('col.areas')}</h3>

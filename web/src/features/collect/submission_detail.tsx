@@ -3,6 +3,7 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { patch } from '../../api';
+import { Form } from '../../components/form';
 import { SelectField, SubmitCancel, TextAreaField } from '../../components/form_fields';
 import { LoadingCard } from '../../components/loading_card';
 import { Crumbs, Facts, fieldBinder, Ltr, useWrite } from '../../components/registry_bits';
@@ -162,12 +163,11 @@ function ReviewForm(p: { sub: Submission; path: string; onSaved: () => void }) {
   });
   const bind = fieldBinder(f, (x) => setF({ ...f, ...x }), w.fields);
   return (
-    <form
+    <Form
       class="card"
       aria-labelledby="col-review-heading"
       data-testid="col-review"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         clearMessages();
         w.save(async () => {
           const body: Record<string, unknown> = { version: p.sub.version };
@@ -194,6 +194,6 @@ function ReviewForm(p: { sub: Submission; path: string; onSaved: () => void }) {
       <TextAreaField label={t('col.comment')} {...bind('comment')} testid="col-review-comment" />
       {w.fields.version && <p class="field-error">{w.fields.version}</p>}
       <SubmitCancel label={t('col.saveReview')} testid="col-review-save" disabled={w.busy} />
-    </form>
+    </Form>
   );
 }
