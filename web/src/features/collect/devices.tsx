@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { del, get, post, query } from '../../api';
 import { Field, SubmitCancel } from '../../components/form_fields';
-import { ListSection, Results } from '../../components/lists';
+import { idRow, ListSection, Results } from '../../components/lists';
 import { ConfirmBox } from '../../components/confirm_box';
 import { Form } from '../../components/form';
 import { Facts, fieldBinder, useWrite } from '../../components/registry_bits';
@@ -64,18 +64,17 @@ export function DevicesPage({ rights }: { rights: CollectRights }) {
   );
 }
 
+const deviceRow = idRow<CollectDevice>('col-device-row', (d) => ({
+  'data-revoked': d.revoked_at ? 'true' : 'false',
+}));
+
 // A list rather than a table: the revoke question needs the phone's whole width.
 function DeviceTable(p: { items: CollectDevice[]; canRevoke: boolean; onRevoked: () => void }) {
   const { t } = useI18n();
   return (
     <ul class="plain-list" data-testid="col-device-table">
       {p.items.map((d) => (
-        <li
-          key={d.id}
-          data-testid="col-device-row"
-          data-id={d.id}
-          data-revoked={d.revoked_at ? 'true' : 'false'}
-        >
+        <li {...deviceRow(d)}>
           <div>
             <strong>
               <bdi>{d.name}</bdi>
