@@ -11,6 +11,8 @@ import {
   submit,
   surveyInstance,
   surveyXForm,
+  missingRoutes,
+  FORM_ROUTES,
 } from './collect_support.mjs';
 
 let browser;
@@ -26,7 +28,9 @@ const WORDS = {
   ps: { forms: 'د Collect فورمې', devices: 'د Collect وسایل', values: 'ځوابونه', once: 'بیا' },
 };
 
-test('the Collect screens on a phone in English and Pashto', async () => {
+test('the Collect screens on a phone in English and Pashto', async (t) => {
+  const missing = await missingRoutes(FORM_ROUTES);
+  if (missing.length) return t.skip('not in this build: ' + missing.join(' '));
   const formId = 'e2e_screens_' + uniq();
   const { api, device } = await deviceFor('mobiliser.u1');
   const form = await publishedForm(api, surveyXForm(formId, '2026.1', 'Water points'), device.id);
