@@ -2,17 +2,20 @@
 // too.
 import { useI18n } from '../i18n';
 
-// The question under a Delete button: its text, then Confirm (off while busy) and Cancel. `testid`
-// names the box (testid-confirm), its text's id (testid-text) and the Confirm button (testid-yes).
+// The question under a Delete button: its text, then Confirm (off while busy; `yes` words it,
+// else "Yes, delete") and Cancel. `testid` names the box (testid-confirm), its text's id
+// (testid-text) and the Confirm button (testid-yes).
 export function ConfirmBox({
   testid,
   text,
+  yes,
   busy,
   onConfirm,
   onCancel,
 }: {
   testid: string;
   text: string;
+  yes?: string;
   busy?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -34,7 +37,7 @@ export function ConfirmBox({
           data-testid={testid + '-yes'}
           onClick={onConfirm}
         >
-          {t('common.confirm')}
+          {yes ?? t('common.confirm')}
         </button>
         <button type="button" class="secondary" onClick={onCancel}>
           {t('common.cancel')}

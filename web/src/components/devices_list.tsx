@@ -8,7 +8,7 @@ import type { Device } from '../types';
 import { useFetch } from '../use_fetch';
 
 // YYYY-MM-DD HH:MM in local time: the same in every language.
-function when(iso: string): string {
+export function when(iso: string): string {
   const d = new Date(iso);
   if (isNaN(d.getTime())) return iso;
   const two = (n: number) => String(n).padStart(2, '0');

@@ -119,12 +119,12 @@ export function TextAreaField(p: TextAreaProps) {
   );
 }
 
-// A small form's buttons: submit (`testid`) and cancel.
+// A small form's buttons: submit (`testid`) and, given `onCancel`, cancel.
 export function SubmitCancel(p: {
   label: string;
   testid: string;
   disabled?: boolean;
-  onCancel: () => void;
+  onCancel?: () => void;
 }) {
   const { t } = useI18n();
   return (
@@ -132,9 +132,11 @@ export function SubmitCancel(p: {
       <button type="submit" class="primary" disabled={p.disabled} data-testid={p.testid}>
         {p.label}
       </button>
-      <button type="button" class="secondary" onClick={p.onCancel}>
-        {t('common.cancel')}
-      </button>
+      {p.onCancel && (
+        <button type="button" class="secondary" onClick={p.onCancel}>
+          {t('common.cancel')}
+        </button>
+      )}
     </div>
   );
 }

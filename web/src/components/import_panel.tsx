@@ -71,7 +71,6 @@ export function ImportPanel<R extends ImportResult>(p: Props<R>) {
   }
 
   const badRows = check ? new Set(check.errors.map((e) => e.row)).size : 0;
-  const pctDone = progress === null ? 0 : Math.round(progress * 100);
   return (
     <section class="card" aria-labelledby={id + '-heading'} data-testid={p.testid}>
       <nav class="breadcrumb" aria-label={t('areas.breadcrumb')}>
@@ -91,28 +90,18 @@ export function ImportPanel<R extends ImportResult>(p: Props<R>) {
         <div class="field-label" id={id + '-label'}>
           {t('import.file')}
         </div>
-        {/* The native file button speaks the browser's language; this label speaks the user's. */}
-        <div class="file-pick">
-          <input
-            id={id}
-            type="file"
-            accept={`.csv,.xlsx,text/csv,${XLSX}`}
-            aria-labelledby={id + '-label'}
-            data-testid="import-file"
-            onChange={(e) => {
-              const files = (e.currentTarget as HTMLInputElement).files;
-              setFile(files && files.length > 0 ? files[0] : null);
-              setCheck(null);
-              setLoaded(null);
-            }}
-          />
-          <label for={id} class="button secondary">
-            {t('import.choose')}
-          </label>
-          <span data-testid="import-file-name" dir="auto">
-            {file ? file.name : t('import.noFile')}
-          </span>
-        </div>
+        <FilePick
+          id={id}
+          accept={`.csv,.xlsx,text/csv,${XLSX}`}
+          labelledBy={id + '-label'}
+          testid="import-file"
+          file={file}
+          onFile={(f) => {
+            setFile(f);
+            setCheck(null);
+            setLoaded(null);
+          }}
+        />
       </div>
       <div class="actions">
         <button
@@ -134,18 +123,7 @@ export function ImportPanel<R extends ImportResult>(p: Props<R>) {
           {p.runLabel}
         </button>
       </div>
-      {progress !== null && (
-        <div class="progress" data-testid="import-progress">
-          <progress
-            max={100}
-            value={pctDone}
-            aria-label={t('import.uploading', { pct: pctDone })}
-          />
-          <span>
-            {progress < 1 ? t('import.uploading', { pct: pctDone }) : t('import.checking')}
-          </span>
-        </div>
-      )}
+      <UploadProgress progress={progress} testid="import-progress" />
       {check && (
         <div data-testid="import-check">
           {check.ok ? (
@@ -210,5 +188,52 @@ export function ImportColumns({ columns, file }: { columns: string[]; file: stri
         {t('imp.template')}
       </a>
     </details>
+  );
+}
+
+// A file input whose button and "no file" speak the user's language (the native button speaks
+// the browser's); `testid` names the input, `<testid>-name` the chosen file's name.
+export function FilePick(p: {
+  id: string;
+  accept: string;
+  labelledBy: string;
+  testid: string;
+  file: File | null;
+  onFile: (file: File | null) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div class="file-pick">
+      <input
+        id={p.id}
+        type="file"
+        accept={p.accept}
+        aria-labelledby={p.labelledBy}
+        data-testid={p.testid}
+        onChange={(e) => {
+          const files = (e.currentTarget as HTMLInputElement).files;
+          p.onFile(files && files.length > 0 ? files[0] : null);
+        }}
+      />
+      <label for={p.id} class="button secondary">
+        {t('import.choose')}
+      </label>
+      <span data-testid={p.testid + '-name'} dir="auto">
+        {p.file ? p.file.name : t('import.noFile')}
+      </span>
+    </div>
+  );
+}
+
+// An upload's progress bar (0..1; null: none running), then "checking" while the server reads it.
+export function UploadProgress({ progress, testid }: { progress: number | null; testid: string }) {
+  const { t } = useI18n();
+  if (progress === null) return null;
+  const pct = Math.round(progress * 100);
+  return (
+    <div class="progress" data-testid={testid}>
+      <progress max={100} value={pct} aria-label={t('import.uploading', { pct })} />
+      <span>{progress < 1 ? t('import.uploading', { pct }) : t('import.checking')}</span>
+    </div>
   );
 }

@@ -162,6 +162,12 @@ export function StackTable<T>(p: TableProps<T> & { rows: T[]; testid?: string })
 
 const join = (a: string, b?: string) => (b ? a + ' ' + b : a);
 
+// The `row` of a table of records with ids: key and data-id the record's id, data-testid
+// `testid`, and the attributes `data` adds (data-code ...).
+export function idRow<T extends { id: string }>(testid: string, data?: (r: T) => Attributes) {
+  return (r: T) => ({ key: r.id, 'data-testid': testid, 'data-id': r.id, ...data?.(r) });
+}
+
 // A paged list shown as a StackTable (testid `tableTestid`).
 export function PagedTable<T>(p: PagedProps<T> & TableProps<T> & { tableTestid: string }) {
   return (

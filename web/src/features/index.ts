@@ -3,6 +3,7 @@ import type { Feature } from '../feature';
 import { account } from './account';
 import { admin } from './admin';
 import { areas } from './areas';
+import { collect } from './collect';
 import { fieldwork } from './fieldwork';
 import { home } from './home';
 import { registry } from './registry';
@@ -18,6 +19,7 @@ export const FEATURES: Feature[] = [
   home,
   trainings,
   reports,
+  collect,
   setup,
   admin,
   account,

@@ -24,6 +24,7 @@ const en = {
   'nav.account': 'My account',
   'nav.dashboard': 'Dashboard',
   'nav.reports': 'Reports',
+  'nav.collect': 'Collect',
   'nav.logout': 'Log out',
   'nav.language': 'Language',
   'nav.signedInAs': 'Signed in as {name}',

@@ -23,6 +23,7 @@ const ps: Record<MessageKey, string | Plural> = {
   'nav.account': 'زما حساب',
   'nav.dashboard': 'ډشبورډ',
   'nav.reports': 'راپورونه',
+  'nav.collect': 'Collect',
   'nav.logout': 'وتل',
   'nav.language': 'ژبه',
   'nav.signedInAs': 'ننوتلی کاروونکی: {name}',

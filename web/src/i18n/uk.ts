@@ -23,6 +23,7 @@ const uk: Record<MessageKey, string | Plural> = {
   'nav.account': 'Мій обліковий запис',
   'nav.dashboard': 'Панель',
   'nav.reports': 'Звіти',
+  'nav.collect': 'Collect',
   'nav.logout': 'Вийти',
   'nav.language': 'Мова',
   'nav.signedInAs': 'Ви увійшли як {name}',
