@@ -137,8 +137,21 @@ Result<std::vector<Part>> ParseMultipart(std::string_view content_type, std::str
     Part part;
     if (!ReadHeaders(rest.substr(0, headers_end), part)) return Fail(Problem(kMalformedHeader));
     std::string_view data = rest.substr(headers_end + 4);
-    auto found = std::search(data.begin(), data.end(), find_separator);
-    if (found == data.end()) return Fail(Problem(kUnexpectedEnd));
+    // A separator ends the part only when "--" or (padding and) CRLF follows it; other
+    // matches are data that happens to start like the boundary.
+    auto found = data.begin();
+    while (true) {
+      found = std::search(found, data.end(), find_separator);
+      if (found == data.end()) return Fail(Problem(kUnexpectedEnd));
+      std::string_view after =
+          data.substr(static_cast<std::size_t>(found - data.begin()) + separator.size());
+      std::string_view padded = after.substr(0, after.find_first_not_of(" \t"));
+      if (after.starts_with("--") || after.substr(padded.size()).starts_with("\r\n") ||
+          after.substr(padded.size()).empty()) {
+        break;
+      }
+      ++found;
+    }
     std::size_t length = static_cast<std::size_t>(found - data.begin());
     part.data = data.substr(0, length);
     parts.push_back(std::move(part));
