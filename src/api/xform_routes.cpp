@@ -22,8 +22,7 @@ http::Response GetForm(Services& s, Call& c) {
 http::Response UploadForm(Services& s, Call& c) {
   const std::string_view type = c.request.Header("content-type");
   if (!type.starts_with("application/xml") && !type.starts_with("text/xml")) {
-    return ErrorResponse(
-        Error{ErrorCode::kUnsupported, "send an XForm as application/xml (or an XLSForm)"});
+    return ErrorResponse(Error::Validation("send an XForm as application/xml (or an XLSForm)"));
   }
   auto upload = openrosa::PrepareUpload(s.blobs, c.request.body, domain::FormKind::kCustom);
   if (!upload) return ErrorResponse(upload.error());

@@ -63,15 +63,17 @@ Result<std::vector<XForm>> XFormService::List(const Actor& actor) {
 }
 
 Result<XForm> XFormService::Get(const Actor& actor, const std::string& id) {
+  auto form = FormFor(*db_.Begin(false), id);
+  if (!form) return Fail(form.error());
   if (auto ok = MayManage(actor); !ok) return Fail(ok.error());
-  return FormFor(*db_.Begin(false), id);
+  return form;
 }
 
 Result<XFormVersion> XFormService::Version(const Actor& actor, const std::string& id,
                                            const std::string& version) {
-  if (auto ok = MayManage(actor); !ok) return Fail(ok.error());
   auto v = db_.Begin(false)->XForms().GetVersion(id, version);
   if (!v) return Fail(Error::NotFound("form version"));
+  if (auto ok = MayManage(actor); !ok) return Fail(ok.error());
   return *v;
 }
 
