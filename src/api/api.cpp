@@ -1,6 +1,7 @@
 #include "api/api.hpp"
 
 #include "api/json_io.hpp"
+#include "api/openrosa/openrosa_routes.hpp"
 #include "api/routes.hpp"
 
 namespace mobilise::api {
@@ -24,6 +25,9 @@ Api::Api(Services services, ApiOptions options)
   AddIndicatorRoutes(table, services_);
   AddReportRoutes(table, services_);
   AddSyncRoutes(table, services_);
+  AddCollectDeviceRoutes(table, services_, options_);
+  AddXFormRoutes(table, services_);
+  openrosa::AddOpenRosaRoutes(table, services_, options_);
   AddOpsRoutes(table, services_, options_, router_);
 }
 

@@ -14,6 +14,9 @@
 #include "domain/audit/audit_service.hpp"
 #include "domain/auth/auth_service.hpp"
 #include "domain/feedback/feedback_service.hpp"
+#include "domain/forms/collect_device_service.hpp"
+#include "domain/forms/submission_service.hpp"
+#include "domain/forms/xform_service.hpp"
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/indicators/indicator_service.hpp"
 #include "domain/indicators/target_service.hpp"
@@ -47,7 +50,11 @@ struct Services {
   domain::IndicatorService& indicators;
   domain::TargetService& targets;
   domain::ReportService& reports;
-  const Clock& clock;  // the time the API stamps on what it makes itself (exports)
+  domain::CollectDeviceService& collect_devices;  // ODK Collect (docs/openrosa.md)
+  domain::XFormService& xforms;
+  domain::SubmissionService& submissions;
+  domain::BlobStore& blobs;  // files by SHA-256 (the data directory)
+  const Clock& clock;        // the time the API stamps on what it makes itself (exports)
 };
 
 struct ApiOptions {
@@ -57,6 +64,12 @@ struct ApiOptions {
   http::Metrics* metrics = nullptr;            // for GET /metrics
   std::function<std::string()> extra_metrics;  // e.g. database pool gauges
   std::string version;
+  // The public base URL of this server for URLs in answers (OpenRosa), e.g.
+  // "https://mis.example.org"; "" takes the request's scheme and Host.
+  std::string public_url;
+  // The body limit the HTTP server enforces on OpenRosa submissions (X-OpenRosa-Accept-
+  // Content-Length says it to Collect).
+  std::size_t submission_limit = 50 << 20;
 };
 
 class Api {

@@ -104,7 +104,7 @@ std::vector<OperationSchema> ConfigOperations() {
 
 std::vector<OperationSchema> Build() {
   auto all = CoreOperations();
-  for (auto part : {ConfigOperations(), ProgrammeOperations()})
+  for (auto part : {ConfigOperations(), ProgrammeOperations(), CollectOperations()})
     all.insert(all.end(), part.begin(), part.end());
   return all;
 }
@@ -141,6 +141,7 @@ std::vector<const ShapeBase*> ComponentShapes() {
                                     &DuplicatePairShape(),
                                     &InstitutionTypeShape()};
   for (const auto* shape : ProgrammeShapes()) all.push_back(shape);
+  for (const auto* shape : CollectShapes()) all.push_back(shape);
   return all;
 }
 

@@ -58,5 +58,8 @@ Schema Versioned(F read) {
 // The rows of the activities, feedback, trainings, indicators, reports and imports.
 std::vector<OperationSchema> ProgrammeOperations();
 std::vector<const ShapeBase*> ProgrammeShapes();
+// The rows of ODK Collect: devices, forms and the OpenRosa endpoints (openapi_table_collect.cpp).
+std::vector<OperationSchema> CollectOperations();
+std::vector<const ShapeBase*> CollectShapes();
 
 }  // namespace mobilise::api::openapi_table

@@ -49,6 +49,8 @@ Status LoadConfigFile(const std::string& path, Config& c) {
       c.db_pool = static_cast<int>(*node.value<std::int64_t>());
     else if (k == "secure_cookie" && node.is_boolean())
       c.secure_cookie = *node.value<bool>();
+    else if (k == "public_url" && node.is_string())
+      c.public_url = *node.value<std::string>();
     else
       return Fail(Error::Field(k, problem::UnknownConfigKey(path)));
   }
@@ -61,6 +63,7 @@ Status LoadEnvironment(Config& c) {
   if (auto v = get("MOBILISE_LISTEN")) c.listen = v;
   if (auto v = get("MOBILISE_DATA_DIR")) c.data_dir = v;
   if (auto v = get("MOBILISE_WEB_ROOT")) c.web_root = v;
+  if (auto v = get("MOBILISE_PUBLIC_URL")) c.public_url = v;
   if (auto v = get("MOBILISE_LOG_LEVEL")) c.log_level = v;
   if (auto v = get("MOBILISE_BODY_LIMIT"))
     if (auto ok = ParseSize("MOBILISE_BODY_LIMIT", v, c.body_limit); !ok) return ok;

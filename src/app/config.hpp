@@ -15,6 +15,9 @@ struct Config {
   std::string listen = "127.0.0.1:8080";
   std::string data_dir = "data";
   std::string web_root = "web/dist";
+  // The public base URL for URLs in answers (OpenRosa), e.g. "https://mis.example.org"; empty:
+  // the request's scheme (X-Forwarded-Proto) and Host.
+  std::string public_url;
   std::string log_level = "info";
   std::size_t body_limit = 1 << 20;
   int threads = 4;

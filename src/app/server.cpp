@@ -97,6 +97,9 @@ int RunServer(const Config& config, const std::string& version) {
   domain::IndicatorService indicators(uow, clock);
   domain::TargetService targets(uow, clock);
   domain::ReportService reports(uow, clock, indicators);
+  domain::CollectDeviceService collect_devices(uow, clock);
+  domain::XFormService xforms(uow, clock);
+  domain::SubmissionService submissions(uow, clock);
   http::Metrics metrics;
 
   api::ApiOptions options;
@@ -104,10 +107,29 @@ int RunServer(const Config& config, const std::string& version) {
   options.metrics = &metrics;
   options.version = version;
   options.extra_metrics = [&db] { return PoolMetrics(*db); };
-  api::Api api(
-      {uow, areas, users, auth, audit, registry_config, institutions, households, registry_summary,
-       feedback, activities, trainings, indicators, targets, reports, clock},
-      options);
+  options.public_url = config.public_url;
+  options.submission_limit = options.import_limit;  // the upload limit (http::IsUpload)
+  api::Api api({uow,
+                areas,
+                users,
+                auth,
+                audit,
+                registry_config,
+                institutions,
+                households,
+                registry_summary,
+                feedback,
+                activities,
+                trainings,
+                indicators,
+                targets,
+                reports,
+                collect_devices,
+                xforms,
+                submissions,
+                blobs,
+                clock},
+               options);
 
   const auto so = ServerOptionsOf(config, *listen, options.import_limit);
   http::Serve(

@@ -31,6 +31,13 @@ const NOT_CREATES = new Set([
   '/api/v1/reports/{id}/submit',
   '/api/v1/reports/{id}/approve',
   '/api/v1/reports/{id}/return',
+  // Collect (docs/openrosa.md): a device's answer holds its token (a secret, never kept for a
+  // replay); a form is keyed by its xml_form_id and version; a submission by its instanceID.
+  '/api/v1/devices',
+  '/api/v1/forms',
+  '/api/v1/forms/{id}/publish',
+  '/openrosa/submission',
+  '/openrosa/key/{token}/submission',
 ]);
 
 // Records named by their code, not their id: `id` names the request only.

@@ -23,7 +23,8 @@ bool SameName(std::string_view a, std::string_view b) {
 }
 
 bool IsAppPath(std::string_view path) {
-  return path.substr(0, 5) == "/api/" || path == "/healthz" || path == "/metrics";
+  return path.substr(0, 5) == "/api/" || path.substr(0, 10) == "/openrosa/" || path == "/healthz" ||
+         path == "/metrics";
 }
 
 // RFC 7231 IMF-fixdate, formatted at most once a second per thread.
@@ -44,7 +45,8 @@ std::string_view HttpDate() {
 
 bool IsUpload(std::string_view target) {
   const auto path = target.substr(0, target.find('?'));
-  return path.ends_with("/import") || path.ends_with("/files");
+  return path.ends_with("/import") || path.ends_with("/files") ||
+         (path.starts_with("/openrosa/") && path.ends_with("/submission"));
 }
 
 Responder::Responder(AppHandler app, const std::string& static_root) : app_(std::move(app)) {

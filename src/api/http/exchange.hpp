@@ -16,7 +16,8 @@
 
 namespace mobilise::http {
 
-// Paths ending in /import or /files (file uploads) may send bodies up to the upload limit.
+// Paths ending in /import or /files (file uploads), and OpenRosa submissions
+// (/openrosa/.../submission), may send bodies up to the upload limit.
 bool IsUpload(std::string_view target);
 
 // A response and what sending it needs.

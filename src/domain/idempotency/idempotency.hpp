@@ -37,6 +37,7 @@ enum class RecordTable {
   kTrainingFollowup,
   kTarget,
   kReport,
+  kCollectDevice,
 };
 
 // A create request's kept answer, under the client's id. The key is written in the record's own

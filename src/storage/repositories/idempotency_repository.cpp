@@ -41,6 +41,8 @@ const char* TableName(RecordTable table) {
       return "target";
     case RecordTable::kReport:
       return "report";
+    case RecordTable::kCollectDevice:
+      return "collect_device";
   }
   throw DatabaseError("unknown record table");
 }
