@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "reports/csv_field.hpp"
 #include "reports/paragraphs.hpp"
 #include "reports/plain_number.hpp"
 
@@ -13,41 +14,10 @@ namespace {
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr std::string_view kEol = "\r\n";
 
-bool StartsLikeFormula(std::string_view text) {
-  if (text.empty()) return false;
-  switch (text.front()) {
-    case '=':
-    case '+':
-    case '-':
-    case '@':
-    case '\t':
-    case '\r':
-      return true;
-    default:
-      return false;
-  }
-}
-
-void WriteField(std::ostream& out, std::string_view text, bool guard) {
-  std::string value;
-  if (guard && StartsLikeFormula(text)) value = "'";
-  value.append(text);
-  if (value.find_first_of(",\"\r\n") == std::string::npos) {
-    out << value;
-    return;
-  }
-  out << '"';
-  for (char c : value) {
-    if (c == '"') out << '"';
-    out << c;
-  }
-  out << '"';
-}
-
 void WriteTextRow(std::ostream& out, const std::vector<std::string_view>& fields) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i) out << ',';
-    WriteField(out, fields[i], true);
+    WriteCsvField(out, fields[i], true);
   }
   out << kEol;
 }
@@ -56,7 +26,7 @@ void WriteCell(std::ostream& out, const Cell& cell) {
   if (cell.number) {
     out << PlainNumber(*cell.number);  // digits, '.', '-' only: never needs quoting
   } else {
-    WriteField(out, cell.text, true);
+    WriteCsvField(out, cell.text, true);
   }
 }
 
@@ -86,7 +56,7 @@ void WriteChart(std::ostream& out, const Section& section, const Chart& chart) {
   for (const auto& s : chart.series) header.push_back(s.name);
   WriteTextRow(out, header);
   for (std::size_t i = 0; i < chart.labels.size(); ++i) {
-    WriteField(out, chart.labels[i], true);
+    WriteCsvField(out, chart.labels[i], true);
     for (const auto& s : chart.series) {
       out << ',';
       if (i < s.values.size() && s.values[i]) out << PlainNumber(*s.values[i]);

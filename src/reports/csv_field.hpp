@@ -1,0 +1,14 @@
+// One CSV field (RFC 4180), shared by the report CSV and the row-table CSVs: quoted when it holds
+// a comma, quote, CR or LF (quotes doubled); with `guard`, text a spreadsheet would run as a
+// formula (first character = + - @, tab or CR) gets a leading apostrophe (CSV injection).
+#pragma once
+
+#include <ostream>
+#include <string_view>
+
+namespace mobilise::reports {
+
+bool StartsLikeFormula(std::string_view text);
+void WriteCsvField(std::ostream& out, std::string_view text, bool guard);
+
+}  // namespace mobilise::reports
