@@ -57,6 +57,7 @@ struct ApiOptions {
   http::Metrics* metrics = nullptr;            // for GET /metrics
   std::function<std::string()> extra_metrics;  // e.g. database pool gauges
   std::string version;
+  std::string xlsform_command;  // converts uploaded XLSForms (importers/xlsform.hpp)
 };
 
 class Api {

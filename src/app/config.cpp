@@ -49,6 +49,8 @@ Status LoadConfigFile(const std::string& path, Config& c) {
       c.db_pool = static_cast<int>(*node.value<std::int64_t>());
     else if (k == "secure_cookie" && node.is_boolean())
       c.secure_cookie = *node.value<bool>();
+    else if (k == "xlsform_command" && node.is_string())
+      c.xlsform_command = *node.value<std::string>();
     else
       return Fail(Error::Field(k, problem::UnknownConfigKey(path)));
   }
@@ -62,6 +64,7 @@ Status LoadEnvironment(Config& c) {
   if (auto v = get("MOBILISE_DATA_DIR")) c.data_dir = v;
   if (auto v = get("MOBILISE_WEB_ROOT")) c.web_root = v;
   if (auto v = get("MOBILISE_LOG_LEVEL")) c.log_level = v;
+  if (auto v = get("MOBILISE_XLSFORM_COMMAND")) c.xlsform_command = v;
   if (auto v = get("MOBILISE_BODY_LIMIT"))
     if (auto ok = ParseSize("MOBILISE_BODY_LIMIT", v, c.body_limit); !ok) return ok;
   if (auto v = get("MOBILISE_THREADS")) {

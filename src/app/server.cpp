@@ -103,6 +103,7 @@ int RunServer(const Config& config, const std::string& version) {
   options.secure_cookie = config.secure_cookie;
   options.metrics = &metrics;
   options.version = version;
+  options.xlsform_command = config.xlsform_command;
   options.extra_metrics = [&db] { return PoolMetrics(*db); };
   api::Api api(
       {uow, areas, users, auth, audit, registry_config, institutions, households, registry_summary,
