@@ -217,5 +217,30 @@ TEST(IndicatorRules, StocksAndDisaggregations) {
   EXPECT_FALSE(MayDisaggregate(d, "topic"));
 }
 
+TEST(IndicatorDefinition, AFormsSumOrDistinctTakesOneQuestionOfOneForm) {
+  Indicator sum = Def("submission", "sum");
+  EXPECT_EQ(Check(sum), (Texts{{"field", "required for a sum"}, {"filters", "required for a sum"}}));
+  sum.field = "/data/household/size";
+  sum.filters = {{"form", {"needs", "other"}}};
+  EXPECT_EQ(Check(sum), (Texts{{"filters", "required for a sum"}}));
+  sum.filters = {{"form", {"needs"}}};
+  EXPECT_EQ(Check(sum), Texts{});
+  for (const char* bad : {"data/size", "/data/", "/data//size", "/1data", "/data/si ze", "/"}) {
+    Indicator distinct = Def("submission", "distinct");
+    distinct.filters = {{"form", {"needs"}}};
+    distinct.field = bad;
+    EXPECT_EQ(Check(distinct), (Texts{{"field", "is not valid"}})) << bad;
+  }
+  Indicator count = Def("submission", "count");
+  EXPECT_EQ(Check(count), Texts{});  // every form's submissions
+  count.field = "/data/size";
+  EXPECT_EQ(Check(count).count("field"), 1u);
+  Indicator elsewhere = Def("activity", "distinct");
+  EXPECT_EQ(Check(elsewhere).count("measure"), 1u);
+  Indicator rejected = Def("submission", "count");
+  rejected.filters = {{"review_state", {"rejected"}}};
+  EXPECT_EQ(Check(rejected).count("filters[0].values"), 1u);
+}
+
 }  // namespace
 }  // namespace mobilise::domain
