@@ -9,6 +9,7 @@
 #include "domain/audit/audit.hpp"
 #include "domain/auth/credentials.hpp"
 #include "domain/feedback/feedback.hpp"
+#include "domain/forms/form.hpp"
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/indicators/indicator.hpp"
 #include "domain/registry/household.hpp"
@@ -41,6 +42,9 @@ class UnitOfWork {
   virtual ReportRepository& Reports() = 0;
   virtual IdempotencyRepository& Idempotency() = 0;
   virtual SyncRepository& Sync() = 0;
+  virtual CollectDeviceRepository& CollectDevices() = 0;
+  virtual XFormRepository& XForms() = 0;
+  virtual SubmissionRepository& Submissions() = 0;
   virtual void Commit() = 0;
 };
 

@@ -7,6 +7,7 @@
 #include "storage/repositories/audit_repository.hpp"
 #include "storage/repositories/credential_repository.hpp"
 #include "storage/repositories/feedback_repository.hpp"
+#include "storage/repositories/form_repositories.hpp"
 #include "storage/repositories/idempotency_repository.hpp"
 #include "storage/repositories/indicator_repository.hpp"
 #include "storage/repositories/registry_repositories.hpp"
@@ -55,6 +56,9 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   domain::ReportRepository& Reports() override { return reports_; }
   domain::IdempotencyRepository& Idempotency() override { return idempotency_; }
   domain::SyncRepository& Sync() override { return sync_; }
+  domain::CollectDeviceRepository& CollectDevices() override { return collect_devices_; }
+  domain::XFormRepository& XForms() override { return xforms_; }
+  domain::SubmissionRepository& Submissions() override { return submissions_; }
   void Commit() override {
     if (tx_) tx_->Commit();
   }
@@ -79,6 +83,9 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   SqlReportRepository reports_;
   SqlIdempotencyRepository idempotency_;
   SqlSyncRepository sync_{*conn_};
+  SqlCollectDeviceRepository collect_devices_{*conn_};
+  SqlXFormRepository xforms_{*conn_};
+  SqlSubmissionRepository submissions_{*conn_};
 };
 
 }  // namespace
