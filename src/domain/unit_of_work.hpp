@@ -23,6 +23,8 @@
 
 namespace mobilise::domain {
 
+class SubmissionReviewRepository;  // domain/forms/submission_review.hpp
+
 class UnitOfWork {
  public:
   virtual ~UnitOfWork() = default;
@@ -45,6 +47,7 @@ class UnitOfWork {
   virtual CollectDeviceRepository& CollectDevices() = 0;
   virtual XFormRepository& XForms() = 0;
   virtual SubmissionRepository& Submissions() = 0;
+  virtual SubmissionReviewRepository& SubmissionReviews() = 0;
   virtual void Commit() = 0;
 };
 

@@ -12,6 +12,7 @@
 #include "storage/repositories/indicator_repository.hpp"
 #include "storage/repositories/registry_repositories.hpp"
 #include "storage/repositories/report_repository.hpp"
+#include "storage/repositories/submission_review_repository.hpp"
 #include "storage/repositories/sync_repository.hpp"
 #include "storage/repositories/training_repository.hpp"
 #include "storage/repositories/user_repository.hpp"
@@ -59,6 +60,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   domain::CollectDeviceRepository& CollectDevices() override { return collect_devices_; }
   domain::XFormRepository& XForms() override { return xforms_; }
   domain::SubmissionRepository& Submissions() override { return submissions_; }
+  domain::SubmissionReviewRepository& SubmissionReviews() override { return submission_reviews_; }
   void Commit() override {
     if (tx_) tx_->Commit();
   }
@@ -86,6 +88,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   SqlCollectDeviceRepository collect_devices_{*conn_};
   SqlXFormRepository xforms_{*conn_};
   SqlSubmissionRepository submissions_{*conn_};
+  SqlSubmissionReviewRepository submission_reviews_{*conn_};
 };
 
 }  // namespace
