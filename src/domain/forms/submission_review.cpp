@@ -19,10 +19,12 @@ bool MayRead(const Actor& actor, const Submission& s) {
   return actor.Can(Permission::kRegistryRead, *s.area_path);
 }
 
+// Supervisors (who verify activities) and administrators (who hold the configuration).
 bool MayReview(const Actor& actor, const Submission& s) {
   if (actor.system) return true;
-  if (!s.area_path) return actor.CanAtRoot(Permission::kActivityVerify);
-  return actor.Can(Permission::kActivityVerify, *s.area_path);
+  for (const auto p : {Permission::kActivityVerify, Permission::kConfigWrite})
+    if (s.area_path ? actor.Can(p, *s.area_path) : actor.CanAtRoot(p)) return true;
+  return false;
 }
 
 // The submission if the actor may read it (not found otherwise: its existence is not told).
@@ -57,7 +59,7 @@ SubmissionListQuery ScopedQuery(const Actor& actor, const std::string& form_id) 
 
 }  // namespace
 
-std::vector<SubmissionValue> IndicatorValues(
+std::vector<SubmissionValue> QuestionValues(
     const std::vector<std::pair<std::string, std::string>>& leaves) {
   std::vector<SubmissionValue> out;
   for (const auto& [path, value] : leaves) {
@@ -137,11 +139,10 @@ Result<SubmissionDetail> SubmissionReviewService::Review(const Actor& actor, con
     if (!errors.empty()) return Fail(Error::Validation("the review has invalid fields", errors));
     if (version != before.version) return Fail(Error::Stale("submission", before.version));
     Submission after = before;
-    if (in.review_state) {
-      after.review_state = *in.review_state;
-      if (!uow->SubmissionReviews().SetReviewState(id, *in.review_state, version))
-        return Fail(Error::Stale("submission", before.version));
-    }
+    if (in.review_state) after.review_state = *in.review_state;
+    // A comment alone is a change too (version + 1): a reviewer sees what they answer to.
+    if (!uow->SubmissionReviews().SetReviewState(id, after.review_state, version))
+      return Fail(Error::Stale("submission", before.version));
     const auto now = clock_.Timestamp();
     if (in.comment) {
       const std::optional<std::string> state =

@@ -5,8 +5,8 @@
 // read (submission_value), written when a submission is stored.
 //
 // Who: reading needs kRegistryRead over the submission's area (a submission without an area is
-// for programme-wide readers only); reviewing needs kActivityVerify there (supervisors and
-// administrators). A submission kept as a receipt only (no XML) shows no values.
+// for programme-wide readers only); reviewing needs kActivityVerify (supervisors) or kConfigWrite
+// (administrators) there. A submission kept as a receipt only (no XML) shows no values.
 #pragma once
 
 #include <functional>
@@ -70,7 +70,7 @@ class SubmissionReviewRepository {
 };
 
 // The values kept for indicators: leaves outside repeats, not empty; numbers read as such.
-std::vector<SubmissionValue> IndicatorValues(
+std::vector<SubmissionValue> QuestionValues(
     const std::vector<std::pair<std::string, std::string>>& leaves);
 
 struct SubmissionPage {

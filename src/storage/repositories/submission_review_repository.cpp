@@ -92,8 +92,9 @@ void SqlSubmissionReviewRepository::InsertComment(const domain::SubmissionCommen
 bool SqlSubmissionReviewRepository::SetReviewState(const std::string& id,
                                                    domain::ReviewState state,
                                                    std::int64_t expected_version) {
-  return UpdateVersionedRow(conn_, "submission", "review_state",
-                            {std::string(ToString(state))}, id, expected_version);
+  return UpdateVersionedRow(conn_, "submission", "review_state, version",
+                            {std::string(ToString(state)), expected_version + 1}, id,
+                            expected_version);
 }
 
 void SqlSubmissionReviewRepository::SaveValues(
