@@ -76,8 +76,7 @@ std::vector<SubmissionValue> QuestionValues(
   return out;
 }
 
-Result<SubmissionPage> SubmissionReviewService::List(const Actor& actor,
-                                                     const std::string& form_id,
+Result<SubmissionPage> SubmissionReviewService::List(const Actor& actor, const std::string& form_id,
                                                      std::optional<ReviewState> review_state,
                                                      const std::optional<std::string>& area_id,
                                                      const std::optional<std::string>& cursor,
@@ -147,8 +146,7 @@ Result<SubmissionDetail> SubmissionReviewService::Review(const Actor& actor, con
     if (in.comment) {
       const std::optional<std::string> state =
           in.review_state ? std::optional<std::string>(ToString(*in.review_state)) : std::nullopt;
-      uow->SubmissionReviews().InsertComment(
-          {NewId(), id, actor.user_id, *in.comment, now, state});
+      uow->SubmissionReviews().InsertComment({NewId(), id, actor.user_id, *in.comment, now, state});
     }
     RecordAudit(uow->Audit(), clock_, actor, in.review_state ? "review" : "comment", "submission",
                 id, before.area_path, ReviewSnapshot(before), ReviewSnapshot(after));

@@ -115,8 +115,9 @@ bool IsQuestionPath(std::string_view path) {
     if (c == '/') {
       if (start) return false;
       start = true;
-    } else if (start ? !letter : !(letter || std::isdigit(static_cast<unsigned char>(c)) ||
-                                   c == '-' || c == '.')) {
+    } else if (start ? !letter
+                     : !(letter || std::isdigit(static_cast<unsigned char>(c)) || c == '-' ||
+                         c == '.')) {
       return false;
     } else {
       start = false;

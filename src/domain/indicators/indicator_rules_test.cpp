@@ -219,7 +219,8 @@ TEST(IndicatorRules, StocksAndDisaggregations) {
 
 TEST(IndicatorDefinition, AFormsSumOrDistinctTakesOneQuestionOfOneForm) {
   Indicator sum = Def("submission", "sum");
-  EXPECT_EQ(Check(sum), (Texts{{"field", "required for a sum"}, {"filters", "required for a sum"}}));
+  EXPECT_EQ(Check(sum),
+            (Texts{{"field", "required for a sum"}, {"filters", "required for a sum"}}));
   sum.field = "/data/household/size";
   sum.filters = {{"form", {"needs", "other"}}};
   EXPECT_EQ(Check(sum), (Texts{{"filters", "required for a sum"}}));

@@ -70,7 +70,8 @@ std::optional<Submission> SqlSubmissionRepository::FindByInstance(const std::str
 
 std::optional<Submission> SqlSubmissionRepository::Get(const std::string& id) {
   return ReadFirst(
-      conn_.Query("SELECT " + std::string(kSubmissionColumns) + " FROM submission WHERE id = ?", {id}),
+      conn_.Query("SELECT " + std::string(kSubmissionColumns) + " FROM submission WHERE id = ?",
+                  {id}),
       ReadSubmission);
 }
 

@@ -339,8 +339,9 @@ Source SubmissionSource() {
   s.base = "s.current = 1 AND s.review_state <> 'rejected'";
   s.dims = {{"form", Col("x.xml_form_id")}, {"review_state", Col("s.review_state")}};
   s.filters = {{"form", In("x.xml_form_id")}, {"review_state", In("s.review_state")}};
-  s.question_value = "(SELECT v.{column} FROM submission_value v WHERE v.submission_id = s.id "
-                     "AND v.path = ?)";
+  s.question_value =
+      "(SELECT v.{column} FROM submission_value v WHERE v.submission_id = s.id "
+      "AND v.path = ?)";
   s.drill = {"submission", "s.id", "COALESCE(s.instance_name, s.instance_id)",
              "substr(first_s.submitted_at, 1, 10)", ""};
   return s;

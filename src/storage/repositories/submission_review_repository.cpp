@@ -55,9 +55,8 @@ std::vector<SubmissionRow> SqlSubmissionReviewRepository::List(
   params.emplace_back(static_cast<std::int64_t>(q.limit));
   const std::string inner = "SELECT " + std::string(kSubmissionColumns) + " FROM submission" +
                             w.sql + " ORDER BY submitted_at DESC, id DESC LIMIT ?";
-  return ReadRows(conn_.Query(WithNames(inner) + " ORDER BY s.submitted_at DESC, s.id DESC",
-                              params),
-                  ReadRow);
+  return ReadRows(
+      conn_.Query(WithNames(inner) + " ORDER BY s.submitted_at DESC, s.id DESC", params), ReadRow);
 }
 
 std::optional<SubmissionRow> SqlSubmissionReviewRepository::Get(const std::string& id) {
@@ -69,18 +68,17 @@ std::optional<SubmissionRow> SqlSubmissionReviewRepository::Get(const std::strin
 
 std::vector<SubmissionCommentRow> SqlSubmissionReviewRepository::Comments(
     const std::string& submission_id) {
-  return ReadRows(
-      conn_.Query("SELECT c.id, c.submission_id, c.user_id, c.body, c.created_at, "
-                  "c.review_state, COALESCE(u.full_name, c.user_id) AS user_name "
-                  "FROM submission_comment c LEFT JOIN app_user u ON u.id = c.user_id "
-                  "WHERE c.submission_id = ? ORDER BY c.created_at, c.id",
-                  {submission_id}),
-      [](const ResultSet::Row& r) {
-        return SubmissionCommentRow{{r.Str("id"), r.Str("submission_id"), r.Str("user_id"),
-                                     r.Str("body"), r.Str("created_at"),
-                                     r.OptText("review_state")},
-                                    r.Str("user_name")};
-      });
+  return ReadRows(conn_.Query("SELECT c.id, c.submission_id, c.user_id, c.body, c.created_at, "
+                              "c.review_state, COALESCE(u.full_name, c.user_id) AS user_name "
+                              "FROM submission_comment c LEFT JOIN app_user u ON u.id = c.user_id "
+                              "WHERE c.submission_id = ? ORDER BY c.created_at, c.id",
+                              {submission_id}),
+                  [](const ResultSet::Row& r) {
+                    return SubmissionCommentRow{
+                        {r.Str("id"), r.Str("submission_id"), r.Str("user_id"), r.Str("body"),
+                         r.Str("created_at"), r.OptText("review_state")},
+                        r.Str("user_name")};
+                  });
 }
 
 void SqlSubmissionReviewRepository::InsertComment(const domain::SubmissionComment& c) {
@@ -89,16 +87,15 @@ void SqlSubmissionReviewRepository::InsertComment(const domain::SubmissionCommen
             {c.id, c.submission_id, c.user_id, c.body, OptParam(c.review_state), c.created_at});
 }
 
-bool SqlSubmissionReviewRepository::SetReviewState(const std::string& id,
-                                                   domain::ReviewState state,
+bool SqlSubmissionReviewRepository::SetReviewState(const std::string& id, domain::ReviewState state,
                                                    std::int64_t expected_version) {
   return UpdateVersionedRow(conn_, "submission", "review_state, version",
                             {std::string(ToString(state)), expected_version + 1}, id,
                             expected_version);
 }
 
-void SqlSubmissionReviewRepository::SaveValues(
-    const std::string& submission_id, const std::vector<domain::SubmissionValue>& values) {
+void SqlSubmissionReviewRepository::SaveValues(const std::string& submission_id,
+                                               const std::vector<domain::SubmissionValue>& values) {
   conn_.Execute("DELETE FROM submission_value WHERE submission_id = ?", {submission_id});
   for (const auto& v : values)
     InsertRow(conn_, "submission_value", "submission_id, path, value, number",

@@ -8,11 +8,12 @@
 // October at the province: 2 submissions (A, C counted once, at C's first date, with C2's
 // values), households' size 4 + 6 = 10, 2 villages (Kot, Dag); by district D1 1 / 4, D2 1 / 6.
 // November: 1 submission (B), size 3.
+#include "domain/forms/submission_review.hpp"
+
 #include <gtest/gtest.h>
 
 #include <map>
 
-#include "domain/forms/submission_review.hpp"
 #include "domain/indicators/indicator_service.hpp"
 #include "storage/repositories/service_test_support.hpp"
 
@@ -87,9 +88,9 @@ class SubmissionReviewTest : public test::ServiceTest {
     uow.Submissions().Insert(s);
     uow.SubmissionReviews().SaveValues(
         id, QuestionValues({{"/data/size", size},
-                             {"/data/village", village},
-                             {"/data/person[1]/name", "in a repeat: left out"},
-                             {"/data/meta/instanceID", "uuid:" + id}}));
+                            {"/data/village", village},
+                            {"/data/person[1]/name", "in a repeat: left out"},
+                            {"/data/meta/instanceID", "uuid:" + id}}));
   }
 
   std::vector<std::string> Ids(const std::vector<SubmissionRow>& rows) {
@@ -148,8 +149,7 @@ TEST_P(SubmissionReviewTest, TheListIsNewestFirstInTheReadersScopeAndPagedByCurs
   auto mine = review.List(field_, "form-needs", std::nullopt, std::nullopt, std::nullopt);
   ASSERT_TRUE(mine);
   EXPECT_EQ(Ids(mine->items), (std::vector<std::string>{"B", "A"}));  // D1 only
-  auto rejected =
-      review.List(admin_, "form-needs", ReviewState::kRejected, d2_.id, std::nullopt);
+  auto rejected = review.List(admin_, "form-needs", ReviewState::kRejected, d2_.id, std::nullopt);
   ASSERT_TRUE(rejected);
   EXPECT_EQ(Ids(rejected->items), (std::vector<std::string>{"D"}));
   EXPECT_EQ(review.List(admin_, "form-needs", std::nullopt, std::nullopt, "garbage")
