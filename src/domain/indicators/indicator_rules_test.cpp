@@ -82,11 +82,11 @@ TEST(CheckDefinition, TheMeasureAndTheRecordKind) {
   EXPECT_EQ(Check(Def("household", "median")),
             (Texts{{"measure",
                     "must be one of count, distinct_people, distinct_households, sum, "
-                    "average, ratio"}}));
+                    "average, distinct, ratio"}}));
   EXPECT_EQ(Check(Def(std::nullopt, "count")), (Texts{{"record", "is required"}}));
   EXPECT_EQ(Check(Def("person", "count")).at("record"),
             "must be one of household, institution, membership, activity, participant, trainee, "
-            "training_plan, feedback");
+            "training_plan, feedback, submission");
   EXPECT_EQ(Check(Def("household", "average")),
             (Texts{{"measure", "a household indicator measures one of count, sum"},
                    {"field", "required: one of "}}));  // households have no such field
