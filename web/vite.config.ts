@@ -101,7 +101,7 @@ export default defineConfig({
             // chunk per combination of features that uses them (smaller gzipped in total).
             {
               name: 'parts',
-              test: /(components[\\/](lists|registry_bits|import_panel|loading_card|pager|bar_chart|field_errors)|registry_data|area_import|institution_picker)\./,
+              test: /(components[\\/](form|picker_parts|lists|registry_bits|import_panel|loading_card|pager|bar_chart|field_errors)|registry_data|area_import|institution_picker)\./,
             },
           ],
         },

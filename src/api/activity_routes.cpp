@@ -1,5 +1,6 @@
 // /activities (with submit, verify, return and files) and /files/{id}.
 #include "api/activity_json.hpp"
+#include "api/record_handlers.hpp"
 #include "api/routes.hpp"
 #include "domain/activities/activity_service.hpp"
 #include "reports/image.hpp"
@@ -12,18 +13,15 @@ namespace {
 
 bool IsTrue(const std::optional<std::string>& v) { return v == std::optional<std::string>("true"); }
 
-domain::ActivityFilter ReadFilter(const http::Request& request, const domain::PageRequest& page) {
-  domain::ActivityFilter f;
-  f.page = page;
-  auto text = [&](const char* k) { return QueryText(request, k); };
-  f.area_id = text("area");
-  f.status = text("status");
-  f.type = text("type");
-  f.topic = text("topic");
-  f.from = text("from");
-  f.to = text("to");
-  f.mine = IsTrue(text("mine"));
-  f.queue = IsTrue(text("queue"));
+Result<domain::ActivityFilter> ReadFilter(const http::Request& request) {
+  using F = domain::ActivityFilter;
+  static constexpr QueryTextField<F> kTexts[] = {{"area", &F::area_id}, {"status", &F::status},
+                                                 {"type", &F::type},    {"topic", &F::topic},
+                                                 {"from", &F::from},    {"to", &F::to}};
+  auto f = ReadListFilter<F>(request, kTexts);
+  if (!f) return f;
+  f->mine = IsTrue(QueryText(request, "mine"));
+  f->queue = IsTrue(QueryText(request, "queue"));
   return f;
 }
 
@@ -61,14 +59,13 @@ Status MakeThumbnail(const std::string& thumb, http::Response& resp) {
 
 }  // namespace
 
-// The handlers: request -> service call -> reply.
+// The handlers: request -> service call -> reply. Those that pass the record to one service
+// method are named with record_handlers.hpp.
 namespace {
 
-http::Response ListActivities(Services& s, Call& c) {
-  auto page = ParsePage(c.request);
-  if (!page) return ErrorResponse(page.error());
-  return ReplyPage(s.activities.List(c.actor(), ReadFilter(c.request, *page)), *page, ActivityJson);
-}
+using A = domain::ActivityService;
+
+constexpr auto ListActivities = ListByFilter<ReadFilter, &A::List, ActivityJson>;
 
 http::Response ActivitySummary(Services& s, Call& c) {
   auto text = [&](const char* k) { return QueryText(c.request, k); };
@@ -77,28 +74,11 @@ http::Response ActivitySummary(Services& s, Call& c) {
                200, SummaryJson);
 }
 
-http::Response CreateActivity(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadNew<ReadActivity>);
-  if (!in) return ErrorResponse(in.error());
-  return Reply(s.activities.Create(c.actor(), *in), 201, ActivityDetailJson);
-}
-
-http::Response GetActivity(Services& s, Call& c) {
-  return Reply(s.activities.Get(c.actor(), c.param("id")), 200, ActivityDetailJson);
-}
-
-http::Response UpdateActivity(Services& s, Call& c) {
-  auto in = ReadVersioned(c.request, ReadActivity);
-  if (!in) return ErrorResponse(in.error());
-  const auto& id = c.param("id");
-  return Updated(
-      s.activities.Update(c.actor(), id, in->version, in->input),
-      [&] { return s.activities.Get(c.actor(), id); }, ActivityDetailJson);
-}
-
-http::Response DeleteActivity(Services& s, Call& c) {
-  return NoContent(s.activities.Delete(c.actor(), c.param("id")));
-}
+constexpr auto CreateActivity =
+    CreateFromBody<ReadNew<ReadActivity>, &A::Create, ActivityDetailJson>;
+constexpr auto GetActivity = GetById<&A::Get, ActivityDetailJson>;
+constexpr auto UpdateActivity = PatchById<ReadActivity, &A::Update, &A::Get, ActivityDetailJson>;
+constexpr auto DeleteActivity = DeleteById<&A::Delete>;
 
 http::Response Transition(Services& s, Call& c, const std::string& action) {
   auto in = ReadBody(c.request, ReadActivityStep);

@@ -2,6 +2,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "api/record_handlers.hpp"
 #include "api/routes.hpp"
 
 namespace mobilise::api {
@@ -10,56 +11,32 @@ namespace json = boost::json;
 
 namespace {
 
-// The body of PUT /area-levels: a JSON array of {level, name, name_local}.
-Result<std::vector<domain::AreaLevel>> ReadLevels(const http::Request& request) {
-  auto body = ParseBody(request);
-  if (!body) return Fail(body.error());
-  if (!body->is_array())
-    return Fail(Error::Field("body", problem::NotAnArrayOf("{level, name, name_local}")));
-  std::vector<domain::AreaLevel> levels;
-  FieldProblems errors;
-  for (std::size_t i = 0; i < body->as_array().size(); ++i) {
-    const auto& item = body->as_array()[i];
-    const std::string f = "[" + std::to_string(i) + "]";
-    if (!item.is_object()) {
-      errors[f] = problem::NotAnObject();
-      continue;
-    }
-    ObjectReader r(item.as_object(), f);
-    auto l = ReadAreaLevel(r);
-    if (auto ok = r.Finish(); !ok)
-      errors.insert(ok.error().fields.begin(), ok.error().fields.end());
-    levels.push_back(std::move(l));
-  }
-  if (auto ok = FieldErrorsResult(errors); !ok) return Fail(ok.error());
-  return levels;
-}
-
 // ?parent= (an id, or "root"), ?q=, ?level= and the page.
 Result<domain::AreaListFilter> ReadFilter(const http::Request& request) {
-  auto page = ParsePage(request);
-  if (!page) return Fail(page.error());
-  domain::AreaListFilter f;
-  f.page = *page;
+  using F = domain::AreaListFilter;
+  auto f = ReadListFilter<F>(request, {{"q", &F::text}});
+  if (!f) return f;
   if (auto p = request.Query("parent")) {
     if (*p == "root")
-      f.roots = true;
+      f->roots = true;
     else
-      f.parent_id = *p;
+      f->parent_id = *p;
   }
-  f.text = QueryText(request, "q");
   if (auto l = request.Query("level")) {
     const auto level = ParseInt(*l);
     if (!level || *level > 99) return Fail(Error::Field("level", problem::WholeNumber()));
-    f.level = static_cast<int>(*level);
+    f->level = static_cast<int>(*level);
   }
   return f;
 }
 
 }  // namespace
 
-// The handlers: request -> service call -> reply.
+// The handlers: request -> service call -> reply. Those that pass the record to one service
+// method are named with record_handlers.hpp.
 namespace {
+
+using A = domain::AreaService;
 
 http::Response ListLevels(Services& s, Call&) {
   json::array out;
@@ -68,26 +45,16 @@ http::Response ListLevels(Services& s, Call&) {
 }
 
 http::Response SetLevels(Services& s, Call& c) {
-  auto levels = ReadLevels(c.request);
+  // A JSON array of {level, name, name_local}.
+  auto levels =
+      ReadArrayBody<domain::AreaLevel>(c.request, "", "{level, name, name_local}", ReadAreaLevel);
   if (!levels) return ErrorResponse(levels.error());
   return NoContent(s.areas.SetLevels(c.actor(), *levels));
 }
 
-http::Response ListAreas(Services& s, Call& c) {
-  auto f = ReadFilter(c.request);
-  if (!f) return ErrorResponse(f.error());
-  return ReplyPage(s.areas.List(c.actor(), *f), f->page, AreaJson);
-}
-
-http::Response CreateArea(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadNewArea);
-  if (!in) return ErrorResponse(in.error());
-  return Reply(s.areas.Create(c.actor(), *in), 201, AreaJson);
-}
-
-http::Response GetArea(Services& s, Call& c) {
-  return Reply(s.areas.Get(c.actor(), c.param("id")), 200, AreaDetailJson);
-}
+constexpr auto ListAreas = ListByFilter<ReadFilter, &A::List, AreaJson>;
+constexpr auto CreateArea = CreateFromBody<ReadNewArea, &A::Create, AreaJson>;
+constexpr auto GetArea = GetById<&A::Get, AreaDetailJson>;
 
 http::Response UpdateArea(Services& s, Call& c) {
   auto patch = ReadBody(c.request, ReadAreaPatch);
@@ -102,9 +69,7 @@ http::Response UpdateArea(Services& s, Call& c) {
       AreaJson);
 }
 
-http::Response DeleteArea(Services& s, Call& c) {
-  return NoContent(s.areas.Delete(c.actor(), c.param("id")));
-}
+constexpr auto DeleteArea = DeleteById<&A::Delete>;
 
 http::Response ListChildren(Services& s, Call& c) {
   auto page = ParsePage(c.request);

@@ -1,4 +1,5 @@
 // /audit.
+#include "api/record_handlers.hpp"
 #include "api/routes.hpp"
 #include "core/clock.hpp"
 
@@ -8,16 +9,14 @@ namespace {
 
 // ?entity=&entity_id=&user_id=&action=&from=&to= and the page.
 Result<domain::AuditQuery> ReadQuery(const http::Request& request) {
-  auto page = ParsePage(request);
-  if (!page) return Fail(page.error());
-  domain::AuditQuery q;
-  q.page = *page;
-  q.entity = request.Query("entity");
-  q.entity_id = request.Query("entity_id");
-  q.user_id = request.Query("user_id");
-  q.action = request.Query("action");
+  auto q = ReadListFilter<domain::AuditQuery>(request);
+  if (!q) return q;
+  q->entity = request.Query("entity");
+  q->entity_id = request.Query("entity_id");
+  q->user_id = request.Query("user_id");
+  q->action = request.Query("action");
   FieldProblems errors;
-  for (auto [key, slot] : {std::pair{"from", &q.from}, std::pair{"to", &q.to}}) {
+  for (auto [key, slot] : {std::pair{"from", &q->from}, std::pair{"to", &q->to}}) {
     auto v = request.Query(key);
     if (!v) continue;
     auto t = ParseTimestamp(*v);
@@ -30,11 +29,7 @@ Result<domain::AuditQuery> ReadQuery(const http::Request& request) {
   return q;
 }
 
-http::Response ListAudit(Services& s, Call& c) {
-  auto q = ReadQuery(c.request);
-  if (!q) return ErrorResponse(q.error());
-  return ReplyPage(s.audit.List(c.actor(), *q), q->page, AuditJson);
-}
+constexpr auto ListAudit = ListByFilter<ReadQuery, &domain::AuditService::List, AuditJson>;
 
 }  // namespace
 

@@ -11,17 +11,6 @@ namespace mobilise::api {
 
 namespace json = boost::json;
 
-namespace {
-
-template <typename E, std::size_t N>
-std::vector<std::string_view> Ids(const E (&values)[N], std::string_view (*id)(E)) {
-  std::vector<std::string_view> out;
-  for (auto v : values) out.push_back(id(v));
-  return out;
-}
-
-}  // namespace
-
 std::span<const std::string_view> RoleIds() {
   static const auto ids = [] {
     std::vector<std::string_view> out;
@@ -177,15 +166,9 @@ const Shape<SessionAnswer>& SessionShape() {
 }
 
 const Shape<Error>& ErrorShape() {
-  static const ErrorCode kCodes[] = {
-      ErrorCode::kValidation,  ErrorCode::kNotFound,        ErrorCode::kConflict,
-      ErrorCode::kForbidden,   ErrorCode::kUnauthenticated, ErrorCode::kTooLarge,
-      ErrorCode::kRateLimited, ErrorCode::kUnsupported,     ErrorCode::kInternal};
-  static const auto codes = Ids(kCodes, &ErrorCodeId);
   static const auto detail =
       Shape<Error>("")
-          .Computed(
-              "code", [](const Error& e) { return ErrorCodeId(e.code); }, codes)
+          .Field("code", &Error::code, kErrorCodeIds)
           .Field("message", &Error::message)
           // The English reason per field path, and the same as a code and params (one
           // catalogue: core/field_problems.def) for a client to say in its user's language.

@@ -1,5 +1,6 @@
 // /feedback: community feedback, its workflow steps, categories and analysis.
 #include "api/feedback_json.hpp"
+#include "api/record_handlers.hpp"
 #include "api/routes.hpp"
 #include "domain/feedback/feedback_service.hpp"
 
@@ -10,21 +11,16 @@ namespace json = boost::json;
 namespace {
 
 Result<domain::FeedbackFilter> ReadFilter(const http::Request& req) {
-  domain::FeedbackFilter f;
-  auto page = ParsePage(req);
-  if (!page) return Fail(page.error());
-  f.page = *page;
-  auto text = [&](const char* k) { return QueryText(req, k); };
-  f.area_id = text("area");
-  f.category = text("category");
-  f.channel = text("channel");
-  f.status = text("status");
-  f.from = text("from");
-  f.to = text("to");
-  f.text = text("q");
-  if (auto o = text("overdue")) {
+  using F = domain::FeedbackFilter;
+  static constexpr QueryTextField<F> kTexts[] = {
+      {"area", &F::area_id},  {"category", &F::category}, {"channel", &F::channel},
+      {"status", &F::status}, {"from", &F::from},         {"to", &F::to},
+      {"q", &F::text}};
+  auto f = ReadListFilter<F>(req, kTexts);
+  if (!f) return f;
+  if (auto o = QueryText(req, "overdue")) {
     if (*o != "true" && *o != "false") return Fail(Error::Field("overdue", problem::NotABoolean()));
-    f.overdue = *o == "true";
+    f->overdue = *o == "true";
   }
   return f;
 }
@@ -35,8 +31,11 @@ json::object AssigneesJson(const std::vector<domain::FeedbackHandler>& v) {
 
 }  // namespace
 
-// The handlers: request -> service call -> reply.
+// The handlers: request -> service call -> reply. Those that pass the record to one service
+// method are named with record_handlers.hpp.
 namespace {
+
+using F = domain::FeedbackService;
 
 http::Response ListCategories(Services& s, Call&) {
   json::array out;
@@ -44,11 +43,7 @@ http::Response ListCategories(Services& s, Call&) {
   return Json(200, out);
 }
 
-http::Response ListFeedback(Services& s, Call& c) {
-  auto f = ReadFilter(c.request);
-  if (!f) return ErrorResponse(f.error());
-  return ReplyPage(s.feedback.List(c.actor(), *f), f->page, FeedbackJson);
-}
+constexpr auto ListFeedback = ListByFilter<ReadFilter, &F::List, FeedbackJson>;
 
 http::Response Summary(Services& s, Call& c) {
   auto f = ReadFilter(c.request);
@@ -56,27 +51,12 @@ http::Response Summary(Services& s, Call& c) {
   return Reply(s.feedback.Summary(c.actor(), *f), 200, FeedbackSummaryJson);
 }
 
-http::Response CreateFeedback(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadNew<ReadFeedback>);
-  if (!in) return ErrorResponse(in.error());
-  return Reply(s.feedback.Create(c.actor(), *in), 201, FeedbackJson);
-}
-
-http::Response GetFeedback(Services& s, Call& c) {
-  return Reply(s.feedback.Get(c.actor(), c.param("id")), 200, FeedbackDetailJson);
-}
+constexpr auto CreateFeedback = CreateFromBody<ReadNew<ReadFeedback>, &F::Create, FeedbackJson>;
+constexpr auto GetFeedback = GetById<&F::Get, FeedbackDetailJson>;
+constexpr auto UpdateFeedback = PatchById<ReadFeedback, &F::Update, &F::Get, FeedbackDetailJson>;
 
 http::Response Assignees(Services& s, Call& c) {
   return Reply(s.feedback.Assignees(c.actor(), c.param("id")), 200, AssigneesJson);
-}
-
-http::Response UpdateFeedback(Services& s, Call& c) {
-  auto in = ReadVersioned(c.request, ReadFeedback);
-  if (!in) return ErrorResponse(in.error());
-  const auto& id = c.param("id");
-  return Updated(
-      s.feedback.Update(c.actor(), id, in->version, in->input),
-      [&] { return s.feedback.Get(c.actor(), id); }, FeedbackDetailJson);
 }
 
 http::Response Step(Services& s, Call& c, const std::string& action) {

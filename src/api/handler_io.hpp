@@ -6,11 +6,13 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "api/dto.hpp"
@@ -32,6 +34,29 @@ std::optional<std::int64_t> ParseInt(std::string_view text);
 // limit/offset from the query string.
 Result<domain::PageRequest> ParsePage(const http::Request& request);
 
+// A list's filter (a struct with a `page`) with only its page read from the query
+// (limit/offset).
+template <typename F>
+Result<F> ReadListFilter(const http::Request& request) {
+  auto page = ParsePage(request);
+  if (!page) return Fail(page.error());
+  F filter;
+  filter.page = *page;
+  return filter;
+}
+
+// The same, and each text parameter of `texts` ({key, the member it sets}) as QueryText reads
+// it. The caller reads the parameters that need more than that.
+template <typename F>
+using QueryTextField = std::pair<const char*, std::optional<std::string> F::*>;
+template <typename F, std::size_t N>
+Result<F> ReadListFilter(const http::Request& request, const QueryTextField<F> (&texts)[N]) {
+  auto filter = ReadListFilter<F>(request);
+  if (filter)
+    for (const auto& [key, member] : texts) (*filter).*member = QueryText(request, key);
+  return filter;
+}
+
 // "true" or "false" as a bool; nullopt when `value` is absent; anything else is a validation
 // error on `key` ("must be true or false"). Pass `request.Query(key)` when an empty value is an
 // error, `QueryText(request, key)` when it means "not given".
@@ -48,6 +73,22 @@ auto ReadBody(const http::Request& request, F&& read)
   auto value = read(r);
   if (auto ok = r.Finish(); !ok) return Fail(ok.error());
   return value;
+}
+
+// The request body as a JSON array of objects, each read by `read(ObjectReader&)`: the values,
+// or one validation error naming every bad field as `<name>[i].field` (`name` may be empty).
+// A body that is no array is an error on "body" that says what its items are (`items`).
+template <typename T, typename F>
+Result<std::vector<T>> ReadArrayBody(const http::Request& request, const std::string& name,
+                                     std::string_view items, F&& read) {
+  auto body = ParseBody(request);
+  if (!body) return Fail(body.error());
+  if (!body->is_array()) return Fail(Error::Field("body", problem::NotAnArrayOf(items)));
+  const boost::json::object holder{{name, std::move(body->as_array())}};
+  ObjectReader r(holder);
+  auto values = ReadObjects<T>(r, name, r.RequiredArray(name), read);
+  if (auto ok = r.Finish(); !ok) return Fail(ok.error());
+  return std::move(values).value_or(std::vector<T>{});
 }
 
 // The body of a write to a versioned record: the `version` the client last read, and the rest.

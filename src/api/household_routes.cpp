@@ -1,4 +1,5 @@
 // /households, /households/{id}, its people, duplicates and merge.
+#include "api/record_handlers.hpp"
 #include "api/registry_dto.hpp"
 #include "api/routes.hpp"
 
@@ -9,18 +10,13 @@ namespace json = boost::json;
 namespace {
 
 Result<domain::HouseholdFilter> ReadFilter(const http::Request& request) {
-  auto page = ParsePage(request);
-  if (!page) return Fail(page.error());
-  domain::HouseholdFilter f;
-  f.page = *page;
-  auto text = [&](const char* k) { return QueryText(request, k); };
-  f.area_id = text("area");
-  f.band = text("band");
-  f.flag = text("flag");
-  f.text = text("q");
-  auto organised = ParseBool(text("organised"), "organised");
+  using F = domain::HouseholdFilter;
+  auto f = ReadListFilter<F>(
+      request, {{"area", &F::area_id}, {"band", &F::band}, {"flag", &F::flag}, {"q", &F::text}});
+  if (!f) return f;
+  auto organised = ParseBool(QueryText(request, "organised"), "organised");
   if (!organised) return Fail(organised.error());
-  f.organised = *organised;
+  f->organised = *organised;
   return f;
 }
 
@@ -28,8 +24,11 @@ json::object OneHouseholdJson(const domain::Household& h) { return HouseholdJson
 
 }  // namespace
 
-// The handlers: request -> service call -> reply.
+// The handlers: request -> service call -> reply. Those that pass the record to one service
+// method are named with record_handlers.hpp.
 namespace {
+
+using H = domain::HouseholdService;
 
 // The writers of records that hold people: their ages are counted to the Clock's today.
 auto DetailAsOfToday(Services& s) {
@@ -41,11 +40,7 @@ auto PersonAsOfToday(Services& s) {
   return [today = s.clock.Today()](const domain::Person& p) { return PersonJson(p, today); };
 }
 
-http::Response ListHouseholds(Services& s, Call& c) {
-  auto f = ReadFilter(c.request);
-  if (!f) return ErrorResponse(f.error());
-  return ReplyPage(s.households.List(c.actor(), *f), f->page, OneHouseholdJson);
-}
+constexpr auto ListHouseholds = ListByFilter<ReadFilter, &H::List, OneHouseholdJson>;
 
 http::Response CreateHousehold(Services& s, Call& c) {
   auto in = ReadBody(c.request, ReadNewHousehold);
@@ -73,9 +68,7 @@ http::Response UpdateHousehold(Services& s, Call& c) {
       [&] { return s.households.Get(c.actor(), id); }, DetailAsOfToday(s));
 }
 
-http::Response DeleteHousehold(Services& s, Call& c) {
-  return NoContent(s.households.Delete(c.actor(), c.param("id")));
-}
+constexpr auto DeleteHousehold = DeleteById<&H::Delete>;
 
 http::Response ListPeople(Services& s, Call& c) {
   return Reply(s.households.People(c.actor(), c.param("id")), 200,

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "api/indicator_json.hpp"
+#include "api/record_handlers.hpp"
 #include "api/routes.hpp"
 #include "domain/indicators/record_kinds.hpp"
 
@@ -59,7 +60,8 @@ json::object IndicatorsJson(const std::vector<domain::Indicator>& v) {
 
 }  // namespace
 
-// The handlers: request -> service call -> reply.
+// The handlers: request -> service call -> reply. Those that pass the record to one service
+// method are named with record_handlers.hpp.
 namespace {
 
 http::Response ListRecordKinds(Services&, Call&) {
@@ -80,11 +82,8 @@ http::Response ListIndicators(Services& s, Call&) {
   return Json(200, IndicatorsJson(s.indicators.List()));
 }
 
-http::Response CreateIndicator(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadCodeCreate<ReadIndicator>);
-  if (!in) return ErrorResponse(in.error());
-  return Reply(s.indicators.Create(c.actor(), *in), 201, IndicatorJson);
-}
+constexpr auto CreateIndicator =
+    CreateFromBody<ReadCodeCreate<ReadIndicator>, &domain::IndicatorService::Create, IndicatorJson>;
 
 http::Response GetIndicator(Services& s, Call& c) {
   return Reply(s.indicators.Get(c.param("code")), 200, IndicatorJson);
@@ -139,15 +138,8 @@ http::Response ListTargets(Services& s, Call& c) {
       *page, TargetJson);
 }
 
-http::Response SaveTarget(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadTarget);
-  if (!in) return ErrorResponse(in.error());
-  return Reply(s.targets.Save(c.actor(), *in), 201, TargetJson);
-}
-
-http::Response DeleteTarget(Services& s, Call& c) {
-  return NoContent(s.targets.Delete(c.actor(), c.param("id")));
-}
+constexpr auto SaveTarget = CreateFromBody<ReadTarget, &domain::TargetService::Save, TargetJson>;
+constexpr auto DeleteTarget = DeleteById<&domain::TargetService::Delete>;
 
 }  // namespace
 

@@ -1,4 +1,5 @@
 // /institutions, /institutions/{id}, its members and assessments.
+#include "api/record_handlers.hpp"
 #include "api/registry_dto.hpp"
 #include "api/routes.hpp"
 
@@ -9,20 +10,18 @@ namespace json = boost::json;
 namespace {
 
 Result<domain::InstitutionFilter> ReadFilter(const http::Request& request) {
-  auto page = ParsePage(request);
-  if (!page) return Fail(page.error());
-  domain::InstitutionFilter f;
-  f.page = *page;
-  auto text = [&](const char* k) { return QueryText(request, k); };
-  f.area_id = text("area");
-  f.type = text("type");
-  f.status = text("status");
-  f.parent_id = text("parent");
-  f.text = text("q");
-  if (auto tier = text("tier")) {
+  using F = domain::InstitutionFilter;
+  static constexpr QueryTextField<F> kTexts[] = {{"area", &F::area_id},
+                                                 {"type", &F::type},
+                                                 {"status", &F::status},
+                                                 {"parent", &F::parent_id},
+                                                 {"q", &F::text}};
+  auto f = ReadListFilter<F>(request, kTexts);
+  if (!f) return f;
+  if (auto tier = QueryText(request, "tier")) {
     if (tier->size() != 1 || (*tier)[0] < '1' || (*tier)[0] > '9')
       return Fail(Error::Field("tier", problem::WholeNumberRange(1, 9)));
-    f.tier = (*tier)[0] - '0';
+    f->tier = (*tier)[0] - '0';
   }
   return f;
 }
@@ -39,37 +38,17 @@ json::object AssessmentsJson(const std::vector<domain::Assessment>& v) {
 
 }  // namespace
 
-// The handlers: request -> service call -> reply.
+// The handlers: request -> service call -> reply. Those that pass the record to one service
+// method are named with record_handlers.hpp.
 namespace {
 
-http::Response ListInstitutions(Services& s, Call& c) {
-  auto f = ReadFilter(c.request);
-  if (!f) return ErrorResponse(f.error());
-  return ReplyPage(s.institutions.List(c.actor(), *f), f->page, OneInstitutionJson);
-}
+using I = domain::InstitutionService;
 
-http::Response CreateInstitution(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadNew<ReadInstitution>);
-  if (!in) return ErrorResponse(in.error());
-  return Reply(s.institutions.Create(c.actor(), *in), 201, DetailJson);
-}
-
-http::Response GetInstitution(Services& s, Call& c) {
-  return Reply(s.institutions.Get(c.actor(), c.param("id")), 200, DetailJson);
-}
-
-http::Response UpdateInstitution(Services& s, Call& c) {
-  auto in = ReadVersioned(c.request, ReadInstitution);
-  if (!in) return ErrorResponse(in.error());
-  const auto& id = c.param("id");
-  return Updated(
-      s.institutions.Update(c.actor(), id, in->version, in->input),
-      [&] { return s.institutions.Get(c.actor(), id); }, DetailJson);
-}
-
-http::Response DeleteInstitution(Services& s, Call& c) {
-  return NoContent(s.institutions.Delete(c.actor(), c.param("id")));
-}
+constexpr auto ListInstitutions = ListByFilter<ReadFilter, &I::List, OneInstitutionJson>;
+constexpr auto CreateInstitution = CreateFromBody<ReadNew<ReadInstitution>, &I::Create, DetailJson>;
+constexpr auto GetInstitution = GetById<&I::Get, DetailJson>;
+constexpr auto UpdateInstitution = PatchById<ReadInstitution, &I::Update, &I::Get, DetailJson>;
+constexpr auto DeleteInstitution = DeleteById<&I::Delete>;
 
 http::Response ListMembers(Services& s, Call& c) {
   auto all = ParseBool(c.request.Query("all"), "all");

@@ -1,7 +1,9 @@
 #include "api/json_io.hpp"
 
+#include <array>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <cstddef>
 
 #include "api/dto.hpp"
 #include "api/schema.hpp"
@@ -254,29 +256,13 @@ http::Response Json(int status, const json::value& body) {
   return r;
 }
 
-int StatusOf(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::kValidation:
-      return 400;
-    case ErrorCode::kUnauthenticated:
-      return 401;
-    case ErrorCode::kForbidden:
-      return 403;
-    case ErrorCode::kNotFound:
-      return 404;
-    case ErrorCode::kUnsupported:
-      return 415;
-    case ErrorCode::kConflict:
-      return 409;
-    case ErrorCode::kTooLarge:
-      return 413;
-    case ErrorCode::kRateLimited:
-      return 429;
-    case ErrorCode::kInternal:
-      return 500;
-  }
-  return 500;
-}
+// The HTTP status of each ErrorCode, in its order: validation 400, not_found 404, conflict 409,
+// forbidden 403, unauthenticated 401, too_large 413, rate_limited 429, unsupported 415,
+// internal 500.
+constexpr std::array<int, 9> kStatuses = {400, 404, 409, 403, 401, 413, 429, 415, 500};
+static_assert(kStatuses.size() == kErrorCodeIds.size());
+
+int StatusOf(ErrorCode code) { return kStatuses[static_cast<std::size_t>(code)]; }
 
 http::Response ErrorResponse(const Error& e) {
   return Json(StatusOf(e.code), ErrorShape().Write(e));

@@ -6,27 +6,6 @@
 
 namespace mobilise::api {
 
-namespace json = boost::json;
-
-namespace {
-
-// The body of PUT /registry-options/{list}: a JSON array of {code, name, name_local}.
-Result<std::vector<domain::RegistryOption>> ReadOptions(const http::Request& request) {
-  auto body = ParseBody(request);
-  if (!body) return Fail(body.error());
-  if (!body->is_array())
-    return Fail(Error::Field("body", problem::NotAnArrayOf("{code, name, name_local}")));
-  json::object holder{{"options", body->as_array()}};
-  ObjectReader r(holder);
-  auto options = ReadObjects<domain::RegistryOption>(r, "options", r.RequiredArray("options"),
-                                                     ReadRegistryOption)
-                     .value_or(std::vector<domain::RegistryOption>{});
-  if (auto ok = r.Finish(); !ok) return Fail(ok.error());
-  return options;
-}
-
-}  // namespace
-
 // The handlers: request -> service call -> reply.
 namespace {
 
@@ -56,7 +35,9 @@ http::Response SaveChecklist(Services& s, Call& c) {
 }
 
 http::Response SaveOptions(Services& s, Call& c) {
-  auto options = ReadOptions(c.request);
+  // A JSON array of {code, name, name_local}.
+  auto options = ReadArrayBody<domain::RegistryOption>(
+      c.request, "options", "{code, name, name_local}", ReadRegistryOption);
   if (!options) return ErrorResponse(options.error());
   return NoContent(s.registry_config.SaveOptions(c.actor(), c.param("list"), *options));
 }

@@ -2,9 +2,12 @@
 
 #include <sodium.h>
 
+#include <array>
 #include <boost/json/value.hpp>
+#include <string_view>
 
 #include "api/json_io.hpp"
+#include "core/enum_text.hpp"
 
 namespace mobilise::api {
 namespace {
@@ -15,17 +18,8 @@ bool SameSecret(const std::string& a, std::string_view b) {
   return !a.empty() && a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-const char* CreateTag(Create create) {
-  switch (create) {
-    case Create::kJson:
-      return "json";
-    case Create::kRaw:
-      return "raw";
-    case Create::kNo:
-      break;
-  }
-  return "";
-}
+// The router's tag of a create route, in Create's order (none for a route that is no create).
+constexpr std::array<std::string_view, 3> kCreateTags = {"", "json", "raw"};
 
 // The record a create made, read through its detail handler as a GET of it by the same caller.
 http::Response ReadCreated(const AuthedHandler& detail, const Call& create, const std::string& id) {
@@ -70,7 +64,7 @@ void RouteTable::Authed(const std::string& method, const std::string& pattern,
         keys, create, req, principal->actor.user_id, [&] { return handler(call); },
         [&](const std::string& id) { return ReadCreated(detail, call, id); });
   };
-  router_.Add(method, pattern, std::move(authed), CreateTag(create));
+  router_.Add(method, pattern, std::move(authed), std::string(EnumText(kCreateTags, create)));
 }
 
 }  // namespace mobilise::api

@@ -31,9 +31,10 @@
 // tests/api/idempotency.test.mjs posts to every create twice and fails on a POST route that is
 // neither given a body there nor listed as not a create. where each handler is a named function
 // `http::Response F(Deps&, Call&)` that only translates: typed input from the request
-// (api/handler_io.hpp) -> one service call -> reply. `Deps` is what the handlers need (usually
-// `Services`); the group keeps one copy of it, so it should hold references (as Services does) to
-// things that outlive the router.
+// (api/handler_io.hpp) -> one service call -> reply (a handler that only passes the record to one
+// service method is a named instance of a template of api/record_handlers.hpp). `Deps` is what the
+// handlers need (usually `Services`); the group keeps one copy of it, so it should hold references
+// (as Services does) to things that outlive the router.
 #pragma once
 
 #include <functional>

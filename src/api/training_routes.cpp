@@ -1,5 +1,6 @@
 // /courses, /training-needs, /training-plans (+ /achievement), /trainings/{id}/trainees (scores),
 // /trainings/{id}/followups, and /staff (staff to pick for a training need).
+#include "api/record_handlers.hpp"
 #include "api/routes.hpp"
 #include "api/training_json.hpp"
 #include "domain/trainings/training_service.hpp"
@@ -20,8 +21,11 @@ json::object FollowupsJson(const std::vector<domain::TrainingFollowup>& v) {
 
 }  // namespace
 
-// The handlers: request -> service call -> reply.
+// The handlers: request -> service call -> reply. Those that pass the record to one service
+// method are named with record_handlers.hpp.
 namespace {
+
+using T = domain::TrainingService;
 
 // ---- courses ----
 
@@ -29,28 +33,10 @@ http::Response ListCourses(Services& s, Call&) {
   return Json(200, CoursesJson(s.trainings.Courses()));
 }
 
-http::Response CreateCourse(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadNew<ReadCourse>);
-  if (!in) return ErrorResponse(in.error());
-  return Reply(s.trainings.CreateCourse(c.actor(), *in), 201, CourseJson);
-}
-
-http::Response GetCourse(Services& s, Call& c) {
-  return Reply(s.trainings.GetCourse(c.param("id")), 200, CourseJson);
-}
-
-http::Response UpdateCourse(Services& s, Call& c) {
-  auto in = ReadVersioned(c.request, ReadCourse);
-  if (!in) return ErrorResponse(in.error());
-  const auto& id = c.param("id");
-  return Updated(
-      s.trainings.UpdateCourse(c.actor(), id, in->version, in->input),
-      [&] { return s.trainings.GetCourse(id); }, CourseJson);
-}
-
-http::Response DeleteCourse(Services& s, Call& c) {
-  return NoContent(s.trainings.DeleteCourse(c.actor(), c.param("id")));
-}
+constexpr auto CreateCourse = CreateFromBody<ReadNew<ReadCourse>, &T::CreateCourse, CourseJson>;
+constexpr auto GetCourse = GetById<&T::GetCourse, CourseJson>;
+constexpr auto UpdateCourse = PatchById<ReadCourse, &T::UpdateCourse, &T::GetCourse, CourseJson>;
+constexpr auto DeleteCourse = DeleteById<&T::DeleteCourse>;
 
 // ---- training needs, and the staff they may name ----
 
@@ -61,28 +47,10 @@ http::Response ListNeeds(Services& s, Call& c) {
                    NeedJson);
 }
 
-http::Response CreateNeed(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadNewNeed);
-  if (!in) return ErrorResponse(in.error());
-  return Reply(s.trainings.AddNeed(c.actor(), *in), 201, NeedJson);
-}
-
-http::Response GetNeed(Services& s, Call& c) {
-  return Reply(s.trainings.GetNeed(c.actor(), c.param("id")), 200, NeedJson);
-}
-
-http::Response UpdateNeed(Services& s, Call& c) {
-  auto in = ReadVersioned(c.request, ReadNeedPatch);
-  if (!in) return ErrorResponse(in.error());
-  const auto& id = c.param("id");
-  return Updated(
-      s.trainings.UpdateNeed(c.actor(), id, in->version, in->input),
-      [&] { return s.trainings.GetNeed(c.actor(), id); }, NeedJson);
-}
-
-http::Response DeleteNeed(Services& s, Call& c) {
-  return NoContent(s.trainings.DeleteNeed(c.actor(), c.param("id")));
-}
+constexpr auto CreateNeed = CreateFromBody<ReadNewNeed, &T::AddNeed, NeedJson>;
+constexpr auto GetNeed = GetById<&T::GetNeed, NeedJson>;
+constexpr auto UpdateNeed = PatchById<ReadNeedPatch, &T::UpdateNeed, &T::GetNeed, NeedJson>;
+constexpr auto DeleteNeed = DeleteById<&T::DeleteNeed>;
 
 http::Response ListStaff(Services& s, Call& c) {
   auto page = ParsePage(c.request);
@@ -102,28 +70,10 @@ http::Response ListPlans(Services& s, Call& c) {
                    *page, PlanJson);
 }
 
-http::Response CreatePlan(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadNewPlan);
-  if (!in) return ErrorResponse(in.error());
-  return Reply(s.trainings.SavePlan(c.actor(), *in), 201, PlanJson);
-}
-
-http::Response GetPlan(Services& s, Call& c) {
-  return Reply(s.trainings.GetPlan(c.actor(), c.param("id")), 200, PlanJson);
-}
-
-http::Response UpdatePlan(Services& s, Call& c) {
-  auto in = ReadVersioned(c.request, ReadPlanPatch);
-  if (!in) return ErrorResponse(in.error());
-  const auto& id = c.param("id");
-  return Updated(
-      s.trainings.UpdatePlan(c.actor(), id, in->version, in->input),
-      [&] { return s.trainings.GetPlan(c.actor(), id); }, PlanJson);
-}
-
-http::Response DeletePlan(Services& s, Call& c) {
-  return NoContent(s.trainings.DeletePlan(c.actor(), c.param("id")));
-}
+constexpr auto CreatePlan = CreateFromBody<ReadNewPlan, &T::SavePlan, PlanJson>;
+constexpr auto GetPlan = GetById<&T::GetPlan, PlanJson>;
+constexpr auto UpdatePlan = PatchById<ReadPlanPatch, &T::UpdatePlan, &T::GetPlan, PlanJson>;
+constexpr auto DeletePlan = DeleteById<&T::DeletePlan>;
 
 http::Response PlanAchievement(Services& s, Call& c) {
   return Reply(s.trainings.Achievement(c.actor(), QueryText(c.request, "area"),

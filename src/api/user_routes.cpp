@@ -1,4 +1,5 @@
 // /roles, /users, /users/{id}.
+#include "api/record_handlers.hpp"
 #include "api/routes.hpp"
 
 namespace mobilise::api {
@@ -8,23 +9,24 @@ namespace json = boost::json;
 namespace {
 
 Result<domain::UserListFilter> ReadFilter(const http::Request& request) {
-  auto page = ParsePage(request);
-  if (!page) return Fail(page.error());
-  domain::UserListFilter f;
-  f.page = *page;
-  f.text = QueryText(request, "q");
-  f.role = request.Query("role");
-  f.area_id = request.Query("area");
+  using F = domain::UserListFilter;
+  auto f = ReadListFilter<F>(request, {{"q", &F::text}});
+  if (!f) return f;
+  f->role = request.Query("role");
+  f->area_id = request.Query("area");
   auto disabled = ParseBool(request.Query("disabled"), "disabled");
   if (!disabled) return Fail(disabled.error());
-  f.disabled = *disabled;
+  f->disabled = *disabled;
   return f;
 }
 
 }  // namespace
 
-// The handlers: request -> service call -> reply.
+// The handlers: request -> service call -> reply. Those that pass the record to one service
+// method are named with record_handlers.hpp.
 namespace {
+
+using U = domain::UserService;
 
 http::Response ListRoles(Services&, Call&) {
   json::array out;
@@ -32,21 +34,9 @@ http::Response ListRoles(Services&, Call&) {
   return Json(200, out);
 }
 
-http::Response ListUsers(Services& s, Call& c) {
-  auto f = ReadFilter(c.request);
-  if (!f) return ErrorResponse(f.error());
-  return ReplyPage(s.users.List(c.actor(), *f), f->page, UserJson);
-}
-
-http::Response CreateUser(Services& s, Call& c) {
-  auto in = ReadBody(c.request, ReadNewUser);
-  if (!in) return ErrorResponse(in.error());
-  return Reply(s.users.Create(c.actor(), *in), 201, UserJson);
-}
-
-http::Response GetUser(Services& s, Call& c) {
-  return Reply(s.users.Get(c.actor(), c.param("id")), 200, UserJson);
-}
+constexpr auto ListUsers = ListByFilter<ReadFilter, &U::List, UserJson>;
+constexpr auto CreateUser = CreateFromBody<ReadNewUser, &U::Create, UserJson>;
+constexpr auto GetUser = GetById<&U::Get, UserJson>;
 
 http::Response UpdateUser(Services& s, Call& c) {
   auto in = ReadBody(c.request, ReadUserPatch);

@@ -4,30 +4,6 @@
 
 namespace mobilise {
 
-std::string_view ErrorCodeId(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::kValidation:
-      return "validation";
-    case ErrorCode::kNotFound:
-      return "not_found";
-    case ErrorCode::kConflict:
-      return "conflict";
-    case ErrorCode::kForbidden:
-      return "forbidden";
-    case ErrorCode::kUnauthenticated:
-      return "unauthenticated";
-    case ErrorCode::kTooLarge:
-      return "too_large";
-    case ErrorCode::kRateLimited:
-      return "rate_limited";
-    case ErrorCode::kUnsupported:
-      return "unsupported";
-    case ErrorCode::kInternal:
-      return "internal";
-  }
-  return "internal";
-}
-
 Error Error::Validation(std::string message, FieldProblems fields) {
   return Error{ErrorCode::kValidation, std::move(message), std::move(fields)};
 }

@@ -2,10 +2,13 @@
 // the HTTP adapter maps ErrorCode to a status in exactly one place (api/error_response.cpp).
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <map>
 #include <string>
 #include <string_view>
 
+#include "core/enum_text.hpp"
 #include "core/field_problem.hpp"
 
 namespace mobilise {
@@ -22,8 +25,12 @@ enum class ErrorCode {
   kInternal,         // a bug or an unavailable resource; details go to the log, not the client
 };
 
-// Stable string id used in JSON bodies and logs, e.g. "validation".
-std::string_view ErrorCodeId(ErrorCode code);
+// Stable string ids used in JSON bodies and logs, e.g. "validation", in ErrorCode's order.
+inline constexpr std::array<std::string_view, 9> kErrorCodeIds = {
+    "validation", "not_found",    "conflict",    "forbidden", "unauthenticated",
+    "too_large",  "rate_limited", "unsupported", "internal"};
+static_assert(kErrorCodeIds.size() == static_cast<std::size_t>(ErrorCode::kInternal) + 1);
+inline std::string_view ErrorCodeId(ErrorCode code) { return EnumText(kErrorCodeIds, code); }
 
 struct Error {
   ErrorCode code = ErrorCode::kInternal;

@@ -14,19 +14,12 @@ constexpr const char* kBoundLabels[] = {"0.0005", "0.001", "0.0025", "0.005", "0
 // Prometheus label value escaping: backslash, double quote and newline.
 void AppendEscaped(std::string& out, const std::string& value) {
   for (char c : value) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '"':
-        out += "\\\"";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      default:
-        out += c;
-    }
+    if (c == '\\' || c == '"')
+      out += {'\\', c};
+    else if (c == '\n')
+      out += "\\n";
+    else
+      out += c;
   }
 }
 

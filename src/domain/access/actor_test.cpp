@@ -47,6 +47,15 @@ TEST(Roles, ParseAndNames) {
   EXPECT_FALSE(RoleAllows(Role::kFocalPoint, Permission::kUserWrite));
 }
 
+TEST(Roles, IdsAndNamesReadOneRowPerRole) {
+  EXPECT_EQ(AllRoles(), (std::vector<Role>{Role::kMobiliser, Role::kOfficer, Role::kManager,
+                                           Role::kMe, Role::kAdmin, Role::kFocalPoint}));
+  EXPECT_EQ(RoleId(Role::kFocalPoint), "focal_point");
+  EXPECT_EQ(RoleName(Role::kMobiliser), "Social mobiliser");
+  EXPECT_EQ(RoleName(Role::kMe), "M&E officer");
+  EXPECT_EQ(PermissionId(Permission::kTrainingPlanWrite), "training_plan.write");
+}
+
 TEST(Roles, EveryPermissionHasOneId) {
   std::set<std::string_view> ids;
   for (Permission p : AllPermissions()) {

@@ -2,45 +2,81 @@
 
 namespace mobilise::domain {
 
+namespace {
+
+// The `member` of every row of `table`, in the table's order.
+template <class T, class Row, std::size_t N>
+std::vector<T> ColumnOf(const Row (&table)[N], T Row::*member) {
+  std::vector<T> out;
+  for (const auto& row : table) out.push_back(row.*member);
+  return out;
+}
+
+// The `value` of the first row of `table` whose `key` is `k`; `fallback` when there is none.
+template <class Row, std::size_t N, class K, class V>
+V Lookup(const Row (&table)[N], K Row::*key, const K& k, V Row::*value, V fallback) {
+  for (const auto& row : table)
+    if (row.*key == k) return row.*value;
+  return fallback;
+}
+
+struct RoleEntry {
+  Role role;
+  std::string_view id;    // stored and sent
+  std::string_view name;  // English display name
+};
+
+// One row per role, in declaration order; RoleId, RoleName and AllRoles read it.
+constexpr RoleEntry kRoles[] = {
+    {Role::kMobiliser, "mobiliser", "Social mobiliser"},
+    {Role::kOfficer, "officer", "Officer"},
+    {Role::kManager, "manager", "Manager"},
+    {Role::kMe, "me", "M&E officer"},
+    {Role::kAdmin, "admin", "Administrator"},
+    {Role::kFocalPoint, "focal_point", "Feedback focal point"},
+};
+
+struct PermissionEntry {
+  Permission permission;
+  std::string_view id;
+};
+
+// One row per permission, in declaration order; AllPermissions and PermissionId read it.
+constexpr PermissionEntry kPermissions[] = {
+    {Permission::kAreaRead, "area.read"},
+    {Permission::kAreaWrite, "area.write"},
+    {Permission::kUserRead, "user.read"},
+    {Permission::kUserWrite, "user.write"},
+    {Permission::kAuditRead, "audit.read"},
+    {Permission::kRegistryRead, "registry.read"},
+    {Permission::kRegistryWrite, "registry.write"},
+    {Permission::kNationalIdRead, "national_id.read"},
+    {Permission::kConfigWrite, "config.write"},
+    {Permission::kFeedbackWrite, "feedback.write"},
+    {Permission::kFeedbackManage, "feedback.manage"},
+    {Permission::kFeedbackSensitive, "feedback.sensitive"},
+    {Permission::kActivityWrite, "activity.write"},
+    {Permission::kActivityVerify, "activity.verify"},
+    {Permission::kReportWrite, "report.write"},
+    {Permission::kReportApprove, "report.approve"},
+    {Permission::kTargetWrite, "target.write"},
+    {Permission::kIndicatorWrite, "indicator.write"},
+    {Permission::kCourseWrite, "course.write"},
+    {Permission::kTrainingPlanWrite, "training_plan.write"},
+};
+
+}  // namespace
+
 std::string_view RoleId(Role role) {
-  switch (role) {
-    case Role::kMobiliser:
-      return "mobiliser";
-    case Role::kOfficer:
-      return "officer";
-    case Role::kManager:
-      return "manager";
-    case Role::kMe:
-      return "me";
-    case Role::kAdmin:
-      return "admin";
-    case Role::kFocalPoint:
-      return "focal_point";
-  }
-  return "mobiliser";
+  return Lookup(kRoles, &RoleEntry::role, role, &RoleEntry::id, std::string_view("mobiliser"));
 }
 
 std::string_view RoleName(Role role) {
-  switch (role) {
-    case Role::kMobiliser:
-      return "Social mobiliser";
-    case Role::kOfficer:
-      return "Officer";
-    case Role::kManager:
-      return "Manager";
-    case Role::kMe:
-      return "M&E officer";
-    case Role::kAdmin:
-      return "Administrator";
-    case Role::kFocalPoint:
-      return "Feedback focal point";
-  }
-  return "";
+  return Lookup(kRoles, &RoleEntry::role, role, &RoleEntry::name, std::string_view());
 }
 
 const std::vector<Role>& AllRoles() {
-  static const std::vector<Role> kAll = {Role::kMobiliser, Role::kOfficer, Role::kManager,
-                                         Role::kMe,        Role::kAdmin,   Role::kFocalPoint};
+  static const std::vector<Role> kAll = ColumnOf(kRoles, &RoleEntry::role);
   return kAll;
 }
 
@@ -97,51 +133,13 @@ bool RoleAllows(Role role, Permission permission) {
   return false;
 }
 
-namespace {
-
-struct PermissionEntry {
-  Permission permission;
-  std::string_view id;
-};
-
-// One row per permission, in declaration order; AllPermissions and PermissionId read it.
-constexpr PermissionEntry kPermissions[] = {
-    {Permission::kAreaRead, "area.read"},
-    {Permission::kAreaWrite, "area.write"},
-    {Permission::kUserRead, "user.read"},
-    {Permission::kUserWrite, "user.write"},
-    {Permission::kAuditRead, "audit.read"},
-    {Permission::kRegistryRead, "registry.read"},
-    {Permission::kRegistryWrite, "registry.write"},
-    {Permission::kNationalIdRead, "national_id.read"},
-    {Permission::kConfigWrite, "config.write"},
-    {Permission::kFeedbackWrite, "feedback.write"},
-    {Permission::kFeedbackManage, "feedback.manage"},
-    {Permission::kFeedbackSensitive, "feedback.sensitive"},
-    {Permission::kActivityWrite, "activity.write"},
-    {Permission::kActivityVerify, "activity.verify"},
-    {Permission::kReportWrite, "report.write"},
-    {Permission::kReportApprove, "report.approve"},
-    {Permission::kTargetWrite, "target.write"},
-    {Permission::kIndicatorWrite, "indicator.write"},
-    {Permission::kCourseWrite, "course.write"},
-    {Permission::kTrainingPlanWrite, "training_plan.write"},
-};
-
-}  // namespace
-
 std::string_view PermissionId(Permission permission) {
-  for (const auto& e : kPermissions)
-    if (e.permission == permission) return e.id;
-  return "";
+  return Lookup(kPermissions, &PermissionEntry::permission, permission, &PermissionEntry::id,
+                std::string_view());
 }
 
 const std::vector<Permission>& AllPermissions() {
-  static const std::vector<Permission> kAll = [] {
-    std::vector<Permission> all;
-    for (const auto& e : kPermissions) all.push_back(e.permission);
-    return all;
-  }();
+  static const std::vector<Permission> kAll = ColumnOf(kPermissions, &PermissionEntry::permission);
   return kAll;
 }
 

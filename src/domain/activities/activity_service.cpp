@@ -4,8 +4,10 @@
 
 #include "core/id.hpp"
 #include "domain/activities/activity_rules.hpp"
+#include "domain/areas/area_scope.hpp"
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/validation.hpp"
+#include "domain/versioned.hpp"
 
 namespace mobilise::domain {
 namespace {
@@ -45,8 +47,8 @@ void CheckCourse(UnitOfWork& uow, const Activity& a, const ActivityInput& in, Fi
 
 void CheckArea(UnitOfWork& uow, const Actor& actor, Activity& a, const std::string& area_id,
                FieldErrors& errors) {
-  auto area = IsValidId(area_id) ? uow.Areas().Get(area_id) : std::nullopt;
-  if (!area || !actor.Sees(area->path))
+  auto area = VisibleArea(uow.Areas(), actor, area_id);
+  if (!area)
     errors["area_id"] = problem::NoSuchInScope("area");
   else if (!actor.Can(Permission::kActivityWrite, area->path))
     errors["area_id"] = problem::RoleMayNotInArea("record_activities");
@@ -121,9 +123,7 @@ Result<Activity> Save(UnitOfWork& uow, const Clock& clock, const Actor& actor,
                       const std::string& action, const Activity& before, Activity a,
                       const std::string& now,
                       const std::optional<std::string>& correction_reason = std::nullopt) {
-  a.version = before.version + 1;
-  a.updated_at = now;
-  a.updated_by = actor.UserId();
+  NextVersion(a, before, actor, now);
   if (!uow.Activities().Update(a, before.version))
     return Fail(Error::Conflict("the activity was changed by someone else; reload"));
   auto after = ActivitySnapshot(a);
@@ -153,18 +153,9 @@ Result<Page<Activity>> ActivityService::List(const Actor& actor, const ActivityF
   ActivityQuery q;
   q.scope = f.queue ? actor.Scope(Permission::kActivityVerify) : actor.Scope(Permission::kAreaRead);
   if (f.area_id) {
-    auto area = IsValidId(*f.area_id) ? uow->Areas().Get(*f.area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path))
-      return Fail(Error::Field("area", problem::NoSuchInScope("area")));
-    const auto range = SubtreeRange(area->path);
-    std::vector<PathRange> narrowed;
-    for (const auto& s : q.scope) {
-      if (PathWithin(area->path, s.lo))
-        narrowed = {range};
-      else if (PathWithin(s.lo, area->path))
-        narrowed.push_back(s);
-    }
-    q.scope = narrowed;
+    auto area = VisibleArea(uow->Areas(), actor, *f.area_id, "area");
+    if (!area) return Fail(area.error());
+    q.scope = NarrowTo(q.scope, area->path);
   }
   q.status = f.queue ? std::optional<std::string>(ToString(ActivityStatus::kSubmitted)) : f.status;
   q.type = f.type;
@@ -266,13 +257,8 @@ Result<std::vector<ActivityMonthCount>> ActivityService::MonthlyCounts(
     const Actor& actor, std::optional<std::string> area_id, std::optional<std::string> from,
     std::optional<std::string> to, bool include_unverified) {
   auto uow = db_.Begin(false);
-  std::vector<PathRange> scope = actor.Scope(Permission::kAreaRead);
-  if (area_id) {
-    auto area = IsValidId(*area_id) ? uow->Areas().Get(*area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path))
-      return Fail(Error::Field("area", problem::NoSuchInScope("area")));
-    scope = {SubtreeRange(area->path)};
-  }
+  auto scope = ListScope(uow->Areas(), actor, Permission::kAreaRead, area_id);
+  if (!scope) return Fail(scope.error());
   FieldErrors errors;
   if (from && !IsValidDate(*from)) errors["from"] = problem::NotADate();
   if (to && !IsValidDate(*to)) errors["to"] = problem::NotADate();
@@ -281,8 +267,8 @@ Result<std::vector<ActivityMonthCount>> ActivityService::MonthlyCounts(
   const std::string start = from.value_or(YearBefore(today));
   std::vector<std::string> statuses{std::string(ToString(ActivityStatus::kVerified))};
   if (include_unverified) statuses.emplace_back(ToString(ActivityStatus::kSubmitted));
-  if (scope.empty()) return std::vector<ActivityMonthCount>{};
-  return uow->Activities().MonthlyCounts(scope, start, to.value_or(today), statuses, today);
+  if (scope->empty()) return std::vector<ActivityMonthCount>{};
+  return uow->Activities().MonthlyCounts(*scope, start, to.value_or(today), statuses, today);
 }
 
 Result<std::vector<StoredFile>> ActivityService::Files(const Actor& actor, const std::string& id) {

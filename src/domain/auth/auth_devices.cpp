@@ -5,14 +5,10 @@
 #include "domain/auth/auth_service.hpp"
 #include "domain/users/user_service.hpp"
 #include "domain/validation.hpp"
+#include "domain/versioned.hpp"
 
 namespace mobilise::domain {
 namespace {
-
-std::optional<std::string> UserAuditPath(const User& u) {
-  if (u.roles.empty()) return std::nullopt;
-  return u.roles.front().area_path;
-}
 
 // The user `id` when `actor` is that user or holds `p` over them; else not found (cannot even
 // read the user) or forbidden (may read, may not change).
@@ -70,12 +66,8 @@ Result<User> AuthService::SetOwnLocale(const Actor& actor, const std::string& lo
   if (found->locale == locale) return *found;
   User u = *found;
   u.locale = locale;
-  u.version = found->version + 1;
-  u.updated_at = clock_.Timestamp();
-  u.updated_by = actor.user_id;
-  auto ok = uow->Users().Update(u, found->version);
-  if (!ok) return Fail(ok.error());
-  if (!*ok) return Fail(Error::Stale("user", found->version));
+  NextVersion(u, *found, actor, clock_.Timestamp());
+  if (auto ok = UpdateUser(uow->Users(), u, found->version); !ok) return Fail(ok.error());
   RecordAudit(uow->Audit(), clock_, actor, "update", "user", u.id, UserAuditPath(u),
               UserSnapshot(*found), UserSnapshot(u));
   uow->Commit();

@@ -6,7 +6,9 @@
 #include "core/clock.hpp"
 #include "core/id.hpp"
 #include "domain/auth/password.hpp"
+#include "domain/users/user_service.hpp"
 #include "domain/validation.hpp"
+#include "domain/versioned.hpp"
 
 namespace mobilise::domain {
 namespace {
@@ -166,12 +168,8 @@ Status AuthService::ChangePassword(const Actor& actor, const std::string& sessio
   if (!fresh) return Fail(Error::Unauthenticated());
   User u = *fresh;
   u.pw_hash = hash;
-  u.version = fresh->version + 1;
-  u.updated_at = clock_.Timestamp();
-  u.updated_by = actor.user_id;
-  auto ok = uow->Users().Update(u, fresh->version);
-  if (!ok) return Fail(ok.error());
-  if (!*ok) return Fail(Error::Stale("user", fresh->version));
+  NextVersion(u, *fresh, actor, clock_.Timestamp());
+  if (auto ok = UpdateUser(uow->Users(), u, fresh->version); !ok) return Fail(ok.error());
   uow->Credentials().DeleteUserSessions(
       u.id,
       session_token.empty() ? std::nullopt : std::optional<std::string>(Sha256Hex(session_token)));

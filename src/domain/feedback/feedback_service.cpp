@@ -4,10 +4,12 @@
 
 #include "core/id.hpp"
 #include "domain/areas/area_path.hpp"
+#include "domain/areas/area_scope.hpp"
 #include "domain/feedback/feedback_rules.hpp"
 #include "domain/feedback/short_ref.hpp"
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/validation.hpp"
+#include "domain/versioned.hpp"
 
 namespace mobilise::domain {
 namespace {
@@ -21,8 +23,8 @@ Result<Feedback> Visible(UnitOfWork& uow, const Actor& actor, const std::string&
 
 void CheckArea(UnitOfWork& uow, const Actor& actor, Feedback& f, const std::string& area_id,
                FieldErrors& errors) {
-  auto area = IsValidId(area_id) ? uow.Areas().Get(area_id) : std::nullopt;
-  if (!area || !actor.Sees(area->path))
+  auto area = VisibleArea(uow.Areas(), actor, area_id);
+  if (!area)
     errors["area_id"] = problem::NoSuchInScope("area");
   else if (!actor.Can(Permission::kFeedbackWrite, area->path))
     errors["area_id"] = problem::RoleMayNotInArea("log_feedback");
@@ -76,9 +78,7 @@ Result<FeedbackDetail> Save(UnitOfWork& uow, const Clock& clock, const Actor& ac
                             const std::string& action, const std::string& event,
                             const std::optional<std::string>& note, const Feedback& before,
                             Feedback f, const std::string& now) {
-  f.version = before.version + 1;
-  f.updated_at = now;
-  f.updated_by = actor.UserId();
+  NextVersion(f, before, actor, now);
   if (!uow.Feedback().Update(f, before.version))
     return Fail(Error::Conflict("the record was changed by someone else; reload"));
   uow.Feedback().AddEvent({NewId(), f.id, f.updated_at, actor.UserId(), std::nullopt, event, note});
@@ -104,20 +104,11 @@ Result<FeedbackQuery> QueryFor(UnitOfWork& uow, const Actor& actor, const Feedba
   q.scope = actor.Scope(Permission::kAreaRead);
   q.sensitive_scope = actor.Scope(Permission::kFeedbackSensitive);
   if (f.area_id) {
-    auto area = IsValidId(*f.area_id) ? uow.Areas().Get(*f.area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path))
-      return Fail(Error::Field("area", problem::NoSuchInScope("area")));
-    const auto range = SubtreeRange(area->path);
-    q.scope = {range};
+    auto area = VisibleArea(uow.Areas(), actor, *f.area_id, "area");
+    if (!area) return Fail(area.error());
+    q.scope = {SubtreeRange(area->path)};
     // Sensitive records of the area only where the caller is a focal point.
-    std::vector<PathRange> narrowed;
-    for (const auto& s : q.sensitive_scope) {
-      if (PathWithin(area->path, s.lo))
-        narrowed = {range};
-      else if (PathWithin(s.lo, area->path))
-        narrowed.push_back(s);
-    }
-    q.sensitive_scope = narrowed;
+    q.sensitive_scope = NarrowTo(q.sensitive_scope, area->path);
   }
   FieldErrors errors;
   if (f.from) CheckPastDate(errors, "from", *f.from, today);

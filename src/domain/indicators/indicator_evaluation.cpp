@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "core/id.hpp"
+#include "domain/areas/area_scope.hpp"
 #include "domain/indicators/dimension_labels.hpp"
 #include "domain/indicators/indicator_rules.hpp"
 #include "domain/indicators/indicator_service.hpp"
@@ -97,9 +98,8 @@ Result<ValueContext> IndicatorService::Context(UnitOfWork& uow, const Actor& act
   ValueContext c;
   c.lang = lang;
   c.settings = SettingsFrom(uow.Indicators().Settings(), clock_.Today());
-  auto area = IsValidId(area_id) ? uow.Areas().Get(area_id) : std::nullopt;
-  if (!area || !actor.Sees(area->path))
-    return Fail(Error::NotFound("area"));  // never leak existence
+  auto area = VisibleArea(uow.Areas(), actor, area_id);
+  if (!area) return Fail(Error::NotFound("area"));  // never leak existence
   auto p = ParsePeriod(period, c.settings.fiscal_year);
   if (!p) return Fail(Error::Field("period", problem::NotAPeriodOrPtd()));
   c.area = *area;

@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "domain/indicators/indicator_rules.hpp"
 #include "domain/validation.hpp"
+#include "domain/versioned.hpp"
 
 namespace mobilise::domain {
 namespace {
@@ -166,9 +167,7 @@ Result<Indicator> IndicatorService::Update(const Actor& actor, const std::string
   Apply(d, in);
   if (!CheckAll(*uow, d, errors).empty())
     return Fail(Error::Validation("the indicator definition is not valid", errors));
-  d.version = found->version + 1;
-  d.updated_at = clock_.Timestamp();
-  d.updated_by = actor.UserId();
+  NextVersion(d, *found, actor, clock_.Timestamp());
   if (!uow->Indicators().Update(d, found->version))
     return Fail(Error::Stale("indicator", found->version));
   RecordAudit(uow->Audit(), clock_, actor, "update", "indicator", d.code, std::nullopt,

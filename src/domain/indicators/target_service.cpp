@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "core/id.hpp"
+#include "domain/areas/area_scope.hpp"
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/indicators/indicator_service.hpp"
 #include "domain/indicators/target_rules.hpp"
@@ -53,14 +54,9 @@ Result<Page<Target>> TargetService::List(const Actor& actor,
                                          const std::optional<std::string>& period,
                                          PageRequest page) {
   auto uow = db_.Begin(false);
-  std::vector<PathRange> scope = actor.Scope(Permission::kAreaRead);
-  if (area_id) {
-    auto area = IsValidId(*area_id) ? uow->Areas().Get(*area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path))
-      return Fail(Error::Field("area", problem::NoSuchInScope("area")));
-    scope = {SubtreeRange(area->path)};
-  }
-  return uow->Targets().List(scope, code, period, page);
+  auto scope = ListScope(uow->Areas(), actor, Permission::kAreaRead, area_id);
+  if (!scope) return Fail(scope.error());
+  return uow->Targets().List(*scope, code, period, page);
 }
 
 Result<Target> TargetService::Save(const Actor& actor, const TargetInput& in) {
@@ -70,9 +66,8 @@ Result<Target> TargetService::Save(const Actor& actor, const TargetInput& in) {
   const std::string id = NewRecordId(in.id, "id", errors);
   auto d = uow->Indicators().Get(in.indicator_code);
   if (!d) errors["indicator_code"] = problem::NoSuch("indicator");
-  auto area = IsValidId(in.area_id) ? uow->Areas().Get(in.area_id) : std::nullopt;
-  if (!area || !actor.Sees(area->path))
-    return Fail(Error::Field("area_id", problem::NoSuchInScope("area")));
+  auto area = VisibleArea(uow->Areas(), actor, in.area_id, "area_id");
+  if (!area) return Fail(area.error());
   if (!actor.Can(Permission::kTargetWrite, area->path))
     return Fail(Error::Forbidden(
         "targets are set by managers, M&E officers and administrators of the area"));
@@ -120,11 +115,10 @@ Status TargetService::Delete(const Actor& actor, const std::string& id) {
   return {};
 }
 
-Result<TargetImportReport> TargetService::Import(const Actor& actor,
-                                                 const std::vector<TargetImportRow>& rows,
-                                                 bool dry_run) {
+Result<ImportReport> TargetService::Import(const Actor& actor,
+                                           const std::vector<TargetImportRow>& rows, bool dry_run) {
   auto uow = db_.Begin(true);
-  TargetImportReport report;
+  ImportReport report;
   report.rows = static_cast<int>(rows.size());
   const auto settings = SettingsFrom(uow->Indicators().Settings(), clock_.Today());
   std::map<std::string, std::optional<Indicator>> indicators;
@@ -175,11 +169,7 @@ Result<TargetImportReport> TargetService::Import(const Actor& actor,
       uow->Targets().Insert(
           NewTarget(in, area, *ParsePeriod(in.period, settings.fiscal_year), now, actor.UserId()));
   }
-  RecordAudit(uow->Audit(), clock_, actor, "import", "target", std::nullopt, std::nullopt,
-              std::nullopt, Snapshot{{"targets", std::to_string(good.size())}});
-  uow->Commit();
-  report.saved = static_cast<int>(good.size());
-  return report;
+  return CommitImport(*uow, clock_, actor, "target", "targets", good.size(), std::move(report));
 }
 
 }  // namespace mobilise::domain

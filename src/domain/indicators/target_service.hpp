@@ -9,7 +9,7 @@
 
 #include "core/clock.hpp"
 #include "core/result.hpp"
-#include "domain/import_row_error.hpp"
+#include "domain/import_report.hpp"
 #include "domain/indicators/indicator.hpp"
 #include "domain/unit_of_work.hpp"
 
@@ -26,11 +26,6 @@ struct TargetImportRow {
   std::string indicator_code, area_code, period, disaggregation, value;
 };
 
-struct TargetImportReport {
-  int rows = 0, saved = 0;
-  std::vector<ImportRowError> errors;
-};
-
 class TargetService {
  public:
   TargetService(UnitOfWorkFactory& db, const Clock& clock) : db_(db), clock_(clock) {}
@@ -40,8 +35,8 @@ class TargetService {
   // Sets the target of its key (indicator, area, period, disaggregation), replacing one there.
   Result<Target> Save(const Actor& actor, const TargetInput& input);
   Status Delete(const Actor& actor, const std::string& id);
-  Result<TargetImportReport> Import(const Actor& actor, const std::vector<TargetImportRow>& rows,
-                                    bool dry_run);
+  Result<ImportReport> Import(const Actor& actor, const std::vector<TargetImportRow>& rows,
+                              bool dry_run);
 
  private:
   UnitOfWorkFactory& db_;

@@ -8,6 +8,7 @@
 #include "domain/areas/area_scope.hpp"
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/registry/household_rules.hpp"
+#include "domain/versioned.hpp"
 
 namespace mobilise::domain {
 namespace {
@@ -35,8 +36,8 @@ Result<Household> Writable(UnitOfWork& uow, const Actor& actor, const std::strin
 // The area a household may be registered in, or a field error.
 std::optional<Area> WritableArea(UnitOfWork& uow, const Actor& actor, const std::string& area_id,
                                  FieldErrors& errors) {
-  auto area = IsValidId(area_id) ? uow.Areas().Get(area_id) : std::nullopt;
-  if (!area || !actor.Sees(area->path)) {
+  auto area = VisibleArea(uow.Areas(), actor, area_id);
+  if (!area) {
     errors["area_id"] = problem::NoSuchInScope("area");
     return std::nullopt;
   }
@@ -214,9 +215,7 @@ Result<HouseholdDetail> HouseholdService::Update(const Actor& actor, const std::
     if (auto ok = CheckDuplicates(*uow, actor, h, in.allow_duplicate, warnings); !ok)
       return Fail(ok.error());
   }
-  h.version = before.version + 1;
-  h.updated_at = clock_.Timestamp();
-  h.updated_by = actor.UserId();
+  NextVersion(h, before, actor, clock_.Timestamp());
   if (!uow->Households().Update(h, before.version))
     return Fail(Error::Conflict("the household was changed by someone else; reload"));
   if (h.area_path != before.area_path)
@@ -283,9 +282,7 @@ Result<Person> HouseholdService::AddPerson(const Actor& actor, const std::string
     h.name_key = HouseholdNameKey(h.head_name, h.head_father_name.value_or(""));
   }
   DeriveFlags(h, people, clock_.Today());
-  h.version = before.version + 1;
-  h.updated_at = p.updated_at;
-  h.updated_by = actor.UserId();
+  NextVersion(h, before, actor, p.updated_at);
   uow->Households().Update(h, before.version);
   uow->Households().RefreshCounts(id);
   RecordAudit(uow->Audit(), clock_, actor, "create", "person", p.id, h.area_path, std::nullopt,
@@ -309,9 +306,7 @@ Result<Person> HouseholdService::UpdatePerson(const Actor& actor, const std::str
   if (p.relation == "head" && before->relation != "head" && found->head_person_id)
     errors["relation"] = problem::HouseholdHasHead();
   if (!errors.empty()) return Fail(Error::Validation("the person has invalid fields", errors));
-  p.version = before->version + 1;
-  p.updated_at = clock_.Timestamp();
-  p.updated_by = actor.UserId();
+  NextVersion(p, *before, actor, clock_.Timestamp());
   if (!uow->Households().UpdatePerson(p, before->version))
     return Fail(Error::Conflict("the person was changed by someone else; reload"));
   Household h = *found;
@@ -323,9 +318,7 @@ Result<Person> HouseholdService::UpdatePerson(const Actor& actor, const std::str
   }
   h.name_key = HouseholdNameKey(h.head_name, h.head_father_name.value_or(""));
   DeriveFlags(h, uow->Households().People(id), clock_.Today());
-  h.version = found->version + 1;
-  h.updated_at = p.updated_at;
-  h.updated_by = actor.UserId();
+  NextVersion(h, *found, actor, p.updated_at);
   uow->Households().Update(h, found->version);
   RecordAudit(uow->Audit(), clock_, actor, "update", "person", p.id, h.area_path,
               PersonSnapshot(*before), PersonSnapshot(p));
@@ -435,15 +428,11 @@ Result<HouseholdDetail> HouseholdService::Merge(const Actor& actor, const std::s
   uow->Households().MoveMembersTo(other_id, keep_id, h.area_path);
   if (!h.head_person_id) h.head_person_id = other->head_person_id;
   DeriveFlags(h, uow->Households().People(keep_id), clock_.Today());
-  h.version = keep->version + 1;
-  h.updated_at = now;
-  h.updated_by = actor.UserId();
+  NextVersion(h, *keep, actor, now);
   uow->Households().Update(h, keep->version);
   Household o = *other;
   o.merged_into_id = keep_id;
-  o.version = other->version + 1;
-  o.updated_at = now;
-  o.updated_by = actor.UserId();
+  NextVersion(o, *other, actor, now);
   uow->Households().Update(o, other->version);
   uow->Households().SoftDelete(other_id, now);
   uow->Households().RefreshCounts(keep_id);

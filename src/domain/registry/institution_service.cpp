@@ -5,6 +5,7 @@
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/registry/institution_checks.hpp"
 #include "domain/registry/institution_rules.hpp"
+#include "domain/versioned.hpp"
 
 namespace mobilise::domain {
 namespace {
@@ -12,8 +13,8 @@ namespace {
 // The area an institution is registered in: in the actor's areas and writable by them.
 void ApplyArea(UnitOfWork& uow, const Actor& actor, Institution& inst, const std::string& area_id,
                FieldErrors& errors) {
-  auto area = IsValidId(area_id) ? uow.Areas().Get(area_id) : std::nullopt;
-  if (!area || !actor.Sees(area->path)) {
+  auto area = VisibleArea(uow.Areas(), actor, area_id);
+  if (!area) {
     errors["area_id"] = problem::NoSuchInScope("area");
   } else if (!actor.Can(Permission::kRegistryWrite, area->path)) {
     errors["area_id"] = problem::RoleMayNotInArea("register_institutions");
@@ -179,9 +180,7 @@ Result<InstitutionDetail> InstitutionService::Update(const Actor& actor, const s
   FieldErrors errors;
   const auto change = ApplyInstitution(*uow, actor, config, clock_, inst, in, false, errors);
   if (!errors.empty()) return Fail(Error::Validation("the institution has invalid fields", errors));
-  inst.version = before.version + 1;
-  inst.updated_at = clock_.Timestamp();
-  inst.updated_by = actor.UserId();
+  NextVersion(inst, before, actor, clock_.Timestamp());
   if (!uow->Institutions().Update(inst, before.version))
     return Fail(Error::Conflict("the institution was changed by someone else; reload"));
   if (change) uow->Institutions().AddStatusChange(*change);

@@ -6,6 +6,7 @@
 #include "domain/registry/institution_checks.hpp"
 #include "domain/registry/institution_rules.hpp"
 #include "domain/registry/institution_service.hpp"
+#include "domain/versioned.hpp"
 
 namespace mobilise::domain {
 namespace {
@@ -179,9 +180,7 @@ Result<MembershipResult> InstitutionService::UpdateMember(const Actor& actor, co
   FieldErrors errors;
   ApplyMemberPatch(config, *found, p, clock_.Today(), m, errors);
   if (!errors.empty()) return Fail(Error::Validation("the membership is invalid", errors));
-  m.version = found->version + 1;
-  m.updated_at = clock_.Timestamp();
-  m.updated_by = actor.UserId();
+  NextVersion(m, *found, actor, clock_.Timestamp());
   if (!uow->Institutions().UpdateMembership(m, found->version))
     return Fail(Error::Conflict("the membership was changed by someone else; reload"));
   RefreshCounts(*uow, m);

@@ -7,10 +7,12 @@
 
 #include "core/clock.hpp"
 #include "core/id.hpp"
+#include "domain/areas/area_scope.hpp"
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/indicators/dimension_labels.hpp"
 #include "domain/reports/report_rules.hpp"
 #include "domain/validation.hpp"
+#include "domain/versioned.hpp"
 
 namespace mobilise::domain {
 namespace {
@@ -123,9 +125,8 @@ Result<Page<Report>> ReportService::List(const Actor& actor,
   q.template_code = template_code;
   q.status = status;
   if (area_id) {
-    auto area = IsValidId(*area_id) ? uow->Areas().Get(*area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path))
-      return Fail(Error::Field("area", problem::NoSuchInScope("area")));
+    auto area = VisibleArea(uow->Areas(), actor, *area_id, "area");
+    if (!area) return Fail(area.error());
     q.area_path = area->path;
   }
   return uow->Reports().List(q, page);
@@ -187,9 +188,8 @@ Result<ReportContent> ReportService::Create(const Actor& actor, const ReportInpu
   auto templates = uow->Reports().Templates();
   const ReportTemplate* t = FindTemplate(templates, in.template_code);
   if (!t) errors["template_code"] = problem::NoSuch("report_template");
-  auto area = IsValidId(in.area_id) ? uow->Areas().Get(in.area_id) : std::nullopt;
-  if (!area || !actor.Sees(area->path))
-    return Fail(Error::Field("area_id", problem::NoSuchInScope("area")));
+  auto area = VisibleArea(uow->Areas(), actor, in.area_id, "area_id");
+  if (!area) return Fail(area.error());
   if (!actor.Can(Permission::kReportWrite, area->path))
     return Fail(Error::Forbidden(
         "progress reports are written by officers, managers, M&E officers and administrators"));
@@ -338,9 +338,7 @@ Result<ReportContent> ReportService::Update(const Actor& actor, const std::strin
     }
   }
   if (!errors.empty()) return Fail(Error::Validation("the report has invalid fields", errors));
-  r.version = found->version + 1;
-  r.updated_at = clock_.Timestamp();
-  r.updated_by = actor.UserId();
+  NextVersion(r, *found, actor, clock_.Timestamp());
   if (!uow->Reports().Update(r, found->version))
     return Fail(Error::Stale("report", found->version));
   uow->Reports().AddEvent(
@@ -420,9 +418,7 @@ Result<ReportContent> ReportService::Transition(const Actor& actor, const std::s
     r.return_comment.reset();
   }
   r.status = *to;
-  r.version = found->version + 1;
-  r.updated_at = now;
-  r.updated_by = actor.UserId();
+  NextVersion(r, *found, actor, now);
   if (!uow->Reports().Update(r, found->version))
     return Fail(Error::Stale("report", found->version));
   const std::string done(ReportActionDone(action));

@@ -18,8 +18,8 @@ void CheckNeed(UnitOfWork& uow, const Actor& actor, TrainingNeed& n, bool area_c
                bool subject_changed, std::string_view today, FieldErrors& errors) {
   CheckNeedFields(n, today, errors);
   if (area_changed) {
-    auto area = IsValidId(n.area_id) ? uow.Areas().Get(n.area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path))
+    auto area = VisibleArea(uow.Areas(), actor, n.area_id);
+    if (!area)
       errors["area_id"] = problem::NoSuchInScope("area");
     else if (!actor.Can(Permission::kActivityWrite, area->path))
       errors["area_id"] = problem::RoleMayNotRecordNeeds();
@@ -158,9 +158,8 @@ Result<Page<StaffMember>> TrainingService::Staff(const Actor& actor,
   const auto scope = actor.Scope(Permission::kActivityWrite);
   std::optional<std::string> area_path;
   if (area_id) {
-    auto area = IsValidId(*area_id) ? uow->Areas().Get(*area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path))
-      return Fail(Error::Field("area", problem::NoSuchInScope("area")));
+    auto area = VisibleArea(uow->Areas(), actor, *area_id, "area");
+    if (!area) return Fail(area.error());
     area_path = area->path;
   }
   if (text && text->empty()) text.reset();

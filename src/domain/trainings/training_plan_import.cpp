@@ -42,11 +42,11 @@ std::optional<TrainingPlan> PlanOfRow(UnitOfWork& uow, const Actor& actor, const
 
 }  // namespace
 
-Result<PlanImportReport> TrainingService::ImportPlans(const Actor& actor,
-                                                      const std::vector<PlanImportRow>& rows,
-                                                      bool dry_run) {
+Result<ImportReport> TrainingService::ImportPlans(const Actor& actor,
+                                                  const std::vector<PlanImportRow>& rows,
+                                                  bool dry_run) {
   auto uow = db_.Begin(true);
-  PlanImportReport report;
+  ImportReport report;
   report.rows = static_cast<int>(rows.size());
   std::vector<TrainingPlan> plans;
   std::set<std::tuple<std::string, std::string, std::string>> seen;
@@ -63,11 +63,8 @@ Result<PlanImportReport> TrainingService::ImportPlans(const Actor& actor,
   }
   if (dry_run || !report.errors.empty()) return report;
   for (const auto& p : plans) uow->Trainings().UpsertPlan(p);
-  RecordAudit(uow->Audit(), clock_, actor, "import", "training_plan", std::nullopt, std::nullopt,
-              std::nullopt, Snapshot{{"plans", std::to_string(plans.size())}});
-  uow->Commit();
-  report.saved = static_cast<int>(plans.size());
-  return report;
+  return CommitImport(*uow, clock_, actor, "training_plan", "plans", plans.size(),
+                      std::move(report));
 }
 
 }  // namespace mobilise::domain

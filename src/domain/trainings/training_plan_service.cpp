@@ -15,8 +15,8 @@ namespace {
 void ApplyPlan(UnitOfWork& uow, const Actor& actor, TrainingPlan& t, const PlanPatch& in,
                bool creating, FieldErrors& errors) {
   if (in.area_id && (creating || *in.area_id != t.area_id)) {
-    auto area = IsValidId(*in.area_id) ? uow.Areas().Get(*in.area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path))
+    auto area = VisibleArea(uow.Areas(), actor, *in.area_id);
+    if (!area)
       errors["area_id"] = problem::NoSuchInScope("area");
     else if (!MaySetPlans(actor, area->path))
       errors["area_id"] = problem::PlansSetByOfficers();

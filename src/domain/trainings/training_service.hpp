@@ -14,7 +14,7 @@
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "domain/activities/activity.hpp"
-#include "domain/import_row_error.hpp"
+#include "domain/import_report.hpp"
 #include "domain/trainings/training.hpp"
 #include "domain/unit_of_work.hpp"
 
@@ -77,11 +77,6 @@ struct PlanImportRow {
   std::string course_code, area_code, period, planned_events, planned_participants;
 };
 
-struct PlanImportReport {
-  int rows = 0, saved = 0;
-  std::vector<ImportRowError> errors;
-};
-
 // A trainee's scores and knowledge gain: absolute (post - pre) and normalised
 // ((post - pre) / (max - pre), Hake's gain), when both scores and the test maximum exist.
 struct Trainee {
@@ -131,8 +126,8 @@ class TrainingService {
                                   const PlanPatch& patch);
   Status DeletePlan(const Actor& actor, const std::string& id);
   // Every row checked; all saved (each replacing the plan of its course x area x period) or none.
-  Result<PlanImportReport> ImportPlans(const Actor& actor, const std::vector<PlanImportRow>& rows,
-                                       bool dry_run);
+  Result<ImportReport> ImportPlans(const Actor& actor, const std::vector<PlanImportRow>& rows,
+                                   bool dry_run);
   Result<std::vector<PlanAchievement>> Achievement(const Actor& actor,
                                                    std::optional<std::string> area_id,
                                                    std::optional<std::string> period);

@@ -4,6 +4,7 @@
 
 #include "core/clock.hpp"
 #include "core/id.hpp"
+#include "domain/areas/area_scope.hpp"
 #include "domain/auth/password.hpp"
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/validation.hpp"
@@ -42,8 +43,8 @@ std::vector<RoleAssignment> ResolveRoles(UnitOfWork& uow, const Actor& actor,
           "mobiliser", "officer", "manager", "me", "admin", "focal_point"});
       continue;
     }
-    auto area = IsValidId(in[i].area_id) ? uow.Areas().Get(in[i].area_id) : std::nullopt;
-    if (!area || !actor.Sees(area->path)) {
+    auto area = VisibleArea(uow.Areas(), actor, in[i].area_id);
+    if (!area) {
       errors[f + ".area_id"] = problem::NoSuchInScope("area");
       continue;
     }
@@ -56,12 +57,19 @@ std::vector<RoleAssignment> ResolveRoles(UnitOfWork& uow, const Actor& actor,
   return out;
 }
 
-std::optional<std::string> AuditPath(const User& u) {
+}  // namespace
+
+std::optional<std::string> UserAuditPath(const User& u) {
   if (u.roles.empty()) return std::nullopt;
   return u.roles.front().area_path;
 }
 
-}  // namespace
+Status UpdateUser(UserRepository& users, const User& u, std::int64_t expected_version) {
+  auto ok = users.Update(u, expected_version);
+  if (!ok) return Fail(ok.error());
+  if (!*ok) return Fail(Error::Stale("user", expected_version));
+  return {};
+}
 
 bool UserVisibleTo(const Actor& actor, Permission p, const User& u) {
   if (u.roles.empty()) return actor.CanAtRoot(p);
@@ -96,9 +104,8 @@ Result<Page<User>> UserService::List(const Actor& actor, const UserListFilter& f
     if (!q.role) return Fail(Error::Field("role", problem::Unknown("role")));
   }
   if (f.area_id) {
-    auto a = IsValidId(*f.area_id) ? uow->Areas().Get(*f.area_id) : std::nullopt;
-    if (!a || !actor.Sees(a->path))
-      return Fail(Error::Field("area", problem::NoSuchInScope("area")));
+    auto a = VisibleArea(uow->Areas(), actor, *f.area_id, "area");
+    if (!a) return Fail(a.error());
     q.area = SubtreeRange(a->path);
   }
   return uow->Users().List(q);
@@ -137,7 +144,7 @@ Result<User> UserService::Create(const Actor& actor, const UserInput& in) {
   u.created_at = u.updated_at = clock_.Timestamp();
   if (!actor.user_id.empty()) u.created_by = u.updated_by = actor.user_id;
   if (auto ok = uow->Users().Insert(u); !ok) return Fail(ok.error());
-  RecordAudit(uow->Audit(), clock_, actor, "create", "user", u.id, AuditPath(u), std::nullopt,
+  RecordAudit(uow->Audit(), clock_, actor, "create", "user", u.id, UserAuditPath(u), std::nullopt,
               UserSnapshot(u));
   uow->Commit();
   return u;
@@ -170,12 +177,10 @@ Result<User> UserService::Update(const Actor& actor, const std::string& id, cons
   u.version = before.version + 1;
   u.updated_at = clock_.Timestamp();
   if (!actor.user_id.empty()) u.updated_by = actor.user_id;
-  auto ok = uow->Users().Update(u, before.version);
-  if (!ok) return Fail(ok.error());
-  if (!*ok) return Fail(Error::Stale("user", before.version));
+  if (auto ok = UpdateUser(uow->Users(), u, before.version); !ok) return Fail(ok.error());
   if (u.disabled || p.password) uow->Credentials().DeleteUserSessions(u.id, std::nullopt);
   RecordAudit(uow->Audit(), clock_, actor, p.password ? "update+password" : "update", "user", u.id,
-              AuditPath(u), UserSnapshot(before), UserSnapshot(u));
+              UserAuditPath(u), UserSnapshot(before), UserSnapshot(u));
   uow->Commit();
   return u;
 }

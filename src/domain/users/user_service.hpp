@@ -63,5 +63,10 @@ bool UserVisibleTo(const Actor& actor, Permission p, const User& u);
 // The locales the app speaks.
 bool IsSupportedLocale(const std::string& locale);
 Snapshot UserSnapshot(const User& user);
+// Where a change of `user` is audited: the area path of their first role (none without roles).
+std::optional<std::string> UserAuditPath(const User& user);
+// Writes `user`, the version after `expected_version`: the repository's error, or Stale when
+// someone else changed the user first.
+Status UpdateUser(UserRepository& users, const User& user, std::int64_t expected_version);
 
 }  // namespace mobilise::domain

@@ -7,6 +7,7 @@ import { showError } from '../messages';
 import { hasWorkingSet, searchLocal } from '../offline/local';
 import { typeLabel, useConfig } from '../registry_data';
 import type { Institution, Page } from '../types';
+import { PickerChosen, PickerFrame, PickerSearch } from './picker_parts';
 
 export interface PickedInstitution {
   id: string;
@@ -71,47 +72,23 @@ export function InstitutionPicker(p: Props) {
   }, [q, open, typesKey]);
 
   return (
-    <div class={p.error ? 'field picker field-invalid' : 'field picker'} data-testid={p.testid}>
-      <label for={id}>{p.label}</label>
+    <PickerFrame id={id} label={p.label} testid={p.testid} error={p.error} hint={p.hint}>
       {!open ? (
-        <div class="picker-chosen">
-          <span data-testid={p.testid + '-chosen'}>
-            {p.value
+        <PickerChosen
+          testid={p.testid}
+          text={
+            p.value
               ? t('picker.chosen', { name: p.value.name })
-              : (p.emptyText ?? t('inst.noParent'))}
-          </span>
-          <button
-            type="button"
-            class="secondary"
-            id={id}
-            data-testid={p.testid + '-change'}
-            onClick={() => setOpen(true)}
-          >
-            {p.value ? t('picker.change') : t('picker.choose')}
-          </button>
-          {p.value && (
-            <button
-              type="button"
-              class="secondary"
-              data-testid={p.testid + '-clear'}
-              onClick={() => p.onChange(null)}
-            >
-              {t('picker.clear')}
-            </button>
-          )}
-        </div>
+              : (p.emptyText ?? t('inst.noParent'))
+          }
+          change={p.value ? t('picker.change') : t('picker.choose')}
+          id={id}
+          onOpen={() => setOpen(true)}
+          onClear={p.value ? () => p.onChange(null) : undefined}
+        />
       ) : (
         <>
-          <input
-            id={id}
-            type="search"
-            value={q}
-            placeholder={t('inst.search')}
-            autocomplete="off"
-            data-testid={p.testid + '-search'}
-            aria-invalid={p.error ? true : undefined}
-            onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)}
-          />
+          <PickerSearch id={id} q={q} onInput={setQ} placeholder={t('inst.search')} of={p} />
           <ul class="picker-results" aria-label={t('areas.results')}>
             {results === null && <li class="muted">{t('common.loading')}</li>}
             {results && results.length === 0 && <li class="muted">{t('areas.noResults')}</li>}
@@ -141,12 +118,6 @@ export function InstitutionPicker(p: Props) {
           </button>
         </>
       )}
-      {p.hint && <div class="hint">{p.hint}</div>}
-      {p.error && (
-        <div class="field-error" data-testid={p.testid + '-error'}>
-          {p.error}
-        </div>
-      )}
-    </div>
+    </PickerFrame>
   );
 }

@@ -8,6 +8,7 @@ import { langStore, useI18n } from '../i18n';
 import { clearMessages, showError } from '../messages';
 import { fieldMessages } from '../i18n/field_message';
 import { useFieldErrors } from './field_focus';
+import { ConfirmBox } from './confirm_box';
 import { enumLabel } from '../registry_data';
 import { href } from '../router';
 import { createStore } from '../store';
@@ -183,48 +184,6 @@ export function RecordTitle(p: { href: string; name: string; code?: string | nul
   );
 }
 
-// The question under a Delete button: its text, then Confirm (off while busy) and Cancel. `testid`
-// names the box (testid-confirm), its text's id (testid-text) and the Confirm button (testid-yes).
-export function ConfirmBox({
-  testid,
-  text,
-  busy,
-  onConfirm,
-  onCancel,
-}: {
-  testid: string;
-  text: string;
-  busy?: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
-  const { t } = useI18n();
-  return (
-    <div
-      class="confirm"
-      role="alertdialog"
-      aria-labelledby={testid + '-text'}
-      data-testid={testid + '-confirm'}
-    >
-      <p id={testid + '-text'}>{text}</p>
-      <div class="actions">
-        <button
-          type="button"
-          class="danger"
-          disabled={busy}
-          data-testid={testid + '-yes'}
-          onClick={onConfirm}
-        >
-          {t('common.confirm')}
-        </button>
-        <button type="button" class="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </div>
-  );
-}
-
 // The value, input handler and server error of a text field of a form held as one object `f`:
 // <Field label=... {...bind('code')} />.
 export function fieldBinder<F>(f: F, set: (p: Partial<F>) => void, errors: Record<string, string>) {
@@ -235,54 +194,52 @@ export function fieldBinder<F>(f: F, set: (p: Partial<F>) => void, errors: Recor
   });
 }
 
-// A record form's write state: the server's field errors, busy while a write runs, and whether
-// the delete question is open.
-export function useWrite() {
-  const [fields, setFields] = useFieldErrors();
+// A record form's write state: the server's field errors (`initialFields`: those it opens with),
+// busy while a write runs, and whether the delete question is open.
+export function useWrite(initialFields?: Record<string, string>) {
+  const [fields, setFields] = useFieldErrors(initialFields);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // Runs `action`, busy meanwhile; a failure is handed to `failed`, then to the message line.
+  async function attempt(action: () => Promise<unknown>, failed: (e: unknown) => void) {
+    setBusy(true);
+    try {
+      await action();
+    } catch (e) {
+      failed(e);
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
   return {
     fields,
     setFields,
     busy,
     confirming,
     setConfirming,
-    // Runs a save, busy meanwhile. A refusal puts its field errors on the form in the user's
-    // language (through `fieldsOf` where the form words some itself) and goes to the first, hands a record changed meanwhile
-    // (error.current) to `onCurrent`, and goes to the message line.
-    async save(
+    // Runs a save. A refusal puts its field errors on the form in the user's language (through
+    // `fieldsOf` where the form words some itself) and goes to the first, and hands a record
+    // changed meanwhile (error.current) to `onCurrent`.
+    save: (
       write: () => Promise<unknown>,
       opts: {
         onCurrent?: (current: unknown) => void;
         fieldsOf?: (fields: Record<string, string>) => Record<string, string>;
       } = {},
-    ) {
-      setBusy(true);
-      try {
-        await write();
-      } catch (e) {
-        if (e instanceof ApiError) {
-          const got = fieldMessages(e);
-          setFields(opts.fieldsOf ? opts.fieldsOf(got) : got);
-          if (e.current && opts.onCurrent) opts.onCurrent(e.current);
-        }
-        showError(e);
-      } finally {
-        setBusy(false);
-      }
-    },
-    // Runs a delete, busy meanwhile; a refusal closes the question and goes to the message line.
-    async remove(write: () => Promise<unknown>) {
+    ) =>
+      attempt(write, (e) => {
+        if (!(e instanceof ApiError)) return;
+        const got = fieldMessages(e);
+        setFields(opts.fieldsOf ? opts.fieldsOf(got) : got);
+        if (e.current && opts.onCurrent) opts.onCurrent(e.current);
+      }),
+    // Runs an action that words its own refusals (a write through the outbox).
+    run: (action: () => Promise<unknown>) => attempt(action, () => {}),
+    // Runs a delete; a refusal closes the question.
+    remove: (write: () => Promise<unknown>) => {
       clearMessages();
-      setBusy(true);
-      try {
-        await write();
-      } catch (e) {
-        setConfirming(false);
-        showError(e);
-      } finally {
-        setBusy(false);
-      }
+      return attempt(write, () => setConfirming(false));
     },
   };
 }

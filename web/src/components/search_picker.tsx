@@ -3,6 +3,7 @@
 import { useId, useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
 import { fold, matcher } from '../offline/fold';
+import { PickerFrame, PickerSearch } from './picker_parts';
 
 export interface PickerOption {
   value: string;
@@ -42,8 +43,7 @@ export function SearchPicker(p: Props) {
   );
 
   return (
-    <div class={p.error ? 'field picker field-invalid' : 'field picker'} data-testid={p.testid}>
-      <label for={id}>{p.label}</label>
+    <PickerFrame id={id} label={p.label} testid={p.testid} error={p.error} hint={p.hint}>
       {chosen && !open ? (
         <div class="picker-chosen">
           <span data-testid={p.testid + '-chosen'} data-value={chosen.value}>
@@ -61,16 +61,13 @@ export function SearchPicker(p: Props) {
       ) : (
         <>
           <div class="picker-search">
-            <input
+            <PickerSearch
               id={id}
-              type="search"
-              value={q}
+              q={q}
+              onInput={setQ}
               placeholder={p.placeholder}
-              autocomplete="off"
-              data-testid={p.testid + '-search'}
-              aria-invalid={p.error ? true : undefined}
-              aria-controls={id + '-list'}
-              onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)}
+              of={p}
+              controls={id + '-list'}
             />
             {(p.onCancel || chosen) && (
               <button
@@ -118,12 +115,6 @@ export function SearchPicker(p: Props) {
           </ul>
         </>
       )}
-      {p.hint && <div class="hint">{p.hint}</div>}
-      {p.error && (
-        <div class="field-error" data-testid={p.testid + '-error'}>
-          {p.error}
-        </div>
-      )}
-    </div>
+    </PickerFrame>
   );
 }

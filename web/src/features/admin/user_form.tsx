@@ -1,7 +1,9 @@
 // Create a user, or edit one: name, language, roles, enable/disable, password reset.
 import { useState } from 'preact/hooks';
+import { useWrite } from '../../components/registry_bits';
 import { ApiError, patch, post } from '../../api';
 import { Field, SelectField } from '../../components/form_fields';
+import { Form } from '../../components/form';
 import { newRoleRow, RolesEditor, type RoleRow } from '../../components/roles_editor';
 import { DevicesList } from '../../components/devices_list';
 import { useI18n } from '../../i18n';
@@ -32,15 +34,14 @@ export function UserCreatePage() {
   const [password, setPassword] = useState('');
   const [locale, setLocale] = useState<string>(lang);
   const [rows, setRows] = useState<RoleRow[]>([newRoleRow()]);
-  const [fields, setFields] = useFieldErrors();
-  const [busy, setBusy] = useState(false);
+  const w = useWrite();
+  const { fields, setFields, busy } = w;
 
   async function submit(e: Event) {
     e.preventDefault();
     clearMessages();
     setFields({});
-    setBusy(true);
-    try {
+    await w.save(async () => {
       const user = await post<User>('/users', {
         username: username.trim(),
         full_name: fullName.trim(),
@@ -50,12 +51,7 @@ export function UserCreatePage() {
       });
       showInfo(t('common.created'));
       navigate('users', user.id);
-    } catch (err) {
-      if (err instanceof ApiError) setFields(fieldMessages(err));
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -180,14 +176,12 @@ export function UserEditPage({ id }: { id: string }) {
           </span>
         )}
       </p>
-      <form
+      <Form
         class="form-narrow"
         data-testid="user-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save({ full_name: fullName.trim(), locale, roles: rolesBody(rows) }, t('common.saved'));
-        }}
+        onSubmit={() =>
+          save({ full_name: fullName.trim(), locale, roles: rolesBody(rows) }, t('common.saved'))
+        }
       >
         <Field
           label={t('users.fullName')}
@@ -211,7 +205,7 @@ export function UserEditPage({ id }: { id: string }) {
             {t('common.save')}
           </button>
         </div>
-      </form>
+      </Form>
 
       <div class="actions separated">
         <button
@@ -226,12 +220,10 @@ export function UserEditPage({ id }: { id: string }) {
 
       <DevicesList userId={user.id} />
 
-      <form
+      <Form
         class="form-narrow subform"
         data-testid="user-reset-password"
-        noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
+        onSubmit={async () => {
           if (await save({ password }, t('common.saved'))) setPassword('');
         }}
       >
@@ -250,7 +242,7 @@ export function UserEditPage({ id }: { id: string }) {
         <button type="submit" class="secondary" data-testid="user-reset-password-save">
           {t('users.resetPassword')}
         </button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -32,8 +32,22 @@ export function AreaDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
 
   if (!area) return <p class="muted">{t('common.loading')}</p>;
 
+  // A button that opens one of the panels below (and closes it again).
+  const modeButton = (m: Mode, testid: string, label: string, cls = 'secondary') => (
+    <button
+      type="button"
+      class={cls}
+      data-testid={testid}
+      aria-pressed={mode === m}
+      onClick={() => setMode(mode === m ? 'view' : m)}
+    >
+      {label}
+    </button>
+  );
+
+  const close = () => setMode('view');
   const done = (message: string) => {
-    setMode('view');
+    close();
     setReload((n) => n + 1);
     treeChanged();
     showInfo(message);
@@ -70,68 +84,52 @@ export function AreaDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
 
       {canEdit && (
         <div class="actions" role="group">
-          <button
-            type="button"
-            class="secondary"
-            data-testid="area-edit"
-            aria-pressed={mode === 'edit'}
-            onClick={() => setMode(mode === 'edit' ? 'view' : 'edit')}
-          >
-            {t('common.edit')}
-          </button>
-          <button
-            type="button"
-            class="secondary"
-            data-testid="area-new-child"
-            aria-pressed={mode === 'child'}
-            onClick={() => setMode(mode === 'child' ? 'view' : 'child')}
-          >
-            {t('areas.newChild')}
-          </button>
-          {area.parent_id && (
-            <button
-              type="button"
-              class="secondary"
-              data-testid="area-move"
-              aria-pressed={mode === 'move'}
-              onClick={() => setMode(mode === 'move' ? 'view' : 'move')}
-            >
-              {t('areas.move')}
-            </button>
-          )}
-          <button
-            type="button"
-            class="danger"
-            data-testid="area-delete"
-            aria-pressed={mode === 'delete'}
-            onClick={() => setMode(mode === 'delete' ? 'view' : 'delete')}
-          >
-            {t('common.delete')}
-          </button>
+          {modeButton('edit', 'area-edit', t('common.edit'))}
+          {modeButton('child', 'area-new-child', t('areas.newChild'))}
+          {area.parent_id && modeButton('move', 'area-move', t('areas.move'))}
+          {modeButton('delete', 'area-delete', t('common.delete'), 'danger')}
         </div>
       )}
 
       {mode === 'edit' && (
-        <EditArea
-          area={area}
+        <NamesForm
+          testid="area-edit"
+          title={t('areas.edit')}
+          localLabel={t('areas.nameLocal')}
+          submit={t('common.save')}
+          from={area}
+          send={(v) =>
+            patch(`/areas/${encodeURIComponent(area.id)}`, {
+              version: area.version,
+              ...v,
+              name_local: v.name_local || null,
+            })
+          }
           onDone={() => done(t('common.saved'))}
           onStale={setArea}
-          onCancel={() => setMode('view')}
+          onCancel={close}
         />
       )}
       {mode === 'child' && (
-        <CreateChild
-          parent={area}
+        <NamesForm
+          testid="area-child"
+          title={t('areas.newChild')}
+          localLabel={`${t('areas.nameLocal')} ${t('common.optional')}`}
+          submit={t('areas.createChild')}
+          send={(v) =>
+            post<Area>('/areas', {
+              parent_id: area.id,
+              code: v.code,
+              name: v.name,
+              ...(v.name_local ? { name_local: v.name_local } : {}),
+            })
+          }
           onDone={() => done(t('common.created'))}
-          onCancel={() => setMode('view')}
+          onCancel={close}
         />
       )}
       {mode === 'move' && (
-        <MoveArea
-          area={area}
-          onDone={() => done(t('areas.moved'))}
-          onCancel={() => setMode('view')}
-        />
+        <MoveArea area={area} onDone={() => done(t('areas.moved'))} onCancel={close} />
       )}
       {mode === 'delete' && (
         <div
@@ -155,14 +153,14 @@ export function AreaDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
                   if (area.parent_id) navigate('areas', area.parent_id);
                   else navigate('areas');
                 } catch (e) {
-                  setMode('view');
+                  close();
                   showError(e);
                 }
               }}
             >
               {t('common.confirm')}
             </button>
-            <button type="button" class="secondary" onClick={() => setMode('view')}>
+            <button type="button" class="secondary" onClick={close}>
               {t('common.cancel')}
             </button>
           </div>
@@ -195,131 +193,69 @@ interface FormProps {
   onCancel: () => void;
 }
 
-function EditArea({
-  area,
-  onDone,
-  onStale,
-  onCancel,
-}: FormProps & { area: Area; onStale: (a: Area) => void }) {
+type Names = { name: string; name_local: string; code: string };
+
+// The edit and new-child forms: an area's name, local name and code (`from`: the area edited),
+// sent trimmed by `send`. A refusal puts its field errors on the form; an area changed meanwhile
+// goes to `onStale`.
+function NamesForm(
+  p: FormProps & {
+    testid: string;
+    title: string;
+    localLabel: string;
+    submit: string;
+    from?: Area;
+    send: (v: Names) => Promise<unknown>;
+    onStale?: (a: Area) => void;
+  },
+) {
   const { t } = useI18n();
-  const [name, setName] = useState(area.name);
-  const [nameLocal, setNameLocal] = useState(area.name_local ?? '');
-  const [code, setCode] = useState(area.code);
+  const [v, setV] = useState<Names>({
+    name: p.from?.name ?? '',
+    name_local: p.from?.name_local ?? '',
+    code: p.from?.code ?? '',
+  });
   const [fields, setFields] = useFieldErrors();
+  const field = (k: keyof Names) => ({
+    value: v[k],
+    onInput: (x: string) => setV({ ...v, [k]: x }),
+    error: fields[k],
+  });
 
   async function submit(e: Event) {
     e.preventDefault();
     clearMessages();
     setFields({});
     try {
-      await patch(`/areas/${encodeURIComponent(area.id)}`, {
-        version: area.version,
-        name: name.trim(),
-        code: code.trim(),
-        name_local: nameLocal.trim() ? nameLocal.trim() : null,
-      });
-      onDone();
+      await p.send({ name: v.name.trim(), name_local: v.name_local.trim(), code: v.code.trim() });
+      p.onDone();
     } catch (err) {
       if (err instanceof ApiError) {
         setFields(fieldMessages(err));
-        if (err.code === 'conflict' && err.current) onStale(err.current as Area);
+        if (err.code === 'conflict' && err.current) p.onStale?.(err.current as Area);
       }
       showError(err);
     }
   }
 
   return (
-    <form class="subform" onSubmit={submit} data-testid="area-edit-form">
-      <h3>{t('areas.edit')}</h3>
-      <AreaNames
-        testid="area-edit"
-        localLabel={t('areas.nameLocal')}
-        {...{ name, setName, nameLocal, setNameLocal, code, setCode, fields }}
-      />
-      <SubmitCancel label={t('common.save')} testid="area-edit-save" onCancel={onCancel} />
-    </form>
-  );
-}
-
-// An area's name, local name and code, as the edit and new-child forms ask them.
-function AreaNames(p: {
-  testid: string;
-  localLabel: string;
-  name: string;
-  setName: (v: string) => void;
-  nameLocal: string;
-  setNameLocal: (v: string) => void;
-  code: string;
-  setCode: (v: string) => void;
-  fields: Record<string, string>;
-}) {
-  const { t } = useI18n();
-  return (
-    <>
-      <Field
-        label={t('areas.name')}
-        value={p.name}
-        onInput={p.setName}
-        required
-        error={p.fields.name}
-        testid={p.testid + '-name'}
-      />
+    <form class="subform" onSubmit={submit} data-testid={p.testid + '-form'}>
+      <h3>{p.title}</h3>
+      <Field label={t('areas.name')} {...field('name')} required testid={p.testid + '-name'} />
       <Field
         label={p.localLabel}
-        value={p.nameLocal}
-        onInput={p.setNameLocal}
+        {...field('name_local')}
         dir="auto"
-        error={p.fields.name_local}
         testid={p.testid + '-name-local'}
       />
       <Field
         label={t('areas.code')}
-        value={p.code}
-        onInput={p.setCode}
+        {...field('code')}
         required
         dir="ltr"
-        error={p.fields.code}
         testid={p.testid + '-code'}
       />
-    </>
-  );
-}
-
-function CreateChild({ parent, onDone, onCancel }: FormProps & { parent: Area }) {
-  const { t } = useI18n();
-  const [name, setName] = useState('');
-  const [nameLocal, setNameLocal] = useState('');
-  const [code, setCode] = useState('');
-  const [fields, setFields] = useFieldErrors();
-
-  async function submit(e: Event) {
-    e.preventDefault();
-    clearMessages();
-    setFields({});
-    const body: Record<string, string> = {
-      parent_id: parent.id,
-      code: code.trim(),
-      name: name.trim(),
-    };
-    if (nameLocal.trim()) body.name_local = nameLocal.trim();
-    try {
-      await post<Area>('/areas', body);
-      onDone();
-    } catch (err) {
-      if (err instanceof ApiError) setFields(fieldMessages(err));
-      showError(err);
-    }
-  }
-
-  return (
-    <form class="subform" onSubmit={submit} data-testid="area-child-form">
-      <h3>{t('areas.newChild')}</h3>
-      <AreaNames
-        testid="area-child"
-        localLabel={`${t('areas.nameLocal')} ${t('common.optional')}`}
-        {...{ name, setName, nameLocal, setNameLocal, code, setCode, fields }}
-      />
-      <SubmitCancel label={t('areas.createChild')} testid="area-child-save" onCancel={onCancel} />
+      <SubmitCancel label={p.submit} testid={p.testid + '-save'} onCancel={p.onCancel} />
     </form>
   );
 }

@@ -7,10 +7,10 @@ import { Ltr } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { useConfig } from '../../registry_data';
 import { href } from '../../router';
-import { createStore, useStore } from '../../store';
+import { createStore } from '../../store';
 import type { Activity, Page } from '../../types';
 import { ActivityStatus, activityTypeLabel, codeLabel, topicLabel } from './common';
-import { Pager } from '../../components/pager';
+import { FilterBox, ListSection, PagedResults, useFilters } from '../../components/lists';
 import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
@@ -38,8 +38,7 @@ const filterStore = createStore<Filters>({
 export function ActivitiesPage({ canWrite }: { canWrite: boolean }) {
   const { t } = useI18n();
   const config = useConfig();
-  const f = useStore(filterStore);
-  const set = (p: Partial<Filters>) => filterStore.set({ ...filterStore.get(), offset: 0, ...p });
+  const { f, set, setOffset } = useFilters(filterStore);
 
   const { data: page } = useFetch<Page<Activity>>(
     '/activities' +
@@ -56,15 +55,18 @@ export function ActivitiesPage({ canWrite }: { canWrite: boolean }) {
   );
 
   return (
-    <section class="card" aria-labelledby="act-heading" data-testid="activities">
-      <div class="section-head">
-        <h1 id="act-heading">{t('act.title')}</h1>
-        {canWrite && (
+    <ListSection
+      headingId="act-heading"
+      testid="activities"
+      title={t('act.title')}
+      actions={
+        canWrite && (
           <a class="button primary" href={href('activities', 'new')} data-testid="activity-new">
             {t('act.new')}
           </a>
-        )}
-      </div>
+        )
+      }
+    >
       <div class="segmented" role="group" aria-label={t('act.show')}>
         <button
           type="button"
@@ -85,72 +87,68 @@ export function ActivitiesPage({ canWrite }: { canWrite: boolean }) {
           {t('act.all')}
         </button>
       </div>
-      <details class="filter-box" open={!!(f.status || f.type || f.topic || f.from || f.to)}>
-        <summary>{t('reg.filters')}</summary>
-        <div class="filters">
-          <SelectField
-            label={t('act.status')}
-            value={f.status}
-            onChange={(status) => set({ status })}
-            testid="activity-status-filter"
-            options={[
-              { value: '', label: t('reg.any') },
-              ...['draft', 'submitted', 'returned', 'verified'].map((s) => ({
-                value: s,
-                label: codeLabel('act.status.', s),
-              })),
-            ]}
+      <FilterBox
+        label={t('reg.filters')}
+        open={!!(f.status || f.type || f.topic || f.from || f.to)}
+      >
+        <SelectField
+          label={t('act.status')}
+          value={f.status}
+          onChange={(status) => set({ status })}
+          testid="activity-status-filter"
+          options={[
+            { value: '', label: t('reg.any') },
+            ...['draft', 'submitted', 'returned', 'verified'].map((s) => ({
+              value: s,
+              label: codeLabel('act.status.', s),
+            })),
+          ]}
+        />
+        <SelectField
+          label={t('act.type')}
+          value={f.type}
+          onChange={(type) => set({ type })}
+          testid="activity-type-filter"
+          options={[
+            { value: '', label: t('reg.any') },
+            ...(config?.activity_types ?? []).map((o) => ({
+              value: o.code,
+              label: activityTypeLabel(config, o.code),
+            })),
+          ]}
+        />
+        <SelectField
+          label={t('act.topics')}
+          value={f.topic}
+          onChange={(topic) => set({ topic })}
+          testid="activity-topic-filter"
+          options={[
+            { value: '', label: t('reg.any') },
+            ...(config?.topics ?? []).map((o) => ({
+              value: o.code,
+              label: topicLabel(config, o.code),
+            })),
+          ]}
+        />
+        <div class="form-row">
+          <Field
+            type="date"
+            label={t('act.from')}
+            value={f.from}
+            onInput={(from) => set({ from })}
+            testid="activity-from"
           />
-          <SelectField
-            label={t('act.type')}
-            value={f.type}
-            onChange={(type) => set({ type })}
-            testid="activity-type-filter"
-            options={[
-              { value: '', label: t('reg.any') },
-              ...(config?.activity_types ?? []).map((o) => ({
-                value: o.code,
-                label: activityTypeLabel(config, o.code),
-              })),
-            ]}
+          <Field
+            type="date"
+            label={t('act.to')}
+            value={f.to}
+            onInput={(to) => set({ to })}
+            testid="activity-to"
           />
-          <SelectField
-            label={t('act.topics')}
-            value={f.topic}
-            onChange={(topic) => set({ topic })}
-            testid="activity-topic-filter"
-            options={[
-              { value: '', label: t('reg.any') },
-              ...(config?.topics ?? []).map((o) => ({
-                value: o.code,
-                label: topicLabel(config, o.code),
-              })),
-            ]}
-          />
-          <div class="form-row">
-            <Field
-              type="date"
-              label={t('act.from')}
-              value={f.from}
-              onInput={(from) => set({ from })}
-              testid="activity-from"
-            />
-            <Field
-              type="date"
-              label={t('act.to')}
-              value={f.to}
-              onInput={(to) => set({ to })}
-              testid="activity-to"
-            />
-          </div>
         </div>
-      </details>
-      <ActivityList
-        page={page}
-        empty={t('act.none')}
-        onOffset={(offset) => filterStore.set({ ...filterStore.get(), offset })}
-      />
-    </section>
+      </FilterBox>
+      <ActivityList page={page} empty={t('act.none')} onOffset={setOffset} />
+    </ListSection>
   );
 }
 
@@ -188,41 +186,38 @@ export function ActivityList({
 }) {
   const { t } = useI18n();
   const config = useConfig();
-  if (!page) return <p class="muted">{t('common.loading')}</p>;
-  if (page.items.length === 0)
-    return (
-      <p class="muted" data-testid="activity-none">
-        {empty}
-      </p>
-    );
   return (
-    <>
-      <p class="muted small" data-testid="activity-count">
-        {t('act.count', { n: page.total })}
-      </p>
-      <ul class="record-list" data-testid="activity-list">
-        {page.items.map((a) => (
-          <li key={a.id} data-testid="activity-row" data-id={a.id} data-status={a.status}>
-            <a class="record-link" href={link ? link(a) : href('activities', a.id)}>
-              <span class="record-title">
-                <bdi>{a.title || titleOf?.(a) || activityTypeLabel(config, a.type)}</bdi>
-              </span>
-              <span class="record-meta">
-                <Ltr>{a.held_on}</Ltr> · <bdi>{a.area_name}</bdi> ·{' '}
-                {t('act.total', { n: a.counted_total })}
-              </span>
-              {a.title && <span class="record-meta">{activityTypeLabel(config, a.type)}</span>}
-              {showAuthor && a.author_name && (
-                <span class="record-meta">
-                  {t('act.author')}: <bdi>{a.author_name}</bdi>
+    <PagedResults
+      page={page}
+      testid="activity"
+      none={empty}
+      count={t('act.count', { n: page?.total ?? 0 })}
+      onOffset={onOffset}
+    >
+      {(items) => (
+        <ul class="record-list" data-testid="activity-list">
+          {items.map((a) => (
+            <li key={a.id} data-testid="activity-row" data-id={a.id} data-status={a.status}>
+              <a class="record-link" href={link ? link(a) : href('activities', a.id)}>
+                <span class="record-title">
+                  <bdi>{a.title || titleOf?.(a) || activityTypeLabel(config, a.type)}</bdi>
                 </span>
-              )}
-            </a>
-            <ActivityStatus status={a.status} />
-          </li>
-        ))}
-      </ul>
-      <Pager page={page} onOffset={onOffset} />
-    </>
+                <span class="record-meta">
+                  <Ltr>{a.held_on}</Ltr> · <bdi>{a.area_name}</bdi> ·{' '}
+                  {t('act.total', { n: a.counted_total })}
+                </span>
+                {a.title && <span class="record-meta">{activityTypeLabel(config, a.type)}</span>}
+                {showAuthor && a.author_name && (
+                  <span class="record-meta">
+                    {t('act.author')}: <bdi>{a.author_name}</bdi>
+                  </span>
+                )}
+              </a>
+              <ActivityStatus status={a.status} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </PagedResults>
   );
 }

@@ -5,8 +5,8 @@
 // training links to its trainees and their scores.
 import { useEffect, useState } from 'preact/hooks';
 import { del, get, post, query, upload } from '../../api';
-import { Crumbs, Facts, Ltr } from '../../components/registry_bits';
-import { ReturnForm } from '../../components/return_form';
+import { Crumbs, Facts, Ltr, useWrite } from '../../components/registry_bits';
+import { ReturnNotice, ReviewSteps, type ReviewStep } from '../../components/return_form';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { enumLabel, num, useConfig } from '../../registry_data';
@@ -19,6 +19,7 @@ import {
   when,
   ageBands,
   countedSexes,
+  AgeSexHeads,
 } from './common';
 import { LoadingCard } from '../../components/loading_card';
 import { loadRecord } from '../../offline/local';
@@ -38,9 +39,8 @@ export function ActivityDetailPage({
   const [a, setA] = useState<Activity | null>(null);
   const [files, setFiles] = useState<StoredFile[]>([]);
   const [reload, setReload] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [returning, setReturning] = useState(false);
-  const [comment, setComment] = useState('');
+  const w = useWrite();
+  const { busy } = w;
   const [institutions, setInstitutions] = useState<Institution[]>([]);
   const [pending, setPending] = useState(false);
 
@@ -82,13 +82,12 @@ export function ActivityDetailPage({
   const name = a.title || activityTypeLabel(config, a.type);
   const corrections = a.corrections ?? [];
 
-  async function step(action: 'submit' | 'verify' | 'return', done: string) {
+  async function step(action: ReviewStep, done: string, comment: string) {
     if (!a) return;
     clearMessages();
-    setBusy(true);
-    try {
+    await w.run(async () => {
       const body: Record<string, unknown> = { version: a.version };
-      if (action === 'return') body.comment = comment.trim();
+      if (action === 'return') body.comment = comment;
       // Submitting a session saved on this phone (or with no connection) waits in the outbox
       // behind the session's own writes, and is sent with the version their answers bring.
       if (action === 'submit' && (pending || !navigator.onLine)) {
@@ -102,11 +101,7 @@ export function ActivityDetailPage({
       } else {
         navigate('verify');
       }
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function submitLater(x: Activity) {
@@ -142,18 +137,13 @@ export function ActivityDetailPage({
 
   async function remove() {
     if (!a) return;
-    setBusy(true);
-    try {
+    await w.run(async () => {
       // Made on this phone and never sent: dropped here, with what was queued after it.
       if (!(await dropUnsent('activities', a.id)))
         await del(`/activities/${encodeURIComponent(a.id)}`);
       showInfo(t('common.deleted'));
       navigate('activities');
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const facilitators = a.facilitators
@@ -211,12 +201,7 @@ export function ActivityDetailPage({
           <span class="badge neutral">{activityTypeLabel(config, a.type)}</span>
         </p>
         {a.status === 'returned' && a.return_comment && (
-          <div class="notice warn" role="status" data-testid="activity-return-comment">
-            <strong>{t('act.returnComment')}</strong>
-            <p class="pre-line">
-              <bdi dir="auto">{a.return_comment}</bdi>
-            </p>
-          </div>
+          <ReturnNotice name="activity" comment={a.return_comment} />
         )}
         {a.type === 'training' && a.course_id && (
           <p>
@@ -324,67 +309,25 @@ export function ActivityDetailPage({
             </ul>
           </>
         )}
-        {(editable || canVerify || (author && a.status === 'draft' && files.length === 0)) && (
-          <div class="actions separated">
-            {editable && author && (
-              <button
-                type="button"
-                class="primary"
-                disabled={busy}
-                data-testid="activity-submit"
-                onClick={() => step('submit', t('act.submitted'))}
-              >
-                {t('act.submit')}
-              </button>
-            )}
-            {canVerify && (
-              <>
-                <button
-                  type="button"
-                  class="primary"
-                  disabled={busy}
-                  data-testid="activity-verify"
-                  onClick={() => step('verify', t('act.verified'))}
-                >
-                  {t('act.verify')}
-                </button>
-                <button
-                  type="button"
-                  class="danger"
-                  disabled={busy}
-                  aria-expanded={returning}
-                  data-testid="activity-return"
-                  onClick={() => setReturning(!returning)}
-                >
-                  {t('act.return')}
-                </button>
-              </>
-            )}
-            {author && a.status === 'draft' && files.length === 0 && (
-              <button
-                type="button"
-                class="link"
-                disabled={busy}
-                data-testid="activity-delete"
-                onClick={remove}
-              >
-                {t('act.delete')}
-              </button>
-            )}
-          </div>
-        )}
-        {canVerify && returning && (
-          <ReturnForm
-            name="activity"
-            label={t('act.returnReason')}
-            send={t('act.returnSend')}
-            comment={comment}
-            onComment={setComment}
-            busy={busy}
-            onSend={() => step('return', t('act.returned'))}
-            onCancel={() => setReturning(false)}
-          />
-        )}
+        <ReviewSteps
+          name="activity"
+          class="actions separated"
+          can={{ submit: editable && author, decide: canVerify }}
+          busy={busy}
+          onStep={step}
+        >
+          {author && a.status === 'draft' && files.length === 0 && (
+            <button
+              type="button"
+              class="link"
+              disabled={busy}
+              data-testid="activity-delete"
+              onClick={remove}
+            >
+              {t('act.delete')}
+            </button>
+          )}
+        </ReviewSteps>
       </section>
       {corrections.length > 0 && (
         <section class="card" aria-labelledby="act-corr-heading" data-testid="activity-corrections">
@@ -431,12 +374,7 @@ function CountsTable({ a }: { a: Activity }) {
       <table class="numbers count-summary" data-testid="activity-counts">
         <thead>
           <tr>
-            <th scope="col">{t('act.ageBand')}</th>
-            {countedSexes().map((s) => (
-              <th scope="col" key={s}>
-                {enumLabel('sex', s)}
-              </th>
-            ))}
+            <AgeSexHeads />
             {anyDisabled && <th scope="col">{t('act.withDisability')}</th>}
           </tr>
         </thead>

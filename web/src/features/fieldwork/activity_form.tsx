@@ -7,8 +7,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { get, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { Form, DraftNotice } from '../../components/form';
 import { InstitutionPicker, type PickedInstitution } from '../../components/institution_picker';
-import { Crumbs } from '../../components/registry_bits';
+import { Crumbs, useWrite } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo, showRefusal } from '../../messages';
 import { enumLabel, num, orNull, todayIso, useConfig } from '../../registry_data';
@@ -31,6 +32,8 @@ import {
   useCourses,
   ageBands,
   countedSexes,
+  reasonMissing,
+  AgeSexHeads,
 } from './common';
 import { LoadingCard } from '../../components/loading_card';
 import { useDraft } from '../../components/draft_guard';
@@ -39,7 +42,6 @@ import { enqueue, outcome, problemOf, problemOrQueued } from '../../offline/outb
 import { resizePhoto } from '../../offline/photo';
 import { uuidv7 } from '../../offline/uuid';
 import { fieldMessages } from '../../i18n/field_message';
-import { useFieldErrors } from '../../components/field_focus';
 
 type Counts = Record<string, string>; // "f|18-59|0" -> the typed number
 const cell = (sex: string, band: string, dis: boolean) => `${sex}|${band}|${dis ? 1 : 0}`;
@@ -131,8 +133,8 @@ export function ActivityFormPage({
   const config = useConfig();
   const [record, setRecord] = useState<Activity | null>(null);
   const [f, setF] = useState<Form>(() => emptyForm(user, presetType));
-  const [fields, setFields] = useFieldErrors();
-  const [busy, setBusy] = useState(false);
+  const w = useWrite();
+  const { fields, setFields, busy } = w;
   const courses = useCourses(f.type === 'training');
   const [reason, setReason] = useState('');
 
@@ -265,13 +267,8 @@ export function ActivityFormPage({
   async function save() {
     clearMessages();
     setFields({});
-    if (correcting && !reason.trim()) {
-      setFields({ correction_reason: t('act.correctionRequired') });
-      showError(t('act.correctionRequired'));
-      return;
-    }
-    setBusy(true);
-    try {
+    if (reasonMissing(correcting, reason, setFields)) return;
+    await w.run(async () => {
       const aid = record?.id ?? newId;
       const creating = !record || localOnly;
       const b = body();
@@ -338,11 +335,7 @@ export function ActivityFormPage({
       }
       setFields(fieldMessages(result.error));
       showRefusal(result.error);
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const title = correcting
@@ -388,23 +381,8 @@ export function ActivityFormPage({
         current={title}
       />
       <h1 id="act-form-heading">{title}</h1>
-      {draft.restored && (
-        <p class="notice" data-testid="draft-restored">
-          {t('draft.restored')}{' '}
-          <button type="button" class="link" data-testid="draft-discard" onClick={draft.discard}>
-            {t('draft.discard')}
-          </button>
-        </p>
-      )}
-      <form
-        class="form-narrow"
-        noValidate
-        data-testid="activity-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
+      <DraftNotice draft={draft} />
+      <Form class="form-narrow" data-testid="activity-form" onSubmit={save}>
         {correcting && (
           <p class="notice warn" data-testid="act-correcting">
             {t('act.correctingHint')}
@@ -650,7 +628,7 @@ export function ActivityFormPage({
             {t('common.cancel')}
           </a>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }
@@ -718,12 +696,7 @@ function CountGrid({
       <caption class="sr-only">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">{t('act.ageBand')}</th>
-          {countedSexes().map((s) => (
-            <th scope="col" key={s}>
-              {enumLabel('sex', s)}
-            </th>
-          ))}
+          <AgeSexHeads />
         </tr>
       </thead>
       <tbody>

@@ -4,7 +4,7 @@ import { useEffect } from 'preact/hooks';
 import { getKept } from '../../offline/kept';
 import { hasKey, langStore, t, useI18n, type MessageKey } from '../../i18n';
 import { showError } from '../../messages';
-import { sharedResource } from '../../registry_data';
+import { enumLabel, sharedResource } from '../../registry_data';
 import { sessionConfig } from '../../session';
 import { createStore, useStore } from '../../store';
 import type { Course, FeedbackCategory, RegistryConfig, RegistryOption } from '../../types';
@@ -94,6 +94,34 @@ export function FeedbackStatus({ status }: { status: string }) {
 // named participants, as it always was.
 export const ageBands = (): readonly string[] => sessionConfig().age_bands;
 export const countedSexes = (): readonly string[] => sessionConfig().sexes.filter((s) => s !== 'x');
+// The heads of a table of counts by age band (rows) and sex (columns).
+export function AgeSexHeads() {
+  const { t } = useI18n();
+  return (
+    <>
+      <th scope="col">{t('act.ageBand')}</th>
+      {countedSexes().map((s) => (
+        <th scope="col" key={s}>
+          {enumLabel('sex', s)}
+        </th>
+      ))}
+    </>
+  );
+}
+
+// A correction of a verified session needs its reason: without one, says so on the field and the
+// message line, and answers true (the save stops).
+export function reasonMissing(
+  correcting: boolean,
+  reason: string,
+  setFields: (f: Record<string, string>) => void,
+): boolean {
+  if (!correcting || reason.trim()) return false;
+  setFields({ correction_reason: t('act.correctionRequired') });
+  showError(t('act.correctionRequired'));
+  return true;
+}
+
 export const CHANNELS = [
   'cefc_walk_in',
   'hotline',

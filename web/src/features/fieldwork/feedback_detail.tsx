@@ -2,11 +2,12 @@
 // assign (a person, or "assign to me"), refer, record the response, close (how the loop was
 // closed and, when the person was reached, their satisfaction).
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, post } from '../../api';
+import { get, post } from '../../api';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
-import { Crumbs, Facts, Ltr } from '../../components/registry_bits';
+import { Form } from '../../components/form';
+import { Crumbs, Facts, Ltr, useWrite } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
-import { clearMessages, showError, showInfo } from '../../messages';
+import { clearMessages, showInfo } from '../../messages';
 import { enumLabel, todayIso } from '../../registry_data';
 import type { Feedback, User } from '../../types';
 import { href } from '../../router';
@@ -24,8 +25,6 @@ import { isOverdue } from './feedback_list';
 import { useFetch } from '../../use_fetch';
 import { LoadingCard } from '../../components/loading_card';
 import { displayShortRef, shortRef } from '../../short_ref';
-import { fieldMessages } from '../../i18n/field_message';
-import { useFieldErrors } from '../../components/field_focus';
 
 type Step = 'assign' | 'refer' | 'respond' | 'close';
 const REACHED = ['in_person', 'phone', 'sms'];
@@ -227,8 +226,8 @@ function StepForm({
     satisfaction: '',
     note: '',
   });
-  const [fields, setFields] = useFieldErrors();
-  const [busy, setBusy] = useState(false);
+  const w = useWrite();
+  const { fields, setFields, busy } = w;
   const [people, setPeople] = useState<User[] | null>(null);
   const set = (p: Record<string, string>) => setV((old) => ({ ...old, ...p }));
 
@@ -253,7 +252,6 @@ function StepForm({
   async function send(extra?: Record<string, string>) {
     clearMessages();
     setFields({});
-    setBusy(true);
     const body: Record<string, unknown> = { version: fb.version };
     const x = { ...v, ...extra };
     if (x.note.trim()) body.note = x.note.trim();
@@ -268,29 +266,16 @@ function StepForm({
       body.loop_closed_by = x.loop_closed_by;
       if (x.satisfaction && REACHED.includes(x.loop_closed_by)) body.satisfaction = x.satisfaction;
     }
-    try {
+    await w.save(async () => {
       await post<Feedback>(`/feedback/${encodeURIComponent(fb.id)}/${step}`, body);
       onDone(await get<Feedback>(`/feedback/${encodeURIComponent(fb.id)}`));
       showInfo(t('fb.done'));
-    } catch (e) {
-      if (e instanceof ApiError) setFields(fieldMessages(e));
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const submit = t(('fb.' + step) as 'fb.assign');
   return (
-    <form
-      class="subform"
-      data-testid={'fb-form-' + step}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        send();
-      }}
-    >
+    <Form class="subform" data-testid={'fb-form-' + step} onSubmit={send}>
       {step === 'assign' && (
         <>
           <div class="actions">
@@ -403,6 +388,6 @@ function StepForm({
           </div>
         </>
       )}
-    </form>
+    </Form>
   );
 }

@@ -7,7 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { get, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
-import { Crumbs, Facts, Ltr } from '../../components/registry_bits';
+import { Form, Check } from '../../components/form';
+import { Crumbs, Facts, Ltr, useWrite } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo, showRefusal } from '../../messages';
 import { enumLabel, enumOptions, orNull, todayIso } from '../../registry_data';
@@ -27,7 +28,6 @@ import { hasWorkingSet, localRow, searchLocal } from '../../offline/local';
 import { answers, enqueue, outcome, problemOf } from '../../offline/outbox';
 import { uuidv7 } from '../../offline/uuid';
 import { fieldMessages } from '../../i18n/field_message';
-import { useFieldErrors } from '../../components/field_focus';
 
 interface Form {
   channel: string;
@@ -67,8 +67,8 @@ export function FeedbackFormPage({ entry }: { entry?: string }) {
   const { t } = useI18n();
   const cats = useCategories();
   const [f, setF] = useState<Form>({ ...EMPTY, received_on: todayIso() });
-  const [fields, setFields] = useFieldErrors();
-  const [busy, setBusy] = useState(false);
+  const w = useWrite();
+  const { fields, setFields, busy } = w;
   const [receipt, setReceipt] = useState<(Feedback & { queued?: boolean }) | null>(null);
   // The record's client id (contract14 §1): a second try after a refusal replaces the queued
   // entry; a new one after "log another".
@@ -124,8 +124,7 @@ export function FeedbackFormPage({ entry }: { entry?: string }) {
   async function save() {
     clearMessages();
     setFields({});
-    setBusy(true);
-    try {
+    await w.run(async () => {
       const b: Record<string, unknown> = {
         area_id: f.area?.id ?? '',
         channel: f.channel,
@@ -194,11 +193,7 @@ export function FeedbackFormPage({ entry }: { entry?: string }) {
       }
       showInfo(t('common.created'));
       navigate('feedback', saved.id);
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (receipt) {
@@ -263,15 +258,7 @@ export function FeedbackFormPage({ entry }: { entry?: string }) {
     <section class="card" aria-labelledby="fb-form-heading">
       <Crumbs items={[{ href: href('feedback'), label: t('fb.title') }]} current={t('fb.new')} />
       <h1 id="fb-form-heading">{t('fb.new')}</h1>
-      <form
-        class="form-narrow"
-        noValidate
-        data-testid="feedback-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
+      <Form class="form-narrow" data-testid="feedback-form" onSubmit={save}>
         <SelectField
           label={t('fb.category')}
           value={f.category}
@@ -341,26 +328,20 @@ export function FeedbackFormPage({ entry }: { entry?: string }) {
         <fieldset data-testid="fb-person">
           <legend>{t('fb.who')}</legend>
           <div class="choice-row">
-            <label class="check">
-              <input
-                type="radio"
-                name="fb-who"
-                checked={!f.anonymous}
-                data-testid="fb-named"
-                onChange={() => set({ anonymous: false })}
-              />
-              {t('fb.named')}
-            </label>
-            <label class="check">
-              <input
-                type="radio"
-                name="fb-who"
-                checked={f.anonymous}
-                data-testid="fb-anonymous"
-                onChange={() => set({ anonymous: true })}
-              />
-              {t('fb.anonymous')}
-            </label>
+            <Check
+              name="fb-who"
+              label={t('fb.named')}
+              checked={!f.anonymous}
+              testid="fb-named"
+              onChange={() => set({ anonymous: false })}
+            />
+            <Check
+              name="fb-who"
+              label={t('fb.anonymous')}
+              checked={f.anonymous}
+              testid="fb-anonymous"
+              onChange={() => set({ anonymous: true })}
+            />
           </div>
           {!f.anonymous && (
             <>
@@ -436,7 +417,7 @@ export function FeedbackFormPage({ entry }: { entry?: string }) {
             {t('common.cancel')}
           </a>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -2,16 +2,17 @@
 // date) and a small analysis panel (counts by category and by month, share closed on time, top
 // tags) from /feedback/summary with the same filters.
 import { query } from '../../api';
+import { Check } from '../../components/form';
 import { BarChart } from '../../components/bar_chart';
 import { SelectField } from '../../components/form_fields';
 import { Ltr } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { num, pct, todayIso } from '../../registry_data';
 import { href } from '../../router';
-import { createStore, useStore } from '../../store';
+import { createStore } from '../../store';
 import type { Feedback, FeedbackSummary, Page } from '../../types';
 import { categoryLabel, codeLabel, FeedbackStatus, useCategories } from './common';
-import { Pager } from '../../components/pager';
+import { FilterBox, ListSection, PagedResults, useFilters } from '../../components/lists';
 import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
@@ -32,8 +33,7 @@ export function isOverdue(f: Feedback): boolean {
 export function FeedbackPage({ canLog }: { canLog: boolean }) {
   const { t } = useI18n();
   const cats = useCategories();
-  const f = useStore(filterStore);
-  const set = (p: Partial<Filters>) => filterStore.set({ ...filterStore.get(), offset: 0, ...p });
+  const { f, set, setOffset } = useFilters(filterStore);
   const filters = {
     status: f.status,
     category: f.category,
@@ -46,65 +46,59 @@ export function FeedbackPage({ canLog }: { canLog: boolean }) {
 
   return (
     <>
-      <section class="card" aria-labelledby="fb-heading" data-testid="feedback">
-        <div class="section-head">
-          <h1 id="fb-heading">{t('fb.title')}</h1>
-          {canLog && (
+      <ListSection
+        headingId="fb-heading"
+        testid="feedback"
+        title={t('fb.title')}
+        actions={
+          canLog && (
             <a class="button primary" href={href('feedback', 'new')} data-testid="feedback-new">
               {t('fb.new')}
             </a>
-          )}
-        </div>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={f.overdue}
-            data-testid="feedback-overdue-filter"
-            onChange={(e) => set({ overdue: (e.currentTarget as HTMLInputElement).checked })}
+          )
+        }
+      >
+        <Check
+          label={t('fb.overdueOnly')}
+          checked={f.overdue}
+          testid="feedback-overdue-filter"
+          onChange={(on) => set({ overdue: on })}
+        />
+        <FilterBox label={t('reg.filters')} open={!!(f.status || f.category)}>
+          <SelectField
+            label={t('fb.status')}
+            value={f.status}
+            onChange={(status) => set({ status })}
+            testid="feedback-status-filter"
+            options={[
+              { value: '', label: t('reg.any') },
+              ...['open', 'assigned', 'referred', 'responded', 'closed'].map((s) => ({
+                value: s,
+                label: codeLabel('fb.status.', s),
+              })),
+            ]}
           />
-          {t('fb.overdueOnly')}
-        </label>
-        <details class="filter-box" open={!!(f.status || f.category)}>
-          <summary>{t('reg.filters')}</summary>
-          <div class="filters">
-            <SelectField
-              label={t('fb.status')}
-              value={f.status}
-              onChange={(status) => set({ status })}
-              testid="feedback-status-filter"
-              options={[
-                { value: '', label: t('reg.any') },
-                ...['open', 'assigned', 'referred', 'responded', 'closed'].map((s) => ({
-                  value: s,
-                  label: codeLabel('fb.status.', s),
-                })),
-              ]}
-            />
-            <SelectField
-              label={t('fb.category')}
-              value={f.category}
-              onChange={(category) => set({ category })}
-              testid="feedback-category-filter"
-              options={[
-                { value: '', label: t('reg.any') },
-                ...(cats ?? []).map((c) => ({ value: c.code, label: categoryLabel(cats, c.code) })),
-              ]}
-            />
-          </div>
-        </details>
-        {!page ? (
-          <p class="muted">{t('common.loading')}</p>
-        ) : page.items.length === 0 ? (
-          <p class="muted" data-testid="feedback-none">
-            {t('fb.none')}
-          </p>
-        ) : (
-          <>
-            <p class="muted small" data-testid="feedback-count">
-              {t('fb.count', { n: page.total })}
-            </p>
+          <SelectField
+            label={t('fb.category')}
+            value={f.category}
+            onChange={(category) => set({ category })}
+            testid="feedback-category-filter"
+            options={[
+              { value: '', label: t('reg.any') },
+              ...(cats ?? []).map((c) => ({ value: c.code, label: categoryLabel(cats, c.code) })),
+            ]}
+          />
+        </FilterBox>
+        <PagedResults
+          page={page}
+          testid="feedback"
+          none={t('fb.none')}
+          count={t('fb.count', { n: page?.total ?? 0 })}
+          onOffset={setOffset}
+        >
+          {(items) => (
             <ul class="record-list" data-testid="feedback-list">
-              {page.items.map((x) => {
+              {items.map((x) => {
                 const late = isOverdue(x);
                 return (
                   <li
@@ -154,13 +148,9 @@ export function FeedbackPage({ canLog }: { canLog: boolean }) {
                 );
               })}
             </ul>
-            <Pager
-              page={page}
-              onOffset={(offset) => filterStore.set({ ...filterStore.get(), offset })}
-            />
-          </>
-        )}
-      </section>
+          )}
+        </PagedResults>
+      </ListSection>
       <Analysis filters={filters} />
     </>
   );

@@ -1,6 +1,7 @@
 // One household: its facts, people (with disability and displacement) and memberships.
 import { useEffect, useState } from 'preact/hooks';
 import { del } from '../../api';
+import { ConfirmBox } from '../../components/confirm_box';
 import { Crumbs, Facts, Ltr, useFlashWarnings, WarningList } from '../../components/registry_bits';
 import { useI18n, type MessageKey } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
@@ -84,39 +85,24 @@ export function HouseholdDetailPage({ id, canWrite }: { id: string; canWrite: bo
           )}
         </div>
         {confirm && (
-          <div
-            class="confirm"
-            role="alertdialog"
-            aria-labelledby="hh-confirm-text"
-            data-testid="household-delete-confirm"
-          >
-            <p id="hh-confirm-text">{t('hh.confirmDelete', { name: hh.head_name })}</p>
-            <div class="actions">
-              <button
-                type="button"
-                class="danger"
-                data-testid="household-delete-yes"
-                onClick={async () => {
-                  clearMessages();
-                  try {
-                    // Registered on this phone and never sent: dropped here.
-                    if (!(await dropUnsent('households', hh.id)))
-                      await del(`/households/${encodeURIComponent(hh.id)}`);
-                    showInfo(t('common.deleted'));
-                    navigate('households');
-                  } catch (e) {
-                    setConfirm(false);
-                    showError(e);
-                  }
-                }}
-              >
-                {t('common.confirm')}
-              </button>
-              <button type="button" class="secondary" onClick={() => setConfirm(false)}>
-                {t('common.cancel')}
-              </button>
-            </div>
-          </div>
+          <ConfirmBox
+            testid="household-delete"
+            text={t('hh.confirmDelete', { name: hh.head_name })}
+            onConfirm={async () => {
+              clearMessages();
+              try {
+                // Registered on this phone and never sent: dropped here.
+                if (!(await dropUnsent('households', hh.id)))
+                  await del(`/households/${encodeURIComponent(hh.id)}`);
+                showInfo(t('common.deleted'));
+                navigate('households');
+              } catch (e) {
+                setConfirm(false);
+                showError(e);
+              }
+            }}
+            onCancel={() => setConfirm(false)}
+          />
         )}
         <p class="badges">
           {hh.poverty_band && (

@@ -4,7 +4,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field } from '../../components/form_fields';
-import { Crumbs, flashWarnings } from '../../components/registry_bits';
+import { Form, DraftNotice } from '../../components/form';
+import { Crumbs, flashWarnings, useWrite } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo, showRefusal } from '../../messages';
 import { flagLabel, orNull, todayIso, useConfig } from '../../registry_data';
@@ -28,7 +29,6 @@ import { uuidv7 } from '../../offline/uuid';
 import { UseMyLocation } from './use_location';
 import { fieldMessages } from '../../i18n/field_message';
 import { FieldErrorsElsewhere } from '../../components/field_errors';
-import { useFieldErrors } from '../../components/field_focus';
 
 interface Form {
   area: PickedArea | null;
@@ -113,9 +113,9 @@ export function HouseholdFormPage({ id }: { id?: string }) {
   const [localOnly, setLocalOnly] = useState(false);
   const [f, setF] = useState<Form>(EMPTY);
   const [rows, setRows] = useState<PersonRow[]>(() => (id ? [] : [emptyPerson('head')]));
-  const [fields, setFields] = useFieldErrors();
+  const w = useWrite();
+  const { fields, setFields, busy } = w;
   const [duplicate, setDuplicate] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   // Client ids (contract14 §1): the household's, and each new person's by row key, kept for the
   // form's life so a second save after a refusal replaces the queued entry instead of adding one.
   const [newId] = useState(uuidv7);
@@ -265,8 +265,7 @@ export function HouseholdFormPage({ id }: { id?: string }) {
     clearMessages();
     setFields({});
     setDuplicate(null);
-    setBusy(true);
-    try {
+    await w.run(async () => {
       const b = body(allowDuplicate);
       const label = t('hh.labelHousehold', { name: f.head_name.trim() });
       const edit = `households/${hid}/edit`;
@@ -348,11 +347,7 @@ export function HouseholdFormPage({ id }: { id?: string }) {
         setFields(prefixed);
       } else setFields(got);
       showRefusal(err);
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const title = record ? t('hh.edit') : t('hh.new');
@@ -370,23 +365,8 @@ export function HouseholdFormPage({ id }: { id?: string }) {
         current={title}
       />
       <h1 id="hh-form-heading">{title}</h1>
-      {draft.restored && (
-        <p class="notice" data-testid="draft-restored">
-          {t('draft.restored')}{' '}
-          <button type="button" class="link" data-testid="draft-discard" onClick={draft.discard}>
-            {t('draft.discard')}
-          </button>
-        </p>
-      )}
-      <form
-        class="form-narrow"
-        noValidate
-        data-testid="household-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save(false);
-        }}
-      >
+      <DraftNotice draft={draft} />
+      <Form class="form-narrow" data-testid="household-form" onSubmit={() => save(false)}>
         <AreaPicker
           label={t('hh.village')}
           value={f.area}
@@ -614,7 +594,7 @@ export function HouseholdFormPage({ id }: { id?: string }) {
             {t('common.cancel')}
           </a>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

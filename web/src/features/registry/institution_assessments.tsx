@@ -1,18 +1,16 @@
 // Maturity assessments of an institution: the list (newest first) and an entry form showing the
 // chosen checklist's items, each scored 0..max; after saving, the score and grade.
 import { useState } from 'preact/hooks';
-import { ApiError, post } from '../../api';
+import { post } from '../../api';
 import { Field, SelectField, TextAreaField, SubmitCancel } from '../../components/form_fields';
-import { Ltr } from '../../components/registry_bits';
+import { Ltr, useWrite } from '../../components/registry_bits';
 import { Results, StackTable } from '../../components/lists';
 import { useI18n } from '../../i18n';
-import { clearMessages, showError } from '../../messages';
+import { clearMessages } from '../../messages';
 import { checklistsFor, num, todayIso, useConfig } from '../../registry_data';
 import type { Assessment, Checklist, Institution } from '../../types';
 import { useFetch } from '../../use_fetch';
-import { fieldMessages } from '../../i18n/field_message';
 import { FieldErrorsElsewhere } from '../../components/field_errors';
-import { useFieldErrors } from '../../components/field_focus';
 
 export function AssessmentsSection({
   inst,
@@ -125,8 +123,8 @@ function AssessmentForm({
   const [date, setDate] = useState(todayIso());
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [notes, setNotes] = useState('');
-  const [fields, setFields] = useFieldErrors();
-  const [busy, setBusy] = useState(false);
+  const w = useWrite();
+  const { fields, setFields, busy } = w;
   const list = lists.find((l) => l.code === code);
   const total = list ? list.items.reduce((s, i) => s + (Number(answers[i.code]) || 0), 0) : 0;
   const max = list ? list.items.reduce((s, i) => s + i.max_score, 0) : 0;
@@ -152,17 +150,11 @@ function AssessmentForm({
     }
     body.answers = a;
     if (notes.trim()) body.notes = notes.trim();
-    setBusy(true);
-    try {
+    await w.save(async () => {
       onDone(
         await post<Assessment>(`/institutions/${encodeURIComponent(inst.id)}/assessments`, body),
       );
-    } catch (err) {
-      if (err instanceof ApiError) setFields(fieldMessages(err));
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

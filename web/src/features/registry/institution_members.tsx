@@ -6,9 +6,10 @@
 // from the outbox ("Fix": #/institutions/{id}/members/{membership}), with what was typed and the
 // server's errors; saving it replaces the refused entry, so it is sent once.
 import { useEffect, useState } from 'preact/hooks';
+import { Check } from '../../components/form';
 import { get, query } from '../../api';
 import { Field, SelectField, SubmitCancel } from '../../components/form_fields';
-import { Ltr, WarningList } from '../../components/registry_bits';
+import { Ltr, WarningList, useWrite } from '../../components/registry_bits';
 import { Results, StackTable } from '../../components/lists';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo, showRefusal } from '../../messages';
@@ -101,15 +102,7 @@ export function MembersSection({ inst, canWrite, onChange, fix }: Props) {
           </button>
         )}
       </div>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={all}
-          data-testid="members-all"
-          onChange={(e) => setAll((e.currentTarget as HTMLInputElement).checked)}
-        />
-        {t('inst.showFormer')}
-      </label>
+      <Check label={t('inst.showFormer')} checked={all} testid="members-all" onChange={setAll} />
       <WarningList warnings={warnings} testid="member-warnings" selfId={inst.id} />
       {adding && (
         <AddMember
@@ -325,8 +318,8 @@ function AddMember({
   const [person, setPerson] = useState(() => typed(initial, 'person_id'));
   const [role, setRole] = useState(() => typed(initial, 'role') || 'member');
   const [joinedOn, setJoinedOn] = useState(() => typed(initial, 'joined_on') || todayIso());
-  const [fields, setFields] = useFieldErrors(fieldMessages(initial?.error));
-  const [busy, setBusy] = useState(false);
+  const w = useWrite(fieldMessages(initial?.error));
+  const { fields, setFields, busy } = w;
   // The membership's client id (contract14 §1), kept while the form is open so a second try
   // after a refusal replaces the queued entry (the refused entry's own id when fixing one).
   const [newId] = useState(() => initial?.record ?? uuidv7());
@@ -351,7 +344,6 @@ function AddMember({
       if (household) body.household_id = household.id;
       if (person) body.person_id = person;
     }
-    setBusy(true);
     const local: Membership = {
       id: newId,
       institution_id: inst.id,
@@ -367,7 +359,7 @@ function AddMember({
       joined_on: joinedOn,
       left_on: null,
     };
-    try {
+    await w.run(async () => {
       const result = await saveMembership(
         {
           record: newId,
@@ -386,11 +378,7 @@ function AddMember({
         setFields(result.fields);
         showRefusal(result.error);
       } else onDone(result.warnings, result.queued);
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const roles = (config?.member_roles ?? []).map((r) => ({

@@ -4,10 +4,17 @@
 // until "Change details" opens the rest: a household of several people opens at once on a slow
 // phone, and the row a user came to change is found by its name.
 import { useId, useState } from 'preact/hooks';
+import { Check } from '../../components/form';
 import { Field, SelectField } from '../../components/form_fields';
 import { useI18n } from '../../i18n';
 import { enumLabel, enumOptions, todayIso } from '../../registry_data';
 import { WG_DOMAINS, type Person, type WgDomain } from '../../types';
+
+// The two ways to give a person's age, in the order offered.
+const AGE_MODES = [
+  ['age', 'person.ageYears'],
+  ['date', 'person.birthDate'],
+] as const;
 
 export interface PersonRow {
   key: string;
@@ -253,26 +260,16 @@ function PersonDetails({
           {t('person.ageOrBirth')}
         </div>
         <div class="choice-row">
-          <label class="check">
-            <input
-              type="radio"
+          {AGE_MODES.map(([mode, label]) => (
+            <Check
+              key={mode}
               name={id + '-mode'}
-              checked={row.ageMode === 'age'}
-              data-testid={tid('mode-age')}
-              onChange={() => set({ ageMode: 'age' })}
+              label={t(label)}
+              checked={row.ageMode === mode}
+              testid={tid('mode-' + mode)}
+              onChange={() => set({ ageMode: mode })}
             />
-            {t('person.ageYears')}
-          </label>
-          <label class="check">
-            <input
-              type="radio"
-              name={id + '-mode'}
-              checked={row.ageMode === 'date'}
-              data-testid={tid('mode-date')}
-              onChange={() => set({ ageMode: 'date' })}
-            />
-            {t('person.birthDate')}
-          </label>
+          ))}
         </div>
       </div>
       {row.ageMode === 'age' ? (

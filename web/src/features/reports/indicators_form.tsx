@@ -2,11 +2,12 @@
 // measures, fields, filters and disaggregations on offer come from GET /record-kinds — or the
 // ratio of two indicators. The server checks the definition and names every bad field.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, patch, post } from '../../api';
+import { patch, post } from '../../api';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
-import { Crumbs, fieldBinder } from '../../components/registry_bits';
+import { Form } from '../../components/form';
+import { Crumbs, fieldBinder, useWrite } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
-import { clearMessages, showError, showInfo } from '../../messages';
+import { clearMessages, showInfo } from '../../messages';
 import { href, navigate } from '../../router';
 import { OtherErrors } from '../fieldwork/common';
 import { measureLabel } from './indicators';
@@ -20,8 +21,6 @@ import {
   type RecordKind,
 } from './common';
 import { useFetch } from '../../use_fetch';
-import { fieldMessages } from '../../i18n/field_message';
-import { useFieldErrors } from '../../components/field_focus';
 
 const RATIO = 'ratio';
 
@@ -80,8 +79,8 @@ export function IndicatorFormPage({ code }: { code?: string }) {
   const lib = useLibrary();
   const [f, setF] = useState<Form>(EMPTY);
   const [version, setVersion] = useState<number | null>(null);
-  const [fields, setFields] = useFieldErrors();
-  const [busy, setBusy] = useState(false);
+  const w = useWrite();
+  const { fields, setFields, busy } = w;
   const set = (p: Partial<Form>) => setF((old) => ({ ...old, ...p }));
   const bind = fieldBinder(f, set, fields);
 
@@ -121,7 +120,6 @@ export function IndicatorFormPage({ code }: { code?: string }) {
   async function save() {
     clearMessages();
     setFields({});
-    setBusy(true);
     const names: Record<string, string> = {};
     if (f.name_ps.trim()) names.ps = f.name_ps.trim();
     if (f.name_uk.trim()) names.uk = f.name_uk.trim();
@@ -146,7 +144,7 @@ export function IndicatorFormPage({ code }: { code?: string }) {
           })),
       dims: f.dims.filter((d) => offered.includes(d) || d === 'month'),
     };
-    try {
+    await w.save(async () => {
       let saved: IndicatorDef;
       if (code && version !== null) {
         saved = await patch<IndicatorDef>(`/indicators/${encodeURIComponent(code)}`, {
@@ -162,12 +160,7 @@ export function IndicatorFormPage({ code }: { code?: string }) {
       await loadLibrary(true);
       showInfo(code ? t('common.saved') : t('common.created'));
       navigate('indicators', saved.code);
-    } catch (e) {
-      if (e instanceof ApiError) setFields(fieldMessages(e));
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const title = code ? t('ind.editTitle', { name: indicatorName(lib, code) }) : t('ind.new');
@@ -193,15 +186,7 @@ export function IndicatorFormPage({ code }: { code?: string }) {
       <h1 id="ind-form-heading">
         <bdi>{title}</bdi>
       </h1>
-      <form
-        class="form-narrow"
-        noValidate
-        data-testid="indicator-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
+      <Form class="form-narrow" data-testid="indicator-form" onSubmit={save}>
         {!code && (
           <Field
             label={t('ind.code')}
@@ -433,7 +418,7 @@ export function IndicatorFormPage({ code }: { code?: string }) {
             {t('common.cancel')}
           </a>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -7,8 +7,9 @@
 import { useState } from 'preact/hooks';
 import { ApiError, download, patch, post, query } from '../../api';
 import { Field, TextAreaField } from '../../components/form_fields';
+import { Check, Form, SaveRow } from '../../components/form';
 import { Crumbs, Ltr } from '../../components/registry_bits';
-import { ReturnForm } from '../../components/return_form';
+import { ReturnNotice, ReviewSteps, type ReviewStep } from '../../components/return_form';
 import { hasKey, t as translate, useI18n, type MessageKey } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { href } from '../../router';
@@ -88,8 +89,6 @@ export function ReportDetailPage({
   const [draft, setDraft] = useState<Draft | null>(null);
   const [fields, setFields] = useFieldErrors();
   const [busy, setBusy] = useState(false);
-  const [returning, setReturning] = useState(false);
-  const [comment, setComment] = useState('');
 
   // Writes answer the report as it now is, in the reader's language (?lang=): no second read.
   useFetch<Report>(`/reports/${encodeURIComponent(id)}` + query({ lang }), {
@@ -149,27 +148,27 @@ export function ReportDetailPage({
     }
   }
 
-  async function step(action: 'submit' | 'approve' | 'return', done: string) {
-    if (!r) return;
+  async function step(action: ReviewStep, done: string, comment: string) {
+    if (!r) return false;
     setBusy(true);
     try {
       const current = action === 'submit' ? await save(true) : r;
-      if (!current) return;
+      if (!current) return false;
       clearMessages();
       const body: Record<string, unknown> = { version: current.version };
-      if (action === 'return') body.comment = comment.trim();
+      if (action === 'return') body.comment = comment;
       const next = await post<Report>(
         `/reports/${encodeURIComponent(current.id)}/${action}` + query({ lang }),
         body,
       );
       loaded(next);
-      setReturning(false);
-      setComment('');
       showInfo(done);
       window.scrollTo(0, 0);
+      return true;
     } catch (e) {
       if (e instanceof ApiError) setFields(fieldMessages(e));
       showError(e);
+      return false;
     } finally {
       setBusy(false);
     }
@@ -210,12 +209,7 @@ export function ReportDetailPage({
           <dd>{r.include_unverified ? t('rep.withUnverified') : t('rep.verifiedOnly')}</dd>
         </dl>
         {r.status === 'returned' && r.return_comment && (
-          <div class="notice warn" role="status" data-testid="report-return-comment">
-            <strong>{t('rep.returnComment')}</strong>
-            <p class="pre-line">
-              <bdi dir="auto">{r.return_comment}</bdi>
-            </p>
-          </div>
+          <ReturnNotice name="report" comment={r.return_comment} />
         )}
         {r.status === 'approved' && (
           <p class="notice ok" data-testid="report-approved-note">
@@ -242,14 +236,7 @@ export function ReportDetailPage({
       >
         <h2 id="report-narrative-heading">{t('rep.narrative')}</h2>
         {editable ? (
-          <form
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              save();
-            }}
-            data-testid="report-narrative-form"
-          >
+          <Form onSubmit={save} data-testid="report-narrative-form">
             {NARRATIVE.map((k) => (
               <TextAreaField
                 key={k}
@@ -260,20 +247,17 @@ export function ReportDetailPage({
                 testid={'report-' + k}
               />
             ))}
-            <label class="check">
-              <input
-                type="checkbox"
-                checked={draft.include_unverified}
-                data-testid="report-unverified"
-                onChange={(e) =>
-                  setDraft({
-                    ...draft,
-                    include_unverified: (e.currentTarget as HTMLInputElement).checked,
-                  })
-                }
-              />
-              {t('rep.includeUnverified')}
-            </label>
+            <Check
+              label={t('rep.includeUnverified')}
+              checked={draft.include_unverified}
+              testid="report-unverified"
+              onChange={(on) =>
+                setDraft({
+                  ...draft,
+                  include_unverified: on,
+                })
+              }
+            />
             <h3>{t('rep.stories')}</h3>
             {draft.stories.length === 0 && <p class="muted">{t('rep.noStories')}</p>}
             {draft.stories.map((s, i) => (
@@ -329,22 +313,8 @@ export function ReportDetailPage({
             >
               {t('rep.addStory')}
             </button>
-            <div class="actions separated">
-              <button
-                type="submit"
-                class="primary"
-                disabled={busy || !dirty}
-                data-testid="report-save"
-              >
-                {t('common.save')}
-              </button>
-              {dirty && (
-                <span class="muted small" data-testid="report-unsaved">
-                  {t('rep.unsaved')}
-                </span>
-              )}
-            </div>
-          </form>
+            <SaveRow name="report" label={t('common.save')} busy={busy} dirty={dirty} />
+          </Form>
         ) : (
           <>
             <dl class="narrative">
@@ -398,57 +368,13 @@ export function ReportDetailPage({
 
       <section class="card" aria-labelledby="report-workflow-heading" data-testid="report-workflow">
         <h2 id="report-workflow-heading">{t('rep.workflow')}</h2>
-        {(editable || canDecide) && (
-          <div class="actions">
-            {editable && (
-              <button
-                type="button"
-                class="primary"
-                disabled={busy}
-                data-testid="report-submit"
-                onClick={() => step('submit', t('rep.submitted'))}
-              >
-                {t('rep.submit')}
-              </button>
-            )}
-            {canDecide && (
-              <>
-                <button
-                  type="button"
-                  class="primary"
-                  disabled={busy}
-                  data-testid="report-approve"
-                  onClick={() => step('approve', t('rep.approved'))}
-                >
-                  {t('rep.approve')}
-                </button>
-                <button
-                  type="button"
-                  class="danger"
-                  disabled={busy}
-                  aria-expanded={returning}
-                  data-testid="report-return"
-                  onClick={() => setReturning(!returning)}
-                >
-                  {t('rep.return')}
-                </button>
-              </>
-            )}
-          </div>
-        )}
-        {canDecide && returning && (
-          <ReturnForm
-            name="report"
-            label={t('rep.returnReason')}
-            send={t('rep.returnSend')}
-            comment={comment}
-            onComment={setComment}
-            busy={busy}
-            error={fields.comment}
-            onSend={() => step('return', t('rep.returned'))}
-            onCancel={() => setReturning(false)}
-          />
-        )}
+        <ReviewSteps
+          name="report"
+          can={{ submit: editable, decide: canDecide }}
+          busy={busy}
+          error={fields.comment}
+          onStep={step}
+        />
         <h3>{t('rep.history')}</h3>
         <ul class="timeline" data-testid="report-events">
           {r.events.map((e, i) => (

@@ -1,12 +1,13 @@
 // Progress reports: the list (area, template, status) and the form that starts one (template,
 // area, a period of the template's kind, whether unverified activities count).
 import { useState } from 'preact/hooks';
-import { ApiError, get, post, query } from '../../api';
+import { get, post, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { SelectField } from '../../components/form_fields';
-import { Crumbs } from '../../components/registry_bits';
+import { Form, Check } from '../../components/form';
+import { Crumbs, useWrite } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
-import { clearMessages, showError, showInfo } from '../../messages';
+import { clearMessages, showInfo } from '../../messages';
 import { sharedResource } from '../../registry_data';
 import { href, navigate } from '../../router';
 import { createStore } from '../../store';
@@ -30,8 +31,6 @@ import {
 import { periodNow, useSettings } from '../setup/common';
 import { FilterBox, PagedResults, useFilters, ListSection } from '../../components/lists';
 import { useFetch } from '../../use_fetch';
-import { fieldMessages } from '../../i18n/field_message';
-import { useFieldErrors } from '../../components/field_focus';
 
 const LIMIT = 50;
 const STATUSES = ['draft', 'submitted', 'returned', 'approved'];
@@ -166,8 +165,8 @@ export function ReportCreatePage({ user }: { user: User }) {
   const [area, setArea] = useState<PickedArea | null>(homeArea(user));
   const [period, setPeriod] = useState(currentMonth());
   const [unverified, setUnverified] = useState(false);
-  const [fields, setFields] = useFieldErrors();
-  const [busy, setBusy] = useState(false);
+  const w = useWrite();
+  const { fields, setFields, busy } = w;
   const settings = useSettings();
   const tpl = templates?.find((x) => x.code === template);
   const kind = tpl ? (KIND[tpl.period_kind] ?? 'month') : 'month';
@@ -177,8 +176,7 @@ export function ReportCreatePage({ user }: { user: User }) {
   async function create() {
     clearMessages();
     setFields({});
-    setBusy(true);
-    try {
+    await w.save(async () => {
       const r = await post<Report>('/reports', {
         template_code: template,
         area_id: area?.id ?? '',
@@ -187,27 +185,14 @@ export function ReportCreatePage({ user }: { user: User }) {
       });
       showInfo(t('rep.created'));
       navigate('reports', r.id);
-    } catch (e) {
-      if (e instanceof ApiError) setFields(fieldMessages(e));
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <section class="card" aria-labelledby="report-new-heading">
       <Crumbs items={[{ href: href('reports'), label: t('rep.title') }]} current={t('rep.new')} />
       <h1 id="report-new-heading">{t('rep.new')}</h1>
-      <form
-        class="form-narrow"
-        noValidate
-        data-testid="report-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          create();
-        }}
-      >
+      <Form class="form-narrow" data-testid="report-form" onSubmit={create}>
         <SelectField
           label={t('rep.template')}
           value={template}
@@ -239,15 +224,12 @@ export function ReportCreatePage({ user }: { user: User }) {
           error={fields.period}
           testid="report-period"
         />
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={unverified}
-            data-testid="report-unverified"
-            onChange={(e) => setUnverified((e.currentTarget as HTMLInputElement).checked)}
-          />
-          {t('rep.includeUnverified')}
-        </label>
+        <Check
+          label={t('rep.includeUnverified')}
+          checked={unverified}
+          testid="report-unverified"
+          onChange={setUnverified}
+        />
         <p class="hint">{t('rep.includeUnverifiedHint')}</p>
         <div class="actions separated">
           <button type="submit" class="primary" disabled={busy} data-testid="report-create">
@@ -257,7 +239,7 @@ export function ReportCreatePage({ user }: { user: User }) {
             {t('common.cancel')}
           </a>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

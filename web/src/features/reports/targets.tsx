@@ -1,10 +1,12 @@
 // Targets: the list (area, indicator, period), the form that sets one (an indicator, an area, a
 // period, optionally one disaggregation such as sex=f; setting it again replaces it) with the
 // server's field errors, deleting one, and the CSV/XLSX import with its dry run.
+import { useWrite } from '../../components/registry_bits';
 import { useState } from 'preact/hooks';
-import { ApiError, del, post, query } from '../../api';
+import { del, post, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField } from '../../components/form_fields';
+import { Form } from '../../components/form';
 import { ImportPanel } from '../../components/import_panel';
 import { useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
@@ -26,8 +28,6 @@ import {
 } from './common';
 import { FilterBox, PagedTable, useFilters, ListSection } from '../../components/lists';
 import { useFetch } from '../../use_fetch';
-import { fieldMessages } from '../../i18n/field_message';
-import { useFieldErrors } from '../../components/field_focus';
 
 const LIMIT = 50;
 const COLUMNS = ['indicator_code', 'area_code', 'period', 'disaggregation', 'value'];
@@ -196,15 +196,14 @@ function TargetForm({ lib, onSaved }: { lib: IndicatorDef[] | null; onSaved: () 
   const [period, setPeriod] = useState(currentMonth());
   const [disaggregation, setDisaggregation] = useState('');
   const [value, setValue] = useState('');
-  const [fields, setFields] = useFieldErrors();
-  const [busy, setBusy] = useState(false);
+  const w = useWrite();
+  const { fields, setFields, busy } = w;
   const def = lib?.find((d) => d.code === code);
 
   async function save() {
     clearMessages();
     setFields({});
-    setBusy(true);
-    try {
+    await w.save(async () => {
       const n = Number(value.replace(',', '.'));
       // An empty value is left out: the server says it is required.
       await post<Target>('/targets', {
@@ -217,12 +216,7 @@ function TargetForm({ lib, onSaved }: { lib: IndicatorDef[] | null; onSaved: () 
       showInfo(t('tgt.saved'));
       setValue('');
       onSaved();
-    } catch (e) {
-      if (e instanceof ApiError) setFields(fieldMessages(e));
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const known = ['indicator_code', 'area_id', 'period', 'disaggregation', 'value'];
@@ -231,15 +225,7 @@ function TargetForm({ lib, onSaved }: { lib: IndicatorDef[] | null; onSaved: () 
     <section class="card" aria-labelledby="target-form-heading">
       <h2 id="target-form-heading">{t('tgt.set')}</h2>
       <p class="muted small">{t('tgt.setHelp')}</p>
-      <form
-        class="form-narrow"
-        noValidate
-        data-testid="target-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
+      <Form class="form-narrow" data-testid="target-form" onSubmit={save}>
         <SelectField
           label={t('rep.indicator')}
           value={code}
@@ -296,7 +282,7 @@ function TargetForm({ lib, onSaved }: { lib: IndicatorDef[] | null; onSaved: () 
             {t('tgt.save')}
           </button>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -5,14 +5,15 @@
 // element yet. The whole mapping is saved at once; the server's errors show on their rows.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, request } from '../../api';
+import { get, request } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField } from '../../components/form_fields';
+import { Form, SaveRow } from '../../components/form';
 import { StackTable } from '../../components/lists';
-import { Ltr } from '../../components/registry_bits';
+import { Ltr, useWrite } from '../../components/registry_bits';
 import { SearchPicker } from '../../components/search_picker';
 import { useI18n } from '../../i18n';
-import { clearMessages, showError, showInfo } from '../../messages';
+import { clearMessages, showInfo } from '../../messages';
 import { num } from '../../registry_data';
 import type { Area } from '../../types';
 import { useFetch } from '../../use_fetch';
@@ -28,8 +29,6 @@ import {
 import { useTemplates } from '../reports/reports_list';
 import { ReadOnlyNote, SetupCrumbs, useProgrammeAdmin } from './common';
 import { itemDims } from './templates';
-import { fieldMessages } from '../../i18n/field_message';
-import { useFieldErrors } from '../../components/field_focus';
 
 interface Dhis2Config {
   org_units: { area_id: string; org_unit: string }[];
@@ -116,8 +115,8 @@ export function Dhis2Page() {
   const may = useProgrammeAdmin();
   const [rows, setRows] = useState<Rows | null>(null);
   const [dirty, setDirty] = useState(false);
-  const [fields, setFields] = useFieldErrors();
-  const [busy, setBusy] = useState(false);
+  const w = useWrite();
+  const { fields, setFields, busy } = w;
   const [names] = useState(() => new Map<string, string>());
   // A row added from the check: its data element field gets the focus.
   const [focus, setFocus] = useState<number | null>(null);
@@ -153,7 +152,6 @@ export function Dhis2Page() {
     if (!rows) return;
     clearMessages();
     setFields({});
-    setBusy(true);
     const body: Dhis2Config = {
       org_units: rows.units.map((u) => ({
         area_id: u.area?.id ?? '',
@@ -172,18 +170,13 @@ export function Dhis2Page() {
         option_code: k.option_code.trim(),
       })),
     };
-    try {
+    await w.save(async () => {
       const saved = await request<Dhis2Config>('PUT', '/dhis2-mapping', body);
       for (const u of rows.units) if (u.area) names.set(u.area.id, u.area.name);
       setRows(await rowsOf(saved, names));
       setDirty(false);
       showInfo(t('d2.saved'));
-    } catch (e) {
-      if (e instanceof ApiError) setFields(fieldMessages(e));
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const err = (k: string) => fields[k];
@@ -222,14 +215,7 @@ export function Dhis2Page() {
         </aside>
         <div class="d2-main">
           {may ? (
-            <form
-              noValidate
-              data-testid="dhis2-form"
-              onSubmit={(e) => {
-                e.preventDefault();
-                save();
-              }}
-            >
+            <Form data-testid="dhis2-form" onSubmit={save}>
               <section class="card" aria-labelledby="d2-units-heading" data-testid="dhis2-units">
                 <h2 id="d2-units-heading">{t('d2.units')}</h2>
                 <p class="hint">{t('d2.unitsHelp')}</p>
@@ -431,23 +417,15 @@ export function Dhis2Page() {
 
               <section class={dirty ? 'card save-bar dirty' : 'card save-bar'}>
                 <OtherErrors fields={fields} shown={shown} />
-                <div class="actions">
-                  <button
-                    type="submit"
-                    class="primary"
-                    disabled={busy || !dirty}
-                    data-testid="dhis2-save"
-                  >
-                    {t('d2.save')}
-                  </button>
-                  {dirty && (
-                    <span class="muted small" data-testid="dhis2-unsaved">
-                      {t('rep.unsaved')}
-                    </span>
-                  )}
-                </div>
+                <SaveRow
+                  class="actions"
+                  name="dhis2"
+                  label={t('d2.save')}
+                  busy={busy}
+                  dirty={dirty}
+                />
               </section>
-            </form>
+            </Form>
           ) : (
             <Dhis2View rows={rows} lib={lib} />
           )}

@@ -4,11 +4,12 @@
 // months of this fiscal year's quarters, halves and year before and after the change. Only what
 // changed is sent; the server's field errors show beside their fields.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, request } from '../../api';
+import { request } from '../../api';
 import { Field, SelectField } from '../../components/form_fields';
-import { Facts, fieldBinder, Ltr } from '../../components/registry_bits';
+import { Form, SaveRow } from '../../components/form';
+import { Facts, fieldBinder, Ltr, useWrite } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
-import { clearMessages, showError, showInfo } from '../../messages';
+import { clearMessages, showInfo } from '../../messages';
 import { num } from '../../registry_data';
 import { OtherErrors } from '../fieldwork/common';
 import { monthName, percent, periodLabel, yearText } from '../reports/common';
@@ -24,8 +25,6 @@ import {
   type ProgrammeSettings,
 } from './common';
 import { LoadingCard } from '../../components/loading_card';
-import { fieldMessages } from '../../i18n/field_message';
-import { useFieldErrors } from '../../components/field_focus';
 
 // A traffic-light threshold: a percentage of the target.
 const LIGHT = { type: 'number', inputMode: 'decimal', step: 'any', min: 0, max: 1000 } as const;
@@ -62,8 +61,8 @@ export function SettingsPage() {
   const saved = useSettings();
   const may = useProgrammeAdmin();
   const [f, setF] = useState<Form | null>(null);
-  const [fields, setFields] = useFieldErrors();
-  const [busy, setBusy] = useState(false);
+  const w = useWrite();
+  const { fields, setFields, busy } = w;
   const set = (p: Partial<Form>) => setF((old) => (old ? { ...old, ...p } : old));
 
   useEffect(() => {
@@ -80,24 +79,18 @@ export function SettingsPage() {
     if (!f) return;
     clearMessages();
     setFields({});
-    setBusy(true);
     const body: Record<string, unknown> = {};
     for (const k of changed) {
       if (k === 'fiscal_year_start_month') body[k] = Number(f[k]);
       else if (k === 'light_green' || k === 'light_amber') body[k] = numberOrText(f[k]);
       else body[k] = f[k].trim();
     }
-    try {
+    await w.save(async () => {
       const s = await request<ProgrammeSettings>('PUT', '/programme-settings', body);
       settingsStore.set(s);
       setF(formOf(s));
       showInfo(t('set.saved'));
-    } catch (e) {
-      if (e instanceof ApiError) setFields(fieldMessages(e));
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const start = Number(f.fiscal_year_start_month);
@@ -132,15 +125,7 @@ export function SettingsPage() {
         <h1 id="settings-heading">{t('set.title')}</h1>
         {may === false && <ReadOnlyNote />}
         {may ? (
-          <form
-            class="form-narrow"
-            noValidate
-            data-testid="settings-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              save();
-            }}
-          >
+          <Form class="form-narrow" data-testid="settings-form" onSubmit={save}>
             <fieldset>
               <legend>{t('set.fiscalYear')}</legend>
               <div class="form-row">
@@ -218,35 +203,18 @@ export function SettingsPage() {
               <p class="hint">{t('set.dhis2Help')}</p>
             </fieldset>
             <OtherErrors fields={fields} shown={(k) => known.includes(k)} />
-            <div class="actions separated">
-              <button
-                type="submit"
-                class="primary"
-                disabled={busy || changed.length === 0}
-                data-testid="settings-save"
-              >
-                {t('set.save')}
-              </button>
-              {changed.length > 0 && (
-                <>
-                  <button
-                    type="button"
-                    class="secondary"
-                    data-testid="settings-reset"
-                    onClick={() => {
-                      setF(before);
-                      setFields({});
-                    }}
-                  >
-                    {t('set.undo')}
-                  </button>
-                  <span class="muted small" data-testid="settings-unsaved">
-                    {t('rep.unsaved')}
-                  </span>
-                </>
-              )}
-            </div>
-          </form>
+            <SaveRow
+              name="settings"
+              label={t('set.save')}
+              busy={busy}
+              dirty={changed.length > 0}
+              undoTestid="settings-reset"
+              onUndo={() => {
+                setF(before);
+                setFields({});
+              }}
+            />
+          </Form>
         ) : (
           <>
             <Facts

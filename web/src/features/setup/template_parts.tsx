@@ -66,40 +66,32 @@ export function Tools(p: {
   onMove: (by: number) => void;
   onRemove: () => void;
 }) {
+  // One small button: its words (label and tooltip), test id suffix and sign.
+  const tool = (
+    cls: string,
+    name: string,
+    sign: string,
+    label: string,
+    onClick: () => void,
+    disabled?: boolean,
+  ) => (
+    <button
+      type="button"
+      class={cls + ' icon-button'}
+      disabled={disabled}
+      aria-label={label}
+      title={label}
+      data-testid={`${p.testid}-${name}`}
+      onClick={onClick}
+    >
+      <span aria-hidden="true">{sign}</span>
+    </button>
+  );
   return (
     <span class="tpl-tools">
-      <button
-        type="button"
-        class="secondary icon-button"
-        disabled={p.first}
-        aria-label={p.up}
-        title={p.up}
-        data-testid={p.testid + '-up'}
-        onClick={() => p.onMove(-1)}
-      >
-        <span aria-hidden="true">↑</span>
-      </button>
-      <button
-        type="button"
-        class="secondary icon-button"
-        disabled={p.last}
-        aria-label={p.down}
-        title={p.down}
-        data-testid={p.testid + '-down'}
-        onClick={() => p.onMove(1)}
-      >
-        <span aria-hidden="true">↓</span>
-      </button>
-      <button
-        type="button"
-        class="danger icon-button"
-        aria-label={p.remove}
-        title={p.remove}
-        data-testid={p.testid + '-remove'}
-        onClick={p.onRemove}
-      >
-        <span aria-hidden="true">✕</span>
-      </button>
+      {tool('secondary', 'up', '↑', p.up, () => p.onMove(-1), p.first)}
+      {tool('secondary', 'down', '↓', p.down, () => p.onMove(1), p.last)}
+      {tool('danger', 'remove', '✕', p.remove, p.onRemove)}
     </span>
   );
 }

@@ -8,8 +8,9 @@
 // from, other than the shipped four, can be deleted.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, request } from '../../api';
-import { ConfirmBox } from '../../components/registry_bits';
-import { SelectField, Field } from '../../components/form_fields';
+import { ConfirmBox } from '../../components/confirm_box';
+import { Field, SelectField } from '../../components/form_fields';
+import { Form, SaveRow } from '../../components/form';
 import { SearchPicker } from '../../components/search_picker';
 import { LANGUAGES, type MessageKey, useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
@@ -375,15 +376,7 @@ export function TemplateEditPage({ code }: { code: string | null }) {
       </p>
       {may === false && <ReadOnlyNote />}
       {may ? (
-        <form
-          class="form-narrow"
-          noValidate
-          data-testid="template-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            save();
-          }}
-        >
+        <Form class="form-narrow" data-testid="template-form" onSubmit={save}>
           <fieldset class="tpl-about">
             <legend>{t('tpl.about')}</legend>
             {isNew && (
@@ -621,36 +614,24 @@ export function TemplateEditPage({ code }: { code: string | null }) {
             </p>
           )}
           <OtherErrors fields={fields} shown={(k) => placed.has(k)} />
-          <div class="actions separated">
-            <button
-              type="submit"
-              class="primary"
-              disabled={busy || !dirty}
-              data-testid="template-save"
-            >
-              {t(isNew ? 'tpl.create' : 'tpl.save')}
-            </button>
-            {dirty && !isNew && (
-              <>
-                <button
-                  type="button"
-                  class="secondary"
-                  data-testid="template-undo"
-                  onClick={() => {
+          <SaveRow
+            name="template"
+            label={t(isNew ? 'tpl.create' : 'tpl.save')}
+            busy={busy}
+            dirty={dirty}
+            unsaved={dirty && !isNew}
+            undoTestid="template-undo"
+            onUndo={
+              isNew
+                ? undefined
+                : () => {
                     setHead(headOf(tpl));
                     setSections(sectionsOf(tpl));
                     setDirty(false);
                     setFields({});
-                  }}
-                >
-                  {t('set.undo')}
-                </button>
-                <span class="muted small" data-testid="template-unsaved">
-                  {t('rep.unsaved')}
-                </span>
-              </>
-            )}
-          </div>
+                  }
+            }
+          />
           {!isNew && !tpl.builtin && (
             <div class="separated">
               {confirming ? (
@@ -673,7 +654,7 @@ export function TemplateEditPage({ code }: { code: string | null }) {
               )}
             </div>
           )}
-        </form>
+        </Form>
       ) : (
         <TemplateView sections={sections} lib={lib} />
       )}

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { del, patch, post } from '../../api';
 import { Field, SelectField } from '../../components/form_fields';
+import { Form, Check } from '../../components/form';
 import { Crumbs, fieldBinder, FormActions, useWrite } from '../../components/registry_bits';
 import { ListSection } from '../../components/lists';
 import { useI18n } from '../../i18n';
@@ -206,15 +207,7 @@ export function CourseFormPage({ id }: { id?: string }) {
         current={title}
       />
       <h1 id="course-form-heading">{title}</h1>
-      <form
-        class="form-narrow"
-        noValidate
-        data-testid="course-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
+      <Form class="form-narrow" data-testid="course-form" onSubmit={save}>
         <Field label={t('tr.code')} {...bind('code')} dir="ltr" testid="course-code" />
         <Field label={t('tr.courseTitle')} {...bind('title')} dir="auto" testid="course-title" />
         <Field
@@ -255,15 +248,12 @@ export function CourseFormPage({ id }: { id?: string }) {
         />
         <fieldset data-testid="course-test">
           <legend>{t('tr.test')}</legend>
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={f.has_test}
-              data-testid="course-has-test"
-              onChange={(e) => set({ has_test: (e.currentTarget as HTMLInputElement).checked })}
-            />
-            <span>{t('tr.hasTest')}</span>
-          </label>
+          <Check
+            label={<span>{t('tr.hasTest')}</span>}
+            checked={f.has_test}
+            testid="course-has-test"
+            onChange={(on) => set({ has_test: on })}
+          />
           {hadTest && <p class="hint">{t('tr.testRemovable')}</p>}
           {!f.has_test && fields.test_max && (
             <div class="field-error" data-testid="course-test-error">
@@ -304,7 +294,7 @@ export function CourseFormPage({ id }: { id?: string }) {
           deleteText={record && t('tr.confirmDeleteCourse', { title: courseTitle(record) })}
           onDelete={() => record && remove(record)}
         />
-      </form>
+      </Form>
     </section>
   );
 }

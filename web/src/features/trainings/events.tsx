@@ -6,10 +6,12 @@
 import { useState } from 'preact/hooks';
 import { ApiError, del, get, patch, post, query } from '../../api';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
-import { ConfirmBox, Crumbs, Facts, Ltr } from '../../components/registry_bits';
+import { Form } from '../../components/form';
+import { ConfirmBox } from '../../components/confirm_box';
+import { Crumbs, Facts, Ltr, useWrite } from '../../components/registry_bits';
 import { ListSection } from '../../components/lists';
 import { useI18n } from '../../i18n';
-import { clearMessages, showError, showInfo, showRefusal } from '../../messages';
+import { clearMessages, showInfo, showRefusal } from '../../messages';
 import { num, todayIso, useConfig } from '../../registry_data';
 import { href } from '../../router';
 import { createStore, useStore } from '../../store';
@@ -22,6 +24,7 @@ import {
   OtherErrors,
   topicLabel,
   useCourses,
+  reasonMissing,
 } from '../fieldwork/common';
 import type { TrainingRights } from './common';
 import { APPLIES, ratio, score, TrainingTabs } from './common';
@@ -29,7 +32,6 @@ import { useFetch } from '../../use_fetch';
 import { localTraining, saveScores as queueScores, type ScoresBody } from '../../offline/scores';
 import { problemOf } from '../../offline/outbox';
 import { fieldMessages } from '../../i18n/field_message';
-import { useFieldErrors } from '../../components/field_focus';
 
 const LIMIT = 50;
 const offsetStore = createStore(0);
@@ -93,9 +95,9 @@ export function TrainingEventPage({
   const [report, setReport] = useState<TraineeReport | null>(null);
   const [followups, setFollowups] = useState<Followup[]>([]);
   const [scores, setScores] = useState<Scores>({});
-  const [fields, setFields] = useFieldErrors();
+  const w = useWrite();
+  const { fields, setFields, busy } = w;
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
   const [reload, setReload] = useState(0);
 
   // The training, its trainees' report and follow-ups, read again after each change; with no
@@ -161,13 +163,8 @@ export function TrainingEventPage({
     if (!a || !report) return;
     clearMessages();
     setFields({});
-    if (correcting && !reason.trim()) {
-      setFields({ correction_reason: t('act.correctionRequired') });
-      showError(t('act.correctionRequired'));
-      return;
-    }
-    setBusy(true);
-    try {
+    if (reasonMissing(correcting, reason, setFields)) return;
+    await w.run(async () => {
       // Every trainee, in the order of the table, so that an error's row is the table's row.
       const body: Record<string, unknown> = {
         version: report.version,
@@ -199,11 +196,7 @@ export function TrainingEventPage({
       showInfo(correcting ? t('act.corrected') : t('tr.scoresSaved'));
       setReason('');
       setReload((n) => n + 1);
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const rowOf = new Map(a.attendance.map((x, i) => [x.person_id, i]));
@@ -255,13 +248,7 @@ export function TrainingEventPage({
             {t('tr.noTrainees')}
           </p>
         ) : (
-          <form
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              saveScores();
-            }}
-          >
+          <Form onSubmit={saveScores}>
             {hasTest && (
               <p class="hint">
                 {t('tr.scoresHint', { min: num(0), max: num(report.test_max ?? 0) })}
@@ -401,7 +388,7 @@ export function TrainingEventPage({
                 </div>
               </>
             )}
-          </form>
+          </Form>
         )}
       </section>
 
@@ -434,8 +421,8 @@ function FollowupSection({
   const [on, setOn] = useState(todayIso());
   const [applies, setApplies] = useState('');
   const [notes, setNotes] = useState('');
-  const [fields, setFields] = useFieldErrors();
-  const [busy, setBusy] = useState(false);
+  const w = useWrite();
+  const { fields, setFields, busy } = w;
   const base = `/trainings/${encodeURIComponent(activity.id)}/followups`;
 
   function reset(f: Followup | null) {
@@ -450,8 +437,7 @@ function FollowupSection({
   async function save() {
     clearMessages();
     setFields({});
-    setBusy(true);
-    try {
+    await w.save(async () => {
       if (editing) {
         await patch<Followup>(`${base}/${encodeURIComponent(editing.id)}`, {
           version: editing.version,
@@ -467,28 +453,17 @@ function FollowupSection({
       showInfo(t('tr.followupSaved'));
       reset(null);
       onChanged();
-    } catch (e) {
-      if (e instanceof ApiError) setFields(fieldMessages(e));
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function remove(f: Followup) {
-    clearMessages();
-    setBusy(true);
-    try {
+    await w.remove(async () => {
       await del(`${base}/${encodeURIComponent(f.id)}`);
       showInfo(t('tr.followupDeleted'));
       setDeleting(null);
       if (editing?.id === f.id) reset(null);
       onChanged();
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -566,15 +541,11 @@ function FollowupSection({
         </ul>
       )}
       {canWrite && activity.attendance.length > 0 && (
-        <form
+        <Form
           class="form-narrow subform"
-          noValidate
           data-testid="followup-form"
           data-editing={editing?.id ?? ''}
-          onSubmit={(e) => {
-            e.preventDefault();
-            save();
-          }}
+          onSubmit={save}
         >
           <h3>
             {editing ? t('tr.editFollowup', { name: editing.person_name }) : t('tr.addFollowup')}
@@ -649,7 +620,7 @@ function FollowupSection({
               </button>
             )}
           </div>
-        </form>
+        </Form>
       )}
     </section>
   );

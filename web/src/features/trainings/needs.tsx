@@ -6,20 +6,20 @@ import { useState } from 'preact/hooks';
 import { del, patch, post, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { Form } from '../../components/form';
 import { InstitutionPicker, type PickedInstitution } from '../../components/institution_picker';
 import { Crumbs, FormActions, Ltr, useWrite } from '../../components/registry_bits';
-import { ListSection } from '../../components/lists';
+import { ListSection, PagedResults, useFilters } from '../../components/lists';
 import { useI18n } from '../../i18n';
 import { clearMessages, showInfo } from '../../messages';
 import { todayIso } from '../../registry_data';
 import { href, navigate } from '../../router';
 import { roleLabel } from '../../roles';
-import { createStore, useStore } from '../../store';
+import { createStore } from '../../store';
 import type { Page, StaffMember, TrainingNeed, User } from '../../types';
 import { codeLabel, courseTitle, OtherErrors, useCourses } from '../fieldwork/common';
 import type { TrainingRights } from './common';
 import { PRIORITIES, TrainingTabs } from './common';
-import { Pager } from '../../components/pager';
 import { useFetch } from '../../use_fetch';
 
 const LIMIT = 50;
@@ -31,7 +31,7 @@ const PRIORITY_CLASS: Record<string, string> = { high: 'off', medium: 'warn', lo
 
 export function NeedsPage({ rights }: { rights: TrainingRights }) {
   const { t } = useI18n();
-  const f = useStore(filterStore);
+  const { f, set, setOffset } = useFilters(filterStore);
   const courses = useCourses();
   const { data: page } = useFetch<Page<TrainingNeed>>(
     '/training-needs' + query({ area: f.area?.id, limit: LIMIT, offset: f.offset }),
@@ -53,20 +53,14 @@ export function NeedsPage({ rights }: { rights: TrainingRights }) {
       <AreaPicker
         label={t('act.area')}
         value={f.area}
-        onChange={(area) => filterStore.set({ area, offset: 0 })}
+        onChange={(area) => set({ area })}
         clearable
         testid="need-area-filter"
       />
-      {!page ? (
-        <p class="muted">{t('common.loading')}</p>
-      ) : page.items.length === 0 ? (
-        <p class="muted" data-testid="need-none">
-          {t('tr.noNeeds')}
-        </p>
-      ) : (
-        <>
+      <PagedResults page={page} testid="need" none={t('tr.noNeeds')} onOffset={setOffset}>
+        {(items) => (
           <ul class="record-list" data-testid="need-list">
-            {page.items.map((n) => (
+            {items.map((n) => (
               <li key={n.id} data-testid="need-row" data-id={n.id}>
                 {(() => {
                   const body = (
@@ -121,12 +115,8 @@ export function NeedsPage({ rights }: { rights: TrainingRights }) {
               </li>
             ))}
           </ul>
-          <Pager
-            page={page}
-            onOffset={(offset) => filterStore.set({ ...filterStore.get(), offset })}
-          />
-        </>
-      )}
+        )}
+      </PagedResults>
     </ListSection>
   );
 }
@@ -256,16 +246,7 @@ export function NeedFormPage({ user, id }: { user: User; id?: string }) {
         current={title}
       />
       <h1 id="need-form-heading">{title}</h1>
-      <form
-        class="form-narrow"
-        noValidate
-        data-testid="need-form"
-        data-id={record?.id ?? ''}
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
+      <Form class="form-narrow" data-testid="need-form" data-id={record?.id ?? ''} onSubmit={save}>
         <AreaPicker
           label={t('act.area')}
           value={area}
@@ -378,7 +359,7 @@ export function NeedFormPage({ user, id }: { user: User; id?: string }) {
           deleteText={record && t('tr.confirmDeleteNeed', { name: record.subject_name ?? '' })}
           onDelete={() => record && remove(record)}
         />
-      </form>
+      </Form>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { ApiError, del, patch, post, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { BarChart, type Bar } from '../../components/bar_chart';
 import { Field, SelectField } from '../../components/form_fields';
+import { Form } from '../../components/form';
 import { ImportPanel } from '../../components/import_panel';
 import { Crumbs, FormActions, Ltr, useWrite } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
@@ -284,16 +285,7 @@ export function PlanFormPage({ id }: { id?: string }) {
       />
       <h1 id="plan-form-heading">{title}</h1>
       <p class="hint">{record ? t('tr.planUnique') : t('tr.planReplaces')}</p>
-      <form
-        class="form-narrow"
-        noValidate
-        data-testid="plan-form"
-        data-id={record?.id ?? ''}
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
+      <Form class="form-narrow" data-testid="plan-form" data-id={record?.id ?? ''} onSubmit={save}>
         <SelectField
           label={t('act.course')}
           value={course}
@@ -365,7 +357,7 @@ export function PlanFormPage({ id }: { id?: string }) {
           }
           onDelete={() => record && remove(record)}
         />
-      </form>
+      </Form>
     </section>
   );
 }
