@@ -14,12 +14,12 @@ DEBIAN_PACKAGES := g++ cmake ninja-build ccache pkg-config make \
   libsodium-dev libssl-dev libexpected-dev zlib1g-dev \
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev \
   libgtest-dev libgmock-dev libbenchmark-dev \
-  wrk hyperfine chromium poppler-utils python3 zip bc curl clang-format
+  wrk hyperfine chromium poppler-utils python3 python3-venv zip unzip bc curl clang-format
 
-.PHONY: deps deps-debian deps-npm build build-server build-web run test bench clean format format-check \
+.PHONY: deps deps-debian deps-npm deps-pyxform build build-server build-web run test bench clean format format-check \
   size-check
 
-deps: deps-debian deps-npm
+deps: deps-debian deps-npm deps-pyxform
 
 # Installs only what is missing, so a second run is quick.
 deps-debian:
@@ -35,6 +35,22 @@ deps-debian:
 	fi
 
 deps-npm: web/node_modules/.installed tests/node_modules/.installed
+
+# pyxform converts uploaded XLSForms: pip installs it into a venv in the build directory
+# ($(BUILD)/pyxform; the server's tools/xlsform/xls2xform finds it through MOBILISE_PYXFORM_VENV).
+# Where pip cannot reach its package index, the install is noted and not retried (remove the
+# directory to retry), and the standard-library converter tools/xlsform/xls2xform.py is used.
+PYXFORM_VENV ?= $(abspath $(BUILD))/pyxform
+PYXFORM      ?= pyxform==4.5.0
+deps-pyxform: $(PYXFORM_VENV)/.tried
+
+$(PYXFORM_VENV)/.tried:
+	@python3 -m venv $(PYXFORM_VENV) && \
+	  if $(PYXFORM_VENV)/bin/pip install -q --disable-pip-version-check --timeout 15 --retries 1 \
+	    '$(PYXFORM)' >$(PYXFORM_VENV)/install.log 2>&1; then echo "deps-pyxform: $(PYXFORM) installed"; \
+	  else echo "deps-pyxform: pyxform could not be installed (see $(PYXFORM_VENV)/install.log);" \
+	    "XLSForms are converted by tools/xlsform/xls2xform.py"; fi; \
+	  touch $@
 
 web/node_modules/.installed: web/package.json web/package-lock.json
 	cd web && npm ci --no-audit --no-fund
@@ -57,7 +73,7 @@ run: build
 	@mkdir -p data
 	@if [ -f $(DB) ]; then $(MOBILISE) demo-logins; \
 	 else $(MOBILISE) --database sqlite:$(DB) demo --households 2000 --seed 1; fi
-	$(MOBILISE) --database sqlite:$(DB) serve --listen $(LISTEN) --web-root web/dist --data-dir data
+	MOBILISE_PYXFORM_VENV=$(PYXFORM_VENV) $(MOBILISE) --database sqlite:$(DB) serve --listen $(LISTEN) --web-root web/dist --data-dir data
 
 test: build format-check size-check
 	cd $(BUILD) && ctest --output-on-failure -j2 --timeout 900

@@ -70,6 +70,7 @@ struct ApiOptions {
   // The body limit the HTTP server enforces on OpenRosa submissions (X-OpenRosa-Accept-
   // Content-Length says it to Collect).
   std::size_t submission_limit = 50 << 20;
+  std::string xlsform_command;  // converts uploaded XLSForms (importers/xlsform.hpp)
 };
 
 class Api {

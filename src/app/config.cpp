@@ -51,6 +51,8 @@ Status LoadConfigFile(const std::string& path, Config& c) {
       c.secure_cookie = *node.value<bool>();
     else if (k == "public_url" && node.is_string())
       c.public_url = *node.value<std::string>();
+    else if (k == "xlsform_command" && node.is_string())
+      c.xlsform_command = *node.value<std::string>();
     else
       return Fail(Error::Field(k, problem::UnknownConfigKey(path)));
   }
@@ -65,6 +67,7 @@ Status LoadEnvironment(Config& c) {
   if (auto v = get("MOBILISE_WEB_ROOT")) c.web_root = v;
   if (auto v = get("MOBILISE_PUBLIC_URL")) c.public_url = v;
   if (auto v = get("MOBILISE_LOG_LEVEL")) c.log_level = v;
+  if (auto v = get("MOBILISE_XLSFORM_COMMAND")) c.xlsform_command = v;
   if (auto v = get("MOBILISE_BODY_LIMIT"))
     if (auto ok = ParseSize("MOBILISE_BODY_LIMIT", v, c.body_limit); !ok) return ok;
   if (auto v = get("MOBILISE_THREADS")) {

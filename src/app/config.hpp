@@ -1,6 +1,7 @@
 // Server configuration: defaults, then a TOML file (--config or MOBILISE_CONFIG), then
 // environment variables (MOBILISE_DATABASE, MOBILISE_LISTEN, MOBILISE_DATA_DIR,
-// MOBILISE_WEB_ROOT, MOBILISE_LOG_LEVEL, MOBILISE_BODY_LIMIT, MOBILISE_THREADS), then flags.
+// MOBILISE_WEB_ROOT, MOBILISE_LOG_LEVEL, MOBILISE_BODY_LIMIT, MOBILISE_THREADS,
+// MOBILISE_XLSFORM_COMMAND), then flags.
 #pragma once
 
 #include <cstddef>
@@ -24,6 +25,8 @@ struct Config {
   int db_pool = 8;
   bool secure_cookie = false;
   std::string port_file;  // if set, the bound port is written here once listening
+  // XLSForm -> XForm (pyxform's command line; see importers/xlsform.hpp)
+  std::string xlsform_command = "tools/xlsform/xls2xform";
 };
 
 // Reads `path` (TOML) over `config`. Unknown keys are errors.

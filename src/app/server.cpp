@@ -106,6 +106,7 @@ int RunServer(const Config& config, const std::string& version) {
   options.secure_cookie = config.secure_cookie;
   options.metrics = &metrics;
   options.version = version;
+  options.xlsform_command = config.xlsform_command;
   options.extra_metrics = [&db] { return PoolMetrics(*db); };
   options.public_url = config.public_url;
   options.submission_limit = options.import_limit;  // the upload limit (http::IsUpload)

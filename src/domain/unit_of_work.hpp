@@ -24,6 +24,8 @@
 
 namespace mobilise::domain {
 
+class SubmissionReviewRepository;  // domain/forms/submission_review.hpp
+
 class UnitOfWork {
  public:
   virtual ~UnitOfWork() = default;
@@ -47,6 +49,7 @@ class UnitOfWork {
   virtual XFormRepository& XForms() = 0;
   virtual SubmissionRepository& Submissions() = 0;
   virtual ChoiceListRepository& ChoiceLists() = 0;
+  virtual SubmissionReviewRepository& SubmissionReviews() = 0;
   virtual void Commit() = 0;
 };
 

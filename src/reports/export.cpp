@@ -28,7 +28,8 @@ constexpr FormatInfo kFormats[] = {
      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
     {ExportFormat::kPdf, "pdf", "pdf", "application/pdf"},
     {ExportFormat::kDhis2Json, "dhis2", "dhis2.json", "application/json"},
-    {ExportFormat::kAdx, "adx", "adx.xml", "application/adx+xml"}};
+    {ExportFormat::kAdx, "adx", "adx.xml", "application/adx+xml"},
+    {ExportFormat::kCsvZip, "csv.zip", "csv.zip", "application/zip"}};
 
 const FormatInfo& InfoOf(ExportFormat format) {
   return *std::find_if(std::begin(kFormats), std::end(kFormats),
@@ -149,6 +150,17 @@ Result<ExportFile> ExportDocument(const Exportable& what, ExportFormat format) {
                      what.name);
 }
 
+Result<ExportFile> ExportRows(const Exportable& what, ExportFormat format) {
+  if (format != ExportFormat::kCsvZip && format != ExportFormat::kXlsx)
+    return Fail(Error::Internal("a data export is written as csv.zip or xlsx only"));
+  return ThroughFile(
+      [&](const std::string& path) {
+        return format == ExportFormat::kCsvZip ? RenderCsvZip(what.row_tables, what.rows, path)
+                                               : RenderRowsXlsx(what.row_tables, what.rows, path);
+      },
+      format, what.name);
+}
+
 }  // namespace
 
 std::string_view ExportFormatName(ExportFormat format) { return InfoOf(format).name; }
@@ -160,6 +172,7 @@ Result<ExportFile> Export(const Exportable& what, std::string_view format_name) 
     if (!what.data_values) return Fail(Error::Internal("this export has no data values"));
     return ExportDataValues(what, *format);
   }
+  if (what.rows) return ExportRows(what, *format);
   if (!what.document) return Fail(Error::Internal("this export has no document"));
   return ExportDocument(what, *format);
 }

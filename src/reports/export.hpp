@@ -15,12 +15,13 @@
 #include "core/result.hpp"
 #include "reports/data_values.hpp"
 #include "reports/document.hpp"
+#include "reports/row_tables.hpp"
 
 namespace mobilise::reports {
 
-enum class ExportFormat { kCsv, kXlsx, kPdf, kDhis2Json, kAdx };
+enum class ExportFormat { kCsv, kXlsx, kPdf, kDhis2Json, kAdx, kCsvZip };
 
-// How the format is named in a query: "csv", "xlsx", "pdf", "dhis2", "adx".
+// How the format is named in a query: "csv", "xlsx", "pdf", "dhis2", "adx", "csv.zip".
 std::string_view ExportFormatName(ExportFormat format);
 
 // A photo's bytes as its reader may see them.
@@ -57,6 +58,10 @@ struct Exportable {
   const PhotoSource* photo_source = nullptr;  // required when photo_ids is not empty
   // The values for DHIS2: dataValueSets JSON (`adx` false) or ADX. Its errors are the export's.
   std::function<Result<DataValueSet>(bool adx)> data_values;
+  // A data export (a form's submissions) instead of a document: its tables, and the function that
+  // writes their rows one at a time. CSV_ZIP writes one CSV per table, XLSX one sheet per table.
+  std::vector<RowTable> row_tables;
+  RowProducer rows;
 };
 
 // A file to stream. The caller owns it and removes it once sent (the HTTP server does, with
@@ -65,7 +70,7 @@ struct ExportFile {
   std::string path;        // a new file in the temporary directory ($TMPDIR)
   std::string media_type;  // "text/csv; charset=utf-8", "application/pdf", ...
   std::string file_name;   // the download's name: name + ".csv", ".xlsx", ".pdf", ".dhis2.json",
-                           // ".adx.xml"
+                           // ".adx.xml", ".csv.zip"
 };
 
 // Renders `what` in `format` (as named in a query) to a new temporary file. Photos are copied to

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "reports/csv_field.hpp"
 #include "reports/paragraphs.hpp"
 #include "reports/plain_number.hpp"
 
@@ -12,21 +13,6 @@ namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr std::string_view kEol = "\r\n";
-
-bool StartsLikeFormula(std::string_view text) {
-  if (text.empty()) return false;
-  switch (text.front()) {
-    case '=':
-    case '+':
-    case '-':
-    case '@':
-    case '\t':
-    case '\r':
-      return true;
-    default:
-      return false;
-  }
-}
 
 void WriteTextRow(std::ostream& out, const std::vector<std::string_view>& fields) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -87,22 +73,6 @@ void WriteNarrative(std::ostream& out, const Section& section, const Narrative& 
 }
 
 }  // namespace
-
-void WriteCsvField(std::ostream& out, std::string_view text, bool guard) {
-  std::string value;
-  if (guard && StartsLikeFormula(text)) value = "'";
-  value.append(text);
-  if (value.find_first_of(",\"\r\n") == std::string::npos) {
-    out << value;
-    return;
-  }
-  out << '"';
-  for (char c : value) {
-    if (c == '"') out << '"';
-    out << c;
-  }
-  out << '"';
-}
 
 void RenderCsv(const Document& document, std::ostream& out) {
   out << kBom;

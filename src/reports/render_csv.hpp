@@ -23,8 +23,4 @@ namespace mobilise::reports {
 
 void RenderCsv(const Document& document, std::ostream& out);
 
-// One RFC 4180 field: quoted when it holds a comma, quote, CR or LF, quotes doubled; with
-// `guard`, text a spreadsheet would run as a formula gets a leading apostrophe.
-void WriteCsvField(std::ostream& out, std::string_view text, bool guard);
-
 }  // namespace mobilise::reports

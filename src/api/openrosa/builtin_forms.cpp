@@ -8,7 +8,7 @@
 #include "api/api.hpp"
 #include "core/id.hpp"
 #include "domain/registry/choice_lists.hpp"
-#include "reports/render_csv.hpp"
+#include "reports/csv_field.hpp"
 #include "xforms/builtin/builtin_xforms.hpp"
 #include "xforms/builtin/instance_mappers.hpp"
 

@@ -70,11 +70,28 @@ class BuiltinFormsTest : public ServiceTest {
           indicators(db, clock),
           targets(db, clock),
           reports(db, clock, indicators),
-          api{db,           areas,      users,
-              auth,         audit,      registry_config,
-              institutions, households, registry_summary,
-              feedback,     activities, trainings,
-              indicators,   targets,    reports,
+          collect_devices(db, clock),
+          xforms(db, clock),
+          submissions(db, clock),
+          api{db,
+              areas,
+              users,
+              auth,
+              audit,
+              registry_config,
+              institutions,
+              households,
+              registry_summary,
+              feedback,
+              activities,
+              trainings,
+              indicators,
+              targets,
+              reports,
+              collect_devices,
+              xforms,
+              submissions,
+              blobs,
               clock} {}
     domain::AreaService areas;
     domain::UserService users;
@@ -90,6 +107,9 @@ class BuiltinFormsTest : public ServiceTest {
     domain::IndicatorService indicators;
     domain::TargetService targets;
     domain::ReportService reports;
+    domain::CollectDeviceService collect_devices;
+    domain::XFormService xforms;
+    domain::SubmissionService submissions;
     api::Services api;
   };
 

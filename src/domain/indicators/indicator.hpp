@@ -23,8 +23,10 @@ struct Indicator {
   std::string code, name, description;
   Translations names;                 // of the name
   std::optional<std::string> record;  // none for a ratio
-  std::string measure;  // count | distinct_people | distinct_households | sum | average | ratio
-  std::optional<std::string> field;                   // sum / average
+  // count | distinct_people | distinct_households | sum | average | distinct (a form question's
+  // distinct values) | ratio
+  std::string measure;
+  std::optional<std::string> field;  // sum / average; a question's path for a form's distinct
   std::optional<std::string> numerator, denominator;  // ratio
   double scale = 1;                                   // ratio x scale (100: a percentage)
   std::vector<IndicatorFilter> filters;

@@ -40,6 +40,11 @@ const std::map<std::string, Indicator>& Definitions() {
              Base("PARTICIPANTS", "participant", "distinct_people", {"sex", "age_band", "type"}),
              Base("SAVINGS", "institution", "sum", {"type"}, {}, "savings"),
              Base("AVG_SAVINGS", "institution", "average", {"type"}, {}, "savings"),
+             Base("SURVEYS", "submission", "count", {"form"}, {{"form", {"needs"}}}),
+             Base("HH_SIZE", "submission", "sum", {"form"}, {{"form", {"needs"}}},
+                  "/data/household/size"),
+             Base("VILLAGES", "submission", "distinct", {"form"}, {{"form", {"needs"}}},
+                  "/data/village"),
              Ratio("WOMEN_SHARE", "WOMEN_MEMBERS", "MEMBERS", {"sex"}),
              Ratio("BROKEN", "MEMBERS", "GONE", {}),
          })
@@ -130,6 +135,16 @@ const Case kCases[] = {
      {{"ACTIVITIES", {"month"}}},
      "activity by [] measures ACTIVITIES:count\n"
      "activity by [month] measures ACTIVITIES:count\n"},
+    {"a form's count and sum by child area add up to their totals; a distinct count is queried",
+     {{"SURVEYS", {"child_area"}}, {"HH_SIZE", {"child_area"}}, {"VILLAGES", {"child_area"}}},
+     "submission by [] measures VILLAGES:distinct\n"
+     "submission by [child_area] measures SURVEYS:count, HH_SIZE:sum, VILLAGES:distinct\n"
+     "sum SURVEYS from [child_area]\n"
+     "sum HH_SIZE from [child_area]\n"},
+    {"a distinct count by form is not added up either (a value may be in two months' groups)",
+     {{"VILLAGES", {"month"}}},
+     "submission by [] measures VILLAGES:distinct\n"
+     "submission by [month] measures VILLAGES:distinct\n"},
 };
 
 TEST(IndicatorPlan, PlansAsTheTableSays) {

@@ -28,6 +28,8 @@ std::vector<std::string> KnownValues(const std::string& record, const std::strin
   if (field == "sex") return WithUnknown(kSexes);
   if (field == "age_band") return WithUnknown(kAgeBandCodes);
   if (field == "member_kind") return {"household", "person", "institution"};
+  if (record == "submission" && field == "review_state")  // rejected ones are never counted
+    return {"received", "has_issues", "approved", "edited"};
   return lookup.configured ? lookup.configured(record, field) : std::vector<std::string>{};
 }
 
@@ -103,6 +105,44 @@ void CheckFilters(const Indicator& d, const RecordKind& kind, const DefinitionLo
   }
 }
 
+// A form question's path: "/" and XML names ("/data/household/size").
+bool IsQuestionPath(std::string_view path) {
+  if (path.size() < 2 || path.size() > 255 || path.front() != '/' || path.back() == '/')
+    return false;
+  bool start = true;
+  for (const char c : path.substr(1)) {
+    const bool letter = std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+    if (c == '/') {
+      if (start) return false;
+      start = true;
+    } else if (start ? !letter
+                     : !(letter || std::isdigit(static_cast<unsigned char>(c)) || c == '-' ||
+                         c == '.')) {
+      return false;
+    } else {
+      start = false;
+    }
+  }
+  return true;
+}
+
+// Over a form's submissions: sum and distinct take one question of one form.
+void CheckQuestionField(const Indicator& d, FieldErrors& errors) {
+  const bool takes_question = d.measure == "sum" || d.measure == "distinct";
+  if (!takes_question) {
+    if (d.field) errors["field"] = problem::OnlyForSumOrAverage();
+    return;
+  }
+  if (!d.field)
+    errors["field"] = problem::RequiredForKind(d.measure);
+  else if (!IsQuestionPath(*d.field))
+    errors["field"] = problem::Invalid();
+  const auto form = std::find_if(d.filters.begin(), d.filters.end(),
+                                 [](const IndicatorFilter& f) { return f.field == "form"; });
+  if (form == d.filters.end() || form->values.size() != 1)
+    errors["filters"] = problem::RequiredForKind(d.measure);
+}
+
 // A measure of a record kind; false when there is no such kind (nothing more to check).
 bool CheckMeasured(const Indicator& d, const DefinitionLookup& lookup, FieldErrors& errors,
                    std::vector<std::string>& allowed_dims) {
@@ -117,7 +157,9 @@ bool CheckMeasured(const Indicator& d, const DefinitionLookup& lookup, FieldErro
   }
   if (!Has(kind->measures, d.measure))
     errors["measure"] = problem::MeasuresOneOf(kind->code, kind->measures);
-  if (d.measure == "sum" || d.measure == "average") {
+  if (kind->question_fields) {
+    CheckQuestionField(d, errors);
+  } else if (d.measure == "sum" || d.measure == "average") {
     const auto& fields = d.measure == "sum" ? kind->sum_fields : kind->average_fields;
     if (!d.field)
       errors["field"] = problem::RequiredOneOf(fields);

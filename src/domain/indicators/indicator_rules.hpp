@@ -16,7 +16,7 @@ namespace mobilise::domain {
 
 // Every measure a definition may name (a record kind offers some of them; ratio has none).
 inline constexpr std::string_view kIndicatorMeasures[] = {
-    "count", "distinct_people", "distinct_households", "sum", "average", "ratio"};
+    "count", "distinct_people", "distinct_households", "sum", "average", "distinct", "ratio"};
 
 // `x` is one of `v` (dimensions, fields, codes: a handful each).
 bool Has(const std::vector<std::string>& v, std::string_view x);

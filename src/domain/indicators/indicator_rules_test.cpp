@@ -82,11 +82,11 @@ TEST(CheckDefinition, TheMeasureAndTheRecordKind) {
   EXPECT_EQ(Check(Def("household", "median")),
             (Texts{{"measure",
                     "must be one of count, distinct_people, distinct_households, sum, "
-                    "average, ratio"}}));
+                    "average, distinct, ratio"}}));
   EXPECT_EQ(Check(Def(std::nullopt, "count")), (Texts{{"record", "is required"}}));
   EXPECT_EQ(Check(Def("person", "count")).at("record"),
             "must be one of household, institution, membership, activity, participant, trainee, "
-            "training_plan, feedback");
+            "training_plan, feedback, submission");
   EXPECT_EQ(Check(Def("household", "average")),
             (Texts{{"measure", "a household indicator measures one of count, sum"},
                    {"field", "required: one of "}}));  // households have no such field
@@ -215,6 +215,32 @@ TEST(IndicatorRules, StocksAndDisaggregations) {
   EXPECT_TRUE(MayDisaggregate(d, "child_area"));
   EXPECT_TRUE(MayDisaggregate(d, "month"));
   EXPECT_FALSE(MayDisaggregate(d, "topic"));
+}
+
+TEST(IndicatorDefinition, AFormsSumOrDistinctTakesOneQuestionOfOneForm) {
+  Indicator sum = Def("submission", "sum");
+  EXPECT_EQ(Check(sum),
+            (Texts{{"field", "required for a sum"}, {"filters", "required for a sum"}}));
+  sum.field = "/data/household/size";
+  sum.filters = {{"form", {"needs", "other"}}};
+  EXPECT_EQ(Check(sum), (Texts{{"filters", "required for a sum"}}));
+  sum.filters = {{"form", {"needs"}}};
+  EXPECT_EQ(Check(sum), Texts{});
+  for (const char* bad : {"data/size", "/data/", "/data//size", "/1data", "/data/si ze", "/"}) {
+    Indicator distinct = Def("submission", "distinct");
+    distinct.filters = {{"form", {"needs"}}};
+    distinct.field = bad;
+    EXPECT_EQ(Check(distinct), (Texts{{"field", "is not valid"}})) << bad;
+  }
+  Indicator count = Def("submission", "count");
+  EXPECT_EQ(Check(count), Texts{});  // every form's submissions
+  count.field = "/data/size";
+  EXPECT_EQ(Check(count).count("field"), 1u);
+  Indicator elsewhere = Def("activity", "distinct");
+  EXPECT_EQ(Check(elsewhere).count("measure"), 1u);
+  Indicator rejected = Def("submission", "count");
+  rejected.filters = {{"review_state", {"rejected"}}};
+  EXPECT_EQ(Check(rejected).count("filters[0].values"), 1u);
 }
 
 }  // namespace

@@ -95,12 +95,27 @@ std::vector<RecordKind> FieldWorkKinds() {
   };
 }
 
+// What custom forms collect: their submissions (flows), dated and placed as submitted; an
+// edited submission counts once, at its first submission's date; rejected ones do not count.
+RecordKind SubmissionKind() {
+  RecordKind k{"submission",
+               false,
+               {"count", "sum", "distinct"},
+               {},
+               {},
+               {{"form"}, {"review_state"}},
+               {"form", "review_state"}};
+  k.question_fields = true;
+  return k;
+}
+
 }  // namespace
 
 const std::vector<RecordKind>& RecordKinds() {
   static const std::vector<RecordKind> kinds = [] {
     auto all = RegistryKinds();
     for (auto& k : FieldWorkKinds()) all.push_back(std::move(k));
+    all.push_back(SubmissionKind());
     return all;
   }();
   return kinds;

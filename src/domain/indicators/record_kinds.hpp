@@ -27,6 +27,9 @@ struct RecordKind {
   // Dimensions that are attributes of the person (household) a distinct_people
   // (distinct_households) measure counts, one value each: its distinct counts add up over them.
   std::vector<std::string> person_dims, household_dims;
+  // Sum and distinct take a question of a form (its instance path, "/data/household/size")
+  // instead of a listed field; the indicator then filters on exactly one form.
+  bool question_fields = false;
 };
 
 const std::vector<RecordKind>& RecordKinds();

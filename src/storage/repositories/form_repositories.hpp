@@ -6,6 +6,10 @@
 
 namespace mobilise::storage {
 
+// A submission row's columns and its reader (shared with the review repository).
+extern const char* const kSubmissionColumns;
+domain::Submission ReadSubmission(const ResultSet::Row& r);
+
 class SqlCollectDeviceRepository final : public domain::CollectDeviceRepository {
  public:
   explicit SqlCollectDeviceRepository(Connection& conn) : conn_(conn) {}

@@ -9,7 +9,9 @@ namespace {
 using domain::Submission;
 using domain::SubmissionAttachment;
 
-constexpr const char* kColumns =
+}  // namespace
+
+const char* const kSubmissionColumns =
     "id, form_id, form_version, instance_id, xml_hash, xml_sha256, instance_name, deprecated_id, "
     "current, root_id, collect_device_id, device_ref, user_agent, user_id, area_id, area_path, "
     "submitted_at, review_state, record_type, record_id, attachments_expected, "
@@ -44,6 +46,8 @@ Submission ReadSubmission(const ResultSet::Row& r) {
   return s;
 }
 
+namespace {
+
 SubmissionAttachment ReadAttachment(const ResultSet::Row& r) {
   return SubmissionAttachment{r.Str("submission_id"), r.Str("name"), r.Str("content_type"),
                               r.OptText("blob_hash"), r.Int("size")};
@@ -58,7 +62,7 @@ void SqlSubmissionRepository::LockInstance(const std::string& form_id,
 
 std::optional<Submission> SqlSubmissionRepository::FindByInstance(const std::string& form_id,
                                                                   const std::string& instance_id) {
-  return ReadFirst(conn_.Query("SELECT " + std::string(kColumns) +
+  return ReadFirst(conn_.Query("SELECT " + std::string(kSubmissionColumns) +
                                    " FROM submission WHERE form_id = ? AND instance_id = ?",
                                {form_id, instance_id}),
                    ReadSubmission);
@@ -66,12 +70,13 @@ std::optional<Submission> SqlSubmissionRepository::FindByInstance(const std::str
 
 std::optional<Submission> SqlSubmissionRepository::Get(const std::string& id) {
   return ReadFirst(
-      conn_.Query("SELECT " + std::string(kColumns) + " FROM submission WHERE id = ?", {id}),
+      conn_.Query("SELECT " + std::string(kSubmissionColumns) + " FROM submission WHERE id = ?",
+                  {id}),
       ReadSubmission);
 }
 
 void SqlSubmissionRepository::Insert(const Submission& s) {
-  InsertRow(conn_, "submission", kColumns,
+  InsertRow(conn_, "submission", kSubmissionColumns,
             {s.id,
              s.form_id,
              s.form_version,

@@ -143,6 +143,13 @@ Sql Aggregate(const Source& s, const domain::MeasureSpec& m, const Sql& filter, 
     if (s.unique_members) return nonempty(filtered("COUNT(" + col + ")"));
     return filtered("COUNT(DISTINCT " + col + ")");
   }
+  if (!s.question_value.empty() && (mm == "sum" || mm == "distinct")) {
+    if (!m.field) throw std::invalid_argument("no question for " + mm);
+    Sql value{mm == "sum" ? "SUM(" : "COUNT(DISTINCT ", {}};
+    value.Add(Replace(s.question_value, "{column}", mm == "sum" ? "number" : "value"));
+    value.params.emplace_back(*m.field);
+    return value.Add(")").Add(only);
+  }
   if (mm == "sum" || mm == "average") {
     auto it = m.field ? s.fields.find(*m.field) : s.fields.end();
     if (it == s.fields.end()) throw std::invalid_argument("no field for " + mm);

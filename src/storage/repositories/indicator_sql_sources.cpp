@@ -327,6 +327,26 @@ Source FeedbackSource() {
   return f;
 }
 
+// A custom form's submissions: the current version of each (an edit counts once), dated and
+// placed as first submitted, rejected ones left out; a question's value from submission_value.
+Source SubmissionSource() {
+  Source s;
+  s.from =
+      "FROM submission s JOIN submission first_s ON first_s.id = s.root_id "
+      "JOIN xform x ON x.id = s.form_id";
+  s.area = "s.area_path";
+  s.date_lo = s.date_hi = "substr(first_s.submitted_at, 1, 10)";
+  s.base = "s.current = 1 AND s.review_state <> 'rejected'";
+  s.dims = {{"form", Col("x.xml_form_id")}, {"review_state", Col("s.review_state")}};
+  s.filters = {{"form", In("x.xml_form_id")}, {"review_state", In("s.review_state")}};
+  s.question_value =
+      "(SELECT v.{column} FROM submission_value v WHERE v.submission_id = s.id "
+      "AND v.path = ?)";
+  s.drill = {"submission", "s.id", "COALESCE(s.instance_name, s.instance_id)",
+             "substr(first_s.submitted_at, 1, 10)", ""};
+  return s;
+}
+
 std::map<std::string, std::vector<Source>> BuildSources() {
   return {{"household", {HouseholdSource()}},
           {"institution", {InstitutionSource()}},
@@ -335,7 +355,8 @@ std::map<std::string, std::vector<Source>> BuildSources() {
           {"participant", {NamedParticipantSource(), CountedParticipantSource()}},
           {"trainee", {TraineeSource()}},
           {"training_plan", {TrainingPlanSource()}},
-          {"feedback", {FeedbackSource()}}};
+          {"feedback", {FeedbackSource()}},
+          {"submission", {SubmissionSource()}}};
 }
 
 }  // namespace
@@ -385,6 +406,8 @@ std::vector<std::string> MissingSql() {
         if (mm == "distinct_people" && s.person.empty()) missing.push_back(kind.code + " people");
         if (mm == "distinct_households" && s.household.empty())
           missing.push_back(kind.code + " households");
+        if (kind.question_fields && s.question_value.empty())
+          missing.push_back(kind.code + " question values");
       }
     }
   }

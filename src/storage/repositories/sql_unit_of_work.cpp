@@ -13,6 +13,7 @@
 #include "storage/repositories/indicator_repository.hpp"
 #include "storage/repositories/registry_repositories.hpp"
 #include "storage/repositories/report_repository.hpp"
+#include "storage/repositories/submission_review_repository.hpp"
 #include "storage/repositories/sync_repository.hpp"
 #include "storage/repositories/training_repository.hpp"
 #include "storage/repositories/user_repository.hpp"
@@ -61,6 +62,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   domain::XFormRepository& XForms() override { return xforms_; }
   domain::SubmissionRepository& Submissions() override { return submissions_; }
   domain::ChoiceListRepository& ChoiceLists() override { return choice_lists_; }
+  domain::SubmissionReviewRepository& SubmissionReviews() override { return submission_reviews_; }
   void Commit() override {
     if (tx_) tx_->Commit();
   }
@@ -89,6 +91,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   SqlXFormRepository xforms_{*conn_};
   SqlSubmissionRepository submissions_{*conn_};
   SqlChoiceListRepository choice_lists_{*conn_};
+  SqlSubmissionReviewRepository submission_reviews_{*conn_};
 };
 
 }  // namespace

@@ -1,0 +1,105 @@
+// The SQL of the submissions review (domain/forms/submission_review.hpp) and of the values
+// indicators read (submission_value, migration 0021).
+#include "storage/repositories/submission_review_repository.hpp"
+
+#include "storage/repositories/form_repositories.hpp"
+#include "storage/repositories/sql_rows.hpp"
+#include "storage/repositories/sql_where.hpp"
+
+namespace mobilise::storage {
+namespace {
+
+using domain::SubmissionCommentRow;
+using domain::SubmissionRow;
+
+// The submissions chosen by `inner` (a SELECT of kSubmissionColumns) with their submitter's and
+// device's names and their edit count.
+std::string WithNames(const std::string& inner) {
+  return "SELECT s.*, COALESCE(u.full_name, s.user_id) AS user_name, "
+         "COALESCE(d.name, '') AS device_name, "
+         "(SELECT COUNT(*) - 1 FROM submission e WHERE e.root_id = s.root_id) AS edits FROM (" +
+         inner +
+         ") s LEFT JOIN app_user u ON u.id = s.user_id "
+         "LEFT JOIN collect_device d ON d.id = s.collect_device_id";
+}
+
+SubmissionRow ReadRow(const ResultSet::Row& r) {
+  SubmissionRow row;
+  row.submission = ReadSubmission(r);
+  row.user_name = r.Str("user_name");
+  row.device_name = r.Str("device_name");
+  row.edits = r.Int("edits");
+  return row;
+}
+
+}  // namespace
+
+std::vector<SubmissionRow> SqlSubmissionReviewRepository::List(
+    const domain::SubmissionListQuery& q) {
+  SqlWhere w;
+  w.And("form_id = ?", {q.form_id});
+  w.And("current = 1");
+  if (q.review_state) w.And("review_state = ?", {std::string(ToString(*q.review_state))});
+  if (q.area_path) {
+    const auto range = domain::SubtreeRange(*q.area_path);
+    w.And("area_path >= ? AND area_path < ?", {range.lo, range.hi});
+  }
+  std::vector<Param> scope_params;
+  std::string scope = ScopeSql("area_path", q.scope, scope_params);
+  if (q.programme_wide) scope = "(" + scope + ") OR area_path IS NULL";
+  w.And("(" + scope + ")", scope_params);
+  if (q.after)
+    w.And("(submitted_at < ? OR (submitted_at = ? AND id < ?))",
+          {q.after->first, q.after->first, q.after->second});
+  std::vector<Param> params = w.params;
+  params.emplace_back(static_cast<std::int64_t>(q.limit));
+  const std::string inner = "SELECT " + std::string(kSubmissionColumns) + " FROM submission" +
+                            w.sql + " ORDER BY submitted_at DESC, id DESC LIMIT ?";
+  return ReadRows(
+      conn_.Query(WithNames(inner) + " ORDER BY s.submitted_at DESC, s.id DESC", params), ReadRow);
+}
+
+std::optional<SubmissionRow> SqlSubmissionReviewRepository::Get(const std::string& id) {
+  return ReadFirst(conn_.Query(WithNames("SELECT " + std::string(kSubmissionColumns) +
+                                         " FROM submission WHERE id = ?"),
+                               {id}),
+                   ReadRow);
+}
+
+std::vector<SubmissionCommentRow> SqlSubmissionReviewRepository::Comments(
+    const std::string& submission_id) {
+  return ReadRows(conn_.Query("SELECT c.id, c.submission_id, c.user_id, c.body, c.created_at, "
+                              "c.review_state, COALESCE(u.full_name, c.user_id) AS user_name "
+                              "FROM submission_comment c LEFT JOIN app_user u ON u.id = c.user_id "
+                              "WHERE c.submission_id = ? ORDER BY c.created_at, c.id",
+                              {submission_id}),
+                  [](const ResultSet::Row& r) {
+                    return SubmissionCommentRow{
+                        {r.Str("id"), r.Str("submission_id"), r.Str("user_id"), r.Str("body"),
+                         r.Str("created_at"), r.OptText("review_state")},
+                        r.Str("user_name")};
+                  });
+}
+
+void SqlSubmissionReviewRepository::InsertComment(const domain::SubmissionComment& c) {
+  InsertRow(conn_, "submission_comment",
+            "id, submission_id, user_id, body, review_state, created_at",
+            {c.id, c.submission_id, c.user_id, c.body, OptParam(c.review_state), c.created_at});
+}
+
+bool SqlSubmissionReviewRepository::SetReviewState(const std::string& id, domain::ReviewState state,
+                                                   std::int64_t expected_version) {
+  return UpdateVersionedRow(conn_, "submission", "review_state, version",
+                            {std::string(ToString(state)), expected_version + 1}, id,
+                            expected_version);
+}
+
+void SqlSubmissionReviewRepository::SaveValues(const std::string& submission_id,
+                                               const std::vector<domain::SubmissionValue>& values) {
+  conn_.Execute("DELETE FROM submission_value WHERE submission_id = ?", {submission_id});
+  for (const auto& v : values)
+    InsertRow(conn_, "submission_value", "submission_id, path, value, number",
+              {submission_id, v.path, v.value, OptParam(v.number)});
+}
+
+}  // namespace mobilise::storage
