@@ -132,6 +132,7 @@ http::Response PostSubmission(OpenRosaDeps& deps, http::Request& request) {
   StoreParts(deps, parts, in.expected_files, received);
   if (reached->form.kind == domain::FormKind::kCustom) {
     in.area_ref = AreaField(*instance);
+    in.values = instance->values;
   } else if (auto made = MakeRecord(deps, reached->form, *instance, *caller, received); !made) {
     return OpenRosaError(deps, made.error(), request);
   }

@@ -23,11 +23,6 @@ Snapshot DeviceSnapshot(const CollectDevice& d) {
   return Snapshot{{"user_id", d.user_id}, {"name", d.name}, {"revoked_at", d.revoked_at}};
 }
 
-std::optional<std::string> UserAuditPath(const User& u) {
-  if (u.roles.empty()) return std::nullopt;
-  return u.roles.front().area_path;
-}
-
 // The device `id` when its user is the caller or one the caller holds users.write over.
 Result<CollectDevice> DeviceFor(UnitOfWork& uow, const Actor& actor, const std::string& id,
                                 std::optional<User>* user = nullptr) {

@@ -35,6 +35,8 @@ struct SubmissionInput {
   std::optional<std::string> area_ref;
   std::optional<std::string> record_type, record_id;  // a built-in form's record
   std::optional<std::string> collect_device_id, device_ref, user_agent;
+  // A custom form's answers (instance leaves); those outside repeats are kept for indicators.
+  std::vector<std::pair<std::string, std::string>> values;
 };
 
 enum class IngestOutcome { kCreated, kResent, kEdited };
