@@ -47,8 +47,10 @@ Result<XForm> FormFor(UnitOfWork& uow, const std::string& id) {
 bool SeesForm(XFormRepository& forms, const Actor& actor, const std::string& device_id,
               const XForm& form) {
   if (actor.system || actor.HasPermission(Permission::kConfigWrite)) return true;
-  if (form.kind != FormKind::kCustom && actor.HasPermission(RecordPermission(form.kind))) {
-    return true;
+  // A built-in form is for those who may write its record, and like every form only where it
+  // is assigned (the issue: a device sees only the forms assigned to it).
+  if (form.kind != FormKind::kCustom && !actor.HasPermission(RecordPermission(form.kind))) {
+    return false;
   }
   std::vector<std::string> paths;
   for (const Grant& g : actor.grants) paths.push_back(g.area_path);

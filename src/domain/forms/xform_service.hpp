@@ -51,8 +51,8 @@ class XFormService {
 
   // OpenRosa. `device_id` is "" for a staff member. What the caller sees: open forms with a
   // published version that are assigned to the device or to an area at or above one of the
-  // caller's areas; a built-in form also to whoever may write its record; every form to an
-  // administrator.
+  // caller's areas (a built-in form only to whoever may also write its record); every form to
+  // an administrator.
   std::vector<ReachedForm> Listed(const Actor& actor, const std::string& device_id);
   // One form's published version for download and manifest: not found when there is no such
   // form (or it has no published version), forbidden when the caller does not see it or it is
