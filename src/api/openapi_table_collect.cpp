@@ -33,6 +33,8 @@ std::vector<OperationSchema> CollectOperations() {
       {"GET", "/api/v1/submissions/{id}/attachments/{name}", 200, none, none},
       {"GET", "/api/v1/forms/{id}/submissions.csv.zip", 200, none, none},
       {"GET", "/api/v1/forms/{id}/submissions.xlsx", 200, none, none},
+      // The body is the media file itself (?name=, ?version=).
+      {"POST", "/api/v1/forms/{id}/media", 201, One(&XFormShape), none},
   };
   for (const char* prefix : {"/openrosa", "/openrosa/key/{token}"}) {
     using Row = std::tuple<const char*, const char*, int>;

@@ -2,9 +2,11 @@
 // and reviewed (domain/forms/submission_review.hpp; docs/openrosa.md).
 #include <cctype>
 
+#include "api/openrosa/form_files.hpp"
 #include "api/report_export.hpp"
 #include "api/routes.hpp"
 #include "api/submission_json.hpp"
+#include "api/xform_json.hpp"
 #include "reports/submission_rows.hpp"
 #include "xforms/xform.hpp"
 
@@ -141,6 +143,30 @@ http::Response ExportSubmissions(ReviewDeps& d, Call& c, std::string_view format
 http::Response ExportCsvZip(ReviewDeps& d, Call& c) { return ExportSubmissions(d, c, "csv.zip"); }
 http::Response ExportXlsx(ReviewDeps& d, Call& c) { return ExportSubmissions(d, c, "xlsx"); }
 
+// A media file of a custom form (raw body, ?name=, ?version= else the latest version), listed in
+// that version's manifest. Answers the form.
+http::Response AddFormMedia(ReviewDeps& d, Call& c) {
+  auto& s = d.services;
+  auto form = s.xforms.Get(c.actor(), c.param("id"));
+  if (!form) return ErrorResponse(form.error());
+  const auto name = QueryText(c.request, "name");
+  if (!name || name->find_first_of("/\\") != std::string::npos || name->starts_with('.'))
+    return ErrorResponse(Error::Field("name", problem::Invalid()));
+  if (c.request.body.empty()) return ErrorResponse(Error::Field("body", problem::Required()));
+  domain::XFormMedia media;
+  media.form_id = form->id;
+  media.version = QueryText(c.request, "version")
+                      .value_or(form->versions.empty() ? "" : form->versions.back().version);
+  media.name = *name;
+  const std::string_view type = c.request.Header("content-type");
+  media.content_type = type.empty() ? "application/octet-stream" : std::string(type);
+  media.md5 = openrosa::Md5Hex(c.request.body);
+  media.blob_hash = s.blobs.Put(c.request.body);
+  if (auto ok = s.xforms.AddMedia(c.actor(), media); !ok) return ErrorResponse(ok.error());
+  return Reply(s.xforms.Get(c.actor(), form->id), 201,
+               [](const domain::XForm& f) { return XFormShape().Write(f); });
+}
+
 }  // namespace
 
 void AddSubmissionRoutes(RouteTable& t, Services& s) {
@@ -152,6 +178,7 @@ void AddSubmissionRoutes(RouteTable& t, Services& s) {
       {"GET", "/api/v1/submissions/{id}/attachments/{name}", SubmissionAttachment},
       {"GET", "/api/v1/forms/{id}/submissions.csv.zip", ExportCsvZip},
       {"GET", "/api/v1/forms/{id}/submissions.xlsx", ExportXlsx},
+      {"POST", "/api/v1/forms/{id}/media", AddFormMedia},
   };
   // clang-format on
   t.Authed(ReviewDeps{s, domain::SubmissionReviewService(s.db, s.clock, s.blobs)}, kRoutes);

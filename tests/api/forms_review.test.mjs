@@ -183,4 +183,29 @@ for (const backend of ['sqlite', 'postgres'])
       assert.equal(after.json.version, row.version + 1);
       assert.equal(after.json.comments.length, 1);
     });
+
+    it('adds a media file a form references: the manifest lists it, Collect downloads it', async () => {
+      const s = await setUp(srv.base, { xml: surveyForm({ id: 'media' }) });
+      const logo = Buffer.from('logo bytes');
+      const path = `/api/v1/forms/${s.form.id}/media?name=logo.png`;
+      const headers = { 'content-type': 'image/png' };
+      const mob = await login(srv.base, 'mobiliser.u1');
+      assert.equal((await mob.post(path, logo, { raw: true, headers })).status, 403);
+      const bad = await s.admin.post(`/api/v1/forms/${s.form.id}/media?name=../x.png`, logo, {
+        raw: true,
+        headers,
+      });
+      assert.equal(bad.status, 400);
+      assert.ok(bad.json.error.fields.name);
+      const added = await s.admin.post(path, logo, { raw: true, headers });
+      assert.equal(added.status, 201, added.text);
+      assert.equal(added.json.id, s.form.id);
+      const manifest = await (
+        await fetch(`${s.key}/forms/media/manifest`, { headers: { 'x-openrosa-version': '1.0' } })
+      ).text();
+      assert.ok(manifest.includes('<filename>logo.png</filename>'), manifest);
+      const file = await fetch(`${s.key}/forms/media/attachments/logo.png`);
+      assert.equal(file.status, 200);
+      assert.deepEqual(Buffer.from(await file.arrayBuffer()), logo);
+    });
   });
