@@ -27,6 +27,7 @@ Api::Api(Services services, ApiOptions options)
   AddSyncRoutes(table, services_);
   AddCollectDeviceRoutes(table, services_, options_);
   AddXFormRoutes(table, services_);
+  AddSubmissionRoutes(table, services_);
   openrosa::AddOpenRosaRoutes(table, services_, options_);
   AddOpsRoutes(table, services_, options_, router_);
 }

@@ -6,6 +6,7 @@
 
 #include "api/collect_device_json.hpp"
 #include "api/openapi_table.hpp"
+#include "api/submission_json.hpp"
 #include "api/xform_json.hpp"
 
 namespace mobilise::api::openapi_table {
@@ -25,6 +26,15 @@ std::vector<OperationSchema> CollectOperations() {
       {"POST", "/api/v1/forms/{id}/publish", 200, One(&XFormShape), Reads(ReadPublishVersion)},
       {"PUT", "/api/v1/forms/{id}/assignments", 200, One(&XFormShape), Reads(ReadFormAssignments)},
       {"GET", "/api/v1/forms/{id}/versions/{file}", 200, none, none},
+      {"GET", "/api/v1/forms/{id}/submissions", 200, One(&SubmissionPageShape), none},
+      {"GET", "/api/v1/submissions/{id}", 200, One(&SubmissionViewShape), none},
+      {"PATCH", "/api/v1/submissions/{id}", 200, One(&SubmissionViewShape), Reads(ReadReview)},
+      // Files: an attachment's bytes, the exports (a zip of CSVs, a workbook).
+      {"GET", "/api/v1/submissions/{id}/attachments/{name}", 200, none, none},
+      {"GET", "/api/v1/forms/{id}/submissions.csv.zip", 200, none, none},
+      {"GET", "/api/v1/forms/{id}/submissions.xlsx", 200, none, none},
+      // The body is the media file itself (?name=, ?version=).
+      {"POST", "/api/v1/forms/{id}/media", 201, One(&XFormShape), none},
   };
   for (const char* prefix : {"/openrosa", "/openrosa/key/{token}"}) {
     using Row = std::tuple<const char*, const char*, int>;
@@ -45,7 +55,8 @@ std::vector<OperationSchema> CollectOperations() {
 }
 
 std::vector<const ShapeBase*> CollectShapes() {
-  return {&CollectDeviceShape(), &NewCollectDeviceShape(), &XFormShape()};
+  return {&CollectDeviceShape(), &NewCollectDeviceShape(), &XFormShape(), &SubmissionPageShape(),
+          &SubmissionViewShape()};
 }
 
 }  // namespace mobilise::api::openapi_table

@@ -28,6 +28,7 @@ void AddReportRoutes(RouteTable& table, Services& services);
 void AddSyncRoutes(RouteTable& table, Services& services);
 void AddCollectDeviceRoutes(RouteTable& table, Services& services, const ApiOptions& options);
 void AddXFormRoutes(RouteTable& table, Services& services);
+void AddSubmissionRoutes(RouteTable& table, Services& services);
 void AddRegistryImportRoutes(RouteTable& table, Services& services, const ApiOptions& options);
 void AddOpsRoutes(RouteTable& table, Services& services, const ApiOptions& options,
                   const http::Router& router);

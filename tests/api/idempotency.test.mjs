@@ -36,6 +36,8 @@ const NOT_CREATES = new Set([
   '/api/v1/devices',
   '/api/v1/forms',
   '/api/v1/forms/{id}/publish',
+  // A form's media file is keyed by its version and name: sent again, it replaces the file.
+  '/api/v1/forms/{id}/media',
   '/openrosa/submission',
   '/openrosa/key/{token}/submission',
 ]);
