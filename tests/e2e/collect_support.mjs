@@ -119,22 +119,3 @@ export async function publishedForm(api, xml, deviceId) {
   });
   return api.get(`/forms/${form.id}`);
 }
-
-// The routes of `paths` this server's OpenAPI document lacks. The Collect API is written by
-// other branches at the same time as these screens: a spec whose routes are not in the build
-// under test says so and skips, and runs in full once they are.
-export async function missingRoutes(paths) {
-  const doc = await (await fetch(BASE + '/api/v1/openapi.json')).json();
-  return paths.filter((p) => !(p in doc.paths));
-}
-
-export const DEVICE_ROUTES = ['/api/v1/devices', '/api/v1/devices/{id}'];
-export const FORM_ROUTES = [
-  ...DEVICE_ROUTES,
-  '/api/v1/forms',
-  '/api/v1/forms/{id}',
-  '/api/v1/forms/{id}/publish',
-  '/api/v1/forms/{id}/assignments',
-  '/api/v1/forms/{id}/submissions',
-  '/api/v1/submissions/{id}',
-];
