@@ -207,7 +207,8 @@ std::vector<GeneratedForm> BuiltinForms::Generate() {
   return out;
 }
 
-std::vector<MediaFile> BuiltinForms::Media(const std::string& kind, const domain::Actor& actor) {
+std::vector<MediaFile> BuiltinForms::Media(const std::string& kind, const domain::Actor& actor,
+                                           std::string_view only) {
   using domain::Permission;
   std::vector<std::string_view> lists{builtin::kAreasMedia};
   Permission write = Permission::kRegistryWrite;
@@ -221,7 +222,10 @@ std::vector<MediaFile> BuiltinForms::Media(const std::string& kind, const domain
   const auto scope = actor.Scope(write);
   auto uow = services_.db.Begin(false);
   std::vector<MediaFile> out;
-  for (auto list : lists) out.push_back(ChoiceCsv(*uow, list, scope));
+  for (auto list : lists) {
+    if (only.empty() || only == std::string(list) + ".csv")
+      out.push_back(ChoiceCsv(*uow, list, scope));
+  }
   return out;
 }
 

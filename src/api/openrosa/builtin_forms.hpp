@@ -41,7 +41,9 @@ class BuiltinForms {
   // The server publishes them at start when their generated XML changed (a new version).
   std::vector<GeneratedForm> Generate();
   // A built-in form's media files for a device's user: the CSV choice lists of their areas.
-  std::vector<MediaFile> Media(const std::string& kind, const domain::Actor& actor);
+  // `only`: just the file of that name (e.g. "people.csv", a download), not every list.
+  std::vector<MediaFile> Media(const std::string& kind, const domain::Actor& actor,
+                               std::string_view only = {});
   // A submission of a built-in form becomes its record through the same service the web app
   // uses; the record's id is the instance's UUID (instanceID "uuid:…"), so a retry after a crash
   // finds the record (the service's ClaimRecordId answers "taken": treat as already made).

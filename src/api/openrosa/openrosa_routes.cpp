@@ -89,12 +89,14 @@ http::Response FormXml(OpenRosaDeps& deps, http::Request& request) {
 }
 
 // The media files of a form for this caller: a custom form's uploaded files, or a built-in
-// form's CSV choice lists for the caller's areas.
+// form's CSV choice lists for the caller's areas. `only` (a download): just that file, so a
+// built-in list is read from the database once per download, not once per list of the form.
 std::vector<MediaFile> FormMedia(OpenRosaDeps& deps, const Caller& caller,
-                                 const domain::ReachedForm& reached, bool with_bytes) {
+                                 const domain::ReachedForm& reached, bool with_bytes,
+                                 std::string_view only = {}) {
   std::vector<MediaFile> files;
   if (reached.form.kind != domain::FormKind::kCustom) {
-    return deps.builtin.Media(std::string(domain::ToString(reached.form.kind)), caller.actor);
+    return deps.builtin.Media(std::string(domain::ToString(reached.form.kind)), caller.actor, only);
   }
   for (const domain::XFormMedia& m :
        deps.services.xforms.Media(reached.form.id, reached.version.version)) {
@@ -130,7 +132,7 @@ http::Response Media(OpenRosaDeps& deps, http::Request& request) {
   auto download = ForDownload(deps, request, false);
   if (!download) return ErrorResponse(download.error());
   const std::string& name = request.path_params.at("name");
-  for (MediaFile& f : FormMedia(deps, download->caller, download->reached, true)) {
+  for (MediaFile& f : FormMedia(deps, download->caller, download->reached, true, name)) {
     if (f.name != name) continue;
     http::Response r;
     r.content_type = f.content_type.empty() ? "application/octet-stream" : f.content_type;
