@@ -1,8 +1,9 @@
 // The HTTP request path up to the handler: the bytes parsed by Beast's request parser as the
 // server sets it up (header and body limits), the request built as server.cpp builds it, then
 // the Responder (api/http/exchange.hpp: target and query parsing, UTF-8 checks) and a Router
-// holding every route of the OpenAPI table (api/openapi.hpp), whose match fills the path
-// parameters; the header fields of the answer last. Each matched route's parameters must be
+// holding every (method, pattern) of the OpenAPI operation table (fuzz_routes.inc, read from
+// src/api/openapi_table*.cpp by fuzz/CMakeLists.txt), whose match fills the path parameters; the
+// header fields of the answer last. Each matched route's parameters must be
 // non-empty segments of the path.
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/read.hpp>
@@ -12,7 +13,6 @@
 
 #include "api/http/exchange.hpp"
 #include "api/http/router.hpp"
-#include "api/openapi.hpp"
 #include "fuzz_input.hpp"
 
 namespace {
@@ -24,8 +24,11 @@ using mobilise::http::Response;
 const mobilise::http::Router& Routes() {
   static const auto router = [] {
     mobilise::http::Router r;
-    for (const auto& op : mobilise::api::OperationSchemas()) {
-      r.Add(std::string(op.method), std::string(op.pattern), [](Request&) { return Response{}; });
+    static const char* const kRoutes[][2] = {
+#include "fuzz_routes.inc"
+    };
+    for (const auto& [method, pattern] : kRoutes) {
+      r.Add(method, pattern, [](Request&) { return Response{}; });
     }
     return r;
   }();

@@ -40,19 +40,25 @@ def xlsx(rows):
     return data
 
 
-def stored(data):
-    """The same package with its entries stored, not deflated: XML the fuzzer can reach."""
+def rezip(data, compression):
+    """The same package with fixed entry dates (the seeds do not change when rewritten), its
+    entries stored (XML the fuzzer reaches directly) or deflated."""
     src = zipfile.ZipFile(io.BytesIO(data))
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
+    with zipfile.ZipFile(buf, "w", compression) as z:
         for info in src.infolist():
-            z.writestr(info.filename, src.read(info.filename))
+            z.writestr(zipfile.ZipInfo(info.filename, (2026, 12, 7, 0, 0, 0)),
+                       src.read(info.filename), compress_type=compression)
     return buf.getvalue()
+
+
+def stored(data):
+    return rezip(data, zipfile.ZIP_STORED)
 
 
 areas = xlsx([["code", "name", "parent_code"], ["AF", "Afghanistan", ""], ["AF01", "Kabul", "AF"],
               ["AF02", "=1+1", "AF"]])
-put("xlsx", "areas_deflated.xlsx", areas)
+put("xlsx", "areas_deflated.xlsx", rezip(areas, zipfile.ZIP_DEFLATED))
 put("xlsx", "areas_stored.xlsx", stored(areas))
 form = xlsx({"survey": [["type", "name", "label"], ["text", "name", "Name"],
                         ["integer", "age", "Age"]],
@@ -87,16 +93,17 @@ put("instance", "truncated", '<data id="household"><name>Ami')
 # --- periods and dates (domain/periods/period_test.cpp); first byte: the fiscal year ---
 for name, control, text in [("month", 0, "2026-10"), ("quarter_july", 6 | 0x80, "2026Q3"),
                             ("half", 3, "2026s2"), ("year_july", 6, "2026"), ("ptd", 0, "ptd"),
-                            ("date", 0, "2024-02-29"), ("timestamp", 0, "2026-12-07T10:20:30Z")]:
+                            ("date", 0, "2024-02-29"), ("timestamp", 0, "2026-12-07T10:20:30Z"),
+                            ("ancient_date", 0, "0365-04-29")]:  # a finding: TimePoint overflow
     put("period", name, bytes([control]) + text.encode())
 
-# --- sync requests (domain/sync/sync_test.cpp): the limit, a line feed, the cursor ---
+# --- sync requests (domain/sync/sync_test.cpp): an entity name, a line feed, the cursor ---
 def cursor(text):
     return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
-put("sync", "snapshot", "200\n" + cursor("1.s.0123456789abcdef.42.3.hh-01.10.100"))
-put("sync", "incremental", "50\n" + cursor("1.i.0123456789abcdef.42.10.100"))
+put("sync", "snapshot", "households\n" + cursor("1.s.0123456789abcdef.42.3.hh-01.10.100"))
+put("sync", "incremental", "areas\n" + cursor("1.i.0123456789abcdef.42.10.100"))
 
 # --- multipart submissions (api/openrosa/multipart_test.cpp): the Content-Type, then the body ---
 def multipart(parts):

@@ -1,11 +1,10 @@
-// What a sync request carries (GET /api/v1/sync?cursor=...&limit=...): the cursor a device
-// passes back (domain/sync/sync.hpp DecodeCursor) and the limit (api/handler_io.hpp ParseInt).
-// A cursor that decodes must encode to one that decodes to the same.
+// What a sync request carries (GET /api/v1/sync?cursor=...): the cursor a device passes back
+// (domain/sync/sync.hpp DecodeCursor), and the entity names of the feed. A cursor that decodes
+// must encode to one that decodes to the same.
 #include "domain/sync/sync.hpp"
 
 #include <cstdlib>
 
-#include "api/handler_io.hpp"
 #include "fuzz_input.hpp"
 
 namespace {
@@ -19,8 +18,8 @@ bool Same(const mobilise::domain::SyncCursor& a, const mobilise::domain::SyncCur
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace mobilise::domain;
-  const auto [limit, cursor] = mobilise::fuzz::FirstLine(mobilise::fuzz::Bytes(data, size));
-  (void)mobilise::api::ParseInt(limit);
+  const auto [entity, cursor] = mobilise::fuzz::FirstLine(mobilise::fuzz::Bytes(data, size));
+  if (auto e = ParseSyncEntity(entity); e && SyncEntityName(*e) != entity) std::abort();
   auto decoded = DecodeCursor(cursor);
   if (!decoded) return 0;
   auto again = DecodeCursor(EncodeCursor(*decoded));
