@@ -88,6 +88,7 @@ test: build format-check size-check
 # fail the run even when the process that made one did not fail a test (a server's leak at exit).
 # Its fuzz tests replay the committed corpora and run each target for a few thousand inputs.
 SANITIZER_REPORTS = $(abspath $(BUILD_ASAN))/sanitizer-reports
+CHECKED_LABELS   ?= unit|api|fuzz
 CHECKED_ENV = ASAN_OPTIONS=detect_leaks=1:check_initialization_order=1:strict_init_order=1:log_path=$(SANITIZER_REPORTS)/asan \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$(SANITIZER_REPORTS)/ubsan
 
@@ -98,7 +99,7 @@ build-checked: deps
 
 test-checked: build-checked
 	@rm -rf $(SANITIZER_REPORTS) && mkdir -p $(SANITIZER_REPORTS)
-	@cd $(BUILD_ASAN) && $(CHECKED_ENV) ctest --output-on-failure -j2 --timeout 900 -L 'unit|api|fuzz'; \
+	@cd $(BUILD_ASAN) && $(CHECKED_ENV) ctest --output-on-failure -j2 --timeout 900 -L '$(CHECKED_LABELS)'; \
 	  status=$$?; \
 	  if [ -n "$$(ls -A $(SANITIZER_REPORTS))" ]; then \
 	    cat $(SANITIZER_REPORTS)/*; echo "test-checked: sanitizer reports in $(SANITIZER_REPORTS)"; exit 1; \

@@ -120,18 +120,14 @@ put("multipart", "filename_star", 'Multipart/Form-Data; boundary="XyZ"\n' + mult
     'Content-Disposition: form-data; name="b"; filename="b"; '
     "filename*=UTF-8''na%C3%AFve%20%D1%84.jpg\r\n\r\ny"]))
 
-# --- JSON bodies (tests/api/*.test.mjs); first byte: the reader (fuzz/json.cpp kReaders) ---
-for name, reader, body in [
-        ("area", 0, {"code": "AF01", "name": "Kabul", "level": 2, "parent_id": None}),
-        ("area_patch", 1, {"version": 3, "name": "Kabul", "name_local": "کابل"}),
-        ("levels", 2, [{"level": 1, "name": "Country"}, {"level": 2, "name": "Province"}]),
-        ("login", 3, {"username": "admin", "password": "secret"}),
-        ("user", 6, {"username": "f1", "display_name": "Field 1", "password": "p4ssw0rd!",
-                     "roles": [{"role": "facilitator", "area_id": "a1"}]}),
-        ("activity", 8, {"id": "0f8fad5b-d9cb-469f-a165-70867728950e", "type": "meeting",
-                         "area_id": "a1", "date": "2026-12-01", "participants": 12}),
-        ("household", 23, {"area_id": "a1", "head": {"name": "Amina"}, "members": []})]:
-    put("json", name, bytes([reader]) + json.dumps(body, ensure_ascii=False).encode())
+# --- JSON bodies (tests/api/*.test.mjs); first byte: which accessor reads which key ---
+for name, how, body in [
+        ("area", 0, {"id": "0f8fad5b-d9cb-469f-a165-70867728950e", "name": "Kabul", "version": 2}),
+        ("patch", 1, {"name": None, "version": 3, "score": 1.5, "translations": {"ps": "کابل"}}),
+        ("roles", 14, {"roles": [{"id": "a", "name": "facilitator"}, {"name": 3}], "items": []}),
+        ("strings", 9, {"id": ["a", "b"], "name": {"uk": "Київ"}, "version": True}),
+        ("nested", 11, {"id": {"name": "x"}, "name": None, "unknown": [1, {"a": [None]}]})]:
+    put("json", name, bytes([how]) + json.dumps(body, ensure_ascii=False).encode())
 
 # --- HTTP requests (tests/api/*.test.mjs) ---
 put("http", "get", "GET /api/v1/areas/3f2a/children?limit=20&q=kab%20ul HTTP/1.1\r\n"
