@@ -96,6 +96,7 @@ build-checked: deps
 	@[ -f $(BUILD_ASAN)/build.ninja ] || cmake -S . -B $(BUILD_ASAN) -G Ninja -DCMAKE_BUILD_TYPE=Debug \
 	  -DCMAKE_CXX_COMPILER=clang++ -DMOBILISE_SANITIZE=ON -DMOBILISE_FUZZ=ON
 	cmake --build $(BUILD_ASAN)
+	@ln -sfn $(PYXFORM_VENV) $(BUILD_ASAN)/pyxform  # the API tests' XLSForm converter
 
 test-checked: build-checked
 	@rm -rf $(SANITIZER_REPORTS) && mkdir -p $(SANITIZER_REPORTS)
