@@ -89,7 +89,7 @@ test: build format-check size-check
 # Its fuzz tests replay the committed corpora and run each target for a few thousand inputs.
 SANITIZER_REPORTS = $(abspath $(BUILD_ASAN))/sanitizer-reports
 CHECKED_LABELS   ?= unit|api|fuzz
-CHECKED_ENV = ASAN_OPTIONS=detect_leaks=1:check_initialization_order=1:strict_init_order=1:log_path=$(SANITIZER_REPORTS)/asan \
+CHECKED_ENV = ASAN_OPTIONS=detect_leaks=1:check_initialization_order=1:log_path=$(SANITIZER_REPORTS)/asan \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$(SANITIZER_REPORTS)/ubsan
 
 build-checked: deps
