@@ -108,6 +108,10 @@ Status Backup(const Config& config, const std::string& dest, const std::string& 
   m.schema_version = snapshot.schema_version;
   m.tables = snapshot.tables;
   m.files.push_back({m.database, fs::file_size(database), storage::Sha256OfFile(database)});
+  if (!snapshot.blobs.empty() && !fs::is_directory(fs::path(config.data_dir) / "files"))
+    return Fail(Error::Validation("records name " + std::to_string(snapshot.blobs.size()) +
+                                  " files but the data directory '" + config.data_dir +
+                                  "' holds none: give the server's --data-dir"));
   for (auto& f : CopyBlobs(config.data_dir, snapshot.blobs, partial.path(), m.missing, out))
     m.files.push_back(std::move(f));
   storage::WriteFileSynced(partial.path() / "manifest.json", ManifestJson(m));

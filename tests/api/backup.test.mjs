@@ -220,6 +220,16 @@ for (const backend of ['sqlite', 'postgres'])
       ]);
       assert.equal(taken.status, 2);
       assert.match(taken.stderr, /already exists: a backup never replaces anything/);
+      const elsewhere = join(work, 'elsewhere');
+      const noFiles = cli(['--database', source.database, 'backup', elsewhere, '--data-dir', work]);
+      assert.equal(noFiles.status, 2);
+      assert.match(noFiles.stderr, /records name \d+ files but the data directory .* holds none/);
+      assert.ok(!existsSync(elsewhere));
+      assert.deepEqual(
+        readdirSync(work).filter((f) => f.includes('partial')),
+        [],
+        'no partial directory left',
+      );
       // The source is not empty: refused, then replaced by the backup with --force.
       await srv.stop();
       const restore = (...extra) =>
