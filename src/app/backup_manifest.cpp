@@ -89,6 +89,9 @@ Result<Manifest> ParseManifest(std::string_view text) {
   if (tables == nullptr || !tables->is_object()) return Fail(Bad("it lacks the table counts"));
   for (const auto& [name, rows] : tables->get_object()) {
     if (!rows.is_int64()) return Fail(Bad("a table count is not a number"));
+    if (name.empty() ||
+        name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string_view::npos)
+      return Fail(Bad("it names the table '" + std::string(name) + "'"));
     m.tables.emplace_back(std::string(name), rows.get_int64());
   }
   const auto* files = Array(*o, "files");

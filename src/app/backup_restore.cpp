@@ -88,13 +88,13 @@ Status CheckTarget(const Config& config, const Manifest& m, bool force) {
 }
 
 // Copies the blobs into the data directory (temporary name, then rename): those already there
-// with the right size are kept.
+// with the right bytes are kept.
 void RestoreBlobs(const fs::path& dir, const Manifest& m, const fs::path& data_dir) {
   for (std::size_t i = 1; i < m.files.size(); ++i) {
     const auto& file = m.files[i];
     const fs::path to = data_dir / file.path;
     std::error_code ec;
-    if (fs::is_regular_file(to, ec) && fs::file_size(to, ec) == file.size) continue;
+    if (fs::is_regular_file(to, ec) && storage::Sha256OfFile(to) == file.sha256) continue;
     fs::create_directories(to.parent_path());
     const fs::path partial = to.string() + "." + RandomHex(4) + ".tmp";
     storage::CopyFileSynced(dir / file.path, partial);

@@ -202,6 +202,11 @@ for (const backend of ['sqlite', 'postgres'])
           /manifest\.json is damaged: it names the file '\.\.\/\.\.\/etc/,
         );
 
+        m.files[1].path = m.files[2].path;
+        m.tables['area; DROP TABLE area'] = 1;
+        writeFileSync(join(bad, 'manifest.json'), JSON.stringify(m));
+        nothingWritten(restore(bad), /manifest\.json is damaged: it names the table 'area; DROP/);
+
         rmSync(join(bad, 'manifest.json'));
         nothingWritten(restore(bad), /is not a Mobilise backup: it has no manifest\.json/);
       } finally {
