@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "app/backup.hpp"
 #include "app/config.hpp"
 #include "app/demo.hpp"
 #include "app/demo_bulk_activities.hpp"
@@ -69,6 +70,9 @@ struct Args {
   // user ...
   std::string username, full_name, role, area, password, locale = "en";
   bool password_stdin = false;
+  // backup / restore
+  std::string backup_path;
+  bool force = false;
 };
 
 void AddServe(CLI::App& app, Args& a) {
@@ -92,6 +96,20 @@ void AddDemo(CLI::App& app, Args& a) {
                    "(default: a realistic year, about one a month a village)");
   demo->add_option("--activity-years", a.demo.activity_years,
                    "years the --activities span (default 4)");
+}
+
+void AddBackup(CLI::App& app, Args& a) {
+  auto* backup = app.add_subcommand(
+      "backup",
+      "write a consistent backup (database and files) to a new directory; the server "
+      "may keep running");
+  backup->add_option("dest", a.backup_path, "the new directory")->required();
+  auto* restore = app.add_subcommand(
+      "restore", "check a backup, then restore it into an empty database and data directory");
+  restore->add_option("source", a.backup_path, "the backup directory")->required();
+  restore->add_flag("--force", a.force, "replace a database and data directory that are not empty");
+  for (auto* sub : {backup, restore})
+    sub->add_option("--data-dir", a.data_dir, "directory for attachments (MOBILISE_DATA_DIR)");
 }
 
 // `user add | passwd | disable | list`; returns the `user` command.
@@ -233,6 +251,12 @@ int Run(const CLI::App& app, const CLI::App& user, Args& a, const char* version)
     return 0;
   }
   if (app.got_subcommand("migrate")) return Migrate(config);
+  if (app.got_subcommand("backup") || app.got_subcommand("restore")) {
+    const auto done = app.got_subcommand("backup")
+                          ? Backup(config, a.backup_path, version, std::cout)
+                          : Restore(config, a.backup_path, a.force, std::cout);
+    return done ? 0 : Report(done.error());
+  }
   auto db = OpenMigrated(config);
   if (app.got_subcommand("demo")) {
     a.demo.levels = a.levels;
@@ -259,6 +283,7 @@ int RunCli(int argc, char** argv, const char* version) {
   AddDemo(app, args);
   app.add_subcommand("demo-logins", "print the demo programme's logins");
   const auto* user = AddUser(app, args);
+  AddBackup(app, args);
 
   try {
     app.parse(argc, argv);

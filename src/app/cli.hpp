@@ -1,4 +1,4 @@
-// The command line: serve | migrate | demo | user ... | --version | --help.
+// The command line: serve | migrate | demo | user ... | backup | restore | --version | --help.
 #pragma once
 
 namespace mobilise::app {

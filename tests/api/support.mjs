@@ -35,13 +35,15 @@ export function runCli(args, input) {
 }
 
 // Seeds the demo programme (unless seed=false) and starts a server; returns {base, stop}.
-// `webRoot`: the directory of the web app it serves (none by default).
+// `webRoot`: the directory of the web app it serves (none by default). `dataDir`: its data
+// directory, kept by stop() (default: a temporary one, removed by stop()).
 export async function startServer({
   database,
   seed = true,
   extraArgs = [],
   env = {},
   webRoot,
+  dataDir,
 } = {}) {
   let dir;
   if (!database) {
@@ -71,7 +73,7 @@ export async function startServer({
       '--port-file',
       portFile,
       '--data-dir',
-      work,
+      dataDir ?? work,
       '--web-root',
       webRoot ?? join(work, 'none'),
       ...extraArgs,
@@ -97,6 +99,11 @@ export async function startServer({
     // The signal that ended the process (e.g. 'SIGKILL'), null after a normal exit, undefined
     // while it runs.
     exitSignal: () => signal,
+    // Sends `sig` (e.g. 'SIGKILL') and waits until the process has gone.
+    async kill(sig) {
+      if (exited === null) child.kill(sig);
+      for (let i = 0; i < 200 && exited === null; i++) await sleep(25);
+    },
     async stop() {
       if (exited === null) {
         child.kill('SIGTERM');

@@ -8,8 +8,12 @@
 
 namespace mobilise::storage {
 
-std::filesystem::path DirectoryBlobStore::PathOf(const std::string& sha) const {
-  return root_ / "files" / sha.substr(0, 2) / sha;
+std::filesystem::path BlobPath(const std::filesystem::path& root, const std::string& sha) {
+  return root / "files" / sha.substr(0, 2) / sha;
+}
+
+bool IsSha256Hex(std::string_view text) {
+  return text.size() == 64 && text.find_first_not_of("0123456789abcdef") == std::string::npos;
 }
 
 std::string DirectoryBlobStore::Put(std::string_view bytes) {
@@ -29,8 +33,7 @@ std::string DirectoryBlobStore::Put(std::string_view bytes) {
 }
 
 std::optional<std::string> DirectoryBlobStore::Get(const std::string& sha) {
-  if (sha.size() != 64 || sha.find_first_not_of("0123456789abcdef") != std::string::npos)
-    return std::nullopt;
+  if (!IsSha256Hex(sha)) return std::nullopt;
   std::ifstream in(PathOf(sha), std::ios::binary);
   if (!in) return std::nullopt;
   std::ostringstream s;
