@@ -117,7 +117,7 @@ def wrk_run(base, work, path, pid, clients, seconds, run, quota=0):
                            boundary=BOUNDARY) + (LUA_QUOTA if quota else ""))
     cpu0, t0 = cpu_s(pid), time.perf_counter()
     proc = subprocess.Popen(["wrk", f"-t{threads}", f"-c{clients}", f"-d{seconds}s", "--latency",
-                             "-s", script, base], stdout=subprocess.PIPE, text=True)
+                             "--timeout", "60s", "-s", script, base], stdout=subprocess.PIPE, text=True)
     if quota:  # wrk sleeps for its duration: stopped once every thread has met its quota
         while not all(os.path.exists(os.path.join(work, f"quota_{t + 1}")) for t in range(threads)):
             time.sleep(0.2)

@@ -40,7 +40,7 @@ stop_server
 
 append_report "### OpenRosa submission ingest (issue 16), $(date -u +%Y-%m-%d) $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown), $(machine), SQLite
 
-Release binary, 4 HTTP threads (the default); wrk on the same machine. Load average before: $load0, after: $load1. Database afterwards: $db_mb MB, data directory files: $files_mb MB.
+Binary: $BIN (make bench: Release), 4 HTTP threads (the default); wrk on the same machine. Load average before: $load0, after: $load1. Database afterwards: $db_mb MB, data directory files: $files_mb MB.
 
 $out
 
