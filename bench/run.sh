@@ -2,22 +2,24 @@
 # make bench: demo generation, start-up, GET throughput and latency (wrk, 64 connections, on
 # 127.0.0.1), server memory. Prints a table and appends it to bench/results/. Never fails on a
 # number: figures are for reading, not asserting.
-# BENCH_STAGES (comma separated, default main,activities,sync,web) picks the stages: main = this script's
+# BENCH_STAGES (comma separated, default main,activities,sync,web,ingest) picks the stages: main = this script's
 # 1M-household programme (SQLite, then PostgreSQL); activities = bench/activity_stage.sh, issue 4's
 # 2,000,000 activities / 20,000,000 participant rows. `BENCH_STAGES=activities make bench` runs
 # only the latter. sync = bench/sync_stage.sh, issue 14's sync of a union council; web =
-# bench/web_field.sh, the field app on a throttled phone in headless Chromium.
+# bench/web_field.sh, the field app on a throttled phone in headless Chromium; ingest =
+# bench/ingest_stage.sh, issue 16's OpenRosa submission ingest and CSV export.
 set -euo pipefail
 BIN=$(realpath "${1:-build-release/apps/mobilise/mobilise}")
-STAGES=${BENCH_STAGES:-main,activities,sync,web}
+STAGES=${BENCH_STAGES:-main,activities,sync,web,ingest}
 has_stage() { [[ ",$STAGES," == *",$1,"* ]]; }
 if ! has_stage main; then
   ran=
   if has_stage activities; then "$(dirname "$0")/activity_stage.sh" "$BIN"; ran=1; fi
   if has_stage sync; then "$(dirname "$0")/sync_stage.sh" "$BIN"; ran=1; fi
   if has_stage web; then "$(dirname "$0")/web_field.sh" "$BIN"; ran=1; fi
+  if has_stage ingest; then "$(dirname "$0")/ingest_stage.sh" "$BIN"; ran=1; fi
   [ -n "$ran" ] && exit 0
-  echo "BENCH_STAGES=$STAGES: no stage to run (main, activities, sync, web)" >&2
+  echo "BENCH_STAGES=$STAGES: no stage to run (main, activities, sync, web, ingest)" >&2
   exit 2
 fi
 HOUSEHOLDS=${BENCH_HOUSEHOLDS:-1000000}
@@ -224,4 +226,10 @@ if has_stage web; then
   has_stage activities || has_stage sync || cleanup  # (an earlier stage cleaned up already)
   trap - EXIT
   "$ROOT/bench/web_field.sh" "$BIN"
+fi
+
+if has_stage ingest; then
+  has_stage activities || has_stage sync || has_stage web || cleanup
+  trap - EXIT
+  "$ROOT/bench/ingest_stage.sh" "$BIN"
 fi

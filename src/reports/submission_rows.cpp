@@ -142,13 +142,22 @@ Status SubmissionTables::Write(RowWriter& out, const SubmissionMeta& meta,
     by_key[key] = rows.size() - 1;
     return rows.size() - 1;
   };
+  std::string plain;
   for (const auto& [path, value] : values) {
-    const auto segments = Segments(path);
-    std::string plain;
-    for (const auto segment : segments) (plain += '/') += WithoutPosition(segment);
-    const auto place = places_.find(plain);
+    std::vector<std::string_view> segments;
+    auto place = places_.end();
+    if (path.find('[') == std::string::npos) {  // outside repeats: the path is the question's
+      place = places_.find(std::string_view(path));
+    } else {
+      segments = Segments(path);
+      plain.clear();
+      for (const auto segment : segments) (plain += '/') += WithoutPosition(segment);
+      place = places_.find(std::string_view(plain));
+    }
     if (place == places_.end()) continue;
-    auto& cells = rows[row_of(place->second.table, segments, row_of)].cells;
+    const std::size_t table = place->second.table;
+    if (table != 0 && segments.empty()) segments = Segments(path);  // (an entry not numbered)
+    auto& cells = rows[row_of(table, segments, row_of)].cells;
     if (place->second.geopoint) {
       const auto parts = GeoParts(value);
       std::copy(parts.begin(), parts.end(), cells.begin() + place->second.column);

@@ -16,6 +16,8 @@
 
 #include <map>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -57,7 +59,14 @@ class SubmissionTables {
   std::vector<RowTable> tables_;
   std::vector<std::string> repeat_paths_;  // of tables_[1..]
   std::vector<std::size_t> parent_table_;  // of each table: the repeat it is in (0: the root)
-  std::map<std::string, Place> places_;    // question path (without positions) -> its cell
+  struct PathHash {                        // lets places_ be searched with a string_view
+    using is_transparent = void;
+    std::size_t operator()(std::string_view path) const {
+      return std::hash<std::string_view>{}(path);
+    }
+  };
+  // question path (without positions) -> its cell
+  std::unordered_map<std::string, Place, PathHash, std::equal_to<>> places_;
 };
 
 }  // namespace mobilise::reports

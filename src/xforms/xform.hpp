@@ -60,6 +60,11 @@ struct Instance {
 Result<Instance> ReadInstance(std::string_view xml);
 Result<Instance> ReadInstance(std::string_view xml, const FormDefinition& form);
 
+// The root's `id` and `version` only (the XML is read no further), to find the form before
+// reading the instance with it; when the root gives no id (or the XML breaks before it),
+// ReadInstance(xml)'s answer. The instance's other fields are left empty.
+Result<Instance> ReadInstanceHeader(std::string_view xml);
+
 // The attachment file names an instance refers to: the values of the form's `binary` fields
 // that are not empty, in document order, each once.
 std::vector<std::string> ReferencedFiles(const FormDefinition& form, const Instance& instance);

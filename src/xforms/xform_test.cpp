@@ -212,6 +212,60 @@ TEST(ReadInstance, RefusesWhatHasNoIdOrIsHostile) {
   }
 }
 
+// With the form, the instance is read in one pass (no element tree): the same leaves, positions
+// and metadata as the tree reader gives where every repeat has siblings, and the same refusals.
+TEST(ReadInstance, WithTheFormReadsWhatTheTreeReaderReads) {
+  auto form = ReadXForm(kForm);
+  ASSERT_TRUE(form.has_value());
+  std::vector<std::string> accepted = {kSubmission};
+  for (const Lenient& c :
+       {Lenient{"",
+                "<data id='f'><meta><instanceID>uuid:t</instanceID></meta>"
+                "<person><pname>x</pname></person><person><a>1",
+                "", true},
+        Lenient{"", "<data id='f' instanceID='uuid:r'><meta><x/></meta></data>", "", false}})
+    accepted.push_back(c.xml);
+  for (const std::string& xml : accepted) {
+    SCOPED_TRACE(xml);
+    auto tree = ReadInstance(xml);
+    auto streamed = ReadInstance(xml, *form);
+    ASSERT_TRUE(tree.has_value() && streamed.has_value());
+    EXPECT_EQ(streamed->values, tree->values);
+    EXPECT_EQ(streamed->instance_id, tree->instance_id);
+    EXPECT_EQ(streamed->deprecated_id, tree->deprecated_id);
+    EXPECT_EQ(streamed->instance_name, tree->instance_name);
+    EXPECT_EQ(streamed->version, tree->version);
+    EXPECT_EQ(streamed->truncated, tree->truncated);
+  }
+  for (const Refused& c : kRefusedInstances) {
+    SCOPED_TRACE(c.name);
+    auto instance = ReadInstance(c.xml, *form);
+    ASSERT_FALSE(instance.has_value());
+    EXPECT_TRUE(instance.error().fields.contains(c.field));
+    EXPECT_THAT(instance.error().message, HasSubstr(c.message));
+  }
+}
+
+TEST(ReadInstanceHeader, GivesTheRootsIdAndVersionOrTheFullReadsAnswer) {
+  auto header = ReadInstanceHeader(kSubmission);
+  ASSERT_TRUE(header.has_value());
+  EXPECT_EQ(header->xml_form_id, "household");
+  EXPECT_EQ(header->version, "2026120701");
+  EXPECT_TRUE(header->values.empty());
+  // The rest of the XML is not read: what breaks after the root's start tag is found later.
+  auto broken = ReadInstanceHeader("<data id='f' version='2'><a></b></data>");
+  ASSERT_TRUE(broken.has_value());
+  EXPECT_EQ(broken->version, "2");
+  for (const Refused& c : kRefusedInstances) {
+    if (std::string(c.field) == "xml" && std::string(c.message) == "not well-formed") continue;
+    SCOPED_TRACE(c.name);
+    auto refused = ReadInstanceHeader(c.xml);
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_TRUE(refused.error().fields.contains(c.field));
+    EXPECT_THAT(refused.error().message, HasSubstr(c.message));
+  }
+}
+
 TEST(XmlNames, MediaReferencesSearchAndPositions) {
   EXPECT_THAT(MediaReferences("jr://images/a.png x jr://audio/b.mp3 jr://instance/c"),
               ElementsAre("a.png", "b.mp3"));

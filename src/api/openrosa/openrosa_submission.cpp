@@ -41,18 +41,25 @@ std::optional<std::string> AreaField(const xforms::Instance& instance) {
   return std::nullopt;
 }
 
+// `error`, unless the XML breaks its grammar: that error comes first (as when the whole instance
+// was read before the form was looked up).
+Error XmlErrorFirst(std::string_view xml, const Error& error) {
+  auto read = xforms::ReadInstance(xml);
+  return read ? error : Error::Validation(read.error().message);
+}
+
 struct Received {
   domain::SubmissionInput input;
   std::vector<Upload> uploads;  // every file part but the XML, for a built-in form
 };
 
-// The files the XML names, stored; the uploads for a built-in form.
+// The files the XML names, stored; the uploads (copies of every file part) for a built-in form.
 void StoreParts(OpenRosaDeps& deps, const std::vector<Part>& parts,
-                const std::vector<std::string>& expected, Received& received) {
+                const std::vector<std::string>& expected, bool builtin, Received& received) {
   for (const Part& part : parts) {
     if (part.name == "xml_submission_file" || !part.filename) continue;
     std::string type = part.content_type.empty() ? "application/octet-stream" : part.content_type;
-    received.uploads.push_back({part.name, type, std::string(part.data)});
+    if (builtin) received.uploads.push_back({part.name, type, std::string(part.data)});
     if (std::find(expected.begin(), expected.end(), part.name) == expected.end()) continue;
     received.input.files.push_back({part.name, type, deps.services.blobs.Put(part.data),
                                     static_cast<std::int64_t>(part.data.size())});
@@ -100,13 +107,16 @@ http::Response PostSubmission(OpenRosaDeps& deps, http::Request& request) {
         deps, Error::Validation("Required multipart POST field xml_submission_file missing."),
         request);
   }
-  auto header = xforms::ReadInstance(xml_part->data);
+  // The root's id and version find the form; the instance is then read once, with the form.
+  auto header = xforms::ReadInstanceHeader(xml_part->data);
   if (!header) return OpenRosaError(deps, Error::Validation(header.error().message), request);
   auto reached = deps.services.xforms.ForSubmission(caller->actor, caller->device_id,
                                                     header->xml_form_id, header->version);
-  if (!reached) return OpenRosaError(deps, reached.error(), request);
+  if (!reached) return OpenRosaError(deps, XmlErrorFirst(xml_part->data, reached.error()), request);
   auto definition = deps.cache.Get(reached->version.xml_hash);
-  if (!definition) return OpenRosaError(deps, definition.error(), request);
+  if (!definition) {
+    return OpenRosaError(deps, XmlErrorFirst(xml_part->data, definition.error()), request);
+  }
   auto instance = xforms::ReadInstance(xml_part->data, **definition);
   if (!instance) return OpenRosaError(deps, Error::Validation(instance.error().message), request);
   if (instance->instance_id.empty()) instance->instance_id = NewId();
@@ -129,8 +139,9 @@ http::Response PostSubmission(OpenRosaDeps& deps, http::Request& request) {
     agent = std::string(client) + " " + agent;
   }
   in.user_agent = Truncated(agent);
-  StoreParts(deps, parts, in.expected_files, received);
-  if (reached->form.kind == domain::FormKind::kCustom) {
+  const bool custom = reached->form.kind == domain::FormKind::kCustom;
+  StoreParts(deps, parts, in.expected_files, !custom, received);
+  if (custom) {
     in.area_ref = AreaField(*instance);
     in.values = instance->values;
   } else if (auto made = MakeRecord(deps, reached->form, *instance, *caller, received); !made) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <string_view>
+#include <unordered_set>
 
 #include "core/id.hpp"
 #include "domain/audit/audit.hpp"
@@ -62,10 +64,11 @@ SubmissionListQuery ScopedQuery(const Actor& actor, const std::string& form_id) 
 std::vector<SubmissionValue> QuestionValues(
     const std::vector<std::pair<std::string, std::string>>& leaves) {
   std::vector<SubmissionValue> out;
+  out.reserve(leaves.size());
+  std::unordered_set<std::string_view> seen;  // the first value of a path counts
   for (const auto& [path, value] : leaves) {
     if (value.empty() || path.find('[') != std::string::npos) continue;
-    if (std::any_of(out.begin(), out.end(), [&](const auto& v) { return v.path == path; }))
-      continue;
+    if (!seen.insert(path).second) continue;
     SubmissionValue v{path, value, std::nullopt};
     double number = 0;
     const auto* end = value.data() + value.size();

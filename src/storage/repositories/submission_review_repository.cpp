@@ -97,9 +97,21 @@ bool SqlSubmissionReviewRepository::SetReviewState(const std::string& id, domain
 void SqlSubmissionReviewRepository::SaveValues(const std::string& submission_id,
                                                const std::vector<domain::SubmissionValue>& values) {
   conn_.Execute("DELETE FROM submission_value WHERE submission_id = ?", {submission_id});
-  for (const auto& v : values)
-    InsertRow(conn_, "submission_value", "submission_id, path, value, number",
-              {submission_id, v.path, v.value, OptParam(v.number)});
+  // Many rows per INSERT (a 250-question form has ~240 values): in chunks of 64, 32, ... 1 rows,
+  // so that at most seven statement shapes are prepared and cached.
+  std::vector<Param> params;
+  for (std::size_t at = 0, chunk = 64; at < values.size(); chunk /= 2) {
+    for (; values.size() - at >= chunk; at += chunk) {
+      std::string sql = "INSERT INTO submission_value (submission_id, path, value, number) VALUES ";
+      params.clear();
+      for (std::size_t i = at; i < at + chunk; ++i) {
+        sql += i == at ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)";
+        const auto& v = values[i];
+        params.insert(params.end(), {submission_id, v.path, v.value, OptParam(v.number)});
+      }
+      conn_.Execute(sql, params);
+    }
+  }
 }
 
 }  // namespace mobilise::storage
