@@ -32,9 +32,9 @@ struct Config {
   int body_timeout = 1100;
   int max_connections = 4096;
   int max_connections_per_address = 512;
-  // Imports running at once (more get 503 with Retry-After).
+  // Imports running at once (more get 429 rate_limited).
   int max_imports = 2;
-  // Under this many free bytes in data_dir /healthz says "degraded".
+  // Under this many free bytes where files are stored /healthz says "degraded".
   std::size_t min_free_disk = 256u << 20;
   bool secure_cookie = false;
   std::string port_file;  // if set, the bound port is written here once listening
