@@ -76,7 +76,7 @@ struct ApiOptions {
   // /healthz reports the free space where files are stored, "degraded" under min_free_disk.
   std::string data_dir;
   std::size_t min_free_disk = 256u << 20;
-  int max_imports = 2;  // imports at once; more get 503 with Retry-After
+  int max_imports = 2;  // imports at once; more get 429 rate_limited
 };
 
 class Api {
