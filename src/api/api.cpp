@@ -32,16 +32,44 @@ Api::Api(Services services, ApiOptions options)
   AddOpsRoutes(table, services_, options_, router_);
 }
 
+namespace {
+
+http::Response NoRoute(const http::Router::Match& match) {
+  if (match.path_known) {
+    auto r = ErrorResponse(Error{ErrorCode::kUnsupported, "method not allowed on this path", {}});
+    r.status = 405;
+    return r;
+  }
+  return ErrorResponse(Error::NotFound("route"));
+}
+
+}  // namespace
+
+http::Admission Api::Screen(http::Request& head) const {
+  http::Admission a;
+  auto match = router_.Find(head);
+  if (!match.handler) {
+    a.reject = NoRoute(match);
+    return a;
+  }
+  if (match.authed && !head.Header("authorization").starts_with("Bearer ") &&
+      !head.Cookie("mobilise_session")) {
+    a.reject = ErrorResponse(Error::Unauthenticated());
+    return a;
+  }
+  const std::string_view pattern = match.pattern;
+  if (pattern.ends_with("/import")) a.body_limit = options_.import_limit;
+  if (pattern.ends_with("/files")) a.body_limit = options_.file_limit;
+  if (pattern.starts_with("/openrosa/") && pattern.ends_with("/submission"))
+    a.body_limit = options_.submission_limit;
+  return a;
+}
+
 http::Response Api::Handle(http::Request& request) {
   auto match = router_.Find(request);
   if (!match.handler) {
     request.route = "unmatched";
-    if (match.path_known) {
-      auto r = ErrorResponse(Error{ErrorCode::kUnsupported, "method not allowed on this path", {}});
-      r.status = 405;
-      return r;
-    }
-    return ErrorResponse(Error::NotFound("route"));
+    return NoRoute(match);
   }
   request.route = request.method + " " + match.pattern;
   return (*match.handler)(request);

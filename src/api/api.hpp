@@ -8,6 +8,7 @@
 
 #include "api/http/message.hpp"
 #include "api/http/router.hpp"
+#include "api/http/server.hpp"
 #include "core/clock.hpp"
 #include "domain/activities/activity_service.hpp"
 #include "domain/areas/area_service.hpp"
@@ -61,6 +62,7 @@ struct ApiOptions {
   bool secure_cookie = false;  // add `Secure` (behind HTTPS)
   int session_hours = 12;
   std::size_t import_limit = 50 << 20;         // bytes of an uploaded import file
+  std::size_t file_limit = 10 << 20;           // bytes of an attached file (POST .../files)
   http::Metrics* metrics = nullptr;            // for GET /metrics
   std::function<std::string()> extra_metrics;  // e.g. database pool gauges
   std::string version;
@@ -71,6 +73,10 @@ struct ApiOptions {
   // Content-Length says it to Collect).
   std::size_t submission_limit = 50 << 20;
   std::string xlsform_command;  // converts uploaded XLSForms (importers/xlsform.hpp)
+  // /healthz reports the free space where files are stored, "degraded" under min_free_disk.
+  std::string data_dir;
+  std::size_t min_free_disk = 256u << 20;
+  int max_imports = 2;  // imports at once; more get 429 rate_limited
 };
 
 class Api {
@@ -78,6 +84,11 @@ class Api {
   Api(Services services, ApiOptions options);
   // Routes the request; never throws for expected failures (they become error responses).
   http::Response Handle(http::Request& request);
+  // From the request's line and headers, before its body (http::Screener): no route (404/405)
+  // or, on an authenticated route, no session cookie or bearer token at all (401) is answered
+  // at once; the body limit is the route's (imports, files, OpenRosa submissions; 0 for the
+  // server's default). Credentials are only checked for presence here (no database work).
+  http::Admission Screen(http::Request& head) const;
   const http::Router& router() const { return router_; }
 
  private:

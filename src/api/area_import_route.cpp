@@ -8,7 +8,7 @@ namespace mobilise::api {
 namespace {
 
 http::Response ImportAreas(ImportDeps& d, Call& c) {
-  auto upload = ReadUpload(c.request);
+  auto upload = ReadUpload(c.request, d.o.max_imports);
   if (!upload) return ErrorResponse(upload.error());
   if (!c.actor().HasPermission(domain::Permission::kAreaWrite))
     return ErrorResponse(Error::Forbidden());

@@ -1,6 +1,10 @@
 #include "api/import_io.hpp"
 
 #include <algorithm>
+#include <atomic>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <boost/json/array.hpp>
 
 #include "api/import_json.hpp"
@@ -10,7 +14,19 @@ namespace mobilise::api {
 
 namespace json = boost::json;
 
-Result<Upload> ReadUpload(const http::Request& request) {
+namespace {
+
+std::atomic<int> running_imports{0};
+
+void ReleaseFreeHeap() {
+#ifdef __GLIBC__
+  ::malloc_trim(0);
+#endif
+}
+
+}  // namespace
+
+Result<Upload> ReadUpload(const http::Request& request, int max_imports) {
   Upload u;
   if (auto d = request.Query("dry_run")) {
     if (*d != "true" && *d != "false") return Fail(Error::Field("dry_run", problem::NotABoolean()));
@@ -20,6 +36,16 @@ Result<Upload> ReadUpload(const http::Request& request) {
   if (auto name = request.Query("filename");
       name && (u.type.empty() || u.type == "application/octet-stream"))
     u.type = *name;
+  if (running_imports.fetch_add(1) >= max_imports) {
+    running_imports.fetch_sub(1);
+    return Fail(Error::RateLimited(std::to_string(max_imports) +
+                                   " imports are running: try again when one has finished"));
+  }
+  u.slot = std::shared_ptr<void>(nullptr, [](void*) {
+    // The last import's rows (many small blocks) are freed by now: hand the heap they took
+    // back to the system instead of keeping it for the life of the process.
+    if (running_imports.fetch_sub(1) == 1) ReleaseFreeHeap();
+  });
   return u;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -20,12 +21,14 @@ struct ImportDeps {
 };
 
 struct Upload {
-  bool dry_run = true;  // ?dry_run=true|false; only check the rows, save nothing
-  std::string type;     // Content-Type, or ?filename= when that is absent or generic
+  bool dry_run = true;         // ?dry_run=true|false; only check the rows, save nothing
+  std::string type;            // Content-Type, or ?filename= when that is absent or generic
+  std::shared_ptr<void> slot;  // one of the imports that may run at once, held while it lives
 };
 
-// Fails on a ?dry_run= other than true or false.
-Result<Upload> ReadUpload(const http::Request& request);
+// Fails on a ?dry_run= other than true or false, and (rate_limited, 429) when `max_imports`
+// imports are running already: each holds its file and rows in memory.
+Result<Upload> ReadUpload(const http::Request& request, int max_imports);
 
 // The answer to an import: ok when neither reading the file nor the service found an error;
 // `rows` the file's rows (those the service checked, `checked`, and those unreadable); `counts`

@@ -67,7 +67,7 @@ struct File {
 };
 
 Result<File> ReadFile(Call& c, const ApiOptions& o, std::span<const importers::ColumnSpec> specs) {
-  auto upload = ReadUpload(c.request);
+  auto upload = ReadUpload(c.request, o.max_imports);
   if (!upload) return Fail(upload.error());
   if (!c.actor().HasPermission(domain::Permission::kRegistryWrite) &&
       !c.actor().HasPermission(domain::Permission::kActivityVerify) &&

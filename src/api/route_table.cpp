@@ -64,7 +64,8 @@ void RouteTable::Authed(const std::string& method, const std::string& pattern,
         keys, create, req, principal->actor.user_id, [&] { return handler(call); },
         [&](const std::string& id) { return ReadCreated(detail, call, id); });
   };
-  router_.Add(method, pattern, std::move(authed), std::string(EnumText(kCreateTags, create)));
+  router_.Add(method, pattern, std::move(authed), std::string(EnumText(kCreateTags, create)),
+              /*authed=*/true);
 }
 
 }  // namespace mobilise::api

@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace mobilise::app {
@@ -17,6 +18,28 @@ Status ParseSize(const std::string& key, const std::string& text, std::size_t& o
   } catch (...) {
     return Fail(Error::Field(key, problem::WholeNumberFrom(1)));
   }
+}
+
+// The whole-number settings: config key, environment variable, field.
+struct IntSetting {
+  const char* key;
+  const char* variable;
+  int Config::*field;
+};
+constexpr IntSetting kIntSettings[] = {
+    {"handler_threads", "MOBILISE_HANDLER_THREADS", &Config::handler_threads},
+    {"idle_timeout", "MOBILISE_IDLE_TIMEOUT", &Config::idle_timeout},
+    {"body_timeout", "MOBILISE_BODY_TIMEOUT", &Config::body_timeout},
+    {"max_connections", "MOBILISE_MAX_CONNECTIONS", &Config::max_connections},
+    {"max_connections_per_address", "MOBILISE_MAX_CONNECTIONS_PER_ADDRESS",
+     &Config::max_connections_per_address},
+    {"max_imports", "MOBILISE_MAX_IMPORTS", &Config::max_imports},
+};
+
+const IntSetting* IntSettingOf(const std::string& key) {
+  for (const auto& s : kIntSettings)
+    if (key == s.key) return &s;
+  return nullptr;
 }
 
 }  // namespace
@@ -53,6 +76,11 @@ Status LoadConfigFile(const std::string& path, Config& c) {
       c.public_url = *node.value<std::string>();
     else if (k == "xlsform_command" && node.is_string())
       c.xlsform_command = *node.value<std::string>();
+    else if (k == "min_free_disk" && node.is_integer() && *node.value<std::int64_t>() >= 0)
+      c.min_free_disk = static_cast<std::size_t>(*node.value<std::int64_t>());
+    else if (auto s = IntSettingOf(k); s && node.is_integer() && *node.value<std::int64_t>() > 0 &&
+                                       *node.value<std::int64_t>() < (1 << 30))
+      c.*(s->field) = static_cast<int>(*node.value<std::int64_t>());
     else
       return Fail(Error::Field(k, problem::UnknownConfigKey(path)));
   }
@@ -70,6 +98,15 @@ Status LoadEnvironment(Config& c) {
   if (auto v = get("MOBILISE_XLSFORM_COMMAND")) c.xlsform_command = v;
   if (auto v = get("MOBILISE_BODY_LIMIT"))
     if (auto ok = ParseSize("MOBILISE_BODY_LIMIT", v, c.body_limit); !ok) return ok;
+  if (auto v = get("MOBILISE_MIN_FREE_DISK"))
+    if (auto ok = ParseSize("MOBILISE_MIN_FREE_DISK", v, c.min_free_disk); !ok) return ok;
+  for (const auto& s : kIntSettings) {
+    std::size_t n = 0;
+    if (auto v = get(s.variable)) {
+      if (auto ok = ParseSize(s.variable, v, n); !ok) return ok;
+      c.*(s.field) = static_cast<int>(std::min<std::size_t>(n, 1 << 30));
+    }
+  }
   if (auto v = get("MOBILISE_THREADS")) {
     std::size_t n = 0;
     if (auto ok = ParseSize("MOBILISE_THREADS", v, n); !ok) return ok;

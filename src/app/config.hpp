@@ -1,7 +1,8 @@
 // Server configuration: defaults, then a TOML file (--config or MOBILISE_CONFIG), then
 // environment variables (MOBILISE_DATABASE, MOBILISE_LISTEN, MOBILISE_DATA_DIR,
 // MOBILISE_WEB_ROOT, MOBILISE_LOG_LEVEL, MOBILISE_BODY_LIMIT, MOBILISE_THREADS,
-// MOBILISE_XLSFORM_COMMAND), then flags.
+// MOBILISE_XLSFORM_COMMAND, and the overload settings below as MOBILISE_<KEY in capitals>, e.g.
+// MOBILISE_IDLE_TIMEOUT), then flags.
 #pragma once
 
 #include <cstddef>
@@ -23,6 +24,18 @@ struct Config {
   std::size_t body_limit = 1 << 20;
   int threads = 4;
   int db_pool = 8;
+  // Overload (api/http/server.hpp ServerOptions): the worker threads that run handlers, seconds
+  // without a byte before a connection is closed, seconds for one whole request body, and the
+  // connection caps overall and per client address.
+  int handler_threads = 8;
+  int idle_timeout = 30;
+  int body_timeout = 1100;
+  int max_connections = 4096;
+  int max_connections_per_address = 512;
+  // Imports running at once (more get 429 rate_limited).
+  int max_imports = 2;
+  // Under this many free bytes where files are stored /healthz says "degraded".
+  std::size_t min_free_disk = 256u << 20;
   bool secure_cookie = false;
   std::string port_file;  // if set, the bound port is written here once listening
   // XLSForm -> XForm (pyxform's command line; see importers/xlsform.hpp)

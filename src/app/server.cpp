@@ -39,8 +39,13 @@ http::ServerOptions ServerOptionsOf(const Config& config,
   so.address = listen.first;
   so.port = listen.second;
   so.threads = config.threads;
+  so.handler_threads = config.handler_threads;
   so.body_limit = config.body_limit;
   so.upload_body_limit = upload_body_limit;
+  so.idle_timeout_seconds = config.idle_timeout;
+  so.body_timeout_seconds = config.body_timeout;
+  so.max_connections = static_cast<std::size_t>(config.max_connections);
+  so.max_connections_per_address = static_cast<std::size_t>(config.max_connections_per_address);
   if (std::filesystem::exists(config.web_root + "/index.html")) {
     so.static_root = config.web_root;
   } else {
@@ -110,6 +115,9 @@ int RunServer(const Config& config, const std::string& version) {
   options.extra_metrics = [&db] { return PoolMetrics(*db); };
   options.public_url = config.public_url;
   options.submission_limit = options.import_limit;  // the upload limit (http::IsUpload)
+  options.data_dir = config.data_dir;
+  options.min_free_disk = config.min_free_disk;
+  options.max_imports = config.max_imports;
   api::Api api({uow,
                 areas,
                 users,
@@ -132,7 +140,8 @@ int RunServer(const Config& config, const std::string& version) {
                 clock},
                options);
 
-  const auto so = ServerOptionsOf(config, *listen, options.import_limit);
+  auto so = ServerOptionsOf(config, *listen, options.import_limit);
+  so.screen = [&api](http::Request& head) { return api.Screen(head); };
   http::Serve(
       so, [&api](http::Request& r) { return api.Handle(r); }, metrics,
       [&](unsigned short port) { Listening(config, version, so.address, port, started); });

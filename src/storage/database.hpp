@@ -25,12 +25,25 @@
 #include <variant>
 #include <vector>
 
+#include "core/resource_errors.hpp"
+
 namespace mobilise::storage {
 
 enum class Dialect { kSqlite, kPostgres };
 
 struct DatabaseError : std::runtime_error {
   using std::runtime_error::runtime_error;
+};
+
+// The database stayed locked past the wait (SQLITE_BUSY/SQLITE_LOCKED after the busy timeout,
+// PostgreSQL's lock_not_available): the HTTP adapter answers 503 with Retry-After.
+struct DatabaseBusy : DatabaseError, BusyFailure {
+  using DatabaseError::DatabaseError;
+};
+
+// The disk is full (SQLITE_FULL, PostgreSQL's disk_full, ENOSPC writing a file): 507.
+struct StorageFull : DatabaseError, NoSpaceFailure {
+  using DatabaseError::DatabaseError;
 };
 
 struct ConstraintViolation : DatabaseError {

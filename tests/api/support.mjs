@@ -36,7 +36,9 @@ export function runCli(args, input) {
 
 // Seeds the demo programme (unless seed=false) and starts a server; returns {base, stop}.
 // `webRoot`: the directory of the web app it serves (none by default). `dataDir`: its data
-// directory, kept by stop() (default: a temporary one, removed by stop()).
+// directory, kept by stop() (default: a temporary one, removed by stop()). `wrapper(work)`: a
+// command (and its arguments) that runs the binary, given the server's work directory, e.g.
+// `prlimit` or `unshare`; it must exec the binary, so that `pid` is the server's.
 export async function startServer({
   database,
   seed = true,
@@ -44,6 +46,7 @@ export async function startServer({
   env = {},
   webRoot,
   dataDir,
+  wrapper,
 } = {}) {
   let dir;
   if (!database) {
@@ -60,26 +63,28 @@ export async function startServer({
   }
   const work = mkdtempSync(join(tmpdir(), 'mobilise-srv-'));
   const portFile = join(work, 'port');
-  const child = spawn(
+  const command = [
+    ...(wrapper ? wrapper(work) : []),
     BIN,
-    [
-      '--database',
-      database,
-      '--log-level',
-      'warn',
-      'serve',
-      '--listen',
-      '127.0.0.1:0',
-      '--port-file',
-      portFile,
-      '--data-dir',
-      dataDir ?? work,
-      '--web-root',
-      webRoot ?? join(work, 'none'),
-      ...extraArgs,
-    ],
-    { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } },
-  );
+    '--database',
+    database,
+    '--log-level',
+    'warn',
+    'serve',
+    '--listen',
+    '127.0.0.1:0',
+    '--port-file',
+    portFile,
+    '--data-dir',
+    dataDir ?? work,
+    '--web-root',
+    webRoot ?? join(work, 'none'),
+    ...extraArgs,
+  ];
+  const child = spawn(command[0], command.slice(1), {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, ...env },
+  });
   let exited = null;
   let signal;
   child.on('exit', (code, sig) => {
@@ -96,6 +101,8 @@ export async function startServer({
   return {
     base,
     database,
+    pid: child.pid,
+    work,
     // The signal that ended the process (e.g. 'SIGKILL'), null after a normal exit, undefined
     // while it runs.
     exitSignal: () => signal,

@@ -8,6 +8,7 @@
 
 #include "api/http/error_body.hpp"
 #include "api/http/request_target.hpp"
+#include "core/resource_errors.hpp"
 
 namespace mobilise::http {
 namespace {
@@ -49,8 +50,38 @@ bool IsUpload(std::string_view target) {
          (path.starts_with("/openrosa/") && path.ends_with("/submission"));
 }
 
-Responder::Responder(AppHandler app, const std::string& static_root) : app_(std::move(app)) {
+bool RefusedFraming(std::size_t codings, bool has_length, std::string_view coding) {
+  if (codings == 0) return false;
+  if (codings > 1 || has_length) return true;
+  while (!coding.empty() && (coding.front() == ' ' || coding.front() == '\t'))
+    coding.remove_prefix(1);
+  while (!coding.empty() && (coding.back() == ' ' || coding.back() == '\t'))
+    coding.remove_suffix(1);
+  return !SameName(coding, "chunked");
+}
+
+Responder::Responder(AppHandler app, const std::string& static_root, Screener screen,
+                     std::size_t body_limit, std::size_t upload_limit)
+    : app_(std::move(app)),
+      screen_(std::move(screen)),
+      body_limit_(body_limit),
+      upload_limit_(upload_limit) {
   if (!static_root.empty()) statics_.emplace(static_root);
+}
+
+Admission Responder::Screen(Request& head) const {
+  Admission a;
+  if (!ParseTarget(head)) {
+    a.reject = ErrorResponse(400, "validation", "invalid request target");
+  } else if (!statics_ || IsAppPath(head.path)) {
+    if (screen_) {
+      a = screen_(head);
+    } else if (IsUpload(head.target)) {
+      a.body_limit = upload_limit_;
+    }
+  }
+  if (a.body_limit == 0) a.body_limit = body_limit_;
+  return a;
 }
 
 Answer Responder::Respond(Request& req) const {
@@ -68,6 +99,13 @@ Answer Responder::Respond(Request& req) const {
   }
   try {
     a.response = app_(req);
+  } catch (const BusyFailure&) {
+    spdlog::warn("database busy on {} {}: answered 503", req.method, req.path);
+    a.response = ErrorResponse(503, "busy", "the database is busy: try again shortly");
+    a.response.SetHeader("Retry-After", "2");
+  } catch (const NoSpaceFailure&) {
+    spdlog::error("disk full on {} {}: answered 507", req.method, req.path);
+    a.response = ErrorResponse(507, "disk_full", "the server's disk is full");
   } catch (const std::exception& e) {
     spdlog::error("handler failed on {} {}: {}", req.method, req.path, e.what());
     a.response = ErrorResponse(500, "internal", "internal error");

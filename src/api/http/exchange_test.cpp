@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "core/resource_errors.hpp"
+
 namespace mobilise::http {
 namespace {
 
@@ -48,6 +50,65 @@ TEST(Responder, AnExceptionFromTheAppIs500) {
   auto a = responder.Respond(req);
   EXPECT_EQ(a.response.status, 500);
   EXPECT_NE(a.response.body.find("\"internal\""), std::string::npos);
+}
+
+struct Busy : std::runtime_error, BusyFailure {
+  Busy() : std::runtime_error("database is locked") {}
+};
+struct Full : std::runtime_error, NoSpaceFailure {
+  Full() : std::runtime_error("disk full") {}
+};
+
+TEST(Responder, ABusyDatabaseIs503WithRetryAfterAFullDisk507) {
+  Responder responder(
+      [](Request& req) -> Response {
+        if (req.path == "/api/busy") throw Busy();
+        throw Full();
+      },
+      "");
+  auto req = Get("/api/busy");
+  auto busy = responder.Respond(req);
+  EXPECT_EQ(busy.response.status, 503);
+  EXPECT_NE(busy.response.body.find("\"busy\""), std::string::npos);
+  ASSERT_EQ(busy.response.headers.size(), 1u);
+  EXPECT_EQ(busy.response.headers[0].first, "Retry-After");
+  req = Get("/api/full");
+  auto full = responder.Respond(req);
+  EXPECT_EQ(full.response.status, 507);
+  EXPECT_NE(full.response.body.find("\"disk_full\""), std::string::npos);
+}
+
+TEST(Responder, TheScreenDecidesAppPathsAndLimits) {
+  Responder plain(Echo, "", {}, 10, 1000);
+  auto head = Get("/api/v1/households/import");
+  EXPECT_EQ(plain.Screen(head).body_limit, 1000u);  // no screener: the IsUpload rule
+  head = Get("/api/v1/areas");
+  EXPECT_EQ(plain.Screen(head).body_limit, 10u);
+  head = Get("bad");
+  EXPECT_EQ(plain.Screen(head).reject->status, 400);
+  Responder screened(
+      Echo, "",
+      [](Request& h) {
+        Admission a;
+        if (h.path == "/api/nope") a.reject = Response{404, "", "", {}, "", false};
+        return a;
+      },
+      10, 1000);
+  head = Get("/api/nope");
+  EXPECT_EQ(screened.Screen(head).reject->status, 404);
+  head = Get("/api/v1/households/import");
+  EXPECT_EQ(screened.Screen(head).body_limit, 10u);  // the screener's 0: the default
+}
+
+TEST(RefusedFraming, OnlyALoneChunkedWithoutLength) {
+  EXPECT_FALSE(RefusedFraming(0, true, ""));
+  EXPECT_FALSE(RefusedFraming(1, false, "chunked"));
+  EXPECT_FALSE(RefusedFraming(1, false, " CHUNKED\t"));
+  EXPECT_TRUE(RefusedFraming(1, true, "chunked"));
+  EXPECT_TRUE(RefusedFraming(2, false, "chunked"));
+  EXPECT_TRUE(RefusedFraming(1, false, "gzip, chunked"));
+  EXPECT_TRUE(RefusedFraming(1, false, "chunked, gzip"));
+  EXPECT_TRUE(RefusedFraming(1, false, "identity"));
 }
 
 TEST(IsUpload, ImportsAndFilesOnly) {

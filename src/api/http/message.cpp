@@ -1,5 +1,7 @@
 #include "api/http/message.hpp"
 
+#include <cctype>
+
 namespace mobilise::http {
 namespace {
 
@@ -10,6 +12,15 @@ std::string_view Trim(std::string_view s) {
 }
 
 }  // namespace
+
+void Request::AddHeader(std::string_view name, std::string_view value) {
+  std::string key(name);
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto [it, inserted] = headers.try_emplace(std::move(key), value);
+  if (inserted) return;
+  it->second += it->first == "cookie" ? "; " : ", ";
+  it->second += value;
+}
 
 std::string_view Request::Header(const std::string& name) const {
   auto it = headers.find(name);

@@ -23,6 +23,9 @@ struct Request {
   std::string
       route;  // the matched route for metrics, e.g. "GET /api/v1/areas/{id}"; set by the app
 
+  // Adds a header field as received: the name lower-cased, repeated fields joined with ", "
+  // ("; " for Cookie).
+  void AddHeader(std::string_view name, std::string_view value);
   // Header value or "" (name lower-case).
   std::string_view Header(const std::string& name) const;
   // First query value or nullopt.

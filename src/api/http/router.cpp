@@ -47,8 +47,10 @@ bool Matches(const Router::Route& route, const std::array<std::string_view, kMax
 
 }  // namespace
 
-void Router::Add(std::string method, std::string pattern, Handler handler, std::string create) {
-  Route route{std::move(method), std::move(pattern), {}, std::move(handler), std::move(create)};
+void Router::Add(std::string method, std::string pattern, Handler handler, std::string create,
+                 bool authed) {
+  Route route{std::move(method),  std::move(pattern), {},
+              std::move(handler), std::move(create),  authed};
   std::array<std::string_view, kMaxSegments> segs;
   std::size_t count = 0;
   Split(route.pattern, segs, count);
@@ -76,6 +78,7 @@ Router::Match Router::Find(Request& request) const {
   if (!best) return match;
   match.handler = &best->handler;
   match.pattern = best->pattern;
+  match.authed = best->authed;
   match.path_known = true;
   request.path_params.clear();
   for (std::size_t i = 0; i < count; ++i) {

@@ -11,40 +11,26 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <chrono>
 #include <csignal>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <thread>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
+#include "api/http/connections.hpp"
 #include "api/http/error_body.hpp"
 #include "api/http/exchange.hpp"
 #include "api/http/metrics.hpp"
 
 namespace mobilise::http {
-
-void ServerControl::Stop() {
-  std::lock_guard lock(mutex_);
-  stop_requested_ = true;
-  if (stopper_) stopper_();
-}
-
-void ServerControl::Attach(std::function<void()> stopper) {
-  std::lock_guard lock(mutex_);
-  stopper_ = std::move(stopper);
-  if (stop_requested_) stopper_();
-}
-
-void ServerControl::Detach() {
-  std::lock_guard lock(mutex_);
-  stopper_ = nullptr;
-}
 
 namespace {
 
@@ -64,25 +50,28 @@ struct Shared {
   const ServerOptions& options;
   Responder responder;
   Metrics& metrics;
+  ConnectionBook book;
+  net::thread_pool& workers;
   std::atomic<bool> stopping{false};
   std::mutex sessions_mutex;
-  std::unordered_set<Session*> sessions;
+  std::unordered_map<std::uint64_t, Session*> sessions;
 };
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket&& socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
+  // `id` is booked in shared.book (by the listener); the session removes it when it ends.
+  Session(tcp::socket&& socket, Shared& shared, std::uint64_t id, std::string remote_ip)
+      : stream_(std::move(socket)), shared_(shared), id_(id), remote_ip_(std::move(remote_ip)) {
     beast::error_code ec;
     stream_.socket().set_option(tcp::no_delay(true), ec);
-    const auto endpoint = stream_.socket().remote_endpoint(ec);
-    if (!ec) remote_ip_ = endpoint.address().to_string();
     std::lock_guard lock(shared_.sessions_mutex);
-    shared_.sessions.insert(this);
+    shared_.sessions[id_] = this;
   }
 
   ~Session() {
+    shared_.book.Remove(id_);
     std::lock_guard lock(shared_.sessions_mutex);
-    shared_.sessions.erase(this);
+    shared_.sessions.erase(id_);
   }
 
   void Start() {
@@ -91,8 +80,10 @@ class Session : public std::enable_shared_from_this<Session> {
 
   // Called (on any thread) when the server stops: closes the connection if it waits for a new
   // request; one that is mid-request finishes it and closes after the response.
+  // Also used to make room for a new connection (Listener::Accept).
   void StopIfIdle() {
     net::post(stream_.get_executor(), [self = shared_from_this()] {
+      if (!self->parser_) return self->DoClose();  // before its first read
       if (self->reading_ && !self->parser_->got_some() && self->buffer_.size() == 0) {
         self->stream_.cancel();
       }
@@ -101,27 +92,45 @@ class Session : public std::enable_shared_from_this<Session> {
 
  private:
   std::chrono::seconds Timeout() const {
-    return std::chrono::seconds(std::max(1, shared_.options.request_timeout_seconds));
+    return std::chrono::seconds(std::max(1, shared_.options.idle_timeout_seconds));
   }
 
   void DoRead() {
     if (shared_.stopping) return DoClose();
     parser_.emplace();
-    // The larger limit until the target is known; OnHeader narrows it.
-    limit_ = std::max(shared_.options.body_limit, shared_.options.upload_body_limit);
-    parser_->body_limit(limit_);
+    // No body until the screener has set the limit (OnHeader).
+    limit_ = 0;
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
     reading_ = true;
-    stream_.expires_after(Timeout());
+    shared_.book.SetWaiting(id_, true);
+    const bool near_cap = shared_.book.NearCap();
+    stream_.expires_after(
+        near_cap ? std::chrono::seconds(std::max(1, shared_.options.near_cap_idle_seconds))
+                 : Timeout());
     bhttp::async_read_header(stream_, buffer_, *parser_,
                              beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
   }
 
   void OnHeader(beast::error_code ec, std::size_t) {
+    shared_.book.SetWaiting(id_, false);
     if (ec) return OnReadError(ec);
     started_ = Clock::now();
-    limit_ = IsUpload(parser_->get().target()) ? shared_.options.upload_body_limit
-                                               : shared_.options.body_limit;
+    const auto& fields = parser_->get();
+    if (RefusedFraming(fields.count(bhttp::field::transfer_encoding),
+                       fields.count(bhttp::field::content_length) > 0,
+                       fields[bhttp::field::transfer_encoding])) {
+      reading_ = false;
+      return SendError(400, "validation", "unsupported Transfer-Encoding or framing");
+    }
+    Request head = ToRequest(parser_->get());
+    Admission admission = shared_.responder.Screen(head);
+    limit_ = admission.body_limit;
+    if (admission.reject && !parser_->is_done()) {
+      reading_ = false;
+      unread_input_ = true;
+      return Send(std::move(*admission.reject), true, false, false, kUnmatched);
+    }
     if (const auto length = parser_->content_length(); length && *length > limit_)
       return OnReadError(bhttp::error::body_limit);
     parser_->body_limit(limit_);
@@ -139,12 +148,21 @@ class Session : public std::enable_shared_from_this<Session> {
     ReadBody();
   }
 
+  // The body a piece at a time: each piece must come within the idle timeout, the whole body
+  // within body_timeout_seconds of its headers.
   void ReadBody() {
-    bhttp::async_read(stream_, buffer_, *parser_,
-                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                        if (ec) return self->OnReadError(ec);
-                        self->Handle();
-                      });
+    body_deadline_ = started_ + std::chrono::seconds(shared_.options.body_timeout_seconds);
+    ReadBodyPiece();
+  }
+
+  void ReadBodyPiece() {
+    stream_.expires_at(std::min(Clock::now() + Timeout(), body_deadline_));
+    bhttp::async_read_some(stream_, buffer_, *parser_,
+                           [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                             if (ec) return self->OnReadError(ec);
+                             if (!self->parser_->is_done()) return self->ReadBodyPiece();
+                             self->Handle();
+                           });
   }
 
   void OnReadError(beast::error_code ec) {
@@ -171,31 +189,31 @@ class Session : public std::enable_shared_from_this<Session> {
     Send(std::move(resp), /*api=*/true, /*head=*/false, /*keep_alive=*/false, kUnmatched);
   }
 
+  // The app runs on the worker pool; the answer is sent from the connection's strand.
   void Handle() {
     reading_ = false;
     bhttp::request<bhttp::string_body> breq = parser_->release();
     Request req = ToRequest(breq);
+    req.body = std::move(breq.body());
     const bool head = breq.method() == bhttp::verb::head;
-    Answer answer = shared_.responder.Respond(req);
-    const bool keep_alive = breq.keep_alive() && !shared_.stopping;
-    Send(std::move(answer.response), answer.api, head, keep_alive, answer.route);
+    const bool keep_alive = breq.keep_alive();
+    auto strand = stream_.get_executor();
+    net::post(shared_.workers, [self = shared_from_this(), req = std::move(req), head, keep_alive,
+                                strand, work = net::make_work_guard(strand)]() mutable {
+      auto answer = std::make_shared<Answer>(self->shared_.responder.Respond(req));
+      net::post(strand, [self, answer, head, keep_alive] {
+        self->Send(std::move(answer->response), answer->api, head,
+                   keep_alive && !self->shared_.stopping, answer->route);
+      });
+    });
   }
 
-  Request ToRequest(bhttp::request<bhttp::string_body>& breq) const {
+  Request ToRequest(const bhttp::request<bhttp::string_body>& breq) const {
     Request req;
     req.method = breq.method_string();
     req.target = breq.target();
     req.remote_ip = remote_ip_;
-    for (const auto& field : breq) {
-      std::string name(field.name_string());
-      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      auto [it, inserted] = req.headers.try_emplace(std::move(name), field.value());
-      if (!inserted) {
-        it->second += it->first == "cookie" ? "; " : ", ";
-        it->second += field.value();
-      }
-    }
-    req.body = std::move(breq.body());
+    for (const auto& field : breq) req.AddHeader(field.name_string(), field.value());
     return req;
   }
 
@@ -310,6 +328,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   beast::tcp_stream stream_;
   Shared& shared_;
+  const std::uint64_t id_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   bhttp::response<bhttp::string_body> res_;
@@ -318,6 +337,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::string remote_ip_;
   Clock::time_point started_;
   Clock::time_point linger_until_;
+  Clock::time_point body_deadline_;
   bool reading_ = false;
   std::size_t limit_ = 0;  // body limit of the request being read
   bool unread_input_ = false;
@@ -371,9 +391,34 @@ class Listener {
         });
         return;
       }
-      std::make_shared<Session>(std::move(s), shared_)->Start();
+      Admit(std::move(s));
       Accept();
     });
+  }
+
+  // Books the connection (connections.hpp): refused beyond the caps, or admitted after closing
+  // the connection that has waited longest for a request.
+  void Admit(tcp::socket&& socket) {
+    beast::error_code ec;
+    const auto endpoint = socket.remote_endpoint(ec);
+    std::string ip = ec ? std::string() : endpoint.address().to_string();
+    const std::uint64_t id = ++next_id_;
+    const auto admission = shared_.book.Admit(id, ip);
+    if (!admission.admitted) {
+      spdlog::warn("connection from {} refused: too many connections", ip);
+      socket.close(ec);
+      return;
+    }
+    if (admission.evict != 0) {
+      std::shared_ptr<Session> idle;
+      {
+        std::lock_guard lock(shared_.sessions_mutex);
+        auto it = shared_.sessions.find(admission.evict);
+        if (it != shared_.sessions.end()) idle = it->second->weak_from_this().lock();
+      }
+      if (idle) idle->StopIfIdle();
+    }
+    std::make_shared<Session>(std::move(socket), shared_, id, std::move(ip))->Start();
   }
 
   // Graceful stop; safe to call from any thread, more than once.
@@ -387,7 +432,7 @@ class Listener {
       std::vector<std::shared_ptr<Session>> live;
       {
         std::lock_guard lock(shared_.sessions_mutex);
-        for (Session* s : shared_.sessions) {
+        for (auto& [id, s] : shared_.sessions) {
           if (auto p = s->weak_from_this().lock()) live.push_back(std::move(p));
         }
       }
@@ -402,6 +447,7 @@ class Listener {
   tcp::acceptor acceptor_;
   net::steady_timer retry_;
   net::signal_set signals_;
+  std::uint64_t next_id_ = 0;  // on the strand
 };
 
 void RunLoop(net::io_context& ioc) {
@@ -421,7 +467,17 @@ void Serve(const ServerOptions& options, AppHandler app, Metrics& metrics,
            std::function<void(unsigned short port)> on_listening) {
   const int threads = std::max(1, options.threads);
   net::io_context ioc(threads);
-  Shared shared{options, Responder(std::move(app), options.static_root), metrics, {}, {}, {}};
+  net::thread_pool workers(static_cast<std::size_t>(std::max(1, options.handler_threads)));
+  Shared shared{
+      options,
+      Responder(std::move(app), options.static_root, options.screen, options.body_limit,
+                options.upload_body_limit),
+      metrics,
+      ConnectionBook(ConnectionCap(options.max_connections), options.max_connections_per_address),
+      workers,
+      {},
+      {},
+      {}};
 
   Listener listener(ioc, shared);
   const unsigned short port = listener.Bind(options.address, options.port);
@@ -436,6 +492,7 @@ void Serve(const ServerOptions& options, AppHandler app, Metrics& metrics,
   for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { RunLoop(ioc); });
   RunLoop(ioc);
   for (auto& t : pool) t.join();
+  workers.join();
   if (options.control) options.control->Detach();
 }
 

@@ -19,15 +19,28 @@
 //   and path only, never bodies).
 // - Metrics: request.route as the app left it ("unmatched" if empty, "static" for files).
 //
-// Threading: one io_context run by `threads` threads; each connection is serialised on its own
-// strand, and `app` runs inline on an io thread. A slow (blocking) handler therefore holds one io
-// thread: other connections go on being served by the remaining threads, so for database-bound
-// apps set `threads` above the number of cores (e.g. 2-4x).
+// Overload and framing:
+// - `screen` decides from the headers, before the body is read, whether to answer at once (no
+//   route, no credentials) and the request's body limit; a Content-Length over it gets 413
+//   before any of the body is read.
+// - Timeouts are on idleness (no bytes for idle_timeout_seconds), with a total cap on one body
+//   (body_timeout_seconds), so a slow but steady upload completes.
+// - Transfer-Encoding other than exactly "chunked", or beside Content-Length: 400 and close
+//   (RFC 9112 6.1, 6.3).
+// - Connections are capped (connections.hpp); the open-file soft limit is raised to the hard
+//   limit at start, and the cap kept below it.
+// - An exception tagged BusyFailure (core/resource_errors.hpp) answers 503 with Retry-After, one
+//   tagged NoSpaceFailure 507.
+//
+// Threading: one io_context run by `threads` threads does the I/O; each connection is
+// serialised on its own strand. `app` runs on a pool of `handler_threads` threads, so a handler
+// that blocks on the database holds no I/O thread: other requests (health checks) go on.
 #pragma once
 
 #include <cstddef>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "api/http/message.hpp"
@@ -37,16 +50,38 @@ namespace mobilise::http {
 class Metrics;
 class ServerControl;
 
+// What the app decides from a request's line and headers, before its body is read.
+struct Admission {
+  std::optional<Response> reject;  // answer this now (the body is not read; the connection closes)
+  std::size_t body_limit = 0;      // bytes; 0: ServerOptions::body_limit
+};
+
+// Called with method, target, headers and remote address (no body; path and query parsed).
+// Must be cheap and must not block (it runs on an I/O thread): no database work.
+using Screener = std::function<Admission(Request&)>;
+
 struct ServerOptions {
   std::string address = "127.0.0.1";
   unsigned short port = 8080;  // 0: pick a free port (printed by the caller via on_listening)
-  int threads = 2;
-  std::size_t upload_body_limit = 50u << 20;  // bytes, for paths ending in /import
+  int threads = 2;             // I/O threads
+  int handler_threads = 8;     // the worker pool that runs the app (blocking database work)
+  std::size_t upload_body_limit = 50u << 20;  // bytes, for IsUpload paths (without a screener)
   std::size_t body_limit = 1 << 20;           // bytes; larger bodies get 413 with a JSON error
   std::size_t header_limit = 16 * 1024;       // bytes for the request line and headers
-  int request_timeout_seconds = 30;           // each read of a request and each write of a response
-  std::string static_root;                    // directory with the built web app; empty: none
-  ServerControl* control = nullptr;           // optional: lets another thread stop Serve
+  // A connection that sends or takes no bytes for this long is closed (a request line and its
+  // headers must arrive within it).
+  int idle_timeout_seconds = 30;
+  // The whole body of one request must arrive within this (50 MiB at 50 KB/s).
+  int body_timeout_seconds = 1100;
+  // Connections overall (also capped by the open-file limit) and per client address; beyond
+  // them idle connections are closed to make room, or the new one is refused.
+  std::size_t max_connections = 4096;
+  std::size_t max_connections_per_address = 512;
+  // Idle keep-alive timeout once three quarters of max_connections are open.
+  int near_cap_idle_seconds = 2;
+  Screener screen;                   // empty: the IsUpload rule (exchange.hpp) decides the limit
+  std::string static_root;           // directory with the built web app; empty: none
+  ServerControl* control = nullptr;  // optional: lets another thread stop Serve
 };
 
 // Lets another thread (a test, an embedder) stop a running Serve gracefully, exactly as SIGTERM

@@ -10,13 +10,16 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <future>
 #include <map>
+#include <memory>
 #include <thread>
+#include <vector>
 
 #include "api/http/metrics.hpp"
 
@@ -85,6 +88,13 @@ class Client {
 
   // True if the server closed the connection (EOF or reset) with nothing more to read.
   bool Closed() { return buf_.empty() && !Fill(); }
+  // Closed() that tells a close from the client's own 5 s receive timeout (false then).
+  bool ServerClosed() {
+    if (!buf_.empty()) return false;
+    char chunk[4096];
+    const auto n = ::recv(fd_, chunk, sizeof chunk, 0);
+    return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
+  }
 
  private:
   bool Fill() {
@@ -142,16 +152,16 @@ class ServerTest : public ::testing::Test {
     fs::remove_all(root_);
   }
 
-  void Start(ServerOptions options = {}) {
+  void Start(ServerOptions options = {}, AppHandler app = EchoApp) {
     options.address = "127.0.0.1";
     options.port = 0;
     options.control = &control_;
     if (options.static_root.empty()) options.static_root = (root_ / "web").string();
     std::promise<unsigned short> listening;
     auto port = listening.get_future();
-    thread_ = std::thread([this, options, &listening] {
+    thread_ = std::thread([this, options, app, &listening] {
       try {
-        Serve(options, EchoApp, metrics_, [&](unsigned short p) { listening.set_value(p); });
+        Serve(options, app, metrics_, [&](unsigned short p) { listening.set_value(p); });
       } catch (...) {
         listening.set_exception(std::current_exception());
       }
@@ -343,7 +353,7 @@ TEST_F(ServerTest, StopFinishesInFlightRequestsAndReturns) {
 
 TEST_F(ServerTest, SlowClientsTimeOut) {
   ServerOptions o;
-  o.request_timeout_seconds = 1;
+  o.idle_timeout_seconds = 1;
   Start(o);
   Client c(port_);
   c.Send("GET /api/x HTTP/1.1\r\nHost: x\r\n");  // never finished
@@ -393,6 +403,135 @@ TEST_F(ServerTest, SigtermStopsServe) {
   EXPECT_EQ(Get("/api/x").status, 200);
   std::raise(SIGTERM);  // handled by Serve's signal_set, which exists while it runs
   thread_.join();
+}
+
+// Overload and framing (issue 15).
+
+TEST_F(ServerTest, TheScreenAnswersAndLimitsFromTheHeadersBeforeTheBody) {
+  ServerOptions o;
+  o.upload_body_limit = 100 << 20;
+  o.screen = [](Request& head) {
+    Admission a;
+    if (head.path == "/api/nope/import")
+      a.reject = Response{404, "text/plain", "no", {}, "", false};
+    if (head.path == "/api/files") a.body_limit = 100;
+    return a;
+  };
+  Start(o);
+  Client c(port_);  // 50 MiB announced, none sent: answered without waiting for it
+  c.Send("POST /api/nope/import HTTP/1.1\r\nHost: x\r\nContent-Length: 52428800\r\n\r\n");
+  const Reply r = c.Read();
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(r.body, "no");
+  EXPECT_EQ(r.headers.at("connection"), "close");
+  Client over(port_);  // the route's own limit, from Content-Length
+  over.Send("POST /api/files HTTP/1.1\r\nHost: x\r\nContent-Length: 101\r\n\r\n");
+  EXPECT_EQ(over.Read().status, 413);
+  Client within(port_);
+  within.Send("POST /api/files HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n" +
+              std::string(100, 'f'));
+  EXPECT_EQ(within.Read().status, 200);
+}
+
+TEST_F(ServerTest, ASteadyTrickleCompletesAnIdleOneIsClosed) {
+  ServerOptions o;
+  o.idle_timeout_seconds = 2;
+  Start(o);
+  Client slow(port_);  // 25 bytes over about 5 s: never 2 s without a byte
+  slow.Send("POST /api/x HTTP/1.1\r\nHost: x\r\nContent-Length: 25\r\n\r\n");
+  for (int i = 0; i < 25; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    slow.Send("a");
+  }
+  const Reply r = slow.Read();
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, "POST|/api/x|-|127.0.0.1|" + std::string(25, 'a'));
+  Client idle(port_);  // stops half-way: closed after 2 s idle, before the client's 5 s
+  idle.Send("POST /api/x HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc");
+  EXPECT_TRUE(idle.ServerClosed());
+}
+
+TEST_F(ServerTest, ABodyLongerThanTheTotalCapIsClosed) {
+  ServerOptions o;
+  o.idle_timeout_seconds = 2;
+  o.body_timeout_seconds = 1;
+  Start(o);
+  Client slow(port_);  // steady, but 25 bytes over 5 s against a 1 s cap
+  slow.Send("POST /api/x HTTP/1.1\r\nHost: x\r\nContent-Length: 25\r\n\r\n");
+  for (int i = 0; i < 25; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    slow.Send("a");
+  }
+  EXPECT_EQ(slow.Read().status, 0);
+}
+
+TEST_F(ServerTest, TransferEncodingOtherThanALoneChunkedIs400AndClose) {
+  Start();
+  for (const std::string framing :
+       {"Transfer-Encoding: gzip, chunked\r\n", "Transfer-Encoding: identity\r\n",
+        "Transfer-Encoding: chunked\r\nContent-Length: 10\r\n",
+        "Content-Length: 10\r\nTransfer-Encoding: chunked\r\n",
+        "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n"}) {
+    Client c(port_);
+    c.Send("POST /api/x HTTP/1.1\r\nHost: x\r\n" + framing + "\r\n5\r\nhello\r\n0\r\n\r\n");
+    const Reply r = c.Read();
+    EXPECT_EQ(r.status, 400) << framing;
+    EXPECT_EQ(r.headers.count("connection") ? r.headers.at("connection") : "", "close") << framing;
+    EXPECT_TRUE(c.ServerClosed()) << framing;
+  }
+  Client ok(port_);
+  ok.Send(
+      "POST /api/x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: Chunked "
+      "\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+  EXPECT_EQ(ok.Read().body, "POST|/api/x|-|127.0.0.1|hello");
+}
+
+TEST_F(ServerTest, IdleSocketsAtTheCapMakeRoomForANewClient) {
+  ServerOptions o;
+  o.max_connections = 4;
+  o.idle_timeout_seconds = 60;
+  Start(o);
+  std::vector<std::unique_ptr<Client>> idle;
+  for (int i = 0; i < 12; ++i) idle.push_back(std::make_unique<Client>(port_));
+  EXPECT_EQ(Get("/api/x").status, 200);
+  EXPECT_TRUE(idle.front()->ServerClosed());  // the longest idle went first
+}
+
+TEST_F(ServerTest, ConnectionsBeyondThePerAddressCapAreRefused) {
+  ServerOptions o;
+  o.max_connections_per_address = 2;
+  Start(o);
+  Client a(port_), b(port_);
+  for (Client* c : {&a, &b}) {  // both in use (keep-alive)
+    c->Send("GET /api/x HTTP/1.1\r\nHost: x\r\n\r\n");
+    EXPECT_EQ(c->Read().status, 200);
+  }
+  Client third(port_);
+  third.Send("GET /api/x HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(third.Read().status, 0);
+  a.Send("GET /api/x HTTP/1.1\r\nHost: x\r\n\r\n");  // the first two still served
+  EXPECT_EQ(a.Read().status, 200);
+}
+
+TEST_F(ServerTest, ABlockingHandlerHoldsNoIoThread) {
+  std::promise<void> entered, release;
+  auto released = release.get_future().share();
+  ServerOptions o;
+  o.threads = 1;
+  o.handler_threads = 2;
+  Start(o, [&entered, released](Request& req) {
+    if (req.path == "/api/block") {
+      entered.set_value();
+      released.wait();
+    }
+    return EchoApp(req);
+  });
+  Client blocked(port_);
+  blocked.Send("GET /api/block HTTP/1.1\r\nHost: x\r\n\r\n");
+  entered.get_future().wait();
+  EXPECT_EQ(Get("/api/x").status, 200);  // inline on the one I/O thread, this would wait
+  release.set_value();
+  EXPECT_EQ(blocked.Read().status, 200);
 }
 
 TEST(Serve, StopBeforeListeningReturnsAndBindFailureThrows) {

@@ -117,7 +117,7 @@ Status TargetService::Delete(const Actor& actor, const std::string& id) {
 
 Result<ImportReport> TargetService::Import(const Actor& actor,
                                            const std::vector<TargetImportRow>& rows, bool dry_run) {
-  auto uow = db_.Begin(true);
+  auto uow = db_.Begin(!dry_run);  // a dry run only reads: it takes no write lock
   ImportReport report;
   report.rows = static_cast<int>(rows.size());
   const auto settings = SettingsFrom(uow->Indicators().Settings(), clock_.Today());

@@ -283,7 +283,7 @@ Result<HouseholdImportReport> HouseholdService::Import(const Actor& actor,
                                                        const std::vector<HouseholdImportRow>& rows,
                                                        bool dry_run) {
   if (!actor.HasPermission(Permission::kRegistryWrite)) return Fail(Error::Forbidden());
-  auto uow = db_.Begin(true);
+  auto uow = db_.Begin(!dry_run);  // a dry run only reads: it takes no write lock
   const auto config = uow->RegistryConfig().Load();
   HouseholdImportReport report;
   HouseholdImporter importer(*uow, actor, config, clock_, report);

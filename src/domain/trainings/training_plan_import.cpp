@@ -45,7 +45,7 @@ std::optional<TrainingPlan> PlanOfRow(UnitOfWork& uow, const Actor& actor, const
 Result<ImportReport> TrainingService::ImportPlans(const Actor& actor,
                                                   const std::vector<PlanImportRow>& rows,
                                                   bool dry_run) {
-  auto uow = db_.Begin(true);
+  auto uow = db_.Begin(!dry_run);  // a dry run only reads: it takes no write lock
   ImportReport report;
   report.rows = static_cast<int>(rows.size());
   std::vector<TrainingPlan> plans;

@@ -1,5 +1,10 @@
 #include "storage/files/blob_store.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -16,18 +21,40 @@ bool IsSha256Hex(std::string_view text) {
   return text.size() == 64 && text.find_first_not_of("0123456789abcdef") == std::string::npos;
 }
 
+namespace {
+
+// Writes all of `bytes` to a new file `path` and flushes it to disk; on any failure the partial
+// file is removed and StorageFull (disk or quota full) or DatabaseError is thrown.
+void WriteNewFile(const std::filesystem::path& path, std::string_view bytes) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  int error = fd < 0 ? errno : 0;
+  for (std::size_t done = 0; error == 0 && done < bytes.size();) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0)
+      error = n < 0 ? errno : ENOSPC;
+    else
+      done += static_cast<std::size_t>(n);
+  }
+  if (error == 0 && ::fsync(fd) != 0) error = errno;
+  if (fd >= 0 && ::close(fd) != 0 && error == 0) error = errno;
+  if (error == 0) return;
+  if (fd >= 0) ::unlink(path.c_str());
+  const std::string why =
+      std::string("cannot write a file to the data directory: ") + std::strerror(error);
+  if (error == ENOSPC || error == EDQUOT || error == EFBIG) throw StorageFull(why);
+  throw DatabaseError(why);
+}
+
+}  // namespace
+
 std::string DirectoryBlobStore::Put(std::string_view bytes) {
   const std::string sha = Sha256Hex(bytes);
   const auto path = PathOf(sha);
   if (std::filesystem::exists(path)) return sha;  // content-addressed: already stored
   std::filesystem::create_directories(path.parent_path());
   const auto tmp = path.parent_path() / (sha + "." + RandomHex(8) + ".tmp");
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) throw DatabaseError("cannot write a file to the data directory");
-  }
+  WriteNewFile(tmp, bytes);
   std::filesystem::rename(tmp, path);
   return sha;
 }

@@ -1,5 +1,6 @@
 // domain::BlobStore on a directory: files/<first two hex digits>/<sha256>, written to a
-// temporary name and renamed into place, so a reader never sees a partial file.
+// temporary name and renamed into place, so a reader never sees a partial file. A write that
+// fails (a full disk: StorageFull, answered 507) leaves no temporary file behind.
 #pragma once
 
 #include <filesystem>

@@ -51,6 +51,8 @@ using ResultPtr = std::unique_ptr<PGresult, decltype(&PQclear)>;
     if (constraint != nullptr) what += " constraint " + std::string(constraint);
     throw ConstraintViolation(kind, what);
   }
+  if (sqlstate == "55P03") throw DatabaseBusy(what);  // lock_not_available (lock_timeout)
+  if (sqlstate == "53100") throw StorageFull(what);   // disk_full
   throw DatabaseError(what);
 }
 

@@ -48,6 +48,8 @@ ConstraintViolation::Kind KindOf(int extended_code) {
   if ((rc & 0xff) == SQLITE_CONSTRAINT) {
     throw ConstraintViolation(KindOf((extended & 0xff) == SQLITE_CONSTRAINT ? extended : rc), what);
   }
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) throw DatabaseBusy(what);
+  if ((rc & 0xff) == SQLITE_FULL) throw StorageFull(what);
   throw DatabaseError(what);
 }
 
