@@ -23,6 +23,13 @@ const Fixed kUnknownNames = {"unknown", "Not known", "نامعلوم", "Неві
 const std::map<std::string_view, const char*> kAgeBandPashto = {
     {"0-4", "۰-۴"}, {"5-11", "۵-۱۱"}, {"12-17", "۱۲-۱۷"}, {"18-59", "۱۸-۵۹"}, {"60+", "۶۰+"}};
 
+// The row of a breakdown by child area for the records kept on the area itself.
+std::string RecordedAtItself(const std::string& lang, const std::string& name) {
+  if (lang == "ps") return "پخپله په " + name + " کې ثبت شوي";
+  if (lang == "uk") return "записано безпосередньо в «" + name + "»";
+  return "recorded at " + name + " itself";
+}
+
 std::vector<Fixed> SexLabels() {
   std::vector<Fixed> out;
   for (const auto sex : kSexes) out.push_back(kSexNames.at(sex));
@@ -109,7 +116,7 @@ std::map<std::string, std::string> DimensionLabels(UnitOfWork& uow, const std::s
   } else if (dim == "course") {
     for (const auto& k : uow.Trainings().Courses()) out[k.id] = Pick(lang, k.title, k.title_local);
   } else if (dim == "child_area") {
-    out[c.area.id] = Pick(lang, c.area.name, c.area.name_local);
+    out[c.area.id] = RecordedAtItself(lang, Pick(lang, c.area.name, c.area.name_local));
     for (const auto& a : c.children) out[a.id] = Pick(lang, a.name, a.name_local);
   }
   return out;

@@ -75,7 +75,8 @@ void SortAgeBands(const std::vector<std::string>& by, std::vector<ValueRow>& row
   }
 }
 
-// The rows of `v.by`: child areas keyed by their ids with their own targets; disaggregations
+// The rows of `v.by`: child areas keyed by their ids with their own targets (the records kept on
+// the area itself keyed by its id, without one); disaggregations
 // (without child area or month) with the area's target of that disaggregation.
 void AddRows(const ValueSources& s, const Indicator& d, const std::vector<Target>& targets,
              IndicatorValues& v) {
@@ -88,9 +89,11 @@ void AddRows(const ValueSources& s, const Indicator& d, const std::vector<Target
     const Triple g = TripleOf(s, d, v.by, k);
     ValueRow row{k, {}, g.period, g.cumulative, g.previous};
     if (by_child) {
+      // Records kept on the area itself: a row of their own without a target (the area's target
+      // is the whole area's, not theirs) and so without % achieved or light.
       auto it = child_id.find(k[0]);
       row.keys = {it != child_id.end() ? it->second : c.area.id};
-      row.target = RollUpTarget(targets, k[0], c.period, "");
+      if (it != child_id.end()) row.target = RollUpTarget(targets, k[0], c.period, "");
       SetAchieved(row, v.stock, c.settings);
     } else if (by_values) {
       std::vector<std::pair<std::string, std::string>> pairs;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -18,13 +19,56 @@ std::string ChildPathOf(const std::string& path, const std::string& parent_path)
   return slash == std::string::npos ? path : path.substr(0, slash + 1);
 }
 
-// The months a target's period covers, less one: 0 a month, 2 a quarter, 5 a half-year, 11 a
-// year (targets are set for whole months), to compare kinds of period.
-int MonthSpan(const Target& t) {
-  auto month = [](const std::string& d) {
-    return std::stoi(d.substr(0, 4)) * 12 + std::stoi(d.substr(5, 2));
-  };
-  return month(t.period_end) - month(t.period_start);
+// The sum of `own` targets that tile the days from `at` to `end` exactly, trying at each day the
+// longest target that starts there first (an own target of a quarter wins over its months; the
+// months of a quarter that has none are added up, whatever their lengths), none when no targets
+// tile those days. Periods are compared by their days, never by their lengths.
+std::optional<double> Tiling(const std::vector<const Target*>& own, const std::string& at,
+                             const std::string& end,
+                             std::map<std::string, std::optional<double>>& memo) {
+  if (at > end) return 0.0;
+  if (auto it = memo.find(at); it != memo.end()) return it->second;
+  std::vector<const Target*> here;
+  for (const auto* t : own)
+    if (t->period_start == at && t->period_end <= end) here.push_back(t);
+  std::sort(here.begin(), here.end(),
+            [](const Target* a, const Target* b) { return a->period_end > b->period_end; });
+  std::optional<double> sum;
+  for (const auto* t : here)
+    if (auto rest = Tiling(own, AddDays(t->period_end, 1), end, memo)) {
+      sum = t->value + *rest;
+      break;
+    }
+  return memo[at] = sum;
+}
+
+// Project to date: its days begin on the project's start, not a period's, and end today; the
+// sum of the longest own targets inside it that do not overlap one taken before, earliest first.
+double Covering(std::vector<const Target*> own) {
+  std::sort(own.begin(), own.end(), [](const Target* a, const Target* b) {
+    return a->period_start != b->period_start ? a->period_start < b->period_start
+                                              : a->period_end > b->period_end;
+  });
+  double sum = 0;
+  std::string covered;  // the last day taken
+  for (const auto* t : own)
+    if (covered.empty() || t->period_start > covered) sum += t->value, covered = t->period_end;
+  return sum;
+}
+
+// The target of an area from its own targets: for exactly the period's days (of the period's
+// own name first), else their tiling (project to date: their covering); none without them.
+std::optional<double> OwnTarget(const std::vector<const Target*>& own, const Period& period) {
+  if (own.empty()) return std::nullopt;
+  const Target* exact = nullptr;
+  for (const auto* t : own)
+    if (t->period_start == period.start && t->period_end == period.end &&
+        (!exact || t->period == period.text))
+      exact = t;
+  if (exact) return exact->value;
+  if (period.kind == PeriodKind::kProjectToDate) return Covering(own);
+  std::map<std::string, std::optional<double>> memo;
+  return Tiling(own, period.start, period.end, memo);
 }
 
 }  // namespace
@@ -76,30 +120,18 @@ std::optional<double> ParseTargetValue(const std::string& text) {
 
 std::optional<double> RollUpTarget(const std::vector<Target>& targets, const std::string& path,
                                    const Period& period, const std::string& disaggregation) {
-  std::optional<double> exact;
+  std::vector<const Target*> own;
   std::set<std::string> children;
-  int longest = -1;
-  double longest_sum = 0;
-  bool own = false;
   for (const auto& t : targets) {
-    if (t.disaggregation != disaggregation) continue;
-    if (t.area_path == path) {
-      own = true;
-      // Its days (a target of the same days named under another fiscal year counts too; the one
-      // of the period's own name first).
-      if (t.period_start == period.start && t.period_end == period.end &&
-          (!exact || t.period == period.text))
-        exact = t.value;
-      const int span = MonthSpan(t);
-      if (span > longest) longest = span, longest_sum = 0;
-      if (span == longest) longest_sum += t.value;
-    } else if (t.area_path.size() > path.size() && t.area_path.compare(0, path.size(), path) == 0) {
+    if (t.disaggregation != disaggregation || t.period_start < period.start ||
+        t.period_end > period.end)
+      continue;
+    if (t.area_path == path)
+      own.push_back(&t);
+    else if (t.area_path.size() > path.size() && t.area_path.compare(0, path.size(), path) == 0)
       children.insert(ChildPathOf(t.area_path, path));
-    }
   }
-  if (exact) return exact;
-  if (own) return longest_sum;
-  if (children.empty()) return std::nullopt;
+  if (auto mine = OwnTarget(own, period)) return mine;
   std::optional<double> sum;
   for (const auto& c : children)
     if (auto v = RollUpTarget(targets, c, period, disaggregation)) sum = sum.value_or(0) + *v;

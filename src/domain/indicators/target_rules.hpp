@@ -27,8 +27,12 @@ std::optional<double> ParseTargetValue(const std::string& text);
 
 // The target of an area and period from the targets set in its subtree within the period: the
 // area's own target for exactly the period's days (a report made before a change of fiscal year
-// keeps its days, and so the targets of those days); else the sum of its own targets of the
-// longest shorter periods inside (e.g. months of a quarter); else the sum of its child areas'.
+// keeps its days, and so the targets of those days; of the period's own name first); else the sum
+// of its own targets that tile the period's days, the longest first wherever one starts (a
+// half-year of a quarter's own target and the months of the other quarter; periods are compared
+// by their days, never by their lengths in days); else, when its own targets leave days without
+// one, the sum of its child areas' targets, recursively. Project to date: its own targets that
+// do not overlap, the longest first.
 std::optional<double> RollUpTarget(const std::vector<Target>& targets, const std::string& area_path,
                                    const Period& period, const std::string& disaggregation);
 

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/indicators/indicator_service.hpp"
+
 namespace mobilise::domain {
 namespace {
 
@@ -60,13 +62,20 @@ TEST(RollUpTarget, MonthsOfAHalfYearAddUpOnlyWithoutItsQuarters) {
 }
 
 TEST(RollUpTarget, ElseTheSumOfItsChildAreasRecursively) {
-  // /d/v/ has a quarter (200); /d/w/ months (10 + 20 + 30); /d/x/ only a grandchild (40).
+  // /d/v/ has a quarter (200); /d/w/ months (10 + 20 + 30); /d/x/ only a grandchild (40 + 50 +
+  // 60); /d/z/ only February: no target for the quarter, which it leaves two months without one.
   const std::vector<Target> ts = {T("/d/v/", "2026Q1", kQ1.start, kQ1.end, 200),
-                                  Month("/d/w/", 1, 10), Month("/d/w/", 2, 20),
-                                  Month("/d/w/", 3, 30), Month("/d/x/y/", 2, 40)};
-  EXPECT_EQ(RollUpTarget(ts, "/d/", kQ1, ""), 200 + 60 + 40);
-  EXPECT_EQ(RollUpTarget(ts, "/d/x/", kQ1, ""), 40);
+                                  Month("/d/w/", 1, 10),
+                                  Month("/d/w/", 2, 20),
+                                  Month("/d/w/", 3, 30),
+                                  Month("/d/x/y/", 1, 40),
+                                  Month("/d/x/y/", 2, 50),
+                                  Month("/d/x/y/", 3, 60),
+                                  Month("/d/z/", 2, 70)};
+  EXPECT_EQ(RollUpTarget(ts, "/d/", kQ1, ""), 200 + 60 + 150);
+  EXPECT_EQ(RollUpTarget(ts, "/d/x/", kQ1, ""), 150);
   EXPECT_EQ(RollUpTarget(ts, "/d/w/", kQ1, ""), 60);
+  EXPECT_EQ(RollUpTarget(ts, "/d/z/", kQ1, ""), std::nullopt);
 }
 
 TEST(RollUpTarget, OnlyTargetsOfTheSameDisaggregation) {
@@ -84,6 +93,167 @@ TEST(RollUpTarget, NoTargetsNoValue) {
   EXPECT_EQ(RollUpTarget({}, "/d/", kQ1, ""), std::nullopt);
   // Another area's targets are not this one's.
   EXPECT_EQ(RollUpTarget({Month("/e/", 1, 5)}, "/d/", kQ1, ""), std::nullopt);
+}
+
+// Golden roll-ups worked by hand: targets set per period code under a fiscal year, the period's
+// target, and the % achieved and traffic light of a flow achieving `done` in it (green at 90 %
+// or more, amber at 70 %, red below).
+struct Case {
+  const char* name;
+  FiscalYear fy;
+  std::vector<std::pair<std::string, double>> own, child;  // period code, target
+  const char* period;
+  std::optional<double> target;
+  double done;
+  std::optional<double> achieved;
+  const char* light;
+};
+
+Target Set(const std::string& path, const std::string& code, const FiscalYear& fy, double value) {
+  const auto p = ParsePeriod(code, fy);
+  EXPECT_TRUE(p) << code;
+  return T(path, p->text, p->start, p->end, value);
+}
+
+void CheckGolden(const Case& c) {
+  SCOPED_TRACE(c.name);
+  std::vector<Target> ts;
+  for (const auto& [code, value] : c.own) ts.push_back(Set("/d/", code, c.fy, value));
+  for (const auto& [code, value] : c.child) ts.push_back(Set("/d/v/", code, c.fy, value));
+  const auto period = ParsePeriod(c.period, c.fy);
+  ASSERT_TRUE(period);
+  ValueRow row;
+  row.period = c.done;
+  row.target = RollUpTarget(ts, "/d/", *period, "");
+  EXPECT_EQ(row.target, c.target);
+  SetAchieved(row, false, ProgrammeSettings{});
+  ASSERT_EQ(row.achieved.has_value(), c.achieved.has_value());
+  if (c.achieved) {
+    EXPECT_NEAR(*row.achieved, *c.achieved, 1e-9);
+  }
+  EXPECT_EQ(row.light, c.light);
+}
+
+const FiscalYear kCalendar{};
+const FiscalYear kJuly{.start_month = 7};
+const FiscalYear kApril{.start_month = 4};
+
+TEST(RollUpTargetGolden, AQuartersMonthsOfEveryLength) {
+  const Case cases[] = {
+      {"Oct 31 + Nov 30 + Dec 31 days",
+       kCalendar,
+       {{"2026-10", 100}, {"2026-11", 90}, {"2026-12", 110}},
+       {},
+       "2026Q4",
+       300,
+       270,
+       90,
+       "green"},
+      {"February of 28 days",
+       kCalendar,
+       {{"2026-01", 100}, {"2026-02", 80}, {"2026-03", 120}},
+       {},
+       "2026Q1",
+       300,
+       210,
+       70,
+       "amber"},
+      {"February of 29 days",
+       kCalendar,
+       {{"2028-01", 100}, {"2028-02", 80}, {"2028-03", 120}},
+       {},
+       "2028Q1",
+       300,
+       200,
+       200.0 / 3,
+       "red"},
+      {"a July fiscal year's 2026Q2 is October-December",
+       kJuly,
+       {{"2026-10", 100}, {"2026-11", 90}, {"2026-12", 110}, {"2026-01", 1000}},
+       {},
+       "2026Q2",
+       300,
+       285,
+       95,
+       "green"},
+  };
+  for (const auto& c : cases) CheckGolden(c);
+}
+
+TEST(RollUpTargetGolden, AHalfYearOfQuartersOf91And92Days) {
+  // An April fiscal year: 2026S1 is April-June (91 days) and July-September (92 days).
+  CheckGolden({"quarters of 91 and 92 days",
+               kApril,
+               {{"2026Q1", 400}, {"2026Q2", 600}},
+               {},
+               "2026S1",
+               1000,
+               950,
+               95,
+               "green"});
+}
+
+TEST(RollUpTargetGolden, ThePeriodsOwnTargetWinsAndTheRestAreTiled) {
+  const Case cases[] = {
+      {"a quarter's own target over its months",
+       kCalendar,
+       {{"2026Q1", 300}, {"2026-01", 100}, {"2026-02", 110}, {"2026-03", 130}},
+       {},
+       "2026Q1",
+       300,
+       280,
+       280.0 / 3,
+       "green"},
+      {"a half-year: one quarter's own target and the other's months",
+       kCalendar,
+       {{"2026Q1", 300}, {"2026-04", 100}, {"2026-05", 100}, {"2026-06", 100}},
+       {},
+       "2026S1",
+       600,
+       450,
+       75,
+       "amber"},
+      {"a July fiscal year of a half, a quarter and three months",
+       kJuly,
+       {{"2026S1", 500}, {"2026Q3", 200}, {"2027-04", 60}, {"2027-05", 70}, {"2027-06", 70}},
+       {},
+       "2026",
+       900,
+       720,
+       80,
+       "amber"},
+      {"months that leave a month without a target: the child areas'",
+       kCalendar,
+       {{"2026-01", 100}, {"2026-02", 110}},
+       {{"2026Q1", 250}},
+       "2026Q1",
+       250,
+       200,
+       80,
+       "amber"},
+      {"months that leave a month without a target and no child's: none",
+       kCalendar,
+       {{"2026-01", 100}, {"2026-02", 110}},
+       {},
+       "2026Q1",
+       std::nullopt,
+       200,
+       std::nullopt,
+       ""},
+  };
+  for (const auto& c : cases) CheckGolden(c);
+}
+
+TEST(RollUpTargetGolden, ProjectToDateTakesTheLongestOwnTargetsThatDoNotOverlap) {
+  FiscalYear fy{.project_start = "2025-01-01", .today = "2026-12-07"};
+  const auto ptd = ParsePeriod("ptd", fy);
+  ASSERT_TRUE(ptd);
+  // 2025 (a year), then 2026Q1 and 2026's months April-November; 2025's own months overlap it.
+  std::vector<Target> ts = {Set("/d/", "2025", fy, 1200), Set("/d/", "2025-06", fy, 999),
+                            Set("/d/", "2026Q1", fy, 300)};
+  for (int m = 4; m <= 11; ++m)
+    ts.push_back(Set("/d/", "2026-" + std::string(m < 10 ? "0" : "") + std::to_string(m), fy, 10));
+  EXPECT_EQ(RollUpTarget(ts, "/d/", *ptd, ""), 1200 + 300 + 80);
 }
 
 TEST(DisaggregationKey, PairsSortedByDimension) {

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "core/id.hpp"
+#include "domain/indicators/programme_settings.hpp"
 #include "domain/periods/period.hpp"
 #include "domain/trainings/training_rules.hpp"
 #include "domain/trainings/training_service.hpp"
@@ -13,7 +14,8 @@ namespace {
 
 // The plan of one row, or none with the row's errors added to `errors`.
 std::optional<TrainingPlan> PlanOfRow(UnitOfWork& uow, const Actor& actor, const PlanImportRow& r,
-                                      const std::string& now, std::vector<ImportRowError>& errors) {
+                                      const FiscalYear& fy, const std::string& now,
+                                      std::vector<ImportRowError>& errors) {
   const auto before = errors.size();
   auto err = [&](const char* column, const char* code, std::string message) {
     errors.push_back({r.row, column, code, std::move(message)});
@@ -28,7 +30,7 @@ std::optional<TrainingPlan> PlanOfRow(UnitOfWork& uow, const Actor& actor, const
     err("area_code", "unknown", "no area with this code in your areas");
   else if (!MaySetPlans(actor, area->path))
     err("area_code", "forbidden", problem::PlansSetByOfficers().Text());
-  auto period = ParsePeriod(r.period);
+  auto period = PlanPeriod(r.period, fy);
   if (!period) err("period", "invalid", problem::NotAPeriod().Text());
   const auto events = ParseWholeNumber(r.planned_events);
   if (!events) err("planned_events", "invalid", "must be a whole number");
@@ -51,8 +53,9 @@ Result<ImportReport> TrainingService::ImportPlans(const Actor& actor,
   std::vector<TrainingPlan> plans;
   std::set<std::tuple<std::string, std::string, std::string>> seen;
   const auto now = clock_.Timestamp();
+  const auto fy = SettingsFrom(uow->Indicators().Settings(), clock_.Today()).fiscal_year;
   for (const auto& r : rows) {
-    auto plan = PlanOfRow(*uow, actor, r, now, report.errors);
+    auto plan = PlanOfRow(*uow, actor, r, fy, now, report.errors);
     if (!plan) continue;
     if (!seen.insert({plan->course_id, plan->area_id, plan->period}).second) {
       report.errors.push_back(

@@ -2,6 +2,7 @@
 #include "core/id.hpp"
 #include "domain/areas/area_scope.hpp"
 #include "domain/idempotency/idempotency.hpp"
+#include "domain/indicators/programme_settings.hpp"
 #include "domain/periods/period.hpp"
 #include "domain/trainings/training_lookup.hpp"
 #include "domain/trainings/training_rules.hpp"
@@ -13,7 +14,7 @@ namespace {
 // A plan's area (where the caller sets plans), course, period and planned figures: each checked
 // and set when given and changed (all of them when creating).
 void ApplyPlan(UnitOfWork& uow, const Actor& actor, TrainingPlan& t, const PlanPatch& in,
-               bool creating, FieldErrors& errors) {
+               bool creating, const std::string& today, FieldErrors& errors) {
   if (in.area_id && (creating || *in.area_id != t.area_id)) {
     auto area = VisibleArea(uow.Areas(), actor, *in.area_id);
     if (!area)
@@ -31,7 +32,7 @@ void ApplyPlan(UnitOfWork& uow, const Actor& actor, TrainingPlan& t, const PlanP
     else
       t.course_id = course->id, t.course_title = course->title;
   }
-  ApplyPlanFigures(t, in, errors);
+  ApplyPlanFigures(t, in, SettingsFrom(uow.Indicators().Settings(), today).fiscal_year, errors);
 }
 
 // A plan whose area the actor sees, or not found.
@@ -51,7 +52,8 @@ Result<Page<TrainingPlan>> TrainingService::Plans(const Actor& actor,
   auto scope = ListScope(uow->Areas(), actor, Permission::kAreaRead, area_id);
   if (!scope) return Fail(scope.error());
   std::optional<Period> p;
-  if (period && !(p = ParsePeriod(*period)))
+  const auto fy = SettingsFrom(uow->Indicators().Settings(), clock_.Today()).fiscal_year;
+  if (period && !(p = PlanPeriod(*period, fy)))
     return Fail(Error::Field("period", problem::NotAPeriod()));
   return uow->Trainings().Plans(*scope, p ? std::optional(p->start) : std::nullopt,
                                 p ? std::optional(p->end) : std::nullopt, page);
@@ -69,7 +71,7 @@ Result<TrainingPlan> TrainingService::SavePlan(const Actor& actor, const PlanInp
   ApplyPlan(
       *uow, actor, t,
       PlanPatch{in.course_id, in.area_id, in.period, in.planned_events, in.planned_participants},
-      true, errors);
+      true, clock_.Today(), errors);
   if (!errors.empty()) return Fail(Error::Validation("the training plan is invalid", errors));
   uow->Trainings().UpsertPlan(t);
   // The plan written: this one, or the one of the same course x area x period it replaced.
@@ -95,7 +97,7 @@ Result<TrainingPlan> TrainingService::UpdatePlan(const Actor& actor, const std::
   if (version != found->version) return Fail(Error::Stale("training plan", found->version));
   TrainingPlan t = *found;
   FieldErrors errors;
-  ApplyPlan(*uow, actor, t, in, false, errors);
+  ApplyPlan(*uow, actor, t, in, false, clock_.Today(), errors);
   if (!errors.empty()) return Fail(Error::Validation("the training plan is invalid", errors));
   if (auto other = uow->Trainings().FindPlan(t.course_id, t.area_id, t.period);
       other && other->id != t.id)

@@ -70,9 +70,16 @@ void CheckNeedFields(const TrainingNeed& n, std::string_view today, FieldErrors&
   CheckPastDate(errors, "assessed_on", n.assessed_on, today);
 }
 
-void ApplyPlanFigures(TrainingPlan& t, const PlanPatch& in, FieldErrors& errors) {
+std::optional<Period> PlanPeriod(const std::string& text, const FiscalYear& fy) {
+  auto period = ParsePeriod(text, fy);
+  if (period && period->kind == PeriodKind::kProjectToDate) return std::nullopt;
+  return period;
+}
+
+void ApplyPlanFigures(TrainingPlan& t, const PlanPatch& in, const FiscalYear& fy,
+                      FieldErrors& errors) {
   if (in.period) {
-    auto period = ParsePeriod(*in.period);
+    auto period = PlanPeriod(*in.period, fy);
     if (!period)
       errors["period"] = problem::NotAPeriod();
     else

@@ -13,6 +13,7 @@
 #include "core/result.hpp"
 #include "domain/activities/activity_rules.hpp"
 #include "domain/audit/audit.hpp"
+#include "domain/periods/period.hpp"
 #include "domain/trainings/training.hpp"
 #include "domain/trainings/training_service.hpp"
 #include "domain/validation.hpp"
@@ -41,8 +42,14 @@ std::string CourseUseText(const CourseUse& use);
 // A need's fields that need no database: exactly one subject (a staff member or an
 // institution), the need, its priority and the date it was assessed (not after `today`).
 void CheckNeedFields(const TrainingNeed& n, std::string_view today, FieldErrors& errors);
-// A plan's period and planned figures from `in` (what is given), checked.
-void ApplyPlanFigures(TrainingPlan& t, const PlanPatch& in, FieldErrors& errors);
+// A plan's period and planned figures from `in` (what is given), checked. The period is read
+// under the programme's fiscal year, as targets and reports read it (a month, quarter, half-year
+// or year; not project to date), and the plan keeps its days.
+void ApplyPlanFigures(TrainingPlan& t, const PlanPatch& in, const FiscalYear& fy,
+                      FieldErrors& errors);
+// A plan's period under the programme's fiscal year: none for what is not a period or is
+// project to date.
+std::optional<Period> PlanPeriod(const std::string& text, const FiscalYear& fy);
 // A whole number of at most 9 digits (a plan import's cell).
 std::optional<std::int64_t> ParseWholeNumber(const std::string& s);
 // A follow-up of a trainee: on or after the training, not after `today`; whether they apply it.

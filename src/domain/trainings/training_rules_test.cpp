@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "core/clock.hpp"
 
 namespace mobilise::domain {
@@ -77,17 +79,45 @@ TEST(TrainingNeeds, OneSubjectAndAssessedByTodayOnAPinnedClock) {
 TEST(TrainingPlans, PeriodAndFigures) {
   TrainingPlan t;
   FieldErrors errors;
-  ApplyPlanFigures(t, PlanPatch{std::nullopt, std::nullopt, "2026Q3", 4, 80}, errors);
+  ApplyPlanFigures(t, PlanPatch{std::nullopt, std::nullopt, "2026Q3", 4, 80}, {}, errors);
   EXPECT_TRUE(errors.empty());
   EXPECT_EQ(t.period, "2026Q3");
   EXPECT_EQ(t.planned_events, 4);
-  ApplyPlanFigures(t, PlanPatch{std::nullopt, std::nullopt, "Q3", -1, std::nullopt}, errors);
+  ApplyPlanFigures(t, PlanPatch{std::nullopt, std::nullopt, "Q3", -1, std::nullopt}, {}, errors);
   EXPECT_EQ(errors.at("period"), problem::NotAPeriod());
   EXPECT_EQ(errors.at("planned_events"), "must be between 0 and 100000");
   EXPECT_FALSE(errors.count("planned_participants"));
   EXPECT_EQ(ParseWholeNumber("0012"), 12);
   for (const char* bad : {"", "1.5", "-3", "1234567890"})
     EXPECT_FALSE(ParseWholeNumber(bad)) << bad;
+}
+
+TEST(TrainingPlans, PeriodsFollowTheFiscalYearAsTargetsAndReportsDo) {
+  // A July fiscal year named by its start: 2026Q1 is July-September 2026, 2026S2 January-June
+  // 2027; named by its end, 2026 is July 2025 - June 2026. Months stay calendar months.
+  const FiscalYear july{.start_month = 7, .today = "2026-12-07"};
+  const FiscalYear july_end{.start_month = 7, .named_by_start = false, .today = "2026-12-07"};
+  const FiscalYear april{.start_month = 4, .today = "2026-12-07"};
+  const std::tuple<const char*, const FiscalYear*, const char*, const char*> cases[] = {
+      {"2026Q1", &july, "2026-07-01", "2026-09-30"},
+      {"2026S2", &july, "2027-01-01", "2027-06-30"},
+      {"2026", &july_end, "2025-07-01", "2026-06-30"},
+      {"2026Q4", &april, "2027-01-01", "2027-03-31"},
+      {"2026-02", &july, "2026-02-01", "2026-02-28"},
+  };
+  for (const auto& [text, fy, start, end] : cases) {
+    TrainingPlan t;
+    FieldErrors errors;
+    ApplyPlanFigures(t, PlanPatch{.period = text}, *fy, errors);
+    EXPECT_TRUE(errors.empty()) << text;
+    EXPECT_EQ(t.period_start, start) << text;
+    EXPECT_EQ(t.period_end, end) << text;
+  }
+  // Project to date is no plan's period, whatever the fiscal year.
+  FieldErrors errors;
+  TrainingPlan t;
+  ApplyPlanFigures(t, PlanPatch{.period = "ptd"}, july, errors);
+  EXPECT_EQ(errors.at("period"), problem::NotAPeriod());
 }
 
 TEST(TrainingFollowups, BetweenTheTrainingAndTodayOnAPinnedClock) {

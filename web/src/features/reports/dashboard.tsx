@@ -7,7 +7,7 @@ import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { BarChart } from '../../components/bar_chart';
 import { SelectField } from '../../components/form_fields';
 import { LineChart, type LinePoint } from '../../components/line_chart';
-import { langStore, t, useI18n } from '../../i18n';
+import { langStore, useI18n } from '../../i18n';
 import { showError } from '../../messages';
 import { href } from '../../router';
 import { createStore, useStore } from '../../store';
@@ -359,15 +359,13 @@ function childBars(v: IndicatorValues, code: string, period: string) {
   const column = v.stock ? 'cumulative' : 'period';
   const rows = v.rows.map((r) => ({ r, value: headline(v.stock, r) ?? 0 }));
   const max = Math.max(0, ...rows.map((x) => x.value));
-  // Records kept at the area itself (not in a sub-area) come as a row of the area's own.
+  // Records kept at the area itself (not in a sub-area) come as a row of the area's own, which
+  // the server names "recorded at <area> itself".
   if (rows.every(({ r }) => r.keys[0] === v.area.id)) return [];
   return rows
     .map(({ r, value }) => ({
       key: r.keys[0],
-      label:
-        r.keys[0] === v.area.id
-          ? t('dash.itself', { name: r.labels[0] ?? v.area.name })
-          : (r.labels[0] ?? r.keys[0]),
+      label: r.labels[0] ?? r.keys[0],
       value: unit === 'percent' ? Math.min(1, value / 100) : max > 0 ? value / max : 0,
       text: fmt(headline(v.stock, r), unit),
       href: drillHref(code, v.area.id, period, column, 'child_area:' + r.keys[0]),

@@ -506,13 +506,12 @@ function SectionCard({
   );
 }
 
-// The sub-areas' values; records kept at the report's area itself come as a row of its own, shown
-// only beside real sub-areas.
+// The sub-areas' values; records kept at the report's area itself come as a row of its own
+// (named "recorded at <area> itself" by the server, without a target), shown only beside real
+// sub-areas.
 function subAreas(x: ReportIndicator, report: Report): ReportIndicator['children'] {
   if (x.children.every((c) => c.area_id === report.area_id)) return [];
-  return x.children.map((c) =>
-    c.area_id === report.area_id ? { ...c, name: translate('dash.itself', { name: c.name }) } : c,
-  );
+  return x.children;
 }
 
 // A row (total, disaggregation or sub-area) as approved when its report is, with the % achieved

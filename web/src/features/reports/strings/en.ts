@@ -13,7 +13,6 @@ const enReports = {
   'dash.noData': 'No figures for this year yet.',
   'dash.noChildren': 'This area has no sub-areas.',
   'dash.stockTrend': 'Each month: those that started in it (joined, formed, registered).',
-  'dash.itself': '{name} (at this level)',
   'dash.valueLegend': 'value',
   'dash.targetLegend': 'target',
 
@@ -271,7 +270,7 @@ const enReports = {
     '{from} {start} – {to} {end} is called {start} by the year it starts in, {end} by the year it ends in.',
   'set.labelJanuary': 'A fiscal year from January is a calendar year: both give the same name.',
   'set.fiscalHelp':
-    'Quarters, half-years and years of reports, targets and the dashboard follow the fiscal year. Months are always calendar months.',
+    'Quarters, half-years and years of reports, targets, training plans and the dashboard follow the fiscal year. Months are always calendar months.',
   'set.fiscalWarning':
     'After saving, these periods cover other months: quarterly, bi-annual and annual figures, targets and reports not yet approved are counted over the new months.',
   'set.previewTitle': 'Fiscal year {year}',
