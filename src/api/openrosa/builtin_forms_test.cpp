@@ -8,7 +8,7 @@
 
 #include <map>
 
-#include "api/api.hpp"
+#include "api/service_set.hpp"
 #include "core/id.hpp"
 #include "storage/repositories/service_test_support.hpp"
 #include "xforms/builtin/builtin_xforms.hpp"
@@ -42,7 +42,7 @@ class BuiltinFormsTest : public ServiceTest {
  protected:
   void SetUp() override {
     ServiceTest::SetUp();
-    services_ = std::make_unique<AllServices>(*uow_, clock_, blobs_);
+    services_ = std::make_unique<api::ServiceSet>(*uow_, clock_, blobs_);
     AddAreas({{&p_, "P"},
               {&d_, "D", &p_},
               {&v1_, "V1", &d_},
@@ -52,66 +52,6 @@ class BuiltinFormsTest : public ServiceTest {
     mobiliser_ = User("mob", domain::Role::kMobiliser, d_);
     focal_ = User("focal", domain::Role::kFocalPoint, d_);
   }
-
-  // The services the API holds, over this test's database.
-  struct AllServices {
-    AllServices(domain::UnitOfWorkFactory& db, const Clock& clock, domain::BlobStore& blobs)
-        : areas(db, clock),
-          users(db, clock),
-          auth(db, clock, domain::AuthPolicy{}),
-          audit(db, clock),
-          registry_config(db, clock),
-          institutions(db, clock),
-          households(db, clock),
-          registry_summary(db, clock),
-          feedback(db, clock),
-          activities(db, clock, blobs),
-          trainings(db, clock),
-          indicators(db, clock),
-          targets(db, clock),
-          reports(db, clock, indicators),
-          collect_devices(db, clock),
-          xforms(db, clock),
-          submissions(db, clock),
-          api{db,
-              areas,
-              users,
-              auth,
-              audit,
-              registry_config,
-              institutions,
-              households,
-              registry_summary,
-              feedback,
-              activities,
-              trainings,
-              indicators,
-              targets,
-              reports,
-              collect_devices,
-              xforms,
-              submissions,
-              blobs,
-              clock} {}
-    domain::AreaService areas;
-    domain::UserService users;
-    domain::AuthService auth;
-    domain::AuditService audit;
-    domain::RegistryConfigService registry_config;
-    domain::InstitutionService institutions;
-    domain::HouseholdService households;
-    domain::RegistrySummaryService registry_summary;
-    domain::FeedbackService feedback;
-    domain::ActivityService activities;
-    domain::TrainingService trainings;
-    domain::IndicatorService indicators;
-    domain::TargetService targets;
-    domain::ReportService reports;
-    domain::CollectDeviceService collect_devices;
-    domain::XFormService xforms;
-    domain::SubmissionService submissions;
-    api::Services api;
-  };
 
   // The instance of a built-in form as Collect sends it, read as the protocol reads it.
   xforms::Instance Instance(std::string_view kind, const std::string& uuid,
@@ -143,7 +83,7 @@ class BuiltinFormsTest : public ServiceTest {
   }
 
   MemoryBlobs blobs_;
-  std::unique_ptr<AllServices> services_;
+  std::unique_ptr<api::ServiceSet> services_;
   domain::Area p_, d_, v1_, v2_, d2_, v3_;
   domain::Actor mobiliser_, focal_;
 };
