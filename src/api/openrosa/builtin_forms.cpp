@@ -100,6 +100,13 @@ std::string ChoiceCsv(domain::UnitOfWork& uow, std::string_view list,
 
 std::string CsvName(std::string_view list) { return std::string(list) + ".csv"; }
 
+// The change feed's entities a list is read from (a person's rows are its household's).
+std::vector<domain::SyncEntity> EntitiesOf(std::string_view list) {
+  if (list == builtin::kAreasMedia) return {domain::SyncEntity::kAreas};
+  if (list == builtin::kInstitutionsMedia) return {domain::SyncEntity::kInstitutions};
+  return {domain::SyncEntity::kHouseholds};
+}
+
 // The choice lists of a built-in form and the permission whose scope they cover.
 struct FormLists {
   std::vector<std::string_view> lists;
@@ -249,8 +256,8 @@ std::vector<MediaFile> BuiltinForms::MediaHashes(const std::string& kind,
   const std::int64_t high_water = uow->Sync().HighWater();  // before any list is read
   std::vector<MediaFile> out;
   for (auto list : of.lists) {
-    std::string md5 =
-        hashes_.Get(*uow, high_water, list, scope, [&] { return ChoiceCsv(*uow, list, scope); });
+    std::string md5 = hashes_.Get(*uow, high_water, list, scope, EntitiesOf(list),
+                                  [&] { return ChoiceCsv(*uow, list, scope); });
     out.push_back({CsvName(list), "text/csv", "", std::move(md5)});
   }
   return out;

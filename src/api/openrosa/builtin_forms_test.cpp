@@ -8,6 +8,7 @@
 
 #include <map>
 
+#include "api/openrosa/choice_hashes.hpp"
 #include "api/service_set.hpp"
 #include "core/id.hpp"
 #include "storage/repositories/service_test_support.hpp"
@@ -120,6 +121,47 @@ TEST_P(BuiltinFormsTest, MediaHoldTheDeviceUsersScopeOnly) {
   EXPECT_NE(csv["institutions.csv"].find("\"CO, \"\"the\"\" first\""), std::string::npos)
       << csv["institutions.csv"];
   EXPECT_EQ(forms.Media("household", mobiliser_).size(), 1u);
+}
+
+TEST_P(BuiltinFormsTest, ChoiceListHashesAreRebuiltOnlyAfterTheirRowsChangeInScope) {
+  api::openrosa::ChoiceHashes hashes;
+  const auto scope = mobiliser_.Scope(domain::Permission::kRegistryWrite);
+  std::map<std::string, int> builds;
+  auto md5 = [&](const std::string& list, domain::SyncEntity entity) {
+    auto uow = uow_->Begin(false);
+    const auto high = uow->Sync().HighWater();
+    return hashes.Get(*uow, high, list, scope, {entity}, [&] {
+      return list + std::to_string(++builds[list]);  // other bytes for every build
+    });
+  };
+  const auto areas = md5("areas", domain::SyncEntity::kAreas);
+  const auto people = md5("people", domain::SyncEntity::kHouseholds);
+  EXPECT_EQ(md5("areas", domain::SyncEntity::kAreas), areas);
+  EXPECT_EQ(builds["areas"], 1);
+
+  // A household in scope: the people are read again, the areas are not.
+  ASSERT_TRUE(Household(v1_, {{.name = "New", .sex = "f", .relation = "head"}}));
+  EXPECT_EQ(md5("areas", domain::SyncEntity::kAreas), areas);
+  EXPECT_NE(md5("people", domain::SyncEntity::kHouseholds), people);
+  EXPECT_EQ(builds["areas"], 1);
+  EXPECT_EQ(builds["people"], 2);
+
+  // A village renamed outside the scope changes nothing; one inside rebuilds the areas.
+  auto rename = [&](const domain::Area& a) {
+    domain::AreaPatch patch;
+    patch.version = services_->areas.Get(system_, a.id)->area.version;
+    patch.name = a.name + " renamed";
+    ASSERT_TRUE(services_->areas.Update(system_, a.id, patch));
+  };
+  rename(v3_);
+  EXPECT_EQ(md5("areas", domain::SyncEntity::kAreas), areas);
+  EXPECT_EQ(builds["areas"], 1);
+  rename(v2_);
+  EXPECT_NE(md5("areas", domain::SyncEntity::kAreas), areas);
+  EXPECT_EQ(builds["areas"], 2);
+  EXPECT_EQ(md5("people", domain::SyncEntity::kHouseholds),
+            md5("people", domain::SyncEntity::kHouseholds));
+  EXPECT_EQ(builds["people"], 2);
 }
 
 TEST_P(BuiltinFormsTest, HouseholdBecomesTheRecordTheJsonInputMakes) {

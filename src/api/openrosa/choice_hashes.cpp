@@ -4,7 +4,6 @@
 #include <optional>
 
 #include "api/openrosa/form_files.hpp"
-#include "domain/sync/sync.hpp"
 
 namespace mobilise::api::openrosa {
 namespace {
@@ -19,6 +18,7 @@ std::string KeyOf(std::string_view list, const std::vector<domain::PathRange>& s
 
 std::string ChoiceHashes::Get(domain::UnitOfWork& uow, std::int64_t high_water,
                               std::string_view list, const std::vector<domain::PathRange>& scope,
+                              std::vector<domain::SyncEntity> entities,
                               const std::function<std::string()>& build) {
   const std::string key = KeyOf(list, scope);
   std::optional<Entry> cached;
@@ -30,6 +30,7 @@ std::string ChoiceHashes::Get(domain::UnitOfWork& uow, std::int64_t high_water,
   if (cached) {
     domain::FeedScope feed;
     feed.ranges = scope;
+    feed.entities = std::move(entities);
     if (scope.empty() || uow.Sync().CountSince(cached->seq, high_water, feed) == 0) {
       std::lock_guard lock(mutex_);
       if (auto it = entries_.find(key); it != entries_.end() && it->second.md5 == cached->md5)

@@ -3,9 +3,9 @@
 // change feed's high-water sequence it is good for (migration 0018: every write of an area,
 // institution, household or person has a feed row with its area path, and the old path when it
 // moved, in the writer's transaction, in commit order). It holds while the feed has no row after
-// that sequence in the scope (or without a path); any such row, of whatever record, builds the
-// list again. So the MD5 served is always that of the bytes the media route builds from the same
-// rows. Per process; thread-safe; at most `capacity` entries (all dropped when full).
+// that sequence in the scope (or without a path) of the entities the list is read from; any such
+// row builds the list again. So the MD5 served is always that of the bytes the media route builds
+// from the same rows. Per process; thread-safe; at most `capacity` entries (all dropped when full).
 #pragma once
 
 #include <cstddef>
@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/sync/sync.hpp"
 #include "domain/unit_of_work.hpp"
 
 namespace mobilise::api::openrosa {
@@ -25,11 +26,13 @@ class ChoiceHashes {
  public:
   explicit ChoiceHashes(std::size_t capacity = 4096) : capacity_(capacity) {}
 
-  // The MD5 (hex) of `list` over `scope`: the cached one while nothing changed in the scope after
-  // it, else MD5 of `build()`. `high_water` is the feed's high-water sequence read through `uow`
-  // before anything else of this request (so a build sees every row up to it).
+  // The MD5 (hex) of `list` over `scope`: the cached one while no record of `entities` (those
+  // the list is read from) changed in the scope after it, else MD5 of `build()`. `high_water` is
+  // the feed's high-water sequence read through `uow` before anything else of this request (so a
+  // build sees every row up to it).
   std::string Get(domain::UnitOfWork& uow, std::int64_t high_water, std::string_view list,
                   const std::vector<domain::PathRange>& scope,
+                  std::vector<domain::SyncEntity> entities,
                   const std::function<std::string()>& build);
 
  private:
