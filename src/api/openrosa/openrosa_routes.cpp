@@ -140,8 +140,7 @@ http::Response Media(OpenRosaDeps& deps, http::Request& request) {
     http::Response r;
     r.content_type = f.content_type.empty() ? "application/octet-stream" : f.content_type;
     r.SetHeader("ETag", "\"" + f.md5 + "\"");
-    r.SetHeader("Content-Disposition",
-                "attachment; filename=\"" + name + "\"; filename*=UTF-8''" + UriComponent(name));
+    r.SetHeader("Content-Disposition", ContentDisposition(name, r.content_type));
     r.SetHeader("Cache-Control", "private, no-cache");
     r.body = std::move(f.bytes);
     return r;
