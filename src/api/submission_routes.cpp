@@ -1,8 +1,8 @@
 // /api/v1/forms/{id}/submissions and /api/v1/submissions/{id}: a custom form's submissions, read
 // and reviewed (domain/forms/submission_review.hpp; docs/openrosa.md).
-#include <cctype>
 
 #include "api/openrosa/form_files.hpp"
+#include "api/openrosa/openrosa_xml.hpp"
 #include "api/report_export.hpp"
 #include "api/routes.hpp"
 #include "api/submission_json.hpp"
@@ -83,13 +83,11 @@ http::Response ReviewSubmission(ReviewDeps& d, Call& c) {
 http::Response SubmissionAttachment(ReviewDeps& d, Call& c) {
   auto file = d.reviews.Attachment(c.actor(), c.param("id"), c.param("name"));
   if (!file) return ErrorResponse(file.error());
-  std::string safe;
-  for (const unsigned char ch : file->name)
-    safe += (std::isalnum(ch) || ch == '.' || ch == '-' || ch == '_') ? static_cast<char>(ch) : '_';
   http::Response r;
   r.content_type = file->content_type.empty() ? "application/octet-stream" : file->content_type;
+  r.SetHeader("Content-Disposition", openrosa::ContentDisposition(file->name, r.content_type));
+  r.SetHeader("ETag", "\"" + openrosa::Md5Hex(file->bytes) + "\"");
   r.body = std::move(file->bytes);
-  r.SetHeader("Content-Disposition", "inline; filename=\"" + safe + "\"");
   r.SetHeader("Cache-Control", "private, max-age=3600");
   return r;
 }

@@ -9,6 +9,7 @@
 #include "api/api.hpp"
 #include "api/http/metrics.hpp"
 #include "api/http/server.hpp"
+#include "api/service_set.hpp"
 #include "storage/database.hpp"
 #include "storage/files/blob_store.hpp"
 #include "storage/repositories/sql_unit_of_work.hpp"
@@ -87,24 +88,8 @@ int RunServer(const Config& config, const std::string& version) {
 
   storage::SqlUnitOfWorkFactory uow(*db);
   const SystemClock clock;
-  domain::AreaService areas(uow, clock);
-  domain::UserService users(uow, clock);
-  domain::AuthService auth(uow, clock, domain::AuthPolicy{});
-  domain::AuditService audit(uow, clock);
-  domain::RegistryConfigService registry_config(uow, clock);
-  domain::InstitutionService institutions(uow, clock);
-  domain::HouseholdService households(uow, clock);
-  domain::RegistrySummaryService registry_summary(uow, clock);
-  domain::FeedbackService feedback(uow, clock);
   storage::DirectoryBlobStore blobs(config.data_dir);
-  domain::ActivityService activities(uow, clock, blobs);
-  domain::TrainingService trainings(uow, clock);
-  domain::IndicatorService indicators(uow, clock);
-  domain::TargetService targets(uow, clock);
-  domain::ReportService reports(uow, clock, indicators);
-  domain::CollectDeviceService collect_devices(uow, clock);
-  domain::XFormService xforms(uow, clock);
-  domain::SubmissionService submissions(uow, clock);
+  api::ServiceSet services(uow, clock, blobs);
   http::Metrics metrics;
 
   api::ApiOptions options;
@@ -118,27 +103,7 @@ int RunServer(const Config& config, const std::string& version) {
   options.data_dir = config.data_dir;
   options.min_free_disk = config.min_free_disk;
   options.max_imports = config.max_imports;
-  api::Api api({uow,
-                areas,
-                users,
-                auth,
-                audit,
-                registry_config,
-                institutions,
-                households,
-                registry_summary,
-                feedback,
-                activities,
-                trainings,
-                indicators,
-                targets,
-                reports,
-                collect_devices,
-                xforms,
-                submissions,
-                blobs,
-                clock},
-               options);
+  api::Api api(services.api, options);
 
   auto so = ServerOptionsOf(config, *listen, options.import_limit);
   so.screen = [&api](http::Request& head) { return api.Screen(head); };

@@ -3,7 +3,7 @@
 // into the same records the web app makes, with the same rules and the same errors.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { randomUUID, createHash } from 'node:crypto';
 import {
   startServer,
   freshPgDatabase,
@@ -172,6 +172,48 @@ for (const backend of ['sqlite', 'postgres'])
       assert.ok(people.some((p) => p.name === someone.id));
       const institutions = await get('institutions.csv');
       assert.ok(institutions.every((i) => ids.has(i.area)));
+    });
+
+    it("the manifest's md5 follows a renamed village and is the md5 of the bytes served", async () => {
+      const md5 = (b) => createHash('md5').update(b).digest('hex');
+      const form = forms.household.xml_form_id;
+      const manifestMd5 = async () => {
+        const r = await collect(`/forms/${form}/manifest`);
+        assert.equal(r.status, 200);
+        return /<filename>areas\.csv<\/filename>\s*<hash>md5:([0-9a-f]{32})<\/hash>/.exec(
+          await r.text(),
+        )[1];
+      };
+      const served = async () => {
+        const r = await collect(`/forms/${form}/attachments/areas.csv`);
+        assert.equal(r.status, 200);
+        const bytes = Buffer.from(await r.arrayBuffer());
+        assert.equal(r.headers.get('etag'), `"${md5(bytes)}"`);
+        return { md5: md5(bytes), text: bytes.toString() };
+      };
+      const first = await manifestMd5();
+      assert.equal(await manifestMd5(), first, 'nothing changed: the same md5');
+      assert.equal((await served()).md5, first);
+
+      const area = (await admin.get(`/api/v1/areas/${village.id}`)).json;
+      const name = `Village ${uniq()}`;
+      const r = await admin.patch(`/api/v1/areas/${village.id}`, { version: area.version, name });
+      assert.equal(r.status, 200, r.text);
+      const renamed = await manifestMd5();
+      assert.notEqual(renamed, first, 'the rename changed areas.csv');
+      const bytes = await served();
+      assert.equal(bytes.md5, renamed);
+      assert.match(bytes.text, new RegExp(name));
+
+      // A write outside the device user's areas leaves the list (and its md5) as it was.
+      const far = (await admin.get(`/api/v1/areas/${outside.id}`)).json;
+      const moved = await admin.patch(`/api/v1/areas/${outside.id}`, {
+        version: far.version,
+        name: `Far ${uniq()}`,
+      });
+      assert.equal(moved.status, 200, moved.text);
+      assert.equal(await manifestMd5(), renamed);
+      assert.equal((await served()).md5, renamed);
     });
 
     it('a household sent from Collect is the record the JSON API makes of the same answers', async () => {

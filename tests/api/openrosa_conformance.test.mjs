@@ -1,9 +1,15 @@
 // The conformance checklist of the OpenRosa reference (§3: H, A, S, V, F, M, X, R rows), each row
 // a test, against the real server on SQLite and PostgreSQL. D rows (drafts) are not rows here:
-// Mobilise has no draft forms (a version is uploaded, then published).
+// Mobilise has no draft forms (a version is uploaded, then published); nor S24 (submissions are
+// never deleted) nor F9 (one programme, no projects).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, login, uniq, freshPgDatabase } from './support.mjs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, login, uniq, freshPgDatabase, rawGet } from './support.mjs';
 import {
   surveyForm,
   plainForm,
@@ -14,6 +20,8 @@ import {
   setUp,
   areaByCode,
 } from './openrosa_support.mjs';
+
+const md5 = (b) => createHash('md5').update(b).digest('hex');
 
 const orError =
   /<OpenRosaResponse xmlns="http:\/\/openrosa.org\/http\/response" items="0">\n    <message nature="error">/;
@@ -259,6 +267,138 @@ for (const backend of ['sqlite', 'postgres'])
       );
       assert.equal(r.status, 201);
       assert.equal((await submit(`${s.key}/submission?deviceID=`, xml)).status, 201);
+    });
+
+    // The form's one submission as the review API shows it.
+    const onlySubmission = async (s) => {
+      const list = await s.admin.get(`/api/v1/forms/${s.form.id}/submissions`);
+      assert.equal(list.status, 200, list.text);
+      assert.equal(list.json.items.length, 1);
+      return (await s.admin.get(`/api/v1/submissions/${list.json.items[0].id}`)).json;
+    };
+
+    it('S12/S13 an older published version: 201, kept against it, by the device user', async () => {
+      const id = 'f' + uniq();
+      const s = await setUp(srv.base, { xml: surveyForm({ id, version: 'one' }) });
+      const two = await s.admin.post('/api/v1/forms', surveyForm({ id, version: 'two' }), {
+        raw: true,
+        headers: { 'content-type': 'application/xml' },
+      });
+      assert.equal(two.status, 201, two.text);
+      const pub = await s.admin.post(`/api/v1/forms/${s.form.id}/publish`, { version: 'two' });
+      assert.equal(pub.status, 200, pub.text);
+      const iid = 'uuid:' + crypto.randomUUID();
+      const r = await submit(
+        `${s.key}/submission`,
+        instance({ form: id, version: 'one', instanceId: iid }),
+      );
+      assert.equal(r.status, 201, r.text);
+      assert.equal((await onlySubmission(s)).user_id, s.userId, 'S13 the submitter');
+      const zip = await rawGet(srv.base, `/api/v1/forms/${s.form.id}/submissions.csv.zip`, {
+        cookie: s.admin.cookie,
+      });
+      assert.equal(zip.status, 200);
+      const dir = mkdtempSync(join(tmpdir(), 'conformance-'));
+      try {
+        writeFileSync(join(dir, 'x.zip'), zip.body);
+        const rows = execFileSync('unzip', ['-p', join(dir, 'x.zip'), `${id}.csv`], {
+          encoding: 'utf8',
+        })
+          .trim()
+          .split('\r\n')
+          .map((l) => l.split(','));
+        const row = rows.find((cells) => cells.includes(iid));
+        assert.ok(row, 'the submission is exported');
+        assert.equal(row[rows[0].indexOf('FormVersion')], 'one');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('S17 each saved attachment is audited with its name and the instanceID', async () => {
+      const s = await form();
+      const iid = 'uuid:' + crypto.randomUUID();
+      const xml = instance({ form: xmlFormId(s), instanceId: iid, photos: ['a.jpg', 'b.jpg'] });
+      assert.equal((await submit(`${s.key}/submission`, xml, { 'a.jpg': 'one' })).status, 201);
+      assert.equal((await submit(`${s.key}/submission`, xml, { 'b.jpg': 'two' })).status, 201);
+      const sub = await onlySubmission(s);
+      const log = await s.admin.get(
+        `/api/v1/audit?entity=submission&entity_id=${sub.id}&action=attach&limit=100`,
+      );
+      assert.equal(log.status, 200, log.text);
+      const named = log.json.items.map((e) => JSON.stringify(e));
+      assert.equal(named.length, 2);
+      for (const name of ['a.jpg', 'b.jpg'])
+        assert.ok(
+          named.some((e) => e.includes(name) && e.includes(iid)),
+          name,
+        );
+      assert.ok(log.json.items.every((e) => e.user_id === s.userId));
+    });
+
+    it('S19 a client audit (meta/audit) is an attachment like any other; not sent: listed, missing', async () => {
+      const id = 'f' + uniq();
+      const xml = `<h:html xmlns="http://www.w3.org/2002/xforms" xmlns:h="http://www.w3.org/1999/xhtml" xmlns:odk="http://www.opendatakit.org/xforms"><h:head><h:title>Audited</h:title><model><instance><data id="${id}" version="1"><q/><meta><instanceID/><audit/></meta></data></instance><bind nodeset="/data/meta/audit" type="binary"/></model></h:head><h:body><input ref="/data/q"/></h:body></h:html>`;
+      const s = await setUp(srv.base, { xml });
+      const sent = (n) =>
+        `<data id="${id}" version="1"><q>x</q><meta><instanceID>uuid:${n}</instanceID><audit>audit.csv</audit></meta></data>`;
+      const one = crypto.randomUUID();
+      const r = await submit(`${s.key}/submission`, sent(one), { 'audit.csv': 'event,node\n' });
+      assert.equal(r.status, 201, r.text);
+      const sub = await onlySubmission(s);
+      assert.deepEqual(
+        sub.attachments.map((a) => [a.name, a.present]),
+        [['audit.csv', true]],
+      );
+      const csv = await rawGet(srv.base, `/api/v1/submissions/${sub.id}/attachments/audit.csv`, {
+        cookie: s.admin.cookie,
+      });
+      assert.equal(csv.body.toString(), 'event,node\n');
+      const two = crypto.randomUUID();
+      assert.equal((await submit(`${s.key}/submission`, sent(two))).status, 201);
+      const list = await s.admin.get(`/api/v1/forms/${s.form.id}/submissions`);
+      const other = list.json.items.find((x) => x.instance_id === `uuid:${two}`);
+      const detail = (await s.admin.get(`/api/v1/submissions/${other.id}`)).json;
+      assert.deepEqual(
+        detail.attachments.map((a) => [a.name, a.present]),
+        [['audit.csv', false]],
+      );
+    });
+
+    it("S22 attachment download: the part's type, inline only for safe images, strong ETag", async () => {
+      const s = await form();
+      const xml = instance({ form: xmlFormId(s), photos: ['a.jpg', 'b.svg'] });
+      const m = multipart([
+        { name: 'xml_submission_file', filename: 'submission.xml', type: 'text/xml', data: xml },
+        { name: 'a.jpg', filename: 'a.jpg', type: 'image/jpeg', data: 'jpeg bytes' },
+        { name: 'b.svg', filename: 'b.svg', type: 'image/svg+xml', data: '<svg/>' },
+      ]);
+      const r = await fetch(`${s.key}/submission`, {
+        method: 'POST',
+        headers: { ...OR, 'content-type': m.type },
+        body: m.body,
+      });
+      assert.equal(r.status, 201);
+      const sub = await onlySubmission(s);
+      const get = (name) =>
+        rawGet(srv.base, `/api/v1/submissions/${sub.id}/attachments/${name}`, {
+          cookie: s.admin.cookie,
+        });
+      const jpg = await get('a.jpg');
+      assert.equal(jpg.status, 200);
+      assert.equal(jpg.headers['content-type'], 'image/jpeg');
+      assert.equal(
+        jpg.headers['content-disposition'],
+        `inline; filename="a.jpg"; filename*=UTF-8''a.jpg`,
+      );
+      assert.equal(jpg.headers.etag, `"${md5('jpeg bytes')}"`);
+      const svg = await get('b.svg');
+      assert.equal(svg.headers['content-type'], 'image/svg+xml');
+      assert.equal(
+        svg.headers['content-disposition'],
+        `attachment; filename="b.svg"; filename*=UTF-8''b.svg`,
+      );
+      assert.equal(svg.headers.etag, `"${md5('<svg/>')}"`);
     });
 
     it('S14/S16/S18 named attachments are stored, unknown parts ignored, same bytes twice fine', async () => {

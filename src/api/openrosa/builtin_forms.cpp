@@ -6,8 +6,10 @@
 #include <sstream>
 
 #include "api/api.hpp"
+#include "api/openrosa/form_files.hpp"
 #include "core/id.hpp"
 #include "domain/registry/choice_lists.hpp"
+#include "domain/sync/sync.hpp"
 #include "reports/csv_field.hpp"
 #include "xforms/builtin/builtin_xforms.hpp"
 #include "xforms/builtin/instance_mappers.hpp"
@@ -72,8 +74,8 @@ void ReadPages(domain::UnitOfWork& uow, PageReader read,
   }
 }
 
-MediaFile ChoiceCsv(domain::UnitOfWork& uow, std::string_view list,
-                    const std::vector<domain::PathRange>& scope) {
+std::string ChoiceCsv(domain::UnitOfWork& uow, std::string_view list,
+                      const std::vector<domain::PathRange>& scope) {
   std::ostringstream out;
   if (list == builtin::kAreasMedia) {
     WriteRow(out, {"name", "label"});
@@ -93,7 +95,31 @@ MediaFile ChoiceCsv(domain::UnitOfWork& uow, std::string_view list,
       WriteRow(out, {r.id, label, r.area_id});
     });
   }
-  return {std::string(list) + ".csv", "text/csv", out.str()};
+  return out.str();
+}
+
+std::string CsvName(std::string_view list) { return std::string(list) + ".csv"; }
+
+// The change feed's entities a list is read from (a person's rows are its household's).
+std::vector<domain::SyncEntity> EntitiesOf(std::string_view list) {
+  if (list == builtin::kAreasMedia) return {domain::SyncEntity::kAreas};
+  if (list == builtin::kInstitutionsMedia) return {domain::SyncEntity::kInstitutions};
+  return {domain::SyncEntity::kHouseholds};
+}
+
+// The choice lists of a built-in form and the permission whose scope they cover.
+struct FormLists {
+  std::vector<std::string_view> lists;
+  domain::Permission write;
+};
+FormLists ListsOf(const std::string& kind) {
+  using domain::Permission;
+  if (kind == "activity")
+    return {{builtin::kAreasMedia, builtin::kInstitutionsMedia, builtin::kPeopleMedia},
+            Permission::kActivityWrite};
+  if (kind == "feedback")
+    return {{builtin::kAreasMedia, builtin::kInstitutionsMedia}, Permission::kFeedbackWrite};
+  return {{builtin::kAreasMedia}, Permission::kRegistryWrite};
 }
 
 // The id of a submission's attachment as a record's file: the same for every retry.
@@ -209,22 +235,30 @@ std::vector<GeneratedForm> BuiltinForms::Generate() {
 
 std::vector<MediaFile> BuiltinForms::Media(const std::string& kind, const domain::Actor& actor,
                                            std::string_view only) {
-  using domain::Permission;
-  std::vector<std::string_view> lists{builtin::kAreasMedia};
-  Permission write = Permission::kRegistryWrite;
-  if (kind == "activity") {
-    lists = {builtin::kAreasMedia, builtin::kInstitutionsMedia, builtin::kPeopleMedia};
-    write = Permission::kActivityWrite;
-  } else if (kind == "feedback") {
-    lists = {builtin::kAreasMedia, builtin::kInstitutionsMedia};
-    write = Permission::kFeedbackWrite;
-  }
-  const auto scope = actor.Scope(write);
+  const FormLists of = ListsOf(kind);
+  const auto scope = actor.Scope(of.write);
   auto uow = services_.db.Begin(false);
   std::vector<MediaFile> out;
-  for (auto list : lists) {
-    if (only.empty() || only == std::string(list) + ".csv")
-      out.push_back(ChoiceCsv(*uow, list, scope));
+  for (auto list : of.lists) {
+    if (!only.empty() && only != CsvName(list)) continue;
+    std::string bytes = ChoiceCsv(*uow, list, scope);
+    std::string md5 = Md5Hex(bytes);
+    out.push_back({CsvName(list), "text/csv", std::move(bytes), std::move(md5)});
+  }
+  return out;
+}
+
+std::vector<MediaFile> BuiltinForms::MediaHashes(const std::string& kind,
+                                                 const domain::Actor& actor) {
+  const FormLists of = ListsOf(kind);
+  const auto scope = actor.Scope(of.write);
+  auto uow = services_.db.Begin(false);
+  const std::int64_t high_water = uow->Sync().HighWater();  // before any list is read
+  std::vector<MediaFile> out;
+  for (auto list : of.lists) {
+    std::string md5 = hashes_.Get(*uow, high_water, list, scope, EntitiesOf(list),
+                                  [&] { return ChoiceCsv(*uow, list, scope); });
+    out.push_back({CsvName(list), "text/csv", "", std::move(md5)});
   }
   return out;
 }

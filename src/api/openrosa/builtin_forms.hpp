@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "api/openrosa/choice_hashes.hpp"
 #include "core/result.hpp"
 #include "domain/access/actor.hpp"
 #include "xforms/xform.hpp"
@@ -28,6 +29,7 @@ struct GeneratedForm {
 };  // kind: activity|household|feedback
 struct MediaFile {
   std::string name, content_type, bytes;
+  std::string md5;  // hex MD5 of the bytes (set also when the bytes were not read)
 };
 struct IngestResult {
   std::string record_type, record_id;
@@ -44,6 +46,9 @@ class BuiltinForms {
   // `only`: just the file of that name (e.g. "people.csv", a download), not every list.
   std::vector<MediaFile> Media(const std::string& kind, const domain::Actor& actor,
                                std::string_view only = {});
+  // The same files' names and MD5s without their bytes (a manifest): each list is built only
+  // when something in the user's scope changed since its MD5 was last taken (choice_hashes.hpp).
+  std::vector<MediaFile> MediaHashes(const std::string& kind, const domain::Actor& actor);
   // A submission of a built-in form becomes its record through the same service the web app
   // uses; the record's id is the instance's UUID (instanceID "uuid:…"), so a retry after a crash
   // finds the record (the service's ClaimRecordId answers "taken": treat as already made).
@@ -56,6 +61,7 @@ class BuiltinForms {
 
  private:
   Services& services_;
+  ChoiceHashes hashes_;
 };
 
 }  // namespace mobilise::api::openrosa

@@ -8,7 +8,8 @@
 
 #include <map>
 
-#include "api/api.hpp"
+#include "api/openrosa/choice_hashes.hpp"
+#include "api/service_set.hpp"
 #include "core/id.hpp"
 #include "storage/repositories/service_test_support.hpp"
 #include "xforms/builtin/builtin_xforms.hpp"
@@ -42,7 +43,7 @@ class BuiltinFormsTest : public ServiceTest {
  protected:
   void SetUp() override {
     ServiceTest::SetUp();
-    services_ = std::make_unique<AllServices>(*uow_, clock_, blobs_);
+    services_ = std::make_unique<api::ServiceSet>(*uow_, clock_, blobs_);
     AddAreas({{&p_, "P"},
               {&d_, "D", &p_},
               {&v1_, "V1", &d_},
@@ -52,66 +53,6 @@ class BuiltinFormsTest : public ServiceTest {
     mobiliser_ = User("mob", domain::Role::kMobiliser, d_);
     focal_ = User("focal", domain::Role::kFocalPoint, d_);
   }
-
-  // The services the API holds, over this test's database.
-  struct AllServices {
-    AllServices(domain::UnitOfWorkFactory& db, const Clock& clock, domain::BlobStore& blobs)
-        : areas(db, clock),
-          users(db, clock),
-          auth(db, clock, domain::AuthPolicy{}),
-          audit(db, clock),
-          registry_config(db, clock),
-          institutions(db, clock),
-          households(db, clock),
-          registry_summary(db, clock),
-          feedback(db, clock),
-          activities(db, clock, blobs),
-          trainings(db, clock),
-          indicators(db, clock),
-          targets(db, clock),
-          reports(db, clock, indicators),
-          collect_devices(db, clock),
-          xforms(db, clock),
-          submissions(db, clock),
-          api{db,
-              areas,
-              users,
-              auth,
-              audit,
-              registry_config,
-              institutions,
-              households,
-              registry_summary,
-              feedback,
-              activities,
-              trainings,
-              indicators,
-              targets,
-              reports,
-              collect_devices,
-              xforms,
-              submissions,
-              blobs,
-              clock} {}
-    domain::AreaService areas;
-    domain::UserService users;
-    domain::AuthService auth;
-    domain::AuditService audit;
-    domain::RegistryConfigService registry_config;
-    domain::InstitutionService institutions;
-    domain::HouseholdService households;
-    domain::RegistrySummaryService registry_summary;
-    domain::FeedbackService feedback;
-    domain::ActivityService activities;
-    domain::TrainingService trainings;
-    domain::IndicatorService indicators;
-    domain::TargetService targets;
-    domain::ReportService reports;
-    domain::CollectDeviceService collect_devices;
-    domain::XFormService xforms;
-    domain::SubmissionService submissions;
-    api::Services api;
-  };
 
   // The instance of a built-in form as Collect sends it, read as the protocol reads it.
   xforms::Instance Instance(std::string_view kind, const std::string& uuid,
@@ -143,7 +84,7 @@ class BuiltinFormsTest : public ServiceTest {
   }
 
   MemoryBlobs blobs_;
-  std::unique_ptr<AllServices> services_;
+  std::unique_ptr<api::ServiceSet> services_;
   domain::Area p_, d_, v1_, v2_, d2_, v3_;
   domain::Actor mobiliser_, focal_;
 };
@@ -180,6 +121,47 @@ TEST_P(BuiltinFormsTest, MediaHoldTheDeviceUsersScopeOnly) {
   EXPECT_NE(csv["institutions.csv"].find("\"CO, \"\"the\"\" first\""), std::string::npos)
       << csv["institutions.csv"];
   EXPECT_EQ(forms.Media("household", mobiliser_).size(), 1u);
+}
+
+TEST_P(BuiltinFormsTest, ChoiceListHashesAreRebuiltOnlyAfterTheirRowsChangeInScope) {
+  api::openrosa::ChoiceHashes hashes;
+  const auto scope = mobiliser_.Scope(domain::Permission::kRegistryWrite);
+  std::map<std::string, int> builds;
+  auto md5 = [&](const std::string& list, domain::SyncEntity entity) {
+    auto uow = uow_->Begin(false);
+    const auto high = uow->Sync().HighWater();
+    return hashes.Get(*uow, high, list, scope, {entity}, [&] {
+      return list + std::to_string(++builds[list]);  // other bytes for every build
+    });
+  };
+  const auto areas = md5("areas", domain::SyncEntity::kAreas);
+  const auto people = md5("people", domain::SyncEntity::kHouseholds);
+  EXPECT_EQ(md5("areas", domain::SyncEntity::kAreas), areas);
+  EXPECT_EQ(builds["areas"], 1);
+
+  // A household in scope: the people are read again, the areas are not.
+  ASSERT_TRUE(Household(v1_, {{.name = "New", .sex = "f", .relation = "head"}}));
+  EXPECT_EQ(md5("areas", domain::SyncEntity::kAreas), areas);
+  EXPECT_NE(md5("people", domain::SyncEntity::kHouseholds), people);
+  EXPECT_EQ(builds["areas"], 1);
+  EXPECT_EQ(builds["people"], 2);
+
+  // A village renamed outside the scope changes nothing; one inside rebuilds the areas.
+  auto rename = [&](const domain::Area& a) {
+    domain::AreaPatch patch;
+    patch.version = services_->areas.Get(system_, a.id)->area.version;
+    patch.name = a.name + " renamed";
+    ASSERT_TRUE(services_->areas.Update(system_, a.id, patch));
+  };
+  rename(v3_);
+  EXPECT_EQ(md5("areas", domain::SyncEntity::kAreas), areas);
+  EXPECT_EQ(builds["areas"], 1);
+  rename(v2_);
+  EXPECT_NE(md5("areas", domain::SyncEntity::kAreas), areas);
+  EXPECT_EQ(builds["areas"], 2);
+  EXPECT_EQ(md5("people", domain::SyncEntity::kHouseholds),
+            md5("people", domain::SyncEntity::kHouseholds));
+  EXPECT_EQ(builds["people"], 2);
 }
 
 TEST_P(BuiltinFormsTest, HouseholdBecomesTheRecordTheJsonInputMakes) {

@@ -19,7 +19,8 @@ std::optional<std::string> DecodeBase64(std::string_view text) {
   return std::string(reinterpret_cast<const char*>(out.data()), length);
 }
 
-// Basic credentials, checked by signing in (so the login throttle applies) and signing out.
+// Basic credentials, verified without a session (AuthService::Verify: the login throttle
+// applies, and a password verified lately is not hashed again). Too many failures: 429.
 Result<domain::Actor> FromBasic(Services& services, const http::Request& request,
                                 std::string_view encoded) {
   if (request.Header("x-forwarded-proto") != "https") {
@@ -28,11 +29,10 @@ Result<domain::Actor> FromBasic(Services& services, const http::Request& request
   auto decoded = DecodeBase64(encoded);
   std::size_t colon = decoded ? decoded->find(':') : std::string::npos;
   if (colon == std::string::npos) return Fail(Error::Unauthenticated(kCannotAuthenticate));
-  auto session =
-      services.auth.Login(decoded->substr(0, colon), decoded->substr(colon + 1), request.remote_ip);
-  if (!session) return Fail(Error::Unauthenticated(kCannotAuthenticate));
-  domain::Actor actor = session->principal.actor;
-  services.auth.Logout(session->token, actor);
+  auto actor = services.auth.Verify(decoded->substr(0, colon), decoded->substr(colon + 1),
+                                    request.remote_ip);
+  if (!actor && actor.error().code == ErrorCode::kRateLimited) return Fail(actor.error());
+  if (!actor) return Fail(Error::Unauthenticated(kCannotAuthenticate));
   return actor;
 }
 

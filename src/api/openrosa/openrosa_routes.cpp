@@ -89,18 +89,22 @@ http::Response FormXml(OpenRosaDeps& deps, http::Request& request) {
 }
 
 // The media files of a form for this caller: a custom form's uploaded files, or a built-in
-// form's CSV choice lists for the caller's areas. `only` (a download): just that file, so a
-// built-in list is read from the database once per download, not once per list of the form.
+// form's CSV choice lists for the caller's areas. Without bytes (a manifest) only names and
+// MD5s, a built-in list's MD5 from the cache while its rows have not changed. `only` (a
+// download): just that file, so a built-in list is read from the database once per download,
+// not once per list of the form.
 std::vector<MediaFile> FormMedia(OpenRosaDeps& deps, const Caller& caller,
                                  const domain::ReachedForm& reached, bool with_bytes,
                                  std::string_view only = {}) {
   std::vector<MediaFile> files;
   if (reached.form.kind != domain::FormKind::kCustom) {
-    return deps.builtin.Media(std::string(domain::ToString(reached.form.kind)), caller.actor, only);
+    const std::string kind(domain::ToString(reached.form.kind));
+    return with_bytes ? deps.builtin.Media(kind, caller.actor, only)
+                      : deps.builtin.MediaHashes(kind, caller.actor);
   }
   for (const domain::XFormMedia& m :
        deps.services.xforms.Media(reached.form.id, reached.version.version)) {
-    MediaFile f{m.name, m.content_type, m.md5};  // bytes hold the md5 until asked for
+    MediaFile f{m.name, m.content_type, "", m.md5};
     if (with_bytes) {
       auto bytes = deps.services.blobs.Get(m.blob_hash);
       if (!bytes) continue;
@@ -118,12 +122,11 @@ http::Response Manifest(OpenRosaDeps& deps, http::Request& request) {
   auto reached =
       deps.services.xforms.ForDownload(caller->actor, caller->device_id, FormParam(request, false));
   if (!reached) return OpenRosaError(deps, reached.error(), request);
-  const bool custom = reached->form.kind == domain::FormKind::kCustom;
   std::vector<ManifestEntry> entries;
   const std::string url =
       caller->base + "/forms/" + UriComponent(reached->form.xml_form_id) + "/attachments/";
   for (const MediaFile& f : FormMedia(deps, *caller, *reached, false)) {
-    entries.push_back({f.name, custom ? f.bytes : Md5Hex(f.bytes), url + UriComponent(f.name)});
+    entries.push_back({f.name, f.md5, url + UriComponent(f.name)});
   }
   return OpenRosaReply(200, ManifestXml(entries), deps.accept_length, request.method);
 }
@@ -136,9 +139,8 @@ http::Response Media(OpenRosaDeps& deps, http::Request& request) {
     if (f.name != name) continue;
     http::Response r;
     r.content_type = f.content_type.empty() ? "application/octet-stream" : f.content_type;
-    r.SetHeader("ETag", "\"" + Md5Hex(f.bytes) + "\"");
-    r.SetHeader("Content-Disposition",
-                "attachment; filename=\"" + name + "\"; filename*=UTF-8''" + UriComponent(name));
+    r.SetHeader("ETag", "\"" + f.md5 + "\"");
+    r.SetHeader("Content-Disposition", ContentDisposition(name, r.content_type));
     r.SetHeader("Cache-Control", "private, no-cache");
     r.body = std::move(f.bytes);
     return r;

@@ -29,6 +29,19 @@ std::string XmlEscape(std::string_view text) {
   return out;
 }
 
+std::string ContentDisposition(std::string_view name, std::string_view content_type) {
+  static constexpr std::string_view kInline[] = {"image/jpeg", "image/png", "image/gif",
+                                                 "image/webp"};
+  const std::string_view type = content_type.substr(0, content_type.find(';'));
+  bool inline_safe = false;
+  for (auto t : kInline) inline_safe = inline_safe || type == t;
+  std::string ascii;
+  for (const unsigned char c : name)
+    ascii += (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') ? static_cast<char>(c) : '_';
+  return std::string(inline_safe ? "inline" : "attachment") + "; filename=\"" + ascii +
+         "\"; filename*=UTF-8''" + UriComponent(name);
+}
+
 std::string UriComponent(std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;

@@ -17,6 +17,12 @@ std::string XmlEscape(std::string_view text);
 // encodeURIComponent: every byte but A-Z a-z 0-9 - _ . ! ~ * ' ( ) as %XX.
 std::string UriComponent(std::string_view text);
 
+// A file download's Content-Disposition as Central writes it (reference S22): `inline` for the
+// image types a browser shows safely (JPEG, PNG, GIF, WebP), else `attachment` (SVG, HTML and
+// whatever type the sender claimed), with an ASCII `filename` (others as _) and the UTF-8
+// `filename*`.
+std::string ContentDisposition(std::string_view name, std::string_view content_type);
+
 struct FormListEntry {
   std::string xml_form_id, name, version, md5;
   std::string download_url;

@@ -37,40 +37,49 @@ Status CheckDevice(const DeviceRef& device) {
   return {};
 }
 
+Result<std::optional<User>> AuthService::Throttled(const std::string& username,
+                                                   const std::string& ip) {
+  const std::string window_start =
+      FromNow(clock_, -std::chrono::minutes(policy_.throttle_window_minutes));
+  auto uow = db_.Begin(false);
+  auto& creds = uow->Credentials();
+  if (creds.Failures("user:" + username, window_start) >= policy_.max_failures_per_user ||
+      creds.Failures("ip:" + ip, window_start) >= policy_.max_failures_per_ip)
+    return Fail(Error::RateLimited("too many failed sign-ins; try again in " +
+                                   std::to_string(policy_.throttle_window_minutes) + " minutes"));
+  return uow->Users().GetByUsername(username);
+}
+
+void AuthService::RecordFailure(CredentialRepository& creds, const std::string& username,
+                                const std::string& ip) {
+  const std::string now = clock_.Timestamp();
+  const std::string window_start =
+      FromNow(clock_, -std::chrono::minutes(policy_.throttle_window_minutes));
+  creds.RecordFailure("user:" + username, now, window_start);
+  creds.RecordFailure("ip:" + ip, now, window_start);
+}
+
 Result<NewSession> AuthService::Login(const std::string& username_in, const std::string& password,
                                       const std::string& ip,
                                       const std::optional<DeviceRef>& device) {
   if (device)
     if (auto bad = CheckDevice(*device); !bad) return Fail(bad.error());
   const std::string username = AsciiLower(username_in);
-  const std::string user_key = "user:" + username;
-  const std::string ip_key = "ip:" + ip;
-  const auto window = std::chrono::minutes(policy_.throttle_window_minutes);
-  const std::string window_start = FromNow(clock_, -window);
-
-  std::optional<User> user;
-  {
-    auto uow = db_.Begin(false);
-    auto& creds = uow->Credentials();
-    if (creds.Failures(user_key, window_start) >= policy_.max_failures_per_user ||
-        creds.Failures(ip_key, window_start) >= policy_.max_failures_per_ip)
-      return Fail(Error::RateLimited("too many failed sign-ins; try again in " +
-                                     std::to_string(policy_.throttle_window_minutes) + " minutes"));
-    user = uow->Users().GetByUsername(username);
-  }
+  auto user = Throttled(username, ip);
+  if (!user) return Fail(user.error());
   // Hash outside any transaction: it is the slow part.
-  const bool ok = VerifyPassword(user ? user->pw_hash : DummyHash(), password);
+  const bool ok = VerifyPassword(*user ? (*user)->pw_hash : DummyHash(), password);
 
   auto uow = db_.Begin(true);
   auto& creds = uow->Credentials();
   const std::string now = clock_.Timestamp();
-  if (!ok || !user || user->disabled) {
-    creds.RecordFailure(user_key, now, window_start);
-    creds.RecordFailure(ip_key, now, window_start);
+  if (!ok || !*user || (*user)->disabled) {
+    RecordFailure(creds, username, ip);
     uow->Commit();
     return Fail(Error::Unauthenticated("wrong username or password, or the account is disabled"));
   }
-  creds.ClearFailures(user_key);
+  const User& u = **user;
+  creds.ClearFailures("user:" + username);
   creds.DeleteExpiredSessions(now);
   creds.CleanUpDevices(FromNow(clock_, -std::chrono::hours(24) * policy_.revoked_device_days),
                        FromNow(clock_, -std::chrono::hours(24) * policy_.device_unused_days));
@@ -79,11 +88,11 @@ Result<NewSession> AuthService::Login(const std::string& username_in, const std:
   s.csrf_token = RandomHex(16);
   const auto lasts = device ? std::chrono::hours(24) * policy_.device_session_days
                             : std::chrono::hours(policy_.session_hours);
-  SessionRecord rec{Sha256Hex(s.token), user->id, s.csrf_token, now, FromNow(clock_, lasts), ip};
-  s.principal.actor = Actor{user->id, user->username, ip, creds.GrantsOf(user->id)};
+  SessionRecord rec{Sha256Hex(s.token), u.id, s.csrf_token, now, FromNow(clock_, lasts), ip};
+  s.principal.actor = Actor{u.id, u.username, ip, creds.GrantsOf(u.id)};
   if (device) {
     rec.device_id = device->id;
-    creds.UpsertDevice(Device{user->id, device->id, device->name, now, now, std::nullopt});
+    creds.UpsertDevice(Device{u.id, device->id, device->name, now, now, std::nullopt});
     s.principal.device = device;
     s.principal.actor.device_id = device->id;
     s.principal.actor.device_name = device->name;
@@ -91,9 +100,9 @@ Result<NewSession> AuthService::Login(const std::string& username_in, const std:
   creds.InsertSession(rec);
   s.principal.expires_at = rec.expires_at;
   s.principal.csrf_token = s.csrf_token;
-  s.principal.locale = user->locale;
-  s.principal.full_name = user->full_name;
-  RecordAudit(uow->Audit(), clock_, s.principal.actor, "login", "session", user->id, std::nullopt,
+  s.principal.locale = u.locale;
+  s.principal.full_name = u.full_name;
+  RecordAudit(uow->Audit(), clock_, s.principal.actor, "login", "session", u.id, std::nullopt,
               std::nullopt, std::nullopt);
   uow->Commit();
   return s;
@@ -105,6 +114,41 @@ void AuthService::Logout(const std::string& session_token, const Actor& actor) {
   RecordAudit(uow->Audit(), clock_, actor, "logout", "session", actor.user_id, std::nullopt,
               std::nullopt, std::nullopt);
   uow->Commit();
+}
+
+Result<Actor> AuthService::Verify(const std::string& username_in, const std::string& password,
+                                  const std::string& ip) {
+  const std::string username = AsciiLower(username_in);
+  auto user = Throttled(username, ip);
+  if (!user) return Fail(user.error());
+  const TimePoint now = clock_.Now();
+  if (*user && !(*user)->disabled && verified_->Holds((*user)->id, (*user)->pw_hash, password, now))
+    return Actor{(*user)->id, (*user)->username, ip,
+                 db_.Begin(false)->Credentials().GrantsOf((*user)->id)};
+  const bool ok = VerifyPassword(*user ? (*user)->pw_hash : DummyHash(), password);
+
+  auto uow = db_.Begin(true);
+  auto& creds = uow->Credentials();
+  if (!ok || !*user || (*user)->disabled) {
+    RecordFailure(creds, username, ip);
+    // The user when the name is one (never the name typed: it may be a mistyped password).
+    Actor who;
+    who.ip = ip;
+    std::optional<std::string> id;
+    if (*user) who.user_id = *(id = (*user)->id);
+    RecordAudit(uow->Audit(), clock_, who, "login_failed", "basic", id, std::nullopt, std::nullopt,
+                std::nullopt);
+    uow->Commit();
+    return Fail(Error::Unauthenticated("wrong username or password, or the account is disabled"));
+  }
+  const User& u = **user;
+  creds.ClearFailures("user:" + username);
+  Actor actor{u.id, u.username, ip, creds.GrantsOf(u.id)};
+  RecordAudit(uow->Audit(), clock_, actor, "login", "basic", u.id, std::nullopt, std::nullopt,
+              std::nullopt);
+  uow->Commit();
+  verified_->Remember(u.id, u.pw_hash, password, now);
+  return actor;
 }
 
 std::optional<Principal> AuthService::FromSession(const std::string& token, const std::string& ip) {

@@ -9,12 +9,14 @@
 // password ends every session, device sessions included, as before.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "domain/auth/credentials.hpp"
+#include "domain/auth/verified_passwords.hpp"
 #include "domain/unit_of_work.hpp"
 #include "domain/users/user.hpp"
 
@@ -33,6 +35,10 @@ struct AuthPolicy {
   int throttle_window_minutes = 15;
   int max_failures_per_user = 5;
   int max_failures_per_ip = 30;
+  // Verify (HTTP Basic): how long a verified password is taken without hashing it again, and
+  // for how many users at most.
+  int verified_password_minutes = 10;
+  std::size_t verified_password_users = 4096;
 };
 
 struct NewSession {
@@ -52,7 +58,12 @@ Status CheckDevice(const DeviceRef& device);
 class AuthService {
  public:
   AuthService(UnitOfWorkFactory& db, const Clock& clock, AuthPolicy policy)
-      : db_(db), clock_(clock), policy_(policy) {}
+      : db_(db),
+        clock_(clock),
+        policy_(policy),
+        verified_(std::make_shared<VerifiedPasswords>(
+            std::chrono::minutes(policy.verified_password_minutes),
+            policy.verified_password_users)) {}
 
   // Wrong name, wrong password and disabled user all give the same unauthenticated error;
   // too many recent failures (per user or per address) give rate_limited before any hashing.
@@ -62,6 +73,15 @@ class AuthService {
                            const std::string& ip,
                            const std::optional<DeviceRef>& device = std::nullopt);
   void Logout(const std::string& session_token, const Actor& actor);
+  // Credentials sent with every request (HTTP Basic on /openrosa/): the caller, without a session.
+  // Throttled as Login is (rate_limited before any hashing; a failure counts against the user
+  // and the address, and is audited as `login_failed`). A password verified less than
+  // `verified_password_minutes` ago against the user's current stored hash is taken without
+  // hashing again (VerifiedPasswords); a disabled user is refused whatever the cache holds. Only
+  // a hashed check is audited (`login`, entity `basic`): at most one entry per user per window
+  // and process, however many requests the client sends.
+  Result<Actor> Verify(const std::string& username, const std::string& password,
+                       const std::string& ip);
   // A device session's principal (and actor) carry the device; its expiry slides.
   std::optional<Principal> FromSession(const std::string& session_token, const std::string& ip);
   std::optional<Principal> FromBearer(const std::string& token, const std::string& ip);
@@ -81,9 +101,17 @@ class AuthService {
   Status RevokeDevice(const Actor& actor, const std::string& user_id, const std::string& device_id);
 
  private:
+  // The user of `username` (nullopt when there is none), or rate_limited when the user or the
+  // address has failed too often lately.
+  Result<std::optional<User>> Throttled(const std::string& username, const std::string& ip);
+  // Counts a failed check against the user and the address.
+  void RecordFailure(CredentialRepository& creds, const std::string& username,
+                     const std::string& ip);
+
   UnitOfWorkFactory& db_;
   const Clock& clock_;
   AuthPolicy policy_;
+  std::shared_ptr<VerifiedPasswords> verified_;  // shared by copies: one cache per service
 };
 
 }  // namespace mobilise::domain

@@ -46,6 +46,7 @@ struct FeedScope {
   std::vector<std::string> paths;
   std::vector<PathRange> ranges;  // used instead of `paths` when set
   std::vector<std::string> ancestor_paths;
+  std::vector<SyncEntity> entities;  // only rows of these entities; empty: all
 };
 
 // What a first sync lists, per entity, paged by id.

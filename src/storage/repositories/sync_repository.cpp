@@ -16,13 +16,23 @@ std::string InList(const std::vector<std::string>& values, std::vector<Param>& p
   return out + ")";
 }
 
+// " AND entity IN (...)" when the scope names its entities.
+std::string EntityFilter(const std::vector<domain::SyncEntity>& entities,
+                         std::vector<Param>& params) {
+  if (entities.empty()) return "";
+  std::vector<std::string> names;
+  for (auto e : entities) names.emplace_back(domain::SyncEntityName(e));
+  return " AND entity IN " + InList(names, params);
+}
+
 // One select of the feed after the cursor, restricted by `where` (already holding its params).
 std::string Part(const std::string& where, std::vector<Param>& params, std::int64_t after,
-                 std::int64_t up_to, int limit) {
+                 std::int64_t up_to, int limit, const std::vector<domain::SyncEntity>& entities) {
+  const std::string only = EntityFilter(entities, params);
   params.emplace_back(after);
   params.emplace_back(up_to);
   std::string sql = std::string("SELECT ") + kFeedColumns + " FROM change_feed WHERE " + where +
-                    " AND seq > ? AND seq <= ?";
+                    only + " AND seq > ? AND seq <= ?";
   if (limit <= 0) return sql;
   params.emplace_back(std::int64_t{limit});
   return "SELECT * FROM (" + sql + " ORDER BY seq LIMIT ?) AS part";
@@ -41,16 +51,18 @@ std::string FeedSql(const domain::FeedScope& s, std::vector<Param>& p, std::int6
     if (!s.ancestor_paths.empty())
       where += " OR (entity = 'areas' AND area_path IN " + InList(s.ancestor_paths, w) + ")";
     p.insert(p.end(), w.begin(), w.end());
-    parts.push_back(Part(where + ")", p, after, up_to, limit));
+    parts.push_back(Part(where + ")", p, after, up_to, limit, s.entities));
   } else {
     if (!s.paths.empty()) {
-      parts.push_back(Part("area_path IN " + InList(s.paths, p), p, after, up_to, limit));
-      parts.push_back(Part("old_area_path IN " + InList(s.paths, p), p, after, up_to, limit));
+      parts.push_back(
+          Part("area_path IN " + InList(s.paths, p), p, after, up_to, limit, s.entities));
+      parts.push_back(
+          Part("old_area_path IN " + InList(s.paths, p), p, after, up_to, limit, s.entities));
     }
-    parts.push_back(Part("area_path IS NULL", p, after, up_to, limit));
+    parts.push_back(Part("area_path IS NULL", p, after, up_to, limit, s.entities));
     if (!s.ancestor_paths.empty())
       parts.push_back(Part("entity = 'areas' AND area_path IN " + InList(s.ancestor_paths, p), p,
-                           after, up_to, limit));
+                           after, up_to, limit, s.entities));
   }
   std::string sql;
   for (const auto& part : parts) sql += (sql.empty() ? "" : " UNION ") + part;

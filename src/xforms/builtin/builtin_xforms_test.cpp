@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "xforms/builtin/bidi.hpp"
 #include "xforms/builtin/web_strings.hpp"
 #include "xforms/xform.hpp"
 
@@ -112,6 +113,71 @@ TEST(BuiltinXForms, LabelsComeFromTheWebAppInEveryLanguage) {
   EXPECT_NE(WebText("ps", "wg.q.mobility"), WebText("en", "wg.q.mobility"));
   EXPECT_TRUE(std::any_of(WebLanguages().begin(), WebLanguages().end(),
                           [](const WebLanguage& l) { return l.code == "ps" && l.rtl; }));
+}
+
+// The itext values of the translation `lang` ("پښتو (ps)"), entities read as the characters
+// they stand for (all of them neutral: & < > " ').
+std::vector<std::string> TranslationValues(const std::string& xml, const std::string& lang) {
+  const std::string open = "<translation lang=\"" + lang + "\"";
+  std::size_t at = xml.find(open);
+  if (at == std::string::npos) return {};
+  const std::size_t end = xml.find("</translation>", at);
+  std::vector<std::string> values;
+  for (at = xml.find("<value>", at); at < end; at = xml.find("<value>", at)) {
+    at += 7;
+    std::string value = xml.substr(at, xml.find("</value>", at) - at);
+    for (std::size_t amp; (amp = value.find('&')) != std::string::npos;)
+      value.replace(amp, value.find(';', amp) - amp + 1, "-");
+    values.push_back(value);
+  }
+  return values;
+}
+
+TEST(BuiltinXForms, RightToLeftLabelsBeginAsRightToLeftParagraphs) {
+  BuiltinConfig c = Config();
+  // A configured name in Latin letters and a band with no letters, as deployments have.
+  c.topics.push_back({"wash2", "WASH", std::string("WASH روغتیا")});
+  c.feedback_categories.push_back({"n1", "1-2", std::string("1-2")});
+  int rtl_languages = 0;
+  for (const auto& l : WebLanguages()) {
+    const std::string lang = std::string(l.name) + " (" + std::string(l.code) + ")";
+    for (const auto& form : GenerateBuiltinXForms(c)) {
+      SCOPED_TRACE(form.kind + " " + lang);
+      ASSERT_TRUE(ReadXForm(form.xml)) << "the form parses";
+      const auto values = TranslationValues(form.xml, lang);
+      ASSERT_GT(values.size(), 20u);
+      for (const auto& v : values) {
+        if (l.rtl)
+          EXPECT_EQ(FirstStrong(v), Direction::kRightToLeft) << v;
+        else
+          EXPECT_EQ(v.find("\xE2\x80\x8F"), std::string::npos) << "no mark outside RTL: " << v;
+      }
+    }
+    rtl_languages += l.rtl;
+  }
+  EXPECT_GE(rtl_languages, 1) << "Pashto";
+}
+
+TEST(Bidi, TheFirstStrongCharacterDecides) {
+  EXPECT_EQ(FirstStrong("د ډلې بحث"), Direction::kRightToLeft);
+  EXPECT_EQ(FirstStrong("PSC نمره"), Direction::kLeftToRight);
+  EXPECT_EQ(FirstStrong(" (۱۸-۵۹) ښځې"), Direction::kRightToLeft) << "digits are weak";
+  EXPECT_EQ(FirstStrong("18-59 women"), Direction::kLeftToRight);
+  EXPECT_EQ(FirstStrong("٠-٤ / 0-4"), Direction::kNone);
+  EXPECT_EQ(FirstStrong("Українська"), Direction::kLeftToRight);
+  EXPECT_EQ(FirstStrong("\xE2\x80\x8F"
+                        "ABC"),
+            Direction::kRightToLeft)
+      << "RLM";
+  EXPECT_EQ(FirstStrong("\xFF\xFE"), Direction::kNone) << "malformed UTF-8";
+  EXPECT_EQ(RightToLeftParagraph("پښتو"), "پښتو");
+  EXPECT_EQ(RightToLeftParagraph("PSC"),
+            "\xE2\x80\x8F"
+            "PSC");
+  EXPECT_EQ(RightToLeftParagraph("1-2"),
+            "\xE2\x80\x8F"
+            "1-2");
+  EXPECT_EQ(RightToLeftParagraph(RightToLeftParagraph("PSC")), RightToLeftParagraph("PSC"));
 }
 
 TEST(BuiltinXForms, ConfiguredOptionsAreLabelledAsTheWebAppLabelsThem) {

@@ -4,6 +4,7 @@
 
 #include "core/id.hpp"
 #include "core/xml_text.hpp"
+#include "xforms/builtin/bidi.hpp"
 
 namespace mobilise::xforms::builtin {
 namespace {
@@ -12,25 +13,28 @@ constexpr std::string_view kRoot = "/data";
 
 std::string LanguageName(const Language& l) { return l.name + " (" + l.code + ")"; }
 
-// Every text of the form in every language, by itext id.
-void WriteText(std::ostream& out, const std::string& id, const Text& text, std::size_t lang) {
+// Every text of the form in every language, by itext id; in a right-to-left language each text
+// begins as a right-to-left paragraph (bidi.hpp).
+void WriteText(std::ostream& out, const std::string& id, const Text& text, std::size_t lang,
+               bool rtl) {
   if (text.empty()) return;
   out << "<text";
   WriteXmlAttribute(out, "id", id);
   out << "><value>";
-  WriteXmlEscaped(out, lang < text.size() ? text[lang] : text.front(), false);
+  const std::string& value = lang < text.size() ? text[lang] : text.front();
+  WriteXmlEscaped(out, rtl ? RightToLeftParagraph(value) : value, false);
   out << "</value></text>";
 }
 
 void WriteTexts(std::ostream& out, const std::vector<Node>& nodes, const std::string& parent,
-                std::size_t lang) {
+                std::size_t lang, bool rtl) {
   for (const auto& n : nodes) {
     const std::string path = parent + "/" + n.name;
-    WriteText(out, path + ":label", n.label, lang);
-    WriteText(out, path + ":hint", n.hint, lang);
+    WriteText(out, path + ":label", n.label, lang, rtl);
+    WriteText(out, path + ":hint", n.hint, lang, rtl);
     for (const auto& item : n.items)
-      WriteText(out, path + "/" + item.value + ":label", item.label, lang);
-    WriteTexts(out, n.children, path, lang);
+      WriteText(out, path + "/" + item.value + ":label", item.label, lang, rtl);
+    WriteTexts(out, n.children, path, lang, rtl);
   }
 }
 
@@ -41,7 +45,7 @@ void WriteItext(std::ostream& out, const FormSpec& spec) {
     WriteXmlAttribute(out, "lang", LanguageName(spec.languages[i]));
     if (i == 0) out << " default=\"true()\"";
     out << '>';
-    WriteTexts(out, spec.questions, std::string(kRoot), i);
+    WriteTexts(out, spec.questions, std::string(kRoot), i, spec.languages[i].rtl);
     out << "</translation>";
   }
   out << "</itext>";

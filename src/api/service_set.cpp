@@ -1,0 +1,45 @@
+#include "api/service_set.hpp"
+
+namespace mobilise::api {
+
+ServiceSet::ServiceSet(domain::UnitOfWorkFactory& db, const Clock& clock, domain::BlobStore& blobs,
+                       domain::AuthPolicy policy)
+    : areas(db, clock),
+      users(db, clock),
+      auth(db, clock, policy),
+      audit(db, clock),
+      registry_config(db, clock),
+      institutions(db, clock),
+      households(db, clock),
+      registry_summary(db, clock),
+      feedback(db, clock),
+      activities(db, clock, blobs),
+      trainings(db, clock),
+      indicators(db, clock),
+      targets(db, clock),
+      reports(db, clock, indicators),
+      collect_devices(db, clock),
+      xforms(db, clock),
+      submissions(db, clock),
+      api{db,
+          areas,
+          users,
+          auth,
+          audit,
+          registry_config,
+          institutions,
+          households,
+          registry_summary,
+          feedback,
+          activities,
+          trainings,
+          indicators,
+          targets,
+          reports,
+          collect_devices,
+          xforms,
+          submissions,
+          blobs,
+          clock} {}
+
+}  // namespace mobilise::api
