@@ -56,8 +56,8 @@ std::vector<OperationSchema> CollectOperations() {
 }
 
 std::vector<const ShapeBase*> CollectShapes() {
-  return {&CollectDeviceShape(), &NewCollectDeviceShape(), &XFormShape(), &SubmissionPageShape(),
-          &SubmissionViewShape()};
+  return {&CollectDeviceShape(),  &NewCollectDeviceShape(), &XFormShape(),
+          &SubmissionPageShape(), &SubmissionViewShape(),   &FormSchemaShape()};
 }
 
 }  // namespace mobilise::api::openapi_table

@@ -9,6 +9,7 @@
 
 #include "importers/xml_stream.hpp"
 #include "xforms/labels.hpp"
+#include "xforms/xml_names.hpp"
 
 namespace mobilise::xforms {
 namespace {
@@ -254,12 +255,7 @@ const ControlLabels* FormLabels::Find(std::string_view path) const {
 
 Result<FormLabels> ReadLabels(std::string_view xml) {
   LabelHandler handler;
-  importers::detail::XmlStream stream(handler, "the XForm");
-  if (auto fed = stream.Feed(xml, true); !fed) {
-    Error error = fed.error();
-    error.fields.emplace("xml", problem::Invalid());
-    return Fail(std::move(error));
-  }
+  if (auto fed = FeedXForm(handler, xml); !fed) return Fail(fed.error());
   return handler.Finish();
 }
 

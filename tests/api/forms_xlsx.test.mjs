@@ -280,8 +280,8 @@ for (const backend of ['sqlite', 'postgres'])
         assert.deepEqual(item.assignments.device_ids, [], `${who}: no devices`);
         assert.equal((await c.get(`/api/v1/forms/${above.id}`)).status, 200, who);
         assert.equal((await c.get(`/api/v1/forms/${byDevice.id}/schema`)).status, 200, who);
-        assert.equal((await c.get(`/api/v1/forms/${other.id}`)).status, 404, who);
-        assert.equal((await c.get(`/api/v1/forms/${none.id}/schema`)).status, 404, who);
+        assert.equal((await c.get(`/api/v1/forms/${other.id}`)).status, 403, who);
+        assert.equal((await c.get(`/api/v1/forms/${none.id}/schema`)).status, 403, who);
         // Read-only: no publish, assignment, state change or version XML.
         assert.equal(
           (await c.post(`/api/v1/forms/${above.id}/publish`, { version: '1' })).status,

@@ -96,7 +96,7 @@ Result<XForm> XFormService::Get(const Actor& actor, const std::string& id) {
   if (!form) return Fail(form.error());
   if (actor.system || actor.HasPermission(Permission::kConfigWrite)) return form;
   if (!actor.HasPermission(Permission::kRegistryRead)) return Fail(Error::Forbidden());
-  if (!ReaderSeesForm(*uow, actor, *form)) return Fail(Error::NotFound("form"));
+  if (!ReaderSeesForm(*uow, actor, *form)) return Fail(Error::Forbidden());
   return ReaderView(std::move(*form));
 }
 

@@ -36,8 +36,7 @@ class XFormService {
   XFormService(UnitOfWorkFactory& db, const Clock& clock) : db_(db), clock_(clock) {}
 
   // Every form to an administrator; to a reader, the forms ReaderSeesForm gives, without their
-  // device assignments; forbidden to anyone else. Get: not found for a form a reader does not
-  // see.
+  // device assignments; forbidden to anyone else (Get: also for a form the reader is not shown).
   Result<std::vector<XForm>> List(const Actor& actor);
   Result<XForm> Get(const Actor& actor, const std::string& id);
   // A version with its XML's hash: administrators only (the XML download).
