@@ -1,6 +1,8 @@
 # Mobilise: the two commands a newcomer needs are `make run` and `make test`.
 BUILD        ?= build
 BUILD_BENCH  ?= build-release
+BUILD_ASAN   ?= build-asan
+FUZZ_SECONDS ?= 180
 DB           ?= data/mobilise.db
 LISTEN       ?= 127.0.0.1:8080
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -14,10 +16,11 @@ DEBIAN_PACKAGES := g++ cmake ninja-build ccache pkg-config make \
   libsodium-dev libssl-dev libexpected-dev zlib1g-dev \
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev \
   libgtest-dev libgmock-dev libbenchmark-dev \
-  wrk hyperfine chromium poppler-utils python3 python3-venv zip unzip bc curl clang-format
+  wrk hyperfine chromium poppler-utils python3 python3-venv zip unzip bc curl clang-format \
+  clang libfuzzer-14-dev
 
 .PHONY: deps deps-debian deps-npm deps-pyxform build build-server build-web run test bench clean format format-check \
-  size-check
+  size-check build-checked test-checked fuzz
 
 deps: deps-debian deps-npm deps-pyxform
 
@@ -77,6 +80,36 @@ run: build
 
 test: build format-check size-check
 	cd $(BUILD) && ctest --output-on-failure -j2 --timeout 900
+	$(MAKE) test-checked
+
+# The checked build (clang): AddressSanitizer with LeakSanitizer and UndefinedBehaviorSanitizer on
+# everything, plus the libFuzzer targets of fuzz/. Its unit and API tests (the server binary
+# instrumented) must pass with no sanitizer report: reports are written to files, printed, and
+# fail the run even when the process that made one did not fail a test (a server's leak at exit).
+# Its fuzz tests replay the committed corpora and run each target for a few thousand inputs.
+SANITIZER_REPORTS = $(abspath $(BUILD_ASAN))/sanitizer-reports
+CHECKED_LABELS   ?= unit|api|fuzz
+CHECKED_ENV = ASAN_OPTIONS=detect_leaks=1:check_initialization_order=1:log_path=$(SANITIZER_REPORTS)/asan \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$(SANITIZER_REPORTS)/ubsan
+
+build-checked: deps
+	@[ -f $(BUILD_ASAN)/build.ninja ] || cmake -S . -B $(BUILD_ASAN) -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+	  -DCMAKE_CXX_COMPILER=clang++ -DMOBILISE_SANITIZE=ON -DMOBILISE_FUZZ=ON
+	cmake --build $(BUILD_ASAN)
+	@ln -sfn $(PYXFORM_VENV) $(BUILD_ASAN)/pyxform  # the API tests' XLSForm converter
+
+test-checked: build-checked
+	@rm -rf $(SANITIZER_REPORTS) && mkdir -p $(SANITIZER_REPORTS)
+	@cd $(BUILD_ASAN) && $(CHECKED_ENV) ctest --output-on-failure -j2 --timeout 900 -L '$(CHECKED_LABELS)'; \
+	  status=$$?; \
+	  if [ -n "$$(ls -A $(SANITIZER_REPORTS))" ]; then \
+	    cat $(SANITIZER_REPORTS)/*; echo "test-checked: sanitizer reports in $(SANITIZER_REPORTS)"; exit 1; \
+	  fi; exit $$status
+
+# Runs each fuzz target for FUZZ_SECONDS, growing $(BUILD_ASAN)/fuzz-corpus from fuzz/corpus;
+# what it finds is in $(BUILD_ASAN)/fuzz-findings (make each one a unit test, then fix it).
+fuzz: build-checked
+	fuzz/run.sh $(BUILD_ASAN) $(FUZZ_SECONDS)
 
 # clang-format owns the C++ (.clang-format), Prettier the web app and the JavaScript tests
 # (.prettierrc.json). The tree-wide reformat is listed in .git-blame-ignore-revs.
@@ -103,4 +136,4 @@ bench: deps build-web
 	bench/run.sh $(BUILD_BENCH)/apps/mobilise/mobilise
 
 clean:
-	rm -rf $(BUILD) $(BUILD_BENCH) web/dist
+	rm -rf $(BUILD) $(BUILD_BENCH) $(BUILD_ASAN) web/dist

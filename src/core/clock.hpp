@@ -12,9 +12,10 @@ namespace mobilise {
 using TimePoint = std::chrono::system_clock::time_point;
 
 std::string FormatTimestamp(TimePoint t);
-// Accepts "YYYY-MM-DD" (midnight UTC) or "YYYY-MM-DDTHH:MM:SS[.fff]Z".
+// Accepts "YYYY-MM-DD" (midnight UTC) or "YYYY-MM-DDTHH:MM:SS[.fff]Z", years 1678 to 2261 (what
+// a TimePoint holds).
 std::optional<TimePoint> ParseTimestamp(std::string_view text);
-// A calendar date "YYYY-MM-DD" that exists.
+// A calendar date "YYYY-MM-DD" that exists (any year from 0000 to 9999).
 bool IsValidDate(std::string_view text);
 
 // The time as services see it. Injected into every service (app/ hands them one SystemClock), so

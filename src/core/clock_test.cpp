@@ -24,6 +24,20 @@ TEST(Clock, RejectsImpossibleDates) {
   EXPECT_FALSE(IsValidDate("2026-01-31T00:00:00Z"));
 }
 
+TEST(Clock, RejectsDatesBeyondWhatATimePointHolds) {
+  EXPECT_FALSE(ParseTimestamp("0365-04-29"));
+  EXPECT_FALSE(ParseTimestamp("1677-12-31"));
+  EXPECT_FALSE(ParseTimestamp("2262-01-01"));
+  EXPECT_FALSE(ParseTimestamp("9999-12-31T23:59:59Z"));
+  EXPECT_EQ(FormatTimestamp(*ParseTimestamp("1678-01-01")), "1678-01-01T00:00:00.000Z");
+  EXPECT_EQ(FormatTimestamp(*ParseTimestamp("2261-12-31T23:59:59.999Z")),
+            "2261-12-31T23:59:59.999Z");
+  // A date is still a date (a typo's "2999" is in the future, not malformed).
+  EXPECT_TRUE(IsValidDate("0365-04-29"));
+  EXPECT_TRUE(IsValidDate("2999-01-01"));
+  EXPECT_FALSE(IsValidDate("2999-02-29"));
+}
+
 TEST(Clock, FixedClockSaysWhatItIsTold) {
   FixedClock clock("2024-02-28T23:59:59.500Z");
   EXPECT_EQ(clock.Timestamp(), "2024-02-28T23:59:59.500Z");
