@@ -26,7 +26,7 @@ Api::Api(Services services, ApiOptions options)
   AddReportRoutes(table, services_);
   AddSyncRoutes(table, services_);
   AddCollectDeviceRoutes(table, services_, options_);
-  AddXFormRoutes(table, services_);
+  AddXFormRoutes(table, services_, options_);
   AddSubmissionRoutes(table, services_);
   openrosa::AddOpenRosaRoutes(table, services_, options_);
   AddOpsRoutes(table, services_, options_, router_);

@@ -19,13 +19,14 @@ std::vector<OperationSchema> CollectOperations() {
       {"GET", "/api/v1/devices/{id}", 200, One(&CollectDeviceShape), none},
       {"DELETE", "/api/v1/devices/{id}", 204, none, none},
       {"GET", "/api/v1/forms", 200, OnlyItemsOf(&XFormShape), none},
-      // The body is the XForm itself (application/xml).
+      // The body is the XForm (application/xml) or the XLSForm (.xlsx/.xls types) itself.
       {"POST", "/api/v1/forms", 201, One(&XFormShape), none},
       {"GET", "/api/v1/forms/{id}", 200, One(&XFormShape), none},
       {"PATCH", "/api/v1/forms/{id}", 200, One(&XFormShape), Reads(ReadFormState)},
       {"POST", "/api/v1/forms/{id}/publish", 200, One(&XFormShape), Reads(ReadPublishVersion)},
       {"PUT", "/api/v1/forms/{id}/assignments", 200, One(&XFormShape), Reads(ReadFormAssignments)},
       {"GET", "/api/v1/forms/{id}/versions/{file}", 200, none, none},
+      {"GET", "/api/v1/forms/{id}/schema", 200, One(&FormSchemaShape), none},
       {"GET", "/api/v1/forms/{id}/submissions", 200, One(&SubmissionPageShape), none},
       {"GET", "/api/v1/submissions/{id}", 200, One(&SubmissionViewShape), none},
       {"PATCH", "/api/v1/submissions/{id}", 200, One(&SubmissionViewShape), Reads(ReadReview)},
@@ -55,8 +56,8 @@ std::vector<OperationSchema> CollectOperations() {
 }
 
 std::vector<const ShapeBase*> CollectShapes() {
-  return {&CollectDeviceShape(), &NewCollectDeviceShape(), &XFormShape(), &SubmissionPageShape(),
-          &SubmissionViewShape()};
+  return {&CollectDeviceShape(),  &NewCollectDeviceShape(), &XFormShape(),
+          &SubmissionPageShape(), &SubmissionViewShape(),   &FormSchemaShape()};
 }
 
 }  // namespace mobilise::api::openapi_table

@@ -27,7 +27,7 @@ void AddIndicatorRoutes(RouteTable& table, Services& services);
 void AddReportRoutes(RouteTable& table, Services& services);
 void AddSyncRoutes(RouteTable& table, Services& services);
 void AddCollectDeviceRoutes(RouteTable& table, Services& services, const ApiOptions& options);
-void AddXFormRoutes(RouteTable& table, Services& services);
+void AddXFormRoutes(RouteTable& table, Services& services, const ApiOptions& options);
 void AddSubmissionRoutes(RouteTable& table, Services& services);
 void AddRegistryImportRoutes(RouteTable& table, Services& services, const ApiOptions& options);
 void AddOpsRoutes(RouteTable& table, Services& services, const ApiOptions& options,

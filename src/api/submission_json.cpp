@@ -108,6 +108,7 @@ const Shape<SubmissionView>& SubmissionViewShape() {
       Shape<V>("Submission")
           .Include(SubmissionRowShape(),
                    [](const V& v) -> const SubmissionRow& { return v.detail.row; })
+          .Computed("form_version", [](const V& v) { return v.detail.row.submission.form_version; })
           .Field("values", &V::values)
           .Nested("attachments", AttachmentViewShape(), Attachments)
           .Nested("comments", CommentShape(), [](const V& v) { return v.detail.comments; });

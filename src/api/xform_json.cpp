@@ -24,7 +24,52 @@ const Shape<FormAssignments>& AssignmentsShape() {
   return shape;
 }
 
+const Shape<xforms::ChoiceLabel>& ChoiceShape() {
+  using C = xforms::ChoiceLabel;
+  static const auto shape =
+      Shape<C>("XFormChoice").Field("value", &C::value).Field("label", &C::label);
+  return shape;
+}
+
+const Shape<SchemaField>& SchemaFieldShape() {
+  using F = SchemaField;
+  static const auto shape =
+      Shape<F>("XFormSchemaField")
+          .Field("path", &F::path)
+          .Field("type", &F::type)
+          .Field("repeat", &F::repeat)
+          .Field("label", &F::label)
+          .Nested("choices", ChoiceShape(), [](const F& f) { return f.choices; });
+  return shape;
+}
+
 }  // namespace
+
+FormSchema SchemaOf(const std::string& form_id, const xforms::FormDefinition& form,
+                    const xforms::FormLabels& labels) {
+  FormSchema out{form_id, form.version, labels.languages, labels.default_language, {}};
+  for (const xforms::Field& f : form.fields) {
+    SchemaField field{f.path, f.type, f.repeat, {}, {}};
+    if (const xforms::ControlLabels* c = labels.Find(f.path)) {
+      field.label = c->label;
+      field.choices = c->choices;
+    }
+    out.fields.push_back(std::move(field));
+  }
+  return out;
+}
+
+const Shape<FormSchema>& FormSchemaShape() {
+  using S = FormSchema;
+  static const auto shape =
+      Shape<S>("XFormSchema")
+          .Field("form_id", &S::form_id)
+          .Field("version", &S::version)
+          .Field("languages", &S::languages)
+          .Field("default_language", &S::default_language)
+          .Nested("fields", SchemaFieldShape(), [](const S& s) { return s.fields; });
+  return shape;
+}
 
 const Shape<XForm>& XFormShape() {
   static const auto shape =

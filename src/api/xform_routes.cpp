@@ -1,8 +1,12 @@
-// /api/v1/forms: XForms uploaded raw (an XLSForm upload is CUSTOM's), versions, publishing,
+// /api/v1/forms: XForms and XLSForms uploaded raw (the body is the file), versions, publishing,
 // state and assignments (docs/openrosa.md).
+#include <algorithm>
+
+#include "api/import_io.hpp"
 #include "api/openrosa/form_files.hpp"
 #include "api/routes.hpp"
 #include "api/xform_json.hpp"
+#include "importers/xlsform.hpp"
 
 namespace mobilise::api {
 namespace {
@@ -18,15 +22,78 @@ http::Response GetForm(Services& s, Call& c) {
   return Reply(s.xforms.Get(c.actor(), c.param("id")), 200, FormJson);
 }
 
-// The body is an XForm (Content-Type application/xml or text/xml).
-http::Response UploadForm(Services& s, Call& c) {
+bool IsXml(std::string_view type) {
+  return type.starts_with("application/xml") || type.starts_with("text/xml");
+}
+
+bool IsSpreadsheet(std::string_view type) {
+  return type.starts_with("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") ||
+         type.starts_with("application/vnd.ms-excel");
+}
+
+// The converter's refusal (pyxform's words, with the row when it names one) on field `file`.
+Error OnFile(Error error) {
+  if (error.code != ErrorCode::kValidation || error.fields.empty()) return error;
+  const std::string text = FieldTexts(error.fields).begin()->second;
+  FieldProblem why = error.fields.begin()->second;
+  return Error::Validation("the XLSForm could not be converted: " + text,
+                           {{"file", std::move(why)}});
+}
+
+// The XForm pyxform makes of an XLSForm body, with the workbook kept beside it (source_hash).
+Result<domain::XFormUpload> FromSpreadsheet(ImportDeps& d, std::string_view xlsx) {
+  auto xml = importers::ConvertXlsForm(xlsx, {d.o.xlsform_command});
+  if (!xml) return Fail(OnFile(xml.error()));
+  auto upload = openrosa::PrepareUpload(d.s.blobs, *xml, domain::FormKind::kCustom);
+  if (!upload) return Fail(OnFile(upload.error()));
+  upload->source_hash = d.s.blobs.Put(xlsx);
+  return upload;
+}
+
+// The body is an XForm (application/xml, text/xml) or an XLSForm (.xlsx/.xls types), converted
+// by the configured command; only administrators upload, so nothing runs for anyone else.
+http::Response UploadForm(ImportDeps& d, Call& c) {
   const std::string_view type = c.request.Header("content-type");
-  if (!type.starts_with("application/xml") && !type.starts_with("text/xml")) {
-    return ErrorResponse(Error::Validation("send an XForm as application/xml (or an XLSForm)"));
+  if (!IsXml(type) && !IsSpreadsheet(type)) {
+    return ErrorResponse(Error::Field(
+        "file", problem::OneOf(std::vector<std::string>{
+                    "application/xml", "text/xml",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "application/vnd.ms-excel"})));
   }
-  auto upload = openrosa::PrepareUpload(s.blobs, c.request.body, domain::FormKind::kCustom);
-  if (!upload) return ErrorResponse(upload.error());
-  return Reply(s.xforms.Upload(c.actor(), *upload), 201, FormJson);
+  if (!c.actor().HasPermission(domain::Permission::kConfigWrite)) {
+    return ErrorResponse(Error::Forbidden());
+  }
+  auto upload = IsXml(type)
+                    ? openrosa::PrepareUpload(d.s.blobs, c.request.body, domain::FormKind::kCustom)
+                    : FromSpreadsheet(d, c.request.body);
+  if (!upload) {
+    http::Response refused = ErrorResponse(upload.error());
+    // A workbook the converter refuses is well sent but cannot be processed: 422.
+    if (!IsXml(type) && upload.error().code == ErrorCode::kValidation) refused.status = 422;
+    return refused;
+  }
+  return Reply(d.s.xforms.Upload(c.actor(), *upload), 201, FormJson);
+}
+
+// A version's questions, groups and choices with their labels (?version=, else the published
+// version, else the newest): for whoever may read the form, to show submissions by label.
+http::Response FormSchemaJson(Services& s, Call& c) {
+  auto form = s.xforms.Get(c.actor(), c.param("id"));
+  if (!form) return ErrorResponse(form.error());
+  std::optional<std::string> version = QueryText(c.request, "version");
+  if (!version) version = form->published_version;
+  if (!version && !form->versions.empty()) version = form->versions.back().version;
+  auto v = std::find_if(form->versions.begin(), form->versions.end(),
+                        [&](const domain::XFormVersion& x) { return x.version == version; });
+  if (v == form->versions.end()) return ErrorResponse(Error::NotFound("form version"));
+  auto xml = s.blobs.Get(v->xml_hash);
+  if (!xml) return ErrorResponse(Error::Internal("a form's XML is missing"));
+  auto definition = xforms::ReadXForm(*xml);
+  auto labels = xforms::ReadLabels(*xml);
+  if (!definition || !labels)
+    return ErrorResponse(Error::Internal("a stored form no longer reads"));
+  return Json(200, FormSchemaShape().Write(SchemaOf(form->id, *definition, *labels)));
 }
 
 http::Response PublishForm(Services& s, Call& c) {
@@ -66,19 +133,21 @@ http::Response FormVersionXml(Services& s, Call& c) {
 
 }  // namespace
 
-void AddXFormRoutes(RouteTable& t, Services& s) {
+void AddXFormRoutes(RouteTable& t, Services& s, const ApiOptions& o) {
   // clang-format off
   static constexpr AuthedRoute<Services> kRoutes[] = {
       {"GET", "/api/v1/forms", ListForms},
-      {"POST", "/api/v1/forms", UploadForm},
       {"GET", "/api/v1/forms/{id}", GetForm},
       {"PATCH", "/api/v1/forms/{id}", UpdateForm},
       {"POST", "/api/v1/forms/{id}/publish", PublishForm},
       {"PUT", "/api/v1/forms/{id}/assignments", AssignForm},
       {"GET", "/api/v1/forms/{id}/versions/{file}", FormVersionXml},
+      {"GET", "/api/v1/forms/{id}/schema", FormSchemaJson},
   };
   // clang-format on
   t.Authed(s, kRoutes);
+  static constexpr AuthedRoute<ImportDeps> kUpload[] = {{"POST", "/api/v1/forms", UploadForm}};
+  t.Authed(ImportDeps{s, o}, kUpload);
 }
 
 }  // namespace mobilise::api

@@ -33,6 +33,22 @@ std::string PoolMetrics(storage::Database& db) {
          std::to_string(s.waits) + "\n";
 }
 
+// A relative tool path (the default `tools/xlsform/xls2xform`) from the working directory, else
+// from the directories above the binary (build/apps/mobilise/mobilise lies in the source tree);
+// a bare name is left to PATH.
+std::string FindTool(const std::string& command) {
+  namespace fs = std::filesystem;
+  const fs::path tool(command);
+  if (tool.is_absolute() || !tool.has_parent_path()) return command;
+  std::error_code ec;
+  if (fs::exists(tool, ec)) return fs::absolute(tool, ec).string();
+  for (fs::path dir = fs::read_symlink("/proc/self/exe", ec).parent_path();
+       !ec && dir.has_relative_path(); dir = dir.parent_path()) {
+    if (fs::exists(dir / tool, ec)) return (dir / tool).string();
+  }
+  return command;
+}
+
 http::ServerOptions ServerOptionsOf(const Config& config,
                                     const std::pair<std::string, unsigned short>& listen,
                                     std::size_t upload_body_limit) {
@@ -96,7 +112,7 @@ int RunServer(const Config& config, const std::string& version) {
   options.secure_cookie = config.secure_cookie;
   options.metrics = &metrics;
   options.version = version;
-  options.xlsform_command = config.xlsform_command;
+  options.xlsform_command = FindTool(config.xlsform_command);
   options.extra_metrics = [&db] { return PoolMetrics(*db); };
   options.public_url = config.public_url;
   options.submission_limit = options.import_limit;  // the upload limit (http::IsUpload)

@@ -128,12 +128,7 @@ class XFormHandler final : public importers::detail::XmlHandler {
 
 Result<FormDefinition> ReadXForm(std::string_view xml) {
   XFormHandler handler;
-  importers::detail::XmlStream stream(handler, "the XForm");
-  if (auto fed = stream.Feed(xml, true); !fed) {
-    Error error = fed.error();
-    error.fields.emplace("xml", problem::Invalid());
-    return Fail(std::move(error));
-  }
+  if (auto fed = FeedXForm(handler, xml); !fed) return Fail(fed.error());
   return handler.Finish();
 }
 

@@ -4,6 +4,16 @@
 
 namespace mobilise::xforms {
 
+Status FeedXForm(importers::detail::XmlHandler& handler, std::string_view xml) {
+  importers::detail::XmlStream stream(handler, "the XForm");
+  if (auto fed = stream.Feed(xml, true); !fed) {
+    Error error = fed.error();
+    error.fields.emplace("xml", problem::Invalid());
+    return Fail(std::move(error));
+  }
+  return {};
+}
+
 std::string BareType(std::string_view type) {
   std::size_t colon = type.rfind(':');
   return std::string(colon == std::string_view::npos ? type : type.substr(colon + 1));

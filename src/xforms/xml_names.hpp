@@ -6,7 +6,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/result.hpp"
+#include "importers/xml_stream.hpp"
+
 namespace mobilise::xforms {
+
+// Feeds the whole XForm `xml` to `handler` (DOCTYPEs refused); XML that cannot be read is an
+// error with field "xml" (invalid).
+Status FeedXForm(importers::detail::XmlHandler& handler, std::string_view xml);
 
 // "xsd:int" -> "int"; "string" stays.
 std::string BareType(std::string_view type);

@@ -50,7 +50,9 @@ Snapshot ReviewSnapshot(const Submission& s) {
   return {{"review_state", std::string(ToString(s.review_state))}};
 }
 
-SubmissionListQuery ScopedQuery(const Actor& actor, const std::string& form_id) {
+}  // namespace
+
+SubmissionListQuery ReaderQuery(const Actor& actor, const std::string& form_id) {
   SubmissionListQuery q;
   q.form_id = form_id;
   q.programme_wide = actor.system || actor.CanAtRoot(Permission::kRegistryRead);
@@ -58,8 +60,6 @@ SubmissionListQuery ScopedQuery(const Actor& actor, const std::string& form_id) 
                          : actor.Scope(Permission::kRegistryRead);
   return q;
 }
-
-}  // namespace
 
 std::vector<SubmissionValue> QuestionValues(
     const std::vector<std::pair<std::string, std::string>>& leaves) {
@@ -86,7 +86,7 @@ Result<SubmissionPage> SubmissionReviewService::List(const Actor& actor, const s
                                                      int limit) {
   auto uow = db_.Begin(false);
   if (!uow->XForms().Get(form_id)) return Fail(Error::NotFound("form"));
-  SubmissionListQuery q = ScopedQuery(actor, form_id);
+  SubmissionListQuery q = ReaderQuery(actor, form_id);
   q.review_state = review_state;
   if (area_id) {
     const auto area = uow->Areas().Get(*area_id);
@@ -185,7 +185,7 @@ Result<XForm> SubmissionReviewService::Exportable(const Actor& actor, const std:
 Status SubmissionReviewService::ForEach(
     const Actor& actor, const std::string& form_id,
     const std::function<Status(const ExportedSubmission&)>& each) {
-  SubmissionListQuery q = ScopedQuery(actor, form_id);
+  SubmissionListQuery q = ReaderQuery(actor, form_id);
   q.limit = kExportPage;
   for (;;) {
     std::vector<SubmissionRow> rows;

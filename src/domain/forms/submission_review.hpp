@@ -53,6 +53,10 @@ struct SubmissionValue {
   std::optional<double> number;
 };
 
+// The query of a form's current submissions `actor` may read (kRegistryRead's scope; those
+// without an area too for programme-wide readers).
+SubmissionListQuery ReaderQuery(const Actor& actor, const std::string& form_id);
+
 class SubmissionReviewRepository {
  public:
   virtual ~SubmissionReviewRepository() = default;

@@ -1,6 +1,8 @@
 #include "domain/forms/xform_service.hpp"
 
 #include "core/id.hpp"
+#include "domain/forms/submission_review.hpp"
+#include "domain/forms/xform_rules.hpp"
 
 namespace mobilise::domain {
 namespace {
@@ -42,7 +44,27 @@ Result<XForm> FormFor(UnitOfWork& uow, const std::string& id) {
   return *form;
 }
 
+// A reader's view of a form: no devices (they are the administrators' business).
+XForm ReaderView(XForm form) {
+  form.device_ids.clear();
+  return form;
+}
+
 }  // namespace
+
+bool ReaderSeesForm(UnitOfWork& uow, const Actor& actor, const XForm& form) {
+  std::vector<std::string> read_paths, assigned_paths;
+  for (const Grant& g : actor.grants) {
+    if (actor.Can(Permission::kRegistryRead, g.area_path)) read_paths.push_back(g.area_path);
+  }
+  for (const std::string& id : form.area_ids) {
+    if (auto area = uow.Areas().Get(id)) assigned_paths.push_back(area->path);
+  }
+  if (AssignedNearReader(assigned_paths, read_paths)) return true;
+  SubmissionListQuery q = ReaderQuery(actor, form.id);
+  q.limit = 1;
+  return !uow.SubmissionReviews().List(q).empty();
+}
 
 bool SeesForm(XFormRepository& forms, const Actor& actor, const std::string& device_id,
               const XForm& form) {
@@ -58,17 +80,24 @@ bool SeesForm(XFormRepository& forms, const Actor& actor, const std::string& dev
 }
 
 Result<std::vector<XForm>> XFormService::List(const Actor& actor) {
-  if (!actor.system && !actor.HasPermission(Permission::kConfigWrite)) {
-    return Fail(Error::Forbidden());
+  auto uow = db_.Begin(false);
+  if (actor.system || actor.HasPermission(Permission::kConfigWrite)) return uow->XForms().List();
+  if (!actor.HasPermission(Permission::kRegistryRead)) return Fail(Error::Forbidden());
+  std::vector<XForm> out;
+  for (XForm& form : uow->XForms().List()) {
+    if (ReaderSeesForm(*uow, actor, form)) out.push_back(ReaderView(std::move(form)));
   }
-  return db_.Begin(false)->XForms().List();
+  return out;
 }
 
 Result<XForm> XFormService::Get(const Actor& actor, const std::string& id) {
-  auto form = FormFor(*db_.Begin(false), id);
+  auto uow = db_.Begin(false);
+  auto form = FormFor(*uow, id);
   if (!form) return Fail(form.error());
-  if (auto ok = MayManage(actor); !ok) return Fail(ok.error());
-  return form;
+  if (actor.system || actor.HasPermission(Permission::kConfigWrite)) return form;
+  if (!actor.HasPermission(Permission::kRegistryRead)) return Fail(Error::Forbidden());
+  if (!ReaderSeesForm(*uow, actor, *form)) return Fail(Error::Forbidden());
+  return ReaderView(std::move(*form));
 }
 
 Result<XFormVersion> XFormService::Version(const Actor& actor, const std::string& id,

@@ -1,7 +1,9 @@
 // XForms: raw upload (a new form or a new version of one), publish, state, assignments, and what
 // a device or staff member sees of them on the OpenRosa side. The API reads the XForm
 // (xforms::ReadXForm) and stores its bytes in the BlobStore; this service keeps the rows.
-// Writes need config.write (administrators) and are audited. Thread-safe.
+// Writes need config.write (administrators) and are audited. Readers of submissions
+// (registry.read) list and get, read-only, the forms that concern them (ReaderSeesForm).
+// Thread-safe.
 #pragma once
 
 #include <optional>
@@ -33,8 +35,11 @@ class XFormService {
  public:
   XFormService(UnitOfWorkFactory& db, const Clock& clock) : db_(db), clock_(clock) {}
 
+  // Every form to an administrator; to a reader, the forms ReaderSeesForm gives, without their
+  // device assignments; forbidden to anyone else (Get: also for a form the reader is not shown).
   Result<std::vector<XForm>> List(const Actor& actor);
   Result<XForm> Get(const Actor& actor, const std::string& id);
+  // A version with its XML's hash: administrators only (the XML download).
   Result<XFormVersion> Version(const Actor& actor, const std::string& id,
                                const std::string& version);
   // A new form, or a new (unpublished) version of the form with this xml_form_id: the same
@@ -71,6 +76,11 @@ class XFormService {
   UnitOfWorkFactory& db_;
   const Clock& clock_;
 };
+
+// Whether a reader of submissions (registry.read, not an administrator) is shown `form`: it is
+// assigned to an area at, above or below one of their read areas (AssignedNearReader), or it
+// has a current submission they may read.
+bool ReaderSeesForm(UnitOfWork& uow, const Actor& actor, const XForm& form);
 
 // Whether `actor` (through `device_id`, "" for none) sees `form` (see Listed).
 bool SeesForm(XFormRepository& forms, const Actor& actor, const std::string& device_id,

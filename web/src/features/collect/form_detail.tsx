@@ -134,13 +134,15 @@ function Versions(p: { form: XForm; canPublish: boolean; onSaved: (f: XForm) => 
                 MD5 <Ltr>{v.md5}</Ltr>
               </div>
               <div class="actions">
-                <a
-                  class="button secondary small"
-                  href={`/api/v1${formPath(form.id)}/versions/${encodeURIComponent(v.version)}.xml`}
-                  download={`${form.xml_form_id}-${v.version || 'form'}.xml`}
-                >
-                  {t('col.downloadXml')}
-                </a>
+                {p.canPublish && (
+                  <a
+                    class="button secondary small"
+                    href={`/api/v1${formPath(form.id)}/versions/${encodeURIComponent(v.version)}.xml`}
+                    download={`${form.xml_form_id}-${v.version || 'form'}.xml`}
+                  >
+                    {t('col.downloadXml')}
+                  </a>
+                )}
                 {p.canPublish && !v.published_at && (
                   <button
                     type="button"

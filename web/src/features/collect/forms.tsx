@@ -1,7 +1,8 @@
 // The forms phones fill in through Collect: Mobilise's own (activities, households, feedback,
 // generated) and the programme's surveys, each with its state, versions and submissions; an
-// administrator uploads an XForm or XLSForm (a new form, or a new version of one), with its
-// progress and the server's complaints listed by field or row.
+// administrator uploads an XForm or XLSForm (.xml, .xlsx, .xls: a new form, or a new version of
+// one), with its progress and the converter's complaint (pyxform's words, naming the row) under
+// the file. Readers of submissions see the list without the upload.
 import { useId, useState } from 'preact/hooks';
 import { ApiError, upload } from '../../api';
 import { FieldErrorList } from '../../components/field_errors';
@@ -111,6 +112,14 @@ export function PublishedVersion({ form }: { form: XForm }) {
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLS = 'application/vnd.ms-excel';
+
+// The type the server reads the file as: an XLSForm workbook (.xlsx, .xls) or an XForm.
+function formType(file: File): string {
+  if (/\.xlsx$/i.test(file.name) || file.type === XLSX) return XLSX;
+  if (/\.xls$/i.test(file.name) || file.type === XLS) return XLS;
+  return 'application/xml';
+}
 
 // An XForm (.xml) or an XLSForm (.xlsx) sent as the raw body, with its progress; a refusal lists
 // the server's field and row problems under the file.
@@ -126,14 +135,8 @@ export function FormUpload(p: { title: string; onUploaded: (form: XForm) => void
     clearMessages();
     setProblems([]);
     setProgress(0);
-    const xlsx = /\.xlsx$/i.test(file.name) || file.type === XLSX;
     try {
-      const form = await upload<XForm>(
-        '/forms',
-        file,
-        xlsx ? XLSX : 'application/xml',
-        setProgress,
-      );
+      const form = await upload<XForm>('/forms', file, formType(file), setProgress);
       showInfo(t('col.uploaded', { title: form.title }));
       p.onUploaded(form);
     } catch (e) {
@@ -152,7 +155,7 @@ export function FormUpload(p: { title: string; onUploaded: (form: XForm) => void
       <p class="muted">{t('col.uploadHelp')}</p>
       <FilePick
         id={id}
-        accept={`.xml,.xlsx,application/xml,text/xml,${XLSX}`}
+        accept={`.xml,.xlsx,.xls,application/xml,text/xml,${XLSX},${XLS}`}
         labelledBy={id + '-heading'}
         testid="col-upload-file"
         file={file}
@@ -176,7 +179,7 @@ export function FormUpload(p: { title: string; onUploaded: (form: XForm) => void
       {problems.length > 0 && (
         <FieldErrorList
           errors={problems}
-          labels={{ version: t('col.version'), xml_form_id: t('col.formId') }}
+          labels={{ version: t('col.version'), xml_form_id: t('col.formId'), file: t('col.file') }}
           testid="col-upload-errors"
           itemTestid="col-upload-error"
         />

@@ -14,9 +14,10 @@ export const collect: Feature = {
     ['/forms/:id/submissions', 'collect-submissions'],
     ['/submissions/:id', 'collect-submission'],
   ].map(([path, page]) => route('collect' + path, page, 'collect')),
-  // Forms are listed to those who manage them (the API's rule); a reviewer opens a form's
-  // submissions by its link. Devices are a tab of the section.
-  nav: [{ section: 'collect', label: 'nav.collect', order: 95, needs: 'config.write' }],
+  // Forms are listed to whoever reads submissions (the API's rule: administrators see every
+  // form, readers, read-only, those assigned near their areas or with submissions in them).
+  // Devices are a tab of the section.
+  nav: [{ section: 'collect', label: 'nav.collect', order: 95, needs: 'registry.read' }],
   screens: () =>
     Promise.all([import('./screens'), loadMessages(collectStrings)]).then(([m]) => m.screens),
 };

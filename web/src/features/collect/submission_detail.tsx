@@ -1,5 +1,6 @@
-// One submission: who sent it and when, its review state, every value by its path in the form,
-// its photos and files, the comments; a reviewer sets the review state with a comment.
+// One submission: who sent it and when, its review state, every answer by its question's label
+// (answers.tsx; by its path in the form while the form's schema is not there), its photos and
+// files, the comments; a reviewer sets the review state with a comment.
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { patch } from '../../api';
@@ -11,8 +12,9 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { clearMessages, showInfo } from '../../messages';
 import { href } from '../../router';
 import { useFetch } from '../../use_fetch';
+import { Answers } from './answers';
 import { ReviewBadge, Time, type CollectRights } from './common';
-import { REVIEW_CHOICES, type Submission } from './types';
+import { REVIEW_CHOICES, type FormSchema, type Submission } from './types';
 
 const IMAGE = /\.(jpe?g|png|gif|webp)$/i;
 
@@ -20,6 +22,10 @@ export function SubmissionPage({ id, rights }: { id: string; rights: CollectRigh
   const { t } = useI18n();
   const path = '/submissions/' + encodeURIComponent(id);
   const { data: sub, reload } = useFetch<Submission>(path);
+  const { data: schema } = useFetch<FormSchema>(
+    sub?.form_id ? schemaPath(sub.form_id, sub.form_version) : null,
+    { onError: () => {} },
+  );
   if (!sub) return <LoadingCard />;
   const name = sub.instance_name || sub.instance_id;
   return (
@@ -64,6 +70,8 @@ export function SubmissionPage({ id, rights }: { id: string; rights: CollectRigh
         <h2 id="col-values-heading">{t('col.values')}</h2>
         {sub.values.length === 0 ? (
           <p class="muted">{t('col.noValues')}</p>
+        ) : schema ? (
+          <Answers values={sub.values} schema={schema} />
         ) : (
           <dl class="facts">
             {sub.values.map(([k, v], n) => (
@@ -85,6 +93,10 @@ export function SubmissionPage({ id, rights }: { id: string; rights: CollectRigh
     </>
   );
 }
+
+const schemaPath = (formId: string, version: string | undefined) =>
+  `/forms/${encodeURIComponent(formId)}/schema` +
+  (version ? `?version=${encodeURIComponent(version)}` : '');
 
 // The record a built-in form's submission became, in the web app.
 function recordHref(type: string, id: string): string {

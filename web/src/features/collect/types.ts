@@ -71,8 +71,27 @@ export interface SubmissionPage {
   total?: number;
 }
 
+// GET /forms/{id}/schema: a form version's questions with their labels by itext language ("" for
+// a label written without translations) and their choices.
+export interface SchemaField {
+  path: string;
+  type: string;
+  repeat: boolean;
+  label: Record<string, string>;
+  choices: { value: string; label: Record<string, string> }[];
+}
+export interface FormSchema {
+  form_id: string;
+  version: string;
+  languages: string[];
+  default_language: string;
+  fields: SchemaField[];
+}
+
 export interface Submission extends SubmissionRow {
   form_id?: string;
+  // The form version it answers.
+  form_version?: string;
   values: [string, string][];
   attachments: { name: string; present: boolean; url: string }[];
   comments: { user_name: string; body: string; review_state: string | null; created_at: string }[];

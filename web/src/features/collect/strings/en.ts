@@ -9,6 +9,7 @@ const enCollect = {
   'col.noForms': 'No forms yet.',
   'col.formTitle': 'Form',
   'col.formId': 'Form ID',
+  'col.file': 'File',
   'col.kind': 'Kind',
   'col.kind.custom': 'Survey',
   'col.kind.activity': 'Activity (built in)',
@@ -34,7 +35,7 @@ const enCollect = {
   'col.uploadTitle': 'Upload a form',
   'col.newVersion': 'Upload a new version',
   'col.uploadHelp':
-    'An XLSForm (.xlsx) or an XForm (.xml). A form ID already here becomes a new version of that form, not yet published.',
+    'An XLSForm (.xlsx, .xls) or an XForm (.xml). A form ID already here becomes a new version of that form, not yet published.',
   'col.upload': 'Upload',
   'col.checking': 'Checking the form…',
   'col.uploaded': 'Uploaded “{title}”.',

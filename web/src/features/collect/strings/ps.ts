@@ -9,6 +9,7 @@ const psCollect: Record<CollectKey, string | Plural> = {
   'col.noForms': 'تر اوسه هیڅ فورمه نشته.',
   'col.formTitle': 'فورمه',
   'col.formId': 'د فورمې پېژند',
+  'col.file': 'فایل',
   'col.kind': 'ډول',
   'col.kind.custom': 'سروې',
   'col.kind.activity': 'فعالیت (جوړ شوی)',
@@ -34,7 +35,7 @@ const psCollect: Record<CollectKey, string | Plural> = {
   'col.uploadTitle': 'فورمه پورته کړئ',
   'col.newVersion': 'نوې نسخه پورته کړئ',
   'col.uploadHelp':
-    'یو XLSForm (.xlsx) یا XForm (.xml). که د فورمې پېژند دلته وي، د هغې فورمې نوې نسخه کېږي چې لا نه ده خپره شوې.',
+    'یو XLSForm (.xlsx, .xls) یا XForm (.xml). که د فورمې پېژند دلته وي، د هغې فورمې نوې نسخه کېږي چې لا نه ده خپره شوې.',
   'col.upload': 'پورته کړئ',
   'col.checking': 'فورمه کتل کېږي…',
   'col.uploaded': '«{title}» پورته شوه.',

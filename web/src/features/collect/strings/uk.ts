@@ -9,6 +9,7 @@ const ukCollect: Record<CollectKey, string | Plural> = {
   'col.noForms': 'Форм ще немає.',
   'col.formTitle': 'Форма',
   'col.formId': 'ID форми',
+  'col.file': 'Файл',
   'col.kind': 'Вид',
   'col.kind.custom': 'Опитування',
   'col.kind.activity': 'Захід (вбудована)',
@@ -44,7 +45,7 @@ const ukCollect: Record<CollectKey, string | Plural> = {
   'col.uploadTitle': 'Завантажити форму',
   'col.newVersion': 'Завантажити нову версію',
   'col.uploadHelp':
-    'XLSForm (.xlsx) або XForm (.xml). Якщо такий ID форми вже є, це нова, ще не опублікована версія цієї форми.',
+    'XLSForm (.xlsx, .xls) або XForm (.xml). Якщо такий ID форми вже є, це нова, ще не опублікована версія цієї форми.',
   'col.upload': 'Завантажити',
   'col.checking': 'Перевірка форми…',
   'col.uploaded': 'Завантажено «{title}».',
