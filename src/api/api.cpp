@@ -60,6 +60,8 @@ http::Admission Api::Screen(http::Request& head) const {
   const std::string_view pattern = match.pattern;
   if (pattern.ends_with("/import")) a.body_limit = options_.import_limit;
   if (pattern.ends_with("/files")) a.body_limit = options_.file_limit;
+  if (pattern == "/api/v1/forms" && head.method == "POST")
+    a.body_limit = options_.file_limit;  // an XForm or XLSForm, as large as an attachment
   if (pattern.starts_with("/openrosa/") && pattern.ends_with("/submission"))
     a.body_limit = options_.submission_limit;
   return a;
