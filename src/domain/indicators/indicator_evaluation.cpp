@@ -188,7 +188,7 @@ Result<std::vector<RecordRef>> IndicatorService::Records(
       return Fail(Error::Field("group", problem::NoDimension(code, "dimension", dim)));
     if (dim == kChildAreaDim) {
       auto it = std::find_if(c->children.begin(), c->children.end(),
-                             [&](const Area& a) { return a.id == value; });
+                             [&value = value](const Area& a) { return a.id == value; });
       if (it == c->children.end()) return Fail(Error::Field("group", problem::NoChildArea(value)));
       r.where_group.emplace_back(dim, it->path);
     } else {

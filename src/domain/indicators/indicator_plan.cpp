@@ -67,7 +67,9 @@ void BorrowAttributeGroups(const Definitions& defs, std::vector<Need>& needs) {
   for (std::size_t i = 0, n = needs.size(); i < n; ++i) {
     const auto [code, by] = needs[i];  // a copy: AddNeed may grow `needs`
     const Indicator& d = defs.at(code);
-    auto own = [&](const Need& x) { return x.first == code && AttributeGroups(d, x.second); };
+    auto own = [&d, &code = code](const Need& x) {
+      return x.first == code && AttributeGroups(d, x.second);
+    };
     if (!by.empty() || std::any_of(needs.begin(), needs.end(), own)) continue;
     for (std::size_t j = 0; j < n; ++j)
       if (*defs.at(needs[j].first).record == *d.record && AttributeGroups(d, needs[j].second)) {

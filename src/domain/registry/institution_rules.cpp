@@ -112,7 +112,8 @@ double ScoreAnswers(const Checklist& checklist, const std::map<std::string, std:
   }
   for (const auto& [code, score] : answers) {
     const auto& items = checklist.items;
-    if (std::none_of(items.begin(), items.end(), [&](const auto& i) { return i.code == code; }))
+    if (std::none_of(items.begin(), items.end(),
+                     [&code = code](const auto& i) { return i.code == code; }))
       errors["answers." + code] = problem::NotAnItemOf(checklist.code);
   }
   return points;
