@@ -77,6 +77,14 @@ bool UserVisibleTo(const Actor& actor, Permission p, const User& u) {
                      [&](const RoleAssignment& r) { return actor.Can(p, r.area_path); });
 }
 
+std::optional<User> UserInScope(UserRepository& users, const Actor& actor, const std::string& id) {
+  auto user = IsValidId(id) ? users.Get(id) : std::nullopt;
+  if (!user || std::none_of(user->roles.begin(), user->roles.end(),
+                            [&](const RoleAssignment& r) { return actor.Sees(r.area_path); }))
+    return std::nullopt;
+  return user;
+}
+
 bool IsSupportedLocale(const std::string& l) {
   return l == "en" || l == "ps" || l == "prs" || l == "ur" || l == "uk" || l == "mr";
 }
