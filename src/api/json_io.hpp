@@ -23,7 +23,7 @@ namespace mobilise::api {
 // twice in one object is a validation error on that key (DuplicateKey).
 Result<boost::json::value> ParseBody(const http::Request& request);
 // The path of the first key given twice in one object of the JSON `text` ("name",
-// "device.id", "roles[1].role"), or nullopt; malformed text is left to the parser.
+// "device.id", "roles[1].role"), or nullopt. Run on text that parses (ParseBody does).
 std::optional<std::string> DuplicateKey(std::string_view text);
 // ParseBody, and the value must be an object.
 Result<boost::json::object> ParseObject(const http::Request& request);
