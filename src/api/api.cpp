@@ -33,6 +33,15 @@ Api::Api(Services services, ApiOptions options)
 }
 
 http::Response Api::Handle(http::Request& request) {
+  const auto origin = OriginOf(request.remote_ip, request.Header("x-forwarded-for"),
+                               request.Header("x-forwarded-proto"), options_.proxy);
+  request.remote_ip = origin.ip;
+  auto response = Route(request);
+  if (origin.tls) SecureAnswer(response);
+  return response;
+}
+
+http::Response Api::Route(http::Request& request) {
   auto match = router_.Find(request);
   if (!match.handler) {
     request.route = "unmatched";

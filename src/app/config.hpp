@@ -1,11 +1,12 @@
 // Server configuration: defaults, then a TOML file (--config or MOBILISE_CONFIG), then
 // environment variables (MOBILISE_DATABASE, MOBILISE_LISTEN, MOBILISE_DATA_DIR,
 // MOBILISE_WEB_ROOT, MOBILISE_LOG_LEVEL, MOBILISE_BODY_LIMIT, MOBILISE_THREADS,
-// MOBILISE_XLSFORM_COMMAND), then flags.
+// MOBILISE_XLSFORM_COMMAND, MOBILISE_BEHIND_TLS, MOBILISE_TRUSTED_PROXIES), then flags.
 #pragma once
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
 
@@ -24,6 +25,12 @@ struct Config {
   int threads = 4;
   int db_pool = 8;
   bool secure_cookie = false;
+  // Every client reaches the server over TLS (a proxy terminates it): Secure cookies and HSTS on
+  // every answer. MOBILISE_BEHIND_TLS=true. See docs/security.md.
+  bool behind_tls = false;
+  // Reverse proxies whose X-Forwarded-For (client address) and X-Forwarded-Proto (https: the
+  // client used TLS) are believed; exact addresses. MOBILISE_TRUSTED_PROXIES="a,b".
+  std::vector<std::string> trusted_proxies;
   std::string port_file;  // if set, the bound port is written here once listening
   // XLSForm -> XForm (pyxform's command line; see importers/xlsform.hpp)
   std::string xlsform_command = "tools/xlsform/xls2xform";

@@ -37,40 +37,57 @@ Status CheckDevice(const DeviceRef& device) {
   return {};
 }
 
+namespace {
+
+constexpr ThrottleKind kThrottleKinds[] = {ThrottleKind::kPair, ThrottleKind::kAccount,
+                                           ThrottleKind::kAddress};
+
+}  // namespace
+
+long long AuthService::ReserveAttempt(const std::string& username, const std::string& ip,
+                                      std::optional<User>& user) {
+  auto uow = db_.Begin(true);
+  auto& creds = uow->Credentials();
+  const std::string now = clock_.Timestamp();
+  ThrottleCount counts[std::size(kThrottleKinds)];
+  long long wait = 0;
+  for (std::size_t i = 0; i < std::size(kThrottleKinds); ++i) {
+    const auto kind = kThrottleKinds[i];
+    counts[i] = CurrentCount(kind, creds.LockThrottle(ThrottleKey(kind, username, ip)), now,
+                             policy_.throttle);
+    wait = std::max(wait, WaitSeconds(kind, counts[i], now, policy_.throttle));
+  }
+  if (wait > 0) return wait;  // rolled back: a refused attempt counts for nothing
+  for (std::size_t i = 0; i < std::size(kThrottleKinds); ++i)
+    creds.SaveThrottle(ThrottleKey(kThrottleKinds[i], username, ip), WithFailure(counts[i], now));
+  user = uow->Users().GetByUsername(username);
+  uow->Commit();
+  return 0;
+}
+
 Result<NewSession> AuthService::Login(const std::string& username_in, const std::string& password,
-                                      const std::string& ip,
-                                      const std::optional<DeviceRef>& device) {
+                                      const std::string& ip, const std::optional<DeviceRef>& device,
+                                      long long* retry_after) {
   if (device)
     if (auto bad = CheckDevice(*device); !bad) return Fail(bad.error());
   const std::string username = AsciiLower(username_in);
-  const std::string user_key = "user:" + username;
-  const std::string ip_key = "ip:" + ip;
-  const auto window = std::chrono::minutes(policy_.throttle_window_minutes);
-  const std::string window_start = FromNow(clock_, -window);
-
   std::optional<User> user;
-  {
-    auto uow = db_.Begin(false);
-    auto& creds = uow->Credentials();
-    if (creds.Failures(user_key, window_start) >= policy_.max_failures_per_user ||
-        creds.Failures(ip_key, window_start) >= policy_.max_failures_per_ip)
-      return Fail(Error::RateLimited("too many failed sign-ins; try again in " +
-                                     std::to_string(policy_.throttle_window_minutes) + " minutes"));
-    user = uow->Users().GetByUsername(username);
+  if (const long long wait = ReserveAttempt(username, ip, user); wait > 0) {
+    if (retry_after) *retry_after = wait;
+    return Fail(Error::RateLimited("too many failed sign-ins; try again in " +
+                                   std::to_string((wait + 59) / 60) + " minute(s)"));
   }
-  // Hash outside any transaction: it is the slow part.
+  // Hash outside any transaction: it is the slow part. The attempt is already counted.
   const bool ok = VerifyPassword(user ? user->pw_hash : DummyHash(), password);
+  if (!ok || !user || user->disabled)
+    return Fail(Error::Unauthenticated("wrong username or password, or the account is disabled"));
 
   auto uow = db_.Begin(true);
   auto& creds = uow->Credentials();
   const std::string now = clock_.Timestamp();
-  if (!ok || !user || user->disabled) {
-    creds.RecordFailure(user_key, now, window_start);
-    creds.RecordFailure(ip_key, now, window_start);
-    uow->Commit();
-    return Fail(Error::Unauthenticated("wrong username or password, or the account is disabled"));
-  }
-  creds.ClearFailures(user_key);
+  creds.ClearFailures(ThrottleKey(ThrottleKind::kPair, username, ip));
+  creds.ReleaseFailure(ThrottleKey(ThrottleKind::kAccount, username, ip));
+  creds.ReleaseFailure(ThrottleKey(ThrottleKind::kAddress, username, ip));
   creds.DeleteExpiredSessions(now);
   creds.CleanUpDevices(FromNow(clock_, -std::chrono::hours(24) * policy_.revoked_device_days),
                        FromNow(clock_, -std::chrono::hours(24) * policy_.device_unused_days));
@@ -173,6 +190,7 @@ Status AuthService::ChangePassword(const Actor& actor, const std::string& sessio
   uow->Credentials().DeleteUserSessions(
       u.id,
       session_token.empty() ? std::nullopt : std::optional<std::string>(Sha256Hex(session_token)));
+  uow->Credentials().DeleteUserTokens(u.id);
   RecordAudit(uow->Audit(), clock_, actor, "password", "user", u.id, std::nullopt, std::nullopt,
               std::nullopt);
   uow->Commit();

@@ -186,7 +186,10 @@ Result<User> UserService::Update(const Actor& actor, const std::string& id, cons
   u.updated_at = clock_.Timestamp();
   if (!actor.user_id.empty()) u.updated_by = actor.user_id;
   if (auto ok = UpdateUser(uow->Users(), u, before.version); !ok) return Fail(ok.error());
-  if (u.disabled || p.password) uow->Credentials().DeleteUserSessions(u.id, std::nullopt);
+  if (u.disabled || p.password) {  // re-enabling the user later revives none of them
+    uow->Credentials().DeleteUserSessions(u.id, std::nullopt);
+    uow->Credentials().DeleteUserTokens(u.id);
+  }
   RecordAudit(uow->Audit(), clock_, actor, p.password ? "update+password" : "update", "user", u.id,
               UserAuditPath(u), UserSnapshot(before), UserSnapshot(u));
   uow->Commit();
