@@ -1,6 +1,7 @@
 #include "storage/repositories/credential_repository.hpp"
 
 #include "storage/dialect.hpp"
+#include "storage/repositories/sql_rows.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
@@ -149,17 +150,14 @@ domain::ApiToken ReadToken(const ResultSet::Row& r) {
 }  // namespace
 
 std::vector<domain::ApiToken> SqlCredentialRepository::Tokens(const std::string& now) {
-  auto rs = conn_.Query(
-      std::string(kTokenColumns) + "WHERE expires_at > ? ORDER BY created_at DESC, id", {now});
-  std::vector<domain::ApiToken> out;
-  for (std::size_t i = 0; i < rs.size(); ++i) out.push_back(ReadToken(rs[i]));
-  return out;
+  return ReadRows(
+      conn_.Query(std::string(kTokenColumns) + "WHERE expires_at > ? ORDER BY created_at DESC, id",
+                  {now}),
+      ReadToken);
 }
 
 std::optional<domain::ApiToken> SqlCredentialRepository::GetToken(const std::string& id) {
-  auto rs = conn_.Query(std::string(kTokenColumns) + "WHERE id = ?", {id});
-  if (rs.empty()) return std::nullopt;
-  return ReadToken(rs[0]);
+  return ReadFirst(conn_.Query(std::string(kTokenColumns) + "WHERE id = ?", {id}), ReadToken);
 }
 
 void SqlCredentialRepository::DeleteToken(const std::string& id) {
