@@ -15,10 +15,10 @@ bool IsTrue(const std::optional<std::string>& v) { return v == std::optional<std
 
 Result<domain::ActivityFilter> ReadFilter(const http::Request& request) {
   using F = domain::ActivityFilter;
-  static constexpr QueryTextField<F> kTexts[] = {{"area", &F::area_id}, {"status", &F::status},
-                                                 {"type", &F::type},    {"topic", &F::topic},
-                                                 {"from", &F::from},    {"to", &F::to}};
-  auto f = ReadListFilter<F>(request, kTexts);
+  static constexpr QueryTextField<F> kTexts[] = {
+      {"area", &F::area_id}, {"status", &F::status}, {"type", &F::type}, {"topic", &F::topic}};
+  static constexpr QueryTextField<F> kDates[] = {{"from", &F::from}, {"to", &F::to}};
+  auto f = ReadListFilter<F>(request, kTexts, kDates);
   if (!f) return f;
   f->mine = IsTrue(QueryText(request, "mine"));
   f->queue = IsTrue(QueryText(request, "queue"));
@@ -69,7 +69,9 @@ constexpr auto ListActivities = ListByFilter<ReadFilter, &A::List, ActivityJson>
 
 http::Response ActivitySummary(Services& s, Call& c) {
   auto text = [&](const char* k) { return QueryText(c.request, k); };
-  return Reply(s.activities.MonthlyCounts(c.actor(), text("area"), text("from"), text("to"),
+  auto dates = QueryDates(c.request, {"from", "to"});
+  if (!dates) return ErrorResponse(dates.error());
+  return Reply(s.activities.MonthlyCounts(c.actor(), text("area"), (*dates)[0], (*dates)[1],
                                           IsTrue(text("include_unverified"))),
                200, SummaryJson);
 }

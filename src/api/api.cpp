@@ -68,6 +68,15 @@ http::Admission Api::Screen(http::Request& head) const {
 }
 
 http::Response Api::Handle(http::Request& request) {
+  const auto origin = OriginOf(request.remote_ip, request.Header("x-forwarded-for"),
+                               request.Header("x-forwarded-proto"), options_.proxy);
+  request.remote_ip = origin.ip;
+  auto response = Route(request);
+  if (origin.tls) SecureAnswer(response);
+  return response;
+}
+
+http::Response Api::Route(http::Request& request) {
   auto match = router_.Find(request);
   if (!match.handler) {
     request.route = "unmatched";

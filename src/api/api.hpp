@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "api/client_address.hpp"
 #include "api/http/message.hpp"
 #include "api/http/router.hpp"
 #include "api/http/server.hpp"
@@ -60,6 +61,9 @@ struct Services {
 
 struct ApiOptions {
   bool secure_cookie = false;  // add `Secure` (behind HTTPS)
+  // The reverse proxies whose X-Forwarded-For/-Proto are believed, and whether every client
+  // speaks TLS (then cookies are Secure and answers carry HSTS): client_address.hpp.
+  ProxyOptions proxy;
   int session_hours = 12;
   std::size_t import_limit = 50 << 20;         // bytes of an uploaded import file
   std::size_t file_limit = 10 << 20;           // bytes of an attached file (POST .../files)
@@ -83,6 +87,8 @@ class Api {
  public:
   Api(Services services, ApiOptions options);
   // Routes the request; never throws for expected failures (they become error responses).
+  // The request's remote_ip becomes the client's (behind a trusted proxy), and an answer to a
+  // client on TLS gets HSTS and Secure cookies (client_address.hpp).
   http::Response Handle(http::Request& request);
   // From the request's line and headers, before its body (http::Screener): no route (404/405)
   // or, on an authenticated route, no session cookie or bearer token at all (401) is answered
@@ -92,6 +98,7 @@ class Api {
   const http::Router& router() const { return router_; }
 
  private:
+  http::Response Route(http::Request& request);
   Services services_;
   ApiOptions options_;
   domain::IdempotencyService keys_;  // the answers of idempotent creates (route_table.hpp)

@@ -140,6 +140,17 @@ const Shape<domain::NewToken>& NewTokenShape() {
   return shape;
 }
 
+const Shape<domain::ApiToken>& TokenShape() {
+  using T = domain::ApiToken;
+  static const auto shape = Shape<T>("Token")
+                                .Field("id", &T::id)
+                                .Field("user_id", &T::user_id)
+                                .Field("name", &T::name)
+                                .Field("created_at", &T::created_at)
+                                .Field("expires_at", &T::expires_at);
+  return shape;
+}
+
 const Shape<SessionAnswer>& SessionShape() {
   using S = SessionAnswer;
   // The configuration is the same for every session: written from the domain's constants.
@@ -204,6 +215,7 @@ json::object UserJson(const domain::User& u) { return UserShape().Write(u); }
 json::object PrincipalJson(const domain::Principal& p) { return PrincipalShape().Write(p); }
 json::object AuditJson(const domain::AuditEntry& e) { return AuditShape().Write(e); }
 json::object NewTokenJson(const domain::NewToken& n) { return NewTokenShape().Write(n); }
+json::object TokenJson(const domain::ApiToken& t) { return TokenShape().Write(t); }
 json::object SessionJson(const SessionAnswer& s) { return SessionShape().Write(s); }
 
 domain::AreaInput ReadNewArea(ObjectReader& r) {

@@ -34,6 +34,7 @@ const Shape<domain::User>& UserShape();
 const Shape<domain::Principal>& PrincipalShape();
 const Shape<domain::AuditEntry>& AuditShape();
 const Shape<domain::NewToken>& NewTokenShape();
+const Shape<domain::ApiToken>& TokenShape();  // a token as listed (never its secret)
 // The body of every error: {"error": {"code", "message", "fields", "current"?}}.
 const Shape<Error>& ErrorShape();
 
@@ -44,6 +45,7 @@ boost::json::object UserJson(const domain::User& user);
 boost::json::object PrincipalJson(const domain::Principal& principal);
 boost::json::object AuditJson(const domain::AuditEntry& entry);
 boost::json::object NewTokenJson(const domain::NewToken& token);
+boost::json::object TokenJson(const domain::ApiToken& token);
 // The session answer: {"user": User, "csrf_token", "permissions", "programme_permissions",
 // "device", "config"}. `config` is what every screen needs (sexes, UNHCR age bands), so the web
 // app spells out neither.

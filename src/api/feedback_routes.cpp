@@ -12,11 +12,13 @@ namespace {
 
 Result<domain::FeedbackFilter> ReadFilter(const http::Request& req) {
   using F = domain::FeedbackFilter;
-  static constexpr QueryTextField<F> kTexts[] = {
-      {"area", &F::area_id},  {"category", &F::category}, {"channel", &F::channel},
-      {"status", &F::status}, {"from", &F::from},         {"to", &F::to},
-      {"q", &F::text}};
-  auto f = ReadListFilter<F>(req, kTexts);
+  static constexpr QueryTextField<F> kTexts[] = {{"area", &F::area_id},
+                                                 {"category", &F::category},
+                                                 {"channel", &F::channel},
+                                                 {"status", &F::status},
+                                                 {"q", &F::text}};
+  static constexpr QueryTextField<F> kDates[] = {{"from", &F::from}, {"to", &F::to}};
+  auto f = ReadListFilter<F>(req, kTexts, kDates);
   if (!f) return f;
   if (auto o = QueryText(req, "overdue")) {
     if (*o != "true" && *o != "false") return Fail(Error::Field("overdue", problem::NotABoolean()));

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "core/clock.hpp"
+
 namespace mobilise::api {
 
 std::optional<std::string> QueryText(const http::Request& request, const char* key) {
@@ -35,6 +37,18 @@ Result<domain::PageRequest> ParsePage(const http::Request& req) {
   }
   if (auto ok = FieldErrorsResult(errors); !ok) return Fail(ok.error());
   return page;
+}
+
+Result<std::vector<std::optional<std::string>>> QueryDates(
+    const http::Request& request, std::initializer_list<const char*> keys) {
+  std::vector<std::optional<std::string>> out;
+  FieldProblems errors;
+  for (const char* key : keys) {
+    out.push_back(QueryText(request, key));
+    if (out.back() && !IsValidDate(*out.back())) errors[key] = problem::NotADate();
+  }
+  if (auto ok = FieldErrorsResult(errors); !ok) return Fail(ok.error());
+  return out;
 }
 
 Result<std::optional<bool>> ParseBool(const std::optional<std::string>& value, const char* key) {

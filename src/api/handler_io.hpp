@@ -8,6 +8,7 @@
 #include <boost/json/object.hpp>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,6 +55,30 @@ Result<F> ReadListFilter(const http::Request& request, const QueryTextField<F> (
   auto filter = ReadListFilter<F>(request);
   if (filter)
     for (const auto& [key, member] : texts) (*filter).*member = QueryText(request, key);
+  return filter;
+}
+
+// The date parameters `keys` (each YYYY-MM-DD and a day of the calendar: not 2026-02-30), in
+// their order, nullopt where absent or empty; any other value is one validation error naming
+// each bad key ("must be a date YYYY-MM-DD"). Every list's date filters are read here.
+Result<std::vector<std::optional<std::string>>> QueryDates(const http::Request& request,
+                                                           std::initializer_list<const char*> keys);
+
+// ReadListFilter with texts, and its date parameters (`dates`, read by QueryDates).
+template <typename F, std::size_t N, std::size_t M>
+Result<F> ReadListFilter(const http::Request& request, const QueryTextField<F> (&texts)[N],
+                         const QueryTextField<F> (&dates)[M]) {
+  auto filter = ReadListFilter<F>(request, texts);
+  if (!filter) return filter;
+  FieldProblems errors;
+  for (const auto& [key, member] : dates) {
+    auto value = QueryDates(request, {key});
+    if (value)
+      (*filter).*member = value->front();
+    else
+      errors.insert(value.error().fields.begin(), value.error().fields.end());
+  }
+  if (auto ok = FieldErrorsResult(errors); !ok) return Fail(ok.error());
   return filter;
 }
 

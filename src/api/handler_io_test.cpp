@@ -110,5 +110,45 @@ TEST(ParseBool, TrueFalseAbsentOrAnError) {
   EXPECT_EQ(bad.error().fields.at("all"), "must be true or false");
 }
 
+struct DatedFilter {
+  domain::PageRequest page;
+  std::optional<std::string> area, from, to;
+};
+
+http::Request QueryRequest(std::initializer_list<std::pair<const char*, const char*>> params) {
+  http::Request req;
+  req.method = "GET";
+  for (auto [k, v] : params) req.query.emplace(k, v);
+  return req;
+}
+
+TEST(ReadListFilter, DatesMustBeDaysOfTheCalendar) {
+  using F = DatedFilter;
+  static constexpr QueryTextField<F> kTexts[] = {{"area", &F::area}};
+  static constexpr QueryTextField<F> kDates[] = {{"from", &F::from}, {"to", &F::to}};
+  auto ok =
+      ReadListFilter<F>(QueryRequest({{"from", "2024-02-29"}, {"area", "x"}}), kTexts, kDates);
+  ASSERT_TRUE(ok) << ok.error().message;
+  EXPECT_EQ(ok->from, "2024-02-29");
+  EXPECT_EQ(ok->to, std::nullopt);
+  EXPECT_EQ(ok->area, "x");
+  for (const char* bad : {"2026-02-30", "garbage", "2026-13-01", "2026-1-01",
+                          "2026-01-01T00:00:00Z", "2026-01-01' OR '1'='1"}) {
+    auto r = ReadListFilter<F>(QueryRequest({{"from", bad}, {"to", "2025-02-29"}}), kTexts, kDates);
+    ASSERT_FALSE(r) << bad;
+    EXPECT_EQ(r.error().code, ErrorCode::kValidation);
+    EXPECT_EQ(r.error().fields.at("from").id(), "not_a_date") << bad;
+    EXPECT_EQ(r.error().fields.at("to").id(), "not_a_date");
+  }
+}
+
+TEST(QueryDates, InOrderAbsentAsNothing) {
+  auto d = QueryDates(QueryRequest({{"to", "2026-12-31"}, {"from", ""}}), {"from", "to"});
+  ASSERT_TRUE(d);
+  EXPECT_EQ((*d)[0], std::nullopt);
+  EXPECT_EQ((*d)[1], "2026-12-31");
+  EXPECT_FALSE(QueryDates(QueryRequest({{"to", "2026-02-30"}}), {"from", "to"}));
+}
+
 }  // namespace
 }  // namespace mobilise::api

@@ -24,6 +24,9 @@ Result<json::value> ParseBody(const http::Request& request) {
   if (ec)
     return Fail(Error::Validation("the body is not valid JSON (UTF-8): " + ec.message(),
                                   {{"body", problem::MalformedJson()}}));
+  if (auto key = DuplicateKey(request.body))
+    return Fail(Error::Validation("the key " + *key + " is given twice in one object",
+                                  {{*key, problem::GivenTwice()}}));
   return v;
 }
 

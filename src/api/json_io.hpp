@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -18,8 +19,12 @@
 
 namespace mobilise::api {
 
-// Parses the request body as JSON (checks the Content-Type, UTF-8, nesting depth).
+// Parses the request body as JSON (checks the Content-Type, UTF-8, nesting depth); a key given
+// twice in one object is a validation error on that key (DuplicateKey).
 Result<boost::json::value> ParseBody(const http::Request& request);
+// The path of the first key given twice in one object of the JSON `text` ("name",
+// "device.id", "roles[1].role"), or nullopt. Run on text that parses (ParseBody does).
+std::optional<std::string> DuplicateKey(std::string_view text);
 // ParseBody, and the value must be an object.
 Result<boost::json::object> ParseObject(const http::Request& request);
 class ObjectReader;

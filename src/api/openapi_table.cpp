@@ -30,6 +30,8 @@ std::vector<OperationSchema> CoreOperations() {
       {"DELETE", "/api/v1/session", 204, none, none},
       {"POST", "/api/v1/session/password", 204, none, Reads(ReadPasswordChange)},
       {"POST", "/api/v1/tokens", 201, One(&NewTokenShape), Reads(ReadTokenRequest)},
+      {"GET", "/api/v1/tokens", 200, OnlyItemsOf(&TokenShape), none},
+      {"DELETE", "/api/v1/tokens/{id}", 204, none, none},
       // Areas.
       {"GET", "/api/v1/area-levels", 200, ArrayOf(&AreaLevelShape), none},
       {"PUT", "/api/v1/area-levels", 204, none,
@@ -125,6 +127,7 @@ std::vector<const ShapeBase*> ComponentShapes() {
                                     &AuditShape(),
                                     &DeviceShape(),
                                     &NewTokenShape(),
+                                    &TokenShape(),
                                     &SessionShape(),
                                     &RegistryConfigShape(),
                                     &SummaryShape(),

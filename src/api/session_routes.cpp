@@ -38,10 +38,12 @@ void AddSessionRoutes(RouteTable& t, Services& s, const ApiOptions& o) {
   t.Public("POST", "/api/v1/session", [&s, &o](http::Request& req) {
     auto login = ReadBody(req, ReadLogin);
     if (!login) return ErrorResponse(login.error());
-    auto session = s.auth.Login(login->username, login->password, req.remote_ip, login->device);
+    long long retry_after = 0;
+    auto session =
+        s.auth.Login(login->username, login->password, req.remote_ip, login->device, &retry_after);
     if (!session) {
       auto resp = ErrorResponse(session.error());
-      if (session.error().code == ErrorCode::kRateLimited) resp.SetHeader("Retry-After", "900");
+      if (retry_after > 0) resp.SetHeader("Retry-After", std::to_string(retry_after));
       return resp;
     }
     auto resp = SessionBody(s, session->principal, 200);
@@ -85,7 +87,11 @@ void AddSessionRoutes(RouteTable& t, Services& s, const ApiOptions& o) {
     return resp;
   });
 
+  // A token is made by a signed-in person, never by another token: a leaked token must not be
+  // able to outlive its own expiry or revocation.
   t.Authed("POST", "/api/v1/tokens", [&s](Call& c) {
+    if (c.session_token.empty())
+      return ErrorResponse(Error::Forbidden("a bearer token cannot make tokens: sign in"));
     auto in = ReadBody(c.request, ReadTokenRequest);
     if (!in) return ErrorResponse(in.error());
     std::optional<int> d;
@@ -93,6 +99,14 @@ void AddSessionRoutes(RouteTable& t, Services& s, const ApiOptions& o) {
       d = static_cast<int>(std::clamp<std::int64_t>(*in->expires_in_days, -1, 100000));
     return Reply(s.auth.CreateToken(c.actor(), in->name, d), 201, NewTokenJson);
   });
+
+  t.Authed("GET", "/api/v1/tokens", [&s](Call& c) {
+    return Reply(s.auth.Tokens(c.actor()), 200,
+                 [](const auto& v) { return ItemsJson(v, TokenJson); });
+  });
+
+  t.Authed("DELETE", "/api/v1/tokens/{id}",
+           [&s](Call& c) { return NoContent(s.auth.RevokeToken(c.actor(), c.param("id"))); });
 }
 
 }  // namespace mobilise::api

@@ -42,6 +42,30 @@ const IntSetting* IntSettingOf(const std::string& key) {
   return nullptr;
 }
 
+// "a, b c" (commas or spaces) as a list of addresses.
+std::vector<std::string> SplitAddresses(std::string_view text) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char ch : std::string(text) + ",") {
+    if (ch == ',' || ch == ' ') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += ch;
+    }
+  }
+  return out;
+}
+
+Status ReadProxies(const std::string& key, const toml::array& list, std::vector<std::string>& out) {
+  out.clear();
+  for (auto&& item : list) {
+    if (!item.is_string()) return Fail(Error::Field(key, problem::NotAString()));
+    out.push_back(*item.value<std::string>());
+  }
+  return {};
+}
+
 }  // namespace
 
 Status LoadConfigFile(const std::string& path, Config& c) {
@@ -72,7 +96,11 @@ Status LoadConfigFile(const std::string& path, Config& c) {
       c.db_pool = static_cast<int>(*node.value<std::int64_t>());
     else if (k == "secure_cookie" && node.is_boolean())
       c.secure_cookie = *node.value<bool>();
-    else if (k == "public_url" && node.is_string())
+    else if (k == "behind_tls" && node.is_boolean())
+      c.behind_tls = *node.value<bool>();
+    else if (k == "trusted_proxies" && node.is_array()) {
+      if (auto ok = ReadProxies(k, *node.as_array(), c.trusted_proxies); !ok) return ok;
+    } else if (k == "public_url" && node.is_string())
       c.public_url = *node.value<std::string>();
     else if (k == "xlsform_command" && node.is_string())
       c.xlsform_command = *node.value<std::string>();
@@ -96,6 +124,13 @@ Status LoadEnvironment(Config& c) {
   if (auto v = get("MOBILISE_PUBLIC_URL")) c.public_url = v;
   if (auto v = get("MOBILISE_LOG_LEVEL")) c.log_level = v;
   if (auto v = get("MOBILISE_XLSFORM_COMMAND")) c.xlsform_command = v;
+  if (auto v = get("MOBILISE_TRUSTED_PROXIES")) c.trusted_proxies = SplitAddresses(v);
+  if (auto v = get("MOBILISE_BEHIND_TLS")) {
+    const std::string b = v;
+    if (b != "true" && b != "false" && b != "1" && b != "0")
+      return Fail(Error::Field("MOBILISE_BEHIND_TLS", problem::NotABoolean()));
+    c.behind_tls = b == "true" || b == "1";
+  }
   if (auto v = get("MOBILISE_BODY_LIMIT"))
     if (auto ok = ParseSize("MOBILISE_BODY_LIMIT", v, c.body_limit); !ok) return ok;
   if (auto v = get("MOBILISE_MIN_FREE_DISK"))

@@ -1,12 +1,13 @@
 // Server configuration: defaults, then a TOML file (--config or MOBILISE_CONFIG), then
 // environment variables (MOBILISE_DATABASE, MOBILISE_LISTEN, MOBILISE_DATA_DIR,
 // MOBILISE_WEB_ROOT, MOBILISE_LOG_LEVEL, MOBILISE_BODY_LIMIT, MOBILISE_THREADS,
-// MOBILISE_XLSFORM_COMMAND, and the overload settings below as MOBILISE_<KEY in capitals>, e.g.
-// MOBILISE_IDLE_TIMEOUT), then flags.
+// MOBILISE_XLSFORM_COMMAND, MOBILISE_BEHIND_TLS, MOBILISE_TRUSTED_PROXIES, and the overload
+// settings below as MOBILISE_<KEY in capitals>, e.g. MOBILISE_IDLE_TIMEOUT), then flags.
 #pragma once
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
 
@@ -37,6 +38,12 @@ struct Config {
   // Under this many free bytes where files are stored /healthz says "degraded".
   std::size_t min_free_disk = 256u << 20;
   bool secure_cookie = false;
+  // Every client reaches the server over TLS (a proxy terminates it): Secure cookies and HSTS on
+  // every answer. MOBILISE_BEHIND_TLS=true. See docs/security.md.
+  bool behind_tls = false;
+  // Reverse proxies whose X-Forwarded-For (client address) and X-Forwarded-Proto (https: the
+  // client used TLS) are believed; exact addresses. MOBILISE_TRUSTED_PROXIES="a,b".
+  std::vector<std::string> trusted_proxies;
   std::string port_file;  // if set, the bound port is written here once listening
   // XLSForm -> XForm (pyxform's command line; see importers/xlsform.hpp)
   std::string xlsform_command = "tools/xlsform/xls2xform";

@@ -109,7 +109,8 @@ int RunServer(const Config& config, const std::string& version) {
   http::Metrics metrics;
 
   api::ApiOptions options;
-  options.secure_cookie = config.secure_cookie;
+  options.secure_cookie = config.secure_cookie || config.behind_tls;
+  options.proxy = {config.trusted_proxies, config.behind_tls};
   options.metrics = &metrics;
   options.version = version;
   options.xlsform_command = FindTool(config.xlsform_command);

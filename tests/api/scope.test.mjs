@@ -407,3 +407,81 @@ for (const outsider of ['mobiliser.u2', 'admin.p2']) {
     assert.equal(await snapshotP1(), before, 'P1 changed');
   });
 }
+
+// Every field that names a user (an activity's facilitators, a training need's staff member, a
+// feedback case's assignee) takes only users in the caller's areas: a P1 user named from P2 is
+// refused on that field, as "no such ... in your areas", and their name never comes back.
+test('reference-to-user fields refuse users outside the caller’s areas', async () => {
+  const p2village = await areaByCode(admin, 'P2-D1-T1-U1-V1');
+  const p2u = await areaByCode(admin, 'P2-D1-T1-U1');
+  const outsider = (await admin.get('/api/v1/users?q=mobiliser.u2')).json.items[0];
+  // An officer of P2 (may assign feedback there).
+  const officer = `officer.p2.${Date.now().toString(36)}`;
+  const made = await admin.post('/api/v1/users', {
+    username: officer,
+    full_name: 'Probe Officer P2',
+    password: 'probe-pass-1',
+    roles: [{ role: 'officer', area_id: p2u.id }],
+  });
+  assert.equal(made.status, 201, made.text);
+  const p1Full = (await admin.get(`/api/v1/users/${p1user.id}`)).json;
+  const leaks = (text) => text.includes(p1Full.full_name) || text.includes(p1Full.username);
+
+  const refused = (r, field, codes, where) => {
+    assert.equal(r.status, 400, `${where}: ${r.text}`);
+    assert.ok(r.json.error.fields[field], `${where} names ${field}: ${r.text}`);
+    assert.ok(codes.includes(r.json.error.field_codes[field].code), `${where}: ${r.text}`);
+    assert.ok(!leaks(r.text), `${where} leaked the user: ${r.text}`);
+  };
+  const activity = (facilitators) => ({
+    type: 'home_visit',
+    held_on: '2026-01-10',
+    area_id: p2village.id,
+    counts: [{ sex: 'f', age_band: '18-59', count: 1 }],
+    facilitators,
+  });
+
+  for (const who of ['mobiliser.u2', 'admin.p2', officer]) {
+    const c = await login(srv.base, who, who === officer ? 'probe-pass-1' : undefined);
+    // Facilitators: on create and on change.
+    let r = await c.post('/api/v1/activities', activity([{ user_id: p1user.id }]));
+    refused(r, 'facilitators[0].user_id', ['no_such_in_scope'], `${who} POST facilitator`);
+    const own = await c.post('/api/v1/activities', activity([{ user_id: outsider.id }]));
+    assert.equal(own.status, 201, `${who}: a P2 facilitator is fine: ${own.text}`);
+    r = await c.patch(`/api/v1/activities/${own.json.id}`, {
+      version: own.json.version,
+      facilitators: [{ name: 'Someone' }, { user_id: p1user.id }],
+    });
+    refused(r, 'facilitators[1].user_id', ['no_such_in_scope'], `${who} PATCH facilitator`);
+    // The staff member a training need is about.
+    r = await c.post('/api/v1/training-needs', {
+      area_id: p2village.id,
+      user_id: p1user.id,
+      need: 'Probe',
+      priority: 'low',
+      assessed_on: '2026-01-01',
+    });
+    if (r.status !== 403)
+      refused(r, 'user_id', ['no_such_in_scope'], `${who} POST training need staff`);
+    // The assignee of a feedback case.
+    const fb = await c.post('/api/v1/feedback', {
+      area_id: p2village.id,
+      channel: 'hotline',
+      category: 'suggestion',
+      description: 'Probe P2',
+    });
+    if (fb.status === 201) {
+      r = await c.post(`/api/v1/feedback/${fb.json.id}/assign`, {
+        version: fb.json.version,
+        assigned_to: p1user.id,
+      });
+      if (r.status !== 403)
+        refused(
+          r,
+          'assigned_to',
+          ['must_be_feedback_staff', 'no_such_in_scope'],
+          `${who} assign feedback`,
+        );
+    }
+  }
+});

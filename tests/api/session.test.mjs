@@ -71,7 +71,7 @@ test('login body is validated strictly', async () => {
   assert.equal(r.status, 415);
 });
 
-test('five failures lock the account for the window, even with the right password', async () => {
+test('five failures from one address hold that address back, even with the right password', async () => {
   const admin = await login(srv.base, 'admin');
   const u = await newUser(admin);
   const c = new Client(srv.base);

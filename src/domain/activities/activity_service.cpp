@@ -6,6 +6,7 @@
 #include "domain/activities/activity_rules.hpp"
 #include "domain/areas/area_scope.hpp"
 #include "domain/idempotency/idempotency.hpp"
+#include "domain/users/user_service.hpp"
 #include "domain/validation.hpp"
 #include "domain/versioned.hpp"
 
@@ -70,8 +71,9 @@ void CheckInstitutions(UnitOfWork& uow, const Actor& actor, Activity& a,
   }
 }
 
-void CheckFacilitators(UnitOfWork& uow, Activity& a, const std::vector<Facilitator>& in,
-                       FieldErrors& errors) {
+// A facilitator is a user in the caller's scope (UserInScope) or a name.
+void CheckFacilitators(UnitOfWork& uow, const Actor& actor, Activity& a,
+                       const std::vector<Facilitator>& in, FieldErrors& errors) {
   a.facilitators.clear();
   for (std::size_t i = 0; i < in.size(); ++i) {
     const auto& f = in[i];
@@ -79,9 +81,9 @@ void CheckFacilitators(UnitOfWork& uow, Activity& a, const std::vector<Facilitat
     if (f.user_id.has_value() == f.name.has_value()) {
       errors[field] = problem::FacilitatorUserOrName();
     } else if (f.user_id) {
-      auto user = IsValidId(*f.user_id) ? uow.Users().Get(*f.user_id) : std::nullopt;
+      auto user = UserInScope(uow.Users(), actor, *f.user_id);
       if (!user)
-        errors[field + ".user_id"] = problem::NoSuch("user");
+        errors[field + ".user_id"] = problem::NoSuchInScope("user");
       else
         a.facilitators.push_back({user->id, std::nullopt});
     } else {
@@ -109,7 +111,7 @@ void Apply(UnitOfWork& uow, const Actor& actor, const RegistryConfig& config, Ac
   if (in.area_id && (creating || *in.area_id != a.area_id))
     CheckArea(uow, actor, a, *in.area_id, errors);
   if (in.institution_ids) CheckInstitutions(uow, actor, a, *in.institution_ids, errors);
-  if (in.facilitators) CheckFacilitators(uow, a, *in.facilitators, errors);
+  if (in.facilitators) CheckFacilitators(uow, actor, a, *in.facilitators, errors);
   if (in.attendance) {
     CheckPeople(uow, actor, *in.attendance, errors);
     ApplyAttendance(a, *in.attendance, errors);

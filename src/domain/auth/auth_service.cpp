@@ -37,49 +37,57 @@ Status CheckDevice(const DeviceRef& device) {
   return {};
 }
 
-Result<std::optional<User>> AuthService::Throttled(const std::string& username,
-                                                   const std::string& ip) {
-  const std::string window_start =
-      FromNow(clock_, -std::chrono::minutes(policy_.throttle_window_minutes));
-  auto uow = db_.Begin(false);
-  auto& creds = uow->Credentials();
-  if (creds.Failures("user:" + username, window_start) >= policy_.max_failures_per_user ||
-      creds.Failures("ip:" + ip, window_start) >= policy_.max_failures_per_ip)
-    return Fail(Error::RateLimited("too many failed sign-ins; try again in " +
-                                   std::to_string(policy_.throttle_window_minutes) + " minutes"));
-  return uow->Users().GetByUsername(username);
-}
+namespace {
 
-void AuthService::RecordFailure(CredentialRepository& creds, const std::string& username,
-                                const std::string& ip) {
+constexpr ThrottleKind kThrottleKinds[] = {ThrottleKind::kPair, ThrottleKind::kAccount,
+                                           ThrottleKind::kAddress};
+
+}  // namespace
+
+long long AuthService::ReserveAttempt(const std::string& username, const std::string& ip,
+                                      std::optional<User>& user) {
+  auto uow = db_.Begin(true);
+  auto& creds = uow->Credentials();
   const std::string now = clock_.Timestamp();
-  const std::string window_start =
-      FromNow(clock_, -std::chrono::minutes(policy_.throttle_window_minutes));
-  creds.RecordFailure("user:" + username, now, window_start);
-  creds.RecordFailure("ip:" + ip, now, window_start);
+  ThrottleCount counts[std::size(kThrottleKinds)];
+  long long wait = 0;
+  for (std::size_t i = 0; i < std::size(kThrottleKinds); ++i) {
+    const auto kind = kThrottleKinds[i];
+    counts[i] = CurrentCount(kind, creds.LockThrottle(ThrottleKey(kind, username, ip)), now,
+                             policy_.throttle);
+    wait = std::max(wait, WaitSeconds(kind, counts[i], now, policy_.throttle));
+  }
+  if (wait > 0) return wait;  // rolled back: a refused attempt counts for nothing
+  for (std::size_t i = 0; i < std::size(kThrottleKinds); ++i)
+    creds.SaveThrottle(ThrottleKey(kThrottleKinds[i], username, ip), WithFailure(counts[i], now));
+  user = uow->Users().GetByUsername(username);
+  uow->Commit();
+  return 0;
 }
 
 Result<NewSession> AuthService::Login(const std::string& username_in, const std::string& password,
-                                      const std::string& ip,
-                                      const std::optional<DeviceRef>& device) {
+                                      const std::string& ip, const std::optional<DeviceRef>& device,
+                                      long long* retry_after) {
   if (device)
     if (auto bad = CheckDevice(*device); !bad) return Fail(bad.error());
   const std::string username = AsciiLower(username_in);
-  auto user = Throttled(username, ip);
-  if (!user) return Fail(user.error());
-  // Hash outside any transaction: it is the slow part.
-  const bool ok = VerifyPassword(*user ? (*user)->pw_hash : DummyHash(), password);
+  std::optional<User> user;
+  if (const long long wait = ReserveAttempt(username, ip, user); wait > 0) {
+    if (retry_after) *retry_after = wait;
+    return Fail(Error::RateLimited("too many failed sign-ins; try again in " +
+                                   std::to_string((wait + 59) / 60) + " minute(s)"));
+  }
+  // Hash outside any transaction: it is the slow part. The attempt is already counted.
+  const bool ok = VerifyPassword(user ? user->pw_hash : DummyHash(), password);
+  if (!ok || !user || user->disabled)
+    return Fail(Error::Unauthenticated("wrong username or password, or the account is disabled"));
 
   auto uow = db_.Begin(true);
   auto& creds = uow->Credentials();
   const std::string now = clock_.Timestamp();
-  if (!ok || !*user || (*user)->disabled) {
-    RecordFailure(creds, username, ip);
-    uow->Commit();
-    return Fail(Error::Unauthenticated("wrong username or password, or the account is disabled"));
-  }
-  const User& u = **user;
-  creds.ClearFailures("user:" + username);
+  creds.ClearFailures(ThrottleKey(ThrottleKind::kPair, username, ip));
+  creds.ReleaseFailure(ThrottleKey(ThrottleKind::kAccount, username, ip));
+  creds.ReleaseFailure(ThrottleKey(ThrottleKind::kAddress, username, ip));
   creds.DeleteExpiredSessions(now);
   creds.CleanUpDevices(FromNow(clock_, -std::chrono::hours(24) * policy_.revoked_device_days),
                        FromNow(clock_, -std::chrono::hours(24) * policy_.device_unused_days));
@@ -119,30 +127,37 @@ void AuthService::Logout(const std::string& session_token, const Actor& actor) {
 Result<Actor> AuthService::Verify(const std::string& username_in, const std::string& password,
                                   const std::string& ip) {
   const std::string username = AsciiLower(username_in);
-  auto user = Throttled(username, ip);
-  if (!user) return Fail(user.error());
   const TimePoint now = clock_.Now();
-  if (*user && !(*user)->disabled && verified_->Holds((*user)->id, (*user)->pw_hash, password, now))
-    return Actor{(*user)->id, (*user)->username, ip,
-                 db_.Begin(false)->Credentials().GrantsOf((*user)->id)};
-  const bool ok = VerifyPassword(*user ? (*user)->pw_hash : DummyHash(), password);
+  {  // A password verified lately against the current stored hash: no hash, no write.
+    auto read = db_.Begin(false);
+    auto known = read->Users().GetByUsername(username);
+    if (known && !known->disabled && verified_->Holds(known->id, known->pw_hash, password, now))
+      return Actor{known->id, known->username, ip, read->Credentials().GrantsOf(known->id)};
+  }
+  std::optional<User> user;
+  if (const long long wait = ReserveAttempt(username, ip, user); wait > 0)
+    return Fail(Error::RateLimited("too many failed sign-ins; try again in " +
+                                   std::to_string((wait + 59) / 60) + " minute(s)"));
+  // Hash outside any transaction: it is the slow part. The attempt is already counted.
+  const bool ok = VerifyPassword(user ? user->pw_hash : DummyHash(), password);
 
   auto uow = db_.Begin(true);
   auto& creds = uow->Credentials();
-  if (!ok || !*user || (*user)->disabled) {
-    RecordFailure(creds, username, ip);
+  if (!ok || !user || user->disabled) {
     // The user when the name is one (never the name typed: it may be a mistyped password).
     Actor who;
     who.ip = ip;
     std::optional<std::string> id;
-    if (*user) who.user_id = *(id = (*user)->id);
+    if (user) who.user_id = *(id = user->id);
     RecordAudit(uow->Audit(), clock_, who, "login_failed", "basic", id, std::nullopt, std::nullopt,
                 std::nullopt);
     uow->Commit();
     return Fail(Error::Unauthenticated("wrong username or password, or the account is disabled"));
   }
-  const User& u = **user;
-  creds.ClearFailures("user:" + username);
+  const User& u = *user;
+  creds.ClearFailures(ThrottleKey(ThrottleKind::kPair, username, ip));
+  creds.ReleaseFailure(ThrottleKey(ThrottleKind::kAccount, username, ip));
+  creds.ReleaseFailure(ThrottleKey(ThrottleKind::kAddress, username, ip));
   Actor actor{u.id, u.username, ip, creds.GrantsOf(u.id)};
   RecordAudit(uow->Audit(), clock_, actor, "login", "basic", u.id, std::nullopt, std::nullopt,
               std::nullopt);
@@ -217,6 +232,7 @@ Status AuthService::ChangePassword(const Actor& actor, const std::string& sessio
   uow->Credentials().DeleteUserSessions(
       u.id,
       session_token.empty() ? std::nullopt : std::optional<std::string>(Sha256Hex(session_token)));
+  uow->Credentials().DeleteUserTokens(u.id);
   RecordAudit(uow->Audit(), clock_, actor, "password", "user", u.id, std::nullopt, std::nullopt,
               std::nullopt);
   uow->Commit();

@@ -16,6 +16,7 @@
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "domain/auth/credentials.hpp"
+#include "domain/auth/throttle_rules.hpp"
 #include "domain/auth/verified_passwords.hpp"
 #include "domain/unit_of_work.hpp"
 #include "domain/users/user.hpp"
@@ -32,9 +33,7 @@ struct AuthPolicy {
   int touch_minutes = 60;
   int token_days_default = 90;
   int token_days_max = 365;
-  int throttle_window_minutes = 15;
-  int max_failures_per_user = 5;
-  int max_failures_per_ip = 30;
+  ThrottlePolicy throttle;  // failed sign-ins (throttle_rules.hpp)
   // Verify (HTTP Basic): how long a verified password is taken without hashing it again, and
   // for how many users at most.
   int verified_password_minutes = 10;
@@ -66,12 +65,15 @@ class AuthService {
             policy.verified_password_users)) {}
 
   // Wrong name, wrong password and disabled user all give the same unauthenticated error;
-  // too many recent failures (per user or per address) give rate_limited before any hashing.
+  // too many recent failures (throttle_rules.hpp: per account and address with a back-off, per
+  // account, per address) give rate_limited before any hashing, with the seconds to wait in
+  // `*retry_after` when given. `ip` is the client's address (api/client_address.hpp).
   // A malformed `device` (id not a UUID, name empty or over 100 characters) is a validation
   // error on device.id / device.name, before anything else is checked or written.
   Result<NewSession> Login(const std::string& username, const std::string& password,
                            const std::string& ip,
-                           const std::optional<DeviceRef>& device = std::nullopt);
+                           const std::optional<DeviceRef>& device = std::nullopt,
+                           long long* retry_after = nullptr);
   void Logout(const std::string& session_token, const Actor& actor);
   // Credentials sent with every request (HTTP Basic on /openrosa/): the caller, without a session.
   // Throttled as Login is (rate_limited before any hashing; a failure counts against the user
@@ -87,7 +89,13 @@ class AuthService {
   std::optional<Principal> FromBearer(const std::string& token, const std::string& ip);
   Result<NewToken> CreateToken(const Actor& actor, const std::string& name,
                                std::optional<int> days);
-  // Ends the user's other sessions.
+  // Tokens not expired: the caller's own, and those of every user the caller may change
+  // (kUserWrite over all the user's areas), newest first.
+  Result<std::vector<ApiToken>> Tokens(const Actor& actor);
+  // Ends a token at once (audited): the caller's own, or a user's the caller may change; any
+  // other id is not found.
+  Status RevokeToken(const Actor& actor, const std::string& id);
+  // Ends the user's other sessions and every bearer token.
   Status ChangePassword(const Actor& actor, const std::string& session_token,
                         const std::string& current, const std::string& next);
   // The caller's own language (any signed-in user); the app follows it after sign-in.
@@ -101,13 +109,10 @@ class AuthService {
   Status RevokeDevice(const Actor& actor, const std::string& user_id, const std::string& device_id);
 
  private:
-  // The user of `username` (nullopt when there is none), or rate_limited when the user or the
-  // address has failed too often lately.
-  Result<std::optional<User>> Throttled(const std::string& username, const std::string& ip);
-  // Counts a failed check against the user and the address.
-  void RecordFailure(CredentialRepository& creds, const std::string& username,
-                     const std::string& ip);
-
+  // Checks the attempt's counters and, when it may go ahead, reserves it as a failure, all in
+  // one write unit; answers the seconds to wait (0: go ahead) and the user named, if any.
+  long long ReserveAttempt(const std::string& username, const std::string& ip,
+                           std::optional<User>& user);
   UnitOfWorkFactory& db_;
   const Clock& clock_;
   AuthPolicy policy_;

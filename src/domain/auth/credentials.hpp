@@ -5,8 +5,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/access/actor.hpp"
+#include "domain/auth/throttle_rules.hpp"
 
 namespace mobilise::domain {
 
@@ -88,15 +90,24 @@ class CredentialRepository {
   virtual void RevokeDevice(const std::string& user_id, const std::string& device_id,
                             const std::string& now) = 0;
   virtual void InsertToken(const ApiToken& token) = 0;
+  // Tokens not expired at `now`, newest first (token_hash left empty).
+  virtual std::vector<ApiToken> Tokens(const std::string& now) = 0;
+  virtual std::optional<ApiToken> GetToken(const std::string& id) = 0;
+  virtual void DeleteToken(const std::string& id) = 0;
+  // Ends every token of the user (password change, reset, disable).
+  virtual void DeleteUserTokens(const std::string& user_id) = 0;
   virtual std::optional<Principal> FindToken(const std::string& token_hash,
                                              const std::string& now) = 0;
   // Grants of one user (with area paths), for a fresh Principal after login.
   virtual std::vector<Grant> GrantsOf(const std::string& user_id) = 0;
 
-  // Failed logins of `key` since `window_start` (older windows count as zero).
-  virtual int Failures(const std::string& key, const std::string& window_start) = 0;
-  virtual void RecordFailure(const std::string& key, const std::string& now,
-                             const std::string& window_start) = 0;
+  // The failed-login counter of `key` (ThrottleKey), held until the transaction ends so that
+  // concurrent sign-ins count one after another (PostgreSQL: an advisory lock on the key;
+  // SQLite: the write transaction). Zero when there is none.
+  virtual ThrottleCount LockThrottle(const std::string& key) = 0;
+  virtual void SaveThrottle(const std::string& key, const ThrottleCount& count) = 0;
+  // One reserved attempt given back (a sign-in that succeeded).
+  virtual void ReleaseFailure(const std::string& key) = 0;
   virtual void ClearFailures(const std::string& key) = 0;
 };
 

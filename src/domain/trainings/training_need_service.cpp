@@ -7,6 +7,7 @@
 #include "domain/trainings/training_lookup.hpp"
 #include "domain/trainings/training_rules.hpp"
 #include "domain/trainings/training_service.hpp"
+#include "domain/users/user_service.hpp"
 
 namespace mobilise::domain {
 namespace {
@@ -27,11 +28,8 @@ void CheckNeed(UnitOfWork& uow, const Actor& actor, TrainingNeed& n, bool area_c
       n.area_path = area->path, n.area_name = area->name;
   }
   if (n.user_id && subject_changed) {
-    auto user = IsValidId(*n.user_id) ? uow.Users().Get(*n.user_id) : std::nullopt;
-    const bool ours =
-        user && std::any_of(user->roles.begin(), user->roles.end(),
-                            [&](const RoleAssignment& r) { return actor.Sees(r.area_path); });
-    if (!ours) errors["user_id"] = problem::NoSuchInScope("staff_member");
+    if (!UserInScope(uow.Users(), actor, *n.user_id))
+      errors["user_id"] = problem::NoSuchInScope("staff_member");
   }
   if (n.institution_id && subject_changed) {
     auto inst =

@@ -77,6 +77,14 @@ bool UserVisibleTo(const Actor& actor, Permission p, const User& u) {
                      [&](const RoleAssignment& r) { return actor.Can(p, r.area_path); });
 }
 
+std::optional<User> UserInScope(UserRepository& users, const Actor& actor, const std::string& id) {
+  auto user = IsValidId(id) ? users.Get(id) : std::nullopt;
+  if (!user || std::none_of(user->roles.begin(), user->roles.end(),
+                            [&](const RoleAssignment& r) { return actor.Sees(r.area_path); }))
+    return std::nullopt;
+  return user;
+}
+
 bool IsSupportedLocale(const std::string& l) {
   return l == "en" || l == "ps" || l == "prs" || l == "ur" || l == "uk" || l == "mr";
 }
@@ -178,7 +186,10 @@ Result<User> UserService::Update(const Actor& actor, const std::string& id, cons
   u.updated_at = clock_.Timestamp();
   if (!actor.user_id.empty()) u.updated_by = actor.user_id;
   if (auto ok = UpdateUser(uow->Users(), u, before.version); !ok) return Fail(ok.error());
-  if (u.disabled || p.password) uow->Credentials().DeleteUserSessions(u.id, std::nullopt);
+  if (u.disabled || p.password) {  // re-enabling the user later revives none of them
+    uow->Credentials().DeleteUserSessions(u.id, std::nullopt);
+    uow->Credentials().DeleteUserTokens(u.id);
+  }
   RecordAudit(uow->Audit(), clock_, actor, p.password ? "update+password" : "update", "user", u.id,
               UserAuditPath(u), UserSnapshot(before), UserSnapshot(u));
   uow->Commit();

@@ -60,6 +60,10 @@ class UserService {
 
 // `actor` holds `p` over every role area of `u` (a user without roles: at a root area).
 bool UserVisibleTo(const Actor& actor, Permission p, const User& u);
+// The user `id` when it may be named in a record `actor` writes (a facilitator, the subject of a
+// training need): the user holds a role in an area `actor` sees. Else nullopt, and the caller
+// answers NoSuchInScope on the field, never the user's name.
+std::optional<User> UserInScope(UserRepository& users, const Actor& actor, const std::string& id);
 // The locales the app speaks.
 bool IsSupportedLocale(const std::string& locale);
 Snapshot UserSnapshot(const User& user);

@@ -1,5 +1,7 @@
 #include "storage/repositories/credential_repository.hpp"
 
+#include "storage/dialect.hpp"
+#include "storage/repositories/sql_rows.hpp"
 #include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage {
@@ -135,6 +137,37 @@ void SqlCredentialRepository::InsertToken(const domain::ApiToken& t) {
             {t.id, t.token_hash, t.user_id, t.name, t.created_at, t.expires_at});
 }
 
+namespace {
+
+constexpr const char* kTokenColumns =
+    "SELECT id, '' AS token_hash, user_id, name, created_at, expires_at FROM api_token ";
+
+domain::ApiToken ReadToken(const ResultSet::Row& r) {
+  return {r.Str("id"),   r.Str("token_hash"), r.Str("user_id"),
+          r.Str("name"), r.Str("created_at"), r.Str("expires_at")};
+}
+
+}  // namespace
+
+std::vector<domain::ApiToken> SqlCredentialRepository::Tokens(const std::string& now) {
+  return ReadRows(
+      conn_.Query(std::string(kTokenColumns) + "WHERE expires_at > ? ORDER BY created_at DESC, id",
+                  {now}),
+      ReadToken);
+}
+
+std::optional<domain::ApiToken> SqlCredentialRepository::GetToken(const std::string& id) {
+  return ReadFirst(conn_.Query(std::string(kTokenColumns) + "WHERE id = ?", {id}), ReadToken);
+}
+
+void SqlCredentialRepository::DeleteToken(const std::string& id) {
+  conn_.Execute("DELETE FROM api_token WHERE id = ?", {id});
+}
+
+void SqlCredentialRepository::DeleteUserTokens(const std::string& user_id) {
+  conn_.Execute("DELETE FROM api_token WHERE user_id = ?", {user_id});
+}
+
 std::optional<domain::Principal> SqlCredentialRepository::FindToken(const std::string& token_hash,
                                                                     const std::string& now) {
   return Find("api_token",
@@ -155,25 +188,30 @@ std::vector<domain::Grant> SqlCredentialRepository::GrantsOf(const std::string& 
   return out;
 }
 
-int SqlCredentialRepository::Failures(const std::string& key, const std::string& window_start) {
-  auto rs = conn_.Query("SELECT failures FROM login_throttle WHERE key = ? AND window_start >= ?",
-                        {key, window_start});
-  return rs.empty() ? 0 : static_cast<int>(rs[0].Int("failures"));
+domain::ThrottleCount SqlCredentialRepository::LockThrottle(const std::string& key) {
+  LockKey(conn_, "login_throttle:" + key);
+  auto rs = conn_.Query("SELECT failures, window_start, last_at FROM login_throttle WHERE key = ?",
+                        {key});
+  if (rs.empty()) return {};
+  return {static_cast<int>(rs[0].Int("failures")), rs[0].Str("window_start"), rs[0].Str("last_at")};
 }
 
-void SqlCredentialRepository::RecordFailure(const std::string& key, const std::string& now,
-                                            const std::string& window_start) {
+void SqlCredentialRepository::SaveThrottle(const std::string& key, const domain::ThrottleCount& c) {
   conn_.Execute(
-      "INSERT INTO login_throttle (key, window_start, failures) VALUES (?, ?, 1) "
-      "ON CONFLICT (key) DO UPDATE SET "
-      "failures = CASE WHEN login_throttle.window_start < ? THEN 1 "
-      "ELSE login_throttle.failures + 1 END, "
-      "window_start = CASE WHEN login_throttle.window_start < ? THEN excluded.window_start "
-      "ELSE login_throttle.window_start END",
-      {key, now, window_start, window_start});
+      "INSERT INTO login_throttle (key, window_start, failures, last_at) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT (key) DO UPDATE SET window_start = excluded.window_start, "
+      "failures = excluded.failures, last_at = excluded.last_at",
+      {key, c.window_start, static_cast<std::int64_t>(c.failures), c.last_at});
+}
+
+void SqlCredentialRepository::ReleaseFailure(const std::string& key) {
+  LockKey(conn_, "login_throttle:" + key);  // after a concurrent check-and-reserve, not within
+  conn_.Execute("UPDATE login_throttle SET failures = failures - 1 WHERE key = ? AND failures > 0",
+                {key});
 }
 
 void SqlCredentialRepository::ClearFailures(const std::string& key) {
+  LockKey(conn_, "login_throttle:" + key);
   conn_.Execute("DELETE FROM login_throttle WHERE key = ?", {key});
 }
 

@@ -27,12 +27,16 @@ class SqlCredentialRepository final : public domain::CredentialRepository {
   void RevokeDevice(const std::string& user_id, const std::string& device_id,
                     const std::string& now) override;
   void InsertToken(const domain::ApiToken& t) override;
+  std::vector<domain::ApiToken> Tokens(const std::string& now) override;
+  std::optional<domain::ApiToken> GetToken(const std::string& id) override;
+  void DeleteToken(const std::string& id) override;
+  void DeleteUserTokens(const std::string& user_id) override;
   std::optional<domain::Principal> FindToken(const std::string& token_hash,
                                              const std::string& now) override;
   std::vector<domain::Grant> GrantsOf(const std::string& user_id) override;
-  int Failures(const std::string& key, const std::string& window_start) override;
-  void RecordFailure(const std::string& key, const std::string& now,
-                     const std::string& window_start) override;
+  domain::ThrottleCount LockThrottle(const std::string& key) override;
+  void SaveThrottle(const std::string& key, const domain::ThrottleCount& count) override;
+  void ReleaseFailure(const std::string& key) override;
   void ClearFailures(const std::string& key) override;
 
  private:

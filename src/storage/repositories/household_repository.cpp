@@ -127,7 +127,7 @@ domain::Page<Household> SqlHouseholdRepository::List(const domain::HouseholdQuer
     else
       w.And("h.poverty_band = ?", {*q.band});
   }
-  if (q.flag) w.And("h.flags LIKE ?", {"% " + *q.flag + " %"});
+  if (q.flag) w.And(std::string("h.flags LIKE ?") + kLikeEscape, {WordPattern(*q.flag)});
   if (q.organised) w.And(*q.organised ? "h.membership_count > 0" : "h.membership_count = 0");
   if (q.text)
     w.AndAnyContains(conn_.dialect(), {"h.head_name", "h.head_father_name", "h.code", "h.phone"},

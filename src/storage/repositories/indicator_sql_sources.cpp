@@ -8,6 +8,7 @@
 #include "domain/periods/period.hpp"
 #include "storage/repositories/indicator_sql.hpp"
 #include "storage/repositories/indicator_sql_source.hpp"
+#include "storage/repositories/sql_where.hpp"
 
 namespace mobilise::storage::indicator_sql {
 namespace {
@@ -77,8 +78,8 @@ Filter Words(std::string column) {
   return {"", [column](const std::vector<std::string>& v, const ComputeRequest&) {
             Sql s{"(", {}};
             for (std::size_t i = 0; i < v.size(); ++i) {
-              s.Add(i ? " OR " : "").Add(column + " LIKE ?");
-              s.params.emplace_back("% " + v[i] + " %");
+              s.Add(i ? " OR " : "").Add(column + " LIKE ?" + kLikeEscape);
+              s.params.emplace_back(WordPattern(v[i]));
             }
             return s.Add(")");
           }};

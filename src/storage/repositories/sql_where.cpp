@@ -41,14 +41,18 @@ std::string ScopeSql(const std::string& column, const std::vector<domain::PathRa
   return out;
 }
 
-std::string ContainsPattern(const std::string& text) {
-  std::string p = "%";
+std::string LikeEscaped(std::string_view text) {
+  std::string p;
   for (char c : text) {
     if (c == '%' || c == '_' || c == '\\') p += '\\';
     p += c;
   }
-  return p + "%";
+  return p;
 }
+
+std::string ContainsPattern(const std::string& text) { return "%" + LikeEscaped(text) + "%"; }
+
+std::string WordPattern(std::string_view word) { return "% " + LikeEscaped(word) + " %"; }
 
 std::string FtsPhrase(const std::string& text) {
   std::string out = "\"";

@@ -30,8 +30,15 @@ struct SqlWhere {
 // "(col >= ? AND col < ?) OR ..." for the subtrees; "1=0" when there are none.
 std::string ScopeSql(const std::string& column, const std::vector<domain::PathRange>& scope,
                      std::vector<Param>& params);
+// `text` with the LIKE wildcards % and _ (and the escape \ itself) escaped by \: for a LIKE
+// with ESCAPE '\\' (kLikeEscape), the same on both databases.
+std::string LikeEscaped(std::string_view text);
+inline constexpr const char* kLikeEscape = " ESCAPE '\\'";
 // A LIKE pattern matching `text` anywhere, with % _ \ escaped; use with ContainsSql.
 std::string ContainsPattern(const std::string& text);
+// A LIKE pattern matching `word` as one word of a ' a b ' list column (escaped like
+// ContainsPattern): `column LIKE ? ESCAPE '\\'`.
+std::string WordPattern(std::string_view word);
 // `text` as one FTS5 phrase ("..." with inner quotes doubled): with the trigram tokenizer it
 // matches rows containing `text` anywhere, case-insensitively.
 std::string FtsPhrase(const std::string& text);
