@@ -71,6 +71,7 @@ http::Response Api::Handle(http::Request& request) {
   const auto origin = OriginOf(request.remote_ip, request.Header("x-forwarded-for"),
                                request.Header("x-forwarded-proto"), options_.proxy);
   request.remote_ip = origin.ip;
+  request.tls = origin.tls;
   auto response = Route(request);
   if (origin.tls) SecureAnswer(response);
   return response;

@@ -11,7 +11,11 @@ for (const backend of ['sqlite', 'postgres'])
   describe(`Basic credentials on /openrosa/ (${backend})`, () => {
     let srv, admin, area;
     before(async () => {
-      srv = await startServer(backend === 'postgres' ? { database: freshPgDatabase() } : {});
+      // The tests stand for a TLS-terminating proxy on loopback (x-forwarded-proto: https).
+      srv = await startServer({
+        ...(backend === 'postgres' ? { database: freshPgDatabase() } : {}),
+        env: { MOBILISE_TRUSTED_PROXIES: '127.0.0.1' },
+      });
       admin = await login(srv.base, 'admin');
       area = await areaByCode(admin, 'P1-D1-T1-U1-V1');
     });
@@ -72,6 +76,25 @@ for (const backend of ['sqlite', 'postgres'])
       assert.equal((await formList(username, 'basic-pass-2')).status, 200);
       await patchUser(user, { disabled: true });
       assert.equal((await formList(username, 'basic-pass-2')).status, 401);
+    });
+
+    it('x-forwarded-proto from a client that is not a trusted proxy does not make Basic work', async () => {
+      const direct = await startServer(
+        backend === 'postgres' ? { database: freshPgDatabase(), seed: true } : {},
+      );
+      try {
+        const r = await fetch(`${direct.base}/openrosa/formList`, {
+          headers: {
+            ...OR,
+            authorization: 'Basic ' + Buffer.from('admin:admin-demo-pass').toString('base64'),
+            'x-forwarded-proto': 'https',
+          },
+        });
+        assert.equal(r.status, 401);
+        assert.match(await r.text(), /only available over HTTPS/);
+      } finally {
+        await direct.stop();
+      }
     });
 
     it('failures are audited; the sixth in the window answers 429 before any check', async () => {

@@ -30,7 +30,11 @@ for (const backend of ['sqlite', 'postgres'])
   describe(`OpenRosa conformance (${backend})`, () => {
     let srv;
     before(async () => {
-      srv = await startServer(backend === 'postgres' ? { database: freshPgDatabase() } : {});
+      // The tests stand for a TLS-terminating proxy on loopback (x-forwarded-proto: https).
+      srv = await startServer({
+        ...(backend === 'postgres' ? { database: freshPgDatabase() } : {}),
+        env: { MOBILISE_TRUSTED_PROXIES: '127.0.0.1' },
+      });
     });
     after(() => srv?.stop());
     const form = () => setUp(srv.base, { xml: surveyForm({ id: 'f' + uniq() }) });

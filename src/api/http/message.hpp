@@ -19,6 +19,7 @@ struct Request {
   std::map<std::string, std::string> headers;     // lower-cased names
   std::string body;
   std::string remote_ip;
+  bool tls = false;  // the client reached us over TLS (set by the app: api/client_address.hpp)
   std::map<std::string, std::string> path_params;  // filled by the router, e.g. {"id", "..."}
   std::string
       route;  // the matched route for metrics, e.g. "GET /api/v1/areas/{id}"; set by the app

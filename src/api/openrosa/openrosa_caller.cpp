@@ -23,7 +23,7 @@ std::optional<std::string> DecodeBase64(std::string_view text) {
 // applies, and a password verified lately is not hashed again). Too many failures: 429.
 Result<domain::Actor> FromBasic(Services& services, const http::Request& request,
                                 std::string_view encoded) {
-  if (request.Header("x-forwarded-proto") != "https") {
+  if (!request.tls) {  // a trusted proxy said https, or behind_tls (api/client_address.hpp)
     return Fail(Error::Unauthenticated("This authentication method is only available over HTTPS"));
   }
   auto decoded = DecodeBase64(encoded);
@@ -44,7 +44,7 @@ std::string PublicBase(const std::string& public_url, const http::Request& reque
     while (!base.empty() && base.back() == '/') base.pop_back();
     return base;
   }
-  std::string scheme = request.Header("x-forwarded-proto") == "https" ? "https" : "http";
+  std::string scheme = request.tls ? "https" : "http";
   return scheme + "://" + std::string(request.Header("host"));
 }
 
