@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <ostream>
+#include <string_view>
 
 #include "core/id.hpp"
 #include "storage/embedded_migrations.hpp"
@@ -36,13 +37,21 @@ std::vector<std::string> TableNames(storage::Connection& conn) {
   return names;
 }
 
-// Runs a PostgreSQL client program (pg_dump, pg_restore) with the terminal's output and waits.
-void RunTool(const std::vector<std::string>& args) {
+// Runs a PostgreSQL client program (pg_dump, pg_restore) with the terminal's output and waits;
+// `password` (if any) goes in its environment, never on its command line.
+void RunTool(const std::vector<std::string>& args, const std::string& password) {
   std::vector<char*> argv;
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
+  std::vector<std::string> vars;
+  for (char** e = environ; *e; ++e)
+    if (std::string_view(*e).rfind("PGPASSWORD=", 0) != 0 || password.empty()) vars.push_back(*e);
+  if (!password.empty()) vars.push_back("PGPASSWORD=" + password);
+  std::vector<char*> envp;
+  for (auto& v : vars) envp.push_back(v.data());
+  envp.push_back(nullptr);
   pid_t pid = 0;
-  if (posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0)
+  if (posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), envp.data()) != 0)
     throw storage::DatabaseError(args[0] + " did not run: is the PostgreSQL client installed?");
   int status = 0;
   if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
@@ -71,8 +80,10 @@ Snapshot SnapshotPostgres(const std::string& url, const fs::path& file, std::ost
   conn->ExecuteScript("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
   const std::string id = conn->Query("SELECT pg_export_snapshot()")[0].Str(0);
   out << "database: pg_dump of snapshot " << id << "\n" << std::flush;
+  const auto target = WithoutPassword(url);
   RunTool({"pg_dump", "--format=custom", "--no-owner", "--snapshot=" + id,
-           "--file=" + file.string(), "--dbname=" + url});
+           "--file=" + file.string(), "--dbname=" + target.url},
+          target.password);
   auto snapshot = ReadSnapshot(*conn);
   tx.Commit();
   storage::SyncPath(file);
@@ -81,6 +92,27 @@ Snapshot SnapshotPostgres(const std::string& url, const fs::path& file, std::ost
 }
 
 }  // namespace
+
+ToolTarget WithoutPassword(const std::string& url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string::npos) return {url, ""};
+  const auto start = scheme + 3;
+  const auto at = url.find('@', start);
+  const auto slash = url.find('/', start);
+  if (at == std::string::npos || (slash != std::string::npos && at > slash)) return {url, ""};
+  const auto colon = url.find(':', start);
+  if (colon == std::string::npos || colon > at) return {url, ""};
+  std::string password;
+  for (std::size_t i = colon + 1; i < at; ++i) {
+    if (url[i] == '%' && i + 2 < at) {
+      password += static_cast<char>(std::stoi(url.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      password += url[i];
+    }
+  }
+  return {url.substr(0, colon) + url.substr(at), password};
+}
 
 Snapshot ReadSnapshot(storage::Connection& conn) {
   Snapshot s;
@@ -120,8 +152,10 @@ void RestoreDatabase(const std::string& url, const fs::path& file) {
   if (!IsSqlite(url)) {
     // One transaction: a failure leaves the database as it was. --clean drops what --force
     // replaces.
+    const auto target = WithoutPassword(url);
     RunTool({"pg_restore", "--single-transaction", "--exit-on-error", "--no-owner",
-             "--no-privileges", "--clean", "--if-exists", "--dbname=" + url, file.string()});
+             "--no-privileges", "--clean", "--if-exists", "--dbname=" + target.url, file.string()},
+            target.password);
     return;
   }
   const fs::path path = SqlitePath(url);

@@ -35,6 +35,14 @@ int NewestMigration(storage::Dialect dialect);
 Snapshot SnapshotDatabase(const std::string& url, const std::filesystem::path& file,
                           std::ostream& out);
 
+// A PostgreSQL URL without its password (which would show in the process list on pg_dump's
+// command line), and the password, percent-decoded, which goes to PGPASSWORD instead.
+struct ToolTarget {
+  std::string url;
+  std::string password;
+};
+ToolTarget WithoutPassword(const std::string& url);
+
 // The dialect of a database URL: "sqlite" or "postgres".
 std::string DialectName(const std::string& url);
 

@@ -106,3 +106,14 @@ INSTANTIATE_TEST_SUITE_P(Backends, BackupTest, ::testing::ValuesIn(test::AllDial
 
 }  // namespace
 }  // namespace mobilise::app
+
+TEST(BackupTool, PasswordLeavesTheUrlForTheEnvironment) {
+  const auto t = mobilise::app::WithoutPassword("postgresql://mob:s%40cret:x@db.local:5432/m?x=1");
+  EXPECT_EQ(t.url, "postgresql://mob@db.local:5432/m?x=1");
+  EXPECT_EQ(t.password, "s@cret:x");
+  const auto none = mobilise::app::WithoutPassword("postgresql://mob@db.local/m");
+  EXPECT_EQ(none.url, "postgresql://mob@db.local/m");
+  EXPECT_EQ(none.password, "");
+  // An '@' in the path is not a user part.
+  EXPECT_EQ(mobilise::app::WithoutPassword("postgresql://host/db@x").url, "postgresql://host/db@x");
+}
