@@ -85,6 +85,7 @@ Result<NewSession> AuthService::Login(const std::string& username_in, const std:
   auto uow = db_.Begin(true);
   auto& creds = uow->Credentials();
   const std::string now = clock_.Timestamp();
+  const User& u = *user;
   creds.ClearFailures(ThrottleKey(ThrottleKind::kPair, username, ip));
   creds.ReleaseFailure(ThrottleKey(ThrottleKind::kAccount, username, ip));
   creds.ReleaseFailure(ThrottleKey(ThrottleKind::kAddress, username, ip));
