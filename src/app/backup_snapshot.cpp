@@ -4,6 +4,8 @@
 #include <sys/wait.h>
 
 #include <algorithm>
+#include <boost/url/parse.hpp>
+#include <boost/url/url.hpp>
 #include <ostream>
 #include <string_view>
 
@@ -94,24 +96,12 @@ Snapshot SnapshotPostgres(const std::string& url, const fs::path& file, std::ost
 }  // namespace
 
 ToolTarget WithoutPassword(const std::string& url) {
-  const auto scheme = url.find("://");
-  if (scheme == std::string::npos) return {url, ""};
-  const auto start = scheme + 3;
-  const auto at = url.find('@', start);
-  const auto slash = url.find('/', start);
-  if (at == std::string::npos || (slash != std::string::npos && at > slash)) return {url, ""};
-  const auto colon = url.find(':', start);
-  if (colon == std::string::npos || colon > at) return {url, ""};
-  std::string password;
-  for (std::size_t i = colon + 1; i < at; ++i) {
-    if (url[i] == '%' && i + 2 < at) {
-      password += static_cast<char>(std::stoi(url.substr(i + 1, 2), nullptr, 16));
-      i += 2;
-    } else {
-      password += url[i];
-    }
-  }
-  return {url.substr(0, colon) + url.substr(at), password};
+  auto parsed = boost::urls::parse_uri(url);
+  if (!parsed || !parsed->has_password()) return {url, ""};
+  boost::urls::url bare(*parsed);
+  std::string password = bare.password();  // percent-decoded
+  bare.remove_password();
+  return {std::string(bare.buffer()), std::move(password)};
 }
 
 Snapshot ReadSnapshot(storage::Connection& conn) {
