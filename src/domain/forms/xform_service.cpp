@@ -1,5 +1,7 @@
 #include "domain/forms/xform_service.hpp"
 
+#include <map>
+
 #include "core/id.hpp"
 #include "domain/forms/submission_review.hpp"
 #include "domain/forms/xform_rules.hpp"
@@ -52,13 +54,21 @@ XForm ReaderView(XForm form) {
 
 }  // namespace
 
-bool ReaderSeesForm(UnitOfWork& uow, const Actor& actor, const XForm& form) {
+bool ReaderSeesForm(UnitOfWork& uow, const Actor& actor, const XForm& form,
+                    std::map<std::string, std::string>* area_paths) {
+  std::map<std::string, std::string> own;
+  if (!area_paths) area_paths = &own;
   std::vector<std::string> read_paths, assigned_paths;
   for (const Grant& g : actor.grants) {
     if (actor.Can(Permission::kRegistryRead, g.area_path)) read_paths.push_back(g.area_path);
   }
   for (const std::string& id : form.area_ids) {
-    if (auto area = uow.Areas().Get(id)) assigned_paths.push_back(area->path);
+    auto known = area_paths->find(id);
+    if (known == area_paths->end()) {
+      auto area = uow.Areas().Get(id);
+      known = area_paths->emplace(id, area ? area->path : "").first;
+    }
+    if (!known->second.empty()) assigned_paths.push_back(known->second);
   }
   if (AssignedNearReader(assigned_paths, read_paths)) return true;
   SubmissionListQuery q = ReaderQuery(actor, form.id);
@@ -84,8 +94,9 @@ Result<std::vector<XForm>> XFormService::List(const Actor& actor) {
   if (actor.system || actor.HasPermission(Permission::kConfigWrite)) return uow->XForms().List();
   if (!actor.HasPermission(Permission::kRegistryRead)) return Fail(Error::Forbidden());
   std::vector<XForm> out;
+  std::map<std::string, std::string> area_paths;  // each assigned area looked up once
   for (XForm& form : uow->XForms().List()) {
-    if (ReaderSeesForm(*uow, actor, form)) out.push_back(ReaderView(std::move(form)));
+    if (ReaderSeesForm(*uow, actor, form, &area_paths)) out.push_back(ReaderView(std::move(form)));
   }
   return out;
 }

@@ -6,6 +6,7 @@
 // Thread-safe.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -80,7 +81,9 @@ class XFormService {
 // Whether a reader of submissions (registry.read, not an administrator) is shown `form`: it is
 // assigned to an area at, above or below one of their read areas (AssignedNearReader), or it
 // has a current submission they may read.
-bool ReaderSeesForm(UnitOfWork& uow, const Actor& actor, const XForm& form);
+// `area_paths` (optional): area id -> path already looked up, shared over a list of forms.
+bool ReaderSeesForm(UnitOfWork& uow, const Actor& actor, const XForm& form,
+                    std::map<std::string, std::string>* area_paths = nullptr);
 
 // Whether `actor` (through `device_id`, "" for none) sees `form` (see Listed).
 bool SeesForm(XFormRepository& forms, const Actor& actor, const std::string& device_id,
