@@ -3,5 +3,12 @@ import type { StringBundle } from '../../../i18n';
 
 export const reportsStrings: StringBundle = {
   name: 'reports',
-  load: { en: () => import('./en'), ps: () => import('./ps'), uk: () => import('./uk') },
+  load: {
+    en: () => import('./en'),
+    ps: () => import('./ps'),
+    uk: () => import('./uk'),
+    mr: () => import('./mr'),
+    prs: () => import('./prs'),
+    ur: () => import('./ur'),
+  },
 };

@@ -3,5 +3,12 @@ import type { StringBundle } from '../../../i18n';
 
 export const trainingsStrings: StringBundle = {
   name: 'trainings',
-  load: { en: () => import('./en'), ps: () => import('./ps'), uk: () => import('./uk') },
+  load: {
+    en: () => import('./en'),
+    ps: () => import('./ps'),
+    uk: () => import('./uk'),
+    mr: () => import('./mr'),
+    prs: () => import('./prs'),
+    ur: () => import('./ur'),
+  },
 };
