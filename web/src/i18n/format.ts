@@ -11,12 +11,14 @@ export function formatNumber(
   return n.toLocaleString(intlLocale(lang), options);
 }
 
+// Always in the Gregorian calendar, as the dates are stored: Dari (fa-AF) and Pashto default to
+// the Solar Hijri calendar in ICU, which would name October 2026 "Mizan 1405".
 export function formatDate(
   d: Date,
   options: Intl.DateTimeFormatOptions,
   lang: Lang = langStore.get(),
 ): string {
-  return d.toLocaleString(intlLocale(lang), options);
+  return d.toLocaleString(intlLocale(lang), { calendar: 'gregory', ...options });
 }
 
 export function relativeTimeFormat(lang: Lang = langStore.get()): Intl.RelativeTimeFormat {

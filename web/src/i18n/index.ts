@@ -180,16 +180,26 @@ export interface StringBundle {
   load: Record<Lang, () => Promise<{ default: Dictionary }>>;
 }
 const loaded = new Map<string, Promise<void>>();
+
+// A bundle's table per language, from `import.meta.glob('./{??,???}.ts')` in its strings folder
+// (the files named by a language code): a language is wired by adding its file, and
+// tests/api/translations.test.mjs checks that every folder has one per language.
+export function stringLoaders(
+  files: Record<string, () => Promise<unknown>>,
+): Record<Lang, () => Promise<{ default: Dictionary }>> {
+  const pick = (code: Lang) => {
+    const load = files[`./${code}.ts`] as (() => Promise<{ default: Dictionary }>) | undefined;
+    return load ?? (() => Promise.reject(new Error(`no ${code} strings`)));
+  };
+  return Object.fromEntries(LANGUAGES.map((l) => [l.code, pick(l.code)])) as Record<
+    Lang,
+    () => Promise<{ default: Dictionary }>
+  >;
+}
+
 const shellStrings: StringBundle = {
   name: 'shell',
-  load: {
-    en: () => import('./en'),
-    ps: () => import('./ps'),
-    uk: () => import('./uk'),
-    mr: () => import('./mr'),
-    prs: () => import('./prs'),
-    ur: () => import('./ur'),
-  },
+  load: stringLoaders(import.meta.glob('./{??,???}.ts')),
 };
 const wanted = new Set<StringBundle>([shellStrings]);
 export const messagesRevision = createStore(0);
