@@ -16,6 +16,7 @@
 #include "domain/audit/audit_service.hpp"
 #include "domain/auth/auth_service.hpp"
 #include "domain/feedback/feedback_service.hpp"
+#include "domain/finance/book_service.hpp"
 #include "domain/forms/collect_device_service.hpp"
 #include "domain/forms/submission_service.hpp"
 #include "domain/forms/xform_service.hpp"
@@ -55,6 +56,7 @@ struct Services {
   domain::CollectDeviceService& collect_devices;  // ODK Collect (docs/openrosa.md)
   domain::XFormService& xforms;
   domain::SubmissionService& submissions;
+  domain::BookService& books;  // group books (docs/books.md)
   domain::BlobStore& blobs;  // files by SHA-256 (the data directory)
   const Clock& clock;        // the time the API stamps on what it makes itself (exports)
 };

@@ -61,5 +61,8 @@ std::vector<const ShapeBase*> ProgrammeShapes();
 // The rows of ODK Collect: devices, forms and the OpenRosa endpoints (openapi_table_collect.cpp).
 std::vector<OperationSchema> CollectOperations();
 std::vector<const ShapeBase*> CollectShapes();
+// The rows of group books (openapi_table_books.cpp).
+std::vector<OperationSchema> BookOperations();
+std::vector<const ShapeBase*> BookShapes();
 
 }  // namespace mobilise::api::openapi_table

@@ -9,6 +9,7 @@
 #include "domain/audit/audit.hpp"
 #include "domain/auth/credentials.hpp"
 #include "domain/feedback/feedback.hpp"
+#include "domain/finance/book.hpp"
 #include "domain/forms/form.hpp"
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/indicators/indicator.hpp"
@@ -50,6 +51,7 @@ class UnitOfWork {
   virtual SubmissionRepository& Submissions() = 0;
   virtual ChoiceListRepository& ChoiceLists() = 0;
   virtual SubmissionReviewRepository& SubmissionReviews() = 0;
+  virtual BookRepository& Books() = 0;
   virtual void Commit() = 0;
 };
 

@@ -31,6 +31,11 @@ const NOT_CREATES = new Set([
   '/api/v1/reports/{id}/submit',
   '/api/v1/reports/{id}/approve',
   '/api/v1/reports/{id}/return',
+  // Group books: a supervisor's decisions on a loan or an entry (each checked against a version
+  // or refused when repeated: an entry is reversed once).
+  '/api/v1/member-loans/{id}/reschedule',
+  '/api/v1/member-loans/{id}/write-off',
+  '/api/v1/ledger-entries/{id}/reverse',
   // Collect (docs/openrosa.md): a device's answer holds its token (a secret, never kept for a
   // replay); a form is keyed by its xml_form_id and version; a submission by its instanceID.
   '/api/v1/devices',
@@ -52,7 +57,7 @@ const count = (r) => {
 
 for (const backend of ['sqlite', 'postgres'])
   describe(backend, () => {
-    let srv, admin, village, tehsil, household, institution, activity, training;
+    let srv, admin, village, tehsil, household, institution, activity, training, books;
     const creates = {};
 
     before(async () => {
@@ -97,6 +102,26 @@ for (const backend of ['sqlite', 'postgres'])
         area_id: village.id,
         attendance: [{ person_id: household.head_person_id, pre_score: 2, post_score: 6 }],
       });
+      // A group keeping books: a CO with one member.
+      const saver = await post('/api/v1/households', {
+        area_id: village.id,
+        head_name: 'Idem Saver',
+        people: [{ name: 'Idem Saver', sex: 'f', relation: 'head', age: 35 }],
+      });
+      const group = await post('/api/v1/institutions', {
+        area_id: village.id,
+        type: 'CO',
+        name: 'Idem books CO',
+        sex_composition: 'women',
+        formed_on: '2024-01-01',
+      });
+      const saverMember = await post(`/api/v1/institutions/${group.id}/members`, {
+        household_id: saver.id,
+        role: 'member',
+        joined_on: '2024-01-01',
+      });
+      books = async (what) =>
+        (await admin.get(`/api/v1/institutions/${group.id}/books`)).json[what].length;
       const g = (path) => async () => count(await admin.get(path));
       // Per create: a body made from `k` (same k, same content), and how many records its
       // collection holds.
@@ -270,6 +295,31 @@ for (const backend of ['sqlite', 'postgres'])
             include_unverified: k.length > 6,
           }),
           count: g(`/api/v1/reports?area=${tehsil.id}&limit=1`),
+        },
+      });
+      Object.assign(creates, {
+        '/api/v1/institutions/{id}/book-rules': {
+          path: () => `/api/v1/institutions/${group.id}/book-rules`,
+          body: (k) => ({
+            effective_from: '2025-01-01',
+            saving_amount: 100 * k.length,
+            saving_frequency: 'monthly',
+            interest_rule: 'flat',
+            interest_bp: 100,
+          }),
+          count: () => books('rules'),
+        },
+        '/api/v1/institutions/{id}/meetings': {
+          path: () => `/api/v1/institutions/${group.id}/meetings`,
+          body: (k) => ({
+            held_on: '2026-01-05',
+            opening_cash: 0,
+            closing_cash: 100 * k.length,
+            members: [
+              { membership_id: saverMember.id, present: true, compulsory_saving: 100 * k.length },
+            ],
+          }),
+          count: () => books('meetings'),
         },
       });
       for (const [pattern, spec] of Object.entries(creates)) spec.path ??= () => pattern;

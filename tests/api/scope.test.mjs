@@ -18,6 +18,7 @@ let srv,
   p1activity,
   p1file;
 let p1training, p1need, p1plan, p1followup;
+let p1meeting, p1loan, p1entry;
 before(async () => {
   srv = await startServer();
   admin = await login(srv.base, 'admin');
@@ -137,6 +138,32 @@ before(async () => {
     p1training.id && p1followup.id && p1need.id && p1plan.id,
     'P1 training records created',
   );
+  // The probe CO's books: a meeting with a saving and a loan.
+  p1meeting = (
+    await admin.post(`/api/v1/institutions/${p1institution.id}/meetings`, {
+      held_on: '2026-01-10',
+      opening_cash: 0,
+      closing_cash: 100,
+      members: [
+        {
+          membership_id: p1membership.id,
+          present: true,
+          compulsory_saving: 500,
+          new_loan: {
+            purpose: 'livestock',
+            principal: 400,
+            instalments: 2,
+            interest_rule: 'flat',
+            interest_bp: 100,
+          },
+        },
+      ],
+    })
+  ).json;
+  const p1books = (await admin.get(`/api/v1/institutions/${p1institution.id}/books`)).json;
+  p1loan = p1books.loans[0];
+  p1entry = (await admin.get(`/api/v1/institutions/${p1institution.id}/ledger`)).json.items[0];
+  assert.ok(p1meeting.id && p1loan.id && p1entry.id, 'P1 books created');
 });
 after(async () => {
   await srv?.stop();
@@ -164,7 +191,11 @@ async function snapshotP1() {
   const followups = (await admin.get(`/api/v1/trainings/${p1training.id}/followups`)).json;
   const needs = (await admin.get(`/api/v1/training-needs?area=${p1.id}&limit=500`)).json;
   const plans = (await admin.get(`/api/v1/training-plans?area=${p1.id}&limit=500`)).json;
+  const books = (await admin.get(`/api/v1/institutions/${p1institution.id}/books`)).json;
+  const ledger = (await admin.get(`/api/v1/institutions/${p1institution.id}/ledger`)).json;
   return JSON.stringify({
+    books,
+    ledger,
     areas: areas.sort((a, b) => a.id.localeCompare(b.id)),
     users,
     households,
@@ -285,6 +316,24 @@ function bodyFor(method, pattern) {
         }
       : { version: 1, planned_events: 9 };
   if (pattern === '/api/v1/courses/{id}') return { version: 1, title: 'Changed' };
+  if (pattern.endsWith('/meetings'))
+    return {
+      held_on: '2026-02-10',
+      opening_cash: 100,
+      closing_cash: 200,
+      members: [{ membership_id: p1membership.id, compulsory_saving: 100 }],
+    };
+  if (pattern.endsWith('/book-rules'))
+    return {
+      effective_from: '2026-01-01',
+      saving_amount: 100,
+      saving_frequency: 'monthly',
+      interest_rule: 'flat',
+      interest_bp: 100,
+    };
+  if (pattern.startsWith('/api/v1/member-loans/'))
+    return { version: p1loan.version, reason: 'probe', instalments: 2, first_due_on: '2099-01-01' };
+  if (pattern.startsWith('/api/v1/ledger-entries/')) return { reason: 'probe' };
   if (pattern.startsWith('/api/v1/areas'))
     return method === 'post'
       ? { parent_id: p1.id, code: 'PROBE-1', name: 'Probe' }
@@ -311,7 +360,14 @@ function pathFor(pattern) {
                   ? p1plan.id
                   : pattern.startsWith('/api/v1/institutions/')
                     ? p1institution.id
-                    : p1d1.id;
+                    : pattern.startsWith('/api/v1/book-meetings/')
+                      ? p1meeting.id
+                      : pattern.startsWith('/api/v1/member-loans/')
+                        ? p1loan.id
+                        : pattern.startsWith('/api/v1/ledger-entries/')
+                          ? p1entry.id
+                          : p1d1.id;
+  if (pattern === '/api/v1/book-report-card') return `${pattern}?area=${p1d1.id}&month=2026-01`;
   if (pattern.startsWith('/api/v1/indicators/{code}/'))
     // a real indicator, aimed at P1's area
     return pattern.replace('{code}', 'REACH') + `?area=${p1d1.id}&period=2026`;
@@ -391,6 +447,9 @@ for (const outsider of ['mobiliser.u2', 'admin.p2']) {
             p1need.id,
             p1plan.id,
             p1followup.id,
+            p1meeting.id,
+            p1loan.id,
+            p1entry.id,
           ].some((x) => r.text.includes(x)),
           `${where} leaked an id`,
         );

@@ -43,6 +43,10 @@ const char* TableName(RecordTable table) {
       return "report";
     case RecordTable::kCollectDevice:
       return "collect_device";
+    case RecordTable::kBookMeeting:
+      return "book_meeting";
+    case RecordTable::kBookRules:
+      return "book_rule";
   }
   throw DatabaseError("unknown record table");
 }

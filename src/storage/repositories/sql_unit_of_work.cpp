@@ -5,6 +5,7 @@
 #include "storage/repositories/activity_repository.hpp"
 #include "storage/repositories/area_repository.hpp"
 #include "storage/repositories/audit_repository.hpp"
+#include "storage/repositories/book_repository.hpp"
 #include "storage/repositories/choice_list_repository.hpp"
 #include "storage/repositories/credential_repository.hpp"
 #include "storage/repositories/feedback_repository.hpp"
@@ -63,6 +64,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   domain::SubmissionRepository& Submissions() override { return submissions_; }
   domain::ChoiceListRepository& ChoiceLists() override { return choice_lists_; }
   domain::SubmissionReviewRepository& SubmissionReviews() override { return submission_reviews_; }
+  domain::BookRepository& Books() override { return books_; }
   void Commit() override {
     if (tx_) tx_->Commit();
   }
@@ -92,6 +94,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   SqlSubmissionRepository submissions_{*conn_};
   SqlChoiceListRepository choice_lists_{*conn_};
   SqlSubmissionReviewRepository submission_reviews_{*conn_};
+  SqlBookRepository books_{*conn_};
 };
 
 }  // namespace

@@ -3,6 +3,7 @@ import type { Feature } from '../feature';
 import { account } from './account';
 import { admin } from './admin';
 import { areas } from './areas';
+import { books } from './books';
 import { collect } from './collect';
 import { fieldwork } from './fieldwork';
 import { home } from './home';
@@ -18,6 +19,7 @@ export const FEATURES: Feature[] = [
   fieldwork,
   home,
   trainings,
+  books,
   reports,
   collect,
   setup,

@@ -76,6 +76,15 @@ export function InstitutionDetailPage({
               {t('common.edit')}
             </a>
           )}
+          {type && type.member_kind !== 'institution' && (
+            <a
+              class="button secondary"
+              href={href('institutions', inst.id, 'books')}
+              data-testid="institution-books"
+            >
+              {t('inst.books')}
+            </a>
+          )}
         </div>
         {inst.name_local && (
           <p class="local-name" dir="auto">

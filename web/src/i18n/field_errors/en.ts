@@ -269,6 +269,14 @@ const en = {
     'The value of data element {data_element} is not a decimal number, which ADX requires.',
   'ferr.no_values_to_export': 'There are no values to export.',
 
+  // Group books
+  'ferr.cash_off_by':
+    'The cash does not balance: the entries leave {expected} in hand but {counted} was counted (off by {difference}).',
+  'ferr.not_ledger_cash': 'Must be the cash in hand the books show ({expected}).',
+  'ferr.not_after_last_meeting': 'Must be after the group’s last meeting ({date}).',
+  'ferr.above_balance': 'More than the balance of {balance}.',
+  'ferr.no_book_rules':
+    'The group has no rules in force on this day: give the interest rule and rate, or set the group’s rules.',
   // Configuration, command line, imports
   'ferr.host_port': 'Must be HOST:PORT, e.g. 127.0.0.1:8080.',
   'ferr.port_range': 'The port must be 0 to 65535.',
@@ -282,6 +290,9 @@ const en = {
 
   // Kinds of things (the param `what`)
   'fwhat.area': 'area',
+  'fwhat.member_loan': 'member loan',
+  'fwhat.loan_purpose': 'loan purpose',
+  'fwhat.group_member': 'current member of this group',
   'fwhat.institution': 'institution',
   'fwhat.household': 'household',
   'fwhat.person': 'person',

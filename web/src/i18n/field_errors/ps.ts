@@ -242,6 +242,13 @@ const ps: Record<FieldErrorKey, string> = {
   'ferr.adx_not_decimal': 'د {data_element} ډېټا عنصر ارزښت لسیز عدد نه دی، چې ADX یې غواړي.',
   'ferr.no_values_to_export': 'د صادرولو لپاره هیڅ ارزښت نشته.',
 
+  'ferr.cash_off_by':
+    'نغدې برابرې نه دي: ثبتونه {expected} پاتې کوي خو {counted} وشمېرل شول (توپیر {difference}).',
+  'ferr.not_ledger_cash': 'باید هغه نغدې وي چې کتابونه یې ښيي ({expected}).',
+  'ferr.not_after_last_meeting': 'باید د ډلې له وروستۍ غونډې ({date}) وروسته وي.',
+  'ferr.above_balance': 'د {balance} له بیلانس څخه زیات دی.',
+  'ferr.no_book_rules':
+    'په دې ورځ د ډلې اصول نشته: د ګټې قاعده او اندازه ورکړئ، یا د ډلې اصول وټاکئ.',
   'ferr.host_port': 'باید HOST:PORT وي، لکه 127.0.0.1:8080.',
   'ferr.port_range': 'پورټ باید له 0 تر 65535 وي.',
   'ferr.no_such_sheet': 'په فایل کې داسې پاڼه نشته.',
@@ -252,6 +259,9 @@ const ps: Record<FieldErrorKey, string> = {
   'ferr.unreadable': '{message}',
 
   'fwhat.area': 'سیمه',
+  'fwhat.member_loan': 'د غړي پور',
+  'fwhat.loan_purpose': 'د پور موخه',
+  'fwhat.group_member': 'د دې ډلې اوسنی غړی',
   'fwhat.institution': 'بنسټ',
   'fwhat.household': 'کورنۍ',
   'fwhat.person': 'وګړی',

@@ -251,6 +251,13 @@ const uk: Record<FieldErrorKey, string> = {
     'Значення елемента даних {data_element} — не десяткове число, як вимагає ADX.',
   'ferr.no_values_to_export': 'Немає значень для експорту.',
 
+  'ferr.cash_off_by':
+    'Готівка не сходиться: за записами в касі {expected}, а пораховано {counted} (різниця {difference}).',
+  'ferr.not_ledger_cash': 'Має дорівнювати готівці за книгами ({expected}).',
+  'ferr.not_after_last_meeting': 'Має бути після останніх зборів групи ({date}).',
+  'ferr.above_balance': 'Більше за залишок {balance}.',
+  'ferr.no_book_rules':
+    'Для цього дня у групи немає правил: вкажіть правило й ставку відсотків або задайте правила групи.',
   'ferr.host_port': 'Має бути HOST:PORT, наприклад 127.0.0.1:8080.',
   'ferr.port_range': 'Порт має бути від 0 до 65535.',
   'ferr.no_such_sheet': 'У файлі немає такого аркуша.',
@@ -261,6 +268,9 @@ const uk: Record<FieldErrorKey, string> = {
   'ferr.unreadable': '{message}',
 
   'fwhat.area': 'територія',
+  'fwhat.member_loan': 'позика члена',
+  'fwhat.loan_purpose': 'мета позики',
+  'fwhat.group_member': 'чинний член цієї групи',
   'fwhat.institution': 'інституція',
   'fwhat.household': 'домогосподарство',
   'fwhat.person': 'особа',

@@ -27,6 +27,7 @@ const enRegistry = {
   },
 
   'inst.title': 'Institutions',
+  'inst.books': 'Books (savings and loans)',
   'inst.new': 'New institution',
   'inst.edit': 'Edit institution',
   'inst.search': 'Search by name or code',

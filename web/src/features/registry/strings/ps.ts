@@ -27,6 +27,7 @@ const psRegistry: Record<RegistryKey, string | Plural> = {
   },
 
   'inst.title': 'بنسټونه',
+  'inst.books': 'کتابونه (سپما او پورونه)',
   'inst.new': 'نوی بنسټ',
   'inst.edit': 'بنسټ سم کړئ',
   'inst.search': 'د نوم یا کوډ له مخې لټون',

@@ -32,6 +32,7 @@ const ukRegistry: Record<RegistryKey, string | Plural> = {
   },
 
   'inst.title': 'Інституції',
+  'inst.books': 'Книги (заощадження й позики)',
   'inst.new': 'Нова інституція',
   'inst.edit': 'Редагувати інституцію',
   'inst.search': 'Пошук за назвою або кодом',
