@@ -15,8 +15,8 @@ class SqlSubmissionReviewRepository final : public domain::SubmissionReviewRepos
   void InsertComment(const domain::SubmissionComment& comment) override;
   bool SetReviewState(const std::string& id, domain::ReviewState state,
                       std::int64_t expected_version) override;
-  void SaveValues(const std::string& submission_id,
-                  const std::vector<domain::SubmissionValue>& values) override;
+  void SaveAnswers(const std::string& submission_id,
+                   const domain::SubmissionAnswers& answers) override;
 
  private:
   Connection& conn_;
