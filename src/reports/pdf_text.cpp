@@ -7,9 +7,10 @@ namespace {
 
 // Pango tries the families in order for each character.
 constexpr const char* kFamilies = "Noto Sans, Noto Naskh Arabic, Noto Sans Devanagari";
-// Urdu is written in Nastaliq; Naskh stays as the fallback where the face lacks a glyph.
+// Urdu letters in Nastaliq (Naskh where the face lacks a glyph); digits and Latin names stay in
+// Noto Sans, which has no Arabic letters, so they match the other languages' tables.
 constexpr const char* kUrduFamilies =
-    "Noto Nastaliq Urdu, Noto Sans, Noto Naskh Arabic, Noto Sans Devanagari";
+    "Noto Sans, Noto Nastaliq Urdu, Noto Naskh Arabic, Noto Sans Devanagari";
 
 PangoAlignment Physical(Align align, bool rtl) {
   switch (align) {

@@ -192,6 +192,25 @@ for (const backend of ['sqlite', 'postgres'])
       }
     });
 
+    test('an account keeps a language with the digits its user picked, and nothing else', async () => {
+      const me = await login(srv.base, 'mobiliser.u1');
+      for (const locale of ['mr-u-nu-latn', 'prs-u-nu-arabext', 'ur', 'en']) {
+        const r = await me.patch('/api/v1/session', { locale });
+        assert.equal(r.status, 200, r.text);
+        assert.equal(r.json.user.locale, locale);
+      }
+      for (const locale of ['fa', 'mr-IN', 'mr-u-nu-thai', 'ur-u-ca-persian', 'MR']) {
+        const r = await me.patch('/api/v1/session', { locale });
+        assert.equal(r.status, 400, locale);
+        assert.ok(r.json.error.fields.locale, locale);
+      }
+      assert.equal(
+        (await me.get('/api/v1/session')).json.user.locale,
+        'en',
+        'refusals change nothing',
+      );
+    });
+
     test("a report's export is written in the language asked for", async () => {
       const tehsil = await areaByCode(admin, 'P1-D1-T1');
       const uc = await admin.post('/api/v1/areas', {
