@@ -110,7 +110,9 @@ int RunServer(const Config& config, const std::string& version) {
 
   api::ApiOptions options;
   options.secure_cookie = config.secure_cookie || config.behind_tls;
-  options.proxy = {config.trusted_proxies, config.behind_tls};
+  options.proxy.behind_tls = config.behind_tls;
+  for (const auto& p : config.trusted_proxies)  // checked when the configuration was read
+    if (auto range = api::ParseAddressRange(p)) options.proxy.trusted_proxies.push_back(*range);
   options.metrics = &metrics;
   options.version = version;
   options.xlsform_command = FindTool(config.xlsform_command);

@@ -2,7 +2,17 @@
 // TLS headers (Secure cookie, HSTS) when the server is told it is behind TLS. Both databases.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, login, areaByCode, uniq, freshPgDatabase } from './support.mjs';
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import {
+  startServer,
+  login,
+  areaByCode,
+  uniq,
+  freshPgDatabase,
+  freshSqliteDatabase,
+  BIN,
+} from './support.mjs';
 
 // A sign-in attempt as a proxy in front would pass it on: from `ip`, over `proto`.
 async function attempt(base, username, password, { ip, proto } = {}) {
@@ -106,6 +116,45 @@ for (const backend of ['sqlite', 'postgres'])
       assert.equal(plain.headers.get('strict-transport-security'), null);
     });
   });
+
+describe('trusted proxies as CIDR ranges', () => {
+  let srv;
+  before(async () => {
+    // The test's requests come from 127.0.0.1, inside the first range.
+    srv = await startServer({ env: { MOBILISE_TRUSTED_PROXIES: '127.0.0.0/8, fd00::/8' } });
+  });
+  after(async () => {
+    await srv?.stop();
+  });
+
+  test('a proxy inside a range is believed: each forwarded address is throttled alone', async () => {
+    const admin = await login(srv.base, 'admin');
+    const user = await newUser(admin);
+    const ip = '198.51.100.50';
+    for (let i = 0; i < 5; i++)
+      assert.equal((await attempt(srv.base, user, 'wrong-pass', { ip })).status, 401, `${i}`);
+    assert.equal((await attempt(srv.base, user, 'right-pass-1', { ip })).status, 429);
+    // Another client behind the same proxy is another address.
+    const other = await attempt(srv.base, user, 'right-pass-1', { ip: '203.0.113.51' });
+    assert.equal(other.status, 200);
+  });
+
+  test('an entry that is no address or range stops the server at start, naming it', () => {
+    for (const bad of ['10.0.0.1/8', '10.0.0.0/33', 'fd00::/129', 'proxy.local']) {
+      const { url, dir } = freshSqliteDatabase();
+      const r = spawnSync(BIN, ['--database', url, 'serve', '--listen', '127.0.0.1:0'], {
+        env: { ...process.env, MOBILISE_TRUSTED_PROXIES: `127.0.0.1,${bad}` },
+        encoding: 'utf8',
+        timeout: 20000,
+      });
+      rmSync(dir, { recursive: true, force: true });
+      assert.equal(r.signal, null, `${bad}: the server started`);
+      assert.notEqual(r.status, 0, bad);
+      assert.match(r.stderr, /MOBILISE_TRUSTED_PROXIES/, bad);
+      assert.ok(r.stderr.includes(`"${bad}" is not an IP address or a range`), r.stderr);
+    }
+  });
+});
 
 describe('no trusted proxy', () => {
   let srv;
