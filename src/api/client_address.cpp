@@ -6,6 +6,8 @@
 #include <cctype>
 #include <charconv>
 
+#include "api/http/server.hpp"
+
 namespace mobilise::api {
 namespace {
 
@@ -113,8 +115,7 @@ void SecureAnswer(http::Response& response) {
     if (lower == "strict-transport-security") has_hsts = true;
     if (lower == "set-cookie" && value.find("; Secure") == std::string::npos) value += "; Secure";
   }
-  if (!has_hsts)
-    response.SetHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  if (!has_hsts) response.SetHeader("Strict-Transport-Security", std::string(http::kHstsValue));
 }
 
 }  // namespace mobilise::api

@@ -63,6 +63,7 @@ http::ServerOptions ServerOptionsOf(const Config& config,
   so.body_timeout_seconds = config.body_timeout;
   so.max_connections = static_cast<std::size_t>(config.max_connections);
   so.max_connections_per_address = static_cast<std::size_t>(config.max_connections_per_address);
+  so.hsts = config.behind_tls;
   if (std::filesystem::exists(config.web_root + "/index.html")) {
     so.static_root = config.web_root;
   } else {
