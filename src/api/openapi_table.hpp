@@ -61,5 +61,8 @@ std::vector<const ShapeBase*> ProgrammeShapes();
 // The rows of ODK Collect: devices, forms and the OpenRosa endpoints (openapi_table_collect.cpp).
 std::vector<OperationSchema> CollectOperations();
 std::vector<const ShapeBase*> CollectShapes();
+// The rows of the team's work: the reporting line, plans, diaries (openapi_table_team.cpp).
+std::vector<OperationSchema> TeamOperations();
+std::vector<const ShapeBase*> TeamShapes();
 
 }  // namespace mobilise::api::openapi_table

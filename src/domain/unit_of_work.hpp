@@ -25,6 +25,8 @@
 namespace mobilise::domain {
 
 class SubmissionReviewRepository;  // domain/forms/submission_review.hpp
+class WorkPlanRepository;          // domain/workplans/work_plan.hpp
+class DiaryRepository;             // domain/workplans/diary.hpp
 
 class UnitOfWork {
  public:
@@ -50,6 +52,8 @@ class UnitOfWork {
   virtual SubmissionRepository& Submissions() = 0;
   virtual ChoiceListRepository& ChoiceLists() = 0;
   virtual SubmissionReviewRepository& SubmissionReviews() = 0;
+  virtual WorkPlanRepository& WorkPlans() = 0;
+  virtual DiaryRepository& Diaries() = 0;
   virtual void Commit() = 0;
 };
 

@@ -43,6 +43,10 @@ const char* TableName(RecordTable table) {
       return "report";
     case RecordTable::kCollectDevice:
       return "collect_device";
+    case RecordTable::kWorkPlan:
+      return "work_plan";
+    case RecordTable::kDiary:
+      return "diary";
   }
   throw DatabaseError("unknown record table");
 }

@@ -17,6 +17,7 @@
 #include "storage/repositories/sync_repository.hpp"
 #include "storage/repositories/training_repository.hpp"
 #include "storage/repositories/user_repository.hpp"
+#include "storage/repositories/work_plan_repository.hpp"
 
 namespace mobilise::storage {
 namespace {
@@ -63,6 +64,8 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   domain::SubmissionRepository& Submissions() override { return submissions_; }
   domain::ChoiceListRepository& ChoiceLists() override { return choice_lists_; }
   domain::SubmissionReviewRepository& SubmissionReviews() override { return submission_reviews_; }
+  domain::WorkPlanRepository& WorkPlans() override { return work_plans_; }
+  domain::DiaryRepository& Diaries() override { return diaries_; }
   void Commit() override {
     if (tx_) tx_->Commit();
   }
@@ -92,6 +95,8 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   SqlSubmissionRepository submissions_{*conn_};
   SqlChoiceListRepository choice_lists_{*conn_};
   SqlSubmissionReviewRepository submission_reviews_{*conn_};
+  SqlWorkPlanRepository work_plans_{*conn_};
+  SqlDiaryRepository diaries_{*conn_};
 };
 
 }  // namespace
