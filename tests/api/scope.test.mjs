@@ -17,7 +17,7 @@ let srv,
   p1feedback,
   p1activity,
   p1file;
-let p1training, p1need, p1plan, p1followup;
+let p1training, p1need, p1plan, p1followup, p1workplan, p1diary;
 before(async () => {
   srv = await startServer();
   admin = await login(srv.base, 'admin');
@@ -137,6 +137,23 @@ before(async () => {
     p1training.id && p1followup.id && p1need.id && p1plan.id,
     'P1 training records created',
   );
+  // A P1 mobiliser's own month plan and diary.
+  const p1mob = await login(srv.base, 'mobiliser.u1');
+  p1workplan = (
+    await p1mob.post('/api/v1/work-plans', {
+      kind: 'month',
+      period: '2026-01',
+      items: [{ day: '2026-01-05', area_id: p1village.id, purpose: 'visit', note: 'Probe plan' }],
+    })
+  ).json;
+  p1diary = (
+    await p1mob.post('/api/v1/diaries', {
+      day: '2026-01-05',
+      area_ids: [p1village.id],
+      text: 'Probe diary',
+    })
+  ).json;
+  assert.ok(p1workplan.id && p1diary.id, 'P1 plan and diary created');
 });
 after(async () => {
   await srv?.stop();
@@ -164,7 +181,11 @@ async function snapshotP1() {
   const followups = (await admin.get(`/api/v1/trainings/${p1training.id}/followups`)).json;
   const needs = (await admin.get(`/api/v1/training-needs?area=${p1.id}&limit=500`)).json;
   const plans = (await admin.get(`/api/v1/training-plans?area=${p1.id}&limit=500`)).json;
+  const workplan = (await admin.get(`/api/v1/work-plans/${p1workplan.id}`)).json;
+  const diary = (await admin.get(`/api/v1/diaries/${p1diary.id}`)).json;
   return JSON.stringify({
+    workplan,
+    diary,
     areas: areas.sort((a, b) => a.id.localeCompare(b.id)),
     users,
     households,
@@ -284,6 +305,29 @@ function bodyFor(method, pattern) {
           planned_participants: 9,
         }
       : { version: 1, planned_events: 9 };
+  if (pattern.startsWith('/api/v1/work-plans'))
+    return method === 'post' && pattern === '/api/v1/work-plans'
+      ? {
+          owner_id: p1user.id,
+          kind: 'month',
+          period: '2026-02',
+          items: [{ day: '2026-02-05', area_id: p1village.id, purpose: 'visit' }],
+        }
+      : {
+          version: 1,
+          comment: 'x',
+          reason: 'x',
+          items: [{ day: '2026-01-06', area_id: p1village.id, purpose: 'visit' }],
+        };
+  if (pattern.startsWith('/api/v1/diaries'))
+    return {
+      version: 1,
+      user_id: p1user.id,
+      day: '2026-01-07',
+      area_ids: [p1village.id],
+      accept: true,
+      comment: 'x',
+    };
   if (pattern === '/api/v1/courses/{id}') return { version: 1, title: 'Changed' };
   if (pattern.startsWith('/api/v1/areas'))
     return method === 'post'
@@ -309,9 +353,13 @@ function pathFor(pattern) {
                 ? p1need.id
                 : pattern.startsWith('/api/v1/training-plans/')
                   ? p1plan.id
-                  : pattern.startsWith('/api/v1/institutions/')
-                    ? p1institution.id
-                    : p1d1.id;
+                  : pattern.startsWith('/api/v1/work-plans/')
+                    ? p1workplan.id
+                    : pattern.startsWith('/api/v1/diaries/')
+                      ? p1diary.id
+                      : pattern.startsWith('/api/v1/institutions/')
+                        ? p1institution.id
+                        : p1d1.id;
   if (pattern.startsWith('/api/v1/indicators/{code}/'))
     // a real indicator, aimed at P1's area
     return pattern.replace('{code}', 'REACH') + `?area=${p1d1.id}&period=2026`;
@@ -337,7 +385,7 @@ function importFor(pattern) {
 const p1Codes = (text) =>
   /"code":"P1[-"]/.test(text) ||
   /"code":"PK"/.test(text) ||
-  /Probe (Head|CO|feedback|Person|visit|need)/.test(text);
+  /Probe (Head|CO|feedback|Person|visit|need|plan|diary)/.test(text);
 
 for (const outsider of ['mobiliser.u2', 'admin.p2']) {
   test(`every route, as ${outsider}: nothing of P1 returned or changed`, async () => {
@@ -391,6 +439,8 @@ for (const outsider of ['mobiliser.u2', 'admin.p2']) {
             p1need.id,
             p1plan.id,
             p1followup.id,
+            p1workplan.id,
+            p1diary.id,
           ].some((x) => r.text.includes(x)),
           `${where} leaked an id`,
         );
