@@ -23,6 +23,8 @@ Api::Api(Services services, ApiOptions options)
   AddActivityRoutes(table, services_);
   AddTrainingRoutes(table, services_);
   AddBookRoutes(table, services_);
+  AddWorkPlanRoutes(table, services_);
+  AddDiaryRoutes(table, services_);
   AddIndicatorRoutes(table, services_);
   AddReportRoutes(table, services_);
   AddSyncRoutes(table, services_);

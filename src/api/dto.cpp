@@ -85,6 +85,8 @@ const Shape<domain::User>& UserShape() {
                                 .Field("locale", &U::locale)
                                 .Field("disabled", &U::disabled)
                                 .Nested("roles", role, [](const U& u) { return u.roles; })
+                                .Field("supervisor_id", &U::supervisor_id)
+                                .Field("supervisor_name", &U::supervisor_name)
                                 .Field("version", &U::version)
                                 .Field("created_at", &U::created_at)
                                 .Field("updated_at", &U::updated_at);
@@ -221,6 +223,15 @@ json::object AreaJson(const domain::Area& a) { return AreaShape().Write(a); }
 json::object AreaDetailJson(const domain::AreaDetail& d) { return AreaDetailShape().Write(d); }
 json::object AreaLevelJson(const domain::AreaLevel& l) { return AreaLevelShape().Write(l); }
 json::object UserJson(const domain::User& u) { return UserShape().Write(u); }
+
+const Shape<domain::TeamMember>& TeamMemberShape() {
+  using M = domain::TeamMember;
+  static const auto shape =
+      Shape<M>("TeamMember")
+          .Nested("user", UserShape(), [](const M& m) -> const domain::User& { return m.user; })
+          .Field("depth", &M::depth);
+  return shape;
+}
 json::object PrincipalJson(const domain::Principal& p) { return PrincipalShape().Write(p); }
 json::object AuditJson(const domain::AuditEntry& e) { return AuditShape().Write(e); }
 json::object NewTokenJson(const domain::NewToken& n) { return NewTokenShape().Write(n); }
@@ -313,6 +324,7 @@ domain::UserInput ReadNewUser(ObjectReader& r) {
   in.password = r.RequiredString("password");
   in.locale = r.OptionalString("locale").value_or("en");
   in.roles = ReadRoles(r, r.RequiredArray("roles"));
+  if (auto sup = r.NullableString("supervisor_id")) in.supervisor_id = *sup;
   in.id = ReadClientId(r);
   return in;
 }
@@ -326,6 +338,7 @@ domain::UserPatch ReadUserPatch(ObjectReader& r) {
   p.disabled = r.OptionalBool("disabled");
   if (const auto* roles = r.OptionalArray("roles"); roles || r.recording())
     p.roles = ReadRoles(r, roles);
+  p.supervisor_id = r.NullableString("supervisor_id");
   return p;
 }
 

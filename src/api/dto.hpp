@@ -12,6 +12,7 @@
 #include "domain/auth/auth_service.hpp"
 #include "domain/auth/credentials.hpp"
 #include "domain/page.hpp"
+#include "domain/users/reporting_line.hpp"
 #include "domain/users/user.hpp"
 #include "domain/users/user_service.hpp"
 
@@ -42,6 +43,8 @@ boost::json::object AreaJson(const domain::Area& area);
 boost::json::object AreaDetailJson(const domain::AreaDetail& detail);
 boost::json::object AreaLevelJson(const domain::AreaLevel& level);
 boost::json::object UserJson(const domain::User& user);
+// A member of a team tree (GET /team): the user and their depth below the team's head.
+const Shape<domain::TeamMember>& TeamMemberShape();
 boost::json::object PrincipalJson(const domain::Principal& principal);
 boost::json::object AuditJson(const domain::AuditEntry& entry);
 boost::json::object NewTokenJson(const domain::NewToken& token);

@@ -64,5 +64,8 @@ std::vector<const ShapeBase*> CollectShapes();
 // The rows of group books (openapi_table_books.cpp).
 std::vector<OperationSchema> BookOperations();
 std::vector<const ShapeBase*> BookShapes();
+// The rows of the team's work: the reporting line, plans, diaries (openapi_table_team.cpp).
+std::vector<OperationSchema> TeamOperations();
+std::vector<const ShapeBase*> TeamShapes();
 
 }  // namespace mobilise::api::openapi_table

@@ -1,4 +1,4 @@
-// /roles, /users, /users/{id}.
+// /roles, /users, /users/{id}, /team.
 #include "api/record_handlers.hpp"
 #include "api/routes.hpp"
 
@@ -46,6 +46,15 @@ http::Response UpdateUser(Services& s, Call& c) {
       s.users.Update(c.actor(), id, *in), [&] { return s.users.Get(c.actor(), id); }, UserJson);
 }
 
+// GET /team[?user=]: the team tree of the caller or of `user`.
+http::Response GetTeam(Services& s, Call& c) {
+  auto head = c.request.Query("user");
+  return Reply(s.users.Team(c.actor(), head), 200, [](const auto& members) {
+    return ItemsJson(members,
+                     [](const domain::TeamMember& m) { return TeamMemberShape().Write(m); });
+  });
+}
+
 }  // namespace
 
 void AddUserRoutes(RouteTable& t, Services& s) {
@@ -57,6 +66,7 @@ void AddUserRoutes(RouteTable& t, Services& s) {
       {"POST", "/api/v1/users", CreateUser, Create::kJson, GetUser},
       {"GET", "/api/v1/users/{id}", GetUser},
       {"PATCH", "/api/v1/users/{id}", UpdateUser},
+      {"GET", "/api/v1/team", GetTeam},
   };
   // clang-format on
   t.Authed(s, kRoutes);

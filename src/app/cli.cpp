@@ -68,7 +68,7 @@ struct Args {
   DemoOptions demo;
   std::vector<std::string> levels;
   // user ...
-  std::string username, full_name, role, area, password, locale = "en";
+  std::string username, full_name, role, area, password, locale = "en", supervisor;
   bool password_stdin = false;
   // backup / restore
   std::string backup_path;
@@ -123,6 +123,7 @@ CLI::App* AddUser(CLI::App& app, Args& a) {
       ->required();
   add->add_option("--area", a.area, "area code the role applies to")->required();
   add->add_option("--locale", a.locale, "en, ps, prs, ur, uk, mr");
+  add->add_option("--supervisor", a.supervisor, "username of the user they report to");
   for (auto* sub : {add, user->add_subcommand("passwd", "set a user's password")}) {
     if (sub != add) sub->add_option("username", a.username)->required();
     sub->add_option("--password", a.password, "the password (or MOBILISE_PASSWORD, or stdin)");
@@ -212,6 +213,11 @@ int AddUserAccount(Db& db, domain::UserService& users, const Args& a) {
                        ReadPassword(a.password, a.password_stdin),
                        a.locale,
                        {{a.role, area_row->id}}};
+  if (!a.supervisor.empty()) {
+    auto sup = users.GetByUsername(a.supervisor);
+    if (!sup) return Report(Error::Field("supervisor", problem::NoSuch("user")));
+    in.supervisor_id = sup->id;
+  }
   auto u = users.Create(domain::Actor::System("cli"), in);
   if (!u) return Report(u.error());
   std::cout << "created " << u->username << " (" << u->id << ")\n";

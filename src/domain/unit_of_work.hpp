@@ -26,6 +26,8 @@
 namespace mobilise::domain {
 
 class SubmissionReviewRepository;  // domain/forms/submission_review.hpp
+class WorkPlanRepository;          // domain/workplans/work_plan.hpp
+class DiaryRepository;             // domain/workplans/diary.hpp
 
 class UnitOfWork {
  public:
@@ -52,6 +54,8 @@ class UnitOfWork {
   virtual ChoiceListRepository& ChoiceLists() = 0;
   virtual SubmissionReviewRepository& SubmissionReviews() = 0;
   virtual BookRepository& Books() = 0;
+  virtual WorkPlanRepository& WorkPlans() = 0;
+  virtual DiaryRepository& Diaries() = 0;
   virtual void Commit() = 0;
 };
 

@@ -17,7 +17,7 @@ let srv,
   p1feedback,
   p1activity,
   p1file;
-let p1training, p1need, p1plan, p1followup;
+let p1training, p1need, p1plan, p1followup, p1workplan, p1diary;
 let p1meeting, p1loan, p1entry;
 before(async () => {
   srv = await startServer();
@@ -164,6 +164,23 @@ before(async () => {
   p1loan = p1books.loans[0];
   p1entry = (await admin.get(`/api/v1/institutions/${p1institution.id}/ledger`)).json.items[0];
   assert.ok(p1meeting.id && p1loan.id && p1entry.id, 'P1 books created');
+  // A P1 mobiliser's own month plan and diary.
+  const p1mob = await login(srv.base, 'mobiliser.u1');
+  p1workplan = (
+    await p1mob.post('/api/v1/work-plans', {
+      kind: 'month',
+      period: '2026-01',
+      items: [{ day: '2026-01-05', area_id: p1village.id, purpose: 'visit', note: 'Probe plan' }],
+    })
+  ).json;
+  p1diary = (
+    await p1mob.post('/api/v1/diaries', {
+      day: '2026-01-05',
+      area_ids: [p1village.id],
+      text: 'Probe diary',
+    })
+  ).json;
+  assert.ok(p1workplan.id && p1diary.id, 'P1 plan and diary created');
 });
 after(async () => {
   await srv?.stop();
@@ -193,9 +210,13 @@ async function snapshotP1() {
   const plans = (await admin.get(`/api/v1/training-plans?area=${p1.id}&limit=500`)).json;
   const books = (await admin.get(`/api/v1/institutions/${p1institution.id}/books`)).json;
   const ledger = (await admin.get(`/api/v1/institutions/${p1institution.id}/ledger`)).json;
+  const workplan = (await admin.get(`/api/v1/work-plans/${p1workplan.id}`)).json;
+  const diary = (await admin.get(`/api/v1/diaries/${p1diary.id}`)).json;
   return JSON.stringify({
     books,
     ledger,
+    workplan,
+    diary,
     areas: areas.sort((a, b) => a.id.localeCompare(b.id)),
     users,
     households,
@@ -315,6 +336,29 @@ function bodyFor(method, pattern) {
           planned_participants: 9,
         }
       : { version: 1, planned_events: 9 };
+  if (pattern.startsWith('/api/v1/work-plans'))
+    return method === 'post' && pattern === '/api/v1/work-plans'
+      ? {
+          owner_id: p1user.id,
+          kind: 'month',
+          period: '2026-02',
+          items: [{ day: '2026-02-05', area_id: p1village.id, purpose: 'visit' }],
+        }
+      : {
+          version: 1,
+          comment: 'x',
+          reason: 'x',
+          items: [{ day: '2026-01-06', area_id: p1village.id, purpose: 'visit' }],
+        };
+  if (pattern.startsWith('/api/v1/diaries'))
+    return {
+      version: 1,
+      user_id: p1user.id,
+      day: '2026-01-07',
+      area_ids: [p1village.id],
+      accept: true,
+      comment: 'x',
+    };
   if (pattern === '/api/v1/courses/{id}') return { version: 1, title: 'Changed' };
   if (pattern.endsWith('/meetings'))
     return {
@@ -342,31 +386,24 @@ function bodyFor(method, pattern) {
 }
 
 function pathFor(pattern) {
-  const id = pattern.startsWith('/api/v1/users')
-    ? p1user.id
-    : pattern.startsWith('/api/v1/households')
-      ? p1household.id
-      : pattern.startsWith('/api/v1/feedback')
-        ? p1feedback.id
-        : pattern.startsWith('/api/v1/activities')
-          ? p1activity.id
-          : pattern.startsWith('/api/v1/files')
-            ? p1file.id
-            : pattern.startsWith('/api/v1/trainings/')
-              ? p1training.id
-              : pattern.startsWith('/api/v1/training-needs/')
-                ? p1need.id
-                : pattern.startsWith('/api/v1/training-plans/')
-                  ? p1plan.id
-                  : pattern.startsWith('/api/v1/institutions/')
-                    ? p1institution.id
-                    : pattern.startsWith('/api/v1/book-meetings/')
-                      ? p1meeting.id
-                      : pattern.startsWith('/api/v1/member-loans/')
-                        ? p1loan.id
-                        : pattern.startsWith('/api/v1/ledger-entries/')
-                          ? p1entry.id
-                          : p1d1.id;
+  // The P1 record each parameterised route is aimed at, by the route's prefix.
+  const probes = [
+    ['/api/v1/users', p1user.id],
+    ['/api/v1/households', p1household.id],
+    ['/api/v1/feedback', p1feedback.id],
+    ['/api/v1/activities', p1activity.id],
+    ['/api/v1/files', p1file.id],
+    ['/api/v1/trainings/', p1training.id],
+    ['/api/v1/training-needs/', p1need.id],
+    ['/api/v1/training-plans/', p1plan.id],
+    ['/api/v1/work-plans/', p1workplan.id],
+    ['/api/v1/diaries/', p1diary.id],
+    ['/api/v1/institutions/', p1institution.id],
+    ['/api/v1/book-meetings/', p1meeting.id],
+    ['/api/v1/member-loans/', p1loan.id],
+    ['/api/v1/ledger-entries/', p1entry.id],
+  ];
+  const id = (probes.find(([prefix]) => pattern.startsWith(prefix)) ?? [null, p1d1.id])[1];
   if (pattern === '/api/v1/book-report-card') return `${pattern}?area=${p1d1.id}&month=2026-01`;
   if (pattern.startsWith('/api/v1/indicators/{code}/'))
     // a real indicator, aimed at P1's area
@@ -393,7 +430,7 @@ function importFor(pattern) {
 const p1Codes = (text) =>
   /"code":"P1[-"]/.test(text) ||
   /"code":"PK"/.test(text) ||
-  /Probe (Head|CO|feedback|Person|visit|need)/.test(text);
+  /Probe (Head|CO|feedback|Person|visit|need|plan|diary)/.test(text);
 
 for (const outsider of ['mobiliser.u2', 'admin.p2']) {
   test(`every route, as ${outsider}: nothing of P1 returned or changed`, async () => {
@@ -450,6 +487,8 @@ for (const outsider of ['mobiliser.u2', 'admin.p2']) {
             p1meeting.id,
             p1loan.id,
             p1entry.id,
+            p1workplan.id,
+            p1diary.id,
           ].some((x) => r.text.includes(x)),
           `${where} leaked an id`,
         );

@@ -24,6 +24,8 @@ export interface User {
   locale: string;
   disabled: boolean;
   roles: RoleAssignment[];
+  supervisor_id?: string | null;
+  supervisor_name?: string;
   version: number;
   created_at: string;
   updated_at: string;

@@ -40,6 +40,8 @@ enum class RecordTable {
   kCollectDevice,
   kBookMeeting,
   kBookRules,
+  kWorkPlan,
+  kDiary,
 };
 
 // A create request's kept answer, under the client's id. The key is written in the record's own

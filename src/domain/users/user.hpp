@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/result.hpp"
@@ -27,6 +28,8 @@ struct User {
   std::string locale = "en";
   bool disabled = false;
   std::vector<RoleAssignment> roles;
+  std::optional<std::string> supervisor_id;  // the reporting line (one supervisor, no loops)
+  std::string supervisor_name;               // filled by reads
   std::int64_t version = 1;
   std::string created_at, updated_at;
   std::optional<std::string> created_by, updated_by;
@@ -54,6 +57,11 @@ class UserRepository {
   virtual Status Insert(const User& user) = 0;
   // Writes every field and replaces the roles; false if the version mismatched.
   virtual Result<bool> Update(const User& user, std::int64_t expected_version) = 0;
+  // The supervisor of `id` (nullopt: none, or no such user): one indexed read.
+  virtual std::optional<std::string> SupervisorOf(const std::string& id) = 0;
+  // `root` and everyone who reports to them directly or through others, with their depth below
+  // `root` (0 for root), in one recursive query; no particular order.
+  virtual std::vector<std::pair<User, int>> Team(const std::string& root) = 0;
 };
 
 }  // namespace mobilise::domain

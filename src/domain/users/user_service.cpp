@@ -90,9 +90,13 @@ Snapshot UserSnapshot(const User& u) {
   std::string roles;
   for (const auto& r : u.roles)
     roles += (roles.empty() ? "" : ",") + std::string(RoleId(r.role)) + "@" + r.area_id;
-  return Snapshot{{"username", u.username}, {"full_name", u.full_name},
-                  {"locale", u.locale},     {"disabled", u.disabled ? "true" : "false"},
-                  {"roles", roles},         {"version", std::to_string(u.version)}};
+  return Snapshot{{"username", u.username},
+                  {"full_name", u.full_name},
+                  {"locale", u.locale},
+                  {"disabled", u.disabled ? "true" : "false"},
+                  {"roles", roles},
+                  {"supervisor_id", u.supervisor_id.value_or("")},
+                  {"version", std::to_string(u.version)}};
 }
 
 Result<Page<User>> UserService::List(const Actor& actor, const UserListFilter& f) {
@@ -133,6 +137,8 @@ Result<User> UserService::Create(const Actor& actor, const UserInput& in) {
   if (auto ok = ClaimRecordId(*uow, RecordTable::kUser, in.id); !ok) return Fail(ok.error());
   bool forbidden = false;
   auto roles = ResolveRoles(*uow, actor, in.roles, errors, forbidden);
+  if (auto ok = CheckSupervisor(uow->Users(), actor, "", in.supervisor_id); !ok)
+    errors.insert(ok.error().fields.begin(), ok.error().fields.end());
   if (!errors.empty()) return Fail(Error::Validation("the user has invalid fields", errors));
   if (forbidden) return Fail(Error::Forbidden("you may grant roles only in areas you administer"));
   if (uow->Users().GetByUsername(in.username))
@@ -144,6 +150,7 @@ Result<User> UserService::Create(const Actor& actor, const UserInput& in) {
   u.pw_hash = HashPassword(in.password);
   u.locale = in.locale;
   u.roles = std::move(roles);
+  u.supervisor_id = in.supervisor_id;
   u.created_at = u.updated_at = clock_.Timestamp();
   if (!actor.user_id.empty()) u.created_by = u.updated_by = actor.user_id;
   if (auto ok = uow->Users().Insert(u); !ok) return Fail(ok.error());
@@ -166,6 +173,11 @@ Result<User> UserService::Update(const Actor& actor, const std::string& id, cons
   User u = before;
   bool forbidden = false;
   if (p.roles) u.roles = ResolveRoles(*uow, actor, *p.roles, errors, forbidden);
+  if (p.supervisor_id && *p.supervisor_id != before.supervisor_id) {
+    if (auto ok = CheckSupervisor(uow->Users(), actor, id, *p.supervisor_id); !ok)
+      errors.insert(ok.error().fields.begin(), ok.error().fields.end());
+    u.supervisor_id = *p.supervisor_id;
+  }
   if (!errors.empty()) return Fail(Error::Validation("the user has invalid fields", errors));
   if (forbidden) return Fail(Error::Forbidden("you may grant roles only in areas you administer"));
   if (p.version != before.version) return Fail(Error::Stale("user", before.version));
@@ -187,6 +199,11 @@ Result<User> UserService::Update(const Actor& actor, const std::string& id, cons
               UserAuditPath(u), UserSnapshot(before), UserSnapshot(u));
   uow->Commit();
   return u;
+}
+
+Result<std::vector<TeamMember>> UserService::Team(const Actor& actor,
+                                                  const std::optional<std::string>& head) {
+  return VisibleTeam(db_.Begin(false)->Users(), actor, head);
 }
 
 std::vector<User> UserService::ListAll() { return db_.Begin(false)->Users().ListAll(); }

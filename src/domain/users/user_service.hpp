@@ -10,6 +10,7 @@
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "domain/unit_of_work.hpp"
+#include "domain/users/reporting_line.hpp"
 #include "domain/users/user.hpp"
 
 namespace mobilise::domain {
@@ -25,6 +26,7 @@ struct UserInput {
   std::string password;
   std::string locale = "en";
   std::vector<RoleInput> roles;
+  std::optional<std::string> supervisor_id;  // see reporting_line.hpp
   std::optional<std::string> id;  // the client's id for a new record (see idempotency.hpp)
 };
 
@@ -33,6 +35,7 @@ struct UserPatch {
   std::optional<std::string> full_name, locale, password;
   std::optional<bool> disabled;
   std::optional<std::vector<RoleInput>> roles;
+  std::optional<std::optional<std::string>> supervisor_id;  // null: reports to no one
 };
 
 struct UserListFilter {
@@ -49,6 +52,10 @@ class UserService {
   Result<User> Get(const Actor& actor, const std::string& id);
   Result<User> Create(const Actor& actor, const UserInput& input);
   Result<User> Update(const Actor& actor, const std::string& id, const UserPatch& patch);
+  // The team headed by `head` (default: the caller), depth first: the caller's own team, or the
+  // team of a user the caller may read (kUserRead over their areas) or who is in the caller's
+  // team; else not found.
+  Result<std::vector<TeamMember>> Team(const Actor& actor, const std::optional<std::string>& head);
   // For the CLI.
   std::vector<User> ListAll();
   Result<User> GetByUsername(const std::string& username);

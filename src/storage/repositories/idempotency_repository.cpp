@@ -47,6 +47,10 @@ const char* TableName(RecordTable table) {
       return "book_meeting";
     case RecordTable::kBookRules:
       return "book_rule";
+    case RecordTable::kWorkPlan:
+      return "work_plan";
+    case RecordTable::kDiary:
+      return "diary";
   }
   throw DatabaseError("unknown record table");
 }

@@ -18,6 +18,7 @@
 #include "storage/repositories/sync_repository.hpp"
 #include "storage/repositories/training_repository.hpp"
 #include "storage/repositories/user_repository.hpp"
+#include "storage/repositories/work_plan_repository.hpp"
 
 namespace mobilise::storage {
 namespace {
@@ -65,6 +66,8 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   domain::ChoiceListRepository& ChoiceLists() override { return choice_lists_; }
   domain::SubmissionReviewRepository& SubmissionReviews() override { return submission_reviews_; }
   domain::BookRepository& Books() override { return books_; }
+  domain::WorkPlanRepository& WorkPlans() override { return work_plans_; }
+  domain::DiaryRepository& Diaries() override { return diaries_; }
   void Commit() override {
     if (tx_) tx_->Commit();
   }
@@ -95,6 +98,8 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   SqlChoiceListRepository choice_lists_{*conn_};
   SqlSubmissionReviewRepository submission_reviews_{*conn_};
   SqlBookRepository books_{*conn_};
+  SqlWorkPlanRepository work_plans_{*conn_};
+  SqlDiaryRepository diaries_{*conn_};
 };
 
 }  // namespace

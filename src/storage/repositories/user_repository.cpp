@@ -19,6 +19,8 @@ User ReadUser(const ResultSet::Row& r) {
   u.pw_hash = r.Str("pw_hash");
   u.locale = r.Str("locale");
   u.disabled = r.Bool("disabled");
+  u.supervisor_id = r.OptText("supervisor_id");
+  u.supervisor_name = r.OptText("supervisor_name").value_or("");
   ReadVersioned(r, u);
   return u;
 }
@@ -29,7 +31,9 @@ std::vector<User> SqlUserRepository::Read(const std::string& where_order,
                                           const std::vector<Param>& params) {
   auto rs = conn_.Query(
       "SELECT u.id, u.username, u.full_name, u.pw_hash, u.locale, u.disabled, u.version, "
-      "u.created_at, u.created_by, u.updated_at, u.updated_by FROM app_user u " +
+      "u.created_at, u.created_by, u.updated_at, u.updated_by, u.supervisor_id, "
+      "(SELECT s.full_name FROM app_user s WHERE s.id = u.supervisor_id) AS supervisor_name "
+      "FROM app_user u " +
           where_order,
       params);
   auto users = ReadRows(rs, ReadUser);
@@ -104,9 +108,10 @@ Status SqlUserRepository::Insert(const User& u) {
     InsertRow(
         conn_, "app_user",
         "id, username, full_name, pw_hash, locale, disabled, version, created_at, created_by, "
-        "updated_at, updated_by",
+        "updated_at, updated_by, supervisor_id",
         {u.id, u.username, u.full_name, u.pw_hash, u.locale, std::int64_t{u.disabled ? 1 : 0},
-         u.version, u.created_at, OptParam(u.created_by), u.updated_at, OptParam(u.updated_by)});
+         u.version, u.created_at, OptParam(u.created_by), u.updated_at, OptParam(u.updated_by),
+         OptParam(u.supervisor_id)});
     InsertRoles(u);
   } catch (const ConstraintViolation& e) {
     return Fail(Error::Conflict("the username " + u.username + " is taken"));
@@ -115,15 +120,42 @@ Status SqlUserRepository::Insert(const User& u) {
 }
 
 Result<bool> SqlUserRepository::Update(const User& u, std::int64_t expected_version) {
-  if (!UpdateVersionedRow(conn_, "app_user",
-                          "full_name, pw_hash, locale, disabled, version, updated_at, updated_by",
-                          {u.full_name, u.pw_hash, u.locale, std::int64_t{u.disabled ? 1 : 0},
-                           u.version, u.updated_at, OptParam(u.updated_by)},
-                          u.id, expected_version))
+  if (!UpdateVersionedRow(
+          conn_, "app_user",
+          "full_name, pw_hash, locale, disabled, version, updated_at, updated_by, "
+          "supervisor_id",
+          {u.full_name, u.pw_hash, u.locale, std::int64_t{u.disabled ? 1 : 0}, u.version,
+           u.updated_at, OptParam(u.updated_by), OptParam(u.supervisor_id)},
+          u.id, expected_version))
     return false;
   conn_.Execute("DELETE FROM role_assignment WHERE user_id = ?", {u.id});
   InsertRoles(u);
   return true;
+}
+
+std::optional<std::string> SqlUserRepository::SupervisorOf(const std::string& id) {
+  auto rs = conn_.Query("SELECT supervisor_id FROM app_user WHERE id = ?", {id});
+  if (rs.size() == 0) return std::nullopt;
+  return rs[0].OptText("supervisor_id");
+}
+
+std::vector<std::pair<User, int>> SqlUserRepository::Team(const std::string& root) {
+  // The depth cap only guards against a loop written behind the service's back.
+  const std::string team =
+      "WITH RECURSIVE team(id, depth) AS (SELECT id, 0 FROM app_user WHERE id = ? UNION ALL "
+      "SELECT m.id, t.depth + 1 FROM app_user m JOIN team t ON m.supervisor_id = t.id "
+      "WHERE t.depth < 32) ";
+  std::map<std::string, int> depth;
+  auto rs = conn_.Query(team + "SELECT id, MIN(depth) AS depth FROM team GROUP BY id", {root});
+  for (std::size_t i = 0; i < rs.size(); ++i)
+    depth[rs[i].Str("id")] = static_cast<int>(rs[i].Int("depth"));
+  auto users = Read("WHERE u.id IN (" + team + "SELECT id FROM team)", {root});
+  std::vector<std::pair<User, int>> out;
+  for (auto& u : users) {
+    const int d = depth[u.id];
+    out.emplace_back(std::move(u), d);
+  }
+  return out;
 }
 
 }  // namespace mobilise::storage

@@ -15,6 +15,8 @@ class SqlUserRepository final : public domain::UserRepository {
   std::vector<domain::User> ListAll() override;
   Status Insert(const domain::User& user) override;
   Result<bool> Update(const domain::User& user, std::int64_t expected_version) override;
+  std::optional<std::string> SupervisorOf(const std::string& id) override;
+  std::vector<std::pair<domain::User, int>> Team(const std::string& root) override;
 
  private:
   std::vector<domain::User> Read(const std::string& where_order, const std::vector<Param>& params);

@@ -10,6 +10,7 @@ import { home } from './home';
 import { registry } from './registry';
 import { reports } from './reports';
 import { setup } from './setup';
+import { team } from './team';
 import { trainings } from './trainings';
 
 // `areas` first: its first route is the default screen.
@@ -20,6 +21,7 @@ export const FEATURES: Feature[] = [
   home,
   trainings,
   books,
+  team,
   reports,
   collect,
   setup,

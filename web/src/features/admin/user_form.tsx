@@ -14,6 +14,7 @@ import { updateCurrentUser } from '../../session';
 import { useFetch } from '../../use_fetch';
 import type { User } from '../../types';
 import { LoadingCard } from '../../components/loading_card';
+import { UserPicker } from '../../components/user_picker';
 import { fieldMessages } from '../../i18n/field_message';
 import { useFieldErrors } from '../../components/field_focus';
 
@@ -34,6 +35,7 @@ export function UserCreatePage() {
   const [password, setPassword] = useState('');
   const [locale, setLocale] = useState<string>(lang);
   const [rows, setRows] = useState<RoleRow[]>([newRoleRow()]);
+  const [supervisor, setSupervisor] = useState('');
   const w = useWrite();
   const { fields, setFields, busy } = w;
 
@@ -48,6 +50,7 @@ export function UserCreatePage() {
         password,
         locale,
         roles: rolesBody(rows),
+        supervisor_id: supervisor || null,
       });
       showInfo(t('common.created'));
       navigate('users', user.id);
@@ -97,6 +100,14 @@ export function UserCreatePage() {
           testid="user-locale"
         />
         <RolesEditor rows={rows} onChange={setRows} fields={fields} />
+        <UserPicker
+          label={t('users.supervisor')}
+          value={supervisor}
+          onChange={setSupervisor}
+          allowNone
+          error={fields.supervisor_id}
+          testid="user-supervisor"
+        />
         <div class="actions">
           <button type="submit" class="primary" disabled={busy} data-testid="user-save">
             {t('common.create')}
@@ -116,6 +127,7 @@ export function UserEditPage({ id }: { id: string }) {
   const [fullName, setFullName] = useState('');
   const [locale, setLocale] = useState('en');
   const [rows, setRows] = useState<RoleRow[]>([]);
+  const [supervisor, setSupervisor] = useState('');
   const [password, setPassword] = useState('');
   const [fields, setFields] = useFieldErrors();
 
@@ -124,6 +136,7 @@ export function UserEditPage({ id }: { id: string }) {
     setFullName(u.full_name);
     setLocale(u.locale);
     setRows(rowsOf(u));
+    setSupervisor(u.supervisor_id ?? '');
     updateCurrentUser(u);
   }
 
@@ -180,7 +193,15 @@ export function UserEditPage({ id }: { id: string }) {
         class="form-narrow"
         data-testid="user-form"
         onSubmit={() =>
-          save({ full_name: fullName.trim(), locale, roles: rolesBody(rows) }, t('common.saved'))
+          save(
+            {
+              full_name: fullName.trim(),
+              locale,
+              roles: rolesBody(rows),
+              supervisor_id: supervisor || null,
+            },
+            t('common.saved'),
+          )
         }
       >
         <Field
@@ -200,6 +221,16 @@ export function UserEditPage({ id }: { id: string }) {
           testid="user-locale"
         />
         <RolesEditor rows={rows} onChange={setRows} fields={fields} />
+        <UserPicker
+          label={t('users.supervisor')}
+          value={supervisor}
+          onChange={setSupervisor}
+          allowNone
+          exclude={user.id}
+          currentLabel={user.supervisor_name}
+          error={fields.supervisor_id}
+          testid="user-supervisor"
+        />
         <div class="actions">
           <button type="submit" class="primary" data-testid="user-save">
             {t('common.save')}

@@ -97,6 +97,17 @@ const en = {
   'ferr.plans_set_by_officers':
     'Plans are set by the area’s officers, managers and administrators.',
   'ferr.cannot_disable_self': 'You cannot disable your own account.',
+  'ferr.supervisor_cycle':
+    'This would make a loop in the reporting line: a user cannot report to themselves or to anyone they supervise.',
+  'ferr.day_or_week': 'Give either a day or an ISO week (2026-W05), not both.',
+  'ferr.not_a_week': 'Must be an ISO week such as 2026-W05.',
+  'ferr.not_a_plan_period':
+    'Must be a day (2026-03-02), an ISO week (2026-W10) or a month (2026-03), as the plan’s kind says.',
+  'ferr.outside_plan_period': 'Is outside the plan’s day, week or month.',
+  'ferr.owner_or_supervisor':
+    'Only the staff member or someone above them in the reporting line may write this.',
+  'ferr.reviewed_by_supervisor':
+    'Is reviewed by someone above the staff member in the reporting line.',
   'ferr.not_current_password': 'This is not your current password.',
   'ferr.focal_point_only': 'Only a feedback focal point of the area may handle a sensitive case.',
 
@@ -343,6 +354,11 @@ const en = {
   'faction.dissolve': 'dissolve',
   'faction.merge': 'merge',
   'faction.reactivate': 'reactivate',
+  'fwhat.work_plan': 'work plan',
+  'faction.submit': 'submit',
+  'faction.approve': 'approve',
+  'faction.return': 'return',
+  'faction.change': 'change',
 } satisfies Record<string, string>;
 
 export type FieldErrorKey = keyof typeof en;

@@ -89,6 +89,17 @@ const ps: Record<FieldErrorKey, string> = {
   'ferr.role_may_not_institution': 'ستاسو رول د دې بنسټ لپاره د {action} اجازه نه لري.',
   'ferr.plans_set_by_officers': 'پلانونه د سیمې افسران، مدیران او اداره کوونکي جوړوي.',
   'ferr.cannot_disable_self': 'تاسو خپل حساب نشئ غیر فعالولای.',
+  'ferr.supervisor_cycle':
+    'دا به د راپور په کرښه کې کړۍ جوړه کړي: یو کارن نشي کولای ځان ته یا هغه چا ته راپور ورکړي چې دی یې څاري.',
+  'ferr.day_or_week': 'یوه ورځ یا یوه ISO اونۍ (2026-W05) ورکړئ، نه دواړه.',
+  'ferr.not_a_week': 'باید ISO اونۍ وي لکه 2026-W05.',
+  'ferr.not_a_plan_period':
+    'باید یوه ورځ (2026-03-02)، ISO اونۍ (2026-W10) یا میاشت (2026-03) وي، لکه د پلان ډول چې وايي.',
+  'ferr.outside_plan_period': 'د پلان له ورځې، اونۍ یا میاشتې بهر ده.',
+  'ferr.owner_or_supervisor':
+    'یوازې کارکوونکی یا څوک چې د راپور په کرښه کې ترې پورته دی دا لیکلای شي.',
+  'ferr.reviewed_by_supervisor':
+    'د هغه چا لخوا کتل کېږي چې د راپور په کرښه کې له کارکوونکي پورته دی.',
   'ferr.not_current_password': 'دا ستاسو اوسنی پټنوم نه دی.',
   'ferr.focal_point_only': 'یوازې د سیمې د نظرونو اړوند کس حساسه قضیه سمبالولای شي.',
 
@@ -311,6 +322,11 @@ const ps: Record<FieldErrorKey, string> = {
   'faction.dissolve': 'منحل کولو',
   'faction.merge': 'یوځای کولو',
   'faction.reactivate': 'بیا فعالولو',
+  'fwhat.work_plan': 'کاري پلان',
+  'faction.submit': 'وسپارئ',
+  'faction.approve': 'منظور کړئ',
+  'faction.return': 'بېرته ولېږئ',
+  'faction.change': 'بدل کړئ',
 };
 
 export default ps;

@@ -91,6 +91,16 @@ const uk: Record<FieldErrorKey, string> = {
   'ferr.plans_set_by_officers':
     'Плани встановлюють спеціалісти, менеджери й адміністратори території.',
   'ferr.cannot_disable_self': 'Не можна вимкнути власний обліковий запис.',
+  'ferr.supervisor_cycle':
+    'Це створить петлю в підпорядкуванні: користувач не може звітувати собі чи комусь зі своїх підлеглих.',
+  'ferr.day_or_week': 'Вкажіть або день, або тиждень ISO (2026-W05), не обидва.',
+  'ferr.not_a_week': 'Має бути тиждень ISO, наприклад 2026-W05.',
+  'ferr.not_a_plan_period':
+    'Має бути день (2026-03-02), тиждень ISO (2026-W10) або місяць (2026-03), як вимагає вид плану.',
+  'ferr.outside_plan_period': 'Поза днем, тижнем чи місяцем плану.',
+  'ferr.owner_or_supervisor':
+    'Писати це може лише сам працівник або хтось вище за нього в підпорядкуванні.',
+  'ferr.reviewed_by_supervisor': 'Переглядає хтось вище за працівника в підпорядкуванні.',
   'ferr.not_current_password': 'Це не ваш поточний пароль.',
   'ferr.focal_point_only':
     'Лише контактна особа з питань зворотного зв’язку території може вести чутливий випадок.',
@@ -320,6 +330,11 @@ const uk: Record<FieldErrorKey, string> = {
   'faction.dissolve': 'розпустити',
   'faction.merge': 'об’єднати',
   'faction.reactivate': 'знову активувати',
+  'fwhat.work_plan': 'робочий план',
+  'faction.submit': 'подати',
+  'faction.approve': 'затвердити',
+  'faction.return': 'повернути',
+  'faction.change': 'змінити',
 };
 
 export default uk;

@@ -1,0 +1,347 @@
+// The daily diary: the caller's (and their team's) diaries, a new one written on the phone (where
+// they went, a GPS check-in, what they did, travel, a field or office day, a night halt and where,
+// tomorrow's plan), and one diary with the records of its day and its review (comment, accept:
+// locked after).
+import { useState } from 'preact/hooks';
+import { post, query } from '../../api';
+import { AreaPicker, type PickedArea } from '../../components/area_picker';
+import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { Form } from '../../components/form';
+import { LoadingCard } from '../../components/loading_card';
+import { Crumbs, Ltr, useWrite } from '../../components/registry_bits';
+import { useI18n, type MessageKey } from '../../i18n';
+import { clearMessages, showInfo } from '../../messages';
+import { href, navigate } from '../../router';
+import type { Page, User } from '../../types';
+import { useFetch } from '../../use_fetch';
+import { TeamTabs, today, type Diary } from './common';
+
+const MODES = ['foot', 'bicycle', 'motorbike', 'car', 'bus', 'other'];
+
+export function DiariesPage() {
+  const { t } = useI18n();
+  const { data } = useFetch<Page<Diary>>('/diaries' + query({ limit: 60 }));
+  return (
+    <section class="card" aria-labelledby="diary-heading" data-testid="diaries">
+      <TeamTabs current="diary" />
+      <h1 id="diary-heading">{t('team.diary')}</h1>
+      <div class="head-actions">
+        <a class="button primary" href={href('team', 'diary', 'new')} data-testid="diary-new">
+          {t('team.newDiary')}
+        </a>
+      </div>
+      {!data ? (
+        <LoadingCard />
+      ) : data.items.length === 0 ? (
+        <p>{t('team.noDiaries')}</p>
+      ) : (
+        <ul class="record-list" data-testid="diary-list">
+          {data.items.map((d) => (
+            <li key={d.id} data-testid="diary-row">
+              <a href={href('team', 'diary', d.id)}>
+                <Ltr>{d.day}</Ltr> · <bdi>{d.user_name}</bdi>
+              </a>{' '}
+              <span class="muted">{t(d.field_day ? 'team.fieldDay' : 'team.officeDay')}</span>
+              {d.accepted && <span class="badge on">{t('team.accepted')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function DiaryNewPage() {
+  const { t } = useI18n();
+  const [day, setDay] = useState(today());
+  const [field, setField] = useState(true);
+  const [areas, setAreas] = useState<PickedArea[]>([]);
+  const [gps, setGps] = useState<{ lat: number; lon: number } | null>(null);
+  const [text, setText] = useState('');
+  const [mode, setMode] = useState('');
+  const [km, setKm] = useState('');
+  const [halt, setHalt] = useState(false);
+  const [place, setPlace] = useState('');
+  const [next, setNext] = useState('');
+  const w = useWrite();
+  const f = w.fields;
+
+  function checkIn() {
+    navigator.geolocation?.getCurrentPosition((p) =>
+      setGps({ lat: p.coords.latitude, lon: p.coords.longitude }),
+    );
+  }
+
+  async function submit() {
+    clearMessages();
+    w.setFields({});
+    await w.save(async () => {
+      const d = await post<Diary>('/diaries', {
+        day,
+        field_day: field,
+        area_ids: field ? areas.map((a) => a.id) : [],
+        ...(gps ?? {}),
+        text,
+        travel_mode: mode || null,
+        travel_km: km.trim() ? Number(km) : null,
+        night_halt: halt,
+        night_halt_place: halt ? place : null,
+        next_day_plan: next,
+      });
+      showInfo(t('common.created'));
+      navigate('team', 'diary', d.id);
+    });
+  }
+
+  return (
+    <section class="card" aria-labelledby="diary-new-heading">
+      <Crumbs
+        items={[{ href: href('team', 'diary'), label: t('team.diary') }]}
+        current={t('team.newDiary')}
+      />
+      <h1 id="diary-new-heading">{t('team.newDiary')}</h1>
+      <Form class="form-narrow" data-testid="diary-form" onSubmit={submit}>
+        <Field
+          label={t('team.day')}
+          type="date"
+          value={day}
+          onInput={setDay}
+          max={today()}
+          error={f.day}
+          testid="diary-day"
+        />
+        <SelectField
+          label={t('team.dayKind')}
+          value={field ? 'field' : 'office'}
+          onChange={(v) => setField(v === 'field')}
+          options={[
+            { value: 'field', label: t('team.fieldDay') },
+            { value: 'office', label: t('team.officeDay') },
+          ]}
+          testid="diary-kind"
+        />
+        {field && (
+          <div data-testid="diary-areas">
+            <ul class="chips">
+              {areas.map((a) => (
+                <li key={a.id}>
+                  <bdi>{a.name}</bdi>{' '}
+                  <button
+                    type="button"
+                    class="small-button secondary"
+                    onClick={() => setAreas(areas.filter((x) => x.id !== a.id))}
+                  >
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <AreaPicker
+              key={areas.length}
+              label={t('team.areasVisited')}
+              value={null}
+              onChange={(a) => a && !areas.some((x) => x.id === a.id) && setAreas([...areas, a])}
+              villages
+              error={f.area_ids ?? f['area_ids[0]']}
+              testid="diary-area"
+            />
+          </div>
+        )}
+        <div class="actions">
+          <button type="button" class="secondary" onClick={checkIn} data-testid="diary-gps">
+            {t('team.checkIn')}
+          </button>
+          {gps && (
+            <Ltr>
+              {gps.lat.toFixed(5)}, {gps.lon.toFixed(5)}
+            </Ltr>
+          )}
+        </div>
+        <TextAreaField
+          label={t('team.whatDone')}
+          value={text}
+          onInput={setText}
+          error={f.text}
+          testid="diary-text"
+        />
+        <div class="form-row">
+          <SelectField
+            label={t('team.travelMode')}
+            value={mode}
+            onChange={setMode}
+            options={[
+              { value: '', label: '–' },
+              ...MODES.map((m) => ({ value: m, label: t(('team.mode.' + m) as MessageKey) })),
+            ]}
+            error={f.travel_mode}
+            testid="diary-mode"
+          />
+          <Field
+            label={t('team.travelKm')}
+            type="number"
+            inputMode="decimal"
+            value={km}
+            onInput={setKm}
+            error={f.travel_km}
+            testid="diary-km"
+          />
+        </div>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={halt}
+            onChange={(e) => setHalt((e.currentTarget as HTMLInputElement).checked)}
+            data-testid="diary-halt"
+          />{' '}
+          {t('team.nightHalt')}
+        </label>
+        {halt && (
+          <Field
+            label={t('team.haltPlace')}
+            value={place}
+            onInput={setPlace}
+            required
+            error={f.night_halt_place}
+            testid="diary-halt-place"
+          />
+        )}
+        {!halt && f.night_halt_place && <p class="field-error">{f.night_halt_place}</p>}
+        <TextAreaField
+          label={t('team.nextDay')}
+          value={next}
+          onInput={setNext}
+          error={f.next_day_plan}
+          testid="diary-next"
+        />
+        <div class="actions">
+          <button type="submit" class="primary" disabled={w.busy} data-testid="diary-save">
+            {t('common.save')}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export function DiaryPage({ id, user }: { id: string; user: User }) {
+  const { t } = useI18n();
+  const diary = useFetch<Diary>(`/diaries/${encodeURIComponent(id)}`);
+  const [comment, setComment] = useState('');
+  const w = useWrite();
+  const d = diary.data;
+  if (!d) return <LoadingCard />;
+  const review = (accept: boolean) =>
+    w.save(async () => {
+      clearMessages();
+      diary.set(
+        await post<Diary>(`/diaries/${d.id}/review`, {
+          version: d.version,
+          accept,
+          ...(comment ? { comment } : {}),
+        }),
+      );
+      showInfo(t('common.saved'));
+    });
+  return (
+    <section
+      class="card"
+      aria-labelledby="diary-heading"
+      data-testid="diary"
+      data-accepted={String(d.accepted)}
+    >
+      <Crumbs items={[{ href: href('team', 'diary'), label: t('team.diary') }]} current={d.day} />
+      <h1 id="diary-heading">
+        <bdi>{d.user_name}</bdi> · <Ltr>{d.day}</Ltr>
+      </h1>
+      <p>
+        {t(d.field_day ? 'team.fieldDay' : 'team.officeDay')}
+        {d.accepted && (
+          <span class="badge on" data-testid="diary-accepted">
+            {t('team.accepted')}
+          </span>
+        )}
+      </p>
+      {d.areas.length > 0 && (
+        <p>
+          {t('team.areasVisited')}: {d.areas.map((a) => a.area_name).join(', ')}
+        </p>
+      )}
+      {d.text && (
+        <p class="prewrap">
+          <bdi>{d.text}</bdi>
+        </p>
+      )}
+      {d.travel_mode && (
+        <p>
+          {t(('team.mode.' + d.travel_mode) as MessageKey)}
+          {d.travel_km !== null && (
+            <>
+              {' '}
+              · <Ltr>{d.travel_km} km</Ltr>
+            </>
+          )}
+        </p>
+      )}
+      {d.night_halt && (
+        <p data-testid="diary-halt-shown">
+          {t('team.nightHalt')}: <bdi>{d.night_halt_place}</bdi>
+        </p>
+      )}
+      {d.next_day_plan && (
+        <p>
+          {t('team.nextDay')}: <bdi>{d.next_day_plan}</bdi>
+        </p>
+      )}
+      <h2 class="small-heading">{t('team.records')}</h2>
+      {d.records.length === 0 ? (
+        <p class="muted">{t('team.noRecords')}</p>
+      ) : (
+        <ul data-testid="diary-records">
+          {d.records.map((r) => (
+            <li key={r.id}>
+              <a href={href('activities', r.id)}>
+                {r.type} {r.title && <bdi>{r.title}</bdi>}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {d.review_comment && (
+        <p data-testid="diary-comment">
+          {t('team.reviewComment')}: <bdi>{d.review_comment}</bdi>
+        </p>
+      )}
+      {!d.accepted && d.user_id !== user.id && (
+        <div class="subform">
+          <TextAreaField
+            label={t('team.reviewComment')}
+            value={comment}
+            onInput={setComment}
+            error={w.fields.comment}
+            testid="diary-review-comment"
+          />
+          <div class="actions">
+            <button
+              type="button"
+              class="primary"
+              disabled={w.busy}
+              onClick={() => review(true)}
+              data-testid="diary-accept"
+            >
+              {t('team.accept')}
+            </button>
+            <button
+              type="button"
+              class="secondary"
+              disabled={w.busy}
+              onClick={() => review(false)}
+              data-testid="diary-comment-save"
+            >
+              {t('team.commentOnly')}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
