@@ -88,11 +88,13 @@ TEST_P(TargetProjectToDateTest, TheTargetOfTheMonthTheProjectBeganInCounts) {
   const auto province = Total(root_, "ptd");
   EXPECT_EQ(province.target, 10);
   EXPECT_EQ(province.light, "amber");
-  // March itself: 4 held (the project's days do not cut a month), target 4, 100 %.
+  // March itself: its whole target 4, of which 3 held (nothing before the project began
+  // counts, in any period): 75 %, amber.
   const auto march = Total(d1_, "2026-03");
-  EXPECT_EQ(march.period, 4);
+  EXPECT_EQ(march.period, 3);
   EXPECT_EQ(march.target, 4);
-  EXPECT_EQ(march.light, "green");
+  EXPECT_EQ(march.achieved, 75);
+  EXPECT_EQ(march.light, "amber");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, TargetProjectToDateTest, testing::ValuesIn(test::AllDialects()),
