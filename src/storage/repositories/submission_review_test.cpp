@@ -12,8 +12,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
+#include "domain/forms/xform_service.hpp"
 #include "domain/indicators/indicator_service.hpp"
 #include "storage/embedded_migrations.hpp"
 #include "storage/repositories/service_test_support.hpp"
@@ -193,6 +195,25 @@ TEST_P(SubmissionReviewTest, TheExportWalksEveryCurrentSubmissionOnceWithItsStor
     return {};
   }));
   EXPECT_EQ(seen, (std::vector<std::string>{"C2", "B", "A", "D"}));
+}
+
+// A reader's form list (and one form) counts the submissions they may read, not the form's
+// total: the field mobiliser of D1 reads A and B of the four current ones.
+TEST_P(SubmissionReviewTest, AReadersFormCountsTheSubmissionsInTheirAreasOnly) {
+  XFormService forms(*uow_, clock_);
+  auto theirs = forms.List(field_);
+  ASSERT_TRUE(theirs) << theirs.error().message;
+  auto needs = std::find_if(theirs->begin(), theirs->end(),
+                            [](const XForm& f) { return f.id == "form-needs"; });
+  ASSERT_NE(needs, theirs->end());
+  EXPECT_EQ(needs->submissions, 2);
+  auto one = forms.Get(field_, "form-needs");
+  ASSERT_TRUE(one) << one.error().message;
+  EXPECT_EQ(one->submissions, 2);
+  auto all = forms.List(admin_);
+  ASSERT_TRUE(all);
+  for (const auto& f : *all)
+    if (f.id == "form-needs") EXPECT_EQ(f.submissions, 4);
 }
 
 // The answers read back byte for byte, in document order, the first value of a path kept; a
