@@ -17,7 +17,6 @@
 
 #include "domain/forms/xform_service.hpp"
 #include "domain/indicators/indicator_service.hpp"
-#include "storage/embedded_migrations.hpp"
 #include "storage/repositories/service_test_support.hpp"
 #include "storage/repositories/submission_answers_json.hpp"
 
@@ -277,22 +276,12 @@ TEST_P(SubmissionReviewTest, CountSumAndDistinctOverAFormsQuestion) {
   EXPECT_EQ(Figures("sum", "/data/size", "2026-11"), (F{3, 3, 0}));
 }
 
-// Migration 0024's SQL after its new columns: the old rows copied into `answers`, the table
-// dropped.
-std::string AnswersMigrationSql(Dialect dialect) {
-  for (const auto& m : EmbeddedMigrations())
-    if (m.dialect == dialect && m.version == 24) {
-      const auto at = m.sql.find("UPDATE submission");
-      return at == std::string_view::npos ? "" : std::string(m.sql.substr(at));
-    }
-  return "";
-}
-
 // Submissions stored before 0024 (their values in submission_value rows, as 0021 made them):
 // after the migration the indicators give the same figures, the answers hold the same values,
 // and the export reads their XML (the old rows had neither repeats nor empty values).
 TEST_P(SubmissionReviewTest, Migration0024MovesTheOldValueRowsOver) {
-  const std::string sql = AnswersMigrationSql(GetParam());
+  // The SQL after the new columns: the old rows copied into `answers`, the table dropped.
+  const std::string sql = test::MigrationSql(GetParam(), 24, "UPDATE submission");
   ASSERT_FALSE(sql.empty());
   const std::map<std::string, std::pair<std::string, std::string>> old = {
       {"A", {"4", "Kot"}},  {"B", {"3", "Kot"}},  {"C", {"5", "Dag"}},
