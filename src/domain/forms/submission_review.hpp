@@ -64,6 +64,8 @@ class SubmissionReviewRepository {
   virtual ~SubmissionReviewRepository() = default;
   // Current submissions only (an edited one is shown as its latest version).
   virtual std::vector<SubmissionRow> List(const SubmissionListQuery& query) = 0;
+  // How many current submissions the query selects (its cursor and limit aside).
+  virtual std::int64_t Count(const SubmissionListQuery& query) = 0;
   virtual std::optional<SubmissionRow> Get(const std::string& id) = 0;
   virtual std::vector<SubmissionCommentRow> Comments(const std::string& submission_id) = 0;
   virtual void InsertComment(const SubmissionComment& comment) = 0;

@@ -12,17 +12,20 @@ namespace {
 void AppendJsonString(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      (out += '\\') += c;
-    } else if (u < 0x20) {
+  std::size_t from = 0;  // copied in runs up to the next character to escape
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto u = static_cast<unsigned char>(text[i]);
+    if (u >= 0x20 && u != '"' && u != '\\') continue;
+    out.append(text, from, i - from);
+    from = i + 1;
+    if (u >= 0x20) {
+      (out += '\\') += text[i];
+    } else {
       out += "\\u00";
       (out += kHex[u >> 4]) += kHex[u & 15];
-    } else {
-      out += c;
     }
   }
+  out.append(text, from);
   out += '"';
 }
 

@@ -42,10 +42,8 @@ SubmissionRow ReadRowWithAnswers(const ResultSet::Row& r) {
   return row;
 }
 
-}  // namespace
-
-std::vector<SubmissionRow> SqlSubmissionReviewRepository::List(
-    const domain::SubmissionListQuery& q) {
+// The current submissions `q` selects (its cursor and limit aside).
+SqlWhere Selected(const domain::SubmissionListQuery& q) {
   SqlWhere w;
   w.And("form_id = ?", {q.form_id});
   w.And("current = 1");
@@ -58,6 +56,14 @@ std::vector<SubmissionRow> SqlSubmissionReviewRepository::List(
   std::string scope = ScopeSql("area_path", q.scope, scope_params);
   if (q.programme_wide) scope = "(" + scope + ") OR area_path IS NULL";
   w.And("(" + scope + ")", scope_params);
+  return w;
+}
+
+}  // namespace
+
+std::vector<SubmissionRow> SqlSubmissionReviewRepository::List(
+    const domain::SubmissionListQuery& q) {
+  SqlWhere w = Selected(q);
   if (q.after)
     w.And("(submitted_at < ? OR (submitted_at = ? AND id < ?))",
           {q.after->first, q.after->first, q.after->second});
@@ -70,6 +76,11 @@ std::vector<SubmissionRow> SqlSubmissionReviewRepository::List(
   return ReadRows(
       conn_.Query(WithNames(inner) + " ORDER BY s.submitted_at DESC, s.id DESC", params),
       q.with_answers ? ReadRowWithAnswers : ReadRow);
+}
+
+std::int64_t SqlSubmissionReviewRepository::Count(const domain::SubmissionListQuery& q) {
+  const SqlWhere w = Selected(q);
+  return conn_.Query("SELECT COUNT(*) FROM submission" + w.sql, w.params)[0].Int(0);
 }
 
 std::optional<SubmissionRow> SqlSubmissionReviewRepository::Get(const std::string& id) {

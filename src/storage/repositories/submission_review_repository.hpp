@@ -10,6 +10,7 @@ class SqlSubmissionReviewRepository final : public domain::SubmissionReviewRepos
  public:
   explicit SqlSubmissionReviewRepository(Connection& conn) : conn_(conn) {}
   std::vector<domain::SubmissionRow> List(const domain::SubmissionListQuery& query) override;
+  std::int64_t Count(const domain::SubmissionListQuery& query) override;
   std::optional<domain::SubmissionRow> Get(const std::string& id) override;
   std::vector<domain::SubmissionCommentRow> Comments(const std::string& submission_id) override;
   void InsertComment(const domain::SubmissionComment& comment) override;

@@ -12,10 +12,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
+#include "domain/forms/xform_service.hpp"
 #include "domain/indicators/indicator_service.hpp"
-#include "storage/embedded_migrations.hpp"
 #include "storage/repositories/service_test_support.hpp"
 #include "storage/repositories/submission_answers_json.hpp"
 
@@ -195,6 +196,25 @@ TEST_P(SubmissionReviewTest, TheExportWalksEveryCurrentSubmissionOnceWithItsStor
   EXPECT_EQ(seen, (std::vector<std::string>{"C2", "B", "A", "D"}));
 }
 
+// A reader's form list (and one form) counts the submissions they may read, not the form's
+// total: the field mobiliser of D1 reads A and B of the four current ones.
+TEST_P(SubmissionReviewTest, AReadersFormCountsTheSubmissionsInTheirAreasOnly) {
+  XFormService forms(*uow_, clock_);
+  auto theirs = forms.List(field_);
+  ASSERT_TRUE(theirs) << theirs.error().message;
+  auto needs = std::find_if(theirs->begin(), theirs->end(),
+                            [](const XForm& f) { return f.id == "form-needs"; });
+  ASSERT_NE(needs, theirs->end());
+  EXPECT_EQ(needs->submissions, 2);
+  auto one = forms.Get(field_, "form-needs");
+  ASSERT_TRUE(one) << one.error().message;
+  EXPECT_EQ(one->submissions, 2);
+  auto all = forms.List(admin_);
+  ASSERT_TRUE(all);
+  for (const auto& f : *all)
+    if (f.id == "form-needs") EXPECT_EQ(f.submissions, 4);
+}
+
 // The answers read back byte for byte, in document order, the first value of a path kept; a
 // sum reads JSON numbers only and a distinct count leaves empty values out.
 TEST_P(SubmissionReviewTest, AnswersReadBackAsStoredAndOnlyNumbersAreSummed) {
@@ -256,22 +276,12 @@ TEST_P(SubmissionReviewTest, CountSumAndDistinctOverAFormsQuestion) {
   EXPECT_EQ(Figures("sum", "/data/size", "2026-11"), (F{3, 3, 0}));
 }
 
-// Migration 0024's SQL after its new columns: the old rows copied into `answers`, the table
-// dropped.
-std::string AnswersMigrationSql(Dialect dialect) {
-  for (const auto& m : EmbeddedMigrations())
-    if (m.dialect == dialect && m.version == 24) {
-      const auto at = m.sql.find("UPDATE submission");
-      return at == std::string_view::npos ? "" : std::string(m.sql.substr(at));
-    }
-  return "";
-}
-
 // Submissions stored before 0024 (their values in submission_value rows, as 0021 made them):
 // after the migration the indicators give the same figures, the answers hold the same values,
 // and the export reads their XML (the old rows had neither repeats nor empty values).
 TEST_P(SubmissionReviewTest, Migration0024MovesTheOldValueRowsOver) {
-  const std::string sql = AnswersMigrationSql(GetParam());
+  // The SQL after the new columns: the old rows copied into `answers`, the table dropped.
+  const std::string sql = test::MigrationSql(GetParam(), 24, "UPDATE submission");
   ASSERT_FALSE(sql.empty());
   const std::map<std::string, std::pair<std::string, std::string>> old = {
       {"A", {"4", "Kot"}},  {"B", {"3", "Kot"}},  {"C", {"5", "Dag"}},
