@@ -279,19 +279,17 @@ MeetingInput ReadMeeting(ObjectReader& r) {
   return in;
 }
 
-LoanDecision ReadReschedule(ObjectReader& r) {
-  LoanDecision d;
-  d.version = r.RequiredInt("version");
-  d.reason = r.RequiredString("reason");
-  d.instalments = static_cast<int>(r.RequiredInt("instalments"));
-  d.first_due_on = r.RequiredString("first_due_on");
-  return d;
-}
-
 LoanDecision ReadWriteOff(ObjectReader& r) {
   LoanDecision d;
   d.version = r.RequiredInt("version");
   d.reason = r.RequiredString("reason");
+  return d;
+}
+
+LoanDecision ReadReschedule(ObjectReader& r) {
+  auto d = ReadWriteOff(r);
+  d.instalments = static_cast<int>(r.RequiredInt("instalments"));
+  d.first_due_on = r.RequiredString("first_due_on");
   return d;
 }
 

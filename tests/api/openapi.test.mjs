@@ -1107,3 +1107,138 @@ test('roles, duplicates, registry configuration changes and imports answer as do
     file,
   );
 });
+
+test('group books answer and read as documented', async () => {
+  const village = await areaByCode(admin, 'P1-D1-T1-U1-V1');
+  const district = await areaByCode(admin, 'P1-D1');
+  const co = (
+    await admin.post('/api/v1/institutions', {
+      type: 'CO',
+      area_id: village.id,
+      name: `OA books ${uniq()}`,
+      sex_composition: 'women',
+      formed_on: '2024-01-01',
+    })
+  ).json;
+  const hh = (
+    await admin.post('/api/v1/households', {
+      area_id: village.id,
+      head_name: `OA saver ${uniq()}`,
+      people: [{ name: 'OA saver', sex: 'f', relation: 'head', age: 30 }],
+    })
+  ).json;
+  const member = (
+    await admin.post(`/api/v1/institutions/${co.id}/members`, {
+      household_id: hh.id,
+      role: 'member',
+      joined_on: '2024-01-01',
+    })
+  ).json;
+  const base = `/api/v1/institutions/${co.id}`;
+  await conforms(
+    'POST',
+    '/api/v1/institutions/{id}/book-rules',
+    `${base}/book-rules`,
+    {
+      effective_from: '2025-01-01',
+      saving_amount: 1000,
+      saving_frequency: 'monthly',
+      interest_rule: 'declining',
+      interest_bp: 200,
+    },
+    201,
+  );
+  const meeting = await conforms(
+    'POST',
+    '/api/v1/institutions/{id}/meetings',
+    `${base}/meetings`,
+    {
+      held_on: '2026-01-05',
+      opening_cash: 0,
+      closing_cash: 500,
+      members: [
+        {
+          membership_id: member.id,
+          present: true,
+          compulsory_saving: 1000,
+          repayments: [],
+          new_loan: { purpose: 'health', principal: 500, instalments: 2 },
+        },
+      ],
+    },
+    201,
+  );
+  await conforms(
+    'POST',
+    '/api/v1/institutions/{id}/meetings',
+    `${base}/meetings`,
+    { held_on: '2026-01-06', opening_cash: 0, closing_cash: 0, members: [] },
+    400,
+  );
+  const books = await conforms(
+    'GET',
+    '/api/v1/institutions/{id}/books',
+    `${base}/books`,
+    undefined,
+    200,
+  );
+  const ledger = await conforms(
+    'GET',
+    '/api/v1/institutions/{id}/ledger',
+    `${base}/ledger`,
+    undefined,
+    200,
+  );
+  await conforms(
+    'GET',
+    '/api/v1/book-meetings/{id}',
+    `/api/v1/book-meetings/${meeting.id}`,
+    undefined,
+    200,
+  );
+  const loan = books.loans[0];
+  await conforms(
+    'GET',
+    '/api/v1/member-loans/{id}',
+    `/api/v1/member-loans/${loan.id}`,
+    undefined,
+    200,
+  );
+  await conforms(
+    'GET',
+    '/api/v1/institutions/{id}/report-card',
+    `${base}/report-card?month=2026-01`,
+    undefined,
+    200,
+  );
+  await conforms(
+    'GET',
+    '/api/v1/book-report-card',
+    `/api/v1/book-report-card?area=${district.id}&month=2026-01`,
+    undefined,
+    200,
+  );
+  await conforms(
+    'POST',
+    '/api/v1/member-loans/{id}/reschedule',
+    `/api/v1/member-loans/${loan.id}/reschedule`,
+    { version: loan.version, reason: 'drought', instalments: 3, first_due_on: '2099-01-01' },
+    200,
+  );
+  const saving = ledger.items.find((e) => e.kind === 'compulsory_saving');
+  await conforms(
+    'POST',
+    '/api/v1/ledger-entries/{id}/reverse',
+    `/api/v1/ledger-entries/${saving.id}/reverse`,
+    { reason: 'typed twice' },
+    201,
+  );
+  for (const [method, pattern, path] of [
+    ['POST', '/api/v1/institutions/{id}/book-rules', `${base}/book-rules`],
+    ['POST', '/api/v1/institutions/{id}/meetings', `${base}/meetings`],
+    ['POST', '/api/v1/member-loans/{id}/reschedule', `/api/v1/member-loans/${loan.id}/reschedule`],
+    ['POST', '/api/v1/member-loans/{id}/write-off', `/api/v1/member-loans/${loan.id}/write-off`],
+    ['POST', '/api/v1/ledger-entries/{id}/reverse', `/api/v1/ledger-entries/${saving.id}/reverse`],
+  ])
+    await readsAsDocumented(method, pattern, path);
+});

@@ -10,15 +10,6 @@
 namespace mobilise::domain {
 namespace {
 
-std::vector<LoanMovement> MovementsOf(const std::vector<LedgerEntry>& entries,
-                                      const std::string& loan_id) {
-  std::vector<LoanMovement> out;
-  for (const auto& e : entries)
-    if (e.loan_id == loan_id && EffectOf(e.kind).outstanding != 0)
-      out.push_back({e.entry_on, e.kind, e.amount});
-  return out;
-}
-
 MeetingContext ContextOf(UnitOfWork& uow, const BookGroup& group, const std::string& held_on,
                          const std::string& today, const std::vector<MemberLoan>& loans) {
   auto& books = uow.Books();

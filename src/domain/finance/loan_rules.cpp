@@ -99,6 +99,15 @@ std::vector<Instalment> RescheduleOutstanding(const std::vector<Instalment>& sch
   return out;
 }
 
+std::vector<LoanMovement> MovementsOf(const std::vector<LedgerEntry>& entries,
+                                      const std::string& loan_id) {
+  std::vector<LoanMovement> out;
+  for (const auto& e : entries)
+    if (e.loan_id == loan_id && EffectOf(e.kind).outstanding != 0)
+      out.push_back({e.entry_on, e.kind, e.amount});
+  return out;
+}
+
 LoanPosition PositionAt(const std::vector<Instalment>& schedule,
                         const std::vector<LoanMovement>& movements, const std::string& on) {
   LoanPosition p;

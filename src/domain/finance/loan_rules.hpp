@@ -56,6 +56,10 @@ struct LoanPosition {
   int days_overdue = 0;   // since the oldest instalment not covered by the repayments
 };
 
+// The movements of loan `loan_id` among a group's `entries`.
+std::vector<LoanMovement> MovementsOf(const std::vector<LedgerEntry>& entries,
+                                      const std::string& loan_id);
+
 // The position at the end of day `on` (YYYY-MM-DD).
 LoanPosition PositionAt(const std::vector<Instalment>& schedule,
                         const std::vector<LoanMovement>& movements, const std::string& on);

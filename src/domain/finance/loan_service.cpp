@@ -7,11 +7,7 @@ namespace mobilise::domain {
 namespace {
 
 LoanView ViewOf(MemberLoan loan, const std::vector<LedgerEntry>& entries, const std::string& on) {
-  std::vector<LoanMovement> moves;
-  for (const auto& e : entries)
-    if (e.loan_id == loan.id && EffectOf(e.kind).outstanding != 0)
-      moves.push_back({e.entry_on, e.kind, e.amount});
-  auto position = PositionAt(loan.schedule, moves, on);
+  auto position = PositionAt(loan.schedule, MovementsOf(entries, loan.id), on);
   return {std::move(loan), position, on};
 }
 
