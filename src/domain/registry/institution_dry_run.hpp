@@ -74,6 +74,9 @@ class DryRunUnitOfWork final : public UnitOfWork {
   SubmissionRepository& Submissions() override { return base_->Submissions(); }
   ChoiceListRepository& ChoiceLists() override { return base_->ChoiceLists(); }
   SubmissionReviewRepository& SubmissionReviews() override { return base_->SubmissionReviews(); }
+  BookRepository& Books() override { return base_->Books(); }
+  WorkPlanRepository& WorkPlans() override { return base_->WorkPlans(); }
+  DiaryRepository& Diaries() override { return base_->Diaries(); }
   void Commit() override;
 
  private:
