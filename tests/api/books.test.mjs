@@ -16,7 +16,7 @@ for (const backend of ['sqlite', 'postgres'])
       mob = await login(srv.base, 'mobiliser.u1');
       officer = await login(srv.base, 'officer.t1');
       village = await areaByCode(admin, 'P1-D1-T1-U1-V1');
-      district = await areaByCode(admin, 'P1-D1');
+      district = await areaByCode(admin, 'P1-D1-T1'); // officer.t1's area
     });
     after(async () => {
       await srv?.stop();
