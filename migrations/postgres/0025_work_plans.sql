@@ -80,7 +80,7 @@ CREATE TABLE diary (
   updated_by       TEXT
 );
 CREATE UNIQUE INDEX diary_user_day ON diary(user_id, day);
-CREATE INDEX diary_area ON diary(area_path, day);
+CREATE INDEX diary_scope ON diary(area_path, day);
 
 CREATE TABLE diary_area (
   diary_id  TEXT NOT NULL REFERENCES diary(id) ON DELETE CASCADE,
