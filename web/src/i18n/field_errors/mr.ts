@@ -88,6 +88,15 @@ const mr: Record<FieldErrorKey, string> = {
   'ferr.role_may_not_institution': 'तुमची भूमिका ही संस्था {action} शकत नाही.',
   'ferr.plans_set_by_officers': 'योजना क्षेत्राचे अधिकारी, व्यवस्थापक आणि प्रशासक ठरवतात.',
   'ferr.cannot_disable_self': 'तुम्ही स्वतःचे खाते निष्क्रिय करू शकत नाही.',
+  'ferr.supervisor_cycle':
+    'यामुळे अहवाल रेषेत वर्तुळ तयार होईल: वापरकर्ता स्वतःला किंवा तो ज्यांचा पर्यवेक्षक आहे त्यांपैकी कोणालाही अहवाल देऊ शकत नाही.',
+  'ferr.day_or_week': 'एकतर दिवस किंवा ISO आठवडा (2026-W05) द्या, दोन्ही नाही.',
+  'ferr.not_a_week': '2026-W05 सारखा ISO आठवडा असावा.',
+  'ferr.not_a_plan_period':
+    'योजनेच्या प्रकारानुसार दिवस (2026-03-02), ISO आठवडा (2026-W10) किंवा महिना (2026-03) असावा.',
+  'ferr.outside_plan_period': 'योजनेच्या दिवस, आठवडा किंवा महिन्याबाहेर आहे.',
+  'ferr.owner_or_supervisor': 'हे फक्त तो कर्मचारी किंवा अहवाल रेषेत त्याच्या वरील व्यक्तीच लिहू शकते.',
+  'ferr.reviewed_by_supervisor': 'अहवाल रेषेत कर्मचाऱ्याच्या वरील व्यक्ती याचे पुनरावलोकन करते.',
   'ferr.not_current_password': 'हा तुमचा सध्याचा पासवर्ड नाही.',
   'ferr.focal_point_only': 'संवेदनशील प्रकरण फक्त क्षेत्राची अभिप्राय संपर्क व्यक्तीच हाताळू शकते.',
 
@@ -237,6 +246,13 @@ const mr: Record<FieldErrorKey, string> = {
   'ferr.adx_category_twice': 'डेटा घटक {data_element} साठी श्रेणी “{category}” दोनदा येते.',
   'ferr.adx_not_decimal': 'डेटा घटक {data_element} चे मूल्य दशांश संख्या नाही, जी ADX ला हवी.',
   'ferr.no_values_to_export': 'निर्यात करण्यासाठी मूल्ये नाहीत.',
+  'ferr.cash_off_by':
+    'रोख जुळत नाही: नोंदींनुसार हातात {expected} राहतात पण {counted} मोजले ({difference} चा फरक).',
+  'ferr.not_ledger_cash': 'वह्यांमध्ये दिसणारी हातातील रोख ({expected}) असावी.',
+  'ferr.not_after_last_meeting': 'गटाच्या शेवटच्या बैठकीनंतरची ({date}) असावी.',
+  'ferr.above_balance': '{balance} शिलकीपेक्षा जास्त.',
+  'ferr.no_book_rules':
+    'या दिवशी गटाचे कोणतेही नियम लागू नाहीत: व्याजाचा नियम आणि दर द्या, किंवा गटाचे नियम ठरवा.',
 
   'ferr.host_port': 'HOST:PORT असावे, उदा. 127.0.0.1:8080.',
   'ferr.port_range': 'पोर्ट 0 ते 65535 असावा.',
@@ -248,6 +264,9 @@ const mr: Record<FieldErrorKey, string> = {
   'ferr.unreadable': '{message}',
 
   'fwhat.area': 'क्षेत्र',
+  'fwhat.member_loan': 'सदस्य कर्ज',
+  'fwhat.loan_purpose': 'कर्जाचा उद्देश',
+  'fwhat.group_member': 'या गटाचा सध्याचा सदस्य',
   'fwhat.institution': 'संस्था',
   'fwhat.household': 'कुटुंब',
   'fwhat.person': 'व्यक्ती',
@@ -297,6 +316,11 @@ const mr: Record<FieldErrorKey, string> = {
   'faction.dissolve': 'विसर्जित करू',
   'faction.merge': 'विलीन करू',
   'faction.reactivate': 'पुन्हा सक्रिय करू',
+  'fwhat.work_plan': 'कार्य योजना',
+  'faction.submit': 'सादर करू',
+  'faction.approve': 'मंजूर करू',
+  'faction.return': 'परत पाठवू',
+  'faction.change': 'बदलू',
 };
 
 export default mr;

@@ -88,6 +88,16 @@ const prs: Record<FieldErrorKey, string> = {
   'ferr.role_may_not_institution': 'نقش شما اجازهٔ {action} این نهاد را ندارد.',
   'ferr.plans_set_by_officers': 'پلان‌ها را کارمندان، مدیران و مدیران سیستم ساحه تعیین می‌کنند.',
   'ferr.cannot_disable_self': 'شما حساب خود را غیرفعال کرده نمی‌توانید.',
+  'ferr.supervisor_cycle':
+    'این کار در خط گزارش‌دهی یک حلقه می‌سازد: یک کاربر نمی‌تواند به خودش یا به کسی که زیر نظارت اوست گزارش دهد.',
+  'ferr.day_or_week': 'یا یک روز یا یک هفتهٔ ISO (2026-W05) بدهید، نه هر دو.',
+  'ferr.not_a_week': 'باید هفتهٔ ISO مانند 2026-W05 باشد.',
+  'ferr.not_a_plan_period':
+    'باید یک روز (2026-03-02)، هفتهٔ ISO (2026-W10) یا ماه (2026-03) باشد، چنان‌که نوع پلان می‌گوید.',
+  'ferr.outside_plan_period': 'بیرون از روز، هفته یا ماه پلان است.',
+  'ferr.owner_or_supervisor':
+    'تنها خود کارمند یا کسی بالاتر از او در خط گزارش‌دهی می‌تواند این را بنویسد.',
+  'ferr.reviewed_by_supervisor': 'توسط کسی بالاتر از کارمند در خط گزارش‌دهی بررسی می‌شود.',
   'ferr.not_current_password': 'این رمز فعلی شما نیست.',
   'ferr.focal_point_only': 'تنها نقطهٔ تماس نظریات ساحه می‌تواند به یک قضیهٔ حساس رسیدگی کند.',
 
@@ -244,6 +254,13 @@ const prs: Record<FieldErrorKey, string> = {
     'کتگوری «{category}» برای عنصر معلومات {data_element} دو بار آمده است.',
   'ferr.adx_not_decimal': 'ارزش عنصر معلومات {data_element} عدد اعشاری نیست، که ADX لازم دارد.',
   'ferr.no_values_to_export': 'هیچ ارزشی برای صدور نیست.',
+  'ferr.cash_off_by':
+    'پول نقد برابر نیست: ثبت‌ها {expected} را در دست باقی می‌گذارند اما {counted} شمرده شد (تفاوت {difference}).',
+  'ferr.not_ledger_cash': 'باید پول نقد در دستی باشد که دفترها نشان می‌دهند ({expected}).',
+  'ferr.not_after_last_meeting': 'باید پس از آخرین جلسهٔ گروه ({date}) باشد.',
+  'ferr.above_balance': 'بیشتر از باقی‌ماندهٔ {balance}.',
+  'ferr.no_book_rules':
+    'گروه در این روز هیچ قاعدهٔ نافذی ندارد: قاعده و نرخ سود را بدهید، یا قواعد گروه را تعیین کنید.',
 
   'ferr.host_port': 'باید HOST:PORT باشد، مثلاً 127.0.0.1:8080.',
   'ferr.port_range': 'پورت باید 0 تا 65535 باشد.',
@@ -255,6 +272,9 @@ const prs: Record<FieldErrorKey, string> = {
   'ferr.unreadable': '{message}',
 
   'fwhat.area': 'ساحه',
+  'fwhat.member_loan': 'قرضهٔ عضو',
+  'fwhat.loan_purpose': 'هدف قرضه',
+  'fwhat.group_member': 'عضو فعلی این گروه',
   'fwhat.institution': 'نهاد',
   'fwhat.household': 'خانوار',
   'fwhat.person': 'شخص',
@@ -304,6 +324,11 @@ const prs: Record<FieldErrorKey, string> = {
   'faction.dissolve': 'انحلال',
   'faction.merge': 'ادغام',
   'faction.reactivate': 'دوباره فعال ساختن',
+  'fwhat.work_plan': 'پلان کاری',
+  'faction.submit': 'ارسال',
+  'faction.approve': 'تأیید',
+  'faction.return': 'برگرداندن',
+  'faction.change': 'تغییر دادن',
 };
 
 export default prs;

@@ -88,6 +88,17 @@ const ur: Record<FieldErrorKey, string> = {
   'ferr.role_may_not_institution': 'آپ کے کردار کو یہ ادارہ {action} کی اجازت نہیں۔',
   'ferr.plans_set_by_officers': 'منصوبے علاقے کے افسر، منیجر اور منتظمین طے کرتے ہیں۔',
   'ferr.cannot_disable_self': 'آپ اپنا اکاؤنٹ غیر فعال نہیں کر سکتے۔',
+  'ferr.supervisor_cycle':
+    'اس سے رپورٹنگ لائن میں دائرہ بن جائے گا: کوئی صارف خود کو یا اپنے کسی ماتحت کو رپورٹ نہیں کر سکتا۔',
+  'ferr.day_or_week': 'یا تو دن یا ISO ہفتہ (2026-W05) دیں، دونوں نہیں۔',
+  'ferr.not_a_week': '2026-W05 جیسا ISO ہفتہ ہونا چاہیے۔',
+  'ferr.not_a_plan_period':
+    'منصوبے کی قسم کے مطابق دن (2026-03-02)، ISO ہفتہ (2026-W10) یا مہینہ (2026-03) ہونا چاہیے۔',
+  'ferr.outside_plan_period': 'منصوبے کے دن، ہفتے یا مہینے سے باہر ہے۔',
+  'ferr.owner_or_supervisor':
+    'یہ صرف عملے کا وہی رکن یا رپورٹنگ لائن میں اس سے اوپر کوئی فرد لکھ سکتا ہے۔',
+  'ferr.reviewed_by_supervisor':
+    'اس کا جائزہ رپورٹنگ لائن میں عملے کے رکن سے اوپر کوئی فرد لیتا ہے۔',
   'ferr.not_current_password': 'یہ آپ کا موجودہ پاس ورڈ نہیں۔',
   'ferr.focal_point_only': 'حساس معاملہ صرف علاقے کا آراء فوکل پرسن دیکھ سکتا ہے۔',
 
@@ -243,6 +254,13 @@ const ur: Record<FieldErrorKey, string> = {
   'ferr.adx_category_twice': 'ڈیٹا عنصر {data_element} کے لیے زمرہ “{category}” دو بار آیا ہے۔',
   'ferr.adx_not_decimal': 'ڈیٹا عنصر {data_element} کی قدر اعشاری عدد نہیں، جو ADX کو درکار ہے۔',
   'ferr.no_values_to_export': 'برآمد کے لیے کوئی قدریں نہیں۔',
+  'ferr.cash_off_by':
+    'نقدی برابر نہیں: اندراجات کے مطابق ہاتھ میں {expected} رہتے ہیں لیکن {counted} گنے گئے ({difference} کا فرق)۔',
+  'ferr.not_ledger_cash': 'کھاتوں میں دکھائی گئی ہاتھ کی نقدی ({expected}) ہونی چاہیے۔',
+  'ferr.not_after_last_meeting': 'گروپ کے آخری اجلاس ({date}) کے بعد ہونا چاہیے۔',
+  'ferr.above_balance': 'بقایا {balance} سے زیادہ۔',
+  'ferr.no_book_rules':
+    'اس دن گروپ کے کوئی قواعد نافذ نہیں: سود کا قاعدہ اور شرح دیں، یا گروپ کے قواعد طے کریں۔',
 
   'ferr.host_port': 'HOST:PORT ہونا چاہیے، مثلاً 127.0.0.1:8080۔',
   'ferr.port_range': 'پورٹ 0 سے 65535 ہونا چاہیے۔',
@@ -254,6 +272,9 @@ const ur: Record<FieldErrorKey, string> = {
   'ferr.unreadable': '{message}',
 
   'fwhat.area': 'علاقہ',
+  'fwhat.member_loan': 'رکن کا قرض',
+  'fwhat.loan_purpose': 'قرض کا مقصد',
+  'fwhat.group_member': 'اس گروپ کا موجودہ رکن',
   'fwhat.institution': 'ادارہ',
   'fwhat.household': 'گھرانہ',
   'fwhat.person': 'فرد',
@@ -303,6 +324,11 @@ const ur: Record<FieldErrorKey, string> = {
   'faction.dissolve': 'تحلیل کرنے',
   'faction.merge': 'ضم کرنے',
   'faction.reactivate': 'دوبارہ فعال کرنے',
+  'fwhat.work_plan': 'کام کا منصوبہ',
+  'faction.submit': 'جمع کرنے',
+  'faction.approve': 'منظور کرنے',
+  'faction.return': 'واپس کرنے',
+  'faction.change': 'تبدیل کرنے',
 };
 
 export default ur;

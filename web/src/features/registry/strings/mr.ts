@@ -27,6 +27,7 @@ const mrRegistry: Record<RegistryKey, string | Plural> = {
   },
 
   'inst.title': 'संस्था',
+  'inst.books': 'हिशोब वह्या (बचत आणि कर्जे)',
   'inst.new': 'नवीन संस्था',
   'inst.edit': 'संस्था संपादित करा',
   'inst.search': 'नाव किंवा कोडने शोधा',

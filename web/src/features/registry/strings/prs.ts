@@ -27,6 +27,7 @@ const prsRegistry: Record<RegistryKey, string | Plural> = {
   },
 
   'inst.title': 'نهادها',
+  'inst.books': 'دفترها (پس‌انداز و قرضه‌ها)',
   'inst.new': 'نهاد جدید',
   'inst.edit': 'تغییر نهاد',
   'inst.search': 'جستجو با نام یا کود',

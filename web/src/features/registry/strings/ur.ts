@@ -27,6 +27,7 @@ const urRegistry: Record<RegistryKey, string | Plural> = {
   },
 
   'inst.title': 'ادارے',
+  'inst.books': 'کھاتے (بچت اور قرضے)',
   'inst.new': 'نیا ادارہ',
   'inst.edit': 'ادارے میں ترمیم',
   'inst.search': 'نام یا کوڈ سے تلاش کریں',
