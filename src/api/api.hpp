@@ -57,8 +57,8 @@ struct Services {
   domain::XFormService& xforms;
   domain::SubmissionService& submissions;
   domain::BookService& books;  // group books (docs/books.md)
-  domain::BlobStore& blobs;  // files by SHA-256 (the data directory)
-  const Clock& clock;        // the time the API stamps on what it makes itself (exports)
+  domain::BlobStore& blobs;    // files by SHA-256 (the data directory)
+  const Clock& clock;          // the time the API stamps on what it makes itself (exports)
 };
 
 struct ApiOptions {

@@ -106,8 +106,8 @@ std::vector<OperationSchema> ConfigOperations() {
 
 std::vector<OperationSchema> Build() {
   auto all = CoreOperations();
-  for (auto part :
-       {ConfigOperations(), ProgrammeOperations(), CollectOperations(), BookOperations(),        TeamOperations()})
+  for (auto part : {ConfigOperations(), ProgrammeOperations(), CollectOperations(),
+                    BookOperations(), TeamOperations()})
     all.insert(all.end(), part.begin(), part.end());
   return all;
 }
