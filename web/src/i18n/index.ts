@@ -20,14 +20,7 @@ import type { Plural } from './types';
 // The shell's keys, plus those of the registry, field (activities, feedback), training, reports
 // and Collect screens, whose dictionaries are fetched with them.
 export type MessageKey =
-  | ShellKey
-  | RegistryKey
-  | FieldKey
-  | TrainingKey
-  | ReportsKey
-  | CollectKey
-  | BooksKey
-  | TeamKey;
+  ShellKey | RegistryKey | FieldKey | TrainingKey | ReportsKey | CollectKey | BooksKey | TeamKey;
 export type Lang = 'en' | 'ps' | 'uk' | 'mr' | 'prs' | 'ur';
 
 // Each language named in its own script; `intl` is the locale Intl formats it with (Dari is
