@@ -9,15 +9,8 @@ set -euo pipefail
 BIN=$(realpath "${1:-build-release/apps/mobilise/mobilise}")
 HOUSEHOLDS=${BENCH_IMPORT_RSS_HOUSEHOLDS:-38000}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-WORK=$(mktemp -d)
-SERVER_PID=
-cleanup() {
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null
-  wait 2>/dev/null
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
 . "$ROOT/bench/lib.sh"
+stage_scratch
 
 DB="sqlite:$WORK/bench.db"
 "$BIN" --database "$DB" --log-level warn demo --households 300 --seed 1 >/dev/null
