@@ -36,6 +36,11 @@ const NOT_CREATES = new Set([
   '/api/v1/member-loans/{id}/reschedule',
   '/api/v1/member-loans/{id}/write-off',
   '/api/v1/ledger-entries/{id}/reverse',
+  // Work plans and diaries: the reviews of a record (each checked against its version).
+  '/api/v1/work-plans/{id}/submit',
+  '/api/v1/work-plans/{id}/approve',
+  '/api/v1/work-plans/{id}/return',
+  '/api/v1/diaries/{id}/review',
   // Collect (docs/openrosa.md): a device's answer holds its token (a secret, never kept for a
   // replay); a form is keyed by its xml_form_id and version; a submission by its instanceID.
   '/api/v1/devices',
@@ -320,6 +325,20 @@ for (const backend of ['sqlite', 'postgres'])
             ],
           }),
           count: () => books('meetings'),
+        },
+      });
+      Object.assign(creates, {
+        '/api/v1/work-plans': {
+          body: (k) => ({
+            kind: 'month',
+            period: '2027-03',
+            items: [{ day: '2027-03-05', area_id: village.id, purpose: 'visit', note: k }],
+          }),
+          count: g('/api/v1/work-plans?limit=1'),
+        },
+        '/api/v1/diaries': {
+          body: (k) => ({ day: '2025-11-03', field_day: false, text: `Office ${k}` }),
+          count: g('/api/v1/diaries?limit=1'),
         },
       });
       for (const [pattern, spec] of Object.entries(creates)) spec.path ??= () => pattern;

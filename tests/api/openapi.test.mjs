@@ -1155,12 +1155,13 @@ test('group books answer and read as documented', async () => {
     {
       held_on: '2026-01-05',
       opening_cash: 0,
-      closing_cash: 500,
+      closing_cash: 800,
       members: [
         {
           membership_id: member.id,
           present: true,
           compulsory_saving: 1000,
+          voluntary_saving: 300,
           repayments: [],
           new_loan: { purpose: 'health', principal: 500, instalments: 2 },
         },
@@ -1218,20 +1219,25 @@ test('group books answer and read as documented', async () => {
     undefined,
     200,
   );
+  // Corrections of the books are a supervisor's (the tehsil's officer), not an administrator's.
+  const supervisor = await login(srv.base, 'officer.t1');
   await conforms(
     'POST',
     '/api/v1/member-loans/{id}/reschedule',
     `/api/v1/member-loans/${loan.id}/reschedule`,
     { version: loan.version, reason: 'drought', instalments: 3, first_due_on: '2099-01-01' },
     200,
+    { as: supervisor },
   );
-  const saving = ledger.items.find((e) => e.kind === 'compulsory_saving');
+  // The voluntary saving can be reversed: the cash it brought is still in the box.
+  const saving = ledger.items.find((e) => e.kind === 'voluntary_saving');
   await conforms(
     'POST',
     '/api/v1/ledger-entries/{id}/reverse',
     `/api/v1/ledger-entries/${saving.id}/reverse`,
     { reason: 'typed twice' },
     201,
+    { as: supervisor },
   );
   for (const [method, pattern, path] of [
     ['POST', '/api/v1/institutions/{id}/book-rules', `${base}/book-rules`],

@@ -405,6 +405,8 @@ function pathFor(pattern) {
   ];
   const id = (probes.find(([prefix]) => pattern.startsWith(prefix)) ?? [null, p1d1.id])[1];
   if (pattern === '/api/v1/book-report-card') return `${pattern}?area=${p1d1.id}&month=2026-01`;
+  if (pattern === '/api/v1/institutions/{id}/report-card')
+    return `/api/v1/institutions/${p1institution.id}/report-card?month=2026-01`;
   if (pattern.startsWith('/api/v1/indicators/{code}/'))
     // a real indicator, aimed at P1's area
     return pattern.replace('{code}', 'REACH') + `?area=${p1d1.id}&period=2026`;

@@ -86,6 +86,13 @@ std::optional<User> UserInScope(UserRepository& users, const Actor& actor, const
   return user;
 }
 
+// The name a user's answer shows beside supervisor_id (reads fill it; a write has to look it up).
+std::string SupervisorName(UserRepository& users, const std::optional<std::string>& id) {
+  if (!id) return "";
+  auto s = users.Get(*id);
+  return s ? s->full_name : "";
+}
+
 Snapshot UserSnapshot(const User& u) {
   std::string roles;
   for (const auto& r : u.roles)
@@ -156,6 +163,7 @@ Result<User> UserService::Create(const Actor& actor, const UserInput& in) {
   if (auto ok = uow->Users().Insert(u); !ok) return Fail(ok.error());
   RecordAudit(uow->Audit(), clock_, actor, "create", "user", u.id, UserAuditPath(u), std::nullopt,
               UserSnapshot(u));
+  u.supervisor_name = SupervisorName(uow->Users(), u.supervisor_id);
   uow->Commit();
   return u;
 }
@@ -197,6 +205,7 @@ Result<User> UserService::Update(const Actor& actor, const std::string& id, cons
   }
   RecordAudit(uow->Audit(), clock_, actor, p.password ? "update+password" : "update", "user", u.id,
               UserAuditPath(u), UserSnapshot(before), UserSnapshot(u));
+  u.supervisor_name = SupervisorName(uow->Users(), u.supervisor_id);
   uow->Commit();
   return u;
 }

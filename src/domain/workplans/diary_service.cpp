@@ -169,6 +169,7 @@ Result<TeamTally> DiaryService::Tally(const Actor& actor, const std::string& mon
   if (!members) return Fail(members.error());
   const auto norms = uow->Diaries().Norms();
   DiaryQuery q;
+  q.scope = actor.Scope(Permission::kAreaRead);  // the team's diaries kept in the caller's areas
   q.from = days->start;
   q.to = days->end;
   q.page = PageRequest{1000000, 0};  // every diary of the team's month
