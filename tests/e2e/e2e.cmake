@@ -6,7 +6,7 @@ if(NODE)
            COMMAND ${CMAKE_CURRENT_LIST_DIR}/run.sh $<TARGET_FILE:mobilise> ${CMAKE_SOURCE_DIR}/web/dist)
   set_tests_properties(e2e PROPERTIES
     LABELS e2e
-    TIMEOUT 600
+    TIMEOUT 1500
     SKIP_RETURN_CODE 77
     RUN_SERIAL TRUE)
 endif()

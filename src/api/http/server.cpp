@@ -41,6 +41,10 @@ using tcp = net::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
 constexpr auto kLingerTime = std::chrono::seconds(2);
+// ... reading and dropping at most this much of the client's input; then it waits out the time
+// without reading, so a client pushing a refused 50 MiB body is held back by its full socket
+// buffer (and reads our answer) instead of having the server swallow it all.
+constexpr std::size_t kLingerBytes = 1024 * 1024;
 const std::string kUnmatched = "unmatched";
 
 class Session;
@@ -309,16 +313,21 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec) return DoClose();
     buffer_.clear();
     linger_until_ = Clock::now() + kLingerTime;
-    Drain();
+    Drain(0);
   }
 
-  void Drain() {
+  void Drain(std::size_t dropped) {
+    if (dropped >= kLingerBytes) {
+      linger_timer_.emplace(stream_.get_executor(), linger_until_);
+      return linger_timer_->async_wait(
+          [self = shared_from_this()](beast::error_code) { self->DoClose(); });
+    }
     stream_.expires_at(linger_until_);
-    stream_.async_read_some(buffer_.prepare(16 * 1024),
-                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                              if (ec) return self->DoClose();
-                              self->Drain();
-                            });
+    stream_.async_read_some(buffer_.prepare(16 * 1024), [self = shared_from_this(), dropped](
+                                                            beast::error_code ec, std::size_t n) {
+      if (ec) return self->DoClose();
+      self->Drain(dropped + n);
+    });
   }
 
   void DoClose() {
@@ -338,6 +347,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::string remote_ip_;
   Clock::time_point started_;
   Clock::time_point linger_until_;
+  std::optional<net::steady_timer> linger_timer_;
   Clock::time_point body_deadline_;
   bool reading_ = false;
   std::size_t limit_ = 0;  // body limit of the request being read

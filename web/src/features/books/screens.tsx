@@ -24,9 +24,9 @@ function useMoney(books: { currency: string; currency_digits: number } | null) {
 
 function BooksPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const books = useFetch<Books>(`/api/v1/institutions/${id}/books`).data;
+  const books = useFetch<Books>(`/institutions/${id}/books`).data;
   const month = todayIso().slice(0, 7);
-  const card = useFetch<ReportCard>(`/api/v1/institutions/${id}/report-card?month=${month}`).data;
+  const card = useFetch<ReportCard>(`/institutions/${id}/report-card?month=${month}`).data;
   const money = useMoney(books);
   if (!books) return <p class="muted">{t('common.loading')}</p>;
   const b = books.balances;
@@ -142,7 +142,7 @@ interface Line {
 
 function MeetingPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const books = useFetch<Books>(`/api/v1/institutions/${id}/books`).data;
+  const books = useFetch<Books>(`/institutions/${id}/books`).data;
   if (!books) return <p class="muted">{t('common.loading')}</p>;
   return <MeetingForm books={books} id={id} />;
 }
@@ -235,7 +235,7 @@ function MeetingForm({ books, id }: { books: Books; id: string }) {
   async function close() {
     let closed = false;
     await w.save(async () => {
-      await post(`/api/v1/institutions/${id}/meetings`, body());
+      await post(`/institutions/${id}/meetings`, body());
       closed = true;
     });
     if (closed) {
@@ -434,10 +434,8 @@ function MeetingForm({ books, id }: { books: Books; id: string }) {
 
 function LoanPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const loan = useFetch<Loan & { currency?: string }>(`/api/v1/member-loans/${id}`).data;
-  const books = useFetch<Books>(
-    loan ? `/api/v1/institutions/${loan.institution_id}/books` : null,
-  ).data;
+  const loan = useFetch<Loan & { currency?: string }>(`/member-loans/${id}`).data;
+  const books = useFetch<Books>(loan ? `/institutions/${loan.institution_id}/books` : null).data;
   const money = useMoney(books);
   if (!loan) return <p class="muted">{t('common.loading')}</p>;
   const p = loan.position;
