@@ -41,10 +41,7 @@ using tcp = net::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
 constexpr auto kLingerTime = std::chrono::seconds(2);
-// ... reading and dropping at most this much of the client's input; then it waits out the time
-// without reading, so a client pushing a refused 50 MiB body is held back by its full socket
-// buffer (and reads our answer) instead of having the server swallow it all.
-constexpr std::size_t kLingerBytes = 1024 * 1024;
+constexpr std::size_t kLingerBytes = 1024 * 1024;  // see DoLingeringClose
 const std::string kUnmatched = "unmatched";
 
 class Session;
@@ -82,15 +79,13 @@ class Session : public std::enable_shared_from_this<Session> {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->DoRead(); });
   }
 
-  // Called (on any thread) when the server stops: closes the connection if it waits for a new
-  // request; one that is mid-request finishes it and closes after the response.
-  // Also used to make room for a new connection (Listener::Accept).
+  // Called (on any thread) when the server stops or to make room for a new connection: closes
+  // the connection if it waits for a new request; one mid-request closes after the response.
   void StopIfIdle() {
     net::post(stream_.get_executor(), [self = shared_from_this()] {
       if (!self->parser_) return self->DoClose();  // before its first read
-      if (self->reading_ && !self->parser_->got_some() && self->buffer_.size() == 0) {
+      if (self->reading_ && !self->parser_->got_some() && self->buffer_.size() == 0)
         self->stream_.cancel();
-      }
     });
   }
 
@@ -296,17 +291,16 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void AfterWrite(bool keep_alive) {
-    if (!keep_alive) {
-      if (unread_input_ || buffer_.size() > 0) return DoLingeringClose();
-      return DoClose();
-    }
-    DoRead();
+    if (keep_alive) return DoRead();
+    if (unread_input_ || buffer_.size() > 0) return DoLingeringClose();
+    DoClose();
   }
 
   // After a "Connection: close" response when the client may still be sending (the rest of an
   // oversize body, pipelined requests): send FIN, then read and drop its input for a short
   // while, so that closing with unread data does not reset the connection (RST) before the
-  // client has read our response.
+  // client has read our response. At most kLingerBytes are dropped; then it waits without
+  // reading, so that a client pushing a refused 50 MiB body is held back by its full buffer.
   void DoLingeringClose() {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -317,17 +311,16 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void Drain(std::size_t dropped) {
+    auto self = shared_from_this();
     if (dropped >= kLingerBytes) {
       linger_timer_.emplace(stream_.get_executor(), linger_until_);
-      return linger_timer_->async_wait(
-          [self = shared_from_this()](beast::error_code) { self->DoClose(); });
+      return linger_timer_->async_wait([self](beast::error_code) { self->DoClose(); });
     }
     stream_.expires_at(linger_until_);
-    stream_.async_read_some(buffer_.prepare(16 * 1024), [self = shared_from_this(), dropped](
-                                                            beast::error_code ec, std::size_t n) {
-      if (ec) return self->DoClose();
-      self->Drain(dropped + n);
-    });
+    stream_.async_read_some(buffer_.prepare(16 * 1024),
+                            [self, dropped](beast::error_code ec, std::size_t n) {
+                              ec ? self->DoClose() : self->Drain(dropped + n);
+                            });
   }
 
   void DoClose() {
@@ -376,18 +369,16 @@ class Listener {
     beast::error_code ec;
     tcp::resolver resolver(ioc_);
     auto results = resolver.resolve(address, std::to_string(port), ec);
-    if (ec || results.empty()) {
+    if (ec || results.empty())
       throw std::runtime_error("cannot resolve listen address " + address + ": " + ec.message());
-    }
     const tcp::endpoint endpoint = results.begin()->endpoint();
     acceptor_.open(endpoint.protocol(), ec);
     if (!ec) acceptor_.set_option(net::socket_base::reuse_address(true), ec);
     if (!ec) acceptor_.bind(endpoint, ec);
     if (!ec) acceptor_.listen(net::socket_base::max_listen_connections, ec);
-    if (ec) {
+    if (ec)
       throw std::runtime_error("cannot listen on " + address + ":" + std::to_string(port) + ": " +
                                ec.message());
-    }
     return acceptor_.local_endpoint().port();
   }
 
@@ -443,9 +434,8 @@ class Listener {
       std::vector<std::shared_ptr<Session>> live;
       {
         std::lock_guard lock(shared_.sessions_mutex);
-        for (auto& [id, s] : shared_.sessions) {
+        for (auto& [id, s] : shared_.sessions)
           if (auto p = s->weak_from_this().lock()) live.push_back(std::move(p));
-        }
       }
       for (auto& s : live) s->StopIfIdle();
     });
