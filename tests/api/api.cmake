@@ -5,7 +5,7 @@ file(GLOB api_test_files CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.test.mjs)
 if(MOBILISE_SANITIZE OR MOBILISE_FUZZ)
   set(api_timeout 1500)
 else()
-  set(api_timeout 600)
+  set(api_timeout 1200)
 endif()
 add_test(NAME api COMMAND ${NODE} --test --test-concurrency=1 ${api_test_files})
 set_tests_properties(api PROPERTIES
