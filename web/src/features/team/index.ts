@@ -17,6 +17,7 @@ export const team: Feature = {
     row('/plans/:id', 'work-plan'),
     row('/diary', 'diaries'),
     row('/diary/new', 'diary-new'),
+    row('/diary/new/:entry', 'diary-fix'),
     row('/diary/:id', 'diary'),
     row('/tally', 'tally'),
   ],

@@ -12,6 +12,7 @@ export const screens: Screens = {
   'work-plan': ({ params, user }) => <PlanPage key={params.id} id={params.id} user={user} />,
   diaries: () => <DiariesPage />,
   'diary-new': () => <DiaryNewPage key="new" />,
+  'diary-fix': ({ params }) => <DiaryNewPage key={params.entry} entry={params.entry} />,
   diary: ({ params, user }) => <DiaryPage key={params.id} id={params.id} user={user} />,
   tally: () => <TallyPage />,
 };

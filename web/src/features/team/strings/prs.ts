@@ -73,6 +73,13 @@ const prsTeam: Record<TeamKey, string | Plural> = {
   'team.nextDay': 'پلان فردا',
   'team.records': 'سوابق روز',
   'team.noRecords': 'در آن روز چیزی ثبت نشده.',
+  'team.diaryLabel': 'روزنامچه: {day}',
+  'team.diaryQueued': 'در تلفون ذخیره شد: روزنامچه وقتی ارتباط باشد فرستاده می\u200cشود.',
+  'team.listOffline':
+    'ارتباط نیست: روزنامچه\u200cهای سرور وقتی دوباره آنلاین شوید نشان داده می\u200cشوند.',
+  'team.notSent': 'هنوز فرستاده نشده',
+  'team.refused': 'رد شد: صندوق ارسال را ببینید',
+  'team.filledWhenSent': 'ریکاردهای روز هنگام فرستادن پر می\u200cشوند.',
   'team.accept': 'پذیرفتن (روزنامچه را قفل می‌کند)',
   'team.commentOnly': 'تنها نظر',
   'team.month': 'ماه',

@@ -1,0 +1,117 @@
+// The diary offline, on a 360-px phone in English and in Pashto: with the network cut a mobiliser
+// writes two diaries (one for a day that already has one on the server); they show as not sent,
+// survive a reload, and are sent when the network returns: one is taken, the other refused in the
+// outbox with its field (the day) named; "Fix" reopens it, a new day is chosen and it is sent.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  Api,
+  BASE,
+  PHONE,
+  launch,
+  outputPath,
+  overflow,
+  pickArea,
+  syncedPage,
+} from './support.mjs';
+
+const VILLAGE = 'P1-D1-T1-U1-V1';
+
+let browser, mob;
+before(async () => {
+  browser = await launch();
+  mob = await new Api().login('mobiliser.u1', 'demo-pass');
+});
+after(async () => {
+  await browser?.close();
+});
+
+const DAYS = {
+  en: { written: '2026-10-05', taken: '2026-10-06', fixed: '2026-10-07' },
+  ps: { written: '2026-10-12', taken: '2026-10-13', fixed: '2026-10-14' },
+};
+
+async function writeDiary(page, day, text) {
+  await page.goto(BASE + '/#/team/diary/new');
+  await page.getByTestId('diary-form').waitFor();
+  await page.getByTestId('diary-day').fill(day);
+  await page.getByTestId('diary-area-search').fill(VILLAGE);
+  await page.locator(`[data-testid="diary-area-option"][data-code="${VILLAGE}"]`).click();
+  await page.getByTestId('diary-areas').locator('li').first().waitFor();
+  await page.getByTestId('diary-text').fill(text);
+  await page.getByTestId('diary-save').click();
+  await page.getByTestId('diaries').waitFor();
+}
+
+const mine = async (day) =>
+  (await mob.get(`/diaries?from=${day}&to=${day}&limit=10`)).items.filter(
+    (d) => d.user_name && d.day === day,
+  );
+
+for (const lang of ['en', 'ps']) {
+  const days = DAYS[lang];
+  test(`${lang}: diaries written offline are sent when the network returns`, async () => {
+    await mob.post('/diaries', {
+      day: days.taken,
+      field_day: false,
+      area_ids: [],
+      text: 'written on the server first',
+      night_halt: false,
+      next_day_plan: '',
+    });
+    const context = await browser.newContext({ viewport: PHONE, baseURL: BASE });
+    const page = await syncedPage(context);
+    await mob.request('PATCH', '/session', { locale: lang });
+    await page.evaluate((l) => localStorage.setItem('mobilise.lang', l), lang);
+    await page.reload();
+    await page
+      .locator('[data-testid="offline-status"][data-phase="idle"][data-synced="1"]')
+      .waitFor();
+    await context.setOffline(true);
+
+    await writeDiary(page, days.written, `Two COs visited ${lang}`);
+    await writeDiary(page, days.taken, `A second diary ${lang}`);
+    await page.locator('[data-testid="offline-status"][data-waiting="2"]').waitFor();
+
+    // Kept on the phone through a reload, marked not sent, the day's records filled in later.
+    await page.reload();
+    await page.getByTestId('diaries').waitFor();
+    await page.locator('[data-testid="diary-unsent-row"][data-state="waiting"]').nth(1).waitFor();
+    await page.getByTestId('diary-list-offline').waitFor();
+    if (lang === 'ps') assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+    assert.ok((await overflow(page)) <= 0, 'the diary list fits the phone');
+    await page.screenshot({ path: outputPath(`offline-diary-360-${lang}.png`), fullPage: true });
+    assert.equal((await mine(days.written)).length, 0, 'nothing sent while offline');
+
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page
+      .locator('[data-testid="offline-status"][data-waiting="0"][data-problems="1"]')
+      .waitFor();
+    assert.equal((await mine(days.written)).length, 1, 'the first diary is sent once');
+
+    // The second is refused (one diary a day): the outbox names the day.
+    await page.goto(BASE + '/#/outbox');
+    const refused = page.locator('[data-testid="outbox-entry"][data-state="failed"]');
+    await refused.locator('[data-testid="outbox-field-error"][data-field="day"]').waitFor();
+    assert.ok((await overflow(page)) <= 0, 'the outbox fits the phone');
+    await page.screenshot({
+      path: outputPath(`offline-diary-refused-${lang}.png`),
+      fullPage: true,
+    });
+    await refused.getByTestId('outbox-fix').click();
+    await page.getByTestId('diary-day-error').waitFor();
+    assert.equal(await page.getByTestId('diary-text').inputValue(), `A second diary ${lang}`);
+    await page.getByTestId('diary-day').fill(days.fixed);
+    await page.getByTestId('diary-save').click();
+    await page.getByTestId('diary').waitFor();
+    await page
+      .locator('[data-testid="offline-status"][data-waiting="0"][data-problems="0"]')
+      .waitFor();
+    const fixed = await mine(days.fixed);
+    assert.equal(fixed.length, 1, 'the fixed diary is sent once');
+    assert.equal(fixed[0].text, `A second diary ${lang}`);
+    assert.equal((await mine(days.taken)).length, 1, 'the day already written keeps one diary');
+    await context.close();
+  });
+}
