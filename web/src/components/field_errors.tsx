@@ -101,6 +101,7 @@ const ENTITY_LABELS: Record<string, Record<string, MessageKey>> = {
     night_halt_place: 'team.haltPlace',
     next_day_plan: 'team.nextDay',
   },
+  meetings: { held_on: 'bk.heldOn', opening_cash: 'bk.opening', closing_cash: 'bk.closing' },
 };
 
 // Labels a form gives beside (or instead of) its entity's: path -> text already translated.
