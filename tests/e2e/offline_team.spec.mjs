@@ -3,7 +3,8 @@
 // survive a reload, and are sent when the network returns: one is taken, the other refused in the
 // outbox with its field (the day) named; "Fix" reopens it, a new day is chosen and it is sent.
 // A group's meeting entered offline from the books kept on the phone: its miscounted cash is
-// refused when the network returns, named in the outbox, fixed and sent whole, once.
+// refused when the network returns, named in the outbox, fixed and sent whole, once. Today's
+// plan on the home screen: today's items of a submitted plan, also after an offline reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -204,5 +205,57 @@ for (const lang of ['en', 'ps'])
     assert.equal(books.meetings[0].present, 2);
     assert.equal(books.balances.cash, 20000);
     assert.equal(books.balances.savings, 20000);
+    await context.close();
+  });
+
+const todayIso = () => new Date().toISOString().slice(0, 10);
+
+for (const lang of ['en', 'ps'])
+  test(`${lang}: today's plan shows the day's items, also offline`, async () => {
+    const today = todayIso();
+    const village = await areaByCode(mob, VILLAGE);
+    const note = `Plan note ${lang} ${uniq()}`;
+    // English: a day plan for today; Pashto: this month's plan with an item today.
+    const plan = await mob.post(
+      '/work-plans',
+      lang === 'en'
+        ? {
+            kind: 'day',
+            period: today,
+            items: [{ day: today, area_id: village.id, purpose: 'meeting', note }],
+          }
+        : {
+            kind: 'month',
+            period: today.slice(0, 7),
+            items: [
+              { day: today, area_id: village.id, purpose: 'visit', note },
+              {
+                day:
+                  `${today.slice(0, 7)}-01` === today
+                    ? `${today.slice(0, 7)}-02`
+                    : `${today.slice(0, 7)}-01`,
+                area_id: village.id,
+                purpose: 'office',
+                note: 'not today',
+              },
+            ],
+          },
+    );
+    await mob.post(`/work-plans/${plan.id}/submit`, { version: plan.version });
+    const { context, page } = await phone(lang);
+    await page.goto(BASE + '/#/home');
+    const item = page.locator('[data-testid="home-plan-item"]', { hasText: note });
+    await item.waitFor();
+    assert.equal(
+      await page.locator('[data-testid="home-plan-item"]', { hasText: 'not today' }).count(),
+      0,
+    );
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('home-local').waitFor();
+    await item.waitFor();
+    if (lang === 'ps') assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+    assert.ok((await overflow(page)) <= 0, 'the home screen fits the phone');
+    await page.screenshot({ path: outputPath(`home-plan-360-${lang}.png`), fullPage: true });
     await context.close();
   });

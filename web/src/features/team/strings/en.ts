@@ -79,6 +79,7 @@ const enTeam = {
   'team.notSent': 'Not sent yet',
   'team.refused': 'Refused: see the outbox',
   'team.filledWhenSent': 'The records of the day are filled in when sent.',
+  'team.todayNone': 'Nothing planned for today.',
   'team.accept': 'Accept (locks the diary)',
   'team.commentOnly': 'Comment only',
   'team.month': 'Month',

@@ -79,6 +79,7 @@ const mrTeam: Record<TeamKey, string | Plural> = {
   'team.notSent': 'अजून पाठवले नाही',
   'team.refused': 'नाकारले: आउटबॉक्स पहा',
   'team.filledWhenSent': 'पाठवल्यावर त्या दिवसाच्या नोंदी भरल्या जातील.',
+  'team.todayNone': 'आजसाठी काहीही नियोजित नाही.',
   'team.accept': 'स्वीकारा (दैनंदिनी कुलूपबंद होते)',
   'team.commentOnly': 'फक्त टिप्पणी',
   'team.month': 'महिना',

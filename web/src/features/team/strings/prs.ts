@@ -80,6 +80,7 @@ const prsTeam: Record<TeamKey, string | Plural> = {
   'team.notSent': 'هنوز فرستاده نشده',
   'team.refused': 'رد شد: صندوق ارسال را ببینید',
   'team.filledWhenSent': 'ریکاردهای روز هنگام فرستادن پر می\u200cشوند.',
+  'team.todayNone': 'برای امروز چیزی پلان نشده.',
   'team.accept': 'پذیرفتن (روزنامچه را قفل می‌کند)',
   'team.commentOnly': 'تنها نظر',
   'team.month': 'ماه',

@@ -79,6 +79,7 @@ const psTeam: Record<TeamKey, string | Plural> = {
   'team.notSent': 'لا نه ده لېږل شوې',
   'team.refused': 'رد شوه: لېږونکی صندوق وګورئ',
   'team.filledWhenSent': 'د ورځې ریکارډونه به د لېږلو پر مهال ډک شي.',
+  'team.todayNone': 'د نن لپاره هیڅ نه دي پلان شوي.',
   'team.accept': 'ومنئ (ورځنۍ قلفوي)',
   'team.commentOnly': 'یوازې نظر',
   'team.month': 'میاشت',

@@ -79,6 +79,7 @@ const ukTeam: Record<TeamKey, string | Plural> = {
   'team.notSent': 'Ще не надіслано',
   'team.refused': 'Відхилено: див. вихідні',
   'team.filledWhenSent': 'Записи дня буде додано під час надсилання.',
+  'team.todayNone': 'На сьогодні нічого не заплановано.',
   'team.accept': 'Прийняти (блокує запис)',
   'team.commentOnly': 'Лише коментар',
   'team.month': 'Місяць',

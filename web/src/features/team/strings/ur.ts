@@ -79,6 +79,7 @@ const urTeam: Record<TeamKey, string | Plural> = {
   'team.notSent': 'ابھی نہیں بھیجا گیا',
   'team.refused': 'مسترد: آؤٹ باکس دیکھیں',
   'team.filledWhenSent': 'دن کے ریکارڈ بھیجنے پر بھر دیے جائیں گے۔',
+  'team.todayNone': 'آج کے لیے کچھ منصوبہ بند نہیں۔',
   'team.accept': 'قبول کریں (روزنامچہ مقفل ہو جاتا ہے)',
   'team.commentOnly': 'صرف تبصرہ',
   'team.month': 'مہینہ',
