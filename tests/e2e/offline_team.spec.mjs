@@ -1,7 +1,8 @@
 // The diary offline, on a 360-px phone in English and in Pashto: with the network cut a mobiliser
 // writes two diaries (one for a day that already has one on the server); they show as not sent,
 // survive a reload, and are sent when the network returns: one is taken, the other refused in the
-// outbox with its field (the day) named; "Fix" reopens it, a new day is chosen and it is sent.
+// outbox with its field (the day) named; "Fix" reopens it, a new day is chosen and it is sent;
+// then it is edited offline (not yet reviewed) and the edit is sent.
 // A group's meeting entered offline from the books kept on the phone: its miscounted cash is
 // refused when the network returns, named in the outbox, fixed and sent whole, once. Today's
 // plan on the home screen: today's items of a submitted plan, also after an offline reload.
@@ -158,6 +159,22 @@ for (const lang of ['en', 'ps']) {
     assert.equal(fixed.length, 1, 'the fixed diary is sent once');
     assert.equal(fixed[0].text, `A second diary ${lang}`);
     assert.equal((await mine(days.taken)).length, 1, 'the day already written keeps one diary');
+
+    // Edited offline while not yet reviewed: the diary read above opens from the phone.
+    await context.setOffline(true);
+    await page.getByTestId('diary-edit').click();
+    await page.getByTestId('diary-form').waitFor();
+    assert.equal(await page.getByTestId('diary-text').inputValue(), `A second diary ${lang}`);
+    await page.getByTestId('diary-text').fill(`Edited offline ${lang}`);
+    await page.getByTestId('diary-save').click();
+    await page.locator('[data-testid="diary-unsent-row"][data-state="waiting"]').waitFor();
+    await back(context, page);
+    await page
+      .locator('[data-testid="offline-status"][data-waiting="0"][data-problems="0"]')
+      .waitFor();
+    const edited = await mine(days.fixed);
+    assert.equal(edited.length, 1);
+    assert.equal(edited[0].text, `Edited offline ${lang}`);
     await context.close();
   });
 }

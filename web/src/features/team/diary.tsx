@@ -15,6 +15,7 @@ import { fieldMessages } from '../../i18n/field_message';
 import { clearMessages, showInfo, showRefusal } from '../../messages';
 import type { OutboxEntry } from '../../offline/db';
 import { enqueue, entries, onOutboxChange, outcome, problemOrQueued } from '../../offline/outbox';
+import { getKept } from '../../offline/kept';
 import { useOfflineFetch } from '../../offline/use_offline_fetch';
 import { uuidv7 } from '../../offline/uuid';
 import { href, navigate } from '../../router';
@@ -75,7 +76,7 @@ function UnsentDiaries() {
   useEffect(() => {
     const read = () =>
       entries()
-        .then((all) => setList(all.filter((e) => e.entity === 'diaries' && e.kind === 'create')))
+        .then((all) => setList(all.filter((e) => e.entity === 'diaries')))
         .catch(() => {});
     read();
     return onOutboxChange(read);
@@ -118,6 +119,32 @@ interface DiaryDraft {
   next: string;
 }
 
+const fromDiary = (x: Diary): DiaryDraft => ({
+  id: x.id,
+  day: x.day,
+  field: x.field_day,
+  areas: x.areas.map((a) => ({ id: a.area_id, name: a.area_name })),
+  gps: x.lat !== null && x.lon !== null ? { lat: x.lat, lon: x.lon } : null,
+  text: x.text,
+  mode: x.travel_mode ?? '',
+  km: x.travel_km === null ? '' : String(x.travel_km),
+  halt: x.night_halt,
+  place: x.night_halt_place ?? '',
+  next: x.next_day_plan,
+});
+
+// A diary read when online is kept on the phone, so that it opens (and can be edited) offline.
+const useDiary = (id: string) =>
+  useFetch<Diary>(`/diaries/${encodeURIComponent(id)}`, { load: (p) => getKept<Diary>(p) });
+
+export function DiaryEditPage({ id }: { id: string }) {
+  const { t } = useI18n();
+  const diary = useDiary(id).data;
+  if (!diary) return <LoadingCard />;
+  if (diary.accepted) return <p class="notice">{t('team.accepted')}</p>;
+  return <DiaryNewPage diary={diary} />;
+}
+
 const blankDiary = (): DiaryDraft => ({
   id: uuidv7(),
   day: today(),
@@ -135,10 +162,13 @@ const blankDiary = (): DiaryDraft => ({
 // Written through the outbox (with its client id, so a repeat is harmless): sent at once when
 // the network is there, else kept on the phone and sent when it comes back. A refusal (a second
 // diary for the day, a night halt without its place) comes back on the form and stays in the
-// outbox until fixed or discarded.
-export function DiaryNewPage({ entry }: { entry?: string }) {
+// outbox until fixed or discarded. With `diary`, the same form edits it (not yet reviewed): the
+// edit goes through the outbox too, with the version read (a change made meanwhile on the server
+// comes back as a conflict in the outbox).
+export function DiaryNewPage({ entry, diary }: { entry?: string; diary?: Diary }) {
   const { t } = useI18n();
-  const [d, setD] = useState<DiaryDraft>(blankDiary);
+  const [d, setD] = useState<DiaryDraft>(() => (diary ? fromDiary(diary) : blankDiary()));
+  const record = diary?.id ?? entry;
   const set = (p: Partial<DiaryDraft>) => setD((x) => ({ ...x, ...p }));
   const { day, field, areas, gps, text, mode, km, halt, place, next } = d;
   const setDay = (v: string) => set({ day: v });
@@ -152,17 +182,17 @@ export function DiaryNewPage({ entry }: { entry?: string }) {
   const setNext = (v: string) => set({ next: v });
   const w = useWrite();
   // "Fix" in the outbox: the diary as it was queued, with the server's reasons on its fields.
-  const [ready, setReady] = useState(!entry);
+  const [ready, setReady] = useState(!record);
   useEffect(() => {
-    if (!entry) return;
-    problemOrQueued(entry, 'create')
+    if (!record) return;
+    problemOrQueued(record, diary ? 'update' : 'create')
       .then((e) => {
         if (e?.form) setD(e.form as DiaryDraft);
         if (e?.error) w.setFields(fieldMessages(e.error));
       })
       .finally(() => setReady(true));
-  }, [entry]);
-  const draft = useDraft('diary:' + (entry ?? 'new'), d, ready, setD);
+  }, [record]);
+  const draft = useDraft('diary:' + (record ?? 'new'), d, ready, setD);
   const f = w.fields;
 
   function checkIn() {
@@ -178,11 +208,11 @@ export function DiaryNewPage({ entry }: { entry?: string }) {
       await enqueue({
         record: d.id,
         entity: 'diaries',
-        kind: 'create',
-        method: 'POST',
-        path: '/diaries',
+        kind: diary ? 'update' : 'create',
+        method: diary ? 'PATCH' : 'POST',
+        path: diary ? `/diaries/${encodeURIComponent(diary.id)}` : '/diaries',
         body: {
-          id: d.id,
+          ...(diary ? { version: diary.version } : { id: d.id }),
           day,
           field_day: field,
           area_ids: field ? areas.map((a) => a.id) : [],
@@ -196,7 +226,7 @@ export function DiaryNewPage({ entry }: { entry?: string }) {
         },
         deps: [],
         label: t('team.diaryLabel', { day }),
-        edit: `team/diary/new/${d.id}`,
+        edit: diary ? `team/diary/${d.id}/edit` : `team/diary/new/${d.id}`,
         form: d,
       });
       const result = await outcome([d.id]);
@@ -211,7 +241,7 @@ export function DiaryNewPage({ entry }: { entry?: string }) {
         navigate('team', 'diary');
         return;
       }
-      showInfo(t('common.created'));
+      showInfo(t(diary ? 'common.saved' : 'common.created'));
       navigate('team', 'diary', d.id);
     });
   }
@@ -220,20 +250,30 @@ export function DiaryNewPage({ entry }: { entry?: string }) {
     <section class="card" aria-labelledby="diary-new-heading">
       <Crumbs
         items={[{ href: href('team', 'diary'), label: t('team.diary') }]}
-        current={t('team.newDiary')}
+        current={diary ? diary.day : t('team.newDiary')}
       />
-      <h1 id="diary-new-heading">{t('team.newDiary')}</h1>
+      <h1 id="diary-new-heading">
+        {diary ? (
+          <Ltr>
+            {t('common.edit')}: {diary.day}
+          </Ltr>
+        ) : (
+          t('team.newDiary')
+        )}
+      </h1>
       <DraftNotice draft={draft} />
       <Form class="form-narrow" data-testid="diary-form" onSubmit={submit}>
-        <Field
-          label={t('team.day')}
-          type="date"
-          value={day}
-          onInput={setDay}
-          max={today()}
-          error={f.day}
-          testid="diary-day"
-        />
+        {!diary && (
+          <Field
+            label={t('team.day')}
+            type="date"
+            value={day}
+            onInput={setDay}
+            max={today()}
+            error={f.day}
+            testid="diary-day"
+          />
+        )}
         <SelectField
           label={t('team.dayKind')}
           value={field ? 'field' : 'office'}
@@ -349,7 +389,7 @@ export function DiaryNewPage({ entry }: { entry?: string }) {
 
 export function DiaryPage({ id, user }: { id: string; user: User }) {
   const { t } = useI18n();
-  const diary = useFetch<Diary>(`/diaries/${encodeURIComponent(id)}`);
+  const diary = useDiary(id);
   const [comment, setComment] = useState('');
   const w = useWrite();
   const d = diary.data;
@@ -377,6 +417,17 @@ export function DiaryPage({ id, user }: { id: string; user: User }) {
       <h1 id="diary-heading">
         <bdi>{d.user_name}</bdi> · <Ltr>{d.day}</Ltr>
       </h1>
+      {!d.accepted && d.user_id === user.id && (
+        <div class="head-actions">
+          <a
+            class="button secondary"
+            href={href('team', 'diary', d.id, 'edit')}
+            data-testid="diary-edit"
+          >
+            {t('common.edit')}
+          </a>
+        </div>
+      )}
       <p>
         {t(d.field_day ? 'team.fieldDay' : 'team.officeDay')}
         {d.accepted && (

@@ -19,6 +19,7 @@ export const team: Feature = {
     row('/diary/new', 'diary-new'),
     row('/diary/new/:entry', 'diary-fix'),
     row('/diary/:id', 'diary'),
+    row('/diary/:id/edit', 'diary-edit'),
     row('/tally', 'tally'),
   ],
   nav: [{ section: 'team', label: 'nav.team', order: 65 }],
