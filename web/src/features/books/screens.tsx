@@ -495,9 +495,10 @@ function MeetingForm({
 function LoanPage({ id }: { id: string }) {
   const { t } = useI18n();
   const loan = useFetch<Loan & { currency?: string }>(`/member-loans/${id}`).data;
-  const books = useFetch<Books>(loan ? `/institutions/${loan.institution_id}/books` : null).data;
+  // Its amounts in the group's currency: shown once the books are read too.
+  const books = useBooks(loan?.institution_id ?? null).data;
   const money = useMoney(books);
-  if (!loan) return <p class="muted">{t('common.loading')}</p>;
+  if (!loan || !books) return <p class="muted">{t('common.loading')}</p>;
   const p = loan.position;
   return (
     <section class="card" data-testid="loan">
