@@ -69,7 +69,8 @@ test('a mobiliser lands on what to do next: returned session, overdue feedback, 
   const lateRow = page.locator(`[data-testid="home-due-row"][data-id="${late.id}"]`);
   await lateRow.waitFor();
   assert.match(await lateRow.innerText(), /overdue/);
-  assert.equal(await page.getByTestId('home-plan').getAttribute('data-state'), 'not-available');
+  // Today's plan: the card is there (its items are checked in offline_team.spec.mjs).
+  assert.match(await page.getByTestId('home-plan').getAttribute('data-state'), /^(none|items)$/);
 
   // Half a household typed, then away: the home screen lists it and reopens it.
   await page.getByTestId('home-new-household').click();

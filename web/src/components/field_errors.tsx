@@ -92,6 +92,16 @@ const ENTITY_LABELS: Record<string, Record<string, MessageKey>> = {
   activities: ACTIVITY,
   feedback: FEEDBACK,
   memberships: MEMBERSHIP,
+  diaries: {
+    day: 'team.day',
+    area_ids: 'team.areasVisited',
+    text: 'team.whatDone',
+    travel_mode: 'team.travelMode',
+    travel_km: 'team.travelKm',
+    night_halt_place: 'team.haltPlace',
+    next_day_plan: 'team.nextDay',
+  },
+  meetings: { held_on: 'bk.heldOn', opening_cash: 'bk.opening', closing_cash: 'bk.closing' },
 };
 
 // Labels a form gives beside (or instead of) its entity's: path -> text already translated.

@@ -49,7 +49,8 @@ export interface OutboxEntry {
   record: string;
   // 'files', 'people' and 'trainees' (a training's scores) are sent but kept in no store of
   // their own (a person is in its household, scores in their activity's attendance).
-  entity: Entity | 'files' | 'people' | 'trainees';
+  // 'diaries' and 'meetings' (a group's meeting, sent whole) too: read back from the outbox.
+  entity: Entity | 'files' | 'people' | 'trainees' | 'diaries' | 'meetings';
   kind: 'create' | 'update' | 'upload';
   method: 'POST' | 'PATCH' | 'PUT';
   path: string;
@@ -63,6 +64,9 @@ export interface OutboxEntry {
   // Send with the record's version as the device last heard it from the server (a submit
   // queued after the record's own create or edit, whose answers bring the version).
   fresh_version?: boolean;
+  // The form's own state when the body alone cannot refill it (a diary's chosen areas with their
+  // names): "Fix" reopens the form from it.
+  form?: unknown;
   state: 'waiting' | 'failed' | 'conflict';
   attempts: number;
   next_at: number;

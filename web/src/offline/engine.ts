@@ -11,12 +11,20 @@ import { loadMessages } from '../i18n';
 import { fieldworkStrings } from '../features/fieldwork/strings';
 import { registryStrings } from '../features/registry/strings';
 import { trainingsStrings } from '../features/trainings/strings';
+import { teamStrings } from '../features/team/strings';
+import { booksStrings } from '../features/books/strings';
 
 // The field screens' string tables in the user's language, fetched while online so that the
 // service worker keeps them: a screen first opened offline still has its words.
 function warmStrings(): void {
   if (navigator.onLine)
-    loadMessages(registryStrings, fieldworkStrings, trainingsStrings).catch(() => {});
+    loadMessages(
+      registryStrings,
+      fieldworkStrings,
+      trainingsStrings,
+      teamStrings,
+      booksStrings,
+    ).catch(() => {});
 }
 
 const INTERVAL = 5 * 60 * 1000;

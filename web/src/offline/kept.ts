@@ -25,3 +25,21 @@ export async function getKept<T>(path: string): Promise<T> {
     return kept;
   }
 }
+
+// After a sync pass: the kept answers whose path `wanted` names read again (a group's books the
+// user opened, so that its meeting form opens offline with the balances of the last sync), one
+// request each; one the server no longer gives this user (403, 404) is dropped.
+export async function refreshKept(wanted: (path: string) => boolean): Promise<void> {
+  const d = await store();
+  for (const k of await d.getAllKeys('meta')) {
+    const path = String(k).startsWith('kept:') ? String(k).slice(5) : '';
+    if (!path || !wanted(path)) continue;
+    try {
+      await d.put('meta', await get(path), k);
+    } catch (e) {
+      if (!(e instanceof ApiError)) continue;
+      if (e.status === 403 || e.status === 404) await d.delete('meta', k);
+      else if (e.status === 0) return;
+    }
+  }
+}

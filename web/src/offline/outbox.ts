@@ -30,6 +30,7 @@ export type NewEntry = Pick<
   | 'label'
   | 'edit'
   | 'fresh_version'
+  | 'form'
 >;
 
 const listeners = new Set<() => void>();
@@ -69,6 +70,7 @@ export async function enqueue(
       ...prev,
       body: e.body,
       label: e.label,
+      form: e.form,
       state: 'waiting',
       attempts: 0,
       next_at: 0,

@@ -4,6 +4,7 @@
 // working set first (never the outbox or drafts; rows of unsent local records stay too).
 import { ApiError, get, query } from '../api';
 import { ENTITIES, rowOf, rowsChanged, type DB, type Entity } from './db';
+import { refreshKept } from './kept';
 import { patchStatus } from './status';
 
 interface SyncPage {
@@ -36,6 +37,7 @@ async function pass(db: DB): Promise<void> {
       patchStatus({ done: page.progress?.done ?? 0, total: page.progress?.total ?? 0 });
       if (!page.more) break;
     }
+    await refreshKept((path) => /^\/institutions\/[^/]+\/books$/.test(path));
     const now = new Date().toISOString();
     await db.put('meta', now, 'last_synced');
     patchStatus({ phase: 'idle', last_synced: now, done: 0, total: 0 });

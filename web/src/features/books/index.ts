@@ -12,6 +12,10 @@ export const books: Feature = {
       'registry.write',
       'books',
     ]),
+    route('institutions/:id/books/meeting/:entry', 'book-meeting-fix', 'institutions', [
+      'registry.write',
+      'books',
+    ]),
     route('member-loans/:id', 'member-loan', 'institutions'),
   ],
   nav: [],

@@ -1,14 +1,17 @@
 // The group books screens: a group's books (balances, members, loans, meetings, this month's
 // report card), one meeting entered on one screen and closed (the cash checked before it is
 // sent; the server checks it again and locks the meeting), and a member loan with its schedule.
-import { useState } from 'preact/hooks';
-import { post } from '../../api';
+import { useEffect, useState } from 'preact/hooks';
 import { Field, SelectField } from '../../components/form_fields';
 import { Form, Check } from '../../components/form';
 import { Crumbs, Facts, FormActions, useWrite } from '../../components/registry_bits';
 import type { Screens } from '../../feature';
 import { useI18n, type MessageKey } from '../../i18n';
-import { showInfo } from '../../messages';
+import { fieldMessages } from '../../i18n/field_message';
+import { clearMessages, showInfo, showRefusal } from '../../messages';
+import type { OutboxEntry } from '../../offline/db';
+import { getKept } from '../../offline/kept';
+import { enqueue, outcome, problemOrQueued } from '../../offline/outbox';
 import { uuidv7 } from '../../offline/uuid';
 import { todayIso } from '../../registry_data';
 import { href, navigate } from '../../router';
@@ -22,11 +25,18 @@ function useMoney(books: { currency: string; currency_digits: number } | null) {
   return (minor: number) => `${formatMoney(minor, digits, lang)} ${books?.currency ?? ''}`.trim();
 }
 
+// A group's books, kept on the phone each time they are read (and refreshed by each sync pass):
+// without a connection the meeting form opens from the copy, as of the last read.
+const useBooks = (id: string | null) =>
+  useFetch<Books>(id ? `/institutions/${id}/books` : null, { load: (p) => getKept<Books>(p) });
+
 function BooksPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const books = useFetch<Books>(`/institutions/${id}/books`).data;
+  const books = useBooks(id).data;
   const month = todayIso().slice(0, 7);
-  const card = useFetch<ReportCard>(`/institutions/${id}/report-card?month=${month}`).data;
+  const card = useFetch<ReportCard>(
+    navigator.onLine ? `/institutions/${id}/report-card?month=${month}` : null,
+  ).data;
   const money = useMoney(books);
   if (!books) return <p class="muted">{t('common.loading')}</p>;
   const b = books.balances;
@@ -140,44 +150,70 @@ interface Line {
   loan: { purpose: string; amount: string; instalments: string; rule: string; rate: string };
 }
 
-function MeetingPage({ id }: { id: string }) {
-  const { t } = useI18n();
-  const books = useFetch<Books>(`/institutions/${id}/books`).data;
-  if (!books) return <p class="muted">{t('common.loading')}</p>;
-  return <MeetingForm books={books} id={id} />;
+// What the meeting form holds: kept with its outbox entry, so that "Fix" reopens it.
+interface MeetingState {
+  id: string;
+  held_on: string;
+  bank: { deposit: string; withdrawal: string; closing: string };
+  lines: Record<string, Line>;
 }
 
-function MeetingForm({ books, id }: { books: Books; id: string }) {
+function MeetingPage({ id, entry }: { id: string; entry?: string }) {
+  const { t } = useI18n();
+  const books = useBooks(id).data;
+  const [queued, setQueued] = useState<OutboxEntry | null | undefined>(entry ? undefined : null);
+  useEffect(() => {
+    if (entry)
+      problemOrQueued(entry, 'create')
+        .then((e) => setQueued(e ?? null))
+        .catch(() => setQueued(null));
+  }, [entry]);
+  if (!books || queued === undefined) return <p class="muted">{t('common.loading')}</p>;
+  return <MeetingForm books={books} id={id} queued={queued} />;
+}
+
+function MeetingForm({
+  books,
+  id,
+  queued,
+}: {
+  books: Books;
+  id: string;
+  queued: OutboxEntry | null;
+}) {
   const { t } = useI18n();
   const money = useMoney(books);
   const d = books.currency_digits;
   const rules = books.rules[0];
   const units = (minor: number) => (minor / 10 ** d).toFixed(d);
-  const [clientId] = useState(uuidv7);
-  const [heldOn, setHeldOn] = useState(todayIso());
-  const [bank, setBank] = useState({ deposit: '', withdrawal: '', closing: '' });
-  const [lines, setLines] = useState<Record<string, Line>>(() =>
-    Object.fromEntries(
-      books.members.map((m) => [
-        m.membership_id,
-        {
-          present: true,
-          compulsory: rules ? units(rules.saving_amount) : '',
-          voluntary: '',
-          penalty: '',
-          repay: {},
-          loan: {
-            purpose: '',
-            amount: '',
-            instalments: '',
-            rule: rules?.interest_rule ?? 'declining',
-            rate: rules ? String(rules.interest_bp / 100) : '',
+  const kept = queued?.form as MeetingState | undefined;
+  const [clientId] = useState(() => kept?.id ?? uuidv7());
+  const [heldOn, setHeldOn] = useState(kept?.held_on ?? todayIso());
+  const [bank, setBank] = useState(kept?.bank ?? { deposit: '', withdrawal: '', closing: '' });
+  const [lines, setLines] = useState<Record<string, Line>>(
+    () =>
+      kept?.lines ??
+      Object.fromEntries(
+        books.members.map((m) => [
+          m.membership_id,
+          {
+            present: true,
+            compulsory: rules ? units(rules.saving_amount) : '',
+            voluntary: '',
+            penalty: '',
+            repay: {},
+            loan: {
+              purpose: '',
+              amount: '',
+              instalments: '',
+              rule: rules?.interest_rule ?? 'declining',
+              rate: rules ? String(rules.interest_bp / 100) : '',
+            },
           },
-        },
-      ]),
-    ),
+        ]),
+      ),
   );
-  const w = useWrite();
+  const w = useWrite(queued?.error ? fieldMessages(queued.error) : undefined);
   const set = (m: string, patch: Partial<Line>) =>
     setLines({ ...lines, [m]: { ...lines[m], ...patch } });
   const v = (s: string) => toMinor(s, d) ?? 0;
@@ -232,16 +268,35 @@ function MeetingForm({ books, id }: { books: Books; id: string }) {
       (m.new_loan?.principal ?? 0);
   const counted = toMinor(bank.closing, d);
   const f = w.fields;
+  // Sent whole through the outbox (with its client id): at once when online, else when the
+  // network returns. A refusal (the cash does not balance, the opening cash no longer matches
+  // the books) comes back on its field here and stays in the outbox until fixed or discarded.
   async function close() {
-    let closed = false;
-    await w.save(async () => {
-      await post(`/institutions/${id}/meetings`, body());
-      closed = true;
-    });
-    if (closed) {
-      showInfo(t('bk.closed'));
+    clearMessages();
+    w.setFields({});
+    await w.run(async () => {
+      const form: MeetingState = { id: clientId, held_on: heldOn, bank, lines };
+      await enqueue({
+        record: clientId,
+        entity: 'meetings',
+        kind: 'create',
+        method: 'POST',
+        path: `/institutions/${id}/meetings`,
+        body: body(),
+        deps: [],
+        label: t('bk.meetingLabel', { name: books.institution_name, date: heldOn }),
+        edit: `institutions/${id}/books/meeting/${clientId}`,
+        form,
+      });
+      const result = await outcome([clientId]);
+      if (result !== 'sent' && result !== 'queued') {
+        w.setFields(fieldMessages(result.error));
+        showRefusal(result.error);
+        return;
+      }
+      showInfo(t(result === 'sent' ? 'bk.closed' : 'bk.queued'));
       navigate('institutions', id, 'books');
-    }
+    });
   }
   return (
     <section class="card" data-testid="meeting-form">
@@ -253,6 +308,11 @@ function MeetingForm({ books, id }: { books: Books; id: string }) {
         current={t('bk.newMeeting')}
       />
       <h1>{t('bk.meetingOf', { name: books.institution_name })}</h1>
+      {!navigator.onLine && (
+        <p class="notice" data-testid="meeting-offline">
+          {t('bk.offlineCopy')}
+        </p>
+      )}
       <Form onSubmit={close}>
         <Field
           label={t('bk.heldOn')}
@@ -435,9 +495,10 @@ function MeetingForm({ books, id }: { books: Books; id: string }) {
 function LoanPage({ id }: { id: string }) {
   const { t } = useI18n();
   const loan = useFetch<Loan & { currency?: string }>(`/member-loans/${id}`).data;
-  const books = useFetch<Books>(loan ? `/institutions/${loan.institution_id}/books` : null).data;
+  // Its amounts in the group's currency: shown once the books are read too.
+  const books = useBooks(loan?.institution_id ?? null).data;
   const money = useMoney(books);
-  if (!loan) return <p class="muted">{t('common.loading')}</p>;
+  if (!loan || !books) return <p class="muted">{t('common.loading')}</p>;
   const p = loan.position;
   return (
     <section class="card" data-testid="loan">
@@ -487,5 +548,8 @@ function LoanPage({ id }: { id: string }) {
 export const screens: Screens = {
   books: ({ params }) => <BooksPage key={params.id} id={params.id} />,
   'book-meeting': ({ params }) => <MeetingPage key={params.id} id={params.id} />,
+  'book-meeting-fix': ({ params }) => (
+    <MeetingPage key={params.entry} id={params.id} entry={params.entry} />
+  ),
   'member-loan': ({ params }) => <LoanPage key={params.id} id={params.id} />,
 };

@@ -1,7 +1,6 @@
 // The field user's home: what to do next, not the area tree. Sessions a verifier returned for
 // correction, forms left half-filled (drafts), what the outbox still holds, feedback due in the
-// next days or overdue, and a slot for today's plan (work plans do not exist yet: the slot says
-// so). Each list is asked of the server when online and read from the phone's working set when
+// next days or overdue, and today's plan (today_plan.tsx). Each list is asked of the server when online and read from the phone's working set when
 // not (or when the server cannot be reached).
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, query } from '../../api';
@@ -21,6 +20,7 @@ import {
   categoryLabel,
   useCategories,
 } from '../fieldwork/common';
+import { TodayPlan } from './today_plan';
 
 // Feedback shows here from this many days before its due date.
 export const DUE_DAYS = 3;
@@ -191,9 +191,7 @@ export function HomePage({ user, can }: { user: User; can: (p: Permission) => bo
       </div>
 
       <h2>{t('home.plan')}</h2>
-      <p class="muted" data-testid="home-plan" data-state="not-available">
-        {t('home.planMissing')}
-      </p>
+      <TodayPlan user={user} today={today} config={config} />
 
       <h2>{t('home.returned')}</h2>
       <ul class="home-list" data-testid="home-returned" data-count={returned?.items.length ?? ''}>

@@ -2,15 +2,22 @@
 // they went, a GPS check-in, what they did, travel, a field or office day, a night halt and where,
 // tomorrow's plan), and one diary with the records of its day and its review (comment, accept:
 // locked after).
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { post, query } from '../../api';
 import { AreaPicker, type PickedArea } from '../../components/area_picker';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
-import { Form } from '../../components/form';
+import { DraftNotice, Form } from '../../components/form';
+import { useDraft } from '../../components/draft_guard';
 import { LoadingCard } from '../../components/loading_card';
 import { Crumbs, Ltr, useWrite } from '../../components/registry_bits';
 import { useI18n, type MessageKey } from '../../i18n';
-import { clearMessages, showInfo } from '../../messages';
+import { fieldMessages } from '../../i18n/field_message';
+import { clearMessages, showInfo, showRefusal } from '../../messages';
+import type { OutboxEntry } from '../../offline/db';
+import { enqueue, entries, onOutboxChange, outcome, problemOrQueued } from '../../offline/outbox';
+import { getKept } from '../../offline/kept';
+import { useOfflineFetch } from '../../offline/use_offline_fetch';
+import { uuidv7 } from '../../offline/uuid';
 import { href, navigate } from '../../router';
 import type { Page, User } from '../../types';
 import { useFetch } from '../../use_fetch';
@@ -18,9 +25,14 @@ import { TeamTabs, today, type Diary } from './common';
 
 const MODES = ['foot', 'bicycle', 'motorbike', 'car', 'bus', 'other'];
 
+const noDiaries: Page<Diary> = { items: [], total: 0, limit: 60, offset: 0 };
+
 export function DiariesPage() {
   const { t } = useI18n();
-  const { data } = useFetch<Page<Diary>>('/diaries' + query({ limit: 60 }));
+  // Without a connection the server's list is not there; the diaries written here still show.
+  const { data, local } = useOfflineFetch<Page<Diary>>('/diaries' + query({ limit: 60 }), () =>
+    Promise.resolve(noDiaries),
+  );
   return (
     <section class="card" aria-labelledby="diary-heading" data-testid="diaries">
       <TeamTabs current="diary" />
@@ -30,8 +42,13 @@ export function DiariesPage() {
           {t('team.newDiary')}
         </a>
       </div>
+      <UnsentDiaries />
       {!data ? (
         <LoadingCard />
+      ) : local ? (
+        <p class="muted" data-testid="diary-list-offline">
+          {t('team.listOffline')}
+        </p>
       ) : data.items.length === 0 ? (
         <p>{t('team.noDiaries')}</p>
       ) : (
@@ -51,44 +68,180 @@ export function DiariesPage() {
   );
 }
 
-export function DiaryNewPage() {
+// The diaries written on this phone and not on the server yet (in the outbox, so they survive a
+// reload): the records of their day are linked by the server when it gets them.
+function UnsentDiaries() {
   const { t } = useI18n();
-  const [day, setDay] = useState(today());
-  const [field, setField] = useState(true);
-  const [areas, setAreas] = useState<PickedArea[]>([]);
-  const [gps, setGps] = useState<{ lat: number; lon: number } | null>(null);
-  const [text, setText] = useState('');
-  const [mode, setMode] = useState('');
-  const [km, setKm] = useState('');
-  const [halt, setHalt] = useState(false);
-  const [place, setPlace] = useState('');
-  const [next, setNext] = useState('');
+  const [list, setList] = useState<OutboxEntry[]>([]);
+  useEffect(() => {
+    const read = () =>
+      entries()
+        .then((all) => setList(all.filter((e) => e.entity === 'diaries')))
+        .catch(() => {});
+    read();
+    return onOutboxChange(read);
+  }, []);
+  if (list.length === 0) return null;
+  return (
+    <div data-testid="diary-unsent">
+      <ul class="record-list">
+        {list.map((e) => {
+          const b = e.body as { day: string; field_day: boolean };
+          return (
+            <li key={e.seq} data-testid="diary-unsent-row" data-state={e.state}>
+              <a href={href('outbox')}>
+                <Ltr>{b.day}</Ltr>
+              </a>{' '}
+              <span class="muted">{t(b.field_day ? 'team.fieldDay' : 'team.officeDay')}</span>{' '}
+              <span class={e.state === 'waiting' ? 'badge' : 'badge off'}>
+                {t(e.state === 'waiting' ? 'team.notSent' : 'team.refused')}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <p class="muted small">{t('team.filledWhenSent')}</p>
+    </div>
+  );
+}
+
+interface DiaryDraft {
+  id: string;
+  day: string;
+  field: boolean;
+  areas: PickedArea[];
+  gps: { lat: number; lon: number } | null;
+  text: string;
+  mode: string;
+  km: string;
+  halt: boolean;
+  place: string;
+  next: string;
+}
+
+const fromDiary = (x: Diary): DiaryDraft => ({
+  id: x.id,
+  day: x.day,
+  field: x.field_day,
+  areas: x.areas.map((a) => ({ id: a.area_id, name: a.area_name })),
+  gps: x.lat !== null && x.lon !== null ? { lat: x.lat, lon: x.lon } : null,
+  text: x.text,
+  mode: x.travel_mode ?? '',
+  km: x.travel_km === null ? '' : String(x.travel_km),
+  halt: x.night_halt,
+  place: x.night_halt_place ?? '',
+  next: x.next_day_plan,
+});
+
+// A diary read when online is kept on the phone, so that it opens (and can be edited) offline.
+const useDiary = (id: string) =>
+  useFetch<Diary>(`/diaries/${encodeURIComponent(id)}`, { load: (p) => getKept<Diary>(p) });
+
+export function DiaryEditPage({ id }: { id: string }) {
+  const { t } = useI18n();
+  const diary = useDiary(id).data;
+  if (!diary) return <LoadingCard />;
+  if (diary.accepted) return <p class="notice">{t('team.accepted')}</p>;
+  return <DiaryNewPage diary={diary} />;
+}
+
+const blankDiary = (): DiaryDraft => ({
+  id: uuidv7(),
+  day: today(),
+  field: true,
+  areas: [],
+  gps: null,
+  text: '',
+  mode: '',
+  km: '',
+  halt: false,
+  place: '',
+  next: '',
+});
+
+// Written through the outbox (with its client id, so a repeat is harmless): sent at once when
+// the network is there, else kept on the phone and sent when it comes back. A refusal (a second
+// diary for the day, a night halt without its place) comes back on the form and stays in the
+// outbox until fixed or discarded. With `diary`, the same form edits it (not yet reviewed): the
+// edit goes through the outbox too, with the version read (a change made meanwhile on the server
+// comes back as a conflict in the outbox).
+export function DiaryNewPage({ entry, diary }: { entry?: string; diary?: Diary }) {
+  const { t } = useI18n();
+  const [d, setD] = useState<DiaryDraft>(() => (diary ? fromDiary(diary) : blankDiary()));
+  const record = diary?.id ?? entry;
+  const set = (p: Partial<DiaryDraft>) => setD((x) => ({ ...x, ...p }));
+  const { day, field, areas, gps, text, mode, km, halt, place, next } = d;
+  const setDay = (v: string) => set({ day: v });
+  const setField = (v: boolean) => set({ field: v });
+  const setAreas = (v: PickedArea[]) => set({ areas: v });
+  const setText = (v: string) => set({ text: v });
+  const setMode = (v: string) => set({ mode: v });
+  const setKm = (v: string) => set({ km: v });
+  const setHalt = (v: boolean) => set({ halt: v });
+  const setPlace = (v: string) => set({ place: v });
+  const setNext = (v: string) => set({ next: v });
   const w = useWrite();
+  // "Fix" in the outbox: the diary as it was queued, with the server's reasons on its fields.
+  const [ready, setReady] = useState(!record);
+  useEffect(() => {
+    if (!record) return;
+    problemOrQueued(record, diary ? 'update' : 'create')
+      .then((e) => {
+        if (e?.form) setD(e.form as DiaryDraft);
+        if (e?.error) w.setFields(fieldMessages(e.error));
+      })
+      .finally(() => setReady(true));
+  }, [record]);
+  const draft = useDraft('diary:' + (record ?? 'new'), d, ready, setD);
   const f = w.fields;
 
   function checkIn() {
     navigator.geolocation?.getCurrentPosition((p) =>
-      setGps({ lat: p.coords.latitude, lon: p.coords.longitude }),
+      set({ gps: { lat: p.coords.latitude, lon: p.coords.longitude } }),
     );
   }
 
   async function submit() {
     clearMessages();
     w.setFields({});
-    await w.save(async () => {
-      const d = await post<Diary>('/diaries', {
-        day,
-        field_day: field,
-        area_ids: field ? areas.map((a) => a.id) : [],
-        ...(gps ?? {}),
-        text,
-        travel_mode: mode || null,
-        travel_km: km.trim() ? Number(km) : null,
-        night_halt: halt,
-        night_halt_place: halt ? place : null,
-        next_day_plan: next,
+    await w.run(async () => {
+      await enqueue({
+        record: d.id,
+        entity: 'diaries',
+        kind: diary ? 'update' : 'create',
+        method: diary ? 'PATCH' : 'POST',
+        path: diary ? `/diaries/${encodeURIComponent(diary.id)}` : '/diaries',
+        body: {
+          ...(diary ? { version: diary.version } : { id: d.id }),
+          day,
+          field_day: field,
+          area_ids: field ? areas.map((a) => a.id) : [],
+          ...(gps ?? {}),
+          text,
+          travel_mode: mode || null,
+          travel_km: km.trim() ? Number(km) : null,
+          night_halt: halt,
+          night_halt_place: halt ? place : null,
+          next_day_plan: next,
+        },
+        deps: [],
+        label: t('team.diaryLabel', { day }),
+        edit: diary ? `team/diary/${d.id}/edit` : `team/diary/new/${d.id}`,
+        form: d,
       });
-      showInfo(t('common.created'));
+      const result = await outcome([d.id]);
+      if (result !== 'sent' && result !== 'queued') {
+        w.setFields(fieldMessages(result.error));
+        showRefusal(result.error);
+        return;
+      }
+      await draft.clear();
+      if (result === 'queued') {
+        showInfo(t('team.diaryQueued'));
+        navigate('team', 'diary');
+        return;
+      }
+      showInfo(t(diary ? 'common.saved' : 'common.created'));
       navigate('team', 'diary', d.id);
     });
   }
@@ -97,19 +250,30 @@ export function DiaryNewPage() {
     <section class="card" aria-labelledby="diary-new-heading">
       <Crumbs
         items={[{ href: href('team', 'diary'), label: t('team.diary') }]}
-        current={t('team.newDiary')}
+        current={diary ? diary.day : t('team.newDiary')}
       />
-      <h1 id="diary-new-heading">{t('team.newDiary')}</h1>
+      <h1 id="diary-new-heading">
+        {diary ? (
+          <Ltr>
+            {t('common.edit')}: {diary.day}
+          </Ltr>
+        ) : (
+          t('team.newDiary')
+        )}
+      </h1>
+      <DraftNotice draft={draft} />
       <Form class="form-narrow" data-testid="diary-form" onSubmit={submit}>
-        <Field
-          label={t('team.day')}
-          type="date"
-          value={day}
-          onInput={setDay}
-          max={today()}
-          error={f.day}
-          testid="diary-day"
-        />
+        {!diary && (
+          <Field
+            label={t('team.day')}
+            type="date"
+            value={day}
+            onInput={setDay}
+            max={today()}
+            error={f.day}
+            testid="diary-day"
+          />
+        )}
         <SelectField
           label={t('team.dayKind')}
           value={field ? 'field' : 'office'}
@@ -225,7 +389,7 @@ export function DiaryNewPage() {
 
 export function DiaryPage({ id, user }: { id: string; user: User }) {
   const { t } = useI18n();
-  const diary = useFetch<Diary>(`/diaries/${encodeURIComponent(id)}`);
+  const diary = useDiary(id);
   const [comment, setComment] = useState('');
   const w = useWrite();
   const d = diary.data;
@@ -253,6 +417,17 @@ export function DiaryPage({ id, user }: { id: string; user: User }) {
       <h1 id="diary-heading">
         <bdi>{d.user_name}</bdi> · <Ltr>{d.day}</Ltr>
       </h1>
+      {!d.accepted && d.user_id === user.id && (
+        <div class="head-actions">
+          <a
+            class="button secondary"
+            href={href('team', 'diary', d.id, 'edit')}
+            data-testid="diary-edit"
+          >
+            {t('common.edit')}
+          </a>
+        </div>
+      )}
       <p>
         {t(d.field_day ? 'team.fieldDay' : 'team.officeDay')}
         {d.accepted && (
