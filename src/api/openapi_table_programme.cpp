@@ -138,6 +138,17 @@ std::vector<OperationSchema> ReportOperations() {
   };
 }
 
+// The users import also answers each created user's first password, once.
+boost::json::object UserImportAnswerSchema() {
+  auto schema = ImportAnswerSchema({"saved", "created", "updated"});
+  const boost::json::object pair =
+      ObjectSchema({{"username", TypeSchema("string")}, {"password", TypeSchema("string")}},
+                   {"username", "password"});
+  schema["properties"].as_object()["passwords"] = ArraySchema(pair);
+  schema["required"].as_array().push_back("passwords");
+  return schema;
+}
+
 // The body of an import is the file (CSV or XLSX); the answer counts what it held.
 std::vector<OperationSchema> ImportOperations() {
   const Schema none;
@@ -150,6 +161,7 @@ std::vector<OperationSchema> ImportOperations() {
        answer({"institutions", "memberships", "created"}), none},
       {"POST", "/api/v1/training-plans/import", 200, answer({"saved"}), none},
       {"POST", "/api/v1/targets/import", 200, answer({"saved"}), none},
+      {"POST", "/api/v1/users/import", 200, UserImportAnswerSchema, none},
   };
 }
 

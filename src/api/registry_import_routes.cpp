@@ -1,10 +1,12 @@
-// POST /households/import and /institutions/import (?dry_run=true|false): CSV or XLSX bodies.
+// POST /households/import, /institutions/import, /training-plans/import, /targets/import and
+// /users/import (?dry_run=true|false): CSV or XLSX bodies.
 #include <array>
 
 #include "api/import_io.hpp"
 #include "api/routes.hpp"
 #include "domain/indicators/target_service.hpp"
 #include "domain/trainings/training_service.hpp"
+#include "domain/users/user_service.hpp"
 #include "importers/checked_rows.hpp"
 
 namespace mobilise::api {
@@ -58,6 +60,15 @@ const std::array<importers::ColumnSpec, 5> kPlanColumns = {{
     {"planned_participants", true},
 }};
 
+const std::array<importers::ColumnSpec, 6> kUserColumns = {{
+    {"username", true},
+    {"full_name", false},
+    {"role", false},
+    {"area_code", false},
+    {"supervisor", false},
+    {"locale", false},
+}};
+
 // An uploaded file's rows, checked against the columns of its kind.
 struct File {
   Upload upload;
@@ -71,7 +82,8 @@ Result<File> ReadFile(Call& c, const ApiOptions& o, std::span<const importers::C
   if (!upload) return Fail(upload.error());
   if (!c.actor().HasPermission(domain::Permission::kRegistryWrite) &&
       !c.actor().HasPermission(domain::Permission::kActivityVerify) &&
-      !c.actor().HasPermission(domain::Permission::kTargetWrite))
+      !c.actor().HasPermission(domain::Permission::kTargetWrite) &&
+      !c.actor().HasPermission(domain::Permission::kUserWrite))
     return Fail(Error::Forbidden());
   importers::ReadLimits limits;
   limits.max_bytes = o.import_limit;
@@ -190,6 +202,28 @@ http::Response ImportTargets(ImportDeps& d, Call& c) {
   return Answer(*file, *report, {{"saved", report->saved}});
 }
 
+http::Response ImportUsers(ImportDeps& d, Call& c) {
+  auto file = ReadFile(c, d.o, kUserColumns);
+  if (!file) return ErrorResponse(file.error());
+  std::vector<domain::UserImportRow> rows;
+  for (auto& r : file->rows.rows) {
+    auto& x = r.cells;
+    rows.push_back({r.row, std::move(x[0]), std::move(x[1]), std::move(x[2]), std::move(x[3]),
+                    std::move(x[4]), std::move(x[5])});
+  }
+  auto report = d.s.users.Import(c.actor(), rows, file->CheckOnly());
+  if (!report) return ErrorResponse(report.error());
+  // The first passwords are answered once, here; they are kept nowhere but as hashes.
+  json::array passwords;
+  for (const auto& [username, password] : report->passwords)
+    passwords.push_back(json::object{{"username", username}, {"password", password}});
+  return Answer(*file, *report,
+                {{"saved", report->saved},
+                 {"created", report->created},
+                 {"updated", report->updated},
+                 {"passwords", std::move(passwords)}});
+}
+
 }  // namespace
 
 void AddRegistryImportRoutes(RouteTable& t, Services& s, const ApiOptions& o) {
@@ -198,6 +232,7 @@ void AddRegistryImportRoutes(RouteTable& t, Services& s, const ApiOptions& o) {
       {"POST", "/api/v1/institutions/import", ImportInstitutions},
       {"POST", "/api/v1/training-plans/import", ImportPlans},
       {"POST", "/api/v1/targets/import", ImportTargets},
+      {"POST", "/api/v1/users/import", ImportUsers},
   };
   t.Authed(ImportDeps{s, o}, kRoutes);
 }

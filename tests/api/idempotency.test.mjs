@@ -20,6 +20,7 @@ const NOT_CREATES = new Set([
   '/api/v1/institutions/import',
   '/api/v1/training-plans/import',
   '/api/v1/targets/import',
+  '/api/v1/users/import',
   '/api/v1/activities/{id}/submit',
   '/api/v1/activities/{id}/verify',
   '/api/v1/activities/{id}/return',

@@ -426,6 +426,13 @@ function importFor(pattern) {
     return 'household_code,area_code,head_name\nPROBE-HH,P1-D1-T1-U1-V1,Probe\n';
   if (pattern.startsWith('/api/v1/institutions'))
     return 'code,type,area_code,name,sex_composition\nPROBE-CO,CO,P1-D1-T1-U1-V1,Probe,women\n';
+  if (pattern.startsWith('/api/v1/users'))
+    // a P1 user given a role and a P1 supervisor; a new user with a P1 role
+    return (
+      'username,full_name,role,area_code,supervisor\n' +
+      'mobiliser.u1,Probe Person,mobiliser,P1-D1,officer.t1\n' +
+      'probe.user,Probe Person,mobiliser,P1-D1,\n'
+    );
   return 'code,name,parent_code\nPROBE-9,Probe,P1-D1\n';
 }
 

@@ -13,13 +13,6 @@
 namespace mobilise::domain {
 namespace {
 
-bool UsernameOk(const std::string& u) {
-  return u.size() >= 3 && u.size() <= 64 && std::all_of(u.begin(), u.end(), [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-                  c == '-';
-         });
-}
-
 Result<User> Visible(UserRepository& users, const Actor& actor, Permission p,
                      const std::string& id) {
   if (!IsValidId(id)) return Fail(Error::NotFound("user"));
@@ -106,6 +99,13 @@ Snapshot UserSnapshot(const User& u) {
                   {"version", std::to_string(u.version)}};
 }
 
+bool UsernameAllowed(const std::string& u) {
+  return u.size() >= 3 && u.size() <= 64 && std::all_of(u.begin(), u.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+                  c == '-';
+         });
+}
+
 Result<Page<User>> UserService::List(const Actor& actor, const UserListFilter& f) {
   if (!actor.HasPermission(Permission::kUserRead)) return Fail(Error::Forbidden());
   auto uow = db_.Begin(false);
@@ -135,7 +135,7 @@ Result<User> UserService::Get(const Actor& actor, const std::string& id) {
 Result<User> UserService::Create(const Actor& actor, const UserInput& in) {
   if (!actor.HasPermission(Permission::kUserWrite)) return Fail(Error::Forbidden());
   FieldErrors errors;
-  if (!UsernameOk(in.username)) errors["username"] = problem::UsernameForm();
+  if (!UsernameAllowed(in.username)) errors["username"] = problem::UsernameForm();
   CheckName(errors, "full_name", in.full_name);
   if (auto why = PasswordProblem(in.password)) errors["password"] = *why;
   if (!IsSupportedLocale(in.locale)) errors["locale"] = problem::OneOf(AppLanguages());

@@ -12,6 +12,7 @@
 #include "domain/unit_of_work.hpp"
 #include "domain/users/reporting_line.hpp"
 #include "domain/users/user.hpp"
+#include "domain/users/user_import.hpp"
 
 namespace mobilise::domain {
 
@@ -56,6 +57,10 @@ class UserService {
   // team of a user the caller may read (kUserRead over their areas) or who is in the caller's
   // team; else not found.
   Result<std::vector<TeamMember>> Team(const Actor& actor, const std::optional<std::string>& head);
+  // Accounts and the reporting line from a table (user_import.hpp): every row checked, then all
+  // saved or none; a dry run only checks.
+  Result<UserImportReport> Import(const Actor& actor, const std::vector<UserImportRow>& rows,
+                                  bool dry_run);
   // For the CLI.
   std::vector<User> ListAll();
   Result<User> GetByUsername(const std::string& username);
@@ -65,6 +70,8 @@ class UserService {
   const Clock& clock_;
 };
 
+// 3 to 64 of a-z, 0-9, '.', '_' and '-'.
+bool UsernameAllowed(const std::string& username);
 // `actor` holds `p` over every role area of `u` (a user without roles: at a root area).
 bool UserVisibleTo(const Actor& actor, Permission p, const User& u);
 // The user `id` when it may be named in a record `actor` writes (a facilitator, the subject of a

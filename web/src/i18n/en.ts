@@ -139,6 +139,17 @@ const en = {
   'users.edit': 'Edit user',
   'users.count': { one: '{n} user', other: '{n} users' },
   'users.none': 'No users found.',
+  'users.import': 'Import users',
+  'users.importTitle': 'Import users and the reporting line',
+  'users.importHelp':
+    'One row per role: username, full name, role, area code, supervisor (their username) and language. A user with two roles takes two rows; the second may leave the name, supervisor and language blank. Existing users gain the roles and take the supervisor given. New users get a first password, shown once after the load.',
+  'users.importRun': 'Load users',
+  'users.importOk': 'All {n} rows are correct.',
+  'users.importDone': '{created} users created, {updated} updated.',
+  'users.passwordsTitle': 'First passwords',
+  'users.passwordsHelp':
+    'Give each person their password now: it is shown only this once. Print this page or copy it before you leave it.',
+  'users.print': 'Print',
 
   'role.mobiliser': 'Social mobiliser',
   'role.officer': 'Officer',

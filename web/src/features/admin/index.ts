@@ -13,6 +13,7 @@ export const admin: Feature = {
   routes: [
     row('users', 'users', 'user.write'),
     row('users/new', 'user-new', 'user.write'),
+    row('users/import', 'user-import', 'user.write'),
     row('users/:user', 'user', 'user.write'),
     row('audit', 'audit', 'audit.read'),
   ],

@@ -28,9 +28,14 @@ export function UsersPage() {
     <section class="card" aria-labelledby="users-heading">
       <div class="section-head">
         <h1 id="users-heading">{t('users.title')}</h1>
-        <a class="button primary" href={href('users', 'new')} data-testid="user-new">
-          {t('users.new')}
-        </a>
+        <div class="actions">
+          <a class="button" href={href('users', 'import')} data-testid="user-import-link">
+            {t('users.import')}
+          </a>
+          <a class="button primary" href={href('users', 'new')} data-testid="user-new">
+            {t('users.new')}
+          </a>
+        </div>
       </div>
       <div class="filters">
         <Field

@@ -226,6 +226,9 @@ const en = {
   'ferr.cannot_act_on_status': 'Cannot {action} a record that is {status}.',
 
   // Users, sign-in, devices
+  'ferr.username_taken': 'Taken by a user you do not administer.',
+  'ferr.differs_from_row': 'Differs from the same user’s row {row}.',
+  'ferr.grant_only_where_administered': 'You may grant roles only in areas you administer.',
   'ferr.username_form': '3 to 64 of lower-case letters a-z, digits, “.”, “_” and “-”.',
   'ferr.device_name_form': 'Fill this in: 1 to 100 characters, no control characters.',
   'ferr.token_name_form': 'Fill this in: at most 100 characters.',

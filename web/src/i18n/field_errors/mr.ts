@@ -199,6 +199,9 @@ const mr: Record<FieldErrorKey, string> = {
   'ferr.closed_cannot_change': 'बंद नोंद बदलू शकत नाही.',
   'ferr.cannot_act_on_status': '{status} असलेल्या नोंदीवर {action} शकत नाही.',
 
+  'ferr.username_taken': 'हे नाव अशा वापरकर्त्याकडे आहे ज्याचे प्रशासन तुम्ही करत नाही.',
+  'ferr.differs_from_row': 'याच वापरकर्त्याच्या ओळ {row} पेक्षा वेगळे आहे.',
+  'ferr.grant_only_where_administered': 'तुम्ही फक्त तुम्ही प्रशासित करत असलेल्या क्षेत्रांमध्येच भूमिका देऊ शकता.',
   'ferr.username_form': 'लहान a-z अक्षरे, अंक, “.”, “_” आणि “-” मधील 3 ते 64.',
   'ferr.device_name_form': 'हे भरा: 1 ते 100 अक्षरे, नियंत्रण अक्षरे नकोत.',
   'ferr.token_name_form': 'हे भरा: जास्तीत जास्त 100 अक्षरे.',

@@ -204,6 +204,9 @@ const prs: Record<FieldErrorKey, string> = {
   'ferr.closed_cannot_change': 'سند بسته‌شده تغییر کرده نمی‌تواند.',
   'ferr.cannot_act_on_status': '{action} سندی که {status} است ممکن نیست.',
 
+  'ferr.username_taken': 'این نام از کاربری است که شما اداره نمی‌کنید.',
+  'ferr.differs_from_row': 'با سطر {row} همین کاربر فرق دارد.',
+  'ferr.grant_only_where_administered': 'شما تنها در ساحاتی که اداره می‌کنید نقش داده می‌توانید.',
   'ferr.username_form': '3 تا 64 حرف از حروف کوچک a-z، ارقام، «.»، «_» و «-».',
   'ferr.device_name_form': 'این را پر کنید: 1 تا 100 حرف، بدون حروف کنترولی.',
   'ferr.token_name_form': 'این را پر کنید: حد اکثر 100 حرف.',

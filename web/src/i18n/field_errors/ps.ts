@@ -204,6 +204,10 @@ const ps: Record<FieldErrorKey, string> = {
   'ferr.closed_cannot_change': 'تړل شوی ریکارډ نشي بدلېدای.',
   'ferr.cannot_act_on_status': '{action} نشي کېدای: ریکارډ {status} دی.',
 
+  'ferr.username_taken': 'دا نوم د داسې کارن دی چې تاسو یې اداره نه کوئ.',
+  'ferr.differs_from_row': 'د همدې کارن له {row} قطار سره توپیر لري.',
+  'ferr.grant_only_where_administered':
+    'تاسو یوازې په هغو سیمو کې رولونه ورکولی شئ چې اداره یې کوئ.',
   'ferr.username_form': 'له ۳ تر ۶۴ کوچني توري a-z، عددونه، «.»، «_» او «-».',
   'ferr.device_name_form': 'دا ډک کړئ: له ۱ تر ۱۰۰ نښو، پرته له کنټرولي نښو.',
   'ferr.token_name_form': 'دا ډک کړئ: تر ۱۰۰ نښو زیات نه.',

@@ -208,6 +208,10 @@ const uk: Record<FieldErrorKey, string> = {
   'ferr.closed_cannot_change': 'Закритий запис не можна змінити.',
   'ferr.cannot_act_on_status': 'Не можна {action}: запис має статус «{status}».',
 
+  'ferr.username_taken': 'Зайняте користувачем, якого ви не адмініструєте.',
+  'ferr.differs_from_row': 'Відрізняється від рядка {row} того самого користувача.',
+  'ferr.grant_only_where_administered':
+    'Ролі можна надавати лише на територіях, які ви адмініструєте.',
   'ferr.username_form': 'Від 3 до 64 малих літер a-z, цифр, «.», «_» і «-».',
   'ferr.device_name_form': 'Заповніть: від 1 до 100 символів, без керівних символів.',
   'ferr.token_name_form': 'Заповніть: щонайбільше 100 символів.',

@@ -204,6 +204,10 @@ const ur: Record<FieldErrorKey, string> = {
   'ferr.closed_cannot_change': 'بند ریکارڈ تبدیل نہیں ہو سکتا۔',
   'ferr.cannot_act_on_status': '{status} ریکارڈ کو {action} کی اجازت نہیں۔',
 
+  'ferr.username_taken': 'یہ نام ایسے صارف کا ہے جس کا انتظام آپ نہیں کرتے۔',
+  'ferr.differs_from_row': 'اسی صارف کی قطار {row} سے مختلف ہے۔',
+  'ferr.grant_only_where_administered':
+    'آپ صرف انہی علاقوں میں کردار دے سکتے ہیں جن کا انتظام آپ کرتے ہیں۔',
   'ferr.username_form': 'چھوٹے حروف a-z، ہندسوں، “.”، “_” اور “-” میں سے 3 سے 64۔',
   'ferr.device_name_form': 'یہ بھریں: 1 سے 100 حروف، کنٹرول حروف کے بغیر۔',
   'ferr.token_name_form': 'یہ بھریں: زیادہ سے زیادہ 100 حروف۔',
