@@ -27,6 +27,7 @@
 #include "domain/registry/registry_config_service.hpp"
 #include "domain/registry/registry_summary.hpp"
 #include "domain/reports/report_service.hpp"
+#include "domain/supervision/supervision_service.hpp"
 #include "domain/trainings/training_service.hpp"
 #include "domain/users/user_service.hpp"
 
@@ -55,6 +56,7 @@ struct Services {
   domain::CollectDeviceService& collect_devices;  // ODK Collect (docs/openrosa.md)
   domain::XFormService& xforms;
   domain::SubmissionService& submissions;
+  domain::SupervisionService& supervision;
   domain::BlobStore& blobs;  // files by SHA-256 (the data directory)
   const Clock& clock;        // the time the API stamps on what it makes itself (exports)
 };

@@ -106,7 +106,8 @@ std::vector<OperationSchema> ConfigOperations() {
 
 std::vector<OperationSchema> Build() {
   auto all = CoreOperations();
-  for (auto part : {ConfigOperations(), ProgrammeOperations(), CollectOperations()})
+  for (auto part :
+       {ConfigOperations(), ProgrammeOperations(), CollectOperations(), SupervisionOperations()})
     all.insert(all.end(), part.begin(), part.end());
   return all;
 }
@@ -145,6 +146,7 @@ std::vector<const ShapeBase*> ComponentShapes() {
                                     &InstitutionTypeShape()};
   for (const auto* shape : ProgrammeShapes()) all.push_back(shape);
   for (const auto* shape : CollectShapes()) all.push_back(shape);
+  for (const auto* shape : SupervisionShapes()) all.push_back(shape);
   return all;
 }
 

@@ -21,6 +21,7 @@ ServiceSet::ServiceSet(domain::UnitOfWorkFactory& db, const Clock& clock, domain
       collect_devices(db, clock),
       xforms(db, clock),
       submissions(db, clock),
+      supervision(db, clock),
       api{db,
           areas,
           users,
@@ -39,6 +40,7 @@ ServiceSet::ServiceSet(domain::UnitOfWorkFactory& db, const Clock& clock, domain
           collect_devices,
           xforms,
           submissions,
+          supervision,
           blobs,
           clock} {}
 

@@ -31,6 +31,7 @@ struct ServiceSet {
   domain::CollectDeviceService collect_devices;
   domain::XFormService xforms;
   domain::SubmissionService submissions;
+  domain::SupervisionService supervision;
   Services api;  // what Api and the route handlers hold
 };
 

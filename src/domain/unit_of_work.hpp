@@ -25,6 +25,7 @@
 namespace mobilise::domain {
 
 class SubmissionReviewRepository;  // domain/forms/submission_review.hpp
+class SupervisionRepository;       // domain/supervision/supervision.hpp
 
 class UnitOfWork {
  public:
@@ -50,6 +51,7 @@ class UnitOfWork {
   virtual SubmissionRepository& Submissions() = 0;
   virtual ChoiceListRepository& ChoiceLists() = 0;
   virtual SubmissionReviewRepository& SubmissionReviews() = 0;
+  virtual SupervisionRepository& Supervision() = 0;
   virtual void Commit() = 0;
 };
 

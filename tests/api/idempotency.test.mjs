@@ -31,6 +31,9 @@ const NOT_CREATES = new Set([
   '/api/v1/reports/{id}/submit',
   '/api/v1/reports/{id}/approve',
   '/api/v1/reports/{id}/return',
+  '/api/v1/supervision-actions/{id}/done',
+  '/api/v1/supervision-actions/{id}/close',
+  '/api/v1/supervision-actions/{id}/reopen',
   // Collect (docs/openrosa.md): a device's answer holds its token (a secret, never kept for a
   // replay); a form is keyed by its xml_form_id and version; a submission by its instanceID.
   '/api/v1/devices',
@@ -52,7 +55,7 @@ const count = (r) => {
 
 for (const backend of ['sqlite', 'postgres'])
   describe(backend, () => {
-    let srv, admin, village, tehsil, household, institution, activity, training;
+    let srv, admin, village, tehsil, household, institution, activity, training, visit;
     const creates = {};
 
     before(async () => {
@@ -96,6 +99,10 @@ for (const backend of ['sqlite', 'postgres'])
         held_on: '2026-01-10',
         area_id: village.id,
         attendance: [{ person_id: household.head_person_id, pre_score: 2, post_score: 6 }],
+      });
+      visit = await post('/api/v1/supervision-visits', {
+        area_id: village.id,
+        visited_on: '2026-01-11',
       });
       const g = (path) => async () => count(await admin.get(path));
       // Per create: a body made from `k` (same k, same content), and how many records its
@@ -234,6 +241,15 @@ for (const backend of ['sqlite', 'postgres'])
             notes: k,
           }),
           count: g(`/api/v1/trainings/${training.id}/followups`),
+        },
+        '/api/v1/supervision-visits': {
+          body: (k) => ({ area_id: village.id, visited_on: '2026-01-12', observations: k }),
+          count: g(`/api/v1/supervision-visits?area=${village.id}&limit=1`),
+        },
+        '/api/v1/supervision-visits/{id}/actions': {
+          path: () => `/api/v1/supervision-visits/${visit.id}/actions`,
+          body: (k) => ({ what: `Action ${k}`, assignee_id: admin.user.id, due_on: '2026-02-01' }),
+          count: g(`/api/v1/supervision-actions?visit=${visit.id}&limit=1`),
         },
         '/api/v1/indicators': {
           body: (k) => ({

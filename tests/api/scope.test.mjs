@@ -17,7 +17,7 @@ let srv,
   p1feedback,
   p1activity,
   p1file;
-let p1training, p1need, p1plan, p1followup;
+let p1training, p1need, p1plan, p1followup, p1visit, p1action;
 before(async () => {
   srv = await startServer();
   admin = await login(srv.base, 'admin');
@@ -137,6 +137,18 @@ before(async () => {
     p1training.id && p1followup.id && p1need.id && p1plan.id,
     'P1 training records created',
   );
+  // A supervision visit of a P1 mobiliser with an agreed action.
+  p1visit = (
+    await admin.post('/api/v1/supervision-visits', {
+      area_id: p1village.id,
+      visited_on: '2026-01-12',
+      staff_id: p1user.id,
+      observations: 'Probe observations',
+      actions: [{ what: 'Probe action', assignee_id: p1user.id, due_on: '2026-01-20' }],
+    })
+  ).json;
+  p1action = p1visit.actions?.[0];
+  assert.ok(p1visit.id && p1action?.id, 'P1 supervision records created');
 });
 after(async () => {
   await srv?.stop();
@@ -164,7 +176,9 @@ async function snapshotP1() {
   const followups = (await admin.get(`/api/v1/trainings/${p1training.id}/followups`)).json;
   const needs = (await admin.get(`/api/v1/training-needs?area=${p1.id}&limit=500`)).json;
   const plans = (await admin.get(`/api/v1/training-plans?area=${p1.id}&limit=500`)).json;
+  const visit = (await admin.get(`/api/v1/supervision-visits/${p1visit.id}`)).json;
   return JSON.stringify({
+    visit,
     areas: areas.sort((a, b) => a.id.localeCompare(b.id)),
     users,
     households,
@@ -285,6 +299,13 @@ function bodyFor(method, pattern) {
         }
       : { version: 1, planned_events: 9 };
   if (pattern === '/api/v1/courses/{id}') return { version: 1, title: 'Changed' };
+  if (pattern === '/api/v1/supervision-visits')
+    return { area_id: p1village.id, visited_on: '2026-01-12', staff_id: p1user.id };
+  if (pattern === '/api/v1/supervision-visits/{id}') return { version: 1, feedback: 'Changed' };
+  if (pattern.startsWith('/api/v1/supervision-visits/{id}/actions'))
+    return { what: 'x', assignee_id: p1user.id, due_on: '2026-02-01' };
+  if (pattern === '/api/v1/supervision-actions/{id}') return { version: 1, what: 'Changed' };
+  if (pattern.startsWith('/api/v1/supervision-actions/{id}/')) return { version: 1, note: 'x' };
   if (pattern.startsWith('/api/v1/areas'))
     return method === 'post'
       ? { parent_id: p1.id, code: 'PROBE-1', name: 'Probe' }
@@ -311,7 +332,11 @@ function pathFor(pattern) {
                   ? p1plan.id
                   : pattern.startsWith('/api/v1/institutions/')
                     ? p1institution.id
-                    : p1d1.id;
+                    : pattern.startsWith('/api/v1/supervision-visits/')
+                      ? p1visit.id
+                      : pattern.startsWith('/api/v1/supervision-actions/')
+                        ? p1action.id
+                        : p1d1.id;
   if (pattern.startsWith('/api/v1/indicators/{code}/'))
     // a real indicator, aimed at P1's area
     return pattern.replace('{code}', 'REACH') + `?area=${p1d1.id}&period=2026`;
@@ -337,7 +362,7 @@ function importFor(pattern) {
 const p1Codes = (text) =>
   /"code":"P1[-"]/.test(text) ||
   /"code":"PK"/.test(text) ||
-  /Probe (Head|CO|feedback|Person|visit|need)/.test(text);
+  /Probe (Head|CO|feedback|Person|visit|need|observations|action)/.test(text);
 
 for (const outsider of ['mobiliser.u2', 'admin.p2']) {
   test(`every route, as ${outsider}: nothing of P1 returned or changed`, async () => {
@@ -391,6 +416,8 @@ for (const outsider of ['mobiliser.u2', 'admin.p2']) {
             p1need.id,
             p1plan.id,
             p1followup.id,
+            p1visit.id,
+            p1action.id,
           ].some((x) => r.text.includes(x)),
           `${where} leaked an id`,
         );

@@ -300,8 +300,8 @@ void SqlHouseholdRepository::MoveMembersTo(const std::string& from, const std::s
 
 void MoveRegistryPaths(Connection& conn, const std::string& old_path, const std::string& new_path) {
   const auto range = domain::SubtreeRange(old_path);
-  for (const char* table :
-       {"institution", "household", "person", "membership", "assessment", "feedback", "activity"})
+  for (const char* table : {"institution", "household", "person", "membership", "assessment",
+                            "feedback", "activity", "supervision_visit", "supervision_action"})
     conn.Execute(std::string("UPDATE ") + table +
                      " SET area_path = ? || substr(area_path, ?) WHERE area_path >= ? AND "
                      "area_path < ?",

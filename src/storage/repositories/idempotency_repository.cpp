@@ -43,6 +43,10 @@ const char* TableName(RecordTable table) {
       return "report";
     case RecordTable::kCollectDevice:
       return "collect_device";
+    case RecordTable::kSupervisionVisit:
+      return "supervision_visit";
+    case RecordTable::kSupervisionAction:
+      return "supervision_action";
   }
   throw DatabaseError("unknown record table");
 }

@@ -14,6 +14,7 @@
 #include "storage/repositories/registry_repositories.hpp"
 #include "storage/repositories/report_repository.hpp"
 #include "storage/repositories/submission_review_repository.hpp"
+#include "storage/repositories/supervision_repository.hpp"
 #include "storage/repositories/sync_repository.hpp"
 #include "storage/repositories/training_repository.hpp"
 #include "storage/repositories/user_repository.hpp"
@@ -63,6 +64,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   domain::SubmissionRepository& Submissions() override { return submissions_; }
   domain::ChoiceListRepository& ChoiceLists() override { return choice_lists_; }
   domain::SubmissionReviewRepository& SubmissionReviews() override { return submission_reviews_; }
+  domain::SupervisionRepository& Supervision() override { return supervision_; }
   void Commit() override {
     if (tx_) tx_->Commit();
   }
@@ -92,6 +94,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   SqlSubmissionRepository submissions_{*conn_};
   SqlChoiceListRepository choice_lists_{*conn_};
   SqlSubmissionReviewRepository submission_reviews_{*conn_};
+  SqlSupervisionRepository supervision_{*conn_};
 };
 
 }  // namespace

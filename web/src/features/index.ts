@@ -9,6 +9,7 @@ import { home } from './home';
 import { registry } from './registry';
 import { reports } from './reports';
 import { setup } from './setup';
+import { supervision } from './supervision';
 import { trainings } from './trainings';
 
 // `areas` first: its first route is the default screen.
@@ -18,6 +19,7 @@ export const FEATURES: Feature[] = [
   fieldwork,
   home,
   trainings,
+  supervision,
   reports,
   collect,
   setup,

@@ -18,6 +18,7 @@ const en = {
   'nav.activities': 'Activities',
   'nav.verify': 'Verify',
   'nav.trainings': 'Trainings',
+  'nav.supervision': 'Supervision',
   'nav.feedback': 'Feedback',
   'nav.users': 'Users',
   'nav.audit': 'Audit',

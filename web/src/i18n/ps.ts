@@ -17,6 +17,7 @@ const ps: Record<MessageKey, string | Plural> = {
   'nav.activities': 'فعالیتونه',
   'nav.verify': 'تایید',
   'nav.trainings': 'روزنې',
+  'nav.supervision': 'څارنه',
   'nav.feedback': 'نظرونه',
   'nav.users': 'کاروونکي',
   'nav.audit': 'پلټنه',

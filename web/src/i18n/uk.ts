@@ -17,6 +17,7 @@ const uk: Record<MessageKey, string | Plural> = {
   'nav.activities': 'Заходи',
   'nav.verify': 'Перевірка',
   'nav.trainings': 'Навчання',
+  'nav.supervision': 'Супервізія',
   'nav.feedback': 'Відгуки',
   'nav.users': 'Користувачі',
   'nav.audit': 'Аудит',

@@ -21,6 +21,7 @@ import {
   categoryLabel,
   useCategories,
 } from '../fieldwork/common';
+import { OverdueActionsCard } from '../supervision/overdue_card';
 
 // Feedback shows here from this many days before its due date.
 export const DUE_DAYS = 3;
@@ -194,6 +195,8 @@ export function HomePage({ user, can }: { user: User; can: (p: Permission) => bo
       <p class="muted" data-testid="home-plan" data-state="not-available">
         {t('home.planMissing')}
       </p>
+
+      <OverdueActionsCard />
 
       <h2>{t('home.returned')}</h2>
       <ul class="home-list" data-testid="home-returned" data-count={returned?.items.length ?? ''}>

@@ -1,0 +1,18 @@
+// The supervision screens by name (see index.ts for their routes): one lazily loaded chunk.
+import type { Screens } from '../../feature';
+import { ActionsPage } from './actions';
+import { ReportPage } from './report';
+import { VisitFormPage } from './visit_form';
+import { VisitPage, VisitsPage } from './visits';
+
+export const screens: Screens = {
+  'sup-visits': ({ can }) => <VisitsPage canWrite={can('supervision.write')} />,
+  'sup-visit-new': () => <VisitFormPage key="new" />,
+  'sup-visit': ({ params, user, can }) => (
+    <VisitPage key={params.id} id={params.id} user={user} supervisor={can('supervision.write')} />
+  ),
+  'sup-report': () => <ReportPage />,
+  'sup-actions': ({ user, can }) => (
+    <ActionsPage user={user} supervisor={can('supervision.write')} />
+  ),
+};
