@@ -282,7 +282,7 @@ for (const backend of ['sqlite', 'postgres'])
     // a1 due today and closed today (on time), a2 due yesterday and closed today (a day late),
     // a3 due yesterday and left open (overdue); at B: b1 done, closed, reopened (open, due in a
     // week: not overdue). At C: c1 (outside the period). So: 2 visits; the mobiliser 2 visits,
-    // average 62.5 %; plan_followed (2 + 1) / 2 = 1.5 points = 75 %; 4 actions agreed, 1
+    // average 62.5 %; plan_followed (2 + 1) / 2 = 1.5 points = 75 %; 4 actions agreed, 2
     // closed (a1, a2), 1 closed on time (a1), 1 overdue (a3), 1 reopened (b1).
     test('the supervision report of a period and area (golden)', async () => {
       const now = new Date();
