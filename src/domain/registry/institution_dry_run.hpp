@@ -74,6 +74,7 @@ class DryRunUnitOfWork final : public UnitOfWork {
   SubmissionRepository& Submissions() override { return base_->Submissions(); }
   ChoiceListRepository& ChoiceLists() override { return base_->ChoiceLists(); }
   SubmissionReviewRepository& SubmissionReviews() override { return base_->SubmissionReviews(); }
+  SupervisionRepository& Supervision() override { return base_->Supervision(); }
   void Commit() override;
 
  private:
