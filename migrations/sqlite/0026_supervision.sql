@@ -1,4 +1,4 @@
--- Issue 17: supervision visits and the actions agreed at them.
+-- Issue 17: supervision visits, review meetings and the actions agreed at them.
 -- Checklists gain a purpose: 'maturity' (institution assessments, as before) or 'supervision'
 -- (scored at a supervision visit); items gain an optional section heading.
 ALTER TABLE checklist ADD COLUMN purpose TEXT NOT NULL DEFAULT 'maturity';
@@ -34,11 +34,36 @@ CREATE TABLE supervision_answer (
   PRIMARY KEY (visit_id, item_code)
 );
 
--- An action agreed at a visit: what, who (a user), by when; open -> done -> closed, reopened
--- with a reason.
+-- A weekly or monthly progress review meeting of a team: who attended, the agenda, the minutes,
+-- the decisions; its action points are supervision actions (meeting_id).
+CREATE TABLE review_meeting (
+  id         TEXT PRIMARY KEY,
+  area_id    TEXT NOT NULL REFERENCES area(id),
+  area_path  TEXT NOT NULL,
+  held_on    TEXT NOT NULL,
+  kind       TEXT NOT NULL,   -- weekly | monthly
+  agenda     TEXT,
+  minutes    TEXT,
+  decisions  TEXT,
+  version    INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL,
+  created_by TEXT,
+  updated_at TEXT,
+  updated_by TEXT
+);
+CREATE INDEX review_meeting_area ON review_meeting(area_path, held_on);
+CREATE TABLE review_meeting_attendee (
+  meeting_id TEXT NOT NULL REFERENCES review_meeting(id) ON DELETE CASCADE,
+  user_id    TEXT NOT NULL REFERENCES app_user(id),
+  PRIMARY KEY (meeting_id, user_id)
+);
+
+-- An action agreed at a visit or a review meeting: what, who (a user), by when; open -> done ->
+-- closed, reopened with a reason.
 CREATE TABLE supervision_action (
   id            TEXT PRIMARY KEY,
   visit_id      TEXT REFERENCES supervision_visit(id),
+  meeting_id    TEXT REFERENCES review_meeting(id),
   area_path     TEXT NOT NULL,
   what          TEXT NOT NULL,
   assignee_id   TEXT NOT NULL REFERENCES app_user(id),
@@ -56,6 +81,7 @@ CREATE TABLE supervision_action (
   updated_by    TEXT
 );
 CREATE INDEX supervision_action_visit ON supervision_action(visit_id);
+CREATE INDEX supervision_action_meeting ON supervision_action(meeting_id);
 CREATE INDEX supervision_action_area ON supervision_action(area_path, status, due_on);
 CREATE INDEX supervision_action_assignee ON supervision_action(assignee_id, status, due_on);
 CREATE INDEX supervision_action_creator ON supervision_action(created_by, status, due_on);

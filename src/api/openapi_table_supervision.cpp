@@ -1,4 +1,5 @@
-// The operation table's rows for supervision visits and the follow-up of their actions.
+// The operation table's rows for supervision visits, review meetings and the follow-up of their
+// actions.
 #include "api/openapi_table.hpp"
 #include "api/supervision_json.hpp"
 
@@ -13,6 +14,13 @@ std::vector<OperationSchema> SupervisionOperations() {
       {"PATCH", "/api/v1/supervision-visits/{id}", 200, One(&VisitShape),
        Versioned(ReadVisitPatch)},
       {"POST", "/api/v1/supervision-visits/{id}/actions", 201, One(&ActionShape),
+       Reads(ReadNewAction)},
+      {"GET", "/api/v1/review-meetings", 200, PageOf(&MeetingShape), none},
+      {"POST", "/api/v1/review-meetings", 201, One(&MeetingShape), Reads(ReadNewMeeting)},
+      {"GET", "/api/v1/review-meetings/{id}", 200, One(&MeetingShape), none},
+      {"PATCH", "/api/v1/review-meetings/{id}", 200, One(&MeetingShape),
+       Versioned(ReadMeetingPatch)},
+      {"POST", "/api/v1/review-meetings/{id}/actions", 201, One(&ActionShape),
        Reads(ReadNewAction)},
       {"GET", "/api/v1/supervision-actions", 200, PageOf(&ActionShape), none},
       {"GET", "/api/v1/supervision-actions/{id}", 200, One(&ActionShape), none},
@@ -31,7 +39,7 @@ std::vector<OperationSchema> SupervisionOperations() {
 }
 
 std::vector<const ShapeBase*> SupervisionShapes() {
-  return {&VisitShape(), &ActionShape(), &SupervisionReportShape()};
+  return {&VisitShape(), &MeetingShape(), &ActionShape(), &SupervisionReportShape()};
 }
 
 }  // namespace mobilise::api::openapi_table

@@ -26,6 +26,7 @@ const Shape<domain::SupervisionAction>& ActionShape() {
   static const auto shape = Shape<A>("SupervisionAction")
                                 .Field("id", &A::id)
                                 .Field("visit_id", &A::visit_id)
+                                .Field("meeting_id", &A::meeting_id)
                                 .Field("what", &A::what)
                                 .Field("assignee_id", &A::assignee_id)
                                 .Field("assignee_name", &A::assignee_name)
@@ -70,7 +71,31 @@ const Shape<domain::SupervisionVisit>& VisitShape() {
   return shape;
 }
 
+const Shape<domain::ReviewMeeting>& MeetingShape() {
+  using M = domain::ReviewMeeting;
+  static constexpr std::string_view kKinds[] = {"weekly", "monthly"};
+  static const auto shape =
+      Shape<M>("ReviewMeeting")
+          .Field("id", &M::id)
+          .Field("area_id", &M::area_id)
+          .Field("area_name", &M::area_name)
+          .Field("held_on", &M::held_on)
+          .Computed(
+              "kind", [](const M& m) { return m.kind; }, kKinds)
+          .Field("chair_id", &M::created_by)
+          .Field("chair_name", &M::chair_name)
+          .Field("attendee_ids", &M::attendee_ids)
+          .Field("attendee_names", &M::attendee_names)
+          .Field("agenda", &M::agenda)
+          .Field("minutes", &M::minutes)
+          .Field("decisions", &M::decisions)
+          .Nested("actions", ActionShape(), [](const M& m) { return m.actions; })
+          .Field("version", &M::version);
+  return shape;
+}
+
 json::object VisitJson(const domain::SupervisionVisit& v) { return VisitShape().Write(v); }
+json::object MeetingJson(const domain::ReviewMeeting& m) { return MeetingShape().Write(m); }
 json::object ActionJson(const domain::SupervisionAction& a) { return ActionShape().Write(a); }
 
 domain::ActionInput ReadNewAction(ObjectReader& r) {
@@ -81,6 +106,18 @@ domain::ActionInput ReadNewAction(ObjectReader& r) {
   in.id = ReadClientId(r);
   return in;
 }
+
+namespace {
+
+// The actions agreed in one go with a visit or meeting.
+std::vector<domain::ActionInput> ReadActions(ObjectReader& r) {
+  const auto* actions = r.OptionalArray("actions");
+  if (!actions) return {};
+  return ReadObjects<domain::ActionInput>(r, "actions", actions, ReadNewAction)
+      .value_or(std::vector<domain::ActionInput>{});
+}
+
+}  // namespace
 
 domain::VisitInput ReadNewVisit(ObjectReader& r) {
   domain::VisitInput in;
@@ -94,10 +131,33 @@ domain::VisitInput ReadNewVisit(ObjectReader& r) {
   in.observations = r.OptionalString("observations");
   in.strengths = r.OptionalString("strengths");
   in.feedback = r.OptionalString("feedback");
-  if (const auto* actions = r.OptionalArray("actions"))
-    in.actions = ReadObjects<domain::ActionInput>(r, "actions", actions, ReadNewAction)
-                     .value_or(std::vector<domain::ActionInput>{});
+  in.actions = ReadActions(r);
   in.id = ReadClientId(r);
+  return in;
+}
+
+domain::MeetingInput ReadNewMeeting(ObjectReader& r) {
+  domain::MeetingInput in;
+  in.area_id = r.RequiredString("area_id");
+  in.held_on = r.RequiredString("held_on");
+  in.kind = r.RequiredString("kind");
+  in.attendee_ids = r.OptionalStrings("attendee_ids").value_or(std::vector<std::string>{});
+  in.agenda = r.OptionalString("agenda");
+  in.minutes = r.OptionalString("minutes");
+  in.decisions = r.OptionalString("decisions");
+  in.actions = ReadActions(r);
+  in.id = ReadClientId(r);
+  return in;
+}
+
+domain::MeetingPatch ReadMeetingPatch(ObjectReader& r) {
+  domain::MeetingPatch in;
+  in.held_on = r.OptionalString("held_on");
+  in.kind = r.OptionalString("kind");
+  in.attendee_ids = r.OptionalStrings("attendee_ids");
+  in.agenda = r.ClearableString("agenda");
+  in.minutes = r.ClearableString("minutes");
+  in.decisions = r.ClearableString("decisions");
   return in;
 }
 
@@ -155,6 +215,7 @@ const Shape<domain::SupervisionReport>& SupervisionReportShape() {
                                 .Field("from", &R::from)
                                 .Field("to", &R::to)
                                 .Field("visits", &R::visits)
+                                .Field("meetings", &R::meetings)
                                 .Nested("items", item, [](const R& r) { return r.items; })
                                 .Nested("people", person, [](const R& r) { return r.people; })
                                 .Field("actions_agreed", &R::actions_agreed)

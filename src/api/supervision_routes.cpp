@@ -1,5 +1,5 @@
-// /supervision-visits (with their actions) and /supervision-actions (follow-up: done, close,
-// reopen).
+// /supervision-visits and /review-meetings (with their actions), /supervision-actions (follow-up:
+// done, close, reopen) and /supervision-report.
 #include "api/record_handlers.hpp"
 #include "api/report_export.hpp"
 #include "api/routes.hpp"
@@ -26,8 +26,10 @@ Result<domain::VisitQuery> ReadVisitQuery(const http::Request& request) {
 
 Result<domain::ActionQuery> ReadActionQuery(const http::Request& request) {
   using F = domain::ActionQuery;
-  static constexpr QueryTextField<F> kTexts[] = {
-      {"area", &F::area_id}, {"visit", &F::visit_id}, {"status", &F::status}};
+  static constexpr QueryTextField<F> kTexts[] = {{"area", &F::area_id},
+                                                 {"visit", &F::visit_id},
+                                                 {"meeting", &F::meeting_id},
+                                                 {"status", &F::status}};
   auto f = ReadListFilter<F>(request, kTexts);
   if (!f) return f;
   for (auto [key, member] : {std::pair{"mine", &F::mine}, std::pair{"overdue", &F::overdue}}) {
@@ -70,11 +72,21 @@ constexpr auto GetAction = GetById<&S::GetAction, ActionJson>;
 constexpr auto UpdateAction =
     PatchById<ReadActionPatch, &S::UpdateAction, &S::GetAction, ActionJson>;
 
-http::Response AddAction(Services& s, Call& c) {
+constexpr auto ListMeetings = ListByFilter<ReadVisitQuery, &S::Meetings, MeetingJson>;
+constexpr auto CreateMeeting = CreateFromBody<ReadNewMeeting, &S::CreateMeeting, MeetingJson>;
+constexpr auto GetMeeting = GetById<&S::GetMeeting, MeetingJson>;
+constexpr auto UpdateMeeting =
+    PatchById<ReadMeetingPatch, &S::UpdateMeeting, &S::GetMeeting, MeetingJson>;
+
+// POST /supervision-visits/{id}/actions or /review-meetings/{id}/actions.
+template <auto Add>
+http::Response AddActionTo(Services& s, Call& c) {
   auto in = ReadBody(c.request, ReadNewAction);
   if (!in) return ErrorResponse(in.error());
-  return Reply(s.supervision.AddAction(c.actor(), c.param("id"), *in), 201, ActionJson);
+  return Reply((s.supervision.*Add)(c.actor(), c.param("id"), *in), 201, ActionJson);
 }
+constexpr auto AddAction = AddActionTo<&S::AddAction>;
+constexpr auto AddMeetingAction = AddActionTo<&S::AddMeetingAction>;
 
 // POST /supervision-actions/{id}/{step}: done, close or reopen.
 http::Response StepAction(Services& s, Call& c, const std::string& step) {
@@ -99,6 +111,11 @@ void AddSupervisionRoutes(RouteTable& t, Services& s) {
       {"GET", "/api/v1/supervision-visits/{id}", GetVisit},
       {"PATCH", "/api/v1/supervision-visits/{id}", UpdateVisit},
       {"POST", "/api/v1/supervision-visits/{id}/actions", AddAction, Create::kJson},
+      {"GET", "/api/v1/review-meetings", ListMeetings},
+      {"POST", "/api/v1/review-meetings", CreateMeeting, Create::kJson, GetMeeting},
+      {"GET", "/api/v1/review-meetings/{id}", GetMeeting},
+      {"PATCH", "/api/v1/review-meetings/{id}", UpdateMeeting},
+      {"POST", "/api/v1/review-meetings/{id}/actions", AddMeetingAction, Create::kJson},
       {"GET", "/api/v1/supervision-actions", ListActions},
       {"GET", "/api/v1/supervision-actions/{id}", GetAction},
       {"PATCH", "/api/v1/supervision-actions/{id}", UpdateAction},

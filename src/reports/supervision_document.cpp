@@ -15,7 +15,8 @@ Cell Percent(std::optional<double> p) {
 Table Figures(const domain::SupervisionReport& r) {
   Table t{"Visits and actions", {"Figure", "Count"}, {}, 1};
   for (auto [label, n] :
-       {std::pair{"Visits made", r.visits}, std::pair{"Actions agreed", r.actions_agreed},
+       {std::pair{"Visits made", r.visits}, std::pair{"Review meetings held", r.meetings},
+        std::pair{"Actions agreed", r.actions_agreed},
         std::pair{"Actions closed", r.actions_closed},
         std::pair{"Closed on time", r.actions_closed_on_time},
         std::pair{"Overdue now", r.actions_overdue}, std::pair{"Reopened", r.actions_reopened}})

@@ -55,7 +55,7 @@ const count = (r) => {
 
 for (const backend of ['sqlite', 'postgres'])
   describe(backend, () => {
-    let srv, admin, village, tehsil, household, institution, activity, training, visit;
+    let srv, admin, village, tehsil, household, institution, activity, training, visit, meeting;
     const creates = {};
 
     before(async () => {
@@ -103,6 +103,11 @@ for (const backend of ['sqlite', 'postgres'])
       visit = await post('/api/v1/supervision-visits', {
         area_id: village.id,
         visited_on: '2026-01-11',
+      });
+      meeting = await post('/api/v1/review-meetings', {
+        area_id: village.id,
+        held_on: '2026-01-11',
+        kind: 'monthly',
       });
       const g = (path) => async () => count(await admin.get(path));
       // Per create: a body made from `k` (same k, same content), and how many records its
@@ -250,6 +255,15 @@ for (const backend of ['sqlite', 'postgres'])
           path: () => `/api/v1/supervision-visits/${visit.id}/actions`,
           body: (k) => ({ what: `Action ${k}`, assignee_id: admin.user.id, due_on: '2026-02-01' }),
           count: g(`/api/v1/supervision-actions?visit=${visit.id}&limit=1`),
+        },
+        '/api/v1/review-meetings': {
+          body: (k) => ({ area_id: village.id, held_on: '2026-01-12', kind: 'weekly', agenda: k }),
+          count: g(`/api/v1/review-meetings?area=${village.id}&limit=1`),
+        },
+        '/api/v1/review-meetings/{id}/actions': {
+          path: () => `/api/v1/review-meetings/${meeting.id}/actions`,
+          body: (k) => ({ what: `Point ${k}`, assignee_id: admin.user.id, due_on: '2026-02-01' }),
+          count: g(`/api/v1/supervision-actions?meeting=${meeting.id}&limit=1`),
         },
         '/api/v1/indicators': {
           body: (k) => ({

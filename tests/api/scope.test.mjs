@@ -17,7 +17,7 @@ let srv,
   p1feedback,
   p1activity,
   p1file;
-let p1training, p1need, p1plan, p1followup, p1visit, p1action;
+let p1training, p1need, p1plan, p1followup, p1visit, p1action, p1meeting;
 before(async () => {
   srv = await startServer();
   admin = await login(srv.base, 'admin');
@@ -148,7 +148,18 @@ before(async () => {
     })
   ).json;
   p1action = p1visit.actions?.[0];
-  assert.ok(p1visit.id && p1action?.id, 'P1 supervision records created');
+  // A review meeting of the P1 team with an action point.
+  p1meeting = (
+    await admin.post('/api/v1/review-meetings', {
+      area_id: p1village.id,
+      held_on: '2026-01-13',
+      kind: 'weekly',
+      attendee_ids: [p1user.id],
+      minutes: 'Probe minutes',
+      actions: [{ what: 'Probe point', assignee_id: p1user.id, due_on: '2026-01-20' }],
+    })
+  ).json;
+  assert.ok(p1visit.id && p1action?.id && p1meeting?.id, 'P1 supervision records created');
 });
 after(async () => {
   await srv?.stop();
@@ -177,8 +188,10 @@ async function snapshotP1() {
   const needs = (await admin.get(`/api/v1/training-needs?area=${p1.id}&limit=500`)).json;
   const plans = (await admin.get(`/api/v1/training-plans?area=${p1.id}&limit=500`)).json;
   const visit = (await admin.get(`/api/v1/supervision-visits/${p1visit.id}`)).json;
+  const meeting = (await admin.get(`/api/v1/review-meetings/${p1meeting.id}`)).json;
   return JSON.stringify({
     visit,
+    meeting,
     areas: areas.sort((a, b) => a.id.localeCompare(b.id)),
     users,
     households,
@@ -304,6 +317,11 @@ function bodyFor(method, pattern) {
   if (pattern === '/api/v1/supervision-visits/{id}') return { version: 1, feedback: 'Changed' };
   if (pattern.startsWith('/api/v1/supervision-visits/{id}/actions'))
     return { what: 'x', assignee_id: p1user.id, due_on: '2026-02-01' };
+  if (pattern === '/api/v1/review-meetings')
+    return { area_id: p1village.id, held_on: '2026-01-13', kind: 'weekly' };
+  if (pattern === '/api/v1/review-meetings/{id}') return { version: 1, minutes: 'Changed' };
+  if (pattern.startsWith('/api/v1/review-meetings/{id}/actions'))
+    return { what: 'x', assignee_id: p1user.id, due_on: '2026-02-01' };
   if (pattern === '/api/v1/supervision-actions/{id}') return { version: 1, what: 'Changed' };
   if (pattern.startsWith('/api/v1/supervision-actions/{id}/')) return { version: 1, note: 'x' };
   if (pattern.startsWith('/api/v1/areas'))
@@ -334,9 +352,11 @@ function pathFor(pattern) {
                     ? p1institution.id
                     : pattern.startsWith('/api/v1/supervision-visits/')
                       ? p1visit.id
-                      : pattern.startsWith('/api/v1/supervision-actions/')
-                        ? p1action.id
-                        : p1d1.id;
+                      : pattern.startsWith('/api/v1/review-meetings/')
+                        ? p1meeting.id
+                        : pattern.startsWith('/api/v1/supervision-actions/')
+                          ? p1action.id
+                          : p1d1.id;
   if (pattern.startsWith('/api/v1/indicators/{code}/'))
     // a real indicator, aimed at P1's area
     return pattern.replace('{code}', 'REACH') + `?area=${p1d1.id}&period=2026`;

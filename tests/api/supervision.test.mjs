@@ -1,5 +1,6 @@
-// Supervision visits with a scored checklist and agreed actions, and the actions' follow-up
-// (done -> closed, reopened with a reason; a closed action is not edited) -- both backends.
+// Supervision visits with a scored checklist and agreed actions, review meetings with their action
+// points, and the actions' follow-up (done -> closed, reopened with a reason; a closed action is
+// not edited), and the supervision report -- both backends.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -276,6 +277,113 @@ for (const backend of ['sqlite', 'postgres'])
       assert.equal(r.json.actions[0].supervisor_name, officer.user.full_name);
     });
 
+    test('a review meeting with attendees, minutes and action points followed up', async () => {
+      const body = {
+        id: randomUUID(),
+        area_id: uc.id,
+        held_on: day(-1),
+        kind: 'weekly',
+        attendee_ids: [mob.user.id, officer.user.id],
+        agenda: '1. Last week; 2. Next week',
+        minutes: 'Three COs formed; two trainings held',
+        decisions: 'Night halts in V1 next week',
+        actions: [{ what: 'Plan the V1 night halts', assignee_id: mob.user.id, due_on: day(-1) }],
+      };
+      // Bad input names each field and writes nothing.
+      const before = (await officer.get(`/api/v1/review-meetings?area=${uc.id}`)).json.total;
+      let r = await officer.post('/api/v1/review-meetings', {
+        ...body,
+        id: undefined,
+        held_on: day(2),
+        kind: 'daily',
+        attendee_ids: [mob.user.id, mob2.user.id, mob.user.id],
+        actions: [{ what: '', assignee_id: mob.user.id, due_on: 'soon' }],
+      });
+      assert.equal(r.status, 400);
+      for (const k of [
+        'held_on',
+        'kind',
+        'attendee_ids[1]',
+        'attendee_ids[2]',
+        'actions[0].what',
+        'actions[0].due_on',
+      ])
+        assert.ok(r.json.error.fields[k], `${k}: ${r.text}`);
+      // Only a supervisor of the area records one.
+      r = await mob.post('/api/v1/review-meetings', { ...body, id: randomUUID() });
+      assert.equal(r.status, 400);
+      assert.ok(r.json.error.fields.area_id, r.text);
+      assert.equal((await officer.get(`/api/v1/review-meetings?area=${uc.id}`)).json.total, before);
+
+      r = await officer.post('/api/v1/review-meetings', body);
+      assert.equal(r.status, 201, r.text);
+      const m = r.json;
+      assert.equal(m.id, body.id);
+      assert.equal(m.kind, 'weekly');
+      assert.equal(m.chair_id, officer.user.id);
+      assert.deepEqual([...m.attendee_ids].sort(), [mob.user.id, officer.user.id].sort());
+      assert.ok(m.attendee_names.includes(mob.user.full_name));
+      assert.equal(m.decisions, body.decisions);
+      assert.equal(m.actions.length, 1);
+      const point = m.actions[0];
+      assert.equal(point.meeting_id, m.id);
+      assert.equal(point.visit_id, null);
+      assert.equal(point.overdue, true);
+      // The action point is followed up as a visit's action, and shows as overdue for both.
+      for (const who of [mob, officer]) {
+        r = await who.get('/api/v1/supervision-actions?mine=true&overdue=true');
+        assert.ok(r.json.items.some((a) => a.id === point.id));
+      }
+      r = await officer.get(`/api/v1/supervision-actions?meeting=${m.id}`);
+      assert.deepEqual(
+        r.json.items.map((a) => a.id),
+        [point.id],
+      );
+      r = await mob.post(`/api/v1/supervision-actions/${point.id}/done`, {
+        version: point.version,
+        note: 'Halts planned in V1 and V2',
+      });
+      assert.equal(r.status, 200, r.text);
+      r = await officer.post(`/api/v1/supervision-actions/${point.id}/close`, {
+        version: r.json.version,
+      });
+      assert.equal(r.status, 200, r.text);
+      // A closed point is not edited without reopening.
+      r = await officer.patch(`/api/v1/supervision-actions/${point.id}`, {
+        version: r.json.version,
+        what: 'Changed',
+      });
+      assert.equal(r.status, 409);
+      // One more point later; the mobiliser may not add one.
+      const more = { what: 'Share the minutes', assignee_id: mob.user.id, due_on: day(3) };
+      r = await mob.post(`/api/v1/review-meetings/${m.id}/actions`, more);
+      assert.equal(r.status, 403);
+      r = await officer.post(`/api/v1/review-meetings/${m.id}/actions`, more);
+      assert.equal(r.status, 201, r.text);
+      // The minutes are edited with the version; attendees replaced.
+      r = await officer.patch(`/api/v1/review-meetings/${m.id}`, {
+        version: m.version,
+        minutes: 'Three COs formed; two trainings held; one CO meeting postponed',
+        attendee_ids: [mob.user.id],
+      });
+      assert.equal(r.status, 200, r.text);
+      assert.equal(r.json.version, m.version + 1);
+      assert.deepEqual(r.json.attendee_ids, [mob.user.id]);
+      assert.equal(r.json.actions.length, 2);
+      r = await officer.patch(`/api/v1/review-meetings/${m.id}`, {
+        version: m.version,
+        agenda: 'x',
+      });
+      assert.equal(r.status, 409);
+      // Read in scope; not outside it.
+      r = await mob.get(`/api/v1/review-meetings/${m.id}`);
+      assert.equal(r.status, 200);
+      r = await mob2.get(`/api/v1/review-meetings/${m.id}`);
+      assert.equal(r.status, 404);
+      r = await mob2.get('/api/v1/review-meetings');
+      assert.ok(!r.json.items.some((x) => x.id === m.id));
+    });
+
     // Hand-worked figures. In the latest past month of 31 days: visit A on its 1st (staff: the
     // mobiliser, 9 of 12 points = 75 %), visit B on its 31st (staff: the mobiliser, 6 of 12 =
     // 50 %), visit C of no one in particular on the 1st of the next month (outside). Actions at A:
@@ -283,7 +391,8 @@ for (const backend of ['sqlite', 'postgres'])
     // a3 due yesterday and left open (overdue); at B: b1 done, closed, reopened (open, due in a
     // week: not overdue). At C: c1 (outside the period). So: 2 visits; the mobiliser 2 visits,
     // average 62.5 %; plan_followed (2 + 1) / 2 = 1.5 points = 75 %; 4 actions agreed, 2
-    // closed (a1, a2), 1 closed on time (a1), 1 overdue (a3), 1 reopened (b1).
+    // closed (a1, a2), 1 closed on time (a1), 1 overdue (a3), 1 reopened (b1). A review meeting
+    // on the 31st: 1 meeting held (its action point is not a visit's action).
     test('the supervision report of a period and area (golden)', async () => {
       const now = new Date();
       let y = now.getUTCFullYear(),
@@ -326,6 +435,17 @@ for (const backend of ['sqlite', 'postgres'])
         actions: [act('b1', day(7))],
       });
       await visit(next, { actions: [act('c1', day(-1))] });
+      // A review meeting on the month's 31st counts as a meeting; its action point (overdue) is
+      // not one of the visits' actions. One on the 1st of the next month is outside.
+      for (const held_on of [`${ym}-31`, next]) {
+        const r = await officer.post('/api/v1/review-meetings', {
+          area_id: otherUc.id,
+          held_on,
+          kind: 'monthly',
+          actions: [act('m1', day(-1))],
+        });
+        assert.equal(r.status, 201, r.text);
+      }
       const step = async (x, s, note) => {
         const r = await officer.post(`/api/v1/supervision-actions/${x.id}/${s}`, {
           version: x.version,
@@ -349,6 +469,7 @@ for (const backend of ['sqlite', 'postgres'])
       assert.equal(r.status, 200, r.text);
       const rep = r.json;
       assert.equal(rep.visits, 2);
+      assert.equal(rep.meetings, 1);
       assert.equal(rep.area_name, otherUc.name);
       assert.deepEqual(
         rep.people.map((p) => [p.staff_id, p.visits, p.average_score]),
@@ -377,6 +498,7 @@ for (const backend of ['sqlite', 'postgres'])
       file = await officer.get(`/api/v1/supervision-report/export?${q}&format=csv`);
       assert.equal(file.status, 200, file.text);
       assert.match(file.text, /"?Closed on time"?,1\r?\n/);
+      assert.match(file.text, /"?Review meetings held"?,1\r?\n/);
       file = await officer.get(`/api/v1/supervision-report/export?${q}&format=xlsx`);
       assert.equal(file.status, 200);
       assert.match(file.headers.get('content-disposition'), /\.xlsx/);

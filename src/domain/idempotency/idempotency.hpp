@@ -40,6 +40,7 @@ enum class RecordTable {
   kCollectDevice,
   kSupervisionVisit,
   kSupervisionAction,
+  kReviewMeeting,
 };
 
 // A create request's kept answer, under the client's id. The key is written in the record's own

@@ -1,4 +1,4 @@
-// SupervisionService: the follow-up of actions agreed at visits.
+// SupervisionService: the follow-up of actions agreed at visits and review meetings.
 #include "domain/areas/area_scope.hpp"
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/supervision/supervision_checks.hpp"
@@ -24,6 +24,22 @@ Result<SupervisionAction> SaveAction(UnitOfWork& uow, const Clock& clock, const 
   return *stored;
 }
 
+Result<SupervisionAction> AddActionAt(UnitOfWork& uow, const Clock& clock, const Actor& actor,
+                                      const ActionInput& in, const SupervisionAction& where) {
+  if (!MaySupervise(actor, where.area_path))
+    return Fail(Error::Forbidden("actions are agreed by a supervisor of the area"));
+  if (auto ok = ClaimRecordId(uow, RecordTable::kSupervisionAction, in.id); !ok)
+    return Fail(ok.error());
+  FieldErrors errors;
+  std::vector<SupervisionAction> one{NewAction(uow, actor, in, "", errors)};
+  if (!errors.empty()) return Fail(Error::Validation("the action is invalid", errors));
+  InsertActions(uow, clock, actor, one, where, clock.Timestamp());
+  auto stored = uow.Supervision().GetAction(one[0].id);
+  uow.Commit();
+  stored->overdue = IsOverdue(*stored, clock.Today());
+  return *stored;
+}
+
 }  // namespace
 
 Result<SupervisionAction> SupervisionService::AddAction(const Actor& actor,
@@ -32,23 +48,20 @@ Result<SupervisionAction> SupervisionService::AddAction(const Actor& actor,
   auto uow = db_.Begin(true);
   auto visit = VisibleVisit(*uow, actor, visit_id);
   if (!visit) return Fail(visit.error());
-  if (!MaySupervise(actor, visit->area_path))
-    return Fail(Error::Forbidden("actions are agreed by a supervisor of the area"));
-  if (auto ok = ClaimRecordId(*uow, RecordTable::kSupervisionAction, in.id); !ok)
-    return Fail(ok.error());
-  FieldErrors errors;
-  auto a = NewAction(*uow, actor, in, "", errors);
-  if (!errors.empty()) return Fail(Error::Validation("the action is invalid", errors));
-  a.visit_id = visit->id, a.area_path = visit->area_path;
-  a.created_at = a.updated_at.emplace(clock_.Timestamp());
-  a.created_by = actor.UserId();
-  uow->Supervision().InsertAction(a);
-  RecordAudit(uow->Audit(), clock_, actor, "create", "supervision_action", a.id, a.area_path,
-              std::nullopt, ActionSnapshot(a));
-  auto stored = uow->Supervision().GetAction(a.id);
-  uow->Commit();
-  stored->overdue = IsOverdue(*stored, clock_.Today());
-  return *stored;
+  SupervisionAction where;
+  where.visit_id = visit->id, where.area_path = visit->area_path;
+  return AddActionAt(*uow, clock_, actor, in, where);
+}
+
+Result<SupervisionAction> SupervisionService::AddMeetingAction(const Actor& actor,
+                                                               const std::string& meeting_id,
+                                                               const ActionInput& in) {
+  auto uow = db_.Begin(true);
+  auto meeting = VisibleMeeting(*uow, actor, meeting_id);
+  if (!meeting) return Fail(meeting.error());
+  SupervisionAction where;
+  where.meeting_id = meeting->id, where.area_path = meeting->area_path;
+  return AddActionAt(*uow, clock_, actor, in, where);
 }
 
 Result<Page<SupervisionAction>> SupervisionService::Actions(const Actor& actor,
@@ -62,7 +75,7 @@ Result<Page<SupervisionAction>> SupervisionService::Actions(const Actor& actor,
     if (!errors.empty()) return Fail(Error::Validation("the filter is invalid", errors));
   }
   const auto today = clock_.Today();
-  ActionFilter filter{q.visit_id, std::nullopt, q.status, std::nullopt};
+  ActionFilter filter{q.visit_id, q.meeting_id, std::nullopt, q.status, std::nullopt};
   if (q.mine) filter.involving = actor.user_id;
   if (q.overdue) filter.due_before = today;
   auto page = uow->Supervision().Actions(*scope, filter, q.page);

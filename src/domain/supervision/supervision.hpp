@@ -1,7 +1,8 @@
 // Supervision visits and the actions agreed at them (issue 17). A supervisor visits a staff
 // member at work, an institution or a village (the visit's area), scores a supervision checklist
 // (registry_config.hpp, purpose "supervision"), writes what was seen, the strengths and the
-// feedback given, and agrees actions: what, who (a user), by when. Actions are followed up:
+// feedback given, and agrees actions: what, who (a user), by when. A team's weekly or monthly
+// review meeting agrees action points of the same kind. Actions are followed up:
 // open -> done (with a note, by the assignee or the supervisor) -> closed (by a supervisor);
 // done or closed ones are reopened with a reason (supervision_rules.hpp).
 #pragma once
@@ -19,7 +20,7 @@ namespace mobilise::domain {
 
 struct SupervisionAction {
   std::string id;
-  std::optional<std::string> visit_id;
+  std::optional<std::string> visit_id, meeting_id;  // where it was agreed
   std::string area_path;
   std::string what, assignee_id, due_on;
   std::string status = "open";  // open | done | closed
@@ -52,9 +53,27 @@ struct SupervisionVisit {
   std::vector<SupervisionAction> actions;
 };
 
+// A weekly or monthly progress review meeting of a team in an area: who attended (users), the
+// agenda, minutes and decisions, and its action points (supervision actions, meeting_id).
+struct ReviewMeeting {
+  std::string id, area_id, area_path, held_on;
+  std::string kind = "weekly";  // weekly | monthly
+  std::optional<std::string> agenda, minutes, decisions;
+  std::vector<std::string> attendee_ids;
+  std::string created_at;
+  std::optional<std::string> created_by;  // who chaired and recorded it
+  std::int64_t version = 1;
+  std::optional<std::string> updated_at, updated_by;
+  // Reads.
+  std::string area_name;
+  std::optional<std::string> chair_name;
+  std::vector<std::string> attendee_names;  // in the order of attendee_ids
+  std::vector<SupervisionAction> actions;
+};
+
 // Which actions a list shows: in the caller's scope, narrowed by these.
 struct ActionFilter {
-  std::optional<std::string> visit_id;
+  std::optional<std::string> visit_id, meeting_id;
   // Actions whose assignee or supervisor (created_by) is this user.
   std::optional<std::string> involving;
   std::optional<std::string> status;
@@ -83,6 +102,7 @@ struct SupervisionReport {
   };
   std::vector<Item> items;
   std::vector<Person> people;
+  std::int64_t meetings = 0;  // review meetings held in the area and period
   // The actions agreed at the period's visits: how many, closed, closed on time (closed no later
   // than the due date), overdue today (open past the due date), reopened at least once.
   std::int64_t actions_agreed = 0, actions_closed = 0, actions_closed_on_time = 0,
@@ -107,6 +127,16 @@ class SupervisionRepository {
   virtual std::optional<SupervisionAction> GetAction(const std::string& id) = 0;
   virtual void InsertAction(const SupervisionAction& action) = 0;
   virtual bool UpdateAction(const SupervisionAction& action, std::int64_t expected_version) = 0;
+  // Review meetings in `scope` (held_on in [from, to] when given), newest first; without their
+  // attendees and actions.
+  virtual Page<ReviewMeeting> Meetings(const std::vector<PathRange>& scope,
+                                       const std::optional<std::string>& from,
+                                       const std::optional<std::string>& to, PageRequest page) = 0;
+  // The meeting with its attendees and actions.
+  virtual std::optional<ReviewMeeting> GetMeeting(const std::string& id) = 0;
+  virtual void InsertMeeting(const ReviewMeeting& meeting) = 0;  // with its attendees
+  // Writes the meeting's fields and attendees if its version is still `expected_version`.
+  virtual bool UpdateMeeting(const ReviewMeeting& meeting, std::int64_t expected_version) = 0;
   // The report's counts for `scope` and [from, to], overdue as of `today` (items without their
   // names: the checklist configuration has them).
   virtual SupervisionReport Report(const std::vector<PathRange>& scope, const std::string& from,

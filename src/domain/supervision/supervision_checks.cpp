@@ -13,6 +13,12 @@ Result<SupervisionVisit> VisibleVisit(UnitOfWork& uow, const Actor& actor, const
   return *v;
 }
 
+Result<ReviewMeeting> VisibleMeeting(UnitOfWork& uow, const Actor& actor, const std::string& id) {
+  auto m = IsValidId(id) ? uow.Supervision().GetMeeting(id) : std::nullopt;
+  if (!m || !actor.Sees(m->area_path)) return Fail(Error::NotFound("review meeting"));
+  return *m;
+}
+
 Result<SupervisionAction> VisibleAction(UnitOfWork& uow, const Actor& actor,
                                         const std::string& id) {
   auto a = IsValidId(id) ? uow.Supervision().GetAction(id) : std::nullopt;
@@ -37,6 +43,31 @@ SupervisionAction NewAction(UnitOfWork& uow, const Actor& actor, const ActionInp
   CheckActionFields(a, prefix, errors);
   if (!a.assignee_id.empty()) CheckStaff(uow, actor, a.assignee_id, prefix + "assignee_id", errors);
   return a;
+}
+
+std::vector<SupervisionAction> NewActions(UnitOfWork& uow, const Actor& actor,
+                                          const std::vector<ActionInput>& inputs,
+                                          std::set<std::string> ids, FieldErrors& errors) {
+  if (inputs.size() > 50) errors["actions"] = problem::AtMost(50, "actions");
+  std::vector<SupervisionAction> actions;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const std::string prefix = "actions[" + std::to_string(i) + "].";
+    actions.push_back(NewAction(uow, actor, inputs[i], prefix, errors));
+    if (!ids.insert(actions.back().id).second) errors[prefix + "id"] = problem::UsedTwice();
+  }
+  return actions;
+}
+
+void InsertActions(UnitOfWork& uow, const Clock& clock, const Actor& actor,
+                   std::vector<SupervisionAction>& actions, const SupervisionAction& where,
+                   const std::string& stamp) {
+  for (auto& a : actions) {
+    a.visit_id = where.visit_id, a.meeting_id = where.meeting_id, a.area_path = where.area_path;
+    a.created_at = stamp, a.updated_at = stamp, a.created_by = actor.UserId();
+    uow.Supervision().InsertAction(a);
+    RecordAudit(uow.Audit(), clock, actor, "create", "supervision_action", a.id, a.area_path,
+                std::nullopt, ActionSnapshot(a));
+  }
 }
 
 void MarkOverdue(std::vector<SupervisionAction>& actions, std::string_view today) {

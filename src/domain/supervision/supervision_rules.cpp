@@ -1,5 +1,7 @@
 #include "domain/supervision/supervision_rules.hpp"
 
+#include <set>
+
 #include "core/clock.hpp"
 
 namespace mobilise::domain {
@@ -87,6 +89,19 @@ void CheckVisitFields(const SupervisionVisit& v, std::string_view today, FieldEr
     if (*text) CheckOptionalName(errors, field, **text, 4000);
 }
 
+void CheckMeetingFields(const ReviewMeeting& m, std::string_view today, FieldErrors& errors) {
+  CheckPastDate(errors, "held_on", m.held_on, today);
+  CheckOneOf(errors, "kind", m.kind, {"weekly", "monthly"});
+  for (auto [field, text] : {std::pair{"agenda", &m.agenda}, std::pair{"minutes", &m.minutes},
+                             std::pair{"decisions", &m.decisions}})
+    if (*text) CheckOptionalName(errors, field, **text, 4000);
+  if (m.attendee_ids.size() > 200) errors["attendee_ids"] = problem::AtMost(200, "attendees");
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < m.attendee_ids.size(); ++i)
+    if (!seen.insert(m.attendee_ids[i]).second)
+      errors["attendee_ids[" + std::to_string(i) + "]"] = problem::UsedTwice();
+}
+
 bool MaySupervise(const Actor& actor, std::string_view area_path) {
   return actor.Can(Permission::kSupervisionWrite, area_path);
 }
@@ -101,8 +116,22 @@ Snapshot VisitSnapshot(const SupervisionVisit& v) {
   return s;
 }
 
+Snapshot MeetingSnapshot(const ReviewMeeting& m) {
+  Snapshot s{{"area_id", m.area_id},
+             {"held_on", m.held_on},
+             {"kind", m.kind},
+             {"agenda", m.agenda},
+             {"minutes", m.minutes},
+             {"decisions", m.decisions},
+             {"version", std::to_string(m.version)}};
+  for (std::size_t i = 0; i < m.attendee_ids.size(); ++i)
+    s["attendee." + std::to_string(i)] = m.attendee_ids[i];
+  return s;
+}
+
 Snapshot ActionSnapshot(const SupervisionAction& a) {
   return Snapshot{{"visit_id", a.visit_id},
+                  {"meeting_id", a.meeting_id},
                   {"what", a.what},
                   {"assignee_id", a.assignee_id},
                   {"due_on", a.due_on},

@@ -39,10 +39,15 @@ void CheckActionFields(const SupervisionAction& a, const std::string& prefix, Fi
 // A visit's own fields: a past visit date, the texts at most 4,000 characters.
 void CheckVisitFields(const SupervisionVisit& v, std::string_view today, FieldErrors& errors);
 
+// A review meeting's own fields: a past date, weekly or monthly, the texts at most 4,000
+// characters, at most 200 attendees, none twice.
+void CheckMeetingFields(const ReviewMeeting& m, std::string_view today, FieldErrors& errors);
+
 // Supervisors of the area: those whose role may supervise there.
 bool MaySupervise(const Actor& actor, std::string_view area_path);
 
 Snapshot VisitSnapshot(const SupervisionVisit& v);
+Snapshot MeetingSnapshot(const ReviewMeeting& m);
 Snapshot ActionSnapshot(const SupervisionAction& a);
 
 }  // namespace mobilise::domain

@@ -102,5 +102,35 @@ TEST(SupervisionVisits, FieldsAreChecked) {
   EXPECT_EQ(errors.at("actions[1].due_on"), "must be a date YYYY-MM-DD");
 }
 
+TEST(ReviewMeetings, FieldsAreChecked) {
+  ReviewMeeting m;
+  m.held_on = "2026-10-31";
+  m.kind = "weekly";
+  m.attendee_ids = {"u1", "u2"};
+  FieldErrors errors;
+  CheckMeetingFields(m, "2026-10-31", errors);  // held today: fine
+  EXPECT_TRUE(errors.empty());
+
+  m.held_on = "2026-11-01";
+  m.kind = "daily";
+  m.minutes = std::string(4001, 'x');
+  m.attendee_ids = {"u1", "u2", "u1"};
+  CheckMeetingFields(m, "2026-10-31", errors);
+  EXPECT_EQ(errors.at("held_on"), "cannot be in the future");
+  EXPECT_TRUE(errors.contains("kind"));
+  EXPECT_EQ(errors.at("minutes"), "must be at most 4000 characters");
+  EXPECT_TRUE(errors.contains("attendee_ids[2]"));
+  EXPECT_FALSE(errors.contains("attendee_ids[0]"));
+  EXPECT_EQ(errors.size(), 4u);
+}
+
+TEST(ReviewMeetings, TheSnapshotNamesTheAttendees) {
+  ReviewMeeting m;
+  m.held_on = "2026-10-31", m.kind = "monthly", m.attendee_ids = {"u7", "u9"};
+  auto s = MeetingSnapshot(m);
+  EXPECT_EQ(s.at("kind"), "monthly");
+  EXPECT_EQ(s.at("attendee.1"), "u9");
+}
+
 }  // namespace
 }  // namespace mobilise::domain

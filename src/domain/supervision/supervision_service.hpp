@@ -1,8 +1,8 @@
-// Supervision use cases: visits (visit_service.cpp) and the follow-up of the actions agreed at
-// them (action_service.cpp). Supervisors are those whose role holds supervision.write in the
-// area (officers, managers, administrators); the staff supervised and the people given actions are
-// users with a role in the caller's areas (UserInScope); everyone in scope reads. Every write is
-// audited.
+// Supervision use cases: visits (visit_service.cpp), review meetings (meeting_service.cpp) and
+// the follow-up of the actions agreed at them (action_service.cpp). Supervisors are those whose
+// role holds supervision.write in the area (officers, managers, administrators); the staff
+// supervised, the attendees and the people given actions are users with a role in the caller's
+// areas (UserInScope); everyone in scope reads. Every write is audited.
 #pragma once
 
 #include <optional>
@@ -40,6 +40,20 @@ struct ActionPatch {
   std::optional<std::string> what, assignee_id, due_on;
 };
 
+struct MeetingInput {
+  std::string area_id, held_on, kind;
+  std::optional<std::string> agenda, minutes, decisions;
+  std::vector<std::string> attendee_ids;
+  std::vector<ActionInput> actions;
+  std::optional<std::string> id;  // the client's id (see idempotency.hpp)
+};
+
+// A change of a meeting: what is given changes ("" clears a text; attendees replace all).
+struct MeetingPatch {
+  std::optional<std::string> held_on, kind, agenda, minutes, decisions;
+  std::optional<std::vector<std::string>> attendee_ids;
+};
+
 struct VisitQuery {
   std::optional<std::string> area_id, from, to;
   PageRequest page;
@@ -50,7 +64,7 @@ struct SupervisionReportQuery {
 };
 
 struct ActionQuery {
-  std::optional<std::string> area_id, visit_id, status;
+  std::optional<std::string> area_id, visit_id, meeting_id, status;
   bool mine = false;     // the caller is the assignee or the supervisor
   bool overdue = false;  // open with the due date passed
   PageRequest page;
@@ -69,6 +83,15 @@ class SupervisionService {
   // One more action agreed at the visit (a supervisor of its area).
   Result<SupervisionAction> AddAction(const Actor& actor, const std::string& visit_id,
                                       const ActionInput& input);
+  // Review meetings (meeting_service.cpp): read in scope; recorded, with their action points,
+  // and changed by a supervisor of the area (or the one who recorded it).
+  Result<Page<ReviewMeeting>> Meetings(const Actor& actor, const VisitQuery& query);
+  Result<ReviewMeeting> GetMeeting(const Actor& actor, const std::string& id);
+  Result<ReviewMeeting> CreateMeeting(const Actor& actor, const MeetingInput& input);
+  Result<ReviewMeeting> UpdateMeeting(const Actor& actor, const std::string& id,
+                                      std::int64_t version, const MeetingPatch& patch);
+  Result<SupervisionAction> AddMeetingAction(const Actor& actor, const std::string& meeting_id,
+                                             const ActionInput& input);
   Result<Page<SupervisionAction>> Actions(const Actor& actor, const ActionQuery& query);
   Result<SupervisionAction> GetAction(const Actor& actor, const std::string& id);
   // What, who, by when: a supervisor of the area; a closed action is reopened first (conflict).

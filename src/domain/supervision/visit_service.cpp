@@ -1,6 +1,4 @@
 // SupervisionService: visits, recorded with the actions agreed at them.
-#include <set>
-
 #include "core/id.hpp"
 #include "domain/areas/area_scope.hpp"
 #include "domain/idempotency/idempotency.hpp"
@@ -89,14 +87,7 @@ Result<SupervisionVisit> SupervisionService::CreateVisit(const Actor& actor, con
   CheckVisitFields(v, clock_.Today(), errors);
   CheckSubjects(*uow, actor, v, errors);
   ScoreVisit(*uow, v, in.answers, errors);
-  if (in.actions.size() > 50) errors["actions"] = problem::AtMost(50, "actions");
-  std::vector<SupervisionAction> actions;
-  std::set<std::string> ids{v.id};
-  for (std::size_t i = 0; i < in.actions.size(); ++i) {
-    const std::string prefix = "actions[" + std::to_string(i) + "].";
-    actions.push_back(NewAction(*uow, actor, in.actions[i], prefix, errors));
-    if (!ids.insert(actions.back().id).second) errors[prefix + "id"] = problem::UsedTwice();
-  }
+  auto actions = NewActions(*uow, actor, in.actions, {v.id}, errors);
   if (!errors.empty()) return Fail(Error::Validation("the supervision visit is invalid", errors));
   v.supervisor_id = actor.UserId();
   v.created_at = v.updated_at.emplace(clock_.Timestamp());
@@ -104,13 +95,9 @@ Result<SupervisionVisit> SupervisionService::CreateVisit(const Actor& actor, con
   uow->Supervision().InsertVisit(v);
   RecordAudit(uow->Audit(), clock_, actor, "create", "supervision_visit", v.id, v.area_path,
               std::nullopt, VisitSnapshot(v));
-  for (auto& a : actions) {
-    a.visit_id = v.id, a.area_path = v.area_path;
-    a.created_at = v.created_at, a.updated_at = v.created_at, a.created_by = actor.UserId();
-    uow->Supervision().InsertAction(a);
-    RecordAudit(uow->Audit(), clock_, actor, "create", "supervision_action", a.id, a.area_path,
-                std::nullopt, ActionSnapshot(a));
-  }
+  SupervisionAction where;
+  where.visit_id = v.id, where.area_path = v.area_path;
+  InsertActions(*uow, clock_, actor, actions, where, v.created_at);
   auto stored = uow->Supervision().GetVisit(v.id);
   uow->Commit();
   MarkOverdue(stored->actions, clock_.Today());

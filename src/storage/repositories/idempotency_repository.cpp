@@ -47,6 +47,8 @@ const char* TableName(RecordTable table) {
       return "supervision_visit";
     case RecordTable::kSupervisionAction:
       return "supervision_action";
+    case RecordTable::kReviewMeeting:
+      return "review_meeting";
   }
   throw DatabaseError("unknown record table");
 }

@@ -39,7 +39,8 @@ domain::SupervisionVisit ReadVisit(const ResultSet::Row& r) {
 }
 
 constexpr const char* kActionSelect =
-    "SELECT x.id, x.visit_id, x.area_path, x.what, x.assignee_id, au.full_name AS assignee_name, "
+    "SELECT x.id, x.visit_id, x.meeting_id, x.area_path, x.what, x.assignee_id, au.full_name AS "
+    "assignee_name, "
     "su.full_name AS supervisor_name, x.due_on, x.status, x.done_on, x.done_note, x.closed_on, "
     "x.reopen_reason, x.reopened, x.created_at, x.created_by, x.version, x.updated_at, "
     "x.updated_by FROM supervision_action x JOIN app_user au ON au.id = x.assignee_id LEFT JOIN "
@@ -49,6 +50,7 @@ domain::SupervisionAction ReadAction(const ResultSet::Row& r) {
   domain::SupervisionAction a;
   a.id = r.Str("id");
   a.visit_id = r.OptText("visit_id");
+  a.meeting_id = r.OptText("meeting_id");
   a.area_path = r.Str("area_path");
   a.what = r.Str("what");
   a.assignee_id = r.Str("assignee_id");
@@ -165,6 +167,7 @@ domain::Page<domain::SupervisionAction> SqlSupervisionRepository::Actions(
   SqlWhere w;
   w.AndInScope("x.area_path", scope);
   if (f.visit_id) w.And("x.visit_id = ?", {*f.visit_id});
+  if (f.meeting_id) w.And("x.meeting_id = ?", {*f.meeting_id});
   if (f.involving) w.And("(x.assignee_id = ? OR x.created_by = ?)", {*f.involving, *f.involving});
   if (f.status) w.And("x.status = ?", {*f.status});
   if (f.due_before) w.And("x.status = 'open' AND x.due_on < ?", {*f.due_before});
@@ -179,11 +182,12 @@ std::optional<domain::SupervisionAction> SqlSupervisionRepository::GetAction(
 
 void SqlSupervisionRepository::InsertAction(const domain::SupervisionAction& a) {
   auto values = ActionValues(a);
-  values.insert(values.begin(),
-                {a.id, OptParam(a.visit_id), a.area_path, a.created_at, OptParam(a.created_by)});
-  InsertRow(conn_, "supervision_action",
-            std::string("id, visit_id, area_path, created_at, created_by, ") + kActionColumns,
-            values);
+  values.insert(values.begin(), {a.id, OptParam(a.visit_id), OptParam(a.meeting_id), a.area_path,
+                                 a.created_at, OptParam(a.created_by)});
+  InsertRow(
+      conn_, "supervision_action",
+      std::string("id, visit_id, meeting_id, area_path, created_at, created_by, ") + kActionColumns,
+      values);
 }
 
 bool SqlSupervisionRepository::UpdateAction(const domain::SupervisionAction& a,
@@ -242,6 +246,11 @@ domain::SupervisionReport SqlSupervisionRepository::Report(
   r.actions_closed_on_time = actions[0].Int("on_time");
   r.actions_overdue = actions[0].Int("overdue");
   r.actions_reopened = actions[0].Int("reopened");
+  SqlWhere m;
+  m.AndInScope("m.area_path", scope);
+  m.And("m.held_on >= ? AND m.held_on <= ?", {from, to});
+  r.meetings =
+      conn_.Query("SELECT COUNT(*) AS n FROM review_meeting m" + m.sql, m.params)[0].Int("n");
   return r;
 }
 
