@@ -1,7 +1,8 @@
 // Supervision on a 360 x 740 phone: an officer records a visit of a mobiliser with the
 // supervision checklist scored and an action agreed (due yesterday, so overdue at once); the
 // mobiliser sees it overdue on the home screen and marks it done with a note; the officer closes
-// it. Then the supervision screens in Pashto, right to left, without sideways scrolling, with a
+// it; the report and its files. A review meeting recorded with an attendee and an action point.
+// Then the supervision screens in Pashto, right to left, without sideways scrolling, with a
 // screenshot of each (English and Pashto) in tests/output.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -108,10 +109,60 @@ test('a supervision visit with an action followed to closure, on a phone', async
   assert.ok((await figure('sup-report-visits')) >= 1);
   assert.ok((await figure('sup-report-closed')) >= 1);
   assert.ok((await officer.getByTestId('sup-report-item').count()) >= 6);
+  // The same report as a PDF and a workbook, fetched with the officer's session.
+  for (const [format, type] of [
+    ['pdf', 'application/pdf'],
+    ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  ]) {
+    const link = await officer.getByTestId('sup-report-' + format).getAttribute('href');
+    assert.match(link, new RegExp(`format=${format}`));
+    const file = await officer.request.get(link);
+    assert.equal(file.status(), 200, format);
+    assert.equal(file.headers()['content-type'], type);
+  }
   assert.ok((await overflow(officer)) <= 0, 'report: no sideways scrolling');
   await officer.screenshot({ path: outputPath('supervision-report-en.png'), fullPage: true });
   await officer.context().close();
   await m.context().close();
+});
+
+test('a review meeting with attendees and an action point, on a phone', async () => {
+  const s = uniq();
+  const mob = await new Api().login('mobiliser.u1', 'demo-pass');
+  const officer = await loginAs(browser, 'officer.t1', 'en');
+  await officer.goto('/#/supervision');
+  await officer.getByTestId('sup-tab-meetings').click();
+  await officer.getByTestId('sup-meetings').waitFor();
+  await officer.getByTestId('sup-meeting-new').click();
+  await officer.getByTestId('sup-meeting-form').waitFor();
+  await pickArea(officer, 'sup-meeting-area', UC);
+  await officer.getByTestId('sup-meeting-kind').selectOption('monthly');
+  await officer.getByTestId('sup-attendee-' + mob.user.id).check();
+  await officer.getByTestId('sup-meeting-agenda').fill('1. Progress 2. Plans');
+  await officer.getByTestId('sup-meeting-minutes').fill(`Reviewed the month ${s}`);
+  await officer.getByTestId('sup-meeting-decisions').fill('Two night halts in V1');
+  await officer.getByTestId('sup-action-add').click();
+  await officer.getByTestId('sup-action-what-0').fill(`Share the minutes ${s}`);
+  // No one chosen for the action point: the server's error shows at the field.
+  await officer.getByTestId('sup-meeting-save').click();
+  await officer.getByTestId('sup-action-who-0-error').waitFor();
+  await officer.getByTestId('sup-action-who-0').selectOption(mob.user.id);
+  await officer.getByTestId('sup-action-due-0').fill(day(4));
+  assert.ok((await overflow(officer)) <= 0, 'meeting form: no sideways scrolling');
+  await officer.screenshot({ path: outputPath('supervision-meeting-form-en.png'), fullPage: true });
+  await officer.getByTestId('sup-meeting-save').click();
+  await officer.getByTestId('sup-meeting').waitFor();
+  assert.equal(await officer.getByTestId('sup-meeting-kind').textContent(), 'Monthly');
+  assert.match(await officer.getByTestId('sup-meeting-attendees').textContent(), /Demo mobiliser/);
+  const point = officer.getByTestId('sup-action');
+  assert.equal(await point.getAttribute('data-status'), 'open');
+  assert.match(await point.textContent(), new RegExp(`Share the minutes ${s}`));
+  assert.ok((await overflow(officer)) <= 0, 'meeting: no sideways scrolling');
+  await officer.screenshot({ path: outputPath('supervision-meeting-en.png'), fullPage: true });
+  // The meeting is listed under its area.
+  await officer.getByTestId('sup-tab-meetings').click();
+  await officer.getByTestId('sup-meeting-row').first().waitFor();
+  await officer.context().close();
 });
 
 test('the supervision screens in Pashto, right to left, on a phone', async () => {
@@ -125,6 +176,14 @@ test('the supervision screens in Pashto, right to left, on a phone', async () =>
     observations: 'د ښځو غونډه ولیدل شوه',
     actions: [{ what: 'د غړو لیست تازه کړئ', assignee_id: mob.user.id, due_on: day(3) }],
   });
+  const meeting = await api.post('/review-meetings', {
+    area_id: uc.id,
+    held_on: day(-1),
+    kind: 'weekly',
+    attendee_ids: [mob.user.id],
+    minutes: 'د اوونۍ کار وڅېړل شو',
+    actions: [{ what: 'یادښت شریک کړئ', assignee_id: mob.user.id, due_on: day(2) }],
+  });
   const page = await loginAs(browser, 'officer.t1', 'ps');
   assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
   for (const [name, hash, testid] of [
@@ -133,6 +192,9 @@ test('the supervision screens in Pashto, right to left, on a phone', async () =>
     ['actions', '#/supervision/actions', 'sup-actions'],
     ['report', '#/supervision/report', 'sup-report'],
     ['form', '#/supervision/new', 'sup-visit-form'],
+    ['meetings', '#/supervision/meetings', 'sup-meetings'],
+    ['meeting', `#/supervision/meetings/${meeting.id}`, 'sup-meeting'],
+    ['meeting-form', '#/supervision/meetings/new', 'sup-meeting-form'],
   ]) {
     await page.goto('/' + hash);
     await page.getByTestId(testid).waitFor();

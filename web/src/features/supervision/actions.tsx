@@ -13,7 +13,7 @@ import { createStore } from '../../store';
 import type { Page, User } from '../../types';
 import { useFetch } from '../../use_fetch';
 import { ActionBadges, SupervisionTabs } from './common';
-import type { SupervisionAction } from './types';
+import { actionPlace, type SupervisionAction } from './types';
 
 type Step = 'done' | 'close' | 'reopen';
 const NOTE_LABEL: Record<Step, MessageKey | null> = {
@@ -61,11 +61,11 @@ function ActionItem(p: {
   }
 
   return (
-    <li data-testid="sup-action" data-id={a.id} data-status={a.status}>
+    <li class="wraps" data-testid="sup-action" data-id={a.id} data-status={a.status}>
       <div class="record-link">
         <span class="record-title">
-          {p.linkVisits && a.visit_id ? (
-            <a href={href('supervision', a.visit_id)} data-testid="sup-action-visit">
+          {p.linkVisits && (a.visit_id || a.meeting_id) ? (
+            <a href={href(...actionPlace(a))} data-testid="sup-action-visit">
               <bdi dir="auto">{a.what}</bdi>
             </a>
           ) : (

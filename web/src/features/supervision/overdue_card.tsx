@@ -6,7 +6,7 @@ import { get } from '../../api';
 import { useI18n } from '../../i18n';
 import { href } from '../../router';
 import type { Page } from '../../types';
-import type { SupervisionAction } from './types';
+import { actionPlace, type SupervisionAction } from './types';
 
 export function OverdueActionsCard() {
   const { t } = useI18n();
@@ -25,7 +25,7 @@ export function OverdueActionsCard() {
         {items.length === 0 && <li class="muted">{t('sup.homeOverdueNone')}</li>}
         {items.map((a) => (
           <li key={a.id} data-testid="home-sup-action" data-id={a.id}>
-            <a href={a.visit_id ? href('supervision', a.visit_id) : href('supervision', 'actions')}>
+            <a href={href(...actionPlace(a))}>
               <bdi dir="auto">{a.what}</bdi>
             </a>{' '}
             <span class="muted small">

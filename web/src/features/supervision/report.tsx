@@ -44,6 +44,7 @@ export function ReportPage() {
           <Facts
             rows={[
               [t('sup.visitsMade'), num(r.visits), 'sup-report-visits'],
+              [t('sup.meetingsHeld'), num(r.meetings), 'sup-report-meetings'],
               [t('sup.actionsAgreed'), num(r.actions_agreed), 'sup-report-agreed'],
               [t('sup.actionsClosed'), num(r.actions_closed), 'sup-report-closed'],
               [t('sup.actionsOnTime'), num(r.actions_closed_on_time), 'sup-report-on-time'],
@@ -51,6 +52,21 @@ export function ReportPage() {
               [t('sup.actionsReopened'), num(r.actions_reopened), 'sup-report-reopened'],
             ]}
           />
+          <div class="actions">
+            {(['pdf', 'xlsx'] as const).map((format) => (
+              <a
+                key={format}
+                class="button secondary"
+                href={
+                  '/api/v1/supervision-report/export' + query({ area: area?.id, from, to, format })
+                }
+                download
+                data-testid={'sup-report-' + format}
+              >
+                {t(format === 'pdf' ? 'sup.exportPdf' : 'sup.exportXlsx')}
+              </a>
+            ))}
+          </div>
           <h2>{t('sup.byPerson')}</h2>
           <StackTable
             rows={r.people}

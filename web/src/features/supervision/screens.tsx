@@ -1,6 +1,7 @@
 // The supervision screens by name (see index.ts for their routes): one lazily loaded chunk.
 import type { Screens } from '../../feature';
 import { ActionsPage } from './actions';
+import { MeetingFormPage, MeetingPage, MeetingsPage } from './meetings';
 import { ReportPage } from './report';
 import { VisitFormPage } from './visit_form';
 import { VisitPage, VisitsPage } from './visits';
@@ -12,6 +13,11 @@ export const screens: Screens = {
     <VisitPage key={params.id} id={params.id} user={user} supervisor={can('supervision.write')} />
   ),
   'sup-report': () => <ReportPage />,
+  'sup-meetings': ({ can }) => <MeetingsPage canWrite={can('supervision.write')} />,
+  'sup-meeting-new': () => <MeetingFormPage key="new" />,
+  'sup-meeting': ({ params, user, can }) => (
+    <MeetingPage key={params.id} id={params.id} user={user} supervisor={can('supervision.write')} />
+  ),
   'sup-actions': ({ user, can }) => (
     <ActionsPage user={user} supervisor={can('supervision.write')} />
   ),

@@ -1,10 +1,11 @@
-// Supervision visits and their agreed actions as the API sends them (/supervision-visits,
-// /supervision-actions).
+// Supervision visits, review meetings and their agreed actions as the API sends them
+// (/supervision-visits, /review-meetings, /supervision-actions).
 export type ActionStatus = 'open' | 'done' | 'closed';
 
 export interface SupervisionAction {
   id: string;
   visit_id: string | null;
+  meeting_id: string | null;
   what: string;
   assignee_id: string;
   assignee_name: string | null;
@@ -27,6 +28,7 @@ export interface SupervisionReport {
   from: string;
   to: string;
   visits: number;
+  meetings: number;
   items: {
     checklist: string;
     item: string;
@@ -71,3 +73,28 @@ export interface SupervisionVisit {
   actions: SupervisionAction[];
   version: number;
 }
+
+export interface ReviewMeeting {
+  id: string;
+  area_id: string;
+  area_name: string;
+  held_on: string;
+  kind: 'weekly' | 'monthly';
+  chair_id: string | null;
+  chair_name: string | null;
+  attendee_ids: string[];
+  attendee_names: string[];
+  agenda: string | null;
+  minutes: string | null;
+  decisions: string | null;
+  actions: SupervisionAction[];
+  version: number;
+}
+
+// Where an action was agreed: its visit's or meeting's page, else the actions list.
+export const actionPlace = (a: SupervisionAction): string[] =>
+  a.visit_id
+    ? ['supervision', a.visit_id]
+    : a.meeting_id
+      ? ['supervision', 'meetings', a.meeting_id]
+      : ['supervision', 'actions'];

@@ -2,38 +2,34 @@
 // an institution), the supervision checklist scored item by item, what was seen, the strengths,
 // the feedback given, and the actions agreed (what, who, by when), saved in one request.
 import { useState } from 'preact/hooks';
-import { post, query } from '../../api';
-import { AreaPicker, type PickedArea } from '../../components/area_picker';
+import { post } from '../../api';
 import { ChecklistScores, scoredAnswers, type Answers } from '../../components/checklist_scores';
 import { FieldErrorsElsewhere } from '../../components/field_errors';
 import { Form } from '../../components/form';
-import { Field, SelectField, TextAreaField } from '../../components/form_fields';
+import { SelectField, TextAreaField } from '../../components/form_fields';
 import { InstitutionPicker, type PickedInstitution } from '../../components/institution_picker';
 import { Crumbs, FormActions, useWrite } from '../../components/registry_bits';
 import { useI18n } from '../../i18n';
 import { clearMessages, showInfo } from '../../messages';
-import { todayIso } from '../../registry_data';
 import { href, navigate } from '../../router';
-import type { Page, StaffMember } from '../../types';
-import { useFetch } from '../../use_fetch';
-import { staffLabel } from '../trainings/needs';
-import { SupervisionTabs, useSupervisionChecklists } from './common';
+import {
+  ActionsEditor,
+  actionBodies,
+  isActionField,
+  useStaffOptions,
+  type ActionDraft,
+} from './actions_editor';
+import { SupervisionTabs, WhereAndWhen, usePlace, useSupervisionChecklists } from './common';
 import type { SupervisionVisit } from './types';
 import { visitFilters } from './visits';
-
-interface ActionDraft {
-  what: string;
-  assignee_id: string;
-  due_on: string;
-}
 
 const TEXTS = ['observations', 'strengths', 'feedback'] as const;
 
 export function VisitFormPage() {
   const { t } = useI18n();
   const lists = useSupervisionChecklists();
-  const [area, setArea] = useState<PickedArea | null>(visitFilters.get().area);
-  const [on, setOn] = useState(todayIso());
+  const place = usePlace(visitFilters.get().area);
+  const { area, on } = place;
   const [staff, setStaff] = useState('');
   const [inst, setInst] = useState<PickedInstitution | null>(null);
   const [code, setCode] = useState<string | null>(null);
@@ -45,15 +41,7 @@ export function VisitFormPage() {
   const listCode = code ?? lists[0]?.code ?? '';
   const list = lists.find((l) => l.code === listCode);
 
-  const staffRead = useFetch<Page<StaffMember>>('/staff' + query({ area: area?.id, limit: 500 }), {
-    onError: () => {},
-  });
-  const staffOptions = (staffRead.data?.items ?? []).map((u) => ({
-    value: u.id,
-    label: staffLabel(u),
-  }));
-  const changeAction = (i: number, patch: Partial<ActionDraft>) =>
-    setActions((old) => old.map((a, j) => (j === i ? { ...a, ...patch } : a)));
+  const staffOptions = useStaffOptions(area?.id);
 
   async function save() {
     clearMessages();
@@ -68,7 +56,7 @@ export function VisitFormPage() {
       body.answers = points;
     }
     for (const k of TEXTS) if (texts[k].trim()) body[k] = texts[k].trim();
-    body.actions = actions.map((a) => ({ ...a, what: a.what.trim() }));
+    body.actions = actionBodies(actions);
     await w.save(async () => {
       const v = await post<SupervisionVisit>('/supervision-visits', body);
       showInfo(t('sup.saved'));
@@ -84,21 +72,12 @@ export function VisitFormPage() {
       <Crumbs items={[{ href: href('supervision'), label: t('sup.visits') }]} current={title} />
       <h1 id="sup-form-heading">{title}</h1>
       <Form class="form-narrow" data-testid="sup-visit-form" onSubmit={save}>
-        <AreaPicker
-          label={t('sup.area')}
-          value={area}
-          onChange={setArea}
-          error={fields.area_id}
-          testid="sup-area"
-        />
-        <Field
-          type="date"
-          label={t('sup.visitedOn')}
-          value={on}
-          onInput={setOn}
-          max={todayIso()}
-          error={fields.visited_on}
-          testid="sup-date"
+        <WhereAndWhen
+          {...place}
+          dateField="visited_on"
+          dateLabel="sup.visitedOn"
+          fields={fields}
+          prefix="sup"
         />
         <SelectField
           label={t('sup.staff')}
@@ -150,54 +129,13 @@ export function VisitFormPage() {
             testid={'sup-' + k}
           />
         ))}
-        <fieldset data-testid="sup-actions-edit">
-          <legend>{t('sup.agreed')}</legend>
-          {actions.map((a, i) => (
-            <div class="subform" key={i} data-testid="sup-action-edit">
-              <Field
-                label={t('sup.what')}
-                value={a.what}
-                onInput={(v) => changeAction(i, { what: v })}
-                error={fields[`actions[${i}].what`]}
-                testid={`sup-action-what-${i}`}
-              />
-              <SelectField
-                label={t('sup.who')}
-                value={a.assignee_id}
-                onChange={(v) => changeAction(i, { assignee_id: v })}
-                error={fields[`actions[${i}].assignee_id`]}
-                testid={`sup-action-who-${i}`}
-                options={[{ value: '', label: t('reg.choose') }, ...staffOptions]}
-              />
-              <Field
-                type="date"
-                label={t('sup.due')}
-                value={a.due_on}
-                onInput={(v) => changeAction(i, { due_on: v })}
-                error={fields[`actions[${i}].due_on`]}
-                testid={`sup-action-due-${i}`}
-              />
-              <button
-                type="button"
-                class="secondary"
-                data-testid={`sup-action-remove-${i}`}
-                onClick={() => setActions((old) => old.filter((_, j) => j !== i))}
-              >
-                {t('sup.removeAction')}
-              </button>
-            </div>
-          ))}
-          <button
-            type="button"
-            class="secondary"
-            data-testid="sup-action-add"
-            onClick={() =>
-              setActions((old) => [...old, { what: '', assignee_id: staff, due_on: todayIso() }])
-            }
-          >
-            {t('sup.addAction')}
-          </button>
-        </fieldset>
+        <ActionsEditor
+          actions={actions}
+          setActions={setActions}
+          fields={fields}
+          staffOptions={staffOptions}
+          assignee={staff}
+        />
         <FieldErrorsElsewhere
           fields={fields}
           shown={(k) =>
@@ -205,7 +143,7 @@ export function VisitFormPage() {
               k as 'feedback',
             ) ||
             k.startsWith('answers.') ||
-            /^actions\[\d+\]\.(what|assignee_id|due_on)$/.test(k)
+            isActionField(k)
           }
         />
         <FormActions w={w} testid="sup-visit" cancel={href('supervision')} />

@@ -1,5 +1,6 @@
 // English: the supervision screens (visits, their checklist scores and agreed actions, the
-// follow-up of actions) and the home screen's overdue actions. ps.ts and uk.ts have the same keys.
+// follow-up of actions) and the home screen's overdue actions. Every other language has the
+// same keys.
 import type { Plural } from '../../../i18n/types';
 
 const enSupervision = {
@@ -63,6 +64,25 @@ const enSupervision = {
   'sup.byItem': 'Scores by checklist item',
   'sup.averageScore': 'Average score',
   'sup.item': 'Item',
+  'sup.exportPdf': 'Download PDF',
+  'sup.exportXlsx': 'Download Excel (XLSX)',
+  'sup.meetings': 'Meetings',
+  'sup.meetingsTitle': 'Progress review meetings',
+  'sup.newMeeting': 'New review meeting',
+  'sup.noMeetings': 'No review meetings found.',
+  'sup.heldOn': 'Date of the meeting',
+  'sup.kind': 'Meeting',
+  'sup.kind.weekly': 'Weekly',
+  'sup.kind.monthly': 'Monthly',
+  'sup.attendees': 'Attendees',
+  'sup.chair': 'Chaired by',
+  'sup.agenda': 'Agenda',
+  'sup.minutes': 'Minutes',
+  'sup.decisions': 'Decisions',
+  'sup.actionPoints': 'Action points',
+  'sup.meetingSaved': 'Review meeting saved.',
+  'sup.meetingOf': 'Meeting of {date}',
+  'sup.meetingsHeld': 'Review meetings held',
   'sup.percent': '{n}%',
 } satisfies Record<string, string | Plural>;
 
