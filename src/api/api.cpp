@@ -25,6 +25,7 @@ Api::Api(Services services, ApiOptions options)
   AddBookRoutes(table, services_);
   AddWorkPlanRoutes(table, services_);
   AddDiaryRoutes(table, services_);
+  AddSupervisionRoutes(table, services_);
   AddIndicatorRoutes(table, services_);
   AddReportRoutes(table, services_);
   AddSyncRoutes(table, services_);

@@ -28,6 +28,7 @@
 #include "domain/registry/registry_config_service.hpp"
 #include "domain/registry/registry_summary.hpp"
 #include "domain/reports/report_service.hpp"
+#include "domain/supervision/supervision_service.hpp"
 #include "domain/trainings/training_service.hpp"
 #include "domain/users/user_service.hpp"
 
@@ -57,8 +58,9 @@ struct Services {
   domain::XFormService& xforms;
   domain::SubmissionService& submissions;
   domain::BookService& books;  // group books (docs/books.md)
-  domain::BlobStore& blobs;    // files by SHA-256 (the data directory)
-  const Clock& clock;          // the time the API stamps on what it makes itself (exports)
+  domain::SupervisionService& supervision;
+  domain::BlobStore& blobs;  // files by SHA-256 (the data directory)
+  const Clock& clock;        // the time the API stamps on what it makes itself (exports)
 };
 
 struct ApiOptions {

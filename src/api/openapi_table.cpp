@@ -107,7 +107,7 @@ std::vector<OperationSchema> ConfigOperations() {
 std::vector<OperationSchema> Build() {
   auto all = CoreOperations();
   for (auto part : {ConfigOperations(), ProgrammeOperations(), CollectOperations(),
-                    BookOperations(), TeamOperations()})
+                    BookOperations(), TeamOperations(), SupervisionOperations()})
     all.insert(all.end(), part.begin(), part.end());
   return all;
 }
@@ -148,6 +148,7 @@ std::vector<const ShapeBase*> ComponentShapes() {
   for (const auto* shape : CollectShapes()) all.push_back(shape);
   for (const auto* shape : BookShapes()) all.push_back(shape);
   for (const auto* shape : TeamShapes()) all.push_back(shape);
+  for (const auto* shape : SupervisionShapes()) all.push_back(shape);
   return all;
 }
 

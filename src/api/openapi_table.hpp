@@ -55,6 +55,10 @@ Schema Versioned(F read) {
   });
 }
 
+// The rows and shapes of supervision visits and actions (openapi_table_supervision.cpp).
+std::vector<OperationSchema> SupervisionOperations();
+std::vector<const ShapeBase*> SupervisionShapes();
+
 // The rows of the activities, feedback, trainings, indicators, reports and imports.
 std::vector<OperationSchema> ProgrammeOperations();
 std::vector<const ShapeBase*> ProgrammeShapes();

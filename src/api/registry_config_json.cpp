@@ -40,10 +40,13 @@ domain::Checklist ReadChecklist(ObjectReader& r) {
   list.name = r.RequiredString("name");
   list.institution_types =
       r.OptionalStrings("institution_types").value_or(std::vector<std::string>{});
+  list.purpose = r.OptionalString("purpose").value_or(std::string(domain::kMaturityChecklist));
   list.items =
       ReadObjects<domain::ChecklistItem>(r, "items", r.RequiredArray("items"), [](ObjectReader& i) {
+        auto section = i.ClearableString("section");
         return domain::ChecklistItem{i.RequiredString("code"), i.RequiredString("name"),
-                                     static_cast<int>(i.RequiredInt("max_score"))};
+                                     static_cast<int>(i.RequiredInt("max_score")),
+                                     section && !section->empty() ? section : std::nullopt};
       }).value_or(std::vector<domain::ChecklistItem>{});
   list.grades = ReadObjects<domain::ChecklistGrade>(
                     r, "grades", r.RequiredArray("grades"),

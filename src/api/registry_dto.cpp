@@ -41,13 +41,15 @@ const Shape<domain::Checklist>& ChecklistShape() {
   static const auto item = Shape<I>("")
                                .Field("code", &I::code)
                                .Field("name", &I::name)
-                               .Field("max_score", &I::max_score);
+                               .Field("max_score", &I::max_score)
+                               .Field("section", &I::section);
   static const auto grade =
       Shape<G>("").Field("grade", &G::grade).Field("min_percent", &G::min_percent);
   static const auto shape = Shape<L>("Checklist")
                                 .Field("code", &L::code)
                                 .Field("name", &L::name)
                                 .Field("institution_types", &L::institution_types)
+                                .Field("purpose", &L::purpose)
                                 .Nested("items", item, [](const L& l) { return l.items; })
                                 .Nested("grades", grade, [](const L& l) { return l.grades; });
   return shape;

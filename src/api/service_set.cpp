@@ -22,6 +22,7 @@ ServiceSet::ServiceSet(domain::UnitOfWorkFactory& db, const Clock& clock, domain
       xforms(db, clock),
       submissions(db, clock),
       books(db, clock),
+      supervision(db, clock),
       api{db,
           areas,
           users,
@@ -41,6 +42,7 @@ ServiceSet::ServiceSet(domain::UnitOfWorkFactory& db, const Clock& clock, domain
           xforms,
           submissions,
           books,
+          supervision,
           blobs,
           clock} {}
 

@@ -32,6 +32,7 @@ struct ServiceSet {
   domain::XFormService xforms;
   domain::SubmissionService submissions;
   domain::BookService books;
+  domain::SupervisionService supervision;
   Services api;  // what Api and the route handlers hold
 };
 

@@ -28,6 +28,7 @@ namespace mobilise::domain {
 class SubmissionReviewRepository;  // domain/forms/submission_review.hpp
 class WorkPlanRepository;          // domain/workplans/work_plan.hpp
 class DiaryRepository;             // domain/workplans/diary.hpp
+class SupervisionRepository;       // domain/supervision/supervision.hpp
 
 class UnitOfWork {
  public:
@@ -56,6 +57,7 @@ class UnitOfWork {
   virtual BookRepository& Books() = 0;
   virtual WorkPlanRepository& WorkPlans() = 0;
   virtual DiaryRepository& Diaries() = 0;
+  virtual SupervisionRepository& Supervision() = 0;
   virtual void Commit() = 0;
 };
 

@@ -42,6 +42,9 @@ const NOT_CREATES = new Set([
   '/api/v1/work-plans/{id}/approve',
   '/api/v1/work-plans/{id}/return',
   '/api/v1/diaries/{id}/review',
+  '/api/v1/supervision-actions/{id}/done',
+  '/api/v1/supervision-actions/{id}/close',
+  '/api/v1/supervision-actions/{id}/reopen',
   // Collect (docs/openrosa.md): a device's answer holds its token (a secret, never kept for a
   // replay); a form is keyed by its xml_form_id and version; a submission by its instanceID.
   '/api/v1/devices',
@@ -63,7 +66,8 @@ const count = (r) => {
 
 for (const backend of ['sqlite', 'postgres'])
   describe(backend, () => {
-    let srv, admin, village, tehsil, household, institution, activity, training, books;
+    let srv, admin, village, tehsil, household, institution, activity, training, books, visit;
+    let meeting;
     const creates = {};
 
     before(async () => {
@@ -128,6 +132,15 @@ for (const backend of ['sqlite', 'postgres'])
       });
       books = async (what) =>
         (await admin.get(`/api/v1/institutions/${group.id}/books`)).json[what].length;
+      visit = await post('/api/v1/supervision-visits', {
+        area_id: village.id,
+        visited_on: '2026-01-11',
+      });
+      meeting = await post('/api/v1/review-meetings', {
+        area_id: village.id,
+        held_on: '2026-01-11',
+        kind: 'monthly',
+      });
       const g = (path) => async () => count(await admin.get(path));
       // Per create: a body made from `k` (same k, same content), and how many records its
       // collection holds.
@@ -265,6 +278,24 @@ for (const backend of ['sqlite', 'postgres'])
             notes: k,
           }),
           count: g(`/api/v1/trainings/${training.id}/followups`),
+        },
+        '/api/v1/supervision-visits': {
+          body: (k) => ({ area_id: village.id, visited_on: '2026-01-12', observations: k }),
+          count: g(`/api/v1/supervision-visits?area=${village.id}&limit=1`),
+        },
+        '/api/v1/supervision-visits/{id}/actions': {
+          path: () => `/api/v1/supervision-visits/${visit.id}/actions`,
+          body: (k) => ({ what: `Action ${k}`, assignee_id: admin.user.id, due_on: '2026-02-01' }),
+          count: g(`/api/v1/supervision-actions?visit=${visit.id}&limit=1`),
+        },
+        '/api/v1/review-meetings': {
+          body: (k) => ({ area_id: village.id, held_on: '2026-01-12', kind: 'weekly', agenda: k }),
+          count: g(`/api/v1/review-meetings?area=${village.id}&limit=1`),
+        },
+        '/api/v1/review-meetings/{id}/actions': {
+          path: () => `/api/v1/review-meetings/${meeting.id}/actions`,
+          body: (k) => ({ what: `Point ${k}`, assignee_id: admin.user.id, due_on: '2026-02-01' }),
+          count: g(`/api/v1/supervision-actions?meeting=${meeting.id}&limit=1`),
         },
         '/api/v1/indicators': {
           body: (k) => ({

@@ -19,6 +19,7 @@ let srv,
   p1file;
 let p1training, p1need, p1plan, p1followup, p1workplan, p1diary;
 let p1meeting, p1loan, p1entry;
+let p1visit, p1action, p1review;
 before(async () => {
   srv = await startServer();
   admin = await login(srv.base, 'admin');
@@ -181,6 +182,29 @@ before(async () => {
     })
   ).json;
   assert.ok(p1workplan.id && p1diary.id, 'P1 plan and diary created');
+  // A supervision visit of a P1 mobiliser with an agreed action.
+  p1visit = (
+    await admin.post('/api/v1/supervision-visits', {
+      area_id: p1village.id,
+      visited_on: '2026-01-12',
+      staff_id: p1user.id,
+      observations: 'Probe observations',
+      actions: [{ what: 'Probe action', assignee_id: p1user.id, due_on: '2026-01-20' }],
+    })
+  ).json;
+  p1action = p1visit.actions?.[0];
+  // A review meeting of the P1 team with an action point.
+  p1review = (
+    await admin.post('/api/v1/review-meetings', {
+      area_id: p1village.id,
+      held_on: '2026-01-13',
+      kind: 'weekly',
+      attendee_ids: [p1user.id],
+      minutes: 'Probe minutes',
+      actions: [{ what: 'Probe point', assignee_id: p1user.id, due_on: '2026-01-20' }],
+    })
+  ).json;
+  assert.ok(p1visit.id && p1action?.id && p1review?.id, 'P1 supervision records created');
 });
 after(async () => {
   await srv?.stop();
@@ -212,11 +236,15 @@ async function snapshotP1() {
   const ledger = (await admin.get(`/api/v1/institutions/${p1institution.id}/ledger`)).json;
   const workplan = (await admin.get(`/api/v1/work-plans/${p1workplan.id}`)).json;
   const diary = (await admin.get(`/api/v1/diaries/${p1diary.id}`)).json;
+  const visit = (await admin.get(`/api/v1/supervision-visits/${p1visit.id}`)).json;
+  const meeting = (await admin.get(`/api/v1/review-meetings/${p1review.id}`)).json;
   return JSON.stringify({
     books,
     ledger,
     workplan,
     diary,
+    visit,
+    meeting,
     areas: areas.sort((a, b) => a.id.localeCompare(b.id)),
     users,
     households,
@@ -378,6 +406,18 @@ function bodyFor(method, pattern) {
   if (pattern.startsWith('/api/v1/member-loans/'))
     return { version: p1loan.version, reason: 'probe', instalments: 2, first_due_on: '2099-01-01' };
   if (pattern.startsWith('/api/v1/ledger-entries/')) return { reason: 'probe' };
+  if (pattern === '/api/v1/supervision-visits')
+    return { area_id: p1village.id, visited_on: '2026-01-12', staff_id: p1user.id };
+  if (pattern === '/api/v1/supervision-visits/{id}') return { version: 1, feedback: 'Changed' };
+  if (pattern.startsWith('/api/v1/supervision-visits/{id}/actions'))
+    return { what: 'x', assignee_id: p1user.id, due_on: '2026-02-01' };
+  if (pattern === '/api/v1/review-meetings')
+    return { area_id: p1village.id, held_on: '2026-01-13', kind: 'weekly' };
+  if (pattern === '/api/v1/review-meetings/{id}') return { version: 1, minutes: 'Changed' };
+  if (pattern.startsWith('/api/v1/review-meetings/{id}/actions'))
+    return { what: 'x', assignee_id: p1user.id, due_on: '2026-02-01' };
+  if (pattern === '/api/v1/supervision-actions/{id}') return { version: 1, what: 'Changed' };
+  if (pattern.startsWith('/api/v1/supervision-actions/{id}/')) return { version: 1, note: 'x' };
   if (pattern.startsWith('/api/v1/areas'))
     return method === 'post'
       ? { parent_id: p1.id, code: 'PROBE-1', name: 'Probe' }
@@ -402,6 +442,9 @@ function pathFor(pattern) {
     ['/api/v1/book-meetings/', p1meeting.id],
     ['/api/v1/member-loans/', p1loan.id],
     ['/api/v1/ledger-entries/', p1entry.id],
+    ['/api/v1/supervision-visits/', p1visit.id],
+    ['/api/v1/review-meetings/', p1review.id],
+    ['/api/v1/supervision-actions/', p1action.id],
   ];
   const id = (probes.find(([prefix]) => pattern.startsWith(prefix)) ?? [null, p1d1.id])[1];
   if (pattern === '/api/v1/book-report-card') return `${pattern}?area=${p1d1.id}&month=2026-01`;
@@ -440,6 +483,7 @@ const p1Codes = (text) =>
   /"code":"P1[-"]/.test(text) ||
   /"code":"PK"/.test(text) ||
   /Probe (Head|CO|feedback|Person|visit|need|plan|diary)/.test(text);
+  /Probe (Head|CO|feedback|Person|visit|need|observations|action)/.test(text);
 
 for (const outsider of ['mobiliser.u2', 'admin.p2']) {
   test(`every route, as ${outsider}: nothing of P1 returned or changed`, async () => {
@@ -498,6 +542,9 @@ for (const outsider of ['mobiliser.u2', 'admin.p2']) {
             p1entry.id,
             p1workplan.id,
             p1diary.id,
+            p1visit.id,
+            p1action.id,
+            p1review.id,
           ].some((x) => r.text.includes(x)),
           `${where} leaked an id`,
         );

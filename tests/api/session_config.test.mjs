@@ -45,7 +45,13 @@ for (const backend of ['sqlite', 'postgres'])
       const mob = await perms('mobiliser.u1');
       assert.ok(mob.includes('registry.write'));
       assert.ok(mob.includes('activity.write'));
-      for (const p of ['activity.verify', 'user.write', 'report.write', 'course.write'])
+      for (const p of [
+        'activity.verify',
+        'user.write',
+        'report.write',
+        'course.write',
+        'supervision.write',
+      ])
         assert.ok(!mob.includes(p), p);
 
       const officer = await perms('officer.t1');
@@ -54,6 +60,7 @@ for (const backend of ['sqlite', 'postgres'])
         'report.approve',
         'training_plan.write',
         'feedback.manage',
+        'supervision.write',
       ])
         assert.ok(officer.includes(p), p);
       assert.ok(!officer.includes('course.write'));

@@ -76,7 +76,8 @@ export type Permission =
   | 'target.write'
   | 'indicator.write'
   | 'course.write'
-  | 'training_plan.write';
+  | 'training_plan.write'
+  | 'supervision.write';
 
 // The configuration every screen needs, sent with the session (src/domain/demographics.hpp).
 export interface SessionConfig {
@@ -173,7 +174,9 @@ export interface Checklist {
   code: string;
   name: string;
   institution_types: string[];
-  items: { code: string; name: string; max_score: number }[];
+  // maturity: institution assessments; supervision: supervision visits.
+  purpose: 'maturity' | 'supervision';
+  items: { code: string; name: string; max_score: number; section?: string | null }[];
   grades: { grade: string; min_percent: number }[];
 }
 

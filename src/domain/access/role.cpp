@@ -63,6 +63,7 @@ constexpr PermissionEntry kPermissions[] = {
     {Permission::kIndicatorWrite, "indicator.write"},
     {Permission::kCourseWrite, "course.write"},
     {Permission::kTrainingPlanWrite, "training_plan.write"},
+    {Permission::kSupervisionWrite, "supervision.write"},
 };
 
 }  // namespace
@@ -121,6 +122,8 @@ bool RoleAllows(Role role, Permission permission) {
     case Permission::kCourseWrite:
       return role == Role::kManager || role == Role::kAdmin;
     case Permission::kTrainingPlanWrite:
+      return role == Role::kOfficer || role == Role::kManager || role == Role::kAdmin;
+    case Permission::kSupervisionWrite:
       return role == Role::kOfficer || role == Role::kManager || role == Role::kAdmin;
     case Permission::kAreaWrite:
     case Permission::kUserWrite:

@@ -31,6 +31,7 @@ enum class Permission {
   kIndicatorWrite,     // define indicators, report templates, the DHIS2 mapping, fiscal settings
   kCourseWrite,        // keep the training course catalogue (managers, administrators)
   kTrainingPlanWrite,  // set training plans (supervisors and administrators of the area)
+  kSupervisionWrite,   // record supervision visits, follow their actions up (supervisors, admins)
 };
 
 std::string_view RoleId(

@@ -42,6 +42,9 @@ enum class RecordTable {
   kBookRules,
   kWorkPlan,
   kDiary,
+  kSupervisionVisit,
+  kSupervisionAction,
+  kReviewMeeting,
 };
 
 // A create request's kept answer, under the client's id. The key is written in the record's own

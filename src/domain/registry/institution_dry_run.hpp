@@ -77,6 +77,7 @@ class DryRunUnitOfWork final : public UnitOfWork {
   BookRepository& Books() override { return base_->Books(); }
   WorkPlanRepository& WorkPlans() override { return base_->WorkPlans(); }
   DiaryRepository& Diaries() override { return base_->Diaries(); }
+  SupervisionRepository& Supervision() override { return base_->Supervision(); }
   void Commit() override;
 
  private:

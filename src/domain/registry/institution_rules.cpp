@@ -94,31 +94,6 @@ void ApplyRegistration(Institution& inst, const InstitutionInput& in, std::strin
   }
 }
 
-// Every item of the checklist answered within its range, and nothing else; the points scored.
-double ScoreAnswers(const Checklist& checklist, const std::map<std::string, std::int64_t>& answers,
-                    Assessment& a, FieldErrors& errors) {
-  double points = 0;
-  for (const auto& item : checklist.items) {
-    auto it = answers.find(item.code);
-    const std::string f = "answers." + item.code;
-    if (it == answers.end()) {
-      errors[f] = problem::Required();
-    } else if (it->second < 0 || it->second > item.max_score) {
-      errors[f] = problem::OutOfRange(0, item.max_score);
-    } else {
-      points += static_cast<double>(it->second);
-      a.answers[item.code] = static_cast<int>(it->second);
-    }
-  }
-  for (const auto& [code, score] : answers) {
-    const auto& items = checklist.items;
-    if (std::none_of(items.begin(), items.end(),
-                     [&code = code](const auto& i) { return i.code == code; }))
-      errors["answers." + code] = problem::NotAnItemOf(checklist.code);
-  }
-  return points;
-}
-
 }  // namespace
 
 std::string_view ToString(InstitutionStatus status) {
@@ -267,15 +242,15 @@ void ScoreAssessment(const RegistryConfig& config, const Institution& inst,
                      const AssessmentInput& in, std::string_view today, Assessment& a,
                      FieldErrors& errors) {
   const auto* checklist = config.FindChecklist(in.checklist);
-  if (!checklist)
-    errors["checklist"] = problem::Unknown("checklist");
+  if (!checklist || checklist->purpose != kMaturityChecklist)
+    errors["checklist"] = problem::Unknown("checklist"), checklist = nullptr;
   else if (std::find(checklist->institution_types.begin(), checklist->institution_types.end(),
                      inst.type) == checklist->institution_types.end())
     errors["checklist"] = problem::ChecklistNotFor(inst.type);
   CheckPastDate(errors, "assessed_on", in.assessed_on, today);
   if (inst.formed_on && in.assessed_on < *inst.formed_on)
     errors["assessed_on"] = problem::BeforeFormedOn(*inst.formed_on);
-  const double points = checklist ? ScoreAnswers(*checklist, in.answers, a, errors) : 0;
+  const double points = checklist ? ScoreAnswers(*checklist, in.answers, a.answers, errors) : 0;
   if (in.notes) CheckOptionalName(errors, "notes", *in.notes, 4000);
   if (!errors.empty()) return;
   const auto g = GradeFor(*checklist, points);

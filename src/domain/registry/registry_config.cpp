@@ -74,6 +74,30 @@ const PovertyBand* BandFor(const std::vector<PovertyBandSet>& sets, double score
   return found;
 }
 
+double ScoreAnswers(const Checklist& checklist, const std::map<std::string, std::int64_t>& answers,
+                    std::map<std::string, int>& scored, FieldErrors& errors) {
+  double points = 0;
+  for (const auto& item : checklist.items) {
+    auto it = answers.find(item.code);
+    const std::string f = "answers." + item.code;
+    if (it == answers.end()) {
+      errors[f] = problem::Required();
+    } else if (it->second < 0 || it->second > item.max_score) {
+      errors[f] = problem::OutOfRange(0, item.max_score);
+    } else {
+      points += static_cast<double>(it->second);
+      scored[item.code] = static_cast<int>(it->second);
+    }
+  }
+  for (const auto& [code, score] : answers) {
+    const auto& items = checklist.items;
+    if (std::none_of(items.begin(), items.end(),
+                     [&code = code](const auto& i) { return i.code == code; }))
+      errors["answers." + code] = problem::NotAnItemOf(checklist.code);
+  }
+  return points;
+}
+
 GradeResult GradeFor(const Checklist& checklist, double points) {
   int max = 0;
   for (const auto& i : checklist.items) max += i.max_score;

@@ -4,10 +4,14 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "domain/validation.hpp"
 
 namespace mobilise::domain {
 
@@ -45,6 +49,7 @@ struct ChecklistItem {
   std::string code;
   std::string name;
   int max_score = 1;
+  std::optional<std::string> section;  // the heading it is shown under
 };
 
 struct ChecklistGrade {
@@ -52,12 +57,18 @@ struct ChecklistGrade {
   double min_percent = 0;
 };
 
+// What a checklist scores: an institution's maturity (assessments, for the institution types it
+// names) or a supervision visit (supervision/).
+inline constexpr std::string_view kMaturityChecklist = "maturity";
+inline constexpr std::string_view kSupervisionChecklist = "supervision";
+
 struct Checklist {
   std::string code;
   std::string name;
   std::vector<std::string> institution_types;
   std::vector<ChecklistItem> items;
   std::vector<ChecklistGrade> grades;
+  std::string purpose = std::string(kMaturityChecklist);
 };
 
 struct RegistryOption {
@@ -93,6 +104,12 @@ struct GradeResult {
   std::string grade;
 };
 GradeResult GradeFor(const Checklist& checklist, double points);
+
+// Scores `answers` (item code -> points) against `checklist`: every item answered within 0..its
+// maximum and nothing else, else errors["answers.<item>"]. Fills `scored` with the answers and
+// answers the points scored.
+double ScoreAnswers(const Checklist& checklist, const std::map<std::string, std::int64_t>& answers,
+                    std::map<std::string, int>& scored, FieldErrors& errors);
 
 // Washington Group short set: answers 1..4 (no difficulty .. cannot do at all), in the order
 // seeing, hearing, mobility, cognition, self-care, communication.

@@ -114,11 +114,13 @@ Status RegistryConfigService::SaveChecklist(const Actor& actor, const Checklist&
   CheckName(errors, "name", c.name, 100);
   if (c.items.empty() || c.items.size() > 50) errors["items"] = problem::GiveCount(1, 50, "items");
   if (c.grades.empty()) errors["grades"] = problem::AtLeastOneGrade();
+  CheckOneOf(errors, "purpose", c.purpose, {kMaturityChecklist, kSupervisionChecklist});
   std::set<std::string> codes;
   for (std::size_t i = 0; i < c.items.size(); ++i) {
     const std::string f = "items[" + std::to_string(i) + "].";
     CheckCode(errors, f + "code", c.items[i].code);
     CheckName(errors, f + "name", c.items[i].name, 200);
+    if (c.items[i].section) CheckName(errors, f + "section", *c.items[i].section, 100);
     if (c.items[i].max_score < 1 || c.items[i].max_score > 100)
       errors[f + "max_score"] = problem::OutOfRange(1, 100);
     if (!codes.insert(c.items[i].code).second) errors[f + "code"] = problem::UsedTwice();
@@ -138,7 +140,8 @@ Status RegistryConfigService::SaveChecklist(const Actor& actor, const Checklist&
   if (!errors.empty()) return Fail(Error::Validation("the checklist is invalid", errors));
   const bool existed = config.FindChecklist(c.code) != nullptr;
   uow->RegistryConfig().SaveChecklist(c);
-  Snapshot after{{"name", c.name}, {"institution_types", Joined(c.institution_types)}};
+  Snapshot after{
+      {"name", c.name}, {"institution_types", Joined(c.institution_types)}, {"purpose", c.purpose}};
   for (const auto& i : c.items) after["item." + i.code] = std::to_string(i.max_score);
   for (const auto& g : c.grades) after["grade." + g.grade] = std::to_string(g.min_percent);
   RecordAudit(uow->Audit(), clock_, actor, existed ? "update" : "create", "checklist", c.code,

@@ -302,7 +302,8 @@ void MoveRegistryPaths(Connection& conn, const std::string& old_path, const std:
   const auto range = domain::SubtreeRange(old_path);
   for (const char* table :
        {"institution", "household", "person", "membership", "assessment", "feedback", "activity",
-        "book_rule", "book_meeting", "member_loan", "ledger_entry"})
+        "book_rule", "book_meeting", "member_loan", "ledger_entry", "supervision_visit",
+        "supervision_action"})
     conn.Execute(std::string("UPDATE ") + table +
                      " SET area_path = ? || substr(area_path, ?) WHERE area_path >= ? AND "
                      "area_path < ?",

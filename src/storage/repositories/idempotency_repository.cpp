@@ -51,6 +51,12 @@ const char* TableName(RecordTable table) {
       return "work_plan";
     case RecordTable::kDiary:
       return "diary";
+    case RecordTable::kSupervisionVisit:
+      return "supervision_visit";
+    case RecordTable::kSupervisionAction:
+      return "supervision_action";
+    case RecordTable::kReviewMeeting:
+      return "review_meeting";
   }
   throw DatabaseError("unknown record table");
 }

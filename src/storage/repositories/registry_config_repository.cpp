@@ -53,20 +53,23 @@ domain::RegistryConfig SqlRegistryConfigRepository::Load() {
     c.band_sets.back().bands.push_back({r.Str("code"), r.Str("name"), r.OptText("name_local"),
                                         r.Real("lower_bound"), r.Bool("poor")});
   }
-  auto lists = conn_.Query("SELECT code, name, institution_types FROM checklist ORDER BY code");
+  auto lists =
+      conn_.Query("SELECT code, name, institution_types, purpose FROM checklist ORDER BY code");
   for (std::size_t i = 0; i < lists.size(); ++i)
     c.checklists.push_back({lists[i].Str("code"),
                             lists[i].Str("name"),
                             SplitWords(lists[i].Text("institution_types")),
                             {},
-                            {}});
+                            {},
+                            lists[i].Str("purpose")});
   auto items = conn_.Query(
-      "SELECT checklist_code, code, name, max_score FROM checklist_item ORDER BY checklist_code, "
-      "position");
+      "SELECT checklist_code, code, name, max_score, section FROM checklist_item ORDER BY "
+      "checklist_code, position");
   for (std::size_t i = 0; i < items.size(); ++i)
     if (auto* cl = ChecklistOf(c, items[i]))
       cl->items.push_back({items[i].Str("code"), items[i].Str("name"),
-                           static_cast<int>(items[i].Int("max_score"))});
+                           static_cast<int>(items[i].Int("max_score")),
+                           items[i].OptText("section")});
   auto grades = conn_.Query(
       "SELECT checklist_code, grade, min_percent FROM checklist_grade ORDER BY checklist_code, "
       "min_percent DESC");
@@ -116,15 +119,16 @@ void SqlRegistryConfigRepository::SaveBandSet(const domain::PovertyBandSet& s) {
 
 void SqlRegistryConfigRepository::SaveChecklist(const domain::Checklist& c) {
   conn_.Execute(
-      "INSERT INTO checklist (code, name, institution_types) VALUES (?,?,?) ON CONFLICT (code) "
-      "DO UPDATE SET name = excluded.name, institution_types = excluded.institution_types",
-      {c.code, c.name, JoinWords(c.institution_types)});
+      "INSERT INTO checklist (code, name, institution_types, purpose) VALUES (?,?,?,?) ON "
+      "CONFLICT (code) DO UPDATE SET name = excluded.name, institution_types = "
+      "excluded.institution_types, purpose = excluded.purpose",
+      {c.code, c.name, JoinWords(c.institution_types), c.purpose});
   conn_.Execute("DELETE FROM checklist_item WHERE checklist_code = ?", {c.code});
   conn_.Execute("DELETE FROM checklist_grade WHERE checklist_code = ?", {c.code});
   for (std::size_t i = 0; i < c.items.size(); ++i)
-    InsertRow(conn_, "checklist_item", "checklist_code, position, code, name, max_score",
+    InsertRow(conn_, "checklist_item", "checklist_code, position, code, name, max_score, section",
               {c.code, static_cast<std::int64_t>(i + 1), c.items[i].code, c.items[i].name,
-               std::int64_t{c.items[i].max_score}});
+               std::int64_t{c.items[i].max_score}, OptParam(c.items[i].section)});
   for (const auto& g : c.grades)
     InsertRow(conn_, "checklist_grade", "checklist_code, grade, min_percent",
               {c.code, g.grade, g.min_percent});

@@ -15,6 +15,7 @@
 #include "storage/repositories/registry_repositories.hpp"
 #include "storage/repositories/report_repository.hpp"
 #include "storage/repositories/submission_review_repository.hpp"
+#include "storage/repositories/supervision_repository.hpp"
 #include "storage/repositories/sync_repository.hpp"
 #include "storage/repositories/training_repository.hpp"
 #include "storage/repositories/user_repository.hpp"
@@ -68,6 +69,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   domain::BookRepository& Books() override { return books_; }
   domain::WorkPlanRepository& WorkPlans() override { return work_plans_; }
   domain::DiaryRepository& Diaries() override { return diaries_; }
+  domain::SupervisionRepository& Supervision() override { return supervision_; }
   void Commit() override {
     if (tx_) tx_->Commit();
   }
@@ -100,6 +102,7 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   SqlBookRepository books_{*conn_};
   SqlWorkPlanRepository work_plans_{*conn_};
   SqlDiaryRepository diaries_{*conn_};
+  SqlSupervisionRepository supervision_{*conn_};
 };
 
 }  // namespace

@@ -11,6 +11,7 @@ import { registry } from './registry';
 import { reports } from './reports';
 import { setup } from './setup';
 import { team } from './team';
+import { supervision } from './supervision';
 import { trainings } from './trainings';
 
 // `areas` first: its first route is the default screen.
@@ -22,6 +23,7 @@ export const FEATURES: Feature[] = [
   trainings,
   books,
   team,
+  supervision,
   reports,
   collect,
   setup,

@@ -19,6 +19,7 @@ const en = {
   'nav.verify': 'Verify',
   'nav.trainings': 'Trainings',
   'nav.team': 'Team',
+  'nav.supervision': 'Supervision',
   'nav.feedback': 'Feedback',
   'nav.users': 'Users',
   'nav.audit': 'Audit',

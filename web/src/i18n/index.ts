@@ -15,12 +15,21 @@ import type { TrainingKey } from '../features/trainings/strings/en';
 import type { CollectKey } from '../features/collect/strings/en';
 import type { BooksKey } from '../features/books/strings/en';
 import type { TeamKey } from '../features/team/strings/en';
+import type { SupervisionKey } from '../features/supervision/strings/en';
 import type { Plural } from './types';
 
 // The shell's keys, plus those of the registry, field (activities, feedback), training, reports
 // and Collect screens, whose dictionaries are fetched with them.
 export type MessageKey =
-  ShellKey | RegistryKey | FieldKey | TrainingKey | ReportsKey | CollectKey | BooksKey | TeamKey;
+  | ShellKey
+  | RegistryKey
+  | FieldKey
+  | TrainingKey
+  | ReportsKey
+  | CollectKey
+  | BooksKey
+  | TeamKey
+  | SupervisionKey;
 export type Lang = 'en' | 'ps' | 'uk' | 'mr' | 'prs' | 'ur';
 
 // Each language named in its own script; `intl` is the locale Intl formats it with (Dari is

@@ -18,6 +18,7 @@ const mr: Record<MessageKey, string | Plural> = {
   'nav.verify': 'पडताळणी',
   'nav.trainings': 'प्रशिक्षणे',
   'nav.team': 'टीम',
+  'nav.supervision': 'पर्यवेक्षण',
   'nav.feedback': 'अभिप्राय',
   'nav.users': 'वापरकर्ते',
   'nav.audit': 'लेखापरीक्षण',

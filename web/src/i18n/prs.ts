@@ -19,6 +19,7 @@ const prs: Record<MessageKey, string | Plural> = {
   'nav.verify': 'تأیید',
   'nav.trainings': 'آموزش‌ها',
   'nav.team': 'تیم',
+  'nav.supervision': 'نظارت',
   'nav.feedback': 'نظریات',
   'nav.users': 'کاربران',
   'nav.audit': 'بررسی سوابق',

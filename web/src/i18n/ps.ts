@@ -18,6 +18,7 @@ const ps: Record<MessageKey, string | Plural> = {
   'nav.verify': 'تایید',
   'nav.trainings': 'روزنې',
   'nav.team': 'ټیم',
+  'nav.supervision': 'څارنه',
   'nav.feedback': 'نظرونه',
   'nav.users': 'کاروونکي',
   'nav.audit': 'پلټنه',

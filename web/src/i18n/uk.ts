@@ -18,6 +18,7 @@ const uk: Record<MessageKey, string | Plural> = {
   'nav.verify': 'Перевірка',
   'nav.trainings': 'Навчання',
   'nav.team': 'Команда',
+  'nav.supervision': 'Супервізія',
   'nav.feedback': 'Відгуки',
   'nav.users': 'Користувачі',
   'nav.audit': 'Аудит',

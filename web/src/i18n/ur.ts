@@ -18,6 +18,7 @@ const ur: Record<MessageKey, string | Plural> = {
   'nav.verify': 'تصدیق',
   'nav.trainings': 'تربیتیں',
   'nav.team': 'ٹیم',
+  'nav.supervision': 'نگرانی',
   'nav.feedback': 'آراء',
   'nav.users': 'صارفین',
   'nav.audit': 'آڈٹ',

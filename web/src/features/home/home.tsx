@@ -21,6 +21,7 @@ import {
   useCategories,
 } from '../fieldwork/common';
 import { TodayPlan } from './today_plan';
+import { OverdueActionsCard } from '../supervision/overdue_card';
 
 // Feedback shows here from this many days before its due date.
 export const DUE_DAYS = 3;
@@ -192,6 +193,8 @@ export function HomePage({ user, can }: { user: User; can: (p: Permission) => bo
 
       <h2>{t('home.plan')}</h2>
       <TodayPlan user={user} today={today} config={config} />
+
+      <OverdueActionsCard />
 
       <h2>{t('home.returned')}</h2>
       <ul class="home-list" data-testid="home-returned" data-count={returned?.items.length ?? ''}>

@@ -6,6 +6,7 @@ import type { User } from '../../types';
 import { fieldworkStrings } from '../fieldwork/strings';
 import { registryStrings } from '../registry/strings';
 import { teamStrings } from '../team/strings';
+import { supervisionStrings } from '../supervision/strings';
 
 // The roles that record in the field land on the home screen; the others on the area tree.
 export const FIELD_ROLES = ['mobiliser', 'officer'];
@@ -18,6 +19,6 @@ export const home: Feature = {
   screens: () =>
     Promise.all([
       import('./screens'),
-      loadMessages(registryStrings, fieldworkStrings, teamStrings),
+      loadMessages(registryStrings, fieldworkStrings, teamStrings, supervisionStrings),
     ]).then(([m]) => m.screens),
 };

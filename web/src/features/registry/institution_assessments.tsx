@@ -2,6 +2,7 @@
 // chosen checklist's items, each scored 0..max; after saving, the score and grade.
 import { useState } from 'preact/hooks';
 import { post } from '../../api';
+import { ChecklistScores, scoredAnswers } from '../../components/checklist_scores';
 import { Field, SelectField, TextAreaField, SubmitCancel } from '../../components/form_fields';
 import { Ltr, useWrite } from '../../components/registry_bits';
 import { Results, StackTable } from '../../components/lists';
@@ -126,8 +127,6 @@ function AssessmentForm({
   const w = useWrite();
   const { fields, setFields, busy } = w;
   const list = lists.find((l) => l.code === code);
-  const total = list ? list.items.reduce((s, i) => s + (Number(answers[i.code]) || 0), 0) : 0;
-  const max = list ? list.items.reduce((s, i) => s + i.max_score, 0) : 0;
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -135,20 +134,12 @@ function AssessmentForm({
     clearMessages();
     setFields({});
     const body: Record<string, unknown> = { checklist: code, assessed_on: date, answers: {} };
-    const a: Record<string, number> = {};
-    const local: Record<string, string> = {};
-    for (const item of list.items) {
-      const raw = (answers[item.code] ?? '').trim();
-      const n = Number(raw);
-      if (raw === '' || !Number.isInteger(n) || n < 0 || n > item.max_score)
-        local['answers.' + item.code] = t('asmt.range', { max: item.max_score });
-      else a[item.code] = n;
-    }
-    if (Object.keys(local).length > 0) {
-      setFields(local);
+    const { points, errors } = scoredAnswers(list, answers, (max) => t('asmt.range', { max }));
+    if (Object.keys(errors).length > 0) {
+      setFields(errors);
       return;
     }
-    body.answers = a;
+    body.answers = points;
     if (notes.trim()) body.notes = notes.trim();
     await w.save(async () => {
       onDone(
@@ -181,35 +172,19 @@ function AssessmentForm({
         testid="assessment-date"
       />
       {list && (
-        <fieldset data-testid="assessment-items">
-          <legend>{t('asmt.items')}</legend>
-          {list.items.map((item) => (
-            <div class="score-row" key={item.code}>
-              <Field
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={item.max_score}
-                step={1}
-                label={`${item.name} (0–${item.max_score})`}
-                value={answers[item.code] ?? ''}
-                onInput={(v) => {
-                  setAnswers((old) => ({ ...old, [item.code]: v }));
-                  setFields((old) => {
-                    const { ['answers.' + item.code]: _gone, ...rest } = old;
-                    return rest;
-                  });
-                }}
-                error={fields['answers.' + item.code]}
-                testid={'assessment-item-' + item.code}
-                dir="ltr"
-              />
-            </div>
-          ))}
-          <p class="muted small" data-testid="assessment-total">
-            {t('asmt.total', { total: num(total), max: num(max) })}
-          </p>
-        </fieldset>
+        <ChecklistScores
+          list={list}
+          answers={answers}
+          fields={fields}
+          testid="assessment"
+          onAnswer={(item, v) => {
+            setAnswers((old) => ({ ...old, [item]: v }));
+            setFields((old) => {
+              const { ['answers.' + item]: _gone, ...rest } = old;
+              return rest;
+            });
+          }}
+        />
       )}
       <TextAreaField
         label={`${t('reg.notes')} ${t('common.optional')}`}

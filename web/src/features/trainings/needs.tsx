@@ -365,7 +365,7 @@ export function NeedFormPage({ user, id }: { user: User; id?: string }) {
 }
 
 // A staff member's name with their first role in the caller's areas: "Sana Gul · Mobiliser, Union 1".
-function staffLabel(u: StaffMember): string {
+export function staffLabel(u: StaffMember): string {
   const role = u.roles[0];
   return role ? `${u.full_name} · ${roleLabel(role.role)}, ${role.area_name}` : u.full_name;
 }
