@@ -12,6 +12,7 @@
 #include "domain/forms/form.hpp"
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/indicators/indicator.hpp"
+#include "domain/profiles/profile.hpp"
 #include "domain/registry/choice_lists.hpp"
 #include "domain/registry/household.hpp"
 #include "domain/registry/institution.hpp"
@@ -50,6 +51,8 @@ class UnitOfWork {
   virtual SubmissionRepository& Submissions() = 0;
   virtual ChoiceListRepository& ChoiceLists() = 0;
   virtual SubmissionReviewRepository& SubmissionReviews() = 0;
+  virtual ProfileRepository& Profiles() = 0;
+  virtual RiskRepository& Risks() = 0;
   virtual void Commit() = 0;
 };
 

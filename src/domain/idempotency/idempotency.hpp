@@ -38,6 +38,8 @@ enum class RecordTable {
   kTarget,
   kReport,
   kCollectDevice,
+  kProfile,
+  kRisk,
 };
 
 // A create request's kept answer, under the client's id. The key is written in the record's own

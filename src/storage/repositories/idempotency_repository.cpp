@@ -43,6 +43,10 @@ const char* TableName(RecordTable table) {
       return "report";
     case RecordTable::kCollectDevice:
       return "collect_device";
+    case RecordTable::kProfile:
+      return "community_profile";
+    case RecordTable::kRisk:
+      return "risk";
   }
   throw DatabaseError("unknown record table");
 }

@@ -11,6 +11,7 @@
 #include "storage/repositories/form_repositories.hpp"
 #include "storage/repositories/idempotency_repository.hpp"
 #include "storage/repositories/indicator_repository.hpp"
+#include "storage/repositories/profile_repository.hpp"
 #include "storage/repositories/registry_repositories.hpp"
 #include "storage/repositories/report_repository.hpp"
 #include "storage/repositories/submission_review_repository.hpp"
@@ -63,6 +64,8 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   domain::SubmissionRepository& Submissions() override { return submissions_; }
   domain::ChoiceListRepository& ChoiceLists() override { return choice_lists_; }
   domain::SubmissionReviewRepository& SubmissionReviews() override { return submission_reviews_; }
+  domain::ProfileRepository& Profiles() override { return profiles_; }
+  domain::RiskRepository& Risks() override { return risks_; }
   void Commit() override {
     if (tx_) tx_->Commit();
   }
@@ -92,6 +95,8 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   SqlSubmissionRepository submissions_{*conn_};
   SqlChoiceListRepository choice_lists_{*conn_};
   SqlSubmissionReviewRepository submission_reviews_{*conn_};
+  SqlProfileRepository profiles_{*conn_};
+  SqlRiskRepository risks_{*conn_};
 };
 
 }  // namespace
