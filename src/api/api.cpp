@@ -22,6 +22,7 @@ Api::Api(Services services, ApiOptions options)
   AddFeedbackRoutes(table, services_);
   AddActivityRoutes(table, services_);
   AddTrainingRoutes(table, services_);
+  AddProfileRoutes(table, services_);
   AddIndicatorRoutes(table, services_);
   AddReportRoutes(table, services_);
   AddSyncRoutes(table, services_);

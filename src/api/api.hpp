@@ -22,6 +22,8 @@
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/indicators/indicator_service.hpp"
 #include "domain/indicators/target_service.hpp"
+#include "domain/profiles/profile_service.hpp"
+#include "domain/profiles/risk_service.hpp"
 #include "domain/registry/household_service.hpp"
 #include "domain/registry/institution_service.hpp"
 #include "domain/registry/registry_config_service.hpp"
@@ -55,8 +57,10 @@ struct Services {
   domain::CollectDeviceService& collect_devices;  // ODK Collect (docs/openrosa.md)
   domain::XFormService& xforms;
   domain::SubmissionService& submissions;
-  domain::BlobStore& blobs;  // files by SHA-256 (the data directory)
-  const Clock& clock;        // the time the API stamps on what it makes itself (exports)
+  domain::ProfileService& profiles;  // community profiles
+  domain::RiskService& risks;        // the risk register
+  domain::BlobStore& blobs;          // files by SHA-256 (the data directory)
+  const Clock& clock;                // the time the API stamps on what it makes itself (exports)
 };
 
 struct ApiOptions {

@@ -23,6 +23,7 @@ void AddHouseholdRoutes(RouteTable& table, Services& services);
 void AddFeedbackRoutes(RouteTable& table, Services& services);
 void AddActivityRoutes(RouteTable& table, Services& services);
 void AddTrainingRoutes(RouteTable& table, Services& services);
+void AddProfileRoutes(RouteTable& table, Services& services);
 void AddIndicatorRoutes(RouteTable& table, Services& services);
 void AddReportRoutes(RouteTable& table, Services& services);
 void AddSyncRoutes(RouteTable& table, Services& services);

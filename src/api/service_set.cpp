@@ -21,6 +21,8 @@ ServiceSet::ServiceSet(domain::UnitOfWorkFactory& db, const Clock& clock, domain
       collect_devices(db, clock),
       xforms(db, clock),
       submissions(db, clock),
+      profiles(db, clock, registry_summary),
+      risks(db, clock),
       api{db,
           areas,
           users,
@@ -39,6 +41,8 @@ ServiceSet::ServiceSet(domain::UnitOfWorkFactory& db, const Clock& clock, domain
           collect_devices,
           xforms,
           submissions,
+          profiles,
+          risks,
           blobs,
           clock} {}
 

@@ -31,6 +31,8 @@ struct ServiceSet {
   domain::CollectDeviceService collect_devices;
   domain::XFormService xforms;
   domain::SubmissionService submissions;
+  domain::ProfileService profiles;
+  domain::RiskService risks;
   Services api;  // what Api and the route handlers hold
 };
 

@@ -17,7 +17,7 @@ let srv,
   p1feedback,
   p1activity,
   p1file;
-let p1training, p1need, p1plan, p1followup;
+let p1training, p1need, p1plan, p1followup, p1risk;
 before(async () => {
   srv = await startServer();
   admin = await login(srv.base, 'admin');
@@ -137,6 +137,22 @@ before(async () => {
     p1training.id && p1followup.id && p1need.id && p1plan.id,
     'P1 training records created',
   );
+  p1risk = (
+    await admin.post('/api/v1/risks', {
+      area_id: p1village.id,
+      category: 'safety',
+      description: 'Probe risk',
+      likelihood: 2,
+      impact: 3,
+      trend: 'stable',
+      next_review_on: '2026-01-01',
+    })
+  ).json;
+  const profile = await admin.post(`/api/v1/areas/${p1d1.id}/profile`, {
+    as_of: '2026-01-01',
+    hazards: ['Probe hazard'],
+  });
+  assert.ok(p1risk.id && profile.status === 201, 'P1 risk and profile created');
 });
 after(async () => {
   await srv?.stop();
@@ -164,6 +180,8 @@ async function snapshotP1() {
   const followups = (await admin.get(`/api/v1/trainings/${p1training.id}/followups`)).json;
   const needs = (await admin.get(`/api/v1/training-needs?area=${p1.id}&limit=500`)).json;
   const plans = (await admin.get(`/api/v1/training-plans?area=${p1.id}&limit=500`)).json;
+  const risk = (await admin.get(`/api/v1/risks/${p1risk.id}`)).json;
+  const profile = (await admin.get(`/api/v1/areas/${p1d1.id}/profile`)).json;
   return JSON.stringify({
     areas: areas.sort((a, b) => a.id.localeCompare(b.id)),
     users,
@@ -179,6 +197,8 @@ async function snapshotP1() {
     followups,
     needs,
     plans,
+    risk,
+    profile,
   });
 }
 
@@ -285,6 +305,19 @@ function bodyFor(method, pattern) {
         }
       : { version: 1, planned_events: 9 };
   if (pattern === '/api/v1/courses/{id}') return { version: 1, title: 'Changed' };
+  if (pattern === '/api/v1/areas/{id}/profile')
+    return { as_of: '2026-01-02', hazards: ['Changed'], strengths: ['Changed'] };
+  if (pattern === '/api/v1/risks')
+    return {
+      area_id: p1village.id,
+      category: 'safety',
+      description: 'Changed',
+      likelihood: 5,
+      impact: 5,
+      trend: 'rising',
+      next_review_on: '2026-02-01',
+    };
+  if (pattern === '/api/v1/risks/{id}') return { version: 1, likelihood: 5, impact: 5 };
   if (pattern.startsWith('/api/v1/areas'))
     return method === 'post'
       ? { parent_id: p1.id, code: 'PROBE-1', name: 'Probe' }
@@ -311,7 +344,9 @@ function pathFor(pattern) {
                   ? p1plan.id
                   : pattern.startsWith('/api/v1/institutions/')
                     ? p1institution.id
-                    : p1d1.id;
+                    : pattern.startsWith('/api/v1/risks/')
+                      ? p1risk.id
+                      : p1d1.id;
   if (pattern.startsWith('/api/v1/indicators/{code}/'))
     // a real indicator, aimed at P1's area
     return pattern.replace('{code}', 'REACH') + `?area=${p1d1.id}&period=2026`;
@@ -337,7 +372,7 @@ function importFor(pattern) {
 const p1Codes = (text) =>
   /"code":"P1[-"]/.test(text) ||
   /"code":"PK"/.test(text) ||
-  /Probe (Head|CO|feedback|Person|visit|need)/.test(text);
+  /Probe (Head|CO|feedback|Person|visit|need|risk|hazard)/.test(text);
 
 for (const outsider of ['mobiliser.u2', 'admin.p2']) {
   test(`every route, as ${outsider}: nothing of P1 returned or changed`, async () => {
@@ -391,6 +426,7 @@ for (const outsider of ['mobiliser.u2', 'admin.p2']) {
             p1need.id,
             p1plan.id,
             p1followup.id,
+            p1risk.id,
           ].some((x) => r.text.includes(x)),
           `${where} leaked an id`,
         );

@@ -122,7 +122,7 @@ std::optional<domain::ProfileVersion> SqlProfileRepository::Get(const std::strin
   auto items = conn_.Query(
       "SELECT x.section, x.position, x.kind, x.name, x.detail, x.organisation, x.contact, "
       "x.value, x.source, x.dated_on, x.status, x.institution_id, x.latitude, x.longitude, "
-      "COALESCE(i.name, x.name) AS current_name, i.type AS institution_type FROM "
+      "COALESCE(i.name, x.name) AS current_name, i.type_code AS institution_type FROM "
       "community_profile_item x LEFT JOIN institution i ON i.id = x.institution_id WHERE "
       "x.profile_id = ? ORDER BY x.section, x.position",
       {id});
@@ -145,12 +145,12 @@ std::vector<domain::ProfileInstitution> SqlProfileRepository::Institutions(
   SqlWhere w;
   w.And("id IN (" + Placeholders(ids.size()) + ")", params);
   w.AndInScope("area_path", {domain::SubtreeRange(path)});
-  auto rs = conn_.Query("SELECT id, name, type FROM institution" + w.sql, w.params);
+  auto rs = conn_.Query("SELECT id, name, type_code FROM institution" + w.sql, w.params);
   return ReadRows(rs, [](const ResultSet::Row& r) {
     domain::ProfileInstitution k;
     k.institution_id = r.Str("id");
     k.name = r.Str("name");
-    k.type = r.Str("type");
+    k.type = r.Str("type_code");
     return k;
   });
 }

@@ -4,6 +4,7 @@ import { account } from './account';
 import { admin } from './admin';
 import { areas } from './areas';
 import { collect } from './collect';
+import { community } from './community';
 import { fieldwork } from './fieldwork';
 import { home } from './home';
 import { registry } from './registry';
@@ -18,6 +19,7 @@ export const FEATURES: Feature[] = [
   fieldwork,
   home,
   trainings,
+  community,
   reports,
   collect,
   setup,

@@ -13,11 +13,13 @@ import type { RegistryKey } from '../features/registry/strings/en';
 import type { ReportsKey } from '../features/reports/strings/en';
 import type { TrainingKey } from '../features/trainings/strings/en';
 import type { CollectKey } from '../features/collect/strings/en';
+import type { CommunityKey } from '../features/community/strings/en';
 import type { Plural } from './types';
 
 // The shell's keys, plus those of the registry, field (activities, feedback), training, reports
 // and Collect screens, whose dictionaries are fetched with them.
-export type MessageKey = ShellKey | RegistryKey | FieldKey | TrainingKey | ReportsKey | CollectKey;
+export type MessageKey =
+  ShellKey | RegistryKey | FieldKey | TrainingKey | ReportsKey | CollectKey | CommunityKey;
 export type Lang = 'en' | 'ps' | 'uk';
 
 export const LANGUAGES: { code: Lang; name: string; dir: 'ltr' | 'rtl' }[] = [

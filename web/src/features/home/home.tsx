@@ -21,6 +21,7 @@ import {
   categoryLabel,
   useCategories,
 } from '../fieldwork/common';
+import { RiskAlerts } from '../community/alerts';
 
 // Feedback shows here from this many days before its due date.
 export const DUE_DAYS = 3;
@@ -189,6 +190,8 @@ export function HomePage({ user, can }: { user: User; can: (p: Permission) => bo
           </a>
         )}
       </div>
+
+      <RiskAlerts />
 
       <h2>{t('home.plan')}</h2>
       <p class="muted" data-testid="home-plan" data-state="not-available">

@@ -5,6 +5,7 @@ import { loadMessages } from '../../i18n';
 import type { User } from '../../types';
 import { fieldworkStrings } from '../fieldwork/strings';
 import { registryStrings } from '../registry/strings';
+import { communityStrings } from '../community/strings';
 
 // The roles that record in the field land on the home screen; the others on the area tree.
 export const FIELD_ROLES = ['mobiliser', 'officer'];
@@ -15,7 +16,8 @@ export const home: Feature = {
   routes: [route('home', 'home', 'home', ['activity.write', 'areas'])],
   nav: [{ section: 'home', label: 'nav.home', order: 10, needs: 'activity.write' }],
   screens: () =>
-    Promise.all([import('./screens'), loadMessages(registryStrings, fieldworkStrings)]).then(
-      ([m]) => m.screens,
-    ),
+    Promise.all([
+      import('./screens'),
+      loadMessages(registryStrings, fieldworkStrings, communityStrings),
+    ]).then(([m]) => m.screens),
 };
