@@ -16,15 +16,8 @@ ACTIVITIES=${BENCH_ACTIVITIES:-2000000}
 YEARS=${BENCH_ACTIVITY_YEARS:-4}
 CREATES=${BENCH_CREATES:-500}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-WORK=$(mktemp -d)
-SERVER_PID=
-cleanup() {
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null
-  wait 2>/dev/null
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
 . "$ROOT/bench/lib.sh"
+stage_scratch
 
 echo "== activities: invariants of the generated rows (2,000 households, 20,000 activities)"
 "$BIN" --database "sqlite:$WORK/check.db" --log-level warn demo --households 2000 --seed 1 \

@@ -15,15 +15,8 @@ SECONDS_PER_RUN=${BENCH_INGEST_SECONDS:-10}
 EXPORT=${BENCH_INGEST_EXPORT:-52000}
 CLIENTS=${BENCH_INGEST_CLIENTS:-32 8}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-WORK=$(mktemp -d)
-SERVER_PID=
-cleanup() {
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null
-  wait 2>/dev/null
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
 . "$ROOT/bench/lib.sh"
+stage_scratch
 
 DB="sqlite:$WORK/ingest.db"
 echo "== ingest: demo of 2,000 households (for its users), then the 250-question form"

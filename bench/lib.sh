@@ -3,6 +3,18 @@
 # binary) and WORK (a scratch directory); sets SERVER_PID and BASE.
 now_ms() { date +%s%3N; }
 
+# A stage's scratch directory (WORK), removed with the stage's server when the script exits.
+stage_scratch() {
+  WORK=$(mktemp -d)
+  SERVER_PID=
+  trap stage_cleanup EXIT
+}
+stage_cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null
+  wait 2>/dev/null
+  rm -rf "$WORK"
+}
+
 start_server() {  # database URL: serves it on 127.0.0.1, returns once /healthz answers
   rm -f "$WORK/port"
   "$BIN" --database "$1" --log-level warn serve --listen 127.0.0.1:0 --port-file "$WORK/port" \

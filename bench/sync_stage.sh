@@ -23,15 +23,8 @@ DEVICES=${BENCH_SYNC_DEVICES:-500}
 OPEN_SECONDS=${BENCH_SYNC_OPEN_SECONDS:-120}
 UC=P1-D1-T1-U1
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-WORK=$(mktemp -d)
-SERVER_PID=
-cleanup() {
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null
-  wait 2>/dev/null
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
 . "$ROOT/bench/lib.sh"
+stage_scratch
 
 DB="sqlite:$WORK/sync.db"
 echo "== sync: demo of $HOUSEHOLDS households, then $IMPORT more in $UC"

@@ -1,7 +1,8 @@
 // Who is at the other end of a request, when a reverse proxy may stand between: the client's
 // address and whether it spoke TLS (to that proxy or to us).
 //
-// Only proxies the server is told of (`trusted_proxies`, exact addresses) are believed: when the
+// Only proxies the server is told of (`trusted_proxies`: addresses or CIDR ranges such as
+// 10.0.0.0/8 and fd00::/8, IPv4 and IPv6) are believed: when the
 // socket's peer is one of them, X-Forwarded-For is read from the right, skipping trusted
 // proxies, and its first other address is the client's (the leftmost entries are what the
 // client itself wrote, so they are never taken while an untrusted hop stands after them), and
@@ -9,16 +10,34 @@
 // ignored and the peer is the client.
 #pragma once
 
+#include <array>
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "api/http/message.hpp"
 
 namespace mobilise::api {
 
+// An address or a CIDR range of them: the first `prefix` bits of `bytes` (IPv4: the first 4).
+struct AddressRange {
+  bool v6 = false;
+  std::array<std::uint8_t, 16> bytes{};
+  int prefix = 0;
+};
+
+// "10.0.0.5", "10.0.0.0/8", "2001:db8::5", "fd00::/8"; none for anything else, a prefix longer
+// than the address, or a range with bits set after its prefix ("10.0.0.1/8": a typo, most likely).
+std::optional<AddressRange> ParseAddressRange(std::string_view text);
+// Whether `ip` (an address as the socket or X-Forwarded-For gives it; an IPv4-mapped IPv6
+// address counts as its IPv4 address) lies in `range`.
+bool InRange(const AddressRange& range, std::string_view ip);
+
 struct ProxyOptions {
-  std::vector<std::string> trusted_proxies;  // e.g. {"127.0.0.1", "10.0.0.5"}
-  bool behind_tls = false;                   // every client reaches us over TLS
+  std::vector<AddressRange> trusted_proxies;  // e.g. 127.0.0.1, 10.0.0.0/8
+  bool behind_tls = false;                    // every client reaches us over TLS
 };
 
 struct ClientOrigin {

@@ -177,9 +177,18 @@ const Shape<SessionAnswer>& SessionShape() {
 }
 
 const Shape<Error>& ErrorShape() {
+  // The app's codes, and those the HTTP adapter answers with itself (http/exchange.cpp): 503
+  // busy and 507 disk_full.
+  static const auto codes = [] {
+    std::vector<std::string_view> out(kErrorCodeIds.begin(), kErrorCodeIds.end());
+    out.insert(out.end(), {"busy", "disk_full"});
+    return out;
+  }();
   static const auto detail =
       Shape<Error>("")
-          .Field("code", &Error::code, kErrorCodeIds)
+          .Computed(
+              "code", [](const Error& e) { return std::string(ErrorCodeId(e.code)); },
+              std::span<const std::string_view>(codes))
           .Field("message", &Error::message)
           // The English reason per field path, and the same as a code and params (one
           // catalogue: core/field_problems.def) for a client to say in its user's language.

@@ -6,6 +6,7 @@
 #include "api/record_handlers.hpp"
 #include "api/routes.hpp"
 #include "domain/indicators/record_kinds.hpp"
+#include "domain/languages.hpp"
 
 namespace mobilise::api {
 
@@ -38,10 +39,7 @@ Result<ValuesQuery> ReadValuesQuery(const http::Request& r) {
   return ValuesQuery{*area, *period, unverified && *unverified == "true"};
 }
 
-std::string Lang(const http::Request& r) {
-  auto l = r.Query("lang");
-  return l && (*l == "ps" || *l == "uk" || *l == "mr") ? std::string(*l) : "en";
-}
+std::string Lang(const http::Request& r) { return domain::ExportLanguage(r.Query("lang")); }
 
 // ?group=dim:value,dim:value (the cell whose records are asked for).
 Result<std::vector<std::pair<std::string, std::string>>> ReadGroup(const http::Request& request) {

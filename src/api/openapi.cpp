@@ -36,6 +36,38 @@ const OperationSchema* Find(const std::string& method, const std::string& patter
   return nullptr;
 }
 
+// An error answer's documentation: `description`, the error body, and `headers` (name ->
+// description) when it has some.
+json::object ErrorAnswer(const std::string& description,
+                         std::vector<std::pair<std::string, std::string>> headers = {}) {
+  json::object out{{"description", description}, {"content", JsonContent(ErrorShape().Use())}};
+  json::object h;
+  for (auto& [name, why] : headers)
+    h[name] = json::object{{"description", why}, {"schema", TypeSchema("integer")}};
+  if (!h.empty()) out["headers"] = std::move(h);
+  return out;
+}
+
+// The answers the server gives when its resources run short (api/http/server.hpp), where it can
+// give them: 503 busy and 507 disk_full on every route that writes to the database, and on every
+// authenticated one (a device session's sliding expiry is written); 429 rate_limited where
+// sign-ins are throttled and where imports are limited (max_imports).
+void AddResourceAnswers(const http::Router::Route& route, json::object& responses) {
+  if (route.authed || route.method != "GET") {
+    responses["503"] = ErrorAnswer(
+        "busy: the database is locked by another writer; try again after Retry-After seconds",
+        {{"Retry-After", "seconds to wait before trying again"}});
+    responses["507"] = ErrorAnswer("disk_full: the server's disk is full; nothing was stored");
+  }
+  if (route.pattern.ends_with("/import"))
+    responses["429"] =
+        ErrorAnswer("rate_limited: as many imports as the server allows are running; try again");
+  else if (route.pattern == "/api/v1/session" && route.method == "POST")
+    responses["429"] =
+        ErrorAnswer("rate_limited: too many failed sign-ins from this address or for this account",
+                    {{"Retry-After", "seconds until the next attempt is allowed"}});
+}
+
 json::object Operation(const http::Router::Route& route) {
   json::object responses{{"default", json::object{{"description", "an error"},
                                                   {"content", JsonContent(ErrorShape().Use())}}}};
@@ -59,6 +91,7 @@ json::object Operation(const http::Router::Route& route) {
       params.push_back(json::object{
           {"name", "id"}, {"in", "query"}, {"required", false}, {"schema", TypeSchema("string")}});
   }
+  AddResourceAnswers(route, responses);
   op["responses"] = std::move(responses);
   if (!params.empty()) op["parameters"] = std::move(params);
   return op;

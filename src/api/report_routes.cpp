@@ -2,6 +2,7 @@
 #include "api/report_export.hpp"
 #include "api/report_json.hpp"
 #include "api/routes.hpp"
+#include "domain/languages.hpp"
 
 namespace mobilise::api {
 
@@ -9,10 +10,7 @@ namespace json = boost::json;
 
 namespace {
 
-std::string Lang(const http::Request& r) {
-  auto l = r.Query("lang");
-  return l && (*l == "ps" || *l == "uk" || *l == "mr") ? std::string(*l) : "en";
-}
+std::string Lang(const http::Request& r) { return domain::ExportLanguage(r.Query("lang")); }
 
 // The body of submit, approve and return (only return takes a comment, and requires it).
 std::optional<std::string> ReadComment(ObjectReader& r, const std::string& action) {

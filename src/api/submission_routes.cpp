@@ -109,7 +109,8 @@ reports::SubmissionMeta MetaOf(const domain::SubmissionRow& row) {
 }
 
 // The form's submissions as Central exports them (reports/submission_rows.hpp), laid out by the
-// published version's questions (the latest version's before one is published).
+// published version's questions (the latest version's before one is published), from the answers
+// stored at ingest (the XML read again only for submissions stored before them).
 http::Response ExportSubmissions(ReviewDeps& d, Call& c, std::string_view format) {
   auto form = d.reviews.Exportable(c.actor(), c.param("id"));
   if (!form) return ErrorResponse(form.error());
@@ -128,7 +129,9 @@ http::Response ExportSubmissions(ReviewDeps& d, Call& c, std::string_view format
   what.rows = [&](reports::RowWriter& out) {
     return d.reviews.ForEach(c.actor(), form->id,
                              [&](const domain::ExportedSubmission& e) -> Status {
-                               xforms::Instance values;
+                               if (e.row.answers)
+                                 return tables.Write(out, MetaOf(e.row), *e.row.answers);
+                               xforms::Instance values;  // stored before answers were
                                if (e.xml)
                                  if (auto read = xforms::ReadInstance(*e.xml, *definition))
                                    values = std::move(*read);

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "api/client_address.hpp"
+
 namespace mobilise::app {
 namespace {
 
@@ -57,13 +59,24 @@ std::vector<std::string> SplitAddresses(std::string_view text) {
   return out;
 }
 
+// Every entry an address or a CIDR range (api::ParseAddressRange), checked when read so a typo
+// stops the server at start rather than trusting no one (or everyone) in silence.
+Status CheckProxies(const std::string& key, const std::vector<std::string>& list) {
+  for (const auto& entry : list)
+    if (!api::ParseAddressRange(entry))
+      return Fail(Error::Validation(key + ": \"" + entry +
+                                    "\" is not an IP address or a range such as 10.0.0.0/8 or "
+                                    "fd00::/8 (with no bit set after the prefix)"));
+  return {};
+}
+
 Status ReadProxies(const std::string& key, const toml::array& list, std::vector<std::string>& out) {
   out.clear();
   for (auto&& item : list) {
     if (!item.is_string()) return Fail(Error::Field(key, problem::NotAString()));
     out.push_back(*item.value<std::string>());
   }
-  return {};
+  return CheckProxies(key, out);
 }
 
 }  // namespace
@@ -124,7 +137,10 @@ Status LoadEnvironment(Config& c) {
   if (auto v = get("MOBILISE_PUBLIC_URL")) c.public_url = v;
   if (auto v = get("MOBILISE_LOG_LEVEL")) c.log_level = v;
   if (auto v = get("MOBILISE_XLSFORM_COMMAND")) c.xlsform_command = v;
-  if (auto v = get("MOBILISE_TRUSTED_PROXIES")) c.trusted_proxies = SplitAddresses(v);
+  if (auto v = get("MOBILISE_TRUSTED_PROXIES")) {
+    c.trusted_proxies = SplitAddresses(v);
+    if (auto ok = CheckProxies("MOBILISE_TRUSTED_PROXIES", c.trusted_proxies); !ok) return ok;
+  }
   if (auto v = get("MOBILISE_BEHIND_TLS")) {
     const std::string b = v;
     if (b != "true" && b != "false" && b != "1" && b != "0")

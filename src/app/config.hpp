@@ -42,7 +42,8 @@ struct Config {
   // every answer. MOBILISE_BEHIND_TLS=true. See docs/security.md.
   bool behind_tls = false;
   // Reverse proxies whose X-Forwarded-For (client address) and X-Forwarded-Proto (https: the
-  // client used TLS) are believed; exact addresses. MOBILISE_TRUSTED_PROXIES="a,b".
+  // client used TLS) are believed: addresses or CIDR ranges (10.0.0.0/8, fd00::/8), checked when
+  // read. MOBILISE_TRUSTED_PROXIES="a,b".
   std::vector<std::string> trusted_proxies;
   std::string port_file;  // if set, the bound port is written here once listening
   // XLSForm -> XForm (pyxform's command line; see importers/xlsform.hpp)

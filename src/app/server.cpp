@@ -63,6 +63,7 @@ http::ServerOptions ServerOptionsOf(const Config& config,
   so.body_timeout_seconds = config.body_timeout;
   so.max_connections = static_cast<std::size_t>(config.max_connections);
   so.max_connections_per_address = static_cast<std::size_t>(config.max_connections_per_address);
+  so.hsts = config.behind_tls;
   if (std::filesystem::exists(config.web_root + "/index.html")) {
     so.static_root = config.web_root;
   } else {
@@ -110,7 +111,9 @@ int RunServer(const Config& config, const std::string& version) {
 
   api::ApiOptions options;
   options.secure_cookie = config.secure_cookie || config.behind_tls;
-  options.proxy = {config.trusted_proxies, config.behind_tls};
+  options.proxy.behind_tls = config.behind_tls;
+  for (const auto& p : config.trusted_proxies)  // checked when the configuration was read
+    if (auto range = api::ParseAddressRange(p)) options.proxy.trusted_proxies.push_back(*range);
   options.metrics = &metrics;
   options.version = version;
   options.xlsform_command = FindTool(config.xlsform_command);

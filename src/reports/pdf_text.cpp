@@ -7,6 +7,10 @@ namespace {
 
 // Pango tries the families in order for each character.
 constexpr const char* kFamilies = "Noto Sans, Noto Naskh Arabic, Noto Sans Devanagari";
+// Urdu letters in Nastaliq (Naskh where the face lacks a glyph); digits and Latin names stay in
+// Noto Sans, which has no Arabic letters, so they match the other languages' tables.
+constexpr const char* kUrduFamilies =
+    "Noto Sans, Noto Nastaliq Urdu, Noto Naskh Arabic, Noto Sans Devanagari";
 
 PangoAlignment Physical(Align align, bool rtl) {
   switch (align) {
@@ -21,6 +25,10 @@ PangoAlignment Physical(Align align, bool rtl) {
 }
 
 }  // namespace
+
+std::string FontFamiliesFor(const std::string& language) {
+  return language == "ur" ? kUrduFamilies : kFamilies;
+}
 
 void SetColor(cairo_t* cr, unsigned rgb) {
   cairo_set_source_rgb(cr, ((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0,
@@ -55,7 +63,7 @@ void Text::Draw(cairo_t* cr, double x, double y, unsigned rgb) const {
 }
 
 Typesetter::Typesetter(cairo_t* cr, bool rtl, const std::string& language)
-    : context_(pango_cairo_create_context(cr)), rtl_(rtl) {
+    : context_(pango_cairo_create_context(cr)), rtl_(rtl), families_(FontFamiliesFor(language)) {
   pango_context_set_base_dir(context_, rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
   if (!language.empty()) {
     pango_context_set_language(context_, pango_language_from_string(language.c_str()));
@@ -76,7 +84,7 @@ Text Typesetter::Make(std::string_view text, Font font, double width, Align alig
   PangoLayout* layout = pango_layout_new(context_);
   // Every paragraph takes the document's direction, and alignment stays physical.
   pango_layout_set_auto_dir(layout, FALSE);
-  PangoFontDescription* description = pango_font_description_from_string(kFamilies);
+  PangoFontDescription* description = pango_font_description_from_string(families_.c_str());
   pango_font_description_set_absolute_size(description, font.size * PANGO_SCALE);
   pango_font_description_set_weight(description,
                                     font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);

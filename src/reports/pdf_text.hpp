@@ -46,7 +46,9 @@ class Text {
 // Lays out text for one document: one base direction (RTL documents set every paragraph right to
 // left; embedded left-to-right runs such as numbers or Latin names still read correctly through
 // the bidi algorithm) and one font family list, so that fontconfig falls back from Noto Sans to
-// Noto Naskh Arabic or Noto Sans Devanagari per character.
+// Noto Naskh Arabic or Noto Sans Devanagari per character; an Urdu document is set in Noto
+// Nastaliq Urdu first. Pango shapes through HarfBuzz: Devanagari conjuncts and Arabic joining come
+// from the fonts' OpenType tables (all from Debian's fonts-noto-core).
 class Typesetter {
  public:
   Typesetter(cairo_t* cr, bool rtl, const std::string& language);
@@ -68,7 +70,11 @@ class Typesetter {
  private:
   PangoContext* context_;
   bool rtl_;
+  std::string families_;
 };
+
+// The font families a document in `language` is set in, in the order Pango tries them.
+std::string FontFamiliesFor(const std::string& language);
 
 // A4 portrait page geometry, in points.
 struct PageBox {

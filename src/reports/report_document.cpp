@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "domain/languages.hpp"
 #include "reports/plain_number.hpp"
 #include "reports/report_words.hpp"
 
@@ -195,7 +196,7 @@ Document ReportDocument(const domain::ReportContent& c, const std::string& gener
   const ReportWords& w = ReportWordsFor(lang);
   Document d;
   d.language = lang;
-  d.rtl = lang == "ps" || lang == "fa" || lang == "ur";
+  d.rtl = domain::IsRightToLeft(lang);
   d.title = domain::TemplateName(c.report_template, lang);
   d.subtitle = c.report.area_name + " — " + c.report.period;
   d.facts = {{w.area, c.report.area_name},

@@ -257,14 +257,18 @@ Result<Instance> ReadInstanceHeader(std::string_view xml) {
 }
 
 std::vector<std::string> ReferencedFiles(const FormDefinition& form, const Instance& instance) {
-  std::set<std::string> binary;
+  std::set<std::string, std::less<>> binary;
   for (const Field& field : form.fields) {
     if (field.type == "binary") binary.insert(field.path);
   }
   std::vector<std::string> files;
+  if (binary.empty()) return files;
   std::set<std::string> seen;
   for (const auto& [path, value] : instance.values) {
-    if (value.empty() || !binary.contains(WithoutPositions(path))) continue;
+    if (value.empty()) continue;
+    // (a path outside repeats is its question's: looked up without a copy)
+    const bool positioned = path.find('[') != std::string::npos;
+    if (!(positioned ? binary.contains(WithoutPositions(path)) : binary.contains(path))) continue;
     if (seen.insert(value).second) files.push_back(value);
   }
   return files;

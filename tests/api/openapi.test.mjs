@@ -6,6 +6,7 @@
 // field the schema does not name, and no field of the schema may be called unknown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { startServer, login, areaByCode, firstPeople, uniq, pngOf } from './support.mjs';
 
 let srv, admin, officer, manager, doc;
@@ -161,6 +162,60 @@ test('the document: version, every path parameter named as in its pattern, every
   });
   assert.ok(detail.properties.current);
   assert.ok(detail.properties.code.enum.includes('validation'));
+});
+
+test('busy, disk full and throttled answers are documented where the server gives them', async () => {
+  const code = resolve(resolve({ $ref: '#/components/schemas/Error' }).properties.error).properties
+    .code;
+  for (const c of ['busy', 'disk_full', 'rate_limited']) assert.ok(code.enum.includes(c), c);
+  const retryAfter = (op, status) => op.responses[status]?.headers?.['Retry-After'];
+  for (const [pattern, methods] of Object.entries(doc.paths))
+    for (const [method, op] of Object.entries(methods)) {
+      const where = `${method} ${pattern}`;
+      if (method !== 'get') {
+        // Every write may meet a locked database or a full disk.
+        assert.ok(retryAfter(op, '503'), `${where}: no 503 with Retry-After`);
+        assert.ok(op.responses['507'], `${where}: no 507`);
+      }
+      if (pattern.endsWith('/import')) assert.ok(op.responses['429'], `${where}: no 429`);
+    }
+  // Authenticated reads too (a device session's expiry is written); not what needs no database.
+  assert.ok(operation('GET', '/api/v1/areas').responses['503']);
+  for (const pattern of ['/api/v1/openapi.json', '/metrics'])
+    assert.equal(operation('GET', pattern).responses['503'], undefined, pattern);
+  assert.ok(retryAfter(operation('POST', '/api/v1/session'), '429'));
+  assert.equal(operation('GET', '/api/v1/areas').responses['429'], undefined);
+
+  // Real answers match: sign-ins throttled (429) ...
+  const username = `nobody-${uniq()}`;
+  let r;
+  for (let i = 0; i < 6; i++)
+    r = await fetch(`${srv.base}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: 'wrong-pass' }),
+    });
+  assert.equal(r.status, 429);
+  assert.ok(Number(r.headers.get('retry-after')) > 0);
+  assert.deepEqual(check(responseSchema('POST', '/api/v1/session', 429), await r.json()), []);
+  // ... and a write while another process holds SQLite's write lock (503).
+  const holder = spawn('sqlite3', [srv.database.replace(/^sqlite:/, '')], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  try {
+    const locked = new Promise((done) =>
+      holder.stdout.on('data', (d) => String(d).includes('locked') && done()),
+    );
+    holder.stdin.write("BEGIN IMMEDIATE;\nSELECT 'locked';\n");
+    await locked;
+    const busy = await admin.post('/api/v1/tokens', { name: `busy ${uniq()}` });
+    assert.equal(busy.status, 503, busy.text);
+    assert.ok(Number(busy.headers.get('retry-after')) > 0);
+    assert.deepEqual(check(responseSchema('POST', '/api/v1/tokens', 503), busy.json), []);
+  } finally {
+    holder.stdin.end('ROLLBACK;\n.quit\n');
+  }
+  await new Promise((done) => holder.on('exit', done));
 });
 
 test('every resource family described here has request and response schemas', () => {

@@ -137,6 +137,73 @@ describe('overload: one server', () => {
   });
 });
 
+// Another process holds SQLite's write lock while `fn` runs (the sqlite3 command line).
+async function whileLocked(database, fn) {
+  const holder = spawn('sqlite3', [database.replace(/^sqlite:/, '')], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  try {
+    const locked = new Promise((resolve) =>
+      holder.stdout.on('data', (d) => String(d).includes('locked') && resolve()),
+    );
+    holder.stdin.write("BEGIN IMMEDIATE;\nSELECT 'locked';\n");
+    await locked;
+    await fn();
+  } finally {
+    holder.stdin.end('ROLLBACK;\n.quit\n');
+  }
+  await new Promise((resolve) => holder.on('exit', resolve));
+}
+
+test('an institutions dry run takes no write lock: it answers while another writer holds it', async () => {
+  const srv = await startServer();
+  try {
+    const mob = await login(srv.base, 'mobiliser.u1');
+    const admin = await login(srv.base, 'admin');
+    const village = await areaByCode(admin, 'P1-D1-T1-U1-V2');
+    const hh = await mob.post('/api/v1/households', {
+      code: `HH${uniq()}`,
+      area_id: village.id,
+      head_name: `Head ${uniq()}`,
+      head_father_name: `Father ${uniq()}`,
+      people: [{ name: `P ${uniq()}`, sex: 'f', relation: 'head', age: 40 }],
+    });
+    assert.equal(hh.status, 201, hh.text);
+    const code = `I${uniq()}`;
+    // A village organisation, a community organisation under it (named by the file's code) with
+    // the household as a member, and the household again in another CO: refused, as it would be
+    // once the first membership were written.
+    const csv = [
+      'code,type,area_code,name,parent_code,formed_on,sex_composition,status,member_household_code,role,joined_on',
+      `${code}V,VO,P1-D1-T1-U1-V2,Village org,,2024-01-01,women,active,,,`,
+      `${code}C,CO,P1-D1-T1-U1-V2,Gul CO,${code}V,2024-02-01,women,active,${hh.json.code},president,2024-02-02`,
+      `${code}D,CO,P1-D1-T1-U1-V2,Other CO,${code}V,2024-02-01,women,active,${hh.json.code},member,2024-02-03`,
+    ].join('\n');
+    const upload = (dry) =>
+      mob.post(`/api/v1/institutions/import?dry_run=${dry}`, csv, {
+        raw: true,
+        headers: { 'content-type': 'text/csv' },
+      });
+    await whileLocked(srv.database, async () => {
+      const dry = await upload(true);
+      assert.equal(dry.status, 200, dry.text);
+      assert.equal(dry.json.institutions, 3);
+      assert.equal(dry.json.memberships, 1);
+      assert.deepEqual(
+        dry.json.errors.map((e) => [e.row, e.column]),
+        [[4, 'member_household_code']],
+      );
+      // The lock is held: a real import waits for it and is told to try again.
+      const real = await upload(false);
+      assert.equal(real.status, 503, real.text);
+    });
+    // Nothing of the dry run was kept.
+    assert.equal((await mob.get(`/api/v1/institutions?q=${code}`)).json.items.length, 0);
+  } finally {
+    await srv.stop();
+  }
+});
+
 // Opens `n` TCP connections that send nothing; resolves once all are connected.
 async function idleSockets(port, n) {
   const sockets = [];

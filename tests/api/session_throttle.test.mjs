@@ -2,7 +2,21 @@
 // TLS headers (Secure cookie, HSTS) when the server is told it is behind TLS. Both databases.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, login, areaByCode, uniq, freshPgDatabase } from './support.mjs';
+import net from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  startServer,
+  login,
+  areaByCode,
+  uniq,
+  freshPgDatabase,
+  freshSqliteDatabase,
+  rawGet,
+  BIN,
+} from './support.mjs';
 
 // A sign-in attempt as a proxy in front would pass it on: from `ip`, over `proto`.
 async function attempt(base, username, password, { ip, proto } = {}) {
@@ -107,6 +121,45 @@ for (const backend of ['sqlite', 'postgres'])
     });
   });
 
+describe('trusted proxies as CIDR ranges', () => {
+  let srv;
+  before(async () => {
+    // The test's requests come from 127.0.0.1, inside the first range.
+    srv = await startServer({ env: { MOBILISE_TRUSTED_PROXIES: '127.0.0.0/8, fd00::/8' } });
+  });
+  after(async () => {
+    await srv?.stop();
+  });
+
+  test('a proxy inside a range is believed: each forwarded address is throttled alone', async () => {
+    const admin = await login(srv.base, 'admin');
+    const user = await newUser(admin);
+    const ip = '198.51.100.50';
+    for (let i = 0; i < 5; i++)
+      assert.equal((await attempt(srv.base, user, 'wrong-pass', { ip })).status, 401, `${i}`);
+    assert.equal((await attempt(srv.base, user, 'right-pass-1', { ip })).status, 429);
+    // Another client behind the same proxy is another address.
+    const other = await attempt(srv.base, user, 'right-pass-1', { ip: '203.0.113.51' });
+    assert.equal(other.status, 200);
+  });
+
+  test('an entry that is no address or range stops the server at start, naming it', () => {
+    for (const bad of ['10.0.0.1/8', '10.0.0.0/33', 'fd00::/129', 'proxy.local']) {
+      const { url, dir } = freshSqliteDatabase();
+      const r = spawnSync(BIN, ['--database', url, 'serve', '--listen', '127.0.0.1:0'], {
+        env: { ...process.env, MOBILISE_TRUSTED_PROXIES: `127.0.0.1,${bad}` },
+        encoding: 'utf8',
+        timeout: 20000,
+      });
+      rmSync(dir, { recursive: true, force: true });
+      assert.equal(r.signal, null, `${bad}: the server started`);
+      assert.notEqual(r.status, 0, bad);
+      assert.match(r.stderr, /MOBILISE_TRUSTED_PROXIES/, bad);
+      assert.ok(r.stderr.includes(`"${bad}" is not an IP address or a range`), r.stderr);
+    }
+  });
+});
+
 describe('no trusted proxy', () => {
   let srv;
   before(async () => {
@@ -136,13 +189,65 @@ describe('no trusted proxy', () => {
   });
 });
 
+// Sends `text` as it is and resolves with the status and headers of the answer.
+function rawExchange(base, text) {
+  return new Promise((resolve, reject) => {
+    const s = net.connect(Number(new URL(base).port), '127.0.0.1');
+    let data = '';
+    s.on('data', (d) => {
+      data += d.toString('latin1');
+      const end = data.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const [line, ...fields] = data.slice(0, end).split('\r\n');
+      const headers = {};
+      for (const f of fields) {
+        const colon = f.indexOf(':');
+        headers[f.slice(0, colon).toLowerCase()] = f.slice(colon + 1).trim();
+      }
+      s.destroy();
+      resolve({ status: Number(line.split(' ')[1]), headers });
+    });
+    s.on('error', reject);
+    s.write(text);
+  });
+}
+
 describe('behind TLS (MOBILISE_BEHIND_TLS)', () => {
-  let srv;
+  let srv, webRoot;
   before(async () => {
-    srv = await startServer({ env: { MOBILISE_BEHIND_TLS: 'true' } });
+    webRoot = mkdtempSync(join(tmpdir(), 'mobilise-web-'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Mobilise</title>');
+    srv = await startServer({ env: { MOBILISE_BEHIND_TLS: 'true' }, webRoot });
   });
   after(async () => {
     await srv?.stop();
+    rmSync(webRoot, { recursive: true, force: true });
+  });
+
+  test('HSTS on static files and on the errors the server answers itself', async () => {
+    const hsts = /^max-age=31536000; includeSubDomains$/;
+    const app = await rawGet(srv.base, '/');
+    assert.equal(app.status, 200);
+    assert.match(app.headers['strict-transport-security'] ?? '', hsts, 'the web app');
+    const missing = await rawGet(srv.base, '/assets/missing-0123.js');
+    assert.equal(missing.status, 404);
+    assert.match(missing.headers['strict-transport-security'] ?? '', hsts, 'a missing file');
+    const host = 'Host: mis.example.org\r\n';
+    const cases = [
+      // Over the body limit: refused from the headers (413).
+      [`POST /api/v1/session HTTP/1.1\r\n${host}Content-Length: 5000000\r\n\r\n`, 413],
+      // No credentials for a route that needs them, refused before the body (401).
+      [`POST /api/v1/activities HTTP/1.1\r\n${host}Content-Length: 10\r\n\r\n`, 401],
+      // Framing the server refuses (400).
+      [`POST /api/v1/session HTTP/1.1\r\n${host}Transfer-Encoding: gzip\r\n\r\n`, 400],
+      // A request target it cannot read (400).
+      [`GET /api/v1/areas?q=%ff HTTP/1.1\r\n${host}\r\n`, 400],
+    ];
+    for (const [text, status] of cases) {
+      const r = await rawExchange(srv.base, text);
+      assert.equal(r.status, status, text);
+      assert.match(r.headers['strict-transport-security'] ?? '', hsts, text);
+    }
   });
 
   test('every answer: Secure cookies and HSTS', async () => {

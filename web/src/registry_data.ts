@@ -13,6 +13,7 @@ import type {
   RegistryConfig,
   RegistryOption,
 } from './types';
+import { formatNumber } from './i18n/format';
 
 // A resource read from the server once and shared by every screen that shows it (the registry
 // configuration, the course catalogue, the indicator library, the programme settings, the report
@@ -154,7 +155,7 @@ export function todayIso(): string {
 
 // Numbers and percentages in the reader's language (Pashto digits come from the locale).
 export function num(n: number, digits = 0): string {
-  return n.toLocaleString(langStore.get(), {
+  return formatNumber(n, {
     maximumFractionDigits: digits,
     minimumFractionDigits: 0,
   });
@@ -162,7 +163,7 @@ export function num(n: number, digits = 0): string {
 
 export function pct(part: number, whole: number): string {
   if (whole <= 0) return '–';
-  return (part / whole).toLocaleString(langStore.get(), {
+  return formatNumber(part / whole, {
     style: 'percent',
     maximumFractionDigits: 0,
   });

@@ -1,5 +1,5 @@
 // Role and locale labels for lists and forms.
-import { t } from './i18n';
+import { LANGUAGES, t } from './i18n';
 import type { MessageKey } from './i18n';
 import { ROLE_CODES, type RoleCode } from './types';
 
@@ -12,11 +12,7 @@ export function roleOptions(): { value: RoleCode; label: string }[] {
 }
 
 // Account locales the server accepts, each named in its own language.
-export const ACCOUNT_LOCALES: { value: string; label: string }[] = [
-  { value: 'en', label: 'English' },
-  { value: 'ps', label: 'پښتو' },
-  { value: 'prs', label: 'دری' },
-  { value: 'ur', label: 'اردو' },
-  { value: 'uk', label: 'Українська' },
-  { value: 'mr', label: 'मराठी' },
-];
+export const ACCOUNT_LOCALES: { value: string; label: string }[] = LANGUAGES.map((l) => ({
+  value: l.code,
+  label: l.name,
+}));

@@ -6,7 +6,7 @@
 // language chosen while signed in is saved to it (PATCH /session), so it follows the user to
 // their next device.
 import { ApiError, del, get, patch, post, setCsrfToken, setUnauthenticatedHandler } from './api';
-import { adoptUserLocale, onLangChosen, type Lang } from './i18n';
+import { accountLocale, adoptUserLocale, onLangChosen, type Lang } from './i18n';
 import { createStore, useStore } from './store';
 import type { DeviceRef, Permission, Session, SessionConfig, User } from './types';
 
@@ -53,8 +53,9 @@ async function signedIn(s: Session): Promise<void> {
 // A language chosen while signed in is the account's from now on.
 onLangChosen((lang: Lang) => {
   const s = sessionStore.get();
-  if (s.status !== 'signed-in' || s.user.locale === lang) return;
-  patch<Session>('/session', { locale: lang })
+  const locale = accountLocale(lang);
+  if (s.status !== 'signed-in' || s.user.locale === locale) return;
+  patch<Session>('/session', { locale })
     .then((next) => updateCurrentUser(next.user))
     .catch(() => {
       // Offline or refused: the device keeps the choice; the account keeps its language.

@@ -118,9 +118,9 @@ Answer Responder::Respond(Request& req) const {
 }
 
 std::vector<std::pair<std::string_view, std::string_view>> HeaderFields(const Response& resp,
-                                                                        bool api) {
+                                                                        bool api, bool hsts) {
   std::vector<std::pair<std::string_view, std::string_view>> out;
-  out.reserve(7 + resp.headers.size());
+  out.reserve(8 + resp.headers.size());
   out.emplace_back("Date", HttpDate());
   if (!resp.content_type.empty()) out.emplace_back("Content-Type", resp.content_type);
   out.emplace_back("X-Content-Type-Options", "nosniff");
@@ -134,9 +134,11 @@ std::vector<std::pair<std::string_view, std::string_view>> HeaderFields(const Re
       continue;
     }
     if (SameName(name, "cache-control")) has_cache_control = true;
+    if (SameName(name, "strict-transport-security")) hsts = false;  // the app's own
     out.emplace_back(name, value);
   }
   if (api && !has_cache_control) out.emplace_back("Cache-Control", "no-store");
+  if (hsts) out.emplace_back("Strict-Transport-Security", kHstsValue);
   return out;
 }
 

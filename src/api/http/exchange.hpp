@@ -58,10 +58,12 @@ class Responder {
 };
 
 // The header fields of `response`, in order: Date, Content-Type (when set), the security
-// headers, the response's own headers (any with a line break is dropped and logged), and for an
-// app response without a Cache-Control of its own "Cache-Control: no-store". The views point
-// into `response` and a per-thread date buffer: use them before the thread's next call.
+// headers, the response's own headers (any with a line break is dropped and logged), for an
+// app response without a Cache-Control of its own "Cache-Control: no-store", and with `hsts`
+// Strict-Transport-Security unless the response has its own. The views point into `response`
+// and a per-thread date buffer: use them before the thread's next call.
 std::vector<std::pair<std::string_view, std::string_view>> HeaderFields(const Response& response,
-                                                                        bool api);
+                                                                        bool api,
+                                                                        bool hsts = false);
 
 }  // namespace mobilise::http

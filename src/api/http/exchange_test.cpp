@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "api/http/error_body.hpp"
 #include "core/resource_errors.hpp"
 
 namespace mobilise::http {
@@ -141,6 +142,26 @@ TEST(HeaderFields, TheAppsCacheControlAndStaticFilesKeepTheirs) {
   for (const auto& [name, value] : fields) EXPECT_NE(name, "Content-Type");
   fields = HeaderFields(Response{}, /*api=*/false);
   for (const auto& [name, value] : fields) EXPECT_NE(name, "Cache-Control");
+}
+
+TEST(HeaderFields, HstsOnEveryAnswerWhenAskedOnce) {
+  auto count = [](const auto& fields) {
+    int n = 0;
+    for (const auto& [name, value] : fields)
+      if (name == "Strict-Transport-Security") {
+        EXPECT_EQ(value, kHstsValue);
+        ++n;
+      }
+    return n;
+  };
+  // Static files and the server's own errors as the app's answers.
+  EXPECT_EQ(count(HeaderFields(Response{}, /*api=*/false, /*hsts=*/true)), 1);
+  EXPECT_EQ(count(HeaderFields(ErrorResponse(413, "too_large", "x"), true, true)), 1);
+  EXPECT_EQ(count(HeaderFields(Response{}, false, false)), 0);
+  // An answer that has its own (api::SecureAnswer) keeps it, not twice.
+  Response r;
+  r.SetHeader("Strict-Transport-Security", std::string(kHstsValue));
+  EXPECT_EQ(count(HeaderFields(r, true, true)), 1);
 }
 
 }  // namespace

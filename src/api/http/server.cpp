@@ -222,7 +222,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void SetHeaders(Message& res, const Response& resp, bool api, bool keep_alive) {
     res.version(11);
     res.result(static_cast<unsigned>(resp.status));
-    for (const auto& [name, value] : HeaderFields(resp, api)) res.insert(name, value);
+    for (const auto& [name, value] : HeaderFields(resp, api, shared_.options.hsts))
+      res.insert(name, value);
     res.keep_alive(keep_alive);
   }
 

@@ -42,6 +42,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "api/http/message.hpp"
 
@@ -49,6 +50,9 @@ namespace mobilise::http {
 
 class Metrics;
 class ServerControl;
+
+// Strict-Transport-Security as Mobilise sends it: a year, subdomains too.
+inline constexpr std::string_view kHstsValue = "max-age=31536000; includeSubDomains";
 
 // What the app decides from a request's line and headers, before its body is read.
 struct Admission {
@@ -79,6 +83,9 @@ struct ServerOptions {
   std::size_t max_connections_per_address = 512;
   // Idle keep-alive timeout once three quarters of max_connections are open.
   int near_cap_idle_seconds = 2;
+  // Every client reaches us over TLS (a proxy terminates it): HSTS on every answer, the app's,
+  // static files and the server's own errors alike (config behind_tls).
+  bool hsts = false;
   Screener screen;                   // empty: the IsUpload rule (exchange.hpp) decides the limit
   std::string static_root;           // directory with the built web app; empty: none
   ServerControl* control = nullptr;  // optional: lets another thread stop Serve

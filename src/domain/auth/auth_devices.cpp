@@ -3,6 +3,7 @@
 
 #include "core/id.hpp"
 #include "domain/auth/auth_service.hpp"
+#include "domain/languages.hpp"
 #include "domain/users/user_service.hpp"
 #include "domain/validation.hpp"
 #include "domain/versioned.hpp"
@@ -58,8 +59,7 @@ Status AuthService::RevokeDevice(const Actor& actor, const std::string& user_id,
 
 Result<User> AuthService::SetOwnLocale(const Actor& actor, const std::string& locale) {
   if (!IsSupportedLocale(locale))
-    return Fail(Error::Field(
-        "locale", problem::OneOf(std::vector<std::string>{"en", "ps", "prs", "ur", "uk", "mr"})));
+    return Fail(Error::Field("locale", problem::OneOf(AppLanguages())));
   auto uow = db_.Begin(true);
   auto found = actor.user_id.empty() ? std::nullopt : uow->Users().Get(actor.user_id);
   if (!found) return Fail(Error::Unauthenticated());

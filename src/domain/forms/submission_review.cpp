@@ -1,10 +1,6 @@
 #include "domain/forms/submission_review.hpp"
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
-#include <string_view>
-#include <unordered_set>
 
 #include "core/id.hpp"
 #include "domain/audit/audit.hpp"
@@ -59,24 +55,6 @@ SubmissionListQuery ReaderQuery(const Actor& actor, const std::string& form_id) 
   q.scope = actor.system ? std::vector<PathRange>{SubtreeRange("/")}
                          : actor.Scope(Permission::kRegistryRead);
   return q;
-}
-
-std::vector<SubmissionValue> QuestionValues(
-    const std::vector<std::pair<std::string, std::string>>& leaves) {
-  std::vector<SubmissionValue> out;
-  out.reserve(leaves.size());
-  std::unordered_set<std::string_view> seen;  // the first value of a path counts
-  for (const auto& [path, value] : leaves) {
-    if (value.empty() || path.find('[') != std::string::npos) continue;
-    if (!seen.insert(path).second) continue;
-    SubmissionValue v{path, value, std::nullopt};
-    double number = 0;
-    const auto* end = value.data() + value.size();
-    const auto [ptr, ec] = std::from_chars(value.data(), end, number);
-    if (ec == std::errc() && ptr == end && std::isfinite(number)) v.number = number;
-    out.push_back(std::move(v));
-  }
-  return out;
 }
 
 Result<SubmissionPage> SubmissionReviewService::List(const Actor& actor, const std::string& form_id,
@@ -187,6 +165,7 @@ Status SubmissionReviewService::ForEach(
     const std::function<Status(const ExportedSubmission&)>& each) {
   SubmissionListQuery q = ReaderQuery(actor, form_id);
   q.limit = kExportPage;
+  q.with_answers = true;
   for (;;) {
     std::vector<SubmissionRow> rows;
     {
@@ -195,7 +174,8 @@ Status SubmissionReviewService::ForEach(
     }
     for (const auto& row : rows) {
       const auto& hash = row.submission.xml_hash;
-      const std::optional<std::string> xml = hash ? blobs_.Get(*hash) : std::nullopt;
+      const std::optional<std::string> xml =
+          hash && !row.answers ? blobs_.Get(*hash) : std::nullopt;
       if (auto done = each({row, xml}); !done) return done;
     }
     if (static_cast<int>(rows.size()) < q.limit) return {};

@@ -1,8 +1,8 @@
 // Submissions review (issue 16, custom forms): the list of a form's submissions (paged by a
 // cursor, filtered, in the reader's area scope), one submission with its values, attachments and
 // comments, its review state and comments (audited, version-checked), an attachment's bytes, and
-// every current submission of a form one at a time for the exports. Also the values indicators
-// read (submission_value), written when a submission is stored.
+// every current submission of a form one at a time for the exports. Also a submission's parsed
+// answers (exports and indicators read them), written when a submission is stored.
 //
 // Who: reading needs kRegistryRead over the submission's area (a submission without an area is
 // for programme-wide readers only); reviewing needs kActivityVerify (supervisors) or kConfigWrite
@@ -24,11 +24,18 @@
 
 namespace mobilise::domain {
 
+// A submission's leaves as read at ingest: [path, value] in document order, repeat entries with
+// their 1-based position ("/data/person[2]/name"), empty values present.
+using SubmissionAnswers = std::vector<std::pair<std::string, std::string>>;
+
 // A submission as lists show it.
 struct SubmissionRow {
   Submission submission;
   std::string user_name, device_name;
   std::int64_t edits = 0;  // submissions before it in its edit chain
+  // Its answers, when the query asked for them and they were stored whole (submissions stored
+  // before migration 0024 have the XML only).
+  std::optional<SubmissionAnswers> answers;
 };
 
 struct SubmissionListQuery {
@@ -40,17 +47,12 @@ struct SubmissionListQuery {
   // Keyset: after this (submitted_at, id), newest first.
   std::optional<std::pair<std::string, std::string>> after;
   int limit = 50;
+  bool with_answers = false;  // read each row's stored answers too
 };
 
 struct SubmissionCommentRow {
   SubmissionComment comment;
   std::string user_name;
-};
-
-// A question's value for indicators (questions outside repeats).
-struct SubmissionValue {
-  std::string path, value;
-  std::optional<double> number;
 };
 
 // The query of a form's current submissions `actor` may read (kRegistryRead's scope; those
@@ -62,20 +64,19 @@ class SubmissionReviewRepository {
   virtual ~SubmissionReviewRepository() = default;
   // Current submissions only (an edited one is shown as its latest version).
   virtual std::vector<SubmissionRow> List(const SubmissionListQuery& query) = 0;
+  // How many current submissions the query selects (its cursor and limit aside).
+  virtual std::int64_t Count(const SubmissionListQuery& query) = 0;
   virtual std::optional<SubmissionRow> Get(const std::string& id) = 0;
   virtual std::vector<SubmissionCommentRow> Comments(const std::string& submission_id) = 0;
   virtual void InsertComment(const SubmissionComment& comment) = 0;
   // Sets the state and version + 1 if the row is at `expected_version`; false otherwise.
   virtual bool SetReviewState(const std::string& id, ReviewState state,
                               std::int64_t expected_version) = 0;
-  // Replaces the submission's values.
-  virtual void SaveValues(const std::string& submission_id,
-                          const std::vector<SubmissionValue>& values) = 0;
+  // Stores the submission's answers whole (the first value of a path counts), for exports and
+  // for indicators over a question (a value outside repeats, not empty; a sum reads the values
+  // that are JSON numbers).
+  virtual void SaveAnswers(const std::string& submission_id, const SubmissionAnswers& answers) = 0;
 };
-
-// The values kept for indicators: leaves outside repeats, not empty; numbers read as such.
-std::vector<SubmissionValue> QuestionValues(
-    const std::vector<std::pair<std::string, std::string>>& leaves);
 
 struct SubmissionPage {
   std::vector<SubmissionRow> items;
@@ -101,9 +102,10 @@ struct AttachmentFile {
   std::string name, content_type, bytes, sha256;
 };
 
+// A submission for the exports: its stored answers (row.answers), or else its XML to read.
 struct ExportedSubmission {
   const SubmissionRow& row;
-  const std::optional<std::string>& xml;
+  const std::optional<std::string>& xml;  // none when row.answers holds them
 };
 
 class SubmissionReviewService {
@@ -125,7 +127,8 @@ class SubmissionReviewService {
   // The form the reader may export (with its versions), or an error.
   Result<XForm> Exportable(const Actor& actor, const std::string& form_id);
   // Each current submission of the form the reader may see, newest first, read a page at a time
-  // (never all at once) and handed to `each` with its XML; `each`'s error stops it.
+  // (never all at once) and handed to `each` with its stored answers (or its XML when they were
+  // not stored whole); `each`'s error stops it.
   Status ForEach(const Actor& actor, const std::string& form_id,
                  const std::function<Status(const ExportedSubmission&)>& each);
 

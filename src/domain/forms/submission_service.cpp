@@ -123,7 +123,7 @@ Result<Ingested> SubmissionService::Create(UnitOfWork& uow, const Actor& actor,
   s.record_type = input.record_type;
   s.record_id = input.record_id;
   uow.Submissions().Insert(s);
-  if (!input.values.empty()) uow.SubmissionReviews().SaveValues(s.id, QuestionValues(input.values));
+  if (!input.values.empty()) uow.SubmissionReviews().SaveAnswers(s.id, input.values);
   Ingested out{replaced ? IngestOutcome::kEdited : IngestOutcome::kCreated, s, {}};
   if (replaced) {
     uow.Submissions().MarkReplaced(replaced->id);

@@ -47,8 +47,11 @@ Result<XForm> FormFor(UnitOfWork& uow, const std::string& id) {
 }
 
 // A reader's view of a form: no devices (they are the administrators' business).
-XForm ReaderView(XForm form) {
+// What a reader sees of a form: no devices, and the count of the submissions they may read (not
+// the form's total).
+XForm ReaderView(UnitOfWork& uow, const Actor& actor, XForm form) {
   form.device_ids.clear();
+  form.submissions = uow.SubmissionReviews().Count(ReaderQuery(actor, form.id));
   return form;
 }
 
@@ -96,7 +99,8 @@ Result<std::vector<XForm>> XFormService::List(const Actor& actor) {
   std::vector<XForm> out;
   std::map<std::string, std::string> area_paths;  // each assigned area looked up once
   for (XForm& form : uow->XForms().List()) {
-    if (ReaderSeesForm(*uow, actor, form, &area_paths)) out.push_back(ReaderView(std::move(form)));
+    if (ReaderSeesForm(*uow, actor, form, &area_paths))
+      out.push_back(ReaderView(*uow, actor, std::move(form)));
   }
   return out;
 }
@@ -108,7 +112,7 @@ Result<XForm> XFormService::Get(const Actor& actor, const std::string& id) {
   if (actor.system || actor.HasPermission(Permission::kConfigWrite)) return form;
   if (!actor.HasPermission(Permission::kRegistryRead)) return Fail(Error::Forbidden());
   if (!ReaderSeesForm(*uow, actor, *form)) return Fail(Error::Forbidden());
-  return ReaderView(std::move(*form));
+  return ReaderView(*uow, actor, std::move(*form));
 }
 
 Result<XFormVersion> XFormService::Version(const Actor& actor, const std::string& id,

@@ -1,6 +1,6 @@
 // Names of disaggregation values for people: configured names (institution and activity types,
 // topics, bands, feedback categories, courses, child areas) and the fixed ones (sex, age band,
-// disability, displacement, ...) in English, Pashto and Ukrainian.
+// disability, displacement, ...) in every language of domain/languages.hpp.
 #pragma once
 
 #include <map>
@@ -11,8 +11,9 @@
 
 namespace mobilise::domain {
 
-// value -> name for `dim` in `lang` ("en", "ps", "uk"; others fall back to English or the
-// configured local name). Values without a name are shown as they are.
+// value -> name for `dim` in `lang` (an app language; any other falls back to English; configured
+// names are the local name in every language but English). Values without a name are shown as they
+// are.
 std::map<std::string, std::string> DimensionLabels(UnitOfWork& uow, const std::string& dim,
                                                    const std::string& lang,
                                                    const ValueContext& context);

@@ -113,7 +113,8 @@ struct Target {
 class TargetRepository {
  public:
   virtual ~TargetRepository() = default;
-  // Targets of `code` on areas in the subtree of `path` for periods within [start, end].
+  // Targets of `code` on areas in the subtree of `path` for periods ending within [start, end]
+  // (one may begin before `start`).
   virtual std::vector<Target> Within(const std::string& code, const std::string& path,
                                      const std::string& start, const std::string& end) = 0;
   virtual Page<Target> List(const std::vector<PathRange>& scope,

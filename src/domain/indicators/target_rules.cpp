@@ -122,9 +122,12 @@ std::optional<double> RollUpTarget(const std::vector<Target>& targets, const std
                                    const Period& period, const std::string& disaggregation) {
   std::vector<const Target*> own;
   std::set<std::string> children;
+  // Project to date begins on the project's start, inside a period: a target of that period
+  // counts (a March target when the project began on 15 March).
+  const bool ptd = period.kind == PeriodKind::kProjectToDate;
   for (const auto& t : targets) {
-    if (t.disaggregation != disaggregation || t.period_start < period.start ||
-        t.period_end > period.end)
+    if (t.disaggregation != disaggregation || t.period_end > period.end ||
+        (ptd ? t.period_end < period.start : t.period_start < period.start))
       continue;
     if (t.area_path == path)
       own.push_back(&t);

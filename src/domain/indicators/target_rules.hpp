@@ -32,7 +32,7 @@ std::optional<double> ParseTargetValue(const std::string& text);
 // half-year of a quarter's own target and the months of the other quarter; periods are compared
 // by their days, never by their lengths in days); else, when its own targets leave days without
 // one, the sum of its child areas' targets, recursively. Project to date: its own targets that
-// do not overlap, the longest first.
+// do not overlap, the longest first, a target of the period the project began in included.
 std::optional<double> RollUpTarget(const std::vector<Target>& targets, const std::string& area_path,
                                    const Period& period, const std::string& disaggregation);
 

@@ -256,6 +256,25 @@ TEST(RollUpTargetGolden, ProjectToDateTakesTheLongestOwnTargetsThatDoNotOverlap)
   EXPECT_EQ(RollUpTarget(ts, "/d/", *ptd, ""), 1200 + 300 + 80);
 }
 
+TEST(RollUpTargetGolden, ProjectToDateCountsTheTargetOfTheMonthTheProjectBeganIn) {
+  // The project began on 15 March: March's target (from 1 March) counts beside April's and May's,
+  // 40 + 60 + 50 = 150; with 120 achieved, 80 % (amber). A month after today does not count.
+  FiscalYear fy{.project_start = "2026-03-15", .today = "2026-06-10"};
+  const auto ptd = ParsePeriod("ptd", fy);
+  ASSERT_TRUE(ptd);
+  const std::vector<Target> ts = {Set("/d/", "2026-03", fy, 40), Set("/d/", "2026-04", fy, 60),
+                                  Set("/d/", "2026-05", fy, 50), Set("/d/", "2026-02", fy, 999),
+                                  Set("/d/", "2026-07", fy, 999)};
+  const auto target = RollUpTarget(ts, "/d/", *ptd, "");
+  EXPECT_EQ(target, 150);
+  ValueRow row{.period = 120, .target = target};
+  SetAchieved(row, false, ProgrammeSettings{});
+  EXPECT_EQ(row.achieved, 80);
+  EXPECT_EQ(row.light, "amber");
+  // A quarter still needs targets for all its days: February's and March's leave January bare.
+  EXPECT_EQ(RollUpTarget(ts, "/d/", kQ1, ""), std::nullopt);
+}
+
 TEST(DisaggregationKey, PairsSortedByDimension) {
   EXPECT_EQ(DisaggregationKey({{"sex", "f"}, {"age_band", "18-59"}}), "age_band=18-59;sex=f");
   EXPECT_EQ(DisaggregationKey({{"sex", "f"}}), "sex=f");

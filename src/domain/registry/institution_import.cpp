@@ -6,6 +6,7 @@
 
 #include "core/id.hpp"
 #include "domain/registry/institution_checks.hpp"
+#include "domain/registry/institution_dry_run.hpp"
 #include "domain/registry/institution_rules.hpp"
 #include "domain/registry/institution_service.hpp"
 #include "domain/registry/registry_import.hpp"
@@ -131,7 +132,7 @@ class InstitutionImporter {
     if (!fields.empty()) return;
     inst.created_at = inst.updated_at = now_;
     inst.created_by = inst.updated_by = actor_.UserId();
-    // Written even on a dry run (rolled back at the end) so that later rows can refer to it.
+    // Written (on a dry run, kept in memory: DryRunUnitOfWork) so later rows can refer to it.
     if (auto ok = uow_.Institutions().Insert(inst); !ok) {
       Reject(r.row, "code", "duplicate", ok.error().message);
       return;
@@ -217,13 +218,15 @@ class InstitutionImporter {
 Result<InstitutionImportReport> InstitutionService::Import(
     const Actor& actor, const std::vector<InstitutionImportRow>& rows, bool dry_run) {
   if (!actor.HasPermission(Permission::kRegistryWrite)) return Fail(Error::Forbidden());
-  auto uow = db_.Begin(true);
+  // A dry run reads only: what the file adds stays in memory, and writers are not held up.
+  std::unique_ptr<UnitOfWork> uow =
+      dry_run ? std::make_unique<DryRunUnitOfWork>(db_.Begin(false)) : db_.Begin(true);
   InstitutionImportReport report{.rows = static_cast<int>(rows.size())};
   InstitutionImporter importer(*uow, actor, clock_, report);
   importer.AddInstitutions(rows);
   importer.AddMemberships(rows);
   SortByRow(report.errors);
-  if (dry_run || !report.errors.empty()) return report;  // rolled back
+  if (dry_run || !report.errors.empty()) return report;  // nothing kept
   importer.Finish();
   uow->Commit();
   report.created = report.institutions;

@@ -7,6 +7,7 @@
 #include "domain/areas/area_scope.hpp"
 #include "domain/auth/password.hpp"
 #include "domain/idempotency/idempotency.hpp"
+#include "domain/languages.hpp"
 #include "domain/validation.hpp"
 
 namespace mobilise::domain {
@@ -85,10 +86,6 @@ std::optional<User> UserInScope(UserRepository& users, const Actor& actor, const
   return user;
 }
 
-bool IsSupportedLocale(const std::string& l) {
-  return l == "en" || l == "ps" || l == "prs" || l == "ur" || l == "uk" || l == "mr";
-}
-
 Snapshot UserSnapshot(const User& u) {
   std::string roles;
   for (const auto& r : u.roles)
@@ -130,9 +127,7 @@ Result<User> UserService::Create(const Actor& actor, const UserInput& in) {
   if (!UsernameOk(in.username)) errors["username"] = problem::UsernameForm();
   CheckName(errors, "full_name", in.full_name);
   if (auto why = PasswordProblem(in.password)) errors["password"] = *why;
-  if (!IsSupportedLocale(in.locale))
-    errors["locale"] =
-        problem::OneOf(std::vector<std::string>{"en", "ps", "prs", "ur", "uk", "mr"});
+  if (!IsSupportedLocale(in.locale)) errors["locale"] = problem::OneOf(AppLanguages());
   const std::string id = NewRecordId(in.id, "id", errors);
   auto uow = db_.Begin(true);
   if (auto ok = ClaimRecordId(*uow, RecordTable::kUser, in.id); !ok) return Fail(ok.error());
@@ -161,9 +156,7 @@ Result<User> UserService::Create(const Actor& actor, const UserInput& in) {
 Result<User> UserService::Update(const Actor& actor, const std::string& id, const UserPatch& p) {
   FieldErrors errors;
   if (p.full_name) CheckName(errors, "full_name", *p.full_name);
-  if (p.locale && !IsSupportedLocale(*p.locale))
-    errors["locale"] =
-        problem::OneOf(std::vector<std::string>{"en", "ps", "prs", "ur", "uk", "mr"});
+  if (p.locale && !IsSupportedLocale(*p.locale)) errors["locale"] = problem::OneOf(AppLanguages());
   if (p.password)
     if (auto why = PasswordProblem(*p.password)) errors["password"] = *why;
   auto uow = db_.Begin(true);

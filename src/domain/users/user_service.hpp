@@ -64,8 +64,6 @@ bool UserVisibleTo(const Actor& actor, Permission p, const User& u);
 // training need): the user holds a role in an area `actor` sees. Else nullopt, and the caller
 // answers NoSuchInScope on the field, never the user's name.
 std::optional<User> UserInScope(UserRepository& users, const Actor& actor, const std::string& id);
-// The locales the app speaks.
-bool IsSupportedLocale(const std::string& locale);
 Snapshot UserSnapshot(const User& user);
 // Where a change of `user` is audited: the area path of their first role (none without roles).
 std::optional<std::string> UserAuditPath(const User& user);

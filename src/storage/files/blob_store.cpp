@@ -25,8 +25,15 @@ namespace {
 
 // Writes all of `bytes` to a new file `path` and flushes it to disk; on any failure the partial
 // file is removed and StorageFull (disk or quota full) or DatabaseError is thrown.
+// Its directory is made when missing (tried first without: a mkdir per file cost ~3% of the CPU
+// of an ingest, issue 16).
 void WriteNewFile(const std::filesystem::path& path, std::string_view bytes) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  constexpr int kFlags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC;
+  int fd = ::open(path.c_str(), kFlags, 0644);
+  if (fd < 0 && errno == ENOENT) {
+    std::filesystem::create_directories(path.parent_path());
+    fd = ::open(path.c_str(), kFlags, 0644);
+  }
   int error = fd < 0 ? errno : 0;
   for (std::size_t done = 0; error == 0 && done < bytes.size();) {
     const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
@@ -52,7 +59,6 @@ std::string DirectoryBlobStore::Put(std::string_view bytes) {
   const std::string sha = Sha256Hex(bytes);
   const auto path = PathOf(sha);
   if (std::filesystem::exists(path)) return sha;  // content-addressed: already stored
-  std::filesystem::create_directories(path.parent_path());
   const auto tmp = path.parent_path() / (sha + "." + RandomHex(8) + ".tmp");
   WriteNewFile(tmp, bytes);
   std::filesystem::rename(tmp, path);

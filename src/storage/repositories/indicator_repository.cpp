@@ -209,9 +209,10 @@ std::vector<domain::Target> SqlTargetRepository::Within(const std::string& code,
                                                         const std::string& start,
                                                         const std::string& end) {
   const auto range = domain::SubtreeRange(path);
+  // By their last day: project to date begins mid-period (a March target when the project began
+  // on 15 March counts); RollUpTarget keeps of these the ones the period takes.
   return Where(
-      " WHERE t.indicator_code = ? AND t.area_path >= ? AND t.area_path < ? AND t.period_start >= "
-      "? "
+      " WHERE t.indicator_code = ? AND t.area_path >= ? AND t.area_path < ? AND t.period_end >= ? "
       "AND t.period_end <= ?",
       {code, range.lo, range.hi, start, end}, " ORDER BY t.area_path, t.period_start");
 }

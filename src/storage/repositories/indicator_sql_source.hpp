@@ -60,8 +60,8 @@ struct Source {
   std::map<std::string, Dim> dims;
   std::map<std::string, Filter> filters;
   std::map<std::string, std::string> fields;
-  // Where fields are a form's questions (RecordKind::question_fields): a question's value on a
-  // row, "{column}" standing for `value` (text) or `number`, ? for the question's path.
+  // Where fields are a form's questions (RecordKind::question_fields): the column holding a
+  // row's answers, a JSON object of question path -> value text (indicator_sql.cpp reads one).
   std::string question_value;
   std::string person, household;  // columns for the distinct measures
   std::string count_col;          // rows are counts of this column (participants counted)

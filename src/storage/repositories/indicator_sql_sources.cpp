@@ -329,7 +329,7 @@ Source FeedbackSource() {
 }
 
 // A custom form's submissions: the current version of each (an edit counts once), dated and
-// placed as first submitted, rejected ones left out; a question's value from submission_value.
+// placed as first submitted, rejected ones left out; a question's value from its answers.
 Source SubmissionSource() {
   Source s;
   s.from =
@@ -340,9 +340,7 @@ Source SubmissionSource() {
   s.base = "s.current = 1 AND s.review_state <> 'rejected'";
   s.dims = {{"form", Col("x.xml_form_id")}, {"review_state", Col("s.review_state")}};
   s.filters = {{"form", In("x.xml_form_id")}, {"review_state", In("s.review_state")}};
-  s.question_value =
-      "(SELECT v.{column} FROM submission_value v WHERE v.submission_id = s.id "
-      "AND v.path = ?)";
+  s.question_value = "s.answers";
   s.drill = {"submission", "s.id", "COALESCE(s.instance_name, s.instance_id)",
              "substr(first_s.submitted_at, 1, 10)", ""};
   return s;

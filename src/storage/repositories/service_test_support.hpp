@@ -17,10 +17,22 @@
 #include "domain/registry/household_service.hpp"
 #include "domain/registry/institution_service.hpp"
 #include "domain/users/user_service.hpp"
+#include "storage/embedded_migrations.hpp"
 #include "storage/repositories/sql_unit_of_work.hpp"
 #include "test_databases.hpp"
 
 namespace mobilise::test {
+
+// Migration `version`'s SQL for `dialect` from the first `from` on (all of it when `from` is
+// empty; "" when either is missing): a test runs it again over rows stored as before it.
+inline std::string MigrationSql(storage::Dialect dialect, int version, std::string_view from = {}) {
+  for (const auto& m : storage::EmbeddedMigrations())
+    if (m.dialect == dialect && m.version == version) {
+      const auto at = m.sql.find(from);
+      return at == std::string_view::npos ? "" : std::string(m.sql.substr(at));
+    }
+  return "";
+}
 
 // Stores no files: for the activity service where no test uploads any.
 class NoBlobs final : public domain::BlobStore {

@@ -5,7 +5,6 @@
 
 #include "domain/feedback/feedback_service.hpp"
 #include "domain/feedback/short_ref.hpp"
-#include "storage/embedded_migrations.hpp"
 #include "storage/repositories/service_test_support.hpp"
 
 using mobilise::test::AllDialects;
@@ -19,12 +18,7 @@ using namespace domain;
 class ShortRefBackfillTest : public test::ServiceTest {};
 
 std::string BackfillSql(Dialect dialect) {
-  for (const auto& m : EmbeddedMigrations())
-    if (m.dialect == dialect && m.version == 19) {
-      const auto at = m.sql.find("CREATE TABLE short_ref_backfill");
-      return at == std::string_view::npos ? "" : std::string(m.sql.substr(at));
-    }
-  return "";
+  return test::MigrationSql(dialect, 19, "CREATE TABLE short_ref_backfill");
 }
 
 TEST_P(ShortRefBackfillTest, TheMigrationsSqlGivesTheSameReferences) {

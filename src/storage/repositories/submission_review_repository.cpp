@@ -1,10 +1,11 @@
-// The SQL of the submissions review (domain/forms/submission_review.hpp) and of the values
-// indicators read (submission_value, migration 0021).
+// The SQL of the submissions review (domain/forms/submission_review.hpp) and of a submission's
+// stored answers (submission.answers, migration 0024).
 #include "storage/repositories/submission_review_repository.hpp"
 
 #include "storage/repositories/form_repositories.hpp"
 #include "storage/repositories/sql_rows.hpp"
 #include "storage/repositories/sql_where.hpp"
+#include "storage/repositories/submission_answers_json.hpp"
 
 namespace mobilise::storage {
 namespace {
@@ -32,10 +33,17 @@ SubmissionRow ReadRow(const ResultSet::Row& r) {
   return row;
 }
 
-}  // namespace
+// A row with its answers when they were stored whole (the query selected `answers` and
+// `answers_whole`).
+SubmissionRow ReadRowWithAnswers(const ResultSet::Row& r) {
+  SubmissionRow row = ReadRow(r);
+  if (r.Int("answers_whole") == 1)
+    if (const auto json = r.OptText("answers")) row.answers = DecodeAnswers(*json);
+  return row;
+}
 
-std::vector<SubmissionRow> SqlSubmissionReviewRepository::List(
-    const domain::SubmissionListQuery& q) {
+// The current submissions `q` selects (its cursor and limit aside).
+SqlWhere Selected(const domain::SubmissionListQuery& q) {
   SqlWhere w;
   w.And("form_id = ?", {q.form_id});
   w.And("current = 1");
@@ -48,15 +56,31 @@ std::vector<SubmissionRow> SqlSubmissionReviewRepository::List(
   std::string scope = ScopeSql("area_path", q.scope, scope_params);
   if (q.programme_wide) scope = "(" + scope + ") OR area_path IS NULL";
   w.And("(" + scope + ")", scope_params);
+  return w;
+}
+
+}  // namespace
+
+std::vector<SubmissionRow> SqlSubmissionReviewRepository::List(
+    const domain::SubmissionListQuery& q) {
+  SqlWhere w = Selected(q);
   if (q.after)
     w.And("(submitted_at < ? OR (submitted_at = ? AND id < ?))",
           {q.after->first, q.after->first, q.after->second});
   std::vector<Param> params = w.params;
   params.emplace_back(static_cast<std::int64_t>(q.limit));
-  const std::string inner = "SELECT " + std::string(kSubmissionColumns) + " FROM submission" +
-                            w.sql + " ORDER BY submitted_at DESC, id DESC LIMIT ?";
+  const std::string inner = "SELECT " + std::string(kSubmissionColumns) +
+                            (q.with_answers ? ", answers, answers_whole" : "") +
+                            " FROM submission" + w.sql +
+                            " ORDER BY submitted_at DESC, id DESC LIMIT ?";
   return ReadRows(
-      conn_.Query(WithNames(inner) + " ORDER BY s.submitted_at DESC, s.id DESC", params), ReadRow);
+      conn_.Query(WithNames(inner) + " ORDER BY s.submitted_at DESC, s.id DESC", params),
+      q.with_answers ? ReadRowWithAnswers : ReadRow);
+}
+
+std::int64_t SqlSubmissionReviewRepository::Count(const domain::SubmissionListQuery& q) {
+  const SqlWhere w = Selected(q);
+  return conn_.Query("SELECT COUNT(*) FROM submission" + w.sql, w.params)[0].Int(0);
 }
 
 std::optional<SubmissionRow> SqlSubmissionReviewRepository::Get(const std::string& id) {
@@ -94,24 +118,10 @@ bool SqlSubmissionReviewRepository::SetReviewState(const std::string& id, domain
                             expected_version);
 }
 
-void SqlSubmissionReviewRepository::SaveValues(const std::string& submission_id,
-                                               const std::vector<domain::SubmissionValue>& values) {
-  conn_.Execute("DELETE FROM submission_value WHERE submission_id = ?", {submission_id});
-  // Many rows per INSERT (a 250-question form has ~240 values): in chunks of 64, 32, ... 1 rows,
-  // so that at most seven statement shapes are prepared and cached.
-  std::vector<Param> params;
-  for (std::size_t at = 0, chunk = 64; at < values.size(); chunk /= 2) {
-    for (; values.size() - at >= chunk; at += chunk) {
-      std::string sql = "INSERT INTO submission_value (submission_id, path, value, number) VALUES ";
-      params.clear();
-      for (std::size_t i = at; i < at + chunk; ++i) {
-        sql += i == at ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)";
-        const auto& v = values[i];
-        params.insert(params.end(), {submission_id, v.path, v.value, OptParam(v.number)});
-      }
-      conn_.Execute(sql, params);
-    }
-  }
+void SqlSubmissionReviewRepository::SaveAnswers(const std::string& submission_id,
+                                                const domain::SubmissionAnswers& answers) {
+  conn_.Execute("UPDATE submission SET answers = ?, answers_whole = 1 WHERE id = ?",
+                {EncodeAnswers(answers), submission_id});
 }
 
 }  // namespace mobilise::storage

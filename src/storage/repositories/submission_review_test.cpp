@@ -12,10 +12,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
+#include "domain/forms/xform_service.hpp"
 #include "domain/indicators/indicator_service.hpp"
 #include "storage/repositories/service_test_support.hpp"
+#include "storage/repositories/submission_answers_json.hpp"
 
 using mobilise::test::AllDialects;
 using mobilise::test::DialectParamName;
@@ -86,11 +89,10 @@ class SubmissionReviewTest : public test::ServiceTest {
     s.submitted_at = at;
     if (!root.empty()) s.review_state = ReviewState::kEdited;
     uow.Submissions().Insert(s);
-    uow.SubmissionReviews().SaveValues(
-        id, QuestionValues({{"/data/size", size},
-                            {"/data/village", village},
-                            {"/data/person[1]/name", "in a repeat: left out"},
-                            {"/data/meta/instanceID", "uuid:" + id}}));
+    uow.SubmissionReviews().SaveAnswers(id, {{"/data/size", size},
+                                             {"/data/village", village},
+                                             {"/data/person[1]/name", "in a repeat: left out"},
+                                             {"/data/meta/instanceID", "uuid:" + id}});
   }
 
   std::vector<std::string> Ids(const std::vector<SubmissionRow>& rows) {
@@ -181,15 +183,87 @@ TEST_P(SubmissionReviewTest, AReviewSetsTheStateAddsTheCommentAndRefusesAStaleVe
   EXPECT_EQ(review.Get(admin_, "A")->row.submission.version, 2);  // nothing changed
 }
 
-TEST_P(SubmissionReviewTest, TheExportWalksEveryCurrentSubmissionOnce) {
+TEST_P(SubmissionReviewTest, TheExportWalksEveryCurrentSubmissionOnceWithItsStoredAnswers) {
   SubmissionReviewService review(*uow_, clock_, blobs_);
   std::vector<std::string> seen;
   ASSERT_TRUE(review.ForEach(admin_, "form-needs", [&](const ExportedSubmission& s) -> Status {
     seen.push_back(s.row.submission.id);
-    EXPECT_TRUE(s.xml);
+    EXPECT_FALSE(s.xml) << "the XML is not read again";
+    EXPECT_TRUE(s.row.answers);
+    if (s.row.answers) EXPECT_EQ(s.row.answers->size(), 4u);
     return {};
   }));
   EXPECT_EQ(seen, (std::vector<std::string>{"C2", "B", "A", "D"}));
+}
+
+// A reader's form list (and one form) counts the submissions they may read, not the form's
+// total: the field mobiliser of D1 reads A and B of the four current ones.
+TEST_P(SubmissionReviewTest, AReadersFormCountsTheSubmissionsInTheirAreasOnly) {
+  XFormService forms(*uow_, clock_);
+  auto theirs = forms.List(field_);
+  ASSERT_TRUE(theirs) << theirs.error().message;
+  auto needs = std::find_if(theirs->begin(), theirs->end(),
+                            [](const XForm& f) { return f.id == "form-needs"; });
+  ASSERT_NE(needs, theirs->end());
+  EXPECT_EQ(needs->submissions, 2);
+  auto one = forms.Get(field_, "form-needs");
+  ASSERT_TRUE(one) << one.error().message;
+  EXPECT_EQ(one->submissions, 2);
+  auto all = forms.List(admin_);
+  ASSERT_TRUE(all);
+  for (const auto& f : *all)
+    if (f.id == "form-needs") EXPECT_EQ(f.submissions, 4);
+}
+
+// The answers read back byte for byte, in document order, the first value of a path kept; a
+// sum reads JSON numbers only and a distinct count leaves empty values out.
+TEST_P(SubmissionReviewTest, AnswersReadBackAsStoredAndOnlyNumbersAreSummed) {
+  const SubmissionAnswers answers = {
+      {"/data/size", "1.5"},
+      {"/data/village", "quote \" back\\slash, comma\nline \x01 \u067e\u069a\u062a\u0648"},
+      {"/data/size", "99"},  // a second value of a path: the first counts
+      {"/data/person[1]/name", ""},
+      {"/data/person[2]/name", "Zar"},
+      {"/data/z", "not a number"}};
+  for (const char* id : {"X1", "X2", "X3"}) {
+    auto uow = uow_->Begin(true);
+    Add(*uow, id, "other", d1_, "2026-10-06T08:00:00.000Z", "0", "none");
+    uow->Commit();
+  }
+  {
+    auto uow = uow_->Begin(true);
+    uow->SubmissionReviews().SaveAnswers("X1", answers);
+    uow->SubmissionReviews().SaveAnswers("X2", {{"/data/size", "abc"}, {"/data/village", ""}});
+    uow->SubmissionReviews().SaveAnswers("X3", {{"/data/size", "-2e1"}, {"/data/village", ""}});
+    uow->Commit();
+  }
+  SubmissionReviewService review(*uow_, clock_, blobs_);
+  std::map<std::string, SubmissionAnswers> read;
+  ASSERT_TRUE(review.ForEach(admin_, "form-other", [&](const ExportedSubmission& s) -> Status {
+    if (s.row.answers) read[s.row.submission.id] = *s.row.answers;
+    return {};
+  }));
+  SubmissionAnswers first_kept = answers;
+  first_kept.erase(first_kept.begin() + 2);
+  EXPECT_EQ(read["X1"], first_kept);
+  using F = std::vector<std::optional<double>>;
+  auto figures = [&](const std::string& measure, const std::string& field) {
+    IndicatorService indicators(*uow_, clock_);
+    IndicatorInput in;
+    in.code = "O_" + std::to_string(++made_);
+    in.name = "Other";
+    in.record = "submission";
+    in.measure = measure;
+    in.field = field;
+    in.filters = std::vector<IndicatorFilter>{{"form", {"other"}}};
+    EXPECT_TRUE(indicators.Create(system_, in));
+    auto values = indicators.Values(system_, *in.code, province_.id, "2026-10", {}, false, "en");
+    EXPECT_TRUE(values);
+    return values ? F{values->second.total.period} : F{};
+  };
+  EXPECT_EQ(figures("sum", "/data/size"), (F{2 + 1.5 - 20}));   // E, X1, X3; "abc" left out
+  EXPECT_EQ(figures("distinct", "/data/village"), (F{2}));      // E's and X1's; "" left out
+  EXPECT_EQ(figures("distinct", "/data/person/name"), (F{0}));  // in a repeat: not a question
 }
 
 TEST_P(SubmissionReviewTest, CountSumAndDistinctOverAFormsQuestion) {
@@ -200,6 +274,56 @@ TEST_P(SubmissionReviewTest, CountSumAndDistinctOverAFormsQuestion) {
   // November: D2 has records since the start (C), none in the month.
   EXPECT_EQ(Figures("count", std::nullopt, "2026-11"), (F{1, 1, 0}));
   EXPECT_EQ(Figures("sum", "/data/size", "2026-11"), (F{3, 3, 0}));
+}
+
+// Submissions stored before 0024 (their values in submission_value rows, as 0021 made them):
+// after the migration the indicators give the same figures, the answers hold the same values,
+// and the export reads their XML (the old rows had neither repeats nor empty values).
+TEST_P(SubmissionReviewTest, Migration0024MovesTheOldValueRowsOver) {
+  // The SQL after the new columns: the old rows copied into `answers`, the table dropped.
+  const std::string sql = test::MigrationSql(GetParam(), 24, "UPDATE submission");
+  ASSERT_FALSE(sql.empty());
+  const std::map<std::string, std::pair<std::string, std::string>> old = {
+      {"A", {"4", "Kot"}},  {"B", {"3", "Kot"}},  {"C", {"5", "Dag"}},
+      {"C2", {"6", "Dag"}}, {"D", {"10", "Zor"}}, {"E", {"2", "Kot"}}};
+  {
+    auto conn = db_->Acquire();
+    conn->ExecuteScript(
+        "CREATE TABLE submission_value (submission_id TEXT NOT NULL REFERENCES submission(id) "
+        "ON DELETE CASCADE, path TEXT NOT NULL, value TEXT NOT NULL, number REAL, "
+        "PRIMARY KEY (submission_id, path))");
+    conn->Execute("UPDATE submission SET answers = NULL, answers_whole = 0");
+    for (const auto& [id, v] : old) {
+      const std::string insert = "INSERT INTO submission_value VALUES (?, ?, ?, ?)";
+      conn->Execute(insert, {id, std::string("/data/size"), v.first, std::stod(v.first)});
+      conn->Execute(insert, {id, std::string("/data/village"), v.second, Param{}});
+    }
+    conn->ExecuteScript(sql);
+    auto rs = conn->Query("SELECT id, answers, answers_whole FROM submission ORDER BY id");
+    ASSERT_EQ(rs.size(), old.size());
+    for (std::size_t i = 0; i < rs.size(); ++i) {
+      const auto row = rs[i];
+      const auto& [size, village] = old.at(row.Str("id"));
+      EXPECT_EQ(row.Int("answers_whole"), 0);
+      const auto answers = DecodeAnswers(row.Str("answers"));
+      ASSERT_TRUE(answers) << row.Str("answers");
+      EXPECT_EQ(*answers, (SubmissionAnswers{{"/data/size", size}, {"/data/village", village}}));
+    }
+    EXPECT_THROW(conn->Query("SELECT COUNT(*) FROM submission_value"), DatabaseError);
+  }
+  using F = std::vector<std::optional<double>>;
+  EXPECT_EQ(Figures("count", std::nullopt), (F{2, 1, 1}));
+  EXPECT_EQ(Figures("sum", "/data/size"), (F{10, 4, 6}));
+  EXPECT_EQ(Figures("distinct", "/data/village"), (F{2, 1, 1}));
+  EXPECT_EQ(Figures("sum", "/data/size", "2026-11"), (F{3, 3, 0}));
+  SubmissionReviewService review(*uow_, clock_, blobs_);
+  int with_xml = 0;
+  ASSERT_TRUE(review.ForEach(admin_, "form-needs", [&](const ExportedSubmission& s) -> Status {
+    EXPECT_FALSE(s.row.answers);
+    with_xml += s.xml ? 1 : 0;
+    return {};
+  }));
+  EXPECT_EQ(with_xml, 4);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SubmissionReviewTest, testing::ValuesIn(AllDialects()),

@@ -2,11 +2,13 @@
 // do, on SQLite and on PostgreSQL: golden values worked by hand for "trainings planned",
 // "trainings held" and "% of planned trainings held" by quarter, half-year and year with their
 // cumulative values (fiscal years starting in July and in April); and migration 0023, which
-// derives the days of plans stored with calendar days again from their codes.
+// derives the days of plans stored with calendar days again from their codes. And project to
+// date's target when the project began mid-month (the month's target counts).
 #include <gtest/gtest.h>
 
 #include "domain/activities/activity_service.hpp"
 #include "domain/indicators/indicator_service.hpp"
+#include "domain/indicators/target_service.hpp"
 #include "domain/trainings/training_rules.hpp"
 #include "domain/trainings/training_service.hpp"
 #include "storage/embedded_migrations.hpp"
@@ -154,6 +156,41 @@ TEST_P(TrainingPlanPeriodsTest, AnAprilFiscalYearsQuartersHalvesAndYears) {
       {"2025Q4", 0, 2, 8, 2},          // the half-year's plan is not inside a quarter
   };
   for (const auto& g : golden) Check(g);
+}
+
+TEST_P(TrainingPlanPeriodsTest, ProjectToDateCountsTheTargetOfTheMonthTheProjectBeganIn) {
+  auto s = indicators_->SaveSettings(system_, SettingsInput{.project_start = "2026-03-15"});
+  ASSERT_TRUE(s) << s.error().message;
+  for (const auto& [period, value] : {std::pair{"2026-02", 99}, {"2026-03", 4}, {"2026-04", 6}}) {
+    auto t = TargetService(*uow_, clock_)
+                 .Save(system_, TargetInput{"TRAININGS_HELD", d1_.id, period, "", double(value)});
+    ASSERT_TRUE(t) << period << ": " << t.error().message;
+  }
+  Held("2026-03-10", 1);  // before the project began: counts in no period
+  Held("2026-03-20", 3);
+  Held("2026-04-10", 5);
+  // Held 3 + 5 = 8 of March's and April's targets 4 + 6 = 10 (February's ended before the
+  // project began): 80 %, amber (70 <= 80 < 90). Before the fix March's was left out: 6, 133 %.
+  auto values = [&](const Area& area, const std::string& period) {
+    auto v = indicators_->Values(system_, "TRAININGS_HELD", area.id, period, {}, false, "en");
+    EXPECT_TRUE(v) << period << ": " << (v ? "" : v.error().message);
+    return v ? v->second.total : ValueRow{};
+  };
+  const auto district = values(d1_, "ptd");
+  EXPECT_EQ(district.period, 8);
+  EXPECT_EQ(district.target, 10);
+  EXPECT_EQ(district.achieved, 80);
+  EXPECT_EQ(district.light, "amber");
+  // The province has no target of its own: its district's, the same 10.
+  const auto province = values(root_, "ptd");
+  EXPECT_EQ(province.target, 10);
+  EXPECT_EQ(province.light, "amber");
+  // March itself: its whole target 4, of which 3 held: 75 %, amber.
+  const auto march = values(d1_, "2026-03");
+  EXPECT_EQ(march.period, 3);
+  EXPECT_EQ(march.target, 4);
+  EXPECT_EQ(march.achieved, 75);
+  EXPECT_EQ(march.light, "amber");
 }
 
 // Migration 0023's SQL, which derives stored plans' days again from their codes.

@@ -4,7 +4,7 @@ use (see web_strings.hpp), so a form's labels are the web form's labels in every
 
 Usage: embed_web_strings.py OUT WEB_SRC
 
-Reads the languages from web/src/i18n/index.ts (LANGUAGES: code, name, dir) and, for each, the
+Reads the languages from web/src/i18n/index.ts (LANGUAGES: code, name, dir, intl) and, for each, the
 string tables web/src/i18n/<lang>.ts and web/src/features/{fieldwork,registry}/strings/<lang>.ts.
 Only entries whose key starts with one of PREFIXES and whose value is one plain string literal
 (not a plural object) are kept. A JavaScript string literal and a C++ one mean the same for the
@@ -15,7 +15,7 @@ import sys
 
 PREFIXES = ("act.", "fb.", "hh.", "person.", "wg.", "enum.", "cfg.", "reg.")
 TABLES = ("i18n/{}.ts", "features/fieldwork/strings/{}.ts", "features/registry/strings/{}.ts")
-LANG = re.compile(r"\{\s*code:\s*'([a-z]{2,3})',\s*name:\s*'([^']*)',\s*dir:\s*'(ltr|rtl)'\s*\}")
+LANG = re.compile(r"\{\s*code:\s*'([a-z]{2,3})',\s*name:\s*'([^']*)',\s*dir:\s*'(ltr|rtl)'(?:,\s*intl:\s*'[^']*')?\s*\}")
 # 'key': 'value',   'key':\n    "value",
 ENTRY = re.compile(
     r"^\s*'([A-Za-z0-9_.+\-]+)':\s*(?:\n\s*)?('(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"),?\s*$",

@@ -1,6 +1,7 @@
 // A horizontal bar chart in inline SVG (no chart library): one bar per row, value 0..1, the
 // label above its bar. Under a right-to-left language the bars grow from the right.
 import { useI18n, LANGUAGES } from '../i18n';
+import { formatNumber } from '../i18n/format';
 
 export interface Bar {
   key: string;
@@ -103,7 +104,7 @@ export function BarChart({
               class="chart-axis"
               text-anchor={f === 0 ? 'start' : f === 1 ? 'end' : 'middle'}
             >
-              {axis ? axis(f) : f.toLocaleString(lang, { style: 'percent' })}
+              {axis ? axis(f) : formatNumber(f, { style: 'percent' }, lang)}
             </text>
           </g>
         ))}

@@ -2,7 +2,8 @@
 // the field's name in the user's language (never a raw path such as people[0].wg.cognition), and
 // that name for the outbox, which lists a refused entry's errors away from its form. (The form's
 // error state, which goes to the first field in error, is field_focus.ts, small for the shell.)
-import { hasKey, langStore, t, useI18n, type MessageKey } from '../i18n';
+import { hasKey, t, useI18n, type MessageKey } from '../i18n';
+import { formatNumber } from '../i18n/format';
 
 // The field names of the records the field app writes, by outbox entity: path -> label key.
 // A list's items (people[0].sex) are named by the list's item label and the inner field.
@@ -116,7 +117,7 @@ export function fieldLabel(path: string, entity?: string, labels?: FieldLabels):
     const inner = rest
       ? fieldLabel(rest, list === 'people' ? 'people' : entity, labels)
       : (known(entity, labels, list) ?? plain(list));
-    const n = (Number(index) + 1).toLocaleString(langStore.get());
+    const n = formatNumber(Number(index) + 1);
     if (list === 'people') return t('field.inPerson', { n, field: inner });
     return `${known(entity, labels, list) ?? plain(list)} ${n} — ${inner}`;
   }

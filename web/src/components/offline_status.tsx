@@ -2,18 +2,19 @@
 // not, how many entries wait to be sent or need attention, the first download's progress, and
 // when the phone last synced. It links to the outbox screen.
 import { useEffect, useState } from 'preact/hooks';
-import { translate, useI18n, type Lang } from '../i18n';
+import { intlLocale, translate, useI18n, type Lang } from '../i18n';
 import { offlineStore } from '../offline/status';
 import { href } from '../router';
 import { useStore } from '../store';
+import { relativeTimeFormat } from '../i18n/format';
 
 // "2 hours ago" in the user's language: by Intl where the browser has the language's data, else
 // from our own tables (Chromium's own build has no Pashto relative times and answers in English).
 export function ago(lang: Lang, iso: string, now = Date.now()): string {
   const s = Math.round((Date.parse(iso) - now) / 1000);
   const a = Math.abs(s);
-  const rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
-  if (rtf.resolvedOptions().locale.split('-')[0] !== lang) {
+  const rtf = relativeTimeFormat(lang);
+  if (rtf.resolvedOptions().locale.split('-')[0] !== intlLocale(lang, 'auto').split('-')[0]) {
     if (a < 60) return translate(lang, 'time.now');
     if (a < 3600) return translate(lang, 'time.minutesAgo', { n: Math.round(a / 60) });
     if (a < 86400) return translate(lang, 'time.hoursAgo', { n: Math.round(a / 3600) });

@@ -4,7 +4,7 @@
 import { Fragment, type ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { ApiError } from '../api';
-import { langStore, useI18n } from '../i18n';
+import { useI18n } from '../i18n';
 import { clearMessages, showError } from '../messages';
 import { fieldMessages } from '../i18n/field_message';
 import { useFieldErrors } from './field_focus';
@@ -13,6 +13,7 @@ import { enumLabel } from '../registry_data';
 import { href } from '../router';
 import { createStore } from '../store';
 import type { Warning } from '../types';
+import { formatNumber } from '../i18n/format';
 
 // Warnings of the last save, handed from a form to the record page it opens next.
 const flash = createStore<{ id: string; warnings: Warning[] } | null>(null);
@@ -42,7 +43,7 @@ function warningText(w: Warning, t: ReturnType<typeof useI18n>['t']): string {
     if (m)
       return t(m[2] === 'above' ? 'warn.sizeAbove' : 'warn.sizeBelow', {
         n: Number(m[1]),
-        limit: Number(m[3]).toLocaleString(langStore.get()),
+        limit: formatNumber(Number(m[3])),
       });
   }
   return w.message;

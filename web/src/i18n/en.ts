@@ -188,6 +188,12 @@ const en = {
   'action.logout': 'signed out',
   'action.password': 'changed password',
 
+  'digits.label': 'Digits for numbers and dates',
+  'digits.auto': 'as the language writes them',
+  'digits.latn': 'Latin',
+  'digits.arab': 'Eastern Arabic',
+  'digits.arabext': 'Persian',
+  'digits.deva': 'Devanagari',
   'account.title': 'My account',
   'account.changePassword': 'Change password',
   'account.current': 'Current password',

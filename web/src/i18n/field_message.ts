@@ -3,7 +3,8 @@
 // text (`fields`). The words come from the language's table ('ferr.<code>', field_errors/);
 // a code this build does not know (an older or newer server) falls back to the English text.
 import type { FieldCode } from '../api';
-import { hasKey, langStore, t } from './index';
+import { hasKey, t } from './index';
+import { formatNumber } from './format';
 
 // The parts of an error body (ApiError, or the outbox's stored copy) that carry field errors.
 export interface FieldErrorSource {
@@ -66,7 +67,7 @@ function valueLabel(value: string, path: string, param: string): string {
 // A number in the language's digits (Pashto's come from the locale); anything else as it is.
 function digits(value: string): string {
   if (!/^-?\d+(\.\d+)?$/.test(value)) return value;
-  return Number(value).toLocaleString(langStore.get(), {
+  return formatNumber(Number(value), {
     useGrouping: false,
     maximumFractionDigits: 6,
   });

@@ -20,23 +20,71 @@ import type { Plural } from './types';
 // and Collect screens, whose dictionaries are fetched with them.
 export type MessageKey =
   ShellKey | RegistryKey | FieldKey | TrainingKey | ReportsKey | CollectKey | CommunityKey;
-export type Lang = 'en' | 'ps' | 'uk';
+export type Lang = 'en' | 'ps' | 'uk' | 'mr' | 'prs' | 'ur';
 
-export const LANGUAGES: { code: Lang; name: string; dir: 'ltr' | 'rtl' }[] = [
-  { code: 'en', name: 'English', dir: 'ltr' },
-  { code: 'ps', name: 'پښتو', dir: 'rtl' },
-  { code: 'uk', name: 'Українська', dir: 'ltr' },
+// Each language named in its own script; `intl` is the locale Intl formats it with (Dari is
+// Afghan Persian: fa-AF, not Iranian fa-IR).
+export const LANGUAGES: { code: Lang; name: string; dir: 'ltr' | 'rtl'; intl: string }[] = [
+  { code: 'en', name: 'English', dir: 'ltr', intl: 'en' },
+  { code: 'ps', name: 'پښتو', dir: 'rtl', intl: 'ps' },
+  { code: 'uk', name: 'Українська', dir: 'ltr', intl: 'uk' },
+  { code: 'mr', name: 'मराठी', dir: 'ltr', intl: 'mr' },
+  { code: 'prs', name: 'دری', dir: 'rtl', intl: 'fa-AF' },
+  { code: 'ur', name: 'اردو', dir: 'rtl', intl: 'ur' },
 ];
 
-const DICTIONARIES: Record<Lang, Partial<Record<MessageKey, string | Plural>>> = {
-  en: {},
-  ps: {},
-  uk: {},
-};
+const DICTIONARIES = Object.fromEntries(LANGUAGES.map((l) => [l.code, {}])) as Record<
+  Lang,
+  Partial<Record<MessageKey, string | Plural>>
+>;
 const STORAGE_KEY = 'mobilise.lang';
 
+// A language's name in its own script ("मराठी"), for labels such as "Name in {language}".
+export function languageName(code: Lang): string {
+  return LANGUAGES.find((l) => l.code === code)?.name ?? code;
+}
+
 export function isLang(value: unknown): value is Lang {
-  return value === 'en' || value === 'ps' || value === 'uk';
+  return LANGUAGES.some((l) => l.code === value);
+}
+
+// The digits numbers are written in: the language's own default, or one the user picks
+// (Intl numbering systems). Kept with the language in the account's locale as a BCP 47
+// extension ("mr-u-nu-latn"), so it follows the user from device to device.
+export type Digits = 'auto' | 'latn' | 'arab' | 'arabext' | 'deva';
+export const DIGIT_STYLES: Digits[] = ['auto', 'latn', 'arab', 'arabext', 'deva'];
+const DIGITS_KEY = 'mobilise.digits';
+
+export function isDigits(value: unknown): value is Digits {
+  return DIGIT_STYLES.includes(value as Digits);
+}
+
+function storedDigits(): Digits {
+  try {
+    const v = localStorage.getItem(DIGITS_KEY);
+    return isDigits(v) ? v : 'auto';
+  } catch {
+    return 'auto';
+  }
+}
+
+export const digitsStore = createStore<Digits>(storedDigits());
+
+// The Intl locale for `lang` written with the chosen digits.
+export function intlLocale(lang: Lang, digits: Digits = digitsStore.get()): string {
+  const base = LANGUAGES.find((l) => l.code === lang)?.intl ?? 'en';
+  return digits === 'auto' ? base : `${base}-u-nu-${digits}`;
+}
+
+// The account's locale for a language and digit style, and back.
+export function accountLocale(lang: Lang, digits: Digits = digitsStore.get()): string {
+  return digits === 'auto' ? lang : `${lang}-u-nu-${digits}`;
+}
+
+export function parseAccountLocale(locale: string | undefined): { lang?: Lang; digits: Digits } {
+  const m = /^([a-z]{2,3})(?:-u-nu-([a-z]+))?$/.exec((locale ?? '').toLowerCase());
+  const lang = m && isLang(m[1]) ? m[1] : undefined;
+  return { lang, digits: m && isDigits(m[2]) ? m[2] : 'auto' };
 }
 
 function storedLang(): Lang | null {
@@ -87,10 +135,26 @@ export async function chooseLang(lang: Lang): Promise<void> {
 // becomes this device's choice for the sign-in page. An account language the app does not
 // speak leaves the current one.
 export async function adoptUserLocale(locale: string | undefined): Promise<void> {
-  const base = (locale ?? '').toLowerCase().split(/[-_]/)[0];
-  if (!isLang(base)) return;
-  remember(base);
-  await switchTo(base);
+  const { lang, digits } = parseAccountLocale(locale);
+  if (!lang) return;
+  remember(lang);
+  rememberDigits(digits);
+  await switchTo(lang);
+}
+
+function rememberDigits(digits: Digits): void {
+  try {
+    localStorage.setItem(DIGITS_KEY, digits);
+  } catch {
+    // private mode: the choice lasts for this page only
+  }
+  digitsStore.set(digits);
+}
+
+// The user's digit style: on this device at once and, when signed in, on the account.
+export function chooseDigits(digits: Digits): void {
+  rememberDigits(digits);
+  choiceListener?.(langStore.get());
 }
 
 langStore.subscribe(applyToDocument);
@@ -118,9 +182,26 @@ export interface StringBundle {
   load: Record<Lang, () => Promise<{ default: Dictionary }>>;
 }
 const loaded = new Map<string, Promise<void>>();
+
+// A bundle's table per language, from `import.meta.glob('./{??,???}.ts')` in its strings folder
+// (the files named by a language code): a language is wired by adding its file, and
+// tests/api/translations.test.mjs checks that every folder has one per language.
+export function stringLoaders(
+  files: Record<string, () => Promise<unknown>>,
+): Record<Lang, () => Promise<{ default: Dictionary }>> {
+  const pick = (code: Lang) => {
+    const load = files[`./${code}.ts`] as (() => Promise<{ default: Dictionary }>) | undefined;
+    return load ?? (() => Promise.reject(new Error(`no ${code} strings`)));
+  };
+  return Object.fromEntries(LANGUAGES.map((l) => [l.code, pick(l.code)])) as Record<
+    Lang,
+    () => Promise<{ default: Dictionary }>
+  >;
+}
+
 const shellStrings: StringBundle = {
   name: 'shell',
-  load: { en: () => import('./en'), ps: () => import('./ps'), uk: () => import('./uk') },
+  load: stringLoaders(import.meta.glob('./{??,???}.ts')),
 };
 const wanted = new Set<StringBundle>([shellStrings]);
 export const messagesRevision = createStore(0);
@@ -165,11 +246,11 @@ export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
   const n = typeof vars?.n === 'number' ? vars.n : 0;
   let rules = pluralRules.get(lang);
   if (!rules) {
-    rules = new Intl.PluralRules(lang);
+    rules = new Intl.PluralRules(intlLocale(lang, 'auto'));
     pluralRules.set(lang, rules);
   }
   const form = msg[rules.select(n)] ?? msg.other;
-  return fill(form, { ...vars, n: n.toLocaleString(lang) });
+  return fill(form, { ...vars, n: n.toLocaleString(intlLocale(lang)) });
 }
 
 // For code outside components (alerts, titles): uses the current language.
@@ -181,6 +262,7 @@ export function t(key: MessageKey, vars?: Vars): string {
 export function useI18n(): { lang: Lang; t: (key: MessageKey, vars?: Vars) => string } {
   const lang = useStore(langStore);
   useStore(messagesRevision);
+  useStore(digitsStore);
   return { lang, t: (key, vars) => translate(lang, key, vars) };
 }
 

@@ -186,6 +186,12 @@ const ps: Record<MessageKey, string | Plural> = {
   'action.logout': 'ووت',
   'action.password': 'پټنوم یې بدل کړ',
 
+  'digits.label': 'د شمېرو او نېټو عددونه',
+  'digits.auto': 'لکه ژبه چې یې لیکي',
+  'digits.latn': 'لاتیني',
+  'digits.arab': 'ختیځ عربي',
+  'digits.arabext': 'فارسي',
+  'digits.deva': 'دېوناګري',
   'account.title': 'زما حساب',
   'account.changePassword': 'پټنوم بدلول',
   'account.current': 'اوسنی پټنوم',

@@ -205,6 +205,12 @@ const uk: Record<MessageKey, string | Plural> = {
   'action.logout': 'вихід',
   'action.password': 'зміна пароля',
 
+  'digits.label': 'Цифри в числах і датах',
+  'digits.auto': 'як пише мова',
+  'digits.latn': 'латинські',
+  'digits.arab': 'східноарабські',
+  'digits.arabext': 'перські',
+  'digits.deva': 'деванагарі',
   'account.title': 'Мій обліковий запис',
   'account.changePassword': 'Змінити пароль',
   'account.current': 'Поточний пароль',

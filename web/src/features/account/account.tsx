@@ -2,13 +2,45 @@
 import { useState } from 'preact/hooks';
 import { ApiError, post } from '../../api';
 import { DevicesList } from '../../components/devices_list';
-import { Field } from '../../components/form_fields';
-import { useI18n } from '../../i18n';
+import { Field, SelectField } from '../../components/form_fields';
+import {
+  chooseDigits,
+  DIGIT_STYLES,
+  digitsStore,
+  intlLocale,
+  isDigits,
+  useI18n,
+  type MessageKey,
+} from '../../i18n';
+import { useStore } from '../../store';
 import { clearMessages, showError, showInfo } from '../../messages';
 import type { User } from '../../types';
 import { roleLabel } from '../../roles';
 import { fieldMessages } from '../../i18n/field_message';
 import { useFieldErrors } from '../../components/field_focus';
+
+// The digits numbers and dates are written in, each shown as it looks ("१२३ Devanagari").
+function DigitsChoice() {
+  const { lang, t } = useI18n();
+  const digits = useStore(digitsStore);
+  const options = DIGIT_STYLES.map((d) => ({
+    value: d,
+    label: `${(1234567890).toLocaleString(intlLocale(lang, d), { useGrouping: false })} · ${t(
+      ('digits.' + d) as MessageKey,
+    )}`,
+  }));
+  return (
+    <div class="form-narrow">
+      <SelectField
+        label={t('digits.label')}
+        value={digits}
+        onChange={(v) => isDigits(v) && chooseDigits(v)}
+        options={options}
+        testid="digits-choice"
+      />
+    </div>
+  );
+}
 
 export function AccountPage({ user }: { user: User }) {
   const { t } = useI18n();
@@ -53,6 +85,7 @@ export function AccountPage({ user }: { user: User }) {
             .join(t('common.listSep'))}
         </dd>
       </dl>
+      <DigitsChoice />
       <form class="form-narrow" onSubmit={submit} data-testid="password-form">
         <h2>{t('account.changePassword')}</h2>
         <Field

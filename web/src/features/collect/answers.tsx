@@ -15,6 +15,9 @@ const LANGUAGE_NAMES: Record<Lang, string[]> = {
   en: ['english'],
   ps: ['pashto', 'پښتو'],
   uk: ['ukrainian', 'українська'],
+  mr: ['marathi', 'मराठी'],
+  prs: ['dari', 'دری', 'persian', 'فارسی'],
+  ur: ['urdu', 'اردو'],
 };
 
 // The itext language of `languages` that is `lang`: "Pashto (ps)", "ps" or "Pashto".

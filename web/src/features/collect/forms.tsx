@@ -15,6 +15,7 @@ import { href, navigate } from '../../router';
 import { useFetch } from '../../use_fetch';
 import { CollectTabs, type CollectRights } from './common';
 import type { XForm } from './types';
+import { formatNumber } from '../../i18n/format';
 
 export function FormsPage({ rights }: { rights: CollectRights }) {
   const { t } = useI18n();
@@ -63,7 +64,7 @@ export function FormsPage({ rights }: { rights: CollectRights }) {
                 class: 'num',
                 cell: (f) => (
                   <a href={href('collect', 'forms', f.id, 'submissions')}>
-                    {f.submissions.toLocaleString()}
+                    {formatNumber(f.submissions)}
                   </a>
                 ),
               },

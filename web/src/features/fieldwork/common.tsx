@@ -9,6 +9,7 @@ import { sessionConfig } from '../../session';
 import { createStore, useStore } from '../../store';
 import type { Course, FeedbackCategory, RegistryConfig, RegistryOption } from '../../types';
 import { FieldErrorsElsewhere } from '../../components/field_errors';
+import { formatDate } from '../../i18n/format';
 
 // A configured option: the deployment's local name outside English, then this build's
 // translation of its code, then the configured (English) name.
@@ -155,7 +156,7 @@ export function when(ts: string | null | undefined): string {
   if (!ts) return '';
   const d = new Date(ts);
   if (Number.isNaN(d.getTime())) return ts;
-  return d.toLocaleString(langStore.get(), { dateStyle: 'medium', timeStyle: 'short' });
+  return formatDate(d, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 // The configured topics as ticks (an activity's, a course's). `testid` names the fieldset

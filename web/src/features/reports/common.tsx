@@ -9,6 +9,7 @@ import { num, sharedResource } from '../../registry_data';
 import { href } from '../../router';
 import { useCan } from '../../session';
 import type { Permission, User } from '../../types';
+import { formatDate, formatNumber } from '../../i18n/format';
 
 export type Unit = 'count' | 'percent' | 'ratio' | 'average' | 'amount';
 
@@ -254,7 +255,7 @@ export function fmt(v: number | null | undefined, unit: Unit): string {
 // 85.3 -> "85.3%" ("٪۸۵٫۳" in Pashto).
 export function percent(v: number | null | undefined): string {
   if (v === null || v === undefined) return '–';
-  return (v / 100).toLocaleString(langStore.get(), { style: 'percent', maximumFractionDigits: 1 });
+  return formatNumber(v / 100, { style: 'percent', maximumFractionDigits: 1 });
 }
 
 // The headline figure: what exists at the end of the period for a stock, what happened in it
@@ -330,21 +331,20 @@ export function periodLabel(text: string): string {
   }
 }
 
-export const yearText = (y: string) =>
-  Number(y).toLocaleString(langStore.get(), { useGrouping: false });
+export const yearText = (y: string) => formatNumber(Number(y), { useGrouping: false });
 
 // Month names: the browser's own, except in Pashto, which browsers often lack (they answer in
 // English), so this build names the months itself.
 export function monthName(m: number, form: 'long' | 'short' = 'long'): string {
   const lang = langStore.get();
   if (lang === 'ps') return t(('rep.month.' + m) as MessageKey);
-  return new Date(2026, m - 1, 15).toLocaleDateString(lang, { month: form });
+  return formatDate(new Date(2026, m - 1, 15), { month: form }, lang);
 }
 
 export function monthYear(y: number, m: number): string {
   const lang = langStore.get();
   if (lang === 'ps') return `${t(('rep.month.' + m) as MessageKey)} ${yearText(String(y))}`;
-  return new Date(y, m - 1, 15).toLocaleDateString(lang, { month: 'long', year: 'numeric' });
+  return formatDate(new Date(y, m - 1, 15), { month: 'long', year: 'numeric' }, lang);
 }
 
 interface PeriodPickerProps {

@@ -28,6 +28,7 @@ import {
 } from './common';
 import { useSettings, type ProgrammeSettings } from '../setup/common';
 import { useFetch } from '../../use_fetch';
+import { formatNumber } from '../../i18n/format';
 
 export const KEY_INDICATORS = [
   'HH_ORGANISED',
@@ -270,7 +271,7 @@ function Trend({ state, onTrend }: { state: DashState; onTrend: (code: string) =
       <h3>
         {t('dash.monthly', {
           name,
-          year: Number(year).toLocaleString(langStore.get(), { useGrouping: false }),
+          year: formatNumber(Number(year), { useGrouping: false }),
         })}
       </h3>
       {months?.stock && <p class="muted small">{t('dash.stockTrend')}</p>}

@@ -6,7 +6,8 @@ import { patch, post } from '../../api';
 import { Field, SelectField, TextAreaField } from '../../components/form_fields';
 import { Form } from '../../components/form';
 import { Crumbs, fieldBinder, useWrite } from '../../components/registry_bits';
-import { useI18n } from '../../i18n';
+import { languageName, useI18n } from '../../i18n';
+import { cleanNames, Translations } from '../setup/template_parts';
 import { clearMessages, showInfo } from '../../messages';
 import { href, navigate } from '../../router';
 import { OtherErrors } from '../fieldwork/common';
@@ -27,8 +28,7 @@ const RATIO = 'ratio';
 interface Form {
   code: string;
   name: string;
-  name_ps: string;
-  name_uk: string;
+  names: Record<string, string>;
   description: string;
   source: string; // a record kind, or RATIO
   measure: string;
@@ -43,8 +43,7 @@ interface Form {
 const EMPTY: Form = {
   code: '',
   name: '',
-  name_ps: '',
-  name_uk: '',
+  names: {},
   description: '',
   source: '',
   measure: '',
@@ -60,8 +59,7 @@ function formOf(d: IndicatorDef): Form {
   return {
     code: d.code,
     name: d.name,
-    name_ps: d.names?.ps ?? '',
-    name_uk: d.names?.uk ?? '',
+    names: { ...(d.names ?? {}) },
     description: d.description ?? '',
     source: d.measure === RATIO ? RATIO : (d.record ?? ''),
     measure: d.measure === RATIO ? '' : d.measure,
@@ -120,9 +118,7 @@ export function IndicatorFormPage({ code }: { code?: string }) {
   async function save() {
     clearMessages();
     setFields({});
-    const names: Record<string, string> = {};
-    if (f.name_ps.trim()) names.ps = f.name_ps.trim();
-    if (f.name_uk.trim()) names.uk = f.name_uk.trim();
+    const names = cleanNames(f.names);
     const body: Record<string, unknown> = {
       name: f.name.trim(),
       names,
@@ -198,21 +194,12 @@ export function IndicatorFormPage({ code }: { code?: string }) {
         )}
         <Field label={t('ind.nameEn')} {...bind('name')} dir="auto" testid="ind-name" />
         <div class="form-row">
-          <Field
-            label={`${t('ind.namePs')} ${t('common.optional')}`}
-            value={f.name_ps}
-            onInput={(v) => set({ name_ps: v })}
-            dir="rtl"
-            error={fields['names.ps']}
-            testid="ind-name-ps"
-          />
-          <Field
-            label={`${t('ind.nameUk')} ${t('common.optional')}`}
-            value={f.name_uk}
-            onInput={(v) => set({ name_uk: v })}
-            dir="ltr"
-            error={fields['names.uk']}
-            testid="ind-name-uk"
+          <Translations
+            label={(l) => t('ind.nameIn', { language: languageName(l) })}
+            names={f.names}
+            onChange={(names) => set({ names })}
+            error={(l) => fields['names.' + l]}
+            testid="ind-name"
           />
         </div>
         <TextAreaField

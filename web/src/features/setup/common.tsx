@@ -9,6 +9,7 @@ import { sharedResource } from '../../registry_data';
 import { href } from '../../router';
 import { useCanProgrammeWide } from '../../session';
 import { monthYear } from '../reports/common';
+import { formatDate } from '../../i18n/format';
 
 // ---- Programme settings (GET|PUT /programme-settings) ----
 
@@ -83,7 +84,7 @@ function monthText([y, m]: [number, number]): string {
   const lang = langStore.get();
   return lang === 'ps'
     ? monthYear(y, m)
-    : new Date(y, m - 1, 15).toLocaleDateString(lang, { month: 'short', year: 'numeric' });
+    : formatDate(new Date(y, m - 1, 15), { month: 'short', year: 'numeric' }, lang);
 }
 
 // Breaking only between the two months.

@@ -12,7 +12,7 @@ import { ConfirmBox } from '../../components/confirm_box';
 import { Field, SelectField } from '../../components/form_fields';
 import { Form, SaveRow } from '../../components/form';
 import { SearchPicker } from '../../components/search_picker';
-import { LANGUAGES, type MessageKey, useI18n } from '../../i18n';
+import { LANGUAGES, languageName, type MessageKey, useI18n } from '../../i18n';
 import { clearMessages, showError, showInfo } from '../../messages';
 import { href, navigate } from '../../router';
 import { num } from '../../registry_data';
@@ -407,7 +407,7 @@ export function TemplateEditPage({ code }: { code: string | null }) {
               options={PERIOD_KINDS.map((k) => ({ value: k, label: periodKindLabel(k, t) }))}
             />
             <Translations
-              label={(l) => t(l === 'ps' ? 'tpl.namePs' : 'tpl.nameUk')}
+              label={(l) => t('tpl.nameIn', { language: languageName(l) })}
               names={head.names}
               testid="template-name"
               onChange={(names) => setHeadPart({ names })}
@@ -472,7 +472,7 @@ export function TemplateEditPage({ code }: { code: string | null }) {
                 >
                   <summary>{translatedIn(s.names, t)}</summary>
                   <Translations
-                    label={(l) => t(l === 'ps' ? 'tpl.titlePs' : 'tpl.titleUk')}
+                    label={(l) => t('tpl.titleIn', { language: languageName(l) })}
                     names={s.names}
                     testid={`tpl-section-${si}-title`}
                     onChange={(names) => setSection(si, { names })}

@@ -1,7 +1,7 @@
 // The Collect screens' messages, fetched with the feature's chunk (see i18n loadMessages).
-import type { StringBundle } from '../../../i18n';
+import { stringLoaders, type StringBundle } from '../../../i18n';
 
 export const collectStrings: StringBundle = {
   name: 'collect',
-  load: { en: () => import('./en'), ps: () => import('./ps'), uk: () => import('./uk') },
+  load: stringLoaders(import.meta.glob('./{??,???}.ts')),
 };
