@@ -4,7 +4,9 @@
 #include "api/record_handlers.hpp"
 #include "api/report_export.hpp"
 #include "api/routes.hpp"
+#include "domain/languages.hpp"
 #include "reports/profile_sheet.hpp"
+#include "reports/profile_words.hpp"
 
 namespace mobilise::api {
 
@@ -12,10 +14,7 @@ namespace {
 
 using R = domain::RiskService;
 
-std::string SheetLang(const http::Request& r) {
-  auto l = r.Query("lang");
-  return l && (*l == "ps" || *l == "uk") ? std::string(*l) : "en";
-}
+std::string SheetLang(const http::Request& r) { return domain::ExportLanguage(r.Query("lang")); }
 
 // ---- profiles ----
 
@@ -38,8 +37,10 @@ http::Response ExportProfile(Services& s, Call& c) {
   if (!view) return ErrorResponse(view.error());
   const auto lang = SheetLang(c.request);
   std::map<std::string, std::string> types;
-  for (const auto& o : s.registry_config.Get().facility_types)
-    types[o.code] = lang != "en" && o.name_local ? *o.name_local : o.name;
+  for (const auto& o : s.registry_config.Get().facility_types) {
+    const char* shipped = lang == "en" ? nullptr : reports::BuiltInFacilityType(o.code, lang);
+    types[o.code] = lang != "en" && o.name_local ? *o.name_local : shipped ? shipped : o.name;
+  }
   reports::Exportable what;
   what.name = "profile-" + view->area_name + "-" + view->as_of;
   what.formats = {reports::ExportFormat::kPdf, reports::ExportFormat::kXlsx,

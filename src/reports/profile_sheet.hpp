@@ -10,7 +10,7 @@
 
 namespace mobilise::reports {
 
-// `lang`: en, ps or uk (others read English). `facility_types`: code -> name shown.
+// `lang`: a language of the app (others read English). `facility_types`: code -> name shown.
 // Contacts appear only when the view shows them (view.contacts_visible).
 Document ProfileSheet(const domain::ProfileView& view, const std::string& lang,
                       const std::map<std::string, std::string>& facility_types,

@@ -160,6 +160,17 @@ for (const backend of ['sqlite', 'postgres'])
       assert.ok(r.text.includes('Gul Bibi') && !r.text.includes('0700 111 222'), r.text);
       r = await mob.get(`${path}/export?format=doc`);
       assert.equal(r.status, 400);
+      // The sheet speaks each language of the app, shipped facility types included; a language
+      // the app does not speak gets English.
+      for (const [lang, heading, school] of [
+        ['prs', 'اشخاص کلیدی', 'مکتب'],
+        ['mr', 'प्रमुख व्यक्ती', 'शाळा'],
+        ['xx', 'Key personnel', 'School'],
+      ]) {
+        r = await officer.get(`${path}/export?format=csv&lang=${lang}`);
+        assert.equal(r.status, 200, r.text);
+        assert.ok(r.text.includes(heading) && r.text.includes(school), `${lang}: ${r.text}`);
+      }
     });
 
     test('profile writes: roles, scope, and bad input that changes nothing', async () => {

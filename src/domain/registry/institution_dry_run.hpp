@@ -74,6 +74,8 @@ class DryRunUnitOfWork final : public UnitOfWork {
   SubmissionRepository& Submissions() override { return base_->Submissions(); }
   ChoiceListRepository& ChoiceLists() override { return base_->ChoiceLists(); }
   SubmissionReviewRepository& SubmissionReviews() override { return base_->SubmissionReviews(); }
+  ProfileRepository& Profiles() override { return base_->Profiles(); }
+  RiskRepository& Risks() override { return base_->Risks(); }
   void Commit() override;
 
  private:

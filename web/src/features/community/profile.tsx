@@ -5,7 +5,7 @@ import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { query } from '../../api';
 import { Field } from '../../components/form_fields';
-import { useI18n } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n';
 import { useConfig } from '../../registry_data';
 import { href } from '../../router';
 import { useFetch } from '../../use_fetch';
@@ -116,14 +116,38 @@ function VersionBody({ v, contacts }: { v: ProfileVersion; contacts: boolean }) 
   );
 }
 
+// The words of a changed field (profile_rules.hpp DiffProfiles names them by code).
+const FIELD_WORDS: Record<string, MessageKey> = {
+  value: 'cp.value',
+  source: 'cp.source',
+  dated_on: 'cp.datedOn',
+  status: 'cp.status',
+  location: 'cp.location',
+  position: 'cp.position',
+  organisation: 'cp.organisation',
+  contact: 'cp.contact',
+  note: 'cp.note',
+};
+
 function Changes({ p }: { p: Profile }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const config = useConfig();
+  // A facility is named "type: name": its type in the reader's words.
+  const facility = (text: string) => {
+    const at = text.indexOf(': ');
+    if (at < 0) return text;
+    return (
+      configLabel(t, lang, 'cp.ft.', facilityTypes(config), text.slice(0, at)) + text.slice(at)
+    );
+  };
+  const shown = (c: ProfileChange, v: string | null) =>
+    v === null ? '—' : c.field === 'status' ? t(`cp.st.${v}` as 'cp.st.functional') : v;
   const word = (c: ProfileChange) =>
     c.field === '' || (c.section === 'swot' && (c.before === null || c.after === null))
       ? c.before === null
         ? t('cp.added')
         : t('cp.removed')
-      : `${c.before ?? '—'} → ${c.after ?? '—'}`;
+      : t('rk.change', { from: shown(c, c.before), to: shown(c, c.after) });
   return (
     <>
       <h2>
@@ -135,9 +159,14 @@ function Changes({ p }: { p: Profile }) {
           {p.changes.map((c, i) => (
             <li key={i}>
               <span class="muted small">{t(`cp.section.${c.section}` as 'cp.section.swot')}</span>{' '}
-              <bdi>{c.item}</bdi>
-              {c.field && c.section !== 'swot' && <span class="muted"> · {c.field}</span>}:{' '}
-              <bdi>{word(c)}</bdi>
+              <bdi>{c.section === 'facilities' ? facility(c.item) : c.item}</bdi>
+              {c.field && c.section !== 'swot' && (
+                <span class="muted">
+                  {' '}
+                  · {FIELD_WORDS[c.field] ? t(FIELD_WORDS[c.field]) : c.field}
+                </span>
+              )}
+              : <bdi>{word(c)}</bdi>
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-// English: community profiles and the risk register. ps.ts and uk.ts have the same keys.
+// English: community profiles and the risk register. Every other language has the same keys.
 const enCommunity = {
   'cp.title': 'Community profile',
   'cp.asOf': 'As of',
@@ -27,6 +27,7 @@ const enCommunity = {
   'cp.status': 'Status',
   'cp.latitude': 'Latitude',
   'cp.longitude': 'Longitude',
+  'cp.location': 'Location',
   'cp.st.functional': 'Functional',
   'cp.st.partly_functional': 'Partly functional',
   'cp.st.not_functional': 'Not functional',

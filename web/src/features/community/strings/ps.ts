@@ -29,6 +29,7 @@ const psCommunity: Record<CommunityKey, string> = {
   'cp.status': 'حالت',
   'cp.latitude': 'عرض البلد',
   'cp.longitude': 'طول البلد',
+  'cp.location': 'ځای',
   'cp.st.functional': 'فعال',
   'cp.st.partly_functional': 'نیمګړی فعال',
   'cp.st.not_functional': 'غیر فعال',

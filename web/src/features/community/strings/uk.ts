@@ -29,6 +29,7 @@ const ukCommunity: Record<CommunityKey, string> = {
   'cp.status': 'Стан',
   'cp.latitude': 'Широта',
   'cp.longitude': 'Довгота',
+  'cp.location': 'Розташування',
   'cp.st.functional': 'Працює',
   'cp.st.partly_functional': 'Працює частково',
   'cp.st.not_functional': 'Не працює',
