@@ -76,7 +76,7 @@ const Shape<domain::ProfileRegistryFigures>& RegistryFiguresShape() {
                                 .Field("households", &R::households)
                                 .Field("poor_households", &R::poor_households)
                                 .Field("institutions", &R::institutions)
-                                .Field("people_by_sex", &R::people_by_sex)
+                                .Field("members_by_sex", &R::people_by_sex)
                                 .Nested("by_band", band, [](const R& r) { return r.by_band; });
   return shape;
 }

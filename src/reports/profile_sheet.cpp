@@ -37,11 +37,13 @@ Section FiguresSection(const domain::ProfileView& v, const ProfileWords& w,
   live.rows.push_back({Text(w.households), Number(static_cast<double>(r.households))});
   live.rows.push_back({Text(w.poor_households), Number(static_cast<double>(r.poor_households))});
   live.rows.push_back({Text(w.institutions), Number(static_cast<double>(r.institutions))});
+  s.tables.push_back(std::move(live));
+  Table members{w.members, {w.figure, w.value}, {}, 1};
   for (const auto& [sex, n] : r.people_by_sex) {
     const char* label = sex == "f" ? w.women : sex == "m" ? w.men : w.other_sex;
-    live.rows.push_back({Text(label), Number(static_cast<double>(n))});
+    members.rows.push_back({Text(label), Number(static_cast<double>(n))});
   }
-  s.tables.push_back(std::move(live));
+  s.tables.push_back(std::move(members));
   if (!v.version) return s;
   const auto& c = v.version->content;
   Table et{w.entered, {w.figure, w.value, w.source, w.date}, {}, 1};

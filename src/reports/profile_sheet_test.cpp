@@ -37,12 +37,14 @@ TEST(ProfileSheet, OneSectionForTheAreaThenSwotThenChangesInTheReadersWords) {
   EXPECT_EQ(d.title, "شناسنامهٔ جامعه");
   ASSERT_EQ(d.sections.size(), 3u);
   EXPECT_EQ(d.sections[0].title, "Lanra");
-  // Live figures, services, personnel; no empty tables (no figures entered, no institutions).
-  ASSERT_EQ(d.sections[0].tables.size(), 3u);
-  const auto& services = d.sections[0].tables[1];
+  // Live figures, members by sex, services, personnel; no empty tables (no figures entered, no
+  // institutions).
+  ASSERT_EQ(d.sections[0].tables.size(), 4u);
+  EXPECT_EQ(d.sections[0].tables[1].title, "اعضای نهادهای اجتماعی");
+  const auto& services = d.sections[0].tables[2];
   EXPECT_EQ(services.rows[0][0].text, "مکتب");
   EXPECT_EQ(services.rows[0][2].text, "نیمه فعال");
-  const auto& people = d.sections[0].tables[2];
+  const auto& people = d.sections[0].tables[3];
   EXPECT_EQ(people.columns.size(), 3u) << "no contact column for who may not see contacts";
   for (const auto& cell : people.rows[0]) EXPECT_NE(cell.text, "0700 111 222");
 
@@ -67,7 +69,7 @@ TEST(ProfileSheet, ContactsForWhoMaySeeThemAndEnglishForALanguageItDoesNotSpeak)
   const auto d = ProfileSheet(v, "xx", {{"school", "School"}}, "2026-06-03T08:00:00Z");
   EXPECT_FALSE(d.rtl);
   EXPECT_EQ(d.title, "Community profile");
-  const auto& people = d.sections[0].tables[2];
+  const auto& people = d.sections[0].tables[3];
   ASSERT_EQ(people.columns.size(), 4u);
   EXPECT_EQ(people.rows[0][3].text, "0700 111 222");
   EXPECT_EQ(d.sections[2].tables[0].title, "2026-01-15 → 2026-06-01");
@@ -80,8 +82,9 @@ TEST(ProfileSheet, NoVersionYetGivesTheRegistryFiguresAlone) {
   v.changes.clear();
   const auto d = ProfileSheet(v, "mr", kTypes, "2026-06-03T08:00:00Z");
   ASSERT_EQ(d.sections.size(), 1u);
-  ASSERT_EQ(d.sections[0].tables.size(), 1u);
+  ASSERT_EQ(d.sections[0].tables.size(), 2u);
   EXPECT_EQ(d.sections[0].tables[0].rows[0][0].text, "कुटुंबे");
+  EXPECT_EQ(d.sections[0].tables[1].rows[0][0].text, "महिला आणि मुली");
   EXPECT_EQ(d.facts.back().second, "अद्याप कोणतेही प्रोफाइल जतन केलेले नाही");
 }
 

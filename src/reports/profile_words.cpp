@@ -1,5 +1,7 @@
 #include "reports/profile_words.hpp"
 
+#include "reports/words_by_language.hpp"
+
 namespace mobilise::reports {
 namespace {
 
@@ -51,7 +53,8 @@ const ProfileWords kEn{"Community profile",
                        "Health facility",
                        "Water point",
                        "Road",
-                       "Market"};
+                       "Market",
+                       "Members of community institutions"};
 const ProfileWords kPs{"د ټولنې پېژندپاڼه",
                        "تر دې نېټې",
                        "نسخه ثبت شوې",
@@ -100,7 +103,8 @@ const ProfileWords kPs{"د ټولنې پېژندپاڼه",
                        "روغتیايي مرکز",
                        "د اوبو سرچینه",
                        "سړک",
-                       "بازار"};
+                       "بازار",
+                       "د ټولنیزو بنسټونو غړي"};
 const ProfileWords kUk{"Профіль громади",
                        "Станом на",
                        "Версію збережено",
@@ -149,7 +153,8 @@ const ProfileWords kUk{"Профіль громади",
                        "Заклад охорони здоровʼя",
                        "Джерело води",
                        "Дорога",
-                       "Ринок"};
+                       "Ринок",
+                       "Члени громадських інституцій"};
 const ProfileWords kMr{"समुदाय प्रोफाइल",
                        "या तारखेनुसार",
                        "आवृत्ती जतन केली",
@@ -198,7 +203,8 @@ const ProfileWords kMr{"समुदाय प्रोफाइल",
                        "आरोग्य केंद्र",
                        "पाणवठा",
                        "रस्ता",
-                       "बाजार"};
+                       "बाजार",
+                       "समुदाय संस्थांचे सदस्य"};
 const ProfileWords kPrs{"شناسنامهٔ جامعه",
                         "به تاریخ",
                         "نسخه ذخیره شد",
@@ -247,7 +253,8 @@ const ProfileWords kPrs{"شناسنامهٔ جامعه",
                         "مرکز صحی",
                         "منبع آب",
                         "سرک",
-                        "بازار"};
+                        "بازار",
+                        "اعضای نهادهای اجتماعی"};
 const ProfileWords kUr{"کمیونٹی پروفائل",
                        "بتاریخ",
                        "ورژن محفوظ کیا گیا",
@@ -296,17 +303,14 @@ const ProfileWords kUr{"کمیونٹی پروفائل",
                        "مرکز صحت",
                        "پانی کا مقام",
                        "سڑک",
-                       "بازار"};
+                       "بازار",
+                       "کمیونٹی اداروں کے ارکان"};
 
 }  // namespace
 
 const ProfileWords& ProfileWordsFor(const std::string& lang) {
-  if (lang == "ps") return kPs;
-  if (lang == "uk") return kUk;
-  if (lang == "mr") return kMr;
-  if (lang == "prs") return kPrs;
-  if (lang == "ur") return kUr;
-  return kEn;
+  return WordsIn(lang, kEn,
+                 {{"ps", &kPs}, {"uk", &kUk}, {"mr", &kMr}, {"prs", &kPrs}, {"ur", &kUr}});
 }
 
 const char* BuiltInFacilityType(const std::string& code, const std::string& lang) {

@@ -12,7 +12,8 @@ struct ProfileWords {
       *services, *type, *name, *status, *location, *personnel, *position, *organisation, *contact,
       *key_institutions, *note, *hazards, *swot, *strengths, *weaknesses, *opportunities, *threats,
       *changes, *section, *item, *field, *before, *after, *functional, *partly_functional,
-      *not_functional, *registry_live, *school, *health_facility, *water_point, *road, *market;
+      *not_functional, *registry_live, *school, *health_facility, *water_point, *road, *market,
+      *members;
 };
 
 const ProfileWords& ProfileWordsFor(const std::string& lang);

@@ -73,6 +73,8 @@ for (const backend of ['sqlite', 'postgres'])
       assert.equal(r.status, 200, r.text);
       assert.equal(r.json.version, null);
       assert.ok(r.json.registry.households > 0, 'registry figures computed');
+      // The figures by sex count the members of the area's community institutions.
+      assert.deepEqual(Object.keys(r.json.registry.members_by_sex).sort(), ['f', 'm', 'x']);
       const households = r.json.registry.households;
 
       r = await mob.post(path, first());

@@ -1,5 +1,8 @@
 // What the community screens share: the API's shapes and the labels of configured codes.
+import { ApiError } from '../../api';
 import { hasKey, type MessageKey } from '../../i18n';
+import { fieldMessages } from '../../i18n/field_message';
+import { showError, showInfo } from '../../messages';
 import type { RegistryConfig, RegistryOption } from '../../types';
 
 export interface Figure {
@@ -68,7 +71,7 @@ export interface Profile {
     households: number;
     poor_households: number;
     institutions: number;
-    people_by_sex: Record<string, number>;
+    members_by_sex: Record<string, number>;
   };
 }
 export interface LevelChange {
@@ -125,5 +128,36 @@ export function configLabel(
   return o?.name ?? code;
 }
 
+// A configured list as a select's options, each labelled by configLabel.
+export function configOptions(
+  t: (k: MessageKey) => string,
+  lang: string,
+  prefix: string,
+  options: RegistryOption[],
+): { value: string; label: string }[] {
+  return options.map((o) => ({
+    value: o.code,
+    label: configLabel(t, lang, prefix, options, o.code),
+  }));
+}
+
 export const facilityTypes = (c: RegistryConfig | null) => c?.facility_types ?? [];
 export const riskCategories = (c: RegistryConfig | null) => c?.risk_categories ?? [];
+
+// Sends a form's write: on success says `saved` and runs `done`; on failure shows the error and
+// puts the server's messages by their fields (setErrors).
+export async function saveForm(
+  write: () => Promise<unknown>,
+  saved: string,
+  setErrors: (fields: Record<string, string>) => void,
+  done: () => void,
+) {
+  try {
+    await write();
+    showInfo(saved);
+    done();
+  } catch (err) {
+    if (err instanceof ApiError) setErrors(fieldMessages(err));
+    showError(err);
+  }
+}

@@ -238,7 +238,10 @@ export function ProfilePage({ id, canWrite }: { id: string; canWrite: boolean })
         <dd>{p.registry.poor_households.toLocaleString(lang)}</dd>
         <dt>{t('cp.institutionsCount')}</dt>
         <dd>{p.registry.institutions.toLocaleString(lang)}</dd>
-        {Object.entries(p.registry.people_by_sex).map(([s, n]) => (
+      </dl>
+      <h3>{t('cp.members')}</h3>
+      <dl class="facts" data-testid="profile-members">
+        {Object.entries(p.registry.members_by_sex).map(([s, n]) => (
           <Fragment key={s}>
             <dt>{sex(s)}</dt>
             <dd>{n.toLocaleString(lang)}</dd>

@@ -2,18 +2,17 @@
 // content again under its as-of date. Lists are edited row by row; hazards and the SWOT one
 // entry per line. A refused save shows each field's error beside it.
 import { useState } from 'preact/hooks';
-import { ApiError, post } from '../../api';
+import { post } from '../../api';
 import { useFieldErrors } from '../../components/field_focus';
 import { Field, SelectField, SubmitCancel, TextAreaField } from '../../components/form_fields';
 import { InstitutionPicker } from '../../components/institution_picker';
 import { useI18n } from '../../i18n';
-import { fieldMessages } from '../../i18n/field_message';
-import { showError, showInfo } from '../../messages';
 import { useConfig } from '../../registry_data';
 import { href, navigate } from '../../router';
 import { useFetch } from '../../use_fetch';
 import {
-  configLabel,
+  configOptions,
+  saveForm,
   FACILITY_STATUSES,
   facilityTypes,
   SWOT,
@@ -133,24 +132,18 @@ export function ProfileFormPage({ id }: { id: string }) {
   if (!p || !d) return <p class="muted">{t('common.loading')}</p>;
   const set = (patch: Partial<Draft>) => setD({ ...d, ...patch });
   const e = (path: string) => errors[path];
-  const types = facilityTypes(config).map((o) => ({
-    value: o.code,
-    label: configLabel(t, lang, 'cp.ft.', facilityTypes(config), o.code),
-  }));
+  const types = configOptions(t, lang, 'cp.ft.', facilityTypes(config));
 
   async function submit(ev: Event) {
     ev.preventDefault();
     setBusy(true);
-    try {
-      await post(`/areas/${encodeURIComponent(id)}/profile`, bodyOf(d!));
-      showInfo(t('common.saved'));
-      navigate('community', id);
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(fieldMessages(err));
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
+    await saveForm(
+      () => post(`/areas/${encodeURIComponent(id)}/profile`, bodyOf(d!)),
+      t('common.saved'),
+      setErrors,
+      () => navigate('community', id),
+    );
+    setBusy(false);
   }
 
   return (

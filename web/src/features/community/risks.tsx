@@ -2,17 +2,15 @@
 // band, trend, owner and next review (overdue marked); a form to raise one or change one. A
 // change of level is recorded by the server and shown to the area's supervisors.
 import { useState } from 'preact/hooks';
-import { ApiError, patch, post, query } from '../../api';
+import { patch, post, query } from '../../api';
 import { useFieldErrors } from '../../components/field_focus';
 import { Field, SelectField, SubmitCancel, TextAreaField } from '../../components/form_fields';
 import { useI18n } from '../../i18n';
-import { fieldMessages } from '../../i18n/field_message';
-import { showError, showInfo } from '../../messages';
 import { useConfig } from '../../registry_data';
 import { href } from '../../router';
 import type { Area, Page } from '../../types';
 import { useFetch } from '../../use_fetch';
-import { configLabel, riskCategories, TRENDS, type Risk } from './common';
+import { configLabel, configOptions, riskCategories, saveForm, TRENDS, type Risk } from './common';
 
 const LEVELS = ['1', '2', '3', '4', '5'];
 
@@ -49,15 +47,15 @@ function RiskForm(p: { areaId: string; risk?: Risk; onDone: () => void; onCancel
       impact: Number(f.impact),
       mitigation: f.mitigation || null,
     };
-    try {
-      if (r) await patch(`/risks/${encodeURIComponent(r.id)}`, { version: r.version, ...body });
-      else await post('/risks', { area_id: p.areaId, ...body });
-      showInfo(t('common.saved'));
-      p.onDone();
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(fieldMessages(err));
-      showError(err);
-    }
+    await saveForm(
+      () =>
+        r
+          ? patch(`/risks/${encodeURIComponent(r.id)}`, { version: r.version, ...body })
+          : post('/risks', { area_id: p.areaId, ...body }),
+      t('common.saved'),
+      setErrors,
+      p.onDone,
+    );
   }
   const level = Number(f.likelihood) * Number(f.impact);
   return (
@@ -65,10 +63,7 @@ function RiskForm(p: { areaId: string; risk?: Risk; onDone: () => void; onCancel
       <SelectField
         label={t('rk.category')}
         value={f.category}
-        options={cats.map((o) => ({
-          value: o.code,
-          label: configLabel(t, lang, 'rk.cat.', cats, o.code),
-        }))}
+        options={configOptions(t, lang, 'rk.cat.', cats)}
         onChange={set('category')}
         error={errors.category}
         testid="risk-category"

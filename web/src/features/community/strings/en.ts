@@ -13,6 +13,7 @@ const enCommunity = {
   'cp.households': 'Households',
   'cp.poor': 'Poor households',
   'cp.institutionsCount': 'Community institutions',
+  'cp.members': 'Members of community institutions',
   'cp.sex.f': 'Women and girls',
   'cp.sex.m': 'Men and boys',
   'cp.sex.x': 'Other',

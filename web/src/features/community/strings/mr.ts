@@ -15,6 +15,7 @@ const mrCommunity: Record<CommunityKey, string> = {
   'cp.households': 'कुटुंबे',
   'cp.poor': 'गरीब कुटुंबे',
   'cp.institutionsCount': 'समुदाय संस्था',
+  'cp.members': 'समुदाय संस्थांचे सदस्य',
   'cp.sex.f': 'महिला आणि मुली',
   'cp.sex.m': 'पुरुष आणि मुले',
   'cp.sex.x': 'इतर',

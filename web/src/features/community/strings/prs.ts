@@ -15,6 +15,7 @@ const prsCommunity: Record<CommunityKey, string> = {
   'cp.households': 'خانوارها',
   'cp.poor': 'خانوارهای فقیر',
   'cp.institutionsCount': 'نهادهای اجتماعی',
+  'cp.members': 'اعضای نهادهای اجتماعی',
   'cp.sex.f': 'زنان و دختران',
   'cp.sex.m': 'مردان و پسران',
   'cp.sex.x': 'دیگر',

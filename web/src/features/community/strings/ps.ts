@@ -15,6 +15,7 @@ const psCommunity: Record<CommunityKey, string> = {
   'cp.households': 'کورنۍ',
   'cp.poor': 'بې وزله کورنۍ',
   'cp.institutionsCount': 'ټولنیز بنسټونه',
+  'cp.members': 'د ټولنیزو بنسټونو غړي',
   'cp.sex.f': 'ښځې او نجونې',
   'cp.sex.m': 'نارینه او هلکان',
   'cp.sex.x': 'نور',

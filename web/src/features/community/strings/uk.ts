@@ -15,6 +15,7 @@ const ukCommunity: Record<CommunityKey, string> = {
   'cp.households': 'Домогосподарства',
   'cp.poor': 'Бідні домогосподарства',
   'cp.institutionsCount': 'Громадські інституції',
+  'cp.members': 'Члени громадських інституцій',
   'cp.sex.f': 'Жінки та дівчата',
   'cp.sex.m': 'Чоловіки та хлопці',
   'cp.sex.x': 'Інше',

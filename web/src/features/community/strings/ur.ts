@@ -15,6 +15,7 @@ const urCommunity: Record<CommunityKey, string> = {
   'cp.households': 'گھرانے',
   'cp.poor': 'غریب گھرانے',
   'cp.institutionsCount': 'کمیونٹی ادارے',
+  'cp.members': 'کمیونٹی اداروں کے ارکان',
   'cp.sex.f': 'خواتین اور لڑکیاں',
   'cp.sex.m': 'مرد اور لڑکے',
   'cp.sex.x': 'دیگر',
