@@ -26,6 +26,7 @@ Api::Api(Services services, ApiOptions options)
   AddWorkPlanRoutes(table, services_);
   AddDiaryRoutes(table, services_);
   AddSupervisionRoutes(table, services_);
+  AddProfileRoutes(table, services_);
   AddIndicatorRoutes(table, services_);
   AddReportRoutes(table, services_);
   AddSyncRoutes(table, services_);

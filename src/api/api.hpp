@@ -23,6 +23,8 @@
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/indicators/indicator_service.hpp"
 #include "domain/indicators/target_service.hpp"
+#include "domain/profiles/profile_service.hpp"
+#include "domain/profiles/risk_service.hpp"
 #include "domain/registry/household_service.hpp"
 #include "domain/registry/institution_service.hpp"
 #include "domain/registry/registry_config_service.hpp"
@@ -59,8 +61,10 @@ struct Services {
   domain::SubmissionService& submissions;
   domain::BookService& books;  // group books (docs/books.md)
   domain::SupervisionService& supervision;
-  domain::BlobStore& blobs;  // files by SHA-256 (the data directory)
-  const Clock& clock;        // the time the API stamps on what it makes itself (exports)
+  domain::ProfileService& profiles;  // community profiles
+  domain::RiskService& risks;        // the risk register
+  domain::BlobStore& blobs;          // files by SHA-256 (the data directory)
+  const Clock& clock;                // the time the API stamps on what it makes itself (exports)
 };
 
 struct ApiOptions {

@@ -6,6 +6,7 @@
 #include "api/import_json.hpp"
 #include "api/indicator_json.hpp"
 #include "api/openapi_table.hpp"
+#include "api/profile_json.hpp"
 #include "api/report_json.hpp"
 #include "api/training_json.hpp"
 
@@ -149,6 +150,21 @@ boost::json::object UserImportAnswerSchema() {
   return schema;
 }
 
+// Community profiles (the sheet's answer is the file) and the risk register.
+std::vector<OperationSchema> ProfileOperations() {
+  const Schema none;
+  return {
+      {"GET", "/api/v1/areas/{id}/profile", 200, One(&ProfileViewShape), none},
+      {"POST", "/api/v1/areas/{id}/profile", 201, One(&ProfileViewShape), Reads(ReadProfile)},
+      {"GET", "/api/v1/areas/{id}/profile/export", 200, none, none},
+      {"GET", "/api/v1/risks", 200, PageOf(&RiskShape), none},
+      {"POST", "/api/v1/risks", 201, One(&RiskDetailShape), Reads(ReadNewRisk)},
+      {"GET", "/api/v1/risks/alerts", 200, One(&RiskAlertsShape), none},
+      {"GET", "/api/v1/risks/{id}", 200, One(&RiskDetailShape), none},
+      {"PATCH", "/api/v1/risks/{id}", 200, One(&RiskDetailShape), Versioned(ReadRiskPatch)},
+  };
+}
+
 // The body of an import is the file (CSV or XLSX); the answer counts what it held.
 std::vector<OperationSchema> ImportOperations() {
   const Schema none;
@@ -170,7 +186,7 @@ std::vector<OperationSchema> ImportOperations() {
 std::vector<OperationSchema> ProgrammeOperations() {
   std::vector<OperationSchema> all;
   for (auto part : {ActivityOperations(), TrainingOperations(), IndicatorOperations(),
-                    ReportOperations(), ImportOperations()})
+                    ReportOperations(), ImportOperations(), ProfileOperations()})
     all.insert(all.end(), part.begin(), part.end());
   return all;
 }
@@ -202,7 +218,11 @@ std::vector<const ShapeBase*> ProgrammeShapes() {
           &ReportSummaryShape(),
           &ReportShape(),
           &Dhis2Shape(),
-          &ImportRowErrorShape()};
+          &ImportRowErrorShape(),
+          &ProfileViewShape(),
+          &RiskShape(),
+          &RiskDetailShape(),
+          &RiskAlertsShape()};
 }
 
 }  // namespace mobilise::api::openapi_table

@@ -27,7 +27,8 @@ template <typename S>
 S& ServiceOf(Services& s) {
   return std::get<S&>(std::tie(s.areas, s.users, s.auth, s.audit, s.registry_config, s.institutions,
                                s.households, s.registry_summary, s.feedback, s.activities,
-                               s.trainings, s.indicators, s.targets, s.reports, s.supervision));
+                               s.trainings, s.indicators, s.targets, s.reports, s.supervision,
+                               s.profiles, s.risks));
 }
 
 // The class that declares the member function M.

@@ -87,7 +87,9 @@ const Shape<domain::RegistryConfig>& RegistryConfigShape() {
           .Nested("vulnerability_flags", OptionShape(),
                   [](const C& c) { return c.vulnerability_flags; })
           .Nested("activity_types", OptionShape(), [](const C& c) { return c.activity_types; })
-          .Nested("topics", OptionShape(), [](const C& c) { return c.topics; });
+          .Nested("topics", OptionShape(), [](const C& c) { return c.topics; })
+          .Nested("facility_types", OptionShape(), [](const C& c) { return c.facility_types; })
+          .Nested("risk_categories", OptionShape(), [](const C& c) { return c.risk_categories; });
   return shape;
 }
 

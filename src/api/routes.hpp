@@ -27,6 +27,7 @@ void AddBookRoutes(RouteTable& table, Services& services);
 void AddWorkPlanRoutes(RouteTable& table, Services& services);
 void AddDiaryRoutes(RouteTable& table, Services& services);
 void AddSupervisionRoutes(RouteTable& table, Services& services);
+void AddProfileRoutes(RouteTable& table, Services& services);
 void AddIndicatorRoutes(RouteTable& table, Services& services);
 void AddReportRoutes(RouteTable& table, Services& services);
 void AddSyncRoutes(RouteTable& table, Services& services);

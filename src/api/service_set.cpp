@@ -23,6 +23,8 @@ ServiceSet::ServiceSet(domain::UnitOfWorkFactory& db, const Clock& clock, domain
       submissions(db, clock),
       books(db, clock),
       supervision(db, clock),
+      profiles(db, clock, registry_summary),
+      risks(db, clock),
       api{db,
           areas,
           users,
@@ -43,6 +45,8 @@ ServiceSet::ServiceSet(domain::UnitOfWorkFactory& db, const Clock& clock, domain
           submissions,
           books,
           supervision,
+          profiles,
+          risks,
           blobs,
           clock} {}
 

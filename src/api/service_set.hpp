@@ -33,6 +33,8 @@ struct ServiceSet {
   domain::SubmissionService submissions;
   domain::BookService books;
   domain::SupervisionService supervision;
+  domain::ProfileService profiles;
+  domain::RiskService risks;
   Services api;  // what Api and the route handlers hold
 };
 

@@ -13,6 +13,7 @@
 #include "domain/forms/form.hpp"
 #include "domain/idempotency/idempotency.hpp"
 #include "domain/indicators/indicator.hpp"
+#include "domain/profiles/profile.hpp"
 #include "domain/registry/choice_lists.hpp"
 #include "domain/registry/household.hpp"
 #include "domain/registry/institution.hpp"
@@ -58,6 +59,8 @@ class UnitOfWork {
   virtual WorkPlanRepository& WorkPlans() = 0;
   virtual DiaryRepository& Diaries() = 0;
   virtual SupervisionRepository& Supervision() = 0;
+  virtual ProfileRepository& Profiles() = 0;
+  virtual RiskRepository& Risks() = 0;
   virtual void Commit() = 0;
 };
 

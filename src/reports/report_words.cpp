@@ -1,5 +1,7 @@
 #include "reports/report_words.hpp"
 
+#include "reports/words_by_language.hpp"
+
 namespace mobilise::reports {
 namespace {
 
@@ -145,12 +147,8 @@ const ReportWords kUr{"یہ مدت",
 }  // namespace
 
 const ReportWords& ReportWordsFor(const std::string& lang) {
-  if (lang == "ps") return kPs;
-  if (lang == "uk") return kUk;
-  if (lang == "mr") return kMr;
-  if (lang == "prs") return kPrs;
-  if (lang == "ur") return kUr;
-  return kEn;
+  return WordsIn(lang, kEn,
+                 {{"ps", &kPs}, {"uk", &kUk}, {"mr", &kMr}, {"prs", &kPrs}, {"ur", &kUr}});
 }
 
 }  // namespace mobilise::reports

@@ -324,6 +324,27 @@ for (const backend of ['sqlite', 'postgres'])
           }),
           count: g('/api/v1/report-templates'),
         },
+        '/api/v1/areas/{id}/profile': {
+          path: () => `/api/v1/areas/${village.id}/profile`,
+          body: (k) => ({ as_of: '2026-01-20', hazards: [`Hazard ${k}`] }),
+          count: async () => {
+            const r = await admin.get(`/api/v1/areas/${village.id}/profile`);
+            assert.equal(r.status, 200, r.text);
+            return r.json.versions.length;
+          },
+        },
+        '/api/v1/risks': {
+          body: (k) => ({
+            area_id: village.id,
+            category: 'social',
+            description: `Risk ${k}`,
+            likelihood: 2,
+            impact: k.length % 5 || 1,
+            trend: 'stable',
+            next_review_on: '2026-12-31',
+          }),
+          count: g(`/api/v1/risks?area=${village.id}&limit=1`),
+        },
         '/api/v1/reports': {
           body: (k) => ({
             template_code: 'MPR',

@@ -19,7 +19,7 @@ let srv,
   p1file;
 let p1training, p1need, p1plan, p1followup, p1workplan, p1diary;
 let p1meeting, p1loan, p1entry;
-let p1visit, p1action, p1review;
+let p1visit, p1action, p1review, p1risk;
 before(async () => {
   srv = await startServer();
   admin = await login(srv.base, 'admin');
@@ -205,6 +205,22 @@ before(async () => {
     })
   ).json;
   assert.ok(p1visit.id && p1action?.id && p1review?.id, 'P1 supervision records created');
+  p1risk = (
+    await admin.post('/api/v1/risks', {
+      area_id: p1village.id,
+      category: 'safety',
+      description: 'Probe risk',
+      likelihood: 2,
+      impact: 3,
+      trend: 'stable',
+      next_review_on: '2026-01-01',
+    })
+  ).json;
+  const profile = await admin.post(`/api/v1/areas/${p1d1.id}/profile`, {
+    as_of: '2026-01-01',
+    hazards: ['Probe hazard'],
+  });
+  assert.ok(p1risk.id && profile.status === 201, 'P1 risk and profile created');
 });
 after(async () => {
   await srv?.stop();
@@ -238,6 +254,8 @@ async function snapshotP1() {
   const diary = (await admin.get(`/api/v1/diaries/${p1diary.id}`)).json;
   const visit = (await admin.get(`/api/v1/supervision-visits/${p1visit.id}`)).json;
   const meeting = (await admin.get(`/api/v1/review-meetings/${p1review.id}`)).json;
+  const risk = (await admin.get(`/api/v1/risks/${p1risk.id}`)).json;
+  const profile = (await admin.get(`/api/v1/areas/${p1d1.id}/profile`)).json;
   return JSON.stringify({
     books,
     ledger,
@@ -259,6 +277,8 @@ async function snapshotP1() {
     followups,
     needs,
     plans,
+    risk,
+    profile,
   });
 }
 
@@ -418,6 +438,19 @@ function bodyFor(method, pattern) {
     return { what: 'x', assignee_id: p1user.id, due_on: '2026-02-01' };
   if (pattern === '/api/v1/supervision-actions/{id}') return { version: 1, what: 'Changed' };
   if (pattern.startsWith('/api/v1/supervision-actions/{id}/')) return { version: 1, note: 'x' };
+  if (pattern === '/api/v1/areas/{id}/profile')
+    return { as_of: '2026-01-02', hazards: ['Changed'], strengths: ['Changed'] };
+  if (pattern === '/api/v1/risks')
+    return {
+      area_id: p1village.id,
+      category: 'safety',
+      description: 'Changed',
+      likelihood: 5,
+      impact: 5,
+      trend: 'rising',
+      next_review_on: '2026-02-01',
+    };
+  if (pattern === '/api/v1/risks/{id}') return { version: 1, likelihood: 5, impact: 5 };
   if (pattern.startsWith('/api/v1/areas'))
     return method === 'post'
       ? { parent_id: p1.id, code: 'PROBE-1', name: 'Probe' }
@@ -445,6 +478,7 @@ function pathFor(pattern) {
     ['/api/v1/supervision-visits/', p1visit.id],
     ['/api/v1/review-meetings/', p1review.id],
     ['/api/v1/supervision-actions/', p1action.id],
+    ['/api/v1/risks/', p1risk.id],
   ];
   const id = (probes.find(([prefix]) => pattern.startsWith(prefix)) ?? [null, p1d1.id])[1];
   if (pattern === '/api/v1/book-report-card') return `${pattern}?area=${p1d1.id}&month=2026-01`;
@@ -482,8 +516,9 @@ function importFor(pattern) {
 const p1Codes = (text) =>
   /"code":"P1[-"]/.test(text) ||
   /"code":"PK"/.test(text) ||
-  /Probe (Head|CO|feedback|Person|visit|need|plan|diary)/.test(text);
-  /Probe (Head|CO|feedback|Person|visit|need|observations|action)/.test(text);
+  /Probe (Head|CO|feedback|Person|visit|need|plan|diary|observations|action|risk|hazard)/.test(
+    text,
+  );
 
 for (const outsider of ['mobiliser.u2', 'admin.p2']) {
   test(`every route, as ${outsider}: nothing of P1 returned or changed`, async () => {
@@ -545,6 +580,7 @@ for (const outsider of ['mobiliser.u2', 'admin.p2']) {
             p1visit.id,
             p1action.id,
             p1review.id,
+            p1risk.id,
           ].some((x) => r.text.includes(x)),
           `${where} leaked an id`,
         );

@@ -137,6 +137,8 @@ const CONFIG_LISTS = [
   ['vulnerability_flags', 'cfg.flag.'],
   ['activity_types', 'cfg.activity_type.'],
   ['topics', 'cfg.topic.'],
+  ['facility_types', 'cp.ft.'],
+  ['risk_categories', 'rk.cat.'],
 ];
 
 function webWord(key, lang) {

@@ -188,6 +188,8 @@ export interface RegistryConfig {
   vulnerability_flags: RegistryOption[];
   activity_types?: RegistryOption[];
   topics?: RegistryOption[];
+  facility_types?: RegistryOption[];
+  risk_categories?: RegistryOption[];
 }
 
 export interface Institution {

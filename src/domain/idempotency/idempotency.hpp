@@ -45,6 +45,8 @@ enum class RecordTable {
   kSupervisionVisit,
   kSupervisionAction,
   kReviewMeeting,
+  kProfile,
+  kRisk,
 };
 
 // A create request's kept answer, under the client's id. The key is written in the record's own

@@ -78,6 +78,8 @@ class DryRunUnitOfWork final : public UnitOfWork {
   WorkPlanRepository& WorkPlans() override { return base_->WorkPlans(); }
   DiaryRepository& Diaries() override { return base_->Diaries(); }
   SupervisionRepository& Supervision() override { return base_->Supervision(); }
+  ProfileRepository& Profiles() override { return base_->Profiles(); }
+  RiskRepository& Risks() override { return base_->Risks(); }
   void Commit() override;
 
  private:

@@ -85,6 +85,8 @@ struct RegistryConfig {
   std::vector<RegistryOption> vulnerability_flags;
   std::vector<RegistryOption> activity_types;
   std::vector<RegistryOption> topics;
+  std::vector<RegistryOption> facility_types;   // community profiles' services
+  std::vector<RegistryOption> risk_categories;  // the risk register
 
   const InstitutionType* Type(std::string_view code) const;
   const Checklist* FindChecklist(std::string_view code) const;

@@ -154,7 +154,7 @@ Status RegistryConfigService::SaveOptions(const Actor& actor, const std::string&
                                           const std::vector<RegistryOption>& options) {
   if (auto ok = Admin(actor); !ok) return ok;
   if (list != "member_role" && list != "vulnerability" && list != "activity_type" &&
-      list != "topic")
+      list != "topic" && list != "facility_type" && list != "risk_category")
     return Fail(Error::NotFound("option list"));
   FieldErrors errors;
   std::set<std::string> codes;
@@ -174,6 +174,8 @@ Status RegistryConfigService::SaveOptions(const Actor& actor, const std::string&
   const auto& current = list == "member_role"     ? config.member_roles
                         : list == "vulnerability" ? config.vulnerability_flags
                         : list == "activity_type" ? config.activity_types
+                        : list == "facility_type" ? config.facility_types
+                        : list == "risk_category" ? config.risk_categories
                                                   : config.topics;
   for (const auto& o : current)
     if (!codes.count(o.code) && (list == "member_role" ? o.code == "member" : false))

@@ -57,6 +57,10 @@ const char* TableName(RecordTable table) {
       return "supervision_action";
     case RecordTable::kReviewMeeting:
       return "review_meeting";
+    case RecordTable::kProfile:
+      return "community_profile";
+    case RecordTable::kRisk:
+      return "risk";
   }
   throw DatabaseError("unknown record table");
 }

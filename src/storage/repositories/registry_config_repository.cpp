@@ -90,6 +90,10 @@ domain::RegistryConfig SqlRegistryConfigRepository::Load() {
       c.activity_types.push_back(std::move(o));
     else if (list == "topic")
       c.topics.push_back(std::move(o));
+    else if (list == "facility_type")
+      c.facility_types.push_back(std::move(o));
+    else if (list == "risk_category")
+      c.risk_categories.push_back(std::move(o));
   }
   return c;
 }

@@ -12,6 +12,7 @@
 #include "storage/repositories/form_repositories.hpp"
 #include "storage/repositories/idempotency_repository.hpp"
 #include "storage/repositories/indicator_repository.hpp"
+#include "storage/repositories/profile_repository.hpp"
 #include "storage/repositories/registry_repositories.hpp"
 #include "storage/repositories/report_repository.hpp"
 #include "storage/repositories/submission_review_repository.hpp"
@@ -70,6 +71,8 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   domain::WorkPlanRepository& WorkPlans() override { return work_plans_; }
   domain::DiaryRepository& Diaries() override { return diaries_; }
   domain::SupervisionRepository& Supervision() override { return supervision_; }
+  domain::ProfileRepository& Profiles() override { return profiles_; }
+  domain::RiskRepository& Risks() override { return risks_; }
   void Commit() override {
     if (tx_) tx_->Commit();
   }
@@ -103,6 +106,8 @@ class SqlUnitOfWork final : public domain::UnitOfWork {
   SqlWorkPlanRepository work_plans_{*conn_};
   SqlDiaryRepository diaries_{*conn_};
   SqlSupervisionRepository supervision_{*conn_};
+  SqlProfileRepository profiles_{*conn_};
+  SqlRiskRepository risks_{*conn_};
 };
 
 }  // namespace

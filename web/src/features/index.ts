@@ -5,6 +5,7 @@ import { admin } from './admin';
 import { areas } from './areas';
 import { books } from './books';
 import { collect } from './collect';
+import { community } from './community';
 import { fieldwork } from './fieldwork';
 import { home } from './home';
 import { registry } from './registry';
@@ -24,6 +25,7 @@ export const FEATURES: Feature[] = [
   books,
   team,
   supervision,
+  community,
   reports,
   collect,
   setup,

@@ -68,6 +68,8 @@ const en = {
   'areas.expand': 'Expand {name}',
   'areas.collapse': 'Collapse {name}',
   'areas.children': 'Sub-areas',
+  'areas.profile': 'Community profile',
+  'areas.risks': 'Risks',
   'areas.childCount': { one: '{n} sub-area', other: '{n} sub-areas' },
   'areas.name': 'Name',
   'areas.nameLocal': 'Local name',

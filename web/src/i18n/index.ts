@@ -16,6 +16,7 @@ import type { CollectKey } from '../features/collect/strings/en';
 import type { BooksKey } from '../features/books/strings/en';
 import type { TeamKey } from '../features/team/strings/en';
 import type { SupervisionKey } from '../features/supervision/strings/en';
+import type { CommunityKey } from '../features/community/strings/en';
 import type { Plural } from './types';
 
 // The shell's keys, plus those of the registry, field (activities, feedback), training, reports
@@ -29,7 +30,8 @@ export type MessageKey =
   | CollectKey
   | BooksKey
   | TeamKey
-  | SupervisionKey;
+  | SupervisionKey
+  | CommunityKey;
 export type Lang = 'en' | 'ps' | 'uk' | 'mr' | 'prs' | 'ur';
 
 // Each language named in its own script; `intl` is the locale Intl formats it with (Dari is

@@ -66,6 +66,8 @@ const mr: Record<MessageKey, string | Plural> = {
   'areas.expand': '{name} उघडा',
   'areas.collapse': '{name} मिटवा',
   'areas.children': 'उप-क्षेत्रे',
+  'areas.profile': 'समुदाय प्रोफाइल',
+  'areas.risks': 'धोके',
   'areas.childCount': { one: '{n} उप-क्षेत्र', other: '{n} उप-क्षेत्रे' },
   'areas.name': 'नाव',
   'areas.nameLocal': 'स्थानिक नाव',

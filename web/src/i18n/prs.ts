@@ -67,6 +67,8 @@ const prs: Record<MessageKey, string | Plural> = {
   'areas.expand': 'باز کردن {name}',
   'areas.collapse': 'بستن {name}',
   'areas.children': 'ساحات فرعی',
+  'areas.profile': 'شناسنامهٔ جامعه',
+  'areas.risks': 'خطرها',
   'areas.childCount': { one: '{n} ساحهٔ فرعی', other: '{n} ساحهٔ فرعی' },
   'areas.name': 'نام',
   'areas.nameLocal': 'نام محلی',

@@ -66,6 +66,8 @@ const ps: Record<MessageKey, string | Plural> = {
   'areas.expand': '{name} پرانیزئ',
   'areas.collapse': '{name} وتړئ',
   'areas.children': 'فرعي سیمې',
+  'areas.profile': 'د ټولنې پېژندپاڼه',
+  'areas.risks': 'خطرونه',
   'areas.childCount': { one: '{n} فرعي سیمه', other: '{n} فرعي سیمې' },
   'areas.name': 'نوم',
   'areas.nameLocal': 'محلي نوم',

@@ -66,6 +66,8 @@ const uk: Record<MessageKey, string | Plural> = {
   'areas.expand': 'Розгорнути «{name}»',
   'areas.collapse': 'Згорнути «{name}»',
   'areas.children': 'Підпорядковані території',
+  'areas.profile': 'Профіль громади',
+  'areas.risks': 'Ризики',
   'areas.childCount': {
     one: '{n} підтериторія',
     few: '{n} підтериторії',

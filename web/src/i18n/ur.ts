@@ -66,6 +66,8 @@ const ur: Record<MessageKey, string | Plural> = {
   'areas.expand': '{name} کھولیں',
   'areas.collapse': '{name} بند کریں',
   'areas.children': 'ذیلی علاقے',
+  'areas.profile': 'کمیونٹی پروفائل',
+  'areas.risks': 'خطرات',
   'areas.childCount': { one: '{n} ذیلی علاقہ', other: '{n} ذیلی علاقے' },
   'areas.name': 'نام',
   'areas.nameLocal': 'مقامی نام',

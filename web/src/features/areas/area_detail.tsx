@@ -81,6 +81,18 @@ export function AreaDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
         <dt>{t('areas.children')}</dt>
         <dd>{t('areas.childCount', { n: area.child_count })}</dd>
       </dl>
+      <p class="actions" data-testid="area-community">
+        <a class="button secondary" href={href('community', area.id)} data-testid="area-profile">
+          {t('areas.profile')}
+        </a>
+        <a
+          class="button secondary"
+          href={href('community', area.id, 'risks')}
+          data-testid="area-risks"
+        >
+          {t('areas.risks')}
+        </a>
+      </p>
 
       {canEdit && (
         <div class="actions" role="group">

@@ -22,6 +22,7 @@ import {
 } from '../fieldwork/common';
 import { TodayPlan } from './today_plan';
 import { OverdueActionsCard } from '../supervision/overdue_card';
+import { RiskAlerts } from '../community/alerts';
 
 // Feedback shows here from this many days before its due date.
 export const DUE_DAYS = 3;
@@ -190,6 +191,8 @@ export function HomePage({ user, can }: { user: User; can: (p: Permission) => bo
           </a>
         )}
       </div>
+
+      <RiskAlerts />
 
       <h2>{t('home.plan')}</h2>
       <TodayPlan user={user} today={today} config={config} />

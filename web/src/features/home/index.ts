@@ -7,6 +7,7 @@ import { fieldworkStrings } from '../fieldwork/strings';
 import { registryStrings } from '../registry/strings';
 import { teamStrings } from '../team/strings';
 import { supervisionStrings } from '../supervision/strings';
+import { communityStrings } from '../community/strings';
 
 // The roles that record in the field land on the home screen; the others on the area tree.
 export const FIELD_ROLES = ['mobiliser', 'officer'];
@@ -19,6 +20,12 @@ export const home: Feature = {
   screens: () =>
     Promise.all([
       import('./screens'),
-      loadMessages(registryStrings, fieldworkStrings, teamStrings, supervisionStrings),
+      loadMessages(
+        registryStrings,
+        fieldworkStrings,
+        teamStrings,
+        supervisionStrings,
+        communityStrings,
+      ),
     ]).then(([m]) => m.screens),
 };
