@@ -136,8 +136,8 @@ domain::VisitInput ReadNewVisit(ObjectReader& r) {
   return in;
 }
 
-domain::MeetingInput ReadNewMeeting(ObjectReader& r) {
-  domain::MeetingInput in;
+domain::ReviewMeetingInput ReadNewMeeting(ObjectReader& r) {
+  domain::ReviewMeetingInput in;
   in.area_id = r.RequiredString("area_id");
   in.held_on = r.RequiredString("held_on");
   in.kind = r.RequiredString("kind");

@@ -25,7 +25,7 @@ domain::VisitInput ReadNewVisit(ObjectReader& r);
 // PATCH /supervision-visits/{id}, after its version.
 domain::VisitPatch ReadVisitPatch(ObjectReader& r);
 // POST /review-meetings (with its action points).
-domain::MeetingInput ReadNewMeeting(ObjectReader& r);
+domain::ReviewMeetingInput ReadNewMeeting(ObjectReader& r);
 // PATCH /review-meetings/{id}, after its version.
 domain::MeetingPatch ReadMeetingPatch(ObjectReader& r);
 // POST /supervision-visits/{id}/actions and /review-meetings/{id}/actions.

@@ -59,7 +59,7 @@ Result<ReviewMeeting> SupervisionService::GetMeeting(const Actor& actor, const s
 }
 
 Result<ReviewMeeting> SupervisionService::CreateMeeting(const Actor& actor,
-                                                        const MeetingInput& in) {
+                                                        const ReviewMeetingInput& in) {
   auto uow = db_.Begin(true);
   if (auto ok = ClaimRecordId(*uow, RecordTable::kReviewMeeting, in.id); !ok)
     return Fail(ok.error());

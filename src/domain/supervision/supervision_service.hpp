@@ -40,7 +40,7 @@ struct ActionPatch {
   std::optional<std::string> what, assignee_id, due_on;
 };
 
-struct MeetingInput {
+struct ReviewMeetingInput {
   std::string area_id, held_on, kind;
   std::optional<std::string> agenda, minutes, decisions;
   std::vector<std::string> attendee_ids;
@@ -87,7 +87,7 @@ class SupervisionService {
   // and changed by a supervisor of the area (or the one who recorded it).
   Result<Page<ReviewMeeting>> Meetings(const Actor& actor, const VisitQuery& query);
   Result<ReviewMeeting> GetMeeting(const Actor& actor, const std::string& id);
-  Result<ReviewMeeting> CreateMeeting(const Actor& actor, const MeetingInput& input);
+  Result<ReviewMeeting> CreateMeeting(const Actor& actor, const ReviewMeetingInput& input);
   Result<ReviewMeeting> UpdateMeeting(const Actor& actor, const std::string& id,
                                       std::int64_t version, const MeetingPatch& patch);
   Result<SupervisionAction> AddMeetingAction(const Actor& actor, const std::string& meeting_id,

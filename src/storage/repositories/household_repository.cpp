@@ -300,10 +300,16 @@ void SqlHouseholdRepository::MoveMembersTo(const std::string& from, const std::s
 
 void MoveRegistryPaths(Connection& conn, const std::string& old_path, const std::string& new_path) {
   const auto range = domain::SubtreeRange(old_path);
-  for (const char* table :
-       {"institution", "household", "person", "membership", "assessment", "feedback", "activity",
-        "book_rule", "book_meeting", "member_loan", "ledger_entry", "supervision_visit",
-        "supervision_action"})
+  // Every table that copies its area's path for scope, except the audit trail and the change
+  // feed, which keep where a change was made.
+  for (const char* table : {"institution",        "household",      "person",
+                            "membership",         "assessment",     "feedback",
+                            "activity",           "book_rule",      "book_meeting",
+                            "member_loan",        "ledger_entry",   "supervision_visit",
+                            "supervision_action", "review_meeting", "work_plan",
+                            "work_plan_item",     "diary",          "training_need",
+                            "training_plan",      "target",         "report",
+                            "submission"})
     conn.Execute(std::string("UPDATE ") + table +
                      " SET area_path = ? || substr(area_path, ?) WHERE area_path >= ? AND "
                      "area_path < ?",
