@@ -4,9 +4,9 @@
 // its page showing nothing outstanding. No sideways scrolling; screenshots in tests/output.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Api, areaByCode, BASE, launch, loginAs, outputPath, overflow, uniq } from './support.mjs';
+import { Api, BASE, launch, loginAs, outputPath, overflow } from './support.mjs';
+import { savingsGroup } from './books_support.mjs';
 
-const VILLAGE = 'P1-D1-T1-U1-V1';
 const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
 
 let browser;
@@ -20,34 +20,7 @@ after(async () => {
 // A CO of two new member households, with rules: 100.00 saved a month, 2 % declining.
 async function group() {
   const mob = await new Api().login('mobiliser.u1', 'demo-pass');
-  const village = await areaByCode(mob, VILLAGE);
-  const co = await mob.post('/institutions', {
-    type: 'CO',
-    area_id: village.id,
-    name: `Savers ${uniq()}`,
-    sex_composition: 'women',
-    formed_on: '2024-01-01',
-  });
-  for (let i = 0; i < 2; i++) {
-    const h = await mob.post('/households', {
-      area_id: village.id,
-      head_name: `Saver ${i} ${uniq()}`,
-      people: [{ name: `Saver ${i}`, sex: 'f', relation: 'head', age: 30 + i }],
-    });
-    await mob.post(`/institutions/${co.id}/members`, {
-      household_id: h.id,
-      role: 'member',
-      joined_on: '2024-01-01',
-    });
-  }
-  await mob.post(`/institutions/${co.id}/book-rules`, {
-    effective_from: '2024-01-01',
-    saving_amount: 10000,
-    saving_frequency: 'monthly',
-    interest_rule: 'declining',
-    interest_bp: 200,
-  });
-  return { mob, co };
+  return { mob, co: await savingsGroup(mob, 'Savers') };
 }
 
 // Enters and closes a meeting on the phone; `lines` per member: {loan, repay, interest}.

@@ -19,8 +19,7 @@ import {
   overflow,
   syncedPage,
 } from './support.mjs';
-
-const VILLAGE = 'P1-D1-T1-U1-V1';
+import { savingsGroup, VILLAGE } from './books_support.mjs';
 
 let browser, mob;
 before(async () => {
@@ -49,36 +48,7 @@ async function writeDiary(page, day, text) {
 }
 
 // A CO of two member households saving 100.00 a month.
-async function group() {
-  const village = await areaByCode(mob, VILLAGE);
-  const co = await mob.post('/institutions', {
-    type: 'CO',
-    area_id: village.id,
-    name: `Offline savers ${uniq()}`,
-    sex_composition: 'women',
-    formed_on: '2024-01-01',
-  });
-  for (let i = 0; i < 2; i++) {
-    const h = await mob.post('/households', {
-      area_id: village.id,
-      head_name: `Saver ${i} ${uniq()}`,
-      people: [{ name: `Saver ${i}`, sex: 'f', relation: 'head', age: 30 + i }],
-    });
-    await mob.post(`/institutions/${co.id}/members`, {
-      household_id: h.id,
-      role: 'member',
-      joined_on: '2024-01-01',
-    });
-  }
-  await mob.post(`/institutions/${co.id}/book-rules`, {
-    effective_from: '2024-01-01',
-    saving_amount: 10000,
-    saving_frequency: 'monthly',
-    interest_rule: 'declining',
-    interest_bp: 200,
-  });
-  return co;
-}
+const group = () => savingsGroup(mob, 'Offline savers');
 
 // A phone signed in as the mobiliser, synced, in `lang`.
 async function phone(lang) {
