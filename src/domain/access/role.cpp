@@ -81,6 +81,15 @@ const std::vector<Role>& AllRoles() {
   return kAll;
 }
 
+const std::vector<std::string>& RoleIds() {
+  static const std::vector<std::string> kIds = [] {
+    std::vector<std::string> ids;
+    for (Role r : AllRoles()) ids.emplace_back(RoleId(r));
+    return ids;
+  }();
+  return kIds;
+}
+
 std::optional<Role> ParseRole(std::string_view id) {
   for (Role r : AllRoles())
     if (RoleId(r) == id) return r;

@@ -39,6 +39,7 @@ std::string_view RoleId(
 std::optional<Role> ParseRole(std::string_view id);
 std::string_view RoleName(Role role);  // English display name
 const std::vector<Role>& AllRoles();
+const std::vector<std::string>& RoleIds();  // RoleId of each of AllRoles(), in order
 bool RoleAllows(Role role, Permission permission);
 
 // A permission's stable id in the API ("registry.write", "activity.verify", ...): the session

@@ -16,12 +16,6 @@
 namespace mobilise::domain {
 namespace {
 
-std::vector<std::string> RoleIds() {
-  std::vector<std::string> out;
-  for (auto r : AllRoles()) out.emplace_back(RoleId(r));
-  return out;
-}
-
 // What the file says about one username, from all of its rows.
 struct FileUser {
   int first_row = 0;

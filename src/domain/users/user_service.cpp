@@ -33,8 +33,7 @@ std::vector<RoleAssignment> ResolveRoles(UnitOfWork& uow, const Actor& actor,
     const std::string f = "roles[" + std::to_string(i) + "]";
     auto role = ParseRole(in[i].role);
     if (!role) {
-      errors[f + ".role"] = problem::OneOf(std::vector<std::string>{
-          "mobiliser", "officer", "manager", "me", "admin", "focal_point"});
+      errors[f + ".role"] = problem::OneOf(RoleIds());
       continue;
     }
     auto area = VisibleArea(uow.Areas(), actor, in[i].area_id);
